@@ -1,0 +1,34 @@
+/*
+ * cli.h - shared pieces of the `kordon` command: global options, loading
+ * the lists once, and the subcommand entry points (one file each).
+ */
+#ifndef KD_CLI_H
+#define KD_CLI_H
+
+#include "kordon.h"
+#include "util/util.h"
+
+#include <stdio.h>
+
+struct cli {
+	const char *data;   /* --data PATH, KORDON_DATA, or bundled data/ */
+	const char *prog;
+	kd_db *db;
+};
+
+/** Load the lists named by c->data; prints the error and returns 2. */
+int cli_load(struct cli *c);
+/** True when argv[i] is -h/--help. */
+int cli_is_help(const char *arg);
+/** Print `s` as a JSON string to f. */
+void cli_json_str(FILE *f, const char *s);
+
+int cmd_lists(struct cli *c, int argc, char **argv);
+int cmd_show(struct cli *c, int argc, char **argv);
+int cmd_screen(struct cli *c, int argc, char **argv);
+int cmd_compare(struct cli *c, int argc, char **argv);
+
+/** Print the properties of e as a JSON object {"prop":[values]}. */
+void cli_json_props(FILE *f, const kd_entity *e);
+
+#endif

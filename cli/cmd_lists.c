@@ -1,0 +1,152 @@
+/*
+ * cmd_lists.c - `kordon lists` and `kordon show`: what is loaded, and one
+ * entity with every property and its provenance.
+ */
+#include "cli.h"
+
+#include <string.h>
+
+static int want_json(int argc, char **argv, const char *help)
+{
+	int i, json = 0;
+	for (i = 1; i < argc; i++) {
+		if (cli_is_help(argv[i])) {
+			fputs(help, stdout);
+			return -1;
+		}
+		if (strcmp(argv[i], "--json") == 0)
+			json = 1;
+	}
+	return json;
+}
+
+int cmd_lists(struct cli *c, int argc, char **argv)
+{
+	size_t i, k, w, total = 0;
+	int json = want_json(argc, argv,
+			     "usage: kordon lists [--json]\n"
+			     "Each loaded list: id, title, publication date, "
+			     "file, entities by schema, warnings.\n");
+	if (json < 0)
+		return 0;
+	if (cli_load(c))
+		return 2;
+	if (json)
+		fputs("{\"lists\":[", stdout);
+	for (i = 0; i < kd_db_source_count(c->db); i++) {
+		kd_source_info s;
+		kd_db_source(&s, c->db, i);
+		total += s.entities;
+		if (json) {
+			printf("%s{\"id\":", i ? "," : "");
+			cli_json_str(stdout, s.id);
+			fputs(",\"title\":", stdout);
+			cli_json_str(stdout, s.title);
+			fputs(",\"publisher\":", stdout);
+			cli_json_str(stdout, s.publisher);
+			fputs(",\"date\":", stdout);
+			cli_json_str(stdout, s.date);
+			fputs(",\"file\":", stdout);
+			cli_json_str(stdout, s.file);
+			fputs(",\"format\":", stdout);
+			cli_json_str(stdout, s.format);
+			printf(",\"entities\":%zu,\"schemata\":{", s.entities);
+			for (k = 0, w = 0; k < KD_SCHEMA__COUNT; k++)
+				if (s.by_schema[k])
+					printf("%s\"%s\":%zu", w++ ? "," : "",
+					       kd_schema_name((kd_schema)k),
+					       s.by_schema[k]);
+			printf("},\"unknown_fields\":%zu,\"warnings\":[",
+			       s.unknown_fields);
+			for (w = 0; w < s.nwarnings; w++) {
+				if (w)
+					fputc(',', stdout);
+				cli_json_str(stdout, s.warnings[w]);
+			}
+			fputs("]}", stdout);
+			continue;
+		}
+		printf("%-10s %s\n", s.id, s.title);
+		printf("           publisher %s, dated %s\n", s.publisher,
+		       s.date[0] ? s.date : "(unknown)");
+		printf("           file %s (%s)\n", s.file, s.format);
+		printf("           %zu entities:", s.entities);
+		for (k = 0, w = 0; k < KD_SCHEMA__COUNT; k++)
+			if (s.by_schema[k])
+				printf("%s %zu %s", w++ ? "," : "",
+				       s.by_schema[k],
+				       kd_schema_name((kd_schema)k));
+		putchar('\n');
+		for (w = 0; w < s.nwarnings; w++)
+			printf("           warning: %s\n", s.warnings[w]);
+	}
+	if (json)
+		printf("],\"total\":%zu}\n", total);
+	else
+		printf("%zu lists, %zu entities\n", kd_db_source_count(c->db),
+		       total);
+	return 0;
+}
+
+int cmd_show(struct cli *c, int argc, char **argv)
+{
+	const char *id = NULL;
+	const kd_entity *e;
+	kd_source_info s;
+	size_t i, n;
+	int k, json = 0;
+	for (k = 1; k < argc; k++) {
+		if (cli_is_help(argv[k])) {
+			fputs("usage: kordon show ID [--json]\n"
+			      "One entity: schema, every property, source list "
+			      "and its date.\n",
+			      stdout);
+			return 0;
+		}
+		if (strcmp(argv[k], "--json") == 0)
+			json = 1;
+		else
+			id = argv[k];
+	}
+	if (id == NULL) {
+		fputs("kordon show: missing ID\n", stderr);
+		return 2;
+	}
+	if (cli_load(c))
+		return 2;
+	if ((e = kd_db_find(c->db, id)) == NULL) {
+		fprintf(stderr, "kordon show: no entity '%s'\n", id);
+		return 2;
+	}
+	kd_db_source(&s, c->db, kd_entity_source(e));
+	if (json) {
+		fputs("{\"id\":", stdout);
+		cli_json_str(stdout, kd_entity_id(e));
+		fputs(",\"caption\":", stdout);
+		cli_json_str(stdout, kd_entity_caption(e));
+		printf(",\"schema\":\"%s\",\"datasets\":[",
+		       kd_schema_name(kd_entity_schema(e)));
+		cli_json_str(stdout, s.id);
+		fputs("],\"properties\":", stdout);
+		cli_json_props(stdout, e);
+		fputs(",\"provenance\":{\"list\":", stdout);
+		cli_json_str(stdout, s.id);
+		fputs(",\"date\":", stdout);
+		cli_json_str(stdout, s.date);
+		fputs(",\"file\":", stdout);
+		cli_json_str(stdout, s.file);
+		fputs("}}\n", stdout);
+		return 0;
+	}
+	printf("%s  %s  (%s)\n", kd_entity_id(e), kd_entity_caption(e),
+	       kd_schema_name(kd_entity_schema(e)));
+	n = kd_entity_prop_count(e);
+	for (i = 0; i < n; i++) {
+		const char *p, *v;
+		kd_entity_prop(e, i, &p, &v);
+		printf("  %-18s %s\n", p, v);
+	}
+	printf("source: %s, %s, dated %s\n        %s\n", s.id, s.title,
+	       s.date[0] ? s.date : "(unknown)", s.file);
+	return 0;
+}

@@ -1,0 +1,139 @@
+/*
+ * main.c - the `kordon` command: global options and subcommand dispatch.
+ * Every subcommand is a thin layer over the public API (kordon.h).
+ *
+ * Exit status: 0 ok / no match, 1 match found (screen, like grep),
+ * 2 error (bad usage, unreadable or malformed list).
+ */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: kordon [--data PATH] COMMAND [ARGS]\n"
+		"\n"
+		"Sanctions screening against official lists.\n"
+		"\n"
+		"commands:\n"
+		"  lists [--json]            loaded lists with dates and counts\n"
+		"  show ID [--json]          one entity with all properties\n"
+		"  screen NAME [options]     screen a name (kordon screen --help)\n"
+		"  compare NAME1 NAME2       score two names; --pairs FILE.csv\n"
+		"\n"
+		"global options:\n"
+		"  --data PATH   list directory or file (default: $KORDON_DATA,\n"
+		"                else the bundled data/ directory)\n"
+		"  --version     print the version\n"
+		"  -h, --help    this help; COMMAND --help for a command\n");
+}
+
+int cli_is_help(const char *arg)
+{
+	return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+}
+
+int cli_load(struct cli *c)
+{
+	kd_parse_err err;
+	kd_load_opts o = KD_LOAD_OPTS_INIT;
+	if (c->db)
+		return 0;
+	if (kd_db_load(&c->db, c->data, &o, &err) < 0) {
+		fprintf(stderr, "%s: %s\n", c->prog, kd_error_last());
+		return 2;
+	}
+	return 0;
+}
+
+void cli_json_str(FILE *f, const char *s)
+{
+	struct kd_buf b = KD_BUF_INIT;
+	if (kd__buf_json_str(&b, s) == 0)
+		fputs(b.ptr, f);
+	kd__buf_free(&b);
+}
+
+void cli_json_props(FILE *f, const kd_entity *e)
+{
+	size_t i, n = kd_entity_prop_count(e);
+	const char *last = NULL;
+	fputc('{', f);
+	for (i = 0; i < n; i++) {
+		const char *p, *v;
+		kd_entity_prop(e, i, &p, &v);
+		if (last == NULL || strcmp(last, p) != 0) {
+			if (last)
+				fputs("],", f);
+			cli_json_str(f, p);
+			fputs(":[", f);
+		} else {
+			fputc(',', f);
+		}
+		cli_json_str(f, v);
+		last = p;
+	}
+	if (last)
+		fputc(']', f);
+	fputc('}', f);
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c;
+	const char *cmd;
+	int i = 1, rc;
+	memset(&c, 0, sizeof(c));
+	c.prog = "kordon";
+	c.data = getenv("KORDON_DATA");
+	if (c.data == NULL || *c.data == '\0')
+		c.data = KD_DEFAULT_DATA;
+	while (i < argc && argv[i][0] == '-') {
+		if (strcmp(argv[i], "--version") == 0) {
+			printf("kordon %s (library %d)\n", KD_VERSION_STRING,
+			       kd_version());
+			return 0;
+		}
+		if (cli_is_help(argv[i])) {
+			usage(stdout);
+			return 0;
+		}
+		if (strcmp(argv[i], "--data") == 0 && i + 1 < argc) {
+			c.data = argv[i + 1];
+			i += 2;
+			continue;
+		}
+		if (strncmp(argv[i], "--data=", 7) == 0) {
+			c.data = argv[i] + 7;
+			i++;
+			continue;
+		}
+		fprintf(stderr, "kordon: unknown option '%s'\n", argv[i]);
+		usage(stderr);
+		return 2;
+	}
+	if (i >= argc) {
+		usage(stderr);
+		return 2;
+	}
+	cmd = argv[i];
+	argc -= i;
+	argv += i;
+	if (strcmp(cmd, "lists") == 0)
+		rc = cmd_lists(&c, argc, argv);
+	else if (strcmp(cmd, "show") == 0)
+		rc = cmd_show(&c, argc, argv);
+	else if (strcmp(cmd, "screen") == 0)
+		rc = cmd_screen(&c, argc, argv);
+	else if (strcmp(cmd, "compare") == 0)
+		rc = cmd_compare(&c, argc, argv);
+	else {
+		fprintf(stderr, "kordon: unknown command '%s'\n", cmd);
+		usage(stderr);
+		rc = 2;
+	}
+	kd_db_free(c.db);
+	return rc;
+}

@@ -1,0 +1,242 @@
+/*
+ * kordon.h - public API of libkordon, a sanctions-screening engine.
+ *
+ * The library loads official sanctions lists into one entity model that
+ * follows the FollowTheMoney schemas (Person, Organization, Company,
+ * LegalEntity, Vessel, Airplane) and property names (name, alias,
+ * birthDate, nationality, imoNumber, ...), and screens names against them
+ * with explained scores.
+ *
+ * Conventions (see STYLE.md):
+ *   - every handle is opaque and has a paired new/free; free accepts NULL;
+ *   - functions return 0 or a negative KD_E* code, outputs come first and
+ *     are named `out`; kd_error_last() describes the last failure of the
+ *     calling thread;
+ *   - pointers returned by accessors are borrowed: they live as long as
+ *     the handle they came from.
+ */
+#ifndef KORDON_H
+#define KORDON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define KD_VERSION_MAJOR 0
+#define KD_VERSION_MINOR 3
+#define KD_VERSION_PATCH 0
+#define KD_VERSION_NUM                                                     \
+	((KD_VERSION_MAJOR * 10000) + (KD_VERSION_MINOR * 100) +           \
+	 KD_VERSION_PATCH)
+#define KD_VERSION_STRING "0.3.0"
+
+/** @return the runtime library version, equal to KD_VERSION_NUM. */
+int kd_version(void);
+
+/* ---- errors ---------------------------------------------------------- */
+
+enum {
+	KD_OK = 0,
+	KD_ENOMEM = -1,  /**< allocation failed */
+	KD_EINVAL = -2,  /**< bad argument */
+	KD_EIO = -3,     /**< file could not be read */
+	KD_EPARSE = -4,  /**< malformed input; see kd_parse_err */
+	KD_ENOTFOUND = -5,
+	KD_EFORMAT = -6  /**< unknown or unsupported file format */
+};
+
+/** Position of a parse error. line and col are 1-based, 0 if unknown. */
+typedef struct kd_parse_err {
+	int code;
+	char file[512];
+	char msg[512];
+	unsigned long line;
+	unsigned long col;
+	unsigned long long offset;
+} kd_parse_err;
+
+/** @return the message of the last error on this thread (never NULL). */
+const char *kd_error_last(void);
+
+/* ---- allocator ------------------------------------------------------- */
+
+typedef struct kd_allocator {
+	void *(*malloc)(void *ctx, size_t size);
+	void *(*realloc)(void *ctx, void *ptr, size_t size);
+	void (*free)(void *ctx, void *ptr);
+	void *ctx;
+} kd_allocator;
+
+/**
+ * Replace the process-wide allocator (NULL restores malloc/free). Call it
+ * before any other kd_ function; not thread-safe.
+ */
+void kd_set_allocator(const kd_allocator *a);
+
+/* ---- schemas and properties ------------------------------------------ */
+
+typedef enum kd_schema {
+	KD_SCHEMA_THING = 0, /**< unknown or any */
+	KD_SCHEMA_LEGAL_ENTITY,
+	KD_SCHEMA_PERSON,
+	KD_SCHEMA_ORGANIZATION,
+	KD_SCHEMA_COMPANY,
+	KD_SCHEMA_VESSEL,
+	KD_SCHEMA_AIRPLANE,
+	KD_SCHEMA__COUNT
+} kd_schema;
+
+/** @return the FollowTheMoney name of a schema, e.g. "Person". */
+const char *kd_schema_name(kd_schema s);
+/** Parse a schema name (case-insensitive). @return 0 or KD_EINVAL. */
+int kd_schema_parse(kd_schema *out, const char *name);
+
+/* ---- loading lists ---------------------------------------------------- */
+
+typedef struct kd_db kd_db;         /**< loaded lists, immutable */
+typedef struct kd_entity kd_entity; /**< one listed entity, borrowed */
+
+typedef struct kd_load_opts {
+	unsigned int version;
+	/** Stop at the first warning-worthy problem instead of counting. */
+	int strict;
+} kd_load_opts;
+#define KD_LOAD_OPTS_VERSION 1
+#define KD_LOAD_OPTS_INIT { KD_LOAD_OPTS_VERSION, 0 }
+
+/**
+ * Load every list in `path`: a directory (all list files in it, described
+ * by its `lists.conf` manifest when present) or a single list file. Files
+ * may be gzip-compressed. On failure nothing is loaded, *out is NULL and
+ * `err` (optional) names the file, line and column.
+ *
+ * @param[out] out  the loaded lists; free with kd_db_free().
+ * @return 0, KD_EIO, KD_EPARSE, KD_EFORMAT or KD_ENOMEM.
+ */
+int kd_db_load(kd_db **out, const char *path, const kd_load_opts *opts,
+	       kd_parse_err *err);
+void kd_db_free(kd_db *db);
+
+/** Number of entities in the db. */
+size_t kd_db_count(const kd_db *db);
+/** @return the i-th entity (borrowed) or NULL when out of range. */
+const kd_entity *kd_db_entity(const kd_db *db, size_t i);
+/** @return the entity with this id (borrowed) or NULL. */
+const kd_entity *kd_db_find(const kd_db *db, const char *id);
+
+/** Description of one loaded source list (all fields borrowed). */
+typedef struct kd_source_info {
+	const char *id;        /**< e.g. "un_sc", "ofac_sdn" */
+	const char *title;     /**< human title */
+	const char *publisher; /**< e.g. "UN Security Council" */
+	const char *date;      /**< publication date, ISO, or "" */
+	const char *file;      /**< main file path */
+	const char *format;    /**< parser name, e.g. "un_xml" */
+	size_t entities;
+	size_t by_schema[KD_SCHEMA__COUNT];
+	size_t unknown_fields; /**< ignored unknown columns/elements */
+	size_t nwarnings;
+	const char *const *warnings;
+} kd_source_info;
+
+size_t kd_db_source_count(const kd_db *db);
+/** @return 0 or KD_EINVAL when i is out of range. */
+int kd_db_source(kd_source_info *out, const kd_db *db, size_t i);
+
+/* ---- entities ---------------------------------------------------------- */
+
+const char *kd_entity_id(const kd_entity *e);
+kd_schema kd_entity_schema(const kd_entity *e);
+/** The display name: the first `name` value. */
+const char *kd_entity_caption(const kd_entity *e);
+/** Index of the source list this entity came from (kd_db_source()). */
+size_t kd_entity_source(const kd_entity *e);
+size_t kd_entity_prop_count(const kd_entity *e);
+/**
+ * The i-th property value. Values of one property are adjacent and keep
+ * source order. @param[out] prop property name, e.g. "birthDate".
+ * @return 0 or KD_EINVAL when i is out of range.
+ */
+int kd_entity_prop(const kd_entity *e, size_t i, const char **prop,
+		   const char **value);
+/** First value of property `prop` or NULL. */
+const char *kd_entity_first(const kd_entity *e, const char *prop);
+
+/* ---- screening ---------------------------------------------------------- */
+
+/** A query: a name plus optional secondary evidence. */
+typedef struct kd_query {
+	kd_schema schema;            /**< KD_SCHEMA_THING for any */
+	const char *const *names;    /**< at least one */
+	size_t nnames;
+	const char *const *birth_dates; /**< ISO dates, year or full */
+	size_t nbirth_dates;
+	const char *const *countries;   /**< ISO alpha-2 or country names */
+	size_t ncountries;
+	const char *const *identifiers; /**< passport, IMO, registration... */
+	size_t nidentifiers;
+} kd_query;
+
+typedef struct kd_match_opts {
+	unsigned int version;
+	double threshold;   /**< match:true at or above; default below */
+	size_t limit;       /**< max results */
+	double cutoff;      /**< results below are dropped */
+	int exhaustive;     /**< score every entity (baseline) */
+} kd_match_opts;
+#define KD_MATCH_OPTS_VERSION 1
+#define KD_DEFAULT_THRESHOLD 0.70
+#define KD_MATCH_OPTS_INIT                                                 \
+	{ KD_MATCH_OPTS_VERSION, KD_DEFAULT_THRESHOLD, 10, 0.50, 0 }
+
+/** One named feature of a score, e.g. "name_match". */
+typedef struct kd_feature {
+	const char *name;   /**< static string */
+	double weight;      /**< contribution to the score (may be < 0) */
+	char detail[160];   /**< e.g. "'uschakow'~'ushakov' skeleton" */
+} kd_feature;
+
+#define KD_MAX_FEATURES 8
+
+typedef struct kd_result {
+	const kd_entity *entity; /**< borrowed from the db */
+	double score;
+	int match;
+	size_t nfeatures;
+	kd_feature features[KD_MAX_FEATURES];
+} kd_result;
+
+typedef struct kd_matcher kd_matcher; /**< read-only, thread-safe */
+
+/**
+ * Prepare a matcher over `db` (name analysis, token weights, index). The
+ * db must outlive the matcher.
+ * @param[out] out free with kd_matcher_free().
+ */
+int kd_matcher_new(kd_matcher **out, const kd_db *db);
+void kd_matcher_free(kd_matcher *m);
+
+/**
+ * Screen one query. Results are sorted by score, best first.
+ * @param[out] out array of *nout results, free with kd_results_free().
+ * @return 0, KD_EINVAL or KD_ENOMEM.
+ */
+int kd_screen(kd_result **out, size_t *nout, const kd_matcher *m,
+	      const kd_query *q, const kd_match_opts *opts);
+void kd_results_free(kd_result *r);
+
+/**
+ * Compare two names directly (no list needed beyond token weights from m,
+ * which may be NULL for uniform weights).
+ * @param[out] out score in [0,1] and the features that fired.
+ */
+int kd_compare(kd_result *out, const kd_matcher *m, kd_schema schema,
+	       const char *name1, const char *name2);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* KORDON_H */

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# deps.sh - install the Debian packages Kordon builds with, if missing.
+# Needs root (or sudo) only when something is actually missing.
+set -euo pipefail
+pkgs=(build-essential cmake pkg-config libicu-dev libxml2-dev
+      libjansson-dev zlib1g-dev clang libclang-rt-14-dev)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "deps: installing ${missing[*]}" >&2
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi

@@ -1,0 +1,134 @@
+/*
+ * model.h - the entity model shared by every parser and by matching.
+ *
+ * While lists load, each file feeds a `kd_sink`: parsers create or look up
+ * mutable entities by id (`kd__sink_entity`), add property values
+ * (`kd__ment_add`, which normalises dates to ISO, countries to ISO 3166
+ * alpha-2 and whitespace everywhere) and may delete entities (delta files).
+ * When every file has loaded without error, the sinks are frozen into an
+ * immutable `kd_db`; on any error everything is dropped, so a failed load
+ * never leaves a half-loaded db.
+ *
+ * Property names follow FollowTheMoney (`name`, `alias`, `birthDate`...).
+ */
+#ifndef KD_MODEL_H
+#define KD_MODEL_H
+
+#include "util/util.h"
+
+/** Value types of properties, deciding normalisation and matching use. */
+enum kd_ptype {
+	KD_PT_TEXT = 0,
+	KD_PT_NAME,     /* name, alias, weakAlias, previousName */
+	KD_PT_NAMEPART, /* firstName, lastName, middleName, fatherName */
+	KD_PT_DATE,
+	KD_PT_COUNTRY,
+	KD_PT_IDENT,    /* identifiers: passport, IMO, BIC ... */
+	KD_PT_ADDRESS
+};
+
+struct kd_prop {
+	const char *name;  /* canonical FtM property name (static or pooled) */
+	const char *value;
+};
+
+/** A frozen entity of a db. */
+struct kd_entity {
+	const char *id;
+	const char *caption;
+	kd_schema schema;
+	uint32_t source;
+	uint32_t nprops;
+	const struct kd_prop *props; /* grouped by property, source order */
+};
+
+/** A mutable entity being built by a parser. */
+struct kd_ment {
+	char *id;
+	kd_schema schema;
+	bool deleted;
+	struct kd_prop *props;
+	size_t nprops, cap;
+	struct kd_sink *sink;
+};
+
+struct kd_sink;
+
+/** @return the type of a property name (KD_PT_TEXT when unknown). */
+enum kd_ptype kd__prop_type(const char *name);
+/** @return the static canonical spelling of a known property or NULL. */
+const char *kd__prop_canonical(const char *name, size_t len);
+/** @return rank of a property for display order (names first). */
+int kd__prop_rank(const char *name);
+
+/* ---- sinks ---------------------------------------------------------------- */
+
+int kd__sink_new(struct kd_sink **out, const char *file, const char *format);
+void kd__sink_free(struct kd_sink *s);
+
+/**
+ * Get the entity `id`, creating it with `schema` when absent. When it
+ * exists and `schema` is more specific (Person over LegalEntity), the
+ * schema is upgraded. A deleted entity is revived empty.
+ */
+int kd__sink_entity(struct kd_sink *s, struct kd_ment **out, const char *id,
+		    kd_schema schema);
+/** @return the entity or NULL when absent or deleted. */
+struct kd_ment *kd__sink_get(struct kd_sink *s, const char *id);
+/** Mark an entity deleted (delta files). @return 0 or KD_ENOTFOUND. */
+int kd__sink_delete(struct kd_sink *s, const char *id);
+size_t kd__sink_count(const struct kd_sink *s);
+
+/**
+ * Add one value, normalised by property type; empty values, the OFAC
+ * placeholder "-0-" and duplicates are skipped. Dates that cannot be
+ * parsed and country names that cannot be mapped are kept verbatim and
+ * counted as warnings. @return 0, KD_EPARSE (invalid UTF-8, message set)
+ * or KD_ENOMEM.
+ */
+int kd__ment_add(struct kd_ment *e, const char *prop, const char *val,
+		 size_t len);
+int kd__ment_adds(struct kd_ment *e, const char *prop, const char *val);
+/** Remove every value of `prop` (delta MOD replaces properties). */
+void kd__ment_clear(struct kd_ment *e);
+/** @return first value of prop or NULL. */
+const char *kd__ment_first(const struct kd_ment *e, const char *prop);
+
+/** Count an ignored unknown field (column, element) by name. */
+void kd__sink_unknown(struct kd_sink *s, const char *what);
+/** Record a warning for `kd_source_info.warnings`. */
+int kd__sink_warn(struct kd_sink *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/** Describe the source; NULL leaves a field unchanged. Copied. */
+int kd__sink_describe(struct kd_sink *s, const char *id, const char *title,
+		      const char *publisher, const char *date);
+/** Set the publication date only if the parser found none. */
+int kd__sink_set_fallback_date(struct kd_sink *s, const char *date);
+/** The sink's pool, for parser scratch strings living as long as the db. */
+struct kd_pool *kd__sink_pool(struct kd_sink *s);
+
+/* ---- value normalisation --------------------------------------------------- */
+
+/**
+ * Normalise a date: "1950", "1950-03", "1950-03-21", "21 Mar 1950",
+ * "Mar 1950", "21/03/1950" (day first), "circa 1950", "00/00/1965",
+ * "1950 to 1955" / "between 1950 and 1955" (an ISO interval
+ * "1950/1955"). @param out receives the ISO text (at most 21 bytes +NUL).
+ * @return 0 or -1 when not a date.
+ */
+int kd__norm_date(char out[24], const char *s, size_t n);
+/**
+ * Map a country name, demonym-free, or code to lowercase ISO 3166 alpha-2
+ * (FtM style), using ICU's English display names plus the spellings the
+ * sanctions lists use ("Korea, North", "Iran (Islamic Republic of)").
+ * @return 0 or -1 when unknown.
+ */
+int kd__norm_country(char out[3], const char *s, size_t n);
+
+/* ---- db ---------------------------------------------------------------------- */
+
+/** Freeze sinks into a db; sinks are consumed (freed) on success and on
+ *  failure. */
+int kd__db_build(kd_db **out, struct kd_sink **sinks, size_t nsinks);
+
+#endif

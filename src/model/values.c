@@ -1,0 +1,425 @@
+/*
+ * values.c - normalisation of property values that lists spell in many
+ * ways: dates to ISO 8601 (full, year-month, year, or a year/date
+ * interval "1950/1955" for ranges), countries to lowercase ISO 3166
+ * alpha-2 (FollowTheMoney style).
+ *
+ * Country names come from ICU's English display names for every ISO
+ * region (so we carry no hand-made table of 250 names), plus the official
+ * spellings sanctions lists use that ICU does not ("Korea, North",
+ * "Iran (Islamic Republic of)", "Syrian Arab Republic"). The table is built
+ * once, thread-safely, on first use.
+ */
+#include "model.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <pthread.h>
+#include <string.h>
+#include <strings.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
+
+/* ---- dates ------------------------------------------------------------------ */
+
+static const char *const g_months[] = { "jan", "feb", "mar", "apr",
+					"may", "jun", "jul", "aug",
+					"sep", "oct", "nov", "dec" };
+
+static int month_of(const char *s, size_t n)
+{
+	int i;
+	if (n < 3)
+		return 0;
+	for (i = 0; i < 12; i++)
+		if (strncasecmp(s, g_months[i], 3) == 0)
+			return i + 1;
+	return 0;
+}
+
+static int days_in(int y, int m)
+{
+	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+/* Emit y[-m[-d]] dropping unknown (0) parts; -1 when invalid. */
+static int emit(char out[24], int y, int m, int d)
+{
+	if (y < 1000 || y > 2999 || m < 0 || m > 12 || d < 0)
+		return -1;
+	if (m == 0)
+		d = 0;
+	if (d && d > days_in(y, m))
+		return -1;
+	if (d)
+		snprintf(out, 24, "%04d-%02d-%02d", y, m, d);
+	else if (m)
+		snprintf(out, 24, "%04d-%02d", y, m);
+	else
+		snprintf(out, 24, "%04d", y);
+	return 0;
+}
+
+/* Split into up to 3 alnum tokens; -1 when more or none. */
+struct dtok {
+	const char *p;
+	size_t n;
+	bool digit;
+};
+
+static int tokens(struct dtok *t, const char *s, size_t n)
+{
+	size_t i = 0, k = 0;
+	while (i < n) {
+		size_t j;
+		while (i < n && !isalnum((unsigned char)s[i]))
+			i++;
+		if (i == n)
+			break;
+		if (k == 3)
+			return -1;
+		j = i;
+		t[k].digit = isdigit((unsigned char)s[i]) != 0;
+		while (j < n && isalnum((unsigned char)s[j]) &&
+		       (isdigit((unsigned char)s[j]) != 0) == t[k].digit)
+			j++;
+		t[k].p = s + i;
+		t[k].n = j - i;
+		k++;
+		i = j;
+	}
+	return (int)k;
+}
+
+static int num(const struct dtok *t)
+{
+	size_t i;
+	int v = 0;
+	if (!t->digit || t->n > 4)
+		return -1;
+	for (i = 0; i < t->n; i++)
+		v = v * 10 + (t->p[i] - '0');
+	return v;
+}
+
+static int one_date(char out[24], const char *s, size_t n)
+{
+	struct dtok t[3];
+	int k, a, b, c;
+	kd__trim(&s, &n);
+	/* ISO timestamp: keep the date part */
+	if (n > 10 && s[4] == '-' && s[7] == '-' && (s[10] == 'T' || s[10] == ' '))
+		n = 10;
+	k = tokens(t, s, n);
+	if (k <= 0)
+		return -1;
+	if (k == 1) {
+		if (t[0].n == 4 && t[0].digit)
+			return emit(out, num(&t[0]), 0, 0);
+		if (t[0].n == 8 && t[0].digit) { /* 19500321 */
+			int v = 0;
+			size_t i;
+			for (i = 0; i < 8; i++)
+				v = v * 10 + (t[0].p[i] - '0');
+			return emit(out, v / 10000, v / 100 % 100, v % 100);
+		}
+		return -1;
+	}
+	if (k == 2) {
+		if (t[0].digit && t[0].n == 4 && t[1].digit) /* 1950-03 */
+			return emit(out, num(&t[0]), num(&t[1]), 0);
+		if (!t[0].digit && t[1].digit && t[1].n == 4) /* Mar 1950 */
+			return month_of(t[0].p, t[0].n)
+				       ? emit(out, num(&t[1]),
+					      month_of(t[0].p, t[0].n), 0)
+				       : -1;
+		if (t[0].digit && t[1].digit && t[1].n == 4) /* 03/1950 */
+			return emit(out, num(&t[1]), num(&t[0]), 0);
+		return -1;
+	}
+	if (t[0].digit && t[0].n == 4) { /* 1950-03-21, 1950/03/21 */
+		if (!t[1].digit || !t[2].digit)
+			return -1;
+		return emit(out, num(&t[0]), num(&t[1]), num(&t[2]));
+	}
+	if (!t[2].digit || t[2].n != 4)
+		return -1;
+	c = num(&t[2]);
+	if (!t[1].digit) { /* 21 Mar 1950 */
+		b = month_of(t[1].p, t[1].n);
+		a = num(&t[0]);
+		return b && a >= 0 ? emit(out, c, b, a) : -1;
+	}
+	if (!t[0].digit) { /* Mar 21, 1950 */
+		b = month_of(t[0].p, t[0].n);
+		a = num(&t[1]);
+		return b && a >= 0 ? emit(out, c, b, a) : -1;
+	}
+	a = num(&t[0]); /* day first: 21/03/1950, 00/00/1965 */
+	b = num(&t[1]);
+	if (b > 12 && a <= 12) { /* unambiguous month-first 03/21/1950 */
+		int x = a;
+		a = b;
+		b = x;
+	}
+	return emit(out, c, b, a);
+}
+
+static const char *find_ci(const char *s, size_t n, const char *needle)
+{
+	size_t m = strlen(needle), i;
+	for (i = 0; i + m <= n; i++)
+		if (strncasecmp(s + i, needle, m) == 0)
+			return s + i;
+	return NULL;
+}
+
+int kd__norm_date(char out[24], const char *s, size_t n)
+{
+	static const char *const prefixes[] = { "circa", "approximately",
+						"approx.", "approx", "about",
+						"ca.", "c.", "between" };
+	const char *sep;
+	size_t i, seplen = 0;
+	kd__trim(&s, &n);
+	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+		size_t m = strlen(prefixes[i]);
+		if (n > m && strncasecmp(s, prefixes[i], m) == 0 &&
+		    !isalpha((unsigned char)s[m])) {
+			s += m;
+			n -= m;
+			kd__trim(&s, &n);
+			break;
+		}
+	}
+	if ((sep = find_ci(s, n, " to ")) != NULL)
+		seplen = 4;
+	else if ((sep = find_ci(s, n, " and ")) != NULL)
+		seplen = 5;
+	else if ((sep = find_ci(s, n, " - ")) != NULL)
+		seplen = 3;
+	if (sep) {
+		char a[24], b[24];
+		size_t la = (size_t)(sep - s);
+		if (one_date(a, s, la) < 0 ||
+		    one_date(b, sep + seplen, n - la - seplen) < 0)
+			return -1;
+		if (strcmp(a, b) == 0)
+			return (void)memcpy(out, a, 24), 0;
+		{
+			size_t la2 = strlen(a), lb = strlen(b);
+			if (la2 + lb + 2 > 24)
+				return -1;
+			memcpy(out, a, la2);
+			out[la2] = '/';
+			memcpy(out + la2 + 1, b, lb + 1);
+		}
+		return 0;
+	}
+	return one_date(out, s, n);
+}
+
+/* ---- countries --------------------------------------------------------------- */
+
+static struct kd_map g_countries = KD_MAP_INIT;
+static struct kd_pool *g_cpool;
+static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+
+/* Lowercase ASCII words joined by one space; "the" and "of"-free. */
+static size_t country_key(char *dst, size_t cap, const char *s, size_t n)
+{
+	size_t i, o = 0;
+	bool gap = false;
+	for (i = 0; i < n && o + 2 < cap; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (isalnum(c)) {
+			if (gap && o)
+				dst[o++] = ' ';
+			gap = false;
+			dst[o++] = (char)tolower(c);
+		} else if (c < 0x80 && c != '\'') {
+			gap = true;
+		}
+		/* non-ASCII bytes dropped: "Côte" and "Cote" both "cte" */
+	}
+	dst[o] = '\0';
+	/* drop a leading "the " */
+	if (o > 4 && memcmp(dst, "the ", 4) == 0) {
+		memmove(dst, dst + 4, o - 3);
+		o -= 4;
+	}
+	return o;
+}
+
+static void add_country(const char *name, const char *code)
+{
+	char key[128];
+	char *k, *v;
+	size_t n = country_key(key, sizeof(key), name, strlen(name));
+	if (n == 0 || kd__map_get(&g_countries, key))
+		return;
+	k = kd__pool_strndup(g_cpool, key, n);
+	v = kd__pool_strndup(g_cpool, code, 2);
+	if (k && v)
+		kd__map_put(&g_countries, k, v);
+}
+
+static const char *const g_aliases[][2] = {
+	{ "Korea, North", "kp" },
+	{ "North Korea", "kp" },
+	{ "DPRK", "kp" },
+	{ "Democratic People's Republic of Korea", "kp" },
+	{ "Korea, Democratic People's Republic of", "kp" },
+	{ "Korea DPR", "kp" },
+	{ "Korea, South", "kr" },
+	{ "South Korea", "kr" },
+	{ "Republic of Korea", "kr" },
+	{ "Korea, Republic of", "kr" },
+	{ "Russian Federation", "ru" },
+	{ "Iran (Islamic Republic of)", "ir" },
+	{ "Islamic Republic of Iran", "ir" },
+	{ "Iran, Islamic Republic of", "ir" },
+	{ "Syrian Arab Republic", "sy" },
+	{ "Burma", "mm" },
+	{ "Venezuela (Bolivarian Republic of)", "ve" },
+	{ "Bolivia (Plurinational State of)", "bo" },
+	{ "United Republic of Tanzania", "tz" },
+	{ "Viet Nam", "vn" },
+	{ "Lao People's Democratic Republic", "la" },
+	{ "Republic of Moldova", "md" },
+	{ "Moldova, Republic of", "md" },
+	{ "Macedonia", "mk" },
+	{ "The former Yugoslav Republic of Macedonia", "mk" },
+	{ "Czech Republic", "cz" },
+	{ "Turkey", "tr" },
+	{ "Turkiye", "tr" },
+	{ "Türkiye", "tr" },
+	{ "United States of America", "us" },
+	{ "USA", "us" },
+	{ "U.S.A.", "us" },
+	{ "UK", "gb" },
+	{ "Great Britain", "gb" },
+	{ "United Kingdom of Great Britain and Northern Ireland", "gb" },
+	{ "Democratic Republic of the Congo", "cd" },
+	{ "Congo, Democratic Republic of the", "cd" },
+	{ "Congo, Democratic Republic", "cd" },
+	{ "DRC", "cd" },
+	{ "Republic of the Congo", "cg" },
+	{ "Congo, Republic of the", "cg" },
+	{ "Congo", "cg" },
+	{ "Ivory Coast", "ci" },
+	{ "Cote d'Ivoire", "ci" },
+	{ "Palestine", "ps" },
+	{ "Palestinian", "ps" },
+	{ "State of Palestine", "ps" },
+	{ "Occupied Palestinian Territory", "ps" },
+	{ "West Bank", "ps" },
+	{ "Gaza", "ps" },
+	{ "Gaza Strip", "ps" },
+	{ "Kosovo", "xk" },
+	{ "Swaziland", "sz" },
+	{ "Cape Verde", "cv" },
+	{ "Brunei Darussalam", "bn" },
+	{ "Micronesia (Federated States of)", "fm" },
+	{ "Holy See", "va" },
+	{ "Vatican City", "va" },
+	{ "Sudan, South", "ss" },
+	{ "Saint Kitts and Nevis", "kn" },
+	{ "Saint Vincent and the Grenadines", "vc" },
+	{ "Saint Lucia", "lc" },
+	{ "East Timor", "tl" },
+	{ "Netherlands Antilles", "cw" },
+	{ "Hong Kong SAR", "hk" },
+	{ "Macau", "mo" },
+	{ "Crimea", "ua" },
+	{ "Bahamas, The", "bs" },
+	{ "Gambia, The", "gm" },
+	{ "UAE", "ae" },
+	{ "Emirates", "ae" },
+	{ "Bosnia-Herzegovina", "ba" },
+	{ "Byelorussia", "by" },
+	{ "Belorussia", "by" },
+	{ "Kyrgyz Republic", "kg" },
+	{ "Slovak Republic", "sk" },
+};
+
+static void build_countries(void)
+{
+	const char *const *codes = uloc_getISOCountries();
+	size_t i;
+	g_cpool = kd__pool_new();
+	if (g_cpool == NULL)
+		return;
+	for (i = 0; i < sizeof(g_aliases) / sizeof(g_aliases[0]); i++)
+		add_country(g_aliases[i][0], g_aliases[i][1]);
+	for (; codes && *codes; codes++) {
+		char loc[8], lower[3], name[256];
+		const char *iso3;
+		UChar uname[128];
+		UErrorCode st = U_ZERO_ERROR;
+		int32_t len;
+		snprintf(loc, sizeof(loc), "_%s", *codes);
+		lower[0] = (char)tolower((unsigned char)(*codes)[0]);
+		lower[1] = (char)tolower((unsigned char)(*codes)[1]);
+		lower[2] = '\0';
+		len = uloc_getDisplayCountry(loc, "en", uname, 128, &st);
+		if (U_SUCCESS(st) && len > 0) {
+			st = U_ZERO_ERROR;
+			u_strToUTF8(name, sizeof(name), NULL, uname, len, &st);
+			if (U_SUCCESS(st))
+				add_country(name, lower);
+		}
+		add_country(*codes, lower);
+		iso3 = uloc_getISO3Country(loc);
+		if (iso3 && *iso3)
+			add_country(iso3, lower);
+	}
+}
+
+static int lookup(char out[3], const char *s, size_t n)
+{
+	char key[128];
+	const char *v;
+	country_key(key, sizeof(key), s, n);
+	v = kd__map_get(&g_countries, key);
+	if (v == NULL)
+		return -1;
+	memcpy(out, v, 3);
+	return 0;
+}
+
+int kd__norm_country(char out[3], const char *s, size_t n)
+{
+	const char *p;
+	pthread_once(&g_once, build_countries);
+	kd__trim(&s, &n);
+	if (n == 0)
+		return -1;
+	if (lookup(out, s, n) == 0)
+		return 0;
+	/* "Belarus / Bélarus" (Canada, bilingual) */
+	if ((p = memchr(s, '/', n)) != NULL && lookup(out, s, (size_t)(p - s)) == 0)
+		return 0;
+	/* "Iran (Islamic Republic of)" -> "Iran" */
+	if ((p = memchr(s, '(', n)) != NULL && p > s &&
+	    lookup(out, s, (size_t)(p - s)) == 0)
+		return 0;
+	/* "Korea, North" -> "North Korea" */
+	if ((p = memchr(s, ',', n)) != NULL) {
+		char swapped[160];
+		size_t a = (size_t)(p - s), b = n - a - 1;
+		if (a + b + 2 < sizeof(swapped)) {
+			memcpy(swapped, p + 1, b);
+			swapped[b] = ' ';
+			memcpy(swapped + b + 1, s, a);
+			if (lookup(out, swapped, a + b + 1) == 0)
+				return 0;
+		}
+		if (lookup(out, s, a) == 0)
+			return 0;
+	}
+	return -1;
+}

@@ -1,0 +1,9 @@
+/* os_simple_csv.c - placeholder until the parser lands. */
+#include "sources.h"
+
+int kd__parse_os_simple_csv(struct kd_sink *sink, const char *path, kd_parse_err *err)
+{
+	(void)sink;
+	return kd__parse_fail(err, KD_EFORMAT, path, 0, 0,
+			      "format os_simple_csv not implemented yet");
+}

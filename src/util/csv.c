@@ -1,0 +1,164 @@
+/*
+ * csv.c - streaming RFC 4180 reader. A row is read line by line from a
+ * kd_reader; a quoted field may span lines. Field text is unescaped into
+ * one row buffer and addressed by offsets, so a row costs no allocation
+ * once the buffers have grown. Leniency: a quote inside an unquoted field
+ * is kept literally (OFAC files have them); text after a closing quote is
+ * an error only if it is not whitespace (OFAC writes `-0- ,`).
+ */
+#include "util.h"
+
+#include <string.h>
+
+#define KD_CSV_MAX_FIELDS 4096
+
+struct kd_csv {
+	struct kd_reader *r;
+	char sep;
+	struct kd_buf row;  /* unescaped fields, each NUL-terminated */
+	size_t *off, *len;
+	size_t nf, cap;
+	unsigned long line;
+};
+
+int kd__csv_open(struct kd_csv **out, struct kd_reader *r, char sep)
+{
+	struct kd_csv *c = kd__calloc(1, sizeof(*c));
+	*out = NULL;
+	if (c == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	c->r = r;
+	c->sep = sep;
+	c->row.max = (size_t)64 << 20;
+	*out = c;
+	return 0;
+}
+
+static int end_field(struct kd_csv *c, size_t start)
+{
+	int err;
+	if (c->nf >= KD_CSV_MAX_FIELDS)
+		return kd__error_set(KD_EPARSE, "too many fields");
+	if (c->nf == c->cap) {
+		size_t cap = c->cap;
+		if ((err = kd__grow((void **)&c->off, &cap, c->nf + 1,
+				    sizeof(size_t))) < 0)
+			return err;
+		cap = c->cap;
+		if ((err = kd__grow((void **)&c->len, &cap, c->nf + 1,
+				    sizeof(size_t))) < 0)
+			return err;
+		c->cap = cap;
+	}
+	c->off[c->nf] = start;
+	c->len[c->nf] = c->row.len - start;
+	c->nf++;
+	return kd__buf_putc(&c->row, '\0');
+}
+
+int kd__csv_row(struct kd_csv *c, kd_parse_err *err)
+{
+	const char *line;
+	size_t n, i, start;
+	int rc;
+	bool quoted = false, after_quote = false;
+
+	kd__buf_clear(&c->row);
+	c->nf = 0;
+	rc = kd__reader_line(c->r, &line, &n);
+	if (rc <= 0)
+		return rc;
+	c->line = kd__reader_lineno(c->r);
+	start = 0;
+	i = 0;
+	for (;;) {
+		if (i == n) {
+			if (!quoted)
+				break;
+			/* newline inside a quoted field: continue */
+			if ((rc = kd__buf_putc(&c->row, '\n')) < 0)
+				return rc;
+			rc = kd__reader_line(c->r, &line, &n);
+			if (rc < 0)
+				return rc;
+			if (rc == 0)
+				return kd__parse_fail(
+					err, KD_EPARSE, kd__reader_name(c->r),
+					c->line, 0,
+					"unterminated quoted field (file ends)");
+			i = 0;
+			continue;
+		}
+		char ch = line[i++];
+		if (quoted) {
+			if (ch == '"') {
+				if (i < n && line[i] == '"') {
+					i++;
+					rc = kd__buf_putc(&c->row, '"');
+				} else {
+					quoted = false;
+					after_quote = true;
+					rc = 0;
+				}
+			} else {
+				rc = kd__buf_putc(&c->row, ch);
+			}
+		} else if (ch == c->sep) {
+			after_quote = false;
+			rc = end_field(c, start);
+			start = c->row.len;
+		} else if (after_quote) {
+			if (ch != ' ' && ch != '\t')
+				return kd__parse_fail(
+					err, KD_EPARSE, kd__reader_name(c->r),
+					kd__reader_lineno(c->r), i,
+					"unexpected '%c' after closing quote",
+					ch);
+			rc = 0;
+		} else if (ch == '"' && c->row.len == start) {
+			quoted = true;
+			rc = 0;
+		} else {
+			rc = kd__buf_putc(&c->row, ch);
+		}
+		if (rc < 0)
+			return kd__parse_fail(err, rc, kd__reader_name(c->r),
+					      c->line, 0, "%s",
+					      kd_error_last());
+	}
+	if ((rc = end_field(c, start)) < 0)
+		return rc;
+	return 1;
+}
+
+size_t kd__csv_nfields(const struct kd_csv *c)
+{
+	return c->nf;
+}
+
+const char *kd__csv_field(const struct kd_csv *c, size_t i, size_t *len)
+{
+	if (i >= c->nf) {
+		if (len)
+			*len = 0;
+		return "";
+	}
+	if (len)
+		*len = c->len[i];
+	return c->row.ptr + c->off[i];
+}
+
+unsigned long kd__csv_line(const struct kd_csv *c)
+{
+	return c->line;
+}
+
+void kd__csv_close(struct kd_csv *c)
+{
+	if (c == NULL)
+		return;
+	kd__buf_free(&c->row);
+	kd__free(c->off);
+	kd__free(c->len);
+	kd__free(c);
+}

@@ -1,0 +1,65 @@
+/*
+ * test.h - the tiny home-made test harness. A test is
+ *
+ *     KD_TEST(module__what) { CHECK(x == 1); CHECK_STR(a, "b"); }
+ *
+ * Tests register themselves (constructor attribute), so adding a test file
+ * to tests/ needs no central list. The runner (test_main.c) runs them in
+ * name order, optionally filtered by a prefix argument, and ends with
+ * "N passed, N failed".
+ */
+#ifndef KD_TEST_H
+#define KD_TEST_H
+
+#include "kordon.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef void (*kd_test_fn)(void);
+void kd_test_register(const char *name, kd_test_fn fn);
+void kd_test_fail(const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/** Path of a file under the source tree (static buffer per call slot). */
+const char *kd_test_path(const char *rel);
+
+#define KD_TEST(name)                                                      \
+	static void test_##name(void);                                     \
+	__attribute__((constructor)) static void reg_##name(void)          \
+	{                                                                  \
+		kd_test_register(#name, test_##name);                      \
+	}                                                                  \
+	static void test_##name(void)
+
+#define CHECK(cond)                                                        \
+	do {                                                               \
+		if (!(cond))                                               \
+			kd_test_fail(__FILE__, __LINE__, "%s", #cond);     \
+	} while (0)
+#define CHECK_STR(a, b)                                                    \
+	do {                                                               \
+		const char *a_ = (a), *b_ = (b);                           \
+		if (a_ == NULL || b_ == NULL || strcmp(a_, b_) != 0)       \
+			kd_test_fail(__FILE__, __LINE__,                   \
+				     "%s == \"%s\", expected \"%s\"", #a,  \
+				     a_ ? a_ : "(null)", b_ ? b_ : "(null)");\
+	} while (0)
+#define CHECK_INT(a, b)                                                    \
+	do {                                                               \
+		long long a_ = (long long)(a), b_ = (long long)(b);        \
+		if (a_ != b_)                                              \
+			kd_test_fail(__FILE__, __LINE__,                   \
+				     "%s == %lld, expected %lld", #a, a_,  \
+				     b_);                                  \
+	} while (0)
+#define CHECK_NEAR(a, b, eps)                                              \
+	do {                                                               \
+		double a_ = (a), b_ = (b);                                 \
+		if (fabs(a_ - b_) > (eps))                                 \
+			kd_test_fail(__FILE__, __LINE__,                   \
+				     "%s == %.4f, expected %.4f", #a, a_,  \
+				     b_);                                  \
+	} while (0)
+
+#endif

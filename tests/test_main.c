@@ -1,0 +1,78 @@
+/*
+ * test_main.c - runner of the KD_TEST harness (see test.h). Usage:
+ *     kordon_tests [PREFIX...]   run tests whose name starts with a prefix
+ */
+#include "test.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+struct test {
+	const char *name;
+	kd_test_fn fn;
+};
+
+static struct test g_tests[1024];
+static size_t g_ntests;
+static int g_failed_now;
+
+void kd_test_register(const char *name, kd_test_fn fn)
+{
+	if (g_ntests < sizeof(g_tests) / sizeof(g_tests[0])) {
+		g_tests[g_ntests].name = name;
+		g_tests[g_ntests].fn = fn;
+		g_ntests++;
+	}
+}
+
+void kd_test_fail(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "  %s:%d: ", file, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	g_failed_now = 1;
+}
+
+const char *kd_test_path(const char *rel)
+{
+	static char buf[8][1024];
+	static int slot;
+	char *b = buf[slot++ & 7];
+	snprintf(b, 1024, "%s/%s", KD_SOURCE_DIR, rel);
+	return b;
+}
+
+static int cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct test *)a)->name,
+		      ((const struct test *)b)->name);
+}
+
+int main(int argc, char **argv)
+{
+	size_t i;
+	int passed = 0, failed = 0, k;
+	qsort(g_tests, g_ntests, sizeof(g_tests[0]), cmp);
+	for (i = 0; i < g_ntests; i++) {
+		int run = argc < 2;
+		for (k = 1; k < argc; k++)
+			if (strncmp(g_tests[i].name, argv[k], strlen(argv[k])) ==
+			    0)
+				run = 1;
+		if (!run)
+			continue;
+		g_failed_now = 0;
+		g_tests[i].fn();
+		if (g_failed_now) {
+			fprintf(stderr, "FAIL %s\n", g_tests[i].name);
+			failed++;
+		} else {
+			passed++;
+		}
+	}
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
