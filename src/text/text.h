@@ -1,0 +1,97 @@
+/*
+ * text.h - name analysis: from a raw name in any script to comparable
+ * token sequences.
+ *
+ *   raw name ──► NFKC, case fold ──► script transliteration (ICU; several
+ *   variants where conventions differ) ──► diacritics stripped, ASCII
+ *   ──► tokens (split on spaces, punctuation, hyphens) ──► token kinds
+ *   (particle, legal form, generic org word, number, initial; honorifics
+ *   dropped) ──► per token a cross-convention skeleton
+ *
+ * A name yields one or more variants (e.g. a Cyrillic name transliterated
+ * by BGN/PCGN and by ICU's generic rules; a Korean name in
+ * McCune-Reischauer and Revised Romanization); matching takes the best
+ * variant pair. Everything here is thread-safe.
+ */
+#ifndef KD_TEXT_H
+#define KD_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum kd_tok_kind {
+	KD_TOK_WORD = 0,  /* an ordinary name part */
+	KD_TOK_PARTICLE,  /* al, el, bin, ibn, abu, abd, bint, van, von, de,
+			     da, del, della, du, le, la, ... */
+	KD_TOK_LEGAL,     /* legal form, canonicalised: "llc", "jsc", "ltd"... */
+	KD_TOK_GENERIC,   /* generic organisation word: company, trading,
+			     group, international, holding, bank? no ... */
+	KD_TOK_NUMBER,    /* digits or roman numerals as digits: "2" */
+	KD_TOK_INITIAL    /* a single letter */
+};
+
+struct kd_ntok {
+	const char *s;    /* lowercase ASCII, NUL-terminated */
+	const char *skel; /* cross-convention skeleton of s, NUL-terminated */
+	uint16_t len, skel_len;
+	uint8_t kind;     /* enum kd_tok_kind */
+};
+
+/** One spelling variant of a name: its tokens in original order. */
+struct kd_nvar {
+	struct kd_ntok *toks;
+	size_t ntok;
+};
+
+/** The analysis of one name string; owns all its memory. */
+struct kd_name {
+	struct kd_nvar *vars; /* at least one when ntok > 0 */
+	size_t nvars;
+	uint32_t scripts;     /* bit set of KD_SCRIPT_* seen in the input */
+	void *mem;            /* implementation's storage */
+};
+
+enum {
+	KD_SCRIPT_LATIN = 1u << 0,
+	KD_SCRIPT_CYRILLIC = 1u << 1,
+	KD_SCRIPT_ARABIC = 1u << 2,
+	KD_SCRIPT_HANGUL = 1u << 3,
+	KD_SCRIPT_HAN = 1u << 4,
+	KD_SCRIPT_GREEK = 1u << 5,
+	KD_SCRIPT_OTHER = 1u << 6
+};
+
+/* Flags of kd__name_analyze(). */
+#define KD_NAME_ORG 1u /* the name is known to be an organisation/vessel:
+			  legal forms and generic words are tagged */
+
+/**
+ * Analyse a UTF-8 name. Invalid UTF-8 is replaced, never fatal. At most
+ * KD_NAME_MAX_VARS variants, each at most KD_NAME_MAX_TOKS tokens.
+ * @param[out] out free with kd__name_free().
+ * @return 0 or KD_ENOMEM.
+ */
+int kd__name_analyze(struct kd_name **out, const char *s, size_t len,
+		     unsigned flags);
+void kd__name_free(struct kd_name *n);
+
+#define KD_NAME_MAX_VARS 6
+#define KD_NAME_MAX_TOKS 24
+
+/**
+ * Fold any UTF-8 text to lowercase ASCII the same way names are folded
+ * (NFKC, transliteration with the default variant, diacritics stripped),
+ * keeping a byte-offset map back to the input so a scanner can report
+ * positions. @param[out] out kd__free it; @param[out] map kd__free it,
+ * map[i] = input offset of out[i] (may be NULL if not wanted).
+ */
+int kd__text_fold(char **out, size_t *outlen, size_t **map, const char *s,
+		  size_t len);
+
+/**
+ * Skeleton of one lowercase ASCII token (see skeleton.c for the rules).
+ * Writes at most cap-1 bytes + NUL. @return the length written.
+ */
+size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len);
+
+#endif
