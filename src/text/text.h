@@ -25,7 +25,7 @@ enum kd_tok_kind {
 			     da, del, della, du, le, la, ... */
 	KD_TOK_LEGAL,     /* legal form, canonicalised: "llc", "jsc", "ltd"... */
 	KD_TOK_GENERIC,   /* generic organisation word: company, trading,
-			     group, international, holding, bank? no ... */
+			     group, international, holding, ... */
 	KD_TOK_NUMBER,    /* digits or roman numerals as digits: "2" */
 	KD_TOK_INITIAL    /* a single letter */
 };
