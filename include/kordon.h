@@ -236,6 +236,19 @@ void kd_results_free(kd_result *r);
 int kd_compare(kd_result *out, const kd_matcher *m, kd_schema schema,
 	       const char *name1, const char *name2);
 
+/**
+ * Write a screening answer in the result shape of the OpenSanctions yente
+ * `/match` API: {"query":{...},"results":[{"id","caption","schema",
+ * "properties","datasets","score","match","explanations"}],
+ * "total":{"value":N,"relation":"eq"}}.
+ * @param[out] out NUL-terminated JSON; free with kd_free().
+ */
+int kd_results_json(char **out, size_t *len, const kd_db *db,
+		    const kd_query *q, const kd_result *r, size_t n);
+
+/** Free memory the library handed out (kd_results_json). */
+void kd_free(void *p);
+
 #ifdef __cplusplus
 }
 #endif
