@@ -23,6 +23,7 @@ KD_TEST(model__dates)
 	CHECK_STR(date("00/05/1965"), "1965-05");
 	CHECK_STR(date("circa 1958"), "1958");
 	CHECK_STR(date("1950 to 1955"), "1950/1955");
+	CHECK_STR(date("circa 1979-1982"), "1979/1982");
 	CHECK_STR(date("between 1962 and 1964"), "1962/1964");
 	CHECK_STR(date("2024-05-03T18:43:23"), "2024-05-03");
 	CHECK_STR(date("31/02/1950"), "(none)");
@@ -52,6 +53,12 @@ KD_TEST(model__countries)
 	CHECK_STR(country("United Kingdom"), "gb");
 	CHECK_STR(country("Syrian Arab Republic"), "sy");
 	CHECK_STR(country("Democratic Republic of the Congo"), "cd");
+	CHECK_STR(country("Myanmar"), "mm");
+	CHECK_STR(country("Burma"), "mm");
+	CHECK_STR(country("Bosnia and Herzegovina"), "ba");
+	CHECK_STR(country("St. Kitts and Nevis"), "kn");
+	CHECK_STR(country("possibly Palestinian"), "ps");
+	CHECK_STR(country("Region: Gaza"), "ps");
 	CHECK_STR(country("Atlantis"), "(none)");
 }
 

@@ -544,6 +544,8 @@ int kd__db_build(kd_db **out, struct kd_sink **sinks, size_t nsinks)
 	KD_CHECK_ALLOC(db->pools);
 	for (i = 0; i < nsinks; i++) {
 		struct kd_sink *s = sinks[i];
+		size_t ndup = 0;
+		const char *first_dup = NULL;
 		KD_FORWARD(source_info(db, s, i));
 		db->nsources++;
 		for (j = 0; j < s->nents; j++) {
@@ -554,8 +556,8 @@ int kd__db_build(kd_db **out, struct kd_sink **sinks, size_t nsinks)
 			if (m->deleted)
 				continue;
 			if (kd__map_get(&db->ids, m->id)) {
-				kd__sink_warn(s, "duplicate entity id %s "
-						 "(first kept)", m->id);
+				if (ndup++ == 0)
+					first_dup = m->id;
 				continue;
 			}
 			e = &db->ents[db->nents];
@@ -580,6 +582,11 @@ int kd__db_build(kd_db **out, struct kd_sink **sinks, size_t nsinks)
 			db->sources[i].by_schema[e->schema]++;
 			db->nents++;
 		}
+		if (ndup)
+			kd__sink_warn(s, "%zu entities already loaded from an "
+					 "earlier list under the same id were "
+					 "skipped (first kept), e.g. %s",
+				      ndup, first_dup);
 		/* late duplicate warnings */
 		for (j = 0; j < s->nwarnings &&
 			    db->sources[i].nwarnings < KD_MAX_WARNINGS + 4;

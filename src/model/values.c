@@ -195,7 +195,11 @@ int kd__norm_date(char out[24], const char *s, size_t n)
 			break;
 		}
 	}
-	if ((sep = find_ci(s, n, " to ")) != NULL)
+	if (n == 9 && s[4] == '-' && isdigit((unsigned char)s[5]) &&
+	    isdigit((unsigned char)s[0])) {
+		sep = s + 4; /* "1979-1982": a year range */
+		seplen = 1;
+	} else if ((sep = find_ci(s, n, " to ")) != NULL)
 		seplen = 4;
 	else if ((sep = find_ci(s, n, " and ")) != NULL)
 		seplen = 5;
@@ -228,29 +232,46 @@ static struct kd_map g_countries = KD_MAP_INIT;
 static struct kd_pool *g_cpool;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
 
-/* Lowercase ASCII words joined by one space; "the" and "of"-free. */
+/*
+ * Lookup key of a country name: lowercase ASCII words joined by one
+ * space, without the filler words "the", "and", "of" ("&" is a gap),
+ * "st" spelled "saint". Non-ASCII bytes are dropped, so "Côte" and
+ * "Cote" give the same key.
+ */
 static size_t country_key(char *dst, size_t cap, const char *s, size_t n)
 {
-	size_t i, o = 0;
+	size_t i, o = 0, wstart = 0;
 	bool gap = false;
-	for (i = 0; i < n && o + 2 < cap; i++) {
-		unsigned char c = (unsigned char)s[i];
+	for (i = 0; i <= n && o + 8 < cap; i++) {
+		unsigned char c = i < n ? (unsigned char)s[i] : ' ';
 		if (isalnum(c)) {
-			if (gap && o)
+			if (gap && o) {
 				dst[o++] = ' ';
+			}
+			if (gap || o == 0)
+				wstart = o;
 			gap = false;
 			dst[o++] = (char)tolower(c);
-		} else if (c < 0x80 && c != '\'') {
-			gap = true;
+			continue;
 		}
-		/* non-ASCII bytes dropped: "Côte" and "Cote" both "cte" */
+		if (c >= 0x80 || c == '\'')
+			continue;
+		if (!gap && o > wstart) {
+			/* a word just ended at o: drop fillers, expand st */
+			size_t wl = o - wstart;
+			dst[o] = '\0';
+			if ((wl == 3 && (memcmp(dst + wstart, "the", 3) == 0 ||
+					 memcmp(dst + wstart, "and", 3) == 0)) ||
+			    (wl == 2 && memcmp(dst + wstart, "of", 2) == 0)) {
+				o = wstart ? wstart - 1 : 0;
+			} else if (wl == 2 && memcmp(dst + wstart, "st", 2) == 0) {
+				memcpy(dst + wstart, "saint", 5);
+				o = wstart + 5;
+			}
+		}
+		gap = true;
 	}
 	dst[o] = '\0';
-	/* drop a leading "the " */
-	if (o > 4 && memcmp(dst, "the ", 4) == 0) {
-		memmove(dst, dst + 4, o - 3);
-		o -= 4;
-	}
 	return o;
 }
 
@@ -333,6 +354,8 @@ static const char *const g_aliases[][2] = {
 	{ "East Timor", "tl" },
 	{ "Netherlands Antilles", "cw" },
 	{ "Hong Kong SAR", "hk" },
+	{ "Hong Kong", "hk" },
+	{ "Macao", "mo" },
 	{ "Macau", "mo" },
 	{ "Crimea", "ua" },
 	{ "Bahamas, The", "bs" },
@@ -369,8 +392,19 @@ static void build_countries(void)
 		if (U_SUCCESS(st) && len > 0) {
 			st = U_ZERO_ERROR;
 			u_strToUTF8(name, sizeof(name), NULL, uname, len, &st);
-			if (U_SUCCESS(st))
+			if (U_SUCCESS(st)) {
+				char *paren = strchr(name, '(');
 				add_country(name, lower);
+				/* "Myanmar (Burma)": "Myanmar" and "Burma" */
+				if (paren && paren > name) {
+					char *close = strchr(paren, ')');
+					if (close)
+						*close = '\0';
+					add_country(paren + 1, lower);
+					*paren = '\0';
+					add_country(name, lower);
+				}
+			}
 		}
 		add_country(*codes, lower);
 		iso3 = uloc_getISO3Country(loc);
@@ -394,8 +428,20 @@ static int lookup(char out[3], const char *s, size_t n)
 int kd__norm_country(char out[3], const char *s, size_t n)
 {
 	const char *p;
+	static const char *const hedges[] = { "possibly ", "probably ",
+					      "reportedly ", "region: ",
+					      "allegedly " };
+	size_t i;
 	pthread_once(&g_once, build_countries);
 	kd__trim(&s, &n);
+	for (i = 0; i < sizeof(hedges) / sizeof(hedges[0]); i++) {
+		size_t hl = strlen(hedges[i]);
+		if (n > hl && strncasecmp(s, hedges[i], hl) == 0) {
+			s += hl;
+			n -= hl;
+			break;
+		}
+	}
 	if (n == 0)
 		return -1;
 	if (lookup(out, s, n) == 0)
