@@ -123,6 +123,7 @@ static const struct {
 };
 
 struct column {
+	char name[48]; /* as written in the header, for messages */
 	int role;
 	const char *prop;
 	bool split;
@@ -135,7 +136,7 @@ struct custom {
 	struct kd_csv *csv;
 	struct column *cols;
 	size_t ncols;
-	bool has_name, has_id;
+	bool has_name;
 	unsigned long line;
 	char list[128];
 	struct kd_buf id;
@@ -176,11 +177,11 @@ static void classify(struct custom *st, struct column *col, const char *f,
 	char key[64], shown[64];
 	size_t k;
 	column_key(key, sizeof(key), f, n);
+	snprintf(col->name, sizeof(col->name), "%.*s", (int)n, f);
 	col->role = ROLE_IGNORE;
 	if (n < sizeof(key)) {
 		if (strcmp(key, "id") == 0) {
 			col->role = ROLE_ID;
-			st->has_id = true;
 			return;
 		}
 		if (strcmp(key, "schema") == 0 ||
@@ -310,8 +311,9 @@ static int do_row(struct custom *st)
 		blank = blank && n == 0;
 		if ((bad = kd__utf8_invalid_at(f, n)) != 0) {
 			snprintf(msg, sizeof(msg),
-				 "invalid UTF-8 in field %zu at byte %zu",
-				 i + 1, bad);
+				 "invalid UTF-8 in field %zu (%s) at byte %zu",
+				 i + 1, i < st->ncols ? st->cols[i].name : "extra",
+				 bad);
 			return fail_row(st, KD_EPARSE, msg);
 		}
 	}
@@ -352,6 +354,14 @@ static int do_row(struct custom *st)
 		f = kd__csv_field(st->csv, i, &n);
 		if ((rc = add_cell(st, e, &st->cols[i], f, n)) < 0)
 			return rc;
+	}
+	if (e->nprops == 0) {
+		/* a name of only "-0-" or blanks: nothing to screen */
+		kd__sink_delete(st->sink, e->id);
+		return kd__sink_warn(st->sink,
+				     "line %lu: entity '%.200s' has no values, "
+				     "skipped",
+				     st->line, e->id);
 	}
 	return 0;
 }

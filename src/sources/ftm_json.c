@@ -36,7 +36,8 @@
  * targets; they are counted as unknown fields "schema:<Name>" and skipped.
  * Property names are kept as given; kd__ment_add() normalises values. An
  * entity without any name-like property gets its "caption" as name, so
- * it can still be screened.
+ * it can still be screened; one left with no value at all is dropped
+ * with a warning.
  *
  * The source is described by the first entity's datasets[0] (OpenSanctions
  * dataset name) or, without one, by the file name; the date is the latest
@@ -162,6 +163,14 @@ static int add_properties(struct ftm *st, struct kd_ment *e, json_t *ent)
 		rc = kd__ment_add(e, "name", caption, strlen(caption));
 		if (rc < 0)
 			return fail_line(st, rc, 0, kd_error_last());
+	}
+	if (e->nprops == 0) {
+		/* nothing to screen against: drop it, say so */
+		kd__sink_delete(st->sink, e->id);
+		return kd__sink_warn(st->sink,
+				     "line %lu: entity '%.200s' has no values, "
+				     "skipped",
+				     st->line, e->id);
 	}
 	return 0;
 }

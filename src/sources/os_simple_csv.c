@@ -30,7 +30,9 @@
  *   last_seen date is the export date; first_seen and last_change are
  *   ignored.
  * Schemas other than the six screening schemas (PublicBody counts as an
- * Organization) are counted as "schema:<Name>" and the row skipped.
+ * Organization) are counted as "schema:<Name>" and the row skipped. A
+ * row left without any value (empty name and cells) is dropped with a
+ * warning: there is nothing to screen against.
  */
 #include "sources.h"
 
@@ -292,9 +294,13 @@ static int do_row(struct simple *st)
 		f = kd__csv_field(st->csv, i, &n);
 		if ((bad = kd__utf8_invalid_at(f, n)) != 0) {
 			char what[96];
+			const char *col = "?";
+			for (c = C_ID; c < C__COUNT; c++)
+				if (st->pos[c] == i)
+					col = g_cols[c].header;
 			snprintf(what, sizeof(what),
-				 "invalid UTF-8 in field %zu at byte %zu",
-				 i + 1, bad);
+				 "invalid UTF-8 in field %zu (%s) at byte %zu",
+				 i + 1, col, bad);
 			return fail_row(st, KD_EPARSE, what);
 		}
 	}
@@ -325,6 +331,14 @@ static int do_row(struct simple *st)
 		f = cell(st, c, &n);
 		if ((rc = split_cell(st, e, c, f, n)) < 0)
 			return rc;
+	}
+	if (e->nprops == 0) {
+		/* nothing to screen against: drop it, say so */
+		kd__sink_delete(st->sink, e->id);
+		return kd__sink_warn(st->sink,
+				     "line %lu: entity '%.200s' has no values, "
+				     "skipped",
+				     st->line, e->id);
 	}
 	return 0;
 }
