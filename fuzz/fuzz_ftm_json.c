@@ -1,0 +1,14 @@
+/*
+ * fuzz_ftm_json.c - libFuzzer target for the ftm_json parser: any input must
+ * parse or fail cleanly (KD_EPARSE with a position), never crash or
+ * leak; on success the frozen db holds no more entities than the sink.
+ */
+#include "fuzz_common.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	kd_fuzz_parse(kd__parse_ftm_json, "ftm_json", data, size);
+	return 0;
+}
