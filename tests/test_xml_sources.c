@@ -317,6 +317,52 @@ KD_TEST(sources_un__unknown_elements_counted_not_fatal)
 	kd_db_free(db);
 }
 
+KD_TEST(sources_un__record_without_data_skipped)
+{
+	static const char doc[] =
+		"<?xml version=\"1.0\"?>\n"
+		"<CONSOLIDATED_LIST><INDIVIDUALS>\n"
+		"<INDIVIDUAL><REFERENCE_NUMBER>X.1</REFERENCE_NUMBER>"
+		"<FIRST_NAME> </FIRST_NAME></INDIVIDUAL>\n"
+		"<INDIVIDUAL><FIRST_NAME>NO ID</FIRST_NAME></INDIVIDUAL>\n"
+		"<INDIVIDUAL><REFERENCE_NUMBER>X.2</REFERENCE_NUMBER>"
+		"<FIRST_NAME>B</FIRST_NAME></INDIVIDUAL>\n"
+		"</INDIVIDUALS></CONSOLIDATED_LIST>\n";
+	char path[64];
+	kd_db *db = NULL;
+	kd_parse_err err;
+	kd_source_info si;
+	CHECK(tmpfile_with(path, ".xml", doc, sizeof(doc) - 1) == 0);
+	CHECK_INT(kd_db_load(&db, path, NULL, &err), 0);
+	unlink(path);
+	if (db == NULL)
+		return;
+	CHECK_INT(kd_db_count(db), 1);
+	CHECK(kd_db_find(db, "un-X.1") == NULL);
+	CHECK_STR(kd_entity_caption(get(db, "un-X.2")), "B");
+	CHECK(kd_db_source(&si, db, 0) == 0);
+	CHECK(warned(&si, "line 3: record un-X.1 has no data, skipped"));
+	CHECK(warned(&si, "line 4: INDIVIDUAL without REFERENCE_NUMBER"));
+	CHECK_STR(si.date, ""); /* no dateGenerated */
+	kd_db_free(db);
+}
+
+KD_TEST(sources_un__encoding_errors_fail_with_position)
+{
+	static const char doc[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+		"<CONSOLIDATED_LIST/>\n";
+	static const char doc2[] =
+		"<?xml version=\"1.0\" encoding=\"x-no-such-charset\"?>\n"
+		"<CONSOLIDATED_LIST/>\n";
+	kd_parse_err err;
+	CHECK_INT(load_bad(&err, doc, sizeof(doc) - 1, ".xml"), KD_EPARSE);
+	CHECK_INT(err.line, 1);
+	CHECK_INT(load_bad(&err, doc2, sizeof(doc2) - 1, ".xml"), KD_EPARSE);
+	CHECK_INT(err.line, 1);
+	CHECK(strstr(err.msg, "x-no-such-charset") != NULL);
+}
+
 KD_TEST(sources_un__wrong_root_is_a_format_error)
 {
 	struct kd_sink *sink;

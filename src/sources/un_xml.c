@@ -37,6 +37,7 @@
 
 #include <errno.h>
 #include <libxml/xmlreader.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -61,7 +62,43 @@ struct xin {
 	/* recoverable errors (namespaces), reported as one warning */
 	unsigned long nsoft, soft_line;
 	char soft_msg[160];
+	/* errors libxml2 raises without a parser context (encoding
+	 * conversion, I/O) go to the thread's generic handler: captured
+	 * here while we parse, then the caller's handler is restored */
+	xmlGenericErrorFunc old_gen;
+	void *old_gen_ctx;
+	bool gen_set;
+	char gen_msg[200];
+	size_t gen_len;
 };
+
+static void xin_generic(void *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void xin_generic(void *ctx, const char *fmt, ...)
+{
+	struct xin *x = ctx;
+	va_list ap;
+	int n;
+	/* keep the first message only: they end in a newline */
+	if (x->gen_len + 1 >= sizeof(x->gen_msg) ||
+	    memchr(x->gen_msg, '\n', x->gen_len))
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(x->gen_msg + x->gen_len, sizeof(x->gen_msg) - x->gen_len,
+		      fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		x->gen_len += (size_t)n < sizeof(x->gen_msg) - x->gen_len
+				      ? (size_t)n
+				      : sizeof(x->gen_msg) - x->gen_len - 1;
+}
+
+static void xin_restore(struct xin *x)
+{
+	if (x->gen_set)
+		xmlSetGenericErrorFunc(x->old_gen_ctx, x->old_gen);
+	x->gen_set = false;
+}
 
 static int xin_read(void *ctx, char *buf, int len)
 {
@@ -137,12 +174,18 @@ static int xin_open(struct xin *x, const char *path, kd_parse_err *err)
 	if ((x->gz = gzopen(path, "rb")) == NULL)
 		return kd__parse_fail(err, KD_EIO, path, 0, 0, "cannot open: %s",
 				      errno ? strerror(errno) : "out of memory");
+	x->old_gen = xmlGenericError;
+	x->old_gen_ctx = xmlGenericErrorContext;
+	xmlSetGenericErrorFunc(x, xin_generic);
+	x->gen_set = true;
 	/* on failure libxml2 has already called xin_close */
 	x->r = xmlReaderForIO(xin_read, xin_close, x, path, NULL,
 			      XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-	if (x->r == NULL)
+	if (x->r == NULL) {
+		xin_restore(x);
 		return kd__parse_fail(err, KD_ENOMEM, path, 0, 0,
 				      "cannot create XML reader");
+	}
 	xmlTextReaderSetStructuredErrorHandler(x->r, xin_error, x);
 	return 0;
 }
@@ -154,6 +197,7 @@ static void xin_free(struct xin *x)
 	else
 		xin_close(x);
 	x->r = NULL;
+	xin_restore(x);
 }
 
 /* Report the first libxml2 error, else `what` at the reader position. */
@@ -172,11 +216,12 @@ static int xin_fail(struct xin *x, kd_parse_err *err, const char *what)
 	if (x->failed)
 		return kd__parse_fail(err, KD_EPARSE, x->path, x->line, x->col,
 				      "%s", x->msg);
+	chomp(x->gen_msg);
 	return kd__parse_fail(
 		err, KD_EPARSE, x->path,
 		(unsigned long)xmlTextReaderGetParserLineNumber(x->r),
 		(unsigned long)xmlTextReaderGetParserColumnNumber(x->r), "%s",
-		what);
+		x->gen_msg[0] ? x->gen_msg : what);
 }
 
 /* Line of the current node's start tag (the parser reads ahead). */
@@ -510,6 +555,17 @@ static void field(struct rec *r, const xmlNode *c, bool person)
 	}
 }
 
+/* A record that yields no property at all carries nothing to screen
+ * against: drop it with a warning instead of keeping a bare id. */
+static int drop_if_empty(struct rec *r, const xmlNode *n)
+{
+	if (r->err || r->e == NULL || r->e->nprops > 0)
+		return r->err;
+	kd__sink_delete(r->sink, r->e->id);
+	return kd__sink_warn(r->sink, "line %ld: record %s has no data, skipped",
+			     xmlGetLineNo(n), r->e->id);
+}
+
 static bool is_name_part(const xmlNode *c, size_t *i)
 {
 	static const char *const parts[] = { "FIRST_NAME", "SECOND_NAME",
@@ -579,7 +635,7 @@ static int record(struct rec *r, const xmlNode *n, bool person)
 		if (!is_name_part(c, &i) && !is(c, "REFERENCE_NUMBER"))
 			field(r, c, person);
 	}
-	return r->err;
+	return drop_if_empty(r, n);
 }
 
 /* ---- the document ------------------------------------------------------------ */
