@@ -303,7 +303,6 @@ static void unknown(struct rec *r, const xmlNode *parent, const xmlNode *n)
 	kd__sink_unknown(r->sink, what);
 }
 
-
 /* Append `sep` and a part to `out` when the part is not empty. */
 static void join(struct rec *r, struct kd_buf *out, const xmlNode *n,
 		 const char *sep)
@@ -364,48 +363,33 @@ static const struct {
 	const char *type, *prop;
 } g_id_exact[] = {
 	{ "SWIFT/BIC", "swiftBic" },
-	{ "Vessel Registration Identification", "imoNumber" },
-	{ "MMSI", "mmsi" },
-	{ "Legal Entity Number", "leiCode" },
-	{ "Website", "website" },
-	{ "Email Address", "email" },
-	{ "Phone Number", "phone" },
+	{ "Vessel Registration Identification", "imoNumber" }, { "MMSI", "mmsi" },
+	{ "Legal Entity Number", "leiCode" }, { "Website", "website" },
+	{ "Email Address", "email" }, { "Phone Number", "phone" },
 	{ "Organization Established Date", "incorporationDate" },
 	{ "Nationality of Registration", "jurisdiction" },
-	{ "Vessel Year of Build", "buildDate" },
-	{ "Other Vessel Flag", "flag" },
+	{ "Vessel Year of Build", "buildDate" }, { "Other Vessel Flag", "flag" },
 	{ "Former Vessel Flag", "pastFlags" },
-	{ "Other Vessel Call Sign", "callSign" },
-	{ "Other Vessel Type", "type" },
+	{ "Other Vessel Call Sign", "callSign" }, { "Other Vessel Type", "type" },
 	{ "Aircraft Tail Number", "registrationNumber" },
 	{ "Previous Aircraft Tail Number", "registrationNumber" },
-	{ "Aircraft Manufacture Date", "buildDate" },
-	{ "Aircraft Model", "model" },
+	{ "Aircraft Manufacture Date", "buildDate" }, { "Aircraft Model", "model" },
 }, g_id_stem[] = {
-	{ "passport", "passportNumber" },
-	{ "tax id", "taxNumber" },
-	{ "v.a.t.", "taxNumber" },
-	{ "vat number", "taxNumber" },
+	{ "passport", "passportNumber" }, { "tax id", "taxNumber" },
+	{ "v.a.t.", "taxNumber" }, { "vat number", "taxNumber" },
 	{ "registration", "registrationNumber" },
 	{ "company number", "registrationNumber" },
 	{ "c.r. no", "registrationNumber" },
 	{ "unified social credit code", "registrationNumber" },
 	{ "government gazette", "registrationNumber" },
 	/* informational, shared by many entries: notes */
-	{ "directive", "notes" },
-	{ "executive order", "notes" },
-	{ "sanctions risk", "notes" },
-	{ "sanctions information", "notes" },
-	{ "target type", "notes" },
-	{ "organization type", "notes" },
-	{ "caatsa", "notes" },
-	{ "listing date", "notes" },
-	{ "effective date", "notes" },
-	{ "purchase/sales", "notes" },
-	{ "equity ticker", "notes" },
-	{ "issuer name", "notes" },
-	{ "transactions prohibited", "notes" },
-	{ "aircraft operator", "notes" },
+	{ "directive", "notes" }, { "executive order", "notes" },
+	{ "sanctions risk", "notes" }, { "sanctions information", "notes" },
+	{ "target type", "notes" }, { "organization type", "notes" },
+	{ "caatsa", "notes" }, { "listing date", "notes" },
+	{ "effective date", "notes" }, { "purchase/sales", "notes" },
+	{ "equity ticker", "notes" }, { "issuer name", "notes" },
+	{ "transactions prohibited", "notes" }, { "aircraft operator", "notes" },
 };
 
 static bool has_ci(const char *s, size_t n, const char *needle)
@@ -553,50 +537,40 @@ static void vessel(struct rec *r, const xmlNode *n)
 	}
 }
 
+static void program(struct rec *r, const xmlNode *n)
+{
+	add_node(r, "program", n);
+}
+
+/* <xList><x/>...</xList>: fn on each x, anything else unknown. */
+static void each(struct rec *r, const xmlNode *list, const char *item,
+		 void (*fn)(struct rec *, const xmlNode *))
+{
+	const xmlNode *c;
+	FOR_EACH_EL(c, list)
+	{
+		if (is(c, item))
+			fn(r, c);
+		else
+			unknown(r, list, c);
+	}
+}
+
 static void field(struct rec *r, const xmlNode *c)
 {
 	if (is(c, "title"))
 		add_node(r, "title", c);
 	else if (is(c, "remarks"))
 		add_node(r, "notes", c);
-	else if (is(c, "programList")) {
-		const xmlNode *a;
-		FOR_EACH_EL(a, c)
-		{
-			if (is(a, "program"))
-				add_node(r, "program", a);
-			else
-				unknown(r, c, a);
-		}
-	}
-	else if (is(c, "akaList")) {
-		const xmlNode *a;
-		FOR_EACH_EL(a, c)
-		{
-			if (is(a, "aka"))
-				aka(r, a);
-			else
-				unknown(r, c, a);
-		}
-	} else if (is(c, "idList")) {
-		const xmlNode *a;
-		FOR_EACH_EL(a, c)
-		{
-			if (is(a, "id"))
-				ident(r, a);
-			else
-				unknown(r, c, a);
-		}
-	} else if (is(c, "addressList")) {
-		const xmlNode *a;
-		FOR_EACH_EL(a, c)
-		{
-			if (is(a, "address"))
-				address(r, a);
-			else
-				unknown(r, c, a);
-		}
-	} else if (is(c, "nationalityList"))
+	else if (is(c, "programList"))
+		each(r, c, "program", program);
+	else if (is(c, "akaList"))
+		each(r, c, "aka", aka);
+	else if (is(c, "idList"))
+		each(r, c, "id", ident);
+	else if (is(c, "addressList"))
+		each(r, c, "address", address);
+	else if (is(c, "nationalityList"))
 		items(r, c, "nationality", "country", "nationality");
 	else if (is(c, "citizenshipList"))
 		items(r, c, "citizenship", "country", "citizenship");
@@ -748,10 +722,19 @@ static int publish_info(struct rec *r, const xmlNode *n, long *count)
 	return iso[0] ? kd__sink_describe(r->sink, NULL, NULL, NULL, iso) : 0;
 }
 
+static const struct {
+	const char *hint, *id, *title;
+} g_kinds[] = {
+	{ "cons", "ofac_cons", "OFAC Consolidated (non-SDN) List" },
+	{ "sdn", "ofac_sdn", "OFAC Specially Designated Nationals (SDN) List" },
+	{ "", "ofac_xml", "OFAC sanctions list (SDN XML format)" },
+};
+
 static int root(struct xin *x, struct kd_sink *sink, kd_parse_err *err)
 {
 	const char *name = (const char *)xmlTextReaderConstLocalName(x->r);
 	const char *base = strrchr(x->path, '/');
+	size_t i;
 	base = base ? base + 1 : x->path;
 	if (name == NULL || strcmp(name, "sdnList") != 0)
 		return kd__parse_fail(
@@ -761,21 +744,9 @@ static int root(struct xin *x, struct kd_sink *sink, kd_parse_err *err)
 			name ? name : "?");
 	/* SDN and consolidated exports share the schema: the file name is
 	 * the only hint (a lists.conf manifest overrides this anyway) */
-	if (has_ci(base, strlen(base), "cons"))
-		return kd__sink_describe(sink, "ofac_cons",
-					 "OFAC Consolidated (non-SDN) List",
-					 "US Treasury, Office of Foreign "
-					 "Assets Control",
-					 NULL);
-	if (has_ci(base, strlen(base), "sdn"))
-		return kd__sink_describe(sink, "ofac_sdn",
-					 "OFAC Specially Designated Nationals "
-					 "(SDN) List",
-					 "US Treasury, Office of Foreign "
-					 "Assets Control",
-					 NULL);
-	return kd__sink_describe(sink, "ofac_xml",
-				 "OFAC sanctions list (SDN XML format)",
+	for (i = 0; i < 2 && !has_ci(base, strlen(base), g_kinds[i].hint); i++)
+		;
+	return kd__sink_describe(sink, g_kinds[i].id, g_kinds[i].title,
 				 "US Treasury, Office of Foreign Assets Control",
 				 NULL);
 }
