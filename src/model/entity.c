@@ -109,6 +109,7 @@ struct kd_sink {
 	char *id, *title, *publisher, *date, *file, *format;
 	/* counted problems */
 	struct kd_map unknown; /* name -> (void*)count */
+	struct kd_map propnames; /* unknown property names, interned */
 	size_t nunknown;
 	size_t bad_dates, bad_countries;
 	char first_bad_date[64], first_bad_country[64];
@@ -158,6 +159,7 @@ void kd__sink_free(struct kd_sink *s)
 	kd__free(s->ents);
 	kd__map_free(&s->ids);
 	kd__map_free(&s->unknown);
+	kd__map_free(&s->propnames);
 	for (i = 0; i < s->nwarnings; i++)
 		kd__free(s->warnings[i]);
 	kd__pool_free(s->pool);
@@ -357,9 +359,15 @@ int kd__ment_add(struct kd_ment *e, const char *prop, const char *val,
 				     "invalid UTF-8 in %s value at byte %zu",
 				     prop, bad);
 	if (pname == NULL) {
-		pname = kd__pool_strndup(s->pool, prop, strlen(prop));
-		if (pname == NULL)
-			return kd__error_set(KD_ENOMEM, "out of memory");
+		/* one pooled copy per unknown property name per sink, so
+		 * values compare by pointer and dedupe like known ones */
+		pname = kd__map_get(&s->propnames, prop);
+		if (pname == NULL) {
+			char *c = kd__pool_strndup(s->pool, prop, strlen(prop));
+			if (c == NULL || kd__map_put(&s->propnames, c, c) < 0)
+				return kd__error_set(KD_ENOMEM, "out of memory");
+			pname = c;
+		}
 	}
 	type = kd__prop_type(pname);
 	if (len + 1 > sizeof(small)) {
@@ -564,7 +572,9 @@ int kd__db_build(kd_db **out, struct kd_sink **sinks, size_t nsinks)
 			props = kd__pool_alloc(s->pool, (m->nprops ? m->nprops : 1) *
 							      sizeof(*props));
 			KD_CHECK_ALLOC(props);
-			memcpy(props, m->props, m->nprops * sizeof(*props));
+			if (m->nprops)
+				memcpy(props, m->props,
+				       m->nprops * sizeof(*props));
 			KD_FORWARD(sort_props(props, m->nprops));
 			e->id = m->id;
 			e->schema = m->schema;

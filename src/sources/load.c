@@ -18,6 +18,7 @@
  */
 #include "sources.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,14 +111,17 @@ const char *kd__sniff_format(const char *path)
 			       strstr(head, "\"op\"")))
 		return "ftm_json";
 	if (strncmp(head, "\"id\",\"schema\",\"name\",\"aliases\"", 30) == 0 ||
-	    strncmp(head, "id,schema,name,aliases", 22) == 0)
+	    (strncmp(head, "id,schema,name,aliases", 22) == 0 &&
+	     strstr(head, "last_seen") != NULL))
 		return "os_simple_csv";
 	if (kd__has_suffix(base, ".csv") || kd__has_suffix(base, ".csv.gz")) {
-		/* a custom list needs at least id and name columns */
-		char *nl = strchr(head, '\n');
+		/* a custom list: any CSV whose header has a name column */
+		char *nl = strchr(head, '\n'), *p;
 		if (nl)
 			*nl = '\0';
-		if (strstr(head, "name") && strstr(head, "id"))
+		for (p = head; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		if (strstr(head, "name"))
 			return "custom_csv";
 	}
 	return NULL;
