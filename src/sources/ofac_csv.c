@@ -21,11 +21,11 @@
  * an entity "ofac-<ent_num>" with its remarks (plus continuation) parsed
  * by kd__ofac_parse_remarks(). alt.csv and add.csv are streamed last and
  * attach to existing entities through the sink's id map. Companion rows
- * whose ent_num has no main row (OFAC publishes the files separately; the
- * bundled companions are newer than sdn.csv) are counted and reported as
- * one warning per file, never an entity of their own.
+ * whose ent_num has no primary row (OFAC publishes the files separately;
+ * the bundled companions are newer than sdn.csv) are counted and
+ * reported as one warning per file, never an entity of their own.
  *
- * Companions are looked up only when the main file's name starts with
+ * Companions are looked up only when the primary file's name starts with
  * "sdn" or "cons_"; any other name (e.g. /proc/self/fd/N when fuzzing) is
  * read alone. A plain companion wins over a .gz one of the same name.
  *
@@ -70,7 +70,7 @@ struct ctx {
 	kd_parse_err *perr;
 	const char *file;    /* file being read, for messages */
 	unsigned long line;  /* line of the current row */
-	const char *main;    /* base name of the main file */
+	const char *primary; /* base name of the primary file */
 	struct kd_map comments; /* ent_num -> struct comment */
 	size_t orphans, orphan_ents;
 	char last_orphan[24];
@@ -402,16 +402,16 @@ done:
 	return err;
 }
 
-/* dir of `main` + name (+ ".gz"): a regular file? */
-static bool find_companion(char *out, size_t cap, const char *main,
+/* dir of `primary` + name (+ ".gz"): a regular file? */
+static bool find_companion(char *out, size_t cap, const char *primary,
 			   const char *name)
 {
 	static const char *const ext[] = { "", ".gz" };
-	size_t dir = (size_t)(base_name(main) - main), i;
+	size_t dir = (size_t)(base_name(primary) - primary), i;
 	struct stat st;
 	for (i = 0; i < 2; i++) {
-		int k = snprintf(out, cap, "%.*s%s%s", (int)dir, main, name,
-				 ext[i]);
+		int k = snprintf(out, cap, "%.*s%s%s", (int)dir, primary,
+				 name, ext[i]);
 		if (k < 0 || (size_t)k >= cap)
 			return false;
 		if (stat(out, &st) == 0 && S_ISREG(st.st_mode))
@@ -420,12 +420,13 @@ static bool find_companion(char *out, size_t cap, const char *main,
 	return false;
 }
 
-static int read_companion(struct ctx *x, const char *main, const char *name,
-			  size_t nf, row_fn fn, const char *what)
+static int read_companion(struct ctx *x, const char *primary,
+			  const char *name, size_t nf, row_fn fn,
+			  const char *what)
 {
 	char path[4096];
 	int err;
-	if (!find_companion(path, sizeof(path), main, name))
+	if (!find_companion(path, sizeof(path), primary, name))
 		return 0;
 	x->orphans = x->orphan_ents = 0;
 	x->last_orphan[0] = '\0';
@@ -437,7 +438,7 @@ static int read_companion(struct ctx *x, const char *main, const char *name,
 				     "ent_num absent from %s (newer companion "
 				     "file)",
 				     base_name(path), x->orphans, what,
-				     x->orphan_ents, x->main);
+				     x->orphan_ents, x->primary);
 	return 0;
 }
 
@@ -468,7 +469,7 @@ int kd__parse_ofac_csv(struct kd_sink *sink, const char *path,
 	memset(&x, 0, sizeof(x));
 	x.sink = sink;
 	x.perr = perr;
-	x.main = base;
+	x.primary = base;
 	x.remarks.max = (size_t)1 << 24;
 	if (perr)
 		memset(perr, 0, sizeof(*perr));

@@ -295,7 +295,8 @@ static int add_ident(struct kd_ment *e, const struct rule *r, const char *v,
 	/* "Company Number IMO 1234567": the IMO company/ship number */
 	if (n > 4 && memcmp(v, "IMO ", 4) == 0)
 		prop = "imoNumber";
-	else if (strcmp(prop, "imoNumber") == 0 && !(n > 3 && memcmp(v, "IMO", 3) == 0))
+	else if (strcmp(prop, "imoNumber") == 0 &&
+		 !(n > 3 && memcmp(v, "IMO", 3) == 0))
 		prop = "registrationNumber"; /* "RS 150443": a national one */
 	if ((err = put(e, prop, v, n)) < 0)
 		return err;
@@ -354,7 +355,8 @@ static int add_target(struct kd_ment *e, const char *v, size_t n)
 	    e->schema != KD_SCHEMA_LEGAL_ENTITY)
 		return 0;
 	for (i = 0; i < sizeof(company) / sizeof(company[0]); i++)
-		if (n == strlen(company[i]) && strncasecmp(v, company[i], n) == 0)
+		if (n == strlen(company[i]) &&
+		    strncasecmp(v, company[i], n) == 0)
 			e->schema = KD_SCHEMA_COMPANY;
 	return 0;
 }
@@ -455,8 +457,9 @@ int kd__ofac_parse_remarks(struct kd_ment *e, const char *s, size_t n)
 				}
 				f = s + q + 1;
 				fn = close - q - 1;
-				/* ''FOOPIE'': OFAC's quotes around a nickname */
-				while (fn >= 2 && f[0] == '\'' && f[fn - 1] == '\'') {
+				/* ''FOOPIE'': quotes of a nickname */
+				while (fn >= 2 && f[0] == '\'' &&
+				       f[fn - 1] == '\'') {
 					f++;
 					fn -= 2;
 				}

@@ -20,8 +20,14 @@
  * also mined for its "(Label):value" facts: (IMO number) of ships,
  * (Gender), (Email address), (Website), (Business Reg No) ...; a value
  * runs up to the next KNOWN label, since free text holds "(2022):" too.
- * A group without a "Primary name" row (some ships only have AKAs) gets
- * its first alias as name at the end, so every entity has a caption.
+ * A group without a "Primary name" row (two entities in the 2025-04-14
+ * file) gets its first alias as name at the end, so every entity has one.
+ *
+ * Speed: the non-name columns repeat on every row of a group (Other
+ * Information alone is ~1 KB); re-adding them would change nothing, as
+ * the sink drops duplicates, but cost a third of the parse. So each row's
+ * non-name columns are hashed with its entity id and a row whose hash was
+ * seen before only adds its names.
  *
  * Errors: a missing Name 6, Group ID or Group Type column fails with
  * KD_EPARSE on the header line; a row with a field count different from
@@ -244,7 +250,8 @@ static long fact_at(const char *s, size_t n, size_t i, size_t *len)
 	size_t k, l;
 	for (k = 0; k < NFACTS; k++) {
 		l = strlen(g_facts[k].label);
-		if (i + l + 3 <= n && strncasecmp(s + i + 1, g_facts[k].label, l) == 0 &&
+		if (i + l + 3 <= n &&
+		    strncasecmp(s + i + 1, g_facts[k].label, l) == 0 &&
 		    s[i + 1 + l] == ')' && s[i + 2 + l] == ':') {
 			*len = l + 3;
 			return (long)k;
@@ -478,7 +485,7 @@ static int data_row(struct ux *x, struct kd_csv *c)
 	return 0;
 }
 
-/* ---- header and file ------------------------------------------------------ */
+/* ---- header and file ----------------------------------------------------- */
 
 static int header(struct ux *x, struct kd_csv *c)
 {
