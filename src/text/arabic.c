@@ -1,0 +1,396 @@
+/*
+ * arabic.c - names in Arabic script (Arabic, Persian, Urdu letters) to
+ * Latin.
+ *
+ * Why not ICU: Arabic is written without short vowels, and ICU's
+ * Arabic-Latin maps letter by letter (محمد -> "mḥmd"), which meets no
+ * Latin spelling of Muhammad; ICU 72's Arabic-Latin/BGN even leaves
+ * ي and ا untransliterated. Sanctions lists spell these names with vowels
+ * (Muhammad, Mohammed), so this file supplies them in three layers:
+ *
+ *  1. A lexicon of the most frequent name words (~130: Muhammad, Ahmad,
+ *     Husayn, Abd, Allah, Usama, ...) with two spellings, option 0 the
+ *     scholarly/UN one (muhammad, husayn, usama), option 1 the popular
+ *     one (mohammed, hussein, osama). A word ending in the nisba ي whose
+ *     stem is known gets "i" (بغدادي -> baghdadi, سليماني -> sulaymani).
+ *  2. Morphology that names share: the article ال -> "al" as a separate
+ *     token (البغدادي -> al baghdadi), عبد + X -> "abd" X (عبدالرحمن ->
+ *     abd al rahman), ابو + X -> "abu" X, X + الله -> "Xallah" (نصرالله ->
+ *     nasrallah), the same canonical forms tokens.c gives Latin input.
+ *  3. Otherwise a letter table plus vowels: written harakat are used
+ *     when present; else alif/waw/ya give the long vowels a/u/i and a
+ *     short "a" is guessed between two consonants, but never in two gaps
+ *     in a row (Arabic syllables are CV, CVV, CVC) and not inside a word
+ *     final cluster: بغدادي -> b(a)gh-d-a-d-i = "baghdadi",
+ *     بكر -> "bakr", قذافي -> "qadhafi", زرقاوي -> "zarqawi".
+ *
+ * The guess is wrong for many words (حسين without the lexicon would be
+ * "hasayn") but it lands on the same skeleton as the Latin spelling far
+ * more often than a consonant string does (skeleton.c keeps the first
+ * vowel class and collapses the others).
+ */
+#include "text/text_int.h"
+
+#include <string.h>
+
+#define MAXW 64 /* letters per word looked at */
+
+struct lex {
+	const UChar *key; /* normalised: bare alif, ه for ة, ي for ى */
+	const char *sch, *pop;
+};
+
+static const struct lex g_lex[] = {
+	{ u"محمد", "muhammad", "mohammed" }, { u"احمد", "ahmad", "ahmed" },
+	{ u"محمود", "mahmud", "mahmoud" }, { u"مصطفي", "mustafa", "mostafa" },
+	{ u"علي", "ali", "ali" }, { u"حسن", "hasan", "hassan" },
+	{ u"حسين", "husayn", "hussein" }, { u"حسني", "husni", "hosni" },
+	{ u"عمر", "umar", "omar" }, { u"عثمان", "uthman", "othman" },
+	{ u"الله", "allah", "allah" }, { u"عبدالله", "abdullah", "abdallah" },
+	{ u"عبد", "abd", "abd" }, { u"ابو", "abu", "abu" },
+	{ u"ابن", "ibn", "ibn" }, { u"بن", "bin", "bin" },
+	{ u"بنت", "bint", "bint" }, { u"اسامه", "usama", "osama" },
+	{ u"يوسف", "yusuf", "youssef" }, { u"ابراهيم", "ibrahim", "ibrahim" },
+	{ u"اسماعيل", "ismail", "ismail" }, { u"خالد", "khalid", "khaled" },
+	{ u"سعيد", "said", "saeed" }, { u"صالح", "salih", "saleh" },
+	{ u"سعد", "saad", "saad" }, { u"فهد", "fahd", "fahad" },
+	{ u"ناصر", "nasir", "nasser" }, { u"نصر", "nasr", "nasr" },
+	{ u"جمال", "jamal", "jamal" }, { u"كمال", "kamal", "kamal" },
+	{ u"عادل", "adil", "adel" }, { u"عزيز", "aziz", "aziz" },
+	{ u"رحمن", "rahman", "rahman" }, { u"كريم", "karim", "kareem" },
+	{ u"رحيم", "rahim", "raheem" }, { u"حميد", "hamid", "hamid" },
+	{ u"مجيد", "majid", "majeed" }, { u"سلمان", "salman", "salman" },
+	{ u"سليمان", "sulayman", "suleiman" }, { u"يحيي", "yahya", "yahia" },
+	{ u"زكريا", "zakariya", "zakaria" }, { u"موسي", "musa", "mousa" },
+	{ u"عيسي", "isa", "issa" }, { u"هارون", "harun", "haroun" },
+	{ u"داود", "dawud", "daoud" }, { u"طارق", "tariq", "tarek" },
+	{ u"زياد", "ziyad", "ziad" }, { u"جعفر", "jafar", "jaafar" },
+	{ u"حمزه", "hamza", "hamza" }, { u"بكر", "bakr", "bakr" },
+	{ u"قاسم", "qasim", "kassem" }, { u"هاشم", "hashim", "hashem" },
+	{ u"حيدر", "haydar", "haider" }, { u"رشيد", "rashid", "rachid" },
+	{ u"راشد", "rashid", "rashed" }, { u"مراد", "murad", "mourad" },
+	{ u"منصور", "mansur", "mansour" }, { u"نور", "nur", "nour" },
+	{ u"دين", "din", "din" }, { u"فاطمه", "fatima", "fatma" },
+	{ u"عائشه", "aisha", "aicha" }, { u"مريم", "maryam", "mariam" },
+	{ u"خديجه", "khadija", "khadija" }, { u"زينب", "zaynab", "zeinab" },
+	{ u"ليلي", "layla", "leila" }, { u"امين", "amin", "amine" },
+	{ u"بشار", "bashar", "bashar" }, { u"حافظ", "hafiz", "hafez" },
+	{ u"اسد", "asad", "assad" }, { u"قذافي", "qadhafi", "gaddafi" },
+	{ u"معمر", "muammar", "moammar" }, { u"صدام", "saddam", "saddam" },
+	{ u"بغداد", "baghdad", "baghdad" }, { u"ظواهري", "zawahiri", "zawahiri" },
+	{ u"لادن", "ladin", "laden" }, { u"نصرالله", "nasrallah", "nasrallah" },
+	{ u"ايمن", "ayman", "ayman" }, { u"انور", "anwar", "anwar" },
+	{ u"جواد", "jawad", "javad" }, { u"رضا", "rida", "reza" },
+	{ u"مهدي", "mahdi", "mehdi" }, { u"علاء", "ala", "alaa" },
+	{ u"وليد", "walid", "waleed" }, { u"خليل", "khalil", "khalil" },
+	{ u"شريف", "sharif", "cherif" }, { u"سيد", "sayyid", "sayed" },
+	{ u"عباس", "abbas", "abbas" }, { u"جاسم", "jasim", "jassim" },
+	{ u"حمد", "hamad", "hamad" }, { u"خليفه", "khalifa", "khalifa" },
+	{ u"زايد", "zayid", "zayed" }, { u"سلطان", "sultan", "sultan" },
+	{ u"طالب", "talib", "taleb" }, { u"عمار", "ammar", "ammar" },
+	{ u"ياسر", "yasir", "yasser" }, { u"ياسين", "yasin", "yassin" },
+	{ u"انس", "anas", "anas" }, { u"بلال", "bilal", "bilal" },
+	{ u"حبيب", "habib", "habib" }, { u"سامي", "sami", "sami" },
+	{ u"عماد", "imad", "emad" }, { u"غازي", "ghazi", "ghazi" },
+	{ u"فيصل", "faysal", "faisal" }, { u"ماجد", "majid", "maged" },
+	{ u"نبيل", "nabil", "nabil" }, { u"هيثم", "haytham", "haitham" },
+	{ u"وائل", "wail", "wael" }, { u"يونس", "yunus", "younes" },
+	{ u"ادريس", "idris", "idriss" }, { u"مختار", "mukhtar", "mokhtar" },
+	{ u"جبريل", "jibril", "jibril" }, { u"الياس", "ilyas", "elias" },
+	{ u"اياد", "iyad", "eyad" }, { u"سمير", "samir", "samir" },
+	{ u"كامل", "kamil", "kamel" }, { u"قيس", "qays", "qais" },
+	{ u"عدنان", "adnan", "adnan" }, { u"عرفات", "arafat", "arafat" },
+	{ u"هنيه", "haniyya", "haniyeh" }, { u"مشعل", "mashal", "meshaal" },
+	{ u"حق", "haqq", "haq" }, { u"قادر", "qadir", "kader" },
+	{ u"جبار", "jabbar", "jabbar" }, { u"ستار", "sattar", "sattar" },
+	{ u"غني", "ghani", "ghani" }, { u"وهاب", "wahhab", "wahab" },
+	{ u"رزاق", "razzaq", "razak" }, { u"لطيف", "latif", "latif" },
+	{ u"مالك", "malik", "malek" }, { u"شيخ", "shaykh", "sheikh" },
+	{ u"امير", "amir", "amir" }, { u"ملا", "mulla", "mullah" },
+	{ u"حاج", "hajj", "hajj" }, { u"صدر", "sadr", "sadr" },
+	{ u"خامنئي", "khamenei", "khamenei" }, { u"روحاني", "ruhani", "rouhani" },
+	{ u"قاسمي", "qasimi", "ghasemi" }, { u"نعيم", "naim", "naim" },
+};
+
+/* Letter classes of the unit list. */
+enum { U_CONS, U_ALIF, U_WAW, U_YA, U_TAMAR, U_MAQ };
+
+struct unit {
+	uint8_t type;
+	char vow;        /* explicit short vowel 'a' 'i' 'u', or 0 */
+	bool shadda;
+	const char *lat; /* consonant spelling */
+};
+
+/* Consonant spelling of U+0621..U+064A (NULL: not a consonant). */
+static const char *const g_cons[] = {
+	/* 0621 */ "", NULL, NULL, "", NULL, "", NULL, "b", NULL, "t", "th",
+	/* 062C */ "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d",
+	/* 0637 */ "t", "z", "", "gh", NULL, NULL, NULL, NULL, NULL, NULL,
+	/* 0641 */ "f", "q", "k", "l", "m", "n", "h", NULL, NULL, NULL,
+};
+
+/* Normalised letter (for the lexicon) or 0 when c is not a letter. */
+static UChar norm_letter(UChar32 c)
+{
+	switch (c) {
+	case 0x0622: case 0x0623: case 0x0625: case 0x0671:
+		return 0x0627;
+	case 0x0629: case 0x06C3:
+		return 0x0647;
+	case 0x0649: case 0x06CC: case 0x06D2:
+		return 0x064A;
+	case 0x06A9:
+		return 0x0643;
+	case 0x06C1: case 0x06BE:
+		return 0x0647;
+	default:
+		break;
+	}
+	if ((c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A) ||
+	    (c >= 0x0671 && c <= 0x06D3))
+		return (UChar)c;
+	return 0;
+}
+
+static void set_unit(struct unit *u, UChar32 c)
+{
+	memset(u, 0, sizeof(*u));
+	u->type = U_CONS;
+	u->lat = "";
+	switch (c) {
+	case 0x0622: case 0x0623: case 0x0625: case 0x0627: case 0x0671:
+		u->type = U_ALIF;
+		u->lat = c == 0x0625 ? "i" : "a";
+		return;
+	case 0x0648:
+		u->type = U_WAW;
+		return;
+	case 0x064A: case 0x06CC: case 0x06D2:
+		u->type = U_YA;
+		return;
+	case 0x0629: case 0x06C3:
+		u->type = U_TAMAR;
+		return;
+	case 0x0649:
+		u->type = U_MAQ;
+		return;
+	case 0x067E: u->lat = "p"; return;
+	case 0x0686: u->lat = "ch"; return;
+	case 0x0698: u->lat = "zh"; return;
+	case 0x06AF: u->lat = "g"; return;
+	case 0x06A9: u->lat = "k"; return;
+	case 0x0679: u->lat = "t"; return;
+	case 0x0688: u->lat = "d"; return;
+	case 0x0691: u->lat = "r"; return;
+	case 0x06BA: u->lat = "n"; return;
+	case 0x06BE: case 0x06C1: u->lat = "h"; return;
+	default:
+		break;
+	}
+	if (c >= 0x0621 && c <= 0x064A && g_cons[c - 0x0621] != NULL)
+		u->lat = g_cons[c - 0x0621];
+}
+
+struct word {
+	UChar key[MAXW];      /* normalised letters */
+	struct unit u[MAXW];
+	int n;
+	bool harakat;
+};
+
+static const struct lex *lex_find(const UChar *k, int n)
+{
+	size_t i;
+	for (i = 0; i < sizeof(g_lex) / sizeof(g_lex[0]); i++) {
+		const UChar *e = g_lex[i].key;
+		int j = 0;
+		while (j < n && e[j] == k[j])
+			j++;
+		if (j == n && e[n] == 0)
+			return &g_lex[i];
+	}
+	return NULL;
+}
+
+static bool vowelish(const struct unit *u, const char *res)
+{
+	return u->type == U_ALIF || u->type == U_TAMAR || u->type == U_MAQ ||
+	       (res != NULL && res[0] != 'w' && res[0] != 'y');
+}
+
+/* Spell units [0..n) with vowels (layer 3). */
+static void vocalise(struct kd_abuf *b, const struct unit *u, int n,
+		     bool harakat, size_t off)
+{
+	const char *res[MAXW]; /* resolved spelling of waw/ya */
+	bool ins_prev = false;
+	int k;
+	for (k = 0; k < n; k++) {
+		res[k] = NULL;
+		if (u[k].type != U_WAW && u[k].type != U_YA)
+			continue;
+		if (k == 0 || (harakat && u[k].vow) ||
+		    vowelish(&u[k - 1], k ? res[k - 1] : NULL) ||
+		    (k + 1 < n && (u[k + 1].type == U_ALIF ||
+				   u[k + 1].type == U_TAMAR)) ||
+		    (harakat && u[k - 1].vow == 'a'))
+			res[k] = u[k].type == U_WAW ? "w" : "y";
+		else
+			res[k] = u[k].type == U_WAW ? "u" : "i";
+	}
+	for (k = 0; k < n; k++) {
+		const struct unit *p = &u[k];
+		bool cons;
+		switch (p->type) {
+		case U_ALIF:
+			kd__abuf_put(b, k == 0 ? p->lat : "a", 1, off);
+			ins_prev = false;
+			continue;
+		case U_TAMAR:
+			kd__abuf_put(b, k + 1 == n ? "a" : "at", k + 1 == n ? 1 : 2,
+				     off);
+			ins_prev = false;
+			continue;
+		case U_MAQ:
+			kd__abuf_putc(b, 'a', off);
+			ins_prev = false;
+			continue;
+		case U_WAW:
+		case U_YA:
+			cons = res[k][0] == 'w' || res[k][0] == 'y';
+			/* مُوسَى: the damma already spelled the long u */
+			if (cons || !harakat || k == 0 ||
+			    u[k - 1].vow != res[k][0])
+				kd__abuf_putc(b, res[k][0], off);
+			break;
+		default:
+			kd__abuf_put(b, p->lat, strlen(p->lat), off);
+			if (p->shadda)
+				kd__abuf_put(b, p->lat, strlen(p->lat), off);
+			cons = true;
+			break;
+		}
+		if (harakat) {
+			if (p->vow)
+				kd__abuf_putc(b, p->vow, off);
+			continue;
+		}
+		if (cons && k + 1 < n - 1 && !ins_prev &&
+		    (u[k + 1].type == U_CONS ||
+		     (res[k + 1] != NULL &&
+		      (res[k + 1][0] == 'w' || res[k + 1][0] == 'y')))) {
+			kd__abuf_putc(b, 'a', off);
+			ins_prev = true;
+		} else {
+			ins_prev = false;
+		}
+	}
+}
+
+static bool key_is(const UChar *k, int n, const UChar *lit)
+{
+	int j;
+	for (j = 0; j < n; j++)
+		if (lit[j] != k[j])
+			return false;
+	return true;
+}
+
+/* Layers 1 and 2 on the letters w[s..e), then layer 3. */
+static void spell(struct kd_abuf *b, int opt, const struct word *w, int s,
+		  int e, size_t off)
+{
+	const struct lex *l;
+	int n = e - s;
+	const UChar *k = w->key + s;
+	if (n <= 0)
+		return;
+	if ((l = lex_find(k, n)) != NULL) {
+		const char *t = opt ? l->pop : l->sch;
+		kd__abuf_put(b, t, strlen(t), off);
+		return;
+	}
+	if (n >= 3 && k[n - 1] == 0x064A && (l = lex_find(k, n - 1)) != NULL) {
+		const char *t = opt ? l->pop : l->sch;
+		kd__abuf_put(b, t, strlen(t), off);
+		kd__abuf_putc(b, 'i', off);
+		return;
+	}
+	if (n > 3 && key_is(k, 2, u"ال")) {
+		kd__abuf_put(b, "al ", 3, off);
+		spell(b, opt, w, s + 2, e, off);
+		return;
+	}
+	if (n > 3 && key_is(k, 3, u"عبد")) {
+		kd__abuf_put(b, "abd ", 4, off);
+		spell(b, opt, w, s + 3, e, off);
+		return;
+	}
+	if (n > 3 && key_is(k, 3, u"ابو")) {
+		kd__abuf_put(b, "abu ", 4, off);
+		spell(b, opt, w, s + 3, e, off);
+		return;
+	}
+	if (n > 5 && key_is(k + n - 4, 4, u"الله")) {
+		spell(b, opt, w, s, e - 4, off);
+		kd__abuf_put(b, "allah", 5, off);
+		return;
+	}
+	vocalise(b, w->u + s, n, w->harakat, off);
+}
+
+static void flush(struct kd_abuf *b, int opt, struct word *w, size_t off)
+{
+	if (w->n > 0)
+		spell(b, opt, w, 0, w->n, off);
+	w->n = 0;
+	w->harakat = false;
+}
+
+void kd__arabic_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
+		    size_t off)
+{
+	struct word w;
+	int32_t i = 0;
+	w.n = 0;
+	w.harakat = false;
+	while (i < n) {
+		UChar32 c;
+		UChar nl;
+		U16_NEXT(u, i, n, c);
+		if ((nl = norm_letter(c)) != 0) {
+			if (w.n < MAXW) {
+				w.key[w.n] = nl;
+				set_unit(&w.u[w.n], c);
+				w.n++;
+			}
+			continue;
+		}
+		if (c >= 0x064B && c <= 0x0652) {
+			if (w.n > 0) {
+				struct unit *p = &w.u[w.n - 1];
+				w.harakat = true;
+				if (c == 0x064E)
+					p->vow = 'a';
+				else if (c == 0x064F)
+					p->vow = 'u';
+				else if (c == 0x0650)
+					p->vow = 'i';
+				else if (c == 0x0651)
+					p->shadda = true;
+			}
+			continue;
+		}
+		if (c == 0x0670) { /* superscript alif: long a */
+			if (w.n > 0)
+				w.u[w.n - 1].vow = 'a';
+			continue;
+		}
+		if (c == 0x0640 || c == 0x200C || c == 0x200D)
+			continue; /* tatweel, ZWNJ, ZWJ keep the word */
+		flush(b, opt, &w, off);
+		kd__latin_fold(b, c, KD_LM_STRIP, off);
+	}
+	flush(b, opt, &w, off);
+}

@@ -1,0 +1,87 @@
+/*
+ * hangul.c - Korean names from Hangul to Latin, one token per syllable,
+ * in three conventions:
+ *
+ *   opt  convention                         김정은         리설주       최룡해
+ *   0    DPRK official (KCNA, UN/OFAC lists) kim jong un    ri sol ju    choe ryong hae
+ *   1    McCune-Reischauer, breves dropped   kim chong un   ri sol chu   choe ryong hae
+ *   2    Revised Romanization (ROK)          gim jeong eun  ri seol ju   choe ryong hae
+ *
+ * Why not ICU: Korean-Latin/BGN applies South Korean sound-change rules
+ * across the whole word, which is wrong for names and in ICU 72 even
+ * loses syllables (최룡해 -> "ch'ryonghae", 이설주 -> "sŏlchu"), and it
+ * spells the initial ㄹ as "n"/"" (룡 -> "nyong") where North Korean names,
+ * which dominate sanctions lists, keep "r" (Ryong, Ri). ICU's Hangul-Latin
+ * (RR) also romanises across syllables ("gimjeong-eun") and writes
+ * initial ㄹ as "l". Names are romanised syllable by syllable in every
+ * list, and a syllable is arithmetic on its code point:
+ *
+ *   syllable = 0xAC00 + (initial * 21 + vowel) * 28 + final
+ *
+ * so three small tables per convention do the job, deterministically and
+ * without ICU. One token per syllable matches "Kim Jong Un", "Kim Jong-un"
+ * (hyphens split) and, through the matcher's joining of adjacent tokens,
+ * "Kim Jongun". A syllable that is a single vowel letter (이 -> "i",
+ * 오 -> "o") is marked KD_MARK_WORD so it is not taken for an initial.
+ */
+#include "text/text_int.h"
+
+#include <string.h>
+
+/* initial consonants: ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ */
+static const char *const g_ini[KD_HANGUL_NOPTS][19] = {
+	{ "k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "j",
+	  "jj", "ch", "k", "th", "p", "h" },
+	{ "k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "ch",
+	  "tch", "ch", "k", "t", "p", "h" },
+	{ "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j",
+	  "jj", "ch", "k", "t", "p", "h" },
+};
+
+/* vowels: ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ */
+static const char *const g_vow[KD_HANGUL_NOPTS][21] = {
+	{ "a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe",
+	  "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i" },
+	{ "a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe",
+	  "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i" },
+	{ "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae",
+	  "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i" },
+};
+
+/* finals: none ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ ㅊ ㅋ ㅌ ㅍ ㅎ
+ * (the same in all three conventions once MR's breves are dropped) */
+static const char *const g_fin[28] = {
+	"", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l",
+	"p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"
+};
+
+void kd__hangul_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
+		    size_t off, bool marks)
+{
+	int32_t i = 0;
+	if (opt < 0 || opt >= KD_HANGUL_NOPTS)
+		opt = 0;
+	while (i < n) {
+		UChar32 c;
+		U16_NEXT(u, i, n, c);
+		if (c >= 0xAC00 && c <= 0xD7A3) {
+			int s = (int)(c - 0xAC00);
+			const char *p1 = g_ini[opt][s / 588];
+			const char *p2 = g_vow[opt][(s % 588) / 28];
+			const char *p3 = g_fin[s % 28];
+			size_t l1 = strlen(p1), l2 = strlen(p2),
+			       l3 = strlen(p3);
+			if (b->len > 0 && b->p[b->len - 1] != ' ')
+				kd__abuf_putc(b, ' ', off);
+			kd__abuf_put(b, p1, l1, off);
+			kd__abuf_put(b, p2, l2, off);
+			kd__abuf_put(b, p3, l3, off);
+			if (marks && l1 + l2 + l3 == 1)
+				kd__abuf_putc(b, KD_MARK_WORD, off);
+		} else if (kd__script_of(c) == KD_SCRIPT_HANGUL) {
+			kd__abuf_putc(b, ' ', off); /* stray jamo */
+		} else {
+			kd__latin_fold(b, c, KD_LM_STRIP, off);
+		}
+	}
+}

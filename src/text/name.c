@@ -1,0 +1,233 @@
+/*
+ * name.c - kd__name_analyze: a raw name in any script to spelling
+ * variants of lowercase ASCII tokens with kinds and skeletons.
+ *
+ *   UTF-8 ──► ASCII only? ──yes──► lowercase ───────────────┐ (fast path:
+ *     │                                                     │  no ICU)
+ *     no: NFKC_Casefold (normalize.c)                        │
+ *     ──► script runs (Common characters join the run)       │
+ *     ──► per variant v: each run romanised with option      │
+ *         min(v, options of its script - 1) (translit.c)     │
+ *     ──► ASCII text ────────────────────────────────────────┴─► tokens,
+ *         kinds (tokens.c) ──► skeletons (skeleton.c) ──► dedupe variants
+ *
+ * The number of variants is the largest number of options among the
+ * runs (Cyrillic 2-3, Hangul 3, Arabic 2, Greek 2, Han 1-2, Latin 1-2),
+ * capped at KD_NAME_MAX_VARS; variants that tokenise identically are
+ * dropped (Ηλίας is "ilias" in both Greek conventions). Variant 0 is
+ * the default convention (BGN for Cyrillic, DPRK for Hangul), the same
+ * kd__text_fold uses.
+ *
+ * Mixed scripts are not split into words at script changes, so a Latin
+ * name with a Cyrillic homoglyph (Рutin with a Cyrillic Р) still gives
+ * one token "putin".
+ *
+ * Memory: one allocation per kd_name holding the struct, the variant
+ * and token arrays and all strings (kd_name.mem points at it), so
+ * freeing is one call and 300,000 list names cost 300,000 allocations.
+ * Input beyond KD_NAME_MAX_INPUT bytes is ignored: only
+ * KD_NAME_MAX_TOKS tokens are kept anyway.
+ */
+#include "text/text_int.h"
+#include "util/util.h"
+
+#include <string.h>
+
+#define KD_NAME_MAX_INPUT 2048
+#define MAX_RUNS 32
+
+struct run {
+	int32_t s, e;
+	unsigned script;
+	int nopts;
+};
+
+/* Split u[0..n) into script runs; Common characters join the current
+ * run (leading ones the first). Past MAX_RUNS the last run absorbs the
+ * rest (pathological input only). */
+static size_t find_runs(struct run *r, const UChar *u, int32_t n,
+			uint32_t *scripts)
+{
+	size_t nr = 0;
+	int32_t i = 0, start = 0;
+	unsigned cur = 0;
+	while (i < n) {
+		int32_t j = i;
+		UChar32 c;
+		unsigned sc;
+		U16_NEXT(u, i, n, c);
+		sc = kd__script_of(c);
+		if (sc == 0)
+			continue;
+		*scripts |= sc;
+		if (cur == 0) {
+			cur = sc;
+		} else if (sc != cur && nr + 1 < MAX_RUNS) {
+			r[nr].s = start;
+			r[nr].e = j;
+			r[nr].script = cur;
+			nr++;
+			start = j;
+			cur = sc;
+		}
+	}
+	if (n > start || nr == 0) {
+		r[nr].s = start;
+		r[nr].e = n;
+		r[nr].script = cur ? cur : KD_SCRIPT_LATIN;
+		nr++;
+	}
+	for (i = 0; i < (int32_t)nr; i++)
+		r[i].nopts = kd__translit_nopts(r[i].script, u + r[i].s,
+						r[i].e - r[i].s);
+	return nr;
+}
+
+static bool same_tokens(const struct kd_tokset *a, const struct kd_tokset *b)
+{
+	size_t i;
+	if (a->n != b->n)
+		return false;
+	for (i = 0; i < a->n; i++)
+		if (a->t[i].len != b->t[i].len || a->t[i].kind != b->t[i].kind ||
+		    memcmp(a->t[i].s, b->t[i].s, a->t[i].len) != 0)
+			return false;
+	return true;
+}
+
+/* Copy the token sets into one block. */
+static int build(struct kd_name **out, const struct kd_tokset *ts,
+		 size_t nv, uint32_t scripts)
+{
+	size_t v, i, ntok = 0, strb = 0, size;
+	struct kd_name *n;
+	struct kd_nvar *vars;
+	struct kd_ntok *toks;
+	char *p;
+
+	for (v = 0; v < nv; v++) {
+		ntok += ts[v].n;
+		for (i = 0; i < ts[v].n; i++)
+			strb += 3u * ts[v].t[i].len + 4; /* s + skel bound */
+	}
+	size = sizeof(*n) + nv * sizeof(*vars) + ntok * sizeof(*toks) + strb;
+	n = kd__malloc(size);
+	if (n == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	vars = (struct kd_nvar *)(n + 1);
+	toks = (struct kd_ntok *)(vars + nv);
+	p = (char *)(toks + ntok);
+	n->vars = nv ? vars : NULL;
+	n->nvars = nv;
+	n->scripts = scripts;
+	n->mem = n;
+	for (v = 0; v < nv; v++) {
+		vars[v].toks = toks;
+		vars[v].ntok = ts[v].n;
+		for (i = 0; i < ts[v].n; i++, toks++) {
+			const struct kd_rtok *t = &ts[v].t[i];
+			size_t sl;
+			memcpy(p, t->s, t->len);
+			p[t->len] = '\0';
+			toks->s = p;
+			toks->len = t->len;
+			toks->kind = t->kind;
+			p += t->len + 1;
+			if (t->kind == KD_TOK_NUMBER || t->kind == KD_TOK_INITIAL) {
+				toks->skel = toks->s; /* compared as written */
+				sl = t->len;
+			} else {
+				sl = kd__skeleton(p, 2u * t->len + 3, t->s, t->len);
+				toks->skel = p;
+				p += sl + 1;
+			}
+			toks->skel_len = (uint16_t)sl;
+		}
+	}
+	*out = n;
+	return 0;
+}
+
+static int analyze_ascii(struct kd_name **out, const char *s, size_t len,
+			 unsigned flags)
+{
+	char low[KD_NAME_MAX_INPUT];
+	struct kd_tokset ts;
+	uint32_t scripts = 0;
+	size_t i;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c | 0x20);
+		if (c >= 'a' && c <= 'z')
+			scripts = KD_SCRIPT_LATIN;
+		low[i] = c;
+	}
+	kd__tokenize(&ts, low, len, flags);
+	return build(out, &ts, ts.n ? 1 : 0, scripts);
+}
+
+int kd__name_analyze(struct kd_name **out, const char *s, size_t len,
+		     unsigned flags)
+{
+	struct kd_tokset ts[KD_NAME_MAX_VARS];
+	struct run runs[MAX_RUNS];
+	struct kd_abuf b = { NULL, NULL, 0, 0, false, 0 };
+	UChar *u = NULL;
+	int32_t n = 0;
+	uint32_t scripts = 0;
+	size_t nr, r, nv = 0, v, k;
+	int maxopt = 1, err = 0;
+
+	*out = NULL;
+	if (s == NULL)
+		len = 0;
+	if (len > KD_NAME_MAX_INPUT)
+		len = KD_NAME_MAX_INPUT;
+	for (k = 0; k < len && (unsigned char)s[k] < 0x80; k++)
+		;
+	if (k == len)
+		return analyze_ascii(out, s, len, flags);
+
+	KD_FORWARD(kd__nfkc_cf(&u, &n, s, len));
+	nr = find_runs(runs, u, n, &scripts);
+	for (r = 0; r < nr; r++)
+		if (runs[r].nopts > maxopt)
+			maxopt = runs[r].nopts;
+	if (maxopt > KD_NAME_MAX_VARS)
+		maxopt = KD_NAME_MAX_VARS;
+	for (v = 0; v < (size_t)maxopt; v++) {
+		b.len = 0;
+		for (r = 0; r < nr; r++) {
+			int opt = (int)v < runs[r].nopts ? (int)v
+							 : runs[r].nopts - 1;
+			KD_FORWARD(kd__translit_run(&b, runs[r].script, opt,
+						    u + runs[r].s,
+						    runs[r].e - runs[r].s, 0,
+						    true));
+		}
+		if (b.err) {
+			err = kd__error_set(KD_ENOMEM, "out of memory");
+			goto done;
+		}
+		kd__tokenize(&ts[nv], b.p ? b.p : "", b.len, flags);
+		if (ts[nv].n == 0)
+			continue;
+		for (k = 0; k < nv; k++)
+			if (same_tokens(&ts[k], &ts[nv]))
+				break;
+		if (k == nv)
+			nv++;
+	}
+	err = build(out, ts, nv, scripts);
+done:
+	kd__abuf_free(&b);
+	kd__free(u);
+	return err;
+}
+
+void kd__name_free(struct kd_name *n)
+{
+	if (n != NULL)
+		kd__free(n->mem);
+}

@@ -1,0 +1,121 @@
+/*
+ * text_int.h - internals shared by the files of src/text/ (not part of
+ * the contract in text.h).
+ *
+ *   name.c       driver: variants, tokens, one arena per kd_name
+ *   normalize.c  UTF-8 -> NFKC_Casefold UTF-16, scripts, Latin -> ASCII
+ *                folding tables, kd__text_fold
+ *   translit.c   per-script romanisation options (ICU, per-thread cache)
+ *   hangul.c     Korean: own McCune-Reischauer / DPRK / RR tables
+ *   arabic.c     Arabic script: letter table, vocalisation, name lexicon
+ *   tokens.c     tokenisation and token kinds
+ *   skeleton.c   cross-convention skeleton of one token
+ *
+ * All romanisers write lowercase-ish Latin into a struct kd_abuf, whose
+ * bytes carry the input offset they came from (kd__text_fold needs it).
+ */
+#ifndef KD_TEXT_INT_H
+#define KD_TEXT_INT_H
+
+#include "text/text.h"
+
+#include <stdbool.h>
+#include <unicode/utypes.h>
+
+/* ---- ASCII output with an optional offset map ----------------------------- */
+
+struct kd_abuf {
+	char *p;
+	size_t *map; /* map[i] = input offset of p[i]; NULL when !track */
+	size_t len, cap;
+	bool track;
+	int err;     /* sticky KD_ENOMEM */
+};
+
+void kd__abuf_put(struct kd_abuf *b, const char *s, size_t n, size_t off);
+void kd__abuf_putc(struct kd_abuf *b, char c, size_t off);
+void kd__abuf_free(struct kd_abuf *b);
+
+/*
+ * A byte the romanisers may emit in name mode: "the current token is a
+ * whole syllable, never an initial" (Korean 이 -> "i", 오 -> "o").
+ * The tokenizer consumes it; kd__text_fold never sees it.
+ */
+#define KD_MARK_WORD '\x01'
+
+/* ---- normalize.c ------------------------------------------------------------ */
+
+/** KD_SCRIPT_* bit of a code point; 0 for Common/Inherited (spaces,
+ *  punctuation, digits, combining marks). */
+unsigned kd__script_of(UChar32 c);
+
+/**
+ * UTF-8 -> UTF-16 (invalid bytes become U+FFFD) -> NFKC_Casefold.
+ * @param[out] out kd__free it. @return 0 or KD_ENOMEM.
+ */
+int kd__nfkc_cf(UChar **out, int32_t *outlen, const char *s, size_t len);
+
+/** How Latin letters with diacritics become ASCII. */
+enum kd_lmode {
+	KD_LM_STRIP = 0, /* drop the diacritics: é->e, š->s, ü->u, ł->l */
+	KD_LM_PHON,      /* spell the sound: š->sh, č->ch, ž->zh, ü->ue */
+	KD_LM_ISO9       /* ICU Cyrillic-Latin (ISO 9) output: š->sh,
+			    ŝ->shch, û->ju, â->ja, c->ts, h->kh */
+};
+
+/** Append the ASCII folding of one (case-folded) code point. */
+void kd__latin_fold(struct kd_abuf *b, UChar32 c, enum kd_lmode m,
+		    size_t off);
+/** True when c folds differently under KD_LM_PHON than KD_LM_STRIP. */
+bool kd__latin_has_phon(UChar32 c);
+
+/* ---- translit.c ----------------------------------------------------------------- */
+
+/** Number of romanisation options for a run of one script (>= 1). */
+int kd__translit_nopts(unsigned script, const UChar *u, int32_t n);
+
+/**
+ * Romanise a run u[0..n) of one script (plus Common characters) with
+ * option opt (0 = the default convention) into ASCII, every byte mapped
+ * to `off`. marks: emit KD_MARK_WORD where needed (name mode).
+ * @return 0 or KD_ENOMEM (ICU failures degrade to dropping the run).
+ */
+int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
+		     const UChar *u, int32_t n, size_t off, bool marks);
+
+/** Hangul syllables -> Latin, one token per syllable (hangul.c). */
+void kd__hangul_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
+		    size_t off, bool marks);
+#define KD_HANGUL_NOPTS 3
+
+/** Arabic script -> Latin with vocalisation (arabic.c). */
+void kd__arabic_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
+		    size_t off);
+#define KD_ARABIC_NOPTS 2
+
+/* ---- tokens.c -------------------------------------------------------------------- */
+
+#define KD_TOK_MAXLEN 63 /* longer tokens are truncated */
+#define KD_TOK_RAW_MAX 40 /* tokens looked at before kinds collapse them */
+
+struct kd_rtok {
+	char s[KD_TOK_MAXLEN + 1];
+	uint8_t len;
+	uint8_t kind;   /* enum kd_tok_kind */
+	bool word;      /* KD_MARK_WORD seen: never an initial */
+};
+
+struct kd_tokset {
+	struct kd_rtok t[KD_TOK_RAW_MAX];
+	size_t n;
+};
+
+/**
+ * Split lowercase ASCII into tokens and assign kinds (legal forms,
+ * particles, honorifics, generic words, numbers, initials). At most
+ * KD_NAME_MAX_TOKS tokens remain.
+ */
+void kd__tokenize(struct kd_tokset *ts, const char *s, size_t n,
+		  unsigned flags);
+
+#endif

@@ -1,0 +1,476 @@
+/*
+ * translit.c - romanisation of one script run, with the conventions that
+ * matter for sanctions lists as numbered options (option 0 = default):
+ *
+ *   script     options (ICU transliterator id, then ASCII folding mode)
+ *   ---------  -------------------------------------------------------------
+ *   Latin      0 strip diacritics; 1 phonetic (š->sh, ü->ue) if it differs
+ *   Cyrillic   Russian text:   0 Russian-Latin/BGN     1 Cyrillic-Latin+ISO9
+ *              Ukrainian (і ї є ґ): 0 Ukrainian-Latin/BGN 1 Russian BGN 2 ISO9
+ *              Belarusian (ў): 0 Belarusian-Latin/BGN  1 Russian BGN 2 ISO9
+ *   Greek      0 Greek-Latin/UNGEGN (ELOT 743, passports)  1 Greek-Latin/BGN
+ *   Han        Han-Latin/Names per character (pinyin, tones stripped):
+ *              0 "xi jin ping"  1 "xi jinping" (given name joined)
+ *   Hangul     own tables, see hangul.c: 0 DPRK "kim jong un"
+ *              1 McCune-Reischauer "kim chong un"  2 RR "gim jeong eun"
+ *   Arabic     own letter table + lexicon, see arabic.c:
+ *              0 scholarly "muhammad husayn"  1 popular "mohammed hussein"
+ *   other      0 Any-Latin
+ *
+ * Why BGN first for Cyrillic: OFAC, UN and EU lists romanise Russian
+ * names with BGN/PCGN (Sergey Viktorovich Lavrov). ICU's Cyrillic-Latin
+ * is ISO 9 (Ušakov, Ûrij); folded with the ISO9 mode of normalize.c it
+ * becomes the German/scholarly spelling ("jurij ushakov"), which is what
+ * European sources and passports from the 1990s use. Ukrainian and
+ * Belarusian BGN are chained with Russian BGN and Cyrillic-Latin so a
+ * letter they do not cover (ё, ъ, Serbian ђ) is still romanised.
+ *
+ * ICU transliterators are not thread-safe: each thread opens its own,
+ * lazily, into a per-thread cache that a pthread key destructor closes
+ * when the thread exits. The main thread's cache stays reachable from
+ * thread-local storage until exit (LeakSanitizer counts it as reachable).
+ * A transliterator that fails to open (ICU data without that id) is
+ * remembered as failed and replaced by Any-Latin.
+ */
+#include "text/text_int.h"
+#include "util/util.h"
+
+#include <pthread.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+
+enum tid {
+	T_RU,
+	T_CYR,
+	T_UK,
+	T_BE,
+	T_GR_UN,
+	T_GR_BGN,
+	T_HAN_NAMES,
+	T_HAN,
+	T_ANY,
+	T_COUNT
+};
+
+static const UChar *const g_ids[T_COUNT] = {
+	u"Russian-Latin/BGN;Cyrillic-Latin",
+	u"Cyrillic-Latin",
+	u"Ukrainian-Latin/BGN;Russian-Latin/BGN;Cyrillic-Latin",
+	u"Belarusian-Latin/BGN;Russian-Latin/BGN;Cyrillic-Latin",
+	u"Greek-Latin/UNGEGN",
+	u"Greek-Latin/BGN",
+	u"Han-Latin/Names",
+	u"Han-Latin",
+	u"Any-Latin",
+};
+
+/* ---- per-thread transliterator cache ------------------------------------------- */
+
+#define CACHE_SLOTS 1024 /* power of two */
+#define CK_MAX 24         /* UTF-16 units of a cached word */
+#define CV_MAX 78         /* ASCII bytes of a cached result */
+
+struct centry {
+	uint8_t tid, mode, klen, vlen; /* klen 0: empty slot */
+	UChar key[CK_MAX];
+	char val[CV_MAX];
+};
+
+struct tcache {
+	UTransliterator *t[T_COUNT];
+	bool failed[T_COUNT];
+	struct centry *memo; /* CACHE_SLOTS entries, allocated on first use */
+};
+
+static pthread_key_t g_key;
+static bool g_key_ok;
+static pthread_once_t g_key_once = PTHREAD_ONCE_INIT;
+static _Thread_local struct tcache *t_cache;
+
+static void tcache_free(void *p)
+{
+	struct tcache *c = p;
+	int i;
+	if (c == NULL)
+		return;
+	for (i = 0; i < T_COUNT; i++)
+		if (c->t[i] != NULL)
+			utrans_close(c->t[i]);
+	kd__free(c->memo);
+	if (c == t_cache)
+		t_cache = NULL;
+	kd__free(c);
+}
+
+static void key_init(void)
+{
+	g_key_ok = pthread_key_create(&g_key, tcache_free) == 0;
+}
+
+/* @return 0 with *out (NULL when the id cannot be opened) or KD_ENOMEM. */
+static int get_trans(UTransliterator **out, enum tid id)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	*out = NULL;
+	if (t_cache == NULL) {
+		t_cache = kd__calloc(1, sizeof(*t_cache));
+		if (t_cache == NULL)
+			return KD_ENOMEM;
+		pthread_once(&g_key_once, key_init);
+		if (g_key_ok)
+			(void)pthread_setspecific(g_key, t_cache);
+	}
+	if (t_cache->t[id] == NULL && !t_cache->failed[id]) {
+		t_cache->t[id] = utrans_openU(g_ids[id], -1, UTRANS_FORWARD,
+					      NULL, 0, NULL, &st);
+		if (U_FAILURE(st) || t_cache->t[id] == NULL) {
+			t_cache->t[id] = NULL;
+			t_cache->failed[id] = true;
+		}
+	}
+	if (t_cache->t[id] == NULL && id != T_ANY)
+		return get_trans(out, T_ANY);
+	*out = t_cache->t[id];
+	return 0;
+}
+
+/* ---- ICU application -------------------------------------------------------------- */
+
+/* Transliterate u[0..n) with `id`, NFC the result (ICU may emit
+ * combining sequences: "u" + U+0302 for û) and fold it to ASCII. */
+static int icu_raw(struct kd_abuf *b, enum tid id, const UChar *u,
+		   int32_t n, enum kd_lmode mode, size_t off)
+{
+	UTransliterator *t;
+	UErrorCode st = U_ZERO_ERROR;
+	const UNormalizer2 *nfc;
+	UChar *buf = NULL, *nb = NULL;
+	int32_t cap, len, lim, j = 0;
+	int err = 0;
+
+	KD_FORWARD(get_trans(&t, id));
+	if (t == NULL || n <= 0) {
+		kd__abuf_putc(b, ' ', off);
+		return 0;
+	}
+	cap = n > (INT32_MAX - 64) / 8 ? INT32_MAX / 2 : n * 8 + 64;
+	for (;;) {
+		buf = kd__malloc((size_t)cap * sizeof(*buf));
+		KD_CHECK_ALLOC(buf);
+		memcpy(buf, u, (size_t)n * sizeof(*u));
+		len = n;
+		lim = n;
+		st = U_ZERO_ERROR;
+		utrans_transUChars(t, buf, &len, cap, 0, &lim, &st);
+		if (st != U_BUFFER_OVERFLOW_ERROR && len < cap)
+			break;
+		kd__free(buf);
+		buf = NULL;
+		if (len >= INT32_MAX / 2 || len < cap)
+			goto done; /* absurd growth: drop the run */
+		cap = len + 1;
+	}
+	if (U_FAILURE(st))
+		goto done;
+	st = U_ZERO_ERROR;
+	nfc = unorm2_getNFCInstance(&st);
+	if (U_SUCCESS(st) && nfc != NULL) {
+		int32_t m;
+		nb = kd__malloc((size_t)cap * sizeof(*nb));
+		KD_CHECK_ALLOC(nb);
+		m = unorm2_normalize(nfc, buf, len, nb, cap, &st);
+		if (U_SUCCESS(st)) { /* NFC never lengthens beyond cap here */
+			kd__free(buf);
+			buf = nb;
+			nb = NULL;
+			len = m;
+		}
+	}
+	while (j < len) {
+		UChar32 c;
+		U16_NEXT(buf, j, len, c);
+		kd__latin_fold(b, c, mode, off);
+	}
+done:
+	kd__free(buf);
+	kd__free(nb);
+	return err;
+}
+
+static uint32_t memo_hash(enum tid id, enum kd_lmode mode, const UChar *u,
+			  int32_t n)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)id ^ ((uint32_t)mode << 8);
+	int32_t i;
+	for (i = 0; i < n; i++)
+		h = (h ^ u[i]) * 16777619u;
+	return h;
+}
+
+/*
+ * One word through ICU, memoised per thread: ICU's rule-based
+ * transliterators cost 4-70 us per call, and names repeat their words
+ * (Sergey, Viktorovich, Aleksandrovich; the few thousand Han characters),
+ * so a direct-mapped cache of 1024 words makes loading a list with many
+ * non-Latin names several times faster. Long words bypass it.
+ */
+static int icu_word(struct kd_abuf *b, enum tid id, const UChar *u,
+		    int32_t n, enum kd_lmode mode, size_t off)
+{
+	struct kd_abuf t = { NULL, NULL, 0, 0, false, 0 };
+	struct centry *e = NULL;
+	int err = 0;
+
+	if (t_cache != NULL && n <= CK_MAX) {
+		if (t_cache->memo == NULL)
+			t_cache->memo = kd__calloc(CACHE_SLOTS, sizeof(*e));
+		if (t_cache->memo != NULL) {
+			e = &t_cache->memo[memo_hash(id, mode, u, n) &
+					   (CACHE_SLOTS - 1)];
+			if (e->klen == n && e->tid == id && e->mode == mode &&
+			    memcmp(e->key, u, (size_t)n * sizeof(*u)) == 0) {
+				kd__abuf_put(b, e->val, e->vlen, off);
+				return 0;
+			}
+		}
+	}
+	KD_FORWARD(icu_raw(&t, id, u, n, mode, off));
+	if (t.err) {
+		err = KD_ENOMEM;
+		goto done;
+	}
+	kd__abuf_put(b, t.p, t.len, off);
+	if (e != NULL && t.len <= CV_MAX && n > 0) {
+		e->tid = (uint8_t)id;
+		e->mode = (uint8_t)mode;
+		e->klen = (uint8_t)n;
+		e->vlen = (uint8_t)t.len;
+		memcpy(e->key, u, (size_t)n * sizeof(*u));
+		memcpy(e->val, t.p, t.len);
+	}
+done:
+	kd__abuf_free(&t);
+	return err;
+}
+
+/* Letters, marks and apostrophes make up a word (Ukrainian writes an
+ * apostrophe inside words: Мар'яна). */
+static bool word_char(UChar32 c)
+{
+	int8_t t;
+	if (c == '\'' || c == 0x2019 || c == 0x02BC)
+		return true;
+	if (u_isalpha(c))
+		return true;
+	t = u_charType(c);
+	return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK ||
+	       t == U_ENCLOSING_MARK || t == U_FORMAT_CHAR;
+}
+
+/* A run word by word (transliteration rules are word-local: BGN's
+ * word-initial е -> ye), separators folded directly. */
+static int icu_apply(struct kd_abuf *b, enum tid id, const UChar *u,
+		     int32_t n, enum kd_lmode mode, size_t off)
+{
+	UTransliterator *t;
+	int32_t i = 0;
+	int err = 0;
+	if (get_trans(&t, id) < 0)
+		return KD_ENOMEM; /* also creates t_cache for icu_word */
+	while (i < n && !err) {
+		int32_t s0 = i;
+		UChar32 c;
+		U16_NEXT(u, i, n, c);
+		if (!word_char(c)) {
+			kd__latin_fold(b, c, mode, off);
+			continue;
+		}
+		while (i < n) {
+			int32_t k = i;
+			U16_NEXT(u, k, n, c);
+			if (!word_char(c))
+				break;
+			i = k;
+		}
+		err = icu_word(b, id, u + s0, i - s0, mode, off);
+	}
+	return err;
+}
+
+/* ---- Han --------------------------------------------------------------------------- */
+
+static bool is_han(UChar32 c)
+{
+	return kd__script_of(c) == KD_SCRIPT_HAN;
+}
+
+/* Longest run of consecutive Han characters in u[0..n). */
+static int32_t han_longest(const UChar *u, int32_t n)
+{
+	int32_t i = 0, cur = 0, best = 0;
+	while (i < n) {
+		UChar32 c;
+		U16_NEXT(u, i, n, c);
+		cur = is_han(c) ? cur + 1 : 0;
+		if (cur > best)
+			best = cur;
+	}
+	return best;
+}
+
+/*
+ * One Han word (consecutive Han characters), character by character so
+ * each syllable is a token (Han-Latin joins words it knows: 毛泽东 ->
+ * "máo zédōng"): the first character with Han-Latin/Names, which knows
+ * surname readings (曾 zeng, 单 shan, 解 xie), the others with Han-Latin.
+ * Option 1 joins the given name: 习近平 -> "xi jinping", the usual Latin
+ * spelling of Chinese names.
+ */
+static int han_word(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
+		    size_t off)
+{
+	int32_t i = 0, nch = 0, total = u_countChar32(u, n);
+	int err = 0;
+
+	if (b->len > 0 && b->p[b->len - 1] != ' ')
+		kd__abuf_putc(b, ' ', off);
+	while (i < n && !err) {
+		int32_t s0 = i;
+		UChar32 c;
+		U16_NEXT(u, i, n, c);
+		(void)c;
+		if (nch == 1 || (nch > 1 && !(opt == 1 && total >= 3)))
+			kd__abuf_putc(b, ' ', off);
+		err = icu_word(b, nch == 0 ? T_HAN_NAMES : T_HAN, u + s0,
+			       i - s0, KD_LM_STRIP, off);
+		nch++;
+	}
+	kd__abuf_putc(b, ' ', off);
+	return err;
+}
+
+static int han_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
+		   size_t off)
+{
+	int32_t i = 0;
+	int err = 0;
+	while (i < n && !err) {
+		int32_t s = i;
+		UChar32 c;
+		U16_NEXT(u, i, n, c);
+		if (!is_han(c)) {
+			kd__latin_fold(b, c, KD_LM_STRIP, off);
+			continue;
+		}
+		while (i < n) {
+			int32_t k = i;
+			U16_NEXT(u, k, n, c);
+			if (!is_han(c))
+				break;
+			i = k;
+		}
+		err = han_word(b, opt, u + s, i - s, off);
+	}
+	return err;
+}
+
+/* ---- dispatch ---------------------------------------------------------------------- */
+
+/* 0 Russian, 1 Ukrainian, 2 Belarusian, from the letters only these
+ * alphabets have. */
+static int cyr_lang(const UChar *u, int32_t n)
+{
+	int32_t i;
+	int lang = 0;
+	for (i = 0; i < n; i++) {
+		if (u[i] == 0x045E)
+			return 2;
+		if (u[i] == 0x0456 || u[i] == 0x0457 || u[i] == 0x0454 ||
+		    u[i] == 0x0491)
+			lang = 1;
+	}
+	return lang;
+}
+
+int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
+{
+	int32_t i = 0;
+	switch (script) {
+	case KD_SCRIPT_LATIN:
+		while (i < n) {
+			UChar32 c;
+			U16_NEXT(u, i, n, c);
+			if (kd__latin_has_phon(c))
+				return 2;
+		}
+		return 1;
+	case KD_SCRIPT_CYRILLIC:
+		return cyr_lang(u, n) == 0 ? 2 : 3;
+	case KD_SCRIPT_GREEK:
+		return 2;
+	case KD_SCRIPT_HAN:
+		return han_longest(u, n) >= 3 ? 2 : 1;
+	case KD_SCRIPT_HANGUL:
+		return KD_HANGUL_NOPTS;
+	case KD_SCRIPT_ARABIC:
+		return KD_ARABIC_NOPTS;
+	default:
+		return 1;
+	}
+}
+
+int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
+		     const UChar *u, int32_t n, size_t off, bool marks)
+{
+	static const enum tid cyr[3][3] = {
+		{ T_RU, T_CYR, T_CYR }, { T_UK, T_RU, T_CYR }, { T_BE, T_RU, T_CYR }
+	};
+	int nopt = kd__translit_nopts(script, u, n);
+	int32_t i = 0;
+	int err;
+
+	if (opt >= nopt)
+		opt = nopt - 1;
+	if (opt < 0)
+		opt = 0;
+	switch (script) {
+	case KD_SCRIPT_LATIN:
+		while (i < n) {
+			UChar32 c;
+			U16_NEXT(u, i, n, c);
+			kd__latin_fold(b, c, opt ? KD_LM_PHON : KD_LM_STRIP, off);
+		}
+		err = 0;
+		break;
+	case KD_SCRIPT_CYRILLIC: {
+		enum tid id = cyr[cyr_lang(u, n)][opt];
+		err = icu_apply(b, id, u, n,
+				id == T_CYR ? KD_LM_ISO9 : KD_LM_STRIP, off);
+		break;
+	}
+	case KD_SCRIPT_GREEK:
+		err = icu_apply(b, opt ? T_GR_BGN : T_GR_UN, u, n, KD_LM_STRIP,
+				off);
+		break;
+	case KD_SCRIPT_HAN:
+		err = han_run(b, opt, u, n, off);
+		break;
+	case KD_SCRIPT_HANGUL:
+		kd__hangul_run(b, opt, u, n, off, marks);
+		err = 0;
+		break;
+	case KD_SCRIPT_ARABIC:
+		kd__arabic_run(b, opt, u, n, off);
+		err = 0;
+		break;
+	default:
+		err = icu_apply(b, T_ANY, u, n, KD_LM_STRIP, off);
+		break;
+	}
+	if (err == 0 && b->err)
+		err = b->err;
+	return err;
+}
