@@ -747,7 +747,7 @@ KD_TEST(sources_uk_csv__bundled_counts)
 	kd_db_free(db);
 }
 
-/* ---- allocation failures ---------------------------------------------------- */
+/* ---- allocation failures ------------------------------------------------- */
 
 static long g_nalloc, g_fail_at;
 
