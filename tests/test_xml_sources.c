@@ -443,7 +443,8 @@ KD_TEST(sources_ofac_xml__excerpt)
 	CHECK_INT(si.unknown_fields, 0);
 	CHECK(warned(&si, "Record_Count says 443 entries, file has 4"));
 	CHECK_INT(si.by_schema[KD_SCHEMA_PERSON], 2);
-	CHECK_INT(si.by_schema[KD_SCHEMA_LEGAL_ENTITY], 2);
+	/* both Entity records have a company-like Target Type */
+	CHECK_INT(si.by_schema[KD_SCHEMA_COMPANY], 2);
 
 	e = get(db, "ofac-26182");
 	CHECK_INT(kd_entity_schema(e), KD_SCHEMA_PERSON);
@@ -463,8 +464,8 @@ KD_TEST(sources_ofac_xml__excerpt)
 	CHECK_STR(kd_entity_first(e, "birthDate"), "1962");
 	CHECK_STR(kd_entity_first(e, "birthPlace"), "Shati");
 
-	e = get(db, "ofac-18726");
-	CHECK_INT(kd_entity_schema(e), KD_SCHEMA_LEGAL_ENTITY);
+	e = get(db, "ofac-18726"); /* Target Type Financial Institution */
+	CHECK_INT(kd_entity_schema(e), KD_SCHEMA_COMPANY);
 	CHECK_STR(kd_entity_caption(e), "VTB BANK GEORGIA JOINT STOCK COMPANY");
 	CHECK_STR(kd_entity_first(e, "swiftBic"), "UGEBGE22");
 	CHECK(has(e, "alias", "JSC VTB BANK GEORGIA"));
@@ -526,13 +527,19 @@ KD_TEST(sources_ofac_xml__bundled_snapshot)
 	CHECK_INT(kd_db_count(db), 443);
 	/* ... | grep -c '<sdnType>Individual</sdnType>' */
 	CHECK_INT(si.by_schema[KD_SCHEMA_PERSON], 80);
-	/* ... | grep -c '<sdnType>Entity</sdnType>' */
-	CHECK_INT(si.by_schema[KD_SCHEMA_LEGAL_ENTITY], 363);
+	/* ... | grep -c '<sdnType>Entity</sdnType>': Organization, or Company
+	 * by Target Type */
+	CHECK_INT(si.by_schema[KD_SCHEMA_ORGANIZATION] +
+			  si.by_schema[KD_SCHEMA_COMPANY],
+		  363);
+	CHECK(si.by_schema[KD_SCHEMA_COMPANY] > 0);
+	CHECK_INT(si.by_schema[KD_SCHEMA_LEGAL_ENTITY], 0);
 	CHECK_STR(si.date, "2025-03-28");
 	CHECK_INT(si.unknown_fields, 0);
 	CHECK(!warned(&si, "Record_Count"));
 	e = get(db, "ofac-18726");
 	CHECK_STR(kd_entity_first(e, "swiftBic"), "UGEBGE22");
+	CHECK_INT(kd_entity_schema(e), KD_SCHEMA_COMPANY);
 	e = get(db, "ofac-26182");
 	CHECK_STR(kd_entity_first(e, "passportNumber"), "U00242309");
 	kd_db_free(db);

@@ -18,8 +18,10 @@
  * matched by local name, so the namespace (which OFAC has changed over the
  * years) does not matter. Input goes through zlib's gzread (gzip or plain).
  *
- * Mapping: sdnType Individual -> Person, Entity -> LegalEntity (OFAC does
- * not say company or organisation), Vessel -> Vessel, Aircraft -> Airplane.
+ * Mapping: sdnType Individual -> Person, Entity -> Organization, or
+ * Company when its "Target Type" id says a company, bank or state-owned
+ * enterprise (the rule of ofac_csv.c, so both formats agree on an id),
+ * Vessel -> Vessel, Aircraft -> Airplane.
  * Names are "firstName lastName" in natural order. aka: a.k.a. strong ->
  * alias, weak -> weakAlias, f.k.a. -> previousName, n.k.a. -> alias.
  * idList entries are typed by idType (table below): identifiers go to
@@ -373,14 +375,25 @@ static const struct {
 	{ "Other Vessel Call Sign", "callSign" }, { "Other Vessel Type", "type" },
 	{ "Aircraft Tail Number", "registrationNumber" },
 	{ "Previous Aircraft Tail Number", "registrationNumber" },
-	{ "Aircraft Manufacture Date", "buildDate" }, { "Aircraft Model", "model" },
+	{ "Aircraft Manufacture Date", "buildDate" }, { "Aircraft Model", "type" },
+	{ "RFC", "taxNumber" }, { "NIT #", "taxNumber" }, { "RUC #", "taxNumber" },
+	{ "RIF #", "taxNumber" }, { "RTN", "taxNumber" }, { "CUIT", "taxNumber" },
+	{ "US FEIN", "taxNumber" }, { "C.U.I.", "taxNumber" },
+	{ "C.I.F.", "taxNumber" }, { "Electoral Registry No.", "idNumber" },
 }, g_id_stem[] = {
 	{ "passport", "passportNumber" }, { "tax id", "taxNumber" },
 	{ "v.a.t.", "taxNumber" }, { "vat number", "taxNumber" },
-	{ "registration", "registrationNumber" },
+	{ "r.f.c.", "taxNumber" }, { "c.u.i.t.", "taxNumber" },
+	{ "fiscal code", "taxNumber" }, { "tributaria", "taxNumber" },
+	{ "registr", "registrationNumber" }, /* Registration, Registry */
 	{ "company number", "registrationNumber" },
-	{ "c.r. no", "registrationNumber" },
-	{ "unified social credit code", "registrationNumber" },
+	{ "business number", "registrationNumber" },
+	{ "c.r.", "registrationNumber" }, { "trade license", "registrationNumber" },
+	{ "chamber of comm", "registrationNumber" },
+	{ "mercantil", "registrationNumber" },
+	{ "social credit code", "registrationNumber" },
+	{ "certificate of incorporation", "registrationNumber" },
+	{ "enterprise number", "registrationNumber" },
 	{ "government gazette", "registrationNumber" },
 	/* informational, shared by many entries: notes */
 	{ "directive", "notes" }, { "executive order", "notes" },
@@ -443,6 +456,19 @@ static void ident(struct rec *r, const xmlNode *n)
 			v = "female";
 		add(r, prop, v, strlen(v) < vl ? strlen(v) : vl);
 	} else if (strcmp(prop, "notes") == 0) {
+		/* as ofac_csv does: these target types make a Company */
+		static const char *const company[] = {
+			"Private Company", "Public Company",
+			"State-Owned Enterprise", "Financial Institution"
+		};
+		size_t i;
+		for (i = 0; i < sizeof(company) / sizeof(company[0]); i++)
+			if (tl == 11 && strncasecmp(t, "Target Type", 11) == 0 &&
+			    vl == strlen(company[i]) &&
+			    strncasecmp(v, company[i], vl) == 0 &&
+			    r->e->schema == KD_SCHEMA_ORGANIZATION && r->err == 0)
+				r->err = kd__sink_entity(r->sink, &r->e, r->e->id,
+							 KD_SCHEMA_COMPANY);
 		kd__buf_clear(&r->b);
 		if (r->err == 0)
 			r->err = kd__buf_printf(&r->b, "%.*s %.*s", (int)tl, t,
@@ -599,7 +625,7 @@ static const struct {
 	const char *type;
 	kd_schema schema;
 } g_types[] = { { "Individual", KD_SCHEMA_PERSON },
-		{ "Entity", KD_SCHEMA_LEGAL_ENTITY },
+		{ "Entity", KD_SCHEMA_ORGANIZATION },
 		{ "Vessel", KD_SCHEMA_VESSEL },
 		{ "Aircraft", KD_SCHEMA_AIRPLANE } };
 
