@@ -332,7 +332,16 @@ static int add_row(struct ctx *x, struct kd_ment *e, struct kd_csv *c)
 	}
 	if ((err = add(x, e, "address", addr, o)) < 0)
 		return err;
-	return add_field(x, e, "country", c, 4);
+	/* OFAC writes disputed areas "Region: Gaza" and unknown ones
+	 * "undetermined" in the country column */
+	s = field(c, 4, &n);
+	if (n > 8 && memcmp(s, "Region: ", 8) == 0) {
+		s += 8;
+		n -= 8;
+	}
+	if (n == 12 && memcmp(s, "undetermined", 12) == 0)
+		return 0;
+	return add(x, e, "country", s, n);
 }
 
 static int address_row(struct ctx *x, struct kd_csv *c)
