@@ -384,7 +384,8 @@ int kd__ment_add(struct kd_ment *e, const char *prop, const char *val,
 			n = collapse_ws(tmp, val, len);
 			if (s->bad_dates++ == 0)
 				snprintf(s->first_bad_date,
-					 sizeof(s->first_bad_date), "%s", tmp);
+					 sizeof(s->first_bad_date), "%.60s",
+					 tmp);
 		}
 	} else if (type == KD_PT_COUNTRY) {
 		char cc[3];
@@ -395,7 +396,7 @@ int kd__ment_add(struct kd_ment *e, const char *prop, const char *val,
 			n = collapse_ws(tmp, val, len);
 			if (s->bad_countries++ == 0)
 				snprintf(s->first_bad_country,
-					 sizeof(s->first_bad_country), "%s",
+					 sizeof(s->first_bad_country), "%.60s",
 					 tmp);
 		}
 	} else if (type == KD_PT_IDENT) {
