@@ -283,7 +283,8 @@ KD_TEST(sources_un__unknown_elements_counted_not_fatal)
 {
 	static const char doc[] =
 		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		"<CONSOLIDATED_LIST dateGenerated=\"2025-04-19T23:00:04.625Z\">\n"
+		"<CONSOLIDATED_LIST "
+		"dateGenerated=\"2025-04-19T23:00:04.625Z\">\n"
 		"  <INDIVIDUALS>\n"
 		"    <INDIVIDUAL>\n"
 		"      <FIRST_NAME>ERIC</FIRST_NAME>\n"

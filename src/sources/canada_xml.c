@@ -176,8 +176,9 @@ static int xin_open(struct xin *x, const char *path, kd_parse_err *err)
 	x->path = path;
 	errno = 0;
 	if ((x->gz = gzopen(path, "rb")) == NULL)
-		return kd__parse_fail(err, KD_EIO, path, 0, 0, "cannot open: %s",
-				      errno ? strerror(errno) : "out of memory");
+		return kd__parse_fail(err, KD_EIO, path, 0, 0,
+				      "cannot open: %s",
+				      errno ? strerror(errno) : "no memory");
 	x->old_gen = xmlGenericError;
 	x->old_gen_ctx = xmlGenericErrorContext;
 	xmlSetGenericErrorFunc(x, xin_generic);
@@ -297,15 +298,15 @@ static void unknown(struct rec *r, const xmlNode *parent, const xmlNode *n)
 {
 	char what[160];
 	if (parent)
-		snprintf(what, sizeof(what), "%s/%s", (const char *)parent->name,
-			 (const char *)n->name);
+		snprintf(what, sizeof(what), "%s/%s",
+			 (const char *)parent->name, (const char *)n->name);
 	else
 		snprintf(what, sizeof(what), "%s", (const char *)n->name);
 	kd__sink_unknown(r->sink, what);
 }
 
 
-/* ---- ids ------------------------------------------------------------------ */
+/* ---- ids ------------------------------------------------------------- */
 
 /* Append s as lowercase ASCII alnum runs joined by '-', after a '-'. */
 static int slug(struct kd_buf *out, const char *s, size_t n)
@@ -386,7 +387,8 @@ static void trim_u(const char **s, size_t *n)
 		}
 		if (*n >= 2 && memcmp(*s + *n - 2, "\xc2\xa0", 2) == 0) {
 			*n -= 2, more = true;
-		} else if (*n >= 3 && memcmp(*s + *n - 3, "\xe2\x80\xaf", 3) == 0) {
+		} else if (*n >= 3 &&
+			   memcmp(*s + *n - 3, "\xe2\x80\xaf", 3) == 0) {
 			*n -= 3, more = true;
 		}
 	}
@@ -531,7 +533,8 @@ static void dates(struct rec *r, const char *prop, const xmlNode *node)
 		if (len == 9 && s[4] == '-' && strspn(s, "0123456789") == 4 &&
 		    strspn(s + 5, "0123456789") == 4) {
 			kd__buf_clear(&r->b);
-			r->err = kd__buf_printf(&r->b, "%.4s to %.4s", s, s + 5);
+			r->err = kd__buf_printf(&r->b, "%.4s to %.4s", s,
+						s + 5);
 			add(r, prop, r->b.len ? r->b.ptr : "", r->b.len);
 		} else {
 			add(r, prop, s, len);
@@ -547,7 +550,8 @@ static int drop_if_empty(struct rec *r, const xmlNode *n)
 	if (r->err || r->e == NULL || r->e->nprops > 0)
 		return r->err;
 	kd__sink_delete(r->sink, r->e->id);
-	return kd__sink_warn(r->sink, "line %ld: record %s has no data, skipped",
+	return kd__sink_warn(r->sink,
+			     "line %ld: record %s has no data, skipped",
 			     xmlGetLineNo(n), r->e->id);
 }
 
@@ -648,7 +652,7 @@ static int record(struct rec *r, const xmlNode *n)
 	return drop_if_empty(r, n);
 }
 
-/* ---- the document ------------------------------------------------------------ */
+/* ---- the document ------------------------------------------------------ */
 
 int kd__parse_canada_xml(struct kd_sink *sink, const char *path,
 			 kd_parse_err *err)
@@ -717,9 +721,10 @@ int kd__parse_canada_xml(struct kd_sink *sink, const char *path,
 		r.e = NULL;
 		if ((e = record(&r, n)) < 0) {
 			if (e == KD_EPARSE)
-				e = kd__parse_fail(err, e, path,
-						   (unsigned long)xmlGetLineNo(n),
-						   0, "%s", kd_error_last());
+				e = kd__parse_fail(
+					err, e, path,
+					(unsigned long)xmlGetLineNo(n), 0,
+					"%s", kd_error_last());
 			goto done;
 		}
 		rc = xmlTextReaderNext(x.r);

@@ -177,8 +177,9 @@ static int xin_open(struct xin *x, const char *path, kd_parse_err *err)
 	x->path = path;
 	errno = 0;
 	if ((x->gz = gzopen(path, "rb")) == NULL)
-		return kd__parse_fail(err, KD_EIO, path, 0, 0, "cannot open: %s",
-				      errno ? strerror(errno) : "out of memory");
+		return kd__parse_fail(err, KD_EIO, path, 0, 0,
+				      "cannot open: %s",
+				      errno ? strerror(errno) : "no memory");
 	x->old_gen = xmlGenericError;
 	x->old_gen_ctx = xmlGenericErrorContext;
 	xmlSetGenericErrorFunc(x, xin_generic);
@@ -298,8 +299,8 @@ static void unknown(struct rec *r, const xmlNode *parent, const xmlNode *n)
 {
 	char what[160];
 	if (parent)
-		snprintf(what, sizeof(what), "%s/%s", (const char *)parent->name,
-			 (const char *)n->name);
+		snprintf(what, sizeof(what), "%s/%s",
+			 (const char *)parent->name, (const char *)n->name);
 	else
 		snprintf(what, sizeof(what), "%s", (const char *)n->name);
 	kd__sink_unknown(r->sink, what);
@@ -365,19 +366,24 @@ static const struct {
 	const char *type, *prop;
 } g_id_exact[] = {
 	{ "SWIFT/BIC", "swiftBic" },
-	{ "Vessel Registration Identification", "imoNumber" }, { "MMSI", "mmsi" },
+	{ "Vessel Registration Identification", "imoNumber" },
+	{ "MMSI", "mmsi" },
 	{ "Legal Entity Number", "leiCode" }, { "Website", "website" },
 	{ "Email Address", "email" }, { "Phone Number", "phone" },
 	{ "Organization Established Date", "incorporationDate" },
 	{ "Nationality of Registration", "jurisdiction" },
-	{ "Vessel Year of Build", "buildDate" }, { "Other Vessel Flag", "flag" },
+	{ "Vessel Year of Build", "buildDate" },
+	{ "Other Vessel Flag", "flag" },
 	{ "Former Vessel Flag", "pastFlags" },
-	{ "Other Vessel Call Sign", "callSign" }, { "Other Vessel Type", "type" },
+	{ "Other Vessel Call Sign", "callSign" },
+	{ "Other Vessel Type", "type" },
 	{ "Aircraft Tail Number", "registrationNumber" },
 	{ "Previous Aircraft Tail Number", "registrationNumber" },
-	{ "Aircraft Manufacture Date", "buildDate" }, { "Aircraft Model", "type" },
-	{ "RFC", "taxNumber" }, { "NIT #", "taxNumber" }, { "RUC #", "taxNumber" },
-	{ "RIF #", "taxNumber" }, { "RTN", "taxNumber" }, { "CUIT", "taxNumber" },
+	{ "Aircraft Manufacture Date", "buildDate" },
+	{ "Aircraft Model", "type" },
+	{ "RFC", "taxNumber" }, { "NIT #", "taxNumber" },
+	{ "RUC #", "taxNumber" }, { "RIF #", "taxNumber" },
+	{ "RTN", "taxNumber" }, { "CUIT", "taxNumber" },
 	{ "US FEIN", "taxNumber" }, { "C.U.I.", "taxNumber" },
 	{ "C.I.F.", "taxNumber" }, { "Electoral Registry No.", "idNumber" },
 }, g_id_stem[] = {
@@ -388,7 +394,8 @@ static const struct {
 	{ "registr", "registrationNumber" }, /* Registration, Registry */
 	{ "company number", "registrationNumber" },
 	{ "business number", "registrationNumber" },
-	{ "c.r.", "registrationNumber" }, { "trade license", "registrationNumber" },
+	{ "c.r.", "registrationNumber" },
+	{ "trade license", "registrationNumber" },
 	{ "chamber of comm", "registrationNumber" },
 	{ "mercantil", "registrationNumber" },
 	{ "social credit code", "registrationNumber" },
@@ -402,7 +409,8 @@ static const struct {
 	{ "caatsa", "notes" }, { "listing date", "notes" },
 	{ "effective date", "notes" }, { "purchase/sales", "notes" },
 	{ "equity ticker", "notes" }, { "issuer name", "notes" },
-	{ "transactions prohibited", "notes" }, { "aircraft operator", "notes" },
+	{ "transactions prohibited", "notes" },
+	{ "aircraft operator", "notes" },
 };
 
 static bool has_ci(const char *s, size_t n, const char *needle)
@@ -461,13 +469,17 @@ static void ident(struct rec *r, const xmlNode *n)
 			"Private Company", "Public Company",
 			"State-Owned Enterprise", "Financial Institution"
 		};
+		bool target = tl == 11 &&
+			      strncasecmp(t, "Target Type", 11) == 0;
 		size_t i;
-		for (i = 0; i < sizeof(company) / sizeof(company[0]); i++)
-			if (tl == 11 && strncasecmp(t, "Target Type", 11) == 0 &&
-			    vl == strlen(company[i]) &&
+		for (i = 0; target && i < sizeof(company) / sizeof(company[0]);
+		     i++)
+			if (vl == strlen(company[i]) &&
 			    strncasecmp(v, company[i], vl) == 0 &&
-			    r->e->schema == KD_SCHEMA_ORGANIZATION && r->err == 0)
-				r->err = kd__sink_entity(r->sink, &r->e, r->e->id,
+			    r->e->schema == KD_SCHEMA_ORGANIZATION &&
+			    r->err == 0)
+				r->err = kd__sink_entity(r->sink, &r->e,
+							 r->e->id,
 							 KD_SCHEMA_COMPANY);
 		kd__buf_clear(&r->b);
 		if (r->err == 0)
@@ -554,8 +566,9 @@ static void vessel(struct rec *r, const xmlNode *n)
 			const char *s = text(r, &r->a, c, &len);
 			kd__buf_clear(&r->b);
 			if (len && r->err == 0)
-				r->err = kd__buf_printf(&r->b, "Vessel owner: %.*s",
-							(int)len, s);
+				r->err = kd__buf_printf(
+					&r->b, "Vessel owner: %.*s", (int)len,
+					s);
 			add(r, "notes", r->b.len ? r->b.ptr : "", r->b.len);
 		} else {
 			unknown(r, n, c);
@@ -617,7 +630,8 @@ static int drop_if_empty(struct rec *r, const xmlNode *n)
 	if (r->err || r->e == NULL || r->e->nprops > 0)
 		return r->err;
 	kd__sink_delete(r->sink, r->e->id);
-	return kd__sink_warn(r->sink, "line %ld: record %s has no data, skipped",
+	return kd__sink_warn(r->sink,
+			     "line %ld: record %s has no data, skipped",
 			     xmlGetLineNo(n), r->e->id);
 }
 
@@ -699,7 +713,7 @@ static int record(struct rec *r, const xmlNode *n)
 	return drop_if_empty(r, n);
 }
 
-/* ---- the document ------------------------------------------------------------ */
+/* ---- the document ------------------------------------------------------ */
 
 /* "03/28/2025" (month first) -> "2025-03-28"; else the generic parser. */
 static void publish_date(char iso[24], const char *s, size_t n)
@@ -773,7 +787,8 @@ static int root(struct xin *x, struct kd_sink *sink, kd_parse_err *err)
 	for (i = 0; i < 2 && !has_ci(base, strlen(base), g_kinds[i].hint); i++)
 		;
 	return kd__sink_describe(sink, g_kinds[i].id, g_kinds[i].title,
-				 "US Treasury, Office of Foreign Assets Control",
+				 "US Treasury, Office of Foreign Assets "
+				 "Control",
 				 NULL);
 }
 
@@ -840,9 +855,10 @@ int kd__parse_ofac_xml(struct kd_sink *sink, const char *path,
 		}
 		if (e < 0) {
 			if (e == KD_EPARSE)
-				e = kd__parse_fail(err, e, path,
-						   (unsigned long)xmlGetLineNo(n),
-						   0, "%s", kd_error_last());
+				e = kd__parse_fail(
+					err, e, path,
+					(unsigned long)xmlGetLineNo(n), 0,
+					"%s", kd_error_last());
 			goto done;
 		}
 		rc = xmlTextReaderNext(x.r);

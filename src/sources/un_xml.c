@@ -172,8 +172,9 @@ static int xin_open(struct xin *x, const char *path, kd_parse_err *err)
 	x->path = path;
 	errno = 0;
 	if ((x->gz = gzopen(path, "rb")) == NULL)
-		return kd__parse_fail(err, KD_EIO, path, 0, 0, "cannot open: %s",
-				      errno ? strerror(errno) : "out of memory");
+		return kd__parse_fail(err, KD_EIO, path, 0, 0,
+				      "cannot open: %s",
+				      errno ? strerror(errno) : "no memory");
 	x->old_gen = xmlGenericError;
 	x->old_gen_ctx = xmlGenericErrorContext;
 	xmlSetGenericErrorFunc(x, xin_generic);
@@ -304,8 +305,8 @@ static void unknown(struct rec *r, const xmlNode *parent, const xmlNode *n)
 {
 	char what[160];
 	if (parent)
-		snprintf(what, sizeof(what), "%s/%s", (const char *)parent->name,
-			 (const char *)n->name);
+		snprintf(what, sizeof(what), "%s/%s",
+			 (const char *)parent->name, (const char *)n->name);
 	else
 		snprintf(what, sizeof(what), "%s", (const char *)n->name);
 	kd__sink_unknown(r->sink, what);
@@ -562,7 +563,8 @@ static int drop_if_empty(struct rec *r, const xmlNode *n)
 	if (r->err || r->e == NULL || r->e->nprops > 0)
 		return r->err;
 	kd__sink_delete(r->sink, r->e->id);
-	return kd__sink_warn(r->sink, "line %ld: record %s has no data, skipped",
+	return kd__sink_warn(r->sink,
+			     "line %ld: record %s has no data, skipped",
 			     xmlGetLineNo(n), r->e->id);
 }
 
@@ -638,7 +640,7 @@ static int record(struct rec *r, const xmlNode *n, bool person)
 	return drop_if_empty(r, n);
 }
 
-/* ---- the document ------------------------------------------------------------ */
+/* ---- the document ------------------------------------------------------ */
 
 static int root(struct xin *x, struct kd_sink *sink, kd_parse_err *err)
 {
