@@ -78,22 +78,29 @@ const char *kd__prop_canonical(const char *name, size_t len)
 	return NULL;
 }
 
-enum kd_ptype kd__prop_type(const char *name)
+/* Index of a property in g_props: canonical pointers first (the common
+ * case, values stored by kd__ment_add), then by text. */
+static size_t prop_index(const char *name)
 {
 	size_t i;
 	for (i = 0; i < NPROPS; i++)
-		if (g_props[i].name == name || strcmp(g_props[i].name, name) == 0)
-			return g_props[i].type;
-	return KD_PT_TEXT;
+		if (g_props[i].name == name)
+			return i;
+	for (i = 0; i < NPROPS; i++)
+		if (strcmp(g_props[i].name, name) == 0)
+			return i;
+	return NPROPS;
+}
+
+enum kd_ptype kd__prop_type(const char *name)
+{
+	size_t i = prop_index(name);
+	return i < NPROPS ? g_props[i].type : KD_PT_TEXT;
 }
 
 int kd__prop_rank(const char *name)
 {
-	size_t i;
-	for (i = 0; i < NPROPS; i++)
-		if (g_props[i].name == name || strcmp(g_props[i].name, name) == 0)
-			return (int)i;
-	return (int)NPROPS;
+	return (int)prop_index(name);
 }
 
 /* ---- sink ------------------------------------------------------------------ */
@@ -345,7 +352,7 @@ int kd__ment_add(struct kd_ment *e, const char *prop, const char *val,
 		 size_t len)
 {
 	struct kd_sink *s = e->sink;
-	const char *pname = kd__prop_canonical(prop, strlen(prop));
+	const char *pname;
 	enum kd_ptype type;
 	char small[512], *tmp = small, *stored;
 	size_t n, i, bad;
@@ -354,6 +361,7 @@ int kd__ment_add(struct kd_ment *e, const char *prop, const char *val,
 	kd__trim(&val, &len);
 	if (len == 0 || (len == 3 && memcmp(val, "-0-", 3) == 0))
 		return 0;
+	pname = kd__prop_canonical(prop, strlen(prop));
 	if ((bad = kd__utf8_invalid_at(val, len)) != 0)
 		return kd__error_set(KD_EPARSE,
 				     "invalid UTF-8 in %s value at byte %zu",
@@ -449,17 +457,49 @@ const char *kd__ment_first(const struct kd_ment *e, const char *prop)
 
 /* ---- freezing ------------------------------------------------------------------- */
 
-/* Stable insertion sort by display rank; entities carry few properties. */
+/* Stable counting sort by display rank (names first). */
 static int sort_props(struct kd_prop *p, size_t n)
 {
-	size_t i, j;
+	size_t count[NPROPS + 2], i, r;
+	uint16_t small[256], *rank = small;
+	struct kd_prop *tmp;
+	if (n < 2)
+		return 0;
+	tmp = kd__malloc(n * sizeof(*tmp));
+	if (n > 256)
+		rank = kd__malloc(n * sizeof(*rank));
+	if (tmp == NULL || rank == NULL) {
+		kd__free(tmp);
+		if (rank != small)
+			kd__free(rank);
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	}
+	memset(count, 0, sizeof(count));
+	for (i = 0; i < n; i++) {
+		rank[i] = (uint16_t)prop_index(p[i].name);
+		count[rank[i] + 1]++;
+	}
+	for (r = 1; r < NPROPS + 2; r++)
+		count[r] += count[r - 1];
+	for (i = 0; i < n; i++)
+		tmp[count[rank[i]]++] = p[i];
+	/* unknown properties share the last rank: group them by name */
+	memcpy(p, tmp, n * sizeof(*p));
 	for (i = 1; i < n; i++) {
 		struct kd_prop x = p[i];
-		int r = kd__prop_rank(x.name);
-		for (j = i; j > 0 && kd__prop_rank(p[j - 1].name) > r; j--)
+		size_t j = i;
+		if (prop_index(x.name) < NPROPS)
+			continue;
+		while (j > 0 && prop_index(p[j - 1].name) == NPROPS &&
+		       strcmp(p[j - 1].name, x.name) > 0) {
 			p[j] = p[j - 1];
+			j--;
+		}
 		p[j] = x;
 	}
+	kd__free(tmp);
+	if (rank != small)
+		kd__free(rank);
 	return 0;
 }
 

@@ -38,7 +38,8 @@ static int end_field(struct kd_csv *c, size_t start)
 {
 	int err;
 	if (c->nf >= KD_CSV_MAX_FIELDS)
-		return kd__error_set(KD_EPARSE, "too many fields");
+		return kd__error_set(KD_EPARSE, "more than %d fields",
+				     KD_CSV_MAX_FIELDS);
 	if (c->nf == c->cap) {
 		size_t cap = c->cap;
 		if ((err = kd__grow((void **)&c->off, &cap, c->nf + 1,
@@ -89,6 +90,24 @@ int kd__csv_row(struct kd_csv *c, kd_parse_err *err)
 			i = 0;
 			continue;
 		}
+		/* copy runs of ordinary bytes at once */
+		{
+			size_t j = i;
+			if (quoted) {
+				const char *q = memchr(line + i, '"', n - i);
+				j = q ? (size_t)(q - line) : n;
+			} else if (!after_quote) {
+				while (j < n && line[j] != c->sep &&
+				       (line[j] != '"' || c->row.len + (j - i) != start))
+					j++;
+			}
+			if (j > i) {
+				if ((rc = kd__buf_put(&c->row, line + i, j - i)) < 0)
+					return rc;
+				i = j;
+				continue;
+			}
+		}
 		char ch = line[i++];
 		if (quoted) {
 			if (ch == '"') {
@@ -127,7 +146,8 @@ int kd__csv_row(struct kd_csv *c, kd_parse_err *err)
 					      kd_error_last());
 	}
 	if ((rc = end_field(c, start)) < 0)
-		return rc;
+		return kd__parse_fail(err, rc, kd__reader_name(c->r), c->line, 0,
+				      "%s", kd_error_last());
 	return 1;
 }
 
