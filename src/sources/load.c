@@ -20,6 +20,8 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <libxml/parser.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -357,6 +359,15 @@ static int load_dir(struct plan *p, const char *dir, kd_parse_err *err)
 	return e;
 }
 
+/* libxml2 2.9 initialises global tables lazily and racily: do it once,
+ * before any XML parser can run on another thread. */
+static pthread_once_t g_xml_once = PTHREAD_ONCE_INIT;
+
+static void init_xml(void)
+{
+	xmlInitParser();
+}
+
 int kd_db_load(kd_db **out, const char *path, const kd_load_opts *opts,
 	       kd_parse_err *err)
 {
@@ -366,6 +377,7 @@ int kd_db_load(kd_db **out, const char *path, const kd_load_opts *opts,
 	int e;
 	(void)opts;
 	*out = NULL;
+	pthread_once(&g_xml_once, init_xml);
 	if (err)
 		memset(err, 0, sizeof(*err));
 	if (path == NULL || stat(path, &st) != 0)
