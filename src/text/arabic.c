@@ -15,14 +15,15 @@
  *     stem is known gets "i" (بغدادي -> baghdadi, سليماني -> sulaymani).
  *  2. Morphology that names share: the article ال -> "al" as a separate
  *     token (البغدادي -> al baghdadi), عبد + X -> "abd" X (عبدالرحمن ->
- *     abd al rahman), ابو + X -> "abu" X, X + الله -> "Xallah" (نصرالله ->
- *     nasrallah), the same canonical forms tokens.c gives Latin input.
+ *     abd al rahman), ابو + X -> "abu" X, X + الله -> X "allah" (نصرالله ->
+ *     nasr allah), X + الدين -> X "al din", the same canonical forms
+ *     tokens.c gives Latin input (Nasrallah, Nasiruddin).
  *  3. Otherwise a letter table plus vowels: written harakat are used
  *     when present; else alif/waw/ya give the long vowels a/u/i and a
- *     short "a" is guessed between two consonants, but never in two gaps
- *     in a row (Arabic syllables are CV, CVV, CVC) and not inside a word
- *     final cluster: بغدادي -> b(a)gh-d-a-d-i = "baghdadi",
- *     بكر -> "bakr", قذافي -> "qadhafi", زرقاوي -> "zarqawi".
+ *     short vowel is guessed between two consonants, never in two gaps
+ *     in a row (Arabic syllables are CV, CVV, CVC; see vocalise()):
+ *     بغدادي -> "baghdadi", بكر -> "bakr", قذافي -> "qadhafi",
+ *     زرقاوي -> "zarqawi", عارف -> "arif", الأهدل -> "al ahdal".
  *
  * The guess is wrong for many words (حسين without the lexicon would be
  * "hasayn") but it lands on the same skeleton as the Latin spelling far
@@ -78,7 +79,7 @@ static const struct lex g_lex[] = {
 	{ u"اسد", "asad", "assad" }, { u"قذافي", "qadhafi", "gaddafi" },
 	{ u"معمر", "muammar", "moammar" }, { u"صدام", "saddam", "saddam" },
 	{ u"بغداد", "baghdad", "baghdad" }, { u"ظواهري", "zawahiri", "zawahiri" },
-	{ u"لادن", "ladin", "laden" }, { u"نصرالله", "nasrallah", "nasrallah" },
+	{ u"لادن", "ladin", "laden" }, { u"نصرالله", "nasr allah", "nasr allah" },
 	{ u"ايمن", "ayman", "ayman" }, { u"انور", "anwar", "anwar" },
 	{ u"جواد", "jawad", "javad" }, { u"رضا", "rida", "reza" },
 	{ u"مهدي", "mahdi", "mehdi" }, { u"علاء", "ala", "alaa" },
@@ -119,6 +120,7 @@ struct unit {
 	uint8_t type;
 	char vow;        /* explicit short vowel 'a' 'i' 'u', or 0 */
 	bool shadda;
+	bool hamza_waw;  /* ؤ: the consonant before it takes u */
 	const char *lat; /* consonant spelling */
 };
 
@@ -158,6 +160,7 @@ static void set_unit(struct unit *u, UChar32 c)
 	memset(u, 0, sizeof(*u));
 	u->type = U_CONS;
 	u->lat = "";
+	u->hamza_waw = c == 0x0624;
 	switch (c) {
 	case 0x0622: case 0x0623: case 0x0625: case 0x0627: case 0x0671:
 		u->type = U_ALIF;
@@ -219,19 +222,37 @@ static bool vowelish(const struct unit *u, const char *res)
 	       (res != NULL && res[0] != 'w' && res[0] != 'y');
 }
 
-/* Spell units [0..n) with vowels (layer 3). */
+/* What precedes the current consonant, for guessing short vowels. */
+enum { ST_OPEN, ST_SHORT, ST_LONG };
+
+static bool is_cons(const struct unit *u, const char *res)
+{
+	return u->type == U_CONS ||
+	       (res != NULL && (res[0] == 'w' || res[0] == 'y'));
+}
+
+/*
+ * Spell units [0..n) with vowels (layer 3). Without harakat, a short
+ * vowel is guessed between two consonants: none right after a short
+ * vowel (the syllable closes: b-a-gh|d-a-d-i), "i" right after a long
+ * vowel (the CāCiC pattern of Arif, Sadiq, Nasir), "a" otherwise; "u"
+ * before a hamza on waw (Fu'ad). Waw and ya are consonants at the start,
+ * after a vowel, before alif and before another waw/ya (درويش Darwish,
+ * طويل Tawil); between consonants they are long u/i.
+ */
 static void vocalise(struct kd_abuf *b, const struct unit *u, int n,
 		     bool harakat, size_t off)
 {
 	const char *res[MAXW]; /* resolved spelling of waw/ya */
-	bool ins_prev = false;
-	int k;
+	int k, st = ST_OPEN;
 	for (k = 0; k < n; k++) {
 		res[k] = NULL;
 		if (u[k].type != U_WAW && u[k].type != U_YA)
 			continue;
 		if (k == 0 || (harakat && u[k].vow) ||
-		    vowelish(&u[k - 1], k ? res[k - 1] : NULL) ||
+		    vowelish(&u[k - 1], res[k - 1]) ||
+		    (k + 1 < n && (u[k + 1].type == U_WAW ||
+				   u[k + 1].type == U_YA)) || /* Darwish */
 		    (k + 1 < n && (u[k + 1].type == U_ALIF ||
 				   u[k + 1].type == U_TAMAR)) ||
 		    (harakat && u[k - 1].vow == 'a'))
@@ -241,34 +262,36 @@ static void vocalise(struct kd_abuf *b, const struct unit *u, int n,
 	}
 	for (k = 0; k < n; k++) {
 		const struct unit *p = &u[k];
-		bool cons;
 		switch (p->type) {
 		case U_ALIF:
-			kd__abuf_put(b, k == 0 ? p->lat : "a", 1, off);
-			ins_prev = false;
+			kd__abuf_putc(b, k == 0 ? p->lat[0] : 'a', off);
+			st = k == 0 ? ST_SHORT : ST_LONG;
 			continue;
 		case U_TAMAR:
 			kd__abuf_put(b, k + 1 == n ? "a" : "at", k + 1 == n ? 1 : 2,
 				     off);
-			ins_prev = false;
+			st = ST_LONG;
 			continue;
 		case U_MAQ:
 			kd__abuf_putc(b, 'a', off);
-			ins_prev = false;
+			st = ST_LONG;
 			continue;
 		case U_WAW:
 		case U_YA:
-			cons = res[k][0] == 'w' || res[k][0] == 'y';
-			/* مُوسَى: the damma already spelled the long u */
-			if (cons || !harakat || k == 0 ||
-			    u[k - 1].vow != res[k][0])
-				kd__abuf_putc(b, res[k][0], off);
+			if (!is_cons(p, res[k])) {
+				/* مُوسَى: the damma already spelled the long u */
+				if (!harakat || k == 0 ||
+				    u[k - 1].vow != res[k][0])
+					kd__abuf_putc(b, res[k][0], off);
+				st = ST_LONG;
+				continue;
+			}
+			kd__abuf_putc(b, res[k][0], off);
 			break;
 		default:
 			kd__abuf_put(b, p->lat, strlen(p->lat), off);
 			if (p->shadda)
 				kd__abuf_put(b, p->lat, strlen(p->lat), off);
-			cons = true;
 			break;
 		}
 		if (harakat) {
@@ -276,15 +299,17 @@ static void vocalise(struct kd_abuf *b, const struct unit *u, int n,
 				kd__abuf_putc(b, p->vow, off);
 			continue;
 		}
-		if (cons && k + 1 < n - 1 && !ins_prev &&
-		    (u[k + 1].type == U_CONS ||
-		     (res[k + 1] != NULL &&
-		      (res[k + 1][0] == 'w' || res[k + 1][0] == 'y')))) {
-			kd__abuf_putc(b, 'a', off);
-			ins_prev = true;
-		} else {
-			ins_prev = false;
+		if (k + 1 >= n || !is_cons(&u[k + 1], res[k + 1]))
+			continue; /* a vowel follows, or the end */
+		if (st == ST_SHORT) {
+			st = ST_OPEN;
+			continue;
 		}
+		kd__abuf_putc(b, u[k + 1].hamza_waw ? 'u'
+				 : st == ST_LONG   ? 'i'
+						   : 'a',
+			      off);
+		st = ST_SHORT;
 	}
 }
 
@@ -334,7 +359,12 @@ static void spell(struct kd_abuf *b, int opt, const struct word *w, int s,
 	}
 	if (n > 5 && key_is(k + n - 4, 4, u"الله")) {
 		spell(b, opt, w, s, e - 4, off);
-		kd__abuf_put(b, "allah", 5, off);
+		kd__abuf_put(b, " allah", 6, off);
+		return;
+	}
+	if (n > 6 && key_is(k + n - 5, 5, u"الدين")) {
+		spell(b, opt, w, s, e - 5, off);
+		kd__abuf_put(b, " al din", 7, off);
 		return;
 	}
 	vocalise(b, w->u + s, n, w->harakat, off);

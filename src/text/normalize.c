@@ -80,7 +80,8 @@ void kd__abuf_put(struct kd_abuf *b, const char *s, size_t n, size_t off)
 	abuf_grow(b, n);
 	if (b->err)
 		return;
-	memcpy(b->p + b->len, s, n);
+	if (n > 0)
+		memcpy(b->p + b->len, s, n);
 	if (b->track)
 		for (i = 0; i < n; i++)
 			b->map[b->len + i] = off;

@@ -16,27 +16,26 @@
  * distance on the plain ASCII tokens, so a coarse key costs precision
  * only in candidate generation, while a missed key costs recall.
  *
- * Consonants (longest spelling first; "C" = any consonant):
+ * Consonants (longest spelling first):
  *
- *   class  spellings                                   why
- *   x      sh sch tsch tch tsh ch cz sz szcz shch      š/č/щ in every language
- *          zh dzh dj dsch kh h x(initial) j(initial)   ch is kh in German
- *          y/j/i + vowel at the start                  (Chodorkowski), sh in
- *                                                      French (Ouchakov), tsh
- *                                                      in English (Chernov);
- *                                                      j is y in German (Juri)
- *                                                      and dzh in English and
- *                                                      Korean (Jong = Chong)
- *   s      s z ss ts tz dz c(before e i y)             German z = ts (Jelzin)
- *   k      k g q c ck gh gu(before e i)                Korean k/g (Kim/Gim),
- *                                                      Arabic q/g/k (Qaddafi)
- *   t      t d th dh                                   Korean t/d, Arabic dh
- *   p      p b bh                                      Korean p/b (Pyong/Byong)
- *   v      v w f ph wh                                 Lawrow, Lavroff
- *   ks     x (not initial)                             Alexander = Aleksandr
- *   l r m n  themselves; rh -> r
- *   -      h after a consonant, before n, at the end   Abdullah = Abdulla,
- *                                                      John = Jon
+ *   class  spellings                         why
+ *   x      sh sch tsch tch tsh ch cz sz      š/č/щ/ж in every convention; ch
+ *          szcz shch zh dzh dsch kh h        is kh in German (Chodorkowski), sh
+ *          x dj j (at the start)             in French (Ouchakov), tsh in
+ *          y/j/i + vowel (at the start)      English (Chernov); j is y in
+ *          -ic (final, South Slavic -ić)     German (Juri) but dzh in English
+ *                                            and Korean (Jong = Chong), so
+ *                                            initial glides join the class
+ *   s      s z ss ts tz dz c(before e i y)   German z = ts (Jelzin)
+ *   k      k g q c ck gh gu(before e i y)    Korean k/g (Kim/Gim), Arabic
+ *                                            q/g/k (Qaddafi), French gu
+ *   t      t d th dh                         Korean t/d, Arabic dh (Kadhafi)
+ *   p      p b bh                            Korean p/b (Pyong/Byong)
+ *   v      v w f ph wh                       Lawrow, Lavroff
+ *   ks     x (not at the start)              Alexander = Aleksandr
+ *   l r m n  themselves; rh -> r             Rhee
+ *   -      h after a consonant, before n,    Abdullah = Abdulla, John = Jon
+ *          at the end
  *
  *   Doubled letters and repeated classes collapse (ss, mm, dd, "schtsch").
  *
@@ -57,7 +56,7 @@
  * At the start: ye/je/ie (not before o) drop the glide, so Yeltsin,
  * Jelzin and French Eltsine meet, as do Yevgeny/Evgeny/Jewgeni; yi -> i.
  * French final -ine -> -in (Poutine = Putin, Eltsine, Lenine); final
- * consonant + -er -> -r (Alexander = Aleksandr, Peter = Petr).
+ * two consonants + -er -> -r (Alexander = Aleksandr).
  *
  * Whole-token exceptions that no rule can reach, the Korean surnames
  * written by the DPRK with r and in the South without it or with English
@@ -104,23 +103,36 @@ static void emit(struct sk *k, char c)
 	k->after_vowel = false;
 }
 
-/* Class of the first vowel cluster cl[0..n) (y/j already written 'i'). */
+static bool glide(char c)
+{
+	return c == 'i' || c == 'y' || c == 'j';
+}
+
+/*
+ * Class of the first vowel cluster cl[0..n), letters as written (a e i o
+ * u y j). Glides are i/y/j before another vowel: dropped at the front
+ * (yo -> o: Pyong = Pyeong), ignored in the middle (Klujew = Klyuev,
+ * Majakowski = Mayakovsky = Maiakovski); at the end they make a diphthong
+ * (ai, ei, oi, ej, aj).
+ */
 static void first_cluster(struct sk *k, const char *cl, size_t n)
 {
 	char c0, c1;
 	const char *out;
-	while (n >= 2 && cl[0] == 'i' && vow(cl[1])) {
+	while (n >= 2 && glide(cl[0])) {
 		cl++;
 		n--;
 	}
-	c0 = cl[0];
-	c1 = n >= 2 ? cl[1] : 0;
+	c0 = cl[0] == 'y' || cl[0] == 'j' ? 'i' : cl[0];
+	c1 = 0;
+	if (n >= 2 && !(glide(cl[1]) && n >= 3 && cl[2] != 'i'))
+		c1 = glide(cl[1]) ? 'i' : cl[1]; /* Szejin = Shein */
 	if (c0 == 'e' && c1 == 'e')
 		out = "i";
 	else if ((c0 == 'e' && (c1 == 'o' || c1 == 'u')) ||
 		 (c0 == 'o' && (c1 == 'u' || c1 == 'o')) ||
 		 (c0 == 'u' && c1 == 'e'))
-		out = "u";
+		out = (n >= 3 && glide(cl[2])) ? "ui" : "u"; /* ouï, eoi */
 	else if ((c0 == 'a' || c0 == 'e') && c1 == 'i')
 		out = "ai";
 	else if (c0 == 'a' && c1 == 'e')
@@ -140,7 +152,7 @@ static void first_cluster(struct sk *k, const char *cl, size_t n)
 /* Is w[i] (a j or y that is not at the start) part of a vowel cluster? */
 static bool glide_vowel(const char *w, size_t i)
 {
-	return i > 0 && (w[i] == 'y' || (w[i] == 'j' && w[i - 1] != 'd'));
+	return i > 0 && (w[i] == 'y' || (w[i] == 'j' && (i > 1 || w[0] != 'd')));
 }
 
 /*
@@ -167,8 +179,8 @@ static size_t digraph(const char *w, char *cls)
 			return 4;
 		if (b == 'z' && w[2] == 'h')
 			return 3;
-		if (b == 'j')
-			return 2;
+		if (b == 'j' && w[-1] == '\0')
+			return 2; /* French Djamel; medial: Serdjukow */
 		*cls = 's';
 		if (b == 'z')
 			return 2;
@@ -226,7 +238,7 @@ static char single(char c)
 
 size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len)
 {
-	char w[SK_MAX + 3];
+	char wb[SK_MAX + 4], *w = wb + 1; /* w[-1] == 0 marks the start */
 	const char *fv;
 	char cls;
 	struct sk k;
@@ -234,6 +246,7 @@ size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len)
 
 	if (cap == 0)
 		return 0;
+	wb[0] = '\0';
 	for (j = 0; j < len && n < SK_MAX; j++) {
 		char c = tok[j];
 		if (c >= 'A' && c <= 'Z')
@@ -241,7 +254,7 @@ size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len)
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
 			w[n++] = c;
 	}
-	memset(w + n, 0, sizeof(w) - n);
+	memset(w + n, 0, sizeof(wb) - 1 - n);
 	for (j = 0; n <= 4 && j < sizeof(g_whole) / sizeof(g_whole[0]); j++) {
 		if (strcmp(w, g_whole[j][0]) == 0) {
 			n = strlen(g_whole[j][1]);
@@ -251,10 +264,12 @@ size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len)
 	}
 	if (n >= 5 && strcmp(w + n - 3, "ine") == 0)
 		w[--n] = '\0';
-	if (n >= 4 && w[n - 2] == 'e' && w[n - 1] == 'r' && !vow(w[n - 3]) &&
-	    w[n - 3] != 'y' && (fv = strpbrk(w, "aeiouy")) != NULL &&
-	    fv < w + n - 3) {
-		w[n - 2] = 'r'; /* Alexander = Aleksandr, Peter = Petr */
+	if (n >= 5 && w[n - 2] == 'e' && w[n - 1] == 'r' && !vow(w[n - 3]) &&
+	    w[n - 3] != 'y' && !vow(w[n - 4]) && w[n - 4] != 'y' &&
+	    (fv = strpbrk(w, "aeiouy")) != NULL && fv < w + n - 4) {
+		/* Alexander = Aleksandr; not after one consonant, where -er
+		 * is a vowel (Taher = Tahir, Jaber = Jabir) */
+		w[n - 2] = 'r';
 		w[--n] = '\0';
 	}
 	k.n = 0;
@@ -284,10 +299,10 @@ size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len)
 		if (vow(c) || glide_vowel(w, i) || (c == 'y' && i == 0)) {
 			char cl[SK_MAX];
 			size_t m = 0;
-			cl[m++] = vow(c) ? c : 'i';
+			cl[m++] = c;
 			i++;
 			while (i < n && (vow(w[i]) || glide_vowel(w, i))) {
-				cl[m++] = vow(w[i]) ? w[i] : 'i';
+				cl[m++] = w[i];
 				i++;
 			}
 			if (!k.first_done) {
@@ -304,7 +319,9 @@ size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len)
 			i += j;
 			continue;
 		}
-		if (c == 'c') {
+		if (c == 'c' && i + 1 == n && n >= 5 && w[i - 1] == 'i') {
+			emit(&k, 'x'); /* South Slavic -ić: Milosevic(h) */
+		} else if (c == 'c') {
 			char d = w[i + 1];
 			emit(&k, d == 'e' || d == 'i' || d == 'y' ? 's' : 'k');
 		} else if (c == 'x' || c == 'j' || c == 'y') {

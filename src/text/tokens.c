@@ -13,7 +13,9 @@
  *     become "abd" "al" (+ rest when joined): Abdul Rahman, Abd al-Rahman,
  *     Abdulrahman and Abdurrahman (sun-letter assimilation) all give
  *     abd al rahman; arabic.c spells عبدالرحمن the same way. The full
- *     name Abdullah/Abdallah (Abd Allah) stays one token.
+ *     name Abdullah/Abdallah (Abd Allah) stays one token. Likewise the
+ *     joined compounds Nasiruddin -> nasir al din, Ziaurrahman -> zia al
+ *     rahman, Saifullah/Nasrallah -> saif allah / nasr allah.
  *  2. Legal forms, the longest match of a table of (multi-word) forms,
  *     collapse to one canonical LEGAL token per legal concept:
  *       llc  LLC, OOO (ООО), TOV, GmbH, SARL, SRL, Sp. z o.o., "limited
@@ -34,8 +36,8 @@
  *     Asia: Sheikh Hasina, Sheikh Rasheed), Haji and Imam (given names),
  *     Sayyid/Syed (part of the name), Major, Marshal, King, Prince
  *     (English surnames), Amir/Emir (given names).
- *  4. Kinds. PARTICLE: al/el/ul and the sun-letter forms (ad, an, ar,
- *     as, ash, at, az) -> "al"; bin/ben/ibn -> "bin"; bint; abu/abou ->
+ *  4. Kinds. PARTICLE: al/el/ul and the sun-letter forms (ad, ar, as,
+ *     ash, at, az, ud, ur) -> "al" (not "an": a Korean surname); bin/ben/ibn -> "bin"; bint; abu/abou ->
  *     "abu"; abd; van, von, der, den, de, da, del, della, di, du, le, la,
  *     dos, das, do, y, zu, ter, ten -- only when another token follows
  *     (a name ends in a name: "Kim An", "Thanh Le"), and "ben"/"y" not
@@ -72,7 +74,8 @@ static struct kw g_kw[] = {
 	{ "al", R_PART, NULL }, { "el", R_PART, "al" }, { "ul", R_PART, "al" },
 	{ "ad", R_PART, "al" }, { "an", 0, NULL }, { "ar", R_PART, "al" },
 	{ "as", R_PART, "al" }, { "ash", R_PART, "al" }, { "at", R_PART, "al" },
-	{ "az", R_PART, "al" }, { "bin", R_PART, NULL },
+	{ "az", R_PART, "al" }, { "ud", R_PART, "al" }, { "ur", R_PART, "al" },
+	{ "bin", R_PART, NULL },
 	{ "ben", R_PART | R_NOTFIRST, "bin" }, { "ibn", R_PART, "bin" },
 	{ "bint", R_PART, NULL }, { "binti", R_PART, "bint" },
 	{ "abu", R_PART, NULL }, { "abou", R_PART, "abu" },
@@ -342,6 +345,49 @@ static void abd_split(struct kd_tokset *ts)
 	}
 }
 
+/*
+ * Joined article compounds: Nasiruddin, Salaheddine -> X al din;
+ * Ziaurrahman -> X al rahman; Saifullah, Nasrallah -> X allah (Abdullah
+ * excepted, see abd_split), as arabic.c spells them from Arabic script.
+ */
+static void suffix_split(struct kd_tokset *ts)
+{
+	static const struct {
+		const char *suf, *add1, *add2;
+	} sx[] = {
+		{ "uddeen", "al", "din" }, { "eddine", "al", "din" },
+		{ "uddin", "al", "din" },  { "eddin", "al", "din" },
+		{ "iddin", "al", "din" },  { "addin", "al", "din" },
+		{ "aldin", "al", "din" },  { "udin", "al", "din" },
+		{ "urrahman", "al", "rahman" }, { "urrehman", "al", "rehman" },
+		{ "urrahim", "al", "rahim" }, { "ullah", "allah", NULL },
+		{ "ollah", "allah", NULL }, { "allah", "allah", NULL },
+	};
+	size_t i, j;
+	for (i = 0; i < ts->n; i++) {
+		struct kd_rtok *t = &ts->t[i];
+		if (t->len < 7)
+			continue;
+		for (j = 0; j < sizeof(sx) / sizeof(sx[0]); j++) {
+			size_t l = strlen(sx[j].suf), pre = t->len - l;
+			if (t->len < l + 3 || strcmp(t->s + pre, sx[j].suf) != 0)
+				continue;
+			if (strncmp(t->s, "abd", 3) == 0 && pre <= 5)
+				break; /* Abdullah, Abdallah */
+			if (!tok_insert(ts, i + 1))
+				return;
+			t = &ts->t[i];
+			tok_set(&ts->t[i + 1], sx[j].add1, strlen(sx[j].add1));
+			if (sx[j].add2 != NULL && tok_insert(ts, i + 2))
+				tok_set(&ts->t[i + 2], sx[j].add2,
+					strlen(sx[j].add2));
+			t->len = (uint8_t)pre;
+			t->s[pre] = '\0';
+			break;
+		}
+	}
+}
+
 /* ---- step 2: legal forms --------------------------------------------------------------------- */
 
 /* Number of tokens from i matching pattern p (words separated by ' '),
@@ -472,6 +518,7 @@ void kd__tokenize(struct kd_tokset *ts, const char *s, size_t n,
 	pthread_once(&g_once, kw_init);
 	split(ts, s, n);
 	abd_split(ts);
+	suffix_split(ts);
 	legal_forms(ts, org);
 	kinds(ts, org);
 	if (ts->n > KD_NAME_MAX_TOKS)

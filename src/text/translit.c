@@ -249,7 +249,8 @@ static int icu_word(struct kd_abuf *b, enum tid id, const UChar *u,
 		e->klen = (uint8_t)n;
 		e->vlen = (uint8_t)t.len;
 		memcpy(e->key, u, (size_t)n * sizeof(*u));
-		memcpy(e->val, t.p, t.len);
+		if (t.len > 0)
+			memcpy(e->val, t.p, t.len);
 	}
 done:
 	kd__abuf_free(&t);
