@@ -148,7 +148,10 @@ KD_TEST(text__variants_by_script)
 		{ "Nguyễn Tấn Dũng", "nguyen tan dung" },
 		/* compatibility forms, homoglyphs, apostrophes */
 		{ "ＰＵＴＩＮ", "putin" },
-		{ "Рutin", "rutin" }, /* Cyrillic Р: one token, not split */
+		{ "Рutin", "putin" },  /* Cyrillic Р: a homoglyph */
+		{ "Putіn Vlаdimir", "putin vladimir" }, /* Ukrainian і, а */
+		{ "Рутин", "rutin" },  /* all Cyrillic: transliterated */
+		{ "Vladimirович", "vladimirovich" }, /* no Latin twin for ч */
 		{ "O'Neil", "oneil" },
 		{ "Ja’far", "jafar" },
 	};
@@ -537,6 +540,10 @@ KD_TEST(text__fold_offsets_latin)
 	CHECK(kd__text_fold(&out, &len, NULL, "김정은 ＡＢ",
 			    strlen("김정은 ＡＢ")) == 0);
 	CHECK_STR(out, "kim jong un ab");
+	kd__free(out);
+	CHECK(kd__text_fold(&out, &len, NULL, "to Рutin.", strlen("to Рutin.")) ==
+	      0);
+	CHECK_STR(out, "to putin.");
 	kd__free(out);
 }
 

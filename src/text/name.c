@@ -18,9 +18,9 @@
  * the default convention (BGN for Cyrillic, DPRK for Hangul), the same
  * kd__text_fold uses.
  *
- * Mixed scripts are not split into words at script changes, so a Latin
- * name with a Cyrillic homoglyph (Рutin with a Cyrillic Р) still gives
- * one token "putin".
+ * Mixed scripts are not split into words at script changes, and a Latin
+ * word with Cyrillic/Greek look-alike letters (Рutin with a Cyrillic Р)
+ * is made Latin first (kd__homoglyphs), so it gives the token "putin".
  *
  * Memory: one allocation per kd_name holding the struct, the variant
  * and token arrays and all strings (kd_name.mem points at it), so
@@ -190,6 +190,7 @@ int kd__name_analyze(struct kd_name **out, const char *s, size_t len,
 		return analyze_ascii(out, s, len, flags);
 
 	KD_FORWARD(kd__nfkc_cf(&u, &n, s, len));
+	kd__homoglyphs(u, n);
 	nr = find_runs(runs, u, n, &scripts);
 	for (r = 0; r < nr; r++)
 		if (runs[r].nopts > maxopt)
@@ -221,6 +222,8 @@ int kd__name_analyze(struct kd_name **out, const char *s, size_t len,
 	}
 	err = build(out, ts, nv, scripts);
 done:
+	if (err < 0)
+		(void)kd__error_set(err, "out of memory"); /* the only error */
 	kd__abuf_free(&b);
 	kd__free(u);
 	return err;

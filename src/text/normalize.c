@@ -139,6 +139,84 @@ unsigned kd__script_of(UChar32 c)
 	}
 }
 
+/* ---- homoglyphs ------------------------------------------------------------------ */
+
+/* Cyrillic and Greek letters that look like Latin ones (lower case, as
+ * after NFKC_Casefold, plus the capitals kd__text_fold sees raw). */
+static const struct {
+	UChar c;
+	char l;
+} g_conf[] = {
+	{ 0x0391, 'a' }, { 0x0392, 'b' }, { 0x0395, 'e' }, { 0x0396, 'z' },
+	{ 0x0397, 'h' }, { 0x0399, 'i' }, { 0x039A, 'k' }, { 0x039C, 'm' },
+	{ 0x039D, 'n' }, { 0x039F, 'o' }, { 0x03A1, 'p' }, { 0x03A4, 't' },
+	{ 0x03A5, 'y' }, { 0x03A7, 'x' }, { 0x03B1, 'a' }, { 0x03B2, 'b' },
+	{ 0x03B5, 'e' }, { 0x03B6, 'z' }, { 0x03B7, 'h' }, { 0x03B9, 'i' },
+	{ 0x03BA, 'k' }, { 0x03BC, 'm' }, { 0x03BD, 'n' }, { 0x03BF, 'o' },
+	{ 0x03C1, 'p' }, { 0x03C4, 't' }, { 0x03C5, 'y' }, { 0x03C7, 'x' },
+	{ 0x0405, 's' }, { 0x0406, 'i' }, { 0x0408, 'j' }, { 0x0410, 'a' },
+	{ 0x0412, 'b' }, { 0x0415, 'e' }, { 0x041A, 'k' }, { 0x041C, 'm' },
+	{ 0x041D, 'h' }, { 0x041E, 'o' }, { 0x0420, 'p' }, { 0x0421, 'c' },
+	{ 0x0422, 't' }, { 0x0423, 'y' }, { 0x0425, 'x' }, { 0x0430, 'a' },
+	{ 0x0432, 'b' }, { 0x0435, 'e' }, { 0x043A, 'k' }, { 0x043C, 'm' },
+	{ 0x043D, 'h' }, { 0x043E, 'o' }, { 0x0440, 'p' }, { 0x0441, 'c' },
+	{ 0x0442, 't' }, { 0x0443, 'y' }, { 0x0445, 'x' }, { 0x0455, 's' },
+	{ 0x0456, 'i' }, { 0x0458, 'j' }, { 0x04BB, 'h' }, { 0x0501, 'd' },
+	{ 0x051B, 'q' }, { 0x051D, 'w' },
+};
+
+static char confusable(UChar32 c)
+{
+	size_t lo = 0, hi = sizeof(g_conf) / sizeof(g_conf[0]);
+	while (lo < hi) { /* g_conf is sorted */
+		size_t mid = (lo + hi) / 2;
+		if (g_conf[mid].c == c)
+			return g_conf[mid].l;
+		if (g_conf[mid].c < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/*
+ * A word that mixes Latin letters with Cyrillic or Greek look-alikes
+ * (Рutin with a Cyrillic Р, Putіn with a Ukrainian і) is a Latin word
+ * written to dodge screening: the look-alikes become their Latin letters.
+ * Words wholly in one script, and mixed words with a letter that has no
+ * Latin twin, are left alone.
+ */
+void kd__homoglyphs(UChar *u, int32_t n)
+{
+	int32_t i = 0;
+	while (i < n) {
+		int32_t s = i, e;
+		bool latin = false, other = false, all_conf = true;
+		while (i < n && (u_isalpha(u[i]) || U16_IS_SURROGATE(u[i]))) {
+			UChar32 c;
+			unsigned sc;
+			U16_NEXT(u, i, n, c);
+			sc = kd__script_of(c);
+			if (sc == KD_SCRIPT_LATIN) {
+				latin = true;
+			} else if (sc == KD_SCRIPT_CYRILLIC ||
+				   sc == KD_SCRIPT_GREEK) {
+				other = true;
+				all_conf &= confusable(c) != 0;
+			} else {
+				all_conf = false;
+			}
+		}
+		e = i;
+		if (latin && other && all_conf)
+			for (i = s; i < e; i++)
+				if (confusable(u[i]))
+					u[i] = (UChar)confusable(u[i]);
+		i = e == s ? s + 1 : e;
+	}
+}
+
 /* ---- NFKC_Casefold ----------------------------------------------------------------- */
 
 int kd__nfkc_cf(UChar **out, int32_t *outlen, const char *s, size_t len)
@@ -427,6 +505,11 @@ static UChar32 next_cp(const char *s, size_t len, size_t *i)
 	return c;
 }
 
+static bool ascii_alpha(char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
 /* Characters that continue a non-Latin word: combining marks, format
  * characters (ZWNJ in Persian), the Arabic tatweel. */
 static bool word_glue(UChar32 c)
@@ -503,7 +586,7 @@ int kd__text_fold(char **out, size_t *outlen, size_t **map, const char *s,
 	if (map)
 		*map = NULL;
 	kd__abuf_put(&b, "", 0, 0); /* allocate: the result is never NULL */
-	while (i < len && !b.err) {
+	while (i < len && !b.err && err == 0) {
 		size_t i0 = i;
 		UChar32 c = next_cp(s, len, &i);
 		unsigned sc;
@@ -516,6 +599,11 @@ int kd__text_fold(char **out, size_t *outlen, size_t **map, const char *s,
 			fold_one(&b, c, i0);
 			continue;
 		}
+		if (confusable(c) && ((i < len && ascii_alpha(s[i])) ||
+				      (i0 > 0 && ascii_alpha(s[i0 - 1])))) {
+			kd__abuf_putc(&b, confusable(c), i0); /* Рutin */
+			continue;
+		}
 		for (;;) {
 			size_t k = i;
 			UChar32 d;
@@ -526,10 +614,13 @@ int kd__text_fold(char **out, size_t *outlen, size_t **map, const char *s,
 				break;
 			i = k;
 		}
-		KD_FORWARD(fold_word(&b, sc, s, i0, i));
+		if ((err = fold_word(&b, sc, s, i0, i)) < 0)
+			break;
 	}
-	if (b.err) {
-		err = kd__error_set(KD_ENOMEM, "out of memory");
+	if (b.err)
+		err = KD_ENOMEM;
+	if (err < 0) {
+		(void)kd__error_set(err, "out of memory"); /* the only error */
 		goto done;
 	}
 	*out = b.p;

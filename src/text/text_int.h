@@ -49,6 +49,10 @@ void kd__abuf_free(struct kd_abuf *b);
  *  punctuation, digits, combining marks). */
 unsigned kd__script_of(UChar32 c);
 
+/** Latin words with Cyrillic/Greek look-alike letters: make them Latin
+ *  (in place; the length does not change). */
+void kd__homoglyphs(UChar *u, int32_t n);
+
 /**
  * UTF-8 -> UTF-16 (invalid bytes become U+FFFD) -> NFKC_Casefold.
  * @param[out] out kd__free it. @return 0 or KD_ENOMEM.

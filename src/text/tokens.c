@@ -103,7 +103,7 @@ static struct kw g_kw[] = {
 	{ "col", R_HON, NULL }, { "lieutenant", R_HON, NULL },
 	{ "lt", R_HON, NULL }, { "brigadier", R_HON, NULL },
 	{ "admiral", R_HON, NULL }, { "gen", R_HON, NULL },
-	{ "general", R_HON | R_GEN, NULL }, { "eng", R_HON, NULL },
+	{ "general", R_HON | R_GEN, NULL },
 	{ "engr", R_HON, NULL }, { "company", R_GEN, NULL },
 	{ "co", R_GEN, NULL }, { "trading", R_GEN, NULL },
 	{ "trade", R_GEN, NULL }, { "group", R_GEN, NULL },
