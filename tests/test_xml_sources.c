@@ -2,11 +2,14 @@
  * test_xml_sources.c - the three XML list parsers (UN, OFAC SDN-format,
  * Canada SEMA): real excerpts in tests/data/{un,ofac_xml,canada}/, the
  * bundled full snapshots in data/, and malformed input (truncation,
- * invalid UTF-8, wrong root, DOCTYPE, unknown elements).
+ * invalid UTF-8, wrong root, DOCTYPE, unknown elements); the shared
+ * reader under them (xml_reader.c) directly.
  */
 #include "test.h"
 #include "sources/sources.h"
+#include "sources/xml_reader.h"
 
+#include <libxml/xmlerror.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -722,4 +725,103 @@ KD_TEST(sources_canada__invalid_utf8_and_truncation)
 	CHECK_INT(err.line, line_at(s, cut));
 	CHECK(err.col > 0);
 	free(s);
+}
+
+/* ---- the shared reader (xml_reader.c) ----------------------------------- */
+
+KD_TEST(sources_xml_reader__records_groups_and_unknowns)
+{
+	static const char doc[] =
+		"<?xml version=\"1.0\"?>\n"
+		"<r xmlns=\"urn:x\" when=\"2025-01-02\">\n"
+		"  <a n=\"1\"/>\n"
+		"  <g><b n=\"2\"/><a/><c/></g>\n" /* a, c unknown in g */
+		"  <g/>\n"
+		"  <x><a/></x>\n"                /* x unknown, a unseen */
+		"  <b/>\n"                       /* b only inside g */
+		"  <a n=\"3\"><![CDATA[ t ]]> u </a>\n"
+		"</r>\n";
+	static const struct kd_xml_record recs[] = { { NULL, "a" },
+						     { "g", "b" } };
+	static const struct kd_xml_spec spec = { "r", "an r list", recs, 2 };
+	static const size_t want[] = { 0, 1, 0 };
+	char path[64];
+	struct kd_sink *sink = NULL;
+	struct kd_xml_reader *x = NULL;
+	struct kd_buf b = KD_BUF_INIT;
+	kd_parse_err err;
+	const xmlNode *n;
+	xmlChar *when;
+	size_t kind, i = 0, len;
+	int e, berr = 0;
+	kd_db *db = NULL;
+	kd_source_info si;
+
+	CHECK(tmpfile_with(path, ".xml", doc, sizeof(doc) - 1) == 0);
+	CHECK(kd__sink_new(&sink, path, "test") == 0);
+	CHECK_INT(e = kd__xml_open(&x, sink, path, &spec, &err), 0);
+	if (e == 0) {
+		when = kd__xml_root_attr(x, "when");
+		CHECK_STR((const char *)when, "2025-01-02");
+		xmlFree(when);
+	}
+	while (e >= 0 && (e = kd__xml_next(x, &n, &kind, &err)) > 0) {
+		CHECK(i < 3);
+		if (i < 3)
+			CHECK_INT(kind, want[i]);
+		if (i == 2)
+			CHECK(strncmp(kd__xml_text(&b, n, &len, &berr), "t  u",
+				      4) == 0 &&
+			      len == 4);
+		i++;
+	}
+	CHECK_INT(e, 0);
+	CHECK_INT(i, 3);
+	if (e == 0)
+		CHECK_INT(kd__xml_finish(x), 0);
+	kd__xml_close(x);
+	kd__buf_free(&b);
+	unlink(path);
+	if (kd__db_build(&db, &sink, 1) == 0 && kd_db_source(&si, db, 0) == 0)
+		CHECK_INT(si.unknown_fields, 4); /* a, c (in g), x, b */
+	kd_db_free(db);
+}
+
+static void my_generic(void *ctx, const char *fmt, ...)
+{
+	(void)fmt;
+	++*(int *)ctx;
+}
+
+/* The reader captures libxml2's thread-wide generic handler (encoding
+ * errors go there) only while it is open: the caller's comes back after
+ * a failed and after a clean parse. */
+KD_TEST(sources_xml_reader__restores_generic_error_handler)
+{
+	static const char bad[] =
+		"<?xml version=\"1.0\" encoding=\"x-no-such-charset\"?>\n"
+		"<data-set/>\n";
+	static int calls;
+	const char *ok = kd_test_path("tests/data/canada/sema_excerpt.xml");
+	xmlGenericErrorFunc old = xmlGenericError;
+	void *old_ctx = xmlGenericErrorContext;
+	char path[64];
+	struct kd_sink *sink = NULL;
+	kd_parse_err err;
+	xmlSetGenericErrorFunc(&calls, my_generic);
+	CHECK(tmpfile_with(path, ".xml", bad, sizeof(bad) - 1) == 0);
+	CHECK(kd__sink_new(&sink, path, "canada_xml") == 0);
+	CHECK_INT(kd__parse_canada_xml(sink, path, &err), KD_EPARSE);
+	kd__sink_free(sink);
+	unlink(path);
+	CHECK(strstr(err.msg, "x-no-such-charset") != NULL);
+	CHECK(xmlGenericError == my_generic);
+	CHECK(xmlGenericErrorContext == &calls);
+	CHECK(kd__sink_new(&sink, ok, "canada_xml") == 0);
+	CHECK_INT(kd__parse_canada_xml(sink, ok, &err), 0);
+	kd__sink_free(sink);
+	CHECK(xmlGenericError == my_generic);
+	CHECK(xmlGenericErrorContext == &calls);
+	CHECK_INT(calls, 0); /* the reader's own handler got the message */
+	xmlSetGenericErrorFunc(old_ctx, old);
 }

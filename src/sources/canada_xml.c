@@ -9,8 +9,8 @@
  *              <Item>8</Item> <DateOfListing/> <Aliases/> </record> ...
  *   </data-set>
  *
- * Algorithm: libxml2's streaming xmlTextReader, one expanded <record> at a
- * time (memory bounded by one record); input through zlib's gzread.
+ * Reading is xml_reader.c's: a streaming walk that expands one <record>
+ * at a time (memory bounded by one record); gzip or plain input.
  *
  * Mapping: a record with ShipIMONumber (or a ship name with a ship type
  * and no person name) is a Vessel (name EntityOrShip, type TitleOrShip,
@@ -33,224 +33,20 @@
  * every side has two words or more, so "Nikolay or Nikolai Maximovich"
  * stays one alias rather than yielding the fragment "Nikolay".
  *
- * Safety and errors as in un_xml.c: no network, no entity expansion,
+ * Safety and errors are xml_reader.c's: no network, no entity expansion,
  * DOCTYPE refused, first libxml2 error reported with file:line:col,
  * unknown elements counted (kd__sink_unknown).
  */
 #include "sources.h"
+#include "xml_reader.h"
 
-#include <errno.h>
-#include <libxml/xmlreader.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <zlib.h>
-
-#if LIBXML_VERSION >= 21200
-typedef const xmlError kd_xml_error;
-#else
-typedef xmlError kd_xml_error;
-#endif
-
-/* ---- reader plumbing (same shape in un_xml.c and ofac_xml.c) ------- */
-
-struct xin {
-	xmlTextReaderPtr r;
-	const char *path;
-	gzFile gz;
-	bool io_failed, failed, eof, root_closed;
-	int code; /* of the first fatal error */
-	unsigned long line, col;
-	char msg[256];
-	/* recoverable errors (namespaces), reported as one warning */
-	unsigned long nsoft, soft_line;
-	char soft_msg[160];
-	/* errors libxml2 raises without a parser context (encoding
-	 * conversion, I/O) go to the thread's generic handler: captured
-	 * here while we parse, then the caller's handler is restored */
-	xmlGenericErrorFunc old_gen;
-	void *old_gen_ctx;
-	bool gen_set;
-	char gen_msg[200];
-	size_t gen_len;
-};
-
-static void xin_generic(void *ctx, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static void xin_generic(void *ctx, const char *fmt, ...)
-{
-	struct xin *x = ctx;
-	va_list ap;
-	int n;
-	/* keep the first message only: they end in a newline */
-	if (x->gen_len + 1 >= sizeof(x->gen_msg) ||
-	    memchr(x->gen_msg, '\n', x->gen_len))
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(x->gen_msg + x->gen_len, sizeof(x->gen_msg) - x->gen_len,
-		      fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		x->gen_len += (size_t)n < sizeof(x->gen_msg) - x->gen_len
-				      ? (size_t)n
-				      : sizeof(x->gen_msg) - x->gen_len - 1;
-}
-
-static void xin_restore(struct xin *x)
-{
-	if (x->gen_set)
-		xmlSetGenericErrorFunc(x->old_gen_ctx, x->old_gen);
-	x->gen_set = false;
-}
-
-static int xin_read(void *ctx, char *buf, int len)
-{
-	struct xin *x = ctx;
-	int n = gzread(x->gz, buf, (unsigned)len);
-	if (n < 0)
-		x->io_failed = true;
-	x->eof = n == 0;
-	return n;
-}
-
-static int xin_close(void *ctx)
-{
-	struct xin *x = ctx;
-	if (x->gz)
-		gzclose(x->gz);
-	x->gz = NULL;
-	return 0;
-}
-
-/* One line: libxml2 messages end in, and may contain, newlines. */
-static void chomp(char *s)
-{
-	size_t n = strlen(s), i;
-	while (n && (s[n - 1] == '\n' || s[n - 1] == ' '))
-		s[--n] = '\0';
-	for (i = 0; i < n; i++)
-		if (s[i] == '\n')
-			s[i] = ' ';
-}
-
-/* Well-formedness and encoding errors are fatal; namespace errors are
- * not (the XML is still well-formed), so they only become a warning. */
-static void xin_error(void *ctx, kd_xml_error *e)
-{
-	struct xin *x = ctx;
-	if (e == NULL || e->level < XML_ERR_ERROR)
-		return;
-	if (e->level == XML_ERR_ERROR) {
-		if (x->nsoft++ == 0) {
-			x->soft_line = e->line > 0 ? (unsigned long)e->line : 0;
-			snprintf(x->soft_msg, sizeof(x->soft_msg), "%s",
-				 e->message ? e->message : "XML error");
-			chomp(x->soft_msg);
-		}
-		return;
-	}
-	if (x->failed)
-		return;
-	x->failed = true;
-	x->code = e->code;
-	x->line = e->line > 0 ? (unsigned long)e->line : 0;
-	x->col = e->int2 > 0 ? (unsigned long)e->int2 : 0;
-	snprintf(x->msg, sizeof(x->msg), "%s",
-		 e->message ? e->message : "malformed XML");
-	chomp(x->msg);
-}
-
-static int xin_soft_warn(struct xin *x, struct kd_sink *sink)
-{
-	if (x->nsoft == 0)
-		return 0;
-	return kd__sink_warn(sink, "%lu recoverable XML errors, first at "
-				   "line %lu: %s",
-			     x->nsoft, x->soft_line, x->soft_msg);
-}
-
-static int xin_open(struct xin *x, const char *path, kd_parse_err *err)
-{
-	memset(x, 0, sizeof(*x));
-	x->path = path;
-	errno = 0;
-	if ((x->gz = gzopen(path, "rb")) == NULL)
-		return kd__parse_fail(err, KD_EIO, path, 0, 0,
-				      "cannot open: %s",
-				      errno ? strerror(errno) : "no memory");
-	x->old_gen = xmlGenericError;
-	x->old_gen_ctx = xmlGenericErrorContext;
-	xmlSetGenericErrorFunc(x, xin_generic);
-	x->gen_set = true;
-	/* on failure libxml2 has already called xin_close */
-	x->r = xmlReaderForIO(xin_read, xin_close, x, path, NULL,
-			      XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-	if (x->r == NULL) {
-		xin_restore(x);
-		return kd__parse_fail(err, KD_ENOMEM, path, 0, 0,
-				      "cannot create XML reader");
-	}
-	xmlTextReaderSetStructuredErrorHandler(x->r, xin_error, x);
-	return 0;
-}
-
-static void xin_free(struct xin *x)
-{
-	if (x->r)
-		xmlFreeTextReader(x->r); /* closes the gz stream */
-	else
-		xin_close(x);
-	x->r = NULL;
-	xin_restore(x);
-}
-
-/* Report the first libxml2 error, else `what` at the reader position. */
-static int xin_fail(struct xin *x, kd_parse_err *err, const char *what)
-{
-	if (x->io_failed)
-		return kd__parse_fail(err, KD_EIO, x->path, 0, 0,
-				      "read error (corrupt gzip stream?)");
-	/* libxml2 2.9's reader calls a file cut inside the root "extra
-	 * content at the end of the document": say what happened */
-	if (x->failed && x->code == XML_ERR_DOCUMENT_END && x->eof &&
-	    !x->root_closed)
-		return kd__parse_fail(err, KD_EPARSE, x->path, x->line, x->col,
-				      "unexpected end of file (truncated "
-				      "document?)");
-	if (x->failed)
-		return kd__parse_fail(err, KD_EPARSE, x->path, x->line, x->col,
-				      "%s", x->msg);
-	chomp(x->gen_msg);
-	return kd__parse_fail(
-		err, KD_EPARSE, x->path,
-		(unsigned long)xmlTextReaderGetParserLineNumber(x->r),
-		(unsigned long)xmlTextReaderGetParserColumnNumber(x->r), "%s",
-		x->gen_msg[0] ? x->gen_msg : what);
-}
-
-/* Line of the current node's start tag (the parser reads ahead). */
-static unsigned long xin_line(struct xin *x)
-{
-	xmlNode *n = xmlTextReaderCurrentNode(x->r);
-	long line = n ? xmlGetLineNo(n) : -1;
-	return line > 0 ? (unsigned long)line : 0;
-}
 
 static bool is(const xmlNode *n, const char *name)
 {
 	return strcmp((const char *)n->name, name) == 0;
 }
-
-static const xmlNode *next_el(const xmlNode *n)
-{
-	while (n && n->type != XML_ELEMENT_NODE)
-		n = n->next;
-	return n;
-}
-
-#define FOR_EACH_EL(c, parent)                                             \
-	for ((c) = next_el((parent)->children); (c); (c) = next_el((c)->next))
 
 /* ---- record mapping ------------------------------------------------------ */
 
@@ -263,22 +59,11 @@ struct rec {
 	int err;
 };
 
-/* Text of a leaf element (text and CDATA children), trimmed, in `b`. */
+/* Text of a leaf element, trimmed, in `b` (the first error sticks). */
 static const char *text(struct rec *r, struct kd_buf *b, const xmlNode *n,
 			size_t *len)
 {
-	const xmlNode *c;
-	const char *s;
-	kd__buf_clear(b);
-	for (c = n->children; c && r->err == 0; c = c->next)
-		if ((c->type == XML_TEXT_NODE ||
-		     c->type == XML_CDATA_SECTION_NODE) &&
-		    c->content)
-			r->err = kd__buf_puts(b, (const char *)c->content);
-	s = b->len ? b->ptr : "";
-	*len = b->len;
-	kd__trim(&s, len);
-	return s;
+	return kd__xml_text(b, n, len, &r->err);
 }
 
 static void add(struct rec *r, const char *prop, const char *v, size_t n)
@@ -293,18 +78,6 @@ static void add_node(struct rec *r, const char *prop, const xmlNode *n)
 	const char *s = text(r, &r->a, n, &len);
 	add(r, prop, s, len);
 }
-
-static void unknown(struct rec *r, const xmlNode *parent, const xmlNode *n)
-{
-	char what[160];
-	if (parent)
-		snprintf(what, sizeof(what), "%s/%s",
-			 (const char *)parent->name, (const char *)n->name);
-	else
-		snprintf(what, sizeof(what), "%s", (const char *)n->name);
-	kd__sink_unknown(r->sink, what);
-}
-
 
 /* ---- ids ------------------------------------------------------------- */
 
@@ -543,18 +316,6 @@ static void dates(struct rec *r, const char *prop, const xmlNode *node)
 	}
 }
 
-/* A record that yields no property at all carries nothing to screen
- * against: drop it with a warning instead of keeping a bare id. */
-static int drop_if_empty(struct rec *r, const xmlNode *n)
-{
-	if (r->err || r->e == NULL || r->e->nprops > 0)
-		return r->err;
-	kd__sink_delete(r->sink, r->e->id);
-	return kd__sink_warn(r->sink,
-			     "line %ld: record %s has no data, skipped",
-			     xmlGetLineNo(n), r->e->id);
-}
-
 enum { F_COUNTRY, F_LAST, F_GIVEN, F_ENTITY, F_TITLE, F_IMO, F_DATE, F_SCHED,
        F_ITEM, F_LISTED, F_ALIASES, F__N };
 
@@ -581,14 +342,14 @@ static int record(struct rec *r, const xmlNode *n)
 	bool person;
 	size_t i;
 
-	FOR_EACH_EL(c, n)
+	KD_XML_FOR_EACH(c, n)
 	{
 		for (i = 0; i < F__N && !is(c, g_fields[i]); i++)
 			;
 		if (i < F__N)
 			f[i] = c;
 		else
-			unknown(r, NULL, c);
+			kd__xml_unknown(r->sink, NULL, c);
 	}
 	person = filled(r, f[F_LAST]) || filled(r, f[F_GIVEN]);
 	if (filled(r, f[F_IMO]) ||
@@ -649,101 +410,50 @@ static int record(struct rec *r, const xmlNode *n)
 	}
 	if (f[F_ALIASES])
 		aliases(r, f[F_ALIASES]);
-	return drop_if_empty(r, n);
+	return r->err ? r->err : kd__xml_drop_empty(r->sink, r->e, n);
 }
 
 /* ---- the document ------------------------------------------------------ */
 
+static const struct kd_xml_record g_records[] = { { NULL, "record" } };
+
+static const struct kd_xml_spec g_spec = { "data-set", "a Canada SEMA list",
+					   g_records, 1 };
+
 int kd__parse_canada_xml(struct kd_sink *sink, const char *path,
 			 kd_parse_err *err)
 {
-	struct xin x;
+	struct kd_xml_reader *x = NULL;
 	struct rec r;
-	bool seen_root = false;
-	int rc, e = 0;
+	const xmlNode *n;
+	size_t kind;
+	int e;
 
 	memset(&r, 0, sizeof(r));
 	r.a = (struct kd_buf)KD_BUF_INIT;
 	r.b = (struct kd_buf)KD_BUF_INIT;
 	r.c = (struct kd_buf)KD_BUF_INIT;
 	r.sink = sink;
-	if ((e = xin_open(&x, path, err)) < 0)
-		return e;
-	rc = xmlTextReaderRead(x.r);
-	while (rc == 1) {
-		int type = xmlTextReaderNodeType(x.r);
-		int depth = xmlTextReaderDepth(x.r);
-		const char *name;
-		xmlNode *n;
-		if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-			e = xin_fail(&x, err, "DOCTYPE declarations are not "
-					      "supported in list files");
-			goto done;
-		}
-		if (type != XML_READER_TYPE_ELEMENT) {
-			if (type == XML_READER_TYPE_END_ELEMENT && depth == 0)
-				x.root_closed = true;
-			rc = xmlTextReaderRead(x.r);
-			continue;
-		}
-		name = (const char *)xmlTextReaderConstLocalName(x.r);
-		if (depth == 0) {
-			if (name == NULL || strcmp(name, "data-set") != 0) {
-				e = kd__parse_fail(
-					err, KD_EFORMAT, path, xin_line(&x), 0,
-					"root element is <%s>, expected "
-					"<data-set> (not a Canada SEMA list)",
-					name ? name : "?");
-				goto done;
-			}
-			e = kd__sink_describe(
-				sink, "ca_sema",
-				"Canada Consolidated Autonomous Sanctions "
-				"List (SEMA)",
-				"Global Affairs Canada", NULL);
-			if (e < 0)
-				goto done;
-			seen_root = true;
-			x.root_closed = xmlTextReaderIsEmptyElement(x.r) == 1;
-			rc = xmlTextReaderRead(x.r);
-			continue;
-		}
-		if (depth != 1 || name == NULL || strcmp(name, "record") != 0) {
-			if (name)
-				kd__sink_unknown(sink, name);
-			rc = xmlTextReaderNext(x.r);
-			continue;
-		}
-		if ((n = xmlTextReaderExpand(x.r)) == NULL) {
-			e = xin_fail(&x, err, "cannot read record");
-			goto done;
-		}
+	if ((e = kd__xml_open(&x, sink, path, &g_spec, err)) < 0 ||
+	    (e = kd__sink_describe(sink, "ca_sema",
+				   "Canada Consolidated Autonomous Sanctions "
+				   "List (SEMA)",
+				   "Global Affairs Canada", NULL)) < 0)
+		goto done;
+	while ((e = kd__xml_next(x, &n, &kind, err)) > 0) {
 		r.e = NULL;
-		if ((e = record(&r, n)) < 0) {
-			if (e == KD_EPARSE)
-				e = kd__parse_fail(
-					err, e, path,
-					(unsigned long)xmlGetLineNo(n), 0,
-					"%s", kd_error_last());
+		e = record(&r, n);
+		if ((e = kd__xml_record_err(x, n, e, err)) < 0)
 			goto done;
-		}
-		rc = xmlTextReaderNext(x.r);
 	}
-	if (rc < 0 || x.failed || x.io_failed) {
-		e = xin_fail(&x, err, "malformed XML");
+	if (e < 0)
 		goto done;
-	}
-	if (!seen_root) {
-		e = kd__parse_fail(err, KD_EFORMAT, path, 0, 0,
-				   "no root element");
-		goto done;
-	}
 	if (r.maxdate[0] &&
 	    (e = kd__sink_describe(sink, NULL, NULL, NULL, r.maxdate)) < 0)
 		goto done;
-	e = xin_soft_warn(&x, sink);
+	e = kd__xml_finish(x);
 done:
-	xin_free(&x);
+	kd__xml_close(x);
 	kd__buf_free(&r.a);
 	kd__buf_free(&r.b);
 	kd__buf_free(&r.c);

@@ -1,0 +1,138 @@
+/*
+ * xml_reader.h - the streaming XML reader shared by the XML list parsers
+ * (un_xml.c, ofac_xml.c, canada_xml.c): safe libxml2 set-up, a walk over
+ * the records of a list, and file:line:col errors. See xml_reader.c for
+ * the design.
+ *
+ * Use:
+ *
+ *     static const struct kd_xml_record recs[] = { { NULL, "record" } };
+ *     static const struct kd_xml_spec spec = {
+ *             "data-set", "a Canada SEMA list", recs, 1 };
+ *     struct kd_xml_reader *x = NULL;
+ *     const xmlNode *n;
+ *     size_t kind;
+ *     if ((e = kd__xml_open(&x, sink, path, &spec, err)) < 0)
+ *             goto done;
+ *     ... describe the source (kd__xml_root_attr) ...
+ *     while ((e = kd__xml_next(x, &n, &kind, err)) > 0)
+ *             if ((e = kd__xml_record_err(x, n, map(n), err)) < 0)
+ *                     goto done;
+ *     if (e == 0)
+ *             e = kd__xml_finish(x);
+ *     done:
+ *     kd__xml_close(x);
+ */
+#ifndef KD_XML_READER_H
+#define KD_XML_READER_H
+
+#include "model/model.h"
+
+#include <libxml/tree.h>
+
+/** A record element: `name` directly under the root when `group` is
+ *  NULL, else inside the wrapper element `group` (depth 1), as UN's
+ *  <INDIVIDUALS><INDIVIDUAL/>...</INDIVIDUALS>. Names are local names:
+ *  namespaces do not matter. */
+struct kd_xml_record {
+	const char *group;
+	const char *name;
+};
+
+/** What a list file looks like. All strings are borrowed and must
+ *  outlive the reader (string literals in practice). */
+struct kd_xml_spec {
+	const char *root; /**< local name of the root element */
+	const char *what; /**< "a UN consolidated list": the file is not
+			       this when its root is wrong */
+	const struct kd_xml_record *records;
+	size_t nrecords;
+};
+
+struct kd_xml_reader;
+
+/**
+ * Open a list file (plain or gzip) and read up to its root element:
+ * no network, no entity expansion, DOCTYPE refused; the root must be
+ * spec->root (else KD_EFORMAT). Until kd__xml_close() the thread's
+ * libxml2 generic error handler is ours (encoding errors are captured).
+ *
+ * @param[out] out   the reader, even on failure (then maybe NULL); free
+ *                   it with kd__xml_close().
+ * @param sink       unknown top-level elements are counted there.
+ * @param path       borrowed, must outlive the reader.
+ * @return 0, KD_EIO, KD_EPARSE, KD_EFORMAT or KD_ENOMEM (`err` filled).
+ */
+int kd__xml_open(struct kd_xml_reader **out, struct kd_sink *sink,
+		 const char *path, const struct kd_xml_spec *spec,
+		 kd_parse_err *err);
+
+/**
+ * Attribute `name` of the root element. Only right after kd__xml_open().
+ * @return the value (free it with xmlFree()) or NULL.
+ */
+xmlChar *kd__xml_root_attr(struct kd_xml_reader *x, const char *name);
+
+/**
+ * The next record, expanded into a subtree (bounded memory: one record).
+ * Elements that are neither a record nor a group are counted with
+ * kd__sink_unknown() and skipped.
+ *
+ * @param[out] out   the record, valid until the next call.
+ * @param[out] kind  its index in spec->records.
+ * @return 1 for a record, 0 at the end of a well-formed document, or
+ *         KD_EIO/KD_EPARSE (`err` filled, file:line:col). Do not call it
+ *         again after 0 or an error.
+ */
+int kd__xml_next(struct kd_xml_reader *x, const xmlNode **out, size_t *kind,
+		 kd_parse_err *err);
+
+/**
+ * Give `e`, what mapping record `n` returned, its position: KD_EPARSE
+ * (invalid UTF-8 caught by the sink, message in kd_error_last()) becomes
+ * a parse error at the record's line; other codes pass through.
+ */
+int kd__xml_record_err(struct kd_xml_reader *x, const xmlNode *n, int e,
+		       kd_parse_err *err);
+
+/** After kd__xml_next() returned 0: recoverable XML errors (namespace
+ *  errors, the markup is still well-formed) become one sink warning.
+ *  @return 0 or KD_ENOMEM. */
+int kd__xml_finish(struct kd_xml_reader *x);
+
+/** Close the file and restore the thread's libxml2 error handler.
+ *  Accepts NULL. */
+void kd__xml_close(struct kd_xml_reader *x);
+
+/* ---- walking an expanded record --------------------------------------- */
+
+/** Text of a leaf element (its text and CDATA children), trimmed, built
+ *  in `b`. Does nothing (returns "") once `*err` is set; a failed append
+ *  sets it. */
+const char *kd__xml_text(struct kd_buf *b, const xmlNode *n, size_t *len,
+			 int *err);
+
+/** Count an unknown element as "parent/name" (or "name"). */
+void kd__xml_unknown(struct kd_sink *sink, const xmlNode *parent,
+		     const xmlNode *n);
+
+/** A record that yields no property carries nothing to screen against:
+ *  delete entity `e` (NULL: nothing) from the sink with a warning naming
+ *  the record's line. @return 0 or KD_ENOMEM. */
+int kd__xml_drop_empty(struct kd_sink *sink, struct kd_ment *e,
+		       const xmlNode *n);
+
+/** `n` or the first element among its following siblings, or NULL. */
+static inline const xmlNode *kd__xml_element(const xmlNode *n)
+{
+	while (n && n->type != XML_ELEMENT_NODE)
+		n = n->next;
+	return n;
+}
+
+/** Each child element `c` of `parent`, in document order. */
+#define KD_XML_FOR_EACH(c, parent)                                             \
+	for ((c) = kd__xml_element((parent)->children); (c);                   \
+	     (c) = kd__xml_element((c)->next))
+
+#endif
