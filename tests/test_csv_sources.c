@@ -359,6 +359,48 @@ KD_TEST(sources_ofac_csv__remarks_entity_facts)
 	kd__sink_free(f.sink);
 }
 
+/* "Target Type X" makes an Organization or LegalEntity a Company for the
+ * same four X as the SDN XML parser, and never retypes anything else. */
+KD_TEST(sources_ofac_csv__remarks_target_type_company)
+{
+	static const struct {
+		kd_schema from;
+		const char *remarks;
+		kd_schema want;
+	} cases[] = {
+		{ KD_SCHEMA_ORGANIZATION, "Target Type Public Company.",
+		  KD_SCHEMA_COMPANY },
+		{ KD_SCHEMA_LEGAL_ENTITY, "Target Type public company",
+		  KD_SCHEMA_COMPANY },
+		{ KD_SCHEMA_ORGANIZATION, "Target Type Private Company",
+		  KD_SCHEMA_COMPANY },
+		{ KD_SCHEMA_ORGANIZATION, "Target Type State-Owned Enterprise",
+		  KD_SCHEMA_COMPANY },
+		{ KD_SCHEMA_ORGANIZATION, "Target Type Financial Institution",
+		  KD_SCHEMA_COMPANY },
+		{ KD_SCHEMA_ORGANIZATION, "Target Type Government Entity",
+		  KD_SCHEMA_ORGANIZATION },
+		{ KD_SCHEMA_ORGANIZATION, "Target Type Public Company Ltd",
+		  KD_SCHEMA_ORGANIZATION },
+		{ KD_SCHEMA_PERSON, "Target Type Public Company",
+		  KD_SCHEMA_PERSON },
+		{ KD_SCHEMA_VESSEL, "Target Type Public Company",
+		  KD_SCHEMA_VESSEL },
+	};
+	size_t i;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct rfixture f;
+		struct kd_ment *e =
+			remarks_of(&f, cases[i].from, cases[i].remarks);
+		if (e && e->schema != cases[i].want)
+			kd_test_fail(__FILE__, __LINE__,
+				     "case %zu '%s': schema %d, expected %d",
+				     i, cases[i].remarks, (int)e->schema,
+				     (int)cases[i].want);
+		kd__sink_free(f.sink);
+	}
+}
+
 KD_TEST(sources_ofac_csv__remarks_edge_cases)
 {
 	static const char *const odd[] = {
@@ -500,11 +542,11 @@ KD_TEST(sources_ofac_csv__bundled_counts)
 	CHECK_INT(info.by_schema[KD_SCHEMA_AIRPLANE], 376);
 	/* zcat data/ofac_sdn/sdn.csv.gz
 	 *   | grep -v ',"individual",\|,"vessel",\|,"aircraft",'
-	 *   | grep -cE 'Target Type (Private Company|State-Owned Enterprise|'\
-	 *             'Financial Institution)' */
-	CHECK_INT(info.by_schema[KD_SCHEMA_COMPANY], 197);
+	 *   | grep -cE 'Target Type (Private Company|Public Company|'\
+	 *             'State-Owned Enterprise|Financial Institution)' */
+	CHECK_INT(info.by_schema[KD_SCHEMA_COMPANY], 199);
 	CHECK_INT(info.by_schema[KD_SCHEMA_ORGANIZATION],
-		  14965 - 6854 - 851 - 376 - 197);
+		  14965 - 6854 - 851 - 376 - 199);
 	CHECK_INT(info.unknown_fields, 0);
 	/* zcat data/ofac_sdn/alt.csv.gz | grep '^[0-9]' | cut -d, -f1
 	 *   | grep -cvxFf <(zcat data/ofac_sdn/sdn.csv.gz | cut -d, -f1)

@@ -344,9 +344,12 @@ static int add_lower(struct kd_ment *e, const char *prop, const char *v,
 	return put(e, prop, buf, n);
 }
 
+/* The target types that make a Company: the same four as the SDN XML
+ * parser (ofac_xml.c), so both formats give an id the same schema. */
 static int add_target(struct kd_ment *e, const char *v, size_t n)
 {
 	static const char *const company[] = { "Private Company",
+					       "Public Company",
 					       "State-Owned Enterprise",
 					       "Financial Institution" };
 	size_t i;
