@@ -1,16 +1,188 @@
-/* cmd_screen.c - placeholder until matching lands. */
+/*
+ * cmd_screen.c - `kordon screen` (one query against the lists) and
+ * `kordon compare` (two names, or a CSV of labelled pairs).
+ *
+ * screen exits 0 with no match, 1 with at least one match, 2 on error,
+ * like grep, so scripts can branch on it.
+ */
 #include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_VALUES 16
+
+static const char screen_help[] =
+	"usage: kordon screen NAME [NAME...] [options]\n"
+	"Screen a name (and aliases) against the loaded lists.\n"
+	"  --schema S        Person, Organization, Company, LegalEntity,\n"
+	"                    Vessel, Airplane (default: any)\n"
+	"  --birth-date D    birth date or year (repeatable)\n"
+	"  --country CC      nationality/country, code or name (repeatable)\n"
+	"  --id NUM          passport, IMO, registration number... (repeatable)\n"
+	"  --limit N         results to show (default 10)\n"
+	"  --threshold T     match threshold (default 0.70)\n"
+	"  --exhaustive      score every entity (accuracy baseline)\n"
+	"  --json            yente /match result shape\n"
+	"exit status: 0 no match, 1 match, 2 error\n";
+
+static int parse_double(double *out, const char *s, const char *opt)
+{
+	char *end;
+	errno = 0;
+	*out = strtod(s, &end);
+	if (errno || end == s || *end || *out < 0 || *out > 1) {
+		fprintf(stderr, "kordon: %s wants a number in [0,1], got '%s'\n",
+			opt, s);
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_size(size_t *out, const char *s, const char *opt)
+{
+	char *end;
+	unsigned long v;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || end == s || *end || v == 0 || v > 10000) {
+		fprintf(stderr, "kordon: %s wants 1..10000, got '%s'\n", opt, s);
+		return -1;
+	}
+	*out = (size_t)v;
+	return 0;
+}
+
+static int push(const char **arr, size_t *n, const char *v, const char *opt)
+{
+	if (*n == MAX_VALUES) {
+		fprintf(stderr, "kordon: too many %s values\n", opt);
+		return -1;
+	}
+	arr[(*n)++] = v;
+	return 0;
+}
+
+static void print_human(const kd_db *db, const kd_query *q,
+			const kd_result *r, size_t n)
+{
+	size_t i, k;
+	printf("screening \"%s\"", q->names[0]);
+	if (q->schema != KD_SCHEMA_THING)
+		printf(" (%s)", kd_schema_name(q->schema));
+	printf(": %zu result%s\n", n, n == 1 ? "" : "s");
+	for (i = 0; i < n; i++) {
+		kd_source_info s;
+		kd_db_source(&s, db, kd_entity_source(r[i].entity));
+		printf("%2zu. %.2f %-8s %s\n", i + 1, r[i].score,
+		       r[i].match ? "MATCH" : "no match",
+		       kd_entity_caption(r[i].entity));
+		printf("             %s, %s, list %s (%s)\n",
+		       kd_entity_id(r[i].entity),
+		       kd_schema_name(kd_entity_schema(r[i].entity)), s.id,
+		       s.date);
+		for (k = 0; k < r[i].nfeatures; k++)
+			printf("             %-17s %+.2f  %s\n",
+			       r[i].features[k].name, r[i].features[k].weight,
+			       r[i].features[k].detail);
+	}
+}
 
 int cmd_screen(struct cli *c, int argc, char **argv)
 {
-	(void)c; (void)argc; (void)argv;
-	fputs("kordon screen: not built yet\n", stderr);
-	return 2;
-}
+	const char *names[MAX_VALUES], *dates[MAX_VALUES],
+		*countries[MAX_VALUES], *ids[MAX_VALUES];
+	kd_query q;
+	kd_match_opts o = KD_MATCH_OPTS_INIT;
+	kd_matcher *m = NULL;
+	kd_result *res = NULL;
+	size_t nres = 0, i;
+	int k, json = 0, rc = 2;
 
-int cmd_compare(struct cli *c, int argc, char **argv)
-{
-	(void)c; (void)argc; (void)argv;
-	fputs("kordon compare: not built yet\n", stderr);
-	return 2;
+	memset(&q, 0, sizeof(q));
+	for (k = 1; k < argc; k++) {
+		const char *a = argv[k];
+		const char *v = k + 1 < argc ? argv[k + 1] : NULL;
+		if (cli_is_help(a)) {
+			fputs(screen_help, stdout);
+			return 0;
+		}
+		if (strcmp(a, "--json") == 0) {
+			json = 1;
+		} else if (strcmp(a, "--exhaustive") == 0) {
+			o.exhaustive = 1;
+		} else if (a[0] == '-' && a[1] == '-' && v == NULL) {
+			fprintf(stderr, "kordon screen: %s needs a value\n", a);
+			return 2;
+		} else if (strcmp(a, "--schema") == 0) {
+			if (kd_schema_parse(&q.schema, v) < 0) {
+				fprintf(stderr, "kordon screen: %s\n",
+					kd_error_last());
+				return 2;
+			}
+			k++;
+		} else if (strcmp(a, "--birth-date") == 0) {
+			if (push(dates, &q.nbirth_dates, v, a))
+				return 2;
+			k++;
+		} else if (strcmp(a, "--country") == 0) {
+			if (push(countries, &q.ncountries, v, a))
+				return 2;
+			k++;
+		} else if (strcmp(a, "--id") == 0) {
+			if (push(ids, &q.nidentifiers, v, a))
+				return 2;
+			k++;
+		} else if (strcmp(a, "--limit") == 0) {
+			if (parse_size(&o.limit, v, a))
+				return 2;
+			k++;
+		} else if (strcmp(a, "--threshold") == 0) {
+			if (parse_double(&o.threshold, v, a))
+				return 2;
+			k++;
+		} else if (a[0] == '-' && a[1] == '-') {
+			fprintf(stderr, "kordon screen: unknown option %s\n", a);
+			return 2;
+		} else if (push(names, &q.nnames, a, "NAME")) {
+			return 2;
+		}
+	}
+	if (q.nnames == 0 && q.nidentifiers == 0) {
+		fputs("kordon screen: missing NAME\n", stderr);
+		return 2;
+	}
+	q.names = names;
+	q.birth_dates = dates;
+	q.countries = countries;
+	q.identifiers = ids;
+	if (o.threshold < o.cutoff)
+		o.cutoff = o.threshold;
+	if (cli_load(c))
+		return 2;
+	if (kd_matcher_new(&m, c->db) < 0 ||
+	    kd_screen(&res, &nres, m, &q, &o) < 0) {
+		fprintf(stderr, "kordon screen: %s\n", kd_error_last());
+		goto done;
+	}
+	if (json) {
+		char *out;
+		if (kd_results_json(&out, NULL, c->db, &q, res, nres) < 0) {
+			fprintf(stderr, "kordon screen: %s\n", kd_error_last());
+			goto done;
+		}
+		puts(out);
+		kd_free(out);
+	} else if (q.nnames) {
+		print_human(c->db, &q, res, nres);
+	}
+	rc = 0;
+	for (i = 0; i < nres; i++)
+		if (res[i].match)
+			rc = 1;
+done:
+	kd_results_free(res);
+	kd_matcher_free(m);
+	return rc;
 }

@@ -22,6 +22,7 @@ static void usage(FILE *f)
 		"  show ID [--json]          one entity with all properties\n"
 		"  screen NAME [options]     screen a name (kordon screen --help)\n"
 		"  compare NAME1 NAME2       score two names; --pairs FILE.csv\n"
+		"  batch --input FILE        screen a CSV or JSON-lines file\n"
 		"\n"
 		"global options:\n"
 		"  --data PATH   list directory or file (default: $KORDON_DATA,\n"
@@ -129,6 +130,8 @@ int main(int argc, char **argv)
 		rc = cmd_screen(&c, argc, argv);
 	else if (strcmp(cmd, "compare") == 0)
 		rc = cmd_compare(&c, argc, argv);
+	else if (strcmp(cmd, "batch") == 0)
+		rc = cmd_batch(&c, argc, argv);
 	else {
 		fprintf(stderr, "kordon: unknown command '%s'\n", cmd);
 		usage(stderr);

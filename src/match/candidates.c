@@ -1,0 +1,261 @@
+/*
+ * candidates.c - bounded candidate generation from the inverted index.
+ *
+ * For every query token (all variants) we look up, by skeleton s:
+ *     "=s"            list tokens with the same skeleton
+ *     "~s"            list tokens one letter longer
+ *     "=d", "~d"      for each one-letter deletion d of s (query one
+ *                     longer; one substitution)
+ *     "=j"            skeleton of the query token joined to its neighbour
+ * and each query identifier "#id". Each hit adds the token's weight to
+ * its name record (once per query token). A record's estimate mimics the
+ * name score: (hit weight / query weight) x (hit weight / record
+ * weight)^0.35, so a record that covers the query with few extra tokens
+ * ranks first. Entities take their best record; the best KD_CANDIDATES
+ * entities are scored exactly, everything else is skipped.
+ *
+ * Per-thread scratch (an accumulator per entity plus the list of touched
+ * entries) avoids clearing or allocating large arrays per query.
+ */
+#include "match.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct scratch {
+	float *acc;         /* per name record, current query variant */
+	float *best;        /* per name record, best estimate over variants */
+	uint32_t *mask;     /* per name record: query tokens counted */
+	uint32_t *listed;   /* per name record: qtick when in touched[] */
+	uint32_t *touched;
+	uint32_t *seen;     /* per entity: tick of the last query */
+	size_t ntouched, cap, capents;
+	uint32_t qtick;
+};
+
+static pthread_key_t g_key;
+static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+
+static void scratch_free(void *p)
+{
+	struct scratch *s = p;
+	if (s == NULL)
+		return;
+	kd__free(s->acc);
+	kd__free(s->best);
+	kd__free(s->mask);
+	kd__free(s->listed);
+	kd__free(s->touched);
+	kd__free(s->seen);
+	kd__free(s);
+}
+
+static void make_key(void)
+{
+	pthread_key_create(&g_key, scratch_free);
+}
+
+static struct scratch *get_scratch(size_t n, size_t nents)
+{
+	struct scratch *s;
+	pthread_once(&g_once, make_key);
+	s = pthread_getspecific(g_key);
+	if (s && s->cap >= n && s->capents >= nents)
+		return s;
+	scratch_free(s);
+	pthread_setspecific(g_key, NULL);
+	s = kd__calloc(1, sizeof(*s));
+	if (s == NULL)
+		return NULL;
+	s->acc = kd__calloc(n + 1, sizeof(float));
+	s->best = kd__calloc(n + 1, sizeof(float));
+	s->mask = kd__calloc(n + 1, sizeof(uint32_t));
+	s->listed = kd__calloc(n + 1, sizeof(uint32_t));
+	s->touched = kd__calloc(n + 1, sizeof(uint32_t));
+	s->seen = kd__calloc(nents + 1, sizeof(uint32_t));
+	if (!s->acc || !s->best || !s->mask || !s->listed || !s->touched ||
+	    !s->seen) {
+		scratch_free(s);
+		return NULL;
+	}
+	s->cap = n;
+	s->capents = nents;
+	pthread_setspecific(g_key, s);
+	return s;
+}
+
+struct walk {
+	const struct kd_matcher *m;
+	struct scratch *s;
+	const float *tokw;  /* weight per query token of the variant */
+	uint32_t bits;      /* query tokens the current key stands for */
+	float factor;       /* 1 for exact keys, less for one-edit keys */
+};
+
+static void hit_list(struct walk *wk, const char *key)
+{
+	uint32_t n, i;
+	const uint32_t *ids = kd__postings_get(&wk->m->post, key, &n);
+	struct scratch *s = wk->s;
+	for (i = 0; i < n; i++) {
+		uint32_t r = ids[i], fresh = wk->bits & ~s->mask[r], b;
+		if (fresh == 0)
+			continue; /* these query tokens already counted */
+		if (s->listed[r] != s->qtick) {
+			s->listed[r] = s->qtick;
+			s->touched[s->ntouched++] = r;
+		}
+		s->mask[r] |= fresh;
+		for (b = 0; fresh; b++, fresh >>= 1)
+			if (fresh & 1)
+				s->acc[r] += wk->tokw[b] * wk->factor;
+	}
+}
+
+static void hit_del(void *ctx, const char *key)
+{
+	struct walk *wk = ctx;
+	char k2[72];
+	size_t n = strlen(key);
+	hit_list(wk, key); /* "~d": list deletion equals ours */
+	memcpy(k2, key, n + 1);
+	k2[0] = '=';
+	hit_list(wk, k2);  /* "=d": list token is our deletion */
+}
+
+static void lookup_skel(struct walk *wk, const char *skel, size_t len)
+{
+	char key[72];
+	if (len == 0 || len > 64)
+		return;
+	key[0] = '=';
+	memcpy(key + 1, skel, len + 1);
+	wk->factor = 1.0f;
+	hit_list(wk, key);
+	wk->factor = 0.7f;
+	key[0] = '~';
+	hit_list(wk, key);
+	kd__deletions(skel, len, hit_del, wk);
+}
+
+/* Turn the current variant's hit weights into estimates: keep each
+ * record's best over variants, clear the accumulators. */
+static void fold_variant(struct scratch *s, const struct kd_matcher *m,
+			 double wq)
+{
+	size_t i;
+	for (i = 0; i < s->ntouched; i++) {
+		uint32_t r = s->touched[i];
+		double a = s->acc[r], cover, rest, est;
+		if (a == 0)
+			continue;
+		cover = a / wq;
+		rest = a / m->names[r].wsum;
+		est = (cover > 1 ? 1 : cover) * pow(rest > 1 ? 1 : rest, 0.35);
+		if (est > s->best[r])
+			s->best[r] = (float)est;
+		s->acc[r] = 0;
+		s->mask[r] = 0;
+	}
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+	const struct kd_cand *x = a, *y = b;
+	if (x->acc != y->acc)
+		return x->acc < y->acc ? 1 : -1;
+	return x->entity < y->entity ? -1 : (x->entity > y->entity);
+}
+
+int kd__candidates(struct kd_cand **out, size_t *nout,
+		   const struct kd_matcher *m, const struct kd_qvar *vars,
+		   size_t nvars, const char *const *idents, size_t nidents,
+		   size_t limit)
+{
+	struct walk wk;
+	struct kd_cand *c;
+	size_t i, j, n;
+	*out = NULL;
+	*nout = 0;
+	wk.m = m;
+	wk.s = get_scratch(m->nnames, m->db->nents);
+	if (wk.s == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	wk.s->ntouched = 0;
+	if (++wk.s->qtick == 0) {
+		memset(wk.s->seen, 0, wk.s->capents * sizeof(uint32_t));
+		memset(wk.s->listed, 0, wk.s->cap * sizeof(uint32_t));
+		wk.s->qtick = 1;
+	}
+	for (i = 0; i < nvars; i++) {
+		const struct kd_qvar *v = &vars[i];
+		float tokw[KD_NAME_MAX_TOKS];
+		double wq = 0.01;
+		for (j = 0; j < v->ntok; j++) {
+			tokw[j] = v->toks[j].kind == KD_TOK_LEGAL ? 0
+				  : v->toks[j].w > 0.01f ? v->toks[j].w
+							 : 0.01f;
+			wq += tokw[j];
+		}
+		wk.tokw = tokw;
+		for (j = 0; j < v->ntok && j < 32; j++) {
+			const struct kd_qtok *t = &v->toks[j];
+			if (t->kind == KD_TOK_LEGAL)
+				continue;
+			wk.bits = 1u << j;
+			lookup_skel(&wk, t->skel, t->skel_len);
+			if (j + 1 < v->ntok && t->len <= 5 &&
+			    v->toks[j + 1].len <= 5) {
+				char jt[16], js[32];
+				size_t jl = (size_t)t->len + v->toks[j + 1].len;
+				memcpy(jt, t->s, t->len);
+				memcpy(jt + t->len, v->toks[j + 1].s,
+				       v->toks[j + 1].len);
+				jt[jl] = '\0';
+				wk.bits = 3u << j;
+				lookup_skel(&wk, js,
+					    kd__skeleton(js, sizeof(js), jt, jl));
+			}
+		}
+		fold_variant(wk.s, m, wq);
+	}
+	for (i = 0; i < nidents; i++) {
+		char key[72];
+		float w = 10.0f;
+		key[0] = '#';
+		if (kd__ident_norm(key + 1, sizeof(key) - 1, idents[i]) < 5)
+			continue;
+		wk.tokw = &w;
+		wk.bits = 1;
+		wk.factor = 1.0f;
+		hit_list(&wk, key);
+		fold_variant(wk.s, m, 1.0);
+	}
+	n = wk.s->ntouched;
+	c = kd__malloc((n ? n : 1) * sizeof(*c));
+	if (c == NULL) {
+		for (i = 0; i < n; i++)
+			wk.s->best[wk.s->touched[i]] = 0;
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	}
+	for (i = 0; i < n; i++) {
+		uint32_t r = wk.s->touched[i];
+		c[i].entity = m->names[r].entity;
+		c[i].acc = wk.s->best[r];
+		wk.s->best[r] = 0;
+	}
+	qsort(c, n, sizeof(*c), cmp_cand);
+	/* keep each entity's best record only */
+	for (i = 0, j = 0; i < n; i++) {
+		if (wk.s->seen[c[i].entity] == wk.s->qtick)
+			continue;
+		wk.s->seen[c[i].entity] = wk.s->qtick;
+		c[j++] = c[i];
+	}
+	n = j;
+	*out = c;
+	*nout = n < limit ? n : limit;
+	return 0;
+}

@@ -1,0 +1,409 @@
+/*
+ * compare.c - how two names compare: token similarity and alignment.
+ *
+ * Token similarity (kd__token_sim), best of:
+ *   exact text                                   1.00
+ *   equal cross-convention skeleton              0.95  ('lawrow'~'lavrov')
+ *   weighted edit distance within a budget that grows with length
+ *     (substituting confusable letters c/k, v/w, i/y/j, s/z, vowels ...
+ *     costs less; adjacent transposition 0.8)    1 - 2 * cost / len
+ *   skeletons one edit apart (len >= 5)          0.75
+ *   initial vs a word with that first letter     0.70
+ *   numbers must be equal, else 0 and flagged    (Yu Jong 2 != Yu Jong 3)
+ *
+ * Alignment ignores order: all token pairs, plus adjacent short tokens
+ * joined on either side ("jong un" vs "jongun"), are ranked by weighted
+ * similarity and taken greedily without reusing a token.
+ *
+ * Name score: with w = rarity x kind weights,
+ *     Sq = sum(w_q * sim) / sum(w_q)   over query tokens
+ *     Sl = sum(w_l * sim) / sum(w_l)   over list tokens
+ *     score = Sq * Sl^0.35 * info_penalty
+ * so an unmatched query token costs much more than an unmatched list token
+ * (lists carry patronymics and second names the query lacks), and a match
+ * built only of common tokens (information below ~9 nats) is damped.
+ */
+#include "matcher.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SIM_MIN 0.60   /* pairs below are not a match */
+#define JOIN_MIN 0.80  /* joined pairs must be this close to count */
+#define LIST_EXP 0.35
+#define INFO_MIN 9.0
+
+/* ---- edit distance ------------------------------------------------------------ */
+
+static int is_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
+	       c == 'y';
+}
+
+static double sub_cost(char a, char b)
+{
+	static const char *const groups[] = { "ckqg", "vwf", "iyj", "szc",
+					      "td", "bp", "lr", "mn", "xks" };
+	size_t i;
+	if (a == b)
+		return 0;
+	if (is_vowel(a) && is_vowel(b))
+		return 0.6;
+	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
+		if (strchr(groups[i], a) && strchr(groups[i], b))
+			return 0.6;
+	return 1.0;
+}
+
+static double indel_cost(const char *s, size_t i)
+{
+	/* an 'h' or a doubled letter is a cheap insertion */
+	if (s[i] == 'h' || (i > 0 && s[i] == s[i - 1]))
+		return 0.5;
+	return 1.0;
+}
+
+/* Optimal string alignment distance with weighted costs; stops early
+ * (returns > limit) when no cell of a row is within limit. */
+static double edit_distance(const char *a, size_t n, const char *b, size_t m,
+			    double limit)
+{
+	double rows[3][40];
+	double *pp, *p, *c;
+	size_t i, j;
+	if (n > 38 || m > 38)
+		return limit + 1;
+	pp = rows[0];
+	p = rows[1];
+	c = rows[2];
+	p[0] = 0;
+	for (j = 1; j <= m; j++)
+		p[j] = p[j - 1] + indel_cost(b, j - 1);
+	for (i = 1; i <= n; i++) {
+		double rowmin;
+		double *t;
+		c[0] = p[0] + indel_cost(a, i - 1);
+		rowmin = c[0];
+		for (j = 1; j <= m; j++) {
+			double v = p[j - 1] + sub_cost(a[i - 1], b[j - 1]);
+			double del = p[j] + indel_cost(a, i - 1);
+			double ins = c[j - 1] + indel_cost(b, j - 1);
+			if (del < v)
+				v = del;
+			if (ins < v)
+				v = ins;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && pp[j - 2] + 0.8 < v)
+				v = pp[j - 2] + 0.8;
+			c[j] = v;
+			if (v < rowmin)
+				rowmin = v;
+		}
+		if (rowmin > limit)
+			return limit + 1;
+		t = pp;
+		pp = p;
+		p = c;
+		c = t;
+	}
+	return p[m];
+}
+
+/* Maria/Mario, Aleksandra/Aleksandr: a final -a against another ending
+ * marks a different (female/male) name, not a spelling convention. */
+static int gendered_ending(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	char x = a->s[a->len - 1], y = b->s[b->len - 1];
+	if (x == y)
+		return 0;
+	return (x == 'a' && (y != 'a' && y != 'h')) ||
+	       (y == 'a' && (x != 'a' && x != 'h'));
+}
+
+static double budget(size_t len)
+{
+	if (len <= 3)
+		return 0.6;
+	if (len <= 5)
+		return 1.0;
+	if (len <= 8)
+		return 2.0;
+	return 2.5;
+}
+
+double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
+		     const char **how)
+{
+	size_t maxlen = a->len > b->len ? a->len : b->len;
+	double best = 0, cost;
+	*how = "";
+	if (a->kind == KD_TOK_NUMBER || b->kind == KD_TOK_NUMBER) {
+		if (a->kind == b->kind && a->len == b->len &&
+		    memcmp(a->s, b->s, a->len) == 0) {
+			*how = "exact";
+			return 1.0;
+		}
+		return 0.0;
+	}
+	if (a->len == b->len && memcmp(a->s, b->s, a->len) == 0) {
+		*how = "exact";
+		return 1.0;
+	}
+	if (a->len == 1 || b->len == 1) {
+		if (a->s[0] == b->s[0]) {
+			*how = "initial";
+			return 0.70;
+		}
+		return 0.0;
+	}
+	if (a->skel_len > 0 && a->skel_len == b->skel_len &&
+	    memcmp(a->skel, b->skel, a->skel_len) == 0 &&
+	    !gendered_ending(a, b)) {
+		*how = "skeleton";
+		return 0.95;
+	}
+	cost = edit_distance(a->s, a->len, b->s, b->len, budget(maxlen));
+	if (cost <= budget(maxlen)) {
+		double sim = 1.0 - 2.0 * cost / (double)maxlen;
+		if (sim > best) {
+			best = sim;
+			*how = "edit";
+		}
+	}
+	if (best < 0.75 && a->skel_len >= 5 && b->skel_len >= 5 &&
+	    edit_distance(a->skel, a->skel_len, b->skel, b->skel_len, 1.0) <=
+		    1.0) {
+		best = 0.75;
+		*how = "skeleton+edit";
+	}
+	return best;
+}
+
+/* ---- token resolution ------------------------------------------------------------- */
+
+static void resolve_weight(struct kd_qtok *t, const struct kd_matcher *m)
+{
+	uint32_t df = 0, id;
+	if (m) {
+		id = kd__dict_find(&m->texts, t->s);
+		if (id != UINT32_MAX)
+			df = m->texts.df[id];
+		else if ((id = kd__dict_find(&m->skels, t->skel)) != UINT32_MAX)
+			df = m->skels.df[id];
+	}
+	t->idf = (float)kd__idf(m, df);
+	t->w = (float)(m ? t->idf / m->idf_max : 1.0) *
+	       (float)kd__kind_factor(t->kind);
+}
+
+void kd__qvar_from(struct kd_qvar *out, const struct kd_matcher *m,
+		   const struct kd_nvar *v)
+{
+	size_t i;
+	out->ntok = v->ntok < KD_NAME_MAX_TOKS ? v->ntok : KD_NAME_MAX_TOKS;
+	for (i = 0; i < out->ntok; i++) {
+		struct kd_qtok *t = &out->toks[i];
+		t->s = v->toks[i].s;
+		t->len = v->toks[i].len;
+		t->skel = v->toks[i].skel;
+		t->skel_len = v->toks[i].skel_len;
+		t->kind = v->toks[i].kind;
+		resolve_weight(t, m);
+	}
+}
+
+void kd__qvar_from_list(struct kd_qvar *out, const struct kd_matcher *m,
+			const struct kd_mvar *v)
+{
+	size_t i;
+	out->ntok = v->ntok < KD_NAME_MAX_TOKS ? v->ntok : KD_NAME_MAX_TOKS;
+	for (i = 0; i < out->ntok; i++) {
+		const struct kd_mtok *mt = &m->toks[v->tok0 + i];
+		struct kd_qtok *t = &out->toks[i];
+		t->s = m->texts.str[mt->text];
+		t->len = m->texts.len[mt->text];
+		t->skel = m->skels.str[mt->skel];
+		t->skel_len = m->skels.len[mt->skel];
+		t->kind = mt->kind;
+		t->w = mt->w;
+		t->idf = mt->idf;
+	}
+}
+
+/* ---- alignment ---------------------------------------------------------------------- */
+
+struct pair {
+	uint8_t qa, qb, la, lb; /* token ranges [a, b] on each side */
+	float sim, key;
+	const char *how;
+};
+
+#define MAX_PAIRS 1024
+
+static int joinable(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	return a->kind == KD_TOK_WORD && b->kind == KD_TOK_WORD &&
+	       a->len <= 5 && b->len <= 5;
+}
+
+/* Build a joined token of t[i] t[i+1] in caller storage. */
+static void join_tok(struct kd_qtok *out, char *text, char *skel,
+		     const struct kd_qtok *t)
+{
+	size_t n = (size_t)t[0].len + t[1].len;
+	memcpy(text, t[0].s, t[0].len);
+	memcpy(text + t[0].len, t[1].s, t[1].len);
+	text[n] = '\0';
+	out->s = text;
+	out->len = (uint16_t)n;
+	out->skel_len = (uint16_t)kd__skeleton(skel, 32, text, n);
+	out->skel = skel;
+	out->kind = KD_TOK_WORD;
+	out->w = t[0].w + t[1].w;
+	out->idf = t[0].idf > t[1].idf ? t[0].idf : t[1].idf;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? 1 : -1;
+	return 0;
+}
+
+static void add_pair(struct pair *p, size_t *np, int qa, int qb, int la,
+		     int lb, double sim, const char *how, double w)
+{
+	int joined = qa != qb || la != lb;
+	if (sim < (joined ? JOIN_MIN : SIM_MIN) || *np >= MAX_PAIRS)
+		return;
+	if (joined)
+		w *= 0.45; /* per token: never outranks two exact pairs */
+	p[*np].qa = (uint8_t)qa;
+	p[*np].qb = (uint8_t)qb;
+	p[*np].la = (uint8_t)la;
+	p[*np].lb = (uint8_t)lb;
+	p[*np].sim = (float)sim;
+	p[*np].key = (float)(sim * (0.5 + w));
+	p[*np].how = how;
+	(*np)++;
+}
+
+static void append_detail(char *d, size_t cap, const struct kd_qtok *q,
+			  size_t qa, size_t qb, const struct kd_qtok *l,
+			  size_t la, size_t lb, const char *how)
+{
+	size_t off = strlen(d), i;
+	char qs[64] = "", ls[64] = "";
+	for (i = qa; i <= qb; i++)
+		snprintf(qs + strlen(qs), sizeof(qs) - strlen(qs), "%s%.*s",
+			 i > qa ? " " : "", (int)q[i].len, q[i].s);
+	for (i = la; i <= lb; i++)
+		snprintf(ls + strlen(ls), sizeof(ls) - strlen(ls), "%s%.*s",
+			 i > la ? " " : "", (int)l[i].len, l[i].s);
+	if (off + 4 >= cap)
+		return;
+	if (strcmp(how, "exact") == 0)
+		snprintf(d + off, cap - off, "%s'%s'", off ? ", " : "", qs);
+	else
+		snprintf(d + off, cap - off, "%s'%s'~'%s' %s", off ? ", " : "",
+			 qs, ls, how);
+}
+
+void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
+		      const struct kd_qvar *l)
+{
+	struct pair pairs[MAX_PAIRS];
+	float qsim[KD_NAME_MAX_TOKS], lsim[KD_NAME_MAX_TOKS];
+	char jt[KD_NAME_MAX_TOKS][16], js[KD_NAME_MAX_TOKS][32];
+	struct kd_qtok joined;
+	size_t np = 0, i, j, n = q->ntok, m = l->ntok;
+	double wq = 0, wl = 0, sq = 0, sl = 0, info = 0, score;
+	int qnum = 0, lnum = 0, nummatch = 0;
+	const char *how;
+
+	memset(out, 0, sizeof(*out));
+	if (n == 0 || m == 0)
+		return;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < m; j++) {
+			double s = kd__token_sim(&q->toks[i], &l->toks[j], &how);
+			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j, s,
+				 how, q->toks[i].w);
+		}
+	/* joined neighbours on the query side vs list tokens */
+	for (i = 0; i + 1 < n; i++) {
+		if (!joinable(&q->toks[i], &q->toks[i + 1]))
+			continue;
+		join_tok(&joined, jt[i], js[i], &q->toks[i]);
+		for (j = 0; j < m; j++) {
+			double s = kd__token_sim(&joined, &l->toks[j], &how);
+			add_pair(pairs, &np, (int)i, (int)i + 1, (int)j, (int)j,
+				 s, "joined", joined.w);
+		}
+	}
+	/* joined neighbours on the list side vs query tokens */
+	for (j = 0; j + 1 < m; j++) {
+		if (!joinable(&l->toks[j], &l->toks[j + 1]))
+			continue;
+		join_tok(&joined, jt[j], js[j], &l->toks[j]);
+		for (i = 0; i < n; i++) {
+			double s = kd__token_sim(&q->toks[i], &joined, &how);
+			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j + 1,
+				 s, "joined", q->toks[i].w);
+		}
+	}
+	qsort(pairs, np, sizeof(pairs[0]), cmp_pair);
+	for (i = 0; i < n; i++)
+		qsim[i] = -1;
+	for (j = 0; j < m; j++)
+		lsim[j] = -1;
+	for (i = 0; i < np; i++) {
+		struct pair *p = &pairs[i];
+		size_t k;
+		int used = 0;
+		for (k = p->qa; k <= p->qb; k++)
+			used |= qsim[k] >= 0;
+		for (k = p->la; k <= p->lb; k++)
+			used |= lsim[k] >= 0;
+		if (used)
+			continue;
+		for (k = p->qa; k <= p->qb; k++)
+			qsim[k] = p->sim;
+		for (k = p->la; k <= p->lb; k++)
+			lsim[k] = p->sim;
+		append_detail(out->detail, sizeof(out->detail), q->toks, p->qa,
+			      p->qb, l->toks, p->la, p->lb, p->how);
+	}
+	for (i = 0; i < n; i++) {
+		double s = qsim[i] > 0 ? qsim[i] : 0;
+		wq += q->toks[i].w;
+		sq += q->toks[i].w * s;
+		if (q->toks[i].kind != KD_TOK_LEGAL &&
+		    q->toks[i].kind != KD_TOK_PARTICLE)
+			info += q->toks[i].idf * s;
+		if (q->toks[i].kind == KD_TOK_NUMBER) {
+			qnum++;
+			nummatch += s > 0;
+		}
+	}
+	for (j = 0; j < m; j++) {
+		double s = lsim[j] > 0 ? lsim[j] : 0;
+		wl += l->toks[j].w;
+		sl += l->toks[j].w * s;
+		lnum += l->toks[j].kind == KD_TOK_NUMBER;
+	}
+	if (wq <= 0 || wl <= 0)
+		return;
+	score = (sq / wq) * pow(sl / wl, LIST_EXP);
+	if (info < INFO_MIN)
+		score *= sqrt(info / INFO_MIN);
+	if (qnum && lnum && nummatch < qnum) {
+		out->number_mismatch = 1;
+		score *= 0.5;
+	}
+	out->score = score;
+}

@@ -1,0 +1,152 @@
+/*
+ * json.c - serialise screening answers in the OpenSanctions yente
+ * `/match` response shape, so the CLI (`screen --json`, `batch`) and the
+ * HTTP API share one writer and yente clients can parse both.
+ */
+#include "model/db.h"
+
+#include <string.h>
+
+void kd_free(void *p)
+{
+	kd__free(p);
+}
+
+static int str_array(struct kd_buf *b, const char *const *v, size_t n)
+{
+	size_t i;
+	int err = kd__buf_putc(b, '[');
+	for (i = 0; i < n && err == 0; i++) {
+		if (i)
+			err = kd__buf_putc(b, ',');
+		if (err == 0)
+			err = kd__buf_json_str(b, v[i] ? v[i] : "");
+	}
+	return err ? err : kd__buf_putc(b, ']');
+}
+
+static int props_json(struct kd_buf *b, const struct kd_entity *e)
+{
+	size_t i;
+	const char *last = NULL;
+	int err = kd__buf_putc(b, '{');
+	for (i = 0; i < e->nprops && err == 0; i++) {
+		const struct kd_prop *p = &e->props[i];
+		if (last == NULL || strcmp(last, p->name) != 0) {
+			if (last)
+				err = kd__buf_puts(b, "],");
+			if (err == 0)
+				err = kd__buf_json_str(b, p->name);
+			if (err == 0)
+				err = kd__buf_puts(b, ":[");
+		} else {
+			err = kd__buf_putc(b, ',');
+		}
+		if (err == 0)
+			err = kd__buf_json_str(b, p->value);
+		last = p->name;
+	}
+	if (err == 0 && last)
+		err = kd__buf_putc(b, ']');
+	return err ? err : kd__buf_putc(b, '}');
+}
+
+static int query_json(struct kd_buf *b, const kd_query *q)
+{
+	int err = kd__buf_puts(b, "{\"schema\":");
+	if (err == 0)
+		err = kd__buf_json_str(b, kd_schema_name(q->schema));
+	if (err == 0)
+		err = kd__buf_puts(b, ",\"properties\":{\"name\":");
+	if (err == 0)
+		err = str_array(b, q->names, q->nnames);
+	if (err == 0 && q->nbirth_dates) {
+		err = kd__buf_puts(b, ",\"birthDate\":");
+		if (err == 0)
+			err = str_array(b, q->birth_dates, q->nbirth_dates);
+	}
+	if (err == 0 && q->ncountries) {
+		err = kd__buf_puts(b, ",\"country\":");
+		if (err == 0)
+			err = str_array(b, q->countries, q->ncountries);
+	}
+	if (err == 0 && q->nidentifiers) {
+		err = kd__buf_puts(b, ",\"idNumber\":");
+		if (err == 0)
+			err = str_array(b, q->identifiers, q->nidentifiers);
+	}
+	return err ? err : kd__buf_puts(b, "}}");
+}
+
+static int result_json(struct kd_buf *b, const kd_db *db, const kd_result *r)
+{
+	const struct kd_entity *e = r->entity;
+	size_t i;
+	int err = kd__buf_puts(b, "{\"id\":");
+	if (err == 0)
+		err = kd__buf_json_str(b, e->id);
+	if (err == 0)
+		err = kd__buf_puts(b, ",\"caption\":");
+	if (err == 0)
+		err = kd__buf_json_str(b, e->caption);
+	if (err == 0)
+		err = kd__buf_printf(b, ",\"schema\":\"%s\",\"datasets\":[",
+				     kd_schema_name(e->schema));
+	if (err == 0)
+		err = kd__buf_json_str(b, db->sources[e->source].id);
+	if (err == 0)
+		err = kd__buf_puts(b, "],\"properties\":");
+	if (err == 0)
+		err = props_json(b, e);
+	if (err == 0)
+		err = kd__buf_printf(b,
+				     ",\"score\":%.4f,\"match\":%s,"
+				     "\"explanations\":{",
+				     r->score, r->match ? "true" : "false");
+	for (i = 0; i < r->nfeatures && err == 0; i++) {
+		if (i)
+			err = kd__buf_putc(b, ',');
+		if (err == 0)
+			err = kd__buf_json_str(b, r->features[i].name);
+		if (err == 0)
+			err = kd__buf_printf(b, ":{\"score\":%.4f,\"detail\":",
+					     r->features[i].weight);
+		if (err == 0)
+			err = kd__buf_json_str(b, r->features[i].detail);
+		if (err == 0)
+			err = kd__buf_putc(b, '}');
+	}
+	return err ? err : kd__buf_puts(b, "}}");
+}
+
+int kd_results_json(char **out, size_t *len, const kd_db *db,
+		    const kd_query *q, const kd_result *r, size_t n)
+{
+	struct kd_buf b = KD_BUF_INIT;
+	size_t i;
+	int err = kd__buf_puts(&b, "{\"query\":");
+	*out = NULL;
+	if (err == 0)
+		err = query_json(&b, q);
+	if (err == 0)
+		err = kd__buf_puts(&b, ",\"results\":[");
+	for (i = 0; i < n && err == 0; i++) {
+		if (i)
+			err = kd__buf_putc(&b, ',');
+		if (err == 0)
+			err = result_json(&b, db, &r[i]);
+	}
+	if (err == 0)
+		err = kd__buf_printf(&b,
+				     "],\"total\":{\"value\":%zu,"
+				     "\"relation\":\"eq\"}}",
+				     n);
+	if (err < 0) {
+		kd__buf_free(&b);
+		return err;
+	}
+	*out = b.ptr;
+	if (len)
+		*len = b.len;
+	return 0;
+}

@@ -1,0 +1,26 @@
+/*
+ * match.h - internal interface between candidate generation and scoring.
+ */
+#ifndef KD_MATCH_H
+#define KD_MATCH_H
+
+#include "matcher.h"
+
+struct kd_cand {
+	uint32_t entity;
+	float acc; /* accumulated weight of query tokens that hit */
+};
+
+/** Maximum entities scored exactly per query (indexed mode). */
+#define KD_CANDIDATES 64
+
+/**
+ * Entities whose names share index keys with the query, best first, at
+ * most `limit`. @param[out] out kd__free it.
+ */
+int kd__candidates(struct kd_cand **out, size_t *nout,
+		   const struct kd_matcher *m, const struct kd_qvar *vars,
+		   size_t nvars, const char *const *idents, size_t nidents,
+		   size_t limit);
+
+#endif

@@ -1,0 +1,137 @@
+/*
+ * matcher.h - the prepared, read-only matching structures.
+ *
+ *   db entities ──► name records (one per name/alias value)
+ *                      └─► variants (transliterations) ──► tokens
+ *   tokens ──► dictionaries: text -> id, df   skeleton -> id, df
+ *   postings: key -> name records
+ *       keys = token skeletons, skeletons with one letter deleted
+ *       (edit distance 1 meets through a shared deletion, SymSpell
+ *       style), and skeletons of adjacent short tokens joined ("jong"+
+ *       "un" -> "jongun")
+ *
+ * Built once by kd_matcher_new(), then shared by all threads without
+ * locks. Scoring (compare.c, score.c) reads only these arrays plus the
+ * db's entity properties.
+ */
+#ifndef KD_MATCHER_H
+#define KD_MATCHER_H
+
+#include "model/db.h"
+#include "text/text.h"
+
+/* A list-side token. */
+struct kd_mtok {
+	uint32_t text;  /* dictionary id of the ASCII text */
+	uint32_t skel;  /* dictionary id of the skeleton */
+	float w;        /* weight: rarity x kind factor */
+	float idf;
+	uint8_t kind;   /* enum kd_tok_kind */
+};
+
+struct kd_mvar {
+	uint32_t tok0;  /* first token in kd_matcher.toks */
+	uint16_t ntok;
+};
+
+/* A name record: one name value of one entity, all its variants. */
+struct kd_mname {
+	uint32_t entity;
+	uint32_t var0;
+	uint16_t nvar;
+	uint8_t weak;   /* weakAlias: lower trust */
+	uint8_t pad;
+	float wsum;     /* token weight of the first variant (ranking) */
+};
+
+/* Interned strings with document frequency. */
+struct kd_dict {
+	struct kd_map map;     /* string -> (void*)(id + 1) */
+	const char **str;
+	uint16_t *len;
+	uint32_t *df;
+	size_t n, cap;
+};
+
+/* Postings: key string -> name record ids (ascending, unique). */
+struct kd_postings {
+	struct kd_map map;     /* key -> (void*)(list index + 1) */
+	uint32_t **ids;
+	uint32_t *nids, *capids;
+	size_t n, cap;
+};
+
+struct kd_matcher {
+	const kd_db *db;
+	struct kd_pool *pool;
+	struct kd_mname *names;
+	size_t nnames, capnames;
+	struct kd_mvar *vars;
+	size_t nvars, capvars;
+	struct kd_mtok *toks;
+	size_t ntoks, captoks;
+	struct kd_dict texts, skels;
+	struct kd_postings post;
+	double ndocs;          /* name records, for IDF */
+	double idf_max;
+	uint32_t *ent_name0;   /* first name record of each entity */
+	uint32_t *ent_nname;
+};
+
+/* ---- build.c ---------------------------------------------------------------- */
+
+/** IDF of a dictionary frequency. */
+double kd__idf(const struct kd_matcher *m, uint32_t df);
+/** Kind factor applied to rarity weights. */
+double kd__kind_factor(unsigned kind);
+/** @return id or UINT32_MAX when absent. */
+uint32_t kd__dict_find(const struct kd_dict *d, const char *s);
+/** @return the posting list for key, or NULL. */
+const uint32_t *kd__postings_get(const struct kd_postings *p,
+				 const char *key, uint32_t *n);
+/** Identifier key: uppercase alphanumerics, "IMO" prefix dropped.
+ *  @return its length. */
+size_t kd__ident_norm(char *dst, size_t cap, const char *s);
+/** Write the one-letter deletions of s (len >= 4) to cb. */
+void kd__deletions(const char *s, size_t len,
+		   void (*cb)(void *ctx, const char *key), void *ctx);
+
+/* ---- compare.c -------------------------------------------------------------- */
+
+/** A token of the query side, resolved against the dictionaries. */
+struct kd_qtok {
+	const char *s, *skel;
+	uint16_t len, skel_len;
+	uint8_t kind;
+	float w, idf;
+};
+
+struct kd_qvar {
+	struct kd_qtok toks[KD_NAME_MAX_TOKS];
+	size_t ntok;
+};
+
+/** Resolve the tokens of an analysed name against the dictionaries (m may
+ *  be NULL: uniform weights). */
+void kd__qvar_from(struct kd_qvar *out, const struct kd_matcher *m,
+		   const struct kd_nvar *v);
+
+/** Outcome of comparing two token sequences. */
+struct kd_name_cmp {
+	double score;
+	int number_mismatch;
+	char detail[160];
+};
+
+/** Compare a query variant with another (list-side or second query). */
+void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
+		      const struct kd_qvar *l);
+/** Similarity of two tokens in [0,1]; `how` gets a short tag. */
+double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
+		     const char **how);
+
+/** Expand a list-side variant into comparable tokens. */
+void kd__qvar_from_list(struct kd_qvar *out, const struct kd_matcher *m,
+			const struct kd_mvar *v);
+
+#endif

@@ -1,0 +1,231 @@
+/*
+ * test_match.c - name comparison, entity scoring, explanations, and
+ * screening on the bundled lists (indexed must equal exhaustive).
+ */
+#include "test.h"
+#include "util/util.h"
+
+#include <stdlib.h>
+
+static double cmp(kd_schema s, const char *a, const char *b)
+{
+	kd_result r;
+	if (kd_compare(&r, NULL, s, a, b) < 0)
+		return -1;
+	return r.score;
+}
+
+static const char *feature(const kd_result *r, const char *name)
+{
+	size_t i;
+	for (i = 0; i < r->nfeatures; i++)
+		if (strcmp(r->features[i].name, name) == 0)
+			return r->features[i].detail;
+	return NULL;
+}
+
+KD_TEST(match_compare__transliterations_meet)
+{
+	CHECK(cmp(KD_SCHEMA_PERSON, "Sergej Lawrow", "Sergei Lavrov") >= 0.85);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Iouri Ouchakov", "Yuri Ushakov") >= 0.85);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Juri Uschakow", "Yury USHAKOV") >= 0.85);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Сергей Лавров", "Sergey LAVROV") >= 0.90);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Kim Jong-un", "KIM JONG UN") >= 0.95);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Kim Jongun", "Kim Jong Un") >= 0.85);
+	CHECK(cmp(KD_SCHEMA_PERSON, "KIM CHONG UN", "Kim Jong Un") >= 0.80);
+	CHECK(cmp(KD_SCHEMA_PERSON, "김정은", "Kim Jong Un") >= 0.80);
+}
+
+KD_TEST(match_compare__order_free_and_list_extra_tokens_cheap)
+{
+	double full = cmp(KD_SCHEMA_PERSON, "Sergei Lavrov",
+			  "LAVROV, Sergei Viktorovich");
+	double extra_query = cmp(KD_SCHEMA_PERSON,
+				 "Sergei Viktorovich Lavrov Petrov",
+				 "LAVROV, Sergei Viktorovich");
+	CHECK(full >= KD_DEFAULT_THRESHOLD);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Lavrov Sergei", "Sergei Lavrov") >= 0.99);
+	/* an extra query token costs more than an extra list token */
+	CHECK(cmp(KD_SCHEMA_PERSON, "Sergei Lavrov Ivanovich",
+		  "Sergei Lavrov") <
+	      cmp(KD_SCHEMA_PERSON, "Sergei Lavrov",
+		  "Sergei Lavrov Ivanovich"));
+	CHECK(extra_query < 1.0);
+}
+
+KD_TEST(match_compare__different_people_do_not_match)
+{
+	CHECK(cmp(KD_SCHEMA_PERSON, "Vladimir Putin", "Vladimir Petrov") <
+	      KD_DEFAULT_THRESHOLD);
+	CHECK(cmp(KD_SCHEMA_PERSON, "John Smith", "Jane Smythe") <
+	      KD_DEFAULT_THRESHOLD);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Kim", "Kim Jong Un") <
+	      KD_DEFAULT_THRESHOLD);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Ivan Ivanov", "Petr Petrov") < 0.3);
+}
+
+KD_TEST(match_compare__numbers_must_agree)
+{
+	kd_result r;
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_VESSEL, "Yu Jong 2", "Yu Jong 3") ==
+	      0);
+	CHECK(r.match == 0);
+	CHECK(feature(&r, "number_mismatch") != NULL);
+	CHECK(cmp(KD_SCHEMA_VESSEL, "Yu Jong 2", "YU JONG 2") >= 0.99);
+}
+
+KD_TEST(match_compare__legal_forms_weigh_little)
+{
+	CHECK(cmp(KD_SCHEMA_COMPANY, "OOO Romashka", "Romashka LLC") >= 0.95);
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Romashka Limited Liability Company",
+		  "ООО Ромашка") >= 0.85);
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Alpha Trading LLC", "Beta Trading LLC") <
+	      KD_DEFAULT_THRESHOLD);
+}
+
+KD_TEST(match_compare__explains_skeleton)
+{
+	kd_result r;
+	const char *d;
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Juri Uschakow",
+			 "Yuri Ushakov") == 0);
+	d = feature(&r, "name_match");
+	CHECK(d != NULL);
+	CHECK(d && strstr(d, "'uschakow'~'ushakov'") != NULL);
+	CHECK(r.match);
+}
+
+/* ---- screening on the bundled lists ------------------------------------------ */
+
+static kd_db *g_db;
+static kd_matcher *g_m;
+
+static const kd_matcher *bundled(void)
+{
+	kd_parse_err err;
+	if (g_m)
+		return g_m;
+	if (kd_db_load(&g_db, kd_test_path("data"), NULL, &err) < 0 ||
+	    kd_matcher_new(&g_m, g_db) < 0) {
+		fprintf(stderr, "  %s\n", kd_error_last());
+		return NULL;
+	}
+	return g_m;
+}
+
+__attribute__((destructor)) static void free_bundled(void)
+{
+	kd_matcher_free(g_m);
+	kd_db_free(g_db);
+}
+
+static int screen(kd_result **res, size_t *n, const char *name,
+		  kd_schema s, const char *dob, int exhaustive)
+{
+	kd_query q;
+	kd_match_opts o = KD_MATCH_OPTS_INIT;
+	memset(&q, 0, sizeof(q));
+	q.schema = s;
+	q.names = &name;
+	q.nnames = 1;
+	if (dob) {
+		q.birth_dates = &dob;
+		q.nbirth_dates = 1;
+	}
+	o.exhaustive = exhaustive;
+	return kd_screen(res, n, bundled(), &q, &o);
+}
+
+/* The first result must be a match whose caption contains `want`. */
+static void expect_first(const char *query, const char *want)
+{
+	kd_result *res = NULL;
+	size_t n = 0;
+	CHECK(screen(&res, &n, query, KD_SCHEMA_PERSON, NULL, 0) == 0);
+	CHECK(n > 0);
+	if (n > 0) {
+		const char *cap = kd_entity_caption(res[0].entity);
+		if (strcasestr(cap, want) == NULL || !res[0].match)
+			kd_test_fail(__FILE__, __LINE__,
+				     "%s: first result %s (%.2f), expected %s",
+				     query, cap, res[0].score, want);
+	}
+	kd_results_free(res);
+}
+
+KD_TEST(match_screen__press_spellings_find_listed_people)
+{
+	if (bundled() == NULL) {
+		CHECK(!"bundled lists load");
+		return;
+	}
+	expect_first("Sergej Lawrow", "lavrov");
+	expect_first("Iouri Ouchakov", "ushakov");
+	expect_first("Juri Uschakow", "ushakov");
+	expect_first("Сергей Лавров", "lavrov");
+	expect_first("Kim Jong-un", "jong un");
+	expect_first("김정은", "jong un");
+}
+
+KD_TEST(match_screen__schema_and_dob_evidence)
+{
+	kd_result *res = NULL;
+	size_t n = 0, i;
+	if (bundled() == NULL)
+		return;
+	/* a Person query never returns vessels */
+	CHECK(screen(&res, &n, "Kim Jong Un", KD_SCHEMA_PERSON, NULL, 0) == 0);
+	for (i = 0; i < n; i++)
+		CHECK(kd_entity_schema(res[i].entity) != KD_SCHEMA_VESSEL);
+	kd_results_free(res);
+	/* birth dates: the OFAC record of LAVROV carries 1950-03-21 */
+	CHECK(screen(&res, &n, "Sergei Viktorovich Lavrov", KD_SCHEMA_PERSON,
+		     "1950-03-21", 0) == 0);
+	for (i = 0; i < n; i++)
+		if (strcmp(kd_entity_id(res[i].entity), "ofac-35233") == 0)
+			break;
+	CHECK(i < n);
+	if (i < n) {
+		CHECK(res[i].match);
+		CHECK(feature(&res[i], "dob_match") != NULL);
+	}
+	kd_results_free(res);
+	/* a conflicting birth year lowers the score below the threshold */
+	CHECK(screen(&res, &n, "Sergei Viktorovich Lavrov", KD_SCHEMA_PERSON,
+		     "1990", 0) == 0);
+	for (i = 0; i < n; i++)
+		if (strcmp(kd_entity_id(res[i].entity), "ofac-35233") == 0) {
+			CHECK(!res[i].match);
+			CHECK(feature(&res[i], "dob_mismatch") != NULL);
+		}
+	kd_results_free(res);
+}
+
+KD_TEST(match_screen__indexed_equals_exhaustive)
+{
+	static const char *const queries[] = {
+		"Sergej Lawrow", "Iouri Ouchakov", "Kim Jong Un",
+		"Bank Melli Iran", "Rosneft", "Ali Hassan", "Maria Garcia",
+		"Korea Kwangson Banking Corp", "Hezbollah", "John Smith",
+		"Abu Bakr al-Baghdadi", "Viktor Bout"
+	};
+	size_t i;
+	if (bundled() == NULL)
+		return;
+	for (i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
+		kd_result *a = NULL, *b = NULL;
+		size_t na = 0, nb = 0, k, ma = 0, mb = 0;
+		CHECK(screen(&a, &na, queries[i], KD_SCHEMA_THING, NULL, 0) == 0);
+		CHECK(screen(&b, &nb, queries[i], KD_SCHEMA_THING, NULL, 1) == 0);
+		for (k = 0; k < na; k++)
+			ma += (size_t)a[k].match;
+		for (k = 0; k < nb; k++)
+			mb += (size_t)b[k].match;
+		if (ma != mb || (na && nb && a[0].entity != b[0].entity))
+			kd_test_fail(__FILE__, __LINE__,
+				     "%s: indexed %zu matches, exhaustive %zu",
+				     queries[i], ma, mb);
+		kd_results_free(a);
+		kd_results_free(b);
+	}
+}
