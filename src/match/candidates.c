@@ -19,7 +19,6 @@
  */
 #include "match.h"
 
-#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,6 +139,49 @@ static void lookup_skel(struct walk *wk, const char *skel, size_t len)
 	kd__deletions(skel, len, hit_del, wk);
 }
 
+int kd__record_hit(uint32_t rec)
+{
+	struct scratch *s;
+	pthread_once(&g_once, make_key);
+	s = pthread_getspecific(g_key);
+	return s && rec < s->cap && s->listed[rec] == s->qtick;
+}
+
+/* Move the k best candidates (by estimate) to the front, in O(n):
+ * quickselect on the estimate. @return min(n, k). */
+static size_t top_k(struct kd_cand *c, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n;
+	if (n <= k)
+		return n;
+	while (hi - lo > 1) {
+		float pivot = c[lo + (hi - lo) / 2].acc;
+		size_t i = lo, j = hi - 1;
+		while (i <= j) {
+			while (c[i].acc > pivot)
+				i++;
+			while (c[j].acc < pivot)
+				j--;
+			if (i <= j) {
+				struct kd_cand t = c[i];
+				c[i] = c[j];
+				c[j] = t;
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		if (k <= j)
+			hi = j + 1;
+		else if (k >= i)
+			lo = i;
+		else
+			break;
+	}
+	return k;
+}
+
 /* Turn the current variant's hit weights into estimates: keep each
  * record's best over variants, clear the accumulators. */
 static void fold_variant(struct scratch *s, const struct kd_matcher *m,
@@ -153,7 +195,9 @@ static void fold_variant(struct scratch *s, const struct kd_matcher *m,
 			continue;
 		cover = a / wq;
 		rest = a / m->names[r].wsum;
-		est = (cover > 1 ? 1 : cover) * pow(rest > 1 ? 1 : rest, 0.35);
+		/* 0.65 + 0.35 x rest: the tangent of rest^0.35 at 1, enough
+		 * to rank and much cheaper than pow() */
+		est = (cover > 1 ? 1 : cover) * (0.65 + 0.35 * (rest > 1 ? 1 : rest));
 		if (est > s->best[r])
 			s->best[r] = (float)est;
 		s->acc[r] = 0;
@@ -246,9 +290,12 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 		c[i].acc = wk.s->best[r];
 		wk.s->best[r] = 0;
 	}
+	n = top_k(c, n, limit * 4);
 	qsort(c, n, sizeof(*c), cmp_cand);
 	/* keep each entity's best record only */
 	for (i = 0, j = 0; i < n; i++) {
+		if (c[i].acc < KD_CANDIDATE_MIN)
+			break; /* sorted: the rest cover even less */
 		if (wk.s->seen[c[i].entity] == wk.s->qtick)
 			continue;
 		wk.s->seen[c[i].entity] = wk.s->qtick;

@@ -26,6 +26,7 @@
 #include "matcher.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,19 +44,36 @@ static int is_vowel(char c)
 	       c == 'y';
 }
 
-static double sub_cost(char a, char b)
+/* Substitution costs in tenths, for every pair of bytes: built once. */
+static uint8_t g_sub[256][256];
+static pthread_once_t g_sub_once = PTHREAD_ONCE_INIT;
+
+static void build_sub(void)
 {
 	static const char *const groups[] = { "ckqg", "vwf", "iyj", "szc",
 					      "td", "bp", "lr", "mn", "xks" };
+	int a, b;
 	size_t i;
-	if (a == b)
-		return 0;
-	if (is_vowel(a) && is_vowel(b))
-		return 0.6;
-	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
-		if (strchr(groups[i], a) && strchr(groups[i], b))
-			return 0.6;
-	return 1.0;
+	for (a = 0; a < 256; a++)
+		for (b = 0; b < 256; b++) {
+			uint8_t c = 10;
+			if (a == b)
+				c = 0;
+			else if (is_vowel((char)a) && is_vowel((char)b))
+				c = 6;
+			else
+				for (i = 0; i < sizeof(groups) / sizeof(groups[0]);
+				     i++)
+					if (a && b && strchr(groups[i], a) &&
+					    strchr(groups[i], b))
+						c = 6;
+			g_sub[a][b] = c;
+		}
+}
+
+static double sub_cost(char a, char b)
+{
+	return g_sub[(unsigned char)a][(unsigned char)b] * 0.1;
 }
 
 static double indel_cost(const char *s, size_t i)
@@ -75,6 +93,9 @@ static double edit_distance(const char *a, size_t n, const char *b, size_t m,
 	double *pp, *p, *c;
 	size_t i, j;
 	if (n > 38 || m > 38)
+		return limit + 1;
+	/* every length difference costs at least a cheap insertion */
+	if ((double)(n > m ? n - m : m - n) * 0.5 > limit)
 		return limit + 1;
 	pp = rows[0];
 	p = rows[1];
@@ -123,6 +144,43 @@ static int gendered_ending(const struct kd_qtok *a, const struct kd_qtok *b)
 	       (y == 'a' && (x != 'a' && x != 'h'));
 }
 
+/* Unit-cost Levenshtein distance by Myers' bit-parallel algorithm
+ * (Hyyrö's formulation), for a <= 64 bytes. Every weighted operation
+ * costs at least 0.5, so half of it bounds the weighted distance from
+ * below: a cheap filter before the full dynamic programme. */
+static unsigned unit_distance(const char *a, size_t n, const char *b,
+			      size_t m)
+{
+	/* letters index by their low 5 bits: a-z are distinct there, digits
+	 * share slots with letters, which only loosens the bound */
+	uint64_t peq[32] = { 0 }, pv = ~(uint64_t)0, mv = 0, last;
+	unsigned score = (unsigned)n;
+	size_t i;
+	if (n == 0)
+		return (unsigned)m;
+	if (n > 64)
+		return 0; /* no bound: let the full computation decide */
+	for (i = 0; i < n; i++)
+		peq[a[i] & 31] |= (uint64_t)1 << i;
+	last = (uint64_t)1 << (n - 1);
+	for (i = 0; i < m; i++) {
+		uint64_t eq = peq[b[i] & 31];
+		uint64_t xv = eq | mv;
+		uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
+		uint64_t ph = mv | ~(xh | pv);
+		uint64_t mh = pv & xh;
+		if (ph & last)
+			score++;
+		else if (mh & last)
+			score--;
+		ph = (ph << 1) | 1;
+		mh <<= 1;
+		pv = mh | ~(xv | ph);
+		mv = ph & xv;
+	}
+	return score;
+}
+
 static double budget(size_t len)
 {
 	if (len <= 3)
@@ -137,6 +195,7 @@ static double budget(size_t len)
 double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		     const char **how)
 {
+	pthread_once(&g_sub_once, build_sub);
 	size_t maxlen = a->len > b->len ? a->len : b->len;
 	double best = 0, cost;
 	*how = "";
@@ -165,7 +224,14 @@ double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		*how = "skeleton";
 		return 0.95;
 	}
-	cost = edit_distance(a->s, a->len, b->s, b->len, budget(maxlen));
+	if ((double)(a->len > b->len ? a->len - b->len : b->len - a->len) *
+			    0.5 > budget(maxlen) ||
+	    unit_distance(a->s, a->len, b->s, b->len) * 0.5 >
+		    budget(maxlen))
+		cost = budget(maxlen) + 1; /* cannot be within budget */
+	else
+		cost = edit_distance(a->s, a->len, b->s, b->len,
+				     budget(maxlen));
 	if (cost <= budget(maxlen)) {
 		double sim = 1.0 - 2.0 * cost / (double)maxlen;
 		if (sim > best) {
@@ -174,12 +240,59 @@ double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		}
 	}
 	if (best < 0.75 && a->skel_len >= 5 && b->skel_len >= 5 &&
+	    unit_distance(a->skel, a->skel_len, b->skel, b->skel_len) <= 2 &&
 	    edit_distance(a->skel, a->skel_len, b->skel, b->skel_len, 1.0) <=
 		    1.0) {
 		best = 0.75;
 		*how = "skeleton+edit";
 	}
 	return best;
+}
+
+/* ---- per-query memo ------------------------------------------------------------------ */
+
+#define MEMO_SIZE 4096 /* power of two */
+
+struct memo_slot {
+	const void *q;
+	uint32_t id, gen;
+	float sim;
+	const char *how;
+};
+
+static _Thread_local struct memo_slot t_memo[MEMO_SIZE];
+static _Thread_local uint32_t t_gen;
+
+void kd__simcache_next(void)
+{
+	if (++t_gen == 0) {
+		memset(t_memo, 0, sizeof(t_memo));
+		t_gen = 1;
+	}
+}
+
+/* Token similarity of a query token and a list token, memoised. */
+static double sim_memo(const struct kd_qtok *a, const struct kd_qtok *b,
+		       const char **how)
+{
+	struct memo_slot *slot;
+	uintptr_t h;
+	double sim;
+	if (b->id == UINT32_MAX || a->id != UINT32_MAX || t_gen == 0)
+		return kd__token_sim(a, b, how);
+	h = ((uintptr_t)a >> 3) * 0x9E3779B1u ^ (uintptr_t)b->id * 0x85EBCA77u;
+	slot = &t_memo[(h ^ (h >> 15)) & (MEMO_SIZE - 1)];
+	if (slot->gen == t_gen && slot->q == a && slot->id == b->id) {
+		*how = slot->how;
+		return slot->sim;
+	}
+	sim = kd__token_sim(a, b, how);
+	slot->q = a;
+	slot->id = b->id;
+	slot->gen = t_gen;
+	slot->sim = (float)sim;
+	slot->how = *how;
+	return sim;
 }
 
 /* ---- token resolution ------------------------------------------------------------- */
@@ -211,6 +324,7 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_matcher *m,
 		t->skel = v->toks[i].skel;
 		t->skel_len = v->toks[i].skel_len;
 		t->kind = v->toks[i].kind;
+		t->id = UINT32_MAX;
 		resolve_weight(t, m);
 	}
 }
@@ -228,6 +342,7 @@ void kd__qvar_from_list(struct kd_qvar *out, const struct kd_matcher *m,
 		t->skel = m->skels.str[mt->skel];
 		t->skel_len = m->skels.len[mt->skel];
 		t->kind = mt->kind;
+		t->id = mt->text;
 		t->w = mt->w;
 		t->idf = mt->idf;
 	}
@@ -262,16 +377,21 @@ static void join_tok(struct kd_qtok *out, char *text, char *skel,
 	out->skel_len = (uint16_t)kd__skeleton(skel, 32, text, n);
 	out->skel = skel;
 	out->kind = KD_TOK_WORD;
+	out->id = UINT32_MAX;
 	out->w = t[0].w + t[1].w;
 	out->idf = t[0].idf > t[1].idf ? t[0].idf : t[1].idf;
 }
 
-static int cmp_pair(const void *a, const void *b)
+/* Insertion sort, best first: a handful of pairs per comparison. */
+static void sort_pairs(struct pair *p, size_t n)
 {
-	const struct pair *x = a, *y = b;
-	if (x->key != y->key)
-		return x->key < y->key ? 1 : -1;
-	return 0;
+	size_t i, j;
+	for (i = 1; i < n; i++) {
+		struct pair x = p[i];
+		for (j = i; j > 0 && p[j - 1].key < x.key; j--)
+			p[j] = p[j - 1];
+		p[j] = x;
+	}
 }
 
 static void add_pair(struct pair *p, size_t *np, int qa, int qb, int la,
@@ -314,7 +434,7 @@ static void append_detail(char *d, size_t cap, const struct kd_qtok *q,
 }
 
 void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
-		      const struct kd_qvar *l)
+		      const struct kd_qvar *l, int detail)
 {
 	struct pair pairs[MAX_PAIRS];
 	float qsim[KD_NAME_MAX_TOKS], lsim[KD_NAME_MAX_TOKS];
@@ -330,7 +450,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		return;
 	for (i = 0; i < n; i++)
 		for (j = 0; j < m; j++) {
-			double s = kd__token_sim(&q->toks[i], &l->toks[j], &how);
+			double s = sim_memo(&q->toks[i], &l->toks[j], &how);
 			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j, s,
 				 how, q->toks[i].w);
 		}
@@ -356,7 +476,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 				 s, "joined", q->toks[i].w);
 		}
 	}
-	qsort(pairs, np, sizeof(pairs[0]), cmp_pair);
+	sort_pairs(pairs, np);
 	for (i = 0; i < n; i++)
 		qsim[i] = -1;
 	for (j = 0; j < m; j++)
@@ -375,8 +495,10 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			qsim[k] = p->sim;
 		for (k = p->la; k <= p->lb; k++)
 			lsim[k] = p->sim;
-		append_detail(out->detail, sizeof(out->detail), q->toks, p->qa,
-			      p->qb, l->toks, p->la, p->lb, p->how);
+		if (detail)
+			append_detail(out->detail, sizeof(out->detail), q->toks,
+				      p->qa, p->qb, l->toks, p->la, p->lb,
+				      p->how);
 	}
 	for (i = 0; i < n; i++) {
 		double s = qsim[i] > 0 ? qsim[i] : 0;

@@ -13,6 +13,9 @@ struct kd_cand {
 
 /** Maximum entities scored exactly per query (indexed mode). */
 #define KD_CANDIDATES 64
+/** Candidates whose estimate (see candidates.c) is below this cover too
+ *  little of the query to reach the result cutoff. */
+#define KD_CANDIDATE_MIN 0.30f
 
 /**
  * Entities whose names share index keys with the query, best first, at
@@ -22,5 +25,9 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 		   const struct kd_matcher *m, const struct kd_qvar *vars,
 		   size_t nvars, const char *const *idents, size_t nidents,
 		   size_t limit);
+
+/** Did the last kd__candidates() call on this thread hit name record
+ *  `rec`? Indexed scoring compares only those records. */
+int kd__record_hit(uint32_t rec);
 
 #endif

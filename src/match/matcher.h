@@ -101,6 +101,7 @@ void kd__deletions(const char *s, size_t len,
 /** A token of the query side, resolved against the dictionaries. */
 struct kd_qtok {
 	const char *s, *skel;
+	uint32_t id;     /* dictionary text id (list side) or UINT32_MAX */
 	uint16_t len, skel_len;
 	uint8_t kind;
 	float w, idf;
@@ -123,9 +124,13 @@ struct kd_name_cmp {
 	char detail[160];
 };
 
-/** Compare a query variant with another (list-side or second query). */
+/** Compare a query variant with another (list-side or second query);
+ *  the explanation text is written only when `detail` is set. */
 void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
-		      const struct kd_qvar *l);
+		      const struct kd_qvar *l, int detail);
+/** Start a new query for the per-thread token similarity memo (pairs of
+ *  a query token and a dictionary token are scored once per query). */
+void kd__simcache_next(void);
 /** Similarity of two tokens in [0,1]; `how` gets a short tag. */
 double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		     const char **how);

@@ -261,34 +261,44 @@ static int identifier_feature(kd_result *r, const struct prepared *p,
 	return 0;
 }
 
-/* Best name score of entity ei against the prepared query. */
+/* Best name score of entity ei against the prepared query; with
+ * `explain`, the features (and their detail text) are recorded. */
 static double name_feature(kd_result *r, const struct kd_matcher *m,
-			   const struct prepared *p, uint32_t ei)
+			   const struct prepared *p, uint32_t ei, int explain,
+			   int all)
 {
 	struct kd_name_cmp best, c;
 	struct kd_qvar lv;
 	uint32_t k, v, end = m->ent_name0[ei] + m->ent_nname[ei];
-	size_t q;
-	int weak = 0;
+	uint32_t bk = 0, bv = 0;
+	size_t q, bq = 0;
 	memset(&best, 0, sizeof(best));
 	for (k = m->ent_name0[ei]; k < end; k++) {
 		const struct kd_mname *rec = &m->names[k];
+		if (!all && !kd__record_hit(k))
+			continue; /* no index key in common with the query */
 		for (v = 0; v < rec->nvar; v++) {
 			kd__qvar_from_list(&lv, m, &m->vars[rec->var0 + v]);
 			for (q = 0; q < p->nvars; q++) {
-				kd__compare_vars(&c, &p->vars[q], &lv);
+				kd__compare_vars(&c, &p->vars[q], &lv, 0);
 				if (rec->weak)
 					c.score *= 0.9;
 				if (c.score > best.score) {
 					best = c;
-					weak = rec->weak;
+					bk = k;
+					bv = v;
+					bq = q;
 				}
 			}
 		}
 	}
-	if (best.score > 0)
-		add_feature(r, weak ? "weak_alias_match" : "name_match",
-			    best.score, "%s", best.detail);
+	if (!explain || best.score <= 0)
+		return best.score;
+	/* redo the winning comparison with its explanation */
+	kd__qvar_from_list(&lv, m, &m->vars[m->names[bk].var0 + bv]);
+	kd__compare_vars(&c, &p->vars[bq], &lv, 1);
+	add_feature(r, m->names[bk].weak ? "weak_alias_match" : "name_match",
+		    best.score, "%s", c.detail);
 	if (best.number_mismatch)
 		add_feature(r, "number_mismatch", 0,
 			    "numbers in the names differ");
@@ -296,7 +306,8 @@ static double name_feature(kd_result *r, const struct kd_matcher *m,
 }
 
 static void score_entity(kd_result *r, const struct kd_matcher *m,
-			 const struct prepared *p, uint32_t ei)
+			 const struct prepared *p, uint32_t ei, int explain,
+			 int all)
 {
 	const struct kd_entity *e = &m->db->ents[ei];
 	double s;
@@ -304,15 +315,22 @@ static void score_entity(kd_result *r, const struct kd_matcher *m,
 	r->entity = e;
 	if (!schema_compatible(p->schema, e->schema))
 		return;
-	s = p->nvars ? name_feature(r, m, p, ei) : 0;
+	/* without explanations, a full feature list makes add_feature a
+	 * no-op: the score is the same, the text is never formatted */
+	if (!explain)
+		r->nfeatures = KD_MAX_FEATURES;
+	s = p->nvars ? name_feature(r, m, p, ei, explain, all) : 0;
 	if (s > 0) {
 		s += dob_feature(r, p, e);
 		s += country_feature(r, p, e);
 	}
 	if (identifier_feature(r, p, e) && s < 0.95) {
-		r->features[r->nfeatures - 1].weight = 0.95 - s;
+		if (explain && r->nfeatures)
+			r->features[r->nfeatures - 1].weight = 0.95 - s;
 		s = 0.95;
 	}
+	if (!explain)
+		r->nfeatures = 0;
 	r->score = s < 0 ? 0 : s > 1 ? 1 : s;
 }
 
@@ -355,13 +373,13 @@ int kd_screen(kd_result **out, size_t *nout, const kd_matcher *m,
 					  KD_CANDIDATES));
 	else
 		ncand = m->db->nents;
+	kd__simcache_next();
 	for (i = 0; i < ncand; i++) {
 		uint32_t ei = o.exhaustive ? (uint32_t)i : cands[i].entity;
 		kd_result r;
-		score_entity(&r, m, p, ei);
+		score_entity(&r, m, p, ei, 0, o.exhaustive);
 		if (r.score < o.cutoff || r.score <= 0)
 			continue;
-		r.match = r.score >= o.threshold;
 		KD_FORWARD(kd__grow((void **)&res, &cap, nres + 1,
 				    sizeof(*res)));
 		res[nres++] = r;
@@ -370,6 +388,12 @@ int kd_screen(kd_result **out, size_t *nout, const kd_matcher *m,
 		qsort(res, nres, sizeof(*res), cmp_result);
 	if (nres > o.limit)
 		nres = o.limit;
+	/* explain only what is returned */
+	for (i = 0; i < nres; i++) {
+		uint32_t ei = (uint32_t)(res[i].entity - m->db->ents);
+		score_entity(&res[i], m, p, ei, 1, o.exhaustive);
+		res[i].match = res[i].score >= o.threshold;
+	}
 	*out = res;
 	*nout = nres;
 	res = NULL;
@@ -409,7 +433,7 @@ int kd_compare(kd_result *out, const kd_matcher *m, kd_schema schema,
 		kd__qvar_from(qa, m, &a->vars[i]);
 		for (j = 0; j < b->nvars; j++) {
 			kd__qvar_from(qb, m, &b->vars[j]);
-			kd__compare_vars(&c, qa, qb);
+			kd__compare_vars(&c, qa, qb, 1);
 			if (c.score > best.score)
 				best = c;
 		}

@@ -1,0 +1,165 @@
+/*
+ * bench_screen.c - screening speed on the bundled lists, in one run:
+ * list load and matcher preparation time, single-query latency (median
+ * and p99) indexed vs exhaustive, and batch throughput on 1 and 2
+ * threads over the first N people of the development negatives.
+ *
+ * usage: bench_screen [N_QUERIES] [DATA_DIR]
+ */
+#include "kordon.h"
+#include "util/util.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int cmp_d(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+struct work {
+	const kd_matcher *m;
+	char **names;
+	size_t n, next;
+	pthread_mutex_t lock;
+};
+
+static void *run(void *arg)
+{
+	struct work *w = arg;
+	for (;;) {
+		size_t i;
+		kd_query q;
+		kd_match_opts o = KD_MATCH_OPTS_INIT;
+		kd_result *r;
+		size_t nr;
+		const char *name;
+		pthread_mutex_lock(&w->lock);
+		i = w->next++;
+		pthread_mutex_unlock(&w->lock);
+		if (i >= w->n)
+			break;
+		name = w->names[i];
+		memset(&q, 0, sizeof(q));
+		q.schema = KD_SCHEMA_PERSON;
+		q.names = &name;
+		q.nnames = 1;
+		if (kd_screen(&r, &nr, w->m, &q, &o) == 0)
+			kd_results_free(r);
+	}
+	return NULL;
+}
+
+static double throughput(const kd_matcher *m, char **names, size_t n,
+			 int threads)
+{
+	struct work w = { m, names, n, 0, PTHREAD_MUTEX_INITIALIZER };
+	pthread_t th[8];
+	double t0 = now();
+	int t;
+	for (t = 0; t < threads; t++)
+		pthread_create(&th[t], NULL, run, &w);
+	for (t = 0; t < threads; t++)
+		pthread_join(th[t], NULL);
+	return (double)n / (now() - t0);
+}
+
+static void latency(const kd_matcher *m, char **names, size_t n,
+		    int exhaustive, double *med, double *p99)
+{
+	double *lat = malloc(n * sizeof(double));
+	size_t i;
+	for (i = 0; i < n; i++) {
+		kd_query q;
+		kd_match_opts o = KD_MATCH_OPTS_INIT;
+		kd_result *r;
+		size_t nr;
+		const char *name = names[i];
+		double t0;
+		memset(&q, 0, sizeof(q));
+		q.schema = KD_SCHEMA_PERSON;
+		q.names = &name;
+		q.nnames = 1;
+		o.exhaustive = exhaustive;
+		t0 = now();
+		if (kd_screen(&r, &nr, m, &q, &o) == 0)
+			kd_results_free(r);
+		lat[i] = now() - t0;
+	}
+	qsort(lat, n, sizeof(double), cmp_d);
+	*med = lat[n / 2] * 1e6;
+	*p99 = lat[n * 99 / 100] * 1e6;
+	free(lat);
+}
+
+int main(int argc, char **argv)
+{
+	size_t n = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 5000, i;
+	const char *data = argc > 2 ? argv[2] : KD_SOURCE_DIR "/data";
+	struct kd_reader *r;
+	struct kd_csv *c;
+	kd_parse_err err;
+	char **names = calloc(n, sizeof(char *));
+	size_t got = 0, nex;
+	kd_db *db;
+	kd_matcher *m;
+	double t0, med, p99, emed, ep99;
+	struct rusage ru;
+
+	if (kd__reader_open(&r, KD_SOURCE_DIR
+			    "/bench/data/dev/negatives_us.csv.gz") < 0 ||
+	    kd__csv_open(&c, r, ',') < 0) {
+		fprintf(stderr, "%s\n", kd_error_last());
+		return 2;
+	}
+	kd__csv_row(c, &err);
+	while (got < n && kd__csv_row(c, &err) == 1)
+		names[got++] = strdup(kd__csv_field(c, 0, NULL));
+	kd__csv_close(c);
+	kd__reader_close(r);
+	n = got;
+
+	t0 = now();
+	if (kd_db_load(&db, data, NULL, &err) < 0) {
+		fprintf(stderr, "%s\n", kd_error_last());
+		return 2;
+	}
+	printf("load lists             %8.1f ms  (%zu entities)\n",
+	       (now() - t0) * 1e3, kd_db_count(db));
+	t0 = now();
+	kd_matcher_new(&m, db);
+	printf("prepare matcher        %8.1f ms\n", (now() - t0) * 1e3);
+	throughput(m, names, n < 200 ? n : 200, 1); /* warm caches */
+	latency(m, names, n, 0, &med, &p99);
+	nex = n < 300 ? n : 300;
+	latency(m, names, nex, 1, &emed, &ep99);
+	printf("query latency indexed  median %8.1f us  p99 %8.1f us  (%zu "
+	       "queries)\n", med, p99, n);
+	printf("query latency exhaust. median %8.1f us  p99 %8.1f us  (%zu "
+	       "queries)\n", emed, ep99, nex);
+	printf("indexed speed-up       median x%.0f\n", emed / med);
+	printf("batch throughput       1 thread  %8.0f names/s\n",
+	       throughput(m, names, n, 1));
+	printf("batch throughput       2 threads %8.0f names/s\n",
+	       throughput(m, names, n, 2));
+	getrusage(RUSAGE_SELF, &ru);
+	printf("max resident memory    %8.1f MiB\n", (double)ru.ru_maxrss / 1024);
+	kd_matcher_free(m);
+	kd_db_free(db);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return 0;
+}
