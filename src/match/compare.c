@@ -192,6 +192,14 @@ static double budget(size_t len)
 	return 2.5;
 }
 
+static size_t digits(const struct kd_qtok *t)
+{
+	size_t i = 0;
+	while (i < t->len && t->s[i] >= '0' && t->s[i] <= '9')
+		i++;
+	return i;
+}
+
 double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		     const char **how)
 {
@@ -200,8 +208,10 @@ double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	double best = 0, cost;
 	*how = "";
 	if (a->kind == KD_TOK_NUMBER || b->kind == KD_TOK_NUMBER) {
-		if (a->kind == b->kind && a->len == b->len &&
-		    memcmp(a->s, b->s, a->len) == 0) {
+		/* "77th" and "77" agree; "2" and "3" never do */
+		size_t da = digits(a), db = digits(b);
+		if (a->kind == b->kind && da == db && da > 0 &&
+		    memcmp(a->s, b->s, da) == 0) {
 			*how = "exact";
 			return 1.0;
 		}
@@ -221,17 +231,21 @@ double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	if (a->skel_len > 0 && a->skel_len == b->skel_len &&
 	    memcmp(a->skel, b->skel, a->skel_len) == 0 &&
 	    !gendered_ending(a, b)) {
+		/* the skeleton folds vowels hard: trust it fully only when
+		 * the spellings are also close */
+		double c = edit_distance(a->s, a->len, b->s, b->len,
+					 budget(maxlen) + 2);
 		*how = "skeleton";
-		return 0.95;
+		return c <= budget(maxlen) ? 0.95 : 0.85;
 	}
 	if ((double)(a->len > b->len ? a->len - b->len : b->len - a->len) *
-			    0.5 > budget(maxlen) ||
+			    0.5 > budget(maxlen) + 1.0 ||
 	    unit_distance(a->s, a->len, b->s, b->len) * 0.5 >
-		    budget(maxlen))
-		cost = budget(maxlen) + 1; /* cannot be within budget */
+		    budget(maxlen) + 1.0)
+		cost = budget(maxlen) + 2; /* far beyond the budget */
 	else
 		cost = edit_distance(a->s, a->len, b->s, b->len,
-				     budget(maxlen));
+				     budget(maxlen) + 1.0);
 	if (cost <= budget(maxlen)) {
 		double sim = 1.0 - 2.0 * cost / (double)maxlen;
 		if (sim > best) {
@@ -240,6 +254,7 @@ double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		}
 	}
 	if (best < 0.75 && a->skel_len >= 5 && b->skel_len >= 5 &&
+	    cost <= budget(maxlen) + 1.0 &&
 	    unit_distance(a->skel, a->skel_len, b->skel, b->skel_len) <= 2 &&
 	    edit_distance(a->skel, a->skel_len, b->skel, b->skel_len, 1.0) <=
 		    1.0) {
@@ -323,7 +338,9 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_matcher *m,
 		t->len = v->toks[i].len;
 		t->skel = v->toks[i].skel;
 		t->skel_len = v->toks[i].skel_len;
-		t->kind = v->toks[i].kind;
+		t->kind = v->toks[i].s[0] >= '0' && v->toks[i].s[0] <= '9'
+				  ? KD_TOK_NUMBER
+				  : v->toks[i].kind;
 		t->id = UINT32_MAX;
 		resolve_weight(t, m);
 	}
@@ -341,7 +358,8 @@ void kd__qvar_from_list(struct kd_qvar *out, const struct kd_matcher *m,
 		t->len = m->texts.len[mt->text];
 		t->skel = m->skels.str[mt->skel];
 		t->skel_len = m->skels.len[mt->skel];
-		t->kind = mt->kind;
+		t->kind = t->s[0] >= '0' && t->s[0] <= '9' ? KD_TOK_NUMBER
+							    : mt->kind;
 		t->id = mt->text;
 		t->w = mt->w;
 		t->idf = mt->idf;
@@ -358,10 +376,12 @@ struct pair {
 
 #define MAX_PAIRS 1024
 
+/* Adjacent tokens that may be one word written apart ("jong un",
+ * "al sehri", "smp severodvinsk"). */
 static int joinable(const struct kd_qtok *a, const struct kd_qtok *b)
 {
-	return a->kind == KD_TOK_WORD && b->kind == KD_TOK_WORD &&
-	       a->len <= 5 && b->len <= 5;
+	return (a->kind == KD_TOK_WORD || a->kind == KD_TOK_PARTICLE) &&
+	       b->kind == KD_TOK_WORD && a->len + b->len <= 30;
 }
 
 /* Build a joined token of t[i] t[i+1] in caller storage. */
@@ -438,7 +458,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 {
 	struct pair pairs[MAX_PAIRS];
 	float qsim[KD_NAME_MAX_TOKS], lsim[KD_NAME_MAX_TOKS];
-	char jt[KD_NAME_MAX_TOKS][16], js[KD_NAME_MAX_TOKS][32];
+	char jt[KD_NAME_MAX_TOKS][32], js[KD_NAME_MAX_TOKS][32];
 	struct kd_qtok joined;
 	size_t np = 0, i, j, n = q->ntok, m = l->ntok;
 	double wq = 0, wl = 0, sq = 0, sl = 0, info = 0, score;

@@ -429,11 +429,16 @@ int kd_compare(kd_result *out, const kd_matcher *m, kd_schema schema,
 	qb = qa + 1;
 	KD_FORWARD(kd__name_analyze(&a, name1, strlen(name1), flags));
 	KD_FORWARD(kd__name_analyze(&b, name2, strlen(name2), flags));
+	/* Two names have no query side: the shorter is read as the query,
+	 * i.e. both directions are scored and the better one counts. */
 	for (i = 0; i < a->nvars; i++) {
 		kd__qvar_from(qa, m, &a->vars[i]);
 		for (j = 0; j < b->nvars; j++) {
 			kd__qvar_from(qb, m, &b->vars[j]);
 			kd__compare_vars(&c, qa, qb, 1);
+			if (c.score > best.score)
+				best = c;
+			kd__compare_vars(&c, qb, qa, 1);
 			if (c.score > best.score)
 				best = c;
 		}

@@ -44,7 +44,8 @@
  *     as the first token (Ben Smith). GENERIC (KD_NAME_ORG only): company,
  *     co, trading, group, international, holding(s), enterprise(s),
  *     industries, shipping, logistics, investment(s), services, general,
- *     import, export, impex, and, of, the. NUMBER: digits without leading
+ *     import, export, impex, and, of, the, and the vessel prefixes mv,
+ *     mt, ms, mts, fv (M/V is two initials). NUMBER: digits without leading
  *     zeros; roman ii..ix after the first token (Yu Jong II); not i, v,
  *     x, vi, xi: initials, Vietnamese Vi and pinyin Xi. INITIAL: a single
  *     letter (unless the romaniser marked it a syllable, Korean 이 "i").
@@ -116,7 +117,8 @@ static struct kw g_kw[] = {
 	{ "services", R_GEN, NULL }, { "service", R_GEN, NULL },
 	{ "import", R_GEN, NULL }, { "export", R_GEN, NULL },
 	{ "impex", R_GEN, NULL }, { "and", R_GEN, NULL }, { "of", R_GEN, NULL },
-	{ "the", R_GEN, NULL },
+	{ "the", R_GEN, NULL }, { "mv", R_GEN, NULL }, { "mt", R_GEN, NULL },
+	{ "ms", R_GEN, NULL }, { "mts", R_GEN, NULL }, { "fv", R_GEN, NULL },
 };
 
 /* Legal forms: pattern (words separated by one space), canonical token,
