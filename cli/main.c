@@ -23,6 +23,9 @@ static void usage(FILE *f)
 		"  screen NAME [options]     screen a name (kordon screen --help)\n"
 		"  compare NAME1 NAME2       score two names; --pairs FILE.csv\n"
 		"  batch --input FILE        screen a CSV or JSON-lines file\n"
+		"  scan FILE|-               find listed names in text or payment\n"
+		"                            messages (SWIFT MT, ISO 20022 pacs.008)\n"
+		"  serve                     HTTP API, yente /match compatible\n"
 		"\n"
 		"global options:\n"
 		"  --data PATH   list directory or file (default: $KORDON_DATA,\n"
@@ -132,6 +135,10 @@ int main(int argc, char **argv)
 		rc = cmd_compare(&c, argc, argv);
 	else if (strcmp(cmd, "batch") == 0)
 		rc = cmd_batch(&c, argc, argv);
+	else if (strcmp(cmd, "scan") == 0)
+		rc = cmd_scan(&c, argc, argv);
+	else if (strcmp(cmd, "serve") == 0)
+		rc = cmd_serve(&c, argc, argv);
 	else {
 		fprintf(stderr, "kordon: unknown command '%s'\n", cmd);
 		usage(stderr);
