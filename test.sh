@@ -10,13 +10,19 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DKD_WERROR=ON \
   -DKD_SANITIZER="address;undefined" >/dev/null || exit 2
-cmake --build build-test -j"$(nproc)" 2>&1 | grep -E "error|warning" && exit 2
+if ! cmake --build build-test -j"$(nproc)" >build-test.log 2>&1; then
+  grep -E "error|warning|Error" build-test.log | head -40
+  echo "0 passed, 1 failed"
+  exit 2
+fi
 
 passed=0; failed=0
-step() { # name, command...
-  local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $name"
-  else failed=$((failed + 1)); echo "FAIL $name"; fi
+step() { # name, command... (output shown only when the step fails)
+  local name=$1 log; shift
+  log=$(mktemp)
+  if "$@" >"$log" 2>&1; then passed=$((passed + 1)); echo "ok   $name"
+  else failed=$((failed + 1)); echo "FAIL $name"; tail -n 40 "$log"; fi
+  rm -f "$log"
 }
 step "unit tests" build-test/kordon_tests
 for r in build-test/replay_fuzz_*; do
