@@ -1,0 +1,254 @@
+/*
+ * identifiers.c - listed identifiers in text and message fields: IMO
+ * numbers, SWIFT BICs, and any other identifier value a list carries
+ * (passport, INN, OGRN, registration numbers...).
+ *
+ * The matcher indexes every identifier property as "#" + its normalised
+ * form (kd__ident_norm: uppercase alphanumerics, "IMO" prefix dropped),
+ * so a lookup is one hash probe; we only decide which words are worth a
+ * probe:
+ *
+ *   IMO       7 digits whose check digit holds (sum of the first six
+ *             digits x 7,6,5,4,3,2, mod 10 = the seventh), with or
+ *             without an "IMO" prefix ("IMO 7937317", "IMO: 7937317",
+ *             "IMO7937317"); bare numbers must hit an imoNumber
+ *   BIC       8 or 11 characters, six letters first (bank + country);
+ *             an 11-character BIC also tries its 8-character head (the
+ *             lists give either form); written in capitals in prose
+ *   other     6..34 characters with at least one digit (pure numbers
+ *             need 8+ digits: amounts and years are shorter), equal to a
+ *             listed value once normalised
+ *
+ * An identifier hit scores 0.95, as kd_screen's identifier_match: an
+ * exact listed identifier is evidence on its own, without a name.
+ */
+#include "scan/scan_int.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#define IDENT_SCORE 0.95
+
+int kd__imo_valid(const char *d)
+{
+	int i, sum = 0;
+	for (i = 0; i < 7; i++)
+		if (d[i] < '0' || d[i] > '9')
+			return 0;
+	for (i = 0; i < 6; i++)
+		sum += (d[i] - '0') * (7 - i);
+	return sum % 10 == d[6] - '0';
+}
+
+static int alnum(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	       (ch >= '0' && ch <= '9');
+}
+
+/* Entities listing identifier `key` (normalised); when `prop` is set the
+ * value must come from that property. Fills out (score, detail, also). */
+static int lookup(struct kd_scan_match *out, const struct kd_matcher *m,
+		  const char *key, const char *prop)
+{
+	char k[72], b[72];
+	uint32_t n, i;
+	const uint32_t *ids;
+	size_t kl = strlen(key);
+	memset(out, 0, sizeof(*out));
+	out->ent = UINT32_MAX;
+	if (kl < 5 || kl + 2 > sizeof(k))
+		return 0;
+	k[0] = '#';
+	memcpy(k + 1, key, kl + 1);
+	ids = kd__postings_get(&m->post, k, &n);
+	for (i = 0; i < n; i++) {
+		uint32_t ei = m->names[ids[i]].entity;
+		const struct kd_entity *e = &m->db->ents[ei];
+		size_t p;
+		for (p = 0; p < e->nprops; p++) {
+			if (kd__prop_type(e->props[p].name) != KD_PT_IDENT ||
+			    (prop && strcmp(e->props[p].name, prop) != 0))
+				continue;
+			kd__ident_norm(b, sizeof(b), e->props[p].value);
+			if (strcmp(b, key) == 0)
+				break;
+		}
+		if (p == e->nprops)
+			continue;
+		if (out->ent == UINT32_MAX) {
+			out->ent = ei;
+			out->score = IDENT_SCORE;
+			out->feature = "identifier_match";
+			snprintf(out->detail, sizeof(out->detail), "%s %s",
+				 e->props[p].name, e->props[p].value);
+		} else if (out->nalso < KD_SCAN_MAX_ALSO && ei != out->ent) {
+			out->also[out->nalso] = ei;
+			out->also_score[out->nalso++] = IDENT_SCORE;
+		}
+	}
+	return 0;
+}
+
+static int bic_shape(const char *w, size_t n)
+{
+	size_t i;
+	if (n != 8 && n != 11)
+		return 0;
+	for (i = 0; i < 6; i++)
+		if (w[i] < 'A' || w[i] > 'Z')
+			return 0;
+	for (i = 6; i < n; i++)
+		if (!((w[i] >= 'A' && w[i] <= 'Z') || (w[i] >= '0' && w[i] <= '9')))
+			return 0;
+	return 1;
+}
+
+/* A BIC: itself, then (11 characters) its head, (8) with branch XXX. */
+static int bic_lookup(struct kd_scan_match *r, const struct kd_matcher *m,
+		      const char *w, size_t n)
+{
+	char k[16];
+	memcpy(k, w, n);
+	k[n] = '\0';
+	lookup(r, m, k, NULL);
+	if (r->ent != UINT32_MAX)
+		return 1;
+	if (n == 11) {
+		k[8] = '\0';
+		lookup(r, m, k, NULL);
+	} else {
+		memcpy(k + 8, "XXX", 4);
+		lookup(r, m, k, NULL);
+	}
+	return r->ent != UINT32_MAX;
+}
+
+/* Is there an "IMO" prefix right before s[i] ("IMO ", "IMO:", "IMO-",
+ * "IMO No. ", "IMO#")? @return its start or SIZE_MAX. */
+static size_t imo_prefix(const char *s, size_t i)
+{
+	size_t k = i, skipped = 0;
+	while (k > 0 && skipped < 6 &&
+	       (s[k - 1] == ' ' || s[k - 1] == ':' || s[k - 1] == '-' ||
+		s[k - 1] == '#' || s[k - 1] == '.')) {
+		k--;
+		skipped++;
+	}
+	if (k >= 2 && strncasecmp(s + k - 2, "no", 2) == 0 &&
+	    (k < 3 || !alnum(s[k - 3]) || s[k - 3] == ' ')) {
+		size_t k2 = k - 2;
+		while (k2 > 0 && s[k2 - 1] == ' ')
+			k2--;
+		if (k2 >= 3 && strncasecmp(s + k2 - 3, "imo", 3) == 0)
+			k = k2;
+	}
+	if (k >= 3 && strncasecmp(s + k - 3, "imo", 3) == 0 &&
+	    (k == 3 || !alnum(s[k - 4])))
+		return k - 3;
+	return SIZE_MAX;
+}
+
+static int word(struct kd_scan_ctx *c, const struct kd_seg *g, size_t a,
+		size_t b)
+{
+	const char *w = g->s + a;
+	size_t n = b - a, i, ndig = 0, nup = 0;
+	struct kd_scan_match r;
+	char key[72];
+	for (i = 0; i < n; i++) {
+		ndig += w[i] >= '0' && w[i] <= '9';
+		nup += w[i] >= 'A' && w[i] <= 'Z';
+	}
+	/* IMO numbers */
+	if ((n == 7 && ndig == 7) ||
+	    (n == 10 && ndig == 7 && strncasecmp(w, "imo", 3) == 0)) {
+		const char *d = w + n - 7;
+		size_t start = n == 10 ? a : imo_prefix(g->s, a);
+		if (!kd__imo_valid(d))
+			return 0;
+		memcpy(key, d, 7);
+		key[7] = '\0';
+		lookup(&r, c->m, key, "imoNumber");
+		if (r.ent == UINT32_MAX)
+			return 0;
+		return kd__scan_add(c, g, start == SIZE_MAX ? a : start, b, &r);
+	}
+	if (n < 6 || n > 34)
+		return 0;
+	if (nup == n && bic_shape(w, n)) {
+		if (bic_lookup(&r, c->m, w, n))
+			return kd__scan_add(c, g, a, b, &r);
+		return 0;
+	}
+	if (ndig == 0 || (ndig == n && n < 8))
+		return 0;
+	/* not kd__ident_norm: it would drop a leading "IMO" */
+	for (i = 0; i < n; i++)
+		key[i] = (char)(w[i] >= 'a' && w[i] <= 'z' ? w[i] - 32 : w[i]);
+	key[n] = '\0';
+	lookup(&r, c->m, key, NULL);
+	if (r.ent == UINT32_MAX)
+		return 0;
+	return kd__scan_add(c, g, a, b, &r);
+}
+
+int kd__scan_idents(struct kd_scan_ctx *c, const struct kd_seg *g)
+{
+	size_t i = 0, n = g->len;
+	int err;
+	while (i < n) {
+		size_t a;
+		if (!alnum(g->s[i])) {
+			i++;
+			continue;
+		}
+		a = i;
+		while (i < n && alnum(g->s[i]))
+			i++;
+		/* words glued to non-ASCII letters are not identifiers */
+		if ((a > 0 && (unsigned char)g->s[a - 1] >= 0x80) ||
+		    (i < n && (unsigned char)g->s[i] >= 0x80))
+			continue;
+		if (i - a >= 6 && (err = word(c, g, a, i)) < 0)
+			return err;
+	}
+	return 0;
+}
+
+int kd__scan_bic(struct kd_scan_ctx *c, const struct kd_seg *g)
+{
+	size_t i = 0, n = g->len;
+	while (i < n) {
+		size_t a, ls = i;
+		/* one line */
+		while (i < n && g->s[i] != '\n')
+			i++;
+		if (g->s[ls] == '/') {
+			i++;
+			continue; /* account line */
+		}
+		for (a = ls; a < i; a++) {
+			size_t b = a;
+			struct kd_scan_match r;
+			char up[12];
+			if (!alnum(g->s[a]) || (a > ls && alnum(g->s[a - 1])))
+				continue;
+			while (b < i && alnum(g->s[b]))
+				b++;
+			if (b - a == 8 || b - a == 11) {
+				size_t k;
+				for (k = a; k < b; k++) {
+					char ch = g->s[k];
+					up[k - a] = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+				}
+				if (bic_shape(up, b - a) &&
+				    bic_lookup(&r, c->m, up, b - a))
+					return kd__scan_add(c, g, a, b, &r);
+			}
+		}
+		i++;
+	}
+	return 0;
+}

@@ -1,0 +1,245 @@
+/*
+ * lexicon.c - words that must not fire on their own in prose.
+ *
+ * The lists' own statistics cannot tell a famous name from a common one:
+ * "miller" and "novak" are as rare among listed names (df 9) as "lavrov"
+ * (df 10) and rarer than "putin" (df 13), and "und" or "der" occur in one
+ * listed name each, so their IDF is the highest there is. What a scanner
+ * needs is the frequency of a word in the world's text, which the lists
+ * do not carry; this small hand-made lexicon stands in for it:
+ *
+ *   STOP      function words of the major European languages and
+ *             titles/roles that precede names ("President", "Minister",
+ *             "Kreml"): never the first or last word of a name span
+ *   PARTICLE  name particles (al, bin, von, van, de, da, ...): allowed
+ *             lowercase inside a name span, never at its ends
+ *   COMMON    frequent given names and surnames: fine as part of a
+ *             multi-word name ("Alexander Nowak"), never a mention on
+ *             their own ("Miller said", "Kim")
+ *   PLACE     places and generic organisation words (Berlin, Hong Kong,
+ *             North, Bank, Star): never alone, and a span made only of
+ *             these (and function words) is not a name either
+ *
+ * All entries are lowercase ASCII as kd__text_fold writes them (Müller
+ * -> "muller"; the transliterated "mueller" is listed too). The set is
+ * built once (pthread_once) into a hash map and is read-only afterwards.
+ */
+#include "scan/scan_int.h"
+
+#include <pthread.h>
+#include <string.h>
+
+static const char *const g_stop[] = {
+	/* English */
+	"the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for",
+	"from", "by", "with", "as", "is", "was", "are", "were", "be", "been",
+	"has", "have", "had", "it", "its", "this", "that", "these", "those",
+	"he", "she", "they", "we", "you", "i", "his", "her", "their", "our",
+	"not", "but", "if", "so", "than", "then", "there", "here", "who",
+	"whom", "which", "what", "when", "where", "why", "how", "also",
+	"after", "before", "over", "under", "into", "about", "against",
+	"between", "during", "without", "within", "per", "via", "said",
+	"says", "will", "would", "can", "could", "may", "might", "must",
+	"shall", "should", "did", "does", "do", "no", "yes", "all", "any",
+	"some", "more", "most", "other", "such", "only", "own", "same",
+	"too", "very", "just", "now", "one", "two", "three", "new", "last",
+	"first", "mr", "mrs", "ms", "dr", "sir", "st", "however", "while",
+	"since", "until", "because", "although", "both", "each", "few",
+	"many", "much", "according", "monday", "tuesday", "wednesday",
+	"thursday", "friday", "saturday", "sunday", "january", "february",
+	"march", "april", "june", "july", "august", "september", "october",
+	"november", "december",
+	/* German */
+	"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer",
+	"einen", "einem", "eines", "und", "oder", "aber", "im", "am", "an",
+	"auf", "aus", "bei", "mit", "nach", "vom", "zum", "zur", "fur",
+	"fuer", "uber", "ueber", "unter", "vor", "hinter", "neben",
+	"zwischen", "durch", "gegen", "ohne", "um", "als", "wie", "wenn",
+	"dass", "ob", "ist", "sind", "war", "waren", "wird", "werden",
+	"wurde", "wurden", "hat", "haben", "hatte", "hatten", "sein",
+	"seine", "seiner", "seinen", "seinem", "seines", "ihr", "ihre",
+	"ihren", "ihrem", "ihres", "er", "sie", "es", "wir", "auch", "nicht",
+	"noch", "nur", "schon", "sehr", "dieser", "diese", "dieses",
+	"diesem", "diesen", "man", "mehr", "laut", "sowie", "bereits",
+	"nun", "dann", "doch", "jedoch", "zudem", "damit", "dabei", "seit",
+	"bis", "beim", "sei", "habe", "soll", "sollen", "kann", "konnte",
+	"muss", "will", "wollte", "hier", "dort", "heute", "gestern",
+	"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+	"sonntag", "januar", "februar", "marz", "maerz", "mai", "juni",
+	"juli", "oktober", "dezember", "herr", "frau",
+	/* French, Spanish, Italian, Portuguese, Dutch */
+	"les", "une", "et", "ou", "au", "aux", "en", "dans", "par", "pour",
+	"sur", "avec", "sans", "sous", "il", "elle", "ils", "elles", "est",
+	"sont", "ont", "qui", "que", "los", "las", "con", "por", "para",
+	"sobre", "lo", "gli", "nel", "una", "um", "uma", "os", "em", "com",
+	"het", "een", "en", "niet", "op", "met", "voor", "m", "mme",
+	/* titles and roles that stand before names */
+	"president", "prasident", "praesident", "presidente", "minister",
+	"ministers", "ministerin", "aussenminister", "ausenminister",
+	"verteidigungsminister", "prime", "premier", "premierminister",
+	"foreign", "secretary", "general", "generalsekretar", "director",
+	"chairman", "chief", "commander", "leader", "kremlin", "kreml",
+	"sprecher", "spokesman", "spokeswoman", "spokesperson", "berater",
+	"adviser", "advisor", "deputy", "vice", "head", "chef", "kanzler",
+	"chancellor", "bundeskanzler", "king", "queen", "prince", "senator",
+	"governor", "mayor", "ambassador", "botschafter", "colonel",
+	"captain", "kapitan", "admiral", "marshal", "sheikh", "emir",
+	"state", "government", "regierung", "ministry", "ministerium",
+	"sanctions", "sanktionen", "reuters", "ap", "afp", "dpa", "tass",
+	"ria", "bbc", "cnn", "vessel", "ship", "tanker", "schiff", "frachter",
+};
+
+static const char *const g_particle[] = {
+	"al", "el", "ul", "bin", "ibn", "ben", "bint", "abu", "abd", "von",
+	"van", "der", "den", "de", "da", "del", "della", "di", "du", "le",
+	"la", "dos", "das", "do", "y", "zu", "ter", "ten", "ould", "ag",
+};
+
+/* Common given names and surnames. */
+static const char *const g_common[] = {
+	/* given names */
+	"john", "james", "robert", "michael", "william", "david", "richard",
+	"joseph", "thomas", "charles", "christopher", "daniel", "matthew",
+	"anthony", "mark", "donald", "steven", "paul", "andrew", "joshua",
+	"kenneth", "kevin", "brian", "george", "edward", "ronald", "timothy",
+	"jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric",
+	"jonathan", "stephen", "larry", "justin", "scott", "brandon",
+	"benjamin", "samuel", "frank", "gregory", "raymond", "alexander",
+	"patrick", "jack", "dennis", "jerry", "tyler", "aaron", "jose",
+	"adam", "henry", "nathan", "douglas", "peter", "zachary", "kyle",
+	"walter", "harold", "jeremy", "ethan", "carl", "keith", "roger",
+	"gerald", "christian", "terry", "sean", "arthur", "austin", "noah",
+	"lawrence", "jesse", "joe", "bryan", "billy", "jordan", "albert",
+	"bruce", "gabriel", "alan", "juan", "wayne", "ralph", "roy",
+	"eugene", "vincent", "russell", "louis", "philip", "bobby", "johnny",
+	"mary", "patricia", "jennifer", "linda", "elizabeth", "barbara",
+	"susan", "jessica", "sarah", "karen", "nancy", "lisa", "betty",
+	"margaret", "sandra", "ashley", "kimberly", "emily", "donna",
+	"michelle", "carol", "amanda", "melissa", "deborah", "stephanie",
+	"rebecca", "laura", "sharon", "cynthia", "amy", "angela", "helen",
+	"anna", "nicole", "emma", "katherine", "christine", "rachel",
+	"catherine", "maria", "julie", "victoria", "olivia", "julia",
+	"grace", "marie", "diana", "sophia", "charlotte", "rose", "hans",
+	"klaus", "wolfgang", "jurgen", "juergen", "andreas", "stefan",
+	"stephan", "markus", "uwe", "martin", "werner", "helmut", "gerhard",
+	"dieter", "horst", "manfred", "bernd", "ralf", "karl", "heinz",
+	"kurt", "ursula", "monika", "petra", "sabine", "claudia", "susanne",
+	"andrea", "birgit", "karin", "renate", "helga", "olaf", "friedrich",
+	"boris", "vladimir", "wladimir", "sergei", "sergey", "sergej",
+	"aleksandr", "alexandr", "aleksander", "alexei", "aleksei",
+	"alexej", "dmitry", "dmitri", "dmitrij", "andrei", "andrey",
+	"andrej", "nikolai", "nikolaj", "ivan", "mikhail", "michail", "yuri",
+	"yury", "juri", "jurij", "igor", "oleg", "viktor", "victor", "pavel",
+	"evgeny", "yevgeny", "jewgeni", "anatoly", "natalia", "natalya",
+	"olga", "elena", "jelena", "irina", "tatiana", "tatjana", "svetlana",
+	"ekaterina", "mohammed", "muhammad", "mohamed", "mohammad", "ahmed",
+	"ahmad", "ali", "hassan", "hasan", "hussein", "husain", "hussain",
+	"omar", "umar", "abdullah", "ibrahim", "khalid", "mahmoud", "mustafa",
+	"youssef", "yusuf", "fatima", "aisha", "kim", "lee", "park", "choi",
+	"jung", "kang", "cho", "yoon", "jang", "lim", "wang", "li", "zhang",
+	"liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun",
+	"ma", "zhu", "hu", "guo", "he", "lin", "nguyen", "tran", "pham",
+	"jean", "pierre", "jacques", "francois", "carlos", "luis", "miguel",
+	"antonio", "manuel", "francisco", "giuseppe", "giovanni", "marco",
+	/* surnames */
+	"smith", "johnson", "williams", "brown", "jones", "garcia", "miller",
+	"davis", "rodriguez", "martinez", "hernandez", "lopez", "gonzalez",
+	"wilson", "anderson", "taylor", "moore", "jackson", "perez",
+	"thompson", "white", "harris", "sanchez", "clark", "ramirez", "lewis",
+	"robinson", "walker", "young", "allen", "wright", "torres", "hill",
+	"flores", "green", "adams", "nelson", "baker", "hall", "rivera",
+	"campbell", "mitchell", "carter", "roberts", "muller", "mueller",
+	"schmidt", "schneider", "fischer", "weber", "meyer", "meier",
+	"wagner", "becker", "schulz", "hoffmann", "schafer", "schaefer",
+	"koch", "bauer", "richter", "klein", "wolf", "schroder", "schroeder",
+	"neumann", "schwarz", "zimmermann", "braun", "kruger", "krueger",
+	"hofmann", "hartmann", "lange", "schmitt", "krause", "novak",
+	"nowak", "novakova", "novotny", "kowalski", "wisniewski", "wojcik",
+	"kowalczyk", "kaminski", "horvat", "kovac", "kovacs", "ivanov",
+	"ivanova", "petrov", "petrova", "smirnov", "kuznetsov", "popov",
+	"sokolov", "lebedev", "kozlov", "novikov", "morozov", "volkov",
+	"fernandez", "gomez", "diaz", "alvarez", "ruiz", "jimenez", "moreno",
+	"munoz", "romero", "alonso", "gutierrez", "rossi", "russo",
+	"ferrari", "esposito", "bianchi", "romano", "colombo", "dubois",
+	"durand", "leroy", "moreau", "simon", "laurent", "lefebvre",
+	"michel", "khan", "shah", "singh", "kumar", "patel", "ahmadi",
+	"hosseini", "yilmaz", "kaya", "demir",
+};
+
+/* Places and generic organisation words. */
+static const char *const g_place[] = {
+	"berlin", "moscow", "moskau", "moskva", "paris", "london",
+	"washington", "beijing", "peking", "pyongyang", "seoul", "tokyo",
+	"kiev", "kyiv", "kiew", "minsk", "damascus", "damaskus", "tehran",
+	"teheran", "baghdad", "bagdad", "kabul", "cairo", "kairo",
+	"istanbul", "ankara", "rome", "rom", "madrid", "vienna", "wien",
+	"brussels", "brussel", "geneva", "genf", "zurich", "york",
+	"frankfurt", "hamburg", "munich", "munchen", "cologne", "koln",
+	"russia", "russland", "ukraine", "china", "korea", "nordkorea",
+	"sudkorea", "deutschland", "germany", "france", "frankreich",
+	"america", "amerika", "usa", "iran", "iraq", "irak", "syria",
+	"syrien", "europe", "europa", "panama", "dubai", "hong", "kong",
+	"singapore", "singapur", "crimea", "krim", "donbass", "donbas",
+	"belarus", "weissrussland", "afghanistan", "libya", "libyen",
+	"yemen", "jemen", "venezuela", "cuba", "kuba", "israel", "gaza",
+	"lebanon", "libanon", "turkey", "turkei", "india", "indien",
+	"pakistan", "japan", "vietnam", "myanmar", "sudan", "somalia",
+	"mali", "niger", "nigeria", "congo", "kongo", "africa", "afrika",
+	"asia", "asien", "arabia", "emirates", "qatar", "katar", "oman",
+	"bahrain", "kuwait", "jordan", "jordanien", "egypt", "agypten",
+	"st", "petersburg", "sankt", "vladivostok", "wladiwostok", "nampo",
+	"sevastopol", "sewastopol", "odessa", "mariupol", "kherson",
+	"cherson", "charkiw", "kharkiv", "lviv", "lemberg", "warsaw",
+	"warschau", "prague", "prag", "budapest", "bern", "oslo",
+	"stockholm", "helsinki", "tallinn", "riga", "vilnius", "sofia",
+	"athens", "athen", "lisbon", "lissabon", "amsterdam", "hague",
+	"haag", "united", "nations", "union", "european", "national",
+	"north", "south", "east", "west", "nord", "sud", "ost", "central",
+	"international", "bank", "group", "company", "trading", "ocean",
+	"star", "gold", "golden", "global", "sea", "river", "city", "mount",
+	"korean", "russian", "chinese", "iranian", "syrian", "american",
+	"german", "french", "british", "ukrainian", "belarusian", "arab",
+	"arabic", "islamic", "european", "asian", "african", "western",
+	"northern", "southern", "eastern", "russische", "russischen",
+	"russischer", "nordkoreanische", "nordkoreanischen", "chinesische",
+	"chinesischen", "iranische", "iranischen", "syrische", "syrischen",
+	"ukrainische", "ukrainischen", "amerikanische", "amerikanischen",
+	"deutsche", "deutschen", "europaische", "europaischen", "republic",
+	"republik", "democratic", "people", "peoples", "federation",
+	"foderation", "kingdom", "states", "staaten", "vereinigte",
+	"vereinten", "nationen", "street", "strasse", "road", "avenue",
+	"square", "lane", "building", "floor", "district", "province",
+	"region", "port", "harbour", "harbor", "airport", "station",
+};
+
+static struct kd_map g_lex;
+static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+static int g_err;
+
+static void put_all(const char *const *w, size_t n, int cls)
+{
+	size_t i;
+	for (i = 0; i < n && g_err == 0; i++)
+		if (kd__map_get(&g_lex, w[i]) == NULL)
+			g_err = kd__map_put(&g_lex, w[i],
+					    (void *)(uintptr_t)cls);
+}
+
+static void build(void)
+{
+	/* particles first: "der", "de", "la" are particles before stops */
+	put_all(g_particle, sizeof(g_particle) / sizeof(g_particle[0]),
+		KD_LEX_PARTICLE);
+	put_all(g_stop, sizeof(g_stop) / sizeof(g_stop[0]), KD_LEX_STOP);
+	put_all(g_common, sizeof(g_common) / sizeof(g_common[0]),
+		KD_LEX_COMMON);
+	put_all(g_place, sizeof(g_place) / sizeof(g_place[0]), KD_LEX_PLACE);
+}
+
+int kd__lex_class(const char *w)
+{
+	pthread_once(&g_once, build);
+	if (g_err)
+		return KD_LEX_NONE; /* out of memory at build: no lexicon */
+	return (int)(uintptr_t)kd__map_get(&g_lex, w);
+}

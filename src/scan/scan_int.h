@@ -1,0 +1,122 @@
+/*
+ * scan_int.h - internals shared by the files of src/scan/.
+ *
+ *   scan.c        kd_scan(): format detection, the hit list, overlaps
+ *   text_scan.c   prose: fold, tokens, prefilter, spans, coreference
+ *   score_span.c  a span (or a message field) scored as a name against
+ *                 the matcher: candidates + compare, cached per call
+ *   lexicon.c     function words, titles, common given names,
+ *                 surnames and places (what must not fire alone)
+ *   identifiers.c IMO numbers, BICs and other identifiers in text
+ *   swift_mt.c    SWIFT MT103 / MT202 / MT202COV fields
+ *   pacs008.c     ISO 20022 pacs.008 XML (libxml2 reader)
+ *
+ * A segment is a piece of the input scanned as a unit (the whole text,
+ * one MT field, one decoded XML value). Its bytes s[0..len) map to input
+ * offsets through `omap` (len + 1 entries, for XML values that had
+ * character references) or, when omap is NULL, as base + i.
+ */
+#ifndef KD_SCAN_INT_H
+#define KD_SCAN_INT_H
+
+#include "match/match.h"
+#include "scan/scan.h"
+#include "util/util.h"
+
+struct kd_seg {
+	const char *s;
+	size_t len;
+	const size_t *omap;
+	size_t base;
+	const char *field; /* "" for plain text */
+};
+
+/* Input offset of segment byte i (i <= len). */
+static inline size_t kd__seg_off(const struct kd_seg *g, size_t i)
+{
+	return g->omap ? g->omap[i] : g->base + i;
+}
+
+/* The best entity for a name, and the runners-up. */
+struct kd_scan_match {
+	uint32_t ent;      /* UINT32_MAX when nothing reached the cutoff */
+	double score;
+	const char *feature; /* static: "name_match", "single_token"... */
+	char detail[160];
+	size_t nalso;
+	uint32_t also[KD_SCAN_MAX_ALSO];
+	double also_score[KD_SCAN_MAX_ALSO];
+};
+
+struct kd_scan_ctx {
+	const struct kd_matcher *m;
+	double threshold;        /* match threshold, multi-word names */
+	double single_threshold; /* single-word mentions (stricter) */
+	kd_scan_hit *hits;
+	size_t nhits, cap;
+	struct kd_map cache;     /* "m|name" -> struct kd_scan_match * */
+	struct kd_pool *pool;    /* cache keys and values */
+};
+
+/* ---- scan.c ----------------------------------------------------------- */
+
+/** Append a hit (entity `m->ent`) covering segment bytes [s, e). */
+int kd__scan_add(struct kd_scan_ctx *c, const struct kd_seg *g, size_t s,
+		 size_t e, const struct kd_scan_match *m);
+
+/* ---- score_span.c ------------------------------------------------------ */
+
+#define KD_SCAN_MULTI 0u  /* score as a full name */
+#define KD_SCAN_SINGLE 1u /* one word: surname-style scoring, see there */
+
+/**
+ * Score the lowercase ASCII name `name` (tokens separated by spaces)
+ * against the lists. Results are cached in c for the rest of the call.
+ * @param[out] out borrowed from the cache, valid until the scan ends.
+ * @return 0 or KD_ENOMEM.
+ */
+int kd__scan_score(const struct kd_scan_match **out, struct kd_scan_ctx *c,
+		   const char *name, size_t len, unsigned mode);
+
+/* ---- text_scan.c --------------------------------------------------------- */
+
+#define KD_SCAN_NOCASE 1u /* capitalisation carries no signal (MT fields) */
+
+/** Find name mentions and identifiers in a prose segment. */
+int kd__scan_text(struct kd_scan_ctx *c, const struct kd_seg *g,
+		  unsigned flags);
+/** A field that holds one name (MT 59 name line, pacs.008 Nm): scored
+ *  whole; when that does not match, scanned as text without case. */
+int kd__scan_name(struct kd_scan_ctx *c, const struct kd_seg *g);
+
+/* ---- lexicon.c ------------------------------------------------------------ */
+
+enum {
+	KD_LEX_NONE = 0,
+	KD_LEX_STOP,     /* function word or title: never starts a name */
+	KD_LEX_PARTICLE, /* al, bin, von, van, de...: inside names only */
+	KD_LEX_COMMON,   /* common given name or surname: a name part,
+			    never a mention on its own */
+	KD_LEX_PLACE     /* place or generic word: never alone, and not
+			    enough to make a span a name */
+};
+/** Class of a lowercase ASCII word. */
+int kd__lex_class(const char *w);
+
+/* ---- identifiers.c ---------------------------------------------------------- */
+
+/** IMO numbers and other listed identifiers anywhere in a segment. */
+int kd__scan_idents(struct kd_scan_ctx *c, const struct kd_seg *g);
+/** One BIC field value (8 or 11 characters, maybe after /account). */
+int kd__scan_bic(struct kd_scan_ctx *c, const struct kd_seg *g);
+/** IMO check digit: sum of the first six digits x 7..2, mod 10. */
+int kd__imo_valid(const char *d7);
+
+/* ---- swift_mt.c / pacs008.c ---------------------------------------------------- */
+
+int kd__scan_mt(struct kd_scan_ctx *c, const char *s, size_t len,
+		kd_parse_err *err);
+int kd__scan_pacs008(struct kd_scan_ctx *c, const char *s, size_t len,
+		     kd_parse_err *err);
+
+#endif

@@ -1,0 +1,251 @@
+/*
+ * score_span.c - a candidate span scored as a name against the lists.
+ *
+ * The text scanner hands over lowercase ASCII (its own folded tokens,
+ * joined by spaces), so analysis takes the ASCII fast path of
+ * kd__name_analyze. Scoring is kd_screen's name feature, rebuilt from
+ * the matcher's parts so nothing is re-analysed or formatted twice:
+ *
+ *     kd__candidates (index keys shared with the span, best 64 entities)
+ *       -> every hit name record x variant: kd__compare_vars
+ *       -> best entity; runners-up at or above the threshold go to
+ *          `also` (one person on several lists); explanation text only
+ *          for the winner
+ *
+ * KD_SCAN_SINGLE scores a one-word mention found alone in prose.
+ * kd_compare's name score is built for full names: a lone surname
+ * against "LAVROV, Sergei Viktorovich" covers a third of the list side
+ * and scores about 0.69, so a stricter single-word threshold could never
+ * be met by it. A single word is instead scored by how specific it is:
+ *
+ *     single = sqrt(min(1, idf / 9))   (x 0.9 for a weakAlias)
+ *
+ * when it is spelled exactly as a listed word that is rare in the lists
+ * (idf >= 8: at most ~20 name records use it); 9 nats is kd_compare's
+ * INFO_MIN. Exact spelling only: alone, a skeleton match is too often an
+ * ordinary word (German "Kosten" ~ KOSTIN, "Stadt" ~ STAUT). A person is
+ * referred to by one word of a name of two or more words (not by a
+ * one-word alias such as a hacker handle "STAFF"); an organisation or
+ * vessel only by its whole one-word name (HAMAS). The caller
+ * (text_scan.c) applies the stricter single-word threshold and keeps
+ * common words, names and sentence-initial words away from this path.
+ *
+ * `also` holds runners-up at or above the threshold and within 0.15 of
+ * the best (the same person on other lists, not every namesake). The caller (text_scan.c) applies the stricter single-word
+ * threshold and keeps common words and names away from this path.
+ *
+ * Results are cached per kd_scan call (names repeat within a document):
+ * the map key is mode + name, the value lives in the call's pool.
+ */
+#include "scan/scan_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SINGLE_IDF_MIN 8.0
+#define INFO_FULL 9.0
+#define ALSO_WITHIN 0.15
+#define MAX_QV (KD_NAME_MAX_VARS)
+
+struct ent_score {
+	uint32_t ent;
+	double score;
+	uint32_t rec, var;
+	size_t q;
+	int single; /* scored by the single-word formula */
+};
+
+/* Words of a name other than legal forms ("LLC", "Ltd"). */
+static size_t name_words(const struct kd_qvar *v)
+{
+	size_t t, n = 0;
+	for (t = 0; t < v->ntok; t++)
+		n += v->toks[t].kind != KD_TOK_LEGAL;
+	return n;
+}
+
+/* A single word against one listed variant (see the file comment). */
+static double single_score(const struct kd_qvar *q, const struct kd_qvar *lv,
+			   kd_schema schema)
+{
+	const struct kd_qtok *w = &q->toks[0];
+	size_t t, words = name_words(lv);
+	double best = 0;
+	if (q->ntok != 1 || words == 0)
+		return 0;
+	/* a person is named by one of several words; an organisation or
+	 * vessel only by its whole (one-word) name */
+	if (schema == KD_SCHEMA_PERSON ? words < 2 : words != 1)
+		return 0;
+	for (t = 0; t < lv->ntok; t++) {
+		const struct kd_qtok *lt = &lv->toks[t];
+		double idf = lt->idf;
+		if (lt->kind != KD_TOK_WORD || lt->len < 3 ||
+		    idf < SINGLE_IDF_MIN || lt->len != w->len ||
+		    memcmp(lt->s, w->s, w->len) != 0)
+			continue;
+		idf = sqrt(idf >= INFO_FULL ? 1.0 : idf / INFO_FULL);
+		if (idf > best)
+			best = idf;
+	}
+	return best;
+}
+
+/* Best name comparison of entity ei (hit records only). */
+static void score_entity(struct ent_score *out, const struct kd_matcher *m,
+			 const struct kd_qvar *qv, size_t nq, uint32_t ei,
+			 unsigned mode)
+{
+	struct kd_name_cmp c;
+	struct kd_qvar lv;
+	uint32_t k, v, end = m->ent_name0[ei] + m->ent_nname[ei];
+	size_t q;
+	memset(out, 0, sizeof(*out));
+	out->ent = ei;
+	for (k = m->ent_name0[ei]; k < end; k++) {
+		const struct kd_mname *rec = &m->names[k];
+		if (!kd__record_hit(k))
+			continue;
+		for (v = 0; v < rec->nvar; v++) {
+			kd__qvar_from_list(&lv, m, &m->vars[rec->var0 + v]);
+			for (q = 0; q < nq; q++) {
+				double s;
+				if (mode == KD_SCAN_SINGLE) {
+					s = single_score(&qv[q], &lv,
+							 m->db->ents[ei].schema);
+				} else {
+					kd__compare_vars(&c, &qv[q], &lv, 0);
+					s = c.score;
+				}
+				s *= rec->weak ? 0.9 : 1.0;
+				if (s > out->score) {
+					out->score = s;
+					out->rec = k;
+					out->var = v;
+					out->q = q;
+					out->single = mode == KD_SCAN_SINGLE;
+				}
+			}
+		}
+	}
+}
+
+static void explain(struct kd_scan_match *out, const struct kd_matcher *m,
+		    const struct kd_qvar *qv, const struct ent_score *b)
+{
+	struct kd_qvar lv;
+	const struct kd_mname *rec = &m->names[b->rec];
+	if (b->single) {
+		out->feature = "single_token";
+		snprintf(out->detail, sizeof(out->detail),
+			 "'%.*s' alone: a rare listed word (idf-based score)",
+			 (int)qv[b->q].toks[0].len, qv[b->q].toks[0].s);
+		return;
+	}
+	kd__qvar_from_list(&lv, m, &m->vars[rec->var0 + b->var]);
+	{
+		struct kd_name_cmp c;
+		kd__compare_vars(&c, &qv[b->q], &lv, 1);
+		out->feature = rec->weak ? "weak_alias_match" : "name_match";
+		memcpy(out->detail, c.detail, sizeof(out->detail));
+	}
+}
+
+static int cmp_score(const void *a, const void *b)
+{
+	const struct ent_score *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score < y->score ? 1 : -1;
+	return x->ent < y->ent ? -1 : (x->ent > y->ent);
+}
+
+/* Compute (uncached). */
+static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
+		      const char *name, size_t len, unsigned mode)
+{
+	const struct kd_matcher *m = c->m;
+	struct kd_name *nm = NULL;
+	struct kd_qvar *qv = NULL;
+	struct kd_cand *cands = NULL;
+	struct ent_score *es = NULL;
+	size_t nq = 0, ncand = 0, i, n = 0;
+	int err = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->ent = UINT32_MAX;
+	KD_FORWARD(kd__name_analyze(&nm, name, len, KD_NAME_ORG));
+	if (nm->nvars == 0)
+		goto done;
+	qv = kd__malloc(MAX_QV * sizeof(*qv));
+	KD_CHECK_ALLOC(qv);
+	for (i = 0; i < nm->nvars && nq < MAX_QV; i++)
+		if (nm->vars[i].ntok)
+			kd__qvar_from(&qv[nq++], m, &nm->vars[i]);
+	if (nq == 0)
+		goto done;
+	KD_FORWARD(kd__candidates(&cands, &ncand, m, qv, nq, NULL, 0,
+				  KD_CANDIDATES));
+	if (ncand == 0)
+		goto done;
+	es = kd__malloc(ncand * sizeof(*es));
+	KD_CHECK_ALLOC(es);
+	kd__simcache_next();
+	for (i = 0; i < ncand; i++) {
+		score_entity(&es[n], m, qv, nq, cands[i].entity, mode);
+		if (es[n].score > 0)
+			n++;
+	}
+	if (n == 0)
+		goto done;
+	qsort(es, n, sizeof(*es), cmp_score);
+	out->ent = es[0].ent;
+	out->score = es[0].score > 1 ? 1 : es[0].score;
+	for (i = 1; i < n && out->nalso < KD_SCAN_MAX_ALSO; i++) {
+		double need = es[i].single ? c->single_threshold : c->threshold;
+		if (es[i].score < need || es[i].score < es[0].score - ALSO_WITHIN)
+			break;
+		out->also[out->nalso] = es[i].ent;
+		out->also_score[out->nalso++] =
+			es[i].score > 1 ? 1 : es[i].score;
+	}
+	explain(out, m, qv, &es[0]);
+done:
+	kd__free(es);
+	kd__free(cands);
+	kd__free(qv);
+	kd__name_free(nm);
+	return err;
+}
+
+int kd__scan_score(const struct kd_scan_match **out, struct kd_scan_ctx *c,
+		   const char *name, size_t len, unsigned mode)
+{
+	char keybuf[256];
+	struct kd_scan_match *r;
+	char *key;
+	int err;
+	*out = NULL;
+	if (len + 3 > sizeof(keybuf))
+		len = sizeof(keybuf) - 3;
+	keybuf[0] = mode == KD_SCAN_SINGLE ? 's' : 'm';
+	keybuf[1] = '|';
+	memcpy(keybuf + 2, name, len);
+	keybuf[len + 2] = '\0';
+	r = kd__map_get(&c->cache, keybuf);
+	if (r != NULL) {
+		*out = r;
+		return 0;
+	}
+	r = kd__pool_alloc(c->pool, sizeof(*r));
+	key = kd__pool_strndup(c->pool, keybuf, len + 2);
+	if (r == NULL || key == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	if ((err = score_name(r, c, name, len, mode)) < 0)
+		return err;
+	if ((err = kd__map_put(&c->cache, key, r)) < 0)
+		return err;
+	*out = r;
+	return 0;
+}

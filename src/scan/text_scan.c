@@ -1,0 +1,854 @@
+/*
+ * text_scan.c - listed names in running text, in any language and script.
+ *
+ * Pipeline, per chunk of ~64 KiB cut at whitespace:
+ *
+ *   UTF-8 ──► fold: ASCII words lowercased here (one pass, no calls);
+ *             words with non-ASCII bytes (and runs of such words) go
+ *             through kd__text_fold, which transliterates and keeps a
+ *             byte map back to the input
+ *         ──► tokens [a-z0-9]+ with input offsets; "'s" possessives cut
+ *             off (Putin's), other apostrophes join (O'Neill); a word
+ *             hyphenated across a line break is rejoined (Law-\nrow)
+ *         ──► prefilter: only capitalised words (case of the first
+ *             letter in the input; uncased scripts count as capitalised)
+ *             are looked up in the lists' token dictionaries, by text and
+ *             by cross-convention skeleton (Lawrow ~ lavrov); unknown
+ *             words get a second chance with inflection endings removed
+ *             (German genitive/adjective -s, -sche..: Putins, Lawrows;
+ *             Russian case endings for Cyrillic words: Путина)
+ *
+ * Lowercase words are neither looked up nor kept, except name particles
+ * (al, bin, von, de...), short function words (of, the) and parts
+ * hyphenated to a capitalised word (Jong-un); a dropped word breaks a
+ * span, as do sentence punctuation, quotes, brackets and blank lines
+ * (a single line break does not: names wrap). That is what makes prose
+ * fast: most words cost a byte loop and nothing else.
+ *
+ * Spans. A name span has 2..6 kept words, starts and ends with an
+ * "anchor" (capitalised, known to the lists, not a function word, title
+ * or particle), may hold particles, initials, one unknown capitalised
+ * word (a middle name the lists lack) and end in a number (vessels:
+ * Hwang Gum San 2), must carry >= SPAN_INFO_MIN nats of rarity (sum of
+ * IDF by skeleton, the conservative one) and at least one word that is
+ * not a common place or generic word (Hong Kong, North Korea never fire
+ * alone). Each such span is scored as a name (score_span.c: candidates +
+ * compare, as kd_screen). Hits at or above the threshold are taken
+ * greedily by score + 0.02 per word (longer wins near-ties), without
+ * overlap. A span with a plausible name word right beside it (same
+ * phrase) is a fragment of a longer name and is not scored alone.
+ *
+ * Single words, after that, for words not inside an accepted span:
+ *   - coreference: the word equals (token similarity >= 0.85) the
+ *     rarest word of an accepted mention of exactly one entity
+ *     elsewhere in the text (Lawrows, Nowak after "Alexander Nowak");
+ *     score = that mention's score x similarity;
+ *   - standalone: a rare listed word (IDF >= 8) that is not in the
+ *     common-name lexicon (lexicon.c: Miller, Novak, Kim, Berlin never
+ *     fire alone), that does not start a sentence (where capitals say
+ *     nothing), spelled exactly as listed, scored by rarity
+ *     (score_span.c) against the STRICTER single-word threshold:
+ *     threshold + (1 - threshold) / 2, 0.85 at the default 0.70.
+ *
+ * Capitalisation is a signal only when the text has it: a text in which
+ * fewer than 5% of the words start uppercase (chat, lowercased data), or
+ * a field flagged KD_SCAN_NOCASE (SWIFT is all caps), treats every word
+ * as capitalised.
+ */
+#include "scan/scan_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#define CHUNK 65536
+#define MAX_SPAN 6
+#define SPAN_INFO_MIN 11.0
+#define SINGLE_IDF_MIN 8.0
+#define COREF_SIM 0.85
+#define TOK_MAX 63
+
+enum { CASE_UPPER = 1, CASE_LOWER, CASE_DIGIT };
+enum { SEP_SOFT = 0, SEP_HYPHEN, SEP_HARD };
+enum { PLACE_NO = 0, PLACE_YES };
+
+struct tok {
+	size_t os, oe;   /* segment-local input offsets */
+	size_t txt;      /* arena offset: folded text, NUL-terminated */
+	size_t stem;     /* arena offset: text used for matching */
+	size_t skel;     /* arena offset: skeleton of stem ("" if none) */
+	uint16_t len, slen, sklen;
+	uint8_t cas, lex, sep, known, covered;
+	uint8_t initial; /* first word of a sentence or paragraph */
+	float idf;       /* by the more frequent of text and skeleton */
+};
+
+struct scan {
+	struct kd_scan_ctx *c;
+	const struct kd_seg *g;
+	int nocase;
+	struct tok *t;
+	size_t n, cap;
+	struct kd_buf ar;   /* token texts */
+	int dropped;        /* a word was dropped since the last kept one */
+	char *f;            /* folded chunk */
+	size_t *fm;         /* its map (chunk-local input offsets) */
+	size_t flen, fcap;
+};
+
+#define TXT(sc, tk) ((sc)->ar.ptr + (tk)->txt)
+#define STEM(sc, tk) ((sc)->ar.ptr + (tk)->stem)
+#define SKEL(sc, tk) ((sc)->ar.ptr + (tk)->skel)
+
+static int is_alnum(unsigned char b)
+{
+	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+	       (b >= '0' && b <= '9');
+}
+
+/* ---- folding ------------------------------------------------------------ */
+
+static int fput(struct scan *sc, char ch, size_t off)
+{
+	if (sc->flen == sc->fcap) {
+		size_t cap = sc->fcap ? sc->fcap * 2 : 4096;
+		char *f = kd__realloc(sc->f, cap);
+		size_t *fm;
+		if (f == NULL)
+			return kd__error_set(KD_ENOMEM, "out of memory");
+		sc->f = f;
+		fm = kd__realloc(sc->fm, cap * sizeof(*fm));
+		if (fm == NULL)
+			return kd__error_set(KD_ENOMEM, "out of memory");
+		sc->fm = fm;
+		sc->fcap = cap;
+	}
+	sc->f[sc->flen] = ch;
+	sc->fm[sc->flen++] = off;
+	return 0;
+}
+
+/* End of the word at i (bytes that are alnum or non-ASCII); sets *hi when
+ * it has a non-ASCII byte. */
+static size_t word_end(const char *s, size_t len, size_t i, int *hi)
+{
+	*hi = 0;
+	while (i < len && ((unsigned char)s[i] >= 0x80 || is_alnum((unsigned char)s[i]))) {
+		*hi |= (unsigned char)s[i] >= 0x80;
+		i++;
+	}
+	return i;
+}
+
+/* Fold s[0..len) (chunk-local offsets) into sc->f / sc->fm. */
+static int fold(struct scan *sc, const char *s, size_t len, size_t base)
+{
+	size_t i = 0;
+	int err = 0, hi;
+	sc->flen = 0;
+	while (i < len && err == 0) {
+		unsigned char b = (unsigned char)s[i];
+		size_t j, k;
+		if (b < 0x80 && !is_alnum(b)) {
+			err = fput(sc, b < 0x20 || b == 0x7F ? ' ' : (char)b,
+				   base + i);
+			i++;
+			continue;
+		}
+		j = word_end(s, len, i, &hi);
+		if (!hi) {
+			for (k = i; k < j && err == 0; k++) {
+				char ch = s[k];
+				if (ch >= 'A' && ch <= 'Z')
+					ch = (char)(ch | 0x20);
+				err = fput(sc, ch, base + k);
+			}
+			i = j;
+			continue;
+		}
+		/* a run of words with non-ASCII bytes, joined by spaces */
+		for (;;) {
+			size_t k2 = j, j2;
+			int hi2;
+			while (k2 < len && k2 < j + 3 && s[k2] == ' ')
+				k2++;
+			if (k2 == j || k2 >= len)
+				break;
+			j2 = word_end(s, len, k2, &hi2);
+			if (!hi2 || j2 == k2)
+				break;
+			j = j2;
+		}
+		{
+			char *o = NULL;
+			size_t ol = 0, *om = NULL;
+			err = kd__text_fold(&o, &ol, &om, s + i, j - i);
+			for (k = 0; k < ol && err == 0; k++)
+				err = fput(sc, o[k], base + i + om[k]);
+			kd__free(o);
+			kd__free(om);
+		}
+		i = j;
+	}
+	return err;
+}
+
+/* ---- tokens ------------------------------------------------------------------ */
+
+static size_t cp_end(const char *s, size_t len, size_t i)
+{
+	if (i >= len)
+		return len;
+	i++;
+	while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i++;
+	return i;
+}
+
+static int case_of(const char *s, size_t len, size_t i, int *cyr)
+{
+	unsigned char b = (unsigned char)s[i];
+	int32_t k = 0;
+	UChar32 c;
+	*cyr = 0;
+	if (b < 0x80)
+		return b >= '0' && b <= '9' ? CASE_DIGIT
+		       : b >= 'A' && b <= 'Z' ? CASE_UPPER
+					      : CASE_LOWER;
+	U8_NEXT((const uint8_t *)s + i, k, (int32_t)(len - i > 8 ? 8 : len - i), c);
+	if (c < 0)
+		return CASE_UPPER;
+	*cyr = c >= 0x400 && c < 0x530;
+	if (u_isdigit(c))
+		return CASE_DIGIT;
+	return u_islower(c) ? CASE_LOWER : CASE_UPPER;
+}
+
+/* Separator class of the input bytes between two kept words. */
+static int sep_class(const char *s, size_t a, size_t b, size_t prevlen)
+{
+	size_t i, nl = 0;
+	int hyph = 0;
+	if (b - a > 12)
+		return SEP_HARD;
+	for (i = a; i < b; i++) {
+		unsigned char x = (unsigned char)s[i];
+		if (x == ' ' || x == '\t' || x == '\r')
+			continue;
+		if (x == '\n') {
+			if (++nl > 1)
+				return SEP_HARD; /* paragraph */
+			continue;
+		}
+		if (x == '-') {
+			hyph = 1;
+			continue;
+		}
+		if (x == '\'')
+			continue;
+		if (x == '.' && prevlen == 1)
+			continue; /* initial: "Vladimir V. Putin" */
+		if (x == 0xC2 && i + 1 < b &&
+		    ((unsigned char)s[i + 1] == 0xA0 || (unsigned char)s[i + 1] == 0xAD)) {
+			i++; /* no-break space, soft hyphen */
+			continue;
+		}
+		if (x == 0xE2 && i + 2 < b && (unsigned char)s[i + 1] == 0x80) {
+			unsigned char y = (unsigned char)s[i + 2];
+			if (y == 0x90 || y == 0x91) { /* hyphens */
+				hyph = 1;
+				i += 2;
+				continue;
+			}
+			if (y == 0x99 || (y >= 0x8B && y <= 0x8D) || y == 0xAF) {
+				i += 2; /* ’, zero-width, narrow no-break space */
+				continue;
+			}
+		}
+		return SEP_HARD;
+	}
+	return hyph ? SEP_HYPHEN : SEP_SOFT;
+}
+
+static int arena_put(struct scan *sc, size_t *off, const char *s, size_t n)
+{
+	int err;
+	*off = sc->ar.len;
+	if ((err = kd__buf_put(&sc->ar, s, n)) < 0)
+		return err;
+	return kd__buf_putc(&sc->ar, '\0');
+}
+
+/* Look a word up by text, then skeleton; fills known/idf/skel. */
+static int lookup(struct scan *sc, struct tok *t, const char *w, size_t n,
+		  int *found)
+{
+	const struct kd_matcher *m = sc->c->m;
+	char sk[2 * TOK_MAX + 4];
+	size_t sl = kd__skeleton(sk, sizeof(sk), w, n);
+	uint32_t id = kd__dict_find(&m->texts, w), sid = UINT32_MAX, df = 0;
+	int err;
+	*found = 0;
+	if (sl)
+		sid = kd__dict_find(&m->skels, sk);
+	if (id == UINT32_MAX && sid == UINT32_MAX)
+		return 0;
+	if (sid != UINT32_MAX)
+		df = m->skels.df[sid];
+	if (id != UINT32_MAX && m->texts.df[id] > df)
+		df = m->texts.df[id];
+	t->idf = (float)kd__idf(m, df);
+	t->known = 1;
+	*found = 1;
+	t->sklen = (uint16_t)sl;
+	if ((err = arena_put(sc, &t->skel, sk, sl)) < 0)
+		return err;
+	return 0;
+}
+
+/* Inflection endings tried on unknown words, longest first. */
+static const char *const g_suf_latin[] = { "schen", "schem", "scher",
+					   "sches", "sche", "s" };
+static const char *const g_suf_cyr[] = { "ogo", "omu", "ym", "om", "oj",
+					 "oi", "u", "a", "e", "y" };
+
+static int resolve(struct scan *sc, struct tok *t, int cyr)
+{
+	char w[TOK_MAX + 1];
+	const char *const *suf = cyr ? g_suf_cyr : g_suf_latin;
+	size_t nsuf = cyr ? sizeof(g_suf_cyr) / sizeof(g_suf_cyr[0])
+			  : sizeof(g_suf_latin) / sizeof(g_suf_latin[0]);
+	size_t i, n = t->len;
+	int found, err;
+	t->stem = t->txt;
+	t->slen = t->len;
+	if (t->cas == CASE_DIGIT)
+		return 0;
+	memcpy(w, TXT(sc, t), n + 1);
+	if ((err = lookup(sc, t, w, n, &found)) < 0 || found)
+		return err;
+	for (i = 0; i < nsuf; i++) {
+		size_t k = strlen(suf[i]);
+		if (n < k + 4 || memcmp(w + n - k, suf[i], k) != 0)
+			continue;
+		w[n - k] = '\0';
+		if ((err = lookup(sc, t, w, n - k, &found)) < 0)
+			return err;
+		if (found && t->idf >= 7.0) {
+			t->slen = (uint16_t)(n - k);
+			return arena_put(sc, &t->stem, w, n - k);
+		}
+		t->known = 0;
+		w[n - k] = suf[i][0];
+	}
+	return 0;
+}
+
+/* Does the word at s[i] start a sentence (or the text, or a paragraph)?
+ * Looks back over spaces, quotes, brackets and dashes; a single line
+ * break is a wrapped line, not a boundary. */
+static int sentence_start(const char *s, size_t i)
+{
+	size_t k = i;
+	while (k > 0) {
+		unsigned char b = (unsigned char)s[k - 1];
+		if (b == ' ' || b == '\t' || b == '\r' || b == '"' || b == '\'' ||
+		    b == '(' || b == '[' || b == '-') {
+			k--;
+		} else if (b == '\n') {
+			size_t j = k - 1;
+			while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t' ||
+					 s[j - 1] == '\r'))
+				j--;
+			if (j == 0 || s[j - 1] == '\n')
+				return 1; /* blank line before */
+			k--;
+		} else if (b >= 0x80) {
+			/* quotes and dashes: U+00AB, U+00BB, U+2013..U+201F */
+			if (k >= 2 && (unsigned char)s[k - 2] == 0xC2 &&
+			    (b == 0xAB || b == 0xBB || b == 0xA0))
+				k -= 2;
+			else if (k >= 3 && (unsigned char)s[k - 3] == 0xE2 &&
+				 (unsigned char)s[k - 2] == 0x80 &&
+				 b >= 0x93 && b <= 0x9F)
+				k -= 3;
+			else
+				return 0;
+		} else {
+			return b == '.' || b == '!' || b == '?' || b == ':';
+		}
+	}
+	return 1;
+}
+
+/* Keep or drop one word; fs..fe in the folded chunk, text in w. */
+static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
+		    size_t fe, const char *w, size_t n)
+{
+	struct tok t;
+	int cyr, err, lex = KD_LEX_NONE;
+	size_t os = sc->fm[fs], oe = cp_end(s, len, sc->fm[fe - 1]);
+	memset(&t, 0, sizeof(t));
+	if (fe < sc->flen && sc->fm[fe] > oe)
+		oe = sc->fm[fe];
+	t.os = os;
+	t.oe = oe;
+	t.cas = (uint8_t)case_of(s, len, os, &cyr);
+	if (t.cas == CASE_UPPER)
+		t.initial = (uint8_t)sentence_start(s, os);
+	if (sc->nocase && t.cas == CASE_LOWER)
+		t.cas = CASE_UPPER;
+	t.sep = SEP_HARD;
+	if (sc->n && !sc->dropped)
+		t.sep = (uint8_t)sep_class(s, sc->t[sc->n - 1].oe, os,
+					   sc->t[sc->n - 1].len);
+	/* a word hyphenated across a line break: rejoin */
+	if (sc->n && !sc->dropped && t.cas == CASE_LOWER &&
+	    sc->t[sc->n - 1].cas == CASE_UPPER && t.sep == SEP_HYPHEN &&
+	    memchr(s + sc->t[sc->n - 1].oe, '\n', os - sc->t[sc->n - 1].oe) &&
+	    sc->t[sc->n - 1].len + n <= TOK_MAX) {
+		struct tok *p = &sc->t[sc->n - 1];
+		char jw[2 * TOK_MAX + 2];
+		size_t pl = p->len;
+		memcpy(jw, TXT(sc, p), pl);
+		memcpy(jw + pl, w, n);
+		jw[pl + n] = '\0';
+		if ((err = arena_put(sc, &p->txt, jw, pl + n)) < 0)
+			return err;
+		p->len = (uint16_t)(pl + n);
+		p->oe = oe;
+		p->known = 0;
+		p->lex = (uint8_t)kd__lex_class(jw);
+		return resolve(sc, p, 0);
+	}
+	if (t.cas == CASE_LOWER) {
+		int attached = t.sep == SEP_HYPHEN && sc->n && !sc->dropped &&
+			       sc->t[sc->n - 1].cas == CASE_UPPER;
+		if (n <= 5)
+			lex = kd__lex_class(w);
+		if (!attached && lex != KD_LEX_PARTICLE && lex != KD_LEX_STOP) {
+			sc->dropped = 1;
+			return 0;
+		}
+	} else if (n <= TOK_MAX) {
+		lex = kd__lex_class(w);
+	}
+	t.lex = (uint8_t)lex;
+	t.len = (uint16_t)n;
+	if ((err = kd__grow((void **)&sc->t, &sc->cap, sc->n + 1,
+			    sizeof(*sc->t))) < 0)
+		return err;
+	if ((err = arena_put(sc, &t.txt, w, n)) < 0)
+		return err;
+	t.skel = t.txt;
+	if (lex != KD_LEX_STOP && lex != KD_LEX_PARTICLE &&
+	    (err = resolve(sc, &t, cyr)) < 0)
+		return err;
+	if (t.known == 0)
+		t.stem = t.txt, t.slen = t.len;
+	sc->t[sc->n++] = t;
+	sc->dropped = 0;
+	return 0;
+}
+
+static int tokenize(struct scan *sc, const char *s, size_t len)
+{
+	const char *f = sc->f;
+	size_t k = 0, n = sc->flen;
+	int err = 0;
+	while (k < n && err == 0) {
+		char w[TOK_MAX + 1];
+		size_t fs, wl = 0, last;
+		if (!is_alnum((unsigned char)f[k])) {
+			k++;
+			continue;
+		}
+		fs = k;
+		last = k;
+		while (k < n) {
+			if (is_alnum((unsigned char)f[k])) {
+				if (wl < TOK_MAX)
+					w[wl] = f[k];
+				wl++;
+				last = k++;
+				continue;
+			}
+			if (f[k] == '\'' && k + 1 < n &&
+			    is_alnum((unsigned char)f[k + 1])) {
+				if (f[k + 1] == 's' &&
+				    (k + 2 >= n || !is_alnum((unsigned char)f[k + 2]))) {
+					k += 2; /* possessive 's: cut off */
+					break;
+				}
+				k++; /* O'Neill */
+				continue;
+			}
+			break;
+		}
+		if (wl > TOK_MAX) {
+			sc->dropped = 1; /* not a name word */
+			continue;
+		}
+		w[wl] = '\0';
+		err = add_word(sc, s, len, fs, last + 1, w, wl);
+	}
+	return err;
+}
+
+/* ---- spans ----------------------------------------------------------------------- */
+
+struct cand {
+	size_t i, j;
+	const struct kd_scan_match *r;
+	double key;
+};
+
+static int anchor(const struct tok *t)
+{
+	return t->known && t->cas == CASE_UPPER && t->len >= 2 &&
+	       t->lex != KD_LEX_STOP && t->lex != KD_LEX_PARTICLE;
+}
+
+/* Function words, particles, places and generic words: a span made
+ * only of these is not a name (Hong Kong, North Korea, Bank of China). */
+static int placeish(const struct tok *t)
+{
+	return t->lex == KD_LEX_STOP || t->lex == KD_LEX_PARTICLE ||
+	       t->lex == KD_LEX_PLACE;
+}
+
+/* A plausible name word right next to [i..j] (same phrase): then the
+ * span is a fragment of a longer name ("Pak [Thae-song]"), and scoring
+ * the fragment alone would match whatever shares those words. The
+ * longer span is a candidate of its own. */
+static int name_word(const struct tok *t)
+{
+	return anchor(t) && (t->lex == KD_LEX_NONE || t->lex == KD_LEX_COMMON);
+}
+
+static int unbounded(const struct scan *sc, size_t i, size_t j)
+{
+	const struct tok *l = i > 0 ? &sc->t[i - 1] : NULL;
+	const struct tok *r = j + 1 < sc->n ? &sc->t[j + 1] : NULL;
+	if (l && sc->t[i].sep != SEP_HARD &&
+	    (name_word(l) || (sc->t[i].sep == SEP_HYPHEN && l->known)))
+		return 1;
+	return r && r->sep != SEP_HARD &&
+	       (name_word(r) || (r->sep == SEP_HYPHEN && r->known));
+}
+
+static int span_key(struct scan *sc, size_t i, size_t j, char *key,
+		    size_t cap, size_t *klen)
+{
+	size_t k, o = 0;
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		if (o + t->slen + 2 > cap)
+			return -1;
+		if (o)
+			key[o++] = ' ';
+		memcpy(key + o, STEM(sc, t), t->slen);
+		o += t->slen;
+	}
+	key[o] = '\0';
+	*klen = o;
+	return 0;
+}
+
+static int collect(struct scan *sc, struct cand **cs, size_t *nc,
+		   size_t *capc)
+{
+	size_t i, j;
+	int err;
+	for (i = 0; i < sc->n; i++) {
+		double info = 0;
+		int unknown = 0, specific = 0;
+		if (!anchor(&sc->t[i]))
+			continue;
+		info = sc->t[i].idf;
+		specific = !placeish(&sc->t[i]);
+		for (j = i + 1; j < sc->n && j < i + MAX_SPAN; j++) {
+			const struct tok *t = &sc->t[j];
+			int end_ok = 0;
+			if (t->sep == SEP_HARD)
+				break;
+			if (t->cas == CASE_DIGIT) {
+				if (t->len > 4)
+					break;
+				end_ok = 1;
+				specific = 1;
+			} else if (anchor(t)) {
+				end_ok = 1;
+				info += t->idf;
+				specific |= !placeish(t);
+			} else if (t->cas == CASE_LOWER && t->known &&
+				   t->sep == SEP_HYPHEN) {
+				end_ok = 1; /* Jong-un */
+				info += t->idf;
+				specific = 1;
+			} else if (t->lex == KD_LEX_PARTICLE ||
+				   t->lex == KD_LEX_STOP ||
+				   (t->len == 1 && t->cas == CASE_UPPER)) {
+				/* inside only */
+			} else if (t->cas == CASE_UPPER && !t->known && !unknown) {
+				unknown = 1;
+			} else {
+				break;
+			}
+			if (end_ok && specific && info >= SPAN_INFO_MIN &&
+			    !unbounded(sc, i, j)) {
+				char key[256];
+				size_t kl;
+				const struct kd_scan_match *r;
+				if (span_key(sc, i, j, key, sizeof(key), &kl) < 0)
+					break;
+				if ((err = kd__scan_score(&r, sc->c, key, kl,
+							  KD_SCAN_MULTI)) < 0)
+					return err;
+				if (r->ent != UINT32_MAX &&
+				    r->score >= sc->c->threshold) {
+					if ((err = kd__grow((void **)cs, capc,
+							    *nc + 1,
+							    sizeof(**cs))) < 0)
+						return err;
+					(*cs)[*nc].i = i;
+					(*cs)[*nc].j = j;
+					(*cs)[*nc].r = r;
+					(*cs)[*nc].key =
+						r->score + 0.02 * (double)(j - i + 1);
+					(*nc)++;
+				}
+			}
+			if (t->cas == CASE_DIGIT)
+				break; /* a number ends a name */
+		}
+	}
+	return 0;
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? 1 : -1;
+	return x->i < y->i ? -1 : (x->i > y->i);
+}
+
+/* The word a later reference would use: the rarest of the mention. */
+static size_t ref_word(const struct scan *sc, const struct cand *h)
+{
+	size_t k, best = SIZE_MAX;
+	for (k = h->i; k <= h->j; k++) {
+		const struct tok *t = &sc->t[k];
+		if (!t->known || t->len < 3 || t->cas == CASE_DIGIT ||
+		    t->lex == KD_LEX_PARTICLE || t->lex == KD_LEX_STOP)
+			continue;
+		if (best == SIZE_MAX || t->idf >= sc->t[best].idf)
+			best = k;
+	}
+	return best;
+}
+
+static void qtok_of(struct kd_qtok *q, const struct scan *sc,
+		    const struct tok *t)
+{
+	memset(q, 0, sizeof(*q));
+	q->s = STEM(sc, t);
+	q->len = t->slen;
+	q->skel = SKEL(sc, t);
+	q->skel_len = t->sklen;
+	q->kind = KD_TOK_WORD;
+	q->id = UINT32_MAX;
+}
+
+static int add_hit(struct scan *sc, size_t i, size_t j,
+		   const struct kd_scan_match *r)
+{
+	return kd__scan_add(sc->c, sc->g, sc->t[i].os, sc->t[j].oe, r);
+}
+
+/* Single words outside accepted spans: coreference, then standalone. */
+static int singles(struct scan *sc, const struct cand *acc, size_t nacc)
+{
+	size_t i, h;
+	int err;
+	for (i = 0; i < sc->n; i++) {
+		struct tok *t = &sc->t[i];
+		struct kd_qtok q, rq;
+		const struct kd_scan_match *best = NULL;
+		struct kd_scan_match co;
+		double bs = 0;
+		int ambiguous = 0;
+		if (t->covered || !anchor(t) || t->len < 3)
+			continue;
+		qtok_of(&q, sc, t);
+		for (h = 0; h < nacc; h++) {
+			size_t rw = ref_word(sc, &acc[h]);
+			const char *how;
+			double sim;
+			if (rw == SIZE_MAX)
+				continue;
+			qtok_of(&rq, sc, &sc->t[rw]);
+			sim = kd__token_sim(&q, &rq, &how);
+			if (sim < COREF_SIM)
+				continue;
+			if (best && best->ent != acc[h].r->ent)
+				ambiguous = 1;
+			if (sim * acc[h].r->score > bs) {
+				bs = sim * acc[h].r->score;
+				best = acc[h].r;
+			}
+		}
+		if (best && !ambiguous && bs >= sc->c->threshold) {
+			co = *best;
+			co.score = bs;
+			co.feature = "coreference";
+			snprintf(co.detail, sizeof(co.detail),
+				 "'%.30s' refers to a full mention in the "
+				 "text: %.70s",
+				 TXT(sc, t), best->detail);
+			if ((err = add_hit(sc, i, i, &co)) < 0)
+				return err;
+			continue;
+		}
+		if (t->lex != KD_LEX_NONE || t->len < 4 || t->initial ||
+		    t->idf < SINGLE_IDF_MIN)
+			continue;
+		if ((err = kd__scan_score(&best, sc->c, STEM(sc, t), t->slen,
+					  KD_SCAN_SINGLE)) < 0)
+			return err;
+		if (best->ent != UINT32_MAX &&
+		    best->score >= sc->c->single_threshold &&
+		    (err = add_hit(sc, i, i, best)) < 0)
+			return err;
+	}
+	return 0;
+}
+
+static int find_names(struct scan *sc)
+{
+	struct cand *cs = NULL, *acc = NULL;
+	size_t nc = 0, capc = 0, nacc = 0, i, k;
+	int err = 0;
+	KD_FORWARD(collect(sc, &cs, &nc, &capc));
+	if (nc)
+		qsort(cs, nc, sizeof(*cs), cmp_cand);
+	acc = kd__malloc((nc ? nc : 1) * sizeof(*acc));
+	KD_CHECK_ALLOC(acc);
+	for (i = 0; i < nc; i++) {
+		int free_ = 1;
+		for (k = cs[i].i; k <= cs[i].j; k++)
+			free_ &= !sc->t[k].covered;
+		if (!free_)
+			continue;
+		for (k = cs[i].i; k <= cs[i].j; k++)
+			sc->t[k].covered = 1;
+		acc[nacc++] = cs[i];
+		KD_FORWARD(add_hit(sc, cs[i].i, cs[i].j, cs[i].r));
+	}
+	KD_FORWARD(singles(sc, acc, nacc));
+done:
+	kd__free(cs);
+	kd__free(acc);
+	return err;
+}
+
+/* Few capitalised words: capitalisation is no signal in this text. */
+static int caseless(const char *s, size_t len)
+{
+	size_t i, up = 0, low = 0;
+	int prev = 0;
+	for (i = 0; i < len; i++) {
+		unsigned char b = (unsigned char)s[i];
+		int w = is_alnum(b) || b >= 0x80;
+		if (w && !prev) {
+			if (b >= 'A' && b <= 'Z')
+				up++;
+			else if (b >= 'a' && b <= 'z')
+				low++;
+			else if (b >= 0x80)
+				up++; /* non-Latin: count as capitalised */
+		}
+		prev = w;
+	}
+	return up * 20 < up + low;
+}
+
+int kd__scan_text(struct kd_scan_ctx *c, const struct kd_seg *g,
+		  unsigned flags)
+{
+	struct scan sc;
+	size_t pos = 0;
+	int err = 0;
+	memset(&sc, 0, sizeof(sc));
+	sc.c = c;
+	sc.g = g;
+	sc.ar = (struct kd_buf)KD_BUF_INIT;
+	sc.nocase = (flags & KD_SCAN_NOCASE) || caseless(g->s, g->len);
+	while (pos < g->len) {
+		size_t end = pos + CHUNK;
+		if (end >= g->len) {
+			end = g->len;
+		} else {
+			/* cut at whitespace so no word is split */
+			size_t e = end;
+			while (e > pos && g->s[e] != ' ' && g->s[e] != '\n')
+				e--;
+			end = e > pos ? e : end;
+		}
+		KD_FORWARD(fold(&sc, g->s + pos, end - pos, pos));
+		KD_FORWARD(tokenize(&sc, g->s, g->len));
+		pos = end;
+	}
+	KD_FORWARD(find_names(&sc));
+	KD_FORWARD(kd__scan_idents(c, g));
+done:
+	kd__free(sc.t);
+	kd__free(sc.f);
+	kd__free(sc.fm);
+	kd__buf_free(&sc.ar);
+	return err;
+}
+
+int kd__scan_name(struct kd_scan_ctx *c, const struct kd_seg *g)
+{
+	char *f = NULL;
+	size_t fl = 0, i, o = 0, s = 0, e = g->len;
+	const struct kd_scan_match *r;
+	int err = 0, sp = 1;
+	while (s < e && (g->s[s] == ' ' || g->s[s] == '\t'))
+		s++;
+	while (e > s && (g->s[e - 1] == ' ' || g->s[e - 1] == '\t' ||
+			 g->s[e - 1] == '\r' || g->s[e - 1] == '\n'))
+		e--;
+	if (s == e)
+		return 0;
+	KD_FORWARD(kd__text_fold(&f, &fl, NULL, g->s + s, e - s));
+	/* squeeze to "word word" as the text scanner keys names */
+	for (i = 0; i < fl; i++) {
+		char ch = f[i];
+		if (is_alnum((unsigned char)ch)) {
+			f[o++] = ch;
+			sp = 0;
+		} else if (!sp) {
+			f[o++] = ' ';
+			sp = 1;
+		}
+	}
+	while (o && f[o - 1] == ' ')
+		o--;
+	if (o == 0)
+		goto done;
+	KD_FORWARD(kd__scan_score(&r, c, f, o, KD_SCAN_MULTI));
+	if (r->ent != UINT32_MAX && r->score >= c->threshold) {
+		KD_FORWARD(kd__scan_add(c, g, s, e, r));
+		KD_FORWARD(kd__scan_idents(c, g));
+		goto done;
+	}
+	KD_FORWARD(kd__scan_text(c, g, KD_SCAN_NOCASE));
+done:
+	kd__free(f);
+	return err;
+}
