@@ -4,7 +4,7 @@
  * and p99) indexed vs exhaustive, and batch throughput on 1 and 2
  * threads over the first N people of the development negatives.
  *
- * usage: bench_screen [N_QUERIES] [DATA_DIR]
+ * usage: bench_screen [N_QUERIES] [DATA_DIR] [N_EXHAUSTIVE]
  */
 #include "kordon.h"
 #include "util/util.h"
@@ -143,7 +143,11 @@ int main(int argc, char **argv)
 	printf("prepare matcher        %8.1f ms\n", (now() - t0) * 1e3);
 	throughput(m, names, n < 200 ? n : 200, 1); /* warm caches */
 	latency(m, names, n, 0, &med, &p99);
-	nex = n < 300 ? n : 300;
+	nex = argc > 3 ? (size_t)strtoul(argv[3], NULL, 10) : 300;
+	if (nex > n)
+		nex = n;
+	if (nex == 0)
+		nex = 1;
 	latency(m, names, nex, 1, &emed, &ep99);
 	printf("query latency indexed  median %8.1f us  p99 %8.1f us  (%zu "
 	       "queries)\n", med, p99, n);

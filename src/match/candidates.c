@@ -91,6 +91,7 @@ struct walk {
 	const float *tokw;  /* weight per query token of the variant */
 	uint32_t bits;      /* query tokens the current key stands for */
 	float factor;       /* 1 for exact keys, less for one-edit keys */
+	int rarer_seen;     /* a rarer query token was looked up already */
 };
 
 static void hit_list(struct walk *wk, const char *key)
@@ -98,6 +99,10 @@ static void hit_list(struct walk *wk, const char *key)
 	uint32_t n, i;
 	const uint32_t *ids = kd__postings_get(&wk->m->post, key, &n);
 	struct scratch *s = wk->s;
+	/* IDF-aware bound: once a rarer token has been looked up, a very
+	 * common key (thousands of names) adds cost, not candidates */
+	if (n > KD_POSTING_CAP && wk->rarer_seen)
+		return;
 	for (i = 0; i < n; i++) {
 		uint32_t r = ids[i], fresh = wk->bits & ~s->mask[r], b;
 		if (fresh == 0)
@@ -205,6 +210,18 @@ static void fold_variant(struct scratch *s, const struct kd_matcher *m,
 	}
 }
 
+/* Token positions of a variant, rarest (heaviest) first. */
+static void order_by_weight(size_t *order, const struct kd_qvar *v)
+{
+	size_t i, j;
+	for (i = 0; i < v->ntok; i++) {
+		size_t x = i;
+		for (j = i; j > 0 && v->toks[order[j - 1]].w < v->toks[x].w; j--)
+			order[j] = order[j - 1];
+		order[j] = x;
+	}
+}
+
 static int cmp_cand(const void *a, const void *b)
 {
 	const struct kd_cand *x = a, *y = b;
@@ -236,6 +253,7 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 	for (i = 0; i < nvars; i++) {
 		const struct kd_qvar *v = &vars[i];
 		float tokw[KD_NAME_MAX_TOKS];
+		size_t order[KD_NAME_MAX_TOKS], o;
 		double wq = 0.01;
 		for (j = 0; j < v->ntok; j++) {
 			tokw[j] = v->toks[j].kind == KD_TOK_LEGAL ? 0
@@ -244,8 +262,11 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 			wq += tokw[j];
 		}
 		wk.tokw = tokw;
-		for (j = 0; j < v->ntok && j < 32; j++) {
-			const struct kd_qtok *t = &v->toks[j];
+		wk.rarer_seen = 0;
+		order_by_weight(order, v);
+		for (o = 0; o < v->ntok && o < 32; o++) {
+			const struct kd_qtok *t = &v->toks[order[o]];
+			j = order[o];
 			if (t->kind == KD_TOK_LEGAL)
 				continue;
 			wk.bits = 1u << j;
@@ -262,6 +283,7 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 				lookup_skel(&wk, js,
 					    kd__skeleton(js, sizeof(js), jt, jl));
 			}
+			wk.rarer_seen = 1;
 		}
 		fold_variant(wk.s, m, wq);
 	}
@@ -273,6 +295,7 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 			continue;
 		wk.tokw = &w;
 		wk.bits = 1;
+		wk.rarer_seen = 0;
 		wk.factor = 1.0f;
 		hit_list(&wk, key);
 		fold_variant(wk.s, m, 1.0);

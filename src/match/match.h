@@ -16,6 +16,9 @@ struct kd_cand {
 /** Candidates whose estimate (see candidates.c) is below this cover too
  *  little of the query to reach the result cutoff. */
 #define KD_CANDIDATE_MIN 0.30f
+/** Posting lists longer than this are skipped once a rarer query token
+ *  has been looked up (they would add cost, not candidates). */
+#define KD_POSTING_CAP 4096u
 
 /**
  * Entities whose names share index keys with the query, best first, at
