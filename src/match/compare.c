@@ -7,7 +7,8 @@
  *   weighted edit distance within a budget that grows with length
  *     (substituting confusable letters c/k, v/w, i/y/j, s/z, vowels ...
  *     costs less; adjacent transposition 0.8)    1 - 2 * cost / len
- *   skeletons one edit apart (len >= 5)          0.75
+ *   equal skeletons, spellings far apart         0.80 (len >= 6), 0.62
+ *   skeletons one edit apart (len >= 6)          0.70
  *   initial vs a word with that first letter     0.70
  *   numbers must be equal, else 0 and flagged    (Yu Jong 2 != Yu Jong 3)
  *
@@ -32,7 +33,7 @@
 #include <string.h>
 
 #define SIM_MIN 0.60   /* pairs below are not a match */
-#define JOIN_MIN 0.80  /* joined pairs must be this close to count */
+#define JOIN_MIN 0.85  /* joined pairs must be this close to count */
 #define LIST_EXP 0.35
 #define INFO_MIN 9.0
 
@@ -200,8 +201,25 @@ static size_t digits(const struct kd_qtok *t)
 	return i;
 }
 
+static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
+			const char **how, int skeletons);
+
 double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		     const char **how)
+{
+	return token_sim(a, b, how, 1);
+}
+
+/* Joined neighbours ("jong un" vs "jongun") must agree in spelling:
+ * skeletons of glued syllables collide too easily (yu zhang ~ hushang). */
+static double joined_sim(const struct kd_qtok *a, const struct kd_qtok *b,
+			 const char **how)
+{
+	return token_sim(a, b, how, 0);
+}
+
+static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
+			const char **how, int skeletons)
 {
 	pthread_once(&g_sub_once, build_sub);
 	size_t maxlen = a->len > b->len ? a->len : b->len;
@@ -228,7 +246,7 @@ double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		}
 		return 0.0;
 	}
-	if (a->skel_len > 0 && a->skel_len == b->skel_len &&
+	if (skeletons && a->skel_len > 0 && a->skel_len == b->skel_len &&
 	    memcmp(a->skel, b->skel, a->skel_len) == 0 &&
 	    !gendered_ending(a, b)) {
 		/* the skeleton folds vowels hard: trust it fully only when
@@ -236,7 +254,12 @@ double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		double c = edit_distance(a->s, a->len, b->s, b->len,
 					 budget(maxlen) + 2);
 		*how = "skeleton";
-		return c <= budget(maxlen) ? 0.95 : 0.85;
+		if (c <= budget(maxlen))
+			return 0.95;
+		/* equal skeletons of spellings far apart: plausible for long
+		 * names (Chruschtschow/Khrushchev), weak for short syllables
+		 * whose skeletons collide (zhang/chang/yang) */
+		return maxlen >= 6 ? 0.80 : 0.62;
 	}
 	if ((double)(a->len > b->len ? a->len - b->len : b->len - a->len) *
 			    0.5 > budget(maxlen) + 1.0 ||
@@ -253,12 +276,12 @@ double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 			*how = "edit";
 		}
 	}
-	if (best < 0.75 && a->skel_len >= 5 && b->skel_len >= 5 &&
-	    cost <= budget(maxlen) + 1.0 &&
+	if (skeletons && best < 0.70 && a->skel_len >= 6 && b->skel_len >= 6 &&
+	    cost <= budget(maxlen) + 0.5 &&
 	    unit_distance(a->skel, a->skel_len, b->skel, b->skel_len) <= 2 &&
 	    edit_distance(a->skel, a->skel_len, b->skel, b->skel_len, 1.0) <=
 		    1.0) {
-		best = 0.75;
+		best = 0.70;
 		*how = "skeleton+edit";
 	}
 	return best;
@@ -480,7 +503,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			continue;
 		join_tok(&joined, jt[i], js[i], &q->toks[i]);
 		for (j = 0; j < m; j++) {
-			double s = kd__token_sim(&joined, &l->toks[j], &how);
+			double s = joined_sim(&joined, &l->toks[j], &how);
 			add_pair(pairs, &np, (int)i, (int)i + 1, (int)j, (int)j,
 				 s, "joined", joined.w);
 		}
@@ -491,7 +514,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			continue;
 		join_tok(&joined, jt[j], js[j], &l->toks[j]);
 		for (i = 0; i < n; i++) {
-			double s = kd__token_sim(&q->toks[i], &joined, &how);
+			double s = joined_sim(&q->toks[i], &joined, &how);
 			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j + 1,
 				 s, "joined", q->toks[i].w);
 		}
