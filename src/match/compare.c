@@ -7,7 +7,7 @@
  *   weighted edit distance within a budget that grows with length
  *     (substituting confusable letters c/k, v/w, i/y/j, s/z, vowels ...
  *     costs less; adjacent transposition 0.8)    1 - 2 * cost / len
- *   equal skeletons, spellings far apart         0.80 (len >= 6), 0.62
+ *   equal skeletons, spellings far apart         0.80 (len >= 5), 0.62
  *   skeletons one edit apart (len >= 6)          0.70
  *   initial vs a word with that first letter     0.70
  *   numbers must be equal, else 0 and flagged    (Yu Jong 2 != Yu Jong 3)
@@ -254,12 +254,14 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		double c = edit_distance(a->s, a->len, b->s, b->len,
 					 budget(maxlen) + 2);
 		*how = "skeleton";
-		if (c <= budget(maxlen))
+		/* the skeleton vouches for convention substitutions (j/y,
+		 * ou/u): allow half an edit more than plain spelling */
+		if (c <= budget(maxlen) + 0.5)
 			return 0.95;
 		/* equal skeletons of spellings far apart: plausible for long
 		 * names (Chruschtschow/Khrushchev), weak for short syllables
 		 * whose skeletons collide (zhang/chang/yang) */
-		return maxlen >= 6 ? 0.80 : 0.62;
+		return maxlen >= 5 ? 0.80 : 0.62;
 	}
 	if ((double)(a->len > b->len ? a->len - b->len : b->len - a->len) *
 			    0.5 > budget(maxlen) + 1.0 ||
