@@ -129,7 +129,9 @@ static void hit_del(void *ctx, const char *key)
 	hit_list(wk, k2);  /* "=d": list token is our deletion */
 }
 
-static void lookup_skel(struct walk *wk, const char *skel, size_t len)
+/* Look up a skeleton; with `fuzzy`, also its one-edit neighbours. */
+static void lookup_skel(struct walk *wk, const char *skel, size_t len,
+			int fuzzy)
 {
 	char key[72];
 	if (len == 0 || len > 64)
@@ -138,6 +140,8 @@ static void lookup_skel(struct walk *wk, const char *skel, size_t len)
 	memcpy(key + 1, skel, len + 1);
 	wk->factor = 1.0f;
 	hit_list(wk, key);
+	if (!fuzzy)
+		return;
 	wk->factor = 0.7f;
 	key[0] = '~';
 	hit_list(wk, key);
@@ -270,7 +274,11 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 			if (t->kind == KD_TOK_LEGAL)
 				continue;
 			wk.bits = 1u << j;
-			lookup_skel(&wk, t->skel, t->skel_len);
+			/* one-edit neighbours only for rarer tokens: a common
+			 * token finds its names exactly, and a misspelt common
+			 * token is unknown, hence rare */
+			lookup_skel(&wk, t->skel, t->skel_len,
+				    t->w >= KD_FUZZY_MIN_WEIGHT);
 			if (j + 1 < v->ntok && t->len <= 5 &&
 			    v->toks[j + 1].len <= 5) {
 				char jt[16], js[32];
@@ -281,7 +289,8 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 				jt[jl] = '\0';
 				wk.bits = 3u << j;
 				lookup_skel(&wk, js,
-					    kd__skeleton(js, sizeof(js), jt, jl));
+					    kd__skeleton(js, sizeof(js), jt, jl),
+					    1);
 			}
 			wk.rarer_seen = 1;
 		}

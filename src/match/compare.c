@@ -215,6 +215,14 @@ double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 static double joined_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 			 const char **how)
 {
+	/* only near-identical spellings can reach JOIN_MIN: reject the
+	 * rest on length before any edit distance is computed */
+	size_t maxlen = a->len > b->len ? a->len : b->len;
+	size_t diff = a->len > b->len ? a->len - b->len : b->len - a->len;
+	if ((double)diff * 0.5 > (1.0 - JOIN_MIN) / 2.0 * (double)maxlen) {
+		*how = "";
+		return 0;
+	}
 	return token_sim(a, b, how, 0);
 }
 

@@ -19,6 +19,9 @@ struct kd_cand {
 /** Posting lists longer than this are skipped once a rarer query token
  *  has been looked up (they would add cost, not candidates). */
 #define KD_POSTING_CAP 4096u
+/** Query tokens lighter than this (common in the lists) are looked up
+ *  exactly, without one-edit neighbours. */
+#define KD_FUZZY_MIN_WEIGHT 0.45f
 
 /**
  * Entities whose names share index keys with the query, best first, at
