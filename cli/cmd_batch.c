@@ -230,6 +230,33 @@ static int read_jsonl(struct rows *rs, struct kd_reader *rd, const char *path)
 
 /* ---- screening ------------------------------------------------------------------------ */
 
+/* The query of a row; its string slots live in `v` (name, dob, country,
+ * id number), which must outlive the query. */
+static void row_query(kd_query *q, const char *v[4], const struct row *r)
+{
+	v[0] = r->name;
+	v[1] = r->dob;
+	v[2] = r->country;
+	v[3] = r->idnum;
+	memset(q, 0, sizeof(*q));
+	q->names = &v[0];
+	q->nnames = 1;
+	if (r->schema && kd_schema_parse(&q->schema, r->schema) < 0)
+		q->schema = KD_SCHEMA_THING;
+	if (v[1]) {
+		q->birth_dates = &v[1];
+		q->nbirth_dates = 1;
+	}
+	if (v[2]) {
+		q->countries = &v[2];
+		q->ncountries = 1;
+	}
+	if (v[3]) {
+		q->identifiers = &v[3];
+		q->nidentifiers = 1;
+	}
+}
+
 static void csv_cell(struct kd_buf *b, const char *s)
 {
 	if (strpbrk(s, ",\"\r\n") == NULL) {
@@ -245,13 +272,10 @@ static void csv_cell(struct kd_buf *b, const char *s)
 	kd__buf_putc(b, '"');
 }
 
-static char *render(struct job *j, const struct row *r, size_t idx,
-		    const kd_result *res, size_t n, int *matched)
+static char *render(struct job *j, const struct row *r, const kd_query *q,
+		    size_t idx, const kd_result *res, size_t n, int *matched)
 {
-	const char *name = r->name, *dob = r->dob, *cc = r->country,
-		   *idn = r->idnum;
 	struct kd_buf b = KD_BUF_INIT;
-	kd_query q;
 	size_t i, nm = 0;
 	char idbuf[32];
 	const char *id = r->id;
@@ -264,23 +288,6 @@ static char *render(struct job *j, const struct row *r, size_t idx,
 	*matched = nm > 0;
 	if (j->only && nm == 0)
 		return NULL;
-	memset(&q, 0, sizeof(q));
-	q.names = &name;
-	q.nnames = 1;
-	if (r->schema)
-		kd_schema_parse(&q.schema, r->schema);
-	if (dob) {
-		q.birth_dates = &dob;
-		q.nbirth_dates = 1;
-	}
-	if (cc) {
-		q.countries = &cc;
-		q.ncountries = 1;
-	}
-	if (idn) {
-		q.identifiers = &idn;
-		q.nidentifiers = 1;
-	}
 	if (j->csv) {
 		csv_cell(&b, id);
 		kd__buf_putc(&b, ',');
@@ -296,7 +303,7 @@ static char *render(struct job *j, const struct row *r, size_t idx,
 		}
 	} else {
 		char *json;
-		if (kd_results_json(&json, NULL, j->db, &q, res, n) < 0)
+		if (kd_results_json(&json, NULL, j->db, q, res, n) < 0)
 			return NULL;
 		kd__buf_puts(&b, "{\"id\":");
 		kd__buf_json_str(&b, id);
@@ -313,38 +320,16 @@ static void *worker(void *arg)
 	struct job *j = arg;
 	for (;;) {
 		size_t i = atomic_fetch_add(&j->next, 1) + j->begin;
-		const struct row *r;
 		kd_query q;
 		kd_result *res = NULL;
 		size_t n = 0;
-		const char *name, *dob, *cc, *idn;
+		const char *slots[4];
 		if (i >= j->end)
 			break;
-		r = &j->rows[i];
-		name = r->name;
-		dob = r->dob;
-		cc = r->country;
-		idn = r->idnum;
-		memset(&q, 0, sizeof(q));
-		q.names = &name;
-		q.nnames = 1;
-		if (r->schema && kd_schema_parse(&q.schema, r->schema) < 0)
-			q.schema = KD_SCHEMA_THING;
-		if (dob) {
-			q.birth_dates = &dob;
-			q.nbirth_dates = 1;
-		}
-		if (cc) {
-			q.countries = &cc;
-			q.ncountries = 1;
-		}
-		if (idn) {
-			q.identifiers = &idn;
-			q.nidentifiers = 1;
-		}
+		row_query(&q, slots, &j->rows[i]);
 		if (kd_screen(&res, &n, j->m, &q, &j->opts) < 0)
 			n = 0;
-		j->out[i - j->begin] = render(j, r, i, res, n,
+		j->out[i - j->begin] = render(j, &j->rows[i], &q, i, res, n,
 					      &j->matched[i - j->begin]);
 		kd_results_free(res);
 	}
