@@ -161,15 +161,15 @@ static void print_human(const kd_db *db, const char *in, size_t len,
 			const kd_scan_hit *h, size_t n)
 {
 	int tty = isatty(STDOUT_FILENO);
-	size_t i, k;
+	size_t i, k, line = 1, at = 0;
 	printf("%zu hit%s\n", n, n == 1 ? "" : "s");
 	for (i = 0; i < n; i++) {
 		const kd_entity *e = h[i].result.entity;
-		size_t ls = h[i].start, le = h[i].start, he, line = 1, col;
+		size_t ls = h[i].start, le = h[i].start, he, col;
 		kd_source_info si;
 		char *pre, *mid, *post;
-		for (k = 0; k < h[i].start; k++)
-			line += in[k] == '\n';
+		for (; at < h[i].start; at++) /* hits are sorted by start */
+			line += in[at] == '\n';
 		while (ls > 0 && in[ls - 1] != '\n')
 			ls--;
 		while (le < len && in[le] != '\n' && in[le] != '\r')

@@ -67,7 +67,8 @@ int kd__scan_add(struct kd_scan_ctx *c, const struct kd_seg *g, size_t s,
 /* ---- score_span.c ------------------------------------------------------ */
 
 #define KD_SCAN_MULTI 0u  /* score as a full name */
-#define KD_SCAN_SINGLE 1u /* one word: surname-style scoring, see there */
+#define KD_SCAN_SINGLE 1u /* one word alone: rarity scoring, see there */
+#define KD_SCAN_PROSE 2u  /* a span of prose: full name, most of it */
 
 /**
  * Score the lowercase ASCII name `name` (tokens separated by spaces)

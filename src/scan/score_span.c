@@ -30,6 +30,23 @@
  * (text_scan.c) applies the stricter single-word threshold and keeps
  * common words, names and sentence-initial words away from this path.
  *
+ * KD_SCAN_PROSE is KD_SCAN_MULTI for a span found in running text, where
+ * a run of capitalised words is often ordinary nouns that happen to
+ * occur in some long organisation name ("Energie Gas" ~ CENTREX EUROPE
+ * ENERGY AND GAS AG), which kd_compare forgives because unmatched list
+ * words are cheap for a screening query. So, in this order (cheapest
+ * first):
+ *   - one pair must be strong: a mention word that is not a place or
+ *     function word, spelled as a rare listed word (idf >= 7) or with
+ *     its skeleton (putin, lawrow ~ lavrov, jong), not merely within
+ *     edit distance ("Größe" ~ CROSSE);
+ *   - every word of the span must match a listed word (shorter spans
+ *     are scored too: "Präsident Wladimir Putin" yields "Wladimir
+ *     Putin"), a listed initial only an initial ("Energie" is no E.);
+ *   - the mention must account for COVER_MIN (50%) of the listed
+ *     name's weight ("Wladimir Putin" covers ~2/3 of PUTIN, Vladimir
+ *     Vladimirovich).
+ *
  * `also` holds runners-up at or above the threshold and within 0.15 of
  * the best (the same person on other lists, not every namesake). The caller (text_scan.c) applies the stricter single-word
  * threshold and keeps common words and names away from this path.
@@ -47,6 +64,8 @@
 #define SINGLE_IDF_MIN 8.0
 #define INFO_FULL 9.0
 #define ALSO_WITHIN 0.15
+#define COVER_MIN 0.50
+#define STRONG_IDF 7.0
 #define MAX_QV (KD_NAME_MAX_VARS)
 
 struct ent_score {
@@ -93,10 +112,109 @@ static double single_score(const struct kd_qvar *q, const struct kd_qvar *lv,
 	return best;
 }
 
+/* Is there a strong pair: a mention word (not a place or function word)
+ * spelled as, or with the skeleton of, a listed word that is rare
+ * (idf >= STRONG_IDF)? */
+static int strong_pair(const struct kd_qvar *q, const struct kd_qvar *lv)
+{
+	size_t i, j;
+	for (i = 0; i < q->ntok; i++) {
+		const struct kd_qtok *a = &q->toks[i];
+		int lex;
+		if (a->kind != KD_TOK_WORD || a->len < 2)
+			continue;
+		lex = kd__lex_class(a->s);
+		if (lex == KD_LEX_PLACE || lex == KD_LEX_STOP)
+			continue;
+		for (j = 0; j < lv->ntok; j++) {
+			const struct kd_qtok *l = &lv->toks[j];
+			if (l->kind != KD_TOK_WORD || l->idf < STRONG_IDF)
+				continue;
+			if ((a->len == l->len && memcmp(a->s, l->s, a->len) == 0) ||
+			    (a->skel_len && a->skel_len == l->skel_len &&
+			     memcmp(a->skel, l->skel, a->skel_len) == 0))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Does every word of the mention (not particles or legal forms) match a
+ * listed word (an initial only an initial)? */
+static int all_matched(const struct kd_qvar *q, const struct kd_qvar *lv)
+{
+	size_t i, j;
+	const char *how;
+	for (i = 0; i < q->ntok; i++) {
+		const struct kd_qtok *a = &q->toks[i];
+		int ok = 0;
+		if (a->kind == KD_TOK_PARTICLE || a->kind == KD_TOK_LEGAL)
+			continue;
+		for (j = 0; j < lv->ntok && !ok; j++) {
+			const struct kd_qtok *l = &lv->toks[j];
+			if (l->len == 1 && a->len > 1)
+				continue;
+			ok = kd__token_sim(a, l, &how) >= 0.6;
+		}
+		if (!ok && i + 1 < q->ntok) {
+			/* "jong un" may be listed as one word */
+			char jt[64], js[64];
+			struct kd_qtok jq = *a;
+			size_t n = (size_t)a->len + q->toks[i + 1].len;
+			if (n < sizeof(jt)) {
+				memcpy(jt, a->s, a->len);
+				memcpy(jt + a->len, q->toks[i + 1].s,
+				       q->toks[i + 1].len);
+				jt[n] = '\0';
+				jq.s = jt;
+				jq.len = (uint16_t)n;
+				jq.skel = js;
+				jq.skel_len = (uint16_t)kd__skeleton(js, sizeof(js),
+								     jt, n);
+				for (j = 0; j < lv->ntok && !ok; j++)
+					ok = kd__token_sim(&jq, &lv->toks[j],
+							   &how) >= 0.8;
+				if (ok)
+					i++;
+			}
+		}
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+/* Share of a listed name's weight that the mention accounts for: each
+ * listed token counts with its best similarity to a mention token (a
+ * listed initial only with an initial). */
+static double coverage(const struct kd_qvar *q, const struct kd_qvar *lv)
+{
+	size_t i, j;
+	double got = 0, all = 0;
+	const char *how;
+	for (j = 0; j < lv->ntok; j++) {
+		const struct kd_qtok *l = &lv->toks[j];
+		double best = 0;
+		if (l->kind == KD_TOK_LEGAL)
+			continue;
+		for (i = 0; i < q->ntok; i++) {
+			double sim;
+			if (l->len == 1 && q->toks[i].len > 1)
+				continue;
+			sim = kd__token_sim(&q->toks[i], l, &how);
+			if (sim >= 0.6 && sim > best)
+				best = sim;
+		}
+		got += l->w * best;
+		all += l->w;
+	}
+	return all > 0 ? got / all : 0;
+}
+
 /* Best name comparison of entity ei (hit records only). */
 static void score_entity(struct ent_score *out, const struct kd_matcher *m,
 			 const struct kd_qvar *qv, size_t nq, uint32_t ei,
-			 unsigned mode)
+			 unsigned mode, double min)
 {
 	struct kd_name_cmp c;
 	struct kd_qvar lv;
@@ -115,9 +233,17 @@ static void score_entity(struct ent_score *out, const struct kd_matcher *m,
 				if (mode == KD_SCAN_SINGLE) {
 					s = single_score(&qv[q], &lv,
 							 m->db->ents[ei].schema);
+				} else if (mode == KD_SCAN_PROSE &&
+					   !strong_pair(&qv[q], &lv)) {
+					s = 0; /* cheap test first */
 				} else {
 					kd__compare_vars(&c, &qv[q], &lv, 0);
 					s = c.score;
+					if (mode == KD_SCAN_PROSE && s >= min &&
+					    s > out->score &&
+					    (!all_matched(&qv[q], &lv) ||
+					     coverage(&qv[q], &lv) < COVER_MIN))
+						s = 0;
 				}
 				s *= rec->weak ? 0.9 : 1.0;
 				if (s > out->score) {
@@ -193,7 +319,8 @@ static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 	KD_CHECK_ALLOC(es);
 	kd__simcache_next();
 	for (i = 0; i < ncand; i++) {
-		score_entity(&es[n], m, qv, nq, cands[i].entity, mode);
+		score_entity(&es[n], m, qv, nq, cands[i].entity, mode,
+			     c->threshold * 0.9);
 		if (es[n].score > 0)
 			n++;
 	}
@@ -229,7 +356,7 @@ int kd__scan_score(const struct kd_scan_match **out, struct kd_scan_ctx *c,
 	*out = NULL;
 	if (len + 3 > sizeof(keybuf))
 		len = sizeof(keybuf) - 3;
-	keybuf[0] = mode == KD_SCAN_SINGLE ? 's' : 'm';
+	keybuf[0] = (char)('0' + mode);
 	keybuf[1] = '|';
 	memcpy(keybuf + 2, name, len);
 	keybuf[len + 2] = '\0';

@@ -28,10 +28,12 @@
  * Spans. A name span has 2..6 kept words, starts and ends with an
  * "anchor" (capitalised, known to the lists, not a function word, title
  * or particle), may hold particles, initials, one unknown capitalised
- * word (a middle name the lists lack) and end in a number (vessels:
- * Hwang Gum San 2), must carry >= SPAN_INFO_MIN nats of rarity (sum of
- * IDF by skeleton, the conservative one) and at least one word that is
- * not a common place or generic word (Hong Kong, North Korea never fire
+ * word (a middle name the lists lack), a few joining words (of, the,
+ * and) and end in a number (vessels: Hwang Gum San 2), must carry >=
+ * SPAN_INFO_MIN nats of rarity (sum of IDF by skeleton, the conservative
+ * one), one word that is rare as listed (IDF >= 7 by its own spelling,
+ * or its skeleton when unlisted: what score_span.c's strong pair needs)
+ * and at least one word that is not a common place or generic word (Hong Kong, North Korea never fire
  * alone). Each such span is scored as a name (score_span.c: candidates +
  * compare, as kd_screen). Hits at or above the threshold are taken
  * greedily by score + 0.02 per word (longer wins near-ties), without
@@ -40,8 +42,9 @@
  *
  * Single words, after that, for words not inside an accepted span:
  *   - coreference: the word equals (token similarity >= 0.85) the
- *     rarest word of an accepted mention of exactly one entity
- *     elsewhere in the text (Lawrows, Nowak after "Alexander Nowak");
+ *     rarest word of an accepted mention of exactly one person nearby
+ *     (up to 4000 bytes before, 1000 after: an article, not a whole
+ *     archive) (Lawrows, Nowak after "Alexander Nowak");
  *     score = that mention's score x similarity;
  *   - standalone: a rare listed word (IDF >= 8) that is not in the
  *     common-name lexicon (lexicon.c: Miller, Novak, Kim, Berlin never
@@ -66,8 +69,11 @@
 #define CHUNK 65536
 #define MAX_SPAN 6
 #define SPAN_INFO_MIN 11.0
+#define RARE_IDF 7.0
 #define SINGLE_IDF_MIN 8.0
 #define COREF_SIM 0.85
+#define COREF_BEFORE 4000 /* bytes: about one news article */
+#define COREF_AFTER 1000
 #define TOK_MAX 63
 
 enum { CASE_UPPER = 1, CASE_LOWER, CASE_DIGIT };
@@ -83,6 +89,7 @@ struct tok {
 	uint8_t cas, lex, sep, known, covered;
 	uint8_t initial; /* first word of a sentence or paragraph */
 	float idf;       /* by the more frequent of text and skeleton */
+	float ridf;      /* by the text when listed, else the skeleton */
 };
 
 struct scan {
@@ -300,6 +307,8 @@ static int lookup(struct scan *sc, struct tok *t, const char *w, size_t n,
 	if (id != UINT32_MAX && m->texts.df[id] > df)
 		df = m->texts.df[id];
 	t->idf = (float)kd__idf(m, df);
+	t->ridf = (float)kd__idf(m, id != UINT32_MAX ? m->texts.df[id]
+						     : m->skels.df[sid]);
 	t->known = 1;
 	*found = 1;
 	t->sklen = (uint16_t)sl;
@@ -511,6 +520,26 @@ static int anchor(const struct tok *t)
 	       t->lex != KD_LEX_STOP && t->lex != KD_LEX_PARTICLE;
 }
 
+/* A word rare enough in the lists to carry a match (see strong_pair in
+ * score_span.c: the same test, before any scoring). */
+static int rare_word(const struct tok *t)
+{
+	return t->ridf >= RARE_IDF &&
+	       (t->lex == KD_LEX_NONE || t->lex == KD_LEX_COMMON);
+}
+
+/* Function words allowed inside a name ("Bank of Moscow"). */
+static int joiner(const struct scan *sc, const struct tok *t)
+{
+	static const char *const w[] = { "of", "the", "and", "for", "und",
+					 "et", "des", "fur" };
+	size_t i;
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (strcmp(TXT(sc, t), w[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Function words, particles, places and generic words: a span made
  * only of these is not a name (Hong Kong, North Korea, Bank of China). */
 static int placeish(const struct tok *t)
@@ -564,11 +593,12 @@ static int collect(struct scan *sc, struct cand **cs, size_t *nc,
 	int err;
 	for (i = 0; i < sc->n; i++) {
 		double info = 0;
-		int unknown = 0, specific = 0;
+		int unknown = 0, specific = 0, rare = 0;
 		if (!anchor(&sc->t[i]))
 			continue;
 		info = sc->t[i].idf;
 		specific = !placeish(&sc->t[i]);
+		rare = rare_word(&sc->t[i]);
 		for (j = i + 1; j < sc->n && j < i + MAX_SPAN; j++) {
 			const struct tok *t = &sc->t[j];
 			int end_ok = 0;
@@ -583,13 +613,15 @@ static int collect(struct scan *sc, struct cand **cs, size_t *nc,
 				end_ok = 1;
 				info += t->idf;
 				specific |= !placeish(t);
+				rare |= rare_word(t);
 			} else if (t->cas == CASE_LOWER && t->known &&
 				   t->sep == SEP_HYPHEN) {
 				end_ok = 1; /* Jong-un */
 				info += t->idf;
 				specific = 1;
+				rare |= rare_word(t);
 			} else if (t->lex == KD_LEX_PARTICLE ||
-				   t->lex == KD_LEX_STOP ||
+				   (t->lex == KD_LEX_STOP && joiner(sc, t)) ||
 				   (t->len == 1 && t->cas == CASE_UPPER)) {
 				/* inside only */
 			} else if (t->cas == CASE_UPPER && !t->known && !unknown) {
@@ -597,7 +629,7 @@ static int collect(struct scan *sc, struct cand **cs, size_t *nc,
 			} else {
 				break;
 			}
-			if (end_ok && specific && info >= SPAN_INFO_MIN &&
+			if (end_ok && specific && rare && info >= SPAN_INFO_MIN &&
 			    !unbounded(sc, i, j)) {
 				char key[256];
 				size_t kl;
@@ -605,7 +637,7 @@ static int collect(struct scan *sc, struct cand **cs, size_t *nc,
 				if (span_key(sc, i, j, key, sizeof(key), &kl) < 0)
 					break;
 				if ((err = kd__scan_score(&r, sc->c, key, kl,
-							  KD_SCAN_MULTI)) < 0)
+							  KD_SCAN_PROSE)) < 0)
 					return err;
 				if (r->ent != UINT32_MAX &&
 				    r->score >= sc->c->threshold) {
@@ -669,11 +701,19 @@ static int add_hit(struct scan *sc, size_t i, size_t j,
 	return kd__scan_add(sc->c, sc->g, sc->t[i].os, sc->t[j].oe, r);
 }
 
-/* Single words outside accepted spans: coreference, then standalone. */
-static int singles(struct scan *sc, const struct cand *acc, size_t nacc)
+static int cmp_pos(const void *a, const void *b)
 {
-	size_t i, h;
+	const struct cand *x = a, *y = b;
+	return x->i < y->i ? -1 : (x->i > y->i);
+}
+
+/* Single words outside accepted spans: coreference, then standalone. */
+static int singles(struct scan *sc, struct cand *acc, size_t nacc)
+{
+	size_t i, h, lo = 0;
 	int err;
+	if (nacc)
+		qsort(acc, nacc, sizeof(*acc), cmp_pos);
 	for (i = 0; i < sc->n; i++) {
 		struct tok *t = &sc->t[i];
 		struct kd_qtok q, rq;
@@ -684,12 +724,18 @@ static int singles(struct scan *sc, const struct cand *acc, size_t nacc)
 		if (t->covered || !anchor(t) || t->len < 3)
 			continue;
 		qtok_of(&q, sc, t);
-		for (h = 0; h < nacc; h++) {
+		/* mentions within the window around the word, in order */
+		while (lo < nacc && sc->t[acc[lo].j].oe + COREF_BEFORE < t->os)
+			lo++;
+		for (h = lo; h < nacc && sc->t[acc[h].i].os < t->oe + COREF_AFTER;
+		     h++) {
 			size_t rw = ref_word(sc, &acc[h]);
 			const char *how;
 			double sim;
-			if (rw == SIZE_MAX)
-				continue;
+			if (rw == SIZE_MAX ||
+			    sc->c->m->db->ents[acc[h].r->ent].schema !=
+				    KD_SCHEMA_PERSON)
+				continue; /* organisations: no short forms */
 			qtok_of(&rq, sc, &sc->t[rw]);
 			sim = kd__token_sim(&q, &rq, &how);
 			if (sim < COREF_SIM)
