@@ -3,13 +3,16 @@
  *
  * Builds a corpus of at least 20 MB: the test fixtures of
  * tests/data/scan (German and English news with listed names, clean
- * texts) interleaved with generated sentences of common English and
- * German words, capitalised sentence starts and nouns, and common names
- * and places (the words the prefilter must get past cheaply). Then:
+ * texts) interleaved with generated sentences (determiner, noun, verb,
+ * preposition...) of common English and German words, capitalised
+ * sentence starts and German nouns, and common names and places (the
+ * words the prefilter must get past cheaply). Then:
  *
  *   scan     kd_scan(KD_SCAN_TEXT) over the whole corpus, one core
  *   unique   the same generator without fixtures, with made-up
  *            capitalised words (no cache help from repeated names)
+ *   salad    fixtures + the same words in random order: runs of
+ *            capitalised German nouns, the prefilter's worst case
  *   naive    kd_screen on every 1..3-word window of the first 200 KB:
  *            what scanning costs without the prefilter
  *
@@ -73,8 +76,47 @@ static const char *const g_cap[] = {
 	"Peter", "Maria", "Lee", "Park", "United", "Nations", "Reuters",
 };
 
-/* A generated paragraph, appended to b. */
-static size_t gen_para(char *b, int unique)
+static const char *const g_det_de[] = { "die", "der", "das", "den",
+					"eine", "ein", "dem" };
+static const char *const g_det_en[] = { "the", "a", "this", "that", "its" };
+static const char *const g_verb_de[] = { "hat", "sagte", "will", "meldete",
+					 "kritisierte", "plant", "sieht" };
+static const char *const g_verb_en[] = { "said", "has", "plans", "reported",
+					 "criticised", "expects", "sees" };
+static const char *const g_prep_de[] = { "mit", "in", "nach", "für", "über",
+					 "bei", "gegen" };
+static const char *const g_prep_en[] = { "with", "in", "after", "for",
+					 "about", "at", "against" };
+
+#define PICK(a) ((a)[rnd(sizeof(a) / sizeof((a)[0]))])
+
+/* A word for a noun slot: a noun of the language (capitalised in
+ * German), sometimes a common name or place, or (unique) a made-up
+ * capitalised word. */
+static const char *noun(char *made, int de, int unique)
+{
+	unsigned r = rnd(100);
+	if (r < 10)
+		return PICK(g_cap);
+	if (unique && r < 20) {
+		int k, l = 4 + (int)rnd(6);
+		made[0] = (char)('A' + rnd(26));
+		for (k = 1; k < l; k++)
+			made[k] = "aeioulnrstkmdg"[rnd(14)];
+		made[l] = '\0';
+		return made;
+	}
+	for (;;) {
+		const char *w = de ? PICK(g_de) : PICK(g_en);
+		if (!de || (w[0] >= 'A' && w[0] <= 'Z') || (unsigned char)w[0] >= 0x80)
+			return w;
+	}
+}
+
+/* A generated paragraph, appended to b. mode 0: sentences (determiner
+ * noun verb preposition determiner noun ...); mode 2: word salad, the
+ * words in random order (worst case: runs of capitalised nouns). */
+static size_t gen_para(char *b, int unique, int salad)
 {
 	size_t o = 0;
 	int s, w;
@@ -83,21 +125,24 @@ static size_t gen_para(char *b, int unique)
 		for (w = 0; w < n; w++) {
 			const char *word;
 			char made[16];
-			unsigned r = rnd(100);
-			if (r < 8) {
-				word = g_cap[rnd(sizeof(g_cap) / sizeof(g_cap[0]))];
-			} else if (unique && r < 12) {
-				/* a made-up capitalised word */
-				int k, l = 4 + (int)rnd(6);
-				made[0] = (char)('A' + rnd(26));
-				for (k = 1; k < l; k++)
-					made[k] = "aeioulnrstkmdg"[rnd(14)];
-				made[l] = '\0';
-				word = made;
-			} else if (de) {
-				word = g_de[rnd(sizeof(g_de) / sizeof(g_de[0]))];
+			if (salad) {
+				word = rnd(100) < 8 ? PICK(g_cap)
+				       : de ? PICK(g_de) : PICK(g_en);
 			} else {
-				word = g_en[rnd(sizeof(g_en) / sizeof(g_en[0]))];
+				switch (w % 6) {
+				case 0: case 3:
+					word = de ? PICK(g_det_de) : PICK(g_det_en);
+					break;
+				case 1: case 4:
+					word = noun(made, de, unique);
+					break;
+				case 2:
+					word = de ? PICK(g_verb_de) : PICK(g_verb_en);
+					break;
+				default:
+					word = de ? PICK(g_prep_de) : PICK(g_prep_en);
+					break;
+				}
 			}
 			if (w == 0 && word[0] >= 'a' && word[0] <= 'z') {
 				b[o++] = (char)(word[0] - 32);
@@ -135,7 +180,7 @@ static char *slurp(const char *path, size_t *len)
 	return b;
 }
 
-static char *corpus(size_t target, int unique, size_t *len)
+static char *corpus(size_t target, int unique, int salad, size_t *len)
 {
 	static const char *const fx[] = { "de_kreml.txt", "en_dprk.txt",
 					   "en_clean.txt", "de_clean.txt" };
@@ -151,7 +196,7 @@ static char *corpus(size_t target, int unique, size_t *len)
 		fixt[i] = slurp(p, &fl[i]);
 	}
 	while (o < target) {
-		o += gen_para(b + o, unique);
+		o += gen_para(b + o, unique, salad);
 		if (!unique && fixt[k % 4] && rnd(4) == 0) {
 			memcpy(b + o, fixt[k % 4], fl[k % 4]);
 			o += fl[k % 4];
@@ -240,7 +285,7 @@ int main(int argc, char **argv)
 	}
 	printf("lists: %zu entities, loaded and prepared in %.2f s\n",
 	       kd_db_count(db), now() - t0);
-	b = corpus(mb * 1000000, 0, &len);
+	b = corpus(mb * 1000000, 0, 0, &len);
 	if (getenv("BENCH_SCAN_DUMP")) {
 		FILE *f = fopen(getenv("BENCH_SCAN_DUMP"), "wb");
 		if (f) {
@@ -251,8 +296,11 @@ int main(int argc, char **argv)
 	run_scan(m, "scan", b, len);
 	run_naive(m, b, len < 200000 ? len : 200000);
 	free(b);
-	b = corpus(mb * 1000000, 1, &len);
+	b = corpus(mb * 1000000, 1, 0, &len);
 	run_scan(m, "unique", b, len);
+	free(b);
+	b = corpus(mb * 1000000, 0, 1, &len);
+	run_scan(m, "salad", b, len);
 	free(b);
 	kd_matcher_free(m);
 	kd_db_free(db);

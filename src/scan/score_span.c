@@ -66,6 +66,7 @@
 #define ALSO_WITHIN 0.15
 #define COVER_MIN 0.50
 #define STRONG_IDF 7.0
+#define PROSE_RECORDS_MAX 150
 #define MAX_QV (KD_NAME_MAX_VARS)
 
 struct ent_score {
@@ -258,6 +259,122 @@ static void score_entity(struct ent_score *out, const struct kd_matcher *m,
 	}
 }
 
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : (x > y);
+}
+
+/* Prose spans: only records that can hold a strong pair are worth a
+ * comparison, i.e. those sharing the skeleton of a mention word: the
+ * "=skel" postings of the span's words (a very long list means a common
+ * skeleton, which cannot make a strong pair on its own). Much cheaper
+ * than kd__candidates' deletion keys for every word. Records are
+ * numbered in entity order, so sorted records group by entity. */
+static int prose_scores(struct ent_score **out, size_t *nout,
+			const struct kd_matcher *m, const struct kd_qvar *qv,
+			size_t nq, double min)
+{
+	uint32_t *recs = NULL;
+	struct ent_score *es = NULL;
+	size_t nrec = 0, cap = 0, q, t, i, n = 0;
+	int err = 0;
+	*out = NULL;
+	*nout = 0;
+	/* the posting lists of rare mention words, shortest first, until
+	 * PROSE_RECORDS_MAX records */
+	{
+		const uint32_t *lists[32];
+		uint32_t lens[32];
+		size_t nl = 0, k, total = 0;
+		for (q = 0; q < nq; q++)
+			for (t = 0; t < qv[q].ntok && nl < 32; t++) {
+				const struct kd_qtok *a = &qv[q].toks[t];
+				char key[72];
+				uint32_t np;
+				int lex;
+				if (a->kind != KD_TOK_WORD || a->len < 2 ||
+				    a->idf < STRONG_IDF || a->skel_len == 0 ||
+				    a->skel_len > 64)
+					continue;
+				lex = kd__lex_class(a->s);
+				if (lex == KD_LEX_PLACE || lex == KD_LEX_STOP)
+					continue;
+				key[0] = '=';
+				memcpy(key + 1, a->skel, a->skel_len);
+				key[a->skel_len + 1] = '\0';
+				lists[nl] = kd__postings_get(&m->post, key, &np);
+				lens[nl] = np;
+				if (np)
+					nl++;
+			}
+		while (nl) {
+			size_t best = 0;
+			for (k = 1; k < nl; k++)
+				if (lens[k] < lens[best])
+					best = k;
+			if (total && total + lens[best] > PROSE_RECORDS_MAX)
+				break;
+			KD_FORWARD(kd__grow((void **)&recs, &cap,
+					    nrec + lens[best], sizeof(*recs)));
+			memcpy(recs + nrec, lists[best],
+			       lens[best] * sizeof(*recs));
+			nrec += lens[best];
+			total += lens[best];
+			lists[best] = lists[nl - 1];
+			lens[best] = lens[--nl];
+		}
+	}
+	if (nrec == 0)
+		goto done;
+	qsort(recs, nrec, sizeof(*recs), cmp_u32);
+	es = kd__calloc(nrec, sizeof(*es));
+	KD_CHECK_ALLOC(es);
+	kd__simcache_next();
+	for (i = 0; i < nrec; i++) {
+		const struct kd_mname *rec = &m->names[recs[i]];
+		struct kd_qvar lv;
+		uint32_t v;
+		if (i > 0 && recs[i] == recs[i - 1])
+			continue;
+		if (n == 0 || es[n - 1].ent != rec->entity) {
+			if (n && es[n - 1].score <= 0)
+				n--; /* reuse the slot of a zero score */
+			memset(&es[n], 0, sizeof(es[n]));
+			es[n++].ent = rec->entity;
+		}
+		for (v = 0; v < rec->nvar; v++) {
+			kd__qvar_from_list(&lv, m, &m->vars[rec->var0 + v]);
+			for (q = 0; q < nq; q++) {
+				struct kd_name_cmp c;
+				struct ent_score *e = &es[n - 1];
+				double sc;
+				if (!strong_pair(&qv[q], &lv))
+					continue;
+				kd__compare_vars(&c, &qv[q], &lv, 0);
+				sc = c.score * (rec->weak ? 0.9 : 1.0);
+				if (sc < min || sc <= e->score ||
+				    !all_matched(&qv[q], &lv) ||
+				    coverage(&qv[q], &lv) < COVER_MIN)
+					continue;
+				e->score = sc;
+				e->rec = recs[i];
+				e->var = v;
+				e->q = q;
+			}
+		}
+	}
+	if (n && es[n - 1].score <= 0)
+		n--;
+	*out = es;
+	*nout = n;
+	es = NULL;
+done:
+	kd__free(es);
+	kd__free(recs);
+	return err;
+}
+
 static void explain(struct kd_scan_match *out, const struct kd_matcher *m,
 		    const struct kd_qvar *qv, const struct ent_score *b)
 {
@@ -311,6 +428,13 @@ static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 			kd__qvar_from(&qv[nq++], m, &nm->vars[i]);
 	if (nq == 0)
 		goto done;
+	if (mode == KD_SCAN_PROSE) {
+		KD_FORWARD(prose_scores(&es, &n, m, qv, nq,
+					c->threshold * 0.9));
+		if (n == 0)
+			goto done;
+		goto ranked;
+	}
 	KD_FORWARD(kd__candidates(&cands, &ncand, m, qv, nq, NULL, 0,
 				  KD_CANDIDATES));
 	if (ncand == 0)
@@ -326,6 +450,7 @@ static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 	}
 	if (n == 0)
 		goto done;
+ranked:
 	qsort(es, n, sizeof(*es), cmp_score);
 	out->ent = es[0].ent;
 	out->score = es[0].score > 1 ? 1 : es[0].score;
