@@ -1,0 +1,344 @@
+#!/usr/bin/env bash
+# server_test.sh - end-to-end tests of `kordon serve` over HTTP with curl:
+# the yente-shaped /match answer field by field, the error statuses, the
+# other endpoints, API keys, reloads (under concurrent requests, by
+# SIGHUP, failing) and graceful shutdown.
+#
+# Usage: tests/server_test.sh PATH/TO/kordon      (exit 0 when all pass)
+#
+# Servers listen on 127.0.0.1:0 (a free port chosen by the kernel, read
+# back from the "listening" log line: no port guessing, no collisions)
+# and are killed on any exit. Lists come from tests/data/server/, copied
+# to a scratch directory so reload tests can edit them. jq is used for
+# extra checks when installed, never required. Runs in ~10 s (ASan).
+set -u
+K=${1:?usage: server_test.sh KORDON}
+case $K in /*) ;; *) K=$PWD/$K ;; esac
+cd "$(dirname "$0")/.."
+if ! command -v curl >/dev/null; then
+  echo "server_test: curl is required (scripts/deps.sh installs it)"; exit 2
+fi
+HAVE_JQ=0; command -v jq >/dev/null && HAVE_JQ=1
+
+T=$(mktemp -d /tmp/kd_srv_test.XXXXXX)
+PID=""; BG=()
+cleanup() {
+  local p
+  for p in "${BG[@]}"; do kill "$p" 2>/dev/null; done
+  [ -n "$PID" ] && kill -KILL "$PID" 2>/dev/null
+  rm -rf "$T"
+}
+trap cleanup EXIT
+trap 'exit 2' INT TERM
+cp -r tests/data/server "$T/data"
+
+passed=0; failed=0
+ok()  { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "  server: $*"; }
+
+# start LOG ARGS... : run kordon ARGS (which must include serve) on a free
+# port, set PID, PORT and B, wait for /readyz.
+start() {
+  local log=$1 i; shift
+  "$K" "$@" --listen 127.0.0.1:0 2>"$log" &
+  PID=$!; PORT=""
+  for i in $(seq 200); do
+    PORT=$(sed -n 's/.*msg="listening".* port=\([0-9]*\).*/\1/p' "$log")
+    [ -n "$PORT" ] && break
+    kill -0 "$PID" 2>/dev/null || break
+    sleep 0.05
+  done
+  [ -n "$PORT" ] || { bad "server did not start: $(head -c 300 "$log")"; return 1; }
+  B=http://127.0.0.1:$PORT
+  for i in $(seq 400); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$B/readyz")" = 200 ] && return 0
+    sleep 0.05
+  done
+  bad "server never ready: $(tail -3 "$log")"; return 1
+}
+# stop: SIGTERM and wait; the exit status must be 0 and the log clean.
+stop() {
+  local rc log=$1
+  kill -TERM "$PID"; wait "$PID"; rc=$?; PID=""
+  [ "$rc" = 0 ] && ok || bad "exit status $rc after SIGTERM ($log)"
+  if grep -qE "Sanitizer|runtime error|LeakSanitizer" "$log"; then
+    bad "sanitizer report in $log:"; grep -E -A12 "Sanitizer|runtime error" "$log" | head -30
+  else ok; fi
+  grep -q 'msg="stopped"' "$log" && ok || bad "no 'stopped' line in $log"
+}
+# req METHOD PATH [curl args]: sets CODE, body in $T/body
+req() {
+  local m=$1 p=$2; shift 2
+  CODE=$(curl -s -o "$T/body" -w '%{http_code}' -X "$m" "$@" "$B$p")
+}
+code() { # description expected
+  if [ "$CODE" = "$2" ]; then ok
+  else bad "$1: HTTP $CODE, expected $2: $(head -c 300 "$T/body")"; fi
+}
+has() { # description fixed-string expected in the body
+  if grep -qF -- "$2" "$T/body"; then ok
+  else bad "$1: body lacks $2: $(head -c 400 "$T/body")"; fi
+}
+hasre() { # description extended regex expected in the body
+  if grep -qE -- "$2" "$T/body"; then ok
+  else bad "$1: body lacks /$2/: $(head -c 400 "$T/body")"; fi
+}
+jqok() { # description jq-expression (only with jq)
+  [ "$HAVE_JQ" = 1 ] || return 0
+  if jq -e "$2" "$T/body" >/dev/null 2>&1; then ok
+  else bad "$1: jq '$2' false on $(head -c 400 "$T/body")"; fi
+}
+post() { # path json [curl args]
+  local p=$1 j=$2; shift 2
+  req POST "$p" -H 'Content-Type: application/json' --data-binary "$j" "$@"
+}
+
+# ---- command line ----------------------------------------------------------
+"$K" serve --help >"$T/out" 2>&1 && grep -q "usage: kordon" "$T/out" && ok ||
+  bad "serve --help"
+"$K" serve --frobnicate >/dev/null 2>&1; [ $? = 2 ] && ok || bad "unknown option: not exit 2"
+"$K" serve --index x.kdx >"$T/out" 2>&1; [ $? = 2 ] && grep -q "snapshot" "$T/out" && ok ||
+  bad "--index: not rejected clearly"
+timeout 20 "$K" --data /nonexistent serve --listen 127.0.0.1:0 >/dev/null 2>"$T/out"
+[ $? = 2 ] && grep -q "first load failed" "$T/out" && ok || bad "missing data: not exit 2"
+
+# ---- main server -------------------------------------------------------------
+LOG1=$T/server1.log
+export KORDON_UPDATE_TOKEN=test-token-1
+start "$LOG1" --data "$T/data" serve --threads 4 || exit 1
+unset KORDON_UPDATE_TOKEN
+
+req GET /healthz; code healthz 200; has healthz '"status":"ok"'
+req GET /readyz; code readyz 200; has readyz '"index_version":1'; has readyz '"entities":21'
+CODE=$(curl -s -I -o /dev/null -w "%{http_code}" "$B/healthz"); code "HEAD healthz" 200
+
+# /match: a yente request and its answer, field by field
+Q='{"queries":{"q1":{"schema":"Person","properties":{"name":["Bosco Taganda"],"birthDate":["1973"],"nationality":["cd"]}},"q2":{"schema":"Company","properties":{"name":"Baltic Trade Logistics"}},"q3":{"schema":"Vessel","properties":{"imoNumber":["IMO 9187629"]}}}}'
+post /match/default "$Q"; code "match" 200
+cp "$T/body" "$T/match1.json"
+has "match envelope" '{"responses":{"q1":{"status":200,'
+has "match query echo" '"query":{"schema":"Person","properties":{"name":["Bosco Taganda"],"birthDate":["1973"],"country":["cd"]}}'
+has "match result id" '"results":[{"id":"un-CDi.030","caption":"BOSCO TAGANDA","schema":"Person",'
+has "match datasets" '"datasets":["un_sc"]'
+hasre "match properties" '"properties":\{"name":\["BOSCO TAGANDA"\],"alias":\['
+hasre "match score" '"score":(0\.[0-9]{4}|1\.0000),"match":true,"explanations":\{"name_match":\{"score":[0-9.]+,"detail":"[^"]*"\}'
+hasre "match total" '"total":\{"value":[1-9][0-9]*,"relation":"eq"\}'
+has "match q2" '"q2":{"status":200,'
+has "match q2 company" '"id":"watchlist-W-002","caption":"Baltic Trade Logistics OOO","schema":"Company"'
+has "match q3 by IMO" '"id":"watchlist-W-003"'
+hasre "match limit" '\},"limit":5\}$'
+jqok "match json" '.responses | keys == ["q1","q2","q3"]'
+jqok "match q1 fields" '.responses.q1.results[0] | has("id") and has("caption") and has("schema") and has("properties") and has("datasets") and has("score") and has("match") and has("explanations")'
+jqok "match sorted" '[.responses.q1.results[].score] | . == (sort | reverse)'
+jqok "match limit default 5" '[.responses[].results | length] | max <= 5'
+
+# parameters and filters
+post "/match/default?limit=1&threshold=0.99&algorithm=logic-v2" "$Q"; code "match params" 200
+has "limit param" '"limit":1}'
+jqok "limit 1" '[.responses[].results | length] | max <= 1'
+post "/match/watchlist" "$Q"; code "match one list" 200
+jqok "dataset scope" '[.responses[].results[].datasets[]] | all(. == "watchlist")'
+post "/match/default?exclude_dataset=un_sc" "$Q"; code "exclude_dataset" 200
+if grep -q '"un-CDi.030"' "$T/body"; then bad "exclude_dataset kept un_sc"; else ok; fi
+post "/match/default?include_dataset=ofac_sdn&include_dataset=un_sc" "$Q"; code "include_dataset" 200
+if grep -q '"watchlist-W-002"' "$T/body"; then bad "include_dataset kept watchlist"; else ok; fi
+post "/match/default?exclude_entity_ids=un-CDi.030" "$Q"; code "exclude_entity_ids" 200
+if grep -q '"un-CDi.030"' "$T/body"; then bad "exclude_entity_ids ignored"; else ok; fi
+post "/match/default?topics=role.pep" '{"queries":{"a":{"schema":"Person","properties":{"name":"Ivan Sidorov"}}}}'
+code "topics" 200; has "topics pep kept" '"watchlist-W-001"'
+post "/match/default?topics=sanction" '{"queries":{"a":{"schema":"Person","properties":{"name":"Ivan Sidorov"}}}}'
+if grep -q '"watchlist-W-001"' "$T/body"; then bad "topics filter ignored"; else ok; fi
+post /match/default '{"queries":{"a":{"schema":"Person","properties":{"firstName":"Bosco","lastName":"Taganda"}}}}'
+code "name parts" 200; has "name parts compose" '"id":"un-CDi.030"'
+post /match/default '{"queries":{}}'; code "no queries" 200; has "no queries" '{"responses":{},"limit":5}'
+
+# errors, yente style {"detail": ...}
+post /match/default '{"queries":'; code "bad JSON" 400; has "bad JSON detail" '{"detail":"invalid JSON'
+post /match/default '[1,2]'; code "not an object" 400
+post /match/default ''; code "empty body" 400
+post /match/default $'{"queries":{"a":{"schema":"Person","properties":{"name":"\xff\xfe"}}}}'
+code "bad UTF-8" 400
+post /match/default '{"queries":{"a":{"schema":"Person","properties":{"name":7}}}}'
+code "wrong type" 400; has "wrong type detail" 'queries.a.properties.name'
+post /match/default '{"queries":[]}'; code "queries not object" 400
+post /match/default '{"queries":{"a":{"schema":"Person","properties":{"name":"x"}}},"queries":{}}'
+code "duplicate key" 400
+post /match/nowhere '{"queries":{}}'; code "unknown dataset" 404; has "404 detail" '"detail":"dataset'
+post /match/default '{"queries":{"a":{"schema":"Spaceship","properties":{"name":"x"}}}}'
+code "unknown schema" 422; has "unknown schema detail" "unknown schema 'Spaceship'"
+post /match/default '{"queries":{"a":{"properties":{"name":"x"}}}}'; code "missing schema" 422
+post /match/default '{"queries":{"a":{"schema":"Person"}}}'; code "missing properties" 422
+post /match/default '{"queries":{"a":{"schema":"Person","properties":{"birthDate":"1970"}}}}'
+code "no name, no id" 422
+post /match/default '{"queries":{"a":{"schema":"Person","properties":{"nmae":"x"}}}}'
+code "unknown property" 422; has "unknown property detail" "'nmae'"
+post /match/default '{"queries":{"a":{"schema":"Person","properties":{"name":"x"},"extra":1}}}'
+code "unknown query field" 422
+post /match/default '{"queries":{},"limit":3}'; code "unknown top field" 422
+post /match/default '{}'; code "missing queries" 422
+post "/match/default?limit=0" '{"queries":{}}'; code "limit 0" 400
+post "/match/default?limit=abc" '{"queries":{}}'; code "limit abc" 400
+post "/match/default?threshold=1.5" '{"queries":{}}'; code "threshold" 400
+post "/match/default?algorithm=magic" '{"queries":{}}'; code "algorithm" 400
+many='{"queries":{'; for i in $(seq 101); do many+="\"q$i\":{\"schema\":\"Person\",\"properties\":{\"name\":\"n $i\"}},"; done
+many="${many%,}}}"
+post /match/default "$many"; code "101 queries" 422
+many100=${many/,\"q101\":\{\"schema\":\"Person\",\"properties\":\{\"name\":\"n 101\"\}\}/}
+post /match/default "$many100"; code "100 queries" 200
+head -c 1100000 /dev/zero | tr '\0' ' ' >"$T/big.json"
+req POST /match/default --data-binary @"$T/big.json"; code "body too large" 413
+req POST /match/default -H 'Transfer-Encoding: chunked' --data-binary @"$T/big.json"
+code "chunked body too large" 413
+req GET /match/default; code "GET /match" 405
+curl -s -D "$T/hdr" -o /dev/null "$B/match/default"
+grep -qi '^Allow: POST' "$T/hdr" && ok || bad "405 without Allow header"
+req GET /no/such/path; code "unknown path" 404; has "404 detail" '{"detail":"Not Found"}'
+
+# /search, /entities, /catalog, /algorithms
+req GET "/search/default?q=Ivan%20Sidorov"; code search 200
+has "search result" '"results":[{"id":"watchlist-W-001"'
+hasre "search score" '"score":[01]\.[0-9]{4}'
+has "search total" '"total":{"value":'
+req GET "/search/default?q=Vladimir%20Kozlov&schema=Person&limit=3"; code "search schema" 200
+has "search Cyrillic entity" '"watchlist-W-006"'
+req GET "/search/default"; code "search without q" 400
+req GET "/search/default?q=x&schema=Spaceship"; code "search bad schema" 400
+req GET "/search/nowhere?q=x"; code "search unknown dataset" 404
+req GET /entities/un-CDi.030; code entity 200
+has "entity" '{"id":"un-CDi.030","caption":"BOSCO TAGANDA","schema":"Person","properties":{'
+has "entity datasets" '"datasets":["un_sc"]'
+has "entity birth place" '"birthPlace":["Bigogwe, Rwanda"]'
+req GET /entities/watchlist-W-006; code "entity UTF-8" 200
+has "entity UTF-8 name" 'Владимир Сергеевич КОЗЛОВ'
+req GET /entities/no-such-entity; code "unknown entity" 404
+req GET /catalog; code catalog 200
+has "catalog un" '{"name":"un_sc","id":"un_sc","type":"source","title":"UN Security Council Consolidated List (test excerpt)","publisher":{"name":"United Nations Security Council"}'
+has "catalog counts" '"entity_count":6'
+has "catalog date" '"date":"2024-05-03"'
+has "catalog default" '{"name":"default","id":"default","type":"collection"'
+has "catalog children" '"children":["un_sc","ofac_sdn","watchlist"]'
+jqok "catalog json" '.datasets | length == 4'
+req GET /algorithms; code algorithms 200; has algorithms '"name":"logic-v1"'
+
+# /openapi.json
+req GET /openapi.json; code openapi 200
+has "openapi version" '"openapi": "3.0.3"'
+for p in '/match/{dataset}' '/search/{dataset}' '/entities/{entity_id}' /catalog \
+         /algorithms /healthz /readyz /metrics /openapi.json /updatez; do
+  has "openapi path $p" "\"$p\""
+done
+jqok "openapi parses" '.openapi == "3.0.3" and (.paths | length) == 10'
+
+# /metrics: Prometheus text format
+req GET /metrics; code metrics 200
+for f in kordon_http_requests_total kordon_http_request_duration_seconds \
+         kordon_index_version kordon_index_age_seconds kordon_index_entities; do
+  grep -q "^# TYPE $f " "$T/body" && ok || bad "metrics: no # TYPE $f"
+done
+bad_lines=$(grep -v '^#' "$T/body" | grep -cvE \
+  '^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[a-zA-Z_][a-zA-Z0-9_]*="[^"]*"(,[a-zA-Z_][a-zA-Z0-9_]*="[^"]*")*\})? [-+]?[0-9.eE+-]+$|^\+Inf$')
+[ "$bad_lines" = 0 ] && ok || bad "metrics: $bad_lines malformed lines"
+has "metrics by endpoint" 'kordon_http_requests_total{endpoint="match",status="422"}'
+has "metrics entities" 'kordon_index_entities{dataset="watchlist"} 6'
+has "metrics histogram" 'kordon_http_request_duration_seconds_bucket{endpoint="match",le="+Inf"}'
+
+# access log: one line per request, no bodies
+grep -qE 'method=POST path=/match/default status=200 ms=[0-9.]+ queries=3 ' "$LOG1" && ok ||
+  bad "no access-log line for /match"
+grep -q 'Bosco Taganda' "$LOG1" && bad "request body leaked into the log" || ok
+
+# ---- reloads -----------------------------------------------------------------
+req POST /updatez; code "updatez without token" 401
+req POST /updatez -H 'Authorization: Bearer wrong'; code "updatez wrong token" 403
+req POST /updatez -H 'Authorization: Bearer test-token-1'; code "updatez" 200
+has "updatez version" '"index_version":2'
+
+# 200 /match requests from 4 clients while /updatez runs 5 times
+for c in 1 2 3 4; do
+  (args=(); for i in $(seq 50); do args+=(-o /dev/null "$B/match/default"); done
+   curl -s -w '%{http_code}\n' -H 'Content-Type: application/json' \
+     --data-binary "$Q" "${args[@]}" >"$T/codes.$c") &
+  BG+=($!)
+done
+for i in 1 2 3 4 5; do
+  req POST /updatez -H 'Authorization: Bearer test-token-1'
+  code "updatez under load $i" 200
+done
+wait "${BG[@]}"; BG=()
+n200=$(cat "$T"/codes.* | grep -c '^200$'); nall=$(cat "$T"/codes.* | wc -l)
+[ "$n200" = 200 ] && [ "$nall" = 200 ] && ok ||
+  bad "reload under load: $n200 of $nall requests answered 200 (want 200 of 200)"
+req GET /readyz; has "version after 6 updates" '"index_version":7'
+
+# SIGHUP picks up an edited list
+echo 'W-007,Person,Zebulon QUIXOTIC-TESTPERSON,,1990,GB,,,,sanction,TEST,added' >>"$T/data/watchlist.csv"
+req GET /entities/watchlist-W-007; code "new entity before SIGHUP" 404
+kill -HUP "$PID"
+for i in $(seq 100); do
+  req GET /entities/watchlist-W-007; [ "$CODE" = 200 ] && break; sleep 0.05
+done
+code "new entity after SIGHUP" 200
+grep -q 'msg="SIGHUP: reload requested"' "$LOG1" && ok || bad "no SIGHUP log line"
+
+# a failed reload keeps the old index serving and says why
+cp "$T/data/watchlist.csv" "$T/watchlist.good"
+printf 'W-008,Person,"unterminated\n' >>"$T/data/watchlist.csv"
+req POST /updatez -H 'Authorization: Bearer test-token-1'; code "failed reload" 500
+has "failed reload detail" 'reload failed'
+has "failed reload keeps version" 'still serving version 8'
+req GET /entities/watchlist-W-007; code "old index still serves" 200
+kill -HUP "$PID"
+for i in $(seq 100); do
+  [ "$(grep -c 'level=error msg="index load failed"' "$LOG1")" -ge 2 ] && break; sleep 0.05
+done
+[ "$(grep -c 'level=error msg="index load failed"' "$LOG1")" -ge 2 ] && ok ||
+  bad "no log line for a failed SIGHUP reload"
+req GET /readyz; code "ready after failed reload" 200; has "version kept" '"index_version":8'
+cp "$T/watchlist.good" "$T/data/watchlist.csv"
+
+# SIGTERM with requests in flight: every request is answered or refused,
+# none is cut half-way (status 000 = connection refused after shutdown)
+(args=(); for i in $(seq 40); do args+=(-o /dev/null "$B/match/default"); done
+ curl -s -w '%{http_code}\n' --data-binary "$Q" "${args[@]}" >"$T/codes.term") &
+BG+=($!)
+sleep 0.2
+stop "$LOG1"
+wait "${BG[@]}"; BG=()
+others=$(grep -cvE '^(200|000)$' "$T/codes.term")
+[ "$others" = 0 ] && ok || bad "shutdown: $others requests got neither 200 nor refused"
+
+# ---- API keys from a config file --------------------------------------------
+KEY=k-$RANDOM-$RANDOM
+hash() { printf %s "$1" | sha256sum | cut -d' ' -f1; }
+cat >"$T/serve.conf" <<EOF
+# test config
+threads = 2
+timeout = 5
+api_key_sha256 = $(hash other-key)
+api_key_sha256 = $(hash "$KEY")
+update_token_sha256 = $(hash upd-$KEY)
+EOF
+LOG2=$T/server2.log
+start "$LOG2" --data "$T/data" serve --config "$T/serve.conf" || exit 1
+req GET /healthz; code "auth: healthz is public" 200
+req GET /readyz; code "auth: readyz is public" 200
+post /match/default "$Q"; code "auth: no key" 401
+curl -s -D "$T/hdr" -o /dev/null "$B/catalog"
+grep -qi '^WWW-Authenticate: ApiKey' "$T/hdr" && ok || bad "401 without WWW-Authenticate"
+post /match/default "$Q" -H "Authorization: ApiKey wrong"; code "auth: wrong key" 401
+post /match/default "$Q" -H "Authorization: Bearer $KEY"; code "auth: wrong scheme" 401
+post /match/default "$Q" -H "Authorization: ApiKey $KEY"; code "auth: key" 200
+post /match/default "$Q" -H "Authorization: ApiKey other-key"; code "auth: second key" 200
+req GET /metrics -H "Authorization: ApiKey $KEY"; code "auth: metrics with key" 200
+req POST /updatez -H "Authorization: ApiKey $KEY"; code "auth: updatez needs bearer" 401
+req POST /updatez -H "Authorization: Bearer upd-$KEY"; code "auth: config update token" 200
+grep -q "$KEY" "$LOG2" && bad "API key leaked into the log" || ok
+stop "$LOG2"
+
+# a bad config file is refused with its line number
+printf 'threads = 4\napi_key = abc\n' >"$T/bad.conf"
+"$K" --data "$T/data" serve --config "$T/bad.conf" >/dev/null 2>"$T/out"
+[ $? = 2 ] && grep -q "bad.conf:2" "$T/out" && ok || bad "bad config not refused: $(cat "$T/out")"
+
+echo "server tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
