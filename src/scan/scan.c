@@ -58,6 +58,52 @@ int kd__scan_add(struct kd_scan_ctx *c, const struct kd_seg *g, size_t s,
 	return 0;
 }
 
+/* A field that holds one name: fold it, squeeze it to "word word" as the
+ * text scanner keys names, and score it whole like kd_screen (no prose
+ * filters: the field is known to be a name). When that does not match,
+ * the value may still mention a name among other words ("MR VLADIMIR
+ * PUTIN C/O ..."): scan it as text, without case. */
+int kd__scan_name(struct kd_scan_ctx *c, const struct kd_seg *g)
+{
+	char *f = NULL;
+	size_t fl = 0, i, o = 0, s = 0, e = g->len;
+	const struct kd_scan_match *r;
+	int err = 0, sp = 1;
+	while (s < e && (g->s[s] == ' ' || g->s[s] == '\t'))
+		s++;
+	while (e > s && (g->s[e - 1] == ' ' || g->s[e - 1] == '\t' ||
+			 g->s[e - 1] == '\r' || g->s[e - 1] == '\n'))
+		e--;
+	if (s == e)
+		return 0;
+	KD_FORWARD(kd__text_fold(&f, &fl, NULL, g->s + s, e - s));
+	/* squeeze to "word word" as the text scanner keys names */
+	for (i = 0; i < fl; i++) {
+		char ch = f[i];
+		if (((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))) {
+			f[o++] = ch;
+			sp = 0;
+		} else if (!sp) {
+			f[o++] = ' ';
+			sp = 1;
+		}
+	}
+	while (o && f[o - 1] == ' ')
+		o--;
+	if (o == 0)
+		goto done;
+	KD_FORWARD(kd__scan_score(&r, c, f, o, KD_SCAN_MULTI));
+	if (r->ent != UINT32_MAX && r->score >= c->threshold) {
+		KD_FORWARD(kd__scan_add(c, g, s, e, r));
+		KD_FORWARD(kd__scan_idents(c, g));
+		goto done;
+	}
+	KD_FORWARD(kd__scan_text(c, g, KD_SCAN_NOCASE));
+done:
+	kd__free(f);
+	return err;
+}
+
 static int cmp_hit(const void *a, const void *b)
 {
 	const kd_scan_hit *x = a, *y = b;

@@ -1,7 +1,8 @@
 /*
  * scan_int.h - internals shared by the files of src/scan/.
  *
- *   scan.c        kd_scan(): format detection, the hit list, overlaps
+ *   scan.c        kd_scan(): format detection, the hit list, overlaps;
+ *                 name fields scored whole
  *   text_scan.c   prose: fold, tokens, prefilter, spans, coreference
  *   score_span.c  a span (or a message field) scored as a name against
  *                 the matcher: candidates + compare, cached per call
@@ -63,6 +64,9 @@ struct kd_scan_ctx {
 /** Append a hit (entity `m->ent`) covering segment bytes [s, e). */
 int kd__scan_add(struct kd_scan_ctx *c, const struct kd_seg *g, size_t s,
 		 size_t e, const struct kd_scan_match *m);
+/** A field that holds one name (MT 59 name line, pacs.008 Nm): scored
+ *  whole; when that does not match, scanned as text without case. */
+int kd__scan_name(struct kd_scan_ctx *c, const struct kd_seg *g);
 
 /* ---- score_span.c ------------------------------------------------------ */
 
@@ -86,9 +90,6 @@ int kd__scan_score(const struct kd_scan_match **out, struct kd_scan_ctx *c,
 /** Find name mentions and identifiers in a prose segment. */
 int kd__scan_text(struct kd_scan_ctx *c, const struct kd_seg *g,
 		  unsigned flags);
-/** A field that holds one name (MT 59 name line, pacs.008 Nm): scored
- *  whole; when that does not match, scanned as text without case. */
-int kd__scan_name(struct kd_scan_ctx *c, const struct kd_seg *g);
 
 /* ---- lexicon.c ------------------------------------------------------------ */
 
