@@ -31,6 +31,7 @@ for r in build-test/replay_fuzz_*; do
   step "corpus $name" "$r" "fuzz/corpus/$name"
 done
 step "cli tests" tests/cli_test.sh build-test/kordon
+step "server tests" tests/server_test.sh build-test/kordon
 if command -v clang >/dev/null; then
   if CC=clang cmake -S . -B build-fuzz -DKD_BUILD_FUZZERS=ON \
        -DKD_BUILD_TESTS=OFF -DKD_SANITIZER="address;undefined" >/dev/null &&
