@@ -273,7 +273,7 @@ static int cmp_u32(const void *a, const void *b)
  * numbered in entity order, so sorted records group by entity. */
 static int prose_scores(struct ent_score **out, size_t *nout,
 			const struct kd_matcher *m, const struct kd_qvar *qv,
-			size_t nq, double min)
+			size_t nq, double min, unsigned mode)
 {
 	uint32_t *recs = NULL;
 	struct ent_score *es = NULL;
@@ -294,7 +294,8 @@ static int prose_scores(struct ent_score **out, size_t *nout,
 				uint32_t np;
 				int lex;
 				if (a->kind != KD_TOK_WORD || a->len < 2 ||
-				    a->idf < STRONG_IDF || a->skel_len == 0 ||
+				    (mode == KD_SCAN_PROSE && a->idf < STRONG_IDF) ||
+				    a->skel_len == 0 ||
 				    a->skel_len > 64)
 					continue;
 				lex = kd__lex_class(a->s);
@@ -349,6 +350,19 @@ static int prose_scores(struct ent_score **out, size_t *nout,
 				struct kd_name_cmp c;
 				struct ent_score *e = &es[n - 1];
 				double sc;
+				if (mode == KD_SCAN_SINGLE) {
+					sc = single_score(&qv[q], &lv,
+							  m->db->ents[rec->entity].schema) *
+					     (rec->weak ? 0.9 : 1.0);
+					if (sc > e->score) {
+						e->score = sc;
+						e->rec = recs[i];
+						e->var = v;
+						e->q = q;
+						e->single = 1;
+					}
+					continue;
+				}
 				if (!strong_pair(&qv[q], &lv))
 					continue;
 				kd__compare_vars(&c, &qv[q], &lv, 0);
@@ -428,9 +442,9 @@ static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 			kd__qvar_from(&qv[nq++], m, &nm->vars[i]);
 	if (nq == 0)
 		goto done;
-	if (mode == KD_SCAN_PROSE) {
+	if (mode == KD_SCAN_PROSE || mode == KD_SCAN_SINGLE) {
 		KD_FORWARD(prose_scores(&es, &n, m, qv, nq,
-					c->threshold * 0.9));
+					c->threshold * 0.9, mode));
 		if (n == 0)
 			goto done;
 		goto ranked;

@@ -90,6 +90,7 @@ struct tok {
 	uint8_t initial; /* first word of a sentence or paragraph */
 	float idf;       /* by the more frequent of text and skeleton */
 	float ridf;      /* by the text when listed, else the skeleton */
+	uint8_t listed;  /* the text itself is a listed word */
 };
 
 struct scan {
@@ -310,6 +311,7 @@ static int lookup(struct scan *sc, struct tok *t, const char *w, size_t n,
 	t->ridf = (float)kd__idf(m, id != UINT32_MAX ? m->texts.df[id]
 						     : m->skels.df[sid]);
 	t->known = 1;
+	t->listed = id != UINT32_MAX;
 	*found = 1;
 	t->sklen = (uint16_t)sl;
 	if ((err = arena_put(sc, &t->skel, sk, sl)) < 0)
@@ -760,8 +762,8 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 			continue;
 		}
 		if (t->lex != KD_LEX_NONE || t->len < 4 || t->initial ||
-		    t->idf < SINGLE_IDF_MIN)
-			continue;
+		    !t->listed || t->idf < SINGLE_IDF_MIN)
+			continue; /* must be spelled as listed: see score_span.c */
 		if ((err = kd__scan_score(&best, sc->c, STEM(sc, t), t->slen,
 					  KD_SCAN_SINGLE)) < 0)
 			return err;
