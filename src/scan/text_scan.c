@@ -48,8 +48,8 @@
  *     score = that mention's score x similarity;
  *   - standalone: a rare listed word (IDF >= 8) that is not in the
  *     common-name lexicon (lexicon.c: Miller, Novak, Kim, Berlin never
- *     fire alone), that does not start a sentence (where capitals say
- *     nothing), spelled exactly as listed, scored by rarity
+ *     fire alone), of 5+ letters, not starting a sentence (where
+ *     capitals say nothing), spelled exactly as listed, scored by rarity
  *     (score_span.c) against the STRICTER single-word threshold:
  *     threshold + (1 - threshold) / 2, 0.85 at the default 0.70.
  *
@@ -761,7 +761,7 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 				return err;
 			continue;
 		}
-		if (t->lex != KD_LEX_NONE || t->len < 4 || t->initial ||
+		if (t->lex != KD_LEX_NONE || t->slen < 5 || t->initial ||
 		    !t->listed || t->idf < SINGLE_IDF_MIN)
 			continue; /* must be spelled as listed: see score_span.c */
 		if ((err = kd__scan_score(&best, sc->c, STEM(sc, t), t->slen,
