@@ -98,50 +98,15 @@ static char *clean_utf8(const char *s, size_t n)
 	return o;
 }
 
-static void print_json(const kd_db *db, const char *in, const kd_scan_hit *h,
-		       size_t n)
+static int print_json(const kd_db *db, const char *in, const kd_scan_hit *h,
+		      size_t n)
 {
-	size_t i, k;
-	fputs("{\"hits\":[", stdout);
-	for (i = 0; i < n; i++) {
-		const kd_entity *e = h[i].result.entity;
-		kd_source_info si;
-		char *text = clean_utf8(in + h[i].start, h[i].end - h[i].start);
-		kd_db_source(&si, db, kd_entity_source(e));
-		printf("%s{\"start\":%zu,\"end\":%zu,\"text\":", i ? "," : "",
-		       h[i].start, h[i].end);
-		cli_json_str(stdout, text ? text : "");
-		free(text);
-		if (h[i].field[0]) {
-			fputs(",\"field\":", stdout);
-			cli_json_str(stdout, h[i].field);
-		}
-		printf(",\"score\":%.4f,\"match\":%s,\"entity\":{\"id\":",
-		       h[i].result.score, h[i].result.match ? "true" : "false");
-		cli_json_str(stdout, kd_entity_id(e));
-		fputs(",\"caption\":", stdout);
-		cli_json_str(stdout, kd_entity_caption(e));
-		printf(",\"schema\":\"%s\",\"datasets\":[",
-		       kd_schema_name(kd_entity_schema(e)));
-		cli_json_str(stdout, si.id);
-		fputs("]},\"explanations\":{", stdout);
-		for (k = 0; k < h[i].result.nfeatures; k++) {
-			const kd_feature *f = &h[i].result.features[k];
-			printf("%s", k ? "," : "");
-			cli_json_str(stdout, f->name);
-			printf(":{\"score\":%.4f,\"detail\":", f->weight);
-			cli_json_str(stdout, f->detail);
-			fputc('}', stdout);
-		}
-		fputs("},\"also\":[", stdout);
-		for (k = 0; k < h[i].nalso; k++) {
-			printf("%s{\"id\":", k ? "," : "");
-			cli_json_str(stdout, kd_entity_id(h[i].also[k]));
-			printf(",\"score\":%.4f}", h[i].also_score[k]);
-		}
-		fputs("]}", stdout);
-	}
-	fputs("]}\n", stdout);
+	char *json;
+	if (kd_scan_json(&json, NULL, db, in, h, n) < 0)
+		return -1;
+	puts(json);
+	kd_free(json);
+	return 0;
 }
 
 /* Display width of s[0..n): code points, tabs kept as tabs. */
@@ -289,10 +254,14 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 			fprintf(stderr, "kordon scan: %s\n", kd_error_last());
 		goto done;
 	}
-	if (json)
-		print_json(c->db, in, hits, nhits);
-	else
+	if (json) {
+		if (print_json(c->db, in, hits, nhits) < 0) {
+			fprintf(stderr, "kordon scan: %s\n", kd_error_last());
+			goto done;
+		}
+	} else {
 		print_human(c->db, in, len, hits, nhits);
+	}
 	rc = 0;
 	for (i = 0; i < nhits; i++)
 		if (hits[i].result.match)

@@ -50,6 +50,7 @@ const struct srv_route srv_routes[] = {
 	{ "GET", "/search/", RK_SEGMENT, RF_INDEX, "search", srv_h_search },
 	{ "GET", "/entities/", RK_REST, RF_INDEX, "entities", srv_h_entity },
 	{ "GET", "/catalog", RK_EXACT, RF_INDEX, "catalog", srv_h_catalog },
+	{ "POST", "/scan", RK_EXACT, RF_INDEX | RF_BODY, "scan", srv_h_scan },
 	{ "GET", "/algorithms", RK_EXACT, 0, "algorithms",
 	  srv_h_algorithms },
 	{ "GET", "/healthz", RK_EXACT, RF_PUBLIC, "healthz", srv_h_healthz },

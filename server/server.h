@@ -234,6 +234,7 @@ int srv_h_readyz(struct srv_req *r);
 int srv_h_metrics(struct srv_req *r);
 int srv_h_openapi(struct srv_req *r);
 int srv_h_updatez(struct srv_req *r);
+int srv_h_scan(struct srv_req *r); /* scan_handler.c */
 
 /** Write an entity {"id","caption","schema","properties","datasets",...}
  *  without the closing brace, so callers can add fields. */

@@ -224,10 +224,23 @@ req GET /algorithms; code algorithms 200; has algorithms '"name":"logic-v1"'
 req GET /openapi.json; code openapi 200
 has "openapi version" '"openapi": "3.0.3"'
 for p in '/match/{dataset}' '/search/{dataset}' '/entities/{entity_id}' /catalog \
-         /algorithms /healthz /readyz /metrics /openapi.json /updatez; do
+         /algorithms /healthz /readyz /metrics /openapi.json /updatez /scan; do
   has "openapi path $p" "\"$p\""
 done
-jqok "openapi parses" '.openapi == "3.0.3" and (.paths | length) == 10'
+jqok "openapi parses" '.openapi == "3.0.3" and (.paths | length) == 11'
+
+# POST /scan: identifiers found in prose with byte offsets; errors
+req POST '/scan?format=text' --data-binary 'The tanker IMO 7406784 was seen off Nakhodka.'
+code "scan text" 200
+has "scan hit offsets" '{"hits":[{"start":11,"end":22,"text":"IMO 7406784"'
+has "scan hit entity" '"entity":{"id":"ofac-4243","caption":"EBANO","schema":"Vessel"'
+has "scan explanation" '"identifier_match":{"score":'
+req POST /scan --data-binary 'Nothing listed here, just Berlin and Moscow.'
+code "scan clean" 200; has "scan clean empty" '{"hits":[]}'
+req POST '/scan?format=mt' --data-binary '{1:F01BANK'
+code "scan malformed mt" 422; has "scan mt position" '"detail":"body:1:1: unterminated block"'
+req POST '/scan?format=docx' --data-binary 'x'; code "scan bad format" 400
+req POST /scan --data-binary ''; code "scan empty body" 422
 
 # /metrics: Prometheus text format
 req GET /metrics; code metrics 200

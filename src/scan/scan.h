@@ -64,6 +64,14 @@ int kd_scan(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
 	    double threshold, kd_parse_err *err);
 void kd_scan_free(kd_scan_hit *hits);
 
+/**
+ * Hits as JSON: {"hits":[{"start","end","text","field"?,"score","match",
+ * "entity":{...},"explanations":{...},"also":[...]}]}.
+ * @param[out] out NUL-terminated; free with kd_free().
+ */
+int kd_scan_json(char **out, size_t *len, const kd_db *db, const char *input,
+		 const kd_scan_hit *hits, size_t n);
+
 /** Parse "auto", "text", "mt", "pacs008". @return 0 or KD_EINVAL. */
 int kd_scan_format_parse(enum kd_scan_format *out, const char *s);
 
