@@ -24,7 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define BLOCK 4096
+#define BLOCK 1024
 
 static const char batch_help[] =
 	"usage: kordon batch --input FILE|- [options]\n"
