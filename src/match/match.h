@@ -12,7 +12,7 @@ struct kd_cand {
 };
 
 /** Maximum entities scored exactly per query (indexed mode). */
-#define KD_CANDIDATES 64
+#define KD_CANDIDATES 32
 /** Candidates whose estimate (see candidates.c) is below this cover too
  *  little of the query to reach the result cutoff. */
 #define KD_CANDIDATE_MIN 0.30f
