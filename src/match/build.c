@@ -210,7 +210,9 @@ static int index_token(struct kd_matcher *m, uint32_t rec, const char *skel,
 size_t kd__ident_norm(char *dst, size_t cap, const char *s)
 {
 	size_t o = 0;
-	if (strncasecmp(s, "IMO", 3) == 0)
+	/* "IMO 9253325" and "9253325" are one key; "IMOBANK..." stays */
+	if (strncasecmp(s, "IMO", 3) == 0 &&
+	    (s[3] == ' ' || s[3] == ':' || (s[3] >= '0' && s[3] <= '9')))
 		s += 3;
 	for (; *s && o + 1 < cap; s++) {
 		char c = *s;
