@@ -6,6 +6,7 @@
  * against counts taken independently with shell tools.
  */
 #include "test.h"
+#include "test_sources.h"
 #include "model/model.h"
 #include "sources/sources.h"
 #include "sources/ofac_remarks.h"
@@ -791,78 +792,15 @@ KD_TEST(sources_uk_csv__bundled_counts)
 
 /* ---- allocation failures ------------------------------------------------- */
 
-static long g_nalloc, g_fail_at;
-
-static void *failing_malloc(void *ctx, size_t n)
-{
-	(void)ctx;
-	return ++g_nalloc == g_fail_at ? NULL : malloc(n);
-}
-
-static void *failing_realloc(void *ctx, void *p, size_t n)
-{
-	(void)ctx;
-	return ++g_nalloc == g_fail_at ? NULL : realloc(p, n);
-}
-
-static void plain_free(void *ctx, void *p)
-{
-	(void)ctx;
-	free(p);
-}
-
-/*
- * Fail the 1st, 2nd, ... allocation of a parse until it succeeds: each
- * failure must be clean (KD_ENOMEM, or KD_EIO from kd__reader_open, no
- * db, nothing leaked under ASan). The parser is called directly, as the
- * sniffer turns allocation failures into "not a list file".
- */
-static void fail_each_allocation(kd_parser_fn fn, const char *rel)
-{
-	static const kd_allocator a = { failing_malloc, failing_realloc,
-					plain_free, NULL };
-	const char *path = kd_test_path(rel);
-	kd_parse_err err;
-	kd_db *db = NULL;
-	int rc = -1;
-	/* a first clean run builds the process-wide country table */
-	struct kd_sink *s0 = NULL;
-	CHECK(kd__sink_new(&s0, path, "test") == 0);
-	CHECK_INT(fn(s0, path, &err), 0);
-	kd__sink_free(s0);
-	kd_set_allocator(&a);
-	for (g_fail_at = 1; g_fail_at < 100000 && rc != 0; g_fail_at++) {
-		struct kd_sink *s = NULL;
-		g_nalloc = 0;
-		db = NULL;
-		rc = kd__sink_new(&s, path, "test");
-		if (rc == 0) {
-			rc = fn(s, path, &err);
-			if (rc == 0)
-				rc = kd__db_build(&db, &s, 1);
-			else
-				kd__sink_free(s);
-		}
-		if (rc != 0)
-			CHECK(db == NULL);
-		if (rc != 0 && rc != KD_ENOMEM && rc != KD_EIO)
-			kd_test_fail(__FILE__, __LINE__,
-				     "%s: failing allocation %ld gave %d: %s",
-				     rel, g_fail_at, rc, kd_error_last());
-	}
-	kd_set_allocator(NULL);
-	CHECK_INT(rc, 0);
-	CHECK(g_fail_at > 10);
-	kd_db_free(db);
-}
 
 KD_TEST(sources_ofac_csv__allocation_failures)
 {
-	fail_each_allocation(kd__parse_ofac_csv, "tests/data/ofac_csv/sdn.csv");
+	kd_test_fail_each_allocation(kd__parse_ofac_csv,
+				     "tests/data/ofac_csv/sdn.csv");
 }
 
 KD_TEST(sources_uk_csv__allocation_failures)
 {
-	fail_each_allocation(kd__parse_uk_csv,
+	kd_test_fail_each_allocation(kd__parse_uk_csv,
 			     "tests/data/uk_ofsi/ConList.csv");
 }

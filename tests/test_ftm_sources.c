@@ -4,6 +4,7 @@
  * tests/data/os_simple and a hand-written bank list in tests/data/custom.
  */
 #include "test.h"
+#include "test_sources.h"
 #include "sources/sources.h"
 
 #include <stdlib.h>
@@ -586,81 +587,21 @@ KD_TEST(sources_ftm__valueless_entity_dropped_with_warning)
 
 /* ---- allocation failures ---------------------------------------------------- */
 
-static long g_fail_at, g_nalloc;
-
-static void *failing_malloc(void *ctx, size_t n)
-{
-	(void)ctx;
-	return ++g_nalloc == g_fail_at ? NULL : malloc(n);
-}
-
-static void *failing_realloc(void *ctx, void *p, size_t n)
-{
-	(void)ctx;
-	return ++g_nalloc == g_fail_at ? NULL : realloc(p, n);
-}
-
-static void plain_free(void *ctx, void *p)
-{
-	(void)ctx;
-	free(p);
-}
-
-/*
- * Fail the 1st, 2nd, ... allocation of a parse until it succeeds: every
- * failure must be clean (an error, nothing leaked). The parser is called
- * directly: kd__sniff_format() turns an allocation failure into "not a
- * list file" (KD_EFORMAT). kd__reader_open() reports its allocation
- * failures as KD_EIO, hence that code is accepted too.
- */
-static void fail_each_allocation(kd_parser_fn fn, const char *rel)
-{
-	static const kd_allocator a = { failing_malloc, failing_realloc,
-					plain_free, NULL };
-	const char *path = kd_test_path(rel);
-	kd_parse_err err;
-	kd_db *db = NULL;
-	int rc = -1;
-	kd_set_allocator(&a);
-	for (g_fail_at = 1; g_fail_at < 100000 && rc != 0; g_fail_at++) {
-		struct kd_sink *s = NULL;
-		g_nalloc = 0;
-		db = NULL;
-		rc = kd__sink_new(&s, path, "test");
-		if (rc == 0) {
-			rc = fn(s, path, &err);
-			if (rc == 0)
-				rc = kd__db_build(&db, &s, 1);
-			else
-				kd__sink_free(s);
-		}
-		if (rc != 0)
-			CHECK(db == NULL);
-		if (rc != 0 && rc != KD_ENOMEM && rc != KD_EIO)
-			kd_test_fail(__FILE__, __LINE__,
-				     "%s: failing allocation %ld gave %d: %s",
-				     rel, g_fail_at, rc, kd_error_last());
-	}
-	kd_set_allocator(NULL);
-	CHECK_INT(rc, 0);
-	CHECK(g_fail_at > 10);
-	kd_db_free(db);
-}
 
 KD_TEST(sources_ftm__allocation_failures)
 {
-	fail_each_allocation(kd__parse_ftm_json,
+	kd_test_fail_each_allocation(kd__parse_ftm_json,
 			     "tests/data/ftm/entities.delta.json");
 }
 
 KD_TEST(sources_os_simple__allocation_failures)
 {
-	fail_each_allocation(kd__parse_os_simple_csv,
+	kd_test_fail_each_allocation(kd__parse_os_simple_csv,
 			     "tests/data/os_simple/extra_column.simple.csv");
 }
 
 KD_TEST(sources_custom__allocation_failures)
 {
-	fail_each_allocation(kd__parse_custom_csv,
+	kd_test_fail_each_allocation(kd__parse_custom_csv,
 			     "tests/data/custom/my_watchlist.csv");
 }
