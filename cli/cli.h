@@ -12,6 +12,7 @@
 
 struct cli {
 	const char *data;   /* --data PATH, KORDON_DATA, or bundled data/ */
+	const char *index;  /* --index FILE: a snapshot instead of the lists */
 	const char *prog;
 	kd_db *db;
 };
@@ -28,6 +29,7 @@ int cmd_show(struct cli *c, int argc, char **argv);
 int cmd_screen(struct cli *c, int argc, char **argv);
 int cmd_compare(struct cli *c, int argc, char **argv);
 int cmd_batch(struct cli *c, int argc, char **argv);
+int cmd_index(struct cli *c, int argc, char **argv);
 int cmd_scan(struct cli *c, int argc, char **argv);
 int cmd_serve(struct cli *c, int argc, char **argv);
 

@@ -23,6 +23,7 @@ static void usage(FILE *f)
 		"  screen NAME [options]     screen a name (kordon screen --help)\n"
 		"  compare NAME1 NAME2       score two names; --pairs FILE.csv\n"
 		"  batch --input FILE        screen a CSV or JSON-lines file\n"
+		"  index build -o FILE       compile the lists into a snapshot\n"
 		"  scan FILE|-               find listed names in text or payment\n"
 		"                            messages (SWIFT MT, ISO 20022 pacs.008)\n"
 		"  serve                     HTTP API, yente /match compatible\n"
@@ -30,6 +31,7 @@ static void usage(FILE *f)
 		"global options:\n"
 		"  --data PATH   list directory or file (default: $KORDON_DATA,\n"
 		"                else the bundled data/ directory)\n"
+		"  --index FILE  open a snapshot (kordon index build) instead\n"
 		"  --version     print the version\n"
 		"  -h, --help    this help; COMMAND --help for a command\n");
 }
@@ -45,6 +47,13 @@ int cli_load(struct cli *c)
 	kd_load_opts o = KD_LOAD_OPTS_INIT;
 	if (c->db)
 		return 0;
+	if (c->index) {
+		if (kd_db_open_snapshot(&c->db, c->index, &err) < 0) {
+			fprintf(stderr, "%s: %s\n", c->prog, kd_error_last());
+			return 2;
+		}
+		return 0;
+	}
 	if (kd_db_load(&c->db, c->data, &o, &err) < 0) {
 		fprintf(stderr, "%s: %s\n", c->prog, kd_error_last());
 		return 2;
@@ -109,6 +118,11 @@ int main(int argc, char **argv)
 			i += 2;
 			continue;
 		}
+		if (strcmp(argv[i], "--index") == 0 && i + 1 < argc) {
+			c.index = argv[i + 1];
+			i += 2;
+			continue;
+		}
 		if (strncmp(argv[i], "--data=", 7) == 0) {
 			c.data = argv[i] + 7;
 			i++;
@@ -135,6 +149,8 @@ int main(int argc, char **argv)
 		rc = cmd_compare(&c, argc, argv);
 	else if (strcmp(cmd, "batch") == 0)
 		rc = cmd_batch(&c, argc, argv);
+	else if (strcmp(cmd, "index") == 0)
+		rc = cmd_index(&c, argc, argv);
 	else if (strcmp(cmd, "scan") == 0)
 		rc = cmd_scan(&c, argc, argv);
 	else if (strcmp(cmd, "serve") == 0)

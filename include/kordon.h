@@ -120,6 +120,23 @@ int kd_db_load(kd_db **out, const char *path, const kd_load_opts *opts,
 	       kd_parse_err *err);
 void kd_db_free(kd_db *db);
 
+/**
+ * Write the loaded lists to a versioned snapshot file (magic, format
+ * version, checksum, source dates), atomically (temporary file + rename).
+ * @return 0 or KD_EIO.
+ */
+int kd_db_save_snapshot(const kd_db *db, const char *path);
+
+/**
+ * Open a snapshot written by kd_db_save_snapshot(). The file is mapped
+ * read-only and its strings are used in place (processes share the
+ * pages); a truncated, corrupt or foreign file is refused with a message
+ * in `err`, never read out of bounds.
+ * @param[out] out free with kd_db_free().
+ * @return 0, KD_EIO or KD_EFORMAT.
+ */
+int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err);
+
 /** Number of entities in the db. */
 size_t kd_db_count(const kd_db *db);
 /** @return the i-th entity (borrowed) or NULL when out of range. */

@@ -74,6 +74,19 @@ has "batch jsonl bad line" "batch.jsonl:2:"
 has "batch csv output" "^j1,Iouri Ouchakov,1,"
 t "batch missing input" 2 "$K" batch --input /nonexistent.csv
 
+# snapshot: build once, then every command can open it with --index
+SNAP=$(mktemp /tmp/kd_cli_snap.XXXXXX)
+t "index build" 0 "$K" index build -o "$SNAP"
+has "index build count" "25797 entities from 5 lists"
+t "lists from snapshot" 0 "$K" --index "$SNAP" lists
+has "snapshot lists UN count" "1003 entities"
+t "screen from snapshot" 1 "$K" --index "$SNAP" screen "Sergej Lawrow"
+has "snapshot screen" "MATCH +LAVROV, Sergei Viktorovich"
+printf 'garbage' > "$SNAP"
+t "corrupt snapshot" 2 "$K" --index "$SNAP" lists
+has "corrupt snapshot message" "not a usable Kordon snapshot"
+rm -f "$SNAP"
+
 # a truncated list file: error with file and line, nothing loaded
 t "truncated list" 2 "$K" --data tests/data/cli/truncated_un.xml lists
 has "truncated list position" "truncated_un.xml:[0-9]+:[0-9]+:"

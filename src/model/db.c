@@ -5,6 +5,7 @@
 #include "db.h"
 
 #include <string.h>
+#include <sys/mman.h>
 #include <strings.h>
 
 static const char *const g_schema_names[KD_SCHEMA__COUNT] = {
@@ -55,7 +56,10 @@ void kd_db_free(kd_db *db)
 	kd__free(db->pools);
 	kd__free(db->sources);
 	kd__free(db->ents);
+	kd__free(db->props);
 	kd__map_free(&db->ids);
+	if (db->map)
+		munmap(db->map, db->maplen);
 	kd__free(db);
 }
 

@@ -24,6 +24,9 @@ struct kd_db {
 	size_t nsources;
 	struct kd_pool **pools;
 	size_t npools;
+	struct kd_prop *props; /* snapshot: all properties, owned */
+	void *map;             /* snapshot: read-only mapping, or NULL */
+	size_t maplen;
 };
 
 #endif
