@@ -105,11 +105,13 @@ static int parse_args(struct srv_config *cfg, const char **data, int argc,
 			continue;
 		}
 		if ((v = opt_value(argc, argv, &k, "--index")) != NULL) {
-			fputs("kordon serve: --index needs the snapshot "
-			      "format, which is not available yet; use "
-			      "--data\n",
-			      stderr);
-			return -1;
+			/* a snapshot file (kordon index build): the loader
+			 * recognises it by its magic, and a reload re-opens
+			 * it, so `index build -o FILE` + SIGHUP swaps lists */
+			if (*v == '\0')
+				return -1;
+			*data = v;
+			continue;
 		}
 		if ((v = opt_value(argc, argv, &k, "--threads")) != NULL)
 			num = &cfg->threads;
@@ -144,6 +146,8 @@ static const char *pick_data(const struct cli *c, const char *serve_data,
 	const char *env = getenv("KORDON_DATA");
 	if (serve_data)
 		return serve_data;
+	if (c->index)
+		return c->index;
 	if ((env && *env) || strcmp(c->data, KD_DEFAULT_DATA) != 0)
 		return c->data;
 	return cfg->data[0] ? cfg->data : c->data;

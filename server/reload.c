@@ -55,6 +55,19 @@ struct index_ref *reloader_acquire(struct reloader *r)
 	return ref;
 }
 
+/* A snapshot file (kordon index build) starts with its magic. */
+static int is_snapshot(const char *path)
+{
+	char magic[8];
+	FILE *f = fopen(path, "rb");
+	int yes;
+	if (f == NULL)
+		return 0;
+	yes = fread(magic, 1, 8, f) == 8 && memcmp(magic, "KORDSNAP", 8) == 0;
+	fclose(f);
+	return yes;
+}
+
 /* Build a new index from r->data. Runs without the lock. */
 static int build(struct index_ref **out, const char *data, char *why,
 		 size_t whylen)
@@ -68,7 +81,8 @@ static int build(struct index_ref **out, const char *data, char *why,
 		snprintf(why, whylen, "out of memory");
 		return -1;
 	}
-	if (kd_db_load(&ref->db, data, &o, &perr) < 0 ||
+	if ((is_snapshot(data) ? kd_db_open_snapshot(&ref->db, data, &perr)
+			       : kd_db_load(&ref->db, data, &o, &perr)) < 0 ||
 	    kd_matcher_new(&ref->m, ref->db) < 0) {
 		snprintf(why, whylen, "%s", kd_error_last());
 		kd_matcher_free(ref->m);

@@ -97,8 +97,10 @@ post() { # path json [curl args]
 "$K" serve --help >"$T/out" 2>&1 && grep -q "usage: kordon" "$T/out" && ok ||
   bad "serve --help"
 "$K" serve --frobnicate >/dev/null 2>&1; [ $? = 2 ] && ok || bad "unknown option: not exit 2"
-"$K" serve --index x.kdx >"$T/out" 2>&1; [ $? = 2 ] && grep -q "snapshot" "$T/out" && ok ||
-  bad "--index: not rejected clearly"
+printf 'KORDSNAP-not-really' >"$T/bad.kdx"
+timeout 20 "$K" serve --index "$T/bad.kdx" --listen 127.0.0.1:0 >"$T/out" 2>&1
+[ $? = 2 ] && grep -q "not a usable Kordon snapshot" "$T/out" && ok ||
+  bad "--index: corrupt snapshot not refused clearly: $(cat "$T/out")"
 timeout 20 "$K" --data /nonexistent serve --listen 127.0.0.1:0 >/dev/null 2>"$T/out"
 [ $? = 2 ] && grep -q "first load failed" "$T/out" && ok || bad "missing data: not exit 2"
 
@@ -352,6 +354,16 @@ stop "$LOG2"
 printf 'threads = 4\napi_key = abc\n' >"$T/bad.conf"
 "$K" --data "$T/data" serve --config "$T/bad.conf" >/dev/null 2>"$T/out"
 [ $? = 2 ] && grep -q "bad.conf:2" "$T/out" && ok || bad "bad config not refused: $(cat "$T/out")"
+
+# ---- serving a snapshot (kordon index build) ----------------------------------
+"$K" --data "$T/data" index build -o "$T/lists.kdx" >/dev/null && ok ||
+  bad "index build"
+LOG3=$T/server3.log
+start "$LOG3" --index "$T/lists.kdx" serve || exit 1
+req GET /readyz; code "snapshot readyz" 200; has "snapshot entities" '"entities":22'
+post /match/default "$Q"; code "snapshot match" 200
+has "snapshot match result" '"results":[{"id":"un-CDi.030","caption":"BOSCO TAGANDA"'
+stop "$LOG3"
 
 echo "server tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
