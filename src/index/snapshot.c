@@ -8,7 +8,7 @@
  *   |         string bytes                                         |
  *   +--------------------------------------------------------------+
  *   | sources    nsources x {6 string offsets, counters}            |
- *   | warnings   nwarn x string offset                              |
+ *   | warnings   nwarn x string offset (64-bit, keeps 8-byte align)  |
  *   | entities   nents x {id, caption, schema, source, nprops, p0}  |
  *   | properties nprops x {name, value}                             |
  *   | strings    NUL-terminated UTF-8, the blob ends with a NUL     |
@@ -36,6 +36,9 @@
 
 #define SNAP_MAGIC "KORDSNAP"
 #define SNAP_VERSION 1u
+
+/* Every table entry is a multiple of 8 bytes, so the tables stay aligned
+ * in the mapping (the header is 64 bytes). */
 
 struct snap_header {
 	char magic[8];
@@ -140,8 +143,10 @@ int kd_db_save_snapshot(const kd_db *db, const char *path)
 	for (i = 0; i < db->nsources; i++)
 		for (k = 0; k < db->sources[i].nwarnings; k++) {
 			uint32_t off;
+			uint64_t off64;
 			KD_FORWARD(put_string(&w, db->sources[i].warnings[k], &off));
-			KD_FORWARD(kd__buf_put(&tables, &off, sizeof(off)));
+			off64 = off;
+			KD_FORWARD(kd__buf_put(&tables, &off64, sizeof(off64)));
 		}
 	{
 		uint64_t p0 = 0;
@@ -230,7 +235,7 @@ int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 {
 	struct snap_header h;
 	const struct snap_source *ss;
-	const uint32_t *warns;
+	const uint64_t *warns;
 	const struct snap_entity *se;
 	const struct snap_prop *sp;
 	const char *strings;
@@ -276,7 +281,7 @@ int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 		goto fail;
 	}
 	need = h.nsources * sizeof(struct snap_source) +
-	       (size_t)h.nwarnings * sizeof(uint32_t) +
+	       (size_t)h.nwarnings * sizeof(uint64_t) +
 	       (size_t)h.nents * sizeof(struct snap_entity) +
 	       (size_t)h.nprops * sizeof(struct snap_prop);
 	if (h.strings_len == 0 || need + h.strings_len != h.payload_len) {
@@ -289,7 +294,7 @@ int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 		goto fail;
 	}
 	ss = (const struct snap_source *)(map + sizeof(h));
-	warns = (const uint32_t *)(ss + h.nsources);
+	warns = (const uint64_t *)(ss + h.nsources);
 	se = (const struct snap_entity *)(warns + h.nwarnings);
 	sp = (const struct snap_prop *)(se + h.nents);
 	strings = (const char *)(sp + h.nprops);
@@ -330,7 +335,7 @@ int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 			goto nomem;
 		db->nsources++;
 		for (k = 0; k < ss[i].nwarnings; k++) {
-			uint32_t o = warns[ss[i].warn0 + k];
+			uint64_t o = warns[ss[i].warn0 + k];
 			if (!STR_OK(o)) {
 				e = refuse(err, path, "warning out of range");
 				goto fail;
@@ -389,3 +394,8 @@ fail:
 		munmap(map, (size_t)st.st_size);
 	return e;
 }
+
+_Static_assert(sizeof(struct snap_header) == 64, "header layout");
+_Static_assert(sizeof(struct snap_source) % 8 == 0, "source alignment");
+_Static_assert(sizeof(struct snap_entity) % 8 == 0, "entity alignment");
+_Static_assert(sizeof(struct snap_prop) % 8 == 0, "property alignment");
