@@ -17,27 +17,6 @@
 
 /* ---- helpers ------------------------------------------------------------- */
 
-static size_t nvalues(const kd_entity *e, const char *prop)
-{
-	size_t i, n = 0;
-	const char *p, *v;
-	for (i = 0; e && i < kd_entity_prop_count(e); i++)
-		if (kd_entity_prop(e, i, &p, &v) == 0 && strcmp(p, prop) == 0)
-			n++;
-	return n;
-}
-
-static bool has(const kd_entity *e, const char *prop, const char *value)
-{
-	size_t i;
-	const char *p, *v;
-	for (i = 0; e && i < kd_entity_prop_count(e); i++)
-		if (kd_entity_prop(e, i, &p, &v) == 0 && strcmp(p, prop) == 0 &&
-		    strcmp(v, value) == 0)
-			return true;
-	return false;
-}
-
 static const char *first(const kd_db *db, const char *id, const char *prop)
 {
 	const kd_entity *e = kd_db_find(db, id);
@@ -173,23 +152,23 @@ KD_TEST(sources_ofac_csv__excerpt_remarks_facts)
 		return;
 	/* 306: strong aka from alt.csv, weak one from remarks, 4 addresses */
 	e = kd_db_find(db, "ofac-306");
-	CHECK(has(e, "alias", "NATIONAL BANK OF CUBA"));
-	CHECK(has(e, "weakAlias", "BNC"));
-	CHECK_INT(nvalues(e, "address"), 4);
-	CHECK(has(e, "address",
+	CHECK(kd_test_has_value(e, "alias", "NATIONAL BANK OF CUBA"));
+	CHECK(kd_test_has_value(e, "weakAlias", "BNC"));
+	CHECK_INT(kd_test_count_values(e, "address"), 4);
+	CHECK(kd_test_has_value(e, "address",
 		  "Zweierstrasse 35, Zurich CH-8022, Switzerland"));
-	CHECK(has(e, "country", "ch"));
+	CHECK(kd_test_has_value(e, "country", "ch"));
 	/* vessel: IMO in remarks, f.k.a.s, columns */
 	e = kd_db_find(db, "ofac-4243");
 	CHECK_INT(kd_entity_schema(e), KD_SCHEMA_VESSEL);
 	CHECK_STR(kd_entity_first(e, "imoNumber"), "IMO7406784");
-	CHECK(has(e, "previousName", "ANA I"));
-	CHECK(has(e, "previousName", "SAND SWAN"));
+	CHECK(kd_test_has_value(e, "previousName", "ANA I"));
+	CHECK(kd_test_has_value(e, "previousName", "SAND SWAN"));
 	CHECK_STR(kd_entity_first(e, "flag"), "pa");
 	CHECK_STR(kd_entity_first(e, "type"), "General Cargo");
 	/* bank: SWIFT/BIC, website, company number */
 	CHECK_STR(first(db, "ofac-906", "swiftBic"), "HAVIGB2L");
-	CHECK(has(kd_db_find(db, "ofac-906"), "website", "www.hib.uk.com"));
+	CHECK(kd_test_has_value(kd_db_find(db, "ofac-906"), "website", "www.hib.uk.com"));
 	CHECK_STR(first(db, "ofac-906", "registrationNumber"), "01074897");
 	/* Target Type State-Owned Enterprise: Company; Russian numbers */
 	e = kd_db_find(db, "ofac-17015");
@@ -198,28 +177,28 @@ KD_TEST(sources_ofac_csv__excerpt_remarks_facts)
 	CHECK_STR(kd_entity_first(e, "innCode"), "7750004150");
 	CHECK_STR(kd_entity_first(e, "ogrnCode"), "1077711000102");
 	CHECK_STR(kd_entity_first(e, "incorporationDate"), "1922-08-18");
-	CHECK_INT(nvalues(e, "previousName"), 4);
-	CHECK(has(e, "program", "UKRAINE-EO13662"));
-	CHECK(has(e, "program", "RUSSIA-EO14024"));
+	CHECK_INT(kd_test_count_values(e, "previousName"), 4);
+	CHECK(kd_test_has_value(e, "program", "UKRAINE-EO13662"));
+	CHECK(kd_test_has_value(e, "program", "RUSSIA-EO14024"));
 	/* quoted nicknames, initials, alt. DOB */
 	e = kd_db_find(db, "ofac-6925");
-	CHECK(has(e, "weakAlias", "FOOPIE"));
-	CHECK(has(e, "weakAlias", "AHMED THE TANZANIAN"));
-	CHECK(has(e, "weakAlias", "AHMED, A."));
-	CHECK_INT(nvalues(e, "birthDate"), 4);
-	CHECK(has(e, "birthDate", "1970-08-01"));
+	CHECK(kd_test_has_value(e, "weakAlias", "FOOPIE"));
+	CHECK(kd_test_has_value(e, "weakAlias", "AHMED THE TANZANIAN"));
+	CHECK(kd_test_has_value(e, "weakAlias", "AHMED, A."));
+	CHECK_INT(kd_test_count_values(e, "birthDate"), 4);
+	CHECK(kd_test_has_value(e, "birthDate", "1970-08-01"));
 	CHECK_STR(kd_entity_first(e, "citizenship"), "tz");
 	/* "SDGT] [NS-PLC": two programs */
 	e = kd_db_find(db, "ofac-9647");
-	CHECK_INT(nvalues(e, "program"), 2);
+	CHECK_INT(kd_test_count_values(e, "program"), 2);
 	CHECK_STR(kd_entity_first(e, "nationality"), "ps");
 	/* aircraft */
 	e = kd_db_find(db, "ofac-15431");
 	CHECK_INT(kd_entity_schema(e), KD_SCHEMA_AIRPLANE);
 	CHECK_STR(kd_entity_first(e, "buildDate"), "1992");
 	CHECK_STR(kd_entity_first(e, "type"), "IL76-TD");
-	CHECK(has(e, "idNumber", "8401"));
-	CHECK(has(e, "notes", "Linked To: POUYA AIR"));
+	CHECK(kd_test_has_value(e, "idNumber", "8401"));
+	CHECK(kd_test_has_value(e, "notes", "Linked To: POUYA AIR"));
 	kd_db_free(db);
 }
 
@@ -232,10 +211,10 @@ KD_TEST(sources_ofac_csv__comments_continue_remarks)
 	/* sdn.csv cuts the remarks inside 'WHOIS HACKIN'; sdn_comments.csv
 	 * continues "G TEAM'; a.k.a. 'RED DOT'; ..." */
 	e = kd_db_find(db, "ofac-27307");
-	CHECK(has(e, "weakAlias", "WHOIS HACKING TEAM"));
-	CHECK(has(e, "weakAlias", "RED DOT"));
-	CHECK(has(e, "weakAlias", "APPLEWORM"));
-	CHECK(!has(e, "weakAlias", "WHOIS HACKIN"));
+	CHECK(kd_test_has_value(e, "weakAlias", "WHOIS HACKING TEAM"));
+	CHECK(kd_test_has_value(e, "weakAlias", "RED DOT"));
+	CHECK(kd_test_has_value(e, "weakAlias", "APPLEWORM"));
+	CHECK(!kd_test_has_value(e, "weakAlias", "WHOIS HACKIN"));
 	kd_db_free(db);
 }
 
@@ -513,9 +492,9 @@ KD_TEST(sources_ofac_csv__cons_prim_set)
 	CHECK(kd_db_source(&info, db, 0) == 0);
 	CHECK_STR(info.id, "ofac_cons");
 	e = kd_db_find(db, "ofac-9647");
-	CHECK(has(e, "alias", "AL ZAHAR, Mahmoud Khaled"));
-	CHECK(has(e, "weakAlias", "ZAHAR, Mahmoud"));
-	CHECK(!has(e, "alias", "WRONG FILE"));
+	CHECK(kd_test_has_value(e, "alias", "AL ZAHAR, Mahmoud Khaled"));
+	CHECK(kd_test_has_value(e, "weakAlias", "ZAHAR, Mahmoud"));
+	CHECK(!kd_test_has_value(e, "alias", "WRONG FILE"));
 	CHECK_STR(kd_entity_first(e, "birthDate"), "1945");
 	kd_db_free(db);
 }
@@ -602,9 +581,9 @@ KD_TEST(sources_uk_csv__excerpt_groups)
 	CHECK_STR(kd_entity_caption(e), "Sergei Viktorovich LAVROV");
 	CHECK_STR(kd_entity_first(e, "firstName"), "Sergei");
 	CHECK_STR(kd_entity_first(e, "lastName"), "LAVROV");
-	CHECK(has(e, "alias", "Сергей Викторович Лавров"));
-	CHECK(has(e, "alias", "Sergey LAVROV"));
-	CHECK_INT(nvalues(e, "alias"), 4);
+	CHECK(kd_test_has_value(e, "alias", "Сергей Викторович Лавров"));
+	CHECK(kd_test_has_value(e, "alias", "Sergey LAVROV"));
+	CHECK_INT(kd_test_count_values(e, "alias"), 4);
 	CHECK_STR(kd_entity_first(e, "birthDate"), "1950-03-21");
 	CHECK_STR(kd_entity_first(e, "birthPlace"), "Moscow, Russia");
 	CHECK_STR(kd_entity_first(e, "nationality"), "ru");
@@ -627,14 +606,14 @@ KD_TEST(sources_uk_csv__excerpt_aliases_and_lists)
 	/* BAHAJI: rows 7, 9, 10 and 15, other groups in between */
 	e = kd_db_find(db, "uk-7059");
 	CHECK_STR(kd_entity_caption(e), "Said BAHAJI");
-	CHECK(has(e, "weakAlias", "Mohamed ABBATTAY"));
-	CHECK(has(e, "weakAlias", "Abderrahmane AL MAGHRIBI"));
-	CHECK(has(e, "alias", "Zouheir AL MAGHRIBI"));  /* Good quality */
-	CHECK(has(e, "alias", "سعيد باهاجى"));
-	CHECK(has(e, "nationality", "de")); /* "(1) Germany. (2) Morocco" */
-	CHECK(has(e, "nationality", "ma"));
-	CHECK_INT(nvalues(e, "passportNumber"), 2);
-	CHECK(has(e, "passportNumber", "954242"));
+	CHECK(kd_test_has_value(e, "weakAlias", "Mohamed ABBATTAY"));
+	CHECK(kd_test_has_value(e, "weakAlias", "Abderrahmane AL MAGHRIBI"));
+	CHECK(kd_test_has_value(e, "alias", "Zouheir AL MAGHRIBI"));  /* Good quality */
+	CHECK(kd_test_has_value(e, "alias", "سعيد باهاجى"));
+	CHECK(kd_test_has_value(e, "nationality", "de")); /* "(1) Germany. (2) Morocco" */
+	CHECK(kd_test_has_value(e, "nationality", "ma"));
+	CHECK_INT(kd_test_count_values(e, "passportNumber"), 2);
+	CHECK(kd_test_has_value(e, "passportNumber", "954242"));
 	CHECK_STR(kd_entity_first(e, "idNumber"), "1336597587");
 	CHECK_STR(kd_entity_first(e, "birthPlace"),
 		  "Haselünne, Lower Saxony, Germany");
@@ -643,13 +622,13 @@ KD_TEST(sources_uk_csv__excerpt_aliases_and_lists)
 	CHECK_STR(kd_entity_first(e, "country"), "de");
 	/* DOB 00/00/1972 */
 	CHECK_STR(first(db, "uk-11205", "birthDate"), "1972");
-	CHECK(has(kd_db_find(db, "uk-11205"), "weakAlias",
+	CHECK(kd_test_has_value(kd_db_find(db, "uk-11205"), "weakAlias",
 		  "Amir Abdullah SAHIB"));
 	/* ship: names around the Primary one, IMO in Other Information */
 	e = kd_db_find(db, "uk-13648");
 	CHECK_INT(kd_entity_schema(e), KD_SCHEMA_VESSEL);
 	CHECK_STR(kd_entity_caption(e), "AN SAN 1");
-	CHECK_INT(nvalues(e, "alias"), 8);
+	CHECK_INT(kd_test_count_values(e, "alias"), 8);
 	CHECK_STR(kd_entity_first(e, "imoNumber"), "IMO7303803");
 	CHECK_STR(kd_entity_first(e, "flag"), "kp");
 	CHECK_STR(kd_entity_first(e, "buildDate"), "1973");
@@ -659,12 +638,12 @@ KD_TEST(sources_uk_csv__excerpt_aliases_and_lists)
 	CHECK_INT(kd_entity_schema(e), KD_SCHEMA_ORGANIZATION);
 	CHECK_STR(kd_entity_first(e, "registrationNumber"), "170440031562");
 	CHECK_STR(kd_entity_first(e, "website"), "https://armtek.kz/");
-	CHECK(has(e, "alias", "ТОО ЗАПЧАСТЬ ТРЕЙД"));
+	CHECK(kd_test_has_value(e, "alias", "ТОО ЗАПЧАСТЬ ТРЕЙД"));
 	/* only a "Primary name variation" row: it becomes the name too */
 	e = kd_db_find(db, "uk-16789");
 	CHECK_STR(kd_entity_first(e, "name"),
 		  "PREMERA (H.K.) INTERNATIONAL CO, LIMITED");
-	CHECK(has(e, "alias", "普萊米樂(香港)國際貿易有限公司"));
+	CHECK(kd_test_has_value(e, "alias", "普萊米樂(香港)國際貿易有限公司"));
 	kd_db_free(db);
 }
 
@@ -784,7 +763,7 @@ KD_TEST(sources_uk_csv__bundled_counts)
 	CHECK_INT(info.unknown_fields, 0);
 	e = kd_db_find(db, "uk-14197");
 	CHECK_STR(kd_entity_caption(e), "Sergei Viktorovich LAVROV");
-	CHECK(has(e, "alias", "Сергей Викторович Лавров"));
+	CHECK(kd_test_has_value(e, "alias", "Сергей Викторович Лавров"));
 	CHECK_STR(kd_entity_first(e, "birthDate"), "1950-03-21");
 	CHECK_STR(first(db, "uk-13651", "imoNumber"), "IMO7408873");
 	kd_db_free(db);

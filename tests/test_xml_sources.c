@@ -6,6 +6,7 @@
  * reader under them (xml_reader.c) directly.
  */
 #include "test.h"
+#include "test_sources.h"
 #include "sources/sources.h"
 #include "sources/xml_reader.h"
 
@@ -16,45 +17,12 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static kd_db *load(const char *rel)
-{
-	kd_db *db = NULL;
-	kd_parse_err err;
-	int rc = kd_db_load(&db, kd_test_path(rel), NULL, &err);
-	if (rc != 0)
-		kd_test_fail(__FILE__, __LINE__, "load %s: %d %s:%lu:%lu %s",
-			     rel, rc, err.file, err.line, err.col, err.msg);
-	return db;
-}
-
 static const kd_entity *get(const kd_db *db, const char *id)
 {
 	const kd_entity *e = db ? kd_db_find(db, id) : NULL;
 	if (e == NULL)
 		kd_test_fail(__FILE__, __LINE__, "entity %s missing", id);
 	return e;
-}
-
-/* Does e have prop = val? */
-static int has(const kd_entity *e, const char *prop, const char *val)
-{
-	size_t i;
-	const char *p, *v;
-	for (i = 0; e && i < kd_entity_prop_count(e); i++)
-		if (kd_entity_prop(e, i, &p, &v) == 0 && strcmp(p, prop) == 0 &&
-		    strcmp(v, val) == 0)
-			return 1;
-	return 0;
-}
-
-static size_t nvals(const kd_entity *e, const char *prop)
-{
-	size_t i, n = 0;
-	const char *p, *v;
-	for (i = 0; e && i < kd_entity_prop_count(e); i++)
-		if (kd_entity_prop(e, i, &p, &v) == 0 && strcmp(p, prop) == 0)
-			n++;
-	return n;
 }
 
 static int warned(const kd_source_info *si, const char *needle)
@@ -131,7 +99,7 @@ static unsigned long line_at(const char *s, size_t off)
 
 KD_TEST(sources_un__excerpt_people)
 {
-	kd_db *db = load("tests/data/un/un_excerpt.xml");
+	kd_db *db = kd_test_load("tests/data/un/un_excerpt.xml");
 	kd_source_info si;
 	const kd_entity *e;
 	if (db == NULL)
@@ -159,41 +127,41 @@ KD_TEST(sources_un__excerpt_people)
 	CHECK_STR(kd_entity_first(e, "listingDate"), "2016-11-30");
 	CHECK_STR(kd_entity_first(e, "position"),
 		  "DPRK Ministry of State Security Official");
-	CHECK_INT(nvals(e, "alias"), 0); /* the empty ALIAS_NAME is skipped */
+	CHECK_INT(kd_test_count_values(e, "alias"), 0); /* the empty ALIAS_NAME is skipped */
 
 	e = get(db, "un-CDi.030"); /* BOSCO TAGANDA */
 	CHECK_STR(kd_entity_caption(e), "BOSCO TAGANDA");
 	CHECK_STR(kd_entity_first(e, "birthDate"), "1973/1974"); /* BETWEEN */
-	CHECK_INT(nvals(e, "alias"), 3);
-	CHECK(has(e, "alias", "Bosco Ntaganda"));
-	CHECK_INT(nvals(e, "weakAlias"), 5); /* QUALITY Low */
-	CHECK(has(e, "weakAlias", "Lydia"));
-	CHECK(has(e, "weakAlias", "Tango Romeo"));
+	CHECK_INT(kd_test_count_values(e, "alias"), 3);
+	CHECK(kd_test_has_value(e, "alias", "Bosco Ntaganda"));
+	CHECK_INT(kd_test_count_values(e, "weakAlias"), 5); /* QUALITY Low */
+	CHECK(kd_test_has_value(e, "weakAlias", "Lydia"));
+	CHECK(kd_test_has_value(e, "weakAlias", "Tango Romeo"));
 	CHECK_STR(kd_entity_first(e, "gender"), "male");
 	CHECK_STR(kd_entity_first(e, "nationality"), "cd");
 	CHECK_STR(kd_entity_first(e, "birthPlace"), "Bigogwe, Rwanda");
 	CHECK_STR(kd_entity_first(e, "birthCountry"), "rw");
 	CHECK_STR(kd_entity_first(e, "country"), "be");
-	CHECK_INT(nvals(e, "address"), 0); /* a bare country only */
-	CHECK_INT(nvals(e, "modifiedAt"), 3);
-	CHECK(has(e, "modifiedAt", "2023-03-01"));
+	CHECK_INT(kd_test_count_values(e, "address"), 0); /* a bare country only */
+	CHECK_INT(kd_test_count_values(e, "modifiedAt"), 3);
+	CHECK(kd_test_has_value(e, "modifiedAt", "2023-03-01"));
 
 	e = get(db, "un-QDi.314");
-	CHECK(has(e, "alias", "عبد الرحمن ولد العامر")); /* original script */
+	CHECK(kd_test_has_value(e, "alias", "عبد الرحمن ولد العامر")); /* original script */
 	CHECK_STR(kd_entity_first(e, "birthDate"), "1977/1982");
-	CHECK_INT(nvals(e, "address"), 4);
-	CHECK(has(e, "address", "Gao, Mali"));
+	CHECK_INT(kd_test_count_values(e, "address"), 4);
+	CHECK(kd_test_has_value(e, "address", "Gao, Mali"));
 	CHECK_STR(kd_entity_first(e, "program"), "Al-Qaida");
 
 	e = get(db, "un-QDi.352"); /* LISTED_ON 2015-04-07-04:00 */
 	CHECK_STR(kd_entity_first(e, "listingDate"), "2015-04-07");
-	CHECK(has(e, "weakAlias", "Mullah Radio"));
+	CHECK(kd_test_has_value(e, "weakAlias", "Mullah Radio"));
 	kd_db_free(db);
 }
 
 KD_TEST(sources_un__excerpt_entities)
 {
-	kd_db *db = load("tests/data/un/un_excerpt.xml");
+	kd_db *db = kd_test_load("tests/data/un/un_excerpt.xml");
 	const kd_entity *e;
 	if (db == NULL)
 		return;
@@ -202,7 +170,7 @@ KD_TEST(sources_un__excerpt_entities)
 	CHECK_STR(kd_entity_caption(e),
 		  "KOREA MINING DEVELOPMENT TRADING CORPORATION");
 	CHECK(kd_entity_first(e, "firstName") == NULL);
-	CHECK(has(e, "alias", "CHANGGWANG SINYONG CORPORATION"));
+	CHECK(kd_test_has_value(e, "alias", "CHANGGWANG SINYONG CORPORATION"));
 	CHECK_STR(kd_entity_first(e, "country"), "kp");
 	CHECK_STR(kd_entity_first(e, "address"),
 		  "Central District, Pyongyang, Democratic People's "
@@ -211,14 +179,14 @@ KD_TEST(sources_un__excerpt_entities)
 
 	e = get(db, "un-CDe.001"); /* ADF, QUALITY f.k.a. */
 	CHECK_STR(kd_entity_caption(e), "ADF");
-	CHECK(has(e, "previousName", "NALU"));
-	CHECK(has(e, "previousName", "ADF/NALU"));
+	CHECK(kd_test_has_value(e, "previousName", "NALU"));
+	CHECK(kd_test_has_value(e, "previousName", "ADF/NALU"));
 	kd_db_free(db);
 }
 
 KD_TEST(sources_un__bundled_snapshot)
 {
-	kd_db *db = load("data/un/UN_consolidated.xml.gz");
+	kd_db *db = kd_test_load("data/un/UN_consolidated.xml.gz");
 	kd_source_info si;
 	const kd_entity *e;
 	if (db == NULL)
@@ -317,7 +285,7 @@ KD_TEST(sources_un__unknown_elements_counted_not_fatal)
 	CHECK(warned(&si, "VESSELS(1)"));
 	CHECK_STR(si.date, "2025-04-19");
 	CHECK_STR(kd_entity_caption(get(db, "un-CDi.001")), "ERIC BADEGE");
-	CHECK(has(get(db, "un-CDi.001"), "weakAlias", "EB"));
+	CHECK(kd_test_has_value(get(db, "un-CDi.001"), "weakAlias", "EB"));
 	kd_db_free(db);
 }
 
@@ -435,7 +403,7 @@ KD_TEST(sources_un__truncated_gzip_fails)
 
 KD_TEST(sources_ofac_xml__excerpt)
 {
-	kd_db *db = load("tests/data/ofac_xml/consolidated_excerpt.xml");
+	kd_db *db = kd_test_load("tests/data/ofac_xml/consolidated_excerpt.xml");
 	kd_source_info si;
 	const kd_entity *e;
 	if (db == NULL)
@@ -460,11 +428,11 @@ KD_TEST(sources_ofac_xml__excerpt)
 	CHECK_STR(kd_entity_first(e, "citizenship"), "tr");
 	CHECK_STR(kd_entity_first(e, "gender"), "male");
 	CHECK_STR(kd_entity_first(e, "program"), "FSE-IR");
-	CHECK_INT(nvals(e, "idNumber"), 0);
+	CHECK_INT(kd_test_count_values(e, "idNumber"), 0);
 
 	e = get(db, "ofac-9639");
 	CHECK_STR(kd_entity_caption(e), "Ismail Abdul Salah HANIYA");
-	CHECK(has(e, "alias", "Ismaeel HANIYYA"));
+	CHECK(kd_test_has_value(e, "alias", "Ismaeel HANIYYA"));
 	CHECK_STR(kd_entity_first(e, "birthDate"), "1962");
 	CHECK_STR(kd_entity_first(e, "birthPlace"), "Shati");
 
@@ -472,19 +440,19 @@ KD_TEST(sources_ofac_xml__excerpt)
 	CHECK_INT(kd_entity_schema(e), KD_SCHEMA_COMPANY);
 	CHECK_STR(kd_entity_caption(e), "VTB BANK GEORGIA JOINT STOCK COMPANY");
 	CHECK_STR(kd_entity_first(e, "swiftBic"), "UGEBGE22");
-	CHECK(has(e, "alias", "JSC VTB BANK GEORGIA"));
-	CHECK(has(e, "previousName", "UNITED GEORGIAN BANK")); /* f.k.a. */
+	CHECK(kd_test_has_value(e, "alias", "JSC VTB BANK GEORGIA"));
+	CHECK(kd_test_has_value(e, "previousName", "UNITED GEORGIAN BANK")); /* f.k.a. */
 	CHECK_STR(kd_entity_first(e, "address"),
 		  "14, G. Chanturia Street, Tbilisi, 0114, Georgia");
 	CHECK_STR(kd_entity_first(e, "country"), "ge");
 	CHECK_STR(kd_entity_first(e, "website"), "www.vtb.com.ge");
-	CHECK_INT(nvals(e, "program"), 2);
+	CHECK_INT(kd_test_count_values(e, "program"), 2);
 	/* directive texts are notes, never identifiers */
-	CHECK_INT(nvals(e, "idNumber"), 0);
-	CHECK(has(e, "notes", "Target Type Financial Institution"));
+	CHECK_INT(kd_test_count_values(e, "idNumber"), 0);
+	CHECK(kd_test_has_value(e, "notes", "Target Type Financial Institution"));
 
 	e = get(db, "ofac-30936");
-	CHECK(has(e, "weakAlias", "CETC"));
+	CHECK(kd_test_has_value(e, "weakAlias", "CETC"));
 	CHECK_STR(kd_entity_first(e, "registrationNumber"),
 		  "91110000710929498G");
 	CHECK_STR(kd_entity_first(e, "address"),
@@ -495,7 +463,7 @@ KD_TEST(sources_ofac_xml__excerpt)
 
 KD_TEST(sources_ofac_xml__vessel)
 {
-	kd_db *db = load("tests/data/ofac_xml/sdn_vessel.xml");
+	kd_db *db = kd_test_load("tests/data/ofac_xml/sdn_vessel.xml");
 	kd_source_info si;
 	const kd_entity *e;
 	if (db == NULL)
@@ -513,15 +481,15 @@ KD_TEST(sources_ofac_xml__vessel)
 	CHECK_STR(kd_entity_first(e, "flag"), "ir");
 	CHECK_STR(kd_entity_first(e, "type"), "Crude/Oil Products Tanker");
 	CHECK_STR(kd_entity_first(e, "previousName"), "ALPHA");
-	CHECK(has(e, "pastFlags", "Malta"));
-	CHECK_INT(nvals(e, "idNumber"), 0);
+	CHECK(kd_test_has_value(e, "pastFlags", "Malta"));
+	CHECK_INT(kd_test_count_values(e, "idNumber"), 0);
 	CHECK(kd_entity_first(e, "firstName") == NULL);
 	kd_db_free(db);
 }
 
 KD_TEST(sources_ofac_xml__bundled_snapshot)
 {
-	kd_db *db = load("data/ofac_cons/consolidated.xml.gz");
+	kd_db *db = kd_test_load("data/ofac_cons/consolidated.xml.gz");
 	kd_source_info si;
 	const kd_entity *e;
 	if (db == NULL)
@@ -575,7 +543,7 @@ KD_TEST(sources_ofac_xml__truncated_and_bad_root)
 
 KD_TEST(sources_canada__excerpt)
 {
-	kd_db *db = load("tests/data/canada/sema_excerpt.xml");
+	kd_db *db = kd_test_load("tests/data/canada/sema_excerpt.xml");
 	kd_source_info si;
 	const kd_entity *e;
 	if (db == NULL)
@@ -609,24 +577,24 @@ KD_TEST(sources_canada__excerpt)
 	e = get(db, "ca-russia-1-part-2-408");
 	CHECK_INT(kd_entity_schema(e), KD_SCHEMA_LEGAL_ENTITY);
 	CHECK_STR(kd_entity_caption(e), "Device Consulting");
-	CHECK_INT(nvals(e, "alias"), 2);
-	CHECK(has(e, "alias",
+	CHECK_INT(kd_test_count_values(e, "alias"), 2);
+	CHECK(kd_test_has_value(e, "alias",
 		  "Limited Liability Company “Device Consulting”"));
-	CHECK(has(e, "alias", "Девайс Консалтинг, ООО")); /* form glued */
+	CHECK(kd_test_has_value(e, "alias", "Девайс Консалтинг, ООО")); /* form glued */
 
 	e = get(db, "ca-belarus-1-part-1-116");
-	CHECK_INT(nvals(e, "alias"), 4);
-	CHECK(has(e, "alias", "Hanna Borisovna Liavusik"));
-	CHECK(has(e, "alias", "Anna Borisovna Leusik"));
-	CHECK(has(e, "alias", "Ганна Барысаўна Лявусiк")); /* label gone */
-	CHECK(has(e, "alias", "Анна Борисовна Леусик"));
+	CHECK_INT(kd_test_count_values(e, "alias"), 4);
+	CHECK(kd_test_has_value(e, "alias", "Hanna Borisovna Liavusik"));
+	CHECK(kd_test_has_value(e, "alias", "Anna Borisovna Leusik"));
+	CHECK(kd_test_has_value(e, "alias", "Ганна Барысаўна Лявусiк")); /* label gone */
+	CHECK(kd_test_has_value(e, "alias", "Анна Борисовна Леусик"));
 
 	e = get(db, "ca-iran-1-part-2-1-107");
-	CHECK_INT(nvals(e, "birthDate"), 2); /* "1963 or 1964" */
-	CHECK(has(e, "birthDate", "1963"));
-	CHECK(has(e, "birthDate", "1964"));
-	CHECK_INT(nvals(e, "alias"), 4);
-	CHECK(has(e, "alias", "Siamak Rahpiek"));
+	CHECK_INT(kd_test_count_values(e, "birthDate"), 2); /* "1963 or 1964" */
+	CHECK(kd_test_has_value(e, "birthDate", "1963"));
+	CHECK(kd_test_has_value(e, "birthDate", "1964"));
+	CHECK_INT(kd_test_count_values(e, "alias"), 4);
+	CHECK(kd_test_has_value(e, "alias", "Siamak Rahpiek"));
 
 	e = get(db, "ca-venezuela-1"); /* no Schedule */
 	CHECK_STR(kd_entity_caption(e), "Nicolás MADURO MOROS");
@@ -680,7 +648,7 @@ KD_TEST(sources_canada__duplicate_ids_stay_unique)
 
 KD_TEST(sources_canada__bundled_snapshot)
 {
-	kd_db *db = load("data/canada/sema-lmes.xml.gz");
+	kd_db *db = kd_test_load("data/canada/sema-lmes.xml.gz");
 	kd_source_info si;
 	const kd_entity *e;
 	if (db == NULL)

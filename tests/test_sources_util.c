@@ -1,12 +1,47 @@
 /*
- * test_alloc_failures.c - the fail-the-Nth-allocation loop used by the
- * parser tests (declared in test_sources.h): a counting allocator installed
- * with kd_set_allocator() returns NULL at the Nth call.
+ * test_sources_util.c - helpers shared by the parser tests (declared in
+ * test_sources.h): loading a file, looking at property values, and the
+ * fail-the-Nth-allocation loop (a counting allocator installed with
+ * kd_set_allocator() returns NULL at the Nth call).
  */
 #include "test.h"
 #include "test_sources.h"
 
 #include <stdlib.h>
+
+kd_db *kd_test_load(const char *rel)
+{
+	kd_db *db = NULL;
+	kd_parse_err err;
+	int rc = kd_db_load(&db, kd_test_path(rel), NULL, &err);
+	if (rc != 0)
+		kd_test_fail(__FILE__, __LINE__, "load %s: %d %s:%lu:%lu %s",
+			     rel, rc, err.file, err.line, err.col, err.msg);
+	return db;
+}
+
+size_t kd_test_count_values(const kd_entity *e, const char *prop)
+{
+	size_t i, n = 0;
+	const char *p, *v;
+	for (i = 0; e && i < kd_entity_prop_count(e); i++)
+		if (kd_entity_prop(e, i, &p, &v) == 0 && strcmp(p, prop) == 0)
+			n++;
+	return n;
+}
+
+int kd_test_has_value(const kd_entity *e, const char *prop, const char *value)
+{
+	size_t i;
+	const char *p, *v;
+	for (i = 0; e && i < kd_entity_prop_count(e); i++)
+		if (kd_entity_prop(e, i, &p, &v) == 0 && strcmp(p, prop) == 0 &&
+		    strcmp(v, value) == 0)
+			return 1;
+	return 0;
+}
+
+/* ---- allocation failures ------------------------------------------------- */
 
 static long g_nalloc, g_fail_at;
 
