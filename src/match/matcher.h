@@ -86,6 +86,11 @@ double kd__idf(const struct kd_matcher *m, uint32_t df);
 double kd__kind_factor(unsigned kind);
 /** @return id or UINT32_MAX when absent. */
 uint32_t kd__dict_find(const struct kd_dict *d, const char *s);
+/** @return the string of dictionary entry `id` (NUL-terminated). */
+static inline const char *kd__dict_str(const struct kd_dict *d, uint32_t id)
+{
+	return d->str[id];
+}
 /** @return the posting list for key, or NULL. */
 const uint32_t *kd__postings_get(const struct kd_postings *p,
 				 const char *key, uint32_t *n);
