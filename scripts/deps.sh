@@ -3,7 +3,8 @@
 # Needs root (or sudo) only when something is actually missing.
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libicu-dev libxml2-dev
-      libjansson-dev zlib1g-dev libmicrohttpd-dev clang libclang-rt-14-dev
+      libjansson-dev zlib1g-dev libxxhash-dev libmicrohttpd-dev clang
+      libclang-rt-14-dev
       curl)
 missing=()
 for p in "${pkgs[@]}"; do

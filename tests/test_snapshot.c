@@ -1,12 +1,16 @@
 /*
  * test_snapshot.c - snapshot files: a round trip keeps every entity and
- * property; truncated, corrupt and foreign files are refused.
+ * property; the matcher read in place from a snapshot screens exactly as
+ * a freshly built one; truncated, corrupt and foreign files are refused,
+ * and so are inconsistent tables even under a valid checksum.
  */
 #include "test.h"
+#include "match/matcher.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 static kd_db *load_small(void)
 {
@@ -144,6 +148,191 @@ KD_TEST(snapshot__damaged_files_are_refused)
 	CHECK_INT(kd_db_open_snapshot(&b, "/nonexistent/kd.snap", &err),
 		  KD_EIO);
 	CHECK(b == NULL);
+	free(buf);
+	unlink(bad);
+	unlink(path);
+	kd_db_free(a);
+}
+
+/* ---- the matcher inside the snapshot -------------------------------------- */
+
+/* Header and directory layout of the container (src/index/snapfile.c). */
+#define HDR_LEN 64
+#define HDR_NSEC 12
+#define HDR_CHECKSUM 24
+#define DIRENT_LEN 24
+
+static uint32_t tag4(const char *t)
+{
+	return (uint32_t)(unsigned char)t[0] |
+	       (uint32_t)(unsigned char)t[1] << 8 |
+	       (uint32_t)(unsigned char)t[2] << 16 |
+	       (uint32_t)(unsigned char)t[3] << 24;
+}
+
+/* @return the file offset of section `tag` or -1. */
+static long section_at(const char *buf, long len, const char *tag,
+		       uint64_t *length)
+{
+	uint32_t nsec, i;
+	memcpy(&nsec, buf + HDR_NSEC, 4);
+	for (i = 0; i < nsec && HDR_LEN + (long)(i + 1) * DIRENT_LEN <= len;
+	     i++) {
+		const char *d = buf + HDR_LEN + i * DIRENT_LEN;
+		uint32_t t;
+		uint64_t off;
+		memcpy(&t, d, 4);
+		memcpy(&off, d + 8, 8);
+		memcpy(length, d + 16, 8);
+		if (t == tag4(tag))
+			return (long)off;
+	}
+	return -1;
+}
+
+/* Write buf with a checksum that matches its (edited) payload. */
+static void spit_resealed(const char *path, char *buf, long len)
+{
+	uint64_t h = XXH3_64bits(buf + HDR_LEN, (size_t)(len - HDR_LEN));
+	memcpy(buf + HDR_CHECKSUM, &h, 8);
+	spit(path, buf, len);
+}
+
+static int is_view(const kd_matcher *m)
+{
+	size_t i;
+	for (i = 0; i < sizeof(m->owned) / sizeof(m->owned[0]); i++)
+		if (m->owned[i] != NULL)
+			return 0;
+	return 1;
+}
+
+KD_TEST(snapshot__matcher_in_place_screens_like_a_built_one)
+{
+	static const char *const extra[] = { "Sergej Lawrow", "Kim Jong-un",
+					     "Iouri Ouchakov", "Bank Meli",
+					     "Petrov Ivan", "ZZZ Nobody" };
+	char path[64];
+	kd_db *a = load_small(), *b = NULL;
+	kd_matcher *ma = NULL, *mb = NULL;
+	kd_match_opts opts = KD_MATCH_OPTS_INIT;
+	kd_parse_err err;
+	size_t i, k, nq, compared = 0;
+	snprintf(path, sizeof(path), "/tmp/kd_snap3_%ld.bin", (long)getpid());
+	CHECK(a != NULL);
+	if (a == NULL)
+		return;
+	CHECK(kd_db_save_snapshot(a, path) == 0);
+	CHECK(kd_db_open_snapshot(&b, path, &err) == 0);
+	CHECK(kd_matcher_new(&ma, a) == 0);
+	CHECK(b != NULL && kd_matcher_new(&mb, b) == 0);
+	if (ma == NULL || mb == NULL)
+		goto out;
+	CHECK(!is_view(ma));
+	CHECK(is_view(mb));
+	CHECK_INT(mb->nnames, ma->nnames);
+	CHECK_INT(mb->post.nids, ma->post.nids);
+	/* every listed name (and a few spellings) as a query, both ways */
+	opts.cutoff = 0.3;
+	nq = kd_db_count(a) + sizeof(extra) / sizeof(extra[0]);
+	for (i = 0; i < nq; i++) {
+		const char *name = i < kd_db_count(a)
+			? kd_entity_caption(kd_db_entity(a, i))
+			: extra[i - kd_db_count(a)];
+		kd_query q = { 0 };
+		kd_result *ra = NULL, *rb = NULL;
+		size_t na = 0, nb = 0;
+		q.names = &name;
+		q.nnames = 1;
+		CHECK(kd_screen(&ra, &na, ma, &q, &opts) == 0);
+		CHECK(kd_screen(&rb, &nb, mb, &q, &opts) == 0);
+		CHECK_INT(nb, na);
+		for (k = 0; k < na && k < nb; k++) {
+			CHECK_STR(kd_entity_id(rb[k].entity),
+				  kd_entity_id(ra[k].entity));
+			CHECK(rb[k].score == ra[k].score);
+			compared++;
+		}
+		kd_results_free(ra);
+		kd_results_free(rb);
+	}
+	CHECK(compared > kd_db_count(a)); /* names find at least themselves */
+out:
+	kd_matcher_free(ma);
+	kd_matcher_free(mb);
+	kd_db_free(b);
+	kd_db_free(a);
+	unlink(path);
+}
+
+KD_TEST(snapshot__inconsistent_matcher_tables_are_refused)
+{
+	char path[64], bad[80];
+	kd_db *a = load_small(), *b = NULL;
+	kd_matcher *m = NULL;
+	kd_parse_err err;
+	uint64_t n;
+	long len = 0, at;
+	char *buf;
+	uint32_t huge = 0x7fffffff;
+	snprintf(path, sizeof(path), "/tmp/kd_snap4_%ld.bin", (long)getpid());
+	snprintf(bad, sizeof(bad), "%s.bad", path);
+	if (a == NULL || kd_db_save_snapshot(a, path) != 0) {
+		CHECK(!"snapshot written");
+		kd_db_free(a);
+		return;
+	}
+	buf = slurp(path, &len);
+	CHECK(buf != NULL);
+	if (buf == NULL)
+		goto out;
+	/* a posting that names a record past the end, checksum re-sealed:
+	 * the file opens, the matcher tables are refused */
+	at = section_at(buf, len, "PIDS", &n);
+	CHECK(at > 0 && n >= 4);
+	if (at > 0 && n >= 4) {
+		memcpy(buf + at, &huge, 4);
+		spit_resealed(bad, buf, len);
+		CHECK(kd_db_open_snapshot(&b, bad, &err) == 0);
+		CHECK_INT(kd_matcher_new(&m, b), KD_EFORMAT);
+		CHECK(m == NULL);
+		CHECK(strstr(kd_error_last(), "matcher tables") != NULL);
+		kd_db_free(b);
+		b = NULL;
+		free(buf);
+		buf = slurp(path, &len);
+	}
+	/* a matcher built by other code (analysis id differs) is not used:
+	 * the matcher is rebuilt from the entities and screens normally */
+	at = section_at(buf, len, "MHDR", &n);
+	CHECK(at > 0 && n == 88);
+	if (at > 0 && n == 88) {
+		kd_result r;
+		memcpy(buf + at + 56, "kordon-0 icu-0", 15);
+		spit_resealed(bad, buf, len);
+		CHECK(kd_db_open_snapshot(&b, bad, &err) == 0);
+		CHECK(b != NULL && kd_matcher_new(&m, b) == 0);
+		CHECK(m != NULL && !is_view(m));
+		CHECK(kd_compare(&r, m, KD_SCHEMA_PERSON, "Sergej Lawrow",
+				 "LAVROV, Sergei Viktorovich") == 0);
+		CHECK(r.match);
+		kd_matcher_free(m);
+		kd_db_free(b);
+	}
+	/* a damaged entity table is refused when the db opens */
+	free(buf);
+	buf = slurp(path, &len);
+	at = section_at(buf, len, "ENTS", &n);
+	CHECK(at > 0 && n >= 24);
+	if (at > 0 && n >= 24) {
+		memcpy(buf + at + 8, &huge, 4); /* source of entity 0 */
+		spit_resealed(bad, buf, len);
+		b = NULL;
+		CHECK_INT(kd_db_open_snapshot(&b, bad, &err), KD_EFORMAT);
+		CHECK(strstr(err.msg, "entity table") != NULL);
+		CHECK(b == NULL);
+	}
+out:
 	free(buf);
 	unlink(bad);
 	unlink(path);

@@ -1,55 +1,35 @@
 /*
- * snapshot.c - the loaded lists as one binary file, so a process can start
- * without parsing the official files again.
+ * snapshot.c - the loaded lists, and the matcher prepared over them, as one
+ * snapshot file (container: snapfile.h), so a process starts without
+ * parsing the official files or analysing names again.
  *
- *   +--------------------------------------------------------------+
- *   | header: "KORDSNAP", version, payload length, FNV-1a checksum, |
- *   |         counts of sources, warnings, entities, properties,   |
- *   |         string bytes                                         |
- *   +--------------------------------------------------------------+
- *   | sources    nsources x {6 string offsets, counters}            |
- *   | warnings   nwarn x string offset (64-bit, keeps 8-byte align)  |
- *   | entities   nents x {id, caption, schema, source, nprops, p0}  |
- *   | properties nprops x {name, value}                             |
- *   | strings    NUL-terminated UTF-8, the blob ends with a NUL     |
- *   +--------------------------------------------------------------+
+ * Sections written here (the matcher adds its own, src/match/persist.c):
+ *     "SRC1"  sources: 6 string offsets, warning range, counters
+ *     "WARN"  warnings: 64-bit string offsets
+ *     "ENTS"  entities: caption, schema, source, property range
+ *     "PROP"  properties: name index (into "PNAM"), value offset
+ *     "PNAM"  distinct property names: string offsets
+ *     "STRS"  NUL-terminated UTF-8 strings, ending with a NUL
+ *     "IDS"   entity ids as a string table (id of entity i = string i),
+ *             which is also the id index: kd_db_find() needs no rebuild
  *
- * All integers are little-endian fixed-width; strings are offsets into
- * the blob. Opening maps the file read-only, checks magic, version,
- * length and checksum, then bounds-checks every offset and count before
- * use, so a corrupt or truncated file is refused rather than read out of
- * bounds. Strings are used in place from the mapping; entity and
- * property tables are rebuilt as pointers (O(entities + properties)).
- *
- * The matcher (token dictionaries, postings) is still prepared from the
- * db after opening; keeping it in the snapshot too is the next step.
+ * Opening maps the file (checked by kd__snap_open), then checks every
+ * offset and count of these tables before use; strings are used in place
+ * from the mapping. Entity and property records are expanded to the
+ * in-memory structs (pointers), O(entities + properties) without hashing.
  */
+#include "match/matcher.h"
 #include "model/db.h"
+#include "snapfile.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#define SNAP_MAGIC "KORDSNAP"
-#define SNAP_VERSION 1u
-
-/* Every table entry is a multiple of 8 bytes, so the tables stay aligned
- * in the mapping (the header is 64 bytes). */
-
-struct snap_header {
-	char magic[8];
-	uint32_t version, flags;
-	uint64_t payload_len;
-	uint64_t checksum;
-	uint32_t nsources, nwarnings;
-	uint32_t nents, pad;
-	uint64_t nprops;
-	uint64_t strings_len;
-};
+#define TAG_SRC KD_SNAP_TAG('S', 'R', 'C', '1')
+#define TAG_WARN KD_SNAP_TAG('W', 'A', 'R', 'N')
+#define TAG_ENTS KD_SNAP_TAG('E', 'N', 'T', 'S')
+#define TAG_PROP KD_SNAP_TAG('P', 'R', 'O', 'P')
+#define TAG_PNAM KD_SNAP_TAG('P', 'N', 'A', 'M')
+#define TAG_STRS KD_SNAP_TAG('S', 'T', 'R', 'S')
 
 struct snap_source {
 	uint32_t str[6]; /* id, title, publisher, date, file, format */
@@ -58,29 +38,26 @@ struct snap_source {
 };
 
 struct snap_entity {
-	uint32_t id, caption, schema, source, nprops, pad;
+	uint32_t caption, schema, source, nprops;
 	uint64_t prop0;
 };
 
 struct snap_prop {
-	uint32_t name, value;
+	uint32_t name;  /* index into PNAM */
+	uint32_t value; /* offset into STRS */
 };
 
-static uint64_t fnv1a(const unsigned char *p, size_t n, uint64_t h)
-{
-	size_t i;
-	for (i = 0; i < n; i++) {
-		h ^= p[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
+_Static_assert(sizeof(struct snap_source) == 40, "source layout");
+_Static_assert(sizeof(struct snap_entity) == 24, "entity layout");
+_Static_assert(sizeof(struct snap_prop) == 8, "property layout");
 
 /* ---- writing ------------------------------------------------------------------ */
 
 struct writer {
 	struct kd_buf strings;
 	struct kd_map interned; /* string -> (void*)(offset + 1) */
+	struct kd_map names;    /* property name -> (void*)(index + 1) */
+	struct kd_buf pnam;
 	struct kd_pool *pool;
 };
 
@@ -104,27 +81,33 @@ static int put_string(struct writer *w, const char *s, uint32_t *off)
 	return kd__map_put(&w->interned, key, (void *)(uintptr_t)(*off + 1));
 }
 
-int kd_db_save_snapshot(const kd_db *db, const char *path)
+static int put_name(struct writer *w, const char *name, uint32_t *idx)
 {
-	struct writer w;
-	struct snap_header h;
-	struct kd_buf tables = KD_BUF_INIT;
-	char tmp[4096];
-	size_t i, k, nwarn = 0, nprops = 0;
+	uintptr_t v = (uintptr_t)kd__map_get(&w->names, name);
+	uint32_t off;
+	int err;
+	if (v) {
+		*idx = (uint32_t)(v - 1);
+		return 0;
+	}
+	*idx = (uint32_t)(w->pnam.len / sizeof(uint32_t));
+	if ((err = put_string(w, name, &off)) < 0 ||
+	    (err = kd__buf_put(&w->pnam, &off, sizeof(off))) < 0)
+		return err;
+	return kd__map_put(&w->names, name, (void *)(uintptr_t)(*idx + 1));
+}
+
+static int add_db_sections(struct kd_snap_writer *sw, struct writer *w,
+			   const kd_db *db)
+{
+	struct kd_buf srcs = KD_BUF_INIT, warns = KD_BUF_INIT,
+		      ents = KD_BUF_INIT, props = KD_BUF_INIT;
+	size_t i, k;
 	uint32_t warn0 = 0;
-	FILE *f = NULL;
+	uint64_t p0 = 0;
 	int err = 0;
 
-	memset(&w, 0, sizeof(w));
-	w.strings = (struct kd_buf)KD_BUF_INIT;
-	w.strings.max = (size_t)UINT32_MAX;
-	w.pool = kd__pool_new();
-	KD_CHECK_ALLOC(w.pool);
-	for (i = 0; i < db->nsources; i++)
-		nwarn += db->sources[i].nwarnings;
-	for (i = 0; i < db->nents; i++)
-		nprops += db->ents[i].nprops;
-	/* sources, then warnings, entities and properties, in file order */
+	ents.max = props.max = w->strings.max;
 	for (i = 0; i < db->nsources; i++) {
 		const struct kd_dbsource *s = &db->sources[i];
 		const char *strs[6] = { s->id, s->title, s->publisher,
@@ -132,93 +115,86 @@ int kd_db_save_snapshot(const kd_db *db, const char *path)
 		struct snap_source ss;
 		memset(&ss, 0, sizeof(ss));
 		for (k = 0; k < 6; k++)
-			KD_FORWARD(put_string(&w, strs[k] ? strs[k] : "",
+			KD_FORWARD(put_string(w, strs[k] ? strs[k] : "",
 					      &ss.str[k]));
 		ss.nwarnings = (uint32_t)s->nwarnings;
 		ss.warn0 = warn0;
 		ss.unknown_fields = s->unknown_fields;
 		warn0 += (uint32_t)s->nwarnings;
-		KD_FORWARD(kd__buf_put(&tables, &ss, sizeof(ss)));
-	}
-	for (i = 0; i < db->nsources; i++)
-		for (k = 0; k < db->sources[i].nwarnings; k++) {
+		KD_FORWARD(kd__buf_put(&srcs, &ss, sizeof(ss)));
+		for (k = 0; k < s->nwarnings; k++) {
 			uint32_t off;
 			uint64_t off64;
-			KD_FORWARD(put_string(&w, db->sources[i].warnings[k], &off));
+			KD_FORWARD(put_string(w, s->warnings[k], &off));
 			off64 = off;
-			KD_FORWARD(kd__buf_put(&tables, &off64, sizeof(off64)));
-		}
-	{
-		uint64_t p0 = 0;
-		for (i = 0; i < db->nents; i++) {
-			const struct kd_entity *e = &db->ents[i];
-			struct snap_entity se;
-			memset(&se, 0, sizeof(se));
-			KD_FORWARD(put_string(&w, e->id, &se.id));
-			KD_FORWARD(put_string(&w, e->caption, &se.caption));
-			se.schema = (uint32_t)e->schema;
-			se.source = e->source;
-			se.nprops = e->nprops;
-			se.prop0 = p0;
-			p0 += e->nprops;
-			KD_FORWARD(kd__buf_put(&tables, &se, sizeof(se)));
+			KD_FORWARD(kd__buf_put(&warns, &off64, sizeof(off64)));
 		}
 	}
-	for (i = 0; i < db->nents; i++)
-		for (k = 0; k < db->ents[i].nprops; k++) {
+	for (i = 0; i < db->nents; i++) {
+		const struct kd_entity *e = &db->ents[i];
+		struct snap_entity se;
+		memset(&se, 0, sizeof(se));
+		KD_FORWARD(put_string(w, e->caption, &se.caption));
+		se.schema = (uint32_t)e->schema;
+		se.source = e->source;
+		se.nprops = e->nprops;
+		se.prop0 = p0;
+		p0 += e->nprops;
+		KD_FORWARD(kd__buf_put(&ents, &se, sizeof(se)));
+		for (k = 0; k < e->nprops; k++) {
 			struct snap_prop sp;
-			KD_FORWARD(put_string(&w, db->ents[i].props[k].name,
-					      &sp.name));
-			KD_FORWARD(put_string(&w, db->ents[i].props[k].value,
-					      &sp.value));
-			KD_FORWARD(kd__buf_put(&tables, &sp, sizeof(sp)));
+			KD_FORWARD(put_name(w, e->props[k].name, &sp.name));
+			KD_FORWARD(put_string(w, e->props[k].value, &sp.value));
+			KD_FORWARD(kd__buf_put(&props, &sp, sizeof(sp)));
 		}
-	KD_FORWARD(kd__buf_put(&w.strings, "", 1)); /* blob ends with NUL */
-
-	memset(&h, 0, sizeof(h));
-	memcpy(h.magic, SNAP_MAGIC, 8);
-	h.version = SNAP_VERSION;
-	h.nsources = (uint32_t)db->nsources;
-	h.nwarnings = (uint32_t)nwarn;
-	h.nents = (uint32_t)db->nents;
-	h.nprops = nprops;
-	h.strings_len = w.strings.len;
-	h.payload_len = tables.len + w.strings.len;
-	h.checksum = fnv1a((const unsigned char *)tables.ptr, tables.len,
-			   1469598103934665603ULL);
-	h.checksum = fnv1a((const unsigned char *)w.strings.ptr, w.strings.len,
-			   h.checksum);
-
-	snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid());
-	f = fopen(tmp, "wb");
-	if (f == NULL) {
-		err = kd__error_set(KD_EIO, "%s: %s", tmp, strerror(errno));
-		goto done;
 	}
-	if (fwrite(&h, sizeof(h), 1, f) != 1 ||
-	    (tables.len && fwrite(tables.ptr, tables.len, 1, f) != 1) ||
-	    fwrite(w.strings.ptr, w.strings.len, 1, f) != 1 ||
-	    fflush(f) != 0 || fsync(fileno(f)) != 0) {
-		err = kd__error_set(KD_EIO, "%s: write failed: %s", tmp,
-				    strerror(errno));
-		goto done;
-	}
-	if (fclose(f) != 0) {
-		f = NULL;
-		err = kd__error_set(KD_EIO, "%s: %s", tmp, strerror(errno));
-		goto done;
-	}
-	f = NULL;
-	if (rename(tmp, path) != 0)
-		err = kd__error_set(KD_EIO, "%s: %s", path, strerror(errno));
+	KD_FORWARD(kd__buf_put(&w->strings, "", 1)); /* blob ends with NUL */
+	KD_FORWARD(kd__snap_add_buf(sw, TAG_SRC, &srcs,
+				    sizeof(struct snap_source)));
+	KD_FORWARD(kd__snap_add_buf(sw, TAG_WARN, &warns, sizeof(uint64_t)));
+	KD_FORWARD(kd__snap_add_buf(sw, TAG_ENTS, &ents,
+				    sizeof(struct snap_entity)));
+	KD_FORWARD(kd__snap_add_buf(sw, TAG_PROP, &props,
+				    sizeof(struct snap_prop)));
+	KD_FORWARD(kd__snap_add(sw, TAG_PNAM, w->pnam.ptr, sizeof(uint32_t),
+				w->pnam.len));
+	KD_FORWARD(kd__snap_add(sw, TAG_STRS, w->strings.ptr, 1,
+				w->strings.len));
+	KD_FORWARD(kd__snap_add_strtab(sw, "IDS", &db->ids));
 done:
-	if (f)
-		fclose(f);
-	if (err < 0)
-		unlink(tmp);
-	kd__buf_free(&tables);
+	kd__buf_free(&srcs);
+	kd__buf_free(&warns);
+	kd__buf_free(&ents);
+	kd__buf_free(&props);
+	return err;
+}
+
+int kd_db_save_snapshot(const kd_db *db, const char *path)
+{
+	struct kd_snap_writer *sw = NULL;
+	kd_matcher *m = NULL;
+	struct writer w;
+	int err = 0;
+
+	memset(&w, 0, sizeof(w));
+	w.strings = (struct kd_buf)KD_BUF_INIT;
+	w.strings.max = (size_t)UINT32_MAX;
+	w.pnam = (struct kd_buf)KD_BUF_INIT;
+	w.pool = kd__pool_new();
+	KD_CHECK_ALLOC(w.pool);
+	KD_FORWARD(kd__snap_writer_new(&sw));
+	KD_FORWARD(add_db_sections(sw, &w, db));
+	/* the matcher is derived from the db: prepare it once, here */
+	KD_FORWARD(kd_matcher_new(&m, db));
+	KD_FORWARD(kd__matcher_add_sections(sw, m));
+	KD_FORWARD(kd__snap_write(sw, path));
+done:
+	kd__snap_writer_free(sw);
+	kd_matcher_free(m);
 	kd__buf_free(&w.strings);
+	kd__buf_free(&w.pnam);
 	kd__map_free(&w.interned);
+	kd__map_free(&w.names);
 	kd__pool_free(w.pool);
 	return err;
 }
@@ -233,88 +209,55 @@ static int refuse(kd_parse_err *err, const char *path, const char *why)
 
 int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 {
-	struct snap_header h;
 	const struct snap_source *ss;
 	const uint64_t *warns;
 	const struct snap_entity *se;
 	const struct snap_prop *sp;
-	const char *strings;
-	struct stat st;
+	const uint32_t *pnam;
+	const char *strings, **names = NULL;
+	size_t nsrc, nwarn, nents, nprops, npnam, nstr, i, k;
+	struct kd_snap *snap = NULL;
 	struct kd_db *db = NULL;
-	unsigned char *map;
-	size_t i, k, need;
-	int fd, e = 0;
+	int e = 0;
 
 	*out = NULL;
 	if (err)
 		memset(err, 0, sizeof(*err));
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return kd__parse_fail(err, KD_EIO, path, 0, 0, "cannot open: %s",
-				      strerror(errno));
-	if (fstat(fd, &st) != 0 || st.st_size < (off_t)sizeof(h)) {
-		close(fd);
-		return refuse(err, path, "shorter than its header");
-	}
-	map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (map == MAP_FAILED)
-		return kd__parse_fail(err, KD_EIO, path, 0, 0, "cannot map: %s",
-				      strerror(errno));
-	memcpy(&h, map, sizeof(h));
-	if (memcmp(h.magic, SNAP_MAGIC, 8) != 0) {
-		e = refuse(err, path, "wrong magic");
+	if ((e = kd__snap_open(&snap, path, err)) < 0)
+		return e;
+	ss = kd__snap_get(snap, TAG_SRC, sizeof(*ss), &nsrc);
+	warns = kd__snap_get(snap, TAG_WARN, sizeof(*warns), &nwarn);
+	se = kd__snap_get(snap, TAG_ENTS, sizeof(*se), &nents);
+	sp = kd__snap_get(snap, TAG_PROP, sizeof(*sp), &nprops);
+	pnam = kd__snap_get(snap, TAG_PNAM, sizeof(*pnam), &npnam);
+	strings = kd__snap_get(snap, TAG_STRS, 1, &nstr);
+	if (!ss || !warns || !se || !sp || !pnam || !strings || nstr == 0 ||
+	    nents > UINT32_MAX) {
+		e = refuse(err, path, "missing tables");
 		goto fail;
 	}
-	if (h.version != SNAP_VERSION) {
-		e = refuse(err, path, "unsupported format version");
-		goto fail;
-	}
-	if (h.payload_len != (uint64_t)st.st_size - sizeof(h)) {
-		e = refuse(err, path, "truncated or padded (length mismatch)");
-		goto fail;
-	}
-	/* the tables must fill the payload exactly, without overflow */
-	if (h.nprops > h.payload_len / sizeof(struct snap_prop) ||
-	    h.strings_len > h.payload_len) {
-		e = refuse(err, path, "counts out of range");
-		goto fail;
-	}
-	need = h.nsources * sizeof(struct snap_source) +
-	       (size_t)h.nwarnings * sizeof(uint64_t) +
-	       (size_t)h.nents * sizeof(struct snap_entity) +
-	       (size_t)h.nprops * sizeof(struct snap_prop);
-	if (h.strings_len == 0 || need + h.strings_len != h.payload_len) {
-		e = refuse(err, path, "table sizes do not add up");
-		goto fail;
-	}
-	if (fnv1a(map + sizeof(h), (size_t)h.payload_len,
-		  1469598103934665603ULL) != h.checksum) {
-		e = refuse(err, path, "checksum mismatch (corrupt file)");
-		goto fail;
-	}
-	ss = (const struct snap_source *)(map + sizeof(h));
-	warns = (const uint64_t *)(ss + h.nsources);
-	se = (const struct snap_entity *)(warns + h.nwarnings);
-	sp = (const struct snap_prop *)(se + h.nents);
-	strings = (const char *)(sp + h.nprops);
-	if (strings[h.strings_len - 1] != '\0') {
+	if (strings[nstr - 1] != '\0') {
 		e = refuse(err, path, "string blob not terminated");
 		goto fail;
 	}
-#define STR_OK(o) ((uint64_t)(o) < h.strings_len)
+#define STR_OK(o) ((uint64_t)(o) < nstr)
 	db = kd__calloc(1, sizeof(*db));
 	if (db == NULL)
 		goto nomem;
-	db->map = map;
-	db->maplen = (size_t)st.st_size;
-	db->sources = kd__calloc(h.nsources ? h.nsources : 1,
-				 sizeof(*db->sources));
-	db->ents = kd__calloc(h.nents ? h.nents : 1, sizeof(*db->ents));
-	db->props = kd__calloc(h.nprops ? h.nprops : 1, sizeof(*db->props));
-	if (!db->sources || !db->ents || !db->props)
+	db->snap = snap;
+	snap = NULL;
+	if (kd__snap_get_strtab(db->snap, "IDS", &db->ids) < 0 ||
+	    db->ids.n != nents) {
+		e = refuse(err, path, "entity id table inconsistent");
+		goto fail;
+	}
+	db->sources = kd__calloc(nsrc ? nsrc : 1, sizeof(*db->sources));
+	db->ents = kd__calloc(nents ? nents : 1, sizeof(*db->ents));
+	db->props = kd__calloc(nprops ? nprops : 1, sizeof(*db->props));
+	names = kd__calloc(npnam ? npnam : 1, sizeof(*names));
+	if (!db->sources || !db->ents || !db->props || !names)
 		goto nomem;
-	for (i = 0; i < h.nsources; i++) {
+	for (i = 0; i < nsrc; i++) {
 		struct kd_dbsource *s = &db->sources[i];
 		const char **dst[6] = { &s->id, &s->title, &s->publisher,
 					&s->date, &s->file, &s->format };
@@ -325,7 +268,7 @@ int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 			}
 			*dst[k] = strings + ss[i].str[k];
 		}
-		if ((uint64_t)ss[i].warn0 + ss[i].nwarnings > h.nwarnings) {
+		if ((uint64_t)ss[i].warn0 + ss[i].nwarnings > nwarn) {
 			e = refuse(err, path, "warning table out of range");
 			goto fail;
 		}
@@ -345,57 +288,52 @@ int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 			s->nwarnings++;
 		}
 	}
-	for (i = 0; i < h.nprops; i++) {
-		if (!STR_OK(sp[i].name) || !STR_OK(sp[i].value)) {
-			e = refuse(err, path, "property string out of range");
+	/* property names: resolved once to their canonical static spelling */
+	for (i = 0; i < npnam; i++) {
+		if (!STR_OK(pnam[i])) {
+			e = refuse(err, path, "property name out of range");
 			goto fail;
 		}
-		db->props[i].name = kd__prop_canonical(
-			strings + sp[i].name, strlen(strings + sp[i].name));
-		if (db->props[i].name == NULL)
-			db->props[i].name = strings + sp[i].name;
+		names[i] = kd__prop_canonical(strings + pnam[i],
+					      strlen(strings + pnam[i]));
+		if (names[i] == NULL)
+			names[i] = strings + pnam[i];
+	}
+	for (i = 0; i < nprops; i++) {
+		if (sp[i].name >= npnam || !STR_OK(sp[i].value)) {
+			e = refuse(err, path, "property out of range");
+			goto fail;
+		}
+		db->props[i].name = names[sp[i].name];
 		db->props[i].value = strings + sp[i].value;
 	}
-	for (i = 0; i < h.nents; i++) {
+	for (i = 0; i < nents; i++) {
 		struct kd_entity *x = &db->ents[i];
-		if (!STR_OK(se[i].id) || !STR_OK(se[i].caption) ||
-		    se[i].schema >= KD_SCHEMA__COUNT ||
-		    se[i].source >= h.nsources ||
-		    se[i].prop0 + se[i].nprops > h.nprops ||
-		    se[i].prop0 + se[i].nprops < se[i].prop0) {
+		if (!STR_OK(se[i].caption) || se[i].schema >= KD_SCHEMA__COUNT ||
+		    se[i].source >= nsrc || se[i].prop0 > nprops ||
+		    se[i].nprops > nprops - se[i].prop0) {
 			e = refuse(err, path, "entity table out of range");
 			goto fail;
 		}
-		x->id = strings + se[i].id;
+		x->id = kd__strtab_str(&db->ids, (uint32_t)i);
 		x->caption = strings + se[i].caption;
 		x->schema = (kd_schema)se[i].schema;
 		x->source = se[i].source;
 		x->nprops = se[i].nprops;
 		x->props = db->props + se[i].prop0;
-		if (kd__map_get(&db->ids, x->id)) {
-			e = refuse(err, path, "duplicate entity id");
-			goto fail;
-		}
-		if (kd__map_put(&db->ids, x->id, x) < 0)
-			goto nomem;
 		db->sources[x->source].entities++;
 		db->sources[x->source].by_schema[x->schema]++;
-		db->nents++;
 	}
+	db->nents = nents;
 #undef STR_OK
+	kd__free(names);
 	*out = db;
 	return 0;
 nomem:
 	e = kd__parse_fail(err, KD_ENOMEM, path, 0, 0, "out of memory");
 fail:
-	if (db)
-		kd_db_free(db); /* unmaps */
-	else
-		munmap(map, (size_t)st.st_size);
+	kd__free(names);
+	kd_db_free(db); /* unmaps */
+	kd__snap_close(snap);
 	return e;
 }
-
-_Static_assert(sizeof(struct snap_header) == 64, "header layout");
-_Static_assert(sizeof(struct snap_source) % 8 == 0, "source alignment");
-_Static_assert(sizeof(struct snap_entity) % 8 == 0, "entity alignment");
-_Static_assert(sizeof(struct snap_prop) % 8 == 0, "property alignment");

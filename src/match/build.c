@@ -43,52 +43,30 @@ double kd__idf(const struct kd_matcher *m, uint32_t df)
 
 uint32_t kd__dict_find(const struct kd_dict *d, const char *s)
 {
-	uintptr_t v = (uintptr_t)kd__map_get(&d->map, s);
-	return v ? (uint32_t)(v - 1) : UINT32_MAX;
+	return kd__strtab_find(&d->tab, s, strlen(s));
 }
 
-static int dict_intern(struct kd_dict *d, struct kd_pool *pool, const char *s,
-		       size_t len, uint32_t *out)
+static int dict_intern(struct kd_dict *d, const char *s, size_t len,
+		       uint32_t *out)
 {
-	uint32_t id = kd__dict_find(d, s);
-	size_t cap;
-	char *copy;
+	uint32_t n = d->tab.n;
 	int err;
-	if (id != UINT32_MAX) {
-		*out = id;
-		return 0;
-	}
-	cap = d->cap;
-	if ((err = kd__grow((void **)&d->str, &cap, d->n + 1,
-			    sizeof(*d->str))) < 0)
+	if ((err = kd__strtab_intern(&d->tab, s, len, out)) < 0)
 		return err;
-	cap = d->cap;
-	if ((err = kd__grow((void **)&d->len, &cap, d->n + 1,
-			    sizeof(*d->len))) < 0)
+	if (d->tab.n == n)
+		return 0; /* known */
+	if ((err = kd__grow((void **)&d->wdf, &d->capdf, d->tab.n,
+			    sizeof(*d->wdf))) < 0)
 		return err;
-	cap = d->cap;
-	if ((err = kd__grow((void **)&d->df, &cap, d->n + 1,
-			    sizeof(*d->df))) < 0)
-		return err;
-	d->cap = cap;
-	copy = kd__pool_strndup(pool, s, len);
-	if (copy == NULL)
-		return kd__error_set(KD_ENOMEM, "out of memory");
-	d->str[d->n] = copy;
-	d->len[d->n] = (uint16_t)(len > 65535 ? 65535 : len);
-	d->df[d->n] = 0;
-	if ((err = kd__map_put(&d->map, copy, (void *)(uintptr_t)(d->n + 1))) < 0)
-		return err;
-	*out = (uint32_t)d->n++;
+	d->wdf[*out] = 0;
+	d->df = d->wdf;
 	return 0;
 }
 
 static void dict_free(struct kd_dict *d)
 {
-	kd__map_free(&d->map);
-	kd__free(d->str);
-	kd__free(d->len);
-	kd__free(d->df);
+	kd__strtab_free(&d->tab);
+	kd__free(d->wdf);
 }
 
 /* ---- postings ---------------------------------------------------------------------- */
@@ -96,75 +74,116 @@ static void dict_free(struct kd_dict *d)
 const uint32_t *kd__postings_get(const struct kd_postings *p,
 				 const char *key, uint32_t *n)
 {
-	uintptr_t v = (uintptr_t)kd__map_get(&p->map, key);
-	if (v == 0) {
+	uint32_t k = kd__strtab_find(&p->keys, key, strlen(key));
+	if (k == KD_STRTAB_NONE) {
 		*n = 0;
 		return NULL;
 	}
-	*n = p->nids[v - 1];
-	return p->ids[v - 1];
+	*n = p->start[k + 1] - p->start[k];
+	return p->ids + p->start[k];
 }
 
-struct add_ctx {
+/* While building, each key has its own growable list; kd_matcher_new()
+ * then concatenates them into the flat start/ids arrays. */
+struct builder {
 	struct kd_matcher *m;
+	struct kd_mname *names;
+	size_t capnames;
+	struct kd_mvar *vars;
+	size_t capvars;
+	struct kd_mtok *toks;
+	size_t captoks;
+	uint32_t *ent_name0, *ent_nname;
+	uint32_t **lists;       /* per key */
+	uint32_t *nlist, *caplist;
+	size_t caplists;
+};
+
+struct add_ctx {
+	struct builder *b;
 	uint32_t rec;
 	int err;
 };
 
-static int postings_add(struct kd_matcher *m, const char *key, uint32_t rec)
+static int postings_add(struct builder *b, const char *key, uint32_t rec)
 {
-	struct kd_postings *p = &m->post;
-	uintptr_t v = (uintptr_t)kd__map_get(&p->map, key);
-	size_t i;
+	struct kd_postings *p = &b->m->post;
+	uint32_t k;
 	int err;
-	if (v == 0) {
-		size_t cap = p->cap;
-		char *copy;
-		if ((err = kd__grow((void **)&p->ids, &cap, p->n + 1,
-				    sizeof(*p->ids))) < 0)
+	if ((err = kd__strtab_intern(&p->keys, key, strlen(key), &k)) < 0)
+		return err;
+	if (k >= b->caplists) {
+		size_t cap = b->caplists, old = cap;
+		if ((err = kd__grow((void **)&b->lists, &cap, (size_t)k + 1,
+				    sizeof(*b->lists))) < 0)
 			return err;
-		cap = p->cap;
-		if ((err = kd__grow((void **)&p->nids, &cap, p->n + 1,
-				    sizeof(*p->nids))) < 0)
+		cap = old;
+		if ((err = kd__grow((void **)&b->nlist, &cap, (size_t)k + 1,
+				    sizeof(*b->nlist))) < 0)
 			return err;
-		cap = p->cap;
-		if ((err = kd__grow((void **)&p->capids, &cap, p->n + 1,
-				    sizeof(*p->capids))) < 0)
+		cap = old;
+		if ((err = kd__grow((void **)&b->caplist, &cap, (size_t)k + 1,
+				    sizeof(*b->caplist))) < 0)
 			return err;
-		p->cap = cap;
-		copy = kd__pool_strndup(m->pool, key, strlen(key));
-		if (copy == NULL)
-			return kd__error_set(KD_ENOMEM, "out of memory");
-		p->ids[p->n] = NULL;
-		p->nids[p->n] = p->capids[p->n] = 0;
-		if ((err = kd__map_put(&p->map, copy,
-				       (void *)(uintptr_t)(p->n + 1))) < 0)
-			return err;
-		v = ++p->n;
+		memset(b->lists + old, 0, (cap - old) * sizeof(*b->lists));
+		memset(b->nlist + old, 0, (cap - old) * sizeof(*b->nlist));
+		memset(b->caplist + old, 0, (cap - old) * sizeof(*b->caplist));
+		b->caplists = cap;
 	}
-	i = v - 1;
-	if (p->nids[i] && p->ids[i][p->nids[i] - 1] == rec)
+	if (b->nlist[k] && b->lists[k][b->nlist[k] - 1] == rec)
 		return 0;
-	if (p->nids[i] == p->capids[i]) {
-		size_t cap = p->capids[i];
-		if ((err = kd__grow((void **)&p->ids[i], &cap, p->nids[i] + 1,
+	if (b->nlist[k] == b->caplist[k]) {
+		size_t cap = b->caplist[k];
+		if ((err = kd__grow((void **)&b->lists[k], &cap,
+				    (size_t)b->nlist[k] + 1,
 				    sizeof(uint32_t))) < 0)
 			return err;
-		p->capids[i] = (uint32_t)cap;
+		b->caplist[k] = (uint32_t)cap;
 	}
-	p->ids[i][p->nids[i]++] = rec;
+	b->lists[k][b->nlist[k]++] = rec;
 	return 0;
 }
 
-static void postings_free(struct kd_postings *p)
+/* Concatenate the per-key lists into m->post.start / ids. */
+static int postings_freeze(struct builder *b)
 {
-	size_t i;
-	for (i = 0; i < p->n; i++)
-		kd__free(p->ids[i]);
-	kd__free(p->ids);
-	kd__free(p->nids);
-	kd__free(p->capids);
-	kd__map_free(&p->map);
+	struct kd_matcher *m = b->m;
+	uint32_t nkeys = m->post.keys.n, k;
+	uint64_t total = 0;
+	uint32_t *start, *ids;
+	for (k = 0; k < nkeys; k++)
+		total += b->nlist[k];
+	if (total >= UINT32_MAX)
+		return kd__error_set(KD_ENOMEM, "index exceeds 2^32 postings");
+	start = kd__malloc(((size_t)nkeys + 1) * sizeof(*start));
+	ids = kd__malloc((total ? (size_t)total : 1) * sizeof(*ids));
+	m->owned[4] = start;
+	m->owned[5] = ids;
+	if (start == NULL || ids == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	total = 0;
+	for (k = 0; k < nkeys; k++) {
+		start[k] = (uint32_t)total;
+		memcpy(ids + total, b->lists[k], b->nlist[k] * sizeof(*ids));
+		total += b->nlist[k];
+		kd__free(b->lists[k]);
+		b->lists[k] = NULL;
+	}
+	start[nkeys] = (uint32_t)total;
+	m->post.start = start;
+	m->post.ids = ids;
+	m->post.nids = total;
+	return 0;
+}
+
+static void builder_free(struct builder *b)
+{
+	size_t k;
+	for (k = 0; k < b->caplists; k++)
+		kd__free(b->lists[k]);
+	kd__free(b->lists);
+	kd__free(b->nlist);
+	kd__free(b->caplist);
 }
 
 void kd__deletions(const char *s, size_t len,
@@ -189,19 +208,19 @@ static void add_deletion(void *ctx, const char *key)
 {
 	struct add_ctx *a = ctx;
 	if (a->err == 0)
-		a->err = postings_add(a->m, key, a->rec);
+		a->err = postings_add(a->b, key, a->rec);
 }
 
-static int index_token(struct kd_matcher *m, uint32_t rec, const char *skel,
+static int index_token(struct builder *b, uint32_t rec, const char *skel,
 		       size_t len)
 {
 	char key[72];
-	struct add_ctx a = { m, rec, 0 };
+	struct add_ctx a = { b, rec, 0 };
 	if (len == 0 || len > 64)
 		return 0;
 	key[0] = KEY_EXACT;
 	memcpy(key + 1, skel, len + 1);
-	if ((a.err = postings_add(m, key, rec)) < 0)
+	if ((a.err = postings_add(b, key, rec)) < 0)
 		return a.err;
 	kd__deletions(skel, len, add_deletion, &a);
 	return a.err;
@@ -227,9 +246,10 @@ size_t kd__ident_norm(char *dst, size_t cap, const char *s)
 
 /* ---- name records ------------------------------------------------------------------- */
 
-static int add_name(struct kd_matcher *m, uint32_t ent, const char *value,
+static int add_name(struct builder *b, uint32_t ent, const char *value,
 		    unsigned flags, int weak)
 {
+	struct kd_matcher *m = b->m;
 	struct kd_name *nm = NULL;
 	struct kd_mname *rec;
 	uint32_t recid = (uint32_t)m->nnames, seen[64], seensk[64];
@@ -240,9 +260,10 @@ static int add_name(struct kd_matcher *m, uint32_t ent, const char *value,
 		return err;
 	if (nm->nvars == 0 || nm->vars[0].ntok == 0)
 		goto done;
-	KD_FORWARD(kd__grow((void **)&m->names, &m->capnames, m->nnames + 1,
-			    sizeof(*m->names)));
-	rec = &m->names[m->nnames++];
+	KD_FORWARD(kd__grow((void **)&b->names, &b->capnames, m->nnames + 1,
+			    sizeof(*b->names)));
+	rec = &b->names[m->nnames++];
+	memset(rec, 0, sizeof(*rec));
 	rec->entity = ent;
 	rec->var0 = (uint32_t)m->nvars;
 	rec->nvar = (uint16_t)nm->nvars;
@@ -250,36 +271,37 @@ static int add_name(struct kd_matcher *m, uint32_t ent, const char *value,
 	for (v = 0; v < nm->nvars; v++) {
 		const struct kd_nvar *nv = &nm->vars[v];
 		struct kd_mvar *mv;
-		KD_FORWARD(kd__grow((void **)&m->vars, &m->capvars,
-				    m->nvars + 1, sizeof(*m->vars)));
-		mv = &m->vars[m->nvars++];
+		KD_FORWARD(kd__grow((void **)&b->vars, &b->capvars,
+				    m->nvars + 1, sizeof(*b->vars)));
+		mv = &b->vars[m->nvars++];
+		memset(mv, 0, sizeof(*mv));
 		mv->tok0 = (uint32_t)m->ntoks;
 		mv->ntok = (uint16_t)nv->ntok;
-		KD_FORWARD(kd__grow((void **)&m->toks, &m->captoks,
-				    m->ntoks + nv->ntok, sizeof(*m->toks)));
+		KD_FORWARD(kd__grow((void **)&b->toks, &b->captoks,
+				    m->ntoks + nv->ntok, sizeof(*b->toks)));
 		for (t = 0; t < nv->ntok; t++) {
 			const struct kd_ntok *nt = &nv->toks[t];
-			struct kd_mtok *mt = &m->toks[m->ntoks++];
+			struct kd_mtok *mt = &b->toks[m->ntoks++];
 			memset(mt, 0, sizeof(*mt));
 			mt->kind = nt->kind;
-			KD_FORWARD(dict_intern(&m->texts, m->pool, nt->s, nt->len,
+			KD_FORWARD(dict_intern(&m->texts, nt->s, nt->len,
 					       &mt->text));
-			KD_FORWARD(dict_intern(&m->skels, m->pool, nt->skel,
+			KD_FORWARD(dict_intern(&m->skels, nt->skel,
 					       nt->skel_len, &mt->skel));
 			for (k = 0; k < nseen && seen[k] != mt->text; k++)
 				;
 			if (k == nseen && nseen < 64) {
 				seen[nseen++] = mt->text;
-				m->texts.df[mt->text]++;
+				m->texts.wdf[mt->text]++;
 			}
 			for (k = 0; k < nseensk && seensk[k] != mt->skel; k++)
 				;
 			if (k == nseensk && nseensk < 64) {
 				seensk[nseensk++] = mt->skel;
-				m->skels.df[mt->skel]++;
+				m->skels.wdf[mt->skel]++;
 			}
 			if (nt->kind != KD_TOK_LEGAL)
-				KD_FORWARD(index_token(m, recid, nt->skel,
+				KD_FORWARD(index_token(b, recid, nt->skel,
 						       nt->skel_len));
 			/* joined neighbours: "jong" "un" -> "jongun" */
 			if (t + 1 < nv->ntok && nt->len <= 5 &&
@@ -293,7 +315,7 @@ static int add_name(struct kd_matcher *m, uint32_t ent, const char *value,
 				       nv->toks[t + 1].len);
 				joined[jl] = '\0';
 				sl = kd__skeleton(sk, sizeof(sk), joined, jl);
-				KD_FORWARD(index_token(m, recid, sk, sl));
+				KD_FORWARD(index_token(b, recid, sk, sl));
 			}
 		}
 	}
@@ -302,20 +324,21 @@ done:
 	return err;
 }
 
-static int add_entity(struct kd_matcher *m, uint32_t ei)
+static int add_entity(struct builder *b, uint32_t ei)
 {
+	struct kd_matcher *m = b->m;
 	const struct kd_entity *e = &m->db->ents[ei];
 	unsigned flags = e->schema == KD_SCHEMA_PERSON ? 0 : KD_NAME_ORG;
 	size_t i, p;
 	int err = 0;
-	m->ent_name0[ei] = (uint32_t)m->nnames;
+	b->ent_name0[ei] = (uint32_t)m->nnames;
 	for (p = 0; p < sizeof(g_name_props) / sizeof(g_name_props[0]); p++)
 		for (i = 0; i < e->nprops; i++)
 			if (strcmp(e->props[i].name, g_name_props[p]) == 0 &&
-			    (err = add_name(m, ei, e->props[i].value, flags,
+			    (err = add_name(b, ei, e->props[i].value, flags,
 					    p == 3)) < 0)
 				return err;
-	if (m->nnames == m->ent_name0[ei]) {
+	if (m->nnames == b->ent_name0[ei]) {
 		/* no full name: compose one from parts */
 		char buf[512];
 		const char *first = kd_entity_first(e, "firstName");
@@ -323,11 +346,11 @@ static int add_entity(struct kd_matcher *m, uint32_t ei)
 		if (first || last) {
 			snprintf(buf, sizeof(buf), "%s %s", first ? first : "",
 				 last ? last : "");
-			err = add_name(m, ei, buf, flags, 0);
+			err = add_name(b, ei, buf, flags, 0);
 		}
 	}
-	m->ent_nname[ei] = (uint32_t)(m->nnames - m->ent_name0[ei]);
-	if (err < 0 || m->ent_nname[ei] == 0)
+	b->ent_nname[ei] = (uint32_t)(m->nnames - b->ent_name0[ei]);
+	if (err < 0 || b->ent_nname[ei] == 0)
 		return err;
 	/* identifiers: "#" + normalised value -> the entity's first record */
 	for (i = 0; i < e->nprops && err == 0; i++) {
@@ -337,54 +360,82 @@ static int add_entity(struct kd_matcher *m, uint32_t ei)
 		key[0] = '#';
 		if (kd__ident_norm(key + 1, sizeof(key) - 1,
 				   e->props[i].value) >= 5)
-			err = postings_add(m, key, m->ent_name0[ei]);
+			err = postings_add(b, key, b->ent_name0[ei]);
 	}
 	return err;
 }
 
-static void finish_weights(struct kd_matcher *m)
+static void finish_weights(struct builder *b)
 {
+	struct kd_matcher *m = b->m;
 	size_t i;
 	m->ndocs = (double)(m->nnames ? m->nnames : 1);
 	m->idf_max = kd__idf(m, 0);
 	for (i = 0; i < m->ntoks; i++) {
-		struct kd_mtok *t = &m->toks[i];
+		struct kd_mtok *t = &b->toks[i];
 		double idf = kd__idf(m, m->texts.df[t->text]);
 		t->idf = (float)idf;
 		t->w = (float)(idf / m->idf_max * kd__kind_factor(t->kind));
 	}
 	for (i = 0; i < m->nnames; i++) {
-		const struct kd_mvar *v = &m->vars[m->names[i].var0];
+		const struct kd_mvar *v = &b->vars[b->names[i].var0];
 		uint32_t k;
 		float w = 0;
 		for (k = 0; k < v->ntok; k++)
-			if (m->toks[v->tok0 + k].kind != KD_TOK_LEGAL)
-				w += m->toks[v->tok0 + k].w;
-		m->names[i].wsum = w > 0.01f ? w : 0.01f;
+			if (b->toks[v->tok0 + k].kind != KD_TOK_LEGAL)
+				w += b->toks[v->tok0 + k].w;
+		b->names[i].wsum = w > 0.01f ? w : 0.01f;
 	}
 }
 
 int kd_matcher_new(kd_matcher **out, const kd_db *db)
 {
+	struct builder b;
 	struct kd_matcher *m;
 	size_t i;
 	int err = 0;
 	*out = NULL;
 	if (db == NULL)
 		return kd__error_set(KD_EINVAL, "no db");
+	if (db->snap != NULL) {
+		/* a snapshot that carries a matcher for this code: use it in
+		 * place; otherwise (older analysis) build one as below */
+		if ((err = kd__matcher_view(out, db)) != KD_ENOTFOUND)
+			return err;
+		err = 0;
+	}
+	memset(&b, 0, sizeof(b));
 	m = kd__calloc(1, sizeof(*m));
 	KD_CHECK_ALLOC(m);
+	b.m = m;
 	m->db = db;
-	m->pool = kd__pool_new();
-	m->ent_name0 = kd__calloc(db->nents + 1, sizeof(uint32_t));
-	m->ent_nname = kd__calloc(db->nents + 1, sizeof(uint32_t));
-	KD_CHECK_ALLOC(m->pool);
-	KD_CHECK_ALLOC(m->ent_name0);
-	KD_CHECK_ALLOC(m->ent_nname);
+	b.ent_name0 = kd__calloc(db->nents + 1, sizeof(uint32_t));
+	b.ent_nname = kd__calloc(db->nents + 1, sizeof(uint32_t));
+	m->owned[0] = b.ent_name0;
+	m->owned[1] = b.ent_nname;
+	KD_CHECK_ALLOC(b.ent_name0);
+	KD_CHECK_ALLOC(b.ent_nname);
+	m->ent_name0 = b.ent_name0;
+	m->ent_nname = b.ent_nname;
 	for (i = 0; i < db->nents; i++)
-		KD_FORWARD(add_entity(m, (uint32_t)i));
-	finish_weights(m);
+		KD_FORWARD(add_entity(&b, (uint32_t)i));
+	finish_weights(&b);
+	KD_FORWARD(postings_freeze(&b));
+	/* the record arrays are final: hand them to the matcher */
+	m->names = b.names;
+	m->vars = b.vars;
+	m->toks = b.toks;
+	m->owned[2] = b.names;
+	m->owned[3] = b.vars;
+	b.names = NULL;
+	b.vars = NULL;
+	m->owned[6] = b.toks;
+	b.toks = NULL;
 done:
+	builder_free(&b);
+	kd__free(b.names);
+	kd__free(b.vars);
+	kd__free(b.toks);
 	if (err < 0) {
 		kd_matcher_free(m);
 		return err;
@@ -395,16 +446,13 @@ done:
 
 void kd_matcher_free(kd_matcher *m)
 {
+	size_t i;
 	if (m == NULL)
 		return;
 	dict_free(&m->texts);
 	dict_free(&m->skels);
-	postings_free(&m->post);
-	kd__free(m->names);
-	kd__free(m->vars);
-	kd__free(m->toks);
-	kd__free(m->ent_name0);
-	kd__free(m->ent_nname);
-	kd__pool_free(m->pool);
+	kd__strtab_free(&m->post.keys);
+	for (i = 0; i < sizeof(m->owned) / sizeof(m->owned[0]); i++)
+		kd__free(m->owned[i]);
 	kd__free(m);
 }

@@ -388,9 +388,9 @@ void kd__qvar_from_list(struct kd_qvar *out, const struct kd_matcher *m,
 		const struct kd_mtok *mt = &m->toks[v->tok0 + i];
 		struct kd_qtok *t = &out->toks[i];
 		t->s = kd__dict_str(&m->texts, mt->text);
-		t->len = m->texts.len[mt->text];
+		t->len = (uint16_t)kd__dict_len(&m->texts, mt->text);
 		t->skel = kd__dict_str(&m->skels, mt->skel);
-		t->skel_len = m->skels.len[mt->skel];
+		t->skel_len = (uint16_t)kd__dict_len(&m->skels, mt->skel);
 		t->kind = t->s[0] >= '0' && t->s[0] <= '9' ? KD_TOK_NUMBER
 							    : mt->kind;
 		t->id = mt->text;

@@ -11,14 +11,18 @@
  *       "un" -> "jongun")
  *
  * Built once by kd_matcher_new(), then shared by all threads without
- * locks. Scoring (compare.c, score.c) reads only these arrays plus the
- * db's entity properties.
+ * locks. Every table is a flat array (strings in util/strtab.h tables),
+ * so a snapshot stores them as they are and a db opened from a snapshot
+ * gets a matcher that reads them in place (persist.c). Scoring
+ * (compare.c, score.c) reads only these arrays plus the db's entity
+ * properties.
  */
 #ifndef KD_MATCHER_H
 #define KD_MATCHER_H
 
 #include "model/db.h"
 #include "text/text.h"
+#include "util/strtab.h"
 
 /* A list-side token. */
 struct kd_mtok {
@@ -46,36 +50,37 @@ struct kd_mname {
 
 /* Interned strings with document frequency. */
 struct kd_dict {
-	struct kd_map map;     /* string -> (void*)(id + 1) */
-	const char **str;
-	uint16_t *len;
-	uint32_t *df;
-	size_t n, cap;
+	struct kd_strtab tab;
+	const uint32_t *df;    /* tab.n entries */
+	uint32_t *wdf;         /* building: owned df (NULL in a view) */
+	size_t capdf;
 };
 
-/* Postings: key string -> name record ids (ascending, unique). */
+/* Postings: key string -> name record ids (ascending, unique), flat:
+ * the ids of key k are ids[start[k] .. start[k + 1]). */
 struct kd_postings {
-	struct kd_map map;     /* key -> (void*)(list index + 1) */
-	uint32_t **ids;
-	uint32_t *nids, *capids;
-	size_t n, cap;
+	struct kd_strtab keys;
+	const uint32_t *start; /* keys.n + 1 entries */
+	const uint32_t *ids;
+	uint64_t nids;
 };
 
 struct kd_matcher {
 	const kd_db *db;
-	struct kd_pool *pool;
-	struct kd_mname *names;
-	size_t nnames, capnames;
-	struct kd_mvar *vars;
-	size_t nvars, capvars;
-	struct kd_mtok *toks;
-	size_t ntoks, captoks;
+	const struct kd_mname *names;
+	size_t nnames;
+	const struct kd_mvar *vars;
+	size_t nvars;
+	const struct kd_mtok *toks;
+	size_t ntoks;
 	struct kd_dict texts, skels;
 	struct kd_postings post;
 	double ndocs;          /* name records, for IDF */
 	double idf_max;
-	uint32_t *ent_name0;   /* first name record of each entity */
-	uint32_t *ent_nname;
+	const uint32_t *ent_name0; /* first name record of each entity */
+	const uint32_t *ent_nname;
+	void *owned[7];        /* built: the arrays above (kd__free each);
+				* a view from a snapshot owns nothing */
 };
 
 /* ---- build.c ---------------------------------------------------------------- */
@@ -89,7 +94,11 @@ uint32_t kd__dict_find(const struct kd_dict *d, const char *s);
 /** @return the string of dictionary entry `id` (NUL-terminated). */
 static inline const char *kd__dict_str(const struct kd_dict *d, uint32_t id)
 {
-	return d->str[id];
+	return kd__strtab_str(&d->tab, id);
+}
+static inline size_t kd__dict_len(const struct kd_dict *d, uint32_t id)
+{
+	return kd__strtab_len(&d->tab, id);
 }
 /** @return the posting list for key, or NULL. */
 const uint32_t *kd__postings_get(const struct kd_postings *p,
@@ -100,6 +109,15 @@ size_t kd__ident_norm(char *dst, size_t cap, const char *s);
 /** Write the one-letter deletions of s (len >= 4) to cb. */
 void kd__deletions(const char *s, size_t len,
 		   void (*cb)(void *ctx, const char *key), void *ctx);
+
+/* ---- persist.c -------------------------------------------------------------- */
+
+/** Add the matcher's tables to a snapshot being written. */
+int kd__matcher_add_sections(struct kd_snap_writer *w, const kd_matcher *m);
+/** A matcher reading the tables of db's snapshot in place.
+ *  @return 0, KD_ENOTFOUND (no tables for this code: build one) or
+ *  KD_EFORMAT (inconsistent tables). */
+int kd__matcher_view(kd_matcher **out, const kd_db *db);
 
 /* ---- compare.c -------------------------------------------------------------- */
 

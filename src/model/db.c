@@ -57,9 +57,8 @@ void kd_db_free(kd_db *db)
 	kd__free(db->sources);
 	kd__free(db->ents);
 	kd__free(db->props);
-	kd__map_free(&db->ids);
-	if (db->map)
-		munmap(db->map, db->maplen);
+	kd__strtab_free(&db->ids);
+	kd__snap_close(db->snap);
 	kd__free(db);
 }
 
@@ -75,7 +74,11 @@ const kd_entity *kd_db_entity(const kd_db *db, size_t i)
 
 const kd_entity *kd_db_find(const kd_db *db, const char *id)
 {
-	return db && id ? kd__map_get(&db->ids, id) : NULL;
+	uint32_t i;
+	if (db == NULL || id == NULL)
+		return NULL;
+	i = kd__strtab_find(&db->ids, id, strlen(id));
+	return i < db->nents ? &db->ents[i] : NULL;
 }
 
 size_t kd_db_source_count(const kd_db *db)

@@ -5,7 +5,9 @@
 #ifndef KD_DB_H
 #define KD_DB_H
 
+#include "index/snapfile.h"
 #include "model.h"
+#include "util/strtab.h"
 
 struct kd_dbsource {
 	const char *id, *title, *publisher, *date, *file, *format;
@@ -19,14 +21,13 @@ struct kd_dbsource {
 struct kd_db {
 	struct kd_entity *ents;
 	size_t nents;
-	struct kd_map ids;
+	struct kd_strtab ids;  /* entity ids; string i is ents[i].id */
 	struct kd_dbsource *sources;
 	size_t nsources;
 	struct kd_pool **pools;
 	size_t npools;
 	struct kd_prop *props; /* snapshot: all properties, owned */
-	void *map;             /* snapshot: read-only mapping, or NULL */
-	size_t maplen;
+	struct kd_snap *snap;  /* opened from a snapshot, or NULL */
 };
 
 #endif

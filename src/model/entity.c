@@ -604,10 +604,15 @@ int kd__db_build(kd_db **out, struct kd_sink **sinks, size_t nsinks)
 			size_t k;
 			if (m->deleted)
 				continue;
-			if (kd__map_get(&db->ids, m->id)) {
-				if (ndup++ == 0)
-					first_dup = m->id;
-				continue;
+			{
+				uint32_t had = db->ids.n, at;
+				KD_FORWARD(kd__strtab_intern(&db->ids, m->id,
+							     strlen(m->id), &at));
+				if (db->ids.n == had) {
+					if (ndup++ == 0)
+						first_dup = m->id;
+					continue;
+				}
 			}
 			e = &db->ents[db->nents];
 			props = kd__pool_alloc(s->pool, (m->nprops ? m->nprops : 1) *
@@ -628,7 +633,6 @@ int kd__db_build(kd_db **out, struct kd_sink **sinks, size_t nsinks)
 					e->caption = props[k].value;
 					break;
 				}
-			KD_FORWARD(kd__map_put(&db->ids, e->id, e));
 			db->sources[i].entities++;
 			db->sources[i].by_schema[e->schema]++;
 			db->nents++;
