@@ -160,6 +160,7 @@ KD_TEST(snapshot__damaged_files_are_refused)
 #define HDR_LEN 64
 #define HDR_NSEC 12
 #define HDR_CHECKSUM 24
+#define HDR_DIR 32
 #define DIRENT_LEN 24
 
 static uint32_t tag4(const char *t)
@@ -175,10 +176,12 @@ static long section_at(const char *buf, long len, const char *tag,
 		       uint64_t *length)
 {
 	uint32_t nsec, i;
+	uint64_t dir;
 	memcpy(&nsec, buf + HDR_NSEC, 4);
-	for (i = 0; i < nsec && HDR_LEN + (long)(i + 1) * DIRENT_LEN <= len;
+	memcpy(&dir, buf + HDR_DIR, 8);
+	for (i = 0; i < nsec && (long)dir + (long)(i + 1) * DIRENT_LEN <= len;
 	     i++) {
-		const char *d = buf + HDR_LEN + i * DIRENT_LEN;
+		const char *d = buf + dir + i * DIRENT_LEN;
 		uint32_t t;
 		uint64_t off;
 		memcpy(&t, d, 4);
@@ -323,9 +326,9 @@ KD_TEST(snapshot__inconsistent_matcher_tables_are_refused)
 	free(buf);
 	buf = slurp(path, &len);
 	at = section_at(buf, len, "ENTS", &n);
-	CHECK(at > 0 && n >= 24);
-	if (at > 0 && n >= 24) {
-		memcpy(buf + at + 8, &huge, 4); /* source of entity 0 */
+	CHECK(at > 0 && n >= 40);
+	if (at > 0 && n >= 40) {
+		memcpy(buf + at + 12, &huge, 4); /* high half of caption ref */
 		spit_resealed(bad, buf, len);
 		b = NULL;
 		CHECK_INT(kd_db_open_snapshot(&b, bad, &err), KD_EFORMAT);

@@ -30,7 +30,8 @@ struct snap_header {
 	uint32_t version, nsections;
 	uint64_t payload_len; /* bytes after the header */
 	uint64_t checksum;    /* XXH3-64 of the payload */
-	uint64_t reserved[4];
+	uint64_t dir_offset;  /* the directory ends the file */
+	uint64_t reserved[3];
 };
 
 struct snap_dirent {
@@ -44,6 +45,11 @@ _Static_assert(sizeof(struct snap_dirent) == 24, "directory layout");
 
 static const unsigned char g_zero[8];
 
+static size_t pad8(size_t n)
+{
+	return (8 - (n & 7)) & 7;
+}
+
 /* ---- writing --------------------------------------------------------------- */
 
 struct wsection {
@@ -56,12 +62,16 @@ struct wsection {
 struct kd_snap_writer {
 	struct wsection *secs;
 	size_t n, cap;
+	uint64_t next; /* file offset of the next section */
 };
 
 int kd__snap_writer_new(struct kd_snap_writer **out)
 {
 	*out = kd__calloc(1, sizeof(**out));
-	return *out ? 0 : kd__error_set(KD_ENOMEM, "out of memory");
+	if (*out == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	(*out)->next = sizeof(struct snap_header);
+	return 0;
 }
 
 void kd__snap_writer_free(struct kd_snap_writer *w)
@@ -91,6 +101,29 @@ int kd__snap_add(struct kd_snap_writer *w, uint32_t tag, const void *p,
 	s->elem = (uint32_t)elem;
 	s->p = len ? p : NULL;
 	s->len = len;
+	w->next += len + pad8(len);
+	return 0;
+}
+
+uint64_t kd__snap_offset(const struct kd_snap_writer *w)
+{
+	return w->next;
+}
+
+int kd__snap_reserve(struct kd_snap_writer *w, uint32_t tag, size_t elem,
+		     size_t len, void **out)
+{
+	struct kd_buf b = KD_BUF_INIT;
+	int err;
+	*out = NULL;
+	if (len == SIZE_MAX || (b.ptr = kd__calloc(1, len + 1)) == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	b.len = len;
+	b.cap = len + 1;
+	b.max = len;
+	if ((err = kd__snap_add_buf(w, tag, &b, elem)) < 0)
+		return err;
+	*out = w->secs[w->n - 1].owned.ptr;
 	return 0;
 }
 
@@ -105,11 +138,6 @@ int kd__snap_add_buf(struct kd_snap_writer *w, uint32_t tag,
 	w->secs[w->n - 1].owned = *b;
 	*b = (struct kd_buf)KD_BUF_INIT;
 	return 0;
-}
-
-static size_t pad8(size_t n)
-{
-	return (8 - (n & 7)) & 7;
 }
 
 int kd__snap_write(struct kd_snap_writer *w, const char *path)
@@ -127,7 +155,7 @@ int kd__snap_write(struct kd_snap_writer *w, const char *path)
 	xs = XXH3_createState();
 	KD_CHECK_ALLOC(dir);
 	KD_CHECK_ALLOC(xs);
-	off = sizeof(h) + dirlen;
+	off = sizeof(h);
 	for (i = 0; i < w->n; i++) {
 		dir[i].tag = w->secs[i].tag;
 		dir[i].elem = w->secs[i].elem;
@@ -139,13 +167,14 @@ int kd__snap_write(struct kd_snap_writer *w, const char *path)
 	memcpy(h.magic, SNAP_MAGIC, 8);
 	h.version = SNAP_VERSION;
 	h.nsections = (uint32_t)w->n;
-	h.payload_len = off - sizeof(h);
+	h.dir_offset = off;
+	h.payload_len = off + dirlen - sizeof(h);
 	XXH3_64bits_reset(xs);
-	XXH3_64bits_update(xs, dir, dirlen);
 	for (i = 0; i < w->n; i++) {
 		XXH3_64bits_update(xs, w->secs[i].p, w->secs[i].len);
 		XXH3_64bits_update(xs, g_zero, pad8(w->secs[i].len));
 	}
+	XXH3_64bits_update(xs, dir, dirlen);
 	h.checksum = XXH3_64bits_digest(xs);
 
 	snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid());
@@ -154,8 +183,7 @@ int kd__snap_write(struct kd_snap_writer *w, const char *path)
 		err = kd__error_set(KD_EIO, "%s: %s", tmp, strerror(errno));
 		goto done;
 	}
-	if (fwrite(&h, sizeof(h), 1, f) != 1 ||
-	    (dirlen && fwrite(dir, dirlen, 1, f) != 1))
+	if (fwrite(&h, sizeof(h), 1, f) != 1)
 		goto write_failed;
 	for (i = 0; i < w->n; i++)
 		if ((w->secs[i].len &&
@@ -163,7 +191,7 @@ int kd__snap_write(struct kd_snap_writer *w, const char *path)
 		    fwrite(g_zero, 1, pad8(w->secs[i].len), f) !=
 			    pad8(w->secs[i].len))
 			goto write_failed;
-	if (fflush(f) != 0 || fsync(fileno(f)) != 0)
+	if ((dirlen && fwrite(dir, dirlen, 1, f) != 1) || fflush(f) != 0 || fsync(fileno(f)) != 0)
 		goto write_failed;
 	if (fclose(f) != 0) {
 		f = NULL;
@@ -243,8 +271,9 @@ int kd__snap_open(struct kd_snap **out, const char *path, kd_parse_err *err)
 		e = refuse(err, path, "truncated or padded (length mismatch)");
 		goto fail;
 	}
-	if (h.nsections > SNAP_MAX_SECTIONS ||
-	    (uint64_t)h.nsections * sizeof(*dir) > h.payload_len) {
+	if (h.nsections > SNAP_MAX_SECTIONS || h.dir_offset % 8 != 0 ||
+	    h.dir_offset < sizeof(h) || h.dir_offset > len ||
+	    (uint64_t)h.nsections * sizeof(*dir) != len - h.dir_offset) {
 		e = refuse(err, path, "section directory out of range");
 		goto fail;
 	}
@@ -255,12 +284,12 @@ int kd__snap_open(struct kd_snap **out, const char *path, kd_parse_err *err)
 		goto fail;
 	}
 #endif
-	dir = (const struct snap_dirent *)(map + sizeof(h));
+	dir = (const struct snap_dirent *)(map + h.dir_offset);
 	for (i = 0; i < h.nsections; i++)
-		if (dir[i].offset % 8 != 0 || dir[i].offset > len ||
-		    dir[i].length > len - dir[i].offset || dir[i].elem == 0 ||
-		    dir[i].length % dir[i].elem != 0 ||
-		    dir[i].offset < sizeof(h) + h.nsections * sizeof(*dir)) {
+		if (dir[i].offset % 8 != 0 || dir[i].offset < sizeof(h) ||
+		    dir[i].offset > h.dir_offset ||
+		    dir[i].length > h.dir_offset - dir[i].offset ||
+		    dir[i].elem == 0 || dir[i].length % dir[i].elem != 0) {
 			e = refuse(err, path, "section out of range");
 			goto fail;
 		}
@@ -312,6 +341,11 @@ const char *kd__snap_path(const struct kd_snap *s)
 size_t kd__snap_size(const struct kd_snap *s)
 {
 	return s->len;
+}
+
+uint64_t kd__snap_pos(const struct kd_snap *s, const void *p)
+{
+	return (uint64_t)((const unsigned char *)p - s->map);
 }
 
 /* ---- string tables ----------------------------------------------------------- */

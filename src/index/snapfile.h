@@ -6,9 +6,9 @@
  *
  *   +--------------------------------------------------------------+
  *   | header   "KORDSNAP", format version, section count, payload  |
- *   |          length, XXH3-64 checksum of everything after it      |
+ *   |          length, XXH3-64 checksum, directory offset           |
+ *   | sections   each padded to 8 bytes                             |
  *   | directory  nsections x {tag, record size, offset, length}    |
- *   | sections   padded to 8 bytes                                  |
  *   +--------------------------------------------------------------+
  *
  * The db (src/index/snapshot.c) and the matcher (src/match/persist.c)
@@ -37,6 +37,12 @@ int kd__snap_add(struct kd_snap_writer *w, uint32_t tag, const void *p,
 /** Add a section from a buffer the writer takes over (freed with it). */
 int kd__snap_add_buf(struct kd_snap_writer *w, uint32_t tag,
 		     struct kd_buf *b, size_t elem);
+/** @return the file offset the next added section will start at. */
+uint64_t kd__snap_offset(const struct kd_snap_writer *w);
+/** Add a zeroed section of `len` bytes owned by the writer, for the
+ *  caller to fill (before kd__snap_write). */
+int kd__snap_reserve(struct kd_snap_writer *w, uint32_t tag, size_t elem,
+		     size_t len, void **out);
 /** Write the file atomically (temporary file, fsync, rename). */
 int kd__snap_write(struct kd_snap_writer *w, const char *path);
 
@@ -62,6 +68,8 @@ const void *kd__snap_get(const struct kd_snap *s, uint32_t tag, size_t elem,
 const char *kd__snap_path(const struct kd_snap *s);
 /** @return the size of the mapping, in bytes. */
 size_t kd__snap_size(const struct kd_snap *s);
+/** @return the file offset of p, which lies inside the mapping. */
+uint64_t kd__snap_pos(const struct kd_snap *s, const void *p);
 
 /* ---- string tables (util/strtab.h) as three sections ------------------------ */
 

@@ -6,17 +6,17 @@
  * Sections written here (the matcher adds its own, src/match/persist.c):
  *     "SRC1"  sources: 6 string offsets, warning range, counters
  *     "WARN"  warnings: 64-bit string offsets
- *     "ENTS"  entities: caption, schema, source, property range
- *     "PROP"  properties: name index (into "PNAM"), value offset
- *     "PNAM"  distinct property names: string offsets
- *     "STRS"  NUL-terminated UTF-8 strings, ending with a NUL
  *     "IDS"   entity ids as a string table (id of entity i = string i),
  *             which is also the id index: kd_db_find() needs no rebuild
+ *     "STRS"  NUL-terminated UTF-8 strings, ending with a NUL
+ *     "PROP"  struct kd_prop records (model.h)
+ *     "ENTS"  struct kd_entity records
  *
- * Opening maps the file (checked by kd__snap_open), then checks every
- * offset and count of these tables before use; strings are used in place
- * from the mapping. Entity and property records are expanded to the
- * in-memory structs (pointers), O(entities + properties) without hashing.
+ * Entities and properties are stored exactly as they are in memory: their
+ * strings and property ranges are self-relative references (kd_rel), so
+ * the records are used in place from the read-only mapping. Opening
+ * checks that every reference lands inside the section it belongs to
+ * (O(entities + properties) comparisons, no allocation, no hashing).
  */
 #include "match/matcher.h"
 #include "model/db.h"
@@ -28,8 +28,8 @@
 #define TAG_WARN KD_SNAP_TAG('W', 'A', 'R', 'N')
 #define TAG_ENTS KD_SNAP_TAG('E', 'N', 'T', 'S')
 #define TAG_PROP KD_SNAP_TAG('P', 'R', 'O', 'P')
-#define TAG_PNAM KD_SNAP_TAG('P', 'N', 'A', 'M')
 #define TAG_STRS KD_SNAP_TAG('S', 'T', 'R', 'S')
+#define TAG_IDSB KD_SNAP_TAG('I', 'D', 'S', 'b')
 
 struct snap_source {
 	uint32_t str[6]; /* id, title, publisher, date, file, format */
@@ -37,27 +37,16 @@ struct snap_source {
 	uint64_t unknown_fields;
 };
 
-struct snap_entity {
-	uint32_t caption, schema, source, nprops;
-	uint64_t prop0;
-};
-
-struct snap_prop {
-	uint32_t name;  /* index into PNAM */
-	uint32_t value; /* offset into STRS */
-};
-
 _Static_assert(sizeof(struct snap_source) == 40, "source layout");
-_Static_assert(sizeof(struct snap_entity) == 24, "entity layout");
-_Static_assert(sizeof(struct snap_prop) == 8, "property layout");
+_Static_assert(sizeof(struct kd_entity) == 40, "entity layout");
+_Static_assert(sizeof(struct kd_prop) == 16, "property layout");
+_Static_assert(sizeof(kd_schema) == 4, "schema field");
 
 /* ---- writing ------------------------------------------------------------------ */
 
 struct writer {
 	struct kd_buf strings;
 	struct kd_map interned; /* string -> (void*)(offset + 1) */
-	struct kd_map names;    /* property name -> (void*)(index + 1) */
-	struct kd_buf pnam;
 	struct kd_pool *pool;
 };
 
@@ -81,33 +70,24 @@ static int put_string(struct writer *w, const char *s, uint32_t *off)
 	return kd__map_put(&w->interned, key, (void *)(uintptr_t)(*off + 1));
 }
 
-static int put_name(struct writer *w, const char *name, uint32_t *idx)
+/* Self-relative reference from file position `from` to `to`. */
+static kd_rel rel_at(uint64_t from, uint64_t to)
 {
-	uintptr_t v = (uintptr_t)kd__map_get(&w->names, name);
-	uint32_t off;
-	int err;
-	if (v) {
-		*idx = (uint32_t)(v - 1);
-		return 0;
-	}
-	*idx = (uint32_t)(w->pnam.len / sizeof(uint32_t));
-	if ((err = put_string(w, name, &off)) < 0 ||
-	    (err = kd__buf_put(&w->pnam, &off, sizeof(off))) < 0)
-		return err;
-	return kd__map_put(&w->names, name, (void *)(uintptr_t)(*idx + 1));
+	return (kd_rel)((int64_t)to - (int64_t)from);
 }
 
 static int add_db_sections(struct kd_snap_writer *sw, struct writer *w,
 			   const kd_db *db)
 {
-	struct kd_buf srcs = KD_BUF_INIT, warns = KD_BUF_INIT,
-		      ents = KD_BUF_INIT, props = KD_BUF_INIT;
-	size_t i, k;
+	struct kd_buf srcs = KD_BUF_INIT, warns = KD_BUF_INIT;
+	struct kd_entity *ents;
+	struct kd_prop *props;
+	uint32_t *soff = NULL; /* string offset per property value, caption */
+	uint64_t at_ids, at_strs, at_prop, at_ents, p0 = 0;
+	size_t i, k, nprops = 0, nstr;
 	uint32_t warn0 = 0;
-	uint64_t p0 = 0;
 	int err = 0;
 
-	ents.max = props.max = w->strings.max;
 	for (i = 0; i < db->nsources; i++) {
 		const struct kd_dbsource *s = &db->sources[i];
 		const char *strs[6] = { s->id, s->title, s->publisher,
@@ -130,42 +110,63 @@ static int add_db_sections(struct kd_snap_writer *sw, struct writer *w,
 			KD_FORWARD(kd__buf_put(&warns, &off64, sizeof(off64)));
 		}
 	}
-	for (i = 0; i < db->nents; i++) {
+	/* intern every string first: the tables refer to final positions */
+	for (i = 0; i < db->nents; i++)
+		nprops += db->ents[i].nprops;
+	nstr = nprops * 2 + db->nents;
+	soff = kd__malloc((nstr ? nstr : 1) * sizeof(*soff));
+	KD_CHECK_ALLOC(soff);
+	for (i = 0, k = 0; i < db->nents; i++) {
 		const struct kd_entity *e = &db->ents[i];
-		struct snap_entity se;
-		memset(&se, 0, sizeof(se));
-		KD_FORWARD(put_string(w, e->caption, &se.caption));
-		se.schema = (uint32_t)e->schema;
-		se.source = e->source;
-		se.nprops = e->nprops;
-		se.prop0 = p0;
-		p0 += e->nprops;
-		KD_FORWARD(kd__buf_put(&ents, &se, sizeof(se)));
-		for (k = 0; k < e->nprops; k++) {
-			struct snap_prop sp;
-			KD_FORWARD(put_name(w, e->props[k].name, &sp.name));
-			KD_FORWARD(put_string(w, e->props[k].value, &sp.value));
-			KD_FORWARD(kd__buf_put(&props, &sp, sizeof(sp)));
+		size_t j;
+		KD_FORWARD(put_string(w, kd__ent_caption(e), &soff[k++]));
+		for (j = 0; j < e->nprops; j++) {
+			const struct kd_prop *p = kd__ent_prop(e, j);
+			KD_FORWARD(put_string(w, kd__prop_name(p), &soff[k++]));
+			KD_FORWARD(put_string(w, kd__prop_value(p), &soff[k++]));
 		}
 	}
 	KD_FORWARD(kd__buf_put(&w->strings, "", 1)); /* blob ends with NUL */
 	KD_FORWARD(kd__snap_add_buf(sw, TAG_SRC, &srcs,
 				    sizeof(struct snap_source)));
 	KD_FORWARD(kd__snap_add_buf(sw, TAG_WARN, &warns, sizeof(uint64_t)));
-	KD_FORWARD(kd__snap_add_buf(sw, TAG_ENTS, &ents,
-				    sizeof(struct snap_entity)));
-	KD_FORWARD(kd__snap_add_buf(sw, TAG_PROP, &props,
-				    sizeof(struct snap_prop)));
-	KD_FORWARD(kd__snap_add(sw, TAG_PNAM, w->pnam.ptr, sizeof(uint32_t),
-				w->pnam.len));
+	at_ids = kd__snap_offset(sw); /* "IDSb" comes first */
+	KD_FORWARD(kd__snap_add_strtab(sw, "IDS", &db->ids));
+	at_strs = kd__snap_offset(sw);
 	KD_FORWARD(kd__snap_add(sw, TAG_STRS, w->strings.ptr, 1,
 				w->strings.len));
-	KD_FORWARD(kd__snap_add_strtab(sw, "IDS", &db->ids));
+	at_prop = kd__snap_offset(sw);
+	KD_FORWARD(kd__snap_reserve(sw, TAG_PROP, sizeof(*props),
+				    nprops * sizeof(*props), (void **)&props));
+	at_ents = kd__snap_offset(sw);
+	KD_FORWARD(kd__snap_reserve(sw, TAG_ENTS, sizeof(*ents),
+				    db->nents * sizeof(*ents), (void **)&ents));
+	for (i = 0, k = 0; i < db->nents; i++) {
+		const struct kd_entity *e = &db->ents[i];
+		struct kd_entity *x = &ents[i];
+		uint64_t pos = at_ents + i * sizeof(*x);
+		size_t j;
+		x->id = rel_at(pos + offsetof(struct kd_entity, id),
+			       at_ids + db->ids.off[i]);
+		x->caption = rel_at(pos + offsetof(struct kd_entity, caption),
+				    at_strs + soff[k++]);
+		x->props = rel_at(pos + offsetof(struct kd_entity, props),
+				  at_prop + p0 * sizeof(*props));
+		x->schema = e->schema;
+		x->source = e->source;
+		x->nprops = e->nprops;
+		for (j = 0; j < e->nprops; j++, p0++) {
+			uint64_t pp = at_prop + p0 * sizeof(*props);
+			props[p0].name = rel_at(pp + offsetof(struct kd_prop, name),
+						at_strs + soff[k++]);
+			props[p0].value = rel_at(pp + offsetof(struct kd_prop, value),
+						 at_strs + soff[k++]);
+		}
+	}
 done:
+	kd__free(soff);
 	kd__buf_free(&srcs);
 	kd__buf_free(&warns);
-	kd__buf_free(&ents);
-	kd__buf_free(&props);
 	return err;
 }
 
@@ -179,7 +180,6 @@ int kd_db_save_snapshot(const kd_db *db, const char *path)
 	memset(&w, 0, sizeof(w));
 	w.strings = (struct kd_buf)KD_BUF_INIT;
 	w.strings.max = (size_t)UINT32_MAX;
-	w.pnam = (struct kd_buf)KD_BUF_INIT;
 	w.pool = kd__pool_new();
 	KD_CHECK_ALLOC(w.pool);
 	KD_FORWARD(kd__snap_writer_new(&sw));
@@ -192,9 +192,7 @@ done:
 	kd__snap_writer_free(sw);
 	kd_matcher_free(m);
 	kd__buf_free(&w.strings);
-	kd__buf_free(&w.pnam);
 	kd__map_free(&w.interned);
-	kd__map_free(&w.names);
 	kd__pool_free(w.pool);
 	return err;
 }
@@ -207,15 +205,61 @@ static int refuse(kd_parse_err *err, const char *path, const char *why)
 			      "not a usable Kordon snapshot: %s", why);
 }
 
+/* Does the reference at file position `pos` land in [lo, lo + n)? */
+static int rel_in(kd_rel r, uint64_t pos, uint64_t lo, uint64_t n)
+{
+	int64_t min = (int64_t)lo - (int64_t)pos; /* |min|, n < file size */
+	return r >= min && r < min + (int64_t)n;
+}
+
+/* Every reference of the entity and property tables must land in the
+ * section it belongs to; then the records are used in place. */
+static int check_entities(const struct kd_snap *snap, const struct kd_db *db,
+			  const struct kd_prop *props, size_t nprops,
+			  const char *strs, size_t nstrs)
+{
+	uint64_t at_ids = kd__snap_pos(snap, db->ids.blob),
+		 at_strs = kd__snap_pos(snap, strs),
+		 at_prop = kd__snap_pos(snap, props),
+		 at_ents = kd__snap_pos(snap, db->ents);
+	uint64_t nids = kd__strtab_bloblen(&db->ids);
+	size_t i;
+	for (i = 0; i < nprops; i++) {
+		uint64_t pos = at_prop + i * sizeof(*props);
+		if (!rel_in(props[i].name, pos + offsetof(struct kd_prop, name),
+			    at_strs, nstrs) ||
+		    !rel_in(props[i].value, pos + offsetof(struct kd_prop, value),
+			    at_strs, nstrs))
+			return 0;
+	}
+	for (i = 0; i < db->nents; i++) {
+		const struct kd_entity *e = &db->ents[i];
+		uint64_t pos = at_ents + i * sizeof(*e), p0;
+		if (!rel_in(e->id, pos + offsetof(struct kd_entity, id), at_ids,
+			    nids) ||
+		    !rel_in(e->caption, pos + offsetof(struct kd_entity, caption),
+			    at_strs, nstrs) ||
+		    !rel_in(e->props, pos + offsetof(struct kd_entity, props),
+			    at_prop, nprops * sizeof(*props) + 1) ||
+		    (unsigned)e->schema >= KD_SCHEMA__COUNT ||
+		    e->source >= db->nsources)
+			return 0;
+		p0 = pos + offsetof(struct kd_entity, props) + (uint64_t)e->props -
+		     at_prop;
+		if (p0 % sizeof(*props) != 0 ||
+		    e->nprops > nprops - p0 / sizeof(*props))
+			return 0;
+	}
+	return 1;
+}
+
 int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 {
 	const struct snap_source *ss;
 	const uint64_t *warns;
-	const struct snap_entity *se;
-	const struct snap_prop *sp;
-	const uint32_t *pnam;
-	const char *strings, **names = NULL;
-	size_t nsrc, nwarn, nents, nprops, npnam, nstr, i, k;
+	const struct kd_prop *props;
+	const char *strings;
+	size_t nsrc, nwarn, nents, nprops, nstr, i, k;
 	struct kd_snap *snap = NULL;
 	struct kd_db *db = NULL;
 	int e = 0;
@@ -225,13 +269,17 @@ int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 		memset(err, 0, sizeof(*err));
 	if ((e = kd__snap_open(&snap, path, err)) < 0)
 		return e;
-	ss = kd__snap_get(snap, TAG_SRC, sizeof(*ss), &nsrc);
-	warns = kd__snap_get(snap, TAG_WARN, sizeof(*warns), &nwarn);
-	se = kd__snap_get(snap, TAG_ENTS, sizeof(*se), &nents);
-	sp = kd__snap_get(snap, TAG_PROP, sizeof(*sp), &nprops);
-	pnam = kd__snap_get(snap, TAG_PNAM, sizeof(*pnam), &npnam);
-	strings = kd__snap_get(snap, TAG_STRS, 1, &nstr);
-	if (!ss || !warns || !se || !sp || !pnam || !strings || nstr == 0 ||
+	db = kd__calloc(1, sizeof(*db));
+	if (db == NULL)
+		goto nomem;
+	db->snap = snap;
+	snap = NULL;
+	ss = kd__snap_get(db->snap, TAG_SRC, sizeof(*ss), &nsrc);
+	warns = kd__snap_get(db->snap, TAG_WARN, sizeof(*warns), &nwarn);
+	db->ents = kd__snap_get(db->snap, TAG_ENTS, sizeof(*db->ents), &nents);
+	props = kd__snap_get(db->snap, TAG_PROP, sizeof(*props), &nprops);
+	strings = kd__snap_get(db->snap, TAG_STRS, 1, &nstr);
+	if (!ss || !warns || !db->ents || !props || !strings || nstr == 0 ||
 	    nents > UINT32_MAX) {
 		e = refuse(err, path, "missing tables");
 		goto fail;
@@ -240,22 +288,14 @@ int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 		e = refuse(err, path, "string blob not terminated");
 		goto fail;
 	}
-#define STR_OK(o) ((uint64_t)(o) < nstr)
-	db = kd__calloc(1, sizeof(*db));
-	if (db == NULL)
-		goto nomem;
-	db->snap = snap;
-	snap = NULL;
 	if (kd__snap_get_strtab(db->snap, "IDS", &db->ids) < 0 ||
 	    db->ids.n != nents) {
 		e = refuse(err, path, "entity id table inconsistent");
 		goto fail;
 	}
+#define STR_OK(o) ((uint64_t)(o) < nstr)
 	db->sources = kd__calloc(nsrc ? nsrc : 1, sizeof(*db->sources));
-	db->ents = kd__calloc(nents ? nents : 1, sizeof(*db->ents));
-	db->props = kd__calloc(nprops ? nprops : 1, sizeof(*db->props));
-	names = kd__calloc(npnam ? npnam : 1, sizeof(*names));
-	if (!db->sources || !db->ents || !db->props || !names)
+	if (db->sources == NULL)
 		goto nomem;
 	for (i = 0; i < nsrc; i++) {
 		struct kd_dbsource *s = &db->sources[i];
@@ -288,51 +328,22 @@ int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 			s->nwarnings++;
 		}
 	}
-	/* property names: resolved once to their canonical static spelling */
-	for (i = 0; i < npnam; i++) {
-		if (!STR_OK(pnam[i])) {
-			e = refuse(err, path, "property name out of range");
-			goto fail;
-		}
-		names[i] = kd__prop_canonical(strings + pnam[i],
-					      strlen(strings + pnam[i]));
-		if (names[i] == NULL)
-			names[i] = strings + pnam[i];
-	}
-	for (i = 0; i < nprops; i++) {
-		if (sp[i].name >= npnam || !STR_OK(sp[i].value)) {
-			e = refuse(err, path, "property out of range");
-			goto fail;
-		}
-		db->props[i].name = names[sp[i].name];
-		db->props[i].value = strings + sp[i].value;
+#undef STR_OK
+	db->nents = nents;
+	if (!check_entities(db->snap, db, props, nprops, strings, nstr)) {
+		db->nents = 0;
+		e = refuse(err, path, "entity table out of range");
+		goto fail;
 	}
 	for (i = 0; i < nents; i++) {
-		struct kd_entity *x = &db->ents[i];
-		if (!STR_OK(se[i].caption) || se[i].schema >= KD_SCHEMA__COUNT ||
-		    se[i].source >= nsrc || se[i].prop0 > nprops ||
-		    se[i].nprops > nprops - se[i].prop0) {
-			e = refuse(err, path, "entity table out of range");
-			goto fail;
-		}
-		x->id = kd__strtab_str(&db->ids, (uint32_t)i);
-		x->caption = strings + se[i].caption;
-		x->schema = (kd_schema)se[i].schema;
-		x->source = se[i].source;
-		x->nprops = se[i].nprops;
-		x->props = db->props + se[i].prop0;
-		db->sources[x->source].entities++;
-		db->sources[x->source].by_schema[x->schema]++;
+		db->sources[db->ents[i].source].entities++;
+		db->sources[db->ents[i].source].by_schema[db->ents[i].schema]++;
 	}
-	db->nents = nents;
-#undef STR_OK
-	kd__free(names);
 	*out = db;
 	return 0;
 nomem:
 	e = kd__parse_fail(err, KD_ENOMEM, path, 0, 0, "out of memory");
 fail:
-	kd__free(names);
 	kd_db_free(db); /* unmaps */
 	kd__snap_close(snap);
 	return e;

@@ -334,8 +334,8 @@ static int add_entity(struct builder *b, uint32_t ei)
 	b->ent_name0[ei] = (uint32_t)m->nnames;
 	for (p = 0; p < sizeof(g_name_props) / sizeof(g_name_props[0]); p++)
 		for (i = 0; i < e->nprops; i++)
-			if (strcmp(e->props[i].name, g_name_props[p]) == 0 &&
-			    (err = add_name(b, ei, e->props[i].value, flags,
+			if (strcmp(kd__prop_name(kd__ent_prop(e, i)), g_name_props[p]) == 0 &&
+			    (err = add_name(b, ei, kd__prop_value(kd__ent_prop(e, i)), flags,
 					    p == 3)) < 0)
 				return err;
 	if (m->nnames == b->ent_name0[ei]) {
@@ -355,11 +355,11 @@ static int add_entity(struct builder *b, uint32_t ei)
 	/* identifiers: "#" + normalised value -> the entity's first record */
 	for (i = 0; i < e->nprops && err == 0; i++) {
 		char key[72];
-		if (kd__prop_type(e->props[i].name) != KD_PT_IDENT)
+		if (kd__prop_type(kd__prop_name(kd__ent_prop(e, i))) != KD_PT_IDENT)
 			continue;
 		key[0] = '#';
 		if (kd__ident_norm(key + 1, sizeof(key) - 1,
-				   e->props[i].value) >= 5)
+				   kd__prop_value(kd__ent_prop(e, i))) >= 5)
 			err = postings_add(b, key, b->ent_name0[ei]);
 	}
 	return err;

@@ -31,20 +31,20 @@ static int props_json(struct kd_buf *b, const struct kd_entity *e)
 	const char *last = NULL;
 	int err = kd__buf_putc(b, '{');
 	for (i = 0; i < e->nprops && err == 0; i++) {
-		const struct kd_prop *p = &e->props[i];
-		if (last == NULL || strcmp(last, p->name) != 0) {
+		const struct kd_prop *p = kd__ent_prop(e, i);
+		if (last == NULL || strcmp(last, kd__prop_name(p)) != 0) {
 			if (last)
 				err = kd__buf_puts(b, "],");
 			if (err == 0)
-				err = kd__buf_json_str(b, p->name);
+				err = kd__buf_json_str(b, kd__prop_name(p));
 			if (err == 0)
 				err = kd__buf_puts(b, ":[");
 		} else {
 			err = kd__buf_putc(b, ',');
 		}
 		if (err == 0)
-			err = kd__buf_json_str(b, p->value);
-		last = p->name;
+			err = kd__buf_json_str(b, kd__prop_value(p));
+		last = kd__prop_name(p);
 	}
 	if (err == 0 && last)
 		err = kd__buf_putc(b, ']');
@@ -84,11 +84,11 @@ static int result_json(struct kd_buf *b, const kd_db *db, const kd_result *r)
 	size_t i;
 	int err = kd__buf_puts(b, "{\"id\":");
 	if (err == 0)
-		err = kd__buf_json_str(b, e->id);
+		err = kd__buf_json_str(b, kd__ent_id(e));
 	if (err == 0)
 		err = kd__buf_puts(b, ",\"caption\":");
 	if (err == 0)
-		err = kd__buf_json_str(b, e->caption);
+		err = kd__buf_json_str(b, kd__ent_caption(e));
 	if (err == 0)
 		err = kd__buf_printf(b, ",\"schema\":\"%s\",\"datasets\":[",
 				     kd_schema_name(e->schema));

@@ -160,8 +160,8 @@ static double dob_feature(kd_result *r, const struct prepared *p,
 	if (p->ndates == 0)
 		return 0;
 	for (k = 0; k < e->nprops; k++) {
-		if (strcmp(e->props[k].name, "birthDate") != 0 ||
-		    parse_date(ey, e->props[k].value) < 0)
+		if (strcmp(kd__prop_name(kd__ent_prop(e, k)), "birthDate") != 0 ||
+		    parse_date(ey, kd__prop_value(kd__ent_prop(e, k))) < 0)
 			continue;
 		for (i = 0; i < p->ndates; i++) {
 			const int *qd = p->dates[i];
@@ -179,11 +179,11 @@ static double dob_feature(kd_result *r, const struct prepared *p,
 			}
 			if (lvl > best) {
 				best = lvl;
-				bestval = e->props[k].value;
+				bestval = kd__prop_value(kd__ent_prop(e, k));
 			}
 			if (dist < mindist) {
 				mindist = dist;
-				nearval = e->props[k].value;
+				nearval = kd__prop_value(kd__ent_prop(e, k));
 			}
 		}
 	}
@@ -219,8 +219,8 @@ static double country_feature(kd_result *r, const struct prepared *p,
 	if (p->ncountries == 0)
 		return 0;
 	for (k = 0; k < e->nprops; k++) {
-		const char *v = e->props[k].value;
-		if (kd__prop_type(e->props[k].name) != KD_PT_COUNTRY ||
+		const char *v = kd__prop_value(kd__ent_prop(e, k));
+		if (kd__prop_type(kd__prop_name(kd__ent_prop(e, k))) != KD_PT_COUNTRY ||
 		    strlen(v) != 2)
 			continue;
 		listed = v;
@@ -247,13 +247,13 @@ static int identifier_feature(kd_result *r, const struct prepared *p,
 		    kd__ident_norm(a, sizeof(a), p->idents[i]) < 5)
 			continue;
 		for (k = 0; k < e->nprops; k++) {
-			if (kd__prop_type(e->props[k].name) != KD_PT_IDENT)
+			if (kd__prop_type(kd__prop_name(kd__ent_prop(e, k))) != KD_PT_IDENT)
 				continue;
-			kd__ident_norm(b, sizeof(b), e->props[k].value);
+			kd__ident_norm(b, sizeof(b), kd__prop_value(kd__ent_prop(e, k)));
 			if (strcmp(a, b) == 0) {
 				add_feature(r, "identifier_match", 0,
-					    "%s %s", e->props[k].name,
-					    e->props[k].value);
+					    "%s %s", kd__prop_name(kd__ent_prop(e, k)),
+					    kd__prop_value(kd__ent_prop(e, k)));
 				return 1;
 			}
 		}
@@ -341,7 +341,7 @@ static int cmp_result(const void *a, const void *b)
 	const kd_result *x = a, *y = b;
 	if (x->score != y->score)
 		return x->score < y->score ? 1 : -1;
-	return strcmp(x->entity->id, y->entity->id);
+	return strcmp(kd__ent_id(x->entity), kd__ent_id(y->entity));
 }
 
 int kd_screen(kd_result **out, size_t *nout, const kd_matcher *m,

@@ -55,8 +55,7 @@ void kd_db_free(kd_db *db)
 		kd__pool_free(db->pools[i]);
 	kd__free(db->pools);
 	kd__free(db->sources);
-	kd__free(db->ents);
-	kd__free(db->props);
+	kd__free(db->wents);
 	kd__strtab_free(&db->ids);
 	kd__snap_close(db->snap);
 	kd__free(db);
@@ -111,7 +110,7 @@ int kd_db_source(kd_source_info *out, const kd_db *db, size_t i)
 
 const char *kd_entity_id(const kd_entity *e)
 {
-	return e->id;
+	return kd__ent_id(e);
 }
 
 kd_schema kd_entity_schema(const kd_entity *e)
@@ -121,7 +120,7 @@ kd_schema kd_entity_schema(const kd_entity *e)
 
 const char *kd_entity_caption(const kd_entity *e)
 {
-	return e->caption;
+	return kd__ent_caption(e);
 }
 
 size_t kd_entity_source(const kd_entity *e)
@@ -139,16 +138,18 @@ int kd_entity_prop(const kd_entity *e, size_t i, const char **prop,
 {
 	if (i >= e->nprops)
 		return KD_EINVAL;
-	*prop = e->props[i].name;
-	*value = e->props[i].value;
+	*prop = kd__prop_name(kd__ent_prop(e, i));
+	*value = kd__prop_value(kd__ent_prop(e, i));
 	return 0;
 }
 
 const char *kd_entity_first(const kd_entity *e, const char *prop)
 {
 	size_t i;
-	for (i = 0; i < e->nprops; i++)
-		if (strcmp(e->props[i].name, prop) == 0)
-			return e->props[i].value;
+	for (i = 0; i < e->nprops; i++) {
+		const struct kd_prop *p = kd__ent_prop(e, i);
+		if (strcmp(kd__prop_name(p), prop) == 0)
+			return kd__prop_value(p);
+	}
 	return NULL;
 }

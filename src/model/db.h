@@ -19,14 +19,14 @@ struct kd_dbsource {
 };
 
 struct kd_db {
-	struct kd_entity *ents;
+	const struct kd_entity *ents; /* in wents, or in the snapshot */
+	struct kd_entity *wents;      /* owned (parsed lists) or NULL */
 	size_t nents;
 	struct kd_strtab ids;  /* entity ids; string i is ents[i].id */
 	struct kd_dbsource *sources;
 	size_t nsources;
 	struct kd_pool **pools;
 	size_t npools;
-	struct kd_prop *props; /* snapshot: all properties, owned */
 	struct kd_snap *snap;  /* opened from a snapshot, or NULL */
 };
 

@@ -458,11 +458,11 @@ const char *kd__ment_first(const struct kd_ment *e, const char *prop)
 /* ---- freezing ------------------------------------------------------------------- */
 
 /* Stable counting sort by display rank (names first). */
-static int sort_props(struct kd_prop *p, size_t n)
+static int sort_props(struct kd_mprop *p, size_t n)
 {
 	size_t count[NPROPS + 2], i, r;
 	uint16_t small[256], *rank = small;
-	struct kd_prop *tmp;
+	struct kd_mprop *tmp;
 	if (n < 2)
 		return 0;
 	tmp = kd__malloc(n * sizeof(*tmp));
@@ -486,7 +486,7 @@ static int sort_props(struct kd_prop *p, size_t n)
 	/* unknown properties share the last rank: group them by name */
 	memcpy(p, tmp, n * sizeof(*p));
 	for (i = 1; i < n; i++) {
-		struct kd_prop x = p[i];
+		struct kd_mprop x = p[i];
 		size_t j = i;
 		if (prop_index(x.name) < NPROPS)
 			continue;
@@ -585,10 +585,11 @@ int kd__db_build(kd_db **out, struct kd_sink **sinks, size_t nsinks)
 	KD_CHECK_ALLOC(db);
 	for (i = 0; i < nsinks; i++)
 		total += kd__sink_count(sinks[i]);
-	db->ents = kd__calloc(total ? total : 1, sizeof(*db->ents));
+	db->wents = kd__calloc(total ? total : 1, sizeof(*db->wents));
+	db->ents = db->wents;
 	db->sources = kd__calloc(nsinks ? nsinks : 1, sizeof(*db->sources));
 	db->pools = kd__calloc(nsinks ? nsinks : 1, sizeof(*db->pools));
-	KD_CHECK_ALLOC(db->ents);
+	KD_CHECK_ALLOC(db->wents);
 	KD_CHECK_ALLOC(db->sources);
 	KD_CHECK_ALLOC(db->pools);
 	for (i = 0; i < nsinks; i++) {
@@ -601,6 +602,7 @@ int kd__db_build(kd_db **out, struct kd_sink **sinks, size_t nsinks)
 			struct kd_ment *m = s->ents[j];
 			struct kd_entity *e;
 			struct kd_prop *props;
+			const char *caption;
 			size_t k;
 			if (m->deleted)
 				continue;
@@ -614,25 +616,25 @@ int kd__db_build(kd_db **out, struct kd_sink **sinks, size_t nsinks)
 					continue;
 				}
 			}
-			e = &db->ents[db->nents];
+			e = &db->wents[db->nents];
 			props = kd__pool_alloc(s->pool, (m->nprops ? m->nprops : 1) *
 							      sizeof(*props));
 			KD_CHECK_ALLOC(props);
-			if (m->nprops)
-				memcpy(props, m->props,
-				       m->nprops * sizeof(*props));
-			KD_FORWARD(sort_props(props, m->nprops));
-			e->id = m->id;
+			KD_FORWARD(sort_props(m->props, m->nprops));
+			caption = m->id;
+			for (k = 0; k < m->nprops; k++) {
+				kd__rel_set(&props[k].name, m->props[k].name);
+				kd__rel_set(&props[k].value, m->props[k].value);
+				if (caption == m->id &&
+				    kd__prop_type(m->props[k].name) == KD_PT_NAME)
+					caption = m->props[k].value;
+			}
+			kd__rel_set(&e->id, m->id);
+			kd__rel_set(&e->caption, caption);
+			kd__rel_set(&e->props, props);
 			e->schema = m->schema;
 			e->source = (uint32_t)i;
 			e->nprops = (uint32_t)m->nprops;
-			e->props = props;
-			e->caption = e->id;
-			for (k = 0; k < m->nprops; k++)
-				if (kd__prop_type(props[k].name) == KD_PT_NAME) {
-					e->caption = props[k].value;
-					break;
-				}
 			db->sources[i].entities++;
 			db->sources[i].by_schema[e->schema]++;
 			db->nents++;

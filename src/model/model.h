@@ -27,19 +27,74 @@ enum kd_ptype {
 	KD_PT_ADDRESS
 };
 
+/*
+ * A self-relative reference: the target lies at the field's own address
+ * plus the field's value. Frozen entities and properties refer to their
+ * strings this way, so the same bytes are valid in memory and in a
+ * read-only snapshot mapping at any address (no pointer fix-ups at open).
+ * Consequence: a frozen kd_entity or kd_prop must never be copied or
+ * moved; refer to it by pointer.
+ */
+typedef int64_t kd_rel;
+
+static inline const void *kd__rel_get(const kd_rel *r)
+{
+	return (const void *)((intptr_t)r + (intptr_t)*r);
+}
+
+static inline void kd__rel_set(kd_rel *r, const void *target)
+{
+	*r = (kd_rel)((intptr_t)target - (intptr_t)r);
+}
+
+/** A property value of a frozen entity. */
 struct kd_prop {
-	const char *name;  /* canonical FtM property name (static or pooled) */
-	const char *value;
+	kd_rel name;  /* canonical FtM property name */
+	kd_rel value;
 };
 
-/** A frozen entity of a db. */
+/** A frozen entity of a db (also the snapshot's entity record). */
 struct kd_entity {
-	const char *id;
-	const char *caption;
+	kd_rel id;
+	kd_rel caption;
+	kd_rel props;     /* nprops kd_prop, grouped by property, source order */
 	kd_schema schema;
 	uint32_t source;
 	uint32_t nprops;
-	const struct kd_prop *props; /* grouped by property, source order */
+	uint32_t pad;
+};
+
+static inline const char *kd__prop_name(const struct kd_prop *p)
+{
+	return (const char *)kd__rel_get(&p->name);
+}
+
+static inline const char *kd__prop_value(const struct kd_prop *p)
+{
+	return (const char *)kd__rel_get(&p->value);
+}
+
+/** @return property i of e (i < e->nprops). */
+static inline const struct kd_prop *kd__ent_prop(const struct kd_entity *e,
+						 size_t i)
+{
+	return (const struct kd_prop *)kd__rel_get(&e->props) + i;
+}
+
+static inline const char *kd__ent_id(const struct kd_entity *e)
+{
+	return (const char *)kd__rel_get(&e->id);
+}
+
+static inline const char *kd__ent_caption(const struct kd_entity *e)
+{
+	return (const char *)kd__rel_get(&e->caption);
+}
+
+/** A property value of a mutable entity. */
+struct kd_mprop {
+	const char *name;  /* canonical FtM property name (static or pooled) */
+	const char *value;
 };
 
 /** A mutable entity being built by a parser. */
@@ -47,7 +102,7 @@ struct kd_ment {
 	char *id;
 	kd_schema schema;
 	bool deleted;
-	struct kd_prop *props;
+	struct kd_mprop *props;
 	size_t nprops, cap;
 	struct kd_sink *sink;
 };

@@ -68,10 +68,10 @@ static int lookup(struct kd_scan_match *out, const struct kd_matcher *m,
 		const struct kd_entity *e = &m->db->ents[ei];
 		size_t p;
 		for (p = 0; p < e->nprops; p++) {
-			if (kd__prop_type(e->props[p].name) != KD_PT_IDENT ||
-			    (prop && strcmp(e->props[p].name, prop) != 0))
+			if (kd__prop_type(kd__prop_name(kd__ent_prop(e, p))) != KD_PT_IDENT ||
+			    (prop && strcmp(kd__prop_name(kd__ent_prop(e, p)), prop) != 0))
 				continue;
-			kd__ident_norm(b, sizeof(b), e->props[p].value);
+			kd__ident_norm(b, sizeof(b), kd__prop_value(kd__ent_prop(e, p)));
 			if (strcmp(b, key) == 0)
 				break;
 		}
@@ -82,7 +82,7 @@ static int lookup(struct kd_scan_match *out, const struct kd_matcher *m,
 			out->score = IDENT_SCORE;
 			out->feature = "identifier_match";
 			snprintf(out->detail, sizeof(out->detail), "%s %s",
-				 e->props[p].name, e->props[p].value);
+				 kd__prop_name(kd__ent_prop(e, p)), kd__prop_value(kd__ent_prop(e, p)));
 		} else if (out->nalso < KD_SCAN_MAX_ALSO && ei != out->ent) {
 			out->also[out->nalso] = ei;
 			out->also_score[out->nalso++] = IDENT_SCORE;

@@ -113,7 +113,7 @@ static int cmp_hit(const void *a, const void *b)
 		return x->end > y->end ? -1 : 1;
 	if (x->result.score != y->result.score)
 		return x->result.score > y->result.score ? -1 : 1;
-	return strcmp(x->result.entity->id, y->result.entity->id);
+	return strcmp(kd__ent_id(x->result.entity), kd__ent_id(y->result.entity));
 }
 
 static int better(const kd_scan_hit *a, const kd_scan_hit *b)

@@ -54,11 +54,11 @@ static int hit_json(struct kd_buf *b, const kd_db *db, const char *input,
 				     h->result.score,
 				     h->result.match ? "true" : "false");
 	if (err == 0)
-		err = kd__buf_json_str(b, e->id);
+		err = kd__buf_json_str(b, kd__ent_id(e));
 	if (err == 0)
 		err = kd__buf_puts(b, ",\"caption\":");
 	if (err == 0)
-		err = kd__buf_json_str(b, e->caption);
+		err = kd__buf_json_str(b, kd__ent_caption(e));
 	if (err == 0)
 		err = kd__buf_printf(b, ",\"schema\":\"%s\",\"datasets\":[",
 				     kd_schema_name(e->schema));
@@ -85,7 +85,7 @@ static int hit_json(struct kd_buf *b, const kd_db *db, const char *input,
 	for (k = 0; k < h->nalso && err == 0; k++) {
 		err = kd__buf_puts(b, k ? ",{\"id\":" : "{\"id\":");
 		if (err == 0)
-			err = kd__buf_json_str(b, h->also[k]->id);
+			err = kd__buf_json_str(b, kd__ent_id(h->also[k]));
 		if (err == 0)
 			err = kd__buf_printf(b, ",\"score\":%.4f}",
 					     h->also_score[k]);
