@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # test.sh - the README's second command: build with AddressSanitizer and
 # UndefinedBehaviorSanitizer and -Werror, run the unit tests, replay every
-# fuzz corpus, run the command-line tests, and build the libFuzzer targets
-# for a short smoke run. The last line reads "N passed, N failed".
+# fuzz corpus, run the command-line tests, run the HTTP server and a
+# multi-threaded batch under ThreadSanitizer, and build the libFuzzer
+# targets for a short smoke run. The last line reads "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
 scripts/deps.sh || exit 2
@@ -32,6 +33,29 @@ for r in build-test/replay_fuzz_*; do
 done
 step "cli tests" tests/cli_test.sh build-test/kordon
 step "server tests" tests/server_test.sh build-test/kordon
+# ThreadSanitizer: the server (worker threads, reloads with refcounted
+# swaps) and batch (threads sharing one matcher, per-thread scratch)
+tsan_batch() {
+  local csv; csv=$(mktemp --suffix=.csv)
+  { echo "name,birth_date"
+    zcat bench/data/dev/negatives_us.csv.gz | sed -n '2,3001p' | cut -d, -f1,6
+  } >"$csv"
+  build-tsan/kordon --data tests/data/server batch --input "$csv" \
+    --threads 2 >/dev/null
+  local rc=$?; rm -f "$csv"
+  [ "$rc" -le 1 ] # 0 no match, 1 matches
+}
+if cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DKD_BUILD_TESTS=OFF \
+     -DKD_SANITIZER=thread >/dev/null &&
+   cmake --build build-tsan -j"$(nproc)" --target kordon_cli >/dev/null 2>&1
+then
+  export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+  step "server tests (TSan)" tests/server_test.sh build-tsan/kordon
+  step "batch on 2 threads (TSan)" tsan_batch
+  unset TSAN_OPTIONS
+else
+  failed=$((failed + 1)); echo "FAIL TSan build"
+fi
 if command -v clang >/dev/null; then
   if CC=clang cmake -S . -B build-fuzz -DKD_BUILD_FUZZERS=ON \
        -DKD_BUILD_TESTS=OFF -DKD_SANITIZER="address;undefined" >/dev/null &&
