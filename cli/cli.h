@@ -23,6 +23,9 @@ int cli_load(struct cli *c);
 int cli_is_help(const char *arg);
 /** Print `s` as a JSON string to f. */
 void cli_json_str(FILE *f, const char *s);
+/** Print the source lists of e: "ofac_sdn (2024-05-03), ofac_cons (...)",
+ *  or with json set their ids as comma-separated JSON strings. */
+void cli_print_lists(FILE *f, const kd_db *db, const kd_entity *e, int json);
 
 int cmd_lists(struct cli *c, int argc, char **argv);
 int cmd_show(struct cli *c, int argc, char **argv);

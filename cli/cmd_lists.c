@@ -22,7 +22,7 @@ static int want_json(int argc, char **argv, const char *help)
 
 int cmd_lists(struct cli *c, int argc, char **argv)
 {
-	size_t i, k, w, total = 0;
+	size_t i, k, w, total;
 	int json = want_json(argc, argv,
 			     "usage: kordon lists [--json]\n"
 			     "Each loaded list: id, title, publication date, "
@@ -31,12 +31,12 @@ int cmd_lists(struct cli *c, int argc, char **argv)
 		return 0;
 	if (cli_load(c))
 		return 2;
+	total = kd_db_count(c->db); /* an entity may be on several lists */
 	if (json)
 		fputs("{\"lists\":[", stdout);
 	for (i = 0; i < kd_db_source_count(c->db); i++) {
 		kd_source_info s;
 		kd_db_source(&s, c->db, i);
-		total += s.entities;
 		if (json) {
 			printf("%s{\"id\":", i ? "," : "");
 			cli_json_str(stdout, s.id);
@@ -126,7 +126,7 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		cli_json_str(stdout, kd_entity_caption(e));
 		printf(",\"schema\":\"%s\",\"datasets\":[",
 		       kd_schema_name(kd_entity_schema(e)));
-		cli_json_str(stdout, s.id);
+		cli_print_lists(stdout, c->db, e, 1);
 		fputs("],\"properties\":", stdout);
 		cli_json_props(stdout, e);
 		fputs(",\"provenance\":{\"list\":", stdout);
@@ -146,7 +146,11 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		kd_entity_prop(e, i, &p, &v);
 		printf("  %-18s %s\n", p, v);
 	}
-	printf("source: %s, %s, dated %s\n        %s\n", s.id, s.title,
-	       s.date[0] ? s.date : "(unknown)", s.file);
+	for (i = 0; i < kd_entity_source_count(e); i++) {
+		kd_db_source(&s, c->db, kd_entity_source_at(e, i));
+		printf("%s %s, %s, dated %s\n        %s\n",
+		       i ? "also: " : "source:", s.id, s.title,
+		       s.date[0] ? s.date : "(unknown)", s.file);
+	}
 	return 0;
 }

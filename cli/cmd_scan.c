@@ -131,7 +131,6 @@ static void print_human(const kd_db *db, const char *in, size_t len,
 	for (i = 0; i < n; i++) {
 		const kd_entity *e = h[i].result.entity;
 		size_t ls = h[i].start, le = h[i].start, he, col;
-		kd_source_info si;
 		char *pre, *mid, *post;
 		for (; at < h[i].start; at++) /* hits are sorted by start */
 			line += in[at] == '\n';
@@ -141,7 +140,6 @@ static void print_human(const kd_db *db, const char *in, size_t len,
 			le++;
 		he = h[i].end < le ? h[i].end : le;
 		col = h[i].start - ls + 1;
-		kd_db_source(&si, db, kd_entity_source(e));
 		printf("\n%zu:%zu%s%s  %.2f MATCH  %s\n", line, col,
 		       h[i].field[0] ? "  field " : "", h[i].field,
 		       h[i].result.score, kd_entity_caption(e));
@@ -166,8 +164,10 @@ static void print_human(const kd_db *db, const char *in, size_t len,
 		free(pre);
 		free(mid);
 		free(post);
-		printf("    %s, %s, list %s (%s)\n", kd_entity_id(e),
-		       kd_schema_name(kd_entity_schema(e)), si.id, si.date);
+		printf("    %s, %s, list ", kd_entity_id(e),
+		       kd_schema_name(kd_entity_schema(e)));
+		cli_print_lists(stdout, db, e, 0);
+		putchar('\n');
 		for (k = 0; k < h[i].result.nfeatures; k++)
 			printf("    %-17s %+.2f  %s\n",
 			       h[i].result.features[k].name,

@@ -73,15 +73,13 @@ static void print_human(const kd_db *db, const kd_query *q,
 		printf(" (%s)", kd_schema_name(q->schema));
 	printf(": %zu result%s\n", n, n == 1 ? "" : "s");
 	for (i = 0; i < n; i++) {
-		kd_source_info s;
-		kd_db_source(&s, db, kd_entity_source(r[i].entity));
 		printf("%2zu. %.2f %-8s %s\n", i + 1, r[i].score,
 		       r[i].match ? "MATCH" : "no match",
 		       kd_entity_caption(r[i].entity));
-		printf("             %s, %s, list %s (%s)\n",
-		       kd_entity_id(r[i].entity),
-		       kd_schema_name(kd_entity_schema(r[i].entity)), s.id,
-		       s.date);
+		printf("             %s, %s, list ", kd_entity_id(r[i].entity),
+		       kd_schema_name(kd_entity_schema(r[i].entity)));
+		cli_print_lists(stdout, db, r[i].entity, 0);
+		putchar('\n');
 		for (k = 0; k < r[i].nfeatures; k++)
 			printf("             %-17s %+.2f  %s\n",
 			       r[i].features[k].name, r[i].features[k].weight,

@@ -61,6 +61,22 @@ int cli_load(struct cli *c)
 	return 0;
 }
 
+void cli_print_lists(FILE *f, const kd_db *db, const kd_entity *e, int json)
+{
+	size_t i;
+	for (i = 0; i < kd_entity_source_count(e); i++) {
+		kd_source_info s;
+		if (kd_db_source(&s, db, kd_entity_source_at(e, i)) < 0)
+			continue;
+		if (i > 0)
+			fputs(json ? "," : ", ", f);
+		if (json)
+			cli_json_str(f, s.id);
+		else
+			fprintf(f, "%s (%s)", s.id, s.date[0] ? s.date : "undated");
+	}
+}
+
 void cli_json_str(FILE *f, const char *s)
 {
 	struct kd_buf b = KD_BUF_INIT;

@@ -169,8 +169,13 @@ const char *kd_entity_id(const kd_entity *e);
 kd_schema kd_entity_schema(const kd_entity *e);
 /** The display name: the first `name` value. */
 const char *kd_entity_caption(const kd_entity *e);
-/** Index of the source list this entity came from (kd_db_source()). */
+/** Index of the first source list of this entity (kd_db_source()). */
 size_t kd_entity_source(const kd_entity *e);
+/** Number of source lists of this entity: lists sharing one id space
+ *  (OFAC's SDN and consolidated lists) may both list it. At least 1. */
+size_t kd_entity_source_count(const kd_entity *e);
+/** Index of source list i (i < kd_entity_source_count(), 0 = first). */
+size_t kd_entity_source_at(const kd_entity *e, size_t i);
 size_t kd_entity_prop_count(const kd_entity *e);
 /**
  * The i-th property value. Values of one property are adjacent and keep

@@ -131,8 +131,12 @@ static int has_topic(const kd_entity *e, const struct scope *sc)
 
 static int in_scope(const kd_entity *e, const struct scope *sc)
 {
-	size_t k, src = kd_entity_source(e);
-	if (src >= sc->nsources || !sc->allowed[src])
+	size_t k, src, allowed = 0;
+	for (k = 0; k < kd_entity_source_count(e); k++) {
+		src = kd_entity_source_at(e, k);
+		allowed |= src < sc->nsources && sc->allowed[src];
+	}
+	if (!allowed)
 		return 0;
 	for (k = 0; k < sc->nexcl; k++)
 		if (strcmp(kd_entity_id(e), sc->excl[k]) == 0)
@@ -295,8 +299,15 @@ int srv_entity_json(struct kd_buf *b, const kd_db *db, const kd_entity *e)
 		err = kd__buf_puts(b, last ? "]}" : "}");
 	if (err == 0)
 		err = kd__buf_puts(b, ",\"datasets\":[");
-	if (err == 0)
-		err = kd__buf_json_str(b, s.id);
+	for (i = 0; i < kd_entity_source_count(e) && err == 0; i++) {
+		kd_source_info si;
+		if (kd_db_source(&si, db, kd_entity_source_at(e, i)) < 0)
+			continue;
+		if (i > 0)
+			err = kd__buf_putc(b, ',');
+		if (err == 0)
+			err = kd__buf_json_str(b, si.id);
+	}
 	if (err == 0)
 		err = kd__buf_puts(b, "],\"referents\":[],\"target\":true"
 				      ",\"last_change\":");

@@ -10,6 +10,7 @@
  *             which is also the id index: kd_db_find() needs no rebuild
  *     "STRS"  NUL-terminated UTF-8 strings, ending with a NUL
  *     "PROP"  struct kd_prop records (model.h)
+ *     "ALSO"  uint32 source indices: the further lists of an entity
  *     "ENTS"  struct kd_entity records
  *
  * Entities and properties are stored exactly as they are in memory: their
@@ -29,7 +30,7 @@
 #define TAG_ENTS KD_SNAP_TAG('E', 'N', 'T', 'S')
 #define TAG_PROP KD_SNAP_TAG('P', 'R', 'O', 'P')
 #define TAG_STRS KD_SNAP_TAG('S', 'T', 'R', 'S')
-#define TAG_IDSB KD_SNAP_TAG('I', 'D', 'S', 'b')
+#define TAG_ALSO KD_SNAP_TAG('A', 'L', 'S', 'O')
 
 struct snap_source {
 	uint32_t str[6]; /* id, title, publisher, date, file, format */
@@ -38,7 +39,7 @@ struct snap_source {
 };
 
 _Static_assert(sizeof(struct snap_source) == 40, "source layout");
-_Static_assert(sizeof(struct kd_entity) == 40, "entity layout");
+_Static_assert(sizeof(struct kd_entity) == 48, "entity layout");
 _Static_assert(sizeof(struct kd_prop) == 16, "property layout");
 _Static_assert(sizeof(kd_schema) == 4, "schema field");
 
@@ -82,9 +83,10 @@ static int add_db_sections(struct kd_snap_writer *sw, struct writer *w,
 	struct kd_buf srcs = KD_BUF_INIT, warns = KD_BUF_INIT;
 	struct kd_entity *ents;
 	struct kd_prop *props;
+	uint32_t *also;
 	uint32_t *soff = NULL; /* string offset per property value, caption */
-	uint64_t at_ids, at_strs, at_prop, at_ents, p0 = 0;
-	size_t i, k, nprops = 0, nstr;
+	uint64_t at_ids, at_strs, at_prop, at_also, at_ents, p0 = 0, a0 = 0;
+	size_t i, k, nprops = 0, nalso = 0, nstr;
 	uint32_t warn0 = 0;
 	int err = 0;
 
@@ -111,8 +113,10 @@ static int add_db_sections(struct kd_snap_writer *sw, struct writer *w,
 		}
 	}
 	/* intern every string first: the tables refer to final positions */
-	for (i = 0; i < db->nents; i++)
+	for (i = 0; i < db->nents; i++) {
 		nprops += db->ents[i].nprops;
+		nalso += db->ents[i].nalso;
+	}
 	nstr = nprops * 2 + db->nents;
 	soff = kd__malloc((nstr ? nstr : 1) * sizeof(*soff));
 	KD_CHECK_ALLOC(soff);
@@ -138,6 +142,9 @@ static int add_db_sections(struct kd_snap_writer *sw, struct writer *w,
 	at_prop = kd__snap_offset(sw);
 	KD_FORWARD(kd__snap_reserve(sw, TAG_PROP, sizeof(*props),
 				    nprops * sizeof(*props), (void **)&props));
+	at_also = kd__snap_offset(sw);
+	KD_FORWARD(kd__snap_reserve(sw, TAG_ALSO, sizeof(*also),
+				    nalso * sizeof(*also), (void **)&also));
 	at_ents = kd__snap_offset(sw);
 	KD_FORWARD(kd__snap_reserve(sw, TAG_ENTS, sizeof(*ents),
 				    db->nents * sizeof(*ents), (void **)&ents));
@@ -152,9 +159,14 @@ static int add_db_sections(struct kd_snap_writer *sw, struct writer *w,
 				    at_strs + soff[k++]);
 		x->props = rel_at(pos + offsetof(struct kd_entity, props),
 				  at_prop + p0 * sizeof(*props));
+		x->also = rel_at(pos + offsetof(struct kd_entity, also),
+				 at_also + a0 * sizeof(*also));
+		for (j = 0; j < e->nalso; j++)
+			also[a0++] = kd__ent_source(e, j + 1);
 		x->schema = e->schema;
 		x->source = e->source;
 		x->nprops = e->nprops;
+		x->nalso = e->nalso;
 		for (j = 0; j < e->nprops; j++, p0++) {
 			uint64_t pp = at_prop + p0 * sizeof(*props);
 			props[p0].name = rel_at(pp + offsetof(struct kd_prop, name),
@@ -216,14 +228,19 @@ static int rel_in(kd_rel r, uint64_t pos, uint64_t lo, uint64_t n)
  * section it belongs to; then the records are used in place. */
 static int check_entities(const struct kd_snap *snap, const struct kd_db *db,
 			  const struct kd_prop *props, size_t nprops,
+			  const uint32_t *also, size_t nalso,
 			  const char *strs, size_t nstrs)
 {
 	uint64_t at_ids = kd__snap_pos(snap, db->ids.blob),
 		 at_strs = kd__snap_pos(snap, strs),
 		 at_prop = kd__snap_pos(snap, props),
+		 at_also = kd__snap_pos(snap, also),
 		 at_ents = kd__snap_pos(snap, db->ents);
 	uint64_t nids = kd__strtab_bloblen(&db->ids);
 	size_t i;
+	for (i = 0; i < nalso; i++)
+		if (also[i] >= db->nsources)
+			return 0;
 	for (i = 0; i < nprops; i++) {
 		uint64_t pos = at_prop + i * sizeof(*props);
 		if (!rel_in(props[i].name, pos + offsetof(struct kd_prop, name),
@@ -241,8 +258,15 @@ static int check_entities(const struct kd_snap *snap, const struct kd_db *db,
 			    at_strs, nstrs) ||
 		    !rel_in(e->props, pos + offsetof(struct kd_entity, props),
 			    at_prop, nprops * sizeof(*props) + 1) ||
+		    !rel_in(e->also, pos + offsetof(struct kd_entity, also),
+			    at_also, nalso * sizeof(*also) + 1) ||
 		    (unsigned)e->schema >= KD_SCHEMA__COUNT ||
 		    e->source >= db->nsources)
+			return 0;
+		p0 = pos + offsetof(struct kd_entity, also) + (uint64_t)e->also -
+		     at_also;
+		if (p0 % sizeof(*also) != 0 ||
+		    e->nalso > nalso - p0 / sizeof(*also))
 			return 0;
 		p0 = pos + offsetof(struct kd_entity, props) + (uint64_t)e->props -
 		     at_prop;
@@ -258,8 +282,9 @@ int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 	const struct snap_source *ss;
 	const uint64_t *warns;
 	const struct kd_prop *props;
+	const uint32_t *also;
 	const char *strings;
-	size_t nsrc, nwarn, nents, nprops, nstr, i, k;
+	size_t nsrc, nwarn, nents, nprops, nalso, nstr, i, k;
 	struct kd_snap *snap = NULL;
 	struct kd_db *db = NULL;
 	int e = 0;
@@ -278,8 +303,10 @@ int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 	warns = kd__snap_get(db->snap, TAG_WARN, sizeof(*warns), &nwarn);
 	db->ents = kd__snap_get(db->snap, TAG_ENTS, sizeof(*db->ents), &nents);
 	props = kd__snap_get(db->snap, TAG_PROP, sizeof(*props), &nprops);
+	also = kd__snap_get(db->snap, TAG_ALSO, sizeof(*also), &nalso);
 	strings = kd__snap_get(db->snap, TAG_STRS, 1, &nstr);
-	if (!ss || !warns || !db->ents || !props || !strings || nstr == 0 ||
+	if (!ss || !warns || !db->ents || !props || !also || !strings ||
+	    nstr == 0 ||
 	    nents > UINT32_MAX) {
 		e = refuse(err, path, "missing tables");
 		goto fail;
@@ -330,15 +357,19 @@ int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 	}
 #undef STR_OK
 	db->nents = nents;
-	if (!check_entities(db->snap, db, props, nprops, strings, nstr)) {
+	if (!check_entities(db->snap, db, props, nprops, also, nalso, strings,
+			    nstr)) {
 		db->nents = 0;
 		e = refuse(err, path, "entity table out of range");
 		goto fail;
 	}
-	for (i = 0; i < nents; i++) {
-		db->sources[db->ents[i].source].entities++;
-		db->sources[db->ents[i].source].by_schema[db->ents[i].schema]++;
-	}
+	for (i = 0; i < nents; i++)
+		for (k = 0; k <= db->ents[i].nalso; k++) {
+			struct kd_dbsource *src =
+				&db->sources[kd__ent_source(&db->ents[i], k)];
+			src->entities++;
+			src->by_schema[db->ents[i].schema]++;
+		}
 	*out = db;
 	return 0;
 nomem:

@@ -93,7 +93,7 @@ static int result_json(struct kd_buf *b, const kd_db *db, const kd_result *r)
 		err = kd__buf_printf(b, ",\"schema\":\"%s\",\"datasets\":[",
 				     kd_schema_name(e->schema));
 	if (err == 0)
-		err = kd__buf_json_str(b, db->sources[e->source].id);
+		err = kd__buf_datasets(b, db, e);
 	if (err == 0)
 		err = kd__buf_puts(b, "],\"properties\":");
 	if (err == 0)

@@ -574,10 +574,107 @@ static int source_info(struct kd_db *db, struct kd_sink *s, size_t si)
 	return 0;
 }
 
+/* One list's record of an entity; records sharing an id across lists are
+ * chained and frozen into one entity. */
+struct member {
+	struct kd_ment *m;
+	uint32_t source;
+	uint32_t next; /* index into members, or UINT32_MAX */
+};
+
+/* Drop values repeated within a property (merged records often share
+ * names and dates). props are grouped by property (sort_props). */
+static size_t dedupe_props(struct kd_mprop *p, size_t n)
+{
+	size_t i, k, o = 0, run = 0;
+	for (i = 0; i < n; i++) {
+		if (o > 0 && strcmp(p[o - 1].name, p[i].name) != 0)
+			run = o;
+		for (k = run; k < o; k++)
+			if (strcmp(p[k].value, p[i].value) == 0)
+				break;
+		if (k == o)
+			p[o++] = p[i];
+	}
+	return o;
+}
+
+/* Freeze the records of entity `idx` (first + chained) into db->wents. */
+static int freeze_entity(struct kd_db *db, struct kd_sink **sinks,
+			 const struct member *members, uint32_t first)
+{
+	struct kd_entity *e = &db->wents[db->nents];
+	const struct member *x;
+	struct kd_ment *m = members[first].m;
+	struct kd_pool *pool = sinks[members[first].source]->pool;
+	struct kd_mprop *all = m->props, *merged = NULL;
+	struct kd_prop *props;
+	uint32_t *also = NULL, nalso = 0;
+	size_t k, n = m->nprops, total = m->nprops;
+	kd_schema schema = m->schema;
+	const char *caption = m->id;
+	int err = 0;
+
+	for (x = &members[first]; x->next != UINT32_MAX; x = &members[x->next])
+		total += members[x->next].m->nprops, nalso++;
+	if (nalso > 0) {
+		merged = kd__malloc((total ? total : 1) * sizeof(*merged));
+		also = kd__pool_alloc(pool, nalso * sizeof(*also));
+		KD_CHECK_ALLOC(merged);
+		KD_CHECK_ALLOC(also);
+		memcpy(merged, m->props, m->nprops * sizeof(*merged));
+		nalso = 0;
+		for (x = &members[first]; x->next != UINT32_MAX;
+		     x = &members[x->next]) {
+			const struct member *y = &members[x->next];
+			memcpy(merged + n, y->m->props,
+			       y->m->nprops * sizeof(*merged));
+			n += y->m->nprops;
+			if (more_specific(y->m->schema, schema))
+				schema = y->m->schema;
+			for (k = 0; k < nalso && also[k] != y->source; k++)
+				;
+			if (k == nalso && y->source != members[first].source)
+				also[nalso++] = y->source;
+		}
+		all = merged;
+	}
+	KD_FORWARD(sort_props(all, n));
+	if (nalso > 0 || total != m->nprops)
+		n = dedupe_props(all, n);
+	props = kd__pool_alloc(pool, (n ? n : 1) * sizeof(*props));
+	KD_CHECK_ALLOC(props);
+	for (k = 0; k < n; k++) {
+		kd__rel_set(&props[k].name, all[k].name);
+		kd__rel_set(&props[k].value, all[k].value);
+		if (caption == m->id && kd__prop_type(all[k].name) == KD_PT_NAME)
+			caption = all[k].value;
+	}
+	kd__rel_set(&e->id, m->id);
+	kd__rel_set(&e->caption, caption);
+	kd__rel_set(&e->props, props);
+	kd__rel_set(&e->also, also ? (const void *)also : (const void *)props);
+	e->schema = schema;
+	e->source = members[first].source;
+	e->nprops = (uint32_t)n;
+	e->nalso = nalso;
+	for (k = 0; k <= nalso; k++) {
+		struct kd_dbsource *src = &db->sources[kd__ent_source(e, k)];
+		src->entities++;
+		src->by_schema[schema]++;
+	}
+	db->nents++;
+done:
+	kd__free(merged);
+	return err;
+}
+
 int kd__db_build(kd_db **out, struct kd_sink **sinks, size_t nsinks)
 {
 	struct kd_db *db;
-	size_t i, j, total = 0;
+	struct member *members = NULL;
+	uint32_t *first = NULL, *last = NULL;
+	size_t i, j, total = 0, nmem = 0;
 	int err = 0;
 
 	*out = NULL;
@@ -589,62 +686,56 @@ int kd__db_build(kd_db **out, struct kd_sink **sinks, size_t nsinks)
 	db->ents = db->wents;
 	db->sources = kd__calloc(nsinks ? nsinks : 1, sizeof(*db->sources));
 	db->pools = kd__calloc(nsinks ? nsinks : 1, sizeof(*db->pools));
+	members = kd__malloc((total ? total : 1) * sizeof(*members));
+	first = kd__malloc((total ? total : 1) * sizeof(*first));
+	last = kd__malloc((total ? total : 1) * sizeof(*last));
 	KD_CHECK_ALLOC(db->wents);
 	KD_CHECK_ALLOC(db->sources);
 	KD_CHECK_ALLOC(db->pools);
+	KD_CHECK_ALLOC(members);
+	KD_CHECK_ALLOC(first);
+	KD_CHECK_ALLOC(last);
+	/* group the records of every list by id, in first-seen order: an id
+	 * listed by several lists (OFAC's SDN and consolidated lists share
+	 * one id space) is one entity listed in each of them */
 	for (i = 0; i < nsinks; i++) {
 		struct kd_sink *s = sinks[i];
-		size_t ndup = 0;
-		const char *first_dup = NULL;
+		size_t nmerged = 0;
+		const char *first_merged = NULL;
 		KD_FORWARD(source_info(db, s, i));
 		db->nsources++;
 		for (j = 0; j < s->nents; j++) {
 			struct kd_ment *m = s->ents[j];
-			struct kd_entity *e;
-			struct kd_prop *props;
-			const char *caption;
-			size_t k;
+			uint32_t had = db->ids.n, at;
 			if (m->deleted)
 				continue;
-			{
-				uint32_t had = db->ids.n, at;
-				KD_FORWARD(kd__strtab_intern(&db->ids, m->id,
-							     strlen(m->id), &at));
-				if (db->ids.n == had) {
-					if (ndup++ == 0)
-						first_dup = m->id;
-					continue;
-				}
+			KD_FORWARD(kd__strtab_intern(&db->ids, m->id,
+						     strlen(m->id), &at));
+			members[nmem].m = m;
+			members[nmem].source = (uint32_t)i;
+			members[nmem].next = UINT32_MAX;
+			if (db->ids.n != had) {
+				first[at] = last[at] = (uint32_t)nmem;
+			} else {
+				members[last[at]].next = (uint32_t)nmem;
+				last[at] = (uint32_t)nmem;
+				if (nmerged++ == 0)
+					first_merged = m->id;
 			}
-			e = &db->wents[db->nents];
-			props = kd__pool_alloc(s->pool, (m->nprops ? m->nprops : 1) *
-							      sizeof(*props));
-			KD_CHECK_ALLOC(props);
-			KD_FORWARD(sort_props(m->props, m->nprops));
-			caption = m->id;
-			for (k = 0; k < m->nprops; k++) {
-				kd__rel_set(&props[k].name, m->props[k].name);
-				kd__rel_set(&props[k].value, m->props[k].value);
-				if (caption == m->id &&
-				    kd__prop_type(m->props[k].name) == KD_PT_NAME)
-					caption = m->props[k].value;
-			}
-			kd__rel_set(&e->id, m->id);
-			kd__rel_set(&e->caption, caption);
-			kd__rel_set(&e->props, props);
-			e->schema = m->schema;
-			e->source = (uint32_t)i;
-			e->nprops = (uint32_t)m->nprops;
-			db->sources[i].entities++;
-			db->sources[i].by_schema[e->schema]++;
-			db->nents++;
+			nmem++;
 		}
-		if (ndup)
-			kd__sink_warn(s, "%zu entities already loaded from an "
-					 "earlier list under the same id were "
-					 "skipped (first kept), e.g. %s",
-				      ndup, first_dup);
-		/* late duplicate warnings */
+		if (nmerged)
+			kd__sink_warn(s, "%zu entities share their id with an "
+					 "entity of an earlier list and were "
+					 "merged into it (listed on both), "
+					 "e.g. %s",
+				      nmerged, first_merged);
+	}
+	for (i = 0; i < db->ids.n; i++)
+		KD_FORWARD(freeze_entity(db, sinks, members, first[i]));
+	/* late warnings (merges above) */
+	for (i = 0; i < nsinks; i++) {
+		struct kd_sink *s = sinks[i];
 		for (j = 0; j < s->nwarnings &&
 			    db->sources[i].nwarnings < KD_MAX_WARNINGS + 4;
 		     j++) {
@@ -659,6 +750,9 @@ int kd__db_build(kd_db **out, struct kd_sink **sinks, size_t nsinks)
 		db->npools++;
 	}
 done:
+	kd__free(members);
+	kd__free(first);
+	kd__free(last);
 	for (i = 0; i < nsinks; i++) {
 		kd__sink_free(sinks[i]);
 		sinks[i] = NULL;

@@ -58,10 +58,11 @@ struct kd_entity {
 	kd_rel id;
 	kd_rel caption;
 	kd_rel props;     /* nprops kd_prop, grouped by property, source order */
+	kd_rel also;      /* nalso uint32_t: further sources listing it */
 	kd_schema schema;
-	uint32_t source;
+	uint32_t source;  /* the first source listing it */
 	uint32_t nprops;
-	uint32_t pad;
+	uint32_t nalso;
 };
 
 static inline const char *kd__prop_name(const struct kd_prop *p)
@@ -79,6 +80,13 @@ static inline const struct kd_prop *kd__ent_prop(const struct kd_entity *e,
 						 size_t i)
 {
 	return (const struct kd_prop *)kd__rel_get(&e->props) + i;
+}
+
+/** @return source i of e: 0 is the first list, then e->nalso more. */
+static inline uint32_t kd__ent_source(const struct kd_entity *e, size_t i)
+{
+	return i == 0 ? e->source
+		      : ((const uint32_t *)kd__rel_get(&e->also))[i - 1];
 }
 
 static inline const char *kd__ent_id(const struct kd_entity *e)

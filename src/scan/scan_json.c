@@ -63,7 +63,7 @@ static int hit_json(struct kd_buf *b, const kd_db *db, const char *input,
 		err = kd__buf_printf(b, ",\"schema\":\"%s\",\"datasets\":[",
 				     kd_schema_name(e->schema));
 	if (err == 0)
-		err = kd__buf_json_str(b, db->sources[e->source].id);
+		err = kd__buf_datasets(b, db, e);
 	if (err == 0)
 		err = kd__buf_puts(b, "]},\"explanations\":{");
 	for (k = 0; k < h->result.nfeatures && err == 0; k++) {
