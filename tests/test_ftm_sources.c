@@ -8,6 +8,8 @@
 #include "sources/sources.h"
 
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Does any warning of source 0 contain `needle`? */
 static int has_warning(const kd_db *db, const char *needle)
@@ -570,4 +572,60 @@ KD_TEST(sources_custom__allocation_failures)
 {
 	kd_test_fail_each_allocation(kd__parse_custom_csv,
 			     "tests/data/custom/my_watchlist.csv");
+}
+
+KD_TEST(sources_ftm__manifest_applies_deltas_in_order)
+{
+	kd_db *db = NULL;
+	kd_parse_err err;
+	const kd_entity *e;
+	kd_source_info info;
+	CHECK(kd_db_load(&db, kd_test_path("tests/data/ftm_deltas"), NULL,
+			 &err) == 0);
+	if (db == NULL)
+		return;
+	/* one list: the base with the delta applied, not two lists */
+	CHECK_INT(kd_db_source_count(db), 1);
+	CHECK_INT(kd_db_count(db), 6);
+	e = kd_db_find(db, "NK-2Ka3UvopqbpZmVDFjWd4LA");
+	CHECK(e && strcmp(kd_entity_first(e, "position"), "Deputy Minister") ==
+			   0);
+	CHECK(kd_db_find(db, "NK-2KeUB68qUJtykm3BuAcazG") == NULL);
+	CHECK(kd_db_find(db, "NK-TestAdded") != NULL);
+	CHECK(kd_db_source(&info, db, 0) == 0);
+	CHECK_STR(info.id, "os_test");
+	CHECK_STR(info.date, "2024-06-02"); /* the delta's */
+	kd_db_free(db);
+}
+
+KD_TEST(sources_ftm__manifest_delta_errors_name_the_file)
+{
+	char dir[64], path[128];
+	kd_db *db = NULL;
+	kd_parse_err err;
+	FILE *f;
+	snprintf(dir, sizeof(dir), "/tmp/kd_deltas_%ld", (long)getpid());
+	mkdir(dir, 0700);
+	snprintf(path, sizeof(path), "%s/lists.conf", dir);
+	f = fopen(path, "w");
+	CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	fprintf(f, "[os]\nformat = ftm_json\nfile = t1.ftm.json\n"
+		   "deltas = missing.delta.json\n");
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/t1.ftm.json", dir);
+	f = fopen(path, "w");
+	if (f == NULL)
+		return;
+	fputs("{\"id\":\"x\",\"schema\":\"Person\",\"properties\":"
+	      "{\"name\":[\"Ivan Petrov\"]}}\n", f);
+	fclose(f);
+	CHECK(kd_db_load(&db, dir, NULL, &err) < 0);
+	CHECK(db == NULL);
+	CHECK(strstr(err.file, "missing.delta.json") != NULL);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/lists.conf", dir);
+	unlink(path);
+	rmdir(dir);
 }

@@ -11,6 +11,10 @@
  *     publisher = United Nations Security Council
  *     date = 2026-02-27            ; used when the file carries no date
  *     url = https://...
+ *     deltas = d1.delta.json d2.delta.json
+ *                                  ; FtM only: delta files applied in
+ *                                  ; order on top of `file` (OpenSanctions
+ *                                  ; publishes a base plus daily deltas)
  *
  * Without a manifest every file of the directory whose format can be
  * sniffed is loaded (OFAC alt/add/comments files ride along with their
@@ -133,7 +137,7 @@ const char *kd__sniff_format(const char *path)
 
 struct entry {
 	char id[64], format[32], file[512], title[256], publisher[256],
-		date[32];
+		date[32], deltas[512];
 	unsigned long line;
 };
 
@@ -149,6 +153,7 @@ static int set_field(struct entry *e, const char *key, const char *val,
 		  { "title", e->title, sizeof(e->title) },
 		  { "publisher", e->publisher, sizeof(e->publisher) },
 		  { "date", e->date, sizeof(e->date) },
+		  { "deltas", e->deltas, sizeof(e->deltas) },
 		  { "url", NULL, 0 } };
 	size_t i;
 	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
@@ -250,8 +255,35 @@ struct plan {
 	size_t n, cap;
 };
 
+/* Apply the manifest's delta files, in order, to the sink of the base. */
+static int apply_deltas(struct kd_sink *s, kd_parser_fn fn, const char *dir,
+			const struct entry *desc, const char *mpath,
+			kd_parse_err *err)
+{
+	const char *d = desc->deltas;
+	int e = 0;
+	if (*d && strcmp(desc->format, "ftm_json") != 0)
+		return kd__parse_fail(err, KD_EPARSE, mpath, desc->line, 0,
+				      "[%s] deltas are for format ftm_json",
+				      desc->id);
+	while (*d && e == 0) {
+		char path[4096];
+		size_t n;
+		while (*d == ' ' || *d == '\t' || *d == ',')
+			d++;
+		n = strcspn(d, " \t,");
+		if (n == 0)
+			break;
+		snprintf(path, sizeof(path), "%s/%.*s", dir, (int)n, d);
+		e = fn(s, path, err);
+		d += n;
+	}
+	return e;
+}
+
 static int load_one(struct plan *p, const char *file, const char *format,
-		    const struct entry *desc, kd_parse_err *err)
+		    const struct entry *desc, const char *dir,
+		    const char *mpath, kd_parse_err *err)
 {
 	kd_parser_fn fn = kd__parser_for(format);
 	struct kd_sink *s;
@@ -265,6 +297,8 @@ static int load_one(struct plan *p, const char *file, const char *format,
 	if ((e = kd__sink_new(&s, file, format)) < 0)
 		return e;
 	e = fn(s, file, err);
+	if (e == 0 && desc)
+		e = apply_deltas(s, fn, dir, desc, mpath, err);
 	if (e < 0) {
 		kd__sink_free(s);
 		if (err && err->file[0] == '\0')
@@ -319,7 +353,8 @@ static int load_dir(struct plan *p, const char *dir, kd_parse_err *err)
 				break;
 			}
 			snprintf(file, sizeof(file), "%s/%s", dir, ents[i].file);
-			e = load_one(p, file, ents[i].format, &ents[i], err);
+			e = load_one(p, file, ents[i].format, &ents[i], dir,
+				     path, err);
 		}
 		kd__free(ents);
 		return e;
@@ -351,7 +386,7 @@ static int load_dir(struct plan *p, const char *dir, kd_parse_err *err)
 			continue;
 		if ((fmt = kd__sniff_format(path)) == NULL)
 			continue;
-		e = load_one(p, path, fmt, NULL, err);
+		e = load_one(p, path, fmt, NULL, NULL, NULL, err);
 	}
 	for (i = 0; i < n; i++)
 		kd__free(names[i]);
@@ -387,7 +422,7 @@ int kd_db_load(kd_db **out, const char *path, const kd_load_opts *opts,
 		e = load_dir(&p, path, err);
 	} else {
 		const char *fmt = kd__sniff_format(path);
-		e = fmt ? load_one(&p, path, fmt, NULL, err)
+		e = fmt ? load_one(&p, path, fmt, NULL, NULL, NULL, err)
 			: kd__parse_fail(err, KD_EFORMAT, path, 0, 0,
 					 "not a list file Kordon knows");
 	}
