@@ -313,7 +313,7 @@ KD_TEST(sources_un__record_without_data_skipped)
 	CHECK(kd_db_find(db, "un-X.1") == NULL);
 	CHECK_STR(kd_entity_caption(get(db, "un-X.2")), "B");
 	CHECK(kd_db_source(&si, db, 0) == 0);
-	CHECK(warned(&si, "line 3: record un-X.1 has no data, skipped"));
+	CHECK(warned(&si, "line 3: entity 'un-X.1' has no values, skipped"));
 	CHECK(warned(&si, "line 4: INDIVIDUAL without REFERENCE_NUMBER"));
 	CHECK_STR(si.date, ""); /* no dateGenerated */
 	kd_db_free(db);

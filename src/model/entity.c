@@ -241,6 +241,17 @@ struct kd_ment *kd__sink_get(struct kd_sink *s, const char *id)
 	return e && !e->deleted ? e : NULL;
 }
 
+int kd__sink_drop_if_empty(struct kd_sink *s, struct kd_ment *e,
+			   unsigned long line)
+{
+	if (e->nprops > 0)
+		return 0;
+	kd__sink_delete(s, e->id);
+	return kd__sink_warn(s, "line %lu: entity '%.200s' has no values, "
+				"skipped",
+			     line, e->id);
+}
+
 int kd__sink_delete(struct kd_sink *s, const char *id)
 {
 	struct kd_ment *e = kd__sink_get(s, id);

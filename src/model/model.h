@@ -138,6 +138,10 @@ int kd__sink_entity(struct kd_sink *s, struct kd_ment **out, const char *id,
 		    kd_schema schema);
 /** @return the entity or NULL when absent or deleted. */
 struct kd_ment *kd__sink_get(struct kd_sink *s, const char *id);
+/** A record left without any value (nothing to screen against) is
+ *  deleted with a warning naming its line. @return 0 or KD_ENOMEM. */
+int kd__sink_drop_if_empty(struct kd_sink *s, struct kd_ment *e,
+			   unsigned long line);
 /** Mark an entity deleted (delta files). @return 0 or KD_ENOTFOUND. */
 int kd__sink_delete(struct kd_sink *s, const char *id);
 size_t kd__sink_count(const struct kd_sink *s);

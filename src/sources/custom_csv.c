@@ -355,15 +355,8 @@ static int do_row(struct custom *st)
 		if ((rc = add_cell(st, e, &st->cols[i], f, n)) < 0)
 			return rc;
 	}
-	if (e->nprops == 0) {
-		/* a name of only "-0-" or blanks: nothing to screen */
-		kd__sink_delete(st->sink, e->id);
-		return kd__sink_warn(st->sink,
-				     "line %lu: entity '%.200s' has no values, "
-				     "skipped",
-				     st->line, e->id);
-	}
-	return 0;
+	/* a name of only "-0-" or blanks: nothing to screen */
+	return kd__sink_drop_if_empty(st->sink, e, st->line);
 }
 
 /* The list name: base name without extensions, as a lowercase slug. */

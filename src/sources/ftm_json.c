@@ -164,15 +164,8 @@ static int add_properties(struct ftm *st, struct kd_ment *e, json_t *ent)
 		if (rc < 0)
 			return fail_line(st, rc, 0, kd_error_last());
 	}
-	if (e->nprops == 0) {
-		/* nothing to screen against: drop it, say so */
-		kd__sink_delete(st->sink, e->id);
-		return kd__sink_warn(st->sink,
-				     "line %lu: entity '%.200s' has no values, "
-				     "skipped",
-				     st->line, e->id);
-	}
-	return 0;
+	/* nothing to screen against: drop it, say so */
+	return kd__sink_drop_if_empty(st->sink, e, st->line);
 }
 
 /* Handle one entity object under `op`. */

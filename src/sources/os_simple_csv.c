@@ -332,15 +332,8 @@ static int do_row(struct simple *st)
 		if ((rc = split_cell(st, e, c, f, n)) < 0)
 			return rc;
 	}
-	if (e->nprops == 0) {
-		/* nothing to screen against: drop it, say so */
-		kd__sink_delete(st->sink, e->id);
-		return kd__sink_warn(st->sink,
-				     "line %lu: entity '%.200s' has no values, "
-				     "skipped",
-				     st->line, e->id);
-	}
-	return 0;
+	/* nothing to screen against: drop it, say so */
+	return kd__sink_drop_if_empty(st->sink, e, st->line);
 }
 
 /* Source id: the dataset title as a slug ("Ukraine War and Sanctions" ->

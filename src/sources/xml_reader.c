@@ -412,9 +412,9 @@ void kd__xml_unknown(struct kd_sink *sink, const xmlNode *parent,
 int kd__xml_drop_empty(struct kd_sink *sink, struct kd_ment *e,
 		       const xmlNode *n)
 {
-	if (e == NULL || e->nprops > 0)
+	long line = xmlGetLineNo(n);
+	if (e == NULL)
 		return 0;
-	kd__sink_delete(sink, e->id);
-	return kd__sink_warn(sink, "line %ld: record %s has no data, skipped",
-			     xmlGetLineNo(n), e->id);
+	return kd__sink_drop_if_empty(sink, e, line > 0 ? (unsigned long)line
+							: 0);
 }
