@@ -59,7 +59,26 @@ KD_TEST(model__countries)
 	CHECK_STR(country("St. Kitts and Nevis"), "kn");
 	CHECK_STR(country("possibly Palestinian"), "ps");
 	CHECK_STR(country("Region: Gaza"), "ps");
+	/* ICU names with diacritics also match folded spellings */
+	CHECK_STR(country("Sao Tome and Principe"), "st");
+	CHECK_STR(country("Curacao"), "cw");
+	/* historical names: the present country */
+	CHECK_STR(country("Ukrainian SSR (now Ukraine)"), "ua");
+	CHECK_STR(country("Former USSR Currently Belarus"), "by");
+	CHECK_STR(country("Moldovian SSR (now Republic of Moldova)"), "md");
+	CHECK_STR(country("USSR"), "(none)"); /* no present country */
+	/* demonyms */
+	CHECK_STR(country("Eritrean"), "er");
+	CHECK_STR(country("Russian"), "ru");
+	CHECK_STR(country("Ukrainian"), "ua");
+	CHECK_STR(country("German"), "de");
+	CHECK_STR(country("Iraqi"), "iq");
+	CHECK_STR(country("Sudanese"), "sd");
+	CHECK_STR(country("Belarusian"), "by");
+	CHECK_STR(country("British"), "gb");
+	CHECK_STR(country("Korean"), "(none)"); /* which Korea? */
 	CHECK_STR(country("Atlantis"), "(none)");
+	CHECK_STR(country("Atlantian"), "(none)");
 }
 
 KD_TEST(model__csv_quoting_and_lines)

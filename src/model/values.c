@@ -17,7 +17,9 @@
 #include <pthread.h>
 #include <string.h>
 #include <strings.h>
+#include <unicode/uchar.h>
 #include <unicode/uloc.h>
+#include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
 /* ---- dates ------------------------------------------------------------------ */
@@ -367,7 +369,55 @@ static const char *const g_aliases[][2] = {
 	{ "Belorussia", "by" },
 	{ "Kyrgyz Republic", "kg" },
 	{ "Slovak Republic", "sk" },
+	{ "Occupied Palestinian Territories", "ps" },
+	{ "Cote d Ivoire", "ci" },
+	{ "Cabo Verde", "cv" },
+	{ "Britain", "gb" },
+	/* demonyms the suffix rules below do not reach */
+	{ "British", "gb" },
+	{ "Chinese", "cn" },
+	{ "Afghan", "af" },
+	{ "Turkish", "tr" },
+	{ "Filipino", "ph" },
+	{ "Saudi", "sa" },
+	{ "Lebanese", "lb" },
+	{ "Swiss", "ch" },
+	{ "French", "fr" },
+	{ "Dutch", "nl" },
+	{ "Emirati", "ae" },
+	{ "Thai", "th" },
+	{ "Burmese", "mm" },
+	{ "Vietnamese", "vn" },
+	{ "Japanese", "jp" },
+	{ "Polish", "pl" },
+	{ "Spanish", "es" },
+	{ "Danish", "dk" },
+	{ "Swedish", "se" },
+	{ "Finnish", "fi" },
+	{ "Irish", "ie" },
+	{ "Greek", "gr" },
+	{ "North Korean", "kp" },
+	{ "South Korean", "kr" },
 };
+
+/* "São Tomé & Príncipe" -> "Sao Tome & Principe": NFD, marks dropped. */
+static int fold_marks(char *out, size_t cap, const UChar *s, int32_t len)
+{
+	UChar nfd[256], kept[256];
+	UErrorCode st = U_ZERO_ERROR;
+	const UNormalizer2 *n = unorm2_getNFDInstance(&st);
+	int32_t i, k = 0, nl;
+	if (U_FAILURE(st))
+		return -1;
+	nl = unorm2_normalize(n, s, len, nfd, 256, &st);
+	if (U_FAILURE(st))
+		return -1;
+	for (i = 0; i < nl; i++)
+		if (u_charType(nfd[i]) != U_NON_SPACING_MARK)
+			kept[k++] = nfd[i];
+	u_strToUTF8(out, (int32_t)cap, NULL, kept, k, &st);
+	return U_SUCCESS(st) ? 0 : -1;
+}
 
 static void build_countries(void)
 {
@@ -390,9 +440,7 @@ static void build_countries(void)
 		lower[2] = '\0';
 		len = uloc_getDisplayCountry(loc, "en", uname, 128, &st);
 		if (U_SUCCESS(st) && len > 0) {
-			st = U_ZERO_ERROR;
-			u_strToUTF8(name, sizeof(name), NULL, uname, len, &st);
-			if (U_SUCCESS(st)) {
+			if (fold_marks(name, sizeof(name), uname, len) == 0) {
 				char *paren = strchr(name, '(');
 				add_country(name, lower);
 				/* "Myanmar (Burma)": "Myanmar" and "Burma" */
@@ -425,6 +473,32 @@ static int lookup(char out[3], const char *s, size_t n)
 	return 0;
 }
 
+/* Demonyms by suffix: "Eritrean" -> "Eritrea", "Ukrainian" -> "Ukraine",
+ * "German" -> "Germany", "Iraqi" -> "Iraq", "Sudanese" -> "Sudan". A
+ * rewrite counts only when it names a known country. */
+static int demonym(char out[3], const char *s, size_t n)
+{
+	static const struct {
+		const char *suffix, *repl;
+	} rules[] = { { "n", "" },   { "ian", "" }, { "ian", "e" },
+		      { "", "y" },   { "i", "" },   { "ese", "" },
+		      { "ian", "a" }, { "an", "" },  { "ish", "" } };
+	char buf[64];
+	size_t i;
+	if (n < 4 || n + 2 > sizeof(buf) || memchr(s, ' ', n) != NULL)
+		return -1;
+	for (i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+		size_t sl = strlen(rules[i].suffix), rl = strlen(rules[i].repl);
+		if (n <= sl + 2 || strncasecmp(s + n - sl, rules[i].suffix, sl))
+			continue;
+		memcpy(buf, s, n - sl);
+		memcpy(buf + n - sl, rules[i].repl, rl);
+		if (lookup(out, buf, n - sl + rl) == 0)
+			return 0;
+	}
+	return -1;
+}
+
 int kd__norm_country(char out[3], const char *s, size_t n)
 {
 	const char *p;
@@ -446,6 +520,22 @@ int kd__norm_country(char out[3], const char *s, size_t n)
 		return -1;
 	if (lookup(out, s, n) == 0)
 		return 0;
+	/* historical names: "Ukrainian SSR (now Ukraine)", "Former USSR
+	 * Currently Belarus": the present country is what matches */
+	{
+		static const char *const now[] = { "(now ", " now ",
+						   " currently ", "(currently " };
+		for (i = 0; i < sizeof(now) / sizeof(now[0]); i++) {
+			const char *q = find_ci(s, n, now[i]);
+			if (q != NULL) {
+				const char *t = q + strlen(now[i]);
+				size_t tl = n - (size_t)(t - s);
+				if (tl && t[tl - 1] == ')')
+					tl--;
+				return kd__norm_country(out, t, tl);
+			}
+		}
+	}
 	/* "Belarus / Bélarus" (Canada, bilingual) */
 	if ((p = memchr(s, '/', n)) != NULL && lookup(out, s, (size_t)(p - s)) == 0)
 		return 0;
@@ -467,5 +557,5 @@ int kd__norm_country(char out[3], const char *s, size_t n)
 		if (lookup(out, s, a) == 0)
 			return 0;
 	}
-	return -1;
+	return demonym(out, s, n);
 }
