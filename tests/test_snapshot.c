@@ -341,3 +341,45 @@ out:
 	unlink(path);
 	kd_db_free(a);
 }
+
+KD_TEST(snapshot__empty_list_round_trip)
+{
+	char dir[64], path[96], snap[96];
+	kd_db *a = NULL, *b = NULL;
+	kd_matcher *m = NULL;
+	kd_parse_err err;
+	kd_result *r = NULL;
+	size_t n = 99;
+	const char *name = "Ivan Petrov";
+	kd_query q = { 0 };
+	FILE *f;
+	snprintf(dir, sizeof(dir), "/tmp/kd_empty_%ld.ftm.json", (long)getpid());
+	snprintf(path, sizeof(path), "%s", dir);
+	snprintf(snap, sizeof(snap), "%s.snap", dir);
+	f = fopen(path, "w");
+	CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	/* one record without any value: dropped, the list is empty */
+	fputs("{\"id\":\"x\",\"schema\":\"Person\",\"properties\":{}}\n", f);
+	fclose(f);
+	CHECK(kd_db_load(&a, path, NULL, &err) == 0);
+	CHECK(a != NULL && kd_db_count(a) == 0);
+	if (a == NULL)
+		goto out;
+	CHECK(kd_db_save_snapshot(a, snap) == 0);
+	CHECK(kd_db_open_snapshot(&b, snap, &err) == 0);
+	CHECK(b != NULL && kd_db_count(b) == 0 && kd_db_source_count(b) == 1);
+	CHECK(b != NULL && kd_matcher_new(&m, b) == 0);
+	q.names = &name;
+	q.nnames = 1;
+	CHECK(m != NULL && kd_screen(&r, &n, m, &q, NULL) == 0);
+	CHECK_INT(n, 0);
+	kd_results_free(r);
+out:
+	kd_matcher_free(m);
+	kd_db_free(b);
+	kd_db_free(a);
+	unlink(path);
+	unlink(snap);
+}

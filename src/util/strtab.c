@@ -107,8 +107,12 @@ int kd__strtab_view(struct kd_strtab *t, const char *blob, size_t bloblen,
 {
 	uint32_t i;
 	memset(t, 0, sizeof(*t));
-	if (n == 0 && nslots == 0)
-		return 0; /* empty */
+	if (n == 0 && nslots == 0) {
+		t->blob = blob; /* empty, but positions stay meaningful */
+		t->off = off;
+		t->slots = slots;
+		return 0;
+	}
 	if (nslots == 0 || (nslots & (nslots - 1)) != 0 || nslots <= n)
 		return -1;
 	if (n > 0) {
