@@ -84,7 +84,15 @@ const uint32_t *kd__postings_get(const struct kd_postings *p,
 }
 
 /* While building, each key has its own growable list; kd_matcher_new()
- * then concatenates them into the flat start/ids arrays. */
+ * then concatenates them into the flat start/ids/mult arrays. */
+struct plist {
+	uint32_t *ids;
+	uint8_t *mult;    /* per posting: list tokens giving the key */
+	uint32_t n, cap;
+	uint32_t lastvar; /* variant that added the last posting */
+	uint8_t cur;      /* its tokens giving the key so far */
+};
+
 struct builder {
 	struct kd_matcher *m;
 	struct kd_mname *names;
@@ -94,9 +102,9 @@ struct builder {
 	struct kd_mtok *toks;
 	size_t captoks;
 	uint32_t *ent_name0, *ent_nname;
-	uint32_t **lists;       /* per key */
-	uint32_t *nlist, *caplist;
+	struct plist *lists;    /* per key */
 	size_t caplists;
+	uint32_t var;           /* serial of the variant being indexed */
 };
 
 struct add_ctx {
@@ -105,9 +113,16 @@ struct add_ctx {
 	int err;
 };
 
+/*
+ * Add record `rec` to the list of `key`. A record is listed once per key;
+ * its multiplicity is how many tokens of one of its variants give the key
+ * ("Yon Chun" gives "=xun" twice, "John" once), so that candidate
+ * generation does not credit two query tokens to one list token.
+ */
 static int postings_add(struct builder *b, const char *key, uint32_t rec)
 {
 	struct kd_postings *p = &b->m->post;
+	struct plist *l;
 	uint32_t k;
 	int err;
 	if ((err = kd__strtab_intern(&p->keys, key, strlen(key), &k)) < 0)
@@ -117,61 +132,73 @@ static int postings_add(struct builder *b, const char *key, uint32_t rec)
 		if ((err = kd__grow((void **)&b->lists, &cap, (size_t)k + 1,
 				    sizeof(*b->lists))) < 0)
 			return err;
-		cap = old;
-		if ((err = kd__grow((void **)&b->nlist, &cap, (size_t)k + 1,
-				    sizeof(*b->nlist))) < 0)
-			return err;
-		cap = old;
-		if ((err = kd__grow((void **)&b->caplist, &cap, (size_t)k + 1,
-				    sizeof(*b->caplist))) < 0)
-			return err;
 		memset(b->lists + old, 0, (cap - old) * sizeof(*b->lists));
-		memset(b->nlist + old, 0, (cap - old) * sizeof(*b->nlist));
-		memset(b->caplist + old, 0, (cap - old) * sizeof(*b->caplist));
 		b->caplists = cap;
 	}
-	if (b->nlist[k] && b->lists[k][b->nlist[k] - 1] == rec)
+	l = &b->lists[k];
+	if (l->n && l->ids[l->n - 1] == rec) {
+		if (l->lastvar != b->var) {
+			l->lastvar = b->var;
+			l->cur = 0;
+		}
+		if (l->cur < 255)
+			l->cur++;
+		if (l->cur > l->mult[l->n - 1])
+			l->mult[l->n - 1] = l->cur;
 		return 0;
-	if (b->nlist[k] == b->caplist[k]) {
-		size_t cap = b->caplist[k];
-		if ((err = kd__grow((void **)&b->lists[k], &cap,
-				    (size_t)b->nlist[k] + 1,
-				    sizeof(uint32_t))) < 0)
-			return err;
-		b->caplist[k] = (uint32_t)cap;
 	}
-	b->lists[k][b->nlist[k]++] = rec;
+	if (l->n == l->cap) {
+		size_t cap = l->cap, cap2 = l->cap;
+		if ((err = kd__grow((void **)&l->ids, &cap, (size_t)l->n + 1,
+				    sizeof(*l->ids))) < 0 ||
+		    (err = kd__grow((void **)&l->mult, &cap2, (size_t)l->n + 1,
+				    sizeof(*l->mult))) < 0)
+			return err;
+		l->cap = (uint32_t)cap;
+	}
+	l->ids[l->n] = rec;
+	l->mult[l->n++] = 1;
+	l->lastvar = b->var;
+	l->cur = 1;
 	return 0;
 }
 
-/* Concatenate the per-key lists into m->post.start / ids. */
+/* Concatenate the per-key lists into m->post.start / ids / mult. */
 static int postings_freeze(struct builder *b)
 {
 	struct kd_matcher *m = b->m;
 	uint32_t nkeys = m->post.keys.n, k;
 	uint64_t total = 0;
 	uint32_t *start, *ids;
+	uint8_t *mult;
 	for (k = 0; k < nkeys; k++)
-		total += b->nlist[k];
+		total += b->lists[k].n;
 	if (total >= UINT32_MAX)
 		return kd__error_set(KD_ENOMEM, "index exceeds 2^32 postings");
 	start = kd__malloc(((size_t)nkeys + 1) * sizeof(*start));
 	ids = kd__malloc((total ? (size_t)total : 1) * sizeof(*ids));
+	mult = kd__malloc(total ? (size_t)total : 1);
 	m->owned[4] = start;
 	m->owned[5] = ids;
-	if (start == NULL || ids == NULL)
+	m->owned[7] = mult;
+	if (start == NULL || ids == NULL || mult == NULL)
 		return kd__error_set(KD_ENOMEM, "out of memory");
 	total = 0;
 	for (k = 0; k < nkeys; k++) {
+		struct plist *l = &b->lists[k];
 		start[k] = (uint32_t)total;
-		memcpy(ids + total, b->lists[k], b->nlist[k] * sizeof(*ids));
-		total += b->nlist[k];
-		kd__free(b->lists[k]);
-		b->lists[k] = NULL;
+		memcpy(ids + total, l->ids, l->n * sizeof(*ids));
+		memcpy(mult + total, l->mult, l->n);
+		total += l->n;
+		kd__free(l->ids);
+		kd__free(l->mult);
+		l->ids = NULL;
+		l->mult = NULL;
 	}
 	start[nkeys] = (uint32_t)total;
 	m->post.start = start;
 	m->post.ids = ids;
+	m->post.mult = mult;
 	m->post.nids = total;
 	return 0;
 }
@@ -179,11 +206,11 @@ static int postings_freeze(struct builder *b)
 static void builder_free(struct builder *b)
 {
 	size_t k;
-	for (k = 0; k < b->caplists; k++)
-		kd__free(b->lists[k]);
+	for (k = 0; k < b->caplists; k++) {
+		kd__free(b->lists[k].ids);
+		kd__free(b->lists[k].mult);
+	}
 	kd__free(b->lists);
-	kd__free(b->nlist);
-	kd__free(b->caplist);
 }
 
 void kd__deletions(const char *s, size_t len,
@@ -275,6 +302,7 @@ static int add_name(struct builder *b, uint32_t ent, const char *value,
 				    m->nvars + 1, sizeof(*b->vars)));
 		mv = &b->vars[m->nvars++];
 		memset(mv, 0, sizeof(*mv));
+		b->var++;
 		mv->tok0 = (uint32_t)m->ntoks;
 		mv->ntok = (uint16_t)nv->ntok;
 		KD_FORWARD(kd__grow((void **)&b->toks, &b->captoks,
@@ -353,6 +381,7 @@ static int add_entity(struct builder *b, uint32_t ei)
 	if (err < 0 || b->ent_nname[ei] == 0)
 		return err;
 	/* identifiers: "#" + normalised value -> the entity's first record */
+	b->var++;
 	for (i = 0; i < e->nprops && err == 0; i++) {
 		char key[72];
 		if (kd__prop_type(kd__prop_name(kd__ent_prop(e, i))) != KD_PT_IDENT)

@@ -62,6 +62,8 @@ struct kd_postings {
 	struct kd_strtab keys;
 	const uint32_t *start; /* keys.n + 1 entries */
 	const uint32_t *ids;
+	const uint8_t *mult;   /* per posting: how many tokens of one
+				* variant of the record give the key */
 	uint64_t nids;
 };
 
@@ -79,7 +81,7 @@ struct kd_matcher {
 	double idf_max;
 	const uint32_t *ent_name0; /* first name record of each entity */
 	const uint32_t *ent_nname;
-	void *owned[7];        /* built: the arrays above (kd__free each);
+	void *owned[8];        /* built: the arrays above (kd__free each);
 				* a view from a snapshot owns nothing */
 };
 
@@ -103,6 +105,12 @@ static inline size_t kd__dict_len(const struct kd_dict *d, uint32_t id)
 /** @return the posting list for key, or NULL. */
 const uint32_t *kd__postings_get(const struct kd_postings *p,
 				 const char *key, uint32_t *n);
+/** @return the multiplicities of a list returned by kd__postings_get(). */
+static inline const uint8_t *kd__postings_mult(const struct kd_postings *p,
+					       const uint32_t *ids)
+{
+	return p->mult + (ids - p->ids);
+}
 /** Identifier key: uppercase alphanumerics, "IMO" prefix dropped.
  *  @return its length. */
 size_t kd__ident_norm(char *dst, size_t cap, const char *s);

@@ -8,7 +8,7 @@
  * name records, "MVAR" variants, "MTOK" tokens, "MEN0"/"MENN" per-entity
  * record ranges, string tables "TXT" / "SKL" (token texts, skeletons)
  * with "TXDF"/"SKDF" document frequencies, "KEY" posting keys with
- * "PSTA" list starts and "PIDS" record ids.
+ * "PSTA" list starts, "PIDS" record ids and "PMUL" their multiplicities.
  *
  * The tables are only valid for the code that built them: name analysis
  * (ICU version included), token kinds, weights and index keys. The
@@ -26,7 +26,7 @@
 #include <unicode/uvernum.h>
 
 /** Bump when name analysis, token kinds, weights or index keys change. */
-#define KD_MATCHER_FORMAT 1u
+#define KD_MATCHER_FORMAT 2u
 
 #define TAG_MHDR KD_SNAP_TAG('M', 'H', 'D', 'R')
 #define TAG_MNAM KD_SNAP_TAG('M', 'N', 'A', 'M')
@@ -38,6 +38,7 @@
 #define TAG_SKDF KD_SNAP_TAG('S', 'K', 'D', 'F')
 #define TAG_PSTA KD_SNAP_TAG('P', 'S', 'T', 'A')
 #define TAG_PIDS KD_SNAP_TAG('P', 'I', 'D', 'S')
+#define TAG_PMUL KD_SNAP_TAG('P', 'M', 'U', 'L')
 
 struct snap_mhdr {
 	uint32_t format, nents;
@@ -98,6 +99,8 @@ int kd__matcher_add_sections(struct kd_snap_writer *w, const kd_matcher *m)
 					sizeof(uint32_t)));
 	KD_FORWARD(kd__snap_add(w, TAG_PIDS, m->post.ids, sizeof(uint32_t),
 				(size_t)m->post.nids * sizeof(uint32_t)));
+	KD_FORWARD(kd__snap_add(w, TAG_PMUL, m->post.mult, 1,
+				(size_t)m->post.nids));
 done:
 	kd__buf_free(&hdr);
 	return err;
@@ -153,7 +156,7 @@ int kd__matcher_view(kd_matcher **out, const kd_db *db)
 	const struct snap_mhdr *h;
 	struct kd_matcher *m;
 	char want[32];
-	size_t n, n0, nn, ntdf, nsdf, nsta, nids;
+	size_t n, n0, nn, ntdf, nsdf, nsta, nids, nmul;
 
 	*out = NULL;
 	h = kd__snap_get(db->snap, TAG_MHDR, sizeof(*h), &n);
@@ -180,10 +183,12 @@ int kd__matcher_view(kd_matcher **out, const kd_db *db)
 	m->post.start = kd__snap_get(db->snap, TAG_PSTA, sizeof(uint32_t),
 				     &nsta);
 	m->post.ids = kd__snap_get(db->snap, TAG_PIDS, sizeof(uint32_t), &nids);
+	m->post.mult = kd__snap_get(db->snap, TAG_PMUL, 1, &nmul);
 	m->post.nids = nids;
 	if (!m->names || !m->vars || !m->toks || !m->ent_name0 ||
 	    !m->ent_nname || !m->texts.df || !m->skels.df || !m->post.start ||
-	    !m->post.ids || h->nents != db->nents || n0 != db->nents ||
+	    !m->post.ids || !m->post.mult || nmul != nids ||
+	    h->nents != db->nents || n0 != db->nents ||
 	    nn != db->nents || h->nnames != m->nnames ||
 	    h->nvars != m->nvars || h->ntoks != m->ntoks ||
 	    h->nids != nids || !(m->ndocs >= 1.0) || !(m->idf_max > 0.0) ||
