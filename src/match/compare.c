@@ -417,9 +417,9 @@ static int joinable(const struct kd_qtok *a, const struct kd_qtok *b)
 	       b->kind == KD_TOK_WORD && a->len + b->len <= 30;
 }
 
-/* Build a joined token of t[i] t[i+1] in caller storage. */
-static void join_tok(struct kd_qtok *out, char *text, char *skel,
-		     const struct kd_qtok *t)
+/* Build a joined token of t[i] t[i+1] in caller storage. It has no
+ * skeleton: joined_sim() compares spellings only. */
+static void join_tok(struct kd_qtok *out, char *text, const struct kd_qtok *t)
 {
 	size_t n = (size_t)t[0].len + t[1].len;
 	memcpy(text, t[0].s, t[0].len);
@@ -427,8 +427,8 @@ static void join_tok(struct kd_qtok *out, char *text, char *skel,
 	text[n] = '\0';
 	out->s = text;
 	out->len = (uint16_t)n;
-	out->skel_len = (uint16_t)kd__skeleton(skel, 32, text, n);
-	out->skel = skel;
+	out->skel_len = 0;
+	out->skel = "";
 	out->kind = KD_TOK_WORD;
 	out->id = UINT32_MAX;
 	out->w = t[0].w + t[1].w;
@@ -491,7 +491,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 {
 	struct pair pairs[MAX_PAIRS];
 	float qsim[KD_NAME_MAX_TOKS], lsim[KD_NAME_MAX_TOKS];
-	char jt[KD_NAME_MAX_TOKS][32], js[KD_NAME_MAX_TOKS][32];
+	char jt[KD_NAME_MAX_TOKS][32];
 	struct kd_qtok joined;
 	size_t np = 0, i, j, n = q->ntok, m = l->ntok;
 	double wq = 0, wl = 0, sq = 0, sl = 0, info = 0, score;
@@ -511,7 +511,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	for (i = 0; i + 1 < n; i++) {
 		if (!joinable(&q->toks[i], &q->toks[i + 1]))
 			continue;
-		join_tok(&joined, jt[i], js[i], &q->toks[i]);
+		join_tok(&joined, jt[i], &q->toks[i]);
 		for (j = 0; j < m; j++) {
 			double s = joined_sim(&joined, &l->toks[j], &how);
 			add_pair(pairs, &np, (int)i, (int)i + 1, (int)j, (int)j,
@@ -522,7 +522,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	for (j = 0; j + 1 < m; j++) {
 		if (!joinable(&l->toks[j], &l->toks[j + 1]))
 			continue;
-		join_tok(&joined, jt[j], js[j], &l->toks[j]);
+		join_tok(&joined, jt[j], &l->toks[j]);
 		for (i = 0; i < n; i++) {
 			double s = joined_sim(&q->toks[i], &joined, &how);
 			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j + 1,
