@@ -14,6 +14,15 @@
  * ranks first. Entities take their best record; the best KD_CANDIDATES
  * entities are scored exactly, everything else is skipped.
  *
+ * Max-score: the lists of a variant are fetched first. A record that
+ * only light lists hit (one-edit keys of short skeletons are long: "~ane"
+ * for "rane") cannot reach KD_CANDIDATE_MIN, so such lists do not admit
+ * records; they are walked to count hits on records that the other lists
+ * admitted (a bitmap test, no state access), in the original order, so
+ * every estimate is the one a full walk gives. Records of the chosen
+ * entities that only skipped lists hit are looked up in those lists at
+ * the end (kd__record_hit() answers as after a full walk).
+ *
  * Per-thread scratch (one 16-byte state per name record, the lists of
  * records touched by the query and by the current variant, a candidate
  * array) avoids clearing or allocating large arrays per query: a record's
@@ -36,13 +45,35 @@ struct rstate {
 	uint32_t tick;  /* qtick when in touched[] */
 };
 
+/* One posting list to walk for the current query variant. */
+struct entry {
+	const uint32_t *ids;
+	uint32_t n;
+	uint32_t bits;   /* query tokens the key stands for */
+	float factor;    /* 1 for exact keys, less for one-edit keys */
+	uint8_t tok;     /* the token of a single-token key */
+	uint8_t fuzzy;   /* a single-token one-edit key */
+	uint8_t joined;  /* a key of two joined tokens */
+	uint8_t skip;    /* non-essential: walked only for admitted records */
+};
+
+/* A skipped (non-essential) list, kept for kd__record_hit(). */
+struct plist {
+	const uint32_t *ids;
+	uint32_t n;
+};
+
 struct scratch {
 	struct rstate *st;
 	uint32_t *touched;  /* records hit by this query, first hit first */
 	uint32_t *vtouched; /* records hit by the current query variant */
+	uint64_t *admit;    /* per record bit: admitted in this variant */
 	struct kd_cand *cand;
 	uint32_t *seen;     /* per entity: tick of the last query */
+	struct entry *ent;
+	struct plist *skipped;
 	size_t ntouched, nvtouched, cap, capents;
+	size_t nent, capent, nskipped, capskipped;
 	uint32_t qtick;
 };
 
@@ -66,8 +97,11 @@ static void scratch_free(void *p)
 	kd__free(s->st);
 	kd__free(s->touched);
 	kd__free(s->vtouched);
+	kd__free(s->admit);
 	kd__free(s->cand);
 	kd__free(s->seen);
+	kd__free(s->ent);
+	kd__free(s->skipped);
 	kd__free(s);
 }
 
@@ -91,9 +125,11 @@ static struct scratch *get_scratch(size_t n, size_t nents)
 	s->st = kd__calloc(n + 1, sizeof(*s->st));
 	s->touched = kd__calloc(n + 1, sizeof(uint32_t));
 	s->vtouched = kd__calloc(n + 1, sizeof(uint32_t));
+	s->admit = kd__calloc(n / 64 + 1, sizeof(uint64_t));
 	s->cand = kd__calloc(n + 1, sizeof(*s->cand));
 	s->seen = kd__calloc(nents + 1, sizeof(uint32_t));
-	if (!s->st || !s->touched || !s->vtouched || !s->cand || !s->seen) {
+	if (!s->st || !s->touched || !s->vtouched || !s->admit || !s->cand ||
+	    !s->seen) {
 		scratch_free(s);
 		return NULL;
 	}
@@ -109,48 +145,78 @@ struct walk {
 	const float *tokw;  /* weight per query token of the variant */
 	uint32_t bits;      /* query tokens the current key stands for */
 	float factor;       /* 1 for exact keys, less for one-edit keys */
+	uint8_t tok;        /* the token being looked up */
+	uint8_t joined;     /* looking up a joined key */
 	int rarer_seen;     /* a rarer query token was looked up already */
+	int err;
 };
 
-static void hit_list(struct walk *wk, const char *key)
+/* Count the hits of one list on the records it names (all of them, or
+ * with `admitted` only those admitted in this variant). */
+static void count_list(struct scratch *s, const uint32_t *ids, uint32_t n,
+		       uint32_t bits, float factor, const float *tokw,
+		       int admitted)
 {
-	uint32_t n, i;
-	const uint32_t *ids = kd__postings_get(&wk->m->post, key, &n);
-	struct scratch *s = wk->s;
-	/* IDF-aware bound: once a rarer token has been looked up, a very
-	 * common key (thousands of names) adds cost, not candidates */
-	if (n > KD_POSTING_CAP && wk->rarer_seen)
-		return;
+	uint32_t i;
 	for (i = 0; i < n; i++) {
-		struct rstate *st = &s->st[ids[i]];
-		uint32_t fresh = wk->bits & ~st->mask, b;
-		if (i + PREFETCH_AHEAD < n)
+		struct rstate *st;
+		uint32_t r = ids[i], fresh, b;
+		if (admitted && !(s->admit[r >> 6] >> (r & 63) & 1))
+			continue;
+		st = &s->st[r];
+		if (i + PREFETCH_AHEAD < n && !admitted)
 			PREFETCH(&s->st[ids[i + PREFETCH_AHEAD]]);
+		fresh = bits & ~st->mask;
 		if (fresh == 0)
 			continue; /* these query tokens already counted */
 		if (st->tick != s->qtick) {
 			st->tick = s->qtick;
 			st->best = 0;
-			s->touched[s->ntouched++] = ids[i];
+			s->touched[s->ntouched++] = r;
 		}
 		if (st->mask == 0)
-			s->vtouched[s->nvtouched++] = ids[i];
+			s->vtouched[s->nvtouched++] = r;
 		st->mask |= fresh;
 		for (b = 0; fresh; b++, fresh >>= 1)
 			if (fresh & 1)
-				st->acc += wk->tokw[b] * wk->factor;
+				st->acc += tokw[b] * factor;
 	}
 }
 
-static void hit_del(void *ctx, const char *key)
+/* Queue one key's posting list for the current variant. */
+static void add_key(struct walk *wk, const char *key, int fuzzy)
+{
+	struct scratch *s = wk->s;
+	struct entry *e;
+	uint32_t n;
+	const uint32_t *ids = kd__postings_get(&wk->m->post, key, &n);
+	/* IDF-aware bound: once a rarer token has been looked up, a very
+	 * common key (thousands of names) adds cost, not candidates */
+	if (n == 0 || (n > KD_POSTING_CAP && wk->rarer_seen) || wk->err)
+		return;
+	if ((wk->err = kd__grow((void **)&s->ent, &s->capent, s->nent + 1,
+				sizeof(*s->ent))) < 0)
+		return;
+	e = &s->ent[s->nent++];
+	e->ids = ids;
+	e->n = n;
+	e->bits = wk->bits;
+	e->factor = wk->factor;
+	e->tok = wk->tok;
+	e->fuzzy = (uint8_t)(fuzzy && !wk->joined);
+	e->joined = wk->joined;
+	e->skip = 0;
+}
+
+static void add_del(void *ctx, const char *key)
 {
 	struct walk *wk = ctx;
 	char k2[72];
 	size_t n = strlen(key);
-	hit_list(wk, key); /* "~d": list deletion equals ours */
+	add_key(wk, key, 1); /* "~d": list deletion equals ours */
 	memcpy(k2, key, n + 1);
 	k2[0] = '=';
-	hit_list(wk, k2);  /* "=d": list token is our deletion */
+	add_key(wk, k2, 1);  /* "=d": list token is our deletion */
 }
 
 /* Look up a skeleton; with `fuzzy`, also its one-edit neighbours. */
@@ -163,13 +229,103 @@ static void lookup_skel(struct walk *wk, const char *skel, size_t len,
 	key[0] = '=';
 	memcpy(key + 1, skel, len + 1);
 	wk->factor = 1.0f;
-	hit_list(wk, key);
+	add_key(wk, key, 0);
 	if (!fuzzy)
 		return;
 	wk->factor = 0.7f;
 	key[0] = '~';
-	hit_list(wk, key);
-	kd__deletions(skel, len, hit_del, wk);
+	add_key(wk, key, 1);
+	kd__deletions(skel, len, add_del, wk);
+}
+
+/*
+ * Max-score split. A record found only through lists marked `skip` gains
+ * at most sum(tokw x factor) over their tokens; while that stays below
+ * KD_CANDIDATE_MIN of the query weight, such a record cannot become a
+ * candidate, so skipped lists need not admit records: they are walked
+ * only to count hits on records that essential lists admitted. The one-
+ * edit lists of short skeletons ("~ane" for "rane") are long and light,
+ * hence skipped first. @return whether any list is skipped.
+ */
+static int split_lists(struct scratch *s, const float *tokw, size_t ntok,
+		       double wq)
+{
+	uint32_t fz[KD_NAME_MAX_TOKS] = { 0 }, ex[KD_NAME_MAX_TOKS] = { 0 };
+	uint8_t mode[KD_NAME_MAX_TOKS] = { 0 }; /* 1 one-edit, 2 all */
+	double budget = KD_CANDIDATE_MIN * wq * (1 - 1e-4), used = 0;
+	size_t i, k;
+	int any = 0;
+	for (i = 0; i < s->nent; i++) {
+		const struct entry *e = &s->ent[i];
+		if (e->joined)
+			continue;
+		if (e->fuzzy)
+			fz[e->tok] += e->n;
+		else
+			ex[e->tok] += e->n;
+	}
+	/* greedily, the tokens with the most postings first */
+	for (k = 0; k < ntok; k++) {
+		size_t best = ntok;
+		for (i = 0; i < ntok; i++)
+			if (mode[i] == 0 && fz[i] + ex[i] > 0 &&
+			    (best == ntok || fz[i] + ex[i] > fz[best] + ex[best]))
+				best = i;
+		if (best == ntok)
+			break;
+		if (used + tokw[best] < budget) {
+			used += tokw[best];
+			mode[best] = 2;
+		} else if (fz[best] && used + tokw[best] * 0.7f < budget) {
+			used += tokw[best] * 0.7f;
+			mode[best] = 1;
+		} else {
+			mode[best] = 3; /* essential */
+		}
+	}
+	for (i = 0; i < s->nent; i++) {
+		struct entry *e = &s->ent[i];
+		if (e->joined || mode[e->tok] == 0 || mode[e->tok] == 3)
+			continue;
+		e->skip = mode[e->tok] == 2 || e->fuzzy;
+		any |= e->skip;
+	}
+	return any;
+}
+
+/* Walk the queued lists of a variant. */
+static void walk_lists(struct scratch *s, const float *tokw, size_t ntok,
+		       double wq)
+{
+	size_t i, k, nadm;
+	if (!split_lists(s, tokw, ntok, wq)) {
+		for (i = 0; i < s->nent; i++)
+			count_list(s, s->ent[i].ids, s->ent[i].n, s->ent[i].bits,
+				   s->ent[i].factor, tokw, 0);
+		return;
+	}
+	/* admit the records of essential lists, then count every list in
+	 * the original order: the first key to hit a token sets its factor */
+	for (i = 0; i < s->nent; i++) {
+		const struct entry *e = &s->ent[i];
+		if (e->skip)
+			continue;
+		for (k = 0; k < e->n; k++)
+			s->admit[e->ids[k] >> 6] |= (uint64_t)1 << (e->ids[k] & 63);
+	}
+	for (i = 0; i < s->nent; i++) {
+		const struct entry *e = &s->ent[i];
+		count_list(s, e->ids, e->n, e->bits, e->factor, tokw, e->skip);
+		if (e->skip && s->nskipped < s->capskipped) {
+			s->skipped[s->nskipped].ids = e->ids;
+			s->skipped[s->nskipped].n = e->n;
+			s->nskipped++;
+		}
+	}
+	/* every admitted record was counted by its essential list */
+	nadm = s->nvtouched;
+	for (k = 0; k < nadm; k++)
+		s->admit[s->vtouched[k] >> 6] = 0;
 }
 
 int kd__record_hit(uint32_t rec)
@@ -178,6 +334,44 @@ int kd__record_hit(uint32_t rec)
 	pthread_once(&g_once, make_key);
 	s = pthread_getspecific(g_key);
 	return s && rec < s->cap && s->st[rec].tick == s->qtick;
+}
+
+/* Is r in the ascending list ids? */
+static int in_list(const uint32_t *ids, uint32_t n, uint32_t r)
+{
+	uint32_t lo = 0, hi = n;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (ids[mid] < r)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && ids[lo] == r;
+}
+
+/* Records of the chosen entities that only skipped lists hit were never
+ * admitted; mark them hit, so that kd__record_hit() answers as if every
+ * list had been walked in full. */
+static void mark_skipped_hits(struct scratch *s, const struct kd_matcher *m,
+			      const struct kd_cand *c, size_t n)
+{
+	size_t i, k;
+	uint32_t r;
+	for (i = 0; i < n && s->nskipped; i++) {
+		uint32_t e = c[i].entity;
+		uint32_t end = m->ent_name0[e] + m->ent_nname[e];
+		for (r = m->ent_name0[e]; r < end; r++) {
+			if (s->st[r].tick == s->qtick)
+				continue;
+			for (k = 0; k < s->nskipped; k++)
+				if (in_list(s->skipped[k].ids, s->skipped[k].n,
+					    r)) {
+					s->st[r].tick = s->qtick;
+					break;
+				}
+		}
+	}
 }
 
 /* Move the k best candidates (by estimate) to the front, in O(n):
@@ -272,14 +466,17 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 	struct walk wk;
 	struct kd_cand *c;
 	size_t i, j, n;
+	int err;
 	*out = NULL;
 	*nout = 0;
 	wk.m = m;
 	wk.s = get_scratch(m->nnames, m->db->nents);
+	wk.err = 0;
 	if (wk.s == NULL)
 		return kd__error_set(KD_ENOMEM, "out of memory");
 	wk.s->ntouched = 0;
 	wk.s->nvtouched = 0;
+	wk.s->nskipped = 0;
 	if (++wk.s->qtick == 0) {
 		size_t r;
 		memset(wk.s->seen, 0, wk.s->capents * sizeof(uint32_t));
@@ -300,6 +497,7 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 		}
 		wk.tokw = tokw;
 		wk.rarer_seen = 0;
+		wk.s->nent = 0;
 		order_by_weight(order, v);
 		for (o = 0; o < v->ntok && o < 32; o++) {
 			const struct kd_qtok *t = &v->toks[order[o]];
@@ -307,6 +505,8 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 			if (t->kind == KD_TOK_LEGAL)
 				continue;
 			wk.bits = 1u << j;
+			wk.tok = (uint8_t)j;
+			wk.joined = 0;
 			/* one-edit neighbours only for rarer tokens: a common
 			 * token finds its names exactly, and a misspelt common
 			 * token is unknown, hence rare */
@@ -321,25 +521,33 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 				       v->toks[j + 1].len);
 				jt[jl] = '\0';
 				wk.bits = 3u << j;
+				wk.joined = 1;
 				lookup_skel(&wk, js,
 					    kd__skeleton(js, sizeof(js), jt, jl),
 					    1);
 			}
 			wk.rarer_seen = 1;
 		}
+		if (wk.err < 0)
+			return wk.err;
+		if (wk.s->capskipped < wk.s->nskipped + wk.s->nent &&
+		    (err = kd__grow((void **)&wk.s->skipped, &wk.s->capskipped,
+				    wk.s->nskipped + wk.s->nent,
+				    sizeof(*wk.s->skipped))) < 0)
+			return err;
+		walk_lists(wk.s, tokw, v->ntok, wq);
 		fold_variant(wk.s, m, wq);
 	}
 	for (i = 0; i < nidents; i++) {
 		char key[72];
 		float w = 10.0f;
+		uint32_t nids;
+		const uint32_t *ids;
 		key[0] = '#';
 		if (kd__ident_norm(key + 1, sizeof(key) - 1, idents[i]) < 5)
 			continue;
-		wk.tokw = &w;
-		wk.bits = 1;
-		wk.rarer_seen = 0;
-		wk.factor = 1.0f;
-		hit_list(&wk, key);
+		ids = kd__postings_get(&m->post, key, &nids);
+		count_list(wk.s, ids, nids, 1, 1.0f, &w, 0);
 		fold_variant(wk.s, m, 1.0);
 	}
 	n = wk.s->ntouched;
@@ -363,6 +571,7 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 		c[j++] = c[i];
 	}
 	n = j;
+	mark_skipped_hits(wk.s, m, c, n);
 	*out = kd__malloc((n ? n : 1) * sizeof(*c));
 	if (*out == NULL)
 		return kd__error_set(KD_ENOMEM, "out of memory");
