@@ -23,12 +23,15 @@
  * entities that only skipped lists hit are looked up in those lists at
  * the end (kd__record_hit() answers as after a full walk).
  *
- * Per-thread scratch (one 16-byte state per name record, the lists of
- * records touched by the query and by the current variant, a candidate
- * array) avoids clearing or allocating large arrays per query: a record's
- * state is reset when a query first touches it (tick), and folding visits
- * only the records the variant touched. Posting-list walks prefetch the
- * states a few entries ahead; on large indexes they are cache-miss bound.
+ * Per-thread scratch (one 16-byte state per name record, the list of
+ * records touched by the current variant, a candidate array) avoids
+ * clearing or allocating large arrays per query: a record's state is
+ * reset when a query first touches it (tick), and folding visits only the
+ * records the variant touched. Only records whose estimate reaches
+ * KD_CANDIDATE_MIN enter the candidate array, and the best are chosen by
+ * a total order (estimate, then entity), so the choice does not depend on
+ * the order records were found in. Posting-list walks prefetch the states
+ * a few entries ahead; on large indexes they are cache-miss bound.
  */
 #include "match.h"
 
@@ -41,8 +44,8 @@
 struct rstate {
 	float acc;      /* hit weight, current query variant */
 	uint32_t mask;  /* query tokens counted, current query variant */
-	float best;     /* best estimate over variants */
-	uint32_t tick;  /* qtick when in touched[] */
+	uint32_t cand;  /* index in cand[] (best estimate) or UINT32_MAX */
+	uint32_t tick;  /* qtick once the query hit the record */
 };
 
 /* One posting list to walk for the current query variant. */
@@ -65,21 +68,20 @@ struct plist {
 
 struct scratch {
 	struct rstate *st;
-	uint32_t *touched;  /* records hit by this query, first hit first */
 	uint32_t *vtouched; /* records hit by the current query variant */
 	uint64_t *admit;    /* per record bit: admitted in this variant */
-	struct kd_cand *cand;
+	struct kd_cand *cand; /* records that may be candidates */
 	uint32_t *seen;     /* per entity: tick of the last query */
 	struct entry *ent;
 	struct plist *skipped;
-	size_t ntouched, nvtouched, cap, capents;
+	size_t ncand, nvtouched, cap, capents;
 	size_t nent, capent, nskipped, capskipped;
 	uint32_t qtick;
 };
 
 /* Posting entries ahead of the one being counted whose state is fetched
  * early: on large lists the loop is bound by cache misses. */
-#define PREFETCH_AHEAD 8
+#define PREFETCH_AHEAD 16
 #if defined(__GNUC__)
 #define PREFETCH(p) __builtin_prefetch(p, 1)
 #else
@@ -95,7 +97,6 @@ static void scratch_free(void *p)
 	if (s == NULL)
 		return;
 	kd__free(s->st);
-	kd__free(s->touched);
 	kd__free(s->vtouched);
 	kd__free(s->admit);
 	kd__free(s->cand);
@@ -123,13 +124,11 @@ static struct scratch *get_scratch(size_t n, size_t nents)
 	if (s == NULL)
 		return NULL;
 	s->st = kd__calloc(n + 1, sizeof(*s->st));
-	s->touched = kd__calloc(n + 1, sizeof(uint32_t));
 	s->vtouched = kd__calloc(n + 1, sizeof(uint32_t));
 	s->admit = kd__calloc(n / 64 + 1, sizeof(uint64_t));
 	s->cand = kd__calloc(n + 1, sizeof(*s->cand));
 	s->seen = kd__calloc(nents + 1, sizeof(uint32_t));
-	if (!s->st || !s->touched || !s->vtouched || !s->admit || !s->cand ||
-	    !s->seen) {
+	if (!s->st || !s->vtouched || !s->admit || !s->cand || !s->seen) {
 		scratch_free(s);
 		return NULL;
 	}
@@ -171,8 +170,7 @@ static void count_list(struct scratch *s, const uint32_t *ids, uint32_t n,
 			continue; /* these query tokens already counted */
 		if (st->tick != s->qtick) {
 			st->tick = s->qtick;
-			st->best = 0;
-			s->touched[s->ntouched++] = r;
+			st->cand = UINT32_MAX;
 		}
 		if (st->mask == 0)
 			s->vtouched[s->nvtouched++] = r;
@@ -374,20 +372,28 @@ static void mark_skipped_hits(struct scratch *s, const struct kd_matcher *m,
 	}
 }
 
-/* Move the k best candidates (by estimate) to the front, in O(n):
- * quickselect on the estimate. @return min(n, k). */
+/* Does candidate a rank before b? Higher estimate first, then the lower
+ * entity number: a total order, so the chosen set does not depend on
+ * the order records were found in. */
+static int ranks_before(const struct kd_cand *a, const struct kd_cand *b)
+{
+	return a->acc > b->acc || (a->acc == b->acc && a->entity < b->entity);
+}
+
+/* Move the k best candidates to the front, in O(n): quickselect.
+ * @return min(n, k). */
 static size_t top_k(struct kd_cand *c, size_t n, size_t k)
 {
 	size_t lo = 0, hi = n;
 	if (n <= k)
 		return n;
 	while (hi - lo > 1) {
-		float pivot = c[lo + (hi - lo) / 2].acc;
+		struct kd_cand pivot = c[lo + (hi - lo) / 2];
 		size_t i = lo, j = hi - 1;
 		while (i <= j) {
-			while (c[i].acc > pivot)
+			while (ranks_before(&c[i], &pivot))
 				i++;
-			while (c[j].acc < pivot)
+			while (ranks_before(&pivot, &c[j]))
 				j--;
 			if (i <= j) {
 				struct kd_cand t = c[i];
@@ -409,31 +415,42 @@ static size_t top_k(struct kd_cand *c, size_t n, size_t k)
 	return k;
 }
 
-/* Turn the current variant's hit weights into estimates: keep each
- * record's best over variants, clear the accumulators. */
+/* Turn the current variant's hit weights into estimates and clear the
+ * accumulators. Records that may become candidates (estimate at least
+ * KD_CANDIDATE_MIN) enter cand[], keeping their best over variants; the
+ * estimate is below the cover a / wq, so most records are dropped before
+ * their name record is read. */
 static void fold_variant(struct scratch *s, const struct kd_matcher *m,
 			 double wq)
 {
 	size_t i, n = s->nvtouched;
+	double amin = (double)KD_CANDIDATE_MIN * wq * (1 - 1e-6);
 	for (i = 0; i < n; i++) {
 		uint32_t r = s->vtouched[i];
 		struct rstate *st = &s->st[r];
 		double a = st->acc, cover, rest, est;
-		if (i + PREFETCH_AHEAD < n) {
+		float fest;
+		if (i + PREFETCH_AHEAD < n)
 			PREFETCH(&s->st[s->vtouched[i + PREFETCH_AHEAD]]);
-			PREFETCH(&m->names[s->vtouched[i + PREFETCH_AHEAD]]);
-		}
 		st->acc = 0;
 		st->mask = 0;
-		if (a == 0)
+		if (a < amin)
 			continue;
 		cover = a / wq;
 		rest = a / m->names[r].wsum;
 		/* 0.65 + 0.35 x rest: the tangent of rest^0.35 at 1, enough
 		 * to rank and much cheaper than pow() */
 		est = (cover > 1 ? 1 : cover) * (0.65 + 0.35 * (rest > 1 ? 1 : rest));
-		if (est > st->best)
-			st->best = (float)est;
+		fest = (float)est;
+		if (fest < KD_CANDIDATE_MIN)
+			continue;
+		if (st->cand == UINT32_MAX) {
+			st->cand = (uint32_t)s->ncand++;
+			s->cand[st->cand].entity = m->names[r].entity;
+			s->cand[st->cand].acc = fest;
+		} else if (fest > s->cand[st->cand].acc) {
+			s->cand[st->cand].acc = fest;
+		}
 	}
 	s->nvtouched = 0;
 }
@@ -474,7 +491,7 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 	wk.err = 0;
 	if (wk.s == NULL)
 		return kd__error_set(KD_ENOMEM, "out of memory");
-	wk.s->ntouched = 0;
+	wk.s->ncand = 0;
 	wk.s->nvtouched = 0;
 	wk.s->nskipped = 0;
 	if (++wk.s->qtick == 0) {
@@ -550,15 +567,8 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 		count_list(wk.s, ids, nids, 1, 1.0f, &w, 0);
 		fold_variant(wk.s, m, 1.0);
 	}
-	n = wk.s->ntouched;
+	n = wk.s->ncand;
 	c = wk.s->cand;
-	for (i = 0; i < n; i++) {
-		uint32_t r = wk.s->touched[i];
-		if (i + PREFETCH_AHEAD < n)
-			PREFETCH(&m->names[wk.s->touched[i + PREFETCH_AHEAD]]);
-		c[i].entity = m->names[r].entity;
-		c[i].acc = wk.s->st[r].best;
-	}
 	n = top_k(c, n, limit * 4);
 	qsort(c, n, sizeof(*c), cmp_cand);
 	/* keep each entity's best record only */
