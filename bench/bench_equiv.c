@@ -3,7 +3,8 @@
  * for the development sets, so two builds can be diffed: a speed change
  * that should not alter results must print identical files. Also the
  * CPU time spent in kd_screen() alone (load excluded), repeated R times, as a
- * steady workload for perf.
+ * steady workload for perf. The labelled pairs' kd_compare() scores and
+ * explanations are dumped too.
  *
  * usage: bench_equiv OUT_FILE [N_NEGATIVES] [REPEAT] [DATA_DIR]
  */
@@ -70,6 +71,41 @@ static size_t read_rows(struct row **rows, size_t *cap, size_t n,
 	kd__csv_close(c);
 	kd__reader_close(r);
 	return n;
+}
+
+/* kd_compare() every labelled pair; one line each. */
+static void dump_pairs(FILE *f, const kd_matcher *m)
+{
+	struct kd_reader *r;
+	struct kd_csv *c;
+	kd_parse_err err;
+	int cs, c1, c2;
+	size_t i = 0, k;
+	if (kd__reader_open(&r, KD_SOURCE_DIR "/bench/data/pairs.csv") < 0 ||
+	    kd__csv_open(&c, r, ',') < 0)
+		return;
+	kd__csv_row(c, &err);
+	cs = col(c, "schema");
+	c1 = col(c, "name1");
+	c2 = col(c, "name2");
+	while (kd__csv_row(c, &err) == 1) {
+		kd_schema s = KD_SCHEMA_THING;
+		kd_result res;
+		const char *sc = cs < 0 ? "" : kd__csv_field(c, (size_t)cs, NULL);
+		if (*sc)
+			kd_schema_parse(&s, sc);
+		if (kd_compare(&res, m, s, kd__csv_field(c, (size_t)c1, NULL),
+			       kd__csv_field(c, (size_t)c2, NULL)) == 0) {
+			fprintf(f, "pair %zu\t%.6f", i, res.score);
+			for (k = 0; k < res.nfeatures; k++)
+				fprintf(f, "\t%s %s", res.features[k].name,
+					res.features[k].detail);
+			fprintf(f, "\n");
+		}
+		i++;
+	}
+	kd__csv_close(c);
+	kd__reader_close(r);
 }
 
 int main(int argc, char **argv)
@@ -139,6 +175,7 @@ int main(int argc, char **argv)
 			kd_results_free(res);
 		}
 	}
+	dump_pairs(f, m);
 	fclose(f);
 	printf("%zu queries x %d: %.1f us/query\n", n, rep,
 	       t / (double)n / rep * 1e6);
