@@ -202,12 +202,12 @@ static size_t digits(const struct kd_qtok *t)
 }
 
 static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
-			const char **how, int skeletons);
+			const char **how, int skeletons, double need);
 
 double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		     const char **how)
 {
-	return token_sim(a, b, how, 1);
+	return token_sim(a, b, how, 1, 0);
 }
 
 /* Joined neighbours ("jong un" vs "jongun") must agree in spelling:
@@ -223,15 +223,38 @@ static double joined_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		*how = "";
 		return 0;
 	}
-	return token_sim(a, b, how, 0);
+	return token_sim(a, b, how, 0, JOIN_MIN);
 }
 
+/*
+ * The largest weighted distance whose outcome token_sim() needs when the
+ * caller drops similarities below `need` (0: every outcome counts): the
+ * spelling similarity 1 - 2 x cost / len must reach `need`, and the
+ * skeleton+edit rule (0.70) looks up to budget + 0.5.
+ */
+static double cost_needed(const struct kd_qtok *a, const struct kd_qtok *b,
+			  int skeletons, size_t maxlen, double need)
+{
+	double x = budget(maxlen), spell;
+	if (skeletons && need <= 0.70 && a->skel_len >= 6 && b->skel_len >= 6)
+		return x + 0.5;
+	/* costs are multiples of 0.1: the margin keeps boundary cases */
+	spell = (1.0 - need) * (double)maxlen / 2.0 + 0.05;
+	return spell < x ? spell : x;
+}
+
+/*
+ * Similarity of two tokens; with need > 0, any result below need may
+ * come back as 0 (the caller drops it), which lets the edit distance
+ * stop early. need must then be at least SIM_MIN.
+ */
 static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
-			const char **how, int skeletons)
+			const char **how, int skeletons, double need)
 {
 	pthread_once(&g_sub_once, build_sub);
 	size_t maxlen = a->len > b->len ? a->len : b->len;
-	double best = 0, cost;
+	size_t lendiff = a->len > b->len ? a->len - b->len : b->len - a->len;
+	double best = 0, cost, limit = budget(maxlen) + 1.0, far, x = 1e9;
 	*how = "";
 	if (a->kind == KD_TOK_NUMBER || b->kind == KD_TOK_NUMBER) {
 		/* "77th" and "77" agree; "2" and "3" never do */
@@ -259,8 +282,11 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	    !gendered_ending(a, b)) {
 		/* the skeleton folds vowels hard: trust it fully only when
 		 * the spellings are also close */
+		/* only c <= budget + 0.5 is asked below; a limit 0.2 above
+		 * it stops no path that stays within (see edit_distance) */
 		double c = edit_distance(a->s, a->len, b->s, b->len,
-					 budget(maxlen) + 2);
+					 need > 0 ? budget(maxlen) + 0.75
+						  : budget(maxlen) + 2);
 		*how = "skeleton";
 		/* the skeleton vouches for convention substitutions (j/y,
 		 * ou/u): allow half an edit more than plain spelling */
@@ -271,14 +297,26 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		 * whose skeletons collide (zhang/chang/yang) */
 		return maxlen >= 5 ? 0.80 : 0.62;
 	}
-	if ((double)(a->len > b->len ? a->len - b->len : b->len - a->len) *
-			    0.5 > budget(maxlen) + 1.0 ||
-	    unit_distance(a->s, a->len, b->s, b->len) * 0.5 >
-		    budget(maxlen) + 1.0)
-		cost = budget(maxlen) + 2; /* far beyond the budget */
-	else
-		cost = edit_distance(a->s, a->len, b->s, b->len,
-				     budget(maxlen) + 1.0);
+	far = budget(maxlen) + 2; /* far beyond the budget */
+	if (need > 0) {
+		/* Every weighted operation costs at least 0.5 per unit edit,
+		 * a transposition 0.8 for two: 0.4 x unit distance and 0.5 x
+		 * the length difference bound the cost from below. The early
+		 * stop of edit_distance needs 0.2 of room. */
+		x = cost_needed(a, b, skeletons, maxlen, need);
+		limit = x + 0.25;
+		if ((double)lendiff * 0.5 > x ||
+		    unit_distance(a->s, a->len, b->s, b->len) * 0.4 > x)
+			limit = -1;
+	} else if ((double)lendiff * 0.5 > budget(maxlen) + 1.0 ||
+		   unit_distance(a->s, a->len, b->s, b->len) * 0.5 >
+			   budget(maxlen) + 1.0) {
+		limit = -1;
+	}
+	cost = limit < 0 ? far
+			 : edit_distance(a->s, a->len, b->s, b->len, limit);
+	if (cost > x)
+		cost = far; /* no outcome below depends on it */
 	if (cost <= budget(maxlen)) {
 		double sim = 1.0 - 2.0 * cost / (double)maxlen;
 		if (sim > best) {
@@ -327,14 +365,14 @@ static double sim_memo(const struct kd_qtok *a, const struct kd_qtok *b,
 	uintptr_t h;
 	double sim;
 	if (b->id == UINT32_MAX || a->id != UINT32_MAX || t_gen == 0)
-		return kd__token_sim(a, b, how);
+		return token_sim(a, b, how, 1, SIM_MIN);
 	h = ((uintptr_t)a >> 3) * 0x9E3779B1u ^ (uintptr_t)b->id * 0x85EBCA77u;
 	slot = &t_memo[(h ^ (h >> 15)) & (MEMO_SIZE - 1)];
 	if (slot->gen == t_gen && slot->q == a && slot->id == b->id) {
 		*how = slot->how;
 		return slot->sim;
 	}
-	sim = kd__token_sim(a, b, how);
+	sim = token_sim(a, b, how, 1, SIM_MIN);
 	slot->q = a;
 	slot->id = b->id;
 	slot->gen = t_gen;
