@@ -35,8 +35,8 @@
  */
 #include "match.h"
 
+#include <assert.h>
 #include <pthread.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* Per name record, one cache line shared by four records: the hot loop
@@ -70,6 +70,7 @@ struct scratch {
 	struct rstate *st;
 	uint32_t *vtouched; /* records hit by the current query variant */
 	uint64_t *admit;    /* per record bit: admitted in this variant */
+	uint64_t *hit;      /* per record bit: hit by a skipped list only */
 	struct kd_cand *cand; /* records that may be candidates */
 	uint32_t *seen;     /* per entity: tick of the last query */
 	struct entry *ent;
@@ -99,6 +100,7 @@ static void scratch_free(void *p)
 	kd__free(s->st);
 	kd__free(s->vtouched);
 	kd__free(s->admit);
+	kd__free(s->hit);
 	kd__free(s->cand);
 	kd__free(s->seen);
 	kd__free(s->ent);
@@ -126,9 +128,11 @@ static struct scratch *get_scratch(size_t n, size_t nents)
 	s->st = kd__calloc(n + 1, sizeof(*s->st));
 	s->vtouched = kd__calloc(n + 1, sizeof(uint32_t));
 	s->admit = kd__calloc(n / 64 + 1, sizeof(uint64_t));
+	s->hit = kd__calloc(n / 64 + 1, sizeof(uint64_t));
 	s->cand = kd__calloc(n + 1, sizeof(*s->cand));
 	s->seen = kd__calloc(nents + 1, sizeof(uint32_t));
-	if (!s->st || !s->vtouched || !s->admit || !s->cand || !s->seen) {
+	if (!s->st || !s->vtouched || !s->admit || !s->hit || !s->cand ||
+	    !s->seen) {
 		scratch_free(s);
 		return NULL;
 	}
@@ -151,7 +155,8 @@ struct walk {
 };
 
 /* Count the hits of one list on the records it names (all of them, or
- * with `admitted` only those admitted in this variant). */
+ * with `admitted` only those admitted in this variant; the others are
+ * noted in s->hit). */
 static void count_list(struct scratch *s, const uint32_t *ids, uint32_t n,
 		       uint32_t bits, float factor, const float *tokw,
 		       int admitted)
@@ -160,8 +165,10 @@ static void count_list(struct scratch *s, const uint32_t *ids, uint32_t n,
 	for (i = 0; i < n; i++) {
 		struct rstate *st;
 		uint32_t r = ids[i], fresh, b;
-		if (admitted && !(s->admit[r >> 6] >> (r & 63) & 1))
+		if (admitted && !(s->admit[r >> 6] >> (r & 63) & 1)) {
+			s->hit[r >> 6] |= (uint64_t)1 << (r & 63);
 			continue;
+		}
 		st = &s->st[r];
 		if (i + PREFETCH_AHEAD < n && !admitted)
 			PREFETCH(&s->st[ids[i + PREFETCH_AHEAD]]);
@@ -314,7 +321,8 @@ static void walk_lists(struct scratch *s, const float *tokw, size_t ntok,
 	for (i = 0; i < s->nent; i++) {
 		const struct entry *e = &s->ent[i];
 		count_list(s, e->ids, e->n, e->bits, e->factor, tokw, e->skip);
-		if (e->skip && s->nskipped < s->capskipped) {
+		if (e->skip) {
+			assert(s->nskipped < s->capskipped);
 			s->skipped[s->nskipped].ids = e->ids;
 			s->skipped[s->nskipped].n = e->n;
 			s->nskipped++;
@@ -334,18 +342,14 @@ int kd__record_hit(uint32_t rec)
 	return s && rec < s->cap && s->st[rec].tick == s->qtick;
 }
 
-/* Is r in the ascending list ids? */
-static int in_list(const uint32_t *ids, uint32_t n, uint32_t r)
+/* Clear s->hit for the next query. */
+static void clear_hits(struct scratch *s)
 {
-	uint32_t lo = 0, hi = n;
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (ids[mid] < r)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && ids[lo] == r;
+	size_t i, k;
+	for (k = 0; k < s->nskipped; k++)
+		for (i = 0; i < s->skipped[k].n; i++)
+			s->hit[s->skipped[k].ids[i] >> 6] = 0;
+	s->nskipped = 0;
 }
 
 /* Records of the chosen entities that only skipped lists hit were never
@@ -354,22 +358,19 @@ static int in_list(const uint32_t *ids, uint32_t n, uint32_t r)
 static void mark_skipped_hits(struct scratch *s, const struct kd_matcher *m,
 			      const struct kd_cand *c, size_t n)
 {
-	size_t i, k;
+	size_t i;
 	uint32_t r;
-	for (i = 0; i < n && s->nskipped; i++) {
+	if (s->nskipped == 0)
+		return;
+	for (i = 0; i < n; i++) {
 		uint32_t e = c[i].entity;
 		uint32_t end = m->ent_name0[e] + m->ent_nname[e];
-		for (r = m->ent_name0[e]; r < end; r++) {
-			if (s->st[r].tick == s->qtick)
-				continue;
-			for (k = 0; k < s->nskipped; k++)
-				if (in_list(s->skipped[k].ids, s->skipped[k].n,
-					    r)) {
-					s->st[r].tick = s->qtick;
-					break;
-				}
-		}
+		for (r = m->ent_name0[e]; r < end; r++)
+			if (s->st[r].tick != s->qtick &&
+			    (s->hit[r >> 6] >> (r & 63) & 1))
+				s->st[r].tick = s->qtick;
 	}
+	clear_hits(s);
 }
 
 /* Does candidate a rank before b? Higher estimate first, then the lower
@@ -467,12 +468,16 @@ static void order_by_weight(size_t *order, const struct kd_qvar *v)
 	}
 }
 
-static int cmp_cand(const void *a, const void *b)
+/* Insertion sort, best first: at most 4 x KD_CANDIDATES entries. */
+static void sort_cands(struct kd_cand *c, size_t n)
 {
-	const struct kd_cand *x = a, *y = b;
-	if (x->acc != y->acc)
-		return x->acc < y->acc ? 1 : -1;
-	return x->entity < y->entity ? -1 : (x->entity > y->entity);
+	size_t i, j;
+	for (i = 1; i < n; i++) {
+		struct kd_cand x = c[i];
+		for (j = i; j > 0 && ranks_before(&x, &c[j - 1]); j--)
+			c[j] = c[j - 1];
+		c[j] = x;
+	}
 }
 
 int kd__candidates(struct kd_cand **out, size_t *nout,
@@ -545,13 +550,17 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 			}
 			wk.rarer_seen = 1;
 		}
-		if (wk.err < 0)
+		if (wk.err < 0) {
+			clear_hits(wk.s);
 			return wk.err;
+		}
 		if (wk.s->capskipped < wk.s->nskipped + wk.s->nent &&
 		    (err = kd__grow((void **)&wk.s->skipped, &wk.s->capskipped,
 				    wk.s->nskipped + wk.s->nent,
-				    sizeof(*wk.s->skipped))) < 0)
+				    sizeof(*wk.s->skipped))) < 0) {
+			clear_hits(wk.s);
 			return err;
+		}
 		walk_lists(wk.s, tokw, v->ntok, wq);
 		fold_variant(wk.s, m, wq);
 	}
@@ -570,7 +579,7 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 	n = wk.s->ncand;
 	c = wk.s->cand;
 	n = top_k(c, n, limit * 4);
-	qsort(c, n, sizeof(*c), cmp_cand);
+	sort_cands(c, n);
 	/* keep each entity's best record only */
 	for (i = 0, j = 0; i < n && j < limit; i++) {
 		if (c[i].acc < KD_CANDIDATE_MIN)
