@@ -162,6 +162,9 @@ static void count_list(struct scratch *s, const uint32_t *ids, uint32_t n,
 		       int admitted)
 {
 	uint32_t i;
+	if (!admitted)
+		for (i = 0; i < n && i < PREFETCH_AHEAD; i++)
+			PREFETCH(&s->st[ids[i]]);
 	for (i = 0; i < n; i++) {
 		struct rstate *st;
 		uint32_t r = ids[i], fresh, b;
@@ -426,6 +429,8 @@ static void fold_variant(struct scratch *s, const struct kd_matcher *m,
 {
 	size_t i, n = s->nvtouched;
 	double amin = (double)KD_CANDIDATE_MIN * wq * (1 - 1e-6);
+	for (i = 0; i < n && i < PREFETCH_AHEAD; i++)
+		PREFETCH(&s->st[s->vtouched[i]]);
 	for (i = 0; i < n; i++) {
 		uint32_t r = s->vtouched[i];
 		struct rstate *st = &s->st[r];
@@ -433,6 +438,13 @@ static void fold_variant(struct scratch *s, const struct kd_matcher *m,
 		float fest;
 		if (i + PREFETCH_AHEAD < n)
 			PREFETCH(&s->st[s->vtouched[i + PREFETCH_AHEAD]]);
+		if (i + PREFETCH_AHEAD / 2 < n) {
+			/* half way: the state is in, fetch the name record of
+			 * those that will need it */
+			uint32_t r2 = s->vtouched[i + PREFETCH_AHEAD / 2];
+			if (s->st[r2].acc >= amin)
+				PREFETCH(&m->names[r2]);
+		}
 		st->acc = 0;
 		st->mask = 0;
 		if (a < amin)
