@@ -21,7 +21,11 @@
  * admitted (a bitmap test, no state access), in the original order, so
  * every estimate is the one a full walk gives. Records of the chosen
  * entities that only skipped lists hit are looked up in those lists at
- * the end (kd__record_hit() answers as after a full walk).
+ * the end (kd__record_hit() answers as after a full walk). Once a query
+ * holds more than 4 x KD_CANDIDATES records, the estimate of the last of
+ * the best 4 x KD_CANDIDATES replaces KD_CANDIDATE_MIN as the bound for
+ * its further variants (estimates only grow). Keys are looked up once
+ * per query (variants share most of their tokens).
  *
  * Per-thread scratch (one 16-byte state per name record, the list of
  * records touched by the current variant, a candidate array) avoids
@@ -60,6 +64,17 @@ struct entry {
 	uint8_t skip;    /* non-essential: walked only for admitted records */
 };
 
+/* A key looked up by the current query: variants of one name share most
+ * tokens, and a joined pair may spell another token's skeleton. */
+struct kslot {
+	uint32_t qtick, hash;
+	const uint32_t *ids;
+	uint32_t n;
+	char key[68];
+};
+
+#define KCACHE_SIZE 512 /* power of two; filled to half at most */
+
 /* A skipped (non-essential) list, kept for kd__record_hit(). */
 struct plist {
 	const uint32_t *ids;
@@ -72,9 +87,12 @@ struct scratch {
 	uint64_t *admit;    /* per record bit: admitted in this variant */
 	uint64_t *hit;      /* per record bit: hit by a skipped list only */
 	struct kd_cand *cand; /* records that may be candidates */
+	float *sel;           /* kth_best() scratch */
 	uint32_t *seen;     /* per entity: tick of the last query */
 	struct entry *ent;
 	struct plist *skipped;
+	struct kslot *kcache;
+	size_t nkeys;       /* keys in kcache for this query */
 	size_t ncand, nvtouched, cap, capents;
 	size_t nent, capent, nskipped, capskipped;
 	uint32_t qtick;
@@ -102,9 +120,11 @@ static void scratch_free(void *p)
 	kd__free(s->admit);
 	kd__free(s->hit);
 	kd__free(s->cand);
+	kd__free(s->sel);
 	kd__free(s->seen);
 	kd__free(s->ent);
 	kd__free(s->skipped);
+	kd__free(s->kcache);
 	kd__free(s);
 }
 
@@ -130,9 +150,11 @@ static struct scratch *get_scratch(size_t n, size_t nents)
 	s->admit = kd__calloc(n / 64 + 1, sizeof(uint64_t));
 	s->hit = kd__calloc(n / 64 + 1, sizeof(uint64_t));
 	s->cand = kd__calloc(n + 1, sizeof(*s->cand));
+	s->sel = kd__calloc(n + 1, sizeof(float));
 	s->seen = kd__calloc(nents + 1, sizeof(uint32_t));
+	s->kcache = kd__calloc(KCACHE_SIZE, sizeof(*s->kcache));
 	if (!s->st || !s->vtouched || !s->admit || !s->hit || !s->cand ||
-	    !s->seen) {
+	    !s->sel || !s->seen || !s->kcache) {
 		scratch_free(s);
 		return NULL;
 	}
@@ -191,13 +213,46 @@ static void count_list(struct scratch *s, const uint32_t *ids, uint32_t n,
 	}
 }
 
+/* kd__postings_get() through the per-query key cache. */
+static const uint32_t *get_list(struct scratch *s, const struct kd_matcher *m,
+				const char *key, uint32_t *n)
+{
+	uint32_t h = 2166136261u, i;
+	size_t len;
+	const char *k;
+	struct kslot *sl;
+	for (k = key; *k; k++)
+		h = (h ^ (unsigned char)*k) * 16777619u;
+	len = (size_t)(k - key);
+	if (len >= sizeof(sl->key))
+		return kd__postings_get(&m->post, key, n);
+	for (i = h;; i++) {
+		sl = &s->kcache[i & (KCACHE_SIZE - 1)];
+		if (sl->qtick != s->qtick)
+			break;
+		if (sl->hash == h && memcmp(sl->key, key, len + 1) == 0) {
+			*n = sl->n;
+			return sl->ids;
+		}
+	}
+	if (s->nkeys >= KCACHE_SIZE / 2)
+		return kd__postings_get(&m->post, key, n);
+	s->nkeys++;
+	sl->qtick = s->qtick;
+	sl->hash = h;
+	memcpy(sl->key, key, len + 1);
+	sl->ids = kd__postings_get(&m->post, key, &sl->n);
+	*n = sl->n;
+	return sl->ids;
+}
+
 /* Queue one key's posting list for the current variant. */
 static void add_key(struct walk *wk, const char *key, int fuzzy)
 {
 	struct scratch *s = wk->s;
 	struct entry *e;
 	uint32_t n;
-	const uint32_t *ids = kd__postings_get(&wk->m->post, key, &n);
+	const uint32_t *ids = get_list(s, wk->m, key, &n);
 	/* IDF-aware bound: once a rarer token has been looked up, a very
 	 * common key (thousands of names) adds cost, not candidates */
 	if (n == 0 || (n > KD_POSTING_CAP && wk->rarer_seen) || wk->err)
@@ -248,54 +303,71 @@ static void lookup_skel(struct walk *wk, const char *skel, size_t len,
 
 /*
  * Max-score split. A record found only through lists marked `skip` gains
- * at most sum(tokw x factor) over their tokens; while that stays below
+ * at most sum(tokw x factor) over their tokens (each token counts once,
+ * at the largest factor of those lists); while that stays below
  * KD_CANDIDATE_MIN of the query weight, such a record cannot become a
  * candidate, so skipped lists need not admit records: they are walked
- * only to count hits on records that essential lists admitted. The one-
- * edit lists of short skeletons ("~ane" for "rane") are long and light,
- * hence skipped first. @return whether any list is skipped.
+ * only to count hits on records that essential lists admitted. Lists are
+ * grouped by (tokens, factor) and the groups with the most postings are
+ * skipped first: the one-edit lists of short skeletons ("~ane" for
+ * "rane") are long and light. @return whether any list is skipped.
  */
 static int split_lists(struct scratch *s, const float *tokw, size_t ntok,
-		       double wq)
+		       double wq, double floor)
 {
-	uint32_t fz[KD_NAME_MAX_TOKS] = { 0 }, ex[KD_NAME_MAX_TOKS] = { 0 };
-	uint8_t mode[KD_NAME_MAX_TOKS] = { 0 }; /* 1 one-edit, 2 all */
-	double budget = KD_CANDIDATE_MIN * wq * (1 - 1e-4), used = 0;
-	size_t i, k;
+	struct group {
+		uint32_t bits, size;
+		float factor;
+		uint8_t skip;
+	} g[4 * KD_NAME_MAX_TOKS];
+	float maxf[KD_NAME_MAX_TOKS] = { 0 };
+	double budget = floor * wq * (1 - 1e-4);
+	size_t ng = 0, i, k;
 	int any = 0;
 	for (i = 0; i < s->nent; i++) {
 		const struct entry *e = &s->ent[i];
-		if (e->joined)
-			continue;
-		if (e->fuzzy)
-			fz[e->tok] += e->n;
-		else
-			ex[e->tok] += e->n;
+		for (k = 0; k < ng; k++)
+			if (g[k].bits == e->bits && g[k].factor == e->factor)
+				break;
+		if (k == ng) {
+			if (ng == sizeof(g) / sizeof(g[0]))
+				continue; /* essential */
+			g[ng].bits = e->bits;
+			g[ng].factor = e->factor;
+			g[ng].size = 0;
+			g[ng].skip = 0;
+			ng++;
+		}
+		g[k].size += e->n;
 	}
-	/* greedily, the tokens with the most postings first */
-	for (k = 0; k < ntok; k++) {
-		size_t best = ntok;
-		for (i = 0; i < ntok; i++)
-			if (mode[i] == 0 && fz[i] + ex[i] > 0 &&
-			    (best == ntok || fz[i] + ex[i] > fz[best] + ex[best]))
-				best = i;
-		if (best == ntok)
+	/* greedily, the groups with the most postings first */
+	for (;;) {
+		size_t best = ng;
+		float f[KD_NAME_MAX_TOKS];
+		double ub = 0;
+		for (k = 0; k < ng; k++)
+			if (g[k].skip == 0 && (best == ng || g[k].size > g[best].size))
+				best = k;
+		if (best == ng)
 			break;
-		if (used + tokw[best] < budget) {
-			used += tokw[best];
-			mode[best] = 2;
-		} else if (fz[best] && used + tokw[best] * 0.7f < budget) {
-			used += tokw[best] * 0.7f;
-			mode[best] = 1;
-		} else {
-			mode[best] = 3; /* essential */
+		for (i = 0; i < ntok; i++) {
+			f[i] = maxf[i];
+			if ((g[best].bits >> i & 1) && g[best].factor > f[i])
+				f[i] = g[best].factor;
+			ub += (double)(tokw[i] * f[i]);
+		}
+		g[best].skip = 2; /* decided */
+		if (ub < budget) {
+			g[best].skip = 1;
+			memcpy(maxf, f, sizeof(f[0]) * ntok);
 		}
 	}
 	for (i = 0; i < s->nent; i++) {
 		struct entry *e = &s->ent[i];
-		if (e->joined || mode[e->tok] == 0 || mode[e->tok] == 3)
-			continue;
-		e->skip = mode[e->tok] == 2 || e->fuzzy;
+		for (k = 0; k < ng; k++)
+			if (g[k].bits == e->bits && g[k].factor == e->factor)
+				break;
+		e->skip = k < ng && g[k].skip == 1;
 		any |= e->skip;
 	}
 	return any;
@@ -303,10 +375,10 @@ static int split_lists(struct scratch *s, const float *tokw, size_t ntok,
 
 /* Walk the queued lists of a variant. */
 static void walk_lists(struct scratch *s, const float *tokw, size_t ntok,
-		       double wq)
+		       double wq, double floor)
 {
 	size_t i, k, nadm;
-	if (!split_lists(s, tokw, ntok, wq)) {
+	if (!split_lists(s, tokw, ntok, wq, floor)) {
 		for (i = 0; i < s->nent; i++)
 			count_list(s, s->ent[i].ids, s->ent[i].n, s->ent[i].bits,
 				   s->ent[i].factor, tokw, 0);
@@ -425,10 +497,10 @@ static size_t top_k(struct kd_cand *c, size_t n, size_t k)
  * estimate is below the cover a / wq, so most records are dropped before
  * their name record is read. */
 static void fold_variant(struct scratch *s, const struct kd_matcher *m,
-			 double wq)
+			 double wq, double floor)
 {
 	size_t i, n = s->nvtouched;
-	double amin = (double)KD_CANDIDATE_MIN * wq * (1 - 1e-6);
+	double amin = floor * wq * (1 - 1e-6);
 	for (i = 0; i < n && i < PREFETCH_AHEAD; i++)
 		PREFETCH(&s->st[s->vtouched[i]]);
 	for (i = 0; i < n; i++) {
@@ -455,7 +527,7 @@ static void fold_variant(struct scratch *s, const struct kd_matcher *m,
 		 * to rank and much cheaper than pow() */
 		est = (cover > 1 ? 1 : cover) * (0.65 + 0.35 * (rest > 1 ? 1 : rest));
 		fest = (float)est;
-		if (fest < KD_CANDIDATE_MIN)
+		if (fest < KD_CANDIDATE_MIN || (double)fest < floor)
 			continue;
 		if (st->cand == UINT32_MAX) {
 			st->cand = (uint32_t)s->ncand++;
@@ -466,6 +538,48 @@ static void fold_variant(struct scratch *s, const struct kd_matcher *m,
 		}
 	}
 	s->nvtouched = 0;
+}
+
+/*
+ * The k-th best estimate so far (k < ncand). Estimates only grow with
+ * more variants, so at least k records end at or above it: a record
+ * whose estimate stays below it cannot be among the k chosen, and the
+ * later variants of a query may skip lists as if it were
+ * KD_CANDIDATE_MIN.
+ */
+static double kth_best(struct scratch *s, size_t k)
+{
+	float *a = s->sel;
+	size_t lo = 0, hi = s->ncand - 1, i;
+	for (i = 0; i < s->ncand; i++)
+		a[i] = s->cand[i].acc;
+	k--; /* 0-based position in descending order */
+	while (lo < hi) {
+		float pivot = a[lo + (hi - lo) / 2], t;
+		size_t l = lo, r = hi;
+		while (l <= r) {
+			while (a[l] > pivot)
+				l++;
+			while (a[r] < pivot)
+				r--;
+			if (l <= r) {
+				t = a[l];
+				a[l] = a[r];
+				a[r] = t;
+				l++;
+				if (r == 0)
+					break;
+				r--;
+			}
+		}
+		if (k <= r)
+			hi = r;
+		else if (k >= l)
+			lo = l;
+		else
+			break;
+	}
+	return a[k];
 }
 
 /* Token positions of a variant, rarest (heaviest) first. */
@@ -500,6 +614,8 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 	struct walk wk;
 	struct kd_cand *c;
 	size_t i, j, n;
+	/* estimates below this cannot reach the final choice */
+	double floor = KD_CANDIDATE_MIN;
 	int err;
 	*out = NULL;
 	*nout = 0;
@@ -511,11 +627,14 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 	wk.s->ncand = 0;
 	wk.s->nvtouched = 0;
 	wk.s->nskipped = 0;
+	wk.s->nkeys = 0;
 	if (++wk.s->qtick == 0) {
 		size_t r;
 		memset(wk.s->seen, 0, wk.s->capents * sizeof(uint32_t));
 		for (r = 0; r < wk.s->cap; r++)
 			wk.s->st[r].tick = 0;
+		for (r = 0; r < KCACHE_SIZE; r++)
+			wk.s->kcache[r].qtick = 0;
 		wk.s->qtick = 1;
 	}
 	for (i = 0; i < nvars; i++) {
@@ -573,8 +692,10 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 			clear_hits(wk.s);
 			return err;
 		}
-		walk_lists(wk.s, tokw, v->ntok, wq);
-		fold_variant(wk.s, m, wq);
+		walk_lists(wk.s, tokw, v->ntok, wq, floor);
+		fold_variant(wk.s, m, wq, floor);
+		if (i + 1 < nvars && wk.s->ncand > limit * 4)
+			floor = kth_best(wk.s, limit * 4);
 	}
 	for (i = 0; i < nidents; i++) {
 		char key[72];
@@ -586,7 +707,7 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 			continue;
 		ids = kd__postings_get(&m->post, key, &nids);
 		count_list(wk.s, ids, nids, 1, 1.0f, &w, 0);
-		fold_variant(wk.s, m, 1.0);
+		fold_variant(wk.s, m, 1.0, KD_CANDIDATE_MIN);
 	}
 	n = wk.s->ncand;
 	c = wk.s->cand;
