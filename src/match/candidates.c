@@ -594,16 +594,45 @@ static void order_by_weight(size_t *order, const struct kd_qvar *v)
 	}
 }
 
-/* Insertion sort, best first: at most 4 x KD_CANDIDATES entries. */
-static void sort_cands(struct kd_cand *c, size_t n)
+/* Restore the heap order (best at the root) below position i. */
+static void sift_down(struct kd_cand *c, size_t n, size_t i)
 {
-	size_t i, j;
-	for (i = 1; i < n; i++) {
-		struct kd_cand x = c[i];
-		for (j = i; j > 0 && ranks_before(&x, &c[j - 1]); j--)
-			c[j] = c[j - 1];
-		c[j] = x;
+	struct kd_cand x = c[i];
+	for (;;) {
+		size_t k = 2 * i + 1;
+		if (k >= n)
+			break;
+		if (k + 1 < n && ranks_before(&c[k + 1], &c[k]))
+			k++;
+		if (!ranks_before(&c[k], &x))
+			break;
+		c[i] = c[k];
+		i = k;
 	}
+	c[i] = x;
+}
+
+/* The best of c[0..n) in order, each entity once (its best record), at
+ * most `limit`, written to out. A heap: usually far fewer than n are
+ * taken. @return how many. */
+static size_t best_entities(struct kd_cand *out, struct kd_cand *c, size_t n,
+			    size_t limit, uint32_t *seen, uint32_t tick)
+{
+	size_t i, j = 0;
+	for (i = n / 2; i-- > 0;)
+		sift_down(c, n, i);
+	while (n > 0 && j < limit) {
+		struct kd_cand top = c[0];
+		c[0] = c[--n];
+		sift_down(c, n, 0);
+		if (top.acc < KD_CANDIDATE_MIN)
+			break; /* ordered: the rest cover even less */
+		if (seen[top.entity] == tick)
+			continue;
+		seen[top.entity] = tick;
+		out[j++] = top;
+	}
+	return j;
 }
 
 int kd__candidates(struct kd_cand **out, size_t *nout,
@@ -712,22 +741,13 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 	n = wk.s->ncand;
 	c = wk.s->cand;
 	n = top_k(c, n, limit * 4);
-	sort_cands(c, n);
-	/* keep each entity's best record only */
-	for (i = 0, j = 0; i < n && j < limit; i++) {
-		if (c[i].acc < KD_CANDIDATE_MIN)
-			break; /* sorted: the rest cover even less */
-		if (wk.s->seen[c[i].entity] == wk.s->qtick)
-			continue;
-		wk.s->seen[c[i].entity] = wk.s->qtick;
-		c[j++] = c[i];
-	}
-	n = j;
-	mark_skipped_hits(wk.s, m, c, n);
-	*out = kd__malloc((n ? n : 1) * sizeof(*c));
-	if (*out == NULL)
+	*out = kd__malloc((limit ? limit : 1) * sizeof(*c));
+	if (*out == NULL) {
+		clear_hits(wk.s);
 		return kd__error_set(KD_ENOMEM, "out of memory");
-	memcpy(*out, c, n * sizeof(*c));
+	}
+	n = best_entities(*out, c, n, limit, wk.s->seen, wk.s->qtick);
+	mark_skipped_hits(wk.s, m, *out, n);
 	*nout = n;
 	return 0;
 }
