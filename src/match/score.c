@@ -44,6 +44,10 @@ struct prepared {
 	size_t nnames;
 };
 
+/* The prepared query of the running kd_screen() call on this thread
+ * (31 KB: a malloc of that size per query costs a heap consolidation). */
+static _Thread_local struct prepared t_prepared;
+
 /* ---- preparation ------------------------------------------------------------------- */
 
 /* "1950", "1950-03", "1950-03-21", "1950/1955" -> y1, y2, month, day */
@@ -360,13 +364,9 @@ int kd_screen(kd_result **out, size_t *nout, const kd_matcher *m,
 		return kd__error_set(KD_EINVAL, "no matcher or query");
 	if (opts)
 		o = *opts;
-	p = kd__malloc(sizeof(*p));
-	if (p == NULL)
-		return kd__error_set(KD_ENOMEM, "out of memory");
-	if ((err = prepare(p, m, q)) < 0) {
-		kd__free(p);
+	p = &t_prepared;
+	if ((err = prepare(p, m, q)) < 0)
 		return err;
-	}
 	if (!o.exhaustive)
 		KD_FORWARD(kd__candidates(&cands, &ncand, m, p->vars, p->nvars,
 					  p->idents, p->nidents,
@@ -401,7 +401,6 @@ done:
 	kd__free(res);
 	kd__free(cands);
 	prepared_free(p);
-	kd__free(p);
 	return err;
 }
 
