@@ -212,14 +212,18 @@ double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 
 /* Joined neighbours ("jong un" vs "jongun") must agree in spelling:
  * skeletons of glued syllables collide too easily (yu zhang ~ hushang). */
+/* Only near-identical spellings can reach JOIN_MIN: can tokens of these
+ * lengths? (Rejects the rest before any edit distance is computed.) */
+static int join_len_ok(size_t a, size_t b)
+{
+	size_t maxlen = a > b ? a : b, diff = a > b ? a - b : b - a;
+	return (double)diff * 0.5 <= (1.0 - JOIN_MIN) / 2.0 * (double)maxlen;
+}
+
 static double joined_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 			 const char **how)
 {
-	/* only near-identical spellings can reach JOIN_MIN: reject the
-	 * rest on length before any edit distance is computed */
-	size_t maxlen = a->len > b->len ? a->len : b->len;
-	size_t diff = a->len > b->len ? a->len - b->len : b->len - a->len;
-	if ((double)diff * 0.5 > (1.0 - JOIN_MIN) / 2.0 * (double)maxlen) {
+	if (!join_len_ok(a->len, b->len)) {
 		*how = "";
 		return 0;
 	}
@@ -536,7 +540,13 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	int qnum = 0, lnum = 0, nummatch = 0;
 	const char *how;
 
-	memset(out, 0, sizeof(*out));
+	if (detail) {
+		memset(out, 0, sizeof(*out));
+	} else { /* the text stays empty: no need to clear all of it */
+		out->score = 0;
+		out->number_mismatch = 0;
+		out->detail[0] = '\0';
+	}
 	if (n == 0 || m == 0)
 		return;
 	for (i = 0; i < n; i++)
@@ -547,22 +557,38 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		}
 	/* joined neighbours on the query side vs list tokens */
 	for (i = 0; i + 1 < n; i++) {
+		size_t jl = (size_t)q->toks[i].len + q->toks[i + 1].len;
+		int built = 0;
 		if (!joinable(&q->toks[i], &q->toks[i + 1]))
 			continue;
-		join_tok(&joined, jt[i], &q->toks[i]);
 		for (j = 0; j < m; j++) {
-			double s = joined_sim(&joined, &l->toks[j], &how);
+			double s;
+			if (!join_len_ok(jl, l->toks[j].len))
+				continue; /* joined_sim() would say 0 */
+			if (!built) {
+				join_tok(&joined, jt[i], &q->toks[i]);
+				built = 1;
+			}
+			s = joined_sim(&joined, &l->toks[j], &how);
 			add_pair(pairs, &np, (int)i, (int)i + 1, (int)j, (int)j,
 				 s, "joined", joined.w);
 		}
 	}
 	/* joined neighbours on the list side vs query tokens */
 	for (j = 0; j + 1 < m; j++) {
+		size_t jl = (size_t)l->toks[j].len + l->toks[j + 1].len;
+		int built = 0;
 		if (!joinable(&l->toks[j], &l->toks[j + 1]))
 			continue;
-		join_tok(&joined, jt[j], &l->toks[j]);
 		for (i = 0; i < n; i++) {
-			double s = joined_sim(&q->toks[i], &joined, &how);
+			double s;
+			if (!join_len_ok(q->toks[i].len, jl))
+				continue; /* joined_sim() would say 0 */
+			if (!built) {
+				join_tok(&joined, jt[j], &l->toks[j]);
+				built = 1;
+			}
+			s = joined_sim(&q->toks[i], &joined, &how);
 			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j + 1,
 				 s, "joined", q->toks[i].w);
 		}
@@ -611,8 +637,9 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	}
 	if (wq <= 0 || wl <= 0)
 		return;
-	score = (sq / wq) * pow(sl / wl, LIST_EXP);
-	if (info < INFO_MIN)
+	/* nothing matched: 0 whatever pow() and sqrt() would say */
+	score = sq > 0 ? (sq / wq) * pow(sl / wl, LIST_EXP) : 0;
+	if (score > 0 && info < INFO_MIN)
 		score *= sqrt(info / INFO_MIN);
 	if (qnum && lnum && nummatch < qnum) {
 		out->number_mismatch = 1;
