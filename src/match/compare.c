@@ -426,6 +426,17 @@ void kd__qvar_from_list(struct kd_qvar *out, const struct kd_matcher *m,
 {
 	size_t i;
 	out->ntok = v->ntok < KD_NAME_MAX_TOKS ? v->ntok : KD_NAME_MAX_TOKS;
+#if defined(__GNUC__)
+	/* the dictionary entries of the tokens are scattered: fetch them
+	 * all at once rather than one miss after another */
+	for (i = 0; i < out->ntok; i++) {
+		const struct kd_mtok *mt = &m->toks[v->tok0 + i];
+		__builtin_prefetch(&m->texts.len[mt->text]);
+		__builtin_prefetch(&m->skels.len[mt->skel]);
+		__builtin_prefetch(kd__dict_str(&m->texts, mt->text));
+		__builtin_prefetch(kd__dict_str(&m->skels, mt->skel));
+	}
+#endif
 	for (i = 0; i < out->ntok; i++) {
 		const struct kd_mtok *mt = &m->toks[v->tok0 + i];
 		struct kd_qtok *t = &out->toks[i];
