@@ -19,9 +19,10 @@
  * for "rane") cannot reach KD_CANDIDATE_MIN, so such lists do not admit
  * records; they are walked to count hits on records that the other lists
  * admitted (a bitmap test, no state access), in the original order, so
- * every estimate is the one a full walk gives. Records of the chosen
- * entities that only skipped lists hit are looked up in those lists at
- * the end (kd__record_hit() answers as after a full walk). Once a query
+ * every estimate is the one a full walk gives. Records that only skipped
+ * lists hit are noted in a bitmap during the walk, and those of the
+ * chosen entities marked at the end (kd__record_hit() answers as after a
+ * full walk). Once a query
  * holds more than 4 x KD_CANDIDATES records, the estimate of the last of
  * the best 4 x KD_CANDIDATES replaces KD_CANDIDATE_MIN as the bound for
  * its further variants (estimates only grow). Keys are looked up once
