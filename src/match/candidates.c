@@ -56,6 +56,7 @@ struct rstate {
 /* One posting list to walk for the current query variant. */
 struct entry {
 	const uint32_t *ids;
+	struct kslot *sl; /* the key, while its lookup is pending */
 	uint32_t n;
 	uint32_t bits;   /* query tokens the key stands for */
 	float factor;    /* 1 for exact keys, less for one-edit keys */
@@ -63,6 +64,7 @@ struct entry {
 	uint8_t fuzzy;   /* a single-token one-edit key */
 	uint8_t joined;  /* a key of two joined tokens */
 	uint8_t skip;    /* non-essential: walked only for admitted records */
+	uint8_t rarer;   /* a rarer query token was looked up before */
 };
 
 /* A key looked up by the current query: variants of one name share most
@@ -93,7 +95,9 @@ struct scratch {
 	struct entry *ent;
 	struct plist *skipped;
 	struct kslot *kcache;
+	struct kslot **pending; /* keys of kcache not looked up yet */
 	size_t nkeys;       /* keys in kcache for this query */
+	size_t npending;
 	size_t ncand, nvtouched, cap, capents;
 	size_t nent, capent, nskipped, capskipped;
 	uint32_t qtick;
@@ -126,6 +130,7 @@ static void scratch_free(void *p)
 	kd__free(s->ent);
 	kd__free(s->skipped);
 	kd__free(s->kcache);
+	kd__free(s->pending);
 	kd__free(s);
 }
 
@@ -154,8 +159,9 @@ static struct scratch *get_scratch(size_t n, size_t nents)
 	s->sel = kd__calloc(n + 1, sizeof(float));
 	s->seen = kd__calloc(nents + 1, sizeof(uint32_t));
 	s->kcache = kd__calloc(KCACHE_SIZE, sizeof(*s->kcache));
+	s->pending = kd__calloc(KCACHE_SIZE, sizeof(*s->pending));
 	if (!s->st || !s->vtouched || !s->admit || !s->hit || !s->cand ||
-	    !s->sel || !s->seen || !s->kcache) {
+	    !s->sel || !s->seen || !s->kcache || !s->pending) {
 		scratch_free(s);
 		return NULL;
 	}
@@ -214,9 +220,9 @@ static void count_list(struct scratch *s, const uint32_t *ids, uint32_t n,
 	}
 }
 
-/* kd__postings_get() through the per-query key cache. */
-static const uint32_t *get_list(struct scratch *s, const struct kd_matcher *m,
-				const char *key, uint32_t *n)
+/* The key cache slot of a key, new ones queued for lookup; NULL when the
+ * key is too long or the cache is full. */
+static struct kslot *key_slot(struct scratch *s, const char *key)
 {
 	uint32_t h = 2166136261u, i;
 	size_t len;
@@ -226,50 +232,70 @@ static const uint32_t *get_list(struct scratch *s, const struct kd_matcher *m,
 		h = (h ^ (unsigned char)*k) * 16777619u;
 	len = (size_t)(k - key);
 	if (len >= sizeof(sl->key))
-		return kd__postings_get(&m->post, key, n);
+		return NULL;
 	for (i = h;; i++) {
 		sl = &s->kcache[i & (KCACHE_SIZE - 1)];
 		if (sl->qtick != s->qtick)
 			break;
-		if (sl->hash == h && memcmp(sl->key, key, len + 1) == 0) {
-			*n = sl->n;
-			return sl->ids;
-		}
+		if (sl->hash == h && memcmp(sl->key, key, len + 1) == 0)
+			return sl;
 	}
 	if (s->nkeys >= KCACHE_SIZE / 2)
-		return kd__postings_get(&m->post, key, n);
+		return NULL;
 	s->nkeys++;
 	sl->qtick = s->qtick;
 	sl->hash = h;
 	memcpy(sl->key, key, len + 1);
-	sl->ids = kd__postings_get(&m->post, key, &sl->n);
-	*n = sl->n;
-	return sl->ids;
+	s->pending[s->npending++] = sl;
+	return sl;
 }
 
-/* Queue one key's posting list for the current variant. */
+/* Queue one key's posting list for the current variant (looked up in
+ * resolve_keys()). */
 static void add_key(struct walk *wk, const char *key, int fuzzy)
 {
 	struct scratch *s = wk->s;
 	struct entry *e;
-	uint32_t n;
-	const uint32_t *ids = get_list(s, wk->m, key, &n);
-	/* IDF-aware bound: once a rarer token has been looked up, a very
-	 * common key (thousands of names) adds cost, not candidates */
-	if (n == 0 || (n > KD_POSTING_CAP && wk->rarer_seen) || wk->err)
-		return;
-	if ((wk->err = kd__grow((void **)&s->ent, &s->capent, s->nent + 1,
-				sizeof(*s->ent))) < 0)
+	if (wk->err || (wk->err = kd__grow((void **)&s->ent, &s->capent,
+					    s->nent + 1, sizeof(*s->ent))) < 0)
 		return;
 	e = &s->ent[s->nent++];
-	e->ids = ids;
-	e->n = n;
+	e->sl = key_slot(s, key);
+	e->ids = NULL;
+	e->n = 0;
+	if (e->sl == NULL)
+		e->ids = kd__postings_get(&wk->m->post, key, &e->n);
 	e->bits = wk->bits;
 	e->factor = wk->factor;
 	e->tok = wk->tok;
 	e->fuzzy = (uint8_t)(fuzzy && !wk->joined);
 	e->joined = wk->joined;
 	e->skip = 0;
+	e->rarer = (uint8_t)wk->rarer_seen;
+}
+
+/* Look up the queued keys, all in one loop: the lookups are cache-miss
+ * bound, and independent lookups in a row overlap. Then drop the empty
+ * lists and, once a rarer token was looked up, the very common ones
+ * (thousands of names: they add cost, not candidates). */
+static void resolve_keys(struct scratch *s, const struct kd_matcher *m)
+{
+	size_t i, k;
+	for (i = 0; i < s->npending; i++)
+		s->pending[i]->ids = kd__postings_get(&m->post, s->pending[i]->key,
+						      &s->pending[i]->n);
+	s->npending = 0;
+	for (i = 0, k = 0; i < s->nent; i++) {
+		struct entry *e = &s->ent[i];
+		if (e->sl) {
+			e->ids = e->sl->ids;
+			e->n = e->sl->n;
+		}
+		if (e->n == 0 || (e->n > KD_POSTING_CAP && e->rarer))
+			continue;
+		s->ent[k++] = *e;
+	}
+	s->nent = k;
 }
 
 static void add_del(void *ctx, const char *key)
@@ -658,6 +684,7 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 	wk.s->nvtouched = 0;
 	wk.s->nskipped = 0;
 	wk.s->nkeys = 0;
+	wk.s->npending = 0;
 	if (++wk.s->qtick == 0) {
 		size_t r;
 		memset(wk.s->seen, 0, wk.s->capents * sizeof(uint32_t));
@@ -712,9 +739,11 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 			wk.rarer_seen = 1;
 		}
 		if (wk.err < 0) {
+			wk.s->npending = 0;
 			clear_hits(wk.s);
 			return wk.err;
 		}
+		resolve_keys(wk.s, m);
 		if (wk.s->capskipped < wk.s->nskipped + wk.s->nent &&
 		    (err = kd__grow((void **)&wk.s->skipped, &wk.s->capskipped,
 				    wk.s->nskipped + wk.s->nent,
