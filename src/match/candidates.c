@@ -447,10 +447,17 @@ int kd__record_hit(uint32_t rec)
 /* Clear s->hit for the next query. */
 static void clear_hits(struct scratch *s)
 {
-	size_t i, k;
+	size_t i, k, nids = 0, nwords = s->cap / 64 + 1;
 	for (k = 0; k < s->nskipped; k++)
-		for (i = 0; i < s->skipped[k].n; i++)
-			s->hit[s->skipped[k].ids[i] >> 6] = 0;
+		nids += s->skipped[k].n;
+	if (nids * 4 > nwords) {
+		/* cheaper than a second walk of the lists */
+		memset(s->hit, 0, nwords * sizeof(*s->hit));
+	} else {
+		for (k = 0; k < s->nskipped; k++)
+			for (i = 0; i < s->skipped[k].n; i++)
+				s->hit[s->skipped[k].ids[i] >> 6] = 0;
+	}
 	s->nskipped = 0;
 }
 
