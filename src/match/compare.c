@@ -387,11 +387,13 @@ static double sim_memo(const struct kd_qtok *a, const struct kd_qtok *b,
 
 /* ---- token resolution ------------------------------------------------------------- */
 
-static void resolve_weight(struct kd_qtok *t, const struct kd_matcher *m)
+/* Weight of a token whose text has dictionary id `id` (UINT32_MAX: not
+ * in the lists, its skeleton's frequency counts). */
+static void resolve_weight(struct kd_qtok *t, const struct kd_matcher *m,
+			   uint32_t id)
 {
-	uint32_t df = 0, id;
+	uint32_t df = 0;
 	if (m) {
-		id = kd__dict_find(&m->texts, t->s);
 		if (id != UINT32_MAX)
 			df = m->texts.df[id];
 		else if ((id = kd__dict_find(&m->skels, t->skel)) != UINT32_MAX)
@@ -405,8 +407,12 @@ static void resolve_weight(struct kd_qtok *t, const struct kd_matcher *m)
 void kd__qvar_from(struct kd_qvar *out, const struct kd_matcher *m,
 		   const struct kd_nvar *v)
 {
+	uint32_t ids[KD_NAME_MAX_TOKS];
 	size_t i;
 	out->ntok = v->ntok < KD_NAME_MAX_TOKS ? v->ntok : KD_NAME_MAX_TOKS;
+	/* the lookups first, in a row: their cache misses overlap */
+	for (i = 0; i < out->ntok; i++)
+		ids[i] = m ? kd__dict_find(&m->texts, v->toks[i].s) : UINT32_MAX;
 	for (i = 0; i < out->ntok; i++) {
 		struct kd_qtok *t = &out->toks[i];
 		t->s = v->toks[i].s;
@@ -417,7 +423,7 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_matcher *m,
 				  ? KD_TOK_NUMBER
 				  : v->toks[i].kind;
 		t->id = UINT32_MAX;
-		resolve_weight(t, m);
+		resolve_weight(t, m, ids[i]);
 	}
 }
 
