@@ -338,6 +338,28 @@ static void score_entity(kd_result *r, const struct kd_matcher *m,
 	r->score = s < 0 ? 0 : s > 1 ? 1 : s;
 }
 
+/* Fetch what scoring candidate i+1 (its first name record) and i+2 (its
+ * entity and record range) start with: each entity otherwise begins with
+ * a chain of cache misses. */
+static void prefetch_ahead(const struct kd_matcher *m,
+			   const struct kd_cand *c, size_t n, size_t i)
+{
+#if defined(__GNUC__)
+	if (i + 1 < n)
+		__builtin_prefetch(&m->names[m->ent_name0[c[i + 1].entity]]);
+	if (i + 2 < n) {
+		__builtin_prefetch(&m->db->ents[c[i + 2].entity]);
+		__builtin_prefetch(&m->ent_name0[c[i + 2].entity]);
+		__builtin_prefetch(&m->ent_nname[c[i + 2].entity]);
+	}
+#else
+	(void)m;
+	(void)c;
+	(void)n;
+	(void)i;
+#endif
+}
+
 /* ---- public ---------------------------------------------------------------------------- */
 
 static int cmp_result(const void *a, const void *b)
@@ -377,6 +399,8 @@ int kd_screen(kd_result **out, size_t *nout, const kd_matcher *m,
 	for (i = 0; i < ncand; i++) {
 		uint32_t ei = o.exhaustive ? (uint32_t)i : cands[i].entity;
 		kd_result r;
+		if (!o.exhaustive)
+			prefetch_ahead(m, cands, ncand, i);
 		score_entity(&r, m, p, ei, 0, o.exhaustive);
 		if (r.score < o.cutoff || r.score <= 0)
 			continue;
