@@ -338,19 +338,26 @@ static void score_entity(kd_result *r, const struct kd_matcher *m,
 	r->score = s < 0 ? 0 : s > 1 ? 1 : s;
 }
 
-/* Fetch what scoring candidate i+1 (its first name record) and i+2 (its
- * entity and record range) start with: each entity otherwise begins with
- * a chain of cache misses. */
+/* Fetch what scoring the next candidates starts with, one link of the
+ * chain per candidate: the tokens of the first name record of i+1, that
+ * record of i+2, the entity and record range of i+3. Each entity
+ * otherwise begins with a chain of cache misses. */
 static void prefetch_ahead(const struct kd_matcher *m,
 			   const struct kd_cand *c, size_t n, size_t i)
 {
 #if defined(__GNUC__)
-	if (i + 1 < n)
-		__builtin_prefetch(&m->names[m->ent_name0[c[i + 1].entity]]);
-	if (i + 2 < n) {
-		__builtin_prefetch(&m->db->ents[c[i + 2].entity]);
-		__builtin_prefetch(&m->ent_name0[c[i + 2].entity]);
-		__builtin_prefetch(&m->ent_nname[c[i + 2].entity]);
+	if (i + 1 < n) {
+		const struct kd_mname *r = &m->names[m->ent_name0[c[i + 1].entity]];
+		const struct kd_mvar *v = &m->vars[r->var0];
+		__builtin_prefetch(v);
+		__builtin_prefetch(&m->toks[v->tok0]);
+	}
+	if (i + 2 < n)
+		__builtin_prefetch(&m->names[m->ent_name0[c[i + 2].entity]]);
+	if (i + 3 < n) {
+		__builtin_prefetch(&m->db->ents[c[i + 3].entity]);
+		__builtin_prefetch(&m->ent_name0[c[i + 3].entity]);
+		__builtin_prefetch(&m->ent_nname[c[i + 3].entity]);
 	}
 #else
 	(void)m;
