@@ -648,11 +648,12 @@ static void sift_down(struct kd_cand *c, size_t n, size_t i)
 
 /* The best of c[0..n) in order, each entity once (its best record), at
  * most `limit`, written to out. A heap: usually far fewer than n are
- * taken. @return how many. */
+ * taken. Up to 64 entities are checked against out[] itself (a few
+ * compares beat a cache miss into `seen`). @return how many. */
 static size_t best_entities(struct kd_cand *out, struct kd_cand *c, size_t n,
 			    size_t limit, uint32_t *seen, uint32_t tick)
 {
-	size_t i, j = 0;
+	size_t i, j = 0, k;
 	for (i = n / 2; i-- > 0;)
 		sift_down(c, n, i);
 	while (n > 0 && j < limit) {
@@ -661,9 +662,16 @@ static size_t best_entities(struct kd_cand *out, struct kd_cand *c, size_t n,
 		sift_down(c, n, 0);
 		if (top.acc < KD_CANDIDATE_MIN)
 			break; /* ordered: the rest cover even less */
-		if (seen[top.entity] == tick)
-			continue;
-		seen[top.entity] = tick;
+		if (limit <= 64) {
+			for (k = 0; k < j && out[k].entity != top.entity; k++)
+				;
+			if (k < j)
+				continue;
+		} else {
+			if (seen[top.entity] == tick)
+				continue;
+			seen[top.entity] = tick;
+		}
 		out[j++] = top;
 	}
 	return j;
