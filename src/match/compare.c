@@ -361,17 +361,21 @@ void kd__simcache_next(void)
 	}
 }
 
+static struct memo_slot *memo_slot(const struct kd_qtok *a, uint32_t id)
+{
+	uintptr_t h = ((uintptr_t)a >> 3) * 0x9E3779B1u ^ (uintptr_t)id * 0x85EBCA77u;
+	return &t_memo[(h ^ (h >> 15)) & (MEMO_SIZE - 1)];
+}
+
 /* Token similarity of a query token and a list token, memoised. */
 static double sim_memo(const struct kd_qtok *a, const struct kd_qtok *b,
 		       const char **how)
 {
 	struct memo_slot *slot;
-	uintptr_t h;
 	double sim;
 	if (b->id == UINT32_MAX || a->id != UINT32_MAX || t_gen == 0)
 		return token_sim(a, b, how, 1, SIM_MIN);
-	h = ((uintptr_t)a >> 3) * 0x9E3779B1u ^ (uintptr_t)b->id * 0x85EBCA77u;
-	slot = &t_memo[(h ^ (h >> 15)) & (MEMO_SIZE - 1)];
+	slot = memo_slot(a, b->id);
 	if (slot->gen == t_gen && slot->q == a && slot->id == b->id) {
 		*how = slot->how;
 		return slot->sim;
@@ -566,6 +570,12 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	}
 	if (n == 0 || m == 0)
 		return;
+#if defined(__GNUC__)
+	/* the memo slots are scattered: fetch them all at once */
+	for (i = 0; i < n; i++)
+		for (j = 0; j < m; j++)
+			__builtin_prefetch(memo_slot(&q->toks[i], l->toks[j].id));
+#endif
 	for (i = 0; i < n; i++)
 		for (j = 0; j < m; j++) {
 			double s = sim_memo(&q->toks[i], &l->toks[j], &how);
