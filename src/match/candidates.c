@@ -98,7 +98,7 @@ struct scratch {
 	struct kslot **pending; /* keys of kcache not looked up yet */
 	size_t nkeys;       /* keys in kcache for this query */
 	size_t npending;
-	size_t ncand, nvtouched, cap, capents;
+	size_t ncand, capcand, capsel, nvtouched, cap, capents;
 	size_t nent, capent, nskipped, capskipped;
 	uint32_t qtick;
 };
@@ -155,13 +155,11 @@ static struct scratch *get_scratch(size_t n, size_t nents)
 	s->vtouched = kd__calloc(n + 1, sizeof(uint32_t));
 	s->admit = kd__calloc(n / 64 + 1, sizeof(uint64_t));
 	s->hit = kd__calloc(n / 64 + 1, sizeof(uint64_t));
-	s->cand = kd__calloc(n + 1, sizeof(*s->cand));
-	s->sel = kd__calloc(n + 1, sizeof(float));
 	s->seen = kd__calloc(nents + 1, sizeof(uint32_t));
 	s->kcache = kd__calloc(KCACHE_SIZE, sizeof(*s->kcache));
 	s->pending = kd__calloc(KCACHE_SIZE, sizeof(*s->pending));
-	if (!s->st || !s->vtouched || !s->admit || !s->hit || !s->cand ||
-	    !s->sel || !s->seen || !s->kcache || !s->pending) {
+	if (!s->st || !s->vtouched || !s->admit || !s->hit || !s->seen ||
+	    !s->kcache || !s->pending) {
 		scratch_free(s);
 		return NULL;
 	}
@@ -530,9 +528,10 @@ static size_t top_k(struct kd_cand *c, size_t n, size_t k)
  * KD_CANDIDATE_MIN) enter cand[], keeping their best over variants; the
  * estimate is below the cover a / wq, so most records are dropped before
  * their name record is read. */
-static void fold_variant(struct scratch *s, const struct kd_matcher *m,
-			 double wq, double floor)
+static int fold_variant(struct scratch *s, const struct kd_matcher *m,
+			double wq, double floor)
 {
+	int err = 0;
 	size_t i, n = s->nvtouched;
 	double amin = floor * wq * (1 - 1e-6);
 	for (i = 0; i < n && i < PREFETCH_AHEAD; i++)
@@ -564,6 +563,12 @@ static void fold_variant(struct scratch *s, const struct kd_matcher *m,
 		if (fest < KD_CANDIDATE_MIN || (double)fest < floor)
 			continue;
 		if (st->cand == UINT32_MAX) {
+			/* on failure, go on clearing the accumulators */
+			if (err < 0 || (s->ncand == s->capcand &&
+					(err = kd__grow((void **)&s->cand,
+							&s->capcand, s->ncand + 1,
+							sizeof(*s->cand))) < 0))
+				continue;
 			st->cand = (uint32_t)s->ncand++;
 			s->cand[st->cand].entity = m->names[r].entity;
 			s->cand[st->cand].acc = fest;
@@ -572,6 +577,7 @@ static void fold_variant(struct scratch *s, const struct kd_matcher *m,
 		}
 	}
 	s->nvtouched = 0;
+	return err;
 }
 
 /*
@@ -581,10 +587,14 @@ static void fold_variant(struct scratch *s, const struct kd_matcher *m,
  * later variants of a query may skip lists as if it were
  * KD_CANDIDATE_MIN.
  */
-static double kth_best(struct scratch *s, size_t k)
+static double kth_best(struct scratch *s, size_t k, double floor)
 {
-	float *a = s->sel;
+	float *a;
 	size_t lo = 0, hi = s->ncand - 1, i;
+	if (kd__grow((void **)&s->sel, &s->capsel, s->ncand,
+		     sizeof(*s->sel)) < 0)
+		return floor; /* no memory: keep the bound we have */
+	a = s->sel;
 	for (i = 0; i < s->ncand; i++)
 		a[i] = s->cand[i].acc;
 	k--; /* 0-based position in descending order */
@@ -767,9 +777,12 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 			return err;
 		}
 		walk_lists(wk.s, tokw, v->ntok, wq, floor);
-		fold_variant(wk.s, m, wq, floor);
+		if ((err = fold_variant(wk.s, m, wq, floor)) < 0) {
+			clear_hits(wk.s);
+			return err;
+		}
 		if (i + 1 < nvars && wk.s->ncand > limit * 4)
-			floor = kth_best(wk.s, limit * 4);
+			floor = kth_best(wk.s, limit * 4, floor);
 	}
 	for (i = 0; i < nidents; i++) {
 		char key[72];
@@ -781,7 +794,10 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 			continue;
 		ids = kd__postings_get(&m->post, key, &nids);
 		count_list(wk.s, ids, nids, 1, 1.0f, &w, 0);
-		fold_variant(wk.s, m, 1.0, KD_CANDIDATE_MIN);
+		if ((err = fold_variant(wk.s, m, 1.0, KD_CANDIDATE_MIN)) < 0) {
+			clear_hits(wk.s);
+			return err;
+		}
 	}
 	n = wk.s->ncand;
 	c = wk.s->cand;
