@@ -14,25 +14,103 @@
  * ranks first. Entities take their best record; the best KD_CANDIDATES
  * entities are scored exactly, everything else is skipped.
  *
- * Per-thread scratch (an accumulator per entity plus the list of touched
- * entries) avoids clearing or allocating large arrays per query.
+ * Max-score: the lists of a variant are fetched first. A record that
+ * only light lists hit (one-edit keys of short skeletons are long: "~ane"
+ * for "rane") cannot reach KD_CANDIDATE_MIN, so such lists do not admit
+ * records; they are walked to count hits on records that the other lists
+ * admitted (a bitmap test, no state access), in the original order, so
+ * every estimate is the one a full walk gives. Records that only skipped
+ * lists hit are noted in a bitmap during the walk, and those of the
+ * chosen entities marked at the end (kd__record_hit() answers as after a
+ * full walk). Once a query
+ * holds more than 4 x KD_CANDIDATES records, the estimate of the last of
+ * the best 4 x KD_CANDIDATES replaces KD_CANDIDATE_MIN as the bound for
+ * its further variants (estimates only grow). Keys are looked up once
+ * per query (variants share most of their tokens).
+ *
+ * Per-thread scratch (one 16-byte state per name record, the list of
+ * records touched by the current variant, a candidate array) avoids
+ * clearing or allocating large arrays per query: a record's state is
+ * reset when a query first touches it (tick), and folding visits only the
+ * records the variant touched. Only records whose estimate reaches
+ * KD_CANDIDATE_MIN enter the candidate array, and the best are chosen by
+ * a total order (estimate, then entity), so the choice does not depend on
+ * the order records were found in. Posting-list walks prefetch the states
+ * a few entries ahead; on large indexes they are cache-miss bound.
  */
 #include "match.h"
 
+#include <assert.h>
 #include <pthread.h>
-#include <stdlib.h>
 #include <string.h>
 
+/* Per name record, one cache line shared by four records: the hot loop
+ * of a query touches one line per posting instead of one per array. */
+struct rstate {
+	float acc;      /* hit weight, current query variant */
+	uint32_t mask;  /* query tokens counted, current query variant */
+	uint32_t cand;  /* index in cand[] (best estimate) or UINT32_MAX */
+	uint32_t tick;  /* qtick once the query hit the record */
+};
+
+/* One posting list to walk for the current query variant. */
+struct entry {
+	const uint32_t *ids;
+	struct kslot *sl; /* the key, while its lookup is pending */
+	uint32_t n;
+	uint32_t bits;   /* query tokens the key stands for */
+	float factor;    /* 1 for exact keys, less for one-edit keys */
+	uint8_t tok;     /* the token of a single-token key */
+	uint8_t fuzzy;   /* a single-token one-edit key */
+	uint8_t joined;  /* a key of two joined tokens */
+	uint8_t skip;    /* non-essential: walked only for admitted records */
+	uint8_t rarer;   /* a rarer query token was looked up before */
+};
+
+/* A key looked up by the current query: variants of one name share most
+ * tokens, and a joined pair may spell another token's skeleton. */
+struct kslot {
+	uint32_t qtick, hash;
+	const uint32_t *ids;
+	uint32_t n;
+	char key[68];
+};
+
+#define KCACHE_SIZE 512 /* power of two; filled to half at most */
+
+/* A skipped (non-essential) list, kept for kd__record_hit(). */
+struct plist {
+	const uint32_t *ids;
+	uint32_t n;
+};
+
 struct scratch {
-	float *acc;         /* per name record, current query variant */
-	float *best;        /* per name record, best estimate over variants */
-	uint32_t *mask;     /* per name record: query tokens counted */
-	uint32_t *listed;   /* per name record: qtick when in touched[] */
-	uint32_t *touched;
+	struct rstate *st;
+	uint32_t *vtouched; /* records hit by the current query variant */
+	uint64_t *admit;    /* per record bit: admitted in this variant */
+	uint64_t *hit;      /* per record bit: hit by a skipped list only */
+	struct kd_cand *cand; /* records that may be candidates */
+	float *sel;           /* kth_best() scratch */
 	uint32_t *seen;     /* per entity: tick of the last query */
-	size_t ntouched, cap, capents;
+	struct entry *ent;
+	struct plist *skipped;
+	struct kslot *kcache;
+	struct kslot **pending; /* keys of kcache not looked up yet */
+	size_t nkeys;       /* keys in kcache for this query */
+	size_t npending;
+	size_t ncand, capcand, capsel, nvtouched, cap, capents;
+	size_t nent, capent, nskipped, capskipped;
 	uint32_t qtick;
 };
+
+/* Posting entries ahead of the one being counted whose state is fetched
+ * early: on large lists the loop is bound by cache misses. */
+#define PREFETCH_AHEAD 16
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p, 1)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
 
 static pthread_key_t g_key;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
@@ -42,12 +120,17 @@ static void scratch_free(void *p)
 	struct scratch *s = p;
 	if (s == NULL)
 		return;
-	kd__free(s->acc);
-	kd__free(s->best);
-	kd__free(s->mask);
-	kd__free(s->listed);
-	kd__free(s->touched);
+	kd__free(s->st);
+	kd__free(s->vtouched);
+	kd__free(s->admit);
+	kd__free(s->hit);
+	kd__free(s->cand);
+	kd__free(s->sel);
 	kd__free(s->seen);
+	kd__free(s->ent);
+	kd__free(s->skipped);
+	kd__free(s->kcache);
+	kd__free(s->pending);
 	kd__free(s);
 }
 
@@ -68,14 +151,15 @@ static struct scratch *get_scratch(size_t n, size_t nents)
 	s = kd__calloc(1, sizeof(*s));
 	if (s == NULL)
 		return NULL;
-	s->acc = kd__calloc(n + 1, sizeof(float));
-	s->best = kd__calloc(n + 1, sizeof(float));
-	s->mask = kd__calloc(n + 1, sizeof(uint32_t));
-	s->listed = kd__calloc(n + 1, sizeof(uint32_t));
-	s->touched = kd__calloc(n + 1, sizeof(uint32_t));
+	s->st = kd__calloc(n + 1, sizeof(*s->st));
+	s->vtouched = kd__calloc(n + 1, sizeof(uint32_t));
+	s->admit = kd__calloc(n / 64 + 1, sizeof(uint64_t));
+	s->hit = kd__calloc(n / 64 + 1, sizeof(uint64_t));
 	s->seen = kd__calloc(nents + 1, sizeof(uint32_t));
-	if (!s->acc || !s->best || !s->mask || !s->listed || !s->touched ||
-	    !s->seen) {
+	s->kcache = kd__calloc(KCACHE_SIZE, sizeof(*s->kcache));
+	s->pending = kd__calloc(KCACHE_SIZE, sizeof(*s->pending));
+	if (!s->st || !s->vtouched || !s->admit || !s->hit || !s->seen ||
+	    !s->kcache || !s->pending) {
 		scratch_free(s);
 		return NULL;
 	}
@@ -91,42 +175,136 @@ struct walk {
 	const float *tokw;  /* weight per query token of the variant */
 	uint32_t bits;      /* query tokens the current key stands for */
 	float factor;       /* 1 for exact keys, less for one-edit keys */
+	uint8_t tok;        /* the token being looked up */
+	uint8_t joined;     /* looking up a joined key */
 	int rarer_seen;     /* a rarer query token was looked up already */
+	int err;
 };
 
-static void hit_list(struct walk *wk, const char *key)
+/* Count the hits of one list on the records it names (all of them, or
+ * with `admitted` only those admitted in this variant; the others are
+ * noted in s->hit). */
+static void count_list(struct scratch *s, const uint32_t *ids, uint32_t n,
+		       uint32_t bits, float factor, const float *tokw,
+		       int admitted)
 {
-	uint32_t n, i;
-	const uint32_t *ids = kd__postings_get(&wk->m->post, key, &n);
-	struct scratch *s = wk->s;
-	/* IDF-aware bound: once a rarer token has been looked up, a very
-	 * common key (thousands of names) adds cost, not candidates */
-	if (n > KD_POSTING_CAP && wk->rarer_seen)
-		return;
+	uint32_t i;
+	if (!admitted)
+		for (i = 0; i < n && i < PREFETCH_AHEAD; i++)
+			PREFETCH(&s->st[ids[i]]);
 	for (i = 0; i < n; i++) {
-		uint32_t r = ids[i], fresh = wk->bits & ~s->mask[r], b;
+		struct rstate *st;
+		uint32_t r = ids[i], fresh, b;
+		if (admitted && !(s->admit[r >> 6] >> (r & 63) & 1)) {
+			s->hit[r >> 6] |= (uint64_t)1 << (r & 63);
+			continue;
+		}
+		st = &s->st[r];
+		if (i + PREFETCH_AHEAD < n && !admitted)
+			PREFETCH(&s->st[ids[i + PREFETCH_AHEAD]]);
+		fresh = bits & ~st->mask;
 		if (fresh == 0)
 			continue; /* these query tokens already counted */
-		if (s->listed[r] != s->qtick) {
-			s->listed[r] = s->qtick;
-			s->touched[s->ntouched++] = r;
+		if (st->tick != s->qtick) {
+			st->tick = s->qtick;
+			st->cand = UINT32_MAX;
 		}
-		s->mask[r] |= fresh;
+		if (st->mask == 0)
+			s->vtouched[s->nvtouched++] = r;
+		st->mask |= fresh;
 		for (b = 0; fresh; b++, fresh >>= 1)
 			if (fresh & 1)
-				s->acc[r] += wk->tokw[b] * wk->factor;
+				st->acc += tokw[b] * factor;
 	}
 }
 
-static void hit_del(void *ctx, const char *key)
+/* The key cache slot of a key, new ones queued for lookup; NULL when the
+ * key is too long or the cache is full. */
+static struct kslot *key_slot(struct scratch *s, const char *key)
+{
+	uint32_t h = 2166136261u, i;
+	size_t len;
+	const char *k;
+	struct kslot *sl;
+	for (k = key; *k; k++)
+		h = (h ^ (unsigned char)*k) * 16777619u;
+	len = (size_t)(k - key);
+	if (len >= sizeof(sl->key))
+		return NULL;
+	for (i = h;; i++) {
+		sl = &s->kcache[i & (KCACHE_SIZE - 1)];
+		if (sl->qtick != s->qtick)
+			break;
+		if (sl->hash == h && memcmp(sl->key, key, len + 1) == 0)
+			return sl;
+	}
+	if (s->nkeys >= KCACHE_SIZE / 2)
+		return NULL;
+	s->nkeys++;
+	sl->qtick = s->qtick;
+	sl->hash = h;
+	memcpy(sl->key, key, len + 1);
+	s->pending[s->npending++] = sl;
+	return sl;
+}
+
+/* Queue one key's posting list for the current variant (looked up in
+ * resolve_keys()). */
+static void add_key(struct walk *wk, const char *key, int fuzzy)
+{
+	struct scratch *s = wk->s;
+	struct entry *e;
+	if (wk->err || (wk->err = kd__grow((void **)&s->ent, &s->capent,
+					    s->nent + 1, sizeof(*s->ent))) < 0)
+		return;
+	e = &s->ent[s->nent++];
+	e->sl = key_slot(s, key);
+	e->ids = NULL;
+	e->n = 0;
+	if (e->sl == NULL)
+		e->ids = kd__postings_get(&wk->m->post, key, &e->n);
+	e->bits = wk->bits;
+	e->factor = wk->factor;
+	e->tok = wk->tok;
+	e->fuzzy = (uint8_t)(fuzzy && !wk->joined);
+	e->joined = wk->joined;
+	e->skip = 0;
+	e->rarer = (uint8_t)wk->rarer_seen;
+}
+
+/* Look up the queued keys, all in one loop: the lookups are cache-miss
+ * bound, and independent lookups in a row overlap. Then drop the empty
+ * lists and, once a rarer token was looked up, the very common ones
+ * (thousands of names: they add cost, not candidates). */
+static void resolve_keys(struct scratch *s, const struct kd_matcher *m)
+{
+	size_t i, k;
+	for (i = 0; i < s->npending; i++)
+		s->pending[i]->ids = kd__postings_get(&m->post, s->pending[i]->key,
+						      &s->pending[i]->n);
+	s->npending = 0;
+	for (i = 0, k = 0; i < s->nent; i++) {
+		struct entry *e = &s->ent[i];
+		if (e->sl) {
+			e->ids = e->sl->ids;
+			e->n = e->sl->n;
+		}
+		if (e->n == 0 || (e->n > KD_POSTING_CAP && e->rarer))
+			continue;
+		s->ent[k++] = *e;
+	}
+	s->nent = k;
+}
+
+static void add_del(void *ctx, const char *key)
 {
 	struct walk *wk = ctx;
 	char k2[72];
 	size_t n = strlen(key);
-	hit_list(wk, key); /* "~d": list deletion equals ours */
+	add_key(wk, key, 1); /* "~d": list deletion equals ours */
 	memcpy(k2, key, n + 1);
 	k2[0] = '=';
-	hit_list(wk, k2);  /* "=d": list token is our deletion */
+	add_key(wk, k2, 1);  /* "=d": list token is our deletion */
 }
 
 /* Look up a skeleton; with `fuzzy`, also its one-edit neighbours. */
@@ -139,13 +317,121 @@ static void lookup_skel(struct walk *wk, const char *skel, size_t len,
 	key[0] = '=';
 	memcpy(key + 1, skel, len + 1);
 	wk->factor = 1.0f;
-	hit_list(wk, key);
+	add_key(wk, key, 0);
 	if (!fuzzy)
 		return;
 	wk->factor = 0.7f;
 	key[0] = '~';
-	hit_list(wk, key);
-	kd__deletions(skel, len, hit_del, wk);
+	add_key(wk, key, 1);
+	kd__deletions(skel, len, add_del, wk);
+}
+
+/*
+ * Max-score split. A record found only through lists marked `skip` gains
+ * at most sum(tokw x factor) over their tokens (each token counts once,
+ * at the largest factor of those lists); while that stays below
+ * KD_CANDIDATE_MIN of the query weight, such a record cannot become a
+ * candidate, so skipped lists need not admit records: they are walked
+ * only to count hits on records that essential lists admitted. Lists are
+ * grouped by (tokens, factor) and the groups with the most postings are
+ * skipped first: the one-edit lists of short skeletons ("~ane" for
+ * "rane") are long and light. @return whether any list is skipped.
+ */
+static int split_lists(struct scratch *s, const float *tokw, size_t ntok,
+		       double wq, double floor)
+{
+	struct group {
+		uint32_t bits, size;
+		float factor;
+		uint8_t skip;
+	} g[4 * KD_NAME_MAX_TOKS];
+	float maxf[KD_NAME_MAX_TOKS] = { 0 };
+	double budget = floor * wq * (1 - 1e-4);
+	size_t ng = 0, i, k;
+	int any = 0;
+	for (i = 0; i < s->nent; i++) {
+		const struct entry *e = &s->ent[i];
+		for (k = 0; k < ng; k++)
+			if (g[k].bits == e->bits && g[k].factor == e->factor)
+				break;
+		if (k == ng) {
+			if (ng == sizeof(g) / sizeof(g[0]))
+				continue; /* essential */
+			g[ng].bits = e->bits;
+			g[ng].factor = e->factor;
+			g[ng].size = 0;
+			g[ng].skip = 0;
+			ng++;
+		}
+		g[k].size += e->n;
+	}
+	/* greedily, the groups with the most postings first */
+	for (;;) {
+		size_t best = ng;
+		float f[KD_NAME_MAX_TOKS];
+		double ub = 0;
+		for (k = 0; k < ng; k++)
+			if (g[k].skip == 0 && (best == ng || g[k].size > g[best].size))
+				best = k;
+		if (best == ng)
+			break;
+		for (i = 0; i < ntok; i++) {
+			f[i] = maxf[i];
+			if ((g[best].bits >> i & 1) && g[best].factor > f[i])
+				f[i] = g[best].factor;
+			ub += (double)(tokw[i] * f[i]);
+		}
+		g[best].skip = 2; /* decided */
+		if (ub < budget) {
+			g[best].skip = 1;
+			memcpy(maxf, f, sizeof(f[0]) * ntok);
+		}
+	}
+	for (i = 0; i < s->nent; i++) {
+		struct entry *e = &s->ent[i];
+		for (k = 0; k < ng; k++)
+			if (g[k].bits == e->bits && g[k].factor == e->factor)
+				break;
+		e->skip = k < ng && g[k].skip == 1;
+		any |= e->skip;
+	}
+	return any;
+}
+
+/* Walk the queued lists of a variant. */
+static void walk_lists(struct scratch *s, const float *tokw, size_t ntok,
+		       double wq, double floor)
+{
+	size_t i, k, nadm;
+	if (!split_lists(s, tokw, ntok, wq, floor)) {
+		for (i = 0; i < s->nent; i++)
+			count_list(s, s->ent[i].ids, s->ent[i].n, s->ent[i].bits,
+				   s->ent[i].factor, tokw, 0);
+		return;
+	}
+	/* admit the records of essential lists, then count every list in
+	 * the original order: the first key to hit a token sets its factor */
+	for (i = 0; i < s->nent; i++) {
+		const struct entry *e = &s->ent[i];
+		if (e->skip)
+			continue;
+		for (k = 0; k < e->n; k++)
+			s->admit[e->ids[k] >> 6] |= (uint64_t)1 << (e->ids[k] & 63);
+	}
+	for (i = 0; i < s->nent; i++) {
+		const struct entry *e = &s->ent[i];
+		count_list(s, e->ids, e->n, e->bits, e->factor, tokw, e->skip);
+		if (e->skip) {
+			assert(s->nskipped < s->capskipped);
+			s->skipped[s->nskipped].ids = e->ids;
+			s->skipped[s->nskipped].n = e->n;
+			s->nskipped++;
+		}
+	}
+	/* every admitted record was counted by its essential list */
+	nadm = s->nvtouched;
+	for (k = 0; k < nadm; k++)
+		s->admit[s->vtouched[k] >> 6] = 0;
 }
 
 int kd__record_hit(uint32_t rec)
@@ -153,23 +439,69 @@ int kd__record_hit(uint32_t rec)
 	struct scratch *s;
 	pthread_once(&g_once, make_key);
 	s = pthread_getspecific(g_key);
-	return s && rec < s->cap && s->listed[rec] == s->qtick;
+	return s && rec < s->cap && s->st[rec].tick == s->qtick;
 }
 
-/* Move the k best candidates (by estimate) to the front, in O(n):
- * quickselect on the estimate. @return min(n, k). */
+/* Clear s->hit for the next query. */
+static void clear_hits(struct scratch *s)
+{
+	size_t i, k, nids = 0, nwords = s->cap / 64 + 1;
+	for (k = 0; k < s->nskipped; k++)
+		nids += s->skipped[k].n;
+	if (nids * 4 > nwords) {
+		/* cheaper than a second walk of the lists */
+		memset(s->hit, 0, nwords * sizeof(*s->hit));
+	} else {
+		for (k = 0; k < s->nskipped; k++)
+			for (i = 0; i < s->skipped[k].n; i++)
+				s->hit[s->skipped[k].ids[i] >> 6] = 0;
+	}
+	s->nskipped = 0;
+}
+
+/* Records of the chosen entities that only skipped lists hit were never
+ * admitted; mark them hit, so that kd__record_hit() answers as if every
+ * list had been walked in full. */
+static void mark_skipped_hits(struct scratch *s, const struct kd_matcher *m,
+			      const struct kd_cand *c, size_t n)
+{
+	size_t i;
+	uint32_t r;
+	if (s->nskipped == 0)
+		return;
+	for (i = 0; i < n; i++) {
+		uint32_t e = c[i].entity;
+		uint32_t end = m->ent_name0[e] + m->ent_nname[e];
+		for (r = m->ent_name0[e]; r < end; r++)
+			if (s->st[r].tick != s->qtick &&
+			    (s->hit[r >> 6] >> (r & 63) & 1))
+				s->st[r].tick = s->qtick;
+	}
+	clear_hits(s);
+}
+
+/* Does candidate a rank before b? Higher estimate first, then the lower
+ * entity number: a total order, so the chosen set does not depend on
+ * the order records were found in. */
+static int ranks_before(const struct kd_cand *a, const struct kd_cand *b)
+{
+	return a->acc > b->acc || (a->acc == b->acc && a->entity < b->entity);
+}
+
+/* Move the k best candidates to the front, in O(n): quickselect.
+ * @return min(n, k). */
 static size_t top_k(struct kd_cand *c, size_t n, size_t k)
 {
 	size_t lo = 0, hi = n;
 	if (n <= k)
 		return n;
 	while (hi - lo > 1) {
-		float pivot = c[lo + (hi - lo) / 2].acc;
+		struct kd_cand pivot = c[lo + (hi - lo) / 2];
 		size_t i = lo, j = hi - 1;
 		while (i <= j) {
-			while (c[i].acc > pivot)
+			while (ranks_before(&c[i], &pivot))
 				i++;
-			while (c[j].acc < pivot)
+			while (ranks_before(&pivot, &c[j]))
 				j--;
 			if (i <= j) {
 				struct kd_cand t = c[i];
@@ -191,27 +523,107 @@ static size_t top_k(struct kd_cand *c, size_t n, size_t k)
 	return k;
 }
 
-/* Turn the current variant's hit weights into estimates: keep each
- * record's best over variants, clear the accumulators. */
-static void fold_variant(struct scratch *s, const struct kd_matcher *m,
-			 double wq)
+/* Turn the current variant's hit weights into estimates and clear the
+ * accumulators. Records that may become candidates (estimate at least
+ * KD_CANDIDATE_MIN) enter cand[], keeping their best over variants; the
+ * estimate is below the cover a / wq, so most records are dropped before
+ * their name record is read. */
+static int fold_variant(struct scratch *s, const struct kd_matcher *m,
+			double wq, double floor)
 {
-	size_t i;
-	for (i = 0; i < s->ntouched; i++) {
-		uint32_t r = s->touched[i];
-		double a = s->acc[r], cover, rest, est;
-		if (a == 0)
+	int err = 0;
+	size_t i, n = s->nvtouched;
+	double amin = floor * wq * (1 - 1e-6);
+	for (i = 0; i < n && i < PREFETCH_AHEAD; i++)
+		PREFETCH(&s->st[s->vtouched[i]]);
+	for (i = 0; i < n; i++) {
+		uint32_t r = s->vtouched[i];
+		struct rstate *st = &s->st[r];
+		double a = st->acc, cover, rest, est;
+		float fest;
+		if (i + PREFETCH_AHEAD < n)
+			PREFETCH(&s->st[s->vtouched[i + PREFETCH_AHEAD]]);
+		if (i + PREFETCH_AHEAD / 2 < n) {
+			/* half way: the state is in, fetch the name record of
+			 * those that will need it */
+			uint32_t r2 = s->vtouched[i + PREFETCH_AHEAD / 2];
+			if (s->st[r2].acc >= amin)
+				PREFETCH(&m->names[r2]);
+		}
+		st->acc = 0;
+		st->mask = 0;
+		if (a < amin)
 			continue;
 		cover = a / wq;
 		rest = a / m->names[r].wsum;
 		/* 0.65 + 0.35 x rest: the tangent of rest^0.35 at 1, enough
 		 * to rank and much cheaper than pow() */
 		est = (cover > 1 ? 1 : cover) * (0.65 + 0.35 * (rest > 1 ? 1 : rest));
-		if (est > s->best[r])
-			s->best[r] = (float)est;
-		s->acc[r] = 0;
-		s->mask[r] = 0;
+		fest = (float)est;
+		if (fest < KD_CANDIDATE_MIN || (double)fest < floor)
+			continue;
+		if (st->cand == UINT32_MAX) {
+			/* on failure, go on clearing the accumulators */
+			if (err < 0 || (s->ncand == s->capcand &&
+					(err = kd__grow((void **)&s->cand,
+							&s->capcand, s->ncand + 1,
+							sizeof(*s->cand))) < 0))
+				continue;
+			st->cand = (uint32_t)s->ncand++;
+			s->cand[st->cand].entity = m->names[r].entity;
+			s->cand[st->cand].acc = fest;
+		} else if (fest > s->cand[st->cand].acc) {
+			s->cand[st->cand].acc = fest;
+		}
 	}
+	s->nvtouched = 0;
+	return err;
+}
+
+/*
+ * The k-th best estimate so far (k < ncand). Estimates only grow with
+ * more variants, so at least k records end at or above it: a record
+ * whose estimate stays below it cannot be among the k chosen, and the
+ * later variants of a query may skip lists as if it were
+ * KD_CANDIDATE_MIN.
+ */
+static double kth_best(struct scratch *s, size_t k, double floor)
+{
+	float *a;
+	size_t lo = 0, hi = s->ncand - 1, i;
+	if (kd__grow((void **)&s->sel, &s->capsel, s->ncand,
+		     sizeof(*s->sel)) < 0)
+		return floor; /* no memory: keep the bound we have */
+	a = s->sel;
+	for (i = 0; i < s->ncand; i++)
+		a[i] = s->cand[i].acc;
+	k--; /* 0-based position in descending order */
+	while (lo < hi) {
+		float pivot = a[lo + (hi - lo) / 2], t;
+		size_t l = lo, r = hi;
+		while (l <= r) {
+			while (a[l] > pivot)
+				l++;
+			while (a[r] < pivot)
+				r--;
+			if (l <= r) {
+				t = a[l];
+				a[l] = a[r];
+				a[r] = t;
+				l++;
+				if (r == 0)
+					break;
+				r--;
+			}
+		}
+		if (k <= r)
+			hi = r;
+		else if (k >= l)
+			lo = l;
+		else
+			break;
+	}
+	return a[k];
 }
 
 /* Token positions of a variant, rarest (heaviest) first. */
@@ -226,12 +638,53 @@ static void order_by_weight(size_t *order, const struct kd_qvar *v)
 	}
 }
 
-static int cmp_cand(const void *a, const void *b)
+/* Restore the heap order (best at the root) below position i. */
+static void sift_down(struct kd_cand *c, size_t n, size_t i)
 {
-	const struct kd_cand *x = a, *y = b;
-	if (x->acc != y->acc)
-		return x->acc < y->acc ? 1 : -1;
-	return x->entity < y->entity ? -1 : (x->entity > y->entity);
+	struct kd_cand x = c[i];
+	for (;;) {
+		size_t k = 2 * i + 1;
+		if (k >= n)
+			break;
+		if (k + 1 < n && ranks_before(&c[k + 1], &c[k]))
+			k++;
+		if (!ranks_before(&c[k], &x))
+			break;
+		c[i] = c[k];
+		i = k;
+	}
+	c[i] = x;
+}
+
+/* The best of c[0..n) in order, each entity once (its best record), at
+ * most `limit`, written to out. A heap: usually far fewer than n are
+ * taken. Up to 64 entities are checked against out[] itself (a few
+ * compares beat a cache miss into `seen`). @return how many. */
+static size_t best_entities(struct kd_cand *out, struct kd_cand *c, size_t n,
+			    size_t limit, uint32_t *seen, uint32_t tick)
+{
+	size_t i, j = 0, k;
+	for (i = n / 2; i-- > 0;)
+		sift_down(c, n, i);
+	while (n > 0 && j < limit) {
+		struct kd_cand top = c[0];
+		c[0] = c[--n];
+		sift_down(c, n, 0);
+		if (top.acc < KD_CANDIDATE_MIN)
+			break; /* ordered: the rest cover even less */
+		if (limit <= 64) {
+			for (k = 0; k < j && out[k].entity != top.entity; k++)
+				;
+			if (k < j)
+				continue;
+		} else {
+			if (seen[top.entity] == tick)
+				continue;
+			seen[top.entity] = tick;
+		}
+		out[j++] = top;
+	}
+	return j;
 }
 
 int kd__candidates(struct kd_cand **out, size_t *nout,
@@ -242,16 +695,28 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 	struct walk wk;
 	struct kd_cand *c;
 	size_t i, j, n;
+	/* estimates below this cannot reach the final choice */
+	double floor = KD_CANDIDATE_MIN;
+	int err;
 	*out = NULL;
 	*nout = 0;
 	wk.m = m;
 	wk.s = get_scratch(m->nnames, m->db->nents);
+	wk.err = 0;
 	if (wk.s == NULL)
 		return kd__error_set(KD_ENOMEM, "out of memory");
-	wk.s->ntouched = 0;
+	wk.s->ncand = 0;
+	wk.s->nvtouched = 0;
+	wk.s->nskipped = 0;
+	wk.s->nkeys = 0;
+	wk.s->npending = 0;
 	if (++wk.s->qtick == 0) {
+		size_t r;
 		memset(wk.s->seen, 0, wk.s->capents * sizeof(uint32_t));
-		memset(wk.s->listed, 0, wk.s->cap * sizeof(uint32_t));
+		for (r = 0; r < wk.s->cap; r++)
+			wk.s->st[r].tick = 0;
+		for (r = 0; r < KCACHE_SIZE; r++)
+			wk.s->kcache[r].qtick = 0;
 		wk.s->qtick = 1;
 	}
 	for (i = 0; i < nvars; i++) {
@@ -267,6 +732,7 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 		}
 		wk.tokw = tokw;
 		wk.rarer_seen = 0;
+		wk.s->nent = 0;
 		order_by_weight(order, v);
 		for (o = 0; o < v->ntok && o < 32; o++) {
 			const struct kd_qtok *t = &v->toks[order[o]];
@@ -274,6 +740,8 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 			if (t->kind == KD_TOK_LEGAL)
 				continue;
 			wk.bits = 1u << j;
+			wk.tok = (uint8_t)j;
+			wk.joined = 0;
 			/* one-edit neighbours only for rarer tokens: a common
 			 * token finds its names exactly, and a misspelt common
 			 * token is unknown, hence rare */
@@ -288,53 +756,59 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 				       v->toks[j + 1].len);
 				jt[jl] = '\0';
 				wk.bits = 3u << j;
+				wk.joined = 1;
 				lookup_skel(&wk, js,
 					    kd__skeleton(js, sizeof(js), jt, jl),
 					    1);
 			}
 			wk.rarer_seen = 1;
 		}
-		fold_variant(wk.s, m, wq);
+		if (wk.err < 0) {
+			wk.s->npending = 0;
+			clear_hits(wk.s);
+			return wk.err;
+		}
+		resolve_keys(wk.s, m);
+		if (wk.s->capskipped < wk.s->nskipped + wk.s->nent &&
+		    (err = kd__grow((void **)&wk.s->skipped, &wk.s->capskipped,
+				    wk.s->nskipped + wk.s->nent,
+				    sizeof(*wk.s->skipped))) < 0) {
+			clear_hits(wk.s);
+			return err;
+		}
+		walk_lists(wk.s, tokw, v->ntok, wq, floor);
+		if ((err = fold_variant(wk.s, m, wq, floor)) < 0) {
+			clear_hits(wk.s);
+			return err;
+		}
+		if (i + 1 < nvars && wk.s->ncand > limit * 4)
+			floor = kth_best(wk.s, limit * 4, floor);
 	}
 	for (i = 0; i < nidents; i++) {
 		char key[72];
 		float w = 10.0f;
+		uint32_t nids;
+		const uint32_t *ids;
 		key[0] = '#';
 		if (kd__ident_norm(key + 1, sizeof(key) - 1, idents[i]) < 5)
 			continue;
-		wk.tokw = &w;
-		wk.bits = 1;
-		wk.rarer_seen = 0;
-		wk.factor = 1.0f;
-		hit_list(&wk, key);
-		fold_variant(wk.s, m, 1.0);
+		ids = kd__postings_get(&m->post, key, &nids);
+		count_list(wk.s, ids, nids, 1, 1.0f, &w, 0);
+		if ((err = fold_variant(wk.s, m, 1.0, KD_CANDIDATE_MIN)) < 0) {
+			clear_hits(wk.s);
+			return err;
+		}
 	}
-	n = wk.s->ntouched;
-	c = kd__malloc((n ? n : 1) * sizeof(*c));
-	if (c == NULL) {
-		for (i = 0; i < n; i++)
-			wk.s->best[wk.s->touched[i]] = 0;
+	n = wk.s->ncand;
+	c = wk.s->cand;
+	n = top_k(c, n, limit * 4);
+	*out = kd__malloc((limit ? limit : 1) * sizeof(*c));
+	if (*out == NULL) {
+		clear_hits(wk.s);
 		return kd__error_set(KD_ENOMEM, "out of memory");
 	}
-	for (i = 0; i < n; i++) {
-		uint32_t r = wk.s->touched[i];
-		c[i].entity = m->names[r].entity;
-		c[i].acc = wk.s->best[r];
-		wk.s->best[r] = 0;
-	}
-	n = top_k(c, n, limit * 4);
-	qsort(c, n, sizeof(*c), cmp_cand);
-	/* keep each entity's best record only */
-	for (i = 0, j = 0; i < n; i++) {
-		if (c[i].acc < KD_CANDIDATE_MIN)
-			break; /* sorted: the rest cover even less */
-		if (wk.s->seen[c[i].entity] == wk.s->qtick)
-			continue;
-		wk.s->seen[c[i].entity] = wk.s->qtick;
-		c[j++] = c[i];
-	}
-	n = j;
-	*out = c;
-	*nout = n < limit ? n : limit;
+	n = best_entities(*out, c, n, limit, wk.s->seen, wk.s->qtick);
+	mark_skipped_hits(wk.s, m, *out, n);
+	*nout = n;
 	return 0;
 }

@@ -202,36 +202,63 @@ static size_t digits(const struct kd_qtok *t)
 }
 
 static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
-			const char **how, int skeletons);
+			const char **how, int skeletons, double need);
 
 double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		     const char **how)
 {
-	return token_sim(a, b, how, 1);
+	return token_sim(a, b, how, 1, 0);
 }
 
 /* Joined neighbours ("jong un" vs "jongun") must agree in spelling:
  * skeletons of glued syllables collide too easily (yu zhang ~ hushang). */
+/* Only near-identical spellings can reach JOIN_MIN: can tokens of these
+ * lengths? (Rejects the rest before any edit distance is computed.) */
+static int join_len_ok(size_t a, size_t b)
+{
+	size_t maxlen = a > b ? a : b, diff = a > b ? a - b : b - a;
+	return (double)diff * 0.5 <= (1.0 - JOIN_MIN) / 2.0 * (double)maxlen;
+}
+
 static double joined_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 			 const char **how)
 {
-	/* only near-identical spellings can reach JOIN_MIN: reject the
-	 * rest on length before any edit distance is computed */
-	size_t maxlen = a->len > b->len ? a->len : b->len;
-	size_t diff = a->len > b->len ? a->len - b->len : b->len - a->len;
-	if ((double)diff * 0.5 > (1.0 - JOIN_MIN) / 2.0 * (double)maxlen) {
+	if (!join_len_ok(a->len, b->len)) {
 		*how = "";
 		return 0;
 	}
-	return token_sim(a, b, how, 0);
+	return token_sim(a, b, how, 0, JOIN_MIN);
 }
 
+/*
+ * The largest weighted distance whose outcome token_sim() needs when the
+ * caller drops similarities below `need` (0: every outcome counts): the
+ * spelling similarity 1 - 2 x cost / len must reach `need`, and the
+ * skeleton+edit rule (0.70) looks up to budget + 0.5.
+ */
+static double cost_needed(const struct kd_qtok *a, const struct kd_qtok *b,
+			  int skeletons, size_t maxlen, double need)
+{
+	double x = budget(maxlen), spell;
+	if (skeletons && need <= 0.70 && a->skel_len >= 6 && b->skel_len >= 6)
+		return x + 0.5;
+	/* costs are multiples of 0.1: the margin keeps boundary cases */
+	spell = (1.0 - need) * (double)maxlen / 2.0 + 0.05;
+	return spell < x ? spell : x;
+}
+
+/*
+ * Similarity of two tokens; with need > 0, any result below need may
+ * come back as 0 (the caller drops it), which lets the edit distance
+ * stop early. need must then be at least SIM_MIN.
+ */
 static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
-			const char **how, int skeletons)
+			const char **how, int skeletons, double need)
 {
 	pthread_once(&g_sub_once, build_sub);
 	size_t maxlen = a->len > b->len ? a->len : b->len;
-	double best = 0, cost;
+	size_t lendiff = a->len > b->len ? a->len - b->len : b->len - a->len;
+	double best = 0, cost, limit = budget(maxlen) + 1.0, far, x = 1e9;
 	*how = "";
 	if (a->kind == KD_TOK_NUMBER || b->kind == KD_TOK_NUMBER) {
 		/* "77th" and "77" agree; "2" and "3" never do */
@@ -259,8 +286,11 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	    !gendered_ending(a, b)) {
 		/* the skeleton folds vowels hard: trust it fully only when
 		 * the spellings are also close */
+		/* only c <= budget + 0.5 is asked below; a limit 0.2 above
+		 * it stops no path that stays within (see edit_distance) */
 		double c = edit_distance(a->s, a->len, b->s, b->len,
-					 budget(maxlen) + 2);
+					 need > 0 ? budget(maxlen) + 0.75
+						  : budget(maxlen) + 2);
 		*how = "skeleton";
 		/* the skeleton vouches for convention substitutions (j/y,
 		 * ou/u): allow half an edit more than plain spelling */
@@ -271,14 +301,26 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		 * whose skeletons collide (zhang/chang/yang) */
 		return maxlen >= 5 ? 0.80 : 0.62;
 	}
-	if ((double)(a->len > b->len ? a->len - b->len : b->len - a->len) *
-			    0.5 > budget(maxlen) + 1.0 ||
-	    unit_distance(a->s, a->len, b->s, b->len) * 0.5 >
-		    budget(maxlen) + 1.0)
-		cost = budget(maxlen) + 2; /* far beyond the budget */
-	else
-		cost = edit_distance(a->s, a->len, b->s, b->len,
-				     budget(maxlen) + 1.0);
+	far = budget(maxlen) + 2; /* far beyond the budget */
+	if (need > 0) {
+		/* Every weighted operation costs at least 0.5 per unit edit,
+		 * a transposition 0.8 for two: 0.4 x unit distance and 0.5 x
+		 * the length difference bound the cost from below. The early
+		 * stop of edit_distance needs 0.2 of room. */
+		x = cost_needed(a, b, skeletons, maxlen, need);
+		limit = x + 0.25;
+		if ((double)lendiff * 0.5 > x ||
+		    unit_distance(a->s, a->len, b->s, b->len) * 0.4 > x)
+			limit = -1;
+	} else if ((double)lendiff * 0.5 > budget(maxlen) + 1.0 ||
+		   unit_distance(a->s, a->len, b->s, b->len) * 0.5 >
+			   budget(maxlen) + 1.0) {
+		limit = -1;
+	}
+	cost = limit < 0 ? far
+			 : edit_distance(a->s, a->len, b->s, b->len, limit);
+	if (cost > x)
+		cost = far; /* no outcome below depends on it */
 	if (cost <= budget(maxlen)) {
 		double sim = 1.0 - 2.0 * cost / (double)maxlen;
 		if (sim > best) {
@@ -319,22 +361,26 @@ void kd__simcache_next(void)
 	}
 }
 
+static struct memo_slot *memo_slot(const struct kd_qtok *a, uint32_t id)
+{
+	uintptr_t h = ((uintptr_t)a >> 3) * 0x9E3779B1u ^ (uintptr_t)id * 0x85EBCA77u;
+	return &t_memo[(h ^ (h >> 15)) & (MEMO_SIZE - 1)];
+}
+
 /* Token similarity of a query token and a list token, memoised. */
 static double sim_memo(const struct kd_qtok *a, const struct kd_qtok *b,
 		       const char **how)
 {
 	struct memo_slot *slot;
-	uintptr_t h;
 	double sim;
 	if (b->id == UINT32_MAX || a->id != UINT32_MAX || t_gen == 0)
-		return kd__token_sim(a, b, how);
-	h = ((uintptr_t)a >> 3) * 0x9E3779B1u ^ (uintptr_t)b->id * 0x85EBCA77u;
-	slot = &t_memo[(h ^ (h >> 15)) & (MEMO_SIZE - 1)];
+		return token_sim(a, b, how, 1, SIM_MIN);
+	slot = memo_slot(a, b->id);
 	if (slot->gen == t_gen && slot->q == a && slot->id == b->id) {
 		*how = slot->how;
 		return slot->sim;
 	}
-	sim = kd__token_sim(a, b, how);
+	sim = token_sim(a, b, how, 1, SIM_MIN);
 	slot->q = a;
 	slot->id = b->id;
 	slot->gen = t_gen;
@@ -345,11 +391,13 @@ static double sim_memo(const struct kd_qtok *a, const struct kd_qtok *b,
 
 /* ---- token resolution ------------------------------------------------------------- */
 
-static void resolve_weight(struct kd_qtok *t, const struct kd_matcher *m)
+/* Weight of a token whose text has dictionary id `id` (UINT32_MAX: not
+ * in the lists, its skeleton's frequency counts). */
+static void resolve_weight(struct kd_qtok *t, const struct kd_matcher *m,
+			   uint32_t id)
 {
-	uint32_t df = 0, id;
+	uint32_t df = 0;
 	if (m) {
-		id = kd__dict_find(&m->texts, t->s);
 		if (id != UINT32_MAX)
 			df = m->texts.df[id];
 		else if ((id = kd__dict_find(&m->skels, t->skel)) != UINT32_MAX)
@@ -363,8 +411,12 @@ static void resolve_weight(struct kd_qtok *t, const struct kd_matcher *m)
 void kd__qvar_from(struct kd_qvar *out, const struct kd_matcher *m,
 		   const struct kd_nvar *v)
 {
+	uint32_t ids[KD_NAME_MAX_TOKS];
 	size_t i;
 	out->ntok = v->ntok < KD_NAME_MAX_TOKS ? v->ntok : KD_NAME_MAX_TOKS;
+	/* the lookups first, in a row: their cache misses overlap */
+	for (i = 0; i < out->ntok; i++)
+		ids[i] = m ? kd__dict_find(&m->texts, v->toks[i].s) : UINT32_MAX;
 	for (i = 0; i < out->ntok; i++) {
 		struct kd_qtok *t = &out->toks[i];
 		t->s = v->toks[i].s;
@@ -375,7 +427,7 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_matcher *m,
 				  ? KD_TOK_NUMBER
 				  : v->toks[i].kind;
 		t->id = UINT32_MAX;
-		resolve_weight(t, m);
+		resolve_weight(t, m, ids[i]);
 	}
 }
 
@@ -384,6 +436,17 @@ void kd__qvar_from_list(struct kd_qvar *out, const struct kd_matcher *m,
 {
 	size_t i;
 	out->ntok = v->ntok < KD_NAME_MAX_TOKS ? v->ntok : KD_NAME_MAX_TOKS;
+#if defined(__GNUC__)
+	/* the dictionary entries of the tokens are scattered: fetch them
+	 * all at once rather than one miss after another */
+	for (i = 0; i < out->ntok; i++) {
+		const struct kd_mtok *mt = &m->toks[v->tok0 + i];
+		__builtin_prefetch(&m->texts.len[mt->text]);
+		__builtin_prefetch(&m->skels.len[mt->skel]);
+		__builtin_prefetch(kd__dict_str(&m->texts, mt->text));
+		__builtin_prefetch(kd__dict_str(&m->skels, mt->skel));
+	}
+#endif
 	for (i = 0; i < out->ntok; i++) {
 		const struct kd_mtok *mt = &m->toks[v->tok0 + i];
 		struct kd_qtok *t = &out->toks[i];
@@ -417,9 +480,9 @@ static int joinable(const struct kd_qtok *a, const struct kd_qtok *b)
 	       b->kind == KD_TOK_WORD && a->len + b->len <= 30;
 }
 
-/* Build a joined token of t[i] t[i+1] in caller storage. */
-static void join_tok(struct kd_qtok *out, char *text, char *skel,
-		     const struct kd_qtok *t)
+/* Build a joined token of t[i] t[i+1] in caller storage. It has no
+ * skeleton: joined_sim() compares spellings only. */
+static void join_tok(struct kd_qtok *out, char *text, const struct kd_qtok *t)
 {
 	size_t n = (size_t)t[0].len + t[1].len;
 	memcpy(text, t[0].s, t[0].len);
@@ -427,8 +490,8 @@ static void join_tok(struct kd_qtok *out, char *text, char *skel,
 	text[n] = '\0';
 	out->s = text;
 	out->len = (uint16_t)n;
-	out->skel_len = (uint16_t)kd__skeleton(skel, 32, text, n);
-	out->skel = skel;
+	out->skel_len = 0;
+	out->skel = "";
 	out->kind = KD_TOK_WORD;
 	out->id = UINT32_MAX;
 	out->w = t[0].w + t[1].w;
@@ -491,16 +554,28 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 {
 	struct pair pairs[MAX_PAIRS];
 	float qsim[KD_NAME_MAX_TOKS], lsim[KD_NAME_MAX_TOKS];
-	char jt[KD_NAME_MAX_TOKS][32], js[KD_NAME_MAX_TOKS][32];
+	char jt[KD_NAME_MAX_TOKS][32];
 	struct kd_qtok joined;
 	size_t np = 0, i, j, n = q->ntok, m = l->ntok;
 	double wq = 0, wl = 0, sq = 0, sl = 0, info = 0, score;
 	int qnum = 0, lnum = 0, nummatch = 0;
 	const char *how;
 
-	memset(out, 0, sizeof(*out));
+	if (detail) {
+		memset(out, 0, sizeof(*out));
+	} else { /* the text stays empty: no need to clear all of it */
+		out->score = 0;
+		out->number_mismatch = 0;
+		out->detail[0] = '\0';
+	}
 	if (n == 0 || m == 0)
 		return;
+#if defined(__GNUC__)
+	/* the memo slots are scattered: fetch them all at once */
+	for (i = 0; i < n; i++)
+		for (j = 0; j < m; j++)
+			__builtin_prefetch(memo_slot(&q->toks[i], l->toks[j].id));
+#endif
 	for (i = 0; i < n; i++)
 		for (j = 0; j < m; j++) {
 			double s = sim_memo(&q->toks[i], &l->toks[j], &how);
@@ -509,22 +584,38 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		}
 	/* joined neighbours on the query side vs list tokens */
 	for (i = 0; i + 1 < n; i++) {
+		size_t jl = (size_t)q->toks[i].len + q->toks[i + 1].len;
+		int built = 0;
 		if (!joinable(&q->toks[i], &q->toks[i + 1]))
 			continue;
-		join_tok(&joined, jt[i], js[i], &q->toks[i]);
 		for (j = 0; j < m; j++) {
-			double s = joined_sim(&joined, &l->toks[j], &how);
+			double s;
+			if (!join_len_ok(jl, l->toks[j].len))
+				continue; /* joined_sim() would say 0 */
+			if (!built) {
+				join_tok(&joined, jt[i], &q->toks[i]);
+				built = 1;
+			}
+			s = joined_sim(&joined, &l->toks[j], &how);
 			add_pair(pairs, &np, (int)i, (int)i + 1, (int)j, (int)j,
 				 s, "joined", joined.w);
 		}
 	}
 	/* joined neighbours on the list side vs query tokens */
 	for (j = 0; j + 1 < m; j++) {
+		size_t jl = (size_t)l->toks[j].len + l->toks[j + 1].len;
+		int built = 0;
 		if (!joinable(&l->toks[j], &l->toks[j + 1]))
 			continue;
-		join_tok(&joined, jt[j], js[j], &l->toks[j]);
 		for (i = 0; i < n; i++) {
-			double s = joined_sim(&q->toks[i], &joined, &how);
+			double s;
+			if (!join_len_ok(q->toks[i].len, jl))
+				continue; /* joined_sim() would say 0 */
+			if (!built) {
+				join_tok(&joined, jt[j], &l->toks[j]);
+				built = 1;
+			}
+			s = joined_sim(&q->toks[i], &joined, &how);
 			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j + 1,
 				 s, "joined", q->toks[i].w);
 		}
@@ -573,8 +664,9 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	}
 	if (wq <= 0 || wl <= 0)
 		return;
-	score = (sq / wq) * pow(sl / wl, LIST_EXP);
-	if (info < INFO_MIN)
+	/* nothing matched: 0 whatever pow() and sqrt() would say */
+	score = sq > 0 ? (sq / wq) * pow(sl / wl, LIST_EXP) : 0;
+	if (score > 0 && info < INFO_MIN)
 		score *= sqrt(info / INFO_MIN);
 	if (qnum && lnum && nummatch < qnum) {
 		out->number_mismatch = 1;
