@@ -441,8 +441,8 @@ void kd__qvar_from_list(struct kd_qvar *out, const struct kd_matcher *m,
 	 * all at once rather than one miss after another */
 	for (i = 0; i < out->ntok; i++) {
 		const struct kd_mtok *mt = &m->toks[v->tok0 + i];
-		__builtin_prefetch(&m->texts.len[mt->text]);
-		__builtin_prefetch(&m->skels.len[mt->skel]);
+		__builtin_prefetch(&m->texts.tab.off[mt->text]);
+		__builtin_prefetch(&m->skels.tab.off[mt->skel]);
 		__builtin_prefetch(kd__dict_str(&m->texts, mt->text));
 		__builtin_prefetch(kd__dict_str(&m->skels, mt->skel));
 	}
