@@ -56,6 +56,8 @@ struct rstate {
 /* One posting list to walk for the current query variant. */
 struct entry {
 	const uint32_t *ids;
+	const uint8_t *mult; /* multiplicities, when several query tokens
+			      * share this exact key; else NULL */
 	struct kslot *sl; /* the key, while its lookup is pending */
 	uint32_t n;
 	uint32_t bits;   /* query tokens the key stands for */
@@ -184,9 +186,27 @@ struct walk {
 /* Count the hits of one list on the records it names (all of them, or
  * with `admitted` only those admitted in this variant; the others are
  * noted in s->hit). */
-static void count_list(struct scratch *s, const uint32_t *ids, uint32_t n,
-		       uint32_t bits, float factor, const float *tokw,
-		       int admitted)
+/* Of the query tokens in `fresh`, the `k` heaviest. */
+static uint32_t heaviest(uint32_t fresh, unsigned k, const float *tokw)
+{
+	uint32_t keep = 0;
+	while (k-- > 0 && fresh) {
+		uint32_t b, best = 0, f;
+		float w = -1.0f;
+		for (b = 0, f = fresh; f; b++, f >>= 1)
+			if ((f & 1) && tokw[b] > w) {
+				w = tokw[b];
+				best = b;
+			}
+		keep |= 1u << best;
+		fresh &= ~(1u << best);
+	}
+	return keep;
+}
+
+static void count_list(struct scratch *s, const uint32_t *ids,
+		       const uint8_t *mult, uint32_t n, uint32_t bits,
+		       float factor, const float *tokw, int admitted)
 {
 	uint32_t i;
 	if (!admitted)
@@ -205,6 +225,11 @@ static void count_list(struct scratch *s, const uint32_t *ids, uint32_t n,
 		fresh = bits & ~st->mask;
 		if (fresh == 0)
 			continue; /* these query tokens already counted */
+		/* query tokens sharing one key ("Yon", "Chun" -> "=xun") count
+		 * only as often as the record has tokens giving it ("John":
+		 * once); the others stay free for other keys */
+		if (mult && (fresh & (fresh - 1)))
+			fresh = heaviest(fresh, mult[i], tokw);
 		if (st->tick != s->qtick) {
 			st->tick = s->qtick;
 			st->cand = UINT32_MAX;
@@ -260,6 +285,7 @@ static void add_key(struct walk *wk, const char *key, int fuzzy)
 	e = &s->ent[s->nent++];
 	e->sl = key_slot(s, key);
 	e->ids = NULL;
+	e->mult = NULL;
 	e->n = 0;
 	if (e->sl == NULL)
 		e->ids = kd__postings_get(&wk->m->post, key, &e->n);
@@ -278,7 +304,7 @@ static void add_key(struct walk *wk, const char *key, int fuzzy)
  * (thousands of names: they add cost, not candidates). */
 static void resolve_keys(struct scratch *s, const struct kd_matcher *m)
 {
-	size_t i, k;
+	size_t i, j, k;
 	for (i = 0; i < s->npending; i++)
 		s->pending[i]->ids = kd__postings_get(&m->post, s->pending[i]->key,
 						      &s->pending[i]->n);
@@ -291,6 +317,25 @@ static void resolve_keys(struct scratch *s, const struct kd_matcher *m)
 		}
 		if (e->n == 0 || (e->n > KD_POSTING_CAP && e->rarer))
 			continue;
+		/* an exact key that an earlier token of the variant gave
+		 * too ("yon" and "chun" both give "=xun") joins that entry:
+		 * the record's multiplicity then caps the tokens it credits.
+		 * It moves earlier, but an exact key is the first entry of
+		 * its token, so the factor its token counts at is unchanged */
+		if (e->factor == 1.0f && !e->fuzzy && !e->joined && e->sl) {
+			for (j = 0; j < k; j++) {
+				struct entry *x = &s->ent[j];
+				if (x->sl == e->sl && x->factor == 1.0f &&
+				    !x->fuzzy && !x->joined)
+					break;
+			}
+			if (j < k) {
+				s->ent[j].bits |= e->bits;
+				s->ent[j].mult =
+					kd__postings_mult(&m->post, s->ent[j].ids);
+				continue;
+			}
+		}
 		s->ent[k++] = *e;
 	}
 	s->nent = k;
@@ -405,7 +450,8 @@ static void walk_lists(struct scratch *s, const float *tokw, size_t ntok,
 	size_t i, k, nadm;
 	if (!split_lists(s, tokw, ntok, wq, floor)) {
 		for (i = 0; i < s->nent; i++)
-			count_list(s, s->ent[i].ids, s->ent[i].n, s->ent[i].bits,
+			count_list(s, s->ent[i].ids, s->ent[i].mult,
+				   s->ent[i].n, s->ent[i].bits,
 				   s->ent[i].factor, tokw, 0);
 		return;
 	}
@@ -420,7 +466,8 @@ static void walk_lists(struct scratch *s, const float *tokw, size_t ntok,
 	}
 	for (i = 0; i < s->nent; i++) {
 		const struct entry *e = &s->ent[i];
-		count_list(s, e->ids, e->n, e->bits, e->factor, tokw, e->skip);
+		count_list(s, e->ids, e->mult, e->n, e->bits, e->factor, tokw,
+			   e->skip);
 		if (e->skip) {
 			assert(s->nskipped < s->capskipped);
 			s->skipped[s->nskipped].ids = e->ids;
@@ -793,7 +840,7 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 		if (kd__ident_norm(key + 1, sizeof(key) - 1, idents[i]) < 5)
 			continue;
 		ids = kd__postings_get(&m->post, key, &nids);
-		count_list(wk.s, ids, nids, 1, 1.0f, &w, 0);
+		count_list(wk.s, ids, NULL, nids, 1, 1.0f, &w, 0);
 		if ((err = fold_variant(wk.s, m, 1.0, KD_CANDIDATE_MIN)) < 0) {
 			clear_hits(wk.s);
 			return err;
