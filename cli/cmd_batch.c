@@ -482,10 +482,11 @@ int cmd_batch(struct cli *c, int argc, char **argv)
 			fputc('\n', stderr);
 		fprintf(stderr,
 			"rows %zu, matches %zu, alert rate %.4f, skipped %zu, "
-			"%.1f s, %.0f rows/s on %ld threads\n",
+			"%.1f s, %.0f rows/s on %ld thread%s\n",
 			rs.n, matches,
 			rs.n ? (double)matches / (double)rs.n : 0, rs.skipped,
-			el, el > 0 ? (double)rs.n / el : 0, nthreads);
+			el, el > 0 ? (double)rs.n / el : 0, nthreads,
+			nthreads == 1 ? "" : "s");
 	}
 	rc = rs.skipped ? 3 : matches ? 1 : 0;
 done:

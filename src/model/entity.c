@@ -8,6 +8,7 @@
 #include "model.h"
 #include "db.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -78,19 +79,40 @@ const char *kd__prop_canonical(const char *name, size_t len)
 	return NULL;
 }
 
+static struct kd_map g_prop_map; /* name -> (void*)(index + 1) */
+static pthread_once_t g_prop_once = PTHREAD_ONCE_INIT;
+
+static void prop_map_init(void)
+{
+	size_t i;
+	for (i = 0; i < NPROPS; i++)
+		if (kd__map_put(&g_prop_map, g_props[i].name,
+				(void *)(uintptr_t)(i + 1)) < 0)
+			break; /* out of memory: lookups fall back to a scan */
+}
+
 /* Index of a property in g_props: canonical pointers first (the common
- * case, values stored by kd__ment_add), then by text. */
+ * case for parsed lists, values stored by kd__ment_add), then by text
+ * through a hash map (names in a snapshot live in its string section;
+ * scoring asks for the type of every property of every candidate). */
 static size_t prop_index(const char *name)
 {
+	uintptr_t v;
 	size_t i;
 	for (i = 0; i < NPROPS; i++)
 		if (g_props[i].name == name)
 			return i;
+	pthread_once(&g_prop_once, prop_map_init);
+	if ((v = (uintptr_t)kd__map_get(&g_prop_map, name)) != 0)
+		return v - 1;
+	if (g_prop_map.len == NPROPS)
+		return NPROPS;
 	for (i = 0; i < NPROPS; i++)
 		if (strcmp(g_props[i].name, name) == 0)
 			return i;
 	return NPROPS;
 }
+
 
 enum kd_ptype kd__prop_type(const char *name)
 {
