@@ -131,11 +131,14 @@ int main(int argc, char **argv)
 		if (r == runs - 1)
 			printf("memory with the snapshot open: RSS %ld MiB, of "
 			       "which shared file pages %ld MiB, private %ld "
-			       "MiB\n",
+			       "MiB%s\n",
 			       smaps("Rss") / 1024,
 			       (smaps("Shared_Clean") + smaps("Private_Clean")) /
 				       1024,
-			       smaps("Private_Dirty") / 1024);
+			       smaps("Private_Dirty") / 1024,
+			       t_base > 0 ? " (includes the baseline's heap; "
+					    "DATA_DIR '-' measures it alone)"
+					  : "");
 		kd_matcher_free(m);
 		kd_db_free(db);
 	}
