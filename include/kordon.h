@@ -208,11 +208,18 @@ typedef struct kd_match_opts {
 	size_t limit;       /**< max results */
 	double cutoff;      /**< results below are dropped */
 	int exhaustive;     /**< score every entity (baseline) */
+	/* version 2 */
+	/** Entities for which this returns 0 are neither candidates nor
+	 *  results (dataset scopes, excluded ids), so a scoped query gets
+	 *  the best in-scope answers; NULL keeps all. Called from the
+	 *  screening thread, possibly more than once per entity. */
+	int (*filter)(const kd_entity *e, void *ctx);
+	void *filter_ctx;
 } kd_match_opts;
-#define KD_MATCH_OPTS_VERSION 1
+#define KD_MATCH_OPTS_VERSION 2
 #define KD_DEFAULT_THRESHOLD 0.70
 #define KD_MATCH_OPTS_INIT                                                 \
-	{ KD_MATCH_OPTS_VERSION, KD_DEFAULT_THRESHOLD, 10, 0.50, 0 }
+	{ KD_MATCH_OPTS_VERSION, KD_DEFAULT_THRESHOLD, 10, 0.50, 0, NULL, NULL }
 
 /** One named feature of a score, e.g. "name_match". */
 typedef struct kd_feature {

@@ -23,7 +23,6 @@
 #include <string.h>
 
 #define MAX_FILTER_ARGS 256
-#define WIDEN_MAX 100000
 
 /* Which results a request may return. */
 struct scope {
@@ -144,28 +143,25 @@ static int in_scope(const kd_entity *e, const struct scope *sc)
 	return sc->ntopics == 0 || has_topic(e, sc);
 }
 
-/* Screen q and keep the first `limit` results in scope. */
+/* kd_match_opts.filter: the request's dataset scope, excluded ids and
+ * topics, applied while candidates are chosen, so a scoped query gets the
+ * best answers inside its scope however many other entities look alike. */
+static int scope_filter(const kd_entity *e, void *ctx)
+{
+	return in_scope(e, ctx);
+}
+
+/* Screen q, in scope. */
 static int screen_scoped(kd_result **out, size_t *nout, struct srv_req *r,
 			 const struct scope *sc, const kd_query *q,
 			 kd_match_opts o, size_t limit)
 {
-	size_t want = sc->filtering ? limit * 4 + 16 : limit, n, i, keep;
-	kd_result *res;
-	for (;;) {
-		o.limit = want;
-		if (kd_screen(&res, &n, r->idx->m, q, &o) < 0)
-			return -1;
-		for (i = keep = 0; i < n; i++)
-			if (!sc->filtering || in_scope(res[i].entity, sc))
-				res[keep++] = res[i];
-		if (keep >= limit || n < want || want >= WIDEN_MAX)
-			break;
-		kd_results_free(res);
-		want *= 8;
+	o.limit = limit;
+	if (sc->filtering) {
+		o.filter = scope_filter;
+		o.filter_ctx = (void *)(uintptr_t)sc;
 	}
-	*out = res;
-	*nout = keep < limit ? keep : limit;
-	return 0;
+	return kd_screen(out, nout, r->idx->m, q, &o);
 }
 
 /* threshold, cutoff, limit, algorithm. @return 0 or -1 answered 400. */

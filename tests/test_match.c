@@ -253,3 +253,64 @@ KD_TEST(match_screen__indexed_equals_exhaustive)
 		kd_results_free(b);
 	}
 }
+
+/* kd_match_opts.filter: only entities of one source list. */
+static int only_source(const kd_entity *e, void *ctx)
+{
+	size_t i, want = *(const size_t *)ctx;
+	for (i = 0; i < kd_entity_source_count(e); i++)
+		if (kd_entity_source_at(e, i) == want)
+			return 1;
+	return 0;
+}
+
+KD_TEST(match_screen__filter_scopes_candidates)
+{
+	static const char *const names[] = { "Kim Chol", "Kim Yong Chol",
+					     "Mohammed Ali", "Ri Chol" };
+	kd_match_opts o = KD_MATCH_OPTS_INIT;
+	size_t un = 0, i, k, j, found = 0;
+	if (bundled() == NULL)
+		return;
+	for (un = 0; un < kd_db_source_count(g_db); un++) {
+		kd_source_info s;
+		kd_db_source(&s, g_db, un);
+		if (strcmp(s.id, "un_sc") == 0)
+			break;
+	}
+	CHECK(un < kd_db_source_count(g_db));
+	o.filter = only_source;
+	o.filter_ctx = &un;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		kd_query q;
+		kd_result *a = NULL, *b = NULL;
+		size_t na = 0, nb = 0;
+		memset(&q, 0, sizeof(q));
+		q.schema = KD_SCHEMA_PERSON;
+		q.names = &names[i];
+		q.nnames = 1;
+		o.exhaustive = 0;
+		CHECK(kd_screen(&a, &na, g_m, &q, &o) == 0);
+		o.exhaustive = 1;
+		CHECK(kd_screen(&b, &nb, g_m, &q, &o) == 0);
+		/* common names: many entities of other lists look alike, yet
+		 * every match among the UN's is found, and nothing else */
+		for (k = 0; k < na; k++)
+			CHECK(only_source(a[k].entity, &un));
+		for (k = 0; k < nb; k++) {
+			if (!b[k].match)
+				continue;
+			for (j = 0; j < na && a[j].entity != b[k].entity; j++)
+				;
+			if (j == na)
+				kd_test_fail(__FILE__, __LINE__,
+					     "%s: scoped screening misses %s",
+					     names[i],
+					     kd_entity_id(b[k].entity));
+			found++;
+		}
+		kd_results_free(a);
+		kd_results_free(b);
+	}
+	CHECK(found > 0);
+}

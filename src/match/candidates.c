@@ -92,6 +92,7 @@ struct scratch {
 	uint64_t *admit;    /* per record bit: admitted in this variant */
 	uint64_t *hit;      /* per record bit: hit by a skipped list only */
 	struct kd_cand *cand; /* records that may be candidates */
+	const struct kd_filter *filter; /* of the current query, or NULL */
 	float *sel;           /* kth_best() scratch */
 	uint32_t *seen;     /* per entity: tick of the last query */
 	struct entry *ent;
@@ -108,6 +109,9 @@ struct scratch {
 /* Posting entries ahead of the one being counted whose state is fetched
  * early: on large lists the loop is bound by cache misses. */
 #define PREFETCH_AHEAD 16
+
+/* rstate.cand of a record whose entity the query's filter refused */
+#define CAND_REJECTED (UINT32_MAX - 1)
 #if defined(__GNUC__)
 #define PREFETCH(p) __builtin_prefetch(p, 1)
 #else
@@ -609,7 +613,15 @@ static int fold_variant(struct scratch *s, const struct kd_matcher *m,
 		fest = (float)est;
 		if (fest < KD_CANDIDATE_MIN || (double)fest < floor)
 			continue;
+		if (st->cand == CAND_REJECTED)
+			continue;
 		if (st->cand == UINT32_MAX) {
+			const struct kd_filter *f = s->filter;
+			uint32_t ent = m->names[r].entity;
+			if (f && f->fn && !f->fn(&m->db->ents[ent], f->ctx)) {
+				st->cand = CAND_REJECTED; /* out of scope */
+				continue;
+			}
 			/* on failure, go on clearing the accumulators */
 			if (err < 0 || (s->ncand == s->capcand &&
 					(err = kd__grow((void **)&s->cand,
@@ -617,7 +629,7 @@ static int fold_variant(struct scratch *s, const struct kd_matcher *m,
 							sizeof(*s->cand))) < 0))
 				continue;
 			st->cand = (uint32_t)s->ncand++;
-			s->cand[st->cand].entity = m->names[r].entity;
+			s->cand[st->cand].entity = ent;
 			s->cand[st->cand].acc = fest;
 		} else if (fest > s->cand[st->cand].acc) {
 			s->cand[st->cand].acc = fest;
@@ -737,7 +749,7 @@ static size_t best_entities(struct kd_cand *out, struct kd_cand *c, size_t n,
 int kd__candidates(struct kd_cand **out, size_t *nout,
 		   const struct kd_matcher *m, const struct kd_qvar *vars,
 		   size_t nvars, const char *const *idents, size_t nidents,
-		   size_t limit)
+		   size_t limit, const struct kd_filter *filter)
 {
 	struct walk wk;
 	struct kd_cand *c;
@@ -754,6 +766,7 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 		return kd__error_set(KD_ENOMEM, "out of memory");
 	wk.s->ncand = 0;
 	wk.s->nvtouched = 0;
+	wk.s->filter = filter;
 	wk.s->nskipped = 0;
 	wk.s->nkeys = 0;
 	wk.s->npending = 0;

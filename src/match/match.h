@@ -23,14 +23,21 @@ struct kd_cand {
  *  exactly, without one-edit neighbours. */
 #define KD_FUZZY_MIN_WEIGHT 0.45f
 
+/** Which entities may be candidates (kd_match_opts.filter). */
+struct kd_filter {
+	int (*fn)(const kd_entity *e, void *ctx); /* NULL: all */
+	void *ctx;
+};
+
 /**
  * Entities whose names share index keys with the query, best first, at
- * most `limit`. @param[out] out kd__free it.
+ * most `limit`, only those `filter` accepts (may be NULL).
+ * @param[out] out kd__free it.
  */
 int kd__candidates(struct kd_cand **out, size_t *nout,
 		   const struct kd_matcher *m, const struct kd_qvar *vars,
 		   size_t nvars, const char *const *idents, size_t nidents,
-		   size_t limit);
+		   size_t limit, const struct kd_filter *filter);
 
 /** Did the last kd__candidates() call on this thread hit name record
  *  `rec`? Indexed scoring compares only those records. */

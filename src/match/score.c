@@ -25,6 +25,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #define MAX_QVARS 32
@@ -387,6 +388,7 @@ int kd_screen(kd_result **out, size_t *nout, const kd_matcher *m,
 	      const kd_query *q, const kd_match_opts *opts)
 {
 	kd_match_opts o = KD_MATCH_OPTS_INIT;
+	struct kd_filter filter;
 	struct prepared *p;
 	struct kd_cand *cands = NULL;
 	kd_result *res = NULL;
@@ -397,15 +399,21 @@ int kd_screen(kd_result **out, size_t *nout, const kd_matcher *m,
 	*nout = 0;
 	if (m == NULL || q == NULL)
 		return kd__error_set(KD_EINVAL, "no matcher or query");
-	if (opts)
+	if (opts && opts->version >= 2)
 		o = *opts;
+	else if (opts) /* version 1: the fields before the filter */
+		memcpy(&o, opts, offsetof(kd_match_opts, filter));
+	filter.fn = o.filter;
+	filter.ctx = o.filter_ctx;
 	p = &t_prepared;
 	if ((err = prepare(p, m, q)) < 0)
 		return err;
 	if (!o.exhaustive)
 		KD_FORWARD(kd__candidates(&cands, &ncand, m, p->vars, p->nvars,
 					  p->idents, p->nidents,
-					  KD_CANDIDATES));
+					  o.limit > KD_CANDIDATES ? o.limit
+								  : KD_CANDIDATES,
+					  &filter));
 	else
 		ncand = m->db->nents;
 	kd__simcache_next();
@@ -414,6 +422,8 @@ int kd_screen(kd_result **out, size_t *nout, const kd_matcher *m,
 		kd_result r;
 		if (!o.exhaustive)
 			prefetch_ahead(m, cands, ncand, i);
+		else if (o.filter && !o.filter(&m->db->ents[ei], o.filter_ctx))
+			continue;
 		score_entity(&r, m, p, ei, 0, o.exhaustive);
 		if (r.score < o.cutoff || r.score <= 0)
 			continue;

@@ -450,7 +450,7 @@ static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 		goto ranked;
 	}
 	KD_FORWARD(kd__candidates(&cands, &ncand, m, qv, nq, NULL, 0,
-				  KD_CANDIDATES));
+				  KD_CANDIDATES, NULL));
 	if (ncand == 0)
 		goto done;
 	es = kd__malloc(ncand * sizeof(*es));
