@@ -11,12 +11,8 @@
  * Every handler runs with the index pinned (r->idx) and reads only the
  * public API. {dataset} is `default` (every list) or a list id; the
  * filters include_dataset, exclude_dataset, exclude_entity_ids and topics
- * narrow the results. kd_screen() knows no filters, so a filtered query
- * asks for more results than it returns and widens the request until
- * enough survive the filter or the matcher has nothing more (exact, since
- * kd_screen ranks every candidate above the cutoff before truncating).
- * A library-level filter (a source mask in kd_match_opts) would save the
- * extra explanation work; see the server notes in docs/server.md.
+ * narrow the results. They reach kd_screen() as kd_match_opts.filter, so
+ * candidates are chosen inside the scope.
  */
 #include "server.h"
 
