@@ -156,16 +156,35 @@ static void add_feature(kd_result *r, const char *name, double w,
 	va_end(ap);
 }
 
+/* The type of property k of e. Values of one property are adjacent and
+ * share one name string (interned), so the type is looked up once per run
+ * of values: `last` and `type` carry it between calls. */
+static enum kd_ptype run_type(const struct kd_entity *e, size_t k,
+			      const char **last, enum kd_ptype *type)
+{
+	const char *name = kd__prop_name(kd__ent_prop(e, k));
+	if (name != *last) {
+		*last = name;
+		*type = kd__prop_type(name);
+	}
+	return *type;
+}
+
 static double dob_feature(kd_result *r, const struct prepared *p,
 			  const struct kd_entity *e)
 {
 	size_t i, k;
-	int best = 0, mindist = 9999, ey[4];
-	const char *bestval = NULL, *nearval = NULL;
+	int best = 0, mindist = 9999, ey[4], isdob = 0;
+	const char *bestval = NULL, *nearval = NULL, *last = NULL;
 	if (p->ndates == 0)
 		return 0;
 	for (k = 0; k < e->nprops; k++) {
-		if (strcmp(kd__prop_name(kd__ent_prop(e, k)), "birthDate") != 0 ||
+		const char *name = kd__prop_name(kd__ent_prop(e, k));
+		if (name != last) { /* a new run of values (see run_type) */
+			last = name;
+			isdob = strcmp(name, "birthDate") == 0;
+		}
+		if (!isdob ||
 		    parse_date(ey, kd__prop_value(kd__ent_prop(e, k))) < 0)
 			continue;
 		for (i = 0; i < p->ndates; i++) {
@@ -220,13 +239,16 @@ static double country_feature(kd_result *r, const struct prepared *p,
 			      const struct kd_entity *e)
 {
 	size_t i, k;
-	const char *listed = NULL;
+	const char *listed = NULL, *last = NULL;
+	enum kd_ptype type = KD_PT_TEXT;
 	if (p->ncountries == 0)
 		return 0;
 	for (k = 0; k < e->nprops; k++) {
-		const char *v = kd__prop_value(kd__ent_prop(e, k));
-		if (kd__prop_type(kd__prop_name(kd__ent_prop(e, k))) != KD_PT_COUNTRY ||
-		    strlen(v) != 2)
+		const char *v;
+		if (run_type(e, k, &last, &type) != KD_PT_COUNTRY)
+			continue;
+		v = kd__prop_value(kd__ent_prop(e, k));
+		if (strlen(v) != 2)
 			continue;
 		listed = v;
 		for (i = 0; i < p->ncountries; i++)
@@ -248,11 +270,13 @@ static int identifier_feature(kd_result *r, const struct prepared *p,
 	size_t i, k;
 	char a[64], b[64];
 	for (i = 0; i < p->nidents; i++) {
+		const char *last = NULL;
+		enum kd_ptype type = KD_PT_TEXT;
 		if (p->idents[i] == NULL ||
 		    kd__ident_norm(a, sizeof(a), p->idents[i]) < 5)
 			continue;
 		for (k = 0; k < e->nprops; k++) {
-			if (kd__prop_type(kd__prop_name(kd__ent_prop(e, k))) != KD_PT_IDENT)
+			if (run_type(e, k, &last, &type) != KD_PT_IDENT)
 				continue;
 			kd__ident_norm(b, sizeof(b), kd__prop_value(kd__ent_prop(e, k)));
 			if (strcmp(a, b) == 0) {
