@@ -154,13 +154,19 @@ static unsigned unit_distance(const char *a, size_t n, const char *b,
 {
 	/* letters index by their low 5 bits: a-z are distinct there, digits
 	 * share slots with letters, which only loosens the bound */
-	uint64_t peq[32] = { 0 }, pv = ~(uint64_t)0, mv = 0, last;
+	uint64_t peq[32], pv = ~(uint64_t)0, mv = 0, last;
 	unsigned score = (unsigned)n;
 	size_t i;
 	if (n == 0)
 		return (unsigned)m;
 	if (n > 64)
 		return 0; /* no bound: let the full computation decide */
+	/* tokens are short: clear only the slots this pair reads, not all
+	 * 32 (that memset was most of the cost) */
+	for (i = 0; i < m; i++)
+		peq[b[i] & 31] = 0;
+	for (i = 0; i < n; i++)
+		peq[a[i] & 31] = 0;
 	for (i = 0; i < n; i++)
 		peq[a[i] & 31] |= (uint64_t)1 << i;
 	last = (uint64_t)1 << (n - 1);
