@@ -365,5 +365,21 @@ post /match/default "$Q"; code "snapshot match" 200
 has "snapshot match result" '"results":[{"id":"un-CDi.030","caption":"BOSCO TAGANDA"'
 stop "$LOG3"
 
+# ---- an entity on two lists (shared id space, merged) -------------------------
+LOG4=$T/server4.log
+start "$LOG4" --data tests/data/merge serve || exit 1
+MQ='{"queries":{"m":{"schema":"Person","properties":{"name":["Ivan Petrovich Sidorov"]}}}}'
+post /match/list_b "$MQ"; code "merged: scope of its second list" 200
+has "merged: found through list_b" '"id":"P-1"'
+has "merged: both datasets" '"datasets":["list_a","list_b"]'
+post /match/list_a "$MQ"; code "merged: scope of its first list" 200
+has "merged: found through list_a" '"id":"P-1"'
+post "/match/default?exclude_dataset=list_a" "$MQ"; code "merged: one list excluded" 200
+has "merged: still on list_b" '"id":"P-1"'
+post "/match/default?exclude_dataset=list_a&exclude_dataset=list_b" "$MQ"
+code "merged: both lists excluded" 200
+grep -qF '"id":"P-1"' "$T/body" && bad "merged: excluded entity returned" || ok
+stop "$LOG4"
+
 echo "server tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
