@@ -3,7 +3,7 @@
  * snapshot file (container: snapfile.h), so a process starts without
  * parsing the official files or analysing names again.
  *
- * Sections written here (the matcher adds its own, src/match/persist.c):
+ * Sections written here (the matcher adds its own, src/index/persist.c):
  *     "SRC1"  sources: 6 string offsets, warning range, counters
  *     "WARN"  warnings: 64-bit string offsets
  *     "IDS"   entity ids as a string table (id of entity i = string i),

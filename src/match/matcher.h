@@ -13,7 +13,7 @@
  * Built once by kd_matcher_new(), then shared by all threads without
  * locks. Every table is a flat array (strings in util/strtab.h tables),
  * so a snapshot stores them as they are and a db opened from a snapshot
- * gets a matcher that reads them in place (persist.c). Scoring
+ * gets a matcher that reads them in place (src/index/persist.c). Scoring
  * (compare.c, score.c) reads only these arrays plus the db's entity
  * properties.
  */
@@ -85,7 +85,7 @@ struct kd_matcher {
 				* a view from a snapshot owns nothing */
 };
 
-/* ---- build.c ---------------------------------------------------------------- */
+/* ---- index/build.c ---------------------------------------------------------------- */
 
 /** IDF of a dictionary frequency. */
 double kd__idf(const struct kd_matcher *m, uint32_t df);
@@ -118,7 +118,7 @@ size_t kd__ident_norm(char *dst, size_t cap, const char *s);
 void kd__deletions(const char *s, size_t len,
 		   void (*cb)(void *ctx, const char *key), void *ctx);
 
-/* ---- persist.c -------------------------------------------------------------- */
+/* ---- index/persist.c -------------------------------------------------------------- */
 
 /** Add the matcher's tables to a snapshot being written. */
 int kd__matcher_add_sections(struct kd_snap_writer *w, const kd_matcher *m);

@@ -19,7 +19,7 @@
  * development sets in bench/ (recall on UN-listed persons vs alert rate on
  * unlisted people); see bench/quality.
  */
-#include "match.h"
+#include "index/candidates.h"
 
 #include <math.h>
 #include <stdarg.h>

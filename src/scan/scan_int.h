@@ -20,7 +20,7 @@
 #ifndef KD_SCAN_INT_H
 #define KD_SCAN_INT_H
 
-#include "match/match.h"
+#include "index/candidates.h"
 #include "scan/scan.h"
 #include "util/util.h"
 

@@ -1,10 +1,11 @@
 /*
- * match.h - internal interface between candidate generation and scoring.
+ * candidates.h - internal interface between candidate generation (the
+ * inverted index, candidates.c) and scoring (src/match/score.c).
  */
-#ifndef KD_MATCH_H
-#define KD_MATCH_H
+#ifndef KD_CANDIDATES_H
+#define KD_CANDIDATES_H
 
-#include "matcher.h"
+#include "match/matcher.h"
 
 struct kd_cand {
 	uint32_t entity;

@@ -38,7 +38,7 @@
  * the order records were found in. Posting-list walks prefetch the states
  * a few entries ahead; on large indexes they are cache-miss bound.
  */
-#include "match.h"
+#include "candidates.h"
 
 #include <assert.h>
 #include <pthread.h>

@@ -7,7 +7,7 @@
  * Name records are numbered in entity order, so every posting list is
  * ascending and unique without sorting.
  */
-#include "matcher.h"
+#include "match/matcher.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -19,7 +19,7 @@
  * record -> variants -> tokens -> dictionaries, postings -> records), so
  * a crafted file cannot lead to an out-of-bounds read.
  */
-#include "matcher.h"
+#include "match/matcher.h"
 
 #include <stdio.h>
 #include <string.h>
