@@ -3,7 +3,7 @@
  * `/match` response shape, so the CLI (`screen --json`, `batch`) and the
  * HTTP API share one writer and yente clients can parse both.
  */
-#include "model/db.h"
+#include "json.h"
 
 #include <string.h>
 
@@ -78,11 +78,11 @@ static int query_json(struct kd_buf *b, const kd_query *q)
 	return err ? err : kd__buf_puts(b, "}}");
 }
 
-static int result_json(struct kd_buf *b, const kd_db *db, const kd_result *r)
+int kd__json_entity_head(struct kd_buf *b, const kd_db *db,
+			 const struct kd_entity *e)
 {
-	const struct kd_entity *e = r->entity;
 	size_t i;
-	int err = kd__buf_puts(b, "{\"id\":");
+	int err = kd__buf_puts(b, "\"id\":");
 	if (err == 0)
 		err = kd__buf_json_str(b, kd__ent_id(e));
 	if (err == 0)
@@ -92,17 +92,20 @@ static int result_json(struct kd_buf *b, const kd_db *db, const kd_result *r)
 	if (err == 0)
 		err = kd__buf_printf(b, ",\"schema\":\"%s\",\"datasets\":[",
 				     kd_schema_name(e->schema));
-	if (err == 0)
-		err = kd__buf_datasets(b, db, e);
-	if (err == 0)
-		err = kd__buf_puts(b, "],\"properties\":");
-	if (err == 0)
-		err = props_json(b, e);
-	if (err == 0)
-		err = kd__buf_printf(b,
-				     ",\"score\":%.4f,\"match\":%s,"
-				     "\"explanations\":{",
-				     r->score, r->match ? "true" : "false");
+	for (i = 0; i <= e->nalso && err == 0; i++) {
+		if (i > 0)
+			err = kd__buf_putc(b, ',');
+		if (err == 0)
+			err = kd__buf_json_str(
+				b, db->sources[kd__ent_source(e, i)].id);
+	}
+	return err ? err : kd__buf_putc(b, ']');
+}
+
+int kd__json_explanations(struct kd_buf *b, const kd_result *r)
+{
+	size_t i;
+	int err = kd__buf_putc(b, '{');
 	for (i = 0; i < r->nfeatures && err == 0; i++) {
 		if (i)
 			err = kd__buf_putc(b, ',');
@@ -116,7 +119,26 @@ static int result_json(struct kd_buf *b, const kd_db *db, const kd_result *r)
 		if (err == 0)
 			err = kd__buf_putc(b, '}');
 	}
-	return err ? err : kd__buf_puts(b, "}}");
+	return err ? err : kd__buf_putc(b, '}');
+}
+
+static int result_json(struct kd_buf *b, const kd_db *db, const kd_result *r)
+{
+	int err = kd__buf_putc(b, '{');
+	if (err == 0)
+		err = kd__json_entity_head(b, db, r->entity);
+	if (err == 0)
+		err = kd__buf_puts(b, ",\"properties\":");
+	if (err == 0)
+		err = props_json(b, r->entity);
+	if (err == 0)
+		err = kd__buf_printf(b,
+				     ",\"score\":%.4f,\"match\":%s,"
+				     "\"explanations\":",
+				     r->score, r->match ? "true" : "false");
+	if (err == 0)
+		err = kd__json_explanations(b, r);
+	return err ? err : kd__buf_putc(b, '}');
 }
 
 int kd_results_json(char **out, size_t *len, const kd_db *db,

@@ -138,21 +138,6 @@ size_t kd_entity_source_at(const kd_entity *e, size_t i)
 	return i <= e->nalso ? kd__ent_source(e, i) : e->source;
 }
 
-int kd__buf_datasets(struct kd_buf *b, const kd_db *db,
-		     const struct kd_entity *e)
-{
-	size_t i;
-	int err = 0;
-	for (i = 0; i <= e->nalso && err == 0; i++) {
-		if (i > 0)
-			err = kd__buf_putc(b, ',');
-		if (err == 0)
-			err = kd__buf_json_str(b,
-					       db->sources[kd__ent_source(e, i)].id);
-	}
-	return err;
-}
-
 size_t kd_entity_prop_count(const kd_entity *e)
 {
 	return e->nprops;

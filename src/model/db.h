@@ -30,8 +30,4 @@ struct kd_db {
 	struct kd_snap *snap;  /* opened from a snapshot, or NULL */
 };
 
-/** Append the JSON strings of e's source ids, comma-separated. */
-int kd__buf_datasets(struct kd_buf *b, const kd_db *db,
-		     const struct kd_entity *e);
-
 #endif

@@ -8,7 +8,7 @@
  * invalid UTF-8 replaced by U+FFFD so the answer is always valid JSON.
  */
 #include "scan/scan.h"
-#include "model/db.h"
+#include "match/json.h"
 
 #include <string.h>
 
@@ -50,38 +50,17 @@ static int hit_json(struct kd_buf *b, const kd_db *db, const char *input,
 	if (err == 0)
 		err = kd__buf_printf(b,
 				     ",\"score\":%.4f,\"match\":%s,"
-				     "\"entity\":{\"id\":",
+				     "\"entity\":{",
 				     h->result.score,
 				     h->result.match ? "true" : "false");
 	if (err == 0)
-		err = kd__buf_json_str(b, kd__ent_id(e));
+		err = kd__json_entity_head(b, db, e);
 	if (err == 0)
-		err = kd__buf_puts(b, ",\"caption\":");
+		err = kd__buf_puts(b, "},\"explanations\":");
 	if (err == 0)
-		err = kd__buf_json_str(b, kd__ent_caption(e));
+		err = kd__json_explanations(b, &h->result);
 	if (err == 0)
-		err = kd__buf_printf(b, ",\"schema\":\"%s\",\"datasets\":[",
-				     kd_schema_name(e->schema));
-	if (err == 0)
-		err = kd__buf_datasets(b, db, e);
-	if (err == 0)
-		err = kd__buf_puts(b, "]},\"explanations\":{");
-	for (k = 0; k < h->result.nfeatures && err == 0; k++) {
-		const kd_feature *f = &h->result.features[k];
-		if (k)
-			err = kd__buf_putc(b, ',');
-		if (err == 0)
-			err = kd__buf_json_str(b, f->name);
-		if (err == 0)
-			err = kd__buf_printf(b, ":{\"score\":%.4f,\"detail\":",
-					     f->weight);
-		if (err == 0)
-			err = kd__buf_json_str(b, f->detail);
-		if (err == 0)
-			err = kd__buf_putc(b, '}');
-	}
-	if (err == 0)
-		err = kd__buf_puts(b, "},\"also\":[");
+		err = kd__buf_puts(b, ",\"also\":[");
 	for (k = 0; k < h->nalso && err == 0; k++) {
 		err = kd__buf_puts(b, k ? ",{\"id\":" : "{\"id\":");
 		if (err == 0)
