@@ -50,34 +50,11 @@ static bool is(const xmlNode *n, const char *name)
 
 /* ---- record mapping ------------------------------------------------------ */
 
-/* One record being mapped; the first error sticks in `err`. */
+/* One record being mapped; the first error sticks in `x.err`. */
 struct rec {
-	struct kd_sink *sink;
-	struct kd_ment *e;
-	struct kd_buf a, b, c; /* scratch */
-	char maxdate[24];      /* latest DateOfListing, ISO */
-	int err;
+	struct kd_xml_rec x; /* sink, entity, scratch a b c, err */
+	char maxdate[24];    /* latest DateOfListing, ISO */
 };
-
-/* Text of a leaf element, trimmed, in `b` (the first error sticks). */
-static const char *text(struct rec *r, struct kd_buf *b, const xmlNode *n,
-			size_t *len)
-{
-	return kd__xml_text(b, n, len, &r->err);
-}
-
-static void add(struct rec *r, const char *prop, const char *v, size_t n)
-{
-	if (r->err == 0 && n)
-		r->err = kd__ment_add(r->e, prop, v, n);
-}
-
-static void add_node(struct rec *r, const char *prop, const xmlNode *n)
-{
-	size_t len;
-	const char *s = text(r, &r->a, n, &len);
-	add(r, prop, s, len);
-}
 
 /* ---- ids ------------------------------------------------------------- */
 
@@ -108,40 +85,40 @@ static int slug(struct kd_buf *out, const char *s, size_t n)
 static int make_id(struct rec *r, const xmlNode *country,
 		   const xmlNode *sched, const xmlNode *item, long line)
 {
-	struct kd_buf *id = &r->c;
+	struct kd_buf *id = &r->x.c;
 	const char *s;
 	size_t len, i, base;
 	kd__buf_clear(id);
-	if ((r->err = kd__buf_puts(id, "ca")) < 0)
-		return r->err;
+	if ((r->x.err = kd__buf_puts(id, "ca")) < 0)
+		return r->x.err;
 	if (country) {
-		s = text(r, &r->a, country, &len);
+		s = kd__xml_rec_text(&r->x, &r->x.a, country, &len);
 		for (i = 0; i < len && s[i] != '/'; i++)
 			;
-		r->err = r->err ? r->err : slug(id, s, i);
+		r->x.err = r->x.err ? r->x.err : slug(id, s, i);
 	}
 	if (sched) {
-		s = text(r, &r->a, sched, &len);
-		r->err = r->err ? r->err : slug(id, s, len);
+		s = kd__xml_rec_text(&r->x, &r->x.a, sched, &len);
+		r->x.err = r->x.err ? r->x.err : slug(id, s, len);
 	}
-	s = item ? text(r, &r->a, item, &len) : "";
+	s = item ? kd__xml_rec_text(&r->x, &r->x.a, item, &len) : "";
 	len = item ? len : 0;
-	r->err = r->err ? r->err : slug(id, s, len);
-	if (r->err)
-		return r->err;
+	r->x.err = r->x.err ? r->x.err : slug(id, s, len);
+	if (r->x.err)
+		return r->x.err;
 	base = id->len;
-	for (i = 2; kd__sink_get(r->sink, id->ptr); i++) {
+	for (i = 2; kd__sink_get(r->x.sink, id->ptr); i++) {
 		id->len = base;
-		if ((r->err = kd__buf_printf(id, "-%zu", i)) < 0)
-			return r->err;
+		if ((r->x.err = kd__buf_printf(id, "-%zu", i)) < 0)
+			return r->x.err;
 	}
 	if (i > 2 || !item || len == 0)
-		r->err = kd__sink_warn(r->sink,
-				       "line %ld: %s Country/Schedule/Item, "
-				       "id %s",
-				       line, i > 2 ? "duplicate" : "no Item in",
-				       id->ptr);
-	return r->err;
+		r->x.err = kd__sink_warn(
+		    r->x.sink,
+		    "line %ld: %s Country/Schedule/Item, "
+		    "id %s",
+		    line, i > 2 ? "duplicate" : "no Item in", id->ptr);
+	return r->x.err;
 }
 
 /* ---- aliases ----------------------------------------------------------- */
@@ -211,11 +188,11 @@ static bool legal_form(const char *s, size_t n)
 	return false;
 }
 
-/* Add one alias from r->b, split at " or " when every side is a name. */
+/* Add one alias from r->x.b, split at " or " when every side is a name. */
 static void flush_alias(struct rec *r)
 {
-	const char *s = r->b.len ? r->b.ptr : "", *p, *q;
-	size_t n = r->b.len;
+	const char *s = r->x.b.len ? r->x.b.ptr : "", *p, *q;
+	size_t n = r->x.b.len;
 	bool split = true;
 	for (p = s; (q = find(p, n - (size_t)(p - s), " or ")) != NULL;
 	     p = q + 4)
@@ -224,12 +201,12 @@ static void flush_alias(struct rec *r)
 	if (words(p, n - (size_t)(p - s)) < 2)
 		split = false;
 	while (split && (q = find(s, n, " or ")) != NULL) {
-		add(r, "alias", s, (size_t)(q - s));
+		kd__xml_add(&r->x, "alias", s, (size_t)(q - s));
 		n -= (size_t)(q - s) + 4;
 		s = q + 4;
 	}
-	add(r, "alias", s, n);
-	kd__buf_clear(&r->b);
+	kd__xml_add(&r->x, "alias", s, n);
+	kd__buf_clear(&r->x.b);
 }
 
 static void alias_segment(struct rec *r, const char *s, size_t n)
@@ -256,24 +233,24 @@ static void alias_segment(struct rec *r, const char *s, size_t n)
 	else if (n > 4 && strncmp(s, "and ", 4) == 0)
 		s += 4, n -= 4;
 	trim_u(&s, &n);
-	if (n == 0 || r->err)
+	if (n == 0 || r->x.err)
 		return;
-	if (r->b.len && legal_form(s, n)) {
-		r->err = kd__buf_put(&r->b, ", ", 2);
+	if (r->x.b.len && legal_form(s, n)) {
+		r->x.err = kd__buf_put(&r->x.b, ", ", 2);
 	} else {
 		flush_alias(r);
 	}
-	if (r->err == 0)
-		r->err = kd__buf_put(&r->b, s, n);
+	if (r->x.err == 0)
+		r->x.err = kd__buf_put(&r->x.b, s, n);
 }
 
 static void aliases(struct rec *r, const xmlNode *node)
 {
 	size_t n, i, start = 0;
 	int depth = 0;
-	const char *s = text(r, &r->c, node, &n);
-	kd__buf_clear(&r->b);
-	for (i = 0; i <= n && r->err == 0; i++) {
+	const char *s = kd__xml_rec_text(&r->x, &r->x.c, node, &n);
+	kd__buf_clear(&r->x.b);
+	for (i = 0; i <= n && r->x.err == 0; i++) {
 		char c = i < n ? s[i] : ';';
 		if (c == '(' || c == '[')
 			depth++;
@@ -284,7 +261,7 @@ static void aliases(struct rec *r, const xmlNode *node)
 			start = i + 1;
 		}
 	}
-	if (r->b.len)
+	if (r->x.b.len)
 		flush_alias(r);
 }
 
@@ -294,8 +271,9 @@ static void aliases(struct rec *r, const xmlNode *node)
 static void dates(struct rec *r, const char *prop, const xmlNode *node)
 {
 	size_t n, len;
-	const char *s = text(r, &r->c, node, &n), *end = s + n;
-	while (s < end && r->err == 0) {
+	const char *s = kd__xml_rec_text(&r->x, &r->x.c, node, &n),
+		   *end = s + n;
+	while (s < end && r->x.err == 0) {
 		const char *q = s;
 		while (q + 4 <= end && strncasecmp(q, " or ", 4) != 0)
 			q++;
@@ -305,12 +283,13 @@ static void dates(struct rec *r, const char *prop, const xmlNode *node)
 		kd__trim(&s, &len);
 		if (len == 9 && s[4] == '-' && strspn(s, "0123456789") == 4 &&
 		    strspn(s + 5, "0123456789") == 4) {
-			kd__buf_clear(&r->b);
-			r->err = kd__buf_printf(&r->b, "%.4s to %.4s", s,
-						s + 5);
-			add(r, prop, r->b.len ? r->b.ptr : "", r->b.len);
+			kd__buf_clear(&r->x.b);
+			r->x.err =
+			    kd__buf_printf(&r->x.b, "%.4s to %.4s", s, s + 5);
+			kd__xml_add(&r->x, prop, r->x.b.len ? r->x.b.ptr : "",
+				    r->x.b.len);
 		} else {
-			add(r, prop, s, len);
+			kd__xml_add(&r->x, prop, s, len);
 		}
 		s = q + (q < end ? 4 : 0);
 	}
@@ -331,7 +310,7 @@ static bool filled(struct rec *r, const xmlNode *n)
 	size_t len;
 	if (n == NULL)
 		return false;
-	text(r, &r->a, n, &len);
+	kd__xml_rec_text(&r->x, &r->x.a, n, &len);
 	return len > 0;
 }
 
@@ -349,7 +328,7 @@ static int record(struct rec *r, const xmlNode *n)
 		if (i < F__N)
 			f[i] = c;
 		else
-			kd__xml_unknown(r->sink, NULL, c);
+			kd__xml_unknown(r->x.sink, NULL, c);
 	}
 	person = filled(r, f[F_LAST]) || filled(r, f[F_GIVEN]);
 	if (filled(r, f[F_IMO]) ||
@@ -357,40 +336,44 @@ static int record(struct rec *r, const xmlNode *n)
 		schema = KD_SCHEMA_VESSEL;
 	else if (person)
 		schema = KD_SCHEMA_PERSON;
-	if (r->err || make_id(r, f[F_COUNTRY], f[F_SCHED], f[F_ITEM],
-			      xmlGetLineNo(n)) < 0)
-		return r->err;
-	if ((r->err = kd__sink_entity(r->sink, &r->e, r->c.ptr, schema)) < 0)
-		return r->err;
+	if (r->x.err || make_id(r, f[F_COUNTRY], f[F_SCHED], f[F_ITEM],
+				xmlGetLineNo(n)) < 0)
+		return r->x.err;
+	if ((r->x.err =
+		 kd__sink_entity(r->x.sink, &r->x.e, r->x.c.ptr, schema)) < 0)
+		return r->x.err;
 
 	if (schema == KD_SCHEMA_PERSON) {
 		const xmlNode *parts[2] = { f[F_GIVEN], f[F_LAST] };
-		kd__buf_clear(&r->b);
+		kd__buf_clear(&r->x.b);
 		for (i = 0; i < 2; i++) {
 			size_t len;
 			const char *s;
-			if (!parts[i] || r->err)
+			if (!parts[i] || r->x.err)
 				continue;
-			s = text(r, &r->a, parts[i], &len);
-			if (len && r->b.len)
-				r->err = kd__buf_putc(&r->b, ' ');
-			if (len && r->err == 0)
-				r->err = kd__buf_put(&r->b, s, len);
+			s = kd__xml_rec_text(&r->x, &r->x.a, parts[i], &len);
+			if (len && r->x.b.len)
+				r->x.err = kd__buf_putc(&r->x.b, ' ');
+			if (len && r->x.err == 0)
+				r->x.err = kd__buf_put(&r->x.b, s, len);
 		}
-		add(r, "name", r->b.len ? r->b.ptr : "", r->b.len);
+		kd__xml_add(&r->x, "name", r->x.b.len ? r->x.b.ptr : "",
+			    r->x.b.len);
 		if (f[F_GIVEN])
-			add_node(r, "firstName", f[F_GIVEN]);
+			kd__xml_add_node(&r->x, "firstName", f[F_GIVEN]);
 		if (f[F_LAST])
-			add_node(r, "lastName", f[F_LAST]);
+			kd__xml_add_node(&r->x, "lastName", f[F_LAST]);
 	}
 	if (f[F_ENTITY]) /* an entity, or a ship's name */
-		add_node(r, schema == KD_SCHEMA_PERSON ? "alias" : "name",
-			 f[F_ENTITY]);
+		kd__xml_add_node(&r->x,
+				 schema == KD_SCHEMA_PERSON ? "alias" : "name",
+				 f[F_ENTITY]);
 	if (f[F_TITLE])
-		add_node(r, schema == KD_SCHEMA_VESSEL ? "type" : "title",
-			 f[F_TITLE]);
+		kd__xml_add_node(&r->x,
+				 schema == KD_SCHEMA_VESSEL ? "type" : "title",
+				 f[F_TITLE]);
 	if (f[F_IMO])
-		add_node(r, "imoNumber", f[F_IMO]);
+		kd__xml_add_node(&r->x, "imoNumber", f[F_IMO]);
 	if (f[F_DATE])
 		dates(r,
 		      schema == KD_SCHEMA_VESSEL   ? "buildDate"
@@ -398,19 +381,20 @@ static int record(struct rec *r, const xmlNode *n)
 						   : "incorporationDate",
 		      f[F_DATE]);
 	if (f[F_COUNTRY])
-		add_node(r, "program", f[F_COUNTRY]);
+		kd__xml_add_node(&r->x, "program", f[F_COUNTRY]);
 	if (f[F_LISTED]) {
 		char iso[24];
 		size_t len;
-		const char *s = text(r, &r->a, f[F_LISTED], &len);
-		add(r, "listingDate", s, len);
+		const char *s =
+		    kd__xml_rec_text(&r->x, &r->x.a, f[F_LISTED], &len);
+		kd__xml_add(&r->x, "listingDate", s, len);
 		if (len && kd__norm_date(iso, s, len) == 0 &&
 		    strcmp(iso, r->maxdate) > 0)
 			memcpy(r->maxdate, iso, sizeof(iso));
 	}
 	if (f[F_ALIASES])
 		aliases(r, f[F_ALIASES]);
-	return r->err ? r->err : kd__xml_drop_empty(r->sink, r->e, n);
+	return r->x.err ? r->x.err : kd__xml_drop_empty(r->x.sink, r->x.e, n);
 }
 
 /* ---- the document ------------------------------------------------------ */
@@ -430,10 +414,7 @@ int kd__parse_canada_xml(struct kd_sink *sink, const char *path,
 	int e;
 
 	memset(&r, 0, sizeof(r));
-	r.a = (struct kd_buf)KD_BUF_INIT;
-	r.b = (struct kd_buf)KD_BUF_INIT;
-	r.c = (struct kd_buf)KD_BUF_INIT;
-	r.sink = sink;
+	kd__xml_rec_init(&r.x, sink);
 	if ((e = kd__xml_open(&x, sink, path, &g_spec, err)) < 0 ||
 	    (e = kd__sink_describe(sink, "ca_sema",
 				   "Canada Consolidated Autonomous Sanctions "
@@ -441,7 +422,7 @@ int kd__parse_canada_xml(struct kd_sink *sink, const char *path,
 				   "Global Affairs Canada", NULL)) < 0)
 		goto done;
 	while ((e = kd__xml_next(x, &n, &kind, err)) > 0) {
-		r.e = NULL;
+		r.x.e = NULL;
 		e = record(&r, n);
 		if ((e = kd__xml_record_err(x, n, e, err)) < 0)
 			goto done;
@@ -454,8 +435,6 @@ int kd__parse_canada_xml(struct kd_sink *sink, const char *path,
 	e = kd__xml_finish(x);
 done:
 	kd__xml_close(x);
-	kd__buf_free(&r.a);
-	kd__buf_free(&r.b);
-	kd__buf_free(&r.c);
+	kd__xml_rec_free(&r.x);
 	return e;
 }

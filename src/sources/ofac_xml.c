@@ -51,34 +51,11 @@ static bool is(const xmlNode *n, const char *name)
 
 /* ---- record mapping ------------------------------------------------------ */
 
-/* One record being mapped; the first error sticks in `err`. */
+/* One record being mapped; the first error sticks in `x.err`. */
 struct rec {
-	struct kd_sink *sink;
-	struct kd_ment *e;
-	struct kd_buf a, b, c; /* scratch */
+	struct kd_xml_rec x; /* sink, entity, scratch a b c, err */
 	kd_schema schema;
-	int err;
 };
-
-/* Text of a leaf element, trimmed, in `b` (the first error sticks). */
-static const char *text(struct rec *r, struct kd_buf *b, const xmlNode *n,
-			size_t *len)
-{
-	return kd__xml_text(b, n, len, &r->err);
-}
-
-static void add(struct rec *r, const char *prop, const char *v, size_t n)
-{
-	if (r->err == 0 && n)
-		r->err = kd__ment_add(r->e, prop, v, n);
-}
-
-static void add_node(struct rec *r, const char *prop, const xmlNode *n)
-{
-	size_t len;
-	const char *s = text(r, &r->a, n, &len);
-	add(r, prop, s, len);
-}
 
 /* Append `sep` and a part to `out` when the part is not empty. */
 static void join(struct rec *r, struct kd_buf *out, const xmlNode *n,
@@ -86,23 +63,23 @@ static void join(struct rec *r, struct kd_buf *out, const xmlNode *n,
 {
 	size_t len;
 	const char *s;
-	if (n == NULL || r->err)
+	if (n == NULL || r->x.err)
 		return;
-	s = text(r, &r->a, n, &len);
+	s = kd__xml_rec_text(&r->x, &r->x.a, n, &len);
 	if (len == 0)
 		return;
 	if (out->len)
-		r->err = kd__buf_puts(out, sep);
-	if (r->err == 0)
-		r->err = kd__buf_put(out, s, len);
+		r->x.err = kd__buf_puts(out, sep);
+	if (r->x.err == 0)
+		r->x.err = kd__buf_put(out, s, len);
 }
 
-/* "firstName lastName" into r->b. */
+/* "firstName lastName" into r->x.b. */
 static void full_name(struct rec *r, const xmlNode *first, const xmlNode *last)
 {
-	kd__buf_clear(&r->b);
-	join(r, &r->b, first, " ");
-	join(r, &r->b, last, " ");
+	kd__buf_clear(&r->x.b);
+	join(r, &r->x.b, first, " ");
+	join(r, &r->x.b, last, " ");
 }
 
 static void aka(struct rec *r, const xmlNode *n)
@@ -118,13 +95,15 @@ static void aka(struct rec *r, const xmlNode *n)
 		} else if (is(c, "lastName")) {
 			last = c;
 		} else if (is(c, "type")) {
-			const char *t = text(r, &r->a, c, &len);
+			const char *t =
+			    kd__xml_rec_text(&r->x, &r->x.a, c, &len);
 			fka = len == 6 && strncasecmp(t, "f.k.a.", 6) == 0;
 		} else if (is(c, "category")) {
-			const char *t = text(r, &r->a, c, &len);
+			const char *t =
+			    kd__xml_rec_text(&r->x, &r->x.a, c, &len);
 			weak = len == 4 && strncasecmp(t, "weak", 4) == 0;
 		} else if (!is(c, "uid")) {
-			kd__xml_unknown(r->sink, n, c);
+			kd__xml_unknown(r->x.sink, n, c);
 		}
 	}
 	if (fka)
@@ -132,7 +111,7 @@ static void aka(struct rec *r, const xmlNode *n)
 	else if (weak)
 		prop = "weakAlias";
 	full_name(r, first, last);
-	add(r, prop, r->b.len ? r->b.ptr : "", r->b.len);
+	kd__xml_add(&r->x, prop, r->x.b.len ? r->x.b.ptr : "", r->x.b.len);
 }
 
 /* idType -> property: exact types first, then stems (any case). */
@@ -224,19 +203,19 @@ static void ident(struct rec *r, const xmlNode *n)
 			num = c;
 		else if (!is(c, "uid") && !is(c, "idCountry") &&
 			 !is(c, "issueDate") && !is(c, "expirationDate"))
-			kd__xml_unknown(r->sink, n, c);
+			kd__xml_unknown(r->x.sink, n, c);
 	}
 	if (num == NULL)
 		return;
-	t = type ? text(r, &r->c, type, &tl) : "";
+	t = type ? kd__xml_rec_text(&r->x, &r->x.c, type, &tl) : "";
 	prop = id_prop(t, tl);
-	v = text(r, &r->a, num, &vl);
+	v = kd__xml_rec_text(&r->x, &r->x.a, num, &vl);
 	if (strcmp(prop, "gender") == 0) {
 		if (vl == 4 && strncasecmp(v, "male", 4) == 0)
 			v = "male";
 		else if (vl == 6 && strncasecmp(v, "female", 6) == 0)
 			v = "female";
-		add(r, prop, v, strlen(v) < vl ? strlen(v) : vl);
+		kd__xml_add(&r->x, prop, v, strlen(v) < vl ? strlen(v) : vl);
 	} else if (strcmp(prop, "notes") == 0) {
 		/* as ofac_csv does: these target types make a Company */
 		static const char *const company[] = {
@@ -250,18 +229,19 @@ static void ident(struct rec *r, const xmlNode *n)
 		     i++)
 			if (vl == strlen(company[i]) &&
 			    strncasecmp(v, company[i], vl) == 0 &&
-			    r->e->schema == KD_SCHEMA_ORGANIZATION &&
-			    r->err == 0)
-				r->err = kd__sink_entity(r->sink, &r->e,
-							 r->e->id,
-							 KD_SCHEMA_COMPANY);
-		kd__buf_clear(&r->b);
-		if (r->err == 0)
-			r->err = kd__buf_printf(&r->b, "%.*s %.*s", (int)tl, t,
-						(int)vl, v);
-		add(r, prop, r->b.len ? r->b.ptr : "", r->b.len);
+			    r->x.e->schema == KD_SCHEMA_ORGANIZATION &&
+			    r->x.err == 0)
+				r->x.err = kd__sink_entity(r->x.sink, &r->x.e,
+							   r->x.e->id,
+							   KD_SCHEMA_COMPANY);
+		kd__buf_clear(&r->x.b);
+		if (r->x.err == 0)
+			r->x.err = kd__buf_printf(&r->x.b, "%.*s %.*s", (int)tl,
+						  t, (int)vl, v);
+		kd__xml_add(&r->x, prop, r->x.b.len ? r->x.b.ptr : "",
+			    r->x.b.len);
 	} else {
-		add(r, prop, v, vl);
+		kd__xml_add(&r->x, prop, v, vl);
 	}
 }
 
@@ -284,17 +264,17 @@ static void address(struct rec *r, const xmlNode *n)
 		if (is(c, "country"))
 			country = c;
 		else if (!known && !is(c, "uid"))
-			kd__xml_unknown(r->sink, n, c);
+			kd__xml_unknown(r->x.sink, n, c);
 	}
-	kd__buf_clear(&r->b);
+	kd__buf_clear(&r->x.b);
 	for (i = 0; i < 7; i++)
-		join(r, &r->b, parts[i], ", ");
-	if (r->b.len) /* a bare country is not an address */
-		join(r, &r->b, country, ", ");
-	if (r->b.len)
-		add(r, "address", r->b.ptr, r->b.len);
+		join(r, &r->x.b, parts[i], ", ");
+	if (r->x.b.len) /* a bare country is not an address */
+		join(r, &r->x.b, country, ", ");
+	if (r->x.b.len)
+		kd__xml_add(&r->x, "address", r->x.b.ptr, r->x.b.len);
 	if (country)
-		add_node(r, "country", country);
+		kd__xml_add_node(&r->x, "country", country);
 }
 
 /* <xList><item><uid/><field>v</field><mainEntry/></item>...</xList> */
@@ -305,15 +285,15 @@ static void items(struct rec *r, const xmlNode *n, const char *item,
 	KD_XML_FOR_EACH(c, n)
 	{
 		if (!is(c, item)) {
-			kd__xml_unknown(r->sink, n, c);
+			kd__xml_unknown(r->x.sink, n, c);
 			continue;
 		}
 		KD_XML_FOR_EACH(f, c)
 		{
 			if (is(f, field))
-				add_node(r, prop, f);
+				kd__xml_add_node(&r->x, prop, f);
 			else if (!is(f, "uid") && !is(f, "mainEntry"))
-				kd__xml_unknown(r->sink, c, f);
+				kd__xml_unknown(r->x.sink, c, f);
 		}
 	}
 }
@@ -335,24 +315,25 @@ static void vessel(struct rec *r, const xmlNode *n)
 			if (is(c, map[i].el))
 				break;
 		if (i < sizeof(map) / sizeof(map[0])) {
-			add_node(r, map[i].prop, c);
+			kd__xml_add_node(&r->x, map[i].prop, c);
 		} else if (is(c, "vesselOwner")) {
-			const char *s = text(r, &r->a, c, &len);
-			kd__buf_clear(&r->b);
-			if (len && r->err == 0)
-				r->err = kd__buf_printf(
-					&r->b, "Vessel owner: %.*s", (int)len,
-					s);
-			add(r, "notes", r->b.len ? r->b.ptr : "", r->b.len);
+			const char *s =
+			    kd__xml_rec_text(&r->x, &r->x.a, c, &len);
+			kd__buf_clear(&r->x.b);
+			if (len && r->x.err == 0)
+				r->x.err = kd__buf_printf(
+				    &r->x.b, "Vessel owner: %.*s", (int)len, s);
+			kd__xml_add(&r->x, "notes",
+				    r->x.b.len ? r->x.b.ptr : "", r->x.b.len);
 		} else {
-			kd__xml_unknown(r->sink, n, c);
+			kd__xml_unknown(r->x.sink, n, c);
 		}
 	}
 }
 
 static void program(struct rec *r, const xmlNode *n)
 {
-	add_node(r, "program", n);
+	kd__xml_add_node(&r->x, "program", n);
 }
 
 /* <xList><x/>...</xList>: fn on each x, anything else unknown. */
@@ -365,16 +346,16 @@ static void each(struct rec *r, const xmlNode *list, const char *item,
 		if (is(c, item))
 			fn(r, c);
 		else
-			kd__xml_unknown(r->sink, list, c);
+			kd__xml_unknown(r->x.sink, list, c);
 	}
 }
 
 static void field(struct rec *r, const xmlNode *c)
 {
 	if (is(c, "title"))
-		add_node(r, "title", c);
+		kd__xml_add_node(&r->x, "title", c);
 	else if (is(c, "remarks"))
-		add_node(r, "notes", c);
+		kd__xml_add_node(&r->x, "notes", c);
 	else if (is(c, "programList"))
 		each(r, c, "program", program);
 	else if (is(c, "akaList"))
@@ -394,7 +375,7 @@ static void field(struct rec *r, const xmlNode *c)
 	else if (is(c, "vesselInfo"))
 		vessel(r, c);
 	else
-		kd__xml_unknown(r->sink, NULL, c);
+		kd__xml_unknown(r->x.sink, NULL, c);
 }
 
 static const struct {
@@ -424,7 +405,7 @@ static int record(struct rec *r, const xmlNode *n)
 			last = c;
 	}
 	r->schema = KD_SCHEMA_LEGAL_ENTITY;
-	s = type ? text(r, &r->a, type, &len) : "";
+	s = type ? kd__xml_rec_text(&r->x, &r->x.a, type, &len) : "";
 	len = type ? len : 0;
 	for (i = 0; i < sizeof(g_types) / sizeof(g_types[0]); i++)
 		if (strlen(g_types[i].type) == len &&
@@ -432,47 +413,49 @@ static int record(struct rec *r, const xmlNode *n)
 			break;
 	if (i < sizeof(g_types) / sizeof(g_types[0]))
 		r->schema = g_types[i].schema;
-	else if (r->err == 0)
-		r->err = kd__sink_warn(r->sink,
-				       "line %ld: sdnType '%.*s' unknown, "
-				       "read as LegalEntity",
-				       xmlGetLineNo(n), (int)len, s);
-	s = uid ? text(r, &r->a, uid, &len) : "";
+	else if (r->x.err == 0)
+		r->x.err = kd__sink_warn(r->x.sink,
+					 "line %ld: sdnType '%.*s' unknown, "
+					 "read as LegalEntity",
+					 xmlGetLineNo(n), (int)len, s);
+	s = uid ? kd__xml_rec_text(&r->x, &r->x.a, uid, &len) : "";
 	len = uid ? len : 0;
-	if (r->err)
-		return r->err;
+	if (r->x.err)
+		return r->x.err;
 	if (len == 0)
-		return kd__sink_warn(r->sink,
+		return kd__sink_warn(r->x.sink,
 				     "line %ld: sdnEntry without uid skipped",
 				     xmlGetLineNo(n));
-	kd__buf_clear(&r->c);
-	if ((r->err = kd__buf_printf(&r->c, "ofac-%.*s", (int)len, s)) < 0)
-		return r->err;
-	if (kd__sink_get(r->sink, r->c.ptr) &&
-	    (r->err = kd__sink_warn(r->sink, "line %ld: duplicate uid %s "
-					     "(merged)",
-				    xmlGetLineNo(n), r->c.ptr)) < 0)
-		return r->err;
-	if ((r->err = kd__sink_entity(r->sink, &r->e, r->c.ptr, r->schema)) < 0)
-		return r->err;
+	kd__buf_clear(&r->x.c);
+	if ((r->x.err = kd__buf_printf(&r->x.c, "ofac-%.*s", (int)len, s)) < 0)
+		return r->x.err;
+	if (kd__sink_get(r->x.sink, r->x.c.ptr) &&
+	    (r->x.err = kd__sink_warn(r->x.sink,
+				      "line %ld: duplicate uid %s "
+				      "(merged)",
+				      xmlGetLineNo(n), r->x.c.ptr)) < 0)
+		return r->x.err;
+	if ((r->x.err = kd__sink_entity(r->x.sink, &r->x.e, r->x.c.ptr,
+					r->schema)) < 0)
+		return r->x.err;
 
 	full_name(r, first, last);
-	add(r, "name", r->b.len ? r->b.ptr : "", r->b.len);
+	kd__xml_add(&r->x, "name", r->x.b.len ? r->x.b.ptr : "", r->x.b.len);
 	if (r->schema == KD_SCHEMA_PERSON) {
 		if (first)
-			add_node(r, "firstName", first);
+			kd__xml_add_node(&r->x, "firstName", first);
 		if (last)
-			add_node(r, "lastName", last);
+			kd__xml_add_node(&r->x, "lastName", last);
 	}
 	KD_XML_FOR_EACH(c, n)
 	{
-		if (r->err)
+		if (r->x.err)
 			break;
 		if (!is(c, "uid") && !is(c, "sdnType") && !is(c, "firstName") &&
 		    !is(c, "lastName"))
 			field(r, c);
 	}
-	return r->err ? r->err : kd__xml_drop_empty(r->sink, r->e, n);
+	return r->x.err ? r->x.err : kd__xml_drop_empty(r->x.sink, r->x.e, n);
 }
 
 /* ---- the document ------------------------------------------------------ */
@@ -507,7 +490,7 @@ static int publish_info(struct rec *r, const xmlNode *n, long *count)
 	size_t len;
 	KD_XML_FOR_EACH(c, n)
 	{
-		const char *s = text(r, &r->a, c, &len);
+		const char *s = kd__xml_rec_text(&r->x, &r->x.a, c, &len);
 		if (is(c, "Publish_Date")) {
 			publish_date(iso, s, len);
 		} else if (is(c, "Record_Count")) {
@@ -516,12 +499,12 @@ static int publish_info(struct rec *r, const xmlNode *n, long *count)
 			if (len && end == s + len && v >= 0)
 				*count = v;
 		} else {
-			kd__sink_unknown(r->sink, (const char *)c->name);
+			kd__sink_unknown(r->x.sink, (const char *)c->name);
 		}
 	}
-	if (r->err)
-		return r->err;
-	return iso[0] ? kd__sink_describe(r->sink, NULL, NULL, NULL, iso) : 0;
+	if (r->x.err)
+		return r->x.err;
+	return iso[0] ? kd__sink_describe(r->x.sink, NULL, NULL, NULL, iso) : 0;
 }
 
 static const struct {
@@ -570,15 +553,12 @@ int kd__parse_ofac_xml(struct kd_sink *sink, const char *path,
 	int e;
 
 	memset(&r, 0, sizeof(r));
-	r.a = (struct kd_buf)KD_BUF_INIT;
-	r.b = (struct kd_buf)KD_BUF_INIT;
-	r.c = (struct kd_buf)KD_BUF_INIT;
-	r.sink = sink;
+	kd__xml_rec_init(&r.x, sink);
 	if ((e = kd__xml_open(&x, sink, path, &g_spec, err)) < 0 ||
 	    (e = describe(sink, path)) < 0)
 		goto done;
 	while ((e = kd__xml_next(x, &n, &kind, err)) > 0) {
-		r.e = NULL;
+		r.x.e = NULL;
 		if (kind == PUBLISH_INFO) {
 			e = publish_info(&r, n, &expect);
 		} else {
@@ -598,8 +578,6 @@ int kd__parse_ofac_xml(struct kd_sink *sink, const char *path,
 	e = kd__xml_finish(x);
 done:
 	kd__xml_close(x);
-	kd__buf_free(&r.a);
-	kd__buf_free(&r.b);
-	kd__buf_free(&r.c);
+	kd__xml_rec_free(&r.x);
 	return e;
 }

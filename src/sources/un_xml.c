@@ -38,60 +38,37 @@ static bool is(const xmlNode *n, const char *name)
 
 /* ---- record mapping ------------------------------------------------------ */
 
-/* One record being mapped; the first error sticks in `err`. */
+/* One record being mapped; the first error sticks in `x.err`. */
 struct rec {
-	struct kd_sink *sink;
-	struct kd_ment *e;
-	struct kd_buf a, b, c; /* scratch */
-	const char *kind;      /* "INDIVIDUAL" or "ENTITY" */
-	int err;
+	struct kd_xml_rec x; /* sink, entity, scratch a b c, err */
+	const char *kind;    /* "INDIVIDUAL" or "ENTITY" */
 };
-
-/* Text of a leaf element, trimmed, in `b` (the first error sticks). */
-static const char *text(struct rec *r, struct kd_buf *b, const xmlNode *n,
-			size_t *len)
-{
-	return kd__xml_text(b, n, len, &r->err);
-}
-
-static void add(struct rec *r, const char *prop, const char *v, size_t n)
-{
-	if (r->err == 0 && n)
-		r->err = kd__ment_add(r->e, prop, v, n);
-}
-
-static void add_node(struct rec *r, const char *prop, const xmlNode *n)
-{
-	size_t len;
-	const char *s = text(r, &r->a, n, &len);
-	add(r, prop, s, len);
-}
 
 /* xs:date may carry a zone ("2015-04-07-04:00"): keep the calendar date. */
 static void add_date(struct rec *r, const char *prop, const xmlNode *n)
 {
 	size_t len;
-	const char *s = text(r, &r->a, n, &len);
+	const char *s = kd__xml_rec_text(&r->x, &r->x.a, n, &len);
 	if (len > 10 && s[4] == '-' && s[7] == '-' &&
 	    (s[10] == 'Z' || s[10] == '+' || s[10] == '-'))
 		len = 10;
-	add(r, prop, s, len);
+	kd__xml_add(&r->x, prop, s, len);
 }
 
-/* Append ", " and a part to r->b when the part is not empty. */
+/* Append ", " and a part to r->x.b when the part is not empty. */
 static void join(struct rec *r, const xmlNode *n, const char *sep)
 {
 	size_t len;
 	const char *s;
-	if (n == NULL || r->err)
+	if (n == NULL || r->x.err)
 		return;
-	s = text(r, &r->a, n, &len);
+	s = kd__xml_rec_text(&r->x, &r->x.a, n, &len);
 	if (len == 0)
 		return;
-	if (r->b.len)
-		r->err = kd__buf_puts(&r->b, sep);
-	if (r->err == 0)
-		r->err = kd__buf_put(&r->b, s, len);
+	if (r->x.b.len)
+		r->x.err = kd__buf_puts(&r->x.b, sep);
+	if (r->x.err == 0)
+		r->x.err = kd__buf_put(&r->x.b, s, len);
 }
 
 /* <NATIONALITY><VALUE>x</VALUE>...</NATIONALITY> */
@@ -104,9 +81,9 @@ static void values(struct rec *r, const char *prop, const xmlNode *n)
 		if (is(c, "VALUE") && date)
 			add_date(r, prop, c);
 		else if (is(c, "VALUE"))
-			add_node(r, prop, c);
+			kd__xml_add_node(&r->x, prop, c);
 		else
-			kd__xml_unknown(r->sink, n, c);
+			kd__xml_unknown(r->x.sink, n, c);
 	}
 }
 
@@ -120,7 +97,8 @@ static void alias(struct rec *r, const xmlNode *n)
 		if (is(c, "ALIAS_NAME")) {
 			name = c;
 		} else if (is(c, "QUALITY")) {
-			const char *q = text(r, &r->a, c, &len);
+			const char *q =
+			    kd__xml_rec_text(&r->x, &r->x.a, c, &len);
 			if (len == 3 && strncmp(q, "Low", 3) == 0)
 				prop = "weakAlias";
 			else if (len == 6 && strncmp(q, "f.k.a.", 6) == 0)
@@ -128,15 +106,15 @@ static void alias(struct rec *r, const xmlNode *n)
 		} else if (is(c, "DATE_OF_BIRTH")) {
 			add_date(r, "birthDate", c);
 		} else if (is(c, "CITY_OF_BIRTH")) {
-			add_node(r, "birthPlace", c);
+			kd__xml_add_node(&r->x, "birthPlace", c);
 		} else if (is(c, "COUNTRY_OF_BIRTH")) {
-			add_node(r, "birthCountry", c);
+			kd__xml_add_node(&r->x, "birthCountry", c);
 		} else if (!is(c, "NOTE")) {
-			kd__xml_unknown(r->sink, n, c);
+			kd__xml_unknown(r->x.sink, n, c);
 		}
 	}
 	if (name)
-		add_node(r, prop, name);
+		kd__xml_add_node(&r->x, prop, name);
 }
 
 /* ADDRESS: "street, city, state, zip, country" plus `country`. */
@@ -158,17 +136,17 @@ static void address(struct rec *r, const xmlNode *n)
 		if (is(c, "COUNTRY"))
 			country = c;
 		else if (!known && !is(c, "NOTE"))
-			kd__xml_unknown(r->sink, n, c);
+			kd__xml_unknown(r->x.sink, n, c);
 	}
-	kd__buf_clear(&r->b);
+	kd__buf_clear(&r->x.b);
 	for (i = 0; i < 4; i++)
 		join(r, parts[i], ", ");
-	if (r->b.len) /* a bare country is not an address */
+	if (r->x.b.len) /* a bare country is not an address */
 		join(r, country, ", ");
-	if (r->b.len)
-		add(r, "address", r->b.ptr, r->b.len);
+	if (r->x.b.len)
+		kd__xml_add(&r->x, "address", r->x.b.ptr, r->x.b.len);
 	if (country)
-		add_node(r, "country", country);
+		kd__xml_add_node(&r->x, "country", country);
 }
 
 static void birth_place(struct rec *r, const xmlNode *n)
@@ -186,14 +164,15 @@ static void birth_place(struct rec *r, const xmlNode *n)
 				known = true;
 			}
 		if (!known && !is(c, "NOTE"))
-			kd__xml_unknown(r->sink, n, c);
+			kd__xml_unknown(r->x.sink, n, c);
 	}
-	kd__buf_clear(&r->b);
+	kd__buf_clear(&r->x.b);
 	for (i = 0; i < 4; i++)
 		join(r, parts[i], ", ");
-	add(r, "birthPlace", r->b.len ? r->b.ptr : "", r->b.len);
+	kd__xml_add(&r->x, "birthPlace", r->x.b.len ? r->x.b.ptr : "",
+		    r->x.b.len);
 	if (parts[3])
-		add_node(r, "birthCountry", parts[3]);
+		kd__xml_add_node(&r->x, "birthCountry", parts[3]);
 }
 
 static void birth_date(struct rec *r, const xmlNode *n)
@@ -215,30 +194,32 @@ static void birth_date(struct rec *r, const xmlNode *n)
 		else if (is(c, "NOTE"))
 			note = c;
 		else if (!is(c, "TYPE_OF_DATE"))
-			kd__xml_unknown(r->sink, n, c);
+			kd__xml_unknown(r->x.sink, n, c);
 	}
 	if (date)
 		add_date(r, "birthDate", date);
 	if (year)
-		add_node(r, "birthDate", year);
+		kd__xml_add_node(&r->x, "birthDate", year);
 	if (from && to) {
-		a = text(r, &r->a, from, &la);
-		b = text(r, &r->c, to, &lb);
-		kd__buf_clear(&r->b);
-		if (la && lb && r->err == 0)
-			r->err = kd__buf_printf(&r->b, "%.*s to %.*s", (int)la,
-						a, (int)lb, b);
+		a = kd__xml_rec_text(&r->x, &r->x.a, from, &la);
+		b = kd__xml_rec_text(&r->x, &r->x.c, to, &lb);
+		kd__buf_clear(&r->x.b);
+		if (la && lb && r->x.err == 0)
+			r->x.err = kd__buf_printf(&r->x.b, "%.*s to %.*s",
+						  (int)la, a, (int)lb, b);
 		else if (la || lb)
-			r->err = kd__buf_put(&r->b, la ? a : b, la ? la : lb);
-		add(r, "birthDate", r->b.len ? r->b.ptr : "", r->b.len);
+			r->x.err =
+			    kd__buf_put(&r->x.b, la ? a : b, la ? la : lb);
+		kd__xml_add(&r->x, "birthDate", r->x.b.len ? r->x.b.ptr : "",
+			    r->x.b.len);
 	} else if (from || to) {
-		add_node(r, "birthDate", from ? from : to);
+		kd__xml_add_node(&r->x, "birthDate", from ? from : to);
 	}
 	if (note && !date && !year && !from && !to) {
 		char iso[24];
-		a = text(r, &r->a, note, &la);
+		a = kd__xml_rec_text(&r->x, &r->x.a, note, &la);
 		if (la && kd__norm_date(iso, a, la) == 0)
-			add(r, "birthDate", iso, strlen(iso));
+			kd__xml_add(&r->x, "birthDate", iso, strlen(iso));
 	}
 }
 
@@ -254,7 +235,8 @@ static void document(struct rec *r, const xmlNode *n)
 		} else if (is(c, "TYPE_OF_DOCUMENT")) {
 			/* "Passport", "Numéro de passeport", "Número de
 			 * pasaporte": match the stem */
-			const char *t = text(r, &r->a, c, &len);
+			const char *t =
+			    kd__xml_rec_text(&r->x, &r->x.a, c, &len);
 			size_t i;
 			for (i = 0; i + 5 <= len; i++)
 				if (strncasecmp(t + i, "passp", 5) == 0 ||
@@ -265,11 +247,11 @@ static void document(struct rec *r, const xmlNode *n)
 			   !is(c, "COUNTRY_OF_ISSUE") &&
 			   !is(c, "CITY_OF_ISSUE") &&
 			   !is(c, "DATE_OF_ISSUE") && !is(c, "NOTE")) {
-			kd__xml_unknown(r->sink, n, c);
+			kd__xml_unknown(r->x.sink, n, c);
 		}
 	}
 	if (num)
-		add_node(r, prop, num);
+		kd__xml_add_node(&r->x, prop, num);
 }
 
 static const char *const g_ignored[] = { "DATAID",   "VERSIONNUM",
@@ -280,22 +262,22 @@ static void field(struct rec *r, const xmlNode *c, bool person)
 {
 	size_t i;
 	if (is(c, "UN_LIST_TYPE")) {
-		add_node(r, "program", c);
+		kd__xml_add_node(&r->x, "program", c);
 	} else if (is(c, "LISTED_ON")) {
 		add_date(r, "listingDate", c);
 	} else if (is(c, "COMMENTS1")) {
-		add_node(r, "notes", c);
+		kd__xml_add_node(&r->x, "notes", c);
 	} else if (is(c, "NAME_ORIGINAL_SCRIPT")) {
-		add_node(r, "alias", c);
+		kd__xml_add_node(&r->x, "alias", c);
 	} else if (person && is(c, "GENDER")) {
 		size_t len;
-		const char *g = text(r, &r->a, c, &len);
+		const char *g = kd__xml_rec_text(&r->x, &r->x.a, c, &len);
 		if (len == 4 && strncasecmp(g, "male", 4) == 0)
-			add(r, "gender", "male", 4);
+			kd__xml_add(&r->x, "gender", "male", 4);
 		else if (len == 6 && strncasecmp(g, "female", 6) == 0)
-			add(r, "gender", "female", 6);
+			kd__xml_add(&r->x, "gender", "female", 6);
 		else
-			add(r, "gender", g, len);
+			kd__xml_add(&r->x, "gender", g, len);
 	} else if (person && is(c, "TITLE")) {
 		values(r, "title", c);
 	} else if (person && is(c, "DESIGNATION")) {
@@ -318,7 +300,7 @@ static void field(struct rec *r, const xmlNode *c, bool person)
 		for (i = 0; i < sizeof(g_ignored) / sizeof(g_ignored[0]); i++)
 			if (is(c, g_ignored[i]))
 				return;
-		kd__xml_unknown(r->sink, NULL, c);
+		kd__xml_unknown(r->x.sink, NULL, c);
 	}
 }
 
@@ -349,49 +331,49 @@ static int record(struct rec *r, const xmlNode *n, bool person)
 			dataid = c;
 	}
 	/* the id: "un-<REFERENCE_NUMBER>", else the DATAID */
-	s = ref ? text(r, &r->a, ref, &len) : "";
+	s = ref ? kd__xml_rec_text(&r->x, &r->x.a, ref, &len) : "";
 	len = ref ? len : 0;
 	if (len == 0 && dataid)
-		s = text(r, &r->a, dataid, &len);
-	kd__buf_clear(&r->c);
-	if (r->err == 0)
-		r->err = kd__buf_printf(&r->c, "un-%.*s", (int)len, s);
-	if (r->err)
-		return r->err;
+		s = kd__xml_rec_text(&r->x, &r->x.a, dataid, &len);
+	kd__buf_clear(&r->x.c);
+	if (r->x.err == 0)
+		r->x.err = kd__buf_printf(&r->x.c, "un-%.*s", (int)len, s);
+	if (r->x.err)
+		return r->x.err;
 	if (len == 0)
-		return kd__sink_warn(r->sink,
+		return kd__sink_warn(r->x.sink,
 				     "line %ld: %s without REFERENCE_NUMBER "
 				     "skipped",
 				     xmlGetLineNo(n), r->kind);
-	if (ref == NULL || kd__sink_get(r->sink, r->c.ptr))
-		kd__sink_warn(r->sink, "line %ld: %s %s (merged)",
+	if (ref == NULL || kd__sink_get(r->x.sink, r->x.c.ptr))
+		kd__sink_warn(r->x.sink, "line %ld: %s %s (merged)",
 			      xmlGetLineNo(n),
 			      ref ? "duplicate id" : "no REFERENCE_NUMBER, id",
-			      r->c.ptr);
-	r->err = kd__sink_entity(r->sink, &r->e, r->c.ptr,
-				 person ? KD_SCHEMA_PERSON
-					: KD_SCHEMA_ORGANIZATION);
-	if (r->err)
-		return r->err;
+			      r->x.c.ptr);
+	r->x.err =
+	    kd__sink_entity(r->x.sink, &r->x.e, r->x.c.ptr,
+			    person ? KD_SCHEMA_PERSON : KD_SCHEMA_ORGANIZATION);
+	if (r->x.err)
+		return r->x.err;
 
 	/* the full name from its parts, in list order */
-	kd__buf_clear(&r->b);
+	kd__buf_clear(&r->x.b);
 	for (i = 0; i < 4; i++)
 		join(r, parts[i], " ");
-	add(r, "name", r->b.len ? r->b.ptr : "", r->b.len);
+	kd__xml_add(&r->x, "name", r->x.b.len ? r->x.b.ptr : "", r->x.b.len);
 	if (person && parts[0])
-		add_node(r, "firstName", parts[0]);
+		kd__xml_add_node(&r->x, "firstName", parts[0]);
 	if (person && parts[1])
-		add_node(r, "secondName", parts[1]);
+		kd__xml_add_node(&r->x, "secondName", parts[1]);
 
 	KD_XML_FOR_EACH(c, n)
 	{
-		if (r->err)
+		if (r->x.err)
 			break;
 		if (!is_name_part(c, &i) && !is(c, "REFERENCE_NUMBER"))
 			field(r, c, person);
 	}
-	return r->err ? r->err : kd__xml_drop_empty(r->sink, r->e, n);
+	return r->x.err ? r->x.err : kd__xml_drop_empty(r->x.sink, r->x.e, n);
 }
 
 /* ---- the document ------------------------------------------------------ */
@@ -430,16 +412,13 @@ int kd__parse_un_xml(struct kd_sink *sink, const char *path, kd_parse_err *err)
 	int e;
 
 	memset(&r, 0, sizeof(r));
-	r.a = (struct kd_buf)KD_BUF_INIT;
-	r.b = (struct kd_buf)KD_BUF_INIT;
-	r.c = (struct kd_buf)KD_BUF_INIT;
-	r.sink = sink;
+	kd__xml_rec_init(&r.x, sink);
 	if ((e = kd__xml_open(&x, sink, path, &g_spec, err)) < 0 ||
 	    (e = describe(x, sink)) < 0)
 		goto done;
 	while ((e = kd__xml_next(x, &n, &kind, err)) > 0) {
 		r.kind = g_records[kind].name;
-		r.e = NULL;
+		r.x.e = NULL;
 		e = record(&r, n, kind == 0);
 		if ((e = kd__xml_record_err(x, n, e, err)) < 0)
 			goto done;
@@ -448,8 +427,6 @@ int kd__parse_un_xml(struct kd_sink *sink, const char *path, kd_parse_err *err)
 		e = kd__xml_finish(x);
 done:
 	kd__xml_close(x);
-	kd__buf_free(&r.a);
-	kd__buf_free(&r.b);
-	kd__buf_free(&r.c);
+	kd__xml_rec_free(&r.x);
 	return e;
 }

@@ -409,6 +409,42 @@ void kd__xml_unknown(struct kd_sink *sink, const xmlNode *parent,
 	kd__sink_unknown(sink, what);
 }
 
+void kd__xml_rec_init(struct kd_xml_rec *r, struct kd_sink *sink)
+{
+	memset(r, 0, sizeof(*r));
+	r->a = (struct kd_buf)KD_BUF_INIT;
+	r->b = (struct kd_buf)KD_BUF_INIT;
+	r->c = (struct kd_buf)KD_BUF_INIT;
+	r->sink = sink;
+}
+
+void kd__xml_rec_free(struct kd_xml_rec *r)
+{
+	kd__buf_free(&r->a);
+	kd__buf_free(&r->b);
+	kd__buf_free(&r->c);
+}
+
+const char *kd__xml_rec_text(struct kd_xml_rec *r, struct kd_buf *b,
+			     const xmlNode *n, size_t *len)
+{
+	return kd__xml_text(b, n, len, &r->err);
+}
+
+void kd__xml_add(struct kd_xml_rec *r, const char *prop, const char *v,
+		 size_t n)
+{
+	if (r->err == 0 && n)
+		r->err = kd__ment_add(r->e, prop, v, n);
+}
+
+void kd__xml_add_node(struct kd_xml_rec *r, const char *prop, const xmlNode *n)
+{
+	size_t len;
+	const char *s = kd__xml_rec_text(r, &r->a, n, &len);
+	kd__xml_add(r, prop, s, len);
+}
+
 int kd__xml_drop_empty(struct kd_sink *sink, struct kd_ment *e,
 		       const xmlNode *n)
 {

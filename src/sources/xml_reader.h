@@ -112,6 +112,28 @@ void kd__xml_close(struct kd_xml_reader *x);
 const char *kd__xml_text(struct kd_buf *b, const xmlNode *n, size_t *len,
 			 int *err);
 
+/** The state every record mapper shares: the sink, the entity being
+ *  filled, three scratch buffers, and the first error (it sticks: later
+ *  calls do nothing). Parsers embed it as `x` in their own record. */
+struct kd_xml_rec {
+	struct kd_sink *sink;
+	struct kd_ment *e;
+	struct kd_buf a, b, c;
+	int err;
+};
+
+void kd__xml_rec_init(struct kd_xml_rec *r, struct kd_sink *sink);
+void kd__xml_rec_free(struct kd_xml_rec *r);
+/** kd__xml_text() with the record's sticky error. */
+const char *kd__xml_rec_text(struct kd_xml_rec *r, struct kd_buf *b,
+			     const xmlNode *n, size_t *len);
+/** Add v[0..n) to r->e under prop (nothing when empty or after an
+ *  error). */
+void kd__xml_add(struct kd_xml_rec *r, const char *prop, const char *v,
+		 size_t n);
+/** Add the text of element n (built in r->a). */
+void kd__xml_add_node(struct kd_xml_rec *r, const char *prop, const xmlNode *n);
+
 /** Count an unknown element as "parent/name" (or "name"). */
 void kd__xml_unknown(struct kd_sink *sink, const xmlNode *parent,
 		     const xmlNode *n);
