@@ -364,7 +364,7 @@ static void list_name(char *out, size_t cap, const char *path)
 {
 	static const char *const exts[] = { ".gz", ".csv", ".tsv", ".txt" };
 	const char *base = strrchr(path, '/');
-	size_t n, i, k;
+	size_t n, k;
 	bool again = true;
 	base = base ? base + 1 : path;
 	n = strlen(base);
@@ -378,19 +378,7 @@ static void list_name(char *out, size_t cap, const char *path)
 			}
 		}
 	}
-	if (n >= cap)
-		n = cap - 1;
-	for (i = 0; i < n; i++) {
-		char c = base[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
-			c = '_';
-		out[i] = c;
-	}
-	out[n] = '\0';
-	if (n == 0)
-		snprintf(out, cap, "custom");
+	kd__slug(out, cap, base, n, "custom");
 }
 
 /* Peek the first line: ',' unless it has none, then ';' or tab. */

@@ -69,8 +69,7 @@ static int fail_line(struct ftm *st, int code, unsigned long col,
 			      msg);
 }
 
-/* FtM schema name to a screening schema; false when not a target. */
-static bool target_schema(kd_schema *out, const char *name)
+bool kd__ftm_target_schema(kd_schema *out, const char *name)
 {
 	if (strcmp(name, "PublicBody") == 0) {
 		*out = KD_SCHEMA_ORGANIZATION;
@@ -183,7 +182,7 @@ static int do_entity(struct ftm *st, json_t *ent, enum ftm_op op)
 	note_dataset(st, ent);
 	note_last_seen(st, ent);
 	if (op == OP_DEL) {
-		if (sname && !target_schema(&schema, sname))
+		if (sname && !kd__ftm_target_schema(&schema, sname))
 			return 0; /* never kept, nothing to delete */
 		if (kd__sink_delete(st->sink, id) == KD_ENOTFOUND)
 			return kd__sink_warn(st->sink,
@@ -195,7 +194,7 @@ static int do_entity(struct ftm *st, json_t *ent, enum ftm_op op)
 	if (sname == NULL)
 		return fail_line(st, KD_EPARSE, 0,
 				 "entity without a string \"schema\"");
-	if (!target_schema(&schema, sname)) {
+	if (!kd__ftm_target_schema(&schema, sname)) {
 		char what[96];
 		snprintf(what, sizeof(what), "schema:%.80s", sname);
 		kd__sink_unknown(st->sink, what);
@@ -264,7 +263,7 @@ done:
 static void id_from_path(char *out, size_t cap, const char *path)
 {
 	const char *base = strrchr(path, '/'), *end, *dir = NULL;
-	size_t n, i;
+	size_t n;
 	base = base ? base + 1 : path;
 	end = strchr(base, '.');
 	n = end ? (size_t)(end - base) : strlen(base);
@@ -281,19 +280,7 @@ static void id_from_path(char *out, size_t cap, const char *path)
 			}
 		}
 	}
-	if (n >= cap)
-		n = cap - 1;
-	for (i = 0; i < n; i++) {
-		char c = base[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
-			c = '_';
-		out[i] = c;
-	}
-	out[n] = '\0';
-	if (n == 0)
-		snprintf(out, cap, "ftm");
+	kd__slug(out, cap, base, n, "ftm");
 }
 
 static int describe(struct ftm *st)

@@ -103,17 +103,6 @@ static int fail_row(struct simple *st, int code, const char *msg)
 			      msg);
 }
 
-static bool target_schema(kd_schema *out, const char *name)
-{
-	if (strcmp(name, "PublicBody") == 0) {
-		*out = KD_SCHEMA_ORGANIZATION;
-		return true;
-	}
-	if (kd_schema_parse(out, name) < 0)
-		return false;
-	return *out != KD_SCHEMA_THING;
-}
-
 /* "IMO9253325" / "IMO 9253325" are IMO numbers; other ids stay ids. */
 static bool is_imo(const char *s, size_t n)
 {
@@ -307,7 +296,7 @@ static int do_row(struct simple *st)
 	note_source(st);
 	f = cell(st, C_SCHEMA, &n);
 	snprintf(sname, sizeof(sname), "%.*s", (int)n, f);
-	if (!target_schema(&schema, sname)) {
+	if (!kd__ftm_target_schema(&schema, sname)) {
 		char what[96];
 		snprintf(what, sizeof(what), "schema:%s", sname);
 		kd__sink_unknown(st->sink, what);

@@ -41,6 +41,9 @@ int kd__parse_uk_csv(struct kd_sink *sink, const char *path,
  * Ids kept as given. */
 int kd__parse_ftm_json(struct kd_sink *sink, const char *path,
 		       kd_parse_err *err);
+/** FtM schema name to a screening schema (PublicBody is an Organization);
+ *  false when the schema is not a screening target. */
+bool kd__ftm_target_schema(kd_schema *out, const char *name);
 /* OpenSanctions targets.simple.csv export. Ids kept as given. */
 int kd__parse_os_simple_csv(struct kd_sink *sink, const char *path,
 			    kd_parse_err *err);

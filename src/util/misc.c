@@ -4,6 +4,8 @@
  */
 #include "util.h"
 
+#include <stdio.h>
+
 #include <string.h>
 #include <strings.h>
 
@@ -44,6 +46,27 @@ size_t kd__utf8_invalid_at(const char *s, size_t n)
 		i += need + 1;
 	}
 	return 0;
+}
+
+void kd__slug(char *out, size_t cap, const char *s, size_t n,
+	      const char *fallback)
+{
+	size_t i;
+	if (n == 0) {
+		snprintf(out, cap, "%s", fallback);
+		return;
+	}
+	if (n >= cap)
+		n = cap - 1;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			c = '_';
+		out[i] = c;
+	}
+	out[n] = '\0';
 }
 
 void kd__trim(const char **s, size_t *n)

@@ -154,6 +154,10 @@ void kd__csv_close(struct kd_csv *c);
 
 /** Trim ASCII whitespace in place on a slice. */
 void kd__trim(const char **s, size_t *n);
+/** s[0..n) as an id: lowercase ASCII letters and digits, anything else
+ *  '_', cut to cap - 1 bytes; `fallback` when n is 0. */
+void kd__slug(char *out, size_t cap, const char *s, size_t n,
+	      const char *fallback);
 bool kd__streq_ci(const char *a, const char *b);
 bool kd__has_suffix(const char *s, const char *suffix);
 
