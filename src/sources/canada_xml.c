@@ -158,15 +158,6 @@ static size_t words(const char *s, size_t n)
 	return w;
 }
 
-static const char *find(const char *s, size_t n, const char *needle)
-{
-	size_t m = strlen(needle), i;
-	for (i = 0; i + m <= n; i++)
-		if (memcmp(s + i, needle, m) == 0)
-			return s + i;
-	return NULL;
-}
-
 static bool legal_form(const char *s, size_t n)
 {
 	static const char *const forms[] = {
@@ -194,13 +185,13 @@ static void flush_alias(struct rec *r)
 	const char *s = r->x.b.len ? r->x.b.ptr : "", *p, *q;
 	size_t n = r->x.b.len;
 	bool split = true;
-	for (p = s; (q = find(p, n - (size_t)(p - s), " or ")) != NULL;
+	for (p = s; (q = memmem(p, n - (size_t)(p - s), " or ", 4)) != NULL;
 	     p = q + 4)
 		if (words(p, (size_t)(q - p)) < 2)
 			split = false;
 	if (words(p, n - (size_t)(p - s)) < 2)
 		split = false;
-	while (split && (q = find(s, n, " or ")) != NULL) {
+	while (split && (q = memmem(s, n, " or ", 4)) != NULL) {
 		kd__xml_add(&r->x, "alias", s, (size_t)(q - s));
 		n -= (size_t)(q - s) + 4;
 		s = q + 4;
