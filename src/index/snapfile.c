@@ -22,7 +22,7 @@
 #include <xxhash.h>
 
 #define SNAP_MAGIC "KORDSNAP"
-#define SNAP_VERSION 2u
+#define SNAP_VERSION 3u
 #define SNAP_MAX_SECTIONS 256u
 
 struct snap_header {

@@ -5,6 +5,7 @@
  *
  * Sections written here (the matcher adds its own, src/index/persist.c):
  *     "SRC1"  sources: 6 string offsets, warning range, counters
+ *             (unknown fields, entities, entities per schema)
  *     "WARN"  warnings: 64-bit string offsets
  *     "IDS"   entity ids as a string table (id of entity i = string i),
  *             which is also the id index: kd_db_find() needs no rebuild
@@ -36,9 +37,12 @@ struct snap_source {
 	uint32_t str[6]; /* id, title, publisher, date, file, format */
 	uint32_t nwarnings, warn0;
 	uint64_t unknown_fields;
+	uint64_t entities; /* the counts `kordon lists` shows, stored so */
+	uint64_t by_schema[KD_SCHEMA__COUNT]; /* opening needs no pass */
 };
 
-_Static_assert(sizeof(struct snap_source) == 40, "source layout");
+_Static_assert(sizeof(struct snap_source) == 48 + 8 * KD_SCHEMA__COUNT,
+	       "source layout");
 _Static_assert(sizeof(struct kd_entity) == 48, "entity layout");
 _Static_assert(sizeof(struct kd_prop) == 16, "property layout");
 _Static_assert(sizeof(kd_schema) == 4, "schema field");
@@ -102,6 +106,9 @@ static int add_db_sections(struct kd_snap_writer *sw, struct writer *w,
 		ss.nwarnings = (uint32_t)s->nwarnings;
 		ss.warn0 = warn0;
 		ss.unknown_fields = s->unknown_fields;
+		ss.entities = s->entities;
+		for (k = 0; k < KD_SCHEMA__COUNT; k++)
+			ss.by_schema[k] = s->by_schema[k];
 		warn0 += (uint32_t)s->nwarnings;
 		KD_FORWARD(kd__buf_put(&srcs, &ss, sizeof(ss)));
 		for (k = 0; k < s->nwarnings; k++) {
@@ -340,6 +347,9 @@ int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 			goto fail;
 		}
 		s->unknown_fields = (size_t)ss[i].unknown_fields;
+		s->entities = (size_t)ss[i].entities;
+		for (k = 0; k < KD_SCHEMA__COUNT; k++)
+			s->by_schema[k] = (size_t)ss[i].by_schema[k];
 		s->warnings = kd__calloc(ss[i].nwarnings + 1, sizeof(char *));
 		if (s->warnings == NULL)
 			goto nomem;
@@ -363,13 +373,6 @@ int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 		e = refuse(err, path, "entity table out of range");
 		goto fail;
 	}
-	for (i = 0; i < nents; i++)
-		for (k = 0; k <= db->ents[i].nalso; k++) {
-			struct kd_dbsource *src =
-				&db->sources[kd__ent_source(&db->ents[i], k)];
-			src->entities++;
-			src->by_schema[db->ents[i].schema]++;
-		}
 	*out = db;
 	return 0;
 nomem:
