@@ -2,6 +2,7 @@
  * bench_ingest.c - ingestion throughput per list format on the bundled
  * snapshots: MB/s of decompressed input and entities/s, best of R runs,
  * then the whole bundled set (the target: under one second on one core).
+ * Opening the same lists from a snapshot: bench_snapshot.c.
  *
  * usage: bench_ingest [RUNS] [DATA_DIR]
  */
@@ -12,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 static double now(void)
 {
@@ -97,34 +97,5 @@ int main(int argc, char **argv)
 		return 2;
 	printf("whole bundled set: %zu entities in %.1f ms (best of %d)\n",
 	       nent, t * 1e3, runs);
-	{
-		/* the same lists from a snapshot file (kordon index build) */
-		kd_db *db;
-		kd_parse_err err;
-		double best = 1e9;
-		int r;
-		snprintf(path, sizeof(path), "/tmp/kd_bench_ingest_%ld.snap",
-			 (long)getpid());
-		if (kd_db_load(&db, data, NULL, &err) < 0 ||
-		    kd_db_save_snapshot(db, path) < 0) {
-			fprintf(stderr, "%s\n", kd_error_last());
-			return 2;
-		}
-		kd_db_free(db);
-		for (r = 0; r < runs; r++) {
-			double t0 = now();
-			if (kd_db_open_snapshot(&db, path, &err) < 0) {
-				fprintf(stderr, "%s\n", kd_error_last());
-				return 2;
-			}
-			t = now() - t0;
-			kd_db_free(db);
-			if (t < best)
-				best = t;
-		}
-		printf("same lists from a snapshot file: %.1f ms (best of %d)\n",
-		       best * 1e3, runs);
-		unlink(path);
-	}
 	return 0;
 }
