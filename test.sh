@@ -33,6 +33,16 @@ for r in build-test/replay_fuzz_*; do
 done
 step "cli tests" tests/cli_test.sh build-test/kordon
 step "server tests" tests/server_test.sh build-test/kordon
+# cmake --install (plain build with the shared library): installed kordon
+# from another directory, a pkg-config program, man pages, systemd units
+if cmake -S . -B build-install -DCMAKE_BUILD_TYPE=Debug -DKD_BUILD_TESTS=OFF \
+     >/dev/null && cmake --build build-install -j"$(nproc)" \
+     --target kordon_cli kordon_shared >/dev/null 2>&1; then
+  step "install (DESTDIR, pkg-config, man, systemd)" \
+    tests/install_test.sh build-install
+else
+  failed=$((failed + 1)); echo "FAIL install build"
+fi
 # ThreadSanitizer: the server (worker threads, reloads with refcounted
 # swaps) and batch (threads sharing one matcher, per-thread scratch)
 tsan_batch() {

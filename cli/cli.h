@@ -17,6 +17,9 @@ struct cli {
 	kd_db *db;
 };
 
+/** The lists used without --data or KORDON_DATA: <prefix>/share/kordon/data
+ *  next to an installed binary, else the build's default (datadir.c). */
+const char *cli_default_data(void);
 /** Load the lists named by c->data; prints the error and returns 2. */
 int cli_load(struct cli *c);
 /** True when argv[i] is -h/--help. */

@@ -118,7 +118,7 @@ int main(int argc, char **argv)
 	c.prog = "kordon";
 	c.data = getenv("KORDON_DATA");
 	if (c.data == NULL || *c.data == '\0')
-		c.data = KD_DEFAULT_DATA;
+		c.data = cli_default_data();
 	while (i < argc && argv[i][0] == '-') {
 		if (strcmp(argv[i], "--version") == 0) {
 			printf("kordon %s (library %d)\n", KD_VERSION_STRING,

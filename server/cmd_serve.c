@@ -148,7 +148,7 @@ static const char *pick_data(const struct cli *c, const char *serve_data,
 		return serve_data;
 	if (c->index)
 		return c->index;
-	if ((env && *env) || strcmp(c->data, KD_DEFAULT_DATA) != 0)
+	if ((env && *env) || strcmp(c->data, cli_default_data()) != 0)
 		return c->data;
 	return cfg->data[0] ? cfg->data : c->data;
 }
