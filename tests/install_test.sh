@@ -16,6 +16,8 @@
 #   4. `systemd-analyze verify` accepts the installed units, without a
 #      single complaint.
 # Exit status 0 when everything holds; each failure names what broke.
+# (no `cmd | grep -q` under pipefail: grep leaving early would fail the
+# pipeline with SIGPIPE; outputs are captured first)
 set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 BUILD_DIR" >&2; exit 2; }
 build=$(cd "$1" && pwd)
@@ -120,8 +122,8 @@ run_prog() { # label, binary
 }
 # shellcheck disable=SC2046 # word splitting of the flags is the point
 if cc -o "$tmp/screen" "$tmp/screen.c" $(pkg-config --cflags --libs kordon); then
-  LD_LIBRARY_PATH=$k/$libdir ldd "$tmp/screen" |
-    grep -q "libkordon.so.* => $k/$libdir/$soname" ||
+  deps=$(LD_LIBRARY_PATH=$k/$libdir ldd "$tmp/screen")
+  grep -q "libkordon.so.* => $k/$libdir/$soname" <<<"$deps" ||
     fail "program not linked to $k/$libdir/$soname"
   run_prog "pkg-config program (shared)" "$tmp/screen"
 else
@@ -131,7 +133,8 @@ fi
 if cc -o "$tmp/screen_static" "$tmp/screen.c" $(pkg-config --cflags kordon) \
   "$(pkg-config --variable=libdir kordon)/libkordon.a" \
   $(pkg-config --static --libs kordon | sed 's/-lkordon\b//'); then
-  ! ldd "$tmp/screen_static" | grep -q libkordon ||
+  deps=$(ldd "$tmp/screen_static")
+  ! grep -q libkordon <<<"$deps" ||
     fail "static program still wants libkordon.so"
   run_prog "pkg-config --static program" "$tmp/screen_static"
 else
@@ -140,6 +143,8 @@ fi
 
 # ---- 3. man pages, commands, completion -----------------------------------
 for page in "$k"/share/man/man*/*; do
+  grep -q "^\.TH .* \"kordon $version\" " "$page" ||
+    fail "$(basename "$page"): .TH does not say kordon $version"
   if MANWIDTH=80 man --warnings -l -E UTF-8 -Tutf8 "$page" \
       >"$tmp/page.txt" 2>"$tmp/warn.txt" && [ ! -s "$tmp/warn.txt" ] &&
       [ -s "$tmp/page.txt" ]; then
@@ -163,11 +168,11 @@ complete_words() { # words... ; prints the completions of the last word
 for c in $commands; do
   grep -q "^\.SS kordon $c\b" "$k/share/man/man1/kordon.1" ||
     fail "kordon(1) has no section for '$c'"
-  complete_words "$k/bin/kordon" "${c:0:2}" | grep -qx "$c" ||
+  grep -qx "$c" <<<"$(complete_words "$k/bin/kordon" "${c:0:2}")" ||
     fail "completion does not offer '$c'"
 done
 echo "ok   kordon(1) and completion cover: $(echo $commands)"
-complete_words "$k/bin/kordon" screen --sch | grep -qx -- --schema ||
+grep -qx -- --schema <<<"$(complete_words "$k/bin/kordon" screen --sch)" ||
   fail "completion: screen --sch"
 ids=$(complete_words "$k/bin/kordon" update "")
 grep -qx un_sc <<<"$ids" && grep -qx ofac_sdn <<<"$ids" &&
