@@ -158,7 +158,8 @@ static int set_field(struct entry *e, const char *key, const char *val,
 		  { "publisher", e->publisher, sizeof(e->publisher) },
 		  { "date", e->date, sizeof(e->date) },
 		  { "deltas", e->deltas, sizeof(e->deltas) },
-		  { "url", NULL, 0 } };
+		  { "url", NULL, 0 },
+		  { "sha256", NULL, 0 } /* kordon update: checksum URL */ };
 	size_t i;
 	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
 		if (strcmp(f[i].k, key) != 0)
