@@ -52,8 +52,10 @@ for i in $(seq 100); do [ -s "$T/port" ] && break; sleep 0.05; done
 [ -s "$T/port" ] || { echo "update_test: test server did not start"; cat "$T/srv.err"; exit 2; }
 U=http://127.0.0.1:$(cat "$T/port")
 
-# EU versions: v1 the fixture (6 entities); v2 = v1 + an alias of eu-13 +
-# a new entity eu-9001, dated 2026-12-01; v3 = v2 with one entity left.
+# EU versions: v1 the fixture (6 entities); v2 = v1 + an alias and a
+# passport of eu-13, a birth date of eu-7310 made exact (1975-03 ->
+# 1975-03-14), a new entity eu-9001, dated 2026-12-01; v3 = v2 with one
+# entity left.
 cp tests/data/eu/eu_fsf.xml "$T/v/v1.xml"
 python3 - "$T/v" <<'EOF'
 import re, sys
@@ -66,6 +68,15 @@ alias = ('<nameAlias firstName="" middleName="" lastName="" wholeName="Abu Udayy
 anchor = '<nameAlias firstName="" middleName="" lastName="" wholeName="Abu Ali"'
 assert anchor in s
 s = s.replace(anchor, alias + anchor, 1)
+ident = ('<identification diplomatic="false" number="A1234567" '
+         'countryIso2Code="IQ" identificationTypeCode="passport" '
+         'logicalId="22"/>\n')
+anchor2 = '<citizenship region="" countryIso2Code="IQ"'
+assert anchor2 in s
+s = s.replace(anchor2, ident + anchor2, 1)
+old_bd = 'dayOfMonth="" monthOfYear="3" year="1975"'
+assert old_bd in s
+s = s.replace(old_bd, 'dayOfMonth="14" monthOfYear="3" year="1975"', 1)
 new = ('<sanctionEntity designationDetails="" unitedNationId="" '
        'euReferenceNumber="EU.9999.01" logicalId="9001">\n'
        '<regulation regulationType="amendment" organisationType="council" '
@@ -174,13 +185,17 @@ publish v2 5
 upd eu_fsf
 [ "$RC" = 0 ] && ok || bad "changed list: exit $RC: $(cat "$T/err")"
 out_has "v2 header" "eu_fsf: updated $V1 -> 2026-12-01-"
-out_has "v2 report" "list eu_fsf: 1 added, 0 removed, 1 changed (6 -> 7 entities)"
+out_has "v2 report" "list eu_fsf: 1 added, 0 removed, 2 changed (6 -> 7 entities)"
 out_has "v2 added" "+ eu-9001  Person  Ivan Testovich NOVIKOV"
 out_has "v2 changed" "~ eu-13  Person  Saddam Hussein Al-Tikriti"
 out_has "v2 alias" "    + alias: Abu Udayy"
-# exactly these lines: header, report, added, changed, its one change, total
+out_has "v2 passport" "    + passportNumber: A1234567"
+out_has "v2 changed 2" "~ eu-7310  Person  Aleksandr PETROV"
+out_has "v2 birth date added" "    + birthDate: 1975-03-14"
+out_has "v2 birth date removed" "    - birthDate: 1975-03"
+# exactly these entry lines: 1 added, 2 changed, their 4 value changes
 n=$(grep -cE '^(\+|-|~|    [+-]) ' "$T/out")
-[ "$n" = 3 ] && ok || bad "v2 report has $n entry lines, expected 3: $(cat "$T/out")"
+[ "$n" = 7 ] && ok || bad "v2 report has $n entry lines, expected 7: $(cat "$T/out")"
 grep -q "^ofac_sdn" "$T/out" && bad "LIST argument ignored: ofac_sdn updated too" || ok
 V2=$(sed -n 's#^file = eu/versions/\([^/]*\)/eu_fsf.xml.gz$#\1#p' "$T/data/lists.conf")
 [ "$V2" != "$V1" ] && ok || bad "version did not change"
@@ -196,11 +211,16 @@ l = d["lists"][0]
 assert l["list"] == "eu_fsf" and l["old_entities"] == 6 and l["new_entities"] == 7
 assert [a["id"] for a in l["added"]] == ["eu-9001"], l["added"]
 assert l["removed"] == []
-assert len(l["changed"]) == 1
-c = l["changed"][0]
-assert c["id"] == "eu-13" and c["old_hash"] != c["hash"] and len(c["hash"]) == 16
-assert c["changes"] == [{"property": "alias", "added": ["Abu Udayy"], "removed": []}], c["changes"]
-assert d["totals"] == {"added": 1, "removed": 0, "changed": 1, "unchanged": 5}
+ch = {c["id"]: c for c in l["changed"]}
+assert sorted(ch) == ["eu-13", "eu-7310"], sorted(ch)
+c = ch["eu-13"]
+assert c["old_hash"] != c["hash"] and len(c["hash"]) == 16
+assert c["changes"] == [
+    {"property": "alias", "added": ["Abu Udayy"], "removed": []},
+    {"property": "passportNumber", "added": ["A1234567"], "removed": []}], c["changes"]
+assert ch["eu-7310"]["changes"] == [
+    {"property": "birthDate", "added": ["1975-03-14"], "removed": ["1975-03"]}], ch["eu-7310"]
+assert d["totals"] == {"added": 1, "removed": 0, "changed": 2, "unchanged": 4}
 EOF
 "$K" diff "$T/data/eu/versions/$V2" "$T/data/eu/versions/$V1" >"$T/out"; [ $? = 1 ] && ok || bad "reverse diff exit"
 out_has "reverse diff" "- eu-9001  Person"
@@ -313,7 +333,7 @@ assert len(lines) == 1
 r = lines[0]
 assert r["list"] == "eu_fsf" and r["status"] == "updated"
 assert r["old_entities"] == 6 and r["new_entities"] == 7
-assert r["diff"]["totals"]["added"] == 1 and r["diff"]["totals"]["changed"] == 1
+assert r["diff"]["totals"]["added"] == 1 and r["diff"]["totals"]["changed"] == 2
 EOF
 
 # ---- a running server follows, with no failed request ------------------------
