@@ -217,7 +217,9 @@ static int fetch_companions(struct outcome *oc, const struct kd_mf_list *l,
 		url_sibling(url, sizeof(url), l->url, cname);
 		lower(cname);
 		stored_name(lname, sizeof(lname), cname);
-		snprintf(path, sizeof(path), "%s/%s", tmp, lname);
+		if (!fits(snprintf(path, sizeof(path), "%s/%s", tmp, lname),
+			  sizeof(path)))
+			return fail(oc, "path too long: %s", tmp);
 		if (kd__fetch(&f, url, path, NULL, NULL, o) < 0)
 			return fail(oc, "download failed: %s", f.error);
 	}
@@ -235,7 +237,9 @@ static int check_sum(struct outcome *oc, const struct kd_mf_list *l,
 	int e;
 	if (l->sha256[0] == '\0')
 		return 0;
-	snprintf(path, sizeof(path), "%s/.sha256", tmp);
+	if (!fits(snprintf(path, sizeof(path), "%s/.sha256", tmp),
+		  sizeof(path)))
+		return fail(oc, "path too long: %s", tmp);
 	if (kd__fetch(&f, l->sha256, path, NULL, NULL, o) < 0)
 		return fail(oc, "checksum download failed: %s", f.error);
 	e = kd__file_slurp(&text, &len, path);
@@ -279,8 +283,10 @@ static int update_list(const struct run *run, const struct kd_mf_list *l,
 	snprintf(vdir, sizeof(vdir), "%s%s%s/versions", run->dir,
 		 home[0] ? "/" : "", home);
 	kd__version_of(cur, sizeof(cur), l->file);
-	snprintf(oc->previous, sizeof(oc->previous), "%s",
-		 cur[0] ? cur : base_name(l->file));
+	if (!fits(snprintf(oc->previous, sizeof(oc->previous), "%s",
+			   cur[0] ? cur : base_name(l->file)),
+		  sizeof(oc->previous)))
+		oc->previous[sizeof(oc->previous) - 2] = '~'; /* shortened */
 	snprintf(oc->version, sizeof(oc->version), "%s", oc->previous);
 	snprintf(path, sizeof(path), "%s/%s", run->dir, l->file);
 	have_cur = access(path, R_OK) == 0;

@@ -171,7 +171,9 @@ static int write_atomic(const char *path, char *const *lines, size_t n)
 	FILE *f;
 	size_t i;
 	bool ok;
-	snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", path, (long)getpid());
+	int w = snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", path, (long)getpid());
+	if (w < 0 || (size_t)w >= sizeof(tmp))
+		return kd__error_set(KD_EIO, "%s: path too long", path);
 	if ((f = fopen(tmp, "w")) == NULL)
 		return kd__error_set(KD_EIO, "%s: cannot write", tmp);
 	for (i = 0; i < n; i++)
