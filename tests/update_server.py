@@ -12,18 +12,26 @@ must survive, chosen by the first path component:
   /500/NAME          HTTP 500
   /html/NAME         200 with an HTML error page instead of the list
 
+A request in absolute form (GET http://host:port/files/NAME, as sent to
+a proxy) is served the same way and logged with its full URL, so the
+test can see that the proxy settings were used. With CERT (a PEM file
+holding a certificate and its key) the server speaks HTTPS.
+
 Every request is logged to LOG as "PATH STATUS inm=... ims=...", so the
 test can check that requests were conditional and count retries.
-usage: update_server.py ROOT LOG PORTFILE
+usage: update_server.py ROOT LOG PORTFILE [CERT]
 """
 import email.utils
 import hashlib
 import http.server
 import os
+import ssl
 import sys
 import time
+import urllib.parse
 
 ROOT, LOG, PORTFILE = sys.argv[1:4]
+CERT = sys.argv[4] if len(sys.argv) > 4 else None
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -39,7 +47,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.headers.get("If-Modified-Since", "-")))
 
     def do_GET(self):
-        parts = self.path.split("/", 2)
+        path = self.path
+        if path.startswith("http://"):  # absolute form: we are the proxy
+            path = urllib.parse.urlsplit(path).path
+        parts = path.split("/", 2)
         mode, name = (parts[1], parts[2]) if len(parts) == 3 else ("", "")
         path = os.path.join(ROOT, os.path.basename(name))
         if mode == "hang":
@@ -118,6 +129,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 srv.daemon_threads = True
+if CERT:
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(CERT)
+    srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
 with open(PORTFILE + ".tmp", "w") as f:
     f.write(str(srv.server_address[1]))
 os.rename(PORTFILE + ".tmp", PORTFILE)

@@ -323,6 +323,38 @@ n=$(find "$T/data/eu/versions" -mindepth 1 -maxdepth 1 -type d ! -name '.*' | wc
 VC=$(sed -n 's#^file = eu/versions/\([^/]*\)/eu_fsf.xml.gz$#\1#p' "$T/data/lists.conf")
 [ -d "$T/data/eu/versions/$VC" ] && ok || bad "pruning removed the version in use"
 
+# ---- proxies and HTTPS with a custom CA bundle ------------------------------
+publish v2 26; : >"$T/srv.log"
+upd eu_fsf --proxy "$U"   # the publisher doubles as the proxy
+[ "$RC" = 0 ] && ok || bad "--proxy: exit $RC: $(cat "$T/err")"
+grep -q "^http://127.0.0.1:[0-9]*/files/eu_fsf.xml 200" "$T/srv.log" && ok || bad "--proxy not used: $(cat "$T/srv.log")"
+publish v1 27; : >"$T/srv.log"
+http_proxy=$U upd eu_fsf
+[ "$RC" = 0 ] && ok || bad "http_proxy: exit $RC: $(cat "$T/err")"
+grep -q "^http://127.0.0.1:[0-9]*/files/eu_fsf.xml 200" "$T/srv.log" && ok || bad "http_proxy not used: $(cat "$T/srv.log")"
+if openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 \
+     -addext subjectAltName=IP:127.0.0.1 -keyout "$T/key.pem" \
+     -out "$T/cert.pem" >/dev/null 2>&1; then
+  cat "$T/cert.pem" "$T/key.pem" >"$T/both.pem"
+  python3 tests/update_server.py "$T/www" "$T/tls.log" "$T/tlsport" "$T/both.pem" 2>"$T/tls.err" &
+  BG+=($!)
+  for i in $(seq 100); do [ -s "$T/tlsport" ] && break; sleep 0.05; done
+  sed -i "s#^url = .*/eu_fsf.xml\$#url = https://127.0.0.1:$(cat "$T/tlsport")/files/eu_fsf.xml#" "$T/data/lists.conf"
+  publish v2 28; SUM=$(conf_sum)
+  upd eu_fsf --retries 0     # self-signed: refused without its CA
+  [ "$RC" = 1 ] && ok || bad "https with an unknown CA: exit $RC"
+  out_has "https unknown CA" "eu_fsf: FAILED: download failed: https://127.0.0.1:"
+  kept "$SUM" "https unknown CA"
+  upd eu_fsf --cacert "$T/cert.pem"
+  [ "$RC" = 0 ] && ok || bad "https --cacert: exit $RC: $(cat "$T/out" "$T/err")"
+  publish v1 29
+  KORDON_CA_BUNDLE=$T/cert.pem upd eu_fsf
+  [ "$RC" = 0 ] && ok || bad "https KORDON_CA_BUNDLE: exit $RC: $(cat "$T/out" "$T/err")"
+  eu_url files
+else
+  bad "openssl could not make a test certificate"
+fi
+
 # ---- JSON reports ---------------------------------------------------------------
 publish v2 30
 upd eu_fsf --json
