@@ -164,7 +164,7 @@ int cmd_update(struct cli *c, int argc, char **argv)
 	int i, e, rc;
 	double v;
 
-	lists = calloc((size_t)argc, sizeof(*lists));
+	lists = kd__calloc((size_t)argc, sizeof(*lists));
 	if (lists == NULL)
 		return 2;
 	for (i = 1; i < argc; i++) {
@@ -172,7 +172,7 @@ int cmd_update(struct cli *c, int argc, char **argv)
 		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
 		if (cli_is_help(a)) {
 			fputs(update_help, stdout);
-			free(lists);
+			kd__free(lists);
 			return 0;
 		}
 		if (strcmp(a, "--force") == 0) {
@@ -195,7 +195,7 @@ int cmd_update(struct cli *c, int argc, char **argv)
 		i++; /* every other option takes a value */
 		if (val == NULL) {
 			fprintf(stderr, "kordon update: %s needs a value\n", a);
-			free(lists);
+			kd__free(lists);
 			return 2;
 		}
 		if (strcmp(a, "--data") == 0) {
@@ -241,7 +241,7 @@ int cmd_update(struct cli *c, int argc, char **argv)
 		}
 	}
 	e = kd_update(data, nlists ? lists : NULL, nlists, &o, report, &cx);
-	free(lists);
+	kd__free(lists);
 	if (e == KD_EINVAL || e == KD_EPARSE) {
 		fprintf(stderr, "kordon update: %s\n", kd_error_last());
 		return 2;
@@ -253,6 +253,6 @@ int cmd_update(struct cli *c, int argc, char **argv)
 		rc = 1;
 	return rc;
 usage:
-	free(lists);
+	kd__free(lists);
 	return 2;
 }

@@ -395,6 +395,7 @@ if command -v wrk >/dev/null; then
   grep -q "Socket errors" "$T/wrk.txt" && bad "socket errors during updates: $(cat "$T/wrk.txt")" || ok
   n=$(sed -n 's/.*status 200: \([0-9]*\).*/\1/p' "$T/wrk.txt")
   [ "${n:-0}" -gt 50 ] && ok || bad "too few requests under load: ${n:-0}"
+  echo "update: wrk during 4 updates + reloads: ${n:-0} requests, all 200"
   # the server now holds the last version (v2: eu-9001 present)
   for i in $(seq 100); do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$B/entities/eu-9001")" = 200 ] && break; sleep 0.1
