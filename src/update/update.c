@@ -402,7 +402,10 @@ static int update_list(const struct run *run, const struct kd_mf_list *l,
 	}
 	if (access(final, F_OK) == 0) {
 		kd__rmtree(tmp); /* the same content was kept before */
-	} else if (rename(tmp, final) != 0) {
+	} else if (kd__sync_dir(tmp) < 0) {
+		e = fail(oc, "%s", kd_error_last());
+		goto done;
+	} else if (rename(tmp, final) != 0 || kd__sync_dir(vdir) < 0) {
 		e = fail(oc, "cannot rename %s: %s", tmp, strerror(errno));
 		goto done;
 	}

@@ -99,6 +99,9 @@ int kd__state_write(const struct kd_state *s, const char *versions_dir);
  *  always `current`); remove stale temporary directories. */
 void kd__versions_prune(const char *versions_dir, const char *id, int keep,
 			const char *current);
+/** fsync the files of a directory and the directory itself, so that a
+ *  version is on disk before lists.conf names it. @return 0 or KD_EIO. */
+int kd__sync_dir(const char *dir);
 /** Remove a directory and the files in it. */
 void kd__rmtree(const char *dir);
 

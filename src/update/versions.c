@@ -185,6 +185,25 @@ static int write_atomic(const char *path, char *const *lines, size_t n)
 		unlink(tmp);
 		return kd__error_set(KD_EIO, "%s: cannot write", path);
 	}
+	/* the rename itself on disk: fsync the directory */
+	{
+		const char *slash = strrchr(path, '/');
+		char dir[4096];
+		size_t dn = slash ? (size_t)(slash - path) : 0;
+		int fd;
+		if (dn == 0 || dn >= sizeof(dir)) {
+			dir[0] = slash ? '/' : '.';
+			dir[1] = '\0';
+		} else {
+			memcpy(dir, path, dn);
+			dir[dn] = '\0';
+		}
+		fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd >= 0) {
+			fsync(fd);
+			close(fd);
+		}
+	}
 	return 0;
 }
 
@@ -339,6 +358,43 @@ int kd__state_write(const struct kd_state *st, const char *vdir)
 	snprintf(l1, sizeof(l1), "etag %s", st->etag);
 	snprintf(l2, sizeof(l2), "last-modified %s", st->last_modified);
 	return write_atomic(path, lines, 3);
+}
+
+/* ---- durability ----------------------------------------------------------- */
+
+/* fsync a file or directory by path. */
+static int sync_path(const char *path, int flags)
+{
+	int fd = open(path, flags | O_CLOEXEC), e = 0;
+	if (fd < 0)
+		return -1;
+	if (fsync(fd) != 0)
+		e = -1;
+	close(fd);
+	return e;
+}
+
+int kd__sync_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char path[4096];
+	int e = 0;
+	if (d == NULL)
+		return kd__error_set(KD_EIO, "%s: cannot open", dir);
+	while ((de = readdir(d)) != NULL) {
+		int w;
+		if (de->d_name[0] == '.')
+			continue;
+		w = snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		if (w < 0 || (size_t)w >= sizeof(path) ||
+		    sync_path(path, O_RDONLY) != 0)
+			e = -1;
+	}
+	closedir(d);
+	if (sync_path(dir, O_RDONLY | O_DIRECTORY) != 0)
+		e = -1;
+	return e ? kd__error_set(KD_EIO, "%s: cannot sync", dir) : 0;
 }
 
 /* ---- pruning ------------------------------------------------------------- */
