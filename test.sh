@@ -43,6 +43,7 @@ if cmake -S . -B build-install -DCMAKE_BUILD_TYPE=Debug -DKD_BUILD_TESTS=OFF \
 else
   failed=$((failed + 1)); echo "FAIL install build"
 fi
+step "update tests" tests/update_test.sh build-test/kordon
 # ThreadSanitizer: the server (worker threads, reloads with refcounted
 # swaps) and batch (threads sharing one matcher, per-thread scratch)
 tsan_batch() {

@@ -38,6 +38,8 @@ int cmd_batch(struct cli *c, int argc, char **argv);
 int cmd_index(struct cli *c, int argc, char **argv);
 int cmd_scan(struct cli *c, int argc, char **argv);
 int cmd_serve(struct cli *c, int argc, char **argv);
+int cmd_diff(struct cli *c, int argc, char **argv);
+int cmd_update(struct cli *c, int argc, char **argv);
 
 /** Print the properties of e as a JSON object {"prop":[values]}. */
 void cli_json_props(FILE *f, const kd_entity *e);

@@ -6,6 +6,23 @@
 
 #include <string.h>
 
+/* The version kept by `kordon update` a list file belongs to: the
+ * directory name after ".../versions/", else "" (a file placed by hand). */
+static void version_of(char *out, size_t cap, const char *file)
+{
+	const char *p = NULL, *s = file, *e;
+	while ((s = strstr(s, "versions/")) != NULL) {
+		if (s == file || s[-1] == '/')
+			p = s + 9;
+		s += 9;
+	}
+	out[0] = '\0';
+	if (p && (e = strchr(p, '/')) != NULL && (size_t)(e - p) < cap) {
+		memcpy(out, p, (size_t)(e - p));
+		out[e - p] = '\0';
+	}
+}
+
 static int want_json(int argc, char **argv, const char *help)
 {
 	int i, json = 0;
@@ -36,7 +53,9 @@ int cmd_lists(struct cli *c, int argc, char **argv)
 		fputs("{\"lists\":[", stdout);
 	for (i = 0; i < kd_db_source_count(c->db); i++) {
 		kd_source_info s;
+		char ver[128];
 		kd_db_source(&s, c->db, i);
+		version_of(ver, sizeof(ver), s.file);
 		if (json) {
 			printf("%s{\"id\":", i ? "," : "");
 			cli_json_str(stdout, s.id);
@@ -50,6 +69,8 @@ int cmd_lists(struct cli *c, int argc, char **argv)
 			cli_json_str(stdout, s.file);
 			fputs(",\"format\":", stdout);
 			cli_json_str(stdout, s.format);
+			fputs(",\"version\":", stdout);
+			cli_json_str(stdout, ver);
 			printf(",\"entities\":%zu,\"schemata\":{", s.entities);
 			for (k = 0, w = 0; k < KD_SCHEMA__COUNT; k++)
 				if (s.by_schema[k])
@@ -70,6 +91,8 @@ int cmd_lists(struct cli *c, int argc, char **argv)
 		printf("           publisher %s, dated %s\n", s.publisher,
 		       s.date[0] ? s.date : "(unknown)");
 		printf("           file %s (%s)\n", s.file, s.format);
+		if (ver[0])
+			printf("           version %s (kordon update)\n", ver);
 		printf("           %zu entities:", s.entities);
 		for (k = 0, w = 0; k < KD_SCHEMA__COUNT; k++)
 			if (s.by_schema[k])

@@ -27,6 +27,9 @@ static void usage(FILE *f)
 		"  scan FILE|-               find listed names in text or payment\n"
 		"                            messages (SWIFT MT, ISO 20022 pacs.008)\n"
 		"  serve                     HTTP API, yente /match compatible\n"
+		"  update [LIST...]          download, verify and switch to the\n"
+		"                            latest official lists\n"
+		"  diff OLD NEW              entities added, removed, changed\n"
 		"\n"
 		"global options:\n"
 		"  --data PATH   list directory or file (default: $KORDON_DATA,\n"
@@ -171,6 +174,10 @@ int main(int argc, char **argv)
 		rc = cmd_scan(&c, argc, argv);
 	else if (strcmp(cmd, "serve") == 0)
 		rc = cmd_serve(&c, argc, argv);
+	else if (strcmp(cmd, "update") == 0)
+		rc = cmd_update(&c, argc, argv);
+	else if (strcmp(cmd, "diff") == 0)
+		rc = cmd_diff(&c, argc, argv);
 	else {
 		fprintf(stderr, "kordon: unknown command '%s'\n", cmd);
 		usage(stderr);

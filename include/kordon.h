@@ -278,6 +278,108 @@ int kd_results_json(char **out, size_t *len, const kd_db *db,
 /** Free memory the library handed out (kd_results_json). */
 void kd_free(void *p);
 
+/* ---- change reports and list updates (src/update/) ------------------- */
+
+/** Totals of a change report. */
+typedef struct kd_diff_stats {
+	size_t added, removed, changed, unchanged;
+} kd_diff_stats;
+
+#define KD_DIFF_JSON 1u /**< kd_db_diff(): JSON instead of text */
+
+/**
+ * Content hash of an entity: XXH3-64 over its schema and its (property,
+ * value) pairs in sorted order, so a record hashes the same whatever the
+ * order of its values or the file it came from. Ids are not hashed.
+ */
+uint64_t kd_entity_hash(const kd_entity *e);
+
+/**
+ * Change report between two versions of lists, entity by entity (same
+ * id), grouped by list (the entity's first source id): added, removed,
+ * and changed entities with what changed (property values added and
+ * removed, a schema change), each with its content hash. Text:
+ *
+ *     list un_sc: 1 added, 0 removed, 1 changed (1003 -> 1004 entities)
+ *     + un-QDi.999  Person  John DOE  [hash 1f2e...]
+ *     ~ un-KPi.033  Person  RI WON HO  [hash a1b2... -> c3d4...]
+ *         + alias: Ri Won-ho
+ *
+ * JSON (KD_DIFF_JSON): {"lists":[{"list","old_entities","new_entities",
+ * "added":[{"id","schema","caption","hash"}],"removed":[...],
+ * "changed":[{"id","schema","caption","old_hash","hash","changes":
+ * [{"property","added":[...],"removed":[...]}]}]}],"totals":{...}}.
+ *
+ * @param[out] out   NUL-terminated report; free with kd_free().
+ * @param[out] stats totals (optional, may be NULL).
+ * @return 0 or KD_ENOMEM.
+ */
+int kd_db_diff(char **out, size_t *len, kd_diff_stats *stats,
+	       const kd_db *old_db, const kd_db *new_db, unsigned flags);
+
+/** Options of kd_update(). */
+typedef struct kd_update_opts {
+	unsigned int version;
+	long timeout;         /**< seconds for one whole transfer (600) */
+	long connect_timeout; /**< seconds (30) */
+	int retries;          /**< further attempts after a transient
+				   failure: timeout, reset, HTTP 5xx (3) */
+	long backoff_ms;      /**< wait before the first retry, doubled
+				   for each further one (2000) */
+	unsigned long long max_bytes; /**< size cap per file (1 GiB) */
+	double max_drop;      /**< refuse when the entity count falls by
+				   more than this share (0.2) */
+	int force;            /**< accept any drop */
+	int keep;             /**< versions kept per list (10) */
+	const char *proxy;    /**< NULL: libcurl's http(s)_proxy/no_proxy */
+	const char *cacert;   /**< CA bundle file; NULL: $KORDON_CA_BUNDLE,
+				   $CURL_CA_BUNDLE, else the system's */
+	unsigned diff_flags;  /**< KD_DIFF_JSON: reports as JSON */
+} kd_update_opts;
+#define KD_UPDATE_OPTS_VERSION 1
+#define KD_UPDATE_OPTS_INIT                                                    \
+	{ KD_UPDATE_OPTS_VERSION, 600, 30, 3, 2000, 1ull << 30, 0.2, 0, 10,   \
+	  NULL, NULL, 0 }
+
+typedef enum kd_update_status {
+	KD_UPDATE_UNCHANGED = 0, /**< 304, or the same content again */
+	KD_UPDATE_UPDATED,       /**< a new version is in use */
+	KD_UPDATE_FAILED         /**< the previous version stays in use */
+} kd_update_status;
+
+/** What kd_update() did for one list (all strings borrowed for the
+ *  duration of the callback). */
+typedef struct kd_update_report {
+	const char *list;     /**< id in lists.conf */
+	kd_update_status status;
+	const char *message;  /**< why it failed, or what was done */
+	const char *version;  /**< version in use now ("" when none) */
+	const char *previous; /**< version before the update ("" when none) */
+	size_t old_entities, new_entities;
+	const char *diff;     /**< change report when UPDATED, else NULL */
+	kd_diff_stats stats;
+} kd_update_report;
+
+typedef void (*kd_update_cb)(const kd_update_report *r, void *ctx);
+
+/**
+ * Update the lists of directory `dir` from the `url` of each section of
+ * its lists.conf: conditional download (ETag / Last-Modified), checksum
+ * when the section names a `sha256` URL, format sniffed, fully parsed,
+ * entity count checked against opts->max_drop; then the new version is
+ * kept in <list dir>/versions/<date>-<hash>/ and lists.conf is pointed at
+ * it by an atomic rename. Any failure keeps the previous version. The
+ * last opts->keep versions are kept. One update runs per directory at a
+ * time (a lock file).
+ *
+ * @param lists  ids to update; NULL (or nlists 0): every list with a url.
+ * @param cb     called once per list (may be NULL).
+ * @return 0 when every list was updated or unchanged, KD_EIO when one
+ *         failed, KD_EINVAL/KD_EPARSE for bad arguments or lists.conf.
+ */
+int kd_update(const char *dir, const char *const *lists, size_t nlists,
+	      const kd_update_opts *opts, kd_update_cb cb, void *ctx);
+
 #ifdef __cplusplus
 }
 #endif

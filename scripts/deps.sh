@@ -4,7 +4,7 @@
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config libicu-dev libxml2-dev
       libjansson-dev zlib1g-dev libxxhash-dev libmicrohttpd-dev clang
-      libclang-rt-14-dev
+      libclang-rt-14-dev libcurl4-openssl-dev libssl-dev
       curl)
 missing=()
 for p in "${pkgs[@]}"; do

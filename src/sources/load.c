@@ -39,6 +39,7 @@ static const struct {
 	{ "un_xml", kd__parse_un_xml },
 	{ "ofac_xml", kd__parse_ofac_xml },
 	{ "canada_xml", kd__parse_canada_xml },
+	{ "eu_xml", kd__parse_eu_xml },
 	{ "ofac_csv", kd__parse_ofac_csv },
 	{ "uk_csv", kd__parse_uk_csv },
 	{ "ftm_json", kd__parse_ftm_json },
@@ -111,6 +112,9 @@ const char *kd__sniff_format(const char *path)
 		return "ofac_xml";
 	if (strstr(head, "<data-set") && strstr(head, "<record"))
 		return "canada_xml";
+	if (strstr(head, "http://eu.europa.ec/fpi/fsd/export") ||
+	    (strstr(head, "<export") && strstr(head, "<sanctionEntity")))
+		return "eu_xml";
 	if (strncmp(head, "Last Updated", 12) == 0)
 		return "uk_csv";
 	if (head[0] == '{' && (strstr(head, "\"schema\"") ||
@@ -154,7 +158,8 @@ static int set_field(struct entry *e, const char *key, const char *val,
 		  { "publisher", e->publisher, sizeof(e->publisher) },
 		  { "date", e->date, sizeof(e->date) },
 		  { "deltas", e->deltas, sizeof(e->deltas) },
-		  { "url", NULL, 0 } };
+		  { "url", NULL, 0 },
+		  { "sha256", NULL, 0 } /* kordon update: checksum URL */ };
 	size_t i;
 	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
 		if (strcmp(f[i].k, key) != 0)

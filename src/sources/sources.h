@@ -28,6 +28,10 @@ int kd__parse_ofac_xml(struct kd_sink *sink, const char *path,
 /* Canada SEMA consolidated autonomous sanctions XML. Ids "ca-...". */
 int kd__parse_canada_xml(struct kd_sink *sink, const char *path,
 			 kd_parse_err *err);
+/* EU Financial Sanctions Files XML (export/sanctionEntity). Ids
+ * "eu-<logicalId>". */
+int kd__parse_eu_xml(struct kd_sink *sink, const char *path,
+		     kd_parse_err *err);
 /* OFAC legacy CSV set: path is sdn.csv or cons_prim.csv; the sibling
  * alt/add/comments files (same directory, optional .gz) are joined on
  * ent_num. Ids "ofac-<ent_num>". */
