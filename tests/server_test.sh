@@ -452,6 +452,8 @@ if command -v python3 >/dev/null; then
   done
   wait "${BG[@]}"; BG=()
   grep -q '^opened 150 ' "$T/atk" && ok || bad "slow clients: $(cat "$T/atk") (want 150 opened)"
+  req GET /metrics
+  hasre "metrics: connections ended for the reserve" 'kordon_connections_ended_total\{reason="reserve"\} [1-9]'
   stop "$LOG7"
 else
   bad "python3 missing: slow-client tests not run (scripts/deps.sh installs it)"
