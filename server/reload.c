@@ -94,8 +94,8 @@ static void warm_up(const kd_matcher *m)
 }
 
 /* Build a new index from r->data. Runs without the lock. */
-static int build(struct index_ref **out, const char *data, char *why,
-		 size_t whylen)
+static int build(struct index_ref **out, const char *data, int snap,
+		 char *why, size_t whylen)
 {
 	kd_load_opts o = KD_LOAD_OPTS_INIT;
 	kd_parse_err perr;
@@ -106,7 +106,7 @@ static int build(struct index_ref **out, const char *data, char *why,
 		snprintf(why, whylen, "out of memory");
 		return -1;
 	}
-	if ((is_snapshot(data) ? kd_db_open_snapshot(&ref->db, data, &perr)
+	if ((snap ? kd_db_open_snapshot(&ref->db, data, &perr)
 			       : kd_db_load(&ref->db, data, &o, &perr)) < 0 ||
 	    kd_matcher_new(&ref->m, ref->db) < 0) {
 		snprintf(why, whylen, "%s", kd_error_last());
@@ -193,7 +193,7 @@ static void run_once(struct reloader *r, struct reload_waiter *batch)
 {
 	struct index_ref *fresh = NULL, *old = NULL, *cur, *refused = NULL;
 	char why[512], detail[700];
-	int ok, first, force;
+	int ok, first, force, snap;
 	double share;
 
 	pthread_mutex_lock(&r->lock);
@@ -201,7 +201,12 @@ static void run_once(struct reloader *r, struct reload_waiter *batch)
 	r->force_next = 0;
 	share = r->max_shrink;
 	pthread_mutex_unlock(&r->lock);
-	ok = build(&fresh, r->data, why, sizeof(why)) == 0;
+	/* once served from a snapshot, the path stays a snapshot: a
+	 * truncated one must be refused as such, not parsed as a list */
+	snap = r->snapshot || is_snapshot(r->data);
+	ok = build(&fresh, r->data, snap, why, sizeof(why)) == 0;
+	if (ok && snap)
+		r->snapshot = 1; /* only this thread touches it */
 	if (ok)
 		warn_empty(fresh->db);
 	pthread_mutex_lock(&r->lock);

@@ -96,6 +96,7 @@ struct reloader {
 	 * (1 - max_shrink) of its entities is refused, unless forced */
 	double max_shrink; /* 0..1; 1 disables the guard */
 	int force_next;    /* the next reload skips the guard */
+	int snapshot;      /* data is a snapshot file (reload thread only) */
 };
 
 /** Start the reload thread (idle until reloader_request()). */

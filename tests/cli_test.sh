@@ -5,17 +5,20 @@ set -u
 K=${1:?usage: cli_test.sh KORDON}
 cd "$(dirname "$0")/.."
 fail=0
+# private output files: several checkouts may run this script at once
+OUT=$(mktemp /tmp/kd_cli_out.XXXXXX); ERR=$(mktemp /tmp/kd_cli_err.XXXXXX)
+trap 'rm -f "$OUT" "$ERR"' EXIT
 t() { # description, expected exit status, command...
   local d=$1 want=$2; shift 2
-  "$@" >/tmp/kd_cli_out 2>/tmp/kd_cli_err
+  "$@" >$OUT 2>$ERR
   local got=$?
   if [ "$got" != "$want" ]; then
-    echo "  cli: $d: exit $got, expected $want"; sed 's/^/    /' /tmp/kd_cli_err | head -5
+    echo "  cli: $d: exit $got, expected $want"; sed 's/^/    /' $ERR | head -5
     fail=1
   fi
 }
 has() { # description, pattern (grep -E) in last stdout+stderr
-  if ! grep -qE -- "$2" /tmp/kd_cli_out /tmp/kd_cli_err; then
+  if ! grep -qE -- "$2" $OUT $ERR; then
     echo "  cli: $1: missing /$2/"; fail=1
   fi
 }
@@ -67,7 +70,7 @@ t "batch csv" 3 "$K" batch --input tests/data/cli/batch.csv --threads 2
 has "batch csv bad row line" "batch.csv:3: 5 fields, header has 4"
 has "batch csv empty name line" "batch.csv:5: empty name"
 has "batch csv summary" "rows 3, matches 2"
-[ "$(grep -c '^{"id":' /tmp/kd_cli_out)" = 3 ] || { echo "  cli: batch csv: expected 3 output lines"; fail=1; }
+[ "$(grep -c '^{"id":' $OUT)" = 3 ] || { echo "  cli: batch csv: expected 3 output lines"; fail=1; }
 has "batch order" '^\{"id":"c1"'
 t "batch jsonl" 3 "$K" batch --input tests/data/cli/batch.jsonl --format csv
 has "batch jsonl bad line" "batch.jsonl:2:"
@@ -89,14 +92,14 @@ printf 'id,name\n1,Sergej Lawrow\n2,"Peter Schmidt\n3,Kim Jong Un\n4,Iouri Oucha
 t "batch stray quote" 3 "$K" batch --input "$W/stray.csv"
 has "batch stray quote line" "stray.csv:3: quoted field not closed on its line"
 has "batch stray quote count" "rows 4, matches 4, .*skipped 1,"
-[ "$(grep -c '^{"id":"[1345]"' /tmp/kd_cli_out)" = 4 ] || { echo "  cli: batch stray quote: rows after it lost"; fail=1; }
+[ "$(grep -c '^{"id":"[1345]"' $OUT)" = 4 ] || { echo "  cli: batch stray quote: rows after it lost"; fail=1; }
 # NUL inside a name, invalid UTF-8: bad rows, never screened as a prefix
 printf 'id,name\n1,Kim\0Jong Un\n2,Bad\377\376Name\n3,Sergej Lawrow\n' >"$W/bad.csv"
 t "batch NUL and bad UTF-8" 3 "$K" batch --input "$W/bad.csv"
 has "batch NUL line" "bad.csv:2:6: NUL byte in a field"
 has "batch UTF-8 line" "bad.csv:3: invalid UTF-8"
 has "batch NUL count" "rows 1, .*skipped 2,"
-[ "$(grep -c '^{"id":' /tmp/kd_cli_out)" = 1 ] || { echo "  cli: batch NUL: bad rows written"; fail=1; }
+[ "$(grep -c '^{"id":' $OUT)" = 1 ] || { echo "  cli: batch NUL: bad rows written"; fail=1; }
 printf '{"id":"j1","name":"Kim\\u0000Jong Un"}\n{"id":"j2","name":"Bad\377Name"}\n{"id":"j3","name":"Sergej Lawrow"}\n' >"$W/bad.jsonl"
 t "batch jsonl NUL and bad UTF-8" 3 "$K" batch --input "$W/bad.jsonl"
 has "batch jsonl NUL line" "bad.jsonl:1:"

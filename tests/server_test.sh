@@ -370,6 +370,28 @@ start "$LOG3" --index "$T/lists.kdx" serve || exit 1
 req GET /readyz; code "snapshot readyz" 200; has "snapshot entities" '"entities":22'
 post /match/default "$Q"; code "snapshot match" 200
 has "snapshot match result" '"results":[{"id":"un-CDi.030","caption":"BOSCO TAGANDA"'
+# the snapshot file rewritten in place, then truncated, under the running
+# server (this used to kill it with SIGBUS): it keeps serving what it
+# opened, a reload of the broken file fails and changes nothing, and a
+# properly replaced file (written elsewhere, renamed) is picked up
+head -c 4096 /dev/zero | dd of="$T/lists.kdx" conv=notrunc status=none
+post /match/default "$Q"; code "snapshot overwritten in place: still serving" 200
+has "snapshot overwritten: same answer" '"results":[{"id":"un-CDi.030","caption":"BOSCO TAGANDA"'
+: >"$T/lists.kdx"
+post /match/default "$Q"; code "snapshot truncated: still serving" 200
+kill -HUP "$PID"
+for i in $(seq 100); do
+  grep -q 'msg="index load failed"' "$LOG3" && break; sleep 0.05
+done
+grep -q 'msg="index load failed".*not a usable Kordon snapshot' "$LOG3" && ok ||
+  bad "reload of a truncated snapshot: no clear failure in the log"
+req GET /readyz; code "snapshot: ready after failed reload" 200; has "snapshot: version kept" '"index_version":1'
+"$K" --data "$T/data" index build -o "$T/lists.kdx" >/dev/null && ok || bad "index rebuild"
+kill -HUP "$PID"
+for i in $(seq 100); do
+  grep -q 'msg="index loaded" version=2' "$LOG3" && break; sleep 0.05
+done
+grep -q 'msg="index loaded" version=2' "$LOG3" && ok || bad "snapshot replaced by rename: not reloaded"
 stop "$LOG3"
 
 # ---- an entity on two lists (shared id space, merged) -------------------------
