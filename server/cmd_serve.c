@@ -45,7 +45,7 @@ static const char serve_help[] =
 	"  --max-per-ip N      connections per client address (default 32)\n"
 	"  --reserve N         connection slots kept free for new clients by\n"
 	"                      ending the oldest unfinished requests (16)\n"
-	"  --work-budget N     /match: names of all queries x limit (100000)\n"
+	"  --work-budget N     /match: names of all queries x limit (25000)\n"
 	"  --max-answer BYTES  answer size cap (default 8388608)\n"
 	"  --work-timeout MS   a request still screening after MS ms is\n"
 	"                      stopped with 503 + Retry-After (10000)\n"

@@ -71,7 +71,7 @@ void srv_limits_defaults(struct srv_limits *l)
 	l->request_deadline = 10;
 	l->per_ip = 32;
 	l->reserve = 16;
-	l->work_budget = 100000;
+	l->work_budget = 25000; /* 100 queries x 50 names x limit 5 */
 	l->max_answer = 8u << 20;
 	l->work_ms = 10000;
 	l->max_shrink = 50;

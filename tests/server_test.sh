@@ -40,6 +40,7 @@ bad() { failed=$((failed + 1)); echo "  server: $*"; }
 # port, set PID, PORT and B, wait for /readyz.
 start() {
   local log=$1 i; shift
+  : >"$log"
   "$K" "$@" --listen 127.0.0.1:0 2>"$log" &
   PID=$!; PORT=""
   for i in $(seq 200); do
