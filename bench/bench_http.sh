@@ -43,8 +43,9 @@ trap cleanup EXIT
 trap 'exit 2' INT TERM
 
 TOKEN=bench-$RANDOM$RANDOM
+# (every client comes from 127.0.0.1: no per-address connection limit)
 KORDON_UPDATE_TOKEN=$TOKEN "$K" --data "$DATA" serve --listen 127.0.0.1:0 \
-  --threads "$SERVER_THREADS" 2>"$T/server.log" &
+  --threads "$SERVER_THREADS" --max-per-ip 0 2>"$T/server.log" &
 PID=$!
 PORT=""
 for _ in $(seq 200); do

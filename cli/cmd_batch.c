@@ -10,8 +10,15 @@
  * Output: JSON lines {"id":..,"query":{..},"results":[..],"total":..}
  * (the `screen --json` shape plus the row id), or with --format csv a
  * summary line per row: id,name,matches,top_id,top_caption,top_score.
- * A malformed row is reported as FILE:LINE on stderr and skipped.
- * Exit: 0 no match, 1 matches, 2 fatal error, 3 done but rows skipped.
+ * A malformed row is reported as FILE:LINE on stderr and skipped: wrong
+ * field count, empty name, invalid UTF-8 or a NUL byte in any field, a
+ * quote left open at the end of its line (batch rows are single lines, so
+ * one stray quote costs its own row, never the rows after it).
+ *
+ * Never a silent "no match": a row whose screening fails is written as
+ * {"id":..,"error":".."} (and named on stderr), and the exit status is 2;
+ * every write is checked and a failed one (full disk) is exit 2.
+ * Exit: 0 no match, 1 matches, 2 error, 3 done but rows skipped.
  */
 #include "cli.h"
 
@@ -34,8 +41,8 @@ static const char batch_help[] =
 	"  --output FILE       write here instead of stdout\n"
 	"  --format jsonl|csv  output: JSON lines (default) or CSV summary\n"
 	"  --threads N         worker threads (default: all cores)\n"
-	"  --threshold T       match threshold (default 0.70)\n"
-	"  --limit N           results per row (default 5)\n"
+	"  --threshold T       match threshold, 0 < T <= 1 (default 0.70)\n"
+	"  --limit N           results per row, 1..1000 (default 5)\n"
 	"  --only-matches      write only rows with a match\n"
 	"  --exhaustive        score every entity (accuracy baseline)\n"
 	"exit status: 0 no match, 1 match, 2 error, 3 rows skipped\n";
@@ -53,7 +60,8 @@ struct job {
 	size_t begin, end;
 	atomic_size_t next;
 	char **out;     /* rendered output per row of the block */
-	int *matched;
+	int *matched;   /* 1 match, 0 none, -1 screening failed */
+	char **errmsg;  /* why, for -1 rows */
 	int csv, only;
 };
 
@@ -94,6 +102,21 @@ static int rows_push(struct rows *rs, struct row *r)
 	return 0;
 }
 
+/* Invalid UTF-8 in a field would come out as output that is not JSON
+ * and would screen as something else than was sent: a bad row. */
+static int bad_utf8(const char *path, unsigned long line, const char *v[6])
+{
+	size_t k, at;
+	for (k = 0; k < 6; k++)
+		if ((at = kd__utf8_invalid_at(v[k], strlen(v[k]))) != 0) {
+			fprintf(stderr, "kordon batch: %s:%lu: invalid UTF-8 "
+				"(byte %zu of a field; row skipped)\n", path,
+				line, at);
+			return 1;
+		}
+	return 0;
+}
+
 static int read_csv(struct rows *rs, struct kd_reader *rd, const char *path)
 {
 	struct kd_csv *c;
@@ -105,6 +128,7 @@ static int read_csv(struct rows *rs, struct kd_reader *rd, const char *path)
 	size_t i, k, nf;
 	if (kd__csv_open(&c, rd, ',') < 0)
 		return -1;
+	kd__csv_single_line(c, true);
 	if (kd__csv_row(c, &err) != 1) {
 		fprintf(stderr, "kordon batch: %s:1: missing header\n", path);
 		kd__csv_close(c);
@@ -126,11 +150,16 @@ static int read_csv(struct rows *rs, struct kd_reader *rd, const char *path)
 	while ((got = kd__csv_row(c, &err)) != 0) {
 		struct row r;
 		const char *v[6];
-		if (got < 0) {
-			fprintf(stderr, "kordon batch: %s (input ends here)\n",
+		if (got == KD_EPARSE) { /* exactly one line consumed */
+			fprintf(stderr, "kordon batch: %s (row skipped)\n",
 				kd_error_last());
 			rs->skipped++;
-			break;
+			continue;
+		}
+		if (got < 0) {
+			fprintf(stderr, "kordon batch: %s\n", kd_error_last());
+			kd__csv_close(c);
+			return -1;
 		}
 		memset(&r, 0, sizeof(r));
 		r.line = kd__csv_line(c);
@@ -145,6 +174,10 @@ static int read_csv(struct rows *rs, struct kd_reader *rd, const char *path)
 			v[k] = cols[k] >= 0 ? kd__csv_field(c, (size_t)cols[k],
 							    NULL)
 					    : "";
+		if (bad_utf8(path, r.line, v)) {
+			rs->skipped++;
+			continue;
+		}
 		if (*v[1] == '\0') {
 			fprintf(stderr, "kordon batch: %s:%lu: empty name "
 				"(row skipped)\n", path, r.line);
@@ -257,62 +290,100 @@ static void row_query(kd_query *q, const char *v[4], const struct row *r)
 	}
 }
 
-static void csv_cell(struct kd_buf *b, const char *s)
+static int csv_cell(struct kd_buf *b, const char *s)
 {
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		kd__buf_puts(b, s);
-		return;
-	}
-	kd__buf_putc(b, '"');
+	int err = 0;
+	if (strpbrk(s, ",\"\r\n") == NULL)
+		return kd__buf_puts(b, s);
+	err |= kd__buf_putc(b, '"');
 	for (; *s; s++) {
 		if (*s == '"')
-			kd__buf_putc(b, '"');
-		kd__buf_putc(b, *s);
+			err |= kd__buf_putc(b, '"');
+		err |= kd__buf_putc(b, *s);
 	}
-	kd__buf_putc(b, '"');
+	return err | kd__buf_putc(b, '"');
 }
 
-static char *render(struct job *j, const struct row *r, const kd_query *q,
-		    size_t idx, const kd_result *res, size_t n, int *matched)
+static const char *row_id(const struct row *r, size_t idx, char buf[32])
+{
+	if (r->id)
+		return r->id;
+	snprintf(buf, 32, "%zu", idx + 1);
+	return buf;
+}
+
+/* Row i could not be screened: an error line instead of its results (a
+ * failure must never read as "no match"). */
+static void fail_row(struct job *j, size_t i, const char *why)
+{
+	struct kd_buf b = KD_BUF_INIT;
+	char idbuf[32];
+	size_t slot = i - j->begin;
+	kd__free(j->out[slot]);
+	j->out[slot] = NULL;
+	j->matched[slot] = -1;
+	j->errmsg[slot] = strdup(why && *why ? why : "screening failed");
+	if (j->csv)
+		return; /* the CSV summary has no error column: stderr only */
+	if (kd__buf_puts(&b, "{\"id\":") == 0 &&
+	    kd__buf_json_str(&b, row_id(&j->rows[i], i, idbuf)) == 0 &&
+	    kd__buf_puts(&b, ",\"error\":") == 0 &&
+	    kd__buf_json_str(&b, j->errmsg[slot] ? j->errmsg[slot]
+						 : "screening failed") == 0 &&
+	    kd__buf_puts(&b, "}\n") == 0)
+		j->out[slot] = b.ptr;
+	else
+		kd__buf_free(&b);
+}
+
+/* @return 0 with *out the text (NULL when --only-matches drops the row),
+ * or -1 when it could not be rendered. */
+static int render(char **out, struct job *j, const struct row *r,
+		  const kd_query *q, size_t idx, const kd_result *res,
+		  size_t n, int *matched)
 {
 	struct kd_buf b = KD_BUF_INIT;
 	size_t i, nm = 0;
 	char idbuf[32];
-	const char *id = r->id;
-	if (id == NULL) {
-		snprintf(idbuf, sizeof(idbuf), "%zu", idx + 1);
-		id = idbuf;
-	}
+	const char *id = row_id(r, idx, idbuf);
+	int err = 0;
+	*out = NULL;
 	for (i = 0; i < n; i++)
 		nm += (size_t)res[i].match;
 	*matched = nm > 0;
 	if (j->only && nm == 0)
-		return NULL;
+		return 0;
 	if (j->csv) {
-		csv_cell(&b, id);
-		kd__buf_putc(&b, ',');
-		csv_cell(&b, r->name);
-		kd__buf_printf(&b, ",%zu,", nm);
+		err |= csv_cell(&b, id);
+		err |= kd__buf_putc(&b, ',');
+		err |= csv_cell(&b, r->name);
+		err |= kd__buf_printf(&b, ",%zu,", nm);
 		if (n) {
-			csv_cell(&b, kd_entity_id(res[0].entity));
-			kd__buf_putc(&b, ',');
-			csv_cell(&b, kd_entity_caption(res[0].entity));
-			kd__buf_printf(&b, ",%.4f\n", res[0].score);
+			err |= csv_cell(&b, kd_entity_id(res[0].entity));
+			err |= kd__buf_putc(&b, ',');
+			err |= csv_cell(&b, kd_entity_caption(res[0].entity));
+			err |= kd__buf_printf(&b, ",%.4f\n", res[0].score);
 		} else {
-			kd__buf_puts(&b, ",,\n");
+			err |= kd__buf_puts(&b, ",,\n");
 		}
 	} else {
 		char *json;
 		if (kd_results_json(&json, NULL, j->db, q, res, n) < 0)
-			return NULL;
-		kd__buf_puts(&b, "{\"id\":");
-		kd__buf_json_str(&b, id);
-		kd__buf_putc(&b, ',');
-		kd__buf_puts(&b, json + 1);
-		kd__buf_putc(&b, '\n');
+			return -1;
+		err |= kd__buf_puts(&b, "{\"id\":");
+		err |= kd__buf_json_str(&b, id);
+		err |= kd__buf_putc(&b, ',');
+		err |= kd__buf_puts(&b, json + 1);
+		err |= kd__buf_putc(&b, '\n');
 		kd_free(json);
 	}
-	return b.ptr;
+	if (err != 0 || b.ptr == NULL) {
+		kd__buf_free(&b);
+		return kd__error_set(KD_ENOMEM, "out of memory rendering "
+						"the row");
+	}
+	*out = b.ptr;
+	return 0;
 }
 
 static void *worker(void *arg)
@@ -327,10 +398,11 @@ static void *worker(void *arg)
 		if (i >= j->end)
 			break;
 		row_query(&q, slots, &j->rows[i]);
-		if (kd_screen(&res, &n, j->m, &q, &j->opts) < 0)
-			n = 0;
-		j->out[i - j->begin] = render(j, &j->rows[i], &q, i, res, n,
-					      &j->matched[i - j->begin]);
+		if (kd_screen(&res, &n, j->m, &q, &j->opts) < 0 ||
+		    render(&j->out[i - j->begin], j, &j->rows[i], &q, i, res,
+			   n, &j->matched[i - j->begin]) < 0) {
+			fail_row(j, i, kd_error_last());
+		}
 		kd_results_free(res);
 	}
 	return NULL;
@@ -358,6 +430,46 @@ static void progress(size_t done, size_t total, double t0)
 		rate, eta);
 }
 
+/* Whole-string numbers only: "nan", "-1", "5x" and "" are refused (they
+ * used to become a threshold nothing passes or a limit of 2^64-1). */
+static int parse_long(long *out, const char *v, long lo, long hi)
+{
+	char *end;
+	long x;
+	errno = 0;
+	x = strtol(v, &end, 10);
+	if (errno || end == v || *end || x < lo || x > hi)
+		return -1;
+	*out = x;
+	return 0;
+}
+
+static int parse_unit(double *out, const char *v)
+{
+	char *end;
+	double x;
+	errno = 0;
+	x = strtod(v, &end);
+	if (errno || end == v || *end || !(x > 0.0 && x <= 1.0))
+		return -1; /* !(..) also refuses NaN */
+	*out = x;
+	return 0;
+}
+
+static int bad_value(const char *opt, const char *v, const char *want)
+{
+	fprintf(stderr, "kordon batch: %s: expected %s, got '%s'\n", opt, want,
+		v);
+	return 2;
+}
+
+/* Write a whole string; @return 0 or -1 (errno set). */
+static int put(FILE *out, const char *s)
+{
+	size_t n = strlen(s);
+	return fwrite(s, 1, n, out) == n ? 0 : -1;
+}
+
 int cmd_batch(struct cli *c, int argc, char **argv)
 {
 	const char *input = NULL, *output = NULL, *fmt = "jsonl";
@@ -367,8 +479,8 @@ int cmd_batch(struct cli *c, int argc, char **argv)
 	kd_matcher *m = NULL;
 	FILE *out = stdout;
 	long nthreads = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t i, matches = 0;
-	int k, rc = 2, tty = isatty(2);
+	size_t i, matches = 0, failed = 0;
+	int k, rc = 2, tty = isatty(2), werr = 0;
 	double t0;
 
 	memset(&j, 0, sizeof(j));
@@ -399,20 +511,23 @@ int cmd_batch(struct cli *c, int argc, char **argv)
 			output = v;
 		else if (strcmp(a, "--format") == 0)
 			fmt = v;
-		else if (strcmp(a, "--threads") == 0)
-			nthreads = strtol(v, NULL, 10);
-		else if (strcmp(a, "--threshold") == 0)
-			j.opts.threshold = strtod(v, NULL);
-		else if (strcmp(a, "--limit") == 0)
-			j.opts.limit = (size_t)strtoul(v, NULL, 10);
-		else {
+		else if (strcmp(a, "--threads") == 0) {
+			if (parse_long(&nthreads, v, 1, 256) < 0)
+				return bad_value(a, v, "an integer 1..256");
+		} else if (strcmp(a, "--threshold") == 0) {
+			if (parse_unit(&j.opts.threshold, v) < 0)
+				return bad_value(a, v, "a number 0 < T <= 1");
+		} else if (strcmp(a, "--limit") == 0) {
+			long lim;
+			if (parse_long(&lim, v, 1, 1000) < 0)
+				return bad_value(a, v, "an integer 1..1000");
+			j.opts.limit = (size_t)lim;
+		} else {
 			fprintf(stderr, "kordon batch: unknown option %s\n", a);
 			return 2;
 		}
 	}
-	if (input == NULL || (strcmp(fmt, "jsonl") && strcmp(fmt, "csv")) ||
-	    nthreads < 1 || nthreads > 256 || j.opts.limit < 1 ||
-	    j.opts.threshold <= 0 || j.opts.threshold > 1) {
+	if (input == NULL || (strcmp(fmt, "jsonl") && strcmp(fmt, "csv"))) {
 		fputs(batch_help, stderr);
 		return 2;
 	}
@@ -447,17 +562,21 @@ int cmd_batch(struct cli *c, int argc, char **argv)
 		out = stdout;
 		goto done;
 	}
-	if (j.csv)
-		fputs("id,name,matches,top_id,top_caption,top_score\n", out);
+	if (j.csv && put(out, "id,name,matches,top_id,top_caption,"
+			      "top_score\n") < 0)
+		werr = 1;
 	j.m = m;
 	j.db = c->db;
 	j.rows = rs.v;
 	j.out = calloc(BLOCK, sizeof(char *));
 	j.matched = calloc(BLOCK, sizeof(int));
-	if (j.out == NULL || j.matched == NULL)
+	j.errmsg = calloc(BLOCK, sizeof(char *));
+	if (j.out == NULL || j.matched == NULL || j.errmsg == NULL) {
+		fputs("kordon batch: out of memory\n", stderr);
 		goto done;
+	}
 	t0 = now();
-	for (j.begin = 0; j.begin < rs.n; j.begin = j.end) {
+	for (j.begin = 0; j.begin < rs.n && !werr; j.begin = j.end) {
 		pthread_t th[256];
 		long t;
 		j.end = j.begin + BLOCK < rs.n ? j.begin + BLOCK : rs.n;
@@ -467,11 +586,22 @@ int cmd_batch(struct cli *c, int argc, char **argv)
 		for (t = 0; t < nthreads; t++)
 			pthread_join(th[t], NULL);
 		for (i = 0; i < j.end - j.begin; i++) {
-			matches += (size_t)j.matched[i];
-			if (j.out[i])
-				fputs(j.out[i], out);
+			if (j.matched[i] < 0) {
+				fprintf(stderr, "kordon batch: %s:%lu: "
+					"screening failed: %s\n", input,
+					rs.v[j.begin + i].line, j.errmsg[i]
+						? j.errmsg[i] : "?");
+				failed++;
+			} else {
+				matches += (size_t)j.matched[i];
+			}
+			if (j.out[i] && !werr && put(out, j.out[i]) < 0)
+				werr = 1;
 			kd__free(j.out[i]);
+			free(j.errmsg[i]);
 			j.out[i] = NULL;
+			j.errmsg[i] = NULL;
+			j.matched[i] = 0;
 		}
 		if (tty)
 			progress(j.end, rs.n, t0);
@@ -482,18 +612,27 @@ int cmd_batch(struct cli *c, int argc, char **argv)
 			fputc('\n', stderr);
 		fprintf(stderr,
 			"rows %zu, matches %zu, alert rate %.4f, skipped %zu, "
-			"%.1f s, %.0f rows/s on %ld thread%s\n",
+			"failed %zu, %.1f s, %.0f rows/s on %ld thread%s\n",
 			rs.n, matches,
 			rs.n ? (double)matches / (double)rs.n : 0, rs.skipped,
-			el, el > 0 ? (double)rs.n / el : 0, nthreads,
+			failed, el, el > 0 ? (double)rs.n / el : 0, nthreads,
 			nthreads == 1 ? "" : "s");
 	}
-	rc = rs.skipped ? 3 : matches ? 1 : 0;
+	rc = failed ? 2 : rs.skipped ? 3 : matches ? 1 : 0;
 done:
+	/* buffered output reaches the file only now: check the flush too */
+	if (fflush(out) != 0 || ferror(out))
+		werr = 1;
 	if (out != stdout && fclose(out) != 0)
+		werr = 1;
+	if (werr) {
+		fprintf(stderr, "kordon batch: %s: write failed: %s\n",
+			output ? output : "standard output", strerror(errno));
 		rc = 2;
+	}
 	free(j.out);
 	free(j.matched);
+	free(j.errmsg);
 	for (i = 0; i < rs.n; i++)
 		row_free(&rs.v[i]);
 	free(rs.v);

@@ -44,6 +44,18 @@ int cli_is_help(const char *arg)
 	return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
 }
 
+/* An empty list screens nothing: never let that pass without a word. */
+static void cli_warn_empty(const struct cli *c)
+{
+	size_t i;
+	for (i = 0; i < kd_db_source_count(c->db); i++) {
+		kd_source_info s;
+		if (kd_db_source(&s, c->db, i) == 0 && s.entities == 0)
+			fprintf(stderr, "%s: warning: %s (%s) is empty: 0 "
+				"entities\n", c->prog, s.id, s.file);
+	}
+}
+
 int cli_load(struct cli *c)
 {
 	kd_parse_err err;
@@ -55,12 +67,14 @@ int cli_load(struct cli *c)
 			fprintf(stderr, "%s: %s\n", c->prog, kd_error_last());
 			return 2;
 		}
+		cli_warn_empty(c);
 		return 0;
 	}
 	if (kd_db_load(&c->db, c->data, &o, &err) < 0) {
 		fprintf(stderr, "%s: %s\n", c->prog, kd_error_last());
 		return 2;
 	}
+	cli_warn_empty(c);
 	return 0;
 }
 

@@ -10,7 +10,8 @@
  * load that fails ends the process (exit 2) because a screening server
  * without lists must not look alive.
  *
- * Main loop: SIGHUP schedules a reload; SIGTERM/SIGINT start the
+ * Main loop: SIGHUP schedules a reload, SIGUSR1 a forced one (past the
+ * shrink guard of reload.c); SIGTERM/SIGINT start the
  * shutdown: stop accepting, answer /updatez waiters, let requests in
  * flight finish (up to `grace` seconds), stop the threads, free
  * everything, exit 0.
@@ -36,10 +37,24 @@ static const char serve_help[] =
 	"  --data PATH         list directory or file (as the global option)\n"
 	"  --threads N         server threads (default: one per CPU)\n"
 	"  --timeout S         idle connection timeout, seconds (default 30)\n"
+	"  --max-shrink PCT    refuse a reload that shrinks any list by more\n"
+	"                      than PCT % (default 50; 100 disables)\n"
+	"limits (0 disables one; see docs/server.md):\n"
+	"  --request-timeout S headers and body must be in within S seconds\n"
+	"                      (default 10; not reset by each byte)\n"
+	"  --max-per-ip N      connections per client address (default 32)\n"
+	"  --reserve N         connection slots kept free for new clients by\n"
+	"                      ending the oldest unfinished requests (16)\n"
+	"  --work-budget N     /match: names of all queries x limit (25000)\n"
+	"  --max-answer BYTES  answer size cap (default 8388608)\n"
+	"  --work-timeout MS   a request still screening after MS ms is\n"
+	"                      stopped with 503 + Retry-After (10000)\n"
 	"  --config FILE       listen, data, threads, timeout, grace,\n"
 	"                      max_connections, api_key_sha256,\n"
 	"                      update_token_sha256 (key = value lines)\n"
-	"signals: SIGHUP reloads the lists, SIGTERM/SIGINT stop gracefully\n"
+	"signals: SIGHUP reloads the lists, SIGUSR1 reloads them even if a\n"
+	"list shrinks by more than --max-shrink, SIGTERM/SIGINT stop\n"
+	"gracefully\n"
 	"environment: KORDON_UPDATE_TOKEN enables POST /updatez\n";
 
 /* Value of option `name` at argv[*k], as "--name V" or "--name=V". */
@@ -71,8 +86,8 @@ static int copy(char *dst, size_t cap, const char *v, const char *what)
 	return 0;
 }
 
-static int parse_args(struct srv_config *cfg, const char **data, int argc,
-		      char **argv)
+static int parse_args(struct srv_config *cfg, struct srv_limits *lim,
+		      const char **data, int argc, char **argv)
 {
 	char err[600];
 	const char *v;
@@ -117,6 +132,21 @@ static int parse_args(struct srv_config *cfg, const char **data, int argc,
 			num = &cfg->threads;
 		else if ((v = opt_value(argc, argv, &k, "--timeout")) != NULL)
 			num = &cfg->timeout, hi = 3600;
+		else if ((v = opt_value(argc, argv, &k, "--max-shrink")) != NULL)
+			num = &lim->max_shrink, lo = 0, hi = 100;
+		else if ((v = opt_value(argc, argv, &k, "--request-timeout")) !=
+			 NULL)
+			num = &lim->request_deadline, lo = 0, hi = 3600;
+		else if ((v = opt_value(argc, argv, &k, "--max-per-ip")) != NULL)
+			num = &lim->per_ip, lo = 0, hi = 1000000;
+		else if ((v = opt_value(argc, argv, &k, "--reserve")) != NULL)
+			num = &lim->reserve, lo = 0, hi = 1000000;
+		else if ((v = opt_value(argc, argv, &k, "--work-budget")) != NULL)
+			num = &lim->work_budget, lo = 0, hi = 1000000000;
+		else if ((v = opt_value(argc, argv, &k, "--max-answer")) != NULL)
+			num = &lim->max_answer, lo = 0, hi = 1u << 30;
+		else if ((v = opt_value(argc, argv, &k, "--work-timeout")) != NULL)
+			num = &lim->work_ms, lo = 0, hi = 3600000;
 		if (num) {
 			char *end;
 			unsigned long x;
@@ -166,6 +196,11 @@ static int main_loop(struct srv *s, const sigset_t *set)
 		if (sig == SIGHUP) {
 			srv_log("info", "msg=\"SIGHUP: reload requested\"");
 			reloader_request(&s->reload, NULL, NULL, NULL);
+		} else if (sig == SIGUSR1) {
+			srv_log("warn", "msg=\"SIGUSR1: forced reload "
+					"requested (no shrink guard)\"");
+			reloader_force_next(&s->reload);
+			reloader_request(&s->reload, NULL, NULL, NULL);
 		} else if (sig == SIGTERM || sig == SIGINT) {
 			srv_log("info", "msg=\"%s: shutting down\"",
 				sig == SIGTERM ? "SIGTERM" : "SIGINT");
@@ -194,13 +229,16 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	atomic_init(&s->inflight, 0);
 	atomic_init(&s->stopping, 0);
 	s->listen_fd = MHD_INVALID_SOCKET;
-	if (parse_args(&s->cfg, &serve_data, argc, argv) < 0)
+	srv_limits_defaults(&s->lim);
+	if (parse_args(&s->cfg, &s->lim, &serve_data, argc, argv) < 0)
 		goto done_cfg;
+
 	srv_config_env(&s->cfg);
 	data = pick_data(c, serve_data, &s->cfg);
 
 	sigemptyset(&set);
 	sigaddset(&set, SIGHUP);
+	sigaddset(&set, SIGUSR1);
 	sigaddset(&set, SIGTERM);
 	sigaddset(&set, SIGINT);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
@@ -214,6 +252,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 		fputs("kordon serve: cannot start the reload thread\n", stderr);
 		goto done;
 	}
+	reloader_set_max_shrink(&s->reload, s->lim.max_shrink / 100.0);
 	if (srv_start(s) < 0)
 		goto done;
 	srv_log("info", "msg=\"loading\" data=\"%s\" api_keys=%zu updatez=%s",

@@ -229,6 +229,11 @@ int srv_h_match(struct srv_req *r)
 				  memory_order_relaxed);
 	err = kd__buf_puts(&r->out, "{\"responses\":{");
 	for (i = 0; i < mq.n && err == 0; i++) {
+		if (srv_deadline_passed(r)) { /* limits.c: work deadline */
+			srv_mreq_free(&mq);
+			scope_free(&sc);
+			return srv_busy(r);
+		}
 		if (i)
 			err = kd__buf_putc(&r->out, ',');
 		if (err == 0)

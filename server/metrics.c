@@ -246,6 +246,22 @@ int srv_metrics_render(struct kd_buf *b, struct srv *s,
 	if (err == 0)
 		err = kd__buf_printf(b, "kordon_http_requests_in_flight %ld\n",
 				     atomic_load(&s->inflight));
+	if (err == 0) { /* limits.c */
+		unsigned long dl, rs;
+		srv_guard_counts(s, &dl, &rs);
+		err = head(b, "kordon_connections_ended_total", "counter",
+			   "Connections ended by the server before their "
+			   "request was in: past the request deadline, or to "
+			   "keep connection slots free.");
+		if (err == 0)
+			err = kd__buf_printf(
+				b,
+				"kordon_connections_ended_total{reason="
+				"\"deadline\"} %lu\n"
+				"kordon_connections_ended_total{reason="
+				"\"reserve\"} %lu\n",
+				dl, rs);
+	}
 	if (err == 0)
 		err = head(b, "kordon_match_queries_total", "counter",
 			   "Queries screened by /match.");

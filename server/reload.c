@@ -22,6 +22,15 @@
  * after the running load read them) and waits for that one; many
  * requests during one reload share the next run.
  *
+ * Shrink guard: a reload that would leave any list with fewer entities
+ * than (1 - max_shrink) of what it has now (default: half), or drop a
+ * list, is refused like a failed load - the old index keeps serving and
+ * the error says why - unless the reload is forced (SIGUSR1, or
+ * --max-shrink 100). An official list never halves overnight; a file
+ * that was truncated to a valid but empty document does (the UN list
+ * went from 1,003 entities to 0 and /readyz stayed "ok"). Lists that
+ * load empty are logged as warnings on every load.
+ *
  * Waiters are HTTP connections suspended by the /updatez handler: the
  * `suspend` callback runs under the mutex before the waiter is queued, so
  * the `done` callback (which resumes the connection) always comes after
@@ -85,8 +94,8 @@ static void warm_up(const kd_matcher *m)
 }
 
 /* Build a new index from r->data. Runs without the lock. */
-static int build(struct index_ref **out, const char *data, char *why,
-		 size_t whylen)
+static int build(struct index_ref **out, const char *data, int snap,
+		 char *why, size_t whylen)
 {
 	kd_load_opts o = KD_LOAD_OPTS_INIT;
 	kd_parse_err perr;
@@ -97,7 +106,7 @@ static int build(struct index_ref **out, const char *data, char *why,
 		snprintf(why, whylen, "out of memory");
 		return -1;
 	}
-	if ((is_snapshot(data) ? kd_db_open_snapshot(&ref->db, data, &perr)
+	if ((snap ? kd_db_open_snapshot(&ref->db, data, &perr)
 			       : kd_db_load(&ref->db, data, &o, &perr)) < 0 ||
 	    kd_matcher_new(&ref->m, ref->db) < 0) {
 		snprintf(why, whylen, "%s", kd_error_last());
@@ -112,6 +121,58 @@ static int build(struct index_ref **out, const char *data, char *why,
 	ref->load_seconds = srv_mono() - t0;
 	*out = ref;
 	return 0;
+}
+
+/* The list of `db` with id `id`, or -1. */
+static long source_by_id(const kd_db *db, const char *id)
+{
+	size_t i;
+	for (i = 0; i < kd_db_source_count(db); i++) {
+		kd_source_info s;
+		if (kd_db_source(&s, db, i) == 0 && strcmp(s.id, id) == 0)
+			return (long)i;
+	}
+	return -1;
+}
+
+/* Would swapping `cur` for `fresh` shrink a list by more than `share`?
+ * @return 0, or -1 with `why` naming the list and the counts. */
+static int shrink_check(const kd_db *cur, const kd_db *fresh, double share,
+			char *why, size_t whylen)
+{
+	size_t i;
+	for (i = 0; i < kd_db_source_count(cur); i++) {
+		kd_source_info was, now;
+		long k;
+		size_t n = 0;
+		if (kd_db_source(&was, cur, i) < 0 || was.entities == 0)
+			continue;
+		if ((k = source_by_id(fresh, was.id)) >= 0 &&
+		    kd_db_source(&now, fresh, (size_t)k) == 0)
+			n = now.entities;
+		if ((double)n < (double)was.entities * (1.0 - share)) {
+			snprintf(why, whylen,
+				 "list %s would shrink from %zu to %zu "
+				 "entities (more than %.0f %%): refused as a "
+				 "probably broken file; check it, or force "
+				 "this reload (SIGUSR1)",
+				 was.id, was.entities, n, share * 100.0);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void warn_empty(const kd_db *db)
+{
+	size_t i;
+	for (i = 0; i < kd_db_source_count(db); i++) {
+		kd_source_info s;
+		if (kd_db_source(&s, db, i) == 0 && s.entities == 0)
+			srv_log("warn",
+				"msg=\"list is empty\" list=%s entities=0",
+				s.id);
+	}
 }
 
 static void finish(struct reload_waiter *w, int status, const char *detail,
@@ -130,13 +191,36 @@ static void finish(struct reload_waiter *w, int status, const char *detail,
 /* One reload: build, swap on success, answer the batch of waiters. */
 static void run_once(struct reloader *r, struct reload_waiter *batch)
 {
-	struct index_ref *fresh = NULL, *old = NULL, *cur;
+	struct index_ref *fresh = NULL, *old = NULL, *cur, *refused = NULL;
 	char why[512], detail[700];
-	int ok, first;
+	int ok, first, force, snap;
+	double share;
 
-	ok = build(&fresh, r->data, why, sizeof(why)) == 0;
+	pthread_mutex_lock(&r->lock);
+	force = r->force_next;
+	r->force_next = 0;
+	share = r->max_shrink;
+	pthread_mutex_unlock(&r->lock);
+	/* once served from a snapshot, the path stays a snapshot: a
+	 * truncated one must be refused as such, not parsed as a list */
+	snap = r->snapshot || is_snapshot(r->data);
+	ok = build(&fresh, r->data, snap, why, sizeof(why)) == 0;
+	if (ok && snap)
+		r->snapshot = 1; /* only this thread touches it */
+	if (ok)
+		warn_empty(fresh->db);
 	pthread_mutex_lock(&r->lock);
 	first = r->cur == NULL;
+	/* r->cur changes only on this thread: safe to read it unlocked
+	 * below, but the check is short, so it runs under the lock */
+	if (ok && !first && !force && share < 1.0 &&
+	    shrink_check(r->cur->db, fresh->db, share, why, sizeof(why)) < 0) {
+		refused = fresh; /* freed below, outside the lock */
+		fresh = NULL;
+		ok = 0;
+	}
+	if (ok && force && !first)
+		srv_log("warn", "msg=\"forced reload: shrink guard skipped\"");
 	if (ok) {
 		fresh->version = ++r->version;
 		old = r->cur;
@@ -151,6 +235,7 @@ static void run_once(struct reloader *r, struct reload_waiter *batch)
 		atomic_fetch_add_explicit(&cur->refs, 1, memory_order_relaxed);
 	pthread_mutex_unlock(&r->lock);
 	index_release(old);
+	index_release(refused);
 
 	if (ok) {
 		atomic_fetch_add(&r->ok, 1);
@@ -209,6 +294,7 @@ int reloader_start(struct reloader *r, const char *data)
 	if (strlen(data) >= sizeof(r->data))
 		return -1;
 	memcpy(r->data, data, strlen(data) + 1);
+	r->max_shrink = 0.5;
 	atomic_init(&r->ok, 0);
 	atomic_init(&r->failed, 0);
 	atomic_init(&r->failed_first, 0);
@@ -248,6 +334,20 @@ int reloader_busy(struct reloader *r)
 	busy = r->busy || r->pending;
 	pthread_mutex_unlock(&r->lock);
 	return busy;
+}
+
+void reloader_set_max_shrink(struct reloader *r, double share)
+{
+	pthread_mutex_lock(&r->lock);
+	r->max_shrink = share < 0 ? 0 : share > 1 ? 1 : share;
+	pthread_mutex_unlock(&r->lock);
+}
+
+void reloader_force_next(struct reloader *r)
+{
+	pthread_mutex_lock(&r->lock);
+	r->force_next = 1;
+	pthread_mutex_unlock(&r->lock);
 }
 
 void reloader_last_error(struct reloader *r, char *out, size_t n)

@@ -10,17 +10,24 @@
  *
  * Life of a request (struct srv_req, one per request, in *con_cls):
  *
- *   first callback   allocate, find the route, check the method (405),
- *                    credentials (401/403) and Content-Length (413); an
- *                    error is queued at once so a rejected body is never
- *                    read
+ *   first callback   allocate, find the route, check credentials (401/403;
+ *                    before 404/405, so the routes cannot be listed
+ *                    without a key), the method (405) and Content-Length
+ *                    (413); an error is queued at once so a rejected body
+ *                    is never read
  *   body callbacks   append to r->body up to SRV_MAX_BODY; a chunked body
  *                    over the limit is drained and answered 413, and the
  *                    connection is closed past 8x the limit
- *   last callback    pin the index (RF_INDEX), run the handler, unpin,
- *                    queue the answer; a handler may instead suspend the
- *                    connection (/updatez waits for a reload) and is
- *                    called again when resumed
+ *   last callback    check the work budget (422), pin the index
+ *                    (RF_INDEX), run the handler, unpin, cap the answer
+ *                    size (422), queue the answer; a handler may instead
+ *                    suspend the connection (/updatez waits for a reload)
+ *                    and is called again when resumed
+ *
+ * Headers and body must arrive within the request deadline, counted from
+ * accept (or from the end of the previous request on the connection), not
+ * restarted by each byte; limits.c ends connections that miss it and keeps
+ * a reserve of connection slots free.
  *   completed        metrics, one access-log line, free
  *
  * Access log: one line per request on stderr, logfmt, written with a
@@ -190,6 +197,7 @@ static enum MHD_Result queue(struct srv_req *r)
 		MHD_add_response_header(resp, r->hname, r->hvalue);
 	if (atomic_load(&r->srv->stopping))
 		MHD_add_response_header(resp, "Connection", "close");
+	srv_guard_busy(r->srv, r->conn); /* answering: off the deadline */
 	ok = MHD_queue_response(r->conn, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
 	if (ok == MHD_YES)
@@ -257,10 +265,10 @@ static void on_completed(void *cls, struct MHD_Connection *conn,
 	struct srv *s = cls;
 	struct srv_req *r = *con_cls;
 	double secs;
-	(void)conn;
 	if (r == NULL)
 		return;
 	secs = srv_mono() - r->t0;
+	srv_guard_idle(s, conn);
 	srv_metrics_observe(&s->metrics, r->ep, r->queued ? r->status : 0,
 			    secs);
 	access_log(r, secs, toe);
@@ -281,6 +289,17 @@ static int precheck(struct srv_req *r, const char *allow)
 	const char *auth, *clen;
 	size_t n;
 	int st;
+	auth = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+					   MHD_HTTP_HEADER_AUTHORIZATION);
+	if (r->route == NULL && srv_auth_api_key(&s->cfg, auth) != 0) {
+		/* no route: the key first, so that 404/405 cannot be used to
+		 * list the routes without one */
+		r->hname = "WWW-Authenticate";
+		r->hvalue = "ApiKey";
+		srv_error(r, 401, "missing or invalid API key "
+				  "(Authorization: ApiKey <key>)");
+		return -1;
+	}
 	if (r->route == NULL) {
 		if (allow == NULL) {
 			srv_error(r, 404, "Not Found");
@@ -291,8 +310,6 @@ static int precheck(struct srv_req *r, const char *allow)
 		srv_error(r, 405, "method %.10s not allowed", r->method);
 		return -1;
 	}
-	auth = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
-					   MHD_HTTP_HEADER_AUTHORIZATION);
 	if (r->route->flags & RF_UPDATE)
 		st = srv_auth_update(&s->cfg, auth);
 	else if (r->route->flags & RF_PUBLIC)
@@ -388,6 +405,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 			srv_error(r, 500, "out of memory");
 		return queue(r);
 	}
+	/* all of the request is in: off the request deadline (a suspended
+	 * /updatez waits for its reload, however long that takes) */
+	srv_guard_busy(s, conn);
+	if (!r->suspended) {
+		r->t_work = srv_mono();
+		if (srv_work_admit(r) < 0)
+			return queue(r);
+	}
 	if (!r->suspended && (r->route->flags & RF_INDEX)) {
 		if ((r->idx = reloader_acquire(&s->reload)) == NULL) {
 			srv_error(r, 503, "index not loaded yet");
@@ -400,6 +425,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 	r->idx = NULL;
 	if (r->status == 0)
 		srv_error(r, 500, "handler gave no answer");
+	srv_answer_fits(r);
 	return queue(r);
 }
 
@@ -536,6 +562,11 @@ int srv_start(struct srv *s)
 	if (sa.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
 	(void)salen;
+	if (srv_guard_start(s) < 0) {
+		fprintf(stderr, "kordon serve: cannot start the connection "
+				"watchdog\n");
+		return -1;
+	}
 	s->mhd = MHD_start_daemon(
 		flags, 0, NULL, NULL, on_request, s,
 		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
@@ -543,6 +574,8 @@ int srv_start(struct srv *s)
 		MHD_OPTION_THREAD_POOL_SIZE, threads,
 		MHD_OPTION_CONNECTION_TIMEOUT, s->cfg.timeout,
 		MHD_OPTION_CONNECTION_LIMIT, s->cfg.max_connections,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->lim.per_ip,
+		MHD_OPTION_NOTIFY_CONNECTION, srv_guard_notify, s,
 		MHD_OPTION_LISTENING_ADDRESS_REUSE, 1,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_END);
 	if (s->mhd == NULL) {
@@ -552,8 +585,12 @@ int srv_start(struct srv *s)
 	}
 	di = MHD_get_daemon_info(s->mhd, MHD_DAEMON_INFO_BIND_PORT);
 	s->port = di ? di->port : 0;
-	srv_log("info", "msg=\"listening\" listen=%s port=%u threads=%u",
-		s->cfg.listen, (unsigned)s->port, threads);
+	srv_log("info", "msg=\"listening\" listen=%s port=%u threads=%u "
+		"request_deadline=%u per_ip=%u reserve=%u work_budget=%u "
+		"max_answer=%u work_ms=%u",
+		s->cfg.listen, (unsigned)s->port, threads,
+		s->lim.request_deadline, s->lim.per_ip, s->lim.reserve,
+		s->lim.work_budget, s->lim.max_answer, s->lim.work_ms);
 	return 0;
 }
 
@@ -581,6 +618,7 @@ void srv_stop(struct srv *s)
 	if (s->mhd)
 		MHD_stop_daemon(s->mhd);
 	s->mhd = NULL;
+	srv_guard_stop(s);
 	if (s->listen_fd != MHD_INVALID_SOCKET && s->listen_fd >= 0)
 		close(s->listen_fd);
 	s->listen_fd = MHD_INVALID_SOCKET;

@@ -92,6 +92,11 @@ struct reloader {
 	double last_attempt;
 	atomic_ulong ok, failed;
 	atomic_int failed_first; /* the initial load failed */
+	/* shrink guard: a reload that leaves any list with fewer than
+	 * (1 - max_shrink) of its entities is refused, unless forced */
+	double max_shrink; /* 0..1; 1 disables the guard */
+	int force_next;    /* the next reload skips the guard */
+	int snapshot;      /* data is a snapshot file (reload thread only) */
 };
 
 /** Start the reload thread (idle until reloader_request()). */
@@ -107,6 +112,10 @@ int reloader_request(struct reloader *r, struct reload_waiter *w,
 struct index_ref *reloader_acquire(struct reloader *r);
 void index_release(struct index_ref *ref);
 int reloader_busy(struct reloader *r);
+/** Refuse reloads that shrink a list by more than `share` (0..1). */
+void reloader_set_max_shrink(struct reloader *r, double share);
+/** Let the next reload through the shrink guard (once). */
+void reloader_force_next(struct reloader *r);
 void reloader_last_error(struct reloader *r, char *out, size_t n);
 /** Finish the running reload, answer pending waiters with 503, join. */
 void reloader_stop(struct reloader *r);
@@ -133,6 +142,46 @@ void srv_metrics_observe(struct srv_metrics *m, size_t ep, int status,
 			 double seconds);
 void srv_metrics_free(struct srv_metrics *m);
 
+/* ---- limits.c: request deadline, slot reserve, work budget ---------------- */
+
+struct srv_limits {
+	unsigned request_deadline; /* s for headers + body (0: none) */
+	unsigned per_ip;           /* connections per client address */
+	unsigned reserve;          /* connection slots kept free */
+	unsigned work_budget;      /* /match names x limit (0: none) */
+	unsigned max_answer;       /* bytes (0: none) */
+	unsigned work_ms;          /* handler deadline -> 503 (0: none) */
+	unsigned max_shrink;       /* % a reload may shrink a list by */
+};
+struct srv_guard;
+struct srv;
+struct srv_req;
+
+void srv_limits_defaults(struct srv_limits *l);
+/** Start the connection watchdog (before MHD). 0 or -1. */
+int srv_guard_start(struct srv *s);
+/** Stop it (after MHD). */
+void srv_guard_stop(struct srv *s);
+/** MHD_OPTION_NOTIFY_CONNECTION callback; cls is the struct srv. */
+void srv_guard_notify(void *cls, struct MHD_Connection *conn,
+		      void **socket_context,
+		      enum MHD_ConnectionNotificationCode toe);
+/** The request on conn is complete: its answer is being computed. */
+void srv_guard_busy(struct srv *s, struct MHD_Connection *conn);
+/** The request on conn is finished: the deadline restarts for the next. */
+void srv_guard_idle(struct srv *s, struct MHD_Connection *conn);
+/** Connections ended for the deadline / to keep the reserve free. */
+void srv_guard_counts(const struct srv *s, unsigned long *deadline,
+		      unsigned long *reserve);
+/** 0, or -1 with a 422 answer set when the /match body is over budget. */
+int srv_work_admit(struct srv_req *r);
+/** 0, or -1 with the answer replaced by 422 when it is over the cap. */
+int srv_answer_fits(struct srv_req *r);
+/** Has the handler run past work_ms? (checked between queries) */
+int srv_deadline_passed(const struct srv_req *r);
+/** Answer 503 with Retry-After for a request stopped at its deadline. */
+int srv_busy(struct srv_req *r);
+
 /* ---- server.c ------------------------------------------------------------ */
 
 struct srv {
@@ -144,6 +193,8 @@ struct srv {
 	atomic_int stopping;
 	MHD_socket listen_fd; /* after quiesce, closed after stop */
 	unsigned short port;  /* bound port */
+	struct srv_limits lim;
+	struct srv_guard *guard;
 };
 
 struct srv_req;
@@ -181,6 +232,7 @@ struct srv_req {
 	char *path;       /* decoded path, owned */
 	const char *tail; /* after the route prefix, in path */
 	double t0;        /* monotonic */
+	double t_work;    /* monotonic, when the handler started */
 	struct kd_buf body;
 	size_t drained; /* body bytes discarded after a 413 */
 	struct index_ref *idx; /* pinned for RF_INDEX routes */

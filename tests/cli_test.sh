@@ -76,6 +76,70 @@ t "batch jsonl" 3 "$K" batch --input tests/data/cli/batch.jsonl --format csv
 has "batch jsonl bad line" "batch.jsonl:2:"
 has "batch csv output" "^j1,Iouri Ouchakov,1,"
 t "batch missing input" 2 "$K" batch --input /nonexistent.csv
+# never a silent "no match": bad options are refused, bad rows are counted
+# exactly, write errors are exit 2
+W=$(mktemp -d /tmp/kd_cli_w.XXXXXX)
+printf 'id,name\n1,Sergej Lawrow\n' >"$W/one.csv"
+t "batch threshold nan" 2 "$K" batch --input "$W/one.csv" --threshold nan
+has "batch threshold nan message" "threshold: expected a number 0 < T <= 1, got 'nan'"
+t "batch threshold junk" 2 "$K" batch --input "$W/one.csv" --threshold 0.5x
+t "batch threshold zero" 2 "$K" batch --input "$W/one.csv" --threshold 0
+t "batch limit -1" 2 "$K" batch --input "$W/one.csv" --limit -1
+has "batch limit message" "limit: expected an integer 1..1000, got '-1'"
+t "batch threads junk" 2 "$K" batch --input "$W/one.csv" --threads 2x
+# a stray quote costs its own row, not the three listed names after it
+printf 'id,name\n1,Sergej Lawrow\n2,"Peter Schmidt\n3,Kim Jong Un\n4,Iouri Ouchakov\n5,Sergei Lavrov\n' >"$W/stray.csv"
+t "batch stray quote" 3 "$K" batch --input "$W/stray.csv"
+has "batch stray quote line" "stray.csv:3: quoted field not closed on its line"
+has "batch stray quote count" "rows 4, matches 4, .*skipped 1,"
+[ "$(grep -c '^{"id":"[1345]"' $OUT)" = 4 ] || { echo "  cli: batch stray quote: rows after it lost"; fail=1; }
+# NUL inside a name, invalid UTF-8: bad rows, never screened as a prefix
+printf 'id,name\n1,Kim\0Jong Un\n2,Bad\377\376Name\n3,Sergej Lawrow\n' >"$W/bad.csv"
+t "batch NUL and bad UTF-8" 3 "$K" batch --input "$W/bad.csv"
+has "batch NUL line" "bad.csv:2:6: NUL byte in a field"
+has "batch UTF-8 line" "bad.csv:3: invalid UTF-8"
+has "batch NUL count" "rows 1, .*skipped 2,"
+[ "$(grep -c '^{"id":' $OUT)" = 1 ] || { echo "  cli: batch NUL: bad rows written"; fail=1; }
+printf '{"id":"j1","name":"Kim\\u0000Jong Un"}\n{"id":"j2","name":"Bad\377Name"}\n{"id":"j3","name":"Sergej Lawrow"}\n' >"$W/bad.jsonl"
+t "batch jsonl NUL and bad UTF-8" 3 "$K" batch --input "$W/bad.jsonl"
+has "batch jsonl NUL line" "bad.jsonl:1:"
+has "batch jsonl UTF-8 line" "bad.jsonl:2:"
+has "batch jsonl count" "rows 1, .*skipped 2,"
+# a full disk is an error, not "matches found"
+t "batch to /dev/full" 2 "$K" batch --input "$W/one.csv" --output /dev/full
+has "batch /dev/full message" "/dev/full: write failed"
+t "batch stdout to /dev/full" 2 sh -c "\"$K\" batch --input \"$W/one.csv\" >/dev/full"
+has "batch stdout message" "standard output: write failed"
+
+# every list parser refuses a NUL byte with file:line (a C string would
+# silently cut the name there); nul FILE OUT: a copy with byte 200 of
+# line 3 (or of the file) replaced by NUL
+nul() {
+  local at
+  at=$(head -n 2 "$1" | wc -c); at=$((at + ${3:-10}))
+  { head -c "$at" "$1"; printf '\0'; tail -c +$((at + 2)) "$1"; } >"$2"
+}
+mkdir -p "$W/uk" "$W/custom" "$W/ofac" "$W/os" "$W/ftm" "$W/un"
+nul tests/data/uk_ofsi/ConList.csv "$W/uk/ConList.csv"
+nul tests/data/custom/my_watchlist.csv "$W/custom/my_watchlist.csv"
+cp tests/data/ofac_csv/*.csv "$W/ofac/"; nul tests/data/ofac_csv/sdn.csv "$W/ofac/sdn.csv"
+nul tests/data/os_simple/interpol.simple.csv "$W/os/interpol.simple.csv"
+nul tests/data/ftm/t1.ftm.json "$W/ftm/t1.ftm.json" 200
+nul tests/data/un/un_excerpt.xml "$W/un/un_excerpt.xml" 30
+for f in uk/ConList.csv custom/my_watchlist.csv ofac/sdn.csv os/interpol.simple.csv; do
+  t "NUL in $f" 2 "$K" --data "$W/${f%%/*}" lists
+  has "NUL in $f position" "$f:3:[0-9]+: NUL byte in a field"
+done
+t "NUL in FtM JSON" 2 "$K" --data "$W/ftm" lists
+has "NUL in FtM JSON position" "t1.ftm.json:3:[0-9]+: invalid JSON"
+t "NUL in UN XML" 2 "$K" --data "$W/un" lists
+has "NUL in UN XML position" "un_excerpt.xml:[0-9]+:[0-9]+: "
+# a valid but empty list loads, with a warning
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<CONSOLIDATED_LIST dateGenerated="2026-03-01T00:00:00"></CONSOLIDATED_LIST>\n' >"$W/un/un_excerpt.xml"
+t "empty list" 0 "$K" --data "$W/un" lists
+has "empty list warned on stderr" "warning: un_sc .* is empty: 0 entities"
+has "empty list warning listed" "warning: the list is empty"
+rm -rf "$W"
 
 # snapshot: build once, then every command can open it with --index
 SNAP=$(mktemp /tmp/kd_cli_snap.XXXXXX)

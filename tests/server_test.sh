@@ -40,6 +40,7 @@ bad() { failed=$((failed + 1)); echo "  server: $*"; }
 # port, set PID, PORT and B, wait for /readyz.
 start() {
   local log=$1 i; shift
+  : >"$log"
   "$K" "$@" --listen 127.0.0.1:0 2>"$log" &
   PID=$!; PORT=""
   for i in $(seq 200); do
@@ -348,6 +349,13 @@ req GET /metrics -H "Authorization: ApiKey $KEY"; code "auth: metrics with key" 
 req POST /updatez -H "Authorization: ApiKey $KEY"; code "auth: updatez needs bearer" 401
 req POST /updatez -H "Authorization: Bearer upd-$KEY"; code "auth: config update token" 200
 grep -q "$KEY" "$LOG2" && bad "API key leaked into the log" || ok
+# the key is checked before routing: 404/405 must not list routes to
+# anyone without a key
+req GET /no/such/path; code "auth: unknown path without key" 401
+req PUT /match/default; code "auth: wrong method without key" 401
+req POST /healthz; code "auth: wrong method on a public path without key" 401
+req GET /no/such/path -H "Authorization: ApiKey $KEY"; code "auth: unknown path with key" 404
+req PUT /match/default -H "Authorization: ApiKey $KEY"; code "auth: wrong method with key" 405
 stop "$LOG2"
 
 # a bad config file is refused with its line number
@@ -363,6 +371,28 @@ start "$LOG3" --index "$T/lists.kdx" serve || exit 1
 req GET /readyz; code "snapshot readyz" 200; has "snapshot entities" '"entities":22'
 post /match/default "$Q"; code "snapshot match" 200
 has "snapshot match result" '"results":[{"id":"un-CDi.030","caption":"BOSCO TAGANDA"'
+# the snapshot file rewritten in place, then truncated, under the running
+# server (this used to kill it with SIGBUS): it keeps serving what it
+# opened, a reload of the broken file fails and changes nothing, and a
+# properly replaced file (written elsewhere, renamed) is picked up
+head -c 4096 /dev/zero | dd of="$T/lists.kdx" conv=notrunc status=none
+post /match/default "$Q"; code "snapshot overwritten in place: still serving" 200
+has "snapshot overwritten: same answer" '"results":[{"id":"un-CDi.030","caption":"BOSCO TAGANDA"'
+: >"$T/lists.kdx"
+post /match/default "$Q"; code "snapshot truncated: still serving" 200
+kill -HUP "$PID"
+for i in $(seq 100); do
+  grep -q 'msg="index load failed"' "$LOG3" && break; sleep 0.05
+done
+grep -q 'msg="index load failed".*not a usable Kordon snapshot' "$LOG3" && ok ||
+  bad "reload of a truncated snapshot: no clear failure in the log"
+req GET /readyz; code "snapshot: ready after failed reload" 200; has "snapshot: version kept" '"index_version":1'
+"$K" --data "$T/data" index build -o "$T/lists.kdx" >/dev/null && ok || bad "index rebuild"
+kill -HUP "$PID"
+for i in $(seq 100); do
+  grep -q 'msg="index loaded" version=2' "$LOG3" && break; sleep 0.05
+done
+grep -q 'msg="index loaded" version=2' "$LOG3" && ok || bad "snapshot replaced by rename: not reloaded"
 stop "$LOG3"
 
 # ---- an entity on two lists (shared id space, merged) -------------------------
@@ -380,6 +410,97 @@ post "/match/default?exclude_dataset=list_a&exclude_dataset=list_b" "$MQ"
 code "merged: both lists excluded" 200
 grep -qF '"id":"P-1"' "$T/body" && bad "merged: excluded entity returned" || ok
 stop "$LOG4"
+
+# ---- limits: work budget, answer size, work deadline ---------------------------
+# a /match body of N queries with M names each
+bigq() {
+  local n=$1 m=$2 i j names sep=""
+  printf '{"queries":{'
+  for i in $(seq "$n"); do
+    names=""; for j in $(seq "$m"); do names+="${names:+,}\"Person Number$i Name$j\""; done
+    printf '%s"q%d":{"schema":"Person","properties":{"name":[%s]}}' "$sep" "$i" "$names"
+    sep=,
+  done
+  printf '}}'
+}
+bigq 100 50 >"$T/heavy.json"
+ONEQ='{"queries":{"q":{"schema":"Person","properties":{"name":["Bosco Taganda"]}}}}'
+LOG5=$T/server5.log
+start "$LOG5" --data "$T/data" serve --work-budget 1000 --max-answer 3000 || exit 1
+req POST "/match/default?limit=500&threshold=0&cutoff=0" -H 'Content-Type: application/json' --data-binary @"$T/heavy.json"
+code "work budget: 100 queries x 50 names x limit 500" 422
+has "work budget detail" 'over the budget of 1000'
+post "/match/default?limit=1" "$ONEQ"; code "work budget: small request" 200
+post "/match/default?limit=100&threshold=0&cutoff=0" "$Q"; code "answer cap" 422
+hasre "answer cap detail" 'answer of [0-9]+ bytes is over the cap of 3000 bytes'
+grep -q 'status=422' "$LOG5" && ok || bad "refusals not in the access log"
+stop "$LOG5"
+
+# ---- slow clients: request deadline, per-address limit, free slots ----------
+# (bounded: at most 150 sockets, a few seconds, 127.0.0.0/8 only; the
+# probes come from 127.0.0.2, the attackers from other loopback addresses)
+if command -v python3 >/dev/null; then
+  SLOW="python3 tests/slow_clients.py"
+  LOG6=$T/server6.log
+  start "$LOG6" --data "$T/data" serve --request-timeout 2 --work-timeout 1 || exit 1
+  # one byte every 0.3 s used to keep a connection for ever
+  life=$($SLOW "$PORT" deadline 8)
+  awk -v l="$life" 'BEGIN { exit !(l >= 1.5 && l <= 4.5) }' && ok ||
+    bad "request deadline: trickling connection lived ${life}s (want ~2s)"
+  # a request still screening after 1 ms stops between queries: 503
+  # (100 queries x 50 names x limit 5: within the default work budget,
+  # and 5,000 names take well over 1 ms)
+  curl -s -D "$T/hdr" -o "$T/body" -w '%{http_code}' -H 'Content-Type: application/json' \
+    --data-binary @"$T/heavy.json" "$B/match/default" >"$T/code"; CODE=$(cat "$T/code")
+  code "work deadline: 100 queries x 50 names" 503
+  has "work deadline detail" 'request took longer than 1 ms'
+  grep -qi '^Retry-After: ' "$T/hdr" && ok || bad "503 without Retry-After"
+  stop "$LOG6"
+
+  printf 'max_connections = 100\n' >"$T/mc.conf"
+  LOG7=$T/server7.log
+  start "$LOG7" --data "$T/data" serve --config "$T/mc.conf" --request-timeout 30 \
+    --reserve 10 --max-per-ip 32 || exit 1
+  out=$($SLOW "$PORT" trickle 127.0.0.3 40 1)
+  refused=$(echo "$out" | sed -n 's/.* refused \([0-9]*\) .*/\1/p')
+  [ "${refused:-0}" -ge 8 ] && ok || bad "per-address limit: 40 sockets from one address, $out (want >= 8 refused)"
+  # 150 trickling sockets from 5 addresses against 100 slots: probes from
+  # a sixth address must still be answered, at once
+  $SLOW "$PORT" trickle 127.0.0.1,127.0.0.3,127.0.0.4,127.0.0.5,127.0.0.6 30 5 >"$T/atk" &
+  BG+=($!)
+  sleep 1.5
+  for i in 1 2 3 4 5 6; do
+    CODE=$(curl -s --interface 127.0.0.2 -m 2 -o "$T/body" -w '%{http_code}' "$B/healthz")
+    code "health probe $i under 150 slow sockets" 200
+    sleep 0.3
+  done
+  wait "${BG[@]}"; BG=()
+  grep -q '^opened 150 ' "$T/atk" && ok || bad "slow clients: $(cat "$T/atk") (want 150 opened)"
+  req GET /metrics
+  hasre "metrics: connections ended for the reserve" 'kordon_connections_ended_total\{reason="reserve"\} [1-9]'
+  stop "$LOG7"
+else
+  bad "python3 missing: slow-client tests not run (scripts/deps.sh installs it)"
+fi
+
+# ---- a reload that empties a list is refused unless forced --------------------
+rm -rf "$T/data8"; cp -r tests/data/server "$T/data8"
+LOG8=$T/server8.log
+KORDON_UPDATE_TOKEN=test-token-1 start "$LOG8" --data "$T/data8" serve || exit 1
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<CONSOLIDATED_LIST dateGenerated="2026-03-01T00:00:00"></CONSOLIDATED_LIST>\n' \
+  >"$T/data8/un_excerpt.xml"
+req POST /updatez -H 'Authorization: Bearer test-token-1'; code "shrinking reload refused" 500
+has "shrink detail" 'list un_sc would shrink from 6 to 0 entities'
+has "shrink keeps version" 'still serving version 1'
+req GET /readyz; has "shrink: old index serves" '"index_version":1'
+post /match/default "$Q"; has "shrink: UN entity still found" '"id":"un-CDi.030"'
+kill -USR1 "$PID"
+for i in $(seq 100); do
+  grep -q 'msg="index loaded" version=2' "$LOG8" && break; sleep 0.05
+done
+grep -q 'msg="index loaded" version=2' "$LOG8" && ok || bad "SIGUSR1: forced reload not loaded"
+grep -q 'msg="list is empty" list=un_sc' "$LOG8" && ok || bad "empty list not logged"
+stop "$LOG8"
 
 echo "server tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

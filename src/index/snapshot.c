@@ -18,7 +18,10 @@
  * strings and property ranges are self-relative references (kd_rel), so
  * the records are used in place from the read-only mapping. Opening
  * checks that every reference lands inside the section it belongs to
- * (O(entities + properties) comparisons, no allocation, no hashing).
+ * (O(entities + properties) comparisons, no hashing), and that the
+ * entity counts each source declares (total and per schema) agree with
+ * the entity table, so a table cut short or shifted under a recomputed
+ * checksum is refused rather than served with entities missing.
  */
 #include "match/matcher.h"
 #include "model/db.h"
@@ -284,6 +287,35 @@ static int check_entities(const struct kd_snap *snap, const struct kd_db *db,
 	return 1;
 }
 
+/* Do the counts each source declares agree with the entity table?
+ * @return 1 yes, 0 no, KD_ENOMEM. */
+static int counts_agree(const struct kd_db *db, const struct snap_source *ss)
+{
+	const size_t ns = KD_SCHEMA__COUNT + 1; /* total, then per schema */
+	uint64_t *cnt = kd__calloc(db->nsources * ns + 1, sizeof(*cnt));
+	size_t i, k;
+	int ok = 1;
+	if (cnt == NULL)
+		return KD_ENOMEM;
+	for (i = 0; i < db->nents; i++) {
+		const struct kd_entity *e = &db->ents[i];
+		for (k = 0; k <= e->nalso; k++) {
+			uint32_t src = kd__ent_source(e, k);
+			cnt[src * ns]++;
+			cnt[src * ns + 1 + (unsigned)e->schema]++;
+		}
+	}
+	for (i = 0; i < db->nsources && ok; i++) {
+		if (cnt[i * ns] != ss[i].entities)
+			ok = 0;
+		for (k = 0; k < KD_SCHEMA__COUNT; k++)
+			if (cnt[i * ns + 1 + k] != ss[i].by_schema[k])
+				ok = 0;
+	}
+	kd__free(cnt);
+	return ok;
+}
+
 int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 {
 	const struct snap_source *ss;
@@ -371,6 +403,13 @@ int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 			    nstr)) {
 		db->nents = 0;
 		e = refuse(err, path, "entity table out of range");
+		goto fail;
+	}
+	if ((e = counts_agree(db, ss)) <= 0) {
+		if (e < 0)
+			goto nomem;
+		e = refuse(err, path, "entity counts disagree with the "
+				      "entity table");
 		goto fail;
 	}
 	*out = db;

@@ -777,6 +777,18 @@ int kd__db_build(kd_db **out, struct kd_sink **sinks, size_t nsinks)
 			s->warnings[j] = NULL;
 		}
 	}
+	/* a valid file with no records is almost always a broken download
+	 * or export, never a list that was emptied: say so */
+	for (i = 0; i < nsinks; i++) {
+		struct kd_dbsource *src = &db->sources[i];
+		if (src->entities == 0 &&
+		    src->nwarnings < KD_MAX_WARNINGS + 4) {
+			char *w = kd__strdup("the list is empty: 0 entities "
+					     "(a valid file without records)");
+			KD_CHECK_ALLOC(w);
+			src->warnings[src->nwarnings++] = w;
+		}
+	}
 	for (i = 0; i < nsinks; i++) {
 		db->pools[i] = sinks[i]->pool;
 		sinks[i]->pool = NULL;

@@ -5,6 +5,13 @@
  * once the buffers have grown. Leniency: a quote inside an unquoted field
  * is kept literally (OFAC files have them); text after a closing quote is
  * an error only if it is not whitespace (OFAC writes `-0- ,`).
+ *
+ * Never lenient: a NUL byte anywhere in a row is an error with its line
+ * and column (a C string would silently end the field there, so
+ * "Kim\0Jong Un" would become "Kim"). In single-line mode (batch input,
+ * where no field may hold a line break) a quote still open at the end of
+ * a line is an error instead of a continuation, so one stray quote costs
+ * exactly its own row rather than swallowing the rows that follow.
  */
 #include "util.h"
 
@@ -19,7 +26,26 @@ struct kd_csv {
 	size_t *off, *len;
 	size_t nf, cap;
 	unsigned long line;
+	bool single_line;
 };
+
+void kd__csv_single_line(struct kd_csv *c, bool on)
+{
+	c->single_line = on;
+}
+
+/* A NUL in the line read? Fails with its position. */
+static int check_nul(struct kd_csv *c, const char *line, size_t n,
+		     kd_parse_err *err)
+{
+	const char *z = memchr(line, '\0', n);
+	if (z == NULL)
+		return 0;
+	return kd__parse_fail(err, KD_EPARSE, kd__reader_name(c->r),
+			      kd__reader_lineno(c->r),
+			      (unsigned long)(z - line) + 1,
+			      "NUL byte in a field");
+}
 
 int kd__csv_open(struct kd_csv **out, struct kd_reader *r, char sep)
 {
@@ -70,12 +96,20 @@ int kd__csv_row(struct kd_csv *c, kd_parse_err *err)
 	if (rc <= 0)
 		return rc;
 	c->line = kd__reader_lineno(c->r);
+	if ((rc = check_nul(c, line, n, err)) < 0)
+		return rc;
 	start = 0;
 	i = 0;
 	for (;;) {
 		if (i == n) {
 			if (!quoted)
 				break;
+			if (c->single_line)
+				return kd__parse_fail(
+					err, KD_EPARSE, kd__reader_name(c->r),
+					c->line, 0,
+					"quoted field not closed on its line "
+					"(stray quote?)");
 			/* newline inside a quoted field: continue */
 			if ((rc = kd__buf_putc(&c->row, '\n')) < 0)
 				return rc;
@@ -87,6 +121,8 @@ int kd__csv_row(struct kd_csv *c, kd_parse_err *err)
 					err, KD_EPARSE, kd__reader_name(c->r),
 					c->line, 0,
 					"unterminated quoted field (file ends)");
+			if ((rc = check_nul(c, line, n, err)) < 0)
+				return rc;
 			i = 0;
 			continue;
 		}

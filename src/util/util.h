@@ -140,12 +140,16 @@ void kd__reader_close(struct kd_reader *r);
 struct kd_csv;
 int kd__csv_open(struct kd_csv **out, struct kd_reader *r, char sep);
 /**
- * @return 1 with a row, 0 at end, KD_EPARSE on an unterminated quote or
- * garbage after a closing quote (position in `err`), KD_EIO.
+ * @return 1 with a row, 0 at end, KD_EPARSE on an unterminated quote,
+ * garbage after a closing quote or a NUL byte (position in `err`), KD_EIO.
  */
 int kd__csv_row(struct kd_csv *c, kd_parse_err *err);
 size_t kd__csv_nfields(const struct kd_csv *c);
 const char *kd__csv_field(const struct kd_csv *c, size_t i, size_t *len);
+/** Single-line mode: a quote left open at the end of a line is a
+ *  KD_EPARSE error for that one line (the next call reads the next line)
+ *  instead of a field spanning lines. Off by default. */
+void kd__csv_single_line(struct kd_csv *c, bool on);
 /** Line on which the current row started. */
 unsigned long kd__csv_line(const struct kd_csv *c);
 void kd__csv_close(struct kd_csv *c);
