@@ -35,6 +35,7 @@ int cmd_batch(struct cli *c, int argc, char **argv);
 int cmd_index(struct cli *c, int argc, char **argv);
 int cmd_scan(struct cli *c, int argc, char **argv);
 int cmd_serve(struct cli *c, int argc, char **argv);
+int cmd_export(struct cli *c, int argc, char **argv);
 
 /** Print the properties of e as a JSON object {"prop":[values]}. */
 void cli_json_props(FILE *f, const kd_entity *e);

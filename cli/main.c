@@ -27,6 +27,8 @@ static void usage(FILE *f)
 		"  scan FILE|-               find listed names in text or payment\n"
 		"                            messages (SWIFT MT, ISO 20022 pacs.008)\n"
 		"  serve                     HTTP API, yente /match compatible\n"
+		"  export --ftm              every entity as FollowTheMoney JSON "
+		"lines\n"
 		"\n"
 		"global options:\n"
 		"  --data PATH   list directory or file (default: $KORDON_DATA,\n"
@@ -171,6 +173,8 @@ int main(int argc, char **argv)
 		rc = cmd_scan(&c, argc, argv);
 	else if (strcmp(cmd, "serve") == 0)
 		rc = cmd_serve(&c, argc, argv);
+	else if (strcmp(cmd, "export") == 0)
+		rc = cmd_export(&c, argc, argv);
 	else {
 		fprintf(stderr, "kordon: unknown command '%s'\n", cmd);
 		usage(stderr);
