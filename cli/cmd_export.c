@@ -36,15 +36,16 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		return 2;
 	n = kd_db_count(c->db);
 	for (i = 0; i < n; i++) {
-		const kd_entity *e = kd_db_entity(c->db, i);
-		fputs("{\"id\":", stdout);
-		cli_json_str(stdout, kd_entity_id(e));
-		fputs(",\"caption\":", stdout);
-		cli_json_str(stdout, kd_entity_caption(e));
-		printf(",\"schema\":\"%s\",\"properties\":",
-		       kd_schema_name(kd_entity_schema(e)));
-		cli_json_props(stdout, e);
-		fputs("}\n", stdout);
+		char *js = NULL;
+		size_t len = 0;
+		if (kd_entity_ftm_json(&js, &len, c->db, kd_db_entity(c->db, i),
+				       KD_FTM_NESTED) < 0) {
+			fprintf(stderr, "kordon export: %s\n", kd_error_last());
+			return 2;
+		}
+		fwrite(js, 1, len, stdout);
+		putchar('\n');
+		kd_free(js);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fputs("kordon export: write error\n", stderr);
