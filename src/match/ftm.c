@@ -412,7 +412,7 @@ static int add_email(struct view *w, const struct ftm_prop *p, const char *v)
 			if ((part = kd__strndup(s, m)) == NULL)
 				return kd__error_set(KD_ENOMEM,
 						     "out of memory");
-			if (valid_email(part)) {
+			if (valid_email(part) && cp_len(part) <= p->max) {
 				split = 1;
 				err = push(w, p->name, part, part);
 			} else {
@@ -429,7 +429,9 @@ static int add_email(struct view *w, const struct ftm_prop *p, const char *v)
 
 static int add_typed(struct view *w, const struct ftm_prop *p, const char *v)
 {
-	if (cp_len(v) > p->max && p->type != FT_DATE)
+	/* phones and e-mails may be lists: split first (parts are short) */
+	if (cp_len(v) > p->max && p->type != FT_DATE &&
+	    p->type != FT_PHONE && p->type != FT_EMAIL)
 		return note(w, p->name, v, KD_FTM_LENGTH);
 	switch (p->type) {
 	case FT_DATE: return add_date(w, p, v);
