@@ -118,6 +118,8 @@ r += 'static const char *const g_ftm_matchable[] = {\n';
 for (const s of matchable) r += `\t"${s}",\n`;
 r += '};\n\nstatic const char *const g_ftm_prop_names[] = {\n';
 for (const p of [...reqProps].sort()) r += `\t"${p}",\n`;
+r += '};\n\nstatic const char *const g_ftm_topic_names[] = {\n';
+for (const v of Object.keys(T.topic.values).sort()) r += `\t"${v}",\n`;
 r += '};\n';
 fs.writeFileSync(path.join(root, 'server/ftm_props.inc'), r);
 console.log(`ftm_model: ${Object.keys(S).length} schemata, ` +

@@ -30,7 +30,9 @@
  *                      fix and each move is counted (kd_entity_ftm_stats,
  *                      reported by `kordon lists`).
  *   topics             valid list topics; an entity without any is listed
- *                      by a sanctions list: "sanction".
+ *                      by a sanctions list: "sanction". Only entities with
+ *                      that topic get Sanction entities (a PEP list entry
+ *                      is no sanction); for others listingDate is a note.
  *   envelope           datasets, referents, target, first_seen/last_seen
  *                      (list publication dates), last_change (latest
  *                      modifiedAt, else first_seen) as ISO date-times.
@@ -229,6 +231,7 @@ struct view {
 	size_t n, cap;
 	kd_ftm_stats *st;
 	int topics;
+	int sanctioned; /* topic "sanction": listings become Sanctions */
 };
 
 static void view_free(struct view *w)
@@ -503,6 +506,17 @@ static int view_build(struct view *w, const kd_db *db,
 	}
 	if (err == 0 && w->topics == 0)
 		err = push(w, "topics", "sanction", NULL);
+	for (i = 0; i < w->n && !w->sanctioned; i++)
+		w->sanctioned = strcmp(w->v[i].prop, "topics") == 0 &&
+				strcmp(w->v[i].val, "sanction") == 0;
+	/* not a sanction (a PEP or watch list entry): no Sanction entity to
+	 * carry the listing facts, they stay as notes */
+	for (i = 0; i < e->nprops && err == 0 && !w->sanctioned; i++) {
+		const struct kd_prop *p = kd__ent_prop(e, i);
+		if (is_listing_fact(kd__prop_name(p)))
+			err = note(w, kd__prop_name(p), kd__prop_value(p),
+				   KD_FTM_PROPERTY);
+	}
 	return err;
 }
 
@@ -728,7 +742,7 @@ static int write_entity(struct kd_buf *b, const struct view *w,
 				     kd_schema_name(e->schema));
 	if (err == 0)
 		err = write_props(b, w);
-	if (err == 0 && (flags & KD_FTM_NESTED)) {
+	if (err == 0 && (flags & KD_FTM_NESTED) && w->sanctioned) {
 		err = kd__buf_puts(b, w->n ? ",\"sanctions\":[" : "\"sanctions\":[");
 		for (k = 0; k <= e->nalso && err == 0; k++) {
 			if (k)
@@ -743,6 +757,11 @@ static int write_entity(struct kd_buf *b, const struct view *w,
 		err = kd__buf_putc(b, '}');
 	return err ? err
 		   : write_envelope(b, w->db, e, 0, 0, last_change(w->db, e));
+}
+
+const char *kd_entity_last_change(const kd_db *db, const kd_entity *e)
+{
+	return db && e ? last_change(db, e) : NULL;
 }
 
 int kd__ftm_entity(struct kd_buf *b, const kd_db *db,
