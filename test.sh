@@ -33,6 +33,10 @@ for r in build-test/replay_fuzz_*; do
 done
 step "cli tests" tests/cli_test.sh build-test/kordon
 step "server tests" tests/server_test.sh build-test/kordon
+step "FtM conformance (bundled lists, served answers)" \
+  tests/yente_test.sh build-test/kordon conformance
+step "yente client (Node) against kordon serve" \
+  tests/yente_test.sh build-test/kordon client
 # ThreadSanitizer: the server (worker threads, reloads with refcounted
 # swaps) and batch (threads sharing one matcher, per-thread scratch)
 tsan_batch() {

@@ -548,6 +548,20 @@ struct facets {
 	struct facet countries, topics, datasets;
 };
 
+/* True when value v of a country property of e appeared before index i
+ * (an entity counts once per facet value). */
+static int seen_country(const kd_entity *e, size_t i, const char *v)
+{
+	size_t k;
+	for (k = 0; k < i; k++) {
+		const char *p, *w;
+		if (kd_entity_prop(e, k, &p, &w) == 0 && country_prop(p) &&
+		    strcmp(w, v) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static int facets_add(struct facets *fs, const kd_db *db, const kd_entity *e)
 {
 	size_t i, n = kd_entity_prop_count(e);
@@ -556,7 +570,8 @@ static int facets_add(struct facets *fs, const kd_db *db, const kd_entity *e)
 		const char *p, *v;
 		if (kd_entity_prop(e, i, &p, &v) < 0)
 			break;
-		if (country_prop(p) && strlen(v) == 2)
+		if (country_prop(p) && strlen(v) == 2 &&
+		    !seen_country(e, i, v))
 			err = facet_add(&fs->countries, v);
 		else if (strcmp(p, "topics") == 0 && srv_topic_known(v)) {
 			err = facet_add(&fs->topics, v);
