@@ -206,6 +206,17 @@ has "search Cyrillic entity" '"watchlist-W-006"'
 req GET "/search/default"; code "search without q lists entities" 200
 has "search without q: all" '"total":{"value":21,'
 req GET "/search/default?q=x&schema=Spaceship"; code "search bad schema" 400
+# unknown filter values are errors, never a clean empty answer
+post "/match/default?include_dataset=typo" "$Q"; code "include_dataset typo" 400
+has "include_dataset typo names the field" '"detail":"include_dataset: unknown dataset'
+post "/match/default?exclude_dataset=typo" "$Q"; code "exclude_dataset typo" 400
+post "/match/default?topics=typo" "$Q"; code "topics typo" 400
+has "topics typo names the field" '"detail":"topics: unknown topic'
+req GET "/search/default?q=x&datasets=typo"; code "search datasets typo" 400
+post "/match/default?topics=sanction&include_dataset=un_sc" "$Q"; code "known filters" 200
+post "/match/default?changed_since=garbage" "$Q"; code "changed_since garbage" 422
+post "/match/default?limit=501" "$Q"; code "limit 501" 422
+req POST "/scan?threshold=nan" --data-binary 'Kim Jong Un'; code "scan threshold nan" 400
 req GET "/search/nowhere?q=x"; code "search unknown dataset" 404
 req GET /entities/un-CDi.030; code entity 200
 has "entity" '{"id":"un-CDi.030","caption":"BOSCO TAGANDA","schema":"Person","properties":{'
@@ -310,7 +321,18 @@ done
 [ "$(grep -c 'level=error msg="index load failed"' "$LOG1")" -ge 2 ] && ok ||
   bad "no log line for a failed SIGHUP reload"
 req GET /readyz; code "ready after failed reload" 200; has "version kept" '"index_version":8'
+has "readyz stale after failed reload" '"status":"stale"'
+has "readyz says why" '"index_stale":true,"last_reload_error":"'
+req GET /catalog; has "catalog stale after failed reload" '"index_stale":true'
+has "catalog not current" '"index_current":false'
+has "catalog reload error" '"last_reload_error":"'
 cp "$T/watchlist.good" "$T/data/watchlist.csv"
+req POST /updatez -H 'Authorization: Bearer test-token-1'; code "reload after fix" 200
+req GET /readyz; has "readyz fresh again" '"status":"ok"'
+has "readyz no error" '"index_stale":false,"last_reload_error":null'
+req GET /catalog; has "catalog fresh again" '"index_stale":false'
+req POST "/updatez?token=test-token-1"; code "updatez ?token=" 200
+req POST "/updatez?token=wrong"; code "updatez wrong ?token=" 403
 
 # SIGTERM with requests in flight: every request is answered or refused,
 # none is cut half-way (status 000 = connection refused after shutdown)
