@@ -181,16 +181,15 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		return 2;
 	}
 	kd_db_source(&s, c->db, kd_entity_source(e));
-	if (json) {
-		fputs("{\"id\":", stdout);
-		cli_json_str(stdout, kd_entity_id(e));
-		fputs(",\"caption\":", stdout);
-		cli_json_str(stdout, kd_entity_caption(e));
-		printf(",\"schema\":\"%s\",\"datasets\":[",
-		       kd_schema_name(kd_entity_schema(e)));
-		cli_print_lists(stdout, c->db, e, 1);
-		fputs("],\"properties\":", stdout);
-		cli_json_props(stdout, e);
+	if (json) { /* the FtM view the API serves, plus provenance */
+		char *js = NULL;
+		size_t len = 0;
+		if (kd_entity_ftm_json(&js, &len, c->db, e, KD_FTM_NESTED) < 0) {
+			fprintf(stderr, "kordon show: %s\n", kd_error_last());
+			return 2;
+		}
+		fwrite(js, 1, len - 1, stdout);
+		kd_free(js);
 		fputs(",\"provenance\":{\"list\":", stdout);
 		cli_json_str(stdout, s.id);
 		fputs(",\"date\":", stdout);
