@@ -124,9 +124,21 @@ class SearchResponse {
 }
 
 // ---- the client ------------------------------------------------------------
+const used = new Map(); // "METHOD /path/{template}" -> query parameter names
+function record(method, url) {
+  const u = new URL(url);
+  const route = u.pathname.replace(/^\/(match|search)\/[^/]+$/, '/$1/{dataset}')
+    .replace(/^\/entities\/[^/]+\/adjacent$/, '/entities/{entity_id}/adjacent')
+    .replace(/^\/entities\/[^/]+$/, '/entities/{entity_id}');
+  const key = `${method.toLowerCase()} ${route}`;
+  if (!used.has(key)) used.set(key, new Set());
+  for (const k of u.searchParams.keys()) used.get(key).add(k);
+}
+
 async function call(path, { method = 'GET', body, auth = 'bearer' } = {}) {
   const headers = { 'Content-Type': 'application/json' };
   let url = BASE + path;
+  record(method, url);
   if (auth === 'bearer') headers.Authorization = `Bearer ${KEY}`;
   if (auth === 'apikey') headers.Authorization = `ApiKey ${KEY}`;
   if (auth === 'basic') headers.Authorization = 'Basic ' + Buffer.from(`client:${KEY}`).toString('base64');
@@ -265,8 +277,27 @@ test('entities: nested sanctions and adjacent', async () => {
 
 test('updatez with ?token= as yente', async () => {
   assert.ok(TOKEN, 'KORDON_TOKEN must be set');
+  record('POST', `${BASE}/updatez?token=x`);
   const r = await fetch(`${BASE}/updatez?token=${encodeURIComponent(TOKEN)}`, { method: 'POST' });
   assert.equal(r.status, 200, await r.text());
   const bad = await fetch(`${BASE}/updatez?token=wrong`, { method: 'POST' });
   assert.equal(bad.status, 403);
+});
+
+test('openapi.json declares every route and parameter this client used', async () => {
+  const doc = (await call('/openapi.json')).json;
+  const schemes = doc.components.securitySchemes;
+  const queryAuth = Object.values(schemes).filter((x) => x.in === 'query').map((x) => x.name);
+  assert.ok(used.size >= 5);
+  for (const [key, params] of used) {
+    const [method, route] = key.split(' ');
+    const op = doc.paths[route] && doc.paths[route][method];
+    assert.ok(op, `${key} not in openapi.json`);
+    const declared = new Set((op.parameters || []).map((p) => p.name));
+    for (const p of params)
+      assert.ok(declared.has(p) || queryAuth.includes(p), `${key}: parameter ${p} not declared`);
+  }
+  const ex = doc.components.schemas.EntityExample.properties.schema.enum;
+  for (const s of ['Person', 'Company', 'PublicBody', 'Vessel', 'Airplane', 'LegalEntity'])
+    assert.ok(ex.includes(s), s);
 });
