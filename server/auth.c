@@ -235,49 +235,6 @@ static int digest_eq(const unsigned char a[32], const unsigned char b[32])
 	return diff == 0;
 }
 
-static int b64(int c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	if (c == '+' || c == '-')
-		return 62;
-	if (c == '/' || c == '_')
-		return 63;
-	return -1;
-}
-
-/* Decode base64 (padding optional) into out; -1 when malformed or too
- * long. */
-static int b64_decode(char *out, size_t cap, size_t *len, const char *s)
-{
-	unsigned acc = 0;
-	int bits = 0, v;
-	size_t n = 0;
-	for (; *s && *s != '='; s++) {
-		if ((v = b64(*s)) < 0)
-			return -1;
-		acc = (acc << 6 | (unsigned)v) & 0xFFFFFF;
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			if (n + 1 >= cap)
-				return -1;
-			out[n++] = (char)(acc >> bits & 0xFF);
-		}
-	}
-	while (*s == '=')
-		s++;
-	if (*s)
-		return -1;
-	out[n] = '\0';
-	*len = n;
-	return 0;
-}
-
 static int key_ok(const struct srv_config *c, const char *key, size_t n)
 {
 	unsigned char h[32];
@@ -303,7 +260,7 @@ int srv_auth_api_key(const struct srv_config *c, const char *header,
 	    (key = credential(header, "Bearer")) != NULL)
 		return key_ok(c, key, strlen(key)) ? 0 : 401;
 	if ((key = credential(header, "Basic")) != NULL &&
-	    b64_decode(basic, sizeof(basic), &n, key) == 0) {
+	    srv_b64_decode(basic, sizeof(basic), &n, key) == 0) {
 		const char *colon = memchr(basic, ':', n);
 		int ok;
 		if (colon && colon + 1 < basic + n) /* user:KEY */

@@ -777,3 +777,46 @@ int srv_parse_datetime(char out[20], const char *s)
 		s += 6;
 	return *s ? -1 : 0;
 }
+
+/* ---- HTTP Basic credentials ------------------------------------------------ */
+
+static int b64(int c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+' || c == '-')
+		return 62;
+	if (c == '/' || c == '_')
+		return 63;
+	return -1;
+}
+
+int srv_b64_decode(char *out, size_t cap, size_t *len, const char *s)
+{
+	unsigned acc = 0;
+	int bits = 0, v;
+	size_t n = 0;
+	for (; *s && *s != '='; s++) {
+		if ((v = b64(*s)) < 0)
+			return -1;
+		acc = (acc << 6 | (unsigned)v) & 0xFFFFFF;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			if (n + 1 >= cap)
+				return -1;
+			out[n++] = (char)(acc >> bits & 0xFF);
+		}
+	}
+	while (*s == '=')
+		s++;
+	if (*s)
+		return -1;
+	out[n] = '\0';
+	*len = n;
+	return 0;
+}

@@ -70,6 +70,12 @@ int srv_topic_known(const char *topic);
  * @return 0 or -1 when not a valid date.
  */
 int srv_parse_datetime(char out[20], const char *s);
+/**
+ * Decode base64 (standard or URL alphabet, padding optional), as HTTP
+ * Basic credentials carry it. @param[out] out NUL-terminated, *len bytes.
+ * @return 0, or -1 when malformed or longer than cap - 1 bytes.
+ */
+int srv_b64_decode(char *out, size_t cap, size_t *len, const char *s);
 /** The accepted algorithm names (case-insensitive), NULL-terminated. */
 extern const char *const srv_algorithms[];
 
