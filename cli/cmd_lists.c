@@ -69,12 +69,29 @@ int cmd_lists(struct cli *c, int argc, char **argv)
 	char line[512];
 	size_t nf;
 	size_t i, k, w, total;
-	int json = want_json(argc, argv,
-			     "usage: kordon lists [--json]\n"
+	const char *server = NULL;
+	int a, json = want_json(argc, argv,
+			     "usage: kordon lists [--json] [--server URL "
+			     "[--api-key KEY]]\n"
 			     "Each loaded list: id, title, publication date, "
-			     "file, entities by schema, warnings.\n");
+			     "file, entities by schema, warnings (FtM: values "
+			     "cleaned or moved to notes).\n"
+			     "--server URL: the lists a running `kordon serve` "
+			     "has loaded, and whether its index is stale (a "
+			     "reload failed: exit 1, with the error).\n"
+			     "  --api-key KEY  (or $KORDON_API_KEY)\n");
 	if (json < 0)
 		return 0;
+	for (a = 1; a < argc; a++)
+		if (strcmp(argv[a], "--server") == 0 && a + 1 < argc)
+			server = argv[++a];
+	if (server) {
+		const char *key = getenv("KORDON_API_KEY");
+		for (a = 1; a < argc; a++)
+			if (strcmp(argv[a], "--api-key") == 0 && a + 1 < argc)
+				key = argv[++a];
+		return cli_lists_server(server, key, json);
+	}
 	if (cli_load(c))
 		return 2;
 	total = kd_db_count(c->db); /* an entity may be on several lists */

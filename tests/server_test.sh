@@ -326,11 +326,19 @@ has "readyz says why" '"index_stale":true,"last_reload_error":"'
 req GET /catalog; has "catalog stale after failed reload" '"index_stale":true'
 has "catalog not current" '"index_current":false'
 has "catalog reload error" '"last_reload_error":"'
+"$K" lists --server "$B" >"$T/lists_srv" 2>&1; rc=$?
+[ "$rc" = 1 ] && ok || bad "lists --server on a stale index: exit $rc, expected 1"
+grep -q 'STALE' "$T/lists_srv" && grep -q '^last reload error: .*reload failed\|^last reload error: .' "$T/lists_srv" &&
+  grep -q 'NOT CURRENT' "$T/lists_srv" && ok || bad "lists --server: no staleness: $(head -c 300 "$T/lists_srv")"
 cp "$T/watchlist.good" "$T/data/watchlist.csv"
 req POST /updatez -H 'Authorization: Bearer test-token-1'; code "reload after fix" 200
 req GET /readyz; has "readyz fresh again" '"status":"ok"'
 has "readyz no error" '"index_stale":false,"last_reload_error":null'
 req GET /catalog; has "catalog fresh again" '"index_stale":false'
+"$K" lists --server "$B" >"$T/lists_srv" 2>&1; rc=$?
+[ "$rc" = 0 ] && grep -q 'fresh' "$T/lists_srv" && ok || bad "lists --server fresh: exit $rc: $(head -c 300 "$T/lists_srv")"
+"$K" lists --server "http://127.0.0.1:1" >/dev/null 2>&1; rc=$?
+[ "$rc" = 2 ] && ok || bad "lists --server unreachable: exit $rc, expected 2"
 req POST "/updatez?token=test-token-1"; code "updatez ?token=" 200
 req POST "/updatez?token=wrong"; code "updatez wrong ?token=" 403
 
