@@ -265,8 +265,8 @@ static int has_topic(const kd_entity *e, const struct scope *sc)
 	for (i = 0; i < n; i++) {
 		const char *p, *v;
 		if (kd_entity_prop(e, i, &p, &v) < 0 ||
-		    strcmp(p, "topics") != 0)
-			continue;
+		    strcmp(p, "topics") != 0 || !srv_topic_known(v))
+			continue; /* as the FtM view: invalid topics are notes */
 		any = 1;
 		for (k = 0; k < sc->ntopics; k++)
 			if (strcmp(v, sc->topics[k]) == 0)
