@@ -22,11 +22,16 @@ cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null; rm -rf "
 trap cleanup EXIT
 fail=0
 
-# start LOG ARGS...: kordon ARGS on a free port; sets PID and B.
-start() {
-  local log=$1 i port=""; shift
+# launch LOG ARGS...: kordon ARGS on a free port in the background (PID);
+# ready LOG: wait for its port (B) and /readyz. start = both.
+launch() {
+  local log=$1; shift
   "$K" "$@" --listen 127.0.0.1:0 2>"$log" &
   PID=$!
+}
+start() { launch "$@" && ready "$1"; }
+ready() {
+  local log=$1 i port=""
   for i in $(seq 600); do
     port=$(sed -n 's/.*msg="listening".* port=\([0-9]*\).*/\1/p' "$log")
     [ -n "$port" ] && break
@@ -50,11 +55,12 @@ printf 'api_key_sha256 = %s\nupdate_token_sha256 = %s\nthreads = 2\n' \
 
 if [ "$WHAT" != client ]; then
   echo "== FtM conformance: every bundled entity (kordon export --ftm)"
+  launch "$T/bundled.log" serve --config "$T/serve.conf" # loads meanwhile
   "$K" export --ftm >"$T/export.jsonl" || { echo "export failed"; exit 1; }
   node tests/ftm/validate.js "$T/export.jsonl" || fail=1
   echo "== FtM conformance: /entities, /adjacent and /match answers (data/)"
-  if start "$T/bundled.log" serve --config "$T/serve.conf"; then
-    if node tests/ftm/served.js "$B" "$KEY" "$T/export.jsonl" 50 >"$T/served.jsonl"; then
+  if ready "$T/bundled.log"; then
+    if node tests/ftm/served.js "$B" "$KEY" "$T/export.jsonl" 100 >"$T/served.jsonl"; then
       node tests/ftm/validate.js "$T/served.jsonl" || fail=1
     else
       fail=1
