@@ -154,8 +154,8 @@ int cmd_lists(struct cli *c, int argc, char **argv)
 			printf("           FtM: %zu values cleaned (%s)\n", nf,
 			       line);
 		if ((nf = ftm_line(line, sizeof(line), fst[i].noted)) != 0)
-			printf("           warning: FtM: %zu values no FtM type "
-			       "accepts, moved to notes (%s)\n",
+			printf("           warning: FtM: %zu values no FtM "
+			       "type accepts, moved to notes (%s)\n",
 			       nf, line);
 	}
 	free(fst);
@@ -201,7 +201,8 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	if (json) { /* the FtM view the API serves, plus provenance */
 		char *js = NULL;
 		size_t len = 0;
-		if (kd_entity_ftm_json(&js, &len, c->db, e, KD_FTM_NESTED) < 0) {
+		if (kd_entity_ftm_json(&js, &len, c->db, e,
+				       KD_FTM_NESTED) < 0) {
 			fprintf(stderr, "kordon show: %s\n", kd_error_last());
 			return 2;
 		}

@@ -92,8 +92,9 @@ int cli_lists_server(const char *base, const char *key, int json)
 	ds = json_object_get(doc, "datasets");
 	if (doc == NULL || !json_is_array(ds) ||
 	    !json_is_boolean(json_object_get(doc, "index_stale"))) {
-		fprintf(stderr, "kordon lists: %s: not a Kordon/yente "
-				"catalog\n",
+		fprintf(stderr,
+			"kordon lists: %s: not a Kordon/yente "
+			"catalog\n",
 			url.ptr);
 		goto done;
 	}
@@ -107,16 +108,15 @@ int cli_lists_server(const char *base, const char *key, int json)
 			printf("%-10s %s\n", str(d, "name"), str(d, "title"));
 			printf("           version %s%s, %lld entities\n",
 			       str(d, "version"),
-			       json_is_true(json_object_get(d,
-							    "index_current"))
-				       ? ""
-				       : " (NOT CURRENT)",
+			       json_is_true(json_object_get(d, "index_current"))
+				   ? ""
+				   : " (NOT CURRENT)",
 			       (long long)json_integer_value(
-				       json_object_get(d, "entity_count")));
+				   json_object_get(d, "entity_count")));
 		}
 		printf("server %s: index version %lld, %s\n", base,
 		       (long long)json_integer_value(
-			       json_object_get(doc, "index_version")),
+			   json_object_get(doc, "index_version")),
 		       stale ? "STALE" : "fresh");
 		if (stale)
 			printf("last reload error: %s\n",

@@ -266,7 +266,7 @@ static int has_topic(const kd_entity *e, const struct scope *sc)
 		const char *p, *v;
 		if (kd_entity_prop(e, i, &p, &v) < 0 ||
 		    strcmp(p, "topics") != 0 || !srv_topic_known(v))
-			continue; /* as the FtM view: invalid topics are notes */
+			continue; /* as the FtM view: bad topics are notes */
 		any = 1;
 		for (k = 0; k < sc->ntopics; k++)
 			if (strcmp(v, sc->topics[k]) == 0)

@@ -778,7 +778,7 @@ int srv_parse_datetime(char out[20], const char *s)
 	return *s ? -1 : 0;
 }
 
-/* ---- HTTP Basic credentials ------------------------------------------------ */
+/* ---- HTTP Basic credentials ------------------------------------------ */
 
 static int b64(int c)
 {

@@ -58,7 +58,7 @@ KD_TEST(ftm_view__typed_values_cleaned_or_noted)
 	LACKS(js, "\"previousName\":");
 	HAS(js, "\"frobnicate: odd value\"");
 	LACKS(js, "\"frobnicate\":");
-	LACKS(js, "listingDate"); /* on the Sanction only */
+	LACKS(js, "listingDate");    /* on the Sanction only */
 	LACKS(js, "\"sanctions\":"); /* not nested without the flag */
 	HAS(js, "\"topics\":[\"sanction\"]");
 	HAS(js, "\"referents\":[],\"target\":true,\"first_seen\":null");
@@ -110,13 +110,13 @@ KD_TEST(ftm_view__stats_count_every_change)
 	memset(&st, 0, sizeof(st));
 	for (i = 0; db && i < kd_db_count(db); i++)
 		CHECK_INT(kd_entity_ftm_stats(&st, db, kd_db_entity(db, i)), 0);
-	CHECK_INT(st.cleaned[KD_FTM_DATE], 1);     /* 1979/1982 split */
-	CHECK_INT(st.noted[KD_FTM_DATE], 1);       /* prose */
-	CHECK_INT(st.cleaned[KD_FTM_URL], 1);      /* scheme added */
+	CHECK_INT(st.cleaned[KD_FTM_DATE], 1); /* 1979/1982 split */
+	CHECK_INT(st.noted[KD_FTM_DATE], 1);   /* prose */
+	CHECK_INT(st.cleaned[KD_FTM_URL], 1);  /* scheme added */
 	CHECK_INT(st.noted[KD_FTM_URL], 1);
 	CHECK_INT(st.cleaned[KD_FTM_PHONE], 2);
 	CHECK_INT(st.noted[KD_FTM_PHONE], 2);
-	CHECK_INT(st.cleaned[KD_FTM_EMAIL], 1);    /* two in one value */
+	CHECK_INT(st.cleaned[KD_FTM_EMAIL], 1); /* two in one value */
 	CHECK_INT(st.noted[KD_FTM_EMAIL], 1);
 	CHECK_INT(st.noted[KD_FTM_COUNTRY], 1);
 	CHECK_INT(st.noted[KD_FTM_LENGTH], 1);

@@ -49,9 +49,8 @@
 #define NOTES_MAX 65000
 
 static const char *const g_kind_names[KD_FTM__COUNT] = {
-	"date", "country", "url", "phone", "email", "gender", "topic",
-	"length", "property"
-};
+    "date",   "country", "url",	   "phone",   "email",
+    "gender", "topic",	 "length", "property"};
 
 const char *kd_ftm_kind_name(kd_ftm_kind k)
 {
@@ -79,7 +78,8 @@ static int in_set(const char *const *set, size_t n, const char *v)
 	return bsearch(v, set, n, sizeof(*set), cmp_str) != NULL;
 }
 
-/* ---- value checks, as the FtM types validate ------------------------------ */
+/* ---- value checks, as the FtM types validate ------------------------------
+ */
 
 static size_t cp_len(const char *s)
 {
@@ -106,8 +106,8 @@ static int num2(const char *s)
 /* YYYY[-MM[-DD[THH[:MM[:SS]]]]] with real months, days and times. */
 static int valid_date_n(const char *s, size_t n)
 {
-	static const int dim[] = { 31, 29, 31, 30, 31, 30,
-				   31, 31, 30, 31, 30, 31 };
+	static const int dim[] = {31, 29, 31, 30, 31, 30,
+				  31, 31, 30, 31, 30, 31};
 	int y, m, d;
 	if (n < 4 || !digits(s, 4))
 		return 0;
@@ -193,8 +193,8 @@ static int valid_email(const char *s)
 static int valid_phone(const char *s)
 {
 	size_t n = strlen(s);
-	return n >= 8 && n <= 16 && s[0] == '+' && s[1] >= '1' &&
-	       s[1] <= '9' && digits(s + 1, n - 1);
+	return n >= 8 && n <= 16 && s[0] == '+' && s[1] >= '1' && s[1] <= '9' &&
+	       digits(s + 1, n - 1);
 }
 
 /* scheme://host[rest] with http, https or ftp, no blanks. */
@@ -215,7 +215,8 @@ static int valid_url(const char *s)
 	return 1;
 }
 
-/* ---- the view of one entity ------------------------------------------------ */
+/* ---- the view of one entity ------------------------------------------------
+ */
 
 struct fval {
 	const char *prop; /* FtM property (static or from the entity) */
@@ -243,8 +244,7 @@ static void view_free(struct view *w)
 }
 
 /* Add a value; `own` (may be NULL) is taken over, also on failure. */
-static int push(struct view *w, const char *prop, const char *val,
-		char *own)
+static int push(struct view *w, const char *prop, const char *val, char *own)
 {
 	size_t i;
 	for (i = 0; i < w->n; i++) /* FtM values are sets */
@@ -309,8 +309,7 @@ static int add_date(struct view *w, const struct ftm_prop *p, const char *v)
 	if (slash && valid_date_n(v, (size_t)(slash - v)) &&
 	    valid_date(slash + 1)) {
 		cleaned(w, KD_FTM_DATE);
-		err = push_own(w, p->name,
-			       kd__strndup(v, (size_t)(slash - v)));
+		err = push_own(w, p->name, kd__strndup(v, (size_t)(slash - v)));
 		return err ? err : push(w, p->name, slash + 1, NULL);
 	}
 	return note(w, p->name, v, KD_FTM_DATE);
@@ -344,8 +343,8 @@ static int add_url(struct view *w, const struct ftm_prop *p, const char *v)
 }
 
 /* One phone number: drop blanks, dashes, dots, brackets; "00" -> "+". */
-static int add_phone1(struct view *w, const struct ftm_prop *p,
-		      const char *s, size_t n, const char *whole)
+static int add_phone1(struct view *w, const struct ftm_prop *p, const char *s,
+		      size_t n, const char *whole)
 {
 	char out[40];
 	size_t i, k = 0;
@@ -433,28 +432,33 @@ static int add_email(struct view *w, const struct ftm_prop *p, const char *v)
 static int add_typed(struct view *w, const struct ftm_prop *p, const char *v)
 {
 	/* phones and e-mails may be lists: split first (parts are short) */
-	if (cp_len(v) > p->max && p->type != FT_DATE &&
-	    p->type != FT_PHONE && p->type != FT_EMAIL)
+	if (cp_len(v) > p->max && p->type != FT_DATE && p->type != FT_PHONE &&
+	    p->type != FT_EMAIL)
 		return note(w, p->name, v, KD_FTM_LENGTH);
 	switch (p->type) {
-	case FT_DATE: return add_date(w, p, v);
-	case FT_URL: return add_url(w, p, v);
-	case FT_PHONE: return add_phone(w, p, v);
-	case FT_EMAIL: return add_email(w, p, v);
+	case FT_DATE:
+		return add_date(w, p, v);
+	case FT_URL:
+		return add_url(w, p, v);
+	case FT_PHONE:
+		return add_phone(w, p, v);
+	case FT_EMAIL:
+		return add_email(w, p, v);
 	case FT_COUNTRY:
 		return in_set(g_ftm_countries, N_(g_ftm_countries), v)
-			       ? push(w, p->name, v, NULL)
-			       : note(w, p->name, v, KD_FTM_COUNTRY);
+			   ? push(w, p->name, v, NULL)
+			   : note(w, p->name, v, KD_FTM_COUNTRY);
 	case FT_GENDER:
 		return in_set(g_ftm_genders, N_(g_ftm_genders), v)
-			       ? push(w, p->name, v, NULL)
-			       : note(w, p->name, v, KD_FTM_GENDER);
+			   ? push(w, p->name, v, NULL)
+			   : note(w, p->name, v, KD_FTM_GENDER);
 	case FT_TOPIC:
 		if (!in_set(g_ftm_topics, N_(g_ftm_topics), v))
 			return note(w, p->name, v, KD_FTM_TOPIC);
 		w->topics++;
 		return push(w, p->name, v, NULL);
-	default: return push(w, p->name, v, NULL);
+	default:
+		return push(w, p->name, v, NULL);
 	}
 }
 
@@ -463,8 +467,8 @@ static const struct {
 	kd_schema schema;
 	const char *from, *to;
 } g_remap[] = {
-	{ KD_SCHEMA_AIRPLANE, "idNumber", "serialNumber" },
-	{ KD_SCHEMA_AIRPLANE, "jurisdiction", "country" },
+    {KD_SCHEMA_AIRPLANE, "idNumber", "serialNumber"},
+    {KD_SCHEMA_AIRPLANE, "jurisdiction", "country"},
 };
 
 /* Listing facts: on the Sanction, not on the entity. */
@@ -501,8 +505,7 @@ static int view_build(struct view *w, const kd_db *db,
 	for (i = 0; i < e->nprops && err == 0; i++) {
 		const struct kd_prop *p = kd__ent_prop(e, i);
 		if (!is_listing_fact(kd__prop_name(p)))
-			err = add_value(w, kd__prop_name(p),
-					kd__prop_value(p));
+			err = add_value(w, kd__prop_name(p), kd__prop_value(p));
 	}
 	if (err == 0 && w->topics == 0)
 		err = push(w, "topics", "sanction", NULL);
@@ -520,7 +523,8 @@ static int view_build(struct view *w, const kd_db *db,
 	return err;
 }
 
-/* ---- writing ------------------------------------------------------------------ */
+/* ---- writing
+ * ------------------------------------------------------------------ */
 
 /* "properties" members of the view, grouped by property in first-seen
  * order (no braces). */
@@ -574,8 +578,8 @@ static const char *list_date(const kd_db *db, const struct kd_entity *e,
 		const char *d = db->sources[kd__ent_source(e, i)].date;
 		if (d == NULL || strlen(d) < 10 || !valid_date_n(d, 10))
 			continue;
-		if (best == NULL || (latest ? strcmp(d, best) > 0
-					    : strcmp(d, best) < 0))
+		if (best == NULL ||
+		    (latest ? strcmp(d, best) > 0 : strcmp(d, best) < 0))
 			best = d;
 	}
 	return best;
@@ -635,10 +639,10 @@ static const char *authority_country(const char *format)
 {
 	static const struct {
 		const char *format, *country;
-	} t[] = { { "ofac_csv", "us" },
-		  { "ofac_xml", "us" },
-		  { "uk_csv", "gb" },
-		  { "canada_xml", "ca" } };
+	} t[] = {{"ofac_csv", "us"},
+		 {"ofac_xml", "us"},
+		 {"uk_csv", "gb"},
+		 {"canada_xml", "ca"}};
 	size_t i;
 	for (i = 0; format && i < N_(t); i++)
 		if (strcmp(t[i].format, format) == 0)
@@ -725,8 +729,7 @@ static int write_sanction(struct kd_buf *b, const struct view *w, size_t k)
 
 /* Members of the entity object (no braces): id, caption, schema,
  * properties (with nested sanctions when asked), the envelope. */
-static int write_entity(struct kd_buf *b, const struct view *w,
-			unsigned flags)
+static int write_entity(struct kd_buf *b, const struct view *w, unsigned flags)
 {
 	const struct kd_entity *e = w->e;
 	size_t k;
@@ -743,7 +746,8 @@ static int write_entity(struct kd_buf *b, const struct view *w,
 	if (err == 0)
 		err = write_props(b, w);
 	if (err == 0 && (flags & KD_FTM_NESTED) && w->sanctioned) {
-		err = kd__buf_puts(b, w->n ? ",\"sanctions\":[" : "\"sanctions\":[");
+		err = kd__buf_puts(b, w->n ? ",\"sanctions\":["
+					   : "\"sanctions\":[");
 		for (k = 0; k <= e->nalso && err == 0; k++) {
 			if (k)
 				err = kd__buf_putc(b, ',');
@@ -764,8 +768,8 @@ const char *kd_entity_last_change(const kd_db *db, const kd_entity *e)
 	return db && e ? last_change(db, e) : NULL;
 }
 
-int kd__ftm_entity(struct kd_buf *b, const kd_db *db,
-		   const struct kd_entity *e, unsigned flags)
+int kd__ftm_entity(struct kd_buf *b, const kd_db *db, const struct kd_entity *e,
+		   unsigned flags)
 {
 	struct view w;
 	int err = view_build(&w, db, e, NULL);
@@ -798,8 +802,7 @@ int kd_entity_ftm_json(char **out, size_t *len, const kd_db *db,
 	return 0;
 }
 
-int kd_entity_ftm_stats(kd_ftm_stats *st, const kd_db *db,
-			const kd_entity *e)
+int kd_entity_ftm_stats(kd_ftm_stats *st, const kd_db *db, const kd_entity *e)
 {
 	struct view w;
 	int err;
