@@ -46,7 +46,17 @@ ready() {
   done
   echo "server never ready: $(tail -3 "$log")"; return 1
 }
-stop() { kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; PID=""; }
+# stop LOG: SIGTERM; the exit status must be 0 and the log free of
+# sanitizer reports (leaks show at exit).
+stop() {
+  local rc
+  kill -TERM "$PID"; wait "$PID"; rc=$?; PID=""
+  [ "$rc" = 0 ] || { echo "server exit status $rc after SIGTERM ($1)"; fail=1; }
+  if grep -qE "Sanitizer|runtime error" "$1"; then
+    echo "sanitizer report in $1:"; grep -E -A12 "Sanitizer|runtime error" "$1" | head -30
+    fail=1
+  fi
+}
 hash() { printf %s "$1" | sha256sum | cut -d' ' -f1; }
 KEY=k-$RANDOM-$RANDOM
 TOKEN=t-$RANDOM-$RANDOM
@@ -65,7 +75,7 @@ if [ "$WHAT" != client ]; then
     else
       fail=1
     fi
-    stop
+    stop "$T/bundled.log"
   else
     fail=1
   fi
@@ -80,7 +90,7 @@ if [ "$WHAT" != conformance ]; then
     echo "== the client's answers are valid FtM too"
     node tests/ftm/served.js "$B" "$KEY" <("$K" --data "$T/data" export --ftm) 1 \
       >"$T/client_served.jsonl" && node tests/ftm/validate.js "$T/client_served.jsonl" || fail=1
-    stop
+    stop "$T/client.log"
   else
     fail=1
   fi
