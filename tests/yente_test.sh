@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # yente_test.sh - Kordon as a drop-in for yente, checked from outside C:
 #   1. FtM conformance of every bundled entity: `kordon export --ftm` of
-#      data/ validated against the FollowTheMoney model (tests/ftm/).
+#      data/ validated against the FollowTheMoney model (tests/ftm/), and
+#      of `kordon screen --json` and `kordon show --json`.
 #   2. FtM conformance of served answers: `kordon serve` on data/, a
 #      sample of /entities, /entities/../adjacent and /match answers.
 #   3. A yente client in Node (tests/yente/client.test.js) against
@@ -68,6 +69,9 @@ if [ "$WHAT" != client ]; then
   launch "$T/bundled.log" serve --config "$T/serve.conf" # loads meanwhile
   "$K" export --ftm >"$T/export.jsonl" || { echo "export failed"; exit 1; }
   node tests/ftm/validate.js "$T/export.jsonl" || fail=1
+  echo "== FtM conformance: kordon screen --json and show --json"
+  { "$K" screen --json --limit 20 "Kim Jong Un"; "$K" show --json ofac-15431; } \
+    >"$T/cli.jsonl"; node tests/ftm/validate.js "$T/cli.jsonl" || fail=1
   echo "== FtM conformance: /entities, /adjacent and /match answers (data/)"
   if ready "$T/bundled.log"; then
     if node tests/ftm/served.js "$B" "$KEY" "$T/export.jsonl" 100 >"$T/served.jsonl"; then
