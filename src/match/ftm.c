@@ -411,6 +411,10 @@ static int add_email(struct view *w, const struct ftm_prop *p, const char *v)
 			size_t m = n;
 			while (m && s[m - 1] == '.')
 				m--;
+			if (m == 0) { /* dots alone */
+				s += n + (s[n] != '\0');
+				continue;
+			}
 			if ((part = kd__strndup(s, m)) == NULL)
 				return kd__error_set(KD_ENOMEM,
 						     "out of memory");
