@@ -44,6 +44,10 @@ else
   failed=$((failed + 1)); echo "FAIL install build"
 fi
 step "update tests" tests/update_test.sh build-test/kordon
+step "FtM conformance (bundled lists, served answers)" \
+  tests/yente_test.sh build-test/kordon conformance
+step "yente client (Node) against kordon serve" \
+  tests/yente_test.sh build-test/kordon client
 # ThreadSanitizer: the server (worker threads, reloads with refcounted
 # swaps) and batch (threads sharing one matcher, per-thread scratch)
 tsan_batch() {

@@ -40,6 +40,10 @@ int cmd_scan(struct cli *c, int argc, char **argv);
 int cmd_serve(struct cli *c, int argc, char **argv);
 int cmd_diff(struct cli *c, int argc, char **argv);
 int cmd_update(struct cli *c, int argc, char **argv);
+int cmd_export(struct cli *c, int argc, char **argv);
+/** `kordon lists --server URL`: a running server's catalog and freshness.
+ *  @return 0 fresh, 1 stale (a reload failed), 2 error. */
+int cli_lists_server(const char *base, const char *key, int json);
 
 /** Print the properties of e as a JSON object {"prop":[values]}. */
 void cli_json_props(FILE *f, const kd_entity *e);

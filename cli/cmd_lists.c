@@ -4,6 +4,7 @@
  */
 #include "cli.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The version kept by `kordon update` a list file belongs to: the
@@ -37,18 +38,84 @@ static int want_json(int argc, char **argv, const char *help)
 	return json;
 }
 
+/* What the FollowTheMoney view (kd_entity_ftm_json) of each list's
+ * entities cleans and moves to notes, counted per first list. */
+static kd_ftm_stats *ftm_stats(const kd_db *db)
+{
+	size_t i, n = kd_db_count(db), ns = kd_db_source_count(db);
+	kd_ftm_stats *st = calloc(ns ? ns : 1, sizeof(*st));
+	for (i = 0; st && i < n; i++) {
+		const kd_entity *e = kd_db_entity(db, i);
+		kd_entity_ftm_stats(&st[kd_entity_source(e)], db, e);
+	}
+	return st;
+}
+
+/* "url 996, phone 12" for the non-zero counts; 0 when all are zero. */
+static size_t ftm_line(char *out, size_t cap, const size_t *v)
+{
+	size_t k, off = 0, total = 0;
+	out[0] = '\0';
+	for (k = 0; k < KD_FTM__COUNT; k++) {
+		int w;
+		if (v[k] == 0)
+			continue;
+		total += v[k];
+		w = snprintf(out + off, cap - off, "%s%s %zu", off ? ", " : "",
+			     kd_ftm_kind_name((kd_ftm_kind)k), v[k]);
+		if (w > 0 && (size_t)w < cap - off)
+			off += (size_t)w;
+	}
+	return total;
+}
+
+static void ftm_json(const char *key, const size_t *v)
+{
+	size_t k, w = 0;
+	printf("\"%s\":{", key);
+	for (k = 0; k < KD_FTM__COUNT; k++)
+		if (v[k])
+			printf("%s\"%s\":%zu", w++ ? "," : "",
+			       kd_ftm_kind_name((kd_ftm_kind)k), v[k]);
+	putchar('}');
+}
+
 int cmd_lists(struct cli *c, int argc, char **argv)
 {
+	kd_ftm_stats *fst;
+	char line[512];
+	size_t nf;
 	size_t i, k, w, total;
-	int json = want_json(argc, argv,
-			     "usage: kordon lists [--json]\n"
+	const char *server = NULL;
+	int a, json = want_json(argc, argv,
+			     "usage: kordon lists [--json] [--server URL "
+			     "[--api-key KEY]]\n"
 			     "Each loaded list: id, title, publication date, "
-			     "file, entities by schema, warnings.\n");
+			     "file, entities by schema, warnings (FtM: values "
+			     "cleaned or moved to notes).\n"
+			     "--server URL: the lists a running `kordon serve` "
+			     "has loaded, and whether its index is stale (a "
+			     "reload failed: exit 1, with the error).\n"
+			     "  --api-key KEY  (or $KORDON_API_KEY)\n");
 	if (json < 0)
 		return 0;
+	for (a = 1; a < argc; a++)
+		if (strcmp(argv[a], "--server") == 0 && a + 1 < argc)
+			server = argv[++a];
+	if (server) {
+		const char *key = getenv("KORDON_API_KEY");
+		for (a = 1; a < argc; a++)
+			if (strcmp(argv[a], "--api-key") == 0 && a + 1 < argc)
+				key = argv[++a];
+		return cli_lists_server(server, key, json);
+	}
 	if (cli_load(c))
 		return 2;
 	total = kd_db_count(c->db); /* an entity may be on several lists */
+	if ((fst = ftm_stats(c->db)) == NULL) {
+		fputs("kordon lists: out of memory\n", stderr);
+		return 2;
+	}
 	if (json)
 		fputs("{\"lists\":[", stdout);
 	for (i = 0; i < kd_db_source_count(c->db); i++) {
@@ -84,7 +151,11 @@ int cmd_lists(struct cli *c, int argc, char **argv)
 					fputc(',', stdout);
 				cli_json_str(stdout, s.warnings[w]);
 			}
-			fputs("]}", stdout);
+			fputs("],\"ftm\":{", stdout);
+			ftm_json("cleaned", fst[i].cleaned);
+			putchar(',');
+			ftm_json("moved_to_notes", fst[i].noted);
+			fputs("}}", stdout);
 			continue;
 		}
 		printf("%-10s %s\n", s.id, s.title);
@@ -102,7 +173,15 @@ int cmd_lists(struct cli *c, int argc, char **argv)
 		putchar('\n');
 		for (w = 0; w < s.nwarnings; w++)
 			printf("           warning: %s\n", s.warnings[w]);
+		if ((nf = ftm_line(line, sizeof(line), fst[i].cleaned)) != 0)
+			printf("           FtM: %zu values cleaned (%s)\n", nf,
+			       line);
+		if ((nf = ftm_line(line, sizeof(line), fst[i].noted)) != 0)
+			printf("           warning: FtM: %zu values no FtM "
+			       "type accepts, moved to notes (%s)\n",
+			       nf, line);
 	}
+	free(fst);
 	if (json)
 		printf("],\"total\":%zu}\n", total);
 	else
@@ -142,16 +221,16 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		return 2;
 	}
 	kd_db_source(&s, c->db, kd_entity_source(e));
-	if (json) {
-		fputs("{\"id\":", stdout);
-		cli_json_str(stdout, kd_entity_id(e));
-		fputs(",\"caption\":", stdout);
-		cli_json_str(stdout, kd_entity_caption(e));
-		printf(",\"schema\":\"%s\",\"datasets\":[",
-		       kd_schema_name(kd_entity_schema(e)));
-		cli_print_lists(stdout, c->db, e, 1);
-		fputs("],\"properties\":", stdout);
-		cli_json_props(stdout, e);
+	if (json) { /* the FtM view the API serves, plus provenance */
+		char *js = NULL;
+		size_t len = 0;
+		if (kd_entity_ftm_json(&js, &len, c->db, e,
+				       KD_FTM_NESTED) < 0) {
+			fprintf(stderr, "kordon show: %s\n", kd_error_last());
+			return 2;
+		}
+		fwrite(js, 1, len - 1, stdout);
+		kd_free(js);
 		fputs(",\"provenance\":{\"list\":", stdout);
 		cli_json_str(stdout, s.id);
 		fputs(",\"date\":", stdout);

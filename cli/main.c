@@ -18,7 +18,8 @@ static void usage(FILE *f)
 		"Sanctions screening against official lists.\n"
 		"\n"
 		"commands:\n"
-		"  lists [--json]            loaded lists with dates and counts\n"
+		"  lists [--json]            loaded lists with dates and counts;\n"
+		"                            --server URL: a running server's\n"
 		"  show ID [--json]          one entity with all properties\n"
 		"  screen NAME [options]     screen a name (kordon screen --help)\n"
 		"  compare NAME1 NAME2       score two names; --pairs FILE.csv\n"
@@ -30,6 +31,8 @@ static void usage(FILE *f)
 		"  update [LIST...]          download, verify and switch to the\n"
 		"                            latest official lists\n"
 		"  diff OLD NEW              entities added, removed, changed\n"
+		"  export --ftm              every entity as FollowTheMoney JSON "
+		"lines\n"
 		"\n"
 		"global options:\n"
 		"  --data PATH   list directory or file (default: $KORDON_DATA,\n"
@@ -192,6 +195,8 @@ int main(int argc, char **argv)
 		rc = cmd_update(&c, argc, argv);
 	else if (strcmp(cmd, "diff") == 0)
 		rc = cmd_diff(&c, argc, argv);
+	else if (strcmp(cmd, "export") == 0)
+		rc = cmd_export(&c, argc, argv);
 	else {
 		fprintf(stderr, "kordon: unknown command '%s'\n", cmd);
 		usage(stderr);

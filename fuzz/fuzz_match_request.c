@@ -10,12 +10,15 @@
  *   - never crash, never leak (the parse result is freed on every path);
  *   - failure gives 400, 422 or 500 and a non-empty, valid UTF-8 detail
  *     (details quote user keys clipped at a character boundary);
- *   - success gives at most SRV_MAX_QUERIES queries, each with a name or
- *     an identifier, every value non-blank, valid UTF-8, within the
- *     length limit (composed names: within the sum of five parts), and
- *     at most SRV_MAX_VALUES values per property;
+ *   - success gives at most SRV_MAX_QUERIES (at least one) queries, each
+ *     with an echo (schema, properties), every value non-blank, valid
+ *     UTF-8, within the length limit (composed names: within the sum of
+ *     five parts), at most SRV_MAX_VALUES values per property; the
+ *     ignored-keys note holds only log-safe characters;
  *   - parsing twice gives the same outcome (no hidden state);
- *   - the query-string parsers accept only what they document.
+ *   - the query-string parsers accept only what they document
+ *     (changed_since dates come out as YYYY-MM-DDTHH:MM:SS with digits;
+ *     base64 decodes within its buffer, and re-decodes identically).
  */
 #include "../server/request.c"
 
@@ -39,13 +42,22 @@ static void check_strs(const char *const *v, size_t n, size_t maxlen)
 static void check_ok(const struct mreq *m)
 {
 	size_t i;
-	if (m->n > SRV_MAX_QUERIES)
+	const char *c;
+	if (m->n > SRV_MAX_QUERIES || m->n == 0)
 		__builtin_trap();
+	for (c = m->ignored; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		      (*c >= '0' && *c <= '9') || strchr("_-.*?,", *c)))
+			__builtin_trap();
 	for (i = 0; i < m->n; i++) {
 		const kd_query *q = &m->items[i].q;
 		if (m->items[i].key == NULL)
 			__builtin_trap();
-		if (q->nnames == 0 && q->nidentifiers == 0)
+		if (m->items[i].echo == NULL ||
+		    !json_is_string(json_object_get(m->items[i].echo,
+						    "schema")) ||
+		    !json_is_object(json_object_get(m->items[i].echo,
+						    "properties")))
 			__builtin_trap();
 		if (q->schema >= KD_SCHEMA__COUNT)
 			__builtin_trap();
@@ -55,6 +67,34 @@ static void check_ok(const struct mreq *m)
 		check_strs(q->identifiers, q->nidentifiers,
 			     SRV_MAX_VALUE_LEN);
 	}
+}
+
+static void check_datetime(const char *s)
+{
+	char out[20];
+	size_t i;
+	if (srv_parse_datetime(out, s) < 0)
+		return;
+	for (i = 0; i < 19; i++)
+		if (i == 4 || i == 7 ? out[i] != '-'
+		    : i == 10	     ? out[i] != 'T'
+		    : i == 13 || i == 16 ? out[i] != ':'
+					 : (out[i] < '0' || out[i] > '9'))
+			__builtin_trap();
+	if (out[19] != '\0')
+		__builtin_trap();
+}
+
+static void check_b64(const char *s)
+{
+	char a[32], b[32];
+	size_t n, m;
+	if (srv_b64_decode(a, sizeof(a), &n, s) < 0)
+		return;
+	if (n >= sizeof(a) || a[n] != '\0' ||
+	    srv_b64_decode(b, sizeof(b), &m, s) < 0 || m != n ||
+	    memcmp(a, b, n) != 0)
+		__builtin_trap();
 }
 
 static void check_params(const uint8_t *data, size_t size)
@@ -71,6 +111,8 @@ static void check_params(const uint8_t *data, size_t size)
 		__builtin_trap();
 	if (srv_algorithm_known(s) && strlen(s) > 20)
 		__builtin_trap();
+	check_datetime(s);
+	check_b64(s);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

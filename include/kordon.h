@@ -215,11 +215,16 @@ typedef struct kd_match_opts {
 	 *  screening thread, possibly more than once per entity. */
 	int (*filter)(const kd_entity *e, void *ctx);
 	void *filter_ctx;
+	/* version 3 */
+	/** When set, receives the number of results at or above `cutoff`
+	 *  before `limit` cut them (yente's total.value). */
+	size_t *total;
 } kd_match_opts;
-#define KD_MATCH_OPTS_VERSION 2
+#define KD_MATCH_OPTS_VERSION 3
 #define KD_DEFAULT_THRESHOLD 0.70
 #define KD_MATCH_OPTS_INIT                                                 \
-	{ KD_MATCH_OPTS_VERSION, KD_DEFAULT_THRESHOLD, 10, 0.50, 0, NULL, NULL }
+	{ KD_MATCH_OPTS_VERSION, KD_DEFAULT_THRESHOLD, 10, 0.50, 0, NULL, NULL, \
+	  NULL }
 
 /** One named feature of a score, e.g. "name_match". */
 typedef struct kd_feature {
@@ -274,6 +279,56 @@ int kd_compare(kd_result *out, const kd_matcher *m, kd_schema schema,
  */
 int kd_results_json(char **out, size_t *len, const kd_db *db,
 		    const kd_query *q, const kd_result *r, size_t n);
+
+/* ---- FollowTheMoney view ----------------------------------------------- */
+
+/** Nest each listing as a `Sanction` entity under properties.sanctions. */
+#define KD_FTM_NESTED 1u
+
+/**
+ * Write e as a valid FollowTheMoney entity in the yente shape: id,
+ * caption, schema, properties (values cleaned to their FtM types; what
+ * no type accepts is moved to `notes`), datasets, referents, target,
+ * first_seen, last_seen, last_change. Listing facts (listingDate,
+ * program) become `Sanction` entities, nested with KD_FTM_NESTED.
+ * @param[out] out NUL-terminated JSON object; free with kd_free().
+ * @return 0, KD_EINVAL or KD_ENOMEM.
+ */
+int kd_entity_ftm_json(char **out, size_t *len, const kd_db *db,
+		       const kd_entity *e, unsigned flags);
+
+/** What the FtM view had to change, by kind of value. */
+typedef enum kd_ftm_kind {
+	KD_FTM_DATE = 0, KD_FTM_COUNTRY, KD_FTM_URL, KD_FTM_PHONE,
+	KD_FTM_EMAIL, KD_FTM_GENDER, KD_FTM_TOPIC,
+	KD_FTM_LENGTH,   /**< over the property's maxLength */
+	KD_FTM_PROPERTY, /**< property the schema does not have */
+	KD_FTM__COUNT
+} kd_ftm_kind;
+
+typedef struct kd_ftm_stats {
+	size_t cleaned[KD_FTM__COUNT]; /**< rewritten into a valid value */
+	size_t noted[KD_FTM__COUNT];   /**< moved to `notes` as text */
+} kd_ftm_stats;
+
+/** Add to *st what the FtM view of e cleans and moves to notes. */
+int kd_entity_ftm_stats(kd_ftm_stats *st, const kd_db *db,
+			const kd_entity *e);
+/** @return "date", "country", ... for a kind. */
+const char *kd_ftm_kind_name(kd_ftm_kind k);
+
+/**
+ * Write results as the yente `/match` `results` array: each the FtM view
+ * of the entity (kd_entity_ftm_json, nested sanctions) plus "score",
+ * "match", "features" {name: weight} and "explanations".
+ * @param[out] out NUL-terminated JSON array; free with kd_free().
+ */
+int kd_results_ftm_json(char **out, size_t *len, const kd_db *db,
+			const kd_result *r, size_t n);
+
+/** Last change of e as the FtM view reports it: its latest modifiedAt,
+ *  else the earliest date of its lists ("YYYY-MM-DD..."), or NULL. */
+const char *kd_entity_last_change(const kd_db *db, const kd_entity *e);
 
 /** Free memory the library handed out (kd_results_json). */
 void kd_free(void *p);

@@ -2,7 +2,10 @@
  * admin.c - operational endpoints:
  *
  *   GET  /healthz       the process answers (always 200, no auth)
- *   GET  /readyz        200 once an index serves, 503 before (no auth)
+ *   GET  /readyz        200 once an index serves, 503 before (no auth);
+ *                       after a failed reload still 200 (the previous
+ *                       index serves) with "status":"stale",
+ *                       "index_stale":true and "last_reload_error"
  *   GET  /metrics       Prometheus text (metrics.c)
  *   GET  /openapi.json  the API description (openapi.c)
  *   POST /updatez       reload the lists now; answers when the reload
@@ -28,18 +31,26 @@ int srv_h_healthz(struct srv_req *r)
 int srv_h_readyz(struct srv_req *r)
 {
 	struct index_ref *idx = reloader_acquire(&r->srv->reload);
+	char why[512];
 	int err;
 	if (idx == NULL) {
-		char why[512];
 		reloader_last_error(&r->srv->reload, why, sizeof(why));
 		return srv_error(r, 503, "index not loaded yet%s%s",
 				 why[0] ? ": " : "", why);
 	}
+	reloader_last_error(&r->srv->reload, why, sizeof(why));
 	err = kd__buf_printf(&r->out,
-			     "{\"status\":\"ok\",\"index_version\":%lu,"
-			     "\"entities\":%zu,\"loaded_at\":%.3f}",
-			     idx->version, kd_db_count(idx->db),
-			     idx->loaded_at);
+			     "{\"status\":\"%s\",\"index_version\":%lu,"
+			     "\"entities\":%zu,\"loaded_at\":%.3f,"
+			     "\"index_stale\":%s,\"last_reload_error\":",
+			     why[0] ? "stale" : "ok", idx->version,
+			     kd_db_count(idx->db), idx->loaded_at,
+			     why[0] ? "true" : "false");
+	if (err == 0)
+		err = why[0] ? kd__buf_json_str(&r->out, why)
+			     : kd__buf_puts(&r->out, "null");
+	if (err == 0)
+		err = kd__buf_putc(&r->out, '}');
 	index_release(idx);
 	if (err < 0)
 		return srv_error(r, 500, "out of memory");

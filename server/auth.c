@@ -22,8 +22,11 @@
  * also come from the environment (KORDON_UPDATE_TOKEN, plain text, hashed
  * at start-up; it overrides the file).
  *
- * Requests carry `Authorization: ApiKey <key>` (the header yente and the
- * OpenSanctions API use); /updatez carries `Authorization: Bearer <token>`.
+ * Requests carry the key as yente clients send it: `Authorization:
+ * ApiKey <key>` (the OpenSanctions API header), `Authorization: Bearer
+ * <key>`, HTTP Basic (the password is the key; a user name alone also
+ * works) or the query argument `?api_key=<key>`. /updatez carries
+ * `Authorization: Bearer <token>` or `?token=<token>` (yente's form).
  */
 #include "server.h"
 
@@ -232,27 +235,54 @@ static int digest_eq(const unsigned char a[32], const unsigned char b[32])
 	return diff == 0;
 }
 
-int srv_auth_api_key(const struct srv_config *c, const char *header)
+static int key_ok(const struct srv_config *c, const char *key, size_t n)
 {
 	unsigned char h[32];
-	const char *key;
 	size_t i;
 	int ok = 0;
-	if (c->nkeys == 0)
-		return 0;
-	if ((key = credential(header, "ApiKey")) == NULL)
-		return 401;
-	srv_sha256(h, key, strlen(key));
+	srv_sha256(h, key, n);
 	for (i = 0; i < c->nkeys; i++)
 		ok |= digest_eq(h, c->keys[i]);
-	return ok ? 0 : 401;
+	return ok;
 }
 
-int srv_auth_update(const struct srv_config *c, const char *header)
+int srv_auth_api_key(const struct srv_config *c, const char *header,
+		     const char *arg)
+{
+	const char *key;
+	char basic[768];
+	size_t n;
+	if (c->nkeys == 0)
+		return 0;
+	if (arg && *arg && key_ok(c, arg, strlen(arg)))
+		return 0;
+	if ((key = credential(header, "ApiKey")) != NULL ||
+	    (key = credential(header, "Bearer")) != NULL)
+		return key_ok(c, key, strlen(key)) ? 0 : 401;
+	if ((key = credential(header, "Basic")) != NULL &&
+	    srv_b64_decode(basic, sizeof(basic), &n, key) == 0) {
+		const char *colon = memchr(basic, ':', n);
+		int ok;
+		if (colon && colon + 1 < basic + n) /* user:KEY */
+			ok = key_ok(c, colon + 1,
+				    n - (size_t)(colon + 1 - basic));
+		else /* KEY: or KEY */
+			ok = key_ok(c, basic,
+				    colon ? (size_t)(colon - basic) : n);
+		memset(basic, 0, sizeof(basic));
+		return ok ? 0 : 401;
+	}
+	return 401;
+}
+
+int srv_auth_update(const struct srv_config *c, const char *header,
+		    const char *arg)
 {
 	unsigned char h[32];
-	const char *tok;
-	if ((tok = credential(header, "Bearer")) == NULL)
+	const char *tok = credential(header, "Bearer");
+	if (tok == NULL && arg && *arg)
+		tok = arg;
+	if (tok == NULL)
 		return 401;
 	if (!c->has_update)
 		return 403;

@@ -4,22 +4,36 @@
  *
  * The body is parsed by jansson (UTF-8 checked, NUL in strings refused,
  * duplicate keys refused, nesting depth bounded by jansson). Then every
- * query is validated the way yente's pydantic models do, with the status
- * split the API documents:
+ * query is read the way yente reads it, with the status split the API
+ * documents:
  *
- *   400  not JSON, or a value of the wrong JSON type
- *   422  well-typed but invalid: missing `queries` or `schema`, unknown
- *        schema, unknown field or property, no name and no identifier,
- *        too many queries / values, a value too long
+ *   400  not JSON, a value of the wrong JSON type, no queries at all,
+ *        a schema that is not a matchable FollowTheMoney schema
+ *   422  well-typed but invalid: missing `queries`, `schema` or
+ *        `properties`, unknown property, too many queries / values,
+ *        a value too long
  *
- * Properties are FollowTheMoney names. Those the scorer uses are mapped
- * onto the query (name/alias/previousName/weakAlias -> names,
+ * Like yente, keys Kordon does not use are ignored, not refused: a real
+ * client sends `"filters": null, "params": null` in every query and
+ * `params`/`weights` at the top level; their names are kept in
+ * mreq.ignored for a debug log line. Property values are strings, lists
+ * of strings, or numbers (turned into strings: "birthDate": [1965]).
+ *
+ * Schemas: every matchable FtM schema (server/ftm_props.inc, generated
+ * from the FtM model) is accepted; those Kordon has no own scoring for
+ * (PublicBody -> Organization, Address, BankAccount, ... -> any) are
+ * mapped. Properties are FollowTheMoney names. Those the scorer uses are
+ * mapped onto the query (name/alias/previousName/weakAlias -> names,
  * birthDate -> dates, nationality/country/citizenship/jurisdiction/... ->
  * countries, idNumber/passportNumber/imoNumber/registrationNumber/... ->
  * identifiers; firstName/lastName/... compose a name when none is given);
- * other known FtM properties are accepted and ignored, so yente clients
- * that send addresses or e-mails keep working; anything else is a typo and
- * gets 422.
+ * every other property of a matchable schema is accepted and ignored;
+ * anything else is a typo and gets 422.
+ *
+ * Each query keeps an echo {"id"?,"schema","properties"} with the
+ * client's property names and the cleaned values (numbers as strings,
+ * blanks trimmed, empty values dropped), which /match sends back as
+ * `query`, as yente does.
  *
  * Memory: the jansson document is kept (query strings are borrowed from
  * it); every query's slices point into one array `values`, filled through
@@ -38,6 +52,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include "ftm_props.inc"
 
 enum role { R_IGNORE, R_NAME, R_DATE, R_COUNTRY, R_ID, R_PART, R__N };
 
@@ -201,13 +218,61 @@ static int fail(struct req_err *err, int status, const char *fmt, ...)
 	return -1;
 }
 
+static int cmp_str(const void *key, const void *el)
+{
+	return strcmp(key, *(const char *const *)el);
+}
+
+#define N_(a) (sizeof(a) / sizeof((a)[0]))
+
 static int prop_role(const char *name)
 {
 	size_t i;
-	for (i = 0; i < sizeof(g_props) / sizeof(g_props[0]); i++)
+	for (i = 0; i < N_(g_props); i++)
 		if (strcmp(g_props[i].name, name) == 0)
 			return (int)g_props[i].role;
+	if (bsearch(name, g_ftm_prop_names, N_(g_ftm_prop_names),
+		    sizeof(g_ftm_prop_names[0]), cmp_str))
+		return R_IGNORE;
 	return -1;
+}
+
+int srv_schema_parse(kd_schema *out, const char *name)
+{
+	size_t i;
+	if (strcmp(name, "PublicBody") == 0) {
+		*out = KD_SCHEMA_ORGANIZATION;
+		return 0;
+	}
+	for (i = 0; i < N_(g_ftm_matchable); i++)
+		if (strcmp(g_ftm_matchable[i], name) == 0)
+			break;
+	if (i == N_(g_ftm_matchable) && strcmp(name, "Thing") != 0)
+		return -1;
+	if (kd_schema_parse(out, name) < 0)
+		*out = KD_SCHEMA_THING; /* matchable, no own scoring */
+	return 0;
+}
+
+/* Remember an ignored key for the debug log ("params,queries.*.filters"),
+ * letters, digits and "_.*-" only (the rest becomes '?': no log
+ * injection), at most 40 bytes of a key. */
+static void ignored(struct mreq *m, const char *prefix, const char *k)
+{
+	char t[48];
+	size_t i, n = strlen(m->ignored);
+	for (i = 0; k[i] && i < 40; i++) {
+		char c = k[i];
+		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			 (c >= '0' && c <= '9') || c == '_' || c == '-';
+		t[i] = ok ? c : '?';
+	}
+	t[i] = '\0';
+	if (strstr(m->ignored, t) ||
+	    n + strlen(prefix) + i + 2 >= sizeof(m->ignored))
+		return;
+	snprintf(m->ignored + n, sizeof(m->ignored) - n, "%s%s%s",
+		 n ? "," : "", prefix, t);
 }
 
 /* Growable array of borrowed strings; slices are recorded as offsets. */
@@ -231,14 +296,28 @@ struct parse {
 	char qkey[48]; /* clipped query key, for messages */
 };
 
-/* Check one property value (string or array of strings). */
+/* A number as yente's pydantic model turns it into a string. */
+static json_t *num_string(const json_t *x)
+{
+	char t[64];
+	if (json_is_integer(x))
+		snprintf(t, sizeof(t), "%" JSON_INTEGER_FORMAT,
+			 json_integer_value(x));
+	else
+		snprintf(t, sizeof(t), "%.17g", json_real_value(x));
+	return json_string(t);
+}
+
+/* Check one property value (string or array of strings and numbers);
+ * numbers in arrays are replaced by strings in the document (the caller
+ * replaces a lone number). */
 static int check_values(struct parse *p, const char *prop, json_t *v)
 {
 	size_t i, n;
 	json_t *x;
 	char pk[48];
 	clip(pk, sizeof(pk), prop, 40);
-	if (json_is_string(v))
+	if (json_is_string(v) || json_is_number(v))
 		n = 1;
 	else if (json_is_array(v))
 		n = json_array_size(v);
@@ -252,7 +331,12 @@ static int check_values(struct parse *p, const char *prop, json_t *v)
 			    "queries.%s.properties.%s: more than %d values",
 			    p->qkey, pk, SRV_MAX_VALUES);
 	for (i = 0; i < n; i++) {
-		x = json_is_string(v) ? v : json_array_get(v, i);
+		x = json_is_array(v) ? json_array_get(v, i) : v;
+		if (json_is_number(x) && json_is_array(v)) {
+			if (json_array_set_new(v, i, num_string(x)) < 0)
+				return fail(p->err, 500, "out of memory");
+			x = json_array_get(v, i);
+		}
 		if (!json_is_string(x))
 			return fail(p->err, 400,
 				    "queries.%s.properties.%s[%zu]: expected "
@@ -336,6 +420,54 @@ oom:
 	return fail(p->err, 500, "out of memory");
 }
 
+/* s without leading and trailing blanks, as a new JSON string. */
+static json_t *trimmed(const char *s)
+{
+	size_t n = strlen(s);
+	while (n && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+		     s[n - 1] == '\r' || s[n - 1] == '\n'))
+		n--;
+	return json_stringn(s, n);
+}
+
+/* The echo of a query: the client's id, schema and property names, the
+ * values cleaned (strings, trimmed, blanks dropped). */
+static json_t *make_echo(json_t *q, const char *schema, json_t *props)
+{
+	json_t *echo = json_object(), *eprops = json_object(), *v, *id;
+	const char *k;
+	if (echo == NULL || eprops == NULL)
+		goto oom;
+	if ((id = json_object_get(q, "id")) && json_is_string(id) &&
+	    json_object_set(echo, "id", id) < 0)
+		goto oom;
+	if (json_object_set_new(echo, "schema", json_string(schema)) < 0)
+		goto oom;
+	json_object_foreach(props, k, v)
+	{
+		json_t *list = json_array();
+		size_t i, n = json_is_array(v) ? json_array_size(v) : 1;
+		if (list == NULL || json_object_set_new(eprops, k, list) < 0)
+			goto oom;
+		for (i = 0; i < n; i++) {
+			const char *s = json_string_value(
+				json_is_array(v) ? json_array_get(v, i) : v);
+			if (s && non_blank(s) &&
+			    json_array_append_new(list, trimmed(s)) < 0)
+				goto oom;
+		}
+	}
+	if (json_object_set_new(echo, "properties", eprops) == 0)
+		return echo;
+	eprops = NULL;
+oom:
+	json_decref(eprops);
+	json_decref(echo);
+	return NULL;
+}
+
 static int parse_query(struct parse *p, struct mreq_query *item,
 		       size_t off[4], json_t *q)
 {
@@ -349,7 +481,6 @@ static int parse_query(struct parse *p, struct mreq_query *item,
 			    p->qkey);
 	json_object_foreach(q, k, v)
 	{
-		char kk[48];
 		if (strcmp(k, "schema") == 0) {
 			if (!json_is_string(v))
 				return fail(p->err, 400,
@@ -369,22 +500,20 @@ static int parse_query(struct parse *p, struct mreq_query *item,
 					    "queries.%s.id: expected a string",
 					    p->qkey);
 		} else {
-			clip(kk, sizeof(kk), k, 40);
-			return fail(p->err, 422,
-				    "queries.%s: unknown field '%s'", p->qkey,
-				    kk);
+			ignored(p->m, "queries.*.", k); /* filters, params.. */
 		}
 	}
 	if ((schema = json_string_value(json_object_get(q, "schema"))) ==
 	    NULL)
 		return fail(p->err, 422, "queries.%s.schema: field required",
 			    p->qkey);
-	if (kd_schema_parse(&item->q.schema, schema) < 0) {
+	if (srv_schema_parse(&item->q.schema, schema) < 0) {
 		char sk[48];
 		clip(sk, sizeof(sk), schema, 40);
-		return fail(p->err, 422,
-			    "queries.%s.schema: unknown schema '%s'", p->qkey,
-			    sk);
+		return fail(p->err, 400,
+			    "queries.%s.schema: '%s' is not a matchable "
+			    "FollowTheMoney schema",
+			    p->qkey, sk);
 	}
 	if (props == NULL)
 		return fail(p->err, 422,
@@ -399,9 +528,16 @@ static int parse_query(struct parse *p, struct mreq_query *item,
 				    "'%s'",
 				    p->qkey, pk);
 		}
+		if (json_is_number(v)) { /* "birthDate": 1965 */
+			if (json_object_set_new(props, k, num_string(v)) < 0)
+				return fail(p->err, 500, "out of memory");
+			v = json_object_get(props, k);
+		}
 		if (check_values(p, k, v) < 0)
 			return -1;
 	}
+	if ((item->echo = make_echo(q, schema, props)) == NULL)
+		return fail(p->err, 500, "out of memory");
 	/* offsets of the four slices: names, dates, countries, ids */
 	for (role = R_NAME; role <= R_ID; role++) {
 		start = p->vals.n;
@@ -418,11 +554,9 @@ static int parse_query(struct parse *p, struct mreq_query *item,
 		default: item->q.nidentifiers = p->vals.n - start; break;
 		}
 	}
-	if (item->q.nnames == 0 && item->q.nidentifiers == 0)
-		return fail(p->err, 422,
-			    "queries.%s: needs a name (name, alias, "
-			    "firstName/lastName...) or an identifier",
-			    p->qkey);
+	/* No name and no identifier (a nationality alone): accepted, as
+	 * yente does; nothing can match it (the handler answers 0 results
+	 * without screening). */
 	return 0;
 }
 
@@ -438,8 +572,10 @@ static int parse_queries(struct parse *p, json_t *queries, size_t max)
 		return fail(p->err, 422, "queries: more than %zu queries",
 			    max);
 	if (nq == 0)
-		return 0;
+		return fail(p->err, 400, "queries: at least one query is "
+					 "required");
 	m->items = kd__calloc(nq, sizeof(*m->items));
+	m->nalloc = m->items ? nq : 0;
 	offs = kd__calloc(nq, sizeof(*offs));
 	if (m->items == NULL || offs == NULL) {
 		fail(p->err, 500, "out of memory");
@@ -502,16 +638,10 @@ int srv_mreq_parse(struct mreq *out, const char *body, size_t len,
 				return fail(err, 400,
 					    "queries: expected an object");
 			queries = v;
-		} else if (strcmp(k, "weights") == 0 ||
-			   strcmp(k, "config") == 0) {
-			/* yente scoring knobs: accepted, not used */
-			if (!json_is_object(v))
-				return fail(err, 400,
-					    "%s: expected an object", k);
 		} else {
-			char kk[48];
-			clip(kk, sizeof(kk), k, 40);
-			return fail(err, 422, "unknown field '%s'", kk);
+			/* weights, config, params...: yente scoring knobs and
+			 * keys of other servers, ignored as yente does */
+			ignored(out, "", k);
 		}
 	}
 	if (queries == NULL)
@@ -528,6 +658,8 @@ void srv_mreq_free(struct mreq *m)
 		return;
 	for (i = 0; i < m->nowned; i++)
 		kd__free(m->owned[i]);
+	for (i = 0; i < m->nalloc; i++)
+		json_decref((json_t *)m->items[i].echo);
 	kd__free(m->owned);
 	kd__free(m->values);
 	kd__free(m->items);
@@ -570,7 +702,121 @@ int srv_algorithm_known(const char *name)
 {
 	size_t i;
 	for (i = 0; srv_algorithms[i]; i++)
-		if (strcmp(srv_algorithms[i], name) == 0)
+		if (strcasecmp(srv_algorithms[i], name) == 0)
 			return 1;
+	return 0;
+}
+
+int srv_topic_known(const char *topic)
+{
+	return bsearch(topic, g_ftm_topic_names, N_(g_ftm_topic_names),
+		       sizeof(g_ftm_topic_names[0]), cmp_str) != NULL;
+}
+
+static int dig(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+static int two(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+int srv_parse_datetime(char out[20], const char *s)
+{
+	static const int dim[] = { 31, 29, 31, 30, 31, 30,
+				   31, 31, 30, 31, 30, 31 };
+	size_t n;
+	int y, m, d;
+	if (s == NULL)
+		return -1;
+	n = strlen(s);
+	if (n < 10 || !dig(s, 4) || s[4] != '-' || !dig(s + 5, 2) ||
+	    s[7] != '-' || !dig(s + 8, 2))
+		return -1;
+	y = two(s) * 100 + two(s + 2);
+	m = two(s + 5);
+	d = two(s + 8);
+	if (m < 1 || m > 12 || d < 1 || d > dim[m - 1] ||
+	    (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) ||
+				    y % 400 == 0)))
+		return -1;
+	memcpy(out, s, 10);
+	memcpy(out + 10, "T00:00:00", 10);
+	if (n == 10)
+		return 0;
+	s += 10;
+	if ((*s != 'T' && *s != ' ') || strlen(s) < 6 || !dig(s + 1, 2) ||
+	    s[3] != ':' || !dig(s + 4, 2) || two(s + 1) > 23 || two(s + 4) > 59)
+		return -1;
+	memcpy(out + 11, s + 1, 5);
+	s += 6;
+	if (*s == ':') {
+		if (!dig(s + 1, 2) || two(s + 1) > 59)
+			return -1;
+		memcpy(out + 17, s + 1, 2);
+		s += 3;
+		if (*s == '.') {
+			s++;
+			if (!dig(s, 1))
+				return -1;
+			while (*s >= '0' && *s <= '9')
+				s++;
+		}
+	}
+	/* a zone is accepted and not applied: list dates carry none */
+	if (*s == 'Z')
+		s++;
+	else if ((*s == '+' || *s == '-') && dig(s + 1, 2) && s[3] == ':' &&
+		 dig(s + 4, 2))
+		s += 6;
+	return *s ? -1 : 0;
+}
+
+/* ---- HTTP Basic credentials ------------------------------------------ */
+
+static int b64(int c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+' || c == '-')
+		return 62;
+	if (c == '/' || c == '_')
+		return 63;
+	return -1;
+}
+
+int srv_b64_decode(char *out, size_t cap, size_t *len, const char *s)
+{
+	unsigned acc = 0;
+	int bits = 0, v;
+	size_t n = 0;
+	for (; *s && *s != '='; s++) {
+		if ((v = b64(*s)) < 0)
+			return -1;
+		acc = (acc << 6 | (unsigned)v) & 0xFFFFFF;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			if (n + 1 >= cap)
+				return -1;
+			out[n++] = (char)(acc >> bits & 0xFF);
+		}
+	}
+	while (*s == '=')
+		s++;
+	if (*s)
+		return -1;
+	out[n] = '\0';
+	*len = n;
 	return 0;
 }

@@ -29,8 +29,8 @@ int srv_h_scan(struct srv_req *r)
 		char *end;
 		errno = 0;
 		threshold = strtod(thr, &end);
-		if (errno || end == thr || *end || threshold <= 0 ||
-		    threshold > 1)
+		if (errno || end == thr || *end ||
+		    !(threshold > 0 && threshold <= 1)) /* NaN too */
 			return srv_error(r, 400, "threshold: a number in (0,1]");
 	}
 	if (r->body.len == 0)

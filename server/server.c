@@ -311,18 +311,19 @@ static int precheck(struct srv_req *r, const char *allow)
 		return -1;
 	}
 	if (r->route->flags & RF_UPDATE)
-		st = srv_auth_update(&s->cfg, auth);
+		st = srv_auth_update(&s->cfg, auth, srv_arg(r, "token"));
 	else if (r->route->flags & RF_PUBLIC)
 		st = 0;
 	else
-		st = srv_auth_api_key(&s->cfg, auth);
+		st = srv_auth_api_key(&s->cfg, auth, srv_arg(r, "api_key"));
 	if (st == 401) {
 		r->hname = "WWW-Authenticate";
 		r->hvalue = r->route->flags & RF_UPDATE ? "Bearer" : "ApiKey";
 		srv_error(r, 401, r->route->flags & RF_UPDATE
 					  ? "missing bearer token"
 					  : "missing or invalid API key "
-					    "(Authorization: ApiKey <key>)");
+					    "(Authorization: ApiKey <key>, "
+					    "Bearer <key>, or ?api_key=)");
 		return -1;
 	}
 	if (st) {

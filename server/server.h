@@ -51,10 +51,15 @@ int srv_config_load(struct srv_config *c, const char *path, char *err,
 /** Take the update token from KORDON_UPDATE_TOKEN when set. */
 void srv_config_env(struct srv_config *c);
 void srv_config_free(struct srv_config *c);
-/** @return 0 when allowed (or no keys configured), else 401. */
-int srv_auth_api_key(const struct srv_config *c, const char *header);
-/** @return 0 when the Bearer token matches, 401 without one, else 403. */
-int srv_auth_update(const struct srv_config *c, const char *header);
+/** The key from `Authorization: ApiKey|Bearer <key>`, Basic (the
+ *  password, else the user name) or `?api_key=` (arg, may be NULL).
+ *  @return 0 when allowed (or no keys configured), else 401. */
+int srv_auth_api_key(const struct srv_config *c, const char *header,
+		     const char *arg);
+/** The token from `Authorization: Bearer <token>` or `?token=` (arg).
+ *  @return 0 when it matches, 401 without one, else 403. */
+int srv_auth_update(const struct srv_config *c, const char *header,
+		    const char *arg);
 
 /* ---- reload.c: the live index ------------------------------------------ */
 
@@ -288,9 +293,9 @@ int srv_h_openapi(struct srv_req *r);
 int srv_h_updatez(struct srv_req *r);
 int srv_h_scan(struct srv_req *r); /* scan_handler.c */
 
-/** Write an entity {"id","caption","schema","properties","datasets",...}
- *  without the closing brace, so callers can add fields. */
-int srv_entity_json(struct kd_buf *b, const kd_db *db, const kd_entity *e);
+/** 1 when a reload failed after the index was loaded (the index is
+ *  stale), with the reason in why. */
+int srv_index_freshness(struct srv_req *r, char *why, size_t cap);
 /** Prometheus text for everything (admin.c calls it). */
 int srv_metrics_render(struct kd_buf *b, struct srv *s,
 		       const struct index_ref *idx);

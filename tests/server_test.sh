@@ -120,11 +120,11 @@ Q='{"queries":{"q1":{"schema":"Person","properties":{"name":["Bosco Taganda"],"b
 post /match/default "$Q"; code "match" 200
 cp "$T/body" "$T/match1.json"
 has "match envelope" '{"responses":{"q1":{"status":200,'
-has "match query echo" '"query":{"schema":"Person","properties":{"name":["Bosco Taganda"],"birthDate":["1973"],"country":["cd"]}}'
+has "match query echo" '"query":{"schema":"Person","properties":{"name":["Bosco Taganda"],"birthDate":["1973"],"nationality":["cd"]}}'
 has "match result id" '"results":[{"id":"un-CDi.030","caption":"BOSCO TAGANDA","schema":"Person",'
 has "match datasets" '"datasets":["un_sc"]'
 hasre "match properties" '"properties":\{"name":\["BOSCO TAGANDA"\],"alias":\['
-hasre "match score" '"score":(0\.[0-9]{4}|1\.0000),"match":true,"explanations":\{"name_match":\{"score":[0-9.]+,"detail":"[^"]*"\}'
+hasre "match score" '"score":(0\.[0-9]{4}|1\.0000),"match":true,"features":\{"name_match":[0-9.]+[^}]*\},"explanations":\{"name_match":\{"score":[0-9.]+,"detail":"[^"]*"\}'
 hasre "match total" '"total":\{"value":[1-9][0-9]*,"relation":"eq"\}'
 has "match q2" '"q2":{"status":200,'
 has "match q2 company" '"id":"watchlist-W-002","caption":"Baltic Trade Logistics OOO","schema":"Company"'
@@ -153,7 +153,7 @@ post "/match/default?topics=sanction" '{"queries":{"a":{"schema":"Person","prope
 if grep -q '"watchlist-W-001"' "$T/body"; then bad "topics filter ignored"; else ok; fi
 post /match/default '{"queries":{"a":{"schema":"Person","properties":{"firstName":"Bosco","lastName":"Taganda"}}}}'
 code "name parts" 200; has "name parts compose" '"id":"un-CDi.030"'
-post /match/default '{"queries":{}}'; code "no queries" 200; has "no queries" '{"responses":{},"limit":5}'
+post /match/default '{"queries":{}}'; code "no queries" 400; has "no queries" 'at least one query'
 
 # errors, yente style {"detail": ...}
 post /match/default '{"queries":'; code "bad JSON" 400; has "bad JSON detail" '{"detail":"invalid JSON'
@@ -161,23 +161,23 @@ post /match/default '[1,2]'; code "not an object" 400
 post /match/default ''; code "empty body" 400
 post /match/default $'{"queries":{"a":{"schema":"Person","properties":{"name":"\xff\xfe"}}}}'
 code "bad UTF-8" 400
-post /match/default '{"queries":{"a":{"schema":"Person","properties":{"name":7}}}}'
+post /match/default '{"queries":{"a":{"schema":"Person","properties":{"name":true}}}}'
 code "wrong type" 400; has "wrong type detail" 'queries.a.properties.name'
 post /match/default '{"queries":[]}'; code "queries not object" 400
 post /match/default '{"queries":{"a":{"schema":"Person","properties":{"name":"x"}}},"queries":{}}'
 code "duplicate key" 400
 post /match/nowhere '{"queries":{}}'; code "unknown dataset" 404; has "404 detail" '"detail":"dataset'
 post /match/default '{"queries":{"a":{"schema":"Spaceship","properties":{"name":"x"}}}}'
-code "unknown schema" 422; has "unknown schema detail" "unknown schema 'Spaceship'"
+code "unknown schema" 400; has "unknown schema detail" "'Spaceship' is not a matchable FollowTheMoney schema"
 post /match/default '{"queries":{"a":{"properties":{"name":"x"}}}}'; code "missing schema" 422
 post /match/default '{"queries":{"a":{"schema":"Person"}}}'; code "missing properties" 422
 post /match/default '{"queries":{"a":{"schema":"Person","properties":{"birthDate":"1970"}}}}'
-code "no name, no id" 422
+code "no name, no id: accepted (as yente)" 200; has "no name, no id: no result" '"results":[],"total":{"value":0'
 post /match/default '{"queries":{"a":{"schema":"Person","properties":{"nmae":"x"}}}}'
 code "unknown property" 422; has "unknown property detail" "'nmae'"
 post /match/default '{"queries":{"a":{"schema":"Person","properties":{"name":"x"},"extra":1}}}'
-code "unknown query field" 422
-post /match/default '{"queries":{},"limit":3}'; code "unknown top field" 422
+code "unknown query field ignored (as yente)" 200
+post /match/default '{"queries":{"a":{"schema":"Person","properties":{"name":"x"}}},"limit":3}'; code "unknown top field ignored" 200
 post /match/default '{}'; code "missing queries" 422
 post "/match/default?limit=0" '{"queries":{}}'; code "limit 0" 400
 post "/match/default?limit=abc" '{"queries":{}}'; code "limit abc" 400
@@ -204,8 +204,20 @@ hasre "search score" '"score":[01]\.[0-9]{4}'
 has "search total" '"total":{"value":'
 req GET "/search/default?q=Vladimir%20Kozlov&schema=Person&limit=3"; code "search schema" 200
 has "search Cyrillic entity" '"watchlist-W-006"'
-req GET "/search/default"; code "search without q" 400
+req GET "/search/default"; code "search without q lists entities" 200
+has "search without q: all" '"total":{"value":21,'
 req GET "/search/default?q=x&schema=Spaceship"; code "search bad schema" 400
+# unknown filter values are errors, never a clean empty answer
+post "/match/default?include_dataset=typo" "$Q"; code "include_dataset typo" 400
+has "include_dataset typo names the field" '"detail":"include_dataset: unknown dataset'
+post "/match/default?exclude_dataset=typo" "$Q"; code "exclude_dataset typo" 400
+post "/match/default?topics=typo" "$Q"; code "topics typo" 400
+has "topics typo names the field" '"detail":"topics: unknown topic'
+req GET "/search/default?q=x&datasets=typo"; code "search datasets typo" 400
+post "/match/default?topics=sanction&include_dataset=un_sc" "$Q"; code "known filters" 200
+post "/match/default?changed_since=garbage" "$Q"; code "changed_since garbage" 422
+post "/match/default?limit=501" "$Q"; code "limit 501" 422
+req POST "/scan?threshold=nan" --data-binary 'Kim Jong Un'; code "scan threshold nan" 400
 req GET "/search/nowhere?q=x"; code "search unknown dataset" 404
 req GET /entities/un-CDi.030; code entity 200
 has "entity" '{"id":"un-CDi.030","caption":"BOSCO TAGANDA","schema":"Person","properties":{'
@@ -225,12 +237,12 @@ req GET /algorithms; code algorithms 200; has algorithms '"name":"logic-v1"'
 
 # /openapi.json
 req GET /openapi.json; code openapi 200
-has "openapi version" '"openapi": "3.0.3"'
+has "openapi version" '"openapi":"3.0.3"'
 for p in '/match/{dataset}' '/search/{dataset}' '/entities/{entity_id}' /catalog \
          /algorithms /healthz /readyz /metrics /openapi.json /updatez /scan; do
   has "openapi path $p" "\"$p\""
 done
-jqok "openapi parses" '.openapi == "3.0.3" and (.paths | length) == 11'
+jqok "openapi parses" '.openapi == "3.0.3" and (.paths | length) == 12'
 
 # POST /scan: identifiers found in prose with byte offsets; errors
 req POST '/scan?format=text' --data-binary 'The tanker IMO 7406784 was seen off Nakhodka.'
@@ -310,7 +322,26 @@ done
 [ "$(grep -c 'level=error msg="index load failed"' "$LOG1")" -ge 2 ] && ok ||
   bad "no log line for a failed SIGHUP reload"
 req GET /readyz; code "ready after failed reload" 200; has "version kept" '"index_version":8'
+has "readyz stale after failed reload" '"status":"stale"'
+has "readyz says why" '"index_stale":true,"last_reload_error":"'
+req GET /catalog; has "catalog stale after failed reload" '"index_stale":true'
+has "catalog not current" '"index_current":false'
+has "catalog reload error" '"last_reload_error":"'
+"$K" lists --server "$B" >"$T/lists_srv" 2>&1; rc=$?
+[ "$rc" = 1 ] && ok || bad "lists --server on a stale index: exit $rc, expected 1"
+grep -q 'STALE' "$T/lists_srv" && grep -q '^last reload error: .*reload failed\|^last reload error: .' "$T/lists_srv" &&
+  grep -q 'NOT CURRENT' "$T/lists_srv" && ok || bad "lists --server: no staleness: $(head -c 300 "$T/lists_srv")"
 cp "$T/watchlist.good" "$T/data/watchlist.csv"
+req POST /updatez -H 'Authorization: Bearer test-token-1'; code "reload after fix" 200
+req GET /readyz; has "readyz fresh again" '"status":"ok"'
+has "readyz no error" '"index_stale":false,"last_reload_error":null'
+req GET /catalog; has "catalog fresh again" '"index_stale":false'
+"$K" lists --server "$B" >"$T/lists_srv" 2>&1; rc=$?
+[ "$rc" = 0 ] && grep -q 'fresh' "$T/lists_srv" && ok || bad "lists --server fresh: exit $rc: $(head -c 300 "$T/lists_srv")"
+"$K" lists --server "http://127.0.0.1:1" >/dev/null 2>&1; rc=$?
+[ "$rc" = 2 ] && ok || bad "lists --server unreachable: exit $rc, expected 2"
+req POST "/updatez?token=test-token-1"; code "updatez ?token=" 200
+req POST "/updatez?token=wrong"; code "updatez wrong ?token=" 403
 
 # SIGTERM with requests in flight: every request is answered or refused,
 # none is cut half-way (status 000 = connection refused after shutdown)
@@ -342,7 +373,8 @@ post /match/default "$Q"; code "auth: no key" 401
 curl -s -D "$T/hdr" -o /dev/null "$B/catalog"
 grep -qi '^WWW-Authenticate: ApiKey' "$T/hdr" && ok || bad "401 without WWW-Authenticate"
 post /match/default "$Q" -H "Authorization: ApiKey wrong"; code "auth: wrong key" 401
-post /match/default "$Q" -H "Authorization: Bearer $KEY"; code "auth: wrong scheme" 401
+post /match/default "$Q" -H "Authorization: Bearer $KEY"; code "auth: bearer key" 200
+post /match/default "$Q" -H "Authorization: Basic wrong"; code "auth: wrong scheme" 401
 post /match/default "$Q" -H "Authorization: ApiKey $KEY"; code "auth: key" 200
 post /match/default "$Q" -H "Authorization: ApiKey other-key"; code "auth: second key" 200
 req GET /metrics -H "Authorization: ApiKey $KEY"; code "auth: metrics with key" 200

@@ -1,7 +1,8 @@
 /*
  * json.c - serialise screening answers in the OpenSanctions yente
  * `/match` response shape, so the CLI (`screen --json`, `batch`) and the
- * HTTP API share one writer and yente clients can parse both.
+ * HTTP API share one writer and yente clients can parse both. Result
+ * entities are the FollowTheMoney view of ftm.c (nested sanctions).
  */
 #include "json.h"
 
@@ -23,32 +24,6 @@ static int str_array(struct kd_buf *b, const char *const *v, size_t n)
 			err = kd__buf_json_str(b, v[i] ? v[i] : "");
 	}
 	return err ? err : kd__buf_putc(b, ']');
-}
-
-static int props_json(struct kd_buf *b, const struct kd_entity *e)
-{
-	size_t i;
-	const char *last = NULL;
-	int err = kd__buf_putc(b, '{');
-	for (i = 0; i < e->nprops && err == 0; i++) {
-		const struct kd_prop *p = kd__ent_prop(e, i);
-		if (last == NULL || strcmp(last, kd__prop_name(p)) != 0) {
-			if (last)
-				err = kd__buf_puts(b, "],");
-			if (err == 0)
-				err = kd__buf_json_str(b, kd__prop_name(p));
-			if (err == 0)
-				err = kd__buf_puts(b, ":[");
-		} else {
-			err = kd__buf_putc(b, ',');
-		}
-		if (err == 0)
-			err = kd__buf_json_str(b, kd__prop_value(p));
-		last = kd__prop_name(p);
-	}
-	if (err == 0 && last)
-		err = kd__buf_putc(b, ']');
-	return err ? err : kd__buf_putc(b, '}');
 }
 
 static int query_json(struct kd_buf *b, const kd_query *q)
@@ -122,45 +97,74 @@ int kd__json_explanations(struct kd_buf *b, const kd_result *r)
 	return err ? err : kd__buf_putc(b, '}');
 }
 
+/* One scored result: the FtM view of the entity with nested sanctions
+ * (as yente's /match), then score, match, features (yente's name ->
+ * weight map) and Kordon's explanations. */
 static int result_json(struct kd_buf *b, const kd_db *db, const kd_result *r)
 {
+	size_t i;
 	int err = kd__buf_putc(b, '{');
 	if (err == 0)
-		err = kd__json_entity_head(b, db, r->entity);
+		err = kd__ftm_entity(b, db, r->entity, KD_FTM_NESTED);
 	if (err == 0)
-		err = kd__buf_puts(b, ",\"properties\":");
-	if (err == 0)
-		err = props_json(b, r->entity);
-	if (err == 0)
-		err = kd__buf_printf(b,
-				     ",\"score\":%.4f,\"match\":%s,"
-				     "\"explanations\":",
+		err = kd__buf_printf(b, ",\"score\":%.4f,\"match\":%s,"
+					"\"features\":{",
 				     r->score, r->match ? "true" : "false");
+	for (i = 0; i < r->nfeatures && err == 0; i++)
+		err = kd__buf_printf(b, "%s\"%s\":%.4f", i ? "," : "",
+				     r->features[i].name,
+				     r->features[i].weight);
+	if (err == 0)
+		err = kd__buf_puts(b, "},\"explanations\":");
 	if (err == 0)
 		err = kd__json_explanations(b, r);
 	return err ? err : kd__buf_putc(b, '}');
+}
+
+static int results_array(struct kd_buf *b, const kd_db *db,
+			 const kd_result *r, size_t n)
+{
+	size_t i;
+	int err = kd__buf_putc(b, '[');
+	for (i = 0; i < n && err == 0; i++) {
+		if (i)
+			err = kd__buf_putc(b, ',');
+		if (err == 0)
+			err = result_json(b, db, &r[i]);
+	}
+	return err ? err : kd__buf_putc(b, ']');
+}
+
+int kd_results_ftm_json(char **out, size_t *len, const kd_db *db,
+			const kd_result *r, size_t n)
+{
+	struct kd_buf b = KD_BUF_INIT;
+	*out = NULL;
+	if (results_array(&b, db, r, n) < 0) {
+		kd__buf_free(&b);
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	}
+	*out = b.ptr;
+	if (len)
+		*len = b.len;
+	return 0;
 }
 
 int kd_results_json(char **out, size_t *len, const kd_db *db,
 		    const kd_query *q, const kd_result *r, size_t n)
 {
 	struct kd_buf b = KD_BUF_INIT;
-	size_t i;
 	int err = kd__buf_puts(&b, "{\"query\":");
 	*out = NULL;
 	if (err == 0)
 		err = query_json(&b, q);
 	if (err == 0)
-		err = kd__buf_puts(&b, ",\"results\":[");
-	for (i = 0; i < n && err == 0; i++) {
-		if (i)
-			err = kd__buf_putc(&b, ',');
-		if (err == 0)
-			err = result_json(&b, db, &r[i]);
-	}
+		err = kd__buf_puts(&b, ",\"results\":");
+	if (err == 0)
+		err = results_array(&b, db, r, n);
 	if (err == 0)
 		err = kd__buf_printf(&b,
-				     "],\"total\":{\"value\":%zu,"
+				     ",\"total\":{\"value\":%zu,"
 				     "\"relation\":\"eq\"}}",
 				     n);
 	if (err < 0) {

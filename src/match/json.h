@@ -15,4 +15,10 @@ int kd__json_entity_head(struct kd_buf *b, const kd_db *db,
  *  of r. */
 int kd__json_explanations(struct kd_buf *b, const kd_result *r);
 
+/** Append the members (no braces) of the FollowTheMoney view of e
+ *  (ftm.c): id, caption, schema, properties, datasets, referents,
+ *  target, first_seen, last_seen, last_change. flags: KD_FTM_*. */
+int kd__ftm_entity(struct kd_buf *b, const kd_db *db,
+		   const struct kd_entity *e, unsigned flags);
+
 #endif

@@ -423,8 +423,10 @@ int kd_screen(kd_result **out, size_t *nout, const kd_matcher *m,
 	*nout = 0;
 	if (m == NULL || q == NULL)
 		return kd__error_set(KD_EINVAL, "no matcher or query");
-	if (opts && opts->version >= 2)
+	if (opts && opts->version >= 3)
 		o = *opts;
+	else if (opts && opts->version == 2) /* fields before total */
+		memcpy(&o, opts, offsetof(kd_match_opts, total));
 	else if (opts) /* version 1: the fields before the filter */
 		memcpy(&o, opts, offsetof(kd_match_opts, filter));
 	filter.fn = o.filter;
@@ -462,6 +464,8 @@ int kd_screen(kd_result **out, size_t *nout, const kd_matcher *m,
 	}
 	if (nres)
 		qsort(res, nres, sizeof(*res), cmp_result);
+	if (o.total)
+		*o.total = nres;
 	if (nres > o.limit)
 		nres = o.limit;
 	/* explain only what is returned */

@@ -1,0 +1,222 @@
+#!/usr/bin/env node
+// openapi.js - write server/openapi.c, the OpenAPI 3.0 document served at
+// /openapi.json, from the description below (readable here, a compact
+// string in C). The schema names of EntityExample come from the FtM model
+// fixture (tests/ftm/model.json: the matchable schemata). Run after
+// changing a route, a parameter or a response shape:
+//   scripts/openapi.js > server/openapi.c
+// tests/yente/client.test.js checks that every parameter the client
+// sends is declared here.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const model = JSON.parse(fs.readFileSync(
+  path.join(__dirname, '../tests/ftm/model.json')));
+const matchable = Object.keys(model.schemata)
+  .filter((s) => model.schemata[s].matchable).concat(['Thing']).sort();
+
+const ref = (n) => ({ $ref: `#/components/schemas/${n}` });
+const json = (schema, description) => ({
+  description, content: { 'application/json': { schema } } });
+const err = (d) => json(ref('Error'), d);
+const q = (name, schema, description, extra = {}) =>
+  ({ name, in: 'query', required: false, schema, description, ...extra });
+const list = (name, description) => q(name, { type: 'array', items: { type: 'string' } },
+  description, { style: 'form', explode: true });
+const unit = { type: 'number', minimum: 0, maximum: 1 };
+const datasetPath = { name: 'dataset', in: 'path', required: true,
+  schema: { type: 'string' },
+  description: '`default` for every loaded list, or a list id from /catalog (e.g. `un_sc`).' };
+const common401 = err('Missing or invalid API key (when keys are configured)');
+const common503 = err('Index not loaded yet');
+
+const filters = [
+  list('include_dataset', 'Only results from these lists (unknown list: 400).'),
+  list('exclude_dataset', 'No results from these lists (unknown list: 400).'),
+  list('exclude_entity_ids', 'Never return these entity ids.'),
+  list('topics', 'Only entities with one of these FtM topics (unknown topic: 400); entries without topics count as `sanction`.'),
+  list('exclude_schema', 'No entities of these FtM schemata (or schemata extending them).'),
+  q('changed_since', { type: 'string', format: 'date-time' },
+    'Only entities whose last_change is at or after this date (YYYY-MM-DD) or date-time; 422 when not a date.'),
+];
+const scoring = [
+  q('threshold', unit, 'Score at or above which `match` is true (default 0.70).'),
+  q('cutoff', unit, 'Results scoring below are dropped (default 0.50, as yente).'),
+  q('algorithm', { type: 'string', enum: ['logic-v1', 'logic-v2', 'name-based',
+    'name-qualified', 'regression-v1', 'best', 'kordon'] },
+  'yente algorithm name, case-insensitive; all are scored by the Kordon matcher.'),
+];
+
+const doc = {
+  openapi: '3.0.3',
+  info: { title: 'Kordon screening API', version: '@KD_VERSION@',
+    description: 'Sanctions screening over official lists. /match, /search, /entities, /catalog and /updatez follow the request and response shapes of the OpenSanctions yente API; entities are valid FollowTheMoney. Unknown request keys are ignored as yente does.' },
+  security: [{ ApiKey: [] }, { Bearer: [] }, { Basic: [] }, { ApiKeyQuery: [] }],
+  paths: {
+    '/match/{dataset}': { post: {
+      summary: 'Match entities (yente compatible)', operationId: 'match',
+      parameters: [datasetPath, ...scoring,
+        q('limit', { type: 'integer', minimum: 1, maximum: 500 },
+          'Results per query (default 5). Above 500: 422.'), ...filters],
+      requestBody: { required: true, content: { 'application/json': { schema: ref('EntityMatchQuery') } } },
+      responses: {
+        200: json(ref('EntityMatchResponse'), 'One response per query'),
+        400: err('Malformed request: bad JSON, a value of the wrong type, no queries, a schema that is not a matchable FtM schema, an unknown dataset, topic or schema filter, a bad number'),
+        401: common401, 404: err('Unknown dataset in the path'),
+        413: err('Body larger than 1 MiB'),
+        422: err('Invalid query: missing schema or properties, unknown property, more than 100 queries or 50 values, a value over 1000 bytes, limit over 500, changed_since not a date'),
+        503: common503 } } },
+    '/search/{dataset}': { get: {
+      summary: 'Search by name, or list entities (yente compatible)', operationId: 'search',
+      parameters: [datasetPath,
+        q('q', { type: 'string' }, 'The name to search; without it, entities in scope are listed in list order.'),
+        q('limit', { type: 'integer', minimum: 1, maximum: 500 }, 'Results (default 10). Above 500: 422.'),
+        q('offset', { type: 'integer', minimum: 0, maximum: 10000 }, 'Results to skip (applied and echoed).'),
+        q('schema', { type: 'string', enum: matchable }, 'Only this FtM schema (and schemata extending it).'),
+        list('countries', 'Only entities with one of these country codes in a country property.'),
+        list('datasets', 'Only results from these lists (as include_dataset).'),
+        q('target', { type: 'boolean' }, 'Only targets (true) or non-targets (false).'),
+        ...scoring, ...filters],
+      responses: { 200: json(ref('SearchResponse'), 'Entities, total hit count, facets (countries, topics, datasets)'),
+        400: err('Bad parameter, unknown dataset, topic or schema'), 401: common401,
+        404: err('Unknown dataset in the path'), 422: err('Bad limit, offset, target or changed_since'),
+        503: common503 } } },
+    '/entities/{entity_id}': { get: {
+      summary: 'One entity, its sanctions nested', operationId: 'fetch_entity',
+      parameters: [{ name: 'entity_id', in: 'path', required: true, schema: { type: 'string' } },
+        q('nested', { type: 'boolean', default: true }, 'Nest the Sanction entities under properties.sanctions (default true, as yente).')],
+      responses: { 200: json(ref('Entity'), 'The entity'), 401: common401,
+        404: err('Unknown entity id'), 422: err('nested not true or false'), 503: common503 } } },
+    '/entities/{entity_id}/adjacent': { get: {
+      summary: 'An entity and the entities linked to it, by property', operationId: 'fetch_entity_adjacent',
+      parameters: [{ name: 'entity_id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { 200: json(ref('Adjacent'), 'The entity and its sanctions'), 401: common401,
+        404: err('Unknown entity id'), 503: common503 } } },
+    '/catalog': { get: { summary: 'Loaded lists, versions and freshness', operationId: 'catalog',
+      responses: { 200: json(ref('Catalog'), 'Datasets: one per list plus the `default` collection'),
+        401: common401, 503: common503 } } },
+    '/algorithms': { get: { summary: 'Accepted algorithm names', operationId: 'algorithms',
+      responses: { 200: json({ type: 'object' }, 'Algorithm names'), 401: common401 } } },
+    '/healthz': { get: { summary: 'Liveness', operationId: 'healthz', security: [],
+      responses: { 200: json({ type: 'object', properties: { status: { type: 'string' } } }, 'The process answers') } } },
+    '/readyz': { get: { summary: 'Readiness and freshness', operationId: 'readyz', security: [],
+      responses: { 200: json({ type: 'object', properties: {
+        status: { type: 'string', enum: ['ok', 'stale'] }, index_version: { type: 'integer' },
+        entities: { type: 'integer' }, loaded_at: { type: 'number' },
+        index_stale: { type: 'boolean', description: 'A reload failed after this index was loaded' },
+        last_reload_error: { type: 'string', nullable: true } } },
+      'An index is serving (stale after a failed reload)'), 503: common503 } } },
+    '/metrics': { get: { summary: 'Prometheus metrics', operationId: 'metrics',
+      responses: { 200: { description: 'Prometheus text format 0.0.4',
+        content: { 'text/plain': { schema: { type: 'string' } } } }, 401: common401 } } },
+    '/scan': { post: {
+      summary: 'Find listed entities in free text, a SWIFT MT message or an ISO 20022 pacs.008 document (the body)',
+      operationId: 'scan',
+      parameters: [q('format', { type: 'string', enum: ['auto', 'text', 'mt', 'pacs008'] }, 'Body format'),
+        q('threshold', { type: 'number', exclusiveMinimum: true, minimum: 0, maximum: 1 }, 'Score for a hit; not a number in (0,1]: 400')],
+      requestBody: { required: true, content: { 'text/plain': { schema: { type: 'string' } } } },
+      responses: { 200: json({ type: 'object' }, 'Hits with byte offsets, as kordon scan --json'),
+        400: err('Bad format or threshold'), 401: common401,
+        422: err('Malformed message (line and column in detail)'), 503: common503 } } },
+    '/openapi.json': { get: { summary: 'This document', operationId: 'openapi',
+      responses: { 200: json({ type: 'object' }, 'OpenAPI 3 document'), 401: common401 } } },
+    '/updatez': { post: { summary: 'Reload the lists without downtime', operationId: 'updatez',
+      description: 'Rebuilds the index from the data path and swaps it in; requests in flight finish on the old index. Answers when the reload is over.',
+      security: [{ UpdateToken: [] }, { UpdateTokenQuery: [] }],
+      parameters: [q('token', { type: 'string' }, 'The update token (as yente), instead of Authorization: Bearer')],
+      responses: { 200: json({ type: 'object', properties: { status: { type: 'string' },
+        index_version: { type: 'integer' }, entities: { type: 'integer' }, seconds: { type: 'number' } } }, 'Reloaded'),
+      401: err('No token'), 403: err('Wrong token, or updates disabled'),
+      500: err('Reload failed; the previous index keeps serving (stale)'), 503: err('Shutting down') } } },
+  },
+  components: {
+    securitySchemes: {
+      ApiKey: { type: 'apiKey', in: 'header', name: 'Authorization',
+        description: '`Authorization: ApiKey <key>`; keys are required only when the server is configured with them.' },
+      Bearer: { type: 'http', scheme: 'bearer', description: 'The API key as a bearer token.' },
+      Basic: { type: 'http', scheme: 'basic', description: 'The API key as the password (or as the user name).' },
+      ApiKeyQuery: { type: 'apiKey', in: 'query', name: 'api_key' },
+      UpdateToken: { type: 'http', scheme: 'bearer' },
+      UpdateTokenQuery: { type: 'apiKey', in: 'query', name: 'token' },
+    },
+    schemas: {
+      Error: { type: 'object', required: ['detail'], properties: { detail: { type: 'string' } } },
+      Value: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+      Values: { oneOf: [ref('Value'), { type: 'array', items: ref('Value'), maxItems: 50 }] },
+      EntityExample: { type: 'object', required: ['schema', 'properties'],
+        description: 'Other keys (filters, params...) are ignored.',
+        properties: { id: { type: 'string', nullable: true, description: 'Echoed in `query`' },
+          schema: { type: 'string', enum: matchable },
+          properties: { type: 'object', additionalProperties: ref('Values'),
+            description: 'FollowTheMoney properties of the matchable schemata; numbers become strings. Used for scoring: name, alias, previousName, weakAlias (or firstName, secondName, middleName, fatherName, lastName), birthDate, nationality, citizenship, country, jurisdiction, idNumber, passportNumber, registrationNumber, imoNumber, taxNumber, innCode, ogrnCode, leiCode, swiftBic...; other FtM properties are accepted and ignored; names that are no FtM property are refused (422). A query without a name or identifier is accepted and matches nothing.' } } },
+      EntityMatchQuery: { type: 'object', required: ['queries'],
+        description: 'Other keys (weights, params, config...) are ignored.',
+        properties: { queries: { type: 'object', minProperties: 1, maxProperties: 100,
+          additionalProperties: ref('EntityExample') } } },
+      Entity: { type: 'object', required: ['id', 'caption', 'schema', 'properties', 'datasets',
+        'referents', 'target', 'first_seen', 'last_seen', 'last_change'],
+      properties: { id: { type: 'string' }, caption: { type: 'string' }, schema: { type: 'string' },
+        properties: { type: 'object', description: 'FtM properties; `sanctions` holds nested Sanction entities',
+          additionalProperties: { type: 'array', items: { oneOf: [{ type: 'string' }, ref('Entity')] } } },
+        datasets: { type: 'array', items: { type: 'string' } },
+        referents: { type: 'array', items: { type: 'string' } },
+        target: { type: 'boolean' },
+        first_seen: { type: 'string', format: 'date-time', nullable: true },
+        last_seen: { type: 'string', format: 'date-time', nullable: true },
+        last_change: { type: 'string', format: 'date-time', nullable: true } } },
+      Explanation: { type: 'object', properties: { score: { type: 'number' }, detail: { type: 'string' } } },
+      ScoredEntity: { allOf: [ref('Entity'), { type: 'object', properties: {
+        score: { type: 'number' }, match: { type: 'boolean' },
+        features: { type: 'object', additionalProperties: { type: 'number' } },
+        explanations: { type: 'object', additionalProperties: ref('Explanation') } } }] },
+      Total: { type: 'object', properties: { value: { type: 'integer', description: 'Hits at or above cutoff before limit' },
+        relation: { type: 'string' } } },
+      EntityMatches: { type: 'object', properties: { status: { type: 'integer' },
+        results: { type: 'array', items: ref('ScoredEntity') }, total: ref('Total'),
+        query: ref('EntityExample') } },
+      EntityMatchResponse: { type: 'object', properties: { responses: { type: 'object',
+        additionalProperties: ref('EntityMatches') }, limit: { type: 'integer' } } },
+      Facet: { type: 'object', properties: { label: { type: 'string' }, values: { type: 'array',
+        items: { type: 'object', properties: { name: { type: 'string' }, label: { type: 'string' },
+          count: { type: 'integer' } } } } } },
+      SearchResponse: { type: 'object', properties: { results: { type: 'array', items: ref('ScoredEntity') },
+        total: ref('Total'), limit: { type: 'integer' }, offset: { type: 'integer' },
+        facets: { type: 'object', properties: { countries: ref('Facet'), topics: ref('Facet'), datasets: ref('Facet') } } } },
+      Adjacent: { type: 'object', properties: { entity: ref('Entity'), adjacent: { type: 'object',
+        additionalProperties: { type: 'object', properties: { results: { type: 'array', items: ref('Entity') },
+          total: ref('Total'), limit: { type: 'integer' }, offset: { type: 'integer' } } } } } },
+      Dataset: { type: 'object', properties: { name: { type: 'string' }, title: { type: 'string' },
+        type: { type: 'string', enum: ['source', 'collection'] }, version: { type: 'string' },
+        index_version: { type: 'string' }, index_current: { type: 'boolean' },
+        tags: { type: 'array', items: { type: 'string' } }, children: { type: 'array', items: { type: 'string' } },
+        load: { type: 'boolean' }, entity_count: { type: 'integer' } } },
+      Catalog: { type: 'object', properties: { datasets: { type: 'array', items: ref('Dataset') },
+        current: { type: 'array', items: { type: 'string' } }, outdated: { type: 'array', items: { type: 'string' } },
+        index_stale: { type: 'boolean' }, index_version: { type: 'integer' }, index_loaded_at: { type: 'number' },
+        last_reload_error: { type: 'string', nullable: true } } },
+    },
+  },
+};
+
+const chunks = (t) => {
+  const out = [];
+  for (let i = 0; i < t.length; i += 64) out.push('\t' + JSON.stringify(t.slice(i, i + 64)).replace(/\?\?/g, '?\\?'));
+  return out;
+};
+const [before, after] = JSON.stringify(doc).split('@KD_VERSION@');
+const c = [...chunks(before), '\tKD_VERSION_STRING', ...chunks(after)].join('\n');
+process.stdout.write(`/*
+ * openapi.c - the OpenAPI 3.0 description served at /openapi.json.
+ *
+ * Generated by scripts/openapi.js (readable there): run
+ * \`scripts/openapi.js > server/openapi.c\` after changing a route, a
+ * parameter or a response shape. tests/server_test.sh checks it parses and
+ * lists every route; tests/yente/client.test.js that every parameter a
+ * yente client sends is declared.
+ */
+#include "server.h"
+
+const char srv_openapi_json[] =
+${c}
+\t"\\n";
+`);
