@@ -291,13 +291,15 @@ static int precheck(struct srv_req *r, const char *allow)
 	int st;
 	auth = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
 					   MHD_HTTP_HEADER_AUTHORIZATION);
-	if (r->route == NULL && srv_auth_api_key(&s->cfg, auth) != 0) {
+	if (r->route == NULL &&
+	    srv_auth_api_key(&s->cfg, auth, srv_arg(r, "api_key")) != 0) {
 		/* no route: the key first, so that 404/405 cannot be used to
 		 * list the routes without one */
 		r->hname = "WWW-Authenticate";
 		r->hvalue = "ApiKey";
 		srv_error(r, 401, "missing or invalid API key "
-				  "(Authorization: ApiKey <key>)");
+				  "(Authorization: ApiKey <key>, "
+				  "Bearer <key>, or ?api_key=)");
 		return -1;
 	}
 	if (r->route == NULL) {
