@@ -210,6 +210,46 @@ static size_t digits(const struct kd_qtok *t)
 static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 			const char **how, int skeletons, double need);
 
+/*
+ * A token read from another script (KD_TF_READ) against another token:
+ * equal consonant frames (phonetic.c) of at least two consonants, or one
+ * consonant apart in a long frame. Short frames need longer words: the
+ * two-consonant frame of a Korean syllable (kim: KN) meets too much.
+ */
+/* The sound a token starts with: a vowel (or h, y) or a consonant class
+ * (phonetic.c). Readings keep it: Ratana is not Holding. */
+static char first_class(const char *s, size_t len)
+{
+	char k[4];
+	if (strchr("aeiouyh", s[0]) != NULL)
+		return 'V';
+	return kd__phonetic(k, sizeof(k), s, len < 2 ? len : 2) ? k[0] : 'V';
+}
+
+static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
+			   double best, const char **how)
+{
+	char ka[48], kb[48];
+	size_t na, nb, minlen = a->len < b->len ? a->len : b->len;
+	size_t maxlen = a->len > b->len ? a->len : b->len;
+	double sim = 0;
+	if (minlen < 3 || maxlen > 40 || maxlen > 2 * minlen ||
+	    first_class(a->s, a->len) != first_class(b->s, b->len))
+		return best;
+	na = kd__phonetic(ka, sizeof(ka), a->s, a->len);
+	nb = kd__phonetic(kb, sizeof(kb), b->s, b->len);
+	if (na == nb && na >= 2 && memcmp(ka, kb, na) == 0)
+		sim = na >= 4 ? 0.85 : na == 3 ? 0.80 : 0;
+	else if (na >= 4 && nb >= 4 &&
+		 unit_distance(ka, na, kb, nb) <= 1)
+		sim = 0.72;
+	if (sim > best) {
+		*how = "phonetic";
+		return sim;
+	}
+	return best;
+}
+
 double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		     const char **how)
 {
@@ -342,6 +382,8 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		best = 0.70;
 		*how = "skeleton+edit";
 	}
+	if (((a->flags | b->flags) & KD_TF_READ) && best < 0.85)
+		best = phonetic_sim(a, b, best, how);
 	return best;
 }
 
@@ -432,6 +474,7 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_matcher *m,
 		t->kind = v->toks[i].s[0] >= '0' && v->toks[i].s[0] <= '9'
 				  ? KD_TOK_NUMBER
 				  : v->toks[i].kind;
+		t->flags = v->toks[i].flags;
 		t->id = UINT32_MAX;
 		resolve_weight(t, m, ids[i]);
 	}
@@ -462,6 +505,7 @@ void kd__qvar_from_list(struct kd_qvar *out, const struct kd_matcher *m,
 		t->skel_len = (uint16_t)kd__dict_len(&m->skels, mt->skel);
 		t->kind = t->s[0] >= '0' && t->s[0] <= '9' ? KD_TOK_NUMBER
 							    : mt->kind;
+		t->flags = mt->flags;
 		t->id = mt->text;
 		t->w = mt->w;
 		t->idf = mt->idf;
@@ -499,6 +543,7 @@ static void join_tok(struct kd_qtok *out, char *text, const struct kd_qtok *t)
 	out->skel_len = 0;
 	out->skel = "";
 	out->kind = KD_TOK_WORD;
+	out->flags = t[0].flags | t[1].flags;
 	out->id = UINT32_MAX;
 	out->w = t[0].w + t[1].w;
 	out->idf = t[0].idf > t[1].idf ? t[0].idf : t[1].idf;

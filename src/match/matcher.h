@@ -31,6 +31,7 @@ struct kd_mtok {
 	float w;        /* weight: rarity x kind factor */
 	float idf;
 	uint8_t kind;   /* enum kd_tok_kind */
+	uint8_t flags;  /* KD_TF_* */
 };
 
 struct kd_mvar {
@@ -134,7 +135,7 @@ struct kd_qtok {
 	const char *s, *skel;
 	uint32_t id;     /* dictionary text id (list side) or UINT32_MAX */
 	uint16_t len, skel_len;
-	uint8_t kind;
+	uint8_t kind, flags;
 	float w, idf;
 };
 

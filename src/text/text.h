@@ -35,7 +35,13 @@ struct kd_ntok {
 	const char *skel; /* cross-convention skeleton of s, NUL-terminated */
 	uint16_t len, skel_len;
 	uint8_t kind;     /* enum kd_tok_kind */
+	uint8_t flags;    /* KD_TF_* */
 };
+
+/* Token flags. */
+#define KD_TF_READ 1u /* read (romanised) from a non-Latin script: the
+			 vowels and some consonants are uncertain, so the
+			 matcher also compares it by kd__phonetic() */
 
 /** One spelling variant of a name: its tokens in original order. */
 struct kd_nvar {
@@ -93,5 +99,12 @@ int kd__text_fold(char **out, size_t *outlen, size_t **map, const char *s,
  * Writes at most cap-1 bytes + NUL. @return the length written.
  */
 size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len);
+
+/**
+ * Phonetic consonant key of one lowercase ASCII token (phonetic.c), for
+ * comparing a Latin name with a reading from another script. Writes at
+ * most cap-1 bytes + NUL. @return the length written.
+ */
+size_t kd__phonetic(char *dst, size_t cap, const char *tok, size_t len);
 
 #endif
