@@ -384,6 +384,11 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	}
 	if (((a->flags | b->flags) & KD_TF_READ) && best < 0.85)
 		best = phonetic_sim(a, b, best, how);
+	if (best < 0.80 && a->kind == KD_TOK_WORD && b->kind == KD_TOK_WORD &&
+	    kd__nickname(a->s, a->len, b->s, b->len)) {
+		best = 0.80;
+		*how = "nickname";
+	}
 	return best;
 }
 
@@ -600,11 +605,92 @@ static void append_detail(char *d, size_t cap, const struct kd_qtok *q,
 			 qs, ls, how);
 }
 
+/* A lineage particle: bin/ibn/ben/ould (canonical "bin") or bint. */
+static int lineage(const struct kd_qtok *t)
+{
+	return t->kind == KD_TOK_PARTICLE &&
+	       ((t->len == 3 && memcmp(t->s, "bin", 3) == 0) ||
+		(t->len == 4 && memcmp(t->s, "bint", 4) == 0));
+}
+
+/*
+ * In a nasab (Khalid bin Hamad: Khalid, son of Hamad) the order is the
+ * identity: Hamad bin Khalid is the father's name turned round. A
+ * conflict is a query "X bin Y" whose X and Y are matched to list parts
+ * in the other order with a lineage particle between them.
+ */
+static int order_conflict(const struct kd_qvar *q, const struct kd_qvar *l,
+			  const int *qm)
+{
+	size_t i;
+	int j;
+	for (i = 1; i + 1 < q->ntok; i++) {
+		int x = qm[i - 1], y = qm[i + 1];
+		if (!lineage(&q->toks[i]) || x < 0 || y < 0 || x <= y)
+			continue;
+		for (j = y + 1; j < x; j++)
+			if (lineage(&l->toks[j]))
+				return 1;
+	}
+	return 0;
+}
+
+/* A name part that may count as substituted: a word read with certainty
+ * (not an initial, not a reading from another script). */
+static int solid(const struct kd_qtok *t)
+{
+	return t->kind == KD_TOK_WORD && t->len >= 3 &&
+	       !(t->flags & KD_TF_READ);
+}
+
+/*
+ * Two parts in the same place that match nothing (Abdul Rahim KARIM Jan
+ * vs Abdul Rahim SHARIF Jan) are evidence of two people, not just two
+ * unmatched parts: the place is fixed by the matched neighbours on both
+ * sides (or the start/end of both names). Counted, the first pair kept
+ * for the explanation.
+ */
+static int substituted(struct kd_name_cmp *out, const struct kd_qvar *q,
+		       const struct kd_qvar *l, const int *qm,
+		       const float *qsim, const float *lsim)
+{
+	size_t i, n = q->ntok, m = l->ntok;
+	int count = 0;
+	if (n < 2 || m < 2)
+		return 0;
+	for (i = 0; i < n; i++) {
+		size_t j;
+		int left, right;
+		if (qsim[i] >= 0 || !solid(&q->toks[i]))
+			continue;
+		if (i == 0)
+			j = 0;
+		else if (qm[i - 1] >= 0 && qm[i - 1] + 1 < (int)m)
+			j = (size_t)qm[i - 1] + 1;
+		else
+			continue;
+		if (lsim[j] >= 0 || !solid(&l->toks[j]))
+			continue;
+		left = i == 0 ? j == 0 : qm[i - 1] == (int)j - 1;
+		right = i + 1 == n ? j + 1 == m
+				   : (j + 1 < m && qm[i + 1] == (int)j + 1);
+		if (!left || !right || (i == 0 && i + 1 == n))
+			continue;
+		if (count++ == 0)
+			snprintf(out->sub_q, sizeof(out->sub_q), "%.*s",
+				 (int)q->toks[i].len, q->toks[i].s),
+			snprintf(out->sub_l, sizeof(out->sub_l), "%.*s",
+				 (int)l->toks[j].len, l->toks[j].s);
+	}
+	return count;
+}
+
 void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		      const struct kd_qvar *l, int detail)
 {
 	struct pair pairs[MAX_PAIRS];
 	float qsim[KD_NAME_MAX_TOKS], lsim[KD_NAME_MAX_TOKS];
+	int qm[KD_NAME_MAX_TOKS];
 	char jt[KD_NAME_MAX_TOKS][32];
 	struct kd_qtok joined;
 	size_t np = 0, i, j, n = q->ntok, m = l->ntok;
@@ -617,6 +703,10 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	} else { /* the text stays empty: no need to clear all of it */
 		out->score = 0;
 		out->number_mismatch = 0;
+		out->order_conflict = 0;
+		out->substituted = 0;
+		out->phonetic = 0;
+		out->nickname = 0;
 		out->detail[0] = '\0';
 	}
 	if (n == 0 || m == 0)
@@ -672,8 +762,10 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		}
 	}
 	sort_pairs(pairs, np);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		qsim[i] = -1;
+		qm[i] = -1;
+	}
 	for (j = 0; j < m; j++)
 		lsim[j] = -1;
 	for (i = 0; i < np; i++) {
@@ -686,8 +778,14 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			used |= lsim[k] >= 0;
 		if (used)
 			continue;
-		for (k = p->qa; k <= p->qb; k++)
+		for (k = p->qa; k <= p->qb; k++) {
 			qsim[k] = p->sim;
+			qm[k] = p->la;
+		}
+		if (p->how[0] == 'p' && strcmp(p->how, "phonetic") == 0)
+			out->phonetic++;
+		else if (p->how[0] == 'n' && strcmp(p->how, "nickname") == 0)
+			out->nickname++;
 		for (k = p->la; k <= p->lb; k++)
 			lsim[k] = p->sim;
 		if (detail)
@@ -722,6 +820,14 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	if (qnum && lnum && nummatch < qnum) {
 		out->number_mismatch = 1;
 		score *= 0.5;
+	}
+	if (score > 0) {
+		out->order_conflict = order_conflict(q, l, qm);
+		out->substituted = substituted(out, q, l, qm, qsim, lsim);
+		if (out->order_conflict)
+			score *= ORDER_FACTOR;
+		if (out->substituted)
+			score *= pow(SUBST_FACTOR, out->substituted);
 	}
 	out->score = score;
 }

@@ -149,10 +149,17 @@ struct kd_qvar {
 void kd__qvar_from(struct kd_qvar *out, const struct kd_matcher *m,
 		   const struct kd_nvar *v);
 
+#define ORDER_FACTOR 0.6 /* name_order_conflict: score factor */
+#define SUBST_FACTOR 0.7 /* part_substituted: factor per part */
+
 /** Outcome of comparing two token sequences. */
 struct kd_name_cmp {
 	double score;
 	int number_mismatch;
+	int order_conflict;  /* X bin Y vs Y bin X: a reversed lineage */
+	int substituted;     /* parts in the same place that differ */
+	char sub_q[32], sub_l[32]; /* the first substituted pair (detail) */
+	int phonetic, nickname;    /* parts matched by sound / nickname */
 	char detail[160];
 };
 

@@ -107,4 +107,8 @@ size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len);
  */
 size_t kd__phonetic(char *dst, size_t cap, const char *tok, size_t len);
 
+/** True when two lowercase ASCII given names are a name and its nickname
+ *  in the shipped nicknames table (William/Bill), either order. */
+int kd__nickname(const char *a, size_t alen, const char *b, size_t blen);
+
 #endif

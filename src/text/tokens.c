@@ -79,6 +79,7 @@ static struct kw g_kw[] = {
 	{ "bin", R_PART, NULL },
 	{ "ben", R_PART | R_NOTFIRST, "bin" }, { "ibn", R_PART, "bin" },
 	{ "bint", R_PART, NULL }, { "binti", R_PART, "bint" },
+	{ "ould", R_PART, "bin" }, { "wuld", R_PART, "bin" },
 	{ "abu", R_PART, NULL }, { "abou", R_PART, "abu" },
 	{ "abd", R_PART, NULL }, { "van", R_PART, NULL },
 	{ "von", R_PART, NULL }, { "der", R_PART, NULL },
