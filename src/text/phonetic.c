@@ -16,8 +16,9 @@
  *   P      p b f v ph bh, w at the start    Vladimir/beulladimireu
  *          of a token or doubled (Hebrew ww)
  *   K      k g q c(hard) ck kh x            Kallis/qlys
- *   S      s z sh zh ch j ts tz c(e i y)    Washington/wosingteon
- *   T      t d th dh
+ *   S      s z sh zh j c(e i y)             Washington/wosingteon
+ *   T      t d th dh, affricates ch cz ts   Putin/puchin (Japanese chi
+ *          tz (t/ch/ts written alike)       and tsu for ti and tu)
  *   R      r l                              Lavrov/rabeurobeu
  *   N      n m ng                           Hamilton/hmyltwn
  *   -      vowels, y, h, w elsewhere        dropped
@@ -69,16 +70,14 @@ size_t kd__phonetic(char *dst, size_t cap, const char *s, size_t len)
 			k = 'K';
 			break;
 		case 'c':
-			if (nx == 'h') {
-				k = 'S';
+			if (nx == 'h' || nx == 'z') {
+				k = 'T'; /* ch, cz: an affricate, t/ch/ts */
 				adv = 2;
 			} else if (nx == 'k') {
 				k = 'K';
 				adv = 2;
-			} else if (nx == 'e' || nx == 'i' || nx == 'y' ||
-				   nx == 'z') {
+			} else if (nx == 'e' || nx == 'i' || nx == 'y') {
 				k = 'S';
-				adv = nx == 'z' ? 2 : 1;
 			} else {
 				k = 'K';
 			}
@@ -93,7 +92,7 @@ size_t kd__phonetic(char *dst, size_t cap, const char *s, size_t len)
 		case 't':
 		case 'd':
 			if (nx == 's' || nx == 'z') {
-				k = 'S';
+				k = 'T'; /* ts, tz: Japanese tsu for tu */
 				adv = 2;
 			} else {
 				k = 'T';
