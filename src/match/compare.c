@@ -211,6 +211,26 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 			const char **how, int skeletons, double need);
 
 /*
+ * A Han or Hangul syllable (KD_TF_SYL) against a short token: syllables
+ * are few and their skeletons collide (zhang/cheng/chang, yang/jang), so
+ * only the same skeleton spelled nearly alike counts (kim/gim, jong/
+ * chong/jeong, pak/bak): one convention's spelling of the same syllable.
+ */
+static double syllable_sim(const struct kd_qtok *a, const struct kd_qtok *b,
+			   const char **how)
+{
+	size_t maxlen = a->len > b->len ? a->len : b->len;
+	*how = "";
+	if (a->skel_len == 0 || a->skel_len != b->skel_len ||
+	    memcmp(a->skel, b->skel, a->skel_len) != 0)
+		return 0;
+	if (edit_distance(a->s, a->len, b->s, b->len, 1.2) > 1.1)
+		return 0;
+	*how = "skeleton";
+	return maxlen >= 5 ? 0.95 : 0.90;
+}
+
+/*
  * A token read from another script (KD_TF_READ) against another token:
  * equal consonant frames (phonetic.c) of at least two consonants, or one
  * consonant apart in a long frame. Short frames need longer words: the
@@ -320,6 +340,9 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		*how = "exact";
 		return 1.0;
 	}
+	if (((a->flags | b->flags) & KD_TF_SYL) && maxlen <= 6 &&
+	    !(a->len == 1 || b->len == 1))
+		return syllable_sim(a, b, how);
 	if (a->len == 1 || b->len == 1) {
 		if (a->s[0] == b->s[0]) {
 			*how = "initial";

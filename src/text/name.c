@@ -213,20 +213,27 @@ int kd__name_analyze(struct kd_name **out, const char *s, size_t len,
 			err = kd__error_set(KD_ENOMEM, "out of memory");
 			goto done;
 		}
-		kd__tokenize(&ts[nv], b.p ? b.p : "", b.len, flags);
-		if (ts[nv].n == 0)
-			continue;
 		/* a reading whose vowels are uncertain: scripts without a
 		 * romaniser of their own (Hebrew, Kana, Indic, Thai ...) and
-		 * Hangul words read whole (a foreign name in Korean) */
+		 * Hangul words read whole (a foreign name in Korean); Han and
+		 * Hangul read syllable by syllable: short syllables whose
+		 * skeletons collide (zhang/cheng) */
 		vflags[nv] = 0;
 		if (scripts & KD_SCRIPT_OTHER)
 			vflags[nv] = KD_TF_READ;
+		else if (scripts & (KD_SCRIPT_HAN | KD_SCRIPT_HANGUL))
+			vflags[nv] = KD_TF_SYL;
 		for (r = 0; r < nr; r++)
 			if (runs[r].script == KD_SCRIPT_HANGUL &&
 			    (int)v == KD_HANGUL_OPT_WORDS &&
 			    runs[r].nopts > KD_HANGUL_OPT_WORDS)
 				vflags[nv] = KD_TF_READ;
+		kd__tokenize(&ts[nv], b.p ? b.p : "", b.len,
+			     flags | (vflags[nv] == KD_TF_SYL
+					      ? KD_NAME_SYLLABLES
+					      : 0));
+		if (ts[nv].n == 0)
+			continue;
 		for (k = 0; k < nv; k++)
 			if (same_tokens(&ts[k], &ts[nv]))
 				break;

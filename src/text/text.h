@@ -39,6 +39,8 @@ struct kd_ntok {
 };
 
 /* Token flags. */
+#define KD_TF_SYL 2u  /* a syllable read from Han or Hangul: short, its
+			 skeleton collides with other syllables' */
 #define KD_TF_READ 1u /* read (romanised) from a non-Latin script: the
 			 vowels and some consonants are uncertain, so the
 			 matcher also compares it by kd__phonetic() */
@@ -68,6 +70,8 @@ enum {
 };
 
 /* Flags of kd__name_analyze(). */
+#define KD_NAME_SYLLABLES 2u /* internal (name.c -> tokens.c): tokens are
+				Han/Hangul syllables: no particles or titles */
 #define KD_NAME_ORG 1u /* the name is known to be an organisation/vessel:
 			  legal forms and generic words are tagged */
 
