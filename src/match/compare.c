@@ -216,6 +216,23 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
  * only the same skeleton spelled nearly alike counts (kim/gim, jong/
  * chong/jeong, pak/bak): one convention's spelling of the same syllable.
  */
+/* The same consonants in the same order: vowels are what romanisations of
+ * one Korean syllable disagree on (bum/beom, young/yeong). */
+static int same_consonants(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	size_t i = 0, j = 0;
+	for (;;) {
+		while (i < a->len && strchr("aeiouw", a->s[i]) != NULL)
+			i++;
+		while (j < b->len && strchr("aeiouw", b->s[j]) != NULL)
+			j++;
+		if (i == a->len || j == b->len)
+			return i == a->len && j == b->len;
+		if (a->s[i++] != b->s[j++])
+			return 0;
+	}
+}
+
 static double syllable_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 			   const char **how)
 {
@@ -224,7 +241,8 @@ static double syllable_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	if (a->skel_len == 0 || a->skel_len != b->skel_len ||
 	    memcmp(a->skel, b->skel, a->skel_len) != 0)
 		return 0;
-	if (edit_distance(a->s, a->len, b->s, b->len, 1.2) > 1.1)
+	if (edit_distance(a->s, a->len, b->s, b->len, 1.2) > 1.1 &&
+	    !same_consonants(a, b))
 		return 0;
 	*how = "skeleton";
 	return maxlen >= 5 ? 0.95 : 0.90;
@@ -259,7 +277,8 @@ static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	na = kd__phonetic(ka, sizeof(ka), a->s, a->len);
 	nb = kd__phonetic(kb, sizeof(kb), b->s, b->len);
 	if (na == nb && na >= 2 && memcmp(ka, kb, na) == 0)
-		sim = na >= 4 ? 0.85 : na == 3 ? 0.80 : 0;
+		sim = na >= 4 ? 0.85 : na == 3 ? 0.80
+		      : maxlen <= minlen + 2 ? 0.72 : 0;
 	else if (na >= 4 && nb >= 4 &&
 		 unit_distance(ka, na, kb, nb) <= 1)
 		sim = 0.72;

@@ -24,7 +24,8 @@
  * "Kim Jongun". A syllable that is a single vowel letter (이 -> "i",
  * 오 -> "o") is marked KD_MARK_WORD so it is not taken for an initial.
  *
- * A name of two or more Hangul words (조지 워싱턴) is usually a foreign
+ * A name of two or more Hangul words, one of three syllables or more or
+ * five syllables in all (조지 워싱턴; not 진우 김), is usually a foreign
  * name in Korean transcription, and its words are words, not syllables:
  * it gets a fourth option, KD_HANGUL_OPT_WORDS, Revised Romanization with
  * the syllables of each word joined ("joji wosingteon"), which the
@@ -102,17 +103,24 @@ void kd__hangul_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 int kd__hangul_nopts(const UChar *u, int32_t n)
 {
 	int32_t i = 0;
-	int words = 0;
+	int words = 0, syl = 0, run = 0, longest = 0;
 	bool in = false;
 	while (i < n) {
 		UChar32 c;
 		U16_NEXT(u, i, n, c);
 		if (c >= 0xAC00 && c <= 0xD7A3) {
 			words += !in;
+			run = in ? run + 1 : 1;
+			if (run > longest)
+				longest = run;
+			syl++;
 			in = true;
 		} else {
 			in = false;
 		}
 	}
-	return words >= 2 ? KD_HANGUL_NOPTS + 1 : KD_HANGUL_NOPTS;
+	/* a Korean name has 2-4 syllables, a given name of two and a
+	 * surname of one (진우 김); a foreign name is longer */
+	return words >= 2 && (longest >= 3 || syl >= 5) ? KD_HANGUL_NOPTS + 1
+							: KD_HANGUL_NOPTS;
 }
