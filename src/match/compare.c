@@ -34,7 +34,7 @@
 
 #define SIM_MIN 0.60   /* pairs below are not a match */
 #define JOIN_MIN 0.85  /* joined pairs must be this close to count */
-#define LIST_EXP 0.35
+#define LIST_EXP KD_W_LIST_EXP
 #define INFO_MIN 9.0
 
 /* ---- edit distance ------------------------------------------------------------ */
@@ -749,6 +749,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		out->substituted = 0;
 		out->phonetic = 0;
 		out->nickname = 0;
+		out->sq = out->sl = out->info = 0;
 		out->detail[0] = '\0';
 	}
 	if (n == 0 || m == 0)
@@ -856,12 +857,15 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	if (wq <= 0 || wl <= 0)
 		return;
 	/* nothing matched: 0 whatever pow() and sqrt() would say */
-	score = sq > 0 ? (sq / wq) * pow(sl / wl, LIST_EXP) : 0;
+	out->sq = sq / wq;
+	out->sl = sl / wl;
+	out->info = info;
+	score = sq > 0 ? KD_W_SCALE * (sq / wq) * pow(sl / wl, LIST_EXP) : 0;
 	if (score > 0 && info < INFO_MIN)
-		score *= sqrt(info / INFO_MIN);
+		score *= pow(info / INFO_MIN, KD_W_INFO_EXP);
 	if (qnum && lnum && nummatch < qnum) {
 		out->number_mismatch = 1;
-		score *= 0.5;
+		score *= KD_W_NUMBER_FACTOR;
 	}
 	if (score > 0) {
 		out->order_conflict = order_conflict(q, l, qm);
@@ -871,5 +875,5 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		if (out->substituted)
 			score *= pow(SUBST_FACTOR, out->substituted);
 	}
-	out->score = score;
+	out->score = score > 1 ? 1 : score;
 }

@@ -149,8 +149,10 @@ struct kd_qvar {
 void kd__qvar_from(struct kd_qvar *out, const struct kd_matcher *m,
 		   const struct kd_nvar *v);
 
-#define ORDER_FACTOR 0.6 /* name_order_conflict: score factor */
-#define SUBST_FACTOR 0.7 /* part_substituted: factor per part */
+/* fitted weights (data/weights/name_score.txt, bench/fit/) */
+#include "name_weights.h"
+#define ORDER_FACTOR KD_W_ORDER_FACTOR /* name_order_conflict */
+#define SUBST_FACTOR KD_W_SUBST_FACTOR /* part_substituted, per part */
 
 /** Outcome of comparing two token sequences. */
 struct kd_name_cmp {
@@ -160,6 +162,8 @@ struct kd_name_cmp {
 	int substituted;     /* parts in the same place that differ */
 	char sub_q[32], sub_l[32]; /* the first substituted pair (detail) */
 	int phonetic, nickname;    /* parts matched by sound / nickname */
+	double sq, sl, info;       /* query and list coverage, nats matched
+				    * (the fitted features, bench/fit/) */
 	char detail[160];
 };
 
