@@ -264,6 +264,22 @@ static char first_class(const char *s, size_t len)
 	return kd__phonetic(k, sizeof(k), s, len < 2 ? len : 2) ? k[0] : 'V';
 }
 
+/* A consonantal reading (Hebrew: no vowel letters a e i o u) of a name
+ * that starts with a vowel: the reading's first letter, aleph or ayin,
+ * is not written in Latin (Arthur, ארתור "rtwr"). */
+static int silent_initial(const struct kd_qtok *latin,
+			  const struct kd_qtok *read)
+{
+	size_t i;
+	if (!(read->flags & KD_TF_READ) || (latin->flags & KD_TF_READ) ||
+	    strchr("aeiou", latin->s[0]) == NULL)
+		return 0;
+	for (i = 0; i < read->len; i++)
+		if (strchr("aeiou", read->s[i]) != NULL)
+			return 0;
+	return 1;
+}
+
 static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 			   double best, const char **how)
 {
@@ -272,7 +288,8 @@ static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	size_t maxlen = a->len > b->len ? a->len : b->len;
 	double sim = 0;
 	if (minlen < 3 || maxlen > 40 || maxlen > 2 * minlen ||
-	    first_class(a->s, a->len) != first_class(b->s, b->len))
+	    (first_class(a->s, a->len) != first_class(b->s, b->len) &&
+	     !silent_initial(a, b) && !silent_initial(b, a)))
 		return best;
 	na = kd__phonetic(ka, sizeof(ka), a->s, a->len);
 	nb = kd__phonetic(kb, sizeof(kb), b->s, b->len);
