@@ -5,17 +5,20 @@ set -u
 K=${1:?usage: cli_test.sh KORDON}
 cd "$(dirname "$0")/.."
 fail=0
+# per-run output files: several checkouts may run this at once
+OUT=$(mktemp /tmp/kd_cli_out.XXXXXX); ERR=$(mktemp /tmp/kd_cli_err.XXXXXX)
+trap 'rm -f "$OUT" "$ERR"' EXIT
 t() { # description, expected exit status, command...
   local d=$1 want=$2; shift 2
-  "$@" >/tmp/kd_cli_out 2>/tmp/kd_cli_err
+  "$@" >"$OUT" 2>"$ERR"
   local got=$?
   if [ "$got" != "$want" ]; then
-    echo "  cli: $d: exit $got, expected $want"; sed 's/^/    /' /tmp/kd_cli_err | head -5
+    echo "  cli: $d: exit $got, expected $want"; sed 's/^/    /' "$ERR" | head -5
     fail=1
   fi
 }
 has() { # description, pattern (grep -E) in last stdout+stderr
-  if ! grep -qE -- "$2" /tmp/kd_cli_out /tmp/kd_cli_err; then
+  if ! grep -qE -- "$2" "$OUT" "$ERR"; then
     echo "  cli: $1: missing /$2/"; fail=1
   fi
 }
@@ -67,7 +70,7 @@ t "batch csv" 3 "$K" batch --input tests/data/cli/batch.csv --threads 2
 has "batch csv bad row line" "batch.csv:3: 5 fields, header has 4"
 has "batch csv empty name line" "batch.csv:5: empty name"
 has "batch csv summary" "rows 3, matches 2"
-[ "$(grep -c '^{"id":' /tmp/kd_cli_out)" = 3 ] || { echo "  cli: batch csv: expected 3 output lines"; fail=1; }
+[ "$(grep -c '^{"id":' "$OUT")" = 3 ] || { echo "  cli: batch csv: expected 3 output lines"; fail=1; }
 has "batch order" '^\{"id":"c1"'
 t "batch jsonl" 3 "$K" batch --input tests/data/cli/batch.jsonl --format csv
 has "batch jsonl bad line" "batch.jsonl:2:"
