@@ -443,7 +443,8 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	}
 	if (((a->flags | b->flags) & KD_TF_READ) && best < 0.85)
 		best = phonetic_sim(a, b, best, how);
-	if (best < 0.80 && a->kind == KD_TOK_WORD && b->kind == KD_TOK_WORD &&
+	if (best < 0.80 && (a->flags & b->flags & KD_TF_NICK) &&
+	    a->kind == KD_TOK_WORD && b->kind == KD_TOK_WORD &&
 	    kd__nickname(a->s, a->len, b->s, b->len)) {
 		best = 0.80;
 		*how = "nickname";

@@ -133,6 +133,9 @@ static int build(struct kd_name **out, const struct kd_tokset *ts,
 			toks->len = t->len;
 			toks->kind = t->kind;
 			toks->flags = vflags ? vflags[v] : 0;
+			if (t->kind == KD_TOK_WORD &&
+			    kd__nickname_known(t->s, t->len))
+				toks->flags |= KD_TF_NICK;
 			p += t->len + 1;
 			if (t->kind == KD_TOK_NUMBER || t->kind == KD_TOK_INITIAL) {
 				toks->skel = toks->s; /* compared as written */

@@ -30,7 +30,19 @@ struct nick {
 };
 
 static struct nick g_tab[NICK_SLOTS];
+/* every name of the table once: a token outside it needs no pair lookup */
+static struct nick g_names[NICK_SLOTS];
+
+static uint32_t str_hash(const char *a, size_t an)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+	for (i = 0; i < an; i++)
+		h = (h ^ (unsigned char)a[i]) * 16777619u;
+	return h;
+}
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+static void load(void);
 
 static uint32_t pair_hash(const char *a, size_t an, const char *b, size_t bn)
 {
@@ -48,8 +60,42 @@ static bool same(const char *x, size_t xn, const char *y, size_t yn)
 	return xn == yn && memcmp(x, y, xn) == 0;
 }
 
+static void add_name(const char *a, size_t an)
+{
+	uint32_t i = str_hash(a, an) & (NICK_SLOTS - 1), k;
+	for (k = 0; k < NICK_SLOTS; k++, i = (i + 1) & (NICK_SLOTS - 1)) {
+		struct nick *e = &g_names[i];
+		if (e->a == NULL) {
+			e->a = a;
+			e->alen = (uint8_t)an;
+			return;
+		}
+		if (same(e->a, e->alen, a, an))
+			return;
+	}
+}
+
+int kd__nickname_known(const char *s, size_t len)
+{
+	uint32_t i, k;
+	pthread_once(&g_once, load);
+	if (len == 0 || len > 63)
+		return 0;
+	i = str_hash(s, len) & (NICK_SLOTS - 1);
+	for (k = 0; k < NICK_SLOTS; k++, i = (i + 1) & (NICK_SLOTS - 1)) {
+		const struct nick *e = &g_names[i];
+		if (e->a == NULL)
+			return 0;
+		if (same(e->a, e->alen, s, len))
+			return 1;
+	}
+	return 0;
+}
+
 static void add(const char *a, size_t an, const char *b, size_t bn)
 {
+	add_name(a, an);
+	add_name(b, bn);
 	uint32_t i = pair_hash(a, an, b, bn) & (NICK_SLOTS - 1), k;
 	for (k = 0; k < NICK_SLOTS; k++, i = (i + 1) & (NICK_SLOTS - 1)) {
 		struct nick *e = &g_tab[i];

@@ -41,6 +41,8 @@ struct kd_ntok {
 /* Token flags. */
 #define KD_TF_SYL 2u  /* a syllable read from Han or Hangul: short, its
 			 skeleton collides with other syllables' */
+#define KD_TF_NICK 4u  /* a given name or nickname of the nicknames table:
+			 only two such tokens are looked up as a pair */
 #define KD_TF_READ 1u /* read (romanised) from a non-Latin script: the
 			 vowels and some consonants are uncertain, so the
 			 matcher also compares it by kd__phonetic() */
@@ -114,5 +116,7 @@ size_t kd__phonetic(char *dst, size_t cap, const char *tok, size_t len);
 /** True when two lowercase ASCII given names are a name and its nickname
  *  in the shipped nicknames table (William/Bill), either order. */
 int kd__nickname(const char *a, size_t alen, const char *b, size_t blen);
+/** True when a token is a name or nickname of the nicknames table. */
+int kd__nickname_known(const char *s, size_t len);
 
 #endif
