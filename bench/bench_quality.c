@@ -9,6 +9,12 @@
  *   indexed vs exhaustive            share of exhaustive matches the
  *                                    index also finds (target >= 99.5%)
  *
+ * Every set is split in two by a hash of the row (FNV-1a of the name
+ * text): "tuned" (about two thirds, what weights and rules may be fitted
+ * on) and "aside" (the rest, kept aside: never looked at while tuning).
+ * A large gap between the two means over-fitting. Screening sets are run
+ * with the name alone as a Person and with birth date and nationality.
+ *
  * usage: bench_quality [--exhaustive-check] [DATA_DIR [BENCH_DATA_DIR]]
  */
 #include "kordon.h"
@@ -40,14 +46,32 @@ static const char *field(struct kd_csv *c, int i)
 	return i < 0 ? "" : kd__csv_field(c, (size_t)i, NULL);
 }
 
+/* The part of the set a row belongs to: 1 = kept aside (about a third),
+ * 0 = tuned on. FNV-1a of the row's name text, so it never changes. */
+static int aside(const char *a, const char *b)
+{
+	uint32_t h = 2166136261u;
+	const char *p;
+	for (p = a; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	h = (h ^ 0xff) * 16777619u;
+	for (p = b; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	return h % 3 == 0;
+}
+
+static const char *const part_name[2] = { "tuned", "aside" };
+
 struct people_stats {
-	size_t rows, alerts, agree, exh_matches, idx_found;
+	size_t rows[2], alerts[2], agree, exh_matches, idx_found;
 	double secs;
 };
 
-/* Screen every person of a dev CSV; count rows with a match. */
+/* Screen every person of a dev CSV (with the birth date and nationality
+ * when `facts`, else the name alone); count rows with a match. */
 static int screen_people(struct people_stats *st, const kd_matcher *m,
-			 const char *path, int check_exhaustive, size_t max)
+			 const char *path, int facts, int check_exhaustive,
+			 size_t max)
 {
 	struct kd_reader *r;
 	struct kd_csv *c;
@@ -55,34 +79,35 @@ static int screen_people(struct people_stats *st, const kd_matcher *m,
 	int cn, cd, cc;
 	double t0;
 	memset(st, 0, sizeof(*st));
-	if (kd__reader_open(&r, path) < 0) {
-		fprintf(stderr, "%s\n", kd_error_last());
+	if (kd__reader_open(&r, path) < 0)
+		return -1;
+	kd__csv_open(&c, r, ',');
+	if (kd__csv_row(c, &err) != 1) {
+		kd__csv_close(c);
+		kd__reader_close(r);
 		return -1;
 	}
-	kd__csv_open(&c, r, ',');
-	if (kd__csv_row(c, &err) != 1)
-		return -1;
 	cn = col(c, "full_name");
 	cd = col(c, "date_of_birth");
 	cc = col(c, "nationality");
 	t0 = now();
-	while (kd__csv_row(c, &err) == 1 && st->rows < max) {
+	while (kd__csv_row(c, &err) == 1 && st->rows[0] + st->rows[1] < max) {
 		const char *name = field(c, cn), *dob = field(c, cd),
 			   *nat = field(c, cc);
 		kd_query q;
 		kd_match_opts o = KD_MATCH_OPTS_INIT;
 		kd_result *res;
 		size_t n, i;
-		int hit = 0;
+		int hit = 0, part = aside(name, "");
 		memset(&q, 0, sizeof(q));
 		q.schema = KD_SCHEMA_PERSON;
 		q.names = &name;
 		q.nnames = 1;
-		if (*dob) {
+		if (facts && *dob) {
 			q.birth_dates = &dob;
 			q.nbirth_dates = 1;
 		}
-		if (*nat) {
+		if (facts && *nat) {
 			q.countries = &nat;
 			q.ncountries = 1;
 		}
@@ -91,8 +116,8 @@ static int screen_people(struct people_stats *st, const kd_matcher *m,
 		for (i = 0; i < n; i++)
 			hit |= res[i].match;
 		kd_results_free(res);
-		st->rows++;
-		st->alerts += (size_t)hit;
+		st->rows[part]++;
+		st->alerts[part] += (size_t)hit;
 		if (check_exhaustive) {
 			o.exhaustive = 1;
 			if (kd_screen(&res, &n, m, &q, &o) == 0) {
@@ -112,15 +137,74 @@ static int screen_people(struct people_stats *st, const kd_matcher *m,
 	return 0;
 }
 
-static void pairs(const kd_matcher *m, const char *path)
+/* Confusion counts of one group of pairs, at the default threshold and
+ * at a sweep of thresholds (for information). */
+#define NSWEEP 21
+struct confusion {
+	char name[40];
+	size_t tp, fp, fn, tn;
+	size_t stp[NSWEEP], sfp[NSWEEP], sfn[NSWEEP];
+};
+
+static void conf_add(struct confusion *c, int label, double score, int match)
+{
+	size_t i;
+	if (match)
+		label ? c->tp++ : c->fp++;
+	else
+		label ? c->fn++ : c->tn++;
+	for (i = 0; i < NSWEEP; i++) {
+		int mt = score >= 0.5 + 0.025 * (double)i;
+		if (mt && label)
+			c->stp[i]++;
+		else if (mt)
+			c->sfp[i]++;
+		else if (label)
+			c->sfn[i]++;
+	}
+}
+
+static double f1_of(size_t tp, size_t fp, size_t fn, double *p, double *r)
+{
+	*p = tp + fp ? (double)tp / (double)(tp + fp) : 0;
+	*r = tp + fn ? (double)tp / (double)(tp + fn) : 0;
+	return *p + *r ? 2 * *p * *r / (*p + *r) : 0;
+}
+
+static void conf_print(const struct confusion *c, const char *part)
+{
+	double p, rc, f1 = f1_of(c->tp, c->fp, c->fn, &p, &rc), best = 0,
+		      bt = 0;
+	size_t i;
+	for (i = 0; i < NSWEEP; i++) {
+		double pp, rr, f = f1_of(c->stp[i], c->sfp[i], c->sfn[i], &pp,
+					 &rr);
+		if (f > best) {
+			best = f;
+			bt = 0.5 + 0.025 * (double)i;
+		}
+	}
+	printf("pairs %-22s %-5s n=%5zu  P %.4f  R %.4f  F1 %.4f  (tp %zu fp "
+	       "%zu fn %zu tn %zu)  best F1 %.4f at %.3f\n",
+	       c->name, part, c->tp + c->fp + c->fn + c->tn, p, rc, f1, c->tp,
+	       c->fp, c->fn, c->tn, best, bt);
+}
+
+/* Groups of a pairs file: the whole file, then per prefix of the kind
+ * column up to its first '_' (script pairs: korean, hebrew). */
+#define MAXGROUP 8
+
+static void pairs(const kd_matcher *m, const char *path, const char *label,
+		  int by_kind)
 {
 	struct kd_reader *r;
 	struct kd_csv *c;
 	kd_parse_err err;
-	int cs, c1, c2, cl;
-	size_t tp = 0, fp = 0, fn = 0, tn = 0, i;
-	/* threshold sweep, for information only */
-	static size_t stp[21], sfp[21], sfn[21];
+	int cs, c1, c2, cl, ck;
+	static struct confusion g[MAXGROUP][2];
+	size_t ng = 1, i;
+	memset(g, 0, sizeof(g));
+	snprintf(g[0][0].name, sizeof(g[0][0].name), "%s", label);
 	if (kd__reader_open(&r, path) < 0) {
 		printf("pairs: %s not found\n", path);
 		return;
@@ -131,45 +215,38 @@ static void pairs(const kd_matcher *m, const char *path)
 	c1 = col(c, "name1");
 	c2 = col(c, "name2");
 	cl = col(c, "label");
+	ck = col(c, "kind");
 	while (kd__csv_row(c, &err) == 1) {
 		kd_schema s = KD_SCHEMA_THING;
 		kd_result res;
-		int label = strcmp(field(c, cl), "1") == 0;
+		int lab = strcmp(field(c, cl), "1") == 0;
+		int part = aside(field(c, c1), field(c, c2));
+		size_t gi = 0;
 		if (*field(c, cs))
 			kd_schema_parse(&s, field(c, cs));
 		if (kd_compare(&res, m, s, field(c, c1), field(c, c2)) < 0)
 			continue;
-		if (res.match)
-			label ? tp++ : fp++;
-		else
-			label ? fn++ : tn++;
-		for (i = 0; i < 21; i++) {
-			int mt = res.score >= 0.5 + 0.025 * (double)i;
-			if (mt && label)
-				stp[i]++;
-			else if (mt)
-				sfp[i]++;
-			else if (label)
-				sfn[i]++;
+		conf_add(&g[0][part], lab, res.score, res.match);
+		if (by_kind) {
+			const char *k = field(c, ck);
+			size_t kl = strcspn(k, "_");
+			char nm[40];
+			snprintf(nm, sizeof(nm), "%s:%.*s", label, (int)kl, k);
+			for (gi = 1; gi < ng; gi++)
+				if (strcmp(g[gi][0].name, nm) == 0)
+					break;
+			if (gi == ng && ng < MAXGROUP)
+				snprintf(g[ng++][0].name, sizeof(nm), "%s", nm);
+			if (gi < ng)
+				conf_add(&g[gi][part], lab, res.score,
+					 res.match);
 		}
 	}
-	{
-		double p = tp + fp ? (double)tp / (double)(tp + fp) : 0;
-		double rc = tp + fn ? (double)tp / (double)(tp + fn) : 0;
-		double f1 = p + rc ? 2 * p * rc / (p + rc) : 0;
-		printf("pairs %-28s n=%zu  precision %.4f  recall %.4f  F1 %.4f"
-		       "  (tp %zu fp %zu fn %zu tn %zu)\n",
-		       "(default threshold)", tp + fp + fn + tn, p, rc, f1, tp,
-		       fp, fn, tn);
+	for (i = 0; i < ng; i++) {
+		memcpy(g[i][1].name, g[i][0].name, sizeof(g[i][0].name));
+		conf_print(&g[i][0], part_name[0]);
+		conf_print(&g[i][1], part_name[1]);
 	}
-	printf("  threshold sweep (information):");
-	for (i = 0; i < 21; i += 2) {
-		double p = stp[i] + sfp[i] ? (double)stp[i] / (double)(stp[i] + sfp[i]) : 0;
-		double rc = stp[i] + sfn[i] ? (double)stp[i] / (double)(stp[i] + sfn[i]) : 0;
-		printf(" %.3f:F1=%.3f", 0.5 + 0.025 * (double)i,
-		       p + rc ? 2 * p * rc / (p + rc) : 0);
-	}
-	printf("\n");
 	kd__csv_close(c);
 	kd__reader_close(r);
 }
@@ -186,16 +263,17 @@ int main(int argc, char **argv)
 	double t0;
 	static const struct {
 		const char *file;
-		int positive;
-		size_t max;
+		int positive, check;
 	} sets[] = {
-		{ "dev/positives_un.csv", 1, 100000 },
-		{ "dev/negatives_global_small.csv", 0, 100000 },
-		{ "dev/positives_us_congress.csv", 0, 100000 },
-		{ "hard_negatives_screen.csv", 0, 100000 },
-		{ "dev/negatives_us.csv.gz", 0, 100000 },
+		{ "dev/positives_un.csv", 1, 1 },
+		{ "dev/negatives_global_small.csv", 0, 1 },
+		{ "dev/negatives_global.csv.gz", 0, 0 },
+		{ "dev/positives_us_congress.csv", 0, 1 },
+		{ "hard_negatives_screen.csv", 0, 1 },
+		{ "dev/negatives_us.csv.gz", 0, 0 },
 	};
 	size_t i;
+	int facts;
 	if (a < argc && strcmp(argv[a], "--exhaustive-check") == 0) {
 		check = 1;
 		a++;
@@ -218,30 +296,47 @@ int main(int argc, char **argv)
 	}
 	printf("prepare matcher   %.3f s\n", now() - t0);
 	printf("default threshold %.2f\n", KD_DEFAULT_THRESHOLD);
-	for (i = 0; i < sizeof(sets) / sizeof(sets[0]); i++) {
-		struct people_stats st;
-		snprintf(path, sizeof(path), "%s/%s", bd, sets[i].file);
-		if (screen_people(&st, m, path,
-				  check && i < 4, sets[i].max) < 0) {
-			printf("%-36s missing\n", sets[i].file);
-			continue;
+	printf("%-32s %-10s %-5s %6s  %-10s\n", "set", "query", "part", "rows",
+	       "rate");
+	for (i = 0; i < sizeof(sets) / sizeof(sets[0]); i++)
+		for (facts = 0; facts < 2; facts++) {
+			struct people_stats st;
+			int ck = check && sets[i].check && facts, p;
+			snprintf(path, sizeof(path), "%s/%s", bd, sets[i].file);
+			if (screen_people(&st, m, path, facts, ck, 100000) < 0) {
+				printf("%-32s missing\n", sets[i].file);
+				break;
+			}
+			for (p = 0; p < 2; p++)
+				printf("%-32s %-10s %-5s %6zu  %s %.4f (%zu)"
+				       "%s",
+				       sets[i].file,
+				       facts ? "name+facts" : "name-only",
+				       part_name[p], st.rows[p],
+				       sets[i].positive ? "recall    "
+							: "alert rate",
+				       st.rows[p] ? (double)st.alerts[p] /
+							    (double)st.rows[p]
+						  : 0,
+				       st.alerts[p], p ? "" : "\n");
+			printf("  %.1f us/query",
+			       st.secs * 1e6 /
+				       (double)(st.rows[0] + st.rows[1] + !(st.rows[0] + st.rows[1])) /
+				       (ck ? 1 : 1));
+			if (ck)
+				printf("  indexed finds %.4f of exhaustive "
+				       "matches (%zu/%zu)",
+				       st.exh_matches
+					       ? (double)st.idx_found /
+							 (double)st.exh_matches
+					       : 1.0,
+				       st.idx_found, st.exh_matches);
+			printf("\n");
 		}
-		printf("%-36s rows %6zu  %s %.4f (%zu)  %.1f us/query",
-		       sets[i].file, st.rows,
-		       sets[i].positive ? "recall    " : "alert rate",
-		       st.rows ? (double)st.alerts / (double)st.rows : 0,
-		       st.alerts, st.rows ? st.secs / (double)st.rows * 1e6 : 0);
-		if (check && i < 4)
-			printf("  indexed finds %.4f of exhaustive matches "
-			       "(%zu/%zu)",
-			       st.exh_matches ? (double)st.idx_found /
-						       (double)st.exh_matches
-					      : 1.0,
-			       st.idx_found, st.exh_matches);
-		printf("\n");
-	}
 	snprintf(path, sizeof(path), "%s/pairs.csv", bd);
-	pairs(m, path);
+	pairs(m, path, "lists", 0);
+	snprintf(path, sizeof(path), "%s/script_pairs.csv", bd);
+	pairs(m, path, "script", 1);
 	kd_matcher_free(m);
 	kd_db_free(db);
 	return 0;

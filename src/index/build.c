@@ -312,6 +312,7 @@ static int add_name(struct builder *b, uint32_t ent, const char *value,
 			struct kd_mtok *mt = &b->toks[m->ntoks++];
 			memset(mt, 0, sizeof(*mt));
 			mt->kind = nt->kind;
+			mt->flags = nt->flags;
 			KD_FORWARD(dict_intern(&m->texts, nt->s, nt->len,
 					       &mt->text));
 			KD_FORWARD(dict_intern(&m->skels, nt->skel,

@@ -34,7 +34,7 @@
 
 #define SIM_MIN 0.60   /* pairs below are not a match */
 #define JOIN_MIN 0.85  /* joined pairs must be this close to count */
-#define LIST_EXP 0.35
+#define LIST_EXP KD_W_LIST_EXP
 #define INFO_MIN 9.0
 
 /* ---- edit distance ------------------------------------------------------------ */
@@ -210,6 +210,102 @@ static size_t digits(const struct kd_qtok *t)
 static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 			const char **how, int skeletons, double need);
 
+/*
+ * A Han or Hangul syllable (KD_TF_SYL) against a short token: syllables
+ * are few and their skeletons collide (zhang/cheng/chang, yang/jang), so
+ * only the same skeleton spelled nearly alike counts (kim/gim, jong/
+ * chong/jeong, pak/bak): one convention's spelling of the same syllable.
+ */
+/* The same consonants in the same order: vowels are what romanisations of
+ * one Korean syllable disagree on (bum/beom, young/yeong). */
+static int same_consonants(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	size_t i = 0, j = 0;
+	for (;;) {
+		while (i < a->len && strchr("aeiouw", a->s[i]) != NULL)
+			i++;
+		while (j < b->len && strchr("aeiouw", b->s[j]) != NULL)
+			j++;
+		if (i == a->len || j == b->len)
+			return i == a->len && j == b->len;
+		if (a->s[i++] != b->s[j++])
+			return 0;
+	}
+}
+
+static double syllable_sim(const struct kd_qtok *a, const struct kd_qtok *b,
+			   const char **how)
+{
+	size_t maxlen = a->len > b->len ? a->len : b->len;
+	*how = "";
+	if (a->skel_len == 0 || a->skel_len != b->skel_len ||
+	    memcmp(a->skel, b->skel, a->skel_len) != 0)
+		return 0;
+	if (edit_distance(a->s, a->len, b->s, b->len, 1.2) > 1.1 &&
+	    !same_consonants(a, b))
+		return 0;
+	*how = "skeleton";
+	return maxlen >= 5 ? 0.95 : 0.90;
+}
+
+/*
+ * A token read from another script (KD_TF_READ) against another token:
+ * equal consonant frames (phonetic.c) of at least two consonants, or one
+ * consonant apart in a long frame. Short frames need longer words: the
+ * two-consonant frame of a Korean syllable (kim: KN) meets too much.
+ */
+/* The sound a token starts with: a vowel (or h, y) or a consonant class
+ * (phonetic.c). Readings keep it: Ratana is not Holding. */
+static char first_class(const char *s, size_t len)
+{
+	char k[4];
+	if (strchr("aeiouyh", s[0]) != NULL)
+		return 'V';
+	return kd__phonetic(k, sizeof(k), s, len < 2 ? len : 2) ? k[0] : 'V';
+}
+
+/* A consonantal reading (Hebrew: no vowel letters a e i o u) of a name
+ * that starts with a vowel: the reading's first letter, aleph or ayin,
+ * is not written in Latin (Arthur, ארתור "rtwr"). */
+static int silent_initial(const struct kd_qtok *latin,
+			  const struct kd_qtok *read)
+{
+	size_t i;
+	if (!(read->flags & KD_TF_READ) || (latin->flags & KD_TF_READ) ||
+	    strchr("aeiou", latin->s[0]) == NULL)
+		return 0;
+	for (i = 0; i < read->len; i++)
+		if (strchr("aeiou", read->s[i]) != NULL)
+			return 0;
+	return 1;
+}
+
+static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
+			   double best, const char **how)
+{
+	char ka[48], kb[48];
+	size_t na, nb, minlen = a->len < b->len ? a->len : b->len;
+	size_t maxlen = a->len > b->len ? a->len : b->len;
+	double sim = 0;
+	if (minlen < 3 || maxlen > 40 || maxlen > 2 * minlen ||
+	    (first_class(a->s, a->len) != first_class(b->s, b->len) &&
+	     !silent_initial(a, b) && !silent_initial(b, a)))
+		return best;
+	na = kd__phonetic(ka, sizeof(ka), a->s, a->len);
+	nb = kd__phonetic(kb, sizeof(kb), b->s, b->len);
+	if (na == nb && na >= 2 && memcmp(ka, kb, na) == 0)
+		sim = na >= 4 ? 0.85 : na == 3 ? 0.80
+		      : maxlen <= minlen + 2 ? 0.72 : 0;
+	else if (na >= 4 && nb >= 4 &&
+		 unit_distance(ka, na, kb, nb) <= 1)
+		sim = 0.72;
+	if (sim > best) {
+		*how = "phonetic";
+		return sim;
+	}
+	return best;
+}
+
 double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		     const char **how)
 {
@@ -280,6 +376,9 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		*how = "exact";
 		return 1.0;
 	}
+	if (((a->flags | b->flags) & KD_TF_SYL) && maxlen <= 6 &&
+	    !(a->len == 1 || b->len == 1))
+		return syllable_sim(a, b, how);
 	if (a->len == 1 || b->len == 1) {
 		if (a->s[0] == b->s[0]) {
 			*how = "initial";
@@ -341,6 +440,14 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		    1.0) {
 		best = 0.70;
 		*how = "skeleton+edit";
+	}
+	if (((a->flags | b->flags) & KD_TF_READ) && best < 0.85)
+		best = phonetic_sim(a, b, best, how);
+	if (best < 0.80 && (a->flags & b->flags & KD_TF_NICK) &&
+	    a->kind == KD_TOK_WORD && b->kind == KD_TOK_WORD &&
+	    kd__nickname(a->s, a->len, b->s, b->len)) {
+		best = 0.80;
+		*how = "nickname";
 	}
 	return best;
 }
@@ -432,6 +539,7 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_matcher *m,
 		t->kind = v->toks[i].s[0] >= '0' && v->toks[i].s[0] <= '9'
 				  ? KD_TOK_NUMBER
 				  : v->toks[i].kind;
+		t->flags = v->toks[i].flags;
 		t->id = UINT32_MAX;
 		resolve_weight(t, m, ids[i]);
 	}
@@ -462,6 +570,7 @@ void kd__qvar_from_list(struct kd_qvar *out, const struct kd_matcher *m,
 		t->skel_len = (uint16_t)kd__dict_len(&m->skels, mt->skel);
 		t->kind = t->s[0] >= '0' && t->s[0] <= '9' ? KD_TOK_NUMBER
 							    : mt->kind;
+		t->flags = mt->flags;
 		t->id = mt->text;
 		t->w = mt->w;
 		t->idf = mt->idf;
@@ -499,6 +608,7 @@ static void join_tok(struct kd_qtok *out, char *text, const struct kd_qtok *t)
 	out->skel_len = 0;
 	out->skel = "";
 	out->kind = KD_TOK_WORD;
+	out->flags = t[0].flags | t[1].flags;
 	out->id = UINT32_MAX;
 	out->w = t[0].w + t[1].w;
 	out->idf = t[0].idf > t[1].idf ? t[0].idf : t[1].idf;
@@ -555,11 +665,92 @@ static void append_detail(char *d, size_t cap, const struct kd_qtok *q,
 			 qs, ls, how);
 }
 
+/* A lineage particle: bin/ibn/ben/ould (canonical "bin") or bint. */
+static int lineage(const struct kd_qtok *t)
+{
+	return t->kind == KD_TOK_PARTICLE &&
+	       ((t->len == 3 && memcmp(t->s, "bin", 3) == 0) ||
+		(t->len == 4 && memcmp(t->s, "bint", 4) == 0));
+}
+
+/*
+ * In a nasab (Khalid bin Hamad: Khalid, son of Hamad) the order is the
+ * identity: Hamad bin Khalid is the father's name turned round. A
+ * conflict is a query "X bin Y" whose X and Y are matched to list parts
+ * in the other order with a lineage particle between them.
+ */
+static int order_conflict(const struct kd_qvar *q, const struct kd_qvar *l,
+			  const int *qm)
+{
+	size_t i;
+	int j;
+	for (i = 1; i + 1 < q->ntok; i++) {
+		int x = qm[i - 1], y = qm[i + 1];
+		if (!lineage(&q->toks[i]) || x < 0 || y < 0 || x <= y)
+			continue;
+		for (j = y + 1; j < x; j++)
+			if (lineage(&l->toks[j]))
+				return 1;
+	}
+	return 0;
+}
+
+/* A name part that may count as substituted: a word read with certainty
+ * (not an initial, not a reading from another script). */
+static int solid(const struct kd_qtok *t)
+{
+	return t->kind == KD_TOK_WORD && t->len >= 3 &&
+	       !(t->flags & KD_TF_READ);
+}
+
+/*
+ * Two parts in the same place that match nothing (Abdul Rahim KARIM Jan
+ * vs Abdul Rahim SHARIF Jan) are evidence of two people, not just two
+ * unmatched parts: the place is fixed by the matched neighbours on both
+ * sides (or the start/end of both names). Counted, the first pair kept
+ * for the explanation.
+ */
+static int substituted(struct kd_name_cmp *out, const struct kd_qvar *q,
+		       const struct kd_qvar *l, const int *qm,
+		       const float *qsim, const float *lsim)
+{
+	size_t i, n = q->ntok, m = l->ntok;
+	int count = 0;
+	if (n < 2 || m < 2)
+		return 0;
+	for (i = 0; i < n; i++) {
+		size_t j;
+		int left, right;
+		if (qsim[i] >= 0 || !solid(&q->toks[i]))
+			continue;
+		if (i == 0)
+			j = 0;
+		else if (qm[i - 1] >= 0 && qm[i - 1] + 1 < (int)m)
+			j = (size_t)qm[i - 1] + 1;
+		else
+			continue;
+		if (lsim[j] >= 0 || !solid(&l->toks[j]))
+			continue;
+		left = i == 0 ? j == 0 : qm[i - 1] == (int)j - 1;
+		right = i + 1 == n ? j + 1 == m
+				   : (j + 1 < m && qm[i + 1] == (int)j + 1);
+		if (!left || !right || (i == 0 && i + 1 == n))
+			continue;
+		if (count++ == 0)
+			snprintf(out->sub_q, sizeof(out->sub_q), "%.*s",
+				 (int)q->toks[i].len, q->toks[i].s),
+			snprintf(out->sub_l, sizeof(out->sub_l), "%.*s",
+				 (int)l->toks[j].len, l->toks[j].s);
+	}
+	return count;
+}
+
 void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		      const struct kd_qvar *l, int detail)
 {
 	struct pair pairs[MAX_PAIRS];
 	float qsim[KD_NAME_MAX_TOKS], lsim[KD_NAME_MAX_TOKS];
+	int qm[KD_NAME_MAX_TOKS];
 	char jt[KD_NAME_MAX_TOKS][32];
 	struct kd_qtok joined;
 	size_t np = 0, i, j, n = q->ntok, m = l->ntok;
@@ -572,6 +763,11 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	} else { /* the text stays empty: no need to clear all of it */
 		out->score = 0;
 		out->number_mismatch = 0;
+		out->order_conflict = 0;
+		out->substituted = 0;
+		out->phonetic = 0;
+		out->nickname = 0;
+		out->sq = out->sl = out->info = 0;
 		out->detail[0] = '\0';
 	}
 	if (n == 0 || m == 0)
@@ -627,8 +823,10 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		}
 	}
 	sort_pairs(pairs, np);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		qsim[i] = -1;
+		qm[i] = -1;
+	}
 	for (j = 0; j < m; j++)
 		lsim[j] = -1;
 	for (i = 0; i < np; i++) {
@@ -641,8 +839,14 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			used |= lsim[k] >= 0;
 		if (used)
 			continue;
-		for (k = p->qa; k <= p->qb; k++)
+		for (k = p->qa; k <= p->qb; k++) {
 			qsim[k] = p->sim;
+			qm[k] = p->la;
+		}
+		if (p->how[0] == 'p' && strcmp(p->how, "phonetic") == 0)
+			out->phonetic++;
+		else if (p->how[0] == 'n' && strcmp(p->how, "nickname") == 0)
+			out->nickname++;
 		for (k = p->la; k <= p->lb; k++)
 			lsim[k] = p->sim;
 		if (detail)
@@ -671,12 +875,23 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	if (wq <= 0 || wl <= 0)
 		return;
 	/* nothing matched: 0 whatever pow() and sqrt() would say */
-	score = sq > 0 ? (sq / wq) * pow(sl / wl, LIST_EXP) : 0;
+	out->sq = sq / wq;
+	out->sl = sl / wl;
+	out->info = info;
+	score = sq > 0 ? KD_W_SCALE * (sq / wq) * pow(sl / wl, LIST_EXP) : 0;
 	if (score > 0 && info < INFO_MIN)
-		score *= sqrt(info / INFO_MIN);
+		score *= pow(info / INFO_MIN, KD_W_INFO_EXP);
 	if (qnum && lnum && nummatch < qnum) {
 		out->number_mismatch = 1;
-		score *= 0.5;
+		score *= KD_W_NUMBER_FACTOR;
 	}
-	out->score = score;
+	if (score > 0) {
+		out->order_conflict = order_conflict(q, l, qm);
+		out->substituted = substituted(out, q, l, qm, qsim, lsim);
+		if (out->order_conflict)
+			score *= ORDER_FACTOR;
+		if (out->substituted)
+			score *= pow(SUBST_FACTOR, out->substituted);
+	}
+	out->score = score > 1 ? 1 : score;
 }

@@ -31,6 +31,7 @@ struct kd_mtok {
 	float w;        /* weight: rarity x kind factor */
 	float idf;
 	uint8_t kind;   /* enum kd_tok_kind */
+	uint8_t flags;  /* KD_TF_* */
 };
 
 struct kd_mvar {
@@ -134,7 +135,7 @@ struct kd_qtok {
 	const char *s, *skel;
 	uint32_t id;     /* dictionary text id (list side) or UINT32_MAX */
 	uint16_t len, skel_len;
-	uint8_t kind;
+	uint8_t kind, flags;
 	float w, idf;
 };
 
@@ -148,10 +149,21 @@ struct kd_qvar {
 void kd__qvar_from(struct kd_qvar *out, const struct kd_matcher *m,
 		   const struct kd_nvar *v);
 
+/* fitted weights (data/weights/name_score.txt, bench/fit/) */
+#include "name_weights.h"
+#define ORDER_FACTOR KD_W_ORDER_FACTOR /* name_order_conflict */
+#define SUBST_FACTOR KD_W_SUBST_FACTOR /* part_substituted, per part */
+
 /** Outcome of comparing two token sequences. */
 struct kd_name_cmp {
 	double score;
 	int number_mismatch;
+	int order_conflict;  /* X bin Y vs Y bin X: a reversed lineage */
+	int substituted;     /* parts in the same place that differ */
+	char sub_q[32], sub_l[32]; /* the first substituted pair (detail) */
+	int phonetic, nickname;    /* parts matched by sound / nickname */
+	double sq, sl, info;       /* query and list coverage, nats matched
+				    * (the fitted features, bench/fit/) */
 	char detail[160];
 };
 

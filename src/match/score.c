@@ -290,6 +290,33 @@ static int identifier_feature(kd_result *r, const struct prepared *p,
 	return 0;
 }
 
+/* The name features that changed the score, in an analyst's words
+ * (weight 0: their effect is inside the name score). */
+static void name_explain(kd_result *r, const struct kd_name_cmp *c)
+{
+	if (c->order_conflict)
+		add_feature(r, "name_order_conflict", 0,
+			    "the same name parts in another order around "
+			    "bin/ibn/bint: a different lineage (x%.1f)",
+			    ORDER_FACTOR);
+	if (c->substituted)
+		add_feature(r, "part_substituted", 0,
+			    "'%s' where the other name has '%s' in the same "
+			    "place%s (x%.2f)",
+			    c->sub_q, c->sub_l,
+			    c->substituted > 1 ? ", and more" : "",
+			    pow(SUBST_FACTOR, c->substituted));
+	if (c->phonetic)
+		add_feature(r, "phonetic", 0,
+			    "%d part%s written in another script sound%s "
+			    "alike (consonants compared)",
+			    c->phonetic, c->phonetic > 1 ? "s" : "",
+			    c->phonetic > 1 ? "" : "s");
+	if (c->nickname)
+		add_feature(r, "nickname", 0,
+			    "a given name and its nickname (e.g. William/Bill)");
+}
+
 /* Best name score of entity ei against the prepared query; with
  * `explain`, the features (and their detail text) are recorded. */
 static double name_feature(kd_result *r, const struct kd_matcher *m,
@@ -331,6 +358,7 @@ static double name_feature(kd_result *r, const struct kd_matcher *m,
 	if (best.number_mismatch)
 		add_feature(r, "number_mismatch", 0,
 			    "numbers in the names differ");
+	name_explain(r, &c);
 	return best.score;
 }
 
@@ -529,6 +557,8 @@ int kd_compare(kd_result *out, const kd_matcher *m, kd_schema schema,
 	if (best.number_mismatch)
 		add_feature(out, "number_mismatch", 0,
 			    "numbers in the names differ");
+	if (best.score > 0)
+		name_explain(out, &best);
 done:
 	kd__name_free(a);
 	kd__name_free(b);

@@ -23,6 +23,13 @@
  * (hyphens split) and, through the matcher's joining of adjacent tokens,
  * "Kim Jongun". A syllable that is a single vowel letter (이 -> "i",
  * 오 -> "o") is marked KD_MARK_WORD so it is not taken for an initial.
+ *
+ * A name of two or more Hangul words, one of three syllables or more or
+ * five syllables in all (조지 워싱턴; not 진우 김), is usually a foreign
+ * name in Korean transcription, and its words are words, not syllables:
+ * it gets a fourth option, KD_HANGUL_OPT_WORDS, Revised Romanization with
+ * the syllables of each word joined ("joji wosingteon"), which the
+ * matcher compares with Latin names by their consonant frame (phonetic.c).
  */
 #include "text/text_int.h"
 
@@ -59,6 +66,9 @@ void kd__hangul_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 		    size_t off, bool marks)
 {
 	int32_t i = 0;
+	bool join = opt == KD_HANGUL_OPT_WORDS, after_syl = false;
+	if (join)
+		opt = 2;
 	if (opt < 0 || opt >= KD_HANGUL_NOPTS)
 		opt = 0;
 	while (i < n) {
@@ -71,17 +81,46 @@ void kd__hangul_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 			const char *p3 = g_fin[s % 28];
 			size_t l1 = strlen(p1), l2 = strlen(p2),
 			       l3 = strlen(p3);
-			if (b->len > 0 && b->p[b->len - 1] != ' ')
+			if (b->len > 0 && b->p[b->len - 1] != ' ' &&
+			    !(join && after_syl))
 				kd__abuf_putc(b, ' ', off);
 			kd__abuf_put(b, p1, l1, off);
 			kd__abuf_put(b, p2, l2, off);
 			kd__abuf_put(b, p3, l3, off);
 			if (marks && l1 + l2 + l3 == 1)
 				kd__abuf_putc(b, KD_MARK_WORD, off);
+			after_syl = true;
 		} else if (kd__script_of(c) == KD_SCRIPT_HANGUL) {
 			kd__abuf_putc(b, ' ', off); /* stray jamo */
+			after_syl = false;
 		} else {
 			kd__latin_fold(b, c, KD_LM_STRIP, off);
+			after_syl = false;
 		}
 	}
+}
+
+int kd__hangul_nopts(const UChar *u, int32_t n)
+{
+	int32_t i = 0;
+	int words = 0, syl = 0, run = 0, longest = 0;
+	bool in = false;
+	while (i < n) {
+		UChar32 c;
+		U16_NEXT(u, i, n, c);
+		if (c >= 0xAC00 && c <= 0xD7A3) {
+			words += !in;
+			run = in ? run + 1 : 1;
+			if (run > longest)
+				longest = run;
+			syl++;
+			in = true;
+		} else {
+			in = false;
+		}
+	}
+	/* a Korean name has 2-4 syllables, a given name of two and a
+	 * surname of one (진우 김); a foreign name is longer */
+	return words >= 2 && (longest >= 3 || syl >= 5) ? KD_HANGUL_NOPTS + 1
+							: KD_HANGUL_NOPTS;
 }

@@ -97,7 +97,7 @@ static bool same_tokens(const struct kd_tokset *a, const struct kd_tokset *b)
 
 /* Copy the token sets into one block. */
 static int build(struct kd_name **out, const struct kd_tokset *ts,
-		 size_t nv, uint32_t scripts)
+		 size_t nv, uint32_t scripts, const uint8_t *vflags)
 {
 	size_t v, i, ntok = 0, strb = 0, size;
 	struct kd_name *n;
@@ -132,6 +132,10 @@ static int build(struct kd_name **out, const struct kd_tokset *ts,
 			toks->s = p;
 			toks->len = t->len;
 			toks->kind = t->kind;
+			toks->flags = vflags ? vflags[v] : 0;
+			if (t->kind == KD_TOK_WORD &&
+			    kd__nickname_known(t->s, t->len))
+				toks->flags |= KD_TF_NICK;
 			p += t->len + 1;
 			if (t->kind == KD_TOK_NUMBER || t->kind == KD_TOK_INITIAL) {
 				toks->skel = toks->s; /* compared as written */
@@ -164,13 +168,14 @@ static int analyze_ascii(struct kd_name **out, const char *s, size_t len,
 		low[i] = c;
 	}
 	kd__tokenize(&ts, low, len, flags);
-	return build(out, &ts, ts.n ? 1 : 0, scripts);
+	return build(out, &ts, ts.n ? 1 : 0, scripts, NULL);
 }
 
 int kd__name_analyze(struct kd_name **out, const char *s, size_t len,
 		     unsigned flags)
 {
 	struct kd_tokset ts[KD_NAME_MAX_VARS];
+	uint8_t vflags[KD_NAME_MAX_VARS];
 	struct run runs[MAX_RUNS];
 	struct kd_abuf b = { NULL, NULL, 0, 0, false, 0 };
 	UChar *u = NULL;
@@ -211,7 +216,25 @@ int kd__name_analyze(struct kd_name **out, const char *s, size_t len,
 			err = kd__error_set(KD_ENOMEM, "out of memory");
 			goto done;
 		}
-		kd__tokenize(&ts[nv], b.p ? b.p : "", b.len, flags);
+		/* a reading whose vowels are uncertain: scripts without a
+		 * romaniser of their own (Hebrew, Kana, Indic, Thai ...) and
+		 * Hangul words read whole (a foreign name in Korean); Han and
+		 * Hangul read syllable by syllable: short syllables whose
+		 * skeletons collide (zhang/cheng) */
+		vflags[nv] = 0;
+		if (scripts & KD_SCRIPT_OTHER)
+			vflags[nv] = KD_TF_READ;
+		else if (scripts & (KD_SCRIPT_HAN | KD_SCRIPT_HANGUL))
+			vflags[nv] = KD_TF_SYL;
+		for (r = 0; r < nr; r++)
+			if (runs[r].script == KD_SCRIPT_HANGUL &&
+			    (int)v == KD_HANGUL_OPT_WORDS &&
+			    runs[r].nopts > KD_HANGUL_OPT_WORDS)
+				vflags[nv] = KD_TF_READ;
+		kd__tokenize(&ts[nv], b.p ? b.p : "", b.len,
+			     flags | (vflags[nv] == KD_TF_SYL
+					      ? KD_NAME_SYLLABLES
+					      : 0));
 		if (ts[nv].n == 0)
 			continue;
 		for (k = 0; k < nv; k++)
@@ -220,7 +243,7 @@ int kd__name_analyze(struct kd_name **out, const char *s, size_t len,
 		if (k == nv)
 			nv++;
 	}
-	err = build(out, ts, nv, scripts);
+	err = build(out, ts, nv, scripts, vflags);
 done:
 	if (err < 0)
 		(void)kd__error_set(err, "out of memory"); /* the only error */

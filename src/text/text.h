@@ -35,7 +35,17 @@ struct kd_ntok {
 	const char *skel; /* cross-convention skeleton of s, NUL-terminated */
 	uint16_t len, skel_len;
 	uint8_t kind;     /* enum kd_tok_kind */
+	uint8_t flags;    /* KD_TF_* */
 };
+
+/* Token flags. */
+#define KD_TF_SYL 2u  /* a syllable read from Han or Hangul: short, its
+			 skeleton collides with other syllables' */
+#define KD_TF_NICK 4u  /* a given name or nickname of the nicknames table:
+			 only two such tokens are looked up as a pair */
+#define KD_TF_READ 1u /* read (romanised) from a non-Latin script: the
+			 vowels and some consonants are uncertain, so the
+			 matcher also compares it by kd__phonetic() */
 
 /** One spelling variant of a name: its tokens in original order. */
 struct kd_nvar {
@@ -62,6 +72,8 @@ enum {
 };
 
 /* Flags of kd__name_analyze(). */
+#define KD_NAME_SYLLABLES 2u /* internal (name.c -> tokens.c): tokens are
+				Han/Hangul syllables: no particles or titles */
 #define KD_NAME_ORG 1u /* the name is known to be an organisation/vessel:
 			  legal forms and generic words are tagged */
 
@@ -93,5 +105,18 @@ int kd__text_fold(char **out, size_t *outlen, size_t **map, const char *s,
  * Writes at most cap-1 bytes + NUL. @return the length written.
  */
 size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len);
+
+/**
+ * Phonetic consonant key of one lowercase ASCII token (phonetic.c), for
+ * comparing a Latin name with a reading from another script. Writes at
+ * most cap-1 bytes + NUL. @return the length written.
+ */
+size_t kd__phonetic(char *dst, size_t cap, const char *tok, size_t len);
+
+/** True when two lowercase ASCII given names are a name and its nickname
+ *  in the shipped nicknames table (William/Bill), either order. */
+int kd__nickname(const char *a, size_t alen, const char *b, size_t blen);
+/** True when a token is a name or nickname of the nicknames table. */
+int kd__nickname_known(const char *s, size_t len);
 
 #endif

@@ -91,6 +91,10 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 void kd__hangul_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 		    size_t off, bool marks);
 #define KD_HANGUL_NOPTS 3
+#define KD_HANGUL_OPT_WORDS 3 /* RR, syllables of a word joined */
+/** Options for a Hangul run: a fourth (words joined) when it has two or
+ *  more words (a foreign name in transcription). */
+int kd__hangul_nopts(const UChar *u, int32_t n);
 
 /** Arabic script -> Latin with vocalisation (arabic.c). */
 void kd__arabic_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,

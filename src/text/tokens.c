@@ -79,6 +79,7 @@ static struct kw g_kw[] = {
 	{ "bin", R_PART, NULL },
 	{ "ben", R_PART | R_NOTFIRST, "bin" }, { "ibn", R_PART, "bin" },
 	{ "bint", R_PART, NULL }, { "binti", R_PART, "bint" },
+	{ "ould", R_PART, "bin" }, { "wuld", R_PART, "bin" },
 	{ "abu", R_PART, NULL }, { "abou", R_PART, "abu" },
 	{ "abd", R_PART, NULL }, { "van", R_PART, NULL },
 	{ "von", R_PART, NULL }, { "der", R_PART, NULL },
@@ -467,10 +468,10 @@ static const char *roman(const char *s, size_t n)
 	return NULL;
 }
 
-static void kinds(struct kd_tokset *ts, bool org)
+static void kinds(struct kd_tokset *ts, bool org, bool syl)
 {
 	size_t i;
-	while (!org && ts->n > 1 && ts->t[0].kind == KD_TOK_WORD) {
+	while (!org && !syl && ts->n > 1 && ts->t[0].kind == KD_TOK_WORD) {
 		const struct kw *w = kw_find(ts->t[0].s);
 		if (w == NULL || !(w->roles & R_HON))
 			break;
@@ -496,7 +497,7 @@ static void kinds(struct kd_tokset *ts, bool org)
 			continue;
 		}
 		w = kw_find(t->s);
-		if (w != NULL && (w->roles & R_PART) && i + 1 < ts->n &&
+		if (!syl && w != NULL && (w->roles & R_PART) && i + 1 < ts->n &&
 		    !(i == 0 && (w->roles & R_NOTFIRST))) {
 			if (w->canon != NULL)
 				tok_set(t, w->canon, strlen(w->canon));
@@ -517,12 +518,13 @@ void kd__tokenize(struct kd_tokset *ts, const char *s, size_t n,
 		  unsigned flags)
 {
 	bool org = (flags & KD_NAME_ORG) != 0;
+	bool syl = (flags & KD_NAME_SYLLABLES) != 0;
 	pthread_once(&g_once, kw_init);
 	split(ts, s, n);
 	abd_split(ts);
 	suffix_split(ts);
 	legal_forms(ts, org);
-	kinds(ts, org);
+	kinds(ts, org, syl);
 	if (ts->n > KD_NAME_MAX_TOKS)
 		ts->n = KD_NAME_MAX_TOKS;
 }

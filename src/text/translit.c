@@ -415,7 +415,7 @@ int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
 	case KD_SCRIPT_HAN:
 		return han_longest(u, n) >= 3 ? 2 : 1;
 	case KD_SCRIPT_HANGUL:
-		return KD_HANGUL_NOPTS;
+		return kd__hangul_nopts(u, n);
 	case KD_SCRIPT_ARABIC:
 		return KD_ARABIC_NOPTS;
 	default:
