@@ -38,6 +38,7 @@ static const char batch_help[] =
 	"  --limit N           results per row (default 5)\n"
 	"  --only-matches      write only rows with a match\n"
 	"  --exhaustive        score every entity (accuracy baseline)\n"
+	"  --no-merge          one result per list record, not per party\n"
 	"exit status: 0 no match, 1 match, 2 error, 3 rows skipped\n";
 
 struct row {
@@ -55,6 +56,7 @@ struct job {
 	char **out;     /* rendered output per row of the block */
 	int *matched;
 	int csv, only;
+	int no_merge;
 };
 
 static void row_free(struct row *r)
@@ -329,6 +331,8 @@ static void *worker(void *arg)
 		row_query(&q, slots, &j->rows[i]);
 		if (kd_screen(&res, &n, j->m, &q, &j->opts) < 0)
 			n = 0;
+		if (!j->no_merge) /* one result per party */
+			kd_results_merge(res, &n, j->db);
 		j->out[i - j->begin] = render(j, &j->rows[i], &q, i, res, n,
 					      &j->matched[i - j->begin]);
 		kd_results_free(res);
@@ -386,6 +390,10 @@ int cmd_batch(struct cli *c, int argc, char **argv)
 		}
 		if (strcmp(a, "--exhaustive") == 0) {
 			j.opts.exhaustive = 1;
+			continue;
+		}
+		if (strcmp(a, "--no-merge") == 0) {
+			j.no_merge = 1;
 			continue;
 		}
 		if (v == NULL) {

@@ -330,7 +330,7 @@ size_t kd_entity_prop_sources(const kd_db *db, const kd_entity *e, size_t i,
  */
 int kd_results_merge(kd_result *r, size_t *n, const kd_db *db);
 
-#define KD_LINK_KINDS 4
+#define KD_LINK_KINDS 5
 #define KD_LINK_STATS_VERSION 1
 /** Figures of the linking (kd_db_link_stats()). */
 typedef struct kd_link_stats {

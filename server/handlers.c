@@ -152,12 +152,23 @@ static int screen_scoped(kd_result **out, size_t *nout, struct srv_req *r,
 			 const struct scope *sc, const kd_query *q,
 			 kd_match_opts o, size_t limit)
 {
-	o.limit = limit;
+	/* one result per party (records linked across lists), unless the
+	 * request asks merge=false: more records are screened so merging
+	 * still leaves `limit` parties */
+	const char *mv = srv_arg(r, "merge");
+	int merge = !(mv && (strcmp(mv, "false") == 0 || strcmp(mv, "0") == 0));
+	o.limit = merge && limit <= SIZE_MAX / 4 ? limit * 4 : limit;
 	if (sc->filtering) {
 		o.filter = scope_filter;
 		o.filter_ctx = (void *)(uintptr_t)sc;
 	}
-	return kd_screen(out, nout, r->idx->m, q, &o);
+	if (kd_screen(out, nout, r->idx->m, q, &o) < 0)
+		return -1;
+	if (merge)
+		kd_results_merge(*out, nout, r->idx->db);
+	if (*nout > limit)
+		*nout = limit;
+	return 0;
 }
 
 /* threshold, cutoff, limit, algorithm. @return 0 or -1 answered 400. */
@@ -301,8 +312,15 @@ int srv_entity_json(struct kd_buf *b, const kd_db *db, const kd_entity *e)
 			err = kd__buf_json_str(b, si.id);
 	}
 	if (err == 0)
-		err = kd__buf_puts(b, "],\"referents\":[],\"target\":true"
-				      ",\"last_change\":");
+		err = kd__buf_puts(b, "],\"referents\":[");
+	for (i = 0; i < kd_entity_referent_count(db, e) && err == 0; i++) {
+		if (i > 0)
+			err = kd__buf_putc(b, ',');
+		if (err == 0)
+			err = kd__buf_json_str(b, kd_entity_referent(db, e, i));
+	}
+	if (err == 0)
+		err = kd__buf_puts(b, "],\"target\":true,\"last_change\":");
 	if (err == 0)
 		err = s.date && *s.date ? kd__buf_json_str(b, s.date)
 					: kd__buf_puts(b, "null");
@@ -311,7 +329,11 @@ int srv_entity_json(struct kd_buf *b, const kd_db *db, const kd_entity *e)
 
 int srv_h_entity(struct srv_req *r)
 {
-	const kd_entity *e = kd_db_find(r->idx->db, r->tail);
+	const char *mv = srv_arg(r, "merge"); /* merge=false: the record */
+	const kd_entity *e =
+		mv && (strcmp(mv, "false") == 0 || strcmp(mv, "0") == 0)
+			? kd_db_find(r->idx->db, r->tail)
+			: kd_db_resolve(r->idx->db, r->tail);
 	if (e == NULL)
 		return srv_error(r, 404, "entity '%.200s' not found", r->tail);
 	if (srv_entity_json(&r->out, r->idx->db, e) < 0 ||

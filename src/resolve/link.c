@@ -83,6 +83,7 @@ struct cand {
 };
 
 struct keyed {
+	uint64_t hash;
 	const char *key; /* pooled */
 	uint32_t rec;
 	const char *what;
@@ -437,10 +438,15 @@ static int latin_key(struct kd_buf *b, const char *v)
 				return 1;
 			toks[n++] = low + i;
 		}
-	qsort(toks, n, sizeof(*toks), cmp_cstr);
+	if (n > 1)
+		qsort(toks, n, sizeof(*toks), cmp_cstr);
 	kd__buf_clear(b);
-	for (i = 0; i < n && err == 0; i++)
-		err = kd__buf_printf(b, "%s%s", i ? " " : "", toks[i]);
+	for (i = 0; i < n && err == 0; i++) {
+		if (i)
+			err = kd__buf_putc(b, ' ');
+		if (err == 0)
+			err = kd__buf_put(b, toks[i], strlen(toks[i]));
+	}
 	return err;
 }
 
@@ -531,6 +537,7 @@ static int add_keyed(struct linker *L, const char *key, size_t len,
 	RET(kd__grow((void **)&L->k, &L->capk, L->nk + 1,
 				sizeof(*L->k)));
 	k = &L->k[L->nk++];
+	k->hash = kd__hash(key, len);
 	k->key = s;
 	k->rec = rec;
 	k->what = what;
@@ -588,11 +595,48 @@ static int scan_unrefs(struct linker *L, const struct kd_map *unrefs,
 	return 0;
 }
 
+/* Keys "^YYYY|full name" of a Person with birth dates: one per name and
+ * distinct birth year. */
+static int add_name_years(struct linker *L, uint32_t rec)
+{
+	const struct kd_entity *e = &L->db->ents[rec];
+	char years[8][5], key[600];
+	struct rkeys *rk;
+	size_t i, j, ny = 0;
+	for (i = 0; i < e->nprops && ny < 8; i++) {
+		const struct kd_prop *p = kd__ent_prop(e, i);
+		const char *v = kd__prop_value(p);
+		if (strcmp(kd__prop_name(p), "birthDate") != 0 || !is_date(v))
+			continue;
+		for (j = 0; j < ny && memcmp(years[j], v, 4) != 0; j++)
+			;
+		if (j == ny) {
+			memcpy(years[ny], v, 4);
+			years[ny++][4] = '\0';
+		}
+	}
+	if (ny == 0)
+		return 0;
+	RET(record_keys(&rk, L, rec));
+	for (i = 0; i < rk->n; i++)
+		for (j = 0; j < ny; j++) {
+			int n = snprintf(key, sizeof(key), "^%s|%s", years[j],
+					 rk->v[i]);
+			if (n <= 0 || (size_t)n >= sizeof(key))
+				continue;
+			RET(add_keyed(L, key, (size_t)n, rec, "birth year",
+				      KD_LINK_NAMEYEAR));
+		}
+	return 0;
+}
+
 static int cmp_keyed(const void *a, const void *b)
 {
 	const struct keyed *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
-	if (c)
+	int c;
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	if ((c = strcmp(x->key, y->key)) != 0)
 		return c;
 	return x->rec < y->rec ? -1 : x->rec > y->rec;
 }
@@ -652,13 +696,16 @@ static int collect(struct linker *L)
 				KD_FORWARD(scan_unrefs(L, &unrefs, (uint32_t)i,
 						       pn, pv));
 		}
+		if (e->schema == KD_SCHEMA_PERSON)
+			KD_FORWARD(add_name_years(L, (uint32_t)i));
 	}
 	if (L->nk)
 		qsort(L->k, L->nk, sizeof(*L->k), cmp_keyed);
 	/* groups of one key: pairs of records of different lists */
 	for (i = 0; i < L->nk; i = j) {
 		size_t a, b, nsrc = 1;
-		for (j = i + 1; j < L->nk && strcmp(L->k[j].key, L->k[i].key) == 0;
+		for (j = i + 1; j < L->nk && L->k[j].hash == L->k[i].hash &&
+				strcmp(L->k[j].key, L->k[i].key) == 0;
 		     j++)
 			;
 		if (j - i < 2)
@@ -669,10 +716,15 @@ static int collect(struct linker *L)
 		if (nsrc < 2 ||
 		    j - i > (L->k[i].key[0] == '~' ? MAX_DOB_GROUP : MAX_GROUP))
 			continue;
+		/* name and year: one group is one name, so a pair needs the
+		 * corroboration checked when it is tried */
 		for (a = i; a < j; a++)
 			for (b = a + 1; b < j; b++) {
 				const struct keyed *x = &L->k[a], *y = &L->k[b];
-				const char *val = x->key + (x->key[0] == '~' ? 1 : 2);
+				const char *val = x->key + (x->key[0] == '~' ||
+								    x->key[0] == '^'
+							    ? 1
+							    : 2);
 				if (x->rec == y->rec ||
 				    share_source(&db->ents[x->rec],
 						 &db->ents[y->rec]))
@@ -717,15 +769,62 @@ static int cmp_cand(const void *a, const void *b)
 	return strcmp(x->value, y->value);
 }
 
+/* A second fact two records of one name and birth year agree on: the
+ * same birth place, or a second full name. @return 1 and its text in
+ * buf, or 0. */
+static int corroborated(struct linker *L, uint32_t a, uint32_t b, char *buf,
+			size_t cap)
+{
+	const struct kd_entity *x = &L->db->ents[a], *y = &L->db->ents[b];
+	struct rkeys *ka, *kb;
+	size_t i, j, shared = 0;
+	for (i = 0; i < x->nprops; i++) {
+		const struct kd_prop *p = kd__ent_prop(x, i);
+		if (strcmp(kd__prop_name(p), "birthPlace") != 0)
+			continue;
+		for (j = 0; j < y->nprops; j++) {
+			const struct kd_prop *q = kd__ent_prop(y, j);
+			if (strcmp(kd__prop_name(q), "birthPlace") == 0 &&
+			    kd__streq_ci(kd__prop_value(p), kd__prop_value(q))) {
+				snprintf(buf, cap, "birth place %.80s",
+					 kd__prop_value(p));
+				return 1;
+			}
+		}
+	}
+	if (record_keys(&ka, L, a) < 0 || record_keys(&kb, L, b) < 0)
+		return 0;
+	for (i = 0; i < ka->n; i++) {
+		for (j = 0; j < i && strcmp(ka->v[j], ka->v[i]) != 0; j++)
+			;
+		if (j < i)
+			continue; /* counted */
+		for (j = 0; j < kb->n; j++)
+			if (strcmp(ka->v[i], kb->v[j]) == 0) {
+				shared++;
+				break;
+			}
+	}
+	if (shared >= 2) {
+		snprintf(buf, cap, "%zu shared names", shared);
+		return 1;
+	}
+	return 0;
+}
+
 static const char *g_why;
 /* May the clusters of ra and rb become one because of candidate c? */
 static int acceptable(struct linker *L, const struct cand *c, uint32_t ra,
 		      uint32_t rb, int *split)
 {
 	uint32_t x, y;
-	int weak = c->kind == KD_LINK_NAMEDOB;
+	int weak = c->kind >= KD_LINK_NAMEDOB;
+	char tmp[128];
 	*split = 0;
 	g_why = NULL;
+	if (c->kind == KD_LINK_NAMEYEAR &&
+	    !corroborated(L, c->a, c->b, tmp, sizeof(tmp)))
+		return 0;
 	if (c->needs_names || c->kind == KD_LINK_IDENT) {
 		struct rnames *na, *nb;
 		RET(record_names(&na, L, c->a));
@@ -764,7 +863,12 @@ static int reason(const char **out, struct linker *L, const struct cand *c)
 		snprintf(buf, sizeof(buf), "IMO number %s", c->value);
 	else if (c->kind == KD_LINK_IDENT)
 		snprintf(buf, sizeof(buf), "%s %s and name", c->what, c->value);
-	else {
+	else if (c->kind == KD_LINK_NAMEYEAR) {
+		char more[128];
+		corroborated(L, c->a, c->b, more, sizeof(more));
+		snprintf(buf, sizeof(buf), "name '%.100s', birth year %.4s and %.100s",
+			 c->value + 5, c->value, more);
+	} else {
 		struct rkeys *na, *nb;
 		const char *key;
 		RET(record_keys(&na, L, c->a));
@@ -879,7 +983,8 @@ done:
 const char *kd__link_kind_name(unsigned kind)
 {
 	static const char *const names[KD_LINK__COUNT] = {
-		"un_reference", "imo_number", "identifier", "name_and_birth_date"
+		"un_reference", "imo_number", "identifier",
+		"name_and_birth_date", "name_birth_year_and_place"
 	};
 	return kind < KD_LINK__COUNT ? names[kind] : "unknown";
 }

@@ -17,6 +17,7 @@
  * copies no text and works the same over a snapshot mapping.
  */
 #include "resolve.h"
+#include "scan/scan.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -446,6 +447,29 @@ int kd_results_merge(kd_result *r, size_t *n, const kd_db *db)
 		k++;
 	}
 	*n = k;
+	return 0;
+}
+
+int kd_scan_hits_merge(kd_scan_hit *hits, size_t n, const kd_db *db)
+{
+	size_t i, j, k, o;
+	for (i = 0; i < n; i++) {
+		kd_scan_hit *h = &hits[i];
+		h->result.entity = kd_db_cluster_of(db, h->result.entity);
+		for (j = 0, o = 0; j < h->nalso; j++) {
+			const kd_entity *c = kd_db_cluster_of(db, h->also[j]);
+			if (c == h->result.entity)
+				continue;
+			for (k = 0; k < o && h->also[k] != c; k++)
+				;
+			if (k < o)
+				continue;
+			h->also[o] = c;
+			h->also_score[o] = h->also_score[j];
+			o++;
+		}
+		h->nalso = o;
+	}
 	return 0;
 }
 

@@ -42,7 +42,7 @@ int kd__resolve_add_sections(struct kd_snap_writer *sw, const struct kd_db *db)
 	}
 	KD_FORWARD(kd__buf_put(&text, "", 1));
 	KD_FORWARD(kd__snap_add_buf(sw, TAG_LNK, &links, sizeof(struct snap_link)));
-	KD_FORWARD(kd__snap_add(sw, TAG_LNKT, text.ptr, 1, text.len));
+	KD_FORWARD(kd__snap_add_buf(sw, TAG_LNKT, &text, 1));
 done:
 	kd__buf_free(&links);
 	kd__buf_free(&text);
