@@ -161,6 +161,66 @@ static void positives(const kd_db *db, const kd_matcher *m, const char *path)
 	       hist_clu[4], hist_clu[5]);
 }
 
+/* Sorted lowercase words of a name: "KIM, Yong Chol" -> "chol kim yong". */
+static void name_key(char *out, size_t cap, const char *s)
+{
+	char w[8][32];
+	size_t n = 0, i, j, o = 0;
+	while (*s && n < 8) {
+		size_t k = 0;
+		while (*s && !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+			s++;
+		while (((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')) &&
+		       k < 31) {
+			w[n][k++] = (char)(*s | 0x20);
+			s++;
+		}
+		w[n][k] = '\0';
+		if (k)
+			n++;
+	}
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && strcmp(w[j - 1], w[j]) > 0; j--) {
+			char t[32];
+			memcpy(t, w[j], 32);
+			memcpy(w[j], w[j - 1], 32);
+			memcpy(w[j - 1], t, 32);
+		}
+	out[0] = '\0';
+	for (i = 0; i < n && o + 33 < cap; i++)
+		o += (size_t)snprintf(out + o, cap - o, "%s%s", i ? " " : "",
+				      w[i]);
+}
+
+/* How the bundled lists' namesakes were grouped: every record whose
+ * caption is one of these names, with its cluster and birth dates. */
+static void namesakes(const kd_db *db)
+{
+	static const char *const names[] = { "chol kim yong", "jong kim sik",
+					     "ali al hassan majid" };
+	size_t i, k, p;
+	printf("\nnamesakes in the bundled lists (record: birth dates -> "
+	       "entity)\n");
+	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+		printf("  %s\n", names[k]);
+		for (i = 0; i < kd_db_count(db); i++) {
+			const kd_entity *e = kd_db_entity(db, i);
+			char key[256];
+			name_key(key, sizeof(key), kd_entity_caption(e));
+			if (strcmp(key, names[k]) != 0)
+				continue;
+			printf("    %-14s", kd_entity_id(e));
+			for (p = 0; p < kd_entity_prop_count(e); p++) {
+				const char *pn, *pv;
+				kd_entity_prop(e, p, &pn, &pv);
+				if (strcmp(pn, "birthDate") == 0)
+					printf(" %s", pv);
+			}
+			printf(" -> %s\n", kd_entity_id(kd_db_cluster_of(db, e)));
+		}
+	}
+}
+
 static const char *party(const kd_entity *e)
 {
 	const char *p = kd_entity_first(e, "checkParty");
@@ -261,6 +321,7 @@ int main(int argc, char **argv)
 
 	snprintf(path, sizeof(path), "%s/dev/positives_un.csv", bd);
 	positives(db, m, path);
+	namesakes(db);
 	snprintf(path, sizeof(path), "%s/link_check", bd);
 	check_set(path);
 	kd_matcher_free(m);

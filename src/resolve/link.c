@@ -42,7 +42,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #define MAX_GROUP 8   /* records sharing a key beyond this: not evidence */
 #define MAX_NAMES 24  /* name variants analysed per record */
@@ -128,7 +127,6 @@ static int authority(const struct kd_db *db, uint32_t source)
 	return 5;
 }
 
-int kd__resolve_authority(const struct kd_db *db, uint32_t rec);
 int kd__resolve_authority(const struct kd_db *db, uint32_t rec)
 {
 	return authority(db, db->ents[rec].source);
@@ -812,7 +810,6 @@ static int corroborated(struct linker *L, uint32_t a, uint32_t b, char *buf,
 	return 0;
 }
 
-static const char *g_why;
 /* May the clusters of ra and rb become one because of candidate c? */
 static int acceptable(struct linker *L, const struct cand *c, uint32_t ra,
 		      uint32_t rb, int *split)
@@ -821,8 +818,7 @@ static int acceptable(struct linker *L, const struct cand *c, uint32_t ra,
 	int weak = c->kind >= KD_LINK_NAMEDOB;
 	char tmp[128];
 	*split = 0;
-	g_why = NULL;
-	if (c->kind == KD_LINK_NAMEYEAR &&
+		if (c->kind == KD_LINK_NAMEYEAR &&
 	    !corroborated(L, c->a, c->b, tmp, sizeof(tmp)))
 		return 0;
 	if (c->needs_names || c->kind == KD_LINK_IDENT) {
@@ -838,7 +834,7 @@ static int acceptable(struct linker *L, const struct cand *c, uint32_t ra,
 		return 0;
 	for (x = ra; x != UINT32_MAX; x = L->next[x])
 		for (y = rb; y != UINT32_MAX; y = L->next[y]) {
-			if ((g_why = conflict(L->db, x, y, weak)) != NULL) {
+			if (conflict(L->db, x, y, weak) != NULL) {
 				*split = !weak;
 				return 0;
 			}
@@ -909,11 +905,6 @@ static int run(struct linker *L)
 			goto done;
 		}
 		if (!ok) {
-			if (getenv("KD_LINK_DEBUG"))
-				fprintf(stderr, "veto %u %s -> %s (%s %s): %s\n",
-					c->kind, kd__ent_id(&L->db->ents[c->a]),
-					kd__ent_id(&L->db->ents[c->b]), c->what,
-					c->value, g_why ? g_why : "names");
 			L->stats.vetoed[c->kind]++;
 			L->stats.splits += (size_t)split;
 			continue;
@@ -947,21 +938,9 @@ int kd__resolve_db(struct kd_db *db)
 	L.keys = kd__calloc(db->nents ? db->nents : 1, sizeof(*L.keys));
 	KD_CHECK_ALLOC(L.names);
 	KD_CHECK_ALLOC(L.keys);
-	{
-	struct timespec t0, t1, t2, t3;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	KD_FORWARD(collect(&L));
-	clock_gettime(CLOCK_MONOTONIC, &t1);
 	KD_FORWARD(run(&L));
-	clock_gettime(CLOCK_MONOTONIC, &t2);
 	KD_FORWARD(kd__resolve_build(&r, db, L.acc, L.nacc));
-	clock_gettime(CLOCK_MONOTONIC, &t3);
-	if (getenv("KD_LINK_DEBUG"))
-		fprintf(stderr, "collect %.3f run %.3f build %.3f\n",
-		(double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
-		(double)(t2.tv_sec - t1.tv_sec) + (double)(t2.tv_nsec - t1.tv_nsec) / 1e9,
-		(double)(t3.tv_sec - t2.tv_sec) + (double)(t3.tv_nsec - t2.tv_nsec) / 1e9);
-	}
 	memcpy(r->candidates, L.stats.candidates, sizeof(r->candidates));
 	memcpy(r->vetoed, L.stats.vetoed, sizeof(r->vetoed));
 	r->splits = L.stats.splits;

@@ -23,8 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int kd__resolve_authority(const struct kd_db *db, uint32_t rec);
-
 void kd__resolve_free(struct kd_resolve *r)
 {
 	if (r == NULL)

@@ -99,6 +99,10 @@ int kd__resolve_add_sections(struct kd_snap_writer *sw,
 int kd__resolve_open_sections(struct kd_db *db, const char *path,
 			      kd_parse_err *err);
 
+/** Rank of the list of record `rec`: 0 UN, 1 EU, 2 UK, 3 OFAC, 4 Canada,
+ *  5 others (the caption and the member order follow it). */
+int kd__resolve_authority(const struct kd_db *db, uint32_t rec);
+
 /** @return the name of a kind, e.g. "un_reference". */
 const char *kd__link_kind_name(unsigned kind);
 
