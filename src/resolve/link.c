@@ -558,7 +558,7 @@ static int scan_unrefs(struct linker *L, const struct kd_map *unrefs,
 			  strstr(prop, "UN") != NULL ||
 			  strncmp(prop, "un", 2) == 0;
 	while ((p = strchr(p, '.')) != NULL) {
-		const char *s = p - 3;
+		const char *s = p - v >= 3 ? p - 3 : v;
 		char ref[8];
 		uintptr_t un;
 		const char *d = p[1] == ' ' ? p + 2 : p + 1; /* "CDi. 038" */

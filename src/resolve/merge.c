@@ -428,8 +428,12 @@ size_t kd_entity_prop_sources(const kd_db *db, const kd_entity *e, size_t i,
 int kd_results_merge(kd_result *r, size_t *n, const kd_db *db)
 {
 	size_t i, j, k = 0;
-	if (r == NULL || n == NULL)
-		return *n = 0, 0;
+	if (n == NULL)
+		return 0;
+	if (r == NULL) {
+		*n = 0;
+		return 0;
+	}
 	if (db == NULL || db->res == NULL || db->res->nclus == 0)
 		return 0;
 	/* results come best first: a cluster keeps its best member's score
