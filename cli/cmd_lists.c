@@ -85,6 +85,20 @@ int cmd_lists(struct cli *c, int argc, char **argv)
 	else
 		printf("%zu lists, %zu entities\n", kd_db_source_count(c->db),
 		       total);
+	if (!json) {
+		kd_link_stats st;
+		size_t kind;
+		kd_db_link_stats(&st, c->db);
+		if (st.clusters) {
+			printf("linked: %zu records of %zu parties on several "
+			       "lists, by",
+			       st.records, st.clusters);
+			for (kind = 0; kind < KD_LINK_KINDS; kind++)
+				printf("%s %s %zu", kind ? "," : "",
+				       st.kind[kind], st.linked[kind]);
+			putchar('\n');
+		}
+	}
 	return 0;
 }
 
