@@ -272,7 +272,7 @@ static void check_set(const char *dir)
 	       kd_db_count(db), clusters);
 	printf("  wrong merges         %zu (target 0)\n", wrong);
 	printf("  same-party pairs     %zu, missed %zu\n", pairs, missed);
-	printf("  vetoed links        ");
+	printf("  refused links       ");
 	for (k = 0; k < KD_LINK_KINDS; k++)
 		printf(" %s %zu", st.kind[k] ? st.kind[k] : "?", st.vetoed[k]);
 	printf(", splits %zu\n", st.splits);
@@ -311,10 +311,10 @@ int main(int argc, char **argv)
 	kd_db_link_stats(&st, db);
 	printf("\nlinking: %zu records in %zu clusters (of %zu records)\n",
 	       st.records, st.clusters, kd_db_count(db));
-	printf("  %-22s %9s %9s %9s\n", "evidence", "linked", "candidates",
-	       "vetoed");
+	printf("  %-26s %9s %10s %9s\n", "evidence", "linked", "candidates",
+	       "refused");
 	for (k = 0; k < KD_LINK_KINDS; k++)
-		printf("  %-22s %9zu %9zu %9zu\n", st.kind[k], st.linked[k],
+		printf("  %-26s %9zu %10zu %9zu\n", st.kind[k], st.linked[k],
 		       st.candidates[k], st.vetoed[k]);
 	printf("  strong links refused by a conflict (splits): %zu\n",
 	       st.splits);

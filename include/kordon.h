@@ -340,7 +340,9 @@ typedef struct kd_link_stats {
 	const char *kind[KD_LINK_KINDS]; /**< evidence kind names */
 	size_t linked[KD_LINK_KINDS];    /**< records linked per kind */
 	size_t candidates[KD_LINK_KINDS]; /**< candidate links per kind */
-	size_t vetoed[KD_LINK_KINDS];    /**< refused by a conflict */
+	size_t vetoed[KD_LINK_KINDS];    /**< refused: a conflict, names
+					      not compatible, or (name and
+					      birth year) nothing more */
 	size_t splits; /**< strong links refused by a conflict */
 } kd_link_stats;
 /** @return 0 (all zero when the db was loaded without linking). */

@@ -65,7 +65,9 @@ struct kd_resolve {
 	 * except the per-kind counts, which are recounted) */
 	size_t linked_by[KD_LINK__COUNT]; /* records brought in per kind */
 	size_t candidates[KD_LINK__COUNT];
-	size_t vetoed[KD_LINK__COUNT];    /* candidate links refused */
+	size_t vetoed[KD_LINK__COUNT];    /* candidate links refused (a
+					     conflict, incompatible names, no
+					     corroboration) */
 	size_t splits;  /* records kept apart from a cluster their strong
 			   evidence led to, because of a conflict */
 };
