@@ -326,13 +326,19 @@ static void *worker(void *arg)
 		kd_result *res = NULL;
 		size_t n = 0;
 		const char *slots[4];
+		kd_match_opts o;
 		if (i >= j->end)
 			break;
 		row_query(&q, slots, &j->rows[i]);
-		if (kd_screen(&res, &n, j->m, &q, &j->opts) < 0)
+		o = j->opts;
+		if (!j->no_merge) /* records of one party merge: ask more */
+			o.limit = o.limit < 2500 ? o.limit * 4 : 10000;
+		if (kd_screen(&res, &n, j->m, &q, &o) < 0)
 			n = 0;
 		if (!j->no_merge) /* one result per party */
 			kd_results_merge(res, &n, j->db);
+		if (n > j->opts.limit)
+			n = j->opts.limit;
 		j->out[i - j->begin] = render(j, &j->rows[i], &q, i, res, n,
 					      &j->matched[i - j->begin]);
 		kd_results_free(res);
