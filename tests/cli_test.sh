@@ -5,17 +5,20 @@ set -u
 K=${1:?usage: cli_test.sh KORDON}
 cd "$(dirname "$0")/.."
 fail=0
+# per-run output files: several checkouts may run this script at once
+O=$(mktemp -d /tmp/kd_cli.XXXXXX)
+trap 'rm -rf "$O"' EXIT
 t() { # description, expected exit status, command...
   local d=$1 want=$2; shift 2
-  "$@" >/tmp/kd_cli_out 2>/tmp/kd_cli_err
+  "$@" >"$O/out" 2>"$O/err"
   local got=$?
   if [ "$got" != "$want" ]; then
-    echo "  cli: $d: exit $got, expected $want"; sed 's/^/    /' /tmp/kd_cli_err | head -5
+    echo "  cli: $d: exit $got, expected $want"; sed 's/^/    /' "$O/err" | head -5
     fail=1
   fi
 }
 has() { # description, pattern (grep -E) in last stdout+stderr
-  if ! grep -qE -- "$2" /tmp/kd_cli_out /tmp/kd_cli_err; then
+  if ! grep -qE -- "$2" "$O/out" "$O/err"; then
     echo "  cli: $1: missing /$2/"; fail=1
   fi
 }
@@ -51,7 +54,7 @@ t "screen one party" 1 "$K" screen --limit 3 "Kim Jung Jong"
 has "screen party lists" "KPi.021, Person, lists un_sc .*, uk_ofsi .*, ofac_sdn "
 has "screen party un ref" "linked: uk-13332 → un-KPi.021: UN reference KPi.021 in notes"
 has "screen party passport" "linked: ofac-18558 → un-KPi.021: passport 199421147 and name"
-if [ "$(grep -c "KIM.*JUNG JONG\|KIM, Jung Jong" /tmp/kd_cli_out)" != 1 ]; then
+if [ "$(grep -c "KIM.*JUNG JONG\|KIM, Jung Jong" "$O/out")" != 1 ]; then
   echo "  cli: screen one party: Kim Jung Jong listed more than once"; fail=1
 fi
 t "screen no-merge" 1 "$K" screen --no-merge --limit 3 "Kim Jung Jong"
@@ -88,7 +91,7 @@ t "batch csv" 3 "$K" batch --input tests/data/cli/batch.csv --threads 2
 has "batch csv bad row line" "batch.csv:3: 5 fields, header has 4"
 has "batch csv empty name line" "batch.csv:5: empty name"
 has "batch csv summary" "rows 3, matches 2"
-[ "$(grep -c '^{"id":' /tmp/kd_cli_out)" = 3 ] || { echo "  cli: batch csv: expected 3 output lines"; fail=1; }
+[ "$(grep -c '^{"id":' "$O/out")" = 3 ] || { echo "  cli: batch csv: expected 3 output lines"; fail=1; }
 has "batch order" '^\{"id":"c1"'
 t "batch jsonl" 3 "$K" batch --input tests/data/cli/batch.jsonl --format csv
 has "batch jsonl bad line" "batch.jsonl:2:"
