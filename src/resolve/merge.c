@@ -84,7 +84,7 @@ static int cmp_mprop(const void *a, const void *b)
 	int c;
 	if (x->rank != y->rank)
 		return x->rank < y->rank ? -1 : 1;
-	if ((c = strcmp(x->name, y->name)) != 0)
+	if (x->name != y->name && (c = strcmp(x->name, y->name)) != 0)
 		return c;
 	return x->ord < y->ord ? -1 : x->ord > y->ord;
 }
@@ -134,9 +134,31 @@ done:
 	return err;
 }
 
+/* Display rank of property names by address: a db has a few dozen
+ * distinct name strings (canonical, or interned in a snapshot), while
+ * kd__prop_rank() looks the text up. */
+struct rank_cache {
+	const char *key[256];
+	int rank[256];
+};
+
+static int cached_rank(struct rank_cache *rc, const char *name)
+{
+	size_t h = ((uintptr_t)name >> 3) & 255, i;
+	for (i = 0; i < 256; i++, h = (h + 1) & 255) {
+		if (rc->key[h] == name)
+			return rc->rank[h];
+		if (rc->key[h] == NULL) {
+			rc->key[h] = name;
+			return rc->rank[h] = kd__prop_rank(name);
+		}
+	}
+	return kd__prop_rank(name); /* full: look it up */
+}
+
 /* Build the merged entity of cluster c in place. */
 static int merge_entity(struct kd_resolve *r, const struct kd_db *db,
-			struct kd_cluster *c)
+			struct kd_cluster *c, struct rank_cache *rc)
 {
 	const uint32_t *m = r->members + c->m0;
 	struct kd_entity *e = &c->ent;
@@ -157,6 +179,8 @@ static int merge_entity(struct kd_resolve *r, const struct kd_db *db,
 	KD_CHECK_ALLOC(also);
 	for (i = 0; i < c->nm; i++) {
 		const struct kd_entity *x = &db->ents[m[i]];
+		const char *last = NULL;
+		int rank = 0;
 		uint64_t bits = 0;
 		for (j = 0; j <= x->nalso; j++) {
 			uint32_t s = kd__ent_source(x, j);
@@ -173,11 +197,38 @@ static int merge_entity(struct kd_resolve *r, const struct kd_db *db,
 			all[n].name = kd__prop_name(p);
 			all[n].value = kd__prop_value(p);
 			all[n].prov = bits;
-			all[n].rank = kd__prop_rank(all[n].name);
+			/* a record's values are grouped by property: one
+			 * rank lookup per property */
+			if (all[n].name != last) {
+				last = all[n].name;
+				rank = cached_rank(rc, last);
+			}
+			all[n].rank = rank;
 			all[n].ord = (uint32_t)n;
 		}
 	}
-	qsort(all, n, sizeof(*all), cmp_mprop);
+	/* each record's values are in display order already: merge the
+	 * runs (stable, earlier members first) instead of sorting */
+	if (c->nm > 1 && n > 1) {
+		struct mprop *tmp = kd__malloc(n * sizeof(*tmp));
+		size_t done = db->ents[m[0]].nprops;
+		KD_CHECK_ALLOC(tmp);
+		for (i = 1; i < c->nm; i++) {
+			size_t end = done + db->ents[m[i]].nprops, a = 0,
+			       b = done, o = 0;
+			while (a < done && b < end)
+				tmp[o++] = cmp_mprop(&all[b], &all[a]) < 0
+						   ? all[b++]
+						   : all[a++];
+			while (a < done)
+				tmp[o++] = all[a++];
+			while (b < end)
+				tmp[o++] = all[b++];
+			memcpy(all, tmp, o * sizeof(*tmp));
+			done = end;
+		}
+		kd__free(tmp);
+	}
 	/* one value once, its provenance the union */
 	for (i = 0, k = 0; i < n; i++) {
 		size_t run = k;
@@ -219,6 +270,7 @@ int kd__resolve_build(struct kd_resolve **out, const struct kd_db *db,
 {
 	struct kd_resolve *r;
 	uint32_t *parent = NULL, *root_clu = NULL, *fill = NULL;
+	struct rank_cache *rc = NULL;
 	size_t i, n = db->nents, nmem = 0;
 	int err = 0;
 
@@ -300,11 +352,13 @@ int kd__resolve_build(struct kd_resolve **out, const struct kd_db *db,
 	}
 	r->nlinks = nlinks;
 	t_sort_db = db;
+	rc = kd__calloc(1, sizeof(*rc));
+	KD_CHECK_ALLOC(rc);
 	for (i = 0; i < r->nclus; i++) {
 		struct kd_cluster *c = &r->clus[i];
 		qsort(r->members + c->m0, c->nm, sizeof(uint32_t), cmp_member);
 		KD_FORWARD(canonical_id(r, db, c));
-		KD_FORWARD(merge_entity(r, db, c));
+		KD_FORWARD(merge_entity(r, db, c, rc));
 		KD_FORWARD(kd__map_put(&r->ids, c->id, (void *)(uintptr_t)(i + 1)));
 	}
 	*out = r;
@@ -313,6 +367,7 @@ done:
 	kd__free(parent);
 	kd__free(root_clu);
 	kd__free(fill);
+	kd__free(rc);
 	kd__resolve_free(r);
 	return err;
 }
