@@ -46,6 +46,9 @@ static uint32_t find(uint32_t *parent, uint32_t x)
 }
 
 /* Member order: most authoritative list first, then record order. */
+_Static_assert(KD_LINK__COUNT == KD_LINK_KINDS,
+	       "kd_link_stats has one slot per kind of evidence");
+
 /* qsort has no context argument */
 static __thread const struct kd_db *t_sort_db;
 
