@@ -30,6 +30,11 @@ void cli_json_str(FILE *f, const char *s);
  *  or with json set their ids as comma-separated JSON strings. */
 void cli_print_lists(FILE *f, const kd_db *db, const kd_entity *e, int json);
 
+/** For a merged entity (records of one party on several lists), print
+ *  one line per link, "PREFIXlinked: uk-13332 -> un-KPi.021: reason". */
+void cli_print_links(FILE *f, const kd_db *db, const kd_entity *e,
+		     const char *prefix);
+
 int cmd_lists(struct cli *c, int argc, char **argv);
 int cmd_show(struct cli *c, int argc, char **argv);
 int cmd_screen(struct cli *c, int argc, char **argv);

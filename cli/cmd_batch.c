@@ -45,6 +45,7 @@ static const char batch_help[] =
 	"  --limit N           results per row, 1..1000 (default 5)\n"
 	"  --only-matches      write only rows with a match\n"
 	"  --exhaustive        score every entity (accuracy baseline)\n"
+	"  --no-merge          one result per list record, not per party\n"
 	"exit status: 0 no match, 1 match, 2 error, 3 rows skipped\n";
 
 struct row {
@@ -63,6 +64,7 @@ struct job {
 	int *matched;   /* 1 match, 0 none, -1 screening failed */
 	char **errmsg;  /* why, for -1 rows */
 	int csv, only;
+	int no_merge;
 };
 
 static void row_free(struct row *r)
@@ -395,13 +397,23 @@ static void *worker(void *arg)
 		kd_result *res = NULL;
 		size_t n = 0;
 		const char *slots[4];
+		kd_match_opts o;
 		if (i >= j->end)
 			break;
 		row_query(&q, slots, &j->rows[i]);
-		if (kd_screen(&res, &n, j->m, &q, &j->opts) < 0 ||
-		    render(&j->out[i - j->begin], j, &j->rows[i], &q, i, res,
-			   n, &j->matched[i - j->begin]) < 0) {
+		o = j->opts;
+		if (!j->no_merge) /* records of one party merge: ask more */
+			o.limit = o.limit < 2500 ? o.limit * 4 : 10000;
+		if (kd_screen(&res, &n, j->m, &q, &o) < 0) {
 			fail_row(j, i, kd_error_last());
+		} else {
+			if (!j->no_merge) /* one result per party */
+				kd_results_merge(res, &n, j->db);
+			if (n > j->opts.limit)
+				n = j->opts.limit;
+			if (render(&j->out[i - j->begin], j, &j->rows[i], &q, i,
+				   res, n, &j->matched[i - j->begin]) < 0)
+				fail_row(j, i, kd_error_last());
 		}
 		kd_results_free(res);
 	}
@@ -498,6 +510,10 @@ int cmd_batch(struct cli *c, int argc, char **argv)
 		}
 		if (strcmp(a, "--exhaustive") == 0) {
 			j.opts.exhaustive = 1;
+			continue;
+		}
+		if (strcmp(a, "--no-merge") == 0) {
+			j.no_merge = 1;
 			continue;
 		}
 		if (v == NULL) {

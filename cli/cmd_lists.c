@@ -187,7 +187,70 @@ int cmd_lists(struct cli *c, int argc, char **argv)
 	else
 		printf("%zu lists, %zu entities\n", kd_db_source_count(c->db),
 		       total);
+	if (!json) {
+		kd_link_stats st;
+		size_t kind;
+		kd_db_link_stats(&st, c->db);
+		if (st.clusters) {
+			printf("linked: %zu records of %zu parties on several "
+			       "lists, by",
+			       st.records, st.clusters);
+			for (kind = 0; kind < KD_LINK_KINDS; kind++)
+				printf("%s %s %zu", kind ? "," : "",
+				       st.kind[kind], st.linked[kind]);
+			putchar('\n');
+		}
+	}
 	return 0;
+}
+
+/* The members of a merged entity, their lists, and why they were linked. */
+static void show_members(const kd_db *db, const kd_entity *e, int json)
+{
+	size_t i, n = kd_entity_referent_count(db, e);
+	if (json) { /* referents are in the FtM view; the links here */
+		fputs(",\"links\":[", stdout);
+		for (i = 0; i < kd_entity_link_count(db, e); i++) {
+			const char *from, *to, *why;
+			kd_entity_link(db, e, i, &from, &to, &why);
+			fputs(i ? ",{\"from\":" : "{\"from\":", stdout);
+			cli_json_str(stdout, from);
+			fputs(",\"to\":", stdout);
+			cli_json_str(stdout, to);
+			fputs(",\"reason\":", stdout);
+			cli_json_str(stdout, why);
+			putchar('}');
+		}
+		putchar(']');
+		return;
+	}
+	if (n == 0)
+		return;
+	printf("members: %zu records of one party\n", n);
+	for (i = 0; i < n; i++) {
+		const kd_entity *m = kd_entity_member(db, e, i);
+		kd_source_info s;
+		kd_db_source(&s, db, kd_entity_source(m));
+		printf("  %-18s %-10s %s\n", kd_entity_id(m), s.id,
+		       kd_entity_caption(m));
+	}
+	cli_print_links(stdout, db, e, "  ");
+}
+
+/* "  [un_sc, uk_ofsi]": the lists stating value i of a merged entity. */
+static void show_provenance(const kd_db *db, const kd_entity *e, size_t i)
+{
+	size_t src[16], k, n;
+	if (kd_entity_referent_count(db, e) == 0)
+		return;
+	n = kd_entity_prop_sources(db, e, i, src, 16);
+	fputs("  [", stdout);
+	for (k = 0; k < n && k < 16; k++) {
+		kd_source_info s;
+		kd_db_source(&s, db, src[k]);
+		printf("%s%s", k ? ", " : "", s.id);
+	}
+	putchar(']');
 }
 
 int cmd_show(struct cli *c, int argc, char **argv)
@@ -196,17 +259,24 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	const kd_entity *e;
 	kd_source_info s;
 	size_t i, n;
-	int k, json = 0;
+	int k, json = 0, merge = 1;
 	for (k = 1; k < argc; k++) {
 		if (cli_is_help(argv[k])) {
-			fputs("usage: kordon show ID [--json]\n"
+			fputs("usage: kordon show ID [--json] [--no-merge]\n"
 			      "One entity: schema, every property, source list "
-			      "and its date.\n",
+			      "and its date.\n"
+			      "ID may be the canonical id of records linked "
+			      "across lists or any member's id: the merged\n"
+			      "entity is shown with its members, why each was "
+			      "linked and which list states each value.\n"
+			      "  --no-merge   the record with this id alone\n",
 			      stdout);
 			return 0;
 		}
 		if (strcmp(argv[k], "--json") == 0)
 			json = 1;
+		else if (strcmp(argv[k], "--no-merge") == 0)
+			merge = 0;
 		else
 			id = argv[k];
 	}
@@ -216,7 +286,8 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	}
 	if (cli_load(c))
 		return 2;
-	if ((e = kd_db_find(c->db, id)) == NULL) {
+	e = merge ? kd_db_resolve(c->db, id) : kd_db_find(c->db, id);
+	if (e == NULL) {
 		fprintf(stderr, "kordon show: no entity '%s'\n", id);
 		return 2;
 	}
@@ -231,6 +302,7 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		}
 		fwrite(js, 1, len - 1, stdout);
 		kd_free(js);
+		show_members(c->db, e, 1); /* links (referents: FtM view) */
 		fputs(",\"provenance\":{\"list\":", stdout);
 		cli_json_str(stdout, s.id);
 		fputs(",\"date\":", stdout);
@@ -246,7 +318,9 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		const char *p, *v;
 		kd_entity_prop(e, i, &p, &v);
-		printf("  %-18s %s\n", p, v);
+		printf("  %-18s %s", p, v);
+		show_provenance(c->db, e, i);
+		putchar('\n');
 	}
 	for (i = 0; i < kd_entity_source_count(e); i++) {
 		kd_db_source(&s, c->db, kd_entity_source_at(e, i));
@@ -254,5 +328,6 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		       i ? "also: " : "source:", s.id, s.title,
 		       s.date[0] ? s.date : "(unknown)", s.file);
 	}
+	show_members(c->db, e, 0);
 	return 0;
 }

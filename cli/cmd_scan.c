@@ -29,6 +29,7 @@ static const char scan_help[] =
 	"  --threshold T     match threshold (default 0.70); single-word\n"
 	"                    mentions need T + (1 - T) / 2 (0.85)\n"
 	"  --json            machine-readable hits with byte offsets\n"
+	"  --no-merge        one hit per list record, not per party\n"
 	"exit status: 0 no match, 1 match, 2 error\n";
 
 static int read_all(char **out, size_t *len, const char *path)
@@ -168,6 +169,7 @@ static void print_human(const kd_db *db, const char *in, size_t len,
 		       kd_schema_name(kd_entity_schema(e)));
 		cli_print_lists(stdout, db, e, 0);
 		putchar('\n');
+		cli_print_links(stdout, db, e, "    ");
 		for (k = 0; k < h[i].result.nfeatures; k++)
 			printf("    %-17s %+.2f  %s\n",
 			       h[i].result.features[k].name,
@@ -190,7 +192,7 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 	size_t nhits = 0, len = 0, i;
 	char *in = NULL;
 	kd_parse_err perr;
-	int k, json = 0, rc = 2;
+	int k, json = 0, merge = 1, rc = 2;
 
 	for (k = 1; k < argc; k++) {
 		const char *a = argv[k];
@@ -201,6 +203,8 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 		}
 		if (strcmp(a, "--json") == 0) {
 			json = 1;
+		} else if (strcmp(a, "--no-merge") == 0) {
+			merge = 0;
 		} else if ((strcmp(a, "--format") == 0 ||
 			    strcmp(a, "--threshold") == 0) && v == NULL) {
 			fprintf(stderr, "kordon scan: %s needs a value\n", a);
@@ -254,6 +258,8 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 			fprintf(stderr, "kordon scan: %s\n", kd_error_last());
 		goto done;
 	}
+	if (merge) /* one hit per party, not per list record */
+		kd_scan_hits_merge(hits, nhits, c->db);
 	if (json) {
 		if (print_json(c->db, in, hits, nhits) < 0) {
 			fprintf(stderr, "kordon scan: %s\n", kd_error_last());

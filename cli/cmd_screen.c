@@ -24,6 +24,7 @@ static const char screen_help[] =
 	"  --limit N         results to show (default 10)\n"
 	"  --threshold T     match threshold (default 0.70)\n"
 	"  --exhaustive      score every entity (accuracy baseline)\n"
+	"  --no-merge        one result per list record, not per party\n"
 	"  --json            yente /match result shape\n"
 	"exit status: 0 no match, 1 match, 2 error\n";
 
@@ -76,10 +77,12 @@ static void print_human(const kd_db *db, const kd_query *q,
 		printf("%2zu. %.2f %-8s %s\n", i + 1, r[i].score,
 		       r[i].match ? "MATCH" : "no match",
 		       kd_entity_caption(r[i].entity));
-		printf("             %s, %s, list ", kd_entity_id(r[i].entity),
-		       kd_schema_name(kd_entity_schema(r[i].entity)));
+		printf("             %s, %s, list%s ", kd_entity_id(r[i].entity),
+		       kd_schema_name(kd_entity_schema(r[i].entity)),
+		       kd_entity_source_count(r[i].entity) > 1 ? "s" : "");
 		cli_print_lists(stdout, db, r[i].entity, 0);
 		putchar('\n');
+		cli_print_links(stdout, db, r[i].entity, "             ");
 		for (k = 0; k < r[i].nfeatures; k++)
 			printf("             %-17s %+.2f  %s\n",
 			       r[i].features[k].name, r[i].features[k].weight,
@@ -96,7 +99,8 @@ int cmd_screen(struct cli *c, int argc, char **argv)
 	kd_matcher *m = NULL;
 	kd_result *res = NULL;
 	size_t nres = 0, i;
-	int k, json = 0, rc = 2;
+	int k, json = 0, merge = 1, rc = 2;
+	size_t limit;
 
 	memset(&q, 0, sizeof(q));
 	for (k = 1; k < argc; k++) {
@@ -110,6 +114,8 @@ int cmd_screen(struct cli *c, int argc, char **argv)
 			json = 1;
 		} else if (strcmp(a, "--exhaustive") == 0) {
 			o.exhaustive = 1;
+		} else if (strcmp(a, "--no-merge") == 0) {
+			merge = 0;
 		} else if (a[0] == '-' && a[1] == '-' && v == NULL) {
 			fprintf(stderr, "kordon screen: %s needs a value\n", a);
 			return 2;
@@ -159,11 +165,20 @@ int cmd_screen(struct cli *c, int argc, char **argv)
 		o.cutoff = o.threshold;
 	if (cli_load(c))
 		return 2;
+	/* the records of one party come as one result: ask for more records
+	 * than results wanted, so merging still leaves `limit` parties */
+	limit = o.limit;
+	if (merge)
+		o.limit = limit * 4 < 10000 ? limit * 4 : 10000;
 	if (kd_matcher_new(&m, c->db) < 0 ||
 	    kd_screen(&res, &nres, m, &q, &o) < 0) {
 		fprintf(stderr, "kordon screen: %s\n", kd_error_last());
 		goto done;
 	}
+	if (merge)
+		kd_results_merge(res, &nres, c->db);
+	if (nres > limit)
+		nres = limit;
 	if (json) {
 		char *out;
 		if (kd_results_json(&out, NULL, c->db, &q, res, nres) < 0) {

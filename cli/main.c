@@ -97,6 +97,18 @@ void cli_print_lists(FILE *f, const kd_db *db, const kd_entity *e, int json)
 	}
 }
 
+void cli_print_links(FILE *f, const kd_db *db, const kd_entity *e,
+		     const char *prefix)
+{
+	size_t i, n = kd_entity_link_count(db, e);
+	for (i = 0; i < n; i++) {
+		const char *from, *to, *why;
+		if (kd_entity_link(db, e, i, &from, &to, &why) == 0)
+			fprintf(f, "%slinked: %s \u2192 %s: %s\n", prefix, from,
+				to, why);
+	}
+}
+
 void cli_json_str(FILE *f, const char *s)
 {
 	struct kd_buf b = KD_BUF_INIT;

@@ -103,9 +103,13 @@ typedef struct kd_load_opts {
 	unsigned int version;
 	/** Stop at the first warning-worthy problem instead of counting. */
 	int strict;
+	/* version 2 */
+	/** Do not link the records of one party across lists (see
+	 *  "linked records" below); every record stands alone. */
+	int no_link;
 } kd_load_opts;
-#define KD_LOAD_OPTS_VERSION 1
-#define KD_LOAD_OPTS_INIT { KD_LOAD_OPTS_VERSION, 0 }
+#define KD_LOAD_OPTS_VERSION 2
+#define KD_LOAD_OPTS_INIT { KD_LOAD_OPTS_VERSION, 0, 0 }
 
 /**
  * Load every list in `path`: a directory (all list files in it, described
@@ -434,6 +438,72 @@ typedef void (*kd_update_cb)(const kd_update_report *r, void *ctx);
  */
 int kd_update(const char *dir, const char *const *lists, size_t nlists,
 	      const kd_update_opts *opts, kd_update_cb cb, void *ctx);
+
+/* ---- linked records --------------------------------------------------------
+ *
+ * When lists load, the records of one party on several lists (the UN,
+ * UK and OFAC records of one person) are linked from evidence the lists
+ * carry: a UN reference quoted by another list, a shared IMO number, a
+ * shared passport / national id / BIC / registration number with
+ * compatible names, or the same full name and exact birth date; a
+ * conflicting fact (birth date, nationality, IMO number, two records of
+ * one list) vetoes a link. Each cluster of linked records is one merged
+ * entity: a canonical id (the UN reference when a UN record is a member,
+ * else "kd-" + a hash of the member ids), the caption of the most
+ * authoritative list, every list, every value once. The records stay in
+ * the db (kd_db_entity(), kd_db_find()); a matcher screens the records and
+ * kd_results_merge() turns per-record results into per-cluster ones.
+ */
+
+/** The entity answering for `id`: the merged entity when id is a
+ *  canonical id or the id of a linked record, else the record. NULL when
+ *  unknown. Borrowed from db. */
+const kd_entity *kd_db_resolve(const kd_db *db, const char *id);
+/** The merged entity of the cluster holding record e, or e itself. */
+const kd_entity *kd_db_cluster_of(const kd_db *db, const kd_entity *e);
+/** Member record ids of a merged entity, most authoritative list first
+ *  (FtM `referents`); 0 for a record. */
+size_t kd_entity_referent_count(const kd_db *db, const kd_entity *e);
+const char *kd_entity_referent(const kd_db *db, const kd_entity *e, size_t i);
+/** Member record i of a merged entity, or NULL. */
+const kd_entity *kd_entity_member(const kd_db *db, const kd_entity *e,
+				  size_t i);
+/** Links of a merged entity (members - 1 of them): record `from` was
+ *  linked to record `to` because of `reason`, e.g. "uk-13332",
+ *  "un-KPi.021", "UN reference KPi.021 in notes". @return 0 or KD_EINVAL.
+ */
+size_t kd_entity_link_count(const kd_db *db, const kd_entity *e);
+int kd_entity_link(const kd_db *db, const kd_entity *e, size_t i,
+		   const char **from, const char **to, const char **reason);
+/** Provenance of property value i of e: the source list indices stating
+ *  it (up to cap written to out). @return their number. */
+size_t kd_entity_prop_sources(const kd_db *db, const kd_entity *e, size_t i,
+			      size_t *out, size_t cap);
+/**
+ * Turn per-record results (kd_screen(), best first) into per-cluster
+ * results in place: each record is replaced by its merged entity, which
+ * keeps the score and explanation of its best member; later members are
+ * dropped. Records linked to nothing are unchanged. @return 0.
+ */
+int kd_results_merge(kd_result *r, size_t *n, const kd_db *db);
+
+#define KD_LINK_KINDS 5
+#define KD_LINK_STATS_VERSION 1
+/** Figures of the linking (kd_db_link_stats()). */
+typedef struct kd_link_stats {
+	unsigned int version;
+	size_t clusters;            /**< merged entities */
+	size_t records;             /**< records in them */
+	const char *kind[KD_LINK_KINDS]; /**< evidence kind names */
+	size_t linked[KD_LINK_KINDS];    /**< records linked per kind */
+	size_t candidates[KD_LINK_KINDS]; /**< candidate links per kind */
+	size_t vetoed[KD_LINK_KINDS];    /**< refused: a conflict, names
+					      not compatible, or (name and
+					      birth year) nothing more */
+	size_t splits; /**< strong links refused by a conflict */
+} kd_link_stats;
+/** @return 0 (all zero when the db was loaded without linking). */
+int kd_db_link_stats(kd_link_stats *out, const kd_db *db);
 
 #ifdef __cplusplus
 }

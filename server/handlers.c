@@ -314,13 +314,29 @@ static int screen_scoped(kd_result **out, size_t *nout, size_t *total,
 			 struct srv_req *r, const struct scope *sc,
 			 const kd_query *q, kd_match_opts o, size_t limit)
 {
-	o.limit = limit;
+	/* one result per party (records linked across lists), unless the
+	 * request asks merge=false: more records are screened so merging
+	 * still leaves `limit` parties */
+	const char *mv = srv_arg(r, "merge");
+	int merge = !(mv && (strcmp(mv, "false") == 0 || strcmp(mv, "0") == 0));
+	o.limit = merge && limit <= SIZE_MAX / 4 ? limit * 4 : limit;
 	o.total = total;
 	if (sc->filtering) {
 		o.filter = scope_filter;
 		o.filter_ctx = (void *)(uintptr_t)sc;
 	}
-	return kd_screen(out, nout, r->idx->m, q, &o);
+	if (kd_screen(out, nout, r->idx->m, q, &o) < 0)
+		return -1;
+	if (merge) {
+		kd_results_merge(*out, nout, r->idx->db);
+		/* every hit was returned: the parties are counted exactly;
+		 * otherwise total counts records (an upper bound) */
+		if (total && *total <= o.limit)
+			*total = *nout;
+	}
+	if (*nout > limit)
+		*nout = limit;
+	return 0;
 }
 
 /* threshold, cutoff, limit, algorithm. @return 0 or -1 answered 4xx. */
@@ -487,7 +503,10 @@ done:
 int srv_h_entity(struct srv_req *r)
 {
 	const kd_db *db = r->idx->db;
-	const kd_entity *e = kd_db_find(db, r->tail);
+	const char *mv = srv_arg(r, "merge"); /* merge=false: the record */
+	int merge = !(mv && (strcmp(mv, "false") == 0 || strcmp(mv, "0") == 0));
+	const kd_entity *e = merge ? kd_db_resolve(db, r->tail)
+				   : kd_db_find(db, r->tail);
 	const char *nested = srv_arg(r, "nested");
 	size_t n = strlen(r->tail);
 	int adjacent = 0, err;
@@ -501,7 +520,7 @@ int srv_h_entity(struct srv_req *r)
 		char *id = kd__strndup(r->tail, n - 9);
 		if (id == NULL)
 			return srv_error(r, 500, "out of memory");
-		e = kd_db_find(db, id);
+		e = merge ? kd_db_resolve(db, id) : kd_db_find(db, id);
 		kd__free(id);
 		adjacent = 1;
 	}

@@ -37,20 +37,41 @@ has "lists orphan warning" "alt.csv.gz: [0-9]+ alias rows"
 t "lists --json" 0 "$K" lists --json
 has "lists json" '"id":"un_sc".*"entities":1003'
 
-# show: OFAC remarks parsed into properties
-t "show" 0 "$K" show ofac-35233
+# show: OFAC remarks parsed into properties (--no-merge: the record alone)
+t "show" 0 "$K" show --no-merge ofac-35233
 has "show name" "LAVROV, Sergei Viktorovich"
 has "show dob" "birthDate +1950-03-21"
 has "show nationality" "nationality +ru"
 has "show program" "program +RUSSIA-EO14024"
 has "show provenance" "source: ofac_sdn"
-t "show json" 0 "$K" show --json un-KPi.033
+t "show json" 0 "$K" show --json --no-merge un-KPi.033
 has "show json shape" '"id":"un-KPi.033".*"properties":\{'
 t "show unknown id" 2 "$K" show no-such-id
 
+# records of one party on several lists: one result, its lists, the
+# reason of every link (UN reference in the UK notes, OFAC's passport)
+t "screen one party" 1 "$K" screen --limit 3 "Kim Jung Jong"
+has "screen party lists" "KPi.021, Person, lists un_sc .*, uk_ofsi .*, ofac_sdn "
+has "screen party un ref" "linked: uk-13332 → un-KPi.021: UN reference KPi.021 in notes"
+has "screen party passport" "linked: ofac-18558 → un-KPi.021: passport 199421147 and name"
+if [ "$(grep -c "KIM.*JUNG JONG\|KIM, Jung Jong" "$OUT")" != 1 ]; then
+  echo "  cli: screen one party: Kim Jung Jong listed more than once"; fail=1
+fi
+t "screen no-merge" 1 "$K" screen --no-merge --limit 3 "Kim Jung Jong"
+has "screen no-merge records" "uk-13332, Person, list uk_ofsi"
+has "screen no-merge ofac" "ofac-18558, Person, list ofac_sdn"
+t "show member id" 0 "$K" show ofac-18558
+has "show member canonical" "^KPi.021  KIM JUNG JONG  \(Person\)"
+has "show member list" "ofac-18558 +ofac_sdn +KIM, Jung Jong"
+has "show member provenance" "birthDate +1966-11-07  \[un_sc, ofac_sdn, uk_ofsi\]"
+t "show canonical json" 0 "$K" show --json KPi.021
+has "show referents" '"referents":\["un-KPi.021","uk-13332","ofac-18558"\]'
+t "screen json referents" 1 "$K" screen --json --limit 1 "Kim Jung Jong"
+has "screen json cluster" '"id":"KPi.021".*"datasets":\["un_sc","uk_ofsi","ofac_sdn"\],"referents":\["un-KPi.021","uk-13332","ofac-18558"\]'
+
 # screen: exit 0 none, 1 match, 2 error
 t "screen match" 1 "$K" screen "Sergej Lawrow"
-has "screen finds lavrov" "MATCH +LAVROV, Sergei Viktorovich"
+has "screen finds lavrov" "MATCH +Sergei Viktorovich LAVROV"
 has "screen explains" "'lawrow'~'lavrov' skeleton"
 t "screen no match" 0 "$K" screen "Xyzzy Quuxington"
 t "screen json" 1 "$K" screen --json --schema Person "Kim Jong-un"
@@ -148,7 +169,8 @@ has "index build count" "25797 entities from 5 lists"
 t "lists from snapshot" 0 "$K" --index "$SNAP" lists
 has "snapshot lists UN count" "1003 entities"
 t "screen from snapshot" 1 "$K" --index "$SNAP" screen "Sergej Lawrow"
-has "snapshot screen" "MATCH +LAVROV, Sergei Viktorovich"
+has "snapshot screen" "MATCH +Sergei Viktorovich LAVROV"
+has "snapshot keeps links" "linked: ofac-35233 → uk-14197: name"
 printf 'garbage' > "$SNAP"
 t "corrupt snapshot" 2 "$K" --index "$SNAP" lists
 has "corrupt snapshot message" "not a usable Kordon snapshot"

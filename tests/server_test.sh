@@ -534,5 +534,24 @@ grep -q 'msg="index loaded" version=2' "$LOG8" && ok || bad "SIGUSR1: forced rel
 grep -q 'msg="list is empty" list=un_sc' "$LOG8" && ok || bad "empty list not logged"
 stop "$LOG8"
 
+# records of one party on several lists (tests/data/resolve): one result,
+# the entity answers for its canonical id and every member id
+LOG5=$T/serve5.log
+start "$LOG5" --data tests/data/resolve serve || exit 1
+RQ='{"queries":{"k":{"schema":"Person","properties":{"name":["Kim Jung Jong"]}}}}'
+post /match/default "$RQ"; code "linked: match" 200
+has "linked: one entity" '"id":"KPi.021"'
+has "linked: referents" '"referents":["un-KPi.021","eu-100","uk-13332","ofac-18558"]'
+[ "$(grep -o '"match":true' "$T/body" | wc -l)" = 1 ] && ok || bad "linked: one match expected: $(head -c 300 "$T/body")"
+post "/match/default?merge=false" "$RQ"; code "linked: merge=false" 200
+[ "$(grep -o '"match":true' "$T/body" | wc -l)" = 4 ] && ok || bad "linked: four records expected with merge=false"
+req GET /entities/uk-13332; code "linked: member id" 200
+has "linked: member answers with the entity" '"id":"KPi.021"'
+req GET /entities/KPi.021; code "linked: canonical id" 200
+has "linked: canonical referents" '"referents":["un-KPi.021","eu-100","uk-13332","ofac-18558"]'
+req GET "/entities/uk-13332?merge=false"; code "linked: record" 200
+has "linked: record alone" '"id":"uk-13332"'
+stop "$LOG5"
+
 echo "server tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -25,6 +25,7 @@
  */
 #include "match/matcher.h"
 #include "model/db.h"
+#include "resolve/resolve.h"
 #include "snapfile.h"
 
 #include <string.h>
@@ -206,6 +207,7 @@ int kd_db_save_snapshot(const kd_db *db, const char *path)
 	KD_CHECK_ALLOC(w.pool);
 	KD_FORWARD(kd__snap_writer_new(&sw));
 	KD_FORWARD(add_db_sections(sw, &w, db));
+	KD_FORWARD(kd__resolve_add_sections(sw, db)); /* "LNK1", "LNKT" */
 	/* the matcher is derived from the db: prepare it once, here */
 	KD_FORWARD(kd_matcher_new(&m, db));
 	KD_FORWARD(kd__matcher_add_sections(sw, m));
@@ -412,6 +414,9 @@ int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 				      "entity table");
 		goto fail;
 	}
+	/* records linked across lists (src/resolve/persist.c) */
+	if ((e = kd__resolve_open_sections(db, path, err)) < 0)
+		goto fail;
 	*out = db;
 	return 0;
 nomem:

@@ -604,7 +604,7 @@ static const char *last_change(const kd_db *db, const struct kd_entity *e)
 	return best ? best : list_date(db, e, 0);
 }
 
-/* `,"datasets":[..],"referents":[],"target":..,"first_seen":..` */
+/* `,"datasets":[..],"referents":[..],"target":..,"first_seen":..` */
 static int write_envelope(struct kd_buf *b, const kd_db *db,
 			  const struct kd_entity *e, int only_source,
 			  long source, const char *changed)
@@ -621,8 +621,17 @@ static int write_envelope(struct kd_buf *b, const kd_db *db,
 		if (err == 0)
 			err = kd__buf_json_str(b, db->sources[s].id);
 	}
+	if (err == 0) /* the list records merged into e (src/resolve/) */
+		err = kd__buf_puts(b, "],\"referents\":[");
+	for (i = 0; !only_source && err == 0 &&
+		    i < kd_entity_referent_count(db, e); i++) {
+		if (i > 0)
+			err = kd__buf_putc(b, ',');
+		if (err == 0)
+			err = kd__buf_json_str(b, kd_entity_referent(db, e, i));
+	}
 	if (err == 0)
-		err = kd__buf_printf(b, "],\"referents\":[],\"target\":%s",
+		err = kd__buf_printf(b, "],\"target\":%s",
 				     only_source ? "false" : "true");
 	d = only_source ? db->sources[source].date : list_date(db, e, 0);
 	if (err == 0)

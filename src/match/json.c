@@ -74,6 +74,15 @@ int kd__json_entity_head(struct kd_buf *b, const kd_db *db,
 			err = kd__buf_json_str(
 				b, db->sources[kd__ent_source(e, i)].id);
 	}
+	/* referents: the list records merged into this entity (resolve/) */
+	if (err == 0)
+		err = kd__buf_puts(b, "],\"referents\":[");
+	for (i = 0; i < kd_entity_referent_count(db, e) && err == 0; i++) {
+		if (i > 0)
+			err = kd__buf_putc(b, ',');
+		if (err == 0)
+			err = kd__buf_json_str(b, kd_entity_referent(db, e, i));
+	}
 	return err ? err : kd__buf_putc(b, ']');
 }
 

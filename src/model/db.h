@@ -28,6 +28,7 @@ struct kd_db {
 	struct kd_pool **pools;
 	size_t npools;
 	struct kd_snap *snap;  /* opened from a snapshot, or NULL */
+	struct kd_resolve *res; /* records linked across lists (resolve/) */
 };
 
 #endif

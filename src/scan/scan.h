@@ -78,6 +78,13 @@ int kd_scan_format_parse(enum kd_scan_format *out, const char *s);
 /** The format KD_SCAN_AUTO picks for this input. */
 enum kd_scan_format kd_scan_detect(const char *input, size_t len);
 
+/**
+ * One hit per party: each hit's entity becomes the merged entity of its
+ * records linked across lists (kd_db_cluster_of()), and `also` drops the
+ * records of that party and repeats. @return 0.
+ */
+int kd_scan_hits_merge(kd_scan_hit *hits, size_t n, const kd_db *db);
+
 #ifdef __cplusplus
 }
 #endif

@@ -415,7 +415,6 @@ int kd_db_load(kd_db **out, const char *path, const kd_load_opts *opts,
 	struct stat st;
 	size_t i;
 	int e;
-	(void)opts;
 	*out = NULL;
 	pthread_once(&g_xml_once, init_xml);
 	if (err)
@@ -442,5 +441,9 @@ int kd_db_load(kd_db **out, const char *path, const kd_load_opts *opts,
 	}
 	e = kd__db_build(out, p.sinks, p.n);
 	kd__free(p.sinks);
+	if (e == 0 && (e = kd__db_link(*out, opts)) < 0) {
+		kd_db_free(*out);
+		*out = NULL;
+	}
 	return e;
 }
