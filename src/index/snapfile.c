@@ -284,19 +284,14 @@ static unsigned char *read_private(int fd, size_t len)
 	return p;
 }
 
-static int cmp_dirent(const void *a, const void *b)
-{
-	const struct snap_dirent *x = *(const struct snap_dirent *const *)a,
-				 *y = *(const struct snap_dirent *const *)b;
-	return x->offset < y->offset ? -1 : x->offset > y->offset;
-}
-
-/* The directory describes sections laid end to end (see the top of the
- * file): aligned, whole records, unique tags, no overlap, no gap. */
+/* The directory describes sections laid end to end in its own order (see
+ * the top of the file; the writer appends both in the same order):
+ * aligned, whole records, unique tags, no overlap, no gap. Checking in
+ * directory order rather than by offset also pins empty sections, which
+ * could otherwise move freely between two neighbours at one offset. */
 static const char *check_layout(const struct snap_dirent *dir, uint32_t n,
 				uint64_t dir_offset)
 {
-	const struct snap_dirent *by_off[SNAP_MAX_SECTIONS];
 	uint64_t at = sizeof(struct snap_header);
 	uint32_t i, k;
 	for (i = 0; i < n; i++) {
@@ -304,18 +299,16 @@ static const char *check_layout(const struct snap_dirent *dir, uint32_t n,
 		    dir[i].offset > dir_offset ||
 		    dir[i].length > dir_offset - dir[i].offset ||
 		    dir[i].elem == 0 || dir[i].length % dir[i].elem != 0)
-			return "section out of range";
+			return dir[i].offset < at && dir[i].offset % 8 == 0 &&
+					       dir[i].offset >= sizeof(struct snap_header)
+				       ? "sections overlap"
+				       : "section out of range";
 		for (k = 0; k < i; k++)
 			if (dir[k].tag == dir[i].tag)
 				return "section listed twice";
-		by_off[i] = &dir[i];
-	}
-	qsort(by_off, n, sizeof(by_off[0]), cmp_dirent);
-	for (i = 0; i < n; i++) {
-		if (by_off[i]->offset != at)
-			return by_off[i]->offset < at ? "sections overlap"
-						       : "gap between sections";
-		at += by_off[i]->length + pad8((size_t)by_off[i]->length);
+		if (dir[i].offset != at)
+			return "gap between sections";
+		at += dir[i].length + pad8((size_t)dir[i].length);
 	}
 	if (at != dir_offset)
 		return "gap before the section directory";
