@@ -57,7 +57,20 @@ struct kd_scan_ctx {
 	size_t nhits, cap;
 	struct kd_map cache;     /* "m|name" -> struct kd_scan_match * */
 	struct kd_pool *pool;    /* cache keys and values */
+	unsigned flags;          /* KD_SCAN_F_* */
+	int mention;             /* kd__scan_add: report as a low-priority
+				    mention (result.match 0), not an alert */
 };
+
+/* kd__scan_opts flags. */
+#define KD_SCAN_F_LEGACY 1u /* the prose evidence before issue 12 (no
+			       language lexicon, no context rules): only
+			       for bench_scan's before/after figures */
+
+/** kd_scan with flags (KD_SCAN_F_*). */
+int kd__scan_opts(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
+		  const char *input, size_t len, enum kd_scan_format fmt,
+		  double threshold, unsigned flags, kd_parse_err *err);
 
 /* ---- scan.c ----------------------------------------------------------- */
 
