@@ -86,6 +86,9 @@ int kd__scan_name(struct kd_scan_ctx *c, const struct kd_seg *g);
 #define KD_SCAN_MULTI 0u  /* score as a full name */
 #define KD_SCAN_SINGLE 1u /* one word alone: rarity scoring, see there */
 #define KD_SCAN_PROSE 2u  /* a span of prose: full name, most of it */
+#define KD_SCAN_FULL 3u   /* a prose span of common list words: scored
+			     as kd_screen, then all words matched and 75%
+			     of the listed name covered */
 
 /**
  * Score the lowercase ASCII name `name` (tokens separated by spaces)
@@ -117,6 +120,22 @@ enum {
 };
 /** Class of a lowercase ASCII word. */
 int kd__lex_class(const char *w);
+
+/* General-language words from Debian's dictionaries of en, de, fr, es,
+ * it, pl, ru, cs (tools/gen_lexicon.c, embedded at build time). */
+enum {
+	KD_WORD_NONE = 0, /* in no dictionary: distinctive */
+	KD_WORD_COMMON,   /* an ordinary word of some language */
+	KD_WORD_PROPER    /* only as a proper noun: a given name, surname
+			     or place some dictionary knows */
+};
+/** Dictionary class of a folded lowercase ASCII word of n bytes. */
+int kd__lex_word(const char *w, size_t n);
+/** Number of words in the embedded lexicon (0: built without it). */
+size_t kd__lex_words(void);
+/** A weekday, month or unit of the scanned languages (folded, lowercase
+ *  ASCII): never part of a name. */
+int kd__lex_nonname(const char *w);
 
 /* ---- identifiers.c ---------------------------------------------------------- */
 

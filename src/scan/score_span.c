@@ -47,6 +47,14 @@
  *     name's weight ("Wladimir Putin" covers ~2/3 of PUTIN, Vladimir
  *     Vladimirovich).
  *
+ * KD_SCAN_FULL is a prose span of common list words ("Kim Yong Chol",
+ * "Mohammad Ahmadi": no word rare enough for a strong pair) that the
+ * text scanner found to be a name by language evidence. It is scored
+ * as kd_screen scores it (kd__candidates, every shared index key), and
+ * then, as a prose span, every word must match a listed word and the
+ * mention must account for FULL_COVER_MIN (75%) of the listed name: a
+ * full name, not two common parts of a longer one.
+ *
  * `also` holds runners-up at or above the threshold and within 0.15 of
  * the best (the same person on other lists, not every namesake). The caller (text_scan.c) applies the stricter single-word
  * threshold and keeps common words and names away from this path.
@@ -65,6 +73,7 @@
 #define INFO_FULL 9.0
 #define ALSO_WITHIN 0.15
 #define COVER_MIN 0.50
+#define FULL_COVER_MIN 0.75
 #define STRONG_IDF 7.0
 #define PROSE_RECORDS_MAX 150
 #define MAX_QV (KD_NAME_MAX_VARS)
@@ -244,6 +253,11 @@ static void score_entity(struct ent_score *out, const struct kd_matcher *m,
 					    s > out->score &&
 					    (!all_matched(&qv[q], &lv) ||
 					     coverage(&qv[q], &lv) < COVER_MIN))
+						s = 0;
+					if (mode == KD_SCAN_FULL && s >= min &&
+					    s > out->score &&
+					    (!all_matched(&qv[q], &lv) ||
+					     coverage(&qv[q], &lv) < FULL_COVER_MIN))
 						s = 0;
 				}
 				s *= rec->weak ? 0.9 : 1.0;
