@@ -149,6 +149,22 @@ static int strong_pair(const struct kd_qvar *q, const struct kd_qvar *lv)
 	return 0;
 }
 
+/* Is mention token a the listed tokens j and j + 1 written as one word
+ * (Korean given names: "wonuk" for WON UK, "jongsik" for JONG SIK)? */
+static int joined_pair(const struct kd_qtok *a, const struct kd_qvar *lv,
+		       size_t j)
+{
+	const struct kd_qtok *x = &lv->toks[j], *y;
+	if (j + 1 >= lv->ntok)
+		return 0;
+	y = &lv->toks[j + 1];
+	return x->kind == KD_TOK_WORD && y->kind == KD_TOK_WORD &&
+	       x->len >= 2 && y->len >= 2 &&
+	       (size_t)x->len + y->len == a->len &&
+	       memcmp(a->s, x->s, x->len) == 0 &&
+	       memcmp(a->s + x->len, y->s, y->len) == 0;
+}
+
 /* Does every word of the mention (not particles or legal forms) match a
  * listed word (an initial only an initial)? */
 static int all_matched(const struct kd_qvar *q, const struct kd_qvar *lv)
@@ -164,7 +180,8 @@ static int all_matched(const struct kd_qvar *q, const struct kd_qvar *lv)
 			const struct kd_qtok *l = &lv->toks[j];
 			if (l->len == 1 && a->len > 1)
 				continue;
-			ok = kd__token_sim(a, l, &how) >= 0.6;
+			ok = kd__token_sim(a, l, &how) >= 0.6 ||
+			     joined_pair(a, lv, j);
 		}
 		if (!ok && i + 1 < q->ntok) {
 			/* "jong un" may be listed as one word */
@@ -212,6 +229,9 @@ static double coverage(const struct kd_qvar *q, const struct kd_qvar *lv)
 			if (l->len == 1 && q->toks[i].len > 1)
 				continue;
 			sim = kd__token_sim(&q->toks[i], l, &how);
+			if (joined_pair(&q->toks[i], lv, j) ||
+			    (j > 0 && joined_pair(&q->toks[i], lv, j - 1)))
+				sim = 1;
 			if (sim >= 0.6 && sim > best)
 				best = sim;
 		}

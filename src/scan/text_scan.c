@@ -239,6 +239,8 @@ static int hangul_word(struct scan *sc, const char *s, size_t i, size_t e,
 			}
 		}
 	}
+	if (core >= 3 && memcmp(s + i + 3 * (core - 2), "요일", 6) == 0)
+		return 0; /* 화요일: weekdays */
 	sur = ko_surname(s + i, 2) && core == 4 ? 2 : 1;
 	if (core != 2 + sur || !ko_surname(s + i, sur))
 		return 0;
@@ -502,6 +504,40 @@ static int resolve_split(struct scan *sc, struct tok *t, const char *w,
 	return err;
 }
 
+/* Korean given names are written joined as often as apart (Wonuk, Won
+ * Uk, Won-uk): an unknown word that is two listed syllable words
+ * (wonuk = won + uk) is known by the rarer part; score_span.c matches
+ * it to the two listed words (joined_pair). */
+static int resolve_joined(struct scan *sc, struct tok *t, const char *w,
+			  size_t n)
+{
+	const struct kd_matcher *m = sc->c->m;
+	char a[16];
+	size_t k;
+	int found;
+	for (k = 2; k + 2 <= n && k <= 5; k++) {
+		uint32_t x, y;
+		memcpy(a, w, k);
+		a[k] = '\0';
+		if ((x = kd__dict_find(&m->texts, a)) == UINT32_MAX)
+			continue;
+		if ((y = kd__dict_find(&m->texts, w + k)) == UINT32_MAX ||
+		    n - k > 5)
+			continue;
+		if (m->texts.df[y] < m->texts.df[x]) {
+			int err = lookup(sc, t, w + k, n - k, &found);
+			t->listed = 0;
+			return err;
+		}
+		{
+			int err = lookup(sc, t, a, k, &found);
+			t->listed = 0;
+			return err;
+		}
+	}
+	return 0;
+}
+
 static int resolve(struct scan *sc, struct tok *t, int cyr)
 {
 	char w[TOK_MAX + 1];
@@ -531,8 +567,10 @@ static int resolve(struct scan *sc, struct tok *t, int cyr)
 		t->known = 0;
 		w[n - k] = suf[i][0];
 	}
-	if (!sc->legacy)
-		return resolve_split(sc, t, w, n);
+	if (!sc->legacy && (err = resolve_split(sc, t, w, n)) < 0)
+		return err;
+	if (!sc->legacy && !t->known && n >= 4 && n <= 9 && !cyr)
+		return resolve_joined(sc, t, w, n);
 	return 0;
 }
 
@@ -644,6 +682,8 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 		t.word = (uint8_t)(t.slen < 3 ? KD_WORD_COMMON
 				   : kd__lex_word(STEM(sc, &t), t.slen));
 	t.hangul = (uint8_t)(!sc->legacy && cjk_class(s, len, os, NULL) == CJK_HANGUL);
+	if (sc->n && sc->t[sc->n - 1].hangul != t.hangul)
+		t.sep = SEP_HARD; /* a Hangul name is one word */
 	sc->t[sc->n++] = t;
 	sc->dropped = 0;
 	return 0;
@@ -774,9 +814,11 @@ static int span_key(struct scan *sc, size_t i, size_t j, char *key,
 }
 
 /* Language evidence for a span [i..j] (not in legacy mode):
- *   - a span of ordinary words of some language ("International
- *     System", "Control System", "Show Done") is not a name: at least
- *     one word must be a proper noun or in no dictionary at all;
+ *   - two ordinary words of some language ("International System",
+ *     "Control System", "Show Done") are not a name: one of them must
+ *     be a proper noun or in no dictionary at all (three or more
+ *     capitalised list words in a row are let through: Kim Sung Su is
+ *     three ordinary words somewhere);
  *     (words of one or two letters count as ordinary: "AD", "CC");
  *   - two words joined by a hyphen (Jean-Pierre, Hans-Peter, EUC-KR,
  *     Multi-Threading) are one name part, and one part alone is no
@@ -797,7 +839,7 @@ static int span_evidence(const struct scan *sc, size_t i, size_t j)
 		common += t->word == KD_WORD_COMMON;
 		known += t->word != KD_WORD_NONE;
 	}
-	if (words && common == words)
+	if (words && words <= 2 && common == words)
 		return 0;
 	if (words == 2 && j == i + 1 && sc->t[j].sep == SEP_HYPHEN)
 		return 0;
@@ -1140,9 +1182,10 @@ static int family_name(const struct scan *sc, uint32_t ei, const char *w,
 }
 
 /* Is the word beside token i (dir -1 before, +1 after, same phrase) a
- * name word that is not an ordinary word: then token i is part of an
- * unlisted full name ("Vasiliy Golubev", "Azamat Hackimov"), not a
- * listed person named by one word. */
+ * capitalised word that is a name part somewhere (on the lists, or not
+ * an ordinary word of any language): then token i is part of an
+ * unlisted full name ("Иван Павлов", "Miguel Angel Sepulveda", "Dima
+ * Kogan"), not a listed person named by one word. */
 static int name_beside(const struct scan *sc, size_t i, int dir)
 {
 	const struct tok *t, *o;
@@ -1154,7 +1197,8 @@ static int name_beside(const struct scan *sc, size_t i, int dir)
 		return 0;
 	return o->cas == CASE_UPPER && o->len >= 2 &&
 	       o->lex != KD_LEX_STOP && o->lex != KD_LEX_PARTICLE &&
-	       o->lex != KD_LEX_PLACE && o->word != KD_WORD_COMMON;
+	       o->lex != KD_LEX_PLACE &&
+	       (o->word != KD_WORD_COMMON || o->known); /* Angel, Dima */
 }
 
 /* Single words outside accepted spans: coreference, then standalone. */
