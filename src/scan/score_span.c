@@ -51,9 +51,11 @@
  * "Mohammad Ahmadi": no word rare enough for a strong pair) that the
  * text scanner found to be a name by language evidence. It is scored
  * as kd_screen scores it (kd__candidates, every shared index key), and
- * then, as a prose span, every word must match a listed word and the
- * mention must account for FULL_COVER_MIN (75%) of the listed name: a
- * full name, not two common parts of a longer one.
+ * then, as a prose span, both sides must have two name words or more
+ * (not counting legal forms: "Martin SARL" is no full name), every word
+ * must match a listed word and the mention must account for
+ * FULL_COVER_MIN (75%) of the listed name: a full name, not two common
+ * parts of a longer one.
  *
  * `also` holds runners-up at or above the threshold and within 0.15 of
  * the best (the same person on other lists, not every namesake). The caller (text_scan.c) applies the stricter single-word
@@ -276,7 +278,9 @@ static void score_entity(struct ent_score *out, const struct kd_matcher *m,
 						s = 0;
 					if (mode == KD_SCAN_FULL && s >= min &&
 					    s > out->score &&
-					    (!all_matched(&qv[q], &lv) ||
+					    (name_words(&qv[q]) < 2 ||
+					     name_words(&lv) < 2 ||
+					     !all_matched(&qv[q], &lv) ||
 					     coverage(&qv[q], &lv) < FULL_COVER_MIN))
 						s = 0;
 				}
