@@ -311,7 +311,7 @@ static int cmp_u32(const void *a, const void *b)
  * numbered in entity order, so sorted records group by entity. */
 static int prose_scores(struct ent_score **out, size_t *nout,
 			const struct kd_matcher *m, const struct kd_qvar *qv,
-			size_t nq, double min, unsigned mode)
+			size_t nq, double min, unsigned mode, int legacy)
 {
 	uint32_t *recs = NULL;
 	struct ent_score *es = NULL;
@@ -403,6 +403,8 @@ static int prose_scores(struct ent_score **out, size_t *nout,
 				}
 				if (!strong_pair(&qv[q], &lv))
 					continue;
+				if (!legacy && name_words(&qv[q]) < 2)
+					continue; /* "Martin SARL": one word */
 				kd__compare_vars(&c, &qv[q], &lv, 0);
 				sc = c.score * (rec->weak ? 0.9 : 1.0);
 				if (sc < min || sc <= e->score ||
@@ -482,7 +484,8 @@ static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 		goto done;
 	if (mode == KD_SCAN_PROSE || mode == KD_SCAN_SINGLE) {
 		KD_FORWARD(prose_scores(&es, &n, m, qv, nq,
-					c->threshold * 0.9, mode));
+					c->threshold * 0.9, mode,
+					(c->flags & KD_SCAN_F_LEGACY) != 0));
 		if (n == 0)
 			goto done;
 		goto ranked;

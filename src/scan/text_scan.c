@@ -569,7 +569,8 @@ static int resolve(struct scan *sc, struct tok *t, int cyr)
 	}
 	if (!sc->legacy && (err = resolve_split(sc, t, w, n)) < 0)
 		return err;
-	if (!sc->legacy && !t->known && n >= 4 && n <= 9 && !cyr)
+	if (!sc->legacy && !t->known && n >= 5 && n <= 9 && !cyr &&
+	    kd__lex_word(w, n) != KD_WORD_COMMON)
 		return resolve_joined(sc, t, w, n);
 	return 0;
 }
