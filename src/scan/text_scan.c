@@ -106,6 +106,7 @@ struct scan {
 	size_t n, cap;
 	struct kd_buf ar;   /* token texts */
 	int dropped;        /* a word was dropped since the last kept one */
+	struct kd_map memo; /* "c|word" -> struct memo: resolved words */
 	char *f;            /* folded chunk */
 	size_t *fm;         /* its map (chunk-local input offsets) */
 	size_t flen, fcap;
@@ -254,6 +255,25 @@ static int hangul_word(struct scan *sc, const char *s, size_t i, size_t e,
 	return err;
 }
 
+/* Is the non-ASCII word s[i..j) one the tokenizer would drop anyway: a
+ * lowercase word of more than 5 letters (Cyrillic prose is almost all
+ * such words, and romanising each through ICU was most of the time),
+ * not hyphen-attached to the word before, in a text with case? */
+static int lower_word(const struct scan *sc, const char *s, size_t len,
+		      size_t i, size_t j)
+{
+	int32_t k = 0, cps = 0;
+	UChar32 c;
+	if (sc->legacy || sc->nocase || (i > 0 && s[i - 1] == '-'))
+		return 0;
+	U8_NEXT((const uint8_t *)s + i, k, (int32_t)(len - i > 4 ? 4 : len - i), c);
+	if (c < 0 || !u_islower(c))
+		return 0;
+	for (k = 0; (size_t)k < j - i && cps <= 5; k++)
+		cps += ((unsigned char)s[i + (size_t)k] & 0xC0) != 0x80;
+	return cps > 5;
+}
+
 /* Fold s[0..len) (chunk-local offsets) into sc->f / sc->fm. */
 static int fold(struct scan *sc, const char *s, size_t len, size_t base)
 {
@@ -295,6 +315,10 @@ static int fold(struct scan *sc, const char *s, size_t len, size_t base)
 					break;
 			j = k2 > i ? k2 : j;
 		}
+		if (hi && lower_word(sc, s, len, i, j)) {
+			i = j; /* dropped by add_word anyway: not folded */
+			continue;
+		}
 		if (!hi) {
 			for (k = i; k < j && err == 0; k++) {
 				char ch = s[k];
@@ -321,7 +345,7 @@ static int fold(struct scan *sc, const char *s, size_t len, size_t base)
 				for (k3 = k2; k3 < j2; k3++)
 					if (cjk_class(s, len, k3, NULL) != CJK_NONE)
 						break;
-				if (k3 < j2)
+				if (k3 < j2 || lower_word(sc, s, len, k2, j2))
 					break;
 			}
 			j = j2;
@@ -612,6 +636,17 @@ static int sentence_start(const char *s, size_t i)
 	return 1;
 }
 
+/* What resolve() and the lexicons found for a capitalised word, kept
+ * for the rest of the scan: words repeat (a German text says "Server"
+ * a hundred times) and each costs two dictionary lookups, a skeleton
+ * and a lexicon search. Arena offsets stay valid as the arena grows. */
+struct memo {
+	size_t txt, stem, skel;
+	uint16_t slen, sklen;
+	uint8_t lex, known, listed, word;
+	float idf, ridf;
+};
+
 /* Keep or drop one word; fs..fe in the folded chunk, text in w. */
 static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 		    size_t fe, const char *w, size_t n)
@@ -671,6 +706,60 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 	if ((err = kd__grow((void **)&sc->t, &sc->cap, sc->n + 1,
 			    sizeof(*sc->t))) < 0)
 		return err;
+	if (!sc->legacy && t.cas == CASE_UPPER && n <= TOK_MAX) {
+		char key[TOK_MAX + 3];
+		struct memo *mo;
+		key[0] = cyr ? 'c' : 'l';
+		memcpy(key + 1, w, n + 1);
+		mo = kd__map_get(&sc->memo, key);
+		if (mo == NULL) {
+			/* first time: resolve as below, then remember */
+			if ((err = arena_put(sc, &t.txt, w, n)) < 0)
+				return err;
+			t.skel = t.txt;
+			if (lex != KD_LEX_STOP && lex != KD_LEX_PARTICLE &&
+			    (err = resolve(sc, &t, cyr)) < 0)
+				return err;
+			if (t.known == 0)
+				t.stem = t.txt, t.slen = t.len;
+			t.word = (uint8_t)(t.slen < 3 ? KD_WORD_COMMON
+					   : kd__lex_word(STEM(sc, &t), t.slen));
+			mo = kd__pool_alloc(sc->c->pool, sizeof(*mo));
+			if (mo == NULL)
+				return kd__error_set(KD_ENOMEM, "out of memory");
+			mo->txt = t.txt;
+			mo->stem = t.stem;
+			mo->skel = t.skel;
+			mo->slen = t.slen;
+			mo->sklen = t.sklen;
+			mo->lex = t.lex;
+			mo->known = t.known;
+			mo->listed = t.listed;
+			mo->word = t.word;
+			mo->idf = t.idf;
+			mo->ridf = t.ridf;
+			{
+				char *k = kd__pool_strndup(sc->c->pool, key, n + 1);
+				if (k == NULL ||
+				    (err = kd__map_put(&sc->memo, k, mo)) < 0)
+					return k ? err : kd__error_set(KD_ENOMEM,
+								       "out of memory");
+			}
+		} else {
+			t.txt = mo->txt;
+			t.stem = mo->stem;
+			t.skel = mo->skel;
+			t.slen = mo->slen;
+			t.sklen = mo->sklen;
+			t.lex = mo->lex;
+			t.known = mo->known;
+			t.listed = mo->listed;
+			t.word = mo->word;
+			t.idf = mo->idf;
+			t.ridf = mo->ridf;
+		}
+		goto kept;
+	}
 	if ((err = arena_put(sc, &t.txt, w, n)) < 0)
 		return err;
 	t.skel = t.txt;
@@ -679,9 +768,7 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 		return err;
 	if (t.known == 0)
 		t.stem = t.txt, t.slen = t.len;
-	if (!sc->legacy && t.cas == CASE_UPPER)
-		t.word = (uint8_t)(t.slen < 3 ? KD_WORD_COMMON
-				   : kd__lex_word(STEM(sc, &t), t.slen));
+kept:
 	t.hangul = (uint8_t)(!sc->legacy && cjk_class(s, len, os, NULL) == CJK_HANGUL);
 	if (sc->n && sc->t[sc->n - 1].hangul != t.hangul)
 		t.sep = SEP_HARD; /* a Hangul name is one word */
@@ -1371,6 +1458,7 @@ int kd__scan_text(struct kd_scan_ctx *c, const struct kd_seg *g,
 	KD_FORWARD(find_names(&sc));
 	KD_FORWARD(kd__scan_idents(c, g));
 done:
+	kd__map_free(&sc.memo);
 	kd__free(sc.t);
 	kd__free(sc.f);
 	kd__free(sc.fm);
