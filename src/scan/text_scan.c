@@ -246,8 +246,17 @@ static int hangul_word(struct scan *sc, const char *s, size_t i, size_t e,
 	if (core != 2 + sur || !ko_surname(s + i, sur))
 		return 0;
 	err = kd__text_fold(&o, &ol, &om, s + i, 3 * core);
-	for (k = 0; k < ol && err == 0; k++)
-		err = put(sc, o[k], base + i + om[k]);
+	{
+		/* one romanised token per syllable (hangul.c): map token t
+		 * to syllable t exactly, not proportionally */
+		size_t tk = 0;
+		for (k = 0; k < ol && err == 0; k++) {
+			if (k > 0 && o[k] != ' ' && o[k - 1] == ' ' &&
+			    tk + 1 < core)
+				tk++;
+			err = put(sc, o[k], base + i + 3 * tk);
+		}
+	}
 	if (err == 0)
 		err = put(sc, ' ', base + i + 3 * core);
 	kd__free(o);
@@ -957,6 +966,14 @@ static int full_name(const struct scan *sc, size_t i, size_t j)
 	return words >= 3 || (words == 2 && plain < 2);
 }
 
+/* Are tokens k and k + 1 syllables of one Hangul word (no byte
+ * between them in the input)? */
+static int same_word(const struct scan *sc, size_t k)
+{
+	return k + 1 < sc->n && sc->t[k].hangul && sc->t[k + 1].hangul &&
+	       sc->t[k].oe == sc->t[k + 1].os;
+}
+
 static int collect(struct scan *sc, struct cand **cs, size_t *nc,
 		   size_t *capc)
 {
@@ -967,13 +984,16 @@ static int collect(struct scan *sc, struct cand **cs, size_t *nc,
 		int unknown = 0, specific = 0, rare = 0;
 		if (!anchor(&sc->t[i]))
 			continue;
+		if (sc->t[i].hangul && i > 0 && same_word(sc, i - 1))
+			continue; /* a Korean name is its whole word */
 		info = sc->t[i].idf;
 		specific = !placeish(&sc->t[i]);
 		rare = rare_word(&sc->t[i]);
 		for (j = i + 1; j < sc->n && j < i + MAX_SPAN; j++) {
 			const struct tok *t = &sc->t[j];
 			int end_ok = 0;
-			if (t->sep == SEP_HARD)
+			if (t->sep == SEP_HARD ||
+			    (sc->t[i].hangul && !same_word(sc, j - 1)))
 				break;
 			if (t->cas == CASE_DIGIT) {
 				if (t->len > 4)
@@ -1000,6 +1020,8 @@ static int collect(struct scan *sc, struct cand **cs, size_t *nc,
 			} else {
 				break;
 			}
+			if (sc->t[i].hangul && j + 1 < sc->n && same_word(sc, j))
+				end_ok = 0;
 			if (end_ok && specific &&
 			    ((rare && info >= SPAN_INFO_MIN) ||
 			     (!sc->legacy && full_name(sc, i, j))) &&
@@ -1344,11 +1366,6 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 		if (t->lex != KD_LEX_NONE || t->slen < 5 || t->initial ||
 		    !t->listed || t->idf < SINGLE_IDF_MIN)
 			continue; /* must be spelled as listed: see score_span.c */
-		if (!sc->legacy && t->word == KD_WORD_COMMON &&
-		    !context(sc, t))
-			continue; /* an ordinary word with no vessel/firm context */
-		if (!sc->legacy && (name_beside(sc, i, -1) || name_beside(sc, i, 1)))
-			continue; /* "Vasiliy Golubev": somebody else's full name */
 		if ((err = kd__scan_score(&best, sc->c, STEM(sc, t), t->slen,
 					  KD_SCAN_SINGLE)) < 0)
 			return err;
@@ -1360,13 +1377,24 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 			/* one part of a person's name: only when it is
 			 * distinctive in every language */
 			if (t->word == KD_WORD_COMMON ||
+			    name_beside(sc, i, -1) || name_beside(sc, i, 1) ||
 			    !family_name(sc, best->ent, STEM(sc, t), t->slen))
-				continue;
+				continue; /* "Vasiliy Golubev": someone else */
 		} else if (!sc->legacy && !context(sc, t)) {
 			/* a one-word vessel or organisation name without
 			 * context: a low-priority mention, not an alert */
+			co = *best;
+			co.feature = "mention";
+			snprintf(co.detail, sizeof(co.detail),
+				 "'%.30s' alone: a one-word %s name without "
+				 "vessel or company context (low priority)",
+				 TXT(sc, t),
+				 sc->c->m->db->ents[best->ent].schema ==
+						 KD_SCHEMA_VESSEL
+					 ? "vessel"
+					 : "organisation");
 			sc->c->mention = 1;
-			err = add_hit(sc, i, i, best);
+			err = add_hit(sc, i, i, &co);
 			sc->c->mention = 0;
 			if (err < 0)
 				return err;
