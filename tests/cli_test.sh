@@ -94,11 +94,11 @@ has "truncated list position" "truncated_un.xml:[0-9]+:[0-9]+:"
 # scan: a one-word vessel name is an alert with vessel context and only a
 # low-priority mention without it (exit 0, "match":false)
 PROSE=$(mktemp)
-echo "The new release of Python fixes several bugs." > "$PROSE"
+echo "Officials named Artabaz among others." > "$PROSE"
 t "scan mention only" 0 "$K" scan "$PROSE"
-has "scan mention shown" "1\.00 mention  Python"
+has "scan mention shown" "1\.00 mention  ARTABAZ"
 t "scan mention json" 0 "$K" scan --json "$PROSE"
-has "scan mention json" '"text":"Python","score":1\.0000,"match":false'
+has "scan mention json" '"text":"Artabaz","score":1\.0000,"match":false'
 echo "The tanker Python was seen off Nakhodka." > "$PROSE"
 t "scan vessel context" 1 "$K" scan "$PROSE"
 has "scan vessel alert" "1\.00 MATCH  Python"

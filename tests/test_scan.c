@@ -423,8 +423,17 @@ KD_TEST(scan_prose__one_word_vessel_name_needs_vessel_context)
 	scan_kinds("The new release of Python fixes several bugs.", &a, &m,
 		   &id, &feat);
 	CHECK_INT(a, 0);
-	CHECK_INT(m, 1); /* reported, but as a low-priority mention */
+	CHECK_INT(m, 0); /* an ordinary word: not even a mention */
+	/* ARTABAZ (ofac-25294) is no word of any language: reported, but
+	 * as a low-priority mention; an alert with vessel context */
+	scan_kinds("Officials named Artabaz among others.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	CHECK_INT(m, 1);
 	CHECK_STR(feat, "mention");
+	scan_kinds("The tanker Artabaz left port on Monday.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 1);
+	CHECK_STR(id, "ofac-25294");
 	for (i = 0; i < sizeof(with) / sizeof(with[0]); i++) {
 		scan_kinds(with[i], &a, &m, &id, &feat);
 		if (a != 1)

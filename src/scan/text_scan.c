@@ -1382,7 +1382,11 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 				continue; /* "Vasiliy Golubev": someone else */
 		} else if (!sc->legacy && !context(sc, t)) {
 			/* a one-word vessel or organisation name without
-			 * context: a low-priority mention, not an alert */
+			 * context: a low-priority mention, not an alert; an
+			 * ordinary word of some language (Python, Server,
+			 * Start) not even that */
+			if (t->word == KD_WORD_COMMON)
+				continue;
 			co = *best;
 			co.feature = "mention";
 			snprintf(co.detail, sizeof(co.detail),
