@@ -49,13 +49,15 @@
  *
  * KD_SCAN_FULL is a prose span of common list words ("Kim Yong Chol",
  * "Mohammad Ahmadi": no word rare enough for a strong pair) that the
- * text scanner found to be a name by language evidence. It is scored
+ * text scanner found to be a name by language evidence. Persons only
+ * (a company's generic words, Buenos Aires, Liberación Nacional, are
+ * left to KD_SCAN_PROSE and its strong pair). It is scored
  * as kd_screen scores it (kd__candidates, every shared index key), and
  * then, as a prose span, both sides must have two name words or more
  * (not counting legal forms: "Martin SARL" is no full name), every word
  * must match a listed word and the mention must account for
- * FULL_COVER_MIN (75%) of the listed name: a full name, not two common
- * parts of a longer one.
+ * FULL_COVER_MIN (60%: given name and surname without the patronymic)
+ * of the listed name: a full name, not two common parts of a longer one.
  *
  * `also` holds runners-up at or above the threshold and within 0.15 of
  * the best (the same person on other lists, not every namesake). The caller (text_scan.c) applies the stricter single-word
@@ -75,7 +77,7 @@
 #define INFO_FULL 9.0
 #define ALSO_WITHIN 0.15
 #define COVER_MIN 0.50
-#define FULL_COVER_MIN 0.75
+#define FULL_COVER_MIN 0.60
 #define STRONG_IDF 7.0
 #define PROSE_RECORDS_MAX 150
 #define MAX_QV (KD_NAME_MAX_VARS)
@@ -278,7 +280,9 @@ static void score_entity(struct ent_score *out, const struct kd_matcher *m,
 						s = 0;
 					if (mode == KD_SCAN_FULL && s >= min &&
 					    s > out->score &&
-					    (name_words(&qv[q]) < 2 ||
+					    (m->db->ents[ei].schema !=
+						     KD_SCHEMA_PERSON ||
+					     name_words(&qv[q]) < 2 ||
 					     name_words(&lv) < 2 ||
 					     !all_matched(&qv[q], &lv) ||
 					     coverage(&qv[q], &lv) < FULL_COVER_MIN))

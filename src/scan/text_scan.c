@@ -948,22 +948,46 @@ static int span_evidence(const struct scan *sc, size_t i, size_t j)
  * full name by language evidence: name words all known to the lists,
  * three or more (Pak Mun Il: Korean syllables are words somewhere), or
  * two not both ordinary dictionary words (Mohammad Ahmadi, Yahya
- * Haqqani). score_span.c scores it as kd_screen
+ * Haqqani); or one unlisted spelling that is no ordinary word beside
+ * two listed words, or beside one that is rare on the lists. score_span.c scores it as kd_screen
  * does (KD_SCAN_FULL). */
 static int full_name(const struct scan *sc, size_t i, size_t j)
 {
-	size_t k, words = 0, plain = 0;
+	size_t k, words = 0, plain = 0, unknown = 0;
+	int rare = 0;
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
 		if (t->lex == KD_LEX_STOP || t->lex == KD_LEX_PARTICLE ||
 		    t->cas == CASE_DIGIT || (t->len == 1 && t->cas == CASE_UPPER))
 			continue;
-		if (!t->known)
-			return 0;
+		if (!t->known) {
+			/* one press spelling the lists lack (see
+			 * unknown_start), no ordinary word */
+			if (unknown++ || t->word == KD_WORD_COMMON)
+				return 0;
+			continue;
+		}
 		words++;
 		plain += !t->hangul && t->word == KD_WORD_COMMON;
+		rare |= t->ridf >= RARE_IDF;
 	}
+	if (unknown)
+		return words >= 2 || (words == 1 && rare);
 	return words >= 3 || (words == 2 && plain < 2);
+}
+
+/* Not in legacy mode, a span may start with one capitalised word the
+ * lists lack when it is no ordinary word and a listed word follows:
+ * press spellings of given names (Nadieżda Szkołkina, Pietr Zima).
+ * full_name() and KD_SCAN_FULL decide; the lists' words are matched
+ * with the edit distance screen uses. */
+static int unknown_start(const struct scan *sc, size_t i)
+{
+	const struct tok *t = &sc->t[i];
+	return !sc->legacy && !t->known && t->cas == CASE_UPPER &&
+	       t->len >= 3 && t->lex == KD_LEX_NONE &&
+	       t->word != KD_WORD_COMMON && i + 1 < sc->n &&
+	       sc->t[i + 1].sep == SEP_SOFT && anchor(&sc->t[i + 1]);
 }
 
 /* Are tokens k and k + 1 syllables of one Hangul word (no byte
@@ -982,10 +1006,11 @@ static int collect(struct scan *sc, struct cand **cs, size_t *nc,
 	for (i = 0; i < sc->n; i++) {
 		double info = 0;
 		int unknown = 0, specific = 0, rare = 0;
-		if (!anchor(&sc->t[i]))
+		if (!anchor(&sc->t[i]) && !unknown_start(sc, i))
 			continue;
 		if (sc->t[i].hangul && i > 0 && same_word(sc, i - 1))
 			continue; /* a Korean name is its whole word */
+		unknown = !sc->t[i].known;
 		info = sc->t[i].idf;
 		specific = !placeish(&sc->t[i]);
 		rare = rare_word(&sc->t[i]);
