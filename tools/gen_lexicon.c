@@ -25,6 +25,12 @@
  *   "KDLX", version 1, count, then count sorted entries
  *   (hash & ~1) | (1 when PROPER only).
  *
+ * Licences: the inputs are free dictionaries under GPL, LGPL, MPL and
+ * permissive licences (SCOWL for English; each package's terms are in
+ * /usr/share/doc/PACKAGE/copyright). Nothing of them is in the
+ * repository; only 32-bit hashes of their words end up in the library,
+ * generated on the building machine.
+ *
  * usage: gen_lexicon OUT.bin INPUT[:ENC]...
  */
 #include "text/text.h"
