@@ -16,11 +16,32 @@
  *   naive    kd_screen on every 1..3-word window of the first 200 KB:
  *            what scanning costs without the prefilter
  *
- * usage: bench_scan [MB] [DATA_DIR]
+ * Real text, before (KD_SCAN_F_LEGACY: the scanner's evidence before
+ * issue 12) and after, in the same run:
+ *
+ *   prose      every PROSE_DIR/NAME.txt (bench/make_prose.py builds
+ *              them from Debian packages: manual pages, the Debian
+ *              Reference, changelogs; "aside_*" corpora are kept aside,
+ *              never tuned on): alerts per MB (hits with match), low-
+ *              priority mentions per MB, MB/s on one core (thread CPU
+ *              time, so other load on the machine does not count)
+ *   sentences  bench/data/scan_sentences.tsv (make_scan_sentences.py):
+ *              a listed person's spelling inside one sentence, per
+ *              language; found = a match overlapping the name whose
+ *              entity (or an `also`) is one kd_screen gives for the
+ *              listed name; also the share kd_screen finds from the
+ *              spelling alone, and the recall among those
+ *
+ * usage: bench_scan [--prose DIR] [--no-synthetic] [MB] [DATA_DIR]
+ *   PROSE_DIR defaults to $KORDON_PROSE or /tmp/kordon-prose (skipped
+ *   when missing); BENCH_SCAN_SHOW=N prints the first N alerts of each
+ *   corpus, BENCH_SCAN_MISSES=1 the sentences the scanner misses.
  */
 #include "kordon.h"
 #include "scan/scan.h"
+#include "scan/scan_int.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +51,14 @@ static double now(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* CPU time of this thread: MB/s per core even on a busy machine. */
+static double cpu_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
@@ -268,15 +297,277 @@ static void run_naive(const kd_matcher *m, const char *b, size_t len)
 	free(copy);
 }
 
+/* ---- real prose ---------------------------------------------------------- */
+
+struct run {
+	size_t alerts, mentions;
+	double secs;
+};
+
+static int scan_run(struct run *r, const kd_matcher *m, const char *b,
+		    size_t len, unsigned flags, int show, const char *name)
+{
+	kd_scan_hit *h = NULL;
+	size_t n = 0, i;
+	int shown = 0;
+	double t0 = cpu_now();
+	memset(r, 0, sizeof(*r));
+	if (kd__scan_opts(&h, &n, m, b, len, KD_SCAN_TEXT,
+			  KD_DEFAULT_THRESHOLD, flags, NULL) < 0) {
+		fprintf(stderr, "scan: %s\n", kd_error_last());
+		return -1;
+	}
+	r->secs = cpu_now() - t0;
+	for (i = 0; i < n; i++) {
+		if (!h[i].result.match) {
+			r->mentions++;
+			continue;
+		}
+		r->alerts++;
+		if (shown < show) {
+			shown++;
+			printf("    %s alert: \"%.*s\" -> %s (%.2f, %s: %s)\n", name,
+			       (int)(h[i].end - h[i].start), b + h[i].start,
+			       kd_entity_caption(h[i].result.entity),
+			       h[i].result.score, h[i].result.features[0].name,
+			       h[i].result.features[0].detail);
+		}
+	}
+	kd_scan_free(h);
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void run_prose(const kd_matcher *m, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char *names[256];
+	size_t nn = 0, i;
+	int show = getenv("BENCH_SCAN_SHOW") ? atoi(getenv("BENCH_SCAN_SHOW")) : 0;
+	double tb = 0, ta = 0, mbt = 0;
+	if (d == NULL) {
+		printf("prose: %s missing (python3 bench/make_prose.py), "
+		       "skipped\n", dir);
+		return;
+	}
+	while ((de = readdir(d)) != NULL && nn < 256) {
+		size_t l = strlen(de->d_name);
+		if (l > 4 && strcmp(de->d_name + l - 4, ".txt") == 0)
+			names[nn++] = strdup(de->d_name);
+	}
+	closedir(d);
+	qsort(names, nn, sizeof(names[0]), cmp_str);
+	printf("\nprose (%s): alerts/MB and MB/s, before -> after\n", dir);
+	printf("%-18s %6s  %9s %9s  %9s %9s %10s\n", "corpus", "MB",
+	       "alerts/MB", "MB/s", "alerts/MB", "MB/s", "mention/MB");
+	for (i = 0; i < nn; i++) {
+		char p[4096];
+		size_t len = 0;
+		char *b;
+		struct run r0, r1;
+		double mbs;
+		snprintf(p, sizeof(p), "%s/%s", dir, names[i]);
+		b = slurp(p, &len);
+		if (b == NULL || len == 0) {
+			free(b);
+			continue;
+		}
+		mbs = (double)len / 1e6;
+		if (scan_run(&r0, m, b, len, KD_SCAN_F_LEGACY, 0, "") == 0 &&
+		    scan_run(&r1, m, b, len, 0, show, names[i]) == 0) {
+			printf("%-18.*s %6.2f  %9.1f %9.1f  %9.2f %9.1f %10.2f\n",
+			       (int)(strlen(names[i]) - 4), names[i], mbs,
+			       (double)r0.alerts / mbs, mbs / r0.secs,
+			       (double)r1.alerts / mbs, mbs / r1.secs,
+			       (double)r1.mentions / mbs);
+			tb += r0.secs;
+			ta += r1.secs;
+			mbt += mbs;
+		}
+		free(b);
+	}
+	if (mbt > 0)
+		printf("%-18s %6.2f  %9s %9.1f  %9s %9.1f\n", "all", mbt, "",
+		       mbt / tb, "", mbt / ta);
+	for (i = 0; i < nn; i++)
+		free(names[i]);
+}
+
+/* ---- names in sentences ---------------------------------------------------- */
+
+#define MAX_EXP 8
+
+/* Entities kd_screen matches for `name` within 0.05 of the best. */
+static size_t screen_set(const kd_matcher *m, const char *name,
+			 const kd_entity **out)
+{
+	kd_query q;
+	kd_match_opts opt = KD_MATCH_OPTS_INIT;
+	kd_result *r = NULL;
+	size_t nr = 0, i, n = 0;
+	memset(&q, 0, sizeof(q));
+	q.names = &name;
+	q.nnames = 1;
+	opt.limit = MAX_EXP;
+	if (kd_screen(&r, &nr, m, &q, &opt) < 0)
+		return 0;
+	for (i = 0; i < nr && n < MAX_EXP; i++)
+		if (r[i].match && r[i].score >= r[0].score - 0.05)
+			out[n++] = r[i].entity;
+	kd_results_free(r);
+	return n;
+}
+
+static int in_set(const kd_entity *e, const kd_entity *const *set, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (set[i] == e)
+			return 1;
+	return 0;
+}
+
+/* Did the scan find one of the expected entities over [s, e)? */
+static int scan_found(const kd_matcher *m, const char *sent, size_t s,
+		      size_t e, const kd_entity *const *exp, size_t nexp,
+		      unsigned flags, size_t *other)
+{
+	kd_scan_hit *h = NULL;
+	size_t n = 0, i, k;
+	int ok = 0;
+	if (kd__scan_opts(&h, &n, m, sent, strlen(sent), KD_SCAN_TEXT,
+			  KD_DEFAULT_THRESHOLD, flags, NULL) < 0)
+		return 0;
+	for (i = 0; i < n; i++) {
+		int hit = 0;
+		if (!h[i].result.match)
+			continue;
+		if (h[i].start < e && h[i].end > s) {
+			hit = in_set(h[i].result.entity, exp, nexp);
+			for (k = 0; k < h[i].nalso && !hit; k++)
+				hit = in_set(h[i].also[k], exp, nexp);
+		} else {
+			(*other)++;
+		}
+		ok |= hit;
+	}
+	kd_scan_free(h);
+	return ok;
+}
+
+static void run_sentences(const kd_matcher *m, const char *path)
+{
+	static const char *const langs[] = { "de", "fr", "pl", "es", "cs",
+					     "ru", "ko" };
+	enum { NL = 7 };
+	size_t tot[NL] = { 0 }, scr[NL] = { 0 }, f0[NL] = { 0 },
+	       f1[NL] = { 0 }, f1s[NL] = { 0 }, oth0[NL] = { 0 },
+	       oth1[NL] = { 0 }, noexp = 0, i;
+	size_t T = 0, S = 0, F0 = 0, F1 = 0, F1S = 0;
+	int misses = getenv("BENCH_SCAN_MISSES") != NULL;
+	char line[4096];
+	FILE *f = fopen(path, "r");
+	if (f == NULL) {
+		printf("sentences: %s missing, skipped\n", path);
+		return;
+	}
+	if (fgets(line, sizeof(line), f) == NULL) { /* header */
+		fclose(f);
+		return;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char *lang = strtok(line, "\t"), *ss = strtok(NULL, "\t"),
+		     *se = strtok(NULL, "\t"), *listed = strtok(NULL, "\t"),
+		     *sent = strtok(NULL, "\n"), spell[1024];
+		const kd_entity *exp[MAX_EXP], *sp[MAX_EXP];
+		size_t nexp, nsp, s, e, li;
+		int a, b, sf;
+		if (sent == NULL)
+			continue;
+		for (li = 0; li < NL && strcmp(langs[li], lang); li++)
+			;
+		if (li == NL)
+			continue;
+		s = strtoul(ss, NULL, 10);
+		e = strtoul(se, NULL, 10);
+		if (e <= s || e > strlen(sent) || e - s >= sizeof(spell))
+			continue;
+		memcpy(spell, sent + s, e - s);
+		spell[e - s] = '\0';
+		nexp = screen_set(m, listed, exp);
+		if (nexp == 0) {
+			noexp++;
+			continue;
+		}
+		nsp = screen_set(m, spell, sp);
+		sf = nsp > 0 && in_set(sp[0], exp, nexp);
+		a = scan_found(m, sent, s, e, exp, nexp, KD_SCAN_F_LEGACY,
+			       &oth0[li]);
+		b = scan_found(m, sent, s, e, exp, nexp, 0, &oth1[li]);
+		if (misses && !b)
+			printf("    miss %s%s: %s  [%s]\n", lang,
+			       sf ? " (screen finds)" : "", sent, listed);
+		tot[li]++;
+		scr[li] += (size_t)sf;
+		f0[li] += (size_t)a;
+		f1[li] += (size_t)b;
+		f1s[li] += (size_t)(b && sf);
+	}
+	fclose(f);
+	printf("\nnames in sentences (%s): found, before -> after\n", path);
+	printf("%-5s %5s  %9s  %8s %8s  %13s  %12s\n", "lang", "n",
+	       "screen", "before", "after", "after|screen", "other alerts");
+	for (i = 0; i < NL; i++) {
+		if (tot[i] == 0)
+			continue;
+		printf("%-5s %5zu  %8.1f%%  %7.1f%% %7.1f%%  %12.1f%%  %5zu -> %zu\n",
+		       langs[i], tot[i], 100.0 * (double)scr[i] / (double)tot[i],
+		       100.0 * (double)f0[i] / (double)tot[i],
+		       100.0 * (double)f1[i] / (double)tot[i],
+		       scr[i] ? 100.0 * (double)f1s[i] / (double)scr[i] : 0,
+		       oth0[i], oth1[i]);
+		T += tot[i];
+		S += scr[i];
+		F0 += f0[i];
+		F1 += f1[i];
+		F1S += f1s[i];
+	}
+	if (T)
+		printf("%-5s %5zu  %8.1f%%  %7.1f%% %7.1f%%  %12.1f%%  (%zu rows: "
+		       "listed name not found by screen, left out)\n",
+		       "all", T, 100.0 * (double)S / (double)T,
+		       100.0 * (double)F0 / (double)T,
+		       100.0 * (double)F1 / (double)T,
+		       S ? 100.0 * (double)F1S / (double)S : 0, noexp);
+}
+
 int main(int argc, char **argv)
 {
-	size_t mb = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 24, len;
-	const char *data = argc > 2 ? argv[2] : KD_SOURCE_DIR "/data";
+	size_t mb = 24, len;
+	const char *data = KD_SOURCE_DIR "/data";
+	const char *prose = getenv("KORDON_PROSE") ? getenv("KORDON_PROSE")
+						  : "/tmp/kordon-prose";
+	int synthetic = 1, pos = 0, k;
 	kd_db *db = NULL;
 	kd_matcher *m = NULL;
 	kd_parse_err err;
 	char *b;
 	double t0 = now();
+	for (k = 1; k < argc; k++) {
+		if (strcmp(argv[k], "--prose") == 0 && k + 1 < argc)
+			prose = argv[++k];
+		else if (strcmp(argv[k], "--no-synthetic") == 0)
+			synthetic = 0;
+		else if (pos++ == 0)
+			mb = (size_t)strtoul(argv[k], NULL, 10);
+		else
+			data = argv[k];
+	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (kd_db_load(&db, data, NULL, &err) < 0 ||
 	    kd_matcher_new(&m, db) < 0) {
@@ -285,6 +576,11 @@ int main(int argc, char **argv)
 	}
 	printf("lists: %zu entities, loaded and prepared in %.2f s\n",
 	       kd_db_count(db), now() - t0);
+	run_sentences(m, KD_SOURCE_DIR "/bench/data/scan_sentences.tsv");
+	run_prose(m, prose);
+	if (!synthetic)
+		goto out;
+	printf("\nsynthetic corpora\n");
 	b = corpus(mb * 1000000, 0, 0, &len);
 	if (getenv("BENCH_SCAN_DUMP")) {
 		FILE *f = fopen(getenv("BENCH_SCAN_DUMP"), "wb");
@@ -302,6 +598,7 @@ int main(int argc, char **argv)
 	b = corpus(mb * 1000000, 0, 1, &len);
 	run_scan(m, "salad", b, len);
 	free(b);
+out:
 	kd_matcher_free(m);
 	kd_db_free(db);
 	return 0;

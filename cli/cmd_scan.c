@@ -5,6 +5,10 @@
  * Output, human: one block per hit with the input line in context and the
  * mention underlined (^^^ beneath it, or an ANSI underline when stdout is
  * a terminal), then the entity, its list, the score and the explanation.
+ * A hit is "MATCH" (an alert) or "mention": a one-word vessel or company
+ * name found without context (no MV/tanker/legal form/IMO/quotes next to
+ * it), shown for completeness but not an alert ("match":false in JSON,
+ * and it does not make the exit status 1).
  * --json: {"hits":[{"start","end","text","field"?,"score","match",
  * "entity":{"id","caption","schema","datasets"},"explanations":{},
  * "also":[{"id","score"}]}]} with byte offsets into the input.
@@ -30,6 +34,8 @@ static const char scan_help[] =
 	"                    mentions need T + (1 - T) / 2 (0.85)\n"
 	"  --json            machine-readable hits with byte offsets\n"
 	"  --no-merge        one hit per list record, not per party\n"
+	"hits are alerts (MATCH) or low-priority mentions: a one-word vessel\n"
+	"or company name without context (\"match\":false in JSON)\n"
 	"exit status: 0 no match, 1 match, 2 error\n";
 
 static int read_all(char **out, size_t *len, const char *path)
@@ -141,9 +147,10 @@ static void print_human(const kd_db *db, const char *in, size_t len,
 			le++;
 		he = h[i].end < le ? h[i].end : le;
 		col = h[i].start - ls + 1;
-		printf("\n%zu:%zu%s%s  %.2f MATCH  %s\n", line, col,
+		printf("\n%zu:%zu%s%s  %.2f %s  %s\n", line, col,
 		       h[i].field[0] ? "  field " : "", h[i].field,
-		       h[i].result.score, kd_entity_caption(e));
+		       h[i].result.score,
+		       h[i].result.match ? "MATCH" : "mention", kd_entity_caption(e));
 		pre = clean_utf8(in + ls, h[i].start - ls);
 		mid = clean_utf8(in + h[i].start, he - h[i].start);
 		post = clean_utf8(in + he, le - he);

@@ -6,6 +6,10 @@ pkgs=(build-essential cmake pkg-config libicu-dev libxml2-dev
       libjansson-dev zlib1g-dev libxxhash-dev libmicrohttpd-dev clang
       libclang-rt-14-dev libcurl4-openssl-dev libssl-dev
       curl python3 nodejs)
+# the scanner's language lexicon (tools/gen_lexicon.c, at build time)
+pkgs+=(hunspell-en-us hunspell-de-de hunspell-fr-classical hunspell-es
+       hunspell-it hunspell-pl hunspell-ru hunspell-cs wamerican wngerman
+       wfrench wspanish witalian)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

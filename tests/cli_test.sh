@@ -179,4 +179,20 @@ rm -f "$SNAP"
 # a truncated list file: error with file and line, nothing loaded
 t "truncated list" 2 "$K" --data tests/data/cli/truncated_un.xml lists
 has "truncated list position" "truncated_un.xml:[0-9]+:[0-9]+:"
+
+# scan: a one-word vessel name is an alert with vessel context and only a
+# low-priority mention without it (exit 0, "match":false)
+PROSE=$(mktemp)
+echo "Officials named Artabaz among others." > "$PROSE"
+t "scan mention only" 0 "$K" scan "$PROSE"
+has "scan mention shown" "1\.00 mention  ARTABAZ"
+t "scan mention json" 0 "$K" scan --json "$PROSE"
+has "scan mention json" '"text":"Artabaz","score":1\.0000,"match":false'
+echo "The tanker Python was seen off Nakhodka." > "$PROSE"
+t "scan vessel context" 1 "$K" scan "$PROSE"
+has "scan vessel alert" "1\.00 MATCH  Python"
+echo "Released on Thu Jun 5 2025; thanks to Bruno and Guillaume." > "$PROSE"
+t "scan dates and given names" 0 "$K" scan "$PROSE"
+has "scan dates quiet" "^0 hits"
+rm -f "$PROSE"
 exit $fail

@@ -42,7 +42,7 @@ int kd__scan_add(struct kd_scan_ctx *c, const struct kd_seg *g, size_t s,
 	}
 	h->result.entity = &c->m->db->ents[r->ent];
 	h->result.score = r->score;
-	h->result.match = 1;
+	h->result.match = !c->mention;
 	h->result.nfeatures = 1;
 	h->result.features[0].name = r->feature ? r->feature : "name_match";
 	h->result.features[0].weight = r->score;
@@ -205,6 +205,13 @@ int kd_scan(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
 	    const char *input, size_t len, enum kd_scan_format fmt,
 	    double threshold, kd_parse_err *err)
 {
+	return kd__scan_opts(out, nout, m, input, len, fmt, threshold, 0, err);
+}
+
+int kd__scan_opts(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
+		  const char *input, size_t len, enum kd_scan_format fmt,
+		  double threshold, unsigned flags, kd_parse_err *err)
+{
 	struct kd_scan_ctx c;
 	struct kd_seg g;
 	int e = 0;
@@ -220,6 +227,7 @@ int kd_scan(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
 	memset(&c, 0, sizeof(c));
 	c.m = m;
 	c.threshold = threshold;
+	c.flags = flags;
 	c.single_threshold = threshold + (1.0 - threshold) / 2;
 	c.pool = kd__pool_new();
 	if (c.pool == NULL)

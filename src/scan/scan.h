@@ -49,9 +49,11 @@ enum kd_scan_format {
 
 /**
  * Scan `input` for mentions of listed entities. Hits are sorted by
- * start offset and never overlap; each carries its best entity and score
- * (result.match is score >= threshold; only matches are returned).
- * Single-word mentions must clear a stricter threshold, see text_scan.c.
+ * start offset and never overlap; each carries its best entity and score.
+ * result.match is 1 for an alert; 0 for a low-priority mention (feature
+ * "mention"): a one-word vessel or organisation name in prose without
+ * vessel or company context. Single-word mentions must clear a stricter
+ * threshold, see text_scan.c.
  *
  * @param[out] out   array of *nout hits, free with kd_scan_free() (NULL
  *                   when there are none).

@@ -57,7 +57,20 @@ struct kd_scan_ctx {
 	size_t nhits, cap;
 	struct kd_map cache;     /* "m|name" -> struct kd_scan_match * */
 	struct kd_pool *pool;    /* cache keys and values */
+	unsigned flags;          /* KD_SCAN_F_* */
+	int mention;             /* kd__scan_add: report as a low-priority
+				    mention (result.match 0), not an alert */
 };
+
+/* kd__scan_opts flags. */
+#define KD_SCAN_F_LEGACY 1u /* the prose evidence before issue 12 (no
+			       language lexicon, no context rules): only
+			       for bench_scan's before/after figures */
+
+/** kd_scan with flags (KD_SCAN_F_*). */
+int kd__scan_opts(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
+		  const char *input, size_t len, enum kd_scan_format fmt,
+		  double threshold, unsigned flags, kd_parse_err *err);
 
 /* ---- scan.c ----------------------------------------------------------- */
 
@@ -73,6 +86,9 @@ int kd__scan_name(struct kd_scan_ctx *c, const struct kd_seg *g);
 #define KD_SCAN_MULTI 0u  /* score as a full name */
 #define KD_SCAN_SINGLE 1u /* one word alone: rarity scoring, see there */
 #define KD_SCAN_PROSE 2u  /* a span of prose: full name, most of it */
+#define KD_SCAN_FULL 3u   /* a prose span of common list words: scored
+			     as kd_screen, then all words matched and 75%
+			     of the listed name covered */
 
 /**
  * Score the lowercase ASCII name `name` (tokens separated by spaces)
@@ -104,6 +120,22 @@ enum {
 };
 /** Class of a lowercase ASCII word. */
 int kd__lex_class(const char *w);
+
+/* General-language words from Debian's dictionaries of en, de, fr, es,
+ * it, pl, ru, cs (tools/gen_lexicon.c, embedded at build time). */
+enum {
+	KD_WORD_NONE = 0, /* in no dictionary: distinctive */
+	KD_WORD_COMMON,   /* an ordinary word of some language */
+	KD_WORD_PROPER    /* only as a proper noun: a given name, surname
+			     or place some dictionary knows */
+};
+/** Dictionary class of a folded lowercase ASCII word of n bytes. */
+int kd__lex_word(const char *w, size_t n);
+/** Number of words in the embedded lexicon (0: built without it). */
+size_t kd__lex_words(void);
+/** A weekday, month or unit of the scanned languages (folded, lowercase
+ *  ASCII): never part of a name. */
+int kd__lex_nonname(const char *w);
 
 /* ---- identifiers.c ---------------------------------------------------------- */
 

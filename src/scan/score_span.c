@@ -47,6 +47,18 @@
  *     name's weight ("Wladimir Putin" covers ~2/3 of PUTIN, Vladimir
  *     Vladimirovich).
  *
+ * KD_SCAN_FULL is a prose span of common list words ("Kim Yong Chol",
+ * "Mohammad Ahmadi": no word rare enough for a strong pair) that the
+ * text scanner found to be a name by language evidence. Persons only
+ * (a company's generic words, Buenos Aires, Liberación Nacional, are
+ * left to KD_SCAN_PROSE and its strong pair). It is scored
+ * as kd_screen scores it (kd__candidates, every shared index key), and
+ * then, as a prose span, both sides must have two name words or more
+ * (not counting legal forms: "Martin SARL" is no full name), every word
+ * must match a listed word and the mention must account for
+ * FULL_COVER_MIN (60%: given name and surname without the patronymic)
+ * of the listed name: a full name, not two common parts of a longer one.
+ *
  * `also` holds runners-up at or above the threshold and within 0.15 of
  * the best (the same person on other lists, not every namesake). The caller (text_scan.c) applies the stricter single-word
  * threshold and keeps common words and names away from this path.
@@ -65,6 +77,7 @@
 #define INFO_FULL 9.0
 #define ALSO_WITHIN 0.15
 #define COVER_MIN 0.50
+#define FULL_COVER_MIN 0.60
 #define STRONG_IDF 7.0
 #define PROSE_RECORDS_MAX 150
 #define MAX_QV (KD_NAME_MAX_VARS)
@@ -140,6 +153,22 @@ static int strong_pair(const struct kd_qvar *q, const struct kd_qvar *lv)
 	return 0;
 }
 
+/* Is mention token a the listed tokens j and j + 1 written as one word
+ * (Korean given names: "wonuk" for WON UK, "jongsik" for JONG SIK)? */
+static int joined_pair(const struct kd_qtok *a, const struct kd_qvar *lv,
+		       size_t j)
+{
+	const struct kd_qtok *x = &lv->toks[j], *y;
+	if (j + 1 >= lv->ntok)
+		return 0;
+	y = &lv->toks[j + 1];
+	return x->kind == KD_TOK_WORD && y->kind == KD_TOK_WORD &&
+	       x->len >= 2 && y->len >= 2 &&
+	       (size_t)x->len + y->len == a->len &&
+	       memcmp(a->s, x->s, x->len) == 0 &&
+	       memcmp(a->s + x->len, y->s, y->len) == 0;
+}
+
 /* Does every word of the mention (not particles or legal forms) match a
  * listed word (an initial only an initial)? */
 static int all_matched(const struct kd_qvar *q, const struct kd_qvar *lv)
@@ -155,7 +184,8 @@ static int all_matched(const struct kd_qvar *q, const struct kd_qvar *lv)
 			const struct kd_qtok *l = &lv->toks[j];
 			if (l->len == 1 && a->len > 1)
 				continue;
-			ok = kd__token_sim(a, l, &how) >= 0.6;
+			ok = kd__token_sim(a, l, &how) >= 0.6 ||
+			     joined_pair(a, lv, j);
 		}
 		if (!ok && i + 1 < q->ntok) {
 			/* "jong un" may be listed as one word */
@@ -203,6 +233,9 @@ static double coverage(const struct kd_qvar *q, const struct kd_qvar *lv)
 			if (l->len == 1 && q->toks[i].len > 1)
 				continue;
 			sim = kd__token_sim(&q->toks[i], l, &how);
+			if (joined_pair(&q->toks[i], lv, j) ||
+			    (j > 0 && joined_pair(&q->toks[i], lv, j - 1)))
+				sim = 1;
 			if (sim >= 0.6 && sim > best)
 				best = sim;
 		}
@@ -245,6 +278,15 @@ static void score_entity(struct ent_score *out, const struct kd_matcher *m,
 					    (!all_matched(&qv[q], &lv) ||
 					     coverage(&qv[q], &lv) < COVER_MIN))
 						s = 0;
+					if (mode == KD_SCAN_FULL && s >= min &&
+					    s > out->score &&
+					    (m->db->ents[ei].schema !=
+						     KD_SCHEMA_PERSON ||
+					     name_words(&qv[q]) < 2 ||
+					     name_words(&lv) < 2 ||
+					     !all_matched(&qv[q], &lv) ||
+					     coverage(&qv[q], &lv) < FULL_COVER_MIN))
+						s = 0;
 				}
 				s *= rec->weak ? 0.9 : 1.0;
 				if (s > out->score) {
@@ -273,7 +315,7 @@ static int cmp_u32(const void *a, const void *b)
  * numbered in entity order, so sorted records group by entity. */
 static int prose_scores(struct ent_score **out, size_t *nout,
 			const struct kd_matcher *m, const struct kd_qvar *qv,
-			size_t nq, double min, unsigned mode)
+			size_t nq, double min, unsigned mode, int legacy)
 {
 	uint32_t *recs = NULL;
 	struct ent_score *es = NULL;
@@ -365,6 +407,8 @@ static int prose_scores(struct ent_score **out, size_t *nout,
 				}
 				if (!strong_pair(&qv[q], &lv))
 					continue;
+				if (!legacy && name_words(&qv[q]) < 2)
+					continue; /* "Martin SARL": one word */
 				kd__compare_vars(&c, &qv[q], &lv, 0);
 				sc = c.score * (rec->weak ? 0.9 : 1.0);
 				if (sc < min || sc <= e->score ||
@@ -444,7 +488,8 @@ static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 		goto done;
 	if (mode == KD_SCAN_PROSE || mode == KD_SCAN_SINGLE) {
 		KD_FORWARD(prose_scores(&es, &n, m, qv, nq,
-					c->threshold * 0.9, mode));
+					c->threshold * 0.9, mode,
+					(c->flags & KD_SCAN_F_LEGACY) != 0));
 		if (n == 0)
 			goto done;
 		goto ranked;

@@ -59,6 +59,7 @@
  * as capitalised.
  */
 #include "scan/scan_int.h"
+#include "text/text_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,16 +92,21 @@ struct tok {
 	float idf;       /* by the more frequent of text and skeleton */
 	float ridf;      /* by the text when listed, else the skeleton */
 	uint8_t listed;  /* the text itself is a listed word */
+	uint8_t word;    /* KD_WORD_* of the stem (known words only) */
+	uint8_t hangul;  /* from a Korean name word (hangul_word) */
 };
 
 struct scan {
 	struct kd_scan_ctx *c;
 	const struct kd_seg *g;
 	int nocase;
+	int legacy;         /* KD_SCAN_F_LEGACY: evidence before issue 12 */
+	int field;          /* a structured field (KD_SCAN_NOCASE) */
 	struct tok *t;
 	size_t n, cap;
 	struct kd_buf ar;   /* token texts */
 	int dropped;        /* a word was dropped since the last kept one */
+	struct kd_map memo; /* "c|word" -> struct memo: resolved words */
 	char *f;            /* folded chunk */
 	size_t *fm;         /* its map (chunk-local input offsets) */
 	size_t flen, fcap;
@@ -150,6 +156,133 @@ static size_t word_end(const char *s, size_t len, size_t i, int *hi)
 	return i;
 }
 
+/* ---- Chinese, Japanese, Korean ---------------------------------------------- */
+
+enum { CJK_NONE = 0, CJK_HANGUL, CJK_DROP };
+
+/* Class of the code point at s[i]; *n its byte length. Hangul syllables
+ * are segmented into words here (hangul_word); Han characters, hiragana
+ * and CJK punctuation never make a name in prose: romanised they are
+ * syllables such as "shi" or "zhang" that spell some listed Chinese or
+ * Korean name in every other sentence, so they only separate words.
+ * Katakana (foreign names in Japanese) is romanised like any script. */
+static int cjk_class(const char *s, size_t len, size_t i, size_t *n)
+{
+	unsigned char b = (unsigned char)s[i];
+	int32_t k = 0;
+	UChar32 c;
+	if (b < 0xE3 || b > 0xEF)
+		return CJK_NONE;
+	U8_NEXT((const uint8_t *)s + i, k, (int32_t)(len - i > 4 ? 4 : len - i), c);
+	if (n)
+		*n = (size_t)k;
+	if (c >= 0xAC00 && c <= 0xD7A3)
+		return CJK_HANGUL;
+	if ((c >= 0x3000 && c <= 0x309F) || (c >= 0x3400 && c <= 0x4DBF) ||
+	    (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF))
+		return CJK_DROP;
+	return CJK_NONE;
+}
+
+/* Korean particles and endings after a noun, longest first. */
+static const char *const g_particles_ko[] = {
+	"에게서", "으로서", "으로써", "께서", "에게", "에서", "한테", "으로",
+	"이다", "이며", "이고", "에는", "과의", "와의", "이라", "라는",
+	"이란", "까지", "부터", "처럼", "보다", "은", "는", "이", "가", "을",
+	"를", "의", "에", "와", "과", "도", "로", "만", "께", "나",
+};
+
+/* Korean surnames (one syllable; DPRK spellings 리, 림, 로, 류, 라 too)
+ * and the two-syllable ones. */
+static const char g_surnames_ko[] =
+	"김이리박최정강조윤장임림한오서신권황안송류유전홍고문양손배백허남심"
+	"노로하곽성차주우구민나라진지엄채원천방공현함변염여추도소석선설마길"
+	"연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감"
+	"음빈동온호범좌팽승간상갈시단견당화창궁계";
+static const char *const g_surnames2_ko[] = { "남궁", "황보", "제갈", "선우",
+					      "독고", "사공", "서문" };
+
+static int ko_surname(const char *syl, size_t nsyl)
+{
+	size_t i;
+	for (i = 0; i + 3 <= sizeof(g_surnames_ko) - 1 && nsyl == 1; i += 3)
+		if (memcmp(g_surnames_ko + i, syl, 3) == 0)
+			return 1;
+	for (i = 0; i < sizeof(g_surnames2_ko) / sizeof(g_surnames2_ko[0]) &&
+		    nsyl == 2;
+	     i++)
+		if (memcmp(g_surnames2_ko[i], syl, 6) == 0)
+			return 1;
+	return 0;
+}
+
+/* One Korean word (eojeol) s[i..e) of Hangul syllables: a person's name
+ * is surname + given name, 3 syllables (4 with a two-syllable surname),
+ * with a particle maybe attached (김정은은, 김정은이, 리영호에게). Such a
+ * core is folded and kept; any other word is dropped, which also bounds
+ * the name: ordinary words are not name syllables. @return the fold
+ * error or 0. */
+static int hangul_word(struct scan *sc, const char *s, size_t i, size_t e,
+		       size_t base, int (*put)(struct scan *, char, size_t))
+{
+	size_t nsyl = (e - i) / 3, core = nsyl, k, sur;
+	char *o = NULL;
+	size_t ol = 0, *om = NULL;
+	int err;
+	if (nsyl > 3) {
+		for (k = 0; k < sizeof(g_particles_ko) / sizeof(g_particles_ko[0]);
+		     k++) {
+			size_t pl = strlen(g_particles_ko[k]);
+			if (pl < e - i &&
+			    memcmp(s + e - pl, g_particles_ko[k], pl) == 0) {
+				core = nsyl - pl / 3;
+				break;
+			}
+		}
+	}
+	if (core >= 3 && memcmp(s + i + 3 * (core - 2), "요일", 6) == 0)
+		return 0; /* 화요일: weekdays */
+	sur = ko_surname(s + i, 2) && core == 4 ? 2 : 1;
+	if (core != 2 + sur || !ko_surname(s + i, sur))
+		return 0;
+	err = kd__text_fold(&o, &ol, &om, s + i, 3 * core);
+	{
+		/* one romanised token per syllable (hangul.c): map token t
+		 * to syllable t exactly, not proportionally */
+		size_t tk = 0;
+		for (k = 0; k < ol && err == 0; k++) {
+			if (k > 0 && o[k] != ' ' && o[k - 1] == ' ' &&
+			    tk + 1 < core)
+				tk++;
+			err = put(sc, o[k], base + i + 3 * tk);
+		}
+	}
+	if (err == 0)
+		err = put(sc, ' ', base + i + 3 * core);
+	kd__free(o);
+	kd__free(om);
+	return err;
+}
+
+/* Is the non-ASCII word s[i..j) one the tokenizer would drop anyway: a
+ * lowercase word of more than 5 letters (Cyrillic prose is almost all
+ * such words, and romanising each through ICU was most of the time),
+ * not hyphen-attached to the word before, in a text with case? */
+static int lower_word(const struct scan *sc, const char *s, size_t len,
+		      size_t i, size_t j)
+{
+	int32_t k = 0, cps = 0;
+	UChar32 c;
+	if (sc->legacy || sc->nocase || (i > 0 && s[i - 1] == '-'))
+		return 0;
+	U8_NEXT((const uint8_t *)s + i, k, (int32_t)(len - i > 4 ? 4 : len - i), c);
+	if (c < 0 || !u_islower(c))
+		return 0;
+	for (k = 0; (size_t)k < j - i && cps <= 5; k++)
+		cps += ((unsigned char)s[i + (size_t)k] & 0xC0) != 0x80;
+	return cps > 5;
+}
+
 /* Fold s[0..len) (chunk-local offsets) into sc->f / sc->fm. */
 static int fold(struct scan *sc, const char *s, size_t len, size_t base)
 {
@@ -165,7 +298,36 @@ static int fold(struct scan *sc, const char *s, size_t len, size_t base)
 			i++;
 			continue;
 		}
+		if (!sc->legacy && b >= 0x80) {
+			size_t cl = 1;
+			int cls = cjk_class(s, len, i, &cl);
+			if (cls == CJK_DROP) {
+				i += cl;
+				continue;
+			}
+			if (cls == CJK_HANGUL) {
+				j = i;
+				while (j < len &&
+				       cjk_class(s, len, j, NULL) == CJK_HANGUL)
+					j += 3;
+				err = hangul_word(sc, s, i, j, base, fput);
+				i = j;
+				continue;
+			}
+		}
 		j = word_end(s, len, i, &hi);
+		if (!sc->legacy && hi) {
+			/* stop before Chinese, Japanese or Korean */
+			size_t k2;
+			for (k2 = i; k2 < j; k2++)
+				if (cjk_class(s, len, k2, NULL) != CJK_NONE)
+					break;
+			j = k2 > i ? k2 : j;
+		}
+		if (hi && lower_word(sc, s, len, i, j)) {
+			i = j; /* dropped by add_word anyway: not folded */
+			continue;
+		}
 		if (!hi) {
 			for (k = i; k < j && err == 0; k++) {
 				char ch = s[k];
@@ -187,6 +349,14 @@ static int fold(struct scan *sc, const char *s, size_t len, size_t base)
 			j2 = word_end(s, len, k2, &hi2);
 			if (!hi2 || j2 == k2)
 				break;
+			if (!sc->legacy) {
+				size_t k3;
+				for (k3 = k2; k3 < j2; k3++)
+					if (cjk_class(s, len, k3, NULL) != CJK_NONE)
+						break;
+				if (k3 < j2 || lower_word(sc, s, len, k2, j2))
+					break;
+			}
 			j = j2;
 		}
 		{
@@ -325,6 +495,82 @@ static const char *const g_suf_latin[] = { "schen", "schem", "scher",
 static const char *const g_suf_cyr[] = { "ogo", "omu", "ym", "om", "oj",
 					 "oi", "u", "a", "e", "y" };
 
+/* A joined Arabic compound the name analyser splits (src/text/
+ * tokens.c: Attiqullah -> attiq allah, Nasiruddin -> nasir al din,
+ * Abdurrahman -> abd al rahman): the lists hold the parts, so a word
+ * unknown as a whole is known by its rarest listed part. The stem stays
+ * the whole word; scoring analyses it into the same parts as the lists.
+ * Cheap test first: only words that start or end like such compounds. */
+static int resolve_split(struct scan *sc, struct tok *t, const char *w,
+			 size_t n)
+{
+	static const char *const ends[] = { "ullah", "ollah", "allah",
+					    "uddin", "eddin", "iddin", "addin",
+					    "aldin", "udin", "uddeen", "eddine",
+					    "rahman", "rehman", "rahim" };
+	struct kd_tokset *ts;
+	size_t i, best = SIZE_MAX;
+	uint32_t bestdf = UINT32_MAX;
+	int split = n >= 5 && memcmp(w, "abd", 3) == 0, found, err = 0;
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]) && !split; i++) {
+		size_t l = strlen(ends[i]);
+		split = n >= l + 3 && memcmp(w + n - l, ends[i], l) == 0;
+	}
+	if (!split)
+		return 0;
+	ts = kd__malloc(sizeof(*ts));
+	if (ts == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	kd__tokenize(ts, w, n, 0);
+	for (i = 0; i < ts->n && ts->n > 1; i++) {
+		uint32_t id = kd__dict_find(&sc->c->m->texts, ts->t[i].s);
+		if (id != UINT32_MAX && sc->c->m->texts.df[id] < bestdf) {
+			bestdf = sc->c->m->texts.df[id];
+			best = i;
+		}
+	}
+	if (best != SIZE_MAX) {
+		err = lookup(sc, t, ts->t[best].s, ts->t[best].len, &found);
+		t->listed = 0; /* not spelled as listed: no single-word hit */
+	}
+	kd__free(ts);
+	return err;
+}
+
+/* Korean given names are written joined as often as apart (Wonuk, Won
+ * Uk, Won-uk): an unknown word that is two listed syllable words
+ * (wonuk = won + uk) is known by the rarer part; score_span.c matches
+ * it to the two listed words (joined_pair). */
+static int resolve_joined(struct scan *sc, struct tok *t, const char *w,
+			  size_t n)
+{
+	const struct kd_matcher *m = sc->c->m;
+	char a[16];
+	size_t k;
+	int found;
+	for (k = 2; k + 2 <= n && k <= 5; k++) {
+		uint32_t x, y;
+		memcpy(a, w, k);
+		a[k] = '\0';
+		if ((x = kd__dict_find(&m->texts, a)) == UINT32_MAX)
+			continue;
+		if ((y = kd__dict_find(&m->texts, w + k)) == UINT32_MAX ||
+		    n - k > 5)
+			continue;
+		if (m->texts.df[y] < m->texts.df[x]) {
+			int err = lookup(sc, t, w + k, n - k, &found);
+			t->listed = 0;
+			return err;
+		}
+		{
+			int err = lookup(sc, t, a, k, &found);
+			t->listed = 0;
+			return err;
+		}
+	}
+	return 0;
+}
+
 static int resolve(struct scan *sc, struct tok *t, int cyr)
 {
 	char w[TOK_MAX + 1];
@@ -354,6 +600,11 @@ static int resolve(struct scan *sc, struct tok *t, int cyr)
 		t->known = 0;
 		w[n - k] = suf[i][0];
 	}
+	if (!sc->legacy && (err = resolve_split(sc, t, w, n)) < 0)
+		return err;
+	if (!sc->legacy && !t->known && n >= 5 && n <= 9 && !cyr &&
+	    kd__lex_word(w, n) != KD_WORD_COMMON)
+		return resolve_joined(sc, t, w, n);
 	return 0;
 }
 
@@ -393,6 +644,17 @@ static int sentence_start(const char *s, size_t i)
 	}
 	return 1;
 }
+
+/* What resolve() and the lexicons found for a capitalised word, kept
+ * for the rest of the scan: words repeat (a German text says "Server"
+ * a hundred times) and each costs two dictionary lookups, a skeleton
+ * and a lexicon search. Arena offsets stay valid as the arena grows. */
+struct memo {
+	size_t txt, stem, skel;
+	uint16_t slen, sklen;
+	uint8_t lex, known, listed, word;
+	float idf, ridf;
+};
 
 /* Keep or drop one word; fs..fe in the folded chunk, text in w. */
 static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
@@ -445,12 +707,68 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 		}
 	} else if (n <= TOK_MAX) {
 		lex = kd__lex_class(w);
+		if (!sc->legacy && lex != KD_LEX_PARTICLE && kd__lex_nonname(w))
+			lex = KD_LEX_STOP; /* Thu Jun, Mai, km */
 	}
 	t.lex = (uint8_t)lex;
 	t.len = (uint16_t)n;
 	if ((err = kd__grow((void **)&sc->t, &sc->cap, sc->n + 1,
 			    sizeof(*sc->t))) < 0)
 		return err;
+	if (!sc->legacy && t.cas == CASE_UPPER && n <= TOK_MAX) {
+		char key[TOK_MAX + 3];
+		struct memo *mo;
+		key[0] = cyr ? 'c' : 'l';
+		memcpy(key + 1, w, n + 1);
+		mo = kd__map_get(&sc->memo, key);
+		if (mo == NULL) {
+			/* first time: resolve as below, then remember */
+			if ((err = arena_put(sc, &t.txt, w, n)) < 0)
+				return err;
+			t.skel = t.txt;
+			if (lex != KD_LEX_STOP && lex != KD_LEX_PARTICLE &&
+			    (err = resolve(sc, &t, cyr)) < 0)
+				return err;
+			if (t.known == 0)
+				t.stem = t.txt, t.slen = t.len;
+			t.word = (uint8_t)(t.slen < 3 ? KD_WORD_COMMON
+					   : kd__lex_word(STEM(sc, &t), t.slen));
+			mo = kd__pool_alloc(sc->c->pool, sizeof(*mo));
+			if (mo == NULL)
+				return kd__error_set(KD_ENOMEM, "out of memory");
+			mo->txt = t.txt;
+			mo->stem = t.stem;
+			mo->skel = t.skel;
+			mo->slen = t.slen;
+			mo->sklen = t.sklen;
+			mo->lex = t.lex;
+			mo->known = t.known;
+			mo->listed = t.listed;
+			mo->word = t.word;
+			mo->idf = t.idf;
+			mo->ridf = t.ridf;
+			{
+				char *k = kd__pool_strndup(sc->c->pool, key, n + 1);
+				if (k == NULL ||
+				    (err = kd__map_put(&sc->memo, k, mo)) < 0)
+					return k ? err : kd__error_set(KD_ENOMEM,
+								       "out of memory");
+			}
+		} else {
+			t.txt = mo->txt;
+			t.stem = mo->stem;
+			t.skel = mo->skel;
+			t.slen = mo->slen;
+			t.sklen = mo->sklen;
+			t.lex = mo->lex;
+			t.known = mo->known;
+			t.listed = mo->listed;
+			t.word = mo->word;
+			t.idf = mo->idf;
+			t.ridf = mo->ridf;
+		}
+		goto kept;
+	}
 	if ((err = arena_put(sc, &t.txt, w, n)) < 0)
 		return err;
 	t.skel = t.txt;
@@ -459,6 +777,10 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 		return err;
 	if (t.known == 0)
 		t.stem = t.txt, t.slen = t.len;
+kept:
+	t.hangul = (uint8_t)(!sc->legacy && cjk_class(s, len, os, NULL) == CJK_HANGUL);
+	if (sc->n && sc->t[sc->n - 1].hangul != t.hangul)
+		t.sep = SEP_HARD; /* a Hangul name is one word */
 	sc->t[sc->n++] = t;
 	sc->dropped = 0;
 	return 0;
@@ -588,6 +910,94 @@ static int span_key(struct scan *sc, size_t i, size_t j, char *key,
 	return 0;
 }
 
+/* Language evidence for a span [i..j] (not in legacy mode):
+ *   - two ordinary words of some language ("International System",
+ *     "Control System", "Show Done") are not a name: one of them must
+ *     be a proper noun or in no dictionary at all (three or more
+ *     capitalised list words in a row are let through: Kim Sung Su is
+ *     three ordinary words somewhere);
+ *     (words of one or two letters count as ordinary: "AD", "CC");
+ *   - two words joined by a hyphen (Jean-Pierre, Hans-Peter, EUC-KR,
+ *     Multi-Threading) are one name part, and one part alone is no
+ *     full name (see singles() for single words).
+ * Syllables of a Korean name word carry no dictionary evidence (the
+ * word was segmented as surname + given name in hangul_word). */
+static int span_evidence(const struct scan *sc, size_t i, size_t j)
+{
+	size_t k, words = 0, common = 0, known = 0; /* known: unused */
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		if (t->hangul)
+			return 1;
+		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_STOP ||
+		    t->lex == KD_LEX_PARTICLE || t->len < 2)
+			continue;
+		words++;
+		common += t->word == KD_WORD_COMMON;
+		known += t->word != KD_WORD_NONE;
+	}
+	if (words && words <= 2 && common == words)
+		return 0;
+	if (words == 2 && j == i + 1 && sc->t[j].sep == SEP_HYPHEN)
+		return 0;
+	(void)known;
+	return 1;
+}
+
+/* A span [i..j] with no word rare among list names may still be a
+ * full name by language evidence: name words all known to the lists,
+ * three or more (Pak Mun Il: Korean syllables are words somewhere), or
+ * two not both ordinary dictionary words (Mohammad Ahmadi, Yahya
+ * Haqqani); or one unlisted spelling that is no ordinary word beside
+ * two listed words, or beside one that is rare on the lists. score_span.c scores it as kd_screen
+ * does (KD_SCAN_FULL). */
+static int full_name(const struct scan *sc, size_t i, size_t j)
+{
+	size_t k, words = 0, plain = 0, unknown = 0;
+	int rare = 0;
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		if (t->lex == KD_LEX_STOP || t->lex == KD_LEX_PARTICLE ||
+		    t->cas == CASE_DIGIT || (t->len == 1 && t->cas == CASE_UPPER))
+			continue;
+		if (!t->known) {
+			/* one press spelling the lists lack (see
+			 * unknown_start), no ordinary word */
+			if (unknown++ || t->word == KD_WORD_COMMON)
+				return 0;
+			continue;
+		}
+		words++;
+		plain += !t->hangul && t->word == KD_WORD_COMMON;
+		rare |= t->ridf >= RARE_IDF;
+	}
+	if (unknown)
+		return words >= 2 || (words == 1 && rare);
+	return words >= 3 || (words == 2 && plain < 2);
+}
+
+/* Not in legacy mode, a span may start with one capitalised word the
+ * lists lack when it is no ordinary word and a listed word follows:
+ * press spellings of given names (Nadieżda Szkołkina, Pietr Zima).
+ * full_name() and KD_SCAN_FULL decide; the lists' words are matched
+ * with the edit distance screen uses. */
+static int unknown_start(const struct scan *sc, size_t i)
+{
+	const struct tok *t = &sc->t[i];
+	return !sc->legacy && !t->known && t->cas == CASE_UPPER &&
+	       t->len >= 3 && t->lex == KD_LEX_NONE &&
+	       t->word != KD_WORD_COMMON && i + 1 < sc->n &&
+	       sc->t[i + 1].sep == SEP_SOFT && anchor(&sc->t[i + 1]);
+}
+
+/* Are tokens k and k + 1 syllables of one Hangul word (no byte
+ * between them in the input)? */
+static int same_word(const struct scan *sc, size_t k)
+{
+	return k + 1 < sc->n && sc->t[k].hangul && sc->t[k + 1].hangul &&
+	       sc->t[k].oe == sc->t[k + 1].os;
+}
+
 static int collect(struct scan *sc, struct cand **cs, size_t *nc,
 		   size_t *capc)
 {
@@ -596,15 +1006,19 @@ static int collect(struct scan *sc, struct cand **cs, size_t *nc,
 	for (i = 0; i < sc->n; i++) {
 		double info = 0;
 		int unknown = 0, specific = 0, rare = 0;
-		if (!anchor(&sc->t[i]))
+		if (!anchor(&sc->t[i]) && !unknown_start(sc, i))
 			continue;
+		if (sc->t[i].hangul && i > 0 && same_word(sc, i - 1))
+			continue; /* a Korean name is its whole word */
+		unknown = !sc->t[i].known;
 		info = sc->t[i].idf;
 		specific = !placeish(&sc->t[i]);
 		rare = rare_word(&sc->t[i]);
 		for (j = i + 1; j < sc->n && j < i + MAX_SPAN; j++) {
 			const struct tok *t = &sc->t[j];
 			int end_ok = 0;
-			if (t->sep == SEP_HARD)
+			if (t->sep == SEP_HARD ||
+			    (sc->t[i].hangul && !same_word(sc, j - 1)))
 				break;
 			if (t->cas == CASE_DIGIT) {
 				if (t->len > 4)
@@ -631,16 +1045,30 @@ static int collect(struct scan *sc, struct cand **cs, size_t *nc,
 			} else {
 				break;
 			}
-			if (end_ok && specific && rare && info >= SPAN_INFO_MIN &&
-			    !unbounded(sc, i, j)) {
+			if (sc->t[i].hangul && j + 1 < sc->n && same_word(sc, j))
+				end_ok = 0;
+			if (end_ok && specific &&
+			    ((rare && info >= SPAN_INFO_MIN) ||
+			     (!sc->legacy && full_name(sc, i, j))) &&
+			    !unbounded(sc, i, j) &&
+			    (sc->legacy || span_evidence(sc, i, j))) {
 				char key[256];
 				size_t kl;
-				const struct kd_scan_match *r;
+				const struct kd_scan_match *r = NULL;
 				if (span_key(sc, i, j, key, sizeof(key), &kl) < 0)
 					break;
-				if ((err = kd__scan_score(&r, sc->c, key, kl,
+				if (rare && info >= SPAN_INFO_MIN &&
+				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_PROSE)) < 0)
 					return err;
+				if ((r == NULL || r->ent == UINT32_MAX ||
+				     r->score < sc->c->threshold) &&
+				    !sc->legacy && full_name(sc, i, j) &&
+				    (err = kd__scan_score(&r, sc->c, key, kl,
+							  KD_SCAN_FULL)) < 0)
+					return err;
+				if (r == NULL)
+					continue;
 				if (r->ent != UINT32_MAX &&
 				    r->score >= sc->c->threshold) {
 					if ((err = kd__grow((void **)cs, capc,
@@ -709,6 +1137,205 @@ static int cmp_pos(const void *a, const void *b)
 	return x->i < y->i ? -1 : (x->i > y->i);
 }
 
+/* ---- context of a one-word vessel or organisation name ------------------- */
+
+/* Lowercase ASCII copy of the word ending before s[e] (skipping spaces,
+ * and the punctuation of "M/V", "(IMO"); *start its first byte. */
+static size_t word_before(const char *s, size_t e, size_t lim, char *w,
+			  size_t cap, size_t *start)
+{
+	size_t b, n, k;
+	while (e > lim && (s[e - 1] == ' ' || s[e - 1] == '\t' ||
+			   s[e - 1] == '\n' || s[e - 1] == '\r' ||
+			   s[e - 1] == '(' || s[e - 1] == ','))
+		e--;
+	b = e;
+	while (b > lim && ((unsigned char)s[b - 1] >= 0x80 ||
+			   is_alnum((unsigned char)s[b - 1]) || s[b - 1] == '/' ||
+			   s[b - 1] == '.'))
+		b--;
+	n = e - b;
+	if (n == 0 || n >= cap)
+		return 0;
+	for (k = 0; k < n; k++)
+		w[k] = (char)(s[b + k] >= 'A' && s[b + k] <= 'Z' ? s[b + k] | 0x20
+								: s[b + k]);
+	w[n] = '\0';
+	*start = b;
+	return n;
+}
+
+static size_t word_after(const char *s, size_t b, size_t len, char *w,
+			 size_t cap, size_t *end)
+{
+	size_t e, n, k;
+	while (b < len && (s[b] == ' ' || s[b] == '\t' || s[b] == '\n' ||
+			   s[b] == '\r' || s[b] == '(' || s[b] == ','))
+		b++;
+	e = b;
+	while (e < len && ((unsigned char)s[e] >= 0x80 ||
+			   is_alnum((unsigned char)s[e]) || s[e] == '/' ||
+			   s[e] == '.'))
+		e++;
+	while (e > b && s[e - 1] == '.')
+		e--;
+	n = e - b;
+	if (n == 0 || n >= cap)
+		return 0;
+	for (k = 0; k < n; k++)
+		w[k] = (char)(s[b + k] >= 'A' && s[b + k] <= 'Z' ? s[b + k] | 0x20
+								: s[b + k]);
+	w[n] = '\0';
+	*end = e;
+	return n;
+}
+
+static int in_list(const char *w, const char *const *l, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (strcmp(w, l[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is there vessel or organisation context around token t: a vessel
+ * prefix or word before it (MV, M/T, tanker, vessel, Schiff, navire,
+ * судно...), a legal form before or after it (JSC, OOO, LLC, GmbH...),
+ * an IMO number after it, quotes around it, or a structured field? */
+static int context(const struct scan *sc, const struct tok *t)
+{
+	static const char *const before[] = {
+		"mv", "m/v", "mt", "m/t", "ms", "m/s", "mts", "m.v.", "m.t.",
+		"ship", "vessel", "tanker", "freighter", "carrier", "boat",
+		"schiff", "tanker", "frachter", "tankschiff", "frachtschiff",
+		"navire", "bateau", "p\xc3\xa9trolier", "petrolier",
+		"cargo", "buque", "barco", "petrolero", "nave",
+		"petroliera", "statek", "tankowiec", "statku", "lod",
+		"lo\xc4\x8f", "tanker", "\xd1\x81\xd1\x83\xd0\xb4\xd0\xbd\xd0\xbe",
+		"\xd1\x82\xd0\xb0\xd0\xbd\xd0\xba\xd0\xb5\xd1\x80",
+		"jsc", "ojsc", "pjsc", "cjsc", "ooo", "oao", "zao", "pao", "ao",
+		"\xd0\x9e\xd0\x9e\xd0\x9e", "\xd0\x9e\xd0\x90\xd0\x9e",
+		"\xd0\x97\xd0\x90\xd0\x9e", "\xd0\x9f\xd0\x90\xd0\x9e",
+		"\xd0\x90\xd0\x9e", "company", "firm", "firma", "bank",
+		"unternehmen", "konzern", "soci\xc3\xa9t\xc3\xa9", "societe",
+		"empresa", "compa\xc3\xb1\xc3\xad" "a", "societ\xc3\xa0",
+		"sp\xc3\xb3\xc5\x82ka", "sp\xc3\xb3\xc5\x82ki", "spolka",
+		"spole\xc4\x8dnost",
+	};
+	static const char *const after[] = {
+		"llc", "ltd", "ltd.", "limited", "inc", "inc.", "corp", "corp.",
+		"co", "co.", "plc", "gmbh", "ag", "kg", "sa", "s.a.", "sarl",
+		"sas", "srl", "s.r.l.", "spa", "s.p.a.", "bv", "b.v.", "nv",
+		"n.v.", "oy", "ab", "as", "a/s", "jsc", "pjsc", "fze", "fzco",
+		"fzc", "dmcc", "pte", "sdn", "bhd", "company", "corporation",
+		"group", "holding", "shipping", "s.r.o.", "sp.", "imo", "ooo",
+	};
+	const struct kd_seg *g = sc->g;
+	char w[32];
+	size_t b = t->os, e = t->oe, p, n;
+	unsigned char q0, q1;
+	if (sc->field)
+		return 1;
+	/* quotes: "Python", «Дружба», „Start“ */
+	q0 = b > 0 ? (unsigned char)g->s[b - 1] : 0;
+	q1 = e < g->len ? (unsigned char)g->s[e] : 0;
+	if ((q0 == '"' && q1 == '"') || (q0 == '\'' && q1 == '\'') ||
+	    (q0 >= 0x80 && (q1 >= 0x80 || q1 == '"') && b >= 2 &&
+	     ((unsigned char)g->s[b - 2] == 0xC2 ||
+	      (b >= 3 && (unsigned char)g->s[b - 3] == 0xE2))))
+		return 1;
+	/* up to two words before (the tanker Python) */
+	p = b;
+	for (n = 0; n < 2; n++) {
+		size_t st;
+		if (word_before(g->s, p, p > 40 ? p - 40 : 0, w, sizeof(w),
+				&st) == 0)
+			break;
+		if (in_list(w, before, sizeof(before) / sizeof(before[0])))
+			return 1;
+		p = st;
+	}
+	/* a legal form or an IMO number after */
+	p = e;
+	if (word_after(g->s, p, g->len, w, sizeof(w), &p) &&
+	    in_list(w, after, sizeof(after) / sizeof(after[0])))
+		return 1;
+	return 0;
+}
+
+/* Is w[0..n) a family name of entity ei, as its caption shows it:
+ * the words before a comma (LAVROV, Sergei Viktorovich), else the
+ * upper-case words of a mixed-case caption (Yury Viktorovich USHAKOV),
+ * else the last word? A given name alone (Bruno, Azamat, Chris) names
+ * nobody in particular. */
+static int family_name(const struct scan *sc, uint32_t ei, const char *w,
+		       size_t n)
+{
+	const char *cap = kd_entity_caption(&sc->c->m->db->ents[ei]);
+	const char *comma = strchr(cap, ',');
+	size_t len = comma ? (size_t)(comma - cap) : strlen(cap), i, ws;
+	int upper = 0, lower = 0, found = 0;
+	char *f = NULL;
+	size_t fl = 0;
+	if (comma == NULL) {
+		for (i = 0; i < len; i++) {
+			upper |= cap[i] >= 'A' && cap[i] <= 'Z';
+			lower |= cap[i] >= 'a' && cap[i] <= 'z';
+		}
+	}
+	for (i = 0; i <= len && !found;) {
+		/* the caption word at i..ws */
+		for (ws = i; ws < len && cap[ws] != ' '; ws++)
+			;
+		if (ws > i) {
+			int all_up = 1, take;
+			size_t k;
+			for (k = i; k < ws; k++)
+				if (cap[k] >= 'a' && cap[k] <= 'z')
+					all_up = 0;
+			take = comma ? 1 : (upper && lower) ? all_up && ws - i > 1
+							      : ws == len;
+			if (take && kd__text_fold(&f, &fl, NULL, cap + i,
+						  ws - i) == 0) {
+				size_t a = 0, b;
+				/* AL-ASSAD folds to "al assad": each part */
+				while (a < fl && !found) {
+					for (b = a; b < fl && f[b] != ' '; b++)
+						;
+					found = b - a == n &&
+						memcmp(f + a, w, n) == 0;
+					a = b + 1;
+				}
+				kd__free(f);
+				f = NULL;
+			}
+		}
+		i = ws + 1;
+	}
+	return found;
+}
+
+/* Is the word beside token i (dir -1 before, +1 after, same phrase) a
+ * capitalised word that is a name part somewhere (on the lists, or not
+ * an ordinary word of any language): then token i is part of an
+ * unlisted full name ("Иван Павлов", "Miguel Angel Sepulveda", "Dima
+ * Kogan"), not a listed person named by one word. */
+static int name_beside(const struct scan *sc, size_t i, int dir)
+{
+	const struct tok *t, *o;
+	if ((dir < 0 && i == 0) || (dir > 0 && i + 1 >= sc->n))
+		return 0;
+	t = &sc->t[i];
+	o = &sc->t[dir < 0 ? i - 1 : i + 1];
+	if ((dir < 0 ? t->sep : o->sep) == SEP_HARD)
+		return 0;
+	return o->cas == CASE_UPPER && o->len >= 2 &&
+	       o->lex != KD_LEX_STOP && o->lex != KD_LEX_PARTICLE &&
+	       o->lex != KD_LEX_PLACE &&
+	       (o->word != KD_WORD_COMMON || o->known); /* Angel, Dima */
+}
+
 /* Single words outside accepted spans: coreference, then standalone. */
 static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 {
@@ -767,9 +1394,42 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 		if ((err = kd__scan_score(&best, sc->c, STEM(sc, t), t->slen,
 					  KD_SCAN_SINGLE)) < 0)
 			return err;
-		if (best->ent != UINT32_MAX &&
-		    best->score >= sc->c->single_threshold &&
-		    (err = add_hit(sc, i, i, best)) < 0)
+		if (best->ent == UINT32_MAX ||
+		    best->score < sc->c->single_threshold)
+			continue;
+		if (!sc->legacy &&
+		    sc->c->m->db->ents[best->ent].schema == KD_SCHEMA_PERSON) {
+			/* one part of a person's name: only when it is
+			 * distinctive in every language */
+			if (t->word == KD_WORD_COMMON ||
+			    name_beside(sc, i, -1) || name_beside(sc, i, 1) ||
+			    !family_name(sc, best->ent, STEM(sc, t), t->slen))
+				continue; /* "Vasiliy Golubev": someone else */
+		} else if (!sc->legacy && !context(sc, t)) {
+			/* a one-word vessel or organisation name without
+			 * context: a low-priority mention, not an alert; an
+			 * ordinary word of some language (Python, Server,
+			 * Start) not even that */
+			if (t->word == KD_WORD_COMMON)
+				continue;
+			co = *best;
+			co.feature = "mention";
+			snprintf(co.detail, sizeof(co.detail),
+				 "'%.30s' alone: a one-word %s name without "
+				 "vessel or company context (low priority)",
+				 TXT(sc, t),
+				 sc->c->m->db->ents[best->ent].schema ==
+						 KD_SCHEMA_VESSEL
+					 ? "vessel"
+					 : "organisation");
+			sc->c->mention = 1;
+			err = add_hit(sc, i, i, &co);
+			sc->c->mention = 0;
+			if (err < 0)
+				return err;
+			continue;
+		}
+		if ((err = add_hit(sc, i, i, best)) < 0)
 			return err;
 	}
 	return 0;
@@ -835,6 +1495,8 @@ int kd__scan_text(struct kd_scan_ctx *c, const struct kd_seg *g,
 	sc.g = g;
 	sc.ar = (struct kd_buf)KD_BUF_INIT;
 	sc.nocase = (flags & KD_SCAN_NOCASE) || caseless(g->s, g->len);
+	sc.legacy = (c->flags & KD_SCAN_F_LEGACY) != 0;
+	sc.field = (flags & KD_SCAN_NOCASE) != 0;
 	while (pos < g->len) {
 		size_t end = pos + CHUNK;
 		if (end >= g->len) {
@@ -853,6 +1515,7 @@ int kd__scan_text(struct kd_scan_ctx *c, const struct kd_seg *g,
 	KD_FORWARD(find_names(&sc));
 	KD_FORWARD(kd__scan_idents(c, g));
 done:
+	kd__map_free(&sc.memo);
 	kd__free(sc.t);
 	kd__free(sc.f);
 	kd__free(sc.fm);

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""make_prose.py - build the prose corpora bench_scan measures alerts on.
+
+Everyday and technical prose that Kordon was never written against, from
+Debian packages (installed with apt-get when missing; nothing is
+downloaded otherwise and nothing large enters the repository):
+
+  man_de man_fr man_es man_ru man_pl man_it   translated manual pages
+                      (manpages-XX), roff markup stripped
+  ref_en ref_de ref_fr ref_es ref_it ref_ja ref_zh
+                      the Debian Reference (debian-reference-XX, .txt)
+  changelog_en        Debian changelogs from /usr/share/doc/*/changelog*.gz
+                      (technical English, thousands of developers' names)
+
+Kept aside (never used to tune the scanner, measured at the end only):
+
+  aside_fortune_en _de _es _it _ru
+                      quotations, anecdotes and jokes (fortunes-XX)
+
+Each corpus is one UTF-8 file OUT/NAME.txt, capped at --max-mb MB.
+Deterministic for the same installed packages (files in sorted order).
+
+usage: python3 bench/make_prose.py [--out DIR] [--max-mb N] [--no-install]
+"""
+import argparse
+import glob
+import gzip
+import os
+import re
+import subprocess
+import sys
+
+PKGS = ["manpages", "manpages-de", "manpages-fr", "manpages-es",
+        "manpages-ru", "manpages-pl", "manpages-it", "debian-reference-en",
+        "debian-reference-de", "debian-reference-fr", "debian-reference-es",
+        "debian-reference-it", "debian-reference-ja",
+        "debian-reference-zh-cn", "fortunes", "fortunes-de",
+        "fortunes-es", "fortunes-it", "fortunes-ru"]
+
+
+def install(pkgs):
+    missing = []
+    for p in pkgs:
+        r = subprocess.run(["dpkg-query", "-W", "-f=${Status}", p],
+                           capture_output=True, text=True)
+        if "install ok installed" not in r.stdout:
+            missing.append(p)
+    if not missing:
+        return
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    print("make_prose: installing " + " ".join(missing), file=sys.stderr)
+    subprocess.run(sudo + ["apt-get", "install", "-y", "-q"] + missing,
+                   check=True, env=dict(os.environ,
+                                        DEBIAN_FRONTEND="noninteractive"))
+
+
+def read_any(path):
+    op = gzip.open if path.endswith(".gz") else open
+    with op(path, "rb") as f:
+        return f.read().decode("utf-8", "replace")
+
+
+ESC = re.compile(r"\\f[BIRPH1-4]|\\f\(..|\\f\[[^]]*\]|\\\*\(..|\\\*\[[^]]*\]"
+                 r"|\\[&|^:%,/)]|\\s[-+]?\d+|\\\(..|\\\[[^]]*\]")
+
+
+def roff_text(src):
+    """Running text of a manual page: request lines dropped except the
+    text arguments of font and heading macros, escapes removed."""
+    out = []
+    for line in src.split("\n"):
+        if line.startswith(".\\\"") or line.startswith("'\\\""):
+            continue
+        if line.startswith(".") or line.startswith("'"):
+            m = re.match(r"[.'](SH|SS|B|I|BI|IB|BR|RB|IR|RI|TP|IP)\s+(.*)",
+                         line)
+            if not m:
+                if line.startswith((".PP", ".P", ".LP", ".sp", ".SH")):
+                    out.append("")
+                continue
+            line = m.group(2).replace('"', "")
+        line = ESC.sub("", line).replace("\\-", "-").replace("\\e", "\\")
+        line = line.replace("\\ ", " ").replace("\\(em", "-")
+        out.append(line)
+    return "\n".join(out)
+
+
+def fortune_text(src):
+    return "\n\n".join(p.strip() for p in src.split("\n%\n"))
+
+
+def write(out, name, parts, cap):
+    total = 0
+    path = os.path.join(out, name + ".txt")
+    with open(path, "w", encoding="utf-8") as f:
+        for p in parts:
+            b = len(p.encode("utf-8"))
+            if total + b > cap:
+                break
+            f.write(p)
+            f.write("\n\n")
+            total += b + 2
+    print("%-14s %6.2f MB  %s" % (name, total / 1e6, path))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=os.environ.get("KORDON_PROSE",
+                                                    "/tmp/kordon-prose"))
+    ap.add_argument("--max-mb", type=float, default=6.0)
+    ap.add_argument("--no-install", action="store_true")
+    a = ap.parse_args()
+    if not a.no_install:
+        install(PKGS)
+    os.makedirs(a.out, exist_ok=True)
+    cap = int(a.max_mb * 1e6)
+    for lang in ("de", "fr", "es", "ru", "pl", "it"):
+        files = sorted(glob.glob("/usr/share/man/%s/man*/*.gz" % lang))
+        write(a.out, "man_" + lang, (roff_text(read_any(p)) for p in files),
+              cap)
+    for lang, tag in (("en", "en"), ("de", "de"), ("fr", "fr"), ("es", "es"),
+                      ("it", "it"), ("ja", "ja"), ("zh", "zh-cn")):
+        p = "/usr/share/debian-reference/debian-reference.%s.txt.gz" % tag
+        if not os.path.exists(p):
+            p = "/usr/share/debian-reference/debian-reference.%s.txt.gz" % lang
+        if os.path.exists(p):
+            write(a.out, "ref_" + lang, [read_any(p)], cap)
+    logs = sorted(glob.glob("/usr/share/doc/*/changelog*.gz"))
+    write(a.out, "changelog_en", (read_any(p) for p in logs), cap)
+    for lang, d in (("en", "/usr/share/games/fortunes"),
+                    ("de", "/usr/share/games/fortunes/de"),
+                    ("es", "/usr/share/games/fortunes/es"),
+                    ("it", "/usr/share/games/fortunes/it"),
+                    ("ru", "/usr/share/games/fortunes/ru")):
+        files = sorted(p for p in glob.glob(d + "/*")
+                       if os.path.isfile(p) and not p.endswith(".dat"))
+        if files:
+            write(a.out, "aside_fortune_" + lang,
+                  (fortune_text(read_any(p)) for p in files), cap)
+
+
+if __name__ == "__main__":
+    main()
