@@ -15,6 +15,7 @@ struct cli {
 	const char *index;  /* --index FILE: a snapshot instead of the lists */
 	const char *prog;
 	kd_db *db;
+	const char *store;  /* --store PATH|postgresql://... (workflow.h) */
 };
 
 /** Load the lists named by c->data; prints the error and returns 2. */
