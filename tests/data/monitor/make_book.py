@@ -3,7 +3,9 @@
 monitoring workflow test and README: 9,950 people from the development
 negatives (bench/data/dev/negatives_us.csv.gz, synthetic names that are
 not listed) plus 50 names from the UN list (bench/data/dev/positives_un.csv),
-spread through the file. Deterministic: run it again and the file is the
+spread through the file, and the first two of those again as second
+customers with the name in "LAST First" order (two book records on one
+listed person). Deterministic: run it again and the file is the
 same.
 
 usage: tests/data/monitor/make_book.py [OUT]   (default: beside this file)
@@ -19,7 +21,7 @@ with gzip.open(os.path.join(root, "bench/data/dev/negatives_us.csv.gz"), "rt",
                encoding="utf-8") as f:
     for row in csv.DictReader(f):
         neg.append(row)
-        if len(neg) == 9950:
+        if len(neg) == 9948:
             break
 pos = []
 with open(os.path.join(root, "bench/data/dev/positives_un.csv"),
@@ -50,6 +52,11 @@ while pi < len(pos):
     n += 1
     w.writerow(["C%06d" % n, p["full_name"], "Person", p["date_of_birth"],
                 p["nationality"]])
+for p in pos[:2]:
+    parts = p["full_name"].split()
+    n += 1
+    w.writerow(["C%06d" % n, " ".join(parts[-1:] + parts[:-1]), "Person",
+                p["date_of_birth"], p["nationality"]])
 with open(out, "w", encoding="utf-8") as f:
     f.write(buf.getvalue())
 print("%s: %d records (%d listed names)" % (out, n, len(pos)))
