@@ -12,8 +12,30 @@
 #include "cli.h"
 
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* A message about the input: to rs->errs when collecting (HTTP), else to
+ * stderr. */
+__attribute__((format(printf, 2, 3))) static void say(struct cli_rows *rs,
+						      const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	if (rs->errs) {
+		char line[700];
+		vsnprintf(line, sizeof(line), fmt, ap);
+		if (rs->errs->len < 16384) {
+			kd__buf_puts(rs->errs, line);
+			kd__buf_putc(rs->errs, '\n');
+		}
+	} else {
+		vfprintf(stderr, fmt, ap);
+		fputc('\n', stderr);
+	}
+	va_end(ap);
+}
 
 static char *dup_or_null(const char *s)
 {
@@ -36,7 +58,8 @@ void cli_rows_free(struct cli_rows *rs)
 	for (i = 0; i < rs->n; i++)
 		row_free(&rs->v[i]);
 	free(rs->v);
-	memset(rs, 0, sizeof(*rs));
+	rs->v = NULL;
+	rs->n = rs->cap = rs->skipped = 0;
 }
 
 static int push(struct cli_rows *rs, struct cli_row *r, const char *const v[6])
@@ -71,14 +94,14 @@ static int push(struct cli_rows *rs, struct cli_row *r, const char *const v[6])
 	return 0;
 }
 
-static int bad_utf8(const char *prog, const char *path, unsigned long line,
-		    const char *const v[6])
+static int bad_utf8(struct cli_rows *rs, const char *prog, const char *path,
+		    unsigned long line, const char *const v[6])
 {
 	size_t k, at;
 	for (k = 0; k < 6; k++)
 		if (v[k] && (at = kd__utf8_invalid_at(v[k], strlen(v[k]))) != 0) {
-			fprintf(stderr, "%s: %s:%lu: invalid UTF-8 (byte %zu "
-				"of a field; row skipped)\n", prog, path, line,
+			say(rs, "%s: %s:%lu: invalid UTF-8 (byte %zu "
+				"of a field; row skipped)", prog, path, line,
 				at);
 			return 1;
 		}
@@ -98,7 +121,7 @@ static int read_csv(struct cli_rows *rs, struct kd_reader *rd,
 	if (kd__csv_open(&c, rd, ',') < 0)
 		return -1;
 	if (kd__csv_row(c, &err) != 1) {
-		fprintf(stderr, "%s: %s:1: missing header\n", prog, path);
+		say(rs, "%s: %s:1: missing header", prog, path);
 		kd__csv_close(c);
 		return -1;
 	}
@@ -110,7 +133,7 @@ static int read_csv(struct cli_rows *rs, struct kd_reader *rd,
 				cols[k] = (int)i;
 	}
 	if (cols[1] < 0) {
-		fprintf(stderr, "%s: %s:1: header has no 'name' column\n",
+		say(rs, "%s: %s:1: header has no 'name' column",
 			prog, path);
 		kd__csv_close(c);
 		return -1;
@@ -119,7 +142,7 @@ static int read_csv(struct cli_rows *rs, struct kd_reader *rd,
 		struct cli_row r;
 		const char *v[6];
 		if (got < 0) {
-			fprintf(stderr, "%s: %s (input ends here)\n", prog,
+			say(rs, "%s: %s (input ends here)", prog,
 				kd_error_last());
 			rs->skipped++;
 			break;
@@ -127,8 +150,8 @@ static int read_csv(struct cli_rows *rs, struct kd_reader *rd,
 		memset(&r, 0, sizeof(r));
 		r.line = kd__csv_line(c);
 		if (kd__csv_nfields(c) != nf) {
-			fprintf(stderr, "%s: %s:%lu: %zu fields, header has %zu "
-				"(row skipped)\n", prog, path, r.line,
+			say(rs, "%s: %s:%lu: %zu fields, header has %zu "
+				"(row skipped)", prog, path, r.line,
 				kd__csv_nfields(c), nf);
 			rs->skipped++;
 			continue;
@@ -137,12 +160,12 @@ static int read_csv(struct cli_rows *rs, struct kd_reader *rd,
 			v[k] = cols[k] >= 0 ? kd__csv_field(c, (size_t)cols[k],
 							    NULL)
 					    : "";
-		if (bad_utf8(prog, path, r.line, v)) {
+		if (bad_utf8(rs, prog, path, r.line, v)) {
 			rs->skipped++;
 			continue;
 		}
 		if (*v[1] == '\0') {
-			fprintf(stderr, "%s: %s:%lu: empty name (row skipped)\n",
+			say(rs, "%s: %s:%lu: empty name (row skipped)",
 				prog, path, r.line);
 			rs->skipped++;
 			continue;
@@ -182,7 +205,7 @@ static int read_jsonl(struct cli_rows *rs, struct kd_reader *rd,
 		r.line = kd__reader_lineno(rd);
 		o = json_loadb(line, len, 0, &je);
 		if (o == NULL || !json_is_object(o)) {
-			fprintf(stderr, "%s: %s:%lu:%d: %s (row skipped)\n",
+			say(rs, "%s: %s:%lu:%d: %s (row skipped)",
 				prog, path, r.line, o ? 1 : je.column,
 				o ? "not a JSON object" : je.text);
 			json_decref(o);
@@ -202,8 +225,8 @@ static int read_jsonl(struct cli_rows *rs, struct kd_reader *rd,
 		v[4] = jstr(o, "country");
 		v[5] = jstr(o, "id_number");
 		if (v[1] == NULL || *v[1] == '\0') {
-			fprintf(stderr, "%s: %s:%lu: no \"name\" string (row "
-				"skipped)\n", prog, path, r.line);
+			say(rs, "%s: %s:%lu: no \"name\" string (row "
+				"skipped)", prog, path, r.line);
 			json_decref(o);
 			rs->skipped++;
 			continue;
@@ -216,22 +239,42 @@ static int read_jsonl(struct cli_rows *rs, struct kd_reader *rd,
 	return got < 0 ? -1 : 0;
 }
 
+static int read_any(struct cli_rows *out, struct kd_reader *rd,
+		    const char *path, const char *prog, int is_json)
+{
+	int rc = is_json ? read_jsonl(out, rd, path, prog)
+			 : read_csv(out, rd, path, prog);
+	kd__reader_close(rd);
+	if (rc < 0)
+		cli_rows_free(out);
+	return rc;
+}
+
+int cli_rows_mem(struct cli_rows *out, const char *name, const char *data,
+		 size_t len, int is_json, const char *prog)
+{
+	struct kd_reader *rd;
+	struct kd_buf *errs = out->errs;
+	memset(out, 0, sizeof(*out));
+	out->errs = errs;
+	if (kd__reader_mem(&rd, name, data, len) < 0) {
+		say(out, "%s: %s", prog, kd_error_last());
+		return -1;
+	}
+	return read_any(out, rd, name, prog, is_json);
+}
+
 int cli_rows_read(struct cli_rows *out, const char *path, const char *prog)
 {
 	struct kd_reader *rd;
-	int is_json, rc;
+	int is_json;
 	memset(out, 0, sizeof(*out));
 	if (kd__reader_open(&rd, strcmp(path, "-") ? path : "/dev/stdin") < 0) {
-		fprintf(stderr, "%s: %s\n", prog, kd_error_last());
+		say(out, "%s: %s", prog, kd_error_last());
 		return -1;
 	}
 	is_json = kd__has_suffix(path, ".jsonl") ||
 		  kd__has_suffix(path, ".json") ||
 		  kd__has_suffix(path, ".jsonl.gz");
-	rc = is_json ? read_jsonl(out, rd, path, prog)
-		     : read_csv(out, rd, path, prog);
-	kd__reader_close(rd);
-	if (rc < 0)
-		cli_rows_free(out);
-	return rc;
+	return read_any(out, rd, path, prog, is_json);
 }
