@@ -299,7 +299,7 @@ static int apply_match(struct run *rn, const struct rec *r,
 			 * record_hash entity_hash rid; an empty rid marks
 			 * the alert as matched again (not closed below) */
 			row[7][0] = '\0';
-			if (strcmp(row[3], score) == 0 &&
+			if (fabs(strtod(row[3], NULL) - res->score) < 5e-5 &&
 			    strcmp(row[4], expl.ptr) == 0 &&
 			    strcmp(row[5], r->hash) == 0 &&
 			    strcmp(row[6], ehash) == 0) {

@@ -286,9 +286,9 @@ done:
 static char *pg_dialect(const char *sql)
 {
 	static const char *const from[] = {
-		"INTEGER PRIMARY KEY AUTOINCREMENT", " INTEGER", " REAL"
+		" INTEGER PRIMARY KEY AUTOINCREMENT", " INTEGER", " REAL"
 	};
-	static const char *const to[] = { "BIGSERIAL PRIMARY KEY", " BIGINT",
+	static const char *const to[] = { " BIGSERIAL PRIMARY KEY", " BIGINT",
 					  " DOUBLE PRECISION" };
 	struct kd_buf b = KD_BUF_INIT;
 	const char *p = sql;
