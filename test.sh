@@ -33,6 +33,7 @@ for r in build-test/replay_fuzz_*; do
 done
 step "cli tests" tests/cli_test.sh build-test/kordon
 step "server tests" tests/server_test.sh build-test/kordon
+step "store tests (SQLite, PostgreSQL)" tests/store_test.sh build-test/kordon
 # ThreadSanitizer: the server (worker threads, reloads with refcounted
 # swaps) and batch (threads sharing one matcher, per-thread scratch)
 tsan_batch() {

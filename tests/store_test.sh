@@ -196,11 +196,12 @@ assert [x['outcome'] for x in d['decisions']]==['pending_second_review','rejecte
 assert d['history'][0]['id']==$a and d['explanation'][0]['name']=='name_match'"
 # migration
 M=$T/mig.db; "$K" --store "$M" store info >/dev/null
-sqlite3 "$M" "DROP INDEX audit_at; UPDATE meta SET value = '1' WHERE key = 'schema_version'"
+sqlite3 "$M" "DROP INDEX audit_at; DROP INDEX book_dirty; UPDATE meta SET value = '1' WHERE key = 'schema_version'"
 "$K" --store "$M" alerts >/dev/null 2>"$T/err"
 check "old schema refused until migrate" grep -q "run \`kordon store migrate\`" "$T/err"
 "$K" --store "$M" store migrate >"$T/out"
-check "store migrate 1 -> 2" grep -q "schema version 1 -> 2" "$T/out"
+check "store migrate 1 -> 3" grep -q "schema version 1 -> 3" "$T/out"
+eq "migrations created their indexes" "$(sqlite3 "$M" "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('audit_at', 'book_dirty')")" 2
 "$K" --store "$M" audit verify >/dev/null; eq "migrated store verifies" "$?" 0
 
 # ---- tampering -------------------------------------------------------------------

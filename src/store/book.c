@@ -13,6 +13,7 @@
  * With `full`, active records absent from the file are retired.
  */
 #include "store_int.h"
+#include "lists.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -268,7 +269,10 @@ int kd_book_import(kd_import_stats *out, kd_store *s, const char *book,
 	if ((err = kd__audit_append(s, actor, "book_import", book, NULL,
 				    in.ptr, res.ptr, NULL)) < 0)
 		goto fail;
-	err = kd__st_commit(s);
+	if ((err = kd__st_commit(s)) == 0 && (out->added || out->changed ||
+					       out->revived || out->retired))
+		/* the book changed: index it for delta monitoring now */
+		err = kd__book_index_cache(s, book);
 	goto done;
 fail:
 	kd__st_rollback(s);

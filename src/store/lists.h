@@ -35,6 +35,9 @@ int kd__entity_json(struct kd_buf *b, const kd_db *db, const kd_entity *e);
 int kd__lists_extract(char *path, size_t cap, kd_store *s,
 		      const char *version);
 
+/** Write the book's index snapshot (monitor.c) unless current. */
+int kd__book_index_cache(kd_store *s, const char *book);
+
 /** Features of a result as a JSON array (monitor.c). */
 void kd__features_json(struct kd_buf *b, const kd_result *r);
 

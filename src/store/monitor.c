@@ -50,6 +50,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <glob.h>
 #include <unistd.h>
 
 #define BLOCK 4096
@@ -84,6 +85,16 @@ static double now(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* KORDON_MONITOR_TRACE=1: phase times on stderr (benchmarks). */
+static void trace(const char *what, double t0)
+{
+	static int on = -1;
+	if (on < 0)
+		on = getenv("KORDON_MONITOR_TRACE") != NULL;
+	if (on)
+		fprintf(stderr, "monitor: %-28s %.3f s\n", what, now() - t0);
 }
 
 static void rec_free(struct rec *r)
@@ -614,20 +625,19 @@ static int phase_records(struct run *rn, const char *seq_max)
 
 /* The book as a db of its names (entity id = rid), to query with
  * listed entities. */
-static int book_index(kd_db **bdb, kd_matcher **bm, struct run *rn)
+static int book_db(kd_db **bdb, kd_store *s, const char *book)
 {
 	struct kd_sink *sink = NULL;
 	char after[32] = "0";
-	const char *pv[2] = { rn->book, after };
+	const char *pv[2] = { book, after };
 	int err;
 	*bdb = NULL;
-	*bm = NULL;
 	if ((err = kd__sink_new(&sink, "book", "book")) < 0)
 		return err;
 	for (;;) {
 		struct st_rows *r;
 		size_t got = 0;
-		KD_FORWARD(kd__st_query(&r, rn->s,
+		KD_FORWARD(kd__st_query(&r, s,
 					"SELECT rid, name, schema FROM book "
 					"WHERE book = $1 AND rid > $2 AND "
 					"status = 'active' ORDER BY rid LIMIT "
@@ -657,14 +667,121 @@ static int book_index(kd_db **bdb, kd_matcher **bm, struct run *rn)
 	}
 	err = kd__db_build(bdb, &sink, 1);
 	sink = NULL;
+done:
+	kd__sink_free(sink);
+	return err;
+}
+
+/*
+ * The book index is cached as a snapshot file (kd_db_save_snapshot: the
+ * names and the prepared matcher), named after the book's fingerprint
+ * (active records, highest change seq, highest rid), so a changed book
+ * never uses a stale index: `book import` writes it, a delta run opens
+ * it in milliseconds instead of indexing a large book again, and builds
+ * it in memory when it is missing (another machine, a PostgreSQL store
+ * shared by several servers). Beside an SQLite store, else in
+ * KORDON_CACHE_DIR (PostgreSQL: only there).
+ */
+static int cache_path(char *out, size_t cap, kd_store *s, const char *book)
+{
+	struct st_rows *r;
+	const char *pv[1] = { book };
+	const char *dir = getenv("KORDON_CACHE_DIR");
+	char slug[64], fp[96], base[1100];
+	size_t i;
+	int err = kd__st_query(&r, s,
+			       "SELECT COUNT(*), MAX(seq), MAX(rid) FROM book "
+			       "WHERE book = $1 AND status = 'active'",
+			       1, pv);
 	if (err < 0)
-		goto done;
+		return err;
+	if (!kd__st_next(r)) {
+		kd__st_rows_free(r);
+		return KD_ENOTFOUND;
+	}
+	snprintf(fp, sizeof(fp), "%lld-%lld-%lld", kd__st_coll(r, 0),
+		 kd__st_coll(r, 1), kd__st_coll(r, 2));
+	kd__st_rows_free(r);
+	for (i = 0; book[i] && i < sizeof(slug) - 1; i++)
+		slug[i] = (char)((book[i] >= 'a' && book[i] <= 'z') ||
+						 (book[i] >= '0' && book[i] <= '9')
+					 ? book[i]
+					 : '_');
+	slug[i] = '\0';
+	if (dir && *dir) {
+		char h[65];
+		kd__sha256_hex(h, s->spec, strlen(s->spec));
+		snprintf(base, sizeof(base), "%s/kordon-%.12s", dir, h);
+	} else if (strcmp(s->ops->name, "sqlite") == 0) {
+		snprintf(base, sizeof(base), "%s", s->spec);
+	} else {
+		return KD_ENOTFOUND;
+	}
+	snprintf(out, cap, "%s.book-%s-%s.kdx", base, slug, fp);
+	return 0;
+}
+
+int kd__book_index_cache(kd_store *s, const char *book)
+{
+	char path[1400], tmp[1500];
+	kd_db *bdb = NULL;
+	int err;
+	if (book == NULL || *book == '\0')
+		book = "default";
+	if (cache_path(path, sizeof(path), s, book) < 0)
+		return 0; /* no place for a cache: built when needed */
+	if (access(path, R_OK) == 0)
+		return 0;
+	if ((err = book_db(&bdb, s, book)) < 0)
+		return err;
+	snprintf(tmp, sizeof(tmp), "%s.new", path);
+	err = kd_db_save_snapshot(bdb, tmp);
+	kd_db_free(bdb);
+	if (err == 0 && rename(tmp, path) != 0)
+		err = kd__error_set(KD_EIO, "%s: cannot rename", tmp);
+	if (err < 0) {
+		unlink(tmp);
+		return err;
+	}
+	{
+		/* drop the book's older indexes */
+		char pat[1400], *dash;
+		glob_t g;
+		size_t k;
+		snprintf(pat, sizeof(pat), "%s", path);
+		dash = strrchr(pat, '/');
+		dash = strstr(dash ? dash : pat, ".book-");
+		if (dash) {
+			snprintf(dash, sizeof(pat) - (size_t)(dash - pat),
+				 ".book-%s-*.kdx", book);
+			if (glob(pat, 0, NULL, &g) == 0) {
+				for (k = 0; k < g.gl_pathc; k++)
+					if (strcmp(g.gl_pathv[k], path))
+						unlink(g.gl_pathv[k]);
+				globfree(&g);
+			}
+		}
+	}
+	return 0;
+}
+
+static int book_index(kd_db **bdb, kd_matcher **bm, struct run *rn)
+{
+	char path[1400];
+	kd_parse_err perr;
+	int err;
+	*bdb = NULL;
+	*bm = NULL;
+	if (cache_path(path, sizeof(path), rn->s, rn->book) == 0 &&
+	    kd_db_open_snapshot(bdb, path, &perr) == 0) {
+		trace("delta: book index from cache", now());
+	} else if ((err = book_db(bdb, rn->s, rn->book)) < 0) {
+		return err;
+	}
 	if ((err = kd_matcher_new(bm, *bdb)) < 0) {
 		kd_db_free(*bdb);
 		*bdb = NULL;
 	}
-done:
-	kd__sink_free(sink);
 	return err;
 }
 
@@ -749,6 +866,7 @@ static int phase_delta(struct run *rn, const char *base)
 	kd_matcher *bm = NULL;
 	struct rq q;
 	int err;
+	double t_delta = now();
 
 	memset(&q, 0, sizeof(q));
 	pthread_mutex_init(&q.lock, NULL);
@@ -817,7 +935,11 @@ static int phase_delta(struct run *rn, const char *base)
 	rn->nchg = nchg;
 
 	/* candidates: the book queried with the changed entities ... */
-	KD_FORWARD(book_index(&bdb, &bm, rn));
+	{
+		double t0 = now();
+		KD_FORWARD(book_index(&bdb, &bm, rn));
+		trace("delta: book indexed", t0);
+	}
 	q.bm = bm;
 	q.db = rn->db;
 	q.chg = chg;
@@ -864,6 +986,7 @@ static int phase_delta(struct run *rn, const char *base)
 		}
 		kd__st_rows_free(a);
 	}
+	trace("delta: candidates found", t_delta);
 	qsort(q.rids, q.n, sizeof(long long), cmp_ll);
 	for (i = j = 0; i < q.n; i++)
 		if (j == 0 || q.rids[j - 1] != q.rids[i])
@@ -1009,7 +1132,9 @@ int kd_monitor_run(kd_monitor_stats *out, kd_store *s, const kd_db *db,
 
 	/* the lists, archived */
 	KD_FORWARD(kd__lists_hash(&rn.lists, db));
+	trace("lists hashed", t0);
 	KD_FORWARD(kd__lists_register(s, &rn.lists, o.actor, &is_new));
+	trace("lists registered", t0);
 	snprintf(out->list_version, sizeof(out->list_version), "%s",
 		 rn.lists.version);
 
@@ -1067,6 +1192,7 @@ int kd_monitor_run(kd_monitor_stats *out, kd_store *s, const kd_db *db,
 		base[0] = '\0';
 	}
 	KD_FORWARD(phase_records(&rn, seq_max));
+	trace("records screened", t0);
 	if (!full && base[0] && strcmp(base, rn.lists.version) != 0) {
 		snprintf(out->mode, sizeof(out->mode), "delta");
 		KD_FORWARD(phase_delta(&rn, base));

@@ -72,6 +72,9 @@ static const char *const migrations[] = {
 	" prev_hash TEXT NOT NULL, hash TEXT NOT NULL);",
 	/* 2: export by time range */
 	"CREATE INDEX audit_at ON audit(at);",
+	/* 3: records to screen, found without reading the whole book */
+	"CREATE INDEX book_dirty ON book(book, rid) WHERE screened IS NULL OR"
+	" screened <> hash;",
 };
 #define NMIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))
 
