@@ -271,8 +271,10 @@ int kd_book_import(kd_import_stats *out, kd_store *s, const char *book,
 		goto fail;
 	if ((err = kd__st_commit(s)) == 0 && (out->added || out->changed ||
 					       out->revived || out->retired))
-		/* the book changed: index it for delta monitoring now */
-		err = kd__book_index_cache(s, book);
+		/* the book changed: index it for delta monitoring now; the
+		 * import stands without it (a delta run indexes the book
+		 * itself when the cache is missing) */
+		(void)kd__book_index_cache(s, book);
 	goto done;
 fail:
 	kd__st_rollback(s);
