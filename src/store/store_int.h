@@ -98,6 +98,5 @@ int kd__audit_append(kd_store *s, const char *actor, const char *action,
 void kd__st_now(char out[40]);
 void kd__sha256_hex(char out[65], const void *data, size_t len);
 #define KD_LOCK_AUDIT 0x6b6f7264L /* 'kord' */
-#define KD_LOCK_MONITOR 0x6d6f6e69L
 
 #endif
