@@ -431,7 +431,11 @@ static int apply_block(struct run *rn, struct st_rows *open)
 		kd__buf_puts(&in, ",\"entity\":");
 		kd__buf_json_str(&in, row[2]);
 		kd__buf_putc(&in, '}');
-		err = close_alert(rn, row[0], "no_longer_matches", in.ptr);
+		err = close_alert(rn, row[0],
+				  kd__lists_find(&rn->lists, row[2])
+					  ? "no_longer_matches"
+					  : "delisted",
+				  in.ptr);
 		kd__buf_free(&in);
 	}
 	return err;
