@@ -205,6 +205,47 @@ check "store migrate 1 -> 3" grep -q "schema version 1 -> 3" "$T/out"
 eq "migrations created their indexes" "$(sqlite3 "$M" "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('audit_at', 'book_dirty')")" 2
 "$K" --store "$M" audit verify >/dev/null; eq "migrated store verifies" "$?" 0
 
+# ---- HTTP (SQLite) ----------------------------------------------------------------
+H=$T/http.db; cp "$SQ" "$H"
+hash() { printf %s "$1" | sha256sum | cut -d' ' -f1; }
+printf 'api_key_sha256 = %s\napi_key_sha256 = %s\n' "$(hash key-ann)" "$(hash key-nobody)" >"$T/serve.conf"
+printf '# reviewers\nann %s\n' "$(hash key-ann)" >"$T/users"
+KORDON_API_USERS=$T/users "$K" --index "$T/v2.kdx" --store "$H" serve --listen 127.0.0.1:0 \
+	--config "$T/serve.conf" >"$T/h.log" 2>&1 & pids+=($!)
+for i in $(seq 1 300); do
+	PH=$(grep -o 'msg="listening".* port=[0-9]*' "$T/h.log" | grep -o '[0-9]*$')
+	[ -n "$PH" ] && curl -sf "http://127.0.0.1:$PH/readyz" >/dev/null && break
+	sleep 0.2
+done
+U=http://127.0.0.1:$PH
+hc() { curl -s -o "$T/body" -w '%{http_code}' "$@"; }
+eq "http: no key, 401" "$(hc "$U/alerts")" 401
+eq "http: GET /alerts" "$(hc -H 'Authorization: ApiKey key-ann' "$U/alerts?status=open&limit=10000")" 200
+eq "http: GET /alerts lists the open alerts" "$(python3 -c "import json; print(len(json.load(open('$T/body'))))")" \
+	"$(sqlite3 "$H" "SELECT COUNT(*) FROM alerts WHERE status = 'open'")"
+a=$(sqlite3 "$H" "SELECT id FROM alerts WHERE status = 'open' ORDER BY id LIMIT 1")
+eq "http: GET /alerts/{id}" "$(hc -H 'Authorization: ApiKey key-ann' "$U/alerts/$a")" 200
+check "http: the alert has both sides and history" python3 -c "
+import json; d=json.load(open('$T/body')); assert d['id']==$a and d['record']['id'] and d['entity']['id']==d['entity_id'] and d['history']"
+eq "http: unknown alert 404" "$(hc -H 'Authorization: ApiKey key-ann' "$U/alerts/99999999")" 404
+eq "http: bad decision body 422" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/alerts/$a/decision" -d '{"decision":')" 422
+check "http: 422 names the body position" grep -q '"detail":"body:1:' "$T/body"
+eq "http: a key naming no user may not decide" "$(hc -H 'Authorization: ApiKey key-nobody' -XPOST "$U/alerts/$a/decision" \
+	-d '{"decision":"false_positive","reason":"r"}')" 403
+eq "http: decision by the key's user" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/alerts/$a/decision" \
+	-d '{"decision":"false_positive","reason":"checked passport","by":"mallory"}')" 200
+eq "http: the decision is the key's user's, not the body's" "$(sqlite3 "$H" "SELECT decided_by FROM alerts WHERE id = $a")" ann
+eq "http: deciding it again is a conflict" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/alerts/$a/decision" \
+	-d '{"decision":"true_match","reason":"r"}')" 409
+printf 'id,name,country\nH1,Ivan Sidorov,ru\nH2,,ru\n' >"$T/h.csv"
+eq "http: POST /book/import" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/book/import?book=web" --data-binary @"$T/h.csv")" 200
+check "http: import stats and the bad row named" python3 -c "
+import json; d=json.load(open('$T/body')); assert d['added']==1 and d['skipped']==1 and 'body:3: empty name' in d['errors'], d"
+eq "http: POST /monitor" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/monitor?book=web")" 200
+check "http: monitor summary" python3 -c "
+import json; d=json.load(open('$T/body')); assert d['mode']=='full' and d['screened']==1, d"
+eq "http: the run is audited as the key's user" "$(sqlite3 "$H" "SELECT actor FROM audit WHERE action = 'monitor_run' ORDER BY seq DESC LIMIT 1")" ann
+
 # ---- tampering -------------------------------------------------------------------
 tamper() { # label store dbkind
 	local L=$1 S=$2 C
