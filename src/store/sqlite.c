@@ -7,20 +7,30 @@
  * lock up front, so a read-then-write (the audit chain head, an alert's
  * version) can never be overtaken by another writer.
  *
+ * Writers of one process (server threads, each with its connection) are
+ * serialised by a mutex before BEGIN IMMEDIATE: they queue instead of
+ * meeting SQLITE_BUSY, whose handler sleeps in steps of up to 100 ms and
+ * made the decision latency tail; the busy timeout still covers writers
+ * in other processes.
+ *
  * Statements are prepared once per connection and cached by SQL text
  * pointer (the callers pass string literals); $N placeholders are
  * rewritten to SQLite's ?N.
  */
 #include "store_int.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
 
 #define NCACHE 64
 
+static pthread_mutex_t g_writer = PTHREAD_MUTEX_INITIALIZER;
+
 struct sq {
 	sqlite3 *db;
+	int held; /* g_writer, from begin to commit or rollback */
 	struct {
 		const char *key;
 		sqlite3_stmt *st;
@@ -44,6 +54,14 @@ static int sq_simple(struct sq *q, const char *sql)
 		return rc;
 	}
 	return 0;
+}
+
+static void release(struct sq *q)
+{
+	if (q->held) {
+		q->held = 0;
+		pthread_mutex_unlock(&g_writer);
+	}
 }
 
 static int sq_open(void **out, const char *spec, char *err, size_t errlen)
@@ -82,6 +100,7 @@ static void sq_close(void *conn)
 	size_t i;
 	if (q == NULL)
 		return;
+	release(q);
 	for (i = 0; i < q->ncache; i++)
 		sqlite3_finalize(q->cache[i].st);
 	sqlite3_close(q->db);
@@ -90,20 +109,33 @@ static void sq_close(void *conn)
 
 static int sq_begin(void *conn)
 {
-	return sq_simple(conn, "BEGIN IMMEDIATE");
+	struct sq *q = conn;
+	int rc;
+	if (!q->held) {
+		pthread_mutex_lock(&g_writer);
+		q->held = 1;
+	}
+	if ((rc = sq_simple(conn, "BEGIN IMMEDIATE")) < 0)
+		release(q);
+	return rc;
 }
 
 static int sq_commit(void *conn)
 {
-	return sq_simple(conn, "COMMIT");
+	int rc = sq_simple(conn, "COMMIT");
+	if (rc == 0)
+		release(conn);
+	return rc; /* on failure the caller rolls back, which releases */
 }
 
 static int sq_rollback(void *conn)
 {
 	struct sq *q = conn;
-	if (sqlite3_get_autocommit(q->db))
-		return 0;
-	return sq_simple(conn, "ROLLBACK");
+	int rc = 0;
+	if (!sqlite3_get_autocommit(q->db))
+		rc = sq_simple(conn, "ROLLBACK");
+	release(q);
+	return rc;
 }
 
 /* $N -> ?N */
