@@ -15,6 +15,7 @@ struct cli {
 	const char *index;  /* --index FILE: a snapshot instead of the lists */
 	const char *prog;
 	kd_db *db;
+	const char *store;  /* --store PATH|postgresql://... (workflow.h) */
 };
 
 /** The lists used without --data or KORDON_DATA: <prefix>/share/kordon/data

@@ -6,6 +6,7 @@
  * 2 error (bad usage, unreadable or malformed list).
  */
 #include "cli.h"
+#include "workflow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -33,11 +34,18 @@ static void usage(FILE *f)
 		"  diff OLD NEW              entities added, removed, changed\n"
 		"  export --ftm              every entity as FollowTheMoney JSON "
 		"lines\n"
+		"  book import FILE          customer book into the store\n"
+		"  monitor                   screen the book, raise new alerts\n"
+		"  alerts | alert show ID | decide ID   review alerts\n"
+		"  audit verify|export|replay           the audit trail\n"
+		"  store migrate|info|set    the store (SQLite or PostgreSQL)\n"
 		"\n"
 		"global options:\n"
 		"  --data PATH   list directory or file (default: $KORDON_DATA,\n"
 		"                else the bundled data/ directory)\n"
 		"  --index FILE  open a snapshot (kordon index build) instead\n"
+		"  --store S     store file or postgresql:// URI (default:\n"
+		"                $KORDON_STORE, else kordon.db beside the data)\n"
 		"  --version     print the version\n"
 		"  -h, --help    this help; COMMAND --help for a command\n");
 }
@@ -171,6 +179,13 @@ int main(int argc, char **argv)
 			i += 2;
 			continue;
 		}
+		if (strcmp(argv[i], "--store") == 0 && i + 1 < argc) {
+			c.store = argv[i + 1];
+			/* for `serve`, whose alert endpoints read it */
+			setenv("KORDON_STORE", c.store, 1);
+			i += 2;
+			continue;
+		}
 		if (strncmp(argv[i], "--data=", 7) == 0) {
 			c.data = argv[i] + 7;
 			i++;
@@ -209,6 +224,20 @@ int main(int argc, char **argv)
 		rc = cmd_diff(&c, argc, argv);
 	else if (strcmp(cmd, "export") == 0)
 		rc = cmd_export(&c, argc, argv);
+	else if (strcmp(cmd, "book") == 0)
+		rc = cmd_book(&c, argc, argv);
+	else if (strcmp(cmd, "monitor") == 0)
+		rc = cmd_monitor(&c, argc, argv);
+	else if (strcmp(cmd, "alerts") == 0)
+		rc = cmd_alerts(&c, argc, argv);
+	else if (strcmp(cmd, "alert") == 0)
+		rc = cmd_alert(&c, argc, argv);
+	else if (strcmp(cmd, "decide") == 0)
+		rc = cmd_decide(&c, argc, argv);
+	else if (strcmp(cmd, "audit") == 0)
+		rc = cmd_audit(&c, argc, argv);
+	else if (strcmp(cmd, "store") == 0)
+		rc = cmd_store(&c, argc, argv);
 	else {
 		fprintf(stderr, "kordon: unknown command '%s'\n", cmd);
 		usage(stderr);

@@ -5,7 +5,8 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config libicu-dev libxml2-dev
       libjansson-dev zlib1g-dev libxxhash-dev libmicrohttpd-dev clang
       libclang-rt-14-dev libcurl4-openssl-dev libssl-dev
-      curl python3 nodejs)
+      curl python3 nodejs
+      libsqlite3-dev libpq-dev postgresql)
 # the scanner's language lexicon (tools/gen_lexicon.c, at build time)
 pkgs+=(hunspell-en-us hunspell-de-de hunspell-fr-classical hunspell-es
        hunspell-it hunspell-pl hunspell-ru hunspell-cs wamerican wngerman

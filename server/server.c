@@ -38,6 +38,7 @@
  * percent-escaped and clipped so it cannot forge log fields.
  */
 #include "server.h"
+#include "alerts_http.h"
 
 #include <arpa/inet.h>
 #include <netdb.h>
@@ -66,6 +67,13 @@ const struct srv_route srv_routes[] = {
 	{ "GET", "/openapi.json", RK_EXACT, 0, "openapi", srv_h_openapi },
 	{ "POST", "/updatez", RK_EXACT, RF_UPDATE | RF_BODY, "updatez",
 	  srv_h_updatez },
+	/* the review workflow: alerts_http.c */
+	{ "GET", "/alerts", RK_EXACT, 0, "alerts", srv_h_alerts },
+	{ "GET", "/alerts/", RK_REST, 0, "alert", srv_h_alert },
+	{ "POST", "/alerts/", RK_REST, RF_BODY, "decision", srv_h_alert_post },
+	{ "POST", "/book/import", RK_EXACT, RF_BODY, "book_import",
+	  srv_h_book_import },
+	{ "POST", "/monitor", RK_EXACT, RF_INDEX, "monitor", srv_h_monitor },
 };
 const size_t srv_nroutes = sizeof(srv_routes) / sizeof(srv_routes[0]);
 

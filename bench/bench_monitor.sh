@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# bench_monitor.sh - the monitoring targets of issue 16, run by hand (not
+# in CI), figures printed against their baseline in the same run:
+#
+#   1. initial monitor of an N-record synthetic book (default 1,000,000)
+#      against the bundled lists vs `batch` on the same records (same
+#      lists, same threads): rows/s of each and the ratio (target: monitor
+#      within 20 % of batch);
+#   2. delta monitor after 100 listed entities changed, same book
+#      (target: <= 5 s), next to the cost of a full re-screen;
+#   3. POST /alerts/{id}/decision under 50 concurrent reviewers, paced
+#      (each thinks 0.2-1 s between decisions: bench_monitor_reviewers.py)
+#      and saturated (wrk, 50 connections back to back), SQLite store,
+#      then a PostgreSQL store on a server this script starts in a
+#      temporary directory (targets: p99 <= 5 ms SQLite, <= 10 ms
+#      PostgreSQL).
+#
+# usage: bench/bench_monitor.sh [BUILD_DIR]      (default: build-rel)
+# environment: N (records), THREADS (2), DURATION (wrk seconds, 10)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${1:-build-rel}
+K=$(realpath "$BUILD/kordon")
+N=${N:-1000000}
+THREADS=${THREADS:-2}
+DURATION=${DURATION:-10}
+T=$(mktemp -d /tmp/kd_bench_mon.XXXXXX)
+chmod 755 "$T"
+PGBIN=/usr/lib/postgresql/15/bin
+PGDIR=""; SPID=""
+pg_run() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  [ -n "$SPID" ] && kill "$SPID" 2>/dev/null
+  [ -n "$PGDIR" ] && pg_run "$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast stop >/dev/null 2>&1
+  rm -rf "$T"
+}
+trap cleanup EXIT
+now() { date +%s.%N; }
+el() { python3 -c "print('%.2f' % ($2 - $1))"; }
+jf() { python3 -c "import json,sys; d=json.load(sys.stdin); print(' '.join(str(d[k]) for k in sys.argv[1].split()))" "$1"; }
+
+echo "== data: $N-record book, bundled lists (v1) and v1 with 100 entities changed (v2)"
+python3 bench/bench_monitor_book.py "$N" "$T/book.csv"
+printf 'id,name\nx,nobody\n' >"$T/one.csv"
+"$K" --store "$T/l.db" book import "$T/one.csv" >/dev/null
+"$K" --store "$T/l.db" monitor >/dev/null
+sqlite3 "$T/l.db" "SELECT b.json FROM list_member m JOIN entity_blob b ON b.hash = m.hash ORDER BY m.entity_id" >"$T/v1.ftm.json"
+python3 bench/bench_monitor_lists.py "$T/v1.ftm.json" "$T/v2.ftm.json" 100
+"$K" --data "$T/v1.ftm.json" index build -o "$T/v1.kdx" >/dev/null
+"$K" --data "$T/v2.ftm.json" index build -o "$T/v2.kdx" >/dev/null
+
+echo "== 1. initial monitor vs batch, $N records, $THREADS threads"
+t0=$(now)
+"$K" --index "$T/v1.kdx" batch --input "$T/book.csv" --threads "$THREADS" \
+  --format csv --only-matches >"$T/batch.csv" 2>"$T/batch.err"
+t1=$(now); tb=$(el "$t0" "$t1")
+echo "batch:   $tb s, $(python3 -c "print('%.0f' % ($N / $tb))") rows/s ($(tail -1 "$T/batch.err"))"
+t0=$(now)
+"$K" --store "$T/m.db" book import "$T/book.csv" >/dev/null
+t1=$(now); ti=$(el "$t0" "$t1")
+echo "import:  $ti s ($(python3 -c "print('%.0f' % ($N / $ti))") rows/s, once per book change, not part of the comparison)"
+t0=$(now)
+out=$("$K" --index "$T/v1.kdx" --store "$T/m.db" monitor --threads "$THREADS" --json)
+t1=$(now); tm=$(el "$t0" "$t1")
+echo "monitor: $tm s, $(python3 -c "print('%.0f' % ($N / $tm))") rows/s ($(jf "mode screened new" <<<"$out"): mode, screened, new alerts)"
+echo "monitor/batch throughput: $(python3 -c "print('%.1f %%' % (100 * $tb / $tm))") (target >= 80 %)"
+
+echo "== 2. delta monitor after 100 changed entities"
+t0=$(now)
+out=$("$K" --index "$T/v2.kdx" --store "$T/m.db" monitor --threads "$THREADS" --json)
+t1=$(now)
+echo "delta:   $(el "$t0" "$t1") s wall for the command ($(jf "mode entities_changed delta_candidates new updated closed seconds" <<<"$out"): mode, changed, re-scored records, new, updated, closed, seconds in the run) (target <= 5 s)"
+
+echo "== 3. decisions, 50 concurrent reviewers, $DURATION s"
+decide_bench() { # label store
+  local port
+  "$K" --index "$T/v1.kdx" --store "$2" serve --listen 127.0.0.1:0 >"$T/serve.log" 2>&1 &
+  SPID=$!
+  for i in $(seq 1 300); do
+    port=$(grep -o 'msg="listening".* port=[0-9]*' "$T/serve.log" | grep -o '[0-9]*$')
+    [ -n "$port" ] && curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break
+    sleep 0.2
+  done
+  python3 bench/bench_monitor_reviewers.py "$port" "$T/ids" "$DURATION" 50 |
+    sed "s/^/$1, paced: /"
+  wrk -t2 -c50 -d"$DURATION"s -s bench/bench_monitor_decide.lua \
+    "http://127.0.0.1:$port" -- "$T/ids" | tail -1 |
+    sed "s/^/$1, saturated (50 back to back): /"
+  kill "$SPID"; wait "$SPID" 2>/dev/null; SPID=""
+}
+sqlite3 "$T/m.db" "SELECT id FROM alerts WHERE status = 'open' LIMIT 5000" >"$T/ids"
+echo "(alerts in the store: $(wc -l <"$T/ids"))"
+decide_bench "sqlite (target p99 <= 5 ms)" "$T/m.db"
+if [ -x "$PGBIN/initdb" ]; then
+  PGDIR=$T/pg; mkdir -p "$PGDIR"; [ "$(id -u)" -eq 0 ] && chown postgres "$PGDIR"
+  pg_run "$PGBIN/initdb" -D "$PGDIR/data" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null 2>&1
+  pg_run "$PGBIN/pg_ctl" -D "$PGDIR/data" -w -l "$PGDIR/log" \
+    -o "-k $PGDIR -c listen_addresses='' -c max_connections=200" start >/dev/null 2>&1
+  PG="postgresql://postgres@/postgres?host=$PGDIR"
+  head -20001 "$T/book.csv" >"$T/book20k.csv"
+  "$K" --store "$PG" book import "$T/book20k.csv" >/dev/null
+  "$K" --index "$T/v1.kdx" --store "$PG" monitor >/dev/null
+  psql -qAtX "$PG" -c "SELECT id FROM alerts WHERE status = 'open'" >"$T/ids"
+  echo "(alerts in the PostgreSQL store: $(wc -l <"$T/ids"))"
+  decide_bench "postgresql (target p99 <= 10 ms)" "$PG"
+else
+  echo "postgresql: skipped, no $PGBIN/initdb"
+fi

@@ -1,0 +1,280 @@
+/*
+ * rows.c - the batch input formats, read into rows (see rows.h). Kept
+ * apart from cmd_batch.c (which has its own copy, being reworked on
+ * another branch) so `book import` and later `batch` can share it.
+ *
+ * A row is skipped, and named FILE:LINE on stderr, when its field count
+ * differs from the header's, its name is empty, a field is not UTF-8,
+ * or (JSON lines) it is not a JSON object. A row without an id gets
+ * "row-LINE" (the book needs a key per record).
+ */
+#include "rows.h"
+#include "cli.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A message about the input: to rs->errs when collecting (HTTP), else to
+ * stderr. */
+__attribute__((format(printf, 2, 3))) static void say(struct cli_rows *rs,
+						      const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	if (rs->errs) {
+		char line[700];
+		vsnprintf(line, sizeof(line), fmt, ap);
+		if (rs->errs->len < 16384) {
+			kd__buf_puts(rs->errs, line);
+			kd__buf_putc(rs->errs, '\n');
+		}
+	} else {
+		vfprintf(stderr, fmt, ap);
+		fputc('\n', stderr);
+	}
+	va_end(ap);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s && *s ? strdup(s) : NULL;
+}
+
+static void row_free(struct cli_row *r)
+{
+	free(r->id);
+	free(r->name);
+	free(r->schema);
+	free(r->dob);
+	free(r->country);
+	free(r->idnum);
+}
+
+void cli_rows_free(struct cli_rows *rs)
+{
+	size_t i;
+	for (i = 0; i < rs->n; i++)
+		row_free(&rs->v[i]);
+	free(rs->v);
+	rs->v = NULL;
+	rs->n = rs->cap = rs->skipped = 0;
+}
+
+static int push(struct cli_rows *rs, struct cli_row *r, const char *const v[6])
+{
+	char idbuf[32];
+	if (v[0] == NULL || *v[0] == '\0') {
+		snprintf(idbuf, sizeof(idbuf), "row-%lu", r->line);
+		r->id = strdup(idbuf);
+	} else {
+		r->id = strdup(v[0]);
+	}
+	r->name = dup_or_null(v[1]);
+	r->schema = dup_or_null(v[2]);
+	r->dob = dup_or_null(v[3]);
+	r->country = dup_or_null(v[4]);
+	r->idnum = dup_or_null(v[5]);
+	if (rs->n == rs->cap) {
+		size_t cap = rs->cap ? rs->cap * 2 : 1024;
+		struct cli_row *nv = realloc(rs->v, cap * sizeof(*nv));
+		if (nv == NULL) {
+			row_free(r);
+			return -1;
+		}
+		rs->v = nv;
+		rs->cap = cap;
+	}
+	if (r->id == NULL || r->name == NULL) {
+		row_free(r);
+		return -1;
+	}
+	rs->v[rs->n++] = *r;
+	return 0;
+}
+
+static int bad_utf8(struct cli_rows *rs, const char *prog, const char *path,
+		    unsigned long line, const char *const v[6])
+{
+	size_t k, at;
+	for (k = 0; k < 6; k++)
+		if (v[k] && (at = kd__utf8_invalid_at(v[k], strlen(v[k]))) != 0) {
+			say(rs, "%s: %s:%lu: invalid UTF-8 (byte %zu "
+				"of a field; row skipped)", prog, path, line,
+				at);
+			return 1;
+		}
+	return 0;
+}
+
+static int read_csv(struct cli_rows *rs, struct kd_reader *rd,
+		    const char *path, const char *prog)
+{
+	struct kd_csv *c;
+	kd_parse_err err;
+	int cols[6], got;
+	static const char *const names[6] = { "id", "name", "schema",
+					      "birth_date", "country",
+					      "id_number" };
+	size_t i, k, nf;
+	if (kd__csv_open(&c, rd, ',') < 0)
+		return -1;
+	if (kd__csv_row(c, &err) != 1) {
+		say(rs, "%s: %s:1: missing header", prog, path);
+		kd__csv_close(c);
+		return -1;
+	}
+	nf = kd__csv_nfields(c);
+	for (k = 0; k < 6; k++) {
+		cols[k] = -1;
+		for (i = 0; i < nf; i++)
+			if (strcmp(kd__csv_field(c, i, NULL), names[k]) == 0)
+				cols[k] = (int)i;
+	}
+	if (cols[1] < 0) {
+		say(rs, "%s: %s:1: header has no 'name' column",
+			prog, path);
+		kd__csv_close(c);
+		return -1;
+	}
+	while ((got = kd__csv_row(c, &err)) != 0) {
+		struct cli_row r;
+		const char *v[6];
+		if (got < 0) {
+			say(rs, "%s: %s (input ends here)", prog,
+				kd_error_last());
+			rs->skipped++;
+			break;
+		}
+		memset(&r, 0, sizeof(r));
+		r.line = kd__csv_line(c);
+		if (kd__csv_nfields(c) != nf) {
+			say(rs, "%s: %s:%lu: %zu fields, header has %zu "
+				"(row skipped)", prog, path, r.line,
+				kd__csv_nfields(c), nf);
+			rs->skipped++;
+			continue;
+		}
+		for (k = 0; k < 6; k++)
+			v[k] = cols[k] >= 0 ? kd__csv_field(c, (size_t)cols[k],
+							    NULL)
+					    : "";
+		if (bad_utf8(rs, prog, path, r.line, v)) {
+			rs->skipped++;
+			continue;
+		}
+		if (*v[1] == '\0') {
+			say(rs, "%s: %s:%lu: empty name (row skipped)",
+				prog, path, r.line);
+			rs->skipped++;
+			continue;
+		}
+		if (push(rs, &r, v) < 0) {
+			kd__csv_close(c);
+			return -1;
+		}
+	}
+	kd__csv_close(c);
+	return 0;
+}
+
+static const char *jstr(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	if (json_is_array(v))
+		v = json_array_get(v, 0);
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+static int read_jsonl(struct cli_rows *rs, struct kd_reader *rd,
+		      const char *path, const char *prog)
+{
+	const char *line;
+	size_t len;
+	int got;
+	while ((got = kd__reader_line(rd, &line, &len)) == 1) {
+		json_error_t je;
+		json_t *o;
+		struct cli_row r;
+		char idbuf[32];
+		const char *v[6];
+		if (len == 0)
+			continue;
+		memset(&r, 0, sizeof(r));
+		r.line = kd__reader_lineno(rd);
+		o = json_loadb(line, len, 0, &je);
+		if (o == NULL || !json_is_object(o)) {
+			say(rs, "%s: %s:%lu:%d: %s (row skipped)",
+				prog, path, r.line, o ? 1 : je.column,
+				o ? "not a JSON object" : je.text);
+			json_decref(o);
+			rs->skipped++;
+			continue;
+		}
+		v[0] = jstr(o, "id");
+		if (v[0] == NULL && json_is_integer(json_object_get(o, "id"))) {
+			snprintf(idbuf, sizeof(idbuf), "%lld",
+				 (long long)json_integer_value(
+					 json_object_get(o, "id")));
+			v[0] = idbuf;
+		}
+		v[1] = jstr(o, "name");
+		v[2] = jstr(o, "schema");
+		v[3] = jstr(o, "birth_date");
+		v[4] = jstr(o, "country");
+		v[5] = jstr(o, "id_number");
+		if (v[1] == NULL || *v[1] == '\0') {
+			say(rs, "%s: %s:%lu: no \"name\" string (row "
+				"skipped)", prog, path, r.line);
+			json_decref(o);
+			rs->skipped++;
+			continue;
+		}
+		got = push(rs, &r, v);
+		json_decref(o);
+		if (got < 0)
+			return -1;
+	}
+	return got < 0 ? -1 : 0;
+}
+
+static int read_any(struct cli_rows *out, struct kd_reader *rd,
+		    const char *path, const char *prog, int is_json)
+{
+	int rc = is_json ? read_jsonl(out, rd, path, prog)
+			 : read_csv(out, rd, path, prog);
+	kd__reader_close(rd);
+	if (rc < 0)
+		cli_rows_free(out);
+	return rc;
+}
+
+int cli_rows_mem(struct cli_rows *out, const char *name, const char *data,
+		 size_t len, int is_json, const char *prog)
+{
+	struct kd_reader *rd;
+	struct kd_buf *errs = out->errs;
+	memset(out, 0, sizeof(*out));
+	out->errs = errs;
+	if (kd__reader_mem(&rd, name, data, len) < 0) {
+		say(out, "%s: %s", prog, kd_error_last());
+		return -1;
+	}
+	return read_any(out, rd, name, prog, is_json);
+}
+
+int cli_rows_read(struct cli_rows *out, const char *path, const char *prog)
+{
+	struct kd_reader *rd;
+	int is_json;
+	memset(out, 0, sizeof(*out));
+	if (kd__reader_open(&rd, strcmp(path, "-") ? path : "/dev/stdin") < 0) {
+		say(out, "%s: %s", prog, kd_error_last());
+		return -1;
+	}
+	is_json = kd__has_suffix(path, ".jsonl") ||
+		  kd__has_suffix(path, ".json") ||
+		  kd__has_suffix(path, ".jsonl.gz");
+	return read_any(out, rd, path, prog, is_json);
+}

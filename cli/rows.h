@@ -1,0 +1,36 @@
+/*
+ * rows.h - reading the batch input formats (CSV with a header naming
+ * id, name, schema, birth_date, country, id_number; or JSON lines with
+ * the same keys) into rows, bad rows reported as FILE:LINE and skipped.
+ * Used by `book import`; the same columns and messages as `batch`.
+ */
+#ifndef KD_CLI_ROWS_H
+#define KD_CLI_ROWS_H
+
+#include <stddef.h>
+
+struct cli_row {
+	unsigned long line;
+	char *id, *name, *schema, *dob, *country, *idnum;
+};
+
+struct kd_buf;
+
+struct cli_rows {
+	struct cli_row *v;
+	size_t n, cap;
+	size_t skipped;
+	struct kd_buf *errs; /* when set, messages go here, not stderr */
+};
+
+/** Read path ("-" for stdin); JSON lines when it ends in .jsonl/.json
+ *  (optionally .gz). Messages are prefixed with `prog`.
+ *  @return 0, or -1 when the file cannot be read at all. */
+int cli_rows_read(struct cli_rows *out, const char *path, const char *prog);
+/** The same from memory (an HTTP body); set out->errs before to collect
+ *  the messages. */
+int cli_rows_mem(struct cli_rows *out, const char *name, const char *data,
+		 size_t len, int is_json, const char *prog);
+void cli_rows_free(struct cli_rows *rs);
+
+#endif

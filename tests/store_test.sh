@@ -1,0 +1,347 @@
+#!/usr/bin/env bash
+# store_test.sh - the compliance workflow end to end, on SQLite and on a
+# PostgreSQL server this script starts itself (initdb/pg_ctl in a
+# temporary directory, as the postgres user when run as root) and stops:
+#
+#   - the "done means" story on the bundled lists: import the 10,000-record
+#     sample book, monitor, decide false positives, swap to list version 2
+#     (tests/data/monitor/v2: UN TAi.108 changed, TAi.091 delisted),
+#     monitor again: exactly the expected new / quiet / closed alerts;
+#     audit verify passes and the export tells the story; a full re-run
+#     agrees with the delta run; replay of an alert gives the same result;
+#   - bad rows FILE:LINE and skipped; four-eyes; schema migration;
+#   - kill -9 mid-monitor, then a rerun: no duplicate, no lost alert,
+#     decisions kept, chain intact;
+#   - an edited, deleted or swapped audit row is named by audit verify;
+#   - two `kordon serve` on one PostgreSQL deciding one alert at once:
+#     one 200, one 409, both attempts audited.
+#
+# usage: tests/store_test.sh [path/to/kordon]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+K=$(realpath "${1:-build/kordon}")
+ROOT=$PWD
+T=$(mktemp -d)
+chmod 755 "$T"
+fails=0; n=0
+PGDIR=""
+PGBIN=/usr/lib/postgresql/15/bin
+[ -x "$PGBIN/initdb" ] || PGBIN=$(pg_config --bindir 2>/dev/null || true)
+pids=()
+cleanup() {
+	local p
+	for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+	if [ -n "$PGDIR" ]; then pg_run "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1; fi
+	rm -rf "$T"
+}
+trap cleanup EXIT
+ok() { n=$((n + 1)); echo "ok   $1"; }
+bad() { n=$((n + 1)); fails=$((fails + 1)); echo "FAIL $1"; }
+check() { # name, command...
+	local name=$1; shift
+	if "$@"; then ok "$name"; else bad "$name"; fi
+}
+eq() { # name, got, want
+	if [ "$2" == "$3" ]; then ok "$1"; else bad "$1: got '$2', want '$3'"; fi
+}
+
+BOOK=$ROOT/tests/data/monitor/book.csv
+V2=$ROOT/tests/data/monitor/v2
+# the bundled lists, compiled once (same entities, faster start-up)
+"$K" index build -o "$T/v1.kdx" >/dev/null || { echo "FAIL index build"; exit 1; }
+"$K" --data "$V2" index build -o "$T/v2.kdx" >/dev/null || { echo "FAIL index build v2"; exit 1; }
+
+# SQL against the store: sql STORE QUERY
+sql() {
+	case $1 in
+	postgresql://*) psql -qAtX "$1" -c "$2" ;;
+	*) sqlite3 "$1" "$2" ;;
+	esac
+}
+# alert id of (record, entity) with a status
+aid() { sql "$1" "SELECT id FROM alerts WHERE record_id = '$2' AND entity_id = '$3' AND status = '$4' ORDER BY id DESC LIMIT 1"; }
+jget() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+# space-separated fields of a JSON object on stdin: jf "a b c"
+jf() { python3 -c "import json,sys; d=json.load(sys.stdin); print(' '.join(str(d[k]) for k in sys.argv[1].split()))" "$1"; }
+
+# ---- the story --------------------------------------------------------------
+story() { # label store book
+	local L=$1 S=$2 B=$3 out a1 a2 a3 a4 a5 nopen_A nopen_B before after NB
+	NB=$(($(wc -l <"$B") - 1))
+	"$K" --store "$S" book import "$B" >"$T/imp" 2>&1
+	check "$L: import $NB records" grep -q "$NB rows, $NB added" "$T/imp"
+	out=$("$K" --index "$T/v1.kdx" --store "$S" monitor --json) || { bad "$L: monitor v1"; return; }
+	eq "$L: first run is full" "$(jget "['mode']" <<<"$out")" full
+	eq "$L: first run screens every record" "$(jget "['screened']" <<<"$out")" "$NB"
+	before=$(sql "$S" "SELECT COUNT(*) FROM alerts WHERE status = 'open'")
+	eq "$L: alerts counted in the summary" "$(jget "['new']" <<<"$out")" "$before"
+	local want=$((NB >= 10000 ? 50 : 10)) # 50 listed names in the book, 13 in its first quarter
+	check "$L: the listed names alert (>= $want)" test "$before" -ge "$want"
+	a1=$(aid "$S" C000101 un-TAi.108 open)   # A: will change
+	a2=$(aid "$S" C000301 un-TAi.091 open)   # B: will be delisted
+	a3=$(aid "$S" C000101 uk-7427 open)      # unchanged entity
+	a4=$(aid "$S" C010000 un-TAi.091 open)   # B, left open
+	a5=$(aid "$S" C009999 un-TAi.108 open)   # A, left open
+	check "$L: the story's alerts exist" test -n "$a1" -a -n "$a2" -a -n "$a3" -a -n "$a4" -a -n "$a5"
+	for a in $a1 $a2 $a3; do
+		"$K" --store "$S" decide "$a" --as false_positive \
+			--reason "other person: date of birth on file differs" --by alice >/dev/null ||
+			bad "$L: decide $a"
+	done
+	# a rerun with the same lists raises nothing
+	out=$("$K" --index "$T/v1.kdx" --store "$S" monitor --json)
+	eq "$L: rerun on the same lists: nothing to do" \
+		"$(jf "mode screened new updated closed" <<<"$out")" "none 0 0 0 0"
+	# list version 2
+	nopen_A=$(sql "$S" "SELECT COUNT(*) FROM alerts WHERE entity_id = 'un-TAi.108' AND status = 'open'")
+	nopen_B=$(sql "$S" "SELECT COUNT(*) FROM alerts WHERE entity_id = 'un-TAi.091' AND status = 'open'")
+	out=$("$K" --index "$T/v2.kdx" --store "$S" monitor --json) || { bad "$L: monitor v2"; return; }
+	eq "$L: v2 is a delta run" "$(jget "['mode']" <<<"$out")" delta
+	eq "$L: v2 diff: 1 changed, 1 removed, 0 added" \
+		"$(jf "entities_changed entities_removed entities_added" <<<"$out")" "1 1 0"
+	eq "$L: v2 screens no record against all lists" "$(jget "['screened']" <<<"$out")" 0
+	# exactly: one new alert (the changed entity's decided pair), the open
+	# alerts on A updated, the open alerts on B closed as delisted
+	eq "$L: v2 new alerts" "$(jget "['new']" <<<"$out")" 1
+	eq "$L: v2 updated alerts" "$(jget "['updated']" <<<"$out")" "$nopen_A"
+	eq "$L: v2 closed alerts" "$(jget "['closed']" <<<"$out")" "$nopen_B"
+	local n1; n1=$(aid "$S" C000101 un-TAi.108 open)
+	check "$L: changed entity re-raises the decided pair as a new alert" test -n "$n1" -a "$n1" != "$a1"
+	eq "$L: the new alert refers to the old decision" \
+		"$(sql "$S" "SELECT prev_alert FROM alerts WHERE id = $n1")" "$a1"
+	eq "$L: unchanged decided pair stays quiet" \
+		"$(sql "$S" "SELECT COUNT(*) FROM alerts WHERE record_id = 'C000101' AND entity_id = 'uk-7427' AND status = 'open'")" 0
+	eq "$L: delisted entity: open alert closed as delisted" \
+		"$(sql "$S" "SELECT status || ' ' || closed_reason FROM alerts WHERE id = $a4")" "closed delisted"
+	eq "$L: delisted entity: decided alert keeps its decision" \
+		"$(sql "$S" "SELECT status || ' ' || decision FROM alerts WHERE id = $a2")" "decided false_positive"
+	eq "$L: changed entity: open alert updated in place" \
+		"$(sql "$S" "SELECT status || ' ' || version FROM alerts WHERE id = $a5")" "open 2"
+	eq "$L: never two open alerts for one pair" \
+		"$(sql "$S" "SELECT COUNT(*) FROM (SELECT book, record_id, entity_id FROM alerts WHERE status = 'open' GROUP BY book, record_id, entity_id HAVING COUNT(*) > 1) AS t")" 0
+	out=$("$K" --store "$S" audit verify); check "$L: audit verify passes" test $? -eq 0
+	"$K" --store "$S" audit export --format jsonl >"$T/export.jsonl"
+	check "$L: export shows the whole story" python3 - "$T/export.jsonl" "$a1" "$a4" "$n1" <<'PY'
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+a1, a4, n1 = sys.argv[2], sys.argv[3], sys.argv[4]
+acts = [r["action"] for r in recs]
+assert acts.count("list_version") == 2, acts
+assert "book_import" in acts and acts.count("monitor_run") == 3
+assert any(r["action"] == "decision" and r["subject"] == a1 and r["actor"] == "alice" and r["result"]["status"] == "decided" for r in recs)
+assert any(r["action"] == "alert_closed" and r["subject"] == a4 and r["result"]["reason"] == "delisted" for r in recs)
+assert any(r["action"] == "alert_new" and r["subject"] == n1 and str(r["result"]["prev_alert"]) == a1 for r in recs)
+prev = "0" * 64
+for i, r in enumerate(recs, 1):
+    assert r["seq"] == i and r["prev_hash"] == prev, i
+    prev = r["hash"]
+PY
+	eq "$L: export --to before the story is empty" \
+		"$("$K" --store "$S" audit export --to 2000-01-01 | wc -l)" 0
+	eq "$L: csv export has the same records" \
+		"$("$K" --store "$S" audit export --format csv --from 2000 | python3 -c 'import csv,sys; print(sum(1 for _ in csv.DictReader(sys.stdin)))')" \
+		"$(wc -l <"$T/export.jsonl")"
+	# replay the screening behind the new alert against its archived version
+	local seq; seq=$(sql "$S" "SELECT seq FROM audit WHERE action = 'alert_new' AND subject = '$n1'")
+	"$K" --store "$S" audit replay "$seq" >"$T/replay" 2>&1
+	check "$L: replay gives the same result" grep -q "^SAME" "$T/replay"
+	seq=$(sql "$S" "SELECT seq FROM audit WHERE action = 'alert_new' AND subject = '$a1'")
+	"$K" --store "$S" audit replay "$seq" >"$T/replay" 2>&1
+	check "$L: replay of a v1 alert uses the archived v1 lists" grep -q "^SAME" "$T/replay"
+	[ "$L" == sqlite ] || return 0
+	# a new matcher version re-screens everything: same alerts
+	out=$(KORDON_MATCHER_VERSION=test-next "$K" --index "$T/v2.kdx" --store "$S" monitor --json)
+	eq "$L: new matcher version: full run" "$(jget "['mode']" <<<"$out")" full
+	eq "$L: full run finds nothing the delta run missed" "$(jget "['new']" <<<"$out")" 0
+	eq "$L: full run closes nothing the delta run kept" "$(jget "['closed']" <<<"$out")" 0
+	eq "$L: full run: every open alert unchanged" "$(jf "updated unchanged" <<<"$out")" \
+		"0 $(sql "$S" "SELECT COUNT(*) FROM alerts WHERE status = 'open'")"
+}
+
+SQ=$T/story.db
+story sqlite "$SQ" "$BOOK"
+
+# ---- CLI details (SQLite) -------------------------------------------------------
+printf 'id,name,country\nB1,Anna Smith,gb\nB2,,gb\nB3,Bob,Jones,gb\nB4,Carl Meyer,de\n' >"$T/bad.csv"
+"$K" --store "$T/b.db" book import "$T/bad.csv" --book b >"$T/out" 2>"$T/err"
+eq "bad rows: exit 3" "$?" 3
+check "bad rows: named FILE:LINE" grep -q "bad.csv:3: empty name" "$T/err"
+check "bad rows: field count named FILE:LINE" grep -q "bad.csv:4: 4 fields, header has 3" "$T/err"
+eq "bad rows: good rows imported" "$(sqlite3 "$T/b.db" "SELECT group_concat(id) FROM book")" "B1,B4"
+"$K" --store "$T/b.db" book import "$T/bad.csv" --book b --full >/dev/null 2>&1
+eq "full import with bad rows refused" "$?" 2
+printf 'id,name\nB1,Anna Smith\n' >"$T/one.csv"
+"$K" --store "$T/b.db" book import "$T/one.csv" --book b --full >"$T/out"
+check "full import retires absent records" grep -q "1 retired" "$T/out"
+printf 'id,name,country\nB1,Anna Smith,\nB4,Carl Meyer,de\nB9,Zed,\n' >"$T/two.csv"
+"$K" --store "$T/b.db" book import "$T/two.csv" --book b >"$T/out"
+check "import: added, unchanged, revived" grep -q "1 added, 0 changed, 1 unchanged, 1 revived" "$T/out"
+# four-eyes
+F=$T/fe.db; cp "$SQ" "$F"
+a=$(aid "$F" C000501 un-QDi.017 open)
+"$K" --store "$F" store set four_eyes on
+"$K" --store "$F" decide "$a" --as true_match --reason "same dob and nationality" --by alice >"$T/out"
+check "four-eyes: first true_match is pending" grep -q "pending_second_review" "$T/out"
+"$K" --store "$F" decide "$a" --as true_match --reason "again" --by alice >/dev/null 2>&1
+eq "four-eyes: same reviewer refused (exit 4)" "$?" 4
+"$K" --store "$F" decide "$a" --as true_match --reason "confirmed" --by bob >"$T/out"
+check "four-eyes: second reviewer makes it final" grep -q "(final, status decided" "$T/out"
+"$K" --store "$F" decide "$a" --as false_positive --reason "late" --by carol >/dev/null 2>&1
+eq "deciding a decided alert: exit 4" "$?" 4
+eq "refused attempts are audited" "$(sqlite3 "$F" "SELECT COUNT(*) FROM audit WHERE action = 'decision_rejected' AND subject = '$a'")" 2
+"$K" --store "$F" alert show "$a" --json >"$T/show"
+check "alert show: record, entity, decisions, history" python3 -c "
+import json,sys; d=json.load(open('$T/show'))
+assert d['record']['id']=='C000501' and d['entity']['id']=='un-QDi.017'
+assert [x['outcome'] for x in d['decisions']]==['pending_second_review','rejected','final','rejected']
+assert d['history'][0]['id']==$a and d['explanation'][0]['name']=='name_match'"
+# migration
+M=$T/mig.db; "$K" --store "$M" store info >/dev/null
+sqlite3 "$M" "DROP INDEX audit_at; DROP INDEX book_dirty; UPDATE meta SET value = '1' WHERE key = 'schema_version'"
+"$K" --store "$M" alerts >/dev/null 2>"$T/err"
+check "old schema refused until migrate" grep -q "run \`kordon store migrate\`" "$T/err"
+"$K" --store "$M" store migrate >"$T/out"
+check "store migrate 1 -> 3" grep -q "schema version 1 -> 3" "$T/out"
+eq "migrations created their indexes" "$(sqlite3 "$M" "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('audit_at', 'book_dirty')")" 2
+"$K" --store "$M" audit verify >/dev/null; eq "migrated store verifies" "$?" 0
+
+# ---- HTTP (SQLite) ----------------------------------------------------------------
+H=$T/http.db; cp "$SQ" "$H"
+hash() { printf %s "$1" | sha256sum | cut -d' ' -f1; }
+printf 'api_key_sha256 = %s\napi_key_sha256 = %s\n' "$(hash key-ann)" "$(hash key-nobody)" >"$T/serve.conf"
+printf '# reviewers\nann %s\n' "$(hash key-ann)" >"$T/users"
+KORDON_API_USERS=$T/users "$K" --index "$T/v2.kdx" --store "$H" serve --listen 127.0.0.1:0 \
+	--config "$T/serve.conf" >"$T/h.log" 2>&1 & pids+=($!)
+for i in $(seq 1 300); do
+	PH=$(grep -o 'msg="listening".* port=[0-9]*' "$T/h.log" | grep -o '[0-9]*$')
+	[ -n "$PH" ] && curl -sf "http://127.0.0.1:$PH/readyz" >/dev/null && break
+	sleep 0.2
+done
+U=http://127.0.0.1:$PH
+hc() { curl -s -o "$T/body" -w '%{http_code}' "$@"; }
+eq "http: no key, 401" "$(hc "$U/alerts")" 401
+eq "http: GET /alerts" "$(hc -H 'Authorization: ApiKey key-ann' "$U/alerts?status=open&limit=10000")" 200
+eq "http: GET /alerts lists the open alerts" "$(python3 -c "import json; print(len(json.load(open('$T/body'))))")" \
+	"$(sqlite3 "$H" "SELECT COUNT(*) FROM alerts WHERE status = 'open'")"
+a=$(sqlite3 "$H" "SELECT id FROM alerts WHERE status = 'open' ORDER BY id LIMIT 1")
+eq "http: GET /alerts/{id}" "$(hc -H 'Authorization: ApiKey key-ann' "$U/alerts/$a")" 200
+check "http: the alert has both sides and history" python3 -c "
+import json; d=json.load(open('$T/body')); assert d['id']==$a and d['record']['id'] and d['entity']['id']==d['entity_id'] and d['history']"
+eq "http: unknown alert 404" "$(hc -H 'Authorization: ApiKey key-ann' "$U/alerts/99999999")" 404
+eq "http: bad decision body 422" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/alerts/$a/decision" -d '{"decision":')" 422
+check "http: 422 names the body position" grep -q '"detail":"body:1:' "$T/body"
+eq "http: a key naming no user may not decide" "$(hc -H 'Authorization: ApiKey key-nobody' -XPOST "$U/alerts/$a/decision" \
+	-d '{"decision":"false_positive","reason":"r"}')" 403
+eq "http: decision by the key's user" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/alerts/$a/decision" \
+	-d '{"decision":"false_positive","reason":"checked passport","by":"mallory"}')" 200
+eq "http: the decision is the key's user's, not the body's" "$(sqlite3 "$H" "SELECT decided_by FROM alerts WHERE id = $a")" ann
+eq "http: deciding it again is a conflict" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/alerts/$a/decision" \
+	-d '{"decision":"true_match","reason":"r"}')" 409
+printf 'id,name,country\nH1,Ivan Sidorov,ru\nH2,,ru\n' >"$T/h.csv"
+eq "http: POST /book/import" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/book/import?book=web" --data-binary @"$T/h.csv")" 200
+check "http: import stats and the bad row named" python3 -c "
+import json; d=json.load(open('$T/body')); assert d['added']==1 and d['skipped']==1 and 'body:3: empty name' in d['errors'], d"
+eq "http: POST /monitor" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/monitor?book=web")" 200
+check "http: monitor summary" python3 -c "
+import json; d=json.load(open('$T/body')); assert d['mode']=='full' and d['screened']==1, d"
+eq "http: the run is audited as the key's user" "$(sqlite3 "$H" "SELECT actor FROM audit WHERE action = 'monitor_run' ORDER BY seq DESC LIMIT 1")" ann
+
+# ---- tampering -------------------------------------------------------------------
+tamper() { # label store dbkind
+	local L=$1 S=$2 C
+	C=$(sql "$S" "SELECT COUNT(*) FROM audit")
+	sql "$S" "UPDATE audit SET actor = 'mallory' WHERE seq = 5" >/dev/null
+	"$K" --store "$S" audit verify >"$T/v"; eq "$L: edited record: verify fails" "$?" 1
+	check "$L: edited record named" grep -q "BROKEN at record 5:" "$T/v"
+	sql "$S" "UPDATE audit SET actor = (SELECT actor FROM audit WHERE seq = 6) WHERE seq = 5" >/dev/null
+	"$K" --store "$S" audit verify >"$T/v"; eq "$L: restored: verify passes" "$?" 0
+	sql "$S" "UPDATE audit SET seq = -1 WHERE seq = 7; UPDATE audit SET seq = 7 WHERE seq = 8; UPDATE audit SET seq = 8 WHERE seq = -1" >/dev/null
+	"$K" --store "$S" audit verify >"$T/v"; eq "$L: swapped records: verify fails" "$?" 1
+	check "$L: swapped record named" grep -q "BROKEN at record 7:" "$T/v"
+	sql "$S" "UPDATE audit SET seq = -1 WHERE seq = 7; UPDATE audit SET seq = 7 WHERE seq = 8; UPDATE audit SET seq = 8 WHERE seq = -1" >/dev/null
+	sql "$S" "DELETE FROM audit WHERE seq = 9" >/dev/null
+	"$K" --store "$S" audit verify >"$T/v"; eq "$L: deleted record: verify fails" "$?" 1
+	check "$L: deleted record named" grep -q "BROKEN at record 10: .*record 9 is missing" "$T/v"
+}
+cp "$SQ" "$T/tamper.db"
+tamper sqlite "$T/tamper.db"
+
+# ---- kill -9 mid-monitor -----------------------------------------------------------
+killtest() { # label store
+	local L=$1 S=$2 ref got pid i dec
+	ref=$(sql "$S" "SELECT record_id || ' ' || entity_id || ' ' || status FROM alerts ORDER BY 1")
+	dec=$(sql "$S" "SELECT COUNT(*) FROM decisions")
+	check "$L: alerts and decisions before the kill" test -n "$ref" -a "${dec:-0}" -gt 0
+	KORDON_MATCHER_VERSION=kill-test "$K" --index "$T/v2.kdx" --store "$S" monitor --threads 1 >/dev/null 2>&1 &
+	pid=$!
+	for i in $(seq 1 600); do
+		# 10000 before the run resets the marks, 0 after, then blocks
+		got=$(sql "$S" "SELECT COUNT(*) FROM book WHERE screened IS NOT NULL" 2>/dev/null)
+		[ "${got:-0}" -gt 0 ] && [ "${got:-0}" -lt 10000 ] && break
+		sleep 0.1
+	done
+	kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+	got=$(sql "$S" "SELECT COUNT(*) FROM book WHERE screened IS NOT NULL")
+	check "$L: killed mid-run ($got of 10000 screened)" test "$got" -gt 0 -a "$got" -lt 10000
+	KORDON_MATCHER_VERSION=kill-test "$K" --index "$T/v2.kdx" --store "$S" monitor --json >"$T/rerun" 2>&1
+	check "$L: rerun finishes the interrupted run" grep -q '"mode":"full"' "$T/rerun"
+	eq "$L: rerun screens only the rest" "$(jget "['screened']" <"$T/rerun")" "$((10000 - got))"
+	eq "$L: after kill + rerun: same alerts, none duplicated or lost" \
+		"$(sql "$S" "SELECT record_id || ' ' || entity_id || ' ' || status FROM alerts ORDER BY 1")" "$ref"
+	eq "$L: decisions still there" "$(sql "$S" "SELECT COUNT(*) FROM decisions")" "$dec"
+	"$K" --store "$S" audit verify >/dev/null; eq "$L: audit verify after kill" "$?" 0
+}
+cp "$SQ" "$T/kill.db"
+killtest sqlite "$T/kill.db"
+
+# ---- PostgreSQL -------------------------------------------------------------------
+pg_run() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
+	bad "PostgreSQL server binaries not found (scripts/deps.sh installs postgresql)"
+else
+	PGDIR=$T/pg; mkdir -p "$PGDIR"
+	[ "$(id -u)" -eq 0 ] && chown postgres "$PGDIR"
+	if pg_run "$PGBIN/initdb" -D "$PGDIR/data" -U postgres --auth=trust -E UTF8 --locale=C >"$T/initdb.log" 2>&1 &&
+	   pg_run "$PGBIN/pg_ctl" -D "$PGDIR/data" -w -l "$PGDIR/log" \
+		-o "-k $PGDIR -c listen_addresses='' -p 5432" start >/dev/null 2>&1; then
+		ok "postgresql started"
+		PGURI="postgresql://postgres@/postgres?host=$PGDIR"
+		for db in story race; do psql -qAtX "$PGURI" -c "CREATE DATABASE $db" >/dev/null; done
+		PS="postgresql://postgres@/story?host=$PGDIR"
+		# the same story on a quarter of the book (the first 2,500 rows and
+		# the two second customers at its end): same semantics, less time
+		{ head -2501 "$BOOK"; tail -2 "$BOOK"; } >"$T/book_pg.csv"
+		story postgresql "$PS" "$T/book_pg.csv"
+		tamper postgresql "$PS"
+		# two servers, one store, one alert decided by both at once
+		PR="postgresql://postgres@/race?host=$PGDIR"
+		"$K" --store "$PR" book import "$T/book_pg.csv" >/dev/null
+		"$K" --index "$T/v1.kdx" --store "$PR" monitor >/dev/null
+		"$K" --index "$T/v1.kdx" --store "$PR" serve --listen 127.0.0.1:0 >"$T/s1.log" 2>&1 & pids+=($!)
+		"$K" --index "$T/v1.kdx" --store "$PR" serve --listen 127.0.0.1:0 >"$T/s2.log" 2>&1 & pids+=($!)
+		port() { for i in $(seq 1 100); do p=$(grep -o 'msg="listening".* port=[0-9]*' "$1" | grep -o '[0-9]*$'); [ -n "$p" ] && { echo "$p"; return; }; sleep 0.1; done; }
+		P1=$(port "$T/s1.log"); P2=$(port "$T/s2.log")
+		check "two servers up on one store" test -n "$P1" -a -n "$P2"
+		races=0; wins=0; conflicts=0
+		for a in $(psql -qAtX "$PR" -c "SELECT id FROM alerts WHERE status = 'open' ORDER BY id LIMIT 10"); do
+			curl -s -o "$T/r1" -w '%{http_code}' -XPOST "http://127.0.0.1:$P1/alerts/$a/decision" \
+				-d '{"decision":"false_positive","reason":"race","by":"s1"}' >"$T/c1" &
+			c1=$!
+			curl -s -o "$T/r2" -w '%{http_code}' -XPOST "http://127.0.0.1:$P2/alerts/$a/decision" \
+				-d '{"decision":"true_match","reason":"race","by":"s2"}' >"$T/c2" &
+			wait $c1 $!
+			codes=$(printf '%s %s\n' "$(cat "$T/c1")" "$(cat "$T/c2")" | tr ' ' '\n' | sort | tr '\n' ' ')
+			races=$((races + 1))
+			[ "$codes" == "200 409 " ] && conflicts=$((conflicts + 1))
+			att=$(psql -qAtX "$PR" -c "SELECT string_agg(action, ',' ORDER BY action) FROM audit WHERE subject = '$a' AND action LIKE 'decision%'")
+			[ "$att" == "decision,decision_rejected" ] && wins=$((wins + 1))
+		done
+		eq "race: one 200 and one 409 every time" "$conflicts/$races" "10/10"
+		eq "race: the audit shows both attempts every time" "$wins/$races" "10/10"
+		"$K" --store "$PR" audit verify >/dev/null; eq "race: audit verify" "$?" 0
+	else
+		bad "postgresql start"; cat "$T/initdb.log" "$PGDIR/log" 2>/dev/null | tail -20
+	fi
+fi
+echo "$((n - fails)) passed, $fails failed"
+[ "$fails" -eq 0 ]
