@@ -34,6 +34,7 @@ done
 step "cli tests" tests/cli_test.sh build-test/kordon
 step "server tests" tests/server_test.sh build-test/kordon
 step "store tests (SQLite, PostgreSQL)" tests/store_test.sh build-test/kordon
+step "web interface in Chromium" tests/ui_test.sh build-test/kordon
 # ThreadSanitizer: the server (worker threads, reloads with refcounted
 # swaps) and batch (threads sharing one matcher, per-thread scratch)
 tsan_batch() {

@@ -6,7 +6,11 @@ pkgs=(build-essential cmake pkg-config libicu-dev libxml2-dev
       libjansson-dev zlib1g-dev libxxhash-dev libmicrohttpd-dev clang
       libclang-rt-14-dev
       curl
-      libsqlite3-dev libpq-dev libssl-dev postgresql)
+      libsqlite3-dev libpq-dev libssl-dev postgresql
+      chromium nodejs)
+# the web interface's browser test: npm from Debian unless the installed
+# nodejs bundles it (NodeSource's does)
+command -v npm >/dev/null || pkgs+=(npm)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
