@@ -35,8 +35,10 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
 fi
 
 hash() { printf %s "$1" | sha256sum | cut -d' ' -f1; }
-printf 'api_key_sha256 = %s\n' "$(hash key-ann-ui)" >"$T/serve.conf"
-printf 'ann %s\n' "$(hash key-ann-ui)" >"$T/users"
+printf 'api_key_sha256 = %s\napi_key_sha256 = %s\n' "$(hash key-ann-ui)" "$(hash key-bob-ui)" >"$T/serve.conf"
+printf 'ann %s\nbob %s\n' "$(hash key-ann-ui)" "$(hash key-bob-ui)" >"$T/users"
+# four-eyes: a true match needs a second reviewer
+"$K" --store "$T/store.db" store set four_eyes on || { echo "FAIL store set four_eyes on"; exit 1; }
 printf 'id,name,birth_date,country\nW1,Sergei Lavrov,1950-03-21,ru\nW2,Sergej Lawrow,,de\nW3,Anna Schmidt,1980-05-05,de\n' >"$T/book.csv"
 KORDON_API_USERS=$T/users "$K" --store "$T/store.db" serve --listen 127.0.0.1:0 \
 	--config "$T/serve.conf" >"$T/serve.log" 2>&1 &
@@ -52,7 +54,7 @@ curl -sf "http://127.0.0.1:$port/readyz" >/dev/null ||
 	{ echo "FAIL kordon serve did not start"; tail -20 "$T/serve.log"; exit 1; }
 
 mkdir -p "$T/profile"
-URL=http://127.0.0.1:$port KEY=key-ann-ui USER_NAME=ann SHOTS=$SHOTS \
+URL=http://127.0.0.1:$port KEY=key-ann-ui USER_NAME=ann KEY2=key-bob-ui USER2=bob SHOTS=$SHOTS \
 	ARTICLE=$ROOT/tests/data/scan/de_kreml.txt BOOK=$T/book.csv \
 	CHROMIUM=$CHROMIUM PROFILE=$T/profile \
 	node tests/ui/ui_test.js

@@ -357,7 +357,7 @@ async function pageSearch() {
       list.dataset.query = searchState.name;
     }, delay);
   }
-  form.addEventListener('input', () => run(60));
+  form.addEventListener('input', () => run(40));
   schema.addEventListener('change', () => run(0));
   scope.addEventListener('change', () => run(0));
   form.elements.name.focus();
@@ -662,11 +662,11 @@ function decideForm(a) {
   const reason = h('textarea', { id: 'reason', name: 'reason', required: true, rows: 3, 'aria-describedby': 'reason-help' });
   const err = h('div', { 'aria-live': 'assertive' });
   const fs = h('fieldset', {}, h('legend', {}, 'Decision'), opts.map(([v, t, k]) => h('label', { class: 'opt' },
-    h('input', { type: 'radio', name: 'decision', value: v, required: true }), t, ' ', h('kbd', {}, k))));
-  const pending = a.pending_by ? h('p', { class: 'warn' }, 'Four-eyes: ' + a.pending_by +
+    h('input', { type: 'radio', name: 'decision', value: v, required: true, checked: a.pending_by && v === 'true_match' }), t, ' ', h('kbd', {}, k))));
+  const pending = a.pending_by ? h('p', { class: 'warn', id: 'four-eyes' }, 'Four-eyes: ' + a.pending_by +
     ' decided “true match”; a second, different reviewer must confirm it.' +
     (state.user && state.user === a.pending_by ? ' You cannot confirm your own decision.' : '')) : null;
-  const submit = h('button', { type: 'submit' }, a.pending_by ? 'Confirm decision' : 'Record decision');
+  const submit = h('button', { type: 'submit', id: 'decide-submit' }, a.pending_by ? 'Confirm true match (second review)' : 'Record decision');
   const form = h('form', {
     class: 'decide', id: 'decide', 'aria-label': 'Decide this alert',
     onsubmit: async (ev) => {
@@ -686,7 +686,8 @@ function decideForm(a) {
         flash(`Alert #${a.id}: ${d.replace('_', ' ')} ${words[res.outcome] || res.outcome} (by ${res.by}).`);
         const idx = (state.queue || []).indexOf(a.id);
         const next = idx >= 0 ? state.queue[idx + 1] : null;
-        location.hash = res.status === 'open' ? '#/alert/' + a.id : '#/alerts';
+        const to = res.status === 'open' ? '#/alert/' + a.id : '#/alerts';
+        if (location.hash === to) route(); else location.hash = to;
         if (next && res.status !== 'open') flash(`Alert #${a.id} decided (${d.replace('_', ' ')}); next in the queue: #${next}.`);
       } catch (e) {
         submit.disabled = false;
