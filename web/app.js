@@ -824,6 +824,9 @@ async function pageAudit(_, q) {
     const res = r.result || {}, inp2 = r.input || {};
     if (r.action === 'decision' || r.action === 'decision_rejected')
       return `${inp2.decision || ''}${inp2.reason ? ' — “' + inp2.reason + '”' : ''}${res.status ? ' → ' + res.status : ''}${res.outcome ? ' (' + res.outcome + ')' : ''}${res.error ? ' refused: ' + res.error : ''}`;
+    if (/^alert_/.test(r.action) && inp2.record)
+      return `${inp2.book} / ${inp2.record.id} “${inp2.record.name}” vs ${inp2.entity}` +
+        (res.score != null ? `, score ${Number(res.score).toFixed(2)}` : '') + (res.reason ? `, ${res.reason}` : '');
     const o = Object.keys(res).length ? res : inp2;
     return Object.entries(o).filter(([, v]) => typeof v !== 'object').slice(0, 8).map(([k, v]) => k + ' ' + v).join(', ');
   };
