@@ -53,6 +53,37 @@ done
 curl -sf "http://127.0.0.1:$port/readyz" >/dev/null ||
 	{ echo "FAIL kordon serve did not start"; tail -20 "$T/serve.log"; exit 1; }
 
+# the HTTP side of the interface, before the browser
+U=http://127.0.0.1:$port
+fails=0
+eq() { # name, got, want
+	if [ "$2" == "$3" ]; then echo "ok   $1"; else echo "FAIL $1: got '$2', want '$3'"; fails=$((fails + 1)); fi
+}
+hc() { curl -s --path-as-is -o "$T/body" -w '%{http_code}' "$@"; }
+eq "/ui/ without a key" "$(hc "$U/ui/")" 200
+check_ct=$(curl -s -o /dev/null -w '%{content_type}' "$U/ui/app.js")
+eq "app.js is JavaScript" "$check_ct" "text/javascript; charset=utf-8"
+cmp -s "$T/body" web/index.html; eq "/ui/ is web/index.html" $? 0
+eq "/ redirects to /ui/" "$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$U/")" "302 $U/ui/"
+for p in /ui/../CMakeLists.txt /ui/%2e%2e/CMakeLists.txt /ui/.gitignore /ui//etc/passwd /ui/a/../../README.md /ui/nope.html; do
+	eq "GET $p is refused" "$(hc "$U$p")" 404
+done
+A=(-H 'Authorization: ApiKey key-ann-ui')
+eq "/whoami needs a key" "$(hc "$U/whoami")" 401
+eq "/whoami with a key" "$(hc "${A[@]}" "$U/whoami")" 200
+eq "/whoami names the user" "$(cat "$T/body")" '{"user":"ann","auth":"key"}'
+eq "/audit needs a key" "$(hc "$U/audit")" 401
+eq "/audit bad format" "$(hc "${A[@]}" "$U/audit?format=xml")" 400
+eq "/audit bad alert" "$(hc "${A[@]}" "$U/audit?alert=1x")" 400
+eq "/audit bad time" "$(hc "${A[@]}" "$U/audit?from=yesterday")" 400
+eq "/audit csv of one alert refused" "$(hc "${A[@]}" "$U/audit?format=csv&alert=1")" 400
+eq "/audit" "$(hc "${A[@]}" "$U/audit")" 200
+eq "/audit: the chain holds over the store's records" "$(python3 -c "import json; d=json.load(open('$T/body')); print(d['chain']['ok'], d['chain']['records'] == d['total'] > 0)")" "True True"
+eq "/audit csv export" "$(hc "${A[@]}" "$U/audit?format=csv")" 200
+eq "/audit csv has a header and every record" "$(($(python3 -c "import csv,sys; print(sum(1 for _ in csv.reader(open('$T/body'))))") - 1))" \
+	"$(sqlite3 "$T/store.db" 'SELECT COUNT(*) FROM audit')"
+[ $fails -eq 0 ] || exit 1
+
 mkdir -p "$T/profile"
 URL=http://127.0.0.1:$port KEY=key-ann-ui USER_NAME=ann KEY2=key-bob-ui USER2=bob SHOTS=$SHOTS \
 	ARTICLE=$ROOT/tests/data/scan/de_kreml.txt BOOK=$T/book.csv \
