@@ -86,7 +86,7 @@ eq "/audit csv has a header and every record" "$(($(python3 -c "import csv,sys; 
 
 mkdir -p "$T/profile"
 URL=http://127.0.0.1:$port KEY=key-ann-ui USER_NAME=ann KEY2=key-bob-ui USER2=bob SHOTS=$SHOTS \
-	ARTICLE=$ROOT/tests/data/scan/de_kreml.txt BOOK=$T/book.csv \
+	ARTICLE=$ROOT/tests/data/scan/de_kreml.txt SCAN_DIR=$ROOT/tests/data/scan BOOK=$T/book.csv \
 	CHROMIUM=$CHROMIUM PROFILE=$T/profile \
 	node tests/ui/ui_test.js
 rc=$?

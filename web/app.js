@@ -770,13 +770,13 @@ function renderScan(out, text, hits) {
   const entities = new Map();
   for (const hit of sorted) {
     const e = entities.get(hit.entity.id) || { hit, mentions: [] };
-    e.mentions.push(hit.text);
+    e.mentions.push('“' + hit.text.replace(/\s+/g, ' ') + '”' + (hit.field ? ' in field ' + hit.field : ''));
     entities.set(hit.entity.id, e);
   }
   const list = h('ol', { class: 'results', id: 'scan-hits' }, [...entities.values()].map(({ hit, mentions }) => h('li', {},
     h('div', { class: 'head' }, h('a', { href: '#/entity/' + encodeURIComponent(hit.entity.id) }, nameNode(hit.entity.caption)),
       matchBadge(hit.match), scoreCell(hit.score), listBadges(hit.entity.datasets)),
-    h('p', { class: 'muted', style: 'margin:.2rem 0' }, 'In the text as: ', [...new Set(mentions)].map((m) => '“' + m.replace(/\s+/g, ' ') + '”').join(', ')),
+    h('p', { class: 'muted', style: 'margin:.2rem 0' }, 'In the text as: ', [...new Set(mentions)].join(', ')),
     explain(hit.explanations))));
   out.replaceChildren(h('h2', {}, `${entities.size} listed ${entities.size === 1 ? 'entity' : 'entities'} in ${hits.length} mention${hits.length === 1 ? '' : 's'}`),
     view, entities.size ? list : h('p', { class: 'muted' }, 'No listed name found.'));
