@@ -795,7 +795,7 @@ async function pageAudit(_, q) {
       location.hash = '#/audit' + (p.toString() ? '?' + p : '');
     },
   }, inp('alert', 'Alert', 'id'), inp('from', 'From', 'YYYY-MM-DD'), inp('to', 'To (before)', 'YYYY-MM-DD'),
-  h('div', {}, h('button', { type: 'submit' }, 'Show')),
+  h('div', {}, h('button', { type: 'submit', id: 'audit-show' }, 'Show')),
   h('div', {}, h('button', { type: 'button', class: 'secondary', onclick: () => download('jsonl') }, 'Export JSON lines')),
   h('div', {}, h('button', { type: 'button', class: 'secondary', onclick: () => download('csv'), disabled: !!f.alert }, 'Export CSV')));
   const qs = new URLSearchParams();
