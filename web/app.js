@@ -846,12 +846,14 @@ async function pageAudit(_, q) {
 
 async function pageLists() {
   state.catalog = null;
-  const [cat, ready] = await Promise.all([catalog(), fetch('/readyz').then((r) => r.json()).catch(() => null)]);
+  const [cat, ready, metrics] = await Promise.all([catalog(), fetch('/readyz').then((r) => r.json()).catch(() => null),
+    api('/metrics', { raw: true }).then((r) => r.text()).catch(() => '')]);
+  const failedReloads = Number((metrics.match(/^kordon_reloads_total\{result="error"\} (\d+)/m) || [])[1] || 0);
   const now = Date.now();
   const srcs = cat.datasets.filter((d) => d.type === 'source');
   const warnings = [];
   if (ready && ready.status !== 'ok') warnings.push('Index not ready: ' + (ready.detail || ready.status));
-  if (ready && ready.last_error) warnings.push('Last reload failed (old lists keep serving): ' + ready.last_error);
+  if (failedReloads) warnings.push(`${failedReloads} reload${failedReloads === 1 ? '' : 's'} failed since the server started; the last good lists keep serving (see the server log).`);
   const rows = srcs.map((d) => {
     const days = d.date ? Math.floor((now - Date.parse(d.date)) / 86400000) : null;
     const w = [];
