@@ -49,6 +49,7 @@ step "FtM conformance (bundled lists, served answers)" \
 step "yente client (Node) against kordon serve" \
   tests/yente_test.sh build-test/kordon client
 step "store tests (SQLite, PostgreSQL)" tests/store_test.sh build-test/kordon
+step "web interface in Chromium" tests/ui_test.sh build-test/kordon
 # ThreadSanitizer: the server (worker threads, reloads with refcounted
 # swaps) and batch (threads sharing one matcher, per-thread scratch)
 tsan_batch() {

@@ -6,11 +6,14 @@ pkgs=(build-essential cmake pkg-config libicu-dev libxml2-dev
       libjansson-dev zlib1g-dev libxxhash-dev libmicrohttpd-dev clang
       libclang-rt-14-dev libcurl4-openssl-dev libssl-dev
       curl python3 nodejs
-      libsqlite3-dev libpq-dev postgresql)
+      libsqlite3-dev libpq-dev postgresql chromium)
 # the scanner's language lexicon (tools/gen_lexicon.c, at build time)
 pkgs+=(hunspell-en-us hunspell-de-de hunspell-fr-classical hunspell-es
        hunspell-it hunspell-pl hunspell-ru hunspell-cs wamerican wngerman
        wfrench wspanish witalian)
+# the web interface's browser test: npm from Debian unless the installed
+# nodejs bundles it (NodeSource's does)
+command -v npm >/dev/null || pkgs+=(npm)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

@@ -383,3 +383,15 @@ int srv_h_monitor(struct srv_req *r)
 		       st.quiet, st.closed, st.seconds, st.run_seq);
 	return srv_reply(r, 200, NULL);
 }
+
+/* For the other HTTP files (ui.c, audit_http.c). */
+kd_store *srv_req_store(struct srv_req *r)
+{
+	return req_store(r);
+}
+
+const char *srv_req_user(struct srv_req *r)
+{
+	pthread_once(&g_once, init_once);
+	return req_user(r);
+}

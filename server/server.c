@@ -74,6 +74,13 @@ const struct srv_route srv_routes[] = {
 	{ "POST", "/book/import", RK_EXACT, RF_BODY, "book_import",
 	  srv_h_book_import },
 	{ "POST", "/monitor", RK_EXACT, RF_INDEX, "monitor", srv_h_monitor },
+	/* the web interface: ui.c, audit_http.c */
+	{ "GET", "/audit", RK_EXACT, 0, "audit", srv_h_audit },
+	{ "GET", "/whoami", RK_EXACT, 0, "whoami", srv_h_whoami },
+	{ "GET", "/ui/", RK_EXACT, RF_PUBLIC, "ui", srv_h_ui },
+	{ "GET", "/ui/", RK_REST, RF_PUBLIC, "ui_file", srv_h_ui },
+	{ "GET", "/ui", RK_EXACT, RF_PUBLIC, "ui_redirect", srv_h_ui_redirect },
+	{ "GET", "/", RK_EXACT, RF_PUBLIC, "root", srv_h_ui_redirect },
 };
 const size_t srv_nroutes = sizeof(srv_routes) / sizeof(srv_routes[0]);
 
