@@ -33,24 +33,26 @@ const char *cli_actor(const char *given)
 	return u && *u ? u : "kordon";
 }
 
+void cli_store_default(char *buf, size_t n, const char *data)
+{
+	struct stat st;
+	if (stat(data, &st) == 0 && S_ISDIR(st.st_mode)) {
+		snprintf(buf, n, "%s/kordon.db", data);
+	} else {
+		char tmp[4096];
+		snprintf(tmp, sizeof(tmp), "%s", data);
+		snprintf(buf, n, "%s/kordon.db", dirname(tmp));
+	}
+}
+
 int cli_store_open(kd_store **out, struct cli *c, unsigned flags)
 {
 	char buf[4096];
 	const char *spec = c->store;
 	if (spec == NULL || *spec == '\0')
 		spec = getenv("KORDON_STORE");
-	if (spec == NULL || *spec == '\0') {
-		/* kordon.db beside the data */
-		struct stat st;
-		const char *data = c->index ? c->index : c->data;
-		if (stat(data, &st) == 0 && S_ISDIR(st.st_mode)) {
-			snprintf(buf, sizeof(buf), "%s/kordon.db", data);
-		} else {
-			char tmp[4096];
-			snprintf(tmp, sizeof(tmp), "%s", data);
-			snprintf(buf, sizeof(buf), "%s/kordon.db",
-				 dirname(tmp));
-		}
+	if (spec == NULL || *spec == '\0') { /* kordon.db beside the data */
+		cli_store_default(buf, sizeof(buf), c->index ? c->index : c->data);
 		spec = buf;
 	}
 	if (kd_store_open(out, spec, flags) < 0) {

@@ -11,6 +11,9 @@
 /** Open the store named by --store / KORDON_STORE, else kordon.db beside
  *  the data. Prints the error and returns 2 on failure. */
 int cli_store_open(kd_store **out, struct cli *c, unsigned flags);
+/** The default store: kordon.db in the data directory (or beside the
+ *  data file or snapshot), written to buf (n bytes). */
+void cli_store_default(char *buf, size_t n, const char *data);
 /** Who is acting: --by/--actor value, else $USER, else "kordon". */
 const char *cli_actor(const char *given);
 

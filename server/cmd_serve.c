@@ -20,6 +20,7 @@
  * config file > defaults.
  */
 #include "cli.h"
+#include "workflow.h"
 #include "server.h"
 
 #include <errno.h>
@@ -235,6 +236,16 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 
 	srv_config_env(&s->cfg);
 	data = pick_data(c, serve_data, &s->cfg);
+	{ /* the review workflow's store (server/alerts_http.c opens it on
+	   * first use): --store / KORDON_STORE, else kordon.db beside the
+	   * data, as the workflow commands use */
+		const char *st = getenv("KORDON_STORE");
+		char def[4096];
+		if (st == NULL || *st == '\0') {
+			cli_store_default(def, sizeof(def), data);
+			setenv("KORDON_STORE", def, 1);
+		}
+	}
 
 	sigemptyset(&set);
 	sigaddset(&set, SIGHUP);

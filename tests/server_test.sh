@@ -553,5 +553,16 @@ req GET "/entities/uk-13332?merge=false"; code "linked: record" 200
 has "linked: record alone" '"id":"uk-13332"'
 stop "$LOG5"
 
+# the review workflow without --store: kordon.db beside the data, created
+# on first use (as the workflow commands use it), not a 503
+rm -rf "$T/data9"; cp -r tests/data/server "$T/data9"; rm -f "$T/data9/kordon.db"
+SAVED_STORE=${KORDON_STORE-}; unset KORDON_STORE
+LOG9=$T/serve9.log
+start "$LOG9" --data "$T/data9" serve || exit 1
+req GET /alerts; code "default store: /alerts" 200
+[ -f "$T/data9/kordon.db" ] && ok || bad "default store: no kordon.db beside the data"
+stop "$LOG9"
+[ -n "$SAVED_STORE" ] && export KORDON_STORE=$SAVED_STORE
+
 echo "server tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
