@@ -8,8 +8,9 @@
 #      is moved);
 #   2. installed with `--prefix DIR` (the README's way): a C program
 #      built with nothing but `pkg-config --cflags --libs kordon` screens
-#      a name through libkordon.so, and again statically against
-#      libkordon.a with `pkg-config --static`;
+#      a name through libkordon.so, and again with libkordon.a linked in
+#      and its dependencies (kordon.pc's Requires.private and
+#      Libs.private) linked as shared libraries;
 #   3. every man page renders without a warning, kordon(1) has a section
 #      and the bash completion a word for every command `kordon --help`
 #      lists, and the completion offers list ids from `kordon lists`;
@@ -129,16 +130,26 @@ if cc -o "$tmp/screen" "$tmp/screen.c" $(pkg-config --cflags --libs kordon); the
 else
   fail "cc with pkg-config --cflags --libs kordon"
 fi
-# shellcheck disable=SC2046
+# libkordon.a linked in, its dependencies (Requires.private, Libs.private
+# of kordon.pc) linked as shared libraries: what a user of libkordon-dev
+# can do on Debian, which ships no static archives of libcurl's own
+# dependencies (nghttp2, ssh2, krb5, ldap...), so that a fully static
+# `pkg-config --static --libs kordon` link cannot be done there.
+pc_file=$(pkg-config --variable=pcfiledir kordon)/kordon.pc
+libs_private=$(sed -n 's/^Libs\.private: *//p' "$pc_file")
+reqs_private=$(pkg-config --print-requires-private kordon)
+[ -n "$reqs_private" ] || fail "kordon.pc has no Requires.private"
+# shellcheck disable=SC2046,SC2086
 if cc -o "$tmp/screen_static" "$tmp/screen.c" $(pkg-config --cflags kordon) \
   "$(pkg-config --variable=libdir kordon)/libkordon.a" \
-  $(pkg-config --static --libs kordon | sed 's/-lkordon\b//'); then
+  $(pkg-config --libs $reqs_private) $libs_private; then
   deps=$(ldd "$tmp/screen_static")
   ! grep -q libkordon <<<"$deps" ||
     fail "static program still wants libkordon.so"
-  run_prog "pkg-config --static program" "$tmp/screen_static"
+  run_prog "libkordon.a + shared dependencies" "$tmp/screen_static"
 else
-  fail "static link with pkg-config --static --libs kordon"
+  fail "link libkordon.a with pkg-config --libs of kordon.pc's" \
+    "Requires.private ($reqs_private) and Libs.private ($libs_private)"
 fi
 
 # ---- 3. man pages, commands, completion -----------------------------------
