@@ -164,8 +164,11 @@ for page in "$k"/share/man/man*/*; do
     fail "man $(basename "$page"):"; cat "$tmp/warn.txt" >&2
   fi
 done
-commands=$("$k/bin/kordon" --help | sed -n '/^commands:/,/^$/p' |
-  sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p')
+# a command starts a line of the list, or follows "| " on it
+# ("  alerts | alert show ID | decide ID   review alerts")
+help_cmds=$("$k/bin/kordon" --help | sed -n '/^commands:/,/^$/p')
+commands=$(grep -o '^  [a-z][a-z-]* \|| [a-z][a-z-]* ' <<<"$help_cmds" |
+  sed 's/^[ |]*//; s/ $//')
 [ -n "$commands" ] || fail "no commands in kordon --help"
 # shellcheck source=/dev/null
 source "$k/share/bash-completion/completions/kordon"
@@ -185,6 +188,12 @@ done
 echo "ok   kordon(1) and completion cover: $(echo $commands)"
 grep -qx -- --schema <<<"$(complete_words "$k/bin/kordon" screen --sch)" ||
   fail "completion: screen --sch"
+grep -qx -- --store <<<"$(complete_words "$k/bin/kordon" --st)" ||
+  fail "completion: global --store"
+grep -qx false_positive <<<"$(complete_words "$k/bin/kordon" --store x.db \
+  decide 1 --as f)" || fail "completion: decide --as"
+grep -qx four_eyes <<<"$(complete_words "$k/bin/kordon" store set "")" ||
+  fail "completion: store set"
 ids=$(complete_words "$k/bin/kordon" update "")
 grep -qx un_sc <<<"$ids" && grep -qx ofac_sdn <<<"$ids" &&
   echo "ok   completion offers list ids: $(echo $ids)" ||
@@ -204,6 +213,10 @@ if [ -f "$units/kordon.service" ]; then
   fi
   grep -q "^ExecStart=$k/bin/kordon serve --config $k/etc/kordon/serve.conf$" \
     "$units/kordon.service" || fail "kordon.service ExecStart paths"
+  # the server's store lives in its StateDirectory, not beside the lists
+  grep -q "^StateDirectory=kordon$" "$units/kordon.service" &&
+    grep -q "^Environment=KORDON_STORE=%S/kordon/kordon.db$" \
+      "$units/kordon.service" || fail "kordon.service: store not in %S/kordon"
   # the config the unit names is accepted by the installed server parser
   out=$("$k/bin/kordon" serve --config "$k/etc/kordon/serve.conf" \
     --listen 999.0.0.1:1 2>&1) && fail "serve with a bad address started"
