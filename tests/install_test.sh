@@ -132,9 +132,10 @@ else
 fi
 # libkordon.a linked in, its dependencies (Requires.private, Libs.private
 # of kordon.pc) linked as shared libraries: what a user of libkordon-dev
-# can do on Debian, which ships no static archives of libcurl's own
-# dependencies (nghttp2, ssh2, krb5, ldap...), so that a fully static
-# `pkg-config --static --libs kordon` link cannot be done there.
+# can do on Debian: a fully static `pkg-config --static --libs kordon`
+# link needs static archives of libcurl's own dependencies (nghttp2, ssh2,
+# psl, ldap, ...), which libcurl4-openssl-dev does not install, and
+# Debian ships none for Kerberos (libgssapi_krb5).
 pc_file=$(pkg-config --variable=pcfiledir kordon)/kordon.pc
 libs_private=$(sed -n 's/^Libs\.private: *//p' "$pc_file")
 reqs_private=$(pkg-config --print-requires-private kordon)
