@@ -8,8 +8,9 @@
 #      is moved);
 #   2. installed with `--prefix DIR` (the README's way): a C program
 #      built with nothing but `pkg-config --cflags --libs kordon` screens
-#      a name through libkordon.so, and again statically against
-#      libkordon.a with `pkg-config --static`;
+#      a name through libkordon.so, and again with libkordon.a linked in
+#      and its dependencies (kordon.pc's Requires.private and
+#      Libs.private) linked as shared libraries;
 #   3. every man page renders without a warning, kordon(1) has a section
 #      and the bash completion a word for every command `kordon --help`
 #      lists, and the completion offers list ids from `kordon lists`;
@@ -129,16 +130,27 @@ if cc -o "$tmp/screen" "$tmp/screen.c" $(pkg-config --cflags --libs kordon); the
 else
   fail "cc with pkg-config --cflags --libs kordon"
 fi
-# shellcheck disable=SC2046
+# libkordon.a linked in, its dependencies (Requires.private, Libs.private
+# of kordon.pc) linked as shared libraries: what a user of libkordon-dev
+# can do on Debian: a fully static `pkg-config --static --libs kordon`
+# link needs static archives of libcurl's own dependencies (nghttp2, ssh2,
+# psl, ldap, ...), which libcurl4-openssl-dev does not install, and
+# Debian ships none for Kerberos (libgssapi_krb5).
+pc_file=$(pkg-config --variable=pcfiledir kordon)/kordon.pc
+libs_private=$(sed -n 's/^Libs\.private: *//p' "$pc_file")
+reqs_private=$(pkg-config --print-requires-private kordon)
+[ -n "$reqs_private" ] || fail "kordon.pc has no Requires.private"
+# shellcheck disable=SC2046,SC2086
 if cc -o "$tmp/screen_static" "$tmp/screen.c" $(pkg-config --cflags kordon) \
   "$(pkg-config --variable=libdir kordon)/libkordon.a" \
-  $(pkg-config --static --libs kordon | sed 's/-lkordon\b//'); then
+  $(pkg-config --libs $reqs_private) $libs_private; then
   deps=$(ldd "$tmp/screen_static")
   ! grep -q libkordon <<<"$deps" ||
     fail "static program still wants libkordon.so"
-  run_prog "pkg-config --static program" "$tmp/screen_static"
+  run_prog "libkordon.a + shared dependencies" "$tmp/screen_static"
 else
-  fail "static link with pkg-config --static --libs kordon"
+  fail "link libkordon.a with pkg-config --libs of kordon.pc's" \
+    "Requires.private ($reqs_private) and Libs.private ($libs_private)"
 fi
 
 # ---- 3. man pages, commands, completion -----------------------------------
@@ -153,8 +165,11 @@ for page in "$k"/share/man/man*/*; do
     fail "man $(basename "$page"):"; cat "$tmp/warn.txt" >&2
   fi
 done
-commands=$("$k/bin/kordon" --help | sed -n '/^commands:/,/^$/p' |
-  sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p')
+# a command starts a line of the list, or follows "| " on it
+# ("  alerts | alert show ID | decide ID   review alerts")
+help_cmds=$("$k/bin/kordon" --help | sed -n '/^commands:/,/^$/p')
+commands=$(grep -o '^  [a-z][a-z-]* \|| [a-z][a-z-]* ' <<<"$help_cmds" |
+  sed 's/^[ |]*//; s/ $//')
 [ -n "$commands" ] || fail "no commands in kordon --help"
 # shellcheck source=/dev/null
 source "$k/share/bash-completion/completions/kordon"
@@ -174,6 +189,12 @@ done
 echo "ok   kordon(1) and completion cover: $(echo $commands)"
 grep -qx -- --schema <<<"$(complete_words "$k/bin/kordon" screen --sch)" ||
   fail "completion: screen --sch"
+grep -qx -- --store <<<"$(complete_words "$k/bin/kordon" --st)" ||
+  fail "completion: global --store"
+grep -qx false_positive <<<"$(complete_words "$k/bin/kordon" --store x.db \
+  decide 1 --as f)" || fail "completion: decide --as"
+grep -qx four_eyes <<<"$(complete_words "$k/bin/kordon" store set "")" ||
+  fail "completion: store set"
 ids=$(complete_words "$k/bin/kordon" update "")
 grep -qx un_sc <<<"$ids" && grep -qx ofac_sdn <<<"$ids" &&
   echo "ok   completion offers list ids: $(echo $ids)" ||
@@ -193,6 +214,10 @@ if [ -f "$units/kordon.service" ]; then
   fi
   grep -q "^ExecStart=$k/bin/kordon serve --config $k/etc/kordon/serve.conf$" \
     "$units/kordon.service" || fail "kordon.service ExecStart paths"
+  # the server's store lives in its StateDirectory, not beside the lists
+  grep -q "^StateDirectory=kordon$" "$units/kordon.service" &&
+    grep -q "^Environment=KORDON_STORE=%S/kordon/kordon.db$" \
+      "$units/kordon.service" || fail "kordon.service: store not in %S/kordon"
   # the config the unit names is accepted by the installed server parser
   out=$("$k/bin/kordon" serve --config "$k/etc/kordon/serve.conf" \
     --listen 999.0.0.1:1 2>&1) && fail "serve with a bad address started"
