@@ -242,7 +242,10 @@ static int hangul_word(struct scan *sc, const char *s, size_t i, size_t e,
 	}
 	if (core >= 3 && memcmp(s + i + 3 * (core - 2), "요일", 6) == 0)
 		return 0; /* 화요일: weekdays */
-	sur = ko_surname(s + i, 2) && core == 4 ? 2 : 1;
+	/* a two-syllable surname only in a 4-syllable core: the word is
+	 * long enough to compare 2 syllables (a fuzzed one-syllable word
+	 * was read past its end) */
+	sur = core == 4 && ko_surname(s + i, 2) ? 2 : 1;
 	if (core != 2 + sur || !ko_surname(s + i, sur))
 		return 0;
 	err = kd__text_fold(&o, &ol, &om, s + i, 3 * core);
