@@ -6,6 +6,8 @@ pkgs=(build-essential cmake pkg-config libicu-dev libxml2-dev
       libjansson-dev zlib1g-dev libxxhash-dev libmicrohttpd-dev clang
       libclang-rt-14-dev libcurl4-openssl-dev libssl-dev
       curl python3 nodejs)
+# the legal-form tables from data/names/rigour (tools/gen_names_ref.c)
+pkgs+=(libyaml-dev)
 # the scanner's language lexicon (tools/gen_lexicon.c, at build time)
 pkgs+=(hunspell-en-us hunspell-de-de hunspell-fr-classical hunspell-es
        hunspell-it hunspell-pl hunspell-ru hunspell-cs wamerican wngerman

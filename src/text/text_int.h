@@ -111,6 +111,7 @@ struct kd_rtok {
 	uint8_t len;
 	uint8_t kind;   /* enum kd_tok_kind */
 	bool word;      /* KD_MARK_WORD seen: never an initial */
+	uint16_t form;  /* KD_TOK_LEGAL: specific legal form + 1, or 0 */
 };
 
 struct kd_tokset {
