@@ -372,6 +372,57 @@ KD_TEST(match_compare__legal_form_pair)
 		  "Norvale Trading LLC") >= 0.95); /* one concept: llc */
 }
 
+/* Legal forms as classes from the rigour data: a form written out, its
+ * abbreviation, another script and the English translation agree; two
+ * countries' specific forms on the same core name count against. */
+KD_TEST(match_compare__legal_form_classes_across_languages)
+{
+	kd_result r;
+	double gmbh_long = cmp(KD_SCHEMA_COMPANY, "Norvale Trading GmbH",
+			       "Norvale Trading Gesellschaft mit "
+			       "beschränkter Haftung");
+	double srl = cmp(KD_SCHEMA_COMPANY, "Norvale Trading SRL",
+			 "Norvale Trading Societatea cu Răspundere Limitată");
+	double spzoo = cmp(KD_SCHEMA_COMPANY, "Norvale Trading Sp. z o.o.",
+			   "Norvale Trading spółka z ograniczoną "
+			   "odpowiedzialnością");
+	double ao = cmp(KD_SCHEMA_COMPANY, "Акционерное общество Норвале",
+			"Norvale JSC");
+	double pvt = cmp(KD_SCHEMA_COMPANY, "Norvale Pvt. Ltd.",
+			 "Norvale Private Limited");
+	double other = cmp(KD_SCHEMA_COMPANY, "Norvale Trading GmbH",
+			   "Norvale Trading Sdn. Bhd.");
+	double bare = cmp(KD_SCHEMA_COMPANY, "Norvale Trading GmbH",
+			  "Norvale Trading");
+	CHECK(gmbh_long >= 0.95);
+	CHECK(srl >= 0.95);
+	CHECK(spzoo >= 0.95);
+	CHECK(ao >= 0.95);
+	CHECK(pvt >= 0.95);
+	/* GmbH vs Sdn Bhd: x0.65 on an otherwise equal name, no match, and
+	 * below a name without any legal form */
+	CHECK(other < KD_DEFAULT_THRESHOLD);
+	CHECK(other > 0.6 && other < 0.7);
+	CHECK(other < bare);
+	CHECK(other < gmbh_long);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_COMPANY, "Norvale Trading GmbH",
+			 "Norvale Trading Sdn. Bhd.") == 0);
+	CHECK(feature(&r, "legal_form") != NULL);
+	CHECK(strstr(feature(&r, "legal_form"), "gmbh") != NULL);
+	CHECK(strstr(feature(&r, "legal_form"), "sdnbhd") != NULL);
+	/* the English translation agrees with any country's form */
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_COMPANY, "ООО Норвале",
+			 "Norvale LLC") == 0);
+	CHECK(r.match);
+	CHECK(feature(&r, "legal_form") == NULL);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_COMPANY, "Norvale GmbH",
+			 "Norvale Ltd") == 0);
+	CHECK(feature(&r, "legal_form") == NULL);
+	/* OOO (Russia) vs Sp. z o.o. (Poland) */
+	CHECK(cmp(KD_SCHEMA_COMPANY, "OOO Norvale", "Norvale Sp. z o.o.") <
+	      cmp(KD_SCHEMA_COMPANY, "OOO Norvale", "Norvale LLC"));
+}
+
 KD_TEST(match_compare__nickname)
 {
 	kd_result r;
