@@ -423,6 +423,51 @@ KD_TEST(match_compare__legal_form_classes_across_languages)
 	      cmp(KD_SCHEMA_COMPANY, "OOO Norvale", "Norvale LLC"));
 }
 
+/* Look-alike characters: a Cyrillic name typed with Latin B/a/y, a Latin
+ * name with Cyrillic letters, digits 0/1/5 inside words; in name analysis
+ * and in the scanner's folding alike. */
+static int first_tok_is(const char *name, const char *want)
+{
+	struct kd_name *a = NULL;
+	int ok = 0;
+	if (kd__name_analyze(&a, name, strlen(name), 0) == 0 &&
+	    a->nvars > 0 && a->vars[0].ntok > 0)
+		ok = strcmp(a->vars[0].toks[0].s, want) == 0;
+	kd__name_free(a);
+	return ok;
+}
+
+static int folds_to(const char *text, const char *want)
+{
+	char *out = NULL;
+	size_t n = 0;
+	int ok;
+	if (kd__text_fold(&out, &n, NULL, text, strlen(text)) != 0)
+		return 0;
+	ok = n == strlen(want) && memcmp(out, want, n) == 0;
+	kd__free(out);
+	return ok;
+}
+
+KD_TEST(match_compare__look_alike_characters)
+{
+	/* "Bлaдимир Пyтин": Latin B, a, y inside Cyrillic words */
+	CHECK(first_tok_is("Bлaдимир", "vladimir"));
+	CHECK(first_tok_is("Пyтин", "putin"));
+	CHECK(first_tok_is("Рutin", "putin")); /* Cyrillic Р, Latin rest */
+	CHECK(first_tok_is("V1ktor", "viktor"));
+	CHECK(first_tok_is("Mu5a", "musa"));
+	CHECK(first_tok_is("J0hn", "john"));
+	CHECK(first_tok_is("A1i", "ali"));
+	CHECK(first_tok_is("Boeing 737", "boeing")); /* numbers stay */
+	CHECK(cmp(KD_SCHEMA_PERSON, "Bлaдимир Пyтин", "Vladimir Putin") >= 0.95);
+	CHECK(cmp(KD_SCHEMA_PERSON, "V1ktor B0ut", "Viktor Bout") >= 0.95);
+	CHECK(folds_to("Bлaдимир Пyтин", "vladimir putin"));
+	CHECK(folds_to("J0hn Mu5a", "john musa"));
+	CHECK(folds_to("Yu Jong 2, 1st", "yu jong 2, 1st"));
+	CHECK(folds_to("Путин", "putin"));
+}
+
 KD_TEST(match_compare__nickname)
 {
 	kd_result r;

@@ -173,6 +173,7 @@ static int analyze_ascii(struct kd_name **out, const char *s, size_t len,
 			scripts = KD_SCRIPT_LATIN;
 		low[i] = c;
 	}
+	kd__digit_twins(low, len); /* J0hn -> john */
 	kd__tokenize(&ts, low, len, flags);
 	return build(out, &ts, ts.n ? 1 : 0, scripts, NULL);
 }
