@@ -16,6 +16,7 @@
  * with the name alone as a Person and with birth date and nationality.
  *
  * usage: bench_quality [--exhaustive-check] [DATA_DIR [BENCH_DATA_DIR]]
+ * With KD_BENCH_ERRORS set, the misclassified pairs go to stderr.
  */
 #include "kordon.h"
 #include "util/util.h"
@@ -227,6 +228,10 @@ static void pairs(const kd_matcher *m, const char *path, const char *label,
 		if (kd_compare(&res, m, s, field(c, c1), field(c, c2)) < 0)
 			continue;
 		conf_add(&g[0][part], lab, res.score, res.match);
+		if (getenv("KD_BENCH_ERRORS") != NULL && lab != res.match)
+			fprintf(stderr, "%s %s %.3f | %s | %s\n", label,
+				lab ? "fn" : "fp", res.score, field(c, c1),
+				field(c, c2));
 		if (by_kind) {
 			const char *k = field(c, ck);
 			size_t kl = strcspn(k, "_");

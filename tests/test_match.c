@@ -372,6 +372,102 @@ KD_TEST(match_compare__legal_form_pair)
 		  "Norvale Trading LLC") >= 0.95); /* one concept: llc */
 }
 
+/* Legal forms as classes from the rigour data: a form written out, its
+ * abbreviation, another script and the English translation agree; two
+ * countries' specific forms on the same core name count against. */
+KD_TEST(match_compare__legal_form_classes_across_languages)
+{
+	kd_result r;
+	double gmbh_long = cmp(KD_SCHEMA_COMPANY, "Norvale Trading GmbH",
+			       "Norvale Trading Gesellschaft mit "
+			       "beschränkter Haftung");
+	double srl = cmp(KD_SCHEMA_COMPANY, "Norvale Trading SRL",
+			 "Norvale Trading Societatea cu Răspundere Limitată");
+	double spzoo = cmp(KD_SCHEMA_COMPANY, "Norvale Trading Sp. z o.o.",
+			   "Norvale Trading spółka z ograniczoną "
+			   "odpowiedzialnością");
+	double ao = cmp(KD_SCHEMA_COMPANY, "Акционерное общество Норвале",
+			"Norvale JSC");
+	double pvt = cmp(KD_SCHEMA_COMPANY, "Norvale Pvt. Ltd.",
+			 "Norvale Private Limited");
+	double other = cmp(KD_SCHEMA_COMPANY, "Norvale Trading GmbH",
+			   "Norvale Trading Sdn. Bhd.");
+	double bare = cmp(KD_SCHEMA_COMPANY, "Norvale Trading GmbH",
+			  "Norvale Trading");
+	CHECK(gmbh_long >= 0.95);
+	CHECK(srl >= 0.95);
+	CHECK(spzoo >= 0.95);
+	CHECK(ao >= 0.95);
+	CHECK(pvt >= 0.95);
+	/* GmbH vs Sdn Bhd: x0.65 on an otherwise equal name, no match, and
+	 * below a name without any legal form */
+	CHECK(other < KD_DEFAULT_THRESHOLD);
+	CHECK(other > 0.6 && other < 0.7);
+	CHECK(other < bare);
+	CHECK(other < gmbh_long);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_COMPANY, "Norvale Trading GmbH",
+			 "Norvale Trading Sdn. Bhd.") == 0);
+	CHECK(feature(&r, "legal_form") != NULL);
+	CHECK(strstr(feature(&r, "legal_form"), "gmbh") != NULL);
+	CHECK(strstr(feature(&r, "legal_form"), "sdnbhd") != NULL);
+	/* the English translation agrees with any country's form */
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_COMPANY, "ООО Норвале",
+			 "Norvale LLC") == 0);
+	CHECK(r.match);
+	CHECK(feature(&r, "legal_form") == NULL);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_COMPANY, "Norvale GmbH",
+			 "Norvale Ltd") == 0);
+	CHECK(feature(&r, "legal_form") == NULL);
+	/* OOO (Russia) vs Sp. z o.o. (Poland) */
+	CHECK(cmp(KD_SCHEMA_COMPANY, "OOO Norvale", "Norvale Sp. z o.o.") <
+	      cmp(KD_SCHEMA_COMPANY, "OOO Norvale", "Norvale LLC"));
+}
+
+/* Look-alike characters: a Cyrillic name typed with Latin B/a/y, a Latin
+ * name with Cyrillic letters, digits 0/1/5 inside words; in name analysis
+ * and in the scanner's folding alike. */
+static int first_tok_is(const char *name, const char *want)
+{
+	struct kd_name *a = NULL;
+	int ok = 0;
+	if (kd__name_analyze(&a, name, strlen(name), 0) == 0 &&
+	    a->nvars > 0 && a->vars[0].ntok > 0)
+		ok = strcmp(a->vars[0].toks[0].s, want) == 0;
+	kd__name_free(a);
+	return ok;
+}
+
+static int folds_to(const char *text, const char *want)
+{
+	char *out = NULL;
+	size_t n = 0;
+	int ok;
+	if (kd__text_fold(&out, &n, NULL, text, strlen(text)) != 0)
+		return 0;
+	ok = n == strlen(want) && memcmp(out, want, n) == 0;
+	kd__free(out);
+	return ok;
+}
+
+KD_TEST(match_compare__look_alike_characters)
+{
+	/* "Bлaдимир Пyтин": Latin B, a, y inside Cyrillic words */
+	CHECK(first_tok_is("Bлaдимир", "vladimir"));
+	CHECK(first_tok_is("Пyтин", "putin"));
+	CHECK(first_tok_is("Рutin", "putin")); /* Cyrillic Р, Latin rest */
+	CHECK(first_tok_is("V1ktor", "viktor"));
+	CHECK(first_tok_is("Mu5a", "musa"));
+	CHECK(first_tok_is("J0hn", "john"));
+	CHECK(first_tok_is("A1i", "ali"));
+	CHECK(first_tok_is("Boeing 737", "boeing")); /* numbers stay */
+	CHECK(cmp(KD_SCHEMA_PERSON, "Bлaдимир Пyтин", "Vladimir Putin") >= 0.95);
+	CHECK(cmp(KD_SCHEMA_PERSON, "V1ktor B0ut", "Viktor Bout") >= 0.95);
+	CHECK(folds_to("Bлaдимир Пyтин", "vladimir putin"));
+	CHECK(folds_to("J0hn Mu5a", "john musa"));
+	CHECK(folds_to("Yu Jong 2, 1st", "yu jong 2, 1st"));
+	CHECK(folds_to("Путин", "putin"));
+}
+
 KD_TEST(match_compare__nickname)
 {
 	kd_result r;

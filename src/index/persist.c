@@ -26,7 +26,7 @@
 #include <unicode/uvernum.h>
 
 /** Bump when name analysis, token kinds, weights or index keys change. */
-#define KD_MATCHER_FORMAT 3u
+#define KD_MATCHER_FORMAT 4u
 
 #define TAG_MHDR KD_SNAP_TAG('M', 'H', 'D', 'R')
 #define TAG_MNAM KD_SNAP_TAG('M', 'N', 'A', 'M')

@@ -695,6 +695,60 @@ static int order_conflict(const struct kd_qvar *q, const struct kd_qvar *l,
 	return 0;
 }
 
+/*
+ * Legal forms (src/text/tokens.c): a LEGAL token's text is its class
+ * (llc, jsc), its skeleton the specific form (gmbh, ooo, sdnbhd, ltd).
+ * Forms of one class agree (GmbH = Gesellschaft mit beschränkter Haftung
+ * = LLC); an English form that translates any country's form (LLC, Ltd,
+ * JSC, Inc) agrees with every form. When both names carry specific forms
+ * and none of them is shared (GmbH vs Sdn Bhd, OOO vs Sp. z o.o.), the
+ * same core name belongs to companies of different countries: evidence
+ * against (legal_form).
+ */
+static int legal_specific(const struct kd_qtok *t)
+{
+	char f[64];
+	size_t n;
+	if (t->kind != KD_TOK_LEGAL || t->skel == NULL || t->skel_len == 0)
+		return 0;
+	n = t->skel_len < sizeof(f) - 1 ? t->skel_len : sizeof(f) - 1;
+	memcpy(f, t->skel, n);
+	f[n] = '\0';
+	return !kd__legal_intl(f);
+}
+
+static int legal_conflict(struct kd_name_cmp *out, const struct kd_qvar *q,
+			  const struct kd_qvar *l, int detail)
+{
+	const struct kd_qtok *fq = NULL, *fl = NULL;
+	size_t i, j;
+	for (i = 0; i < q->ntok; i++) {
+		if (!legal_specific(&q->toks[i]))
+			continue;
+		for (j = 0; j < l->ntok; j++) {
+			if (!legal_specific(&l->toks[j]))
+				continue;
+			if (q->toks[i].skel_len == l->toks[j].skel_len &&
+			    memcmp(q->toks[i].skel, l->toks[j].skel,
+				   q->toks[i].skel_len) == 0)
+				return 0; /* a shared specific form */
+			if (fq == NULL) {
+				fq = &q->toks[i];
+				fl = &l->toks[j];
+			}
+		}
+	}
+	if (fq == NULL)
+		return 0;
+	if (detail) {
+		snprintf(out->legal_q, sizeof(out->legal_q), "%.*s",
+			 (int)fq->skel_len, fq->skel);
+		snprintf(out->legal_l, sizeof(out->legal_l), "%.*s",
+			 (int)fl->skel_len, fl->skel);
+	}
+	return 1;
+}
+
 /* A name part that may count as substituted: a word read with certainty
  * (not an initial, not a reading from another script). */
 static int solid(const struct kd_qtok *t)
@@ -765,6 +819,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		out->number_mismatch = 0;
 		out->order_conflict = 0;
 		out->substituted = 0;
+		out->legal_conflict = 0;
 		out->phonetic = 0;
 		out->nickname = 0;
 		out->sq = out->sl = out->info = 0;
@@ -892,6 +947,9 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			score *= ORDER_FACTOR;
 		if (out->substituted)
 			score *= pow(SUBST_FACTOR, out->substituted);
+		out->legal_conflict = legal_conflict(out, q, l, detail);
+		if (out->legal_conflict)
+			score *= LEGAL_FACTOR;
 	}
 	out->score = score > 1 ? 1 : score;
 }

@@ -153,6 +153,10 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_matcher *m,
 #include "name_weights.h"
 #define ORDER_FACTOR KD_W_ORDER_FACTOR /* name_order_conflict */
 #define SUBST_FACTOR KD_W_SUBST_FACTOR /* part_substituted, per part */
+/* legal_form: two countries' specific legal forms (GmbH vs Sdn Bhd) on
+ * otherwise equal names. Set by hand like ORDER_FACTOR's first value
+ * (below the 0.70 threshold for equal names); not yet a fitted feature. */
+#define LEGAL_FACTOR 0.65
 
 /** Outcome of comparing two token sequences. */
 struct kd_name_cmp {
@@ -161,6 +165,8 @@ struct kd_name_cmp {
 	int order_conflict;  /* X bin Y vs Y bin X: a reversed lineage */
 	int substituted;     /* parts in the same place that differ */
 	char sub_q[32], sub_l[32]; /* the first substituted pair (detail) */
+	int legal_conflict;  /* specific legal forms of different countries */
+	char legal_q[24], legal_l[24]; /* those forms (detail) */
 	int phonetic, nickname;    /* parts matched by sound / nickname */
 	double sq, sl, info;       /* query and list coverage, nats matched
 				    * (the fitted features, bench/fit/) */

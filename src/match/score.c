@@ -306,6 +306,12 @@ static void name_explain(kd_result *r, const struct kd_name_cmp *c)
 			    c->sub_q, c->sub_l,
 			    c->substituted > 1 ? ", and more" : "",
 			    pow(SUBST_FACTOR, c->substituted));
+	if (c->legal_conflict)
+		add_feature(r, "legal_form", 0,
+			    "legal forms of different countries ('%s' vs "
+			    "'%s'): the same name, usually another company "
+			    "(x%.2f)",
+			    c->legal_q, c->legal_l, LEGAL_FACTOR);
 	if (c->phonetic)
 		add_feature(r, "phonetic", 0,
 			    "%d part%s written in another script sound%s "

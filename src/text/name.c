@@ -137,7 +137,13 @@ static int build(struct kd_name **out, const struct kd_tokset *ts,
 			    kd__nickname_known(t->s, t->len))
 				toks->flags |= KD_TF_NICK;
 			p += t->len + 1;
-			if (t->kind == KD_TOK_NUMBER || t->kind == KD_TOK_INITIAL) {
+			if (t->kind == KD_TOK_LEGAL &&
+			    kd__legal_form(t->form, NULL) != NULL) {
+				/* the specific form (gmbh, ooo), static */
+				toks->skel = kd__legal_form(t->form, NULL);
+				sl = strlen(toks->skel);
+			} else if (t->kind == KD_TOK_NUMBER ||
+				   t->kind == KD_TOK_INITIAL) {
 				toks->skel = toks->s; /* compared as written */
 				sl = t->len;
 			} else {
@@ -167,6 +173,7 @@ static int analyze_ascii(struct kd_name **out, const char *s, size_t len,
 			scripts = KD_SCRIPT_LATIN;
 		low[i] = c;
 	}
+	kd__digit_twins(low, len); /* J0hn -> john */
 	kd__tokenize(&ts, low, len, flags);
 	return build(out, &ts, ts.n ? 1 : 0, scripts, NULL);
 }

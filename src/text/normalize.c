@@ -180,19 +180,84 @@ static char confusable(UChar32 c)
 	return 0;
 }
 
+/* Latin letters that look like Cyrillic ones (after case folding; b, h,
+ * m, t as capitals B, H, M, T), sorted. */
+static const struct {
+	char l;
+	UChar c;
+} g_lat2cyr[] = {
+	{ 'a', 0x0430 }, { 'b', 0x0432 }, { 'c', 0x0441 }, { 'e', 0x0435 },
+	{ 'h', 0x043D }, { 'i', 0x0456 }, { 'k', 0x043A }, { 'm', 0x043C },
+	{ 'o', 0x043E }, { 'p', 0x0440 }, { 't', 0x0442 }, { 'x', 0x0445 },
+	{ 'y', 0x0443 },
+};
+
+static UChar cyr_twin(UChar32 c)
+{
+	size_t i;
+	if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
+	for (i = 0; i < sizeof(g_lat2cyr) / sizeof(g_lat2cyr[0]); i++)
+		if (g_lat2cyr[i].l == c)
+			return g_lat2cyr[i].c;
+	return 0;
+}
+
+static bool is_vowel16(UChar32 c)
+{
+	return c < 0x80 && strchr("aeiouyAEIOUY", (int)c) != NULL;
+}
+
+/* A look-alike digit between two letters (J0hn, Mu5a, V1ktor): 0 -> o,
+ * 5 -> s, 1 -> i between consonants, else l (A1i). 0 if none. */
+static char digit_twin(UChar32 prev, UChar32 c, UChar32 next)
+{
+	if (!u_isalpha(prev) || !u_isalpha(next))
+		return 0;
+	if (c == '0')
+		return 'o';
+	if (c == '5')
+		return 's';
+	if (c == '1')
+		return !is_vowel16(prev) && !is_vowel16(next) ? 'i' : 'l';
+	return 0;
+}
+
+void kd__digit_twins(char *s, size_t n)
+{
+	size_t i;
+	for (i = 1; i + 1 < n; i++) {
+		char d = digit_twin((unsigned char)s[i - 1],
+				    (unsigned char)s[i],
+				    (unsigned char)s[i + 1]);
+		if (d != 0)
+			s[i] = d;
+	}
+}
+
 /*
  * A word that mixes Latin letters with Cyrillic or Greek look-alikes
  * (Рutin with a Cyrillic Р, Putіn with a Ukrainian і) is a Latin word
  * written to dodge screening: the look-alikes become their Latin letters.
- * Words wholly in one script, and mixed words with a letter that has no
- * Latin twin, are left alone.
+ * The reverse, a Cyrillic word with Latin look-alikes (Пyтин with a
+ * Latin y, typed on the wrong keyboard or to dodge screening), becomes
+ * Cyrillic. Words wholly in one script, and mixed words with letters
+ * that have no twin either way, are left alone. Digits 0/1/5 between two
+ * letters are the letters o/i-l/s (J0hn, Mu5a).
  */
 void kd__homoglyphs(UChar *u, int32_t n)
 {
 	int32_t i = 0;
+	for (i = 1; i + 1 < n; i++) {
+		char d = digit_twin(u[i - 1], u[i], u[i + 1]);
+		if (d != 0)
+			u[i] = (UChar)d;
+	}
+	i = 0;
 	while (i < n) {
 		int32_t s = i, e;
 		bool latin = false, other = false, all_conf = true;
+		bool cyr = false, greek = false, all_twin = true;
 		while (i < n && (u_isalpha(u[i]) || U16_IS_SURROGATE(u[i]))) {
 			UChar32 c;
 			unsigned sc;
@@ -200,19 +265,28 @@ void kd__homoglyphs(UChar *u, int32_t n)
 			sc = kd__script_of(c);
 			if (sc == KD_SCRIPT_LATIN) {
 				latin = true;
+				all_twin &= cyr_twin(c) != 0;
 			} else if (sc == KD_SCRIPT_CYRILLIC ||
 				   sc == KD_SCRIPT_GREEK) {
 				other = true;
+				cyr |= sc == KD_SCRIPT_CYRILLIC;
+				greek |= sc == KD_SCRIPT_GREEK;
 				all_conf &= confusable(c) != 0;
 			} else {
 				all_conf = false;
 			}
 		}
 		e = i;
-		if (latin && other && all_conf)
+		if (latin && other && all_conf) {
 			for (i = s; i < e; i++)
 				if (confusable(u[i]))
 					u[i] = (UChar)confusable(u[i]);
+		} else if (latin && cyr && !greek && all_twin) {
+			/* a Cyrillic word with Latin look-alikes (Пyтин) */
+			for (i = s; i < e; i++)
+				if (u[i] < 0x80 && cyr_twin(u[i]))
+					u[i] = cyr_twin(u[i]);
+		}
 		i = e == s ? s + 1 : e;
 	}
 }
@@ -560,6 +634,7 @@ static int fold_word(struct kd_abuf *b, unsigned script, const char *s,
 		(void)next_cp(s, i1, &k);
 	}
 	KD_FORWARD(kd__nfkc_cf(&u, &n, s + i0, i1 - i0));
+	kd__homoglyphs(u, n); /* Пyтин: the Latin y is Cyrillic у */
 	KD_FORWARD(kd__translit_run(b, script, 0, u, n, i0, false));
 	if (b->err)
 		goto done;
@@ -590,8 +665,31 @@ int kd__text_fold(char **out, size_t *outlen, size_t **map, const char *s,
 		size_t i0 = i;
 		UChar32 c = next_cp(s, len, &i);
 		unsigned sc;
+		if (c < 0x80 && cyr_twin(c) &&
+		    (i0 == 0 || !ascii_alpha(s[i0 - 1]))) {
+			/* Bлaдимир: Latin look-alikes opening a Cyrillic
+			 * word belong to it */
+			size_t k = i0, k2;
+			while (k < len && cyr_twin((unsigned char)s[k]))
+				k++;
+			k2 = k;
+			if (k < len && (unsigned char)s[k] >= 0x80 &&
+			    kd__script_of(next_cp(s, len, &k2)) ==
+				    KD_SCRIPT_CYRILLIC) {
+				i = k;
+				sc = KD_SCRIPT_CYRILLIC;
+				goto cyrillic_run;
+			}
+		}
 		if (c < 0x80) {
-			kd__latin_fold(&b, c, KD_LM_STRIP, i0);
+			char d = i0 > 0 && i < len ?
+					 digit_twin((unsigned char)s[i0 - 1], c,
+						    (unsigned char)s[i]) :
+					 0;
+			if (d != 0)
+				kd__abuf_putc(&b, d, i0); /* J0hn */
+			else
+				kd__latin_fold(&b, c, KD_LM_STRIP, i0);
 			continue;
 		}
 		sc = kd__script_of(c);
@@ -604,9 +702,28 @@ int kd__text_fold(char **out, size_t *outlen, size_t **map, const char *s,
 			kd__abuf_putc(&b, confusable(c), i0); /* Рutin */
 			continue;
 		}
+cyrillic_run:
 		for (;;) {
 			size_t k = i;
 			UChar32 d;
+			if (k < len && sc == KD_SCRIPT_CYRILLIC &&
+			    cyr_twin((unsigned char)s[k])) {
+				/* Latin look-alikes inside a Cyrillic word
+				 * (Пyтин) belong to it */
+				while (k < len && cyr_twin((unsigned char)s[k]))
+					k++;
+				if (k < len && ascii_alpha(s[k]))
+					break;
+				if (k < len && (unsigned char)s[k] >= 0x80) {
+					size_t k2 = k;
+					d = next_cp(s, len, &k2);
+					if (u_isalpha(d) &&
+					    kd__script_of(d) != sc)
+						break;
+				}
+				i = k;
+				continue;
+			}
 			if (k >= len || (unsigned char)s[k] < 0x80)
 				break;
 			d = next_cp(s, len, &k);

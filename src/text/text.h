@@ -119,4 +119,16 @@ int kd__nickname(const char *a, size_t alen, const char *b, size_t blen);
 /** True when a token is a name or nickname of the nicknames table. */
 int kd__nickname_known(const char *s, size_t len);
 
+/**
+ * Legal forms (tokens.c, from the rigour org-types data). A KD_TOK_LEGAL
+ * token's s is its class ("llc", "jsc": GmbH, OOO and Ltd agree) and its
+ * skel the specific form ("gmbh", "ooo", "ltd", "sdnbhd").
+ * kd__legal_form: the form of a raw token's form number (NULL if none),
+ * *intl set when it is an English form that translates any country's
+ * form of its class (LLC, Ltd, JSC). kd__legal_intl: the same by name;
+ * unknown names count as international (they contradict nothing).
+ */
+const char *kd__legal_form(unsigned form, int *intl);
+int kd__legal_intl(const char *form);
+
 #endif

@@ -52,6 +52,9 @@ unsigned kd__script_of(UChar32 c);
 /** Latin words with Cyrillic/Greek look-alike letters: make them Latin
  *  (in place; the length does not change). */
 void kd__homoglyphs(UChar *u, int32_t n);
+/** The same for digits in lowercase ASCII: 0/1/5 between two letters
+ *  become o, i or l, s (J0hn, V1ktor, Mu5a), in place. */
+void kd__digit_twins(char *s, size_t n);
 
 /**
  * UTF-8 -> UTF-16 (invalid bytes become U+FFFD) -> NFKC_Casefold.
@@ -111,6 +114,7 @@ struct kd_rtok {
 	uint8_t len;
 	uint8_t kind;   /* enum kd_tok_kind */
 	bool word;      /* KD_MARK_WORD seen: never an initial */
+	uint16_t form;  /* KD_TOK_LEGAL: specific legal form + 1, or 0 */
 };
 
 struct kd_tokset {

@@ -16,17 +16,20 @@
  *     name Abdullah/Abdallah (Abd Allah) stays one token. Likewise the
  *     joined compounds Nasiruddin -> nasir al din, Ziaurrahman -> zia al
  *     rahman, Saifullah/Nasrallah -> saif allah / nasr allah.
- *  2. Legal forms, the longest match of a table of (multi-word) forms,
- *     collapse to one canonical LEGAL token per legal concept:
- *       llc  LLC, OOO (ООО), TOV, GmbH, SARL, SRL, Sp. z o.o., "limited
- *            liability company", "obshchestvo s ogranichennoy ..."
- *       ltd  Ltd, Limited, Co. Ltd, Pte Ltd, Pvt Ltd, Sdn Bhd, BV
- *       jsc  JSC, AO, ZAO, CJSC, "(closed) joint stock company"
- *       pjsc PJSC, PAO, OAO, OJSC, "public/open joint stock company"
- *       sa   SA, S.A., AG, NV, SpA;  inc, corp, plc, llp, lp, fze, fzco
- *     Forms that are also ordinary words or names (SA, AG, AO, TOV, Pat,
- *     BV, LP) count only with KD_NAME_ORG; the unambiguous ones (LLC, OOO,
- *     PJSC, GmbH, "Limited") also in names of unknown type.
+ *  2. Legal forms, the longest match of the patterns generated from the
+ *     rigour org-types data (data/names/rigour/names_org_types.yml plus
+ *     data/names/legal_forms_extra.yml, by tools/gen_names_ref.c: every
+ *     alias folded like a name), collapse to one LEGAL token whose text
+ *     is the form's class, the data's `generic` tag: GmbH, Gesellschaft
+ *     mit beschränkter Haftung, OOO, ООО, Ltd, Sdn Bhd, Sp. z o.o. ->
+ *     "llc"; AG, SA, АО, JSC, PJSC, PLC -> "jsc". The token remembers the
+ *     specific form (gmbh, ooo, sdnbhd: its skeleton, see name.c), so the
+ *     matcher can tell two countries' forms apart. Short words with a
+ *     vowel (SA, AG, AO, Sro, Inc) and letter groups (s a, n v) count
+ *     only with KD_NAME_ORG; forms without a vowel (LLC, GmbH, JSC), long
+ *     words (Limited) and phrases of long words also in names of unknown
+ *     type. A one-word form that is also a particle, title or generic
+ *     word here (co, general) keeps that role.
  *  3. Honorifics at the front are dropped for persons (not with
  *     KD_NAME_ORG, and never the last token). Only titles that are not
  *     name parts in the lists' populations: Mr, Mrs, Ms, Dr, Prof, Sir,
@@ -67,126 +70,88 @@ struct kw {
 	const char *w;
 	uint8_t roles;
 	const char *canon; /* particles: canonical spelling, or NULL */
+	uint16_t lo, nleg; /* R_LEGAL: the patterns starting with w */
 };
 
 #define R_LEGAL 16 /* first word of a legal form (set at init) */
 
 static struct kw g_kw[] = {
-	{ "al", R_PART, NULL }, { "el", R_PART, "al" }, { "ul", R_PART, "al" },
-	{ "ad", R_PART, "al" }, { "an", 0, NULL }, { "ar", R_PART, "al" },
-	{ "as", R_PART, "al" }, { "ash", R_PART, "al" }, { "at", R_PART, "al" },
-	{ "az", R_PART, "al" }, { "ud", R_PART, "al" }, { "ur", R_PART, "al" },
-	{ "bin", R_PART, NULL },
-	{ "ben", R_PART | R_NOTFIRST, "bin" }, { "ibn", R_PART, "bin" },
-	{ "bint", R_PART, NULL }, { "binti", R_PART, "bint" },
-	{ "ould", R_PART, "bin" }, { "wuld", R_PART, "bin" },
-	{ "abu", R_PART, NULL }, { "abou", R_PART, "abu" },
-	{ "abd", R_PART, NULL }, { "van", R_PART, NULL },
-	{ "von", R_PART, NULL }, { "der", R_PART, NULL },
-	{ "den", R_PART, NULL }, { "de", R_PART, NULL }, { "da", R_PART, NULL },
-	{ "del", R_PART, NULL }, { "della", R_PART, NULL },
-	{ "di", R_PART, NULL }, { "du", R_PART, NULL }, { "le", R_PART, NULL },
-	{ "la", R_PART, NULL }, { "dos", R_PART, NULL },
-	{ "das", R_PART, NULL }, { "do", R_PART, NULL },
-	{ "y", R_PART | R_NOTFIRST, NULL }, { "zu", R_PART, NULL },
-	{ "ter", R_PART, NULL }, { "ten", R_PART, NULL },
-	{ "mr", R_HON, NULL }, { "mrs", R_HON, NULL }, { "ms", R_HON, NULL },
-	{ "mme", R_HON, NULL }, { "mlle", R_HON, NULL },
-	{ "messrs", R_HON, NULL }, { "dr", R_HON, NULL },
-	{ "prof", R_HON, NULL }, { "professor", R_HON, NULL },
-	{ "sir", R_HON, NULL }, { "ayatollah", R_HON, NULL },
-	{ "ayatullah", R_HON, NULL }, { "hojatoleslam", R_HON, NULL },
-	{ "hojjatoleslam", R_HON, NULL }, { "mullah", R_HON, NULL },
-	{ "maulvi", R_HON, NULL }, { "maulavi", R_HON, NULL },
-	{ "mawlawi", R_HON, NULL }, { "maulana", R_HON, NULL },
-	{ "molvi", R_HON, NULL }, { "alhaji", R_HON, NULL },
-	{ "alhaj", R_HON, NULL }, { "hajji", R_HON, NULL },
-	{ "hadji", R_HON, NULL }, { "colonel", R_HON, NULL },
-	{ "col", R_HON, NULL }, { "lieutenant", R_HON, NULL },
-	{ "lt", R_HON, NULL }, { "brigadier", R_HON, NULL },
-	{ "admiral", R_HON, NULL }, { "gen", R_HON, NULL },
-	{ "general", R_HON | R_GEN, NULL },
-	{ "engr", R_HON, NULL }, { "company", R_GEN, NULL },
-	{ "co", R_GEN, NULL }, { "trading", R_GEN, NULL },
-	{ "trade", R_GEN, NULL }, { "group", R_GEN, NULL },
-	{ "international", R_GEN, NULL }, { "intl", R_GEN, NULL },
-	{ "holding", R_GEN, NULL }, { "holdings", R_GEN, NULL },
-	{ "enterprise", R_GEN, NULL }, { "enterprises", R_GEN, NULL },
-	{ "industries", R_GEN, NULL }, { "industry", R_GEN, NULL },
-	{ "shipping", R_GEN, NULL }, { "logistics", R_GEN, NULL },
-	{ "investment", R_GEN, NULL }, { "investments", R_GEN, NULL },
-	{ "services", R_GEN, NULL }, { "service", R_GEN, NULL },
-	{ "import", R_GEN, NULL }, { "export", R_GEN, NULL },
-	{ "impex", R_GEN, NULL }, { "and", R_GEN, NULL }, { "of", R_GEN, NULL },
-	{ "the", R_GEN, NULL }, { "mv", R_GEN, NULL }, { "mt", R_GEN, NULL },
-	{ "ms", R_GEN, NULL }, { "mts", R_GEN, NULL }, { "fv", R_GEN, NULL },
+	{ "al", R_PART, NULL, 0, 0 }, { "el", R_PART, "al", 0, 0 }, { "ul", R_PART, "al", 0, 0 },
+	{ "ad", R_PART, "al", 0, 0 }, { "an", 0, NULL, 0, 0 }, { "ar", R_PART, "al", 0, 0 },
+	{ "as", R_PART, "al", 0, 0 }, { "ash", R_PART, "al", 0, 0 }, { "at", R_PART, "al", 0, 0 },
+	{ "az", R_PART, "al", 0, 0 }, { "ud", R_PART, "al", 0, 0 }, { "ur", R_PART, "al", 0, 0 },
+	{ "bin", R_PART, NULL, 0, 0 },
+	{ "ben", R_PART | R_NOTFIRST, "bin", 0, 0 }, { "ibn", R_PART, "bin", 0, 0 },
+	{ "bint", R_PART, NULL, 0, 0 }, { "binti", R_PART, "bint", 0, 0 },
+	{ "ould", R_PART, "bin", 0, 0 }, { "wuld", R_PART, "bin", 0, 0 },
+	{ "abu", R_PART, NULL, 0, 0 }, { "abou", R_PART, "abu", 0, 0 },
+	{ "abd", R_PART, NULL, 0, 0 }, { "van", R_PART, NULL, 0, 0 },
+	{ "von", R_PART, NULL, 0, 0 }, { "der", R_PART, NULL, 0, 0 },
+	{ "den", R_PART, NULL, 0, 0 }, { "de", R_PART, NULL, 0, 0 }, { "da", R_PART, NULL, 0, 0 },
+	{ "del", R_PART, NULL, 0, 0 }, { "della", R_PART, NULL, 0, 0 },
+	{ "di", R_PART, NULL, 0, 0 }, { "du", R_PART, NULL, 0, 0 }, { "le", R_PART, NULL, 0, 0 },
+	{ "la", R_PART, NULL, 0, 0 }, { "dos", R_PART, NULL, 0, 0 },
+	{ "das", R_PART, NULL, 0, 0 }, { "do", R_PART, NULL, 0, 0 },
+	{ "y", R_PART | R_NOTFIRST, NULL, 0, 0 }, { "zu", R_PART, NULL, 0, 0 },
+	{ "ter", R_PART, NULL, 0, 0 }, { "ten", R_PART, NULL, 0, 0 },
+	{ "mr", R_HON, NULL, 0, 0 }, { "mrs", R_HON, NULL, 0, 0 }, { "ms", R_HON, NULL, 0, 0 },
+	{ "mme", R_HON, NULL, 0, 0 }, { "mlle", R_HON, NULL, 0, 0 },
+	{ "messrs", R_HON, NULL, 0, 0 }, { "dr", R_HON, NULL, 0, 0 },
+	{ "prof", R_HON, NULL, 0, 0 }, { "professor", R_HON, NULL, 0, 0 },
+	{ "sir", R_HON, NULL, 0, 0 }, { "ayatollah", R_HON, NULL, 0, 0 },
+	{ "ayatullah", R_HON, NULL, 0, 0 }, { "hojatoleslam", R_HON, NULL, 0, 0 },
+	{ "hojjatoleslam", R_HON, NULL, 0, 0 }, { "mullah", R_HON, NULL, 0, 0 },
+	{ "maulvi", R_HON, NULL, 0, 0 }, { "maulavi", R_HON, NULL, 0, 0 },
+	{ "mawlawi", R_HON, NULL, 0, 0 }, { "maulana", R_HON, NULL, 0, 0 },
+	{ "molvi", R_HON, NULL, 0, 0 }, { "alhaji", R_HON, NULL, 0, 0 },
+	{ "alhaj", R_HON, NULL, 0, 0 }, { "hajji", R_HON, NULL, 0, 0 },
+	{ "hadji", R_HON, NULL, 0, 0 }, { "colonel", R_HON, NULL, 0, 0 },
+	{ "col", R_HON, NULL, 0, 0 }, { "lieutenant", R_HON, NULL, 0, 0 },
+	{ "lt", R_HON, NULL, 0, 0 }, { "brigadier", R_HON, NULL, 0, 0 },
+	{ "admiral", R_HON, NULL, 0, 0 }, { "gen", R_HON, NULL, 0, 0 },
+	{ "general", R_HON | R_GEN, NULL, 0, 0 },
+	{ "engr", R_HON, NULL, 0, 0 }, { "company", R_GEN, NULL, 0, 0 },
+	{ "co", R_GEN, NULL, 0, 0 }, { "trading", R_GEN, NULL, 0, 0 },
+	{ "trade", R_GEN, NULL, 0, 0 }, { "group", R_GEN, NULL, 0, 0 },
+	{ "international", R_GEN, NULL, 0, 0 }, { "intl", R_GEN, NULL, 0, 0 },
+	{ "holding", R_GEN, NULL, 0, 0 }, { "holdings", R_GEN, NULL, 0, 0 },
+	{ "enterprise", R_GEN, NULL, 0, 0 }, { "enterprises", R_GEN, NULL, 0, 0 },
+	{ "industries", R_GEN, NULL, 0, 0 }, { "industry", R_GEN, NULL, 0, 0 },
+	{ "shipping", R_GEN, NULL, 0, 0 }, { "logistics", R_GEN, NULL, 0, 0 },
+	{ "investment", R_GEN, NULL, 0, 0 }, { "investments", R_GEN, NULL, 0, 0 },
+	{ "services", R_GEN, NULL, 0, 0 }, { "service", R_GEN, NULL, 0, 0 },
+	{ "import", R_GEN, NULL, 0, 0 }, { "export", R_GEN, NULL, 0, 0 },
+	{ "impex", R_GEN, NULL, 0, 0 }, { "and", R_GEN, NULL, 0, 0 }, { "of", R_GEN, NULL, 0, 0 },
+	{ "the", R_GEN, NULL, 0, 0 }, { "mv", R_GEN, NULL, 0, 0 }, { "mt", R_GEN, NULL, 0, 0 },
+	{ "ms", R_GEN, NULL, 0, 0 }, { "mts", R_GEN, NULL, 0, 0 }, { "fv", R_GEN, NULL, 0, 0 },
 };
 
-/* Legal forms: pattern (words separated by one space), canonical token,
- * whether it counts only for organisations (ambiguous words). */
+/* Legal forms (generated from data/names/rigour/names_org_types.yml by
+ * tools/gen_names_ref.c): a form is one upstream entry (GmbH, OOO, Sdn
+ * Bhd), its class the upstream `generic` tag (llc, jsc, lp, coop ...);
+ * patterns are the entry's folded aliases, sorted by strcmp. */
+struct legal_form {
+	const char *form, *cls;
+	int intl; /* English form that translates any country's form */
+};
+
 struct legal {
-	const char *pat, *canon;
-	bool org_only;
+	const char *pat;
+	uint16_t form; /* index into kd_legal_forms */
 };
 
-static const struct legal g_legal[] = {
-	{ "llc", "llc", 0 }, { "l l c", "llc", 0 }, { "ooo", "llc", 0 },
-	{ "o o o", "llc", 0 }, { "tov", "llc", 1 }, { "too", "llc", 1 },
-	{ "limited liability company", "llc", 0 },
-	{ "limited liability co", "llc", 0 },
-	{ "obshchestvo s ogranichennoy otvetstvennostyu", "llc", 0 },
-	{ "obshchestvo s ogranichennoj otvetstvennostju", "llc", 0 },
-	{ "tovarystvo z obmezhenoyu vidpovidalnistyu", "llc", 0 },
-	{ "gmbh", "llc", 0 }, { "sarl", "llc", 0 }, { "s a r l", "llc", 0 },
-	{ "srl", "llc", 1 }, { "s r l", "llc", 1 }, { "sp z o o", "llc", 0 },
-	{ "s de rl", "llc", 0 }, { "s de r l", "llc", 0 },
-	{ "mchj", "llc", 0 }, { "d o o", "llc", 1 }, { "doo", "llc", 1 },
-	{ "s r o", "llc", 1 }, { "sro", "llc", 1 },
-	{ "ltd", "ltd", 0 }, { "limited", "ltd", 0 }, { "co ltd", "ltd", 0 },
-	{ "co limited", "ltd", 0 }, { "company limited", "ltd", 0 },
-	{ "limited company", "ltd", 0 }, { "pte ltd", "ltd", 0 },
-	{ "pte", "ltd", 1 }, { "pvt ltd", "ltd", 0 }, { "pvt", "ltd", 1 },
-	{ "private limited", "ltd", 0 }, { "pty ltd", "ltd", 0 },
-	{ "pty", "ltd", 1 }, { "sdn bhd", "ltd", 0 }, { "bhd", "ltd", 1 },
-	{ "bv", "ltd", 1 }, { "b v", "ltd", 1 },
-	{ "jsc", "jsc", 0 }, { "joint stock company", "jsc", 0 },
-	{ "closed joint stock company", "jsc", 0 }, { "cjsc", "jsc", 0 },
-	{ "zao", "jsc", 0 }, { "ao", "jsc", 1 }, { "nao", "jsc", 1 },
-	{ "prat", "jsc", 1 }, { "aktsionernoye obshchestvo", "jsc", 0 },
-	{ "aktsionernoe obshchestvo", "jsc", 0 },
-	{ "zakrytoye aktsionernoye obshchestvo", "jsc", 0 },
-	{ "zakrytoe aktsionernoe obshchestvo", "jsc", 0 },
-	{ "pjsc", "pjsc", 0 }, { "pao", "pjsc", 0 }, { "oao", "pjsc", 0 },
-	{ "ojsc", "pjsc", 0 }, { "pat", "pjsc", 1 },
-	{ "public joint stock company", "pjsc", 0 },
-	{ "open joint stock company", "pjsc", 0 },
-	{ "otkrytoye aktsionernoye obshchestvo", "pjsc", 0 },
-	{ "otkrytoe aktsionernoe obshchestvo", "pjsc", 0 },
-	{ "publichnoye aktsionernoye obshchestvo", "pjsc", 0 },
-	{ "publichnoe aktsionernoe obshchestvo", "pjsc", 0 },
-	{ "sa", "sa", 1 }, { "s a", "sa", 1 }, { "ag", "sa", 1 },
-	{ "nv", "sa", 1 }, { "n v", "sa", 1 }, { "spa", "sa", 1 },
-	{ "s p a", "sa", 1 }, { "sae", "sa", 1 }, { "s a e", "sa", 1 },
-	{ "sa de cv", "sa", 1 }, { "s a de c v", "sa", 1 },
-	{ "sociedad anonima", "sa", 0 }, { "societe anonyme", "sa", 0 },
-	{ "inc", "inc", 0 }, { "incorporated", "inc", 0 },
-	{ "corp", "corp", 0 }, { "corporation", "corp", 0 },
-	{ "plc", "plc", 0 }, { "p l c", "plc", 0 },
-	{ "public limited company", "plc", 0 }, { "llp", "llp", 0 },
-	{ "limited liability partnership", "llp", 0 }, { "lp", "lp", 1 },
-	{ "limited partnership", "lp", 0 }, { "fze", "fze", 0 },
-	{ "free zone establishment", "fze", 0 }, { "fzco", "fzco", 0 },
-	{ "fzc", "fzco", 0 }, { "fz llc", "fzllc", 0 }, { "fzllc", "fzllc", 0 },
-	{ "fgup", "fgup", 0 }, { "gup", "fgup", 1 },
-};
+#include "legal_forms.inc"
 
+#define g_legal kd_legal_pats
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
 #define NLEGAL (sizeof(g_legal) / sizeof(g_legal[0]))
 #define NKW (sizeof(g_kw) / sizeof(g_kw[0]))
-#define HSLOTS 512 /* power of two, > 2 * (NKW + NLEGAL) */
+#define HSLOTS 4096 /* power of two, > 2 * (NKW + NLEGAL) */
 
-static char g_first[NLEGAL][16];   /* first words of legal forms */
+static char g_first[NLEGAL][KD_TOK_MAXLEN + 1]; /* legal first words */
 static struct kw g_extra[NLEGAL];  /* ... that are not in g_kw */
+static bool g_org_only[NLEGAL];    /* pattern counts only for orgs */
+static bool g_skip[NLEGAL];        /* one word with another role */
 static const struct kw *g_hash[HSLOTS];
 
 static uint32_t hash_str(const char *w)
@@ -216,8 +181,52 @@ static void kw_add(const struct kw *k)
 	g_hash[i] = k;
 }
 
+static bool has_vowel(const char *w, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (strchr("aeiouy", w[i]) != NULL)
+			return true;
+	return false;
+}
+
+/*
+ * Whether a legal-form pattern counts in names of unknown type too, not
+ * only in organisation names: a word that cannot be a name part (no
+ * vowel: LLC, Ltd, GmbH, JSC; or long: Limited, Incorporated), or a
+ * phrase of two or more long words (limited liability company). Short
+ * words with vowels (SA, AG, AO, Inc, Sro) and letter groups (s a, n v)
+ * are also names and initials.
+ */
+static bool org_only(const char *p)
+{
+	/* abbreviations with vowels that are no name part in the lists */
+	static const char *const acr[] = { "ooo", "oao", "zao", "pao",
+					   "ojsc", "inc", "corp", "sarl",
+					   "fze", "fzco", "fzc", "ltda" };
+	size_t nw = 0, nlong = 0, i;
+	for (i = 0; i < sizeof(acr) / sizeof(acr[0]); i++)
+		if (strcmp(p, acr[i]) == 0)
+			return false;
+	while (*p) {
+		const char *sp = strchr(p, ' ');
+		size_t n = sp ? (size_t)(sp - p) : strlen(p);
+		if (nw == 0 && sp == NULL)
+			return !((n >= 3 && !has_vowel(p, n)) || n >= 7);
+		nw++;
+		nlong += n >= 4;
+		p += n;
+		if (*p == ' ')
+			p++;
+	}
+	return nlong < 2;
+}
+
 /* One hash table for every word with a role, so a token costs one
- * lookup; the first words of legal forms get R_LEGAL. */
+ * lookup; the first words of legal forms get R_LEGAL and the range of
+ * patterns that start with them (sorted patterns: "s", "s a", "s de rl"
+ * come together, before "sa", since ' ' sorts before letters). A
+ * one-word form that already has a role (co, general) keeps that role. */
 static void kw_init(void)
 {
 	size_t i, nextra = 0;
@@ -232,12 +241,22 @@ static void kw_init(void)
 		memcpy(g_first[i], p, n);
 		g_first[i][n] = '\0';
 		hit = (struct kw *)(uintptr_t)kw_find(g_first[i]);
+		if (sp == NULL && hit != NULL && hit->roles != 0 &&
+		    !(hit->roles & R_LEGAL)) {
+			g_skip[i] = true;
+			continue;
+		}
+		g_org_only[i] = org_only(p);
 		if (hit == NULL) {
 			hit = &g_extra[nextra++];
 			hit->w = g_first[i];
 			kw_add(hit);
 		}
-		hit->roles |= R_LEGAL;
+		if (!(hit->roles & R_LEGAL)) {
+			hit->roles |= R_LEGAL;
+			hit->lo = (uint16_t)i;
+		}
+		hit->nleg = (uint16_t)(i + 1 - hit->lo);
 	}
 }
 
@@ -418,14 +437,14 @@ static void legal_forms(struct kd_tokset *ts, bool org)
 	size_t i, j;
 	for (i = 0; i < ts->n; i++) {
 		const struct legal *best = NULL;
+		const struct legal_form *f;
 		size_t bestk = 0;
 		const struct kw *w = kw_find(ts->t[i].s);
 		if (w == NULL || !(w->roles & R_LEGAL))
 			continue;
-		for (j = 0; j < NLEGAL; j++) {
+		for (j = w->lo; j < (size_t)w->lo + w->nleg; j++) {
 			size_t k;
-			if (g_legal[j].pat[0] != ts->t[i].s[0] ||
-			    (g_legal[j].org_only && !org))
+			if (g_skip[j] || (g_org_only[j] && !org))
 				continue;
 			k = legal_match(ts, i, g_legal[j].pat);
 			if (k > bestk) {
@@ -435,11 +454,33 @@ static void legal_forms(struct kd_tokset *ts, bool org)
 		}
 		if (best == NULL)
 			continue;
-		tok_set(&ts->t[i], best->canon, strlen(best->canon));
+		f = &kd_legal_forms[best->form];
+		tok_set(&ts->t[i], f->cls, strlen(f->cls));
 		ts->t[i].kind = KD_TOK_LEGAL;
+		ts->t[i].form = (uint16_t)(best->form + 1);
 		if (bestk > 1)
 			tok_remove(ts, i + 1, bestk - 1);
 	}
+}
+
+int kd__legal_intl(const char *form)
+{
+	size_t i;
+	for (i = 0; i < sizeof(kd_legal_forms) / sizeof(kd_legal_forms[0]);
+	     i++)
+		if (strcmp(kd_legal_forms[i].form, form) == 0)
+			return kd_legal_forms[i].intl;
+	return 1; /* unknown: agrees with anything */
+}
+
+const char *kd__legal_form(unsigned form, int *intl)
+{
+	if (form == 0 || form > sizeof(kd_legal_forms) /
+					sizeof(kd_legal_forms[0]))
+		return NULL;
+	if (intl != NULL)
+		*intl = kd_legal_forms[form - 1].intl;
+	return kd_legal_forms[form - 1].form;
 }
 
 /* ---- steps 3 and 4 ---------------------------------------------------------------------------- */

@@ -1,0 +1,292 @@
+/*
+ * gen_names_ref.c - build-time converter of the maintained name reference
+ * data (data/names/rigour/*.yml, OpenSanctions rigour, MIT) into sorted
+ * static C tables that src/text/tokens.c compiles in.
+ *
+ * Why: the legal forms of many countries and scripts (GmbH, Gesellschaft
+ * mit beschränkter Haftung, ООО, Sp. z o.o., Sdn. Bhd. ...) are curated
+ * upstream; Kordon reads that data instead of a hand-written list. The
+ * YAML is parsed here with libyaml, and every alias is folded with the
+ * library's own kd__text_fold (the folding names get: Общество ->
+ * "obshchestvo", beschränkter -> "beschrankter"), so the patterns are
+ * spelled as the tokenizer sees names. The library itself needs neither
+ * libyaml nor the YAML files at run time.
+ *
+ * Output (C source, included by tokens.c after it declares the structs):
+ *   kd_legal_forms[]: one per org_types entry with aliases:
+ *       { form, class, intl }   form  = folded compare/display form with
+ *                                       the spaces removed ("gmbh", "ooo")
+ *                               class = the `generic` tag folded ("llc",
+ *                                       "jsc"), or form when there is none
+ *                               intl  = an English form lists use as the
+ *                                       translation of any country's form
+ *                                       of its class (LLC, Ltd, JSC, Inc)
+ *   kd_legal_pats[]: { pattern, form index }, folded alias words joined
+ *       by one space, sorted by strcmp, each pattern once (the first
+ *       entry that lists it wins).
+ *
+ * usage: gen_names_ref OUT.inc ORG_TYPES.yml... (in order of precedence:
+ * data/names/legal_forms_extra.yml, Kordon's own additions in the same
+ * format, comes after the rigour file)
+ * Errors (unreadable file, YAML syntax error, unexpected shape) name the
+ * file and line and exit non-zero, which fails the build.
+ */
+#include "text/text.h"
+#include "text/text_int.h"
+#include "util/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+struct form {
+	char form[64], cls[64];
+	int intl;
+};
+
+struct pat {
+	char *pat;
+	size_t form, order;
+};
+
+static struct form *g_forms;
+static size_t g_nforms;
+static struct pat *g_pats;
+static size_t g_npats, g_cappats;
+
+static void die(const char *file, size_t line, const char *msg)
+{
+	fprintf(stderr, "%s:%zu: %s\n", file, line, msg);
+	exit(1);
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n);
+	if (p == NULL) {
+		fprintf(stderr, "gen_names_ref: out of memory\n");
+		exit(1);
+	}
+	return p;
+}
+
+/* Fold UTF-8 text as names are folded, then words of [a-z0-9] (apostrophes
+ * join, as in tokens.c) separated by one space; words are cut at
+ * KD_TOK_MAXLEN like the tokenizer cuts them. */
+static void fold_words(char *out, size_t cap, const char *s, int nospace)
+{
+	char *f = NULL;
+	size_t n = 0, i, o = 0, wl = 0;
+	if (kd__text_fold(&f, &n, NULL, s, strlen(s)) != 0) {
+		fprintf(stderr, "gen_names_ref: folding failed\n");
+		exit(1);
+	}
+	for (i = 0; i < n; i++) {
+		char c = f[i];
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (wl == 0 && o > 0 && !nospace && o + 1 < cap)
+				out[o++] = ' ';
+			if (wl < KD_TOK_MAXLEN && o + 1 < cap)
+				out[o++] = c;
+			wl++;
+		} else if (c == '\'' || c == '`') {
+			continue;
+		} else {
+			wl = 0;
+		}
+	}
+	out[o] = '\0';
+	kd__free(f);
+}
+
+/* English forms used as the translation of a form of any country (a
+ * Russian OOO is written LLC in English lists, a Chinese 有限公司 Co.
+ * Ltd): they agree with every form of their class. */
+static int is_intl(const char *form, const char *cls)
+{
+	static const char *const en[] = { "llc", "ltd", "limited", "inc",
+					   "corp", "co", "coltd", "jsc",
+					   "pjsc", "ojsc", "cjsc", "plc",
+					   "lp", "llp", "company" };
+	size_t i;
+	if (strcmp(form, cls) == 0)
+		return 1;
+	for (i = 0; i < sizeof(en) / sizeof(en[0]); i++)
+		if (strcmp(form, en[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static yaml_node_t *map_get(yaml_document_t *d, yaml_node_t *m,
+			    const char *key)
+{
+	yaml_node_pair_t *p;
+	for (p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(d, p->key);
+		if (k && k->type == YAML_SCALAR_NODE &&
+		    strcmp((char *)k->data.scalar.value, key) == 0)
+			return yaml_document_get_node(d, p->value);
+	}
+	return NULL;
+}
+
+static const char *scalar(const char *file, yaml_node_t *n)
+{
+	if (n == NULL)
+		return NULL;
+	if (n->type != YAML_SCALAR_NODE)
+		die(file, n->start_mark.line + 1, "expected a string");
+	return (const char *)n->data.scalar.value;
+}
+
+static void add_pat(const char *pat, size_t form)
+{
+	if (pat[0] == '\0')
+		return;
+	if (g_npats == g_cappats) {
+		g_cappats = g_cappats ? 2 * g_cappats : 1024;
+		g_pats = xrealloc(g_pats, g_cappats * sizeof(*g_pats));
+	}
+	g_pats[g_npats].pat = strdup(pat);
+	g_pats[g_npats].form = form;
+	g_pats[g_npats].order = g_npats;
+	g_npats++;
+}
+
+static void read_org_types(const char *file)
+{
+	FILE *f = fopen(file, "rb");
+	yaml_parser_t p;
+	yaml_document_t d;
+	yaml_node_t *root, *types;
+	yaml_node_item_t *it;
+	if (f == NULL) {
+		perror(file);
+		exit(1);
+	}
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_file(&p, f);
+	if (!yaml_parser_load(&p, &d)) {
+		fprintf(stderr, "%s:%zu: %s\n", file,
+			(size_t)p.problem_mark.line + 1,
+			p.problem ? p.problem : "YAML error");
+		exit(1);
+	}
+	root = yaml_document_get_root_node(&d);
+	if (root == NULL || root->type != YAML_MAPPING_NODE)
+		die(file, 1, "expected a mapping with key 'types'");
+	types = map_get(&d, root, "types");
+	if (types == NULL || types->type != YAML_SEQUENCE_NODE)
+		die(file, 1, "expected 'types' to be a list");
+	for (it = types->data.sequence.items.start;
+	     it < types->data.sequence.items.top; it++) {
+		yaml_node_t *e = yaml_document_get_node(&d, *it), *al;
+		const char *disp, *cmp, *gen, *name;
+		yaml_node_item_t *a;
+		struct form fm;
+		if (e == NULL || e->type != YAML_MAPPING_NODE)
+			die(file, e ? e->start_mark.line + 1 : 1,
+			    "expected a mapping per type");
+		al = map_get(&d, e, "aliases");
+		if (al == NULL)
+			continue;
+		if (al->type != YAML_SEQUENCE_NODE)
+			die(file, al->start_mark.line + 1,
+			    "expected 'aliases' to be a list");
+		disp = scalar(file, map_get(&d, e, "display"));
+		cmp = scalar(file, map_get(&d, e, "compare"));
+		gen = scalar(file, map_get(&d, e, "generic"));
+		name = cmp ? cmp : disp;
+		if (name == NULL && al->data.sequence.items.start <
+					    al->data.sequence.items.top)
+			name = scalar(file, yaml_document_get_node(
+					 &d, *al->data.sequence.items.start));
+		if (name == NULL)
+			continue;
+		memset(&fm, 0, sizeof(fm));
+		fold_words(fm.form, sizeof(fm.form), name, 1);
+		if (fm.form[0] == '\0')
+			continue;
+		if (gen != NULL && gen[0] != '\0')
+			fold_words(fm.cls, sizeof(fm.cls), gen, 1);
+		else
+			memcpy(fm.cls, fm.form, sizeof(fm.cls));
+		fm.intl = is_intl(fm.form, fm.cls);
+		g_forms = xrealloc(g_forms, (g_nforms + 1) * sizeof(*g_forms));
+		g_forms[g_nforms] = fm;
+		for (a = al->data.sequence.items.start;
+		     a < al->data.sequence.items.top; a++) {
+			char w[256];
+			fold_words(w, sizeof(w),
+				   scalar(file, yaml_document_get_node(&d, *a)),
+				   0);
+			add_pat(w, g_nforms);
+		}
+		{
+			char w[256];
+			if (disp) {
+				fold_words(w, sizeof(w), disp, 0);
+				add_pat(w, g_nforms);
+			}
+			if (cmp) {
+				fold_words(w, sizeof(w), cmp, 0);
+				add_pat(w, g_nforms);
+			}
+		}
+		g_nforms++;
+	}
+	yaml_document_delete(&d);
+	yaml_parser_delete(&p);
+	fclose(f);
+}
+
+static int pat_cmp(const void *a, const void *b)
+{
+	const struct pat *x = a, *y = b;
+	int c = strcmp(x->pat, y->pat);
+	if (c != 0)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+int main(int argc, char **argv)
+{
+	FILE *out;
+	size_t i, n = 0;
+	if (argc < 3) {
+		fprintf(stderr,
+			"usage: gen_names_ref OUT.inc ORG_TYPES.yml...\n");
+		return 2;
+	}
+	for (i = 2; i < (size_t)argc; i++)
+		read_org_types(argv[i]);
+	qsort(g_pats, g_npats, sizeof(*g_pats), pat_cmp);
+	out = fopen(argv[1], "w");
+	if (out == NULL) {
+		perror(argv[1]);
+		return 1;
+	}
+	fprintf(out, "/* generated by gen_names_ref; do not edit */\n");
+	fprintf(out, "static const struct legal_form kd_legal_forms[] = {\n");
+	for (i = 0; i < g_nforms; i++)
+		fprintf(out, "\t{ \"%s\", \"%s\", %d },\n", g_forms[i].form,
+			g_forms[i].cls, g_forms[i].intl);
+	fprintf(out, "};\nstatic const struct legal kd_legal_pats[] = {\n");
+	for (i = 0; i < g_npats; i++) {
+		if (i > 0 && strcmp(g_pats[i].pat, g_pats[i - 1].pat) == 0)
+			continue;
+		fprintf(out, "\t{ \"%s\", %zu },\n", g_pats[i].pat,
+			g_pats[i].form);
+		n++;
+	}
+	fprintf(out, "};\n");
+	if (fclose(out) != 0) {
+		perror(argv[1]);
+		return 1;
+	}
+	fprintf(stderr, "gen_names_ref: %zu legal forms, %zu patterns\n",
+		g_nforms, n);
+	return 0;
+}
