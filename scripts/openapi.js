@@ -60,7 +60,7 @@ const scoring = [
 const doc = {
   openapi: '3.0.3',
   info: { title: 'Kordon screening API', version: '@KD_VERSION@',
-    description: 'Sanctions screening over official lists. /match, /search, /entities, /catalog and /updatez follow the request and response shapes of the OpenSanctions yente API; entities are valid FollowTheMoney. Unknown request keys are ignored as yente does. /alerts, /book/import, /monitor and /audit are the review workflow over the store. Not described here: the web interface (GET /ui/ and its static files, no key needed; GET / and GET /ui redirect there with 302).' },
+    description: 'Sanctions screening over official lists. /match, /search, /entities, /catalog and /updatez follow the request and response shapes of the OpenSanctions yente API; entities are valid FollowTheMoney. Unknown request keys are ignored as yente does. /alerts, /book/import, /monitor and /audit are the review workflow over the store. Any answer over --max-answer bytes (default 8 MiB) is replaced by 422. Not described here: the web interface (GET /ui/ and its static files, no key needed; GET / and GET /ui redirect there with 302).' },
   security: [{ ApiKey: [] }, { Bearer: [] }, { Basic: [] }, { ApiKeyQuery: [] }],
   paths: {
     '/match/{dataset}': { post: {
@@ -87,7 +87,8 @@ const doc = {
         list('countries', 'Only entities with one of these country codes in a country property.'),
         list('datasets', 'Only results from these lists (as include_dataset).'),
         q('target', { type: 'boolean' }, 'Only targets (true) or non-targets (false).'),
-        merge, ...scoring, ...filters],
+        { ...merge, description: `With q: ${merge.description} Without q the list records are listed, one by one.` },
+        ...scoring, ...filters],
       responses: { 200: json(ref('SearchResponse'), 'Entities, total hit count, facets (countries, topics, datasets)'),
         400: err('Bad parameter, unknown dataset, topic or schema'), 401: common401,
         404: err('Unknown dataset in the path'), 422: err(`Bad limit, offset, target or changed_since; ${cap}`),
@@ -148,12 +149,13 @@ const doc = {
         q('limit', { type: 'integer', minimum: 1, maximum: 10000, default: 100 }, 'Alerts per page.'),
         q('after', { type: 'integer', minimum: 0, default: 0 }, 'Only alerts with a larger id (the last id of the previous page).')],
       responses: { 200: json({ type: 'array', items: ref('Alert') }, 'Alerts by id'),
-        400: err('Bad status, limit or after'), 401: common401, 422: err(cap), 503: store503 } } },
+        400: err('Bad status, limit or after'), 401: common401, 422: err(cap),
+        500: err('Store error'), 503: store503 } } },
     '/alerts/{id}': { get: {
       summary: 'One alert with both sides, its decisions and the history of the pair', operationId: 'alert',
       parameters: [alertId],
       responses: { 200: json(ref('AlertDetail'), 'The alert'), 401: common401,
-        404: err('No such alert'), 422: err(cap), 503: store503 } } },
+        404: err('No such alert'), 422: err(cap), 500: err('Store error'), 503: store503 } } },
     '/alerts/{id}/decision': { post: {
       summary: 'Decide an open alert', operationId: 'decide',
       description: 'The reviewer is the user the API key names (KORDON_API_USERS); on a server without API keys, the body\'s `by`. With four-eyes on (`kordon store set four_eyes on`) a true_match is final only when a second, different reviewer confirms it. Every attempt is audited, refused ones too.',
@@ -166,7 +168,7 @@ const doc = {
         409: err('The alert is no longer open, or changed since `version` (another reviewer was first)'),
         413: body413,
         422: err('Body not a JSON object (line:column), missing decision or reason (or by, without API keys), version not an integer, unknown decision'),
-        503: store503 } } },
+        500: err('Store error'), 503: store503 } } },
     '/book/import': { post: {
       summary: 'Import book records (the client portfolio to monitor)', operationId: 'book_import',
       description: 'CSV with a header naming id, name and optionally schema, birth_date, country, id_number; or JSON lines with the same keys. Bad rows are skipped and named (body:LINE) in `errors`.',
