@@ -1258,8 +1258,12 @@ static int context(const struct scan *sc, const struct tok *t)
 	}
 	/* a legal form or an IMO number after */
 	p = e;
-	if (word_after(g->s, p, g->len, w, sizeof(w), &p) &&
-	    in_list(w, after, sizeof(after) / sizeof(after[0])))
+	/* written as a legal form is written: capitalised (Python AS, not
+	 * "in Python as a module"), unless the text has no case */
+	if ((n = word_after(g->s, p, g->len, w, sizeof(w), &p)) != 0 &&
+	    in_list(w, after, sizeof(after) / sizeof(after[0])) &&
+	    (sc->nocase || (unsigned char)g->s[p - n] >= 0x80 ||
+	     (g->s[p - n] >= 'A' && g->s[p - n] <= 'Z')))
 		return 1;
 	return 0;
 }
