@@ -998,6 +998,9 @@ static int same_word(const struct scan *sc, size_t k)
 	       sc->t[k].oe == sc->t[k + 1].os;
 }
 
+static int given_and_family(const struct scan *sc, size_t i, size_t j,
+			    uint32_t ei);
+
 static int collect(struct scan *sc, struct cand **cs, size_t *nc,
 		   size_t *capc)
 {
@@ -1070,7 +1073,9 @@ static int collect(struct scan *sc, struct cand **cs, size_t *nc,
 				if (r == NULL)
 					continue;
 				if (r->ent != UINT32_MAX &&
-				    r->score >= sc->c->threshold) {
+				    r->score >= sc->c->threshold &&
+				    (sc->legacy ||
+				     given_and_family(sc, i, j, r->ent))) {
 					if ((err = kd__grow((void **)cs, capc,
 							    *nc + 1,
 							    sizeof(**cs))) < 0)
@@ -1273,8 +1278,40 @@ static int context(const struct scan *sc, const struct tok *t)
  * upper-case words of a mixed-case caption (Yury Viktorovich USHAKOV),
  * else the last word? A given name alone (Bruno, Azamat, Chris) names
  * nobody in particular. */
+static int family_part(const struct scan *sc, uint32_t ei, const char *w,
+		       size_t n, const struct kd_qtok *q);
+
 static int family_name(const struct scan *sc, uint32_t ei, const char *w,
 		       size_t n)
+{
+	return family_part(sc, ei, w, n, NULL);
+}
+
+/* Does caption word f[0..n) agree with w (exactly) or, when q is given,
+ * with mention token q (token similarity >= 0.8: Lawrow ~ LAVROV)? */
+static int part_is(const char *f, size_t n, const char *w, size_t wn,
+		   const struct kd_qtok *q)
+{
+	struct kd_qtok l;
+	char sk[72];
+	const char *how;
+	if (q == NULL)
+		return n == wn && memcmp(f, w, n) == 0;
+	if (n == 0 || n > 64)
+		return 0;
+	memset(&l, 0, sizeof(l));
+	l.s = f;
+	l.len = (uint16_t)n;
+	l.skel = sk;
+	l.skel_len = (uint16_t)kd__skeleton(sk, sizeof(sk), f, n);
+	l.kind = KD_TOK_WORD;
+	l.id = UINT32_MAX;
+	return kd__token_sim(q, &l, &how) >= 0.8;
+}
+
+/* family_name(), by exact spelling (q NULL) or by similarity to q. */
+static int family_part(const struct scan *sc, uint32_t ei, const char *w,
+		       size_t n, const struct kd_qtok *q)
 {
 	const char *cap = kd_entity_caption(&sc->c->m->db->ents[ei]);
 	const char *comma = strchr(cap, ',');
@@ -1307,8 +1344,7 @@ static int family_name(const struct scan *sc, uint32_t ei, const char *w,
 				while (a < fl && !found) {
 					for (b = a; b < fl && f[b] != ' '; b++)
 						;
-					found = b - a == n &&
-						memcmp(f + a, w, n) == 0;
+					found = part_is(f + a, b - a, w, n, q);
 					a = b + 1;
 				}
 				kd__free(f);
@@ -1318,6 +1354,34 @@ static int family_name(const struct scan *sc, uint32_t ei, const char *w,
 		i = ws + 1;
 	}
 	return found;
+}
+
+/* A two-word mention of a person listed as "FAMILY, Given" must name
+ * the family and something else (given name, patronymic): "González
+ * Durán" is the two family names of GONZALEZ DURAN, Jaime, "Mathias
+ * Arthur" two given names of WARNIG, Matthias Arthur; both are other
+ * people. Family words are the caption's words before the comma (see
+ * family_name()), matched with token similarity (press spellings).
+ * Longer spans, other schemas and captions without a comma pass. */
+static int given_and_family(const struct scan *sc, size_t i, size_t j,
+			    uint32_t ei)
+{
+	size_t k, words = 0, fam = 0;
+	if (sc->c->m->db->ents[ei].schema != KD_SCHEMA_PERSON ||
+	    strchr(kd_entity_caption(&sc->c->m->db->ents[ei]), ',') == NULL)
+		return 1;
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		struct kd_qtok q;
+		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_STOP ||
+		    t->lex == KD_LEX_PARTICLE || t->len < 2)
+			continue;
+		if (++words > 2)
+			return 1;
+		qtok_of(&q, sc, t);
+		fam += family_part(sc, ei, STEM(sc, t), t->slen, &q);
+	}
+	return words < 2 || (fam >= 1 && fam < words);
 }
 
 /* Is the word beside token i (dir -1 before, +1 after, same phrase) a
