@@ -59,6 +59,14 @@
  * FULL_COVER_MIN (60%: given name and surname without the patronymic)
  * of the listed name: a full name, not two common parts of a longer one.
  *
+ * In both prose modes (not KD_SCAN_F_LEGACY) no mention word may be
+ * matched loosely: by skeleton alone while it or its listed word is a
+ * short syllable of <= 3 letters (Yao ~ ZHAO, Cho ~ CHU, Boyuan ~ BUN:
+ * skeletons of different short syllables collide), unless the two are
+ * romanisations of one Korean syllable (Gim/KIM, Park/PAK, Yi/RI; see
+ * same_syllable). KD_SCAN_FULL takes no weakAlias: a span of common
+ * words that only a weak alias has is no evidence of the person.
+ *
  * `also` holds runners-up at or above the threshold and within 0.15 of
  * the best (the same person on other lists, not every namesake). The caller (text_scan.c) applies the stricter single-word
  * threshold and keeps common words and names away from this path.

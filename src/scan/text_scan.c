@@ -40,6 +40,10 @@
  * overlap. A span with a plausible name word right beside it (same
  * phrase) is a fragment of a longer name and is not scored alone.
  *
+ * A two-word span naming a person listed as "FAMILY, Given" must hold
+ * the family and another part (given_and_family: not two surnames or
+ * two given names of the listed person).
+ *
  * Single words, after that, for words not inside an accepted span:
  *   - coreference: the word equals (token similarity >= 0.85) the
  *     rarest word of an accepted mention of exactly one person nearby
