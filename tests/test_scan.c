@@ -456,6 +456,8 @@ KD_TEST(scan_prose__given_name_or_surname_alone)
 		"Thanks to Colin and Pascal for testing.",
 		/* a listed surname beside another given name: someone else */
 		"Reviewed by Dima Kogan.",
+		/* ... also across a name particle */
+		"Miguel de Icaza <miguel@example.org> wrote it.",
 		"Übersetzt von Иван Павлов im Jahr 2019.",
 		/* two given names joined by a hyphen are one name part */
 		"Le correctif de Jean-Pierre est accepté.",

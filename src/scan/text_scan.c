@@ -1392,7 +1392,8 @@ static int given_and_family(const struct scan *sc, size_t i, size_t j,
  * capitalised word that is a name part somewhere (on the lists, or not
  * an ordinary word of any language): then token i is part of an
  * unlisted full name ("Иван Павлов", "Miguel Angel Sepulveda", "Dima
- * Kogan"), not a listed person named by one word. */
+ * Kogan"), not a listed person named by one word. A lowercase name
+ * particle between them is looked through ("Miguel de Icaza"). */
 static int name_beside(const struct scan *sc, size_t i, int dir)
 {
 	const struct tok *t, *o;
@@ -1402,6 +1403,9 @@ static int name_beside(const struct scan *sc, size_t i, int dir)
 	o = &sc->t[dir < 0 ? i - 1 : i + 1];
 	if ((dir < 0 ? t->sep : o->sep) == SEP_HARD)
 		return 0;
+	/* through a name particle: "Miguel de Icaza", "Rogério de Brito" */
+	if (o->lex == KD_LEX_PARTICLE && o->cas == CASE_LOWER)
+		return name_beside(sc, dir < 0 ? i - 1 : i + 1, dir);
 	return o->cas == CASE_UPPER && o->len >= 2 &&
 	       o->lex != KD_LEX_STOP && o->lex != KD_LEX_PARTICLE &&
 	       o->lex != KD_LEX_PLACE &&
