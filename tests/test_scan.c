@@ -456,6 +456,8 @@ KD_TEST(scan_prose__given_name_or_surname_alone)
 		"Thanks to Colin and Pascal for testing.",
 		/* a listed surname beside another given name: someone else */
 		"Reviewed by Dima Kogan.",
+		/* ... also across a name particle */
+		"Miguel de Icaza <miguel@example.org> wrote it.",
 		"Übersetzt von Иван Павлов im Jahr 2019.",
 		/* two given names joined by a hyphen are one name part */
 		"Le correctif de Jean-Pierre est accepté.",
@@ -531,4 +533,73 @@ KD_TEST(scan_prose__full_names_of_common_list_words)
 	/* two ordinary words are no name */
 	CHECK_INT(scan_str("See the International System of Units.", &id, &s,
 			   &e), 0);
+}
+
+KD_TEST(scan_prose__short_syllables_by_skeleton_alone)
+{
+	/* yao ~ ZHAO, cho ~ CHU, kho ~ HO: skeletons of different short
+	 * syllables collide; with one exact word beside them that is
+	 * another person, not WEI, Zhao or CHU, Kyu-Chang */
+	static const char *const quiet[] = {
+		"The patch by Yao Wei fixed the build.",
+		"Thanks to Xi Ruoyao for the report.",
+		"Reviewed by Wu Zheng and others.",
+		"CHO CHANG and YO YING in the font table.",
+	};
+	size_t a, m, i;
+	const char *id, *feat;
+	for (i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++) {
+		scan_kinds(quiet[i], &a, &m, &id, &feat);
+		if (a != 0)
+			fprintf(stderr, "  '%s' -> %s\n", quiet[i], id);
+		CHECK_INT(a, 0);
+	}
+	/* romanisations of one Korean syllable still agree: Gim, Yi, Bak,
+	 * Park, Yoon for KIM, RI, PAK, YUN */
+	{
+		static const char *const found[] = {
+			"Officials said Gim Jong-Sik rejected it.",
+			"Officials said Park To-Chun rejected it.",
+			"Officials said Yi Jae-Il rejected it.",
+			"Officials said Yoon Ho-Jin rejected it.",
+		};
+		for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
+			scan_kinds(found[i], &a, &m, &id, &feat);
+			if (a < 1)
+				fprintf(stderr, "  '%s': missed\n", found[i]);
+			CHECK(a >= 1);
+		}
+	}
+}
+
+KD_TEST(scan_prose__two_words_must_be_given_and_family)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* two family names of GONZALEZ DURAN, Jaime; given names of
+	 * WARNIG, Matthias (Arthur) without the family name */
+	scan_kinds("Translated by González Durán in 2003.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	scan_kinds("Thanks to Mathias Arthur for the review.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 0);
+	/* given name + family name, or the full name, still fire */
+	scan_kinds("Officials said Jaime González Durán arrived.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 1);
+	scan_kinds("Officials said Sergei Lavrov arrived.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 1);
+}
+
+KD_TEST(scan_prose__legal_form_after_needs_capital)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* "as" after an ordinary word is English, not Norwegian AS */
+	scan_kinds("We use it in Python as a module.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	scan_kinds("The order went to Python AS in Oslo.", &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	CHECK_STR(id, "ca-russia-1-1-14");
 }

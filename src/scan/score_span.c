@@ -59,6 +59,14 @@
  * FULL_COVER_MIN (60%: given name and surname without the patronymic)
  * of the listed name: a full name, not two common parts of a longer one.
  *
+ * In both prose modes (not KD_SCAN_F_LEGACY) no mention word may be
+ * matched loosely: by skeleton alone while it or its listed word is a
+ * short syllable of <= 3 letters (Yao ~ ZHAO, Cho ~ CHU, Boyuan ~ BUN:
+ * skeletons of different short syllables collide), unless the two are
+ * romanisations of one Korean syllable (Gim/KIM, Park/PAK, Yi/RI; see
+ * same_syllable). KD_SCAN_FULL takes no weakAlias: a span of common
+ * words that only a weak alias has is no evidence of the person.
+ *
  * `also` holds runners-up at or above the threshold and within 0.15 of
  * the best (the same person on other lists, not every namesake). The caller (text_scan.c) applies the stricter single-word
  * threshold and keeps common words and names away from this path.
@@ -245,10 +253,91 @@ static double coverage(const struct kd_qvar *q, const struct kd_qvar *lv)
 	return all > 0 ? got / all : 0;
 }
 
+/* Short syllables that differ only as romanisations of one Korean
+ * syllable do: a voiced or unvoiced onset (gim/kim, bak/pak, dong/
+ * tong), l or r (lee/ree), the initial r dropped before i (yi/ri), a
+ * long i written ee (lee/ri), eo/o (seok/sok), oo/u (yoon/yun), oi/oe
+ * (choi/choe), ar/a before a consonant (park/pak). Compared after
+ * folding those. */
+static size_t syl_fold(char *o, const char *s, size_t n)
+{
+	size_t i, k = 0;
+	for (i = 0; i < n && k < 7; i++) {
+		char ch = s[i];
+		if (i == 0)
+			ch = ch == 'g' ? 'k' : ch == 'b' ? 'p' : ch == 'd' ? 't'
+			   : ch == 'l' ? 'r' : ch;
+		if (i == 0 && ch == 'y' && n > 1 && s[1] == 'i')
+			ch = 'r';
+		if (ch == 'e' && i + 1 < n && s[i + 1] == 'e') {
+			ch = 'i';
+			i++;
+		} else if (i + 1 < n && ((ch == 'e' && s[i + 1] == 'o') ||
+					 (ch == 'o' && s[i + 1] == 'o'))) {
+			ch = ch == 'e' ? 'o' : 'u'; /* seok/sok, yoon/yun */
+			i++;
+		} else if (ch == 'i' && k > 0 && o[k - 1] == 'o') {
+			ch = 'e'; /* choi/choe */
+		} else if (ch == 'r' && k > 0 && o[k - 1] == 'a' &&
+			   i + 1 < n && !strchr("aeiouy", s[i + 1])) {
+			continue; /* park/pak */
+		}
+		o[k++] = ch;
+	}
+	return k;
+}
+
+static int same_syllable(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	char x[8], y[8];
+	size_t nx, ny;
+	if (a->len > 6 || b->len > 6)
+		return 0;
+	nx = syl_fold(x, a->s, a->len);
+	ny = syl_fold(y, b->s, b->len);
+	return nx == ny && memcmp(x, y, nx) == 0;
+}
+
+/* Is a mention word matched only loosely: its best listed word agrees
+ * by skeleton alone (not spelling or edit distance) while the word is a
+ * short syllable (<= 3 letters: cho ~ chu, yao ~ zhao, xi ~ shi, where
+ * skeletons of different names collide), or is matched to one
+ * (boyuan ~ bun), and the two are not romanisations of one Korean
+ * syllable (same_syllable)? In prose such a pair is no evidence of the
+ * listed name. */
+static int loose_pair(const struct kd_qvar *q, const struct kd_qvar *lv)
+{
+	size_t i, j;
+	for (i = 0; i < q->ntok; i++) {
+		const struct kd_qtok *a = &q->toks[i], *bl = NULL;
+		const char *how, *bhow = "";
+		double best = 0;
+		if (a->kind != KD_TOK_WORD || a->len < 2)
+			continue;
+		for (j = 0; j < lv->ntok; j++) {
+			const struct kd_qtok *l = &lv->toks[j];
+			double sim;
+			if (l->len < 2)
+				continue;
+			sim = kd__token_sim(a, l, &how);
+			if (sim > best) {
+				best = sim;
+				bhow = how;
+				bl = l;
+			}
+		}
+		if (bl == NULL || strcmp(bhow, "skeleton") != 0 ||
+		    (a->len > 3 && bl->len > 3) || same_syllable(a, bl))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
 /* Best name comparison of entity ei (hit records only). */
 static void score_entity(struct ent_score *out, const struct kd_matcher *m,
 			 const struct kd_qvar *qv, size_t nq, uint32_t ei,
-			 unsigned mode, double min)
+			 unsigned mode, double min, int legacy)
 {
 	struct kd_name_cmp c;
 	struct kd_qvar lv;
@@ -285,7 +374,12 @@ static void score_entity(struct ent_score *out, const struct kd_matcher *m,
 					     name_words(&qv[q]) < 2 ||
 					     name_words(&lv) < 2 ||
 					     !all_matched(&qv[q], &lv) ||
-					     coverage(&qv[q], &lv) < FULL_COVER_MIN))
+					     coverage(&qv[q], &lv) < FULL_COVER_MIN ||
+					     rec->weak || loose_pair(&qv[q], &lv)))
+						s = 0;
+					if (mode == KD_SCAN_PROSE && !legacy &&
+					    s >= min && s > out->score &&
+					    loose_pair(&qv[q], &lv))
 						s = 0;
 				}
 				s *= rec->weak ? 0.9 : 1.0;
@@ -413,7 +507,8 @@ static int prose_scores(struct ent_score **out, size_t *nout,
 				sc = c.score * (rec->weak ? 0.9 : 1.0);
 				if (sc < min || sc <= e->score ||
 				    !all_matched(&qv[q], &lv) ||
-				    coverage(&qv[q], &lv) < COVER_MIN)
+				    coverage(&qv[q], &lv) < COVER_MIN ||
+				    (!legacy && loose_pair(&qv[q], &lv)))
 					continue;
 				e->score = sc;
 				e->rec = recs[i];
@@ -503,7 +598,8 @@ static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 	kd__simcache_next();
 	for (i = 0; i < ncand; i++) {
 		score_entity(&es[n], m, qv, nq, cands[i].entity, mode,
-			     c->threshold * 0.9);
+			     c->threshold * 0.9,
+			     (c->flags & KD_SCAN_F_LEGACY) != 0);
 		if (es[n].score > 0)
 			n++;
 	}

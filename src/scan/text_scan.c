@@ -40,6 +40,10 @@
  * overlap. A span with a plausible name word right beside it (same
  * phrase) is a fragment of a longer name and is not scored alone.
  *
+ * A two-word span naming a person listed as "FAMILY, Given" must hold
+ * the family and another part (given_and_family: not two surnames or
+ * two given names of the listed person).
+ *
  * Single words, after that, for words not inside an accepted span:
  *   - coreference: the word equals (token similarity >= 0.85) the
  *     rarest word of an accepted mention of exactly one person nearby
@@ -1001,6 +1005,9 @@ static int same_word(const struct scan *sc, size_t k)
 	       sc->t[k].oe == sc->t[k + 1].os;
 }
 
+static int given_and_family(const struct scan *sc, size_t i, size_t j,
+			    uint32_t ei);
+
 static int collect(struct scan *sc, struct cand **cs, size_t *nc,
 		   size_t *capc)
 {
@@ -1073,7 +1080,9 @@ static int collect(struct scan *sc, struct cand **cs, size_t *nc,
 				if (r == NULL)
 					continue;
 				if (r->ent != UINT32_MAX &&
-				    r->score >= sc->c->threshold) {
+				    r->score >= sc->c->threshold &&
+				    (sc->legacy ||
+				     given_and_family(sc, i, j, r->ent))) {
 					if ((err = kd__grow((void **)cs, capc,
 							    *nc + 1,
 							    sizeof(**cs))) < 0)
@@ -1261,8 +1270,12 @@ static int context(const struct scan *sc, const struct tok *t)
 	}
 	/* a legal form or an IMO number after */
 	p = e;
-	if (word_after(g->s, p, g->len, w, sizeof(w), &p) &&
-	    in_list(w, after, sizeof(after) / sizeof(after[0])))
+	/* written as a legal form is written: capitalised (Python AS, not
+	 * "in Python as a module"), unless the text has no case */
+	if ((n = word_after(g->s, p, g->len, w, sizeof(w), &p)) != 0 &&
+	    in_list(w, after, sizeof(after) / sizeof(after[0])) &&
+	    (sc->nocase || (unsigned char)g->s[p - n] >= 0x80 ||
+	     (g->s[p - n] >= 'A' && g->s[p - n] <= 'Z')))
 		return 1;
 	return 0;
 }
@@ -1272,8 +1285,40 @@ static int context(const struct scan *sc, const struct tok *t)
  * upper-case words of a mixed-case caption (Yury Viktorovich USHAKOV),
  * else the last word? A given name alone (Bruno, Azamat, Chris) names
  * nobody in particular. */
+static int family_part(const struct scan *sc, uint32_t ei, const char *w,
+		       size_t n, const struct kd_qtok *q);
+
 static int family_name(const struct scan *sc, uint32_t ei, const char *w,
 		       size_t n)
+{
+	return family_part(sc, ei, w, n, NULL);
+}
+
+/* Does caption word f[0..n) agree with w (exactly) or, when q is given,
+ * with mention token q (token similarity >= 0.8: Lawrow ~ LAVROV)? */
+static int part_is(const char *f, size_t n, const char *w, size_t wn,
+		   const struct kd_qtok *q)
+{
+	struct kd_qtok l;
+	char sk[72];
+	const char *how;
+	if (q == NULL)
+		return n == wn && memcmp(f, w, n) == 0;
+	if (n == 0 || n > 64)
+		return 0;
+	memset(&l, 0, sizeof(l));
+	l.s = f;
+	l.len = (uint16_t)n;
+	l.skel = sk;
+	l.skel_len = (uint16_t)kd__skeleton(sk, sizeof(sk), f, n);
+	l.kind = KD_TOK_WORD;
+	l.id = UINT32_MAX;
+	return kd__token_sim(q, &l, &how) >= 0.8;
+}
+
+/* family_name(), by exact spelling (q NULL) or by similarity to q. */
+static int family_part(const struct scan *sc, uint32_t ei, const char *w,
+		       size_t n, const struct kd_qtok *q)
 {
 	const char *cap = kd_entity_caption(&sc->c->m->db->ents[ei]);
 	const char *comma = strchr(cap, ',');
@@ -1306,8 +1351,7 @@ static int family_name(const struct scan *sc, uint32_t ei, const char *w,
 				while (a < fl && !found) {
 					for (b = a; b < fl && f[b] != ' '; b++)
 						;
-					found = b - a == n &&
-						memcmp(f + a, w, n) == 0;
+					found = part_is(f + a, b - a, w, n, q);
 					a = b + 1;
 				}
 				kd__free(f);
@@ -1319,11 +1363,40 @@ static int family_name(const struct scan *sc, uint32_t ei, const char *w,
 	return found;
 }
 
+/* A two-word mention of a person listed as "FAMILY, Given" must name
+ * the family and something else (given name, patronymic): "González
+ * Durán" is the two family names of GONZALEZ DURAN, Jaime, "Mathias
+ * Arthur" two given names of WARNIG, Matthias Arthur; both are other
+ * people. Family words are the caption's words before the comma (see
+ * family_name()), matched with token similarity (press spellings).
+ * Longer spans, other schemas and captions without a comma pass. */
+static int given_and_family(const struct scan *sc, size_t i, size_t j,
+			    uint32_t ei)
+{
+	size_t k, words = 0, fam = 0;
+	if (sc->c->m->db->ents[ei].schema != KD_SCHEMA_PERSON ||
+	    strchr(kd_entity_caption(&sc->c->m->db->ents[ei]), ',') == NULL)
+		return 1;
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		struct kd_qtok q;
+		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_STOP ||
+		    t->lex == KD_LEX_PARTICLE || t->len < 2)
+			continue;
+		if (++words > 2)
+			return 1;
+		qtok_of(&q, sc, t);
+		fam += family_part(sc, ei, STEM(sc, t), t->slen, &q);
+	}
+	return words < 2 || (fam >= 1 && fam < words);
+}
+
 /* Is the word beside token i (dir -1 before, +1 after, same phrase) a
  * capitalised word that is a name part somewhere (on the lists, or not
  * an ordinary word of any language): then token i is part of an
  * unlisted full name ("Иван Павлов", "Miguel Angel Sepulveda", "Dima
- * Kogan"), not a listed person named by one word. */
+ * Kogan"), not a listed person named by one word. A lowercase name
+ * particle between them is looked through ("Miguel de Icaza"). */
 static int name_beside(const struct scan *sc, size_t i, int dir)
 {
 	const struct tok *t, *o;
@@ -1333,6 +1406,9 @@ static int name_beside(const struct scan *sc, size_t i, int dir)
 	o = &sc->t[dir < 0 ? i - 1 : i + 1];
 	if ((dir < 0 ? t->sep : o->sep) == SEP_HARD)
 		return 0;
+	/* through a name particle: "Miguel de Icaza", "Rogério de Brito" */
+	if (o->lex == KD_LEX_PARTICLE && o->cas == CASE_LOWER)
+		return name_beside(sc, dir < 0 ? i - 1 : i + 1, dir);
 	return o->cas == CASE_UPPER && o->len >= 2 &&
 	       o->lex != KD_LEX_STOP && o->lex != KD_LEX_PARTICLE &&
 	       o->lex != KD_LEX_PLACE &&
