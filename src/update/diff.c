@@ -11,6 +11,9 @@
  * the comparison and the hash blind to value order, which publishers do
  * not keep stable between releases.
  *
+ * Then the party section: clusters of linked records (src/resolve/)
+ * paired between the versions, see parties() below.
+ *
  * Cost: O(n log p) for n entities of at most p values each, plus two
  * reusable scratch arrays; the report is built in one buffer.
  */
@@ -484,8 +487,8 @@ static void member_ids(struct diff *d, const kd_db *db, const kd_entity *c)
 	put(d, "]");
 }
 
-/* Where record `id` of party `from` stands in `db` relative to party
- * `self`: "unlisted", "alone" or "party" (*p: its party there). */
+/* Where record `id` stands in db: "unlisted", "alone" or "party"
+ * (*p: its party there, or NULL). */
 static const char *standing(const kd_db *db, const char *id,
 			    const kd_entity **p)
 {
