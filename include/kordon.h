@@ -345,6 +345,10 @@ typedef struct kd_diff_stats {
 } kd_diff_stats;
 
 #define KD_DIFF_JSON 1u /**< kd_db_diff(): JSON instead of text */
+/** kd_db_diff(): the party section alone (text: from "parties:" on,
+ *  empty when neither side has clusters; JSON: {"parties","party_totals"}),
+ *  stats then counts parties instead of records. */
+#define KD_DIFF_PARTIES 2u
 
 /**
  * Content hash of an entity: XXH3-64 over its schema and its (property,

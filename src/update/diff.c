@@ -664,7 +664,7 @@ static void parties(struct diff *d)
 	struct kd_buf head = KD_BUF_INIT;
 	bool first = true;
 	if (d->json) {
-		put(d, ",\"parties\":[");
+		put(d, d->b.len ? ",\"parties\":[" : "{\"parties\":[");
 	} else {
 		head = d->b;
 		d->b = (struct kd_buf)KD_BUF_INIT;
@@ -739,6 +739,29 @@ static bool seen_before(const kd_db *db, size_t i, const char *id)
 	return false;
 }
 
+/* KD_DIFF_PARTIES: the party section alone, its counts in *stats. */
+static int parties_only(struct diff *d, char **out, size_t *len,
+			kd_diff_stats *stats)
+{
+	parties(d);
+	if (d->json)
+		put(d, "}\n");
+	if (d->err == 0 && d->b.ptr == NULL)
+		d->err = kd__buf_puts(&d->b, "");
+	kd__free(d->a);
+	kd__free(d->c);
+	if (d->err) {
+		kd__buf_free(&d->b);
+		return d->err;
+	}
+	if (stats)
+		*stats = d->parties;
+	*out = d->b.ptr;
+	if (len)
+		*len = d->b.len;
+	return 0;
+}
+
 int kd_db_diff(char **out, size_t *len, kd_diff_stats *stats,
 	       const kd_db *old_db, const kd_db *new_db, unsigned flags)
 {
@@ -755,6 +778,8 @@ int kd_db_diff(char **out, size_t *len, kd_diff_stats *stats,
 	d.old_db = old_db;
 	d.new_db = new_db;
 	d.json = (flags & KD_DIFF_JSON) != 0;
+	if (flags & KD_DIFF_PARTIES)
+		return parties_only(&d, out, len, stats);
 	if (d.json)
 		put(&d, "{\"lists\":[");
 	/* every list of the new db in its order, then lists only in old */
