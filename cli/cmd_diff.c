@@ -2,7 +2,8 @@
  * cmd_diff.c - `kordon diff OLD NEW [--json]`: what changed between two
  * versions of lists (directories with lists.conf, list files, or the
  * versions kept by `kordon update` in <list>/versions/). The report is
- * kd_db_diff()'s. Exit status as diff(1): 0 no change, 1 changes, 2
+ * kd_db_diff()'s: per list and record, then per party (cluster of linked
+ * records). Exit status as diff(1): 0 no change, 1 changes, 2
  * error.
  */
 #include "cli.h"
@@ -14,6 +15,9 @@ static const char diff_help[] =
 	"Entities added, removed and changed (with the values that changed)\n"
 	"per list between two versions: directories (lists.conf), list files\n"
 	"or versions kept by `kordon update` (data/<list>/versions/...).\n"
+	"Then per party (records of one party linked across lists): members\n"
+	"that joined (with the link reason) or left, canonical id changes,\n"
+	"merged and split clusters, merged values added and removed.\n"
 	"Exit status: 0 no change, 1 changes, 2 error.\n";
 
 static kd_db *load(const char *path)

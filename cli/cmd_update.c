@@ -36,8 +36,11 @@ static const char update_help[] =
 	"                      $no_proxy)\n"
 	"  --cacert FILE       CA bundle (default: $KORDON_CA_BUNDLE,\n"
 	"                      $CURL_CA_BUNDLE, else the system's)\n"
-	"  --json              one JSON object per list (change report incl.)\n"
+	"  --json              one JSON object per list (change report incl.),\n"
+	"                      then {\"parties\":...} when linked records changed\n"
 	"  --quiet             one line per list, no change report\n"
+	"After the lists, the parties (records of one party linked across\n"
+	"lists) whose members or merged values changed (as `kordon diff`).\n"
 	"  --notify PID|FILE   after an update, send SIGHUP to this process\n"
 	"                      (a pid or a pid file) so `kordon serve` reloads\n"
 	"exit status: 0 updated or unchanged, 1 a list failed, 2 usage\n";
@@ -105,6 +108,35 @@ static void report(const kd_update_report *r, void *arg)
 	fflush(stdout);
 }
 
+/* All lists of dir as they are now (for the party report), or NULL. */
+static kd_db *load_all(const char *dir)
+{
+	kd_db *db = NULL;
+	kd_parse_err err;
+	kd_load_opts o = KD_LOAD_OPTS_INIT;
+	return kd_db_load(&db, dir, &o, &err) == 0 ? db : NULL;
+}
+
+/* Parties changed by the update: clusters span lists, so both sides are
+ * every list of dir, not the one list of a per-list report. Printed only
+ * when a party changed; nothing when dir did not load before. */
+static void party_report(kd_db *before, const char *dir, const struct ctx *c)
+{
+	kd_db *after = load_all(dir);
+	kd_diff_stats st;
+	char *out = NULL;
+	size_t len;
+	if (after != NULL &&
+	    kd_db_diff(&out, &len, &st, before, after,
+		       KD_DIFF_PARTIES | (c->json ? KD_DIFF_JSON : 0)) == 0 &&
+	    st.added + st.removed + st.changed > 0) {
+		fwrite(out, 1, len, stdout);
+		fflush(stdout);
+	}
+	kd_free(out);
+	kd_db_free(after);
+}
+
 /* SIGHUP to a pid or the pid in a file. @return 0 or -1 (printed). */
 static int notify(const char *what)
 {
@@ -163,6 +195,7 @@ int cmd_update(struct cli *c, int argc, char **argv)
 	size_t nlists = 0;
 	int i, e, rc;
 	double v;
+	kd_db *before = NULL;
 
 	lists = kd__calloc((size_t)argc, sizeof(*lists));
 	if (lists == NULL)
@@ -240,8 +273,12 @@ int cmd_update(struct cli *c, int argc, char **argv)
 			goto usage;
 		}
 	}
+	before = cx.quiet ? NULL : load_all(data);
 	e = kd_update(data, nlists ? lists : NULL, nlists, &o, report, &cx);
 	kd__free(lists);
+	if (before != NULL && cx.updated)
+		party_report(before, data, &cx);
+	kd_db_free(before);
 	if (e == KD_EINVAL || e == KD_EPARSE) {
 		fprintf(stderr, "kordon update: %s\n", kd_error_last());
 		return 2;

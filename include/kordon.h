@@ -345,6 +345,10 @@ typedef struct kd_diff_stats {
 } kd_diff_stats;
 
 #define KD_DIFF_JSON 1u /**< kd_db_diff(): JSON instead of text */
+/** kd_db_diff(): the party section alone (text: from "parties:" on,
+ *  empty when neither side has clusters; JSON: {"parties","party_totals"}),
+ *  stats then counts parties instead of records. */
+#define KD_DIFF_PARTIES 2u
 
 /**
  * Content hash of an entity: XXH3-64 over its schema and its (property,
@@ -367,7 +371,43 @@ uint64_t kd_entity_hash(const kd_entity *e);
  * JSON (KD_DIFF_JSON): {"lists":[{"list","old_entities","new_entities",
  * "added":[{"id","schema","caption","hash"}],"removed":[...],
  * "changed":[{"id","schema","caption","old_hash","hash","changes":
- * [{"property","added":[...],"removed":[...]}]}]}],"totals":{...}}.
+ * [{"property","added":[...],"removed":[...]}]}]}],"parties":[...],
+ * "party_totals":{"added","removed","changed","unchanged"},"totals":{...}}.
+ *
+ * Then per party (merged entity of linked records, see "linked records"
+ * below): an old and a new cluster are the same party when each holds
+ * most of the other's members. Reported: clusters formed (added),
+ * dissolved (removed), and changed: members joined (with the link that
+ * brought them in) or left (with where they went), canonical id changed,
+ * merged from two or more old clusters, split into two or more parties,
+ * merged values added/removed. Text, after the lists, before "total:"
+ * (only when either side has clusters):
+ *
+ *     parties: 0 added, 1 removed, 2 changed, 5 unchanged
+ *     ~ party KPi.021  Person  KIM JUNG JONG  [hash d544... -> cae3...]
+ *         + member uk-13332 (was on its own): uk-13332 -> un-KPi.021:
+ *           UN reference KPi.021 in notes             (one line)
+ *         + alias: <the Korean-script name>
+ *     ~ party KPi.050  Person  PAK CHOL SU  [hash b530... -> b530...]
+ *         id: kd-57735830a5321ebd -> KPi.050
+ *         + member un-KPi.050 (new record): uk-P4 -> un-KPi.050:
+ *           passport 654321789 and name               (one line)
+ *     ~ party QDi.900  Person  AHMED SALEH  [hash f719... -> dd01...]
+ *         - member ofac-S1 (now on its own)
+ *         split into: QDi.900 + ofac-S1
+ *     - party QDi.901  Person  HASSAN ALI  [hash 0968...]
+ *         - member uk-L1 (no longer listed)
+ *
+ * ("merged from: A + B" and "- member X (now in ID)" likewise.) JSON,
+ * one object per party: {"id" (new canonical id; the old one when
+ * removed),"status":"added"|"removed"|"changed","old_id" (or null),
+ * "schema","caption","old_hash","hash" (null on the missing side),
+ * "members":[record ids],"old_members":[...],"joined":[{"id","was":
+ * "unlisted"|"alone"|"party","from" (old party id or null),"link":
+ * {"from","to","reason"}}],"left":[{"id","now":"unlisted"|"alone"|
+ * "party","to" (new party id or null)}],"merged_from":[old ids, two or
+ * more, else empty],"split_into":[new party or record ids, likewise],
+ * "changes":[as above, merged values]}. `stats` counts records only.
  *
  * @param[out] out   NUL-terminated report; free with kd_free().
  * @param[out] stats totals (optional, may be NULL).

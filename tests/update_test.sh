@@ -11,7 +11,8 @@
 #   lost (refused, then accepted with --force), a hanging server
 #   (timeout), HTTP 500 (retried, then failed), a concurrent update
 #   (lock), version pruning, and `kordon serve` under wrk load while
-#   updates switch versions and signal it (0 failed requests).
+#   updates switch versions and signal it (0 failed requests), and the
+#   per-party report (`kordon diff` and `kordon update`) on linked lists.
 #
 # After every failure lists.conf must be byte-identical and the lists must
 # still load. Usage: tests/update_test.sh PATH/TO/kordon (exit 0 if all
@@ -228,6 +229,31 @@ out_has "reverse diff alias" "    - alias: Abu Udayy"
 "$K" diff "$T/data/eu/versions/$V2" "$T/data/eu/versions/$V2" >"$T/out"; [ $? = 0 ] && ok || bad "diff of equal versions: exit not 0"
 out_has "no change" "list eu_fsf: 0 added, 0 removed, 0 changed (7 -> 7 entities)"
 "$K" diff "$T/data/eu/versions/$V1" /nonexistent >/dev/null 2>&1; [ $? = 2 ] && ok || bad "diff of a missing path: not exit 2"
+# per party (issue 15): records of one party linked across four lists
+# (tests/data/diff_clusters): a join, a split, a merge, an id change
+DC=tests/data/diff_clusters
+"$K" diff $DC/old $DC/new >"$T/out"; [ $? = 1 ] && ok || bad "party diff exit"
+out_has "party section" "parties: 0 added, 2 removed, 4 changed, 0 unchanged"
+out_has "party join" "    + member uk-13332 (was on its own): uk-13332 -> un-KPi.021: UN reference KPi.021 in notes"
+out_has "party split" "    split into: QDi.900 + ofac-S1"
+out_has "party id" "    id: kd-57735830a5321ebd -> KPi.050"
+"$K" diff $DC/old $DC/new --json >"$T/diff.json"
+python3 - "$T/diff.json" <<'EOF' && ok || bad "party diff --json: $(cat "$T/diff.json")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["totals"] == {"added": 1, "removed": 1, "changed": 3, "unchanged": 10}, d["totals"]
+assert d["party_totals"] == {"added": 0, "removed": 2, "changed": 4, "unchanged": 0}
+p = {x["id"]: x for x in d["parties"]}
+assert sorted(p) == ["KPi.021", "KPi.050", "KPi.060", "QDi.900", "QDi.901", "kd-0b1b4c2b437b2264"], sorted(p)
+j = p["KPi.021"]["joined"]
+assert j == [{"id": "uk-13332", "was": "alone", "from": None, "link": {
+    "from": "uk-13332", "to": "un-KPi.021", "reason": "UN reference KPi.021 in notes"}}], j
+assert p["QDi.900"]["left"] == [{"id": "ofac-S1", "now": "alone", "to": None}]
+assert p["QDi.900"]["split_into"] == ["QDi.900", "ofac-S1"]
+assert p["KPi.060"]["merged_from"] == ["KPi.060", "kd-0b1b4c2b437b2264"]
+assert p["KPi.050"]["old_id"] == "kd-57735830a5321ebd" and p["KPi.050"]["status"] == "changed"
+assert p["QDi.901"]["status"] == "removed" and p["QDi.901"]["hash"] is None
+EOF
 # an old version stays usable with --data
 [ "$(count "$T/data/eu/versions/$V1")" = 6 ] && ok || bad "--data on the old version"
 [ "$(count "$T/data")" = 16 ] && ok || bad "lists after v2: $(count "$T/data")"
@@ -366,6 +392,41 @@ r = lines[0]
 assert r["list"] == "eu_fsf" and r["status"] == "updated"
 assert r["old_entities"] == 6 and r["new_entities"] == 7
 assert r["diff"]["totals"]["added"] == 1 and r["diff"]["totals"]["changed"] == 2
+EOF
+
+# ---- parties: the report spans every list of the directory ----------------------
+# a UN list updated next to EU, UK and OFAC lists kept as they are
+# (tests/data/diff_clusters): a new UN record joins a UK/OFAC cluster, a UN
+# birth date merges the cluster of its UK record with an EU/OFAC one
+mkdir -p "$T/pdata"
+for l in eu uk ofac; do cp "$DC/old/$l.ftm.json" "$T/pdata/"; done
+cp "$DC/old/un.ftm.json" "$T/pdata/un.ftm.json"
+cp "$DC/new/un.ftm.json" "$T/www/un.ftm.json"
+sed -e "s#^file = un.ftm.json#&\nurl = $U/files/un.ftm.json#" "$DC/old/lists.conf" >"$T/pdata/lists.conf"
+"$K" --data "$T/pdata" update un_sc >"$T/out" 2>"$T/err"; RC=$?
+[ "$RC" = 0 ] && ok || bad "party update: exit $RC: $(cat "$T/err")"
+out_has "party update list" "list un_sc: 1 added, 0 removed, 1 changed (4 -> 5 entities)"
+out_has "party update section" "parties: 0 added, 1 removed, 2 changed, 3 unchanged"
+out_has "party update id" "    id: kd-57735830a5321ebd -> KPi.050"
+out_has "party update merge" "    merged from: KPi.060 + kd-0b1b4c2b437b2264"
+out_has "party update dissolved" "- party kd-0b1b4c2b437b2264  Person"
+# nothing new: no party section; --json: the parties as one more line
+"$K" --data "$T/pdata" update un_sc >"$T/out" 2>&1
+grep -q "party" "$T/out" && bad "party section without an update: $(cat "$T/out")" || ok
+cp "$DC/old/un.ftm.json" "$T/www/un.ftm.json"
+touch -d "@$(( $(date +%s) + 60 ))" "$T/www/un.ftm.json"
+"$K" --data "$T/pdata" update un_sc --json >"$T/out" 2>"$T/err"
+python3 - "$T/out" <<'EOF' && ok || bad "party update --json: $(head -c 1500 "$T/out")"
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+assert len(lines) == 2, len(lines)
+assert lines[0]["list"] == "un_sc" and lines[0]["status"] == "updated"
+p = lines[1]
+assert p["party_totals"] == {"added": 1, "removed": 0, "changed": 2, "unchanged": 3}, p["party_totals"]
+ids = {x["id"]: x for x in p["parties"]}
+assert ids["kd-57735830a5321ebd"]["old_id"] == "KPi.050"
+assert ids["kd-0b1b4c2b437b2264"]["status"] == "added"
+assert ids["KPi.060"]["split_into"] == ["KPi.060", "kd-0b1b4c2b437b2264"]
 EOF
 
 # ---- a running server follows, with no failed request ------------------------
