@@ -21,6 +21,7 @@
  * Exit: 0 no match, 1 matches, 2 error, 3 done but rows skipped.
  */
 #include "cli.h"
+#include "rows.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -48,16 +49,11 @@ static const char batch_help[] =
 	"  --no-merge          one result per list record, not per party\n"
 	"exit status: 0 no match, 1 match, 2 error, 3 rows skipped\n";
 
-struct row {
-	unsigned long line;
-	char *id, *name, *schema, *dob, *country, *idnum;
-};
-
 struct job {
 	const kd_matcher *m;
 	const kd_db *db;
 	kd_match_opts opts;
-	struct row *rows;
+	struct cli_row *rows;
 	size_t begin, end;
 	atomic_size_t next;
 	char **out;     /* rendered output per row of the block */
@@ -67,207 +63,11 @@ struct job {
 	int no_merge;
 };
 
-static void row_free(struct row *r)
-{
-	free(r->id);
-	free(r->name);
-	free(r->schema);
-	free(r->dob);
-	free(r->country);
-	free(r->idnum);
-}
-
-static char *dup_or_null(const char *s)
-{
-	return s && *s ? strdup(s) : NULL;
-}
-
-/* ---- input -------------------------------------------------------------------------- */
-
-struct rows {
-	struct row *v;
-	size_t n, cap;
-	size_t skipped;
-};
-
-static int rows_push(struct rows *rs, struct row *r)
-{
-	if (rs->n == rs->cap) {
-		size_t cap = rs->cap ? rs->cap * 2 : 1024;
-		struct row *v = realloc(rs->v, cap * sizeof(*v));
-		if (v == NULL)
-			return -1;
-		rs->v = v;
-		rs->cap = cap;
-	}
-	rs->v[rs->n++] = *r;
-	return 0;
-}
-
-/* Invalid UTF-8 in a field would come out as output that is not JSON
- * and would screen as something else than was sent: a bad row. */
-static int bad_utf8(const char *path, unsigned long line, const char *v[6])
-{
-	size_t k, at;
-	for (k = 0; k < 6; k++)
-		if ((at = kd__utf8_invalid_at(v[k], strlen(v[k]))) != 0) {
-			fprintf(stderr, "kordon batch: %s:%lu: invalid UTF-8 "
-				"(byte %zu of a field; row skipped)\n", path,
-				line, at);
-			return 1;
-		}
-	return 0;
-}
-
-static int read_csv(struct rows *rs, struct kd_reader *rd, const char *path)
-{
-	struct kd_csv *c;
-	kd_parse_err err;
-	int cols[6], got;
-	static const char *const names[6] = { "id", "name", "schema",
-					      "birth_date", "country",
-					      "id_number" };
-	size_t i, k, nf;
-	if (kd__csv_open(&c, rd, ',') < 0)
-		return -1;
-	kd__csv_single_line(c, true);
-	if (kd__csv_row(c, &err) != 1) {
-		fprintf(stderr, "kordon batch: %s:1: missing header\n", path);
-		kd__csv_close(c);
-		return -1;
-	}
-	nf = kd__csv_nfields(c);
-	for (k = 0; k < 6; k++) {
-		cols[k] = -1;
-		for (i = 0; i < nf; i++)
-			if (strcmp(kd__csv_field(c, i, NULL), names[k]) == 0)
-				cols[k] = (int)i;
-	}
-	if (cols[1] < 0) {
-		fprintf(stderr, "kordon batch: %s:1: header has no 'name' "
-				"column\n", path);
-		kd__csv_close(c);
-		return -1;
-	}
-	while ((got = kd__csv_row(c, &err)) != 0) {
-		struct row r;
-		const char *v[6];
-		if (got == KD_EPARSE) { /* exactly one line consumed */
-			fprintf(stderr, "kordon batch: %s (row skipped)\n",
-				kd_error_last());
-			rs->skipped++;
-			continue;
-		}
-		if (got < 0) {
-			fprintf(stderr, "kordon batch: %s\n", kd_error_last());
-			kd__csv_close(c);
-			return -1;
-		}
-		memset(&r, 0, sizeof(r));
-		r.line = kd__csv_line(c);
-		if (kd__csv_nfields(c) != nf) {
-			fprintf(stderr, "kordon batch: %s:%lu: %zu fields, "
-				"header has %zu (row skipped)\n", path, r.line,
-				kd__csv_nfields(c), nf);
-			rs->skipped++;
-			continue;
-		}
-		for (k = 0; k < 6; k++)
-			v[k] = cols[k] >= 0 ? kd__csv_field(c, (size_t)cols[k],
-							    NULL)
-					    : "";
-		if (bad_utf8(path, r.line, v)) {
-			rs->skipped++;
-			continue;
-		}
-		if (*v[1] == '\0') {
-			fprintf(stderr, "kordon batch: %s:%lu: empty name "
-				"(row skipped)\n", path, r.line);
-			rs->skipped++;
-			continue;
-		}
-		r.id = dup_or_null(v[0]);
-		r.name = dup_or_null(v[1]);
-		r.schema = dup_or_null(v[2]);
-		r.dob = dup_or_null(v[3]);
-		r.country = dup_or_null(v[4]);
-		r.idnum = dup_or_null(v[5]);
-		if (r.name == NULL || rows_push(rs, &r) < 0) {
-			row_free(&r);
-			kd__csv_close(c);
-			return -1;
-		}
-	}
-	kd__csv_close(c);
-	return 0;
-}
-
-static const char *jstr(json_t *o, const char *key)
-{
-	json_t *v = json_object_get(o, key);
-	if (json_is_array(v))
-		v = json_array_get(v, 0);
-	return json_is_string(v) ? json_string_value(v) : NULL;
-}
-
-static int read_jsonl(struct rows *rs, struct kd_reader *rd, const char *path)
-{
-	const char *line;
-	size_t len;
-	int got;
-	while ((got = kd__reader_line(rd, &line, &len)) == 1) {
-		json_error_t je;
-		json_t *o;
-		struct row r;
-		char idbuf[32];
-		const char *id;
-		if (len == 0)
-			continue;
-		memset(&r, 0, sizeof(r));
-		r.line = kd__reader_lineno(rd);
-		o = json_loadb(line, len, 0, &je);
-		if (o == NULL || !json_is_object(o)) {
-			fprintf(stderr, "kordon batch: %s:%lu:%d: %s (row "
-				"skipped)\n", path, r.line, o ? 1 : je.column,
-				o ? "not a JSON object" : je.text);
-			json_decref(o);
-			rs->skipped++;
-			continue;
-		}
-		id = jstr(o, "id");
-		if (id == NULL && json_is_integer(json_object_get(o, "id"))) {
-			snprintf(idbuf, sizeof(idbuf), "%lld",
-				 (long long)json_integer_value(
-					 json_object_get(o, "id")));
-			id = idbuf;
-		}
-		if (jstr(o, "name") == NULL || *jstr(o, "name") == '\0') {
-			fprintf(stderr, "kordon batch: %s:%lu: no \"name\" "
-				"string (row skipped)\n", path, r.line);
-			json_decref(o);
-			rs->skipped++;
-			continue;
-		}
-		r.id = dup_or_null(id);
-		r.name = dup_or_null(jstr(o, "name"));
-		r.schema = dup_or_null(jstr(o, "schema"));
-		r.dob = dup_or_null(jstr(o, "birth_date"));
-		r.country = dup_or_null(jstr(o, "country"));
-		r.idnum = dup_or_null(jstr(o, "id_number"));
-		json_decref(o);
-		if (rows_push(rs, &r) < 0) {
-			row_free(&r);
-			return -1;
-		}
-	}
-	return got < 0 ? -1 : 0;
-}
-
 /* ---- screening ------------------------------------------------------------------------ */
 
 /* The query of a row; its string slots live in `v` (name, dob, country,
  * id number), which must outlive the query. */
-static void row_query(kd_query *q, const char *v[4], const struct row *r)
+static void row_query(kd_query *q, const char *v[4], const struct cli_row *r)
 {
 	v[0] = r->name;
 	v[1] = r->dob;
@@ -306,7 +106,7 @@ static int csv_cell(struct kd_buf *b, const char *s)
 	return err | kd__buf_putc(b, '"');
 }
 
-static const char *row_id(const struct row *r, size_t idx, char buf[32])
+static const char *row_id(const struct cli_row *r, size_t idx, char buf[32])
 {
 	if (r->id)
 		return r->id;
@@ -340,7 +140,7 @@ static void fail_row(struct job *j, size_t i, const char *why)
 
 /* @return 0 with *out the text (NULL when --only-matches drops the row),
  * or -1 when it could not be rendered. */
-static int render(char **out, struct job *j, const struct row *r,
+static int render(char **out, struct job *j, const struct cli_row *r,
 		  const kd_query *q, size_t idx, const kd_result *res,
 		  size_t n, int *matched)
 {
@@ -485,8 +285,7 @@ static int put(FILE *out, const char *s)
 int cmd_batch(struct cli *c, int argc, char **argv)
 {
 	const char *input = NULL, *output = NULL, *fmt = "jsonl";
-	struct rows rs = { NULL, 0, 0, 0 };
-	struct kd_reader *rd = NULL;
+	struct cli_rows rs;
 	struct job j;
 	kd_matcher *m = NULL;
 	FILE *out = stdout;
@@ -496,6 +295,7 @@ int cmd_batch(struct cli *c, int argc, char **argv)
 	double t0;
 
 	memset(&j, 0, sizeof(j));
+	memset(&rs, 0, sizeof(rs));
 	j.opts = (kd_match_opts)KD_MATCH_OPTS_INIT;
 	j.opts.limit = 5;
 	for (k = 1; k < argc; k++) {
@@ -550,22 +350,8 @@ int cmd_batch(struct cli *c, int argc, char **argv)
 	if (j.opts.threshold < j.opts.cutoff)
 		j.opts.cutoff = j.opts.threshold;
 	j.csv = strcmp(fmt, "csv") == 0;
-	if (kd__reader_open(&rd, strcmp(input, "-") ? input : "/dev/stdin") < 0) {
-		fprintf(stderr, "kordon batch: %s\n", kd_error_last());
+	if (cli_rows_read(&rs, input, "kordon batch", CLI_ROWS_NO_ID_OK) < 0)
 		return 2;
-	}
-	{
-		/* JSON lines when the input starts with '{' */
-		int is_json = kd__has_suffix(input, ".jsonl") ||
-			      kd__has_suffix(input, ".json") ||
-			      kd__has_suffix(input, ".jsonl.gz");
-		if ((is_json ? read_jsonl(&rs, rd, input)
-			     : read_csv(&rs, rd, input)) < 0) {
-			kd__reader_close(rd);
-			goto done;
-		}
-	}
-	kd__reader_close(rd);
 	if (cli_load(c))
 		goto done;
 	if (kd_matcher_new(&m, c->db) < 0) {
@@ -649,9 +435,7 @@ done:
 	free(j.out);
 	free(j.matched);
 	free(j.errmsg);
-	for (i = 0; i < rs.n; i++)
-		row_free(&rs.v[i]);
-	free(rs.v);
+	cli_rows_free(&rs);
 	kd_matcher_free(m);
 	return rc;
 }

@@ -103,7 +103,7 @@ int cmd_book(struct cli *c, int argc, char **argv)
 		fputs(book_help, stderr);
 		return 2;
 	}
-	if (cli_rows_read(&rs, file, "kordon book") < 0)
+	if (cli_rows_read(&rs, file, "kordon book", 0) < 0)
 		return 2;
 	if (full && rs.skipped) {
 		/* a full import with rows lost would retire their records */

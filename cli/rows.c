@@ -1,12 +1,12 @@
 /*
- * rows.c - the batch input formats, read into rows (see rows.h). Kept
- * apart from cmd_batch.c (which has its own copy, being reworked on
- * another branch) so `book import` and later `batch` can share it.
+ * rows.c - the batch input formats, read into rows (see rows.h), for
+ * `batch`, `book import` and POST /book/import.
  *
- * A row is skipped, and named FILE:LINE on stderr, when its field count
+ * A row is skipped, and named FILE:LINE on stderr, when it is not one
+ * well-formed CSV line (a stray quote, a NUL byte), its field count
  * differs from the header's, its name is empty, a field is not UTF-8,
  * or (JSON lines) it is not a JSON object. A row without an id gets
- * "row-LINE" (the book needs a key per record).
+ * "row-LINE" (the book needs a key per record) unless CLI_ROWS_NO_ID_OK.
  */
 #include "rows.h"
 #include "cli.h"
@@ -62,14 +62,18 @@ void cli_rows_free(struct cli_rows *rs)
 	rs->n = rs->cap = rs->skipped = 0;
 }
 
-static int push(struct cli_rows *rs, struct cli_row *r, const char *const v[6])
+static int push(struct cli_rows *rs, struct cli_row *r, const char *const v[6],
+		unsigned flags)
 {
 	char idbuf[32];
-	if (v[0] == NULL || *v[0] == '\0') {
+	int want_id = 1;
+	if (v[0] != NULL && *v[0] != '\0') {
+		r->id = strdup(v[0]);
+	} else if (flags & CLI_ROWS_NO_ID_OK) {
+		want_id = 0;
+	} else {
 		snprintf(idbuf, sizeof(idbuf), "row-%lu", r->line);
 		r->id = strdup(idbuf);
-	} else {
-		r->id = strdup(v[0]);
 	}
 	r->name = dup_or_null(v[1]);
 	r->schema = dup_or_null(v[2]);
@@ -86,7 +90,7 @@ static int push(struct cli_rows *rs, struct cli_row *r, const char *const v[6])
 		rs->v = nv;
 		rs->cap = cap;
 	}
-	if (r->id == NULL || r->name == NULL) {
+	if ((want_id && r->id == NULL) || r->name == NULL) {
 		row_free(r);
 		return -1;
 	}
@@ -109,7 +113,7 @@ static int bad_utf8(struct cli_rows *rs, const char *prog, const char *path,
 }
 
 static int read_csv(struct cli_rows *rs, struct kd_reader *rd,
-		    const char *path, const char *prog)
+		    const char *path, const char *prog, unsigned flags)
 {
 	struct kd_csv *c;
 	kd_parse_err err;
@@ -120,6 +124,7 @@ static int read_csv(struct cli_rows *rs, struct kd_reader *rd,
 	size_t i, k, nf;
 	if (kd__csv_open(&c, rd, ',') < 0)
 		return -1;
+	kd__csv_single_line(c, true);
 	if (kd__csv_row(c, &err) != 1) {
 		say(rs, "%s: %s:1: missing header", prog, path);
 		kd__csv_close(c);
@@ -141,11 +146,15 @@ static int read_csv(struct cli_rows *rs, struct kd_reader *rd,
 	while ((got = kd__csv_row(c, &err)) != 0) {
 		struct cli_row r;
 		const char *v[6];
-		if (got < 0) {
-			say(rs, "%s: %s (input ends here)", prog,
-				kd_error_last());
+		if (got == KD_EPARSE) { /* exactly one line consumed */
+			say(rs, "%s: %s (row skipped)", prog, kd_error_last());
 			rs->skipped++;
-			break;
+			continue;
+		}
+		if (got < 0) {
+			say(rs, "%s: %s", prog, kd_error_last());
+			kd__csv_close(c);
+			return -1;
 		}
 		memset(&r, 0, sizeof(r));
 		r.line = kd__csv_line(c);
@@ -170,7 +179,7 @@ static int read_csv(struct cli_rows *rs, struct kd_reader *rd,
 			rs->skipped++;
 			continue;
 		}
-		if (push(rs, &r, v) < 0) {
+		if (push(rs, &r, v, flags) < 0) {
 			kd__csv_close(c);
 			return -1;
 		}
@@ -188,7 +197,7 @@ static const char *jstr(json_t *o, const char *key)
 }
 
 static int read_jsonl(struct cli_rows *rs, struct kd_reader *rd,
-		      const char *path, const char *prog)
+		      const char *path, const char *prog, unsigned flags)
 {
 	const char *line;
 	size_t len;
@@ -231,7 +240,7 @@ static int read_jsonl(struct cli_rows *rs, struct kd_reader *rd,
 			rs->skipped++;
 			continue;
 		}
-		got = push(rs, &r, v);
+		got = push(rs, &r, v, flags);
 		json_decref(o);
 		if (got < 0)
 			return -1;
@@ -240,10 +249,11 @@ static int read_jsonl(struct cli_rows *rs, struct kd_reader *rd,
 }
 
 static int read_any(struct cli_rows *out, struct kd_reader *rd,
-		    const char *path, const char *prog, int is_json)
+		    const char *path, const char *prog, int is_json,
+		    unsigned flags)
 {
-	int rc = is_json ? read_jsonl(out, rd, path, prog)
-			 : read_csv(out, rd, path, prog);
+	int rc = is_json ? read_jsonl(out, rd, path, prog, flags)
+			 : read_csv(out, rd, path, prog, flags);
 	kd__reader_close(rd);
 	if (rc < 0)
 		cli_rows_free(out);
@@ -251,7 +261,7 @@ static int read_any(struct cli_rows *out, struct kd_reader *rd,
 }
 
 int cli_rows_mem(struct cli_rows *out, const char *name, const char *data,
-		 size_t len, int is_json, const char *prog)
+		 size_t len, int is_json, const char *prog, unsigned flags)
 {
 	struct kd_reader *rd;
 	struct kd_buf *errs = out->errs;
@@ -261,10 +271,11 @@ int cli_rows_mem(struct cli_rows *out, const char *name, const char *data,
 		say(out, "%s: %s", prog, kd_error_last());
 		return -1;
 	}
-	return read_any(out, rd, name, prog, is_json);
+	return read_any(out, rd, name, prog, is_json, flags);
 }
 
-int cli_rows_read(struct cli_rows *out, const char *path, const char *prog)
+int cli_rows_read(struct cli_rows *out, const char *path, const char *prog,
+		  unsigned flags)
 {
 	struct kd_reader *rd;
 	int is_json;
@@ -276,5 +287,5 @@ int cli_rows_read(struct cli_rows *out, const char *path, const char *prog)
 	is_json = kd__has_suffix(path, ".jsonl") ||
 		  kd__has_suffix(path, ".json") ||
 		  kd__has_suffix(path, ".jsonl.gz");
-	return read_any(out, rd, path, prog, is_json);
+	return read_any(out, rd, path, prog, is_json, flags);
 }

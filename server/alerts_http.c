@@ -303,7 +303,7 @@ int srv_h_book_import(struct srv_req *r)
 	memset(&rs, 0, sizeof(rs));
 	rs.errs = &errs;
 	if (cli_rows_mem(&rs, "body", r->body.ptr, r->body.len, is_json,
-			 "import") < 0) {
+			 "import", 0) < 0) {
 		status = srv_error(r, 422, "%s", errs.ptr ? errs.ptr : "bad body");
 		kd__buf_free(&errs);
 		return status;
