@@ -114,6 +114,10 @@ t "batch stray quote" 3 "$K" batch --input "$W/stray.csv"
 has "batch stray quote line" "stray.csv:3: quoted field not closed on its line"
 has "batch stray quote count" "rows 4, matches 4, .*skipped 1,"
 [ "$(grep -c '^{"id":"[1345]"' $OUT)" = 4 ] || { echo "  cli: batch stray quote: rows after it lost"; fail=1; }
+# book import shares the reader: the same row lost, the others imported
+t "book import stray quote" 3 "$K" --store "$W/stray.db" book import "$W/stray.csv"
+has "book import stray quote line" "stray.csv:3: quoted field not closed on its line"
+has "book import stray quote count" "4 rows, 4 added, .*1 skipped"
 # NUL inside a name, invalid UTF-8: bad rows, never screened as a prefix
 printf 'id,name\n1,Kim\0Jong Un\n2,Bad\377\376Name\n3,Sergej Lawrow\n' >"$W/bad.csv"
 t "batch NUL and bad UTF-8" 3 "$K" batch --input "$W/bad.csv"
