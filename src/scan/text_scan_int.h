@@ -1,0 +1,107 @@
+/*
+ * text_scan_int.h - internals shared by the prose scanner's files:
+ *
+ *   text_token.c  fold (incl. Chinese/Japanese/Korean words), tokens,
+ *                 prefilter: each word resolved against the lists once
+ *   text_span.c   name spans: anchors, rarity and language evidence,
+ *                 scoring, given-and-family check of a listed person
+ *   text_scan.c   kd__scan_text(): chunking, accepting spans, single
+ *                 words (coreference, standalone, alert vs mention)
+ *
+ * The pipeline and its rules are described at the top of text_scan.c.
+ * struct scan and struct tok are private to these three files; nothing
+ * else in src/ includes this header.
+ */
+#ifndef KD_TEXT_SCAN_INT_H
+#define KD_TEXT_SCAN_INT_H
+
+#include "scan/scan_int.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+
+#define CHUNK 65536
+#define MAX_SPAN 6
+#define SPAN_INFO_MIN 11.0
+#define RARE_IDF 7.0
+#define SINGLE_IDF_MIN 8.0
+#define COREF_SIM 0.85
+#define COREF_BEFORE 4000 /* bytes: about one news article */
+#define COREF_AFTER 1000
+#define TOK_MAX 63
+
+enum { CASE_UPPER = 1, CASE_LOWER, CASE_DIGIT };
+enum { SEP_SOFT = 0, SEP_HYPHEN, SEP_HARD };
+enum { PLACE_NO = 0, PLACE_YES };
+
+struct tok {
+	size_t os, oe;   /* segment-local input offsets */
+	size_t txt;      /* arena offset: folded text, NUL-terminated */
+	size_t stem;     /* arena offset: text used for matching */
+	size_t skel;     /* arena offset: skeleton of stem ("" if none) */
+	uint16_t len, slen, sklen;
+	uint8_t cas, lex, sep, known, covered;
+	uint8_t initial; /* first word of a sentence or paragraph */
+	float idf;       /* by the more frequent of text and skeleton */
+	float ridf;      /* by the text when listed, else the skeleton */
+	uint8_t listed;  /* the text itself is a listed word */
+	uint8_t word;    /* KD_WORD_* of the stem (known words only) */
+	uint8_t hangul;  /* from a Korean name word (hangul_word) */
+};
+
+struct scan {
+	struct kd_scan_ctx *c;
+	const struct kd_seg *g;
+	int nocase;
+	int legacy;         /* KD_SCAN_F_LEGACY: evidence before issue 12 */
+	int field;          /* a structured field (KD_SCAN_NOCASE) */
+	struct tok *t;
+	size_t n, cap;
+	struct kd_buf ar;   /* token texts */
+	int dropped;        /* a word was dropped since the last kept one */
+	struct kd_map memo; /* "c|word" -> struct memo: resolved words */
+	char *f;            /* folded chunk */
+	size_t *fm;         /* its map (chunk-local input offsets) */
+	size_t flen, fcap;
+};
+
+#define TXT(sc, tk) ((sc)->ar.ptr + (tk)->txt)
+#define STEM(sc, tk) ((sc)->ar.ptr + (tk)->stem)
+#define SKEL(sc, tk) ((sc)->ar.ptr + (tk)->skel)
+
+struct cand {
+	size_t i, j;
+	const struct kd_scan_match *r;
+	double key;
+};
+
+/* [A-Za-z0-9] */
+static inline int kd__scan_alnum(unsigned char b)
+{
+	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+	       (b >= '0' && b <= '9');
+}
+
+/* ---- text_token.c ------------------------------------------------------ */
+
+/** Fold chunk s[0..len) (input offset base) into sc->f / sc->fm. */
+int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base);
+/** Keep or drop the words of the folded chunk, appending to sc->t. */
+int kd__scan_tokenize(struct scan *sc, const char *s, size_t len);
+
+/* ---- text_span.c ------------------------------------------------------- */
+
+/** Capitalised, known to the lists, not a function word or particle. */
+int kd__scan_anchor(const struct tok *t);
+/** Name spans scoring at or above the threshold, appended to *cs. */
+int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
+		     size_t *capc);
+/** Query token for t (borrowed from the scan's arena). */
+void kd__scan_qtok(struct kd_qtok *q, const struct scan *sc,
+		   const struct tok *t);
+/** Is w[0..n) a family name of entity ei (see text_span.c)? */
+int kd__scan_family_name(const struct scan *sc, uint32_t ei, const char *w,
+			 size_t n);
+
+#endif

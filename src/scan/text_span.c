@@ -1,0 +1,403 @@
+/*
+ * text_span.c - name spans in the tokens of a prose segment.
+ *
+ * A span of 2..6 kept words is a candidate name when it starts and ends
+ * with an anchor and carries enough evidence: rarity on the lists, or
+ * (not in legacy mode) the language evidence of span_evidence() and
+ * full_name(). Candidates are scored against the lists (score_span.c)
+ * and returned for text_scan.c to accept greedily. The name-part rules
+ * for a listed person ("FAMILY, Given": family_part(), given_and_family())
+ * live here too, since the single-word step in text_scan.c asks the same
+ * question of one word (kd__scan_family_name). Split out of text_scan.c
+ * because span building and its evidence are a concern of their own;
+ * see the top of text_scan.c for the rules.
+ */
+#include "scan/text_scan_int.h"
+#include "text/text_int.h"
+
+#include <string.h>
+
+/* ---- spans ----------------------------------------------------------------------- */
+
+int kd__scan_anchor(const struct tok *t)
+{
+	return t->known && t->cas == CASE_UPPER && t->len >= 2 &&
+	       t->lex != KD_LEX_STOP && t->lex != KD_LEX_PARTICLE;
+}
+
+/* A word rare enough in the lists to carry a match (see strong_pair in
+ * score_span.c: the same test, before any scoring). */
+static int rare_word(const struct tok *t)
+{
+	return t->ridf >= RARE_IDF &&
+	       (t->lex == KD_LEX_NONE || t->lex == KD_LEX_COMMON);
+}
+
+/* Function words allowed inside a name ("Bank of Moscow"). */
+static int joiner(const struct scan *sc, const struct tok *t)
+{
+	static const char *const w[] = { "of", "the", "and", "for", "und",
+					 "et", "des", "fur" };
+	size_t i;
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (strcmp(TXT(sc, t), w[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Function words, particles, places and generic words: a span made
+ * only of these is not a name (Hong Kong, North Korea, Bank of China). */
+static int placeish(const struct tok *t)
+{
+	return t->lex == KD_LEX_STOP || t->lex == KD_LEX_PARTICLE ||
+	       t->lex == KD_LEX_PLACE;
+}
+
+/* A plausible name word right next to [i..j] (same phrase): then the
+ * span is a fragment of a longer name ("Pak [Thae-song]"), and scoring
+ * the fragment alone would match whatever shares those words. The
+ * longer span is a candidate of its own. */
+static int name_word(const struct tok *t)
+{
+	return kd__scan_anchor(t) &&
+	       (t->lex == KD_LEX_NONE || t->lex == KD_LEX_COMMON);
+}
+
+static int unbounded(const struct scan *sc, size_t i, size_t j)
+{
+	const struct tok *l = i > 0 ? &sc->t[i - 1] : NULL;
+	const struct tok *r = j + 1 < sc->n ? &sc->t[j + 1] : NULL;
+	if (l && sc->t[i].sep != SEP_HARD &&
+	    (name_word(l) || (sc->t[i].sep == SEP_HYPHEN && l->known)))
+		return 1;
+	return r && r->sep != SEP_HARD &&
+	       (name_word(r) || (r->sep == SEP_HYPHEN && r->known));
+}
+
+static int span_key(struct scan *sc, size_t i, size_t j, char *key,
+		    size_t cap, size_t *klen)
+{
+	size_t k, o = 0;
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		if (o + t->slen + 2 > cap)
+			return -1;
+		if (o)
+			key[o++] = ' ';
+		memcpy(key + o, STEM(sc, t), t->slen);
+		o += t->slen;
+	}
+	key[o] = '\0';
+	*klen = o;
+	return 0;
+}
+
+/* Language evidence for a span [i..j] (not in legacy mode):
+ *   - two ordinary words of some language ("International System",
+ *     "Control System", "Show Done") are not a name: one of them must
+ *     be a proper noun or in no dictionary at all (three or more
+ *     capitalised list words in a row are let through: Kim Sung Su is
+ *     three ordinary words somewhere);
+ *     (words of one or two letters count as ordinary: "AD", "CC");
+ *   - two words joined by a hyphen (Jean-Pierre, Hans-Peter, EUC-KR,
+ *     Multi-Threading) are one name part, and one part alone is no
+ *     full name (see singles() for single words).
+ * Syllables of a Korean name word carry no dictionary evidence (the
+ * word was segmented as surname + given name in hangul_word). */
+static int span_evidence(const struct scan *sc, size_t i, size_t j)
+{
+	size_t k, words = 0, common = 0, known = 0; /* known: unused */
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		if (t->hangul)
+			return 1;
+		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_STOP ||
+		    t->lex == KD_LEX_PARTICLE || t->len < 2)
+			continue;
+		words++;
+		common += t->word == KD_WORD_COMMON;
+		known += t->word != KD_WORD_NONE;
+	}
+	if (words && words <= 2 && common == words)
+		return 0;
+	if (words == 2 && j == i + 1 && sc->t[j].sep == SEP_HYPHEN)
+		return 0;
+	(void)known;
+	return 1;
+}
+
+/* A span [i..j] with no word rare among list names may still be a
+ * full name by language evidence: name words all known to the lists,
+ * three or more (Pak Mun Il: Korean syllables are words somewhere), or
+ * two not both ordinary dictionary words (Mohammad Ahmadi, Yahya
+ * Haqqani); or one unlisted spelling that is no ordinary word beside
+ * two listed words, or beside one that is rare on the lists. score_span.c scores it as kd_screen
+ * does (KD_SCAN_FULL). */
+static int full_name(const struct scan *sc, size_t i, size_t j)
+{
+	size_t k, words = 0, plain = 0, unknown = 0;
+	int rare = 0;
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		if (t->lex == KD_LEX_STOP || t->lex == KD_LEX_PARTICLE ||
+		    t->cas == CASE_DIGIT || (t->len == 1 && t->cas == CASE_UPPER))
+			continue;
+		if (!t->known) {
+			/* one press spelling the lists lack (see
+			 * unknown_start), no ordinary word */
+			if (unknown++ || t->word == KD_WORD_COMMON)
+				return 0;
+			continue;
+		}
+		words++;
+		plain += !t->hangul && t->word == KD_WORD_COMMON;
+		rare |= t->ridf >= RARE_IDF;
+	}
+	if (unknown)
+		return words >= 2 || (words == 1 && rare);
+	return words >= 3 || (words == 2 && plain < 2);
+}
+
+/* Not in legacy mode, a span may start with one capitalised word the
+ * lists lack when it is no ordinary word and a listed word follows:
+ * press spellings of given names (Nadieżda Szkołkina, Pietr Zima).
+ * full_name() and KD_SCAN_FULL decide; the lists' words are matched
+ * with the edit distance screen uses. */
+static int unknown_start(const struct scan *sc, size_t i)
+{
+	const struct tok *t = &sc->t[i];
+	return !sc->legacy && !t->known && t->cas == CASE_UPPER &&
+	       t->len >= 3 && t->lex == KD_LEX_NONE &&
+	       t->word != KD_WORD_COMMON && i + 1 < sc->n &&
+	       sc->t[i + 1].sep == SEP_SOFT && kd__scan_anchor(&sc->t[i + 1]);
+}
+
+/* Are tokens k and k + 1 syllables of one Hangul word (no byte
+ * between them in the input)? */
+static int same_word(const struct scan *sc, size_t k)
+{
+	return k + 1 < sc->n && sc->t[k].hangul && sc->t[k + 1].hangul &&
+	       sc->t[k].oe == sc->t[k + 1].os;
+}
+
+static int given_and_family(const struct scan *sc, size_t i, size_t j,
+			    uint32_t ei);
+
+int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
+		     size_t *capc)
+{
+	size_t i, j;
+	int err;
+	for (i = 0; i < sc->n; i++) {
+		double info = 0;
+		int unknown = 0, specific = 0, rare = 0;
+		if (!kd__scan_anchor(&sc->t[i]) && !unknown_start(sc, i))
+			continue;
+		if (sc->t[i].hangul && i > 0 && same_word(sc, i - 1))
+			continue; /* a Korean name is its whole word */
+		unknown = !sc->t[i].known;
+		info = sc->t[i].idf;
+		specific = !placeish(&sc->t[i]);
+		rare = rare_word(&sc->t[i]);
+		for (j = i + 1; j < sc->n && j < i + MAX_SPAN; j++) {
+			const struct tok *t = &sc->t[j];
+			int end_ok = 0;
+			if (t->sep == SEP_HARD ||
+			    (sc->t[i].hangul && !same_word(sc, j - 1)))
+				break;
+			if (t->cas == CASE_DIGIT) {
+				if (t->len > 4)
+					break;
+				end_ok = 1;
+				specific = 1;
+			} else if (kd__scan_anchor(t)) {
+				end_ok = 1;
+				info += t->idf;
+				specific |= !placeish(t);
+				rare |= rare_word(t);
+			} else if (t->cas == CASE_LOWER && t->known &&
+				   t->sep == SEP_HYPHEN) {
+				end_ok = 1; /* Jong-un */
+				info += t->idf;
+				specific = 1;
+				rare |= rare_word(t);
+			} else if (t->lex == KD_LEX_PARTICLE ||
+				   (t->lex == KD_LEX_STOP && joiner(sc, t)) ||
+				   (t->len == 1 && t->cas == CASE_UPPER)) {
+				/* inside only */
+			} else if (t->cas == CASE_UPPER && !t->known && !unknown) {
+				unknown = 1;
+			} else {
+				break;
+			}
+			if (sc->t[i].hangul && j + 1 < sc->n && same_word(sc, j))
+				end_ok = 0;
+			if (end_ok && specific &&
+			    ((rare && info >= SPAN_INFO_MIN) ||
+			     (!sc->legacy && full_name(sc, i, j))) &&
+			    !unbounded(sc, i, j) &&
+			    (sc->legacy || span_evidence(sc, i, j))) {
+				char key[256];
+				size_t kl;
+				const struct kd_scan_match *r = NULL;
+				if (span_key(sc, i, j, key, sizeof(key), &kl) < 0)
+					break;
+				if (rare && info >= SPAN_INFO_MIN &&
+				    (err = kd__scan_score(&r, sc->c, key, kl,
+							  KD_SCAN_PROSE)) < 0)
+					return err;
+				if ((r == NULL || r->ent == UINT32_MAX ||
+				     r->score < sc->c->threshold) &&
+				    !sc->legacy && full_name(sc, i, j) &&
+				    (err = kd__scan_score(&r, sc->c, key, kl,
+							  KD_SCAN_FULL)) < 0)
+					return err;
+				if (r == NULL)
+					continue;
+				if (r->ent != UINT32_MAX &&
+				    r->score >= sc->c->threshold &&
+				    (sc->legacy ||
+				     given_and_family(sc, i, j, r->ent))) {
+					if ((err = kd__grow((void **)cs, capc,
+							    *nc + 1,
+							    sizeof(**cs))) < 0)
+						return err;
+					(*cs)[*nc].i = i;
+					(*cs)[*nc].j = j;
+					(*cs)[*nc].r = r;
+					(*cs)[*nc].key =
+						r->score + 0.02 * (double)(j - i + 1);
+					(*nc)++;
+				}
+			}
+			if (t->cas == CASE_DIGIT)
+				break; /* a number ends a name */
+		}
+	}
+	return 0;
+}
+
+
+void kd__scan_qtok(struct kd_qtok *q, const struct scan *sc,
+		   const struct tok *t)
+{
+	memset(q, 0, sizeof(*q));
+	q->s = STEM(sc, t);
+	q->len = t->slen;
+	q->skel = SKEL(sc, t);
+	q->skel_len = t->sklen;
+	q->kind = KD_TOK_WORD;
+	q->id = UINT32_MAX;
+}
+
+/* Is w[0..n) a family name of entity ei, as its caption shows it:
+ * the words before a comma (LAVROV, Sergei Viktorovich), else the
+ * upper-case words of a mixed-case caption (Yury Viktorovich USHAKOV),
+ * else the last word? A given name alone (Bruno, Azamat, Chris) names
+ * nobody in particular. */
+static int family_part(const struct scan *sc, uint32_t ei, const char *w,
+		       size_t n, const struct kd_qtok *q);
+
+int kd__scan_family_name(const struct scan *sc, uint32_t ei, const char *w,
+			 size_t n)
+{
+	return family_part(sc, ei, w, n, NULL);
+}
+
+/* Does caption word f[0..n) agree with w (exactly) or, when q is given,
+ * with mention token q (token similarity >= 0.8: Lawrow ~ LAVROV)? */
+static int part_is(const char *f, size_t n, const char *w, size_t wn,
+		   const struct kd_qtok *q)
+{
+	struct kd_qtok l;
+	char sk[72];
+	const char *how;
+	if (q == NULL)
+		return n == wn && memcmp(f, w, n) == 0;
+	if (n == 0 || n > 64)
+		return 0;
+	memset(&l, 0, sizeof(l));
+	l.s = f;
+	l.len = (uint16_t)n;
+	l.skel = sk;
+	l.skel_len = (uint16_t)kd__skeleton(sk, sizeof(sk), f, n);
+	l.kind = KD_TOK_WORD;
+	l.id = UINT32_MAX;
+	return kd__token_sim(q, &l, &how) >= 0.8;
+}
+
+/* kd__scan_family_name(), by exact spelling (q NULL) or by similarity to q. */
+static int family_part(const struct scan *sc, uint32_t ei, const char *w,
+		       size_t n, const struct kd_qtok *q)
+{
+	const char *cap = kd_entity_caption(&sc->c->m->db->ents[ei]);
+	const char *comma = strchr(cap, ',');
+	size_t len = comma ? (size_t)(comma - cap) : strlen(cap), i, ws;
+	int upper = 0, lower = 0, found = 0;
+	char *f = NULL;
+	size_t fl = 0;
+	if (comma == NULL) {
+		for (i = 0; i < len; i++) {
+			upper |= cap[i] >= 'A' && cap[i] <= 'Z';
+			lower |= cap[i] >= 'a' && cap[i] <= 'z';
+		}
+	}
+	for (i = 0; i <= len && !found;) {
+		/* the caption word at i..ws */
+		for (ws = i; ws < len && cap[ws] != ' '; ws++)
+			;
+		if (ws > i) {
+			int all_up = 1, take;
+			size_t k;
+			for (k = i; k < ws; k++)
+				if (cap[k] >= 'a' && cap[k] <= 'z')
+					all_up = 0;
+			take = comma ? 1 : (upper && lower) ? all_up && ws - i > 1
+							      : ws == len;
+			if (take && kd__text_fold(&f, &fl, NULL, cap + i,
+						  ws - i) == 0) {
+				size_t a = 0, b;
+				/* AL-ASSAD folds to "al assad": each part */
+				while (a < fl && !found) {
+					for (b = a; b < fl && f[b] != ' '; b++)
+						;
+					found = part_is(f + a, b - a, w, n, q);
+					a = b + 1;
+				}
+				kd__free(f);
+				f = NULL;
+			}
+		}
+		i = ws + 1;
+	}
+	return found;
+}
+
+/* A two-word mention of a person listed as "FAMILY, Given" must name
+ * the family and something else (given name, patronymic): "González
+ * Durán" is the two family names of GONZALEZ DURAN, Jaime, "Mathias
+ * Arthur" two given names of WARNIG, Matthias Arthur; both are other
+ * people. Family words are the caption's words before the comma (see
+ * kd__scan_family_name()), matched with token similarity (press
+ * spellings).
+ * Longer spans, other schemas and captions without a comma pass. */
+static int given_and_family(const struct scan *sc, size_t i, size_t j,
+			    uint32_t ei)
+{
+	size_t k, words = 0, fam = 0;
+	if (sc->c->m->db->ents[ei].schema != KD_SCHEMA_PERSON ||
+	    strchr(kd_entity_caption(&sc->c->m->db->ents[ei]), ',') == NULL)
+		return 1;
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		struct kd_qtok q;
+		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_STOP ||
+		    t->lex == KD_LEX_PARTICLE || t->len < 2)
+			continue;
+		if (++words > 2)
+			return 1;
+		kd__scan_qtok(&q, sc, t);
+		fam += family_part(sc, ei, STEM(sc, t), t->slen, &q);
+	}
+	return words < 2 || (fam >= 1 && fam < words);
+}

@@ -1,0 +1,732 @@
+/*
+ * text_token.c - prose to tokens: the first half of the text scanner.
+ *
+ * Folds a chunk of UTF-8 (ASCII lowercased in place, other words through
+ * kd__text_fold with a byte map; Chinese, Japanese and Korean words cut
+ * to the name core that hangul_word() keeps), cuts it into [a-z0-9]
+ * tokens with input offsets, and resolves each capitalised word against
+ * the lists once (text, skeleton, inflection endings; memoised per
+ * scan). Split out of text_scan.c because the byte-level work and the
+ * lookups are one concern with their own invariants: every kept token
+ * carries segment offsets, its folded text in the arena and what the
+ * lists and lexicons know of it; nothing here decides what is a name.
+ * See the top of text_scan.c for the whole pipeline.
+ */
+#include "scan/text_scan_int.h"
+#include "text/text_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+/* ---- folding ------------------------------------------------------------ */
+
+static int fput(struct scan *sc, char ch, size_t off)
+{
+	if (sc->flen == sc->fcap) {
+		size_t cap = sc->fcap ? sc->fcap * 2 : 4096;
+		char *f = kd__realloc(sc->f, cap);
+		size_t *fm;
+		if (f == NULL)
+			return kd__error_set(KD_ENOMEM, "out of memory");
+		sc->f = f;
+		fm = kd__realloc(sc->fm, cap * sizeof(*fm));
+		if (fm == NULL)
+			return kd__error_set(KD_ENOMEM, "out of memory");
+		sc->fm = fm;
+		sc->fcap = cap;
+	}
+	sc->f[sc->flen] = ch;
+	sc->fm[sc->flen++] = off;
+	return 0;
+}
+
+/* End of the word at i (bytes that are alnum or non-ASCII); sets *hi when
+ * it has a non-ASCII byte. */
+static size_t word_end(const char *s, size_t len, size_t i, int *hi)
+{
+	*hi = 0;
+	while (i < len && ((unsigned char)s[i] >= 0x80 || kd__scan_alnum((unsigned char)s[i]))) {
+		*hi |= (unsigned char)s[i] >= 0x80;
+		i++;
+	}
+	return i;
+}
+
+/* ---- Chinese, Japanese, Korean ---------------------------------------------- */
+
+enum { CJK_NONE = 0, CJK_HANGUL, CJK_DROP };
+
+/* Class of the code point at s[i]; *n its byte length. Hangul syllables
+ * are segmented into words here (hangul_word); Han characters, hiragana
+ * and CJK punctuation never make a name in prose: romanised they are
+ * syllables such as "shi" or "zhang" that spell some listed Chinese or
+ * Korean name in every other sentence, so they only separate words.
+ * Katakana (foreign names in Japanese) is romanised like any script. */
+static int cjk_class(const char *s, size_t len, size_t i, size_t *n)
+{
+	unsigned char b = (unsigned char)s[i];
+	int32_t k = 0;
+	UChar32 c;
+	if (b < 0xE3 || b > 0xEF)
+		return CJK_NONE;
+	U8_NEXT((const uint8_t *)s + i, k, (int32_t)(len - i > 4 ? 4 : len - i), c);
+	if (n)
+		*n = (size_t)k;
+	if (c >= 0xAC00 && c <= 0xD7A3)
+		return CJK_HANGUL;
+	if ((c >= 0x3000 && c <= 0x309F) || (c >= 0x3400 && c <= 0x4DBF) ||
+	    (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF))
+		return CJK_DROP;
+	return CJK_NONE;
+}
+
+/* Korean particles and endings after a noun, longest first. */
+static const char *const g_particles_ko[] = {
+	"에게서", "으로서", "으로써", "께서", "에게", "에서", "한테", "으로",
+	"이다", "이며", "이고", "에는", "과의", "와의", "이라", "라는",
+	"이란", "까지", "부터", "처럼", "보다", "은", "는", "이", "가", "을",
+	"를", "의", "에", "와", "과", "도", "로", "만", "께", "나",
+};
+
+/* Korean surnames (one syllable; DPRK spellings 리, 림, 로, 류, 라 too)
+ * and the two-syllable ones. */
+static const char g_surnames_ko[] =
+	"김이리박최정강조윤장임림한오서신권황안송류유전홍고문양손배백허남심"
+	"노로하곽성차주우구민나라진지엄채원천방공현함변염여추도소석선설마길"
+	"연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감"
+	"음빈동온호범좌팽승간상갈시단견당화창궁계";
+static const char *const g_surnames2_ko[] = { "남궁", "황보", "제갈", "선우",
+					      "독고", "사공", "서문" };
+
+static int ko_surname(const char *syl, size_t nsyl)
+{
+	size_t i;
+	for (i = 0; i + 3 <= sizeof(g_surnames_ko) - 1 && nsyl == 1; i += 3)
+		if (memcmp(g_surnames_ko + i, syl, 3) == 0)
+			return 1;
+	for (i = 0; i < sizeof(g_surnames2_ko) / sizeof(g_surnames2_ko[0]) &&
+		    nsyl == 2;
+	     i++)
+		if (memcmp(g_surnames2_ko[i], syl, 6) == 0)
+			return 1;
+	return 0;
+}
+
+/* One Korean word (eojeol) s[i..e) of Hangul syllables: a person's name
+ * is surname + given name, 3 syllables (4 with a two-syllable surname),
+ * with a particle maybe attached (김정은은, 김정은이, 리영호에게). Such a
+ * core is folded and kept; any other word is dropped, which also bounds
+ * the name: ordinary words are not name syllables. @return the fold
+ * error or 0. */
+static int hangul_word(struct scan *sc, const char *s, size_t i, size_t e,
+		       size_t base, int (*put)(struct scan *, char, size_t))
+{
+	size_t nsyl = (e - i) / 3, core = nsyl, k, sur;
+	char *o = NULL;
+	size_t ol = 0, *om = NULL;
+	int err;
+	if (nsyl > 3) {
+		for (k = 0; k < sizeof(g_particles_ko) / sizeof(g_particles_ko[0]);
+		     k++) {
+			size_t pl = strlen(g_particles_ko[k]);
+			if (pl < e - i &&
+			    memcmp(s + e - pl, g_particles_ko[k], pl) == 0) {
+				core = nsyl - pl / 3;
+				break;
+			}
+		}
+	}
+	if (core >= 3 && memcmp(s + i + 3 * (core - 2), "요일", 6) == 0)
+		return 0; /* 화요일: weekdays */
+	/* a two-syllable surname only in a 4-syllable core: the word is
+	 * long enough to compare 2 syllables (a fuzzed one-syllable word
+	 * was read past its end) */
+	sur = core == 4 && ko_surname(s + i, 2) ? 2 : 1;
+	if (core != 2 + sur || !ko_surname(s + i, sur))
+		return 0;
+	err = kd__text_fold(&o, &ol, &om, s + i, 3 * core);
+	{
+		/* one romanised token per syllable (hangul.c): map token t
+		 * to syllable t exactly, not proportionally */
+		size_t tk = 0;
+		for (k = 0; k < ol && err == 0; k++) {
+			if (k > 0 && o[k] != ' ' && o[k - 1] == ' ' &&
+			    tk + 1 < core)
+				tk++;
+			err = put(sc, o[k], base + i + 3 * tk);
+		}
+	}
+	if (err == 0)
+		err = put(sc, ' ', base + i + 3 * core);
+	kd__free(o);
+	kd__free(om);
+	return err;
+}
+
+/* Is the non-ASCII word s[i..j) one the tokenizer would drop anyway: a
+ * lowercase word of more than 5 letters (Cyrillic prose is almost all
+ * such words, and romanising each through ICU was most of the time),
+ * not hyphen-attached to the word before, in a text with case? */
+static int lower_word(const struct scan *sc, const char *s, size_t len,
+		      size_t i, size_t j)
+{
+	int32_t k = 0, cps = 0;
+	UChar32 c;
+	if (sc->legacy || sc->nocase || (i > 0 && s[i - 1] == '-'))
+		return 0;
+	U8_NEXT((const uint8_t *)s + i, k, (int32_t)(len - i > 4 ? 4 : len - i), c);
+	if (c < 0 || !u_islower(c))
+		return 0;
+	for (k = 0; (size_t)k < j - i && cps <= 5; k++)
+		cps += ((unsigned char)s[i + (size_t)k] & 0xC0) != 0x80;
+	return cps > 5;
+}
+
+/* Fold s[0..len) (chunk-local offsets) into sc->f / sc->fm. */
+int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
+{
+	size_t i = 0;
+	int err = 0, hi;
+	sc->flen = 0;
+	while (i < len && err == 0) {
+		unsigned char b = (unsigned char)s[i];
+		size_t j, k;
+		if (b < 0x80 && !kd__scan_alnum(b)) {
+			err = fput(sc, b < 0x20 || b == 0x7F ? ' ' : (char)b,
+				   base + i);
+			i++;
+			continue;
+		}
+		if (!sc->legacy && b >= 0x80) {
+			size_t cl = 1;
+			int cls = cjk_class(s, len, i, &cl);
+			if (cls == CJK_DROP) {
+				i += cl;
+				continue;
+			}
+			if (cls == CJK_HANGUL) {
+				j = i;
+				while (j < len &&
+				       cjk_class(s, len, j, NULL) == CJK_HANGUL)
+					j += 3;
+				err = hangul_word(sc, s, i, j, base, fput);
+				i = j;
+				continue;
+			}
+		}
+		j = word_end(s, len, i, &hi);
+		if (!sc->legacy && hi) {
+			/* stop before Chinese, Japanese or Korean */
+			size_t k2;
+			for (k2 = i; k2 < j; k2++)
+				if (cjk_class(s, len, k2, NULL) != CJK_NONE)
+					break;
+			j = k2 > i ? k2 : j;
+		}
+		if (hi && lower_word(sc, s, len, i, j)) {
+			i = j; /* dropped by add_word anyway: not folded */
+			continue;
+		}
+		if (!hi) {
+			for (k = i; k < j && err == 0; k++) {
+				char ch = s[k];
+				if (ch >= 'A' && ch <= 'Z')
+					ch = (char)(ch | 0x20);
+				err = fput(sc, ch, base + k);
+			}
+			i = j;
+			continue;
+		}
+		/* a run of words with non-ASCII bytes, joined by spaces */
+		for (;;) {
+			size_t k2 = j, j2;
+			int hi2;
+			while (k2 < len && k2 < j + 3 && s[k2] == ' ')
+				k2++;
+			if (k2 == j || k2 >= len)
+				break;
+			j2 = word_end(s, len, k2, &hi2);
+			if (!hi2 || j2 == k2)
+				break;
+			if (!sc->legacy) {
+				size_t k3;
+				for (k3 = k2; k3 < j2; k3++)
+					if (cjk_class(s, len, k3, NULL) != CJK_NONE)
+						break;
+				if (k3 < j2 || lower_word(sc, s, len, k2, j2))
+					break;
+			}
+			j = j2;
+		}
+		{
+			char *o = NULL;
+			size_t ol = 0, *om = NULL;
+			err = kd__text_fold(&o, &ol, &om, s + i, j - i);
+			for (k = 0; k < ol && err == 0; k++)
+				err = fput(sc, o[k], base + i + om[k]);
+			kd__free(o);
+			kd__free(om);
+		}
+		i = j;
+	}
+	return err;
+}
+
+/* ---- tokens ------------------------------------------------------------------ */
+
+static size_t cp_end(const char *s, size_t len, size_t i)
+{
+	if (i >= len)
+		return len;
+	i++;
+	while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i++;
+	return i;
+}
+
+static int case_of(const char *s, size_t len, size_t i, int *cyr)
+{
+	unsigned char b = (unsigned char)s[i];
+	int32_t k = 0;
+	UChar32 c;
+	*cyr = 0;
+	if (b < 0x80)
+		return b >= '0' && b <= '9' ? CASE_DIGIT
+		       : b >= 'A' && b <= 'Z' ? CASE_UPPER
+					      : CASE_LOWER;
+	U8_NEXT((const uint8_t *)s + i, k, (int32_t)(len - i > 8 ? 8 : len - i), c);
+	if (c < 0)
+		return CASE_UPPER;
+	*cyr = c >= 0x400 && c < 0x530;
+	if (u_isdigit(c))
+		return CASE_DIGIT;
+	return u_islower(c) ? CASE_LOWER : CASE_UPPER;
+}
+
+/* Separator class of the input bytes between two kept words. */
+static int sep_class(const char *s, size_t a, size_t b, size_t prevlen)
+{
+	size_t i, nl = 0;
+	int hyph = 0;
+	if (b - a > 12)
+		return SEP_HARD;
+	for (i = a; i < b; i++) {
+		unsigned char x = (unsigned char)s[i];
+		if (x == ' ' || x == '\t' || x == '\r')
+			continue;
+		if (x == '\n') {
+			if (++nl > 1)
+				return SEP_HARD; /* paragraph */
+			continue;
+		}
+		if (x == '-') {
+			hyph = 1;
+			continue;
+		}
+		if (x == '\'')
+			continue;
+		if (x == '.' && prevlen == 1)
+			continue; /* initial: "Vladimir V. Putin" */
+		if (x == 0xC2 && i + 1 < b &&
+		    ((unsigned char)s[i + 1] == 0xA0 || (unsigned char)s[i + 1] == 0xAD)) {
+			i++; /* no-break space, soft hyphen */
+			continue;
+		}
+		if (x == 0xE2 && i + 2 < b && (unsigned char)s[i + 1] == 0x80) {
+			unsigned char y = (unsigned char)s[i + 2];
+			if (y == 0x90 || y == 0x91) { /* hyphens */
+				hyph = 1;
+				i += 2;
+				continue;
+			}
+			if (y == 0x99 || (y >= 0x8B && y <= 0x8D) || y == 0xAF) {
+				i += 2; /* ’, zero-width, narrow no-break space */
+				continue;
+			}
+		}
+		return SEP_HARD;
+	}
+	return hyph ? SEP_HYPHEN : SEP_SOFT;
+}
+
+static int arena_put(struct scan *sc, size_t *off, const char *s, size_t n)
+{
+	int err;
+	*off = sc->ar.len;
+	if ((err = kd__buf_put(&sc->ar, s, n)) < 0)
+		return err;
+	return kd__buf_putc(&sc->ar, '\0');
+}
+
+/* Look a word up by text, then skeleton; fills known/idf/skel. */
+static int lookup(struct scan *sc, struct tok *t, const char *w, size_t n,
+		  int *found)
+{
+	const struct kd_matcher *m = sc->c->m;
+	char sk[2 * TOK_MAX + 4];
+	size_t sl = kd__skeleton(sk, sizeof(sk), w, n);
+	uint32_t id = kd__dict_find(&m->texts, w), sid = UINT32_MAX, df = 0;
+	int err;
+	*found = 0;
+	if (sl)
+		sid = kd__dict_find(&m->skels, sk);
+	if (id == UINT32_MAX && sid == UINT32_MAX)
+		return 0;
+	if (sid != UINT32_MAX)
+		df = m->skels.df[sid];
+	if (id != UINT32_MAX && m->texts.df[id] > df)
+		df = m->texts.df[id];
+	t->idf = (float)kd__idf(m, df);
+	t->ridf = (float)kd__idf(m, id != UINT32_MAX ? m->texts.df[id]
+						     : m->skels.df[sid]);
+	t->known = 1;
+	t->listed = id != UINT32_MAX;
+	*found = 1;
+	t->sklen = (uint16_t)sl;
+	if ((err = arena_put(sc, &t->skel, sk, sl)) < 0)
+		return err;
+	return 0;
+}
+
+/* Inflection endings tried on unknown words, longest first. */
+static const char *const g_suf_latin[] = { "schen", "schem", "scher",
+					   "sches", "sche", "s" };
+static const char *const g_suf_cyr[] = { "ogo", "omu", "ym", "om", "oj",
+					 "oi", "u", "a", "e", "y" };
+
+/* A joined Arabic compound the name analyser splits (src/text/
+ * tokens.c: Attiqullah -> attiq allah, Nasiruddin -> nasir al din,
+ * Abdurrahman -> abd al rahman): the lists hold the parts, so a word
+ * unknown as a whole is known by its rarest listed part. The stem stays
+ * the whole word; scoring analyses it into the same parts as the lists.
+ * Cheap test first: only words that start or end like such compounds. */
+static int resolve_split(struct scan *sc, struct tok *t, const char *w,
+			 size_t n)
+{
+	static const char *const ends[] = { "ullah", "ollah", "allah",
+					    "uddin", "eddin", "iddin", "addin",
+					    "aldin", "udin", "uddeen", "eddine",
+					    "rahman", "rehman", "rahim" };
+	struct kd_tokset *ts;
+	size_t i, best = SIZE_MAX;
+	uint32_t bestdf = UINT32_MAX;
+	int split = n >= 5 && memcmp(w, "abd", 3) == 0, found, err = 0;
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]) && !split; i++) {
+		size_t l = strlen(ends[i]);
+		split = n >= l + 3 && memcmp(w + n - l, ends[i], l) == 0;
+	}
+	if (!split)
+		return 0;
+	ts = kd__malloc(sizeof(*ts));
+	if (ts == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	kd__tokenize(ts, w, n, 0);
+	for (i = 0; i < ts->n && ts->n > 1; i++) {
+		uint32_t id = kd__dict_find(&sc->c->m->texts, ts->t[i].s);
+		if (id != UINT32_MAX && sc->c->m->texts.df[id] < bestdf) {
+			bestdf = sc->c->m->texts.df[id];
+			best = i;
+		}
+	}
+	if (best != SIZE_MAX) {
+		err = lookup(sc, t, ts->t[best].s, ts->t[best].len, &found);
+		t->listed = 0; /* not spelled as listed: no single-word hit */
+	}
+	kd__free(ts);
+	return err;
+}
+
+/* Korean given names are written joined as often as apart (Wonuk, Won
+ * Uk, Won-uk): an unknown word that is two listed syllable words
+ * (wonuk = won + uk) is known by the rarer part; score_span.c matches
+ * it to the two listed words (joined_pair). */
+static int resolve_joined(struct scan *sc, struct tok *t, const char *w,
+			  size_t n)
+{
+	const struct kd_matcher *m = sc->c->m;
+	char a[16];
+	size_t k;
+	int found;
+	for (k = 2; k + 2 <= n && k <= 5; k++) {
+		uint32_t x, y;
+		memcpy(a, w, k);
+		a[k] = '\0';
+		if ((x = kd__dict_find(&m->texts, a)) == UINT32_MAX)
+			continue;
+		if ((y = kd__dict_find(&m->texts, w + k)) == UINT32_MAX ||
+		    n - k > 5)
+			continue;
+		if (m->texts.df[y] < m->texts.df[x]) {
+			int err = lookup(sc, t, w + k, n - k, &found);
+			t->listed = 0;
+			return err;
+		}
+		{
+			int err = lookup(sc, t, a, k, &found);
+			t->listed = 0;
+			return err;
+		}
+	}
+	return 0;
+}
+
+static int resolve(struct scan *sc, struct tok *t, int cyr)
+{
+	char w[TOK_MAX + 1];
+	const char *const *suf = cyr ? g_suf_cyr : g_suf_latin;
+	size_t nsuf = cyr ? sizeof(g_suf_cyr) / sizeof(g_suf_cyr[0])
+			  : sizeof(g_suf_latin) / sizeof(g_suf_latin[0]);
+	size_t i, n = t->len;
+	int found, err;
+	t->stem = t->txt;
+	t->slen = t->len;
+	if (t->cas == CASE_DIGIT)
+		return 0;
+	memcpy(w, TXT(sc, t), n + 1);
+	if ((err = lookup(sc, t, w, n, &found)) < 0 || found)
+		return err;
+	for (i = 0; i < nsuf; i++) {
+		size_t k = strlen(suf[i]);
+		if (n < k + 4 || memcmp(w + n - k, suf[i], k) != 0)
+			continue;
+		w[n - k] = '\0';
+		if ((err = lookup(sc, t, w, n - k, &found)) < 0)
+			return err;
+		if (found && t->idf >= 7.0) {
+			t->slen = (uint16_t)(n - k);
+			return arena_put(sc, &t->stem, w, n - k);
+		}
+		t->known = 0;
+		w[n - k] = suf[i][0];
+	}
+	if (!sc->legacy && (err = resolve_split(sc, t, w, n)) < 0)
+		return err;
+	if (!sc->legacy && !t->known && n >= 5 && n <= 9 && !cyr &&
+	    kd__lex_word(w, n) != KD_WORD_COMMON)
+		return resolve_joined(sc, t, w, n);
+	return 0;
+}
+
+/* Does the word at s[i] start a sentence (or the text, or a paragraph)?
+ * Looks back over spaces, quotes, brackets and dashes; a single line
+ * break is a wrapped line, not a boundary. */
+static int sentence_start(const char *s, size_t i)
+{
+	size_t k = i;
+	while (k > 0) {
+		unsigned char b = (unsigned char)s[k - 1];
+		if (b == ' ' || b == '\t' || b == '\r' || b == '"' || b == '\'' ||
+		    b == '(' || b == '[' || b == '-') {
+			k--;
+		} else if (b == '\n') {
+			size_t j = k - 1;
+			while (j > 0 && (s[j - 1] == ' ' || s[j - 1] == '\t' ||
+					 s[j - 1] == '\r'))
+				j--;
+			if (j == 0 || s[j - 1] == '\n')
+				return 1; /* blank line before */
+			k--;
+		} else if (b >= 0x80) {
+			/* quotes and dashes: U+00AB, U+00BB, U+2013..U+201F */
+			if (k >= 2 && (unsigned char)s[k - 2] == 0xC2 &&
+			    (b == 0xAB || b == 0xBB || b == 0xA0))
+				k -= 2;
+			else if (k >= 3 && (unsigned char)s[k - 3] == 0xE2 &&
+				 (unsigned char)s[k - 2] == 0x80 &&
+				 b >= 0x93 && b <= 0x9F)
+				k -= 3;
+			else
+				return 0;
+		} else {
+			return b == '.' || b == '!' || b == '?' || b == ':';
+		}
+	}
+	return 1;
+}
+
+/* What resolve() and the lexicons found for a capitalised word, kept
+ * for the rest of the scan: words repeat (a German text says "Server"
+ * a hundred times) and each costs two dictionary lookups, a skeleton
+ * and a lexicon search. Arena offsets stay valid as the arena grows. */
+struct memo {
+	size_t txt, stem, skel;
+	uint16_t slen, sklen;
+	uint8_t lex, known, listed, word;
+	float idf, ridf;
+};
+
+/* Keep or drop one word; fs..fe in the folded chunk, text in w. */
+static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
+		    size_t fe, const char *w, size_t n)
+{
+	struct tok t;
+	int cyr, err, lex = KD_LEX_NONE;
+	size_t os = sc->fm[fs], oe = cp_end(s, len, sc->fm[fe - 1]);
+	memset(&t, 0, sizeof(t));
+	if (fe < sc->flen && sc->fm[fe] > oe)
+		oe = sc->fm[fe];
+	t.os = os;
+	t.oe = oe;
+	t.cas = (uint8_t)case_of(s, len, os, &cyr);
+	if (t.cas == CASE_UPPER)
+		t.initial = (uint8_t)sentence_start(s, os);
+	if (sc->nocase && t.cas == CASE_LOWER)
+		t.cas = CASE_UPPER;
+	t.sep = SEP_HARD;
+	if (sc->n && !sc->dropped)
+		t.sep = (uint8_t)sep_class(s, sc->t[sc->n - 1].oe, os,
+					   sc->t[sc->n - 1].len);
+	/* a word hyphenated across a line break: rejoin */
+	if (sc->n && !sc->dropped && t.cas == CASE_LOWER &&
+	    sc->t[sc->n - 1].cas == CASE_UPPER && t.sep == SEP_HYPHEN &&
+	    memchr(s + sc->t[sc->n - 1].oe, '\n', os - sc->t[sc->n - 1].oe) &&
+	    sc->t[sc->n - 1].len + n <= TOK_MAX) {
+		struct tok *p = &sc->t[sc->n - 1];
+		char jw[2 * TOK_MAX + 2];
+		size_t pl = p->len;
+		memcpy(jw, TXT(sc, p), pl);
+		memcpy(jw + pl, w, n);
+		jw[pl + n] = '\0';
+		if ((err = arena_put(sc, &p->txt, jw, pl + n)) < 0)
+			return err;
+		p->len = (uint16_t)(pl + n);
+		p->oe = oe;
+		p->known = 0;
+		p->lex = (uint8_t)kd__lex_class(jw);
+		return resolve(sc, p, 0);
+	}
+	if (t.cas == CASE_LOWER) {
+		int attached = t.sep == SEP_HYPHEN && sc->n && !sc->dropped &&
+			       sc->t[sc->n - 1].cas == CASE_UPPER;
+		if (n <= 5)
+			lex = kd__lex_class(w);
+		if (!attached && lex != KD_LEX_PARTICLE && lex != KD_LEX_STOP) {
+			sc->dropped = 1;
+			return 0;
+		}
+	} else if (n <= TOK_MAX) {
+		lex = kd__lex_class(w);
+		if (!sc->legacy && lex != KD_LEX_PARTICLE && kd__lex_nonname(w))
+			lex = KD_LEX_STOP; /* Thu Jun, Mai, km */
+	}
+	t.lex = (uint8_t)lex;
+	t.len = (uint16_t)n;
+	if ((err = kd__grow((void **)&sc->t, &sc->cap, sc->n + 1,
+			    sizeof(*sc->t))) < 0)
+		return err;
+	if (!sc->legacy && t.cas == CASE_UPPER && n <= TOK_MAX) {
+		char key[TOK_MAX + 3];
+		struct memo *mo;
+		key[0] = cyr ? 'c' : 'l';
+		memcpy(key + 1, w, n + 1);
+		mo = kd__map_get(&sc->memo, key);
+		if (mo == NULL) {
+			/* first time: resolve as below, then remember */
+			if ((err = arena_put(sc, &t.txt, w, n)) < 0)
+				return err;
+			t.skel = t.txt;
+			if (lex != KD_LEX_STOP && lex != KD_LEX_PARTICLE &&
+			    (err = resolve(sc, &t, cyr)) < 0)
+				return err;
+			if (t.known == 0)
+				t.stem = t.txt, t.slen = t.len;
+			t.word = (uint8_t)(t.slen < 3 ? KD_WORD_COMMON
+					   : kd__lex_word(STEM(sc, &t), t.slen));
+			mo = kd__pool_alloc(sc->c->pool, sizeof(*mo));
+			if (mo == NULL)
+				return kd__error_set(KD_ENOMEM, "out of memory");
+			mo->txt = t.txt;
+			mo->stem = t.stem;
+			mo->skel = t.skel;
+			mo->slen = t.slen;
+			mo->sklen = t.sklen;
+			mo->lex = t.lex;
+			mo->known = t.known;
+			mo->listed = t.listed;
+			mo->word = t.word;
+			mo->idf = t.idf;
+			mo->ridf = t.ridf;
+			{
+				char *k = kd__pool_strndup(sc->c->pool, key, n + 1);
+				if (k == NULL ||
+				    (err = kd__map_put(&sc->memo, k, mo)) < 0)
+					return k ? err : kd__error_set(KD_ENOMEM,
+								       "out of memory");
+			}
+		} else {
+			t.txt = mo->txt;
+			t.stem = mo->stem;
+			t.skel = mo->skel;
+			t.slen = mo->slen;
+			t.sklen = mo->sklen;
+			t.lex = mo->lex;
+			t.known = mo->known;
+			t.listed = mo->listed;
+			t.word = mo->word;
+			t.idf = mo->idf;
+			t.ridf = mo->ridf;
+		}
+		goto kept;
+	}
+	if ((err = arena_put(sc, &t.txt, w, n)) < 0)
+		return err;
+	t.skel = t.txt;
+	if (lex != KD_LEX_STOP && lex != KD_LEX_PARTICLE &&
+	    (err = resolve(sc, &t, cyr)) < 0)
+		return err;
+	if (t.known == 0)
+		t.stem = t.txt, t.slen = t.len;
+kept:
+	t.hangul = (uint8_t)(!sc->legacy && cjk_class(s, len, os, NULL) == CJK_HANGUL);
+	if (sc->n && sc->t[sc->n - 1].hangul != t.hangul)
+		t.sep = SEP_HARD; /* a Hangul name is one word */
+	sc->t[sc->n++] = t;
+	sc->dropped = 0;
+	return 0;
+}
+
+int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
+{
+	const char *f = sc->f;
+	size_t k = 0, n = sc->flen;
+	int err = 0;
+	while (k < n && err == 0) {
+		char w[TOK_MAX + 1];
+		size_t fs, wl = 0, last;
+		if (!kd__scan_alnum((unsigned char)f[k])) {
+			k++;
+			continue;
+		}
+		fs = k;
+		last = k;
+		while (k < n) {
+			if (kd__scan_alnum((unsigned char)f[k])) {
+				if (wl < TOK_MAX)
+					w[wl] = f[k];
+				wl++;
+				last = k++;
+				continue;
+			}
+			if (f[k] == '\'' && k + 1 < n &&
+			    kd__scan_alnum((unsigned char)f[k + 1])) {
+				if (f[k + 1] == 's' &&
+				    (k + 2 >= n || !kd__scan_alnum((unsigned char)f[k + 2]))) {
+					k += 2; /* possessive 's: cut off */
+					break;
+				}
+				k++; /* O'Neill */
+				continue;
+			}
+			break;
+		}
+		if (wl > TOK_MAX) {
+			sc->dropped = 1; /* not a name word */
+			continue;
+		}
+		w[wl] = '\0';
+		err = add_word(sc, s, len, fs, last + 1, w, wl);
+	}
+	return err;
+}
