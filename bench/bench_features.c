@@ -63,9 +63,9 @@ static int best_cmp(struct kd_name_cmp *best, const kd_matcher *m,
 		return -1;
 	}
 	for (i = 0; i < a->nvars; i++) {
-		kd__qvar_from(&qa, m, &a->vars[i]);
+		kd__qvar_from(&qa, kd__matcher_index(m), &a->vars[i]);
 		for (j = 0; j < b->nvars; j++) {
-			kd__qvar_from(&qb, m, &b->vars[j]);
+			kd__qvar_from(&qb, kd__matcher_index(m), &b->vars[j]);
 			kd__compare_vars(&c, &qa, &qb, 0);
 			if (c.score > best->score)
 				*best = c;

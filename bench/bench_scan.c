@@ -38,7 +38,6 @@
  *   corpus, BENCH_SCAN_MISSES=1 the sentences the scanner misses.
  */
 #include "kordon.h"
-#include "scan/scan.h"
 #include "scan/scan_int.h"
 
 #include <dirent.h>

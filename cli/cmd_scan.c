@@ -17,7 +17,6 @@
  * block or XML names its line and column).
  */
 #include "cli.h"
-#include "scan/scan.h"
 
 #include <errno.h>
 #include <stdlib.h>

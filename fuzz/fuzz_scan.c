@@ -16,7 +16,6 @@
  * KD_SOURCE_DIR for fuzz targets.
  */
 #include "kordon.h"
-#include "scan/scan.h"
 
 #include <stdint.h>
 #include <stdio.h>

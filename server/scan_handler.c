@@ -6,7 +6,6 @@
  * its line and column.
  */
 #include "server.h"
-#include "scan/scan.h"
 
 #include <errno.h>
 #include <stdlib.h>

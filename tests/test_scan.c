@@ -5,7 +5,6 @@
  * junk input that must not crash.
  */
 #include "test.h"
-#include "scan/scan.h"
 #include "scan/scan_int.h"
 
 #include <stdlib.h>

@@ -204,8 +204,8 @@ static void spit_resealed(const char *path, char *buf, long len)
 static int is_view(const kd_matcher *m)
 {
 	size_t i;
-	for (i = 0; i < sizeof(m->owned) / sizeof(m->owned[0]); i++)
-		if (m->owned[i] != NULL)
+	for (i = 0; i < sizeof(m->ix.owned) / sizeof(m->ix.owned[0]); i++)
+		if (m->ix.owned[i] != NULL)
 			return 0;
 	return 1;
 }
@@ -233,8 +233,8 @@ KD_TEST(snapshot__matcher_in_place_screens_like_a_built_one)
 		goto out;
 	CHECK(!is_view(ma));
 	CHECK(is_view(mb));
-	CHECK_INT(mb->nnames, ma->nnames);
-	CHECK_INT(mb->post.nids, ma->post.nids);
+	CHECK_INT(mb->ix.nnames, ma->ix.nnames);
+	CHECK_INT(mb->ix.post.nids, ma->ix.post.nids);
 	/* every listed name (and a few spellings) as a query, both ways */
 	opts.cutoff = 0.3;
 	nq = kd_db_count(a) + sizeof(extra) / sizeof(extra[0]);

@@ -1,21 +1,25 @@
 /*
- * build.c - kd_matcher_new(): analyse every name of every entity once,
+ * build.c - kd__index_build(): analyse every name of every entity once,
  * intern token texts and skeletons with their document frequency (for
  * IDF rarity weights), and fill the inverted index used for candidate
- * generation (see matcher.h for the key scheme).
+ * generation (see index.h for the key scheme).
  *
  * Name records are numbered in entity order, so every posting list is
  * ascending and unique without sorting.
  */
-#include "match/matcher.h"
+#include "index.h"
+#include "name_weights.h" /* the kind factors (see index.h) */
+#include "util/snapfile.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
+/* the key prefixes (index.h): only this file writes them */
 #define KEY_EXACT '='
 #define KEY_DEL '~'
+#define KEY_IDENT '#'
 
 static const char *const g_name_props[] = { "name", "alias", "previousName",
 					    "weakAlias" };
@@ -23,16 +27,16 @@ static const char *const g_name_props[] = { "name", "alias", "previousName",
 double kd__kind_factor(unsigned kind)
 {
 	switch (kind) {
-	case KD_TOK_PARTICLE: return 0.15;
-	case KD_TOK_LEGAL: return 0.08;
-	case KD_TOK_GENERIC: return 0.30;
-	case KD_TOK_INITIAL: return 0.25;
-	case KD_TOK_NUMBER: return 0.60;
+	case KD_TOK_PARTICLE: return KD_W_KIND_PARTICLE;
+	case KD_TOK_LEGAL: return KD_W_KIND_LEGAL;
+	case KD_TOK_GENERIC: return KD_W_KIND_GENERIC;
+	case KD_TOK_INITIAL: return KD_W_KIND_INITIAL;
+	case KD_TOK_NUMBER: return KD_W_KIND_NUMBER;
 	default: return 1.0;
 	}
 }
 
-double kd__idf(const struct kd_matcher *m, uint32_t df)
+double kd__idf(const struct kd_index *m, uint32_t df)
 {
 	if (m == NULL)
 		return 10.0; /* no lists: every token counts as informative */
@@ -83,7 +87,7 @@ const uint32_t *kd__postings_get(const struct kd_postings *p,
 	return p->ids + p->start[k];
 }
 
-/* While building, each key has its own growable list; kd_matcher_new()
+/* While building, each key has its own growable list; kd__index_build()
  * then concatenates them into the flat start/ids/mult arrays. */
 struct plist {
 	uint32_t *ids;
@@ -94,7 +98,7 @@ struct plist {
 };
 
 struct builder {
-	struct kd_matcher *m;
+	struct kd_index *m;
 	struct kd_mname *names;
 	size_t capnames;
 	struct kd_mvar *vars;
@@ -166,7 +170,7 @@ static int postings_add(struct builder *b, const char *key, uint32_t rec)
 /* Concatenate the per-key lists into m->post.start / ids / mult. */
 static int postings_freeze(struct builder *b)
 {
-	struct kd_matcher *m = b->m;
+	struct kd_index *m = b->m;
 	uint32_t nkeys = m->post.keys.n, k;
 	uint64_t total = 0;
 	uint32_t *start, *ids;
@@ -231,6 +235,75 @@ void kd__deletions(const char *s, size_t len,
 	}
 }
 
+size_t kd__key_skel(char *dst, int kind, const char *skel, size_t len)
+{
+	if (len == 0 || len > 64) {
+		dst[0] = '\0';
+		return 0;
+	}
+	dst[0] = kind == KD_KEY_DEL ? KEY_DEL : KEY_EXACT;
+	memcpy(dst + 1, skel, len);
+	dst[len + 1] = '\0';
+	return len + 1;
+}
+
+void kd__key_set_kind(char *key, int kind)
+{
+	key[0] = kind == KD_KEY_DEL ? KEY_DEL : KEY_EXACT;
+}
+
+size_t kd__key_ident(char *dst, const char *ident)
+{
+	dst[0] = KEY_IDENT;
+	return kd__ident_norm(dst + 1, KD_KEY_MAX - 1, ident);
+}
+
+const uint32_t *kd__index_lookup_skel(const struct kd_index *ix,
+				      const char *skel, size_t len,
+				      uint32_t *n)
+{
+	char key[KD_KEY_MAX];
+	*n = 0;
+	if (kd__key_skel(key, KD_KEY_EXACT, skel, len) == 0)
+		return NULL;
+	return kd__postings_get(&ix->post, key, n);
+}
+
+const uint32_t *kd__index_lookup_ident(const struct kd_index *ix,
+				       const char *ident, uint32_t *n)
+{
+	char key[KD_KEY_MAX];
+	*n = 0;
+	if (kd__key_ident(key, ident) < 5)
+		return NULL;
+	return kd__postings_get(&ix->post, key, n);
+}
+
+const uint32_t *kd__index_lookup_ident_norm(const struct kd_index *ix,
+					    const char *norm, uint32_t *n)
+{
+	char key[KD_KEY_MAX];
+	size_t len = strlen(norm);
+	*n = 0;
+	if (len < 5 || len + 2 > sizeof(key))
+		return NULL;
+	key[0] = KEY_IDENT;
+	memcpy(key + 1, norm, len + 1);
+	return kd__postings_get(&ix->post, key, n);
+}
+
+uint32_t kd__index_text_df(const struct kd_index *ix, const char *s)
+{
+	uint32_t id = kd__dict_find(&ix->texts, s);
+	return id == UINT32_MAX ? 0 : ix->texts.df[id];
+}
+
+uint32_t kd__index_skel_df(const struct kd_index *ix, const char *skel)
+{
+	uint32_t id = kd__dict_find(&ix->skels, skel);
+	return id == UINT32_MAX ? 0 : ix->skels.df[id];
+}
+
 static void add_deletion(void *ctx, const char *key)
 {
 	struct add_ctx *a = ctx;
@@ -276,7 +349,7 @@ size_t kd__ident_norm(char *dst, size_t cap, const char *s)
 static int add_name(struct builder *b, uint32_t ent, const char *value,
 		    unsigned flags, int weak)
 {
-	struct kd_matcher *m = b->m;
+	struct kd_index *m = b->m;
 	struct kd_name *nm = NULL;
 	struct kd_mname *rec;
 	uint32_t recid = (uint32_t)m->nnames, seen[64], seensk[64];
@@ -355,7 +428,7 @@ done:
 
 static int add_entity(struct builder *b, uint32_t ei)
 {
-	struct kd_matcher *m = b->m;
+	struct kd_index *m = b->m;
 	const struct kd_entity *e = &m->db->ents[ei];
 	unsigned flags = e->schema == KD_SCHEMA_PERSON ? 0 : KD_NAME_ORG;
 	size_t i, p;
@@ -387,7 +460,7 @@ static int add_entity(struct builder *b, uint32_t ei)
 		char key[72];
 		if (kd__prop_type(kd__prop_name(kd__ent_prop(e, i))) != KD_PT_IDENT)
 			continue;
-		key[0] = '#';
+		key[0] = KEY_IDENT;
 		if (kd__ident_norm(key + 1, sizeof(key) - 1,
 				   kd__prop_value(kd__ent_prop(e, i))) >= 5)
 			err = postings_add(b, key, b->ent_name0[ei]);
@@ -397,7 +470,7 @@ static int add_entity(struct builder *b, uint32_t ei)
 
 static void finish_weights(struct builder *b)
 {
-	struct kd_matcher *m = b->m;
+	struct kd_index *m = b->m;
 	size_t i;
 	m->ndocs = (double)(m->nnames ? m->nnames : 1);
 	m->idf_max = kd__idf(m, 0);
@@ -418,25 +491,13 @@ static void finish_weights(struct builder *b)
 	}
 }
 
-int kd_matcher_new(kd_matcher **out, const kd_db *db)
+int kd__index_build(struct kd_index *m, const kd_db *db)
 {
 	struct builder b;
-	struct kd_matcher *m;
 	size_t i;
 	int err = 0;
-	*out = NULL;
-	if (db == NULL)
-		return kd__error_set(KD_EINVAL, "no db");
-	if (db->snap != NULL) {
-		/* a snapshot that carries a matcher for this code: use it in
-		 * place; otherwise (older analysis) build one as below */
-		if ((err = kd__matcher_view(out, db)) != KD_ENOTFOUND)
-			return err;
-		err = 0;
-	}
+	memset(m, 0, sizeof(*m));
 	memset(&b, 0, sizeof(b));
-	m = kd__calloc(1, sizeof(*m));
-	KD_CHECK_ALLOC(m);
 	b.m = m;
 	m->db = db;
 	b.ent_name0 = kd__calloc(db->nents + 1, sizeof(uint32_t));
@@ -466,23 +527,18 @@ done:
 	kd__free(b.names);
 	kd__free(b.vars);
 	kd__free(b.toks);
-	if (err < 0) {
-		kd_matcher_free(m);
-		return err;
-	}
-	*out = m;
-	return 0;
+	if (err < 0)
+		kd__index_release(m);
+	return err;
 }
 
-void kd_matcher_free(kd_matcher *m)
+void kd__index_release(struct kd_index *m)
 {
 	size_t i;
-	if (m == NULL)
-		return;
 	dict_free(&m->texts);
 	dict_free(&m->skels);
 	kd__strtab_free(&m->post.keys);
 	for (i = 0; i < sizeof(m->owned) / sizeof(m->owned[0]); i++)
 		kd__free(m->owned[i]);
-	kd__free(m);
+	memset(m, 0, sizeof(*m));
 }

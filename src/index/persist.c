@@ -1,5 +1,5 @@
 /*
- * persist.c - the matcher's tables as snapshot sections, and a matcher
+ * persist.c - the index's tables as snapshot sections, and an index
  * that uses them in place from the mapping (no analysis, no allocation
  * beyond the handle), so a process starts screening at once and several
  * processes share one copy of the index.
@@ -19,7 +19,8 @@
  * record -> variants -> tokens -> dictionaries, postings -> records), so
  * a crafted file cannot lead to an out-of-bounds read.
  */
-#include "match/matcher.h"
+#include "index.h"
+#include "util/snapfile.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -59,7 +60,7 @@ static void analysis_id(char out[32])
 		 U_ICU_VERSION);
 }
 
-int kd__matcher_add_sections(struct kd_snap_writer *w, const kd_matcher *m)
+int kd__index_add_sections(struct kd_snap_writer *w, const struct kd_index *m)
 {
 	struct kd_buf hdr = KD_BUF_INIT;
 	struct snap_mhdr h;
@@ -119,7 +120,7 @@ __attribute__((noinline)) static int any_at_least(const uint32_t *restrict a, si
 }
 
 /* Every record, variant and token index must stay inside its table. */
-static int tables_consistent(const struct kd_matcher *m)
+static int tables_consistent(const struct kd_index *m)
 {
 	const struct kd_postings *p = &m->post;
 	uint32_t k;
@@ -152,22 +153,18 @@ static int tables_consistent(const struct kd_matcher *m)
 	return !any_at_least(p->ids, (size_t)p->nids, (uint32_t)m->nnames);
 }
 
-int kd__matcher_view(kd_matcher **out, const kd_db *db)
+int kd__index_view(struct kd_index *m, const kd_db *db)
 {
 	const struct snap_mhdr *h;
-	struct kd_matcher *m;
 	char want[32];
 	size_t n, n0, nn, ntdf, nsdf, nsta, nids, nmul;
 
-	*out = NULL;
+	memset(m, 0, sizeof(*m));
 	h = kd__snap_get(db->snap, TAG_MHDR, sizeof(*h), &n);
 	analysis_id(want);
 	if (h == NULL || n != 1 || h->format != KD_MATCHER_FORMAT ||
 	    memcmp(h->analysis, want, sizeof(want)) != 0)
 		return KD_ENOTFOUND; /* other code built it: rebuild */
-	m = kd__calloc(1, sizeof(*m));
-	if (m == NULL)
-		return kd__error_set(KD_ENOMEM, "out of memory");
 	m->db = db;
 	m->ndocs = h->ndocs;
 	m->idf_max = h->idf_max;
@@ -198,12 +195,11 @@ int kd__matcher_view(kd_matcher **out, const kd_db *db)
 	    kd__snap_get_strtab(db->snap, "KEY", &m->post.keys) < 0 ||
 	    ntdf != m->texts.tab.n || nsdf != m->skels.tab.n ||
 	    nsta != (size_t)m->post.keys.n + 1 || !tables_consistent(m)) {
-		kd__free(m);
+		memset(m, 0, sizeof(*m));
 		return kd__error_set(KD_EFORMAT,
 				     "%s: not a usable Kordon snapshot: "
 				     "matcher tables inconsistent",
 				     kd__snap_path(db->snap));
 	}
-	*out = m;
 	return 0;
 }

@@ -506,7 +506,7 @@ static double sim_memo(const struct kd_qtok *a, const struct kd_qtok *b,
 
 /* Weight of a token whose text has dictionary id `id` (UINT32_MAX: not
  * in the lists, its skeleton's frequency counts). */
-static void resolve_weight(struct kd_qtok *t, const struct kd_matcher *m,
+static void resolve_weight(struct kd_qtok *t, const struct kd_index *m,
 			   uint32_t id)
 {
 	uint32_t df = 0;
@@ -521,7 +521,7 @@ static void resolve_weight(struct kd_qtok *t, const struct kd_matcher *m,
 	       (float)kd__kind_factor(t->kind);
 }
 
-void kd__qvar_from(struct kd_qvar *out, const struct kd_matcher *m,
+void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 		   const struct kd_nvar *v)
 {
 	uint32_t ids[KD_NAME_MAX_TOKS];
@@ -545,7 +545,7 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_matcher *m,
 	}
 }
 
-void kd__qvar_from_list(struct kd_qvar *out, const struct kd_matcher *m,
+void kd__qvar_from_list(struct kd_qvar *out, const struct kd_index *m,
 			const struct kd_mvar *v)
 {
 	size_t i;

@@ -19,7 +19,7 @@
  * development sets in bench/ (recall on UN-listed persons vs alert rate on
  * unlisted people); see bench/quality.
  */
-#include "index/candidates.h"
+#include "match/candidates.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -78,7 +78,7 @@ static void prepared_free(struct prepared *p)
 		kd__name_free(p->names[i]);
 }
 
-static int prepare(struct prepared *p, const struct kd_matcher *m,
+static int prepare(struct prepared *p, const struct kd_index *m,
 		   const kd_query *q)
 {
 	unsigned flags = q->schema == KD_SCHEMA_PERSON ? 0 : KD_NAME_ORG;
@@ -325,7 +325,7 @@ static void name_explain(kd_result *r, const struct kd_name_cmp *c)
 
 /* Best name score of entity ei against the prepared query; with
  * `explain`, the features (and their detail text) are recorded. */
-static double name_feature(kd_result *r, const struct kd_matcher *m,
+static double name_feature(kd_result *r, const struct kd_index *m,
 			   const struct prepared *p, uint32_t ei, int explain,
 			   int all)
 {
@@ -368,7 +368,7 @@ static double name_feature(kd_result *r, const struct kd_matcher *m,
 	return best.score;
 }
 
-static void score_entity(kd_result *r, const struct kd_matcher *m,
+static void score_entity(kd_result *r, const struct kd_index *m,
 			 const struct prepared *p, uint32_t ei, int explain,
 			 int all)
 {
@@ -407,7 +407,7 @@ static void score_entity(kd_result *r, const struct kd_matcher *m,
  * chain per candidate: the tokens of the first name record of i+1, that
  * record of i+2, the entity and record range of i+3. Each entity
  * otherwise begins with a chain of cache misses. */
-static void prefetch_ahead(const struct kd_matcher *m,
+static void prefetch_ahead(const struct kd_index *m,
 			   const struct kd_cand *c, size_t n, size_t i)
 {
 #if defined(__GNUC__)
@@ -442,9 +442,10 @@ static int cmp_result(const void *a, const void *b)
 	return strcmp(kd__ent_id(x->entity), kd__ent_id(y->entity));
 }
 
-int kd_screen(kd_result **out, size_t *nout, const kd_matcher *m,
+int kd_screen(kd_result **out, size_t *nout, const kd_matcher *matcher,
 	      const kd_query *q, const kd_match_opts *opts)
 {
+	const struct kd_index *m = kd__matcher_index(matcher);
 	kd_match_opts o = KD_MATCH_OPTS_INIT;
 	struct kd_filter filter;
 	struct prepared *p;
@@ -545,9 +546,9 @@ int kd_compare(kd_result *out, const kd_matcher *m, kd_schema schema,
 	/* Two names have no query side: the shorter is read as the query,
 	 * i.e. both directions are scored and the better one counts. */
 	for (i = 0; i < a->nvars; i++) {
-		kd__qvar_from(qa, m, &a->vars[i]);
+		kd__qvar_from(qa, kd__matcher_index(m), &a->vars[i]);
 		for (j = 0; j < b->nvars; j++) {
-			kd__qvar_from(qb, m, &b->vars[j]);
+			kd__qvar_from(qb, kd__matcher_index(m), &b->vars[j]);
 			kd__compare_vars(&c, qa, qb, 1);
 			if (c.score > best.score)
 				best = c;

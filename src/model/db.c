@@ -3,7 +3,6 @@
  * schema names. A db never changes after kd_db_load(); threads share it.
  */
 #include "db.h"
-#include "resolve/resolve.h"
 
 #include <string.h>
 #include <sys/mman.h>
@@ -58,7 +57,8 @@ void kd_db_free(kd_db *db)
 	kd__free(db->sources);
 	kd__free(db->wents);
 	kd__strtab_free(&db->ids);
-	kd__resolve_free(db->res);
+	if (db->res_free)
+		db->res_free(db->res);
 	kd__snap_close(db->snap);
 	kd__free(db);
 }
@@ -166,11 +166,4 @@ const char *kd_entity_first(const kd_entity *e, const char *prop)
 	return NULL;
 }
 
-int kd__db_link(kd_db *db, const kd_load_opts *opts)
-{
-	/* after parsing, before any matcher: link the records of one party
-	 * on several lists (src/resolve/) */
-	if (opts && opts->version >= 2 && opts->no_link)
-		return 0;
-	return kd__resolve_db(db);
-}
+

@@ -5,7 +5,7 @@
 #ifndef KD_DB_H
 #define KD_DB_H
 
-#include "index/snapfile.h"
+#include "util/snapfile.h"
 #include "model.h"
 #include "util/strtab.h"
 
@@ -29,6 +29,18 @@ struct kd_db {
 	size_t npools;
 	struct kd_snap *snap;  /* opened from a snapshot, or NULL */
 	struct kd_resolve *res; /* records linked across lists (resolve/) */
+	/* frees res: set by src/resolve/ when it attaches res (the model
+	 * layer does not call up into resolve) */
+	void (*res_free)(struct kd_resolve *);
 };
+
+/* ---- db_snapshot.c ------------------------------------------------------ */
+
+/** Add the db's sections (sources, ids, strings, properties, entities)
+ *  to a snapshot being written. @return 0 or KD_ENOMEM. */
+int kd__db_add_sections(struct kd_snap_writer *sw, const kd_db *db);
+/** Open a snapshot and read the db's sections (not those of resolve/ or
+ *  of the index). @return 0, KD_EIO, KD_EFORMAT or KD_ENOMEM. */
+int kd__db_open_sections(kd_db **out, const char *path, kd_parse_err *err);
 
 #endif

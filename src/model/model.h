@@ -197,8 +197,5 @@ int kd__norm_country(char out[3], const char *s, size_t n);
 /** Freeze sinks into a db; sinks are consumed (freed) on success and on
  *  failure. */
 int kd__db_build(kd_db **out, struct kd_sink **sinks, size_t nsinks);
-/** Link the records of one party across lists (unless opts->no_link).
- *  @return 0 or KD_ENOMEM. */
-int kd__db_link(kd_db *db, const kd_load_opts *opts);
 
 #endif

@@ -946,6 +946,7 @@ int kd__resolve_db(struct kd_db *db)
 	r->splits = L.stats.splits;
 	kd__resolve_free(db->res);
 	db->res = r;
+	db->res_free = kd__resolve_free;
 done:
 	kd__free(L.names);
 	kd__free(L.keys);

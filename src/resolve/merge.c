@@ -17,7 +17,6 @@
  * copies no text and works the same over a snapshot mapping.
  */
 #include "resolve.h"
-#include "scan/scan.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -12,7 +12,7 @@
  * the mapping. A snapshot without these sections (written before linking
  * existed) is linked from its records instead.
  */
-#include "index/snapfile.h"
+#include "util/snapfile.h"
 #include "resolve.h"
 
 #include <string.h>
@@ -100,5 +100,6 @@ int kd__resolve_open_sections(struct kd_db *db, const char *path,
 				      kd_error_last());
 	kd__resolve_free(db->res);
 	db->res = r;
+	db->res_free = kd__resolve_free;
 	return 0;
 }

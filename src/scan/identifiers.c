@@ -49,23 +49,19 @@ static int alnum(char ch)
 
 /* Entities listing identifier `key` (normalised); when `prop` is set the
  * value must come from that property. Fills out (score, detail, also). */
-static int lookup(struct kd_scan_match *out, const struct kd_matcher *m,
+static int lookup(struct kd_scan_match *out, const struct kd_index *m,
 		  const char *key, const char *prop)
 {
-	char k[72], b[72];
+	char b[72];
 	uint32_t n, i;
 	const uint32_t *ids;
-	size_t kl = strlen(key);
 	memset(out, 0, sizeof(*out));
 	out->ent = UINT32_MAX;
-	if (kl < 5 || kl + 2 > sizeof(k))
+	if ((ids = kd__index_lookup_ident_norm(m, key, &n)) == NULL)
 		return 0;
-	k[0] = '#';
-	memcpy(k + 1, key, kl + 1);
-	ids = kd__postings_get(&m->post, k, &n);
 	for (i = 0; i < n; i++) {
-		uint32_t ei = m->names[ids[i]].entity;
-		const struct kd_entity *e = &m->db->ents[ei];
+		uint32_t ei = kd__index_rec(m, ids[i])->entity;
+		const struct kd_entity *e = kd__index_ent(m, ei);
 		size_t p;
 		for (p = 0; p < e->nprops; p++) {
 			if (kd__prop_type(kd__prop_name(kd__ent_prop(e, p))) != KD_PT_IDENT ||
@@ -106,7 +102,7 @@ static int bic_shape(const char *w, size_t n)
 }
 
 /* A BIC: itself, then (11 characters) its head, (8) with branch XXX. */
-static int bic_lookup(struct kd_scan_match *r, const struct kd_matcher *m,
+static int bic_lookup(struct kd_scan_match *r, const struct kd_index *m,
 		      const char *w, size_t n)
 {
 	char k[16];
@@ -170,7 +166,7 @@ static int word(struct kd_scan_ctx *c, const struct kd_seg *g, size_t a,
 			return 0;
 		memcpy(key, d, 7);
 		key[7] = '\0';
-		lookup(&r, c->m, key, "imoNumber");
+		lookup(&r, c->ix, key, "imoNumber");
 		if (r.ent == UINT32_MAX)
 			return 0;
 		return kd__scan_add(c, g, start == SIZE_MAX ? a : start, b, &r);
@@ -178,7 +174,7 @@ static int word(struct kd_scan_ctx *c, const struct kd_seg *g, size_t a,
 	if (n < 6 || n > 34)
 		return 0;
 	if (nup == n && bic_shape(w, n)) {
-		if (bic_lookup(&r, c->m, w, n))
+		if (bic_lookup(&r, c->ix, w, n))
 			return kd__scan_add(c, g, a, b, &r);
 		return 0;
 	}
@@ -188,7 +184,7 @@ static int word(struct kd_scan_ctx *c, const struct kd_seg *g, size_t a,
 	for (i = 0; i < n; i++)
 		key[i] = (char)(w[i] >= 'a' && w[i] <= 'z' ? w[i] - 32 : w[i]);
 	key[n] = '\0';
-	lookup(&r, c->m, key, NULL);
+	lookup(&r, c->ix, key, NULL);
 	if (r.ent == UINT32_MAX)
 		return 0;
 	return kd__scan_add(c, g, a, b, &r);
@@ -244,7 +240,7 @@ int kd__scan_bic(struct kd_scan_ctx *c, const struct kd_seg *g)
 					up[k - a] = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
 				}
 				if (bic_shape(up, b - a) &&
-				    bic_lookup(&r, c->m, up, b - a))
+				    bic_lookup(&r, c->ix, up, b - a))
 					return kd__scan_add(c, g, a, b, &r);
 			}
 		}

@@ -40,7 +40,7 @@ int kd__scan_add(struct kd_scan_ctx *c, const struct kd_seg *g, size_t s,
 			fl = sizeof(h->field) - 1;
 		memcpy(h->field, g->field, fl);
 	}
-	h->result.entity = &c->m->db->ents[r->ent];
+	h->result.entity = kd__index_ent(c->ix, r->ent);
 	h->result.score = r->score;
 	h->result.match = !c->mention;
 	h->result.nfeatures = 1;
@@ -51,7 +51,7 @@ int kd__scan_add(struct kd_scan_ctx *c, const struct kd_seg *g, size_t s,
 	h->result.features[0].detail[sizeof(h->result.features[0].detail) - 1] =
 		'\0';
 	for (i = 0; i < r->nalso; i++) {
-		h->also[i] = &c->m->db->ents[r->also[i]];
+		h->also[i] = kd__index_ent(c->ix, r->also[i]);
 		h->also_score[i] = r->also_score[i];
 	}
 	h->nalso = r->nalso;
@@ -226,6 +226,7 @@ int kd__scan_opts(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
 		return kd__error_set(KD_EINVAL, "kd_scan: bad argument");
 	memset(&c, 0, sizeof(c));
 	c.m = m;
+	c.ix = kd__matcher_index(m);
 	c.threshold = threshold;
 	c.flags = flags;
 	c.single_threshold = threshold + (1.0 - threshold) / 2;

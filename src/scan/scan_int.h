@@ -23,8 +23,7 @@
 #ifndef KD_SCAN_INT_H
 #define KD_SCAN_INT_H
 
-#include "index/candidates.h"
-#include "scan/scan.h"
+#include "match/candidates.h"
 #include "util/util.h"
 
 struct kd_seg {
@@ -54,6 +53,7 @@ struct kd_scan_match {
 
 struct kd_scan_ctx {
 	const struct kd_matcher *m;
+	const struct kd_index *ix; /* m's index (read through index.h) */
 	double threshold;        /* match threshold, multi-word names */
 	double single_threshold; /* single-word mentions (stricter) */
 	kd_scan_hit *hits;

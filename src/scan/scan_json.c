@@ -7,7 +7,6 @@
  * Offsets are bytes into the scanned input; "text" is that slice with any
  * invalid UTF-8 replaced by U+FFFD so the answer is always valid JSON.
  */
-#include "scan/scan.h"
 #include "match/json.h"
 
 #include <string.h>

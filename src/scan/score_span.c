@@ -335,27 +335,28 @@ static int loose_pair(const struct kd_qvar *q, const struct kd_qvar *lv)
 }
 
 /* Best name comparison of entity ei (hit records only). */
-static void score_entity(struct ent_score *out, const struct kd_matcher *m,
+static void score_entity(struct ent_score *out, const struct kd_index *m,
 			 const struct kd_qvar *qv, size_t nq, uint32_t ei,
 			 unsigned mode, double min, int legacy)
 {
 	struct kd_name_cmp c;
 	struct kd_qvar lv;
-	uint32_t k, v, end = m->ent_name0[ei] + m->ent_nname[ei];
+	uint32_t k, v, end, first;
 	size_t q;
 	memset(out, 0, sizeof(*out));
 	out->ent = ei;
-	for (k = m->ent_name0[ei]; k < end; k++) {
-		const struct kd_mname *rec = &m->names[k];
+	end = kd__index_ent_recs(m, ei, &first) + first;
+	for (k = first; k < end; k++) {
+		const struct kd_mname *rec = kd__index_rec(m, k);
 		if (!kd__record_hit(k))
 			continue;
 		for (v = 0; v < rec->nvar; v++) {
-			kd__qvar_from_list(&lv, m, &m->vars[rec->var0 + v]);
+			kd__qvar_from_list(&lv, m, kd__index_var(m, rec, v));
 			for (q = 0; q < nq; q++) {
 				double s;
 				if (mode == KD_SCAN_SINGLE) {
 					s = single_score(&qv[q], &lv,
-							 m->db->ents[ei].schema);
+							 kd__index_ent(m, ei)->schema);
 				} else if (mode == KD_SCAN_PROSE &&
 					   !strong_pair(&qv[q], &lv)) {
 					s = 0; /* cheap test first */
@@ -369,7 +370,7 @@ static void score_entity(struct ent_score *out, const struct kd_matcher *m,
 						s = 0;
 					if (mode == KD_SCAN_FULL && s >= min &&
 					    s > out->score &&
-					    (m->db->ents[ei].schema !=
+					    (kd__index_ent(m, ei)->schema !=
 						     KD_SCHEMA_PERSON ||
 					     name_words(&qv[q]) < 2 ||
 					     name_words(&lv) < 2 ||
@@ -408,7 +409,7 @@ static int cmp_u32(const void *a, const void *b)
  * than kd__candidates' deletion keys for every word. Records are
  * numbered in entity order, so sorted records group by entity. */
 static int prose_scores(struct ent_score **out, size_t *nout,
-			const struct kd_matcher *m, const struct kd_qvar *qv,
+			const struct kd_index *m, const struct kd_qvar *qv,
 			size_t nq, double min, unsigned mode, int legacy)
 {
 	uint32_t *recs = NULL;
@@ -426,7 +427,6 @@ static int prose_scores(struct ent_score **out, size_t *nout,
 		for (q = 0; q < nq; q++)
 			for (t = 0; t < qv[q].ntok && nl < 32; t++) {
 				const struct kd_qtok *a = &qv[q].toks[t];
-				char key[72];
 				uint32_t np;
 				int lex;
 				if (a->kind != KD_TOK_WORD || a->len < 2 ||
@@ -437,10 +437,8 @@ static int prose_scores(struct ent_score **out, size_t *nout,
 				lex = kd__lex_class(a->s);
 				if (lex == KD_LEX_PLACE || lex == KD_LEX_STOP)
 					continue;
-				key[0] = '=';
-				memcpy(key + 1, a->skel, a->skel_len);
-				key[a->skel_len + 1] = '\0';
-				lists[nl] = kd__postings_get(&m->post, key, &np);
+				lists[nl] = kd__index_lookup_skel(m, a->skel,
+								  a->skel_len, &np);
 				lens[nl] = np;
 				if (np)
 					nl++;
@@ -469,7 +467,7 @@ static int prose_scores(struct ent_score **out, size_t *nout,
 	KD_CHECK_ALLOC(es);
 	kd__simcache_next();
 	for (i = 0; i < nrec; i++) {
-		const struct kd_mname *rec = &m->names[recs[i]];
+		const struct kd_mname *rec = kd__index_rec(m, recs[i]);
 		struct kd_qvar lv;
 		uint32_t v;
 		if (i > 0 && recs[i] == recs[i - 1])
@@ -481,14 +479,14 @@ static int prose_scores(struct ent_score **out, size_t *nout,
 			es[n++].ent = rec->entity;
 		}
 		for (v = 0; v < rec->nvar; v++) {
-			kd__qvar_from_list(&lv, m, &m->vars[rec->var0 + v]);
+			kd__qvar_from_list(&lv, m, kd__index_var(m, rec, v));
 			for (q = 0; q < nq; q++) {
 				struct kd_name_cmp c;
 				struct ent_score *e = &es[n - 1];
 				double sc;
 				if (mode == KD_SCAN_SINGLE) {
 					sc = single_score(&qv[q], &lv,
-							  m->db->ents[rec->entity].schema) *
+							  kd__index_ent(m, rec->entity)->schema) *
 					     (rec->weak ? 0.9 : 1.0);
 					if (sc > e->score) {
 						e->score = sc;
@@ -528,11 +526,11 @@ done:
 	return err;
 }
 
-static void explain(struct kd_scan_match *out, const struct kd_matcher *m,
+static void explain(struct kd_scan_match *out, const struct kd_index *m,
 		    const struct kd_qvar *qv, const struct ent_score *b)
 {
 	struct kd_qvar lv;
-	const struct kd_mname *rec = &m->names[b->rec];
+	const struct kd_mname *rec = kd__index_rec(m, b->rec);
 	if (b->single) {
 		out->feature = "single_token";
 		snprintf(out->detail, sizeof(out->detail),
@@ -540,7 +538,7 @@ static void explain(struct kd_scan_match *out, const struct kd_matcher *m,
 			 (int)qv[b->q].toks[0].len, qv[b->q].toks[0].s);
 		return;
 	}
-	kd__qvar_from_list(&lv, m, &m->vars[rec->var0 + b->var]);
+	kd__qvar_from_list(&lv, m, kd__index_var(m, rec, b->var));
 	{
 		struct kd_name_cmp c;
 		kd__compare_vars(&c, &qv[b->q], &lv, 1);
@@ -561,7 +559,7 @@ static int cmp_score(const void *a, const void *b)
 static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 		      const char *name, size_t len, unsigned mode)
 {
-	const struct kd_matcher *m = c->m;
+	const struct kd_index *m = c->ix;
 	struct kd_name *nm = NULL;
 	struct kd_qvar *qv = NULL;
 	struct kd_cand *cands = NULL;

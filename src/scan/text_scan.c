@@ -290,7 +290,7 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 			const char *how;
 			double sim;
 			if (rw == SIZE_MAX ||
-			    sc->c->m->db->ents[acc[h].r->ent].schema !=
+			    kd__index_ent(sc->c->ix, acc[h].r->ent)->schema !=
 				    KD_SCHEMA_PERSON)
 				continue; /* organisations: no short forms */
 			kd__scan_qtok(&rq, sc, &sc->t[rw]);
@@ -326,7 +326,7 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 		    best->score < sc->c->single_threshold)
 			continue;
 		if (!sc->legacy &&
-		    sc->c->m->db->ents[best->ent].schema == KD_SCHEMA_PERSON) {
+		    kd__index_ent(sc->c->ix, best->ent)->schema == KD_SCHEMA_PERSON) {
 			/* one part of a person's name: only when it is
 			 * distinctive in every language */
 			if (t->word == KD_WORD_COMMON ||
@@ -346,7 +346,7 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 				 "'%.30s' alone: a one-word %s name without "
 				 "vessel or company context (low priority)",
 				 TXT(sc, t),
-				 sc->c->m->db->ents[best->ent].schema ==
+				 kd__index_ent(sc->c->ix, best->ent)->schema ==
 						 KD_SCHEMA_VESSEL
 					 ? "vessel"
 					 : "organisation");

@@ -330,7 +330,7 @@ static int part_is(const char *f, size_t n, const char *w, size_t wn,
 static int family_part(const struct scan *sc, uint32_t ei, const char *w,
 		       size_t n, const struct kd_qtok *q)
 {
-	const char *cap = kd_entity_caption(&sc->c->m->db->ents[ei]);
+	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, ei));
 	const char *comma = strchr(cap, ',');
 	size_t len = comma ? (size_t)(comma - cap) : strlen(cap), i, ws;
 	int upper = 0, lower = 0, found = 0;
@@ -385,8 +385,8 @@ static int given_and_family(const struct scan *sc, size_t i, size_t j,
 			    uint32_t ei)
 {
 	size_t k, words = 0, fam = 0;
-	if (sc->c->m->db->ents[ei].schema != KD_SCHEMA_PERSON ||
-	    strchr(kd_entity_caption(&sc->c->m->db->ents[ei]), ',') == NULL)
+	if (kd__index_ent(sc->c->ix, ei)->schema != KD_SCHEMA_PERSON ||
+	    strchr(kd_entity_caption(kd__index_ent(sc->c->ix, ei)), ',') == NULL)
 		return 1;
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];

@@ -364,25 +364,21 @@ static int arena_put(struct scan *sc, size_t *off, const char *s, size_t n)
 static int lookup(struct scan *sc, struct tok *t, const char *w, size_t n,
 		  int *found)
 {
-	const struct kd_matcher *m = sc->c->m;
+	const struct kd_index *ix = sc->c->ix;
 	char sk[2 * TOK_MAX + 4];
 	size_t sl = kd__skeleton(sk, sizeof(sk), w, n);
-	uint32_t id = kd__dict_find(&m->texts, w), sid = UINT32_MAX, df = 0;
+	uint32_t tdf = kd__index_text_df(ix, w), sdf = 0, df;
 	int err;
 	*found = 0;
 	if (sl)
-		sid = kd__dict_find(&m->skels, sk);
-	if (id == UINT32_MAX && sid == UINT32_MAX)
-		return 0;
-	if (sid != UINT32_MAX)
-		df = m->skels.df[sid];
-	if (id != UINT32_MAX && m->texts.df[id] > df)
-		df = m->texts.df[id];
-	t->idf = (float)kd__idf(m, df);
-	t->ridf = (float)kd__idf(m, id != UINT32_MAX ? m->texts.df[id]
-						     : m->skels.df[sid]);
+		sdf = kd__index_skel_df(ix, sk);
+	if (tdf == 0 && sdf == 0)
+		return 0; /* in no dictionary */
+	df = tdf > sdf ? tdf : sdf;
+	t->idf = (float)kd__idf(ix, df);
+	t->ridf = (float)kd__idf(ix, tdf ? tdf : sdf);
 	t->known = 1;
-	t->listed = id != UINT32_MAX;
+	t->listed = tdf != 0;
 	*found = 1;
 	t->sklen = (uint16_t)sl;
 	if ((err = arena_put(sc, &t->skel, sk, sl)) < 0)
@@ -424,9 +420,9 @@ static int resolve_split(struct scan *sc, struct tok *t, const char *w,
 		return kd__error_set(KD_ENOMEM, "out of memory");
 	kd__tokenize(ts, w, n, 0);
 	for (i = 0; i < ts->n && ts->n > 1; i++) {
-		uint32_t id = kd__dict_find(&sc->c->m->texts, ts->t[i].s);
-		if (id != UINT32_MAX && sc->c->m->texts.df[id] < bestdf) {
-			bestdf = sc->c->m->texts.df[id];
+		uint32_t df = kd__index_text_df(sc->c->ix, ts->t[i].s);
+		if (df != 0 && df < bestdf) {
+			bestdf = df;
 			best = i;
 		}
 	}
@@ -445,7 +441,7 @@ static int resolve_split(struct scan *sc, struct tok *t, const char *w,
 static int resolve_joined(struct scan *sc, struct tok *t, const char *w,
 			  size_t n)
 {
-	const struct kd_matcher *m = sc->c->m;
+	const struct kd_index *ix = sc->c->ix;
 	char a[16];
 	size_t k;
 	int found;
@@ -453,12 +449,11 @@ static int resolve_joined(struct scan *sc, struct tok *t, const char *w,
 		uint32_t x, y;
 		memcpy(a, w, k);
 		a[k] = '\0';
-		if ((x = kd__dict_find(&m->texts, a)) == UINT32_MAX)
+		if ((x = kd__index_text_df(ix, a)) == 0)
 			continue;
-		if ((y = kd__dict_find(&m->texts, w + k)) == UINT32_MAX ||
-		    n - k > 5)
+		if ((y = kd__index_text_df(ix, w + k)) == 0 || n - k > 5)
 			continue;
-		if (m->texts.df[y] < m->texts.df[x]) {
+		if (y < x) { /* document frequencies */
 			int err = lookup(sc, t, w + k, n - k, &found);
 			t->listed = 0;
 			return err;

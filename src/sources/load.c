@@ -21,6 +21,7 @@
  * sdn.csv). A single file is sniffed the same way.
  */
 #include "sources.h"
+#include "resolve/resolve.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -441,7 +442,10 @@ int kd_db_load(kd_db **out, const char *path, const kd_load_opts *opts,
 	}
 	e = kd__db_build(out, p.sinks, p.n);
 	kd__free(p.sinks);
-	if (e == 0 && (e = kd__db_link(*out, opts)) < 0) {
+	/* after parsing, before any matcher: link the records of one party
+	 * on several lists (src/resolve/), unless opts->no_link */
+	if (e == 0 && !(opts && opts->version >= 2 && opts->no_link) &&
+	    (e = kd__resolve_db(*out)) < 0) {
 		kd_db_free(*out);
 		*out = NULL;
 	}

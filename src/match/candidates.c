@@ -176,7 +176,7 @@ static struct scratch *get_scratch(size_t n, size_t nents)
 }
 
 struct walk {
-	const struct kd_matcher *m;
+	const struct kd_index *m;
 	struct scratch *s;
 	const float *tokw;  /* weight per query token of the variant */
 	uint32_t bits;      /* query tokens the current key stands for */
@@ -306,7 +306,7 @@ static void add_key(struct walk *wk, const char *key, int fuzzy)
  * bound, and independent lookups in a row overlap. Then drop the empty
  * lists and, once a rarer token was looked up, the very common ones
  * (thousands of names: they add cost, not candidates). */
-static void resolve_keys(struct scratch *s, const struct kd_matcher *m)
+static void resolve_keys(struct scratch *s, const struct kd_index *m)
 {
 	size_t i, j, k;
 	for (i = 0; i < s->npending; i++)
@@ -348,11 +348,11 @@ static void resolve_keys(struct scratch *s, const struct kd_matcher *m)
 static void add_del(void *ctx, const char *key)
 {
 	struct walk *wk = ctx;
-	char k2[72];
+	char k2[KD_KEY_MAX];
 	size_t n = strlen(key);
 	add_key(wk, key, 1); /* "~d": list deletion equals ours */
 	memcpy(k2, key, n + 1);
-	k2[0] = '=';
+	kd__key_set_kind(k2, KD_KEY_EXACT);
 	add_key(wk, k2, 1);  /* "=d": list token is our deletion */
 }
 
@@ -360,17 +360,15 @@ static void add_del(void *ctx, const char *key)
 static void lookup_skel(struct walk *wk, const char *skel, size_t len,
 			int fuzzy)
 {
-	char key[72];
-	if (len == 0 || len > 64)
+	char key[KD_KEY_MAX];
+	if (kd__key_skel(key, KD_KEY_EXACT, skel, len) == 0)
 		return;
-	key[0] = '=';
-	memcpy(key + 1, skel, len + 1);
 	wk->factor = 1.0f;
 	add_key(wk, key, 0);
 	if (!fuzzy)
 		return;
 	wk->factor = 0.7f;
-	key[0] = '~';
+	kd__key_set_kind(key, KD_KEY_DEL);
 	add_key(wk, key, 1);
 	kd__deletions(skel, len, add_del, wk);
 }
@@ -513,7 +511,7 @@ static void clear_hits(struct scratch *s)
 /* Records of the chosen entities that only skipped lists hit were never
  * admitted; mark them hit, so that kd__record_hit() answers as if every
  * list had been walked in full. */
-static void mark_skipped_hits(struct scratch *s, const struct kd_matcher *m,
+static void mark_skipped_hits(struct scratch *s, const struct kd_index *m,
 			      const struct kd_cand *c, size_t n)
 {
 	size_t i;
@@ -579,7 +577,7 @@ static size_t top_k(struct kd_cand *c, size_t n, size_t k)
  * KD_CANDIDATE_MIN) enter cand[], keeping their best over variants; the
  * estimate is below the cover a / wq, so most records are dropped before
  * their name record is read. */
-static int fold_variant(struct scratch *s, const struct kd_matcher *m,
+static int fold_variant(struct scratch *s, const struct kd_index *m,
 			double wq, double floor)
 {
 	int err = 0;
@@ -747,7 +745,7 @@ static size_t best_entities(struct kd_cand *out, struct kd_cand *c, size_t n,
 }
 
 int kd__candidates(struct kd_cand **out, size_t *nout,
-		   const struct kd_matcher *m, const struct kd_qvar *vars,
+		   const struct kd_index *m, const struct kd_qvar *vars,
 		   size_t nvars, const char *const *idents, size_t nidents,
 		   size_t limit, const struct kd_filter *filter)
 {
@@ -845,14 +843,11 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 			floor = kth_best(wk.s, limit * 4, floor);
 	}
 	for (i = 0; i < nidents; i++) {
-		char key[72];
 		float w = 10.0f;
 		uint32_t nids;
 		const uint32_t *ids;
-		key[0] = '#';
-		if (kd__ident_norm(key + 1, sizeof(key) - 1, idents[i]) < 5)
+		if ((ids = kd__index_lookup_ident(m, idents[i], &nids)) == NULL)
 			continue;
-		ids = kd__postings_get(&m->post, key, &nids);
 		count_list(wk.s, ids, NULL, nids, 1, 1.0f, &w, 0);
 		if ((err = fold_variant(wk.s, m, 1.0, KD_CANDIDATE_MIN)) < 0) {
 			clear_hits(wk.s);

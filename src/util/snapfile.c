@@ -24,7 +24,7 @@
  */
 #include "snapfile.h"
 
-#include "util/strtab.h"
+#include "strtab.h"
 
 #include <errno.h>
 #include <fcntl.h>

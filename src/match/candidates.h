@@ -1,6 +1,7 @@
 /*
- * candidates.h - internal interface between candidate generation (the
- * inverted index, candidates.c) and scoring (src/match/score.c).
+ * candidates.h - internal interface between candidate generation
+ * (candidates.c: reads the inverted index of src/index/) and scoring
+ * (score.c).
  */
 #ifndef KD_CANDIDATES_H
 #define KD_CANDIDATES_H
@@ -36,7 +37,7 @@ struct kd_filter {
  * @param[out] out kd__free it.
  */
 int kd__candidates(struct kd_cand **out, size_t *nout,
-		   const struct kd_matcher *m, const struct kd_qvar *vars,
+		   const struct kd_index *m, const struct kd_qvar *vars,
 		   size_t nvars, const char *const *idents, size_t nidents,
 		   size_t limit, const struct kd_filter *filter);
 

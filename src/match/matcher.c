@@ -1,0 +1,41 @@
+/*
+ * matcher.c - the public kd_matcher handle: the index of a db's names
+ * (src/index/), read in place from the db's snapshot when it carries one
+ * built by this code, else built from the entities.
+ */
+#include "matcher.h"
+
+#include <string.h>
+
+int kd_matcher_new(kd_matcher **out, const kd_db *db)
+{
+	struct kd_matcher *m;
+	int err;
+	*out = NULL;
+	if (db == NULL)
+		return kd__error_set(KD_EINVAL, "no db");
+	m = kd__calloc(1, sizeof(*m));
+	if (m == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	err = KD_ENOTFOUND;
+	/* a snapshot that carries an index for this code: use it in place;
+	 * otherwise (older analysis) build one */
+	if (db->snap != NULL)
+		err = kd__index_view(&m->ix, db);
+	if (err == KD_ENOTFOUND)
+		err = kd__index_build(&m->ix, db);
+	if (err < 0) {
+		kd__free(m);
+		return err;
+	}
+	*out = m;
+	return 0;
+}
+
+void kd_matcher_free(kd_matcher *m)
+{
+	if (m == NULL)
+		return;
+	kd__index_release(&m->ix);
+	kd__free(m);
+}
