@@ -101,7 +101,6 @@ static void dump(const kd_matcher *m, const char *path, const char *label)
 		struct kd_name_cmp b;
 		if (*field(c, cs))
 			kd_schema_parse(&s, field(c, cs));
-		kd__simcache_next();
 		if (best_cmp(&b, m, s, field(c, c1), field(c, c2)) < 0)
 			continue;
 		printf("%s\t%s\t%s\t%s\t%s\t%.6f\t%.6f\t%.6f\t%.4f\t%d\t%d\t%d"

@@ -216,7 +216,8 @@ typedef struct kd_match_opts {
 	/** Entities for which this returns 0 are neither candidates nor
 	 *  results (dataset scopes, excluded ids), so a scoped query gets
 	 *  the best in-scope answers; NULL keeps all. Called from the
-	 *  screening thread, possibly more than once per entity. */
+	 *  screening thread, possibly more than once per entity. It may
+	 *  itself screen (see kd_screen_ctx). */
 	int (*filter)(const kd_entity *e, void *ctx);
 	void *filter_ctx;
 	/* version 3 */
@@ -264,6 +265,36 @@ void kd_matcher_free(kd_matcher *m);
  */
 int kd_screen(kd_result **out, size_t *nout, const kd_matcher *m,
 	      const kd_query *q, const kd_match_opts *opts);
+
+/**
+ * The working state of screening: the prepared query, the candidate
+ * generator's scratch (one small state per indexed name, kept between
+ * queries so none is cleared or allocated per query) and the token
+ * similarity memo. kd_screen() uses one per thread; kd_screen_with()
+ * takes yours (as zstd's ZSTD_CCtx). A context serves one call at a
+ * time and may be reused for any number of calls and matchers; use one
+ * per thread.
+ *
+ * Re-entrancy: a kd_match_opts.filter callback may itself call
+ * kd_screen() (or kd_scan()): a call made while the thread's default
+ * context is in use gets a context of its own, so the outer results are
+ * unchanged. kd_screen_with() refuses a context that is in use
+ * (KD_EINVAL).
+ * @param[out] out free with kd_screen_ctx_free().
+ * @return 0 or KD_ENOMEM.
+ */
+typedef struct kd_screen_ctx kd_screen_ctx;
+int kd_screen_ctx_new(kd_screen_ctx **out);
+/** Free a context (NULL is ignored). Not while a call uses it. */
+void kd_screen_ctx_free(kd_screen_ctx *ctx);
+/**
+ * kd_screen() in the context `ctx`: the same results.
+ * @param[out] out array of *nout results, free with kd_results_free().
+ * @return 0, KD_EINVAL (also: ctx in use by another call) or KD_ENOMEM.
+ */
+int kd_screen_with(kd_result **out, size_t *nout, kd_screen_ctx *ctx,
+		   const kd_matcher *m, const kd_query *q,
+		   const kd_match_opts *opts);
 void kd_results_free(kd_result *r);
 
 /**

@@ -21,14 +21,15 @@
  * admitted (a bitmap test, no state access), in the original order, so
  * every estimate is the one a full walk gives. Records that only skipped
  * lists hit are noted in a bitmap during the walk, and those of the
- * chosen entities marked at the end (kd__record_hit() answers as after a
+ * chosen entities marked at the end (kd__cand_hit() answers as after a
  * full walk). Once a query
  * holds more than 4 x KD_CANDIDATES records, the estimate of the last of
  * the best 4 x KD_CANDIDATES replaces KD_CANDIDATE_MIN as the bound for
  * its further variants (estimates only grow). Keys are looked up once
  * per query (variants share most of their tokens).
  *
- * Per-thread scratch (one 16-byte state per name record, the list of
+ * Scratch owned by the caller's kd_screen_ctx (one 16-byte state per
+ * name record, the list of
  * records touched by the current variant, a candidate array) avoids
  * clearing or allocating large arrays per query: a record's state is
  * reset when a query first touches it (tick), and folding visits only the
@@ -41,7 +42,6 @@
 #include "candidates.h"
 
 #include <assert.h>
-#include <pthread.h>
 #include <string.h>
 
 /* Per name record, one cache line shared by four records: the hot loop
@@ -80,13 +80,13 @@ struct kslot {
 
 #define KCACHE_SIZE 512 /* power of two; filled to half at most */
 
-/* A skipped (non-essential) list, kept for kd__record_hit(). */
+/* A skipped (non-essential) list, kept for kd__cand_hit(). */
 struct plist {
 	const uint32_t *ids;
 	uint32_t n;
 };
 
-struct scratch {
+struct kd_cand_scratch {
 	struct rstate *st;
 	uint32_t *vtouched; /* records hit by the current query variant */
 	uint64_t *admit;    /* per record bit: admitted in this variant */
@@ -118,12 +118,8 @@ struct scratch {
 #define PREFETCH(p) ((void)(p))
 #endif
 
-static pthread_key_t g_key;
-static pthread_once_t g_once = PTHREAD_ONCE_INIT;
-
-static void scratch_free(void *p)
+void kd__cand_scratch_free(struct kd_cand_scratch *s)
 {
-	struct scratch *s = p;
 	if (s == NULL)
 		return;
 	kd__free(s->st);
@@ -140,20 +136,16 @@ static void scratch_free(void *p)
 	kd__free(s);
 }
 
-static void make_key(void)
+/* The scratch in *sp, (re)made to fit n name records and nents
+ * entities. */
+static struct kd_cand_scratch *get_scratch(struct kd_cand_scratch **sp, size_t n,
+				   size_t nents)
 {
-	pthread_key_create(&g_key, scratch_free);
-}
-
-static struct scratch *get_scratch(size_t n, size_t nents)
-{
-	struct scratch *s;
-	pthread_once(&g_once, make_key);
-	s = pthread_getspecific(g_key);
+	struct kd_cand_scratch *s = *sp;
 	if (s && s->cap >= n && s->capents >= nents)
 		return s;
-	scratch_free(s);
-	pthread_setspecific(g_key, NULL);
+	kd__cand_scratch_free(s);
+	*sp = NULL;
 	s = kd__calloc(1, sizeof(*s));
 	if (s == NULL)
 		return NULL;
@@ -166,18 +158,18 @@ static struct scratch *get_scratch(size_t n, size_t nents)
 	s->pending = kd__calloc(KCACHE_SIZE, sizeof(*s->pending));
 	if (!s->st || !s->vtouched || !s->admit || !s->hit || !s->seen ||
 	    !s->kcache || !s->pending) {
-		scratch_free(s);
+		kd__cand_scratch_free(s);
 		return NULL;
 	}
 	s->cap = n;
 	s->capents = nents;
-	pthread_setspecific(g_key, s);
+	*sp = s;
 	return s;
 }
 
 struct walk {
 	const struct kd_index *m;
-	struct scratch *s;
+	struct kd_cand_scratch *s;
 	const float *tokw;  /* weight per query token of the variant */
 	uint32_t bits;      /* query tokens the current key stands for */
 	float factor;       /* 1 for exact keys, less for one-edit keys */
@@ -208,7 +200,7 @@ static uint32_t heaviest(uint32_t fresh, unsigned k, const float *tokw)
 	return keep;
 }
 
-static void count_list(struct scratch *s, const uint32_t *ids,
+static void count_list(struct kd_cand_scratch *s, const uint32_t *ids,
 		       const uint8_t *mult, uint32_t n, uint32_t bits,
 		       float factor, const float *tokw, int admitted)
 {
@@ -249,7 +241,7 @@ static void count_list(struct scratch *s, const uint32_t *ids,
 
 /* The key cache slot of a key, new ones queued for lookup; NULL when the
  * key is too long or the cache is full. */
-static struct kslot *key_slot(struct scratch *s, const char *key)
+static struct kslot *key_slot(struct kd_cand_scratch *s, const char *key)
 {
 	uint32_t h = 2166136261u, i;
 	size_t len;
@@ -281,7 +273,7 @@ static struct kslot *key_slot(struct scratch *s, const char *key)
  * resolve_keys()). */
 static void add_key(struct walk *wk, const char *key, int fuzzy)
 {
-	struct scratch *s = wk->s;
+	struct kd_cand_scratch *s = wk->s;
 	struct entry *e;
 	if (wk->err || (wk->err = kd__grow((void **)&s->ent, &s->capent,
 					    s->nent + 1, sizeof(*s->ent))) < 0)
@@ -306,7 +298,7 @@ static void add_key(struct walk *wk, const char *key, int fuzzy)
  * bound, and independent lookups in a row overlap. Then drop the empty
  * lists and, once a rarer token was looked up, the very common ones
  * (thousands of names: they add cost, not candidates). */
-static void resolve_keys(struct scratch *s, const struct kd_index *m)
+static void resolve_keys(struct kd_cand_scratch *s, const struct kd_index *m)
 {
 	size_t i, j, k;
 	for (i = 0; i < s->npending; i++)
@@ -384,7 +376,7 @@ static void lookup_skel(struct walk *wk, const char *skel, size_t len,
  * skipped first: the one-edit lists of short skeletons ("~ane" for
  * "rane") are long and light. @return whether any list is skipped.
  */
-static int split_lists(struct scratch *s, const float *tokw, size_t ntok,
+static int split_lists(struct kd_cand_scratch *s, const float *tokw, size_t ntok,
 		       double wq, double floor)
 {
 	struct group {
@@ -446,7 +438,7 @@ static int split_lists(struct scratch *s, const float *tokw, size_t ntok,
 }
 
 /* Walk the queued lists of a variant. */
-static void walk_lists(struct scratch *s, const float *tokw, size_t ntok,
+static void walk_lists(struct kd_cand_scratch *s, const float *tokw, size_t ntok,
 		       double wq, double floor)
 {
 	size_t i, k, nadm;
@@ -483,16 +475,14 @@ static void walk_lists(struct scratch *s, const float *tokw, size_t ntok,
 		s->admit[s->vtouched[k] >> 6] = 0;
 }
 
-int kd__record_hit(uint32_t rec)
+int kd__cand_hit(const struct kd_cand_set *set, uint32_t rec)
 {
-	struct scratch *s;
-	pthread_once(&g_once, make_key);
-	s = pthread_getspecific(g_key);
-	return s && rec < s->cap && s->st[rec].tick == s->qtick;
+	const struct kd_cand_scratch *s = set->s;
+	return s && rec < s->cap && s->st[rec].tick == set->tick;
 }
 
 /* Clear s->hit for the next query. */
-static void clear_hits(struct scratch *s)
+static void clear_hits(struct kd_cand_scratch *s)
 {
 	size_t i, k, nids = 0, nwords = s->cap / 64 + 1;
 	for (k = 0; k < s->nskipped; k++)
@@ -509,9 +499,9 @@ static void clear_hits(struct scratch *s)
 }
 
 /* Records of the chosen entities that only skipped lists hit were never
- * admitted; mark them hit, so that kd__record_hit() answers as if every
+ * admitted; mark them hit, so that kd__cand_hit() answers as if every
  * list had been walked in full. */
-static void mark_skipped_hits(struct scratch *s, const struct kd_index *m,
+static void mark_skipped_hits(struct kd_cand_scratch *s, const struct kd_index *m,
 			      const struct kd_cand *c, size_t n)
 {
 	size_t i;
@@ -577,7 +567,7 @@ static size_t top_k(struct kd_cand *c, size_t n, size_t k)
  * KD_CANDIDATE_MIN) enter cand[], keeping their best over variants; the
  * estimate is below the cover a / wq, so most records are dropped before
  * their name record is read. */
-static int fold_variant(struct scratch *s, const struct kd_index *m,
+static int fold_variant(struct kd_cand_scratch *s, const struct kd_index *m,
 			double wq, double floor)
 {
 	int err = 0;
@@ -644,7 +634,7 @@ static int fold_variant(struct scratch *s, const struct kd_index *m,
  * later variants of a query may skip lists as if it were
  * KD_CANDIDATE_MIN.
  */
-static double kth_best(struct scratch *s, size_t k, double floor)
+static double kth_best(struct kd_cand_scratch *s, size_t k, double floor)
 {
 	float *a;
 	size_t lo = 0, hi = s->ncand - 1, i;
@@ -744,7 +734,7 @@ static size_t best_entities(struct kd_cand *out, struct kd_cand *c, size_t n,
 	return j;
 }
 
-int kd__candidates(struct kd_cand **out, size_t *nout,
+int kd__candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 		   const struct kd_index *m, const struct kd_qvar *vars,
 		   size_t nvars, const char *const *idents, size_t nidents,
 		   size_t limit, const struct kd_filter *filter)
@@ -755,10 +745,9 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 	/* estimates below this cannot reach the final choice */
 	double floor = KD_CANDIDATE_MIN;
 	int err;
-	*out = NULL;
-	*nout = 0;
+	memset(out, 0, sizeof(*out));
 	wk.m = m;
-	wk.s = get_scratch(m->nnames, m->db->nents);
+	wk.s = get_scratch(sp, m->nnames, m->db->nents);
 	wk.err = 0;
 	if (wk.s == NULL)
 		return kd__error_set(KD_ENOMEM, "out of memory");
@@ -857,13 +846,15 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 	n = wk.s->ncand;
 	c = wk.s->cand;
 	n = top_k(c, n, limit * 4);
-	*out = kd__malloc((limit ? limit : 1) * sizeof(*c));
-	if (*out == NULL) {
+	out->c = kd__malloc((limit ? limit : 1) * sizeof(*c));
+	if (out->c == NULL) {
 		clear_hits(wk.s);
 		return kd__error_set(KD_ENOMEM, "out of memory");
 	}
-	n = best_entities(*out, c, n, limit, wk.s->seen, wk.s->qtick);
-	mark_skipped_hits(wk.s, m, *out, n);
-	*nout = n;
+	n = best_entities(out->c, c, n, limit, wk.s->seen, wk.s->qtick);
+	mark_skipped_hits(wk.s, m, out->c, n);
+	out->n = n;
+	out->s = wk.s;
+	out->tick = wk.s->qtick;
 	return 0;
 }

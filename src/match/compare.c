@@ -454,49 +454,75 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 
 /* ---- per-query memo ------------------------------------------------------------------ */
 
+/* The memo of a kd_screen_ctx: a query token (its number in the prepared
+ * query, kd_qtok.qid) and a list token (dictionary id) -> similarity.
+ * A generation counter starts each query without clearing the slots. */
 #define MEMO_SIZE 4096 /* power of two */
 
 struct memo_slot {
-	const void *q;
 	uint32_t id, gen;
+	uint32_t qid;
 	float sim;
 	const char *how;
 };
 
-static _Thread_local struct memo_slot t_memo[MEMO_SIZE];
-static _Thread_local uint32_t t_gen;
+struct kd_simcache {
+	struct memo_slot slot[MEMO_SIZE];
+	uint32_t gen;
+};
 
-void kd__simcache_next(void)
+struct kd_simcache *kd__simcache_new(void)
 {
-	if (++t_gen == 0) {
-		memset(t_memo, 0, sizeof(t_memo));
-		t_gen = 1;
+	return kd__calloc(1, sizeof(struct kd_simcache));
+}
+
+void kd__simcache_free(struct kd_simcache *c)
+{
+	kd__free(c);
+}
+
+void kd__simcache_begin(struct kd_simcache *c, struct kd_qvar *vars,
+			size_t n)
+{
+	size_t i, t;
+	uint16_t qid = 0;
+	if (++c->gen == 0) {
+		memset(c->slot, 0, sizeof(c->slot));
+		c->gen = 1;
+	}
+	for (i = 0; i < n; i++) {
+		vars[i].memo = c;
+		for (t = 0; t < vars[i].ntok; t++) /* < 65535 tokens */
+			vars[i].toks[t].qid = ++qid;
 	}
 }
 
-static struct memo_slot *memo_slot(const struct kd_qtok *a, uint32_t id)
+static struct memo_slot *memo_slot(struct kd_simcache *c,
+				   const struct kd_qtok *a, uint32_t id)
 {
-	uintptr_t h = ((uintptr_t)a >> 3) * 0x9E3779B1u ^ (uintptr_t)id * 0x85EBCA77u;
-	return &t_memo[(h ^ (h >> 15)) & (MEMO_SIZE - 1)];
+	uintptr_t h = (uintptr_t)a->qid * 0x9E3779B1u ^ (uintptr_t)id * 0x85EBCA77u;
+	return &c->slot[(h ^ (h >> 15)) & (MEMO_SIZE - 1)];
 }
 
-/* Token similarity of a query token and a list token, memoised. */
-static double sim_memo(const struct kd_qtok *a, const struct kd_qtok *b,
-		       const char **how)
+/* Token similarity of a query token and a list token, memoised when the
+ * query has a memo (kd__simcache_begin). */
+static double sim_memo(struct kd_simcache *c, const struct kd_qtok *a,
+		       const struct kd_qtok *b, const char **how)
 {
 	struct memo_slot *slot;
 	double sim;
-	if (b->id == UINT32_MAX || a->id != UINT32_MAX || t_gen == 0)
+	if (b->id == UINT32_MAX || a->id != UINT32_MAX || c == NULL ||
+	    a->qid == 0)
 		return token_sim(a, b, how, 1, SIM_MIN);
-	slot = memo_slot(a, b->id);
-	if (slot->gen == t_gen && slot->q == a && slot->id == b->id) {
+	slot = memo_slot(c, a, b->id);
+	if (slot->gen == c->gen && slot->qid == a->qid && slot->id == b->id) {
 		*how = slot->how;
 		return slot->sim;
 	}
 	sim = token_sim(a, b, how, 1, SIM_MIN);
-	slot->q = a;
+	slot->qid = a->qid;
 	slot->id = b->id;
-	slot->gen = t_gen;
+	slot->gen = c->gen;
 	slot->sim = (float)sim;
 	slot->how = *how;
 	return sim;
@@ -527,6 +553,7 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 	uint32_t ids[KD_NAME_MAX_TOKS];
 	size_t i;
 	out->ntok = v->ntok < KD_NAME_MAX_TOKS ? v->ntok : KD_NAME_MAX_TOKS;
+	out->memo = NULL;
 	/* the lookups first, in a row: their cache misses overlap */
 	for (i = 0; i < out->ntok; i++)
 		ids[i] = m ? kd__dict_find(&m->texts, v->toks[i].s) : UINT32_MAX;
@@ -541,6 +568,7 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 				  : v->toks[i].kind;
 		t->flags = v->toks[i].flags;
 		t->id = UINT32_MAX;
+		t->qid = 0;
 		resolve_weight(t, m, ids[i]);
 	}
 }
@@ -550,6 +578,7 @@ void kd__qvar_from_list(struct kd_qvar *out, const struct kd_index *m,
 {
 	size_t i;
 	out->ntok = v->ntok < KD_NAME_MAX_TOKS ? v->ntok : KD_NAME_MAX_TOKS;
+	out->memo = NULL;
 #if defined(__GNUC__)
 	/* the dictionary entries of the tokens are scattered: fetch them
 	 * all at once rather than one miss after another */
@@ -829,13 +858,16 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		return;
 #if defined(__GNUC__)
 	/* the memo slots are scattered: fetch them all at once */
-	for (i = 0; i < n; i++)
-		for (j = 0; j < m; j++)
-			__builtin_prefetch(memo_slot(&q->toks[i], l->toks[j].id));
+	if (q->memo)
+		for (i = 0; i < n; i++)
+			for (j = 0; j < m; j++)
+				__builtin_prefetch(memo_slot(q->memo, &q->toks[i],
+							     l->toks[j].id));
 #endif
 	for (i = 0; i < n; i++)
 		for (j = 0; j < m; j++) {
-			double s = sim_memo(&q->toks[i], &l->toks[j], &how);
+			double s = sim_memo(q->memo, &q->toks[i], &l->toks[j],
+					    &how);
 			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j, s,
 				 how, q->toks[i].w);
 		}

@@ -34,12 +34,16 @@ struct kd_qtok {
 	uint32_t id;     /* dictionary text id (list side) or UINT32_MAX */
 	uint16_t len, skel_len;
 	uint8_t kind, flags;
+	uint16_t qid;    /* number in the prepared query (memo key), 0: none */
 	float w, idf;
 };
+
+struct kd_simcache;
 
 struct kd_qvar {
 	struct kd_qtok toks[KD_NAME_MAX_TOKS];
 	size_t ntok;
+	struct kd_simcache *memo; /* the query's similarity memo, or NULL */
 };
 
 /** Resolve the tokens of an analysed name against the dictionaries (m may
@@ -75,9 +79,15 @@ struct kd_name_cmp {
  *  the explanation text is written only when `detail` is set. */
 void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		      const struct kd_qvar *l, int detail);
-/** Start a new query for the per-thread token similarity memo (pairs of
- *  a query token and a dictionary token are scored once per query). */
-void kd__simcache_next(void);
+/** A token similarity memo (a kd_screen_ctx owns one): pairs of a query
+ *  token and a dictionary token are scored once per query. */
+struct kd_simcache *kd__simcache_new(void);
+void kd__simcache_free(struct kd_simcache *c);
+/** Start a new query in c: number the tokens of vars[0..n) (the memo
+ *  key) and attach c to them; comparisons of other vars are not
+ *  memoised. */
+void kd__simcache_begin(struct kd_simcache *c, struct kd_qvar *vars,
+			size_t n);
 /** Similarity of two tokens in [0,1]; `how` gets a short tag. */
 double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		     const char **how);

@@ -22,6 +22,7 @@
 #include "match/candidates.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,9 +46,6 @@ struct prepared {
 	size_t nnames;
 };
 
-/* The prepared query of the running kd_screen() call on this thread
- * (31 KB: a malloc of that size per query costs a heap consolidation). */
-static _Thread_local struct prepared t_prepared;
 
 /* ---- preparation ------------------------------------------------------------------- */
 
@@ -327,7 +325,7 @@ static void name_explain(kd_result *r, const struct kd_name_cmp *c)
  * `explain`, the features (and their detail text) are recorded. */
 static double name_feature(kd_result *r, const struct kd_index *m,
 			   const struct prepared *p, uint32_t ei, int explain,
-			   int all)
+			   const struct kd_cand_set *hits)
 {
 	struct kd_name_cmp best, c;
 	struct kd_qvar lv;
@@ -337,7 +335,7 @@ static double name_feature(kd_result *r, const struct kd_index *m,
 	memset(&best, 0, sizeof(best));
 	for (k = m->ent_name0[ei]; k < end; k++) {
 		const struct kd_mname *rec = &m->names[k];
-		if (!all && !kd__record_hit(k))
+		if (hits && !kd__cand_hit(hits, k))
 			continue; /* no index key in common with the query */
 		for (v = 0; v < rec->nvar; v++) {
 			kd__qvar_from_list(&lv, m, &m->vars[rec->var0 + v]);
@@ -370,7 +368,7 @@ static double name_feature(kd_result *r, const struct kd_index *m,
 
 static void score_entity(kd_result *r, const struct kd_index *m,
 			 const struct prepared *p, uint32_t ei, int explain,
-			 int all)
+			 const struct kd_cand_set *hits)
 {
 	const struct kd_entity *e = &m->db->ents[ei];
 	double s;
@@ -388,7 +386,7 @@ static void score_entity(kd_result *r, const struct kd_index *m,
 	 * no-op: the score is the same, the text is never formatted */
 	if (!explain)
 		r->nfeatures = KD_MAX_FEATURES;
-	s = p->nvars ? name_feature(r, m, p, ei, explain, all) : 0;
+	s = p->nvars ? name_feature(r, m, p, ei, explain, hits) : 0;
 	if (s > 0) {
 		s += dob_feature(r, p, e);
 		s += country_feature(r, p, e);
@@ -442,22 +440,103 @@ static int cmp_result(const void *a, const void *b)
 	return strcmp(kd__ent_id(x->entity), kd__ent_id(y->entity));
 }
 
-int kd_screen(kd_result **out, size_t *nout, const kd_matcher *matcher,
-	      const kd_query *q, const kd_match_opts *opts)
+/* ---- screening state ------------------------------------------------------------------ */
+
+int kd_screen_ctx_new(kd_screen_ctx **out)
+{
+	kd_screen_ctx *c;
+	*out = NULL;
+	c = kd__calloc(1, sizeof(*c));
+	if (c == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	/* 31 KB: allocated once per context, not per query (a malloc of
+	 * that size per query costs a heap consolidation) */
+	c->prep = kd__malloc(sizeof(*c->prep));
+	c->sim = kd__simcache_new();
+	if (c->prep == NULL || c->sim == NULL) {
+		kd_screen_ctx_free(c);
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	}
+	*out = c;
+	return 0;
+}
+
+void kd_screen_ctx_free(kd_screen_ctx *c)
+{
+	if (c == NULL)
+		return;
+	kd__free(c->prep);
+	kd__cand_scratch_free(c->cand);
+	kd__simcache_free(c->sim);
+	kd__free(c);
+}
+
+/* The convenience default: one context per thread, freed at thread
+ * exit. A call made while it is in use (a filter callback that screens)
+ * gets a context of its own. */
+static pthread_key_t g_ctx_key;
+static pthread_once_t g_ctx_once = PTHREAD_ONCE_INIT;
+
+static void ctx_destroy(void *p)
+{
+	kd_screen_ctx_free(p);
+}
+
+static void ctx_key(void)
+{
+	pthread_key_create(&g_ctx_key, ctx_destroy);
+}
+
+kd_screen_ctx *kd__screen_ctx_acquire(void)
+{
+	kd_screen_ctx *c;
+	pthread_once(&g_ctx_once, ctx_key);
+	c = pthread_getspecific(g_ctx_key);
+	if (c == NULL) {
+		if (kd_screen_ctx_new(&c) < 0)
+			return NULL;
+		if (pthread_setspecific(g_ctx_key, c) != 0) {
+			kd_screen_ctx_free(c);
+			kd__error_set(KD_ENOMEM, "out of memory");
+			return NULL;
+		}
+	}
+	if (c->busy) { /* re-entered: a context for this call only */
+		if (kd_screen_ctx_new(&c) < 0)
+			return NULL;
+		c->temp = 1;
+	}
+	c->busy = 1;
+	return c;
+}
+
+void kd__screen_ctx_release(kd_screen_ctx *c)
+{
+	if (c == NULL)
+		return;
+	if (c->temp)
+		kd_screen_ctx_free(c);
+	else
+		c->busy = 0;
+}
+
+/* ---- public ---------------------------------------------------------------------------- */
+
+static int screen(kd_result **out, size_t *nout, kd_screen_ctx *ctx,
+		  const kd_matcher *matcher, const kd_query *q,
+		  const kd_match_opts *opts)
 {
 	const struct kd_index *m = kd__matcher_index(matcher);
 	kd_match_opts o = KD_MATCH_OPTS_INIT;
 	struct kd_filter filter;
 	struct prepared *p;
+	struct kd_cand_set cs;
 	struct kd_cand *cands = NULL;
 	kd_result *res = NULL;
 	size_t ncand = 0, i, nres = 0, cap = 0;
 	int err = 0;
 
-	*out = NULL;
-	*nout = 0;
-	if (m == NULL || q == NULL)
-		return kd__error_set(KD_EINVAL, "no matcher or query");
+	memset(&cs, 0, sizeof(cs));
 	if (opts && opts->version >= 3)
 		o = *opts;
 	else if (opts && opts->version == 2) /* fields before total */
@@ -466,18 +545,21 @@ int kd_screen(kd_result **out, size_t *nout, const kd_matcher *matcher,
 		memcpy(&o, opts, offsetof(kd_match_opts, filter));
 	filter.fn = o.filter;
 	filter.ctx = o.filter_ctx;
-	p = &t_prepared;
+	p = ctx->prep;
 	if ((err = prepare(p, m, q)) < 0)
 		return err;
-	if (!o.exhaustive)
-		KD_FORWARD(kd__candidates(&cands, &ncand, m, p->vars, p->nvars,
+	if (!o.exhaustive) {
+		KD_FORWARD(kd__candidates(&cs, &ctx->cand, m, p->vars, p->nvars,
 					  p->idents, p->nidents,
 					  o.limit > KD_CANDIDATES ? o.limit
 								  : KD_CANDIDATES,
 					  &filter));
-	else
+		cands = cs.c;
+		ncand = cs.n;
+	} else {
 		ncand = m->db->nents;
-	kd__simcache_next();
+	}
+	kd__simcache_begin(ctx->sim, p->vars, p->nvars);
 	for (i = 0; i < ncand; i++) {
 		uint32_t ei = o.exhaustive ? (uint32_t)i : cands[i].entity;
 		kd_result r;
@@ -485,7 +567,7 @@ int kd_screen(kd_result **out, size_t *nout, const kd_matcher *matcher,
 			prefetch_ahead(m, cands, ncand, i);
 		else if (o.filter && !o.filter(&m->db->ents[ei], o.filter_ctx))
 			continue;
-		score_entity(&r, m, p, ei, 0, o.exhaustive);
+		score_entity(&r, m, p, ei, 0, o.exhaustive ? NULL : &cs);
 		if (r.score < o.cutoff || r.score <= 0)
 			continue;
 		KD_FORWARD(kd__grow((void **)&res, &cap, nres + 1,
@@ -506,7 +588,7 @@ int kd_screen(kd_result **out, size_t *nout, const kd_matcher *matcher,
 	/* explain only what is returned */
 	for (i = 0; i < nres; i++) {
 		uint32_t ei = (uint32_t)(res[i].entity - m->db->ents);
-		score_entity(&res[i], m, p, ei, 1, o.exhaustive);
+		score_entity(&res[i], m, p, ei, 1, o.exhaustive ? NULL : &cs);
 		res[i].match = res[i].score >= o.threshold;
 	}
 	*out = res;
@@ -516,6 +598,44 @@ done:
 	kd__free(res);
 	kd__free(cands);
 	prepared_free(p);
+	return err;
+}
+
+int kd_screen_with(kd_result **out, size_t *nout, kd_screen_ctx *ctx,
+		   const kd_matcher *m, const kd_query *q,
+		   const kd_match_opts *opts)
+{
+	int err;
+	if (out == NULL || nout == NULL)
+		return kd__error_set(KD_EINVAL, "no output");
+	*out = NULL;
+	*nout = 0;
+	if (ctx == NULL || m == NULL || q == NULL)
+		return kd__error_set(KD_EINVAL, "no context, matcher or query");
+	if (ctx->busy)
+		return kd__error_set(KD_EINVAL, "screening context in use by "
+					       "another call");
+	ctx->busy = 1;
+	err = screen(out, nout, ctx, m, q, opts);
+	ctx->busy = 0;
+	return err;
+}
+
+int kd_screen(kd_result **out, size_t *nout, const kd_matcher *m,
+	      const kd_query *q, const kd_match_opts *opts)
+{
+	kd_screen_ctx *ctx;
+	int err;
+	if (out == NULL || nout == NULL)
+		return kd__error_set(KD_EINVAL, "no output");
+	*out = NULL;
+	*nout = 0;
+	if (m == NULL || q == NULL)
+		return kd__error_set(KD_EINVAL, "no matcher or query");
+	if ((ctx = kd__screen_ctx_acquire()) == NULL)
+		return KD_ENOMEM;
+	err = screen(out, nout, ctx, m, q, opts);
+	kd__screen_ctx_release(ctx);
 	return err;
 }
 

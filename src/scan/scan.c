@@ -233,6 +233,12 @@ int kd__scan_opts(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
 	c.pool = kd__pool_new();
 	if (c.pool == NULL)
 		return kd__error_set(KD_ENOMEM, "out of memory");
+	/* the screening state the spans are scored in (candidates scratch,
+	 * similarity memo): the thread's, or one of its own when re-entered */
+	if ((c.sctx = kd__screen_ctx_acquire()) == NULL) {
+		kd__pool_free(c.pool);
+		return KD_ENOMEM;
+	}
 	if (input == NULL)
 		input = "";
 	if (fmt == KD_SCAN_AUTO)
@@ -254,6 +260,7 @@ int kd__scan_opts(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
 	}
 	kd__map_free(&c.cache);
 	kd__pool_free(c.pool);
+	kd__screen_ctx_release(c.sctx);
 	if (e < 0) {
 		kd__free(c.hits);
 		return e;

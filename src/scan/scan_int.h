@@ -54,6 +54,7 @@ struct kd_scan_match {
 struct kd_scan_ctx {
 	const struct kd_matcher *m;
 	const struct kd_index *ix; /* m's index (read through index.h) */
+	kd_screen_ctx *sctx;       /* candidates scratch, similarity memo */
 	double threshold;        /* match threshold, multi-word names */
 	double single_threshold; /* single-word mentions (stricter) */
 	kd_scan_hit *hits;

@@ -336,6 +336,7 @@ static int loose_pair(const struct kd_qvar *q, const struct kd_qvar *lv)
 
 /* Best name comparison of entity ei (hit records only). */
 static void score_entity(struct ent_score *out, const struct kd_index *m,
+			 const struct kd_cand_set *hits,
 			 const struct kd_qvar *qv, size_t nq, uint32_t ei,
 			 unsigned mode, double min, int legacy)
 {
@@ -348,7 +349,7 @@ static void score_entity(struct ent_score *out, const struct kd_index *m,
 	end = kd__index_ent_recs(m, ei, &first) + first;
 	for (k = first; k < end; k++) {
 		const struct kd_mname *rec = kd__index_rec(m, k);
-		if (!kd__record_hit(k))
+		if (!kd__cand_hit(hits, k))
 			continue;
 		for (v = 0; v < rec->nvar; v++) {
 			kd__qvar_from_list(&lv, m, kd__index_var(m, rec, v));
@@ -409,8 +410,9 @@ static int cmp_u32(const void *a, const void *b)
  * than kd__candidates' deletion keys for every word. Records are
  * numbered in entity order, so sorted records group by entity. */
 static int prose_scores(struct ent_score **out, size_t *nout,
-			const struct kd_index *m, const struct kd_qvar *qv,
-			size_t nq, double min, unsigned mode, int legacy)
+			const struct kd_index *m, struct kd_qvar *qv,
+			size_t nq, double min, unsigned mode, int legacy,
+			struct kd_simcache *sim)
 {
 	uint32_t *recs = NULL;
 	struct ent_score *es = NULL;
@@ -465,7 +467,7 @@ static int prose_scores(struct ent_score **out, size_t *nout,
 	qsort(recs, nrec, sizeof(*recs), cmp_u32);
 	es = kd__calloc(nrec, sizeof(*es));
 	KD_CHECK_ALLOC(es);
-	kd__simcache_next();
+	kd__simcache_begin(sim, qv, nq);
 	for (i = 0; i < nrec; i++) {
 		const struct kd_mname *rec = kd__index_rec(m, recs[i]);
 		struct kd_qvar lv;
@@ -563,6 +565,7 @@ static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 	struct kd_name *nm = NULL;
 	struct kd_qvar *qv = NULL;
 	struct kd_cand *cands = NULL;
+	struct kd_cand_set cs;
 	struct ent_score *es = NULL;
 	size_t nq = 0, ncand = 0, i, n = 0;
 	int err = 0;
@@ -582,20 +585,23 @@ static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 	if (mode == KD_SCAN_PROSE || mode == KD_SCAN_SINGLE) {
 		KD_FORWARD(prose_scores(&es, &n, m, qv, nq,
 					c->threshold * 0.9, mode,
-					(c->flags & KD_SCAN_F_LEGACY) != 0));
+					(c->flags & KD_SCAN_F_LEGACY) != 0,
+					c->sctx->sim));
 		if (n == 0)
 			goto done;
 		goto ranked;
 	}
-	KD_FORWARD(kd__candidates(&cands, &ncand, m, qv, nq, NULL, 0,
+	KD_FORWARD(kd__candidates(&cs, &c->sctx->cand, m, qv, nq, NULL, 0,
 				  KD_CANDIDATES, NULL));
+	cands = cs.c;
+	ncand = cs.n;
 	if (ncand == 0)
 		goto done;
 	es = kd__malloc(ncand * sizeof(*es));
 	KD_CHECK_ALLOC(es);
-	kd__simcache_next();
+	kd__simcache_begin(c->sctx->sim, qv, nq);
 	for (i = 0; i < ncand; i++) {
-		score_entity(&es[n], m, qv, nq, cands[i].entity, mode,
+		score_entity(&es[n], m, &cs, qv, nq, cands[i].entity, mode,
 			     c->threshold * 0.9,
 			     (c->flags & KD_SCAN_F_LEGACY) != 0);
 		if (es[n].score > 0)
