@@ -244,8 +244,7 @@ static void run_scan(const kd_matcher *m, const char *name, const char *b,
 	kd_scan_hit *h = NULL;
 	size_t n = 0;
 	double t0 = now(), t;
-	if (kd_scan(&h, &n, m, b, len, KD_SCAN_TEXT, KD_DEFAULT_THRESHOLD,
-		    NULL) < 0) {
+	if (kd_scan(&h, &n, m, b, len, KD_SCAN_TEXT, NULL, NULL) < 0) {
 		fprintf(stderr, "scan: %s\n", kd_error_last());
 		return;
 	}
@@ -312,7 +311,7 @@ static int scan_run(struct run *r, const kd_matcher *m, const char *b,
 	double t0 = cpu_now();
 	memset(r, 0, sizeof(*r));
 	if (kd__scan_opts(&h, &n, m, b, len, KD_SCAN_TEXT,
-			  KD_DEFAULT_THRESHOLD, flags, NULL) < 0) {
+			  NULL, flags, NULL) < 0) {
 		fprintf(stderr, "scan: %s\n", kd_error_last());
 		return -1;
 	}
@@ -440,7 +439,7 @@ static int scan_found(const kd_matcher *m, const char *sent, size_t s,
 	size_t n = 0, i, k;
 	int ok = 0;
 	if (kd__scan_opts(&h, &n, m, sent, strlen(sent), KD_SCAN_TEXT,
-			  KD_DEFAULT_THRESHOLD, flags, NULL) < 0)
+			  NULL, flags, NULL) < 0)
 		return 0;
 	for (i = 0; i < n; i++) {
 		int hit = 0;

@@ -192,6 +192,7 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 {
 	enum kd_scan_format fmt = KD_SCAN_AUTO;
 	double threshold = KD_DEFAULT_THRESHOLD;
+	kd_match_opts mo = KD_MATCH_OPTS_INIT;
 	const char *path = NULL;
 	kd_matcher *m = NULL;
 	kd_scan_hit *hits = NULL;
@@ -256,7 +257,8 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "kordon scan: %s\n", kd_error_last());
 		goto done;
 	}
-	if (kd_scan(&hits, &nhits, m, in, len, fmt, threshold, &perr) < 0) {
+	mo.threshold = threshold;
+	if (kd_scan(&hits, &nhits, m, in, len, fmt, &mo, &perr) < 0) {
 		if (perr.code == KD_EPARSE)
 			fprintf(stderr, "kordon scan: %s:%lu:%lu: %s\n", path,
 				perr.line, perr.col, perr.msg);

@@ -66,6 +66,10 @@ static void check(const kd_scan_hit *h, size_t n, size_t len, double t)
 	}
 }
 
+/* threshold 0.7 (what check() expects) */
+static const kd_match_opts g_opts = { KD_MATCH_OPTS_VERSION, 0.7, 10, 0.50,
+				      0, NULL, NULL, NULL };
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -83,12 +87,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		kd_scan_hit *h = NULL, *h2 = NULL;
 		size_t n = 0, n2 = 0, i;
 		kd_parse_err err;
-		int rc = kd_scan(&h, &n, g_m, s, size, fmts[f], 0.7, &err);
+		int rc = kd_scan(&h, &n, g_m, s, size, fmts[f], &g_opts, &err);
 		if (rc != 0 && (rc != KD_EPARSE || n != 0 || h != NULL))
 			__builtin_trap();
 		check(h, n, size, 0.7);
 		if (fmts[f] == KD_SCAN_TEXT) {
-			if (kd_scan(&h2, &n2, g_m, s, size, fmts[f], 0.7,
+			if (kd_scan(&h2, &n2, g_m, s, size, fmts[f], &g_opts,
 				    NULL) != 0 || n2 != n)
 				__builtin_trap();
 			for (i = 0; i < n; i++)

@@ -584,7 +584,8 @@ int kd_db_link_stats(kd_link_stats *out, const kd_db *db);
  *
  *     kd_scan_hit *hits; size_t n;
  *     kd_parse_err err;
- *     if (kd_scan(&hits, &n, m, buf, len, KD_SCAN_AUTO, 0.70, &err) == 0) {
+ *     kd_match_opts o = KD_MATCH_OPTS_INIT;   (threshold, filter)
+ *     if (kd_scan(&hits, &n, m, buf, len, KD_SCAN_AUTO, &o, &err) == 0) {
  *             ... hits[i].start, hits[i].end, hits[i].result.entity ...
  *             kd_scan_free(hits);
  *     }
@@ -623,15 +624,23 @@ enum kd_scan_format {
  * vessel or company context. Single-word mentions must clear a stricter
  * threshold, see text_scan.c.
  *
+ * Names are scored by kd_screen's scorer (src/match/policy.c) under the
+ * rules of prose, so its features (phonetic, nickname, part_substituted,
+ * name_order_conflict, legal_form, number_mismatch) explain hits too.
+ *
  * @param[out] out   array of *nout hits, free with kd_scan_free() (NULL
  *                   when there are none).
- * @param threshold  match threshold in [0,1], e.g. KD_DEFAULT_THRESHOLD.
+ * @param opts       NULL for the defaults; used: `threshold` (in [0,1],
+ *                   KD_DEFAULT_THRESHOLD by default) and `filter` /
+ *                   `filter_ctx` (the scopes of kd_screen: entities it
+ *                   refuses are never reported, not even in `also`);
+ *                   limit, cutoff, exhaustive and total do not apply.
  * @param err        optional; position of a malformed MT block or XML.
  * @return 0, KD_EINVAL, KD_EPARSE (malformed message) or KD_ENOMEM.
  */
 int kd_scan(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
 	    const char *input, size_t len, enum kd_scan_format fmt,
-	    double threshold, kd_parse_err *err);
+	    const kd_match_opts *opts, kd_parse_err *err);
 void kd_scan_free(kd_scan_hit *hits);
 
 /**

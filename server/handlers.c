@@ -93,9 +93,11 @@ static int schema_bits(unsigned *out, const char *name)
 	return 0;
 }
 
-/* Scope from the {dataset} path segment and the filter arguments;
- * `search` adds the /search filters. @return 0 or -1 answered. */
-static int scope_init(struct scope *sc, struct srv_req *r, int search)
+/* Scope from the dataset (the {dataset} path segment) and the filter
+ * arguments; `search` adds the /search filters. @return 0 or -1
+ * answered. */
+static int scope_init(struct scope *sc, struct srv_req *r,
+		      const char *dataset, int search)
 {
 	const kd_db *db = r->idx->db;
 	const char *inc[MAX_FILTER_ARGS], *exc[MAX_FILTER_ARGS], *v;
@@ -111,12 +113,12 @@ static int scope_init(struct scope *sc, struct srv_req *r, int search)
 		srv_error(r, 500, "out of memory");
 		return -1;
 	}
-	if (strcmp(r->tail, "default") == 0) {
+	if (strcmp(dataset, "default") == 0) {
 		memset(sc->allowed, 1, sc->nsources);
-	} else if (source_index(db, r->tail, &i) == 0) {
+	} else if (source_index(db, dataset, &i) == 0) {
 		sc->allowed[i] = 1;
 	} else {
-		srv_error(r, 404, "dataset '%.100s' not found", r->tail);
+		srv_error(r, 404, "dataset '%.100s' not found", dataset);
 		goto fail;
 	}
 	ninc = srv_args(r, "include_dataset", inc, MAX_FILTER_ARGS);
@@ -309,6 +311,33 @@ static int scope_filter(const kd_entity *e, void *ctx)
 	return in_scope(e, ctx);
 }
 
+struct scope *srv_scope_new(struct srv_req *r, const char *dataset,
+			    kd_match_opts *o)
+{
+	struct scope *sc = kd__calloc(1, sizeof(*sc));
+	if (sc == NULL) {
+		srv_error(r, 500, "out of memory");
+		return NULL;
+	}
+	if (scope_init(sc, r, dataset ? dataset : "default", 0) < 0) {
+		kd__free(sc);
+		return NULL;
+	}
+	if (sc->filtering) {
+		o->filter = scope_filter;
+		o->filter_ctx = sc;
+	}
+	return sc;
+}
+
+void srv_scope_free(struct scope *sc)
+{
+	if (sc == NULL)
+		return;
+	scope_free(sc);
+	kd__free(sc);
+}
+
 /* Screen q, in scope; *total gets the number of hits before `limit`. */
 static int screen_scoped(kd_result **out, size_t *nout, size_t *total,
 			 struct srv_req *r, const struct scope *sc,
@@ -407,7 +436,7 @@ int srv_h_match(struct srv_req *r)
 	int err = 0;
 
 	if (match_params(r, &o, &limit, SRV_DEFAULT_LIMIT) < 0 ||
-	    scope_init(&sc, r, 0) < 0)
+	    scope_init(&sc, r, r->tail, 0) < 0)
 		return SRV_DONE;
 	if (srv_mreq_parse(&mq, r->body.ptr, r->body.len, SRV_MAX_QUERIES,
 			   &perr) < 0) {
@@ -685,7 +714,8 @@ int srv_h_search(struct srv_req *r)
 	if ((v = srv_arg(r, "offset")) &&
 	    srv_parse_size(&offset, v, 0, 10000) < 0)
 		return srv_error(r, 422, "offset: expected 0..10000");
-	if (match_params(r, &o, &limit, 10) < 0 || scope_init(&sc, r, 1) < 0)
+	if (match_params(r, &o, &limit, 10) < 0 ||
+	    scope_init(&sc, r, r->tail, 1) < 0)
 		return SRV_DONE;
 	if (text && *text) { /* ranked hits, the first SRV_MAX_LIMIT */
 		q.names = &text;

@@ -1,7 +1,9 @@
 /*
  * scan_handler.c - POST /scan: the request body is the text to scan (an
  * article, a SWIFT MT message or an ISO 20022 pacs.008 document); query
- * parameters `format` (auto|text|mt|pacs008) and `threshold`. The answer
+ * parameters `format` (auto|text|mt|pacs008), `threshold`, and the
+ * scopes of /match: `dataset` (default: every list) and its filters
+ * (include_dataset, exclude_dataset, ...; srv_scope_new). The answer
  * is the shape of `kordon scan --json`; a malformed message is a 422 with
  * its line and column.
  */
@@ -16,6 +18,8 @@ int srv_h_scan(struct srv_req *r)
 	const char *fmt = srv_arg(r, "format"), *thr = srv_arg(r, "threshold");
 	enum kd_scan_format f = KD_SCAN_AUTO;
 	double threshold = KD_DEFAULT_THRESHOLD;
+	kd_match_opts o = KD_MATCH_OPTS_INIT;
+	struct scope *sc;
 	kd_scan_hit *hits = NULL;
 	kd_parse_err perr;
 	size_t n = 0;
@@ -34,9 +38,13 @@ int srv_h_scan(struct srv_req *r)
 	}
 	if (r->body.len == 0)
 		return srv_error(r, 422, "body: the text to scan is empty");
+	if ((sc = srv_scope_new(r, srv_arg(r, "dataset"), &o)) == NULL)
+		return SRV_DONE; /* answered */
+	o.threshold = threshold;
 	memset(&perr, 0, sizeof(perr));
-	err = kd_scan(&hits, &n, r->idx->m, r->body.ptr, r->body.len, f,
-		      threshold, &perr);
+	err = kd_scan(&hits, &n, r->idx->m, r->body.ptr, r->body.len, f, &o,
+		      &perr);
+	srv_scope_free(sc);
 	if (err == KD_EPARSE)
 		return srv_error(r, 422, "body:%lu:%lu: %s", perr.line,
 				 perr.col, perr.msg);

@@ -292,6 +292,16 @@ int srv_h_metrics(struct srv_req *r);
 int srv_h_openapi(struct srv_req *r);
 int srv_h_updatez(struct srv_req *r);
 int srv_h_scan(struct srv_req *r); /* scan_handler.c */
+/* handlers.c: the scopes of /match for another endpoint (POST /scan):
+ * `dataset` (NULL: every list) and the filter arguments of /match
+ * (include_dataset, exclude_dataset, exclude_schema, exclude_entity_ids,
+ * topics, countries, changed_since, target) become o->filter when they
+ * narrow the scope. @return the scope (srv_scope_free() it, after the
+ * call that uses o) or NULL, answered (404/400/422). */
+struct scope;
+struct scope *srv_scope_new(struct srv_req *r, const char *dataset,
+			    kd_match_opts *o);
+void srv_scope_free(struct scope *sc);
 
 /** 1 when a reload failed after the index was loaded (the index is
  *  stale), with the reason in why. */

@@ -278,6 +278,15 @@ req POST '/scan?format=mt' --data-binary '{1:F01BANK'
 code "scan malformed mt" 422; has "scan mt position" '"detail":"body:1:1: unterminated block"'
 req POST '/scan?format=docx' --data-binary 'x'; code "scan bad format" 400
 req POST /scan --data-binary ''; code "scan empty body" 422
+# POST /scan takes the scopes of /match: dataset and its filters
+req POST '/scan?dataset=ofac_sdn' --data-binary 'The tanker IMO 7406784 was seen off Nakhodka.'
+code "scan dataset" 200; has "scan in scope" '"id":"ofac-4243"'
+req POST '/scan?exclude_dataset=ofac_sdn' --data-binary 'The tanker IMO 7406784 was seen off Nakhodka.'
+code "scan exclude_dataset" 200; has "scan out of scope" '{"hits":[]}'
+req POST '/scan?dataset=un_sc' --data-binary 'The tanker IMO 7406784 was seen off Nakhodka.'
+code "scan other dataset" 200; has "scan other dataset empty" '{"hits":[]}'
+req POST '/scan?dataset=nowhere' --data-binary 'x'; code "scan unknown dataset" 404
+req POST '/scan?include_dataset=typo' --data-binary 'x'; code "scan include typo" 400
 
 # /metrics: Prometheus text format
 req GET /metrics; code metrics 200

@@ -9,6 +9,16 @@
 
 #include <stdlib.h>
 
+/* kd_scan's options with match threshold t. */
+static const kd_match_opts *thr(double t)
+{
+	static kd_match_opts o;
+	kd_match_opts d = KD_MATCH_OPTS_INIT;
+	o = d;
+	o.threshold = t;
+	return &o;
+}
+
 static kd_db *g_db;
 static kd_matcher *g_m;
 
@@ -73,7 +83,7 @@ static void expect_hits(const char *rel, enum kd_scan_format fmt,
 		free(in);
 		return;
 	}
-	CHECK_INT(kd_scan(&h, &n, m, in, len, fmt, KD_DEFAULT_THRESHOLD,
+	CHECK_INT(kd_scan(&h, &n, m, in, len, fmt, thr(KD_DEFAULT_THRESHOLD),
 			  &err), 0);
 	CHECK_INT(n, nw);
 	for (i = 0; i < n && i < nw; i++) {
@@ -105,7 +115,7 @@ static size_t scan_str(const char *s, const char **id, size_t *start,
 	const kd_matcher *m = bundled();
 	*id = NULL;
 	if (m == NULL || kd_scan(&h, &n, m, s, strlen(s), KD_SCAN_TEXT,
-				 KD_DEFAULT_THRESHOLD, NULL) < 0)
+				 thr(KD_DEFAULT_THRESHOLD), NULL) < 0)
 		return (size_t)-1;
 	if (n) {
 		*id = kd_entity_id(h[0].result.entity); /* borrowed from db */
@@ -144,7 +154,7 @@ KD_TEST(scan_text__other_lists_in_also)
 	size_t n = 0, i;
 	const char *s = "Gestern traf Wladimir Putin den Kanzler.";
 	int uk = 0;
-	CHECK(m && kd_scan(&h, &n, m, s, strlen(s), KD_SCAN_TEXT, 0.7,
+	CHECK(m && kd_scan(&h, &n, m, s, strlen(s), KD_SCAN_TEXT, thr(0.7),
 			   NULL) == 0);
 	CHECK_INT(n, 1);
 	for (i = 0; n && i < h[0].nalso; i++)
@@ -217,7 +227,7 @@ KD_TEST(scan_text__rare_single_words_and_possessive)
 		size_t n = 9;
 		const char *t = "Officials said Lavrov would attend.";
 		CHECK(kd_scan(&h, &n, bundled(), t, strlen(t), KD_SCAN_TEXT,
-			      0.98, NULL) == 0);
+			      thr(0.98), NULL) == 0);
 		CHECK_INT(n, 0);
 		kd_scan_free(h);
 	}
@@ -270,7 +280,7 @@ static void expect_parse_error(const char *rel, enum kd_scan_format fmt,
 	CHECK(in != NULL && bundled() != NULL);
 	if (in == NULL || bundled() == NULL)
 		return;
-	CHECK_INT(kd_scan(&h, &n, bundled(), in, len, fmt, 0.7, &err),
+	CHECK_INT(kd_scan(&h, &n, bundled(), in, len, fmt, thr(0.7), &err),
 		  KD_EPARSE);
 	CHECK(h == NULL && n == 0);
 	CHECK_INT(err.code, KD_EPARSE);
@@ -359,7 +369,7 @@ KD_TEST(scan_junk__binary_and_random_input_does_not_crash)
 			kd_scan_hit *h = NULL;
 			size_t n = 0;
 			kd_parse_err err;
-			int rc = kd_scan(&h, &n, m, buf, len, fmts[f], 0.7,
+			int rc = kd_scan(&h, &n, m, buf, len, fmts[f], thr(0.7),
 					 &err);
 			CHECK(rc == 0 || rc == KD_EPARSE);
 			for (i = 0; i < n; i++)
@@ -371,11 +381,13 @@ KD_TEST(scan_junk__binary_and_random_input_does_not_crash)
 	{
 		kd_scan_hit *h = NULL;
 		size_t n = 1;
-		CHECK_INT(kd_scan(&h, &n, m, "", 0, KD_SCAN_TEXT, 0.7, NULL), 0);
+		CHECK_INT(kd_scan(&h, &n, m, "", 0, KD_SCAN_TEXT, thr(0.7), NULL),
+			  0);
 		CHECK_INT(n, 0);
-		CHECK_INT(kd_scan(&h, &n, m, "x", 1, KD_SCAN_TEXT, 1.5, NULL),
+		CHECK_INT(kd_scan(&h, &n, m, "x", 1, KD_SCAN_TEXT, thr(1.5), NULL),
 			  KD_EINVAL);
-		CHECK_INT(kd_scan(&h, &n, NULL, "x", 1, KD_SCAN_TEXT, 0.7, NULL),
+		CHECK_INT(kd_scan(&h, &n, NULL, "x", 1, KD_SCAN_TEXT, thr(0.7),
+			  NULL),
 			  KD_EINVAL);
 	}
 }
@@ -392,7 +404,7 @@ static void scan_kinds(const char *s, size_t *alerts, size_t *mentions,
 	*alerts = *mentions = 0;
 	*alert_id = *mention_feature = NULL;
 	if (bundled() == NULL || kd_scan(&h, &n, bundled(), s, strlen(s),
-					 KD_SCAN_TEXT, KD_DEFAULT_THRESHOLD,
+					 KD_SCAN_TEXT, thr(KD_DEFAULT_THRESHOLD),
 					 NULL) < 0) {
 		*alerts = (size_t)-1;
 		return;
@@ -601,4 +613,107 @@ KD_TEST(scan_prose__legal_form_after_needs_capital)
 	scan_kinds("The order went to Python AS in Oslo.", &a, &m, &id, &feat);
 	CHECK_INT(a, 1);
 	CHECK_STR(id, "ca-russia-1-1-14");
+}
+
+/* ---- one scorer, scopes (issue 10) ---------------------------------------- */
+
+static const kd_feature *hit_feature(const kd_scan_hit *h, const char *name)
+{
+	size_t i;
+	for (i = 0; i < h->result.nfeatures; i++)
+		if (strcmp(h->result.features[i].name, name) == 0)
+			return &h->result.features[i];
+	return NULL;
+}
+
+/* The matcher's features explain scan hits as they explain kd_screen. */
+KD_TEST(scan__hits_carry_the_matchers_features)
+{
+	static const char *s =
+		"Talks with Alex Lukashenko ended on Friday, the ministry said.";
+	const char *name = "Alex Lukashenko";
+	kd_scan_hit *h = NULL;
+	kd_result *r = NULL;
+	kd_query q;
+	size_t n = 0, nr = 0, i;
+	if (bundled() == NULL)
+		return;
+	CHECK(kd_scan(&h, &n, g_m, s, strlen(s), KD_SCAN_TEXT, NULL, NULL) ==
+	      0);
+	CHECK_INT(n, 1);
+	if (n == 1) {
+		CHECK(h[0].result.match);
+		CHECK(hit_feature(&h[0], "name_match") != NULL);
+		CHECK(hit_feature(&h[0], "nickname") != NULL);
+		/* kd_screen says the same of the same entity */
+		memset(&q, 0, sizeof(q));
+		q.names = &name;
+		q.nnames = 1;
+		CHECK(kd_screen(&r, &nr, g_m, &q, NULL) == 0);
+		for (i = 0; i < nr && r[i].entity != h[0].result.entity; i++)
+			;
+		CHECK(i < nr);
+		if (i < nr) {
+			CHECK_INT(r[i].nfeatures, h[0].result.nfeatures);
+			CHECK(r[i].score == h[0].result.score);
+		}
+	}
+	kd_results_free(r);
+	kd_scan_free(h);
+}
+
+static int from_source(const kd_entity *e, void *ctx)
+{
+	size_t i, want = *(const size_t *)ctx;
+	for (i = 0; i < kd_entity_source_count(e); i++)
+		if (kd_entity_source_at(e, i) == want)
+			return 1;
+	return 0;
+}
+
+static int refuse_all(const kd_entity *e, void *ctx)
+{
+	(void)e;
+	(void)ctx;
+	return 0;
+}
+
+/* kd_match_opts.filter scopes kd_scan as it scopes kd_screen: nothing
+ * outside the scope is reported, in `also` neither, and what is in scope
+ * is still found. */
+KD_TEST(scan__filter_scopes_hits)
+{
+	static const char *s =
+		"Talks with Alex Lukashenko ended on Friday. IMO 9187629 and "
+		"Kim Jong Un were named.";
+	kd_match_opts o = KD_MATCH_OPTS_INIT;
+	kd_scan_hit *all = NULL, *h = NULL;
+	size_t nall = 0, n = 0, i, k, src, in_scope = 0;
+	if (bundled() == NULL)
+		return;
+	CHECK(kd_scan(&all, &nall, g_m, s, strlen(s), KD_SCAN_TEXT, &o,
+		      NULL) == 0);
+	CHECK(nall >= 2);
+	o.filter = refuse_all;
+	CHECK(kd_scan(&h, &n, g_m, s, strlen(s), KD_SCAN_TEXT, &o, NULL) ==
+	      0);
+	CHECK_INT(n, 0);
+	kd_scan_free(h);
+	/* only the list of the first hit's entity */
+	src = nall ? kd_entity_source_at(all[0].result.entity, 0) : 0;
+	o.filter = from_source;
+	o.filter_ctx = &src;
+	CHECK(kd_scan(&h, &n, g_m, s, strlen(s), KD_SCAN_TEXT, &o, NULL) ==
+	      0);
+	CHECK(n > 0);
+	for (i = 0; i < n; i++) {
+		CHECK(from_source(h[i].result.entity, &src));
+		for (k = 0; k < h[i].nalso; k++)
+			CHECK(from_source(h[i].also[k], &src));
+	}
+	for (i = 0; i < nall; i++)
+		in_scope += (size_t)from_source(all[i].result.entity, &src);
+	CHECK(n >= in_scope);
+	kd_scan_free(h);
+	kd_scan_free(all);
 }

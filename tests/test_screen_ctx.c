@@ -60,7 +60,8 @@ static int same_results(const kd_result *a, size_t na, const kd_result *b,
 		    a[i].nfeatures != b[i].nfeatures)
 			return 0;
 		for (k = 0; k < a[i].nfeatures; k++)
-			if (strcmp(a[i].features[k].name, b[i].features[k].name) ||
+			if (strcmp(a[i].features[k].name,
+				   b[i].features[k].name) ||
 			    strcmp(a[i].features[k].detail,
 				   b[i].features[k].detail))
 				return 0;

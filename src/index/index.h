@@ -136,7 +136,7 @@ static inline const uint8_t *kd__postings_mult(const struct kd_postings *p,
 	return p->mult + (ids - p->ids);
 }
 
-/* ---- keys ----------------------------------------------------------------- */
+/* ---- keys --------------------------------------------------------------- */
 
 #define KD_KEY_EXACT 0 /* "=s": a token with skeleton s */
 #define KD_KEY_DEL 1   /* "~s": a token with a one-letter deletion s */
@@ -174,7 +174,7 @@ const uint32_t *kd__index_lookup_ident(const struct kd_index *ix,
 const uint32_t *kd__index_lookup_ident_norm(const struct kd_index *ix,
 					    const char *norm, uint32_t *n);
 
-/* ---- reading records ------------------------------------------------------ */
+/* ---- reading records ---------------------------------------------------- */
 
 static inline const struct kd_mname *kd__index_rec(const struct kd_index *ix,
 						   uint32_t rec)
@@ -205,7 +205,7 @@ uint32_t kd__index_text_df(const struct kd_index *ix, const char *s);
 /** Document frequency of tokens with skeleton `skel` (0 when unknown). */
 uint32_t kd__index_skel_df(const struct kd_index *ix, const char *skel);
 
-/* ---- persist.c ------------------------------------------------------------ */
+/* ---- persist.c ---------------------------------------------------------- */
 
 /** Add the index's tables to a snapshot being written. */
 int kd__index_add_sections(struct kd_snap_writer *w,

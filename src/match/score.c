@@ -14,12 +14,15 @@
  *                     BIC...) equal on both sides: score >= 0.95
  *   number_mismatch   numbers in the names differ (x0.5, in name)
  *
+ * The name score is the screening policy of policy.c; the weights are
+ * those of data/weights/name_score.txt (today's values above).
+ *
  * Schemas must be compatible: a Person query never matches a Vessel.
  * The default threshold (KD_DEFAULT_THRESHOLD, 0.70) was set on the
  * development sets in bench/ (recall on UN-listed persons vs alert rate on
  * unlisted people); see bench/quality.
  */
-#include "match/candidates.h"
+#include "match/policy.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -136,24 +139,6 @@ static int schema_compatible(kd_schema q, kd_schema e)
 	return qorg && eorg;
 }
 
-static void add_feature(kd_result *r, const char *name, double w,
-			const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static void add_feature(kd_result *r, const char *name, double w,
-			const char *fmt, ...)
-{
-	va_list ap;
-	kd_feature *f;
-	if (r->nfeatures == KD_MAX_FEATURES)
-		return;
-	f = &r->features[r->nfeatures++];
-	f->name = name;
-	f->weight = w;
-	va_start(ap, fmt);
-	vsnprintf(f->detail, sizeof(f->detail), fmt, ap);
-	va_end(ap);
-}
-
 /* The type of property k of e. Values of one property are adjacent and
  * share one name string (interned), so the type is looked up once per run
  * of values: `last` and `type` carry it between calls. */
@@ -210,24 +195,27 @@ static double dob_feature(kd_result *r, const struct prepared *p,
 		}
 	}
 	if (best == 2) {
-		add_feature(r, "dob_match", 0.05, "born %s", bestval);
-		return 0.05;
+		kd__result_feature(r, "dob_match", KD_W_DOB_MATCH, "born %s",
+				   bestval);
+		return KD_W_DOB_MATCH;
 	}
 	if (best == 1) {
-		add_feature(r, "dob_year_match", 0.02, "born %s", bestval);
-		return 0.02;
+		kd__result_feature(r, "dob_year_match", KD_W_DOB_YEAR_MATCH,
+				   "born %s", bestval);
+		return KD_W_DOB_YEAR_MATCH;
 	}
 	if (nearval == NULL)
 		return 0;
 	if (mindist <= 1) {
-		add_feature(r, "dob_year_near", -0.08, "listed birth date %s",
-			    nearval);
-		return -0.08;
+		kd__result_feature(r, "dob_year_near", KD_W_DOB_YEAR_NEAR,
+			    "listed birth date %s", nearval);
+		return KD_W_DOB_YEAR_NEAR;
 	}
 	{
 		/* a few years off may be a data error; decades are not */
-		double w = mindist <= 3 ? -0.20 : -0.35;
-		add_feature(r, "dob_mismatch", w, "listed birth date %s",
+		double w = mindist <= 3 ? KD_W_DOB_MISMATCH_NEAR
+					: KD_W_DOB_MISMATCH_FAR;
+		kd__result_feature(r, "dob_mismatch", w, "listed birth date %s",
 			    nearval);
 		return w;
 	}
@@ -251,15 +239,16 @@ static double country_feature(kd_result *r, const struct prepared *p,
 		listed = v;
 		for (i = 0; i < p->ncountries; i++)
 			if (memcmp(p->countries[i], v, 2) == 0) {
-				add_feature(r, "country_match", 0.03, "%s", v);
-				return 0.03;
+				kd__result_feature(r, "country_match",
+					    KD_W_COUNTRY_MATCH, "%s", v);
+				return KD_W_COUNTRY_MATCH;
 			}
 	}
 	if (listed == NULL)
 		return 0;
-	add_feature(r, "country_mismatch", -0.08, "query %s, listed %s",
-		    p->countries[0], listed);
-	return -0.08;
+	kd__result_feature(r, "country_mismatch", KD_W_COUNTRY_MISMATCH,
+		    "query %s, listed %s", p->countries[0], listed);
+	return KD_W_COUNTRY_MISMATCH;
 }
 
 static int identifier_feature(kd_result *r, const struct prepared *p,
@@ -278,7 +267,7 @@ static int identifier_feature(kd_result *r, const struct prepared *p,
 				continue;
 			kd__ident_norm(b, sizeof(b), kd__prop_value(kd__ent_prop(e, k)));
 			if (strcmp(a, b) == 0) {
-				add_feature(r, "identifier_match", 0,
+				kd__result_feature(r, "identifier_match", 0,
 					    "%s %s", kd__prop_name(kd__ent_prop(e, k)),
 					    kd__prop_value(kd__ent_prop(e, k)));
 				return 1;
@@ -288,81 +277,24 @@ static int identifier_feature(kd_result *r, const struct prepared *p,
 	return 0;
 }
 
-/* The name features that changed the score, in an analyst's words
- * (weight 0: their effect is inside the name score). */
-static void name_explain(kd_result *r, const struct kd_name_cmp *c)
-{
-	if (c->order_conflict)
-		add_feature(r, "name_order_conflict", 0,
-			    "the same name parts in another order around "
-			    "bin/ibn/bint: a different lineage (x%.1f)",
-			    ORDER_FACTOR);
-	if (c->substituted)
-		add_feature(r, "part_substituted", 0,
-			    "'%s' where the other name has '%s' in the same "
-			    "place%s (x%.2f)",
-			    c->sub_q, c->sub_l,
-			    c->substituted > 1 ? ", and more" : "",
-			    pow(SUBST_FACTOR, c->substituted));
-	if (c->legal_conflict)
-		add_feature(r, "legal_form", 0,
-			    "legal forms of different countries ('%s' vs "
-			    "'%s'): the same name, usually another company "
-			    "(x%.2f)",
-			    c->legal_q, c->legal_l, LEGAL_FACTOR);
-	if (c->phonetic)
-		add_feature(r, "phonetic", 0,
-			    "%d part%s written in another script sound%s "
-			    "alike (consonants compared)",
-			    c->phonetic, c->phonetic > 1 ? "s" : "",
-			    c->phonetic > 1 ? "" : "s");
-	if (c->nickname)
-		add_feature(r, "nickname", 0,
-			    "a given name and its nickname (e.g. William/Bill)");
-}
-
-/* Best name score of entity ei against the prepared query; with
- * `explain`, the features (and their detail text) are recorded. */
+/* Best name score of entity ei against the prepared query (the
+ * screening policy of policy.c); with `explain`, the features (and their
+ * detail text) are recorded. */
 static double name_feature(kd_result *r, const struct kd_index *m,
 			   const struct prepared *p, uint32_t ei, int explain,
 			   const struct kd_cand_set *hits)
 {
-	struct kd_name_cmp best, c;
-	struct kd_qvar lv;
-	uint32_t k, v, end = m->ent_name0[ei] + m->ent_nname[ei];
-	uint32_t bk = 0, bv = 0;
-	size_t q, bq = 0;
-	memset(&best, 0, sizeof(best));
-	for (k = m->ent_name0[ei]; k < end; k++) {
-		const struct kd_mname *rec = &m->names[k];
-		if (hits && !kd__cand_hit(hits, k))
-			continue; /* no index key in common with the query */
-		for (v = 0; v < rec->nvar; v++) {
-			kd__qvar_from_list(&lv, m, &m->vars[rec->var0 + v]);
-			for (q = 0; q < p->nvars; q++) {
-				kd__compare_vars(&c, &p->vars[q], &lv, 0);
-				if (rec->weak)
-					c.score *= 0.9;
-				if (c.score > best.score) {
-					best = c;
-					bk = k;
-					bv = v;
-					bq = q;
-				}
-			}
-		}
-	}
+	static const struct kd_name_policy screen_policy = {
+		KD_POLICY_SCREEN, 0, 0, NULL
+	};
+	struct kd_name_best best;
+	struct kd_name_cmp c;
+	kd__name_best(&best, m, hits, p->vars, p->nvars, ei, &screen_policy);
 	if (!explain || best.score <= 0)
 		return best.score;
 	/* redo the winning comparison with its explanation */
-	kd__qvar_from_list(&lv, m, &m->vars[m->names[bk].var0 + bv]);
-	kd__compare_vars(&c, &p->vars[bq], &lv, 1);
-	add_feature(r, m->names[bk].weak ? "weak_alias_match" : "name_match",
-		    best.score, "%s", c.detail);
-	if (best.number_mismatch)
-		add_feature(r, "number_mismatch", 0,
-			    "numbers in the names differ");
-	name_explain(r, &c);
+	kd__name_best_cmp(&c, m, p->vars, &best);
+	kd__name_features(r, &c, kd__index_rec(m, best.rec)->weak, best.score);
 	return best.score;
 }
 
@@ -391,10 +323,11 @@ static void score_entity(kd_result *r, const struct kd_index *m,
 		s += dob_feature(r, p, e);
 		s += country_feature(r, p, e);
 	}
-	if (identifier_feature(r, p, e) && s < 0.95) {
+	if (identifier_feature(r, p, e) && s < KD_W_IDENTIFIER_SCORE) {
 		if (explain && r->nfeatures)
-			r->features[r->nfeatures - 1].weight = 0.95 - s;
-		s = 0.95;
+			r->features[r->nfeatures - 1].weight =
+				KD_W_IDENTIFIER_SCORE - s;
+		s = KD_W_IDENTIFIER_SCORE;
 	}
 	if (!explain)
 		r->nfeatures = 0;
@@ -680,12 +613,10 @@ int kd_compare(kd_result *out, const kd_matcher *m, kd_schema schema,
 	out->score = best.score;
 	out->match = best.score >= KD_DEFAULT_THRESHOLD;
 	if (best.score > 0)
-		add_feature(out, "name_match", best.score, "%s", best.detail);
-	if (best.number_mismatch)
-		add_feature(out, "number_mismatch", 0,
+		kd__name_features(out, &best, 0, best.score);
+	else if (best.number_mismatch)
+		kd__result_feature(out, "number_mismatch", 0,
 			    "numbers in the names differ");
-	if (best.score > 0)
-		name_explain(out, &best);
 done:
 	kd__name_free(a);
 	kd__name_free(b);

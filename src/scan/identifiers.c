@@ -19,16 +19,18 @@
  *             need 8+ digits: amounts and years are shorter), equal to a
  *             listed value once normalised
  *
- * An identifier hit scores 0.95, as kd_screen's identifier_match: an
+ * An identifier hit scores identifier_score (0.95, data/weights/
+ * name_score.txt), as kd_screen's identifier_match: an
  * exact listed identifier is evidence on its own, without a name.
  */
 #include "scan/scan_int.h"
+#include "name_weights.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
-#define IDENT_SCORE 0.95
+#define IDENT_SCORE KD_W_IDENTIFIER_SCORE
 
 int kd__imo_valid(const char *d)
 {
@@ -49,9 +51,10 @@ static int alnum(char ch)
 
 /* Entities listing identifier `key` (normalised); when `prop` is set the
  * value must come from that property. Fills out (score, detail, also). */
-static int lookup(struct kd_scan_match *out, const struct kd_index *m,
+static int lookup(struct kd_scan_match *out, const struct kd_scan_ctx *c,
 		  const char *key, const char *prop)
 {
+	const struct kd_index *m = c->ix;
 	char b[72];
 	uint32_t n, i;
 	const uint32_t *ids;
@@ -63,6 +66,8 @@ static int lookup(struct kd_scan_match *out, const struct kd_index *m,
 		uint32_t ei = kd__index_rec(m, ids[i])->entity;
 		const struct kd_entity *e = kd__index_ent(m, ei);
 		size_t p;
+		if (c->filter && !c->filter->fn(e, c->filter->ctx))
+			continue; /* out of the caller's scope */
 		for (p = 0; p < e->nprops; p++) {
 			if (kd__prop_type(kd__prop_name(kd__ent_prop(e, p))) != KD_PT_IDENT ||
 			    (prop && strcmp(kd__prop_name(kd__ent_prop(e, p)), prop) != 0))
@@ -102,21 +107,21 @@ static int bic_shape(const char *w, size_t n)
 }
 
 /* A BIC: itself, then (11 characters) its head, (8) with branch XXX. */
-static int bic_lookup(struct kd_scan_match *r, const struct kd_index *m,
+static int bic_lookup(struct kd_scan_match *r, const struct kd_scan_ctx *c,
 		      const char *w, size_t n)
 {
 	char k[16];
 	memcpy(k, w, n);
 	k[n] = '\0';
-	lookup(r, m, k, NULL);
+	lookup(r, c, k, NULL);
 	if (r->ent != UINT32_MAX)
 		return 1;
 	if (n == 11) {
 		k[8] = '\0';
-		lookup(r, m, k, NULL);
+		lookup(r, c, k, NULL);
 	} else {
 		memcpy(k + 8, "XXX", 4);
-		lookup(r, m, k, NULL);
+		lookup(r, c, k, NULL);
 	}
 	return r->ent != UINT32_MAX;
 }
@@ -166,7 +171,7 @@ static int word(struct kd_scan_ctx *c, const struct kd_seg *g, size_t a,
 			return 0;
 		memcpy(key, d, 7);
 		key[7] = '\0';
-		lookup(&r, c->ix, key, "imoNumber");
+		lookup(&r, c, key, "imoNumber");
 		if (r.ent == UINT32_MAX)
 			return 0;
 		return kd__scan_add(c, g, start == SIZE_MAX ? a : start, b, &r);
@@ -174,7 +179,7 @@ static int word(struct kd_scan_ctx *c, const struct kd_seg *g, size_t a,
 	if (n < 6 || n > 34)
 		return 0;
 	if (nup == n && bic_shape(w, n)) {
-		if (bic_lookup(&r, c->ix, w, n))
+		if (bic_lookup(&r, c, w, n))
 			return kd__scan_add(c, g, a, b, &r);
 		return 0;
 	}
@@ -184,7 +189,7 @@ static int word(struct kd_scan_ctx *c, const struct kd_seg *g, size_t a,
 	for (i = 0; i < n; i++)
 		key[i] = (char)(w[i] >= 'a' && w[i] <= 'z' ? w[i] - 32 : w[i]);
 	key[n] = '\0';
-	lookup(&r, c->ix, key, NULL);
+	lookup(&r, c, key, NULL);
 	if (r.ent == UINT32_MAX)
 		return 0;
 	return kd__scan_add(c, g, a, b, &r);
@@ -240,7 +245,7 @@ int kd__scan_bic(struct kd_scan_ctx *c, const struct kd_seg *g)
 					up[k - a] = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
 				}
 				if (bic_shape(up, b - a) &&
-				    bic_lookup(&r, c->ix, up, b - a))
+				    bic_lookup(&r, c, up, b - a))
 					return kd__scan_add(c, g, a, b, &r);
 			}
 		}

@@ -15,6 +15,7 @@
  * shared read-only matcher.
  */
 #include "scan/scan_int.h"
+#include "match/policy.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,7 @@ int kd__scan_add(struct kd_scan_ctx *c, const struct kd_seg *g, size_t s,
 	kd_scan_hit *h;
 	size_t i;
 	int err;
-	if (r->ent == UINT32_MAX || e <= s)
+	if (r->ent == UINT32_MAX || e <= s || !kd__scan_allowed(c, r->ent))
 		return 0;
 	if ((err = kd__grow((void **)&c->hits, &c->cap, c->nhits + 1,
 			    sizeof(*c->hits))) < 0)
@@ -50,11 +51,14 @@ int kd__scan_add(struct kd_scan_ctx *c, const struct kd_seg *g, size_t s,
 	       sizeof(h->result.features[0].detail));
 	h->result.features[0].detail[sizeof(h->result.features[0].detail) - 1] =
 		'\0';
+	if (r->cmp) /* what else shaped the name score, as kd_screen says */
+		kd__name_explain(&h->result, r->cmp);
 	for (i = 0; i < r->nalso; i++) {
-		h->also[i] = kd__index_ent(c->ix, r->also[i]);
-		h->also_score[i] = r->also_score[i];
+		if (!kd__scan_allowed(c, r->also[i]))
+			continue;
+		h->also[h->nalso] = kd__index_ent(c->ix, r->also[i]);
+		h->also_score[h->nalso++] = r->also_score[i];
 	}
-	h->nalso = r->nalso;
 	return 0;
 }
 
@@ -203,17 +207,25 @@ int kd_scan_format_parse(enum kd_scan_format *out, const char *s)
 
 int kd_scan(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
 	    const char *input, size_t len, enum kd_scan_format fmt,
-	    double threshold, kd_parse_err *err)
+	    const kd_match_opts *opts, kd_parse_err *err)
 {
-	return kd__scan_opts(out, nout, m, input, len, fmt, threshold, 0, err);
+	return kd__scan_opts(out, nout, m, input, len, fmt, opts, 0, err);
+}
+
+int kd__scan_allowed(const struct kd_scan_ctx *c, uint32_t ent)
+{
+	return c->filter == NULL ||
+	       c->filter->fn(kd__index_ent(c->ix, ent), c->filter->ctx);
 }
 
 int kd__scan_opts(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
 		  const char *input, size_t len, enum kd_scan_format fmt,
-		  double threshold, unsigned flags, kd_parse_err *err)
+		  const kd_match_opts *opts, unsigned flags,
+		  kd_parse_err *err)
 {
 	struct kd_scan_ctx c;
 	struct kd_seg g;
+	double threshold = opts ? opts->threshold : KD_DEFAULT_THRESHOLD;
 	int e = 0;
 	if (out)
 		*out = NULL;
@@ -225,6 +237,12 @@ int kd__scan_opts(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
 	    (input == NULL && len > 0) || !(threshold >= 0 && threshold <= 1))
 		return kd__error_set(KD_EINVAL, "kd_scan: bad argument");
 	memset(&c, 0, sizeof(c));
+	/* the scopes of kd_screen: version 2 options and later */
+	if (opts && opts->version >= 2 && opts->filter) {
+		c.filt.fn = opts->filter;
+		c.filt.ctx = opts->filter_ctx;
+		c.filter = &c.filt;
+	}
 	c.m = m;
 	c.ix = kd__matcher_index(m);
 	c.threshold = threshold;

@@ -46,6 +46,9 @@ struct kd_scan_match {
 	double score;
 	const char *feature; /* static: "name_match", "single_token"... */
 	char detail[160];
+	const struct kd_name_cmp *cmp; /* the name comparison behind a name
+					  match (in the call's pool): its
+					  features go to the hit; or NULL */
 	size_t nalso;
 	uint32_t also[KD_SCAN_MAX_ALSO];
 	double also_score[KD_SCAN_MAX_ALSO];
@@ -54,6 +57,8 @@ struct kd_scan_match {
 struct kd_scan_ctx {
 	const struct kd_matcher *m;
 	const struct kd_index *ix; /* m's index (read through index.h) */
+	const struct kd_filter *filter; /* kd_match_opts.filter, or NULL */
+	struct kd_filter filt;
 	kd_screen_ctx *sctx;       /* candidates scratch, similarity memo */
 	double threshold;        /* match threshold, multi-word names */
 	double single_threshold; /* single-word mentions (stricter) */
@@ -74,7 +79,10 @@ struct kd_scan_ctx {
 /** kd_scan with flags (KD_SCAN_F_*). */
 int kd__scan_opts(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
 		  const char *input, size_t len, enum kd_scan_format fmt,
-		  double threshold, unsigned flags, kd_parse_err *err);
+		  const kd_match_opts *opts, unsigned flags,
+		  kd_parse_err *err);
+/** May entity `ent` be reported (the caller's filter)? */
+int kd__scan_allowed(const struct kd_scan_ctx *c, uint32_t ent);
 
 /* ---- scan.c ----------------------------------------------------------- */
 

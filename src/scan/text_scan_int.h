@@ -16,6 +16,7 @@
 #define KD_TEXT_SCAN_INT_H
 
 #include "scan/scan_int.h"
+#include "name_weights.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -25,7 +26,8 @@
 #define MAX_SPAN 6
 #define SPAN_INFO_MIN 11.0
 #define RARE_IDF 7.0
-#define SINGLE_IDF_MIN 8.0
+/* the single-word policy's rarity floor (src/match/policy.c) */
+#define SINGLE_IDF_MIN KD_W_SINGLE_IDF_MIN
 #define COREF_SIM 0.85
 #define COREF_BEFORE 4000 /* bytes: about one news article */
 #define COREF_AFTER 1000

@@ -1,0 +1,452 @@
+/*
+ * policy.c - the one entity name scorer (see policy.h): the comparison of
+ * compare.c under the rules of a policy, the best over an entity's name
+ * records, and the features that explain it.
+ *
+ * KD_POLICY_SINGLE scores a one-word mention found alone in prose.
+ * kd_compare's name score is built for full names: a lone surname
+ * against "LAVROV, Sergei Viktorovich" covers a third of the list side
+ * and scores about 0.69, so a stricter single-word threshold could never
+ * be met by it. A single word is instead scored by how specific it is:
+ *
+ *     single = sqrt(min(1, idf / single_info_full))   (x weak_alias)
+ *
+ * when it is spelled exactly as a listed word that is rare in the lists
+ * (idf >= single_idf_min 8: at most ~20 name records use it); 9 nats is
+ * kd_compare's INFO_MIN. Exact spelling only: alone, a skeleton match is
+ * too often an ordinary word (German "Kosten" ~ KOSTIN, "Stadt" ~
+ * STAUT). A person is referred to by one word of a name of two or more
+ * words (not by a one-word alias such as a hacker handle "STAFF"); an
+ * organisation or vessel only by its whole one-word name (HAMAS). The
+ * scanner applies the stricter single-word threshold and keeps common
+ * words, names and sentence-initial words away from this policy.
+ *
+ * KD_POLICY_PROSE is for a span found in running text, where a run of
+ * capitalised words is often ordinary nouns that happen to occur in some
+ * long organisation name ("Energie Gas" ~ CENTREX EUROPE ENERGY AND GAS
+ * AG), which kd_compare forgives because unmatched list words are cheap
+ * for a screening query. So, in this order (cheapest first):
+ *   - one pair must be strong: a mention word that is not a place or
+ *     function word (pol->not_name), spelled as a rare listed word (idf
+ *     >= strong_idf 7) or with its skeleton (putin, lawrow ~ lavrov,
+ *     jong), not merely within edit distance ("Größe" ~ CROSSE);
+ *   - the span has two name words or more (not counting legal forms:
+ *     "Martin SARL" is one word);
+ *   - every word of the span must match a listed word (shorter spans
+ *     are scored too: "Präsident Wladimir Putin" yields "Wladimir
+ *     Putin"), a listed initial only an initial ("Energie" is no E.);
+ *   - the mention must account for prose_cover_min (50%) of the listed
+ *     name's weight ("Wladimir Putin" covers ~2/3 of PUTIN, Vladimir
+ *     Vladimirovich).
+ *
+ * KD_POLICY_FULL is a prose span of common list words ("Kim Yong Chol",
+ * "Mohammad Ahmadi": no word rare enough for a strong pair) that the
+ * text scanner found to be a name by language evidence. Persons only (a
+ * company's generic words, Buenos Aires, Liberación Nacional, are left
+ * to KD_POLICY_PROSE and its strong pair). It is scored as kd_screen
+ * scores it, and then, as a prose span, both sides must have two name
+ * words or more, every word must match a listed word and the mention
+ * must account for full_cover_min (60%: given name and surname without
+ * the patronymic) of the listed name: a full name, not two common parts
+ * of a longer one. No weakAlias: a span of common words that only a weak
+ * alias has is no evidence of the person.
+ *
+ * In both prose policies (not `legacy`) no mention word may be matched
+ * loosely: by skeleton alone while it or its listed word is a short
+ * syllable of <= 3 letters (Yao ~ ZHAO, Cho ~ CHU, Boyuan ~ BUN:
+ * skeletons of different short syllables collide), unless the two are
+ * romanisations of one Korean syllable (Gim/KIM, Park/PAK, Yi/RI; see
+ * same_syllable).
+ */
+#include "match/policy.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Words of a name other than legal forms ("LLC", "Ltd"). */
+static size_t name_words(const struct kd_qvar *v)
+{
+	size_t t, n = 0;
+	for (t = 0; t < v->ntok; t++)
+		n += v->toks[t].kind != KD_TOK_LEGAL;
+	return n;
+}
+
+/* A single word against one listed variant (see the file comment). */
+static double single_score(const struct kd_qvar *q, const struct kd_qvar *lv,
+			   kd_schema schema)
+{
+	const struct kd_qtok *w = &q->toks[0];
+	size_t t, words = name_words(lv);
+	double best = 0;
+	if (q->ntok != 1 || words == 0)
+		return 0;
+	/* a person is named by one of several words; an organisation or
+	 * vessel only by its whole (one-word) name */
+	if (schema == KD_SCHEMA_PERSON ? words < 2 : words != 1)
+		return 0;
+	for (t = 0; t < lv->ntok; t++) {
+		const struct kd_qtok *lt = &lv->toks[t];
+		double idf = lt->idf;
+		if (lt->kind != KD_TOK_WORD || lt->len < 3 ||
+		    idf < KD_W_SINGLE_IDF_MIN || lt->len != w->len ||
+		    memcmp(lt->s, w->s, w->len) != 0)
+			continue;
+		idf = sqrt(idf >= KD_W_SINGLE_INFO_FULL ? 1.0
+				       : idf / KD_W_SINGLE_INFO_FULL);
+		if (idf > best)
+			best = idf;
+	}
+	return best;
+}
+
+/* Is there a strong pair: a mention word (not a place or function word)
+ * spelled as, or with the skeleton of, a listed word that is rare
+ * (idf >= strong_idf)? */
+static int strong_pair(const struct kd_name_policy *pol,
+		       const struct kd_qvar *q, const struct kd_qvar *lv)
+{
+	size_t i, j;
+	for (i = 0; i < q->ntok; i++) {
+		const struct kd_qtok *a = &q->toks[i];
+		if (a->kind != KD_TOK_WORD || a->len < 2)
+			continue;
+		if (pol->not_name && pol->not_name(a->s))
+			continue;
+		for (j = 0; j < lv->ntok; j++) {
+			const struct kd_qtok *l = &lv->toks[j];
+			if (l->kind != KD_TOK_WORD || l->idf < KD_W_STRONG_IDF)
+				continue;
+			if ((a->len == l->len && memcmp(a->s, l->s, a->len) == 0) ||
+			    (a->skel_len && a->skel_len == l->skel_len &&
+			     memcmp(a->skel, l->skel, a->skel_len) == 0))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Is mention token a the listed tokens j and j + 1 written as one word
+ * (Korean given names: "wonuk" for WON UK, "jongsik" for JONG SIK)? */
+static int joined_pair(const struct kd_qtok *a, const struct kd_qvar *lv,
+		       size_t j)
+{
+	const struct kd_qtok *x = &lv->toks[j], *y;
+	if (j + 1 >= lv->ntok)
+		return 0;
+	y = &lv->toks[j + 1];
+	return x->kind == KD_TOK_WORD && y->kind == KD_TOK_WORD &&
+	       x->len >= 2 && y->len >= 2 &&
+	       (size_t)x->len + y->len == a->len &&
+	       memcmp(a->s, x->s, x->len) == 0 &&
+	       memcmp(a->s + x->len, y->s, y->len) == 0;
+}
+
+/* Does every word of the mention (not particles or legal forms) match a
+ * listed word (an initial only an initial)? */
+static int all_matched(const struct kd_qvar *q, const struct kd_qvar *lv)
+{
+	size_t i, j;
+	const char *how;
+	for (i = 0; i < q->ntok; i++) {
+		const struct kd_qtok *a = &q->toks[i];
+		int ok = 0;
+		if (a->kind == KD_TOK_PARTICLE || a->kind == KD_TOK_LEGAL)
+			continue;
+		for (j = 0; j < lv->ntok && !ok; j++) {
+			const struct kd_qtok *l = &lv->toks[j];
+			if (l->len == 1 && a->len > 1)
+				continue;
+			ok = kd__token_sim(a, l, &how) >= 0.6 ||
+			     joined_pair(a, lv, j);
+		}
+		if (!ok && i + 1 < q->ntok) {
+			/* "jong un" may be listed as one word */
+			char jt[64], js[64];
+			struct kd_qtok jq = *a;
+			size_t n = (size_t)a->len + q->toks[i + 1].len;
+			if (n < sizeof(jt)) {
+				memcpy(jt, a->s, a->len);
+				memcpy(jt + a->len, q->toks[i + 1].s,
+				       q->toks[i + 1].len);
+				jt[n] = '\0';
+				jq.s = jt;
+				jq.len = (uint16_t)n;
+				jq.skel = js;
+				jq.skel_len = (uint16_t)kd__skeleton(js, sizeof(js),
+								     jt, n);
+				for (j = 0; j < lv->ntok && !ok; j++)
+					ok = kd__token_sim(&jq, &lv->toks[j],
+							   &how) >= 0.8;
+				if (ok)
+					i++;
+			}
+		}
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+/* Share of a listed name's weight that the mention accounts for: each
+ * listed token counts with its best similarity to a mention token (a
+ * listed initial only with an initial). */
+static double coverage(const struct kd_qvar *q, const struct kd_qvar *lv)
+{
+	size_t i, j;
+	double got = 0, all = 0;
+	const char *how;
+	for (j = 0; j < lv->ntok; j++) {
+		const struct kd_qtok *l = &lv->toks[j];
+		double best = 0;
+		if (l->kind == KD_TOK_LEGAL)
+			continue;
+		for (i = 0; i < q->ntok; i++) {
+			double sim;
+			if (l->len == 1 && q->toks[i].len > 1)
+				continue;
+			sim = kd__token_sim(&q->toks[i], l, &how);
+			if (joined_pair(&q->toks[i], lv, j) ||
+			    (j > 0 && joined_pair(&q->toks[i], lv, j - 1)))
+				sim = 1;
+			if (sim >= 0.6 && sim > best)
+				best = sim;
+		}
+		got += l->w * best;
+		all += l->w;
+	}
+	return all > 0 ? got / all : 0;
+}
+
+/* Short syllables that differ only as romanisations of one Korean
+ * syllable do: a voiced or unvoiced onset (gim/kim, bak/pak, dong/
+ * tong), l or r (lee/ree), the initial r dropped before i (yi/ri), a
+ * long i written ee (lee/ri), eo/o (seok/sok), oo/u (yoon/yun), oi/oe
+ * (choi/choe), ar/a before a consonant (park/pak). Compared after
+ * folding those. */
+static size_t syl_fold(char *o, const char *s, size_t n)
+{
+	size_t i, k = 0;
+	for (i = 0; i < n && k < 7; i++) {
+		char ch = s[i];
+		if (i == 0)
+			ch = ch == 'g' ? 'k' : ch == 'b' ? 'p' : ch == 'd' ? 't'
+			   : ch == 'l' ? 'r' : ch;
+		if (i == 0 && ch == 'y' && n > 1 && s[1] == 'i')
+			ch = 'r';
+		if (ch == 'e' && i + 1 < n && s[i + 1] == 'e') {
+			ch = 'i';
+			i++;
+		} else if (i + 1 < n && ((ch == 'e' && s[i + 1] == 'o') ||
+					 (ch == 'o' && s[i + 1] == 'o'))) {
+			ch = ch == 'e' ? 'o' : 'u'; /* seok/sok, yoon/yun */
+			i++;
+		} else if (ch == 'i' && k > 0 && o[k - 1] == 'o') {
+			ch = 'e'; /* choi/choe */
+		} else if (ch == 'r' && k > 0 && o[k - 1] == 'a' &&
+			   i + 1 < n && !strchr("aeiouy", s[i + 1])) {
+			continue; /* park/pak */
+		}
+		o[k++] = ch;
+	}
+	return k;
+}
+
+static int same_syllable(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	char x[8], y[8];
+	size_t nx, ny;
+	if (a->len > 6 || b->len > 6)
+		return 0;
+	nx = syl_fold(x, a->s, a->len);
+	ny = syl_fold(y, b->s, b->len);
+	return nx == ny && memcmp(x, y, nx) == 0;
+}
+
+/* Is a mention word matched only loosely: its best listed word agrees
+ * by skeleton alone (not spelling or edit distance) while the word is a
+ * short syllable (<= 3 letters: cho ~ chu, yao ~ zhao, xi ~ shi, where
+ * skeletons of different names collide), or is matched to one
+ * (boyuan ~ bun), and the two are not romanisations of one Korean
+ * syllable (same_syllable)? In prose such a pair is no evidence of the
+ * listed name. */
+static int loose_pair(const struct kd_qvar *q, const struct kd_qvar *lv)
+{
+	size_t i, j;
+	for (i = 0; i < q->ntok; i++) {
+		const struct kd_qtok *a = &q->toks[i], *bl = NULL;
+		const char *how, *bhow = "";
+		double best = 0;
+		if (a->kind != KD_TOK_WORD || a->len < 2)
+			continue;
+		for (j = 0; j < lv->ntok; j++) {
+			const struct kd_qtok *l = &lv->toks[j];
+			double sim;
+			if (l->len < 2)
+				continue;
+			sim = kd__token_sim(a, l, &how);
+			if (sim > best) {
+				best = sim;
+				bhow = how;
+				bl = l;
+			}
+		}
+		if (bl == NULL || strcmp(bhow, "skeleton") != 0 ||
+		    (a->len > 3 && bl->len > 3) || same_syllable(a, bl))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+/* The score of query variant q against listed variant lv (of record
+ * rec, entity schema `schema`) under pol; `cur` is the entity's best so
+ * far (the span rules are checked only for what would improve it). */
+static double pair_score(const struct kd_name_policy *pol,
+			 const struct kd_qvar *q, const struct kd_qvar *lv,
+			 const struct kd_mname *rec, kd_schema schema,
+			 double cur)
+{
+	struct kd_name_cmp c;
+	double weak = rec->weak ? KD_W_WEAK_ALIAS : 1.0, s;
+	switch (pol->kind) {
+	case KD_POLICY_SINGLE:
+		return single_score(q, lv, schema) * weak;
+	case KD_POLICY_PROSE:
+		if (!strong_pair(pol, q, lv))
+			return 0; /* cheap test first */
+		if (!pol->legacy && name_words(q) < 2)
+			return 0; /* "Martin SARL": one word */
+		kd__compare_vars(&c, q, lv, 0);
+		s = c.score * weak;
+		if (s < pol->min || s <= cur || !all_matched(q, lv) ||
+		    coverage(q, lv) < KD_W_PROSE_COVER_MIN ||
+		    (!pol->legacy && loose_pair(q, lv)))
+			return 0;
+		return s;
+	case KD_POLICY_FULL:
+		kd__compare_vars(&c, q, lv, 0);
+		s = c.score;
+		if (s >= pol->min && s > cur &&
+		    (schema != KD_SCHEMA_PERSON || name_words(q) < 2 ||
+		     name_words(lv) < 2 || !all_matched(q, lv) ||
+		     coverage(q, lv) < KD_W_FULL_COVER_MIN || rec->weak ||
+		     loose_pair(q, lv)))
+			s = 0;
+		return s * weak;
+	default: /* KD_POLICY_SCREEN */
+		kd__compare_vars(&c, q, lv, 0);
+		return c.score * weak;
+	}
+}
+
+void kd__name_best_rec(struct kd_name_best *out, const struct kd_index *m,
+		       uint32_t k, const struct kd_qvar *qv, size_t nq,
+		       const struct kd_name_policy *pol)
+{
+	const struct kd_mname *rec = kd__index_rec(m, k);
+	kd_schema schema = kd__index_ent(m, rec->entity)->schema;
+	struct kd_qvar lv;
+	uint32_t v;
+	size_t q;
+	for (v = 0; v < rec->nvar; v++) {
+		kd__qvar_from_list(&lv, m, kd__index_var(m, rec, v));
+		for (q = 0; q < nq; q++) {
+			double s = pair_score(pol, &qv[q], &lv, rec, schema,
+					      out->score);
+			if (s > out->score) {
+				out->score = s;
+				out->rec = k;
+				out->var = v;
+				out->q = q;
+				out->single = pol->kind == KD_POLICY_SINGLE;
+			}
+		}
+	}
+}
+
+void kd__name_best(struct kd_name_best *out, const struct kd_index *m,
+		   const struct kd_cand_set *hits, const struct kd_qvar *qv,
+		   size_t nq, uint32_t ei, const struct kd_name_policy *pol)
+{
+	uint32_t k, first, end;
+	memset(out, 0, sizeof(*out));
+	end = kd__index_ent_recs(m, ei, &first) + first;
+	for (k = first; k < end; k++) {
+		if (hits && !kd__cand_hit(hits, k))
+			continue; /* no index key in common with the query */
+		kd__name_best_rec(out, m, k, qv, nq, pol);
+	}
+}
+
+void kd__name_best_cmp(struct kd_name_cmp *out, const struct kd_index *m,
+		       const struct kd_qvar *qv, const struct kd_name_best *b)
+{
+	struct kd_qvar lv;
+	const struct kd_mname *rec = kd__index_rec(m, b->rec);
+	kd__qvar_from_list(&lv, m, kd__index_var(m, rec, b->var));
+	kd__compare_vars(out, &qv[b->q], &lv, 1);
+}
+
+/* ---- features ------------------------------------------------------------ */
+
+void kd__result_feature(kd_result *r, const char *name, double w,
+			const char *fmt, ...)
+{
+	va_list ap;
+	kd_feature *f;
+	if (r->nfeatures == KD_MAX_FEATURES)
+		return;
+	f = &r->features[r->nfeatures++];
+	f->name = name;
+	f->weight = w;
+	va_start(ap, fmt);
+	vsnprintf(f->detail, sizeof(f->detail), fmt, ap);
+	va_end(ap);
+}
+
+void kd__name_explain(kd_result *r, const struct kd_name_cmp *c)
+{
+	if (c->number_mismatch)
+		kd__result_feature(r, "number_mismatch", 0,
+				   "numbers in the names differ");
+	if (c->order_conflict)
+		kd__result_feature(r, "name_order_conflict", 0,
+				   "the same name parts in another order "
+				   "around bin/ibn/bint: a different lineage "
+				   "(x%.1f)",
+				   ORDER_FACTOR);
+	if (c->substituted)
+		kd__result_feature(r, "part_substituted", 0,
+				   "'%s' where the other name has '%s' in the "
+				   "same place%s (x%.2f)",
+				   c->sub_q, c->sub_l,
+				   c->substituted > 1 ? ", and more" : "",
+				   pow(SUBST_FACTOR, c->substituted));
+	if (c->legal_conflict)
+		kd__result_feature(r, "legal_form", 0,
+				   "legal forms of different countries ('%s' "
+				   "vs '%s'): the same name, usually another "
+				   "company (x%.2f)",
+				   c->legal_q, c->legal_l, LEGAL_FACTOR);
+	if (c->phonetic)
+		kd__result_feature(r, "phonetic", 0,
+				   "%d part%s written in another script "
+				   "sound%s alike (consonants compared)",
+				   c->phonetic, c->phonetic > 1 ? "s" : "",
+				   c->phonetic > 1 ? "" : "s");
+	if (c->nickname)
+		kd__result_feature(r, "nickname", 0,
+				   "a given name and its nickname (e.g. "
+				   "William/Bill)");
+}
+
+void kd__name_features(kd_result *r, const struct kd_name_cmp *c, int weak,
+		       double score)
+{
+	kd__result_feature(r, weak ? "weak_alias_match" : "name_match", score,
+			   "%s", c->detail);
+	kd__name_explain(r, c);
+}

@@ -1,0 +1,92 @@
+/*
+ * policy.h - the one entity name scorer (policy.c): the best name of an
+ * entity for a prepared query, under a policy saying what counts as a
+ * name match where the query came from:
+ *
+ *   KD_POLICY_SCREEN  a screening query (kd_screen; a message field that
+ *                     holds one name): the best comparison
+ *   KD_POLICY_SINGLE  one word found alone in prose: scored by rarity
+ *   KD_POLICY_PROSE   a span of running text: a strong pair, every word
+ *                     matched, most of the listed name covered, no loose
+ *                     pair
+ *   KD_POLICY_FULL    a prose span of common list words that language
+ *                     evidence says is a name: screened, then full-name
+ *                     rules
+ *
+ * Every weight and threshold of these rules is in
+ * data/weights/name_score.txt (generated name_weights.h), beside the
+ * fitted weights of the comparison itself, so the quality work refits or
+ * tunes them in one place.
+ */
+#ifndef KD_POLICY_H
+#define KD_POLICY_H
+
+#include "match/candidates.h"
+#include "name_weights.h"
+
+enum {
+	KD_POLICY_SCREEN = 0,
+	KD_POLICY_SINGLE,
+	KD_POLICY_PROSE,
+	KD_POLICY_FULL
+};
+
+struct kd_name_policy {
+	unsigned kind;  /* KD_POLICY_* */
+	double min;     /* PROSE, FULL: below this the span rules are not
+			   checked (the score cannot be an alert anyway) */
+	int legacy;     /* PROSE, FULL: the rules before issue 12 (bench) */
+	/* PROSE: is this lowercase word a place or function word (never
+	 * the strong pair)? Supplied by the caller's lexicon; NULL: none */
+	int (*not_name)(const char *w);
+};
+
+/* The best name of an entity so far. */
+struct kd_name_best {
+	double score;     /* weakAlias factor applied */
+	uint32_t rec, var; /* name record and its variant */
+	size_t q;         /* query variant */
+	int single;       /* scored by the single-word rule */
+};
+
+/**
+ * Score entity `ei` for the query variants qv[0..nq): every name record
+ * (only those `hits` marks, when set) x variant x query variant under
+ * `pol`; out gets the best (first of equals).
+ */
+void kd__name_best(struct kd_name_best *out, const struct kd_index *m,
+		   const struct kd_cand_set *hits, const struct kd_qvar *qv,
+		   size_t nq, uint32_t ei, const struct kd_name_policy *pol);
+/**
+ * Fold name record `rec` into out (which holds the best of its entity
+ * so far): each variant x query variant under `pol`.
+ */
+void kd__name_best_rec(struct kd_name_best *out, const struct kd_index *m,
+		       uint32_t rec, const struct kd_qvar *qv, size_t nq,
+		       const struct kd_name_policy *pol);
+
+/**
+ * The comparison behind a best name (kd__name_best with a policy other
+ * than KD_POLICY_SINGLE), with its explanation text.
+ */
+void kd__name_best_cmp(struct kd_name_cmp *out, const struct kd_index *m,
+		       const struct kd_qvar *qv, const struct kd_name_best *b);
+
+/** Add the features that changed a name comparison's score to r:
+ *  number_mismatch, name_order_conflict, part_substituted, legal_form,
+ *  phonetic, nickname (weight 0: their effect is in the name score). */
+void kd__name_explain(kd_result *r, const struct kd_name_cmp *c);
+/**
+ * Add the features of a name comparison to r: `name_match` (or
+ * `weak_alias_match`) with weight `score`, then what changed it:
+ * number_mismatch, name_order_conflict, part_substituted, legal_form,
+ * phonetic, nickname (weight 0: their effect is in the name score).
+ */
+void kd__name_features(kd_result *r, const struct kd_name_cmp *c, int weak,
+		       double score);
+/** Add one feature (detail formatted like printf) to r. */
+void kd__result_feature(kd_result *r, const char *name, double w,
+			const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+#endif
