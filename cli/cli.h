@@ -36,6 +36,10 @@ void cli_print_lists(FILE *f, const kd_db *db, const kd_entity *e, int json);
 void cli_print_links(FILE *f, const kd_db *db, const kd_entity *e,
 		     const char *prefix);
 
+/** Print the features of r, one per line after `indent`:
+ *  "name  +0.85  detail". */
+void cli_print_features(FILE *f, const kd_result *r, const char *indent);
+
 int cmd_lists(struct cli *c, int argc, char **argv);
 int cmd_show(struct cli *c, int argc, char **argv);
 int cmd_screen(struct cli *c, int argc, char **argv);

@@ -118,7 +118,6 @@ int cmd_compare(struct cli *c, int argc, char **argv)
 	kd_matcher *m = NULL;
 	kd_result res;
 	int k, n = 0, uniform = 0, rc = 2;
-	size_t i;
 	for (k = 1; k < argc; k++) {
 		if (cli_is_help(argv[k])) {
 			fputs(compare_help, stdout);
@@ -165,9 +164,7 @@ int cmd_compare(struct cli *c, int argc, char **argv)
 		goto done;
 	}
 	printf("%.4f %s\n", res.score, res.match ? "match" : "no match");
-	for (i = 0; i < res.nfeatures; i++)
-		printf("  %-17s %+.2f  %s\n", res.features[i].name,
-		       res.features[i].weight, res.features[i].detail);
+	cli_print_features(stdout, &res, "  ");
 	rc = 0;
 done:
 	kd_matcher_free(m);

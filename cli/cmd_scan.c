@@ -176,11 +176,7 @@ static void print_human(const kd_db *db, const char *in, size_t len,
 		cli_print_lists(stdout, db, e, 0);
 		putchar('\n');
 		cli_print_links(stdout, db, e, "    ");
-		for (k = 0; k < h[i].result.nfeatures; k++)
-			printf("    %-17s %+.2f  %s\n",
-			       h[i].result.features[k].name,
-			       h[i].result.features[k].weight,
-			       h[i].result.features[k].detail);
+		cli_print_features(stdout, &h[i].result, "    ");
 		for (k = 0; k < h[i].nalso; k++)
 			printf("    also              %.2f  %s %s\n",
 			       h[i].also_score[k], kd_entity_id(h[i].also[k]),

@@ -68,7 +68,7 @@ static int push(const char **arr, size_t *n, const char *v, const char *opt)
 static void print_human(const kd_db *db, const kd_query *q,
 			const kd_result *r, size_t n)
 {
-	size_t i, k;
+	size_t i;
 	printf("screening \"%s\"", q->names[0]);
 	if (q->schema != KD_SCHEMA_THING)
 		printf(" (%s)", kd_schema_name(q->schema));
@@ -83,10 +83,7 @@ static void print_human(const kd_db *db, const kd_query *q,
 		cli_print_lists(stdout, db, r[i].entity, 0);
 		putchar('\n');
 		cli_print_links(stdout, db, r[i].entity, "             ");
-		for (k = 0; k < r[i].nfeatures; k++)
-			printf("             %-17s %+.2f  %s\n",
-			       r[i].features[k].name, r[i].features[k].weight,
-			       r[i].features[k].detail);
+		cli_print_features(stdout, &r[i], "             ");
 	}
 }
 

@@ -117,6 +117,18 @@ void cli_print_links(FILE *f, const kd_db *db, const kd_entity *e,
 	}
 }
 
+void cli_print_features(FILE *f, const kd_result *r, const char *indent)
+{
+	const char *name, *detail;
+	double w;
+	size_t i;
+	for (i = 0; kd_result_feature(r, i, &name, &w, &detail) == 0; i++)
+		fprintf(f, "%s%-17s %+.2f  %s\n", indent, name, w, detail);
+	if (kd_result_features_dropped(r))
+		fprintf(f, "%s(%zu more features not kept)\n", indent,
+			kd_result_features_dropped(r));
+}
+
 void cli_json_str(FILE *f, const char *s)
 {
 	struct kd_buf b = KD_BUF_INIT;

@@ -238,15 +238,35 @@ typedef struct kd_feature {
 	char detail[160];   /**< e.g. "'uschakow'~'ushakov' skeleton" */
 } kd_feature;
 
-#define KD_MAX_FEATURES 8
+/** Room for features in a kd_result: the scorer fires at most 10 (a
+ *  name feature, number_mismatch, name_order_conflict, part_substituted,
+ *  legal_form, phonetic, nickname, a birth date, a country and an
+ *  identifier feature). Read them with kd_result_feature(). */
+#define KD_MAX_FEATURES 12
 
 typedef struct kd_result {
 	const kd_entity *entity; /**< borrowed from the db */
 	double score;
 	int match;
-	size_t nfeatures;
-	kd_feature features[KD_MAX_FEATURES];
+	size_t nfeatures;        /**< use kd_result_feature_count() */
+	kd_feature features[KD_MAX_FEATURES]; /**< use kd_result_feature() */
+	size_t nfeatures_dropped; /**< features that found no room (0 with
+				       this library's scorer) */
 } kd_result;
+
+/** Number of features of r (0 when r is NULL). */
+size_t kd_result_feature_count(const kd_result *r);
+/**
+ * Feature i of r, best explanation first (the name feature leads).
+ * @param[out] name   static string, e.g. "name_match" (may be NULL)
+ * @param[out] weight contribution to the score (may be NULL)
+ * @param[out] detail borrowed from r, valid as long as r (may be NULL)
+ * @return 0 or KD_EINVAL when i is out of range.
+ */
+int kd_result_feature(const kd_result *r, size_t i, const char **name,
+		      double *weight, const char **detail);
+/** Features of r that did not fit (counted, never dropped silently). */
+size_t kd_result_features_dropped(const kd_result *r);
 
 typedef struct kd_matcher kd_matcher; /**< read-only, thread-safe */
 

@@ -88,18 +88,21 @@ int kd__json_entity_head(struct kd_buf *b, const kd_db *db,
 
 int kd__json_explanations(struct kd_buf *b, const kd_result *r)
 {
+	const char *name, *detail;
+	double w;
 	size_t i;
 	int err = kd__buf_putc(b, '{');
-	for (i = 0; i < r->nfeatures && err == 0; i++) {
+	for (i = 0; err == 0 &&
+		    kd_result_feature(r, i, &name, &w, &detail) == 0; i++) {
 		if (i)
 			err = kd__buf_putc(b, ',');
 		if (err == 0)
-			err = kd__buf_json_str(b, r->features[i].name);
+			err = kd__buf_json_str(b, name);
 		if (err == 0)
 			err = kd__buf_printf(b, ":{\"score\":%.4f,\"detail\":",
-					     r->features[i].weight);
+					     w);
 		if (err == 0)
-			err = kd__buf_json_str(b, r->features[i].detail);
+			err = kd__buf_json_str(b, detail);
 		if (err == 0)
 			err = kd__buf_putc(b, '}');
 	}
@@ -111,6 +114,8 @@ int kd__json_explanations(struct kd_buf *b, const kd_result *r)
  * weight map) and Kordon's explanations. */
 static int result_json(struct kd_buf *b, const kd_db *db, const kd_result *r)
 {
+	const char *name;
+	double w;
 	size_t i;
 	int err = kd__buf_putc(b, '{');
 	if (err == 0)
@@ -119,10 +124,10 @@ static int result_json(struct kd_buf *b, const kd_db *db, const kd_result *r)
 		err = kd__buf_printf(b, ",\"score\":%.4f,\"match\":%s,"
 					"\"features\":{",
 				     r->score, r->match ? "true" : "false");
-	for (i = 0; i < r->nfeatures && err == 0; i++)
-		err = kd__buf_printf(b, "%s\"%s\":%.4f", i ? "," : "",
-				     r->features[i].name,
-				     r->features[i].weight);
+	for (i = 0; err == 0 &&
+		    kd_result_feature(r, i, &name, &w, NULL) == 0; i++)
+		err = kd__buf_printf(b, "%s\"%s\":%.4f", i ? "," : "", name,
+				     w);
 	if (err == 0)
 		err = kd__buf_puts(b, "},\"explanations\":");
 	if (err == 0)

@@ -397,14 +397,40 @@ void kd__result_feature(kd_result *r, const char *name, double w,
 {
 	va_list ap;
 	kd_feature *f;
-	if (r->nfeatures == KD_MAX_FEATURES)
+	if (r->nfeatures >= KD_MAX_FEATURES) {
+		r->nfeatures_dropped++;
 		return;
+	}
 	f = &r->features[r->nfeatures++];
 	f->name = name;
 	f->weight = w;
 	va_start(ap, fmt);
 	vsnprintf(f->detail, sizeof(f->detail), fmt, ap);
 	va_end(ap);
+}
+
+size_t kd_result_feature_count(const kd_result *r)
+{
+	return r ? r->nfeatures : 0;
+}
+
+int kd_result_feature(const kd_result *r, size_t i, const char **name,
+		      double *weight, const char **detail)
+{
+	if (r == NULL || i >= r->nfeatures || i >= KD_MAX_FEATURES)
+		return KD_EINVAL;
+	if (name)
+		*name = r->features[i].name;
+	if (weight)
+		*weight = r->features[i].weight;
+	if (detail)
+		*detail = r->features[i].detail;
+	return 0;
+}
+
+size_t kd_result_features_dropped(const kd_result *r)
+{
+	return r ? r->nfeatures_dropped : 0;
 }
 
 void kd__name_explain(kd_result *r, const struct kd_name_cmp *c)

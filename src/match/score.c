@@ -306,16 +306,18 @@ static void score_entity(kd_result *r, const struct kd_index *m,
 	double s;
 	if (explain) {
 		memset(r, 0, sizeof(*r));
-	} else { /* the features stay unset: 1.4 KB per candidate */
+	} else { /* the features stay unset: 2 KB per candidate */
 		r->score = 0;
 		r->match = 0;
 		r->nfeatures = 0;
+		r->nfeatures_dropped = 0;
 	}
 	r->entity = e;
 	if (!schema_compatible(p->schema, e->schema))
 		return;
-	/* without explanations, a full feature list makes add_feature a
-	 * no-op: the score is the same, the text is never formatted */
+	/* without explanations, a full feature list makes
+	 * kd__result_feature a no-op: the score is the same, the text is
+	 * never formatted (and the count of drops is reset below) */
 	if (!explain)
 		r->nfeatures = KD_MAX_FEATURES;
 	s = p->nvars ? name_feature(r, m, p, ei, explain, hits) : 0;
@@ -324,13 +326,16 @@ static void score_entity(kd_result *r, const struct kd_index *m,
 		s += country_feature(r, p, e);
 	}
 	if (identifier_feature(r, p, e) && s < KD_W_IDENTIFIER_SCORE) {
-		if (explain && r->nfeatures)
+		/* the identifier feature is the last one (none dropped) */
+		if (explain && r->nfeatures && !r->nfeatures_dropped)
 			r->features[r->nfeatures - 1].weight =
 				KD_W_IDENTIFIER_SCORE - s;
 		s = KD_W_IDENTIFIER_SCORE;
 	}
-	if (!explain)
+	if (!explain) {
 		r->nfeatures = 0;
+		r->nfeatures_dropped = 0;
+	}
 	r->score = s < 0 ? 0 : s > 1 ? 1 : s;
 }
 
@@ -510,6 +515,7 @@ static int screen(kd_result **out, size_t *nout, kd_screen_ctx *ctx,
 		res[nres].score = r.score;
 		res[nres].match = 0;
 		res[nres].nfeatures = 0;
+		res[nres].nfeatures_dropped = 0;
 		nres++;
 	}
 	if (nres)

@@ -194,16 +194,17 @@ static void screen_all(struct run *rn)
 
 void kd__features_json(struct kd_buf *b, const kd_result *r)
 {
+	const char *name, *detail;
+	double w;
 	size_t i;
 	kd__buf_putc(b, '[');
-	for (i = 0; i < r->nfeatures; i++) {
+	for (i = 0; kd_result_feature(r, i, &name, &w, &detail) == 0; i++) {
 		if (i)
 			kd__buf_putc(b, ',');
 		kd__buf_puts(b, "{\"name\":");
-		kd__buf_json_str(b, r->features[i].name);
-		kd__buf_printf(b, ",\"weight\":%.4f,\"detail\":",
-			       r->features[i].weight);
-		kd__buf_json_str(b, r->features[i].detail);
+		kd__buf_json_str(b, name);
+		kd__buf_printf(b, ",\"weight\":%.4f,\"detail\":", w);
+		kd__buf_json_str(b, detail);
 		kd__buf_putc(b, '}');
 	}
 	kd__buf_putc(b, ']');
