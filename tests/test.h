@@ -23,6 +23,9 @@ void kd_test_fail(const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /** Path of a file under the source tree (static buffer per call slot). */
 const char *kd_test_path(const char *rel);
+/** The bundled lists (data/) and a matcher over them, loaded once for
+ *  every test that asks (freed at exit); NULL when they do not load. */
+const kd_matcher *kd_test_bundled(const kd_db **db);
 
 #define KD_TEST(name)                                                      \
 	static void test_##name(void);                                     \

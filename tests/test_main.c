@@ -45,6 +45,27 @@ const char *kd_test_path(const char *rel)
 	return b;
 }
 
+static kd_db *g_bundled_db;
+static kd_matcher *g_bundled_m;
+
+const kd_matcher *kd_test_bundled(const kd_db **db)
+{
+	kd_parse_err err;
+	if (g_bundled_m == NULL &&
+	    (kd_db_load(&g_bundled_db, kd_test_path("data"), NULL, &err) < 0 ||
+	     kd_matcher_new(&g_bundled_m, g_bundled_db) < 0))
+		fprintf(stderr, "  bundled lists: %s\n", kd_error_last());
+	if (db)
+		*db = g_bundled_db;
+	return g_bundled_m;
+}
+
+__attribute__((destructor)) static void free_bundled(void)
+{
+	kd_matcher_free(g_bundled_m);
+	kd_db_free(g_bundled_db);
+}
+
 static int cmp(const void *a, const void *b)
 {
 	return strcmp(((const struct test *)a)->name,

@@ -11,26 +11,11 @@
 #include <stdio.h>
 #include <string.h>
 
-static kd_db *g_db;
-static kd_matcher *g_m;
+static const kd_matcher *g_m;
 
 static const kd_matcher *lists(void)
 {
-	kd_parse_err err;
-	if (g_m)
-		return g_m;
-	if (kd_db_load(&g_db, kd_test_path("data"), NULL, &err) < 0 ||
-	    kd_matcher_new(&g_m, g_db) < 0) {
-		fprintf(stderr, "  %s\n", kd_error_last());
-		return NULL;
-	}
-	return g_m;
-}
-
-__attribute__((destructor)) static void free_lists(void)
-{
-	kd_matcher_free(g_m);
-	kd_db_free(g_db);
+	return g_m = kd_test_bundled(NULL);
 }
 
 static const char *const g_names[] = {
