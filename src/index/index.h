@@ -108,6 +108,10 @@ struct kd_index {
 /** Build the index of db's names into *ix (zeroed first). On failure
  *  *ix holds nothing. @return 0 or KD_ENOMEM. */
 int kd__index_build(struct kd_index *ix, const kd_db *db);
+/** The index of db: read in place from db's snapshot when it carries
+ *  one built by this code, else built. @return 0, KD_EFORMAT
+ *  (inconsistent snapshot tables) or KD_ENOMEM. */
+int kd__index_open(struct kd_index *ix, const kd_db *db);
 /** Free what ix owns (a view owns nothing); ix itself is the caller's. */
 void kd__index_release(struct kd_index *ix);
 

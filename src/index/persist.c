@@ -153,6 +153,18 @@ static int tables_consistent(const struct kd_index *m)
 	return !any_at_least(p->ids, (size_t)p->nids, (uint32_t)m->nnames);
 }
 
+int kd__index_open(struct kd_index *ix, const kd_db *db)
+{
+	int err = KD_ENOTFOUND;
+	/* a snapshot that carries an index for this code: use it in place;
+	 * otherwise (older analysis) build one */
+	if (db->snap != NULL)
+		err = kd__index_view(ix, db);
+	if (err == KD_ENOTFOUND)
+		err = kd__index_build(ix, db);
+	return err;
+}
+
 int kd__index_view(struct kd_index *m, const kd_db *db)
 {
 	const struct snap_mhdr *h;

@@ -23,7 +23,7 @@ int kd_db_save_snapshot(const kd_db *db, const char *path)
 	KD_FORWARD(kd__db_add_sections(sw, db));
 	KD_FORWARD(kd__resolve_add_sections(sw, db)); /* "LNK1", "LNKT" */
 	/* the index is derived from the db: prepare it once, here */
-	KD_FORWARD(kd__index_build(&ix, db));
+	KD_FORWARD(kd__index_open(&ix, db));
 	built = 1;
 	KD_FORWARD(kd__index_add_sections(sw, &ix));
 	KD_FORWARD(kd__snap_write(sw, path));

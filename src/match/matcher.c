@@ -17,14 +17,7 @@ int kd_matcher_new(kd_matcher **out, const kd_db *db)
 	m = kd__calloc(1, sizeof(*m));
 	if (m == NULL)
 		return kd__error_set(KD_ENOMEM, "out of memory");
-	err = KD_ENOTFOUND;
-	/* a snapshot that carries an index for this code: use it in place;
-	 * otherwise (older analysis) build one */
-	if (db->snap != NULL)
-		err = kd__index_view(&m->ix, db);
-	if (err == KD_ENOTFOUND)
-		err = kd__index_build(&m->ix, db);
-	if (err < 0) {
+	if ((err = kd__index_open(&m->ix, db)) < 0) {
 		kd__free(m);
 		return err;
 	}

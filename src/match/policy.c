@@ -304,7 +304,7 @@ static int loose_pair(const struct kd_qvar *q, const struct kd_qvar *lv)
 /* The score of query variant q against listed variant lv (of record
  * rec, entity schema `schema`) under pol; `cur` is the entity's best so
  * far (the span rules are checked only for what would improve it). */
-static double pair_score(const struct kd_name_policy *pol,
+static inline double pair_score(const struct kd_name_policy *pol,
 			 const struct kd_qvar *q, const struct kd_qvar *lv,
 			 const struct kd_mname *rec, kd_schema schema,
 			 double cur)
@@ -342,12 +342,12 @@ static double pair_score(const struct kd_name_policy *pol,
 	}
 }
 
-void kd__name_best_rec(struct kd_name_best *out, const struct kd_index *m,
-		       uint32_t k, const struct kd_qvar *qv, size_t nq,
-		       const struct kd_name_policy *pol)
+/* kd__name_best_rec for an entity of schema `schema`. */
+static void rec_best(struct kd_name_best *out, const struct kd_index *m,
+		     uint32_t k, kd_schema schema, const struct kd_qvar *qv,
+		     size_t nq, const struct kd_name_policy *pol)
 {
 	const struct kd_mname *rec = kd__index_rec(m, k);
-	kd_schema schema = kd__index_ent(m, rec->entity)->schema;
 	struct kd_qvar lv;
 	uint32_t v;
 	size_t q;
@@ -367,17 +367,26 @@ void kd__name_best_rec(struct kd_name_best *out, const struct kd_index *m,
 	}
 }
 
+void kd__name_best_rec(struct kd_name_best *out, const struct kd_index *m,
+		       uint32_t k, const struct kd_qvar *qv, size_t nq,
+		       const struct kd_name_policy *pol)
+{
+	uint32_t ent = kd__index_rec(m, k)->entity;
+	rec_best(out, m, k, kd__index_ent(m, ent)->schema, qv, nq, pol);
+}
+
 void kd__name_best(struct kd_name_best *out, const struct kd_index *m,
 		   const struct kd_cand_set *hits, const struct kd_qvar *qv,
 		   size_t nq, uint32_t ei, const struct kd_name_policy *pol)
 {
 	uint32_t k, first, end;
+	kd_schema schema = kd__index_ent(m, ei)->schema;
 	memset(out, 0, sizeof(*out));
 	end = kd__index_ent_recs(m, ei, &first) + first;
 	for (k = first; k < end; k++) {
 		if (hits && !kd__cand_hit(hits, k))
 			continue; /* no index key in common with the query */
-		kd__name_best_rec(out, m, k, qv, nq, pol);
+		rec_best(out, m, k, schema, qv, nq, pol);
 	}
 }
 
