@@ -156,7 +156,7 @@ KD_TEST(snapshot__damaged_files_are_refused)
 
 /* ---- the matcher inside the snapshot -------------------------------------- */
 
-/* Header and directory layout of the container (src/index/snapfile.c). */
+/* Header and directory layout of the container (src/util/snapfile.c). */
 #define HDR_LEN 64
 #define HDR_NSEC 12
 #define HDR_CHECKSUM 24

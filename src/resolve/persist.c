@@ -1,7 +1,7 @@
 /*
  * persist.c - the links of a db as two snapshot sections, written next to
- * the db's own (src/index/snapshot.c), so opening a snapshot gives the same
- * clusters without linking again:
+ * the db's own (src/model/db_snapshot.c), so opening a snapshot gives
+ * the same clusters without linking again:
  *
  *     "LNK1"  struct snap_link records: member record, record it was
  *             linked to, evidence kind, offset of the reason in "LNKT"

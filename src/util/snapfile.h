@@ -11,7 +11,7 @@
  *   | directory  nsections x {tag, record size, offset, length}    |
  *   +--------------------------------------------------------------+
  *
- * The db (src/index/snapshot.c) and the matcher (src/index/persist.c)
+ * The db (src/model/db_snapshot.c) and the index (src/index/persist.c)
  * each write and read their own sections; this file knows nothing of
  * their contents. All integers are little-endian fixed-width.
  */
