@@ -26,7 +26,6 @@
 
 #include <math.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stddef.h>
@@ -48,7 +47,6 @@ struct prepared {
 	struct kd_name *names[MAX_QITEMS];
 	size_t nnames;
 };
-
 
 /* ---- preparation ------------------------------------------------------------------- */
 
@@ -208,7 +206,7 @@ static double dob_feature(kd_result *r, const struct prepared *p,
 		return 0;
 	if (mindist <= 1) {
 		kd__result_feature(r, "dob_year_near", KD_W_DOB_YEAR_NEAR,
-			    "listed birth date %s", nearval);
+				   "listed birth date %s", nearval);
 		return KD_W_DOB_YEAR_NEAR;
 	}
 	{
@@ -216,7 +214,7 @@ static double dob_feature(kd_result *r, const struct prepared *p,
 		double w = mindist <= 3 ? KD_W_DOB_MISMATCH_NEAR
 					: KD_W_DOB_MISMATCH_FAR;
 		kd__result_feature(r, "dob_mismatch", w, "listed birth date %s",
-			    nearval);
+				   nearval);
 		return w;
 	}
 }
@@ -240,14 +238,14 @@ static double country_feature(kd_result *r, const struct prepared *p,
 		for (i = 0; i < p->ncountries; i++)
 			if (memcmp(p->countries[i], v, 2) == 0) {
 				kd__result_feature(r, "country_match",
-					    KD_W_COUNTRY_MATCH, "%s", v);
+						   KD_W_COUNTRY_MATCH, "%s", v);
 				return KD_W_COUNTRY_MATCH;
 			}
 	}
 	if (listed == NULL)
 		return 0;
 	kd__result_feature(r, "country_mismatch", KD_W_COUNTRY_MISMATCH,
-		    "query %s, listed %s", p->countries[0], listed);
+			   "query %s, listed %s", p->countries[0], listed);
 	return KD_W_COUNTRY_MISMATCH;
 }
 
@@ -267,9 +265,10 @@ static int identifier_feature(kd_result *r, const struct prepared *p,
 				continue;
 			kd__ident_norm(b, sizeof(b), kd__prop_value(kd__ent_prop(e, k)));
 			if (strcmp(a, b) == 0) {
+				const struct kd_prop *pr = kd__ent_prop(e, k);
 				kd__result_feature(r, "identifier_match", 0,
-					    "%s %s", kd__prop_name(kd__ent_prop(e, k)),
-					    kd__prop_value(kd__ent_prop(e, k)));
+						   "%s %s", kd__prop_name(pr),
+						   kd__prop_value(pr));
 				return 1;
 			}
 		}
@@ -622,7 +621,7 @@ int kd_compare(kd_result *out, const kd_matcher *m, kd_schema schema,
 		kd__name_features(out, &best, 0, best.score);
 	else if (best.number_mismatch)
 		kd__result_feature(out, "number_mismatch", 0,
-			    "numbers in the names differ");
+				   "numbers in the names differ");
 done:
 	kd__name_free(a);
 	kd__name_free(b);
