@@ -98,24 +98,19 @@ static void positives(const kd_db *db, const kd_matcher *m, const char *path)
 	while (kd__csv_row(c, &err) == 1) {
 		const char *name = field(c, cn), *dob = field(c, cd),
 			   *nat = field(c, cc);
-		kd_query q;
+		kd_query *q = NULL;
 		kd_match_opts o = KD_MATCH_OPTS_INIT;
 		kd_result *res;
 		size_t n, i, hits = 0;
-		memset(&q, 0, sizeof(q));
-		q.schema = KD_SCHEMA_PERSON;
-		q.names = &name;
-		q.nnames = 1;
-		if (*dob) {
-			q.birth_dates = &dob;
-			q.nbirth_dates = 1;
-		}
-		if (*nat) {
-			q.countries = &nat;
-			q.ncountries = 1;
-		}
-		if (kd_screen(&res, &n, m, &q, &o) < 0)
+		if (kd_query_new(&q, KD_SCHEMA_PERSON) < 0 ||
+		    kd_query_add(q, "name", name) < 0 ||
+		    (*dob && kd_query_add(q, "birthDate", dob) < 0) ||
+		    (*nat && kd_query_add(q, "country", nat) < 0) ||
+		    kd_screen(&res, &n, m, q, &o) < 0) {
+			kd_query_free(q);
 			continue;
+		}
+		kd_query_free(q);
 		for (i = 0; i < n; i++)
 			hits += (size_t)res[i].match;
 		rec.rows++;

@@ -191,20 +191,119 @@ int kd_entity_prop(const kd_entity *e, size_t i, const char **prop,
 /** First value of property `prop` or NULL. */
 const char *kd_entity_first(const kd_entity *e, const char *prop);
 
+/* ---- FollowTheMoney properties (src/model/props.c) --------------------
+ *
+ * One table of every property of the schemata Kordon emits or accepts in
+ * a query, generated from the FollowTheMoney model, read by the loaders,
+ * the scorer, kd_query_add() and the /match parser alike.
+ */
+
+/** What screening does with the values of a property. */
+typedef enum kd_prop_role {
+	KD_ROLE_NONE = 0,   /**< carried and shown, not compared */
+	KD_ROLE_NAME,       /**< a full name: name, alias, weakAlias, ... */
+	KD_ROLE_NAME_PART,  /**< firstName ... lastName: composed into a name
+				 when a query gives no full name */
+	KD_ROLE_BIRTH_DATE, /**< birthDate */
+	KD_ROLE_COUNTRY,    /**< nationality, country, citizenship, ... */
+	KD_ROLE_IDENTIFIER  /**< passport, IMO, ICAO, VAT, DUNS, serial... */
+} kd_prop_role;
+
+/** Compared as an identifier, on the list side and in a query. */
+#define KD_PROP_IDENTIFIER 1u
+/** FollowTheMoney marks the property's type matchable. */
+#define KD_PROP_MATCHABLE 2u
+/** A property of a matchable schema: accepted in a query. */
+#define KD_PROP_QUERY 4u
+
+/** One property of the table (static, never freed). */
+typedef struct kd_prop_def {
+	const char *name;    /**< FtM name, e.g. "icaoCode" */
+	const char *type;    /**< FtM type: "name", "identifier", "date",
+				  "country", "string", ... */
+	unsigned max_length; /**< FtM maxLength, in characters */
+	unsigned flags;      /**< KD_PROP_* */
+	kd_prop_role role;
+} kd_prop_def;
+
+/** @return the property called `name` (case-sensitive), or NULL when
+ *  the FollowTheMoney schemata Kordon knows have no such property. */
+const kd_prop_def *kd_prop_info(const char *name);
+/** Number of properties in the table, and property i (sorted by name;
+ *  NULL when out of range). */
+size_t kd_prop_count(void);
+const kd_prop_def *kd_prop_at(size_t i);
+
 /* ---- screening ---------------------------------------------------------- */
 
-/** A query: a name plus optional secondary evidence. */
-typedef struct kd_query {
-	kd_schema schema;            /**< KD_SCHEMA_THING for any */
-	const char *const *names;    /**< at least one */
-	size_t nnames;
-	const char *const *birth_dates; /**< ISO dates, year or full */
-	size_t nbirth_dates;
-	const char *const *countries;   /**< ISO alpha-2 or country names */
-	size_t ncountries;
-	const char *const *identifiers; /**< passport, IMO, registration... */
-	size_t nidentifiers;
-} kd_query;
+/**
+ * A query: a schema and FollowTheMoney property values (a name, plus
+ * optional secondary evidence: birth date, countries, identifiers).
+ * Opaque, built with kd_query_new() and kd_query_add(), or read from
+ * JSON with kd_query_from_json(); what a property counts as comes from
+ * kd_prop_info() (declared below).
+ */
+typedef struct kd_query kd_query;
+
+/**
+ * @param[out] out an empty query; free with kd_query_free().
+ * @param schema   KD_SCHEMA_THING for any.
+ * @return 0, KD_EINVAL (schema out of range) or KD_ENOMEM.
+ */
+int kd_query_new(kd_query **out, kd_schema schema);
+void kd_query_free(kd_query *q);
+/** @return 0 or KD_EINVAL (schema out of range). */
+int kd_query_set_schema(kd_query *q, kd_schema schema);
+kd_schema kd_query_schema(const kd_query *q);
+
+/**
+ * Add one value of FollowTheMoney property `prop` ("name", "alias",
+ * "birthDate", "nationality", "country", "idNumber", "imoNumber", ...;
+ * any property of a matchable schema). The value is copied. Names,
+ * birth dates, countries and identifiers are compared (kd_prop_role);
+ * other properties are accepted and not compared; blank values are
+ * dropped. firstName, secondName, middleName, fatherName and lastName
+ * (first value of each) compose a name used while the query has no
+ * full name.
+ * @return 0, KD_EINVAL (a NULL argument, or a property no matchable
+ *         schema has; kd_error_last() names it) or KD_ENOMEM.
+ */
+int kd_query_add(kd_query *q, const char *prop, const char *value);
+/** Number of values the query compares in `role` (KD_ROLE_NAME counts
+ *  the composed name when there is no full name; other roles 0). */
+size_t kd_query_count(const kd_query *q, kd_prop_role role);
+/** Value i of `role` (borrowed from q), or NULL when out of range. */
+const char *kd_query_value(const kd_query *q, kd_prop_role role,
+			   size_t i);
+
+/** Bounds of one property in kd_query_from_json(). */
+#define KD_QUERY_MAX_VALUES 50      /**< values of one property */
+#define KD_QUERY_MAX_VALUE_LEN 1000 /**< bytes of one value */
+
+/**
+ * Read a query in the shape of a yente /match query:
+ * {"schema":"Person","properties":{"name":["..."],"birthDate":[1965]},
+ * "id":...}. `schema` is any matchable FtM schema (kd_schema_parse_ftm());
+ * property values are strings, numbers (as strings) or lists of them
+ * (at most KD_QUERY_MAX_VALUES of KD_QUERY_MAX_VALUE_LEN bytes); other
+ * keys are ignored. `err->msg` names the field, e.g.
+ * "properties.name[1]: expected a string", or the line and column of a
+ * JSON syntax error.
+ * @param[out] out free with kd_query_free(); NULL on failure.
+ * @return 0; KD_EPARSE for malformed JSON, a value of the wrong JSON type
+ *         or a schema that is not matchable; KD_EINVAL for a missing
+ *         field, an unknown property or a bound exceeded; KD_ENOMEM.
+ */
+int kd_query_from_json(kd_query **out, const char *json, size_t len,
+		       kd_parse_err *err);
+
+/**
+ * Parse a matchable FollowTheMoney schema name (case-sensitive, as the
+ * model spells it) into the kd_schema that scores it: PublicBody is an
+ * Organization; Address, BankAccount, ... have no own scoring (any).
+ * @return 0 or KD_EINVAL when not a matchable schema.
+ */
+int kd_schema_parse_ftm(kd_schema *out, const char *name);
 
 typedef struct kd_match_opts {
 	unsigned int version;
@@ -544,6 +643,7 @@ typedef struct kd_link_stats {
 } kd_link_stats;
 /** @return 0 (all zero when the db was loaded without linking). */
 int kd_db_link_stats(kd_link_stats *out, const kd_db *db);
+
 
 #ifdef __cplusplus
 }

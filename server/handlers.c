@@ -375,8 +375,9 @@ static int match_one(struct kd_buf *b, struct srv_req *r,
 	size_t n = 0, total = 0, len;
 	char *js = NULL, *echo = NULL;
 	int err = -1;
-	if ((mq->q.nnames || mq->q.nidentifiers) &&
-	    screen_scoped(&res, &n, &total, r, sc, &mq->q, *o, limit) < 0)
+	if ((kd_query_count(mq->q, KD_ROLE_NAME) ||
+	     kd_query_count(mq->q, KD_ROLE_IDENTIFIER)) &&
+	    screen_scoped(&res, &n, &total, r, sc, mq->q, *o, limit) < 0)
 		goto done;
 	if (kd_results_ftm_json(&js, &len, r->idx->db, res, n) < 0 ||
 	    (echo = json_dumps(mq->echo, JSON_COMPACT)) == NULL)
@@ -667,7 +668,7 @@ int srv_h_search(struct srv_req *r)
 {
 	kd_match_opts o = KD_MATCH_OPTS_INIT;
 	const kd_db *db = r->idx->db;
-	kd_query q;
+	kd_query *q = NULL;
 	struct scope sc;
 	struct facets fs;
 	const char *text = srv_arg(r, "q"), *v;
@@ -676,7 +677,6 @@ int srv_h_search(struct srv_req *r)
 	size_t limit, offset = 0, n = 0, total = 0, i, cap = 0;
 	int err = 0;
 
-	memset(&q, 0, sizeof(q));
 	memset(&fs, 0, sizeof(fs));
 	if (text && (strlen(text) > SRV_MAX_VALUE_LEN ||
 		     kd__utf8_invalid_at(text, strlen(text))))
@@ -688,10 +688,13 @@ int srv_h_search(struct srv_req *r)
 	if (match_params(r, &o, &limit, 10) < 0 || scope_init(&sc, r, 1) < 0)
 		return SRV_DONE;
 	if (text && *text) { /* ranked hits, the first SRV_MAX_LIMIT */
-		q.names = &text;
-		q.nnames = 1;
-		err = screen_scoped(&res, &n, &total, r, &sc, &q, o,
-				    SRV_MAX_LIMIT);
+		err = kd_query_new(&q, KD_SCHEMA_THING);
+		if (err == 0)
+			err = kd_query_add(q, "name", text);
+		if (err == 0 && kd_query_count(q, KD_ROLE_NAME))
+			err = screen_scoped(&res, &n, &total, r, &sc, q, o,
+					    SRV_MAX_LIMIT);
+		kd_query_free(q);
 		for (i = 0; i < n && err == 0; i++)
 			err = facets_add(&fs, db, res[i].entity);
 	} else { /* every entity in scope, in list order */

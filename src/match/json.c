@@ -5,6 +5,7 @@
  * entities are the FollowTheMoney view of ftm.c (nested sanctions).
  */
 #include "json.h"
+#include "model/query.h"
 
 #include <string.h>
 

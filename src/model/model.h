@@ -121,8 +121,17 @@ struct kd_sink;
 enum kd_ptype kd__prop_type(const char *name);
 /** @return the static canonical spelling of a known property or NULL. */
 const char *kd__prop_canonical(const char *name, size_t len);
+/** Display rank of the properties not in the display order (and of
+ *  unknown ones); the others rank below it (checked in props.c). */
+#define KD__PROP_RANK_OTHER 49
 /** @return rank of a property for display order (names first). */
 int kd__prop_rank(const char *name);
+/** @return composition order of a name part (firstName 0 ...), or -1. */
+int kd__prop_part(const char *name);
+/** @return bit i set when the property belongs to emitted schema i
+ *  (Thing, LegalEntity, Person, Organization, Company, Vessel, Airplane,
+ *  Sanction); 0 when unknown. */
+unsigned kd__prop_mask(const char *name);
 
 /* ---- sinks ---------------------------------------------------------------- */
 
