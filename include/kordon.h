@@ -60,6 +60,9 @@ typedef struct kd_parse_err {
 
 /** @return the message of the last error on this thread (never NULL). */
 const char *kd_error_last(void);
+/** @return a static description of a KD_E* code, e.g. "out of memory";
+ *  "unknown error" for a code that is not one. */
+const char *kd_strerror(int code);
 
 /* ---- allocator ------------------------------------------------------- */
 
@@ -101,7 +104,11 @@ typedef struct kd_entity kd_entity; /**< one listed entity, borrowed */
 
 typedef struct kd_load_opts {
 	unsigned int version;
-	/** Stop at the first warning-worthy problem instead of counting. */
+	/** Stop at the first warning-worthy problem instead of counting it
+	 *  (a record without values, a date or country not understood, an
+	 *  unknown field, a parser's warning): kd_db_load() fails with
+	 *  KD_EPARSE, `err` naming the file and line (0 when the problem
+	 *  has no line, e.g. an unknown column). */
 	int strict;
 	/* version 2 */
 	/** Do not link the records of one party across lists (see

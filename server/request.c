@@ -240,7 +240,7 @@ static int parse_query(struct parse *p, struct mreq_query *item, json_t *q)
 				    : rc == KD_EINVAL ? 422
 						      : 500,
 			    "queries.%s.%s", p->qkey,
-			    rc == KD_ENOMEM ? "out of memory" : perr.msg);
+			    rc == KD_ENOMEM ? kd_strerror(rc) : perr.msg);
 	item->echo = make_echo(q, json_string_value(json_object_get(q, "schema")),
 			       json_object_get(q, "properties"));
 	if (item->echo == NULL)

@@ -8,6 +8,7 @@
 #include "model.h"
 #include "db.h"
 
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -32,7 +33,46 @@ struct kd_sink {
 	char first_bad_date[64], first_bad_country[64];
 	char *warnings[KD_MAX_WARNINGS];
 	size_t nwarnings, dropped_warnings;
+	/* kd_load_opts.strict: the first warning-worthy problem fails */
+	bool strict, failed;
+	unsigned long fail_line;
+	char fail_msg[512];
 };
+
+/* Strict mode: remember the first problem (a parser may not pass the
+ * error code on) and return KD_EPARSE. A "line N: " prefix of the
+ * message becomes the line of the error. */
+static int strict_fail(struct kd_sink *s, const char *msg)
+{
+	unsigned long line = 0;
+	const char *rest = msg;
+	if (strncmp(msg, "line ", 5) == 0) {
+		char *end;
+		line = strtoul(msg + 5, &end, 10);
+		if (end[0] == ':' && end[1] == ' ')
+			rest = end + 2;
+		else
+			line = 0;
+	}
+	if (!s->failed) {
+		s->failed = true;
+		s->fail_line = line;
+		snprintf(s->fail_msg, sizeof(s->fail_msg), "%s (strict)", rest);
+	}
+	return kd__error_set(KD_EPARSE, "%s (strict)", rest);
+}
+
+void kd__sink_set_strict(struct kd_sink *s, bool strict)
+{
+	s->strict = strict;
+}
+
+const char *kd__sink_strict_failure(const struct kd_sink *s,
+				    unsigned long *line)
+{
+	*line = s->fail_line;
+	return s->failed ? s->fail_msg : NULL;
+}
 
 static int set_str(struct kd_sink *s, char **dst, const char *v)
 {
@@ -183,6 +223,11 @@ size_t kd__sink_count(const struct kd_sink *s)
 void kd__sink_unknown(struct kd_sink *s, const char *what)
 {
 	uintptr_t n = (uintptr_t)kd__map_get(&s->unknown, what);
+	if (s->strict) {
+		char m[300];
+		snprintf(m, sizeof(m), "unknown field %.200s", what);
+		strict_fail(s, m);
+	}
 	s->nunknown++;
 	if (n == 0) {
 		char *k = kd__pool_strndup(s->pool, what, strlen(what));
@@ -204,6 +249,8 @@ int kd__sink_warn(struct kd_sink *s, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
+	if (s->strict)
+		return strict_fail(s, buf);
 	s->warnings[s->nwarnings] = kd__strdup(buf);
 	if (s->warnings[s->nwarnings] == NULL)
 		return kd__error_set(KD_ENOMEM, "out of memory");
@@ -311,6 +358,13 @@ int kd__ment_add(struct kd_ment *e, const char *prop, const char *val,
 			memcpy(tmp, iso, n + 1);
 		} else {
 			n = collapse_ws(tmp, val, len);
+			if (s->strict) {
+				char m[200];
+				snprintf(m, sizeof(m), "%s: date not understood: "
+					 "'%.60s'", pname, tmp);
+				err = strict_fail(s, m);
+				goto done;
+			}
 			if (s->bad_dates++ == 0)
 				snprintf(s->first_bad_date,
 					 sizeof(s->first_bad_date), "%.60s",
@@ -323,6 +377,13 @@ int kd__ment_add(struct kd_ment *e, const char *prop, const char *val,
 			n = 2;
 		} else {
 			n = collapse_ws(tmp, val, len);
+			if (s->strict) {
+				char m[200];
+				snprintf(m, sizeof(m), "%s: country not known: "
+					 "'%.60s'", pname, tmp);
+				err = strict_fail(s, m);
+				goto done;
+			}
 			if (s->bad_countries++ == 0)
 				snprintf(s->first_bad_country,
 					 sizeof(s->first_bad_country), "%.60s",

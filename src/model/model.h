@@ -172,6 +172,13 @@ const char *kd__ment_first(const struct kd_ment *e, const char *prop);
 
 /** Count an ignored unknown field (column, element) by name. */
 void kd__sink_unknown(struct kd_sink *s, const char *what);
+/** kd_load_opts.strict: from now on a warning, an unknown field, a date or
+ *  country not understood fails (KD_EPARSE) instead of being counted. */
+void kd__sink_set_strict(struct kd_sink *s, bool strict);
+/** @return the first problem strict mode failed on (its line in *line, 0
+ *  when unknown), or NULL. */
+const char *kd__sink_strict_failure(const struct kd_sink *s,
+				    unsigned long *line);
 /** Record a warning for `kd_source_info.warnings`. */
 int kd__sink_warn(struct kd_sink *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
