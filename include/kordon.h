@@ -134,7 +134,9 @@ void kd_db_free(kd_db *db);
 /**
  * Write the loaded lists to a versioned snapshot file (magic, format
  * version, checksum, source dates), atomically (temporary file + rename).
- * @return 0 or KD_EIO.
+ * The snapshot carries the matcher's index too, so this builds a matcher
+ * over db (the time and memory of kd_matcher_new()).
+ * @return 0, KD_EIO (the file could not be written) or KD_ENOMEM.
  */
 int kd_db_save_snapshot(const kd_db *db, const char *path);
 
@@ -144,7 +146,8 @@ int kd_db_save_snapshot(const kd_db *db, const char *path);
  * pages); a truncated, corrupt or foreign file is refused with a message
  * in `err`, never read out of bounds.
  * @param[out] out free with kd_db_free().
- * @return 0, KD_EIO or KD_EFORMAT.
+ * @return 0, KD_EIO (cannot open or read), KD_EFORMAT (not a snapshot,
+ *         another format version, corrupt) or KD_ENOMEM.
  */
 int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err);
 
@@ -357,8 +360,11 @@ typedef struct kd_matcher kd_matcher; /**< read-only, thread-safe */
 
 /**
  * Prepare a matcher over `db` (name analysis, token weights, index). The
- * db must outlive the matcher.
+ * db must outlive the matcher. A db opened from a snapshot gets a view of
+ * the snapshot's index (nothing is rebuilt).
  * @param[out] out free with kd_matcher_free().
+ * @return 0, KD_EINVAL (db NULL), KD_EFORMAT (a snapshot's index
+ *         sections are corrupt) or KD_ENOMEM.
  */
 int kd_matcher_new(kd_matcher **out, const kd_db *db);
 void kd_matcher_free(kd_matcher *m);
@@ -376,6 +382,7 @@ void kd_results_free(kd_result *r);
  * Compare two names directly (no list needed beyond token weights from m,
  * which may be NULL for uniform weights).
  * @param[out] out score in [0,1] and the features that fired.
+ * @return 0, KD_EINVAL (a NULL name) or KD_ENOMEM.
  */
 int kd_compare(kd_result *out, const kd_matcher *m, kd_schema schema,
 	       const char *name1, const char *name2);
@@ -386,6 +393,7 @@ int kd_compare(kd_result *out, const kd_matcher *m, kd_schema schema,
  * "properties","datasets","score","match","explanations"}],
  * "total":{"value":N,"relation":"eq"}}.
  * @param[out] out NUL-terminated JSON; free with kd_free().
+ * @return 0 or KD_ENOMEM.
  */
 int kd_results_json(char **out, size_t *len, const kd_db *db,
 		    const kd_query *q, const kd_result *r, size_t n);
@@ -421,7 +429,8 @@ typedef struct kd_ftm_stats {
 	size_t noted[KD_FTM__COUNT];   /**< moved to `notes` as text */
 } kd_ftm_stats;
 
-/** Add to *st what the FtM view of e cleans and moves to notes. */
+/** Add to *st what the FtM view of e cleans and moves to notes.
+ *  @return 0, KD_EINVAL (a NULL argument) or KD_ENOMEM. */
 int kd_entity_ftm_stats(kd_ftm_stats *st, const kd_db *db,
 			const kd_entity *e);
 /** @return "date", "country", ... for a kind. */
@@ -432,6 +441,7 @@ const char *kd_ftm_kind_name(kd_ftm_kind k);
  * of the entity (kd_entity_ftm_json, nested sanctions) plus "score",
  * "match", "features" {name: weight} and "explanations".
  * @param[out] out NUL-terminated JSON array; free with kd_free().
+ * @return 0 or KD_ENOMEM.
  */
 int kd_results_ftm_json(char **out, size_t *len, const kd_db *db,
 			const kd_result *r, size_t n);
@@ -517,7 +527,7 @@ uint64_t kd_entity_hash(const kd_entity *e);
  *
  * @param[out] out   NUL-terminated report; free with kd_free().
  * @param[out] stats totals (optional, may be NULL).
- * @return 0 or KD_ENOMEM.
+ * @return 0, KD_EINVAL (a db is NULL) or KD_ENOMEM.
  */
 int kd_db_diff(char **out, size_t *len, kd_diff_stats *stats,
 	       const kd_db *old_db, const kd_db *new_db, unsigned flags);
