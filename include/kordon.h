@@ -415,6 +415,23 @@ int kd_results_json(char **out, size_t *len, const kd_db *db,
 int kd_entity_ftm_json(char **out, size_t *len, const kd_db *db,
 		       const kd_entity *e, unsigned flags);
 
+/** kd_entity_json(): only "id", "caption", "schema", "datasets" and
+ *  "referents" (the entity of a `kordon scan` hit). */
+#define KD_ENTITY_HEAD 2u
+
+/**
+ * Write e as a JSON object: the FollowTheMoney view of
+ * kd_entity_ftm_json() (KD_FTM_NESTED nests the sanctions), or with
+ * KD_ENTITY_HEAD its identity alone; then `extra` (optional): members a
+ * caller adds, e.g. "\"score\":0.91" (JSON text without braces or a
+ * leading comma, written as given). The one entity writer of the
+ * library, the CLI (`show --json`) and the server (/entities, /search).
+ * @param[out] out NUL-terminated JSON object; free with kd_free().
+ * @return 0, KD_EINVAL (db or e NULL) or KD_ENOMEM.
+ */
+int kd_entity_json(char **out, size_t *len, const kd_db *db,
+		   const kd_entity *e, unsigned flags, const char *extra);
+
 /** What the FtM view had to change, by kind of value. */
 typedef enum kd_ftm_kind {
 	KD_FTM_DATE = 0, KD_FTM_COUNTRY, KD_FTM_URL, KD_FTM_PHONE,

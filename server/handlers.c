@@ -451,20 +451,15 @@ int srv_h_match(struct srv_req *r)
 
 /* ---- entities ------------------------------------------------------------ */
 
-/* The FtM view of e, with `tail` (e.g. ",\"score\":1") before its
- * closing brace. */
+/* The FtM view of e, with `extra` members (e.g. "\"score\":1"). */
 static int entity_json(struct kd_buf *b, const kd_db *db, const kd_entity *e,
-		       unsigned flags, const char *tail)
+		       unsigned flags, const char *extra)
 {
 	char *js = NULL;
 	size_t len = 0;
-	int err = kd_entity_ftm_json(&js, &len, db, e, flags);
+	int err = kd_entity_json(&js, &len, db, e, flags, extra);
 	if (err == 0)
-		err = kd__buf_put(b, js, len - 1);
-	if (err == 0)
-		err = kd__buf_puts(b, tail ? tail : "");
-	if (err == 0)
-		err = kd__buf_putc(b, '}');
+		err = kd__buf_put(b, js, len);
 	kd_free(js);
 	return err;
 }
@@ -718,7 +713,7 @@ int srv_h_search(struct srv_req *r)
 		err = kd__buf_puts(&r->out, "{\"results\":[");
 	for (i = offset; res && i < n && i < offset + limit && err == 0; i++) {
 		char tail[64];
-		snprintf(tail, sizeof(tail), ",\"score\":%.4f,\"match\":%s",
+		snprintf(tail, sizeof(tail), "\"score\":%.4f,\"match\":%s",
 			 res[i].score, res[i].match ? "true" : "false");
 		err = kd__buf_puts(&r->out, i > offset ? "," : "");
 		if (err == 0)

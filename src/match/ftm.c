@@ -792,8 +792,8 @@ int kd__ftm_entity(struct kd_buf *b, const kd_db *db, const struct kd_entity *e,
 	return err < 0 ? err : 0;
 }
 
-int kd_entity_ftm_json(char **out, size_t *len, const kd_db *db,
-		       const kd_entity *e, unsigned flags)
+int kd_entity_json(char **out, size_t *len, const kd_db *db,
+		   const kd_entity *e, unsigned flags, const char *extra)
 {
 	struct kd_buf b = KD_BUF_INIT;
 	int err;
@@ -802,7 +802,10 @@ int kd_entity_ftm_json(char **out, size_t *len, const kd_db *db,
 		return kd__error_set(KD_EINVAL, "no entity");
 	err = kd__buf_putc(&b, '{');
 	if (err == 0)
-		err = kd__ftm_entity(&b, db, e, flags);
+		err = flags & KD_ENTITY_HEAD ? kd__json_entity_head(&b, db, e)
+					     : kd__ftm_entity(&b, db, e, flags);
+	if (err == 0 && extra && *extra)
+		err = kd__buf_putc(&b, ',') < 0 ? -1 : kd__buf_puts(&b, extra);
 	if (err == 0)
 		err = kd__buf_putc(&b, '}');
 	if (err < 0) {
@@ -813,6 +816,12 @@ int kd_entity_ftm_json(char **out, size_t *len, const kd_db *db,
 	if (len)
 		*len = b.len;
 	return 0;
+}
+
+int kd_entity_ftm_json(char **out, size_t *len, const kd_db *db,
+		       const kd_entity *e, unsigned flags)
+{
+	return kd_entity_json(out, len, db, e, flags & KD_FTM_NESTED, NULL);
 }
 
 int kd_entity_ftm_stats(kd_ftm_stats *st, const kd_db *db, const kd_entity *e)
