@@ -38,7 +38,8 @@ static const char batch_help[] =
 	"usage: kordon batch --input FILE|- [options]\n"
 	"Screen every row of a CSV (header with name and optionally id,\n"
 	"schema, birth_date, country, id_number) or JSON lines with the\n"
-	"same keys.\n"
+	"same keys, or in the yente query shape {\"id\",\"schema\",\n"
+	"\"properties\":{\"name\":[..],\"birthDate\":[..],...}}.\n"
 	"  --output FILE       write here instead of stdout\n"
 	"  --format jsonl|csv  output: JSON lines (default) or CSV summary\n"
 	"  --threads N         worker threads (default: all cores)\n"
@@ -65,12 +66,19 @@ struct job {
 
 /* ---- screening ------------------------------------------------------------------------ */
 
-/* The query of a row. @return 0 or a KD_E* code (kd_error_last()). */
-static int row_query(kd_query **out, const struct cli_row *r)
+/* The query of a row: its own (a yente-shaped JSON line, borrowed: *own
+ * is 0) or one built from its fields (*own is 1, free it).
+ * @return 0 or a KD_E* code (kd_error_last()). */
+static int row_query(kd_query **out, int *own, const struct cli_row *r)
 {
 	kd_schema sc = KD_SCHEMA_THING;
 	int err;
 	*out = NULL;
+	*own = r->q == NULL;
+	if (r->q) {
+		*out = r->q;
+		return 0;
+	}
 	if (r->schema && kd_schema_parse(&sc, r->schema) < 0)
 		sc = KD_SCHEMA_THING;
 	if ((err = kd_query_new(out, sc)) < 0)
@@ -190,13 +198,14 @@ static void *worker(void *arg)
 		kd_query *q = NULL;
 		kd_result *res = NULL;
 		size_t n = 0;
+		int own = 0;
 		kd_match_opts o;
 		if (i >= j->end)
 			break;
 		o = j->opts;
 		if (!j->no_merge) /* records of one party merge: ask more */
 			o.limit = o.limit < 2500 ? o.limit * 4 : 10000;
-		if (row_query(&q, &j->rows[i]) < 0 ||
+		if (row_query(&q, &own, &j->rows[i]) < 0 ||
 		    kd_screen(&res, &n, j->m, q, &o) < 0) {
 			fail_row(j, i, kd_error_last());
 		} else {
@@ -209,7 +218,8 @@ static void *worker(void *arg)
 				fail_row(j, i, kd_error_last());
 		}
 		kd_results_free(res);
-		kd_query_free(q);
+		if (own)
+			kd_query_free(q);
 	}
 	return NULL;
 }
