@@ -30,13 +30,13 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Column `name` of the header row (the library's header mapper), or -1. */
 static int col(struct kd_csv *c, const char *name)
 {
-	size_t i;
-	for (i = 0; i < kd__csv_nfields(c); i++)
-		if (strcmp(kd__csv_field(c, i, NULL), name) == 0)
-			return (int)i;
-	return -1;
+	long pos;
+	if (kd__csv_header(c, &name, 1, &pos, NULL, NULL, NULL) < 0)
+		return -1;
+	return (int)pos;
 }
 
 static const char *field(struct kd_csv *c, int i)

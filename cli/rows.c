@@ -118,11 +118,12 @@ static int read_csv(struct cli_rows *rs, struct kd_reader *rd,
 {
 	struct kd_csv *c;
 	kd_parse_err err;
-	int cols[6], got;
+	long cols[6];
+	int got;
 	static const char *const names[6] = { "id", "name", "schema",
 					      "birth_date", "country",
 					      "id_number" };
-	size_t i, k, nf;
+	size_t k, nf;
 	if (kd__csv_open(&c, rd, ',') < 0)
 		return -1;
 	kd__csv_single_line(c, true);
@@ -132,11 +133,10 @@ static int read_csv(struct cli_rows *rs, struct kd_reader *rd,
 		return -1;
 	}
 	nf = kd__csv_nfields(c);
-	for (k = 0; k < 6; k++) {
-		cols[k] = -1;
-		for (i = 0; i < nf; i++)
-			if (strcmp(kd__csv_field(c, i, NULL), names[k]) == 0)
-				cols[k] = (int)i;
+	if (kd__csv_header(c, names, 6, cols, NULL, NULL, NULL) < 0) {
+		say(rs, "%s: %s:1: %s", prog, path, kd_error_last());
+		kd__csv_close(c);
+		return -1;
 	}
 	if (cols[1] < 0) {
 		say(rs, "%s: %s:1: header has no 'name' column",
