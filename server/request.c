@@ -61,20 +61,6 @@ const char *const srv_algorithms[] = { "logic-v1",       "logic-v2",
 				       "regression-v1",  "best",
 				       "kordon",         NULL };
 
-/* Copy at most `max` bytes of s, cut at a UTF-8 boundary, for messages. */
-static void clip(char *dst, size_t cap, const char *s, size_t max)
-{
-	size_t n = strlen(s);
-	if (n > max) {
-		n = max;
-		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	}
-	if (n >= cap)
-		n = cap - 1;
-	memcpy(dst, s, n);
-	dst[n] = '\0';
-}
 
 static int fail(struct req_err *err, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -270,7 +256,7 @@ static int parse_queries(struct parse *p, json_t *queries, size_t max)
 		return fail(p->err, 500, "out of memory");
 	json_object_foreach(queries, k, q)
 	{
-		clip(p->qkey, sizeof(p->qkey), k, 40);
+		kd__utf8_clip(p->qkey, sizeof(p->qkey), k, 40);
 		m->items[i].key = k;
 		if (parse_query(p, &m->items[i], q) < 0)
 			return -1;
@@ -298,7 +284,7 @@ int srv_mreq_parse(struct mreq *out, const char *body, size_t len,
 	root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (root == NULL) {
 		char t[160];
-		clip(t, sizeof(t), jerr.text, 120);
+		kd__utf8_clip(t, sizeof(t), jerr.text, 120);
 		return fail(err, 400, "invalid JSON at line %d, column %d: %s",
 			    jerr.line, jerr.column, t);
 	}

@@ -173,20 +173,6 @@ const char *kd_query_value(const kd_query *q, kd_prop_role role, size_t i)
 
 /* ---- JSON ---------------------------------------------------------------- */
 
-/* At most `max` bytes of s, cut at a UTF-8 boundary, for messages. */
-static void clip(char *dst, size_t cap, const char *s, size_t max)
-{
-	size_t n = strlen(s);
-	if (n > max) {
-		n = max;
-		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	}
-	if (n >= cap)
-		n = cap - 1;
-	memcpy(dst, s, n);
-	dst[n] = '\0';
-}
 
 /* A number as yente's pydantic model turns it into a string. */
 static void num_string(char t[64], const json_t *x)
@@ -211,7 +197,7 @@ static int check_values(const char *prop, json_t *v, kd_parse_err *err)
 	size_t i, n;
 	char pk[48];
 	int rc = 0;
-	clip(pk, sizeof(pk), prop, 40);
+	kd__utf8_clip(pk, sizeof(pk), prop, 40);
 	if (json_is_string(v) || json_is_number(v))
 		n = 1;
 	else if (json_is_array(v))
@@ -284,7 +270,7 @@ static int from_object(kd_query **out, json_t *o, kd_parse_err *err)
 		FAIL(KD_EINVAL, "schema: field required");
 	if (kd_schema_parse_ftm(&sc, schema) < 0) {
 		char sk[48];
-		clip(sk, sizeof(sk), schema, 40);
+		kd__utf8_clip(sk, sizeof(sk), schema, 40);
 		FAIL(KD_EPARSE, "schema: '%s' is not a matchable "
 				"FollowTheMoney schema", sk);
 	}
@@ -295,7 +281,7 @@ static int from_object(kd_query **out, json_t *o, kd_parse_err *err)
 		const kd_prop_def *d = kd_prop_info(k);
 		if (d == NULL || !(d->flags & KD_PROP_QUERY)) {
 			char pk[48];
-			clip(pk, sizeof(pk), k, 40);
+			kd__utf8_clip(pk, sizeof(pk), k, 40);
 			FAIL(KD_EINVAL, "properties: unknown property '%s'",
 			     pk);
 		}
@@ -329,7 +315,7 @@ int kd_query_from_json(kd_query **out, const char *json, size_t len,
 	o = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
 	if (o == NULL) {
 		char t[160];
-		clip(t, sizeof(t), je.text, 120);
+		kd__utf8_clip(t, sizeof(t), je.text, 120);
 		return kd__parse_fail(err, KD_EPARSE, NULL,
 				      (unsigned long)(je.line > 0 ? je.line : 0),
 				      (unsigned long)(je.column > 0 ? je.column

@@ -105,6 +105,9 @@ void kd__map_free(struct kd_map *m);
 /** @return 0 when s[0..n) is valid UTF-8, else the 1-based offset of the
  *  first bad byte. */
 size_t kd__utf8_invalid_at(const char *s, size_t n);
+/** Copy at most `max` bytes of s into dst (cap bytes), cut at a UTF-8
+ *  boundary: user text quoted in a message. */
+void kd__utf8_clip(char *dst, size_t cap, const char *s, size_t max);
 
 /* ---- file reader ---------------------------------------------------------- */
 
