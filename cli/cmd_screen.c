@@ -65,6 +65,17 @@ static int push(const char **arr, size_t *n, const char *v, const char *opt)
 	return 0;
 }
 
+/* The values of one option, as FtM property `prop` of the query. */
+static int add_all(kd_query *q, const char *prop, const char *const *v,
+		   size_t n)
+{
+	size_t i;
+	int err = 0;
+	for (i = 0; i < n && err == 0; i++)
+		err = kd_query_add(q, prop, v[i]);
+	return err;
+}
+
 static void print_human(const kd_db *db, const kd_query *q,
 			const kd_result *r, size_t n)
 {
@@ -158,20 +169,12 @@ int cmd_screen(struct cli *c, int argc, char **argv)
 		fputs("kordon screen: missing NAME\n", stderr);
 		return 2;
 	}
-	if (kd_query_new(&q, schema) < 0)
+	if (kd_query_new(&q, schema) < 0 ||
+	    add_all(q, "name", names, nnames) < 0 ||
+	    add_all(q, "birthDate", dates, ndates) < 0 ||
+	    add_all(q, "country", countries, ncountries) < 0 ||
+	    add_all(q, "idNumber", ids, nids) < 0)
 		goto fail;
-	for (i = 0; i < nnames; i++)
-		if (kd_query_add(q, "name", names[i]) < 0)
-			goto fail;
-	for (i = 0; i < ndates; i++)
-		if (kd_query_add(q, "birthDate", dates[i]) < 0)
-			goto fail;
-	for (i = 0; i < ncountries; i++)
-		if (kd_query_add(q, "country", countries[i]) < 0)
-			goto fail;
-	for (i = 0; i < nids; i++)
-		if (kd_query_add(q, "idNumber", ids[i]) < 0)
-			goto fail;
 	if (o.threshold < o.cutoff)
 		o.cutoff = o.threshold;
 	if (cli_load(c))

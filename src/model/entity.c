@@ -62,6 +62,15 @@ static int strict_fail(struct kd_sink *s, const char *msg)
 	return kd__error_set(KD_EPARSE, "%s (strict)", rest);
 }
 
+/* Strict mode: a value kept verbatim because it was not understood. */
+static int strict_value(struct kd_sink *s, const char *prop, const char *why,
+			const char *v)
+{
+	char m[200];
+	snprintf(m, sizeof(m), "%s: %s: '%.60s'", prop, why, v);
+	return strict_fail(s, m);
+}
+
 void kd__sink_set_strict(struct kd_sink *s, bool strict)
 {
 	s->strict = strict;
@@ -359,10 +368,8 @@ int kd__ment_add(struct kd_ment *e, const char *prop, const char *val,
 		} else {
 			n = collapse_ws(tmp, val, len);
 			if (s->strict) {
-				char m[200];
-				snprintf(m, sizeof(m), "%s: date not understood: "
-					 "'%.60s'", pname, tmp);
-				err = strict_fail(s, m);
+				err = strict_value(s, pname, "date not understood",
+						   tmp);
 				goto done;
 			}
 			if (s->bad_dates++ == 0)
@@ -378,10 +385,8 @@ int kd__ment_add(struct kd_ment *e, const char *prop, const char *val,
 		} else {
 			n = collapse_ws(tmp, val, len);
 			if (s->strict) {
-				char m[200];
-				snprintf(m, sizeof(m), "%s: country not known: "
-					 "'%.60s'", pname, tmp);
-				err = strict_fail(s, m);
+				err = strict_value(s, pname, "country not known",
+						   tmp);
 				goto done;
 			}
 			if (s->bad_countries++ == 0)
