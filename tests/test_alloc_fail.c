@@ -10,24 +10,31 @@
  * builds once (tables of the text and scan modules, thread scratch).
  */
 #include "test.h"
+#include "model/model.h"
 #include "scan/scan.h"
+#include "scan/scan_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
-static long g_n, g_at;
+static long g_n, g_at; /* fail allocation g_at; all when g_at is 0 */
+
+static int fails(void)
+{
+	return ++g_n == g_at || g_at == 0;
+}
 
 static void *f_malloc(void *ctx, size_t n)
 {
 	(void)ctx;
-	return ++g_n == g_at ? NULL : malloc(n);
+	return fails() ? NULL : malloc(n);
 }
 
 static void *f_realloc(void *ctx, void *p, size_t n)
 {
 	(void)ctx;
-	return ++g_n == g_at ? NULL : realloc(p, n);
+	return fails() ? NULL : realloc(p, n);
 }
 
 static void f_free(void *ctx, void *p)
@@ -244,4 +251,25 @@ KD_TEST(alloc_fail__snapshot_open)
 	}
 	CHECK(rc == 0 && k > 2);
 	unlink(path);
+}
+
+/* The lookup tables built once per process (countries, scan lexicon,
+ * property table) allocate nothing: with every allocation failing they
+ * still answer (run alone, this test is the first use of each table). */
+KD_TEST(alloc_fail__tables_need_no_memory)
+{
+	char cc[3] = "";
+	const kd_prop_def *d;
+	int cls_kim, cls_von;
+	arm(0); /* every allocation fails */
+	CHECK(kd__norm_country(cc, "Germany", 7) == 0);
+	cls_kim = kd__lex_class("kim");
+	cls_von = kd__lex_class("von");
+	d = kd_prop_info("vatCode");
+	disarm();
+	CHECK_STR(cc, "de");
+	CHECK_INT(cls_kim, KD_LEX_COMMON);
+	CHECK_INT(cls_von, KD_LEX_PARTICLE);
+	CHECK(d && (d->flags & KD_PROP_IDENTIFIER));
+	CHECK(!kd__country_table_full());
 }

@@ -133,6 +133,10 @@ int kd__prop_part(const char *name);
  *  Sanction); 0 when unknown. */
 unsigned kd__prop_mask(const char *name);
 
+/** True when the country table ran out of its fixed capacity (a test
+ *  checks it never does with the ICU at hand). */
+bool kd__country_table_full(void);
+
 /* ---- sinks ---------------------------------------------------------------- */
 
 int kd__sink_new(struct kd_sink **out, const char *file, const char *format);
