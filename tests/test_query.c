@@ -115,8 +115,10 @@ static kd_query *from_json(const char *json, int want, const char *msg)
 	memset(&err, 0, sizeof(err));
 	rc = kd_query_from_json(&q, json, strlen(json), &err);
 	CHECK_INT(rc, want);
-	if (msg)
+	if (msg) {
 		CHECK_STR(err.msg, msg);
+		CHECK_STR(kd_error_last(), msg);
+	}
 	if (rc < 0)
 		CHECK(q == NULL);
 	return rc < 0 ? NULL : q;

@@ -39,6 +39,8 @@ int kd__parse_fail(kd_parse_err *err, int code, const char *file,
 		err->line = line;
 		err->col = col;
 	}
+	if (file == NULL || *file == '\0') /* in-memory input */
+		return kd__error_set(code, "%s", msg);
 	if (col)
 		return kd__error_set(code, "%s:%lu:%lu: %s", file ? file : "",
 				     line, col, msg);
