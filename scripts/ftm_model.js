@@ -170,10 +170,17 @@ const DISPLAY = ['name', 'alias', 'weakAlias', 'previousName', 'title',
     if (d.matchable) flags.push('KD_PROP_MATCHABLE');
     if (d.query) flags.push('KD_PROP_QUERY');
     const rank = DISPLAY.includes(p) ? DISPLAY.indexOf(p) : DISPLAY.length;
+    // the list side's value type (normalisation, index, scoring)
+    const ptype = role === 'KD_ROLE_NAME' ? 'KD_PT_NAME'
+      : role === 'KD_ROLE_NAME_PART' ? 'KD_PT_NAMEPART'
+        : role === 'KD_ROLE_IDENTIFIER' ? 'KD_PT_IDENT'
+          : d.type === 'date' ? 'KD_PT_DATE'
+            : d.type === 'country' ? 'KD_PT_COUNTRY'
+              : d.type === 'address' ? 'KD_PT_ADDRESS' : 'KD_PT_TEXT';
     const part = NAME_PARTS.indexOf(p);
     strs += `\t"${p}\\0"\n`;
     rows += `\t{ { g_prop_names + ${off}, "${d.type}", ${d.max}, ` +
-      `${flags.join(' | ') || '0'}, ${role} }, 0x${d.mask.toString(16)}, ${rank}, ${part} },\n`;
+      `${flags.join(' | ') || '0'}, ${role} }, 0x${d.mask.toString(16)}, ${rank}, ${part}, ${ptype} },\n`;
     off += p.length + 1;
   }
   let t = hdr('every property of the schemata Kordon emits (mask bit i = ' +

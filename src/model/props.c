@@ -24,6 +24,7 @@ struct prop_row {
 	unsigned mask; /* bit i: a property of emitted schema i */
 	int rank;      /* display order; KD_PROP_RANK_OTHER after the rest */
 	int part;      /* name-part composition order, -1 when not a part */
+	enum kd_ptype ptype; /* the list side's value type */
 };
 
 #include "props.inc"
@@ -100,21 +101,7 @@ const char *kd__prop_canonical(const char *name, size_t len)
 enum kd_ptype kd__prop_type(const char *name)
 {
 	const struct prop_row *r = row_of(name);
-	if (r == NULL)
-		return KD_PT_TEXT;
-	switch (r->pub.role) {
-	case KD_ROLE_NAME: return KD_PT_NAME;
-	case KD_ROLE_NAME_PART: return KD_PT_NAMEPART;
-	case KD_ROLE_IDENTIFIER: return KD_PT_IDENT;
-	default: break;
-	}
-	if (strcmp(r->pub.type, "date") == 0)
-		return KD_PT_DATE;
-	if (strcmp(r->pub.type, "country") == 0)
-		return KD_PT_COUNTRY;
-	if (strcmp(r->pub.type, "address") == 0)
-		return KD_PT_ADDRESS;
-	return KD_PT_TEXT;
+	return r ? r->ptype : KD_PT_TEXT;
 }
 
 int kd__prop_rank(const char *name)
