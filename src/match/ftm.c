@@ -746,16 +746,9 @@ static int write_entity(struct kd_buf *b, const struct view *w, unsigned flags)
 {
 	const struct kd_entity *e = w->e;
 	size_t k;
-	int err = kd__buf_puts(b, "\"id\":");
+	int err = kd__json_identity(b, e);
 	if (err == 0)
-		err = kd__buf_json_str(b, kd__ent_id(e));
-	if (err == 0)
-		err = kd__buf_puts(b, ",\"caption\":");
-	if (err == 0)
-		err = kd__buf_json_str(b, kd__ent_caption(e));
-	if (err == 0)
-		err = kd__buf_printf(b, ",\"schema\":\"%s\",\"properties\":{",
-				     kd_schema_name(e->schema));
+		err = kd__buf_puts(b, ",\"properties\":{");
 	if (err == 0)
 		err = write_props(b, w);
 	if (err == 0 && (flags & KD_FTM_NESTED) && w->sanctioned) {
