@@ -10,6 +10,7 @@
  */
 #include "kordon.h"
 #include "util/util.h"
+#include "bench_csv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,15 +27,6 @@ static double now(void)
 struct row {
 	char *name, *dob, *nat;
 };
-
-/* Column `name` of the header row (the library's header mapper), or -1. */
-static int col(struct kd_csv *c, const char *name)
-{
-	long pos;
-	if (kd__csv_header(c, &name, 1, &pos, NULL, NULL, NULL) < 0)
-		return -1;
-	return (int)pos;
-}
 
 static char *dup_field(struct kd_csv *c, int i)
 {

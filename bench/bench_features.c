@@ -16,24 +16,11 @@
 #include "kordon.h"
 #include "match/matcher.h"
 #include "util/util.h"
+#include "bench_csv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Column `name` of the header row (the library's header mapper), or -1. */
-static int col(struct kd_csv *c, const char *name)
-{
-	long pos;
-	if (kd__csv_header(c, &name, 1, &pos, NULL, NULL, NULL) < 0)
-		return -1;
-	return (int)pos;
-}
-
-static const char *field(struct kd_csv *c, int i)
-{
-	return i < 0 ? "" : kd__csv_field(c, (size_t)i, NULL);
-}
 
 /* bench_quality.c's split: FNV-1a of name1, 0xff, name2; a third aside */
 static int aside(const char *a, const char *b)

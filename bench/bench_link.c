@@ -17,6 +17,7 @@
  */
 #include "kordon.h"
 #include "util/util.h"
+#include "bench_csv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,20 +29,6 @@ static double now(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* Column `name` of the header row (the library's header mapper), or -1. */
-static int col(struct kd_csv *c, const char *name)
-{
-	long pos;
-	if (kd__csv_header(c, &name, 1, &pos, NULL, NULL, NULL) < 0)
-		return -1;
-	return (int)pos;
-}
-
-static const char *field(struct kd_csv *c, int i)
-{
-	return i < 0 ? "" : kd__csv_field(c, (size_t)i, NULL);
 }
 
 static int cmp_double(const void *a, const void *b)
