@@ -10,6 +10,7 @@
  */
 #include "kordon.h"
 #include "util/util.h"
+#include "bench_csv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,15 +27,6 @@ static double now(void)
 struct row {
 	char *name, *dob, *nat;
 };
-
-static int col(struct kd_csv *c, const char *name)
-{
-	size_t i;
-	for (i = 0; i < kd__csv_nfields(c); i++)
-		if (strcmp(kd__csv_field(c, i, NULL), name) == 0)
-			return (int)i;
-	return -1;
-}
 
 static char *dup_field(struct kd_csv *c, int i)
 {
@@ -146,27 +138,25 @@ int main(int argc, char **argv)
 		for (i = 0; i < n; i++) {
 			const char *name = rows[i].name, *dob = rows[i].dob,
 				   *nat = rows[i].nat;
-			kd_query q;
+			kd_query *q = NULL;
 			kd_match_opts o = KD_MATCH_OPTS_INIT;
 			kd_result *res;
 			size_t nr;
 			double t0;
-			memset(&q, 0, sizeof(q));
-			q.schema = KD_SCHEMA_PERSON;
-			q.names = &name;
-			q.nnames = 1;
-			if (*dob) {
-				q.birth_dates = &dob;
-				q.nbirth_dates = 1;
-			}
-			if (*nat) {
-				q.countries = &nat;
-				q.ncountries = 1;
+			if (kd_query_new(&q, KD_SCHEMA_PERSON) < 0 ||
+			    kd_query_add(q, "name", name) < 0 ||
+			    (*dob && kd_query_add(q, "birthDate", dob) < 0) ||
+			    (*nat && kd_query_add(q, "country", nat) < 0)) {
+				kd_query_free(q);
+				continue;
 			}
 			t0 = now();
-			if (kd_screen(&res, &nr, m, &q, &o) < 0)
+			if (kd_screen(&res, &nr, m, q, &o) < 0) {
+				kd_query_free(q);
 				continue;
+			}
 			t += now() - t0;
+			kd_query_free(q);
 			if (k == 0)
 				for (j = 0; j < nr; j++)
 					fprintf(f, "%zu\t%s\t%.6f\t%d\n", i,

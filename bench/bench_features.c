@@ -16,24 +16,11 @@
 #include "kordon.h"
 #include "match/matcher.h"
 #include "util/util.h"
+#include "bench_csv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int col(struct kd_csv *c, const char *name)
-{
-	size_t i;
-	for (i = 0; i < kd__csv_nfields(c); i++)
-		if (strcmp(kd__csv_field(c, i, NULL), name) == 0)
-			return (int)i;
-	return -1;
-}
-
-static const char *field(struct kd_csv *c, int i)
-{
-	return i < 0 ? "" : kd__csv_field(c, (size_t)i, NULL);
-}
 
 /* bench_quality.c's split: FNV-1a of name1, 0xff, name2; a third aside */
 static int aside(const char *a, const char *b)

@@ -17,6 +17,7 @@
  */
 #include "kordon.h"
 #include "util/util.h"
+#include "bench_csv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,20 +29,6 @@ static double now(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int col(struct kd_csv *c, const char *name)
-{
-	size_t i;
-	for (i = 0; i < kd__csv_nfields(c); i++)
-		if (strcmp(kd__csv_field(c, i, NULL), name) == 0)
-			return (int)i;
-	return -1;
-}
-
-static const char *field(struct kd_csv *c, int i)
-{
-	return i < 0 ? "" : kd__csv_field(c, (size_t)i, NULL);
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -98,24 +85,19 @@ static void positives(const kd_db *db, const kd_matcher *m, const char *path)
 	while (kd__csv_row(c, &err) == 1) {
 		const char *name = field(c, cn), *dob = field(c, cd),
 			   *nat = field(c, cc);
-		kd_query q;
+		kd_query *q = NULL;
 		kd_match_opts o = KD_MATCH_OPTS_INIT;
 		kd_result *res;
 		size_t n, i, hits = 0;
-		memset(&q, 0, sizeof(q));
-		q.schema = KD_SCHEMA_PERSON;
-		q.names = &name;
-		q.nnames = 1;
-		if (*dob) {
-			q.birth_dates = &dob;
-			q.nbirth_dates = 1;
-		}
-		if (*nat) {
-			q.countries = &nat;
-			q.ncountries = 1;
-		}
-		if (kd_screen(&res, &n, m, &q, &o) < 0)
+		if (kd_query_new(&q, KD_SCHEMA_PERSON) < 0 ||
+		    kd_query_add(q, "name", name) < 0 ||
+		    (*dob && kd_query_add(q, "birthDate", dob) < 0) ||
+		    (*nat && kd_query_add(q, "country", nat) < 0) ||
+		    kd_screen(&res, &n, m, q, &o) < 0) {
+			kd_query_free(q);
 			continue;
+		}
+		kd_query_free(q);
 		for (i = 0; i < n; i++)
 			hits += (size_t)res[i].match;
 		rec.rows++;

@@ -20,6 +20,7 @@
  */
 #include "kordon.h"
 #include "util/util.h"
+#include "bench_csv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,20 +32,6 @@ static double now(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int col(struct kd_csv *c, const char *name)
-{
-	size_t i;
-	for (i = 0; i < kd__csv_nfields(c); i++)
-		if (strcmp(kd__csv_field(c, i, NULL), name) == 0)
-			return (int)i;
-	return -1;
-}
-
-static const char *field(struct kd_csv *c, int i)
-{
-	return i < 0 ? "" : kd__csv_field(c, (size_t)i, NULL);
 }
 
 /* The part of the set a row belongs to: 1 = kept aside (about a third),
@@ -95,25 +82,22 @@ static int screen_people(struct people_stats *st, const kd_matcher *m,
 	while (kd__csv_row(c, &err) == 1 && st->rows[0] + st->rows[1] < max) {
 		const char *name = field(c, cn), *dob = field(c, cd),
 			   *nat = field(c, cc);
-		kd_query q;
+		kd_query *q = NULL;
 		kd_match_opts o = KD_MATCH_OPTS_INIT;
 		kd_result *res;
 		size_t n, i;
 		int hit = 0, part = aside(name, "");
-		memset(&q, 0, sizeof(q));
-		q.schema = KD_SCHEMA_PERSON;
-		q.names = &name;
-		q.nnames = 1;
-		if (facts && *dob) {
-			q.birth_dates = &dob;
-			q.nbirth_dates = 1;
-		}
-		if (facts && *nat) {
-			q.countries = &nat;
-			q.ncountries = 1;
-		}
-		if (kd_screen(&res, &n, m, &q, &o) < 0)
+		if (kd_query_new(&q, KD_SCHEMA_PERSON) < 0 ||
+		    kd_query_add(q, "name", name) < 0 ||
+		    (facts && *dob && kd_query_add(q, "birthDate", dob) < 0) ||
+		    (facts && *nat && kd_query_add(q, "country", nat) < 0)) {
+			kd_query_free(q);
 			continue;
+		}
+		if (kd_screen(&res, &n, m, q, &o) < 0) {
+			kd_query_free(q);
+			continue;
+		}
 		for (i = 0; i < n; i++)
 			hit |= res[i].match;
 		kd_results_free(res);
@@ -121,7 +105,7 @@ static int screen_people(struct people_stats *st, const kd_matcher *m,
 		st->alerts[part] += (size_t)hit;
 		if (check_exhaustive) {
 			o.exhaustive = 1;
-			if (kd_screen(&res, &n, m, &q, &o) == 0) {
+			if (kd_screen(&res, &n, m, q, &o) == 0) {
 				int ehit = 0;
 				for (i = 0; i < n; i++)
 					ehit |= res[i].match;
@@ -131,6 +115,7 @@ static int screen_people(struct people_stats *st, const kd_matcher *m,
 				st->agree += (size_t)(ehit == hit);
 			}
 		}
+		kd_query_free(q);
 	}
 	st->secs = now() - t0;
 	kd__csv_close(c);

@@ -272,20 +272,20 @@ static void run_naive(const kd_matcher *m, const char *b, size_t len)
 			char q[512];
 			const char *qp = q;
 			size_t o = 0, j;
-			kd_query query;
+			kd_query *query = NULL;
 			kd_match_opts opt = KD_MATCH_OPTS_INIT;
 			kd_result *r = NULL;
 			size_t nr = 0;
 			for (j = i; j < i + k; j++)
 				o += (size_t)snprintf(q + o, sizeof(q) - o, "%s%s",
 						      j > i ? " " : "", w[j]);
-			memset(&query, 0, sizeof(query));
-			query.names = &qp;
-			query.nnames = 1;
-			if (kd_screen(&r, &nr, m, &query, &opt) == 0) {
+			if (kd_query_new(&query, KD_SCHEMA_THING) == 0 &&
+			    kd_query_add(query, "name", qp) == 0 &&
+			    kd_screen(&r, &nr, m, query, &opt) == 0) {
 				matches += nr && r[0].match;
 				kd_results_free(r);
 			}
+			kd_query_free(query);
 			queries++;
 		}
 	t = now() - t0;
@@ -404,15 +404,19 @@ static void run_prose(const kd_matcher *m, const char *dir)
 static size_t screen_set(const kd_matcher *m, const char *name,
 			 const kd_entity **out)
 {
-	kd_query q;
+	kd_query *q = NULL;
 	kd_match_opts opt = KD_MATCH_OPTS_INIT;
 	kd_result *r = NULL;
 	size_t nr = 0, i, n = 0;
-	memset(&q, 0, sizeof(q));
-	q.names = &name;
-	q.nnames = 1;
+	int rc;
 	opt.limit = MAX_EXP;
-	if (kd_screen(&r, &nr, m, &q, &opt) < 0)
+	rc = kd_query_new(&q, KD_SCHEMA_THING);
+	if (rc == 0)
+		rc = kd_query_add(q, "name", name);
+	if (rc == 0)
+		rc = kd_screen(&r, &nr, m, q, &opt);
+	kd_query_free(q);
+	if (rc < 0)
 		return 0;
 	for (i = 0; i < nr && n < MAX_EXP; i++)
 		if (r[i].match && r[i].score >= r[0].score - 0.05)

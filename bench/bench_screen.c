@@ -41,7 +41,7 @@ static void *run(void *arg)
 	struct work *w = arg;
 	for (;;) {
 		size_t i;
-		kd_query q;
+		kd_query *q = NULL;
 		kd_match_opts o = KD_MATCH_OPTS_INIT;
 		kd_result *r;
 		size_t nr;
@@ -52,12 +52,11 @@ static void *run(void *arg)
 		if (i >= w->n)
 			break;
 		name = w->names[i];
-		memset(&q, 0, sizeof(q));
-		q.schema = KD_SCHEMA_PERSON;
-		q.names = &name;
-		q.nnames = 1;
-		if (kd_screen(&r, &nr, w->m, &q, &o) == 0)
+		if (kd_query_new(&q, KD_SCHEMA_PERSON) == 0 &&
+		    kd_query_add(q, "name", name) == 0 &&
+		    kd_screen(&r, &nr, w->m, q, &o) == 0)
 			kd_results_free(r);
+		kd_query_free(q);
 	}
 	return NULL;
 }
@@ -82,21 +81,24 @@ static void latency(const kd_matcher *m, char **names, size_t n,
 	double *lat = malloc(n * sizeof(double));
 	size_t i;
 	for (i = 0; i < n; i++) {
-		kd_query q;
+		kd_query *q = NULL;
 		kd_match_opts o = KD_MATCH_OPTS_INIT;
 		kd_result *r;
 		size_t nr;
 		const char *name = names[i];
 		double t0;
-		memset(&q, 0, sizeof(q));
-		q.schema = KD_SCHEMA_PERSON;
-		q.names = &name;
-		q.nnames = 1;
 		o.exhaustive = exhaustive;
+		if (kd_query_new(&q, KD_SCHEMA_PERSON) < 0 ||
+		    kd_query_add(q, "name", name) < 0) {
+			kd_query_free(q);
+			lat[i] = 0;
+			continue;
+		}
 		t0 = now();
-		if (kd_screen(&r, &nr, m, &q, &o) == 0)
+		if (kd_screen(&r, &nr, m, q, &o) == 0)
 			kd_results_free(r);
 		lat[i] = now() - t0;
+		kd_query_free(q);
 	}
 	qsort(lat, n, sizeof(double), cmp_d);
 	*med = lat[n / 2] * 1e6;

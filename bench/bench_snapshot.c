@@ -44,15 +44,17 @@ static long smaps(const char *field)
 static int first_query(const kd_matcher *m, double *t)
 {
 	const char *names[] = { "Sergej Lawrow" };
-	kd_query q;
+	kd_query *q = NULL;
 	kd_result *res;
 	size_t n;
 	double t0 = now();
-	memset(&q, 0, sizeof(q));
-	q.schema = KD_SCHEMA_PERSON;
-	q.names = names;
-	q.nnames = 1;
-	if (kd_screen(&res, &n, m, &q, NULL) < 0)
+	int rc = kd_query_new(&q, KD_SCHEMA_PERSON);
+	if (rc == 0)
+		rc = kd_query_add(q, "name", names[0]);
+	if (rc == 0)
+		rc = kd_screen(&res, &n, m, q, NULL);
+	kd_query_free(q);
+	if (rc < 0)
 		return -1;
 	*t = now() - t0;
 	kd_results_free(res);

@@ -55,7 +55,4 @@ int cmd_export(struct cli *c, int argc, char **argv);
  *  @return 0 fresh, 1 stale (a reload failed), 2 error. */
 int cli_lists_server(const char *base, const char *key, int json);
 
-/** Print the properties of e as a JSON object {"prop":[values]}. */
-void cli_json_props(FILE *f, const kd_entity *e);
-
 #endif

@@ -38,7 +38,8 @@ static const char batch_help[] =
 	"usage: kordon batch --input FILE|- [options]\n"
 	"Screen every row of a CSV (header with name and optionally id,\n"
 	"schema, birth_date, country, id_number) or JSON lines with the\n"
-	"same keys.\n"
+	"same keys, or in the yente query shape {\"id\",\"schema\",\n"
+	"\"properties\":{\"name\":[..],\"birthDate\":[..],...}}.\n"
 	"  --output FILE       write here instead of stdout\n"
 	"  --format jsonl|csv  output: JSON lines (default) or CSV summary\n"
 	"  --threads N         worker threads (default: all cores)\n"
@@ -65,31 +66,32 @@ struct job {
 
 /* ---- screening ------------------------------------------------------------------------ */
 
-/* The query of a row; its string slots live in `v` (name, dob, country,
- * id number), which must outlive the query. */
-static void row_query(kd_query *q, const char *v[4], const struct cli_row *r)
+/* The query of a row: its own (a yente-shaped JSON line, borrowed: *own
+ * is 0) or one built from its fields (*own is 1, free it).
+ * @return 0 or a KD_E* code (kd_error_last()). */
+static int row_query(kd_query **out, int *own, const struct cli_row *r)
 {
-	v[0] = r->name;
-	v[1] = r->dob;
-	v[2] = r->country;
-	v[3] = r->idnum;
-	memset(q, 0, sizeof(*q));
-	q->names = &v[0];
-	q->nnames = 1;
-	if (r->schema && kd_schema_parse(&q->schema, r->schema) < 0)
-		q->schema = KD_SCHEMA_THING;
-	if (v[1]) {
-		q->birth_dates = &v[1];
-		q->nbirth_dates = 1;
+	kd_schema sc = KD_SCHEMA_THING;
+	int err;
+	*out = NULL;
+	*own = r->q == NULL;
+	if (r->q) {
+		*out = r->q;
+		return 0;
 	}
-	if (v[2]) {
-		q->countries = &v[2];
-		q->ncountries = 1;
+	if (r->schema && kd_schema_parse(&sc, r->schema) < 0)
+		sc = KD_SCHEMA_THING;
+	if ((err = kd_query_new(out, sc)) < 0)
+		return err;
+	if ((err = kd_query_add(*out, "name", r->name)) < 0 ||
+	    (r->dob && (err = kd_query_add(*out, "birthDate", r->dob)) < 0) ||
+	    (r->country &&
+	     (err = kd_query_add(*out, "country", r->country)) < 0) ||
+	    (r->idnum && (err = kd_query_add(*out, "idNumber", r->idnum)) < 0)) {
+		kd_query_free(*out);
+		*out = NULL;
 	}
-	if (v[3]) {
-		q->identifiers = &v[3];
-		q->nidentifiers = 1;
-	}
+	return err;
 }
 
 static int csv_cell(struct kd_buf *b, const char *s)
@@ -193,29 +195,31 @@ static void *worker(void *arg)
 	struct job *j = arg;
 	for (;;) {
 		size_t i = atomic_fetch_add(&j->next, 1) + j->begin;
-		kd_query q;
+		kd_query *q = NULL;
 		kd_result *res = NULL;
 		size_t n = 0;
-		const char *slots[4];
+		int own = 0;
 		kd_match_opts o;
 		if (i >= j->end)
 			break;
-		row_query(&q, slots, &j->rows[i]);
 		o = j->opts;
 		if (!j->no_merge) /* records of one party merge: ask more */
 			o.limit = o.limit < 2500 ? o.limit * 4 : 10000;
-		if (kd_screen(&res, &n, j->m, &q, &o) < 0) {
+		if (row_query(&q, &own, &j->rows[i]) < 0 ||
+		    kd_screen(&res, &n, j->m, q, &o) < 0) {
 			fail_row(j, i, kd_error_last());
 		} else {
 			if (!j->no_merge) /* one result per party */
 				kd_results_merge(res, &n, j->db);
 			if (n > j->opts.limit)
 				n = j->opts.limit;
-			if (render(&j->out[i - j->begin], j, &j->rows[i], &q, i,
+			if (render(&j->out[i - j->begin], j, &j->rows[i], q, i,
 				   res, n, &j->matched[i - j->begin]) < 0)
 				fail_row(j, i, kd_error_last());
 		}
 		kd_results_free(res);
+		if (own)
+			kd_query_free(q);
 	}
 	return NULL;
 }

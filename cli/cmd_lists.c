@@ -204,26 +204,38 @@ int cmd_lists(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+/* `show --json` members after the FtM view: the links of a merged
+ * entity (referents are in the view) and the provenance. */
+static int show_extra(struct kd_buf *b, const kd_db *db, const kd_entity *e,
+		      const kd_source_info *s)
+{
+	size_t i;
+	int err = kd__buf_puts(b, "\"links\":[");
+	for (i = 0; i < kd_entity_link_count(db, e) && err == 0; i++) {
+		const char *from, *to, *why;
+		kd_entity_link(db, e, i, &from, &to, &why);
+		err |= kd__buf_puts(b, i ? ",{\"from\":" : "{\"from\":");
+		err |= kd__buf_json_str(b, from);
+		err |= kd__buf_puts(b, ",\"to\":");
+		err |= kd__buf_json_str(b, to);
+		err |= kd__buf_puts(b, ",\"reason\":");
+		err |= kd__buf_json_str(b, why);
+		err |= kd__buf_putc(b, '}');
+	}
+	err |= kd__buf_puts(b, "],\"provenance\":{\"list\":");
+	err |= kd__buf_json_str(b, s->id);
+	err |= kd__buf_puts(b, ",\"date\":");
+	err |= kd__buf_json_str(b, s->date);
+	err |= kd__buf_puts(b, ",\"file\":");
+	err |= kd__buf_json_str(b, s->file);
+	err |= kd__buf_putc(b, '}');
+	return err ? KD_ENOMEM : 0;
+}
+
 /* The members of a merged entity, their lists, and why they were linked. */
-static void show_members(const kd_db *db, const kd_entity *e, int json)
+static void show_members(const kd_db *db, const kd_entity *e)
 {
 	size_t i, n = kd_entity_referent_count(db, e);
-	if (json) { /* referents are in the FtM view; the links here */
-		fputs(",\"links\":[", stdout);
-		for (i = 0; i < kd_entity_link_count(db, e); i++) {
-			const char *from, *to, *why;
-			kd_entity_link(db, e, i, &from, &to, &why);
-			fputs(i ? ",{\"from\":" : "{\"from\":", stdout);
-			cli_json_str(stdout, from);
-			fputs(",\"to\":", stdout);
-			cli_json_str(stdout, to);
-			fputs(",\"reason\":", stdout);
-			cli_json_str(stdout, why);
-			putchar('}');
-		}
-		putchar(']');
-		return;
-	}
 	if (n == 0)
 		return;
 	printf("members: %zu records of one party\n", n);
@@ -293,23 +305,18 @@ int cmd_show(struct cli *c, int argc, char **argv)
 	}
 	kd_db_source(&s, c->db, kd_entity_source(e));
 	if (json) { /* the FtM view the API serves, plus provenance */
+		struct kd_buf extra = KD_BUF_INIT;
 		char *js = NULL;
-		size_t len = 0;
-		if (kd_entity_ftm_json(&js, &len, c->db, e,
-				       KD_FTM_NESTED) < 0) {
+		if (show_extra(&extra, c->db, e, &s) < 0 ||
+		    kd_entity_json(&js, NULL, c->db, e, KD_FTM_NESTED,
+				   extra.ptr) < 0) {
 			fprintf(stderr, "kordon show: %s\n", kd_error_last());
+			kd__buf_free(&extra);
 			return 2;
 		}
-		fwrite(js, 1, len - 1, stdout);
+		puts(js);
 		kd_free(js);
-		show_members(c->db, e, 1); /* links (referents: FtM view) */
-		fputs(",\"provenance\":{\"list\":", stdout);
-		cli_json_str(stdout, s.id);
-		fputs(",\"date\":", stdout);
-		cli_json_str(stdout, s.date);
-		fputs(",\"file\":", stdout);
-		cli_json_str(stdout, s.file);
-		fputs("}}\n", stdout);
+		kd__buf_free(&extra);
 		return 0;
 	}
 	printf("%s  %s  (%s)\n", kd_entity_id(e), kd_entity_caption(e),
@@ -328,6 +335,6 @@ int cmd_show(struct cli *c, int argc, char **argv)
 		       i ? "also: " : "source:", s.id, s.title,
 		       s.date[0] ? s.date : "(unknown)", s.file);
 	}
-	show_members(c->db, e, 0);
+	show_members(c->db, e);
 	return 0;
 }

@@ -65,13 +65,24 @@ static int push(const char **arr, size_t *n, const char *v, const char *opt)
 	return 0;
 }
 
+/* The values of one option, as FtM property `prop` of the query. */
+static int add_all(kd_query *q, const char *prop, const char *const *v,
+		   size_t n)
+{
+	size_t i;
+	int err = 0;
+	for (i = 0; i < n && err == 0; i++)
+		err = kd_query_add(q, prop, v[i]);
+	return err;
+}
+
 static void print_human(const kd_db *db, const kd_query *q,
 			const kd_result *r, size_t n)
 {
-	size_t i;
-	printf("screening \"%s\"", q->names[0]);
-	if (q->schema != KD_SCHEMA_THING)
-		printf(" (%s)", kd_schema_name(q->schema));
+	size_t i, k;
+	printf("screening \"%s\"", kd_query_value(q, KD_ROLE_NAME, 0));
+	if (kd_query_schema(q) != KD_SCHEMA_THING)
+		printf(" (%s)", kd_schema_name(kd_query_schema(q)));
 	printf(": %zu result%s\n", n, n == 1 ? "" : "s");
 	for (i = 0; i < n; i++) {
 		printf("%2zu. %.2f %-8s %s\n", i + 1, r[i].score,
@@ -91,7 +102,9 @@ int cmd_screen(struct cli *c, int argc, char **argv)
 {
 	const char *names[MAX_VALUES], *dates[MAX_VALUES],
 		*countries[MAX_VALUES], *ids[MAX_VALUES];
-	kd_query q;
+	size_t nnames = 0, ndates = 0, ncountries = 0, nids = 0;
+	kd_schema schema = KD_SCHEMA_THING;
+	kd_query *q = NULL;
 	kd_match_opts o = KD_MATCH_OPTS_INIT;
 	kd_matcher *m = NULL;
 	kd_result *res = NULL;
@@ -99,7 +112,6 @@ int cmd_screen(struct cli *c, int argc, char **argv)
 	int k, json = 0, merge = 1, rc = 2;
 	size_t limit;
 
-	memset(&q, 0, sizeof(q));
 	for (k = 1; k < argc; k++) {
 		const char *a = argv[k];
 		const char *v = k + 1 < argc ? argv[k + 1] : NULL;
@@ -117,22 +129,22 @@ int cmd_screen(struct cli *c, int argc, char **argv)
 			fprintf(stderr, "kordon screen: %s needs a value\n", a);
 			return 2;
 		} else if (strcmp(a, "--schema") == 0) {
-			if (kd_schema_parse(&q.schema, v) < 0) {
+			if (kd_schema_parse(&schema, v) < 0) {
 				fprintf(stderr, "kordon screen: %s\n",
 					kd_error_last());
 				return 2;
 			}
 			k++;
 		} else if (strcmp(a, "--birth-date") == 0) {
-			if (push(dates, &q.nbirth_dates, v, a))
+			if (push(dates, &ndates, v, a))
 				return 2;
 			k++;
 		} else if (strcmp(a, "--country") == 0) {
-			if (push(countries, &q.ncountries, v, a))
+			if (push(countries, &ncountries, v, a))
 				return 2;
 			k++;
 		} else if (strcmp(a, "--id") == 0) {
-			if (push(ids, &q.nidentifiers, v, a))
+			if (push(ids, &nids, v, a))
 				return 2;
 			k++;
 		} else if (strcmp(a, "--limit") == 0) {
@@ -146,18 +158,20 @@ int cmd_screen(struct cli *c, int argc, char **argv)
 		} else if (a[0] == '-' && a[1] == '-') {
 			fprintf(stderr, "kordon screen: unknown option %s\n", a);
 			return 2;
-		} else if (push(names, &q.nnames, a, "NAME")) {
+		} else if (push(names, &nnames, a, "NAME")) {
 			return 2;
 		}
 	}
-	if (q.nnames == 0 && q.nidentifiers == 0) {
+	if (nnames == 0 && nids == 0) {
 		fputs("kordon screen: missing NAME\n", stderr);
 		return 2;
 	}
-	q.names = names;
-	q.birth_dates = dates;
-	q.countries = countries;
-	q.identifiers = ids;
+	if (kd_query_new(&q, schema) < 0 ||
+	    add_all(q, "name", names, nnames) < 0 ||
+	    add_all(q, "birthDate", dates, ndates) < 0 ||
+	    add_all(q, "country", countries, ncountries) < 0 ||
+	    add_all(q, "idNumber", ids, nids) < 0)
+		goto fail;
 	if (o.threshold < o.cutoff)
 		o.cutoff = o.threshold;
 	if (cli_load(c))
@@ -168,31 +182,33 @@ int cmd_screen(struct cli *c, int argc, char **argv)
 	if (merge)
 		o.limit = limit * 4 < 10000 ? limit * 4 : 10000;
 	if (kd_matcher_new(&m, c->db) < 0 ||
-	    kd_screen(&res, &nres, m, &q, &o) < 0) {
-		fprintf(stderr, "kordon screen: %s\n", kd_error_last());
-		goto done;
-	}
+	    kd_screen(&res, &nres, m, q, &o) < 0)
+		goto fail;
 	if (merge)
 		kd_results_merge(res, &nres, c->db);
 	if (nres > limit)
 		nres = limit;
 	if (json) {
 		char *out;
-		if (kd_results_json(&out, NULL, c->db, &q, res, nres) < 0) {
+		if (kd_results_json(&out, NULL, c->db, q, res, nres) < 0) {
 			fprintf(stderr, "kordon screen: %s\n", kd_error_last());
 			goto done;
 		}
 		puts(out);
 		kd_free(out);
-	} else if (q.nnames) {
-		print_human(c->db, &q, res, nres);
+	} else if (kd_query_count(q, KD_ROLE_NAME)) {
+		print_human(c->db, q, res, nres);
 	}
 	rc = 0;
 	for (i = 0; i < nres; i++)
 		if (res[i].match)
 			rc = 1;
+	goto done;
+fail:
+	fprintf(stderr, "kordon screen: %s\n", kd_error_last());
 done:
 	kd_results_free(res);
 	kd_matcher_free(m);
+	kd_query_free(q);
 	return rc;
 }

@@ -137,30 +137,6 @@ void cli_json_str(FILE *f, const char *s)
 	kd__buf_free(&b);
 }
 
-void cli_json_props(FILE *f, const kd_entity *e)
-{
-	size_t i, n = kd_entity_prop_count(e);
-	const char *last = NULL;
-	fputc('{', f);
-	for (i = 0; i < n; i++) {
-		const char *p, *v;
-		kd_entity_prop(e, i, &p, &v);
-		if (last == NULL || strcmp(last, p) != 0) {
-			if (last)
-				fputs("],", f);
-			cli_json_str(f, p);
-			fputs(":[", f);
-		} else {
-			fputc(',', f);
-		}
-		cli_json_str(f, v);
-		last = p;
-	}
-	if (last)
-		fputc(']', f);
-	fputc('}', f);
-}
-
 int main(int argc, char **argv)
 {
 	struct cli c;

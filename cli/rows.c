@@ -50,6 +50,7 @@ static void row_free(struct cli_row *r)
 	free(r->dob);
 	free(r->country);
 	free(r->idnum);
+	kd_query_free(r->q);
 }
 
 void cli_rows_free(struct cli_rows *rs)
@@ -117,11 +118,12 @@ static int read_csv(struct cli_rows *rs, struct kd_reader *rd,
 {
 	struct kd_csv *c;
 	kd_parse_err err;
-	int cols[6], got;
+	long cols[6];
+	int got;
 	static const char *const names[6] = { "id", "name", "schema",
 					      "birth_date", "country",
 					      "id_number" };
-	size_t i, k, nf;
+	size_t k, nf;
 	if (kd__csv_open(&c, rd, ',') < 0)
 		return -1;
 	kd__csv_single_line(c, true);
@@ -131,11 +133,10 @@ static int read_csv(struct cli_rows *rs, struct kd_reader *rd,
 		return -1;
 	}
 	nf = kd__csv_nfields(c);
-	for (k = 0; k < 6; k++) {
-		cols[k] = -1;
-		for (i = 0; i < nf; i++)
-			if (strcmp(kd__csv_field(c, i, NULL), names[k]) == 0)
-				cols[k] = (int)i;
+	if (kd__csv_header(c, names, 6, cols, NULL, NULL, NULL) < 0) {
+		say(rs, "%s: %s:1: %s", prog, path, kd_error_last());
+		kd__csv_close(c);
+		return -1;
 	}
 	if (cols[1] < 0) {
 		say(rs, "%s: %s:1: header has no 'name' column",
@@ -196,6 +197,43 @@ static const char *jstr(json_t *o, const char *key)
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
+/* A JSON line in the yente query shape: the query through the library's
+ * reader (kd_query_from_json, which names the field at fault); the row's
+ * fields are its first values. @return 0 (row kept or skipped) or -1. */
+static int read_query(struct cli_rows *rs, struct cli_row *r, json_t *o,
+		      const char *line, size_t len, const char *path,
+		      const char *prog, unsigned flags)
+{
+	kd_query *q = NULL;
+	kd_parse_err perr;
+	const char *v[6];
+	if (kd_query_from_json(&q, line, len, &perr) < 0) {
+		say(rs, "%s: %s:%lu: %s (row skipped)", prog, path, r->line,
+		    perr.msg);
+		rs->skipped++;
+		return 0;
+	}
+	v[0] = jstr(o, "id"); /* a string or null, as the reader checked */
+	v[1] = kd_query_value(q, KD_ROLE_NAME, 0);
+	v[2] = jstr(o, "schema");
+	v[3] = kd_query_value(q, KD_ROLE_BIRTH_DATE, 0);
+	v[4] = kd_query_value(q, KD_ROLE_COUNTRY, 0);
+	v[5] = kd_query_value(q, KD_ROLE_IDENTIFIER, 0);
+	if (v[1] == NULL) {
+		say(rs, "%s: %s:%lu: no name in properties (row skipped)",
+		    prog, path, r->line);
+		kd_query_free(q);
+		rs->skipped++;
+		return 0;
+	}
+	if (push(rs, r, v, flags) < 0) {
+		kd_query_free(q);
+		return -1;
+	}
+	rs->v[rs->n - 1].q = q;
+	return 0;
+}
+
 static int read_jsonl(struct cli_rows *rs, struct kd_reader *rd,
 		      const char *path, const char *prog, unsigned flags)
 {
@@ -219,6 +257,14 @@ static int read_jsonl(struct cli_rows *rs, struct kd_reader *rd,
 				o ? "not a JSON object" : je.text);
 			json_decref(o);
 			rs->skipped++;
+			continue;
+		}
+		if (json_object_get(o, "properties")) {
+			got = read_query(rs, &r, o, line, len, path, prog,
+					 flags);
+			json_decref(o);
+			if (got < 0)
+				return -1;
 			continue;
 		}
 		v[0] = jstr(o, "id");

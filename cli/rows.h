@@ -1,7 +1,8 @@
 /*
  * rows.h - reading the batch input formats (CSV with a header naming
  * id, name, schema, birth_date, country, id_number; or JSON lines with
- * the same keys) into rows, bad rows reported as FILE:LINE and skipped.
+ * the same keys, or in the yente /match query shape {"id","schema",
+ * "properties":{...}}) into rows, bad rows reported as FILE:LINE and skipped.
  * Used by `batch`, `book import` and POST /book/import.
  */
 #ifndef KD_CLI_ROWS_H
@@ -9,9 +10,14 @@
 
 #include <stddef.h>
 
+struct kd_query;
+
 struct cli_row {
 	unsigned long line;
 	char *id, *name, *schema, *dob, *country, *idnum;
+	/* a JSON line in the yente query shape, read by kd_query_from_json:
+	 * every property it has (the fields above: its first values) */
+	struct kd_query *q;
 };
 
 struct kd_buf;

@@ -26,17 +26,20 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static void check_strs(const char *const *v, size_t n, size_t maxlen)
+static void check_strs(const kd_query *q, kd_prop_role role, size_t maxlen)
 {
-	size_t i;
+	size_t i, n = kd_query_count(q, role);
 	for (i = 0; i < n; i++) {
+		const char *v = kd_query_value(q, role, i);
 		size_t len;
-		if (v[i] == NULL || !non_blank(v[i]))
+		if (v == NULL || !non_blank(v))
 			__builtin_trap();
-		len = strlen(v[i]);
-		if (len > maxlen || kd__utf8_invalid_at(v[i], len))
+		len = strlen(v);
+		if (len > maxlen || kd__utf8_invalid_at(v, len))
 			__builtin_trap();
 	}
+	if (kd_query_value(q, role, n) != NULL)
+		__builtin_trap();
 }
 
 static void check_ok(const struct mreq *m)
@@ -50,7 +53,7 @@ static void check_ok(const struct mreq *m)
 		      (*c >= '0' && *c <= '9') || strchr("_-.*?,", *c)))
 			__builtin_trap();
 	for (i = 0; i < m->n; i++) {
-		const kd_query *q = &m->items[i].q;
+		const kd_query *q = m->items[i].q;
 		if (m->items[i].key == NULL)
 			__builtin_trap();
 		if (m->items[i].echo == NULL ||
@@ -59,13 +62,12 @@ static void check_ok(const struct mreq *m)
 		    !json_is_object(json_object_get(m->items[i].echo,
 						    "properties")))
 			__builtin_trap();
-		if (q->schema >= KD_SCHEMA__COUNT)
+		if (q == NULL || kd_query_schema(q) >= KD_SCHEMA__COUNT)
 			__builtin_trap();
-		check_strs(q->names, q->nnames, 5 * SRV_MAX_VALUE_LEN + 4);
-		check_strs(q->birth_dates, q->nbirth_dates, SRV_MAX_VALUE_LEN);
-		check_strs(q->countries, q->ncountries, SRV_MAX_VALUE_LEN);
-		check_strs(q->identifiers, q->nidentifiers,
-			     SRV_MAX_VALUE_LEN);
+		check_strs(q, KD_ROLE_NAME, 5 * SRV_MAX_VALUE_LEN + 4);
+		check_strs(q, KD_ROLE_BIRTH_DATE, SRV_MAX_VALUE_LEN);
+		check_strs(q, KD_ROLE_COUNTRY, SRV_MAX_VALUE_LEN);
+		check_strs(q, KD_ROLE_IDENTIFIER, SRV_MAX_VALUE_LEN);
 	}
 }
 

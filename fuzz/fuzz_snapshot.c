@@ -43,15 +43,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			static const char *const names[] = { "Kim Jong Un",
 							     "Al-Qaida" };
 			static const char *const ids[] = { "IMO 9253325" };
-			kd_query q = { 0 };
+			kd_query *q = NULL;
 			kd_result *res = NULL;
 			size_t n;
-			q.names = names;
-			q.nnames = 2;
-			q.identifiers = ids;
-			q.nidentifiers = 1;
-			if (kd_screen(&res, &n, m, &q, NULL) == 0)
+			if (kd_query_new(&q, KD_SCHEMA_THING) == 0 &&
+			    kd_query_add(q, "name", names[0]) == 0 &&
+			    kd_query_add(q, "name", names[1]) == 0 &&
+			    kd_query_add(q, "imoNumber", ids[0]) == 0 &&
+			    kd_screen(&res, &n, m, q, NULL) == 0)
 				kd_results_free(res);
+			kd_query_free(q);
 			kd_matcher_free(m);
 		}
 		kd_db_free(db);

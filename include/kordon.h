@@ -60,6 +60,9 @@ typedef struct kd_parse_err {
 
 /** @return the message of the last error on this thread (never NULL). */
 const char *kd_error_last(void);
+/** @return a static description of a KD_E* code, e.g. "out of memory";
+ *  "unknown error" for a code that is not one. */
+const char *kd_strerror(int code);
 
 /* ---- allocator ------------------------------------------------------- */
 
@@ -101,7 +104,11 @@ typedef struct kd_entity kd_entity; /**< one listed entity, borrowed */
 
 typedef struct kd_load_opts {
 	unsigned int version;
-	/** Stop at the first warning-worthy problem instead of counting. */
+	/** Stop at the first warning-worthy problem instead of counting it
+	 *  (a record without values, a date or country not understood, an
+	 *  unknown field, a parser's warning): kd_db_load() fails with
+	 *  KD_EPARSE, `err` naming the file and line (0 when the problem
+	 *  has no line, e.g. an unknown column). */
 	int strict;
 	/* version 2 */
 	/** Do not link the records of one party across lists (see
@@ -127,7 +134,9 @@ void kd_db_free(kd_db *db);
 /**
  * Write the loaded lists to a versioned snapshot file (magic, format
  * version, checksum, source dates), atomically (temporary file + rename).
- * @return 0 or KD_EIO.
+ * The snapshot carries the matcher's index too, so this builds a matcher
+ * over db (the time and memory of kd_matcher_new()).
+ * @return 0, KD_EIO (the file could not be written) or KD_ENOMEM.
  */
 int kd_db_save_snapshot(const kd_db *db, const char *path);
 
@@ -137,7 +146,8 @@ int kd_db_save_snapshot(const kd_db *db, const char *path);
  * pages); a truncated, corrupt or foreign file is refused with a message
  * in `err`, never read out of bounds.
  * @param[out] out free with kd_db_free().
- * @return 0, KD_EIO or KD_EFORMAT.
+ * @return 0, KD_EIO (cannot open or read), KD_EFORMAT (not a snapshot,
+ *         another format version, corrupt) or KD_ENOMEM.
  */
 int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err);
 
@@ -191,20 +201,119 @@ int kd_entity_prop(const kd_entity *e, size_t i, const char **prop,
 /** First value of property `prop` or NULL. */
 const char *kd_entity_first(const kd_entity *e, const char *prop);
 
+/* ---- FollowTheMoney properties (src/model/props.c) --------------------
+ *
+ * One table of every property of the schemata Kordon emits or accepts in
+ * a query, generated from the FollowTheMoney model, read by the loaders,
+ * the scorer, kd_query_add() and the /match parser alike.
+ */
+
+/** What screening does with the values of a property. */
+typedef enum kd_prop_role {
+	KD_ROLE_NONE = 0,   /**< carried and shown, not compared */
+	KD_ROLE_NAME,       /**< a full name: name, alias, weakAlias, ... */
+	KD_ROLE_NAME_PART,  /**< firstName ... lastName: composed into a name
+				 when a query gives no full name */
+	KD_ROLE_BIRTH_DATE, /**< birthDate */
+	KD_ROLE_COUNTRY,    /**< nationality, country, citizenship, ... */
+	KD_ROLE_IDENTIFIER  /**< passport, IMO, ICAO, VAT, DUNS, serial... */
+} kd_prop_role;
+
+/** Compared as an identifier, on the list side and in a query. */
+#define KD_PROP_IDENTIFIER 1u
+/** FollowTheMoney marks the property's type matchable. */
+#define KD_PROP_MATCHABLE 2u
+/** A property of a matchable schema: accepted in a query. */
+#define KD_PROP_QUERY 4u
+
+/** One property of the table (static, never freed). */
+typedef struct kd_prop_def {
+	const char *name;    /**< FtM name, e.g. "icaoCode" */
+	const char *type;    /**< FtM type: "name", "identifier", "date",
+				  "country", "string", ... */
+	unsigned max_length; /**< FtM maxLength, in characters */
+	unsigned flags;      /**< KD_PROP_* */
+	kd_prop_role role;
+} kd_prop_def;
+
+/** @return the property called `name` (case-sensitive), or NULL when
+ *  the FollowTheMoney schemata Kordon knows have no such property. */
+const kd_prop_def *kd_prop_info(const char *name);
+/** Number of properties in the table, and property i (sorted by name;
+ *  NULL when out of range). */
+size_t kd_prop_count(void);
+const kd_prop_def *kd_prop_at(size_t i);
+
 /* ---- screening ---------------------------------------------------------- */
 
-/** A query: a name plus optional secondary evidence. */
-typedef struct kd_query {
-	kd_schema schema;            /**< KD_SCHEMA_THING for any */
-	const char *const *names;    /**< at least one */
-	size_t nnames;
-	const char *const *birth_dates; /**< ISO dates, year or full */
-	size_t nbirth_dates;
-	const char *const *countries;   /**< ISO alpha-2 or country names */
-	size_t ncountries;
-	const char *const *identifiers; /**< passport, IMO, registration... */
-	size_t nidentifiers;
-} kd_query;
+/**
+ * A query: a schema and FollowTheMoney property values (a name, plus
+ * optional secondary evidence: birth date, countries, identifiers).
+ * Opaque, built with kd_query_new() and kd_query_add(), or read from
+ * JSON with kd_query_from_json(); what a property counts as comes from
+ * kd_prop_info() (declared below).
+ */
+typedef struct kd_query kd_query;
+
+/**
+ * @param[out] out an empty query; free with kd_query_free().
+ * @param schema   KD_SCHEMA_THING for any.
+ * @return 0, KD_EINVAL (schema out of range) or KD_ENOMEM.
+ */
+int kd_query_new(kd_query **out, kd_schema schema);
+void kd_query_free(kd_query *q);
+/** @return 0 or KD_EINVAL (schema out of range). */
+int kd_query_set_schema(kd_query *q, kd_schema schema);
+kd_schema kd_query_schema(const kd_query *q);
+
+/**
+ * Add one value of FollowTheMoney property `prop` ("name", "alias",
+ * "birthDate", "nationality", "country", "idNumber", "imoNumber", ...;
+ * any property of a matchable schema). The value is copied. Names,
+ * birth dates, countries and identifiers are compared (kd_prop_role);
+ * other properties are accepted and not compared; blank values are
+ * dropped. firstName, secondName, middleName, fatherName and lastName
+ * (first value of each) compose a name used while the query has no
+ * full name.
+ * @return 0, KD_EINVAL (a NULL argument, or a property no matchable
+ *         schema has; kd_error_last() names it) or KD_ENOMEM.
+ */
+int kd_query_add(kd_query *q, const char *prop, const char *value);
+/** Number of values the query compares in `role` (KD_ROLE_NAME counts
+ *  the composed name when there is no full name; other roles 0). */
+size_t kd_query_count(const kd_query *q, kd_prop_role role);
+/** Value i of `role` (borrowed from q), or NULL when out of range. */
+const char *kd_query_value(const kd_query *q, kd_prop_role role,
+			   size_t i);
+
+/** Bounds of one property in kd_query_from_json(). */
+#define KD_QUERY_MAX_VALUES 50      /**< values of one property */
+#define KD_QUERY_MAX_VALUE_LEN 1000 /**< bytes of one value */
+
+/**
+ * Read a query in the shape of a yente /match query:
+ * {"schema":"Person","properties":{"name":["..."],"birthDate":[1965]},
+ * "id":...}. `schema` is any matchable FtM schema (kd_schema_parse_ftm());
+ * property values are strings, numbers (as strings) or lists of them
+ * (at most KD_QUERY_MAX_VALUES of KD_QUERY_MAX_VALUE_LEN bytes); other
+ * keys are ignored. `err->msg` names the field, e.g.
+ * "properties.name[1]: expected a string", or the line and column of a
+ * JSON syntax error.
+ * @param[out] out free with kd_query_free(); NULL on failure.
+ * @return 0; KD_EPARSE for malformed JSON, a value of the wrong JSON type
+ *         or a schema that is not matchable; KD_EINVAL for a missing
+ *         field, an unknown property or a bound exceeded; KD_ENOMEM.
+ */
+int kd_query_from_json(kd_query **out, const char *json, size_t len,
+		       kd_parse_err *err);
+
+/**
+ * Parse a matchable FollowTheMoney schema name (case-sensitive, as the
+ * model spells it) into the kd_schema that scores it: PublicBody is an
+ * Organization; Address, BankAccount, ... have no own scoring (any).
+ * @return 0 or KD_EINVAL when not a matchable schema.
+ */
+int kd_schema_parse_ftm(kd_schema *out, const char *name);
 
 typedef struct kd_match_opts {
 	unsigned int version;
@@ -272,8 +381,11 @@ typedef struct kd_matcher kd_matcher; /**< read-only, thread-safe */
 
 /**
  * Prepare a matcher over `db` (name analysis, token weights, index). The
- * db must outlive the matcher.
+ * db must outlive the matcher. A db opened from a snapshot gets a view of
+ * the snapshot's index (nothing is rebuilt).
  * @param[out] out free with kd_matcher_free().
+ * @return 0, KD_EINVAL (db NULL), KD_EFORMAT (a snapshot's index
+ *         sections are corrupt) or KD_ENOMEM.
  */
 int kd_matcher_new(kd_matcher **out, const kd_db *db);
 void kd_matcher_free(kd_matcher *m);
@@ -321,6 +433,7 @@ void kd_results_free(kd_result *r);
  * Compare two names directly (no list needed beyond token weights from m,
  * which may be NULL for uniform weights).
  * @param[out] out score in [0,1] and the features that fired.
+ * @return 0, KD_EINVAL (a NULL name) or KD_ENOMEM.
  */
 int kd_compare(kd_result *out, const kd_matcher *m, kd_schema schema,
 	       const char *name1, const char *name2);
@@ -331,6 +444,7 @@ int kd_compare(kd_result *out, const kd_matcher *m, kd_schema schema,
  * "properties","datasets","score","match","explanations"}],
  * "total":{"value":N,"relation":"eq"}}.
  * @param[out] out NUL-terminated JSON; free with kd_free().
+ * @return 0 or KD_ENOMEM.
  */
 int kd_results_json(char **out, size_t *len, const kd_db *db,
 		    const kd_query *q, const kd_result *r, size_t n);
@@ -352,6 +466,23 @@ int kd_results_json(char **out, size_t *len, const kd_db *db,
 int kd_entity_ftm_json(char **out, size_t *len, const kd_db *db,
 		       const kd_entity *e, unsigned flags);
 
+/** kd_entity_json(): only "id", "caption", "schema", "datasets" and
+ *  "referents" (the entity of a `kordon scan` hit). */
+#define KD_ENTITY_HEAD 2u
+
+/**
+ * Write e as a JSON object: the FollowTheMoney view of
+ * kd_entity_ftm_json() (KD_FTM_NESTED nests the sanctions), or with
+ * KD_ENTITY_HEAD its identity alone; then `extra` (optional): members a
+ * caller adds, e.g. "\"score\":0.91" (JSON text without braces or a
+ * leading comma, written as given). The one entity writer of the
+ * library, the CLI (`show --json`) and the server (/entities, /search).
+ * @param[out] out NUL-terminated JSON object; free with kd_free().
+ * @return 0, KD_EINVAL (db or e NULL) or KD_ENOMEM.
+ */
+int kd_entity_json(char **out, size_t *len, const kd_db *db,
+		   const kd_entity *e, unsigned flags, const char *extra);
+
 /** What the FtM view had to change, by kind of value. */
 typedef enum kd_ftm_kind {
 	KD_FTM_DATE = 0, KD_FTM_COUNTRY, KD_FTM_URL, KD_FTM_PHONE,
@@ -366,7 +497,8 @@ typedef struct kd_ftm_stats {
 	size_t noted[KD_FTM__COUNT];   /**< moved to `notes` as text */
 } kd_ftm_stats;
 
-/** Add to *st what the FtM view of e cleans and moves to notes. */
+/** Add to *st what the FtM view of e cleans and moves to notes.
+ *  @return 0, KD_EINVAL (a NULL argument) or KD_ENOMEM. */
 int kd_entity_ftm_stats(kd_ftm_stats *st, const kd_db *db,
 			const kd_entity *e);
 /** @return "date", "country", ... for a kind. */
@@ -377,6 +509,7 @@ const char *kd_ftm_kind_name(kd_ftm_kind k);
  * of the entity (kd_entity_ftm_json, nested sanctions) plus "score",
  * "match", "features" {name: weight} and "explanations".
  * @param[out] out NUL-terminated JSON array; free with kd_free().
+ * @return 0 or KD_ENOMEM.
  */
 int kd_results_ftm_json(char **out, size_t *len, const kd_db *db,
 			const kd_result *r, size_t n);
@@ -462,7 +595,7 @@ uint64_t kd_entity_hash(const kd_entity *e);
  *
  * @param[out] out   NUL-terminated report; free with kd_free().
  * @param[out] stats totals (optional, may be NULL).
- * @return 0 or KD_ENOMEM.
+ * @return 0, KD_EINVAL (a db is NULL) or KD_ENOMEM.
  */
 int kd_db_diff(char **out, size_t *len, kd_diff_stats *stats,
 	       const kd_db *old_db, const kd_db *new_db, unsigned flags);

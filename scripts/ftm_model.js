@@ -112,15 +112,90 @@ fs.writeFileSync(path.join(root, 'src/match/ftm_model.inc'), c);
 const matchable = Object.keys(S).filter((s) => S[s].matchable).sort();
 const reqProps = new Set();
 for (const s of matchable) for (const p of Object.keys(resolved(s))) reqProps.add(p);
-let r = hdr('the schemata yente /match accepts (matchable ones) and every ' +
-  'property they have, sorted');
-r += 'static const char *const g_ftm_matchable[] = {\n';
-for (const s of matchable) r += `\t"${s}",\n`;
-r += '};\n\nstatic const char *const g_ftm_prop_names[] = {\n';
-for (const p of [...reqProps].sort()) r += `\t"${p}",\n`;
-r += '};\n\nstatic const char *const g_ftm_topic_names[] = {\n';
+let r = hdr('the FtM topics, sorted (schemata and properties are in ' +
+  'src/model/props.inc)');
+r += 'static const char *const g_ftm_topic_names[] = {\n';
 for (const v of Object.keys(T.topic.values).sort()) r += `\t"${v}",\n`;
 r += '};\n';
 fs.writeFileSync(path.join(root, 'server/ftm_props.inc'), r);
+// ---- the property table of the model (src/model/props.inc) ----------------
+// Every property of the schemata Kordon emits or /match accepts, with its
+// FtM type and maxLength, and what screening does with it. The FtM type
+// decides: `name` values are names, `identifier` values identifiers (on
+// the list side and in a query alike), `country` values countries, and
+// of the dates the scorer uses birthDate. Kordon's own policy, on top:
+const NAME_PARTS = ['firstName', 'secondName', 'middleName', 'fatherName',
+  'lastName']; // compose a query name when none is given, in this order
+const NOT_NAMES = ['namesMentioned']; // names in a text, not of the entity
+const NOT_IDS = ['programId']; // one programme lists many entities
+const EXTRA_IDS = ['bikCode']; // Russian bank code, typed string in FtM
+// Display order of the first properties (the rest follow, unordered).
+const DISPLAY = ['name', 'alias', 'weakAlias', 'previousName', 'title',
+  'firstName', 'middleName', 'secondName', 'fatherName', 'motherName',
+  'lastName', 'gender', 'birthDate', 'birthPlace', 'birthCountry',
+  'deathDate', 'nationality', 'citizenship', 'country', 'jurisdiction',
+  'mainCountry', 'flag', 'position', 'idNumber', 'passportNumber',
+  'taxNumber', 'registrationNumber', 'innCode', 'ogrnCode', 'leiCode',
+  'imoNumber', 'mmsi', 'callSign', 'swiftBic', 'email', 'phone', 'website',
+  'type', 'buildDate', 'incorporationDate', 'dissolutionDate', 'address',
+  'program', 'programId', 'topics', 'listingDate', 'modifiedAt',
+  'sourceUrl', 'notes'];
+{
+  const all = {};
+  const add = (p, d, mask, query) => {
+    const t = all[p] || (all[p] = { type: d.type, max: d.maxLength,
+      matchable: d.matchable !== false && !!T[d.type].matchable,
+      mask: 0, query: false });
+    t.mask |= mask;
+    t.query = t.query || query;
+  };
+  EMIT.forEach((s, i) => {
+    for (const [p, d] of Object.entries(resolved(s))) add(p, d, 1 << i, S[s].matchable);
+  });
+  for (const s of matchable)
+    for (const [p, d] of Object.entries(resolved(s))) add(p, d, 0, true);
+  for (const p of DISPLAY) if (!all[p]) throw new Error(`no property ${p}`);
+  const names = Object.keys(all).sort();
+  let off = 0, strs = '', rows = '';
+  for (const p of names) {
+    const d = all[p];
+    let role = 'KD_ROLE_NONE', flags = [];
+    const ident = (d.type === 'identifier' && !NOT_IDS.includes(p)) ||
+      EXTRA_IDS.includes(p);
+    if (ident) { role = 'KD_ROLE_IDENTIFIER'; flags.push('KD_PROP_IDENTIFIER'); }
+    else if (d.type === 'name' && !NOT_NAMES.includes(p)) role = 'KD_ROLE_NAME';
+    else if (NAME_PARTS.includes(p)) role = 'KD_ROLE_NAME_PART';
+    else if (p === 'birthDate') role = 'KD_ROLE_BIRTH_DATE';
+    else if (d.type === 'country') role = 'KD_ROLE_COUNTRY';
+    if (d.matchable) flags.push('KD_PROP_MATCHABLE');
+    if (d.query) flags.push('KD_PROP_QUERY');
+    const rank = DISPLAY.includes(p) ? DISPLAY.indexOf(p) : DISPLAY.length;
+    // the list side's value type (normalisation, index, scoring)
+    const ptype = role === 'KD_ROLE_NAME' ? 'KD_PT_NAME'
+      : role === 'KD_ROLE_NAME_PART' ? 'KD_PT_NAMEPART'
+        : role === 'KD_ROLE_IDENTIFIER' ? 'KD_PT_IDENT'
+          : d.type === 'date' ? 'KD_PT_DATE'
+            : d.type === 'country' ? 'KD_PT_COUNTRY'
+              : d.type === 'address' ? 'KD_PT_ADDRESS' : 'KD_PT_TEXT';
+    const part = NAME_PARTS.indexOf(p);
+    strs += `\t"${p}\\0"\n`;
+    rows += `\t{ { g_prop_names + ${off}, "${d.type}", ${d.max}, ` +
+      `${flags.join(' | ') || '0'}, ${role} }, 0x${d.mask.toString(16)}, ${rank}, ${part}, ${ptype} },\n`;
+    off += p.length + 1;
+  }
+  let t = hdr('every property of the schemata Kordon emits (mask bit i = ' +
+    EMIT.join(', ') + ') or /match accepts (KD_PROP_QUERY), sorted by ' +
+    'name, with the role screening gives it (policy in the script)');
+  t += `#define KD_NPROPS ${names.length}\n#define KD_PROP_RANK_OTHER ${DISPLAY.length}\n\n`;
+  t += '/* the names, one array so a pointer into it is a canonical name */\n';
+  t += 'static const char g_prop_names[] =\n' + strs + '\t;\n\n';
+  t += 'static const struct prop_row g_prop_rows[KD_NPROPS] = {\n' + rows + '};\n';
+  t += '\n/* the matchable schemata (a /match query may name them), sorted */\n';
+  t += 'static const char *const g_matchable_schemata[] = {\n';
+  for (const m of matchable) t += `\t"${m}",\n`;
+  t += '};\n';
+  fs.writeFileSync(path.join(root, 'src/model/props.inc'), t);
+}
+
 console.log(`ftm_model: ${Object.keys(S).length} schemata, ` +
   `${Object.keys(props).length} emitted properties, ${reqProps.size} request properties`);

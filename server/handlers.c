@@ -404,8 +404,9 @@ static int match_one(struct kd_buf *b, struct srv_req *r,
 	size_t n = 0, total = 0, len;
 	char *js = NULL, *echo = NULL;
 	int err = -1;
-	if ((mq->q.nnames || mq->q.nidentifiers) &&
-	    screen_scoped(&res, &n, &total, r, sc, &mq->q, *o, limit) < 0)
+	if ((kd_query_count(mq->q, KD_ROLE_NAME) ||
+	     kd_query_count(mq->q, KD_ROLE_IDENTIFIER)) &&
+	    screen_scoped(&res, &n, &total, r, sc, mq->q, *o, limit) < 0)
 		goto done;
 	if (kd_results_ftm_json(&js, &len, r->idx->db, res, n) < 0 ||
 	    (echo = json_dumps(mq->echo, JSON_COMPACT)) == NULL)
@@ -479,20 +480,15 @@ int srv_h_match(struct srv_req *r)
 
 /* ---- entities ------------------------------------------------------------ */
 
-/* The FtM view of e, with `tail` (e.g. ",\"score\":1") before its
- * closing brace. */
+/* The FtM view of e, with `extra` members (e.g. "\"score\":1"). */
 static int entity_json(struct kd_buf *b, const kd_db *db, const kd_entity *e,
-		       unsigned flags, const char *tail)
+		       unsigned flags, const char *extra)
 {
 	char *js = NULL;
 	size_t len = 0;
-	int err = kd_entity_ftm_json(&js, &len, db, e, flags);
+	int err = kd_entity_json(&js, &len, db, e, flags, extra);
 	if (err == 0)
-		err = kd__buf_put(b, js, len - 1);
-	if (err == 0)
-		err = kd__buf_puts(b, tail ? tail : "");
-	if (err == 0)
-		err = kd__buf_putc(b, '}');
+		err = kd__buf_put(b, js, len);
 	kd_free(js);
 	return err;
 }
@@ -696,7 +692,7 @@ int srv_h_search(struct srv_req *r)
 {
 	kd_match_opts o = KD_MATCH_OPTS_INIT;
 	const kd_db *db = r->idx->db;
-	kd_query q;
+	kd_query *q = NULL;
 	struct scope sc;
 	struct facets fs;
 	const char *text = srv_arg(r, "q"), *v;
@@ -705,7 +701,6 @@ int srv_h_search(struct srv_req *r)
 	size_t limit, offset = 0, n = 0, total = 0, i, cap = 0;
 	int err = 0;
 
-	memset(&q, 0, sizeof(q));
 	memset(&fs, 0, sizeof(fs));
 	if (text && (strlen(text) > SRV_MAX_VALUE_LEN ||
 		     kd__utf8_invalid_at(text, strlen(text))))
@@ -718,10 +713,13 @@ int srv_h_search(struct srv_req *r)
 	    scope_init(&sc, r, r->tail, 1) < 0)
 		return SRV_DONE;
 	if (text && *text) { /* ranked hits, the first SRV_MAX_LIMIT */
-		q.names = &text;
-		q.nnames = 1;
-		err = screen_scoped(&res, &n, &total, r, &sc, &q, o,
-				    SRV_MAX_LIMIT);
+		err = kd_query_new(&q, KD_SCHEMA_THING);
+		if (err == 0)
+			err = kd_query_add(q, "name", text);
+		if (err == 0 && kd_query_count(q, KD_ROLE_NAME))
+			err = screen_scoped(&res, &n, &total, r, &sc, q, o,
+					    SRV_MAX_LIMIT);
+		kd_query_free(q);
 		for (i = 0; i < n && err == 0; i++)
 			err = facets_add(&fs, db, res[i].entity);
 	} else { /* every entity in scope, in list order */
@@ -745,7 +743,7 @@ int srv_h_search(struct srv_req *r)
 		err = kd__buf_puts(&r->out, "{\"results\":[");
 	for (i = offset; res && i < n && i < offset + limit && err == 0; i++) {
 		char tail[64];
-		snprintf(tail, sizeof(tail), ",\"score\":%.4f,\"match\":%s",
+		snprintf(tail, sizeof(tail), "\"score\":%.4f,\"match\":%s",
 			 res[i].score, res[i].match ? "true" : "false");
 		err = kd__buf_puts(&r->out, i > offset ? "," : "");
 		if (err == 0)

@@ -312,7 +312,10 @@ int srv_work_admit(struct srv_req *r)
 		return 0; /* the handler answers 400/422 */
 	}
 	for (i = 0; i < mq.n; i++)
-		names += mq.items[i].q.nnames ? mq.items[i].q.nnames : 1;
+		{
+		size_t nn = kd_query_count(mq.items[i].q, KD_ROLE_NAME);
+		names += nn ? nn : 1;
+	}
 	nq = mq.n;
 	srv_mreq_free(&mq);
 	cost = (double)names * (double)limit;

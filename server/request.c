@@ -56,146 +56,11 @@
 
 #include "ftm_props.inc"
 
-enum role { R_IGNORE, R_NAME, R_DATE, R_COUNTRY, R_ID, R_PART, R__N };
-
-/* Query properties: the FollowTheMoney names of the schemas Kordon screens
- * (Thing, LegalEntity, Person, Organization, Company, Vessel, Airplane).
- * Name parts are in composition order. */
-static const struct {
-	const char *name;
-	enum role role;
-} g_props[] = {
-	{ "name", R_NAME },
-	{ "alias", R_NAME },
-	{ "previousName", R_NAME },
-	{ "weakAlias", R_NAME },
-	{ "title", R_IGNORE },
-	{ "firstName", R_PART },
-	{ "secondName", R_PART },
-	{ "middleName", R_PART },
-	{ "fatherName", R_PART },
-	{ "lastName", R_PART },
-	{ "nameSuffix", R_IGNORE },
-	{ "motherName", R_IGNORE },
-	{ "birthDate", R_DATE },
-	{ "nationality", R_COUNTRY },
-	{ "citizenship", R_COUNTRY },
-	{ "country", R_COUNTRY },
-	{ "jurisdiction", R_COUNTRY },
-	{ "mainCountry", R_COUNTRY },
-	{ "birthCountry", R_COUNTRY },
-	{ "flag", R_COUNTRY },
-	{ "idNumber", R_ID },
-	{ "passportNumber", R_ID },
-	{ "socialSecurityNumber", R_ID },
-	{ "taxNumber", R_ID },
-	{ "vatCode", R_ID },
-	{ "registrationNumber", R_ID },
-	{ "innCode", R_ID },
-	{ "ogrnCode", R_ID },
-	{ "okpoCode", R_ID },
-	{ "leiCode", R_ID },
-	{ "dunsCode", R_ID },
-	{ "swiftBic", R_ID },
-	{ "bikCode", R_ID },
-	{ "permId", R_ID },
-	{ "cikCode", R_ID },
-	{ "uniqueEntityId", R_ID },
-	{ "npiCode", R_ID },
-	{ "imoNumber", R_ID },
-	{ "mmsi", R_ID },
-	{ "callSign", R_ID },
-	{ "serialNumber", R_ID },
-	{ "icaoCode", R_ID },
-	{ "birthPlace", R_IGNORE },
-	{ "deathDate", R_IGNORE },
-	{ "gender", R_IGNORE },
-	{ "position", R_IGNORE },
-	{ "ethnicity", R_IGNORE },
-	{ "religion", R_IGNORE },
-	{ "political", R_IGNORE },
-	{ "education", R_IGNORE },
-	{ "email", R_IGNORE },
-	{ "phone", R_IGNORE },
-	{ "website", R_IGNORE },
-	{ "address", R_IGNORE },
-	{ "addressEntity", R_IGNORE },
-	{ "legalForm", R_IGNORE },
-	{ "incorporationDate", R_IGNORE },
-	{ "dissolutionDate", R_IGNORE },
-	{ "status", R_IGNORE },
-	{ "sector", R_IGNORE },
-	{ "classification", R_IGNORE },
-	{ "type", R_IGNORE },
-	{ "model", R_IGNORE },
-	{ "manufacturer", R_IGNORE },
-	{ "buildDate", R_IGNORE },
-	{ "registrationDate", R_IGNORE },
-	{ "tonnage", R_IGNORE },
-	{ "grossRegisteredTonnage", R_IGNORE },
-	{ "pastFlags", R_IGNORE },
-	{ "owner", R_IGNORE },
-	{ "operator", R_IGNORE },
-	{ "program", R_IGNORE },
-	{ "programId", R_IGNORE },
-	{ "topics", R_IGNORE },
-	{ "notes", R_IGNORE },
-	{ "summary", R_IGNORE },
-	{ "description", R_IGNORE },
-	{ "keywords", R_IGNORE },
-	{ "sourceUrl", R_IGNORE },
-	{ "wikidataId", R_IGNORE },
-	{ "createdAt", R_IGNORE },
-	{ "modifiedAt", R_IGNORE },
-	{ "retrievedAt", R_IGNORE },
-	{ "publisher", R_IGNORE },
-	{ "publisherUrl", R_IGNORE },
-	{ "wikipediaUrl", R_IGNORE },
-	{ "opencorporatesUrl", R_IGNORE },
-	{ "icijId", R_IGNORE },
-	{ "bvdId", R_ID },
-	{ "kppCode", R_ID },
-	{ "voenCode", R_ID },
-	{ "isinCode", R_ID },
-	{ "ticker", R_IGNORE },
-	{ "taxStatus", R_IGNORE },
-	{ "capital", R_IGNORE },
-	{ "currency", R_IGNORE },
-	{ "parent", R_IGNORE },
-	{ "spokenLanguage", R_IGNORE },
-	{ "height", R_IGNORE },
-	{ "weight", R_IGNORE },
-	{ "eyeColor", R_IGNORE },
-	{ "hairColor", R_IGNORE },
-	{ "appearance", R_IGNORE },
-	{ "pastTypes", R_IGNORE },
-	{ "netRegisteredTonnage", R_IGNORE },
-	{ "deregistrationDate", R_IGNORE },
-	{ "registrationPort", R_IGNORE },
-	{ "navigationArea", R_IGNORE },
-	{ "nameChangeDate", R_IGNORE },
-	{ "crsNumber", R_ID },
-};
-
 const char *const srv_algorithms[] = { "logic-v1",       "logic-v2",
 				       "name-based",     "name-qualified",
 				       "regression-v1",  "best",
 				       "kordon",         NULL };
 
-/* Copy at most `max` bytes of s, cut at a UTF-8 boundary, for messages. */
-static void clip(char *dst, size_t cap, const char *s, size_t max)
-{
-	size_t n = strlen(s);
-	if (n > max) {
-		n = max;
-		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	}
-	if (n >= cap)
-		n = cap - 1;
-	memcpy(dst, s, n);
-	dst[n] = '\0';
-}
 
 static int fail(struct req_err *err, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -225,33 +90,9 @@ static int cmp_str(const void *key, const void *el)
 
 #define N_(a) (sizeof(a) / sizeof((a)[0]))
 
-static int prop_role(const char *name)
-{
-	size_t i;
-	for (i = 0; i < N_(g_props); i++)
-		if (strcmp(g_props[i].name, name) == 0)
-			return (int)g_props[i].role;
-	if (bsearch(name, g_ftm_prop_names, N_(g_ftm_prop_names),
-		    sizeof(g_ftm_prop_names[0]), cmp_str))
-		return R_IGNORE;
-	return -1;
-}
-
 int srv_schema_parse(kd_schema *out, const char *name)
 {
-	size_t i;
-	if (strcmp(name, "PublicBody") == 0) {
-		*out = KD_SCHEMA_ORGANIZATION;
-		return 0;
-	}
-	for (i = 0; i < N_(g_ftm_matchable); i++)
-		if (strcmp(g_ftm_matchable[i], name) == 0)
-			break;
-	if (i == N_(g_ftm_matchable) && strcmp(name, "Thing") != 0)
-		return -1;
-	if (kd_schema_parse(out, name) < 0)
-		*out = KD_SCHEMA_THING; /* matchable, no own scoring */
-	return 0;
+	return kd_schema_parse_ftm(out, name) < 0 ? -1 : 0;
 }
 
 /* Remember an ignored key for the debug log ("params,queries.*.filters"),
@@ -275,23 +116,8 @@ static void ignored(struct mreq *m, const char *prefix, const char *k)
 		 n ? "," : "", prefix, t);
 }
 
-/* Growable array of borrowed strings; slices are recorded as offsets. */
-struct vec {
-	const char **v;
-	size_t n, cap;
-};
-
-static int vec_push(struct vec *v, const char *s)
-{
-	if (kd__grow((void **)&v->v, &v->cap, v->n + 1, sizeof(*v->v)) < 0)
-		return -1;
-	v->v[v->n++] = s;
-	return 0;
-}
-
 struct parse {
 	struct mreq *m;
-	struct vec vals;
 	struct req_err *err;
 	char qkey[48]; /* clipped query key, for messages */
 };
@@ -308,49 +134,6 @@ static json_t *num_string(const json_t *x)
 	return json_string(t);
 }
 
-/* Check one property value (string or array of strings and numbers);
- * numbers in arrays are replaced by strings in the document (the caller
- * replaces a lone number). */
-static int check_values(struct parse *p, const char *prop, json_t *v)
-{
-	size_t i, n;
-	json_t *x;
-	char pk[48];
-	clip(pk, sizeof(pk), prop, 40);
-	if (json_is_string(v) || json_is_number(v))
-		n = 1;
-	else if (json_is_array(v))
-		n = json_array_size(v);
-	else
-		return fail(p->err, 400,
-			    "queries.%s.properties.%s: expected a string or "
-			    "a list of strings",
-			    p->qkey, pk);
-	if (n > SRV_MAX_VALUES)
-		return fail(p->err, 422,
-			    "queries.%s.properties.%s: more than %d values",
-			    p->qkey, pk, SRV_MAX_VALUES);
-	for (i = 0; i < n; i++) {
-		x = json_is_array(v) ? json_array_get(v, i) : v;
-		if (json_is_number(x) && json_is_array(v)) {
-			if (json_array_set_new(v, i, num_string(x)) < 0)
-				return fail(p->err, 500, "out of memory");
-			x = json_array_get(v, i);
-		}
-		if (!json_is_string(x))
-			return fail(p->err, 400,
-				    "queries.%s.properties.%s[%zu]: expected "
-				    "a string",
-				    p->qkey, pk, i);
-		if (json_string_length(x) > SRV_MAX_VALUE_LEN)
-			return fail(p->err, 422,
-				    "queries.%s.properties.%s[%zu]: longer "
-				    "than %d bytes",
-				    p->qkey, pk, i, SRV_MAX_VALUE_LEN);
-	}
-	return 0;
-}
-
 /* True when s has a non-blank character: blank values are skipped. */
 static int non_blank(const char *s)
 {
@@ -358,66 +141,6 @@ static int non_blank(const char *s)
 		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
 			return 1;
 	return 0;
-}
-
-/* Append the values of every property with role `role`. */
-static int collect(struct parse *p, json_t *props, enum role role)
-{
-	const char *k;
-	json_t *v;
-	json_object_foreach(props, k, v)
-	{
-		size_t i, n;
-		if (prop_role(k) != (int)role)
-			continue;
-		n = json_is_array(v) ? json_array_size(v) : 1;
-		for (i = 0; i < n; i++) {
-			const char *s = json_string_value(
-				json_is_array(v) ? json_array_get(v, i) : v);
-			if (s && non_blank(s) && vec_push(&p->vals, s) < 0)
-				return fail(p->err, 500, "out of memory");
-		}
-	}
-	return 0;
-}
-
-/* Name from parts (firstName secondName middleName fatherName lastName,
- * first value of each) when the query gives no full name. */
-static int compose_name(struct parse *p, json_t *props)
-{
-	struct kd_buf b = KD_BUF_INIT;
-	size_t i;
-	char **owned;
-	for (i = 0; i < sizeof(g_props) / sizeof(g_props[0]); i++) {
-		json_t *v;
-		const char *s;
-		if (g_props[i].role != R_PART)
-			continue;
-		v = json_object_get(props, g_props[i].name);
-		if (v == NULL)
-			continue;
-		s = json_string_value(json_is_array(v) ? json_array_get(v, 0)
-						       : v);
-		if (s == NULL || !non_blank(s))
-			continue;
-		if ((b.len && kd__buf_putc(&b, ' ') < 0) ||
-		    kd__buf_puts(&b, s) < 0)
-			goto oom;
-	}
-	if (b.len == 0)
-		return 0;
-	owned = kd__realloc(p->m->owned,
-			    (p->m->nowned + 1) * sizeof(*p->m->owned));
-	if (owned == NULL)
-		goto oom;
-	p->m->owned = owned;
-	owned[p->m->nowned++] = b.ptr;
-	if (vec_push(&p->vals, b.ptr) < 0)
-		return fail(p->err, 500, "out of memory");
-	return 0;
-oom:
-	kd__buf_free(&b);
-	return fail(p->err, 500, "out of memory");
 }
 
 /* s without leading and trailing blanks, as a new JSON string. */
@@ -452,11 +175,16 @@ static json_t *make_echo(json_t *q, const char *schema, json_t *props)
 		if (list == NULL || json_object_set_new(eprops, k, list) < 0)
 			goto oom;
 		for (i = 0; i < n; i++) {
-			const char *s = json_string_value(
-				json_is_array(v) ? json_array_get(v, i) : v);
-			if (s && non_blank(s) &&
-			    json_array_append_new(list, trimmed(s)) < 0)
+			json_t *x = json_is_array(v) ? json_array_get(v, i) : v;
+			const char *s = json_string_value(x);
+			if (json_is_number(x)) {
+				if (json_array_append_new(list,
+							  num_string(x)) < 0)
+					goto oom;
+			} else if (s && non_blank(s) &&
+				   json_array_append_new(list, trimmed(s)) < 0) {
 				goto oom;
+			}
 		}
 	}
 	if (json_object_set_new(echo, "properties", eprops) == 0)
@@ -468,92 +196,41 @@ oom:
 	return NULL;
 }
 
-static int parse_query(struct parse *p, struct mreq_query *item,
-		       size_t off[4], json_t *q)
+/* One query: read by kd_query_from_json() (the library's reader of the
+ * yente query shape, which names the field at fault; its KD_EPARSE is a
+ * wrong type: 400, KD_EINVAL a validation failure: 422), plus the echo
+ * and the keys ignored. */
+static int parse_query(struct parse *p, struct mreq_query *item, json_t *q)
 {
-	const char *k, *schema;
-	json_t *v, *props = NULL;
-	size_t start;
-	int role;
+	const char *k;
+	json_t *v;
+	char *text;
+	kd_parse_err perr;
+	int rc;
 
 	if (!json_is_object(q))
 		return fail(p->err, 400, "queries.%s: expected an object",
 			    p->qkey);
 	json_object_foreach(q, k, v)
 	{
-		if (strcmp(k, "schema") == 0) {
-			if (!json_is_string(v))
-				return fail(p->err, 400,
-					    "queries.%s.schema: expected a "
-					    "string",
-					    p->qkey);
-		} else if (strcmp(k, "properties") == 0) {
-			if (!json_is_object(v))
-				return fail(p->err, 400,
-					    "queries.%s.properties: expected "
-					    "an object",
-					    p->qkey);
-			props = v;
-		} else if (strcmp(k, "id") == 0) {
-			if (!json_is_string(v) && !json_is_null(v))
-				return fail(p->err, 400,
-					    "queries.%s.id: expected a string",
-					    p->qkey);
-		} else {
+		if (strcmp(k, "schema") != 0 && strcmp(k, "properties") != 0 &&
+		    strcmp(k, "id") != 0)
 			ignored(p->m, "queries.*.", k); /* filters, params.. */
-		}
 	}
-	if ((schema = json_string_value(json_object_get(q, "schema"))) ==
-	    NULL)
-		return fail(p->err, 422, "queries.%s.schema: field required",
-			    p->qkey);
-	if (srv_schema_parse(&item->q.schema, schema) < 0) {
-		char sk[48];
-		clip(sk, sizeof(sk), schema, 40);
-		return fail(p->err, 400,
-			    "queries.%s.schema: '%s' is not a matchable "
-			    "FollowTheMoney schema",
-			    p->qkey, sk);
-	}
-	if (props == NULL)
-		return fail(p->err, 422,
-			    "queries.%s.properties: field required", p->qkey);
-	json_object_foreach(props, k, v)
-	{
-		if (prop_role(k) < 0) {
-			char pk[48];
-			clip(pk, sizeof(pk), k, 40);
-			return fail(p->err, 422,
-				    "queries.%s.properties: unknown property "
-				    "'%s'",
-				    p->qkey, pk);
-		}
-		if (json_is_number(v)) { /* "birthDate": 1965 */
-			if (json_object_set_new(props, k, num_string(v)) < 0)
-				return fail(p->err, 500, "out of memory");
-			v = json_object_get(props, k);
-		}
-		if (check_values(p, k, v) < 0)
-			return -1;
-	}
-	if ((item->echo = make_echo(q, schema, props)) == NULL)
+	if ((text = json_dumps(q, JSON_COMPACT)) == NULL)
 		return fail(p->err, 500, "out of memory");
-	/* offsets of the four slices: names, dates, countries, ids */
-	for (role = R_NAME; role <= R_ID; role++) {
-		start = p->vals.n;
-		off[role - R_NAME] = start;
-		if (collect(p, props, (enum role)role) < 0)
-			return -1;
-		if (role == R_NAME && p->vals.n == start &&
-		    compose_name(p, props) < 0)
-			return -1;
-		switch (role) {
-		case R_NAME: item->q.nnames = p->vals.n - start; break;
-		case R_DATE: item->q.nbirth_dates = p->vals.n - start; break;
-		case R_COUNTRY: item->q.ncountries = p->vals.n - start; break;
-		default: item->q.nidentifiers = p->vals.n - start; break;
-		}
-	}
+	rc = kd_query_from_json(&item->q, text, strlen(text), &perr);
+	free(text);
+	if (rc < 0)
+		return fail(p->err, rc == KD_EPARSE	? 400
+				    : rc == KD_EINVAL ? 422
+						      : 500,
+			    "queries.%s.%s", p->qkey,
+			    rc == KD_ENOMEM ? kd_strerror(rc) : perr.msg);
+	item->echo = make_echo(q, json_string_value(json_object_get(q, "schema")),
+			       json_object_get(q, "properties"));
+	if (item->echo == NULL)
+		return fail(p->err, 500, "out of memory");
 	/* No name and no identifier (a nationality alone): accepted, as
 	 * yente does; nothing can match it (the handler answers 0 results
 	 * without screening). */
@@ -563,10 +240,9 @@ static int parse_query(struct parse *p, struct mreq_query *item,
 static int parse_queries(struct parse *p, json_t *queries, size_t max)
 {
 	struct mreq *m = p->m;
-	size_t nq = json_object_size(queries), i = 0, (*offs)[4] = NULL;
+	size_t nq = json_object_size(queries), i = 0;
 	const char *k;
 	json_t *q;
-	int rc = -1;
 
 	if (nq > max)
 		return fail(p->err, 422, "queries: more than %zu queries",
@@ -576,32 +252,17 @@ static int parse_queries(struct parse *p, json_t *queries, size_t max)
 					 "required");
 	m->items = kd__calloc(nq, sizeof(*m->items));
 	m->nalloc = m->items ? nq : 0;
-	offs = kd__calloc(nq, sizeof(*offs));
-	if (m->items == NULL || offs == NULL) {
-		fail(p->err, 500, "out of memory");
-		goto done;
-	}
+	if (m->items == NULL)
+		return fail(p->err, 500, "out of memory");
 	json_object_foreach(queries, k, q)
 	{
-		clip(p->qkey, sizeof(p->qkey), k, 40);
+		kd__utf8_clip(p->qkey, sizeof(p->qkey), k, 40);
 		m->items[i].key = k;
-		if (parse_query(p, &m->items[i], offs[i], q) < 0)
-			goto done;
+		if (parse_query(p, &m->items[i], q) < 0)
+			return -1;
 		m->n = ++i;
 	}
-	m->values = p->vals.v;
-	p->vals.v = NULL;
-	for (i = 0; i < m->n; i++) {
-		kd_query *qq = &m->items[i].q;
-		qq->names = m->values + offs[i][0];
-		qq->birth_dates = m->values + offs[i][1];
-		qq->countries = m->values + offs[i][2];
-		qq->identifiers = m->values + offs[i][3];
-	}
-	rc = 0;
-done:
-	kd__free(offs);
-	return rc;
+	return 0;
 }
 
 int srv_mreq_parse(struct mreq *out, const char *body, size_t len,
@@ -611,7 +272,6 @@ int srv_mreq_parse(struct mreq *out, const char *body, size_t len,
 	json_error_t jerr;
 	json_t *root, *queries = NULL, *v;
 	const char *k;
-	int rc;
 
 	memset(out, 0, sizeof(*out));
 	memset(&p, 0, sizeof(p));
@@ -624,7 +284,7 @@ int srv_mreq_parse(struct mreq *out, const char *body, size_t len,
 	root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (root == NULL) {
 		char t[160];
-		clip(t, sizeof(t), jerr.text, 120);
+		kd__utf8_clip(t, sizeof(t), jerr.text, 120);
 		return fail(err, 400, "invalid JSON at line %d, column %d: %s",
 			    jerr.line, jerr.column, t);
 	}
@@ -646,9 +306,7 @@ int srv_mreq_parse(struct mreq *out, const char *body, size_t len,
 	}
 	if (queries == NULL)
 		return fail(err, 422, "queries: field required");
-	rc = parse_queries(&p, queries, max_queries);
-	kd__free(p.vals.v);
-	return rc;
+	return parse_queries(&p, queries, max_queries);
 }
 
 void srv_mreq_free(struct mreq *m)
@@ -656,12 +314,10 @@ void srv_mreq_free(struct mreq *m)
 	size_t i;
 	if (m == NULL)
 		return;
-	for (i = 0; i < m->nowned; i++)
-		kd__free(m->owned[i]);
-	for (i = 0; i < m->nalloc; i++)
+	for (i = 0; i < m->nalloc; i++) {
 		json_decref((json_t *)m->items[i].echo);
-	kd__free(m->owned);
-	kd__free(m->values);
+		kd_query_free(m->items[i].q);
+	}
 	kd__free(m->items);
 	if (m->root)
 		json_decref((json_t *)m->root);

@@ -12,8 +12,8 @@
 
 #define SRV_MAX_BODY ((size_t)1 << 20) /* 1 MiB */
 #define SRV_MAX_QUERIES 100
-#define SRV_MAX_VALUES 50    /* values of one property */
-#define SRV_MAX_VALUE_LEN 1000 /* bytes of one value */
+#define SRV_MAX_VALUES KD_QUERY_MAX_VALUES    /* values of one property */
+#define SRV_MAX_VALUE_LEN KD_QUERY_MAX_VALUE_LEN /* bytes of one value */
 #define SRV_MAX_LIMIT 500
 #define SRV_DEFAULT_LIMIT 5
 
@@ -23,11 +23,10 @@ struct req_err {
 	char detail[256];
 };
 
-/** One query of a /match body. Strings are borrowed from the parsed body
- *  (struct mreq) and live until srv_mreq_free(). */
+/** One query of a /match body; key and echo live until srv_mreq_free(). */
 struct mreq_query {
 	const char *key;
-	kd_query q;
+	kd_query *q;
 	void *echo; /* json_t {"id"?,"schema","properties"} sent back */
 };
 
@@ -35,9 +34,6 @@ struct mreq {
 	void *root; /* json_t of the body */
 	struct mreq_query *items;
 	size_t n, nalloc; /* parsed, allocated (echoes to free) */
-	const char **values; /* one array for every q.names/.. slice */
-	char **owned;        /* names composed from name parts */
-	size_t nowned;
 	char ignored[128];   /* keys ignored, for a debug log: "params,.." */
 };
 

@@ -130,6 +130,19 @@ t "batch jsonl NUL and bad UTF-8" 3 "$K" batch --input "$W/bad.jsonl"
 has "batch jsonl NUL line" "bad.jsonl:1:"
 has "batch jsonl UTF-8 line" "bad.jsonl:2:"
 has "batch jsonl count" "rows 1, .*skipped 2,"
+# JSON lines in the yente query shape: read by kd_query_from_json, every
+# property counts (birthDate, nationality, name parts), errors name the field
+printf '%s\n' '{"id":"y1","schema":"Person","properties":{"firstName":["Bosco"],"lastName":["Taganda"],"birthDate":[1973],"nationality":["cd"]}}' \
+  '{"id":"y2","schema":"Person","properties":{"name":["x"],"nmae":["y"]}}' \
+  '{"id":"y3","schema":"Spaceship","properties":{"name":["x"]}}' \
+  '{"id":"y4","schema":"Person","properties":{"name":[true]}}' >"$W/yente.jsonl"
+t "batch yente jsonl" 3 "$K" batch --input "$W/yente.jsonl"
+has "batch yente match" '"id":"y1","query":\{"schema":"Person","properties":\{"name":\["Bosco Taganda"\],"birthDate":\["1973"\],"country":\["cd"\]'
+has "batch yente result" '"caption":"BOSCO TAGANDA"'
+has "batch yente unknown property" "yente.jsonl:2: properties: unknown property 'nmae' \\(row skipped\\)"
+has "batch yente schema" "yente.jsonl:3: schema: 'Spaceship' is not a matchable"
+has "batch yente type" "yente.jsonl:4: properties.name\\[0\\]: expected a string"
+has "batch yente count" "rows 1, .*skipped 3,"
 # a full disk is an error, not "matches found"
 t "batch to /dev/full" 2 "$K" batch --input "$W/one.csv" --output /dev/full
 has "batch /dev/full message" "/dev/full: write failed"

@@ -91,15 +91,17 @@ int main(int argc, char **argv)
 	size_t n, i;
 	kd_load_opts lo = KD_LOAD_OPTS_INIT;
 	kd_match_opts mo = KD_MATCH_OPTS_INIT;
-	kd_query q = { KD_SCHEMA_THING, NULL, 1 };
+	kd_query *q;
 	if (argc != 3 || kd_version() != KD_VERSION_NUM)
 		return 3;
-	q.names = (const char *const *)&argv[2];
-	if (kd_db_load(&db, argv[1], &lo, NULL) < 0 ||
-	    kd_matcher_new(&m, db) < 0 || kd_screen(&r, &n, m, &q, &mo) < 0) {
+	if (kd_query_new(&q, KD_SCHEMA_THING) < 0 ||
+	    kd_query_add(q, "name", argv[2]) < 0 ||
+	    kd_db_load(&db, argv[1], &lo, NULL) < 0 ||
+	    kd_matcher_new(&m, db) < 0 || kd_screen(&r, &n, m, q, &mo) < 0) {
 		fprintf(stderr, "%s\n", kd_error_last());
 		return 2;
 	}
+	kd_query_free(q);
 	for (i = 0; i < n; i++)
 		printf("%.2f %d %s\n", r[i].score, r[i].match,
 		       kd_entity_caption(r[i].entity));

@@ -65,4 +65,18 @@ const kd_matcher *kd_test_bundled(const kd_db **db);
 				     b_);                                  \
 	} while (0)
 
+/* A query of one name, through the public builder; free with
+ * kd_query_free(). NULL (and a failed check) when it cannot be built. */
+static inline kd_query *kd_test_query(kd_schema s, const char *name)
+{
+	kd_query *q = NULL;
+	if (kd_query_new(&q, s) < 0 || kd_query_add(q, "name", name) < 0) {
+		kd_query_free(q);
+		kd_test_fail(__FILE__, __LINE__, "query '%s': %s", name,
+			     kd_error_last());
+		return NULL;
+	}
+	return q;
+}
+
 #endif

@@ -146,18 +146,17 @@ __attribute__((destructor)) static void free_bundled(void)
 static int screen(kd_result **res, size_t *n, const char *name,
 		  kd_schema s, const char *dob, int exhaustive)
 {
-	kd_query q;
+	kd_query *q = kd_test_query(s, name);
 	kd_match_opts o = KD_MATCH_OPTS_INIT;
-	memset(&q, 0, sizeof(q));
-	q.schema = s;
-	q.names = &name;
-	q.nnames = 1;
-	if (dob) {
-		q.birth_dates = &dob;
-		q.nbirth_dates = 1;
+	int rc;
+	if (q == NULL || (dob && kd_query_add(q, "birthDate", dob) < 0)) {
+		kd_query_free(q);
+		return KD_ENOMEM;
 	}
 	o.exhaustive = exhaustive;
-	return kd_screen(res, n, bundled(), &q, &o);
+	rc = kd_screen(res, n, bundled(), q, &o);
+	kd_query_free(q);
+	return rc;
 }
 
 /* The first result must be a match whose caption contains `want`. */
@@ -282,17 +281,14 @@ KD_TEST(match_screen__filter_scopes_candidates)
 	o.filter = only_source;
 	o.filter_ctx = &un;
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		kd_query q;
+		kd_query *q = kd_test_query(KD_SCHEMA_PERSON, names[i]);
 		kd_result *a = NULL, *b = NULL;
 		size_t na = 0, nb = 0;
-		memset(&q, 0, sizeof(q));
-		q.schema = KD_SCHEMA_PERSON;
-		q.names = &names[i];
-		q.nnames = 1;
 		o.exhaustive = 0;
-		CHECK(kd_screen(&a, &na, g_m, &q, &o) == 0);
+		CHECK(kd_screen(&a, &na, g_m, q, &o) == 0);
 		o.exhaustive = 1;
-		CHECK(kd_screen(&b, &nb, g_m, &q, &o) == 0);
+		CHECK(kd_screen(&b, &nb, g_m, q, &o) == 0);
+		kd_query_free(q);
 		/* common names: many entities of other lists look alike, yet
 		 * every match among the UN's is found, and nothing else */
 		for (k = 0; k < na; k++)

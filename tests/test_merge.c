@@ -54,7 +54,7 @@ KD_TEST(merge__shared_id_is_one_entity_on_both_lists)
 	size_t len, n = 0;
 	kd_result *r = NULL;
 	const char *name = "Ivan Petrovich Sidorov";
-	kd_query q = { 0 };
+	kd_query *q = NULL;
 	kd_match_opts o = KD_MATCH_OPTS_INIT;
 	CHECK(kd_db_load(&db, kd_test_path("tests/data/merge"), NULL, &err) ==
 	      0);
@@ -63,13 +63,13 @@ KD_TEST(merge__shared_id_is_one_entity_on_both_lists)
 	check_merged(db);
 	/* the answer names both lists (three entities make every token
 	 * common, hence a low score: the cutoff is lowered) */
-	q.names = &name;
-	q.nnames = 1;
+	q = kd_test_query(KD_SCHEMA_THING, name);
 	o.cutoff = 0.1;
 	CHECK(kd_matcher_new(&m, db) == 0);
-	CHECK(m && kd_screen(&r, &n, m, &q, &o) == 0);
+	CHECK(m && kd_screen(&r, &n, m, q, &o) == 0);
 	CHECK(n >= 1 && strcmp(kd_entity_id(r[0].entity), "P-1") == 0);
-	CHECK(kd_results_json(&json, &len, db, &q, r, n) == 0);
+	CHECK(kd_results_json(&json, &len, db, q, r, n) == 0);
+	kd_query_free(q);
 	CHECK(json && strstr(json, "\"datasets\":[\"list_a\",\"list_b\"]"));
 	kd_free(json);
 	kd_results_free(r);

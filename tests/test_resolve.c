@@ -189,17 +189,16 @@ KD_TEST(resolve__screening_returns_one_result_per_party)
 	kd_db *db = load(0);
 	kd_matcher *m = NULL;
 	kd_result *r = NULL;
-	kd_query q = { 0 };
+	kd_query *q = NULL;
 	kd_match_opts o = KD_MATCH_OPTS_INIT;
 	const char *name = "Kim Jung Jong";
 	char *json = NULL;
 	size_t n = 0, i, before;
 	if (db == NULL)
 		return;
-	q.names = &name;
-	q.nnames = 1;
+	q = kd_test_query(KD_SCHEMA_THING, name);
 	CHECK(kd_matcher_new(&m, db) == 0);
-	CHECK(m && kd_screen(&r, &n, m, &q, &o) == 0);
+	CHECK(m && kd_screen(&r, &n, m, q, &o) == 0);
 	before = 0;
 	for (i = 0; i < n; i++)
 		before += (size_t)r[i].match;
@@ -209,7 +208,8 @@ KD_TEST(resolve__screening_returns_one_result_per_party)
 	CHECK(n >= 1 && strcmp(kd_entity_id(r[0].entity), "KPi.021") == 0);
 	for (i = 1; i < n; i++)
 		CHECK(r[i].entity != r[0].entity && !r[i].match);
-	CHECK(kd_results_json(&json, NULL, db, &q, r, n) == 0);
+	CHECK(kd_results_json(&json, NULL, db, q, r, n) == 0);
+	kd_query_free(q);
 	CHECK(json && strstr(json, "\"referents\":[\"un-KPi.021\",\"eu-100\","
 				   "\"uk-13332\",\"ofac-18558\"]"));
 	kd_free(json);

@@ -242,13 +242,12 @@ KD_TEST(snapshot__matcher_in_place_screens_like_a_built_one)
 		const char *name = i < kd_db_count(a)
 			? kd_entity_caption(kd_db_entity(a, i))
 			: extra[i - kd_db_count(a)];
-		kd_query q = { 0 };
+		kd_query *q = kd_test_query(KD_SCHEMA_THING, name);
 		kd_result *ra = NULL, *rb = NULL;
 		size_t na = 0, nb = 0;
-		q.names = &name;
-		q.nnames = 1;
-		CHECK(kd_screen(&ra, &na, ma, &q, &opts) == 0);
-		CHECK(kd_screen(&rb, &nb, mb, &q, &opts) == 0);
+		CHECK(kd_screen(&ra, &na, ma, q, &opts) == 0);
+		CHECK(kd_screen(&rb, &nb, mb, q, &opts) == 0);
+		kd_query_free(q);
 		CHECK_INT(nb, na);
 		for (k = 0; k < na && k < nb; k++) {
 			CHECK_STR(kd_entity_id(rb[k].entity),
@@ -351,7 +350,7 @@ KD_TEST(snapshot__empty_list_round_trip)
 	kd_result *r = NULL;
 	size_t n = 99;
 	const char *name = "Ivan Petrov";
-	kd_query q = { 0 };
+	kd_query *q = NULL;
 	FILE *f;
 	snprintf(dir, sizeof(dir), "/tmp/kd_empty_%ld.ftm.json", (long)getpid());
 	snprintf(path, sizeof(path), "%s", dir);
@@ -371,11 +370,11 @@ KD_TEST(snapshot__empty_list_round_trip)
 	CHECK(kd_db_open_snapshot(&b, snap, &err) == 0);
 	CHECK(b != NULL && kd_db_count(b) == 0 && kd_db_source_count(b) == 1);
 	CHECK(b != NULL && kd_matcher_new(&m, b) == 0);
-	q.names = &name;
-	q.nnames = 1;
-	CHECK(m != NULL && kd_screen(&r, &n, m, &q, NULL) == 0);
+	q = kd_test_query(KD_SCHEMA_THING, name);
+	CHECK(m != NULL && kd_screen(&r, &n, m, q, NULL) == 0);
 	CHECK_INT(n, 0);
 	kd_results_free(r);
+	kd_query_free(q);
 out:
 	kd_matcher_free(m);
 	kd_db_free(b);
@@ -512,7 +511,7 @@ KD_TEST(snapshot__file_rewritten_after_open_keeps_serving)
 	kd_result *r0 = NULL, *r1 = NULL;
 	size_t n0 = 0, n1 = 0, k;
 	const char *name = "Sergej Lawrow";
-	kd_query q = { 0 };
+	kd_query *q = NULL;
 	long len = 0;
 	char *buf;
 	FILE *f;
@@ -527,9 +526,8 @@ KD_TEST(snapshot__file_rewritten_after_open_keeps_serving)
 	if (m == NULL)
 		goto out;
 	CHECK(is_view(m));
-	q.names = &name;
-	q.nnames = 1;
-	CHECK(kd_screen(&r0, &n0, m, &q, NULL) == 0);
+	q = kd_test_query(KD_SCHEMA_THING, name);
+	CHECK(kd_screen(&r0, &n0, m, q, NULL) == 0);
 	CHECK(n0 > 0 && r0[0].match);
 	/* rewrite in place (same inode), as `cp other.snap path` does */
 	buf = slurp(path, &len);
@@ -545,7 +543,7 @@ KD_TEST(snapshot__file_rewritten_after_open_keeps_serving)
 		free(buf);
 	}
 	CHECK(truncate(path, 0) == 0);
-	CHECK(kd_screen(&r1, &n1, m, &q, NULL) == 0);
+	CHECK(kd_screen(&r1, &n1, m, q, NULL) == 0);
 	CHECK_INT(n1, n0);
 	for (k = 0; k < n0 && k < n1; k++) {
 		CHECK_STR(kd_entity_id(r1[k].entity), kd_entity_id(r0[k].entity));
@@ -557,6 +555,7 @@ KD_TEST(snapshot__file_rewritten_after_open_keeps_serving)
 	kd_results_free(r0);
 	kd_results_free(r1);
 out:
+	kd_query_free(q);
 	kd_matcher_free(m);
 	kd_db_free(b);
 	kd_db_free(a);

@@ -746,16 +746,9 @@ static int write_entity(struct kd_buf *b, const struct view *w, unsigned flags)
 {
 	const struct kd_entity *e = w->e;
 	size_t k;
-	int err = kd__buf_puts(b, "\"id\":");
+	int err = kd__json_identity(b, e);
 	if (err == 0)
-		err = kd__buf_json_str(b, kd__ent_id(e));
-	if (err == 0)
-		err = kd__buf_puts(b, ",\"caption\":");
-	if (err == 0)
-		err = kd__buf_json_str(b, kd__ent_caption(e));
-	if (err == 0)
-		err = kd__buf_printf(b, ",\"schema\":\"%s\",\"properties\":{",
-				     kd_schema_name(e->schema));
+		err = kd__buf_puts(b, ",\"properties\":{");
 	if (err == 0)
 		err = write_props(b, w);
 	if (err == 0 && (flags & KD_FTM_NESTED) && w->sanctioned) {
@@ -792,8 +785,8 @@ int kd__ftm_entity(struct kd_buf *b, const kd_db *db, const struct kd_entity *e,
 	return err < 0 ? err : 0;
 }
 
-int kd_entity_ftm_json(char **out, size_t *len, const kd_db *db,
-		       const kd_entity *e, unsigned flags)
+int kd_entity_json(char **out, size_t *len, const kd_db *db,
+		   const kd_entity *e, unsigned flags, const char *extra)
 {
 	struct kd_buf b = KD_BUF_INIT;
 	int err;
@@ -802,7 +795,10 @@ int kd_entity_ftm_json(char **out, size_t *len, const kd_db *db,
 		return kd__error_set(KD_EINVAL, "no entity");
 	err = kd__buf_putc(&b, '{');
 	if (err == 0)
-		err = kd__ftm_entity(&b, db, e, flags);
+		err = flags & KD_ENTITY_HEAD ? kd__json_entity_head(&b, db, e)
+					     : kd__ftm_entity(&b, db, e, flags);
+	if (err == 0 && extra && *extra)
+		err = kd__buf_putc(&b, ',') < 0 ? -1 : kd__buf_puts(&b, extra);
 	if (err == 0)
 		err = kd__buf_putc(&b, '}');
 	if (err < 0) {
@@ -813,6 +809,12 @@ int kd_entity_ftm_json(char **out, size_t *len, const kd_db *db,
 	if (len)
 		*len = b.len;
 	return 0;
+}
+
+int kd_entity_ftm_json(char **out, size_t *len, const kd_db *db,
+		       const kd_entity *e, unsigned flags)
+{
+	return kd_entity_json(out, len, db, e, flags & KD_FTM_NESTED, NULL);
 }
 
 int kd_entity_ftm_stats(kd_ftm_stats *st, const kd_db *db, const kd_entity *e)

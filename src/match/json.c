@@ -13,50 +13,46 @@ void kd_free(void *p)
 	kd__free(p);
 }
 
-static int str_array(struct kd_buf *b, const char *const *v, size_t n)
-{
-	size_t i;
-	int err = kd__buf_putc(b, '[');
-	for (i = 0; i < n && err == 0; i++) {
-		if (i)
-			err = kd__buf_putc(b, ',');
-		if (err == 0)
-			err = kd__buf_json_str(b, v[i] ? v[i] : "");
-	}
-	return err ? err : kd__buf_putc(b, ']');
-}
-
+/* The query as yente echoes it: {"schema","properties":{"name":[..],
+ * "birthDate":[..],"country":[..],"idNumber":[..]}} (name always, the
+ * others when given), by evidence role. */
 static int query_json(struct kd_buf *b, const kd_query *q)
 {
+	static const struct {
+		kd_prop_role role;
+		const char *key;
+	} keys[] = { { KD_ROLE_NAME, "\"name\":" },
+		     { KD_ROLE_BIRTH_DATE, ",\"birthDate\":" },
+		     { KD_ROLE_COUNTRY, ",\"country\":" },
+		     { KD_ROLE_IDENTIFIER, ",\"idNumber\":" } };
+	size_t k, i;
 	int err = kd__buf_puts(b, "{\"schema\":");
 	if (err == 0)
-		err = kd__buf_json_str(b, kd_schema_name(q->schema));
+		err = kd__buf_json_str(b, kd_schema_name(kd_query_schema(q)));
 	if (err == 0)
-		err = kd__buf_puts(b, ",\"properties\":{\"name\":");
-	if (err == 0)
-		err = str_array(b, q->names, q->nnames);
-	if (err == 0 && q->nbirth_dates) {
-		err = kd__buf_puts(b, ",\"birthDate\":");
+		err = kd__buf_puts(b, ",\"properties\":{");
+	for (k = 0; k < sizeof(keys) / sizeof(keys[0]) && err == 0; k++) {
+		size_t n = kd_query_count(q, keys[k].role);
+		if (n == 0 && keys[k].role != KD_ROLE_NAME)
+			continue;
+		err = kd__buf_puts(b, keys[k].key);
 		if (err == 0)
-			err = str_array(b, q->birth_dates, q->nbirth_dates);
-	}
-	if (err == 0 && q->ncountries) {
-		err = kd__buf_puts(b, ",\"country\":");
+			err = kd__buf_putc(b, '[');
+		for (i = 0; i < n && err == 0; i++) {
+			if (i)
+				err = kd__buf_putc(b, ',');
+			if (err == 0)
+				err = kd__buf_json_str(
+					b, kd_query_value(q, keys[k].role, i));
+		}
 		if (err == 0)
-			err = str_array(b, q->countries, q->ncountries);
-	}
-	if (err == 0 && q->nidentifiers) {
-		err = kd__buf_puts(b, ",\"idNumber\":");
-		if (err == 0)
-			err = str_array(b, q->identifiers, q->nidentifiers);
+			err = kd__buf_putc(b, ']');
 	}
 	return err ? err : kd__buf_puts(b, "}}");
 }
 
-int kd__json_entity_head(struct kd_buf *b, const kd_db *db,
-			 const struct kd_entity *e)
+int kd__json_identity(struct kd_buf *b, const struct kd_entity *e)
 {
-	size_t i;
 	int err = kd__buf_puts(b, "\"id\":");
 	if (err == 0)
 		err = kd__buf_json_str(b, kd__ent_id(e));
@@ -65,8 +61,18 @@ int kd__json_entity_head(struct kd_buf *b, const kd_db *db,
 	if (err == 0)
 		err = kd__buf_json_str(b, kd__ent_caption(e));
 	if (err == 0)
-		err = kd__buf_printf(b, ",\"schema\":\"%s\",\"datasets\":[",
+		err = kd__buf_printf(b, ",\"schema\":\"%s\"",
 				     kd_schema_name(e->schema));
+	return err;
+}
+
+int kd__json_entity_head(struct kd_buf *b, const kd_db *db,
+			 const struct kd_entity *e)
+{
+	size_t i;
+	int err = kd__json_identity(b, e);
+	if (err == 0)
+		err = kd__buf_puts(b, ",\"datasets\":[");
 	for (i = 0; i <= e->nalso && err == 0; i++) {
 		if (i > 0)
 			err = kd__buf_putc(b, ',');

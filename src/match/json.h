@@ -7,6 +7,8 @@
 
 #include "model/db.h"
 
+/** Append `"id":..,"caption":..,"schema":..` of e (no braces). */
+int kd__json_identity(struct kd_buf *b, const struct kd_entity *e);
 /** Append `"id":..,"caption":..,"schema":..,"datasets":[..]` of e (no
  *  braces: callers add their own fields around it). */
 int kd__json_entity_head(struct kd_buf *b, const kd_db *db,

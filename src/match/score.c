@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <stddef.h>
 #include <string.h>
+#include "model/query.h"
 
 #define MAX_QVARS 32
 #define MAX_QITEMS 16

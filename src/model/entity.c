@@ -1,5 +1,5 @@
 /*
- * entity.c - property table and the mutable entity store (`kd_sink`) that
+ * entity.c - the mutable entity store (`kd_sink`) that
  * parsers fill. One sink per list file; entity ids map to mutable
  * entities through a hash map so parsers may add to an entity at any time
  * (OFAC alt/add files, UK rows grouped by Group ID, FtM delta files).
@@ -8,122 +8,11 @@
 #include "model.h"
 #include "db.h"
 
-#include <pthread.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
-/* Known FollowTheMoney properties, in display order. */
-static const struct {
-	const char *name;
-	enum kd_ptype type;
-} g_props[] = {
-	{ "name", KD_PT_NAME },
-	{ "alias", KD_PT_NAME },
-	{ "weakAlias", KD_PT_NAME },
-	{ "previousName", KD_PT_NAME },
-	{ "title", KD_PT_TEXT },
-	{ "firstName", KD_PT_NAMEPART },
-	{ "middleName", KD_PT_NAMEPART },
-	{ "secondName", KD_PT_NAMEPART },
-	{ "fatherName", KD_PT_NAMEPART },
-	{ "motherName", KD_PT_NAMEPART },
-	{ "lastName", KD_PT_NAMEPART },
-	{ "gender", KD_PT_TEXT },
-	{ "birthDate", KD_PT_DATE },
-	{ "birthPlace", KD_PT_TEXT },
-	{ "birthCountry", KD_PT_COUNTRY },
-	{ "deathDate", KD_PT_DATE },
-	{ "nationality", KD_PT_COUNTRY },
-	{ "citizenship", KD_PT_COUNTRY },
-	{ "country", KD_PT_COUNTRY },
-	{ "jurisdiction", KD_PT_COUNTRY },
-	{ "mainCountry", KD_PT_COUNTRY },
-	{ "flag", KD_PT_COUNTRY },
-	{ "position", KD_PT_TEXT },
-	{ "idNumber", KD_PT_IDENT },
-	{ "passportNumber", KD_PT_IDENT },
-	{ "taxNumber", KD_PT_IDENT },
-	{ "registrationNumber", KD_PT_IDENT },
-	{ "innCode", KD_PT_IDENT },
-	{ "ogrnCode", KD_PT_IDENT },
-	{ "leiCode", KD_PT_IDENT },
-	{ "imoNumber", KD_PT_IDENT },
-	{ "mmsi", KD_PT_IDENT },
-	{ "callSign", KD_PT_IDENT },
-	{ "swiftBic", KD_PT_IDENT },
-	{ "email", KD_PT_TEXT },
-	{ "phone", KD_PT_TEXT },
-	{ "website", KD_PT_TEXT },
-	{ "type", KD_PT_TEXT },
-	{ "buildDate", KD_PT_DATE },
-	{ "incorporationDate", KD_PT_DATE },
-	{ "dissolutionDate", KD_PT_DATE },
-	{ "address", KD_PT_ADDRESS },
-	{ "program", KD_PT_TEXT },
-	{ "programId", KD_PT_TEXT },
-	{ "topics", KD_PT_TEXT },
-	{ "listingDate", KD_PT_DATE },
-	{ "modifiedAt", KD_PT_DATE },
-	{ "sourceUrl", KD_PT_TEXT },
-	{ "notes", KD_PT_TEXT },
-};
-#define NPROPS (sizeof(g_props) / sizeof(g_props[0]))
-
-const char *kd__prop_canonical(const char *name, size_t len)
-{
-	size_t i;
-	for (i = 0; i < NPROPS; i++)
-		if (strlen(g_props[i].name) == len &&
-		    memcmp(g_props[i].name, name, len) == 0)
-			return g_props[i].name;
-	return NULL;
-}
-
-static struct kd_map g_prop_map; /* name -> (void*)(index + 1) */
-static pthread_once_t g_prop_once = PTHREAD_ONCE_INIT;
-
-static void prop_map_init(void)
-{
-	size_t i;
-	for (i = 0; i < NPROPS; i++)
-		if (kd__map_put(&g_prop_map, g_props[i].name,
-				(void *)(uintptr_t)(i + 1)) < 0)
-			break; /* out of memory: lookups fall back to a scan */
-}
-
-/* Index of a property in g_props: canonical pointers first (the common
- * case for parsed lists, values stored by kd__ment_add), then by text
- * through a hash map (names in a snapshot live in its string section;
- * scoring asks for the type of every property of every candidate). */
-static size_t prop_index(const char *name)
-{
-	uintptr_t v;
-	size_t i;
-	for (i = 0; i < NPROPS; i++)
-		if (g_props[i].name == name)
-			return i;
-	pthread_once(&g_prop_once, prop_map_init);
-	if ((v = (uintptr_t)kd__map_get(&g_prop_map, name)) != 0)
-		return v - 1;
-	if (g_prop_map.len == NPROPS)
-		return NPROPS;
-	for (i = 0; i < NPROPS; i++)
-		if (strcmp(g_props[i].name, name) == 0)
-			return i;
-	return NPROPS;
-}
-
-
-enum kd_ptype kd__prop_type(const char *name)
-{
-	size_t i = prop_index(name);
-	return i < NPROPS ? g_props[i].type : KD_PT_TEXT;
-}
-
-int kd__prop_rank(const char *name)
-{
-	return (int)prop_index(name);
-}
+/* The property table (types, display rank) is in props.c. */
 
 /* ---- sink ------------------------------------------------------------------ */
 
@@ -144,7 +33,55 @@ struct kd_sink {
 	char first_bad_date[64], first_bad_country[64];
 	char *warnings[KD_MAX_WARNINGS];
 	size_t nwarnings, dropped_warnings;
+	/* kd_load_opts.strict: the first warning-worthy problem fails */
+	bool strict, failed;
+	unsigned long fail_line;
+	char fail_msg[512];
 };
+
+/* Strict mode: remember the first problem (a parser may not pass the
+ * error code on) and return KD_EPARSE. A "line N: " prefix of the
+ * message becomes the line of the error. */
+static int strict_fail(struct kd_sink *s, const char *msg)
+{
+	unsigned long line = 0;
+	const char *rest = msg;
+	if (strncmp(msg, "line ", 5) == 0) {
+		char *end;
+		line = strtoul(msg + 5, &end, 10);
+		if (end[0] == ':' && end[1] == ' ')
+			rest = end + 2;
+		else
+			line = 0;
+	}
+	if (!s->failed) {
+		s->failed = true;
+		s->fail_line = line;
+		snprintf(s->fail_msg, sizeof(s->fail_msg), "%s (strict)", rest);
+	}
+	return kd__error_set(KD_EPARSE, "%s (strict)", rest);
+}
+
+/* Strict mode: a value kept verbatim because it was not understood. */
+static int strict_value(struct kd_sink *s, const char *prop, const char *why,
+			const char *v)
+{
+	char m[200];
+	snprintf(m, sizeof(m), "%s: %s: '%.60s'", prop, why, v);
+	return strict_fail(s, m);
+}
+
+void kd__sink_set_strict(struct kd_sink *s, bool strict)
+{
+	s->strict = strict;
+}
+
+const char *kd__sink_strict_failure(const struct kd_sink *s,
+				    unsigned long *line)
+{
+	*line = s->fail_line;
+	return s->failed ? s->fail_msg : NULL;
+}
 
 static int set_str(struct kd_sink *s, char **dst, const char *v)
 {
@@ -295,6 +232,11 @@ size_t kd__sink_count(const struct kd_sink *s)
 void kd__sink_unknown(struct kd_sink *s, const char *what)
 {
 	uintptr_t n = (uintptr_t)kd__map_get(&s->unknown, what);
+	if (s->strict) {
+		char m[300];
+		snprintf(m, sizeof(m), "unknown field %.200s", what);
+		strict_fail(s, m);
+	}
 	s->nunknown++;
 	if (n == 0) {
 		char *k = kd__pool_strndup(s->pool, what, strlen(what));
@@ -316,6 +258,8 @@ int kd__sink_warn(struct kd_sink *s, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
+	if (s->strict)
+		return strict_fail(s, buf);
 	s->warnings[s->nwarnings] = kd__strdup(buf);
 	if (s->warnings[s->nwarnings] == NULL)
 		return kd__error_set(KD_ENOMEM, "out of memory");
@@ -423,6 +367,11 @@ int kd__ment_add(struct kd_ment *e, const char *prop, const char *val,
 			memcpy(tmp, iso, n + 1);
 		} else {
 			n = collapse_ws(tmp, val, len);
+			if (s->strict) {
+				err = strict_value(s, pname, "date not understood",
+						   tmp);
+				goto done;
+			}
 			if (s->bad_dates++ == 0)
 				snprintf(s->first_bad_date,
 					 sizeof(s->first_bad_date), "%.60s",
@@ -435,6 +384,11 @@ int kd__ment_add(struct kd_ment *e, const char *prop, const char *val,
 			n = 2;
 		} else {
 			n = collapse_ws(tmp, val, len);
+			if (s->strict) {
+				err = strict_value(s, pname, "country not known",
+						   tmp);
+				goto done;
+			}
 			if (s->bad_countries++ == 0)
 				snprintf(s->first_bad_country,
 					 sizeof(s->first_bad_country), "%.60s",
@@ -493,7 +447,7 @@ const char *kd__ment_first(const struct kd_ment *e, const char *prop)
 /* Stable counting sort by display rank (names first). */
 static int sort_props(struct kd_mprop *p, size_t n)
 {
-	size_t count[NPROPS + 2], i, r;
+	size_t count[KD__PROP_RANK_OTHER + 2], i, r;
 	uint16_t small[256], *rank = small;
 	struct kd_mprop *tmp;
 	if (n < 2)
@@ -509,10 +463,10 @@ static int sort_props(struct kd_mprop *p, size_t n)
 	}
 	memset(count, 0, sizeof(count));
 	for (i = 0; i < n; i++) {
-		rank[i] = (uint16_t)prop_index(p[i].name);
+		rank[i] = (uint16_t)(size_t)kd__prop_rank(p[i].name);
 		count[rank[i] + 1]++;
 	}
-	for (r = 1; r < NPROPS + 2; r++)
+	for (r = 1; r < KD__PROP_RANK_OTHER + 2; r++)
 		count[r] += count[r - 1];
 	for (i = 0; i < n; i++)
 		tmp[count[rank[i]]++] = p[i];
@@ -521,9 +475,9 @@ static int sort_props(struct kd_mprop *p, size_t n)
 	for (i = 1; i < n; i++) {
 		struct kd_mprop x = p[i];
 		size_t j = i;
-		if (prop_index(x.name) < NPROPS)
+		if ((size_t)kd__prop_rank(x.name) < KD__PROP_RANK_OTHER)
 			continue;
-		while (j > 0 && prop_index(p[j - 1].name) == NPROPS &&
+		while (j > 0 && (size_t)kd__prop_rank(p[j - 1].name) == KD__PROP_RANK_OTHER &&
 		       strcmp(p[j - 1].name, x.name) > 0) {
 			p[j] = p[j - 1];
 			j--;

@@ -121,8 +121,21 @@ struct kd_sink;
 enum kd_ptype kd__prop_type(const char *name);
 /** @return the static canonical spelling of a known property or NULL. */
 const char *kd__prop_canonical(const char *name, size_t len);
+/** Display rank of the properties not in the display order (and of
+ *  unknown ones); the others rank below it (checked in props.c). */
+#define KD__PROP_RANK_OTHER 49
 /** @return rank of a property for display order (names first). */
 int kd__prop_rank(const char *name);
+/** @return composition order of a name part (firstName 0 ...), or -1. */
+int kd__prop_part(const char *name);
+/** @return bit i set when the property belongs to emitted schema i
+ *  (Thing, LegalEntity, Person, Organization, Company, Vessel, Airplane,
+ *  Sanction); 0 when unknown. */
+unsigned kd__prop_mask(const char *name);
+
+/** True when the country table ran out of its fixed capacity (a test
+ *  checks it never does with the ICU at hand). */
+bool kd__country_table_full(void);
 
 /* ---- sinks ---------------------------------------------------------------- */
 
@@ -163,6 +176,13 @@ const char *kd__ment_first(const struct kd_ment *e, const char *prop);
 
 /** Count an ignored unknown field (column, element) by name. */
 void kd__sink_unknown(struct kd_sink *s, const char *what);
+/** kd_load_opts.strict: from now on a warning, an unknown field, a date or
+ *  country not understood fails (KD_EPARSE) instead of being counted. */
+void kd__sink_set_strict(struct kd_sink *s, bool strict);
+/** @return the first problem strict mode failed on (its line in *line, 0
+ *  when unknown), or NULL. */
+const char *kd__sink_strict_failure(const struct kd_sink *s,
+				    unsigned long *line);
 /** Record a warning for `kd_source_info.warnings`. */
 int kd__sink_warn(struct kd_sink *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

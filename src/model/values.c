@@ -14,6 +14,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <pthread.h>
 #include <string.h>
 #include <strings.h>
@@ -230,9 +231,29 @@ int kd__norm_date(char out[24], const char *s, size_t n)
 
 /* ---- countries --------------------------------------------------------------- */
 
-static struct kd_map g_countries = KD_MAP_INIT;
-static struct kd_pool *g_cpool;
+/*
+ * The country table: names and codes from ICU and the aliases below,
+ * by lookup key. Built once (pthread_once) into fixed static arrays,
+ * then sorted for bsearch: nothing is allocated, so a shortage of memory
+ * can never leave the process with an empty table (countries silently
+ * unmapped). The capacity is far above what ICU and the aliases give
+ * (kd__country_table_full() is checked by a test).
+ */
+#define CT_MAX 4096          /* entries */
+#define CT_ARENA (64 * 1024) /* bytes of keys */
+
+struct centry {
+	uint32_t key; /* offset in g_carena */
+	uint32_t ord; /* insertion order: the first of a key wins */
+	char code[3];
+};
+
+static struct centry g_ctab[CT_MAX];
+static char g_carena[CT_ARENA];
+static size_t g_nctab, g_carena_len;
+static bool g_ctab_full;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+static void build_countries(void);
 
 /*
  * Lookup key of a country name: lowercase ASCII words joined by one
@@ -280,14 +301,51 @@ static size_t country_key(char *dst, size_t cap, const char *s, size_t n)
 static void add_country(const char *name, const char *code)
 {
 	char key[128];
-	char *k, *v;
 	size_t n = country_key(key, sizeof(key), name, strlen(name));
-	if (n == 0 || kd__map_get(&g_countries, key))
+	struct centry *e;
+	if (n == 0)
 		return;
-	k = kd__pool_strndup(g_cpool, key, n);
-	v = kd__pool_strndup(g_cpool, code, 2);
-	if (k && v)
-		kd__map_put(&g_countries, k, v);
+	if (g_nctab == CT_MAX || g_carena_len + n + 1 > CT_ARENA) {
+		g_ctab_full = true;
+		return;
+	}
+	e = &g_ctab[g_nctab];
+	e->key = (uint32_t)g_carena_len;
+	e->ord = (uint32_t)g_nctab++;
+	memcpy(e->code, code, 2);
+	e->code[2] = '\0';
+	memcpy(g_carena + g_carena_len, key, n + 1);
+	g_carena_len += n + 1;
+}
+
+static int cmp_centry(const void *a, const void *b)
+{
+	const struct centry *x = a, *y = b;
+	int c = strcmp(g_carena + x->key, g_carena + y->key);
+	return c ? c : (x->ord > y->ord) - (x->ord < y->ord);
+}
+
+static int cmp_ckey(const void *key, const void *el)
+{
+	return strcmp(key, g_carena + ((const struct centry *)el)->key);
+}
+
+/* Sort by key, keep the first entry of each key. */
+static void sort_countries(void)
+{
+	size_t i, o = 0;
+	qsort(g_ctab, g_nctab, sizeof(g_ctab[0]), cmp_centry);
+	for (i = 0; i < g_nctab; i++)
+		if (o == 0 || strcmp(g_carena + g_ctab[o - 1].key,
+				     g_carena + g_ctab[i].key) != 0)
+			g_ctab[o++] = g_ctab[i];
+	g_nctab = o;
+}
+
+bool kd__country_table_full(void)
+{
+	pthread_once(&g_once, build_countries);
+	return g_ctab_full;
 }
 
 static const char *const g_aliases[][2] = {
@@ -423,9 +481,6 @@ static void build_countries(void)
 {
 	const char *const *codes = uloc_getISOCountries();
 	size_t i;
-	g_cpool = kd__pool_new();
-	if (g_cpool == NULL)
-		return;
 	for (i = 0; i < sizeof(g_aliases) / sizeof(g_aliases[0]); i++)
 		add_country(g_aliases[i][0], g_aliases[i][1]);
 	for (; codes && *codes; codes++) {
@@ -459,17 +514,18 @@ static void build_countries(void)
 		if (iso3 && *iso3)
 			add_country(iso3, lower);
 	}
+	sort_countries();
 }
 
 static int lookup(char out[3], const char *s, size_t n)
 {
 	char key[128];
-	const char *v;
+	const struct centry *e;
 	country_key(key, sizeof(key), s, n);
-	v = kd__map_get(&g_countries, key);
-	if (v == NULL)
+	e = bsearch(key, g_ctab, g_nctab, sizeof(g_ctab[0]), cmp_ckey);
+	if (e == NULL)
 		return -1;
-	memcpy(out, v, 3);
+	memcpy(out, e->code, 3);
 	return 0;
 }
 

@@ -21,12 +21,16 @@
  *             these (and function words) is not a name either
  *
  * All entries are lowercase ASCII as kd__text_fold writes them (Müller
- * -> "muller"; the transliterated "mueller" is listed too). The set is
- * built once (pthread_once) into a hash map and is read-only afterwards.
+ * -> "muller"; the transliterated "mueller" is listed too). The lists
+ * are sorted once (pthread_once) into fixed static arrays sized by the
+ * lists themselves and searched by bsearch: nothing is allocated, so
+ * nothing can fail (a hash map built on first use once could, and then
+ * *Kim* alone fired in a scan for the rest of the process).
  */
 #include "scan/scan_int.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
 
@@ -213,36 +217,63 @@ static const char *const g_place[] = {
 	"region", "port", "harbour", "harbor", "airport", "station",
 };
 
-static struct kd_map g_lex;
+#define N_(a) (sizeof(a) / sizeof((a)[0]))
+
+struct lexent {
+	const char *w;
+	int cls;
+	unsigned ord; /* position in priority order: the first one wins */
+};
+
+static struct lexent g_lex[N_(g_particle) + N_(g_stop) + N_(g_common) +
+			   N_(g_place)];
+static size_t g_nlex;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
-static int g_err;
+
+static int cmp_lexent(const void *a, const void *b)
+{
+	const struct lexent *x = a, *y = b;
+	int c = strcmp(x->w, y->w);
+	return c ? c : (x->ord > y->ord) - (x->ord < y->ord);
+}
+
+static int cmp_key(const void *key, const void *el)
+{
+	return strcmp(key, ((const struct lexent *)el)->w);
+}
 
 static void put_all(const char *const *w, size_t n, int cls)
 {
 	size_t i;
-	for (i = 0; i < n && g_err == 0; i++)
-		if (kd__map_get(&g_lex, w[i]) == NULL)
-			g_err = kd__map_put(&g_lex, w[i],
-					    (void *)(uintptr_t)cls);
+	for (i = 0; i < n; i++) {
+		g_lex[g_nlex].w = w[i];
+		g_lex[g_nlex].cls = cls;
+		g_lex[g_nlex].ord = (unsigned)g_nlex;
+		g_nlex++;
+	}
 }
 
 static void build(void)
 {
+	size_t i, o = 0;
 	/* particles first: "der", "de", "la" are particles before stops */
-	put_all(g_particle, sizeof(g_particle) / sizeof(g_particle[0]),
-		KD_LEX_PARTICLE);
-	put_all(g_stop, sizeof(g_stop) / sizeof(g_stop[0]), KD_LEX_STOP);
-	put_all(g_common, sizeof(g_common) / sizeof(g_common[0]),
-		KD_LEX_COMMON);
-	put_all(g_place, sizeof(g_place) / sizeof(g_place[0]), KD_LEX_PLACE);
+	put_all(g_particle, N_(g_particle), KD_LEX_PARTICLE);
+	put_all(g_stop, N_(g_stop), KD_LEX_STOP);
+	put_all(g_common, N_(g_common), KD_LEX_COMMON);
+	put_all(g_place, N_(g_place), KD_LEX_PLACE);
+	qsort(g_lex, g_nlex, sizeof(g_lex[0]), cmp_lexent);
+	for (i = 0; i < g_nlex; i++) /* a repeated word: its first class */
+		if (o == 0 || strcmp(g_lex[o - 1].w, g_lex[i].w) != 0)
+			g_lex[o++] = g_lex[i];
+	g_nlex = o;
 }
 
 int kd__lex_class(const char *w)
 {
+	const struct lexent *e;
 	pthread_once(&g_once, build);
-	if (g_err)
-		return KD_LEX_NONE; /* out of memory at build: no lexicon */
-	return (int)(uintptr_t)kd__map_get(&g_lex, w);
+	e = bsearch(w, g_lex, g_nlex, sizeof(g_lex[0]), cmp_key);
+	return e ? e->cls : KD_LEX_NONE;
 }
 
 /* ---- general-language words (lexicon_words.c) ---------------------------- */
@@ -367,23 +398,22 @@ static const char *const g_nonname[] = {
 	"eur", "utc", "gmt", "cet", "cest", "est", "pst", "am", "pm",
 };
 
-static struct kd_map g_nn;
+static const char *g_nn[N_(g_nonname)]; /* sorted copy, no allocation */
 static pthread_once_t g_nn_once = PTHREAD_ONCE_INIT;
-static int g_nn_err;
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
 static void build_nonname(void)
 {
-	size_t i;
-	for (i = 0; i < sizeof(g_nonname) / sizeof(g_nonname[0]) &&
-		    g_nn_err == 0;
-	     i++)
-		if (kd__map_get(&g_nn, g_nonname[i]) == NULL)
-			g_nn_err = kd__map_put(&g_nn, g_nonname[i],
-					       (void *)(uintptr_t)1);
+	memcpy(g_nn, g_nonname, sizeof(g_nn));
+	qsort(g_nn, N_(g_nn), sizeof(g_nn[0]), cmp_str);
 }
 
 int kd__lex_nonname(const char *w)
 {
 	pthread_once(&g_nn_once, build_nonname);
-	return g_nn_err == 0 && kd__map_get(&g_nn, w) != NULL;
+	return bsearch(&w, g_nn, N_(g_nn), sizeof(g_nn[0]), cmp_str) != NULL;
 }

@@ -157,26 +157,12 @@ static bool splits(const char *prop)
 }
 
 /* Lowercase and drop '_', '-', ' ', '.' so spellings compare equal. */
-static void column_key(char *out, size_t cap, const char *s, size_t n)
-{
-	size_t i, o = 0;
-	for (i = 0; i < n && o + 1 < cap; i++) {
-		char c = s[i];
-		if (c == '_' || c == '-' || c == ' ' || c == '.')
-			continue;
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		out[o++] = c;
-	}
-	out[o] = '\0';
-}
-
 static void classify(struct custom *st, struct column *col, const char *f,
 		     size_t n)
 {
 	char key[64], shown[64];
 	size_t k;
-	column_key(key, sizeof(key), f, n);
+	kd__csv_column_key(key, sizeof(key), f, n);
 	snprintf(col->name, sizeof(col->name), "%.*s", (int)n, f);
 	col->role = ROLE_IGNORE;
 	if (n < sizeof(key)) {
@@ -219,10 +205,6 @@ static int read_header(struct custom *st)
 		return kd__error_set(KD_ENOMEM, "out of memory");
 	for (i = 0; i < st->ncols; i++) {
 		const char *f = kd__csv_field(st->csv, i, &n);
-		if (i == 0 && n >= 3 && memcmp(f, "\xEF\xBB\xBF", 3) == 0) {
-			f += 3;
-			n -= 3;
-		}
 		kd__trim(&f, &n);
 		if (kd__utf8_invalid_at(f, n))
 			return fail_row(st, KD_EPARSE,

@@ -319,11 +319,6 @@ int kd__parse_ftm_json(struct kd_sink *sink, const char *path,
 				      kd_error_last());
 	while ((rc = kd__reader_line(r, &line, &len)) == 1) {
 		st.line = kd__reader_lineno(r);
-		if (st.line == 1 && len >= 3 &&
-		    memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
-			line += 3; /* byte order mark */
-			len -= 3;
-		}
 		kd__trim(&line, &len);
 		if (len == 0)
 			continue;

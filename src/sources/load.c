@@ -259,6 +259,7 @@ fail:
 struct plan {
 	struct kd_sink **sinks;
 	size_t n, cap;
+	bool strict; /* kd_load_opts.strict */
 };
 
 /* Apply the manifest's delta files, in order, to the sink of the base. */
@@ -302,9 +303,18 @@ static int load_one(struct plan *p, const char *file, const char *format,
 		return e;
 	if ((e = kd__sink_new(&s, file, format)) < 0)
 		return e;
+	kd__sink_set_strict(s, p->strict);
 	e = fn(s, file, err);
 	if (e == 0 && desc)
 		e = apply_deltas(s, fn, dir, desc, mpath, err);
+	if (p->strict && (e == 0 || e == KD_EPARSE)) {
+		/* the first problem, where the parser did not name it */
+		unsigned long line;
+		const char *why = kd__sink_strict_failure(s, &line);
+		if (why && (e == 0 || (err && err->line == 0)))
+			e = kd__parse_fail(err, KD_EPARSE, file, line, 0, "%s",
+					   why);
+	}
 	if (e < 0) {
 		kd__sink_free(s);
 		if (err && err->file[0] == '\0')
@@ -412,7 +422,7 @@ static void init_xml(void)
 int kd_db_load(kd_db **out, const char *path, const kd_load_opts *opts,
 	       kd_parse_err *err)
 {
-	struct plan p = { NULL, 0, 0 };
+	struct plan p = { NULL, 0, 0, false };
 	struct stat st;
 	size_t i;
 	int e;
@@ -420,6 +430,7 @@ int kd_db_load(kd_db **out, const char *path, const kd_load_opts *opts,
 	pthread_once(&g_xml_once, init_xml);
 	if (err)
 		memset(err, 0, sizeof(*err));
+	p.strict = opts && opts->version >= 1 && opts->strict;
 	if (path == NULL || stat(path, &st) != 0)
 		return kd__parse_fail(err, KD_EIO, path ? path : "(null)", 0, 0,
 				      "no such file or directory");

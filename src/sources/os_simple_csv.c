@@ -180,9 +180,21 @@ static int split_cell(struct simple *st, struct kd_ment *e, enum col c,
 	return 0;
 }
 
+static int unknown_col(void *ctx, size_t i, const char *f, size_t n)
+{
+	struct simple *st = ctx;
+	char name[64];
+	(void)i;
+	snprintf(name, sizeof(name), "%.*s", (int)n, f);
+	kd__sink_unknown(st->sink, name);
+	return 0;
+}
+
 static int read_header(struct simple *st)
 {
-	size_t i, k, n, nf;
+	const char *names[C__COUNT];
+	long pos[C__COUNT];
+	size_t k, nf;
 	int rc = kd__csv_row(st->csv, st->err);
 	if (rc < 0)
 		return rc;
@@ -192,27 +204,12 @@ static int read_header(struct simple *st)
 	st->line = kd__csv_line(st->csv);
 	nf = kd__csv_nfields(st->csv);
 	for (k = 0; k < C__COUNT; k++)
-		st->pos[k] = NO_COL;
-	for (i = 0; i < nf; i++) {
-		const char *f = kd__csv_field(st->csv, i, &n);
-		char name[64];
-		if (i == 0 && n >= 3 && memcmp(f, "\xEF\xBB\xBF", 3) == 0) {
-			f += 3;
-			n -= 3;
-		}
-		kd__trim(&f, &n);
-		if (kd__utf8_invalid_at(f, n))
-			return fail_row(st, KD_EPARSE,
-					"invalid UTF-8 in the header");
-		snprintf(name, sizeof(name), "%.*s", (int)n, f);
-		for (k = 0; k < C__COUNT; k++)
-			if (strcmp(name, g_cols[k].header) == 0)
-				break;
-		if (k < C__COUNT && st->pos[k] == NO_COL)
-			st->pos[k] = i;
-		else
-			kd__sink_unknown(st->sink, name);
-	}
+		names[k] = g_cols[k].header;
+	if (kd__csv_header(st->csv, names, C__COUNT, pos, unknown_col, st,
+			   NULL) < 0)
+		return fail_row(st, KD_EPARSE, "invalid UTF-8 in the header");
+	for (k = 0; k < C__COUNT; k++)
+		st->pos[k] = pos[k] < 0 ? NO_COL : (size_t)pos[k];
 	st->nheader = nf;
 	for (k = 0; k <= C_NAME; k++) {
 		char msg[64];

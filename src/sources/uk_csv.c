@@ -487,46 +487,36 @@ static int data_row(struct ux *x, struct kd_csv *c)
 
 /* ---- header and file ----------------------------------------------------- */
 
+/* An unknown (or repeated) column: its values are counted. */
+static int unknown_col(void *ctx, size_t i, const char *s, size_t n)
+{
+	struct ux *x = ctx;
+	int err;
+	if ((err = kd__grow((void **)&x->unknown, &x->ucap, x->nunknown + 1,
+			    sizeof(*x->unknown))) < 0)
+		return row_fail(x, err);
+	x->unknown[x->nunknown].idx = i;
+	x->unknown[x->nunknown].name =
+		n ? kd__strndup(s, n) : kd__strdup("(unnamed column)");
+	if (x->unknown[x->nunknown].name == NULL)
+		return row_fail(x, kd__error_set(KD_ENOMEM, "out of memory"));
+	x->nunknown++;
+	return 0;
+}
+
 static int header(struct ux *x, struct kd_csv *c)
 {
 	static const enum col required[] = { U_NAME6, U_GID, U_GTYPE };
-	size_t i, k, n;
+	size_t k, bad = 0;
 	int err;
-	for (k = 0; k < U__COUNT; k++)
-		x->col[k] = -1;
 	x->ncols = kd__csv_nfields(c);
-	for (i = 0; i < x->ncols; i++) {
-		const char *s = kd__csv_field(c, i, &n);
-		if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-			s += 3; /* a byte order mark from a spreadsheet */
-			n -= 3;
-		}
-		kd__trim(&s, &n);
-		if (kd__utf8_invalid_at(s, n))
-			return kd__parse_fail(x->perr, KD_EPARSE, x->file,
-					      x->line, 0,
-					      "invalid UTF-8 in header field "
-					      "%zu", i + 1);
-		for (k = 0; k < U__COUNT; k++)
-			if (strlen(g_cols[k]) == n &&
-			    strncasecmp(g_cols[k], s, n) == 0)
-				break;
-		if (k < U__COUNT && x->col[k] < 0) {
-			x->col[k] = (long)i;
-			continue;
-		}
-		/* unknown (or repeated) column: counted per value */
-		if ((err = kd__grow((void **)&x->unknown, &x->ucap,
-				    x->nunknown + 1, sizeof(*x->unknown))) < 0)
-			return row_fail(x, err);
-		x->unknown[x->nunknown].idx = i;
-		x->unknown[x->nunknown].name =
-			n ? kd__strndup(s, n) : kd__strdup("(unnamed column)");
-		if (x->unknown[x->nunknown].name == NULL)
-			return row_fail(x, kd__error_set(KD_ENOMEM,
-							 "out of memory"));
-		x->nunknown++;
-	}
+	err = kd__csv_header(c, g_cols, U__COUNT, x->col, unknown_col, x, &bad);
+	if (err == KD_EPARSE)
+		return kd__parse_fail(x->perr, KD_EPARSE, x->file, x->line, 0,
+				      "invalid UTF-8 in header field %zu",
+				      bad + 1);
+	if (err < 0)
+		return err;
 	for (k = 0; k < sizeof(required) / sizeof(required[0]); k++)
 		if (x->col[required[k]] < 0)
 			return kd__parse_fail(x->perr, KD_EPARSE, x->file,
@@ -569,10 +559,6 @@ static int last_updated(struct ux *x, struct kd_csv *c)
 	char iso[24];
 	size_t n;
 	const char *s = kd__csv_field(c, 0, &n);
-	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-		s += 3;
-		n -= 3;
-	}
 	kd__trim(&s, &n);
 	if (n != 12 || strncasecmp(s, "Last Updated", 12) != 0)
 		return 0;

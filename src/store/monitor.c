@@ -133,29 +133,19 @@ static int in_changed(const kd_entity *e, void *ctx)
 
 static void screen_rec(struct run *rn, struct rec *r)
 {
-	const char *v[4] = { r->name, r->dob, r->country, r->idnum };
-	kd_query q;
-	memset(&q, 0, sizeof(q));
-	q.names = &v[0];
-	q.nnames = 1;
-	if (r->schema && kd_schema_parse(&q.schema, r->schema) < 0)
-		q.schema = KD_SCHEMA_THING;
-	if (v[1]) {
-		q.birth_dates = &v[1];
-		q.nbirth_dates = 1;
-	}
-	if (v[2]) {
-		q.countries = &v[2];
-		q.ncountries = 1;
-	}
-	if (v[3]) {
-		q.identifiers = &v[3];
-		q.nidentifiers = 1;
-	}
-	if (kd_screen(&r->res, &r->nres, rn->m, &q, &rn->mo) < 0) {
+	kd_query *q = NULL;
+	kd_schema sc = KD_SCHEMA_THING;
+	if (r->schema && kd_schema_parse(&sc, r->schema) < 0)
+		sc = KD_SCHEMA_THING;
+	if (kd_query_new(&q, sc) < 0 || kd_query_add(q, "name", r->name) < 0 ||
+	    (r->dob && kd_query_add(q, "birthDate", r->dob) < 0) ||
+	    (r->country && kd_query_add(q, "country", r->country) < 0) ||
+	    (r->idnum && kd_query_add(q, "idNumber", r->idnum) < 0) ||
+	    kd_screen(&r->res, &r->nres, rn->m, q, &rn->mo) < 0) {
 		r->res = NULL;
 		r->nres = 0;
 	}
+	kd_query_free(q);
 }
 
 static void *worker(void *arg)
@@ -820,7 +810,7 @@ static void *rq_worker(void *arg)
 		size_t i = atomic_fetch_add(&q->next, 1), k, n = 0, np;
 		const kd_entity *e;
 		const char *names[64];
-		kd_query qq;
+		kd_query *qq = NULL;
 		kd_result *res = NULL;
 		size_t nres = 0;
 		if (i >= q->nchg)
@@ -838,11 +828,16 @@ static void *rq_worker(void *arg)
 			names[n++] = kd_entity_caption(e);
 		if (n == 0)
 			continue;
-		memset(&qq, 0, sizeof(qq));
-		qq.names = names;
-		qq.nnames = n;
-		if (kd_screen(&res, &nres, q->bm, &qq, &mo) < 0)
+		if (kd_query_new(&qq, KD_SCHEMA_THING) < 0)
 			continue;
+		for (k = 0; k < n; k++)
+			if (kd_query_add(qq, "name", names[k]) < 0)
+				break;
+		if (k < n || kd_screen(&res, &nres, q->bm, qq, &mo) < 0) {
+			kd_query_free(qq);
+			continue;
+		}
+		kd_query_free(qq);
 		pthread_mutex_lock(&q->lock);
 		for (k = 0; k < nres; k++) {
 			if (q->n == q->cap &&

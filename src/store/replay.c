@@ -41,6 +41,7 @@ int kd_audit_replay(int *same, FILE *f, kd_store *s, long long seq)
 	json_t *in = NULL, *res = NULL, *rec;
 	kd_db *db = NULL;
 	kd_matcher *m = NULL;
+	kd_query *q = NULL;
 	kd_result *out = NULL;
 	size_t nout = 0;
 	struct kd_buf expl = KD_BUF_INIT;
@@ -101,30 +102,23 @@ int kd_audit_replay(int *same, FILE *f, kd_store *s, long long seq)
 		const char *v[4] = { jget(rec, "name"), jget(rec, "birth_date"),
 				     jget(rec, "country"),
 				     jget(rec, "id_number") };
-		kd_query q;
-		memset(&q, 0, sizeof(q));
-		q.names = &v[0];
-		q.nnames = 1;
+		kd_schema sc = KD_SCHEMA_THING;
 		if (jget(rec, "schema") &&
-		    kd_schema_parse(&q.schema, jget(rec, "schema")) < 0)
-			q.schema = KD_SCHEMA_THING;
-		if (v[1]) {
-			q.birth_dates = &v[1];
-			q.nbirth_dates = 1;
-		}
-		if (v[2]) {
-			q.countries = &v[2];
-			q.ncountries = 1;
-		}
-		if (v[3]) {
-			q.identifiers = &v[3];
-			q.nidentifiers = 1;
-		}
+		    kd_schema_parse(&sc, jget(rec, "schema")) < 0)
+			sc = KD_SCHEMA_THING;
+		KD_FORWARD(kd_query_new(&q, sc));
+		KD_FORWARD(kd_query_add(q, "name", v[0] ? v[0] : ""));
+		if (v[1])
+			KD_FORWARD(kd_query_add(q, "birthDate", v[1]));
+		if (v[2])
+			KD_FORWARD(kd_query_add(q, "country", v[2]));
+		if (v[3])
+			KD_FORWARD(kd_query_add(q, "idNumber", v[3]));
 		mo.filter = only_entity;
 		mo.filter_ctx = (void *)(uintptr_t)eid;
 		mo.cutoff = 0;
 		mo.limit = 1;
-		KD_FORWARD(kd_screen(&out, &nout, m, &q, &mo));
+		KD_FORWARD(kd_screen(&out, &nout, m, q, &mo));
 	}
 	fprintf(f, "audit record %lld (%s): book record '%s' x entity %s\n",
 		seq, action, jget(rec, "name"), eid);
@@ -166,6 +160,7 @@ done:
 	if (path[0])
 		unlink(path);
 	kd_results_free(out);
+	kd_query_free(q);
 	kd_matcher_free(m);
 	kd_db_free(db);
 	json_decref(in);

@@ -218,3 +218,56 @@ void kd__csv_close(struct kd_csv *c)
 	kd__free(c->len);
 	kd__free(c);
 }
+
+void kd__csv_column_key(char *out, size_t cap, const char *s, size_t n)
+{
+	size_t i, o = 0;
+	for (i = 0; i < n && o + 1 < cap; i++) {
+		char c = s[i];
+		if (c == '_' || c == '-' || c == ' ' || c == '.')
+			continue;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		out[o++] = c;
+	}
+	if (cap)
+		out[o] = '\0';
+}
+
+int kd__csv_header(const struct kd_csv *c, const char *const *names,
+		   size_t nnames, long *pos,
+		   int (*unknown)(void *ctx, size_t i, const char *f,
+				  size_t n),
+		   void *ctx, size_t *bad)
+{
+	size_t i, k, nf = kd__csv_nfields(c);
+	char key[128], want[128];
+	int err;
+	for (k = 0; k < nnames; k++)
+		pos[k] = -1;
+	for (i = 0; i < nf; i++) {
+		size_t n;
+		const char *f = kd__csv_field(c, i, &n);
+		kd__trim(&f, &n);
+		if (kd__utf8_invalid_at(f, n)) {
+			if (bad)
+				*bad = i;
+			return kd__error_set(KD_EPARSE, "invalid UTF-8 in "
+					     "header field %zu", i + 1);
+		}
+		kd__csv_column_key(key, sizeof(key), f, n);
+		for (k = 0; k < nnames; k++) {
+			kd__csv_column_key(want, sizeof(want), names[k],
+					   strlen(names[k]));
+			if (n < sizeof(key) && strcmp(key, want) == 0)
+				break;
+		}
+		if (k < nnames && pos[k] < 0) {
+			pos[k] = (long)i;
+			continue;
+		}
+		if (unknown && (err = unknown(ctx, i, f, n)) < 0)
+			return err;
+	}
+	return 0;
+}

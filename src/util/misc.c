@@ -94,3 +94,19 @@ bool kd__has_suffix(const char *s, const char *suffix)
 	size_t a = strlen(s), b = strlen(suffix);
 	return a >= b && memcmp(s + a - b, suffix, b) == 0;
 }
+
+void kd__utf8_clip(char *dst, size_t cap, const char *s, size_t max)
+{
+	size_t n = strlen(s);
+	if (cap == 0)
+		return;
+	if (n > max) {
+		n = max;
+		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}

@@ -2,6 +2,8 @@
  * reader.c - line reader over plain or gzip files (zlib's gzread reads
  * both transparently) or over memory. Counts lines so that every parser
  * error can name its line. Lines are returned without their "\n"/"\r\n".
+ * A UTF-8 byte order mark at the start of the input (spreadsheets write
+ * one) is dropped here, once, for every parser and for kd__file_slurp().
  */
 #include "util.h"
 
@@ -120,6 +122,14 @@ int kd__reader_line(struct kd_reader *r, const char **line, size_t *len)
 		return 0;
 got:
 	r->lineno++;
+	if (r->lineno == 1 && r->line.ptr) {
+		const char *s = r->line.ptr;
+		size_t n = r->line.len;
+		if (kd__skip_bom(&s, &n)) {
+			memmove(r->line.ptr, s, n + 1);
+			r->line.len = n;
+		}
+	}
 	if (r->line.len && r->line.ptr[r->line.len - 1] == '\r')
 		r->line.ptr[--r->line.len] = '\0';
 	if (r->line.ptr == NULL && (err = kd__buf_put(&r->line, "", 0)) < 0)
@@ -151,9 +161,26 @@ int kd__file_slurp(char **out, size_t *len, const char *path)
 	}
 	if (b.ptr == NULL && (err = kd__buf_put(&b, "", 0)) < 0)
 		return err;
+	{
+		const char *s = b.ptr;
+		size_t n = b.len;
+		if (kd__skip_bom(&s, &n)) {
+			memmove(b.ptr, s, n + 1);
+			b.len = n;
+		}
+	}
 	*out = b.ptr;
 	*len = b.len;
 	return 0;
+}
+
+bool kd__skip_bom(const char **s, size_t *n)
+{
+	if (*n < 3 || memcmp(*s, "\xEF\xBB\xBF", 3) != 0)
+		return false;
+	*s += 3;
+	*n -= 3;
+	return true;
 }
 
 unsigned long kd__reader_lineno(const struct kd_reader *r)

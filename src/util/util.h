@@ -105,6 +105,9 @@ void kd__map_free(struct kd_map *m);
 /** @return 0 when s[0..n) is valid UTF-8, else the 1-based offset of the
  *  first bad byte. */
 size_t kd__utf8_invalid_at(const char *s, size_t n);
+/** Copy at most `max` bytes of s into dst (cap bytes), cut at a UTF-8
+ *  boundary: user text quoted in a message. */
+void kd__utf8_clip(char *dst, size_t cap, const char *s, size_t max);
 
 /* ---- file reader ---------------------------------------------------------- */
 
@@ -126,6 +129,10 @@ int kd__reader_line(struct kd_reader *r, const char **line, size_t *len);
 /** Read the whole (decompressed) content. @param[out] out kd__free it. */
 int kd__file_slurp(char **out, size_t *len, const char *path);
 unsigned long kd__reader_lineno(const struct kd_reader *r);
+/** Skip a UTF-8 byte order mark at the start of (*s, *n). The readers
+ *  above drop it already; this is for text handed over in memory.
+ *  @return true when one was skipped. */
+bool kd__skip_bom(const char **s, size_t *n);
 const char *kd__reader_name(const struct kd_reader *r);
 void kd__reader_close(struct kd_reader *r);
 
@@ -153,6 +160,23 @@ void kd__csv_single_line(struct kd_csv *c, bool on);
 /** Line on which the current row started. */
 unsigned long kd__csv_line(const struct kd_csv *c);
 void kd__csv_close(struct kd_csv *c);
+/** The key a header name is matched by: ASCII letters lowercased, ' ',
+ *  '_', '-' and '.' dropped ("Date of Birth", "date_of_birth" and
+ *  "DateOfBirth" are one key), cut to cap - 1 bytes. */
+void kd__csv_column_key(char *out, size_t cap, const char *s, size_t n);
+/**
+ * The one header mapper: read the current row as a header and set pos[k]
+ * to the first column whose key (kd__csv_column_key, fields trimmed)
+ * equals that of names[k], or -1. Every other column (no name, or a
+ * repeat) goes to `unknown` (optional), whose negative return stops.
+ * @param[out] bad the index of a field that is not UTF-8 (on KD_EPARSE).
+ * @return 0, KD_EPARSE (a field is not UTF-8) or what `unknown` returned.
+ */
+int kd__csv_header(const struct kd_csv *c, const char *const *names,
+		   size_t nnames, long *pos,
+		   int (*unknown)(void *ctx, size_t i, const char *f,
+				  size_t n),
+		   void *ctx, size_t *bad);
 
 /* ---- misc ------------------------------------------------------------------ */
 
