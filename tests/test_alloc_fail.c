@@ -11,7 +11,6 @@
  */
 #include "test.h"
 #include "model/model.h"
-#include "scan/scan.h"
 #include "scan/scan_int.h"
 
 #include <stdio.h>
@@ -181,6 +180,7 @@ KD_TEST(alloc_fail__scan)
 	static const char text[] =
 		"Kim said on Monday that Bosco Ntaganda met RI WON HO in "
 		"Pyongyang; Kim did not comment.";
+	kd_match_opts o = KD_MATCH_OPTS_INIT;
 	kd_scan_hit *ref = NULL;
 	size_t nref = 0, i;
 	kd_parse_err err;
@@ -188,8 +188,8 @@ KD_TEST(alloc_fail__scan)
 	int rc = -1;
 	if (!setup())
 		return;
-	CHECK(kd_scan(&ref, &nref, g_m, text, sizeof(text) - 1, KD_SCAN_AUTO,
-		      KD_DEFAULT_THRESHOLD, &err) == 0);
+	CHECK(kd_scan(&ref, &nref, g_m, text, sizeof(text) - 1, KD_SCAN_AUTO, &o,
+		      &err) == 0);
 	CHECK(nref >= 2);
 	for (i = 0; i < nref; i++) /* "Kim" alone never fires */
 		CHECK(!(ref[i].end - ref[i].start == 3 && ref[i].result.match));
@@ -197,8 +197,8 @@ KD_TEST(alloc_fail__scan)
 		kd_scan_hit *h = (kd_scan_hit *)1;
 		size_t n = 99;
 		arm(k);
-		rc = kd_scan(&h, &n, g_m, text, sizeof(text) - 1, KD_SCAN_AUTO,
-			     KD_DEFAULT_THRESHOLD, &err);
+		rc = kd_scan(&h, &n, g_m, text, sizeof(text) - 1, KD_SCAN_AUTO, &o,
+			     &err);
 		disarm();
 		check_rc("kd_scan", k, rc);
 		if (rc != 0) {

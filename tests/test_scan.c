@@ -634,7 +634,7 @@ KD_TEST(scan__hits_carry_the_matchers_features)
 	const char *name = "Alex Lukashenko";
 	kd_scan_hit *h = NULL;
 	kd_result *r = NULL;
-	kd_query q;
+	kd_query *q = NULL;
 	size_t n = 0, nr = 0, i;
 	if (bundled() == NULL)
 		return;
@@ -646,10 +646,10 @@ KD_TEST(scan__hits_carry_the_matchers_features)
 		CHECK(hit_feature(&h[0], "name_match") != NULL);
 		CHECK(hit_feature(&h[0], "nickname") != NULL);
 		/* kd_screen says the same of the same entity */
-		memset(&q, 0, sizeof(q));
-		q.names = &name;
-		q.nnames = 1;
-		CHECK(kd_screen(&r, &nr, g_m, &q, NULL) == 0);
+		CHECK(kd_query_new(&q, KD_SCHEMA_THING) == 0);
+		CHECK(kd_query_add(q, "name", name) == 0);
+		CHECK(kd_screen(&r, &nr, g_m, q, NULL) == 0);
+		kd_query_free(q);
 		for (i = 0; i < nr && r[i].entity != h[0].result.entity; i++)
 			;
 		CHECK(i < nr);

@@ -24,12 +24,18 @@ static const char *const g_names[] = {
 };
 #define NNAMES (sizeof(g_names) / sizeof(g_names[0]))
 
-static void query_of(kd_query *q, const char *const *name)
+/* A query for one name (NULL when it cannot be built: the caller's
+ * kd_screen then fails with KD_EINVAL and the test says so). */
+static kd_query *query_of(const char *const *name)
 {
-	memset(q, 0, sizeof(*q));
-	q->schema = KD_SCHEMA_THING;
-	q->names = name;
-	q->nnames = 1;
+	kd_query *q = NULL;
+	if (kd_query_new(&q, KD_SCHEMA_THING) < 0)
+		return NULL;
+	if (kd_query_add(q, "name", *name) < 0) {
+		kd_query_free(q);
+		return NULL;
+	}
+	return q;
 }
 
 /* Same entities, scores and explanations, in the same order. */
@@ -70,12 +76,12 @@ KD_TEST(screen_ctx__own_context_gives_kd_screen_results)
 	/* twice over: a context is reused query after query */
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < NNAMES; i++) {
-			kd_query q;
+			kd_query *q;
 			kd_result *a = NULL, *b = NULL;
 			size_t na = 0, nb = 0;
-			query_of(&q, &g_names[i]);
-			CHECK(kd_screen(&a, &na, g_m, &q, &o) == 0);
-			CHECK(kd_screen_with(&b, &nb, ctx, g_m, &q, &o) == 0);
+			q = query_of(&g_names[i]);
+			CHECK(kd_screen(&a, &na, g_m, q, &o) == 0);
+			CHECK(kd_screen_with(&b, &nb, ctx, g_m, q, &o) == 0);
 			if (!same_results(a, na, b, nb))
 				kd_test_fail(__FILE__, __LINE__,
 					     "%s: kd_screen_with differs",
@@ -83,6 +89,7 @@ KD_TEST(screen_ctx__own_context_gives_kd_screen_results)
 			nonempty += na > 0;
 			kd_results_free(a);
 			kd_results_free(b);
+			kd_query_free(q);
 		}
 	CHECK(nonempty >= NNAMES); /* the queries do find something */
 	kd_screen_ctx_free(ctx);
@@ -105,21 +112,22 @@ struct nested {
 static int screening_filter(const kd_entity *e, void *arg)
 {
 	struct nested *n = arg;
-	kd_query q;
+	kd_query *q;
 	kd_result *r = NULL;
 	size_t nr = 0;
 	int err;
 	(void)e;
 	if (n->calls >= NESTED)
 		return 1;
-	query_of(&q, &g_names[n->calls++ % NNAMES]);
+	q = query_of(&g_names[n->calls++ % NNAMES]);
 	if (n->ctx)
-		err = kd_screen_with(&r, &nr, n->ctx, g_m, &q, NULL);
+		err = kd_screen_with(&r, &nr, n->ctx, g_m, q, NULL);
 	else
-		err = kd_screen(&r, &nr, g_m, &q, NULL);
+		err = kd_screen(&r, &nr, g_m, q, NULL);
 	if (err < 0)
 		n->inner_err = err;
 	n->inner_found += nr;
+	kd_query_free(q);
 	kd_results_free(r);
 	return 1;
 }
@@ -139,18 +147,18 @@ KD_TEST(screen_ctx__filter_callback_may_screen)
 		return;
 	for (exhaustive = 0; exhaustive <= 1; exhaustive++)
 		for (i = 0; i < NNAMES; i++) {
-			kd_query q;
+			kd_query *q;
 			kd_match_opts o = KD_MATCH_OPTS_INIT;
 			kd_result *a = NULL, *b = NULL;
 			size_t na = 0, nb = 0;
 			struct nested n = { NULL, 0, 0, 0 };
-			query_of(&q, &g_names[i]);
+			q = query_of(&g_names[i]);
 			o.exhaustive = exhaustive;
 			o.filter = accept_all;
-			CHECK(kd_screen(&a, &na, g_m, &q, &o) == 0);
+			CHECK(kd_screen(&a, &na, g_m, q, &o) == 0);
 			o.filter = screening_filter;
 			o.filter_ctx = &n;
-			CHECK(kd_screen(&b, &nb, g_m, &q, &o) == 0);
+			CHECK(kd_screen(&b, &nb, g_m, q, &o) == 0);
 			CHECK(n.calls > 0);
 			CHECK(n.inner_err == 0);
 			CHECK(n.inner_found > 0);
@@ -163,6 +171,7 @@ KD_TEST(screen_ctx__filter_callback_may_screen)
 							 : "indexed");
 			kd_results_free(a);
 			kd_results_free(b);
+			kd_query_free(q);
 		}
 }
 
@@ -171,26 +180,27 @@ KD_TEST(screen_ctx__context_in_use_is_refused)
 	kd_screen_ctx *ctx = NULL;
 	kd_match_opts o = KD_MATCH_OPTS_INIT;
 	struct nested n = { NULL, 0, 0, 0 };
-	kd_query q;
+	kd_query *q;
 	kd_result *a = NULL, *b = NULL;
 	size_t na = 0, nb = 0;
 	if (lists() == NULL || kd_screen_ctx_new(&ctx) < 0)
 		return;
 	n.ctx = ctx;
-	query_of(&q, &g_names[0]);
-	CHECK(kd_screen_with(&a, &na, ctx, g_m, &q, &o) == 0);
+	q = query_of(&g_names[0]);
+	CHECK(kd_screen_with(&a, &na, ctx, g_m, q, &o) == 0);
 	o.filter = screening_filter;
 	o.filter_ctx = &n;
 	/* the callback screens in the context the outer call is using */
-	CHECK(kd_screen_with(&b, &nb, ctx, g_m, &q, &o) == 0);
+	CHECK(kd_screen_with(&b, &nb, ctx, g_m, q, &o) == 0);
 	CHECK(n.calls > 0);
 	CHECK(n.inner_err == KD_EINVAL);
 	CHECK(same_results(a, na, b, nb));
 	kd_results_free(a);
 	kd_results_free(b);
 	/* and it is free again afterwards */
-	CHECK(kd_screen_with(&b, &nb, ctx, g_m, &q, NULL) == 0);
+	CHECK(kd_screen_with(&b, &nb, ctx, g_m, q, NULL) == 0);
 	kd_results_free(b);
-	CHECK(kd_screen_with(&b, &nb, NULL, g_m, &q, NULL) == KD_EINVAL);
+	CHECK(kd_screen_with(&b, &nb, NULL, g_m, q, NULL) == KD_EINVAL);
+	kd_query_free(q);
 	kd_screen_ctx_free(ctx);
 }
