@@ -74,7 +74,7 @@ echo "delta:   $(el "$t0" "$t1") s wall for the command ($(jf "mode entities_cha
 echo "== 3. decisions, 50 concurrent reviewers, $DURATION s"
 decide_bench() { # label store
   local port
-  "$K" --index "$T/v1.kdx" --store "$2" serve --listen 127.0.0.1:0 >"$T/serve.log" 2>&1 &
+  "$K" --index "$T/v1.kdx" --store "$2" serve --listen 127.0.0.1:0 --max-per-ip 0 >"$T/serve.log" 2>&1 &
   SPID=$!
   for i in $(seq 1 300); do
     port=$(grep -o 'msg="listening".* port=[0-9]*' "$T/serve.log" | grep -o '[0-9]*$')

@@ -688,24 +688,14 @@ done:
  */
 static int cache_path(char *out, size_t cap, kd_store *s, const char *book)
 {
-	struct st_rows *r;
-	const char *pv[1] = { book };
 	const char *dir = getenv("KORDON_CACHE_DIR");
 	char slug[64], fp[96], base[1100];
+	long long active, seq;
 	size_t i;
-	int err = kd__st_query(&r, s,
-			       "SELECT COUNT(*), MAX(seq), MAX(rid) FROM book "
-			       "WHERE book = $1 AND status = 'active'",
-			       1, pv);
+	int err = kd__book_state(s, book, &active, &seq);
 	if (err < 0)
 		return err;
-	if (!kd__st_next(r)) {
-		kd__st_rows_free(r);
-		return KD_ENOTFOUND;
-	}
-	snprintf(fp, sizeof(fp), "%lld-%lld-%lld", kd__st_coll(r, 0),
-		 kd__st_coll(r, 1), kd__st_coll(r, 2));
-	kd__st_rows_free(r);
+	snprintf(fp, sizeof(fp), "%lld-%lld", active, seq);
 	for (i = 0; book[i] && i < sizeof(slug) - 1; i++)
 		slug[i] = (char)((book[i] >= 'a' && book[i] <= 'z') ||
 						 (book[i] >= '0' && book[i] <= '9')
@@ -1158,17 +1148,12 @@ int kd_monitor_run(kd_monitor_stats *out, kd_store *s, const kd_db *db,
 		}
 		kd__st_rows_free(r);
 		r = NULL;
-		KD_FORWARD(kd__st_query(&r, s,
-					"SELECT COUNT(*), MAX(seq) FROM book "
-					"WHERE book = $1 AND status = 'active'",
-					1, pv));
-		if (kd__st_next(r)) {
-			out->records = (size_t)kd__st_coll(r, 0);
-			snprintf(seq_max, sizeof(seq_max), "%lld",
-				 kd__st_coll(r, 1));
+		{
+			long long active, seq;
+			KD_FORWARD(kd__book_state(s, o.book, &active, &seq));
+			out->records = (size_t)active;
+			snprintf(seq_max, sizeof(seq_max), "%lld", seq);
 		}
-		kd__st_rows_free(r);
-		r = NULL;
 	}
 	snprintf(out->prev_version, sizeof(out->prev_version), "%s", base);
 	/* a full run: first run, new matcher, asked for, or the previous
