@@ -302,8 +302,9 @@ int srv_audited_reply(struct srv_req *r, const char *action)
 	in = json_pack("{s:s, s:o, s:o, s:s}", "path", r->path, "args", args,
 		       "body", body, "body_sha256", hex);
 	res = answer_summary(r, scan);
-	ins = in ? json_dumps(in, JSON_COMPACT) : NULL;
-	outs = res ? json_dumps(res, JSON_COMPACT) : NULL;
+	ins = in ? json_dumps(in, JSON_COMPACT | JSON_REAL_PRECISION(6)) : NULL;
+	outs = res ? json_dumps(res, JSON_COMPACT | JSON_REAL_PRECISION(6))
+		   : NULL;
 	json_decref(in);
 	json_decref(res);
 	err = ins && outs ? kd_audit_record_lv(s, user, action, r->path, lv,
