@@ -184,10 +184,11 @@ int srv_h_audit(struct srv_req *r)
  * "match" or "scan", subject the request path, list_version the content
  * hash of the served lists (kd_store_list_version: archived, so the
  * record can be replayed against exactly those lists), input the query
- * (path, arguments, the body: JSON as JSON, text as a string, and its
- * SHA-256) and result a summary of the answer (per query the result ids
- * and scores; /scan: each hit's entity id, score and span). The version
- * costs a pass over the lists, so it is kept per loaded index.
+ * (path, arguments, the body: JSON as JSON, text as a string or, when
+ * not UTF-8, {"bytes":N}; and its SHA-256) and result a summary of the
+ * answer (per query the result ids and scores; /scan: each hit's entity
+ * id, score and span). The version costs a pass over the lists, so it
+ * is kept per loaded index.
  */
 static pthread_mutex_t g_lv_lock = PTHREAD_MUTEX_INITIALIZER;
 static const kd_db *g_lv_db;
@@ -293,9 +294,11 @@ int srv_audited_reply(struct srv_req *r, const char *action)
 	body = scan ? NULL
 		    : json_loadb(r->body.ptr ? r->body.ptr : "", r->body.len,
 				 0, NULL);
+	if (body == NULL) /* text; not UTF-8: only its hash and length */
+		body = json_stringn(r->body.ptr ? r->body.ptr : "",
+				    r->body.len);
 	if (body == NULL)
-		body = json_stringn_nocheck(r->body.ptr ? r->body.ptr : "",
-					    r->body.len);
+		body = json_pack("{s:I}", "bytes", (json_int_t)r->body.len);
 	args = json_array();
 	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, arg_pair,
 				  args);

@@ -679,11 +679,13 @@ done:
 /*
  * The book index is cached as a snapshot file (kd_db_save_snapshot: the
  * names and the prepared matcher), named after the book's fingerprint
- * (active records, highest change seq, highest rid), so a changed book
+ * (active records and the import that last changed it, kept in meta by
+ * imports: kd__book_state, no count of the book), so a changed book
  * never uses a stale index: `book import` writes it, a delta run opens
- * it in milliseconds instead of indexing a large book again, and builds
- * it in memory when it is missing (another machine, a PostgreSQL store
- * shared by several servers). Beside an SQLite store, else in
+ * it in milliseconds instead of indexing a large book again, and writes
+ * it when it is missing (another machine, a store from before); without
+ * a place for it (a PostgreSQL store and no KORDON_CACHE_DIR) the run
+ * indexes the book in memory. Beside an SQLite store, else in
  * KORDON_CACHE_DIR (PostgreSQL: only there).
  */
 static int cache_path(char *out, size_t cap, kd_store *s, const char *book)
@@ -767,6 +769,10 @@ static int book_index(kd_db **bdb, kd_matcher **bm, struct run *rn)
 	*bdb = NULL;
 	*bm = NULL;
 	if (cache_path(path, sizeof(path), rn->s, rn->book) == 0 &&
+	    /* missing (a store from before, or a book imported elsewhere):
+	     * written now for the next runs */
+	    (access(path, R_OK) == 0 ||
+	     kd__book_index_cache(rn->s, rn->book) == 0) &&
 	    kd_db_open_snapshot(bdb, path, &perr) == 0) {
 		trace("delta: book index from cache", now());
 	} else if ((err = book_db(bdb, rn->s, rn->book)) < 0) {
