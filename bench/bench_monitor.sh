@@ -13,7 +13,9 @@
 #      and saturated (wrk, 50 connections back to back), SQLite store,
 #      then a PostgreSQL store on a server this script starts in a
 #      temporary directory (targets: p99 <= 5 ms SQLite, <= 10 ms
-#      PostgreSQL).
+#      PostgreSQL), next to a bare durable SQLite commit at the same
+#      pace on the same disk (bench_monitor_floor.py: the floor). The
+#      servers run with --max-per-ip 0: 50 reviewers share one address.
 #
 # usage: bench/bench_monitor.sh [BUILD_DIR]      (default: build-rel)
 # environment: N (records), THREADS (2), DURATION (wrk seconds, 10)
@@ -74,7 +76,7 @@ echo "delta:   $(el "$t0" "$t1") s wall for the command ($(jf "mode entities_cha
 echo "== 3. decisions, 50 concurrent reviewers, $DURATION s"
 decide_bench() { # label store
   local port
-  "$K" --index "$T/v1.kdx" --store "$2" serve --listen 127.0.0.1:0 >"$T/serve.log" 2>&1 &
+  "$K" --index "$T/v1.kdx" --store "$2" serve --listen 127.0.0.1:0 --max-per-ip 0 >"$T/serve.log" 2>&1 &
   SPID=$!
   for i in $(seq 1 300); do
     port=$(grep -o 'msg="listening".* port=[0-9]*' "$T/serve.log" | grep -o '[0-9]*$')
@@ -91,6 +93,9 @@ decide_bench() { # label store
 sqlite3 "$T/m.db" "SELECT id FROM alerts WHERE status = 'open' LIMIT 5000" >"$T/ids"
 echo "(alerts in the store: $(wc -l <"$T/ids"))"
 decide_bench "sqlite (target p99 <= 5 ms)" "$T/m.db"
+# the baseline: a bare durable SQLite commit at the reviewers' pace, same
+# disk, same run (no decision is acknowledged faster than the WAL syncs)
+python3 bench/bench_monitor_floor.py "$T" "$DURATION" 80 | sed "s/^/sqlite baseline, /"
 if [ -x "$PGBIN/initdb" ]; then
   PGDIR=$T/pg; mkdir -p "$PGDIR"; [ "$(id -u)" -eq 0 ] && chown postgres "$PGDIR"
   pg_run "$PGBIN/initdb" -D "$PGDIR/data" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null 2>&1

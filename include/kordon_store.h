@@ -165,6 +165,21 @@ int kd_audit_export(FILE *f, kd_store *s, const char *from, const char *to,
 int kd_audit_record(kd_store *s, const char *actor, const char *action,
 		    const char *subject, const char *input_json,
 		    const char *result_json, long long *seq);
+/** kd_audit_record naming the list version the answer came from
+ *  (kd_store_list_version), as screening records do. */
+int kd_audit_record_lv(kd_store *s, const char *actor, const char *action,
+		       const char *subject, const char *list_version,
+		       const char *input_json, const char *result_json,
+		       long long *seq);
+/**
+ * The list version of db as monitor runs and alerts name it (SHA-256 of
+ * the entities' content hashes, 64 hex digits), archived in the store on
+ * first sight (an audit record "list_version" by actor) so that records
+ * naming it can be replayed. Costs a pass over every entity: callers
+ * keep the answer per loaded index.
+ */
+int kd_store_list_version(char out[65], kd_store *s, const kd_db *db,
+			  const char *actor);
 /**
  * Re-run the screening behind an audit record (an alert raised or
  * updated by a monitor run) against the archived list version it names,

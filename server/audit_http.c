@@ -175,3 +175,151 @@ int srv_h_audit(struct srv_req *r)
 		return srv_error(r, 500, "out of memory");
 	return srv_reply(r, 200, raw ? "application/x-ndjson" : NULL);
 }
+
+/* ---- --audit-requests: /match and /scan in the audit trail -------------- */
+
+/*
+ * A record per answered request: actor (the user the API key names, else
+ * "api-key" on a server with keys, "anonymous" on an open one), action
+ * "match" or "scan", subject the request path, list_version the content
+ * hash of the served lists (kd_store_list_version: archived, so the
+ * record can be replayed against exactly those lists), input the query
+ * (path, arguments, the body: JSON as JSON, text as a string or, when
+ * not UTF-8, {"bytes":N}; and its SHA-256) and result a summary of the
+ * answer (per query the result ids and scores; /scan: each hit's entity
+ * id, score and span). The version costs a pass over the lists, so it
+ * is kept per loaded index.
+ */
+static pthread_mutex_t g_lv_lock = PTHREAD_MUTEX_INITIALIZER;
+static const kd_db *g_lv_db;
+static unsigned long g_lv_gen;
+static char g_lv[65];
+
+static int list_version(char out[65], kd_store *s, const struct index_ref *x)
+{
+	int err = 0;
+	pthread_mutex_lock(&g_lv_lock);
+	if (g_lv_db != x->db || g_lv_gen != x->version) {
+		if ((err = kd_store_list_version(g_lv, s, x->db, "kordon")) ==
+		    0) {
+			g_lv_db = x->db;
+			g_lv_gen = x->version;
+		} else {
+			g_lv_db = NULL;
+		}
+	}
+	if (err == 0)
+		memcpy(out, g_lv, 65);
+	pthread_mutex_unlock(&g_lv_lock);
+	return err;
+}
+
+static json_t *hit_summary(json_t *h, const char *idkey)
+{
+	json_t *o = json_object(), *id = json_object_get(h, idkey);
+	if (json_is_object(id)) /* /scan: the hit's entity */
+		id = json_object_get(id, "id");
+	json_object_set(o, "id", id ? id : json_null());
+	json_object_set(o, "score", json_object_get(h, "score"));
+	if (json_object_get(h, "start")) {
+		json_object_set(o, "start", json_object_get(h, "start"));
+		json_object_set(o, "end", json_object_get(h, "end"));
+	}
+	return o;
+}
+
+/* The answer's result ids and scores. */
+static json_t *answer_summary(const struct srv_req *r, int scan)
+{
+	json_t *a = json_loadb(r->out.ptr ? r->out.ptr : "", r->out.len, 0,
+			       NULL),
+	       *out = json_object(), *v;
+	size_t i;
+	if (scan) {
+		json_t *hits = json_array();
+		json_array_foreach(json_object_get(a, "hits"), i, v)
+			json_array_append_new(hits, hit_summary(v, "entity"));
+		json_object_set_new(out, "hits", hits);
+	} else {
+		json_t *resp = json_object();
+		const char *key;
+		json_object_foreach(json_object_get(a, "responses"), key, v) {
+			json_t *res = json_array(), *h;
+			json_array_foreach(json_object_get(v, "results"), i, h)
+				json_array_append_new(res,
+						      hit_summary(h, "id"));
+			json_object_set_new(resp, key, res);
+		}
+		json_object_set_new(out, "responses", resp);
+	}
+	json_decref(a);
+	return out;
+}
+
+static enum MHD_Result arg_pair(void *ctx, enum MHD_ValueKind kind,
+				const char *key, const char *value)
+{
+	(void)kind;
+	json_array_append_new(ctx, json_pack("[s,s?]", key, value));
+	return MHD_YES;
+}
+
+int srv_audited_reply(struct srv_req *r, const char *action)
+{
+	kd_store *s;
+	const char *user;
+	json_t *in, *body, *res, *args;
+	char lv[65], *ins = NULL, *outs = NULL, hex[65];
+	unsigned char d[32];
+	int err, scan = strcmp(action, "scan") == 0;
+	size_t i;
+
+	if (!r->srv->cfg.audit_requests)
+		return srv_reply(r, 200, NULL);
+	if ((s = srv_req_store(r)) == NULL) {
+		kd__buf_clear(&r->out);
+		return srv_error(r, 503, "audit trail unavailable");
+	}
+	user = srv_req_user(r);
+	if (user == NULL || *user == '\0')
+		user = r->srv->cfg.nkeys ? "api-key" : "anonymous";
+	if (list_version(lv, s, r->idx) < 0) {
+		srv_log("error", "audit: list version: %s", kd_error_last());
+		kd__buf_clear(&r->out);
+		return srv_error(r, 503, "audit trail unavailable");
+	}
+	srv_sha256(d, r->body.ptr ? r->body.ptr : "", r->body.len);
+	for (i = 0; i < 32; i++)
+		snprintf(hex + 2 * i, 3, "%02x", d[i]);
+	body = scan ? NULL
+		    : json_loadb(r->body.ptr ? r->body.ptr : "", r->body.len,
+				 0, NULL);
+	if (body == NULL) /* text; not UTF-8: only its hash and length */
+		body = json_stringn(r->body.ptr ? r->body.ptr : "",
+				    r->body.len);
+	if (body == NULL)
+		body = json_pack("{s:I}", "bytes", (json_int_t)r->body.len);
+	args = json_array();
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, arg_pair,
+				  args);
+	in = json_pack("{s:s, s:o, s:o, s:s}", "path", r->path, "args", args,
+		       "body", body, "body_sha256", hex);
+	res = answer_summary(r, scan);
+	ins = in ? json_dumps(in, JSON_COMPACT | JSON_REAL_PRECISION(6)) : NULL;
+	outs = res ? json_dumps(res, JSON_COMPACT | JSON_REAL_PRECISION(6))
+		   : NULL;
+	json_decref(in);
+	json_decref(res);
+	err = ins && outs ? kd_audit_record_lv(s, user, action, r->path, lv,
+						ins, outs, NULL)
+			  : kd__error_set(KD_ENOMEM, "out of memory");
+	free(ins);
+	free(outs);
+	if (err < 0) {
+		srv_log("error", "audit: %s", kd_error_last());
+		kd__buf_clear(&r->out);
+		return srv_error(r, 503, "audit trail unavailable: %s",
+				 kd_error_last());
+	}
+	return srv_reply(r, 200, NULL);
+}

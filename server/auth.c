@@ -14,6 +14,7 @@
  *     grace = 10                    # seconds to finish requests on SIGTERM
  *     api_key_sha256 = <64 hex>     # repeatable; enables API-key auth
  *     update_token_sha256 = <64 hex>
+ *     audit_requests = on           # /match, /scan in the audit trail
  *
  * Secrets are stored as SHA-256 hex digests (`printf %s KEY | sha256sum`),
  * so a leaked config file does not leak keys. A presented key is hashed
@@ -136,6 +137,19 @@ static int apply(struct srv_config *c, const char *key, const char *val,
 			return -1;
 		}
 		c->nkeys++;
+		return 0;
+	}
+	if (strcmp(key, "audit_requests") == 0) {
+		if (strcmp(val, "on") == 0 || strcmp(val, "true") == 0 ||
+		    strcmp(val, "1") == 0)
+			c->audit_requests = 1;
+		else if (strcmp(val, "off") == 0 || strcmp(val, "false") == 0 ||
+			 strcmp(val, "0") == 0)
+			c->audit_requests = 0;
+		else {
+			snprintf(err, errlen, "audit_requests wants on or off");
+			return -1;
+		}
 		return 0;
 	}
 	if (strcmp(key, "update_token_sha256") == 0) {

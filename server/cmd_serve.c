@@ -40,6 +40,8 @@ static const char serve_help[] =
 	"  --timeout S         idle connection timeout, seconds (default 30)\n"
 	"  --max-shrink PCT    refuse a reload that shrinks any list by more\n"
 	"                      than PCT % (default 50; 100 disables)\n"
+	"  --audit-requests    append every /match and /scan request and its\n"
+	"                      answer to the store's audit trail (off)\n"
 	"limits (0 disables one; see docs/server.md):\n"
 	"  --request-timeout S headers and body must be in within S seconds\n"
 	"                      (default 10; not reset by each byte)\n"
@@ -52,7 +54,8 @@ static const char serve_help[] =
 	"                      stopped with 503 + Retry-After (10000)\n"
 	"  --config FILE       listen, data, threads, timeout, grace,\n"
 	"                      max_connections, api_key_sha256,\n"
-	"                      update_token_sha256 (key = value lines)\n"
+	"                      update_token_sha256, audit_requests\n"
+	"                      (key = value lines)\n"
 	"signals: SIGHUP reloads the lists, SIGUSR1 reloads them even if a\n"
 	"list shrinks by more than --max-shrink, SIGTERM/SIGINT stop\n"
 	"gracefully\n"
@@ -108,6 +111,10 @@ static int parse_args(struct srv_config *cfg, struct srv_limits *lim,
 		const char *name = argv[k];
 		if ((v = opt_value(argc, argv, &k, "--config")) != NULL)
 			continue;
+		if (strcmp(argv[k], "--audit-requests") == 0) {
+			cfg->audit_requests = 1;
+			continue;
+		}
 		if ((v = opt_value(argc, argv, &k, "--listen")) != NULL) {
 			if (copy(cfg->listen, sizeof(cfg->listen), v,
 				 "--listen") < 0)

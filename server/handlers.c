@@ -475,7 +475,7 @@ int srv_h_match(struct srv_req *r)
 	if (err < 0)
 		return srv_error(r, 500, "screening failed: %s",
 				 kd_error_last());
-	return srv_reply(r, 200, NULL);
+	return srv_audited_reply(r, "match");
 }
 
 /* ---- entities ------------------------------------------------------------ */

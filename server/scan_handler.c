@@ -58,5 +58,5 @@ int srv_h_scan(struct srv_req *r)
 	if (err < 0)
 		return srv_error(r, 500, "scan failed: %s", kd_error_last());
 	r->nqueries = 1;
-	return srv_reply(r, 200, NULL);
+	return srv_audited_reply(r, "scan");
 }

@@ -42,6 +42,7 @@ struct srv_config {
 	size_t nkeys;
 	unsigned char update[32]; /* SHA-256 of the update token */
 	int has_update;
+	int audit_requests; /* /match, /scan: an audit record each */
 };
 
 void srv_config_init(struct srv_config *c);
@@ -263,6 +264,10 @@ int srv_error(struct srv_req *r, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /** Answer with r->out as JSON (or ctype) and `status`; SRV_DONE. */
 int srv_reply(struct srv_req *r, int status, const char *ctype);
+/** srv_reply(r, 200) for /match and /scan, after appending the request
+ *  and its answer to the store's audit trail when cfg.audit_requests is
+ *  on (audit_http.c); 503 when that record cannot be written. */
+int srv_audited_reply(struct srv_req *r, const char *action);
 /** Suspend the connection until the next reload; SRV_SUSPENDED, or a
  *  503 answer when shutting down. */
 int srv_wait_reload(struct srv_req *r);

@@ -10,8 +10,12 @@
 #     audit verify passes and the export tells the story; a full re-run
 #     agrees with the delta run; replay of an alert gives the same result;
 #   - bad rows FILE:LINE and skipped; four-eyes; schema migration;
-#   - kill -9 mid-monitor, then a rerun: no duplicate, no lost alert,
-#     decisions kept, chain intact;
+#   - kill -9 mid-monitor, then a rerun (SQLite and PostgreSQL): no
+#     duplicate, no lost alert, decisions kept (one acknowledged during
+#     the killed run too), chain intact;
+#   - serve --audit-requests: /match and /scan requests audited with
+#     actor, query, result ids and scores and the list version (off by
+#     default);
 #   - an edited, deleted or swapped audit row is named by audit verify;
 #   - two `kordon serve` on one PostgreSQL deciding one alert at once:
 #     one 200, one 409, both attempts audited.
@@ -245,6 +249,42 @@ eq "http: POST /monitor" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/mon
 check "http: monitor summary" python3 -c "
 import json; d=json.load(open('$T/body')); assert d['mode']=='full' and d['screened']==1, d"
 eq "http: the run is audited as the key's user" "$(sqlite3 "$H" "SELECT actor FROM audit WHERE action = 'monitor_run' ORDER BY seq DESC LIMIT 1")" ann
+# /match and /scan in the audit trail: off by default, on with --audit-requests
+Q='{"queries":{"q1":{"schema":"Person","properties":{"name":["Khalil Ahmed Haqqani"]}}}}'
+eq "http: /match" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/match/default" -d "$Q")" 200
+eq "http: /match not audited by default" "$(sqlite3 "$H" "SELECT COUNT(*) FROM audit WHERE action IN ('match', 'scan')")" 0
+KORDON_API_USERS=$T/users "$K" --index "$T/v2.kdx" --store "$H" serve --listen 127.0.0.1:0 \
+	--config "$T/serve.conf" --audit-requests >"$T/ha.log" 2>&1 & pids+=($!)
+for i in $(seq 1 300); do
+	PA=$(grep -o 'msg="listening".* port=[0-9]*' "$T/ha.log" | grep -o '[0-9]*$')
+	[ -n "$PA" ] && curl -sf "http://127.0.0.1:$PA/readyz" >/dev/null && break
+	sleep 0.2
+done
+UA=http://127.0.0.1:$PA
+eq "audited /match" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$UA/match/default?threshold=0.7" -d "$Q")" 200
+cp "$T/body" "$T/match.json"
+eq "audited /scan" "$(hc -H 'Authorization: ApiKey key-nobody' -XPOST "$UA/scan?format=text" --data-binary 'Wire to Khalil Ahmed Haqqani, Kabul')" 200
+cp "$T/body" "$T/scan.json"
+sqlite3 -json "$H" "SELECT actor, action, subject, list_version, input, result FROM audit WHERE action IN ('match', 'scan') ORDER BY seq" >"$T/areq.json"
+check "audited requests: actor, query, results and list version of each" python3 - "$T/areq.json" "$T/match.json" "$T/scan.json" "$(sqlite3 "$H" "SELECT group_concat(version) FROM list_version")" <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1]))
+m, sc = json.load(open(sys.argv[2])), json.load(open(sys.argv[3]))
+versions = sys.argv[4].split(",")
+assert [(r["actor"], r["action"], r["subject"]) for r in rows] == \
+    [("ann", "match", "/match/default"), ("api-key", "scan", "/scan")], rows
+for r in rows:
+    assert r["list_version"] in versions, r  # archived: replayable
+mi, mr = json.loads(rows[0]["input"]), json.loads(rows[0]["result"])
+assert mi["body"]["queries"]["q1"]["properties"]["name"] == ["Khalil Ahmed Haqqani"], mi
+assert ["threshold", "0.7"] in mi["args"], mi
+want = [(x["id"], round(x["score"], 4)) for x in m["responses"]["q1"]["results"]]
+assert want and [(x["id"], round(x["score"], 4)) for x in mr["responses"]["q1"]] == want, (mr, want)
+si, sr = json.loads(rows[1]["input"]), json.loads(rows[1]["result"])
+assert si["body"] == "Wire to Khalil Ahmed Haqqani, Kabul" and len(si["body_sha256"]) == 64, si
+assert sc["hits"] and [h["id"] for h in sr["hits"]] == [h["entity"]["id"] for h in sc["hits"]], (sr, sc)
+PY
+"$K" --store "$H" audit verify >/dev/null; eq "audited requests: the chain verifies" "$?" 0
 
 # ---- tampering -------------------------------------------------------------------
 tamper() { # label store dbkind
@@ -268,27 +308,35 @@ tamper sqlite "$T/tamper.db"
 
 # ---- kill -9 mid-monitor -----------------------------------------------------------
 killtest() { # label store
-	local L=$1 S=$2 ref got pid i dec
+	local L=$1 S=$2 ref got pid i dec N late
+	N=$(sql "$S" "SELECT COUNT(*) FROM book WHERE status = 'active'")
 	ref=$(sql "$S" "SELECT record_id || ' ' || entity_id || ' ' || status FROM alerts ORDER BY 1")
 	dec=$(sql "$S" "SELECT COUNT(*) FROM decisions")
 	check "$L: alerts and decisions before the kill" test -n "$ref" -a "${dec:-0}" -gt 0
 	KORDON_MATCHER_VERSION=kill-test "$K" --index "$T/v2.kdx" --store "$S" monitor --threads 1 >/dev/null 2>&1 &
 	pid=$!
 	for i in $(seq 1 600); do
-		# 10000 before the run resets the marks, 0 after, then blocks
+		# N before the run resets the marks, 0 after, then blocks
 		got=$(sql "$S" "SELECT COUNT(*) FROM book WHERE screened IS NOT NULL" 2>/dev/null)
-		[ "${got:-0}" -gt 0 ] && [ "${got:-0}" -lt 10000 ] && break
+		[ "${got:-0}" -gt 0 ] && [ "${got:-0}" -lt "$N" ] && break
 		sleep 0.1
 	done
+	# a decision acknowledged while the run is under way must survive
+	late=$(sql "$S" "SELECT id FROM alerts WHERE status = 'open' ORDER BY rid DESC, id LIMIT 1")
+	"$K" --store "$S" decide "$late" --as false_positive --reason "decided mid-run" --by kim >/dev/null 2>&1
+	eq "$L: decision acknowledged during the run" "$?" 0
 	kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
 	got=$(sql "$S" "SELECT COUNT(*) FROM book WHERE screened IS NOT NULL")
-	check "$L: killed mid-run ($got of 10000 screened)" test "$got" -gt 0 -a "$got" -lt 10000
+	check "$L: killed mid-run ($got of $N screened)" test "$got" -gt 0 -a "$got" -lt "$N"
 	KORDON_MATCHER_VERSION=kill-test "$K" --index "$T/v2.kdx" --store "$S" monitor --json >"$T/rerun" 2>&1
 	check "$L: rerun finishes the interrupted run" grep -q '"mode":"full"' "$T/rerun"
-	eq "$L: rerun screens only the rest" "$(jget "['screened']" <"$T/rerun")" "$((10000 - got))"
+	eq "$L: rerun screens only the rest" "$(jget "['screened']" <"$T/rerun")" "$((N - got))"
+	# the pair decided mid-run (open before) is the one line that changed
 	eq "$L: after kill + rerun: same alerts, none duplicated or lost" \
-		"$(sql "$S" "SELECT record_id || ' ' || entity_id || ' ' || status FROM alerts ORDER BY 1")" "$ref"
-	eq "$L: decisions still there" "$(sql "$S" "SELECT COUNT(*) FROM decisions")" "$dec"
+		"$(sql "$S" "SELECT record_id || ' ' || entity_id || ' ' || CASE WHEN id = $late THEN 'open' ELSE status END FROM alerts ORDER BY 1")" "$ref"
+	eq "$L: decisions still there, the mid-run one too" \
+		"$(sql "$S" "SELECT COUNT(*) FROM decisions") $(sql "$S" "SELECT status || ' ' || decision || ' ' || decided_by FROM alerts WHERE id = $late")" \
+		"$((dec + 1)) decided false_positive kim"
 	"$K" --store "$S" audit verify >/dev/null; eq "$L: audit verify after kill" "$?" 0
 }
 cp "$SQ" "$T/kill.db"
@@ -313,6 +361,16 @@ else
 		{ head -2501 "$BOOK"; tail -2 "$BOOK"; } >"$T/book_pg.csv"
 		story postgresql "$PS" "$T/book_pg.csv"
 		tamper postgresql "$PS"
+		# kill -9 on PostgreSQL: the whole sample book (more than one
+		# commit block), a few decisions, then the interrupted full run
+		PK="postgresql://postgres@/kill?host=$PGDIR"
+		psql -qAtX "$PGURI" -c "CREATE DATABASE kill" >/dev/null
+		"$K" --store "$PK" book import "$BOOK" >/dev/null
+		"$K" --index "$T/v2.kdx" --store "$PK" monitor >/dev/null
+		for a in $(psql -qAtX "$PK" -c "SELECT id FROM alerts WHERE status = 'open' ORDER BY id LIMIT 3"); do
+			"$K" --store "$PK" decide "$a" --as false_positive --reason "kill test" --by lee >/dev/null
+		done
+		killtest postgresql "$PK"
 		# two servers, one store, one alert decided by both at once
 		PR="postgresql://postgres@/race?host=$PGDIR"
 		"$K" --store "$PR" book import "$T/book_pg.csv" >/dev/null

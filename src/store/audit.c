@@ -103,10 +103,19 @@ int kd_audit_record(kd_store *s, const char *actor, const char *action,
 		    const char *subject, const char *input_json,
 		    const char *result_json, long long *seq)
 {
+	return kd_audit_record_lv(s, actor, action, subject, NULL, input_json,
+				  result_json, seq);
+}
+
+int kd_audit_record_lv(kd_store *s, const char *actor, const char *action,
+		       const char *subject, const char *list_version,
+		       const char *input_json, const char *result_json,
+		       long long *seq)
+{
 	int err;
 	if ((err = kd__st_begin(s)) < 0)
 		return err;
-	if ((err = kd__audit_append(s, actor, action, subject, NULL,
+	if ((err = kd__audit_append(s, actor, action, subject, list_version,
 				    input_json, result_json, seq)) < 0) {
 		kd__st_rollback(s);
 		return err;

@@ -253,8 +253,21 @@ int kd_book_import(kd_import_stats *out, kd_store *s, const char *book,
 					       "$2",
 					       4, pv)) < 0)
 				goto fail;
+			olds[i]->retired = 1;
 			out->retired++;
 		}
+	}
+	if (out->added || out->changed || out->revived || out->retired) {
+		/* the book's state for monitor runs and its index cache
+		 * (kd__book_state), so they need not count a large book */
+		size_t active = 0;
+		char key[300], val[64];
+		for (i = 0; i < nolds; i++)
+			active += !olds[i]->retired;
+		snprintf(key, sizeof(key), "book_state:%s", book);
+		snprintf(val, sizeof(val), "%zu %s", active, seq);
+		if ((err = kd__st_meta_set(s, key, val)) < 0)
+			goto fail;
 	}
 	kd__buf_puts(&in, "{\"book\":");
 	kd__buf_json_str(&in, book);
@@ -284,4 +297,32 @@ done:
 	kd__free(hashes);
 	free_olds(map, olds, nolds);
 	return err;
+}
+
+int kd__book_state(kd_store *s, const char *book, long long *active,
+		   long long *seq)
+{
+	char key[300], val[64];
+	struct st_rows *r;
+	const char *pv[1] = { book };
+	int err;
+	snprintf(key, sizeof(key), "book_state:%s", book);
+	err = kd__st_meta_get(s, key, val, sizeof(val));
+	if (err == 0 && sscanf(val, "%lld %lld", active, seq) == 2)
+		return 0;
+	if (err < 0 && err != KD_ENOTFOUND)
+		return err;
+	/* a store written before book_state: count */
+	if ((err = kd__st_query(&r, s,
+				"SELECT COUNT(*), MAX(seq) FROM book WHERE "
+				"book = $1 AND status = 'active'",
+				1, pv)) < 0)
+		return err;
+	*active = *seq = 0;
+	if (kd__st_next(r)) {
+		*active = kd__st_coll(r, 0);
+		*seq = kd__st_coll(r, 1);
+	}
+	kd__st_rows_free(r);
+	return 0;
 }

@@ -265,6 +265,21 @@ done:
 	return err;
 }
 
+int kd_store_list_version(char out[65], kd_store *s, const kd_db *db,
+			  const char *actor)
+{
+	struct kd_lists l;
+	int is_new, err;
+	out[0] = '\0';
+	if ((err = kd__lists_hash(&l, db)) < 0)
+		return err;
+	err = kd__lists_register(s, &l, actor, &is_new);
+	if (err == 0)
+		memcpy(out, l.version, 65);
+	kd__lists_free(&l);
+	return err;
+}
+
 /* Write an archived version as FtM JSON lines to a temporary file. */
 int kd__lists_extract(char *path, size_t cap, kd_store *s,
 		      const char *version)

@@ -35,6 +35,11 @@ int kd__entity_json(struct kd_buf *b, const kd_db *db, const kd_entity *e);
 int kd__lists_extract(char *path, size_t cap, kd_store *s,
 		      const char *version);
 
+/** Active records of a book and the seq of the import that last
+ *  changed it (book.c): kept in meta by imports, counted for a store
+ *  from before that. */
+int kd__book_state(kd_store *s, const char *book, long long *active,
+		   long long *seq);
 /** Write the book's index snapshot (monitor.c) unless current. */
 int kd__book_index_cache(kd_store *s, const char *book);
 

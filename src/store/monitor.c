@@ -670,33 +670,25 @@ done:
 /*
  * The book index is cached as a snapshot file (kd_db_save_snapshot: the
  * names and the prepared matcher), named after the book's fingerprint
- * (active records, highest change seq, highest rid), so a changed book
+ * (active records and the import that last changed it, kept in meta by
+ * imports: kd__book_state, no count of the book), so a changed book
  * never uses a stale index: `book import` writes it, a delta run opens
- * it in milliseconds instead of indexing a large book again, and builds
- * it in memory when it is missing (another machine, a PostgreSQL store
- * shared by several servers). Beside an SQLite store, else in
+ * it in milliseconds instead of indexing a large book again, and writes
+ * it when it is missing (another machine, a store from before); without
+ * a place for it (a PostgreSQL store and no KORDON_CACHE_DIR) the run
+ * indexes the book in memory. Beside an SQLite store, else in
  * KORDON_CACHE_DIR (PostgreSQL: only there).
  */
 static int cache_path(char *out, size_t cap, kd_store *s, const char *book)
 {
-	struct st_rows *r;
-	const char *pv[1] = { book };
 	const char *dir = getenv("KORDON_CACHE_DIR");
 	char slug[64], fp[96], base[1100];
+	long long active, seq;
 	size_t i;
-	int err = kd__st_query(&r, s,
-			       "SELECT COUNT(*), MAX(seq), MAX(rid) FROM book "
-			       "WHERE book = $1 AND status = 'active'",
-			       1, pv);
+	int err = kd__book_state(s, book, &active, &seq);
 	if (err < 0)
 		return err;
-	if (!kd__st_next(r)) {
-		kd__st_rows_free(r);
-		return KD_ENOTFOUND;
-	}
-	snprintf(fp, sizeof(fp), "%lld-%lld-%lld", kd__st_coll(r, 0),
-		 kd__st_coll(r, 1), kd__st_coll(r, 2));
-	kd__st_rows_free(r);
+	snprintf(fp, sizeof(fp), "%lld-%lld", active, seq);
 	for (i = 0; book[i] && i < sizeof(slug) - 1; i++)
 		slug[i] = (char)((book[i] >= 'a' && book[i] <= 'z') ||
 						 (book[i] >= '0' && book[i] <= '9')
@@ -768,6 +760,10 @@ static int book_index(kd_db **bdb, kd_matcher **bm, struct run *rn)
 	*bdb = NULL;
 	*bm = NULL;
 	if (cache_path(path, sizeof(path), rn->s, rn->book) == 0 &&
+	    /* missing (a store from before, or a book imported elsewhere):
+	     * written now for the next runs */
+	    (access(path, R_OK) == 0 ||
+	     kd__book_index_cache(rn->s, rn->book) == 0) &&
 	    kd_db_open_snapshot(bdb, path, &perr) == 0) {
 		trace("delta: book index from cache", now());
 	} else if ((err = book_db(bdb, rn->s, rn->book)) < 0) {
@@ -1154,17 +1150,12 @@ int kd_monitor_run(kd_monitor_stats *out, kd_store *s, const kd_db *db,
 		}
 		kd__st_rows_free(r);
 		r = NULL;
-		KD_FORWARD(kd__st_query(&r, s,
-					"SELECT COUNT(*), MAX(seq) FROM book "
-					"WHERE book = $1 AND status = 'active'",
-					1, pv));
-		if (kd__st_next(r)) {
-			out->records = (size_t)kd__st_coll(r, 0);
-			snprintf(seq_max, sizeof(seq_max), "%lld",
-				 kd__st_coll(r, 1));
+		{
+			long long active, seq;
+			KD_FORWARD(kd__book_state(s, o.book, &active, &seq));
+			out->records = (size_t)active;
+			snprintf(seq_max, sizeof(seq_max), "%lld", seq);
 		}
-		kd__st_rows_free(r);
-		r = NULL;
 	}
 	snprintf(out->prev_version, sizeof(out->prev_version), "%s", base);
 	/* a full run: first run, new matcher, asked for, or the previous

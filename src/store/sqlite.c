@@ -13,6 +13,16 @@
  * made the decision latency tail; the busy timeout still covers writers
  * in other processes.
  *
+ * Checkpoints (copying the WAL back into the database file, with an
+ * fsync of that file) run on a background thread of the process, with
+ * its own connection, not in the commit that crosses the WAL threshold:
+ * SQLite's automatic checkpoint would make every ~100th decision wait
+ * for it, which was the tail of the decision latency. A checkpoint is
+ * PASSIVE (never blocks writers or readers); the last connection to
+ * close still checkpoints as usual, and a crash mid-checkpoint is
+ * recovered by SQLite. Commits stay durable: the WAL is synced on every
+ * commit (synchronous=FULL).
+ *
  * Statements are prepared once per connection and cached by SQL text
  * pointer (the callers pass string literals); $N placeholders are
  * rewritten to SQLite's ?N.
@@ -27,6 +37,79 @@
 #define NCACHE 64
 
 static pthread_mutex_t g_writer = PTHREAD_MUTEX_INITIALIZER;
+
+/* WAL pages after which a checkpoint is asked for (SQLite's default) */
+#define CKPT_PAGES 1000
+
+/* the background checkpointer: one file at a time (a process has one
+ * store; another file asking waits for the next round) */
+static struct {
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	int started;
+	char want[4096]; /* file to checkpoint, "" when idle */
+} g_ckpt = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, "" };
+
+static void *ckpt_main(void *arg)
+{
+	char path[4096];
+	(void)arg;
+	for (;;) {
+		sqlite3 *db = NULL;
+		pthread_mutex_lock(&g_ckpt.lock);
+		while (g_ckpt.want[0] == '\0')
+			pthread_cond_wait(&g_ckpt.wake, &g_ckpt.lock);
+		memcpy(path, g_ckpt.want, sizeof(path));
+		pthread_mutex_unlock(&g_ckpt.lock);
+		/* a connection per checkpoint (one per ~1000 pages written):
+		 * never a stale one to a file replaced meanwhile */
+		if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) ==
+		    SQLITE_OK) {
+			sqlite3_busy_timeout(db, 1000);
+			sqlite3_wal_checkpoint_v2(db, NULL,
+						  SQLITE_CHECKPOINT_PASSIVE,
+						  NULL, NULL);
+		}
+		sqlite3_close(db);
+		pthread_mutex_lock(&g_ckpt.lock);
+		if (strcmp(g_ckpt.want, path) == 0)
+			g_ckpt.want[0] = '\0';
+		pthread_mutex_unlock(&g_ckpt.lock);
+	}
+	return NULL;
+}
+
+/* After each commit (sqlite3_wal_hook): hand a long WAL to the
+ * checkpointer; without one (thread creation failed) checkpoint here. */
+static int wal_hook(void *ctx, sqlite3 *db, const char *name, int pages)
+{
+	const char *file = sqlite3_db_filename(db, name);
+	int ok = 1;
+	(void)ctx;
+	if (pages < CKPT_PAGES || file == NULL || *file == '\0' ||
+	    strlen(file) >= sizeof(g_ckpt.want))
+		return SQLITE_OK;
+	pthread_mutex_lock(&g_ckpt.lock);
+	if (!g_ckpt.started) {
+		pthread_t th;
+		pthread_attr_t at;
+		pthread_attr_init(&at);
+		pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+		g_ckpt.started =
+			pthread_create(&th, &at, ckpt_main, NULL) == 0 ? 1 : -1;
+		pthread_attr_destroy(&at);
+	}
+	if (g_ckpt.started > 0 && g_ckpt.want[0] == '\0') {
+		memcpy(g_ckpt.want, file, strlen(file) + 1);
+		pthread_cond_signal(&g_ckpt.wake);
+	}
+	ok = g_ckpt.started > 0;
+	pthread_mutex_unlock(&g_ckpt.lock);
+	if (!ok)
+		sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE,
+					  NULL, NULL);
+	return SQLITE_OK;
+}
 
 struct sq {
 	sqlite3 *db;
@@ -90,6 +173,7 @@ static int sq_open(void **out, const char *spec, char *err, size_t errlen)
 		kd__free(q);
 		return KD_EIO;
 	}
+	sqlite3_wal_hook(q->db, wal_hook, NULL);
 	*out = q;
 	return 0;
 }
