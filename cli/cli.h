@@ -6,7 +6,7 @@
 #define KD_CLI_H
 
 #include "kordon.h"
-#include "util/util.h"
+#include "util.h"
 
 #include <stdio.h>
 

@@ -25,7 +25,7 @@
 #include "server.h"
 #include "alerts_http.h"
 #include "kordon_store.h"
-#include "../cli/rows.h"
+#include "rows.h"
 
 #include <errno.h>
 #include <jansson.h>

@@ -44,7 +44,7 @@
  */
 #include "request.h"
 
-#include "util/util.h"
+#include "util.h"
 
 #include <errno.h>
 #include <jansson.h>

@@ -19,7 +19,7 @@
 
 #include "kordon.h"
 #include "request.h"
-#include "util/util.h"
+#include "util.h"
 
 #include <microhttpd.h>
 #include <pthread.h>
