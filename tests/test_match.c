@@ -520,3 +520,22 @@ KD_TEST(match_compare__foreign_names_in_hangul_and_katakana)
 		}
 	}
 }
+
+/* Readings compared by sound alignment (phonetic.c): a Hebrew geresh
+ * name and an English r that Korean does not write; another person
+ * sharing one part stays below the threshold. */
+KD_TEST(match_compare__readings_by_sound_alignment)
+{
+	kd_result r;
+	double he = cmp(KD_SCHEMA_PERSON, "Jack Sherwood", "ג'ק שרווד");
+	double ko = cmp(KD_SCHEMA_PERSON, "Walter Baker", "월터 베이커");
+	CHECK(he >= 0.80);
+	CHECK(ko >= 0.80);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Jack Sherwood", "ג'ק הריס") < 0.40);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Walter Baker", "월터 브라운") < 0.40);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Jack Sherwood",
+			 "ג'ק שרווד") == 0);
+	CHECK(r.match);
+	CHECK(strstr(feature(&r, "name_match"), "'sherwood'~'srwwd' phonetic") !=
+	      NULL);
+}

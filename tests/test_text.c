@@ -627,3 +627,49 @@ KD_TEST(text__alloc_failure)
 		}
 	}
 }
+
+/* Hebrew (hebrew.c): the geresh letters, word-initial vav, word-final he,
+ * tsadi as ts; points dropped. */
+KD_TEST(text__hebrew_reading)
+{
+	struct kd_name *n = analyze("ג'ק שרווד", 0);
+	CHECK(n != NULL && n->nvars == 1);
+	CHECK_STR(join(n, 0, 0), "jk srwwd");
+	kd__name_free(n);
+	n = analyze("ואלרי צ'יקובה", 0);
+	CHECK_STR(join(n, 0, 0), "vlry chykwba");
+	kd__name_free(n);
+	n = analyze("מוניקה צרט", 0);
+	CHECK_STR(join(n, 0, 0), "mwnyka tsrt");
+	kd__name_free(n);
+	/* pointed: the same reading as unpointed */
+	n = analyze("בּוֹרוֹ", 0);
+	CHECK_STR(join(n, 0, 0), "bwrw");
+	CHECK(n->vars[0].toks[0].flags & KD_TF_READ);
+	kd__name_free(n);
+}
+
+/* Sound alignment (phonetic.c): concrete sounds and similarities. */
+KD_TEST(text__sound_alignment)
+{
+	char s[32];
+	size_t f;
+	CHECK(kd__sounds(s, sizeof(s), "sherman", 7) == 6);
+	CHECK_STR(s, "SaRman"); /* sh, vowels as a, silent r */
+	kd__sounds(s, sizeof(s), "washington", 10);
+	CHECK_STR(s, "waSantan");
+	/* Hebrew leaves out the initial vowel: two vowels dropped, 0.15 each,
+	 * over a frame of two consonants */
+	CHECK(fabs(kd__sound_sim("allan", 5, "ln", 2, &f) - 0.85) < 1e-9);
+	CHECK(f == 2);
+	/* sh/s 0.2, vowels, the silent r matched: 1 - 0.5/4 */
+	CHECK(fabs(kd__sound_sim("sherman", 7, "srmn", 4, &f) - 0.875) < 1e-9);
+	/* Korean drops the English r and adds vowels: Baker / 베이커 */
+	CHECK(kd__sound_sim("baker", 5, "beikeo", 6, &f) > 0.85);
+	/* v/b (Korean has no v) is nearer than a different consonant */
+	CHECK(kd__sound_sim("pavel", 5, "pabel", 5, &f) >
+	      kd__sound_sim("pavel", 5, "pablo", 5, &f));
+	/* a name starting with another sound is not a reading of it */
+	CHECK(kd__sound_sim("ratana", 6, "holding", 7, &f) == 0.0);
+	CHECK(kd__sound_sim("marco", 5, "carmo", 5, &f) == 0.0);
+}

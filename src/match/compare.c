@@ -36,6 +36,9 @@
 #define JOIN_MIN 0.85  /* joined pairs must be this close to count */
 #define LIST_EXP KD_W_LIST_EXP
 #define INFO_MIN 9.0
+#define KD_PH_MIN 0.75  /* sound similarity a reading needs (3+ consonants) */
+#define KD_PH_MIN2 0.85 /* ... with a frame of two consonants */
+#define KD_PH_MAX 0.95  /* a reading is never as sure as a spelling */
 
 /* ---- edit distance ------------------------------------------------------------ */
 
@@ -254,51 +257,22 @@ static double syllable_sim(const struct kd_qtok *a, const struct kd_qtok *b,
  * consonant apart in a long frame. Short frames need longer words: the
  * two-consonant frame of a Korean syllable (kim: KN) meets too much.
  */
-/* The sound a token starts with: a vowel (or h, y) or a consonant class
- * (phonetic.c). Readings keep it: Ratana is not Holding. */
-static char first_class(const char *s, size_t len)
-{
-	char k[4];
-	if (strchr("aeiouyh", s[0]) != NULL)
-		return 'V';
-	return kd__phonetic(k, sizeof(k), s, len < 2 ? len : 2) ? k[0] : 'V';
-}
-
-/* A consonantal reading (Hebrew: no vowel letters a e i o u) of a name
- * that starts with a vowel: the reading's first letter, aleph or ayin,
- * is not written in Latin (Arthur, ארתור "rtwr"). */
-static int silent_initial(const struct kd_qtok *latin,
-			  const struct kd_qtok *read)
-{
-	size_t i;
-	if (!(read->flags & KD_TF_READ) || (latin->flags & KD_TF_READ) ||
-	    strchr("aeiou", latin->s[0]) == NULL)
-		return 0;
-	for (i = 0; i < read->len; i++)
-		if (strchr("aeiou", read->s[i]) != NULL)
-			return 0;
-	return 1;
-}
-
 static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 			   double best, const char **how)
 {
-	char ka[48], kb[48];
-	size_t na, nb, minlen = a->len < b->len ? a->len : b->len;
-	size_t maxlen = a->len > b->len ? a->len : b->len;
-	double sim = 0;
-	if (minlen < 3 || maxlen > 40 || maxlen > 2 * minlen ||
-	    (first_class(a->s, a->len) != first_class(b->s, b->len) &&
-	     !silent_initial(a, b) && !silent_initial(b, a)))
+	size_t minlen = a->len < b->len ? a->len : b->len;
+	size_t maxlen = a->len > b->len ? a->len : b->len, frame;
+	double sim;
+	if (minlen < 2 || maxlen > 40 || maxlen > 3 * minlen)
 		return best;
-	na = kd__phonetic(ka, sizeof(ka), a->s, a->len);
-	nb = kd__phonetic(kb, sizeof(kb), b->s, b->len);
-	if (na == nb && na >= 2 && memcmp(ka, kb, na) == 0)
-		sim = na >= 4 ? 0.85 : na == 3 ? 0.80
-		      : maxlen <= minlen + 2 ? 0.72 : 0;
-	else if (na >= 4 && nb >= 4 &&
-		 unit_distance(ka, na, kb, nb) <= 1)
-		sim = 0.72;
+	/* how much of the consonant frame survives the transcription
+	 * (phonetic.c); a frame of two consonants must survive nearly
+	 * whole, one consonant is never enough */
+	sim = kd__sound_sim(a->s, a->len, b->s, b->len, &frame);
+	if (frame < 2 || sim < (frame == 2 ? KD_PH_MIN2 : KD_PH_MIN))
+		return best;
+	if (sim > KD_PH_MAX)
+		sim = KD_PH_MAX;
 	if (sim > best) {
 		*how = "phonetic";
 		return sim;
@@ -804,11 +778,12 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 {
 	struct pair pairs[MAX_PAIRS];
 	float qsim[KD_NAME_MAX_TOKS], lsim[KD_NAME_MAX_TOKS];
+	uint8_t qph[KD_NAME_MAX_TOKS];
 	int qm[KD_NAME_MAX_TOKS];
 	char jt[KD_NAME_MAX_TOKS][32];
 	struct kd_qtok joined;
 	size_t np = 0, i, j, n = q->ntok, m = l->ntok;
-	double wq = 0, wl = 0, sq = 0, sl = 0, info = 0, score;
+	double wq = 0, wl = 0, sq = 0, sl = 0, info = 0, ph = 0, score;
 	int qnum = 0, lnum = 0, nummatch = 0;
 	const char *how;
 
@@ -822,7 +797,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		out->legal_conflict = 0;
 		out->phonetic = 0;
 		out->nickname = 0;
-		out->sq = out->sl = out->info = 0;
+		out->sq = out->sl = out->info = out->phon = 0;
 		out->detail[0] = '\0';
 	}
 	if (n == 0 || m == 0)
@@ -881,6 +856,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	for (i = 0; i < n; i++) {
 		qsim[i] = -1;
 		qm[i] = -1;
+		qph[i] = 0;
 	}
 	for (j = 0; j < m; j++)
 		lsim[j] = -1;
@@ -898,8 +874,11 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			qsim[k] = p->sim;
 			qm[k] = p->la;
 		}
-		if (p->how[0] == 'p' && strcmp(p->how, "phonetic") == 0)
+		if (p->how[0] == 'p' && strcmp(p->how, "phonetic") == 0) {
 			out->phonetic++;
+			for (k = p->qa; k <= p->qb; k++)
+				qph[k] = 1;
+		}
 		else if (p->how[0] == 'n' && strcmp(p->how, "nickname") == 0)
 			out->nickname++;
 		for (k = p->la; k <= p->lb; k++)
@@ -913,6 +892,8 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		double s = qsim[i] > 0 ? qsim[i] : 0;
 		wq += q->toks[i].w;
 		sq += q->toks[i].w * s;
+		if (qph[i])
+			ph += q->toks[i].w;
 		if (q->toks[i].kind != KD_TOK_LEGAL &&
 		    q->toks[i].kind != KD_TOK_PARTICLE)
 			info += q->toks[i].idf * s;
@@ -933,7 +914,12 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	out->sq = sq / wq;
 	out->sl = sl / wl;
 	out->info = info;
+	out->phon = ph / wq;
 	score = sq > 0 ? KD_W_SCALE * (sq / wq) * pow(sl / wl, LIST_EXP) : 0;
+	/* a part matched by sound across scripts: its similarity is on
+	 * another scale than a spelling's (fitted, bench/fit/) */
+	if (score > 0 && ph > 0)
+		score *= pow(KD_W_PHONETIC_FACTOR, ph / wq);
 	if (score > 0 && info < INFO_MIN)
 		score *= pow(info / INFO_MIN, KD_W_INFO_EXP);
 	if (qnum && lnum && nummatch < qnum) {
