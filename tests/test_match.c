@@ -539,3 +539,31 @@ KD_TEST(match_compare__readings_by_sound_alignment)
 	CHECK(strstr(feature(&r, "name_match"), "'sherwood'~'srwwd' phonetic") !=
 	      NULL);
 }
+
+/* Han and Hangul syllables: another convention's spelling of the same
+ * syllable matches (Wade-Giles zhang/chang, xu/hsu; Korean pak/park),
+ * a neighbouring syllable with a colliding skeleton does not. */
+KD_TEST(match_compare__syllables_by_convention)
+{
+	char w[16];
+	CHECK(kd__wade_giles(w, sizeof(w), "zhang", 5) == 5);
+	CHECK_STR(w, "chang");
+	kd__wade_giles(w, sizeof(w), "xu", 2);
+	CHECK_STR(w, "hsu");
+	kd__wade_giles(w, sizeof(w), "dong", 4);
+	CHECK_STR(w, "tung");
+	kd__wade_giles(w, sizeof(w), "qian", 4);
+	CHECK_STR(w, "chien");
+	kd__wade_giles(w, sizeof(w), "zhi", 3);
+	CHECK_STR(w, "chih");
+	CHECK(cmp(KD_SCHEMA_PERSON, "张建", "Chang Chien") >= 0.90);
+	CHECK(cmp(KD_SCHEMA_PERSON, "张建", "Zhang Jian") >= 0.95);
+	CHECK(cmp(KD_SCHEMA_PERSON, "徐东", "Hsu Tung") >= 0.85);
+	/* cheng is not sheng, jun is not yun, fei is not wei */
+	CHECK(cmp(KD_SCHEMA_PERSON, "成军", "Sheng Yun") < 0.40);
+	CHECK(cmp(KD_SCHEMA_PERSON, "费军", "Wei Jun") < 0.70);
+	CHECK(cmp(KD_SCHEMA_PERSON, "박영수", "Park Yong Su") >= 0.90);
+	/* yong is not jong */
+	CHECK(cmp(KD_SCHEMA_PERSON, "박영수", "Pak Jong Su") <
+	      cmp(KD_SCHEMA_PERSON, "박영수", "Pak Yong Su"));
+}

@@ -216,24 +216,44 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 /*
  * A Han or Hangul syllable (KD_TF_SYL) against a short token: syllables
  * are few and their skeletons collide (zhang/cheng/chang, yang/jang), so
- * only the same skeleton spelled nearly alike counts (kim/gim, jong/
- * chong/jeong, pak/bak): one convention's spelling of the same syllable.
+ * only the same skeleton spelled by another convention counts (jong/
+ * chong/jeong, pak/park, zhang/chang): one syllable, not a neighbour.
  */
 /* The same consonants in the same order: vowels are what romanisations of
  * one Korean syllable disagree on (bum/beom, young/yeong). */
-static int same_consonants(const struct kd_qtok *a, const struct kd_qtok *b)
+static int same_cons(const char *a, size_t alen, const char *b, size_t blen)
 {
 	size_t i = 0, j = 0;
 	for (;;) {
-		while (i < a->len && strchr("aeiouw", a->s[i]) != NULL)
+		while (i < alen && strchr("aeiouw", a[i]) != NULL)
 			i++;
-		while (j < b->len && strchr("aeiouw", b->s[j]) != NULL)
+		while (j < blen && strchr("aeiouw", b[j]) != NULL)
 			j++;
-		if (i == a->len || j == b->len)
-			return i == a->len && j == b->len;
-		if (a->s[i++] != b->s[j++])
+		if (i == alen || j == blen)
+			return i == alen && j == blen;
+		if (a[i++] != b[j++])
 			return 0;
 	}
+}
+
+static int same_consonants(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	return same_cons(a->s, a->len, b->s, b->len);
+}
+
+/* A pinyin syllable and its Wade-Giles spelling (wadegiles.c), letter
+ * for letter: zhang/chang, xu/hsu, dong/tung. */
+static int wade_giles_pair(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	char w[16];
+	size_t n;
+	if ((a->flags & KD_TF_SYL) &&
+	    (n = kd__wade_giles(w, sizeof(w), a->s, a->len)) == b->len &&
+	    memcmp(w, b->s, n) == 0)
+		return 1;
+	return (b->flags & KD_TF_SYL) &&
+	       (n = kd__wade_giles(w, sizeof(w), b->s, b->len)) == a->len &&
+	       memcmp(w, a->s, n) == 0;
 }
 
 static double syllable_sim(const struct kd_qtok *a, const struct kd_qtok *b,
@@ -241,12 +261,20 @@ static double syllable_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 {
 	size_t maxlen = a->len > b->len ? a->len : b->len;
 	*how = "";
+	if (wade_giles_pair(a, b)) /* xu/hsu: skeletons apart */
+		goto same;
 	if (a->skel_len == 0 || a->skel_len != b->skel_len ||
 	    memcmp(a->skel, b->skel, a->skel_len) != 0)
 		return 0;
-	if (edit_distance(a->s, a->len, b->s, b->len, 1.2) > 1.1 &&
-	    !same_consonants(a, b))
+	/* the same consonants (vowels are where conventions differ:
+	 * bum/beom), the Wade-Giles spelling of a pinyin syllable, or one
+	 * edit that keeps the first letter (pak/park, choe/choi): not
+	 * zhang/chang's neighbours cheng/sheng, jun/yun, fei/wei */
+	if (!same_consonants(a, b) &&
+	    (a->s[0] != b->s[0] ||
+	     edit_distance(a->s, a->len, b->s, b->len, 1.2) > 1.1))
 		return 0;
+same:
 	*how = "skeleton";
 	return maxlen >= 5 ? 0.95 : 0.90;
 }
@@ -375,6 +403,11 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		 * ou/u): allow half an edit more than plain spelling */
 		if (c <= budget(maxlen) + 0.5)
 			return 0.95;
+		/* a syllable read from Han or Hangul against a longer token
+		 * spelled far apart (huang/zhiyong): the skeletons of
+		 * syllables collide, this says nothing */
+		if ((a->flags | b->flags) & KD_TF_SYL)
+			return 0;
 		/* equal skeletons of spellings far apart: plausible for long
 		 * names (Chruschtschow/Khrushchev), weak for short syllables
 		 * whose skeletons collide (zhang/chang/yang) */
