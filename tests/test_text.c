@@ -673,3 +673,25 @@ KD_TEST(text__sound_alignment)
 	CHECK(kd__sound_sim("ratana", 6, "holding", 7, &f) == 0.0);
 	CHECK(kd__sound_sim("marco", 5, "carmo", 5, &f) == 0.0);
 }
+
+/* A short foreign name in Hangul (no word a Korean surname) is also read
+ * as words; a Korean name is read only syllable by syllable. */
+KD_TEST(text__hangul_foreign_short_name)
+{
+	struct kd_name *n = analyze("존 커", 0);
+	size_t v;
+	int words = 0;
+	CHECK(n != NULL);
+	for (v = 0; v < n->nvars; v++)
+		if (n->vars[v].toks[0].flags & KD_TF_READ) {
+			words++;
+			CHECK_STR(join(n, v, 0), "jon keo");
+		}
+	CHECK(words == 1);
+	kd__name_free(n);
+	n = analyze("진우 김", 0);
+	CHECK(n != NULL);
+	for (v = 0; v < n->nvars; v++)
+		CHECK(!(n->vars[v].toks[0].flags & KD_TF_READ));
+	kd__name_free(n);
+}
