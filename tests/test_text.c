@@ -639,6 +639,9 @@ KD_TEST(text__hebrew_reading)
 	n = analyze("ואלרי צ'יקובה", 0);
 	CHECK_STR(join(n, 0, 0), "vlry chykwba");
 	kd__name_free(n);
+	n = analyze("ג'ון", 0); /* a vav after a geresh letter is a vowel */
+	CHECK_STR(join(n, 0, 0), "jwn");
+	kd__name_free(n);
 	n = analyze("מוניקה צרט", 0);
 	CHECK_STR(join(n, 0, 0), "mwnyka tsrt");
 	kd__name_free(n);
@@ -669,6 +672,13 @@ KD_TEST(text__sound_alignment)
 	/* v/b (Korean has no v) is nearer than a different consonant */
 	CHECK(kd__sound_sim("pavel", 5, "pabel", 5, &f) >
 	      kd__sound_sim("pavel", 5, "pablo", 5, &f));
+	/* a consonantal reading writes two sounds with a doubled letter
+	 * (Hebrew נן): Mäkinen / מאקינן "mkynn" */
+	kd__sounds(s, sizeof(s), "mkynn", 5);
+	CHECK_STR(s, "mkann");
+	kd__sounds(s, sizeof(s), "allan", 5);
+	CHECK_STR(s, "aran");
+	CHECK(kd__sound_sim("makinen", 7, "mkynn", 5, &f) > 0.9);
 	/* a name starting with another sound is not a reading of it */
 	CHECK(kd__sound_sim("ratana", 6, "holding", 7, &f) == 0.0);
 	CHECK(kd__sound_sim("marco", 5, "carmo", 5, &f) == 0.0);

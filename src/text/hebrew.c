@@ -35,8 +35,9 @@ static bool geresh(UChar32 c)
 /* Is the character before u[i] (a BMP letter) a Hebrew letter? */
 static bool after_letter(const UChar *u, int32_t i)
 {
-	while (i > 0 && u[i - 1] >= 0x0591 && u[i - 1] <= 0x05C7)
-		i--; /* points */
+	while (i > 0 && ((u[i - 1] >= 0x0591 && u[i - 1] <= 0x05C7) ||
+			 geresh(u[i - 1])))
+		i--; /* points, a geresh (ג'ון: vav after a letter) */
 	return i > 0 && u[i - 1] >= 0x05D0 && u[i - 1] <= 0x05F2;
 }
 

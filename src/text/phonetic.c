@@ -141,7 +141,7 @@ size_t kd__phonetic(char *dst, size_t cap, const char *s, size_t len)
  *          does not pronounce it, Korean and Japanese do not write it)
  *   m  n (n, ng before a consonant or at the end)
  *
- * (repeats collapse), and the two strings are aligned by a weighted edit
+ * (vowels collapse, a repeated consonant costs 0.15 to drop), and the two strings are aligned by a weighted edit
  * distance whose costs are what transcriptions do to a name: a vowel is
  * added or dropped for 0.15 (Korean epenthetic eu, Hebrew's unwritten
  * vowels), a glide for 0.3, a silent r for 0.4; voicing (b/p, g/k,
@@ -156,15 +156,31 @@ static int is_vow(char c)
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
+static int glide(char c)
+{
+	return c == 'y' || c == 'w' || c == 'h';
+}
+
 size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
 {
 	size_t i = 0, n = 0;
 	if (cap == 0)
 		return 0;
+	/* a reading without vowel letters (Hebrew: klynn) writes a doubled
+	 * letter for two sounds; elsewhere a doubled letter is one (Allan) */
+	int consonantal = 1;
+	for (i = 0; i + 1 < len; i++)
+		if (is_vow(s[i]))
+			consonantal = 0;
+	i = 0;
 	while (i < len) {
 		char c = s[i], nx = i + 1 < len ? s[i + 1] : 0;
 		char nx2 = i + 2 < len ? s[i + 2] : 0, k[2] = { 0, 0 };
 		size_t adv = 1, j;
+		if (!consonantal && i > 0 && c == s[i - 1] && !is_vow(c)) {
+			i++;
+			continue;
+		}
 		switch (c) {
 		case 'a': case 'e': case 'i': case 'o': case 'u':
 			k[0] = 'a';
@@ -181,7 +197,8 @@ size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
 			}
 			break;
 		case 'h':
-			k[0] = i + 1 == len && i > 0 ? 'a' : 'h';
+			/* final: part of the vowel (Sarah; Hebrew final he) */
+			k[0] = i > 0 && i + 1 == len ? 'a' : 'h';
 			break;
 		case 'p':
 			k[0] = nx == 'h' ? 'f' : 'p';
@@ -291,7 +308,11 @@ size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
 		}
 		i += adv;
 		for (j = 0; j < 2 && k[j]; j++) {
-			if (n > 0 && dst[n - 1] == k[j])
+			/* vowels collapse; a repeated consonant stays: it may
+			 * be two sounds (Hebrew קאלינן klynn: Cullinan), and
+			 * the alignment drops a repeat cheaply (ll, nn) */
+			if (n > 0 && dst[n - 1] == k[j] &&
+			    (k[j] == 'a' || glide(k[j])))
 				continue;
 			if (n + 1 >= cap)
 				goto out;
@@ -301,11 +322,6 @@ size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
 out:
 	dst[n] = '\0';
 	return n;
-}
-
-static int glide(char c)
-{
-	return c == 'y' || c == 'w' || c == 'h';
 }
 
 static double sound_indel(char c)
@@ -358,12 +374,29 @@ static double sound_sub(char a, char b)
 	return 1.0;
 }
 
+/* s[i] repeats the sound before it (nn, ll, and the r/R of "rl") */
+static int repeat(const char *s, size_t i)
+{
+	char a, b;
+	if (i == 0)
+		return 0;
+	a = s[i - 1] == 'R' ? 'r' : s[i - 1];
+	b = s[i] == 'R' ? 'r' : s[i];
+	return a == b && b != 'a';
+}
+
 static size_t consonants(const char *s, size_t n)
 {
 	size_t i, c = 0;
 	for (i = 0; i < n; i++)
-		c += s[i] != 'a' && !glide(s[i]);
+		c += s[i] != 'a' && !glide(s[i]) && !(i > 0 && s[i] == s[i - 1]);
 	return c;
+}
+
+/* Cost of dropping s[i]: a repeat goes for 0.15 */
+static double drop(const char *s, size_t i)
+{
+	return repeat(s, i) ? 0.15 : sound_indel(s[i]);
 }
 
 double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
@@ -387,14 +420,14 @@ double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
 		return 0;
 	d[0][0] = 0;
 	for (i = 1; i <= n; i++)
-		d[i][0] = d[i - 1][0] + sound_indel(x[i - 1]);
+		d[i][0] = d[i - 1][0] + drop(x, i - 1);
 	for (j = 1; j <= m; j++)
-		d[0][j] = d[0][j - 1] + sound_indel(y[j - 1]);
+		d[0][j] = d[0][j - 1] + drop(y, j - 1);
 	for (i = 1; i <= n; i++)
 		for (j = 1; j <= m; j++) {
 			double v = d[i - 1][j - 1] + sound_sub(x[i - 1], y[j - 1]);
-			double del = d[i - 1][j] + sound_indel(x[i - 1]);
-			double ins = d[i][j - 1] + sound_indel(y[j - 1]);
+			double del = d[i - 1][j] + drop(x, i - 1);
+			double ins = d[i][j - 1] + drop(y, j - 1);
 			d[i][j] = v < del ? (v < ins ? v : ins)
 					  : (del < ins ? del : ins);
 		}
