@@ -29,7 +29,9 @@ feature seen in fewer than MIN_SEEN tuned pairs keeps its current value
 (it cannot be fitted). Standard library only.
 
 usage: python3 bench/fit/fit_weights.py [--features FILE] [--build DIR]
-       [--write]   (without --write, prints the weights and CV figures)
+       [--fit number,order,subst|phon] [--threshold T] [--write]
+       (without --write, prints the weights and CV figures; the phonetic
+       factor: --fit phon --threshold 0.70, see README.md)
 """
 import argparse
 import math
@@ -178,11 +180,11 @@ def main():
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--fit", default="phon",
+    ap.add_argument("--fit", default="number,order,subst",
                     help="comma-separated factors to fit (number, order, "
                     "subst, phon); the others are held at their current "
                     "values and enter the score term with them")
-    ap.add_argument("--threshold", type=float, default=0.70,
+    ap.add_argument("--threshold", type=float, default=0.0,
                     help="the screening threshold P=0.5 is held at "
                     "(0: fit the intercept too)")
     a = ap.parse_args()
