@@ -191,6 +191,21 @@ KD_TEST(match_screen__press_spellings_find_listed_people)
 	expect_first("김정은", "jong un");
 }
 
+/* Listed names written in Hebrew and Hangul are found through the
+ * index (consonant keys, build.c / candidates.c), not only when every
+ * entity is scored. */
+KD_TEST(match_screen__readings_found_by_the_index)
+{
+	if (bundled() == NULL) {
+		CHECK(!"bundled lists load");
+		return;
+	}
+	expect_first("ולדימיר פוטין", "putin");
+	expect_first("세르게이 라브로프", "lavrov");
+	expect_first("ויקטור יאנוקוביץ'", "yanukovych");
+	expect_first("알렉산드르 루카셴코", "lukashenko");
+}
+
 KD_TEST(match_screen__schema_and_dob_evidence)
 {
 	kd_result *res = NULL;

@@ -16,6 +16,7 @@
 
 #define KEY_EXACT '='
 #define KEY_DEL '~'
+#define KEY_PHON '%' /* consonant key of a Latin word (phonetic.c) */
 
 static const char *const g_name_props[] = { "name", "alias", "previousName",
 					    "weakAlias" };
@@ -332,6 +333,16 @@ static int add_name(struct builder *b, uint32_t ent, const char *value,
 			if (nt->kind != KD_TOK_LEGAL)
 				KD_FORWARD(index_token(b, recid, nt->skel,
 						       nt->skel_len));
+			/* a reading from another script finds the word by
+			 * its consonant key (candidates.c) */
+			if (nt->kind == KD_TOK_WORD && nt->len >= 3 &&
+			    !(nt->flags & KD_TF_READ)) {
+				char pk[48];
+				pk[0] = KEY_PHON;
+				if (kd__phonetic(pk + 1, sizeof(pk) - 1, nt->s,
+						 nt->len) >= 2)
+					KD_FORWARD(postings_add(b, pk, recid));
+			}
 			/* joined neighbours: "jong" "un" -> "jongun" */
 			if (t + 1 < nv->ntok && nt->len <= 5 &&
 			    nv->toks[t + 1].len <= 5 &&

@@ -807,6 +807,17 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 			 * token is unknown, hence rare */
 			lookup_skel(&wk, t->skel, t->skel_len,
 				    t->w >= KD_FUZZY_MIN_WEIGHT);
+			if ((t->flags & KD_TF_READ) && t->len >= 2) {
+				/* a reading: the Latin words with its consonant
+				 * key (build.c), as fuzzy as one edit */
+				char pk[48];
+				pk[0] = '%';
+				if (kd__phonetic(pk + 1, sizeof(pk) - 1, t->s,
+						 t->len) >= 2) {
+					wk.factor = 0.7f;
+					add_key(&wk, pk, 1);
+				}
+			}
 			if (j + 1 < v->ntok && t->len <= 5 &&
 			    v->toks[j + 1].len <= 5) {
 				char jt[16], js[32];
