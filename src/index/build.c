@@ -334,13 +334,13 @@ static int add_name(struct builder *b, uint32_t ent, const char *value,
 				KD_FORWARD(index_token(b, recid, nt->skel,
 						       nt->skel_len));
 			/* a reading from another script finds the word by
-			 * its consonant key (candidates.c) */
+			 * its consonant key of 3+ consonants (candidates.c) */
 			if (nt->kind == KD_TOK_WORD && nt->len >= 3 &&
 			    !(nt->flags & KD_TF_READ)) {
 				char pk[48];
 				pk[0] = KEY_PHON;
 				if (kd__phonetic(pk + 1, sizeof(pk) - 1, nt->s,
-						 nt->len) >= 2)
+						 nt->len) >= 3)
 					KD_FORWARD(postings_add(b, pk, recid));
 			}
 			/* joined neighbours: "jong" "un" -> "jongun" */

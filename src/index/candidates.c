@@ -809,11 +809,12 @@ int kd__candidates(struct kd_cand **out, size_t *nout,
 				    t->w >= KD_FUZZY_MIN_WEIGHT);
 			if ((t->flags & KD_TF_READ) && t->len >= 2) {
 				/* a reading: the Latin words with its consonant
-				 * key (build.c), as fuzzy as one edit */
+				 * key (build.c), as fuzzy as one edit; keys of
+				 * three consonants or more (two meet too many) */
 				char pk[48];
 				pk[0] = '%';
 				if (kd__phonetic(pk + 1, sizeof(pk) - 1, t->s,
-						 t->len) >= 2) {
+						 t->len) >= 3) {
 					wk.factor = 0.7f;
 					add_key(&wk, pk, 1);
 				}
