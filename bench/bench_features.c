@@ -91,11 +91,11 @@ static void dump(const kd_matcher *m, const char *path, const char *label)
 		if (best_cmp(&b, m, s, field(c, c1), field(c, c2)) < 0)
 			continue;
 		printf("%s\t%s\t%s\t%s\t%s\t%.6f\t%.6f\t%.6f\t%.4f\t%d\t%d\t%d"
-		       "\t%d\t%d\n",
+		       "\t%d\t%d\t%.4f\n",
 		       label, aside(field(c, c1), field(c, c2)) ? "aside" : "tuned",
 		       field(c, cl), field(c, ck), field(c, cs), b.score, b.sq,
 		       b.sl, b.info, b.number_mismatch, b.order_conflict,
-		       b.substituted, b.phonetic, b.nickname);
+		       b.substituted, b.phonetic, b.nickname, b.phon);
 	}
 	kd__csv_close(c);
 	kd__reader_close(r);
@@ -115,7 +115,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	printf("file\tpart\tlabel\tkind\tschema\tscore\tsq\tsl\tinfo\tnumber"
-	       "\torder\tsubst\tphonetic\tnickname\n");
+	       "\torder\tsubst\tphonetic\tnickname\tphon\n");
 	snprintf(path, sizeof(path), "%s/pairs.csv", bd);
 	dump(m, path, "lists");
 	snprintf(path, sizeof(path), "%s/script_pairs.csv", bd);

@@ -190,6 +190,21 @@ KD_TEST(match_screen__press_spellings_find_listed_people)
 	expect_first("김정은", "jong un");
 }
 
+/* Listed names written in Hebrew and Hangul are found through the
+ * index (consonant keys, build.c / candidates.c), not only when every
+ * entity is scored. */
+KD_TEST(match_screen__readings_found_by_the_index)
+{
+	if (bundled() == NULL) {
+		CHECK(!"bundled lists load");
+		return;
+	}
+	expect_first("ולדימיר פוטין", "putin");
+	expect_first("세르게이 라브로프", "lavrov");
+	expect_first("ויקטור יאנוקוביץ'", "yanukovych");
+	expect_first("알렉산드르 루카셴코", "lukashenko");
+}
+
 KD_TEST(match_screen__schema_and_dob_evidence)
 {
 	kd_result *res = NULL;
@@ -515,4 +530,51 @@ KD_TEST(match_compare__foreign_names_in_hangul_and_katakana)
 			CHECK(strcmp(k, l) == 0);
 		}
 	}
+}
+
+/* Readings compared by sound alignment (phonetic.c): a Hebrew geresh
+ * name and an English r that Korean does not write; another person
+ * sharing one part stays below the threshold. */
+KD_TEST(match_compare__readings_by_sound_alignment)
+{
+	kd_result r;
+	double he = cmp(KD_SCHEMA_PERSON, "Jack Sherwood", "ג'ק שרווד");
+	double ko = cmp(KD_SCHEMA_PERSON, "Walter Baker", "월터 베이커");
+	CHECK(he >= 0.80);
+	CHECK(ko >= 0.80);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Jack Sherwood", "ג'ק הריס") < 0.40);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Walter Baker", "월터 브라운") < 0.40);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Jack Sherwood",
+			 "ג'ק שרווד") == 0);
+	CHECK(r.match);
+	CHECK(strstr(feature(&r, "name_match"), "'sherwood'~'srwwd' phonetic") !=
+	      NULL);
+}
+
+/* Han and Hangul syllables: another convention's spelling of the same
+ * syllable matches (Wade-Giles zhang/chang, xu/hsu; Korean pak/park),
+ * a neighbouring syllable with a colliding skeleton does not. */
+KD_TEST(match_compare__syllables_by_convention)
+{
+	char w[16];
+	CHECK(kd__wade_giles(w, sizeof(w), "zhang", 5) == 5);
+	CHECK_STR(w, "chang");
+	kd__wade_giles(w, sizeof(w), "xu", 2);
+	CHECK_STR(w, "hsu");
+	kd__wade_giles(w, sizeof(w), "dong", 4);
+	CHECK_STR(w, "tung");
+	kd__wade_giles(w, sizeof(w), "qian", 4);
+	CHECK_STR(w, "chien");
+	kd__wade_giles(w, sizeof(w), "zhi", 3);
+	CHECK_STR(w, "chih");
+	CHECK(cmp(KD_SCHEMA_PERSON, "张建", "Chang Chien") >= 0.90);
+	CHECK(cmp(KD_SCHEMA_PERSON, "张建", "Zhang Jian") >= 0.95);
+	CHECK(cmp(KD_SCHEMA_PERSON, "徐东", "Hsu Tung") >= 0.85);
+	/* cheng is not sheng, jun is not yun, fei is not wei */
+	CHECK(cmp(KD_SCHEMA_PERSON, "成军", "Sheng Yun") < 0.40);
+	CHECK(cmp(KD_SCHEMA_PERSON, "费军", "Wei Jun") < 0.70);
+	CHECK(cmp(KD_SCHEMA_PERSON, "박영수", "Park Yong Su") >= 0.90);
+	/* yong is not jong */
+	CHECK(cmp(KD_SCHEMA_PERSON, "박영수", "Pak Jong Su") <
+	      cmp(KD_SCHEMA_PERSON, "박영수", "Pak Yong Su"));
 }

@@ -627,3 +627,81 @@ KD_TEST(text__alloc_failure)
 		}
 	}
 }
+
+/* Hebrew (hebrew.c): the geresh letters, word-initial vav, word-final he,
+ * tsadi as ts; points dropped. */
+KD_TEST(text__hebrew_reading)
+{
+	struct kd_name *n = analyze("ג'ק שרווד", 0);
+	CHECK(n != NULL && n->nvars == 1);
+	CHECK_STR(join(n, 0, 0), "jk srwwd");
+	kd__name_free(n);
+	n = analyze("ואלרי צ'יקובה", 0);
+	CHECK_STR(join(n, 0, 0), "vlry chykwba");
+	kd__name_free(n);
+	n = analyze("ג'ון", 0); /* a vav after a geresh letter is a vowel */
+	CHECK_STR(join(n, 0, 0), "jwn");
+	kd__name_free(n);
+	n = analyze("מוניקה צרט", 0);
+	CHECK_STR(join(n, 0, 0), "mwnyka tsrt");
+	kd__name_free(n);
+	/* pointed: the same reading as unpointed */
+	n = analyze("בּוֹרוֹ", 0);
+	CHECK_STR(join(n, 0, 0), "bwrw");
+	CHECK(n->vars[0].toks[0].flags & KD_TF_READ);
+	kd__name_free(n);
+}
+
+/* Sound alignment (phonetic.c): concrete sounds and similarities. */
+KD_TEST(text__sound_alignment)
+{
+	char s[32];
+	size_t f;
+	CHECK(kd__sounds(s, sizeof(s), "sherman", 7) == 6);
+	CHECK_STR(s, "SaRman"); /* sh, vowels as a, silent r */
+	kd__sounds(s, sizeof(s), "washington", 10);
+	CHECK_STR(s, "waSantan");
+	/* Hebrew leaves out the initial vowel: two vowels dropped, 0.15 each,
+	 * over a frame of two consonants */
+	CHECK(fabs(kd__sound_sim("allan", 5, "ln", 2, &f) - 0.85) < 1e-9);
+	CHECK(f == 2);
+	/* sh/s 0.2, vowels, the silent r matched: 1 - 0.5/4 */
+	CHECK(fabs(kd__sound_sim("sherman", 7, "srmn", 4, &f) - 0.875) < 1e-9);
+	/* Korean drops the English r and adds vowels: Baker / 베이커 */
+	CHECK(kd__sound_sim("baker", 5, "beikeo", 6, &f) > 0.85);
+	/* v/b (Korean has no v) is nearer than a different consonant */
+	CHECK(kd__sound_sim("pavel", 5, "pabel", 5, &f) >
+	      kd__sound_sim("pavel", 5, "pablo", 5, &f));
+	/* a consonantal reading writes two sounds with a doubled letter
+	 * (Hebrew נן): Mäkinen / מאקינן "mkynn" */
+	kd__sounds(s, sizeof(s), "mkynn", 5);
+	CHECK_STR(s, "mkann");
+	kd__sounds(s, sizeof(s), "allan", 5);
+	CHECK_STR(s, "aran");
+	CHECK(kd__sound_sim("makinen", 7, "mkynn", 5, &f) > 0.9);
+	/* a name starting with another sound is not a reading of it */
+	CHECK(kd__sound_sim("ratana", 6, "holding", 7, &f) == 0.0);
+	CHECK(kd__sound_sim("marco", 5, "carmo", 5, &f) == 0.0);
+}
+
+/* A short foreign name in Hangul (no word a Korean surname) is also read
+ * as words; a Korean name is read only syllable by syllable. */
+KD_TEST(text__hangul_foreign_short_name)
+{
+	struct kd_name *n = analyze("존 커", 0);
+	size_t v;
+	int words = 0;
+	CHECK(n != NULL);
+	for (v = 0; v < n->nvars; v++)
+		if (n->vars[v].toks[0].flags & KD_TF_READ) {
+			words++;
+			CHECK_STR(join(n, v, 0), "jon keo");
+		}
+	CHECK(words == 1);
+	kd__name_free(n);
+	n = analyze("진우 김", 0);
+	CHECK(n != NULL);
+	for (v = 0; v < n->nvars; v++)
+		CHECK(!(n->vars[v].toks[0].flags & KD_TF_READ));
+	kd__name_free(n);
+}

@@ -4,15 +4,16 @@
 The name score (src/match/compare.c) is
 
     score = scale * Sq * Sl^list_exp * I^info_exp * number_factor^num
-            * order_factor^order * subst_factor^subst
+            * order_factor^order * subst_factor^subst * phonetic_factor^phon
 
 with Sq, Sl the weighted shares of the query / list name that matched,
-I = min(1, nats matched / 9), and num, order, subst the number mismatch,
-name order conflict and substituted-part counts. Taking logs, a logistic
+I = min(1, nats matched / 9), num, order, subst the number mismatch,
+name order conflict and substituted-part counts, and phon the share of
+the query matched by sound across scripts (phonetic.c). Taking logs, a logistic
 regression on labelled pairs
 
     P(same) = sigmoid(a + b*log Sq + c*log Sl + d*log I + e*num + f*order
-                      + g*subst)
+                      + g*subst + h*phon)
 
 gives every weight as a ratio to b: list_exp = c/b, info_exp = d/b,
 number_factor = exp(e/b), ... info_exp is not fitted (see main()). The threshold stays where the screening sets
@@ -28,7 +29,9 @@ feature seen in fewer than MIN_SEEN tuned pairs keeps its current value
 (it cannot be fitted). Standard library only.
 
 usage: python3 bench/fit/fit_weights.py [--features FILE] [--build DIR]
-       [--write]   (without --write, prints the weights and CV figures)
+       [--fit number,order,subst|phon] [--threshold T] [--write]
+       (without --write, prints the weights and CV figures; the phonetic
+       factor: --fit phon --threshold 0.70, see README.md)
 """
 import argparse
 import math
@@ -39,19 +42,24 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 WEIGHTS = os.path.join(ROOT, "data", "weights", "name_score.txt")
-NAMES = ["bias", "log_sq", "log_sl", "log_info", "number", "order", "subst"]
+NAMES = ["bias", "log_sq", "log_sl", "log_info", "number", "order", "subst",
+         "phon"]
 MIN_SEEN = 20
 RIDGE = 1.0
 FLOOR = 0.02  # log floor: a share below 2 % is no match at all
 
 
-def features(row, list_exp):
+def features(row, list_exp, thr=None):
     sq, sl, info = (max(float(row[k]), FLOOR) for k in ("sq", "sl", "info"))
     # list_exp is held at its current value (see main()): the coverage
-    # feature is log(Sq * Sl^list_exp)
-    return [1.0, math.log(sq) + list_exp * math.log(sl), math.log(sl),
+    # feature is log(Sq * Sl^list_exp); with a fixed threshold thr it is
+    # measured from log(thr), so that P = 0.5 falls on the threshold and
+    # the factors are fitted for the decision screening makes
+    off = -math.log(thr) if thr else 0.0
+    return [1.0, math.log(sq) + list_exp * math.log(sl) + off, math.log(sl),
             math.log(min(1.0, info / 9.0)),
-            float(row["number"]), float(row["order"]), float(row["subst"])]
+            float(row["number"]), float(row["order"]), float(row["subst"]),
+            float(row["phon"])]
 
 
 def solve(a, b):
@@ -160,7 +168,7 @@ def to_weights(w, cur, fitted):
     if b <= 0:
         sys.exit("fit: the coverage coefficient is not positive; not used")
     for i, key in ((4, "number_factor"), (5, "order_factor"),
-                   (6, "subst_factor")):
+                   (6, "subst_factor"), (7, "phonetic_factor")):
         if fitted[i]:
             out[key] = math.exp(w[i] / b)
     return out
@@ -172,6 +180,13 @@ def main():
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--fit", default="number,order,subst",
+                    help="comma-separated factors to fit (number, order, "
+                    "subst, phon); the others are held at their current "
+                    "values and enter the score term with them")
+    ap.add_argument("--threshold", type=float, default=0.0,
+                    help="the screening threshold P=0.5 is held at "
+                    "(0: fit the intercept too)")
     a = ap.parse_args()
     if a.features:
         text = open(a.features, encoding="utf-8").read()
@@ -189,8 +204,19 @@ def main():
             continue  # the kept-aside part is never used for fitting
         if float(r["score"]) <= 0:
             continue  # no part matched: no weight can change that
-        rows.append((features(r, cur["list_exp"]), int(r["label"])))
+        rows.append((features(r, cur["list_exp"], a.threshold),
+                     int(r["label"])))
     seen = [sum(1 for x, _ in rows if x[i] != 0) for i in range(len(NAMES))]
+    want = set(a.fit.split(",")) if a.fit else set()
+    keys = {4: "number_factor", 5: "order_factor", 6: "subst_factor",
+            7: "phonetic_factor"}
+    for i, key in keys.items():
+        if NAMES[i] in want:
+            continue
+        # held: its current factor is part of the score term
+        for x, _ in rows:
+            x[1] += x[i] * math.log(cur[key])
+            x[i] = 0.0
     # log_info is not fitted: the damping of matches built only of common
     # tokens guards screening against common names, which balanced pairs
     # do not measure (fitted, it comes out negative: rewarding commonness)
@@ -199,12 +225,16 @@ def main():
     # a patronymic the query lacks (Sergej Lawrow / LAVROV, Sergei
     # Viktorovich); the lists carry parts queries omit far more often
     # than the pairs do
-    active = [True, True, False, False] + [s >= MIN_SEEN for s in seen[4:]]
+    # the intercept: held by the threshold (see features()) unless 0
+    active = [not a.threshold, True, False, False] + \
+        [s >= MIN_SEEN and n in want for s, n in zip(seen[4:], NAMES[4:])]
     print("tuned pairs: %d; feature present in: %s" % (
         len(rows), ", ".join("%s %d" % (n, s) for n, s in
                              zip(NAMES[4:], seen[4:]))))
     for i in range(4, len(NAMES)):
-        if not active[i]:
+        if not active[i] and NAMES[i] not in want:
+            print("  %s: held at its current value" % NAMES[i])
+        elif not active[i]:
             print("  %s: seen %d times (< %d), kept at its current value"
                   % (NAMES[i], seen[i], MIN_SEEN))
     # k-fold cross-validation on the tuned part: fit on k-1, score the 1
@@ -230,8 +260,11 @@ def main():
     print("coefficients: " + ", ".join("%s %.4f" % (n, v)
                                       for n, v in zip(NAMES, w)))
     new = to_weights(w, cur, active)
-    print("implied threshold at P=0.5 (not used: screening sets it): %.3f"
-          % math.exp(-w[0] / w[1]))
+    if a.threshold:
+        print("threshold held at %.3f (P=0.5 there)" % a.threshold)
+    else:
+        print("implied threshold at P=0.5 (not used: screening sets it): "
+              "%.3f" % math.exp(-w[0] / w[1]))
     for key in sorted(new):
         print("  %-14s %.4f  (was %.4f)" % (key, new[key], cur.get(key, 0)))
     if a.write:

@@ -20,6 +20,7 @@
 #define KEY_EXACT '='
 #define KEY_DEL '~'
 #define KEY_IDENT '#'
+#define KEY_PHON '%' /* consonant key of a Latin word (phonetic.c) */
 
 static const char *const g_name_props[] = { "name", "alias", "previousName",
 					    "weakAlias" };
@@ -252,6 +253,12 @@ void kd__key_set_kind(char *key, int kind)
 	key[0] = kind == KD_KEY_DEL ? KEY_DEL : KEY_EXACT;
 }
 
+size_t kd__key_phon(char *dst, const char *word, size_t len)
+{
+	dst[0] = KEY_PHON;
+	return kd__phonetic(dst + 1, KD_KEY_MAX - 1, word, len);
+}
+
 size_t kd__key_ident(char *dst, const char *ident)
 {
 	dst[0] = KEY_IDENT;
@@ -405,6 +412,14 @@ static int add_name(struct builder *b, uint32_t ent, const char *value,
 			if (nt->kind != KD_TOK_LEGAL)
 				KD_FORWARD(index_token(b, recid, nt->skel,
 						       nt->skel_len));
+			/* a reading from another script finds the word by
+			 * its consonant key of 3+ consonants (candidates.c) */
+			if (nt->kind == KD_TOK_WORD && nt->len >= 3 &&
+			    !(nt->flags & KD_TF_READ)) {
+				char pk[KD_KEY_MAX];
+				if (kd__key_phon(pk, nt->s, nt->len) >= 3)
+					KD_FORWARD(postings_add(b, pk, recid));
+			}
 			/* joined neighbours: "jong" "un" -> "jongun" */
 			if (t + 1 < nv->ntok && nt->len <= 5 &&
 			    nv->toks[t + 1].len <= 5 &&

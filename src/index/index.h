@@ -156,6 +156,10 @@ void kd__key_set_kind(char *key, int kind);
 /** Write the key of an identifier to dst[KD_KEY_MAX]. @return the
  *  length of the normalised identifier (keys exist only for >= 5). */
 size_t kd__key_ident(char *dst, const char *ident);
+/** Write the sound key ("%k") of a Latin word to dst[KD_KEY_MAX]: its
+ *  consonant key (kd__phonetic). @return the number of consonants in it;
+ *  keys exist only for >= 3 (two consonants meet too many names). */
+size_t kd__key_phon(char *dst, const char *word, size_t len);
 /** Identifier key: uppercase alphanumerics, "IMO" prefix dropped.
  *  @return its length. */
 size_t kd__ident_norm(char *dst, size_t cap, const char *s);

@@ -794,6 +794,16 @@ int kd__candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 			 * token is unknown, hence rare */
 			lookup_skel(&wk, t->skel, t->skel_len,
 				    t->w >= KD_FUZZY_MIN_WEIGHT);
+			if ((t->flags & KD_TF_READ) && t->len >= 2) {
+				/* a reading: the Latin words with its consonant
+				 * key (build.c), as fuzzy as one edit; keys of
+				 * three consonants or more (two meet too many) */
+				char pk[KD_KEY_MAX];
+				if (kd__key_phon(pk, t->s, t->len) >= 3) {
+					wk.factor = 0.7f;
+					add_key(&wk, pk, 1);
+				}
+			}
 			if (j + 1 < v->ntok && t->len <= 5 &&
 			    v->toks[j + 1].len <= 5) {
 				char jt[16], js[32];

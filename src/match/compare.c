@@ -36,6 +36,9 @@
 #define JOIN_MIN 0.85  /* joined pairs must be this close to count */
 #define LIST_EXP KD_W_LIST_EXP
 #define INFO_MIN 9.0
+#define KD_PH_MIN 0.75  /* sound similarity a reading needs (3+ consonants) */
+#define KD_PH_MIN2 0.85 /* ... with a frame of two consonants */
+#define KD_PH_MAX 0.95  /* a reading is never as sure as a spelling */
 
 /* ---- edit distance ------------------------------------------------------------ */
 
@@ -213,24 +216,44 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 /*
  * A Han or Hangul syllable (KD_TF_SYL) against a short token: syllables
  * are few and their skeletons collide (zhang/cheng/chang, yang/jang), so
- * only the same skeleton spelled nearly alike counts (kim/gim, jong/
- * chong/jeong, pak/bak): one convention's spelling of the same syllable.
+ * only the same skeleton spelled by another convention counts (jong/
+ * chong/jeong, pak/park, zhang/chang): one syllable, not a neighbour.
  */
 /* The same consonants in the same order: vowels are what romanisations of
  * one Korean syllable disagree on (bum/beom, young/yeong). */
-static int same_consonants(const struct kd_qtok *a, const struct kd_qtok *b)
+static int same_cons(const char *a, size_t alen, const char *b, size_t blen)
 {
 	size_t i = 0, j = 0;
 	for (;;) {
-		while (i < a->len && strchr("aeiouw", a->s[i]) != NULL)
+		while (i < alen && strchr("aeiouw", a[i]) != NULL)
 			i++;
-		while (j < b->len && strchr("aeiouw", b->s[j]) != NULL)
+		while (j < blen && strchr("aeiouw", b[j]) != NULL)
 			j++;
-		if (i == a->len || j == b->len)
-			return i == a->len && j == b->len;
-		if (a->s[i++] != b->s[j++])
+		if (i == alen || j == blen)
+			return i == alen && j == blen;
+		if (a[i++] != b[j++])
 			return 0;
 	}
+}
+
+static int same_consonants(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	return same_cons(a->s, a->len, b->s, b->len);
+}
+
+/* A pinyin syllable and its Wade-Giles spelling (wadegiles.c), letter
+ * for letter: zhang/chang, xu/hsu, dong/tung. */
+static int wade_giles_pair(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	char w[16];
+	size_t n;
+	if ((a->flags & KD_TF_SYL) &&
+	    (n = kd__wade_giles(w, sizeof(w), a->s, a->len)) == b->len &&
+	    memcmp(w, b->s, n) == 0)
+		return 1;
+	return (b->flags & KD_TF_SYL) &&
+	       (n = kd__wade_giles(w, sizeof(w), b->s, b->len)) == a->len &&
+	       memcmp(w, a->s, n) == 0;
 }
 
 static double syllable_sim(const struct kd_qtok *a, const struct kd_qtok *b,
@@ -238,12 +261,20 @@ static double syllable_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 {
 	size_t maxlen = a->len > b->len ? a->len : b->len;
 	*how = "";
+	if (wade_giles_pair(a, b)) /* xu/hsu: skeletons apart */
+		goto same;
 	if (a->skel_len == 0 || a->skel_len != b->skel_len ||
 	    memcmp(a->skel, b->skel, a->skel_len) != 0)
 		return 0;
-	if (edit_distance(a->s, a->len, b->s, b->len, 1.2) > 1.1 &&
-	    !same_consonants(a, b))
+	/* the same consonants (vowels are where conventions differ:
+	 * bum/beom), the Wade-Giles spelling of a pinyin syllable, or one
+	 * edit that keeps the first letter (pak/park, choe/choi): not
+	 * zhang/chang's neighbours cheng/sheng, jun/yun, fei/wei */
+	if (!same_consonants(a, b) &&
+	    (a->s[0] != b->s[0] ||
+	     edit_distance(a->s, a->len, b->s, b->len, 1.2) > 1.1))
 		return 0;
+same:
 	*how = "skeleton";
 	return maxlen >= 5 ? 0.95 : 0.90;
 }
@@ -254,51 +285,22 @@ static double syllable_sim(const struct kd_qtok *a, const struct kd_qtok *b,
  * consonant apart in a long frame. Short frames need longer words: the
  * two-consonant frame of a Korean syllable (kim: KN) meets too much.
  */
-/* The sound a token starts with: a vowel (or h, y) or a consonant class
- * (phonetic.c). Readings keep it: Ratana is not Holding. */
-static char first_class(const char *s, size_t len)
-{
-	char k[4];
-	if (strchr("aeiouyh", s[0]) != NULL)
-		return 'V';
-	return kd__phonetic(k, sizeof(k), s, len < 2 ? len : 2) ? k[0] : 'V';
-}
-
-/* A consonantal reading (Hebrew: no vowel letters a e i o u) of a name
- * that starts with a vowel: the reading's first letter, aleph or ayin,
- * is not written in Latin (Arthur, ארתור "rtwr"). */
-static int silent_initial(const struct kd_qtok *latin,
-			  const struct kd_qtok *read)
-{
-	size_t i;
-	if (!(read->flags & KD_TF_READ) || (latin->flags & KD_TF_READ) ||
-	    strchr("aeiou", latin->s[0]) == NULL)
-		return 0;
-	for (i = 0; i < read->len; i++)
-		if (strchr("aeiou", read->s[i]) != NULL)
-			return 0;
-	return 1;
-}
-
 static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 			   double best, const char **how)
 {
-	char ka[48], kb[48];
-	size_t na, nb, minlen = a->len < b->len ? a->len : b->len;
-	size_t maxlen = a->len > b->len ? a->len : b->len;
-	double sim = 0;
-	if (minlen < 3 || maxlen > 40 || maxlen > 2 * minlen ||
-	    (first_class(a->s, a->len) != first_class(b->s, b->len) &&
-	     !silent_initial(a, b) && !silent_initial(b, a)))
+	size_t minlen = a->len < b->len ? a->len : b->len;
+	size_t maxlen = a->len > b->len ? a->len : b->len, frame;
+	double sim;
+	if (minlen < 2 || maxlen > 40 || maxlen > 3 * minlen)
 		return best;
-	na = kd__phonetic(ka, sizeof(ka), a->s, a->len);
-	nb = kd__phonetic(kb, sizeof(kb), b->s, b->len);
-	if (na == nb && na >= 2 && memcmp(ka, kb, na) == 0)
-		sim = na >= 4 ? 0.85 : na == 3 ? 0.80
-		      : maxlen <= minlen + 2 ? 0.72 : 0;
-	else if (na >= 4 && nb >= 4 &&
-		 unit_distance(ka, na, kb, nb) <= 1)
-		sim = 0.72;
+	/* how much of the consonant frame survives the transcription
+	 * (phonetic.c); a frame of two consonants must survive nearly
+	 * whole, one consonant is never enough */
+	sim = kd__sound_sim(a->s, a->len, b->s, b->len, &frame);
+	if (frame < 2 || sim < (frame == 2 ? KD_PH_MIN2 : KD_PH_MIN))
+		return best;
+	if (sim > KD_PH_MAX)
+		sim = KD_PH_MAX;
 	if (sim > best) {
 		*how = "phonetic";
 		return sim;
@@ -401,6 +403,11 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		 * ou/u): allow half an edit more than plain spelling */
 		if (c <= budget(maxlen) + 0.5)
 			return 0.95;
+		/* a syllable read from Han or Hangul against a longer token
+		 * spelled far apart (huang/zhiyong): the skeletons of
+		 * syllables collide, this says nothing */
+		if ((a->flags | b->flags) & KD_TF_SYL)
+			return 0;
 		/* equal skeletons of spellings far apart: plausible for long
 		 * names (Chruschtschow/Khrushchev), weak for short syllables
 		 * whose skeletons collide (zhang/chang/yang) */
@@ -833,11 +840,12 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 {
 	struct pair pairs[MAX_PAIRS];
 	float qsim[KD_NAME_MAX_TOKS], lsim[KD_NAME_MAX_TOKS];
+	uint8_t qph[KD_NAME_MAX_TOKS];
 	int qm[KD_NAME_MAX_TOKS];
 	char jt[KD_NAME_MAX_TOKS][32];
 	struct kd_qtok joined;
 	size_t np = 0, i, j, n = q->ntok, m = l->ntok;
-	double wq = 0, wl = 0, sq = 0, sl = 0, info = 0, score;
+	double wq = 0, wl = 0, sq = 0, sl = 0, info = 0, ph = 0, score;
 	int qnum = 0, lnum = 0, nummatch = 0;
 	const char *how;
 
@@ -851,7 +859,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		out->legal_conflict = 0;
 		out->phonetic = 0;
 		out->nickname = 0;
-		out->sq = out->sl = out->info = 0;
+		out->sq = out->sl = out->info = out->phon = 0;
 		out->detail[0] = '\0';
 	}
 	if (n == 0 || m == 0)
@@ -913,6 +921,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	for (i = 0; i < n; i++) {
 		qsim[i] = -1;
 		qm[i] = -1;
+		qph[i] = 0;
 	}
 	for (j = 0; j < m; j++)
 		lsim[j] = -1;
@@ -930,8 +939,11 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			qsim[k] = p->sim;
 			qm[k] = p->la;
 		}
-		if (p->how[0] == 'p' && strcmp(p->how, "phonetic") == 0)
+		if (p->how[0] == 'p' && strcmp(p->how, "phonetic") == 0) {
 			out->phonetic++;
+			for (k = p->qa; k <= p->qb; k++)
+				qph[k] = 1;
+		}
 		else if (p->how[0] == 'n' && strcmp(p->how, "nickname") == 0)
 			out->nickname++;
 		for (k = p->la; k <= p->lb; k++)
@@ -945,6 +957,8 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		double s = qsim[i] > 0 ? qsim[i] : 0;
 		wq += q->toks[i].w;
 		sq += q->toks[i].w * s;
+		if (qph[i])
+			ph += q->toks[i].w;
 		if (q->toks[i].kind != KD_TOK_LEGAL &&
 		    q->toks[i].kind != KD_TOK_PARTICLE)
 			info += q->toks[i].idf * s;
@@ -965,7 +979,12 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	out->sq = sq / wq;
 	out->sl = sl / wl;
 	out->info = info;
+	out->phon = ph / wq;
 	score = sq > 0 ? KD_W_SCALE * (sq / wq) * pow(sl / wl, LIST_EXP) : 0;
+	/* a part matched by sound across scripts: its similarity is on
+	 * another scale than a spelling's (fitted, bench/fit/) */
+	if (score > 0 && ph > 0)
+		score *= pow(KD_W_PHONETIC_FACTOR, ph / wq);
 	if (score > 0 && info < INFO_MIN)
 		score *= pow(info / INFO_MIN, KD_W_INFO_EXP);
 	if (qnum && lnum && nummatch < qnum) {

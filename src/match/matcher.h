@@ -72,6 +72,7 @@ struct kd_name_cmp {
 	int phonetic, nickname;    /* parts matched by sound / nickname */
 	double sq, sl, info;       /* query and list coverage, nats matched
 				    * (the fitted features, bench/fit/) */
+	double phon;               /* share of the query matched by sound */
 	char detail[160];
 };
 

@@ -24,9 +24,10 @@
  * "Kim Jongun". A syllable that is a single vowel letter (이 -> "i",
  * 오 -> "o") is marked KD_MARK_WORD so it is not taken for an initial.
  *
- * A name of two or more Hangul words, one of three syllables or more or
- * five syllables in all (조지 워싱턴; not 진우 김), is usually a foreign
- * name in Korean transcription, and its words are words, not syllables:
+ * A name of two or more Hangul words, one of three syllables or more,
+ * five syllables in all, or no word a one-syllable Korean surname
+ * (조지 워싱턴, 존 커; not 진우 김), is usually a foreign name in Korean
+ * transcription, and its words are words, not syllables:
  * it gets a fourth option, KD_HANGUL_OPT_WORDS, Revised Romanization with
  * the syllables of each word joined ("joji wosingteon"), which the
  * matcher compares with Latin names by their consonant frame (phonetic.c).
@@ -100,11 +101,29 @@ void kd__hangul_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 	}
 }
 
+/* The common Korean surnames of one syllable (with the DPRK spellings
+ * of initial ㄹ: 리 류 림 ...), which cover nearly all Koreans. */
+static const UChar g_surnames[] =
+	u"김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하"
+	u"곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명"
+	u"기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온"
+	u"호범좌라리량로륙림려렴";
+
+static bool korean_surname(UChar32 c)
+{
+	size_t i;
+	for (i = 0; i + 1 < sizeof(g_surnames) / sizeof(g_surnames[0]); i++)
+		if (g_surnames[i] == c)
+			return true;
+	return false;
+}
+
 int kd__hangul_nopts(const UChar *u, int32_t n)
 {
 	int32_t i = 0;
 	int words = 0, syl = 0, run = 0, longest = 0;
-	bool in = false;
+	bool in = false, surname = false;
+	UChar32 first = 0;
 	while (i < n) {
 		UChar32 c;
 		U16_NEXT(u, i, n, c);
@@ -113,14 +132,22 @@ int kd__hangul_nopts(const UChar *u, int32_t n)
 			run = in ? run + 1 : 1;
 			if (run > longest)
 				longest = run;
+			if (run == 1)
+				first = c;
 			syl++;
 			in = true;
 		} else {
+			if (in && run == 1 && korean_surname(first))
+				surname = true;
 			in = false;
 		}
 	}
+	if (in && run == 1 && korean_surname(first))
+		surname = true;
 	/* a Korean name has 2-4 syllables, a given name of two and a
-	 * surname of one (진우 김); a foreign name is longer */
-	return words >= 2 && (longest >= 3 || syl >= 5) ? KD_HANGUL_NOPTS + 1
-							: KD_HANGUL_NOPTS;
+	 * surname of one (진우 김); a foreign name is longer, or written
+	 * in words of which none is a Korean surname (존 커, 폴 버처) */
+	return words >= 2 && (longest >= 3 || syl >= 5 || !surname)
+		       ? KD_HANGUL_NOPTS + 1
+		       : KD_HANGUL_NOPTS;
 }

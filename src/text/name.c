@@ -249,6 +249,9 @@ int kd__name_analyze(struct kd_name **out, const char *s, size_t len,
 				break;
 		if (k == nv)
 			nv++;
+		else if (vflags[nv] == KD_TF_READ)
+			vflags[k] = KD_TF_READ; /* words of one syllable (존 커):
+						 * the reading as words wins */
 	}
 	err = build(out, ts, nv, scripts, vflags);
 done:

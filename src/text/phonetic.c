@@ -125,3 +125,311 @@ size_t kd__phonetic(char *dst, size_t cap, const char *s, size_t len)
 	dst[n] = '\0';
 	return n;
 }
+
+/*
+ * Sound alignment: a graded comparison of a Latin name with a reading
+ * from another script. The consonant key above is all-or-nothing and
+ * loses what the reading keeps (sh/s, p/f, where the vowels are). Here
+ * each token becomes a string of sounds,
+ *
+ *   a  any vowel (and y or w between consonants: Hebrew yod, vav)
+ *   y w h  glides: y or w before a vowel or at the start; h (a final h
+ *          is a vowel: Hebrew he)
+ *   p  b  f (f ph)  v (v, Hebrew ww)  k (k q c ck)  g  x (kh gh)
+ *   s  z  S (sh sch zh sz)  c (ch tch ts tz cz)  j  t (t th)  d (d dh)
+ *   r (r l)  R (r after a vowel, before a consonant or the end: English
+ *          does not pronounce it, Korean and Japanese do not write it)
+ *   m  n (n, ng before a consonant or at the end)
+ *
+ * (vowels collapse, a repeated consonant costs 0.15 to drop), and the two strings are aligned by a weighted edit
+ * distance whose costs are what transcriptions do to a name: a vowel is
+ * added or dropped for 0.15 (Korean epenthetic eu, Hebrew's unwritten
+ * vowels), a glide for 0.3, a silent r for 0.4; voicing (b/p, g/k,
+ * d/t, v/f, z/s) costs 0.25; sounds that scripts write alike substitute
+ * cheaply (p/f 0.3: Korean has no f; s/sh 0.2: Hebrew unpointed shin;
+ * ch/ts/j 0.3; ch/k and ch/kh 0.5: Michael, Emerich; m/n 0.5), any other consonant costs 1. The similarity
+ * is 1 - cost / consonants of the longer side, so it says how much of
+ * the consonant frame survives.
+ */
+static int is_vow(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+static int glide(char c)
+{
+	return c == 'y' || c == 'w' || c == 'h';
+}
+
+size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
+{
+	size_t i = 0, n = 0;
+	if (cap == 0)
+		return 0;
+	/* a reading without vowel letters (Hebrew: klynn) writes a doubled
+	 * letter for two sounds; elsewhere a doubled letter is one (Allan) */
+	int consonantal = 1;
+	for (i = 0; i + 1 < len; i++)
+		if (is_vow(s[i]))
+			consonantal = 0;
+	i = 0;
+	while (i < len) {
+		char c = s[i], nx = i + 1 < len ? s[i + 1] : 0;
+		char nx2 = i + 2 < len ? s[i + 2] : 0, k[2] = { 0, 0 };
+		size_t adv = 1, j;
+		if (!consonantal && i > 0 && c == s[i - 1] && !is_vow(c)) {
+			i++;
+			continue;
+		}
+		switch (c) {
+		case 'a': case 'e': case 'i': case 'o': case 'u':
+			k[0] = 'a';
+			break;
+		case 'y':
+			k[0] = i == 0 || is_vow(nx) ? 'y' : 'a';
+			break;
+		case 'w':
+			if (nx == 'w') {
+				k[0] = 'v';
+				adv = 2;
+			} else {
+				k[0] = i == 0 || is_vow(nx) ? 'w' : 'a';
+			}
+			break;
+		case 'h':
+			/* final: part of the vowel (Sarah; Hebrew final he) */
+			k[0] = i > 0 && i + 1 == len ? 'a' : 'h';
+			break;
+		case 'p':
+			k[0] = nx == 'h' ? 'f' : 'p';
+			adv = nx == 'h' ? 2 : 1;
+			break;
+		case 'b':
+			k[0] = 'b';
+			break;
+		case 'f':
+			k[0] = 'f';
+			break;
+		case 'v':
+			k[0] = 'v';
+			break;
+		case 'k':
+		case 'g':
+			k[0] = nx == 'h' ? 'x' : c;
+			adv = nx == 'h' ? 2 : 1;
+			break;
+		case 'q':
+			k[0] = 'k';
+			break;
+		case 'x':
+			k[0] = 'k';
+			k[1] = 's';
+			break;
+		case 'c':
+			if (nx == 'h' || nx == 'z') {
+				k[0] = 'c';
+				adv = 2;
+			} else if (nx == 'k') {
+				k[0] = 'k';
+				adv = 2;
+			} else {
+				k[0] = nx == 'e' || nx == 'i' || nx == 'y' ? 's'
+									   : 'k';
+			}
+			break;
+		case 's':
+			if (nx == 'c' && nx2 == 'h') {
+				k[0] = 'S';
+				adv = 3;
+			} else if (nx == 'h' || nx == 'z') {
+				k[0] = 'S';
+				adv = 2;
+			} else {
+				k[0] = 's';
+			}
+			break;
+		case 'z':
+			k[0] = nx == 'h' ? 'S' : 'z';
+			adv = nx == 'h' ? 2 : 1;
+			break;
+		case 'j':
+			/* Vasilij, Sergej: after a vowel and not before one,
+			 * j is the glide of a diphthong */
+			k[0] = i > 0 && is_vow(s[i - 1]) && !is_vow(nx) ? 'a'
+									: 'j';
+			break;
+		case 't':
+			if (nx == 's' || nx == 'z') {
+				k[0] = 'c';
+				adv = 2;
+			} else if (nx == 'c' && nx2 == 'h') {
+				k[0] = 'c';
+				adv = 3;
+			} else {
+				k[0] = 't';
+				adv = nx == 'h' ? 2 : 1;
+			}
+			break;
+		case 'd':
+			if (nx == 'j' || (nx == 'z' && nx2 == 'h')) {
+				k[0] = 'j';
+				adv = nx == 'j' ? 2 : 3;
+			} else {
+				k[0] = 'd';
+				adv = nx == 'h' ? 2 : 1;
+			}
+			break;
+		case 'r':
+			if (nx == 'r') {
+				adv = 2;
+				nx = nx2;
+			}
+			/* after a vowel and before a consonant or the end,
+			 * English r is not pronounced (Driver: 드라이버
+			 * deuraibeo, Barr: 바): it may go */
+			k[0] = i > 0 && is_vow(s[i - 1]) && !is_vow(nx) &&
+				       nx != 'y' && nx != 'w' && nx != 'h'
+				       ? 'R'
+				       : 'r';
+			break;
+		case 'l':
+			k[0] = 'r';
+			break;
+		case 'm':
+			k[0] = 'm';
+			break;
+		case 'n':
+			k[0] = 'n';
+			if (nx == 'g' && (i + 2 >= len || !is_vow(nx2)))
+				adv = 2;
+			break;
+		default:
+			break;
+		}
+		i += adv;
+		for (j = 0; j < 2 && k[j]; j++) {
+			/* vowels collapse; a repeated consonant stays: it may
+			 * be two sounds (Hebrew קאלינן klynn: Cullinan), and
+			 * the alignment drops a repeat cheaply (ll, nn) */
+			if (n > 0 && dst[n - 1] == k[j] &&
+			    (k[j] == 'a' || glide(k[j])))
+				continue;
+			if (n + 1 >= cap)
+				goto out;
+			dst[n++] = k[j];
+		}
+	}
+out:
+	dst[n] = '\0';
+	return n;
+}
+
+static double sound_indel(char c)
+{
+	return c == 'a' ? 0.15 : glide(c) ? 0.3 : c == 'R' ? 0.4 : 1.0;
+}
+
+static char unvoiced(char c)
+{
+	switch (c) {
+	case 'b': return 'p';
+	case 'v': return 'f';
+	case 'g': return 'k';
+	case 'd': return 't';
+	case 'z': return 's';
+	default: return c;
+	}
+}
+
+/* Substitution cost of two sounds: symmetric table of the pairs that
+ * transcriptions write alike, 1 for the rest. */
+static double sound_sub(char a, char b)
+{
+	static const struct {
+		char a, b;
+		uint8_t tenths;
+	} near[] = {
+		{ 'a', 'y', 2 }, { 'a', 'w', 2 }, { 'a', 'h', 3 },
+		{ 'p', 'f', 3 }, { 'f', 'w', 3 }, { 'p', 'w', 4 },
+		{ 'f', 'h', 4 }, { 'x', 'h', 3 }, { 'x', 'k', 3 },
+		{ 'k', 'h', 5 }, { 's', 'S', 2 }, { 'S', 'c', 3 },
+		{ 's', 'c', 3 }, { 'c', 'x', 5 }, { 'c', 'k', 5 }, { 'c', 't', 4 }, { 'j', 'S', 3 },
+		{ 'j', 'c', 3 }, { 'j', 'y', 3 }, { 'j', 's', 5 },
+		{ 's', 't', 7 }, { 'm', 'n', 5 }, { 'y', 'h', 5 },
+		{ 'w', 'h', 5 },
+	};
+	size_t i;
+	a = a == 'R' ? 'r' : a;
+	b = b == 'R' ? 'r' : b;
+	if (a == b)
+		return 0;
+	a = unvoiced(a);
+	b = unvoiced(b);
+	if (a == b)
+		return 0.25; /* b/p, v/f, g/k, d/t, z/s */
+	for (i = 0; i < sizeof(near) / sizeof(near[0]); i++)
+		if ((near[i].a == a && near[i].b == b) ||
+		    (near[i].a == b && near[i].b == a))
+			return near[i].tenths * 0.1;
+	return 1.0;
+}
+
+/* s[i] repeats the sound before it (nn, ll, and the r/R of "rl") */
+static int repeat(const char *s, size_t i)
+{
+	char a, b;
+	if (i == 0)
+		return 0;
+	a = s[i - 1] == 'R' ? 'r' : s[i - 1];
+	b = s[i] == 'R' ? 'r' : s[i];
+	return a == b && b != 'a';
+}
+
+static size_t consonants(const char *s, size_t n)
+{
+	size_t i, c = 0;
+	for (i = 0; i < n; i++)
+		c += s[i] != 'a' && !glide(s[i]) && !(i > 0 && s[i] == s[i - 1]);
+	return c;
+}
+
+/* Cost of dropping s[i]: a repeat goes for 0.15 */
+static double drop(const char *s, size_t i)
+{
+	return repeat(s, i) ? 0.15 : sound_indel(s[i]);
+}
+
+double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
+		     size_t *frame)
+{
+	char x[48], y[48];
+	double d[48][48];
+	size_t n = kd__sounds(x, sizeof(x), a, alen);
+	size_t m = kd__sounds(y, sizeof(y), b, blen), i, j;
+	size_t cx = consonants(x, n), cy = consonants(y, m);
+	size_t den = cx > cy ? cx : cy;
+	*frame = cx < cy ? cx : cy;
+	if (den == 0)
+		return 0;
+	/* the first sounds must be near: a reading keeps how a name
+	 * starts (Ratana is not Holding), unless one starts with a vowel or
+	 * glide y/w (Hebrew does not write an initial vowel: Allan, אלן "ln") */
+	if (n > 0 && m > 0 && x[0] != 'a' && y[0] != 'a' && x[0] != 'y' &&
+	    y[0] != 'y' && x[0] != 'w' && y[0] != 'w' &&
+	    sound_sub(x[0], y[0]) > 0.5)
+		return 0;
+	d[0][0] = 0;
+	for (i = 1; i <= n; i++)
+		d[i][0] = d[i - 1][0] + drop(x, i - 1);
+	for (j = 1; j <= m; j++)
+		d[0][j] = d[0][j - 1] + drop(y, j - 1);
+	for (i = 1; i <= n; i++)
+		for (j = 1; j <= m; j++) {
+			double v = d[i - 1][j - 1] + sound_sub(x[i - 1], y[j - 1]);
+			double del = d[i - 1][j] + drop(x, i - 1);
+			double ins = d[i][j - 1] + drop(y, j - 1);
+			d[i][j] = v < del ? (v < ins ? v : ins)
+					  : (del < ins ? del : ins);
+		}
+	return 1.0 - d[n][m] / (double)den;
+}

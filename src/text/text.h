@@ -113,6 +113,23 @@ size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len);
  */
 size_t kd__phonetic(char *dst, size_t cap, const char *tok, size_t len);
 
+/**
+ * Sounds of one lowercase ASCII token (phonetic.c: vowels as 'a', glides,
+ * consonant classes), and the similarity of two tokens by the weighted
+ * alignment of their sounds: 1 - cost / consonants of the longer side
+ * (may be negative). *frame: the consonants of the shorter side.
+ */
+size_t kd__sounds(char *dst, size_t cap, const char *tok, size_t len);
+double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
+		     size_t *frame);
+
+/**
+ * Wade-Giles spelling of one lowercase pinyin syllable (wadegiles.c):
+ * "zhang" -> "chang", "xu" -> "hsu", "dong" -> "tung". Writes at most
+ * cap-1 bytes + NUL. @return the length written (0: none).
+ */
+size_t kd__wade_giles(char *dst, size_t cap, const char *syl, size_t len);
+
 /** True when two lowercase ASCII given names are a name and its nickname
  *  in the shipped nicknames table (William/Bill), either order. */
 int kd__nickname(const char *a, size_t alen, const char *b, size_t blen);

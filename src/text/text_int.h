@@ -99,6 +99,12 @@ void kd__hangul_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
  *  more words (a foreign name in transcription). */
 int kd__hangul_nopts(const UChar *u, int32_t n);
 
+/** Hebrew letters -> Latin consonant frame (hebrew.c); other characters
+ *  of the run are folded as Latin. */
+void kd__hebrew_run(struct kd_abuf *b, const UChar *u, int32_t n,
+		    size_t off);
+bool kd__is_hebrew(UChar32 c);
+
 /** Arabic script -> Latin with vocalisation (arabic.c). */
 void kd__arabic_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 		    size_t off);

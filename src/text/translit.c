@@ -15,6 +15,7 @@
  *              1 McCune-Reischauer "kim chong un"  2 RR "gim jeong eun"
  *   Arabic     own letter table + lexicon, see arabic.c:
  *              0 scholarly "muhammad husayn"  1 popular "mohammed hussein"
+ *   Hebrew     own letter table, see hebrew.c: 0 "wwsyngtwn"
  *   other      0 Any-Latin
  *
  * Why BGN first for Cyrillic: OFAC, UN and EU lists romanise Russian
@@ -468,6 +469,13 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 		err = 0;
 		break;
 	default:
+		while (i < n && !kd__is_hebrew(u[i]) && !u_isalpha(u[i]))
+			i++;
+		if (i < n && kd__is_hebrew(u[i])) {
+			kd__hebrew_run(b, u, n, off);
+			err = 0;
+			break;
+		}
 		err = icu_apply(b, T_ANY, u, n, KD_LM_STRIP, off);
 		break;
 	}
