@@ -24,7 +24,7 @@
  * -> "muller"; the transliterated "mueller" is listed too). The set is
  * built once (pthread_once) into a hash map and is read-only afterwards.
  */
-#include "scan/scan_int.h"
+#include "scan/text_scan_int.h"
 
 #include <pthread.h>
 #include <string.h>
@@ -245,6 +245,71 @@ int kd__lex_class(const char *w)
 	return (int)(uintptr_t)kd__map_get(&g_lex, w);
 }
 
+/* ---- short words as integers ------------------------------------------------- */
+
+/* The scanner asks for the class of every short lowercase word of the
+ * text ("de", "the", "und") and every capitalised word it has not seen:
+ * most entries are at most 8 bytes, so they are packed into one 64-bit
+ * key (zero-padded bytes; a NUL-free word of up to 8 bytes is its own
+ * key) in a static open-addressing table: one multiply and usually one
+ * compare, no string hashing or strcmp. The value is the KD_LEX_* class
+ * (the map's, so particles win over stops as in build()) and bit 4 when
+ * the word is a non-name (kd__lex_nonname). Longer words go to the maps. */
+#define SHORT_SLOTS 4096u
+static uint64_t g_skey[SHORT_SLOTS];
+static uint8_t g_sval[SHORT_SLOTS];
+static pthread_once_t g_short_once = PTHREAD_ONCE_INIT;
+
+static uint64_t pack8(const char *w, size_t n)
+{
+	uint64_t k = 0;
+	memcpy(&k, w, n);
+	return k;
+}
+
+static size_t short_slot(uint64_t k)
+{
+	return (size_t)((k * 0x9E3779B97F4A7C15ULL) >> 52) & (SHORT_SLOTS - 1);
+}
+
+static void short_put(const char *w, int val)
+{
+	size_t n = strlen(w), i;
+	uint64_t k;
+	if (n == 0 || n > 8)
+		return;
+	k = pack8(w, n);
+	for (i = short_slot(k); g_skey[i] != 0 && g_skey[i] != k;
+	     i = (i + 1) & (SHORT_SLOTS - 1))
+		;
+	g_skey[i] = k;
+	g_sval[i] |= (uint8_t)val;
+}
+
+static void build_short(void);
+
+int kd__lex_class_n(const char *w, size_t n, int *nonname)
+{
+	size_t i;
+	uint64_t k;
+	if (n > 8 || n == 0) {
+		if (nonname)
+			*nonname = kd__lex_nonname(w);
+		return kd__lex_class(w);
+	}
+	pthread_once(&g_short_once, build_short);
+	k = pack8(w, n);
+	for (i = short_slot(k); g_skey[i] != 0; i = (i + 1) & (SHORT_SLOTS - 1))
+		if (g_skey[i] == k) {
+			if (nonname)
+				*nonname = g_sval[i] >> 4 & 1;
+			return g_sval[i] & 15;
+		}
+	if (nonname)
+		*nonname = 0;
+	return KD_LEX_NONE;
+}
+
 /* ---- general-language words (lexicon_words.c) ---------------------------- */
 
 extern const unsigned char kd__lexicon_data[];
@@ -386,4 +451,27 @@ int kd__lex_nonname(const char *w)
 {
 	pthread_once(&g_nn_once, build_nonname);
 	return g_nn_err == 0 && kd__map_get(&g_nn, w) != NULL;
+}
+
+/* The short-word table: every entry of the lexicon and of the non-name
+ * words of up to 8 bytes, with the class the maps give it. */
+static void build_short(void)
+{
+	static const char *const *const lists[] = { g_particle, g_stop,
+						    g_common, g_place,
+						    g_nonname };
+	static const size_t lens[] = {
+		sizeof(g_particle) / sizeof(g_particle[0]),
+		sizeof(g_stop) / sizeof(g_stop[0]),
+		sizeof(g_common) / sizeof(g_common[0]),
+		sizeof(g_place) / sizeof(g_place[0]),
+		sizeof(g_nonname) / sizeof(g_nonname[0]),
+	};
+	size_t l, i;
+	for (l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)
+		for (i = 0; i < lens[l]; i++) {
+			const char *w = lists[l][i];
+			short_put(w, kd__lex_class(w) |
+					     (kd__lex_nonname(w) ? 16 : 0));
+		}
 }

@@ -19,27 +19,48 @@
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+#include <xxhash.h>
 
 /* ---- folding ------------------------------------------------------------ */
 
+/* Room for n more folded bytes. */
+static int freserve(struct scan *sc, size_t n)
+{
+	size_t cap = sc->fcap ? sc->fcap : 4096;
+	char *f;
+	uint32_t *fm;
+	if (sc->flen + n <= sc->fcap)
+		return 0;
+	while (cap < sc->flen + n)
+		cap *= 2;
+	f = kd__realloc(sc->f, cap);
+	if (f == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	sc->f = f;
+	fm = kd__realloc(sc->fm, cap * sizeof(*fm));
+	if (fm == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	sc->fm = fm;
+	sc->fcap = cap;
+	return 0;
+}
+
+/* Append one folded byte for input offset off (>= sc->fbase, within the
+ * chunk: the map holds 32-bit chunk-relative offsets). */
 static int fput(struct scan *sc, char ch, size_t off)
 {
-	if (sc->flen == sc->fcap) {
-		size_t cap = sc->fcap ? sc->fcap * 2 : 4096;
-		char *f = kd__realloc(sc->f, cap);
-		size_t *fm;
-		if (f == NULL)
-			return kd__error_set(KD_ENOMEM, "out of memory");
-		sc->f = f;
-		fm = kd__realloc(sc->fm, cap * sizeof(*fm));
-		if (fm == NULL)
-			return kd__error_set(KD_ENOMEM, "out of memory");
-		sc->fm = fm;
-		sc->fcap = cap;
-	}
+	int err;
+	if (sc->flen == sc->fcap && (err = freserve(sc, 1)) < 0)
+		return err;
 	sc->f[sc->flen] = ch;
-	sc->fm[sc->flen++] = off;
+	sc->fm[sc->flen++] = (uint32_t)(off - sc->fbase);
 	return 0;
+}
+
+/* Input offset of folded byte k. */
+static size_t foff(const struct scan *sc, size_t k)
+{
+	return sc->fbase + sc->fm[k];
 }
 
 /* End of the word at i (bytes that are alnum or non-ASCII); sets *hi when
@@ -190,9 +211,42 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 	size_t i = 0;
 	int err = 0, hi;
 	sc->flen = 0;
+	sc->fbase = base;
 	while (i < len && err == 0) {
 		unsigned char b = (unsigned char)s[i];
 		size_t j, k;
+		if (b < 0x80) {
+			/* a run of ASCII: lowercased, controls to spaces,
+			 * one reservation and no calls */
+			size_t e = i;
+			char *f;
+			uint32_t *fm;
+			while (e < len && (unsigned char)s[e] < 0x80)
+				e++;
+			/* a word running on into non-ASCII bytes is folded
+			 * whole below (Müller, Lawrow's Cyrillic twin) */
+			if (e < len)
+				while (e > i && kd__scan_alnum((unsigned char)s[e - 1]))
+					e--;
+			if (e > i) {
+				if ((err = freserve(sc, e - i)) < 0)
+					break;
+				f = sc->f + sc->flen;
+				fm = sc->fm + sc->flen;
+				for (k = i; k < e; k++) {
+					unsigned char ch = (unsigned char)s[k];
+					if (ch >= 'A' && ch <= 'Z')
+						ch |= 0x20;
+					else if (ch < 0x20 || ch == 0x7F)
+						ch = ' ';
+					*f++ = (char)ch;
+					*fm++ = (uint32_t)k;
+				}
+				sc->flen += e - i;
+				i = e;
+				continue;
+			}
+		}
 		if (b < 0x80 && !kd__scan_alnum(b)) {
 			err = fput(sc, b < 0x20 || b == 0x7F ? ' ' : (char)b,
 				   base + i);
@@ -552,10 +606,93 @@ static int sentence_start(const char *s, size_t i)
  * and a lexicon search. Arena offsets stay valid as the arena grows. */
 struct memo {
 	size_t txt, stem, skel;
-	uint16_t slen, sklen;
-	uint8_t lex, known, listed, word;
+	uint16_t len, slen, sklen;
+	uint8_t lex, known, listed, word, cyr;
 	float idf, ridf;
 };
+
+/* The memo is an open-addressing table of (hash, memo) pairs; the key
+ * is the word's text (in the arena) and its script (Cyrillic words
+ * take other endings). A hash of 0 marks an empty slot. */
+static uint64_t memo_hash(const char *w, size_t n, int cyr)
+{
+	uint64_t h = XXH3_64bits_withSeed(w, n, (uint64_t)cyr);
+	return h ? h : 1;
+}
+
+static struct memo *memo_get(const struct scan *sc, uint64_t h,
+			     const char *w, size_t n, int cyr)
+{
+	size_t i, mask = sc->memocap - 1;
+	if (sc->memocap == 0)
+		return NULL;
+	for (i = (size_t)h & mask; sc->memoh[i]; i = (i + 1) & mask) {
+		const struct memo *mo = sc->memo[i];
+		if (sc->memoh[i] == h && mo->len == n && mo->cyr == cyr &&
+		    memcmp(sc->ar.ptr + mo->txt, w, n) == 0)
+			return sc->memo[i];
+	}
+	return NULL;
+}
+
+static int memo_put(struct scan *sc, uint64_t h, struct memo *mo)
+{
+	size_t i, mask;
+	if ((sc->nmemo + 1) * 2 > sc->memocap) {
+		size_t cap = sc->memocap ? sc->memocap * 2 : 1024, k;
+		struct memo **m = kd__calloc(cap, sizeof(*m));
+		uint64_t *mh = kd__calloc(cap, sizeof(*mh));
+		if (m == NULL || mh == NULL) {
+			kd__free(m);
+			kd__free(mh);
+			return kd__error_set(KD_ENOMEM, "out of memory");
+		}
+		for (k = 0; k < sc->memocap; k++) {
+			if (sc->memoh[k] == 0)
+				continue;
+			for (i = (size_t)sc->memoh[k] & (cap - 1); mh[i];
+			     i = (i + 1) & (cap - 1))
+				;
+			mh[i] = sc->memoh[k];
+			m[i] = sc->memo[k];
+		}
+		kd__free(sc->memo);
+		kd__free(sc->memoh);
+		sc->memo = m;
+		sc->memoh = mh;
+		sc->memocap = cap;
+	}
+	mask = sc->memocap - 1;
+	for (i = (size_t)h & mask; sc->memoh[i]; i = (i + 1) & mask)
+		;
+	sc->memoh[i] = h;
+	sc->memo[i] = mo;
+	sc->nmemo++;
+	return 0;
+}
+
+void kd__scan_token_free(struct scan *sc)
+{
+	kd__free(sc->memo);
+	kd__free(sc->memoh);
+	sc->memo = NULL;
+	sc->memoh = NULL;
+	sc->nmemo = sc->memocap = 0;
+}
+
+/* Can token t never take part in a name or decide one: not an anchor
+ * (so no single-word hit and no span end), and cut off from both
+ * neighbours by hard separators (so in no span of 2+ words, and no
+ * neighbour's name_beside / unbounded looks at it)? Such tokens are
+ * most of the capitalised words of prose (German nouns, "See", "Note")
+ * and are overwritten by the next token instead of kept: fewer pages
+ * touched, a shorter span walk. `next_sep` is the separator class of
+ * the token after it. */
+static int inert(const struct tok *t, int next_sep)
+{
+	return next_sep == SEP_HARD && t->sep == SEP_HARD && !t->hangul &&
+	       !kd__scan_anchor(t);
+}
 
 /* Keep or drop one word; fs..fe in the folded chunk, text in w. */
 static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
@@ -563,10 +700,10 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 {
 	struct tok t;
 	int cyr, err, lex = KD_LEX_NONE;
-	size_t os = sc->fm[fs], oe = cp_end(s, len, sc->fm[fe - 1]);
+	size_t os = foff(sc, fs), oe = cp_end(s, len, foff(sc, fe - 1));
 	memset(&t, 0, sizeof(t));
-	if (fe < sc->flen && sc->fm[fe] > oe)
-		oe = sc->fm[fe];
+	if (fe < sc->flen && foff(sc, fe) > oe)
+		oe = foff(sc, fe);
 	t.os = os;
 	t.oe = oe;
 	t.cas = (uint8_t)case_of(s, len, os, &cyr);
@@ -601,14 +738,18 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 		int attached = t.sep == SEP_HYPHEN && sc->n && !sc->dropped &&
 			       sc->t[sc->n - 1].cas == CASE_UPPER;
 		if (n <= 5)
-			lex = kd__lex_class(w);
+			lex = sc->legacy ? kd__lex_class(w)
+					 : kd__lex_class_n(w, n, NULL);
 		if (!attached && lex != KD_LEX_PARTICLE && lex != KD_LEX_STOP) {
 			sc->dropped = 1;
 			return 0;
 		}
-	} else if (n <= TOK_MAX) {
+	} else if (n <= TOK_MAX && sc->legacy) {
 		lex = kd__lex_class(w);
-		if (!sc->legacy && lex != KD_LEX_PARTICLE && kd__lex_nonname(w))
+	} else if (n <= TOK_MAX && t.cas != CASE_UPPER) {
+		int nn;
+		lex = kd__lex_class_n(w, n, &nn);
+		if (lex != KD_LEX_PARTICLE && nn)
 			lex = KD_LEX_STOP; /* Thu Jun, Mai, km */
 	}
 	t.lex = (uint8_t)lex;
@@ -617,13 +758,16 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 			    sizeof(*sc->t))) < 0)
 		return err;
 	if (!sc->legacy && t.cas == CASE_UPPER && n <= TOK_MAX) {
-		char key[TOK_MAX + 3];
-		struct memo *mo;
-		key[0] = cyr ? 'c' : 'l';
-		memcpy(key + 1, w, n + 1);
-		mo = kd__map_get(&sc->memo, key);
+		uint64_t h = memo_hash(w, n, cyr);
+		struct memo *mo = memo_get(sc, h, w, n, cyr);
 		if (mo == NULL) {
-			/* first time: resolve as below, then remember */
+			/* first time: classify and resolve as below, then
+			 * remember */
+			int nn;
+			lex = kd__lex_class_n(w, n, &nn);
+			if (lex != KD_LEX_PARTICLE && nn)
+				lex = KD_LEX_STOP; /* Thu Jun, Mai, km */
+			t.lex = (uint8_t)lex;
 			if ((err = arena_put(sc, &t.txt, w, n)) < 0)
 				return err;
 			t.skel = t.txt;
@@ -638,6 +782,8 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 			if (mo == NULL)
 				return kd__error_set(KD_ENOMEM, "out of memory");
 			mo->txt = t.txt;
+			mo->len = (uint16_t)n;
+			mo->cyr = (uint8_t)cyr;
 			mo->stem = t.stem;
 			mo->skel = t.skel;
 			mo->slen = t.slen;
@@ -648,13 +794,8 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 			mo->word = t.word;
 			mo->idf = t.idf;
 			mo->ridf = t.ridf;
-			{
-				char *k = kd__pool_strndup(sc->c->pool, key, n + 1);
-				if (k == NULL ||
-				    (err = kd__map_put(&sc->memo, k, mo)) < 0)
-					return k ? err : kd__error_set(KD_ENOMEM,
-								       "out of memory");
-			}
+			if ((err = memo_put(sc, h, mo)) < 0)
+				return err;
 		} else {
 			t.txt = mo->txt;
 			t.stem = mo->stem;
@@ -682,6 +823,8 @@ kept:
 	t.hangul = (uint8_t)(!sc->legacy && cjk_class(s, len, os, NULL) == CJK_HANGUL);
 	if (sc->n && sc->t[sc->n - 1].hangul != t.hangul)
 		t.sep = SEP_HARD; /* a Hangul name is one word */
+	if (!sc->legacy && sc->n && inert(&sc->t[sc->n - 1], t.sep))
+		sc->n--; /* the last token is final now, and of no use */
 	sc->t[sc->n++] = t;
 	sc->dropped = 0;
 	return 0;
