@@ -349,6 +349,8 @@ static int among_others(const struct scan *sc, size_t i)
 	if (i == 0)
 		return 0;
 	o = &sc->t[i - 1];
+	if (o->cas == CASE_LOWER && i >= 2)
+		o = &sc->t[i - 2]; /* over a kept "and" (list_joint checks) */
 	if (!list_joint(sc->g->s, o->oe, t->os))
 		return 0;
 	return o->cas == CASE_UPPER && o->len >= 3 &&

@@ -683,15 +683,21 @@ void kd__scan_token_free(struct scan *sc)
 /* Can token t never take part in a name or decide one: not an anchor
  * (so no single-word hit and no span end), and cut off from both
  * neighbours by hard separators (so in no span of 2+ words, and no
- * neighbour's name_beside / unbounded looks at it)? Such tokens are
+ * neighbour's name_beside / unbounded looks at it), and not name-like?
+ * Such tokens are
  * most of the capitalised words of prose (German nouns, "See", "Note")
  * and are overwritten by the next token instead of kept: fewer pages
  * touched, a shorter span walk. `next_sep` is the separator class of
  * the token after it. */
 static int inert(const struct tok *t, int next_sep)
 {
+	/* a capitalised name-like word is kept: text_scan.c's
+	 * among_others() looks across a comma for one */
+	int namelike = t->cas == CASE_UPPER && t->len >= 3 &&
+		       (t->lex == KD_LEX_NONE || t->lex == KD_LEX_COMMON) &&
+		       (t->word != KD_WORD_COMMON || t->known);
 	return next_sep == SEP_HARD && t->sep == SEP_HARD && !t->hangul &&
-	       !kd__scan_anchor(t);
+	       !namelike && !kd__scan_anchor(t);
 }
 
 /* Keep or drop one word; fs..fe in the folded chunk, text in w. */
