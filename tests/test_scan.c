@@ -650,3 +650,40 @@ KD_TEST(scan_prose__one_word_name_in_lists_plurals_and_quotes)
 	CHECK_INT(a, 1);
 	CHECK_STR(id, "ca-russia-1-1-14");
 }
+
+KD_TEST(scan_prose__romanised_korean_names)
+{
+	size_t a, m, i;
+	const char *id, *feat;
+	/* short syllables are words of some language (kim, kyu, pak,
+	 * mun): a Korean surname and syllables carry no dictionary
+	 * evidence either way, and a function word hyphenated to a
+	 * syllable is a syllable (Mun-Il: French "il") */
+	static const char *const found[] = {
+		"Officials said Gim Kyu rejected it.",
+		"\xec\x8b\xa0\xeb\xac\xb8\xec\x97\x90 \xeb\x94\xb0\xeb\xa5\xb4"
+		"\xeb\xa9\xb4 Gim Kyu \xed\x98\x90\xec\x9d\x98\xeb\xa5\xbc "
+		"\xeb\xb6\x80\xec\x9d\xb8\xed\x96\x88\xeb\x8b\xa4.",
+		"Officials said Bak Mun-Il rejected it.",
+	};
+	static const char *const quiet[] = {
+		/* ordinary words, an option, an inflection: no syllables */
+		"See the Song Book for details.",
+		"Use Sin -n to list them.",
+		"Konfiguracja SID-a jest prosta.",
+	};
+	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
+		scan_kinds(found[i], &a, &m, &id, &feat);
+		if (a != 1)
+			fprintf(stderr, "  '%s': %zu alerts\n", found[i], a);
+		CHECK_INT(a, 1);
+	}
+	scan_kinds(found[0], &a, &m, &id, &feat);
+	CHECK_STR(id, "un-KPi.022"); /* KIM KYU */
+	for (i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++) {
+		scan_kinds(quiet[i], &a, &m, &id, &feat);
+		if (a != 0)
+			fprintf(stderr, "  '%s' -> %s\n", quiet[i], id);
+		CHECK_INT(a, 0);
+	}
+}

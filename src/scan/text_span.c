@@ -92,6 +92,51 @@ static int span_key(struct scan *sc, size_t i, size_t j, char *key,
 	return 0;
 }
 
+/* Is span [i..j] shaped as a romanised Korean name: a Korean surname
+ * (Kim, Gim, Ri, Yi, Lee, Pak, Bak, Park, Choe, ...) first or last,
+ * and every other name word a syllable or two of at most 6 letters
+ * (Kyu, Mun, Il, Yong-Su) and no ordinary word of 4 letters or more
+ * unless hyphenated? Short syllables are words of some language
+ * (kim, kyu, pak, mun are in the dictionaries), so, as for Hangul, the
+ * dictionaries say nothing about such a span; the scorer still needs
+ * every word matched and a listed person's full name (KD_SCAN_FULL). */
+static int korean_shape(const struct scan *sc, size_t i, size_t j)
+{
+	static const char *const sur[] = {
+		"kim", "gim", "ri", "rhee", "yi", "lee", "pak", "bak", "park",
+		"choe", "choi", "cho", "jo", "jang", "chang", "jong", "jeong",
+		"chung", "han", "kang", "gang", "yun", "yoon", "rim", "lim",
+		"im", "song", "hwang", "hong", "ko", "go", "mun", "moon",
+		"ryu", "yu", "son", "sin", "shin", "kwon", "gwon", "jon",
+		"jeon", "chon", "so", "seo", "nam", "ju", "chu", "an", "ahn",
+		"o", "oh", "u", "woo", "paek", "baek", "sim", "shim",
+	};
+	size_t k, words = 0, n;
+	int first = -1, last = -1;
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		const char *w = STEM(sc, t);
+		int is_sur = 0;
+		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_STOP ||
+		    t->lex == KD_LEX_PARTICLE)
+			return 0;
+		if (t->slen > 6 || t->len < 2 || t->cas != CASE_UPPER)
+			return 0; /* "Sin -n": an option, no syllable */
+		for (n = 0; n < sizeof(sur) / sizeof(sur[0]) && !is_sur; n++)
+			is_sur = strcmp(w, sur[n]) == 0;
+		/* a given-name syllable: short, or no ordinary word, or
+		 * hyphenated (Kyu, Yeong, Mun-Il), not "Book", "River" */
+		if (!is_sur && t->slen > 3 && t->word == KD_WORD_COMMON &&
+		    t->sep != SEP_HYPHEN &&
+		    (k == j || sc->t[k + 1].sep != SEP_HYPHEN))
+			return 0;
+		if (words++ == 0)
+			first = is_sur;
+		last = is_sur;
+	}
+	return words >= 2 && (first == 1 || last == 1);
+}
+
 /* Language evidence for a span [i..j] (not in legacy mode):
  *   - two ordinary words of some language ("International System",
  *     "Control System", "Show Done") are not a name: one of them must
@@ -118,7 +163,7 @@ static int span_evidence(const struct scan *sc, size_t i, size_t j)
 		common += t->word == KD_WORD_COMMON;
 		known += t->word != KD_WORD_NONE;
 	}
-	if (words && words <= 2 && common == words)
+	if (words && words <= 2 && common == words && !korean_shape(sc, i, j))
 		return 0;
 	if (words == 2 && j == i + 1 && sc->t[j].sep == SEP_HYPHEN)
 		return 0;
@@ -155,7 +200,8 @@ static int full_name(const struct scan *sc, size_t i, size_t j)
 	}
 	if (unknown)
 		return words >= 2 || (words == 1 && rare);
-	return words >= 3 || (words == 2 && plain < 2);
+	return words >= 3 ||
+	       (words == 2 && (plain < 2 || korean_shape(sc, i, j)));
 }
 
 /* Not in legacy mode, a span may start with one capitalised word the

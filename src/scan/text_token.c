@@ -826,6 +826,24 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 	if (t.known == 0)
 		t.stem = t.txt, t.slen = t.len;
 kept:
+	/* a short capitalised function word hyphenated to a capitalised
+	 * name word is a name syllable: Mun-Il, Sung-Do, Chol-An (French
+	 * il, English do, German an); lowercase inflections (Polish
+	 * "SID-a", "Emacs-em") and options ("Sin -n") are not */
+	if (!sc->legacy && t.lex == KD_LEX_STOP && t.sep == SEP_HYPHEN &&
+	    t.cas == CASE_UPPER && n >= 2 && n <= 3 && sc->n &&
+	    sc->t[sc->n - 1].oe + 1 == os && s[os - 1] == '-' &&
+	    sc->t[sc->n - 1].cas == CASE_UPPER &&
+	    sc->t[sc->n - 1].lex != KD_LEX_STOP && !kd__lex_nonname(w)) {
+		t.lex = KD_LEX_NONE;
+		t.known = 0;
+		if ((err = resolve(sc, &t, cyr)) < 0)
+			return err;
+		if (t.known == 0)
+			t.stem = t.txt, t.slen = t.len;
+		t.word = (uint8_t)(t.slen < 3 ? KD_WORD_COMMON
+				   : kd__lex_word(STEM(sc, &t), t.slen));
+	}
 	t.hangul = (uint8_t)(!sc->legacy && cjk_class(s, len, os, NULL) == CJK_HANGUL);
 	if (sc->n && sc->t[sc->n - 1].hangul != t.hangul)
 		t.sep = SEP_HARD; /* a Hangul name is one word */
