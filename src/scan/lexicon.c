@@ -39,7 +39,9 @@ static const char *const g_stop[] = {
 	"not", "but", "if", "so", "than", "then", "there", "here", "who",
 	"whom", "which", "what", "when", "where", "why", "how", "also",
 	"after", "before", "over", "under", "into", "about", "against",
-	"between", "during", "without", "within", "per", "via", "said",
+	"between", "during", "without", "within", "per", "via",
+	/* not "said": lowercase it is dropped like any verb, and
+	 * capitalised mid-sentence it is the given name Said (Saeed) */
 	"says", "will", "would", "can", "could", "may", "might", "must",
 	"shall", "should", "did", "does", "do", "no", "yes", "all", "any",
 	"some", "more", "most", "other", "such", "only", "own", "same",
