@@ -665,12 +665,18 @@ KD_TEST(scan_prose__romanised_korean_names)
 		"\xeb\xa9\xb4 Gim Kyu \xed\x98\x90\xec\x9d\x98\xeb\xa5\xbc "
 		"\xeb\xb6\x80\xec\x9d\xb8\xed\x96\x88\xeb\x8b\xa4.",
 		"Officials said Bak Mun-Il rejected it.",
+		/* syllables that are function words elsewhere: French il,
+		 * English so and an */
+		"Officials said Cho Il U rejected it.",
+		"Officials said So Hong-Chan rejected it.",
+		"Officials said An Jong-Hyuk rejected it.",
 	};
 	static const char *const quiet[] = {
 		/* ordinary words, an option, an inflection: no syllables */
 		"See the Song Book for details.",
 		"Use Sin -n to list them.",
 		"Konfiguracja SID-a jest prosta.",
+		"Read it In Song and So On.",
 	};
 	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
 		scan_kinds(found[i], &a, &m, &id, &feat);

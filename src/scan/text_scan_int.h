@@ -48,6 +48,7 @@ struct tok {
 	uint8_t listed;  /* the text itself is a listed word */
 	uint8_t word;    /* KD_WORD_* of the stem (known words only) */
 	uint8_t hangul;  /* from a Korean name word (hangul_word) */
+	uint8_t kosyl;   /* after a romanised Korean surname: a syllable */
 };
 
 struct scan {
@@ -92,6 +93,8 @@ static inline int kd__scan_alnum(unsigned char b)
 int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base);
 /** Keep or drop the words of the folded chunk, appending to sc->t. */
 int kd__scan_tokenize(struct scan *sc, const char *s, size_t len);
+/** Is w[0..n) a romanised Korean surname (Kim, Gim, Ri, Pak, So...)? */
+int kd__scan_ko_surname(const char *w, size_t n);
 /** Free what the tokenizer keeps across chunks (the word memo). */
 void kd__scan_token_free(struct scan *sc);
 

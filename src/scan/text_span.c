@@ -102,28 +102,17 @@ static int span_key(struct scan *sc, size_t i, size_t j, char *key,
  * every word matched and a listed person's full name (KD_SCAN_FULL). */
 static int korean_shape(const struct scan *sc, size_t i, size_t j)
 {
-	static const char *const sur[] = {
-		"kim", "gim", "ri", "rhee", "yi", "lee", "pak", "bak", "park",
-		"choe", "choi", "cho", "jo", "jang", "chang", "jong", "jeong",
-		"chung", "han", "kang", "gang", "yun", "yoon", "rim", "lim",
-		"im", "song", "hwang", "hong", "ko", "go", "mun", "moon",
-		"ryu", "yu", "son", "sin", "shin", "kwon", "gwon", "jon",
-		"jeon", "chon", "so", "seo", "nam", "ju", "chu", "an", "ahn",
-		"o", "oh", "u", "woo", "paek", "baek", "sim", "shim",
-	};
-	size_t k, words = 0, n;
+	size_t k, words = 0;
 	int first = -1, last = -1;
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
 		const char *w = STEM(sc, t);
-		int is_sur = 0;
+		int is_sur = kd__scan_ko_surname(w, t->slen);
 		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_STOP ||
 		    t->lex == KD_LEX_PARTICLE)
 			return 0;
 		if (t->slen > 6 || t->len < 2 || t->cas != CASE_UPPER)
 			return 0; /* "Sin -n": an option, no syllable */
-		for (n = 0; n < sizeof(sur) / sizeof(sur[0]) && !is_sur; n++)
-			is_sur = strcmp(w, sur[n]) == 0;
 		/* a given-name syllable: short, or no ordinary word, or
 		 * hyphenated (Kyu, Yeong, Mun-Il), not "Book", "River" */
 		if (!is_sur && t->slen > 3 && t->word == KD_WORD_COMMON &&

@@ -444,6 +444,25 @@ static int lookup(struct scan *sc, struct tok *t, const char *w, size_t n,
 	return 0;
 }
 
+/* Romanised Korean surnames (South and North Korean spellings). */
+int kd__scan_ko_surname(const char *w, size_t n)
+{
+	static const char *const sur[] = {
+		"kim", "gim", "ri", "rhee", "yi", "lee", "pak", "bak", "park",
+		"choe", "choi", "cho", "jo", "jang", "chang", "jong", "jeong",
+		"chung", "han", "kang", "gang", "yun", "yoon", "rim", "lim",
+		"im", "song", "hwang", "hong", "ko", "go", "mun", "moon",
+		"ryu", "yu", "son", "sin", "shin", "kwon", "gwon", "jon",
+		"jeon", "chon", "so", "seo", "nam", "ju", "chu", "an", "ahn",
+		"o", "oh", "u", "woo", "paek", "baek", "sim", "shim",
+	};
+	size_t i;
+	for (i = 0; i < sizeof(sur) / sizeof(sur[0]); i++)
+		if (strlen(sur[i]) == n && memcmp(sur[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
 /* Inflection endings tried on unknown words, longest first. */
 static const char *const g_suf_latin[] = { "schen", "schem", "scher",
 					   "sches", "sche", "s" };
@@ -700,6 +719,22 @@ static int inert(const struct tok *t, int next_sep)
 	       !namelike && !kd__scan_anchor(t);
 }
 
+/* Read token t, classified as a function word, as a name syllable
+ * instead: resolved against the lists like any capitalised word. */
+static int syllable(struct scan *sc, struct tok *t, int cyr)
+{
+	int err;
+	t->lex = KD_LEX_NONE;
+	t->known = 0;
+	if ((err = resolve(sc, t, cyr)) < 0)
+		return err;
+	if (t->known == 0)
+		t->stem = t->txt, t->slen = t->len;
+	t->word = (uint8_t)(t->slen < 3 ? KD_WORD_COMMON
+			    : kd__lex_word(STEM(sc, t), t->slen));
+	return 0;
+}
+
 /* Keep or drop one word; fs..fe in the folded chunk, text in w. */
 static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 		    size_t fe, const char *w, size_t n)
@@ -834,15 +869,30 @@ kept:
 	    t.cas == CASE_UPPER && n >= 2 && n <= 3 && sc->n &&
 	    sc->t[sc->n - 1].oe + 1 == os && s[os - 1] == '-' &&
 	    sc->t[sc->n - 1].cas == CASE_UPPER &&
-	    sc->t[sc->n - 1].lex != KD_LEX_STOP && !kd__lex_nonname(w)) {
-		t.lex = KD_LEX_NONE;
-		t.known = 0;
-		if ((err = resolve(sc, &t, cyr)) < 0)
+	    sc->t[sc->n - 1].lex != KD_LEX_STOP && !kd__lex_nonname(w) &&
+	    (err = syllable(sc, &t, cyr)) < 0)
+		return err;
+	/* romanised Korean names: after a Korean surname (and its
+	 * syllables), a short capitalised word is a syllable, even one
+	 * that is a function word elsewhere (Cho Il, Pak Il Kyu, Gim Il
+	 * Su); a surname that is a function word (So, An) is one before
+	 * a syllable (So Hong-Chan, An Jong-Hyuk) */
+	if (!sc->legacy && sc->n && t.cas == CASE_UPPER && n <= 6 &&
+	    t.lex != KD_LEX_PARTICLE && !sc->dropped &&
+	    (t.sep == SEP_SOFT || t.sep == SEP_HYPHEN)) {
+		struct tok *p = &sc->t[sc->n - 1];
+		int psur = p->cas == CASE_UPPER &&
+			   kd__scan_ko_surname(TXT(sc, p), p->len);
+		if (psur || p->kosyl) {
+			t.kosyl = 1;
+			if (t.lex == KD_LEX_STOP && n >= 2 && n <= 3 &&
+			    !kd__lex_nonname(w) &&
+			    (err = syllable(sc, &t, cyr)) < 0)
+				return err;
+		}
+		if (psur && p->lex == KD_LEX_STOP && !p->initial &&
+		    (err = syllable(sc, p, 0)) < 0)
 			return err;
-		if (t.known == 0)
-			t.stem = t.txt, t.slen = t.len;
-		t.word = (uint8_t)(t.slen < 3 ? KD_WORD_COMMON
-				   : kd__lex_word(STEM(sc, &t), t.slen));
 	}
 	t.hangul = (uint8_t)(!sc->legacy && cjk_class(s, len, os, NULL) == CJK_HANGUL);
 	if (sc->n && sc->t[sc->n - 1].hangul != t.hangul)
