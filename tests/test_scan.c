@@ -693,3 +693,17 @@ KD_TEST(scan_prose__romanised_korean_names)
 		CHECK_INT(a, 0);
 	}
 }
+
+KD_TEST(scan_prose__surname_comma_given_names)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* "Surname, Given Names" as lists and registers write it */
+	scan_kinds("Podle zdroj\xc5\xaf se Mathieu, Chui Ngudjolo v \xc3\xbater\xc3\xbd "
+		   "setkal se z\xc3\xa1stupci vl\xc3\xa1" "dy.", &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	/* a list of surnames is not one name ("Pratt, Pulavarty") */
+	scan_kinds("The paper by Pratt, Pulavarty, and Morgan.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 0);
+}

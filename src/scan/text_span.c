@@ -218,6 +218,24 @@ static int same_word(const struct scan *sc, size_t k)
 static int given_and_family(const struct scan *sc, size_t i, size_t j,
 			    uint32_t ei);
 
+/* Is token k joined to token k - 1 by a comma alone (and spaces, one
+ * line break): "Васiльеў, Анатоль Анатольевiч", "LAVROV, Sergei"? */
+static int comma_joint(const struct scan *sc, size_t k)
+{
+	const char *s = sc->g->s;
+	size_t a = sc->t[k - 1].oe, b = sc->t[k].os;
+	int commas = 0, nl = 0;
+	for (; a < b; a++) {
+		if (s[a] == ',')
+			commas++;
+		else if (s[a] == '\n')
+			nl++;
+		else if (s[a] != ' ' && s[a] != '\t' && s[a] != '\r')
+			return 0;
+	}
+	return commas == 1 && nl <= 1;
+}
+
 int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 		     size_t *capc)
 {
@@ -225,7 +243,7 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 	int err;
 	for (i = 0; i < sc->n; i++) {
 		double info = 0;
-		int unknown = 0, specific = 0, rare = 0;
+		int unknown = 0, specific = 0, rare = 0, comma = 0;
 		if (!kd__scan_anchor(&sc->t[i]) && !unknown_start(sc, i))
 			continue;
 		if (sc->t[i].hangul && i > 0 && same_word(sc, i - 1))
@@ -237,9 +255,17 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 		for (j = i + 1; j < sc->n && j < i + MAX_SPAN; j++) {
 			const struct tok *t = &sc->t[j];
 			int end_ok = 0;
-			if (t->sep == SEP_HARD ||
-			    (sc->t[i].hangul && !same_word(sc, j - 1)))
+			/* "Surname, Given Patronymic": one comma right after
+			 * the first word, and two words or more after it (a
+			 * list of surnames, "Pratt, Pulavarty", has one) */
+			if (t->sep == SEP_HARD && j == i + 1 && !sc->legacy &&
+			    !sc->t[i].hangul && kd__scan_anchor(&sc->t[i]) &&
+			    kd__scan_anchor(t) && comma_joint(sc, j)) {
+				comma = 1;
+			} else if (t->sep == SEP_HARD ||
+				   (sc->t[i].hangul && !same_word(sc, j - 1))) {
 				break;
+			}
 			if (t->cas == CASE_DIGIT) {
 				if (t->len > 4)
 					break;
@@ -266,6 +292,8 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				break;
 			}
 			if (sc->t[i].hangul && j + 1 < sc->n && same_word(sc, j))
+				end_ok = 0;
+			if (comma && j < i + 2)
 				end_ok = 0;
 			if (end_ok && specific &&
 			    ((rare && info >= SPAN_INFO_MIN) ||
