@@ -61,8 +61,7 @@ struct scan {
 	size_t n, cap;
 	struct kd_buf ar;   /* token texts */
 	int dropped;        /* a word was dropped since the last kept one */
-	struct memo **memo; /* resolved capitalised words (text_token.c) */
-	uint64_t *memoh;    /* their hashes, 0 = empty slot */
+	struct memo *memo;  /* resolved capitalised words (text_token.c) */
 	size_t nmemo, memocap;
 	char *f;            /* folded chunk */
 	uint32_t *fm;       /* its map: input offset - fbase, per byte */

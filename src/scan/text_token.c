@@ -624,68 +624,72 @@ static int sentence_start(const char *s, size_t i)
  * a hundred times) and each costs two dictionary lookups, a skeleton
  * and a lexicon search. Arena offsets stay valid as the arena grows. */
 struct memo {
+	uint64_t h;   /* memo_hash() of the word; 0: an empty slot */
+	uint64_t pfx; /* its first 8 bytes (zero-padded): most compares */
 	size_t txt, stem, skel;
 	uint16_t len, slen, sklen;
 	uint8_t lex, known, listed, word, cyr;
 	float idf, ridf;
 };
 
-/* The memo is an open-addressing table of (hash, memo) pairs; the key
- * is the word's text (in the arena) and its script (Cyrillic words
- * take other endings). A hash of 0 marks an empty slot. */
+/* The memo is an open-addressing table of memos (one cache line each);
+ * the key is the word's text (in the arena) and its script (Cyrillic
+ * words take other endings). Pointers into it are valid until the next
+ * memo_put(). */
 static uint64_t memo_hash(const char *w, size_t n, int cyr)
 {
 	uint64_t h = XXH3_64bits_withSeed(w, n, (uint64_t)cyr);
 	return h ? h : 1;
 }
 
-static struct memo *memo_get(const struct scan *sc, uint64_t h,
-			     const char *w, size_t n, int cyr)
+static uint64_t memo_pfx(const char *w, size_t n)
+{
+	uint64_t k = 0;
+	memcpy(&k, w, n < 8 ? n : 8);
+	return k;
+}
+
+static const struct memo *memo_get(const struct scan *sc, uint64_t h,
+				   const char *w, size_t n, int cyr)
 {
 	size_t i, mask = sc->memocap - 1;
+	uint64_t pfx;
 	if (sc->memocap == 0)
 		return NULL;
-	for (i = (size_t)h & mask; sc->memoh[i]; i = (i + 1) & mask) {
-		const struct memo *mo = sc->memo[i];
-		if (sc->memoh[i] == h && mo->len == n && mo->cyr == cyr &&
-		    memcmp(sc->ar.ptr + mo->txt, w, n) == 0)
-			return sc->memo[i];
+	pfx = memo_pfx(w, n);
+	for (i = (size_t)h & mask; sc->memo[i].h; i = (i + 1) & mask) {
+		const struct memo *mo = &sc->memo[i];
+		if (mo->h == h && mo->pfx == pfx && mo->len == n &&
+		    mo->cyr == cyr &&
+		    (n <= 8 || memcmp(sc->ar.ptr + mo->txt + 8, w + 8, n - 8) == 0))
+			return mo;
 	}
 	return NULL;
 }
 
-static int memo_put(struct scan *sc, uint64_t h, struct memo *mo)
+static void memo_slot(struct memo *tab, size_t cap, const struct memo *mo)
 {
-	size_t i, mask;
+	size_t i;
+	for (i = (size_t)mo->h & (cap - 1); tab[i].h; i = (i + 1) & (cap - 1))
+		;
+	tab[i] = *mo;
+}
+
+static int memo_put(struct scan *sc, const struct memo *mo)
+{
 	if ((sc->nmemo + 1) * 2 > sc->memocap) {
 		size_t cap = sc->memocap ? sc->memocap * 2 : 1024, k;
-		struct memo **m = kd__calloc(cap, sizeof(*m));
-		uint64_t *mh = kd__calloc(cap, sizeof(*mh));
-		if (m == NULL || mh == NULL) {
-			kd__free(m);
-			kd__free(mh);
+		struct memo *m = kd__calloc(cap, sizeof(*m));
+		if (m == NULL)
 			return kd__error_set(KD_ENOMEM, "out of memory");
-		}
-		for (k = 0; k < sc->memocap; k++) {
-			if (sc->memoh[k] == 0)
-				continue;
-			for (i = (size_t)sc->memoh[k] & (cap - 1); mh[i];
-			     i = (i + 1) & (cap - 1))
-				;
-			mh[i] = sc->memoh[k];
-			m[i] = sc->memo[k];
-		}
+		for (k = 0; k < sc->memocap; k++)
+			if (sc->memo[k].h)
+				memo_slot(m, cap, &sc->memo[k]);
 		kd__free(sc->memo);
-		kd__free(sc->memoh);
 		sc->memo = m;
-		sc->memoh = mh;
 		sc->memocap = cap;
 	}
-	mask = sc->memocap - 1;
-	for (i = (size_t)h & mask; sc->memoh[i]; i = (i + 1) & mask)
-		;
-	sc->memoh[i] = h;
-	sc->memo[i] = mo;
+	memo_slot(sc->memo, sc->memocap, mo);
 	sc->nmemo++;
 	return 0;
 }
@@ -693,9 +697,7 @@ static int memo_put(struct scan *sc, uint64_t h, struct memo *mo)
 void kd__scan_token_free(struct scan *sc)
 {
 	kd__free(sc->memo);
-	kd__free(sc->memoh);
 	sc->memo = NULL;
-	sc->memoh = NULL;
 	sc->nmemo = sc->memocap = 0;
 }
 
@@ -800,8 +802,9 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 		return err;
 	if (!sc->legacy && t.cas == CASE_UPPER && n <= TOK_MAX) {
 		uint64_t h = memo_hash(w, n, cyr);
-		struct memo *mo = memo_get(sc, h, w, n, cyr);
+		const struct memo *mo = memo_get(sc, h, w, n, cyr);
 		if (mo == NULL) {
+			struct memo nm;
 			/* first time: classify and resolve as below, then
 			 * remember */
 			int nn;
@@ -819,23 +822,23 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 				t.stem = t.txt, t.slen = t.len;
 			t.word = (uint8_t)(t.slen < 3 ? KD_WORD_COMMON
 					   : kd__lex_word(STEM(sc, &t), t.slen));
-			mo = kd__pool_alloc(sc->c->pool, sizeof(*mo));
-			if (mo == NULL)
-				return kd__error_set(KD_ENOMEM, "out of memory");
-			mo->txt = t.txt;
-			mo->len = (uint16_t)n;
-			mo->cyr = (uint8_t)cyr;
-			mo->stem = t.stem;
-			mo->skel = t.skel;
-			mo->slen = t.slen;
-			mo->sklen = t.sklen;
-			mo->lex = t.lex;
-			mo->known = t.known;
-			mo->listed = t.listed;
-			mo->word = t.word;
-			mo->idf = t.idf;
-			mo->ridf = t.ridf;
-			if ((err = memo_put(sc, h, mo)) < 0)
+			memset(&nm, 0, sizeof(nm));
+			nm.h = h;
+			nm.pfx = memo_pfx(w, n);
+			nm.txt = t.txt;
+			nm.len = (uint16_t)n;
+			nm.cyr = (uint8_t)cyr;
+			nm.stem = t.stem;
+			nm.skel = t.skel;
+			nm.slen = t.slen;
+			nm.sklen = t.sklen;
+			nm.lex = t.lex;
+			nm.known = t.known;
+			nm.listed = t.listed;
+			nm.word = t.word;
+			nm.idf = t.idf;
+			nm.ridf = t.ridf;
+			if ((err = memo_put(sc, &nm)) < 0)
 				return err;
 		} else {
 			t.txt = mo->txt;
