@@ -56,6 +56,14 @@
  *     capitals say nothing), spelled exactly as listed, scored by rarity
  *     (score_span.c) against the STRICTER single-word threshold:
  *     threshold + (1 - threshold) / 2, 0.85 at the default 0.70.
+ *     Not in legacy mode, a person's one word is no alert when it is
+ *     an ordinary word of some language or the plural of one
+ *     (Fuentes), a given name beside other name words, an item of an
+ *     enumeration of unlisted people ("Pratt, Pulavarty, and Morgan")
+ *     or alone on its line (a credit list); a one-word vessel or
+ *     organisation name needs vessel or company context, and quotes
+ *     count only for a word that is no ordinary word («Terminal» in a
+ *     manual is a menu label: a low-priority mention).
  *
  * Capitalisation is a signal only when the text has it: a text in which
  * fewer than 5% of the words start uppercase (chat, lowercased data), or

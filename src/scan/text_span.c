@@ -8,7 +8,11 @@
  * and returned for text_scan.c to accept greedily. The name-part rules
  * for a listed person ("FAMILY, Given": family_part(), given_and_family())
  * live here too, since the single-word step in text_scan.c asks the same
- * question of one word (kd__scan_family_name). Split out of text_scan.c
+ * question of one word (kd__scan_family_name). A span may also be
+ * written "Surname, Given Names" (one comma after its first word), and
+ * a romanised Korean name (a Korean surname and syllables: Gim Kyu)
+ * carries no dictionary evidence either way, as Hangul does not.
+ * Split out of text_scan.c
  * because span building and its evidence are a concern of their own;
  * see the top of text_scan.c for the rules.
  */
