@@ -261,6 +261,7 @@ int kd__lex_class(const char *w)
 static uint64_t g_skey[SHORT_SLOTS];
 static uint8_t g_sval[SHORT_SLOTS];
 static pthread_once_t g_short_once = PTHREAD_ONCE_INIT;
+static int g_short_ready; /* set (release) once the table is built */
 
 static uint64_t pack8(const char *w, size_t n)
 {
@@ -299,7 +300,8 @@ int kd__lex_class_n(const char *w, size_t n, int *nonname)
 			*nonname = kd__lex_nonname(w);
 		return kd__lex_class(w);
 	}
-	pthread_once(&g_short_once, build_short);
+	if (!__atomic_load_n(&g_short_ready, __ATOMIC_ACQUIRE))
+		pthread_once(&g_short_once, build_short);
 	k = pack8(w, n);
 	for (i = short_slot(k); g_skey[i] != 0; i = (i + 1) & (SHORT_SLOTS - 1))
 		if (g_skey[i] == k) {
@@ -339,6 +341,7 @@ size_t kd__lex_words(void)
  * entries instead of 1.7 million (cache misses were the cost). */
 static uint32_t g_bucket[65537];
 static pthread_once_t g_bucket_once = PTHREAD_ONCE_INIT;
+static int g_bucket_ready; /* set (release) once the buckets are built */
 
 static void build_buckets(void)
 {
@@ -351,6 +354,7 @@ static void build_buckets(void)
 	}
 	while (b <= 65536)
 		g_bucket[b++] = (uint32_t)n;
+	__atomic_store_n(&g_bucket_ready, 1, __ATOMIC_RELEASE);
 }
 
 int kd__lex_word(const char *w, size_t n)
@@ -360,7 +364,8 @@ int kd__lex_word(const char *w, size_t n)
 	uint32_t h;
 	if (n < 3 || n > 32 || kd__lex_words() == 0)
 		return KD_WORD_NONE;
-	pthread_once(&g_bucket_once, build_buckets);
+	if (!__atomic_load_n(&g_bucket_ready, __ATOMIC_ACQUIRE))
+		pthread_once(&g_bucket_once, build_buckets);
 	h = XXH32(w, n, 0) & ~1u;
 	lo = g_bucket[h >> 16];
 	hi = g_bucket[(h >> 16) + 1];
@@ -476,4 +481,5 @@ static void build_short(void)
 			short_put(w, kd__lex_class(w) |
 					     (kd__lex_nonname(w) ? 16 : 0));
 		}
+	__atomic_store_n(&g_short_ready, 1, __ATOMIC_RELEASE);
 }

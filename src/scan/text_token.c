@@ -447,7 +447,8 @@ static int lookup(struct scan *sc, struct tok *t, const char *w, size_t n,
 /* Romanised Korean surnames (South and North Korean spellings). */
 int kd__scan_ko_surname(const char *w, size_t n)
 {
-	static const char *const sur[] = {
+	/* fixed-width entries: one 6-byte compare each, no strlen */
+	static const char sur[][6] = {
 		"kim", "gim", "ri", "rhee", "yi", "lee", "pak", "bak", "park",
 		"choe", "choi", "cho", "jo", "jang", "chang", "jong", "jeong",
 		"chung", "han", "kang", "gang", "yun", "yoon", "rim", "lim",
@@ -456,9 +457,13 @@ int kd__scan_ko_surname(const char *w, size_t n)
 		"jeon", "chon", "so", "seo", "nam", "ju", "chu", "an", "ahn",
 		"o", "oh", "u", "woo", "paek", "baek", "sim", "shim",
 	};
+	char key[6] = { 0 };
 	size_t i;
+	if (n == 0 || n > 5)
+		return 0;
+	memcpy(key, w, n);
 	for (i = 0; i < sizeof(sur) / sizeof(sur[0]); i++)
-		if (strlen(sur[i]) == n && memcmp(sur[i], w, n) == 0)
+		if (memcmp(sur[i], key, 6) == 0)
 			return 1;
 	return 0;
 }
