@@ -401,7 +401,8 @@ static void run_prose(const kd_matcher *m, const char *dir)
 		    scan_run(&r1, m, b, len, 0, show, names[i]) == 0) {
 			printf("%-18.*s %6.2f  %9.1f %9.1f  %9.2f %9.1f %10.2f\n",
 			       (int)(strlen(names[i]) - 4), names[i], mbs,
-			       (double)r0.alerts / mbs, mbs / r0.secs,
+			       (double)r0.alerts / mbs,
+			       r0.secs > 1e-6 ? mbs / r0.secs : 0.0,
 			       (double)r1.alerts / mbs, mbs / r1.secs,
 			       (double)r1.mentions / mbs);
 			tb += r0.secs;
@@ -412,7 +413,7 @@ static void run_prose(const kd_matcher *m, const char *dir)
 	}
 	if (mbt > 0)
 		printf("%-18s %6.2f  %9s %9.1f  %9s %9.1f\n", "all", mbt, "",
-		       mbt / tb, "", mbt / ta);
+		       tb > 1e-3 ? mbt / tb : 0.0, "", mbt / ta);
 	for (i = 0; i < nn; i++)
 		free(names[i]);
 }
