@@ -35,7 +35,12 @@
  * usage: bench_scan [--prose DIR] [--no-synthetic] [MB] [DATA_DIR]
  *   PROSE_DIR defaults to $KORDON_PROSE or /tmp/kordon-prose (skipped
  *   when missing); BENCH_SCAN_SHOW=N prints the first N alerts of each
- *   corpus, BENCH_SCAN_MISSES=1 the sentences the scanner misses.
+ *   corpus, BENCH_SCAN_MISSES=1 the sentences the scanner misses;
+ *   BENCH_SCAN_ONLY=SUBSTR scans only the corpora whose name contains
+ *   it (e.g. "man_" for a profile), BENCH_SCAN_NO_SENTENCES=1 skips the
+ *   sentences, BENCH_SCAN_NO_BEFORE=1 the "before" runs (profiling);
+ *   BENCH_SCAN_REPEAT=N times each scan N times and keeps the fastest
+ *   (a shared, busy machine only slows runs down).
  */
 #include "kordon.h"
 #include "scan/scan_int.h"
@@ -308,14 +313,23 @@ static int scan_run(struct run *r, const kd_matcher *m, const char *b,
 	kd_scan_hit *h = NULL;
 	size_t n = 0, i;
 	int shown = 0;
-	double t0 = cpu_now();
+	int rep = getenv("BENCH_SCAN_REPEAT") ? atoi(getenv("BENCH_SCAN_REPEAT")) : 1;
 	memset(r, 0, sizeof(*r));
-	if (kd__scan_opts(&h, &n, m, b, len, KD_SCAN_TEXT,
-			  NULL, flags, NULL) < 0) {
-		fprintf(stderr, "scan: %s\n", kd_error_last());
-		return -1;
-	}
-	r->secs = cpu_now() - t0;
+	/* the fastest of `rep` runs: other helpers' load on a shared
+	 * machine only ever slows a run down */
+	do {
+		double t0 = cpu_now(), dt;
+		kd_scan_free(h);
+		h = NULL;
+		if (kd__scan_opts(&h, &n, m, b, len, KD_SCAN_TEXT,
+				  NULL, flags, NULL) < 0) {
+			fprintf(stderr, "scan: %s\n", kd_error_last());
+			return -1;
+		}
+		dt = cpu_now() - t0;
+		if (r->secs == 0 || dt < r->secs)
+			r->secs = dt;
+	} while (--rep > 0);
 	for (i = 0; i < n; i++) {
 		if (!h[i].result.match) {
 			r->mentions++;
@@ -347,6 +361,7 @@ static void run_prose(const kd_matcher *m, const char *dir)
 	char *names[256];
 	size_t nn = 0, i;
 	int show = getenv("BENCH_SCAN_SHOW") ? atoi(getenv("BENCH_SCAN_SHOW")) : 0;
+	const char *only = getenv("BENCH_SCAN_ONLY");
 	double tb = 0, ta = 0, mbt = 0;
 	if (d == NULL) {
 		printf("prose: %s missing (python3 bench/make_prose.py), "
@@ -355,7 +370,8 @@ static void run_prose(const kd_matcher *m, const char *dir)
 	}
 	while ((de = readdir(d)) != NULL && nn < 256) {
 		size_t l = strlen(de->d_name);
-		if (l > 4 && strcmp(de->d_name + l - 4, ".txt") == 0)
+		if (l > 4 && strcmp(de->d_name + l - 4, ".txt") == 0 &&
+		    (only == NULL || strstr(de->d_name, only) != NULL))
 			names[nn++] = strdup(de->d_name);
 	}
 	closedir(d);
@@ -376,11 +392,15 @@ static void run_prose(const kd_matcher *m, const char *dir)
 			continue;
 		}
 		mbs = (double)len / 1e6;
-		if (scan_run(&r0, m, b, len, KD_SCAN_F_LEGACY, 0, "") == 0 &&
+		memset(&r0, 0, sizeof(r0));
+		r0.secs = 1e-9;
+		if ((getenv("BENCH_SCAN_NO_BEFORE") != NULL ||
+		     scan_run(&r0, m, b, len, KD_SCAN_F_LEGACY, 0, "") == 0) &&
 		    scan_run(&r1, m, b, len, 0, show, names[i]) == 0) {
 			printf("%-18.*s %6.2f  %9.1f %9.1f  %9.2f %9.1f %10.2f\n",
 			       (int)(strlen(names[i]) - 4), names[i], mbs,
-			       (double)r0.alerts / mbs, mbs / r0.secs,
+			       (double)r0.alerts / mbs,
+			       r0.secs > 1e-6 ? mbs / r0.secs : 0.0,
 			       (double)r1.alerts / mbs, mbs / r1.secs,
 			       (double)r1.mentions / mbs);
 			tb += r0.secs;
@@ -391,7 +411,7 @@ static void run_prose(const kd_matcher *m, const char *dir)
 	}
 	if (mbt > 0)
 		printf("%-18s %6.2f  %9s %9.1f  %9s %9.1f\n", "all", mbt, "",
-		       mbt / tb, "", mbt / ta);
+		       tb > 1e-3 ? mbt / tb : 0.0, "", mbt / ta);
 	for (i = 0; i < nn; i++)
 		free(names[i]);
 }
@@ -578,7 +598,8 @@ int main(int argc, char **argv)
 	}
 	printf("lists: %zu entities, loaded and prepared in %.2f s\n",
 	       kd_db_count(db), now() - t0);
-	run_sentences(m, KD_SOURCE_DIR "/bench/data/scan_sentences.tsv");
+	if (getenv("BENCH_SCAN_NO_SENTENCES") == NULL)
+		run_sentences(m, KD_SOURCE_DIR "/bench/data/scan_sentences.tsv");
 	run_prose(m, prose);
 	if (!synthetic)
 		goto out;

@@ -717,3 +717,107 @@ KD_TEST(scan__filter_scopes_hits)
 	kd_scan_free(h);
 	kd_scan_free(all);
 }
+
+KD_TEST(scan_prose__one_word_name_in_lists_plurals_and_quotes)
+{
+	static const char *const quiet[] = {
+		/* the plural of an ordinary word (fuente + s) is no
+		 * surname alone (CARRILLO FUENTES) */
+		"Los Fuentes creados localmente se guardan en el disco.",
+		/* one surname among other people's in an enumeration */
+		"See the paper by Pratt, Pulavarty, and Morgan, Proceedings "
+		"of the Symposium.",
+		/* a word alone on its line: a translators' credit */
+		"Перевод на русский язык:\nAzamat Hackimov "
+		"<azamat@example.org>,\nKogan,\nMax Is <max@example.org>\n",
+	};
+	size_t a, m, i;
+	const char *id, *feat;
+	for (i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++) {
+		scan_kinds(quiet[i], &a, &m, &id, &feat);
+		if (a != 0)
+			fprintf(stderr, "  '%s' -> %s\n", quiet[i], id);
+		CHECK_INT(a, 0);
+	}
+	/* the same surnames in running prose still fire */
+	scan_kinds("Officials said Kogan would attend.", &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	scan_kinds("Officials said Morgan would attend.", &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	/* an enumeration of listed persons: each one fires */
+	scan_kinds("Officials said Putin, Lavrov and Shoigu met.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 3);
+	/* an ordinary word in quotes (a menu label) is a low-priority
+	 * mention, not an alert; with a vessel word before the quotes it
+	 * is an alert (see the Python test above) */
+	scan_kinds("Abra \xc2\xabTerminal\xc2\xbb desde el men\xc3\xba.", &a, &m,
+		   &id, &feat);
+	CHECK_INT(a, 0);
+	CHECK_INT(m, 1);
+	CHECK_STR(feat, "mention");
+	scan_kinds("Cliquez sur \"Vistas\" dans le menu.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	CHECK_INT(m, 1);
+	scan_kinds("Das Schiff \xe2\x80\x9ePython\xe2\x80\x9c lag vor Anker.", &a,
+		   &m, &id, &feat);
+	CHECK_INT(a, 1);
+	CHECK_STR(id, "ca-russia-1-1-14");
+}
+
+KD_TEST(scan_prose__romanised_korean_names)
+{
+	size_t a, m, i;
+	const char *id, *feat;
+	/* short syllables are words of some language (kim, kyu, pak,
+	 * mun): a Korean surname and syllables carry no dictionary
+	 * evidence either way, and a function word hyphenated to a
+	 * syllable is a syllable (Mun-Il: French "il") */
+	static const char *const found[] = {
+		"Officials said Gim Kyu rejected it.",
+		"\xec\x8b\xa0\xeb\xac\xb8\xec\x97\x90 \xeb\x94\xb0\xeb\xa5\xb4"
+		"\xeb\xa9\xb4 Gim Kyu \xed\x98\x90\xec\x9d\x98\xeb\xa5\xbc "
+		"\xeb\xb6\x80\xec\x9d\xb8\xed\x96\x88\xeb\x8b\xa4.",
+		"Officials said Bak Mun-Il rejected it.",
+		/* syllables that are function words elsewhere: French il,
+		 * English so and an */
+		"Officials said Cho Il U rejected it.",
+		"Officials said So Hong-Chan rejected it.",
+		"Officials said An Jong-Hyuk rejected it.",
+	};
+	static const char *const quiet[] = {
+		/* ordinary words, an option, an inflection: no syllables */
+		"See the Song Book for details.",
+		"Use Sin -n to list them.",
+		"Konfiguracja SID-a jest prosta.",
+		"Read it In Song and So On.",
+	};
+	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
+		scan_kinds(found[i], &a, &m, &id, &feat);
+		if (a != 1)
+			fprintf(stderr, "  '%s': %zu alerts\n", found[i], a);
+		CHECK_INT(a, 1);
+	}
+	scan_kinds(found[0], &a, &m, &id, &feat);
+	CHECK_STR(id, "un-KPi.022"); /* KIM KYU */
+	for (i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++) {
+		scan_kinds(quiet[i], &a, &m, &id, &feat);
+		if (a != 0)
+			fprintf(stderr, "  '%s' -> %s\n", quiet[i], id);
+		CHECK_INT(a, 0);
+	}
+}
+
+KD_TEST(scan_prose__surname_comma_given_names)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* "Surname, Given Names" as lists and registers write it */
+	scan_kinds("Podle zdroj\xc5\xaf se Mathieu, Chui Ngudjolo v \xc3\xbater\xc3\xbd "
+		   "setkal se z\xc3\xa1stupci vl\xc3\xa1" "dy.", &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	/* a list of surnames is not one name ("Pratt, Pulavarty") */
+	scan_kinds("The paper by Pratt, Pulavarty, and Morgan.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 0);
+}

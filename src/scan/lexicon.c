@@ -27,7 +27,7 @@
  * nothing can fail (a hash map built on first use once could, and then
  * *Kim* alone fired in a scan for the rest of the process).
  */
-#include "scan/scan_int.h"
+#include "scan/text_scan_int.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -43,7 +43,9 @@ static const char *const g_stop[] = {
 	"not", "but", "if", "so", "than", "then", "there", "here", "who",
 	"whom", "which", "what", "when", "where", "why", "how", "also",
 	"after", "before", "over", "under", "into", "about", "against",
-	"between", "during", "without", "within", "per", "via", "said",
+	"between", "during", "without", "within", "per", "via",
+	/* not "said": lowercase it is dropped like any verb, and
+	 * capitalised mid-sentence it is the given name Said (Saeed) */
 	"says", "will", "would", "can", "could", "may", "might", "must",
 	"shall", "should", "did", "does", "do", "no", "yes", "all", "any",
 	"some", "more", "most", "other", "such", "only", "own", "same",
@@ -276,6 +278,73 @@ int kd__lex_class(const char *w)
 	return e ? e->cls : KD_LEX_NONE;
 }
 
+/* ---- short words as integers ------------------------------------------------- */
+
+/* The scanner asks for the class of every short lowercase word of the
+ * text ("de", "the", "und") and every capitalised word it has not seen:
+ * most entries are at most 8 bytes, so they are packed into one 64-bit
+ * key (zero-padded bytes; a NUL-free word of up to 8 bytes is its own
+ * key) in a static open-addressing table: one multiply and usually one
+ * compare, no string hashing or strcmp. The value is the KD_LEX_* class
+ * (the map's, so particles win over stops as in build()) and bit 4 when
+ * the word is a non-name (kd__lex_nonname). Longer words go to the maps. */
+#define SHORT_SLOTS 4096u
+static uint64_t g_skey[SHORT_SLOTS];
+static uint8_t g_sval[SHORT_SLOTS];
+static pthread_once_t g_short_once = PTHREAD_ONCE_INIT;
+static int g_short_ready; /* set (release) once the table is built */
+
+static uint64_t pack8(const char *w, size_t n)
+{
+	uint64_t k = 0;
+	memcpy(&k, w, n);
+	return k;
+}
+
+static size_t short_slot(uint64_t k)
+{
+	return (size_t)((k * 0x9E3779B97F4A7C15ULL) >> 52) & (SHORT_SLOTS - 1);
+}
+
+static void short_put(const char *w, int val)
+{
+	size_t n = strlen(w), i;
+	uint64_t k;
+	if (n == 0 || n > 8)
+		return;
+	k = pack8(w, n);
+	for (i = short_slot(k); g_skey[i] != 0 && g_skey[i] != k;
+	     i = (i + 1) & (SHORT_SLOTS - 1))
+		;
+	g_skey[i] = k;
+	g_sval[i] |= (uint8_t)val;
+}
+
+static void build_short(void);
+
+int kd__lex_class_n(const char *w, size_t n, int *nonname)
+{
+	size_t i;
+	uint64_t k;
+	if (n > 8 || n == 0) {
+		if (nonname)
+			*nonname = kd__lex_nonname(w);
+		return kd__lex_class(w);
+	}
+	if (!__atomic_load_n(&g_short_ready, __ATOMIC_ACQUIRE))
+		pthread_once(&g_short_once, build_short);
+	k = pack8(w, n);
+	for (i = short_slot(k); g_skey[i] != 0; i = (i + 1) & (SHORT_SLOTS - 1))
+		if (g_skey[i] == k) {
+			if (nonname)
+				*nonname = g_sval[i] >> 4 & 1;
+			return g_sval[i] & 15;
+		}
+	if (nonname)
+		*nonname = 0;
+	return KD_LEX_NONE;
+}
+
 /* ---- general-language words (lexicon_words.c) ---------------------------- */
 
 extern const unsigned char kd__lexicon_data[];
@@ -303,6 +372,7 @@ size_t kd__lex_words(void)
  * entries instead of 1.7 million (cache misses were the cost). */
 static uint32_t g_bucket[65537];
 static pthread_once_t g_bucket_once = PTHREAD_ONCE_INIT;
+static int g_bucket_ready; /* set (release) once the buckets are built */
 
 static void build_buckets(void)
 {
@@ -315,6 +385,7 @@ static void build_buckets(void)
 	}
 	while (b <= 65536)
 		g_bucket[b++] = (uint32_t)n;
+	__atomic_store_n(&g_bucket_ready, 1, __ATOMIC_RELEASE);
 }
 
 int kd__lex_word(const char *w, size_t n)
@@ -324,7 +395,8 @@ int kd__lex_word(const char *w, size_t n)
 	uint32_t h;
 	if (n < 3 || n > 32 || kd__lex_words() == 0)
 		return KD_WORD_NONE;
-	pthread_once(&g_bucket_once, build_buckets);
+	if (!__atomic_load_n(&g_bucket_ready, __ATOMIC_ACQUIRE))
+		pthread_once(&g_bucket_once, build_buckets);
 	h = XXH32(w, n, 0) & ~1u;
 	lo = g_bucket[h >> 16];
 	hi = g_bucket[(h >> 16) + 1];
@@ -416,4 +488,28 @@ int kd__lex_nonname(const char *w)
 {
 	pthread_once(&g_nn_once, build_nonname);
 	return bsearch(&w, g_nn, N_(g_nn), sizeof(g_nn[0]), cmp_str) != NULL;
+}
+
+/* The short-word table: every entry of the lexicon and of the non-name
+ * words of up to 8 bytes, with the class the maps give it. */
+static void build_short(void)
+{
+	static const char *const *const lists[] = { g_particle, g_stop,
+						    g_common, g_place,
+						    g_nonname };
+	static const size_t lens[] = {
+		sizeof(g_particle) / sizeof(g_particle[0]),
+		sizeof(g_stop) / sizeof(g_stop[0]),
+		sizeof(g_common) / sizeof(g_common[0]),
+		sizeof(g_place) / sizeof(g_place[0]),
+		sizeof(g_nonname) / sizeof(g_nonname[0]),
+	};
+	size_t l, i;
+	for (l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)
+		for (i = 0; i < lens[l]; i++) {
+			const char *w = lists[l][i];
+			short_put(w, kd__lex_class(w) |
+					     (kd__lex_nonname(w) ? 16 : 0));
+		}
+	__atomic_store_n(&g_short_ready, 1, __ATOMIC_RELEASE);
 }

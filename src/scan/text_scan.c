@@ -56,6 +56,14 @@
  *     capitals say nothing), spelled exactly as listed, scored by rarity
  *     (score_span.c) against the STRICTER single-word threshold:
  *     threshold + (1 - threshold) / 2, 0.85 at the default 0.70.
+ *     Not in legacy mode, a person's one word is no alert when it is
+ *     an ordinary word of some language or the plural of one
+ *     (Fuentes), a given name beside other name words, an item of an
+ *     enumeration of unlisted people ("Pratt, Pulavarty, and Morgan")
+ *     or alone on its line (a credit list); a one-word vessel or
+ *     organisation name needs vessel or company context, and quotes
+ *     count only for a word that is no ordinary word («Terminal» in a
+ *     manual is a menu label: a low-priority mention).
  *
  * Capitalisation is a signal only when the text has it: a text in which
  * fewer than 5% of the words start uppercase (chat, lowercased data), or
@@ -117,10 +125,22 @@ static size_t word_before(const char *s, size_t e, size_t lim, char *w,
 			  size_t cap, size_t *start)
 {
 	size_t b, n, k;
-	while (e > lim && (s[e - 1] == ' ' || s[e - 1] == '\t' ||
-			   s[e - 1] == '\n' || s[e - 1] == '\r' ||
-			   s[e - 1] == '(' || s[e - 1] == ','))
-		e--;
+	for (;;) {
+		unsigned char x = e > lim ? (unsigned char)s[e - 1] : 0;
+		if (x == ' ' || x == '\t' || x == '\n' || x == '\r' ||
+		    x == '(' || x == ',' || x == '"' || x == '\'') {
+			e--;
+		} else if (e >= lim + 2 && (unsigned char)s[e - 2] == 0xC2 &&
+			   (x == 0xAB || x == 0xBB)) {
+			e -= 2; /* « » */
+		} else if (e >= lim + 3 && (unsigned char)s[e - 3] == 0xE2 &&
+			   (unsigned char)s[e - 2] == 0x80 && x >= 0x98 &&
+			   x <= 0x9F) {
+			e -= 3; /* ‘ ’ ‚ “ ” „ */
+		} else {
+			break;
+		}
+	}
 	b = e;
 	while (b > lim && ((unsigned char)s[b - 1] >= 0x80 ||
 			   kd__scan_alnum((unsigned char)s[b - 1]) || s[b - 1] == '/' ||
@@ -174,7 +194,10 @@ static int in_list(const char *w, const char *const *l, size_t n)
 /* Is there vessel or organisation context around token t: a vessel
  * prefix or word before it (MV, M/T, tanker, vessel, Schiff, navire,
  * судно...), a legal form before or after it (JSC, OOO, LLC, GmbH...),
- * an IMO number after it, quotes around it, or a structured field? */
+ * an IMO number after it, or a structured field (CTX_NAMED); quotes
+ * around it (CTX_QUOTED: weaker, menu labels and titles are quoted
+ * too: «Terminal», «Vistas»)? */
+enum { CTX_NONE = 0, CTX_NAMED, CTX_QUOTED };
 static int context(const struct scan *sc, const struct tok *t)
 {
 	static const char *const before[] = {
@@ -207,16 +230,16 @@ static int context(const struct scan *sc, const struct tok *t)
 	char w[32];
 	size_t b = t->os, e = t->oe, p, n;
 	unsigned char q0, q1;
+	int quoted;
 	if (sc->field)
-		return 1;
+		return CTX_NAMED;
 	/* quotes: "Python", «Дружба», „Start“ */
 	q0 = b > 0 ? (unsigned char)g->s[b - 1] : 0;
 	q1 = e < g->len ? (unsigned char)g->s[e] : 0;
-	if ((q0 == '"' && q1 == '"') || (q0 == '\'' && q1 == '\'') ||
-	    (q0 >= 0x80 && (q1 >= 0x80 || q1 == '"') && b >= 2 &&
-	     ((unsigned char)g->s[b - 2] == 0xC2 ||
-	      (b >= 3 && (unsigned char)g->s[b - 3] == 0xE2))))
-		return 1;
+	quoted = (q0 == '"' && q1 == '"') || (q0 == '\'' && q1 == '\'') ||
+		 (q0 >= 0x80 && (q1 >= 0x80 || q1 == '"') && b >= 2 &&
+		  ((unsigned char)g->s[b - 2] == 0xC2 ||
+		   (b >= 3 && (unsigned char)g->s[b - 3] == 0xE2)));
 	/* up to two words before (the tanker Python) */
 	p = b;
 	for (n = 0; n < 2; n++) {
@@ -225,7 +248,7 @@ static int context(const struct scan *sc, const struct tok *t)
 				&st) == 0)
 			break;
 		if (in_list(w, before, sizeof(before) / sizeof(before[0])))
-			return 1;
+			return CTX_NAMED;
 		p = st;
 	}
 	/* a legal form or an IMO number after */
@@ -236,8 +259,8 @@ static int context(const struct scan *sc, const struct tok *t)
 	    in_list(w, after, sizeof(after) / sizeof(after[0])) &&
 	    (sc->nocase || (unsigned char)g->s[p - n] >= 0x80 ||
 	     (g->s[p - n] >= 'A' && g->s[p - n] <= 'Z')))
-		return 1;
-	return 0;
+		return CTX_NAMED;
+	return quoted ? CTX_QUOTED : CTX_NONE;
 }
 
 /* Is the word beside token i (dir -1 before, +1 after, same phrase) a
@@ -264,6 +287,111 @@ static int name_beside(const struct scan *sc, size_t i, int dir)
 	       (o->word != KD_WORD_COMMON || o->known); /* Angel, Dima */
 }
 
+/* Is token t an ordinary word of some language, or the plural of one?
+ * The dictionaries hold stems: "Fuentes", "Flores", "Torres", "Vistas"
+ * are fuente, flor, torre, vista + s/es, ordinary words (and, as
+ * surnames, among the most frequent there are: no evidence alone). */
+static int ordinary(const struct scan *sc, const struct tok *t)
+{
+	const char *w = TXT(sc, t);
+	size_t n = t->len;
+	if (t->word == KD_WORD_COMMON)
+		return 1;
+	if (sc->legacy || n < 5 || w[n - 1] != 's')
+		return 0;
+	if (kd__lex_word(w, n - 1) == KD_WORD_COMMON)
+		return 1;
+	return n >= 6 && w[n - 2] == 'e' &&
+	       kd__lex_word(w, n - 2) == KD_WORD_COMMON;
+}
+
+/* Is the input between two tokens, s[a..b), the joint of two items of
+ * an enumeration: a comma or semicolon and/or one conjunction (and,
+ * und, et, y, e, i, or, oder, ou, o, и, или), and white space? */
+static int list_joint(const char *s, size_t a, size_t b)
+{
+	static const char *const conj[] = {
+		"and", "und", "et", "y", "e", "i", "or", "oder", "ou", "o",
+		"\xd0\xb8", "\xd0\xb8\xd0\xbb\xd0\xb8",
+	};
+	int commas = 0, words = 0;
+	while (a < b) {
+		unsigned char x = (unsigned char)s[a];
+		size_t e, k;
+		if (x == ' ' || x == '\t' || x == '\n' || x == '\r') {
+			a++;
+			continue;
+		}
+		if (x == ',' || x == ';') {
+			if (commas++)
+				return 0;
+			a++;
+			continue;
+		}
+		for (e = a; e < b && s[e] != ' ' && s[e] != '\n' &&
+			    s[e] != '\t' && s[e] != '\r';
+		     e++)
+			;
+		for (k = 0; k < sizeof(conj) / sizeof(conj[0]); k++)
+			if (strlen(conj[k]) == e - a &&
+			    memcmp(conj[k], s + a, e - a) == 0)
+				break;
+		if (k == sizeof(conj) / sizeof(conj[0]) || words++)
+			return 0;
+		a = e;
+	}
+	return commas + words > 0;
+}
+
+/* Is token i an item of an enumeration of people the lists do not
+ * name: the item before it, across a comma or a conjunction, a
+ * capitalised name-like word that is no rare listed word?
+ * "Bhattacharya, Pratt, Pulavarty, and Morgan" (authors of a paper):
+ * one surname among other people's, not a listed person named by one
+ * word. "Putin, Lavrov and Shoigu" are all listed: each still fires.
+ * (The item after is not looked at: "Трошев, Андрей Николаевич" is
+ * one person written "Surname, Given".) */
+static int among_others(const struct scan *sc, size_t i)
+{
+	const struct tok *t = &sc->t[i], *o;
+	if (i == 0)
+		return 0;
+	o = &sc->t[i - 1];
+	if (o->cas == CASE_LOWER && i >= 2)
+		o = &sc->t[i - 2]; /* over a kept "and" (list_joint checks) */
+	if (!list_joint(sc->g->s, o->oe, t->os))
+		return 0;
+	return o->cas == CASE_UPPER && o->len >= 3 &&
+	       (o->lex == KD_LEX_NONE || o->lex == KD_LEX_COMMON) &&
+	       (o->word != KD_WORD_COMMON || o->known) &&
+	       !(o->listed && o->ridf >= RARE_IDF);
+}
+
+/* Is token t alone on its line (but for punctuation and white space):
+ * a list item, a heading or a credit line ("Kogan," among translators'
+ * "Name <address>," lines), not a sentence that names someone? */
+static int alone_on_line(const struct scan *sc, const struct tok *t)
+{
+	const char *s = sc->g->s;
+	size_t a = t->os, b = t->oe;
+	while (a > 0 && s[a - 1] != '\n') {
+		unsigned char x = (unsigned char)s[a - 1];
+		if (x != ' ' && x != '\t' && x != '"' && x != '\'' &&
+		    x != '(' && x != '*' && x != '-')
+			return 0;
+		a--;
+	}
+	while (b < sc->g->len && s[b] != '\n') {
+		unsigned char x = (unsigned char)s[b];
+		if (x != ' ' && x != '\t' && x != '\r' && x != ',' &&
+		    x != '.' && x != ';' && x != ':' && x != '"' &&
+		    x != '\'' && x != ')')
+			return 0;
+		b++;
+	}
+	return 1;
+}
+
 /* Single words outside accepted spans: coreference, then standalone. */
 static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 {
@@ -277,7 +405,7 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 		const struct kd_scan_match *best = NULL;
 		struct kd_scan_match co;
 		double bs = 0;
-		int ambiguous = 0;
+		int ambiguous = 0, ctx;
 		if (t->covered || !kd__scan_anchor(t) || t->len < 3)
 			continue;
 		kd__scan_qtok(&q, sc, t);
@@ -329,16 +457,20 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 		    kd__index_ent(sc->c->ix, best->ent)->schema == KD_SCHEMA_PERSON) {
 			/* one part of a person's name: only when it is
 			 * distinctive in every language */
-			if (t->word == KD_WORD_COMMON ||
+			if (ordinary(sc, t) ||
 			    name_beside(sc, i, -1) || name_beside(sc, i, 1) ||
+			    among_others(sc, i) || alone_on_line(sc, t) ||
 			    !kd__scan_family_name(sc, best->ent, STEM(sc, t), t->slen))
 				continue; /* "Vasiliy Golubev": someone else */
-		} else if (!sc->legacy && !context(sc, t)) {
+		} else if (!sc->legacy &&
+			   ((ctx = context(sc, t)) == CTX_NONE ||
+			    (ctx == CTX_QUOTED && ordinary(sc, t)))) {
 			/* a one-word vessel or organisation name without
 			 * context: a low-priority mention, not an alert; an
 			 * ordinary word of some language (Python, Server,
-			 * Start) not even that */
-			if (t->word == KD_WORD_COMMON)
+			 * Start) not even that, unless quoted («Terminal»:
+			 * a menu label as often as a name) */
+			if (ctx == CTX_NONE && ordinary(sc, t))
 				continue;
 			co = *best;
 			co.feature = "mention";
@@ -408,6 +540,11 @@ static int caseless(const char *s, size_t len)
 				up++; /* non-Latin: count as capitalised */
 		}
 		prev = w;
+		/* decided: even if every word still to come were
+		 * lowercase, there are enough capitals (prose is decided
+		 * after about half of the text) */
+		if ((i & 4095) == 4095 && up * 20 >= up + low + (len - i) / 2 + 1)
+			return 0;
 	}
 	return up * 20 < up + low;
 }
@@ -443,7 +580,7 @@ int kd__scan_text(struct kd_scan_ctx *c, const struct kd_seg *g,
 	KD_FORWARD(find_names(&sc));
 	KD_FORWARD(kd__scan_idents(c, g));
 done:
-	kd__map_free(&sc.memo);
+	kd__scan_token_free(&sc);
 	kd__free(sc.t);
 	kd__free(sc.f);
 	kd__free(sc.fm);

@@ -50,6 +50,7 @@ struct tok {
 	uint8_t listed;  /* the text itself is a listed word */
 	uint8_t word;    /* KD_WORD_* of the stem (known words only) */
 	uint8_t hangul;  /* from a Korean name word (hangul_word) */
+	uint8_t kosyl;   /* after a romanised Korean surname: a syllable */
 };
 
 struct scan {
@@ -62,9 +63,11 @@ struct scan {
 	size_t n, cap;
 	struct kd_buf ar;   /* token texts */
 	int dropped;        /* a word was dropped since the last kept one */
-	struct kd_map memo; /* "c|word" -> struct memo: resolved words */
+	struct memo *memo;  /* resolved capitalised words (text_token.c) */
+	size_t nmemo, memocap;
 	char *f;            /* folded chunk */
-	size_t *fm;         /* its map (chunk-local input offsets) */
+	uint32_t *fm;       /* its map: input offset - fbase, per byte */
+	size_t fbase;       /* input offset of the chunk */
 	size_t flen, fcap;
 };
 
@@ -91,6 +94,16 @@ static inline int kd__scan_alnum(unsigned char b)
 int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base);
 /** Keep or drop the words of the folded chunk, appending to sc->t. */
 int kd__scan_tokenize(struct scan *sc, const char *s, size_t len);
+/** Is w[0..n) a romanised Korean surname (Kim, Gim, Ri, Pak, So...)? */
+int kd__scan_ko_surname(const char *w, size_t n);
+/** Free what the tokenizer keeps across chunks (the word memo). */
+void kd__scan_token_free(struct scan *sc);
+
+/* ---- lexicon.c (the scanner's fast path) ------------------------------- */
+
+/** kd__lex_class(w) of the n-byte word w; *nonname (when not NULL) set
+ *  to kd__lex_nonname(w). Words of up to 8 bytes cost one table probe. */
+int kd__lex_class_n(const char *w, size_t n, int *nonname);
 
 /* ---- text_span.c ------------------------------------------------------- */
 

@@ -8,7 +8,11 @@
  * and returned for text_scan.c to accept greedily. The name-part rules
  * for a listed person ("FAMILY, Given": family_part(), given_and_family())
  * live here too, since the single-word step in text_scan.c asks the same
- * question of one word (kd__scan_family_name). Split out of text_scan.c
+ * question of one word (kd__scan_family_name). A span may also be
+ * written "Surname, Given Names" (one comma after its first word), and
+ * a romanised Korean name (a Korean surname and syllables: Gim Kyu)
+ * carries no dictionary evidence either way, as Hangul does not.
+ * Split out of text_scan.c
  * because span building and its evidence are a concern of their own;
  * see the top of text_scan.c for the rules.
  */
@@ -92,6 +96,40 @@ static int span_key(struct scan *sc, size_t i, size_t j, char *key,
 	return 0;
 }
 
+/* Is span [i..j] shaped as a romanised Korean name: a Korean surname
+ * (Kim, Gim, Ri, Yi, Lee, Pak, Bak, Park, Choe, ...) first or last,
+ * and every other name word a syllable or two of at most 6 letters
+ * (Kyu, Mun, Il, Yong-Su) and no ordinary word of 4 letters or more
+ * unless hyphenated? Short syllables are words of some language
+ * (kim, kyu, pak, mun are in the dictionaries), so, as for Hangul, the
+ * dictionaries say nothing about such a span; the scorer still needs
+ * every word matched and a listed person's full name (KD_SCAN_FULL). */
+static int korean_shape(const struct scan *sc, size_t i, size_t j)
+{
+	size_t k, words = 0;
+	int first = -1, last = -1;
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		const char *w = STEM(sc, t);
+		int is_sur = kd__scan_ko_surname(w, t->slen);
+		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_STOP ||
+		    t->lex == KD_LEX_PARTICLE)
+			return 0;
+		if (t->slen > 6 || t->len < 2 || t->cas != CASE_UPPER)
+			return 0; /* "Sin -n": an option, no syllable */
+		/* a given-name syllable: short, or no ordinary word, or
+		 * hyphenated (Kyu, Yeong, Mun-Il), not "Book", "River" */
+		if (!is_sur && t->slen > 3 && t->word == KD_WORD_COMMON &&
+		    t->sep != SEP_HYPHEN &&
+		    (k == j || sc->t[k + 1].sep != SEP_HYPHEN))
+			return 0;
+		if (words++ == 0)
+			first = is_sur;
+		last = is_sur;
+	}
+	return words >= 2 && (first == 1 || last == 1);
+}
+
 /* Language evidence for a span [i..j] (not in legacy mode):
  *   - two ordinary words of some language ("International System",
  *     "Control System", "Show Done") are not a name: one of them must
@@ -118,7 +156,7 @@ static int span_evidence(const struct scan *sc, size_t i, size_t j)
 		common += t->word == KD_WORD_COMMON;
 		known += t->word != KD_WORD_NONE;
 	}
-	if (words && words <= 2 && common == words)
+	if (words && words <= 2 && common == words && !korean_shape(sc, i, j))
 		return 0;
 	if (words == 2 && j == i + 1 && sc->t[j].sep == SEP_HYPHEN)
 		return 0;
@@ -155,7 +193,8 @@ static int full_name(const struct scan *sc, size_t i, size_t j)
 	}
 	if (unknown)
 		return words >= 2 || (words == 1 && rare);
-	return words >= 3 || (words == 2 && plain < 2);
+	return words >= 3 ||
+	       (words == 2 && (plain < 2 || korean_shape(sc, i, j)));
 }
 
 /* Not in legacy mode, a span may start with one capitalised word the
@@ -183,6 +222,24 @@ static int same_word(const struct scan *sc, size_t k)
 static int given_and_family(const struct scan *sc, size_t i, size_t j,
 			    uint32_t ei);
 
+/* Is token k joined to token k - 1 by a comma alone (and spaces, one
+ * line break): "Васiльеў, Анатоль Анатольевiч", "LAVROV, Sergei"? */
+static int comma_joint(const struct scan *sc, size_t k)
+{
+	const char *s = sc->g->s;
+	size_t a = sc->t[k - 1].oe, b = sc->t[k].os;
+	int commas = 0, nl = 0;
+	for (; a < b; a++) {
+		if (s[a] == ',')
+			commas++;
+		else if (s[a] == '\n')
+			nl++;
+		else if (s[a] != ' ' && s[a] != '\t' && s[a] != '\r')
+			return 0;
+	}
+	return commas == 1 && nl <= 1;
+}
+
 int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 		     size_t *capc)
 {
@@ -190,7 +247,7 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 	int err;
 	for (i = 0; i < sc->n; i++) {
 		double info = 0;
-		int unknown = 0, specific = 0, rare = 0;
+		int unknown = 0, specific = 0, rare = 0, comma = 0;
 		if (!kd__scan_anchor(&sc->t[i]) && !unknown_start(sc, i))
 			continue;
 		if (sc->t[i].hangul && i > 0 && same_word(sc, i - 1))
@@ -202,9 +259,17 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 		for (j = i + 1; j < sc->n && j < i + MAX_SPAN; j++) {
 			const struct tok *t = &sc->t[j];
 			int end_ok = 0;
-			if (t->sep == SEP_HARD ||
-			    (sc->t[i].hangul && !same_word(sc, j - 1)))
+			/* "Surname, Given Patronymic": one comma right after
+			 * the first word, and two words or more after it (a
+			 * list of surnames, "Pratt, Pulavarty", has one) */
+			if (t->sep == SEP_HARD && j == i + 1 && !sc->legacy &&
+			    !sc->t[i].hangul && kd__scan_anchor(&sc->t[i]) &&
+			    kd__scan_anchor(t) && comma_joint(sc, j)) {
+				comma = 1;
+			} else if (t->sep == SEP_HARD ||
+				   (sc->t[i].hangul && !same_word(sc, j - 1))) {
 				break;
+			}
 			if (t->cas == CASE_DIGIT) {
 				if (t->len > 4)
 					break;
@@ -231,6 +296,8 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				break;
 			}
 			if (sc->t[i].hangul && j + 1 < sc->n && same_word(sc, j))
+				end_ok = 0;
+			if (comma && j < i + 2)
 				end_ok = 0;
 			if (end_ok && specific &&
 			    ((rare && info >= SPAN_INFO_MIN) ||

@@ -19,27 +19,48 @@
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+#include <xxhash.h>
 
 /* ---- folding ------------------------------------------------------------ */
 
+/* Room for n more folded bytes. */
+static int freserve(struct scan *sc, size_t n)
+{
+	size_t cap = sc->fcap ? sc->fcap : 4096;
+	char *f;
+	uint32_t *fm;
+	if (sc->flen + n <= sc->fcap)
+		return 0;
+	while (cap < sc->flen + n)
+		cap *= 2;
+	f = kd__realloc(sc->f, cap);
+	if (f == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	sc->f = f;
+	fm = kd__realloc(sc->fm, cap * sizeof(*fm));
+	if (fm == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	sc->fm = fm;
+	sc->fcap = cap;
+	return 0;
+}
+
+/* Append one folded byte for input offset off (>= sc->fbase, within the
+ * chunk: the map holds 32-bit chunk-relative offsets). */
 static int fput(struct scan *sc, char ch, size_t off)
 {
-	if (sc->flen == sc->fcap) {
-		size_t cap = sc->fcap ? sc->fcap * 2 : 4096;
-		char *f = kd__realloc(sc->f, cap);
-		size_t *fm;
-		if (f == NULL)
-			return kd__error_set(KD_ENOMEM, "out of memory");
-		sc->f = f;
-		fm = kd__realloc(sc->fm, cap * sizeof(*fm));
-		if (fm == NULL)
-			return kd__error_set(KD_ENOMEM, "out of memory");
-		sc->fm = fm;
-		sc->fcap = cap;
-	}
+	int err;
+	if (sc->flen == sc->fcap && (err = freserve(sc, 1)) < 0)
+		return err;
 	sc->f[sc->flen] = ch;
-	sc->fm[sc->flen++] = off;
+	sc->fm[sc->flen++] = (uint32_t)(off - sc->fbase);
 	return 0;
+}
+
+/* Input offset of folded byte k. */
+static size_t foff(const struct scan *sc, size_t k)
+{
+	return sc->fbase + sc->fm[k];
 }
 
 /* End of the word at i (bytes that are alnum or non-ASCII); sets *hi when
@@ -190,9 +211,42 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 	size_t i = 0;
 	int err = 0, hi;
 	sc->flen = 0;
+	sc->fbase = base;
 	while (i < len && err == 0) {
 		unsigned char b = (unsigned char)s[i];
 		size_t j, k;
+		if (b < 0x80) {
+			/* a run of ASCII: lowercased, controls to spaces,
+			 * one reservation and no calls */
+			size_t e = i;
+			char *f;
+			uint32_t *fm;
+			while (e < len && (unsigned char)s[e] < 0x80)
+				e++;
+			/* a word running on into non-ASCII bytes is folded
+			 * whole below (Müller, Lawrow's Cyrillic twin) */
+			if (e < len)
+				while (e > i && kd__scan_alnum((unsigned char)s[e - 1]))
+					e--;
+			if (e > i) {
+				if ((err = freserve(sc, e - i)) < 0)
+					break;
+				f = sc->f + sc->flen;
+				fm = sc->fm + sc->flen;
+				for (k = i; k < e; k++) {
+					unsigned char ch = (unsigned char)s[k];
+					if (ch >= 'A' && ch <= 'Z')
+						ch |= 0x20;
+					else if (ch < 0x20 || ch == 0x7F)
+						ch = ' ';
+					*f++ = (char)ch;
+					*fm++ = (uint32_t)k;
+				}
+				sc->flen += e - i;
+				i = e;
+				continue;
+			}
+		}
 		if (b < 0x80 && !kd__scan_alnum(b)) {
 			err = fput(sc, b < 0x20 || b == 0x7F ? ' ' : (char)b,
 				   base + i);
@@ -386,6 +440,30 @@ static int lookup(struct scan *sc, struct tok *t, const char *w, size_t n,
 	return 0;
 }
 
+/* Romanised Korean surnames (South and North Korean spellings). */
+int kd__scan_ko_surname(const char *w, size_t n)
+{
+	/* fixed-width entries: one 6-byte compare each, no strlen */
+	static const char sur[][6] = {
+		"kim", "gim", "ri", "rhee", "yi", "lee", "pak", "bak", "park",
+		"choe", "choi", "cho", "jo", "jang", "chang", "jong", "jeong",
+		"chung", "han", "kang", "gang", "yun", "yoon", "rim", "lim",
+		"im", "song", "hwang", "hong", "ko", "go", "mun", "moon",
+		"ryu", "yu", "son", "sin", "shin", "kwon", "gwon", "jon",
+		"jeon", "chon", "so", "seo", "nam", "ju", "chu", "an", "ahn",
+		"o", "oh", "u", "woo", "paek", "baek", "sim", "shim",
+	};
+	char key[6] = { 0 };
+	size_t i;
+	if (n == 0 || n > 5)
+		return 0;
+	memcpy(key, w, n);
+	for (i = 0; i < sizeof(sur) / sizeof(sur[0]); i++)
+		if (memcmp(sur[i], key, 6) == 0)
+			return 1;
+	return 0;
+}
+
 /* Inflection endings tried on unknown words, longest first. */
 static const char *const g_suf_latin[] = { "schen", "schem", "scher",
 					   "sches", "sche", "s" };
@@ -546,11 +624,118 @@ static int sentence_start(const char *s, size_t i)
  * a hundred times) and each costs two dictionary lookups, a skeleton
  * and a lexicon search. Arena offsets stay valid as the arena grows. */
 struct memo {
+	uint64_t h;   /* memo_hash() of the word; 0: an empty slot */
+	uint64_t pfx; /* its first 8 bytes (zero-padded): most compares */
 	size_t txt, stem, skel;
-	uint16_t slen, sklen;
-	uint8_t lex, known, listed, word;
+	uint16_t len, slen, sklen;
+	uint8_t lex, known, listed, word, cyr;
 	float idf, ridf;
 };
+
+/* The memo is an open-addressing table of memos (one cache line each);
+ * the key is the word's text (in the arena) and its script (Cyrillic
+ * words take other endings). Pointers into it are valid until the next
+ * memo_put(). */
+static uint64_t memo_hash(const char *w, size_t n, int cyr)
+{
+	uint64_t h = XXH3_64bits_withSeed(w, n, (uint64_t)cyr);
+	return h ? h : 1;
+}
+
+static uint64_t memo_pfx(const char *w, size_t n)
+{
+	uint64_t k = 0;
+	memcpy(&k, w, n < 8 ? n : 8);
+	return k;
+}
+
+static const struct memo *memo_get(const struct scan *sc, uint64_t h,
+				   const char *w, size_t n, int cyr)
+{
+	size_t i, mask = sc->memocap - 1;
+	uint64_t pfx;
+	if (sc->memocap == 0)
+		return NULL;
+	pfx = memo_pfx(w, n);
+	for (i = (size_t)h & mask; sc->memo[i].h; i = (i + 1) & mask) {
+		const struct memo *mo = &sc->memo[i];
+		if (mo->h == h && mo->pfx == pfx && mo->len == n &&
+		    mo->cyr == cyr &&
+		    (n <= 8 || memcmp(sc->ar.ptr + mo->txt + 8, w + 8, n - 8) == 0))
+			return mo;
+	}
+	return NULL;
+}
+
+static void memo_slot(struct memo *tab, size_t cap, const struct memo *mo)
+{
+	size_t i;
+	for (i = (size_t)mo->h & (cap - 1); tab[i].h; i = (i + 1) & (cap - 1))
+		;
+	tab[i] = *mo;
+}
+
+static int memo_put(struct scan *sc, const struct memo *mo)
+{
+	if ((sc->nmemo + 1) * 2 > sc->memocap) {
+		size_t cap = sc->memocap ? sc->memocap * 2 : 1024, k;
+		struct memo *m = kd__calloc(cap, sizeof(*m));
+		if (m == NULL)
+			return kd__error_set(KD_ENOMEM, "out of memory");
+		for (k = 0; k < sc->memocap; k++)
+			if (sc->memo[k].h)
+				memo_slot(m, cap, &sc->memo[k]);
+		kd__free(sc->memo);
+		sc->memo = m;
+		sc->memocap = cap;
+	}
+	memo_slot(sc->memo, sc->memocap, mo);
+	sc->nmemo++;
+	return 0;
+}
+
+void kd__scan_token_free(struct scan *sc)
+{
+	kd__free(sc->memo);
+	sc->memo = NULL;
+	sc->nmemo = sc->memocap = 0;
+}
+
+/* Can token t never take part in a name or decide one: not an anchor
+ * (so no single-word hit and no span end), and cut off from both
+ * neighbours by hard separators (so in no span of 2+ words, and no
+ * neighbour's name_beside / unbounded looks at it), and not name-like?
+ * Such tokens are
+ * most of the capitalised words of prose (German nouns, "See", "Note")
+ * and are overwritten by the next token instead of kept: fewer pages
+ * touched, a shorter span walk. `next_sep` is the separator class of
+ * the token after it. */
+static int inert(const struct tok *t, int next_sep)
+{
+	/* a capitalised name-like word is kept: text_scan.c's
+	 * among_others() looks across a comma for one */
+	int namelike = t->cas == CASE_UPPER && t->len >= 3 &&
+		       (t->lex == KD_LEX_NONE || t->lex == KD_LEX_COMMON) &&
+		       (t->word != KD_WORD_COMMON || t->known);
+	return next_sep == SEP_HARD && t->sep == SEP_HARD && !t->hangul &&
+	       !namelike && !kd__scan_anchor(t);
+}
+
+/* Read token t, classified as a function word, as a name syllable
+ * instead: resolved against the lists like any capitalised word. */
+static int syllable(struct scan *sc, struct tok *t, int cyr)
+{
+	int err;
+	t->lex = KD_LEX_NONE;
+	t->known = 0;
+	if ((err = resolve(sc, t, cyr)) < 0)
+		return err;
+	if (t->known == 0)
+		t->stem = t->txt, t->slen = t->len;
+	t->word = (uint8_t)(t->slen < 3 ? KD_WORD_COMMON
+			    : kd__lex_word(STEM(sc, t), t->slen));
+	return 0;
+}
 
 /* Keep or drop one word; fs..fe in the folded chunk, text in w. */
 static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
@@ -558,10 +743,10 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 {
 	struct tok t;
 	int cyr, err, lex = KD_LEX_NONE;
-	size_t os = sc->fm[fs], oe = cp_end(s, len, sc->fm[fe - 1]);
+	size_t os = foff(sc, fs), oe = cp_end(s, len, foff(sc, fe - 1));
 	memset(&t, 0, sizeof(t));
-	if (fe < sc->flen && sc->fm[fe] > oe)
-		oe = sc->fm[fe];
+	if (fe < sc->flen && foff(sc, fe) > oe)
+		oe = foff(sc, fe);
 	t.os = os;
 	t.oe = oe;
 	t.cas = (uint8_t)case_of(s, len, os, &cyr);
@@ -596,14 +781,18 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 		int attached = t.sep == SEP_HYPHEN && sc->n && !sc->dropped &&
 			       sc->t[sc->n - 1].cas == CASE_UPPER;
 		if (n <= 5)
-			lex = kd__lex_class(w);
+			lex = sc->legacy ? kd__lex_class(w)
+					 : kd__lex_class_n(w, n, NULL);
 		if (!attached && lex != KD_LEX_PARTICLE && lex != KD_LEX_STOP) {
 			sc->dropped = 1;
 			return 0;
 		}
-	} else if (n <= TOK_MAX) {
+	} else if (n <= TOK_MAX && sc->legacy) {
 		lex = kd__lex_class(w);
-		if (!sc->legacy && lex != KD_LEX_PARTICLE && kd__lex_nonname(w))
+	} else if (n <= TOK_MAX && t.cas != CASE_UPPER) {
+		int nn;
+		lex = kd__lex_class_n(w, n, &nn);
+		if (lex != KD_LEX_PARTICLE && nn)
 			lex = KD_LEX_STOP; /* Thu Jun, Mai, km */
 	}
 	t.lex = (uint8_t)lex;
@@ -612,13 +801,17 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 			    sizeof(*sc->t))) < 0)
 		return err;
 	if (!sc->legacy && t.cas == CASE_UPPER && n <= TOK_MAX) {
-		char key[TOK_MAX + 3];
-		struct memo *mo;
-		key[0] = cyr ? 'c' : 'l';
-		memcpy(key + 1, w, n + 1);
-		mo = kd__map_get(&sc->memo, key);
+		uint64_t h = memo_hash(w, n, cyr);
+		const struct memo *mo = memo_get(sc, h, w, n, cyr);
 		if (mo == NULL) {
-			/* first time: resolve as below, then remember */
+			struct memo nm;
+			/* first time: classify and resolve as below, then
+			 * remember */
+			int nn;
+			lex = kd__lex_class_n(w, n, &nn);
+			if (lex != KD_LEX_PARTICLE && nn)
+				lex = KD_LEX_STOP; /* Thu Jun, Mai, km */
+			t.lex = (uint8_t)lex;
 			if ((err = arena_put(sc, &t.txt, w, n)) < 0)
 				return err;
 			t.skel = t.txt;
@@ -629,27 +822,24 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 				t.stem = t.txt, t.slen = t.len;
 			t.word = (uint8_t)(t.slen < 3 ? KD_WORD_COMMON
 					   : kd__lex_word(STEM(sc, &t), t.slen));
-			mo = kd__pool_alloc(sc->c->pool, sizeof(*mo));
-			if (mo == NULL)
-				return kd__error_set(KD_ENOMEM, "out of memory");
-			mo->txt = t.txt;
-			mo->stem = t.stem;
-			mo->skel = t.skel;
-			mo->slen = t.slen;
-			mo->sklen = t.sklen;
-			mo->lex = t.lex;
-			mo->known = t.known;
-			mo->listed = t.listed;
-			mo->word = t.word;
-			mo->idf = t.idf;
-			mo->ridf = t.ridf;
-			{
-				char *k = kd__pool_strndup(sc->c->pool, key, n + 1);
-				if (k == NULL ||
-				    (err = kd__map_put(&sc->memo, k, mo)) < 0)
-					return k ? err : kd__error_set(KD_ENOMEM,
-								       "out of memory");
-			}
+			memset(&nm, 0, sizeof(nm));
+			nm.h = h;
+			nm.pfx = memo_pfx(w, n);
+			nm.txt = t.txt;
+			nm.len = (uint16_t)n;
+			nm.cyr = (uint8_t)cyr;
+			nm.stem = t.stem;
+			nm.skel = t.skel;
+			nm.slen = t.slen;
+			nm.sklen = t.sklen;
+			nm.lex = t.lex;
+			nm.known = t.known;
+			nm.listed = t.listed;
+			nm.word = t.word;
+			nm.idf = t.idf;
+			nm.ridf = t.ridf;
+			if ((err = memo_put(sc, &nm)) < 0)
+				return err;
 		} else {
 			t.txt = mo->txt;
 			t.stem = mo->stem;
@@ -674,9 +864,44 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 	if (t.known == 0)
 		t.stem = t.txt, t.slen = t.len;
 kept:
+	/* a short capitalised function word hyphenated to a capitalised
+	 * name word is a name syllable: Mun-Il, Sung-Do, Chol-An (French
+	 * il, English do, German an); lowercase inflections (Polish
+	 * "SID-a", "Emacs-em") and options ("Sin -n") are not */
+	if (!sc->legacy && t.lex == KD_LEX_STOP && t.sep == SEP_HYPHEN &&
+	    t.cas == CASE_UPPER && n >= 2 && n <= 3 && sc->n &&
+	    sc->t[sc->n - 1].oe + 1 == os && s[os - 1] == '-' &&
+	    sc->t[sc->n - 1].cas == CASE_UPPER &&
+	    sc->t[sc->n - 1].lex != KD_LEX_STOP && !kd__lex_nonname(w) &&
+	    (err = syllable(sc, &t, cyr)) < 0)
+		return err;
+	/* romanised Korean names: after a Korean surname (and its
+	 * syllables), a short capitalised word is a syllable, even one
+	 * that is a function word elsewhere (Cho Il, Pak Il Kyu, Gim Il
+	 * Su); a surname that is a function word (So, An) is one before
+	 * a syllable (So Hong-Chan, An Jong-Hyuk) */
+	if (!sc->legacy && sc->n && t.cas == CASE_UPPER && n <= 6 &&
+	    t.lex != KD_LEX_PARTICLE && !sc->dropped &&
+	    (t.sep == SEP_SOFT || t.sep == SEP_HYPHEN)) {
+		struct tok *p = &sc->t[sc->n - 1];
+		int psur = p->cas == CASE_UPPER &&
+			   kd__scan_ko_surname(TXT(sc, p), p->len);
+		if (psur || p->kosyl) {
+			t.kosyl = 1;
+			if (t.lex == KD_LEX_STOP && n >= 2 && n <= 3 &&
+			    !kd__lex_nonname(w) &&
+			    (err = syllable(sc, &t, cyr)) < 0)
+				return err;
+		}
+		if (psur && p->lex == KD_LEX_STOP && !p->initial &&
+		    (err = syllable(sc, p, 0)) < 0)
+			return err;
+	}
 	t.hangul = (uint8_t)(!sc->legacy && cjk_class(s, len, os, NULL) == CJK_HANGUL);
 	if (sc->n && sc->t[sc->n - 1].hangul != t.hangul)
 		t.sep = SEP_HARD; /* a Hangul name is one word */
+	if (!sc->legacy && sc->n && inert(&sc->t[sc->n - 1], t.sep))
+		sc->n--; /* the last token is final now, and of no use */
 	sc->t[sc->n++] = t;
 	sc->dropped = 0;
 	return 0;
