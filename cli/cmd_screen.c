@@ -79,7 +79,7 @@ static int add_all(kd_query *q, const char *prop, const char *const *v,
 static void print_human(const kd_db *db, const kd_query *q,
 			const kd_result *r, size_t n)
 {
-	size_t i, k;
+	size_t i;
 	printf("screening \"%s\"", kd_query_value(q, KD_ROLE_NAME, 0));
 	if (kd_query_schema(q) != KD_SCHEMA_THING)
 		printf(" (%s)", kd_schema_name(kd_query_schema(q)));
