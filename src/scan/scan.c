@@ -170,8 +170,12 @@ enum kd_scan_format kd_scan_detect(const char *s, size_t len)
 	size_t i = 0;
 	if (s == NULL)
 		return KD_SCAN_TEXT;
-	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
+	{ /* offsets stay those of the input: skip, do not strip */
+		const char *body = s;
+		size_t n = len;
+		if (kd__skip_bom(&body, &n))
+			i = (size_t)(body - s);
+	}
 	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
 			   s[i] == '\n'))
 		i++;

@@ -227,8 +227,12 @@ int kd__scan_mt(struct kd_scan_ctx *c, const char *m, size_t len,
 {
 	size_t i = 0, b4s = 0, b4e = 0, last = 0;
 	int have4 = 0;
-	if (len >= 3 && memcmp(m, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
+	{ /* offsets stay those of the input: skip, do not strip */
+		const char *body = m;
+		size_t n = len;
+		if (kd__skip_bom(&body, &n))
+			i = (size_t)(body - m);
+	}
 	for (;;) {
 		size_t id, colon;
 		while (i < len && (m[i] == ' ' || m[i] == '\t' || m[i] == '\r' ||
