@@ -27,6 +27,7 @@ step() { # name, command... (output shown only when the step fails)
 }
 step "unit tests" build-test/kordon_tests
 step "include layers (tests/layers.txt)" tests/layer_check_test.sh
+step "C layout (.clang-format)" tests/format_check.sh
 for r in build-test/replay_fuzz_*; do
   [ -x "$r" ] || continue
   name=$(basename "$r"); name=${name#replay_}

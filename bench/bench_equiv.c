@@ -83,7 +83,8 @@ static void dump_pairs(FILE *f, const kd_matcher *m)
 	while (kd__csv_row(c, &err) == 1) {
 		kd_schema s = KD_SCHEMA_THING;
 		kd_result res;
-		const char *sc = cs < 0 ? "" : kd__csv_field(c, (size_t)cs, NULL);
+		const char *sc = cs < 0 ? ""
+					: kd__csv_field(c, (size_t)cs, NULL);
 		if (*sc)
 			kd_schema_parse(&s, sc);
 		if (kd_compare(&res, m, s, kd__csv_field(c, (size_t)c1, NULL),
@@ -117,7 +118,8 @@ int main(int argc, char **argv)
 	n = read_rows(&rows, &cap, n,
 		      KD_SOURCE_DIR "/bench/data/dev/positives_un.csv", 100000);
 	n = read_rows(&rows, &cap, n,
-		      KD_SOURCE_DIR "/bench/data/dev/negatives_global_small.csv",
+		      KD_SOURCE_DIR
+		      "/bench/data/dev/negatives_global_small.csv",
 		      100000);
 	n = read_rows(&rows, &cap, n,
 		      KD_SOURCE_DIR "/bench/data/dev/positives_us_congress.csv",
@@ -126,8 +128,10 @@ int main(int argc, char **argv)
 		      KD_SOURCE_DIR "/bench/data/hard_negatives_screen.csv",
 		      100000);
 	n = read_rows(&rows, &cap, n,
-		      KD_SOURCE_DIR "/bench/data/dev/negatives_us.csv.gz", nneg);
-	if (kd_db_load(&db, data, NULL, &err) < 0 || kd_matcher_new(&m, db) < 0) {
+		      KD_SOURCE_DIR "/bench/data/dev/negatives_us.csv.gz",
+		      nneg);
+	if (kd_db_load(&db, data, NULL, &err) < 0 ||
+	    kd_matcher_new(&m, db) < 0) {
 		fprintf(stderr, "%s\n", kd_error_last());
 		return 2;
 	}
@@ -160,8 +164,8 @@ int main(int argc, char **argv)
 			if (k == 0)
 				for (j = 0; j < nr; j++)
 					fprintf(f, "%zu\t%s\t%.6f\t%d\n", i,
-						kd_entity_id(res[j].entity), res[j].score,
-						res[j].match);
+						kd_entity_id(res[j].entity),
+						res[j].score, res[j].match);
 			kd_results_free(res);
 		}
 	}

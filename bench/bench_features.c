@@ -35,8 +35,8 @@ static int aside(const char *a, const char *b)
 	return h % 3 == 0;
 }
 
-static int best_cmp(struct kd_name_cmp *best, const kd_matcher *m,
-		    kd_schema s, const char *n1, const char *n2)
+static int best_cmp(struct kd_name_cmp *best, const kd_matcher *m, kd_schema s,
+		    const char *n1, const char *n2)
 {
 	unsigned flags = s == KD_SCHEMA_PERSON ? 0 : KD_NAME_ORG;
 	struct kd_name *a = NULL, *b = NULL;
@@ -92,7 +92,8 @@ static void dump(const kd_matcher *m, const char *path, const char *label)
 			continue;
 		printf("%s\t%s\t%s\t%s\t%s\t%.6f\t%.6f\t%.6f\t%.4f\t%d\t%d\t%d"
 		       "\t%d\t%d\t%.4f\n",
-		       label, aside(field(c, c1), field(c, c2)) ? "aside" : "tuned",
+		       label,
+		       aside(field(c, c1), field(c, c2)) ? "aside" : "tuned",
 		       field(c, cl), field(c, ck), field(c, cs), b.score, b.sq,
 		       b.sl, b.info, b.number_mismatch, b.order_conflict,
 		       b.substituted, b.phonetic, b.nickname, b.phon);

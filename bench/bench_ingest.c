@@ -61,7 +61,8 @@ int main(int argc, char **argv)
 		const char *format, *file, *companions[3];
 	} files[] = {
 		{ "un_xml", "un/UN_consolidated.xml.gz", { NULL } },
-		{ "ofac_csv", "ofac_sdn/sdn.csv.gz",
+		{ "ofac_csv",
+		  "ofac_sdn/sdn.csv.gz",
 		  { "ofac_sdn/alt.csv.gz", "ofac_sdn/add.csv.gz",
 		    "ofac_sdn/sdn_comments.csv.gz" } },
 		{ "ofac_xml", "ofac_cons/consolidated.xml.gz", { NULL } },

@@ -113,7 +113,8 @@ static void positives(const kd_db *db, const kd_matcher *m, const char *path)
 			printf("  %zu clusters for '%s':", hits, name);
 			for (i = 0; i < n; i++)
 				if (res[i].match)
-					printf(" %s", kd_entity_id(res[i].entity));
+					printf(" %s",
+					       kd_entity_id(res[i].entity));
 			printf("\n");
 		}
 		clu.rows++;
@@ -127,20 +128,22 @@ static void positives(const kd_db *db, const kd_matcher *m, const char *path)
 	kd__csv_close(c);
 	kd__reader_close(r);
 	printf("\n%s: %zu queries\n", path, rec.rows);
-	printf("  %-22s %8s %8s %12s   queries with 0/1/2/3/4/5+ matches\n",
-	       "", "recall", "matched", "per matched");
+	printf("  %-22s %8s %8s %12s   queries with 0/1/2/3/4/5+ matches\n", "",
+	       "recall", "matched", "per matched");
 	printf("  %-22s %7.1f%% %8zu %12.2f   %zu/%zu/%zu/%zu/%zu/%zu\n",
-	       "per record (before)", 100.0 * (double)rec.matched / (double)(rec.rows ? rec.rows : 1),
+	       "per record (before)",
+	       100.0 * (double)rec.matched / (double)(rec.rows ? rec.rows : 1),
 	       rec.matched,
 	       (double)rec.results / (double)(rec.matched ? rec.matched : 1),
-	       hist_rec[0], hist_rec[1], hist_rec[2], hist_rec[3],
-	       hist_rec[4], hist_rec[5]);
+	       hist_rec[0], hist_rec[1], hist_rec[2], hist_rec[3], hist_rec[4],
+	       hist_rec[5]);
 	printf("  %-22s %7.1f%% %8zu %12.2f   %zu/%zu/%zu/%zu/%zu/%zu\n",
-	       "per cluster (after)", 100.0 * (double)clu.matched / (double)(clu.rows ? clu.rows : 1),
+	       "per cluster (after)",
+	       100.0 * (double)clu.matched / (double)(clu.rows ? clu.rows : 1),
 	       clu.matched,
 	       (double)clu.results / (double)(clu.matched ? clu.matched : 1),
-	       hist_clu[0], hist_clu[1], hist_clu[2], hist_clu[3],
-	       hist_clu[4], hist_clu[5]);
+	       hist_clu[0], hist_clu[1], hist_clu[2], hist_clu[3], hist_clu[4],
+	       hist_clu[5]);
 }
 
 /* Sorted lowercase words of a name: "KIM, Yong Chol" -> "chol kim yong". */
@@ -150,7 +153,8 @@ static void name_key(char *out, size_t cap, const char *s)
 	size_t n = 0, i, j, o = 0;
 	while (*s && n < 8) {
 		size_t k = 0;
-		while (*s && !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		while (*s &&
+		       !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
 			s++;
 		while (((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')) &&
 		       k < 31) {
@@ -198,7 +202,8 @@ static void namesakes(const kd_db *db)
 				if (strcmp(pn, "birthDate") == 0)
 					printf(" %s", pv);
 			}
-			printf(" -> %s\n", kd_entity_id(kd_db_cluster_of(db, e)));
+			printf(" -> %s\n",
+			       kd_entity_id(kd_db_cluster_of(db, e)));
 		}
 	}
 }
@@ -242,10 +247,11 @@ static void check_set(const char *dir)
 			if (strcmp(party(a), party(b)) != 0 || !*party(a))
 				continue;
 			pairs++;
-			if (kd_db_cluster_of(db, a) != kd_db_cluster_of(db, b)) {
+			if (kd_db_cluster_of(db, a) !=
+			    kd_db_cluster_of(db, b)) {
 				missed++;
-				printf("  missed link: %s / %s\n", kd_entity_id(a),
-				       kd_entity_id(b));
+				printf("  missed link: %s / %s\n",
+				       kd_entity_id(a), kd_entity_id(b));
 			}
 		}
 	}
@@ -286,7 +292,8 @@ int main(int argc, char **argv)
 	printf("  with linking         %.3f s  (%+.1f %%, target <= +25 %%)\n",
 	       t_on, 100.0 * (t_on - t_off) / t_off);
 
-	if (kd_db_load(&db, data, NULL, &err) < 0 || kd_matcher_new(&m, db) < 0) {
+	if (kd_db_load(&db, data, NULL, &err) < 0 ||
+	    kd_matcher_new(&m, db) < 0) {
 		fprintf(stderr, "%s\n", kd_error_last());
 		return 2;
 	}

@@ -172,8 +172,8 @@ static void conf_print(const struct confusion *c, const char *part)
 		      bt = 0;
 	size_t i;
 	for (i = 0; i < NSWEEP; i++) {
-		double pp, rr, f = f1_of(c->stp[i], c->sfp[i], c->sfn[i], &pp,
-					 &rr);
+		double pp, rr,
+			f = f1_of(c->stp[i], c->sfp[i], c->sfn[i], &pp, &rr);
 		if (f > best) {
 			best = f;
 			bt = 0.5 + 0.025 * (double)i;
@@ -302,13 +302,14 @@ int main(int argc, char **argv)
 	       "rate");
 	/* KD_BENCH_PAIRS_ONLY: the pair sets alone (quick iteration) */
 	for (i = getenv("KD_BENCH_PAIRS_ONLY") ? sizeof(sets) / sizeof(sets[0])
-					      : 0;
+					       : 0;
 	     i < sizeof(sets) / sizeof(sets[0]); i++)
 		for (facts = 0; facts < 2; facts++) {
 			struct people_stats st;
 			int ck = check && sets[i].check && facts, p;
 			snprintf(path, sizeof(path), "%s/%s", bd, sets[i].file);
-			if (screen_people(&st, m, path, facts, ck, 100000) < 0) {
+			if (screen_people(&st, m, path, facts, ck, 100000) <
+			    0) {
 				printf("%-32s missing\n", sets[i].file);
 				break;
 			}
@@ -326,7 +327,8 @@ int main(int argc, char **argv)
 				       st.alerts[p], p ? "" : "\n");
 			printf("  %.1f us/query",
 			       st.secs * 1e6 /
-				       (double)(st.rows[0] + st.rows[1] + !(st.rows[0] + st.rows[1])) /
+				       (double)(st.rows[0] + st.rows[1] +
+						!(st.rows[0] + st.rows[1])) /
 				       (ck ? 1 : 1));
 			if (ck)
 				printf("  indexed finds %.4f of exhaustive "

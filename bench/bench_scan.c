@@ -76,49 +76,65 @@ static unsigned rnd(unsigned n)
 }
 
 static const char *const g_en[] = {
-	"the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as",
-	"was", "with", "be", "by", "on", "not", "he", "this", "are", "or",
-	"his", "from", "at", "which", "but", "have", "an", "had", "they",
-	"you", "were", "their", "one", "all", "we", "can", "her", "has",
-	"there", "been", "if", "more", "when", "will", "would", "who", "so",
-	"no", "government", "market", "prices", "officials", "said", "year",
-	"week", "report", "talks", "company", "bank", "trade", "energy",
-	"oil", "gas", "security", "council", "minister", "president",
-	"sanctions", "economy", "growth", "export", "ship", "port", "border",
-	"agreement", "meeting", "people", "city", "country", "state",
-	"policy", "plan", "money", "budget", "school", "police", "court",
+	"the",       "of",       "and",       "to",        "in",
+	"a",         "is",       "that",      "for",       "it",
+	"as",        "was",      "with",      "be",        "by",
+	"on",        "not",      "he",        "this",      "are",
+	"or",        "his",      "from",      "at",        "which",
+	"but",       "have",     "an",        "had",       "they",
+	"you",       "were",     "their",     "one",       "all",
+	"we",        "can",      "her",       "has",       "there",
+	"been",      "if",       "more",      "when",      "will",
+	"would",     "who",      "so",        "no",        "government",
+	"market",    "prices",   "officials", "said",      "year",
+	"week",      "report",   "talks",     "company",   "bank",
+	"trade",     "energy",   "oil",       "gas",       "security",
+	"council",   "minister", "president", "sanctions", "economy",
+	"growth",    "export",   "ship",      "port",      "border",
+	"agreement", "meeting",  "people",    "city",      "country",
+	"state",     "policy",   "plan",      "money",     "budget",
+	"school",    "police",   "court",
 };
 static const char *const g_de[] = {
-	"der", "die", "und", "in", "den", "von", "zu", "das", "mit", "sich",
-	"des", "auf", "für", "ist", "im", "dem", "nicht", "ein", "eine",
-	"als", "auch", "es", "an", "werden", "aus", "er", "hat", "dass",
-	"sie", "nach", "wird", "bei", "einer", "um", "am", "sind", "noch",
-	"wie", "einem", "über", "einen", "so", "zum", "war", "haben", "nur",
-	"oder", "aber", "vor", "zur", "bis", "mehr", "durch", "man",
-	"Regierung", "Markt", "Preise", "Gespräche", "Woche", "Bericht",
-	"Handel", "Energie", "Gas", "Sicherheit", "Minister", "Präsident",
-	"Sanktionen", "Wirtschaft", "Wachstum", "Export", "Schiff", "Hafen",
-	"Grenze", "Abkommen", "Treffen", "Menschen", "Stadt", "Land",
-	"Politik", "Plan", "Geld", "Haushalt", "Schule", "Polizei", "Gericht",
-	"Kosten", "Unternehmen", "Öl", "Straße", "Größe",
+	"der",       "die",         "und",        "in",         "den",
+	"von",       "zu",          "das",        "mit",        "sich",
+	"des",       "auf",         "für",        "ist",        "im",
+	"dem",       "nicht",       "ein",        "eine",       "als",
+	"auch",      "es",          "an",         "werden",     "aus",
+	"er",        "hat",         "dass",       "sie",        "nach",
+	"wird",      "bei",         "einer",      "um",         "am",
+	"sind",      "noch",        "wie",        "einem",      "über",
+	"einen",     "so",          "zum",        "war",        "haben",
+	"nur",       "oder",        "aber",       "vor",        "zur",
+	"bis",       "mehr",        "durch",      "man",        "Regierung",
+	"Markt",     "Preise",      "Gespräche",  "Woche",      "Bericht",
+	"Handel",    "Energie",     "Gas",        "Sicherheit", "Minister",
+	"Präsident", "Sanktionen",  "Wirtschaft", "Wachstum",   "Export",
+	"Schiff",    "Hafen",       "Grenze",     "Abkommen",   "Treffen",
+	"Menschen",  "Stadt",       "Land",       "Politik",    "Plan",
+	"Geld",      "Haushalt",    "Schule",     "Polizei",    "Gericht",
+	"Kosten",    "Unternehmen", "Öl",         "Straße",     "Größe",
 };
 static const char *const g_cap[] = {
-	"Miller", "Novak", "Kim", "Garcia", "Berlin", "Moscow", "Smith",
-	"Thomas", "Anna", "Paris", "London", "Monday", "Tuesday", "Europe",
-	"China", "Korea", "Washington", "Müller", "Schmidt", "Hamburg",
-	"Peter", "Maria", "Lee", "Park", "United", "Nations", "Reuters",
+	"Miller",  "Novak",   "Kim",     "Garcia", "Berlin",     "Moscow",
+	"Smith",   "Thomas",  "Anna",    "Paris",  "London",     "Monday",
+	"Tuesday", "Europe",  "China",   "Korea",  "Washington", "Müller",
+	"Schmidt", "Hamburg", "Peter",   "Maria",  "Lee",        "Park",
+	"United",  "Nations", "Reuters",
 };
 
-static const char *const g_det_de[] = { "die", "der", "das", "den",
+static const char *const g_det_de[] = { "die",  "der", "das", "den",
 					"eine", "ein", "dem" };
 static const char *const g_det_en[] = { "the", "a", "this", "that", "its" };
-static const char *const g_verb_de[] = { "hat", "sagte", "will", "meldete",
-					 "kritisierte", "plant", "sieht" };
-static const char *const g_verb_en[] = { "said", "has", "plans", "reported",
-					 "criticised", "expects", "sees" };
-static const char *const g_prep_de[] = { "mit", "in", "nach", "für", "über",
-					 "bei", "gegen" };
-static const char *const g_prep_en[] = { "with", "in", "after", "for",
+static const char *const g_verb_de[] = { "hat",     "sagte",       "will",
+					 "meldete", "kritisierte", "plant",
+					 "sieht" };
+static const char *const g_verb_en[] = { "said",     "has",        "plans",
+					 "reported", "criticised", "expects",
+					 "sees" };
+static const char *const g_prep_de[] = { "mit",  "in",  "nach", "für",
+					 "über", "bei", "gegen" };
+static const char *const g_prep_en[] = { "with",  "in", "after",  "for",
 					 "about", "at", "against" };
 
 #define PICK(a) ((a)[rnd(sizeof(a) / sizeof((a)[0]))])
@@ -141,7 +157,8 @@ static const char *noun(char *made, int de, int unique)
 	}
 	for (;;) {
 		const char *w = de ? PICK(g_de) : PICK(g_en);
-		if (!de || (w[0] >= 'A' && w[0] <= 'Z') || (unsigned char)w[0] >= 0x80)
+		if (!de || (w[0] >= 'A' && w[0] <= 'Z') ||
+		    (unsigned char)w[0] >= 0x80)
 			return w;
 	}
 }
@@ -160,20 +177,26 @@ static size_t gen_para(char *b, int unique, int salad)
 			char made[16];
 			if (salad) {
 				word = rnd(100) < 8 ? PICK(g_cap)
-				       : de ? PICK(g_de) : PICK(g_en);
+				       : de         ? PICK(g_de)
+						    : PICK(g_en);
 			} else {
 				switch (w % 6) {
-				case 0: case 3:
-					word = de ? PICK(g_det_de) : PICK(g_det_en);
+				case 0:
+				case 3:
+					word = de ? PICK(g_det_de)
+						  : PICK(g_det_en);
 					break;
-				case 1: case 4:
+				case 1:
+				case 4:
 					word = noun(made, de, unique);
 					break;
 				case 2:
-					word = de ? PICK(g_verb_de) : PICK(g_verb_en);
+					word = de ? PICK(g_verb_de)
+						  : PICK(g_verb_en);
 					break;
 				default:
-					word = de ? PICK(g_prep_de) : PICK(g_prep_en);
+					word = de ? PICK(g_prep_de)
+						  : PICK(g_prep_en);
 					break;
 				}
 			}
@@ -181,8 +204,9 @@ static size_t gen_para(char *b, int unique, int salad)
 				b[o++] = (char)(word[0] - 32);
 				word++;
 			}
-			o += (size_t)sprintf(b + o, "%s%s", word,
-					     w + 1 == n ? ". " : (rnd(9) ? " " : ", "));
+			o += (size_t)sprintf(
+				b + o, "%s%s", word,
+				w + 1 == n ? ". " : (rnd(9) ? " " : ", "));
 		}
 	}
 	b[o++] = '\n';
@@ -216,7 +240,7 @@ static char *slurp(const char *path, size_t *len)
 static char *corpus(size_t target, int unique, int salad, size_t *len)
 {
 	static const char *const fx[] = { "de_kreml.txt", "en_dprk.txt",
-					   "en_clean.txt", "de_clean.txt" };
+					  "en_clean.txt", "de_clean.txt" };
 	char *fixt[4] = { NULL };
 	size_t fl[4] = { 0 }, o = 0, i, k = 0;
 	char *b = malloc(target + 65536);
@@ -282,8 +306,9 @@ static void run_naive(const kd_matcher *m, const char *b, size_t len)
 			kd_result *r = NULL;
 			size_t nr = 0;
 			for (j = i; j < i + k; j++)
-				o += (size_t)snprintf(q + o, sizeof(q) - o, "%s%s",
-						      j > i ? " " : "", w[j]);
+				o += (size_t)snprintf(q + o, sizeof(q) - o,
+						      "%s%s", j > i ? " " : "",
+						      w[j]);
 			if (kd_query_new(&query, KD_SCHEMA_THING) == 0 &&
 			    kd_query_add(query, "name", qp) == 0 &&
 			    kd_screen(&r, &nr, m, query, &opt) == 0) {
@@ -313,7 +338,9 @@ static int scan_run(struct run *r, const kd_matcher *m, const char *b,
 	kd_scan_hit *h = NULL;
 	size_t n = 0, i;
 	int shown = 0;
-	int rep = getenv("BENCH_SCAN_REPEAT") ? atoi(getenv("BENCH_SCAN_REPEAT")) : 1;
+	int rep = getenv("BENCH_SCAN_REPEAT")
+			  ? atoi(getenv("BENCH_SCAN_REPEAT"))
+			  : 1;
 	memset(r, 0, sizeof(*r));
 	/* the fastest of `rep` runs: other helpers' load on a shared
 	 * machine only ever slows a run down */
@@ -321,8 +348,8 @@ static int scan_run(struct run *r, const kd_matcher *m, const char *b,
 		double t0 = cpu_now(), dt;
 		kd_scan_free(h);
 		h = NULL;
-		if (kd__scan_opts(&h, &n, m, b, len, KD_SCAN_TEXT,
-				  NULL, flags, NULL) < 0) {
+		if (kd__scan_opts(&h, &n, m, b, len, KD_SCAN_TEXT, NULL, flags,
+				  NULL) < 0) {
 			fprintf(stderr, "scan: %s\n", kd_error_last());
 			return -1;
 		}
@@ -338,8 +365,9 @@ static int scan_run(struct run *r, const kd_matcher *m, const char *b,
 		r->alerts++;
 		if (shown < show) {
 			shown++;
-			printf("    %s alert: \"%.*s\" -> %s (%.2f, %s: %s)\n", name,
-			       (int)(h[i].end - h[i].start), b + h[i].start,
+			printf("    %s alert: \"%.*s\" -> %s (%.2f, %s: %s)\n",
+			       name, (int)(h[i].end - h[i].start),
+			       b + h[i].start,
 			       kd_entity_caption(h[i].result.entity),
 			       h[i].result.score, h[i].result.features[0].name,
 			       h[i].result.features[0].detail);
@@ -360,12 +388,14 @@ static void run_prose(const kd_matcher *m, const char *dir)
 	struct dirent *de;
 	char *names[256];
 	size_t nn = 0, i;
-	int show = getenv("BENCH_SCAN_SHOW") ? atoi(getenv("BENCH_SCAN_SHOW")) : 0;
+	int show = getenv("BENCH_SCAN_SHOW") ? atoi(getenv("BENCH_SCAN_SHOW"))
+					     : 0;
 	const char *only = getenv("BENCH_SCAN_ONLY");
 	double tb = 0, ta = 0, mbt = 0;
 	if (d == NULL) {
 		printf("prose: %s missing (python3 bench/make_prose.py), "
-		       "skipped\n", dir);
+		       "skipped\n",
+		       dir);
 		return;
 	}
 	while ((de = readdir(d)) != NULL && nn < 256) {
@@ -397,7 +427,8 @@ static void run_prose(const kd_matcher *m, const char *dir)
 		if ((getenv("BENCH_SCAN_NO_BEFORE") != NULL ||
 		     scan_run(&r0, m, b, len, KD_SCAN_F_LEGACY, 0, "") == 0) &&
 		    scan_run(&r1, m, b, len, 0, show, names[i]) == 0) {
-			printf("%-18.*s %6.2f  %9.1f %9.1f  %9.2f %9.1f %10.2f\n",
+			printf("%-18.*s %6.2f  %9.1f %9.1f  %9.2f %9.1f "
+			       "%10.2f\n",
 			       (int)(strlen(names[i]) - 4), names[i], mbs,
 			       (double)r0.alerts / mbs,
 			       r0.secs > 1e-6 ? mbs / r0.secs : 0.0,
@@ -455,15 +486,15 @@ static int in_set(const kd_entity *e, const kd_entity *const *set, size_t n)
 }
 
 /* Did the scan find one of the expected entities over [s, e)? */
-static int scan_found(const kd_matcher *m, const char *sent, size_t s,
-		      size_t e, const kd_entity *const *exp, size_t nexp,
-		      unsigned flags, size_t *other)
+static int scan_found(const kd_matcher *m, const char *sent, size_t s, size_t e,
+		      const kd_entity *const *exp, size_t nexp, unsigned flags,
+		      size_t *other)
 {
 	kd_scan_hit *h = NULL;
 	size_t n = 0, i, k;
 	int ok = 0;
-	if (kd__scan_opts(&h, &n, m, sent, strlen(sent), KD_SCAN_TEXT,
-			  NULL, flags, NULL) < 0)
+	if (kd__scan_opts(&h, &n, m, sent, strlen(sent), KD_SCAN_TEXT, NULL,
+			  flags, NULL) < 0)
 		return 0;
 	for (i = 0; i < n; i++) {
 		int hit = 0;
@@ -484,12 +515,12 @@ static int scan_found(const kd_matcher *m, const char *sent, size_t s,
 
 static void run_sentences(const kd_matcher *m, const char *path)
 {
-	static const char *const langs[] = { "de", "fr", "pl", "es", "cs",
-					     "ru", "ko" };
+	static const char *const langs[] = { "de", "fr", "pl", "es",
+					     "cs", "ru", "ko" };
 	enum { NL = 7 };
-	size_t tot[NL] = { 0 }, scr[NL] = { 0 }, f0[NL] = { 0 },
-	       f1[NL] = { 0 }, f1s[NL] = { 0 }, oth0[NL] = { 0 },
-	       oth1[NL] = { 0 }, noexp = 0, i;
+	size_t tot[NL] = { 0 }, scr[NL] = { 0 }, f0[NL] = { 0 }, f1[NL] = { 0 },
+	       f1s[NL] = { 0 }, oth0[NL] = { 0 }, oth1[NL] = { 0 }, noexp = 0,
+	       i;
 	size_t T = 0, S = 0, F0 = 0, F1 = 0, F1S = 0;
 	int misses = getenv("BENCH_SCAN_MISSES") != NULL;
 	char line[4096];
@@ -542,13 +573,15 @@ static void run_sentences(const kd_matcher *m, const char *path)
 	}
 	fclose(f);
 	printf("\nnames in sentences (%s): found, before -> after\n", path);
-	printf("%-5s %5s  %9s  %8s %8s  %13s  %12s\n", "lang", "n",
-	       "screen", "before", "after", "after|screen", "other alerts");
+	printf("%-5s %5s  %9s  %8s %8s  %13s  %12s\n", "lang", "n", "screen",
+	       "before", "after", "after|screen", "other alerts");
 	for (i = 0; i < NL; i++) {
 		if (tot[i] == 0)
 			continue;
-		printf("%-5s %5zu  %8.1f%%  %7.1f%% %7.1f%%  %12.1f%%  %5zu -> %zu\n",
-		       langs[i], tot[i], 100.0 * (double)scr[i] / (double)tot[i],
+		printf("%-5s %5zu  %8.1f%%  %7.1f%% %7.1f%%  %12.1f%%  %5zu -> "
+		       "%zu\n",
+		       langs[i], tot[i],
+		       100.0 * (double)scr[i] / (double)tot[i],
 		       100.0 * (double)f0[i] / (double)tot[i],
 		       100.0 * (double)f1[i] / (double)tot[i],
 		       scr[i] ? 100.0 * (double)f1s[i] / (double)scr[i] : 0,
@@ -560,7 +593,8 @@ static void run_sentences(const kd_matcher *m, const char *path)
 		F1S += f1s[i];
 	}
 	if (T)
-		printf("%-5s %5zu  %8.1f%%  %7.1f%% %7.1f%%  %12.1f%%  (%zu rows: "
+		printf("%-5s %5zu  %8.1f%%  %7.1f%% %7.1f%%  %12.1f%%  (%zu "
+		       "rows: "
 		       "listed name not found by screen, left out)\n",
 		       "all", T, 100.0 * (double)S / (double)T,
 		       100.0 * (double)F0 / (double)T,
@@ -573,7 +607,7 @@ int main(int argc, char **argv)
 	size_t mb = 24, len;
 	const char *data = KD_SOURCE_DIR "/data";
 	const char *prose = getenv("KORDON_PROSE") ? getenv("KORDON_PROSE")
-						  : "/tmp/kordon-prose";
+						   : "/tmp/kordon-prose";
 	int synthetic = 1, pos = 0, k;
 	kd_db *db = NULL;
 	kd_matcher *m = NULL;
@@ -599,7 +633,8 @@ int main(int argc, char **argv)
 	printf("lists: %zu entities, loaded and prepared in %.2f s\n",
 	       kd_db_count(db), now() - t0);
 	if (getenv("BENCH_SCAN_NO_SENTENCES") == NULL)
-		run_sentences(m, KD_SOURCE_DIR "/bench/data/scan_sentences.tsv");
+		run_sentences(m,
+			      KD_SOURCE_DIR "/bench/data/scan_sentences.tsv");
 	run_prose(m, prose);
 	if (!synthetic)
 		goto out;

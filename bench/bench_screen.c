@@ -75,8 +75,8 @@ static double throughput(const kd_matcher *m, char **names, size_t n,
 	return (double)n / (now() - t0);
 }
 
-static void latency(const kd_matcher *m, char **names, size_t n,
-		    int exhaustive, double *med, double *p99)
+static void latency(const kd_matcher *m, char **names, size_t n, int exhaustive,
+		    double *med, double *p99)
 {
 	double *lat = malloc(n * sizeof(double));
 	size_t i;
@@ -152,16 +152,19 @@ int main(int argc, char **argv)
 		nex = 1;
 	latency(m, names, nex, 1, &emed, &ep99);
 	printf("query latency indexed  median %8.1f us  p99 %8.1f us  (%zu "
-	       "queries)\n", med, p99, n);
+	       "queries)\n",
+	       med, p99, n);
 	printf("query latency exhaust. median %8.1f us  p99 %8.1f us  (%zu "
-	       "queries)\n", emed, ep99, nex);
+	       "queries)\n",
+	       emed, ep99, nex);
 	printf("indexed speed-up       median x%.0f\n", emed / med);
 	printf("batch throughput       1 thread  %8.0f names/s\n",
 	       throughput(m, names, n, 1));
 	printf("batch throughput       2 threads %8.0f names/s\n",
 	       throughput(m, names, n, 2));
 	getrusage(RUSAGE_SELF, &ru);
-	printf("max resident memory    %8.1f MiB\n", (double)ru.ru_maxrss / 1024);
+	printf("max resident memory    %8.1f MiB\n",
+	       (double)ru.ru_maxrss / 1024);
 	kd_matcher_free(m);
 	kd_db_free(db);
 	for (i = 0; i < n; i++)

@@ -92,7 +92,8 @@ int main(int argc, char **argv)
 		t_base = now() - t0;
 		if (first_query(m, &t_q0) < 0)
 			die();
-		printf("baseline: parse lists %.0f ms + prepare matcher %.0f ms "
+		printf("baseline: parse lists %.0f ms + prepare matcher %.0f "
+		       "ms "
 		       "= %.0f ms (%zu entities), first query %.0f us\n",
 		       t_load * 1e3, (t_base - t_load) * 1e3, t_base * 1e3,
 		       kd_db_count(db), t_q0 * 1e6);
@@ -135,7 +136,8 @@ int main(int argc, char **argv)
 			       "which shared file pages %ld MiB, private %ld "
 			       "MiB%s\n",
 			       smaps("Rss") / 1024,
-			       (smaps("Shared_Clean") + smaps("Private_Clean")) /
+			       (smaps("Shared_Clean") +
+				smaps("Private_Clean")) /
 				       1024,
 			       smaps("Private_Dirty") / 1024,
 			       t_base > 0 ? " (includes the baseline's heap; "

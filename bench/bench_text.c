@@ -88,16 +88,36 @@ int main(int argc, char **argv)
 					int nc = kind ? (w ? 2 : 1) : 6 + w;
 					for (c = 0; c < nc; c++) {
 						unsigned cp;
-						seed = seed * 1103515245u + 12345u;
+						seed = seed * 1103515245u +
+						       12345u;
 						if (kind == 0) {
-							cp = 0x430 + (seed >> 16) % 32;
-							name[len++] = (char)(0xC0 | (cp >> 6));
-							name[len++] = (char)(0x80 | (cp & 0x3F));
+							cp = 0x430 +
+							     (seed >> 16) % 32;
+							name[len++] =
+								(char)(0xC0 |
+								       (cp >>
+									6));
+							name[len++] =
+								(char)(0x80 |
+								       (cp &
+									0x3F));
 						} else {
-							cp = 0x4E00 + (seed >> 8) % 0x51A5;
-							name[len++] = (char)(0xE0 | (cp >> 12));
-							name[len++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-							name[len++] = (char)(0x80 | (cp & 0x3F));
+							cp = 0x4E00 +
+							     (seed >> 8) %
+								     0x51A5;
+							name[len++] =
+								(char)(0xE0 |
+								       (cp >>
+									12));
+							name[len++] =
+								(char)(0x80 |
+								       ((cp >>
+									 6) &
+									0x3F));
+							name[len++] =
+								(char)(0x80 |
+								       (cp &
+									0x3F));
 						}
 					}
 					if (kind == 0)
@@ -111,7 +131,8 @@ int main(int argc, char **argv)
 				kd__name_free(nm);
 			}
 			printf("  %-20s %-28s %9.0f ns/name\n", kinds[kind],
-			       kind ? "3 random CJK characters" : "3 random words",
+			       kind ? "3 random CJK characters"
+				    : "3 random words",
 			       t / (double)n);
 		}
 	}

@@ -29,8 +29,7 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static double best_load(const char *path, int runs, size_t *nent,
-			kd_db **keep)
+static double best_load(const char *path, int runs, size_t *nent, kd_db **keep)
 {
 	double best = 1e9;
 	int r;

@@ -11,11 +11,11 @@
 #include <stdio.h>
 
 struct cli {
-	const char *data;   /* --data PATH, KORDON_DATA, or bundled data/ */
-	const char *index;  /* --index FILE: a snapshot instead of the lists */
+	const char *data;  /* --data PATH, KORDON_DATA, or bundled data/ */
+	const char *index; /* --index FILE: a snapshot instead of the lists */
 	const char *prog;
 	kd_db *db;
-	const char *store;  /* --store PATH|postgresql://... (workflow.h) */
+	const char *store; /* --store PATH|postgresql://... (workflow.h) */
 };
 
 /** The lists used without --data or KORDON_DATA: <prefix>/share/kordon/data

@@ -64,7 +64,8 @@ int cmd_alerts(struct cli *c, int argc, char **argv)
 		size_t i;
 		printf("%-6s %-8s %-6s %-20s %-22s %s\n", "ID", "STATUS",
 		       "SCORE", "RECORD", "ENTITY", "CAPTION / DECISION");
-		json_array_foreach(arr, i, a) {
+		json_array_foreach(arr, i, a)
+		{
 			const char *d = sget(a, "decision");
 			printf("%-6lld %-8s %.4f %-20.20s %-22.22s %s%s%s\n",
 			       (long long)json_integer_value(
@@ -128,8 +129,8 @@ int cmd_alert(struct cli *c, int argc, char **argv)
 		       sget(o, "matcher_version"));
 		printf("book record:\n%s\nlisted entity:\n%s\nexplanation:\n"
 		       "%s\ndecisions:\n%s\nhistory of the pair:\n%s\n",
-		       rec ? rec : "null", ent ? ent : "null",
-		       ex ? ex : "[]", dec ? dec : "[]", his ? his : "[]");
+		       rec ? rec : "null", ent ? ent : "null", ex ? ex : "[]",
+		       dec ? dec : "[]", his ? his : "[]");
 		free(ex);
 		free(rec);
 		free(ent);
@@ -176,7 +177,7 @@ int cmd_decide(struct cli *c, int argc, char **argv)
 	}
 	if (as == NULL || reason == NULL || by == NULL) {
 		fprintf(stderr, "kordon decide: --as, --reason and --by are "
-			"required\n");
+				"required\n");
 		return 2;
 	}
 	if (cli_store_open(&s, c, 0))
@@ -186,7 +187,7 @@ int cmd_decide(struct cli *c, int argc, char **argv)
 	if (err < 0) {
 		fprintf(stderr, "kordon decide: %s\n", kd_error_last());
 		return err == KD_STORE_ECONFLICT || err == KD_STORE_EDENIED ? 4
-									      : 2;
+									    : 2;
 	}
 	printf("alert %lld: %s by %s (%s, status %s, version %lld)\n", id, as,
 	       by, r.outcome, r.status, r.version);

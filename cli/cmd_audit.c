@@ -16,7 +16,8 @@ static const char audit_help[] =
 	"       kordon [--store S] audit export [--from T] [--to T]\n"
 	"                [--format jsonl|csv]   (T: ISO date or time prefix)\n"
 	"       kordon [--data PATH] [--store S] audit replay SEQ\n"
-	"       kordon [--store S] store migrate | info | set four_eyes on|off\n";
+	"       kordon [--store S] store migrate | info | set four_eyes "
+	"on|off\n";
 
 int cmd_audit(struct cli *c, int argc, char **argv)
 {

@@ -57,9 +57,9 @@ struct job {
 	struct cli_row *rows;
 	size_t begin, end;
 	atomic_size_t next;
-	char **out;     /* rendered output per row of the block */
-	int *matched;   /* 1 match, 0 none, -1 screening failed */
-	char **errmsg;  /* why, for -1 rows */
+	char **out;    /* rendered output per row of the block */
+	int *matched;  /* 1 match, 0 none, -1 screening failed */
+	char **errmsg; /* why, for -1 rows */
 	int csv, only;
 	int no_merge;
 };
@@ -87,7 +87,8 @@ static int row_query(kd_query **out, int *own, const struct cli_row *r)
 	    (r->dob && (err = kd_query_add(*out, "birthDate", r->dob)) < 0) ||
 	    (r->country &&
 	     (err = kd_query_add(*out, "country", r->country)) < 0) ||
-	    (r->idnum && (err = kd_query_add(*out, "idNumber", r->idnum)) < 0)) {
+	    (r->idnum &&
+	     (err = kd_query_add(*out, "idNumber", r->idnum)) < 0)) {
 		kd_query_free(*out);
 		*out = NULL;
 	}
@@ -143,8 +144,8 @@ static void fail_row(struct job *j, size_t i, const char *why)
 /* @return 0 with *out the text (NULL when --only-matches drops the row),
  * or -1 when it could not be rendered. */
 static int render(char **out, struct job *j, const struct cli_row *r,
-		  const kd_query *q, size_t idx, const kd_result *res,
-		  size_t n, int *matched)
+		  const kd_query *q, size_t idx, const kd_result *res, size_t n,
+		  int *matched)
 {
 	struct kd_buf b = KD_BUF_INIT;
 	size_t i, nm = 0;
@@ -235,15 +236,16 @@ static void progress(size_t done, size_t total, double t0)
 {
 	double el = now() - t0, rate = el > 0 ? (double)done / el : 0;
 	double eta = rate > 0 ? (double)(total - done) / rate : 0;
-	int width = 30, fill = total ? (int)((double)width * (double)done /
-					      (double)total)
-				     : width, k;
+	int width = 30,
+	    fill = total ? (int)((double)width * (double)done / (double)total)
+			 : width,
+	    k;
 	fputc('\r', stderr);
 	fputc('[', stderr);
 	for (k = 0; k < width; k++)
 		fputc(k < fill ? '#' : '.', stderr);
-	fprintf(stderr, "] %zu/%zu  %.0f rows/s  ETA %.0fs ", done, total,
-		rate, eta);
+	fprintf(stderr, "] %zu/%zu  %.0f rows/s  ETA %.0fs ", done, total, rate,
+		eta);
 }
 
 /* Whole-string numbers only: "nan", "-1", "5x" and "" are refused (they
@@ -393,10 +395,11 @@ int cmd_batch(struct cli *c, int argc, char **argv)
 			pthread_join(th[t], NULL);
 		for (i = 0; i < j.end - j.begin; i++) {
 			if (j.matched[i] < 0) {
-				fprintf(stderr, "kordon batch: %s:%lu: "
-					"screening failed: %s\n", input,
-					rs.v[j.begin + i].line, j.errmsg[i]
-						? j.errmsg[i] : "?");
+				fprintf(stderr,
+					"kordon batch: %s:%lu: "
+					"screening failed: %s\n",
+					input, rs.v[j.begin + i].line,
+					j.errmsg[i] ? j.errmsg[i] : "?");
 				failed++;
 			} else {
 				matches += (size_t)j.matched[i];

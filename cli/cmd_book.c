@@ -52,7 +52,8 @@ int cli_store_open(kd_store **out, struct cli *c, unsigned flags)
 	if (spec == NULL || *spec == '\0')
 		spec = getenv("KORDON_STORE");
 	if (spec == NULL || *spec == '\0') { /* kordon.db beside the data */
-		cli_store_default(buf, sizeof(buf), c->index ? c->index : c->data);
+		cli_store_default(buf, sizeof(buf),
+				  c->index ? c->index : c->data);
 		spec = buf;
 	}
 	if (kd_store_open(out, spec, flags) < 0) {
@@ -73,8 +74,8 @@ int cmd_book(struct cli *c, int argc, char **argv)
 	size_t i;
 
 	if (argc < 2 || cli_is_help(argv[1]) || strcmp(argv[1], "import")) {
-		fputs(book_help, argc >= 2 && cli_is_help(argv[1]) ? stdout
-								   : stderr);
+		fputs(book_help,
+		      argc >= 2 && cli_is_help(argv[1]) ? stdout : stderr);
 		return argc >= 2 && cli_is_help(argv[1]) ? 0 : 2;
 	}
 	for (k = 2; k < argc; k++) {
@@ -107,7 +108,8 @@ int cmd_book(struct cli *c, int argc, char **argv)
 		return 2;
 	if (full && rs.skipped) {
 		/* a full import with rows lost would retire their records */
-		fprintf(stderr, "kordon book: --full refused: %zu rows "
+		fprintf(stderr,
+			"kordon book: --full refused: %zu rows "
 			"skipped, their records would be retired\n",
 			rs.skipped);
 		goto done;

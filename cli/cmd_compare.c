@@ -62,8 +62,10 @@ static int compare_pairs(const kd_matcher *m, const char *path)
 	c1 = find_col(csv, "name1");
 	c2 = find_col(csv, "name2");
 	if (c1 < 0 || c2 < 0) {
-		fprintf(stderr, "kordon compare: %s:1: header needs name1 and "
-				"name2 columns\n", path);
+		fprintf(stderr,
+			"kordon compare: %s:1: header needs name1 and "
+			"name2 columns\n",
+			path);
 		goto done;
 	}
 	nf = kd__csv_nfields(csv);
@@ -77,15 +79,17 @@ static int compare_pairs(const kd_matcher *m, const char *path)
 		kd_schema schema = KD_SCHEMA_THING;
 		kd_result res;
 		if (kd__csv_nfields(csv) != nf) {
-			fprintf(stderr, "kordon compare: %s:%lu: expected %zu "
-				"fields, got %zu (row skipped)\n", path,
-				kd__csv_line(csv), nf, kd__csv_nfields(csv));
+			fprintf(stderr,
+				"kordon compare: %s:%lu: expected %zu "
+				"fields, got %zu (row skipped)\n",
+				path, kd__csv_line(csv), nf,
+				kd__csv_nfields(csv));
 			rc = 2;
 			continue;
 		}
 		if (cs >= 0 && *kd__csv_field(csv, (size_t)cs, NULL) &&
-		    kd_schema_parse(&schema, kd__csv_field(csv, (size_t)cs,
-							   NULL)) < 0)
+		    kd_schema_parse(&schema,
+				    kd__csv_field(csv, (size_t)cs, NULL)) < 0)
 			schema = KD_SCHEMA_THING;
 		if (kd_compare(&res, m, schema,
 			       kd__csv_field(csv, (size_t)c1, NULL),
@@ -151,7 +155,8 @@ int cmd_compare(struct cli *c, int argc, char **argv)
 		if (cli_load(c))
 			return 2;
 		if (kd_matcher_new(&m, c->db) < 0) {
-			fprintf(stderr, "kordon compare: %s\n", kd_error_last());
+			fprintf(stderr, "kordon compare: %s\n",
+				kd_error_last());
 			return 2;
 		}
 	}

@@ -26,13 +26,15 @@ int cmd_index(struct cli *c, int argc, char **argv)
 		fputs("usage: kordon [--data PATH] index build -o FILE\n"
 		      "Compile the lists and the prepared matcher into a\n"
 		      "versioned snapshot file; use it with\n"
-		      "`kordon --index FILE COMMAND` (starts in milliseconds).\n",
+		      "`kordon --index FILE COMMAND` (starts in "
+		      "milliseconds).\n",
 		      argc >= 2 && cli_is_help(argv[1]) ? stdout : stderr);
 		return argc >= 2 && cli_is_help(argv[1]) ? 0 : 2;
 	}
 	for (k = 2; k < argc; k++) {
 		if ((strcmp(argv[k], "-o") == 0 ||
-		     strcmp(argv[k], "--output") == 0) && k + 1 < argc)
+		     strcmp(argv[k], "--output") == 0) &&
+		    k + 1 < argc)
 			out = argv[++k];
 		else if (strcmp(argv[k], "--data") == 0 && k + 1 < argc)
 			c->data = argv[++k];

@@ -87,16 +87,17 @@ int cmd_lists(struct cli *c, int argc, char **argv)
 	size_t nf;
 	size_t i, k, w, total;
 	const char *server = NULL;
-	int a, json = want_json(argc, argv,
-			     "usage: kordon lists [--json] [--server URL "
-			     "[--api-key KEY]]\n"
-			     "Each loaded list: id, title, publication date, "
-			     "file, entities by schema, warnings (FtM: values "
-			     "cleaned or moved to notes).\n"
-			     "--server URL: the lists a running `kordon serve` "
-			     "has loaded, and whether its index is stale (a "
-			     "reload failed: exit 1, with the error).\n"
-			     "  --api-key KEY  (or $KORDON_API_KEY)\n");
+	int a, json = want_json(
+		       argc, argv,
+		       "usage: kordon lists [--json] [--server URL "
+		       "[--api-key KEY]]\n"
+		       "Each loaded list: id, title, publication date, "
+		       "file, entities by schema, warnings (FtM: values "
+		       "cleaned or moved to notes).\n"
+		       "--server URL: the lists a running `kordon serve` "
+		       "has loaded, and whether its index is stale (a "
+		       "reload failed: exit 1, with the error).\n"
+		       "  --api-key KEY  (or $KORDON_API_KEY)\n");
 	if (json < 0)
 		return 0;
 	for (a = 1; a < argc; a++)

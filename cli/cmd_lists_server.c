@@ -109,14 +109,14 @@ int cli_lists_server(const char *base, const char *key, int json)
 			printf("           version %s%s, %lld entities\n",
 			       str(d, "version"),
 			       json_is_true(json_object_get(d, "index_current"))
-				   ? ""
-				   : " (NOT CURRENT)",
+				       ? ""
+				       : " (NOT CURRENT)",
 			       (long long)json_integer_value(
-				   json_object_get(d, "entity_count")));
+				       json_object_get(d, "entity_count")));
 		}
 		printf("server %s: index version %lld, %s\n", base,
 		       (long long)json_integer_value(
-			   json_object_get(doc, "index_version")),
+			       json_object_get(doc, "index_version")),
 		       stale ? "STALE" : "fresh");
 		if (stale)
 			printf("last reload error: %s\n",

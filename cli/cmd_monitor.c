@@ -57,7 +57,8 @@ int cmd_monitor(struct cli *c, int argc, char **argv)
 			continue;
 		}
 		if (v == NULL) {
-			fprintf(stderr, "kordon monitor: %s needs a value\n", a);
+			fprintf(stderr, "kordon monitor: %s needs a value\n",
+				a);
 			return 2;
 		}
 		k++;
@@ -70,7 +71,8 @@ int cmd_monitor(struct cli *c, int argc, char **argv)
 		else if (strcmp(a, "--actor") == 0)
 			o.actor = v;
 		else {
-			fprintf(stderr, "kordon monitor: unknown option %s\n", a);
+			fprintf(stderr, "kordon monitor: unknown option %s\n",
+				a);
 			return 2;
 		}
 	}
@@ -92,8 +94,10 @@ int cmd_monitor(struct cli *c, int argc, char **argv)
 	if (kd_monitor_run(&st, s, c->db, m, &o) < 0) {
 		if (tty)
 			fputc('\n', stderr);
-		fprintf(stderr, "kordon monitor: %s (committed blocks are "
-			"kept; run again to finish)\n", kd_error_last());
+		fprintf(stderr,
+			"kordon monitor: %s (committed blocks are "
+			"kept; run again to finish)\n",
+			kd_error_last());
 		goto done;
 	}
 	if (tty && st.screened)

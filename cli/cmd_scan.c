@@ -149,21 +149,24 @@ static void print_human(const kd_db *db, const char *in, size_t len,
 		printf("\n%zu:%zu%s%s  %.2f %s  %s\n", line, col,
 		       h[i].field[0] ? "  field " : "", h[i].field,
 		       h[i].result.score,
-		       h[i].result.match ? "MATCH" : "mention", kd_entity_caption(e));
+		       h[i].result.match ? "MATCH" : "mention",
+		       kd_entity_caption(e));
 		pre = clean_utf8(in + ls, h[i].start - ls);
 		mid = clean_utf8(in + h[i].start, he - h[i].start);
 		post = clean_utf8(in + he, le - he);
 		if (pre && mid && post) {
 			fputs("    ", stdout);
 			if (tty)
-				printf("%s\x1b[4;1m%s\x1b[0m%s\n", pre, mid, post);
+				printf("%s\x1b[4;1m%s\x1b[0m%s\n", pre, mid,
+				       post);
 			else
 				printf("%s%s%s\n", pre, mid, post);
 			if (!tty) {
 				fputs("    ", stdout);
 				pad_to(in + ls, h[i].start - ls);
 				for (k = h[i].start; k < he; k++)
-					if (((unsigned char)in[k] & 0xC0) != 0x80)
+					if (((unsigned char)in[k] & 0xC0) !=
+					    0x80)
 						fputc('^', stdout);
 				fputc('\n', stdout);
 			}
@@ -209,7 +212,8 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 		} else if (strcmp(a, "--no-merge") == 0) {
 			merge = 0;
 		} else if ((strcmp(a, "--format") == 0 ||
-			    strcmp(a, "--threshold") == 0) && v == NULL) {
+			    strcmp(a, "--threshold") == 0) &&
+			   v == NULL) {
 			fprintf(stderr, "kordon scan: %s needs a value\n", a);
 			return 2;
 		} else if (strcmp(a, "--format") == 0) {
@@ -225,8 +229,9 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 			threshold = strtod(v, &end);
 			if (errno || end == v || *end || threshold < 0 ||
 			    threshold > 1) {
-				fprintf(stderr, "kordon scan: --threshold wants "
-						"a number in [0,1], got '%s'\n",
+				fprintf(stderr,
+					"kordon scan: --threshold wants "
+					"a number in [0,1], got '%s'\n",
 					v);
 				return 2;
 			}

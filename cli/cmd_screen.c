@@ -20,7 +20,8 @@ static const char screen_help[] =
 	"                    Vessel, Airplane (default: any)\n"
 	"  --birth-date D    birth date or year (repeatable)\n"
 	"  --country CC      nationality/country, code or name (repeatable)\n"
-	"  --id NUM          passport, IMO, registration number... (repeatable)\n"
+	"  --id NUM          passport, IMO, registration number... "
+	"(repeatable)\n"
 	"  --limit N         results to show (default 10)\n"
 	"  --threshold T     match threshold (default 0.70)\n"
 	"  --exhaustive      score every entity (accuracy baseline)\n"
@@ -34,8 +35,9 @@ static int parse_double(double *out, const char *s, const char *opt)
 	errno = 0;
 	*out = strtod(s, &end);
 	if (errno || end == s || *end || *out < 0 || *out > 1) {
-		fprintf(stderr, "kordon: %s wants a number in [0,1], got '%s'\n",
-			opt, s);
+		fprintf(stderr,
+			"kordon: %s wants a number in [0,1], got '%s'\n", opt,
+			s);
 		return -1;
 	}
 	return 0;
@@ -48,7 +50,8 @@ static int parse_size(size_t *out, const char *s, const char *opt)
 	errno = 0;
 	v = strtoul(s, &end, 10);
 	if (errno || end == s || *end || v == 0 || v > 10000) {
-		fprintf(stderr, "kordon: %s wants 1..10000, got '%s'\n", opt, s);
+		fprintf(stderr, "kordon: %s wants 1..10000, got '%s'\n", opt,
+			s);
 		return -1;
 	}
 	*out = (size_t)v;
@@ -76,8 +79,8 @@ static int add_all(kd_query *q, const char *prop, const char *const *v,
 	return err;
 }
 
-static void print_human(const kd_db *db, const kd_query *q,
-			const kd_result *r, size_t n)
+static void print_human(const kd_db *db, const kd_query *q, const kd_result *r,
+			size_t n)
 {
 	size_t i;
 	printf("screening \"%s\"", kd_query_value(q, KD_ROLE_NAME, 0));
@@ -88,7 +91,8 @@ static void print_human(const kd_db *db, const kd_query *q,
 		printf("%2zu. %.2f %-8s %s\n", i + 1, r[i].score,
 		       r[i].match ? "MATCH" : "no match",
 		       kd_entity_caption(r[i].entity));
-		printf("             %s, %s, list%s ", kd_entity_id(r[i].entity),
+		printf("             %s, %s, list%s ",
+		       kd_entity_id(r[i].entity),
 		       kd_schema_name(kd_entity_schema(r[i].entity)),
 		       kd_entity_source_count(r[i].entity) > 1 ? "s" : "");
 		cli_print_lists(stdout, db, r[i].entity, 0);
@@ -156,7 +160,8 @@ int cmd_screen(struct cli *c, int argc, char **argv)
 				return 2;
 			k++;
 		} else if (a[0] == '-' && a[1] == '-') {
-			fprintf(stderr, "kordon screen: unknown option %s\n", a);
+			fprintf(stderr, "kordon screen: unknown option %s\n",
+				a);
 			return 2;
 		} else if (push(names, &nnames, a, "NAME")) {
 			return 2;

@@ -19,7 +19,8 @@
 static const char update_help[] =
 	"usage: kordon [--data DIR] update [options] [LIST...]\n"
 	"Download each list of DIR/lists.conf that has a `url` (or only the\n"
-	"LISTs named), verify it (checksum when `sha256 = URL` is set, format,\n"
+	"LISTs named), verify it (checksum when `sha256 = URL` is set, "
+	"format,\n"
 	"full parse, entity count) and switch to it atomically; the previous\n"
 	"version stays in use on any failure. Versions are kept in\n"
 	"<list dir>/versions/<date>-<hash>/ (usable with --data).\n"
@@ -36,13 +37,16 @@ static const char update_help[] =
 	"                      $no_proxy)\n"
 	"  --cacert FILE       CA bundle (default: $KORDON_CA_BUNDLE,\n"
 	"                      $CURL_CA_BUNDLE, else the system's)\n"
-	"  --json              one JSON object per list (change report incl.),\n"
-	"                      then {\"parties\":...} when linked records changed\n"
+	"  --json              one JSON object per list (change report "
+	"incl.),\n"
+	"                      then {\"parties\":...} when linked records "
+	"changed\n"
 	"  --quiet             one line per list, no change report\n"
 	"After the lists, the parties (records of one party linked across\n"
 	"lists) whose members or merged values changed (as `kordon diff`).\n"
 	"  --notify PID|FILE   after an update, send SIGHUP to this process\n"
-	"                      (a pid or a pid file) so `kordon serve` reloads\n"
+	"                      (a pid or a pid file) so `kordon serve` "
+	"reloads\n"
 	"exit status: 0 updated or unchanged, 1 a list failed, 2 usage\n";
 
 struct ctx {
@@ -51,7 +55,7 @@ struct ctx {
 
 static const char *status_name(kd_update_status s)
 {
-	return s == KD_UPDATE_UPDATED	? "updated"
+	return s == KD_UPDATE_UPDATED  ? "updated"
 	       : s == KD_UPDATE_FAILED ? "failed"
 				       : "unchanged";
 }
@@ -180,8 +184,9 @@ static bool num(const char *opt, const char *v, double lo, double hi,
 	errno = 0;
 	*out = v ? strtod(v, &end) : 0;
 	if (v == NULL || errno || end == v || *end || *out < lo || *out > hi) {
-		fprintf(stderr, "kordon update: %s needs a number in [%g, %g]\n",
-			opt, lo, hi);
+		fprintf(stderr,
+			"kordon update: %s needs a number in [%g, %g]\n", opt,
+			lo, hi);
 		return false;
 	}
 	return true;

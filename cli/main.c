@@ -19,33 +19,45 @@ static void usage(FILE *f)
 		"Sanctions screening against official lists.\n"
 		"\n"
 		"commands:\n"
-		"  lists [--json]            loaded lists with dates and counts;\n"
+		"  lists [--json]            loaded lists with dates and "
+		"counts;\n"
 		"                            --server URL: a running server's\n"
 		"  show ID [--json]          one entity with all properties\n"
-		"  screen NAME [options]     screen a name (kordon screen --help)\n"
-		"  compare NAME1 NAME2       score two names; --pairs FILE.csv\n"
+		"  screen NAME [options]     screen a name (kordon screen "
+		"--help)\n"
+		"  compare NAME1 NAME2       score two names; --pairs "
+		"FILE.csv\n"
 		"  batch --input FILE        screen a CSV or JSON-lines file\n"
-		"  index build -o FILE       compile the lists into a snapshot\n"
-		"  scan FILE|-               find listed names in text or payment\n"
-		"                            messages (SWIFT MT, ISO 20022 pacs.008)\n"
-		"  serve                     HTTP API, yente /match compatible\n"
-		"  update [LIST...]          download, verify and switch to the\n"
+		"  index build -o FILE       compile the lists into a "
+		"snapshot\n"
+		"  scan FILE|-               find listed names in text or "
+		"payment\n"
+		"                            messages (SWIFT MT, ISO 20022 "
+		"pacs.008)\n"
+		"  serve                     HTTP API, yente /match "
+		"compatible\n"
+		"  update [LIST...]          download, verify and switch to "
+		"the\n"
 		"                            latest official lists\n"
 		"  diff OLD NEW              entities added, removed, changed\n"
-		"  export --ftm              every entity as FollowTheMoney JSON "
+		"  export --ftm              every entity as FollowTheMoney "
+		"JSON "
 		"lines\n"
 		"  book import FILE          customer book into the store\n"
-		"  monitor                   screen the book, raise new alerts\n"
+		"  monitor                   screen the book, raise new "
+		"alerts\n"
 		"  alerts | alert show ID | decide ID   review alerts\n"
 		"  audit verify|export|replay           the audit trail\n"
 		"  store migrate|info|set    the store (SQLite or PostgreSQL)\n"
 		"\n"
 		"global options:\n"
-		"  --data PATH   list directory or file (default: $KORDON_DATA,\n"
+		"  --data PATH   list directory or file (default: "
+		"$KORDON_DATA,\n"
 		"                else the bundled data/ directory)\n"
 		"  --index FILE  open a snapshot (kordon index build) instead\n"
 		"  --store S     store file or postgresql:// URI (default:\n"
-		"                $KORDON_STORE, else kordon.db beside the data)\n"
+		"                $KORDON_STORE, else kordon.db beside the "
+		"data)\n"
 		"  --version     print the version\n"
 		"  -h, --help    this help; COMMAND --help for a command\n");
 }
@@ -62,8 +74,10 @@ static void cli_warn_empty(const struct cli *c)
 	for (i = 0; i < kd_db_source_count(c->db); i++) {
 		kd_source_info s;
 		if (kd_db_source(&s, c->db, i) == 0 && s.entities == 0)
-			fprintf(stderr, "%s: warning: %s (%s) is empty: 0 "
-				"entities\n", c->prog, s.id, s.file);
+			fprintf(stderr,
+				"%s: warning: %s (%s) is empty: 0 "
+				"entities\n",
+				c->prog, s.id, s.file);
 	}
 }
 
@@ -101,7 +115,8 @@ void cli_print_lists(FILE *f, const kd_db *db, const kd_entity *e, int json)
 		if (json)
 			cli_json_str(f, s.id);
 		else
-			fprintf(f, "%s (%s)", s.id, s.date[0] ? s.date : "undated");
+			fprintf(f, "%s (%s)", s.id,
+				s.date[0] ? s.date : "undated");
 	}
 }
 

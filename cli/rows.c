@@ -104,25 +104,27 @@ static int bad_utf8(struct cli_rows *rs, const char *prog, const char *path,
 {
 	size_t k, at;
 	for (k = 0; k < 6; k++)
-		if (v[k] && (at = kd__utf8_invalid_at(v[k], strlen(v[k]))) != 0) {
-			say(rs, "%s: %s:%lu: invalid UTF-8 (byte %zu "
-				"of a field; row skipped)", prog, path, line,
-				at);
+		if (v[k] &&
+		    (at = kd__utf8_invalid_at(v[k], strlen(v[k]))) != 0) {
+			say(rs,
+			    "%s: %s:%lu: invalid UTF-8 (byte %zu "
+			    "of a field; row skipped)",
+			    prog, path, line, at);
 			return 1;
 		}
 	return 0;
 }
 
-static int read_csv(struct cli_rows *rs, struct kd_reader *rd,
-		    const char *path, const char *prog, unsigned flags)
+static int read_csv(struct cli_rows *rs, struct kd_reader *rd, const char *path,
+		    const char *prog, unsigned flags)
 {
 	struct kd_csv *c;
 	kd_parse_err err;
 	long cols[6];
 	int got;
-	static const char *const names[6] = { "id", "name", "schema",
-					      "birth_date", "country",
-					      "id_number" };
+	static const char *const names[6] = { "id",      "name",
+					      "schema",  "birth_date",
+					      "country", "id_number" };
 	size_t k, nf;
 	if (kd__csv_open(&c, rd, ',') < 0)
 		return -1;
@@ -139,8 +141,7 @@ static int read_csv(struct cli_rows *rs, struct kd_reader *rd,
 		return -1;
 	}
 	if (cols[1] < 0) {
-		say(rs, "%s: %s:1: header has no 'name' column",
-			prog, path);
+		say(rs, "%s: %s:1: header has no 'name' column", prog, path);
 		kd__csv_close(c);
 		return -1;
 	}
@@ -160,23 +161,24 @@ static int read_csv(struct cli_rows *rs, struct kd_reader *rd,
 		memset(&r, 0, sizeof(r));
 		r.line = kd__csv_line(c);
 		if (kd__csv_nfields(c) != nf) {
-			say(rs, "%s: %s:%lu: %zu fields, header has %zu "
-				"(row skipped)", prog, path, r.line,
-				kd__csv_nfields(c), nf);
+			say(rs,
+			    "%s: %s:%lu: %zu fields, header has %zu "
+			    "(row skipped)",
+			    prog, path, r.line, kd__csv_nfields(c), nf);
 			rs->skipped++;
 			continue;
 		}
 		for (k = 0; k < 6; k++)
-			v[k] = cols[k] >= 0 ? kd__csv_field(c, (size_t)cols[k],
-							    NULL)
-					    : "";
+			v[k] = cols[k] >= 0
+				       ? kd__csv_field(c, (size_t)cols[k], NULL)
+				       : "";
 		if (bad_utf8(rs, prog, path, r.line, v)) {
 			rs->skipped++;
 			continue;
 		}
 		if (*v[1] == '\0') {
-			say(rs, "%s: %s:%lu: empty name (row skipped)",
-				prog, path, r.line);
+			say(rs, "%s: %s:%lu: empty name (row skipped)", prog,
+			    path, r.line);
 			rs->skipped++;
 			continue;
 		}
@@ -220,8 +222,8 @@ static int read_query(struct cli_rows *rs, struct cli_row *r, json_t *o,
 	v[4] = kd_query_value(q, KD_ROLE_COUNTRY, 0);
 	v[5] = kd_query_value(q, KD_ROLE_IDENTIFIER, 0);
 	if (v[1] == NULL) {
-		say(rs, "%s: %s:%lu: no name in properties (row skipped)",
-		    prog, path, r->line);
+		say(rs, "%s: %s:%lu: no name in properties (row skipped)", prog,
+		    path, r->line);
 		kd_query_free(q);
 		rs->skipped++;
 		return 0;
@@ -252,9 +254,9 @@ static int read_jsonl(struct cli_rows *rs, struct kd_reader *rd,
 		r.line = kd__reader_lineno(rd);
 		o = json_loadb(line, len, 0, &je);
 		if (o == NULL || !json_is_object(o)) {
-			say(rs, "%s: %s:%lu:%d: %s (row skipped)",
-				prog, path, r.line, o ? 1 : je.column,
-				o ? "not a JSON object" : je.text);
+			say(rs, "%s: %s:%lu:%d: %s (row skipped)", prog, path,
+			    r.line, o ? 1 : je.column,
+			    o ? "not a JSON object" : je.text);
 			json_decref(o);
 			rs->skipped++;
 			continue;
@@ -280,8 +282,10 @@ static int read_jsonl(struct cli_rows *rs, struct kd_reader *rd,
 		v[4] = jstr(o, "country");
 		v[5] = jstr(o, "id_number");
 		if (v[1] == NULL || *v[1] == '\0') {
-			say(rs, "%s: %s:%lu: no \"name\" string (row "
-				"skipped)", prog, path, r.line);
+			say(rs,
+			    "%s: %s:%lu: no \"name\" string (row "
+			    "skipped)",
+			    prog, path, r.line);
 			json_decref(o);
 			rs->skipped++;
 			continue;

@@ -27,15 +27,15 @@ static int iso_prefix(const char *s)
 	    n == 14 || n == 15 || n == 17 || n == 18)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (pat[i] == 'd' ? (s[i] < '0' || s[i] > '9')
-				  : s[i] != pat[i])
+		if (pat[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != pat[i])
 			return 0;
 	return 1;
 }
 
 static void check_entity(json_t *e, int nested)
 {
-	const char *k, *schema = json_string_value(json_object_get(e, "schema"));
+	const char *k,
+		*schema = json_string_value(json_object_get(e, "schema"));
 	json_t *props = json_object_get(e, "properties"), *vals;
 	if (!json_is_string(json_object_get(e, "id")) || schema == NULL ||
 	    !json_is_object(props))

@@ -57,10 +57,10 @@ static void check_ok(const struct mreq *m)
 		if (m->items[i].key == NULL)
 			__builtin_trap();
 		if (m->items[i].echo == NULL ||
-		    !json_is_string(json_object_get(m->items[i].echo,
-						    "schema")) ||
-		    !json_is_object(json_object_get(m->items[i].echo,
-						    "properties")))
+		    !json_is_string(
+			    json_object_get(m->items[i].echo, "schema")) ||
+		    !json_is_object(
+			    json_object_get(m->items[i].echo, "properties")))
 			__builtin_trap();
 		if (q == NULL || kd_query_schema(q) >= KD_SCHEMA__COUNT)
 			__builtin_trap();
@@ -78,8 +78,8 @@ static void check_datetime(const char *s)
 	if (srv_parse_datetime(out, s) < 0)
 		return;
 	for (i = 0; i < 19; i++)
-		if (i == 4 || i == 7 ? out[i] != '-'
-		    : i == 10	     ? out[i] != 'T'
+		if (i == 4 || i == 7     ? out[i] != '-'
+		    : i == 10            ? out[i] != 'T'
 		    : i == 13 || i == 16 ? out[i] != ':'
 					 : (out[i] < '0' || out[i] > '9'))
 			__builtin_trap();
@@ -123,16 +123,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct req_err err, err2;
 	int rc = srv_mreq_parse(&m, (const char *)data, size, SRV_MAX_QUERIES,
 				&err);
-	int rc2 = srv_mreq_parse(&m2, (const char *)data, size,
-				 SRV_MAX_QUERIES, &err2);
+	int rc2 = srv_mreq_parse(&m2, (const char *)data, size, SRV_MAX_QUERIES,
+				 &err2);
 	if (rc != rc2 || err.status != err2.status ||
 	    strcmp(err.detail, err2.detail) != 0 || m.n != m2.n)
 		__builtin_trap();
 	if (rc == 0) {
 		check_ok(&m);
 	} else {
-		if (err.status != 400 && err.status != 422 &&
-		    err.status != 500)
+		if (err.status != 400 && err.status != 422 && err.status != 500)
 			__builtin_trap();
 		if (err.detail[0] == '\0' ||
 		    kd__utf8_invalid_at(err.detail, strlen(err.detail)))

@@ -81,8 +81,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (ra != rb)
 		__builtin_trap();
 	if (ra < 0) {
-		if (a || b || (ra != KD_EPARSE && ra != KD_EINVAL &&
-			       ra != KD_ENOMEM) ||
+		if (a || b ||
+		    (ra != KD_EPARSE && ra != KD_EINVAL && ra != KD_ENOMEM) ||
 		    ea.msg[0] == '\0' || strcmp(ea.msg, eb.msg) != 0)
 			__builtin_trap();
 		return 0;

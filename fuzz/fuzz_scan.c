@@ -58,7 +58,8 @@ static void check(const kd_scan_hit *h, size_t n, size_t len, double t)
 	size_t i;
 	for (i = 0; i < n; i++) {
 		if (h[i].start >= h[i].end || h[i].end > len ||
-		    h[i].result.entity == NULL || h[i].result.score < t - 1e-9 ||
+		    h[i].result.entity == NULL ||
+		    h[i].result.score < t - 1e-9 ||
 		    h[i].result.score > 1.0 + 1e-9 ||
 		    h[i].nalso > KD_SCAN_MAX_ALSO ||
 		    (i > 0 && h[i].start < h[i - 1].start))
@@ -67,8 +68,9 @@ static void check(const kd_scan_hit *h, size_t n, size_t len, double t)
 }
 
 /* threshold 0.7 (what check() expects) */
-static const kd_match_opts g_opts = { KD_MATCH_OPTS_VERSION, 0.7, 10, 0.50,
-				      0, NULL, NULL, NULL };
+static const kd_match_opts g_opts = {
+	KD_MATCH_OPTS_VERSION, 0.7, 10, 0.50, 0, NULL, NULL, NULL
+};
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -93,7 +95,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check(h, n, size, 0.7);
 		if (fmts[f] == KD_SCAN_TEXT) {
 			if (kd_scan(&h2, &n2, g_m, s, size, fmts[f], &g_opts,
-				    NULL) != 0 || n2 != n)
+				    NULL) != 0 ||
+			    n2 != n)
 				__builtin_trap();
 			for (i = 0; i < n; i++)
 				if (h[i].start != h2[i].start ||

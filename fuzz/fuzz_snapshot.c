@@ -34,9 +34,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* without the checksum the id index may be inconsistent:
 		 * a lookup may miss, but must not read out of bounds */
 		for (i = 0; i < kd_db_count(db); i++) {
-			const kd_entity *e =
-				kd_db_find(db, kd_entity_id(kd_db_entity(db, i)));
-			if (e != NULL && strlen(kd_entity_caption(e)) > (1u << 30))
+			const kd_entity *e = kd_db_find(
+				db, kd_entity_id(kd_db_entity(db, i)));
+			if (e != NULL &&
+			    strlen(kd_entity_caption(e)) > (1u << 30))
 				__builtin_trap();
 		}
 		if (kd_matcher_new(&m, db) == 0) {

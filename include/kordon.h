@@ -28,8 +28,8 @@ extern "C" {
 #define KD_VERSION_MAJOR 0
 #define KD_VERSION_MINOR 3
 #define KD_VERSION_PATCH 0
-#define KD_VERSION_NUM                                                     \
-	((KD_VERSION_MAJOR * 10000) + (KD_VERSION_MINOR * 100) +           \
+#define KD_VERSION_NUM                                           \
+	((KD_VERSION_MAJOR * 10000) + (KD_VERSION_MINOR * 100) + \
 	 KD_VERSION_PATCH)
 #define KD_VERSION_STRING "0.3.0"
 
@@ -40,12 +40,12 @@ int kd_version(void);
 
 enum {
 	KD_OK = 0,
-	KD_ENOMEM = -1,  /**< allocation failed */
-	KD_EINVAL = -2,  /**< bad argument */
-	KD_EIO = -3,     /**< file could not be read */
-	KD_EPARSE = -4,  /**< malformed input; see kd_parse_err */
+	KD_ENOMEM = -1, /**< allocation failed */
+	KD_EINVAL = -2, /**< bad argument */
+	KD_EIO = -3,    /**< file could not be read */
+	KD_EPARSE = -4, /**< malformed input; see kd_parse_err */
 	KD_ENOTFOUND = -5,
-	KD_EFORMAT = -6  /**< unknown or unsupported file format */
+	KD_EFORMAT = -6 /**< unknown or unsupported file format */
 };
 
 /** Position of a parse error. line and col are 1-based, 0 if unknown. */
@@ -116,7 +116,10 @@ typedef struct kd_load_opts {
 	int no_link;
 } kd_load_opts;
 #define KD_LOAD_OPTS_VERSION 2
-#define KD_LOAD_OPTS_INIT { KD_LOAD_OPTS_VERSION, 0, 0 }
+#define KD_LOAD_OPTS_INIT                  \
+	{                                  \
+		KD_LOAD_OPTS_VERSION, 0, 0 \
+	}
 
 /**
  * Load every list in `path`: a directory (all list files in it, described
@@ -283,11 +286,10 @@ int kd_query_add(kd_query *q, const char *prop, const char *value);
  *  the composed name when there is no full name; other roles 0). */
 size_t kd_query_count(const kd_query *q, kd_prop_role role);
 /** Value i of `role` (borrowed from q), or NULL when out of range. */
-const char *kd_query_value(const kd_query *q, kd_prop_role role,
-			   size_t i);
+const char *kd_query_value(const kd_query *q, kd_prop_role role, size_t i);
 
 /** Bounds of one property in kd_query_from_json(). */
-#define KD_QUERY_MAX_VALUES 50      /**< values of one property */
+#define KD_QUERY_MAX_VALUES    50   /**< values of one property */
 #define KD_QUERY_MAX_VALUE_LEN 1000 /**< bytes of one value */
 
 /**
@@ -317,10 +319,10 @@ int kd_schema_parse_ftm(kd_schema *out, const char *name);
 
 typedef struct kd_match_opts {
 	unsigned int version;
-	double threshold;   /**< match:true at or above; default below */
-	size_t limit;       /**< max results */
-	double cutoff;      /**< results below are dropped */
-	int exhaustive;     /**< score every entity (baseline) */
+	double threshold; /**< match:true at or above; default below */
+	size_t limit;     /**< max results */
+	double cutoff;    /**< results below are dropped */
+	int exhaustive;   /**< score every entity (baseline) */
 	/* version 2 */
 	/** Entities for which this returns 0 are neither candidates nor
 	 *  results (dataset scopes, excluded ids), so a scoped query gets
@@ -335,16 +337,18 @@ typedef struct kd_match_opts {
 	size_t *total;
 } kd_match_opts;
 #define KD_MATCH_OPTS_VERSION 3
-#define KD_DEFAULT_THRESHOLD 0.70
-#define KD_MATCH_OPTS_INIT                                                 \
-	{ KD_MATCH_OPTS_VERSION, KD_DEFAULT_THRESHOLD, 10, 0.50, 0, NULL, NULL, \
-	  NULL }
+#define KD_DEFAULT_THRESHOLD  0.70
+#define KD_MATCH_OPTS_INIT                                                \
+	{                                                                 \
+		KD_MATCH_OPTS_VERSION, KD_DEFAULT_THRESHOLD, 10, 0.50, 0, \
+			NULL, NULL, NULL                                  \
+	}
 
 /** One named feature of a score, e.g. "name_match". */
 typedef struct kd_feature {
-	const char *name;   /**< static string */
-	double weight;      /**< contribution to the score (may be < 0) */
-	char detail[160];   /**< e.g. "'uschakow'~'ushakov' skeleton" */
+	const char *name; /**< static string */
+	double weight;    /**< contribution to the score (may be < 0) */
+	char detail[160]; /**< e.g. "'uschakow'~'ushakov' skeleton" */
 } kd_feature;
 
 /** Room for features in a kd_result: the scorer fires at most 10 (a
@@ -357,7 +361,7 @@ typedef struct kd_result {
 	const kd_entity *entity; /**< borrowed from the db */
 	double score;
 	int match;
-	size_t nfeatures;        /**< use kd_result_feature_count() */
+	size_t nfeatures; /**< use kd_result_feature_count() */
 	kd_feature features[KD_MAX_FEATURES]; /**< use kd_result_feature() */
 	size_t nfeatures_dropped; /**< features that found no room (0 with
 				       this library's scorer) */
@@ -446,8 +450,8 @@ int kd_compare(kd_result *out, const kd_matcher *m, kd_schema schema,
  * @param[out] out NUL-terminated JSON; free with kd_free().
  * @return 0 or KD_ENOMEM.
  */
-int kd_results_json(char **out, size_t *len, const kd_db *db,
-		    const kd_query *q, const kd_result *r, size_t n);
+int kd_results_json(char **out, size_t *len, const kd_db *db, const kd_query *q,
+		    const kd_result *r, size_t n);
 
 /* ---- FollowTheMoney view ----------------------------------------------- */
 
@@ -480,13 +484,18 @@ int kd_entity_ftm_json(char **out, size_t *len, const kd_db *db,
  * @param[out] out NUL-terminated JSON object; free with kd_free().
  * @return 0, KD_EINVAL (db or e NULL) or KD_ENOMEM.
  */
-int kd_entity_json(char **out, size_t *len, const kd_db *db,
-		   const kd_entity *e, unsigned flags, const char *extra);
+int kd_entity_json(char **out, size_t *len, const kd_db *db, const kd_entity *e,
+		   unsigned flags, const char *extra);
 
 /** What the FtM view had to change, by kind of value. */
 typedef enum kd_ftm_kind {
-	KD_FTM_DATE = 0, KD_FTM_COUNTRY, KD_FTM_URL, KD_FTM_PHONE,
-	KD_FTM_EMAIL, KD_FTM_GENDER, KD_FTM_TOPIC,
+	KD_FTM_DATE = 0,
+	KD_FTM_COUNTRY,
+	KD_FTM_URL,
+	KD_FTM_PHONE,
+	KD_FTM_EMAIL,
+	KD_FTM_GENDER,
+	KD_FTM_TOPIC,
 	KD_FTM_LENGTH,   /**< over the property's maxLength */
 	KD_FTM_PROPERTY, /**< property the schema does not have */
 	KD_FTM__COUNT
@@ -499,8 +508,7 @@ typedef struct kd_ftm_stats {
 
 /** Add to *st what the FtM view of e cleans and moves to notes.
  *  @return 0, KD_EINVAL (a NULL argument) or KD_ENOMEM. */
-int kd_entity_ftm_stats(kd_ftm_stats *st, const kd_db *db,
-			const kd_entity *e);
+int kd_entity_ftm_stats(kd_ftm_stats *st, const kd_db *db, const kd_entity *e);
 /** @return "date", "country", ... for a kind. */
 const char *kd_ftm_kind_name(kd_ftm_kind k);
 
@@ -610,19 +618,21 @@ typedef struct kd_update_opts {
 	long backoff_ms;      /**< wait before the first retry, doubled
 				   for each further one (2000) */
 	unsigned long long max_bytes; /**< size cap per file (1 GiB) */
-	double max_drop;      /**< refuse when the entity count falls by
+	double max_drop;              /**< refuse when the entity count falls by
 				   more than this share (0.2) */
-	int force;            /**< accept any drop */
-	int keep;             /**< versions kept per list (10) */
-	const char *proxy;    /**< NULL: libcurl's http(s)_proxy/no_proxy */
-	const char *cacert;   /**< CA bundle file; NULL: $KORDON_CA_BUNDLE,
+	int force;                    /**< accept any drop */
+	int keep;                     /**< versions kept per list (10) */
+	const char *proxy;   /**< NULL: libcurl's http(s)_proxy/no_proxy */
+	const char *cacert;  /**< CA bundle file; NULL: $KORDON_CA_BUNDLE,
 				   $CURL_CA_BUNDLE, else the system's */
-	unsigned diff_flags;  /**< KD_DIFF_JSON: reports as JSON */
+	unsigned diff_flags; /**< KD_DIFF_JSON: reports as JSON */
 } kd_update_opts;
 #define KD_UPDATE_OPTS_VERSION 1
-#define KD_UPDATE_OPTS_INIT                                                    \
-	{ KD_UPDATE_OPTS_VERSION, 600, 30, 3, 2000, 1ull << 30, 0.2, 0, 10,   \
-	  NULL, NULL, 0 }
+#define KD_UPDATE_OPTS_INIT                                                   \
+	{                                                                     \
+		KD_UPDATE_OPTS_VERSION, 600, 30, 3, 2000, 1ull << 30, 0.2, 0, \
+			10, NULL, NULL, 0                                     \
+	}
 
 typedef enum kd_update_status {
 	KD_UPDATE_UNCHANGED = 0, /**< 304, or the same content again */
@@ -633,13 +643,13 @@ typedef enum kd_update_status {
 /** What kd_update() did for one list (all strings borrowed for the
  *  duration of the callback). */
 typedef struct kd_update_report {
-	const char *list;     /**< id in lists.conf */
+	const char *list; /**< id in lists.conf */
 	kd_update_status status;
 	const char *message;  /**< why it failed, or what was done */
 	const char *version;  /**< version in use now ("" when none) */
 	const char *previous; /**< version before the update ("" when none) */
 	size_t old_entities, new_entities;
-	const char *diff;     /**< change report when UPDATED, else NULL */
+	const char *diff; /**< change report when UPDATED, else NULL */
 	kd_diff_stats stats;
 } kd_update_report;
 
@@ -711,17 +721,17 @@ size_t kd_entity_prop_sources(const kd_db *db, const kd_entity *e, size_t i,
  */
 int kd_results_merge(kd_result *r, size_t *n, const kd_db *db);
 
-#define KD_LINK_KINDS 5
+#define KD_LINK_KINDS         5
 #define KD_LINK_STATS_VERSION 1
 /** Figures of the linking (kd_db_link_stats()). */
 typedef struct kd_link_stats {
 	unsigned int version;
-	size_t clusters;            /**< merged entities */
-	size_t records;             /**< records in them */
-	const char *kind[KD_LINK_KINDS]; /**< evidence kind names */
-	size_t linked[KD_LINK_KINDS];    /**< records linked per kind */
+	size_t clusters;                  /**< merged entities */
+	size_t records;                   /**< records in them */
+	const char *kind[KD_LINK_KINDS];  /**< evidence kind names */
+	size_t linked[KD_LINK_KINDS];     /**< records linked per kind */
 	size_t candidates[KD_LINK_KINDS]; /**< candidate links per kind */
-	size_t vetoed[KD_LINK_KINDS];    /**< refused: a conflict, names
+	size_t vetoed[KD_LINK_KINDS];     /**< refused: a conflict, names
 					      not compatible, or (name and
 					      birth year) nothing more */
 	size_t splits; /**< strong links refused by a conflict */

@@ -78,21 +78,23 @@ int kd_book_import(kd_import_stats *out, kd_store *s, const char *book,
 
 typedef struct kd_monitor_opts {
 	unsigned int version;
-	const char *book;    /**< default "default" */
-	const char *actor;   /**< default "kordon" */
-	double threshold;    /**< alert at or above; default 0.70 */
-	unsigned threads;    /**< screening threads; 0: all cores */
-	int full;            /**< re-screen every record */
+	const char *book;  /**< default "default" */
+	const char *actor; /**< default "kordon" */
+	double threshold;  /**< alert at or above; default 0.70 */
+	unsigned threads;  /**< screening threads; 0: all cores */
+	int full;          /**< re-screen every record */
 	/** called after each block of records (may be NULL) */
 	void (*progress)(size_t done, size_t total, void *ctx);
 	void *ctx;
 } kd_monitor_opts;
 #define KD_MONITOR_OPTS_VERSION 1
-#define KD_MONITOR_OPTS_INIT                                               \
-	{ KD_MONITOR_OPTS_VERSION, NULL, NULL, 0.70, 0, 0, NULL, NULL }
+#define KD_MONITOR_OPTS_INIT                                                \
+	{                                                                   \
+		KD_MONITOR_OPTS_VERSION, NULL, NULL, 0.70, 0, 0, NULL, NULL \
+	}
 
 typedef struct kd_monitor_stats {
-	char mode[16];           /**< "full", "delta", "records" or "none" */
+	char mode[16]; /**< "full", "delta", "records" or "none" */
 	char list_version[65];
 	char prev_version[65];   /**< "" on the first run */
 	size_t records;          /**< active records in the book */
@@ -100,7 +102,7 @@ typedef struct kd_monitor_stats {
 	size_t delta_candidates; /**< records re-scored by delta screening */
 	size_t ent_added, ent_changed, ent_removed;
 	size_t new_alerts, updated, unchanged, quiet, closed;
-	long long run_seq;       /**< audit record of the run */
+	long long run_seq; /**< audit record of the run */
 	double seconds;
 } kd_monitor_stats;
 
@@ -144,8 +146,8 @@ typedef struct kd_decision_result {
  * someone else, or already final) or KD_STORE_EDENIED (four-eyes).
  */
 int kd_alert_decide(kd_decision_result *out, kd_store *s, long long id,
-		    const char *decision, const char *reason,
-		    const char *user, long long expected_version);
+		    const char *decision, const char *reason, const char *user,
+		    long long expected_version);
 
 /* ---- audit trail ---------------------------------------------------------- */
 

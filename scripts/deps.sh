@@ -9,6 +9,8 @@ pkgs=(build-essential cmake pkg-config libicu-dev libxml2-dev
       libsqlite3-dev libpq-dev postgresql chromium)
 # the legal-form tables from data/names/rigour (tools/gen_names_ref.c)
 pkgs+=(libyaml-dev)
+# the C layout check of the test run (tests/format_check.sh, .clang-format)
+pkgs+=(clang-format)
 # the scanner's language lexicon (tools/gen_lexicon.c, at build time)
 pkgs+=(hunspell-en-us hunspell-de-de hunspell-fr-classical hunspell-es
        hunspell-it hunspell-pl hunspell-ru hunspell-cs wamerican wngerman

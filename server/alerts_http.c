@@ -56,7 +56,7 @@ static int unhex32(unsigned char out[32], const char *s)
 	if (strlen(s) != 64)
 		return -1;
 	for (i = 0; i < 64; i++) {
-		int c = s[i], v = c >= '0' && c <= '9'	 ? c - '0'
+		int c = s[i], v = c >= '0' && c <= '9'   ? c - '0'
 				  : c >= 'a' && c <= 'f' ? c - 'a' + 10
 				  : c >= 'A' && c <= 'F' ? c - 'A' + 10
 							 : -1;
@@ -137,8 +137,9 @@ static kd_store *req_store(struct srv_req *r)
 	if ((s = pthread_getspecific(g_key)) != NULL)
 		return s;
 	if (spec == NULL || *spec == '\0') {
-		srv_error(r, 503, "no store: start with --store or "
-				  "KORDON_STORE");
+		srv_error(r, 503,
+			  "no store: start with --store or "
+			  "KORDON_STORE");
 		return NULL;
 	}
 	if (kd_store_open(&s, spec, 0) < 0) {
@@ -185,8 +186,8 @@ int srv_h_alerts(struct srv_req *r)
 		return srv_error(r, 400, "limit: 1..10000, after: an alert id");
 	if (kd_alerts_json(&json, s, srv_arg(r, "status"), srv_arg(r, "book"),
 			   (size_t)limit, after) < 0)
-		return srv_error(r, kd_error_last()[0] == 's' ? 400 : 500,
-				 "%s", kd_error_last());
+		return srv_error(r, kd_error_last()[0] == 's' ? 400 : 500, "%s",
+				 kd_error_last());
 	return reply_json(r, 200, json);
 }
 
@@ -233,12 +234,12 @@ int srv_h_alert_post(struct srv_req *r)
 	if ((s = req_store(r)) == NULL)
 		return SRV_DONE;
 	if ((user = req_user(r)) == NULL)
-		return srv_error(r, 403, "this API key names no user "
-					 "(KORDON_API_USERS)");
+		return srv_error(r, 403,
+				 "this API key names no user "
+				 "(KORDON_API_USERS)");
 	body = json_loadb(r->body.ptr ? r->body.ptr : "", r->body.len, 0, &je);
 	if (!json_is_object(body)) {
-		status = srv_error(r, 422, "body:%d:%d: %s", je.line,
-				   je.column,
+		status = srv_error(r, 422, "body:%d:%d: %s", je.line, je.column,
 				   body ? "not a JSON object" : je.text);
 		json_decref(body);
 		return status;
@@ -256,8 +257,9 @@ int srv_h_alert_post(struct srv_req *r)
 	if (decision == NULL || reason == NULL || *reason == '\0' ||
 	    user == NULL || *user == '\0') {
 		json_decref(body);
-		return srv_error(r, 422, "decision, reason (strings) and, on a "
-					 "server without API keys, by");
+		return srv_error(r, 422,
+				 "decision, reason (strings) and, on a "
+				 "server without API keys, by");
 	}
 	snprintf(who, sizeof(who), "%s", user);
 	err = kd_alert_decide(&res, s, id, decision, reason, who, version);
@@ -265,8 +267,8 @@ int srv_h_alert_post(struct srv_req *r)
 	if (err < 0) {
 		status = err == KD_STORE_ECONFLICT ? 409
 			 : err == KD_STORE_EDENIED ? 403
-			 : err == KD_ENOTFOUND	   ? 404
-			 : err == KD_EINVAL	   ? 422
+			 : err == KD_ENOTFOUND     ? 404
+			 : err == KD_EINVAL        ? 422
 						   : 500;
 		return srv_error(r, status, "%s", kd_error_last());
 	}
@@ -304,13 +306,16 @@ int srv_h_book_import(struct srv_req *r)
 	rs.errs = &errs;
 	if (cli_rows_mem(&rs, "body", r->body.ptr, r->body.len, is_json,
 			 "import", 0) < 0) {
-		status = srv_error(r, 422, "%s", errs.ptr ? errs.ptr : "bad body");
+		status = srv_error(r, 422, "%s",
+				   errs.ptr ? errs.ptr : "bad body");
 		kd__buf_free(&errs);
 		return status;
 	}
 	if (full && strcmp(full, "1") == 0 && rs.skipped) {
-		status = srv_error(r, 422, "full import refused, rows skipped: "
-					   "%s", errs.ptr ? errs.ptr : "");
+		status = srv_error(r, 422,
+				   "full import refused, rows skipped: "
+				   "%s",
+				   errs.ptr ? errs.ptr : "");
 		goto done;
 	}
 	if ((rows = calloc(rs.n ? rs.n : 1, sizeof(*rows))) == NULL) {
@@ -367,8 +372,8 @@ int srv_h_monitor(struct srv_req *r)
 	err = kd_monitor_run(&st, s, r->idx->db, r->idx->m, &o);
 	pthread_mutex_unlock(&g_monitor);
 	if (err < 0)
-		return srv_error(r, err == KD_STORE_ECONFLICT ? 409 : 500,
-				 "%s", kd_error_last());
+		return srv_error(r, err == KD_STORE_ECONFLICT ? 409 : 500, "%s",
+				 kd_error_last());
 	kd__buf_printf(&r->out,
 		       "{\"mode\":\"%s\",\"list_version\":\"%s\","
 		       "\"records\":%zu,\"screened\":%zu,"

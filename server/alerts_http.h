@@ -19,9 +19,9 @@ int srv_h_monitor(struct srv_req *r);
 struct kd_store;
 struct kd_store *srv_req_store(struct srv_req *r);
 const char *srv_req_user(struct srv_req *r);
-int srv_h_audit(struct srv_req *r);	   /* audit_http.c */
-int srv_h_ui(struct srv_req *r);	   /* ui.c */
+int srv_h_audit(struct srv_req *r);       /* audit_http.c */
+int srv_h_ui(struct srv_req *r);          /* ui.c */
 int srv_h_ui_redirect(struct srv_req *r); /* ui.c */
-int srv_h_whoami(struct srv_req *r);	   /* ui.c */
+int srv_h_whoami(struct srv_req *r);      /* ui.c */
 
 #endif

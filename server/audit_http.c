@@ -75,12 +75,13 @@ int srv_h_audit(struct srv_req *r)
 		fmt = "json";
 	if (strcmp(fmt, "json") && strcmp(fmt, "jsonl") && strcmp(fmt, "csv"))
 		return srv_error(r, 400, "format: json, jsonl or csv");
-	if (alert && (*alert == '\0' ||
-		      strspn(alert, "0123456789") != strlen(alert)))
+	if (alert &&
+	    (*alert == '\0' || strspn(alert, "0123456789") != strlen(alert)))
 		return srv_error(r, 400, "alert: an alert id");
 	if (!valid_time(from) || !valid_time(to))
-		return srv_error(r, 400, "from, to: ISO date or time prefixes "
-					 "(2026-03-01, 2026-03-01T10:00)");
+		return srv_error(r, 400,
+				 "from, to: ISO date or time prefixes "
+				 "(2026-03-01, 2026-03-01T10:00)");
 	if (lim && srv_parse_size(&limit, lim, 1, 100000) < 0)
 		return srv_error(r, 400, "limit: 1..100000");
 	csv = strcmp(fmt, "csv") == 0;
@@ -113,7 +114,8 @@ int srv_h_audit(struct srv_req *r)
 		if (nlines == cap) {
 			size_t nc = cap ? 2 * cap : 256;
 			const char **l2 = realloc(lines, nc * sizeof(*l2));
-			size_t *n2 = l2 ? realloc(lens, nc * sizeof(*n2)) : NULL;
+			size_t *n2 = l2 ? realloc(lens, nc * sizeof(*n2))
+					: NULL;
 			if (l2)
 				lines = l2;
 			if (n2 == NULL) {
@@ -243,7 +245,8 @@ static json_t *answer_summary(const struct srv_req *r, int scan)
 	} else {
 		json_t *resp = json_object();
 		const char *key;
-		json_object_foreach(json_object_get(a, "responses"), key, v) {
+		json_object_foreach(json_object_get(a, "responses"), key, v)
+		{
 			json_t *res = json_array(), *h;
 			json_array_foreach(json_object_get(v, "results"), i, h)
 				json_array_append_new(res,
@@ -292,8 +295,8 @@ int srv_audited_reply(struct srv_req *r, const char *action)
 	for (i = 0; i < 32; i++)
 		snprintf(hex + 2 * i, 3, "%02x", d[i]);
 	body = scan ? NULL
-		    : json_loadb(r->body.ptr ? r->body.ptr : "", r->body.len,
-				 0, NULL);
+		    : json_loadb(r->body.ptr ? r->body.ptr : "", r->body.len, 0,
+				 NULL);
 	if (body == NULL) /* text; not UTF-8: only its hash and length */
 		body = json_stringn(r->body.ptr ? r->body.ptr : "",
 				    r->body.len);
@@ -311,7 +314,7 @@ int srv_audited_reply(struct srv_req *r, const char *action)
 	json_decref(in);
 	json_decref(res);
 	err = ins && outs ? kd_audit_record_lv(s, user, action, r->path, lv,
-						ins, outs, NULL)
+					       ins, outs, NULL)
 			  : kd__error_set(KD_ENOMEM, "out of memory");
 	free(ins);
 	free(outs);

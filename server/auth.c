@@ -105,7 +105,7 @@ static int apply(struct srv_config *c, const char *key, const char *val,
 	if (strcmp(key, "listen") == 0 || strcmp(key, "data") == 0) {
 		char *dst = key[0] == 'l' ? c->listen : c->data;
 		size_t cap = key[0] == 'l' ? sizeof(c->listen)
-					    : sizeof(c->data);
+					   : sizeof(c->data);
 		if (strlen(val) >= cap || *val == '\0') {
 			snprintf(err, errlen, "%s: empty or too long", key);
 			return -1;
@@ -124,7 +124,7 @@ static int apply(struct srv_config *c, const char *key, const char *val,
 		return 0;
 	}
 	if (strcmp(key, "api_key_sha256") == 0) {
-		unsigned char (*keys)[32];
+		unsigned char(*keys)[32];
 		keys = kd__realloc(c->keys, (c->nkeys + 1) * sizeof(*keys));
 		if (keys == NULL) {
 			snprintf(err, errlen, "out of memory");

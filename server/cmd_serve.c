@@ -62,8 +62,7 @@ static const char serve_help[] =
 	"environment: KORDON_UPDATE_TOKEN enables POST /updatez\n";
 
 /* Value of option `name` at argv[*k], as "--name V" or "--name=V". */
-static const char *opt_value(int argc, char **argv, int *k,
-			     const char *name)
+static const char *opt_value(int argc, char **argv, int *k, const char *name)
 {
 	size_t n = strlen(name);
 	const char *a = argv[*k];
@@ -140,20 +139,25 @@ static int parse_args(struct srv_config *cfg, struct srv_limits *lim,
 			num = &cfg->threads;
 		else if ((v = opt_value(argc, argv, &k, "--timeout")) != NULL)
 			num = &cfg->timeout, hi = 3600;
-		else if ((v = opt_value(argc, argv, &k, "--max-shrink")) != NULL)
+		else if ((v = opt_value(argc, argv, &k, "--max-shrink")) !=
+			 NULL)
 			num = &lim->max_shrink, lo = 0, hi = 100;
 		else if ((v = opt_value(argc, argv, &k, "--request-timeout")) !=
 			 NULL)
 			num = &lim->request_deadline, lo = 0, hi = 3600;
-		else if ((v = opt_value(argc, argv, &k, "--max-per-ip")) != NULL)
+		else if ((v = opt_value(argc, argv, &k, "--max-per-ip")) !=
+			 NULL)
 			num = &lim->per_ip, lo = 0, hi = 1000000;
 		else if ((v = opt_value(argc, argv, &k, "--reserve")) != NULL)
 			num = &lim->reserve, lo = 0, hi = 1000000;
-		else if ((v = opt_value(argc, argv, &k, "--work-budget")) != NULL)
+		else if ((v = opt_value(argc, argv, &k, "--work-budget")) !=
+			 NULL)
 			num = &lim->work_budget, lo = 0, hi = 1000000000;
-		else if ((v = opt_value(argc, argv, &k, "--max-answer")) != NULL)
+		else if ((v = opt_value(argc, argv, &k, "--max-answer")) !=
+			 NULL)
 			num = &lim->max_answer, lo = 0, hi = 1u << 30;
-		else if ((v = opt_value(argc, argv, &k, "--work-timeout")) != NULL)
+		else if ((v = opt_value(argc, argv, &k, "--work-timeout")) !=
+			 NULL)
 			num = &lim->work_ms, lo = 0, hi = 3600000;
 		if (num) {
 			char *end;
@@ -170,8 +174,7 @@ static int parse_args(struct srv_config *cfg, struct srv_limits *lim,
 			*num = (unsigned)x;
 			continue;
 		}
-		fprintf(stderr, "kordon serve: unknown option '%s'\n",
-			argv[k]);
+		fprintf(stderr, "kordon serve: unknown option '%s'\n", argv[k]);
 		return -1;
 	}
 	return 0;

@@ -39,10 +39,10 @@ struct scope {
 	size_t ntopics;
 	const char *countries[MAX_FILTER_ARGS];
 	size_t ncountries;
-	unsigned exschema;  /* bit per kd_schema: excluded */
-	unsigned schema;    /* bit per kd_schema: allowed (search) */
-	char since[20];     /* changed_since, "" for none */
-	int target;         /* -1 any, 0 or 1 */
+	unsigned exschema; /* bit per kd_schema: excluded */
+	unsigned schema;   /* bit per kd_schema: allowed (search) */
+	char since[20];    /* changed_since, "" for none */
+	int target;        /* -1 any, 0 or 1 */
 	const kd_db *db;
 	int filtering; /* anything beyond the dataset itself */
 };
@@ -80,7 +80,9 @@ static int schema_bits(unsigned *out, const char *name)
 		return 0;
 	}
 	switch (k) {
-	case KD_SCHEMA_THING: *out = (1u << KD_SCHEMA__COUNT) - 1; break;
+	case KD_SCHEMA_THING:
+		*out = (1u << KD_SCHEMA__COUNT) - 1;
+		break;
 	case KD_SCHEMA_LEGAL_ENTITY:
 		*out = 1u << KD_SCHEMA_LEGAL_ENTITY | 1u << KD_SCHEMA_PERSON |
 		       1u << KD_SCHEMA_ORGANIZATION | 1u << KD_SCHEMA_COMPANY;
@@ -88,7 +90,9 @@ static int schema_bits(unsigned *out, const char *name)
 	case KD_SCHEMA_ORGANIZATION:
 		*out = 1u << KD_SCHEMA_ORGANIZATION | 1u << KD_SCHEMA_COMPANY;
 		break;
-	default: *out = 1u << k; break;
+	default:
+		*out = 1u << k;
+		break;
 	}
 	return 0;
 }
@@ -96,8 +100,8 @@ static int schema_bits(unsigned *out, const char *name)
 /* Scope from the dataset (the {dataset} path segment) and the filter
  * arguments; `search` adds the /search filters. @return 0 or -1
  * answered. */
-static int scope_init(struct scope *sc, struct srv_req *r,
-		      const char *dataset, int search)
+static int scope_init(struct scope *sc, struct srv_req *r, const char *dataset,
+		      int search)
 {
 	const kd_db *db = r->idx->db;
 	const char *inc[MAX_FILTER_ARGS], *exc[MAX_FILTER_ARGS], *v;
@@ -136,8 +140,9 @@ static int scope_init(struct scope *sc, struct srv_req *r,
 		}
 	for (k = 0; k < nexc; k++)
 		if (source_index(db, exc[k], &i) < 0) {
-			srv_error(r, 400, "exclude_dataset: unknown dataset "
-					  "'%.100s'",
+			srv_error(r, 400,
+				  "exclude_dataset: unknown dataset "
+				  "'%.100s'",
 				  exc[k]);
 			goto fail;
 		}
@@ -159,8 +164,9 @@ static int scope_init(struct scope *sc, struct srv_req *r,
 	sc->ntopics = srv_args(r, "topics", sc->topics, MAX_FILTER_ARGS);
 	for (k = 0; k < sc->ntopics; k++)
 		if (!srv_topic_known(sc->topics[k])) {
-			srv_error(r, 400, "topics: unknown topic '%.64s' (not "
-					  "a FollowTheMoney topic)",
+			srv_error(r, 400,
+				  "topics: unknown topic '%.64s' (not "
+				  "a FollowTheMoney topic)",
 				  sc->topics[k]);
 			goto fail;
 		}
@@ -168,8 +174,9 @@ static int scope_init(struct scope *sc, struct srv_req *r,
 	for (k = 0; k < nsch; k++) {
 		unsigned bits;
 		if (schema_bits(&bits, sch[k]) < 0) {
-			srv_error(r, 400, "exclude_schema: unknown schema "
-					  "'%.64s'",
+			srv_error(r, 400,
+				  "exclude_schema: unknown schema "
+				  "'%.64s'",
 				  sch[k]);
 			goto fail;
 		}
@@ -177,8 +184,9 @@ static int scope_init(struct scope *sc, struct srv_req *r,
 	}
 	if ((v = srv_arg(r, "changed_since")) &&
 	    srv_parse_datetime(sc->since, v) < 0) {
-		srv_error(r, 422, "changed_since: expected a date "
-				  "(YYYY-MM-DD) or date-time, not '%.40s'",
+		srv_error(r, 422,
+			  "changed_since: expected a date "
+			  "(YYYY-MM-DD) or date-time, not '%.40s'",
 			  v);
 		goto fail;
 	}
@@ -192,8 +200,9 @@ static int scope_init(struct scope *sc, struct srv_req *r,
 					  MAX_FILTER_ARGS);
 		for (k = 0; k < sc->ncountries; k++)
 			if (strlen(sc->countries[k]) > 16) {
-				srv_error(r, 400, "countries: '%.40s' is not "
-						  "a country code",
+				srv_error(r, 400,
+					  "countries: '%.40s' is not "
+					  "a country code",
 					  sc->countries[k]);
 				goto fail;
 			}
@@ -223,8 +232,8 @@ fail:
 /* FtM country-typed properties the lists fill. */
 static int country_prop(const char *p)
 {
-	static const char *const t[] = { "country",     "nationality",
-					 "citizenship", "jurisdiction",
+	static const char *const t[] = { "country",      "nationality",
+					 "citizenship",  "jurisdiction",
 					 "birthCountry", "mainCountry",
 					 "flag" };
 	size_t i;
@@ -412,11 +421,11 @@ static int match_one(struct kd_buf *b, struct srv_req *r,
 	    (echo = json_dumps(mq->echo, JSON_COMPACT)) == NULL)
 		goto done;
 	if (kd__buf_puts(b, "{\"status\":200,\"query\":") < 0 ||
-	    kd__buf_puts(b, echo) < 0 ||
-	    kd__buf_puts(b, ",\"results\":") < 0 ||
+	    kd__buf_puts(b, echo) < 0 || kd__buf_puts(b, ",\"results\":") < 0 ||
 	    kd__buf_put(b, js, len) < 0 ||
-	    kd__buf_printf(b, ",\"total\":{\"value\":%zu,\"relation\":"
-			      "\"eq\"}}",
+	    kd__buf_printf(b,
+			   ",\"total\":{\"value\":%zu,\"relation\":"
+			   "\"eq\"}}",
 			   total) < 0)
 		goto done;
 	err = 0;
@@ -495,8 +504,7 @@ static int entity_json(struct kd_buf *b, const kd_db *db, const kd_entity *e,
 
 /* yente's /entities/{id}/adjacent: {"entity":..,"adjacent":{"sanctions":
  * {"results":[..],"total":..,"limit":..,"offset":0}}}. */
-static int adjacent_json(struct kd_buf *b, const kd_db *db,
-			 const kd_entity *e)
+static int adjacent_json(struct kd_buf *b, const kd_db *db, const kd_entity *e)
 {
 	char *js = NULL, *out = NULL;
 	json_t *doc = NULL, *props, *sanc, *adj = NULL;
@@ -575,8 +583,8 @@ static int facet_add(struct facet *f, const char *name)
 		f->counts[i - 1]++;
 		return 0;
 	}
-	if (kd__grow((void **)&f->names, &f->cap, f->n + 1,
-		     sizeof(*f->names)) < 0 ||
+	if (kd__grow((void **)&f->names, &f->cap, f->n + 1, sizeof(*f->names)) <
+		    0 ||
 	    kd__grow((void **)&f->counts, &f->ccap, f->n + 1,
 		     sizeof(*f->counts)) < 0)
 		return -1;
@@ -619,8 +627,7 @@ static int facets_add(struct facets *fs, const kd_db *db, const kd_entity *e)
 		const char *p, *v;
 		if (kd_entity_prop(e, i, &p, &v) < 0)
 			break;
-		if (country_prop(p) && strlen(v) == 2 &&
-		    !seen_country(e, i, v))
+		if (country_prop(p) && strlen(v) == 2 && !seen_country(e, i, v))
 			err = facet_add(&fs->countries, v);
 		else if (strcmp(p, "topics") == 0 && srv_topic_known(v)) {
 			err = facet_add(&fs->topics, v);
@@ -858,10 +865,9 @@ static int source_json(struct kd_buf *b, const kd_source_info *s,
 	for (k = 0; k < KD_SCHEMA__COUNT && err == 0; k++) {
 		if (s->by_schema[k] == 0)
 			continue;
-		err = kd__buf_printf(b, "%s\"%s\":%zu",
-				     b->ptr[b->len - 1] == '{' ? "" : ",",
-				     kd_schema_name((kd_schema)k),
-				     s->by_schema[k]);
+		err = kd__buf_printf(
+			b, "%s\"%s\":%zu", b->ptr[b->len - 1] == '{' ? "" : ",",
+			kd_schema_name((kd_schema)k), s->by_schema[k]);
 	}
 	return err ? err : kd__buf_puts(b, "}}}");
 }
@@ -928,8 +934,8 @@ int srv_h_catalog(struct srv_req *r)
 				     "\"index_version\":%lu,"
 				     "\"index_loaded_at\":%.3f,"
 				     "\"last_reload_error\":",
-				     stale ? "true" : "false",
-				     r->idx->version, r->idx->loaded_at);
+				     stale ? "true" : "false", r->idx->version,
+				     r->idx->loaded_at);
 	if (err == 0)
 		err = stale ? kd__buf_json_str(&r->out, why)
 			    : kd__buf_puts(&r->out, "null");

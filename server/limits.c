@@ -241,8 +241,8 @@ void srv_guard_notify(void *cls, struct MHD_Connection *conn,
 
 static struct srv_conn *conn_of(struct MHD_Connection *conn)
 {
-	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+		conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 	return ci ? ci->socket_context : NULL;
 }
 
@@ -311,8 +311,7 @@ int srv_work_admit(struct srv_req *r)
 		srv_mreq_free(&mq);
 		return 0; /* the handler answers 400/422 */
 	}
-	for (i = 0; i < mq.n; i++)
-		{
+	for (i = 0; i < mq.n; i++) {
 		size_t nn = kd_query_count(mq.items[i].q, KD_ROLE_NAME);
 		names += nn ? nn : 1;
 	}

@@ -16,12 +16,11 @@
 #include <string.h>
 
 static const int g_statuses[SRV_NSTATUS - 1] = { 200, 202, 400, 401, 403,
-						  404, 405, 408, 413, 422,
-						  429, 500, 503 };
-static const double g_bounds[SRV_NBUCKETS - 1] = {
-	0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-	0.05,   0.1,   0.25,   0.5,   1.0,  2.5
-};
+						 404, 405, 408, 413, 422,
+						 429, 500, 503 };
+static const double g_bounds[SRV_NBUCKETS - 1] = { 0.0005, 0.001, 0.0025, 0.005,
+						   0.01,   0.025, 0.05,   0.1,
+						   0.25,   0.5,   1.0,    2.5 };
 
 int srv_metrics_init(struct srv_metrics *m)
 {
@@ -75,9 +74,9 @@ void srv_metrics_observe(struct srv_metrics *m, size_t ep, int status,
 		ep = m->nep - 1;
 	while (b < SRV_NBUCKETS - 1 && seconds > g_bounds[b])
 		b++;
-	atomic_fetch_add_explicit(&m->count[ep * SRV_NSTATUS +
-					     status_slot(status)],
-				  1, memory_order_relaxed);
+	atomic_fetch_add_explicit(
+		&m->count[ep * SRV_NSTATUS + status_slot(status)], 1,
+		memory_order_relaxed);
 	atomic_fetch_add_explicit(&m->bucket[ep * SRV_NBUCKETS + b], 1,
 				  memory_order_relaxed);
 	atomic_fetch_add_explicit(&m->sum_us[ep],
@@ -126,8 +125,7 @@ static int requests(struct kd_buf *b, struct srv_metrics *m)
 			if (err == 0)
 				err = label(b, m->names[e]);
 			if (err == 0 && k < SRV_NSTATUS - 1)
-				err = kd__buf_printf(b,
-						     ",status=\"%d\"} %lu\n",
+				err = kd__buf_printf(b, ",status=\"%d\"} %lu\n",
 						     g_statuses[k], v);
 			else if (err == 0)
 				err = kd__buf_printf(

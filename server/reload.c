@@ -45,8 +45,7 @@ void index_release(struct index_ref *ref)
 {
 	if (ref == NULL)
 		return;
-	if (atomic_fetch_sub_explicit(&ref->refs, 1, memory_order_acq_rel) !=
-	    1)
+	if (atomic_fetch_sub_explicit(&ref->refs, 1, memory_order_acq_rel) != 1)
 		return;
 	kd_matcher_free(ref->m);
 	kd_db_free(ref->db);
@@ -84,8 +83,9 @@ static int is_snapshot(const char *path)
 static void warm_up(const kd_matcher *m)
 {
 	static const char *const names[] = { "Сергей Лавров", "Мар'яна",
-					     "习近平", "김정은", "Αλέξης",
-					     "محمد حسين", "Jürgen Müller" };
+					     "习近平",        "김정은",
+					     "Αλέξης",        "محمد حسين",
+					     "Jürgen Müller" };
 	size_t i;
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		kd_result r;
@@ -94,8 +94,8 @@ static void warm_up(const kd_matcher *m)
 }
 
 /* Build a new index from r->data. Runs without the lock. */
-static int build(struct index_ref **out, const char *data, int snap,
-		 char *why, size_t whylen)
+static int build(struct index_ref **out, const char *data, int snap, char *why,
+		 size_t whylen)
 {
 	kd_load_opts o = KD_LOAD_OPTS_INIT;
 	kd_parse_err perr;
@@ -107,7 +107,7 @@ static int build(struct index_ref **out, const char *data, int snap,
 		return -1;
 	}
 	if ((snap ? kd_db_open_snapshot(&ref->db, data, &perr)
-			       : kd_db_load(&ref->db, data, &o, &perr)) < 0 ||
+		  : kd_db_load(&ref->db, data, &o, &perr)) < 0 ||
 	    kd_matcher_new(&ref->m, ref->db) < 0) {
 		snprintf(why, whylen, "%s", kd_error_last());
 		kd_matcher_free(ref->m);

@@ -56,11 +56,10 @@
 
 #include "ftm_props.inc"
 
-const char *const srv_algorithms[] = { "logic-v1",       "logic-v2",
-				       "name-based",     "name-qualified",
-				       "regression-v1",  "best",
-				       "kordon",         NULL };
-
+const char *const srv_algorithms[] = { "logic-v1",      "logic-v2",
+				       "name-based",    "name-qualified",
+				       "regression-v1", "best",
+				       "kordon",        NULL };
 
 static int fail(struct req_err *err, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -112,8 +111,8 @@ static void ignored(struct mreq *m, const char *prefix, const char *k)
 	if (strstr(m->ignored, t) ||
 	    n + strlen(prefix) + i + 2 >= sizeof(m->ignored))
 		return;
-	snprintf(m->ignored + n, sizeof(m->ignored) - n, "%s%s%s",
-		 n ? "," : "", prefix, t);
+	snprintf(m->ignored + n, sizeof(m->ignored) - n, "%s%s%s", n ? "," : "",
+		 prefix, t);
 }
 
 struct parse {
@@ -149,8 +148,8 @@ static json_t *trimmed(const char *s)
 	size_t n = strlen(s);
 	while (n && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
 		s++, n--;
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-		     s[n - 1] == '\r' || s[n - 1] == '\n'))
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' ||
+		     s[n - 1] == '\n'))
 		n--;
 	return json_stringn(s, n);
 }
@@ -178,11 +177,12 @@ static json_t *make_echo(json_t *q, const char *schema, json_t *props)
 			json_t *x = json_is_array(v) ? json_array_get(v, i) : v;
 			const char *s = json_string_value(x);
 			if (json_is_number(x)) {
-				if (json_array_append_new(list,
-							  num_string(x)) < 0)
+				if (json_array_append_new(list, num_string(x)) <
+				    0)
 					goto oom;
 			} else if (s && non_blank(s) &&
-				   json_array_append_new(list, trimmed(s)) < 0) {
+				   json_array_append_new(list, trimmed(s)) <
+					   0) {
 				goto oom;
 			}
 		}
@@ -222,12 +222,14 @@ static int parse_query(struct parse *p, struct mreq_query *item, json_t *q)
 	rc = kd_query_from_json(&item->q, text, strlen(text), &perr);
 	free(text);
 	if (rc < 0)
-		return fail(p->err, rc == KD_EPARSE	? 400
-				    : rc == KD_EINVAL ? 422
-						      : 500,
+		return fail(p->err,
+			    rc == KD_EPARSE   ? 400
+			    : rc == KD_EINVAL ? 422
+					      : 500,
 			    "queries.%s.%s", p->qkey,
 			    rc == KD_ENOMEM ? kd_strerror(rc) : perr.msg);
-	item->echo = make_echo(q, json_string_value(json_object_get(q, "schema")),
+	item->echo = make_echo(q,
+			       json_string_value(json_object_get(q, "schema")),
 			       json_object_get(q, "properties"));
 	if (item->echo == NULL)
 		return fail(p->err, 500, "out of memory");
@@ -245,11 +247,11 @@ static int parse_queries(struct parse *p, json_t *queries, size_t max)
 	json_t *q;
 
 	if (nq > max)
-		return fail(p->err, 422, "queries: more than %zu queries",
-			    max);
+		return fail(p->err, 422, "queries: more than %zu queries", max);
 	if (nq == 0)
-		return fail(p->err, 400, "queries: at least one query is "
-					 "required");
+		return fail(p->err, 400,
+			    "queries: at least one query is "
+			    "required");
 	m->items = kd__calloc(nq, sizeof(*m->items));
 	m->nalloc = m->items ? nq : 0;
 	if (m->items == NULL)
@@ -399,8 +401,8 @@ int srv_parse_datetime(char out[20], const char *s)
 	m = two(s + 5);
 	d = two(s + 8);
 	if (m < 1 || m > 12 || d < 1 || d > dim[m - 1] ||
-	    (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) ||
-				    y % 400 == 0)))
+	    (m == 2 && d == 29 &&
+	     !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)))
 		return -1;
 	memcpy(out, s, 10);
 	memcpy(out + 10, "T00:00:00", 10);

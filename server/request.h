@@ -10,11 +10,11 @@
 
 #include <stddef.h>
 
-#define SRV_MAX_BODY ((size_t)1 << 20) /* 1 MiB */
-#define SRV_MAX_QUERIES 100
-#define SRV_MAX_VALUES KD_QUERY_MAX_VALUES    /* values of one property */
+#define SRV_MAX_BODY      ((size_t)1 << 20) /* 1 MiB */
+#define SRV_MAX_QUERIES   100
+#define SRV_MAX_VALUES    KD_QUERY_MAX_VALUES    /* values of one property */
 #define SRV_MAX_VALUE_LEN KD_QUERY_MAX_VALUE_LEN /* bytes of one value */
-#define SRV_MAX_LIMIT 500
+#define SRV_MAX_LIMIT     500
 #define SRV_DEFAULT_LIMIT 5
 
 /** A 4xx answer: HTTP status and a yente-style `detail` message. */
@@ -33,8 +33,8 @@ struct mreq_query {
 struct mreq {
 	void *root; /* json_t of the body */
 	struct mreq_query *items;
-	size_t n, nalloc; /* parsed, allocated (echoes to free) */
-	char ignored[128];   /* keys ignored, for a debug log: "params,.." */
+	size_t n, nalloc;  /* parsed, allocated (echoes to free) */
+	char ignored[128]; /* keys ignored, for a debug log: "params,.." */
 };
 
 /**

@@ -27,14 +27,16 @@ int srv_h_scan(struct srv_req *r)
 	int err;
 
 	if (fmt && kd_scan_format_parse(&f, fmt) < 0)
-		return srv_error(r, 400, "format: one of auto, text, mt, pacs008");
+		return srv_error(r, 400,
+				 "format: one of auto, text, mt, pacs008");
 	if (thr) {
 		char *end;
 		errno = 0;
 		threshold = strtod(thr, &end);
 		if (errno || end == thr || *end ||
 		    !(threshold > 0 && threshold <= 1)) /* NaN too */
-			return srv_error(r, 400, "threshold: a number in (0,1]");
+			return srv_error(r, 400,
+					 "threshold: a number in (0,1]");
 	}
 	if (r->body.len == 0)
 		return srv_error(r, 422, "body: the text to scan is empty");

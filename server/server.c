@@ -59,8 +59,7 @@ const struct srv_route srv_routes[] = {
 	{ "GET", "/entities/", RK_REST, RF_INDEX, "entities", srv_h_entity },
 	{ "GET", "/catalog", RK_EXACT, RF_INDEX, "catalog", srv_h_catalog },
 	{ "POST", "/scan", RK_EXACT, RF_INDEX | RF_BODY, "scan", srv_h_scan },
-	{ "GET", "/algorithms", RK_EXACT, 0, "algorithms",
-	  srv_h_algorithms },
+	{ "GET", "/algorithms", RK_EXACT, 0, "algorithms", srv_h_algorithms },
 	{ "GET", "/healthz", RK_EXACT, RF_PUBLIC, "healthz", srv_h_healthz },
 	{ "GET", "/readyz", RK_EXACT, RF_PUBLIC, "readyz", srv_h_readyz },
 	{ "GET", "/metrics", RK_EXACT, 0, "metrics", srv_h_metrics },
@@ -149,9 +148,9 @@ static int path_match(const struct srv_route *rt, const char *path,
 
 /* The route for (method, path); *allow names the method when only the
  * method is wrong. HEAD is served as GET (MHD drops the body). */
-static const struct srv_route *route_find(const char *method,
-					  const char *path, const char **tail,
-					  const char **allow, size_t *idx)
+static const struct srv_route *route_find(const char *method, const char *path,
+					  const char **tail, const char **allow,
+					  size_t *idx)
 {
 	size_t i;
 	const char *m = strcmp(method, "HEAD") == 0 ? "GET" : method;
@@ -197,8 +196,8 @@ static enum MHD_Result queue(struct srv_req *r)
 	struct MHD_Response *resp;
 	enum MHD_Result ok;
 	if (r->out.ptr == NULL)
-		resp = MHD_create_response_from_buffer(0, (void *)(uintptr_t)"",
-						       MHD_RESPMEM_PERSISTENT);
+		resp = MHD_create_response_from_buffer(
+			0, (void *)(uintptr_t) "", MHD_RESPMEM_PERSISTENT);
 	else
 		resp = MHD_create_response_from_buffer_with_free_callback(
 			r->out.len, r->out.ptr, kd__free);
@@ -274,8 +273,8 @@ static void access_log(struct srv_req *r, double secs,
 
 /* ---- the request life cycle ---------------------------------------------- */
 
-static void on_completed(void *cls, struct MHD_Connection *conn,
-			 void **con_cls, enum MHD_RequestTerminationCode toe)
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
 {
 	struct srv *s = cls;
 	struct srv_req *r = *con_cls;
@@ -312,9 +311,10 @@ static int precheck(struct srv_req *r, const char *allow)
 		 * list the routes without one */
 		r->hname = "WWW-Authenticate";
 		r->hvalue = "ApiKey";
-		srv_error(r, 401, "missing or invalid API key "
-				  "(Authorization: ApiKey <key>, "
-				  "Bearer <key>, or ?api_key=)");
+		srv_error(r, 401,
+			  "missing or invalid API key "
+			  "(Authorization: ApiKey <key>, "
+			  "Bearer <key>, or ?api_key=)");
 		return -1;
 	}
 	if (r->route == NULL) {
@@ -336,18 +336,19 @@ static int precheck(struct srv_req *r, const char *allow)
 	if (st == 401) {
 		r->hname = "WWW-Authenticate";
 		r->hvalue = r->route->flags & RF_UPDATE ? "Bearer" : "ApiKey";
-		srv_error(r, 401, r->route->flags & RF_UPDATE
-					  ? "missing bearer token"
-					  : "missing or invalid API key "
-					    "(Authorization: ApiKey <key>, "
-					    "Bearer <key>, or ?api_key=)");
+		srv_error(r, 401,
+			  r->route->flags & RF_UPDATE
+				  ? "missing bearer token"
+				  : "missing or invalid API key "
+				    "(Authorization: ApiKey <key>, "
+				    "Bearer <key>, or ?api_key=)");
 		return -1;
 	}
 	if (st) {
-		srv_error(r, 403, s->cfg.has_update
-					  ? "invalid token"
-					  : "updates are disabled: no update "
-					    "token configured");
+		srv_error(r, 403,
+			  s->cfg.has_update ? "invalid token"
+					    : "updates are disabled: no update "
+					      "token configured");
 		return -1;
 	}
 	clen = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
@@ -361,8 +362,8 @@ static int precheck(struct srv_req *r, const char *allow)
 }
 
 static enum MHD_Result on_first(struct srv *s, struct MHD_Connection *conn,
-				 const char *url, const char *method,
-				 void **con_cls)
+				const char *url, const char *method,
+				void **con_cls)
 {
 	struct srv_req *r = kd__calloc(1, sizeof(*r));
 	const char *allow;
@@ -478,8 +479,7 @@ int srv_wait_reload(struct srv_req *r)
 
 const char *srv_arg(struct srv_req *r, const char *key)
 {
-	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND,
-					   key);
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, key);
 }
 
 struct args_it {
@@ -502,8 +502,7 @@ size_t srv_args(struct srv_req *r, const char *key, const char **out,
 		size_t max)
 {
 	struct args_it it = { key, out, 0, max };
-	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, args_cb,
-				  &it);
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, args_cb, &it);
 	return it.n;
 }
 
@@ -572,8 +571,9 @@ int srv_start(struct srv *s)
 	if (threads == 0)
 		threads = ncpu > 0 ? (unsigned)(ncpu < 64 ? ncpu : 64) : 2;
 	if (resolve(&sa, &salen, s->cfg.listen) < 0) {
-		fprintf(stderr, "kordon serve: cannot use listen address '%s' "
-				"(want HOST:PORT or [V6]:PORT)\n",
+		fprintf(stderr,
+			"kordon serve: cannot use listen address '%s' "
+			"(want HOST:PORT or [V6]:PORT)\n",
 			s->cfg.listen);
 		return -1;
 	}
@@ -586,9 +586,8 @@ int srv_start(struct srv *s)
 		return -1;
 	}
 	s->mhd = MHD_start_daemon(
-		flags, 0, NULL, NULL, on_request, s,
-		MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL,
-		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+		flags, 0, NULL, NULL, on_request, s, MHD_OPTION_EXTERNAL_LOGGER,
+		mhd_log, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 		MHD_OPTION_THREAD_POOL_SIZE, threads,
 		MHD_OPTION_CONNECTION_TIMEOUT, s->cfg.timeout,
 		MHD_OPTION_CONNECTION_LIMIT, s->cfg.max_connections,
@@ -603,7 +602,8 @@ int srv_start(struct srv *s)
 	}
 	di = MHD_get_daemon_info(s->mhd, MHD_DAEMON_INFO_BIND_PORT);
 	s->port = di ? di->port : 0;
-	srv_log("info", "msg=\"listening\" listen=%s port=%u threads=%u "
+	srv_log("info",
+		"msg=\"listening\" listen=%s port=%u threads=%u "
 		"request_deadline=%u per_ip=%u reserve=%u work_budget=%u "
 		"max_answer=%u work_ms=%u",
 		s->cfg.listen, (unsigned)s->port, threads,

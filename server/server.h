@@ -33,11 +33,11 @@ void srv_sha256(unsigned char out[32], const void *data, size_t len);
 
 struct srv_config {
 	char listen[256];
-	char data[4096]; /* "" when not set by the file */
-	unsigned threads;  /* 0: one per CPU */
-	unsigned timeout;  /* idle connection timeout, seconds */
+	char data[4096];  /* "" when not set by the file */
+	unsigned threads; /* 0: one per CPU */
+	unsigned timeout; /* idle connection timeout, seconds */
 	unsigned max_connections;
-	unsigned grace; /* seconds to finish requests at shutdown */
+	unsigned grace;            /* seconds to finish requests at shutdown */
 	unsigned char (*keys)[32]; /* SHA-256 of accepted API keys */
 	size_t nkeys;
 	unsigned char update[32]; /* SHA-256 of the update token */
@@ -131,7 +131,7 @@ void reloader_free(struct reloader *r);
 /* ---- metrics.c ---------------------------------------------------------- */
 
 #define SRV_NBUCKETS 13 /* 12 bounds + Inf */
-#define SRV_NSTATUS 14  /* known statuses + "other" */
+#define SRV_NSTATUS  14 /* known statuses + "other" */
 
 struct srv_metrics {
 	size_t nep; /* endpoints: routes, then "other" */
@@ -240,7 +240,7 @@ struct srv_req {
 	double t0;        /* monotonic */
 	double t_work;    /* monotonic, when the handler started */
 	struct kd_buf body;
-	size_t drained; /* body bytes discarded after a 413 */
+	size_t drained;        /* body bytes discarded after a 413 */
 	struct index_ref *idx; /* pinned for RF_INDEX routes */
 	/* answer */
 	int status;

@@ -48,8 +48,10 @@ static void find_dir(void)
 	if (env && *env) {
 		snprintf(g_dir, sizeof(g_dir), "%s", env);
 		if (!is_dir_with_index(g_dir))
-			srv_log("warn", "msg=\"KORDON_WEB_DIR has no "
-					"index.html\" dir=%s", g_dir);
+			srv_log("warn",
+				"msg=\"KORDON_WEB_DIR has no "
+				"index.html\" dir=%s",
+				g_dir);
 		return;
 	}
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
@@ -132,8 +134,9 @@ int srv_h_ui(struct srv_req *r)
 	if (name[strlen(name) - 1] == '/' || !safe_name(name))
 		return srv_error(r, 404, "Not Found");
 	if (g_dir[0] == '\0')
-		return srv_error(r, 404, "the web interface is not installed "
-					 "(set KORDON_WEB_DIR)");
+		return srv_error(r, 404,
+				 "the web interface is not installed "
+				 "(set KORDON_WEB_DIR)");
 	snprintf(path, sizeof(path), "%s/%s", g_dir, name);
 	if ((f = fopen(path, "rb")) == NULL)
 		return srv_error(r, errno == ENOENT ? 404 : 500, "%s",

@@ -27,42 +27,40 @@ const char *kd_test_path(const char *rel);
  *  every test that asks (freed at exit); NULL when they do not load. */
 const kd_matcher *kd_test_bundled(const kd_db **db);
 
-#define KD_TEST(name)                                                      \
-	static void test_##name(void);                                     \
-	__attribute__((constructor)) static void reg_##name(void)          \
-	{                                                                  \
-		kd_test_register(#name, test_##name);                      \
-	}                                                                  \
+#define KD_TEST(name)                                             \
+	static void test_##name(void);                            \
+	__attribute__((constructor)) static void reg_##name(void) \
+	{                                                         \
+		kd_test_register(#name, test_##name);             \
+	}                                                         \
 	static void test_##name(void)
 
-#define CHECK(cond)                                                        \
-	do {                                                               \
-		if (!(cond))                                               \
-			kd_test_fail(__FILE__, __LINE__, "%s", #cond);     \
+#define CHECK(cond)                                                    \
+	do {                                                           \
+		if (!(cond))                                           \
+			kd_test_fail(__FILE__, __LINE__, "%s", #cond); \
 	} while (0)
-#define CHECK_STR(a, b)                                                    \
-	do {                                                               \
-		const char *a_ = (a), *b_ = (b);                           \
-		if (a_ == NULL || b_ == NULL || strcmp(a_, b_) != 0)       \
-			kd_test_fail(__FILE__, __LINE__,                   \
-				     "%s == \"%s\", expected \"%s\"", #a,  \
-				     a_ ? a_ : "(null)", b_ ? b_ : "(null)");\
+#define CHECK_STR(a, b)                                                       \
+	do {                                                                  \
+		const char *a_ = (a), *b_ = (b);                              \
+		if (a_ == NULL || b_ == NULL || strcmp(a_, b_) != 0)          \
+			kd_test_fail(__FILE__, __LINE__,                      \
+				     "%s == \"%s\", expected \"%s\"", #a,     \
+				     a_ ? a_ : "(null)", b_ ? b_ : "(null)"); \
 	} while (0)
-#define CHECK_INT(a, b)                                                    \
-	do {                                                               \
-		long long a_ = (long long)(a), b_ = (long long)(b);        \
-		if (a_ != b_)                                              \
-			kd_test_fail(__FILE__, __LINE__,                   \
-				     "%s == %lld, expected %lld", #a, a_,  \
-				     b_);                                  \
+#define CHECK_INT(a, b)                                                        \
+	do {                                                                   \
+		long long a_ = (long long)(a), b_ = (long long)(b);            \
+		if (a_ != b_)                                                  \
+			kd_test_fail(__FILE__, __LINE__,                       \
+				     "%s == %lld, expected %lld", #a, a_, b_); \
 	} while (0)
-#define CHECK_NEAR(a, b, eps)                                              \
-	do {                                                               \
-		double a_ = (a), b_ = (b);                                 \
-		if (fabs(a_ - b_) > (eps))                                 \
-			kd_test_fail(__FILE__, __LINE__,                   \
-				     "%s == %.4f, expected %.4f", #a, a_,  \
-				     b_);                                  \
+#define CHECK_NEAR(a, b, eps)                                                  \
+	do {                                                                   \
+		double a_ = (a), b_ = (b);                                     \
+		if (fabs(a_ - b_) > (eps))                                     \
+			kd_test_fail(__FILE__, __LINE__,                       \
+				     "%s == %.4f, expected %.4f", #a, a_, b_); \
 	} while (0)
 
 /* A query of one name, through the public builder; free with

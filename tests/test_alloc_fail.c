@@ -65,8 +65,8 @@ static void check_rc(const char *what, long k, int rc)
 {
 	if (rc != 0 && rc != KD_ENOMEM)
 		kd_test_fail(__FILE__, __LINE__,
-			     "%s: failing allocation %ld gave %d (%s)", what,
-			     k, rc, kd_error_last());
+			     "%s: failing allocation %ld gave %d (%s)", what, k,
+			     rc, kd_error_last());
 	if (rc != 0 && g_n < g_at)
 		kd_test_fail(__FILE__, __LINE__,
 			     "%s: failed with no allocation failed", what);
@@ -141,8 +141,8 @@ KD_TEST(alloc_fail__matcher_new)
 
 KD_TEST(alloc_fail__screen)
 {
-	static const char *const names[] = { "Bosco Ntaganda",
-					      "Ri Won-ho", "Kim" };
+	static const char *const names[] = { "Bosco Ntaganda", "Ri Won-ho",
+					     "Kim" };
 	size_t i;
 	if (!setup())
 		return;
@@ -188,8 +188,8 @@ KD_TEST(alloc_fail__scan)
 	int rc = -1;
 	if (!setup())
 		return;
-	CHECK(kd_scan(&ref, &nref, g_m, text, sizeof(text) - 1, KD_SCAN_AUTO, &o,
-		      &err) == 0);
+	CHECK(kd_scan(&ref, &nref, g_m, text, sizeof(text) - 1, KD_SCAN_AUTO,
+		      &o, &err) == 0);
 	CHECK(nref >= 2);
 	for (i = 0; i < nref; i++) /* "Kim" alone never fires */
 		CHECK(!(ref[i].end - ref[i].start == 3 && ref[i].result.match));
@@ -197,8 +197,8 @@ KD_TEST(alloc_fail__scan)
 		kd_scan_hit *h = (kd_scan_hit *)1;
 		size_t n = 99;
 		arm(k);
-		rc = kd_scan(&h, &n, g_m, text, sizeof(text) - 1, KD_SCAN_AUTO, &o,
-			     &err);
+		rc = kd_scan(&h, &n, g_m, text, sizeof(text) - 1, KD_SCAN_AUTO,
+			     &o, &err);
 		disarm();
 		check_rc("kd_scan", k, rc);
 		if (rc != 0) {

@@ -54,9 +54,9 @@ KD_TEST(csv_header__maps_names_by_key)
 	static const char *const names[] = { "full_name", "Date of Birth",
 					     "nationality", "missing" };
 	struct kd_reader *r = NULL;
-	struct kd_csv *c = open_mem(
-		&r, "\xEF\xBB\xBF" "Full Name, date_of_birth ,NATIONALITY,"
-		    "full_name,extra\nA,B,C,D,E\n");
+	struct kd_csv *c = open_mem(&r, "\xEF\xBB\xBF"
+					"Full Name, date_of_birth ,NATIONALITY,"
+					"full_name,extra\nA,B,C,D,E\n");
 	long pos[4];
 	struct seen s;
 	memset(&s, 0, sizeof(s));

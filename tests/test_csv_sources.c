@@ -139,8 +139,8 @@ KD_TEST(sources_ofac_csv__excerpt_lavrov)
 	CHECK_STR(kd_entity_first(e, "country"), "ru");
 	/* add.csv row with only a country: no address string */
 	CHECK(kd_entity_first(e, "address") == NULL);
-	CHECK(strncmp(kd_entity_first(e, "notes"), "DOB 21 Mar 1950; POB", 20)
-	      == 0);
+	CHECK(strncmp(kd_entity_first(e, "notes"), "DOB 21 Mar 1950; POB",
+		      20) == 0);
 	kd_db_free(db);
 }
 
@@ -155,8 +155,8 @@ KD_TEST(sources_ofac_csv__excerpt_remarks_facts)
 	CHECK(kd_test_has_value(e, "alias", "NATIONAL BANK OF CUBA"));
 	CHECK(kd_test_has_value(e, "weakAlias", "BNC"));
 	CHECK_INT(kd_test_count_values(e, "address"), 4);
-	CHECK(kd_test_has_value(e, "address",
-		  "Zweierstrasse 35, Zurich CH-8022, Switzerland"));
+	CHECK(kd_test_has_value(
+		e, "address", "Zweierstrasse 35, Zurich CH-8022, Switzerland"));
 	CHECK(kd_test_has_value(e, "country", "ch"));
 	/* vessel: IMO in remarks, f.k.a.s, columns */
 	e = kd_db_find(db, "ofac-4243");
@@ -168,7 +168,8 @@ KD_TEST(sources_ofac_csv__excerpt_remarks_facts)
 	CHECK_STR(kd_entity_first(e, "type"), "General Cargo");
 	/* bank: SWIFT/BIC, website, company number */
 	CHECK_STR(first(db, "ofac-906", "swiftBic"), "HAVIGB2L");
-	CHECK(kd_test_has_value(kd_db_find(db, "ofac-906"), "website", "www.hib.uk.com"));
+	CHECK(kd_test_has_value(kd_db_find(db, "ofac-906"), "website",
+				"www.hib.uk.com"));
 	CHECK_STR(first(db, "ofac-906", "registrationNumber"), "01074897");
 	/* Target Type State-Owned Enterprise: Company; Russian numbers */
 	e = kd_db_find(db, "ofac-17015");
@@ -370,12 +371,12 @@ KD_TEST(sources_ofac_csv__remarks_target_type_company)
 	size_t i;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct rfixture f;
-		struct kd_ment *e =
-			remarks_of(&f, cases[i].from, cases[i].remarks);
+		struct kd_ment *e = remarks_of(&f, cases[i].from,
+					       cases[i].remarks);
 		if (e && e->schema != cases[i].want)
 			kd_test_fail(__FILE__, __LINE__,
-				     "case %zu '%s': schema %d, expected %d",
-				     i, cases[i].remarks, (int)e->schema,
+				     "case %zu '%s': schema %d, expected %d", i,
+				     cases[i].remarks, (int)e->schema,
 				     (int)cases[i].want);
 		kd__sink_free(f.sink);
 	}
@@ -383,6 +384,7 @@ KD_TEST(sources_ofac_csv__remarks_target_type_company)
 
 KD_TEST(sources_ofac_csv__remarks_edge_cases)
 {
+	/* clang-format off */ /* a table laid out by hand */
 	static const char *const odd[] = {
 		"", ";", ";;; ;", "a.k.a.", "a.k.a. '", "a.k.a. ''",
 		"a.k.a. '';", "DOB", "Passport (", "Passport ( (x", "alt. ",
@@ -390,11 +392,12 @@ KD_TEST(sources_ofac_csv__remarks_edge_cases)
 		"POB ,", "Linked To:", "Target Type", "Gender MALE.",
 		"a.k.a. 'X'.; a.k.a. 'Y'  ;", "f.k.a. Z.",
 	};
+	/* clang-format on */
 	size_t i;
 	for (i = 0; i < sizeof(odd) / sizeof(odd[0]); i++) {
 		struct rfixture f;
-		struct kd_ment *e =
-			remarks_of(&f, KD_SCHEMA_LEGAL_ENTITY, odd[i]);
+		struct kd_ment *e = remarks_of(&f, KD_SCHEMA_LEGAL_ENTITY,
+					       odd[i]);
 		if (e && i == 15)
 			CHECK_STR(kd__ment_first(e, "gender"), "male");
 		if (e && i == 16) {
@@ -508,7 +511,8 @@ KD_TEST(sources_ofac_csv__bundled_counts)
 	kd_source_info info;
 	const kd_entity *e;
 	CHECK_INT(kd_db_load(&db, kd_test_path("data/ofac_sdn/sdn.csv.gz"),
-			     NULL, &err), 0);
+			     NULL, &err),
+		  0);
 	if (db == NULL)
 		return;
 	CHECK(kd_db_source(&info, db, 0) == 0);
@@ -608,9 +612,11 @@ KD_TEST(sources_uk_csv__excerpt_aliases_and_lists)
 	CHECK_STR(kd_entity_caption(e), "Said BAHAJI");
 	CHECK(kd_test_has_value(e, "weakAlias", "Mohamed ABBATTAY"));
 	CHECK(kd_test_has_value(e, "weakAlias", "Abderrahmane AL MAGHRIBI"));
-	CHECK(kd_test_has_value(e, "alias", "Zouheir AL MAGHRIBI"));  /* Good quality */
+	CHECK(kd_test_has_value(e, "alias",
+				"Zouheir AL MAGHRIBI")); /* Good quality */
 	CHECK(kd_test_has_value(e, "alias", "سعيد باهاجى"));
-	CHECK(kd_test_has_value(e, "nationality", "de")); /* "(1) Germany. (2) Morocco" */
+	CHECK(kd_test_has_value(e, "nationality",
+				"de")); /* "(1) Germany. (2) Morocco" */
 	CHECK(kd_test_has_value(e, "nationality", "ma"));
 	CHECK_INT(kd_test_count_values(e, "passportNumber"), 2);
 	CHECK(kd_test_has_value(e, "passportNumber", "954242"));
@@ -623,7 +629,7 @@ KD_TEST(sources_uk_csv__excerpt_aliases_and_lists)
 	/* DOB 00/00/1972 */
 	CHECK_STR(first(db, "uk-11205", "birthDate"), "1972");
 	CHECK(kd_test_has_value(kd_db_find(db, "uk-11205"), "weakAlias",
-		  "Amir Abdullah SAHIB"));
+				"Amir Abdullah SAHIB"));
 	/* ship: names around the Primary one, IMO in Other Information */
 	e = kd_db_find(db, "uk-13648");
 	CHECK_INT(kd_entity_schema(e), KD_SCHEMA_VESSEL);
@@ -650,8 +656,8 @@ KD_TEST(sources_uk_csv__excerpt_aliases_and_lists)
 /* ---- UK malformed -------------------------------------------------------- */
 
 #define UK_FIRST "Last Updated,14/04/2025,,\r\n"
-#define UK_HEADER                                                          \
-	"Name 6,Name 1,DOB,Group Type,Alias Type,Alias Quality,Regime,"    \
+#define UK_HEADER                                                       \
+	"Name 6,Name 1,DOB,Group Type,Alias Type,Alias Quality,Regime," \
 	"Group ID\r\n"
 #define UK_ROW1 "DOE,John,,Individual,Primary name,,X,1\r\n"
 
@@ -712,17 +718,19 @@ KD_TEST(sources_uk_csv__malformed_rows_name_the_line)
 		unsigned long line;
 	} cases[] = {
 		/* wrong field count */
-		{ UK_FIRST UK_HEADER UK_ROW1
-		  "ROE,Jane,,Individual\r\n", 4 },
+		{ UK_FIRST UK_HEADER UK_ROW1 "ROE,Jane,,Individual\r\n", 4 },
 		/* unterminated quote */
 		{ UK_FIRST UK_HEADER UK_ROW1
-		  "\"ROE,Jane,,Individual,Primary name,,X,2\r\n", 4 },
+		  "\"ROE,Jane,,Individual,Primary name,,X,2\r\n",
+		  4 },
 		/* invalid UTF-8 */
 		{ UK_FIRST UK_HEADER
-		  "DOE,J\xe9r\xf4me,,Individual,Primary name,,X,1\r\n", 3 },
+		  "DOE,J\xe9r\xf4me,,Individual,Primary name,,X,1\r\n",
+		  3 },
 		/* empty Group ID */
 		{ UK_FIRST UK_HEADER UK_ROW1
-		  "\"multi\nline\",John,,Individual,Primary name,,X,\r\n", 4 },
+		  "\"multi\nline\",John,,Individual,Primary name,,X,\r\n",
+		  4 },
 		/* no header at all */
 		{ UK_FIRST, 2 },
 	};
@@ -745,7 +753,8 @@ KD_TEST(sources_uk_csv__bundled_counts)
 	kd_source_info info;
 	const kd_entity *e;
 	CHECK_INT(kd_db_load(&db, kd_test_path("data/uk_ofsi/ConList.csv.gz"),
-			     NULL, &err), 0);
+			     NULL, &err),
+		  0);
 	if (db == NULL)
 		return;
 	CHECK(kd_db_source(&info, db, 0) == 0);
@@ -771,7 +780,6 @@ KD_TEST(sources_uk_csv__bundled_counts)
 
 /* ---- allocation failures ------------------------------------------------- */
 
-
 KD_TEST(sources_ofac_csv__allocation_failures)
 {
 	kd_test_fail_each_allocation(kd__parse_ofac_csv,
@@ -781,5 +789,5 @@ KD_TEST(sources_ofac_csv__allocation_failures)
 KD_TEST(sources_uk_csv__allocation_failures)
 {
 	kd_test_fail_each_allocation(kd__parse_uk_csv,
-			     "tests/data/uk_ofsi/ConList.csv");
+				     "tests/data/uk_ofsi/ConList.csv");
 }

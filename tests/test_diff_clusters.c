@@ -40,9 +40,9 @@ static const char *party_block(const char *out, const char *head)
 	return buf;
 }
 
-#define HAS(block, what)                                                       \
+#define HAS(block, what) \
 	CHECK((block) != NULL && strstr((block), (what)) != NULL)
-#define HASNT(block, what)                                                     \
+#define HASNT(block, what) \
 	CHECK((block) != NULL && strstr((block), (what)) == NULL)
 
 static int load_two(kd_db **a, kd_db **b)
@@ -168,21 +168,22 @@ KD_TEST(diff__parties_json)
 			  "\"changed\":4,\"unchanged\":0},\"totals\":"
 			  "{\"added\":1,\"removed\":1,\"changed\":3,"
 			  "\"unchanged\":10}}\n") != NULL);
-	CHECK(strstr(out, "{\"id\":\"KPi.021\",\"status\":\"changed\","
-			  "\"old_id\":\"KPi.021\",\"schema\":\"Person\"") !=
-	      NULL);
-	CHECK(strstr(out, "\"members\":[\"un-KPi.021\",\"uk-13332\","
-			  "\"ofac-18558\"],\"old_members\":[\"un-KPi.021\","
-			  "\"ofac-18558\"],\"joined\":[{\"id\":\"uk-13332\","
-			  "\"was\":\"alone\",\"from\":null,\"link\":{\"from\":"
-			  "\"uk-13332\",\"to\":\"un-KPi.021\",\"reason\":\"UN "
-			  "reference KPi.021 in notes\"}}],\"left\":[]") !=
-	      NULL);
-	CHECK(strstr(out, "\"left\":[{\"id\":\"ofac-S1\",\"now\":\"alone\","
-			  "\"to\":null}],\"merged_from\":[],\"split_into\":"
-			  "[\"QDi.900\",\"ofac-S1\"],\"changes\":[{\"property\":"
-			  "\"name\",\"added\":[],\"removed\":[\"SALEH, Ahmed\"]}"
-			  "]}") != NULL);
+	CHECK(strstr(out,
+		     "{\"id\":\"KPi.021\",\"status\":\"changed\","
+		     "\"old_id\":\"KPi.021\",\"schema\":\"Person\"") != NULL);
+	CHECK(strstr(out,
+		     "\"members\":[\"un-KPi.021\",\"uk-13332\","
+		     "\"ofac-18558\"],\"old_members\":[\"un-KPi.021\","
+		     "\"ofac-18558\"],\"joined\":[{\"id\":\"uk-13332\","
+		     "\"was\":\"alone\",\"from\":null,\"link\":{\"from\":"
+		     "\"uk-13332\",\"to\":\"un-KPi.021\",\"reason\":\"UN "
+		     "reference KPi.021 in notes\"}}],\"left\":[]") != NULL);
+	CHECK(strstr(out,
+		     "\"left\":[{\"id\":\"ofac-S1\",\"now\":\"alone\","
+		     "\"to\":null}],\"merged_from\":[],\"split_into\":"
+		     "[\"QDi.900\",\"ofac-S1\"],\"changes\":[{\"property\":"
+		     "\"name\",\"added\":[],\"removed\":[\"SALEH, Ahmed\"]}"
+		     "]}") != NULL);
 	CHECK(strstr(out, "{\"id\":\"KPi.050\",\"status\":\"changed\","
 			  "\"old_id\":\"kd-57735830a5321ebd\"") != NULL);
 	CHECK(strstr(out, "\"was\":\"unlisted\",\"from\":null") != NULL);

@@ -25,8 +25,7 @@ static int has_warning(const kd_db *db, const char *needle)
 }
 
 /* Run one parser directly (for files the sniffer does not claim). */
-static kd_db *parse_with(kd_parser_fn fn, const char *rel,
-			 kd_parse_err *err)
+static kd_db *parse_with(kd_parser_fn fn, const char *rel, kd_parse_err *err)
 {
 	struct kd_sink *s = NULL;
 	kd_db *db = NULL;
@@ -86,7 +85,8 @@ KD_TEST(sources_ftm__t1_entities)
 		CHECK_STR(kd_entity_first(e, "birthDate"), "1971-01-22");
 		CHECK_STR(kd_entity_first(e, "nationality"), "ru");
 		CHECK(kd_test_has_value(e, "name", "Vitalij Kuzmenko"));
-		CHECK(kd_test_has_value(e, "name", "Виталий Юрьевич КУЗЬМЕНКО"));
+		CHECK(kd_test_has_value(e, "name",
+					"Виталий Юрьевич КУЗЬМЕНКО"));
 	}
 	e = kd_db_find(db, "NK-2GdmHtZTeNXjNVrBGEXZNj");
 	CHECK(e != NULL);
@@ -127,7 +127,7 @@ KD_TEST(sources_ftm__zala_skips_non_targets)
 		CHECK_STR(kd_entity_first(e, "birthDate"), "1999-02-26");
 		CHECK_STR(kd_entity_first(e, "passportNumber"), "089132114");
 		CHECK(kd_test_has_value(e, "alias",
-				"Lavrentiy Aleksandrovich Zakharov"));
+					"Lavrentiy Aleksandrovich Zakharov"));
 		CHECK(kd_test_has_value(e, "country", "gb"));
 		CHECK(kd_test_has_value(e, "country", "ru"));
 	}
@@ -137,7 +137,8 @@ KD_TEST(sources_ftm__zala_skips_non_targets)
 		CHECK_INT(kd_entity_schema(e), KD_SCHEMA_COMPANY);
 		CHECK(kd_test_has_value(e, "name", "ZALA AERO JSC"));
 	}
-	CHECK(kd_db_find(db, "au-dfat-56600015954691cece058c2a3b0e3b27740701e6") ==
+	CHECK(kd_db_find(db,
+			 "au-dfat-56600015954691cece058c2a3b0e3b27740701e6") ==
 	      NULL);
 	kd_db_free(db);
 }
@@ -192,8 +193,8 @@ KD_TEST(sources_ftm__delta_applied_on_base)
 	const kd_entity *e;
 	kd_source_info info;
 	CHECK(kd__sink_new(&s, "base+delta", "ftm_json") == 0);
-	CHECK_INT(kd__parse_ftm_json(s, kd_test_path("tests/data/ftm/t1.ftm.json"),
-				     &err),
+	CHECK_INT(kd__parse_ftm_json(
+			  s, kd_test_path("tests/data/ftm/t1.ftm.json"), &err),
 		  0);
 	CHECK_INT(kd__sink_count(s), 6);
 	CHECK_INT(kd__parse_ftm_json(
@@ -279,7 +280,8 @@ KD_TEST(sources_os_simple__ua_war_rows)
 		CHECK_STR(kd_entity_first(e, "imoNumber"), "IMO9253325");
 		CHECK_INT(kd_test_count_values(e, "idNumber"), 0);
 		CHECK_STR(kd_entity_first(e, "programId"), "UA-WS-MARE");
-		CHECK_INT(kd_test_count_values(e, "notes"), 0); /* sanctions `""` */
+		CHECK_INT(kd_test_count_values(e, "notes"),
+			  0); /* sanctions `""` */
 	}
 	/* identifiers: IMO numbers apart from MMSI and call signs */
 	e = kd_db_find(db, "NK-2GpTo74jsARovE4uRFrzUC");
@@ -294,7 +296,8 @@ KD_TEST(sources_os_simple__ua_war_rows)
 	if (e) {
 		CHECK_INT(kd_entity_schema(e), KD_SCHEMA_PERSON);
 		CHECK_STR(kd_entity_first(e, "birthDate"), "1987-09-14");
-		CHECK(kd_test_has_value(e, "alias", "УСПЕНСКАЯ Олеся Игоревна"));
+		CHECK(kd_test_has_value(e, "alias",
+					"УСПЕНСКАЯ Олеся Игоревна"));
 		CHECK_STR(kd_entity_first(e, "idNumber"), "773006863179");
 	}
 	e = kd_db_find(db, "NK-kZjqDJTdUY8C8SabCkBFEq");
@@ -312,8 +315,8 @@ KD_TEST(sources_os_simple__ua_war_rows)
 		CHECK_STR(kd_entity_caption(e), "ANO CENTER \"NIKEA\"");
 		CHECK_INT(kd_test_count_values(e, "alias"), 1);
 		CHECK(strncmp(kd_entity_first(e, "alias"),
-			      "AUTONOMOUS NON-PROFIT ORGANIZATION \"CENTER", 42) ==
-		      0);
+			      "AUTONOMOUS NON-PROFIT ORGANIZATION \"CENTER",
+			      42) == 0);
 		CHECK_INT(kd_test_count_values(e, "idNumber"), 2);
 		CHECK(strncmp(kd_entity_first(e, "address"), "121471, russian",
 			      15) == 0);
@@ -363,7 +366,8 @@ KD_TEST(sources_os_simple__interpol_header_without_program_ids)
 
 KD_TEST(sources_os_simple__unknown_columns_and_schemas_counted)
 {
-	kd_db *db = kd_test_load("tests/data/os_simple/extra_column.simple.csv");
+	kd_db *db = kd_test_load(
+		"tests/data/os_simple/extra_column.simple.csv");
 	const kd_entity *e;
 	kd_source_info info;
 	if (db == NULL)
@@ -382,8 +386,7 @@ KD_TEST(sources_os_simple__unknown_columns_and_schemas_counted)
 		CHECK_STR(kd_entity_first(e, "birthDate"), "1970-01-01");
 	}
 	e = kd_db_find(db, "t-3");
-	CHECK(e != NULL &&
-	      kd_entity_schema(e) == KD_SCHEMA_ORGANIZATION);
+	CHECK(e != NULL && kd_entity_schema(e) == KD_SCHEMA_ORGANIZATION);
 	kd_db_free(db);
 }
 
@@ -555,23 +558,23 @@ KD_TEST(sources_ftm__valueless_entity_dropped_with_warning)
 
 /* ---- allocation failures ---------------------------------------------------- */
 
-
 KD_TEST(sources_ftm__allocation_failures)
 {
 	kd_test_fail_each_allocation(kd__parse_ftm_json,
-			     "tests/data/ftm/entities.delta.json");
+				     "tests/data/ftm/entities.delta.json");
 }
 
 KD_TEST(sources_os_simple__allocation_failures)
 {
-	kd_test_fail_each_allocation(kd__parse_os_simple_csv,
-			     "tests/data/os_simple/extra_column.simple.csv");
+	kd_test_fail_each_allocation(
+		kd__parse_os_simple_csv,
+		"tests/data/os_simple/extra_column.simple.csv");
 }
 
 KD_TEST(sources_custom__allocation_failures)
 {
 	kd_test_fail_each_allocation(kd__parse_custom_csv,
-			     "tests/data/custom/my_watchlist.csv");
+				     "tests/data/custom/my_watchlist.csv");
 }
 
 KD_TEST(sources_ftm__manifest_applies_deltas_in_order)
@@ -588,8 +591,8 @@ KD_TEST(sources_ftm__manifest_applies_deltas_in_order)
 	CHECK_INT(kd_db_source_count(db), 1);
 	CHECK_INT(kd_db_count(db), 6);
 	e = kd_db_find(db, "NK-2Ka3UvopqbpZmVDFjWd4LA");
-	CHECK(e && strcmp(kd_entity_first(e, "position"), "Deputy Minister") ==
-			   0);
+	CHECK(e &&
+	      strcmp(kd_entity_first(e, "position"), "Deputy Minister") == 0);
 	CHECK(kd_db_find(db, "NK-2KeUB68qUJtykm3BuAcazG") == NULL);
 	CHECK(kd_db_find(db, "NK-TestAdded") != NULL);
 	CHECK(kd_db_source(&info, db, 0) == 0);
@@ -619,7 +622,8 @@ KD_TEST(sources_ftm__manifest_delta_errors_name_the_file)
 	if (f == NULL)
 		return;
 	fputs("{\"id\":\"x\",\"schema\":\"Person\",\"properties\":"
-	      "{\"name\":[\"Ivan Petrov\"]}}\n", f);
+	      "{\"name\":[\"Ivan Petrov\"]}}\n",
+	      f);
 	fclose(f);
 	CHECK(kd_db_load(&db, dir, NULL, &err) < 0);
 	CHECK(db == NULL);

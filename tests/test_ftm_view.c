@@ -36,7 +36,7 @@ static char *view(const kd_db *db, const char *id, unsigned flags)
 	return js;
 }
 
-#define HAS(js, s) CHECK((js) != NULL && strstr((js), (s)) != NULL)
+#define HAS(js, s)   CHECK((js) != NULL && strstr((js), (s)) != NULL)
 #define LACKS(js, s) CHECK((js) != NULL && strstr((js), (s)) == NULL)
 
 KD_TEST(ftm_view__typed_values_cleaned_or_noted)

@@ -80,8 +80,8 @@ int main(int argc, char **argv)
 	for (i = 0; i < g_ntests; i++) {
 		int run = argc < 2;
 		for (k = 1; k < argc; k++)
-			if (strncmp(g_tests[i].name, argv[k], strlen(argv[k])) ==
-			    0)
+			if (strncmp(g_tests[i].name, argv[k],
+				    strlen(argv[k])) == 0)
 				run = 1;
 		if (!run)
 			continue;

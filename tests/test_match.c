@@ -69,7 +69,8 @@ KD_TEST(match_compare__order_free_and_list_extra_tokens_cheap)
 	CHECK_NEAR(cmp(KD_SCHEMA_PERSON, "Sergei Lavrov Ivanovich",
 		       "Sergei Lavrov"),
 		   cmp(KD_SCHEMA_PERSON, "Sergei Lavrov",
-		       "Sergei Lavrov Ivanovich"), 1e-9);
+		       "Sergei Lavrov Ivanovich"),
+		   1e-9);
 	/* screening is not: an extra query token costs more than an extra
 	 * list token */
 	CHECK(directed("Sergei Lavrov Ivanovich", "Sergei Lavrov") <
@@ -91,8 +92,8 @@ KD_TEST(match_compare__different_people_do_not_match)
 KD_TEST(match_compare__numbers_must_agree)
 {
 	kd_result r;
-	CHECK(kd_compare(&r, NULL, KD_SCHEMA_VESSEL, "Yu Jong 2", "Yu Jong 3") ==
-	      0);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_VESSEL, "Yu Jong 2",
+			 "Yu Jong 3") == 0);
 	CHECK(r.match == 0);
 	CHECK(feature(&r, "number_mismatch") != NULL);
 	CHECK(cmp(KD_SCHEMA_VESSEL, "Yu Jong 2", "YU JONG 2") >= 0.99);
@@ -143,8 +144,8 @@ __attribute__((destructor)) static void free_bundled(void)
 	kd_db_free(g_db);
 }
 
-static int screen(kd_result **res, size_t *n, const char *name,
-		  kd_schema s, const char *dob, int exhaustive)
+static int screen(kd_result **res, size_t *n, const char *name, kd_schema s,
+		  const char *dob, int exhaustive)
 {
 	kd_query *q = kd_test_query(s, name);
 	kd_match_opts o = KD_MATCH_OPTS_INIT;
@@ -241,20 +242,28 @@ KD_TEST(match_screen__schema_and_dob_evidence)
 
 KD_TEST(match_screen__indexed_equals_exhaustive)
 {
-	static const char *const queries[] = {
-		"Sergej Lawrow", "Iouri Ouchakov", "Kim Jong Un",
-		"Bank Melli Iran", "Rosneft", "Ali Hassan", "Maria Garcia",
-		"Korea Kwangson Banking Corp", "Hezbollah", "John Smith",
-		"Abu Bakr al-Baghdadi", "Viktor Bout"
-	};
+	static const char *const queries[] = { "Sergej Lawrow",
+					       "Iouri Ouchakov",
+					       "Kim Jong Un",
+					       "Bank Melli Iran",
+					       "Rosneft",
+					       "Ali Hassan",
+					       "Maria Garcia",
+					       "Korea Kwangson Banking Corp",
+					       "Hezbollah",
+					       "John Smith",
+					       "Abu Bakr al-Baghdadi",
+					       "Viktor Bout" };
 	size_t i;
 	if (bundled() == NULL)
 		return;
 	for (i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
 		kd_result *a = NULL, *b = NULL;
 		size_t na = 0, nb = 0, k, ma = 0, mb = 0;
-		CHECK(screen(&a, &na, queries[i], KD_SCHEMA_THING, NULL, 0) == 0);
-		CHECK(screen(&b, &nb, queries[i], KD_SCHEMA_THING, NULL, 1) == 0);
+		CHECK(screen(&a, &na, queries[i], KD_SCHEMA_THING, NULL, 0) ==
+		      0);
+		CHECK(screen(&b, &nb, queries[i], KD_SCHEMA_THING, NULL, 1) ==
+		      0);
 		for (k = 0; k < na; k++)
 			ma += (size_t)a[k].match;
 		for (k = 0; k < nb; k++)
@@ -331,7 +340,8 @@ KD_TEST(match_screen__filter_scopes_candidates)
 KD_TEST(match_compare__nasab_order_is_identity)
 {
 	kd_result r;
-	double same = cmp(KD_SCHEMA_PERSON, "Khalid bin Hamad", "Khalid ibn Hamad");
+	double same = cmp(KD_SCHEMA_PERSON, "Khalid bin Hamad",
+			  "Khalid ibn Hamad");
 	double swapped = cmp(KD_SCHEMA_PERSON, "Khalid bin Hamad",
 			     "Hamad bin Khalid");
 	CHECK(same >= 0.95);
@@ -375,8 +385,10 @@ KD_TEST(match_compare__legal_form_pair)
 {
 	double eq = cmp(KD_SCHEMA_COMPANY, "Rosneft Joint Stock Company",
 			"Rosneft JSC");
-	double llc = cmp(KD_SCHEMA_COMPANY, "Norvale Trading Limited Liability "
-			 "Company", "Norvale Trading LLC");
+	double llc = cmp(KD_SCHEMA_COMPANY,
+			 "Norvale Trading Limited Liability "
+			 "Company",
+			 "Norvale Trading LLC");
 	CHECK(eq >= 0.95);
 	CHECK(llc >= 0.95);
 	CHECK(cmp(KD_SCHEMA_COMPANY, "Norvale Trading GmbH",
@@ -441,8 +453,8 @@ static int first_tok_is(const char *name, const char *want)
 {
 	struct kd_name *a = NULL;
 	int ok = 0;
-	if (kd__name_analyze(&a, name, strlen(name), 0) == 0 &&
-	    a->nvars > 0 && a->vars[0].ntok > 0)
+	if (kd__name_analyze(&a, name, strlen(name), 0) == 0 && a->nvars > 0 &&
+	    a->vars[0].ntok > 0)
 		ok = strcmp(a->vars[0].toks[0].s, want) == 0;
 	kd__name_free(a);
 	return ok;
@@ -471,7 +483,8 @@ KD_TEST(match_compare__look_alike_characters)
 	CHECK(first_tok_is("J0hn", "john"));
 	CHECK(first_tok_is("A1i", "ali"));
 	CHECK(first_tok_is("Boeing 737", "boeing")); /* numbers stay */
-	CHECK(cmp(KD_SCHEMA_PERSON, "Bлaдимир Пyтин", "Vladimir Putin") >= 0.95);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Bлaдимир Пyтин", "Vladimir Putin") >=
+	      0.95);
 	CHECK(cmp(KD_SCHEMA_PERSON, "V1ktor B0ut", "Viktor Bout") >= 0.95);
 	CHECK(folds_to("Bлaдимир Пyтин", "vladimir putin"));
 	CHECK(folds_to("J0hn Mu5a", "john musa"));
@@ -502,8 +515,10 @@ KD_TEST(match_compare__foreign_names_in_hangul_and_katakana)
 {
 	kd_result r;
 	double hangul = cmp(KD_SCHEMA_PERSON, "Donald Trump", "도널드 트럼프");
-	double kata = cmp(KD_SCHEMA_PERSON, "Donald Trump", "ドナルド・トランプ");
-	double hebrew = cmp(KD_SCHEMA_PERSON, "Bernie Hamilton", "ברני המילטון");
+	double kata = cmp(KD_SCHEMA_PERSON, "Donald Trump",
+			  "ドナルド・トランプ");
+	double hebrew = cmp(KD_SCHEMA_PERSON, "Bernie Hamilton",
+			    "ברני המילטון");
 	CHECK(hangul >= 0.75);
 	CHECK(kata >= 0.75);
 	CHECK(hebrew >= 0.75);
@@ -547,8 +562,8 @@ KD_TEST(match_compare__readings_by_sound_alignment)
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Jack Sherwood",
 			 "ג'ק שרווד") == 0);
 	CHECK(r.match);
-	CHECK(strstr(feature(&r, "name_match"), "'sherwood'~'srwwd' phonetic") !=
-	      NULL);
+	CHECK(strstr(feature(&r, "name_match"),
+		     "'sherwood'~'srwwd' phonetic") != NULL);
 }
 
 /* Han and Hangul syllables: another convention's spelling of the same

@@ -34,10 +34,10 @@ static void check_merged(const kd_db *db)
 	CHECK_INT(kd_entity_source_at(p, 1), 1);
 	CHECK_INT(kd_entity_source_count(o), 1);
 	CHECK_INT(kd_entity_schema(p), KD_SCHEMA_PERSON); /* from list B */
-	CHECK_INT(count_values(p, "name"), 1);      /* same name: once */
+	CHECK_INT(count_values(p, "name"), 1);            /* same name: once */
 	CHECK_INT(count_values(p, "birthDate"), 1);
-	CHECK_INT(count_values(p, "alias"), 1);     /* only list B has it */
-	CHECK_INT(count_values(p, "program"), 2);   /* SDGT and NS-PLC */
+	CHECK_INT(count_values(p, "alias"), 1);   /* only list B has it */
+	CHECK_INT(count_values(p, "program"), 2); /* SDGT and NS-PLC */
 	CHECK(kd_db_source(&a, db, 0) == 0 && kd_db_source(&b, db, 1) == 0);
 	CHECK_INT(a.entities, 2); /* P-1, O-1 */
 	CHECK_INT(b.entities, 2); /* P-1, E-2 */

@@ -83,9 +83,8 @@ KD_TEST(model__countries)
 
 KD_TEST(model__csv_quoting_and_lines)
 {
-	static const char data[] =
-		"a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",-0- \n"
-		"\"multi\nline\",2,3\nlast,,\n";
+	static const char data[] = "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",-0- \n"
+				   "\"multi\nline\",2,3\nlast,,\n";
 	struct kd_reader *r;
 	struct kd_csv *c;
 	kd_parse_err err;
@@ -138,7 +137,8 @@ KD_TEST(model__sink_normalises_and_freezes)
 	CHECK(kd__sink_entity(s, &e, "t-1", KD_SCHEMA_LEGAL_ENTITY) == 0);
 	CHECK(kd__sink_entity(s, &e, "t-1", KD_SCHEMA_PERSON) == 0);
 	CHECK(kd__ment_adds(e, "birthDate", "21 Mar 1950") == 0);
-	CHECK(kd__ment_adds(e, "name", "  LAVROV,\tSergei   Viktorovich ") == 0);
+	CHECK(kd__ment_adds(e, "name", "  LAVROV,\tSergei   Viktorovich ") ==
+	      0);
 	CHECK(kd__ment_adds(e, "nationality", "Russia") == 0);
 	CHECK(kd__ment_adds(e, "name", "LAVROV, Sergei Viktorovich") == 0);
 	CHECK(kd__ment_adds(e, "alias", "-0-") == 0);

@@ -20,9 +20,10 @@ KD_TEST(query_props__table)
 {
 	const kd_prop_def *d;
 	size_t i;
-	static const char *const ids[] = { "icaoCode", "vatCode", "dunsCode",
-					    "serialNumber", "imoNumber",
-					    "passportNumber", "bikCode" };
+	static const char *const ids[] = { "icaoCode",  "vatCode",
+					   "dunsCode",  "serialNumber",
+					   "imoNumber", "passportNumber",
+					   "bikCode" };
 	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
 		d = kd_prop_info(ids[i]);
 		CHECK(d != NULL);
@@ -39,7 +40,8 @@ KD_TEST(query_props__table)
 	d = kd_prop_info("weakAlias");
 	CHECK(d && d->role == KD_ROLE_NAME);
 	d = kd_prop_info("lastName");
-	CHECK(d && d->role == KD_ROLE_NAME_PART && strcmp(d->type, "string") == 0);
+	CHECK(d && d->role == KD_ROLE_NAME_PART &&
+	      strcmp(d->type, "string") == 0);
 	d = kd_prop_info("nationality");
 	CHECK(d && d->role == KD_ROLE_COUNTRY && d->max_length == 16);
 	d = kd_prop_info("notes");
@@ -144,7 +146,8 @@ KD_TEST(query_json__reads_yente_query)
 	q = from_json("{\"schema\":\"PublicBody\",\"properties\":{}}", 0, NULL);
 	CHECK(q && kd_query_schema(q) == KD_SCHEMA_ORGANIZATION);
 	kd_query_free(q);
-	q = from_json("{\"schema\":\"BankAccount\",\"properties\":{}}", 0, NULL);
+	q = from_json("{\"schema\":\"BankAccount\",\"properties\":{}}", 0,
+		      NULL);
 	CHECK(q && kd_query_schema(q) == KD_SCHEMA_THING);
 	kd_query_free(q);
 }
@@ -155,8 +158,9 @@ KD_TEST(query_json__errors_name_the_field)
 	from_json("{\"schema\":\"Person\",\"properties\":{\"name\":true}}",
 		  KD_EPARSE,
 		  "properties.name: expected a string or a list of strings");
-	from_json("{\"schema\":\"Person\",\"properties\":{\"name\":[\"a\",{}]}}",
-		  KD_EPARSE, "properties.name[1]: expected a string");
+	from_json(
+		"{\"schema\":\"Person\",\"properties\":{\"name\":[\"a\",{}]}}",
+		KD_EPARSE, "properties.name[1]: expected a string");
 	from_json("{\"schema\":\"Person\",\"properties\":{\"nmae\":\"x\"}}",
 		  KD_EINVAL, "properties: unknown property 'nmae'");
 	from_json("{\"properties\":{}}", KD_EINVAL, "schema: field required");
@@ -175,8 +179,10 @@ KD_TEST(query_json__errors_name_the_field)
 	from_json("{\"schema\":\"Person\",\"schema\":\"Person\"}", KD_EPARSE,
 		  NULL); /* duplicate key */
 	from_json("{\"schema\":", KD_EPARSE, NULL);
-	snprintf(big, sizeof(big), "{\"schema\":\"Person\",\"properties\":"
-				   "{\"name\":\"%01001d\"}}", 0);
+	snprintf(big, sizeof(big),
+		 "{\"schema\":\"Person\",\"properties\":"
+		 "{\"name\":\"%01001d\"}}",
+		 0);
 	from_json(big, KD_EINVAL, "properties.name[0]: longer than 1000 bytes");
 }
 
@@ -213,7 +219,8 @@ KD_TEST(query_identifiers__fire_on_both_sides)
 	kd_parse_err err;
 	size_t i;
 	CHECK_INT(kd_db_load(&db, kd_test_path("tests/data/query/ids.ftm.json"),
-			     NULL, &err), 0);
+			     NULL, &err),
+		  0);
 	CHECK(db && kd_matcher_new(&m, db) == 0);
 	if (m == NULL)
 		goto out;

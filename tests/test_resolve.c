@@ -46,9 +46,10 @@ static void check_reason(const kd_db *db, const char *from, const char *want)
 {
 	const char *why = reason_of(db, from);
 	if (why == NULL || strstr(why, want) == NULL)
-		kd_test_fail(__FILE__, __LINE__, "%s linked because '%s', "
-			     "expected '%s'", from, why ? why : "(not linked)",
-			     want);
+		kd_test_fail(__FILE__, __LINE__,
+			     "%s linked because '%s', "
+			     "expected '%s'",
+			     from, why ? why : "(not linked)", want);
 }
 
 KD_TEST(resolve__un_reference_in_notes_and_un_id)
@@ -101,8 +102,9 @@ KD_TEST(resolve__name_and_birth_date)
 	CHECK(together(db, "ofac-K2", "un-KPi.024"));
 	/* year only: linked when the birth place agrees too */
 	CHECK(together(db, "ofac-P5", "uk-P5"));
-	check_reason(db, "ofac-P5", "birth year 1960 and birth place "
-				    "Kandahar, Afghanistan");
+	check_reason(db, "ofac-P5",
+		     "birth year 1960 and birth place "
+		     "Kandahar, Afghanistan");
 	CHECK(!together(db, "ofac-P6", "uk-P6"));
 	/* the several KIM YONG CHOL: born 1946, 1947 and 1962 */
 	CHECK(!together(db, "uk-K1", "ofac-K3"));
@@ -227,8 +229,10 @@ KD_TEST(resolve__no_link_option_and_snapshot)
 	if (plain == NULL || db == NULL)
 		goto done;
 	CHECK(kd_db_resolve(plain, "KPi.021") == NULL);
-	CHECK(kd_db_resolve(plain, "uk-13332") == kd_db_find(plain, "uk-13332"));
-	snprintf(path, sizeof(path), "/tmp/kd_resolve_%ld.snap", (long)getpid());
+	CHECK(kd_db_resolve(plain, "uk-13332") ==
+	      kd_db_find(plain, "uk-13332"));
+	snprintf(path, sizeof(path), "/tmp/kd_resolve_%ld.snap",
+		 (long)getpid());
 	CHECK(kd_db_save_snapshot(db, path) == 0);
 	CHECK(kd_db_open_snapshot(&snap, path, &err) == 0);
 	unlink(path);

@@ -84,7 +84,8 @@ static void expect_hits(const char *rel, enum kd_scan_format fmt,
 		return;
 	}
 	CHECK_INT(kd_scan(&h, &n, m, in, len, fmt, thr(KD_DEFAULT_THRESHOLD),
-			  &err), 0);
+			  &err),
+		  0);
 	CHECK_INT(n, nw);
 	for (i = 0; i < n && i < nw; i++) {
 		CHECK_INT(h[i].start, w[i].start);
@@ -134,13 +135,15 @@ KD_TEST(scan_text__german_news_names_and_inflections)
 	 * person. The best entity wins a tie by id; the other lists come
 	 * in `also`. Ushakov is only on the Canadian list. */
 	static const struct want w[] = {
-		{ 40, 54, "ofac-35096", "", "name_match" },    /* Wladimir Putin */
-		{ 102, 115, "ofac-35233", "", "name_match" },  /* Sergej Lawrow */
+		{ 40, 54, "ofac-35096", "", "name_match" }, /* Wladimir Putin */
+		{ 102, 115, "ofac-35233", "",
+		  "name_match" }, /* Sergej Lawrow */
 		{ 150, 163, "ca-russia-1-part-1-32", "", "name_match" },
 		{ 192, 198, "ofac-35096", "", "coreference" }, /* Putins */
 		{ 269, 276, "ofac-35233", "", "coreference" }, /* Lawrows */
 		{ 351, 367, "ca-russia-1-part-1-1119", "", "name_match" },
-		{ 423, 438, "ofac-38642", "", "name_match" },  /* Alexander Nowak */
+		{ 423, 438, "ofac-38642", "",
+		  "name_match" }, /* Alexander Nowak */
 		{ 510, 515, "ofac-38642", "", "coreference" }, /* Nowak */
 	};
 	expect_hits("tests/data/scan/de_kreml.txt", KD_SCAN_AUTO, w,
@@ -216,8 +219,9 @@ KD_TEST(scan_text__rare_single_words_and_possessive)
 	CHECK_INT(s, 15);
 	CHECK_INT(e, 21);
 	/* English possessive: the mention is the name, not "'s" */
-	CHECK_INT(scan_str("Officials met Putin's envoy on Monday.", &id, &s,
-			   &e), 1);
+	CHECK_INT(
+		scan_str("Officials met Putin's envoy on Monday.", &id, &s, &e),
+		1);
 	CHECK_STR(id, "ofac-35096");
 	CHECK_INT(s, 14);
 	CHECK_INT(e, 19);
@@ -266,8 +270,8 @@ KD_TEST(scan_pacs008__listed_parties_agent_and_vessel)
 	};
 	expect_hits("tests/data/scan/pacs008_hit.xml", KD_SCAN_AUTO, w,
 		    sizeof(w) / sizeof(w[0]));
-	expect_hits("tests/data/scan/pacs008_clean.xml", KD_SCAN_PACS008,
-		    NULL, 0);
+	expect_hits("tests/data/scan/pacs008_clean.xml", KD_SCAN_PACS008, NULL,
+		    0);
 }
 
 static void expect_parse_error(const char *rel, enum kd_scan_format fmt,
@@ -305,8 +309,8 @@ KD_TEST(scan_errors__malformed_messages_have_positions)
 			   KD_SCAN_PACS008, 15, 0);
 	expect_parse_error("tests/data/scan/pacs008_truncated.xml",
 			   KD_SCAN_PACS008, 18, 0);
-	expect_parse_error("tests/data/scan/pacs008_doctype.xml",
-			   KD_SCAN_AUTO, 4, 0);
+	expect_parse_error("tests/data/scan/pacs008_doctype.xml", KD_SCAN_AUTO,
+			   4, 0);
 }
 
 KD_TEST(scan_detect__formats)
@@ -316,7 +320,9 @@ KD_TEST(scan_detect__formats)
 	CHECK_INT(kd_scan_detect("  {4:\n:20:X\n-}", 14), KD_SCAN_MT);
 	CHECK_INT(kd_scan_detect("<?xml version=\"1.0\"?><Document xmlns="
 				 "\"urn:iso:std:iso:20022:tech:xsd:pacs.008"
-				 ".001.08\"/>", 97), KD_SCAN_PACS008);
+				 ".001.08\"/>",
+				 97),
+		  KD_SCAN_PACS008);
 	CHECK_INT(kd_scan_detect("<p>pacs.009</p>", 15), KD_SCAN_TEXT);
 	CHECK_INT(kd_scan_detect("Hello {1:", 9), KD_SCAN_TEXT);
 	CHECK_INT(kd_scan_format_parse(&f, "pacs008"), 0);
@@ -326,7 +332,7 @@ KD_TEST(scan_detect__formats)
 
 KD_TEST(scan_ident__imo_check_digit)
 {
-	CHECK(kd__imo_valid("7937317"));  /* CHONG CHON GANG */
+	CHECK(kd__imo_valid("7937317")); /* CHONG CHON GANG */
 	CHECK(kd__imo_valid("8916293"));
 	CHECK(!kd__imo_valid("7937318"));
 	CHECK(!kd__imo_valid("79373a7"));
@@ -334,11 +340,13 @@ KD_TEST(scan_ident__imo_check_digit)
 	{
 		const char *id;
 		size_t s = 0, e = 0;
-		CHECK_INT(scan_str("The ship 7937317 left port.", &id, &s, &e), 1);
+		CHECK_INT(scan_str("The ship 7937317 left port.", &id, &s, &e),
+			  1);
 		CHECK_STR(id, "ofac-17069");
 		CHECK_INT(s, 9);
 		CHECK_INT(e, 16);
-		CHECK_INT(scan_str("The ship 7937318 left port.", &id, &s, &e), 0);
+		CHECK_INT(scan_str("The ship 7937318 left port.", &id, &s, &e),
+			  0);
 	}
 }
 
@@ -362,8 +370,8 @@ KD_TEST(scan_junk__binary_and_random_input_does_not_crash)
 			x ^= x << 17;
 			/* mix raw bytes with MT/XML/text punctuation */
 			buf[i] = (round & 1) ? (char)(x & 0xFF)
-					     : "{}:4-\n<>/ Aa\xC3\xA4\xD0\x9F" "1"
-						       [x % 17];
+					     : "{}:4-\n<>/ Aa\xC3\xA4\xD0\x9F"
+					       "1"[x % 17];
 		}
 		for (f = 0; f < 4; f++) {
 			kd_scan_hit *h = NULL;
@@ -381,13 +389,15 @@ KD_TEST(scan_junk__binary_and_random_input_does_not_crash)
 	{
 		kd_scan_hit *h = NULL;
 		size_t n = 1;
-		CHECK_INT(kd_scan(&h, &n, m, "", 0, KD_SCAN_TEXT, thr(0.7), NULL),
-			  0);
+		CHECK_INT(
+			kd_scan(&h, &n, m, "", 0, KD_SCAN_TEXT, thr(0.7), NULL),
+			0);
 		CHECK_INT(n, 0);
-		CHECK_INT(kd_scan(&h, &n, m, "x", 1, KD_SCAN_TEXT, thr(1.5), NULL),
+		CHECK_INT(kd_scan(&h, &n, m, "x", 1, KD_SCAN_TEXT, thr(1.5),
+				  NULL),
 			  KD_EINVAL);
 		CHECK_INT(kd_scan(&h, &n, NULL, "x", 1, KD_SCAN_TEXT, thr(0.7),
-			  NULL),
+				  NULL),
 			  KD_EINVAL);
 	}
 }
@@ -403,9 +413,9 @@ static void scan_kinds(const char *s, size_t *alerts, size_t *mentions,
 	size_t n = 0, i;
 	*alerts = *mentions = 0;
 	*alert_id = *mention_feature = NULL;
-	if (bundled() == NULL || kd_scan(&h, &n, bundled(), s, strlen(s),
-					 KD_SCAN_TEXT, thr(KD_DEFAULT_THRESHOLD),
-					 NULL) < 0) {
+	if (bundled() == NULL ||
+	    kd_scan(&h, &n, bundled(), s, strlen(s), KD_SCAN_TEXT,
+		    thr(KD_DEFAULT_THRESHOLD), NULL) < 0) {
 		*alerts = (size_t)-1;
 		return;
 	}
@@ -431,8 +441,8 @@ KD_TEST(scan_prose__one_word_vessel_name_needs_vessel_context)
 	};
 	size_t a, m, i;
 	const char *id, *feat;
-	scan_kinds("The new release of Python fixes several bugs.", &a, &m,
-		   &id, &feat);
+	scan_kinds("The new release of Python fixes several bugs.", &a, &m, &id,
+		   &feat);
 	CHECK_INT(a, 0);
 	CHECK_INT(m, 0); /* an ordinary word: not even a mention */
 	/* ARTABAZ (ofac-25294) is no word of any language: reported, but
@@ -490,7 +500,8 @@ KD_TEST(scan_prose__given_name_or_surname_alone)
 KD_TEST(scan_prose__weekdays_months_and_units_are_no_names)
 {
 	static const char *const quiet[] = {
-		" -- Jane Roe <jane@example.org>  Thu, 12 Jun 2025 10:00:00 +0200",
+		" -- Jane Roe <jane@example.org>  Thu, 12 Jun 2025 10:00:00 "
+		"+0200",
 		"Released on Thu Jun 5 2025 by the team.",
 		"Am Mo Mai Di Juni wurde gewartet.",
 		"Le Jeudi Juin fut calme.",
@@ -521,9 +532,11 @@ KD_TEST(scan_prose__korean_name_with_particle)
 	CHECK_INT(scan_str("어제 김정은이 연설했다.", &id, &s, &e), 1);
 	CHECK_STR(id, "ofac-20157");
 	CHECK_INT(scan_str("김 위원장은 화요일 정부 대표단과 만났다.", &id, &s,
-			   &e), 0);
+			   &e),
+		  0);
 	/* Chinese and Japanese text is not read as romanised syllables */
-	CHECK_INT(scan_str("使用提示符和账户设置。控制台的程序。", &id, &s, &e), 0);
+	CHECK_INT(scan_str("使用提示符和账户设置。控制台的程序。", &id, &s, &e),
+		  0);
 }
 
 KD_TEST(scan_prose__full_names_of_common_list_words)
@@ -532,18 +545,22 @@ KD_TEST(scan_prose__full_names_of_common_list_words)
 	size_t s = 0, e = 0;
 	/* no word is rare among list names, the name as a whole is */
 	CHECK_INT(scan_str("Officials said Kim Yong Chol rejected it.", &id, &s,
-			   &e), 1);
+			   &e),
+		  1);
 	CHECK_INT(s, 15);
 	CHECK_INT(e, 28);
 	/* joined Arabic compound as the lists split it */
-	CHECK_INT(scan_str("Jak uvedl deník, Attiqullah Akhund obvinění odmítl.",
-			   &id, &s, &e), 1);
+	CHECK_INT(
+		scan_str("Jak uvedl deník, Attiqullah Akhund obvinění odmítl.",
+			 &id, &s, &e),
+		1);
 	/* the same person on the UN and UK lists */
-	CHECK(id && (strcmp(id, "un-TAi.009") == 0 ||
-		     strcmp(id, "uk-6952") == 0));
+	CHECK(id &&
+	      (strcmp(id, "un-TAi.009") == 0 || strcmp(id, "uk-6952") == 0));
 	/* two ordinary words are no name */
-	CHECK_INT(scan_str("See the International System of Units.", &id, &s,
-			   &e), 0);
+	CHECK_INT(
+		scan_str("See the International System of Units.", &id, &s, &e),
+		0);
 }
 
 KD_TEST(scan_prose__short_syllables_by_skeleton_alone)
@@ -598,8 +615,7 @@ KD_TEST(scan_prose__two_words_must_be_given_and_family)
 	scan_kinds("Officials said Jaime González Durán arrived.", &a, &m, &id,
 		   &feat);
 	CHECK_INT(a, 1);
-	scan_kinds("Officials said Sergei Lavrov arrived.", &a, &m, &id,
-		   &feat);
+	scan_kinds("Officials said Sergei Lavrov arrived.", &a, &m, &id, &feat);
 	CHECK_INT(a, 1);
 }
 
@@ -629,8 +645,8 @@ static const kd_feature *hit_feature(const kd_scan_hit *h, const char *name)
 /* The matcher's features explain scan hits as they explain kd_screen. */
 KD_TEST(scan__hits_carry_the_matchers_features)
 {
-	static const char *s =
-		"Talks with Alex Lukashenko ended on Friday, the ministry said.";
+	static const char *s = "Talks with Alex Lukashenko ended on Friday, "
+			       "the ministry said.";
 	const char *name = "Alex Lukashenko";
 	kd_scan_hit *h = NULL;
 	kd_result *r = NULL;
@@ -691,20 +707,18 @@ KD_TEST(scan__filter_scopes_hits)
 	size_t nall = 0, n = 0, i, k, src, in_scope = 0;
 	if (bundled() == NULL)
 		return;
-	CHECK(kd_scan(&all, &nall, g_m, s, strlen(s), KD_SCAN_TEXT, &o,
-		      NULL) == 0);
+	CHECK(kd_scan(&all, &nall, g_m, s, strlen(s), KD_SCAN_TEXT, &o, NULL) ==
+	      0);
 	CHECK(nall >= 2);
 	o.filter = refuse_all;
-	CHECK(kd_scan(&h, &n, g_m, s, strlen(s), KD_SCAN_TEXT, &o, NULL) ==
-	      0);
+	CHECK(kd_scan(&h, &n, g_m, s, strlen(s), KD_SCAN_TEXT, &o, NULL) == 0);
 	CHECK_INT(n, 0);
 	kd_scan_free(h);
 	/* only the list of the first hit's entity */
 	src = nall ? kd_entity_source_at(all[0].result.entity, 0) : 0;
 	o.filter = from_source;
 	o.filter_ctx = &src;
-	CHECK(kd_scan(&h, &n, g_m, s, strlen(s), KD_SCAN_TEXT, &o, NULL) ==
-	      0);
+	CHECK(kd_scan(&h, &n, g_m, s, strlen(s), KD_SCAN_TEXT, &o, NULL) == 0);
 	CHECK(n > 0);
 	for (i = 0; i < n; i++) {
 		CHECK(from_source(h[i].result.entity, &src));
@@ -751,16 +765,16 @@ KD_TEST(scan_prose__one_word_name_in_lists_plurals_and_quotes)
 	/* an ordinary word in quotes (a menu label) is a low-priority
 	 * mention, not an alert; with a vessel word before the quotes it
 	 * is an alert (see the Python test above) */
-	scan_kinds("Abra \xc2\xabTerminal\xc2\xbb desde el men\xc3\xba.", &a, &m,
-		   &id, &feat);
+	scan_kinds("Abra \xc2\xabTerminal\xc2\xbb desde el men\xc3\xba.", &a,
+		   &m, &id, &feat);
 	CHECK_INT(a, 0);
 	CHECK_INT(m, 1);
 	CHECK_STR(feat, "mention");
 	scan_kinds("Cliquez sur \"Vistas\" dans le menu.", &a, &m, &id, &feat);
 	CHECK_INT(a, 0);
 	CHECK_INT(m, 1);
-	scan_kinds("Das Schiff \xe2\x80\x9ePython\xe2\x80\x9c lag vor Anker.", &a,
-		   &m, &id, &feat);
+	scan_kinds("Das Schiff \xe2\x80\x9ePython\xe2\x80\x9c lag vor Anker.",
+		   &a, &m, &id, &feat);
 	CHECK_INT(a, 1);
 	CHECK_STR(id, "ca-russia-1-1-14");
 }
@@ -813,8 +827,11 @@ KD_TEST(scan_prose__surname_comma_given_names)
 	size_t a, m;
 	const char *id, *feat;
 	/* "Surname, Given Names" as lists and registers write it */
-	scan_kinds("Podle zdroj\xc5\xaf se Mathieu, Chui Ngudjolo v \xc3\xbater\xc3\xbd "
-		   "setkal se z\xc3\xa1stupci vl\xc3\xa1" "dy.", &a, &m, &id, &feat);
+	scan_kinds("Podle zdroj\xc5\xaf se Mathieu, Chui Ngudjolo v "
+		   "\xc3\xbater\xc3\xbd "
+		   "setkal se z\xc3\xa1stupci vl\xc3\xa1"
+		   "dy.",
+		   &a, &m, &id, &feat);
 	CHECK_INT(a, 1);
 	/* a list of surnames is not one name ("Pratt, Pulavarty") */
 	scan_kinds("The paper by Pratt, Pulavarty, and Morgan.", &a, &m, &id,

@@ -19,8 +19,9 @@ static const kd_matcher *lists(void)
 }
 
 static const char *const g_names[] = {
-	"Sergej Lawrow", "Kim Jong Un", "Bank Melli Iran", "Ali Hassan",
-	"Iouri Ouchakov", "Korea Kwangson Banking Corp", "Viktor Bout"
+	"Sergej Lawrow", "Kim Jong Un",    "Bank Melli Iran",
+	"Ali Hassan",    "Iouri Ouchakov", "Korea Kwangson Banking Corp",
+	"Viktor Bout"
 };
 #define NNAMES (sizeof(g_names) / sizeof(g_names[0]))
 
@@ -166,9 +167,9 @@ KD_TEST(screen_ctx__filter_callback_may_screen)
 				kd_test_fail(__FILE__, __LINE__,
 					     "%s (%s): a screening filter "
 					     "changed the results",
-					     g_names[i], exhaustive
-							 ? "exhaustive"
-							 : "indexed");
+					     g_names[i],
+					     exhaustive ? "exhaustive"
+							: "indexed");
 			kd_results_free(a);
 			kd_results_free(b);
 			kd_query_free(q);

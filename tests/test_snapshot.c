@@ -96,7 +96,8 @@ KD_TEST(snapshot__round_trip_keeps_everything)
 			kd_matcher *m = NULL;
 			kd_result r;
 			CHECK(kd_matcher_new(&m, b) == 0);
-			CHECK(kd_compare(&r, m, KD_SCHEMA_PERSON, "Sergej Lawrow",
+			CHECK(kd_compare(&r, m, KD_SCHEMA_PERSON,
+					 "Sergej Lawrow",
 					 "LAVROV, Sergei Viktorovich") == 0);
 			CHECK(r.match);
 			kd_matcher_free(m);
@@ -157,11 +158,11 @@ KD_TEST(snapshot__damaged_files_are_refused)
 /* ---- the matcher inside the snapshot -------------------------------------- */
 
 /* Header and directory layout of the container (src/util/snapfile.c). */
-#define HDR_LEN 64
-#define HDR_NSEC 12
+#define HDR_LEN      64
+#define HDR_NSEC     12
 #define HDR_CHECKSUM 24
-#define HDR_DIR 32
-#define DIRENT_LEN 24
+#define HDR_DIR      32
+#define DIRENT_LEN   24
 
 static uint32_t tag4(const char *t)
 {
@@ -212,9 +213,9 @@ static int is_view(const kd_matcher *m)
 
 KD_TEST(snapshot__matcher_in_place_screens_like_a_built_one)
 {
-	static const char *const extra[] = { "Sergej Lawrow", "Kim Jong-un",
+	static const char *const extra[] = { "Sergej Lawrow",  "Kim Jong-un",
 					     "Iouri Ouchakov", "Bank Meli",
-					     "Petrov Ivan", "ZZZ Nobody" };
+					     "Petrov Ivan",    "ZZZ Nobody" };
 	char path[64];
 	kd_db *a = load_small(), *b = NULL;
 	kd_matcher *ma = NULL, *mb = NULL;
@@ -240,8 +241,9 @@ KD_TEST(snapshot__matcher_in_place_screens_like_a_built_one)
 	nq = kd_db_count(a) + sizeof(extra) / sizeof(extra[0]);
 	for (i = 0; i < nq; i++) {
 		const char *name = i < kd_db_count(a)
-			? kd_entity_caption(kd_db_entity(a, i))
-			: extra[i - kd_db_count(a)];
+					   ? kd_entity_caption(
+						     kd_db_entity(a, i))
+					   : extra[i - kd_db_count(a)];
 		kd_query *q = kd_test_query(KD_SCHEMA_THING, name);
 		kd_result *ra = NULL, *rb = NULL;
 		size_t na = 0, nb = 0;
@@ -352,7 +354,8 @@ KD_TEST(snapshot__empty_list_round_trip)
 	const char *name = "Ivan Petrov";
 	kd_query *q = NULL;
 	FILE *f;
-	snprintf(dir, sizeof(dir), "/tmp/kd_empty_%ld.ftm.json", (long)getpid());
+	snprintf(dir, sizeof(dir), "/tmp/kd_empty_%ld.ftm.json",
+		 (long)getpid());
 	snprintf(path, sizeof(path), "%s", dir);
 	snprintf(snap, sizeof(snap), "%s.snap", dir);
 	f = fopen(path, "w");
@@ -546,7 +549,8 @@ KD_TEST(snapshot__file_rewritten_after_open_keeps_serving)
 	CHECK(kd_screen(&r1, &n1, m, q, NULL) == 0);
 	CHECK_INT(n1, n0);
 	for (k = 0; k < n0 && k < n1; k++) {
-		CHECK_STR(kd_entity_id(r1[k].entity), kd_entity_id(r0[k].entity));
+		CHECK_STR(kd_entity_id(r1[k].entity),
+			  kd_entity_id(r0[k].entity));
 		CHECK(r1[k].score == r0[k].score);
 	}
 	CHECK(kd_db_count(b) == kd_db_count(a));

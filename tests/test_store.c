@@ -89,11 +89,13 @@ static int run(kd_monitor_stats *st, kd_store *s, kd_db *db)
 	return err;
 }
 
-#define V1 "1,Person,Ivan Petrovich SIDOROV,1968-04-12,RU\n" \
-	   "2,Person,Olena KOVALENKO,1980-01-01,UA\n"          \
-	   "3,Company,Baltic Trade Logistics OOO,,RU\n"
-#define V2 "1,Person,Ivan Petrovich SIDOROV,1968-04-12,RU\n" \
-	   "2,Person,Olena KOVALENKO,1981-02-02,UA\n"
+#define V1                                                \
+	"1,Person,Ivan Petrovich SIDOROV,1968-04-12,RU\n" \
+	"2,Person,Olena KOVALENKO,1980-01-01,UA\n"        \
+	"3,Company,Baltic Trade Logistics OOO,,RU\n"
+#define V2                                                \
+	"1,Person,Ivan Petrovich SIDOROV,1968-04-12,RU\n" \
+	"2,Person,Olena KOVALENKO,1981-02-02,UA\n"
 
 KD_TEST(store__book_monitor_decide_delta)
 {
@@ -132,12 +134,12 @@ KD_TEST(store__book_monitor_decide_delta)
 	a3 = q1(path, "SELECT id FROM alerts WHERE record_id = 'c3'");
 	CHECK(a2 > 0 && a3 > 0);
 	/* a stale version loses, the right one wins, then it is final */
-	CHECK_INT(kd_alert_decide(&dr, s, a2, "false_positive", "dob", "ann",
-				  7),
-		  KD_STORE_ECONFLICT);
-	CHECK_INT(kd_alert_decide(&dr, s, a2, "false_positive", "dob", "ann",
-				  1),
-		  0);
+	CHECK_INT(
+		kd_alert_decide(&dr, s, a2, "false_positive", "dob", "ann", 7),
+		KD_STORE_ECONFLICT);
+	CHECK_INT(
+		kd_alert_decide(&dr, s, a2, "false_positive", "dob", "ann", 1),
+		0);
 	CHECK_STR(dr.status, "decided");
 	CHECK_INT(kd_alert_decide(&dr, s, a2, "true_match", "x", "bob", 0),
 		  KD_STORE_ECONFLICT);
@@ -186,7 +188,8 @@ KD_TEST(store__book_monitor_decide_delta)
 	{
 		sqlite3 *db;
 		CHECK(sqlite3_open(path, &db) == SQLITE_OK);
-		sqlite3_exec(db, "UPDATE audit SET actor = 'mallory' WHERE seq = 4",
+		sqlite3_exec(db,
+			     "UPDATE audit SET actor = 'mallory' WHERE seq = 4",
 			     NULL, NULL, NULL);
 		sqlite3_close(db);
 	}
@@ -249,8 +252,9 @@ KD_TEST(store__refuses_bad_input)
 	CHECK(kd_store_open(&s, "", 0) == KD_EINVAL);
 	CHECK(s == NULL);
 	CHECK(kd_store_open(&s, "/nonexistent-dir/x/y.db", 0) < 0);
-	CHECK(kd_store_open(&s, "postgresql://nobody@/x?host=/nonexistent"
-				"&connect_timeout=1",
+	CHECK(kd_store_open(&s,
+			    "postgresql://nobody@/x?host=/nonexistent"
+			    "&connect_timeout=1",
 			    0) == KD_EIO);
 	CHECK(strstr(kd_error_last(), "postgresql") != NULL);
 }

@@ -33,7 +33,8 @@ KD_TEST(strtab__intern_find_and_grow)
 		CHECK_INT(kd__strtab_len(&t, i), strlen(s));
 	}
 	CHECK_INT(kd__strtab_find(&t, "name-5000", 9), KD_STRTAB_NONE);
-	CHECK_INT(kd__strtab_find(&t, "name-1", 5), KD_STRTAB_NONE); /* prefix */
+	CHECK_INT(kd__strtab_find(&t, "name-1", 5),
+		  KD_STRTAB_NONE); /* prefix */
 	CHECK(t.nslots >= 2 * t.n);
 	/* the empty string is a string like any other */
 	CHECK(kd__strtab_intern(&t, "", 0, &id) == 0);

@@ -148,9 +148,9 @@ KD_TEST(text__variants_by_script)
 		{ "Nguyễn Tấn Dũng", "nguyen tan dung" },
 		/* compatibility forms, homoglyphs, apostrophes */
 		{ "ＰＵＴＩＮ", "putin" },
-		{ "Рutin", "putin" },  /* Cyrillic Р: a homoglyph */
+		{ "Рutin", "putin" }, /* Cyrillic Р: a homoglyph */
 		{ "Putіn Vlаdimir", "putin vladimir" }, /* Ukrainian і, а */
-		{ "Рутин", "rutin" },  /* all Cyrillic: transliterated */
+		{ "Рутин", "rutin" }, /* all Cyrillic: transliterated */
 		{ "Vladimirович", "vladimirovich" }, /* no Latin twin for ч */
 		{ "O'Neil", "oneil" },
 		{ "Ja’far", "jafar" },
@@ -158,8 +158,9 @@ KD_TEST(text__variants_by_script)
 	size_t i;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		if (!has_variant(cases[i].in, 0, cases[i].want))
-			kd_test_fail(__FILE__, __LINE__, "%s: no variant \"%s\"",
-				     cases[i].in, cases[i].want);
+			kd_test_fail(__FILE__, __LINE__,
+				     "%s: no variant \"%s\"", cases[i].in,
+				     cases[i].want);
 }
 
 KD_TEST(text__variant_skeletons_meet)
@@ -304,16 +305,23 @@ KD_TEST(text__skeleton_equal)
 KD_TEST(text__skeleton_differ)
 {
 	static const char *const pairs[][2] = {
-		{ "kim", "kang" },      { "lavrov", "lebedev" },
-		{ "putin", "pushkin" }, { "putin", "patin" },
-		{ "ivanov", "petrov" }, { "novak", "nowicki" },
+		{ "kim", "kang" },
+		{ "lavrov", "lebedev" },
+		{ "putin", "pushkin" },
+		{ "putin", "patin" },
+		{ "ivanov", "petrov" },
+		{ "novak", "nowicki" },
 		/* decisions: a feminine form is another person more often
 		 * than another spelling; Choe (최) and Cho (조) are two
 		 * surnames; Sergeyev is a surname, Sergey a given name */
-		{ "ivanov", "ivanova" }, { "choe", "cho" },
-		{ "sergey", "sergeyev" }, { "hasan", "husayn" },
-		{ "kim", "kam" },       { "ali", "ole" },
-		{ "smith", "schmidt" }, { "omar", "amir" },
+		{ "ivanov", "ivanova" },
+		{ "choe", "cho" },
+		{ "sergey", "sergeyev" },
+		{ "hasan", "husayn" },
+		{ "kim", "kam" },
+		{ "ali", "ole" },
+		{ "smith", "schmidt" },
+		{ "omar", "amir" },
 	};
 	size_t i;
 	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
@@ -384,7 +392,8 @@ KD_TEST(text__token_kinds)
 		{ "Banco S.A.", KD_NAME_ORG, "banco:W jsc:L" },
 		{ "Foo Trading FZCO", KD_NAME_ORG, "foo:W trading:G llc:L" },
 		{ "Petronas Sdn Bhd", KD_NAME_ORG, "petronas:W llc:L" },
-		{ "The Bank of Kunlun", KD_NAME_ORG, "the:G bank:W of:G kunlun:W" },
+		{ "The Bank of Kunlun", KD_NAME_ORG,
+		  "the:G bank:W of:G kunlun:W" },
 		/* unambiguous forms count without the flag, ambiguous not */
 		{ "Rosneft PJSC", 0, "rosneft:W jsc:L" },
 		{ "Ivan Sa", 0, "ivan:W sa:W" },
@@ -392,8 +401,7 @@ KD_TEST(text__token_kinds)
 		/* generic words only for organisations */
 		{ "John General Trading", 0, "john:W general:W trading:W" },
 		/* persons */
-		{ "Abu Bakr al-Baghdadi", 0,
-		  "abu:P bakr:W al:P baghdadi:W" },
+		{ "Abu Bakr al-Baghdadi", 0, "abu:P bakr:W al:P baghdadi:W" },
 		{ "Mr. John Smith", 0, "john:W smith:W" },
 		{ "Dr. Prof. Ayman al-Zawahiri", 0, "ayman:W al:P zawahiri:W" },
 		{ "Mullah Mohammad Omar", 0, "mohammad:W omar:W" },
@@ -416,8 +424,7 @@ KD_TEST(text__token_kinds)
 		{ "Abdurrahman Wahid", 0, "abd:P al:P rahman:W wahid:W" },
 		{ "Abdullah Abdullah", 0, "abdullah:W abdullah:W" },
 		{ "Abdullahi Yusuf", 0, "abdullahi:W yusuf:W" },
-		{ "Abdelaziz Bouteflika", 0,
-		  "abd:P al:P aziz:W bouteflika:W" },
+		{ "Abdelaziz Bouteflika", 0, "abd:P al:P aziz:W bouteflika:W" },
 		{ "Nasiruddin Haqqani", 0, "nasir:W al:P din:W haqqani:W" },
 		{ "Salaheddine", 0, "salah:W al:P din:W" },
 		{ "Ziaurrahman", 0, "zia:W al:P rahman:W" },
@@ -435,8 +442,9 @@ KD_TEST(text__token_kinds)
 		struct kd_name *n = analyze(cases[i].name, cases[i].flags);
 		const char *got = kinds_of(n);
 		if (n == NULL || strcmp(got, cases[i].toks) != 0)
-			kd_test_fail(__FILE__, __LINE__, "%s -> %s, expected %s",
-				     cases[i].name, got, cases[i].toks);
+			kd_test_fail(__FILE__, __LINE__,
+				     "%s -> %s, expected %s", cases[i].name,
+				     got, cases[i].toks);
 		kd__name_free(n);
 	}
 }
@@ -541,8 +549,8 @@ KD_TEST(text__fold_offsets_latin)
 			    strlen("김정은 ＡＢ")) == 0);
 	CHECK_STR(out, "kim jong un ab");
 	kd__free(out);
-	CHECK(kd__text_fold(&out, &len, NULL, "to Рutin.", strlen("to Рutin.")) ==
-	      0);
+	CHECK(kd__text_fold(&out, &len, NULL, "to Рutin.",
+			    strlen("to Рutin.")) == 0);
 	CHECK_STR(out, "to putin.");
 	kd__free(out);
 }
@@ -609,7 +617,8 @@ KD_TEST(text__alloc_failure)
 			g_fail_at = at;
 			g_count = 0;
 			kd_set_allocator(&a);
-			rc = kd__name_analyze(&n, names[k], strlen(names[k]), 0);
+			rc = kd__name_analyze(&n, names[k], strlen(names[k]),
+					      0);
 			if (rc == 0)
 				kd__name_free(n);
 			else

@@ -96,8 +96,8 @@ KD_TEST(update__manifest_rewrite)
 {
 	char dir[] = "/tmp/kd_upd_XXXXXX", path[256];
 	struct kd_manifest m;
-	const char *k1[] = { "file", "date" }, *v1[] = { "x/versions/v/a.gz",
-							  "2026-12-01" };
+	const char *k1[] = { "file", "date" },
+		   *v1[] = { "x/versions/v/a.gz", "2026-12-01" };
 	const char *k2[] = { "date" }, *v2[] = { NULL };
 	char *s;
 	FILE *f;

@@ -127,7 +127,8 @@ KD_TEST(sources_un__excerpt_people)
 	CHECK_STR(kd_entity_first(e, "listingDate"), "2016-11-30");
 	CHECK_STR(kd_entity_first(e, "position"),
 		  "DPRK Ministry of State Security Official");
-	CHECK_INT(kd_test_count_values(e, "alias"), 0); /* the empty ALIAS_NAME is skipped */
+	CHECK_INT(kd_test_count_values(e, "alias"),
+		  0); /* the empty ALIAS_NAME is skipped */
 
 	e = get(db, "un-CDi.030"); /* BOSCO TAGANDA */
 	CHECK_STR(kd_entity_caption(e), "BOSCO TAGANDA");
@@ -142,12 +143,14 @@ KD_TEST(sources_un__excerpt_people)
 	CHECK_STR(kd_entity_first(e, "birthPlace"), "Bigogwe, Rwanda");
 	CHECK_STR(kd_entity_first(e, "birthCountry"), "rw");
 	CHECK_STR(kd_entity_first(e, "country"), "be");
-	CHECK_INT(kd_test_count_values(e, "address"), 0); /* a bare country only */
+	CHECK_INT(kd_test_count_values(e, "address"),
+		  0); /* a bare country only */
 	CHECK_INT(kd_test_count_values(e, "modifiedAt"), 3);
 	CHECK(kd_test_has_value(e, "modifiedAt", "2023-03-01"));
 
 	e = get(db, "un-QDi.314");
-	CHECK(kd_test_has_value(e, "alias", "عبد الرحمن ولد العامر")); /* original script */
+	CHECK(kd_test_has_value(e, "alias",
+				"عبد الرحمن ولد العامر")); /* original script */
 	CHECK_STR(kd_entity_first(e, "birthDate"), "1977/1982");
 	CHECK_INT(kd_test_count_values(e, "address"), 4);
 	CHECK(kd_test_has_value(e, "address", "Gao, Mali"));
@@ -341,11 +344,10 @@ KD_TEST(sources_un__wrong_root_is_a_format_error)
 	kd_parse_err err;
 	memset(&err, 0, sizeof(err));
 	CHECK(kd__sink_new(&sink, "x", "un_xml") == 0);
-	CHECK_INT(kd__parse_un_xml(
-			  sink,
-			  kd_test_path("tests/data/ofac_xml/"
-				       "consolidated_excerpt.xml"),
-			  &err),
+	CHECK_INT(kd__parse_un_xml(sink,
+				   kd_test_path("tests/data/ofac_xml/"
+						"consolidated_excerpt.xml"),
+				   &err),
 		  KD_EFORMAT);
 	CHECK_INT(err.line, 2);
 	CHECK(strstr(err.msg, "sdnList") != NULL);
@@ -403,7 +405,8 @@ KD_TEST(sources_un__truncated_gzip_fails)
 
 KD_TEST(sources_ofac_xml__excerpt)
 {
-	kd_db *db = kd_test_load("tests/data/ofac_xml/consolidated_excerpt.xml");
+	kd_db *db = kd_test_load(
+		"tests/data/ofac_xml/consolidated_excerpt.xml");
 	kd_source_info si;
 	const kd_entity *e;
 	if (db == NULL)
@@ -441,7 +444,8 @@ KD_TEST(sources_ofac_xml__excerpt)
 	CHECK_STR(kd_entity_caption(e), "VTB BANK GEORGIA JOINT STOCK COMPANY");
 	CHECK_STR(kd_entity_first(e, "swiftBic"), "UGEBGE22");
 	CHECK(kd_test_has_value(e, "alias", "JSC VTB BANK GEORGIA"));
-	CHECK(kd_test_has_value(e, "previousName", "UNITED GEORGIAN BANK")); /* f.k.a. */
+	CHECK(kd_test_has_value(e, "previousName",
+				"UNITED GEORGIAN BANK")); /* f.k.a. */
 	CHECK_STR(kd_entity_first(e, "address"),
 		  "14, G. Chanturia Street, Tbilisi, 0114, Georgia");
 	CHECK_STR(kd_entity_first(e, "country"), "ge");
@@ -449,7 +453,8 @@ KD_TEST(sources_ofac_xml__excerpt)
 	CHECK_INT(kd_test_count_values(e, "program"), 2);
 	/* directive texts are notes, never identifiers */
 	CHECK_INT(kd_test_count_values(e, "idNumber"), 0);
-	CHECK(kd_test_has_value(e, "notes", "Target Type Financial Institution"));
+	CHECK(kd_test_has_value(e, "notes",
+				"Target Type Financial Institution"));
 
 	e = get(db, "ofac-30936");
 	CHECK(kd_test_has_value(e, "weakAlias", "CETC"));
@@ -579,15 +584,17 @@ KD_TEST(sources_canada__excerpt)
 	CHECK_INT(kd_entity_schema(e), KD_SCHEMA_LEGAL_ENTITY);
 	CHECK_STR(kd_entity_caption(e), "Device Consulting");
 	CHECK_INT(kd_test_count_values(e, "alias"), 2);
+	CHECK(kd_test_has_value(
+		e, "alias", "Limited Liability Company “Device Consulting”"));
 	CHECK(kd_test_has_value(e, "alias",
-		  "Limited Liability Company “Device Consulting”"));
-	CHECK(kd_test_has_value(e, "alias", "Девайс Консалтинг, ООО")); /* form glued */
+				"Девайс Консалтинг, ООО")); /* form glued */
 
 	e = get(db, "ca-belarus-1-part-1-116");
 	CHECK_INT(kd_test_count_values(e, "alias"), 4);
 	CHECK(kd_test_has_value(e, "alias", "Hanna Borisovna Liavusik"));
 	CHECK(kd_test_has_value(e, "alias", "Anna Borisovna Leusik"));
-	CHECK(kd_test_has_value(e, "alias", "Ганна Барысаўна Лявусiк")); /* label gone */
+	CHECK(kd_test_has_value(e, "alias",
+				"Ганна Барысаўна Лявусiк")); /* label gone */
 	CHECK(kd_test_has_value(e, "alias", "Анна Борисовна Леусик"));
 
 	e = get(db, "ca-iran-1-part-2-1-107");
@@ -706,8 +713,8 @@ KD_TEST(sources_xml_reader__records_groups_and_unknowns)
 		"  <a n=\"1\"/>\n"
 		"  <g><b n=\"2\"/><a/><c/></g>\n" /* a, c unknown in g */
 		"  <g/>\n"
-		"  <x><a/></x>\n"                /* x unknown, a unseen */
-		"  <b/>\n"                       /* b only inside g */
+		"  <x><a/></x>\n" /* x unknown, a unseen */
+		"  <b/>\n"        /* b only inside g */
 		"  <a n=\"3\"><![CDATA[ t ]]> u </a>\n"
 		"</r>\n";
 	static const struct kd_xml_record recs[] = { { NULL, "a" },

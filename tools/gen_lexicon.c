@@ -108,8 +108,10 @@ static size_t read_one(const char *spec)
 		 (int)(colon ? (size_t)(colon - spec) : strlen(spec)), spec);
 	dic = strlen(path) > 4 && strcmp(path + strlen(path) - 4, ".dic") == 0;
 	if ((f = fopen(path, "rb")) == NULL) {
-		fprintf(stderr, "gen_lexicon: warning: %s missing, skipped "
-				"(scripts/deps.sh installs it)\n", path);
+		fprintf(stderr,
+			"gen_lexicon: warning: %s missing, skipped "
+			"(scripts/deps.sh installs it)\n",
+			path);
 		return 0;
 	}
 	if (colon && (cd = iconv_open("UTF-8", colon + 1)) == (iconv_t)-1) {
@@ -184,7 +186,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	printf("gen_lexicon: %zu dictionary words, %zu distinct folded words "
-	       "-> %s\n", words, o, argv[1]);
+	       "-> %s\n",
+	       words, o, argv[1]);
 	free(g_e);
 	return 0;
 }

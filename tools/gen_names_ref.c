@@ -105,10 +105,10 @@ static void fold_words(char *out, size_t cap, const char *s, int nospace)
  * Ltd): they agree with every form of their class. */
 static int is_intl(const char *form, const char *cls)
 {
-	static const char *const en[] = { "llc", "ltd", "limited", "inc",
-					   "corp", "co", "coltd", "jsc",
-					   "pjsc", "ojsc", "cjsc", "plc",
-					   "lp", "llp", "company" };
+	static const char *const en[] = { "llc",  "ltd",  "limited", "inc",
+					  "corp", "co",   "coltd",   "jsc",
+					  "pjsc", "ojsc", "cjsc",    "plc",
+					  "lp",   "llp",  "company" };
 	size_t i;
 	if (strcmp(form, cls) == 0)
 		return 1;
@@ -118,8 +118,7 @@ static int is_intl(const char *form, const char *cls)
 	return 0;
 }
 
-static yaml_node_t *map_get(yaml_document_t *d, yaml_node_t *m,
-			    const char *key)
+static yaml_node_t *map_get(yaml_document_t *d, yaml_node_t *m, const char *key)
 {
 	yaml_node_pair_t *p;
 	for (p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top;
@@ -199,10 +198,12 @@ static void read_org_types(const char *file)
 		cmp = scalar(file, map_get(&d, e, "compare"));
 		gen = scalar(file, map_get(&d, e, "generic"));
 		name = cmp ? cmp : disp;
-		if (name == NULL && al->data.sequence.items.start <
-					    al->data.sequence.items.top)
-			name = scalar(file, yaml_document_get_node(
-					 &d, *al->data.sequence.items.start));
+		if (name == NULL &&
+		    al->data.sequence.items.start < al->data.sequence.items.top)
+			name = scalar(
+				file,
+				yaml_document_get_node(
+					&d, *al->data.sequence.items.start));
 		if (name == NULL)
 			continue;
 		memset(&fm, 0, sizeof(fm));

@@ -18,9 +18,9 @@
 
 /* the key prefixes (index.h): only this file writes them */
 #define KEY_EXACT '='
-#define KEY_DEL '~'
+#define KEY_DEL   '~'
 #define KEY_IDENT '#'
-#define KEY_PHON '%' /* consonant key of a Latin word (phonetic.c) */
+#define KEY_PHON  '%' /* consonant key of a Latin word (phonetic.c) */
 
 static const char *const g_name_props[] = { "name", "alias", "previousName",
 					    "weakAlias" };
@@ -28,12 +28,18 @@ static const char *const g_name_props[] = { "name", "alias", "previousName",
 double kd__kind_factor(unsigned kind)
 {
 	switch (kind) {
-	case KD_TOK_PARTICLE: return KD_W_KIND_PARTICLE;
-	case KD_TOK_LEGAL: return KD_W_KIND_LEGAL;
-	case KD_TOK_GENERIC: return KD_W_KIND_GENERIC;
-	case KD_TOK_INITIAL: return KD_W_KIND_INITIAL;
-	case KD_TOK_NUMBER: return KD_W_KIND_NUMBER;
-	default: return 1.0;
+	case KD_TOK_PARTICLE:
+		return KD_W_KIND_PARTICLE;
+	case KD_TOK_LEGAL:
+		return KD_W_KIND_LEGAL;
+	case KD_TOK_GENERIC:
+		return KD_W_KIND_GENERIC;
+	case KD_TOK_INITIAL:
+		return KD_W_KIND_INITIAL;
+	case KD_TOK_NUMBER:
+		return KD_W_KIND_NUMBER;
+	default:
+		return 1.0;
 	}
 }
 
@@ -76,8 +82,8 @@ static void dict_free(struct kd_dict *d)
 
 /* ---- postings ---------------------------------------------------------------------- */
 
-const uint32_t *kd__postings_get(const struct kd_postings *p,
-				 const char *key, uint32_t *n)
+const uint32_t *kd__postings_get(const struct kd_postings *p, const char *key,
+				 uint32_t *n)
 {
 	uint32_t k = kd__strtab_find(&p->keys, key, strlen(key));
 	if (k == KD_STRTAB_NONE) {
@@ -92,7 +98,7 @@ const uint32_t *kd__postings_get(const struct kd_postings *p,
  * then concatenates them into the flat start/ids/mult arrays. */
 struct plist {
 	uint32_t *ids;
-	uint8_t *mult;    /* per posting: list tokens giving the key */
+	uint8_t *mult; /* per posting: list tokens giving the key */
 	uint32_t n, cap;
 	uint32_t lastvar; /* variant that added the last posting */
 	uint8_t cur;      /* its tokens giving the key so far */
@@ -107,9 +113,9 @@ struct builder {
 	struct kd_mtok *toks;
 	size_t captoks;
 	uint32_t *ent_name0, *ent_nname;
-	struct plist *lists;    /* per key */
+	struct plist *lists; /* per key */
 	size_t caplists;
-	uint32_t var;           /* serial of the variant being indexed */
+	uint32_t var; /* serial of the variant being indexed */
 };
 
 struct add_ctx {
@@ -266,8 +272,7 @@ size_t kd__key_ident(char *dst, const char *ident)
 }
 
 const uint32_t *kd__index_lookup_skel(const struct kd_index *ix,
-				      const char *skel, size_t len,
-				      uint32_t *n)
+				      const char *skel, size_t len, uint32_t *n)
 {
 	char key[KD_KEY_MAX];
 	*n = 0;
@@ -451,9 +456,11 @@ static int add_entity(struct builder *b, uint32_t ei)
 	b->ent_name0[ei] = (uint32_t)m->nnames;
 	for (p = 0; p < sizeof(g_name_props) / sizeof(g_name_props[0]); p++)
 		for (i = 0; i < e->nprops; i++)
-			if (strcmp(kd__prop_name(kd__ent_prop(e, i)), g_name_props[p]) == 0 &&
-			    (err = add_name(b, ei, kd__prop_value(kd__ent_prop(e, i)), flags,
-					    p == 3)) < 0)
+			if (strcmp(kd__prop_name(kd__ent_prop(e, i)),
+				   g_name_props[p]) == 0 &&
+			    (err = add_name(b, ei,
+					    kd__prop_value(kd__ent_prop(e, i)),
+					    flags, p == 3)) < 0)
 				return err;
 	if (m->nnames == b->ent_name0[ei]) {
 		/* no full name: compose one from parts */
@@ -473,7 +480,8 @@ static int add_entity(struct builder *b, uint32_t ei)
 	b->var++;
 	for (i = 0; i < e->nprops && err == 0; i++) {
 		char key[72];
-		if (kd__prop_type(kd__prop_name(kd__ent_prop(e, i))) != KD_PT_IDENT)
+		if (kd__prop_type(kd__prop_name(kd__ent_prop(e, i))) !=
+		    KD_PT_IDENT)
 			continue;
 		key[0] = KEY_IDENT;
 		if (kd__ident_norm(key + 1, sizeof(key) - 1,

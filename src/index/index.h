@@ -43,16 +43,16 @@ struct kd_snap_writer;
 
 /* A list-side token. */
 struct kd_mtok {
-	uint32_t text;  /* dictionary id of the ASCII text */
-	uint32_t skel;  /* dictionary id of the skeleton */
-	float w;        /* weight: rarity x kind factor */
+	uint32_t text; /* dictionary id of the ASCII text */
+	uint32_t skel; /* dictionary id of the skeleton */
+	float w;       /* weight: rarity x kind factor */
 	float idf;
-	uint8_t kind;   /* enum kd_tok_kind */
-	uint8_t flags;  /* KD_TF_* */
+	uint8_t kind;  /* enum kd_tok_kind */
+	uint8_t flags; /* KD_TF_* */
 };
 
 struct kd_mvar {
-	uint32_t tok0;  /* first token in kd_index.toks */
+	uint32_t tok0; /* first token in kd_index.toks */
 	uint16_t ntok;
 };
 
@@ -61,16 +61,16 @@ struct kd_mname {
 	uint32_t entity;
 	uint32_t var0;
 	uint16_t nvar;
-	uint8_t weak;   /* weakAlias: lower trust */
+	uint8_t weak; /* weakAlias: lower trust */
 	uint8_t pad;
-	float wsum;     /* token weight of the first variant (ranking) */
+	float wsum; /* token weight of the first variant (ranking) */
 };
 
 /* Interned strings with document frequency. */
 struct kd_dict {
 	struct kd_strtab tab;
-	const uint32_t *df;    /* tab.n entries */
-	uint32_t *wdf;         /* building: owned df (NULL in a view) */
+	const uint32_t *df; /* tab.n entries */
+	uint32_t *wdf;      /* building: owned df (NULL in a view) */
 	size_t capdf;
 };
 
@@ -80,7 +80,7 @@ struct kd_postings {
 	struct kd_strtab keys;
 	const uint32_t *start; /* keys.n + 1 entries */
 	const uint32_t *ids;
-	const uint8_t *mult;   /* per posting: how many tokens of one
+	const uint8_t *mult; /* per posting: how many tokens of one
 				* variant of the record give the key */
 	uint64_t nids;
 };
@@ -95,11 +95,11 @@ struct kd_index {
 	size_t ntoks;
 	struct kd_dict texts, skels;
 	struct kd_postings post;
-	double ndocs;          /* name records, for IDF */
+	double ndocs; /* name records, for IDF */
 	double idf_max;
 	const uint32_t *ent_name0; /* first name record of each entity */
 	const uint32_t *ent_nname;
-	void *owned[8];        /* built: the arrays above (kd__free each);
+	void *owned[8]; /* built: the arrays above (kd__free each);
 				* a view from a snapshot owns nothing */
 };
 
@@ -131,8 +131,8 @@ static inline size_t kd__dict_len(const struct kd_dict *d, uint32_t id)
 	return kd__strtab_len(&d->tab, id);
 }
 /** @return the posting list for key, or NULL. */
-const uint32_t *kd__postings_get(const struct kd_postings *p,
-				 const char *key, uint32_t *n);
+const uint32_t *kd__postings_get(const struct kd_postings *p, const char *key,
+				 uint32_t *n);
 /** @return the multiplicities of a list returned by kd__postings_get(). */
 static inline const uint8_t *kd__postings_mult(const struct kd_postings *p,
 					       const uint32_t *ids)
@@ -143,7 +143,7 @@ static inline const uint8_t *kd__postings_mult(const struct kd_postings *p,
 /* ---- keys --------------------------------------------------------------- */
 
 #define KD_KEY_EXACT 0 /* "=s": a token with skeleton s */
-#define KD_KEY_DEL 1   /* "~s": a token with a one-letter deletion s */
+#define KD_KEY_DEL   1 /* "~s": a token with a one-letter deletion s */
 /** Longest key (prefix and NUL included). */
 #define KD_KEY_MAX 72
 
@@ -216,8 +216,7 @@ uint32_t kd__index_skel_df(const struct kd_index *ix, const char *skel);
 /* ---- persist.c ---------------------------------------------------------- */
 
 /** Add the index's tables to a snapshot being written. */
-int kd__index_add_sections(struct kd_snap_writer *w,
-			   const struct kd_index *ix);
+int kd__index_add_sections(struct kd_snap_writer *w, const struct kd_index *ix);
 /** An index reading the tables of db's snapshot in place.
  *  @return 0, KD_ENOTFOUND (no tables for this code: build one) or
  *  KD_EFORMAT (inconsistent tables). */

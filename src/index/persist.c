@@ -56,8 +56,7 @@ _Static_assert(sizeof(struct kd_mtok) == 20, "token layout");
 static void analysis_id(char out[32])
 {
 	memset(out, 0, 32);
-	snprintf(out, 32, "kordon-%u icu-%s", KD_MATCHER_FORMAT,
-		 U_ICU_VERSION);
+	snprintf(out, 32, "kordon-%u icu-%s", KD_MATCHER_FORMAT, U_ICU_VERSION);
 }
 
 int kd__index_add_sections(struct kd_snap_writer *w, const struct kd_index *m)
@@ -95,9 +94,9 @@ int kd__index_add_sections(struct kd_snap_writer *w, const struct kd_index *m)
 	KD_FORWARD(kd__snap_add(w, TAG_SKDF, m->skels.df, sizeof(uint32_t),
 				m->skels.tab.n * sizeof(uint32_t)));
 	KD_FORWARD(kd__snap_add_strtab(w, "KEY", &m->post.keys));
-	KD_FORWARD(kd__snap_add(w, TAG_PSTA, m->post.start, sizeof(uint32_t),
-				((size_t)m->post.keys.n + 1) *
-					sizeof(uint32_t)));
+	KD_FORWARD(
+		kd__snap_add(w, TAG_PSTA, m->post.start, sizeof(uint32_t),
+			     ((size_t)m->post.keys.n + 1) * sizeof(uint32_t)));
 	KD_FORWARD(kd__snap_add(w, TAG_PIDS, m->post.ids, sizeof(uint32_t),
 				(size_t)m->post.nids * sizeof(uint32_t)));
 	KD_FORWARD(kd__snap_add(w, TAG_PMUL, m->post.mult, 1,
@@ -110,7 +109,8 @@ done:
 /* Written so that compilers vectorise it with plain SSE2 (tens of
  * millions of postings are checked at every open); out of line because
  * GCC 12 stops vectorising it once inlined. */
-__attribute__((noinline)) static int any_at_least(const uint32_t *restrict a, size_t n, uint32_t lim)
+__attribute__((noinline)) static int any_at_least(const uint32_t *restrict a,
+						  size_t n, uint32_t lim)
 {
 	uint32_t bad = 0;
 	size_t i;
@@ -182,10 +182,8 @@ int kd__index_view(struct kd_index *m, const kd_db *db)
 	m->idf_max = h->idf_max;
 	m->names = kd__snap_get(db->snap, TAG_MNAM, sizeof(*m->names),
 				&m->nnames);
-	m->vars = kd__snap_get(db->snap, TAG_MVAR, sizeof(*m->vars),
-			       &m->nvars);
-	m->toks = kd__snap_get(db->snap, TAG_MTOK, sizeof(*m->toks),
-			       &m->ntoks);
+	m->vars = kd__snap_get(db->snap, TAG_MVAR, sizeof(*m->vars), &m->nvars);
+	m->toks = kd__snap_get(db->snap, TAG_MTOK, sizeof(*m->toks), &m->ntoks);
 	m->ent_name0 = kd__snap_get(db->snap, TAG_MEN0, sizeof(uint32_t), &n0);
 	m->ent_nname = kd__snap_get(db->snap, TAG_MENN, sizeof(uint32_t), &nn);
 	m->texts.df = kd__snap_get(db->snap, TAG_TXDF, sizeof(uint32_t), &ntdf);
@@ -198,10 +196,10 @@ int kd__index_view(struct kd_index *m, const kd_db *db)
 	if (!m->names || !m->vars || !m->toks || !m->ent_name0 ||
 	    !m->ent_nname || !m->texts.df || !m->skels.df || !m->post.start ||
 	    !m->post.ids || !m->post.mult || nmul != nids ||
-	    h->nents != db->nents || n0 != db->nents ||
-	    nn != db->nents || h->nnames != m->nnames ||
-	    h->nvars != m->nvars || h->ntoks != m->ntoks ||
-	    h->nids != nids || !(m->ndocs >= 1.0) || !(m->idf_max > 0.0) ||
+	    h->nents != db->nents || n0 != db->nents || nn != db->nents ||
+	    h->nnames != m->nnames || h->nvars != m->nvars ||
+	    h->ntoks != m->ntoks || h->nids != nids || !(m->ndocs >= 1.0) ||
+	    !(m->idf_max > 0.0) ||
 	    kd__snap_get_strtab(db->snap, "TXT", &m->texts.tab) < 0 ||
 	    kd__snap_get_strtab(db->snap, "SKL", &m->skels.tab) < 0 ||
 	    kd__snap_get_strtab(db->snap, "KEY", &m->post.keys) < 0 ||

@@ -47,10 +47,10 @@
 /* Per name record, one cache line shared by four records: the hot loop
  * of a query touches one line per posting instead of one per array. */
 struct rstate {
-	float acc;      /* hit weight, current query variant */
-	uint32_t mask;  /* query tokens counted, current query variant */
-	uint32_t cand;  /* index in cand[] (best estimate) or UINT32_MAX */
-	uint32_t tick;  /* qtick once the query hit the record */
+	float acc;     /* hit weight, current query variant */
+	uint32_t mask; /* query tokens counted, current query variant */
+	uint32_t cand; /* index in cand[] (best estimate) or UINT32_MAX */
+	uint32_t tick; /* qtick once the query hit the record */
 };
 
 /* One posting list to walk for the current query variant. */
@@ -58,15 +58,15 @@ struct entry {
 	const uint32_t *ids;
 	const uint8_t *mult; /* multiplicities, when several query tokens
 			      * share this exact key; else NULL */
-	struct kslot *sl; /* the key, while its lookup is pending */
+	struct kslot *sl;    /* the key, while its lookup is pending */
 	uint32_t n;
-	uint32_t bits;   /* query tokens the key stands for */
-	float factor;    /* 1 for exact keys, less for one-edit keys */
-	uint8_t tok;     /* the token of a single-token key */
-	uint8_t fuzzy;   /* a single-token one-edit key */
-	uint8_t joined;  /* a key of two joined tokens */
-	uint8_t skip;    /* non-essential: walked only for admitted records */
-	uint8_t rarer;   /* a rarer query token was looked up before */
+	uint32_t bits;  /* query tokens the key stands for */
+	float factor;   /* 1 for exact keys, less for one-edit keys */
+	uint8_t tok;    /* the token of a single-token key */
+	uint8_t fuzzy;  /* a single-token one-edit key */
+	uint8_t joined; /* a key of two joined tokens */
+	uint8_t skip;   /* non-essential: walked only for admitted records */
+	uint8_t rarer;  /* a rarer query token was looked up before */
 };
 
 /* A key looked up by the current query: variants of one name share most
@@ -88,18 +88,18 @@ struct plist {
 
 struct kd_cand_scratch {
 	struct rstate *st;
-	uint32_t *vtouched; /* records hit by the current query variant */
-	uint64_t *admit;    /* per record bit: admitted in this variant */
-	uint64_t *hit;      /* per record bit: hit by a skipped list only */
+	uint32_t *vtouched;   /* records hit by the current query variant */
+	uint64_t *admit;      /* per record bit: admitted in this variant */
+	uint64_t *hit;        /* per record bit: hit by a skipped list only */
 	struct kd_cand *cand; /* records that may be candidates */
 	const struct kd_filter *filter; /* of the current query, or NULL */
-	float *sel;           /* kth_best() scratch */
-	uint32_t *seen;     /* per entity: tick of the last query */
+	float *sel;                     /* kth_best() scratch */
+	uint32_t *seen;                 /* per entity: tick of the last query */
 	struct entry *ent;
 	struct plist *skipped;
 	struct kslot *kcache;
 	struct kslot **pending; /* keys of kcache not looked up yet */
-	size_t nkeys;       /* keys in kcache for this query */
+	size_t nkeys;           /* keys in kcache for this query */
 	size_t npending;
 	size_t ncand, capcand, capsel, nvtouched, cap, capents;
 	size_t nent, capent, nskipped, capskipped;
@@ -138,8 +138,8 @@ void kd__cand_scratch_free(struct kd_cand_scratch *s)
 
 /* The scratch in *sp, (re)made to fit n name records and nents
  * entities. */
-static struct kd_cand_scratch *get_scratch(struct kd_cand_scratch **sp, size_t n,
-				   size_t nents)
+static struct kd_cand_scratch *get_scratch(struct kd_cand_scratch **sp,
+					   size_t n, size_t nents)
 {
 	struct kd_cand_scratch *s = *sp;
 	if (s && s->cap >= n && s->capents >= nents)
@@ -170,12 +170,12 @@ static struct kd_cand_scratch *get_scratch(struct kd_cand_scratch **sp, size_t n
 struct walk {
 	const struct kd_index *m;
 	struct kd_cand_scratch *s;
-	const float *tokw;  /* weight per query token of the variant */
-	uint32_t bits;      /* query tokens the current key stands for */
-	float factor;       /* 1 for exact keys, less for one-edit keys */
-	uint8_t tok;        /* the token being looked up */
-	uint8_t joined;     /* looking up a joined key */
-	int rarer_seen;     /* a rarer query token was looked up already */
+	const float *tokw; /* weight per query token of the variant */
+	uint32_t bits;     /* query tokens the current key stands for */
+	float factor;      /* 1 for exact keys, less for one-edit keys */
+	uint8_t tok;       /* the token being looked up */
+	uint8_t joined;    /* looking up a joined key */
+	int rarer_seen;    /* a rarer query token was looked up already */
 	int err;
 };
 
@@ -276,7 +276,7 @@ static void add_key(struct walk *wk, const char *key, int fuzzy)
 	struct kd_cand_scratch *s = wk->s;
 	struct entry *e;
 	if (wk->err || (wk->err = kd__grow((void **)&s->ent, &s->capent,
-					    s->nent + 1, sizeof(*s->ent))) < 0)
+					   s->nent + 1, sizeof(*s->ent))) < 0)
 		return;
 	e = &s->ent[s->nent++];
 	e->sl = key_slot(s, key);
@@ -302,8 +302,8 @@ static void resolve_keys(struct kd_cand_scratch *s, const struct kd_index *m)
 {
 	size_t i, j, k;
 	for (i = 0; i < s->npending; i++)
-		s->pending[i]->ids = kd__postings_get(&m->post, s->pending[i]->key,
-						      &s->pending[i]->n);
+		s->pending[i]->ids = kd__postings_get(
+			&m->post, s->pending[i]->key, &s->pending[i]->n);
 	s->npending = 0;
 	for (i = 0, k = 0; i < s->nent; i++) {
 		struct entry *e = &s->ent[i];
@@ -327,8 +327,8 @@ static void resolve_keys(struct kd_cand_scratch *s, const struct kd_index *m)
 			}
 			if (j < k) {
 				s->ent[j].bits |= e->bits;
-				s->ent[j].mult =
-					kd__postings_mult(&m->post, s->ent[j].ids);
+				s->ent[j].mult = kd__postings_mult(
+					&m->post, s->ent[j].ids);
 				continue;
 			}
 		}
@@ -345,7 +345,7 @@ static void add_del(void *ctx, const char *key)
 	add_key(wk, key, 1); /* "~d": list deletion equals ours */
 	memcpy(k2, key, n + 1);
 	kd__key_set_kind(k2, KD_KEY_EXACT);
-	add_key(wk, k2, 1);  /* "=d": list token is our deletion */
+	add_key(wk, k2, 1); /* "=d": list token is our deletion */
 }
 
 /* Look up a skeleton; with `fuzzy`, also its one-edit neighbours. */
@@ -376,8 +376,8 @@ static void lookup_skel(struct walk *wk, const char *skel, size_t len,
  * skipped first: the one-edit lists of short skeletons ("~ane" for
  * "rane") are long and light. @return whether any list is skipped.
  */
-static int split_lists(struct kd_cand_scratch *s, const float *tokw, size_t ntok,
-		       double wq, double floor)
+static int split_lists(struct kd_cand_scratch *s, const float *tokw,
+		       size_t ntok, double wq, double floor)
 {
 	struct group {
 		uint32_t bits, size;
@@ -410,7 +410,8 @@ static int split_lists(struct kd_cand_scratch *s, const float *tokw, size_t ntok
 		float f[KD_NAME_MAX_TOKS];
 		double ub = 0;
 		for (k = 0; k < ng; k++)
-			if (g[k].skip == 0 && (best == ng || g[k].size > g[best].size))
+			if (g[k].skip == 0 &&
+			    (best == ng || g[k].size > g[best].size))
 				best = k;
 		if (best == ng)
 			break;
@@ -438,8 +439,8 @@ static int split_lists(struct kd_cand_scratch *s, const float *tokw, size_t ntok
 }
 
 /* Walk the queued lists of a variant. */
-static void walk_lists(struct kd_cand_scratch *s, const float *tokw, size_t ntok,
-		       double wq, double floor)
+static void walk_lists(struct kd_cand_scratch *s, const float *tokw,
+		       size_t ntok, double wq, double floor)
 {
 	size_t i, k, nadm;
 	if (!split_lists(s, tokw, ntok, wq, floor)) {
@@ -456,7 +457,8 @@ static void walk_lists(struct kd_cand_scratch *s, const float *tokw, size_t ntok
 		if (e->skip)
 			continue;
 		for (k = 0; k < e->n; k++)
-			s->admit[e->ids[k] >> 6] |= (uint64_t)1 << (e->ids[k] & 63);
+			s->admit[e->ids[k] >> 6] |= (uint64_t)1
+						    << (e->ids[k] & 63);
 	}
 	for (i = 0; i < s->nent; i++) {
 		const struct entry *e = &s->ent[i];
@@ -501,8 +503,9 @@ static void clear_hits(struct kd_cand_scratch *s)
 /* Records of the chosen entities that only skipped lists hit were never
  * admitted; mark them hit, so that kd__cand_hit() answers as if every
  * list had been walked in full. */
-static void mark_skipped_hits(struct kd_cand_scratch *s, const struct kd_index *m,
-			      const struct kd_cand *c, size_t n)
+static void mark_skipped_hits(struct kd_cand_scratch *s,
+			      const struct kd_index *m, const struct kd_cand *c,
+			      size_t n)
 {
 	size_t i;
 	uint32_t r;
@@ -597,7 +600,8 @@ static int fold_variant(struct kd_cand_scratch *s, const struct kd_index *m,
 		rest = a / m->names[r].wsum;
 		/* 0.65 + 0.35 x rest: the tangent of rest^0.35 at 1, enough
 		 * to rank and much cheaper than pow() */
-		est = (cover > 1 ? 1 : cover) * (0.65 + 0.35 * (rest > 1 ? 1 : rest));
+		est = (cover > 1 ? 1 : cover) *
+		      (0.65 + 0.35 * (rest > 1 ? 1 : rest));
 		fest = (float)est;
 		if (fest < KD_CANDIDATE_MIN || (double)fest < floor)
 			continue;
@@ -611,10 +615,11 @@ static int fold_variant(struct kd_cand_scratch *s, const struct kd_index *m,
 				continue;
 			}
 			/* on failure, go on clearing the accumulators */
-			if (err < 0 || (s->ncand == s->capcand &&
-					(err = kd__grow((void **)&s->cand,
-							&s->capcand, s->ncand + 1,
-							sizeof(*s->cand))) < 0))
+			if (err < 0 ||
+			    (s->ncand == s->capcand &&
+			     (err = kd__grow((void **)&s->cand, &s->capcand,
+					     s->ncand + 1, sizeof(*s->cand))) <
+				     0))
 				continue;
 			st->cand = (uint32_t)s->ncand++;
 			s->cand[st->cand].entity = ent;
@@ -638,8 +643,8 @@ static double kth_best(struct kd_cand_scratch *s, size_t k, double floor)
 {
 	float *a;
 	size_t lo = 0, hi = s->ncand - 1, i;
-	if (kd__grow((void **)&s->sel, &s->capsel, s->ncand,
-		     sizeof(*s->sel)) < 0)
+	if (kd__grow((void **)&s->sel, &s->capsel, s->ncand, sizeof(*s->sel)) <
+	    0)
 		return floor; /* no memory: keep the bound we have */
 	a = s->sel;
 	for (i = 0; i < s->ncand; i++)
@@ -679,7 +684,8 @@ static void order_by_weight(size_t *order, const struct kd_qvar *v)
 	size_t i, j;
 	for (i = 0; i < v->ntok; i++) {
 		size_t x = i;
-		for (j = i; j > 0 && v->toks[order[j - 1]].w < v->toks[x].w; j--)
+		for (j = i; j > 0 && v->toks[order[j - 1]].w < v->toks[x].w;
+		     j--)
 			order[j] = order[j - 1];
 		order[j] = x;
 	}
@@ -773,8 +779,8 @@ int kd__candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 		double wq = 0.01;
 		for (j = 0; j < v->ntok; j++) {
 			tokw[j] = v->toks[j].kind == KD_TOK_LEGAL ? 0
-				  : v->toks[j].w > 0.01f ? v->toks[j].w
-							 : 0.01f;
+				  : v->toks[j].w > 0.01f          ? v->toks[j].w
+								  : 0.01f;
 			wq += tokw[j];
 		}
 		wk.tokw = tokw;
@@ -814,9 +820,10 @@ int kd__candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 				jt[jl] = '\0';
 				wk.bits = 3u << j;
 				wk.joined = 1;
-				lookup_skel(&wk, js,
-					    kd__skeleton(js, sizeof(js), jt, jl),
-					    1);
+				lookup_skel(
+					&wk, js,
+					kd__skeleton(js, sizeof(js), jt, jl),
+					1);
 			}
 			wk.rarer_seen = 1;
 		}

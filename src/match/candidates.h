@@ -40,7 +40,7 @@ void kd__cand_scratch_free(struct kd_cand_scratch *s);
  *  records the query hit (kd__cand_hit()). The hit set lives in the
  *  scratch: valid until the next kd__candidates() call with it. */
 struct kd_cand_set {
-	struct kd_cand *c;  /* best first; kd__free it */
+	struct kd_cand *c; /* best first; kd__free it */
 	size_t n;
 	const struct kd_cand_scratch *s;
 	uint32_t tick;

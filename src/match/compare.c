@@ -32,13 +32,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SIM_MIN 0.60   /* pairs below are not a match */
-#define JOIN_MIN 0.85  /* joined pairs must be this close to count */
-#define LIST_EXP KD_W_LIST_EXP
-#define INFO_MIN 9.0
-#define KD_PH_MIN 0.75  /* sound similarity a reading needs (3+ consonants) */
+#define SIM_MIN    0.60 /* pairs below are not a match */
+#define JOIN_MIN   0.85 /* joined pairs must be this close to count */
+#define LIST_EXP   KD_W_LIST_EXP
+#define INFO_MIN   9.0
+#define KD_PH_MIN  0.75 /* sound similarity a reading needs (3+ consonants) */
 #define KD_PH_MIN2 0.85 /* ... with a frame of two consonants */
-#define KD_PH_MAX 0.95  /* a reading is never as sure as a spelling */
+#define KD_PH_MAX  0.95 /* a reading is never as sure as a spelling */
 
 /* ---- edit distance ------------------------------------------------------------ */
 
@@ -54,8 +54,8 @@ static pthread_once_t g_sub_once = PTHREAD_ONCE_INIT;
 
 static void build_sub(void)
 {
-	static const char *const groups[] = { "ckqg", "vwf", "iyj", "szc",
-					      "td", "bp", "lr", "mn", "xks" };
+	static const char *const groups[] = { "ckqg", "vwf", "iyj", "szc", "td",
+					      "bp",   "lr",  "mn",  "xks" };
 	int a, b;
 	size_t i;
 	for (a = 0; a < 256; a++)
@@ -66,7 +66,8 @@ static void build_sub(void)
 			else if (is_vowel((char)a) && is_vowel((char)b))
 				c = 6;
 			else
-				for (i = 0; i < sizeof(groups) / sizeof(groups[0]);
+				for (i = 0;
+				     i < sizeof(groups) / sizeof(groups[0]);
 				     i++)
 					if (a && b && strchr(groups[i], a) &&
 					    strchr(groups[i], b))
@@ -152,8 +153,7 @@ static int gendered_ending(const struct kd_qtok *a, const struct kd_qtok *b)
  * (Hyyrö's formulation), for a <= 64 bytes. Every weighted operation
  * costs at least 0.5, so half of it bounds the weighted distance from
  * below: a cheap filter before the full dynamic programme. */
-static unsigned unit_distance(const char *a, size_t n, const char *b,
-			      size_t m)
+static unsigned unit_distance(const char *a, size_t n, const char *b, size_t m)
 {
 	/* letters index by their low 5 bits: a-z are distinct there, digits
 	 * share slots with letters, which only loosens the bound */
@@ -488,8 +488,7 @@ void kd__simcache_free(struct kd_simcache *c)
 	kd__free(c);
 }
 
-void kd__simcache_begin(struct kd_simcache *c, struct kd_qvar *vars,
-			size_t n)
+void kd__simcache_begin(struct kd_simcache *c, struct kd_qvar *vars, size_t n)
 {
 	size_t i, t;
 	uint16_t qid = 0;
@@ -507,7 +506,8 @@ void kd__simcache_begin(struct kd_simcache *c, struct kd_qvar *vars,
 static struct memo_slot *memo_slot(struct kd_simcache *c,
 				   const struct kd_qtok *a, uint32_t id)
 {
-	uintptr_t h = (uintptr_t)a->qid * 0x9E3779B1u ^ (uintptr_t)id * 0x85EBCA77u;
+	uintptr_t h = (uintptr_t)a->qid * 0x9E3779B1u ^
+		      (uintptr_t)id * 0x85EBCA77u;
 	return &c->slot[(h ^ (h >> 15)) & (MEMO_SIZE - 1)];
 }
 
@@ -563,7 +563,8 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 	out->memo = NULL;
 	/* the lookups first, in a row: their cache misses overlap */
 	for (i = 0; i < out->ntok; i++)
-		ids[i] = m ? kd__dict_find(&m->texts, v->toks[i].s) : UINT32_MAX;
+		ids[i] = m ? kd__dict_find(&m->texts, v->toks[i].s)
+			   : UINT32_MAX;
 	for (i = 0; i < out->ntok; i++) {
 		struct kd_qtok *t = &out->toks[i];
 		t->s = v->toks[i].s;
@@ -605,7 +606,7 @@ void kd__qvar_from_list(struct kd_qvar *out, const struct kd_index *m,
 		t->skel = kd__dict_str(&m->skels, mt->skel);
 		t->skel_len = (uint16_t)kd__dict_len(&m->skels, mt->skel);
 		t->kind = t->s[0] >= '0' && t->s[0] <= '9' ? KD_TOK_NUMBER
-							    : mt->kind;
+							   : mt->kind;
 		t->flags = mt->flags;
 		t->id = mt->text;
 		t->w = mt->w;
@@ -662,8 +663,8 @@ static void sort_pairs(struct pair *p, size_t n)
 	}
 }
 
-static void add_pair(struct pair *p, size_t *np, int qa, int qb, int la,
-		     int lb, double sim, const char *how, double w)
+static void add_pair(struct pair *p, size_t *np, int qa, int qb, int la, int lb,
+		     double sim, const char *how, double w)
 {
 	int joined = qa != qb || la != lb;
 	if (sim < (joined ? JOIN_MIN : SIM_MIN) || *np >= MAX_PAIRS)
@@ -829,8 +830,8 @@ static int substituted(struct kd_name_cmp *out, const struct kd_qvar *q,
 		if (count++ == 0)
 			snprintf(out->sub_q, sizeof(out->sub_q), "%.*s",
 				 (int)q->toks[i].len, q->toks[i].s),
-			snprintf(out->sub_l, sizeof(out->sub_l), "%.*s",
-				 (int)l->toks[j].len, l->toks[j].s);
+				snprintf(out->sub_l, sizeof(out->sub_l), "%.*s",
+					 (int)l->toks[j].len, l->toks[j].s);
 	}
 	return count;
 }
@@ -869,8 +870,8 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	if (q->memo)
 		for (i = 0; i < n; i++)
 			for (j = 0; j < m; j++)
-				__builtin_prefetch(memo_slot(q->memo, &q->toks[i],
-							     l->toks[j].id));
+				__builtin_prefetch(memo_slot(
+					q->memo, &q->toks[i], l->toks[j].id));
 #endif
 	for (i = 0; i < n; i++)
 		for (j = 0; j < m; j++) {
@@ -943,8 +944,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			out->phonetic++;
 			for (k = p->qa; k <= p->qb; k++)
 				qph[k] = 1;
-		}
-		else if (p->how[0] == 'n' && strcmp(p->how, "nickname") == 0)
+		} else if (p->how[0] == 'n' && strcmp(p->how, "nickname") == 0)
 			out->nickname++;
 		for (k = p->la; k <= p->lb; k++)
 			lsim[k] = p->sim;

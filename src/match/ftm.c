@@ -44,13 +44,14 @@
 
 #include "ftm_model.inc"
 
-#define N_(a) (sizeof(a) / sizeof((a)[0]))
+#define N_(a)        (sizeof(a) / sizeof((a)[0]))
 #define SANCTION_BIT 7 /* after the kd_schema values in the mask */
-#define NOTES_MAX 65000
+#define NOTES_MAX    65000
 
 static const char *const g_kind_names[KD_FTM__COUNT] = {
-    "date",   "country", "url",	   "phone",   "email",
-    "gender", "topic",	 "length", "property"};
+	"date",   "country", "url",    "phone",   "email",
+	"gender", "topic",   "length", "property"
+};
 
 const char *kd_ftm_kind_name(kd_ftm_kind k)
 {
@@ -106,8 +107,8 @@ static int num2(const char *s)
 /* YYYY[-MM[-DD[THH[:MM[:SS]]]]] with real months, days and times. */
 static int valid_date_n(const char *s, size_t n)
 {
-	static const int dim[] = {31, 29, 31, 30, 31, 30,
-				  31, 31, 30, 31, 30, 31};
+	static const int dim[] = { 31, 29, 31, 30, 31, 30,
+				   31, 31, 30, 31, 30, 31 };
 	int y, m, d;
 	if (n < 4 || !digits(s, 4))
 		return 0;
@@ -450,12 +451,12 @@ static int add_typed(struct view *w, const struct ftm_prop *p, const char *v)
 		return add_email(w, p, v);
 	case FT_COUNTRY:
 		return in_set(g_ftm_countries, N_(g_ftm_countries), v)
-			   ? push(w, p->name, v, NULL)
-			   : note(w, p->name, v, KD_FTM_COUNTRY);
+			       ? push(w, p->name, v, NULL)
+			       : note(w, p->name, v, KD_FTM_COUNTRY);
 	case FT_GENDER:
 		return in_set(g_ftm_genders, N_(g_ftm_genders), v)
-			   ? push(w, p->name, v, NULL)
-			   : note(w, p->name, v, KD_FTM_GENDER);
+			       ? push(w, p->name, v, NULL)
+			       : note(w, p->name, v, KD_FTM_GENDER);
 	case FT_TOPIC:
 		if (!in_set(g_ftm_topics, N_(g_ftm_topics), v))
 			return note(w, p->name, v, KD_FTM_TOPIC);
@@ -471,8 +472,8 @@ static const struct {
 	kd_schema schema;
 	const char *from, *to;
 } g_remap[] = {
-    {KD_SCHEMA_AIRPLANE, "idNumber", "serialNumber"},
-    {KD_SCHEMA_AIRPLANE, "jurisdiction", "country"},
+	{ KD_SCHEMA_AIRPLANE, "idNumber", "serialNumber" },
+	{ KD_SCHEMA_AIRPLANE, "jurisdiction", "country" },
 };
 
 /* Listing facts: on the Sanction, not on the entity. */
@@ -623,8 +624,9 @@ static int write_envelope(struct kd_buf *b, const kd_db *db,
 	}
 	if (err == 0) /* the list records merged into e (src/resolve/) */
 		err = kd__buf_puts(b, "],\"referents\":[");
-	for (i = 0; !only_source && err == 0 &&
-		    i < kd_entity_referent_count(db, e); i++) {
+	for (i = 0;
+	     !only_source && err == 0 && i < kd_entity_referent_count(db, e);
+	     i++) {
 		if (i > 0)
 			err = kd__buf_putc(b, ',');
 		if (err == 0)
@@ -652,10 +654,10 @@ static const char *authority_country(const char *format)
 {
 	static const struct {
 		const char *format, *country;
-	} t[] = {{"ofac_csv", "us"},
-		 {"ofac_xml", "us"},
-		 {"uk_csv", "gb"},
-		 {"canada_xml", "ca"}};
+	} t[] = { { "ofac_csv", "us" },
+		  { "ofac_xml", "us" },
+		  { "uk_csv", "gb" },
+		  { "canada_xml", "ca" } };
 	size_t i;
 	for (i = 0; format && i < N_(t); i++)
 		if (strcmp(t[i].format, format) == 0)
@@ -785,8 +787,8 @@ int kd__ftm_entity(struct kd_buf *b, const kd_db *db, const struct kd_entity *e,
 	return err < 0 ? err : 0;
 }
 
-int kd_entity_json(char **out, size_t *len, const kd_db *db,
-		   const kd_entity *e, unsigned flags, const char *extra)
+int kd_entity_json(char **out, size_t *len, const kd_db *db, const kd_entity *e,
+		   unsigned flags, const char *extra)
 {
 	struct kd_buf b = KD_BUF_INIT;
 	int err;

@@ -98,15 +98,16 @@ int kd__json_explanations(struct kd_buf *b, const kd_result *r)
 	double w;
 	size_t i;
 	int err = kd__buf_putc(b, '{');
-	for (i = 0; err == 0 &&
-		    kd_result_feature(r, i, &name, &w, &detail) == 0; i++) {
+	for (i = 0;
+	     err == 0 && kd_result_feature(r, i, &name, &w, &detail) == 0;
+	     i++) {
 		if (i)
 			err = kd__buf_putc(b, ',');
 		if (err == 0)
 			err = kd__buf_json_str(b, name);
 		if (err == 0)
-			err = kd__buf_printf(b, ":{\"score\":%.4f,\"detail\":",
-					     w);
+			err = kd__buf_printf(b,
+					     ":{\"score\":%.4f,\"detail\":", w);
 		if (err == 0)
 			err = kd__buf_json_str(b, detail);
 		if (err == 0)
@@ -127,13 +128,13 @@ static int result_json(struct kd_buf *b, const kd_db *db, const kd_result *r)
 	if (err == 0)
 		err = kd__ftm_entity(b, db, r->entity, KD_FTM_NESTED);
 	if (err == 0)
-		err = kd__buf_printf(b, ",\"score\":%.4f,\"match\":%s,"
-					"\"features\":{",
+		err = kd__buf_printf(b,
+				     ",\"score\":%.4f,\"match\":%s,"
+				     "\"features\":{",
 				     r->score, r->match ? "true" : "false");
-	for (i = 0; err == 0 &&
-		    kd_result_feature(r, i, &name, &w, NULL) == 0; i++)
-		err = kd__buf_printf(b, "%s\"%s\":%.4f", i ? "," : "", name,
-				     w);
+	for (i = 0; err == 0 && kd_result_feature(r, i, &name, &w, NULL) == 0;
+	     i++)
+		err = kd__buf_printf(b, "%s\"%s\":%.4f", i ? "," : "", name, w);
 	if (err == 0)
 		err = kd__buf_puts(b, "},\"explanations\":");
 	if (err == 0)
@@ -141,8 +142,8 @@ static int result_json(struct kd_buf *b, const kd_db *db, const kd_result *r)
 	return err ? err : kd__buf_putc(b, '}');
 }
 
-static int results_array(struct kd_buf *b, const kd_db *db,
-			 const kd_result *r, size_t n)
+static int results_array(struct kd_buf *b, const kd_db *db, const kd_result *r,
+			 size_t n)
 {
 	size_t i;
 	int err = kd__buf_putc(b, '[');
@@ -170,8 +171,8 @@ int kd_results_ftm_json(char **out, size_t *len, const kd_db *db,
 	return 0;
 }
 
-int kd_results_json(char **out, size_t *len, const kd_db *db,
-		    const kd_query *q, const kd_result *r, size_t n)
+int kd_results_json(char **out, size_t *len, const kd_db *db, const kd_query *q,
+		    const kd_result *r, size_t n)
 {
 	struct kd_buf b = KD_BUF_INIT;
 	int err = kd__buf_puts(&b, "{\"query\":");

@@ -20,7 +20,7 @@ int kd__json_explanations(struct kd_buf *b, const kd_result *r);
 /** Append the members (no braces) of the FollowTheMoney view of e
  *  (ftm.c): id, caption, schema, properties, datasets, referents,
  *  target, first_seen, last_seen, last_change. flags: KD_FTM_*. */
-int kd__ftm_entity(struct kd_buf *b, const kd_db *db,
-		   const struct kd_entity *e, unsigned flags);
+int kd__ftm_entity(struct kd_buf *b, const kd_db *db, const struct kd_entity *e,
+		   unsigned flags);
 
 #endif

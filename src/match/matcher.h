@@ -31,10 +31,10 @@ static inline const struct kd_index *kd__matcher_index(const kd_matcher *m)
 /** A token of the query side, resolved against the dictionaries. */
 struct kd_qtok {
 	const char *s, *skel;
-	uint32_t id;     /* dictionary text id (list side) or UINT32_MAX */
+	uint32_t id; /* dictionary text id (list side) or UINT32_MAX */
 	uint16_t len, skel_len;
 	uint8_t kind, flags;
-	uint16_t qid;    /* number in the prepared query (memo key), 0: none */
+	uint16_t qid; /* number in the prepared query (memo key), 0: none */
 	float w, idf;
 };
 
@@ -64,15 +64,15 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 struct kd_name_cmp {
 	double score;
 	int number_mismatch;
-	int order_conflict;  /* X bin Y vs Y bin X: a reversed lineage */
-	int substituted;     /* parts in the same place that differ */
+	int order_conflict;        /* X bin Y vs Y bin X: a reversed lineage */
+	int substituted;           /* parts in the same place that differ */
 	char sub_q[32], sub_l[32]; /* the first substituted pair (detail) */
-	int legal_conflict;  /* specific legal forms of different countries */
+	int legal_conflict; /* specific legal forms of different countries */
 	char legal_q[24], legal_l[24]; /* those forms (detail) */
-	int phonetic, nickname;    /* parts matched by sound / nickname */
-	double sq, sl, info;       /* query and list coverage, nats matched
+	int phonetic, nickname;        /* parts matched by sound / nickname */
+	double sq, sl, info;           /* query and list coverage, nats matched
 				    * (the fitted features, bench/fit/) */
-	double phon;               /* share of the query matched by sound */
+	double phon;                   /* share of the query matched by sound */
 	char detail[160];
 };
 
@@ -87,8 +87,7 @@ void kd__simcache_free(struct kd_simcache *c);
 /** Start a new query in c: number the tokens of vars[0..n) (the memo
  *  key) and attach c to them; comparisons of other vars are not
  *  memoised. */
-void kd__simcache_begin(struct kd_simcache *c, struct kd_qvar *vars,
-			size_t n);
+void kd__simcache_begin(struct kd_simcache *c, struct kd_qvar *vars, size_t n);
 /** Similarity of two tokens in [0,1]; `how` gets a short tag. */
 double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		     const char **how);

@@ -94,8 +94,9 @@ static double single_score(const struct kd_qvar *q, const struct kd_qvar *lv,
 		    idf < KD_W_SINGLE_IDF_MIN || lt->len != w->len ||
 		    memcmp(lt->s, w->s, w->len) != 0)
 			continue;
-		idf = sqrt(idf >= KD_W_SINGLE_INFO_FULL ? 1.0
-				       : idf / KD_W_SINGLE_INFO_FULL);
+		idf = sqrt(idf >= KD_W_SINGLE_INFO_FULL
+				   ? 1.0
+				   : idf / KD_W_SINGLE_INFO_FULL);
 		if (idf > best)
 			best = idf;
 	}
@@ -119,7 +120,8 @@ static int strong_pair(const struct kd_name_policy *pol,
 			const struct kd_qtok *l = &lv->toks[j];
 			if (l->kind != KD_TOK_WORD || l->idf < KD_W_STRONG_IDF)
 				continue;
-			if ((a->len == l->len && memcmp(a->s, l->s, a->len) == 0) ||
+			if ((a->len == l->len &&
+			     memcmp(a->s, l->s, a->len) == 0) ||
 			    (a->skel_len && a->skel_len == l->skel_len &&
 			     memcmp(a->skel, l->skel, a->skel_len) == 0))
 				return 1;
@@ -175,8 +177,8 @@ static int all_matched(const struct kd_qvar *q, const struct kd_qvar *lv)
 				jq.s = jt;
 				jq.len = (uint16_t)n;
 				jq.skel = js;
-				jq.skel_len = (uint16_t)kd__skeleton(js, sizeof(js),
-								     jt, n);
+				jq.skel_len = (uint16_t)kd__skeleton(
+					js, sizeof(js), jt, n);
 				for (j = 0; j < lv->ntok && !ok; j++)
 					ok = kd__token_sim(&jq, &lv->toks[j],
 							   &how) >= 0.8;
@@ -232,8 +234,11 @@ static size_t syl_fold(char *o, const char *s, size_t n)
 	for (i = 0; i < n && k < 7; i++) {
 		char ch = s[i];
 		if (i == 0)
-			ch = ch == 'g' ? 'k' : ch == 'b' ? 'p' : ch == 'd' ? 't'
-			   : ch == 'l' ? 'r' : ch;
+			ch = ch == 'g'   ? 'k'
+			     : ch == 'b' ? 'p'
+			     : ch == 'd' ? 't'
+			     : ch == 'l' ? 'r'
+					 : ch;
 		if (i == 0 && ch == 'y' && n > 1 && s[1] == 'i')
 			ch = 'r';
 		if (ch == 'e' && i + 1 < n && s[i + 1] == 'e') {
@@ -245,8 +250,8 @@ static size_t syl_fold(char *o, const char *s, size_t n)
 			i++;
 		} else if (ch == 'i' && k > 0 && o[k - 1] == 'o') {
 			ch = 'e'; /* choi/choe */
-		} else if (ch == 'r' && k > 0 && o[k - 1] == 'a' &&
-			   i + 1 < n && !strchr("aeiouy", s[i + 1])) {
+		} else if (ch == 'r' && k > 0 && o[k - 1] == 'a' && i + 1 < n &&
+			   !strchr("aeiouy", s[i + 1])) {
 			continue; /* park/pak */
 		}
 		o[k++] = ch;
@@ -305,9 +310,10 @@ static int loose_pair(const struct kd_qvar *q, const struct kd_qvar *lv)
  * rec, entity schema `schema`) under pol; `cur` is the entity's best so
  * far (the span rules are checked only for what would improve it). */
 static inline double pair_score(const struct kd_name_policy *pol,
-			 const struct kd_qvar *q, const struct kd_qvar *lv,
-			 const struct kd_mname *rec, kd_schema schema,
-			 double cur)
+				const struct kd_qvar *q,
+				const struct kd_qvar *lv,
+				const struct kd_mname *rec, kd_schema schema,
+				double cur)
 {
 	struct kd_name_cmp c;
 	double weak = rec->weak ? KD_W_WEAK_ALIAS : 1.0, s;

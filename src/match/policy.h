@@ -32,10 +32,10 @@ enum {
 };
 
 struct kd_name_policy {
-	unsigned kind;  /* KD_POLICY_* */
-	double min;     /* PROSE, FULL: below this the span rules are not
+	unsigned kind; /* KD_POLICY_* */
+	double min;    /* PROSE, FULL: below this the span rules are not
 			   checked (the score cannot be an alert anyway) */
-	int legacy;     /* PROSE, FULL: the rules before issue 12 (bench) */
+	int legacy;    /* PROSE, FULL: the rules before issue 12 (bench) */
 	/* PROSE: is this lowercase word a place or function word (never
 	 * the strong pair)? Supplied by the caller's lexicon; NULL: none */
 	int (*not_name)(const char *w);
@@ -43,10 +43,10 @@ struct kd_name_policy {
 
 /* The best name of an entity so far. */
 struct kd_name_best {
-	double score;     /* weakAlias factor applied */
+	double score;      /* weakAlias factor applied */
 	uint32_t rec, var; /* name record and its variant */
-	size_t q;         /* query variant */
-	int single;       /* scored by the single-word rule */
+	size_t q;          /* query variant */
+	int single;        /* scored by the single-word rule */
 };
 
 /**

@@ -32,7 +32,7 @@
 #include <string.h>
 #include "model/query.h"
 
-#define MAX_QVARS 32
+#define MAX_QVARS  32
 #define MAX_QITEMS 16
 
 struct prepared {
@@ -264,7 +264,8 @@ static int identifier_feature(kd_result *r, const struct prepared *p,
 		for (k = 0; k < e->nprops; k++) {
 			if (run_type(e, k, &last, &type) != KD_PT_IDENT)
 				continue;
-			kd__ident_norm(b, sizeof(b), kd__prop_value(kd__ent_prop(e, k)));
+			kd__ident_norm(b, sizeof(b),
+				       kd__prop_value(kd__ent_prop(e, k)));
 			if (strcmp(a, b) == 0) {
 				const struct kd_prop *pr = kd__ent_prop(e, k);
 				kd__result_feature(r, "identifier_match", 0,
@@ -284,9 +285,8 @@ static double name_feature(kd_result *r, const struct kd_index *m,
 			   const struct prepared *p, uint32_t ei, int explain,
 			   const struct kd_cand_set *hits)
 {
-	static const struct kd_name_policy screen_policy = {
-		KD_POLICY_SCREEN, 0, 0, NULL
-	};
+	static const struct kd_name_policy screen_policy = { KD_POLICY_SCREEN,
+							     0, 0, NULL };
 	struct kd_name_best best;
 	struct kd_name_cmp c;
 	kd__name_best(&best, m, hits, p->vars, p->nvars, ei, &screen_policy);
@@ -343,12 +343,13 @@ static void score_entity(kd_result *r, const struct kd_index *m,
  * chain per candidate: the tokens of the first name record of i+1, that
  * record of i+2, the entity and record range of i+3. Each entity
  * otherwise begins with a chain of cache misses. */
-static void prefetch_ahead(const struct kd_index *m,
-			   const struct kd_cand *c, size_t n, size_t i)
+static void prefetch_ahead(const struct kd_index *m, const struct kd_cand *c,
+			   size_t n, size_t i)
 {
 #if defined(__GNUC__)
 	if (i + 1 < n) {
-		const struct kd_mname *r = &m->names[m->ent_name0[c[i + 1].entity]];
+		const struct kd_mname *r =
+			&m->names[m->ent_name0[c[i + 1].entity]];
 		const struct kd_mvar *v = &m->vars[r->var0];
 		__builtin_prefetch(v);
 		__builtin_prefetch(&m->toks[v->tok0]);
@@ -487,11 +488,11 @@ static int screen(kd_result **out, size_t *nout, kd_screen_ctx *ctx,
 	if ((err = prepare(p, m, q)) < 0)
 		return err;
 	if (!o.exhaustive) {
-		KD_FORWARD(kd__candidates(&cs, &ctx->cand, m, p->vars, p->nvars,
-					  p->idents, p->nidents,
-					  o.limit > KD_CANDIDATES ? o.limit
-								  : KD_CANDIDATES,
-					  &filter));
+		KD_FORWARD(kd__candidates(
+			&cs, &ctx->cand, m, p->vars, p->nvars, p->idents,
+			p->nidents,
+			o.limit > KD_CANDIDATES ? o.limit : KD_CANDIDATES,
+			&filter));
 		cands = cs.c;
 		ncand = cs.n;
 	} else {
@@ -508,8 +509,8 @@ static int screen(kd_result **out, size_t *nout, kd_screen_ctx *ctx,
 		score_entity(&r, m, p, ei, 0, o.exhaustive ? NULL : &cs);
 		if (r.score < o.cutoff || r.score <= 0)
 			continue;
-		KD_FORWARD(kd__grow((void **)&res, &cap, nres + 1,
-				    sizeof(*res)));
+		KD_FORWARD(
+			kd__grow((void **)&res, &cap, nres + 1, sizeof(*res)));
 		/* no features yet: those returned are explained below */
 		res[nres].entity = r.entity;
 		res[nres].score = r.score;
@@ -553,7 +554,7 @@ int kd_screen_with(kd_result **out, size_t *nout, kd_screen_ctx *ctx,
 		return kd__error_set(KD_EINVAL, "no context, matcher or query");
 	if (ctx->busy)
 		return kd__error_set(KD_EINVAL, "screening context in use by "
-					       "another call");
+						"another call");
 	ctx->busy = 1;
 	err = screen(out, nout, ctx, m, q, opts);
 	ctx->busy = 0;

@@ -165,5 +165,3 @@ const char *kd_entity_first(const kd_entity *e, const char *prop)
 	}
 	return NULL;
 }
-
-

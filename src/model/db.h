@@ -22,12 +22,12 @@ struct kd_db {
 	const struct kd_entity *ents; /* in wents, or in the snapshot */
 	struct kd_entity *wents;      /* owned (parsed lists) or NULL */
 	size_t nents;
-	struct kd_strtab ids;  /* entity ids; string i is ents[i].id */
+	struct kd_strtab ids; /* entity ids; string i is ents[i].id */
 	struct kd_dbsource *sources;
 	size_t nsources;
 	struct kd_pool **pools;
 	size_t npools;
-	struct kd_snap *snap;  /* opened from a snapshot, or NULL */
+	struct kd_snap *snap;   /* opened from a snapshot, or NULL */
 	struct kd_resolve *res; /* records linked across lists (resolve/) */
 	/* frees res: set by src/resolve/ when it attaches res (the model
 	 * layer does not call up into resolve) */

@@ -29,7 +29,7 @@
 
 #include <string.h>
 
-#define TAG_SRC KD_SNAP_TAG('S', 'R', 'C', '1')
+#define TAG_SRC  KD_SNAP_TAG('S', 'R', 'C', '1')
 #define TAG_WARN KD_SNAP_TAG('W', 'A', 'R', 'N')
 #define TAG_ENTS KD_SNAP_TAG('E', 'N', 'T', 'S')
 #define TAG_PROP KD_SNAP_TAG('P', 'R', 'O', 'P')
@@ -68,7 +68,8 @@ static int put_string(struct writer *w, const char *s, uint32_t *off)
 		return 0;
 	}
 	if (w->strings.len > UINT32_MAX - strlen(s) - 1)
-		return kd__error_set(KD_ENOMEM, "snapshot strings exceed 4 GiB");
+		return kd__error_set(KD_ENOMEM,
+				     "snapshot strings exceed 4 GiB");
 	*off = (uint32_t)w->strings.len;
 	if ((err = kd__buf_put(&w->strings, s, strlen(s) + 1)) < 0)
 		return err;
@@ -99,8 +100,8 @@ static int add_db_sections(struct kd_snap_writer *sw, struct writer *w,
 
 	for (i = 0; i < db->nsources; i++) {
 		const struct kd_dbsource *s = &db->sources[i];
-		const char *strs[6] = { s->id, s->title, s->publisher,
-					s->date, s->file, s->format };
+		const char *strs[6] = { s->id,   s->title, s->publisher,
+					s->date, s->file,  s->format };
 		struct snap_source ss;
 		memset(&ss, 0, sizeof(ss));
 		for (k = 0; k < 6; k++)
@@ -137,7 +138,8 @@ static int add_db_sections(struct kd_snap_writer *sw, struct writer *w,
 		for (j = 0; j < e->nprops; j++) {
 			const struct kd_prop *p = kd__ent_prop(e, j);
 			KD_FORWARD(put_string(w, kd__prop_name(p), &soff[k++]));
-			KD_FORWARD(put_string(w, kd__prop_value(p), &soff[k++]));
+			KD_FORWARD(
+				put_string(w, kd__prop_value(p), &soff[k++]));
 		}
 	}
 	KD_FORWARD(kd__buf_put(&w->strings, "", 1)); /* blob ends with NUL */
@@ -179,10 +181,12 @@ static int add_db_sections(struct kd_snap_writer *sw, struct writer *w,
 		x->nalso = e->nalso;
 		for (j = 0; j < e->nprops; j++, p0++) {
 			uint64_t pp = at_prop + p0 * sizeof(*props);
-			props[p0].name = rel_at(pp + offsetof(struct kd_prop, name),
-						at_strs + soff[k++]);
-			props[p0].value = rel_at(pp + offsetof(struct kd_prop, value),
-						 at_strs + soff[k++]);
+			props[p0].name = rel_at(
+				pp + offsetof(struct kd_prop, name),
+				at_strs + soff[k++]);
+			props[p0].value = rel_at(
+				pp + offsetof(struct kd_prop, value),
+				at_strs + soff[k++]);
 		}
 	}
 done:
@@ -229,8 +233,8 @@ static int rel_in(kd_rel r, uint64_t pos, uint64_t lo, uint64_t n)
  * section it belongs to; then the records are used in place. */
 static int check_entities(const struct kd_snap *snap, const struct kd_db *db,
 			  const struct kd_prop *props, size_t nprops,
-			  const uint32_t *also, size_t nalso,
-			  const char *strs, size_t nstrs)
+			  const uint32_t *also, size_t nalso, const char *strs,
+			  size_t nstrs)
 {
 	uint64_t at_ids = kd__snap_pos(snap, db->ids.blob),
 		 at_strs = kd__snap_pos(snap, strs),
@@ -246,8 +250,9 @@ static int check_entities(const struct kd_snap *snap, const struct kd_db *db,
 		uint64_t pos = at_prop + i * sizeof(*props);
 		if (!rel_in(props[i].name, pos + offsetof(struct kd_prop, name),
 			    at_strs, nstrs) ||
-		    !rel_in(props[i].value, pos + offsetof(struct kd_prop, value),
-			    at_strs, nstrs))
+		    !rel_in(props[i].value,
+			    pos + offsetof(struct kd_prop, value), at_strs,
+			    nstrs))
 			return 0;
 	}
 	for (i = 0; i < db->nents; i++) {
@@ -255,8 +260,9 @@ static int check_entities(const struct kd_snap *snap, const struct kd_db *db,
 		uint64_t pos = at_ents + i * sizeof(*e), p0;
 		if (!rel_in(e->id, pos + offsetof(struct kd_entity, id), at_ids,
 			    nids) ||
-		    !rel_in(e->caption, pos + offsetof(struct kd_entity, caption),
-			    at_strs, nstrs) ||
+		    !rel_in(e->caption,
+			    pos + offsetof(struct kd_entity, caption), at_strs,
+			    nstrs) ||
 		    !rel_in(e->props, pos + offsetof(struct kd_entity, props),
 			    at_prop, nprops * sizeof(*props) + 1) ||
 		    !rel_in(e->also, pos + offsetof(struct kd_entity, also),
@@ -264,13 +270,13 @@ static int check_entities(const struct kd_snap *snap, const struct kd_db *db,
 		    (unsigned)e->schema >= KD_SCHEMA__COUNT ||
 		    e->source >= db->nsources)
 			return 0;
-		p0 = pos + offsetof(struct kd_entity, also) + (uint64_t)e->also -
-		     at_also;
+		p0 = pos + offsetof(struct kd_entity, also) +
+		     (uint64_t)e->also - at_also;
 		if (p0 % sizeof(*also) != 0 ||
 		    e->nalso > nalso - p0 / sizeof(*also))
 			return 0;
-		p0 = pos + offsetof(struct kd_entity, props) + (uint64_t)e->props -
-		     at_prop;
+		p0 = pos + offsetof(struct kd_entity, props) +
+		     (uint64_t)e->props - at_prop;
 		if (p0 % sizeof(*props) != 0 ||
 		    e->nprops > nprops - p0 / sizeof(*props))
 			return 0;
@@ -336,8 +342,7 @@ int kd__db_open_sections(kd_db **out, const char *path, kd_parse_err *err)
 	also = kd__snap_get(db->snap, TAG_ALSO, sizeof(*also), &nalso);
 	strings = kd__snap_get(db->snap, TAG_STRS, 1, &nstr);
 	if (!ss || !warns || !db->ents || !props || !also || !strings ||
-	    nstr == 0 ||
-	    nents > UINT32_MAX) {
+	    nstr == 0 || nents > UINT32_MAX) {
 		e = refuse(err, path, "missing tables");
 		goto fail;
 	}
@@ -356,11 +361,12 @@ int kd__db_open_sections(kd_db **out, const char *path, kd_parse_err *err)
 		goto nomem;
 	for (i = 0; i < nsrc; i++) {
 		struct kd_dbsource *s = &db->sources[i];
-		const char **dst[6] = { &s->id, &s->title, &s->publisher,
-					&s->date, &s->file, &s->format };
+		const char **dst[6] = { &s->id,   &s->title, &s->publisher,
+					&s->date, &s->file,  &s->format };
 		for (k = 0; k < 6; k++) {
 			if (!STR_OK(ss[i].str[k])) {
-				e = refuse(err, path, "source string out of range");
+				e = refuse(err, path,
+					   "source string out of range");
 				goto fail;
 			}
 			*dst[k] = strings + ss[i].str[k];
@@ -399,8 +405,9 @@ int kd__db_open_sections(kd_db **out, const char *path, kd_parse_err *err)
 	if ((e = counts_agree(db, ss)) <= 0) {
 		if (e < 0)
 			goto nomem;
-		e = refuse(err, path, "entity counts disagree with the "
-				      "entity table");
+		e = refuse(err, path,
+			   "entity counts disagree with the "
+			   "entity table");
 		goto fail;
 	}
 	*out = db;

@@ -26,7 +26,7 @@ struct kd_sink {
 	/* source description */
 	char *id, *title, *publisher, *date, *file, *format;
 	/* counted problems */
-	struct kd_map unknown; /* name -> (void*)count */
+	struct kd_map unknown;   /* name -> (void*)count */
 	struct kd_map propnames; /* unknown property names, interned */
 	size_t nunknown;
 	size_t bad_dates, bad_countries;
@@ -206,8 +206,9 @@ int kd__sink_drop_if_empty(struct kd_sink *s, struct kd_ment *e,
 	if (e->nprops > 0)
 		return 0;
 	kd__sink_delete(s, e->id);
-	return kd__sink_warn(s, "line %lu: entity '%.200s' has no values, "
-				"skipped",
+	return kd__sink_warn(s,
+			     "line %lu: entity '%.200s' has no values, "
+			     "skipped",
 			     line, e->id);
 }
 
@@ -304,8 +305,7 @@ static size_t collapse_ws(char *dst, const char *s, size_t n)
 	return o;
 }
 
-static size_t norm_ident(char *dst, const char *s, size_t n,
-			 const char *prop)
+static size_t norm_ident(char *dst, const char *s, size_t n, const char *prop)
 {
 	size_t o = collapse_ws(dst, s, n);
 	if (strcmp(prop, "imoNumber") == 0) {
@@ -350,7 +350,8 @@ int kd__ment_add(struct kd_ment *e, const char *prop, const char *val,
 		if (pname == NULL) {
 			char *c = kd__pool_strndup(s->pool, prop, strlen(prop));
 			if (c == NULL || kd__map_put(&s->propnames, c, c) < 0)
-				return kd__error_set(KD_ENOMEM, "out of memory");
+				return kd__error_set(KD_ENOMEM,
+						     "out of memory");
 			pname = c;
 		}
 	}
@@ -368,8 +369,8 @@ int kd__ment_add(struct kd_ment *e, const char *prop, const char *val,
 		} else {
 			n = collapse_ws(tmp, val, len);
 			if (s->strict) {
-				err = strict_value(s, pname, "date not understood",
-						   tmp);
+				err = strict_value(s, pname,
+						   "date not understood", tmp);
 				goto done;
 			}
 			if (s->bad_dates++ == 0)
@@ -385,8 +386,8 @@ int kd__ment_add(struct kd_ment *e, const char *prop, const char *val,
 		} else {
 			n = collapse_ws(tmp, val, len);
 			if (s->strict) {
-				err = strict_value(s, pname, "country not known",
-						   tmp);
+				err = strict_value(s, pname,
+						   "country not known", tmp);
 				goto done;
 			}
 			if (s->bad_countries++ == 0)
@@ -441,7 +442,6 @@ const char *kd__ment_first(const struct kd_ment *e, const char *prop)
 	return NULL;
 }
 
-
 /* ---- freezing ------------------------------------------------------------------- */
 
 /* Stable counting sort by display rank (names first). */
@@ -477,7 +477,9 @@ static int sort_props(struct kd_mprop *p, size_t n)
 		size_t j = i;
 		if ((size_t)kd__prop_rank(x.name) < KD__PROP_RANK_OTHER)
 			continue;
-		while (j > 0 && (size_t)kd__prop_rank(p[j - 1].name) == KD__PROP_RANK_OTHER &&
+		while (j > 0 &&
+		       (size_t)kd__prop_rank(p[j - 1].name) ==
+			       KD__PROP_RANK_OTHER &&
 		       strcmp(p[j - 1].name, x.name) > 0) {
 			p[j] = p[j - 1];
 			j--;
@@ -543,12 +545,13 @@ static int source_info(struct kd_db *db, struct kd_sink *s, size_t si)
 				buf, sizeof(buf),
 				"%zu values of unknown fields ignored:",
 				s->nunknown);
-			for (k = 0; k < s->unknown.cap && off < sizeof(buf); k++) {
+			for (k = 0; k < s->unknown.cap && off < sizeof(buf);
+			     k++) {
 				if (s->unknown.keys[k] == NULL || shown == 6)
 					continue;
 				off += (size_t)snprintf(
-					buf + off, sizeof(buf) - off, " %s(%zu)",
-					s->unknown.keys[k],
+					buf + off, sizeof(buf) - off,
+					" %s(%zu)", s->unknown.keys[k],
 					(size_t)(uintptr_t)s->unknown.vals[k]);
 				shown++;
 			}
@@ -634,7 +637,8 @@ static int freeze_entity(struct kd_db *db, struct kd_sink **sinks,
 	for (k = 0; k < n; k++) {
 		kd__rel_set(&props[k].name, all[k].name);
 		kd__rel_set(&props[k].value, all[k].value);
-		if (caption == m->id && kd__prop_type(all[k].name) == KD_PT_NAME)
+		if (caption == m->id &&
+		    kd__prop_type(all[k].name) == KD_PT_NAME)
 			caption = all[k].value;
 	}
 	kd__rel_set(&e->id, m->id);
@@ -712,10 +716,11 @@ int kd__db_build(kd_db **out, struct kd_sink **sinks, size_t nsinks)
 			nmem++;
 		}
 		if (nmerged)
-			kd__sink_warn(s, "%zu entities share their id with an "
-					 "entity of an earlier list and were "
-					 "merged into it (listed on both), "
-					 "e.g. %s",
+			kd__sink_warn(s,
+				      "%zu entities share their id with an "
+				      "entity of an earlier list and were "
+				      "merged into it (listed on both), "
+				      "e.g. %s",
 				      nmerged, first_merged);
 	}
 	for (i = 0; i < db->ids.n; i++)

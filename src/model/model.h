@@ -23,7 +23,7 @@ enum kd_ptype {
 	KD_PT_NAMEPART, /* firstName, lastName, middleName, fatherName */
 	KD_PT_DATE,
 	KD_PT_COUNTRY,
-	KD_PT_IDENT,    /* identifiers: passport, IMO, BIC ... */
+	KD_PT_IDENT, /* identifiers: passport, IMO, BIC ... */
 	KD_PT_ADDRESS
 };
 
@@ -49,7 +49,7 @@ static inline void kd__rel_set(kd_rel *r, const void *target)
 
 /** A property value of a frozen entity. */
 struct kd_prop {
-	kd_rel name;  /* canonical FtM property name */
+	kd_rel name; /* canonical FtM property name */
 	kd_rel value;
 };
 
@@ -57,10 +57,10 @@ struct kd_prop {
 struct kd_entity {
 	kd_rel id;
 	kd_rel caption;
-	kd_rel props;     /* nprops kd_prop, grouped by property, source order */
-	kd_rel also;      /* nalso uint32_t: further sources listing it */
+	kd_rel props; /* nprops kd_prop, grouped by property, source order */
+	kd_rel also;  /* nalso uint32_t: further sources listing it */
 	kd_schema schema;
-	uint32_t source;  /* the first source listing it */
+	uint32_t source; /* the first source listing it */
 	uint32_t nprops;
 	uint32_t nalso;
 };
@@ -101,7 +101,7 @@ static inline const char *kd__ent_caption(const struct kd_entity *e)
 
 /** A property value of a mutable entity. */
 struct kd_mprop {
-	const char *name;  /* canonical FtM property name (static or pooled) */
+	const char *name; /* canonical FtM property name (static or pooled) */
 	const char *value;
 };
 

@@ -52,9 +52,9 @@ static const struct prop_row *row_of(const char *name)
 	if (name == NULL)
 		return NULL;
 	if (p >= lo && p < lo + sizeof(g_prop_names)) {
-		const struct prop_row *r =
-			bsearch(name, g_prop_rows, KD_NPROPS,
-				sizeof(g_prop_rows[0]), cmp_addr);
+		const struct prop_row *r = bsearch(name, g_prop_rows, KD_NPROPS,
+						   sizeof(g_prop_rows[0]),
+						   cmp_addr);
 		if (r)
 			return r;
 	}
@@ -138,7 +138,8 @@ int kd_schema_parse_ftm(kd_schema *out, const char *name)
 	if (i == n && strcmp(name, "Thing") != 0)
 		return kd__error_set(KD_EINVAL,
 				     "'%.40s' is not a matchable "
-				     "FollowTheMoney schema", name);
+				     "FollowTheMoney schema",
+				     name);
 	if (kd_schema_parse(out, name) < 0)
 		*out = KD_SCHEMA_THING; /* matchable, no own scoring */
 	return 0;

@@ -128,8 +128,8 @@ int kd_query_add(kd_query *q, const char *prop, const char *value)
 		return 0;
 	if (r == KD_ROLE_NAME_PART) {
 		part = kd__prop_part(d->name);
-		if (part < 0 || (size_t)part >= sizeof(q->parts) /
-							 sizeof(q->parts[0]) ||
+		if (part < 0 ||
+		    (size_t)part >= sizeof(q->parts) / sizeof(q->parts[0]) ||
 		    q->parts[part])
 			return 0; /* the first value of each part */
 		if ((q->parts[part] = kd__strdup(value)) == NULL)
@@ -151,11 +151,16 @@ int kd_query_add(kd_query *q, const char *prop, const char *value)
 size_t kd_query_count(const kd_query *q, kd_prop_role role)
 {
 	switch (role) {
-	case KD_ROLE_NAME: return q->nnames;
-	case KD_ROLE_BIRTH_DATE: return q->nbirth_dates;
-	case KD_ROLE_COUNTRY: return q->ncountries;
-	case KD_ROLE_IDENTIFIER: return q->nidentifiers;
-	default: return 0;
+	case KD_ROLE_NAME:
+		return q->nnames;
+	case KD_ROLE_BIRTH_DATE:
+		return q->nbirth_dates;
+	case KD_ROLE_COUNTRY:
+		return q->ncountries;
+	case KD_ROLE_IDENTIFIER:
+		return q->nidentifiers;
+	default:
+		return 0;
 	}
 }
 
@@ -164,15 +169,18 @@ const char *kd_query_value(const kd_query *q, kd_prop_role role, size_t i)
 	if (i >= kd_query_count(q, role))
 		return NULL;
 	switch (role) {
-	case KD_ROLE_NAME: return q->names[i];
-	case KD_ROLE_BIRTH_DATE: return q->birth_dates[i];
-	case KD_ROLE_COUNTRY: return q->countries[i];
-	default: return q->identifiers[i];
+	case KD_ROLE_NAME:
+		return q->names[i];
+	case KD_ROLE_BIRTH_DATE:
+		return q->birth_dates[i];
+	case KD_ROLE_COUNTRY:
+		return q->countries[i];
+	default:
+		return q->identifiers[i];
 	}
 }
 
 /* ---- JSON ---------------------------------------------------------------- */
-
 
 /* A number as yente's pydantic model turns it into a string. */
 static void num_string(char t[64], const json_t *x)
@@ -183,10 +191,10 @@ static void num_string(char t[64], const json_t *x)
 		snprintf(t, 64, "%.17g", json_real_value(x));
 }
 
-#define FAIL(code, ...)                                                    \
-	do {                                                               \
-		rc = kd__parse_fail(err, code, NULL, 0, 0, __VA_ARGS__);   \
-		goto done;                                                 \
+#define FAIL(code, ...)                                                  \
+	do {                                                             \
+		rc = kd__parse_fail(err, code, NULL, 0, 0, __VA_ARGS__); \
+		goto done;                                               \
 	} while (0)
 
 /* Check the values of one property: a string, a number or a list of
@@ -203,8 +211,10 @@ static int check_values(const char *prop, json_t *v, kd_parse_err *err)
 	else if (json_is_array(v))
 		n = json_array_size(v);
 	else
-		FAIL(KD_EPARSE, "properties.%s: expected a string or a list "
-				"of strings", pk);
+		FAIL(KD_EPARSE,
+		     "properties.%s: expected a string or a list "
+		     "of strings",
+		     pk);
 	if (n > KD_QUERY_MAX_VALUES)
 		FAIL(KD_EINVAL, "properties.%s: more than %d values", pk,
 		     KD_QUERY_MAX_VALUES);
@@ -216,8 +226,10 @@ static int check_values(const char *prop, json_t *v, kd_parse_err *err)
 			FAIL(KD_EPARSE, "properties.%s[%zu]: expected a string",
 			     pk, i);
 		if (json_string_length(x) > KD_QUERY_MAX_VALUE_LEN)
-			FAIL(KD_EINVAL, "properties.%s[%zu]: longer than %d "
-					"bytes", pk, i, KD_QUERY_MAX_VALUE_LEN);
+			FAIL(KD_EINVAL,
+			     "properties.%s[%zu]: longer than %d "
+			     "bytes",
+			     pk, i, KD_QUERY_MAX_VALUE_LEN);
 	}
 done:
 	return rc;
@@ -271,8 +283,10 @@ static int from_object(kd_query **out, json_t *o, kd_parse_err *err)
 	if (kd_schema_parse_ftm(&sc, schema) < 0) {
 		char sk[48];
 		kd__utf8_clip(sk, sizeof(sk), schema, 40);
-		FAIL(KD_EPARSE, "schema: '%s' is not a matchable "
-				"FollowTheMoney schema", sk);
+		FAIL(KD_EPARSE,
+		     "schema: '%s' is not a matchable "
+		     "FollowTheMoney schema",
+		     sk);
 	}
 	if (props == NULL)
 		FAIL(KD_EINVAL, "properties: field required");
@@ -316,12 +330,12 @@ int kd_query_from_json(kd_query **out, const char *json, size_t len,
 	if (o == NULL) {
 		char t[160];
 		kd__utf8_clip(t, sizeof(t), je.text, 120);
-		return kd__parse_fail(err, KD_EPARSE, NULL,
-				      (unsigned long)(je.line > 0 ? je.line : 0),
-				      (unsigned long)(je.column > 0 ? je.column
-								    : 0),
-				      "invalid JSON at line %d, column %d: %s",
-				      je.line, je.column, t);
+		return kd__parse_fail(
+			err, KD_EPARSE, NULL,
+			(unsigned long)(je.line > 0 ? je.line : 0),
+			(unsigned long)(je.column > 0 ? je.column : 0),
+			"invalid JSON at line %d, column %d: %s", je.line,
+			je.column, t);
 	}
 	rc = from_object(out, o, err);
 	json_decref(o);

@@ -27,8 +27,8 @@ struct kd_query {
 	/* storage (query.c) */
 	char **v[KD_ROLE_IDENTIFIER + 1]; /* owned copies, per role */
 	size_t n[KD_ROLE_IDENTIFIER + 1], cap[KD_ROLE_IDENTIFIER + 1];
-	char *parts[8];   /* first value of each name part, by order */
-	char *composed;   /* parts joined, when there is no full name */
+	char *parts[8]; /* first value of each name part, by order */
+	char *composed; /* parts joined, when there is no full name */
 };
 
 #endif

@@ -42,7 +42,9 @@ static int month_of(const char *s, size_t n)
 
 static int days_in(int y, int m)
 {
-	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const int d[] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
 	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
 		return 29;
 	return d[m - 1];
@@ -114,7 +116,8 @@ static int one_date(char out[24], const char *s, size_t n)
 	int k, a, b, c;
 	kd__trim(&s, &n);
 	/* ISO timestamp: keep the date part */
-	if (n > 10 && s[4] == '-' && s[7] == '-' && (s[10] == 'T' || s[10] == ' '))
+	if (n > 10 && s[4] == '-' && s[7] == '-' &&
+	    (s[10] == 'T' || s[10] == ' '))
 		n = 10;
 	k = tokens(t, s, n);
 	if (k <= 0)
@@ -182,9 +185,10 @@ static const char *find_ci(const char *s, size_t n, const char *needle)
 
 int kd__norm_date(char out[24], const char *s, size_t n)
 {
-	static const char *const prefixes[] = { "circa", "approximately",
-						"approx.", "approx", "about",
-						"ca.", "c.", "between" };
+	static const char *const prefixes[] = { "circa",   "approximately",
+						"approx.", "approx",
+						"about",   "ca.",
+						"c.",      "between" };
 	const char *sep;
 	size_t i, seplen = 0;
 	kd__trim(&s, &n);
@@ -239,7 +243,7 @@ int kd__norm_date(char out[24], const char *s, size_t n)
  * unmapped). The capacity is far above what ICU and the aliases give
  * (kd__country_table_full() is checked by a test).
  */
-#define CT_MAX 4096          /* entries */
+#define CT_MAX   4096        /* entries */
 #define CT_ARENA (64 * 1024) /* bytes of keys */
 
 struct centry {
@@ -283,11 +287,13 @@ static size_t country_key(char *dst, size_t cap, const char *s, size_t n)
 			/* a word just ended at o: drop fillers, expand st */
 			size_t wl = o - wstart;
 			dst[o] = '\0';
-			if ((wl == 3 && (memcmp(dst + wstart, "the", 3) == 0 ||
-					 memcmp(dst + wstart, "and", 3) == 0)) ||
+			if ((wl == 3 &&
+			     (memcmp(dst + wstart, "the", 3) == 0 ||
+			      memcmp(dst + wstart, "and", 3) == 0)) ||
 			    (wl == 2 && memcmp(dst + wstart, "of", 2) == 0)) {
 				o = wstart ? wstart - 1 : 0;
-			} else if (wl == 2 && memcmp(dst + wstart, "st", 2) == 0) {
+			} else if (wl == 2 &&
+				   memcmp(dst + wstart, "st", 2) == 0) {
 				memcpy(dst + wstart, "saint", 5);
 				o = wstart + 5;
 			}
@@ -536,8 +542,8 @@ static int demonym(char out[3], const char *s, size_t n)
 {
 	static const struct {
 		const char *suffix, *repl;
-	} rules[] = { { "n", "" },   { "ian", "" }, { "ian", "e" },
-		      { "", "y" },   { "i", "" },   { "ese", "" },
+	} rules[] = { { "n", "" },    { "ian", "" }, { "ian", "e" },
+		      { "", "y" },    { "i", "" },   { "ese", "" },
 		      { "ian", "a" }, { "an", "" },  { "ish", "" } };
 	char buf[64];
 	size_t i;
@@ -559,8 +565,8 @@ int kd__norm_country(char out[3], const char *s, size_t n)
 {
 	const char *p;
 	static const char *const hedges[] = { "possibly ", "probably ",
-					      "reportedly ", "region: ",
-					      "allegedly " };
+					      "reportedly ",
+					      "region: ", "allegedly " };
 	size_t i;
 	pthread_once(&g_once, build_countries);
 	kd__trim(&s, &n);
@@ -580,7 +586,8 @@ int kd__norm_country(char out[3], const char *s, size_t n)
 	 * Currently Belarus": the present country is what matches */
 	{
 		static const char *const now[] = { "(now ", " now ",
-						   " currently ", "(currently " };
+						   " currently ",
+						   "(currently " };
 		for (i = 0; i < sizeof(now) / sizeof(now[0]); i++) {
 			const char *q = find_ci(s, n, now[i]);
 			if (q != NULL) {
@@ -593,7 +600,8 @@ int kd__norm_country(char out[3], const char *s, size_t n)
 		}
 	}
 	/* "Belarus / Bélarus" (Canada, bilingual) */
-	if ((p = memchr(s, '/', n)) != NULL && lookup(out, s, (size_t)(p - s)) == 0)
+	if ((p = memchr(s, '/', n)) != NULL &&
+	    lookup(out, s, (size_t)(p - s)) == 0)
 		return 0;
 	/* "Iran (Islamic Republic of)" -> "Iran" */
 	if ((p = memchr(s, '(', n)) != NULL && p > s &&

@@ -43,16 +43,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_GROUP 8   /* records sharing a key beyond this: not evidence */
-#define MAX_NAMES 24  /* name variants analysed per record */
+#define MAX_GROUP     8  /* records sharing a key beyond this: not evidence */
+#define MAX_NAMES     24 /* name variants analysed per record */
 #define MAX_DOB_GROUP 64 /* records of one birth date compared by name */
-#define KEY_MAX 64
+#define KEY_MAX       64
 
-#define RET(expr)                                                          \
-	do {                                                               \
-		int rc_ = (expr);                                          \
-		if (rc_ < 0)                                               \
-			return rc_;                                        \
+#define RET(expr)                   \
+	do {                        \
+		int rc_ = (expr);   \
+		if (rc_ < 0)        \
+			return rc_; \
 	} while (0)
 
 /* One name of a record: its word-token skeletons and its full-name key. */
@@ -239,7 +239,8 @@ static int disjoint(const struct kd_entity *x, const struct kd_entity *y,
 		nx++;
 		for (j = 0; j < y->nprops; j++) {
 			const struct kd_prop *q = kd__ent_prop(y, j);
-			const char *qn = kd__prop_name(q), *qv = kd__prop_value(q);
+			const char *qn = kd__prop_name(q),
+				   *qv = kd__prop_value(q);
 			if (strcmp(qn, prop) != 0 &&
 			    (!prop2 || strcmp(qn, prop2) != 0))
 				continue;
@@ -250,8 +251,8 @@ static int disjoint(const struct kd_entity *x, const struct kd_entity *y,
 				return 0;
 			if (!date && strcmp(prop, "passportNumber") == 0) {
 				char a[KEY_MAX], b[KEY_MAX];
-				if (norm_ident(a, pv, 0) && norm_ident(b, qv, 0) &&
-				    strcmp(a, b) == 0)
+				if (norm_ident(a, pv, 0) &&
+				    norm_ident(b, qv, 0) && strcmp(a, b) == 0)
 					return 0;
 			}
 		}
@@ -298,10 +299,10 @@ static int latin_key(struct kd_buf *b, const char *v);
 
 static int is_particle(const char *t, size_t n)
 {
-	static const char *const g[] = { "al", "el", "bin", "ibn", "abu",
+	static const char *const g[] = { "al",  "el",   "bin", "ibn", "abu",
 					 "abd", "bint", "van", "von", "de",
-					 "da", "del", "du", "le", "la", "ul",
-					 "ur", "ben", "ould" };
+					 "da",  "del",  "du",  "le",  "la",
+					 "ul",  "ur",   "ben", "ould" };
 	size_t i;
 	for (i = 0; i < sizeof(g) / sizeof(g[0]); i++)
 		if (strlen(g[i]) == n && memcmp(g[i], t, n) == 0)
@@ -332,8 +333,8 @@ static int record_names(struct rnames **out, struct linker *L, uint32_t rec)
 			continue;
 		}
 		x->key = kd__pool_strndup(L->pool, b.ptr, b.len);
-		x->skels = kd__pool_alloc(L->pool, (b.len / 2 + 1) *
-							   sizeof(*x->skels));
+		x->skels = kd__pool_alloc(L->pool,
+					  (b.len / 2 + 1) * sizeof(*x->skels));
 		KD_CHECK_ALLOC(x->key);
 		KD_CHECK_ALLOC(x->skels);
 		x->nskel = 0;
@@ -373,11 +374,12 @@ static int names_compatible(const struct rnames *x, const struct rnames *y)
 	for (i = 0; i < x->n; i++)
 		for (j = 0; j < y->n; j++) {
 			const struct rname *p = &x->v[i], *q = &y->v[j];
-			size_t shared = 0, min = p->nskel < q->nskel ? p->nskel
-								   : q->nskel;
+			size_t shared = 0,
+			       min = p->nskel < q->nskel ? p->nskel : q->nskel;
 			for (a = 0; a < p->nskel; a++)
 				for (b = 0; b < q->nskel; b++)
-					if (strcmp(p->skels[a], q->skels[b]) == 0) {
+					if (strcmp(p->skels[a], q->skels[b]) ==
+					    0) {
 						shared++;
 						break;
 					}
@@ -408,7 +410,8 @@ static int latin_key(struct kd_buf *b, const char *v)
 		unsigned char ch = (unsigned char)v[i];
 		char c;
 		if (ch < 0x80) {
-			c = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+			c = (char)(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a'
+							  : ch);
 		} else if ((ch == 0xC3 || ch == 0xC4 || ch == 0xC5) &&
 			   i + 1 < len) {
 			unsigned cp = ((ch & 0x1Fu) << 6) |
@@ -476,7 +479,8 @@ static int record_keys(struct rkeys **out, struct linker *L, uint32_t rec)
 		KD_CHECK_ALLOC(tmp[n]);
 		n++;
 	}
-	rk = kd__pool_alloc(L->pool, sizeof(*rk) + (n ? n : 1) * sizeof(char *));
+	rk = kd__pool_alloc(L->pool,
+			    sizeof(*rk) + (n ? n : 1) * sizeof(char *));
 	KD_CHECK_ALLOC(rk);
 	rk->v = (const char **)(void *)(rk + 1);
 	memcpy(rk->v, tmp, n * sizeof(*tmp));
@@ -512,8 +516,7 @@ static int add_cand(struct linker *L, uint32_t a, uint32_t b, uint32_t kind,
 		a = b;
 		b = t;
 	}
-	RET(kd__grow((void **)&L->c, &L->capc, L->nc + 1,
-				sizeof(*L->c)));
+	RET(kd__grow((void **)&L->c, &L->capc, L->nc + 1, sizeof(*L->c)));
 	c = &L->c[L->nc++];
 	c->a = a;
 	c->b = b;
@@ -532,8 +535,7 @@ static int add_keyed(struct linker *L, const char *key, size_t len,
 	char *s = kd__pool_strndup(L->pool, key, len);
 	if (s == NULL)
 		return kd__error_set(KD_ENOMEM, "out of memory");
-	RET(kd__grow((void **)&L->k, &L->capk, L->nk + 1,
-				sizeof(*L->k)));
+	RET(kd__grow((void **)&L->k, &L->capk, L->nk + 1, sizeof(*L->k)));
 	k = &L->k[L->nk++];
 	k->hash = kd__hash(key, len);
 	k->key = s;
@@ -578,14 +580,14 @@ static int scan_unrefs(struct linker *L, const struct kd_map *unrefs,
 				for (; m < s && !marked; m++)
 					marked = strncmp(m, "UN Ref", 6) == 0 ||
 						 strncmp(m, "UN ref", 6) == 0;
-				const char *val =
-					kd__pool_strndup(L->pool, ref, 7);
+				const char *val = kd__pool_strndup(L->pool, ref,
+								   7);
 				if (val == NULL)
 					return kd__error_set(KD_ENOMEM,
 							     "out of memory");
 				RET(add_cand(L, rec, (uint32_t)(un - 1),
-							KD_LINK_UNREF, prop, val,
-							!marked));
+					     KD_LINK_UNREF, prop, val,
+					     !marked));
 			}
 		}
 		p++;
@@ -657,7 +659,8 @@ static int collect(struct linker *L)
 		int un = is_un_record(db, (uint32_t)i);
 		for (j = 0; j < e->nprops; j++) {
 			const struct kd_prop *p = kd__ent_prop(e, j);
-			const char *pn = kd__prop_name(p), *pv = kd__prop_value(p);
+			const char *pn = kd__prop_name(p),
+				   *pv = kd__prop_value(p);
 			enum kd_ptype t = kd__prop_type(pn);
 			if (t == KD_PT_IDENT) {
 				for (k = 0; k < NIDENTS; k++)
@@ -665,8 +668,9 @@ static int collect(struct linker *L)
 						break;
 				if (k < NIDENTS) {
 					char key[KEY_MAX + 4];
-					size_t n = norm_ident(key + 2, pv,
-							      g_idents[k].letters_ok);
+					size_t n = norm_ident(
+						key + 2, pv,
+						g_idents[k].letters_ok);
 					if (n == 0)
 						continue;
 					key[0] = (char)('a' + k);
@@ -677,7 +681,8 @@ static int collect(struct linker *L)
 						k == 0 ? KD_LINK_IMO
 						       : KD_LINK_IDENT));
 				}
-			} else if (t == KD_PT_DATE && e->schema == KD_SCHEMA_PERSON &&
+			} else if (t == KD_PT_DATE &&
+				   e->schema == KD_SCHEMA_PERSON &&
 				   strcmp(pn, "birthDate") == 0 &&
 				   strlen(pv) == 10 && is_date(pv)) {
 				char key[16];
@@ -719,10 +724,12 @@ static int collect(struct linker *L)
 		for (a = i; a < j; a++)
 			for (b = a + 1; b < j; b++) {
 				const struct keyed *x = &L->k[a], *y = &L->k[b];
-				const char *val = x->key + (x->key[0] == '~' ||
-								    x->key[0] == '^'
-							    ? 1
-							    : 2);
+				const char *val = x->key +
+						  (x->key[0] == '~' ||
+								   x->key[0] ==
+									   '^'
+							   ? 1
+							   : 2);
 				if (x->rec == y->rec ||
 				    share_source(&db->ents[x->rec],
 						 &db->ents[y->rec]))
@@ -783,7 +790,8 @@ static int corroborated(struct linker *L, uint32_t a, uint32_t b, char *buf,
 		for (j = 0; j < y->nprops; j++) {
 			const struct kd_prop *q = kd__ent_prop(y, j);
 			if (strcmp(kd__prop_name(q), "birthPlace") == 0 &&
-			    kd__streq_ci(kd__prop_value(p), kd__prop_value(q))) {
+			    kd__streq_ci(kd__prop_value(p),
+					 kd__prop_value(q))) {
 				snprintf(buf, cap, "birth place %.80s",
 					 kd__prop_value(p));
 				return 1;
@@ -818,7 +826,7 @@ static int acceptable(struct linker *L, const struct cand *c, uint32_t ra,
 	int weak = c->kind >= KD_LINK_NAMEDOB;
 	char tmp[128];
 	*split = 0;
-		if (c->kind == KD_LINK_NAMEYEAR &&
+	if (c->kind == KD_LINK_NAMEYEAR &&
 	    !corroborated(L, c->a, c->b, tmp, sizeof(tmp)))
 		return 0;
 	if (c->needs_names || c->kind == KD_LINK_IDENT) {
@@ -828,7 +836,8 @@ static int acceptable(struct linker *L, const struct cand *c, uint32_t ra,
 		if (!names_compatible(na, nb))
 			return 0;
 	}
-	if (c->kind == KD_LINK_IDENT && strcmp(c->what, "registration number") == 0 &&
+	if (c->kind == KD_LINK_IDENT &&
+	    strcmp(c->what, "registration number") == 0 &&
 	    disjoint(&L->db->ents[c->a], &L->db->ents[c->b], "jurisdiction",
 		     "country"))
 		return 0;
@@ -862,7 +871,8 @@ static int reason(const char **out, struct linker *L, const struct cand *c)
 	else if (c->kind == KD_LINK_NAMEYEAR) {
 		char more[128];
 		corroborated(L, c->a, c->b, more, sizeof(more));
-		snprintf(buf, sizeof(buf), "name '%.100s', birth year %.4s and %.100s",
+		snprintf(buf, sizeof(buf),
+			 "name '%.100s', birth year %.4s and %.100s",
 			 c->value + 5, c->value, more);
 	} else {
 		struct rkeys *na, *nb;

@@ -294,8 +294,10 @@ int kd__resolve_build(struct kd_resolve **out, const struct kd_db *db,
 	for (i = 0; i < nlinks; i++) {
 		uint32_t a, b;
 		if (links[i].a >= n || links[i].b >= n ||
-		    links[i].kind >= KD_LINK__COUNT || links[i].reason == NULL) {
-			err = kd__error_set(KD_EINVAL, "link %zu out of range", i);
+		    links[i].kind >= KD_LINK__COUNT ||
+		    links[i].reason == NULL) {
+			err = kd__error_set(KD_EINVAL, "link %zu out of range",
+					    i);
 			goto done;
 		}
 		a = find(parent, links[i].a);
@@ -361,7 +363,8 @@ int kd__resolve_build(struct kd_resolve **out, const struct kd_db *db,
 		qsort(r->members + c->m0, c->nm, sizeof(uint32_t), cmp_member);
 		KD_FORWARD(canonical_id(r, db, c));
 		KD_FORWARD(merge_entity(r, db, c, rc));
-		KD_FORWARD(kd__map_put(&r->ids, c->id, (void *)(uintptr_t)(i + 1)));
+		KD_FORWARD(kd__map_put(&r->ids, c->id,
+				       (void *)(uintptr_t)(i + 1)));
 	}
 	*out = r;
 	r = NULL;
@@ -424,8 +427,7 @@ const char *kd_entity_referent(const kd_db *db, const kd_entity *e, size_t i)
 	return kd__ent_id(&db->ents[db->res->members[c->m0 + i]]);
 }
 
-const kd_entity *kd_entity_member(const kd_db *db, const kd_entity *e,
-				  size_t i)
+const kd_entity *kd_entity_member(const kd_db *db, const kd_entity *e, size_t i)
 {
 	const struct kd_cluster *c = kd__resolve_cluster(db, e);
 	if (c == NULL || i >= c->nm)

@@ -17,7 +17,7 @@
 
 #include <string.h>
 
-#define TAG_LNK KD_SNAP_TAG('L', 'N', 'K', '1')
+#define TAG_LNK  KD_SNAP_TAG('L', 'N', 'K', '1')
 #define TAG_LNKT KD_SNAP_TAG('L', 'N', 'K', 'T')
 
 struct snap_link {
@@ -41,7 +41,8 @@ int kd__resolve_add_sections(struct kd_snap_writer *sw, const struct kd_db *db)
 		KD_FORWARD(kd__buf_put(&links, &l, sizeof(l)));
 	}
 	KD_FORWARD(kd__buf_put(&text, "", 1));
-	KD_FORWARD(kd__snap_add_buf(sw, TAG_LNK, &links, sizeof(struct snap_link)));
+	KD_FORWARD(kd__snap_add_buf(sw, TAG_LNK, &links,
+				    sizeof(struct snap_link)));
 	KD_FORWARD(kd__snap_add_buf(sw, TAG_LNKT, &text, 1));
 done:
 	kd__buf_free(&links);
@@ -68,8 +69,7 @@ int kd__resolve_open_sections(struct kd_db *db, const char *path,
 					      kd_error_last());
 		return 0;
 	}
-	if (sl == NULL || text == NULL || ntext == 0 ||
-	    text[ntext - 1] != '\0')
+	if (sl == NULL || text == NULL || ntext == 0 || text[ntext - 1] != '\0')
 		return kd__parse_fail(err, KD_EFORMAT, path, 0, 0,
 				      "not a usable Kordon snapshot: link "
 				      "tables inconsistent");

@@ -55,20 +55,20 @@ struct kd_cluster {
 struct kd_resolve {
 	struct kd_cluster *clus; /* allocated once: entities never move */
 	size_t nclus;
-	uint32_t *members;       /* record indices grouped by cluster */
-	struct kd_link *links;   /* grouped by cluster */
+	uint32_t *members;     /* record indices grouped by cluster */
+	struct kd_link *links; /* grouped by cluster */
 	size_t nlinks;
-	uint32_t *rec_clu;       /* per record: cluster or UINT32_MAX */
-	struct kd_map ids;       /* canonical id -> cluster index + 1 */
+	uint32_t *rec_clu; /* per record: cluster or UINT32_MAX */
+	struct kd_map ids; /* canonical id -> cluster index + 1 */
 	struct kd_pool *pool;
 	/* figures of the linking run (zero when read from a snapshot,
 	 * except the per-kind counts, which are recounted) */
 	size_t linked_by[KD_LINK__COUNT]; /* records brought in per kind */
 	size_t candidates[KD_LINK__COUNT];
-	size_t vetoed[KD_LINK__COUNT];    /* candidate links refused (a
+	size_t vetoed[KD_LINK__COUNT]; /* candidate links refused (a
 					     conflict, incompatible names, no
 					     corroboration) */
-	size_t splits;  /* records kept apart from a cluster their strong
+	size_t splits; /* records kept apart from a cluster their strong
 			   evidence led to, because of a conflict */
 };
 
@@ -94,8 +94,7 @@ const struct kd_cluster *kd__resolve_cluster(const struct kd_db *db,
 
 /** Snapshot section of the links (persist.c). */
 struct kd_snap_writer;
-int kd__resolve_add_sections(struct kd_snap_writer *sw,
-			     const struct kd_db *db);
+int kd__resolve_add_sections(struct kd_snap_writer *sw, const struct kd_db *db);
 /** Read the links of an opened snapshot and build the clusters; a
  *  snapshot without the section is linked from its records. */
 int kd__resolve_open_sections(struct kd_db *db, const char *path,

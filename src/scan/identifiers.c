@@ -69,10 +69,13 @@ static int lookup(struct kd_scan_match *out, const struct kd_scan_ctx *c,
 		if (c->filter && !c->filter->fn(e, c->filter->ctx))
 			continue; /* out of the caller's scope */
 		for (p = 0; p < e->nprops; p++) {
-			if (kd__prop_type(kd__prop_name(kd__ent_prop(e, p))) != KD_PT_IDENT ||
-			    (prop && strcmp(kd__prop_name(kd__ent_prop(e, p)), prop) != 0))
+			if (kd__prop_type(kd__prop_name(kd__ent_prop(e, p))) !=
+				    KD_PT_IDENT ||
+			    (prop && strcmp(kd__prop_name(kd__ent_prop(e, p)),
+					    prop) != 0))
 				continue;
-			kd__ident_norm(b, sizeof(b), kd__prop_value(kd__ent_prop(e, p)));
+			kd__ident_norm(b, sizeof(b),
+				       kd__prop_value(kd__ent_prop(e, p)));
 			if (strcmp(b, key) == 0)
 				break;
 		}
@@ -83,7 +86,8 @@ static int lookup(struct kd_scan_match *out, const struct kd_scan_ctx *c,
 			out->score = IDENT_SCORE;
 			out->feature = "identifier_match";
 			snprintf(out->detail, sizeof(out->detail), "%s %s",
-				 kd__prop_name(kd__ent_prop(e, p)), kd__prop_value(kd__ent_prop(e, p)));
+				 kd__prop_name(kd__ent_prop(e, p)),
+				 kd__prop_value(kd__ent_prop(e, p)));
 		} else if (out->nalso < KD_SCAN_MAX_ALSO && ei != out->ent) {
 			out->also[out->nalso] = ei;
 			out->also_score[out->nalso++] = IDENT_SCORE;
@@ -101,7 +105,8 @@ static int bic_shape(const char *w, size_t n)
 		if (w[i] < 'A' || w[i] > 'Z')
 			return 0;
 	for (i = 6; i < n; i++)
-		if (!((w[i] >= 'A' && w[i] <= 'Z') || (w[i] >= '0' && w[i] <= '9')))
+		if (!((w[i] >= 'A' && w[i] <= 'Z') ||
+		      (w[i] >= '0' && w[i] <= '9')))
 			return 0;
 	return 1;
 }
@@ -242,7 +247,9 @@ int kd__scan_bic(struct kd_scan_ctx *c, const struct kd_seg *g)
 				size_t k;
 				for (k = a; k < b; k++) {
 					char ch = g->s[k];
-					up[k - a] = (char)(ch >= 'a' && ch <= 'z' ? ch - 32 : ch);
+					up[k - a] = (char)(ch >= 'a' && ch <= 'z'
+								   ? ch - 32
+								   : ch);
 				}
 				if (bic_shape(up, b - a) &&
 				    bic_lookup(&r, c, up, b - a))

@@ -34,6 +34,7 @@
 #include <string.h>
 #include <xxhash.h>
 
+/* clang-format off */ /* a table laid out by hand */
 static const char *const g_stop[] = {
 	/* English */
 	"the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for",
@@ -95,14 +96,16 @@ static const char *const g_stop[] = {
 	"sanctions", "sanktionen", "reuters", "ap", "afp", "dpa", "tass",
 	"ria", "bbc", "cnn", "vessel", "ship", "tanker", "schiff", "frachter",
 };
+/* clang-format on */
 
 static const char *const g_particle[] = {
-	"al", "el", "ul", "bin", "ibn", "ben", "bint", "abu", "abd", "von",
-	"van", "der", "den", "de", "da", "del", "della", "di", "du", "le",
-	"la", "dos", "das", "do", "y", "zu", "ter", "ten", "ould", "ag",
+	"al",  "el",  "ul",  "bin", "ibn", "ben", "bint",  "abu", "abd",  "von",
+	"van", "der", "den", "de",  "da",  "del", "della", "di",  "du",   "le",
+	"la",  "dos", "das", "do",  "y",   "zu",  "ter",   "ten", "ould", "ag",
 };
 
 /* Common given names and surnames. */
+/* clang-format off */ /* a table laid out by hand */
 static const char *const g_common[] = {
 	/* given names */
 	"john", "james", "robert", "michael", "william", "david", "richard",
@@ -172,8 +175,10 @@ static const char *const g_common[] = {
 	"michel", "khan", "shah", "singh", "kumar", "patel", "ahmadi",
 	"hosseini", "yilmaz", "kaya", "demir",
 };
+/* clang-format on */
 
 /* Places and generic organisation words. */
+/* clang-format off */ /* a table laid out by hand */
 static const char *const g_place[] = {
 	"berlin", "moscow", "moskau", "moskva", "paris", "london",
 	"washington", "beijing", "peking", "pyongyang", "seoul", "tokyo",
@@ -218,6 +223,7 @@ static const char *const g_place[] = {
 	"square", "lane", "building", "floor", "district", "province",
 	"region", "port", "harbour", "harbor", "airport", "station",
 };
+/* clang-format on */
 
 #define N_(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -227,8 +233,8 @@ struct lexent {
 	unsigned ord; /* position in priority order: the first one wins */
 };
 
-static struct lexent g_lex[N_(g_particle) + N_(g_stop) + N_(g_common) +
-			   N_(g_place)];
+static struct lexent
+	g_lex[N_(g_particle) + N_(g_stop) + N_(g_common) + N_(g_place)];
 static size_t g_nlex;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
 
@@ -423,6 +429,7 @@ int kd__lex_word(const char *w, size_t n)
  * "april", "sun", "mar" and "jan" stay names; "Jun" and "Mon" do not,
  * being Korean name syllables only next to other name words, which a
  * date never has). */
+/* clang-format off */ /* a table laid out by hand */
 static const char *const g_nonname[] = {
 	/* English */
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -469,6 +476,7 @@ static const char *const g_nonname[] = {
 	"hz", "khz", "mhz", "ghz", "km", "kg", "mm", "cm", "ms", "usd",
 	"eur", "utc", "gmt", "cet", "cest", "est", "pst", "am", "pm",
 };
+/* clang-format on */
 
 static const char *g_nn[N_(g_nonname)]; /* sorted copy, no allocation */
 static pthread_once_t g_nn_once = PTHREAD_ONCE_INIT;

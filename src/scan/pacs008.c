@@ -47,7 +47,7 @@ typedef xmlError kd_xerr;
 
 struct px {
 	const char *s;
-	size_t len, cur;     /* raw scanner cursor */
+	size_t len, cur; /* raw scanner cursor */
 	int failed;
 	unsigned long line, col;
 	char msg[256];
@@ -144,8 +144,8 @@ static int next_start(struct px *x, size_t *ns, size_t *ne, size_t *cs)
 }
 
 /* Decode the text of an element whose content starts at cs. */
-static int decode(struct kd_buf *d, size_t **map, size_t *mcap,
-		  const char *s, size_t len, size_t cs)
+static int decode(struct kd_buf *d, size_t **map, size_t *mcap, const char *s,
+		  size_t len, size_t cs)
 {
 	size_t i = cs, e, n = 0;
 	int err;
@@ -172,25 +172,39 @@ static int decode(struct kd_buf *d, size_t **map, size_t *mcap,
 				size_t rl = semi - i - 1;
 				unsigned long cp = 0;
 				k = semi + 1;
-				if (rl == 3 && memcmp(r, "amp", 3) == 0) cp = '&';
-				else if (rl == 2 && memcmp(r, "lt", 2) == 0) cp = '<';
-				else if (rl == 2 && memcmp(r, "gt", 2) == 0) cp = '>';
-				else if (rl == 4 && memcmp(r, "quot", 4) == 0) cp = '"';
-				else if (rl == 4 && memcmp(r, "apos", 4) == 0) cp = '\'';
+				if (rl == 3 && memcmp(r, "amp", 3) == 0)
+					cp = '&';
+				else if (rl == 2 && memcmp(r, "lt", 2) == 0)
+					cp = '<';
+				else if (rl == 2 && memcmp(r, "gt", 2) == 0)
+					cp = '>';
+				else if (rl == 4 && memcmp(r, "quot", 4) == 0)
+					cp = '"';
+				else if (rl == 4 && memcmp(r, "apos", 4) == 0)
+					cp = '\'';
 				else if (rl >= 2 && r[0] == '#') {
 					size_t j = 1;
 					int hex = r[1] == 'x' || r[1] == 'X';
 					for (j = hex ? 2 : 1; j < rl; j++) {
 						char ch = r[j];
-						int v = ch >= '0' && ch <= '9' ? ch - '0'
-							: hex && (ch | 0x20) >= 'a' && (ch | 0x20) <= 'f'
-								? (ch | 0x20) - 'a' + 10 : -1;
+						int v = ch >= '0' && ch <= '9'
+								? ch - '0'
+							: hex && (ch | 0x20) >= 'a' &&
+									(ch |
+									 0x20) <=
+										'f'
+								? (ch | 0x20) -
+									  'a' +
+									  10
+								: -1;
 						if (v < 0 || cp > 0x10FFFF)
 							break;
-						cp = cp * (hex ? 16u : 10u) + (unsigned long)v;
+						cp = cp * (hex ? 16u : 10u) +
+						     (unsigned long)v;
 					}
 				}
-				if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+				if (cp == 0 || cp > 0x10FFFF ||
+				    (cp >= 0xD800 && cp <= 0xDFFF))
 					cp = ' ';
 				if (cp < 0x80) {
 					u[0] = (char)cp;
@@ -200,13 +214,16 @@ static int decode(struct kd_buf *d, size_t **map, size_t *mcap,
 					ul = 2;
 				} else if (cp < 0x10000) {
 					u[0] = (char)(0xE0 | (cp >> 12));
-					u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+					u[1] = (char)(0x80 |
+						      ((cp >> 6) & 0x3F));
 					u[2] = (char)(0x80 | (cp & 0x3F));
 					ul = 3;
 				} else {
 					u[0] = (char)(0xF0 | (cp >> 18));
-					u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-					u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+					u[1] = (char)(0x80 |
+						      ((cp >> 12) & 0x3F));
+					u[2] = (char)(0x80 |
+						      ((cp >> 6) & 0x3F));
 					u[3] = (char)(0x80 | (cp & 0x3F));
 					ul = 4;
 				}
@@ -231,10 +248,10 @@ static int decode(struct kd_buf *d, size_t **map, size_t *mcap,
 /* ---- what to screen ---------------------------------------------------------- */
 
 static const char *const g_parties[] = {
-	"Dbtr", "Cdtr", "UltmtDbtr", "UltmtCdtr", "InitgPty", "DbtrAgt",
-	"CdtrAgt", "IntrmyAgt1", "IntrmyAgt2", "IntrmyAgt3", "InstgAgt",
-	"InstdAgt", "PrvsInstgAgt1", "PrvsInstgAgt2", "PrvsInstgAgt3",
-	"RmtInf",
+	"Dbtr",          "Cdtr",          "UltmtDbtr",     "UltmtCdtr",
+	"InitgPty",      "DbtrAgt",       "CdtrAgt",       "IntrmyAgt1",
+	"IntrmyAgt2",    "IntrmyAgt3",    "InstgAgt",      "InstdAgt",
+	"PrvsInstgAgt1", "PrvsInstgAgt2", "PrvsInstgAgt3", "RmtInf",
 };
 
 static const char *party_of(char path[][24], int depth, int *in_adr)
@@ -307,17 +324,21 @@ int kd__scan_pacs008(struct kd_scan_ctx *c, const char *s, size_t len,
 		const char *name;
 		size_t ns, ne, cs;
 		if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-			x.line = (unsigned long)xmlTextReaderGetParserLineNumber(r);
-			x.col = (unsigned long)xmlTextReaderGetParserColumnNumber(r);
-			err = fail(perr, &x, "DOCTYPE not allowed in a payment "
-					  "message");
+			x.line = (unsigned long)
+				xmlTextReaderGetParserLineNumber(r);
+			x.col = (unsigned long)
+				xmlTextReaderGetParserColumnNumber(r);
+			err = fail(perr, &x,
+				   "DOCTYPE not allowed in a payment "
+				   "message");
 			goto done;
 		}
 		if (type != XML_READER_TYPE_ELEMENT || !synced)
 			continue;
 		name = (const char *)xmlTextReaderConstLocalName(r);
 		if (name == NULL || next_start(&x, &ns, &ne, &cs) < 0 ||
-		    ne - ns != strlen(name) || memcmp(s + ns, name, ne - ns) != 0) {
+		    ne - ns != strlen(name) ||
+		    memcmp(s + ns, name, ne - ns) != 0) {
 			synced = 0; /* cannot place text: stop screening */
 			continue;
 		}
@@ -330,9 +351,10 @@ int kd__scan_pacs008(struct kd_scan_ctx *c, const char *s, size_t len,
 			int in_adr;
 			const char *party = party_of(path, depth, &in_adr);
 			struct kd_seg g;
-			if (party == NULL || (cs < len && s[cs] == '<' &&
-					      (cs + 9 > len ||
-					       memcmp(s + cs, "<![CDATA[", 9) != 0)))
+			if (party == NULL ||
+			    (cs < len && s[cs] == '<' &&
+			     (cs + 9 > len ||
+			      memcmp(s + cs, "<![CDATA[", 9) != 0)))
 				continue; /* not screened, or not a leaf */
 			KD_FORWARD(decode(&d, &map, &mcap, s, len, cs));
 			if (d.len == 0)
@@ -347,8 +369,10 @@ int kd__scan_pacs008(struct kd_scan_ctx *c, const char *s, size_t len,
 	}
 	if (x.failed || rc < 0) {
 		if (!x.failed) {
-			x.line = (unsigned long)xmlTextReaderGetParserLineNumber(r);
-			x.col = (unsigned long)xmlTextReaderGetParserColumnNumber(r);
+			x.line = (unsigned long)
+				xmlTextReaderGetParserLineNumber(r);
+			x.col = (unsigned long)
+				xmlTextReaderGetParserColumnNumber(r);
 			snprintf(x.msg, sizeof(x.msg), "%s",
 				 x.gen[0] ? x.gen : "malformed XML");
 		}

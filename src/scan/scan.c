@@ -117,7 +117,8 @@ static int cmp_hit(const void *a, const void *b)
 		return x->end > y->end ? -1 : 1;
 	if (x->result.score != y->result.score)
 		return x->result.score > y->result.score ? -1 : 1;
-	return strcmp(kd__ent_id(x->result.entity), kd__ent_id(y->result.entity));
+	return strcmp(kd__ent_id(x->result.entity),
+		      kd__ent_id(y->result.entity));
 }
 
 static int better(const kd_scan_hit *a, const kd_scan_hit *b)
@@ -139,9 +140,11 @@ static void finish(struct kd_scan_ctx *c)
 	if (dead == NULL)
 		return; /* keep the overlaps rather than fail */
 	for (i = 0; i < n; i++) {
-		for (j = i + 1; j < n && c->hits[j].start < c->hits[i].end; j++) {
+		for (j = i + 1; j < n && c->hits[j].start < c->hits[i].end;
+		     j++) {
 			if (dead[i] || dead[j] ||
-			    c->hits[i].result.entity != c->hits[j].result.entity)
+			    c->hits[i].result.entity !=
+				    c->hits[j].result.entity)
 				continue;
 			if (better(&c->hits[i], &c->hits[j]))
 				dead[j] = 1;
@@ -176,11 +179,11 @@ enum kd_scan_format kd_scan_detect(const char *s, size_t len)
 		if (kd__skip_bom(&body, &n))
 			i = (size_t)(body - s);
 	}
-	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
-			   s[i] == '\n'))
+	while (i < len &&
+	       (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
 		i++;
-	if (len - i >= 3 && (memcmp(s + i, "{1:", 3) == 0 ||
-			     memcmp(s + i, "{4:", 3) == 0))
+	if (len - i >= 3 &&
+	    (memcmp(s + i, "{1:", 3) == 0 || memcmp(s + i, "{4:", 3) == 0))
 		return KD_SCAN_MT;
 	/* "<?xml" or "<Document" (maybe with a namespace prefix) */
 	if (i < len && s[i] == '<' &&
@@ -194,10 +197,11 @@ int kd_scan_format_parse(enum kd_scan_format *out, const char *s)
 	static const struct {
 		const char *name;
 		enum kd_scan_format f;
-	} t[] = { { "auto", KD_SCAN_AUTO }, { "text", KD_SCAN_TEXT },
-		  { "mt", KD_SCAN_MT }, { "swift", KD_SCAN_MT },
-		  { "pacs008", KD_SCAN_PACS008 },
-		  { "pacs.008", KD_SCAN_PACS008 } };
+	} t[] = {
+		{ "auto", KD_SCAN_AUTO },       { "text", KD_SCAN_TEXT },
+		{ "mt", KD_SCAN_MT },           { "swift", KD_SCAN_MT },
+		{ "pacs008", KD_SCAN_PACS008 }, { "pacs.008", KD_SCAN_PACS008 }
+	};
 	size_t i;
 	for (i = 0; s && i < sizeof(t) / sizeof(t[0]); i++)
 		if (strcmp(s, t[i].name) == 0) {
@@ -206,7 +210,8 @@ int kd_scan_format_parse(enum kd_scan_format *out, const char *s)
 		}
 	return kd__error_set(KD_EINVAL,
 			     "unknown scan format '%s' (auto, text, mt, "
-			     "pacs008)", s ? s : "");
+			     "pacs008)",
+			     s ? s : "");
 }
 
 int kd_scan(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
@@ -224,8 +229,7 @@ int kd__scan_allowed(const struct kd_scan_ctx *c, uint32_t ent)
 
 int kd__scan_opts(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
 		  const char *input, size_t len, enum kd_scan_format fmt,
-		  const kd_match_opts *opts, unsigned flags,
-		  kd_parse_err *err)
+		  const kd_match_opts *opts, unsigned flags, kd_parse_err *err)
 {
 	struct kd_scan_ctx c;
 	struct kd_seg g;

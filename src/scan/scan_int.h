@@ -42,7 +42,7 @@ static inline size_t kd__seg_off(const struct kd_seg *g, size_t i)
 
 /* The best entity for a name, and the runners-up. */
 struct kd_scan_match {
-	uint32_t ent;      /* UINT32_MAX when nothing reached the cutoff */
+	uint32_t ent; /* UINT32_MAX when nothing reached the cutoff */
 	double score;
 	const char *feature; /* static: "name_match", "single_token"... */
 	char detail[160];
@@ -56,31 +56,31 @@ struct kd_scan_match {
 
 struct kd_scan_ctx {
 	const struct kd_matcher *m;
-	const struct kd_index *ix; /* m's index (read through index.h) */
+	const struct kd_index *ix;      /* m's index (read through index.h) */
 	const struct kd_filter *filter; /* kd_match_opts.filter, or NULL */
 	struct kd_filter filt;
-	kd_screen_ctx *sctx;       /* candidates scratch, similarity memo */
+	kd_screen_ctx *sctx;     /* candidates scratch, similarity memo */
 	double threshold;        /* match threshold, multi-word names */
 	double single_threshold; /* single-word mentions (stricter) */
 	kd_scan_hit *hits;
 	size_t nhits, cap;
-	struct kd_map cache;     /* "m|name" -> struct kd_scan_match * */
-	struct kd_pool *pool;    /* cache keys and values */
-	unsigned flags;          /* KD_SCAN_F_* */
-	int mention;             /* kd__scan_add: report as a low-priority
+	struct kd_map cache;  /* "m|name" -> struct kd_scan_match * */
+	struct kd_pool *pool; /* cache keys and values */
+	unsigned flags;       /* KD_SCAN_F_* */
+	int mention;          /* kd__scan_add: report as a low-priority
 				    mention (result.match 0), not an alert */
 };
 
 /* kd__scan_opts flags. */
-#define KD_SCAN_F_LEGACY 1u /* the prose evidence before issue 12 (no
+#define KD_SCAN_F_LEGACY \
+	1u /* the prose evidence before issue 12 (no
 			       language lexicon, no context rules): only
 			       for bench_scan's before/after figures */
 
 /** kd_scan with flags (KD_SCAN_F_*). */
 int kd__scan_opts(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
 		  const char *input, size_t len, enum kd_scan_format fmt,
-		  const kd_match_opts *opts, unsigned flags,
-		  kd_parse_err *err);
+		  const kd_match_opts *opts, unsigned flags, kd_parse_err *err);
 /** May entity `ent` be reported (the caller's filter)? */
 int kd__scan_allowed(const struct kd_scan_ctx *c, uint32_t ent);
 
@@ -95,10 +95,11 @@ int kd__scan_name(struct kd_scan_ctx *c, const struct kd_seg *g);
 
 /* ---- score_span.c ------------------------------------------------------ */
 
-#define KD_SCAN_MULTI 0u  /* score as a full name */
+#define KD_SCAN_MULTI  0u /* score as a full name */
 #define KD_SCAN_SINGLE 1u /* one word alone: rarity scoring, see there */
-#define KD_SCAN_PROSE 2u  /* a span of prose: full name, most of it */
-#define KD_SCAN_FULL 3u   /* a prose span of common list words: scored
+#define KD_SCAN_PROSE  2u /* a span of prose: full name, most of it */
+#define KD_SCAN_FULL \
+	3u /* a prose span of common list words: scored
 			     as kd_screen, then all words matched and 75%
 			     of the listed name covered */
 

@@ -37,8 +37,8 @@ static int hit_json(struct kd_buf *b, const kd_db *db, const char *input,
 {
 	const struct kd_entity *e = h->result.entity;
 	size_t k;
-	int err = kd__buf_printf(b, "{\"start\":%zu,\"end\":%zu,\"text\":",
-				 h->start, h->end);
+	int err = kd__buf_printf(
+		b, "{\"start\":%zu,\"end\":%zu,\"text\":", h->start, h->end);
 	if (err == 0)
 		err = slice_json(b, input + h->start, h->end - h->start);
 	if (err == 0 && h->field[0]) {

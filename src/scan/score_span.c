@@ -34,9 +34,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ALSO_WITHIN 0.15
+#define ALSO_WITHIN       0.15
 #define PROSE_RECORDS_MAX 150
-#define MAX_QV (KD_NAME_MAX_VARS)
+#define MAX_QV            (KD_NAME_MAX_VARS)
 /* the span rules are checked from this share of the threshold up */
 #define RULES_FROM 0.9
 
@@ -55,7 +55,7 @@ static int not_name(const char *w)
 static void policy_of(struct kd_name_policy *pol, const struct kd_scan_ctx *c,
 		      unsigned mode)
 {
-	pol->kind = mode == KD_SCAN_SINGLE ? KD_POLICY_SINGLE
+	pol->kind = mode == KD_SCAN_SINGLE  ? KD_POLICY_SINGLE
 		    : mode == KD_SCAN_PROSE ? KD_POLICY_PROSE
 		    : mode == KD_SCAN_FULL  ? KD_POLICY_FULL
 					    : KD_POLICY_SCREEN;
@@ -100,8 +100,7 @@ static int prose_scores(struct ent_score **out, size_t *nout,
 				if (a->kind != KD_TOK_WORD || a->len < 2 ||
 				    (mode == KD_SCAN_PROSE &&
 				     a->idf < KD_W_STRONG_IDF) ||
-				    a->skel_len == 0 ||
-				    a->skel_len > 64)
+				    a->skel_len == 0 || a->skel_len > 64)
 					continue;
 				if (not_name(a->s))
 					continue;
@@ -179,7 +178,7 @@ static int explain(struct kd_scan_match *out, struct kd_scan_ctx *c,
 		return kd__error_set(KD_ENOMEM, "out of memory");
 	kd__name_best_cmp(cmp, c->ix, qv, &e->b);
 	out->feature = kd__index_rec(c->ix, e->b.rec)->weak ? "weak_alias_match"
-							     : "name_match";
+							    : "name_match";
 	memcpy(out->detail, cmp->detail, sizeof(out->detail));
 	out->cmp = cmp;
 	return 0;
@@ -252,8 +251,9 @@ ranked:
 		    es[i].b.score < es[0].b.score - ALSO_WITHIN)
 			break;
 		out->also[out->nalso] = es[i].ent;
-		out->also_score[out->nalso++] =
-			es[i].b.score > 1 ? 1 : es[i].b.score;
+		out->also_score[out->nalso++] = es[i].b.score > 1
+							? 1
+							: es[i].b.score;
 	}
 	KD_FORWARD(explain(out, c, qv, &es[0]));
 done:

@@ -54,8 +54,7 @@ static void position(const char *s, size_t off, unsigned long *line,
 	}
 }
 
-static int fail(kd_parse_err *err, const char *s, size_t off,
-		const char *msg)
+static int fail(kd_parse_err *err, const char *s, size_t off, const char *msg)
 {
 	unsigned long line, col;
 	int e;
@@ -134,10 +133,11 @@ static int party(struct kd_scan_ctx *c, const char *m, const struct field *f)
 				if (ns == SIZE_MAX)
 					ns = ls + 2;
 				ne = le;
-			} else if (le - ls >= 2 && m[ls] >= '2' && m[ls] <= '8' &&
-				   m[ls + 1] == '/') {
+			} else if (le - ls >= 2 && m[ls] >= '2' &&
+				   m[ls] <= '8' && m[ls + 1] == '/') {
 				seg_of(&g, m, ls + 2, le, f->tag);
-				if ((err = kd__scan_text(c, &g, KD_SCAN_NOCASE)) < 0)
+				if ((err = kd__scan_text(c, &g,
+							 KD_SCAN_NOCASE)) < 0)
 					return err;
 			}
 		}
@@ -183,8 +183,7 @@ static int field(struct kd_scan_ctx *c, const char *m, const struct field *f)
 }
 
 /* Block 4: s..e is its content (after "{4:", before "-}"). */
-static int text_block(struct kd_scan_ctx *c, const char *m, size_t s,
-		      size_t e)
+static int text_block(struct kd_scan_ctx *c, const char *m, size_t s, size_t e)
 {
 	struct field f;
 	size_t i = s, ls, le, te;
@@ -235,14 +234,13 @@ int kd__scan_mt(struct kd_scan_ctx *c, const char *m, size_t len,
 	}
 	for (;;) {
 		size_t id, colon;
-		while (i < len && (m[i] == ' ' || m[i] == '\t' || m[i] == '\r' ||
-				   m[i] == '\n'))
+		while (i < len && (m[i] == ' ' || m[i] == '\t' ||
+				   m[i] == '\r' || m[i] == '\n'))
 			i++;
 		if (i >= len)
 			break;
 		if (m[i] != '{')
-			return fail(err, m, i,
-				    "text outside a {N:...} block");
+			return fail(err, m, i, "text outside a {N:...} block");
 		id = i + 1;
 		colon = id;
 		while (colon < len && colon < id + 4 && m[colon] != ':' &&
@@ -279,6 +277,7 @@ int kd__scan_mt(struct kd_scan_ctx *c, const char *m, size_t len,
 		last = i;
 	}
 	if (!have4)
-		return fail(err, m, last, "no text block {4:...-} in the message");
+		return fail(err, m, last,
+			    "no text block {4:...-} in the message");
 	return text_block(c, m, b4s, b4e);
 }

@@ -143,15 +143,16 @@ static size_t word_before(const char *s, size_t e, size_t lim, char *w,
 	}
 	b = e;
 	while (b > lim && ((unsigned char)s[b - 1] >= 0x80 ||
-			   kd__scan_alnum((unsigned char)s[b - 1]) || s[b - 1] == '/' ||
-			   s[b - 1] == '.'))
+			   kd__scan_alnum((unsigned char)s[b - 1]) ||
+			   s[b - 1] == '/' || s[b - 1] == '.'))
 		b--;
 	n = e - b;
 	if (n == 0 || n >= cap)
 		return 0;
 	for (k = 0; k < n; k++)
-		w[k] = (char)(s[b + k] >= 'A' && s[b + k] <= 'Z' ? s[b + k] | 0x20
-								: s[b + k]);
+		w[k] = (char)(s[b + k] >= 'A' && s[b + k] <= 'Z'
+				      ? s[b + k] | 0x20
+				      : s[b + k]);
 	w[n] = '\0';
 	*start = b;
 	return n;
@@ -175,8 +176,9 @@ static size_t word_after(const char *s, size_t b, size_t len, char *w,
 	if (n == 0 || n >= cap)
 		return 0;
 	for (k = 0; k < n; k++)
-		w[k] = (char)(s[b + k] >= 'A' && s[b + k] <= 'Z' ? s[b + k] | 0x20
-								: s[b + k]);
+		w[k] = (char)(s[b + k] >= 'A' && s[b + k] <= 'Z'
+				      ? s[b + k] | 0x20
+				      : s[b + k]);
 	w[n] = '\0';
 	*end = e;
 	return n;
@@ -200,6 +202,7 @@ static int in_list(const char *w, const char *const *l, size_t n)
 enum { CTX_NONE = 0, CTX_NAMED, CTX_QUOTED };
 static int context(const struct scan *sc, const struct tok *t)
 {
+	/* clang-format off */ /* a table laid out by hand */
 	static const char *const before[] = {
 		"mv", "m/v", "mt", "m/t", "ms", "m/s", "mts", "m.v.", "m.t.",
 		"ship", "vessel", "tanker", "freighter", "carrier", "boat",
@@ -218,6 +221,8 @@ static int context(const struct scan *sc, const struct tok *t)
 		"sp\xc3\xb3\xc5\x82ka", "sp\xc3\xb3\xc5\x82ki", "spolka",
 		"spole\xc4\x8dnost",
 	};
+	/* clang-format on */
+	/* clang-format off */ /* a table laid out by hand */
 	static const char *const after[] = {
 		"llc", "ltd", "ltd.", "limited", "inc", "inc.", "corp", "corp.",
 		"co", "co.", "plc", "gmbh", "ag", "kg", "sa", "s.a.", "sarl",
@@ -226,6 +231,7 @@ static int context(const struct scan *sc, const struct tok *t)
 		"fzc", "dmcc", "pte", "sdn", "bhd", "company", "corporation",
 		"group", "holding", "shipping", "s.r.o.", "sp.", "imo", "ooo",
 	};
+	/* clang-format on */
 	const struct kd_seg *g = sc->g;
 	char w[32];
 	size_t b = t->os, e = t->oe, p, n;
@@ -281,9 +287,8 @@ static int name_beside(const struct scan *sc, size_t i, int dir)
 	/* through a name particle: "Miguel de Icaza", "Rogério de Brito" */
 	if (o->lex == KD_LEX_PARTICLE && o->cas == CASE_LOWER)
 		return name_beside(sc, dir < 0 ? i - 1 : i + 1, dir);
-	return o->cas == CASE_UPPER && o->len >= 2 &&
-	       o->lex != KD_LEX_STOP && o->lex != KD_LEX_PARTICLE &&
-	       o->lex != KD_LEX_PLACE &&
+	return o->cas == CASE_UPPER && o->len >= 2 && o->lex != KD_LEX_STOP &&
+	       o->lex != KD_LEX_PARTICLE && o->lex != KD_LEX_PLACE &&
 	       (o->word != KD_WORD_COMMON || o->known); /* Angel, Dima */
 }
 
@@ -311,8 +316,9 @@ static int ordinary(const struct scan *sc, const struct tok *t)
 static int list_joint(const char *s, size_t a, size_t b)
 {
 	static const char *const conj[] = {
-		"and", "und", "et", "y", "e", "i", "or", "oder", "ou", "o",
-		"\xd0\xb8", "\xd0\xb8\xd0\xbb\xd0\xb8",
+		"and", "und", "et",       "y",
+		"e",   "i",   "or",       "oder",
+		"ou",  "o",   "\xd0\xb8", "\xd0\xb8\xd0\xbb\xd0\xb8",
 	};
 	int commas = 0, words = 0;
 	while (a < b) {
@@ -384,8 +390,8 @@ static int alone_on_line(const struct scan *sc, const struct tok *t)
 	while (b < sc->g->len && s[b] != '\n') {
 		unsigned char x = (unsigned char)s[b];
 		if (x != ' ' && x != '\t' && x != '\r' && x != ',' &&
-		    x != '.' && x != ';' && x != ':' && x != '"' &&
-		    x != '\'' && x != ')')
+		    x != '.' && x != ';' && x != ':' && x != '"' && x != '\'' &&
+		    x != ')')
 			return 0;
 		b++;
 	}
@@ -412,7 +418,8 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 		/* mentions within the window around the word, in order */
 		while (lo < nacc && sc->t[acc[lo].j].oe + COREF_BEFORE < t->os)
 			lo++;
-		for (h = lo; h < nacc && sc->t[acc[h].i].os < t->oe + COREF_AFTER;
+		for (h = lo;
+		     h < nacc && sc->t[acc[h].i].os < t->oe + COREF_AFTER;
 		     h++) {
 			size_t rw = ref_word(sc, &acc[h]);
 			const char *how;
@@ -454,13 +461,15 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 		    best->score < sc->c->single_threshold)
 			continue;
 		if (!sc->legacy &&
-		    kd__index_ent(sc->c->ix, best->ent)->schema == KD_SCHEMA_PERSON) {
+		    kd__index_ent(sc->c->ix, best->ent)->schema ==
+			    KD_SCHEMA_PERSON) {
 			/* one part of a person's name: only when it is
 			 * distinctive in every language */
-			if (ordinary(sc, t) ||
-			    name_beside(sc, i, -1) || name_beside(sc, i, 1) ||
-			    among_others(sc, i) || alone_on_line(sc, t) ||
-			    !kd__scan_family_name(sc, best->ent, STEM(sc, t), t->slen))
+			if (ordinary(sc, t) || name_beside(sc, i, -1) ||
+			    name_beside(sc, i, 1) || among_others(sc, i) ||
+			    alone_on_line(sc, t) ||
+			    !kd__scan_family_name(sc, best->ent, STEM(sc, t),
+						  t->slen))
 				continue; /* "Vasiliy Golubev": someone else */
 		} else if (!sc->legacy &&
 			   ((ctx = context(sc, t)) == CTX_NONE ||
@@ -543,14 +552,14 @@ static int caseless(const char *s, size_t len)
 		/* decided: even if every word still to come were
 		 * lowercase, there are enough capitals (prose is decided
 		 * after about half of the text) */
-		if ((i & 4095) == 4095 && up * 20 >= up + low + (len - i) / 2 + 1)
+		if ((i & 4095) == 4095 &&
+		    up * 20 >= up + low + (len - i) / 2 + 1)
 			return 0;
 	}
 	return up * 20 < up + low;
 }
 
-int kd__scan_text(struct kd_scan_ctx *c, const struct kd_seg *g,
-		  unsigned flags)
+int kd__scan_text(struct kd_scan_ctx *c, const struct kd_seg *g, unsigned flags)
 {
 	struct scan sc;
 	size_t pos = 0;

@@ -21,27 +21,26 @@
 #include <stddef.h>
 #include <stdint.h>
 
-
-#define CHUNK 65536
-#define MAX_SPAN 6
+#define CHUNK         65536
+#define MAX_SPAN      6
 #define SPAN_INFO_MIN 11.0
-#define RARE_IDF 7.0
+#define RARE_IDF      7.0
 /* the single-word policy's rarity floor (src/match/policy.c) */
 #define SINGLE_IDF_MIN KD_W_SINGLE_IDF_MIN
-#define COREF_SIM 0.85
-#define COREF_BEFORE 4000 /* bytes: about one news article */
-#define COREF_AFTER 1000
-#define TOK_MAX 63
+#define COREF_SIM      0.85
+#define COREF_BEFORE   4000 /* bytes: about one news article */
+#define COREF_AFTER    1000
+#define TOK_MAX        63
 
 enum { CASE_UPPER = 1, CASE_LOWER, CASE_DIGIT };
 enum { SEP_SOFT = 0, SEP_HYPHEN, SEP_HARD };
 enum { PLACE_NO = 0, PLACE_YES };
 
 struct tok {
-	size_t os, oe;   /* segment-local input offsets */
-	size_t txt;      /* arena offset: folded text, NUL-terminated */
-	size_t stem;     /* arena offset: text used for matching */
-	size_t skel;     /* arena offset: skeleton of stem ("" if none) */
+	size_t os, oe; /* segment-local input offsets */
+	size_t txt;    /* arena offset: folded text, NUL-terminated */
+	size_t stem;   /* arena offset: text used for matching */
+	size_t skel;   /* arena offset: skeleton of stem ("" if none) */
 	uint16_t len, slen, sklen;
 	uint8_t cas, lex, sep, known, covered;
 	uint8_t initial; /* first word of a sentence or paragraph */
@@ -57,21 +56,21 @@ struct scan {
 	struct kd_scan_ctx *c;
 	const struct kd_seg *g;
 	int nocase;
-	int legacy;         /* KD_SCAN_F_LEGACY: evidence before issue 12 */
-	int field;          /* a structured field (KD_SCAN_NOCASE) */
+	int legacy; /* KD_SCAN_F_LEGACY: evidence before issue 12 */
+	int field;  /* a structured field (KD_SCAN_NOCASE) */
 	struct tok *t;
 	size_t n, cap;
-	struct kd_buf ar;   /* token texts */
-	int dropped;        /* a word was dropped since the last kept one */
-	struct memo *memo;  /* resolved capitalised words (text_token.c) */
+	struct kd_buf ar;  /* token texts */
+	int dropped;       /* a word was dropped since the last kept one */
+	struct memo *memo; /* resolved capitalised words (text_token.c) */
 	size_t nmemo, memocap;
-	char *f;            /* folded chunk */
-	uint32_t *fm;       /* its map: input offset - fbase, per byte */
-	size_t fbase;       /* input offset of the chunk */
+	char *f;      /* folded chunk */
+	uint32_t *fm; /* its map: input offset - fbase, per byte */
+	size_t fbase; /* input offset of the chunk */
 	size_t flen, fcap;
 };
 
-#define TXT(sc, tk) ((sc)->ar.ptr + (tk)->txt)
+#define TXT(sc, tk)  ((sc)->ar.ptr + (tk)->txt)
 #define STEM(sc, tk) ((sc)->ar.ptr + (tk)->stem)
 #define SKEL(sc, tk) ((sc)->ar.ptr + (tk)->skel)
 

@@ -40,8 +40,8 @@ static int rare_word(const struct tok *t)
 /* Function words allowed inside a name ("Bank of Moscow"). */
 static int joiner(const struct scan *sc, const struct tok *t)
 {
-	static const char *const w[] = { "of", "the", "and", "for", "und",
-					 "et", "des", "fur" };
+	static const char *const w[] = { "of",  "the", "and", "for",
+					 "und", "et",  "des", "fur" };
 	size_t i;
 	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
 		if (strcmp(TXT(sc, t), w[i]) == 0)
@@ -78,8 +78,8 @@ static int unbounded(const struct scan *sc, size_t i, size_t j)
 	       (name_word(r) || (r->sep == SEP_HYPHEN && r->known));
 }
 
-static int span_key(struct scan *sc, size_t i, size_t j, char *key,
-		    size_t cap, size_t *klen)
+static int span_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
+		    size_t *klen)
 {
 	size_t k, o = 0;
 	for (k = i; k <= j; k++) {
@@ -178,7 +178,8 @@ static int full_name(const struct scan *sc, size_t i, size_t j)
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
 		if (t->lex == KD_LEX_STOP || t->lex == KD_LEX_PARTICLE ||
-		    t->cas == CASE_DIGIT || (t->len == 1 && t->cas == CASE_UPPER))
+		    t->cas == CASE_DIGIT ||
+		    (t->len == 1 && t->cas == CASE_UPPER))
 			continue;
 		if (!t->known) {
 			/* one press spelling the lists lack (see
@@ -290,12 +291,14 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				   (t->lex == KD_LEX_STOP && joiner(sc, t)) ||
 				   (t->len == 1 && t->cas == CASE_UPPER)) {
 				/* inside only */
-			} else if (t->cas == CASE_UPPER && !t->known && !unknown) {
+			} else if (t->cas == CASE_UPPER && !t->known &&
+				   !unknown) {
 				unknown = 1;
 			} else {
 				break;
 			}
-			if (sc->t[i].hangul && j + 1 < sc->n && same_word(sc, j))
+			if (sc->t[i].hangul && j + 1 < sc->n &&
+			    same_word(sc, j))
 				end_ok = 0;
 			if (comma && j < i + 2)
 				end_ok = 0;
@@ -307,7 +310,8 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				char key[256];
 				size_t kl;
 				const struct kd_scan_match *r = NULL;
-				if (span_key(sc, i, j, key, sizeof(key), &kl) < 0)
+				if (span_key(sc, i, j, key, sizeof(key), &kl) <
+				    0)
 					break;
 				if (rare && info >= SPAN_INFO_MIN &&
 				    (err = kd__scan_score(&r, sc->c, key, kl,
@@ -332,8 +336,9 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 					(*cs)[*nc].i = i;
 					(*cs)[*nc].j = j;
 					(*cs)[*nc].r = r;
-					(*cs)[*nc].key =
-						r->score + 0.02 * (double)(j - i + 1);
+					(*cs)[*nc].key = r->score +
+							 0.02 * (double)(j - i +
+									 1);
 					(*nc)++;
 				}
 			}
@@ -343,7 +348,6 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 	}
 	return 0;
 }
-
 
 void kd__scan_qtok(struct kd_qtok *q, const struct scan *sc,
 		   const struct tok *t)
@@ -419,8 +423,9 @@ static int family_part(const struct scan *sc, uint32_t ei, const char *w,
 			for (k = i; k < ws; k++)
 				if (cap[k] >= 'a' && cap[k] <= 'z')
 					all_up = 0;
-			take = comma ? 1 : (upper && lower) ? all_up && ws - i > 1
-							      : ws == len;
+			take = comma              ? 1
+			       : (upper && lower) ? all_up && ws - i > 1
+						  : ws == len;
 			if (take && kd__text_fold(&f, &fl, NULL, cap + i,
 						  ws - i) == 0) {
 				size_t a = 0, b;
@@ -453,7 +458,8 @@ static int given_and_family(const struct scan *sc, size_t i, size_t j,
 {
 	size_t k, words = 0, fam = 0;
 	if (kd__index_ent(sc->c->ix, ei)->schema != KD_SCHEMA_PERSON ||
-	    strchr(kd_entity_caption(kd__index_ent(sc->c->ix, ei)), ',') == NULL)
+	    strchr(kd_entity_caption(kd__index_ent(sc->c->ix, ei)), ',') ==
+		    NULL)
 		return 1;
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];

@@ -68,7 +68,8 @@ static size_t foff(const struct scan *sc, size_t k)
 static size_t word_end(const char *s, size_t len, size_t i, int *hi)
 {
 	*hi = 0;
-	while (i < len && ((unsigned char)s[i] >= 0x80 || kd__scan_alnum((unsigned char)s[i]))) {
+	while (i < len && ((unsigned char)s[i] >= 0x80 ||
+			   kd__scan_alnum((unsigned char)s[i]))) {
 		*hi |= (unsigned char)s[i] >= 0x80;
 		i++;
 	}
@@ -92,7 +93,8 @@ static int cjk_class(const char *s, size_t len, size_t i, size_t *n)
 	UChar32 c;
 	if (b < 0xE3 || b > 0xEF)
 		return CJK_NONE;
-	U8_NEXT((const uint8_t *)s + i, k, (int32_t)(len - i > 4 ? 4 : len - i), c);
+	U8_NEXT((const uint8_t *)s + i, k, (int32_t)(len - i > 4 ? 4 : len - i),
+		c);
 	if (n)
 		*n = (size_t)k;
 	if (c >= 0xAC00 && c <= 0xD7A3)
@@ -106,9 +108,10 @@ static int cjk_class(const char *s, size_t len, size_t i, size_t *n)
 /* Korean particles and endings after a noun, longest first. */
 static const char *const g_particles_ko[] = {
 	"에게서", "으로서", "으로써", "께서", "에게", "에서", "한테", "으로",
-	"이다", "이며", "이고", "에는", "과의", "와의", "이라", "라는",
-	"이란", "까지", "부터", "처럼", "보다", "은", "는", "이", "가", "을",
-	"를", "의", "에", "와", "과", "도", "로", "만", "께", "나",
+	"이다",   "이며",   "이고",   "에는", "과의", "와의", "이라", "라는",
+	"이란",   "까지",   "부터",   "처럼", "보다", "은",   "는",   "이",
+	"가",     "을",     "를",     "의",   "에",   "와",   "과",   "도",
+	"로",     "만",     "께",     "나",
 };
 
 /* Korean surnames (one syllable; DPRK spellings 리, 림, 로, 류, 라 too)
@@ -149,7 +152,8 @@ static int hangul_word(struct scan *sc, const char *s, size_t i, size_t e,
 	size_t ol = 0, *om = NULL;
 	int err;
 	if (nsyl > 3) {
-		for (k = 0; k < sizeof(g_particles_ko) / sizeof(g_particles_ko[0]);
+		for (k = 0;
+		     k < sizeof(g_particles_ko) / sizeof(g_particles_ko[0]);
 		     k++) {
 			size_t pl = strlen(g_particles_ko[k]);
 			if (pl < e - i &&
@@ -197,7 +201,8 @@ static int lower_word(const struct scan *sc, const char *s, size_t len,
 	UChar32 c;
 	if (sc->legacy || sc->nocase || (i > 0 && s[i - 1] == '-'))
 		return 0;
-	U8_NEXT((const uint8_t *)s + i, k, (int32_t)(len - i > 4 ? 4 : len - i), c);
+	U8_NEXT((const uint8_t *)s + i, k, (int32_t)(len - i > 4 ? 4 : len - i),
+		c);
 	if (c < 0 || !u_islower(c))
 		return 0;
 	for (k = 0; (size_t)k < j - i && cps <= 5; k++)
@@ -226,7 +231,8 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 			/* a word running on into non-ASCII bytes is folded
 			 * whole below (Müller, Lawrow's Cyrillic twin) */
 			if (e < len)
-				while (e > i && kd__scan_alnum((unsigned char)s[e - 1]))
+				while (e > i &&
+				       kd__scan_alnum((unsigned char)s[e - 1]))
 					e--;
 			if (e > i) {
 				if ((err = freserve(sc, e - i)) < 0)
@@ -307,7 +313,8 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 			if (!sc->legacy) {
 				size_t k3;
 				for (k3 = k2; k3 < j2; k3++)
-					if (cjk_class(s, len, k3, NULL) != CJK_NONE)
+					if (cjk_class(s, len, k3, NULL) !=
+					    CJK_NONE)
 						break;
 				if (k3 < j2 || lower_word(sc, s, len, k2, j2))
 					break;
@@ -347,10 +354,11 @@ static int case_of(const char *s, size_t len, size_t i, int *cyr)
 	UChar32 c;
 	*cyr = 0;
 	if (b < 0x80)
-		return b >= '0' && b <= '9' ? CASE_DIGIT
+		return b >= '0' && b <= '9'   ? CASE_DIGIT
 		       : b >= 'A' && b <= 'Z' ? CASE_UPPER
 					      : CASE_LOWER;
-	U8_NEXT((const uint8_t *)s + i, k, (int32_t)(len - i > 8 ? 8 : len - i), c);
+	U8_NEXT((const uint8_t *)s + i, k, (int32_t)(len - i > 8 ? 8 : len - i),
+		c);
 	if (c < 0)
 		return CASE_UPPER;
 	*cyr = c >= 0x400 && c < 0x530;
@@ -384,7 +392,8 @@ static int sep_class(const char *s, size_t a, size_t b, size_t prevlen)
 		if (x == '.' && prevlen == 1)
 			continue; /* initial: "Vladimir V. Putin" */
 		if (x == 0xC2 && i + 1 < b &&
-		    ((unsigned char)s[i + 1] == 0xA0 || (unsigned char)s[i + 1] == 0xAD)) {
+		    ((unsigned char)s[i + 1] == 0xA0 ||
+		     (unsigned char)s[i + 1] == 0xAD)) {
 			i++; /* no-break space, soft hyphen */
 			continue;
 		}
@@ -395,7 +404,8 @@ static int sep_class(const char *s, size_t a, size_t b, size_t prevlen)
 				i += 2;
 				continue;
 			}
-			if (y == 0x99 || (y >= 0x8B && y <= 0x8D) || y == 0xAF) {
+			if (y == 0x99 || (y >= 0x8B && y <= 0x8D) ||
+			    y == 0xAF) {
 				i += 2; /* ’, zero-width, narrow no-break space */
 				continue;
 			}
@@ -445,13 +455,15 @@ int kd__scan_ko_surname(const char *w, size_t n)
 {
 	/* fixed-width entries: one 6-byte compare each, no strlen */
 	static const char sur[][6] = {
-		"kim", "gim", "ri", "rhee", "yi", "lee", "pak", "bak", "park",
-		"choe", "choi", "cho", "jo", "jang", "chang", "jong", "jeong",
-		"chung", "han", "kang", "gang", "yun", "yoon", "rim", "lim",
-		"im", "song", "hwang", "hong", "ko", "go", "mun", "moon",
-		"ryu", "yu", "son", "sin", "shin", "kwon", "gwon", "jon",
-		"jeon", "chon", "so", "seo", "nam", "ju", "chu", "an", "ahn",
-		"o", "oh", "u", "woo", "paek", "baek", "sim", "shim",
+		"kim",   "gim",  "ri",    "rhee",  "yi",   "lee",  "pak",
+		"bak",   "park", "choe",  "choi",  "cho",  "jo",   "jang",
+		"chang", "jong", "jeong", "chung", "han",  "kang", "gang",
+		"yun",   "yoon", "rim",   "lim",   "im",   "song", "hwang",
+		"hong",  "ko",   "go",    "mun",   "moon", "ryu",  "yu",
+		"son",   "sin",  "shin",  "kwon",  "gwon", "jon",  "jeon",
+		"chon",  "so",   "seo",   "nam",   "ju",   "chu",  "an",
+		"ahn",   "o",    "oh",    "u",     "woo",  "paek", "baek",
+		"sim",   "shim",
 	};
 	char key[6] = { 0 };
 	size_t i;
@@ -466,9 +478,9 @@ int kd__scan_ko_surname(const char *w, size_t n)
 
 /* Inflection endings tried on unknown words, longest first. */
 static const char *const g_suf_latin[] = { "schen", "schem", "scher",
-					   "sches", "sche", "s" };
+					   "sches", "sche",  "s" };
 static const char *const g_suf_cyr[] = { "ogo", "omu", "ym", "om", "oj",
-					 "oi", "u", "a", "e", "y" };
+					 "oi",  "u",   "a",  "e",  "y" };
 
 /* A joined Arabic compound the name analyser splits (src/text/
  * tokens.c: Attiqullah -> attiq allah, Nasiruddin -> nasir al din,
@@ -479,10 +491,11 @@ static const char *const g_suf_cyr[] = { "ogo", "omu", "ym", "om", "oj",
 static int resolve_split(struct scan *sc, struct tok *t, const char *w,
 			 size_t n)
 {
-	static const char *const ends[] = { "ullah", "ollah", "allah",
-					    "uddin", "eddin", "iddin", "addin",
-					    "aldin", "udin", "uddeen", "eddine",
-					    "rahman", "rehman", "rahim" };
+	static const char *const ends[] = { "ullah",  "ollah",  "allah",
+					    "uddin",  "eddin",  "iddin",
+					    "addin",  "aldin",  "udin",
+					    "uddeen", "eddine", "rahman",
+					    "rehman", "rahim" };
 	struct kd_tokset *ts;
 	size_t i, best = SIZE_MAX;
 	uint32_t bestdf = UINT32_MAX;
@@ -590,8 +603,8 @@ static int sentence_start(const char *s, size_t i)
 	size_t k = i;
 	while (k > 0) {
 		unsigned char b = (unsigned char)s[k - 1];
-		if (b == ' ' || b == '\t' || b == '\r' || b == '"' || b == '\'' ||
-		    b == '(' || b == '[' || b == '-') {
+		if (b == ' ' || b == '\t' || b == '\r' || b == '"' ||
+		    b == '\'' || b == '(' || b == '[' || b == '-') {
 			k--;
 		} else if (b == '\n') {
 			size_t j = k - 1;
@@ -607,8 +620,8 @@ static int sentence_start(const char *s, size_t i)
 			    (b == 0xAB || b == 0xBB || b == 0xA0))
 				k -= 2;
 			else if (k >= 3 && (unsigned char)s[k - 3] == 0xE2 &&
-				 (unsigned char)s[k - 2] == 0x80 &&
-				 b >= 0x93 && b <= 0x9F)
+				 (unsigned char)s[k - 2] == 0x80 && b >= 0x93 &&
+				 b <= 0x9F)
 				k -= 3;
 			else
 				return 0;
@@ -661,7 +674,8 @@ static const struct memo *memo_get(const struct scan *sc, uint64_t h,
 		const struct memo *mo = &sc->memo[i];
 		if (mo->h == h && mo->pfx == pfx && mo->len == n &&
 		    mo->cyr == cyr &&
-		    (n <= 8 || memcmp(sc->ar.ptr + mo->txt + 8, w + 8, n - 8) == 0))
+		    (n <= 8 ||
+		     memcmp(sc->ar.ptr + mo->txt + 8, w + 8, n - 8) == 0))
 			return mo;
 	}
 	return NULL;
@@ -733,7 +747,7 @@ static int syllable(struct scan *sc, struct tok *t, int cyr)
 	if (t->known == 0)
 		t->stem = t->txt, t->slen = t->len;
 	t->word = (uint8_t)(t->slen < 3 ? KD_WORD_COMMON
-			    : kd__lex_word(STEM(sc, t), t->slen));
+					: kd__lex_word(STEM(sc, t), t->slen));
 	return 0;
 }
 
@@ -820,8 +834,10 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 				return err;
 			if (t.known == 0)
 				t.stem = t.txt, t.slen = t.len;
-			t.word = (uint8_t)(t.slen < 3 ? KD_WORD_COMMON
-					   : kd__lex_word(STEM(sc, &t), t.slen));
+			t.word = (uint8_t)(t.slen < 3
+						   ? KD_WORD_COMMON
+						   : kd__lex_word(STEM(sc, &t),
+								  t.slen));
 			memset(&nm, 0, sizeof(nm));
 			nm.h = h;
 			nm.pfx = memo_pfx(w, n);
@@ -897,7 +913,8 @@ kept:
 		    (err = syllable(sc, p, 0)) < 0)
 			return err;
 	}
-	t.hangul = (uint8_t)(!sc->legacy && cjk_class(s, len, os, NULL) == CJK_HANGUL);
+	t.hangul = (uint8_t)(!sc->legacy &&
+			     cjk_class(s, len, os, NULL) == CJK_HANGUL);
 	if (sc->n && sc->t[sc->n - 1].hangul != t.hangul)
 		t.sep = SEP_HARD; /* a Hangul name is one word */
 	if (!sc->legacy && sc->n && inert(&sc->t[sc->n - 1], t.sep))
@@ -932,7 +949,8 @@ int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 			if (f[k] == '\'' && k + 1 < n &&
 			    kd__scan_alnum((unsigned char)f[k + 1])) {
 				if (f[k + 1] == 's' &&
-				    (k + 2 >= n || !kd__scan_alnum((unsigned char)f[k + 2]))) {
+				    (k + 2 >= n ||
+				     !kd__scan_alnum((unsigned char)f[k + 2]))) {
 					k += 2; /* possessive 's: cut off */
 					break;
 				}

@@ -82,8 +82,8 @@ static int slug(struct kd_buf *out, const char *s, size_t n)
 }
 
 /* "ca-<regulation>-<schedule>-<item>", unique within the sink. */
-static int make_id(struct rec *r, const xmlNode *country,
-		   const xmlNode *sched, const xmlNode *item, long line)
+static int make_id(struct rec *r, const xmlNode *country, const xmlNode *sched,
+		   const xmlNode *item, long line)
 {
 	struct kd_buf *id = &r->x.c;
 	const char *s;
@@ -114,10 +114,10 @@ static int make_id(struct rec *r, const xmlNode *country,
 	}
 	if (i > 2 || !item || len == 0)
 		r->x.err = kd__sink_warn(
-		    r->x.sink,
-		    "line %ld: %s Country/Schedule/Item, "
-		    "id %s",
-		    line, i > 2 ? "duplicate" : "no Item in", id->ptr);
+			r->x.sink,
+			"line %ld: %s Country/Schedule/Item, "
+			"id %s",
+			line, i > 2 ? "duplicate" : "no Item in", id->ptr);
 	return r->x.err;
 }
 
@@ -160,6 +160,7 @@ static size_t words(const char *s, size_t n)
 
 static bool legal_form(const char *s, size_t n)
 {
+	/* clang-format off */ /* a table laid out by hand */
 	static const char *const forms[] = {
 		"LLC",	"Ltd",	"Ltd.",	 "Limited", "Inc",	 "Inc.",
 		"JSC",	"OJSC", "CJSC",	 "PJSC",    "AO",	 "OAO",
@@ -172,6 +173,7 @@ static bool legal_form(const char *s, size_t n)
 		"\xd0\x97\xd0\x90\xd0\x9e",	    /* ЗАО */
 		"\xd0\x9f\xd0\x90\xd0\x9e",	    /* ПАО */
 	};
+	/* clang-format on */
 	size_t i;
 	for (i = 0; i < sizeof(forms) / sizeof(forms[0]); i++)
 		if (strlen(forms[i]) == n && strncasecmp(s, forms[i], n) == 0)
@@ -275,8 +277,8 @@ static void dates(struct rec *r, const char *prop, const xmlNode *node)
 		if (len == 9 && s[4] == '-' && strspn(s, "0123456789") == 4 &&
 		    strspn(s + 5, "0123456789") == 4) {
 			kd__buf_clear(&r->x.b);
-			r->x.err =
-			    kd__buf_printf(&r->x.b, "%.4s to %.4s", s, s + 5);
+			r->x.err = kd__buf_printf(&r->x.b, "%.4s to %.4s", s,
+						  s + 5);
 			kd__xml_add(&r->x, prop, r->x.b.len ? r->x.b.ptr : "",
 				    r->x.b.len);
 		} else {
@@ -286,15 +288,29 @@ static void dates(struct rec *r, const char *prop, const xmlNode *node)
 	}
 }
 
-enum { F_COUNTRY, F_LAST, F_GIVEN, F_ENTITY, F_TITLE, F_IMO, F_DATE, F_SCHED,
-       F_ITEM, F_LISTED, F_ALIASES, F__N };
+enum {
+	F_COUNTRY,
+	F_LAST,
+	F_GIVEN,
+	F_ENTITY,
+	F_TITLE,
+	F_IMO,
+	F_DATE,
+	F_SCHED,
+	F_ITEM,
+	F_LISTED,
+	F_ALIASES,
+	F__N
+};
 
+/* clang-format off */ /* a table laid out by hand */
 static const char *const g_fields[F__N] = {
 	"Country",	"LastName",	"GivenName",
 	"EntityOrShip", "TitleOrShip",	"ShipIMONumber",
 	"DateOfBirthOrShipBuildDate",	"Schedule",
 	"Item",		"DateOfListing", "Aliases"
 };
+/* clang-format on */
 
 static bool filled(struct rec *r, const xmlNode *n)
 {
@@ -330,8 +346,8 @@ static int record(struct rec *r, const xmlNode *n)
 	if (r->x.err || make_id(r, f[F_COUNTRY], f[F_SCHED], f[F_ITEM],
 				xmlGetLineNo(n)) < 0)
 		return r->x.err;
-	if ((r->x.err =
-		 kd__sink_entity(r->x.sink, &r->x.e, r->x.c.ptr, schema)) < 0)
+	if ((r->x.err = kd__sink_entity(r->x.sink, &r->x.e, r->x.c.ptr,
+					schema)) < 0)
 		return r->x.err;
 
 	if (schema == KD_SCHEMA_PERSON) {
@@ -376,8 +392,8 @@ static int record(struct rec *r, const xmlNode *n)
 	if (f[F_LISTED]) {
 		char iso[24];
 		size_t len;
-		const char *s =
-		    kd__xml_rec_text(&r->x, &r->x.a, f[F_LISTED], &len);
+		const char *s = kd__xml_rec_text(&r->x, &r->x.a, f[F_LISTED],
+						 &len);
 		kd__xml_add(&r->x, "listingDate", s, len);
 		if (len && kd__norm_date(iso, s, len) == 0 &&
 		    strcmp(iso, r->maxdate) > 0)

@@ -43,9 +43,9 @@
 #include <strings.h>
 
 #define ROLE_IGNORE 0
-#define ROLE_ID 1
+#define ROLE_ID     1
 #define ROLE_SCHEMA 2
-#define ROLE_PROP 3
+#define ROLE_PROP   3
 
 /* Column spellings (lowercase, separators removed) to FtM properties. */
 static const struct {
@@ -144,8 +144,7 @@ struct custom {
 
 static int fail_row(struct custom *st, int code, const char *msg)
 {
-	return kd__parse_fail(st->err, code, st->path, st->line, 0, "%s",
-			      msg);
+	return kd__parse_fail(st->err, code, st->path, st->line, 0, "%s", msg);
 }
 
 /* Values of prose properties are never split on ';'. */
@@ -294,7 +293,8 @@ static int do_row(struct custom *st)
 		if ((bad = kd__utf8_invalid_at(f, n)) != 0) {
 			snprintf(msg, sizeof(msg),
 				 "invalid UTF-8 in field %zu (%s) at byte %zu",
-				 i + 1, i < st->ncols ? st->cols[i].name : "extra",
+				 i + 1,
+				 i < st->ncols ? st->cols[i].name : "extra",
 				 bad);
 			return fail_row(st, KD_EPARSE, msg);
 		}
@@ -302,8 +302,8 @@ static int do_row(struct custom *st)
 	if (blank)
 		return 0; /* empty line or a spreadsheet's ",,,," */
 	if (nf != st->ncols) {
-		snprintf(msg, sizeof(msg),
-			 "row has %zu fields, the header %zu", nf, st->ncols);
+		snprintf(msg, sizeof(msg), "row has %zu fields, the header %zu",
+			 nf, st->ncols);
 		return fail_row(st, KD_EPARSE, msg);
 	}
 	for (i = 0; i < nf; i++) {
@@ -354,7 +354,8 @@ static void list_name(char *out, size_t cap, const char *path)
 		again = false;
 		for (k = 0; k < sizeof(exts) / sizeof(exts[0]); k++) {
 			size_t el = strlen(exts[k]);
-			if (n > el && strncasecmp(base + n - el, exts[k], el) == 0) {
+			if (n > el &&
+			    strncasecmp(base + n - el, exts[k], el) == 0) {
 				n -= el;
 				again = true;
 			}
@@ -418,7 +419,8 @@ int kd__parse_custom_csv(struct kd_sink *sink, const char *path,
 	if (rc < 0)
 		goto done;
 	base = strrchr(path, '/');
-	snprintf(title, sizeof(title), "Custom list %s", base ? base + 1 : path);
+	snprintf(title, sizeof(title), "Custom list %s",
+		 base ? base + 1 : path);
 	rc = kd__sink_describe(sink, st.list, title, NULL, NULL);
 done:
 	if (rc < 0 && err && err->code == 0)

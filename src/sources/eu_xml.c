@@ -197,8 +197,8 @@ static void birth_date(struct rec *r, const xmlNode *n)
 			memcpy(buf, y, ly);
 			buf[ly] = '\0';
 			if (!circa) {
-				const char *m =
-				    attr(r, &r->x.c, n, "monthOfYear", &lm);
+				const char *m = attr(r, &r->x.c, n,
+						     "monthOfYear", &lm);
 				if (lm >= 1 && lm <= 2) {
 					size_t o = strlen(buf);
 					snprintf(buf + o, sizeof(buf) - o,
@@ -236,8 +236,7 @@ static void birth_date(struct rec *r, const xmlNode *n)
 	join_attr(r, n, "region", ", ");
 	if (r->d.len) { /* a bare country is not a place */
 		size_t len;
-		const char *cc =
-		    attr(r, &r->x.a, n, "countryIso2Code", &len);
+		const char *cc = attr(r, &r->x.a, n, "countryIso2Code", &len);
 		if (!(len == 2 && cc[0] == '0' && cc[1] == '0'))
 			join_attr(r, n, "countryDescription", ", ");
 		kd__xml_add(&r->x, "birthPlace", r->d.ptr, r->d.len);
@@ -248,15 +247,14 @@ static void birth_date(struct rec *r, const xmlNode *n)
 
 static void address(struct rec *r, const xmlNode *n)
 {
-	static const char *const parts[] = { "street", "poBox", "place",
-					     "city", "zipCode", "region" };
+	static const char *const parts[] = { "street", "poBox",   "place",
+					     "city",   "zipCode", "region" };
 	size_t i, len;
 	kd__buf_clear(&r->d);
 	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
 		join_attr(r, n, parts[i], ", ");
 	if (r->d.len) { /* a bare country is not an address */
-		const char *cc =
-		    attr(r, &r->x.a, n, "countryIso2Code", &len);
+		const char *cc = attr(r, &r->x.a, n, "countryIso2Code", &len);
 		if (!(len == 2 && cc[0] == '0' && cc[1] == '0'))
 			join_attr(r, n, "countryDescription", ", ");
 		kd__xml_add(&r->x, "address", r->d.ptr, r->d.len);
@@ -295,8 +293,7 @@ static const char *id_prop(const char *code, size_t len)
 static void identification(struct rec *r, const xmlNode *n)
 {
 	size_t lc, ln;
-	const char *code =
-	    attr(r, &r->x.b, n, "identificationTypeCode", &lc);
+	const char *code = attr(r, &r->x.b, n, "identificationTypeCode", &lc);
 	const char *prop = id_prop(code, lc);
 	const char *num = attr(r, &r->x.a, n, "number", &ln);
 	if (ln == 0) /* some documents give only the latin transcription */
@@ -424,10 +421,9 @@ static int describe(struct kd_xml_reader *x, struct kd_sink *sink)
 	if (gen && kd__norm_date(iso, (const char *)gen, n) < 0)
 		iso[0] = '\0';
 	xmlFree(gen);
-	return kd__sink_describe(sink, "eu_fsf",
-				 "EU Consolidated Financial Sanctions List",
-				 "European Commission (DG FISMA)",
-				 iso[0] ? iso : NULL);
+	return kd__sink_describe(
+		sink, "eu_fsf", "EU Consolidated Financial Sanctions List",
+		"European Commission (DG FISMA)", iso[0] ? iso : NULL);
 }
 
 int kd__parse_eu_xml(struct kd_sink *sink, const char *path, kd_parse_err *err)

@@ -56,9 +56,9 @@ struct ftm {
 	const char *path;
 	kd_parse_err *err;
 	unsigned long line;
-	bool described;   /* dataset seen (first entity decides) */
+	bool described; /* dataset seen (first entity decides) */
 	char dataset[128];
-	char date[11];    /* latest last_seen, YYYY-MM-DD */
+	char date[11]; /* latest last_seen, YYYY-MM-DD */
 };
 
 /* Fail naming the current line; `msg` may be kd_error_last(). */
@@ -105,8 +105,8 @@ static void note_dataset(struct ftm *st, json_t *ent)
 	if (st->described)
 		return;
 	st->described = true;
-	ds = json_string_value(json_array_get(json_object_get(ent, "datasets"),
-					      0));
+	ds = json_string_value(
+		json_array_get(json_object_get(ent, "datasets"), 0));
 	if (ds && *ds)
 		snprintf(st->dataset, sizeof(st->dataset), "%s", ds);
 }
@@ -121,7 +121,8 @@ static int add_values(struct ftm *st, struct kd_ment *e, const char *prop,
 	if (json_is_array(vals))
 		n = json_array_size(vals);
 	for (i = 0; i < n; i++) {
-		json_t *v = json_is_array(vals) ? json_array_get(vals, i) : vals;
+		json_t *v = json_is_array(vals) ? json_array_get(vals, i)
+						: vals;
 		const char *s = json_string_value(v);
 		if (s == NULL) {
 			kd__sink_unknown(st->sink, "non-string value");

@@ -66,9 +66,10 @@ static const char *base_name(const char *path)
 /* Files that belong to an OFAC CSV set and are read by its sdn.csv. */
 static bool ofac_companion(const char *base)
 {
-	static const char *const names[] = { "alt.csv",       "add.csv",
-					     "sdn_comments.csv", "cons_alt.csv",
-					     "cons_add.csv",  "cons_comments.csv" };
+	static const char *const names[] = {
+		"alt.csv",      "add.csv",      "sdn_comments.csv",
+		"cons_alt.csv", "cons_add.csv", "cons_comments.csv"
+	};
 	size_t i, n;
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		n = strlen(names[i]);
@@ -98,7 +99,8 @@ const char *kd__sniff_format(const char *path)
 		return NULL;
 	while (hl < sizeof(head) - 1 && lines < 40 &&
 	       kd__reader_line(r, &line, &len) == 1) {
-		size_t n = len < sizeof(head) - 1 - hl ? len : sizeof(head) - 1 - hl;
+		size_t n = len < sizeof(head) - 1 - hl ? len
+						       : sizeof(head) - 1 - hl;
 		memcpy(head + hl, line, n);
 		hl += n;
 		if (hl < sizeof(head) - 1)
@@ -118,8 +120,8 @@ const char *kd__sniff_format(const char *path)
 		return "eu_xml";
 	if (strncmp(head, "Last Updated", 12) == 0)
 		return "uk_csv";
-	if (head[0] == '{' && (strstr(head, "\"schema\"") ||
-			       strstr(head, "\"op\"")))
+	if (head[0] == '{' &&
+	    (strstr(head, "\"schema\"") || strstr(head, "\"op\"")))
 		return "ftm_json";
 	if (strncmp(head, "\"id\",\"schema\",\"name\",\"aliases\"", 30) == 0 ||
 	    (strncmp(head, "id,schema,name,aliases", 22) == 0 &&
@@ -199,7 +201,8 @@ static int read_manifest(struct entry **out, size_t *nout, const char *mpath,
 		if (len == 0 || *s == '#' || *s == ';')
 			continue;
 		if (*s == '[') {
-			if (s[len - 1] != ']' || len - 2 == 0 || len - 2 >= 64) {
+			if (s[len - 1] != ']' || len - 2 == 0 ||
+			    len - 2 >= 64) {
 				e = kd__parse_fail(err, KD_EPARSE, mpath, ln, 1,
 						   "bad section header");
 				goto fail;
@@ -323,11 +326,9 @@ static int load_one(struct plan *p, const char *file, const char *format,
 		return e;
 	}
 	if (desc) {
-		e = kd__sink_describe(s, desc->id,
-				      desc->title[0] ? desc->title : NULL,
-				      desc->publisher[0] ? desc->publisher
-							 : NULL,
-				      NULL);
+		e = kd__sink_describe(
+			s, desc->id, desc->title[0] ? desc->title : NULL,
+			desc->publisher[0] ? desc->publisher : NULL, NULL);
 		if (e == 0 && desc->date[0])
 			e = kd__sink_set_fallback_date(s, desc->date);
 		if (e < 0) {
@@ -361,14 +362,16 @@ static int load_dir(struct plan *p, const char *dir, kd_parse_err *err)
 			return e;
 		for (i = 0; i < ne && e == 0; i++) {
 			char file[4096];
-			if (ents[i].format[0] == '\0' || ents[i].file[0] == '\0') {
+			if (ents[i].format[0] == '\0' ||
+			    ents[i].file[0] == '\0') {
 				e = kd__parse_fail(err, KD_EPARSE, path,
 						   ents[i].line, 0,
 						   "[%s] needs format and file",
 						   ents[i].id);
 				break;
 			}
-			snprintf(file, sizeof(file), "%s/%s", dir, ents[i].file);
+			snprintf(file, sizeof(file), "%s/%s", dir,
+				 ents[i].file);
 			e = load_one(p, file, ents[i].format, &ents[i], dir,
 				     path, err);
 		}

@@ -41,8 +41,20 @@
 #include <sys/stat.h>
 
 enum { SDN_NF = 12, ALT_NF = 5, ADD_NF = 6, CMT_NF = 2 };
-enum { C_ENT = 0, C_NAME, C_TYPE, C_PROGRAM, C_TITLE, C_CALLSIGN,
-       C_VTYPE, C_TONNAGE, C_GRT, C_VFLAG, C_VOWNER, C_REMARKS };
+enum {
+	C_ENT = 0,
+	C_NAME,
+	C_TYPE,
+	C_PROGRAM,
+	C_TITLE,
+	C_CALLSIGN,
+	C_VTYPE,
+	C_TONNAGE,
+	C_GRT,
+	C_VFLAG,
+	C_VOWNER,
+	C_REMARKS
+};
 
 struct ofac_files {
 	const char *alt, *add, *comments;
@@ -68,9 +80,9 @@ struct comment {
 struct ctx {
 	struct kd_sink *sink;
 	kd_parse_err *perr;
-	const char *file;    /* file being read, for messages */
-	unsigned long line;  /* line of the current row */
-	const char *primary; /* base name of the primary file */
+	const char *file;       /* file being read, for messages */
+	unsigned long line;     /* line of the current row */
+	const char *primary;    /* base name of the primary file */
 	struct kd_map comments; /* ent_num -> struct comment */
 	size_t orphans, orphan_ents;
 	char last_orphan[24];
@@ -103,8 +115,7 @@ static const char *field(struct kd_csv *c, size_t i, size_t *n)
 }
 
 /* "ofac-<ent_num>" with ent_num made of 1..20 digits. */
-static int ent_id(struct ctx *x, struct kd_csv *c, char id[32],
-		  char ent[24])
+static int ent_id(struct ctx *x, struct kd_csv *c, char id[32], char ent[24])
 {
 	size_t n, i;
 	const char *s = field(c, 0, &n);
@@ -156,8 +167,8 @@ static int comment_row(struct ctx *x, struct kd_csv *c)
 	if (cm == NULL) {
 		cm = kd__calloc(1, sizeof(*cm));
 		if (cm == NULL)
-			return row_fail(x, kd__error_set(KD_ENOMEM,
-							 "out of memory"));
+			return row_fail(
+				x, kd__error_set(KD_ENOMEM, "out of memory"));
 		memcpy(cm->ent, ent, sizeof(cm->ent));
 		cm->text.max = (size_t)1 << 24;
 		if ((err = kd__map_put(&x->comments, cm->ent, cm)) < 0) {
@@ -419,8 +430,8 @@ static bool find_companion(char *out, size_t cap, const char *primary,
 	size_t dir = (size_t)(base_name(primary) - primary), i;
 	struct stat st;
 	for (i = 0; i < 2; i++) {
-		int k = snprintf(out, cap, "%.*s%s%s", (int)dir, primary,
-				 name, ext[i]);
+		int k = snprintf(out, cap, "%.*s%s%s", (int)dir, primary, name,
+				 ext[i]);
 		if (k < 0 || (size_t)k >= cap)
 			return false;
 		if (stat(out, &st) == 0 && S_ISREG(st.st_mode))
@@ -429,9 +440,8 @@ static bool find_companion(char *out, size_t cap, const char *primary,
 	return false;
 }
 
-static int read_companion(struct ctx *x, const char *primary,
-			  const char *name, size_t nf, row_fn fn,
-			  const char *what)
+static int read_companion(struct ctx *x, const char *primary, const char *name,
+			  size_t nf, row_fn fn, const char *what)
 {
 	char path[4096];
 	int err;
@@ -489,8 +499,8 @@ int kd__parse_ofac_csv(struct kd_sink *sink, const char *path,
 	KD_FORWARD(kd__sink_describe(
 		sink, f->id, f->title,
 		"US Treasury, Office of Foreign Assets Control", NULL));
-	if (companions && find_companion(cpath, sizeof(cpath), path,
-					 f->comments))
+	if (companions &&
+	    find_companion(cpath, sizeof(cpath), path, f->comments))
 		KD_FORWARD(read_csv(&x, cpath, CMT_NF, comment_row));
 	KD_FORWARD(read_csv(&x, path, SDN_NF, sdn_row));
 	{
@@ -510,8 +520,8 @@ int kd__parse_ofac_csv(struct kd_sink *sink, const char *path,
 	if (companions) {
 		KD_FORWARD(read_companion(&x, path, f->alt, ALT_NF, alt_row,
 					  "alias"));
-		KD_FORWARD(read_companion(&x, path, f->add, ADD_NF,
-					  address_row, "address"));
+		KD_FORWARD(read_companion(&x, path, f->add, ADD_NF, address_row,
+					  "address"));
 	}
 done:
 	free_comments(&x);

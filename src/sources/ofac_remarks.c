@@ -55,7 +55,10 @@ struct rule {
 	enum kind kind;
 };
 
-#define R(label, prop, kind) { label, sizeof(label) - 1, prop, kind }
+#define R(label, prop, kind)                         \
+	{                                            \
+		label, sizeof(label) - 1, prop, kind \
+	}
 
 static const struct rule g_rules[] = {
 	R("a.k.a.", "weakAlias", K_NAME),
@@ -169,8 +172,7 @@ static const struct rule g_rules[] = {
 	R("Unified Social Credit Code", "registrationNumber", K_IDENT),
 	R("United Social Credit Code Certificate", "registrationNumber",
 	  K_IDENT),
-	R("Certificate of Incorporation Number", "registrationNumber",
-	  K_IDENT),
+	R("Certificate of Incorporation Number", "registrationNumber", K_IDENT),
 	R("Enterprise Number", "registrationNumber", K_IDENT),
 	R("Central Registration System Number", "registrationNumber", K_IDENT),
 	R("D-U-N-S Number", "registrationNumber", K_IDENT),

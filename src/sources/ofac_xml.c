@@ -95,12 +95,12 @@ static void aka(struct rec *r, const xmlNode *n)
 		} else if (is(c, "lastName")) {
 			last = c;
 		} else if (is(c, "type")) {
-			const char *t =
-			    kd__xml_rec_text(&r->x, &r->x.a, c, &len);
+			const char *t = kd__xml_rec_text(&r->x, &r->x.a, c,
+							 &len);
 			fka = len == 6 && strncasecmp(t, "f.k.a.", 6) == 0;
 		} else if (is(c, "category")) {
-			const char *t =
-			    kd__xml_rec_text(&r->x, &r->x.a, c, &len);
+			const char *t = kd__xml_rec_text(&r->x, &r->x.a, c,
+							 &len);
 			weak = len == 4 && strncasecmp(t, "weak", 4) == 0;
 		} else if (!is(c, "uid")) {
 			kd__xml_unknown(r->x.sink, n, c);
@@ -247,8 +247,8 @@ static void ident(struct rec *r, const xmlNode *n)
 
 static void address(struct rec *r, const xmlNode *n)
 {
-	static const char *const order[] = { "address1",	 "address2",
-					     "address3",	 "city",
+	static const char *const order[] = { "address1",        "address2",
+					     "address3",        "city",
 					     "stateOrProvince", "postalCode",
 					     "region" };
 	const xmlNode *c, *parts[7] = { NULL }, *country = NULL;
@@ -317,12 +317,13 @@ static void vessel(struct rec *r, const xmlNode *n)
 		if (i < sizeof(map) / sizeof(map[0])) {
 			kd__xml_add_node(&r->x, map[i].prop, c);
 		} else if (is(c, "vesselOwner")) {
-			const char *s =
-			    kd__xml_rec_text(&r->x, &r->x.a, c, &len);
+			const char *s = kd__xml_rec_text(&r->x, &r->x.a, c,
+							 &len);
 			kd__buf_clear(&r->x.b);
 			if (len && r->x.err == 0)
-				r->x.err = kd__buf_printf(
-				    &r->x.b, "Vessel owner: %.*s", (int)len, s);
+				r->x.err = kd__buf_printf(&r->x.b,
+							  "Vessel owner: %.*s",
+							  (int)len, s);
 			kd__xml_add(&r->x, "notes",
 				    r->x.b.len ? r->x.b.ptr : "", r->x.b.len);
 		} else {
@@ -571,8 +572,9 @@ int kd__parse_ofac_xml(struct kd_sink *sink, const char *path,
 	if (e < 0)
 		goto done;
 	if (expect >= 0 && expect != nrec &&
-	    (e = kd__sink_warn(sink, "Record_Count says %ld entries, file "
-				     "has %ld",
+	    (e = kd__sink_warn(sink,
+			       "Record_Count says %ld entries, file "
+			       "has %ld",
 			       expect, nrec)) < 0)
 		goto done;
 	e = kd__xml_finish(x);

@@ -91,16 +91,15 @@ struct simple {
 	size_t pos[C__COUNT]; /* column index of each known column */
 	size_t nheader;
 	unsigned long line;
-	struct kd_buf val;    /* one unquoted sub-value */
-	struct kd_buf idb;    /* the trimmed id, NUL-terminated */
+	struct kd_buf val; /* one unquoted sub-value */
+	struct kd_buf idb; /* the trimmed id, NUL-terminated */
 	char dataset[256];
 	char date[11];
 };
 
 static int fail_row(struct simple *st, int code, const char *msg)
 {
-	return kd__parse_fail(st->err, code, st->path, st->line, 0, "%s",
-			      msg);
+	return kd__parse_fail(st->err, code, st->path, st->line, 0, "%s", msg);
 }
 
 /* "IMO9253325" / "IMO 9253325" are IMO numbers; other ids stay ids. */

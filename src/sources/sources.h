@@ -20,8 +20,7 @@ typedef int (*kd_parser_fn)(struct kd_sink *sink, const char *path,
 			    kd_parse_err *err);
 
 /* UN Security Council consolidated XML. Ids "un-<REFERENCE_NUMBER>". */
-int kd__parse_un_xml(struct kd_sink *sink, const char *path,
-		     kd_parse_err *err);
+int kd__parse_un_xml(struct kd_sink *sink, const char *path, kd_parse_err *err);
 /* OFAC SDN-format XML (sdn.xml, consolidated.xml). Ids "ofac-<uid>". */
 int kd__parse_ofac_xml(struct kd_sink *sink, const char *path,
 		       kd_parse_err *err);
@@ -30,8 +29,7 @@ int kd__parse_canada_xml(struct kd_sink *sink, const char *path,
 			 kd_parse_err *err);
 /* EU Financial Sanctions Files XML (export/sanctionEntity). Ids
  * "eu-<logicalId>". */
-int kd__parse_eu_xml(struct kd_sink *sink, const char *path,
-		     kd_parse_err *err);
+int kd__parse_eu_xml(struct kd_sink *sink, const char *path, kd_parse_err *err);
 /* OFAC legacy CSV set: path is sdn.csv or cons_prim.csv; the sibling
  * alt/add/comments files (same directory, optional .gz) are joined on
  * ent_num. Ids "ofac-<ent_num>". */
@@ -39,8 +37,7 @@ int kd__parse_ofac_csv(struct kd_sink *sink, const char *path,
 		       kd_parse_err *err);
 /* UK OFSI ConList CSV ("Last Updated" line, header, a row per name). Ids
  * "uk-<Group ID>". */
-int kd__parse_uk_csv(struct kd_sink *sink, const char *path,
-		     kd_parse_err *err);
+int kd__parse_uk_csv(struct kd_sink *sink, const char *path, kd_parse_err *err);
 /* FollowTheMoney JSON lines: entities or delta ops {"op":..,"entity":..}.
  * Ids kept as given. */
 int kd__parse_ftm_json(struct kd_sink *sink, const char *path,

@@ -44,15 +44,46 @@
 #include <strings.h>
 
 enum col {
-	U_NAME6, U_NAME1, U_NAME2, U_NAME3, U_NAME4, U_NAME5, U_TITLE,
-	U_NONLATIN, U_NONLATIN_TYPE, U_NONLATIN_LANG, U_DOB, U_TOWN, U_COB,
-	U_NATIONALITY, U_PASSPORT, U_PASSPORT_DETAILS, U_NATID,
-	U_NATID_DETAILS, U_POSITION, U_ADDR1, U_ADDR2, U_ADDR3, U_ADDR4,
-	U_ADDR5, U_ADDR6, U_POSTCODE, U_COUNTRY, U_OTHER, U_GTYPE, U_ATYPE,
-	U_AQUALITY, U_REGIME, U_LISTED, U_DESIGNATED, U_UPDATED, U_GID,
+	U_NAME6,
+	U_NAME1,
+	U_NAME2,
+	U_NAME3,
+	U_NAME4,
+	U_NAME5,
+	U_TITLE,
+	U_NONLATIN,
+	U_NONLATIN_TYPE,
+	U_NONLATIN_LANG,
+	U_DOB,
+	U_TOWN,
+	U_COB,
+	U_NATIONALITY,
+	U_PASSPORT,
+	U_PASSPORT_DETAILS,
+	U_NATID,
+	U_NATID_DETAILS,
+	U_POSITION,
+	U_ADDR1,
+	U_ADDR2,
+	U_ADDR3,
+	U_ADDR4,
+	U_ADDR5,
+	U_ADDR6,
+	U_POSTCODE,
+	U_COUNTRY,
+	U_OTHER,
+	U_GTYPE,
+	U_ATYPE,
+	U_AQUALITY,
+	U_REGIME,
+	U_LISTED,
+	U_DESIGNATED,
+	U_UPDATED,
+	U_GID,
 	U__COUNT
 };
 
+/* clang-format off */ /* a table laid out by hand */
 static const char *const g_cols[U__COUNT] = {
 	"Name 6", "Name 1", "Name 2", "Name 3", "Name 4", "Name 5", "Title",
 	"Name Non-Latin Script", "Non-Latin Script Type",
@@ -65,6 +96,7 @@ static const char *const g_cols[U__COUNT] = {
 	"Alias Type", "Alias Quality", "Regime", "Listed On",
 	"UK Sanctions List Date Designated", "Last Updated", "Group ID"
 };
+/* clang-format on */
 
 /* How a value is cleaned before it is added. */
 enum mode { M_PLAIN, M_LOWER, M_NUMBERS };
@@ -75,6 +107,7 @@ static const struct {
 	const char *label;
 	const char *prop;
 	enum mode mode;
+	/* clang-format off */ /* a table laid out by hand */
 } g_facts[] = {
 	{ "IMO number", "imoNumber", M_PLAIN },
 	{ "Flag of ship", "flag", M_PLAIN },
@@ -99,6 +132,7 @@ static const struct {
 	{ "Tel", NULL, M_PLAIN },
 	{ "non-Latin script", NULL, M_PLAIN },
 };
+/* clang-format on */
 #define NFACTS (sizeof(g_facts) / sizeof(g_facts[0]))
 
 struct unknown_col {
@@ -111,13 +145,13 @@ struct ux {
 	kd_parse_err *perr;
 	const char *file;
 	unsigned long line;
-	long col[U__COUNT];       /* field index of each column, -1: absent */
-	size_t ncols;             /* fields of the header row */
+	long col[U__COUNT]; /* field index of each column, -1: absent */
+	size_t ncols;       /* fields of the header row */
 	struct unknown_col *unknown;
 	size_t nunknown, ucap;
-	struct kd_ment **ents;    /* entities in creation order */
+	struct kd_ment **ents; /* entities in creation order */
 	size_t nents, ecap;
-	uint64_t *seen;           /* set of row_key()s, open addressing */
+	uint64_t *seen; /* set of row_key()s, open addressing */
 	size_t nseen, seencap;
 	struct kd_buf buf;
 };
@@ -128,8 +162,7 @@ static int row_fail(struct ux *x, int code)
 			      kd_error_last());
 }
 
-static const char *col(struct ux *x, struct kd_csv *c, enum col k,
-		       size_t *n)
+static const char *col(struct ux *x, struct kd_csv *c, enum col k, size_t *n)
 {
 	const char *s;
 	if (x->col[k] < 0) {
@@ -141,8 +174,8 @@ static const char *col(struct ux *x, struct kd_csv *c, enum col k,
 	return s;
 }
 
-static int add(struct ux *x, struct kd_ment *e, const char *prop,
-	       const char *s, size_t n)
+static int add(struct ux *x, struct kd_ment *e, const char *prop, const char *s,
+	       size_t n)
 {
 	int err;
 	if (n == 0) /* cheap skip: the sink looks the property up first */
@@ -174,7 +207,8 @@ static int add_one(struct ux *x, struct kd_ment *e, const char *prop,
 	if (m == M_LOWER && n < sizeof(low)) {
 		for (i = 0; i < n; i++)
 			low[i] = s[i] >= 'A' && s[i] <= 'Z'
-					 ? (char)(s[i] - 'A' + 'a') : s[i];
+					 ? (char)(s[i] - 'A' + 'a')
+					 : s[i];
 		return add(x, e, prop, low, n);
 	}
 	if (m == M_NUMBERS) {
@@ -260,8 +294,7 @@ static long fact_at(const char *s, size_t n, size_t i, size_t *len)
 	return -1;
 }
 
-static int other_info(struct ux *x, struct kd_ment *e, const char *s,
-		      size_t n)
+static int other_info(struct ux *x, struct kd_ment *e, const char *s, size_t n)
 {
 	long cur = -1, k = -1;
 	size_t i, vstart = 0, len = 0;
@@ -346,9 +379,8 @@ static int names(struct ux *x, struct kd_ment *e, struct kd_csv *c)
 static int places(struct ux *x, struct kd_ment *e, struct kd_csv *c)
 {
 	static const enum col birth[] = { U_TOWN, U_COB };
-	static const enum col addr[] = { U_ADDR1, U_ADDR2, U_ADDR3,
-					 U_ADDR4, U_ADDR5, U_ADDR6,
-					 U_POSTCODE };
+	static const enum col addr[] = { U_ADDR1, U_ADDR2, U_ADDR3,   U_ADDR4,
+					 U_ADDR5, U_ADDR6, U_POSTCODE };
 	size_t n;
 	const char *s;
 	int err;
@@ -371,15 +403,16 @@ static int places(struct ux *x, struct kd_ment *e, struct kd_csv *c)
 
 /* Hash of the entity and of the columns data_row() adds after the names
  * (never 0). */
-static uint64_t row_key(struct ux *x, struct kd_csv *c,
-			const struct kd_ment *e)
+static uint64_t row_key(struct ux *x, struct kd_csv *c, const struct kd_ment *e)
 {
+	/* clang-format off */ /* a table laid out by hand */
 	static const enum col cols[] = {
 		U_TITLE, U_DOB, U_TOWN, U_COB, U_NATIONALITY, U_PASSPORT,
 		U_NATID, U_POSITION, U_ADDR1, U_ADDR2, U_ADDR3, U_ADDR4,
 		U_ADDR5, U_ADDR6, U_POSTCODE, U_COUNTRY, U_OTHER, U_REGIME,
 		U_LISTED, U_UPDATED
 	};
+	/* clang-format on */
 	uint64_t h = kd__hash(e->id, strlen(e->id));
 	size_t i, n;
 	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
@@ -443,12 +476,12 @@ static int data_row(struct ux *x, struct kd_csv *c)
 	s = col(x, c, U_GID, &n);
 	if (n == 0 || n > 80)
 		return kd__parse_fail(x->perr, KD_EPARSE, x->file, x->line, 0,
-				      "Group ID is %s", n ? "too long"
-							  : "empty");
+				      "Group ID is %s",
+				      n ? "too long" : "empty");
 	snprintf(id, sizeof(id), "uk-%.*s", (int)n, s);
 	fresh = kd__sink_get(x->sink, id) == NULL;
-	if (fresh && (err = kd__grow((void **)&x->ents, &x->ecap,
-				     x->nents + 1, sizeof(*x->ents))) < 0)
+	if (fresh && (err = kd__grow((void **)&x->ents, &x->ecap, x->nents + 1,
+				     sizeof(*x->ents))) < 0)
 		return row_fail(x, err);
 	s = col(x, c, U_GTYPE, &n);
 	if ((err = kd__sink_entity(x->sink, &e, id, group_schema(s, n))) < 0)
@@ -496,8 +529,8 @@ static int unknown_col(void *ctx, size_t i, const char *s, size_t n)
 			    sizeof(*x->unknown))) < 0)
 		return row_fail(x, err);
 	x->unknown[x->nunknown].idx = i;
-	x->unknown[x->nunknown].name =
-		n ? kd__strndup(s, n) : kd__strdup("(unnamed column)");
+	x->unknown[x->nunknown].name = n ? kd__strndup(s, n)
+					 : kd__strdup("(unnamed column)");
 	if (x->unknown[x->nunknown].name == NULL)
 		return row_fail(x, kd__error_set(KD_ENOMEM, "out of memory"));
 	x->nunknown++;
@@ -567,9 +600,12 @@ static int last_updated(struct ux *x, struct kd_csv *c)
 		return kd__sink_describe(x->sink, NULL, NULL, NULL, iso) < 0
 			       ? KD_ENOMEM
 			       : 1;
-	return kd__sink_warn(x->sink, "%s:%lu: Last Updated date not "
-				      "understood",
-			     x->file, x->line) < 0 ? KD_ENOMEM : 1;
+	return kd__sink_warn(x->sink,
+			     "%s:%lu: Last Updated date not "
+			     "understood",
+			     x->file, x->line) < 0
+		       ? KD_ENOMEM
+		       : 1;
 }
 
 /* Groups without a "Primary name" row take their first other name. */
@@ -595,8 +631,7 @@ static int name_fallback(struct ux *x)
 	return 0;
 }
 
-int kd__parse_uk_csv(struct kd_sink *sink, const char *path,
-		     kd_parse_err *perr)
+int kd__parse_uk_csv(struct kd_sink *sink, const char *path, kd_parse_err *perr)
 {
 	struct ux x;
 	struct kd_reader *r = NULL;

@@ -97,8 +97,8 @@ static void alias(struct rec *r, const xmlNode *n)
 		if (is(c, "ALIAS_NAME")) {
 			name = c;
 		} else if (is(c, "QUALITY")) {
-			const char *q =
-			    kd__xml_rec_text(&r->x, &r->x.a, c, &len);
+			const char *q = kd__xml_rec_text(&r->x, &r->x.a, c,
+							 &len);
 			if (len == 3 && strncmp(q, "Low", 3) == 0)
 				prop = "weakAlias";
 			else if (len == 6 && strncmp(q, "f.k.a.", 6) == 0)
@@ -120,8 +120,8 @@ static void alias(struct rec *r, const xmlNode *n)
 /* ADDRESS: "street, city, state, zip, country" plus `country`. */
 static void address(struct rec *r, const xmlNode *n)
 {
-	static const char *const order[] = { "STREET", "CITY",
-					     "STATE_PROVINCE", "ZIP_CODE" };
+	static const char *const order[] = { "STREET", "CITY", "STATE_PROVINCE",
+					     "ZIP_CODE" };
 	const xmlNode *c, *parts[4] = { NULL, NULL, NULL, NULL };
 	const xmlNode *country = NULL;
 	size_t i;
@@ -151,8 +151,8 @@ static void address(struct rec *r, const xmlNode *n)
 
 static void birth_place(struct rec *r, const xmlNode *n)
 {
-	static const char *const order[] = { "STREET", "CITY",
-					     "STATE_PROVINCE", "COUNTRY" };
+	static const char *const order[] = { "STREET", "CITY", "STATE_PROVINCE",
+					     "COUNTRY" };
 	const xmlNode *c, *parts[4] = { NULL, NULL, NULL, NULL };
 	size_t i;
 	KD_XML_FOR_EACH(c, n)
@@ -208,8 +208,8 @@ static void birth_date(struct rec *r, const xmlNode *n)
 			r->x.err = kd__buf_printf(&r->x.b, "%.*s to %.*s",
 						  (int)la, a, (int)lb, b);
 		else if (la || lb)
-			r->x.err =
-			    kd__buf_put(&r->x.b, la ? a : b, la ? la : lb);
+			r->x.err = kd__buf_put(&r->x.b, la ? a : b,
+					       la ? la : lb);
 		kd__xml_add(&r->x, "birthDate", r->x.b.len ? r->x.b.ptr : "",
 			    r->x.b.len);
 	} else if (from || to) {
@@ -235,8 +235,8 @@ static void document(struct rec *r, const xmlNode *n)
 		} else if (is(c, "TYPE_OF_DOCUMENT")) {
 			/* "Passport", "Numéro de passeport", "Número de
 			 * pasaporte": match the stem */
-			const char *t =
-			    kd__xml_rec_text(&r->x, &r->x.a, c, &len);
+			const char *t = kd__xml_rec_text(&r->x, &r->x.a, c,
+							 &len);
 			size_t i;
 			for (i = 0; i + 5 <= len; i++)
 				if (strncasecmp(t + i, "passp", 5) == 0 ||
@@ -245,8 +245,8 @@ static void document(struct rec *r, const xmlNode *n)
 		} else if (!is(c, "TYPE_OF_DOCUMENT2") &&
 			   !is(c, "ISSUING_COUNTRY") &&
 			   !is(c, "COUNTRY_OF_ISSUE") &&
-			   !is(c, "CITY_OF_ISSUE") &&
-			   !is(c, "DATE_OF_ISSUE") && !is(c, "NOTE")) {
+			   !is(c, "CITY_OF_ISSUE") && !is(c, "DATE_OF_ISSUE") &&
+			   !is(c, "NOTE")) {
 			kd__xml_unknown(r->x.sink, n, c);
 		}
 	}
@@ -254,9 +254,8 @@ static void document(struct rec *r, const xmlNode *n)
 		kd__xml_add_node(&r->x, prop, num);
 }
 
-static const char *const g_ignored[] = { "DATAID",   "VERSIONNUM",
-					 "SORT_KEY", "SORT_KEY_LAST_MOD",
-					 "LIST_TYPE" };
+static const char *const g_ignored[] = { "DATAID", "VERSIONNUM", "SORT_KEY",
+					 "SORT_KEY_LAST_MOD", "LIST_TYPE" };
 
 static void field(struct rec *r, const xmlNode *c, bool person)
 {
@@ -350,9 +349,9 @@ static int record(struct rec *r, const xmlNode *n, bool person)
 			      xmlGetLineNo(n),
 			      ref ? "duplicate id" : "no REFERENCE_NUMBER, id",
 			      r->x.c.ptr);
-	r->x.err =
-	    kd__sink_entity(r->x.sink, &r->x.e, r->x.c.ptr,
-			    person ? KD_SCHEMA_PERSON : KD_SCHEMA_ORGANIZATION);
+	r->x.err = kd__sink_entity(r->x.sink, &r->x.e, r->x.c.ptr,
+				   person ? KD_SCHEMA_PERSON
+					  : KD_SCHEMA_ORGANIZATION);
 	if (r->x.err)
 		return r->x.err;
 
@@ -383,10 +382,10 @@ static const struct kd_xml_record g_records[] = {
 	{ "ENTITIES", "ENTITY" },
 };
 
-static const struct kd_xml_spec g_spec = {
-	"CONSOLIDATED_LIST", "a UN consolidated list", g_records,
-	sizeof(g_records) / sizeof(g_records[0])
-};
+static const struct kd_xml_spec g_spec = { "CONSOLIDATED_LIST",
+					   "a UN consolidated list", g_records,
+					   sizeof(g_records) /
+						   sizeof(g_records[0]) };
 
 /* The source, dated by the root's dateGenerated. */
 static int describe(struct kd_xml_reader *x, struct kd_sink *sink)
@@ -397,10 +396,9 @@ static int describe(struct kd_xml_reader *x, struct kd_sink *sink)
 				 strlen((const char *)gen)) < 0)
 		iso[0] = '\0';
 	xmlFree(gen);
-	return kd__sink_describe(sink, "un_sc",
-				 "UN Security Council Consolidated List",
-				 "United Nations Security Council",
-				 iso[0] ? iso : NULL);
+	return kd__sink_describe(
+		sink, "un_sc", "UN Security Council Consolidated List",
+		"United Nations Security Council", iso[0] ? iso : NULL);
 }
 
 int kd__parse_un_xml(struct kd_sink *sink, const char *path, kd_parse_err *err)

@@ -55,9 +55,9 @@ struct kd_xml_reader {
 	const struct kd_xml_spec *spec;
 	gzFile gz;
 	bool io_failed, failed, eof, seen_root, root_closed;
-	bool skip;	   /* on a record: move past it, not into it */
+	bool skip;         /* on a record: move past it, not into it */
 	const char *group; /* the open wrapper element (spec string) */
-	int code;	   /* of the first fatal error */
+	int code;          /* of the first fatal error */
 	unsigned long line, col;
 	char msg[256];
 	/* recoverable errors (namespaces), reported as one warning */
@@ -74,7 +74,7 @@ struct kd_xml_reader {
 /* ---- libxml2 callbacks --------------------------------------------------- */
 
 static void on_generic(void *ctx, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+	__attribute__((format(printf, 2, 3)));
 static void on_generic(void *ctx, const char *fmt, ...)
 {
 	struct kd_xml_reader *x = ctx;
@@ -90,8 +90,8 @@ static void on_generic(void *ctx, const char *fmt, ...)
 	va_end(ap);
 	if (n > 0)
 		x->gen_len += (size_t)n < sizeof(x->gen_msg) - x->gen_len
-				  ? (size_t)n
-				  : sizeof(x->gen_msg) - x->gen_len - 1;
+				      ? (size_t)n
+				      : sizeof(x->gen_msg) - x->gen_len - 1;
 }
 
 static void restore_generic(struct kd_xml_reader *x)
@@ -176,10 +176,10 @@ static int fail(struct kd_xml_reader *x, kd_parse_err *err, const char *what)
 				      "%s", x->msg);
 	chomp(x->gen_msg);
 	return kd__parse_fail(
-	    err, KD_EPARSE, x->path,
-	    (unsigned long)xmlTextReaderGetParserLineNumber(x->r),
-	    (unsigned long)xmlTextReaderGetParserColumnNumber(x->r), "%s",
-	    x->gen_msg[0] ? x->gen_msg : what);
+		err, KD_EPARSE, x->path,
+		(unsigned long)xmlTextReaderGetParserLineNumber(x->r),
+		(unsigned long)xmlTextReaderGetParserColumnNumber(x->r), "%s",
+		x->gen_msg[0] ? x->gen_msg : what);
 }
 
 /* Line of the current node's start tag (the parser reads ahead). */
@@ -451,6 +451,6 @@ int kd__xml_drop_empty(struct kd_sink *sink, struct kd_ment *e,
 	long line = xmlGetLineNo(n);
 	if (e == NULL)
 		return 0;
-	return kd__sink_drop_if_empty(sink, e, line > 0 ? (unsigned long)line
-							: 0);
+	return kd__sink_drop_if_empty(sink, e,
+				      line > 0 ? (unsigned long)line : 0);
 }

@@ -153,8 +153,8 @@ static inline const xmlNode *kd__xml_element(const xmlNode *n)
 }
 
 /** Each child element `c` of `parent`, in document order. */
-#define KD_XML_FOR_EACH(c, parent)                                             \
-	for ((c) = kd__xml_element((parent)->children); (c);                   \
+#define KD_XML_FOR_EACH(c, parent)                           \
+	for ((c) = kd__xml_element((parent)->children); (c); \
 	     (c) = kd__xml_element((c)->next))
 
 #endif

@@ -18,10 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ALERT_COLS                                                         \
-	"id, book, record_id, entity_id, caption, status, score, "          \
-	"explanation, lists, list_version, matcher_version, created_at, "   \
-	"updated_at, decision, decided_by, reason, pending_by, "            \
+#define ALERT_COLS                                                        \
+	"id, book, record_id, entity_id, caption, status, score, "        \
+	"explanation, lists, list_version, matcher_version, created_at, " \
+	"updated_at, decision, decided_by, reason, pending_by, "          \
 	"closed_reason, prev_alert, version, record_hash, entity_hash"
 
 static void jv(struct kd_buf *b, const char *key, const char *v, int raw)
@@ -76,12 +76,13 @@ int kd_alerts_json(char **out, kd_store *s, const char *status,
 				     "status: open, decided, closed or all");
 	snprintf(after, sizeof(after), "%lld", after_id);
 	snprintf(lim, sizeof(lim), "%zu", limit ? limit : 1000);
-	err = kd__st_query(&r, s,
-			   "SELECT " ALERT_COLS " FROM alerts WHERE ($1 = 'all' "
-			   "OR status = $1) AND ($2 = '' OR book = $2) AND id > "
-			   "CAST($3 AS BIGINT) ORDER BY id LIMIT CAST($4 AS "
-			   "BIGINT)",
-			   4, pv);
+	err = kd__st_query(
+		&r, s,
+		"SELECT " ALERT_COLS " FROM alerts WHERE ($1 = 'all' "
+		"OR status = $1) AND ($2 = '' OR book = $2) AND id > "
+		"CAST($3 AS BIGINT) ORDER BY id LIMIT CAST($4 AS "
+		"BIGINT)",
+		4, pv);
 	if (err < 0)
 		return err;
 	kd__buf_putc(&b, '[');
@@ -110,9 +111,9 @@ int kd_alert_json(char **out, kd_store *s, long long id)
 	int err, first;
 	*out = NULL;
 	snprintf(num, sizeof(num), "%lld", id);
-	KD_FORWARD(kd__st_query(&r, s,
-				"SELECT " ALERT_COLS " FROM alerts WHERE id = $1",
-				1, pv));
+	KD_FORWARD(kd__st_query(
+		&r, s, "SELECT " ALERT_COLS " FROM alerts WHERE id = $1", 1,
+		pv));
 	if (!kd__st_next(r)) {
 		err = kd__error_set(KD_ENOTFOUND, "no alert %lld", id);
 		goto done;
@@ -122,11 +123,12 @@ int kd_alert_json(char **out, kd_store *s, long long id)
 	 * version the alert was raised on) */
 	pv[0] = kd__st_col(r, 1);
 	pv[1] = kd__st_col(r, 2);
-	KD_FORWARD(kd__st_query(&x, s,
-				"SELECT id, name, schema, birth_date, country, "
-				"id_number, hash, status FROM book WHERE book = "
-				"$1 AND id = $2",
-				2, pv));
+	KD_FORWARD(
+		kd__st_query(&x, s,
+			     "SELECT id, name, schema, birth_date, country, "
+			     "id_number, hash, status FROM book WHERE book = "
+			     "$1 AND id = $2",
+			     2, pv));
 	if (kd__st_next(x)) {
 		kd__buf_printf(&b, ",\"record\":{\"id\":");
 		kd__buf_json_str(&b, kd__st_col(x, 0));
@@ -145,18 +147,18 @@ int kd_alert_json(char **out, kd_store *s, long long id)
 	x = NULL;
 	/* the listed entity as it was when the alert was raised */
 	pv[0] = kd__st_col(r, 21);
-	KD_FORWARD(kd__st_query(&x, s,
-				"SELECT json FROM entity_blob WHERE hash = $1",
-				1, pv));
+	KD_FORWARD(kd__st_query(
+		&x, s, "SELECT json FROM entity_blob WHERE hash = $1", 1, pv));
 	jv(&b, "entity", kd__st_next(x) ? kd__st_col(x, 0) : NULL, 1);
 	kd__st_rows_free(x);
 	x = NULL;
 	/* decisions on this alert */
 	pv[0] = num;
-	KD_FORWARD(kd__st_query(&x, s,
-				"SELECT decision, reason, by_user, at, outcome "
-				"FROM decisions WHERE alert_id = $1 ORDER BY id",
-				1, pv));
+	KD_FORWARD(
+		kd__st_query(&x, s,
+			     "SELECT decision, reason, by_user, at, outcome "
+			     "FROM decisions WHERE alert_id = $1 ORDER BY id",
+			     1, pv));
 	kd__buf_puts(&b, ",\"decisions\":[");
 	for (first = 1; kd__st_next(x); first = 0) {
 		kd__buf_puts(&b, first ? "{\"decision\":" : ",{\"decision\":");
@@ -228,11 +230,12 @@ static int rejected(kd_store *s, const char *id, const char *decision,
 	kd__buf_json_str(&res, why);
 	kd__buf_putc(&res, '}');
 	if ((err = kd__st_begin(s)) == 0) {
-		if ((err = kd__st_exec(s,
-				       "INSERT INTO decisions(alert_id, "
-				       "decision, reason, by_user, at, outcome) "
-				       "VALUES($1, $2, $3, $4, $5, $6)",
-				       6, pv)) < 0 ||
+		if ((err = kd__st_exec(
+			     s,
+			     "INSERT INTO decisions(alert_id, "
+			     "decision, reason, by_user, at, outcome) "
+			     "VALUES($1, $2, $3, $4, $5, $6)",
+			     6, pv)) < 0 ||
 		    (err = kd__audit_append(s, user, "decision_rejected", id,
 					    NULL, in.ptr, res.ptr, NULL)) < 0)
 			kd__st_rollback(s);
@@ -247,8 +250,8 @@ static int rejected(kd_store *s, const char *id, const char *decision,
 }
 
 int kd_alert_decide(kd_decision_result *out, kd_store *s, long long id,
-		    const char *decision, const char *reason,
-		    const char *user, long long expected_version)
+		    const char *decision, const char *reason, const char *user,
+		    long long expected_version)
 {
 	struct st_rows *r = NULL;
 	char num[32], fe[8] = "off", at[40], ver[32], why[160];
@@ -333,7 +336,8 @@ int kd_alert_decide(kd_decision_result *out, kd_store *s, long long id,
 		     s,
 		     "UPDATE alerts SET status = $7, decision = $3, reason = "
 		     "$4, decided_by = $8, pending_by = CASE WHEN $3 = "
-		     "'true_match' AND $7 = 'open' THEN $5 ELSE pending_by END, "
+		     "'true_match' AND $7 = 'open' THEN $5 ELSE pending_by "
+		     "END, "
 		     "updated_at = $6, version = version + 1 WHERE id = $1 AND "
 		     "version = $2 AND status = 'open'",
 		     8, pv)) < 0)
@@ -359,9 +363,9 @@ int kd_alert_decide(kd_decision_result *out, kd_store *s, long long id,
 	kd__buf_puts(&in, ",\"reason\":");
 	kd__buf_json_str(&in, reason);
 	kd__buf_printf(&in, ",\"expected_version\":%lld}", expected_version);
-	kd__buf_printf(&res,
-		       "{\"status\":\"%s\",\"outcome\":\"%s\",\"version\":%lld}",
-		       final ? "decided" : "open", outcome, version + 1);
+	kd__buf_printf(
+		&res, "{\"status\":\"%s\",\"outcome\":\"%s\",\"version\":%lld}",
+		final ? "decided" : "open", outcome, version + 1);
 	if ((err = kd__audit_append(s, user, "decision", num, lv, in.ptr,
 				    res.ptr, NULL)) < 0)
 		goto fail;

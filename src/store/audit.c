@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ZERO_HASH                                                          \
+#define ZERO_HASH \
 	"0000000000000000000000000000000000000000000000000000000000000000"
 
 static void jstr_or_null(struct kd_buf *b, const char *s)
@@ -124,7 +124,7 @@ int kd_audit_record_lv(kd_store *s, const char *actor, const char *action,
 }
 
 #define COLS                                                               \
-	"seq, at, actor, action, subject, list_version, matcher_version, "  \
+	"seq, at, actor, action, subject, list_version, matcher_version, " \
 	"input, result, prev_hash, hash"
 
 int kd_audit_verify(kd_audit_check *out, kd_store *s)
@@ -176,7 +176,8 @@ int kd_audit_verify(kd_audit_check *out, kd_store *s)
 				out->bad_seq = seq;
 				snprintf(out->why, sizeof(out->why),
 					 "record %lld: content does not match "
-					 "its hash (edited)", seq);
+					 "its hash (edited)",
+					 seq);
 				break;
 			}
 			snprintf(prev, sizeof(prev), "%s", h);
@@ -212,10 +213,17 @@ static void csv_cell(FILE *f, const char *v)
 int kd_audit_export(FILE *f, kd_store *s, const char *from, const char *to,
 		    int csv)
 {
-	static const char *const names[] = {
-		"seq", "at", "actor", "action", "subject", "list_version",
-		"matcher_version", "input", "result", "prev_hash", "hash"
-	};
+	static const char *const names[] = { "seq",
+					     "at",
+					     "actor",
+					     "action",
+					     "subject",
+					     "list_version",
+					     "matcher_version",
+					     "input",
+					     "result",
+					     "prev_hash",
+					     "hash" };
 	long long last = 0;
 	int err = 0;
 	size_t i;

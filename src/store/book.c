@@ -101,7 +101,7 @@ int kd_book_import(kd_import_stats *out, kd_store *s, const char *book,
 	struct old **olds = NULL;
 	size_t nolds = 0, capolds = 0, i, npend = 0;
 	char seq[32] = "1", at[40], after[32] = "0";
-	char (*hashes)[65] = NULL;
+	char(*hashes)[65] = NULL;
 	const char *pend[NEW_BATCH * 11];
 	struct kd_buf in = KD_BUF_INIT, res = KD_BUF_INIT;
 	int err = 0;
@@ -128,11 +128,12 @@ int kd_book_import(kd_import_stats *out, kd_store *s, const char *book,
 		struct st_rows *r;
 		const char *pv[2] = { book, after };
 		size_t got = 0;
-		if ((err = kd__st_query(&r, s,
-					"SELECT rid, id, hash, status FROM book "
-					"WHERE book = $1 AND rid > $2 ORDER BY "
-					"rid LIMIT 20000",
-					2, pv)) < 0)
+		if ((err = kd__st_query(
+			     &r, s,
+			     "SELECT rid, id, hash, status FROM book "
+			     "WHERE book = $1 AND rid > $2 ORDER BY "
+			     "rid LIMIT 20000",
+			     2, pv)) < 0)
 			goto fail;
 		while (kd__st_next(r)) {
 			struct old *o = kd__calloc(1, sizeof(*o));
@@ -146,7 +147,8 @@ int kd_book_import(kd_import_stats *out, kd_store *s, const char *book,
 				goto fail;
 			}
 			olds[nolds++] = o;
-			snprintf(o->rid, sizeof(o->rid), "%s", kd__st_col(r, 0));
+			snprintf(o->rid, sizeof(o->rid), "%s",
+				 kd__st_col(r, 0));
 			snprintf(o->hash, sizeof(o->hash), "%s",
 				 kd__st_col(r, 2));
 			o->retired = strcmp(kd__st_col(r, 3), "active") != 0;
@@ -208,11 +210,15 @@ int kd_book_import(kd_import_stats *out, kd_store *s, const char *book,
 		o->touched = 1;
 		if (o->rid[0] == '\0' || strcmp(o->hash, hashes[i]) != 0 ||
 		    o->retired) {
-			const char *pv[10] = { book,	      r->id,
-					       r->name,	      nz(r->schema),
+			const char *pv[10] = { book,
+					       r->id,
+					       r->name,
+					       nz(r->schema),
 					       nz(r->birth_date),
-					       nz(r->country), nz(r->id_number),
-					       hashes[i],     seq,
+					       nz(r->country),
+					       nz(r->id_number),
+					       hashes[i],
+					       seq,
 					       at };
 			if (o->rid[0] == '\0' &&
 			    (err = flush_new(s, pend, npend)) < 0)
@@ -246,12 +252,13 @@ int kd_book_import(kd_import_stats *out, kd_store *s, const char *book,
 			if (olds[i]->touched || olds[i]->retired ||
 			    olds[i]->rid[0] == '\0')
 				continue;
-			if ((err = kd__st_exec(s,
-					       "UPDATE book SET status = "
-					       "'retired', seq = $3, updated_at "
-					       "= $4 WHERE book = $1 AND rid = "
-					       "$2",
-					       4, pv)) < 0)
+			if ((err = kd__st_exec(
+				     s,
+				     "UPDATE book SET status = "
+				     "'retired', seq = $3, updated_at "
+				     "= $4 WHERE book = $1 AND rid = "
+				     "$2",
+				     4, pv)) < 0)
 				goto fail;
 			olds[i]->retired = 1;
 			out->retired++;
@@ -279,11 +286,11 @@ int kd_book_import(kd_import_stats *out, kd_store *s, const char *book,
 		       "\"unchanged\":%zu,\"revived\":%zu,\"retired\":%zu}",
 		       out->rows, out->added, out->changed, out->unchanged,
 		       out->revived, out->retired);
-	if ((err = kd__audit_append(s, actor, "book_import", book, NULL,
-				    in.ptr, res.ptr, NULL)) < 0)
+	if ((err = kd__audit_append(s, actor, "book_import", book, NULL, in.ptr,
+				    res.ptr, NULL)) < 0)
 		goto fail;
-	if ((err = kd__st_commit(s)) == 0 && (out->added || out->changed ||
-					       out->revived || out->retired))
+	if ((err = kd__st_commit(s)) == 0 &&
+	    (out->added || out->changed || out->revived || out->retired))
 		/* the book changed: index it for delta monitoring now; the
 		 * import stands without it (a delta run indexes the book
 		 * itself when the cache is missing) */

@@ -78,8 +78,7 @@ void kd__lists_free(struct kd_lists *l)
 	memset(l, 0, sizeof(*l));
 }
 
-const struct kd_lent *kd__lists_find(const struct kd_lists *l,
-				     const char *id)
+const struct kd_lent *kd__lists_find(const struct kd_lists *l, const char *id)
 {
 	size_t lo = 0, hi = l->n;
 	while (lo < hi) {
@@ -173,8 +172,8 @@ static int insert_pairs(kd_store *s, const char *head, const char *tail,
 	return err;
 }
 
-int kd__lists_register(kd_store *s, const struct kd_lists *l,
-		       const char *actor, int *is_new)
+int kd__lists_register(kd_store *s, const struct kd_lists *l, const char *actor,
+		       int *is_new)
 {
 	struct st_rows *r;
 	const char *pv[5];
@@ -216,8 +215,8 @@ int kd__lists_register(kd_store *s, const struct kd_lists *l,
 		vals[2 * i + 1] = l->v[i].json;
 	}
 	if ((err = insert_pairs(s, "INSERT INTO entity_blob(hash, json) VALUES",
-				" ON CONFLICT(hash) DO NOTHING", vals,
-				l->n)) < 0)
+				" ON CONFLICT(hash) DO NOTHING", vals, l->n)) <
+	    0)
 		goto fail;
 	for (i = 0; i < l->n; i++) {
 		vals[2 * i] = l->v[i].id;
@@ -226,12 +225,12 @@ int kd__lists_register(kd_store *s, const struct kd_lists *l,
 	{
 		struct kd_buf head = KD_BUF_INIT;
 		/* the version is a constant in the statement: hex only */
-		kd__buf_printf(&head,
-			       "INSERT INTO list_member(version, entity_id, "
-			       "hash) SELECT '%s', column1, column2 FROM (VALUES",
-			       l->version);
-		err = head.ptr ? insert_pairs(s, head.ptr, ") AS t",
-					      vals, l->n)
+		kd__buf_printf(
+			&head,
+			"INSERT INTO list_member(version, entity_id, "
+			"hash) SELECT '%s', column1, column2 FROM (VALUES",
+			l->version);
+		err = head.ptr ? insert_pairs(s, head.ptr, ") AS t", vals, l->n)
 			       : kd__error_set(KD_ENOMEM, "out of memory");
 		kd__buf_free(&head);
 		if (err < 0)
@@ -281,8 +280,7 @@ int kd_store_list_version(char out[65], kd_store *s, const kd_db *db,
 }
 
 /* Write an archived version as FtM JSON lines to a temporary file. */
-int kd__lists_extract(char *path, size_t cap, kd_store *s,
-		      const char *version)
+int kd__lists_extract(char *path, size_t cap, kd_store *s, const char *version)
 {
 	const char *pv[2] = { version, "" };
 	char after[600] = "";
@@ -300,12 +298,13 @@ int kd__lists_extract(char *path, size_t cap, kd_store *s,
 		struct st_rows *r;
 		size_t got = 0;
 		pv[1] = after;
-		err = kd__st_query(&r, s,
-				   "SELECT m.entity_id, b.json FROM list_member "
-				   "m JOIN entity_blob b ON b.hash = m.hash "
-				   "WHERE m.version = $1 AND m.entity_id > $2 "
-				   "ORDER BY m.entity_id LIMIT 2000",
-				   2, pv);
+		err = kd__st_query(
+			&r, s,
+			"SELECT m.entity_id, b.json FROM list_member "
+			"m JOIN entity_blob b ON b.hash = m.hash "
+			"WHERE m.version = $1 AND m.entity_id > $2 "
+			"ORDER BY m.entity_id LIMIT 2000",
+			2, pv);
 		if (err < 0)
 			break;
 		while (kd__st_next(r)) {

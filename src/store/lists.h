@@ -24,16 +24,14 @@ struct kd_lists {
 /** Hash every entity of db and the whole version. */
 int kd__lists_hash(struct kd_lists *out, const kd_db *db);
 void kd__lists_free(struct kd_lists *l);
-const struct kd_lent *kd__lists_find(const struct kd_lists *l,
-				     const char *id);
+const struct kd_lent *kd__lists_find(const struct kd_lists *l, const char *id);
 /** Archive the version unless known. */
-int kd__lists_register(kd_store *s, const struct kd_lists *l,
-		       const char *actor, int *is_new);
+int kd__lists_register(kd_store *s, const struct kd_lists *l, const char *actor,
+		       int *is_new);
 /** FtM JSON of one entity. */
 int kd__entity_json(struct kd_buf *b, const kd_db *db, const kd_entity *e);
 /** Write an archived version to a temporary FtM file (path out). */
-int kd__lists_extract(char *path, size_t cap, kd_store *s,
-		      const char *version);
+int kd__lists_extract(char *path, size_t cap, kd_store *s, const char *version);
 
 /** Active records of a book and the seq of the import that last
  *  changed it (book.c): kept in meta by imports, counted for a store

@@ -53,7 +53,7 @@
 #include <glob.h>
 #include <unistd.h>
 
-#define BLOCK 4096
+#define BLOCK   4096
 #define RESULTS 20
 
 struct rec {
@@ -200,8 +200,7 @@ void kd__features_json(struct kd_buf *b, const kd_result *r)
 	kd__buf_putc(b, ']');
 }
 
-static void entity_lists(struct kd_buf *b, const kd_db *db,
-			 const kd_entity *e)
+static void entity_lists(struct kd_buf *b, const kd_db *db, const kd_entity *e)
 {
 	size_t i;
 	for (i = 0; i < kd_entity_source_count(e); i++) {
@@ -225,10 +224,10 @@ static void alert_input(struct kd_buf *b, const struct run *rn,
 	kd__buf_json_str(b, r->id);
 	kd__buf_puts(b, ",\"name\":");
 	kd__buf_json_str(b, r->name);
-#define OPT(key, v)                                                        \
-	if (v) {                                                           \
-		kd__buf_puts(b, ",\"" key "\":");                          \
-		kd__buf_json_str(b, v);                                    \
+#define OPT(key, v)                               \
+	if (v) {                                  \
+		kd__buf_puts(b, ",\"" key "\":"); \
+		kd__buf_json_str(b, v);           \
 	}
 	OPT("schema", r->schema)
 	OPT("birth_date", r->dob)
@@ -244,8 +243,8 @@ static void alert_input(struct kd_buf *b, const struct run *rn,
 	kd__buf_putc(b, '}');
 }
 
-static int close_alert(struct run *rn, const char *alert_id,
-		       const char *reason, const char *input_json)
+static int close_alert(struct run *rn, const char *alert_id, const char *reason,
+		       const char *input_json)
 {
 	char at[40];
 	const char *pv[3] = { alert_id, reason, at };
@@ -279,8 +278,8 @@ static int apply_match(struct run *rn, const struct rec *r,
 	const char *eid = kd_entity_id(e);
 	const struct kd_lent *le = kd__lists_find(&rn->lists, eid);
 	const char *ehash = le ? le->hash : "";
-	struct kd_buf expl = KD_BUF_INIT, lists = KD_BUF_INIT,
-		      in = KD_BUF_INIT, out = KD_BUF_INIT;
+	struct kd_buf expl = KD_BUF_INIT, lists = KD_BUF_INIT, in = KD_BUF_INIT,
+		      out = KD_BUF_INIT;
 	char score[32], at[40];
 	struct st_rows *q = NULL;
 	int err = 0;
@@ -312,25 +311,31 @@ static int apply_match(struct run *rn, const struct rec *r,
 		}
 	}
 	if (open_id) {
-		const char *pv[9] = { open_id,	  score,
-				      expl.ptr,		  r->hash,
-				      ehash,		  rn->lists.version,
-				      rn->s->matcher_version, at,
+		const char *pv[9] = { open_id,
+				      score,
+				      expl.ptr,
+				      r->hash,
+				      ehash,
+				      rn->lists.version,
+				      rn->s->matcher_version,
+				      at,
 				      lists.ptr ? lists.ptr : "" };
 		KD_FORWARD(kd__st_exec(
 			rn->s,
 			"UPDATE alerts SET score = $2, explanation = $3, "
-			"record_hash = $4, entity_hash = $5, list_version = $6, "
+			"record_hash = $4, entity_hash = $5, list_version = "
+			"$6, "
 			"matcher_version = $7, updated_at = $8, lists = $9, "
 			"version = version + 1 WHERE id = $1 AND status = "
 			"'open'",
 			9, pv));
-		kd__buf_printf(&out, "{\"alert\":%s,\"score\":%s,"
-				     "\"explanation\":%s}",
+		kd__buf_printf(&out,
+			       "{\"alert\":%s,\"score\":%s,"
+			       "\"explanation\":%s}",
 			       open_id, score, expl.ptr);
 		KD_FORWARD(kd__audit_append(rn->s, rn->actor, "alert_updated",
-					    open_id, rn->lists.version,
-					    in.ptr, out.ptr, NULL));
+					    open_id, rn->lists.version, in.ptr,
+					    out.ptr, NULL));
 		rn->st->updated++;
 		goto done;
 	}
@@ -338,7 +343,8 @@ static int apply_match(struct run *rn, const struct rec *r,
 		const char *pv[3] = { rn->book, r->id, eid };
 		KD_FORWARD(kd__st_query(
 			&q, rn->s,
-			"SELECT id, status, record_hash, entity_hash FROM alerts "
+			"SELECT id, status, record_hash, entity_hash FROM "
+			"alerts "
 			"WHERE book = $1 AND record_id = $2 AND entity_id = $3 "
 			"ORDER BY id DESC LIMIT 1",
 			3, pv));
@@ -346,7 +352,8 @@ static int apply_match(struct run *rn, const struct rec *r,
 	{
 		const char *prev = NULL;
 		struct st_rows *ins = NULL;
-		if (kd__st_next(q) && strcmp(kd__st_col(q, 1), "decided") == 0) {
+		if (kd__st_next(q) &&
+		    strcmp(kd__st_col(q, 1), "decided") == 0) {
 			if (strcmp(kd__st_col(q, 2), r->hash) == 0 &&
 			    strcmp(kd__st_col(q, 3), ehash) == 0) {
 				rn->st->quiet++;
@@ -355,22 +362,34 @@ static int apply_match(struct run *rn, const struct rec *r,
 			prev = kd__st_col(q, 0);
 		}
 		{
-			const char *pv[16] = {
-				rn->book, r->id,    r->rid,
-				eid,	  kd_entity_caption(e) ? kd_entity_caption(e) : "",
-				score,	  expl.ptr, r->hash,
-				ehash,	  lists.ptr ? lists.ptr : "",
-				rn->lists.version, rn->s->matcher_version,
-				at,	  prev
-			};
+			const char *pv[16] = { rn->book,
+					       r->id,
+					       r->rid,
+					       eid,
+					       kd_entity_caption(e)
+						       ? kd_entity_caption(e)
+						       : "",
+					       score,
+					       expl.ptr,
+					       r->hash,
+					       ehash,
+					       lists.ptr ? lists.ptr : "",
+					       rn->lists.version,
+					       rn->s->matcher_version,
+					       at,
+					       prev };
 			KD_FORWARD(kd__st_query(
 				&ins, rn->s,
 				"INSERT INTO alerts(book, record_id, rid, "
-				"entity_id, caption, status, score, explanation, "
-				"record_hash, entity_hash, lists, list_version, "
+				"entity_id, caption, status, score, "
+				"explanation, "
+				"record_hash, entity_hash, lists, "
+				"list_version, "
 				"matcher_version, created_at, updated_at, "
-				"prev_alert, version) VALUES($1, $2, $3, $4, $5, "
-				"'open', $6, $7, $8, $9, $10, $11, $12, $13, $13, "
+				"prev_alert, version) VALUES($1, $2, $3, $4, "
+				"$5, "
+				"'open', $6, $7, $8, $9, $10, $11, $12, $13, "
+				"$13, "
 				"$14, 1) RETURNING id",
 				14, pv));
 		}
@@ -379,8 +398,9 @@ static int apply_match(struct run *rn, const struct rec *r,
 			err = kd__error_set(KD_EIO, "insert returned no id");
 			goto done;
 		}
-		kd__buf_printf(&out, "{\"alert\":%s,\"score\":%s,"
-				     "\"explanation\":%s,\"prev_alert\":%s}",
+		kd__buf_printf(&out,
+			       "{\"alert\":%s,\"score\":%s,"
+			       "\"explanation\":%s,\"prev_alert\":%s}",
 			       kd__st_col(ins, 0), score, expl.ptr,
 			       prev ? prev : "null");
 		err = kd__audit_append(rn->s, rn->actor, "alert_new",
@@ -487,8 +507,8 @@ static int open_of_block(struct st_rows **out, struct run *rn, int delta)
 		}
 		if (!hit)
 			continue;
-		if (delta && !bsearch(&eid, rn->chg, rn->nchg,
-				      sizeof(*rn->chg), cmp_str))
+		if (delta && !bsearch(&eid, rn->chg, rn->nchg, sizeof(*rn->chg),
+				      cmp_str))
 			continue;
 		for (i = 0; i < 8; i++)
 			lens[i] = row[i] ? strlen(row[i]) : 0;
@@ -585,13 +605,14 @@ static int phase_records(struct run *rn, const char *seq_max)
 	kd__st_rows_free(r);
 	rn->mo.filter = NULL;
 	while (err == 0) {
-		err = kd__st_query(&r, rn->s,
-				   "SELECT rid, id, name, schema, birth_date, "
-				   "country, id_number, hash FROM book WHERE "
-				   "book = $1 AND rid > $2 AND status = 'active' "
-				   "AND (screened IS NULL OR screened <> hash) "
-				   "ORDER BY rid LIMIT 4096",
-				   2, pv);
+		err = kd__st_query(
+			&r, rn->s,
+			"SELECT rid, id, name, schema, birth_date, "
+			"country, id_number, hash FROM book WHERE "
+			"book = $1 AND rid > $2 AND status = 'active' "
+			"AND (screened IS NULL OR screened <> hash) "
+			"ORDER BY rid LIMIT 4096",
+			2, pv);
 		if (err < 0)
 			break;
 		if (r->nrows == 0) {
@@ -691,7 +712,8 @@ static int cache_path(char *out, size_t cap, kd_store *s, const char *book)
 	snprintf(fp, sizeof(fp), "%lld-%lld", active, seq);
 	for (i = 0; book[i] && i < sizeof(slug) - 1; i++)
 		slug[i] = (char)((book[i] >= 'a' && book[i] <= 'z') ||
-						 (book[i] >= '0' && book[i] <= '9')
+						 (book[i] >= '0' &&
+						  book[i] <= '9')
 					 ? book[i]
 					 : '_');
 	slug[i] = '\0';
@@ -842,8 +864,8 @@ static void *rq_worker(void *arg)
 				q->err = KD_ENOMEM;
 				break;
 			}
-			q->rids[q->n++] =
-				strtoll(kd_entity_id(res[k].entity), NULL, 10);
+			q->rids[q->n++] = strtoll(kd_entity_id(res[k].entity),
+						  NULL, 10);
 		}
 		pthread_mutex_unlock(&q->lock);
 		kd_results_free(res);
@@ -943,8 +965,8 @@ static int phase_delta(struct run *rn, const char *base)
 	{
 		pthread_t th[64];
 		long n = rn->o->threads ? (long)rn->o->threads
-					: sysconf(_SC_NPROCESSORS_ONLN), t,
-		     started = 0;
+					: sysconf(_SC_NPROCESSORS_ONLN),
+		     t, started = 0;
 		if (n < 1)
 			n = 1;
 		if (n > 64)
@@ -1045,11 +1067,12 @@ static int phase_retired(struct run *rn)
 	int err;
 	if ((err = kd__st_begin(rn->s)) < 0)
 		return err;
-	KD_FORWARD(kd__st_query(&a, rn->s,
-				"SELECT a.id, a.record_id FROM alerts a JOIN book "
-				"b ON b.rid = a.rid WHERE a.book = $1 AND "
-				"a.status = 'open' AND b.status = 'retired'",
-				1, pv));
+	KD_FORWARD(
+		kd__st_query(&a, rn->s,
+			     "SELECT a.id, a.record_id FROM alerts a JOIN book "
+			     "b ON b.rid = a.rid WHERE a.book = $1 AND "
+			     "a.status = 'open' AND b.status = 'retired'",
+			     1, pv));
 	while (kd__st_next(a)) {
 		struct kd_buf in = KD_BUF_INIT;
 		kd__buf_puts(&in, "{\"record\":");

@@ -65,9 +65,9 @@ static int pg_fail(struct pgc *p, PGresult *r, const char *sql)
 	while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
 		n--;
 	/* 23505 unique violation, 40001 serialization, 40P01 deadlock */
-	if (state && (strcmp(state, "23505") == 0 ||
-		      strcmp(state, "40001") == 0 ||
-		      strcmp(state, "40P01") == 0))
+	if (state &&
+	    (strcmp(state, "23505") == 0 || strcmp(state, "40001") == 0 ||
+	     strcmp(state, "40P01") == 0))
 		code = KD_STORE_ECONFLICT;
 	return kd__error_set(code, "postgresql: %.*s (in: %.80s)", (int)n, m,
 			     sql);
@@ -145,8 +145,8 @@ static int pg_lock(void *conn, long key)
 	char k[32];
 	const char *pv[1] = { k };
 	snprintf(k, sizeof(k), "%ld", key);
-	return pg_exec(conn, "SELECT pg_advisory_xact_lock($1::bigint)", 1,
-		       pv, NULL);
+	return pg_exec(conn, "SELECT pg_advisory_xact_lock($1::bigint)", 1, pv,
+		       NULL);
 }
 
 static long pg_changes(void *conn)
@@ -155,6 +155,6 @@ static long pg_changes(void *conn)
 }
 
 const struct st_ops kd__st_pg = {
-	"postgresql", pg_open, pg_close, pg_begin, pg_commit, pg_rollback,
-	pg_exec, pg_lock, pg_changes,
+	"postgresql", pg_open, pg_close, pg_begin,   pg_commit,
+	pg_rollback,  pg_exec, pg_lock,  pg_changes,
 };

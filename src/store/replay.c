@@ -28,9 +28,8 @@ static int only_entity(const kd_entity *e, void *ctx)
 static const char *jget(json_t *o, const char *k)
 {
 	json_t *v = json_object_get(o, k);
-	return json_is_string(v) && *json_string_value(v)
-		       ? json_string_value(v)
-		       : NULL;
+	return json_is_string(v) && *json_string_value(v) ? json_string_value(v)
+							  : NULL;
 }
 
 int kd_audit_replay(int *same, FILE *f, kd_store *s, long long seq)

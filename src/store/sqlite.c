@@ -95,8 +95,9 @@ static int wal_hook(void *ctx, sqlite3 *db, const char *name, int pages)
 		pthread_attr_t at;
 		pthread_attr_init(&at);
 		pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
-		g_ckpt.started =
-			pthread_create(&th, &at, ckpt_main, NULL) == 0 ? 1 : -1;
+		g_ckpt.started = pthread_create(&th, &at, ckpt_main, NULL) == 0
+					 ? 1
+					 : -1;
 		pthread_attr_destroy(&at);
 	}
 	if (g_ckpt.started > 0 && g_ckpt.want[0] == '\0') {
@@ -295,8 +296,8 @@ static int sq_exec(void *conn, const char *sql, int n,
 			goto done;
 		}
 	}
-	if (rows && (err = kd__st_rows_new(
-			     &r, (size_t)sqlite3_column_count(st))) < 0)
+	if (rows &&
+	    (err = kd__st_rows_new(&r, (size_t)sqlite3_column_count(st))) < 0)
 		goto done;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *cells[32];
@@ -306,8 +307,8 @@ static int sq_exec(void *conn, const char *sql, int n,
 		if (nc > 32)
 			nc = 32;
 		for (c = 0; c < nc; c++) {
-			cells[c] = (const char *)sqlite3_column_text(
-				st, (int)c);
+			cells[c] = (const char *)sqlite3_column_text(st,
+								     (int)c);
 			lens[c] = (size_t)sqlite3_column_bytes(st, (int)c);
 		}
 		if ((err = kd__st_rows_add(r, cells, lens)) < 0)
@@ -315,8 +316,7 @@ static int sq_exec(void *conn, const char *sql, int n,
 	}
 	if (rc != SQLITE_DONE) {
 		err = sqlite3_errcode(q->db) == SQLITE_CONSTRAINT
-			      ? kd__error_set(KD_STORE_ECONFLICT,
-					      "sqlite: %s",
+			      ? kd__error_set(KD_STORE_ECONFLICT, "sqlite: %s",
 					      sqlite3_errmsg(q->db))
 			      : sq_fail(q, "step");
 		goto done;
@@ -343,6 +343,6 @@ static long sq_changes(void *conn)
 }
 
 const struct st_ops kd__st_sqlite = {
-	"sqlite", sq_open, sq_close, sq_begin, sq_commit, sq_rollback,
-	sq_exec, sq_lock, sq_changes,
+	"sqlite",    sq_open, sq_close, sq_begin,   sq_commit,
+	sq_rollback, sq_exec, sq_lock,  sq_changes,
 };

@@ -107,9 +107,9 @@ int kd__st_rows_add(struct st_rows *r, const char *const *cells,
 	size_t c;
 	if (r->nrows == p->cap) {
 		size_t cap = p->cap ? p->cap * 2 : 16;
-		char **v = kd__realloc(r->cells, cap * (r->ncols ? r->ncols
-								 : 1) *
-							 sizeof(char *));
+		char **v = kd__realloc(r->cells,
+				       cap * (r->ncols ? r->ncols : 1) *
+					       sizeof(char *));
 		if (v == NULL)
 			return kd__error_set(KD_ENOMEM, "out of memory");
 		r->cells = v;
@@ -169,8 +169,7 @@ double kd__st_cold(const struct st_rows *r, size_t i)
 
 /* ---- statements and transactions ------------------------------------------ */
 
-int kd__st_exec(kd_store *s, const char *sql, int n,
-		const char *const *params)
+int kd__st_exec(kd_store *s, const char *sql, int n, const char *const *params)
 {
 	return s->ops->exec(s->conn, sql, n, params, NULL);
 }
@@ -242,12 +241,12 @@ int kd__st_meta_get(kd_store *s, const char *key, char *out, size_t cap)
 int kd__st_meta_set(kd_store *s, const char *key, const char *val)
 {
 	const char *pv[2] = { key, val };
-	int err = kd__st_exec(s, "UPDATE meta SET value = $2 WHERE key = $1",
-			      2, pv);
+	int err = kd__st_exec(s, "UPDATE meta SET value = $2 WHERE key = $1", 2,
+			      pv);
 	if (err < 0 || kd__st_changes(s) > 0)
 		return err;
-	return kd__st_exec(s, "INSERT INTO meta(key, value) VALUES($1, $2)",
-			   2, pv);
+	return kd__st_exec(s, "INSERT INTO meta(key, value) VALUES($1, $2)", 2,
+			   pv);
 }
 
 int kd_store_get(char *out, size_t cap, kd_store *s, const char *key)
@@ -262,8 +261,7 @@ int kd_store_set(kd_store *s, const char *key, const char *val,
 	int err;
 	if (strcmp(key, "four_eyes") != 0 ||
 	    (strcmp(val, "on") != 0 && strcmp(val, "off") != 0))
-		return kd__error_set(KD_EINVAL,
-				     "settable: four_eyes = on|off");
+		return kd__error_set(KD_EINVAL, "settable: four_eyes = on|off");
 	if ((err = kd__st_begin(s)) < 0)
 		return err;
 	kd__buf_puts(&in, "{\"key\":");
@@ -272,8 +270,8 @@ int kd_store_set(kd_store *s, const char *key, const char *val,
 	kd__buf_json_str(&in, val);
 	kd__buf_putc(&in, '}');
 	if ((err = kd__st_meta_set(s, key, val)) < 0 ||
-	    (err = kd__audit_append(s, actor, "config", key, NULL, in.ptr,
-				    "{}", NULL)) < 0) {
+	    (err = kd__audit_append(s, actor, "config", key, NULL, in.ptr, "{}",
+				    NULL)) < 0) {
 		kd__st_rollback(s);
 		goto done;
 	}
@@ -355,8 +353,8 @@ static int run_script(kd_store *s, const char *script)
 		if (*p == '\0')
 			continue;
 		/* not cached: each text is run once */
-		if ((err = s->ops->exec(s->conn, p, KD_ST_DYN(0), NULL,
-					NULL)) < 0)
+		if ((err = s->ops->exec(s->conn, p, KD_ST_DYN(0), NULL, NULL)) <
+		    0)
 			break;
 	}
 	kd__free(copy);
@@ -376,7 +374,8 @@ int kd_store_migrate(kd_store *s, int *from, int *to, const char *actor)
 	if (v > NMIGRATIONS) {
 		err = kd__error_set(KD_EFORMAT,
 				    "store schema version %d is newer than "
-				    "this kordon (%d)", v, NMIGRATIONS);
+				    "this kordon (%d)",
+				    v, NMIGRATIONS);
 		goto fail;
 	}
 	for (i = v; i < NMIGRATIONS; i++)
@@ -438,14 +437,14 @@ int kd_store_open(kd_store **out, const char *spec, unsigned flags)
 		if ((rc = kd_store_migrate(s, NULL, NULL, "kordon")) < 0)
 			goto fail;
 	} else if (v != NMIGRATIONS && !(flags & KD_STORE_NO_VERSION_CHECK)) {
-		rc = kd__error_set(KD_EFORMAT,
-				   v < NMIGRATIONS
-					   ? "store schema version %d, this "
-					     "kordon uses %d: run `kordon store "
-					     "migrate`"
-					   : "store schema version %d is newer "
-					     "than this kordon (%d)",
-				   v, NMIGRATIONS);
+		rc = kd__error_set(
+			KD_EFORMAT,
+			v < NMIGRATIONS ? "store schema version %d, this "
+					  "kordon uses %d: run `kordon store "
+					  "migrate`"
+					: "store schema version %d is newer "
+					  "than this kordon (%d)",
+			v, NMIGRATIONS);
 		goto fail;
 	}
 	*out = s;

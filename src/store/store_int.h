@@ -64,8 +64,7 @@ extern const struct st_ops kd__st_pg;
 int kd__st_begin(kd_store *s);
 int kd__st_commit(kd_store *s);
 void kd__st_rollback(kd_store *s);
-int kd__st_exec(kd_store *s, const char *sql, int n,
-		const char *const *params);
+int kd__st_exec(kd_store *s, const char *sql, int n, const char *const *params);
 int kd__st_query(struct st_rows **out, kd_store *s, const char *sql, int n,
 		 const char *const *params);
 /** Single value of the first row, or NULL (owned by rows). */

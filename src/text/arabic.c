@@ -41,6 +41,7 @@ struct lex {
 	const char *sch, *pop;
 };
 
+/* clang-format off */ /* a table laid out by hand */
 static const struct lex g_lex[] = {
 	{ u"محمد", "muhammad", "mohammed" }, { u"احمد", "ahmad", "ahmed" },
 	{ u"محمود", "mahmud", "mahmoud" }, { u"مصطفي", "mustafa", "mostafa" },
@@ -112,39 +113,49 @@ static const struct lex g_lex[] = {
 	{ u"خامنئي", "khamenei", "khamenei" }, { u"روحاني", "ruhani", "rouhani" },
 	{ u"قاسمي", "qasimi", "ghasemi" }, { u"نعيم", "naim", "naim" },
 };
+/* clang-format on */
 
 /* Letter classes of the unit list. */
 enum { U_CONS, U_ALIF, U_WAW, U_YA, U_TAMAR, U_MAQ };
 
 struct unit {
 	uint8_t type;
-	char vow;        /* explicit short vowel 'a' 'i' 'u', or 0 */
+	char vow; /* explicit short vowel 'a' 'i' 'u', or 0 */
 	bool shadda;
 	bool hamza_waw;  /* ؤ: the consonant before it takes u */
 	const char *lat; /* consonant spelling */
 };
 
 /* Consonant spelling of U+0621..U+064A (NULL: not a consonant). */
+/* clang-format off */ /* a table laid out by hand */
 static const char *const g_cons[] = {
 	/* 0621 */ "", NULL, NULL, "", NULL, "", NULL, "b", NULL, "t", "th",
 	/* 062C */ "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d",
 	/* 0637 */ "t", "z", "", "gh", NULL, NULL, NULL, NULL, NULL, NULL,
 	/* 0641 */ "f", "q", "k", "l", "m", "n", "h", NULL, NULL, NULL,
 };
+/* clang-format on */
 
 /* Normalised letter (for the lexicon) or 0 when c is not a letter. */
 static UChar norm_letter(UChar32 c)
 {
 	switch (c) {
-	case 0x0622: case 0x0623: case 0x0625: case 0x0671:
+	case 0x0622:
+	case 0x0623:
+	case 0x0625:
+	case 0x0671:
 		return 0x0627;
-	case 0x0629: case 0x06C3:
+	case 0x0629:
+	case 0x06C3:
 		return 0x0647;
-	case 0x0649: case 0x06CC: case 0x06D2:
+	case 0x0649:
+	case 0x06CC:
+	case 0x06D2:
 		return 0x064A;
 	case 0x06A9:
 		return 0x0643;
-	case 0x06C1: case 0x06BE:
+	case 0x06C1:
+	case 0x06BE:
 		return 0x0647;
 	default:
 		break;
@@ -162,32 +173,60 @@ static void set_unit(struct unit *u, UChar32 c)
 	u->lat = "";
 	u->hamza_waw = c == 0x0624;
 	switch (c) {
-	case 0x0622: case 0x0623: case 0x0625: case 0x0627: case 0x0671:
+	case 0x0622:
+	case 0x0623:
+	case 0x0625:
+	case 0x0627:
+	case 0x0671:
 		u->type = U_ALIF;
 		u->lat = c == 0x0625 ? "i" : "a";
 		return;
 	case 0x0648:
 		u->type = U_WAW;
 		return;
-	case 0x064A: case 0x06CC: case 0x06D2:
+	case 0x064A:
+	case 0x06CC:
+	case 0x06D2:
 		u->type = U_YA;
 		return;
-	case 0x0629: case 0x06C3:
+	case 0x0629:
+	case 0x06C3:
 		u->type = U_TAMAR;
 		return;
 	case 0x0649:
 		u->type = U_MAQ;
 		return;
-	case 0x067E: u->lat = "p"; return;
-	case 0x0686: u->lat = "ch"; return;
-	case 0x0698: u->lat = "zh"; return;
-	case 0x06AF: u->lat = "g"; return;
-	case 0x06A9: u->lat = "k"; return;
-	case 0x0679: u->lat = "t"; return;
-	case 0x0688: u->lat = "d"; return;
-	case 0x0691: u->lat = "r"; return;
-	case 0x06BA: u->lat = "n"; return;
-	case 0x06BE: case 0x06C1: u->lat = "h"; return;
+	case 0x067E:
+		u->lat = "p";
+		return;
+	case 0x0686:
+		u->lat = "ch";
+		return;
+	case 0x0698:
+		u->lat = "zh";
+		return;
+	case 0x06AF:
+		u->lat = "g";
+		return;
+	case 0x06A9:
+		u->lat = "k";
+		return;
+	case 0x0679:
+		u->lat = "t";
+		return;
+	case 0x0688:
+		u->lat = "d";
+		return;
+	case 0x0691:
+		u->lat = "r";
+		return;
+	case 0x06BA:
+		u->lat = "n";
+		return;
+	case 0x06BE:
+	case 0x06C1:
+		u->lat = "h";
+		return;
 	default:
 		break;
 	}
@@ -196,7 +235,7 @@ static void set_unit(struct unit *u, UChar32 c)
 }
 
 struct word {
-	UChar key[MAXW];      /* normalised letters */
+	UChar key[MAXW]; /* normalised letters */
 	struct unit u[MAXW];
 	int n;
 	bool harakat;
@@ -253,8 +292,8 @@ static void vocalise(struct kd_abuf *b, const struct unit *u, int n,
 		    vowelish(&u[k - 1], res[k - 1]) ||
 		    (k + 1 < n && (u[k + 1].type == U_WAW ||
 				   u[k + 1].type == U_YA)) || /* Darwish */
-		    (k + 1 < n && (u[k + 1].type == U_ALIF ||
-				   u[k + 1].type == U_TAMAR)) ||
+		    (k + 1 < n &&
+		     (u[k + 1].type == U_ALIF || u[k + 1].type == U_TAMAR)) ||
 		    (harakat && u[k - 1].vow == 'a'))
 			res[k] = u[k].type == U_WAW ? "w" : "y";
 		else
@@ -268,8 +307,8 @@ static void vocalise(struct kd_abuf *b, const struct unit *u, int n,
 			st = k == 0 ? ST_SHORT : ST_LONG;
 			continue;
 		case U_TAMAR:
-			kd__abuf_put(b, k + 1 == n ? "a" : "at", k + 1 == n ? 1 : 2,
-				     off);
+			kd__abuf_put(b, k + 1 == n ? "a" : "at",
+				     k + 1 == n ? 1 : 2, off);
 			st = ST_LONG;
 			continue;
 		case U_MAQ:
@@ -305,9 +344,10 @@ static void vocalise(struct kd_abuf *b, const struct unit *u, int n,
 			st = ST_OPEN;
 			continue;
 		}
-		kd__abuf_putc(b, u[k + 1].hamza_waw ? 'u'
-				 : st == ST_LONG   ? 'i'
-						   : 'a',
+		kd__abuf_putc(b,
+			      u[k + 1].hamza_waw ? 'u'
+			      : st == ST_LONG    ? 'i'
+						 : 'a',
 			      off);
 		st = ST_SHORT;
 	}

@@ -48,20 +48,20 @@ static const char *const g_ini[KD_HANGUL_NOPTS][19] = {
 
 /* vowels: ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ */
 static const char *const g_vow[KD_HANGUL_NOPTS][21] = {
-	{ "a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe",
-	  "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i" },
-	{ "a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe",
-	  "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i" },
-	{ "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae",
-	  "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i" },
+	{ "a",  "ae", "ya", "yae", "o",  "e",  "yo", "ye", "o",  "wa", "wae",
+	  "oe", "yo", "u",  "wo",  "we", "wi", "yu", "u",  "ui", "i" },
+	{ "a",  "ae", "ya", "yae", "o",  "e",  "yo", "ye", "o",  "wa", "wae",
+	  "oe", "yo", "u",  "wo",  "we", "wi", "yu", "u",  "ui", "i" },
+	{ "a",  "ae", "ya", "yae", "eo", "e",  "yeo", "ye", "o",  "wa", "wae",
+	  "oe", "yo", "u",  "wo",  "we", "wi", "yu",  "eu", "ui", "i" },
 };
 
 /* finals: none ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ ㅊ ㅋ ㅌ ㅍ ㅎ
  * (the same in all three conventions once MR's breves are dropped) */
-static const char *const g_fin[28] = {
-	"", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l",
-	"p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"
-};
+static const char *const g_fin[28] = { "",   "k", "k", "k", "n", "n", "n",
+				       "t",  "l", "k", "m", "l", "l", "l",
+				       "p",  "l", "m", "p", "p", "t", "t",
+				       "ng", "t", "t", "k", "t", "p", "t" };
 
 void kd__hangul_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 		    size_t off, bool marks)

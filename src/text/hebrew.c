@@ -22,9 +22,8 @@
 #include <string.h>
 
 static const char *const g_he[27] = {
-	"",   "b", "g", "d", "h", "w",  "z", "kh", "t",  "y", "kh", "k", "l",
-	"m",  "m", "n", "n", "s", "",   "f", "p",  "ts", "ts", "k", "r", "s",
-	"t",
+	"",  "b", "g", "d", "h", "w", "z", "kh", "t",  "y", "kh", "k", "l", "m",
+	"m", "n", "n", "s", "",  "f", "p", "ts", "ts", "k", "r",  "s", "t",
 };
 
 static bool geresh(UChar32 c)
@@ -35,8 +34,8 @@ static bool geresh(UChar32 c)
 /* Is the character before u[i] (a BMP letter) a Hebrew letter? */
 static bool after_letter(const UChar *u, int32_t i)
 {
-	while (i > 0 && ((u[i - 1] >= 0x0591 && u[i - 1] <= 0x05C7) ||
-			 geresh(u[i - 1])))
+	while (i > 0 &&
+	       ((u[i - 1] >= 0x0591 && u[i - 1] <= 0x05C7) || geresh(u[i - 1])))
 		i--; /* points, a geresh (ג'ון: vav after a letter) */
 	return i > 0 && u[i - 1] >= 0x05D0 && u[i - 1] <= 0x05F2;
 }
@@ -46,8 +45,7 @@ bool kd__is_hebrew(UChar32 c)
 	return c >= 0x0590 && c <= 0x05FF;
 }
 
-void kd__hebrew_run(struct kd_abuf *b, const UChar *u, int32_t n,
-		    size_t off)
+void kd__hebrew_run(struct kd_abuf *b, const UChar *u, int32_t n, size_t off)
 {
 	int32_t i = 0;
 	while (i < n) {
@@ -80,8 +78,9 @@ void kd__hebrew_run(struct kd_abuf *b, const UChar *u, int32_t n,
 			kd__abuf_put(b, p, strlen(p), off);
 		} else if (c >= 0x05F0 && c <= 0x05F2) {
 			/* ligatures: וו ("v"), וי, יי */
-			const char *p = c == 0x05F0 ? "ww" : c == 0x05F1 ? "wy"
-									  : "yy";
+			const char *p = c == 0x05F0   ? "ww"
+					: c == 0x05F1 ? "wy"
+						      : "yy";
 			kd__abuf_put(b, p, strlen(p), off);
 		} else if (c == 0x05BE) {
 			kd__abuf_putc(b, '-', off); /* maqaf */

@@ -34,7 +34,7 @@
 #include <string.h>
 
 #define KD_NAME_MAX_INPUT 2048
-#define MAX_RUNS 32
+#define MAX_RUNS          32
 
 struct run {
 	int32_t s, e;
@@ -89,15 +89,16 @@ static bool same_tokens(const struct kd_tokset *a, const struct kd_tokset *b)
 	if (a->n != b->n)
 		return false;
 	for (i = 0; i < a->n; i++)
-		if (a->t[i].len != b->t[i].len || a->t[i].kind != b->t[i].kind ||
+		if (a->t[i].len != b->t[i].len ||
+		    a->t[i].kind != b->t[i].kind ||
 		    memcmp(a->t[i].s, b->t[i].s, a->t[i].len) != 0)
 			return false;
 	return true;
 }
 
 /* Copy the token sets into one block. */
-static int build(struct kd_name **out, const struct kd_tokset *ts,
-		 size_t nv, uint32_t scripts, const uint8_t *vflags)
+static int build(struct kd_name **out, const struct kd_tokset *ts, size_t nv,
+		 uint32_t scripts, const uint8_t *vflags)
 {
 	size_t v, i, ntok = 0, strb = 0, size;
 	struct kd_name *n;
@@ -147,7 +148,8 @@ static int build(struct kd_name **out, const struct kd_tokset *ts,
 				toks->skel = toks->s; /* compared as written */
 				sl = t->len;
 			} else {
-				sl = kd__skeleton(p, 2u * t->len + 3, t->s, t->len);
+				sl = kd__skeleton(p, 2u * t->len + 3, t->s,
+						  t->len);
 				toks->skel = p;
 				p += sl + 1;
 			}
@@ -214,10 +216,9 @@ int kd__name_analyze(struct kd_name **out, const char *s, size_t len,
 		for (r = 0; r < nr; r++) {
 			int opt = (int)v < runs[r].nopts ? (int)v
 							 : runs[r].nopts - 1;
-			KD_FORWARD(kd__translit_run(&b, runs[r].script, opt,
-						    u + runs[r].s,
-						    runs[r].e - runs[r].s, 0,
-						    true));
+			KD_FORWARD(kd__translit_run(
+				&b, runs[r].script, opt, u + runs[r].s,
+				runs[r].e - runs[r].s, 0, true));
 		}
 		if (b.err) {
 			err = kd__error_set(KD_ENOMEM, "out of memory");

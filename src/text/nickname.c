@@ -106,7 +106,8 @@ static void add(const char *a, size_t an, const char *b, size_t bn)
 			e->blen = (uint8_t)bn;
 			return;
 		}
-		if ((same(e->a, e->alen, a, an) && same(e->b, e->blen, b, bn)) ||
+		if ((same(e->a, e->alen, a, an) &&
+		     same(e->b, e->blen, b, bn)) ||
 		    (same(e->a, e->alen, b, bn) && same(e->b, e->blen, a, an)))
 			return;
 	}
@@ -142,7 +143,8 @@ int kd__nickname(const char *a, size_t an, const char *b, size_t bn)
 		const struct nick *e = &g_tab[i];
 		if (e->a == NULL)
 			return false;
-		if ((same(e->a, e->alen, a, an) && same(e->b, e->blen, b, bn)) ||
+		if ((same(e->a, e->alen, a, an) &&
+		     same(e->b, e->blen, b, bn)) ||
 		    (same(e->a, e->alen, b, bn) && same(e->b, e->blen, a, an)))
 			return true;
 	}

@@ -110,8 +110,9 @@ unsigned kd__script_of(UChar32 c)
 	UErrorCode st = U_ZERO_ERROR;
 	UScriptCode sc;
 	if (c < 0x80)
-		return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ?
-			       KD_SCRIPT_LATIN : 0;
+		return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			       ? KD_SCRIPT_LATIN
+			       : 0;
 	if (c < 0x250)
 		return u_isalpha(c) ? KD_SCRIPT_LATIN : 0;
 	sc = uscript_getScript(c, &st);
@@ -350,9 +351,9 @@ done:
 struct range {
 	UChar32 lo, hi;
 };
-static const struct range g_ranges[] = {
-	{ 0x0080, 0x0300 }, { 0x1E00, 0x1F00 }, { 0x2000, 0x2070 }
-};
+static const struct range g_ranges[] = { { 0x0080, 0x0300 },
+					 { 0x1E00, 0x1F00 },
+					 { 0x2000, 0x2070 } };
 #define TAB_SIZE (0x280 + 0x100 + 0x70)
 static char g_tab[TAB_SIZE][4];
 static pthread_once_t g_tab_once = PTHREAD_ONCE_INIT;
@@ -365,20 +366,20 @@ struct ovr {
 /* Letters without a decomposition, and punctuation that matters for
  * tokenisation: apostrophes join (O'Neil, Yelʹtsin), hyphens split. */
 static const struct ovr g_strip[] = {
-	{ 0x00A0, " " },  { 0x00AD, "" },   { 0x00B4, "'" },  { 0x00B7, "'" },
-	{ 0x00DF, "ss" }, { 0x00E6, "ae" }, { 0x00F0, "d" },  { 0x00F8, "o" },
-	{ 0x00FE, "th" }, { 0x0111, "d" },  { 0x0127, "h" },  { 0x0131, "i" },
-	{ 0x0133, "ij" }, { 0x0138, "k" },  { 0x0140, "l" },  { 0x0142, "l" },
-	{ 0x014B, "ng" }, { 0x0153, "oe" }, { 0x0167, "t" },  { 0x017F, "s" },
-	{ 0x0180, "b" },  { 0x0192, "f" },  { 0x01DD, "e" },  { 0x0254, "o" },
-	{ 0x0259, "e" },  { 0x025B, "e" },  { 0x0269, "i" },  { 0x02B9, "'" },
-	{ 0x02BA, "'" },  { 0x02BB, "'" },  { 0x02BC, "'" },  { 0x02BD, "'" },
-	{ 0x02BE, "'" },  { 0x02BF, "'" },  { 0x02C8, "'" },  { 0x02CA, "'" },
-	{ 0x2010, "-" },  { 0x2011, "-" },  { 0x2012, "-" },  { 0x2013, "-" },
-	{ 0x2014, "-" },  { 0x2015, "-" },  { 0x2018, "'" },  { 0x2019, "'" },
-	{ 0x201B, "'" },  { 0x2032, "'" },  { 0x200B, "" },   { 0x200C, "" },
-	{ 0x200D, "" },   { 0x2060, "" },   { 0x00AB, " " },  { 0x00BB, " " },
-	{ 0x201C, " " },  { 0x201D, " " },  { 0x201E, " " },  { 0x2039, " " },
+	{ 0x00A0, " " },  { 0x00AD, "" },   { 0x00B4, "'" }, { 0x00B7, "'" },
+	{ 0x00DF, "ss" }, { 0x00E6, "ae" }, { 0x00F0, "d" }, { 0x00F8, "o" },
+	{ 0x00FE, "th" }, { 0x0111, "d" },  { 0x0127, "h" }, { 0x0131, "i" },
+	{ 0x0133, "ij" }, { 0x0138, "k" },  { 0x0140, "l" }, { 0x0142, "l" },
+	{ 0x014B, "ng" }, { 0x0153, "oe" }, { 0x0167, "t" }, { 0x017F, "s" },
+	{ 0x0180, "b" },  { 0x0192, "f" },  { 0x01DD, "e" }, { 0x0254, "o" },
+	{ 0x0259, "e" },  { 0x025B, "e" },  { 0x0269, "i" }, { 0x02B9, "'" },
+	{ 0x02BA, "'" },  { 0x02BB, "'" },  { 0x02BC, "'" }, { 0x02BD, "'" },
+	{ 0x02BE, "'" },  { 0x02BF, "'" },  { 0x02C8, "'" }, { 0x02CA, "'" },
+	{ 0x2010, "-" },  { 0x2011, "-" },  { 0x2012, "-" }, { 0x2013, "-" },
+	{ 0x2014, "-" },  { 0x2015, "-" },  { 0x2018, "'" }, { 0x2019, "'" },
+	{ 0x201B, "'" },  { 0x2032, "'" },  { 0x200B, "" },  { 0x200C, "" },
+	{ 0x200D, "" },   { 0x2060, "" },   { 0x00AB, " " }, { 0x00BB, " " },
+	{ 0x201C, " " },  { 0x201D, " " },  { 0x201E, " " }, { 0x2039, " " },
 	{ 0x203A, " " },
 };
 
@@ -390,10 +391,11 @@ static const struct ovr g_phon[] = {
 };
 
 static const struct ovr g_iso9[] = {
-	{ 0x010D, "ch" }, { 0x0161, "sh" }, { 0x017E, "zh" }, { 0x015D, "shch" },
-	{ 0x00FB, "ju" }, { 0x00E2, "ja" }, { 0x00EA, "je" }, { 0x00EB, "e" },
-	{ 0x00EF, "ji" }, { 0x0111, "dj" }, { 0x0107, "ch" }, { 0x01C6, "dzh" },
-	{ 'c', "ts" },    { 'h', "kh" },
+	{ 0x010D, "ch" },   { 0x0161, "sh" }, { 0x017E, "zh" },
+	{ 0x015D, "shch" }, { 0x00FB, "ju" }, { 0x00E2, "ja" },
+	{ 0x00EA, "je" },   { 0x00EB, "e" },  { 0x00EF, "ji" },
+	{ 0x0111, "dj" },   { 0x0107, "ch" }, { 0x01C6, "dzh" },
+	{ 'c', "ts" },      { 'h', "kh" },
 };
 
 static int tab_index(UChar32 c)
@@ -428,7 +430,9 @@ static bool ascii_of(char dst[4], const UChar *u, int32_t n)
 		UChar c = u[i];
 		if (c < 0x80) {
 			if (k < 3)
-				dst[k++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+				dst[k++] = (char)(c >= 'A' && c <= 'Z'
+							  ? c | 0x20
+							  : c);
 		} else if (u_getCombiningClass(c) == 0 &&
 			   u_charType(c) != U_NON_SPACING_MARK) {
 			return false;
@@ -455,7 +459,8 @@ static void tab_init(void)
 		for (c = g_ranges[r].lo; c < g_ranges[r].hi; c++, idx++) {
 			char *e = g_tab[idx];
 			const char *o = ovr_find(
-				g_strip, sizeof(g_strip) / sizeof(g_strip[0]), c);
+				g_strip, sizeof(g_strip) / sizeof(g_strip[0]),
+				c);
 			UChar buf[16];
 			int32_t n, lim;
 			if (o != NULL) {
@@ -473,12 +478,14 @@ static void tab_init(void)
 				U16_APPEND_UNSAFE(buf, n, c);
 				lim = n;
 				st = U_ZERO_ERROR;
-				utrans_transUChars(la, buf, &n, 16, 0, &lim, &st);
-				if (U_SUCCESS(st) && n <= 16 && ascii_of(e, buf, n) &&
-				    e[0] != '\0')
+				utrans_transUChars(la, buf, &n, 16, 0, &lim,
+						   &st);
+				if (U_SUCCESS(st) && n <= 16 &&
+				    ascii_of(e, buf, n) && e[0] != '\0')
 					continue;
 			}
-			if (u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK ||
+			if (u_isalpha(c) ||
+			    u_charType(c) == U_NON_SPACING_MARK ||
 			    u_charType(c) == U_MODIFIER_LETTER)
 				e[0] = '\0';
 			else
@@ -494,8 +501,7 @@ bool kd__latin_has_phon(UChar32 c)
 	return ovr_find(g_phon, sizeof(g_phon) / sizeof(g_phon[0]), c) != NULL;
 }
 
-void kd__latin_fold(struct kd_abuf *b, UChar32 c, enum kd_lmode m,
-		    size_t off)
+void kd__latin_fold(struct kd_abuf *b, UChar32 c, enum kd_lmode m, size_t off)
 {
 	const char *o = NULL;
 	int i;
@@ -682,10 +688,10 @@ int kd__text_fold(char **out, size_t *outlen, size_t **map, const char *s,
 			}
 		}
 		if (c < 0x80) {
-			char d = i0 > 0 && i < len ?
-					 digit_twin((unsigned char)s[i0 - 1], c,
-						    (unsigned char)s[i]) :
-					 0;
+			char d = i0 > 0 && i < len
+					 ? digit_twin((unsigned char)s[i0 - 1],
+						      c, (unsigned char)s[i])
+					 : 0;
 			if (d != 0)
 				kd__abuf_putc(&b, d, i0); /* J0hn */
 			else
@@ -702,7 +708,7 @@ int kd__text_fold(char **out, size_t *outlen, size_t **map, const char *s,
 			kd__abuf_putc(&b, confusable(c), i0); /* Рutin */
 			continue;
 		}
-cyrillic_run:
+	cyrillic_run:
 		for (;;) {
 			size_t k = i;
 			UChar32 d;

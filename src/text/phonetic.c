@@ -182,7 +182,11 @@ size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
 			continue;
 		}
 		switch (c) {
-		case 'a': case 'e': case 'i': case 'o': case 'u':
+		case 'a':
+		case 'e':
+		case 'i':
+		case 'o':
+		case 'u':
 			k[0] = 'a';
 			break;
 		case 'y':
@@ -233,8 +237,9 @@ size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
 				k[0] = 'k';
 				adv = 2;
 			} else {
-				k[0] = nx == 'e' || nx == 'i' || nx == 'y' ? 's'
-									   : 'k';
+				k[0] = nx == 'e' || nx == 'i' || nx == 'y'
+					       ? 's'
+					       : 'k';
 			}
 			break;
 		case 's':
@@ -288,7 +293,8 @@ size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
 			 * English r is not pronounced (Driver: 드라이버
 			 * deuraibeo, Barr: 바): it may go */
 			k[0] = i > 0 && is_vow(s[i - 1]) && !is_vow(nx) &&
-				       nx != 'y' && nx != 'w' && nx != 'h'
+					       nx != 'y' && nx != 'w' &&
+					       nx != 'h'
 				       ? 'R'
 				       : 'r';
 			break;
@@ -332,12 +338,18 @@ static double sound_indel(char c)
 static char unvoiced(char c)
 {
 	switch (c) {
-	case 'b': return 'p';
-	case 'v': return 'f';
-	case 'g': return 'k';
-	case 'd': return 't';
-	case 'z': return 's';
-	default: return c;
+	case 'b':
+		return 'p';
+	case 'v':
+		return 'f';
+	case 'g':
+		return 'k';
+	case 'd':
+		return 't';
+	case 'z':
+		return 's';
+	default:
+		return c;
 	}
 }
 
@@ -353,10 +365,10 @@ static double sound_sub(char a, char b)
 		{ 'p', 'f', 3 }, { 'f', 'w', 3 }, { 'p', 'w', 4 },
 		{ 'f', 'h', 4 }, { 'x', 'h', 3 }, { 'x', 'k', 3 },
 		{ 'k', 'h', 5 }, { 's', 'S', 2 }, { 'S', 'c', 3 },
-		{ 's', 'c', 3 }, { 'c', 'x', 5 }, { 'c', 'k', 5 }, { 'c', 't', 4 }, { 'j', 'S', 3 },
-		{ 'j', 'c', 3 }, { 'j', 'y', 3 }, { 'j', 's', 5 },
-		{ 's', 't', 7 }, { 'm', 'n', 5 }, { 'y', 'h', 5 },
-		{ 'w', 'h', 5 },
+		{ 's', 'c', 3 }, { 'c', 'x', 5 }, { 'c', 'k', 5 },
+		{ 'c', 't', 4 }, { 'j', 'S', 3 }, { 'j', 'c', 3 },
+		{ 'j', 'y', 3 }, { 'j', 's', 5 }, { 's', 't', 7 },
+		{ 'm', 'n', 5 }, { 'y', 'h', 5 }, { 'w', 'h', 5 },
 	};
 	size_t i;
 	a = a == 'R' ? 'r' : a;
@@ -389,7 +401,8 @@ static size_t consonants(const char *s, size_t n)
 {
 	size_t i, c = 0;
 	for (i = 0; i < n; i++)
-		c += s[i] != 'a' && !glide(s[i]) && !(i > 0 && s[i] == s[i - 1]);
+		c += s[i] != 'a' && !glide(s[i]) &&
+		     !(i > 0 && s[i] == s[i - 1]);
 	return c;
 }
 
@@ -425,7 +438,8 @@ double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
 		d[0][j] = d[0][j - 1] + drop(y, j - 1);
 	for (i = 1; i <= n; i++)
 		for (j = 1; j <= m; j++) {
-			double v = d[i - 1][j - 1] + sound_sub(x[i - 1], y[j - 1]);
+			double v = d[i - 1][j - 1] +
+				   sound_sub(x[i - 1], y[j - 1]);
 			double del = d[i - 1][j] + drop(x, i - 1);
 			double ins = d[i][j - 1] + drop(y, j - 1);
 			d[i][j] = v < del ? (v < ins ? v : ins)

@@ -75,11 +75,13 @@
 #define SK_MAX 64
 
 static const char *const g_whole[][2] = {
-	{ "ri", "li" },    { "rhee", "li" }, { "rhie", "li" }, { "lee", "li" },
-	{ "yi", "li" },    { "yee", "li" },  { "rim", "lim" }, { "im", "lim" },
-	{ "yu", "ryu" },   { "yoo", "ryu" }, { "lyu", "ryu" }, { "ro", "no" },
-	{ "roh", "no" },   { "noh", "no" },  { "park", "pak" }, { "bak", "pak" },
-	{ "bahk", "pak" }, { "mohd", "muhammad" }, { "muhd", "muhammad" },
+	{ "ri", "li" },         { "rhee", "li" },  { "rhie", "li" },
+	{ "lee", "li" },        { "yi", "li" },    { "yee", "li" },
+	{ "rim", "lim" },       { "im", "lim" },   { "yu", "ryu" },
+	{ "yoo", "ryu" },       { "lyu", "ryu" },  { "ro", "no" },
+	{ "roh", "no" },        { "noh", "no" },   { "park", "pak" },
+	{ "bak", "pak" },       { "bahk", "pak" }, { "mohd", "muhammad" },
+	{ "muhd", "muhammad" },
 };
 
 static bool vow(char c)
@@ -90,8 +92,8 @@ static bool vow(char c)
 struct sk {
 	char o[2 * SK_MAX + 4];
 	size_t n;
-	bool first_done; /* the first vowel cluster was written */
-	bool after_vowel;  /* last thing written was a vowel cluster */
+	bool first_done;  /* the first vowel cluster was written */
+	bool after_vowel; /* last thing written was a vowel cluster */
 };
 
 static void emit(struct sk *k, char c)
@@ -152,7 +154,8 @@ static void first_cluster(struct sk *k, const char *cl, size_t n)
 /* Is w[i] (a j or y that is not at the start) part of a vowel cluster? */
 static bool glide_vowel(const char *w, size_t i)
 {
-	return i > 0 && (w[i] == 'y' || (w[i] == 'j' && (i > 1 || w[0] != 'd')));
+	return i > 0 &&
+	       (w[i] == 'y' || (w[i] == 'j' && (i > 1 || w[0] != 'd')));
 }
 
 /*
@@ -211,8 +214,9 @@ static size_t digraph(const char *w, char *cls)
 		if (b == 'h')
 			return 2;
 		/* Serguei, Miguel: u after g before e/i/y is silent */
-		return b == 'u' && (w[2] == 'e' || w[2] == 'i' || w[2] == 'y') ?
-			       2 : 0;
+		return b == 'u' && (w[2] == 'e' || w[2] == 'i' || w[2] == 'y')
+			       ? 2
+			       : 0;
 	case 'b':
 		*cls = 'p';
 		return b == 'h' ? 2 : 0;
@@ -227,12 +231,26 @@ static size_t digraph(const char *w, char *cls)
 static char single(char c)
 {
 	switch (c) {
-	case 'b': case 'p': return 'p';
-	case 'd': case 't': return 't';
-	case 'g': case 'k': case 'q': case 'c': return 'k';
-	case 's': case 'z': return 's';
-	case 'f': case 'v': case 'w': return 'v';
-	default: return c;
+	case 'b':
+	case 'p':
+		return 'p';
+	case 'd':
+	case 't':
+		return 't';
+	case 'g':
+	case 'k':
+	case 'q':
+	case 'c':
+		return 'k';
+	case 's':
+	case 'z':
+		return 's';
+	case 'f':
+	case 'v':
+	case 'w':
+		return 'v';
+	default:
+		return c;
 	}
 }
 
@@ -332,8 +350,8 @@ size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len)
 				emit(&k, 's');
 			}
 		} else if (c == 'h') {
-			if (i == 0 || (vow(w[i - 1]) && i + 1 < n &&
-				       w[i + 1] != 'n'))
+			if (i == 0 ||
+			    (vow(w[i - 1]) && i + 1 < n && w[i + 1] != 'n'))
 				emit(&k, 'x');
 		} else {
 			emit(&k, single(c));

@@ -20,30 +20,33 @@
 #include <stdint.h>
 
 enum kd_tok_kind {
-	KD_TOK_WORD = 0,  /* an ordinary name part */
-	KD_TOK_PARTICLE,  /* al, el, bin, ibn, abu, abd, bint, van, von, de,
+	KD_TOK_WORD = 0, /* an ordinary name part */
+	KD_TOK_PARTICLE, /* al, el, bin, ibn, abu, abd, bint, van, von, de,
 			     da, del, della, du, le, la, ... */
-	KD_TOK_LEGAL,     /* legal form, canonicalised: "llc", "jsc", "ltd"... */
-	KD_TOK_GENERIC,   /* generic organisation word: company, trading,
+	KD_TOK_LEGAL,    /* legal form, canonicalised: "llc", "jsc", "ltd"... */
+	KD_TOK_GENERIC,  /* generic organisation word: company, trading,
 			     group, international, holding, ... */
-	KD_TOK_NUMBER,    /* digits or roman numerals as digits: "2" */
-	KD_TOK_INITIAL    /* a single letter */
+	KD_TOK_NUMBER,   /* digits or roman numerals as digits: "2" */
+	KD_TOK_INITIAL   /* a single letter */
 };
 
 struct kd_ntok {
 	const char *s;    /* lowercase ASCII, NUL-terminated */
 	const char *skel; /* cross-convention skeleton of s, NUL-terminated */
 	uint16_t len, skel_len;
-	uint8_t kind;     /* enum kd_tok_kind */
-	uint8_t flags;    /* KD_TF_* */
+	uint8_t kind;  /* enum kd_tok_kind */
+	uint8_t flags; /* KD_TF_* */
 };
 
 /* Token flags. */
-#define KD_TF_SYL 2u  /* a syllable read from Han or Hangul: short, its
+#define KD_TF_SYL \
+	2u /* a syllable read from Han or Hangul: short, its
 			 skeleton collides with other syllables' */
-#define KD_TF_NICK 4u  /* a given name or nickname of the nicknames table:
+#define KD_TF_NICK \
+	4u /* a given name or nickname of the nicknames table:
 			 only two such tokens are looked up as a pair */
-#define KD_TF_READ 1u /* read (romanised) from a non-Latin script: the
+#define KD_TF_READ \
+	1u /* read (romanised) from a non-Latin script: the
 			 vowels and some consonants are uncertain, so the
 			 matcher also compares it by kd__phonetic() */
 
@@ -57,8 +60,8 @@ struct kd_nvar {
 struct kd_name {
 	struct kd_nvar *vars; /* at least one when ntok > 0 */
 	size_t nvars;
-	uint32_t scripts;     /* bit set of KD_SCRIPT_* seen in the input */
-	void *mem;            /* implementation's storage */
+	uint32_t scripts; /* bit set of KD_SCRIPT_* seen in the input */
+	void *mem;        /* implementation's storage */
 };
 
 enum {
@@ -72,9 +75,11 @@ enum {
 };
 
 /* Flags of kd__name_analyze(). */
-#define KD_NAME_SYLLABLES 2u /* internal (name.c -> tokens.c): tokens are
+#define KD_NAME_SYLLABLES \
+	2u /* internal (name.c -> tokens.c): tokens are
 				Han/Hangul syllables: no particles or titles */
-#define KD_NAME_ORG 1u /* the name is known to be an organisation/vessel:
+#define KD_NAME_ORG \
+	1u /* the name is known to be an organisation/vessel:
 			  legal forms and generic words are tagged */
 
 /**

@@ -29,7 +29,7 @@ struct kd_abuf {
 	size_t *map; /* map[i] = input offset of p[i]; NULL when !track */
 	size_t len, cap;
 	bool track;
-	int err;     /* sticky KD_ENOMEM */
+	int err; /* sticky KD_ENOMEM */
 };
 
 void kd__abuf_put(struct kd_abuf *b, const char *s, size_t n, size_t off);
@@ -71,8 +71,7 @@ enum kd_lmode {
 };
 
 /** Append the ASCII folding of one (case-folded) code point. */
-void kd__latin_fold(struct kd_abuf *b, UChar32 c, enum kd_lmode m,
-		    size_t off);
+void kd__latin_fold(struct kd_abuf *b, UChar32 c, enum kd_lmode m, size_t off);
 /** True when c folds differently under KD_LM_PHON than KD_LM_STRIP. */
 bool kd__latin_has_phon(UChar32 c);
 
@@ -93,7 +92,7 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 /** Hangul syllables -> Latin, one token per syllable (hangul.c). */
 void kd__hangul_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 		    size_t off, bool marks);
-#define KD_HANGUL_NOPTS 3
+#define KD_HANGUL_NOPTS     3
 #define KD_HANGUL_OPT_WORDS 3 /* RR, syllables of a word joined */
 /** Options for a Hangul run: a fourth (words joined) when it has two or
  *  more words (a foreign name in transcription). */
@@ -101,8 +100,7 @@ int kd__hangul_nopts(const UChar *u, int32_t n);
 
 /** Hebrew letters -> Latin consonant frame (hebrew.c); other characters
  *  of the run are folded as Latin. */
-void kd__hebrew_run(struct kd_abuf *b, const UChar *u, int32_t n,
-		    size_t off);
+void kd__hebrew_run(struct kd_abuf *b, const UChar *u, int32_t n, size_t off);
 bool kd__is_hebrew(UChar32 c);
 
 /** Arabic script -> Latin with vocalisation (arabic.c). */
@@ -112,15 +110,15 @@ void kd__arabic_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 
 /* ---- tokens.c -------------------------------------------------------------------- */
 
-#define KD_TOK_MAXLEN 63 /* longer tokens are truncated */
+#define KD_TOK_MAXLEN  63 /* longer tokens are truncated */
 #define KD_TOK_RAW_MAX 40 /* tokens looked at before kinds collapse them */
 
 struct kd_rtok {
 	char s[KD_TOK_MAXLEN + 1];
 	uint8_t len;
-	uint8_t kind;   /* enum kd_tok_kind */
-	bool word;      /* KD_MARK_WORD seen: never an initial */
-	uint16_t form;  /* KD_TOK_LEGAL: specific legal form + 1, or 0 */
+	uint8_t kind;  /* enum kd_tok_kind */
+	bool word;     /* KD_MARK_WORD seen: never an initial */
+	uint16_t form; /* KD_TOK_LEGAL: specific legal form + 1, or 0 */
 };
 
 struct kd_tokset {

@@ -60,9 +60,9 @@
 #include <string.h>
 
 enum {
-	R_PART = 1,   /* particle */
-	R_HON = 2,    /* honorific */
-	R_GEN = 4,    /* generic organisation word */
+	R_PART = 1,    /* particle */
+	R_HON = 2,     /* honorific */
+	R_GEN = 4,     /* generic organisation word */
 	R_NOTFIRST = 8 /* particle only when not the first token */
 };
 
@@ -75,6 +75,7 @@ struct kw {
 
 #define R_LEGAL 16 /* first word of a legal form (set at init) */
 
+/* clang-format off */ /* a table laid out by hand */
 static struct kw g_kw[] = {
 	{ "al", R_PART, NULL, 0, 0 }, { "el", R_PART, "al", 0, 0 }, { "ul", R_PART, "al", 0, 0 },
 	{ "ad", R_PART, "al", 0, 0 }, { "an", 0, NULL, 0, 0 }, { "ar", R_PART, "al", 0, 0 },
@@ -125,6 +126,7 @@ static struct kw g_kw[] = {
 	{ "the", R_GEN, NULL, 0, 0 }, { "mv", R_GEN, NULL, 0, 0 }, { "mt", R_GEN, NULL, 0, 0 },
 	{ "ms", R_GEN, NULL, 0, 0 }, { "mts", R_GEN, NULL, 0, 0 }, { "fv", R_GEN, NULL, 0, 0 },
 };
+/* clang-format on */
 
 /* Legal forms (generated from data/names/rigour/names_org_types.yml by
  * tools/gen_names_ref.c): a form is one upstream entry (GmbH, OOO, Sdn
@@ -145,13 +147,13 @@ struct legal {
 #define g_legal kd_legal_pats
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
 #define NLEGAL (sizeof(g_legal) / sizeof(g_legal[0]))
-#define NKW (sizeof(g_kw) / sizeof(g_kw[0]))
+#define NKW    (sizeof(g_kw) / sizeof(g_kw[0]))
 #define HSLOTS 4096 /* power of two, > 2 * (NKW + NLEGAL) */
 
 static char g_first[NLEGAL][KD_TOK_MAXLEN + 1]; /* legal first words */
-static struct kw g_extra[NLEGAL];  /* ... that are not in g_kw */
-static bool g_org_only[NLEGAL];    /* pattern counts only for orgs */
-static bool g_skip[NLEGAL];        /* one word with another role */
+static struct kw g_extra[NLEGAL];               /* ... that are not in g_kw */
+static bool g_org_only[NLEGAL]; /* pattern counts only for orgs */
+static bool g_skip[NLEGAL];     /* one word with another role */
 static const struct kw *g_hash[HSLOTS];
 
 static uint32_t hash_str(const char *w)
@@ -201,9 +203,9 @@ static bool has_vowel(const char *w, size_t n)
 static bool org_only(const char *p)
 {
 	/* abbreviations with vowels that are no name part in the lists */
-	static const char *const acr[] = { "ooo", "oao", "zao", "pao",
-					   "ojsc", "inc", "corp", "sarl",
-					   "fze", "fzco", "fzc", "ltda" };
+	static const char *const acr[] = { "ooo",  "oao",  "zao",  "pao",
+					   "ojsc", "inc",  "corp", "sarl",
+					   "fze",  "fzco", "fzc",  "ltda" };
 	size_t nw = 0, nlong = 0, i;
 	for (i = 0; i < sizeof(acr) / sizeof(acr[0]); i++)
 		if (strcmp(p, acr[i]) == 0)
@@ -377,13 +379,13 @@ static void suffix_split(struct kd_tokset *ts)
 	static const struct {
 		const char *suf, *add1, *add2;
 	} sx[] = {
-		{ "uddeen", "al", "din" }, { "eddine", "al", "din" },
-		{ "uddin", "al", "din" },  { "eddin", "al", "din" },
-		{ "iddin", "al", "din" },  { "addin", "al", "din" },
-		{ "aldin", "al", "din" },  { "udin", "al", "din" },
+		{ "uddeen", "al", "din" },      { "eddine", "al", "din" },
+		{ "uddin", "al", "din" },       { "eddin", "al", "din" },
+		{ "iddin", "al", "din" },       { "addin", "al", "din" },
+		{ "aldin", "al", "din" },       { "udin", "al", "din" },
 		{ "urrahman", "al", "rahman" }, { "urrehman", "al", "rehman" },
-		{ "urrahim", "al", "rahim" }, { "ullah", "allah", NULL },
-		{ "ollah", "allah", NULL }, { "allah", "allah", NULL },
+		{ "urrahim", "al", "rahim" },   { "ullah", "allah", NULL },
+		{ "ollah", "allah", NULL },     { "allah", "allah", NULL },
 	};
 	size_t i, j;
 	for (i = 0; i < ts->n; i++) {
@@ -392,7 +394,8 @@ static void suffix_split(struct kd_tokset *ts)
 			continue;
 		for (j = 0; j < sizeof(sx) / sizeof(sx[0]); j++) {
 			size_t l = strlen(sx[j].suf), pre = t->len - l;
-			if (t->len < l + 3 || strcmp(t->s + pre, sx[j].suf) != 0)
+			if (t->len < l + 3 ||
+			    strcmp(t->s + pre, sx[j].suf) != 0)
 				continue;
 			if (strncmp(t->s, "abd", 3) == 0 && pre <= 5)
 				break; /* Abdullah, Abdallah */
@@ -414,8 +417,7 @@ static void suffix_split(struct kd_tokset *ts)
 
 /* Number of tokens from i matching pattern p (words separated by ' '),
  * or 0. */
-static size_t legal_match(const struct kd_tokset *ts, size_t i,
-			  const char *p)
+static size_t legal_match(const struct kd_tokset *ts, size_t i, const char *p)
 {
 	size_t k = 0;
 	while (*p) {
@@ -466,8 +468,7 @@ static void legal_forms(struct kd_tokset *ts, bool org)
 int kd__legal_intl(const char *form)
 {
 	size_t i;
-	for (i = 0; i < sizeof(kd_legal_forms) / sizeof(kd_legal_forms[0]);
-	     i++)
+	for (i = 0; i < sizeof(kd_legal_forms) / sizeof(kd_legal_forms[0]); i++)
 		if (strcmp(kd_legal_forms[i].form, form) == 0)
 			return kd_legal_forms[i].intl;
 	return 1; /* unknown: agrees with anything */
@@ -475,8 +476,8 @@ int kd__legal_intl(const char *form)
 
 const char *kd__legal_form(unsigned form, int *intl)
 {
-	if (form == 0 || form > sizeof(kd_legal_forms) /
-					sizeof(kd_legal_forms[0]))
+	if (form == 0 ||
+	    form > sizeof(kd_legal_forms) / sizeof(kd_legal_forms[0]))
 		return NULL;
 	if (intl != NULL)
 		*intl = kd_legal_forms[form - 1].intl;
@@ -497,7 +498,7 @@ static bool all_digits(const struct kd_rtok *t)
 static const char *roman(const char *s, size_t n)
 {
 	static const char *const r[][2] = {
-		{ "ii", "2" }, { "iii", "3" }, { "iv", "4" },
+		{ "ii", "2" },  { "iii", "3" },  { "iv", "4" },
 		{ "vii", "7" }, { "viii", "8" }, { "ix", "9" },
 	};
 	size_t i;
@@ -549,14 +550,13 @@ static void kinds(struct kd_tokset *ts, bool org, bool syl)
 			t->kind = KD_TOK_GENERIC;
 			continue;
 		}
-		t->kind = t->len == 1 && !t->word && t->s[0] >= 'a' ?
-				  KD_TOK_INITIAL :
-				  KD_TOK_WORD;
+		t->kind = t->len == 1 && !t->word && t->s[0] >= 'a'
+				  ? KD_TOK_INITIAL
+				  : KD_TOK_WORD;
 	}
 }
 
-void kd__tokenize(struct kd_tokset *ts, const char *s, size_t n,
-		  unsigned flags)
+void kd__tokenize(struct kd_tokset *ts, const char *s, size_t n, unsigned flags)
 {
 	bool org = (flags & KD_NAME_ORG) != 0;
 	bool syl = (flags & KD_NAME_SYLLABLES) != 0;

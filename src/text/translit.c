@@ -71,8 +71,8 @@ static const UChar *const g_ids[T_COUNT] = {
 /* ---- per-thread transliterator cache ------------------------------------------- */
 
 #define CACHE_SLOTS 1024 /* power of two */
-#define CK_MAX 24         /* UTF-16 units of a cached word */
-#define CV_MAX 78         /* ASCII bytes of a cached result */
+#define CK_MAX      24   /* UTF-16 units of a cached word */
+#define CV_MAX      78   /* ASCII bytes of a cached result */
 
 struct centry {
 	uint8_t tid, mode, klen, vlen; /* klen 0: empty slot */
@@ -142,8 +142,8 @@ static int get_trans(UTransliterator **out, enum tid id)
 
 /* Transliterate u[0..n) with `id`, NFC the result (ICU may emit
  * combining sequences: "u" + U+0302 for û) and fold it to ASCII. */
-static int icu_raw(struct kd_abuf *b, enum tid id, const UChar *u,
-		   int32_t n, enum kd_lmode mode, size_t off)
+static int icu_raw(struct kd_abuf *b, enum tid id, const UChar *u, int32_t n,
+		   enum kd_lmode mode, size_t off)
 {
 	UTransliterator *t;
 	UErrorCode st = U_ZERO_ERROR;
@@ -218,8 +218,8 @@ static uint32_t memo_hash(enum tid id, enum kd_lmode mode, const UChar *u,
  * so a direct-mapped cache of 1024 words makes loading a list with many
  * non-Latin names several times faster. Long words bypass it.
  */
-static int icu_word(struct kd_abuf *b, enum tid id, const UChar *u,
-		    int32_t n, enum kd_lmode mode, size_t off)
+static int icu_word(struct kd_abuf *b, enum tid id, const UChar *u, int32_t n,
+		    enum kd_lmode mode, size_t off)
 {
 	struct kd_abuf t = { NULL, NULL, 0, 0, false, 0 };
 	struct centry *e = NULL;
@@ -274,8 +274,8 @@ static bool word_char(UChar32 c)
 
 /* A run word by word (transliteration rules are word-local: BGN's
  * word-initial е -> ye), separators folded directly. */
-static int icu_apply(struct kd_abuf *b, enum tid id, const UChar *u,
-		     int32_t n, enum kd_lmode mode, size_t off)
+static int icu_apply(struct kd_abuf *b, enum tid id, const UChar *u, int32_t n,
+		     enum kd_lmode mode, size_t off)
 {
 	UTransliterator *t;
 	int32_t i = 0;
@@ -427,9 +427,9 @@ int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
 int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 		     const UChar *u, int32_t n, size_t off, bool marks)
 {
-	static const enum tid cyr[3][3] = {
-		{ T_RU, T_CYR, T_CYR }, { T_UK, T_RU, T_CYR }, { T_BE, T_RU, T_CYR }
-	};
+	static const enum tid cyr[3][3] = { { T_RU, T_CYR, T_CYR },
+					    { T_UK, T_RU, T_CYR },
+					    { T_BE, T_RU, T_CYR } };
 	int nopt = kd__translit_nopts(script, u, n);
 	int32_t i = 0;
 	int err;
@@ -443,7 +443,8 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 		while (i < n) {
 			UChar32 c;
 			U16_NEXT(u, i, n, c);
-			kd__latin_fold(b, c, opt ? KD_LM_PHON : KD_LM_STRIP, off);
+			kd__latin_fold(b, c, opt ? KD_LM_PHON : KD_LM_STRIP,
+				       off);
 		}
 		err = 0;
 		break;

@@ -29,10 +29,10 @@ size_t kd__wade_giles(char *dst, size_t cap, const char *s, size_t len)
 {
 	static const struct {
 		const char *py, *wg;
-	} whole[] = { { "zi", "tzu" },	 { "ci", "tzu" },   { "si", "ssu" },
+	} whole[] = { { "zi", "tzu" },   { "ci", "tzu" },   { "si", "ssu" },
 		      { "zhi", "chih" }, { "chi", "chih" }, { "shi", "shih" },
-		      { "ri", "jih" },	 { "yan", "yen" },  { "ye", "yeh" },
-		      { "you", "yu" },	 { "yong", "yung" } };
+		      { "ri", "jih" },   { "yan", "yen" },  { "ye", "yeh" },
+		      { "you", "yu" },   { "yong", "yung" } };
 	static const struct {
 		const char *py, *wg;
 	} ini[] = { { "zh", "ch" }, { "ch", "ch" }, { "sh", "sh" },
@@ -41,7 +41,9 @@ size_t kd__wade_giles(char *dst, size_t cap, const char *s, size_t len)
 		    { "q", "ch" },  { "x", "hs" },  { "r", "j" } };
 	static const struct {
 		const char *py, *wg;
-	} fin[] = { { "ong", "ung" }, { "ian", "ien" }, { "ie", "ieh" },
+	} fin[] = { { "ong", "ung" },
+		    { "ian", "ien" },
+		    { "ie", "ieh" },
 		    { "ui", "uei" } };
 	char out[32];
 	size_t i, n = 0, rest = 0, k;

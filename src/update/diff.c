@@ -116,10 +116,10 @@ static void putj(struct diff *d, const char *s)
 		d->err = kd__buf_json_str(&d->b, s);
 }
 
-#define PRINTF(d, ...)                                                         \
-	do {                                                                   \
-		if ((d)->err == 0)                                             \
-			(d)->err = kd__buf_printf(&(d)->b, __VA_ARGS__);       \
+#define PRINTF(d, ...)                                                   \
+	do {                                                             \
+		if ((d)->err == 0)                                       \
+			(d)->err = kd__buf_printf(&(d)->b, __VA_ARGS__); \
 	} while (0)
 
 /* One line / object for an added or removed entity. */
@@ -302,7 +302,7 @@ static void one_list(struct diff *d, const char *list, bool first_list)
 		const kd_db *walk = section == 1 ? od : nd;
 		const kd_db *other = section == 1 ? nd : od;
 		static const char *const names[] = { "added", "removed",
-						      "changed" };
+						     "changed" };
 		if (d->json)
 			PRINTF(d, ",\"%s\":[", names[section]);
 		ne = kd_db_count(walk);
@@ -402,8 +402,8 @@ static const kd_entity *main_match(const kd_db *db, const kd_entity *c,
 	size_t i, k, m = kd_entity_referent_count(db, c), best_n = 0;
 	const kd_entity *best = NULL;
 	for (i = 0; i < m; i++) {
-		const kd_entity *p =
-			party_of(other, kd_entity_referent(db, c, i));
+		const kd_entity *p = party_of(other,
+					      kd_entity_referent(db, c, i));
 		size_t n = 0;
 		if (!is_cluster(other, p))
 			continue;
@@ -433,8 +433,8 @@ static size_t parties_of(const kd_entity **out, size_t cap, const kd_db *db,
 {
 	size_t i, k, n = 0, m = kd_entity_referent_count(db, c);
 	for (i = 0; i < m; i++) {
-		const kd_entity *p =
-			party_of(other, kd_entity_referent(db, c, i));
+		const kd_entity *p = party_of(other,
+					      kd_entity_referent(db, c, i));
 		if (p == NULL || (!all && !is_cluster(other, p)))
 			continue;
 		for (k = 0; k < n && k < cap; k++)
@@ -581,8 +581,9 @@ static void party(struct diff *d, const kd_entity *o, const kd_entity *n,
 {
 	const kd_db *od = d->old_db, *nd = d->new_db;
 	const kd_entity *e = n ? n : o, *p[MAX_PARTS];
-	const char *status = o == NULL ? "added" : n == NULL ? "removed"
-							     : "changed";
+	const char *status = o == NULL   ? "added"
+			     : n == NULL ? "removed"
+					 : "changed";
 	size_t na = 0, nc = 0, np;
 	uint64_t ho = 0, hn = 0;
 	bool f;
@@ -808,8 +809,9 @@ int kd_db_diff(char **out, size_t *len, kd_diff_stats *stats,
 		       d.tot.added, d.tot.removed, d.tot.changed,
 		       d.tot.unchanged);
 	else
-		PRINTF(&d, "total: %zu added, %zu removed, %zu changed, "
-			   "%zu unchanged\n",
+		PRINTF(&d,
+		       "total: %zu added, %zu removed, %zu changed, "
+		       "%zu unchanged\n",
 		       d.tot.added, d.tot.removed, d.tot.changed,
 		       d.tot.unchanged);
 	if (d.err == 0 && d.b.ptr == NULL)

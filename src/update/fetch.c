@@ -49,8 +49,8 @@ static void init_curl(void)
 struct xfer {
 	CURL *h;
 	const char *path;
-	FILE *raw;       /* body already gzip: stored as is */
-	gzFile gz;       /* else compressed here */
+	FILE *raw; /* body already gzip: stored as is */
+	gzFile gz; /* else compressed here */
 	bool started, write_failed, too_big;
 	unsigned long long bytes, max;
 	EVP_MD_CTX *md;
@@ -98,8 +98,7 @@ static void header_value(char *dst, size_t cap, const char *v, size_t n)
 		v++;
 		n--;
 	}
-	while (n && (v[n - 1] == '\r' || v[n - 1] == '\n' ||
-		     v[n - 1] == ' '))
+	while (n && (v[n - 1] == '\r' || v[n - 1] == '\n' || v[n - 1] == ' '))
 		n--;
 	if (n >= cap)
 		n = cap - 1;
@@ -296,8 +295,7 @@ int kd__fetch(struct kd_fetch *out, const char *url, const char *path,
 			if (!x.started) { /* an empty body: create the file */
 				gzFile g = gzopen(path, "wb");
 				if (g == NULL || gzclose(g) != Z_OK) {
-					snprintf(out->error,
-						 sizeof(out->error),
+					snprintf(out->error, sizeof(out->error),
 						 "cannot write %s", path);
 					break;
 				}

@@ -169,8 +169,7 @@ static kd_db *load_current(const struct run *run, const struct kd_mf_list *l,
 	snprintf(path, sizeof(path), "%s/%s", run->dir, l->file);
 	if (access(path, R_OK) != 0)
 		return NULL;
-	snprintf(scratch, sizeof(scratch), "%s/.old-%ld", vdir,
-		 (long)getpid());
+	snprintf(scratch, sizeof(scratch), "%s/.old-%ld", vdir, (long)getpid());
 	for (p = home; *p; p++)
 		depth += (p == home || p[-1] == '/') && *p != '/';
 	rel[0] = '\0';
@@ -359,8 +358,7 @@ static int update_list(const struct run *run, const struct kd_mf_list *l,
 	if (odb && !o->force &&
 	    !kd__verify_drop(entities_of(odb), entities_of(ndb), o->max_drop)) {
 		size_t a = entities_of(odb), b = entities_of(ndb);
-		snprintf(oc->version, sizeof(oc->version), "%s",
-			 oc->previous);
+		snprintf(oc->version, sizeof(oc->version), "%s", oc->previous);
 		e = fail(oc,
 			 "refused: the entity count would fall from %zu to "
 			 "%zu (-%.0f %%, more than the %.0f %% allowed); "
@@ -425,8 +423,7 @@ static int update_list(const struct run *run, const struct kd_mf_list *l,
 		 oc->r.old_entities, oc->r.new_entities);
 done:
 	if (e < 0 || oc->r.status != KD_UPDATE_UPDATED)
-		snprintf(oc->version, sizeof(oc->version), "%s",
-			 oc->previous);
+		snprintf(oc->version, sizeof(oc->version), "%s", oc->previous);
 	kd__rmtree(tmp);
 	kd_db_free(ndb);
 	kd_db_free(odb);
@@ -485,8 +482,8 @@ int kd_update(const char *dir, const char *const *lists, size_t nlists,
 			if (strcmp(m.lists[i].id, lists[k]) == 0)
 				break;
 		if (i == m.nlists) {
-			e = kd__error_set(KD_EINVAL, "%s: no list [%s]",
-					  m.path, lists[k]);
+			e = kd__error_set(KD_EINVAL, "%s: no list [%s]", m.path,
+					  lists[k]);
 			goto done;
 		}
 	}

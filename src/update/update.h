@@ -25,14 +25,14 @@
 /* ---- fetch.c ------------------------------------------------------------- */
 
 struct kd_fetch {
-	long status;           /* last HTTP status (0: no answer) */
-	bool not_modified;     /* 304 on a conditional request */
-	char etag[256];        /* validators of the answer, "" when absent */
+	long status;       /* last HTTP status (0: no answer) */
+	bool not_modified; /* 304 on a conditional request */
+	char etag[256];    /* validators of the answer, "" when absent */
 	char last_modified[128];
-	unsigned long long bytes;   /* body bytes as published */
-	unsigned char sha256[32];   /* of those bytes */
+	unsigned long long bytes; /* body bytes as published */
+	unsigned char sha256[32]; /* of those bytes */
 	int attempts;
-	char error[512];       /* why it failed */
+	char error[512]; /* why it failed */
 };
 
 /**

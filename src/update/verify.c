@@ -126,8 +126,8 @@ int kd__verify_parse(kd_db **out, const char *dir, const char *format,
 	snprintf(path, sizeof(path), "%s/%s", dir, file);
 	sniffed = kd__sniff_format(path);
 	if (sniffed == NULL || strcmp(sniffed, format) != 0) {
-		snprintf(why, cap,
-			 "the download is not a %s list (%s%s)", format,
+		snprintf(why, cap, "the download is not a %s list (%s%s)",
+			 format,
 			 sniffed ? "it looks like " : "content not recognised",
 			 sniffed ? sniffed : "");
 		return KD_EFORMAT;

@@ -116,8 +116,8 @@ static int parse_lines(struct kd_manifest *m)
 	for (i = 0; i < m->nlines; i++) {
 		if (section(m->lines[i], &id, &n)) {
 			if ((err = kd__grow((void **)&m->lists, &m->lcap,
-					    m->nlists + 1,
-					    sizeof(*m->lists))) < 0)
+					    m->nlists + 1, sizeof(*m->lists))) <
+			    0)
 				return err;
 			cur = &m->lists[m->nlists++];
 			memset(cur, 0, sizeof(*cur));
@@ -222,8 +222,7 @@ static int insert_line(struct kd_manifest *m, size_t at, char *line)
 }
 
 int kd__manifest_set(struct kd_manifest *m, const char *id,
-		     const char *const *keys, const char *const *vals,
-		     size_t n)
+		     const char *const *keys, const char *const *vals, size_t n)
 {
 	size_t i, j, start = 0, end = m->nlines, last_key = 0, sl;
 	const char *sid, *k, *v;
@@ -269,7 +268,7 @@ int kd__manifest_set(struct kd_manifest *m, const char *id,
 			} else { /* remove the key */
 				memmove(m->lines + i, m->lines + i + 1,
 					(m->nlines - i - 1) *
-					    sizeof(*m->lines));
+						sizeof(*m->lines));
 				m->nlines--;
 				end--;
 			}
@@ -343,8 +342,8 @@ void kd__state_read(struct kd_state *st, const char *vdir)
 		else if (strncmp(line, "etag ", 5) == 0)
 			copy_val(st->etag, sizeof(st->etag), line + 5, n - 5);
 		else if (strncmp(line, "last-modified ", 14) == 0)
-			copy_val(st->last_modified,
-				 sizeof(st->last_modified), line + 14, n - 14);
+			copy_val(st->last_modified, sizeof(st->last_modified),
+				 line + 14, n - 14);
 	}
 	fclose(f);
 }

@@ -76,15 +76,25 @@ int kd__buf_json_str(struct kd_buf *b, const char *s)
 	for (; err == 0 && *p; p++) {
 		unsigned char c = *p;
 		switch (c) {
-		case '"': err = kd__buf_put(b, "\\\"", 2); break;
-		case '\\': err = kd__buf_put(b, "\\\\", 2); break;
-		case '\n': err = kd__buf_put(b, "\\n", 2); break;
-		case '\r': err = kd__buf_put(b, "\\r", 2); break;
-		case '\t': err = kd__buf_put(b, "\\t", 2); break;
+		case '"':
+			err = kd__buf_put(b, "\\\"", 2);
+			break;
+		case '\\':
+			err = kd__buf_put(b, "\\\\", 2);
+			break;
+		case '\n':
+			err = kd__buf_put(b, "\\n", 2);
+			break;
+		case '\r':
+			err = kd__buf_put(b, "\\r", 2);
+			break;
+		case '\t':
+			err = kd__buf_put(b, "\\t", 2);
+			break;
 		default:
 			if (c < 0x20) {
-				char e[6] = { '\\', 'u', '0', '0', hex[c >> 4],
-					      hex[c & 15] };
+				char e[6] = { '\\', 'u',         '0',
+					      '0',  hex[c >> 4], hex[c & 15] };
 				err = kd__buf_put(b, e, 6);
 			} else {
 				err = kd__buf_putc(b, (char)c);

@@ -22,7 +22,7 @@
 struct kd_csv {
 	struct kd_reader *r;
 	char sep;
-	struct kd_buf row;  /* unescaped fields, each NUL-terminated */
+	struct kd_buf row; /* unescaped fields, each NUL-terminated */
 	size_t *off, *len;
 	size_t nf, cap;
 	unsigned long line;
@@ -41,10 +41,9 @@ static int check_nul(struct kd_csv *c, const char *line, size_t n,
 	const char *z = memchr(line, '\0', n);
 	if (z == NULL)
 		return 0;
-	return kd__parse_fail(err, KD_EPARSE, kd__reader_name(c->r),
-			      kd__reader_lineno(c->r),
-			      (unsigned long)(z - line) + 1,
-			      "NUL byte in a field");
+	return kd__parse_fail(
+		err, KD_EPARSE, kd__reader_name(c->r), kd__reader_lineno(c->r),
+		(unsigned long)(z - line) + 1, "NUL byte in a field");
 }
 
 int kd__csv_open(struct kd_csv **out, struct kd_reader *r, char sep)
@@ -119,8 +118,8 @@ int kd__csv_row(struct kd_csv *c, kd_parse_err *err)
 			if (rc == 0)
 				return kd__parse_fail(
 					err, KD_EPARSE, kd__reader_name(c->r),
-					c->line, 0,
-					"unterminated quoted field (file ends)");
+					c->line,
+					0, "unterminated quoted field (file ends)");
 			if ((rc = check_nul(c, line, n, err)) < 0)
 				return rc;
 			i = 0;
@@ -134,11 +133,13 @@ int kd__csv_row(struct kd_csv *c, kd_parse_err *err)
 				j = q ? (size_t)(q - line) : n;
 			} else if (!after_quote) {
 				while (j < n && line[j] != c->sep &&
-				       (line[j] != '"' || c->row.len + (j - i) != start))
+				       (line[j] != '"' ||
+					c->row.len + (j - i) != start))
 					j++;
 			}
 			if (j > i) {
-				if ((rc = kd__buf_put(&c->row, line + i, j - i)) < 0)
+				if ((rc = kd__buf_put(&c->row, line + i,
+						      j - i)) < 0)
 					return rc;
 				i = j;
 				continue;
@@ -182,8 +183,8 @@ int kd__csv_row(struct kd_csv *c, kd_parse_err *err)
 					      kd_error_last());
 	}
 	if ((rc = end_field(c, start)) < 0)
-		return kd__parse_fail(err, rc, kd__reader_name(c->r), c->line, 0,
-				      "%s", kd_error_last());
+		return kd__parse_fail(err, rc, kd__reader_name(c->r), c->line,
+				      0, "%s", kd_error_last());
 	return 1;
 }
 
@@ -236,8 +237,7 @@ void kd__csv_column_key(char *out, size_t cap, const char *s, size_t n)
 
 int kd__csv_header(const struct kd_csv *c, const char *const *names,
 		   size_t nnames, long *pos,
-		   int (*unknown)(void *ctx, size_t i, const char *f,
-				  size_t n),
+		   int (*unknown)(void *ctx, size_t i, const char *f, size_t n),
 		   void *ctx, size_t *bad)
 {
 	size_t i, k, nf = kd__csv_nfields(c);
@@ -252,8 +252,10 @@ int kd__csv_header(const struct kd_csv *c, const char *const *names,
 		if (kd__utf8_invalid_at(f, n)) {
 			if (bad)
 				*bad = i;
-			return kd__error_set(KD_EPARSE, "invalid UTF-8 in "
-					     "header field %zu", i + 1);
+			return kd__error_set(KD_EPARSE,
+					     "invalid UTF-8 in "
+					     "header field %zu",
+					     i + 1);
 		}
 		kd__csv_column_key(key, sizeof(key), f, n);
 		for (k = 0; k < nnames; k++) {

@@ -45,21 +45,29 @@ int kd__parse_fail(kd_parse_err *err, int code, const char *file,
 		return kd__error_set(code, "%s:%lu:%lu: %s", file ? file : "",
 				     line, col, msg);
 	if (line)
-		return kd__error_set(code, "%s:%lu: %s", file ? file : "",
-				     line, msg);
+		return kd__error_set(code, "%s:%lu: %s", file ? file : "", line,
+				     msg);
 	return kd__error_set(code, "%s: %s", file ? file : "", msg);
 }
 
 const char *kd_strerror(int code)
 {
 	switch (code) {
-	case KD_OK: return "success";
-	case KD_ENOMEM: return "out of memory";
-	case KD_EINVAL: return "invalid argument";
-	case KD_EIO: return "input/output error";
-	case KD_EPARSE: return "malformed input";
-	case KD_ENOTFOUND: return "not found";
-	case KD_EFORMAT: return "unknown or unsupported format";
-	default: return "unknown error";
+	case KD_OK:
+		return "success";
+	case KD_ENOMEM:
+		return "out of memory";
+	case KD_EINVAL:
+		return "invalid argument";
+	case KD_EIO:
+		return "input/output error";
+	case KD_EPARSE:
+		return "malformed input";
+	case KD_ENOTFOUND:
+		return "not found";
+	case KD_EFORMAT:
+		return "unknown or unsupported format";
+	default:
+		return "unknown error";
 	}
 }

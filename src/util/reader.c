@@ -14,7 +14,7 @@
 #define KD_LINE_MAX ((size_t)64 << 20)
 
 struct kd_reader {
-	gzFile gz;          /* NULL when reading memory */
+	gzFile gz; /* NULL when reading memory */
 	const char *mem;
 	size_t memlen, mempos;
 	char *name;
@@ -46,8 +46,8 @@ int kd__reader_open(struct kd_reader **out, const char *path)
 	return 0;
 }
 
-int kd__reader_mem(struct kd_reader **out, const char *name,
-		   const char *data, size_t len)
+int kd__reader_mem(struct kd_reader **out, const char *name, const char *data,
+		   size_t len)
 {
 	struct kd_reader *r = kd__calloc(1, sizeof(*r));
 	*out = NULL;

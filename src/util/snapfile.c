@@ -37,8 +37,8 @@
 #include <unistd.h>
 #include <xxhash.h>
 
-#define SNAP_MAGIC "KORDSNAP"
-#define SNAP_VERSION 3u
+#define SNAP_MAGIC        "KORDSNAP"
+#define SNAP_VERSION      3u
 #define SNAP_MAX_SECTIONS 256u
 
 struct snap_header {
@@ -143,8 +143,8 @@ int kd__snap_reserve(struct kd_snap_writer *w, uint32_t tag, size_t elem,
 	return 0;
 }
 
-int kd__snap_add_buf(struct kd_snap_writer *w, uint32_t tag,
-		     struct kd_buf *b, size_t elem)
+int kd__snap_add_buf(struct kd_snap_writer *w, uint32_t tag, struct kd_buf *b,
+		     size_t elem)
 {
 	int err = kd__snap_add(w, tag, b->ptr, elem, b->len);
 	if (err < 0) {
@@ -207,7 +207,8 @@ int kd__snap_write(struct kd_snap_writer *w, const char *path)
 		    fwrite(g_zero, 1, pad8(w->secs[i].len), f) !=
 			    pad8(w->secs[i].len))
 			goto write_failed;
-	if ((dirlen && fwrite(dir, dirlen, 1, f) != 1) || fflush(f) != 0 || fsync(fileno(f)) != 0)
+	if ((dirlen && fwrite(dir, dirlen, 1, f) != 1) || fflush(f) != 0 ||
+	    fsync(fileno(f)) != 0)
 		goto write_failed;
 	if (fclose(f) != 0) {
 		f = NULL;
@@ -300,7 +301,8 @@ static const char *check_layout(const struct snap_dirent *dir, uint32_t n,
 		    dir[i].length > dir_offset - dir[i].offset ||
 		    dir[i].elem == 0 || dir[i].length % dir[i].elem != 0)
 			return dir[i].offset < at && dir[i].offset % 8 == 0 &&
-					       dir[i].offset >= sizeof(struct snap_header)
+					       dir[i].offset >=
+						       sizeof(struct snap_header)
 				       ? "sections overlap"
 				       : "section out of range";
 		for (k = 0; k < i; k++)
@@ -329,8 +331,8 @@ int kd__snap_open(struct kd_snap **out, const char *path, kd_parse_err *err)
 	*out = NULL;
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return kd__parse_fail(err, KD_EIO, path, 0, 0, "cannot open: %s",
-				      strerror(errno));
+		return kd__parse_fail(err, KD_EIO, path, 0, 0,
+				      "cannot open: %s", strerror(errno));
 	if (fstat(fd, &st) != 0 || st.st_size < (off_t)sizeof(h)) {
 		close(fd);
 		return refuse(err, path, "shorter than its header");
@@ -343,16 +345,17 @@ int kd__snap_open(struct kd_snap **out, const char *path, kd_parse_err *err)
 	map = read_private(fd, len);
 	close(fd);
 	if (map == MAP_FAILED)
-		return kd__parse_fail(err, KD_EIO, path, 0, 0, "cannot read: %s",
-				      strerror(errno));
+		return kd__parse_fail(err, KD_EIO, path, 0, 0,
+				      "cannot read: %s", strerror(errno));
 	memcpy(&h, map, sizeof(h));
 	if (memcmp(h.magic, SNAP_MAGIC, 8) != 0) {
 		e = refuse(err, path, "wrong magic");
 		goto fail;
 	}
 	if (h.version != SNAP_VERSION) {
-		e = refuse(err, path, "unsupported format version (rebuild it "
-				      "with 'kordon index build')");
+		e = refuse(err, path,
+			   "unsupported format version (rebuild it "
+			   "with 'kordon index build')");
 		goto fail;
 	}
 	if (h.payload_len != (uint64_t)len - sizeof(h)) {
@@ -440,18 +443,18 @@ int kd__snap_add_strtab(struct kd_snap_writer *w, const char prefix[3],
 			const struct kd_strtab *t)
 {
 	int err;
-	if ((err = kd__snap_add(w, KD_SNAP_TAG(prefix[0], prefix[1], prefix[2],
-					       'b'),
-				t->blob, 1, kd__strtab_bloblen(t))) < 0)
+	if ((err = kd__snap_add(
+		     w, KD_SNAP_TAG(prefix[0], prefix[1], prefix[2], 'b'),
+		     t->blob, 1, kd__strtab_bloblen(t))) < 0)
 		return err;
-	if ((err = kd__snap_add(w, KD_SNAP_TAG(prefix[0], prefix[1], prefix[2],
-					       'o'),
-				t->n ? t->off : g_off0, sizeof(uint32_t),
-				((size_t)t->n + 1) * sizeof(uint32_t))) < 0)
+	if ((err = kd__snap_add(
+		     w, KD_SNAP_TAG(prefix[0], prefix[1], prefix[2], 'o'),
+		     t->n ? t->off : g_off0, sizeof(uint32_t),
+		     ((size_t)t->n + 1) * sizeof(uint32_t))) < 0)
 		return err;
-	return kd__snap_add(w, KD_SNAP_TAG(prefix[0], prefix[1], prefix[2], 's'),
-			    t->slots, sizeof(uint64_t),
-			    (size_t)t->nslots * sizeof(uint64_t));
+	return kd__snap_add(
+		w, KD_SNAP_TAG(prefix[0], prefix[1], prefix[2], 's'), t->slots,
+		sizeof(uint64_t), (size_t)t->nslots * sizeof(uint64_t));
 }
 
 int kd__snap_get_strtab(const struct kd_snap *s, const char prefix[3],
@@ -459,7 +462,8 @@ int kd__snap_get_strtab(const struct kd_snap *s, const char prefix[3],
 {
 	size_t nblob, noff, nslots;
 	const char *blob = kd__snap_get(
-		s, KD_SNAP_TAG(prefix[0], prefix[1], prefix[2], 'b'), 1, &nblob);
+		s, KD_SNAP_TAG(prefix[0], prefix[1], prefix[2], 'b'), 1,
+		&nblob);
 	const uint32_t *off = kd__snap_get(
 		s, KD_SNAP_TAG(prefix[0], prefix[1], prefix[2], 'o'),
 		sizeof(uint32_t), &noff);

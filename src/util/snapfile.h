@@ -20,8 +20,8 @@
 
 #include "util/util.h"
 
-#define KD_SNAP_TAG(a, b, c, d)                                            \
-	((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 |         \
+#define KD_SNAP_TAG(a, b, c, d)                                     \
+	((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 | \
 	 (uint32_t)(d) << 24)
 
 /* ---- writing ------------------------------------------------------------- */
@@ -35,8 +35,8 @@ void kd__snap_writer_free(struct kd_snap_writer *w);
 int kd__snap_add(struct kd_snap_writer *w, uint32_t tag, const void *p,
 		 size_t elem, size_t len);
 /** Add a section from a buffer the writer takes over (freed with it). */
-int kd__snap_add_buf(struct kd_snap_writer *w, uint32_t tag,
-		     struct kd_buf *b, size_t elem);
+int kd__snap_add_buf(struct kd_snap_writer *w, uint32_t tag, struct kd_buf *b,
+		     size_t elem);
 /** @return the file offset the next added section will start at. */
 uint64_t kd__snap_offset(const struct kd_snap_writer *w);
 /** Add a zeroed section of `len` bytes owned by the writer, for the

@@ -40,8 +40,7 @@ uint32_t kd__strtab_find(const struct kd_strtab *t, const char *s, size_t len)
 	return KD_STRTAB_NONE;
 }
 
-static void slot_put(uint64_t *slots, uint32_t nslots, uint64_t h,
-		     uint32_t id)
+static void slot_put(uint64_t *slots, uint32_t nslots, uint64_t h, uint32_t id)
 {
 	size_t mask = (size_t)nslots - 1, i = (size_t)h & mask;
 	while (slots[i])
@@ -56,9 +55,10 @@ static int rehash(struct kd_strtab *t, uint32_t nslots)
 	if (slots == NULL)
 		return kd__error_set(KD_ENOMEM, "out of memory");
 	for (i = 0; i < t->n; i++)
-		slot_put(slots, nslots,
-			 XXH3_64bits(kd__strtab_str(t, i), kd__strtab_len(t, i)),
-			 i);
+		slot_put(
+			slots, nslots,
+			XXH3_64bits(kd__strtab_str(t, i), kd__strtab_len(t, i)),
+			i);
 	kd__free(t->wslots);
 	t->wslots = slots;
 	t->slots = slots;

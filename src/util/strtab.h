@@ -46,8 +46,7 @@ int kd__strtab_intern(struct kd_strtab *t, const char *s, size_t len,
 /** @return the id of `s[0..len)` or KD_STRTAB_NONE. */
 uint32_t kd__strtab_find(const struct kd_strtab *t, const char *s, size_t len);
 
-static inline const char *kd__strtab_str(const struct kd_strtab *t,
-					 uint32_t id)
+static inline const char *kd__strtab_str(const struct kd_strtab *t, uint32_t id)
 {
 	return t->blob + t->off[id];
 }

@@ -27,17 +27,17 @@ char *kd__strdup(const char *s);
 /** Grow an array to hold at least `need` items; doubles. 0 or KD_ENOMEM. */
 int kd__grow(void **arr, size_t *cap, size_t need, size_t item);
 
-#define KD_CHECK_ALLOC(p)                                                  \
-	do {                                                               \
-		if ((p) == NULL) {                                         \
-			err = kd__error_set(KD_ENOMEM, "out of memory");   \
-			goto done;                                         \
-		}                                                          \
+#define KD_CHECK_ALLOC(p)                                                \
+	do {                                                             \
+		if ((p) == NULL) {                                       \
+			err = kd__error_set(KD_ENOMEM, "out of memory"); \
+			goto done;                                       \
+		}                                                        \
 	} while (0)
-#define KD_FORWARD(expr)                                                   \
-	do {                                                               \
-		if ((err = (expr)) < 0)                                    \
-			goto done;                                         \
+#define KD_FORWARD(expr)                \
+	do {                            \
+		if ((err = (expr)) < 0) \
+			goto done;      \
 	} while (0)
 
 /* ---- errors ------------------------------------------------------------ */
@@ -59,7 +59,10 @@ struct kd_buf {
 	size_t cap;
 	size_t max; /**< hard cap; appends beyond fail with KD_ENOMEM */
 };
-#define KD_BUF_INIT { NULL, 0, 0, (size_t)1 << 30 }
+#define KD_BUF_INIT                         \
+	{                                   \
+		NULL, 0, 0, (size_t)1 << 30 \
+	}
 
 int kd__buf_put(struct kd_buf *b, const void *p, size_t n);
 int kd__buf_putc(struct kd_buf *b, char c);
@@ -93,7 +96,10 @@ struct kd_map {
 	size_t cap; /* power of two or 0 */
 	size_t len;
 };
-#define KD_MAP_INIT { NULL, NULL, 0, 0 }
+#define KD_MAP_INIT              \
+	{                        \
+		NULL, NULL, 0, 0 \
+	}
 uint64_t kd__hash(const void *p, size_t n);
 /** Insert or replace. The key is borrowed: keep it alive. */
 int kd__map_put(struct kd_map *m, const char *key, void *val);
@@ -119,8 +125,8 @@ void kd__utf8_clip(char *dst, size_t cap, const char *s, size_t max);
 struct kd_reader;
 int kd__reader_open(struct kd_reader **out, const char *path);
 /** Open over memory (not copied), for tests and fuzzing. */
-int kd__reader_mem(struct kd_reader **out, const char *name,
-		   const char *data, size_t len);
+int kd__reader_mem(struct kd_reader **out, const char *name, const char *data,
+		   size_t len);
 /**
  * @param[out] line borrowed until the next call; NUL-terminated.
  * @return 1 with a line, 0 at end of file, KD_EIO on a read error.
@@ -174,8 +180,7 @@ void kd__csv_column_key(char *out, size_t cap, const char *s, size_t n);
  */
 int kd__csv_header(const struct kd_csv *c, const char *const *names,
 		   size_t nnames, long *pos,
-		   int (*unknown)(void *ctx, size_t i, const char *f,
-				  size_t n),
+		   int (*unknown)(void *ctx, size_t i, const char *f, size_t n),
 		   void *ctx, size_t *bad);
 
 /* ---- misc ------------------------------------------------------------------ */
