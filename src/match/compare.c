@@ -32,13 +32,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SIM_MIN    0.60 /* pairs below are not a match */
-#define JOIN_MIN   0.85 /* joined pairs must be this close to count */
-#define LIST_EXP   KD_W_LIST_EXP
-#define INFO_MIN   9.0
-#define KD_PH_MIN  0.75 /* sound similarity a reading needs (3+ consonants) */
-#define KD_PH_MIN2 0.85 /* ... with a frame of two consonants */
-#define KD_PH_MAX  0.95 /* a reading is never as sure as a spelling */
+#define SIM_MIN  0.60 /* pairs below are not a match */
+#define JOIN_MIN 0.85 /* joined pairs must be this close to count */
+#define LIST_EXP KD_W_LIST_EXP
+#define INFO_MIN 9.0
+/* sound similarity a reading needs (3+ consonants; a frame of two), its
+ * cap: data/weights/name_score.txt */
+#define KD_PH_MIN  KD_W_PHON_MIN
+#define KD_PH_MIN2 KD_W_PHON_MIN_FRAME
+#define KD_PH_MAX  KD_W_PHON_MAX
 
 /* ---- edit distance ------------------------------------------------------------ */
 
