@@ -34,11 +34,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ALSO_WITHIN       0.15
+#define ALSO_WITHIN       KD_W_SCAN_ALSO_WITHIN
 #define PROSE_RECORDS_MAX 150
 #define MAX_QV            (KD_NAME_MAX_VARS)
 /* the span rules are checked from this share of the threshold up */
-#define RULES_FROM 0.9
+#define RULES_FROM KD_W_SCAN_RULES_FROM
 
 struct ent_score {
 	uint32_t ent;

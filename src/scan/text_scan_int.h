@@ -23,11 +23,11 @@
 
 #define CHUNK         65536
 #define MAX_SPAN      6
-#define SPAN_INFO_MIN 11.0
-#define RARE_IDF      7.0
+#define SPAN_INFO_MIN KD_W_SCAN_SPAN_INFO_MIN
+#define RARE_IDF      KD_W_SCAN_RARE_IDF
 /* the single-word policy's rarity floor (src/match/policy.c) */
 #define SINGLE_IDF_MIN KD_W_SINGLE_IDF_MIN
-#define COREF_SIM      0.85
+#define COREF_SIM      KD_W_SCAN_COREF_SIM
 #define COREF_BEFORE   4000 /* bytes: about one news article */
 #define COREF_AFTER    1000
 #define TOK_MAX        63
