@@ -18,7 +18,8 @@
 #      servers run with --max-per-ip 0: 50 reviewers share one address.
 #
 # usage: bench/bench_monitor.sh [BUILD_DIR]      (default: build-rel)
-# environment: N (records), THREADS (2), DURATION (wrk seconds, 10)
+# environment: N (records), THREADS (2), DURATION (wrk seconds, 10),
+# SERVE_ARGS (more options for the servers, e.g. "--threads 8")
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build-rel}
@@ -76,7 +77,7 @@ echo "delta:   $(el "$t0" "$t1") s wall for the command ($(jf "mode entities_cha
 echo "== 3. decisions, 50 concurrent reviewers, $DURATION s"
 decide_bench() { # label store
   local port
-  "$K" --index "$T/v1.kdx" --store "$2" serve --listen 127.0.0.1:0 --max-per-ip 0 >"$T/serve.log" 2>&1 &
+  "$K" --index "$T/v1.kdx" --store "$2" serve --listen 127.0.0.1:0 --max-per-ip 0 ${SERVE_ARGS:-} >"$T/serve.log" 2>&1 &
   SPID=$!
   for i in $(seq 1 300); do
     port=$(grep -o 'msg="listening".* port=[0-9]*' "$T/serve.log" | grep -o '[0-9]*$')
