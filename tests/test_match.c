@@ -381,6 +381,53 @@ KD_TEST(match_compare__substituted_part_counts_against)
 	CHECK(feature(&r, "part_substituted") == NULL);
 }
 
+/* Titles before a person's name (rigour names_stopwords.yml) neither
+ * stop a match nor count as evidence. */
+KD_TEST(match_compare__titles_are_no_name_evidence)
+{
+	double minister = cmp(KD_SCHEMA_PERSON, "Minister Lavrov Sergey",
+			      "Sergey Lavrov");
+	double frau = cmp(KD_SCHEMA_PERSON, "Frau Angela Merkel",
+			  "Angela Merkel");
+	double other = cmp(KD_SCHEMA_PERSON, "Herr Olaf Scholz",
+			   "Herr Olaf Petersen");
+	CHECK(minister >= 0.99);
+	CHECK(frau >= 0.99);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Dr. Sergey Lavrov", "Sergey Lavrov") >=
+	      0.99);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Monsieur Jean Dupont", "Jean Dupont") >=
+	      0.99);
+	/* a shared title adds nothing to two different surnames */
+	CHECK(other < KD_DEFAULT_THRESHOLD);
+	CHECK(other == cmp(KD_SCHEMA_PERSON, "Olaf Scholz", "Olaf Petersen"));
+	CHECK(frau > other);
+}
+
+/* Ordinals and numbers (rigour text_ordinals.yml): 1st = First, 12 =
+ * Twelve, II = 2 = Second; a different number still counts against. */
+KD_TEST(match_compare__ordinals_and_roman_numerals)
+{
+	kd_result r;
+	double first = cmp(KD_SCHEMA_COMPANY, "First National Bank",
+			   "1st National Bank");
+	double twelve = cmp(KD_SCHEMA_COMPANY, "Twelve Oaks Trading",
+			    "12 Oaks Trading");
+	double roman = cmp(KD_SCHEMA_VESSEL, "Ocean Star II", "Ocean Star 2");
+	double third = cmp(KD_SCHEMA_VESSEL, "Ocean Star II",
+			   "Ocean Star Third");
+	CHECK(first >= 0.99);
+	CHECK(twelve >= 0.99);
+	CHECK(roman >= 0.99);
+	CHECK(cmp(KD_SCHEMA_VESSEL, "Ocean Star II", "Ocean Star Second") >=
+	      0.99);
+	CHECK(third < KD_DEFAULT_THRESHOLD);
+	CHECK(roman > third);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_COMPANY, "First National Bank",
+			 "Second National Bank") == 0);
+	CHECK(r.match == 0);
+	CHECK(feature(&r, "number_mismatch") != NULL);
+}
+
 KD_TEST(match_compare__legal_form_pair)
 {
 	double eq = cmp(KD_SCHEMA_COMPANY, "Rosneft Joint Stock Company",

@@ -406,6 +406,24 @@ KD_TEST(text__token_kinds)
 		{ "Dr. Prof. Ayman al-Zawahiri", 0, "ayman:W al:P zawahiri:W" },
 		{ "Mullah Mohammad Omar", 0, "mohammad:W omar:W" },
 		{ "Sheikh Hasina", 0, "sheikh:W hasina:W" },
+		/* titles of the rigour data (and titles_extra.yml), longest
+		 * phrase first, repeatedly; not for organisations */
+		{ "Frau Angela Merkel", 0, "angela:W merkel:W" },
+		{ "Monsieur Jean Dupont", 0, "jean:W dupont:W" },
+		{ "His Excellency Lieutenant General Ali Hassan", 0,
+		  "ali:W hassan:W" },
+		{ "Minister Lavrov Sergey", 0, "lavrov:W sergey:W" },
+		{ "Herr", 0, "herr:W" },
+		{ "President Trading LLC", KD_NAME_ORG,
+		  "president:W trading:G llc:L" },
+		/* ordinals and numbers of the rigour data */
+		{ "First National Bank", KD_NAME_ORG, "1:N national:W bank:W" },
+		{ "Twelve Oaks", KD_NAME_ORG, "12:N oaks:W" },
+		{ "12th Street", 0, "12:N street:W" },
+		{ "Ocean Star II", KD_NAME_ORG, "ocean:W star:W 2:N" },
+		{ "Ocean Star Second", KD_NAME_ORG, "ocean:W star:W 2:N" },
+		{ "Una Healy", 0, "una:W healy:W" }, /* words: orgs only */
+		{ "II Ocean", KD_NAME_ORG, "ii:W ocean:W" },
 		{ "Mr", 0, "mr:W" },
 		{ "Yu Jong 2", 0, "yu:W jong:W 2:N" },
 		{ "Yu Jong II", 0, "yu:W jong:W 2:N" },

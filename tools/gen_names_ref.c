@@ -28,6 +28,22 @@
  * usage: gen_names_ref OUT.inc ORG_TYPES.yml... (in order of precedence:
  * data/names/legal_forms_extra.yml, Kordon's own additions in the same
  * format, comes after the rigour file)
+ *
+ * Second mode, person titles and numbers:
+ *   gen_names_ref --words OUT.inc ORDINALS.yml STOPWORDS.yml...
+ * reads `ordinals` of data/names/rigour/text_ordinals.yml and
+ * `PERSON_NAME_PREFIXES` of data/names/rigour/names_stopwords.yml (then
+ * data/names/titles_extra.yml, Kordon's additions in the same format) and
+ * writes, both sorted by strcmp for bsearch:
+ *   kd_titles[]:   folded title phrases, words joined by one space
+ *                  ("dr", "lieutenant general", "his excellency")
+ *   kd_ordinals[]: { word, number, flags } for every alias that folds to
+ *                  one token other than its own number: "1st" -> "1",
+ *                  "twelve" -> "12", "xii" -> "12"; flags say whether
+ *                  the word has a digit (ORD_DIGIT: 1st, no1) or is a
+ *                  Roman numeral (ORD_ROMAN: letters i, v, x only).
+ *                  Aliases in non-Latin scripts (一, два) are left out:
+ *                  their readings (yi, dva) are name syllables.
  * Errors (unreadable file, YAML syntax error, unexpected shape) name the
  * file and line and exit non-zero, which fails the build.
  */
@@ -252,10 +268,209 @@ static int pat_cmp(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* ---- --words: titles and ordinals ---------------------------------------- */
+
+struct ord {
+	char *w, *num;
+	unsigned flags;
+	size_t order;
+};
+
+static char **g_titles;
+static size_t g_ntitles;
+static struct ord *g_ords;
+static size_t g_nords;
+
+static void load(const char *file, yaml_parser_t *p, yaml_document_t *d,
+		 FILE **f)
+{
+	*f = fopen(file, "rb");
+	if (*f == NULL) {
+		perror(file);
+		exit(1);
+	}
+	yaml_parser_initialize(p);
+	yaml_parser_set_input_file(p, *f);
+	if (!yaml_parser_load(p, d)) {
+		fprintf(stderr, "%s:%zu: %s\n", file,
+			(size_t)p->problem_mark.line + 1,
+			p->problem ? p->problem : "YAML error");
+		exit(1);
+	}
+}
+
+static void unload(yaml_parser_t *p, yaml_document_t *d, FILE *f)
+{
+	yaml_document_delete(d);
+	yaml_parser_delete(p);
+	fclose(f);
+}
+
+static yaml_node_t *root_key(const char *file, yaml_document_t *d,
+			     const char *key, yaml_node_type_t type)
+{
+	yaml_node_t *root = yaml_document_get_root_node(d), *n;
+	if (root == NULL || root->type != YAML_MAPPING_NODE)
+		die(file, 1, "expected a mapping at the top");
+	n = map_get(d, root, key);
+	if (n == NULL || n->type != type)
+		die(file, n ? n->start_mark.line + 1 : 1,
+		    type == YAML_SEQUENCE_NODE ? "expected a list"
+					       : "expected a mapping");
+	return n;
+}
+
+/* Latin script only: ASCII and the Latin lead bytes (U+0080..U+024F). */
+static int latin(const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x80 && c < 0xC0)
+			continue;
+		if (c >= 0xCA)
+			return 0;
+	}
+	return 1;
+}
+
+static void read_titles(const char *file)
+{
+	FILE *f;
+	yaml_parser_t p;
+	yaml_document_t d;
+	yaml_node_item_t *it;
+	yaml_node_t *l;
+	load(file, &p, &d, &f);
+	l = root_key(file, &d, "PERSON_NAME_PREFIXES", YAML_SEQUENCE_NODE);
+	for (it = l->data.sequence.items.start; it < l->data.sequence.items.top;
+	     it++) {
+		char w[256];
+		fold_words(w, sizeof(w),
+			   scalar(file, yaml_document_get_node(&d, *it)), 0);
+		if (w[0] == '\0')
+			continue;
+		g_titles = xrealloc(g_titles,
+				    (g_ntitles + 1) * sizeof(*g_titles));
+		g_titles[g_ntitles++] = strdup(w);
+	}
+	unload(&p, &d, f);
+}
+
+static void read_ordinals(const char *file)
+{
+	FILE *f;
+	yaml_parser_t p;
+	yaml_document_t d;
+	yaml_node_pair_t *e;
+	yaml_node_t *m;
+	load(file, &p, &d, &f);
+	m = root_key(file, &d, "ordinals", YAML_MAPPING_NODE);
+	for (e = m->data.mapping.pairs.start; e < m->data.mapping.pairs.top;
+	     e++) {
+		yaml_node_t *k = yaml_document_get_node(&d, e->key);
+		yaml_node_t *v = yaml_document_get_node(&d, e->value);
+		const char *num = scalar(file, k);
+		yaml_node_item_t *a;
+		if (num == NULL || num[0] == '\0' ||
+		    strspn(num, "0123456789") != strlen(num))
+			die(file, k ? k->start_mark.line + 1 : 1,
+			    "expected a number as key");
+		if (v == NULL || v->type != YAML_SEQUENCE_NODE)
+			die(file, v ? v->start_mark.line + 1 : 1,
+			    "expected a list of aliases");
+		for (a = v->data.sequence.items.start;
+		     a < v->data.sequence.items.top; a++) {
+			const char *s = scalar(file,
+					       yaml_document_get_node(&d, *a));
+			char w[256];
+			struct ord o;
+			if (!latin(s))
+				continue;
+			fold_words(w, sizeof(w), s, 0);
+			if (w[0] == '\0' || strchr(w, ' ') != NULL ||
+			    strcmp(w, num) == 0)
+				continue;
+			o.w = strdup(w);
+			o.num = strdup(num);
+			o.flags = 0;
+			if (strpbrk(w, "0123456789") != NULL)
+				o.flags |= 1; /* ORD_DIGIT */
+			else if (strspn(w, "ivx") == strlen(w))
+				o.flags |= 2; /* ORD_ROMAN */
+			o.order = g_nords;
+			g_ords = xrealloc(g_ords,
+					  (g_nords + 1) * sizeof(*g_ords));
+			g_ords[g_nords++] = o;
+		}
+	}
+	unload(&p, &d, f);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int ord_cmp(const void *a, const void *b)
+{
+	const struct ord *x = a, *y = b;
+	int c = strcmp(x->w, y->w);
+	if (c != 0)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int words_main(int argc, char **argv)
+{
+	FILE *out;
+	size_t i, nt = 0, no = 0;
+	if (argc < 5) {
+		fprintf(stderr, "usage: gen_names_ref --words OUT.inc "
+				"ORDINALS.yml STOPWORDS.yml...\n");
+		return 2;
+	}
+	read_ordinals(argv[3]);
+	for (i = 4; i < (size_t)argc; i++)
+		read_titles(argv[i]);
+	qsort(g_titles, g_ntitles, sizeof(*g_titles), str_cmp);
+	qsort(g_ords, g_nords, sizeof(*g_ords), ord_cmp);
+	out = fopen(argv[2], "w");
+	if (out == NULL) {
+		perror(argv[2]);
+		return 1;
+	}
+	fprintf(out, "/* generated by gen_names_ref --words; do not edit */\n");
+	fprintf(out, "static const char *const kd_titles[] = {\n");
+	for (i = 0; i < g_ntitles; i++) {
+		if (i > 0 && strcmp(g_titles[i], g_titles[i - 1]) == 0)
+			continue;
+		fprintf(out, "\t\"%s\",\n", g_titles[i]);
+		nt++;
+	}
+	fprintf(out, "};\nstatic const struct ordinal kd_ordinals[] = {\n");
+	for (i = 0; i < g_nords; i++) {
+		if (i > 0 && strcmp(g_ords[i].w, g_ords[i - 1].w) == 0)
+			continue; /* the first number listing a word wins */
+		fprintf(out, "\t{ \"%s\", \"%s\", %u },\n", g_ords[i].w,
+			g_ords[i].num, g_ords[i].flags);
+		no++;
+	}
+	fprintf(out, "};\n");
+	if (fclose(out) != 0) {
+		perror(argv[2]);
+		return 1;
+	}
+	fprintf(stderr, "gen_names_ref: %zu titles, %zu ordinal words\n", nt,
+		no);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	FILE *out;
 	size_t i, n = 0;
+	if (argc > 1 && strcmp(argv[1], "--words") == 0)
+		return words_main(argc, argv);
 	if (argc < 3) {
 		fprintf(stderr,
 			"usage: gen_names_ref OUT.inc ORG_TYPES.yml...\n");

@@ -30,15 +30,16 @@
  *     words (Limited) and phrases of long words also in names of unknown
  *     type. A one-word form that is also a particle, title or generic
  *     word here (co, general) keeps that role.
- *  3. Honorifics at the front are dropped for persons (not with
- *     KD_NAME_ORG, and never the last token). Only titles that are not
- *     name parts in the lists' populations: Mr, Mrs, Ms, Dr, Prof, Sir,
- *     Ayatollah, Hojatoleslam, Mullah/Maulvi/Mawlawi/Maulana (Taliban
- *     entries), Alhaji/Hajji, military ranks Colonel/Lieutenant/General/
- *     Brigadier/Admiral. Kept on purpose: Sheikh (a family name in South
- *     Asia: Sheikh Hasina, Sheikh Rasheed), Haji and Imam (given names),
- *     Sayyid/Syed (part of the name), Major, Marshal, King, Prince
- *     (English surnames), Amir/Emir (given names).
+ *  3. Titles at the front are dropped for persons (not with KD_NAME_ORG,
+ *     and never the last token): the longest phrase of the
+ *     PERSON_NAME_PREFIXES of data/names/rigour/names_stopwords.yml plus
+ *     data/names/titles_extra.yml (Mr, Frau, Herr, Monsieur, Dr, Prof.
+ *     Dr, President, Colonel, Lieutenant General, His Excellency,
+ *     Minister, Ayatollah, Mullah, Alhaji ...), generated into a sorted
+ *     table by tools/gen_names_ref.c --words, repeatedly. Left out by the
+ *     data on purpose: Sheikh (a family name in South Asia: Sheikh
+ *     Hasina), Emir, Sultan, Prince, King, Major, Duke (given and family
+ *     names); and Haji, Imam, Sayyid/Syed (part of the name).
  *  4. Kinds. PARTICLE: al/el/ul and the sun-letter forms (ad, ar, as,
  *     ash, at, az, ud, ur) -> "al" (not "an": a Korean surname); bin/ben/ibn -> "bin"; bint; abu/abou ->
  *     "abu"; abd; van, von, der, den, de, da, del, della, di, du, le, la,
@@ -49,19 +50,24 @@
  *     industries, shipping, logistics, investment(s), services, general,
  *     import, export, impex, and, of, the, and the vessel prefixes mv,
  *     mt, ms, mts, fv (M/V is two initials). NUMBER: digits without leading
- *     zeros; roman ii..ix after the first token (Yu Jong II); not i, v,
- *     x, vi, xi: initials, Vietnamese Vi and pinyin Xi. INITIAL: a single
- *     letter (unless the romaniser marked it a syllable, Korean 이 "i").
+ *     zeros; and the words of data/names/rigour/text_ordinals.yml as the
+ *     number they stand for: with a digit (1st, 12th, No1) always, Roman
+ *     numerals (ii, iv, xxxvi) after the first token (Yu Jong II; not i,
+ *     v, x, vi, xi: initials, Vietnamese Vi and pinyin Xi; a Roman
+ *     numeral is never read as the legal form it also spells), words
+ *     (First, Twelve, Zweite, Premier) in organisation names only.
+ *     INITIAL: a single letter (unless the romaniser marked it a
+ *     syllable, Korean 이 "i").
  */
 #include "text/text_int.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 
 enum {
 	R_PART = 1,    /* particle */
-	R_HON = 2,     /* honorific */
 	R_GEN = 4,     /* generic organisation word */
 	R_NOTFIRST = 8 /* particle only when not the first token */
 };
@@ -95,23 +101,8 @@ static struct kw g_kw[] = {
 	{ "das", R_PART, NULL, 0, 0 }, { "do", R_PART, NULL, 0, 0 },
 	{ "y", R_PART | R_NOTFIRST, NULL, 0, 0 }, { "zu", R_PART, NULL, 0, 0 },
 	{ "ter", R_PART, NULL, 0, 0 }, { "ten", R_PART, NULL, 0, 0 },
-	{ "mr", R_HON, NULL, 0, 0 }, { "mrs", R_HON, NULL, 0, 0 }, { "ms", R_HON, NULL, 0, 0 },
-	{ "mme", R_HON, NULL, 0, 0 }, { "mlle", R_HON, NULL, 0, 0 },
-	{ "messrs", R_HON, NULL, 0, 0 }, { "dr", R_HON, NULL, 0, 0 },
-	{ "prof", R_HON, NULL, 0, 0 }, { "professor", R_HON, NULL, 0, 0 },
-	{ "sir", R_HON, NULL, 0, 0 }, { "ayatollah", R_HON, NULL, 0, 0 },
-	{ "ayatullah", R_HON, NULL, 0, 0 }, { "hojatoleslam", R_HON, NULL, 0, 0 },
-	{ "hojjatoleslam", R_HON, NULL, 0, 0 }, { "mullah", R_HON, NULL, 0, 0 },
-	{ "maulvi", R_HON, NULL, 0, 0 }, { "maulavi", R_HON, NULL, 0, 0 },
-	{ "mawlawi", R_HON, NULL, 0, 0 }, { "maulana", R_HON, NULL, 0, 0 },
-	{ "molvi", R_HON, NULL, 0, 0 }, { "alhaji", R_HON, NULL, 0, 0 },
-	{ "alhaj", R_HON, NULL, 0, 0 }, { "hajji", R_HON, NULL, 0, 0 },
-	{ "hadji", R_HON, NULL, 0, 0 }, { "colonel", R_HON, NULL, 0, 0 },
-	{ "col", R_HON, NULL, 0, 0 }, { "lieutenant", R_HON, NULL, 0, 0 },
-	{ "lt", R_HON, NULL, 0, 0 }, { "brigadier", R_HON, NULL, 0, 0 },
-	{ "admiral", R_HON, NULL, 0, 0 }, { "gen", R_HON, NULL, 0, 0 },
-	{ "general", R_HON | R_GEN, NULL, 0, 0 },
-	{ "engr", R_HON, NULL, 0, 0 }, { "company", R_GEN, NULL, 0, 0 },
+	{ "general", R_GEN, NULL, 0, 0 },
+	{ "company", R_GEN, NULL, 0, 0 },
 	{ "co", R_GEN, NULL, 0, 0 }, { "trading", R_GEN, NULL, 0, 0 },
 	{ "trade", R_GEN, NULL, 0, 0 }, { "group", R_GEN, NULL, 0, 0 },
 	{ "international", R_GEN, NULL, 0, 0 }, { "intl", R_GEN, NULL, 0, 0 },
@@ -143,6 +134,23 @@ struct legal {
 };
 
 #include "legal_forms.inc"
+
+/* Person titles and ordinal numbers (generated from data/names/rigour/
+ * names_stopwords.yml and text_ordinals.yml, plus data/names/
+ * titles_extra.yml, by tools/gen_names_ref.c --words), sorted by strcmp. */
+#define ORD_DIGIT         1 /* the word has a digit: 1st, 12th, no1 */
+#define ORD_ROMAN         2 /* a Roman numeral: ii, xii */
+#define KD_TITLE_MAXWORDS 4
+
+struct ordinal {
+	const char *w, *num;
+	unsigned flags;
+};
+
+#include "names_words.inc"
+
+#define NTITLES   (sizeof(kd_titles) / sizeof(kd_titles[0]))
+#define NORDINALS (sizeof(kd_ordinals) / sizeof(kd_ordinals[0]))
 
 #define g_legal kd_legal_pats
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
@@ -224,6 +232,21 @@ static bool org_only(const char *p)
 	return nlong < 2;
 }
 
+static int ord_cmp(const void *key, const void *elem)
+{
+	return strcmp((const char *)key, ((const struct ordinal *)elem)->w);
+}
+
+/* A Roman numeral of the ordinals data (II, IV): a number after a name
+ * (Yu Jong II, Ocean Star II) rather than the legal form it also spells
+ * (ii, an individual entrepreneur). */
+static bool roman_word(const char *w)
+{
+	const struct ordinal *o = bsearch(w, kd_ordinals, NORDINALS,
+					  sizeof(kd_ordinals[0]), ord_cmp);
+	return o != NULL && (o->flags & ORD_ROMAN) && strlen(w) >= 2;
+}
+
 /* One hash table for every word with a role, so a token costs one
  * lookup; the first words of legal forms get R_LEGAL and the range of
  * patterns that start with them (sorted patterns: "s", "s a", "s de rl"
@@ -243,8 +266,9 @@ static void kw_init(void)
 		memcpy(g_first[i], p, n);
 		g_first[i][n] = '\0';
 		hit = (struct kw *)(uintptr_t)kw_find(g_first[i]);
-		if (sp == NULL && hit != NULL && hit->roles != 0 &&
-		    !(hit->roles & R_LEGAL)) {
+		if (sp == NULL && ((hit != NULL && hit->roles != 0 &&
+				    !(hit->roles & R_LEGAL)) ||
+				   roman_word(p))) {
 			g_skip[i] = true;
 			continue;
 		}
@@ -495,30 +519,60 @@ static bool all_digits(const struct kd_rtok *t)
 	return t->len > 0;
 }
 
-static const char *roman(const char *s, size_t n)
+static int str_cmp(const void *key, const void *elem)
 {
-	static const char *const r[][2] = {
-		{ "ii", "2" },  { "iii", "3" },  { "iv", "4" },
-		{ "vii", "7" }, { "viii", "8" }, { "ix", "9" },
-	};
-	size_t i;
-	if (n < 2 || n > 4 || strspn(s, "ivx") != n)
+	return strcmp((const char *)key, *(const char *const *)elem);
+}
+
+/* Number of leading tokens that are a title of the rigour stopwords data
+ * (the longest one), never all of them; 0 if none. */
+static size_t title_len(const struct kd_tokset *ts)
+{
+	char buf[KD_TITLE_MAXWORDS * (KD_TOK_MAXLEN + 1)];
+	size_t k, i, o, best = 0;
+	for (k = 1; k < ts->n && k <= KD_TITLE_MAXWORDS; k++) {
+		for (i = 0, o = 0; i < k; i++) {
+			if (ts->t[i].kind != KD_TOK_WORD)
+				return best;
+			if (i > 0)
+				buf[o++] = ' ';
+			memcpy(buf + o, ts->t[i].s, ts->t[i].len);
+			o += ts->t[i].len;
+		}
+		buf[o] = '\0';
+		if (bsearch(buf, kd_titles, NTITLES, sizeof(kd_titles[0]),
+			    str_cmp) != NULL)
+			best = k;
+	}
+	return best;
+}
+
+/* The number an ordinal or number word of the rigour data stands for:
+ * with a digit (1st, 12th, no1) in any name; Roman numerals of two or
+ * more letters after the first token, not vi and xi (Vietnamese Vi,
+ * pinyin Xi); words (first, twelve, zweite) in organisation names only,
+ * where a person's name part could be one (Una). NULL if none. */
+static const char *ordinal(const struct kd_rtok *t, size_t i, bool org)
+{
+	const struct ordinal *o = bsearch(t->s, kd_ordinals, NORDINALS,
+					  sizeof(kd_ordinals[0]), ord_cmp);
+	if (o == NULL)
 		return NULL;
-	for (i = 0; i < sizeof(r) / sizeof(r[0]); i++)
-		if (strcmp(s, r[i][0]) == 0)
-			return r[i][1];
-	return NULL;
+	if (o->flags & ORD_DIGIT)
+		return o->num;
+	if (o->flags & ORD_ROMAN)
+		return i > 0 && t->len >= 2 && strcmp(t->s, "vi") != 0 &&
+				       strcmp(t->s, "xi") != 0
+			       ? o->num
+			       : NULL;
+	return org ? o->num : NULL;
 }
 
 static void kinds(struct kd_tokset *ts, bool org, bool syl)
 {
-	size_t i;
-	while (!org && !syl && ts->n > 1 && ts->t[0].kind == KD_TOK_WORD) {
-		const struct kw *w = kw_find(ts->t[0].s);
-		if (w == NULL || !(w->roles & R_HON))
-			break;
-		tok_remove(ts, 0, 1);
-	}
+	size_t i, k;
+	while (!org && !syl && (k = title_len(ts)) > 0)
+		tok_remove(ts, 0, k);
 	for (i = 0; i < ts->n; i++) {
 		struct kd_rtok *t = &ts->t[i];
 		const struct kw *w;
@@ -533,12 +587,13 @@ static void kinds(struct kd_tokset *ts, bool org, bool syl)
 			t->kind = KD_TOK_NUMBER;
 			continue;
 		}
-		if (i > 0 && (r = roman(t->s, t->len)) != NULL) {
-			tok_set(t, r, 1);
+		w = kw_find(t->s);
+		if ((r = ordinal(t, i, org)) != NULL &&
+		    !(w != NULL && (w->roles & R_PART) && i + 1 < ts->n)) {
+			tok_set(t, r, strlen(r));
 			t->kind = KD_TOK_NUMBER;
 			continue;
 		}
-		w = kw_find(t->s);
 		if (!syl && w != NULL && (w->roles & R_PART) && i + 1 < ts->n &&
 		    !(i == 0 && (w->roles & R_NOTFIRST))) {
 			if (w->canon != NULL)
