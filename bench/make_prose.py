@@ -9,6 +9,12 @@ downloaded otherwise and nothing large enters the repository):
                       (manpages-XX), roff markup stripped
   ref_en ref_de ref_fr ref_es ref_it ref_ja ref_zh
                       the Debian Reference (debian-reference-XX, .txt)
+  prose_en prose_de prose_es prose_it prose_ru
+                      everyday narrative and user-facing prose: the
+                      Debian project history (debian-history), the GNOME
+                      desktop help (gnome-user-docs) and the Debian
+                      Administrator's Handbook (debian-handbook), tags
+                      stripped
   changelog_en        Debian changelogs from /usr/share/doc/*/changelog*.gz
                       (technical English, thousands of developers' names)
 
@@ -24,6 +30,7 @@ usage: python3 bench/make_prose.py [--out DIR] [--max-mb N] [--no-install]
 """
 import argparse
 import glob
+import html
 import gzip
 import os
 import re
@@ -35,7 +42,8 @@ PKGS = ["manpages", "manpages-de", "manpages-fr", "manpages-es",
         "debian-reference-de", "debian-reference-fr", "debian-reference-es",
         "debian-reference-it", "debian-reference-ja",
         "debian-reference-zh-cn", "fortunes", "fortunes-de",
-        "fortunes-es", "fortunes-it", "fortunes-ru"]
+        "fortunes-es", "fortunes-it", "fortunes-ru", "debian-history",
+        "gnome-user-docs", "debian-handbook"]
 
 
 def install(pkgs):
@@ -85,6 +93,26 @@ def roff_text(src):
     return "\n".join(out)
 
 
+TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]*>", re.S)
+
+
+def markup_text(src):
+    """Running text of an HTML or Mallard page: tags dropped, entities
+    decoded, blank runs collapsed."""
+    t = html.unescape(TAG.sub(" ", src))
+    return re.sub(r"\n\s*\n\s*", "\n\n", re.sub(r"[ \t]+", " ", t)).strip()
+
+
+def prose_files(lang, hb):
+    files = sorted(glob.glob("/usr/share/doc/debian-history/docs/*.%s.html"
+                             % lang))
+    files += sorted(glob.glob("/usr/share/help/%s/*/*.page"
+                              % ("C" if lang == "en" else lang)))
+    files += sorted(glob.glob("/usr/share/doc/debian-handbook/html/%s/*.html"
+                              % hb))
+    return files
+
+
 def fortune_text(src):
     return "\n\n".join(p.strip() for p in src.split("\n%\n"))
 
@@ -125,6 +153,10 @@ def main():
             p = "/usr/share/debian-reference/debian-reference.%s.txt.gz" % lang
         if os.path.exists(p):
             write(a.out, "ref_" + lang, [read_any(p)], cap)
+    for lang, hb in (("en", "en-US"), ("de", "de-DE"), ("es", "es-ES"),
+                     ("it", "it-IT"), ("ru", "ru-RU")):
+        write(a.out, "prose_" + lang,
+              (markup_text(read_any(p)) for p in prose_files(lang, hb)), cap)
     logs = sorted(glob.glob("/usr/share/doc/*/changelog*.gz"))
     write(a.out, "changelog_en", (read_any(p) for p in logs), cap)
     for lang, d in (("en", "/usr/share/games/fortunes"),

@@ -838,3 +838,26 @@ KD_TEST(scan_prose__surname_comma_given_names)
 		   &feat);
 	CHECK_INT(a, 0);
 }
+
+KD_TEST(scan_prose__russian_case_forms_of_ordinary_words)
+{
+	/* the dictionaries list base forms only: a case form of two
+	 * ordinary words (системы, безопасности) is no name either */
+	size_t a, m;
+	const char *id, *feat;
+	CHECK_INT(kd__lex_word("sistemy", 7), KD_WORD_NONE);
+	CHECK_INT(kd__lex_word_ru("sistemy", 7), KD_WORD_COMMON);
+	CHECK_INT(kd__lex_word_ru("bezopasnosti", 12), KD_WORD_COMMON);
+	CHECK_INT(kd__lex_word_ru("novoy", 5), KD_WORD_COMMON);
+	/* surname suffixes are no case endings; nonsense stays unknown */
+	CHECK(kd__lex_word_ru("lavrova", 7) != KD_WORD_COMMON);
+	CHECK_INT(kd__lex_word_ru("kzqwtry", 7), KD_WORD_NONE);
+	scan_kinds("Модуль Системы Безопасности включён по умолчанию.", &a, &m,
+		   &id, &feat);
+	CHECK_INT(a, 0);
+	/* a listed name still fires */
+	scan_kinds("Журналисты говорят, что Сергей Лавров приедет.", &a, &m,
+		   &id, &feat);
+	CHECK_INT(a, 1);
+	CHECK_STR(id, "ofac-35233");
+}

@@ -419,6 +419,53 @@ int kd__lex_word(const char *w, size_t n)
 	return KD_WORD_NONE;
 }
 
+/* Russian case and number forms, folded as the scanner folds them
+ * (системы -> "sistemy", безопасности -> "bezopasnosti", новой ->
+ * "novoy"): the dictionaries list the base forms only (hunspell stems
+ * without their affixes), so an inflected ordinary word would read as
+ * distinctive. Strip one ending (longest first) and try the base
+ * endings of nouns and adjectives; only an ORDINARY base counts (a
+ * proper noun's case form stays what it was, so "Лаврова" is no
+ * ordinary word). Surname suffixes (-ov, -ev, -in and their cases) are
+ * not endings here: "Волкова" is not "волк". */
+/* clang-format off */ /* a table laid out by hand */
+static const char *const g_ru_end[] = {
+	"yami", "ami", "yakh", "akh", "ykh", "ikh", "ymi", "imi", "ogo",
+	"ego", "omu", "emu", "aya", "yaya", "uyu", "yuyu", "oye", "yye",
+	"iye", "yam", "am", "om", "em", "ym", "im", "oy", "ey", "yu", "ya",
+	"ye", "a", "y", "i", "u", "e", "o",
+};
+static const char *const g_ru_base[] = {
+	"", "a", "ya", "o", "e", "yy", "iy", "oy", "iya", "iye", "ie", "y",
+	"i",
+};
+/* clang-format on */
+
+int kd__lex_word_ru(const char *w, size_t n)
+{
+	size_t e, b;
+	int r = kd__lex_word(w, n);
+	if (r != KD_WORD_NONE || n < 5 || n > 32)
+		return r;
+	for (e = 0; e < sizeof(g_ru_end) / sizeof(g_ru_end[0]); e++) {
+		size_t el = strlen(g_ru_end[e]);
+		char k[40];
+		if (el + 3 > n || memcmp(w + n - el, g_ru_end[e], el) != 0)
+			continue;
+		memcpy(k, w, n - el);
+		for (b = 0; b < sizeof(g_ru_base) / sizeof(g_ru_base[0]); b++) {
+			size_t bl = strlen(g_ru_base[b]);
+			if (strcmp(g_ru_base[b], g_ru_end[e]) == 0)
+				continue;
+			memcpy(k + n - el, g_ru_base[b], bl);
+			if (kd__lex_word(k, n - el + bl) == KD_WORD_COMMON)
+				return KD_WORD_COMMON;
+		}
+		break; /* only the longest ending */
+	}
+	return KD_WORD_NONE;
+}
+
 /* ---- tokens that are never part of a name ----------------------------------- */
 
 /* Weekdays, months (names and the abbreviations of dates and logs) and
