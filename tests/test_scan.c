@@ -848,11 +848,22 @@ KD_TEST(scan_prose__russian_case_forms_of_ordinary_words)
 	CHECK_INT(kd__lex_word("sistemy", 7), KD_WORD_NONE);
 	CHECK_INT(kd__lex_word_ru("sistemy", 7), KD_WORD_COMMON);
 	CHECK_INT(kd__lex_word_ru("bezopasnosti", 12), KD_WORD_COMMON);
-	CHECK_INT(kd__lex_word_ru("novoy", 5), KD_WORD_COMMON);
+	CHECK_INT(kd__lex_word_ru("novogo", 6), KD_WORD_COMMON);
+	CHECK_INT(kd__lex_word_ru("belykh", 6), KD_WORD_COMMON);
+	/* a proper noun elsewhere (Rubina), the genitive of рубин here */
+	CHECK_INT(kd__lex_word("rubina", 6), KD_WORD_PROPER);
+	CHECK_INT(kd__lex_word_ru("rubina", 6), KD_WORD_COMMON);
 	/* surname suffixes are no case endings; nonsense stays unknown */
 	CHECK(kd__lex_word_ru("lavrova", 7) != KD_WORD_COMMON);
+	CHECK(kd__lex_word_ru("lavrovu", 7) != KD_WORD_COMMON);
+	CHECK(kd__lex_word_ru("lavrovym", 8) != KD_WORD_COMMON);
+	CHECK(kd__lex_word_ru("lavrovoy", 8) != KD_WORD_COMMON);
+	CHECK(kd__lex_word_ru("lavrovykh", 9) != KD_WORD_COMMON);
 	CHECK_INT(kd__lex_word_ru("kzqwtry", 7), KD_WORD_NONE);
 	scan_kinds("Модуль Системы Безопасности включён по умолчанию.", &a, &m,
+		   &id, &feat);
+	CHECK_INT(a, 0);
+	scan_kinds("Он показал нам кольцо из рубина и Рубина ушла.", &a, &m,
 		   &id, &feat);
 	CHECK_INT(a, 0);
 	/* a listed name still fires */

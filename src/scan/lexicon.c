@@ -420,50 +420,79 @@ int kd__lex_word(const char *w, size_t n)
 }
 
 /* Russian case and number forms, folded as the scanner folds them
- * (системы -> "sistemy", безопасности -> "bezopasnosti", новой ->
- * "novoy"): the dictionaries list the base forms only (hunspell stems
+ * (системы -> "sistemy", безопасности -> "bezopasnosti", нового ->
+ * "novogo"): the dictionaries list the base forms only (hunspell stems
  * without their affixes), so an inflected ordinary word would read as
  * distinctive. Strip one ending (longest first) and try the base
- * endings of nouns and adjectives; only an ORDINARY base counts (a
- * proper noun's case form stays what it was, so "Лаврова" is no
- * ordinary word). Surname suffixes (-ov, -ev, -in and their cases) are
- * not endings here: "Волкова" is not "волк". */
+ * endings of its kind; only an ORDINARY base counts. Endings a surname
+ * in -ov/-in shares with adjectives (Лаврову, Лавровым, Лавровой,
+ * Лавровых: лавровый is a word) try noun bases only, so a surname's
+ * case form never becomes an adjective's. A form that is a proper noun
+ * somewhere is still an ordinary word's form in Russian text (Рубина:
+ * of рубин, "ruby"). */
 /* clang-format off */ /* a table laid out by hand */
-static const char *const g_ru_end[] = {
-	"yami", "ami", "yakh", "akh", "ykh", "ikh", "ymi", "imi", "ogo",
-	"ego", "omu", "emu", "aya", "yaya", "uyu", "yuyu", "oye", "yye",
-	"iye", "yam", "am", "om", "em", "ym", "im", "oy", "ey", "yu", "ya",
-	"ye", "a", "y", "i", "u", "e", "o",
+static const char *const g_ru_adj[] = { /* adjective-only endings */
+	"yaya", "yuyu", "ogo", "ego", "omu", "emu", "aya", "uyu", "oye",
+	"yye", "iye",
 };
-static const char *const g_ru_base[] = {
-	"", "a", "ya", "o", "e", "yy", "iy", "oy", "iya", "iye", "ie", "y",
-	"i",
+static const char *const g_ru_shared[] = { /* adjectives and surnames */
+	"ykh", "ikh", "ymi", "imi", "ym", "im", "oy", "ey",
+};
+static const char *const g_ru_noun[] = { /* longest first */
+	"yami", "yakh", "ami", "akh", "yam", "am", "om", "em", "ym", "im",
+	"oy", "ey", "yu", "ya", "ye", "a", "y", "i", "u", "e", "o",
+};
+static const char *const g_ru_adj_base[] = { "yy", "iy", "oy" };
+static const char *const g_ru_noun_base[] = {
+	"", "a", "ya", "o", "e", "iya", "iye", "ie",
 };
 /* clang-format on */
 
-int kd__lex_word_ru(const char *w, size_t n)
+/* Does w[0..n) end in a surname suffix (-ov, -ev, -in, -yn)? */
+static int ru_surname_stem(const char *w, size_t n)
+{
+	return n >= 2 &&
+	       (((w[n - 2] == 'o' || w[n - 2] == 'e') && w[n - 1] == 'v') ||
+		((w[n - 2] == 'i' || w[n - 2] == 'y') && w[n - 1] == 'n'));
+}
+
+static int ru_base(const char *w, size_t n, const char *const *end, size_t nend,
+		   const char *const *base, size_t nbase, int no_surname)
 {
 	size_t e, b;
-	int r = kd__lex_word(w, n);
-	if (r != KD_WORD_NONE || n < 5 || n > 32)
-		return r;
-	for (e = 0; e < sizeof(g_ru_end) / sizeof(g_ru_end[0]); e++) {
-		size_t el = strlen(g_ru_end[e]);
-		char k[40];
-		if (el + 3 > n || memcmp(w + n - el, g_ru_end[e], el) != 0)
+	char k[40];
+	for (e = 0; e < nend; e++) {
+		size_t el = strlen(end[e]);
+		if (el + 3 > n || memcmp(w + n - el, end[e], el) != 0)
 			continue;
+		if (no_surname && ru_surname_stem(w, n - el))
+			return 0;
 		memcpy(k, w, n - el);
-		for (b = 0; b < sizeof(g_ru_base) / sizeof(g_ru_base[0]); b++) {
-			size_t bl = strlen(g_ru_base[b]);
-			if (strcmp(g_ru_base[b], g_ru_end[e]) == 0)
-				continue;
-			memcpy(k + n - el, g_ru_base[b], bl);
-			if (kd__lex_word(k, n - el + bl) == KD_WORD_COMMON)
-				return KD_WORD_COMMON;
+		for (b = 0; b < nbase; b++) {
+			size_t bl = strlen(base[b]);
+			memcpy(k + n - el, base[b], bl);
+			if (strcmp(base[b], end[e]) != 0 &&
+			    kd__lex_word(k, n - el + bl) == KD_WORD_COMMON)
+				return 1;
 		}
-		break; /* only the longest ending */
+		return 0; /* only the longest ending */
 	}
-	return KD_WORD_NONE;
+	return 0;
+}
+
+int kd__lex_word_ru(const char *w, size_t n)
+{
+	int r = kd__lex_word(w, n);
+	if (r == KD_WORD_COMMON || n < 5 || n > 32)
+		return r;
+	if (ru_base(w, n, g_ru_adj, N_(g_ru_adj), g_ru_adj_base,
+		    N_(g_ru_adj_base), 0) ||
+	    ru_base(w, n, g_ru_shared, N_(g_ru_shared), g_ru_adj_base,
+		    N_(g_ru_adj_base), 1) ||
+	    ru_base(w, n, g_ru_noun, N_(g_ru_noun), g_ru_noun_base,
+		    N_(g_ru_noun_base), 0))
+		return KD_WORD_COMMON;
+	return r;
 }
 
 /* ---- tokens that are never part of a name ----------------------------------- */

@@ -744,7 +744,7 @@ static int word_class(const struct scan *sc, const struct tok *t, int cyr)
 	if (t->slen < 3)
 		return KD_WORD_COMMON;
 	r = kd__lex_word(STEM(sc, t), t->slen);
-	if (r == KD_WORD_NONE && cyr)
+	if (r != KD_WORD_COMMON && cyr)
 		r = kd__lex_word_ru(TXT(sc, t), t->len);
 	return r;
 }
