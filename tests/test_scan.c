@@ -872,3 +872,22 @@ KD_TEST(scan_prose__russian_case_forms_of_ordinary_words)
 	CHECK_INT(a, 1);
 	CHECK_STR(id, "ofac-35233");
 }
+
+KD_TEST(scan_prose__sentence_initial_ordinary_word)
+{
+	/* "Sono" (Italian "I am / they are") starts the sentence: its
+	 * capital says nothing, and "Sono Tallin" is no two-word name
+	 * (it matched a listed company by skeleton) */
+	size_t a, m;
+	const char *id, *feat;
+	scan_kinds("Le capitali? Sono Tallin e Riga, disse.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 0);
+	/* a listed person's name starting the sentence still fires */
+	scan_kinds("Sergei Lavrov arrived in Geneva on Monday.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 1);
+	/* Sergei Lavrov on the OFAC or the UK list (uk-14197) */
+	CHECK(id != NULL &&
+	      (strcmp(id, "ofac-35233") == 0 || strcmp(id, "uk-14197") == 0));
+}

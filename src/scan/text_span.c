@@ -137,6 +137,8 @@ static int korean_shape(const struct scan *sc, size_t i, size_t j)
  *     capitalised list words in a row are let through: Kim Sung Su is
  *     three ordinary words somewhere);
  *     (words of one or two letters count as ordinary: "AD", "CC");
+ *   - of two words, the first of a sentence may not be an ordinary
+ *     word (its capital says nothing: "Sono Tallin");
  *   - two words joined by a hyphen (Jean-Pierre, Hans-Peter, EUC-KR,
  *     Multi-Threading) are one name part, and one part alone is no
  *     full name (see singles() for single words).
@@ -157,6 +159,13 @@ static int span_evidence(const struct scan *sc, size_t i, size_t j)
 		known += t->word != KD_WORD_NONE;
 	}
 	if (words && words <= 2 && common == words && !korean_shape(sc, i, j))
+		return 0;
+	/* the first word of a sentence is capitalised whatever it is: an
+	 * ordinary word there ("Sono Tallin", "Frag Anna") is no name part
+	 * of a two-word name */
+	if (words == 2 && sc->t[i].initial && !sc->t[i].hangul &&
+	    sc->t[i].word == KD_WORD_COMMON && sc->t[i].cas != CASE_DIGIT &&
+	    !korean_shape(sc, i, j))
 		return 0;
 	if (words == 2 && j == i + 1 && sc->t[j].sep == SEP_HYPHEN)
 		return 0;
