@@ -30,8 +30,11 @@
 #include "scan/text_scan_int.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
 #include <xxhash.h>
 
 /* clang-format off */ /* a table laid out by hand */
@@ -596,4 +599,101 @@ static void build_short(void)
 					     (kd__lex_nonname(w) ? 16 : 0));
 		}
 	__atomic_store_n(&g_short_ready, 1, __ATOMIC_RELEASE);
+}
+
+/* ---- country names ---------------------------------------------------------- */
+
+/* The words of the names of countries and territories in the scanned
+ * languages, from ICU's locale data (uloc_getDisplayCountry: "Bosnia &
+ * Herzegovina", "Bosnien und Herzegowina", "Босния и Герцеговина"),
+ * folded as the scanner folds them, of 4 letters or more. A span made
+ * only of these and joining words is a place, not a name. Names of
+ * territories with "Saint", "Island" or "Isle" are left out (Saint
+ * Martin, Heard & McDonald Islands: their words are given names and
+ * surnames). Built once; an ICU failure leaves the set empty. */
+static char **g_cw;
+static size_t g_ncw;
+static pthread_once_t g_cw_once = PTHREAD_ONCE_INIT;
+
+static int cmp_cw(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void cw_add(const char *f, size_t n, size_t *cap)
+{
+	size_t i = 0, j;
+	char **nw;
+	if (strstr(f, "saint") || strstr(f, "island") || strstr(f, "isle") ||
+	    strstr(f, "svyat") || strstr(f, "ostrov") || strstr(f, "insel") ||
+	    strstr(f, "isla") || strstr(f, "isol") || strstr(f, "san ") ||
+	    strstr(f, "sankt") || strstr(f, "st ") || strstr(f, "st.") ||
+	    strstr(f, "svat") || strstr(f, "sveti") || strstr(f, "sint") ||
+	    strstr(f, "sen ") || strstr(f, "iles") || strstr(f, "ile ") ||
+	    strstr(f, "wysp"))
+		return;
+	while (i < n) {
+		while (i < n && !kd__scan_alnum((unsigned char)f[i]))
+			i++;
+		for (j = i; j < n && kd__scan_alnum((unsigned char)f[j]); j++)
+			;
+		if (j - i >= 4 && j - i <= 32) {
+			if (g_ncw == *cap) {
+				*cap = *cap ? 2 * *cap : 1024;
+				nw = realloc(g_cw, *cap * sizeof(*g_cw));
+				if (nw == NULL)
+					return;
+				g_cw = nw;
+			}
+			if ((g_cw[g_ncw] = malloc(j - i + 1)) == NULL)
+				return;
+			memcpy(g_cw[g_ncw], f + i, j - i);
+			g_cw[g_ncw++][j - i] = '\0';
+		}
+		i = j;
+	}
+}
+
+static void cw_build(void)
+{
+	static const char *const langs[] = { "en", "de", "fr", "es",
+					     "it", "pl", "ru", "cs" };
+	const char *const *cc = uloc_getISOCountries();
+	size_t cap = 0, l, o = 0, i;
+	for (; cc && *cc; cc++) {
+		char loc[8];
+		snprintf(loc, sizeof(loc), "_%s", *cc);
+		for (l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
+			UChar u[128];
+			char s[512], *f = NULL;
+			int32_t un, sn;
+			size_t fl = 0;
+			UErrorCode e = U_ZERO_ERROR;
+			un = uloc_getDisplayCountry(loc, langs[l], u, 128, &e);
+			if (U_FAILURE(e) || e == U_USING_DEFAULT_WARNING)
+				continue;
+			u_strToUTF8(s, sizeof(s), &sn, u, un, &e);
+			if (U_FAILURE(e) || sn >= (int32_t)sizeof(s))
+				continue;
+			if (kd__text_fold(&f, &fl, NULL, s, (size_t)sn) < 0)
+				continue;
+			cw_add(f, fl, &cap);
+			kd__free(f);
+		}
+	}
+	if (g_ncw == 0)
+		return;
+	qsort(g_cw, g_ncw, sizeof(*g_cw), cmp_cw);
+	for (i = 0; i < g_ncw; i++) /* unique */
+		if (o == 0 || strcmp(g_cw[o - 1], g_cw[i]) != 0)
+			g_cw[o++] = g_cw[i];
+		else
+			free(g_cw[i]);
+	g_ncw = o;
+}
+
+int kd__lex_country(const char *w)
+{
+	pthread_once(&g_cw_once, cw_build);
+	return g_ncw && bsearch(&w, g_cw, g_ncw, sizeof(*g_cw), cmp_cw) != NULL;
 }

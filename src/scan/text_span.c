@@ -50,11 +50,13 @@ static int joiner(const struct scan *sc, const struct tok *t)
 }
 
 /* Function words, particles, places and generic words: a span made
- * only of these is not a name (Hong Kong, North Korea, Bank of China). */
-static int placeish(const struct tok *t)
+ * only of these is not a name (Hong Kong, North Korea, Bank of China);
+ * and words of country names (Bosnia and Herzegovina). */
+static int placeish(const struct scan *sc, const struct tok *t)
 {
 	return t->lex == KD_LEX_STOP || t->lex == KD_LEX_PARTICLE ||
-	       t->lex == KD_LEX_PLACE;
+	       t->lex == KD_LEX_PLACE ||
+	       (!sc->legacy && t->len >= 4 && kd__lex_country(TXT(sc, t)));
 }
 
 /* A plausible name word right next to [i..j] (same phrase): then the
@@ -264,7 +266,7 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 			continue; /* a Korean name is its whole word */
 		unknown = !sc->t[i].known;
 		info = sc->t[i].idf;
-		specific = !placeish(&sc->t[i]);
+		specific = !placeish(sc, &sc->t[i]);
 		rare = rare_word(&sc->t[i]);
 		for (j = i + 1; j < sc->n && j < i + MAX_SPAN; j++) {
 			const struct tok *t = &sc->t[j];
@@ -288,7 +290,7 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 			} else if (kd__scan_anchor(t)) {
 				end_ok = 1;
 				info += t->idf;
-				specific |= !placeish(t);
+				specific |= !placeish(sc, t);
 				rare |= rare_word(t);
 			} else if (t->cas == CASE_LOWER && t->known &&
 				   t->sep == SEP_HYPHEN) {
