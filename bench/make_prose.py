@@ -9,6 +9,16 @@ downloaded otherwise and nothing large enters the repository):
                       (manpages-XX), roff markup stripped
   ref_en ref_de ref_fr ref_es ref_it ref_ja ref_zh
                       the Debian Reference (debian-reference-XX, .txt)
+  prose_en prose_de prose_es prose_it prose_ru
+                      everyday narrative, dialogue and user-facing prose:
+                      the story and dialogue of the Battle for Wesnoth
+                      campaigns (wesnoth-1.16-data, translated .mo
+                      catalogues of wesnoth-1.16-{httt,ei,nr,sof,l,tsg,did,
+                      dm}; English from their source strings), the
+                      Debian project history (debian-history), the GNOME
+                      desktop help (gnome-user-docs) and the Debian
+                      Administrator's Handbook (debian-handbook), tags
+                      stripped
   changelog_en        Debian changelogs from /usr/share/doc/*/changelog*.gz
                       (technical English, thousands of developers' names)
 
@@ -24,9 +34,12 @@ usage: python3 bench/make_prose.py [--out DIR] [--max-mb N] [--no-install]
 """
 import argparse
 import glob
+import html
+import itertools
 import gzip
 import os
 import re
+import struct
 import subprocess
 import sys
 
@@ -35,7 +48,11 @@ PKGS = ["manpages", "manpages-de", "manpages-fr", "manpages-es",
         "debian-reference-de", "debian-reference-fr", "debian-reference-es",
         "debian-reference-it", "debian-reference-ja",
         "debian-reference-zh-cn", "fortunes", "fortunes-de",
-        "fortunes-es", "fortunes-it", "fortunes-ru"]
+        "fortunes-es", "fortunes-it", "fortunes-ru", "debian-history",
+        "gnome-user-docs", "debian-handbook", "wesnoth-1.16-data", "wesnoth-1.16-httt",
+        "wesnoth-1.16-ei", "wesnoth-1.16-nr", "wesnoth-1.16-sof",
+        "wesnoth-1.16-l", "wesnoth-1.16-tsg", "wesnoth-1.16-did",
+        "wesnoth-1.16-dm"]
 
 
 def install(pkgs):
@@ -85,6 +102,52 @@ def roff_text(src):
     return "\n".join(out)
 
 
+TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]*>", re.S)
+
+
+def markup_text(src):
+    """Running text of an HTML or Mallard page: tags dropped, entities
+    decoded, blank runs collapsed."""
+    t = html.unescape(TAG.sub(" ", src))
+    return re.sub(r"\n\s*\n\s*", "\n\n", re.sub(r"[ \t]+", " ", t)).strip()
+
+
+def mo_text(path, source):
+    """The strings of a gettext catalogue: translations, or the English
+    source strings (source=True). Plural forms and context kept apart."""
+    data = open(path, "rb").read()
+    le = struct.unpack("<I", data[:4])[0] == 0x950412de
+    fmt = "<" if le else ">"
+    n, oo, to = struct.unpack(fmt + "8xIII", data[:20])
+    out = []
+    for i in range(1, n):  # entry 0: the header
+        ln, off = struct.unpack(fmt + "II", data[(oo if source else to) +
+                                                 8 * i:][:8])
+        s = data[off:off + ln].decode("utf-8", "replace")
+        s = s.split("\x04")[-1]  # drop a msgctxt
+        out.extend(x for x in s.split("\0") if x)
+    return "\n\n".join(markup_text(x) for x in out)
+
+
+def wesnoth_parts(lang):
+    d = "/usr/share/games/wesnoth/1.16/locale/%s/LC_MESSAGES" % (
+        "de" if lang == "en" else lang)
+    for p in sorted(glob.glob(d + "/wesnoth-*.mo")):
+        if not p.endswith(("-lib.mo", "-editor.mo", "-units.mo",
+                           "-help.mo", "-manual.mo")):
+            yield mo_text(p, lang == "en")
+
+
+def prose_files(lang, hb):
+    files = sorted(glob.glob("/usr/share/doc/debian-history/docs/*.%s.html"
+                             % lang))
+    files += sorted(glob.glob("/usr/share/help/%s/*/*.page"
+                              % ("C" if lang == "en" else lang)))
+    files += sorted(glob.glob("/usr/share/doc/debian-handbook/html/%s/*.html"
+                              % hb))
+    return files
+
+
 def fortune_text(src):
     return "\n\n".join(p.strip() for p in src.split("\n%\n"))
 
@@ -125,6 +188,12 @@ def main():
             p = "/usr/share/debian-reference/debian-reference.%s.txt.gz" % lang
         if os.path.exists(p):
             write(a.out, "ref_" + lang, [read_any(p)], cap)
+    for lang, hb in (("en", "en-US"), ("de", "de-DE"), ("es", "es-ES"),
+                     ("it", "it-IT"), ("ru", "ru-RU")):
+        write(a.out, "prose_" + lang,
+              itertools.chain(wesnoth_parts(lang),
+                              (markup_text(read_any(p))
+                               for p in prose_files(lang, hb))), cap)
     logs = sorted(glob.glob("/usr/share/doc/*/changelog*.gz"))
     write(a.out, "changelog_en", (read_any(p) for p in logs), cap)
     for lang, d in (("en", "/usr/share/games/fortunes"),

@@ -30,8 +30,11 @@
 #include "scan/text_scan_int.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
 #include <xxhash.h>
 
 /* clang-format off */ /* a table laid out by hand */
@@ -419,6 +422,82 @@ int kd__lex_word(const char *w, size_t n)
 	return KD_WORD_NONE;
 }
 
+/* Russian case and number forms, folded as the scanner folds them
+ * (системы -> "sistemy", безопасности -> "bezopasnosti", нового ->
+ * "novogo"): the dictionaries list the base forms only (hunspell stems
+ * without their affixes), so an inflected ordinary word would read as
+ * distinctive. Strip one ending (longest first) and try the base
+ * endings of its kind; only an ORDINARY base counts. Endings a surname
+ * in -ov/-in shares with adjectives (Лаврову, Лавровым, Лавровой,
+ * Лавровых: лавровый is a word) try noun bases only, so a surname's
+ * case form never becomes an adjective's. A form that is a proper noun
+ * somewhere is still an ordinary word's form in Russian text (Рубина:
+ * of рубин, "ruby"). */
+/* clang-format off */ /* a table laid out by hand */
+static const char *const g_ru_adj[] = { /* adjective-only endings */
+	"yaya", "yuyu", "ogo", "ego", "omu", "emu", "aya", "uyu", "oye",
+	"yye", "iye",
+};
+static const char *const g_ru_shared[] = { /* adjectives and surnames */
+	"ykh", "ikh", "ymi", "imi", "ym", "im", "oy", "ey",
+};
+static const char *const g_ru_noun[] = { /* longest first */
+	"yami", "yakh", "ami", "akh", "yam", "am", "om", "em", "ym", "im",
+	"oy", "ey", "yu", "ya", "ye", "a", "y", "i", "u", "e", "o",
+};
+static const char *const g_ru_adj_base[] = { "yy", "iy", "oy" };
+static const char *const g_ru_noun_base[] = {
+	"", "a", "ya", "o", "e", "iya", "iye", "ie",
+};
+/* clang-format on */
+
+/* Does w[0..n) end in a surname suffix (-ov, -ev, -in, -yn)? */
+static int ru_surname_stem(const char *w, size_t n)
+{
+	return n >= 2 &&
+	       (((w[n - 2] == 'o' || w[n - 2] == 'e') && w[n - 1] == 'v') ||
+		((w[n - 2] == 'i' || w[n - 2] == 'y') && w[n - 1] == 'n'));
+}
+
+static int ru_base(const char *w, size_t n, const char *const *end, size_t nend,
+		   const char *const *base, size_t nbase, int no_surname)
+{
+	size_t e, b;
+	char k[40];
+	for (e = 0; e < nend; e++) {
+		size_t el = strlen(end[e]);
+		if (el + 3 > n || memcmp(w + n - el, end[e], el) != 0)
+			continue;
+		if (no_surname && ru_surname_stem(w, n - el))
+			return 0;
+		memcpy(k, w, n - el);
+		for (b = 0; b < nbase; b++) {
+			size_t bl = strlen(base[b]);
+			memcpy(k + n - el, base[b], bl);
+			if (strcmp(base[b], end[e]) != 0 &&
+			    kd__lex_word(k, n - el + bl) == KD_WORD_COMMON)
+				return 1;
+		}
+		return 0; /* only the longest ending */
+	}
+	return 0;
+}
+
+int kd__lex_word_ru(const char *w, size_t n)
+{
+	int r = kd__lex_word(w, n);
+	if (r == KD_WORD_COMMON || n < 5 || n > 32)
+		return r;
+	if (ru_base(w, n, g_ru_adj, N_(g_ru_adj), g_ru_adj_base,
+		    N_(g_ru_adj_base), 0) ||
+	    ru_base(w, n, g_ru_shared, N_(g_ru_shared), g_ru_adj_base,
+		    N_(g_ru_adj_base), 1) ||
+	    ru_base(w, n, g_ru_noun, N_(g_ru_noun), g_ru_noun_base,
+		    N_(g_ru_noun_base), 0))
+		return KD_WORD_COMMON;
+	return r;
+}
+
 /* ---- tokens that are never part of a name ----------------------------------- */
 
 /* Weekdays, months (names and the abbreviations of dates and logs) and
@@ -520,4 +599,101 @@ static void build_short(void)
 					     (kd__lex_nonname(w) ? 16 : 0));
 		}
 	__atomic_store_n(&g_short_ready, 1, __ATOMIC_RELEASE);
+}
+
+/* ---- country names ---------------------------------------------------------- */
+
+/* The words of the names of countries and territories in the scanned
+ * languages, from ICU's locale data (uloc_getDisplayCountry: "Bosnia &
+ * Herzegovina", "Bosnien und Herzegowina", "Босния и Герцеговина"),
+ * folded as the scanner folds them, of 4 letters or more. A span made
+ * only of these and joining words is a place, not a name. Names of
+ * territories with "Saint", "Island" or "Isle" are left out (Saint
+ * Martin, Heard & McDonald Islands: their words are given names and
+ * surnames). Built once; an ICU failure leaves the set empty. */
+static char **g_cw;
+static size_t g_ncw;
+static pthread_once_t g_cw_once = PTHREAD_ONCE_INIT;
+
+static int cmp_cw(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void cw_add(const char *f, size_t n, size_t *cap)
+{
+	size_t i = 0, j;
+	char **nw;
+	if (strstr(f, "saint") || strstr(f, "island") || strstr(f, "isle") ||
+	    strstr(f, "svyat") || strstr(f, "ostrov") || strstr(f, "insel") ||
+	    strstr(f, "isla") || strstr(f, "isol") || strstr(f, "san ") ||
+	    strstr(f, "sankt") || strstr(f, "st ") || strstr(f, "st.") ||
+	    strstr(f, "svat") || strstr(f, "sveti") || strstr(f, "sint") ||
+	    strstr(f, "sen ") || strstr(f, "iles") || strstr(f, "ile ") ||
+	    strstr(f, "wysp"))
+		return;
+	while (i < n) {
+		while (i < n && !kd__scan_alnum((unsigned char)f[i]))
+			i++;
+		for (j = i; j < n && kd__scan_alnum((unsigned char)f[j]); j++)
+			;
+		if (j - i >= 4 && j - i <= 32) {
+			if (g_ncw == *cap) {
+				*cap = *cap ? 2 * *cap : 1024;
+				nw = realloc(g_cw, *cap * sizeof(*g_cw));
+				if (nw == NULL)
+					return;
+				g_cw = nw;
+			}
+			if ((g_cw[g_ncw] = malloc(j - i + 1)) == NULL)
+				return;
+			memcpy(g_cw[g_ncw], f + i, j - i);
+			g_cw[g_ncw++][j - i] = '\0';
+		}
+		i = j;
+	}
+}
+
+static void cw_build(void)
+{
+	static const char *const langs[] = { "en", "de", "fr", "es",
+					     "it", "pl", "ru", "cs" };
+	const char *const *cc = uloc_getISOCountries();
+	size_t cap = 0, l, o = 0, i;
+	for (; cc && *cc; cc++) {
+		char loc[8];
+		snprintf(loc, sizeof(loc), "_%s", *cc);
+		for (l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
+			UChar u[128];
+			char s[512], *f = NULL;
+			int32_t un, sn;
+			size_t fl = 0;
+			UErrorCode e = U_ZERO_ERROR;
+			un = uloc_getDisplayCountry(loc, langs[l], u, 128, &e);
+			if (U_FAILURE(e) || e == U_USING_DEFAULT_WARNING)
+				continue;
+			u_strToUTF8(s, sizeof(s), &sn, u, un, &e);
+			if (U_FAILURE(e) || sn >= (int32_t)sizeof(s))
+				continue;
+			if (kd__text_fold(&f, &fl, NULL, s, (size_t)sn) < 0)
+				continue;
+			cw_add(f, fl, &cap);
+			kd__free(f);
+		}
+	}
+	if (g_ncw == 0)
+		return;
+	qsort(g_cw, g_ncw, sizeof(*g_cw), cmp_cw);
+	for (i = 0; i < g_ncw; i++) /* unique */
+		if (o == 0 || strcmp(g_cw[o - 1], g_cw[i]) != 0)
+			g_cw[o++] = g_cw[i];
+		else
+			free(g_cw[i]);
+	g_ncw = o;
+}
+
+int kd__lex_country(const char *w)
+{
+	pthread_once(&g_cw_once, cw_build);
+	return g_ncw && bsearch(&w, g_cw, g_ncw, sizeof(*g_cw), cmp_cw) != NULL;
 }

@@ -144,6 +144,12 @@ enum {
 };
 /** Dictionary class of a folded lowercase ASCII word of n bytes. */
 int kd__lex_word(const char *w, size_t n);
+/** kd__lex_word for a word of Cyrillic text: a Russian case or number
+ *  form of an ordinary word is COMMON too (sistemy, bezopasnosti). */
+int kd__lex_word_ru(const char *w, size_t n);
+/** A word (folded, lowercase ASCII, NUL-terminated) of a country's
+ *  name in one of the scanned languages (ICU locale data). */
+int kd__lex_country(const char *w);
 /** Number of words in the embedded lexicon (0: built without it). */
 size_t kd__lex_words(void);
 /** A weekday, month or unit of the scanned languages (folded, lowercase

@@ -50,11 +50,13 @@ static int joiner(const struct scan *sc, const struct tok *t)
 }
 
 /* Function words, particles, places and generic words: a span made
- * only of these is not a name (Hong Kong, North Korea, Bank of China). */
-static int placeish(const struct tok *t)
+ * only of these is not a name (Hong Kong, North Korea, Bank of China);
+ * and words of country names (Bosnia and Herzegovina). */
+static int placeish(const struct scan *sc, const struct tok *t)
 {
 	return t->lex == KD_LEX_STOP || t->lex == KD_LEX_PARTICLE ||
-	       t->lex == KD_LEX_PLACE;
+	       t->lex == KD_LEX_PLACE ||
+	       (!sc->legacy && t->len >= 4 && kd__lex_country(TXT(sc, t)));
 }
 
 /* A plausible name word right next to [i..j] (same phrase): then the
@@ -137,6 +139,8 @@ static int korean_shape(const struct scan *sc, size_t i, size_t j)
  *     capitalised list words in a row are let through: Kim Sung Su is
  *     three ordinary words somewhere);
  *     (words of one or two letters count as ordinary: "AD", "CC");
+ *   - of two words, the first of a sentence may not be an ordinary
+ *     word (its capital says nothing: "Sono Tallin");
  *   - two words joined by a hyphen (Jean-Pierre, Hans-Peter, EUC-KR,
  *     Multi-Threading) are one name part, and one part alone is no
  *     full name (see singles() for single words).
@@ -157,6 +161,13 @@ static int span_evidence(const struct scan *sc, size_t i, size_t j)
 		known += t->word != KD_WORD_NONE;
 	}
 	if (words && words <= 2 && common == words && !korean_shape(sc, i, j))
+		return 0;
+	/* the first word of a sentence is capitalised whatever it is: an
+	 * ordinary word there ("Sono Tallin", "Frag Anna") is no name part
+	 * of a two-word name */
+	if (words == 2 && sc->t[i].initial && !sc->t[i].hangul &&
+	    sc->t[i].word == KD_WORD_COMMON && sc->t[i].cas != CASE_DIGIT &&
+	    !korean_shape(sc, i, j))
 		return 0;
 	if (words == 2 && j == i + 1 && sc->t[j].sep == SEP_HYPHEN)
 		return 0;
@@ -255,7 +266,7 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 			continue; /* a Korean name is its whole word */
 		unknown = !sc->t[i].known;
 		info = sc->t[i].idf;
-		specific = !placeish(&sc->t[i]);
+		specific = !placeish(sc, &sc->t[i]);
 		rare = rare_word(&sc->t[i]);
 		for (j = i + 1; j < sc->n && j < i + MAX_SPAN; j++) {
 			const struct tok *t = &sc->t[j];
@@ -279,7 +290,7 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 			} else if (kd__scan_anchor(t)) {
 				end_ok = 1;
 				info += t->idf;
-				specific |= !placeish(t);
+				specific |= !placeish(sc, t);
 				rare |= rare_word(t);
 			} else if (t->cas == CASE_LOWER && t->known &&
 				   t->sep == SEP_HYPHEN) {

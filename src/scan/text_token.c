@@ -735,6 +735,20 @@ static int inert(const struct tok *t, int next_sep)
 	       !namelike && !kd__scan_anchor(t);
 }
 
+/* Dictionary class of token t (KD_WORD_*): by its resolved stem; in
+ * Cyrillic text a word in no dictionary may be a case form of an
+ * ordinary word (Системы Безопасности: two ordinary words, no name). */
+static int word_class(const struct scan *sc, const struct tok *t, int cyr)
+{
+	int r;
+	if (t->slen < 3)
+		return KD_WORD_COMMON;
+	r = kd__lex_word(STEM(sc, t), t->slen);
+	if (r != KD_WORD_COMMON && cyr)
+		r = kd__lex_word_ru(TXT(sc, t), t->len);
+	return r;
+}
+
 /* Read token t, classified as a function word, as a name syllable
  * instead: resolved against the lists like any capitalised word. */
 static int syllable(struct scan *sc, struct tok *t, int cyr)
@@ -746,8 +760,7 @@ static int syllable(struct scan *sc, struct tok *t, int cyr)
 		return err;
 	if (t->known == 0)
 		t->stem = t->txt, t->slen = t->len;
-	t->word = (uint8_t)(t->slen < 3 ? KD_WORD_COMMON
-					: kd__lex_word(STEM(sc, t), t->slen));
+	t->word = (uint8_t)word_class(sc, t, cyr);
 	return 0;
 }
 
@@ -834,10 +847,7 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 				return err;
 			if (t.known == 0)
 				t.stem = t.txt, t.slen = t.len;
-			t.word = (uint8_t)(t.slen < 3
-						   ? KD_WORD_COMMON
-						   : kd__lex_word(STEM(sc, &t),
-								  t.slen));
+			t.word = (uint8_t)word_class(sc, &t, cyr);
 			memset(&nm, 0, sizeof(nm));
 			nm.h = h;
 			nm.pfx = memo_pfx(w, n);
