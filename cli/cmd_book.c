@@ -71,7 +71,6 @@ int cmd_book(struct cli *c, int argc, char **argv)
 	kd_import_stats st;
 	kd_store *s = NULL;
 	int k, full = 0, rc = 2;
-	size_t i;
 
 	if (argc < 2 || cli_is_help(argv[1]) || strcmp(argv[1], "import")) {
 		fputs(book_help,
@@ -114,16 +113,8 @@ int cmd_book(struct cli *c, int argc, char **argv)
 			rs.skipped);
 		goto done;
 	}
-	if ((rows = calloc(rs.n ? rs.n : 1, sizeof(*rows))) == NULL)
+	if ((rows = cli_rows_book(&rs)) == NULL)
 		goto done;
-	for (i = 0; i < rs.n; i++) {
-		rows[i].id = rs.v[i].id;
-		rows[i].name = rs.v[i].name;
-		rows[i].schema = rs.v[i].schema;
-		rows[i].birth_date = rs.v[i].dob;
-		rows[i].country = rs.v[i].country;
-		rows[i].id_number = rs.v[i].idnum;
-	}
 	if (cli_store_open(&s, c, 0))
 		goto done;
 	if (kd_book_import(&st, s, book, rows, rs.n, full, cli_actor(actor),

@@ -10,6 +10,7 @@
  */
 #include "rows.h"
 #include "cli.h"
+#include "kordon_store.h"
 
 #include <jansson.h>
 #include <stdarg.h>
@@ -338,4 +339,19 @@ int cli_rows_read(struct cli_rows *out, const char *path, const char *prog,
 		  kd__has_suffix(path, ".json") ||
 		  kd__has_suffix(path, ".jsonl.gz");
 	return read_any(out, rd, path, prog, is_json, flags);
+}
+
+struct kd_book_row *cli_rows_book(const struct cli_rows *rs)
+{
+	kd_book_row *rows = calloc(rs->n ? rs->n : 1, sizeof(*rows));
+	size_t i;
+	for (i = 0; rows && i < rs->n; i++) {
+		rows[i].id = rs->v[i].id;
+		rows[i].name = rs->v[i].name;
+		rows[i].schema = rs->v[i].schema;
+		rows[i].birth_date = rs->v[i].dob;
+		rows[i].country = rs->v[i].country;
+		rows[i].id_number = rs->v[i].idnum;
+	}
+	return rows;
 }

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 struct kd_query;
+struct kd_book_row;
 
 struct cli_row {
 	unsigned long line;
@@ -46,5 +47,8 @@ int cli_rows_read(struct cli_rows *out, const char *path, const char *prog,
 int cli_rows_mem(struct cli_rows *out, const char *name, const char *data,
 		 size_t len, int is_json, const char *prog, unsigned flags);
 void cli_rows_free(struct cli_rows *rs);
+/** The rows as book records for kd_book_import() (strings borrowed from
+ *  rs); free() it. @return NULL when out of memory. */
+struct kd_book_row *cli_rows_book(const struct cli_rows *rs);
 
 #endif

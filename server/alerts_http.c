@@ -291,7 +291,6 @@ int srv_h_book_import(struct srv_req *r)
 	struct kd_buf errs = KD_BUF_INIT;
 	kd_book_row *rows = NULL;
 	kd_import_stats st;
-	size_t i;
 	int is_json, status;
 	if ((s = req_store(r)) == NULL)
 		return SRV_DONE;
@@ -318,17 +317,9 @@ int srv_h_book_import(struct srv_req *r)
 				   errs.ptr ? errs.ptr : "");
 		goto done;
 	}
-	if ((rows = calloc(rs.n ? rs.n : 1, sizeof(*rows))) == NULL) {
+	if ((rows = cli_rows_book(&rs)) == NULL) {
 		status = srv_error(r, 500, "out of memory");
 		goto done;
-	}
-	for (i = 0; i < rs.n; i++) {
-		rows[i].id = rs.v[i].id;
-		rows[i].name = rs.v[i].name;
-		rows[i].schema = rs.v[i].schema;
-		rows[i].birth_date = rs.v[i].dob;
-		rows[i].country = rs.v[i].country;
-		rows[i].id_number = rs.v[i].idnum;
 	}
 	if (kd_book_import(&st, s, book, rows, rs.n,
 			   full && strcmp(full, "1") == 0,

@@ -119,12 +119,27 @@ static int cmp_pos(const void *a, const void *b)
 
 /* ---- context of a one-word vessel or organisation name ------------------- */
 
+/* Lowercase ASCII copy of s[b..e) into w[cap]: its length, 0 when
+ * empty or too long. */
+static size_t fold_word(char *w, size_t cap, const char *s, size_t b, size_t e)
+{
+	size_t k, n = e - b;
+	if (n == 0 || n >= cap)
+		return 0;
+	for (k = 0; k < n; k++)
+		w[k] = (char)(s[b + k] >= 'A' && s[b + k] <= 'Z'
+				      ? s[b + k] | 0x20
+				      : s[b + k]);
+	w[n] = '\0';
+	return n;
+}
+
 /* Lowercase ASCII copy of the word ending before s[e] (skipping spaces,
  * and the punctuation of "M/V", "(IMO"); *start its first byte. */
 static size_t word_before(const char *s, size_t e, size_t lim, char *w,
 			  size_t cap, size_t *start)
 {
-	size_t b, n, k;
+	size_t b, n;
 	for (;;) {
 		unsigned char x = e > lim ? (unsigned char)s[e - 1] : 0;
 		if (x == ' ' || x == '\t' || x == '\n' || x == '\r' ||
@@ -146,14 +161,8 @@ static size_t word_before(const char *s, size_t e, size_t lim, char *w,
 			   kd__scan_alnum((unsigned char)s[b - 1]) ||
 			   s[b - 1] == '/' || s[b - 1] == '.'))
 		b--;
-	n = e - b;
-	if (n == 0 || n >= cap)
+	if ((n = fold_word(w, cap, s, b, e)) == 0)
 		return 0;
-	for (k = 0; k < n; k++)
-		w[k] = (char)(s[b + k] >= 'A' && s[b + k] <= 'Z'
-				      ? s[b + k] | 0x20
-				      : s[b + k]);
-	w[n] = '\0';
 	*start = b;
 	return n;
 }
@@ -161,7 +170,7 @@ static size_t word_before(const char *s, size_t e, size_t lim, char *w,
 static size_t word_after(const char *s, size_t b, size_t len, char *w,
 			 size_t cap, size_t *end)
 {
-	size_t e, n, k;
+	size_t e, n;
 	while (b < len && (s[b] == ' ' || s[b] == '\t' || s[b] == '\n' ||
 			   s[b] == '\r' || s[b] == '(' || s[b] == ','))
 		b++;
@@ -172,14 +181,8 @@ static size_t word_after(const char *s, size_t b, size_t len, char *w,
 		e++;
 	while (e > b && s[e - 1] == '.')
 		e--;
-	n = e - b;
-	if (n == 0 || n >= cap)
+	if ((n = fold_word(w, cap, s, b, e)) == 0)
 		return 0;
-	for (k = 0; k < n; k++)
-		w[k] = (char)(s[b + k] >= 'A' && s[b + k] <= 'Z'
-				      ? s[b + k] | 0x20
-				      : s[b + k]);
-	w[n] = '\0';
 	*end = e;
 	return n;
 }
