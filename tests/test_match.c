@@ -493,6 +493,40 @@ KD_TEST(match_compare__legal_form_classes_across_languages)
 	      cmp(KD_SCHEMA_COMPANY, "OOO Norvale", "Norvale LLC"));
 }
 
+/* Organisation symbols from the rigour data (Bros = Brothers = Fratelli,
+ * Intl = International) and acronyms written letter by letter (I.B.M. =
+ * IBM, not "b m", a legal form); a typo in a symbol word still compares
+ * by spelling; a person's name keeps its words. */
+KD_TEST(match_compare__org_symbols_and_acronyms)
+{
+	kd_result r;
+	double typo = cmp(KD_SCHEMA_COMPANY, "Academy of National Dkfense",
+			  "Academy of National Defense");
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Norvale Bros.", "Norvale Brothers") >=
+	      0.99);
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Fratelli Norvale", "Norvale Bros") >=
+	      0.99);
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Norvale Intl Trading",
+		  "Norvale International Trading") >= 0.99);
+	CHECK(cmp(KD_SCHEMA_COMPANY, "I.B.M. Trading", "IBM Trading") >= 0.99);
+	CHECK(cmp(KD_SCHEMA_COMPANY, "I B M", "IBM") >= 0.99);
+	/* different words of one domain are not one symbol */
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Norvale Bank", "Norvale Brothers") <
+	      KD_DEFAULT_THRESHOLD);
+	CHECK(typo >= KD_DEFAULT_THRESHOLD && typo < 0.99);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_COMPANY, "Norvale Bros.",
+			 "Norvale Brothers") == 0);
+	CHECK(strstr(feature(&r, "name_match"), "symbol") != NULL);
+	/* letter-spelt legal forms stay legal forms */
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Norvale S.A.", "Norvale SA") >= 0.99);
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Norvale L.L.C.", "Norvale LLC") >= 0.99);
+	/* persons: no symbols, initials stay initials */
+	CHECK(cmp(KD_SCHEMA_PERSON, "Hermanos Garcia", "Brothers Garcia") <
+	      KD_DEFAULT_THRESHOLD);
+	CHECK(cmp(KD_SCHEMA_PERSON, "J. R. Smith", "John Robert Smith") >=
+	      KD_DEFAULT_THRESHOLD);
+}
+
 /* Look-alike characters: a Cyrillic name typed with Latin B/a/y, a Latin
  * name with Cyrillic letters, digits 0/1/5 inside words; in name analysis
  * and in the scanner's folding alike. */

@@ -3,6 +3,7 @@
  *
  * Token similarity (kd__token_sim), best of:
  *   exact text                                   1.00
+ *   one organisation symbol (Bros/Fratelli)      1.00  ('bros'~'fratelli' symbol)
  *   equal cross-convention skeleton              0.95  ('lawrow'~'lavrov')
  *   weighted edit distance within a budget that grows with length
  *     (substituting confusable letters c/k, v/w, i/y/j, s/z, vowels ...
@@ -215,6 +216,15 @@ static size_t digits(const struct kd_qtok *t)
 static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 			const char **how, int skeletons, double need);
 
+/* Two words of organisation names with one rigour symbol (Bros and
+ * Fratelli, Intl and International; both flagged KD_TF_SYM). */
+static int same_symbol(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	const char *x = kd__org_symbol(a->s, a->len);
+	const char *y = kd__org_symbol(b->s, b->len);
+	return x != NULL && y != NULL && strcmp(x, y) == 0;
+}
+
 /*
  * A Han or Hangul syllable (KD_TF_SYL) against a short token: syllables
  * are few and their skeletons collide (zhang/cheng/chang, yang/jang), so
@@ -378,6 +388,10 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	}
 	if (a->len == b->len && memcmp(a->s, b->s, a->len) == 0) {
 		*how = "exact";
+		return 1.0;
+	}
+	if ((a->flags & b->flags & KD_TF_SYM) && same_symbol(a, b)) {
+		*how = "symbol";
 		return 1.0;
 	}
 	if (((a->flags | b->flags) & KD_TF_SYL) && maxlen <= 6 &&

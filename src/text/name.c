@@ -137,6 +137,8 @@ static int build(struct kd_name **out, const struct kd_tokset *ts, size_t nv,
 			if (t->kind == KD_TOK_WORD &&
 			    kd__nickname_known(t->s, t->len))
 				toks->flags |= KD_TF_NICK;
+			if (t->sym)
+				toks->flags |= KD_TF_SYM;
 			p += t->len + 1;
 			if (t->kind == KD_TOK_LEGAL &&
 			    kd__legal_form(t->form, NULL) != NULL) {

@@ -50,6 +50,11 @@ struct kd_ntok {
 			 vowels and some consonants are uncertain, so the
 			 matcher also compares it by kd__phonetic() */
 
+#define KD_TF_SYM \
+	8u /* a word of an organisation's name that the rigour
+			 symbols give a meaning (bros, intl, tech):
+			 kd__org_symbol */
+
 /** One spelling variant of a name: its tokens in original order. */
 struct kd_nvar {
 	struct kd_ntok *toks;
@@ -152,5 +157,13 @@ int kd__nickname_known(const char *s, size_t len);
  */
 const char *kd__legal_form(unsigned form, int *intl);
 int kd__legal_intl(const char *form);
+
+/*
+ * Organisation symbols (tokens.c, from the rigour names_symbols data): the
+ * symbol a word of an organisation's name stands for ("brothers",
+ * "fratelli" -> "bros"; "intl" -> "intl"), a static string, or NULL.
+ * Tokens of organisation names that have one carry KD_TF_SYM.
+ */
+const char *kd__org_symbol(const char *s, size_t len);
 
 #endif

@@ -119,6 +119,7 @@ struct kd_rtok {
 	uint8_t kind;  /* enum kd_tok_kind */
 	bool word;     /* KD_MARK_WORD seen: never an initial */
 	uint16_t form; /* KD_TOK_LEGAL: specific legal form + 1, or 0 */
+	bool sym;      /* an organisation symbol (kd__org_symbol) */
 };
 
 struct kd_tokset {

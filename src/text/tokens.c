@@ -30,6 +30,14 @@
  *     words (Limited) and phrases of long words also in names of unknown
  *     type. A one-word form that is also a particle, title or generic
  *     word here (co, general) keeps that role.
+ *  2b. Organisation names only: letters written one by one become one
+ *     acronym (I.B.M., I B M -> "ibm"), and the words of the rigour
+ *     organisation symbols (data/names/rigour/names_symbols.yml,
+ *     org_symbols and org_domains) are marked as symbols, the longest
+ *     phrase first (a phrase becomes its symbol's name): Brothers, Bros,
+ *     Fratelli, Hermanos are "bros"; International, Intl "intl";
+ *     Technologies, Технологии "tech" (kd__org_symbol), so the matcher
+ *     takes two words of one symbol as equal.
  *  3. Titles at the front are dropped for persons (not with KD_NAME_ORG,
  *     and never the last token): the longest phrase of the
  *     PERSON_NAME_PREFIXES of data/names/rigour/names_stopwords.yml plus
@@ -458,6 +466,23 @@ static size_t legal_match(const struct kd_tokset *ts, size_t i, const char *p)
 	return k;
 }
 
+static bool single_letter(const struct kd_tokset *ts, size_t i)
+{
+	return i < ts->n && ts->t[i].len == 1 && !ts->t[i].word &&
+	       ts->t[i].s[0] >= 'a';
+}
+
+/* Is the form at i..i+k spelt in single letters inside a longer run of
+ * them (I B M, A.D.M.: an acronym that contains "b m" or "a d")? */
+static bool inside_letters(const struct kd_tokset *ts, size_t i, size_t k)
+{
+	size_t j;
+	for (j = i; j < i + k; j++)
+		if (!single_letter(ts, j))
+			return false;
+	return (i > 0 && single_letter(ts, i - 1)) || single_letter(ts, i + k);
+}
+
 static void legal_forms(struct kd_tokset *ts, bool org)
 {
 	size_t i, j;
@@ -478,7 +503,7 @@ static void legal_forms(struct kd_tokset *ts, bool org)
 				best = &g_legal[j];
 			}
 		}
-		if (best == NULL)
+		if (best == NULL || inside_letters(ts, i, bestk))
 			continue;
 		f = &kd_legal_forms[best->form];
 		tok_set(&ts->t[i], f->cls, strlen(f->cls));
@@ -506,6 +531,120 @@ const char *kd__legal_form(unsigned form, int *intl)
 	if (intl != NULL)
 		*intl = kd_legal_forms[form - 1].intl;
 	return kd_legal_forms[form - 1].form;
+}
+
+/* ---- step 2b: acronyms and organisation symbols (organisations only) ---------------------- */
+
+/* Organisation symbols (generated from the org_symbols and org_domains of
+ * data/names/rigour/names_symbols.yml by tools/gen_names_ref.c
+ * --symbols): { pattern, symbol }, patterns sorted by strcmp. */
+struct org_sym {
+	const char *pat, *sym;
+};
+
+#include "org_symbols.inc"
+
+#define NSYMS (sizeof(kd_org_syms) / sizeof(kd_org_syms[0]))
+
+/* Letters written one by one are one word in an organisation's name:
+ * I.B.M., I B M and IBM are the same acronym. A run of two or more
+ * single letters (not syllables the romaniser marked) becomes one
+ * token; legal forms spelt as letters (S.A., N.V.) were taken first. */
+static void acronyms(struct kd_tokset *ts)
+{
+	size_t i, k, j;
+	for (i = 0; i < ts->n; i++) {
+		struct kd_rtok *t = &ts->t[i];
+		if (t->kind != 0 || t->len != 1 || t->word || t->s[0] < 'a')
+			continue;
+		for (k = i + 1; k < ts->n && k - i < KD_TOK_MAXLEN; k++) {
+			const struct kd_rtok *u = &ts->t[k];
+			if (u->kind != 0 || u->len != 1 || u->word ||
+			    u->s[0] < 'a')
+				break;
+		}
+		if (k - i < 2)
+			continue;
+		for (j = i + 1; j < k; j++)
+			t->s[t->len++] = ts->t[j].s[0];
+		t->s[t->len] = '\0';
+		tok_remove(ts, i + 1, k - i - 1);
+	}
+}
+
+static int sym_cmp(const void *key, const void *elem)
+{
+	return strcmp((const char *)key, ((const struct org_sym *)elem)->pat);
+}
+
+/* The first pattern >= w (a lower bound over the sorted table). */
+static size_t sym_lower(const char *w)
+{
+	size_t lo = 0, hi = NSYMS;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sym_cmp(w, &kd_org_syms[mid]) > 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Words that mean the same in organisation names are marked as symbols
+ * (Brothers, Bros, Fratelli -> "bros"; Technologies, Технологии ->
+ * "tech"; the longest pattern first), so the matcher takes two words of
+ * one symbol as equal (kd__org_symbol). Particles and legal forms keep
+ * their roles. */
+static void org_symbols(struct kd_tokset *ts)
+{
+	size_t i, j;
+	for (i = 0; i < ts->n; i++) {
+		struct kd_rtok *t = &ts->t[i];
+		const struct kw *w;
+		const struct org_sym *best = NULL;
+		size_t bestk = 0;
+		if (t->kind != 0 || t->len < 2)
+			continue;
+		w = kw_find(t->s);
+		if (w != NULL && (w->roles & R_PART))
+			continue;
+		for (j = sym_lower(t->s); j < NSYMS; j++) {
+			const char *p = kd_org_syms[j].pat;
+			size_t k;
+			if (strncmp(p, t->s, t->len) != 0 ||
+			    (p[t->len] != '\0' && p[t->len] != ' '))
+				break;
+			k = legal_match(ts, i, p);
+			if (k > bestk) {
+				bestk = k;
+				best = &kd_org_syms[j];
+			}
+		}
+		if (best == NULL)
+			continue;
+		/* one word keeps its spelling (a typo in it still compares
+		 * by edit distance); a phrase becomes its symbol */
+		if (bestk > 1) {
+			tok_set(t, best->sym, strlen(best->sym));
+			tok_remove(ts, i + 1, bestk - 1);
+		}
+		t->sym = true;
+	}
+}
+
+const char *kd__org_symbol(const char *s, size_t len)
+{
+	char w[KD_TOK_MAXLEN + 1];
+	size_t j;
+	if (len < 2 || len > KD_TOK_MAXLEN)
+		return NULL;
+	memcpy(w, s, len);
+	w[len] = '\0';
+	j = sym_lower(w);
+	return j < NSYMS && strcmp(kd_org_syms[j].pat, w) == 0
+		       ? kd_org_syms[j].sym
+		       : NULL;
 }
 
 /* ---- steps 3 and 4 ---------------------------------------------------------------------------- */
@@ -620,6 +759,10 @@ void kd__tokenize(struct kd_tokset *ts, const char *s, size_t n, unsigned flags)
 	abd_split(ts);
 	suffix_split(ts);
 	legal_forms(ts, org);
+	if (org && !syl) {
+		acronyms(ts);
+		org_symbols(ts);
+	}
 	kinds(ts, org, syl);
 	if (ts->n > KD_NAME_MAX_TOKS)
 		ts->n = KD_NAME_MAX_TOKS;
