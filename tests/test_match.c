@@ -527,6 +527,34 @@ KD_TEST(match_compare__org_symbols_and_acronyms)
 	      KD_DEFAULT_THRESHOLD);
 }
 
+/* A former or other name in brackets (ex-, formerly, f/k/a, a.k.a.) is a
+ * name of its own: either one matches, the two are not one name; a
+ * bracket without such a word stays part of the name. */
+KD_TEST(match_compare__former_name_in_brackets)
+{
+	struct kd_name *n = NULL;
+	const char *v = "Blue Heron (ex-Grey Gull)";
+	CHECK(cmp(KD_SCHEMA_VESSEL, v, "Blue Heron") >= 0.99);
+	CHECK(cmp(KD_SCHEMA_VESSEL, v, "Grey Gull") >= 0.99);
+	CHECK(cmp(KD_SCHEMA_VESSEL, v, "Grey Heron") < KD_DEFAULT_THRESHOLD);
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Norvale LLC (formerly Norvale Star LLC)",
+		  "Norvale Star LLC") >= 0.99);
+	CHECK(cmp(KD_SCHEMA_VESSEL, "Blue Heron [F/K/A Grey Gull]",
+		  "Grey Gull") >= 0.99);
+	CHECK(kd__name_analyze(&n, v, strlen(v), KD_NAME_ORG) == 0);
+	CHECK(n->nvars == 2);
+	CHECK(n->vars[0].ntok == 2 &&
+	      strcmp(n->vars[0].toks[1].s, "heron") == 0);
+	CHECK(n->vars[1].ntok == 2 &&
+	      strcmp(n->vars[1].toks[0].s, "grey") == 0);
+	kd__name_free(n);
+	n = NULL;
+	CHECK(kd__name_analyze(&n, "Norvale (Kenya) Ltd", 19, KD_NAME_ORG) ==
+	      0);
+	CHECK(n->nvars == 1 && n->vars[0].ntok == 3);
+	kd__name_free(n);
+}
+
 /* Look-alike characters: a Cyrillic name typed with Latin B/a/y, a Latin
  * name with Cyrillic letters, digits 0/1/5 inside words; in name analysis
  * and in the scanner's folding alike. */

@@ -18,6 +18,12 @@
  * the default convention (BGN for Cyrillic, DPRK for Hangul), the same
  * kd__text_fold uses.
  *
+ * A former or other name in brackets, as shipping papers and payments
+ * write it ("Blue Heron (ex-Grey Gull)", "(formerly ...)", "[f/k/a
+ * ...]", "(a.k.a. ...)"), is analysed apart and its variants follow the
+ * name's own: the matcher takes the best variant, so either name
+ * matches and the two are never mixed into one.
+ *
  * Mixed scripts are not split into words at script changes, and a Latin
  * word with Cyrillic/Greek look-alike letters (Рutin with a Cyrillic Р)
  * is made Latin first (kd__homoglyphs), so it gives the token "putin".
@@ -162,58 +168,49 @@ static int build(struct kd_name **out, const struct kd_tokset *ts, size_t nv,
 	return 0;
 }
 
-static int analyze_ascii(struct kd_name **out, const char *s, size_t len,
-			 unsigned flags)
+/* The token sets of one name text: ts[*nv..] gets at most maxv more
+ * variants (maxv >= 1), vflags their token flags; scripts collects the
+ * scripts seen. */
+static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
+			size_t maxv, uint32_t *scripts, const char *s,
+			size_t len, unsigned flags)
 {
-	char low[KD_NAME_MAX_INPUT];
-	struct kd_tokset ts;
-	uint32_t scripts = 0;
-	size_t i;
-	for (i = 0; i < len; i++) {
-		char c = s[i];
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c | 0x20);
-		if (c >= 'a' && c <= 'z')
-			scripts = KD_SCRIPT_LATIN;
-		low[i] = c;
-	}
-	kd__digit_twins(low, len); /* J0hn -> john */
-	kd__tokenize(&ts, low, len, flags);
-	return build(out, &ts, ts.n ? 1 : 0, scripts, NULL);
-}
-
-int kd__name_analyze(struct kd_name **out, const char *s, size_t len,
-		     unsigned flags)
-{
-	struct kd_tokset ts[KD_NAME_MAX_VARS];
-	uint8_t vflags[KD_NAME_MAX_VARS];
 	struct run runs[MAX_RUNS];
 	struct kd_abuf b = { NULL, NULL, 0, 0, false, 0 };
 	UChar *u = NULL;
 	int32_t n = 0;
-	uint32_t scripts = 0;
-	size_t nr, r, nv = 0, v, k;
+	size_t nr, r, v, k, first = *nv;
 	int maxopt = 1, err = 0;
 
-	*out = NULL;
-	if (s == NULL)
-		len = 0;
-	if (len > KD_NAME_MAX_INPUT)
-		len = KD_NAME_MAX_INPUT;
 	for (k = 0; k < len && (unsigned char)s[k] < 0x80; k++)
 		;
-	if (k == len)
-		return analyze_ascii(out, s, len, flags);
+	if (k == len) {
+		char low[KD_NAME_MAX_INPUT];
+		for (k = 0; k < len; k++) {
+			char c = s[k];
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c | 0x20);
+			if (c >= 'a' && c <= 'z')
+				*scripts |= KD_SCRIPT_LATIN;
+			low[k] = c;
+		}
+		kd__digit_twins(low, len); /* J0hn -> john */
+		kd__tokenize(&ts[*nv], low, len, flags);
+		vflags[*nv] = 0;
+		*nv += ts[*nv].n ? 1 : 0;
+		return 0;
+	}
 
 	KD_FORWARD(kd__nfkc_cf(&u, &n, s, len));
 	kd__homoglyphs(u, n);
-	nr = find_runs(runs, u, n, &scripts);
+	nr = find_runs(runs, u, n, scripts);
 	for (r = 0; r < nr; r++)
 		if (runs[r].nopts > maxopt)
 			maxopt = runs[r].nopts;
-	if (maxopt > KD_NAME_MAX_VARS)
-		maxopt = KD_NAME_MAX_VARS;
+	if ((size_t)maxopt > maxv)
+		maxopt = (int)maxv;
 	for (v = 0; v < (size_t)maxopt; v++) {
+		size_t at = *nv;
 		b.len = 0;
 		for (r = 0; r < nr; r++) {
 			int opt = (int)v < runs[r].nopts ? (int)v
@@ -231,37 +228,139 @@ int kd__name_analyze(struct kd_name **out, const char *s, size_t len,
 		 * Hangul words read whole (a foreign name in Korean); Han and
 		 * Hangul read syllable by syllable: short syllables whose
 		 * skeletons collide (zhang/cheng) */
-		vflags[nv] = 0;
-		if (scripts & KD_SCRIPT_OTHER)
-			vflags[nv] = KD_TF_READ;
-		else if (scripts & (KD_SCRIPT_HAN | KD_SCRIPT_HANGUL))
-			vflags[nv] = KD_TF_SYL;
+		vflags[at] = 0;
+		if (*scripts & KD_SCRIPT_OTHER)
+			vflags[at] = KD_TF_READ;
+		else if (*scripts & (KD_SCRIPT_HAN | KD_SCRIPT_HANGUL))
+			vflags[at] = KD_TF_SYL;
 		for (r = 0; r < nr; r++)
 			if (runs[r].script == KD_SCRIPT_HANGUL &&
 			    (int)v == KD_HANGUL_OPT_WORDS &&
 			    runs[r].nopts > KD_HANGUL_OPT_WORDS)
-				vflags[nv] = KD_TF_READ;
-		kd__tokenize(&ts[nv], b.p ? b.p : "", b.len,
-			     flags | (vflags[nv] == KD_TF_SYL
+				vflags[at] = KD_TF_READ;
+		kd__tokenize(&ts[at], b.p ? b.p : "", b.len,
+			     flags | (vflags[at] == KD_TF_SYL
 					      ? KD_NAME_SYLLABLES
 					      : 0));
-		if (ts[nv].n == 0)
+		if (ts[at].n == 0)
 			continue;
-		for (k = 0; k < nv; k++)
-			if (same_tokens(&ts[k], &ts[nv]))
+		for (k = first; k < at; k++)
+			if (same_tokens(&ts[k], &ts[at]))
 				break;
-		if (k == nv)
-			nv++;
-		else if (vflags[nv] == KD_TF_READ)
+		if (k == at)
+			(*nv)++;
+		else if (vflags[at] == KD_TF_READ)
 			vflags[k] = KD_TF_READ; /* words of one syllable (존 커):
 						 * the reading as words wins */
 	}
-	err = build(out, ts, nv, scripts, vflags);
 done:
-	if (err < 0)
-		(void)kd__error_set(err, "out of memory"); /* the only error */
 	kd__abuf_free(&b);
 	kd__free(u);
+	return err;
+}
+
+/* A former or other name in brackets, as shipping papers and payments
+ * write it: "Blue Heron (ex-Grey Gull)", "Norvale LLC (formerly Norvale
+ * Star LLC)", "[f/k/a ...]", "(a.k.a. ...)", "(previously known as
+ * ...)". Returns the offset of the opening bracket and sets [*os, *oe)
+ * to the other name and *close past the closing bracket (len if none);
+ * len if there is none. */
+static size_t other_name(const char *s, size_t len, size_t *os, size_t *oe,
+			 size_t *close)
+{
+	static const char *const mark[] = { "ex",         "formerly",
+					    "former",     "previously known as",
+					    "previously", "fka",
+					    "f k a",      "aka",
+					    "a k a",      "also known as" };
+	size_t i, j, k;
+	for (i = 0; i < len; i++) {
+		char low[24];
+		size_t n = 0, m;
+		if (s[i] != '(' && s[i] != '[')
+			continue;
+		/* the words after the bracket, lowercase, punctuation as
+		 * one space: "ex-" -> "ex ", "f/k/a" -> "f k a " */
+		for (j = i + 1; j < len && n + 1 < sizeof(low); j++) {
+			char c = s[j];
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c | 0x20);
+			if (c >= 'a' && c <= 'z')
+				low[n++] = c;
+			else if (n > 0 && low[n - 1] != ' ')
+				low[n++] = ' ';
+			else if (n == 0 && c != ' ')
+				break;
+		}
+		low[n] = '\0';
+		for (k = 0; k < sizeof(mark) / sizeof(mark[0]); k++) {
+			m = strlen(mark[k]);
+			if (n > m && memcmp(low, mark[k], m) == 0 &&
+			    low[m] == ' ')
+				break;
+		}
+		if (k == sizeof(mark) / sizeof(mark[0]))
+			continue;
+		/* skip the marker's words in the original text */
+		for (j = i + 1, n = 0; j < len && n < m; j++) {
+			char c = s[j];
+			if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+				n++;
+			else if (c != ' ' && c != '-' && c != '.' && c != '/' &&
+				 c != ':')
+				break;
+			while (n > 0 && n < m && mark[k][n] == ' ')
+				n++;
+		}
+		while (j < len && (s[j] == ' ' || s[j] == '-' || s[j] == '.' ||
+				   s[j] == ':'))
+			j++;
+		*os = j;
+		while (j < len && s[j] != ')' && s[j] != ']')
+			j++;
+		*oe = j;
+		*close = j < len ? j + 1 : len;
+		return *oe > *os ? i : len;
+	}
+	return len;
+}
+
+int kd__name_analyze(struct kd_name **out, const char *s, size_t len,
+		     unsigned flags)
+{
+	struct kd_tokset ts[KD_NAME_MAX_VARS];
+	uint8_t vflags[KD_NAME_MAX_VARS];
+	char main[KD_NAME_MAX_INPUT];
+	uint32_t scripts = 0;
+	size_t nv = 0, open, os = 0, oe = 0, close = 0, mlen;
+	int err;
+
+	*out = NULL;
+	if (s == NULL)
+		len = 0;
+	if (len > KD_NAME_MAX_INPUT)
+		len = KD_NAME_MAX_INPUT;
+	open = other_name(s, len, &os, &oe, &close);
+	if (open == len) {
+		err = analyze_sets(ts, vflags, &nv, KD_NAME_MAX_VARS, &scripts,
+				   s, len, flags);
+	} else {
+		/* the name without the bracket, then the other name as
+		 * variants of its own (the best variant is what counts) */
+		memcpy(main, s, open);
+		memcpy(main + open, s + close, len - close);
+		mlen = open + (len - close);
+		err = analyze_sets(ts, vflags, &nv, KD_NAME_MAX_VARS - 1,
+				   &scripts, main, mlen, flags);
+		if (err == 0)
+			err = analyze_sets(ts, vflags, &nv,
+					   KD_NAME_MAX_VARS - nv, &scripts,
+					   s + os, oe - os, flags);
+	}
+	if (err == 0)
+		err = build(out, ts, nv, scripts, vflags);
+	if (err < 0)
+		(void)kd__error_set(err, "out of memory"); /* the only error */
 	return err;
 }
 
