@@ -58,28 +58,12 @@ struct rec {
 };
 
 /* Append `sep` and a part to `out` when the part is not empty. */
-static void join(struct rec *r, struct kd_buf *out, const xmlNode *n,
-		 const char *sep)
-{
-	size_t len;
-	const char *s;
-	if (n == NULL || r->x.err)
-		return;
-	s = kd__xml_rec_text(&r->x, &r->x.a, n, &len);
-	if (len == 0)
-		return;
-	if (out->len)
-		r->x.err = kd__buf_puts(out, sep);
-	if (r->x.err == 0)
-		r->x.err = kd__buf_put(out, s, len);
-}
-
 /* "firstName lastName" into r->x.b. */
 static void full_name(struct rec *r, const xmlNode *first, const xmlNode *last)
 {
 	kd__buf_clear(&r->x.b);
-	join(r, &r->x.b, first, " ");
-	join(r, &r->x.b, last, " ");
+	kd__xml_join(&r->x, &r->x.b, first, " ");
+	kd__xml_join(&r->x, &r->x.b, last, " ");
 }
 
 static void aka(struct rec *r, const xmlNode *n)
@@ -247,34 +231,11 @@ static void ident(struct rec *r, const xmlNode *n)
 
 static void address(struct rec *r, const xmlNode *n)
 {
-	static const char *const order[] = { "address1",        "address2",
-					     "address3",        "city",
-					     "stateOrProvince", "postalCode",
-					     "region" };
-	const xmlNode *c, *parts[7] = { NULL }, *country = NULL;
-	size_t i;
-	KD_XML_FOR_EACH(c, n)
-	{
-		bool known = false;
-		for (i = 0; i < 7; i++)
-			if (is(c, order[i])) {
-				parts[i] = c;
-				known = true;
-			}
-		if (is(c, "country"))
-			country = c;
-		else if (!known && !is(c, "uid"))
-			kd__xml_unknown(r->x.sink, n, c);
-	}
-	kd__buf_clear(&r->x.b);
-	for (i = 0; i < 7; i++)
-		join(r, &r->x.b, parts[i], ", ");
-	if (r->x.b.len) /* a bare country is not an address */
-		join(r, &r->x.b, country, ", ");
-	if (r->x.b.len)
-		kd__xml_add(&r->x, "address", r->x.b.ptr, r->x.b.len);
-	if (country)
-		kd__xml_add_node(&r->x, "country", country);
+	static const char *const tags[] = {
+		"address1",   "address2", "address3", "city", "stateOrProvince",
+		"postalCode", "region",   "country",  "uid"
+	};
+	kd__xml_address(&r->x, n, tags, 7, sizeof(tags) / sizeof(tags[0]));
 }
 
 /* <xList><item><uid/><field>v</field><mainEntry/></item>...</xList> */

@@ -56,21 +56,6 @@ static void add_date(struct rec *r, const char *prop, const xmlNode *n)
 }
 
 /* Append ", " and a part to r->x.b when the part is not empty. */
-static void join(struct rec *r, const xmlNode *n, const char *sep)
-{
-	size_t len;
-	const char *s;
-	if (n == NULL || r->x.err)
-		return;
-	s = kd__xml_rec_text(&r->x, &r->x.a, n, &len);
-	if (len == 0)
-		return;
-	if (r->x.b.len)
-		r->x.err = kd__buf_puts(&r->x.b, sep);
-	if (r->x.err == 0)
-		r->x.err = kd__buf_put(&r->x.b, s, len);
-}
-
 /* <NATIONALITY><VALUE>x</VALUE>...</NATIONALITY> */
 static void values(struct rec *r, const char *prop, const xmlNode *n)
 {
@@ -120,55 +105,22 @@ static void alias(struct rec *r, const xmlNode *n)
 /* ADDRESS: "street, city, state, zip, country" plus `country`. */
 static void address(struct rec *r, const xmlNode *n)
 {
-	static const char *const order[] = { "STREET", "CITY", "STATE_PROVINCE",
-					     "ZIP_CODE" };
-	const xmlNode *c, *parts[4] = { NULL, NULL, NULL, NULL };
-	const xmlNode *country = NULL;
-	size_t i;
-	KD_XML_FOR_EACH(c, n)
-	{
-		bool known = false;
-		for (i = 0; i < 4; i++)
-			if (is(c, order[i])) {
-				parts[i] = c;
-				known = true;
-			}
-		if (is(c, "COUNTRY"))
-			country = c;
-		else if (!known && !is(c, "NOTE"))
-			kd__xml_unknown(r->x.sink, n, c);
-	}
-	kd__buf_clear(&r->x.b);
-	for (i = 0; i < 4; i++)
-		join(r, parts[i], ", ");
-	if (r->x.b.len) /* a bare country is not an address */
-		join(r, country, ", ");
-	if (r->x.b.len)
-		kd__xml_add(&r->x, "address", r->x.b.ptr, r->x.b.len);
-	if (country)
-		kd__xml_add_node(&r->x, "country", country);
+	static const char *const tags[] = { "STREET",         "CITY",
+					    "STATE_PROVINCE", "ZIP_CODE",
+					    "COUNTRY",        "NOTE" };
+	kd__xml_address(&r->x, n, tags, 4, sizeof(tags) / sizeof(tags[0]));
 }
 
 static void birth_place(struct rec *r, const xmlNode *n)
 {
-	static const char *const order[] = { "STREET", "CITY", "STATE_PROVINCE",
-					     "COUNTRY" };
-	const xmlNode *c, *parts[4] = { NULL, NULL, NULL, NULL };
+	static const char *const tags[] = { "STREET", "CITY", "STATE_PROVINCE",
+					    "COUNTRY", "NOTE" };
+	const xmlNode *parts[5];
 	size_t i;
-	KD_XML_FOR_EACH(c, n)
-	{
-		bool known = false;
-		for (i = 0; i < 4; i++)
-			if (is(c, order[i])) {
-				parts[i] = c;
-				known = true;
-			}
-		if (!known && !is(c, "NOTE"))
-			kd__xml_unknown(r->x.sink, n, c);
-	}
+	kd__xml_pick(&r->x, n, tags, 5, parts);
 	kd__buf_clear(&r->x.b);
 	for (i = 0; i < 4; i++)
-		join(r, parts[i], ", ");
+		kd__xml_join(&r->x, &r->x.b, parts[i], ", ");
 	kd__xml_add(&r->x, "birthPlace", r->x.b.len ? r->x.b.ptr : "",
 		    r->x.b.len);
 	if (parts[3])
@@ -358,7 +310,7 @@ static int record(struct rec *r, const xmlNode *n, bool person)
 	/* the full name from its parts, in list order */
 	kd__buf_clear(&r->x.b);
 	for (i = 0; i < 4; i++)
-		join(r, parts[i], " ");
+		kd__xml_join(&r->x, &r->x.b, parts[i], " ");
 	kd__xml_add(&r->x, "name", r->x.b.len ? r->x.b.ptr : "", r->x.b.len);
 	if (person && parts[0])
 		kd__xml_add_node(&r->x, "firstName", parts[0]);

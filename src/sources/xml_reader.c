@@ -409,6 +409,62 @@ void kd__xml_unknown(struct kd_sink *sink, const xmlNode *parent,
 	kd__sink_unknown(sink, what);
 }
 
+void kd__xml_pick(struct kd_xml_rec *r, const xmlNode *n,
+		  const char *const *tags, size_t ntags, const xmlNode **found)
+{
+	const xmlNode *c;
+	size_t i;
+	for (i = 0; i < ntags; i++)
+		found[i] = NULL;
+	KD_XML_FOR_EACH(c, n)
+	{
+		for (i = 0; i < ntags; i++)
+			if (strcmp((const char *)c->name, tags[i]) == 0) {
+				found[i] = c;
+				break;
+			}
+		if (i == ntags)
+			kd__xml_unknown(r->sink, n, c);
+	}
+}
+
+void kd__xml_join(struct kd_xml_rec *r, struct kd_buf *out, const xmlNode *n,
+		  const char *sep)
+{
+	size_t len;
+	const char *s;
+	if (n == NULL || r->err)
+		return;
+	s = kd__xml_rec_text(r, &r->a, n, &len);
+	if (len == 0)
+		return;
+	if (out->len)
+		r->err = kd__buf_puts(out, sep);
+	if (r->err == 0)
+		r->err = kd__buf_put(out, s, len);
+}
+
+void kd__xml_address(struct kd_xml_rec *r, const xmlNode *n,
+		     const char *const *tags, size_t nparts, size_t ntags)
+{
+	const xmlNode *found[16];
+	size_t i;
+	if (ntags > sizeof(found) / sizeof(found[0]) || nparts >= ntags) {
+		r->err = r->err ? r->err : KD_EINVAL;
+		return;
+	}
+	kd__xml_pick(r, n, tags, ntags, found);
+	kd__buf_clear(&r->b);
+	for (i = 0; i < nparts; i++)
+		kd__xml_join(r, &r->b, found[i], ", ");
+	if (r->b.len) /* a bare country is not an address */
+		kd__xml_join(r, &r->b, found[nparts], ", ");
+	if (r->b.len)
+		kd__xml_add(r, "address", r->b.ptr, r->b.len);
+	if (found[nparts])
+		kd__xml_add_node(r, "country", found[nparts]);
+}
+
 void kd__xml_rec_init(struct kd_xml_rec *r, struct kd_sink *sink)
 {
 	memset(r, 0, sizeof(*r));

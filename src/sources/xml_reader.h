@@ -138,6 +138,23 @@ void kd__xml_add_node(struct kd_xml_rec *r, const char *prop, const xmlNode *n);
 void kd__xml_unknown(struct kd_sink *sink, const xmlNode *parent,
 		     const xmlNode *n);
 
+/** The children of `n` named tags[0..ntags) into found[] (NULL when
+ *  absent, the last of a repeated name wins); any other child is
+ *  counted as unknown (kd__xml_unknown). */
+void kd__xml_pick(struct kd_xml_rec *r, const xmlNode *n,
+		  const char *const *tags, size_t ntags, const xmlNode **found);
+/** Append `sep` (unless `out` is empty) and the text of element `n` to
+ *  `out`; nothing for NULL or an empty element. */
+void kd__xml_join(struct kd_xml_rec *r, struct kd_buf *out, const xmlNode *n,
+		  const char *sep);
+/** An address element: the children named tags[0..nparts) joined by ", "
+ *  in that order, then the country (tags[nparts]) when there is more
+ *  than a bare country, as `address`; the country also as `country`.
+ *  tags[nparts + 1..ntags) are known children with nothing to map;
+ *  others count as unknown. ntags <= 16. */
+void kd__xml_address(struct kd_xml_rec *r, const xmlNode *n,
+		     const char *const *tags, size_t nparts, size_t ntags);
+
 /** A record that yields no property carries nothing to screen against:
  *  delete entity `e` (NULL: nothing) from the sink with a warning naming
  *  the record's line. @return 0 or KD_ENOMEM. */
