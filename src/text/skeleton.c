@@ -53,6 +53,12 @@
  *   ai ay ei ey ae                                ai  (Husain = Hussein)
  *   oe oi oy ui                                   ui  (Choe = Choi, not Cho)
  *
+ * National adaptations of foreign names: Lithuanian nominative endings
+ * -as/-us after a stem of five letters or more are dropped (Putinas,
+ * Lavrovas, Sergejus); Dutch oe before a consonant is u (Joeri,
+ * Oesjakov), Dutch tsj and zj are the sh class (Tsjernov, Zjoekov).
+ * Dutch sj is not: German writes s + y with it (Sjuganow).
+ *
  * At the start: ye/je/ie (not before o) drop the glide, so Yeltsin,
  * Jelzin and French Eltsine meet, as do Yevgeny/Evgeny/Jewgeni; yi -> i.
  * French final -ine -> -in (Poutine = Putin, Eltsine, Lenine); final
@@ -117,7 +123,8 @@ static bool glide(char c)
  * Majakowski = Mayakovsky = Maiakovski); at the end they make a diphthong
  * (ai, ei, oi, ej, aj).
  */
-static void first_cluster(struct sk *k, const char *cl, size_t n)
+static void first_cluster(struct sk *k, const char *cl, size_t n,
+			  bool before_consonant)
 {
 	char c0, c1;
 	const char *out;
@@ -133,7 +140,8 @@ static void first_cluster(struct sk *k, const char *cl, size_t n)
 		out = "i";
 	else if ((c0 == 'e' && (c1 == 'o' || c1 == 'u')) ||
 		 (c0 == 'o' && (c1 == 'u' || c1 == 'o')) ||
-		 (c0 == 'u' && c1 == 'e'))
+		 (c0 == 'u' && c1 == 'e') ||
+		 (c0 == 'o' && c1 == 'e' && before_consonant))
 		out = (n >= 3 && glide(cl[2])) ? "ui" : "u"; /* ouï, eoi */
 	else if ((c0 == 'a' || c0 == 'e') && c1 == 'i')
 		out = "ai";
@@ -170,8 +178,9 @@ static size_t digraph(const char *w, char *cls)
 	case 't':
 		if (b == 's' && w[2] == 'c' && w[3] == 'h')
 			return 4;
-		if ((b == 'c' && w[2] == 'h') || (b == 's' && w[2] == 'h'))
-			return 3;
+		if ((b == 'c' && w[2] == 'h') ||
+		    (b == 's' && (w[2] == 'h' || w[2] == 'j')))
+			return 3; /* Dutch tsj: Tsjernov */
 		*cls = 's';
 		if (b == 's' || b == 'z')
 			return 2;
@@ -196,8 +205,11 @@ static size_t digraph(const char *w, char *cls)
 			return 4;
 		if (b == 'c' && w[2] == 'h')
 			return 3;
+		/* not sj: Dutch for sh (Oesjakov), German for s + y
+		 * (Sjuganow, Belosjorow) */
 		return b == 'h' || b == 'z' ? 2 : 0;
 	case 'z':
+		return b == 'h' || (b == 'j' && w[2] != '\0') ? 2 : 0; /* zj */
 	case 'k':
 		return b == 'h' ? 2 : 0;
 	case 'c':
@@ -282,6 +294,15 @@ size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len)
 	}
 	if (n >= 5 && strcmp(w + n - 3, "ine") == 0)
 		w[--n] = '\0';
+	/* Lithuanian nominative endings on foreign names: Putinas, Lavrovas,
+	 * Vladimiras, Sergejus, Jurijus (after a consonant or j; the stem
+	 * keeps five letters: Thomas is no Tom, Butrus no Butr) */
+	if (n >= 7 && (w[n - 2] == 'a' || w[n - 2] == 'u') && w[n - 1] == 's' &&
+	    (!vow(w[n - 3]) || w[n - 3] == 'j') && w[n - 3] != 'y' &&
+	    w[n - 3] != 'h') {
+		n -= 2;
+		w[n] = '\0';
+	}
 	if (n >= 5 && w[n - 2] == 'e' && w[n - 1] == 'r' && !vow(w[n - 3]) &&
 	    w[n - 3] != 'y' && !vow(w[n - 4]) && w[n - 4] != 'y' &&
 	    (fv = strpbrk(w, "aeiouy")) != NULL && fv < w + n - 4) {
@@ -324,7 +345,11 @@ size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len)
 				i++;
 			}
 			if (!k.first_done) {
-				first_cluster(&k, cl, m);
+				/* before a consonant, Dutch oe is u
+				 * (Oesjakov, Joeri, Zjoekov) and German oe
+				 * o-umlaut (Joerg); ending the token it is
+				 * a diphthong (Choe = Choi) */
+				first_cluster(&k, cl, m, i < n);
 				k.first_done = true;
 			} else if (k.n < sizeof(k.o) - 1) {
 				k.o[k.n++] = 'e';
