@@ -95,6 +95,10 @@ KD_TEST(text__variants_by_script)
 		{ "Хрущёв", "khrushchev" },
 		{ "Ельцин", "yeltsin" },
 		{ "ООО «Ромашка»", "llc romashka" },
+		/* Thai: one reading per word (no syllable spaces), the
+		 * vowel carrier read o, not ISO 11940's x */
+		{ "เซอร์เกย์ ลาฟรอฟ", "seorkey lafrof" },
+		{ "วลาดีมีร์ ปูติน", "wladimir putin" },
 		/* Ukrainian letters: Ukrainian BGN first, Russian BGN too */
 		{ "Євген Київ", "yevhen kyyiv" },
 		{ "Олексій Іванович", "oleksiy ivanovych" },

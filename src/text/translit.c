@@ -218,6 +218,26 @@ static uint32_t memo_hash(enum tid id, enum kd_lmode mode, const UChar *u,
  * so a direct-mapped cache of 1024 words makes loading a list with many
  * non-Latin names several times faster. Long words bypass it.
  */
+/*
+ * Any-Latin on one word of a script without a romaniser of its own: the
+ * reading is one word, so the spaces ICU puts between the syllables of
+ * Thai, Lao or Khmer words go ("ลาฟรอฟ" -> "la f rxf" -> "lafrxf"); and
+ * in Thai, whose ICU romanisation is ISO 11940, the vowel carrier อ
+ * written "x" reads "o" as names are romanised (lafrof, Lavrov).
+ */
+static void any_word_fixup(struct kd_abuf *t, UChar first)
+{
+	size_t i, o = 0;
+	bool thai = first >= 0x0E00 && first <= 0x0E7F;
+	for (i = 0; i < t->len; i++) {
+		char c = t->p[i];
+		if (c == ' ')
+			continue;
+		t->p[o++] = thai && c == 'x' ? 'o' : c;
+	}
+	t->len = o;
+}
+
 static int icu_word(struct kd_abuf *b, enum tid id, const UChar *u, int32_t n,
 		    enum kd_lmode mode, size_t off)
 {
@@ -243,6 +263,8 @@ static int icu_word(struct kd_abuf *b, enum tid id, const UChar *u, int32_t n,
 		err = KD_ENOMEM;
 		goto done;
 	}
+	if (id == T_ANY)
+		any_word_fixup(&t, u[0]);
 	kd__abuf_put(b, t.p, t.len, off);
 	if (e != NULL && t.len <= CV_MAX && n > 0) {
 		e->tid = (uint8_t)id;
