@@ -99,6 +99,12 @@ KD_TEST(text__variants_by_script)
 		 * vowel carrier read o, not ISO 11940's x */
 		{ "เซอร์เกย์ ลาฟรอฟ", "seorkey lafrof" },
 		{ "วลาดีมีร์ ปูติน", "wladimir putin" },
+		/* Indic: the inherent vowel ICU writes is not read at the
+		 * end after one consonant, nor in V C _ C V; kept after a
+		 * cluster (Narendra) */
+		{ "सेर्गेय लव्रोव", "sergey lavrov" },
+		{ "ভ্লাদিমির পুতিন", "bhladimir putin" },
+		{ "नरेंद्र मोदी", "narendra modi" },
 		/* Ukrainian letters: Ukrainian BGN first, Russian BGN too */
 		{ "Євген Київ", "yevhen kyyiv" },
 		{ "Олексій Іванович", "oleksiy ivanovych" },

@@ -142,6 +142,100 @@ static int get_trans(UTransliterator **out, enum tid id)
 
 /* Transliterate u[0..n) with `id`, NFC the result (ICU may emit
  * combining sequences: "u" + U+0302 for û) and fold it to ASCII. */
+/* Brahmic scripts of India and Bangladesh (Devanagari to Malayalam),
+ * whose consonants carry an inherent vowel. */
+static bool indic(UChar c)
+{
+	return c >= 0x0900 && c <= 0x0D7F;
+}
+
+/* A vowel of ICU's Indic romanisation (ISO 15919: a ā i ī u ū e ē o ō,
+ * vocalic r̥ l̥ as their letters with marks) after NFC. */
+static bool iso_vowel(UChar c)
+{
+	switch (c) {
+	case 'a':
+	case 'e':
+	case 'i':
+	case 'o':
+	case 'u':
+	case 0x0101: /* ā */
+	case 0x012B: /* ī */
+	case 0x016B: /* ū */
+	case 0x0113: /* ē */
+	case 0x014D: /* ō */
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Length of the consonant written by the letters ending at p[i] (an
+ * aspirate kh, bh, ... is one): 0 when p[i] is no consonant letter. */
+static int32_t cons_back(const UChar *p, int32_t i)
+{
+	if (i < 0 || iso_vowel(p[i]) || !u_isalpha(p[i]))
+		return 0;
+	return i >= 1 && p[i] == 'h' && !iso_vowel(p[i - 1]) &&
+			       u_isalpha(p[i - 1])
+		       ? 2
+		       : 1;
+}
+
+static int32_t cons_fwd(const UChar *p, int32_t i, int32_t n)
+{
+	if (i >= n || iso_vowel(p[i]) || !u_isalpha(p[i]))
+		return 0;
+	return i + 1 < n && p[i + 1] == 'h' ? 2 : 1;
+}
+
+/*
+ * Schwa deletion on ICU's reading of an Indic word: ICU writes every
+ * inherent vowel ("लव्रोव" -> lavrova, "লাভরভ" -> lābharabha, "राम" ->
+ * rāma), which Hindi and Bengali do not pronounce at the end of a word
+ * after a single consonant (but after a cluster: Narendra), nor between
+ * two single consonants that have vowels on their other sides (V C a C
+ * V, Ohala's rule, applied from the right). The inherent vowel
+ * is the plain "a" (a written one has a mark: ā). Lavrov, Putin, Ram and
+ * Kamala Harris then read labhrabh, putin, ram, kamala hairis.
+ */
+static int32_t schwa_delete(UChar *p, int32_t n)
+{
+	int32_t s = 0, e, i, k;
+	while (s < n) {
+		while (s < n && !u_isalpha(p[s]))
+			s++;
+		for (e = s; e < n && (u_isalpha(p[e]) || p[e] == '\''); e++)
+			;
+		/* final: after one consonant that follows a vowel (not
+		 * after a cluster: Narendra, Chandra keep it) */
+		if (e - s >= 3 && p[e - 1] == 'a' &&
+		    (k = cons_back(p, e - 2)) > 0 && e - 2 - k >= s &&
+		    iso_vowel(p[e - 2 - k])) {
+			memmove(p + e - 1, p + e, (size_t)(n - e) * sizeof(*p));
+			n--;
+			e--;
+		}
+		for (i = e - 2; i > s; i--) {
+			int32_t cb, cf;
+			if (p[i] != 'a')
+				continue;
+			cb = cons_back(p, i - 1);
+			cf = cons_fwd(p, i + 1, e);
+			if (cb == 0 || cf == 0 || i - cb - 1 < s ||
+			    !iso_vowel(p[i - cb - 1]) || i + cf + 1 >= e ||
+			    !iso_vowel(p[i + cf + 1]))
+				continue;
+			memmove(p + i, p + i + 1,
+				(size_t)(n - i - 1) * sizeof(*p));
+			n--;
+			e--;
+		}
+		s = e;
+	}
+	return n;
+}
+
 static int icu_raw(struct kd_abuf *b, enum tid id, const UChar *u, int32_t n,
 		   enum kd_lmode mode, size_t off)
 {
@@ -190,6 +284,8 @@ static int icu_raw(struct kd_abuf *b, enum tid id, const UChar *u, int32_t n,
 			len = m;
 		}
 	}
+	if (id == T_ANY && n > 0 && indic(u[0]))
+		len = schwa_delete(buf, len);
 	while (j < len) {
 		UChar32 c;
 		U16_NEXT(buf, j, len, c);
