@@ -904,6 +904,8 @@ KD_TEST(scan_prose__country_names_are_no_names)
 		"The team from Bosnia and Herzegovina won the match.",
 		"Das Team aus Bosnien und Herzegowina gewann.",
 		"Команда из Боснии и Герцеговины победила.",
+		/* an alias of a listed society */
+		"The Khmer Empire dominated Southeast Asia for centuries.",
 	};
 	size_t a, m, i;
 	const char *id, *feat;
@@ -911,6 +913,9 @@ KD_TEST(scan_prose__country_names_are_no_names)
 	CHECK(kd__lex_country("gertsegovina"));
 	CHECK(!kd__lex_country("lavrov"));
 	CHECK(!kd__lex_country("martin")); /* Saint Martin left out */
+	/* regions (UN M.49) are places too */
+	CHECK(kd__lex_country("southeast"));
+	CHECK(kd__lex_country("sudostasien"));
 	for (i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++) {
 		scan_kinds(quiet[i], &a, &m, &id, &feat);
 		if (a != 0)
