@@ -956,3 +956,29 @@ KD_TEST(scan_prose__surname_alone_of_a_person_on_one_list)
 	scan_kinds("Officials said Shoigu would attend.", &a, &m, &id, &feat);
 	CHECK_INT(a, 1);
 }
+
+KD_TEST(scan_prose__syllable_pairs_name_every_listed_syllable)
+{
+	/* two romanised syllables name a listed name of more syllables
+	 * only by skeleton collisions (wang ~ feng: NAN FENG ZHI XING,
+	 * a vessel; zheng ~ jang: HAN JANG SU; hoyong ~ phyong: YU
+	 * PHYONG 5): developers' names in a changelog */
+	static const char *const quiet[] = {
+		"Reported by Nan Wang and others.",
+		"Patch from Han Zheng, thanks.",
+		"Use after free in FileSystem. Reported by Hoyong Jin.",
+	};
+	size_t a, m, i;
+	const char *id, *feat;
+	for (i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++) {
+		scan_kinds(quiet[i], &a, &m, &id, &feat);
+		if (a != 0)
+			fprintf(stderr, "  '%s' -> %s\n", quiet[i], id);
+		CHECK_INT(a, 0);
+	}
+	/* every syllable named: the listed person */
+	scan_kinds("Officials said Han Jang Su arrived.", &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	scan_kinds("Officials said Cho Il U rejected it.", &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+}

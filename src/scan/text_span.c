@@ -132,6 +132,96 @@ static int korean_shape(const struct scan *sc, size_t i, size_t j)
 	return words >= 2 && (first == 1 || last == 1);
 }
 
+/* Does w[0..n) split into romanised Chinese or Korean syllables
+ * (pinyin, Wade-Giles, McCune-Reischauer, Revised Romanization: an
+ * optional initial and glide, one to three vowels, an optional final
+ * n, ng, m, k, l, p, t): nan, wang, zheng, hongwei, hoyong, jong, un,
+ * but not lavrov, sergei, rodriguez? */
+static int syllabic(const char *w, size_t n)
+{
+	static const char ini2[][3] = {
+		"zh", "ch", "sh", "ph", "th", "kh", "ts"
+	};
+	static const char fin2[][3] = { "ng" };
+	unsigned char ok[40] = { 0 }; /* ok[p]: w[0..p) splits */
+	size_t p, q, k;
+	if (n == 0 || n >= sizeof(ok))
+		return 0;
+	ok[0] = 1;
+	for (p = 0; p < n; p++) {
+		if (!ok[p])
+			continue;
+		q = p;
+		for (k = 0; k < sizeof(ini2) / sizeof(ini2[0]); k++)
+			if (q + 2 <= n && memcmp(w + q, ini2[k], 2) == 0)
+				break;
+		if (k < sizeof(ini2) / sizeof(ini2[0]))
+			q += 2;
+		else if (q < n && strchr("bpmfdtnlgkhjqxrzcsyw", w[q]))
+			q++;
+		if (q > p && q < n && (w[q] == 'y' || w[q] == 'w'))
+			q++; /* glide: ryu, kwon, hwang */
+		for (k = 0; k < 3 && q < n && strchr("aeiou", w[q]); k++)
+			q++;
+		if (k == 0)
+			continue;
+		ok[q] = 1;
+		if (q + 2 <= n && memcmp(w + q, fin2[0], 2) == 0)
+			ok[q + 2] = 1;
+		if (q < n && strchr("nmklpt", w[q]))
+			ok[q + 1] = 1;
+	}
+	return ok[n];
+}
+
+/* Is span [i..j] written in romanised Chinese or Korean syllables,
+ * every name word of it (not Hangul: hangul_word segmented those)?
+ * Such syllables are few, so pairs of them collide by skeleton with
+ * listed names of other syllables (Nan Wang ~ NAN FENG ZHI XING, Han
+ * Zheng ~ HAN JANG SU): see covers_listed(). */
+static int syllabic_span(const struct scan *sc, size_t i, size_t j)
+{
+	size_t k, words = 0;
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_PARTICLE ||
+		    (t->lex == KD_LEX_STOP && t->len > 3))
+			continue;
+		if (t->hangul || !syllabic(STEM(sc, t), t->slen))
+			return 0;
+		words++;
+	}
+	return words >= 2;
+}
+
+/* Has the span [i..j] at least as many words as the caption of entity
+ * ei (words and numbers: "NAN FENG ZHI XING" 4, "YU PHYONG 5" 3, "LI,
+ * Hong Ri" 3; one-letter words not counted)? A span of syllables must
+ * name every syllable of the
+ * listed name: two of them are a pair that half the syllabary shares. */
+static int covers_listed(const struct scan *sc, size_t i, size_t j, uint32_t ei)
+{
+	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, ei));
+	size_t k, words = 0, span = 0, len = 0;
+	for (k = 0;; k++) {
+		if (cap[k] && ((unsigned char)cap[k] >= 0x80 ||
+			       kd__scan_alnum((unsigned char)cap[k]))) {
+			len++;
+			continue;
+		}
+		/* one letter is an initial, which never ends a span
+		 * (CHO IL U is named by "Cho Il U" as a span "Cho Il") */
+		words += len >= 2 ||
+			 (len == 1 && cap[k - 1] >= '0' && cap[k - 1] <= '9');
+		len = 0;
+		if (!cap[k])
+			break;
+	}
+	for (k = i; k <= j; k++)
+		span += sc->t[k].lex != KD_LEX_PARTICLE;
+	return span >= words;
+}
+
 /* Language evidence for a span [i..j] (not in legacy mode):
  *   - two ordinary words of some language ("International System",
  *     "Control System", "Show Done") are not a name: one of them must
@@ -339,7 +429,9 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				if (r->ent != UINT32_MAX &&
 				    r->score >= sc->c->threshold &&
 				    (sc->legacy ||
-				     given_and_family(sc, i, j, r->ent))) {
+				     (given_and_family(sc, i, j, r->ent) &&
+				      (!syllabic_span(sc, i, j) ||
+				       covers_listed(sc, i, j, r->ent))))) {
 					if ((err = kd__grow((void **)cs, capc,
 							    *nc + 1,
 							    sizeof(**cs))) < 0)
