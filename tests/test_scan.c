@@ -982,3 +982,22 @@ KD_TEST(scan_prose__syllable_pairs_name_every_listed_syllable)
 	scan_kinds("Officials said Cho Il U rejected it.", &a, &m, &id, &feat);
 	CHECK_INT(a, 1);
 }
+
+KD_TEST(scan_prose__soft_sign_at_a_word_end_joins_the_name)
+{
+	/* Копыль folds to "kopyl" and the soft sign to nothing: the span
+	 * goes on to the given name and patronymic (the surname alone of
+	 * a person on one list would only be a mention) */
+	size_t a, m;
+	const char *id, *feat;
+	scan_kinds("\xd0\x9f\xd0\xbe \xd0\xb4\xd0\xb0\xd0\xbd\xd0\xbd\xd1\x8b"
+		   "\xd0\xbc \xd0\xb8\xd1\x81\xd1\x82\xd0\xbe\xd1\x87\xd0\xbd"
+		   "\xd0\xb8\xd0\xba\xd0\xbe\xd0\xb2, \xd0\x9a\xd0\xbe\xd0\xbf"
+		   "\xd1\x8b\xd0\xbb\xd1\x8c \xd0\x9e\xd0\xbb\xd0\xb5\xd0\xb3 "
+		   "\xd0\x9d\xd0\xb8\xd0\xba\xd0\xbe\xd0\xbb\xd0\xb0\xd0\xb5"
+		   "\xd0\xb2\xd0\xb8\xd1\x87 \xd0\xb2\xd1\x81\xd1\x82\xd1\x80"
+		   "\xd0\xb5\xd1\x82\xd0\xb8\xd0\xbb\xd1\x81\xd1\x8f.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	CHECK_INT(m, 0);
+}

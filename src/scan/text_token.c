@@ -389,6 +389,19 @@ static int sep_class(const char *s, size_t a, size_t b, size_t prevlen)
 		}
 		if (x == '\'')
 			continue;
+		/* soft and hard signs that end a word fold to nothing
+		 * (Копыль Олег: "kopyl" + the sign), and the modifier
+		 * letters prime and apostrophe (ʹ ʼ) */
+		if (i + 1 < b &&
+		    ((x == 0xD1 && ((unsigned char)s[i + 1] == 0x8C ||
+				    (unsigned char)s[i + 1] == 0x8A)) ||
+		     (x == 0xD0 && ((unsigned char)s[i + 1] == 0xAC ||
+				    (unsigned char)s[i + 1] == 0xAA)) ||
+		     (x == 0xCA && ((unsigned char)s[i + 1] == 0xB9 ||
+				    (unsigned char)s[i + 1] == 0xBC)))) {
+			i++;
+			continue;
+		}
 		if (x == '.' && prevlen == 1)
 			continue; /* initial: "Vladimir V. Putin" */
 		if (x == 0xC2 && i + 1 < b &&
