@@ -1001,3 +1001,29 @@ KD_TEST(scan_prose__soft_sign_at_a_word_end_joins_the_name)
 	CHECK_INT(a, 1);
 	CHECK_INT(m, 0);
 }
+
+KD_TEST(scan_prose__korean_given_name_first_and_one_letter_syllables)
+{
+	/* a given name written first and hyphenated, its first syllable a
+	 * function word elsewhere (French il); a one-letter surname (O,
+	 * 오) before its syllables */
+	static const char *const found[] = {
+		"Officials said Il-U Cho rejected it.",
+		"Officials said Il-Chun Jon rejected it.",
+		"Officials said O Kuk-Ryol rejected it.",
+	};
+	size_t a, m, i;
+	const char *id, *feat;
+	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
+		scan_kinds(found[i], &a, &m, &id, &feat);
+		if (a != 1)
+			fprintf(stderr, "  '%s': %zu alerts\n", found[i], a);
+		CHECK_INT(a, 1);
+	}
+	/* a hyphenated function word is no syllable of a name that is not
+	 * there, and a one-letter word alone is nobody */
+	scan_kinds("Read the Do-It-Yourself Guide first.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	scan_kinds("Officials said O rejected it.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+}

@@ -117,6 +117,8 @@ static int korean_shape(const struct scan *sc, size_t i, size_t j)
 		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_STOP ||
 		    t->lex == KD_LEX_PARTICLE)
 			return 0;
+		if (t->len == 1 && t->cas == CASE_UPPER)
+			continue; /* a one-letter syllable (Il-U Cho) */
 		if (t->slen > 6 || t->len < 2 || t->cas != CASE_UPPER)
 			return 0; /* "Sin -n": an option, no syllable */
 		/* a given-name syllable: short, or no ordinary word, or
@@ -376,6 +378,22 @@ static int unknown_start(const struct scan *sc, size_t i)
 	       sc->t[i + 1].sep == SEP_SOFT && kd__scan_anchor(&sc->t[i + 1]);
 }
 
+/* Is token k a one-letter Korean syllable known to the lists that may
+ * start (`start`: a surname, O Kuk-Ryol, before a syllable) or end (a
+ * syllable after a Korean surname, Yu Chol U) a name span? Other
+ * one-letter words are initials: inside a span only. */
+static int ko_letter(const struct scan *sc, size_t k, int start)
+{
+	const struct tok *t = &sc->t[k];
+	if (sc->legacy || t->len != 1 || t->cas != CASE_UPPER || !t->known ||
+	    t->hangul)
+		return 0;
+	if (!start)
+		return t->kosyl;
+	return kd__scan_ko_surname(TXT(sc, t), 1) && k + 1 < sc->n &&
+	       sc->t[k + 1].kosyl && sc->t[k + 1].sep != SEP_HARD;
+}
+
 /* Are tokens k and k + 1 syllables of one Hangul word (no byte
  * between them in the input)? */
 static int same_word(const struct scan *sc, size_t k)
@@ -413,7 +431,8 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 	for (i = 0; i < sc->n; i++) {
 		double info = 0;
 		int unknown = 0, specific = 0, rare = 0, comma = 0;
-		if (!kd__scan_anchor(&sc->t[i]) && !unknown_start(sc, i))
+		if (!kd__scan_anchor(&sc->t[i]) && !unknown_start(sc, i) &&
+		    !ko_letter(sc, i, 1))
 			continue;
 		if (sc->t[i].hangul && i > 0 && same_word(sc, i - 1))
 			continue; /* a Korean name is its whole word */
@@ -451,6 +470,9 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				info += t->idf;
 				specific = 1;
 				rare |= rare_word(t);
+			} else if (ko_letter(sc, j, 0)) {
+				end_ok = 1; /* Yu Chol U */
+				info += t->idf;
 			} else if (t->lex == KD_LEX_PARTICLE ||
 				   (t->lex == KD_LEX_STOP && joiner(sc, t)) ||
 				   (t->len == 1 && t->cas == CASE_UPPER)) {
@@ -631,7 +653,8 @@ static int given_and_family(const struct scan *sc, size_t i, size_t j,
 		const struct tok *t = &sc->t[k];
 		struct kd_qtok q;
 		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_STOP ||
-		    t->lex == KD_LEX_PARTICLE || t->len < 2)
+		    t->lex == KD_LEX_PARTICLE ||
+		    (t->len < 2 && !ko_letter(sc, k, k == i)))
 			continue;
 		if (++words > 2)
 			return 1;

@@ -936,6 +936,18 @@ kept:
 		    (err = syllable(sc, p, 0)) < 0)
 			return err;
 	}
+	/* ... and a short capitalised function word hyphenated to the
+	 * capitalised word after it is a syllable of a given name written
+	 * first (Il-U Cho, In-Su Pak: French il, English in) */
+	if (!sc->legacy && sc->n && t.cas == CASE_UPPER &&
+	    t.sep == SEP_HYPHEN && !sc->dropped) {
+		struct tok *p = &sc->t[sc->n - 1];
+		if (p->lex == KD_LEX_STOP && p->cas == CASE_UPPER &&
+		    p->len >= 2 && p->len <= 3 && p->oe + 1 == os &&
+		    s[os - 1] == '-' && !kd__lex_nonname(TXT(sc, p)) &&
+		    (err = syllable(sc, p, 0)) < 0)
+			return err;
+	}
 	t.hangul = (uint8_t)(!sc->legacy &&
 			     cjk_class(s, len, os, NULL) == CJK_HANGUL);
 	if (sc->n && sc->t[sc->n - 1].hangul != t.hangul)
