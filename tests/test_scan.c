@@ -1027,3 +1027,30 @@ KD_TEST(scan_prose__korean_given_name_first_and_one_letter_syllables)
 	scan_kinds("Officials said O rejected it.", &a, &m, &id, &feat);
 	CHECK_INT(a, 0);
 }
+
+KD_TEST(scan_prose__polish_spellings_by_sound)
+{
+	/* Polish ż is the zh of GADZHIEV and ANZHELIKA: the plain folding
+	 * (z) loses it, the spelling by sound keeps it */
+	static const char *const found[] = {
+		"Jak poda\xc5\x82"
+		"a gazeta, Nariman Gad\xc5\xbcyjew "
+		"odrzuci\xc5\x82 zarzuty.",
+		"Wed\xc5\x82ug \xc5\xbar\xc3\xb3"
+		"de\xc5\x82 An\xc5\xbc"
+		"elika Chan spotka\xc5\x82 si\xc4\x99.",
+	};
+	size_t a, m, i;
+	const char *id, *feat;
+	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
+		scan_kinds(found[i], &a, &m, &id, &feat);
+		if (a != 1)
+			fprintf(stderr, "  '%s': %zu alerts\n", found[i], a);
+		CHECK_INT(a, 1);
+	}
+	/* ordinary capitalised Polish words stay ordinary */
+	scan_kinds("\xc5\x9arodowisko i Ksi\xc4\x85\xc5\xbc"
+		   "ka s\xc4\x85 gotowe.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+}
