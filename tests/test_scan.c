@@ -926,12 +926,13 @@ KD_TEST(scan_prose__country_names_are_no_names)
 
 KD_TEST(scan_prose__surname_alone_of_a_person_on_one_list)
 {
-	/* GILBOA, Joseph and GRIMM, Matthew Simon are on one list each: a
-	 * place in a bible verse, a fairy-tale collector; alone, such a
+	/* GILBOA, Joseph and VALENCIA CORNELIO, Armando are on one list
+	 * each: a mountain and a centurion in a bible; alone, such a
 	 * surname is a low-priority mention, never an alert */
 	static const char *const quiet[] = {
 		"Saul was leaning on his spear on Mount Gilboa that day.",
-		"The tales collected by Grimm are read to children.",
+		"Los hombres que hab\xc3\xadan sido enviados por Cornelio "
+		"llegaron.",
 		"\xd0\x9e\xd1\x87\xd0\xb5\xd0\xbd\xd1\x8c "
 		"\xd1\x81\xd0\xbb\xd0\xb0\xd0\xb1\xd0\xbe \xd0\xbf"
 		"\xd1\x80\xd0\xbe\xd1\x82\xd0\xb8\xd0\xb2 "
