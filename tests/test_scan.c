@@ -931,7 +931,8 @@ KD_TEST(scan_prose__surname_alone_of_a_person_on_one_list)
 	 * surname is a low-priority mention, never an alert */
 	static const char *const quiet[] = {
 		"Saul was leaning on his spear on Mount Gilboa that day.",
-		"Los hombres que hab\xc3\xadan sido enviados por Cornelio "
+		"Los hombres que hab\xc3\xad"
+		"an sido enviados por Cornelio "
 		"llegaron.",
 		"\xd0\x9e\xd1\x87\xd0\xb5\xd0\xbd\xd1\x8c "
 		"\xd1\x81\xd0\xbb\xd0\xb0\xd0\xb1\xd0\xbe \xd0\xbf"
