@@ -585,6 +585,13 @@ static int resolve_phon(struct scan *sc, struct tok *t, int *found)
 	size_t k, n = 0;
 	int err = 0;
 	*found = 0;
+	/* cheap test first: letters from U+0100 on (UTF-8 lead bytes
+	 * 0xC4..0xC9); ASCII words and umlauts have none */
+	for (k = t->os; k < t->oe; k++)
+		if ((unsigned char)s[k] >= 0xC4 && (unsigned char)s[k] <= 0xC9)
+			break;
+	if (k == t->oe)
+		return 0;
 	memset(&b, 0, sizeof(b));
 	while (i < e) {
 		UChar32 c;
