@@ -21,6 +21,19 @@ downloaded otherwise and nothing large enters the repository):
                       stripped
   changelog_en        Debian changelogs from /usr/share/doc/*/changelog*.gz
                       (technical English, thousands of developers' names)
+  bible_en bible_es   narrative prose full of given names and places: the
+                      World English Bible and the Reina-Valera 1909
+                      (sword-text-web, sword-text-sparv, read with diatheke)
+  comment_en          English commentary prose (sword-comm-mhcc, -tdavid,
+                      -scofield: Matthew Henry, Spurgeon, Scofield)
+  gimp_en gimp_de gimp_es gimp_it gimp_ru
+                      the GIMP user manual (gimp-help-XX), tags stripped
+  docs_en docs_de docs_es docs_it docs_ru
+                      user-facing documentation: the Debian installation
+                      guide (installation-guide-amd64), the Debian FAQ
+                      (debian-faq, -de, -it, -ru) and the Freeciv help and
+                      history texts (freeciv-data, freeciv-core.mo;
+                      English from its source strings)
 
 Kept aside (never used to tune the scanner, measured at the end only):
 
@@ -52,7 +65,11 @@ PKGS = ["manpages", "manpages-de", "manpages-fr", "manpages-es",
         "gnome-user-docs", "debian-handbook", "wesnoth-1.16-data", "wesnoth-1.16-httt",
         "wesnoth-1.16-ei", "wesnoth-1.16-nr", "wesnoth-1.16-sof",
         "wesnoth-1.16-l", "wesnoth-1.16-tsg", "wesnoth-1.16-did",
-        "wesnoth-1.16-dm"]
+        "wesnoth-1.16-dm", "diatheke", "sword-text-web", "sword-text-sparv",
+        "sword-comm-mhcc", "sword-comm-tdavid", "sword-comm-scofield",
+        "gimp-help-en", "gimp-help-de", "gimp-help-es", "gimp-help-it",
+        "gimp-help-ru", "installation-guide-amd64", "debian-faq",
+        "debian-faq-de", "debian-faq-it", "debian-faq-ru", "freeciv-data"]
 
 
 def install(pkgs):
@@ -148,6 +165,50 @@ def prose_files(lang, hb):
     return files
 
 
+VERSE = re.compile(r"^(?:[1-4] )?[A-Z][A-Za-z ]* \d+:\d+: ?", re.M)
+
+
+def sword_text(module):
+    """A SWORD bible or commentary module as running text (diatheke,
+    plain), in parts of about 100 lines: verse references dropped, the
+    repeated text of a commentary entry that spans several verses kept
+    once."""
+    r = subprocess.run(["diatheke", "-b", module, "-f", "plain", "-k",
+                        "Gen-Rev"], capture_output=True)
+    if r.returncode != 0:
+        print("make_prose: diatheke -b %s failed" % module, file=sys.stderr)
+        return
+    out, seen = [], set()
+    for line in VERSE.sub("", r.stdout.decode("utf-8", "replace")).split(
+            "\n"):
+        line = line.strip()
+        if not line or line in seen:
+            continue
+        seen.add(line)
+        out.append(line)
+        if len(out) == 100:
+            yield "\n".join(out)
+            out = []
+    if out:
+        yield "\n".join(out)
+
+
+def docs_parts(lang):
+    """Installation guide, Debian FAQ and Freeciv help texts of lang."""
+    for p in sorted(glob.glob("/usr/share/doc/installation-guide-amd64/%s/"
+                              "*.html" % lang)):
+        yield markup_text(read_any(p))
+    faq = "/usr/share/doc/debian/FAQ/" + (
+        "debian-faq.en.txt.gz" if lang == "en" else
+        "debian-faq.%s.txt.gz" % lang)
+    if os.path.exists(faq):
+        yield read_any(faq)
+    mo = "/usr/share/locale/%s/LC_MESSAGES/freeciv-core.mo" % (
+        "de" if lang == "en" else lang)
+    if os.path.exists(mo):
+        yield mo_text(mo, lang == "en")
+
+
 def fortune_text(src):
     return "\n\n".join(p.strip() for p in src.split("\n%\n"))
 
@@ -194,6 +255,16 @@ def main():
               itertools.chain(wesnoth_parts(lang),
                               (markup_text(read_any(p))
                                for p in prose_files(lang, hb))), cap)
+    for name, mods in (("bible_en", ["engWEB2015eb"]),
+                       ("bible_es", ["spaRV1909eb"]),
+                       ("comment_en", ["MHCC", "TDavid", "Scofield"])):
+        write(a.out, name, itertools.chain.from_iterable(
+            sword_text(m) for m in mods), cap)
+    for lang in ("en", "de", "es", "it", "ru"):
+        files = sorted(glob.glob("/usr/share/gimp/2.0/help/%s/*.html" % lang))
+        write(a.out, "gimp_" + lang,
+              (markup_text(read_any(p)) for p in files), cap)
+        write(a.out, "docs_" + lang, docs_parts(lang), cap)
     logs = sorted(glob.glob("/usr/share/doc/*/changelog*.gz"))
     write(a.out, "changelog_en", (read_any(p) for p in logs), cap)
     for lang, d in (("en", "/usr/share/games/fortunes"),

@@ -606,7 +606,8 @@ static void build_short(void)
 /* The words of the names of countries and territories in the scanned
  * languages, from ICU's locale data (uloc_getDisplayCountry: "Bosnia &
  * Herzegovina", "Bosnien und Herzegowina", "Босния и Герцеговина"),
- * folded as the scanner folds them, of 4 letters or more. A span made
+ * and of the UN M.49 regions (Southeast Asia, Lateinamerika), folded as
+ * the scanner folds them, of 4 letters or more. A span made
  * only of these and joining words is a place, not a name. Names of
  * territories with "Saint", "Island" or "Isle" are left out (Saint
  * Martin, Heard & McDonald Islands: their words are given names and
@@ -623,13 +624,16 @@ static int cmp_cw(const void *a, const void *b)
 static void cw_add(const char *f, size_t n, size_t *cap)
 {
 	size_t i = 0, j;
-	char **nw;
+	char **nw, p[520];
+	/* the short words as words: " st " (St. Lucia), not the end of
+	 * "Southeast Asia" or "East Timor"; " ile " (Île), not "Chile " */
+	snprintf(p, sizeof(p), " %s ", f);
 	if (strstr(f, "saint") || strstr(f, "island") || strstr(f, "isle") ||
 	    strstr(f, "svyat") || strstr(f, "ostrov") || strstr(f, "insel") ||
-	    strstr(f, "isla") || strstr(f, "isol") || strstr(f, "san ") ||
-	    strstr(f, "sankt") || strstr(f, "st ") || strstr(f, "st.") ||
+	    strstr(f, "isla") || strstr(f, "isol") || strstr(p, " san ") ||
+	    strstr(f, "sankt") || strstr(p, " st ") || strstr(p, " st.") ||
 	    strstr(f, "svat") || strstr(f, "sveti") || strstr(f, "sint") ||
-	    strstr(f, "sen ") || strstr(f, "iles") || strstr(f, "ile ") ||
+	    strstr(p, " sen ") || strstr(f, "iles") || strstr(p, " ile ") ||
 	    strstr(f, "wysp"))
 		return;
 	while (i < n) {
@@ -654,33 +658,50 @@ static void cw_add(const char *f, size_t n, size_t *cap)
 	}
 }
 
-static void cw_build(void)
+/* The words of the display names of region `code` ("DE", "035") in
+ * the scanned languages. */
+static void cw_code(const char *code, size_t *cap)
 {
 	static const char *const langs[] = { "en", "de", "fr", "es",
 					     "it", "pl", "ru", "cs" };
-	const char *const *cc = uloc_getISOCountries();
-	size_t cap = 0, l, o = 0, i;
-	for (; cc && *cc; cc++) {
-		char loc[8];
-		snprintf(loc, sizeof(loc), "_%s", *cc);
-		for (l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
-			UChar u[128];
-			char s[512], *f = NULL;
-			int32_t un, sn;
-			size_t fl = 0;
-			UErrorCode e = U_ZERO_ERROR;
-			un = uloc_getDisplayCountry(loc, langs[l], u, 128, &e);
-			if (U_FAILURE(e) || e == U_USING_DEFAULT_WARNING)
-				continue;
-			u_strToUTF8(s, sizeof(s), &sn, u, un, &e);
-			if (U_FAILURE(e) || sn >= (int32_t)sizeof(s))
-				continue;
-			if (kd__text_fold(&f, &fl, NULL, s, (size_t)sn) < 0)
-				continue;
-			cw_add(f, fl, &cap);
-			kd__free(f);
-		}
+	char loc[8];
+	size_t l;
+	snprintf(loc, sizeof(loc), "_%s", code);
+	for (l = 0; l < sizeof(langs) / sizeof(langs[0]); l++) {
+		UChar u[128];
+		char s[512], *f = NULL;
+		int32_t un, sn;
+		size_t fl = 0;
+		UErrorCode e = U_ZERO_ERROR;
+		un = uloc_getDisplayCountry(loc, langs[l], u, 128, &e);
+		if (U_FAILURE(e) || e == U_USING_DEFAULT_WARNING)
+			continue;
+		u_strToUTF8(s, sizeof(s), &sn, u, un, &e);
+		if (U_FAILURE(e) || sn >= (int32_t)sizeof(s))
+			continue;
+		if (kd__text_fold(&f, &fl, NULL, s, (size_t)sn) < 0)
+			continue;
+		cw_add(f, fl, cap);
+		kd__free(f);
 	}
+}
+
+static void cw_build(void)
+{
+	/* UN M.49 regions ICU names too: Southeast Asia, Sub-Saharan
+	 * Africa, Latin America, Western Europe, Südostasien... */
+	static const char *const regions[] = {
+		"001", "002", "005", "009", "011", "013", "014", "015",
+		"017", "018", "019", "021", "029", "030", "034", "035",
+		"039", "053", "054", "057", "061", "142", "143", "145",
+		"150", "151", "154", "155", "202", "419", "EU",  "UN",
+	};
+	const char *const *cc = uloc_getISOCountries();
+	size_t cap = 0, o = 0, i;
+	for (; cc && *cc; cc++)
+		cw_code(*cc, &cap);
+	for (i = 0; i < sizeof(regions) / sizeof(regions[0]); i++)
+		cw_code(regions[i], &cap);
 	if (g_ncw == 0)
 		return;
 	qsort(g_cw, g_ncw, sizeof(*g_cw), cmp_cw);

@@ -60,7 +60,9 @@
  *     an ordinary word of some language or the plural of one
  *     (Fuentes), a given name beside other name words, an item of an
  *     enumeration of unlisted people ("Pratt, Pulavarty, and Morgan")
- *     or alone on its line (a credit list); a one-word vessel or
+ *     or alone on its line (a credit list); a surname alone of a
+ *     person listed by one authority only is a low-priority mention
+ *     (prominent(): Lavrov, on three lists, still fires); a one-word vessel or
  *     organisation name needs vessel or company context, and quotes
  *     count only for a word that is no ordinary word («Terminal» in a
  *     manual is a menu label: a low-priority mention).
@@ -401,6 +403,18 @@ static int alone_on_line(const struct scan *sc, const struct tok *t)
 	return 1;
 }
 
+/* Is the person of entity ei known by one word: listed by two or more
+ * authorities (the lists' resolved entity spans several sources:
+ * Putin, Lavrov, Shoigu on the UK, US and Canadian lists)? A surname
+ * alone is the name of such a person in the news; of a person on one
+ * list only (GILBOA, Joseph; GRIMM, Matthew Simon) it names a namesake
+ * far more often: a word alone is then a low-priority mention. */
+static int prominent(const struct scan *sc, uint32_t ei)
+{
+	const struct kd_entity *e = kd__index_ent(sc->c->ix, ei);
+	return kd_entity_source_count(kd_db_cluster_of(sc->c->ix->db, e)) >= 2;
+}
+
 /* Single words outside accepted spans: coreference, then standalone. */
 static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 {
@@ -474,6 +488,24 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 			    !kd__scan_family_name(sc, best->ent, STEM(sc, t),
 						  t->slen))
 				continue; /* "Vasiliy Golubev": someone else */
+			if (!prominent(sc, best->ent)) {
+				/* a surname alone names someone known by it:
+				 * listed by one authority only (Gilboa,
+				 * Grimm, Voinov), a namesake is likelier */
+				co = *best;
+				co.feature = "mention";
+				snprintf(co.detail, sizeof(co.detail),
+					 "'%.30s' alone: a surname of a person "
+					 "on one list only, without a given "
+					 "name (low priority)",
+					 TXT(sc, t));
+				sc->c->mention = 1;
+				err = add_hit(sc, i, i, &co);
+				sc->c->mention = 0;
+				if (err < 0)
+					return err;
+				continue;
+			}
 		} else if (!sc->legacy &&
 			   ((ctx = context(sc, t)) == CTX_NONE ||
 			    (ctx == CTX_QUOTED && ordinary(sc, t)))) {

@@ -117,6 +117,8 @@ static int korean_shape(const struct scan *sc, size_t i, size_t j)
 		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_STOP ||
 		    t->lex == KD_LEX_PARTICLE)
 			return 0;
+		if (t->len == 1 && t->cas == CASE_UPPER)
+			continue; /* a one-letter syllable (Il-U Cho) */
 		if (t->slen > 6 || t->len < 2 || t->cas != CASE_UPPER)
 			return 0; /* "Sin -n": an option, no syllable */
 		/* a given-name syllable: short, or no ordinary word, or
@@ -130,6 +132,159 @@ static int korean_shape(const struct scan *sc, size_t i, size_t j)
 		last = is_sur;
 	}
 	return words >= 2 && (first == 1 || last == 1);
+}
+
+/* The fewest (most: `most`) romanised Chinese or Korean syllables
+ * w[0..n) splits into (pinyin, Wade-Giles, McCune-Reischauer, Revised Romanization: an
+ * optional initial and glide, one or two vowels (three in iao, uai),
+ * an optional final
+ * n, ng, m, k, l, p, t): nan 1, hongwei 2, songchol 2; 0 when it does
+ * not split (lavrov, sergei). Slavic names split too (go-rel-kin): the
+ * caller also wants a Chinese or Korean surname in the span. */
+static size_t syllables(const char *w, size_t n, int most)
+{
+	static const char ini2[][3] = {
+		"zh", "ch", "sh", "ph", "th", "kh", "ts"
+	};
+	unsigned char best[40]; /* best[p]: fewest (most) of w[0..p) */
+	size_t p, q, k;
+	if (n == 0 || n >= sizeof(best))
+		return 0;
+	memset(best, 0xff, sizeof(best));
+	/* most: counted down from 254, so the least value is the most */
+	best[0] = most ? 254 : 0;
+	for (p = 0; p < n; p++) {
+		unsigned char nb;
+		if (best[p] == 0xff)
+			continue;
+		nb = (unsigned char)(most ? best[p] - 1 : best[p] + 1);
+		q = p;
+		for (k = 0; k < sizeof(ini2) / sizeof(ini2[0]); k++)
+			if (q + 2 <= n && memcmp(w + q, ini2[k], 2) == 0)
+				break;
+		if (k < sizeof(ini2) / sizeof(ini2[0]))
+			q += 2;
+		else if (q < n && strchr("bpmfdtnlgkhjqxrzcsyw", w[q]))
+			q++;
+		if (q > p && q < n && (w[q] == 'y' || w[q] == 'w'))
+			q++; /* glide: ryu, kwon, hwang */
+		/* one or two vowels, three in iao, uai (xiao, kuai) */
+		for (k = 0; k < 2 && q < n && strchr("aeiou", w[q]); k++)
+			q++;
+		if (k == 0)
+			continue;
+		if (k == 2 && q < n && w[q] == (w[q - 2] == 'i' ? 'o' : 'i') &&
+		    memcmp(w + q - 2, w[q - 2] == 'i' ? "ia" : "ua", 2) == 0)
+			q++;
+		if (nb < best[q])
+			best[q] = nb;
+		if (q + 2 <= n && w[q] == 'n' && w[q + 1] == 'g' &&
+		    nb < best[q + 2])
+			best[q + 2] = nb;
+		if (q < n && strchr("nmklpt", w[q]) && nb < best[q + 1])
+			best[q + 1] = nb;
+	}
+	if (best[n] == 0xff)
+		return 0;
+	return most ? 254u - best[n] : best[n];
+}
+
+/* Is w[0..n) a frequent Chinese surname in pinyin (or a Korean one:
+ * kd__scan_ko_surname)? */
+static int cjk_surname(const char *w, size_t n)
+{
+	/* clang-format off */ /* a table laid out by hand */
+	static const char *const zh[] = {
+		"wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao",
+		"wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo", "he",
+		"lin", "luo", "gao", "zheng", "liang", "xie", "tang", "feng",
+		"deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan",
+		"yuan", "cai", "jiang", "du", "ye", "cheng", "wei", "su", "lu",
+		"ding", "ren", "shen", "yao", "jin", "fan", "fang", "shi",
+		"zou", "xiong", "hao", "kong", "bai", "cui", "mao", "qiu",
+		"qin", "gu", "hou", "shao", "meng", "long", "wan", "duan",
+		"lei", "qian", "yin", "qiao", "lai", "gong", "wen", "nan",
+		"xing", "niu", "tan", "zhong", "fu", "bao",
+	};
+	/* clang-format on */
+	size_t i;
+	if (kd__scan_ko_surname(w, n))
+		return 1;
+	for (i = 0; i < sizeof(zh) / sizeof(zh[0]); i++)
+		if (strlen(zh[i]) == n && memcmp(zh[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is span [i..j] a name in romanised Chinese or Korean syllables: every
+ * name word splits into syllables, the first or the last is a Chinese or
+ * Korean surname (not Hangul: hangul_word segmented those)? Its number
+ * of syllables, else 0. Such syllables are few, so pairs of them collide
+ * by skeleton with listed names of other syllables (Nan Wang ~ NAN FENG
+ * ZHI XING, Han Zheng ~ HAN JANG SU): see covers_listed(). */
+static size_t syllabic_span(const struct scan *sc, size_t i, size_t j)
+{
+	size_t k, words = 0, syl = 0, n;
+	int first = 0, last = 0;
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_PARTICLE ||
+		    (t->lex == KD_LEX_STOP && t->len > 3))
+			continue;
+		if (t->hangul || (n = syllables(STEM(sc, t), t->slen, 1)) == 0)
+			return 0;
+		last = cjk_surname(STEM(sc, t), t->slen);
+		if (words++ == 0)
+			first = last;
+		syl += n;
+	}
+	return words >= 2 && (first || last) ? syl : 0;
+}
+
+/* Does a span of `syl` syllables (syllabic_span()) name every syllable
+ * of the caption of entity ei ("NAN FENG ZHI XING" 4, "LI, Hong Ri" 3,
+ * "MUN CHO'NG-CH'O'L" 3; a word that does not split counts one, a
+ * one-letter word none: an initial never ends a span, CHO IL U is named
+ * by the span "Cho Il"), and its number (YU PHYONG 5) if it has one?
+ * Two syllables of a longer listed name are a pair that half the
+ * syllabary shares. */
+static int covers_listed(const struct scan *sc, size_t i, size_t j, uint32_t ei,
+			 size_t syl)
+{
+	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, ei));
+	char w[40];
+	size_t k, need = 0, len = 0, num = 0;
+	for (k = 0;; k++) {
+		unsigned char x = (unsigned char)cap[k];
+		if (x == '\'' || (x == 0xE2 && cap[k + 1] == '\x80'))
+			continue; /* CHO'NG, SO’K: one word */
+		if (x >= 0x80 || kd__scan_alnum(x)) {
+			if (len < sizeof(w))
+				w[len] = (char)(x >= 'A' && x <= 'Z' ? x | 0x20
+								     : x);
+			len++;
+			continue;
+		}
+		if (len == 1 && w[0] >= '0' && w[0] <= '9')
+			num = 1;
+		else if (len >= 2) {
+			size_t n = len <= sizeof(w) ? syllables(w, len, 0) : 0;
+			need += n ? n : 1;
+		}
+		len = 0;
+		if (!x)
+			break;
+	}
+	/* syllables hyphenated to the span: "Il-Chun Jon" is scored as
+	 * "Chun Jon" (Il is a function word, no span end) */
+	for (k = i; k > 0 && sc->t[k].sep == SEP_HYPHEN; k--)
+		syl += syllables(STEM(sc, &sc->t[k - 1]), sc->t[k - 1].slen, 1);
+	for (k = j + 1; k < sc->n && sc->t[k].sep == SEP_HYPHEN; k++)
+		syl += syllables(STEM(sc, &sc->t[k]), sc->t[k].slen, 1);
+	if (num)
+		for (num = 0, k = i; k <= j; k++)
+			num |= sc->t[k].cas == CASE_DIGIT;
+	return syl >= need && (num || !strpbrk(cap, "0123456789"));
 }
 
 /* Language evidence for a span [i..j] (not in legacy mode):
@@ -223,6 +378,22 @@ static int unknown_start(const struct scan *sc, size_t i)
 	       sc->t[i + 1].sep == SEP_SOFT && kd__scan_anchor(&sc->t[i + 1]);
 }
 
+/* Is token k a one-letter Korean syllable known to the lists that may
+ * start (`start`: a surname, O Kuk-Ryol, before a syllable) or end (a
+ * syllable after a Korean surname, Yu Chol U) a name span? Other
+ * one-letter words are initials: inside a span only. */
+static int ko_letter(const struct scan *sc, size_t k, int start)
+{
+	const struct tok *t = &sc->t[k];
+	if (sc->legacy || t->len != 1 || t->cas != CASE_UPPER || !t->known ||
+	    t->hangul)
+		return 0;
+	if (!start)
+		return t->kosyl;
+	return kd__scan_ko_surname(TXT(sc, t), 1) && k + 1 < sc->n &&
+	       sc->t[k + 1].kosyl && sc->t[k + 1].sep != SEP_HARD;
+}
+
 /* Are tokens k and k + 1 syllables of one Hangul word (no byte
  * between them in the input)? */
 static int same_word(const struct scan *sc, size_t k)
@@ -260,7 +431,8 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 	for (i = 0; i < sc->n; i++) {
 		double info = 0;
 		int unknown = 0, specific = 0, rare = 0, comma = 0;
-		if (!kd__scan_anchor(&sc->t[i]) && !unknown_start(sc, i))
+		if (!kd__scan_anchor(&sc->t[i]) && !unknown_start(sc, i) &&
+		    !ko_letter(sc, i, 1))
 			continue;
 		if (sc->t[i].hangul && i > 0 && same_word(sc, i - 1))
 			continue; /* a Korean name is its whole word */
@@ -298,6 +470,9 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				info += t->idf;
 				specific = 1;
 				rare |= rare_word(t);
+			} else if (ko_letter(sc, j, 0)) {
+				end_ok = 1; /* Yu Chol U */
+				info += t->idf;
 			} else if (t->lex == KD_LEX_PARTICLE ||
 				   (t->lex == KD_LEX_STOP && joiner(sc, t)) ||
 				   (t->len == 1 && t->cas == CASE_UPPER)) {
@@ -319,7 +494,7 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 			    !unbounded(sc, i, j) &&
 			    (sc->legacy || span_evidence(sc, i, j))) {
 				char key[256];
-				size_t kl;
+				size_t kl, syl;
 				const struct kd_scan_match *r = NULL;
 				if (span_key(sc, i, j, key, sizeof(key), &kl) <
 				    0)
@@ -339,7 +514,9 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				if (r->ent != UINT32_MAX &&
 				    r->score >= sc->c->threshold &&
 				    (sc->legacy ||
-				     given_and_family(sc, i, j, r->ent))) {
+				     (given_and_family(sc, i, j, r->ent) &&
+				      ((syl = syllabic_span(sc, i, j)) == 0 ||
+				       covers_listed(sc, i, j, r->ent, syl))))) {
 					if ((err = kd__grow((void **)cs, capc,
 							    *nc + 1,
 							    sizeof(**cs))) < 0)
@@ -476,7 +653,8 @@ static int given_and_family(const struct scan *sc, size_t i, size_t j,
 		const struct tok *t = &sc->t[k];
 		struct kd_qtok q;
 		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_STOP ||
-		    t->lex == KD_LEX_PARTICLE || t->len < 2)
+		    t->lex == KD_LEX_PARTICLE ||
+		    (t->len < 2 && !ko_letter(sc, k, k == i)))
 			continue;
 		if (++words > 2)
 			return 1;

@@ -389,6 +389,19 @@ static int sep_class(const char *s, size_t a, size_t b, size_t prevlen)
 		}
 		if (x == '\'')
 			continue;
+		/* soft and hard signs that end a word fold to nothing
+		 * (Копыль Олег: "kopyl" + the sign), and the modifier
+		 * letters prime and apostrophe (ʹ ʼ) */
+		if (i + 1 < b &&
+		    ((x == 0xD1 && ((unsigned char)s[i + 1] == 0x8C ||
+				    (unsigned char)s[i + 1] == 0x8A)) ||
+		     (x == 0xD0 && ((unsigned char)s[i + 1] == 0xAC ||
+				    (unsigned char)s[i + 1] == 0xAA)) ||
+		     (x == 0xCA && ((unsigned char)s[i + 1] == 0xB9 ||
+				    (unsigned char)s[i + 1] == 0xBC)))) {
+			i++;
+			continue;
+		}
 		if (x == '.' && prevlen == 1)
 			continue; /* initial: "Vladimir V. Putin" */
 		if (x == 0xC2 && i + 1 < b &&
@@ -558,6 +571,64 @@ static int resolve_joined(struct scan *sc, struct tok *t, const char *w,
 	return 0;
 }
 
+/* An unknown Latin word with letters whose sound the plain folding
+ * loses (Polish ż, ś, ć, Czech č, š, ž, Romanian ș, ț: Gadżyjew ->
+ * "gadzyjew") is looked up spelled by sound as the name analysis of
+ * kd_screen spells it ("gadzhyjew", whose skeleton is GADZHIEV's):
+ * the input word again, each such letter as KD_LM_PHON writes it. */
+static int resolve_phon(struct scan *sc, struct tok *t, int *found)
+{
+	const char *s = sc->g->s;
+	struct kd_abuf b;
+	char w[TOK_MAX + 1];
+	int32_t i = (int32_t)t->os, e = (int32_t)t->oe, phon = 0;
+	size_t k, n = 0;
+	int err = 0;
+	*found = 0;
+	/* cheap test first: letters from U+0100 on (UTF-8 lead bytes
+	 * 0xC4..0xC9); ASCII words and umlauts have none */
+	for (k = t->os; k < t->oe; k++)
+		if ((unsigned char)s[k] >= 0xC4 && (unsigned char)s[k] <= 0xC9)
+			break;
+	if (k == t->oe)
+		return 0;
+	memset(&b, 0, sizeof(b));
+	while (i < e) {
+		UChar32 c;
+		U8_NEXT((const uint8_t *)s, i, e, c);
+		if (c < 0)
+			break;
+		c = u_tolower(c);
+		/* the sibilants of Polish, Czech, Romanian...; not the
+		 * umlauts (Größe: "groesse" is no dictionary's spelling) */
+		if (c >= 0x100 && kd__latin_has_phon(c) && c != 0x151 &&
+		    c != 0x171) {
+			phon = 1;
+			kd__latin_fold(&b, c, KD_LM_PHON, 0);
+		} else {
+			kd__latin_fold(&b, c, KD_LM_STRIP, 0);
+		}
+	}
+	if (b.err) {
+		err = b.err;
+		goto out;
+	}
+	for (k = 0; phon && k < b.len && n < TOK_MAX; k++)
+		if (kd__scan_alnum((unsigned char)b.p[k]))
+			w[n++] = b.p[k];
+	w[n] = '\0';
+	if (!phon || n < 3 || k < b.len ||
+	    (n == t->len && memcmp(w, TXT(sc, t), n) == 0))
+		goto out;
+	if ((err = lookup(sc, t, w, n, found)) < 0 || !*found)
+		goto out;
+	t->slen = (uint16_t)n;
+	err = arena_put(sc, &t->stem, w, n);
+out:
+	kd__abuf_free(&b);
+	return err;
+}
+
 static int resolve(struct scan *sc, struct tok *t, int cyr)
 {
 	char w[TOK_MAX + 1];
@@ -571,6 +642,11 @@ static int resolve(struct scan *sc, struct tok *t, int cyr)
 	if (t->cas == CASE_DIGIT)
 		return 0;
 	memcpy(w, TXT(sc, t), n + 1);
+	/* spelled by sound first: the plain folding may find a listed
+	 * word of another sound (gadzyjew ~ GADZIEV) */
+	if (!sc->legacy && !cyr &&
+	    ((err = resolve_phon(sc, t, &found)) < 0 || found))
+		return err;
 	if ((err = lookup(sc, t, w, n, &found)) < 0 || found)
 		return err;
 	for (i = 0; i < nsuf; i++) {
@@ -746,6 +822,12 @@ static int word_class(const struct scan *sc, const struct tok *t, int cyr)
 	r = kd__lex_word(STEM(sc, t), t->slen);
 	if (r != KD_WORD_COMMON && cyr)
 		r = kd__lex_word_ru(TXT(sc, t), t->len);
+	/* spelled by sound (resolve_phon) and in no dictionary so, the
+	 * word may still be an ordinary one as the dictionaries fold it
+	 * (Środowisko); a name by its sound stays one (Anżelika) */
+	if (r == KD_WORD_NONE && !cyr && t->stem != t->txt &&
+	    kd__lex_word(TXT(sc, t), t->len) == KD_WORD_COMMON)
+		r = KD_WORD_COMMON;
 	return r;
 }
 
@@ -920,6 +1002,18 @@ kept:
 				return err;
 		}
 		if (psur && p->lex == KD_LEX_STOP && !p->initial &&
+		    (err = syllable(sc, p, 0)) < 0)
+			return err;
+	}
+	/* ... and a short capitalised function word hyphenated to the
+	 * capitalised word after it is a syllable of a given name written
+	 * first (Il-U Cho, In-Su Pak: French il, English in) */
+	if (!sc->legacy && sc->n && t.cas == CASE_UPPER &&
+	    t.sep == SEP_HYPHEN && !sc->dropped) {
+		struct tok *p = &sc->t[sc->n - 1];
+		if (p->lex == KD_LEX_STOP && p->cas == CASE_UPPER &&
+		    p->len >= 2 && p->len <= 3 && p->oe + 1 == os &&
+		    s[os - 1] == '-' && !kd__lex_nonname(TXT(sc, p)) &&
 		    (err = syllable(sc, p, 0)) < 0)
 			return err;
 	}
