@@ -51,8 +51,10 @@ static int best_cmp(struct kd_name_cmp *best, const kd_matcher *m, kd_schema s,
 	}
 	for (i = 0; i < a->nvars; i++) {
 		kd__qvar_from(&qa, kd__matcher_index(m), &a->vars[i]);
+		qa.person = s == KD_SCHEMA_PERSON;
 		for (j = 0; j < b->nvars; j++) {
 			kd__qvar_from(&qb, kd__matcher_index(m), &b->vars[j]);
+			qb.person = s == KD_SCHEMA_PERSON;
 			kd__compare_vars(&c, &qa, &qb, 0);
 			if (c.score > best->score)
 				*best = c;
