@@ -22,7 +22,10 @@
  *     score = Sq * Sl^0.35 * info_penalty
  * so an unmatched query token costs much more than an unmatched list token
  * (lists carry patronymics and second names the query lacks), and a match
- * built only of common tokens (information below ~9 nats) is damped.
+ * built only of common tokens (information below ~9 nats) is damped. For
+ * a listed person, a common name (little information among people in
+ * general) that accounts for only part of the listed name is damped too
+ * (common_name below).
  */
 #include "matcher.h"
 
