@@ -9,7 +9,8 @@
  * directions, the best score wins) and that comparison's features are
  * written: file, part (tuned/aside: same hash split as bench_quality),
  * label, kind, schema, score, sq, sl, info, number_mismatch,
- * order_conflict, substituted, phonetic, nickname.
+ * order_conflict, substituted, phonetic, nickname, phon, and the
+ * common_name factor with its information and listed share (persons).
  *
  * usage: bench_features [DATA_DIR [BENCH_DATA_DIR]] > features.tsv
  */
@@ -51,8 +52,10 @@ static int best_cmp(struct kd_name_cmp *best, const kd_matcher *m, kd_schema s,
 	}
 	for (i = 0; i < a->nvars; i++) {
 		kd__qvar_from(&qa, kd__matcher_index(m), &a->vars[i]);
+		qa.person = s == KD_SCHEMA_PERSON;
 		for (j = 0; j < b->nvars; j++) {
 			kd__qvar_from(&qb, kd__matcher_index(m), &b->vars[j]);
+			qb.person = s == KD_SCHEMA_PERSON;
 			kd__compare_vars(&c, &qa, &qb, 0);
 			if (c.score > best->score)
 				*best = c;
@@ -91,12 +94,14 @@ static void dump(const kd_matcher *m, const char *path, const char *label)
 		if (best_cmp(&b, m, s, field(c, c1), field(c, c2)) < 0)
 			continue;
 		printf("%s\t%s\t%s\t%s\t%s\t%.6f\t%.6f\t%.6f\t%.4f\t%d\t%d\t%d"
-		       "\t%d\t%d\t%.4f\n",
+		       "\t%d\t%d\t%.4f\t%.6f\t%.4f\t%.4f\n",
 		       label,
 		       aside(field(c, c1), field(c, c2)) ? "aside" : "tuned",
 		       field(c, cl), field(c, ck), field(c, cs), b.score, b.sq,
 		       b.sl, b.info, b.number_mismatch, b.order_conflict,
-		       b.substituted, b.phonetic, b.nickname, b.phon);
+		       b.substituted, b.phonetic, b.nickname, b.phon,
+		       b.score > 0 ? b.common : 1.0, b.common_info,
+		       b.list_cover);
 	}
 	kd__csv_close(c);
 	kd__reader_close(r);
@@ -116,7 +121,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	printf("file\tpart\tlabel\tkind\tschema\tscore\tsq\tsl\tinfo\tnumber"
-	       "\torder\tsubst\tphonetic\tnickname\tphon\n");
+	       "\torder\tsubst\tphonetic\tnickname\tphon\tcommon"
+	       "\tcommon_info\tlist_cover\n");
 	snprintf(path, sizeof(path), "%s/pairs.csv", bd);
 	dump(m, path, "lists");
 	snprintf(path, sizeof(path), "%s/script_pairs.csv", bd);

@@ -56,7 +56,10 @@ def features(row, list_exp, thr=None):
     # measured from log(thr), so that P = 0.5 falls on the threshold and
     # the factors are fitted for the decision screening makes
     off = -math.log(thr) if thr else 0.0
-    return [1.0, math.log(sq) + list_exp * math.log(sl) + off, math.log(sl),
+    # common_name (persons, set by hand: see README.md) is a fixed factor
+    common = max(float(row.get("common", 1.0)), 1e-6)
+    return [1.0, math.log(sq) + list_exp * math.log(sl) + math.log(common)
+            + off, math.log(sl),
             math.log(min(1.0, info / 9.0)),
             float(row["number"]), float(row["order"]), float(row["subst"]),
             float(row["phon"])]

@@ -23,7 +23,10 @@
  *     score = Sq * Sl^0.35 * info_penalty
  * so an unmatched query token costs much more than an unmatched list token
  * (lists carry patronymics and second names the query lacks), and a match
- * built only of common tokens (information below ~9 nats) is damped.
+ * built only of common tokens (information below ~9 nats) is damped. For
+ * a listed person, a common name (little information among people in
+ * general) that accounts for only part of the listed name is damped too
+ * (common_name below).
  */
 #include "matcher.h"
 
@@ -577,6 +580,7 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 	size_t i;
 	out->ntok = v->ntok < KD_NAME_MAX_TOKS ? v->ntok : KD_NAME_MAX_TOKS;
 	out->memo = NULL;
+	out->person = 0;
 	/* the lookups first, in a row: their cache misses overlap */
 	for (i = 0; i < out->ntok; i++)
 		ids[i] = m ? kd__dict_find(&m->texts, v->toks[i].s)
@@ -593,6 +597,7 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 		t->flags = v->toks[i].flags;
 		t->id = UINT32_MAX;
 		t->qid = 0;
+		t->pinfo = (float)kd__name_pop_info(t->s, t->len);
 		resolve_weight(t, m, ids[i]);
 	}
 }
@@ -603,6 +608,7 @@ void kd__qvar_from_list(struct kd_qvar *out, const struct kd_index *m,
 	size_t i;
 	out->ntok = v->ntok < KD_NAME_MAX_TOKS ? v->ntok : KD_NAME_MAX_TOKS;
 	out->memo = NULL;
+	out->person = 0;
 #if defined(__GNUC__)
 	/* the dictionary entries of the tokens are scattered: fetch them
 	 * all at once rather than one miss after another */
@@ -627,6 +633,7 @@ void kd__qvar_from_list(struct kd_qvar *out, const struct kd_index *m,
 		t->id = mt->text;
 		t->w = mt->w;
 		t->idf = mt->idf;
+		t->pinfo = 0;
 	}
 }
 
@@ -665,6 +672,7 @@ static void join_tok(struct kd_qtok *out, char *text, const struct kd_qtok *t)
 	out->id = UINT32_MAX;
 	out->w = t[0].w + t[1].w;
 	out->idf = t[0].idf > t[1].idf ? t[0].idf : t[1].idf;
+	out->pinfo = t[0].pinfo + t[1].pinfo;
 }
 
 /* Insertion sort, best first: a handful of pairs per comparison. */
@@ -852,6 +860,73 @@ static int substituted(struct kd_name_cmp *out, const struct kd_qvar *q,
 	return count;
 }
 
+/*
+ * A common name matching part of a longer listed person's name (David
+ * Gonzalez ~ GONZALEZ RUIZ, David Alberto; Zhang Li ~ LI CHANG HO) is
+ * weak evidence of that person: many people carry it. The information
+ * the matched query words carry among people in general (namefreq.c: a
+ * word at most common_word_max nats, a Han or Hangul syllable at most
+ * common_syl_max ~ log of the few hundred syllables names are made of)
+ * is compared with common_info, about what singles out one person; the
+ * share of the listed name's weight the query accounts for (its matched
+ * words, however closely; an unmatched patronymic is left out: Alexander
+ * Novak is how the press names NOVAK, Alexander Valentinovich) then
+ * counts with an exponent that grows as the information falls short:
+ *
+ *     factor = cover ^ (common_exp * (1 - info / common_info))
+ *
+ * A name covering the whole listed name (cover 1) or carrying enough
+ * information is not touched. Persons only: a company's words are not
+ * people's names.
+ */
+static int ends(const struct kd_qtok *t, const char *suf)
+{
+	size_t n = strlen(suf);
+	return t->len > n + 2 && memcmp(t->s + t->len - n, suf, n) == 0;
+}
+
+/* A patronymic (Viktorovich, Ivanovna, Petrovych, Aliyev ogly): a
+ * father's name the query usually leaves out, like a middle name. */
+static int patronymic(const struct kd_qtok *t)
+{
+	return t->kind == KD_TOK_WORD &&
+	       (ends(t, "vich") || ends(t, "vych") || ends(t, "vna") ||
+		ends(t, "ichna") || ends(t, "ogly") || ends(t, "oglu") ||
+		ends(t, "kyzy") || ends(t, "qizi"));
+}
+
+static double common_name(struct kd_name_cmp *out, const struct kd_qvar *q,
+			  const struct kd_qvar *l, const float *qsim,
+			  const float *lsim, double wl)
+{
+	double info = 0, cover = 0;
+	size_t i, j;
+	for (i = 0; i < q->ntok; i++) {
+		const struct kd_qtok *t = &q->toks[i];
+		double x = t->pinfo > 0 ? t->pinfo : t->idf;
+		if (qsim[i] <= 0 || t->kind == KD_TOK_LEGAL ||
+		    t->kind == KD_TOK_PARTICLE)
+			continue;
+		if (x > KD_W_COMMON_WORD_MAX)
+			x = KD_W_COMMON_WORD_MAX;
+		if ((t->flags & KD_TF_SYL) && x > KD_W_COMMON_SYL_MAX)
+			x = KD_W_COMMON_SYL_MAX;
+		info += x * qsim[i];
+	}
+	for (j = 0; j < l->ntok; j++) {
+		if (lsim[j] > 0)
+			cover += l->toks[j].w;
+		else if (patronymic(&l->toks[j]))
+			wl -= l->toks[j].w;
+	}
+	cover = wl > 0 ? cover / wl : 1;
+	out->common_info = info;
+	out->list_cover = cover;
+	if (info >= KD_W_COMMON_INFO || cover >= 1 || cover <= 0)
+		return 1;
+	return pow(cover, KD_W_COMMON_EXP * (1 - info / KD_W_COMMON_INFO));
+}
+
 void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		      const struct kd_qvar *l, int detail)
 {
@@ -868,6 +943,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 
 	if (detail) {
 		memset(out, 0, sizeof(*out));
+		out->common = 1;
 	} else { /* the text stays empty: no need to clear all of it */
 		out->score = 0;
 		out->number_mismatch = 0;
@@ -877,6 +953,8 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		out->phonetic = 0;
 		out->nickname = 0;
 		out->sq = out->sl = out->info = out->phon = 0;
+		out->common = 1;
+		out->common_info = out->list_cover = 0;
 		out->detail[0] = '\0';
 	}
 	if (n == 0 || m == 0)
@@ -1001,6 +1079,10 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	 * another scale than a spelling's (fitted, bench/fit/) */
 	if (score > 0 && ph > 0)
 		score *= pow(KD_W_PHONETIC_FACTOR, ph / wq);
+	if (score > 0 && l->person) {
+		out->common = common_name(out, q, l, qsim, lsim, wl);
+		score *= out->common;
+	}
 	if (score > 0 && info < INFO_MIN)
 		score *= pow(info / INFO_MIN, KD_W_INFO_EXP);
 	if (qnum && lnum && nummatch < qnum) {

@@ -36,6 +36,8 @@ struct kd_qtok {
 	uint8_t kind, flags;
 	uint16_t qid; /* number in the prepared query (memo key), 0: none */
 	float w, idf;
+	float pinfo; /* information among people in general (query side,
+			kd__name_pop_info), 0 when not looked up */
 };
 
 struct kd_simcache;
@@ -44,6 +46,8 @@ struct kd_qvar {
 	struct kd_qtok toks[KD_NAME_MAX_TOKS];
 	size_t ntok;
 	struct kd_simcache *memo; /* the query's similarity memo, or NULL */
+	int person; /* a person's name (list side: the entity is a Person):
+		       how common the query's words are among people counts */
 };
 
 /** Resolve the tokens of an analysed name against the dictionaries (m may
@@ -73,6 +77,10 @@ struct kd_name_cmp {
 	double sq, sl, info;           /* query and list coverage, nats matched
 				    * (the fitted features, bench/fit/) */
 	double phon;                   /* share of the query matched by sound */
+	double common; /* common_name factor (1: none): a common name
+			  matching part of a listed person's name */
+	double common_info, list_cover; /* its information (nats among
+					   people) and listed share */
 	char detail[160];
 };
 

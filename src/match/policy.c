@@ -359,6 +359,7 @@ static void rec_best(struct kd_name_best *out, const struct kd_index *m,
 	size_t q;
 	for (v = 0; v < rec->nvar; v++) {
 		kd__qvar_from_list(&lv, m, kd__index_var(m, rec, v));
+		lv.person = schema == KD_SCHEMA_PERSON;
 		for (q = 0; q < nq; q++) {
 			double s = pair_score(pol, &qv[q], &lv, rec, schema,
 					      out->score);
@@ -402,6 +403,7 @@ void kd__name_best_cmp(struct kd_name_cmp *out, const struct kd_index *m,
 	struct kd_qvar lv;
 	const struct kd_mname *rec = kd__index_rec(m, b->rec);
 	kd__qvar_from_list(&lv, m, kd__index_var(m, rec, b->var));
+	lv.person = kd__index_ent(m, rec->entity)->schema == KD_SCHEMA_PERSON;
 	kd__compare_vars(out, &qv[b->q], &lv, 1);
 }
 
@@ -472,6 +474,14 @@ void kd__name_explain(kd_result *r, const struct kd_name_cmp *c)
 				   "vs '%s'): the same name, usually another "
 				   "company (x%.2f)",
 				   c->legal_q, c->legal_l, LEGAL_FACTOR);
+	if (c->common < 0.995)
+		kd__result_feature(r, "common_name", 0,
+				   "a common name (its matched words carry "
+				   "%.0f of the %.0f nats that single out a "
+				   "person) matching %.0f%% of the listed "
+				   "name: weak evidence (x%.2f)",
+				   c->common_info, KD_W_COMMON_INFO,
+				   100 * c->list_cover, c->common);
 	if (c->phonetic)
 		kd__result_feature(r, "phonetic", 0,
 				   "%d part%s written in another script "

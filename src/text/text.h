@@ -145,6 +145,10 @@ size_t kd__wade_giles(char *dst, size_t cap, const char *syl, size_t len);
 int kd__nickname(const char *a, size_t alen, const char *b, size_t blen);
 /** True when a token is a name or nickname of the nicknames table. */
 int kd__nickname_known(const char *s, size_t len);
+/** Information a lowercase ASCII name word carries among people in
+ *  general, log(total / (count + 0.5)) nats, from the shipped Wikidata
+ *  name counts (namefreq.c): "david" ~5.3, an unseen word ~13. */
+double kd__name_pop_info(const char *s, size_t len);
 
 /**
  * Legal forms (tokens.c, from the rigour org-types data). A KD_TOK_LEGAL

@@ -1,0 +1,96 @@
+/*
+ * namefreq.c - how common a name word is among people in general: the
+ * information it carries about who a person is, in nats.
+ *
+ * The token idf of the index measures rarity on the sanctions lists; a
+ * name common in the world (Carlos, David, Zhang) can be rare there, and
+ * two such words matching part of a longer listed name are then taken
+ * for more evidence than they are. This table counts the name words of
+ * ~110k people (Latin-script names of Wikidata persons, CC0; made by
+ * bench/fit/make_name_freq.py, shipped in data/names/wikidata/), compiled
+ * in at build time (CMakeLists.txt writes generated/name_freq.inc), so
+ * the library needs no data file at run time.
+ *
+ *     kd__name_pop_info(word) = log(total / (count + 0.5))
+ *
+ * "david" (1 in ~200 words) ~ 5.3 nats; a word never seen ~ 13 nats.
+ */
+#include "text/text.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char g_tsv[] =
+#include "name_freq.inc"
+	;
+
+#define FREQ_SLOTS 65536 /* power of two, > 2 x rows */
+
+struct freq {
+	const char *s; /* into g_tsv, terminated by '\t' */
+	uint32_t count;
+	uint8_t len;
+};
+
+static struct freq g_tab[FREQ_SLOTS];
+static double g_total = 1;
+static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+
+static uint32_t str_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static struct freq *slot(const char *s, size_t n)
+{
+	uint32_t i = str_hash(s, n) & (FREQ_SLOTS - 1), k;
+	for (k = 0; k < FREQ_SLOTS; k++, i = (i + 1) & (FREQ_SLOTS - 1)) {
+		struct freq *e = &g_tab[i];
+		if (e->s == NULL || (e->len == n && memcmp(e->s, s, n) == 0))
+			return e;
+	}
+	return NULL;
+}
+
+/* Lines "word\tcount\n"; the first is "total\tN". */
+static void load(void)
+{
+	const char *p = g_tsv;
+	while (*p) {
+		const char *tab = strchr(p, '\t'), *nl;
+		unsigned long c;
+		if (tab == NULL)
+			break;
+		c = strtoul(tab + 1, NULL, 10);
+		nl = strchr(tab, '\n');
+		if ((size_t)(tab - p) == 5 && memcmp(p, "total", 5) == 0) {
+			g_total = c > 0 ? (double)c : 1;
+		} else if (tab > p && tab - p < 64) {
+			struct freq *e = slot(p, (size_t)(tab - p));
+			if (e && e->s == NULL) {
+				e->s = p;
+				e->len = (uint8_t)(tab - p);
+				e->count = (uint32_t)c;
+			}
+		}
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+}
+
+double kd__name_pop_info(const char *s, size_t len)
+{
+	const struct freq *e;
+	double count = 0;
+	pthread_once(&g_once, load);
+	if (len > 0 && len < 64 && (e = slot(s, len)) != NULL && e->s)
+		count = e->count;
+	return log(g_total / (count + 0.5));
+}
