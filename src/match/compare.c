@@ -316,6 +316,13 @@ double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	return token_sim(a, b, how, 1, 0);
 }
 
+double kd__token_sim_need(const struct kd_qtok *a, const struct kd_qtok *b,
+			  double need)
+{
+	const char *how;
+	return token_sim(a, b, &how, 1, need < SIM_MIN ? SIM_MIN : need);
+}
+
 /* Joined neighbours ("jong un" vs "jongun") must agree in spelling:
  * skeletons of glued syllables collide too easily (yu zhang ~ hushang). */
 /* Only near-identical spellings can reach JOIN_MIN: can tokens of these
@@ -473,6 +480,12 @@ struct memo_slot {
 	uint32_t qid;
 	float sim;
 	const char *how;
+	/* the rest of what token_sim() reads of the list token: one text
+	 * is listed with other skeletons (a legal form's class and its
+	 * specific form), kinds and flags (a syllable read from Han in one
+	 * name, a plain word in another) */
+	const char *skel;
+	uint8_t kind, flags;
 };
 
 struct kd_simcache {
@@ -524,17 +537,29 @@ static double sim_memo(struct kd_simcache *c, const struct kd_qtok *a,
 	    a->qid == 0)
 		return token_sim(a, b, how, 1, SIM_MIN);
 	slot = memo_slot(c, a, b->id);
-	if (slot->gen == c->gen && slot->qid == a->qid && slot->id == b->id) {
+	if (slot->gen == c->gen && slot->qid == a->qid && slot->id == b->id &&
+	    slot->skel == b->skel && slot->kind == b->kind &&
+	    slot->flags == b->flags) {
 		*how = slot->how;
 		return slot->sim;
 	}
 	sim = token_sim(a, b, how, 1, SIM_MIN);
 	slot->qid = a->qid;
 	slot->id = b->id;
+	slot->skel = b->skel;
+	slot->kind = b->kind;
+	slot->flags = b->flags;
 	slot->gen = c->gen;
 	slot->sim = (float)sim;
 	slot->how = *how;
 	return sim;
+}
+
+double kd__token_sim_memo(const struct kd_qvar *q, const struct kd_qtok *a,
+			  const struct kd_qtok *b)
+{
+	const char *how;
+	return sim_memo(q->memo, a, b, &how);
 }
 
 /* ---- token resolution ------------------------------------------------------------- */
