@@ -166,6 +166,34 @@ static int word_sim_ok(const struct kd_qvar *q, const struct kd_qtok *a,
 	return kd__token_sim(a, l, &how) >= 0.6;
 }
 
+/* kd__skeleton(js, 64, jt, n) for a mention word joined to the next
+ * (n < 64): the same span meets every listed name of its candidates, so
+ * the last few are remembered (by their text) on this thread. */
+static size_t joined_skel(char *js, const char *jt, size_t n)
+{
+	static _Thread_local struct {
+		char t[64], s[64];
+		size_t tl, sl;
+	} c[4];
+	static _Thread_local unsigned next;
+	size_t k, sl;
+	for (k = 0; k < 4; k++)
+		if (c[k].tl == n && memcmp(c[k].t, jt, n) == 0) {
+			memcpy(js, c[k].s, c[k].sl + 1);
+			return c[k].sl;
+		}
+	sl = kd__skeleton(js, 64, jt, n);
+	if (n > 0 && sl < 64) {
+		k = next++ % 4;
+		memcpy(c[k].t, jt, n);
+		c[k].tl = n;
+		memcpy(c[k].s, js, sl);
+		c[k].s[sl] = '\0';
+		c[k].sl = sl;
+	}
+	return sl;
+}
+
 /* Does every word of the mention (not particles or legal forms) match a
  * listed word (an initial only an initial)? With `memo`, through the
  * similarity memo: the same answer, cheap enough to ask before the
@@ -200,8 +228,7 @@ static int words_matched(const struct kd_qvar *q, const struct kd_qvar *lv,
 				jq.s = jt;
 				jq.len = (uint16_t)n;
 				jq.skel = js;
-				jq.skel_len = (uint16_t)kd__skeleton(
-					js, sizeof(js), jt, n);
+				jq.skel_len = (uint16_t)joined_skel(js, jt, n);
 				for (j = 0; j < lv->ntok && !ok; j++)
 					ok = (memo ? kd__token_sim_need(
 							     &jq, &lv->toks[j],
