@@ -84,12 +84,6 @@ static void policy_of(struct kd_name_policy *pol, const struct kd_scan_ctx *c,
 	pol->not_name = not_name;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : (x > y);
-}
-
 /* Prose spans: only records that can hold a strong pair are worth a
  * comparison, i.e. those sharing the skeleton of a mention word: the
  * "=skel" postings of the span's words (a very long list means a common
@@ -110,9 +104,9 @@ static int prose_scores(struct ent_score **out, size_t *nout,
 	/* the posting lists of rare mention words, shortest first, until
 	 * PROSE_RECORDS_MAX records */
 	{
-		const uint32_t *lists[32];
-		uint32_t lens[32];
-		size_t nl = 0, k, total = 0;
+		const uint32_t *lists[32], *take[32];
+		uint32_t lens[32], ntake[32], at[32];
+		size_t nl = 0, k, total = 0, nt = 0;
 		for (q = 0; q < nq; q++)
 			for (t = 0; t < qv[q].ntok && nl < 32; t++) {
 				const struct kd_qtok *a = &qv[q].toks[t];
@@ -137,19 +131,29 @@ static int prose_scores(struct ent_score **out, size_t *nout,
 					best = k;
 			if (total && total + lens[best] > PROSE_RECORDS_MAX)
 				break;
-			KD_FORWARD(kd__grow((void **)&recs, &cap,
-					    nrec + lens[best], sizeof(*recs)));
-			memcpy(recs + nrec, lists[best],
-			       lens[best] * sizeof(*recs));
-			nrec += lens[best];
+			take[nt] = lists[best];
+			at[nt] = 0;
+			ntake[nt++] = lens[best];
 			total += lens[best];
 			lists[best] = lists[nl - 1];
 			lens[best] = lens[--nl];
 		}
+		if (total == 0)
+			goto done;
+		/* posting lists are ascending: merged, the records come out
+		 * sorted (as a sort of them all would put them) */
+		KD_FORWARD(
+			kd__grow((void **)&recs, &cap, total, sizeof(*recs)));
+		for (nrec = 0; nrec < total; nrec++) {
+			size_t b = nt;
+			for (k = 0; k < nt; k++)
+				if (at[k] < ntake[k] &&
+				    (b == nt ||
+				     take[k][at[k]] < take[b][at[b]]))
+					b = k;
+			recs[nrec] = take[b][at[b]++];
+		}
 	}
-	if (nrec == 0)
-		goto done;
-	qsort(recs, nrec, sizeof(*recs), cmp_u32);
 	es = kd__calloc(nrec, sizeof(*es));
 	KD_CHECK_ALLOC(es);
 	kd__simcache_begin(c->sctx->sim, qv, nq);
