@@ -329,6 +329,13 @@ double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	return token_sim(a, b, how, 1, 0);
 }
 
+double kd__token_sim_need(const struct kd_qtok *a, const struct kd_qtok *b,
+			  double need)
+{
+	const char *how;
+	return token_sim(a, b, &how, 1, need < SIM_MIN ? SIM_MIN : need);
+}
+
 /* Joined neighbours ("jong un" vs "jongun") must agree in spelling:
  * skeletons of glued syllables collide too easily (yu zhang ~ hushang). */
 /* Only near-identical spellings can reach JOIN_MIN: can tokens of these
@@ -486,10 +493,11 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 #define MEMO_SIZE 4096 /* power of two */
 
 struct memo_slot {
-	uint32_t id, gen;
-	uint32_t qid;
-	float sim;
+	uint64_t key; /* memo_key() */
+	const char *skel;
 	const char *how;
+	uint32_t gen;
+	float sim;
 };
 
 struct kd_simcache {
@@ -522,6 +530,16 @@ void kd__simcache_begin(struct kd_simcache *c, struct kd_qvar *vars, size_t n)
 	}
 }
 
+/* The query token and what token_sim() reads of the list token: its
+ * text (dictionary id), kind and flags (one text is a syllable read from
+ * Han in one name, a plain word in another) and, in the slot, skeleton
+ * (a legal form's text is its class, its skeleton the specific form). */
+static uint64_t memo_key(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	return (uint64_t)b->id << 32 | (uint64_t)b->flags << 24 |
+	       (uint64_t)b->kind << 16 | a->qid;
+}
+
 static struct memo_slot *memo_slot(struct kd_simcache *c,
 				   const struct kd_qtok *a, uint32_t id)
 {
@@ -536,22 +554,31 @@ static double sim_memo(struct kd_simcache *c, const struct kd_qtok *a,
 		       const struct kd_qtok *b, const char **how)
 {
 	struct memo_slot *slot;
+	uint64_t key;
 	double sim;
 	if (b->id == UINT32_MAX || a->id != UINT32_MAX || c == NULL ||
 	    a->qid == 0)
 		return token_sim(a, b, how, 1, SIM_MIN);
 	slot = memo_slot(c, a, b->id);
-	if (slot->gen == c->gen && slot->qid == a->qid && slot->id == b->id) {
+	key = memo_key(a, b);
+	if (slot->gen == c->gen && slot->key == key && slot->skel == b->skel) {
 		*how = slot->how;
 		return slot->sim;
 	}
 	sim = token_sim(a, b, how, 1, SIM_MIN);
-	slot->qid = a->qid;
-	slot->id = b->id;
+	slot->key = key;
+	slot->skel = b->skel;
 	slot->gen = c->gen;
 	slot->sim = (float)sim;
 	slot->how = *how;
 	return sim;
+}
+
+double kd__token_sim_memo(const struct kd_qvar *q, const struct kd_qtok *a,
+			  const struct kd_qtok *b)
+{
+	const char *how;
+	return sim_memo(q->memo, a, b, &how);
 }
 
 /* ---- token resolution ------------------------------------------------------------- */

@@ -100,6 +100,18 @@ void kd__simcache_begin(struct kd_simcache *c, struct kd_qvar *vars, size_t n);
 double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		     const char **how);
 
+/** kd__token_sim(a, b) when it is at least `need` (>= 0.60); below
+ *  that it may come back lower (0), which lets the edit distance stop
+ *  early. */
+double kd__token_sim_need(const struct kd_qtok *a, const struct kd_qtok *b,
+			  double need);
+/** kd__token_sim of a token of query variant q and a list token,
+ *  through q's similarity memo when it has one (kd__simcache_begin), as
+ *  kd__compare_vars() scores pairs: a similarity below 0.60 (no match)
+ *  may come back as 0, and the value is rounded to float. */
+double kd__token_sim_memo(const struct kd_qvar *q, const struct kd_qtok *a,
+			  const struct kd_qtok *b);
+
 /** Expand a list-side variant into comparable tokens. */
 void kd__qvar_from_list(struct kd_qvar *out, const struct kd_index *m,
 			const struct kd_mvar *v);

@@ -146,9 +146,60 @@ static int joined_pair(const struct kd_qtok *a, const struct kd_qvar *lv,
 	       memcmp(a->s + x->len, y->s, y->len) == 0;
 }
 
+/* kd__token_sim(a, l) >= 0.6, answered from the query's similarity
+ * memo (`memo`: the pairs kd__compare_vars() scores anyway). The memo
+ * keeps a float and may say 0 below 0.6; a value at the float rounding
+ * of 0.6 is computed again, so the answer is the same either way. */
+static int word_sim_ok(const struct kd_qvar *q, const struct kd_qtok *a,
+		       const struct kd_qtok *l, int memo)
+{
+	const char *how;
+	double s;
+	if (memo) {
+		s = kd__token_sim_memo(q, a, l);
+		if (s > (double)0.6f)
+			return 1;
+		if (s < 0.6)
+			return 0;
+		return kd__token_sim_need(a, l, 0.6) >= 0.6;
+	}
+	return kd__token_sim(a, l, &how) >= 0.6;
+}
+
+/* kd__skeleton(js, 64, jt, n) for a mention word joined to the next
+ * (n < 64): the same span meets every listed name of its candidates, so
+ * the last few are remembered (by their text) on this thread. */
+static size_t joined_skel(char *js, const char *jt, size_t n)
+{
+	static _Thread_local struct {
+		char t[64], s[64];
+		size_t tl, sl;
+	} c[4];
+	static _Thread_local unsigned next;
+	size_t k, sl;
+	for (k = 0; k < 4; k++)
+		if (c[k].tl == n && memcmp(c[k].t, jt, n) == 0) {
+			memcpy(js, c[k].s, c[k].sl + 1);
+			return c[k].sl;
+		}
+	sl = kd__skeleton(js, 64, jt, n);
+	if (n > 0 && sl < 64) {
+		k = next++ % 4;
+		memcpy(c[k].t, jt, n);
+		c[k].tl = n;
+		memcpy(c[k].s, js, sl);
+		c[k].s[sl] = '\0';
+		c[k].sl = sl;
+	}
+	return sl;
+}
+
 /* Does every word of the mention (not particles or legal forms) match a
- * listed word (an initial only an initial)? */
-static int all_matched(const struct kd_qvar *q, const struct kd_qvar *lv)
+ * listed word (an initial only an initial)? With `memo`, through the
+ * similarity memo: the same answer, cheap enough to ask before the
+ * comparison (most records of a prose span share one word with it). */
+static int words_matched(const struct kd_qvar *q, const struct kd_qvar *lv,
+			 int memo)
 {
 	size_t i, j;
 	const char *how;
@@ -161,7 +212,7 @@ static int all_matched(const struct kd_qvar *q, const struct kd_qvar *lv)
 			const struct kd_qtok *l = &lv->toks[j];
 			if (l->len == 1 && a->len > 1)
 				continue;
-			ok = kd__token_sim(a, l, &how) >= 0.6 ||
+			ok = word_sim_ok(q, a, l, memo) ||
 			     joined_pair(a, lv, j);
 		}
 		if (!ok && i + 1 < q->ntok) {
@@ -177,11 +228,14 @@ static int all_matched(const struct kd_qvar *q, const struct kd_qvar *lv)
 				jq.s = jt;
 				jq.len = (uint16_t)n;
 				jq.skel = js;
-				jq.skel_len = (uint16_t)kd__skeleton(
-					js, sizeof(js), jt, n);
+				jq.skel_len = (uint16_t)joined_skel(js, jt, n);
 				for (j = 0; j < lv->ntok && !ok; j++)
-					ok = kd__token_sim(&jq, &lv->toks[j],
-							   &how) >= 0.8;
+					ok = (memo ? kd__token_sim_need(
+							     &jq, &lv->toks[j],
+							     0.8)
+						   : kd__token_sim(
+							     &jq, &lv->toks[j],
+							     &how)) >= 0.8;
 				if (ok)
 					i++;
 			}
@@ -190,6 +244,11 @@ static int all_matched(const struct kd_qvar *q, const struct kd_qvar *lv)
 			return 0;
 	}
 	return 1;
+}
+
+static int all_matched(const struct kd_qvar *q, const struct kd_qvar *lv)
+{
+	return words_matched(q, lv, 0);
 }
 
 /* Share of a listed name's weight that the mention accounts for: each
@@ -325,6 +384,8 @@ static inline double pair_score(const struct kd_name_policy *pol,
 			return 0; /* cheap test first */
 		if (!pol->legacy && name_words(q) < 2)
 			return 0; /* "Martin SARL": one word */
+		if (!words_matched(q, lv, 1))
+			return 0; /* all_matched below fails too */
 		kd__compare_vars(&c, q, lv, 0);
 		s = c.score * weak;
 		if (s < pol->min || s <= cur || !all_matched(q, lv) ||
@@ -333,6 +394,11 @@ static inline double pair_score(const struct kd_name_policy *pol,
 			return 0;
 		return s;
 	case KD_POLICY_FULL:
+		/* what the rules below refuse, before the comparison: no
+		 * score of these can reach pol->min and stand */
+		if (schema != KD_SCHEMA_PERSON || name_words(q) < 2 ||
+		    name_words(lv) < 2 || rec->weak || !words_matched(q, lv, 1))
+			return 0;
 		kd__compare_vars(&c, q, lv, 0);
 		s = c.score;
 		if (s >= pol->min && s > cur &&

@@ -45,11 +45,31 @@ struct ent_score {
 	struct kd_name_best b;
 };
 
+/* not_name() answers of the span being scored, by the address of the
+ * word (the policy asks once per word and listed name: a lexicon search
+ * each time was 4% of a scan); cleared when a span's scoring starts. */
+#define NN_CACHE 32
+static _Thread_local struct {
+	const char *w;
+	int r;
+} t_nn[NN_CACHE];
+static _Thread_local size_t t_nnn;
+
 /* A place or function word: never the strong pair of a prose span. */
 static int not_name(const char *w)
 {
-	int lex = kd__lex_class(w);
-	return lex == KD_LEX_PLACE || lex == KD_LEX_STOP;
+	size_t i;
+	int lex, r;
+	for (i = 0; i < t_nnn; i++)
+		if (t_nn[i].w == w)
+			return t_nn[i].r;
+	lex = kd__lex_class(w);
+	r = lex == KD_LEX_PLACE || lex == KD_LEX_STOP;
+	if (t_nnn < NN_CACHE) {
+		t_nn[t_nnn].w = w;
+		t_nn[t_nnn++].r = r;
+	}
+	return r;
 }
 
 static void policy_of(struct kd_name_policy *pol, const struct kd_scan_ctx *c,
@@ -62,12 +82,6 @@ static void policy_of(struct kd_name_policy *pol, const struct kd_scan_ctx *c,
 	pol->min = c->threshold * RULES_FROM;
 	pol->legacy = (c->flags & KD_SCAN_F_LEGACY) != 0;
 	pol->not_name = not_name;
-}
-
-static int cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : (x > y);
 }
 
 /* Prose spans: only records that can hold a strong pair are worth a
@@ -90,9 +104,9 @@ static int prose_scores(struct ent_score **out, size_t *nout,
 	/* the posting lists of rare mention words, shortest first, until
 	 * PROSE_RECORDS_MAX records */
 	{
-		const uint32_t *lists[32];
-		uint32_t lens[32];
-		size_t nl = 0, k, total = 0;
+		const uint32_t *lists[32], *take[32];
+		uint32_t lens[32], ntake[32], at[32];
+		size_t nl = 0, k, total = 0, nt = 0;
 		for (q = 0; q < nq; q++)
 			for (t = 0; t < qv[q].ntok && nl < 32; t++) {
 				const struct kd_qtok *a = &qv[q].toks[t];
@@ -117,19 +131,29 @@ static int prose_scores(struct ent_score **out, size_t *nout,
 					best = k;
 			if (total && total + lens[best] > PROSE_RECORDS_MAX)
 				break;
-			KD_FORWARD(kd__grow((void **)&recs, &cap,
-					    nrec + lens[best], sizeof(*recs)));
-			memcpy(recs + nrec, lists[best],
-			       lens[best] * sizeof(*recs));
-			nrec += lens[best];
+			take[nt] = lists[best];
+			at[nt] = 0;
+			ntake[nt++] = lens[best];
 			total += lens[best];
 			lists[best] = lists[nl - 1];
 			lens[best] = lens[--nl];
 		}
+		if (total == 0)
+			goto done;
+		/* posting lists are ascending: merged, the records come out
+		 * sorted (as a sort of them all would put them) */
+		KD_FORWARD(
+			kd__grow((void **)&recs, &cap, total, sizeof(*recs)));
+		for (nrec = 0; nrec < total; nrec++) {
+			size_t b = nt;
+			for (k = 0; k < nt; k++)
+				if (at[k] < ntake[k] &&
+				    (b == nt ||
+				     take[k][at[k]] < take[b][at[b]]))
+					b = k;
+			recs[nrec] = take[b][at[b]++];
+		}
 	}
-	if (nrec == 0)
-		goto done;
-	qsort(recs, nrec, sizeof(*recs), cmp_u32);
 	es = kd__calloc(nrec, sizeof(*es));
 	KD_CHECK_ALLOC(es);
 	kd__simcache_begin(c->sctx->sim, qv, nq);
@@ -208,6 +232,7 @@ static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 	memset(out, 0, sizeof(*out));
 	memset(&cs, 0, sizeof(cs));
 	out->ent = UINT32_MAX;
+	t_nnn = 0; /* new words (their addresses may be reused) */
 	policy_of(&pol, c, mode);
 	KD_FORWARD(kd__name_analyze(&nm, name, len, KD_NAME_ORG));
 	if (nm->nvars == 0)
@@ -233,6 +258,12 @@ static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 	KD_CHECK_ALLOC(es);
 	kd__simcache_begin(c->sctx->sim, qv, nq);
 	for (i = 0; i < cs.n; i++) {
+		/* KD_POLICY_FULL scores persons only: skip the others'
+		 * names */
+		if (mode == KD_SCAN_FULL &&
+		    kd__index_ent(m, cs.c[i].entity)->schema !=
+			    KD_SCHEMA_PERSON)
+			continue;
 		es[n].ent = cs.c[i].entity;
 		kd__name_best(&es[n].b, m, &cs, qv, nq, cs.c[i].entity, &pol);
 		if (es[n].b.score > 0)
