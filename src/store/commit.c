@@ -42,6 +42,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* requests per transaction (a batch larger than this is split) */
 #define MAXBATCH 512
@@ -120,11 +121,29 @@ static void run_one(kd_store *s, kd_store_req *rq, const char *four_eyes,
 /* Requests first..stop (exclusive) in one transaction. Returns 1 when a
  * request failed the transaction (rolled back; the others' outcomes are
  * void), else 0 with every outcome set (-1: BEGIN failed). */
+static double mono(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* KORDON_COMMIT_TRACE=1: per batch on stderr, the requests, the time
+ * to run them and the time of the commit (benchmarks). */
+static int trace_on(void)
+{
+	static int on = -1;
+	if (on < 0)
+		on = getenv("KORDON_COMMIT_TRACE") != NULL;
+	return on;
+}
+
 static int run_tx(kd_store *s, kd_store_req *first, kd_store_req *stop)
 {
 	char fe[8] = "off";
-	int err, dirty = 0;
+	int err, dirty = 0, n = 0;
 	kd_store_req *rq;
+	double t0 = mono(), t1;
 	if ((err = kd__st_begin(s)) < 0) {
 		for (rq = first; rq != stop; rq = rq->next)
 			req_fail(rq, err);
@@ -135,14 +154,21 @@ static int run_tx(kd_store *s, kd_store_req *first, kd_store_req *stop)
 		kd__st_rollback(s);
 		goto fail_all;
 	}
-	for (rq = first; rq != stop; rq = rq->next) {
+	for (rq = first; rq != stop; rq = rq->next, n++) {
 		run_one(s, rq, fe, &dirty);
 		if (dirty) {
 			kd__st_rollback(s);
 			return 1;
 		}
 	}
-	if ((err = kd__st_commit(s)) == 0)
+	t1 = mono();
+	err = kd__st_commit(s);
+	if (trace_on())
+		fprintf(stderr,
+			"commit: batch %d requests, %.3f ms running, %.3f ms "
+			"committing\n",
+			n, (t1 - t0) * 1e3, (mono() - t1) * 1e3);
+	if (err == 0)
 		return 0;
 fail_all:
 	for (rq = first; rq != stop; rq = rq->next)

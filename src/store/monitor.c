@@ -606,12 +606,15 @@ struct wjob {
 	int err;
 	pthread_t th;
 	int running;
+	double busy; /* seconds spent writing, all blocks */
 };
 
 static void *write_main(void *arg)
 {
 	struct wjob *j = arg;
+	double t = now();
 	j->err = write_block(&j->rn, 0, j->seq_max);
+	j->busy += now() - t;
 	return NULL;
 }
 
@@ -660,6 +663,7 @@ static int phase_records(struct run *rn, const char *seq_max)
 	struct rec *bufs[2] = { rn->recs, NULL };
 	struct wjob job;
 	int cur = 0;
+	double t_screen = 0, t_stall = 0;
 	memset(&job, 0, sizeof(job));
 	err = kd__st_query(&r, rn->s,
 			   "SELECT COUNT(*) FROM book WHERE book = $1 AND "
@@ -678,9 +682,14 @@ static int phase_records(struct run *rn, const char *seq_max)
 	err = load_block(rn, after);
 	while (err == 0 && rn->nrecs > 0) {
 		size_t n = rn->nrecs;
+		double t = now();
 		screen_all(rn); /* the writer commits the block before */
+		t_screen += now() - t;
 		done += job.rn.nrecs;
-		if ((err = write_join(&job)) < 0)
+		t = now();
+		err = write_join(&job);
+		t_stall += now() - t;
+		if (err < 0)
 			break;
 		if (rn->o->progress && done)
 			rn->o->progress(done, total > done ? total : done,
@@ -692,7 +701,10 @@ static int phase_records(struct run *rn, const char *seq_max)
 		snprintf(after, sizeof(after), "%s", rn->recs[n - 1].rid);
 		cur ^= 1;
 		rn->recs = bufs[cur];
-		if ((err = load_block(rn, after)) < 0)
+		t = now();
+		err = load_block(rn, after);
+		t_stall += now() - t;
+		if (err < 0)
 			break;
 		job.running = pthread_create(&job.th, NULL, write_main, &job) ==
 					      0
@@ -700,7 +712,15 @@ static int phase_records(struct run *rn, const char *seq_max)
 				      : (write_main(&job), -1);
 	}
 	done += job.rn.nrecs;
-	werr = write_join(&job);
+	{
+		double t = now();
+		werr = write_join(&job);
+		t_stall += now() - t;
+	}
+	/* screening vs waiting for the store (benchmarks) */
+	trace("phase A: screening", now() - t_screen);
+	trace("phase A: writing (writer thread)", now() - job.busy);
+	trace("phase A: waiting for the store", now() - t_stall);
 	if (err == 0)
 		err = werr;
 	if (err == 0 && rn->o->progress && done)
