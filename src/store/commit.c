@@ -118,9 +118,6 @@ static void run_one(kd_store *s, kd_store_req *rq, const char *four_eyes,
 		req_fail(rq, err);
 }
 
-/* Requests first..stop (exclusive) in one transaction. Returns 1 when a
- * request failed the transaction (rolled back; the others' outcomes are
- * void), else 0 with every outcome set (-1: BEGIN failed). */
 static double mono(void)
 {
 	struct timespec ts;
@@ -132,12 +129,13 @@ static double mono(void)
  * to run them and the time of the commit (benchmarks). */
 static int trace_on(void)
 {
-	static int on = -1;
-	if (on < 0)
-		on = getenv("KORDON_COMMIT_TRACE") != NULL;
-	return on;
+	const char *v = getenv("KORDON_COMMIT_TRACE");
+	return v != NULL && *v != '\0';
 }
 
+/* Requests first..stop (exclusive) in one transaction. Returns 1 when a
+ * request failed the transaction (rolled back; the others' outcomes are
+ * void), else 0 with every outcome set (-1: BEGIN failed). */
 static int run_tx(kd_store *s, kd_store_req *first, kd_store_req *stop)
 {
 	char fe[8] = "off";
