@@ -93,7 +93,7 @@ static int pg_exec(void *conn, const char *sql, int n,
 	struct st_rows *out = NULL;
 	size_t k;
 	int cache = n >= 0;
-	char name[16];
+	char name[32];
 	if (n < 0)
 		n = -n - 1;
 	for (k = 0; cache && k < p->ncache; k++)
