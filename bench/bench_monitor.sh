@@ -64,6 +64,10 @@ printf 'id,name\nx,nobody\n' >"$T/one.csv"
 sqlite3 "$T/l.db" "SELECT b.json FROM list_member m JOIN entity_blob b ON b.hash = m.hash ORDER BY m.entity_id" >"$T/v1.ftm.json"
 python3 bench/bench_monitor_lists.py "$T/v1.ftm.json" "$T/v2.ftm.json" 100
 "$K" --data "$T/v1.ftm.json" index build -o "$T/v1.kdx" >/dev/null
+# each build its own index: a snapshot from other code is not used (its
+# matcher would be rebuilt at start-up, a cost that is not the store's)
+cp "$T/v1.kdx" "$T/v1.new.kdx"
+[ -n "$BASE" ] && "$BASE" --data "$T/v1.ftm.json" index build -o "$T/v1.base.kdx" >/dev/null
 "$K" --data "$T/v2.ftm.json" index build -o "$T/v2.kdx" >/dev/null
 
 echo "== 1. initial monitor vs batch, $N records, $THREADS threads"
@@ -72,6 +76,13 @@ t0=$(now)
 t1=$(now); ti=$(el "$t0" "$t1")
 echo "import:  $ti s ($(python3 -c "print('%.0f' % ($N / $ti))") rows/s, once per book change, not part of the comparison)"
 sqlite3 "$T/imp.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+# m.db: a copy of the imported store, with the book's index that import
+# wrote beside it (named after the store: the delta run uses it)
+fresh_store() {
+  local f
+  rm -f "$T/m.db"*; cp "$T/imp.db" "$T/m.db"
+  for f in "$T"/imp.db.book-*.kdx; do cp "$f" "$T/m.db${f#"$T"/imp.db}"; done
+}
 for r in $(seq 1 "$ROUNDS"); do
   t0=$(now)
   "$K" --index "$T/v1.kdx" batch --input "$T/book.csv" --threads "$THREADS" \
@@ -80,16 +91,16 @@ for r in $(seq 1 "$ROUNDS"); do
   echo "round $r batch:   $tb s, $(python3 -c "print('%.0f' % ($N / $tb))") rows/s ($(tail -1 "$T/batch.err"))"
   for b in $(bins); do
     l=${b%%=*}; B=${b#*=}
-    rm -f "$T/m.db"*; cp "$T/imp.db" "$T/m.db"
+    fresh_store
     t0=$(now)
-    out=$(KORDON_MONITOR_TRACE=1 "$B" --index "$T/v1.kdx" --store "$T/m.db" monitor --threads "$THREADS" --json 2>"$T/trace")
+    out=$(KORDON_MONITOR_TRACE=1 "$B" --index "$T/v1.$l.kdx" --store "$T/m.db" monitor --threads "$THREADS" --json 2>"$T/trace")
     t1=$(now); tm=$(el "$t0" "$t1")
     echo "round $r monitor ($l): $tm s, $(python3 -c "print('%.0f' % ($N / $tm))") rows/s ($(jf "mode screened new" <<<"$out"): mode, screened, new alerts); monitor/batch throughput: $(python3 -c "print('%.1f %%' % (100 * $tb / $tm))") (target >= 80 %)"
     grep "phase A" "$T/trace" | sed "s/^/    ($l) /"
   done
 done
 # the store the next steps use: the new build's
-rm -f "$T/m.db"*; cp "$T/imp.db" "$T/m.db"
+fresh_store
 "$K" --index "$T/v1.kdx" --store "$T/m.db" monitor --threads "$THREADS" >/dev/null
 
 echo "== 2. delta monitor after 100 changed entities"
@@ -104,7 +115,7 @@ decide_bench() { # label store
   for r in $(seq 1 "$ROUNDS"); do
     for b in $(bins); do
       l=${b%%=*}; B=${b#*=}
-      KORDON_COMMIT_TRACE=1 "$B" --index "$T/v1.kdx" --store "$2" serve --listen 127.0.0.1:0 --max-per-ip 0 ${SERVE_ARGS:-} >"$T/serve.log" 2>&1 &
+      KORDON_COMMIT_TRACE=1 "$B" --index "$T/v1.$l.kdx" --store "$2" serve --listen 127.0.0.1:0 --max-per-ip 0 ${SERVE_ARGS:-} >"$T/serve.log" 2>&1 &
       SPID=$!; SEEN=0
       for i in $(seq 1 300); do
         port=$(grep -o 'msg="listening".* port=[0-9]*' "$T/serve.log" | grep -o '[0-9]*$')
