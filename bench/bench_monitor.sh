@@ -16,14 +16,28 @@
 #      PostgreSQL), next to a bare durable SQLite commit at the same
 #      pace on the same disk (bench_monitor_floor.py: the floor). The
 #      servers run with --max-per-ip 0: 50 reviewers share one address.
+#      Decisions are group-committed (src/store/commit.c): each server
+#      line is followed by its batches (KORDON_COMMIT_TRACE): requests
+#      per commit, time to run a batch and time of its commit.
 #
-# usage: bench/bench_monitor.sh [BUILD_DIR]      (default: build-rel)
+# With BASE_BUILD_DIR (another build, e.g. of main), every measurement
+# runs for both builds, alternately, ROUNDS times (the machine is
+# shared: compare within a round, and read the spread across rounds).
+#
+# usage: bench/bench_monitor.sh [BUILD_DIR [BASE_BUILD_DIR]]
+#        (default: build-rel, no base)
 # environment: N (records), THREADS (2), DURATION (wrk seconds, 10),
-# SERVE_ARGS (more options for the servers, e.g. "--threads 8")
+# ROUNDS (2, with a base), SERVE_ARGS (more options for the servers,
+# e.g. "--threads 8")
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build-rel}
 K=$(realpath "$BUILD/kordon")
+BASE=${2:+$(realpath "$2/kordon")}
+ROUNDS=${ROUNDS:-2}
+[ -n "$BASE" ] || ROUNDS=1
+# the builds to measure, "label=binary"
+bins() { echo "new=$K"; [ -n "$BASE" ] && echo "base=$BASE"; }
 N=${N:-1000000}
 THREADS=${THREADS:-2}
 DURATION=${DURATION:-10}
@@ -50,23 +64,44 @@ printf 'id,name\nx,nobody\n' >"$T/one.csv"
 sqlite3 "$T/l.db" "SELECT b.json FROM list_member m JOIN entity_blob b ON b.hash = m.hash ORDER BY m.entity_id" >"$T/v1.ftm.json"
 python3 bench/bench_monitor_lists.py "$T/v1.ftm.json" "$T/v2.ftm.json" 100
 "$K" --data "$T/v1.ftm.json" index build -o "$T/v1.kdx" >/dev/null
+# each build its own index: a snapshot from other code is not used (its
+# matcher would be rebuilt at start-up, a cost that is not the store's)
+cp "$T/v1.kdx" "$T/v1.new.kdx"
+[ -n "$BASE" ] && "$BASE" --data "$T/v1.ftm.json" index build -o "$T/v1.base.kdx" >/dev/null
 "$K" --data "$T/v2.ftm.json" index build -o "$T/v2.kdx" >/dev/null
 
 echo "== 1. initial monitor vs batch, $N records, $THREADS threads"
 t0=$(now)
-"$K" --index "$T/v1.kdx" batch --input "$T/book.csv" --threads "$THREADS" \
-  --format csv --only-matches >"$T/batch.csv" 2>"$T/batch.err"
-t1=$(now); tb=$(el "$t0" "$t1")
-echo "batch:   $tb s, $(python3 -c "print('%.0f' % ($N / $tb))") rows/s ($(tail -1 "$T/batch.err"))"
-t0=$(now)
-"$K" --store "$T/m.db" book import "$T/book.csv" >/dev/null
+"$K" --store "$T/imp.db" book import "$T/book.csv" >/dev/null
 t1=$(now); ti=$(el "$t0" "$t1")
 echo "import:  $ti s ($(python3 -c "print('%.0f' % ($N / $ti))") rows/s, once per book change, not part of the comparison)"
-t0=$(now)
-out=$("$K" --index "$T/v1.kdx" --store "$T/m.db" monitor --threads "$THREADS" --json)
-t1=$(now); tm=$(el "$t0" "$t1")
-echo "monitor: $tm s, $(python3 -c "print('%.0f' % ($N / $tm))") rows/s ($(jf "mode screened new" <<<"$out"): mode, screened, new alerts)"
-echo "monitor/batch throughput: $(python3 -c "print('%.1f %%' % (100 * $tb / $tm))") (target >= 80 %)"
+sqlite3 "$T/imp.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+# m.db: a copy of the imported store, with the book's index that import
+# wrote beside it (named after the store: the delta run uses it)
+fresh_store() {
+  local f
+  rm -f "$T/m.db"*; cp "$T/imp.db" "$T/m.db"
+  for f in "$T"/imp.db.book-*.kdx; do cp "$f" "$T/m.db${f#"$T"/imp.db}"; done
+}
+for r in $(seq 1 "$ROUNDS"); do
+  t0=$(now)
+  "$K" --index "$T/v1.kdx" batch --input "$T/book.csv" --threads "$THREADS" \
+    --format csv --only-matches >"$T/batch.csv" 2>"$T/batch.err"
+  t1=$(now); tb=$(el "$t0" "$t1")
+  echo "round $r batch:   $tb s, $(python3 -c "print('%.0f' % ($N / $tb))") rows/s ($(tail -1 "$T/batch.err"))"
+  for b in $(bins); do
+    l=${b%%=*}; B=${b#*=}
+    fresh_store
+    t0=$(now)
+    out=$(KORDON_MONITOR_TRACE=1 "$B" --index "$T/v1.$l.kdx" --store "$T/m.db" monitor --threads "$THREADS" --json 2>"$T/trace")
+    t1=$(now); tm=$(el "$t0" "$t1")
+    echo "round $r monitor ($l): $tm s, $(python3 -c "print('%.0f' % ($N / $tm))") rows/s ($(jf "mode screened new" <<<"$out"): mode, screened, new alerts); monitor/batch throughput: $(python3 -c "print('%.1f %%' % (100 * $tb / $tm))") (target >= 80 %)"
+    grep "phase A" "$T/trace" | sed "s/^/    ($l) /"
+  done
+done
+# the store the next steps use: the new build's
+fresh_store
+"$K" --index "$T/v1.kdx" --store "$T/m.db" monitor --threads "$THREADS" >/dev/null
 
 echo "== 2. delta monitor after 100 changed entities"
 t0=$(now)
@@ -76,26 +111,44 @@ echo "delta:   $(el "$t0" "$t1") s wall for the command ($(jf "mode entities_cha
 
 echo "== 3. decisions, 50 concurrent reviewers, $DURATION s"
 decide_bench() { # label store
-  local port
-  "$K" --index "$T/v1.kdx" --store "$2" serve --listen 127.0.0.1:0 --max-per-ip 0 ${SERVE_ARGS:-} >"$T/serve.log" 2>&1 &
-  SPID=$!
-  for i in $(seq 1 300); do
-    port=$(grep -o 'msg="listening".* port=[0-9]*' "$T/serve.log" | grep -o '[0-9]*$')
-    [ -n "$port" ] && curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break
-    sleep 0.2
+  local port b l B r
+  for r in $(seq 1 "$ROUNDS"); do
+    for b in $(bins); do
+      l=${b%%=*}; B=${b#*=}
+      KORDON_COMMIT_TRACE=1 "$B" --index "$T/v1.$l.kdx" --store "$2" serve --listen 127.0.0.1:0 --max-per-ip 0 ${SERVE_ARGS:-} >"$T/serve.log" 2>&1 &
+      SPID=$!; SEEN=0
+      for i in $(seq 1 300); do
+        port=$(grep -o 'msg="listening".* port=[0-9]*' "$T/serve.log" | grep -o '[0-9]*$')
+        [ -n "$port" ] && curl -sf "http://127.0.0.1:$port/readyz" >/dev/null && break
+        sleep 0.2
+      done
+      python3 bench/bench_monitor_reviewers.py "$port" "$T/ids" "$DURATION" 50 |
+        sed "s/^/round $r $1 ($l), paced: /"
+      batches "$T/serve.log" "round $r $1 ($l), paced"
+      wrk -t2 -c50 -d"$DURATION"s -s bench/bench_monitor_decide.lua \
+        "http://127.0.0.1:$port" -- "$T/ids" | tail -1 |
+        sed "s/^/round $r $1 ($l), saturated (50 back to back): /"
+      batches "$T/serve.log" "round $r $1 ($l), saturated"
+      kill "$SPID"; wait "$SPID" 2>/dev/null; SPID=""
+    done
   done
-  python3 bench/bench_monitor_reviewers.py "$port" "$T/ids" "$DURATION" 50 |
-    sed "s/^/$1, paced: /"
-  wrk -t2 -c50 -d"$DURATION"s -s bench/bench_monitor_decide.lua \
-    "http://127.0.0.1:$port" -- "$T/ids" | tail -1 |
-    sed "s/^/$1, saturated (50 back to back): /"
-  kill "$SPID"; wait "$SPID" 2>/dev/null; SPID=""
+}
+# the group commit's batches since the last call (KORDON_COMMIT_TRACE
+# lines in the server's log; a build without it prints none)
+batches() { # log label
+  local n
+  n=$(grep -c '^commit: batch' "$1")
+  grep '^commit: batch' "$1" | tail -n +"$((${SEEN:-0} + 1))" | awk -v l="$2" '
+    { n++; r += $3; a += $5; c += $8 }
+    END { if (n) printf "%s: %d commits, %.1f decisions per commit, %.2f ms running, %.2f ms committing (means)\n", l, n, r / n, a / n, c / n }'
+  SEEN=$n
 }
 sqlite3 "$T/m.db" "SELECT id FROM alerts WHERE status = 'open' LIMIT 5000" >"$T/ids"
 echo "(alerts in the store: $(wc -l <"$T/ids"))"
-decide_bench "sqlite (target p99 <= 5 ms)" "$T/m.db"
 # the baseline: a bare durable SQLite commit at the reviewers' pace, same
 # disk, same run (no decision is acknowledged faster than the WAL syncs)
+python3 bench/bench_monitor_floor.py "$T" "$DURATION" 80 | sed "s/^/sqlite baseline, /"
+decide_bench "sqlite (target p99 <= 5 ms)" "$T/m.db"
 python3 bench/bench_monitor_floor.py "$T" "$DURATION" 80 | sed "s/^/sqlite baseline, /"
 if [ -x "$PGBIN/initdb" ]; then
   PGDIR=$T/pg; mkdir -p "$PGDIR"; [ "$(id -u)" -eq 0 ] && chown postgres "$PGDIR"

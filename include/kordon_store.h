@@ -149,6 +149,24 @@ int kd_alert_decide(kd_decision_result *out, kd_store *s, long long id,
 		    const char *decision, const char *reason, const char *user,
 		    long long expected_version);
 
+/**
+ * Decisions are group-committed: requests from all threads of a process
+ * queue for the store's writer thread, which commits each batch in one
+ * transaction (one fsync); kd_alert_decide returns once its batch is
+ * durable. kd_alert_decide_async queues the decision and returns at once
+ * (0, or an error with nothing queued); done(ctx) is called on the
+ * writer thread once the decision is durable or has failed, after which
+ * kd_store_req_finish() gives its outcome (as kd_alert_decide returns
+ * it, kd_error_last() set on this thread) and frees the request. done
+ * may be called before kd_alert_decide_async returns.
+ */
+typedef struct kd_store_req kd_store_req;
+int kd_alert_decide_async(kd_store_req **out, kd_store *s, long long id,
+			  const char *decision, const char *reason,
+			  const char *user, long long expected_version,
+			  void (*done)(void *ctx), void *ctx);
+int kd_store_req_finish(kd_store_req *rq, kd_decision_result *out);
+
 /* ---- audit trail ---------------------------------------------------------- */
 
 typedef struct kd_audit_check {
@@ -163,7 +181,9 @@ int kd_audit_verify(kd_audit_check *out, kd_store *s);
  *  as JSON lines or CSV, with their hashes. */
 int kd_audit_export(FILE *f, kd_store *s, const char *from, const char *to,
 		    int csv);
-/** Append one record (e.g. a /match request and its answer). */
+/** Append one record (e.g. a /match request and its answer), durable on
+ *  return; group-committed with the decisions and records of other
+ *  threads. */
 int kd_audit_record(kd_store *s, const char *actor, const char *action,
 		    const char *subject, const char *input_json,
 		    const char *result_json, long long *seq);

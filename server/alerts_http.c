@@ -219,6 +219,56 @@ int srv_h_alert(struct srv_req *r)
 	return reply_json(r, 200, json);
 }
 
+/* The decision's batch is durable (or failed): on the store's writer
+ * thread, wake the connection; the handler runs again and answers. */
+static void decision_done(void *ctx)
+{
+	struct srv_req *r = ctx;
+	MHD_resume_connection(r->conn);
+}
+
+void srv_store_req_drop(struct srv_req *r)
+{
+	if (r->store_req) {
+		kd_store_req_finish(r->store_req, NULL);
+		r->store_req = NULL;
+	}
+}
+
+/* Second call, after decision_done resumed the connection. */
+static int decision_answer(struct srv_req *r)
+{
+	kd_decision_result res;
+	int err, status;
+	if (r->store_req == NULL) /* not queued */
+		return srv_error(r, r->store_err == KD_EINVAL ? 422 : 500, "%s",
+				 r->store_msg);
+	err = kd_store_req_finish(r->store_req, &res);
+	r->store_req = NULL;
+	if (err < 0) {
+		status = err == KD_STORE_ECONFLICT ? 409
+			 : err == KD_STORE_EDENIED ? 403
+			 : err == KD_ENOTFOUND     ? 404
+			 : err == KD_EINVAL        ? 422
+						   : 500;
+		return srv_error(r, status, "%s", kd_error_last());
+	}
+	kd__buf_printf(&r->out,
+		       "{\"id\":%lld,\"status\":\"%s\",\"outcome\":\"%s\","
+		       "\"version\":%lld,\"by\":",
+		       r->alert, res.status, res.outcome, res.version);
+	kd__buf_json_str(&r->out, r->who);
+	kd__buf_putc(&r->out, '}');
+	return srv_reply(r, 200, NULL);
+}
+
+/*
+ * A decision is queued for the store's group commit (commit.c) and the
+ * connection suspended until its batch is durable: the server thread
+ * goes on serving its other connections meanwhile, so decisions from
+ * any number of reviewers wait together for one commit, not for each
+ * other's, whatever the number of server threads.
+ */
 int srv_h_alert_post(struct srv_req *r)
 {
 	kd_store *s;
@@ -226,9 +276,10 @@ int srv_h_alert_post(struct srv_req *r)
 	const char *rest, *user, *decision, *reason;
 	json_t *body = NULL, *v;
 	json_error_t je;
-	kd_decision_result res;
-	char who[128];
+	kd_store_req *rq;
 	int err, status;
+	if (r->suspended)
+		return decision_answer(r);
 	if (alert_id(&id, r->tail, &rest) < 0 || strcmp(rest, "/decision"))
 		return srv_error(r, 404, "POST /alerts/{id}/decision");
 	if ((s = req_store(r)) == NULL)
@@ -261,24 +312,24 @@ int srv_h_alert_post(struct srv_req *r)
 				 "decision, reason (strings) and, on a "
 				 "server without API keys, by");
 	}
-	snprintf(who, sizeof(who), "%s", user);
-	err = kd_alert_decide(&res, s, id, decision, reason, who, version);
+	snprintf(r->who, sizeof(r->who), "%s", user);
+	r->alert = id;
+	/* suspended before queueing: done() may come at once */
+	MHD_suspend_connection(r->conn);
+	r->suspended = 1;
+	err = kd_alert_decide_async(&rq, s, id, decision, reason, r->who,
+				    version, decision_done, r);
 	json_decref(body);
 	if (err < 0) {
-		status = err == KD_STORE_ECONFLICT ? 409
-			 : err == KD_STORE_EDENIED ? 403
-			 : err == KD_ENOTFOUND     ? 404
-			 : err == KD_EINVAL        ? 422
-						   : 500;
-		return srv_error(r, status, "%s", kd_error_last());
+		/* answered when resumed (no answer to a suspended one) */
+		r->store_err = err;
+		snprintf(r->store_msg, sizeof(r->store_msg), "%s",
+			 kd_error_last());
+		MHD_resume_connection(r->conn);
+		return SRV_SUSPENDED;
 	}
-	kd__buf_printf(&r->out,
-		       "{\"id\":%lld,\"status\":\"%s\",\"outcome\":\"%s\","
-		       "\"version\":%lld,\"by\":",
-		       id, res.status, res.outcome, res.version);
-	kd__buf_json_str(&r->out, who);
-	kd__buf_putc(&r->out, '}');
-	return srv_reply(r, 200, NULL);
+	r->store_req = rq;
+	return SRV_SUSPENDED;
 }
 
 int srv_h_book_import(struct srv_req *r)

@@ -286,6 +286,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	srv_metrics_observe(&s->metrics, r->ep, r->queued ? r->status : 0,
 			    secs);
 	access_log(r, secs, toe);
+	srv_store_req_drop(r);
 	index_release(r->idx);
 	kd__buf_free(&r->body);
 	kd__buf_free(&r->out);

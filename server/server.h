@@ -252,6 +252,14 @@ struct srv_req {
 	/* /updatez */
 	int suspended;
 	struct reload_waiter waiter;
+	/* POST /alerts/{id}/decision waiting for its group commit
+	 * (alerts_http.c): the store's request, freed by the handler when
+	 * resumed, else by srv_store_req_drop on completion */
+	void *store_req;
+	char who[128];
+	long long alert;
+	int store_err; /* not queued: the answer when resumed */
+	char store_msg[256];
 };
 
 /** A query-string argument (decoded) or NULL. */
@@ -271,6 +279,8 @@ int srv_audited_reply(struct srv_req *r, const char *action);
 /** Suspend the connection until the next reload; SRV_SUSPENDED, or a
  *  503 answer when shutting down. */
 int srv_wait_reload(struct srv_req *r);
+/** Free a store request a completed connection left (alerts_http.c). */
+void srv_store_req_drop(struct srv_req *r);
 double srv_wall(void);
 double srv_mono(void);
 /** Write "ts=<ISO 8601 UTC> level=<level> <message>\n" to stderr in one

@@ -18,7 +18,10 @@
 #     default);
 #   - an edited, deleted or swapped audit row is named by audit verify;
 #   - two `kordon serve` on one PostgreSQL deciding one alert at once:
-#     one 200, one 409, both attempts audited.
+#     one 200, one 409, both attempts audited;
+#   - kill -9 of a server while 20 reviewers decide back to back (the
+#     group commit): every acknowledged decision is in the store, once,
+#     and the chain verifies.
 #
 # usage: tests/store_test.sh [path/to/kordon]
 set -uo pipefail
@@ -341,6 +344,35 @@ killtest() { # label store
 }
 cp "$SQ" "$T/kill.db"
 killtest sqlite "$T/kill.db"
+
+# ---- group commit: kill -9 of serve while reviewers decide -------------------------
+# decisions of many reviewers are committed in batches (src/store/commit.c),
+# each acknowledged once its batch is durable: whatever batch the kill
+# interrupts, every acknowledged decision is in the store and the chain
+G=$T/gc.db; cp "$SQ" "$G"
+"$K" --index "$T/v1.kdx" --store "$G" serve --listen 127.0.0.1:0 --max-per-ip 0 >"$T/g.log" 2>&1 &
+gpid=$!; pids+=($gpid)
+for i in $(seq 1 300); do
+	PG_=$(grep -o 'msg="listening".* port=[0-9]*' "$T/g.log" | grep -o '[0-9]*$')
+	[ -n "$PG_" ] && curl -sf "http://127.0.0.1:$PG_/readyz" >/dev/null && break
+	sleep 0.2
+done
+sqlite3 "$G" "SELECT id FROM alerts WHERE status = 'open' ORDER BY id" >"$T/gids"
+python3 tests/store_commit_kill.py "$PG_" "$T/gids" "$T/acked" 20 20 >"$T/nacked" &
+cpid=$!
+for i in $(seq 1 100); do # some decisions committed, then the kill
+	[ "$(sqlite3 "$G" "SELECT COUNT(*) FROM audit WHERE actor GLOB 'r[0-9]*' AND action = 'decision'" 2>/dev/null)" -gt 200 ] && break
+	sleep 0.05
+done
+kill -9 "$gpid"; wait "$cpid"
+check "group commit: decisions acknowledged before the kill ($(cat "$T/nacked"))" test "$(cat "$T/nacked")" -gt 200
+sqlite3 "$G" "SELECT subject || ' ' || json_extract(result, '\$.version') FROM audit WHERE action = 'decision' AND actor GLOB 'r[0-9]*'" >"$T/durable"
+check "group commit: every acknowledged decision survived kill -9" python3 -c "
+acked = set(open('$T/acked').read().split('\n')) - {''}
+durable = set(open('$T/durable').read().split('\n')) - {''}
+assert acked and acked <= durable, sorted(acked - durable)[:5]"
+eq "group commit: each recorded once" "$(sort "$T/durable" | uniq -d | wc -l)" 0
+"$K" --store "$G" audit verify >/dev/null; eq "group commit: audit verify after kill -9" "$?" 0
 
 # ---- PostgreSQL -------------------------------------------------------------------
 pg_run() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }

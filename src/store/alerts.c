@@ -3,14 +3,16 @@
  *
  * Alert statuses: open (to review; also while escalated or waiting for
  * the second reviewer of a four-eyes true_match), decided (final),
- * closed (delisted, no_longer_matches, retired). A decision is one
- * write transaction: read the alert, check it is still open (and at the
- * version the reviewer saw, when given), update it conditionally on its
- * version, record the decision and its audit record. Writers are
- * serialised by the store's writer lock, so of two reviewers deciding
- * one alert at once, whichever comes second finds it decided and gets
- * KD_STORE_ECONFLICT (HTTP 409); its attempt is audited as
- * decision_rejected, as is a four-eyes confirmation by the same person.
+ * closed (delisted, no_longer_matches, retired). A decision runs inside
+ * a write transaction (a batch of the group commit, commit.c): read the
+ * alert, check it is still open (and at the version the reviewer saw,
+ * when given), update it conditionally on its version, record the
+ * decision and its audit record. Writers are serialised by the store's
+ * writer lock and decisions within a batch run in arrival order, so of
+ * two reviewers deciding one alert at once, whichever comes second finds
+ * it decided and gets KD_STORE_ECONFLICT (HTTP 409); its attempt is
+ * audited as decision_rejected, as is a four-eyes confirmation by the
+ * same person.
  */
 #include "store_int.h"
 
@@ -211,10 +213,11 @@ done:
 	return err;
 }
 
-/* Audit (and count) a refused attempt in its own transaction. */
+/* Record a refused attempt (and its audit record) in the current
+ * transaction; returns code, or the write error with *dirty set. */
 static int rejected(kd_store *s, const char *id, const char *decision,
 		    const char *reason, const char *user, const char *why,
-		    int code)
+		    int code, int *dirty)
 {
 	struct kd_buf in = KD_BUF_INIT, res = KD_BUF_INIT;
 	char at[40];
@@ -229,19 +232,14 @@ static int rejected(kd_store *s, const char *id, const char *decision,
 	kd__buf_puts(&res, "{\"rejected\":");
 	kd__buf_json_str(&res, why);
 	kd__buf_putc(&res, '}');
-	if ((err = kd__st_begin(s)) == 0) {
-		if ((err = kd__st_exec(
-			     s,
-			     "INSERT INTO decisions(alert_id, "
-			     "decision, reason, by_user, at, outcome) "
-			     "VALUES($1, $2, $3, $4, $5, $6)",
-			     6, pv)) < 0 ||
-		    (err = kd__audit_append(s, user, "decision_rejected", id,
-					    NULL, in.ptr, res.ptr, NULL)) < 0)
-			kd__st_rollback(s);
-		else
-			err = kd__st_commit(s);
-	}
+	if ((err = kd__st_exec(s,
+			       "INSERT INTO decisions(alert_id, "
+			       "decision, reason, by_user, at, outcome) "
+			       "VALUES($1, $2, $3, $4, $5, $6)",
+			       6, pv)) < 0 ||
+	    (err = kd__audit_append(s, user, "decision_rejected", id, NULL,
+				    in.ptr, res.ptr, NULL)) < 0)
+		*dirty = 1;
 	kd__buf_free(&in);
 	kd__buf_free(&res);
 	if (err < 0)
@@ -249,19 +247,8 @@ static int rejected(kd_store *s, const char *id, const char *decision,
 	return kd__error_set(code, "alert %s: %s", id, why);
 }
 
-int kd_alert_decide(kd_decision_result *out, kd_store *s, long long id,
-		    const char *decision, const char *reason, const char *user,
-		    long long expected_version)
+int kd__decide_check(const char *decision, const char *reason, const char *user)
 {
-	struct st_rows *r = NULL;
-	char num[32], fe[8] = "off", at[40], ver[32], why[160];
-	const char *pv[8];
-	const char *status, *outcome, *cur_dec, *pending, *lv;
-	struct kd_buf in = KD_BUF_INIT, res = KD_BUF_INIT;
-	long long version;
-	int err, final, code = 0;
-
-	memset(out, 0, sizeof(*out));
 	if (decision == NULL || (strcmp(decision, "true_match") &&
 				 strcmp(decision, "false_positive") &&
 				 strcmp(decision, "escalate")))
@@ -271,12 +258,25 @@ int kd_alert_decide(kd_decision_result *out, kd_store *s, long long id,
 		return kd__error_set(KD_EINVAL, "a decision needs a reviewer");
 	if (reason == NULL || *reason == '\0')
 		return kd__error_set(KD_EINVAL, "a decision needs a reason");
+	return 0;
+}
+
+int kd__decide_in_tx(kd_decision_result *out, kd_store *s, long long id,
+		     const char *decision, const char *reason, const char *user,
+		     long long expected_version, const char *four_eyes,
+		     int *dirty)
+{
+	struct st_rows *r = NULL;
+	char num[32], at[40], ver[32], why[160];
+	const char *pv[8];
+	const char *status, *outcome, *cur_dec, *pending, *lv;
+	struct kd_buf in = KD_BUF_INIT, res = KD_BUF_INIT;
+	long long version;
+	int err, final, code = 0;
+
+	memset(out, 0, sizeof(*out));
 	snprintf(num, sizeof(num), "%lld", id);
 	kd__st_now(at);
-	KD_FORWARD(kd__st_begin(s));
-	if ((err = kd__st_meta_get(s, "four_eyes", fe, sizeof(fe))) < 0 &&
-	    err != KD_ENOTFOUND)
-		goto fail;
 	pv[0] = num;
 	if ((err = kd__st_query(&r, s,
 				"SELECT status, decision, pending_by, version, "
@@ -285,7 +285,7 @@ int kd_alert_decide(kd_decision_result *out, kd_store *s, long long id,
 		goto fail;
 	if (!kd__st_next(r)) {
 		err = kd__error_set(KD_ENOTFOUND, "no alert %lld", id);
-		goto fail;
+		goto done; /* nothing written */
 	}
 	status = kd__st_col(r, 0);
 	cur_dec = kd__st_col(r, 1);
@@ -307,7 +307,7 @@ int kd_alert_decide(kd_decision_result *out, kd_store *s, long long id,
 	final = strcmp(decision, "escalate") != 0;
 	outcome = final ? "final" : "escalated";
 	if (final && strcmp(decision, "true_match") == 0 &&
-	    strcmp(fe, "on") == 0) {
+	    strcmp(four_eyes, "on") == 0) {
 		if (cur_dec && strcmp(cur_dec, "true_match") == 0 && pending) {
 			if (strcmp(pending, user) == 0) {
 				snprintf(why, sizeof(why),
@@ -343,6 +343,9 @@ int kd_alert_decide(kd_decision_result *out, kd_store *s, long long id,
 		     8, pv)) < 0)
 		goto fail;
 	if (kd__st_changes(s) != 1) {
+		/* nothing changed: the row moved under a reader outside
+		 * the writer lock (cannot happen inside it, kept as the
+		 * guard the conditional update is) */
 		snprintf(why, sizeof(why), "changed meanwhile");
 		code = KD_STORE_ECONFLICT;
 		goto refuse;
@@ -369,23 +372,16 @@ int kd_alert_decide(kd_decision_result *out, kd_store *s, long long id,
 	if ((err = kd__audit_append(s, user, "decision", num, lv, in.ptr,
 				    res.ptr, NULL)) < 0)
 		goto fail;
-	kd__st_rows_free(r);
-	r = NULL;
-	if ((err = kd__st_commit(s)) < 0)
-		goto done;
 	snprintf(out->status, sizeof(out->status), "%s",
 		 final ? "decided" : "open");
 	snprintf(out->outcome, sizeof(out->outcome), "%s", outcome);
 	out->version = version + 1;
 	goto done;
 refuse:
-	kd__st_rows_free(r);
-	r = NULL;
-	kd__st_rollback(s);
-	err = rejected(s, num, decision, reason, user, why, code);
+	err = rejected(s, num, decision, reason, user, why, code, dirty);
 	goto done;
 fail:
-	kd__st_rollback(s);
+	*dirty = 1;
 done:
 	kd__st_rows_free(r);
 	kd__buf_free(&in);

@@ -11,7 +11,10 @@
  *
  * Records are appended inside the transaction of the change they
  * describe, under the store's writer lock (store.c), so the chain head
- * cannot move between reading it and appending. `verify` recomputes
+ * cannot move between reading it and appending; within a transaction
+ * the head is kept in the handle (a batch of the group commit, a
+ * monitor block append many records). Records of their own (a /match
+ * request) go through the group commit (commit.c). `verify` recomputes
  * every hash and link: an edited record fails its own hash (or, when
  * the editor rehashed it, the next record's link), a deleted one leaves
  * a gap in seq, swapped ones fail both. What no chain can show is the
@@ -62,18 +65,24 @@ int kd__audit_append(kd_store *s, const char *actor, const char *action,
 	long long last = 0;
 	int err;
 	snprintf(prev, sizeof(prev), "%s", ZERO_HASH);
-	err = kd__st_query(&r, s,
-			   "SELECT seq, hash FROM audit ORDER BY seq DESC "
-			   "LIMIT 1",
-			   0, NULL);
-	if (err < 0)
-		return err;
-	if (kd__st_next(r)) {
-		last = kd__st_coll(r, 0);
-		snprintf(prev, sizeof(prev), "%s",
-			 kd__st_col(r, 1) ? kd__st_col(r, 1) : "");
+	if (s->head_ok) {
+		/* appended earlier in this transaction (a batch) */
+		last = s->head_seq;
+		memcpy(prev, s->head_hash, sizeof(prev));
+	} else {
+		err = kd__st_query(&r, s,
+				   "SELECT seq, hash FROM audit ORDER BY seq "
+				   "DESC LIMIT 1",
+				   0, NULL);
+		if (err < 0)
+			return err;
+		if (kd__st_next(r)) {
+			last = kd__st_coll(r, 0);
+			snprintf(prev, sizeof(prev), "%s",
+				 kd__st_col(r, 1) ? kd__st_col(r, 1) : "");
+		}
+		kd__st_rows_free(r);
 	}
-	kd__st_rows_free(r);
 	snprintf(num, sizeof(num), "%lld", last + 1);
 	kd__st_now(at);
 	f[0] = num;
@@ -94,6 +103,11 @@ int kd__audit_append(kd_store *s, const char *actor, const char *action,
 			  "prev_hash, hash) VALUES($1, $2, $3, $4, $5, $6, $7, "
 			  "$8, $9, $10, $11)",
 			  11, f);
+	s->head_ok = err == 0 && s->in_tx;
+	if (s->head_ok) {
+		s->head_seq = last + 1;
+		memcpy(s->head_hash, hash, sizeof(s->head_hash));
+	}
 	if (err == 0 && seq)
 		*seq = last + 1;
 	return err;
@@ -105,22 +119,6 @@ int kd_audit_record(kd_store *s, const char *actor, const char *action,
 {
 	return kd_audit_record_lv(s, actor, action, subject, NULL, input_json,
 				  result_json, seq);
-}
-
-int kd_audit_record_lv(kd_store *s, const char *actor, const char *action,
-		       const char *subject, const char *list_version,
-		       const char *input_json, const char *result_json,
-		       long long *seq)
-{
-	int err;
-	if ((err = kd__st_begin(s)) < 0)
-		return err;
-	if ((err = kd__audit_append(s, actor, action, subject, list_version,
-				    input_json, result_json, seq)) < 0) {
-		kd__st_rollback(s);
-		return err;
-	}
-	return kd__st_commit(s);
 }
 
 #define COLS                                                               \

@@ -554,12 +554,11 @@ static int recs_load(struct run *rn, struct st_rows *r)
 	return 0;
 }
 
-/* Screen and commit recs[] as one block. */
-static int commit_block(struct run *rn, int delta, const char *seq_max)
+/* Commit the results of recs[] (screened) as one block. */
+static int write_block(struct run *rn, int delta, const char *seq_max)
 {
 	struct st_rows *open = NULL;
 	int err;
-	screen_all(rn);
 	if ((err = kd__st_begin(rn->s)) < 0)
 		return err;
 	KD_FORWARD(open_of_block(&open, rn, delta));
@@ -584,15 +583,88 @@ done:
 	return err;
 }
 
+/* Screen and commit recs[] as one block. */
+static int commit_block(struct run *rn, int delta, const char *seq_max)
+{
+	screen_all(rn);
+	return write_block(rn, delta, seq_max);
+}
+
 /* ---- phase A: records ---------------------------------------------------- */
+
+/*
+ * Phase A is a pipeline of two stages: while the workers screen block
+ * k, the writer thread commits block k-1 (its alerts, audit records,
+ * screened marks and the commit's fsync), so the screening threads never
+ * wait for the store. The store connection is used by one thread at a
+ * time: the next block is read between the writer's commit and the
+ * start of the next write.
+ */
+struct wjob {
+	struct run rn; /* recs/nrecs: the block to write */
+	const char *seq_max;
+	int err;
+	pthread_t th;
+	int running;
+	double busy; /* seconds spent writing, all blocks */
+};
+
+static void *write_main(void *arg)
+{
+	struct wjob *j = arg;
+	double t = now();
+	j->err = write_block(&j->rn, 0, j->seq_max);
+	j->busy += now() - t;
+	return NULL;
+}
+
+/* Wait for the writer; free its block. */
+static int write_join(struct wjob *j)
+{
+	size_t i;
+	if (!j->running)
+		return 0;
+	if (j->running > 0)
+		pthread_join(j->th, NULL);
+	j->running = 0;
+	for (i = 0; i < j->rn.nrecs; i++)
+		rec_free(&j->rn.recs[i]);
+	j->rn.nrecs = 0;
+	return j->err;
+}
+
+/* The next block of unscreened records after `after` into rn->recs. */
+static int load_block(struct run *rn, const char *after)
+{
+	struct st_rows *r;
+	const char *pv[2] = { rn->book, after };
+	int err = kd__st_query(&r, rn->s,
+			       "SELECT rid, id, name, schema, birth_date, "
+			       "country, id_number, hash FROM book WHERE "
+			       "book = $1 AND rid > $2 AND status = 'active' "
+			       "AND (screened IS NULL OR screened <> hash) "
+			       "ORDER BY rid LIMIT 4096",
+			       2, pv);
+	rn->nrecs = 0;
+	if (err < 0)
+		return err;
+	err = recs_load(rn, r);
+	kd__st_rows_free(r);
+	return err;
+}
 
 static int phase_records(struct run *rn, const char *seq_max)
 {
 	char after[32] = "0";
 	size_t total = 0, done = 0;
-	int err = 0;
+	int err = 0, werr;
 	struct st_rows *r;
-	const char *pv[3] = { rn->book, after, seq_max };
+	const char *pv[1] = { rn->book };
+	struct rec *bufs[2] = { rn->recs, NULL };
+	struct wjob job;
+	int cur = 0;
+	double t_screen = 0, t_stall = 0;
+	memset(&job, 0, sizeof(job));
 	err = kd__st_query(&r, rn->s,
 			   "SELECT COUNT(*) FROM book WHERE book = $1 AND "
 			   "status = 'active' AND (screened IS NULL OR "
@@ -603,37 +675,59 @@ static int phase_records(struct run *rn, const char *seq_max)
 	if (kd__st_next(r))
 		total = (size_t)kd__st_coll(r, 0);
 	kd__st_rows_free(r);
+	if ((bufs[1] = kd__calloc(BLOCK, sizeof(struct rec))) == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
 	rn->mo.filter = NULL;
-	while (err == 0) {
-		err = kd__st_query(
-			&r, rn->s,
-			"SELECT rid, id, name, schema, birth_date, "
-			"country, id_number, hash FROM book WHERE "
-			"book = $1 AND rid > $2 AND status = 'active' "
-			"AND (screened IS NULL OR screened <> hash) "
-			"ORDER BY rid LIMIT 4096",
-			2, pv);
+	rn->recs = bufs[cur];
+	err = load_block(rn, after);
+	while (err == 0 && rn->nrecs > 0) {
+		size_t n = rn->nrecs;
+		double t = now();
+		screen_all(rn); /* the writer commits the block before */
+		t_screen += now() - t;
+		done += job.rn.nrecs;
+		t = now();
+		err = write_join(&job);
+		t_stall += now() - t;
 		if (err < 0)
 			break;
-		if (r->nrows == 0) {
-			kd__st_rows_free(r);
-			break;
-		}
-		err = recs_load(rn, r);
-		kd__st_rows_free(r);
-		if (err < 0)
-			break;
-		snprintf(after, sizeof(after), "%s",
-			 rn->recs[rn->nrecs - 1].rid);
-		err = commit_block(rn, 0, seq_max);
-		done += rn->nrecs;
-		rn->st->screened += rn->nrecs;
-		recs_clear(rn);
-		if (rn->o->progress)
+		if (rn->o->progress && done)
 			rn->o->progress(done, total > done ? total : done,
 					rn->o->ctx);
+		rn->st->screened += n;
+		/* this block to the writer, the next one read first */
+		job.rn = *rn;
+		job.seq_max = seq_max;
+		snprintf(after, sizeof(after), "%s", rn->recs[n - 1].rid);
+		cur ^= 1;
+		rn->recs = bufs[cur];
+		t = now();
+		err = load_block(rn, after);
+		t_stall += now() - t;
+		if (err < 0)
+			break;
+		job.running = pthread_create(&job.th, NULL, write_main, &job) ==
+					      0
+				      ? 1
+				      : (write_main(&job), -1);
 	}
+	done += job.rn.nrecs;
+	{
+		double t = now();
+		werr = write_join(&job);
+		t_stall += now() - t;
+	}
+	/* screening vs waiting for the store (benchmarks) */
+	trace("phase A: screening", now() - t_screen);
+	trace("phase A: writing (writer thread)", now() - job.busy);
+	trace("phase A: waiting for the store", now() - t_stall);
+	if (err == 0)
+		err = werr;
+	if (err == 0 && rn->o->progress && done)
+		rn->o->progress(done, total > done ? total : done, rn->o->ctx);
 	recs_clear(rn);
+	rn->recs = bufs[0];
+	kd__free(bufs[1]); /* its records were freed by now */
 	return err;
 }
 

@@ -8,6 +8,12 @@
  * version column, so a lost race is detected, never overwritten.
  *
  * Commits are durable with the server's defaults (synchronous_commit on).
+ *
+ * Statements whose text is a string literal (the callers' SQL, passed
+ * with a parameter count >= 0) are prepared once per connection
+ * (PQprepare, named k0, k1, ...) and cached by text pointer, as the
+ * SQLite backend does: a decision's statements are then only bound and
+ * executed, not parsed and planned each time.
  */
 #include "store_int.h"
 
@@ -16,9 +22,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define NCACHE 64
+
 struct pgc {
 	PGconn *c;
 	long changes;
+	const char *cache[NCACHE]; /* SQL text pointers, prepared as k<i> */
+	size_t ncache;
 };
 
 static int pg_open(void **out, const char *spec, char *err, size_t errlen)
@@ -81,9 +91,33 @@ static int pg_exec(void *conn, const char *sql, int n,
 	ExecStatusType st;
 	int err = 0;
 	struct st_rows *out = NULL;
+	size_t k;
+	int cache = n >= 0;
+	char name[32];
 	if (n < 0)
 		n = -n - 1;
-	r = PQexecParams(p->c, sql, n, NULL, params, NULL, NULL, 0);
+	for (k = 0; cache && k < p->ncache; k++)
+		if (p->cache[k] == sql)
+			break;
+	if (cache && k == p->ncache && k < NCACHE) {
+		snprintf(name, sizeof(name), "k%zu", k);
+		r = PQprepare(p->c, name, sql, n, NULL);
+		if (r && PQresultStatus(r) == PGRES_COMMAND_OK)
+			p->cache[p->ncache++] = sql;
+		else if (PQtransactionStatus(p->c) == PQTRANS_INERROR) {
+			/* the failed PREPARE aborted the transaction */
+			err = pg_fail(p, r, sql);
+			PQclear(r);
+			return err;
+		}
+		PQclear(r);
+	}
+	if (cache && k < p->ncache) {
+		snprintf(name, sizeof(name), "k%zu", k);
+		r = PQexecPrepared(p->c, name, n, params, NULL, NULL, 0);
+	} else {
+		r = PQexecParams(p->c, sql, n, NULL, params, NULL, NULL, 0);
+	}
 	st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
 		err = pg_fail(p, r, sql);

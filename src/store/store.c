@@ -201,6 +201,7 @@ int kd__st_begin(kd_store *s)
 		return err;
 	}
 	s->in_tx = 1;
+	s->head_ok = 0;
 	return 0;
 }
 
@@ -210,6 +211,7 @@ int kd__st_commit(kd_store *s)
 	if (err < 0)
 		s->ops->rollback(s->conn);
 	s->in_tx = 0;
+	s->head_ok = 0;
 	return err;
 }
 
@@ -217,6 +219,7 @@ void kd__st_rollback(kd_store *s)
 {
 	s->ops->rollback(s->conn);
 	s->in_tx = 0;
+	s->head_ok = 0;
 }
 
 /* ---- meta ---------------------------------------------------------------- */

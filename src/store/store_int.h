@@ -56,6 +56,11 @@ struct kd_store {
 	char spec[1024];
 	char matcher_version[96];
 	int in_tx;
+	/* the audit chain head as appended in the current transaction
+	 * (valid while head_ok; the writer lock keeps it the head) */
+	int head_ok;
+	long long head_seq;
+	char head_hash[65];
 };
 
 extern const struct st_ops kd__st_sqlite;
@@ -92,6 +97,21 @@ int kd__audit_append(kd_store *s, const char *actor, const char *action,
 		     const char *subject, const char *list_version,
 		     const char *input_json, const char *result_json,
 		     long long *seq);
+
+/* alerts.c: one decision inside the current write transaction (a batch
+ * of the group commit). Returns 0; a refusal (KD_STORE_ECONFLICT,
+ * KD_STORE_EDENIED: audited; KD_ENOTFOUND: nothing written); or a write
+ * error with *dirty set: the transaction must be rolled back. */
+int kd__decide_check(const char *decision, const char *reason,
+		     const char *user);
+int kd__decide_in_tx(kd_decision_result *out, kd_store *s, long long id,
+		     const char *decision, const char *reason, const char *user,
+		     long long expected_version, const char *four_eyes,
+		     int *dirty);
+
+/* commit.c: batches written and requests in them by the group commit's
+ * writers of this process, so far */
+void kd__commit_counts(unsigned long *batches, unsigned long *requests);
 
 /* helpers */
 void kd__st_now(char out[40]);
