@@ -36,7 +36,9 @@ static int is_dir_with_index(const char *dir)
 {
 	char p[PATH_MAX + 16];
 	struct stat st;
-	snprintf(p, sizeof(p), "%s/index.html", dir);
+	int n = snprintf(p, sizeof(p), "%s/index.html", dir);
+	if (n < 0 || (size_t)n >= sizeof(p))
+		return 0; /* a path too long is no web directory */
 	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
 }
 
