@@ -33,7 +33,7 @@ bench/data/script_pairs.csv (whose names come from other Wikidata files,
 but share words with these). The held-out token pairs give the log-
 likelihood printed at the end (fitted vs held out).
 
-usage: python3 bench/fit/fit_sounds.py --build build-rel [--k 40] [--write]
+usage: python3 bench/fit/fit_sounds.py --build build-rel [--k 200] [--write]
 """
 import argparse
 import csv
@@ -239,7 +239,7 @@ def costs(P, k):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
-    ap.add_argument("--k", type=float, default=40.0,
+    ap.add_argument("--k", type=float, default=200.0,
                     help="an edit K times rarer than the usual costs 1")
     ap.add_argument("--iters", type=int, default=8)
     ap.add_argument("--alpha", type=float, default=0.5,

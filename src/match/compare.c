@@ -309,6 +309,8 @@ static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		return best;
 	if (sim > KD_PH_MAX)
 		sim = KD_PH_MAX;
+	if (frame == 1 && sim > KD_PH_MIN2)
+		sim = KD_PH_MIN2; /* one consonant: weak evidence (Leo, Kerr) */
 	if (sim > best) {
 		*how = "phonetic";
 		return sim;

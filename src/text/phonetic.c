@@ -456,8 +456,7 @@ double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
 	/* the first sounds must be near: a reading keeps how a name
 	 * starts (Ratana is not Holding), unless one starts with a vowel or
 	 * glide y/w (Hebrew does not write an initial vowel: Allan, אלן "ln") */
-	if (n > 0 && m > 0 && x[0] != 'a' && y[0] != 'a' && x[0] != 'y' &&
-	    y[0] != 'y' && x[0] != 'w' && y[0] != 'w' &&
+	if (n > 0 && m > 0 && x[0] != 'a' && y[0] != 'a' &&
 	    sound_sub(t, x[0], y[0]) > 0.5)
 		return 0;
 	d[0][0] = 0;
