@@ -137,20 +137,22 @@ size_t kd__phonetic(char *dst, size_t cap, const char *s, size_t len)
  *   a  any vowel (and y or w between consonants: Hebrew yod, vav)
  *   y w h  glides: y or w before a vowel or at the start; h (a final h
  *          is a vowel: Hebrew he)
- *   p  b  f (f ph)  v (v, Hebrew ww)  k (k q c ck)  g  x (kh gh)
- *   s  z  S (sh sch zh sz)  c (ch tch ts tz cz)  j  t (t th)  d (d dh)
+ *   p  b  f (f ph)  v (v, Hebrew ww)  k (k q c ck)  g  x (kh, gh
+ *          after a consonant)  G (gh after a vowel: silent in English)
+ *   s  z  S (sh sch zh sz)  c (ch tch ts tz cz)  j  t  T (th)  d (d dh)
  *   r (r l)  R (r after a vowel, before a consonant or the end: English
  *          does not pronounce it, Korean and Japanese do not write it)
  *   m  n (n, ng before a consonant or at the end)
+ *   E  a final e after a consonant (silent in English and French)
+ *   (nothing) the k, g, p of an initial kn, gn, ps
  *
- * (vowels collapse, a repeated consonant costs 0.15 to drop), and the two strings are aligned by a weighted edit
- * distance whose costs are what transcriptions do to a name: a vowel is
- * added or dropped for 0.15 (Korean epenthetic eu, Hebrew's unwritten
- * vowels), a glide for 0.3, a silent r for 0.4; voicing (b/p, g/k,
- * d/t, v/f, z/s) costs 0.25; sounds that scripts write alike substitute
- * cheaply (p/f 0.3: Korean has no f; s/sh 0.2: Hebrew unpointed shin;
- * ch/ts/j 0.3; ch/k and ch/kh 0.5: Michael, Emerich; m/n 0.5), any other consonant costs 1. The similarity
- * is 1 - cost / consonants of the longer side, so it says how much of
+ * (vowels collapse, a repeated consonant costs 0.15 to drop), and the
+ * two strings are aligned by a weighted edit distance whose costs are
+ * learnt from data (below: what transcriptions do to a name, e.g. a
+ * vowel added by Korean or dropped by Hebrew, a silent r, v written b).
+ * Costs are directed: the first string is the Latin spelling, the second
+ * the reading. The similarity is 1 - cost / consonants of the longer
+ * side, so it says how much of
  * the consonant frame survives.
  */
 static int is_vow(char c)
