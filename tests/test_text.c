@@ -711,7 +711,7 @@ KD_TEST(text__sound_alignment)
 	CHECK_STR(s, "maTa");
 	CHECK(kd__sound_sim("sale", 4, "seil", 4, &f) > 0.9);
 	CHECK(kd__sound_sim("knight", 6, "naiteu", 6, &f) > 0.9);
-	CHECK(kd__sound_sim("matthew", 7, "maesyu", 6, &f) > 0.9);
+	CHECK(kd__sound_sim("matthew", 7, "maesyu", 6, &f) > 0.85);
 	/* costs are directed: Latin first, the reading second */
 	CHECK(kd__sound_sim("parker", 6, "pakeo", 5, &f) >
 	      kd__sound_sim("pakeo", 5, "parker", 6, &f));

@@ -33,7 +33,7 @@ bench/data/script_pairs.csv (whose names come from other Wikidata files,
 but share words with these). The held-out token pairs give the log-
 likelihood printed at the end (fitted vs held out).
 
-usage: python3 bench/fit/fit_sounds.py --build build-rel [--k 200] [--write]
+usage: python3 bench/fit/fit_sounds.py --build build-rel [--k 120] [--write]
 """
 import argparse
 import csv
@@ -104,18 +104,24 @@ def load(build):
             for l in out.splitlines():
                 q = l.split("\t")
                 if len(q) == 5 and q[1] and q[3]:
-                    rows[part].append((q[1], q[3], group(q[2])))
+                    g = group(q[2], lang)
+                    if g:
+                        rows[part].append((q[1], q[3], g))
     print("token pairs: fitted %d, held out %d; dropped %d sharing a word "
           "with kept-aside script pairs" % (len(rows[0]), len(rows[1]),
                                             dropped), file=sys.stderr)
     return rows
 
 
-def group(reading):
+def group(reading, lang):
     """The cost table of a reading: "c" for one written without vowel
-    letters (an abjad: Hebrew), "v" for one with vowels (Hangul, Kana):
-    phonetic.c tells them apart by the same rule (kd__sounds)."""
-    return "c" if not any(ch in "aeiou" for ch in reading[:-1]) else "v"
+    letters (an abjad: Hebrew; phonetic.c tells it by the same rule),
+    "k" for Hangul and "j" for Kana (phonetic.c takes the better of the
+    two for a reading with vowels); None: a Hebrew reading with vowel
+    letters (Latin letters in it), left out."""
+    if not any(ch in "aeiou" for ch in reading[:-1]):
+        return "c"
+    return {"korean": "k", "katakana": "j", "japanese": "j"}.get(lang)
 
 
 def forward(x, y, P):
@@ -239,7 +245,7 @@ def costs(P, k):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
-    ap.add_argument("--k", type=float, default=200.0,
+    ap.add_argument("--k", type=float, default=120.0,
                     help="an edit K times rarer than the usual costs 1")
     ap.add_argument("--iters", type=int, default=8)
     ap.add_argument("--alpha", type=float, default=0.5,
@@ -258,10 +264,10 @@ def main():
              "# bench/fit/fit_sounds.py (K %g, %d EM iterations, %d fitted "
              "token pairs)" % (a.k, a.iters, len(rows[0])),
              "# table latin-sound reading-sound cost ('-': nothing); table "
-             "c: readings", "# without vowel letters (Hebrew), v: with "
-             "(Hangul, Kana); only costs below 1", "# are listed, every "
+             "c: readings", "# without vowel letters (Hebrew), k: Hangul, "
+             "j: Kana; only costs below 1", "# are listed, every "
              "other edit costs 1"]
-    for g in ("c", "v"):
+    for g in ("c", "k", "j"):
         pairs = {}
         fit = [r for r in rows[0] if r[2] == g]
         held = [r for r in rows[1] if r[2] == g]

@@ -198,8 +198,12 @@ size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
 			/* a final e after a consonant: silent in English and
 			 * French (Sale, Rose), spoken elsewhere; its own sound,
 			 * so the fitted costs say what readings do with it */
-			if (i > 0 && i + 1 == len && !is_vow(s[i - 1]) &&
-			    s[i - 1] != 'y' && s[i - 1] != 'h') {
+			if (i > 0 && !is_vow(s[i - 1]) && s[i - 1] != 'y' &&
+			    s[i - 1] != 'h' &&
+			    (i + 1 == len || (i + 2 == len && nx == 's' &&
+					      i > 1 && is_vow(s[i - 2])))) {
+				/* and the e of a final -es after one
+				 * consonant: James, Jones (제임스) */
 				k[0] = 'E';
 				break;
 			}
@@ -275,6 +279,8 @@ size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
 			} else if (nx == 'h' || nx == 'z') {
 				k[0] = 'S';
 				adv = 2;
+			} else if (i > 0 && is_vow(s[i - 1]) && is_vow(nx)) {
+				k[0] = 'z'; /* between vowels: Rose, Jose */
 			} else {
 				k[0] = 's';
 			}
@@ -368,9 +374,10 @@ out:
  * (the tuned part), and writes data/weights/sound_costs.txt, which the
  * build turns into sound_costs.inc: { table, latin sound, reading sound,
  * cost }, '-' for nothing. Table 'c' is for readings written without
- * vowel letters (Hebrew: vowels are dropped, not changed), 'v' for the
- * rest (Hangul, Kana: vowels are added). An edit the data never make
- * costs 1, identity 0.
+ * vowel letters (Hebrew: vowels are dropped, not changed), 'k' for
+ * Hangul and 'j' for Kana (vowels are added; Korean writes f as p,
+ * Japanese keeps it): a reading with vowels takes the better of these
+ * two. An edit the data never make costs 1, identity 0.
  */
 static const struct {
 	char t, x, y;
@@ -379,18 +386,21 @@ static const struct {
 #include "sound_costs.inc"
 };
 
-static float g_cost[2][128][128]; /* [consonantal][latin][reading] */
+static float g_cost[3][128][128]; /* [table: c k j][latin][reading] */
 static pthread_once_t g_cost_once = PTHREAD_ONCE_INIT;
 
 static void build_costs(void)
 {
 	size_t i, j, t;
-	for (t = 0; t < 2; t++)
+	for (t = 0; t < 3; t++)
 		for (i = 0; i < 128; i++)
 			for (j = 0; j < 128; j++)
 				g_cost[t][i][j] = i == j ? 0.0f : 1.0f;
 	for (i = 0; i < sizeof(g_learnt) / sizeof(g_learnt[0]); i++)
-		g_cost[g_learnt[i].t == 'c'][(unsigned char)g_learnt[i].x & 127]
+		g_cost[g_learnt[i].t == 'c'   ? 0
+		       : g_learnt[i].t == 'k' ? 1
+					      : 2]
+		      [(unsigned char)g_learnt[i].x & 127]
 		      [(unsigned char)g_learnt[i].y & 127] = g_learnt[i].c;
 }
 
@@ -440,27 +450,18 @@ static double drop(const float (*t)[128], const char *s, size_t i, int latin)
 	return latin ? sound_sub(t, s[i], '-') : sound_sub(t, '-', s[i]);
 }
 
-double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
-		     size_t *frame)
+/* The aligned cost of sounds x (Latin) and y (the reading) in table t,
+ * or -1 when their first sounds are too far apart: a reading keeps how
+ * a name starts (Ratana is not Holding), unless one starts with a vowel
+ * (Hebrew does not write an initial vowel: Allan, אלן "ln") */
+static double align(const float (*t)[128], const char *x, size_t n,
+		    const char *y, size_t m)
 {
-	char x[48], y[48];
 	double d[48][48];
-	size_t n = kd__sounds(x, sizeof(x), a, alen);
-	size_t m = kd__sounds(y, sizeof(y), b, blen), i, j;
-	size_t cx = consonants(x, n), cy = consonants(y, m);
-	size_t den = cx > cy ? cx : cy;
-	const float(*t)[128];
-	pthread_once(&g_cost_once, build_costs);
-	t = g_cost[consonantal(b, blen)];
-	*frame = cx < cy ? cx : cy;
-	if (den == 0)
-		return 0;
-	/* the first sounds must be near: a reading keeps how a name
-	 * starts (Ratana is not Holding), unless one starts with a vowel or
-	 * glide y/w (Hebrew does not write an initial vowel: Allan, אלן "ln") */
+	size_t i, j;
 	if (n > 0 && m > 0 && x[0] != 'a' && y[0] != 'a' &&
 	    sound_sub(t, x[0], y[0]) > 0.5)
-		return 0;
+		return -1;
 	d[0][0] = 0;
 	for (i = 1; i <= n; i++)
 		d[i][0] = d[i - 1][0] + drop(t, x, i - 1, 1);
@@ -475,5 +476,29 @@ double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
 			d[i][j] = v < del ? (v < ins ? v : ins)
 					  : (del < ins ? del : ins);
 		}
-	return 1.0 - d[n][m] / (double)den;
+	return d[n][m];
+}
+
+double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
+		     size_t *frame)
+{
+	char x[48], y[48];
+	size_t n = kd__sounds(x, sizeof(x), a, alen);
+	size_t m = kd__sounds(y, sizeof(y), b, blen);
+	size_t cx = consonants(x, n), cy = consonants(y, m);
+	size_t den = cx > cy ? cx : cy;
+	double c, c2;
+	pthread_once(&g_cost_once, build_costs);
+	*frame = cx < cy ? cx : cy;
+	if (den == 0)
+		return 0;
+	if (consonantal(b, blen)) {
+		c = align(g_cost[0], x, n, y, m);
+	} else { /* Hangul or Kana: the better of the two */
+		c = align(g_cost[1], x, n, y, m);
+		c2 = align(g_cost[2], x, n, y, m);
+		if (c < 0 || (c2 >= 0 && c2 < c))
+			c = c2;
+	}
+	return c < 0 ? 0 : 1.0 - c / (double)den;
 }
