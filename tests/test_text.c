@@ -712,6 +712,10 @@ KD_TEST(text__sound_alignment)
 	CHECK(kd__sound_sim("sale", 4, "seil", 4, &f) > 0.9);
 	CHECK(kd__sound_sim("knight", 6, "naiteu", 6, &f) > 0.9);
 	CHECK(kd__sound_sim("matthew", 7, "maesyu", 6, &f) > 0.85);
+	/* the first sounds may differ in voicing only (a Japanese name in
+	 * Hangul: Kazunori, 가즈노리 "gajeunori"), not in kind */
+	CHECK(kd__sound_sim("kazunori", 8, "gajeunori", 9, &f) > 0.75);
+	CHECK(kd__sound_sim("kazunori", 8, "najeunori", 9, &f) == 0.0);
 	/* costs are directed: Latin first, the reading second */
 	CHECK(kd__sound_sim("parker", 6, "pakeo", 5, &f) >
 	      kd__sound_sim("pakeo", 5, "parker", 6, &f));

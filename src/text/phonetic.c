@@ -450,6 +450,19 @@ static double drop(const float (*t)[128], const char *s, size_t i, int latin)
 	return latin ? sound_sub(t, s[i], '-') : sound_sub(t, '-', s[i]);
 }
 
+/* k/g, t/d, p/b, s/z: one sound voiced and not (Korean writes the
+ * initial k and t of a Japanese name g and d: Kataoka, 가타오카) */
+static int voicing(char a, char b)
+{
+	static const char *const pairs[] = { "kg", "td", "pb", "sz" };
+	size_t i;
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if ((a == pairs[i][0] && b == pairs[i][1]) ||
+		    (a == pairs[i][1] && b == pairs[i][0]))
+			return 1;
+	return 0;
+}
+
 /* The aligned cost of sounds x (Latin) and y (the reading) in table t,
  * or -1 when their first sounds are too far apart: a reading keeps how
  * a name starts (Ratana is not Holding), unless one starts with a vowel
@@ -460,7 +473,7 @@ static double align(const float (*t)[128], const char *x, size_t n,
 	double d[48][48];
 	size_t i, j;
 	if (n > 0 && m > 0 && x[0] != 'a' && y[0] != 'a' &&
-	    sound_sub(t, x[0], y[0]) > 0.5)
+	    sound_sub(t, x[0], y[0]) > 0.5 && !voicing(x[0], y[0]))
 		return -1;
 	d[0][0] = 0;
 	for (i = 1; i <= n; i++)
