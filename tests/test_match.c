@@ -642,6 +642,7 @@ KD_TEST(match_compare__learnt_sound_costs)
 	CHECK(one < he);
 	CHECK(cmp(KD_SCHEMA_PERSON, "Howard Carter", "הווארד קופר") < 0.40);
 	CHECK(cmp(KD_SCHEMA_PERSON, "Harry Reid", "הארי גרב") < 0.40);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Meir Cohen", "מאיר כהן") >= 0.90);
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Sean Parker",
 			 "숀 파커") == 0);
 	CHECK(r.match);

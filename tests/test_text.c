@@ -672,6 +672,10 @@ KD_TEST(text__hebrew_reading)
 	n = analyze("מוניקה צרט", 0);
 	CHECK_STR(join(n, 0, 0), "mwnyka tsrt");
 	kd__name_free(n);
+	/* kaf before he is q: k + h would read as kh (het) */
+	n = analyze("כהן", 0);
+	CHECK_STR(join(n, 0, 0), "qhn");
+	kd__name_free(n);
 	/* pointed: the same reading as unpointed */
 	n = analyze("בּוֹרוֹ", 0);
 	CHECK_STR(join(n, 0, 0), "bwrw");
