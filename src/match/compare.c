@@ -311,11 +311,19 @@ static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	/* how much of the consonant frame survives the transcription
 	 * (phonetic.c); a frame of two consonants must survive nearly
 	 * whole, one consonant is never enough */
+	if ((a->flags & KD_TF_READ) && !(b->flags & KD_TF_READ)) {
+		const struct kd_qtok *t = a; /* the Latin side first */
+		a = b;
+		b = t;
+	}
 	sim = kd__sound_sim(a->s, a->len, b->s, b->len, &frame);
-	if (frame < 2 || sim < (frame == 2 ? KD_PH_MIN2 : KD_PH_MIN))
+	if (frame == 0 || (frame == 1 && maxlen > 7) ||
+	    sim < (frame <= 2 ? KD_PH_MIN2 : KD_PH_MIN))
 		return best;
 	if (sim > KD_PH_MAX)
 		sim = KD_PH_MAX;
+	if (frame == 1 && sim > KD_PH_MIN2)
+		sim = KD_PH_MIN2; /* one consonant: weak evidence (Leo, Kerr) */
 	if (sim > best) {
 		*how = "phonetic";
 		return sim;

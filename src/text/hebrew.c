@@ -11,7 +11,8 @@
  *
  *   א ע ""   ב b   ג g (ג' j)   ד d   ה h (final: a)   ו w (initial: v)
  *   ז z (ז' zh)   ח kh
- *   ט t   י y   כ k  ך kh   ל l   מ ם m   נ ן n   ס s   פ p  ף f
+ *   ט t   י y   כ k (before ה: q)  ך kh   ל l   מ ם m   נ ן n   ס s
+ *   פ p  ף f
  *   צ ץ ts (צ' ch)   ק k   ר r   ש s   ת t (ת' th)
  *
  * Points (niqqud, cantillation) are dropped: most names are unpointed,
@@ -70,11 +71,15 @@ void kd__hebrew_run(struct kd_abuf *b, const UChar *u, int32_t n, size_t off)
 				}
 			}
 			/* a word-initial vav is v; a word-final he is the
-			 * vowel a or e (Monika, מוניקה) */
+			 * vowel a or e (Monika, מוניקה); kaf before he is
+			 * written q, so that k + h does not read as kh (ח):
+			 * Cohen, כהן "qhn" */
 			if (c == 0x05D5 && !after_letter(u, i - 1))
 				p = "v";
 			else if (c == 0x05D4 && !(d >= 0x05D0 && d <= 0x05EA))
 				p = "a";
+			else if (c == 0x05DB && d == 0x05D4)
+				p = "q";
 			kd__abuf_put(b, p, strlen(p), off);
 		} else if (c >= 0x05F0 && c <= 0x05F2) {
 			/* ligatures: וו ("v"), וי, יי */

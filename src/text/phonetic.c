@@ -29,6 +29,8 @@
  */
 #include "text/text.h"
 
+#include <pthread.h>
+
 static int vowel(char c)
 {
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
@@ -135,20 +137,22 @@ size_t kd__phonetic(char *dst, size_t cap, const char *s, size_t len)
  *   a  any vowel (and y or w between consonants: Hebrew yod, vav)
  *   y w h  glides: y or w before a vowel or at the start; h (a final h
  *          is a vowel: Hebrew he)
- *   p  b  f (f ph)  v (v, Hebrew ww)  k (k q c ck)  g  x (kh gh)
- *   s  z  S (sh sch zh sz)  c (ch tch ts tz cz)  j  t (t th)  d (d dh)
+ *   p  b  f (f ph)  v (v, Hebrew ww)  k (k q c ck)  g  x (kh, gh
+ *          after a consonant)  G (gh after a vowel: silent in English)
+ *   s  z  S (sh sch zh sz)  c (ch tch ts tz cz)  j  t  T (th)  d (d dh)
  *   r (r l)  R (r after a vowel, before a consonant or the end: English
  *          does not pronounce it, Korean and Japanese do not write it)
  *   m  n (n, ng before a consonant or at the end)
+ *   E  a final e after a consonant (silent in English and French)
+ *   (nothing) the k, g, p of an initial kn, gn, ps
  *
- * (vowels collapse, a repeated consonant costs 0.15 to drop), and the two strings are aligned by a weighted edit
- * distance whose costs are what transcriptions do to a name: a vowel is
- * added or dropped for 0.15 (Korean epenthetic eu, Hebrew's unwritten
- * vowels), a glide for 0.3, a silent r for 0.4; voicing (b/p, g/k,
- * d/t, v/f, z/s) costs 0.25; sounds that scripts write alike substitute
- * cheaply (p/f 0.3: Korean has no f; s/sh 0.2: Hebrew unpointed shin;
- * ch/ts/j 0.3; ch/k and ch/kh 0.5: Michael, Emerich; m/n 0.5), any other consonant costs 1. The similarity
- * is 1 - cost / consonants of the longer side, so it says how much of
+ * (vowels collapse, a repeated consonant costs 0.15 to drop), and the
+ * two strings are aligned by a weighted edit distance whose costs are
+ * learnt from data (below: what transcriptions do to a name, e.g. a
+ * vowel added by Korean or dropped by Hebrew, a silent r, v written b).
+ * Costs are directed: the first string is the Latin spelling, the second
+ * the reading. The similarity is 1 - cost / consonants of the longer
+ * side, so it says how much of
  * the consonant frame survives.
  */
 static int is_vow(char c)
@@ -181,9 +185,31 @@ size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
 			i++;
 			continue;
 		}
+		/* English kn, gn, ps at the start: the first is silent
+		 * (Knight: 나이트, Gnome) */
+		if (i == 0 && !consonantal &&
+		    (((c == 'k' || c == 'g') && nx == 'n') ||
+		     (c == 'p' && nx == 's'))) {
+			i++;
+			continue;
+		}
 		switch (c) {
-		case 'a':
 		case 'e':
+			/* a final e after a consonant: silent in English and
+			 * French (Sale, Rose), spoken elsewhere; its own sound,
+			 * so the fitted costs say what readings do with it */
+			if (i > 0 && !is_vow(s[i - 1]) && s[i - 1] != 'y' &&
+			    s[i - 1] != 'h' &&
+			    (i + 1 == len || (i + 2 == len && nx == 's' &&
+					      i > 1 && is_vow(s[i - 2])))) {
+				/* and the e of a final -es after one
+				 * consonant: James, Jones (제임스) */
+				k[0] = 'E';
+				break;
+			}
+			k[0] = 'a';
+			break;
+		case 'a':
 		case 'i':
 		case 'o':
 		case 'u':
@@ -219,7 +245,11 @@ size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
 			break;
 		case 'k':
 		case 'g':
-			k[0] = nx == 'h' ? 'x' : c;
+			/* gh after a vowel: silent in English (Knight,
+			 * Vaughan), kh elsewhere: G, fitted like E */
+			k[0] = nx != 'h'                               ? c
+			       : c == 'g' && i > 0 && is_vow(s[i - 1]) ? 'G'
+								       : 'x';
 			adv = nx == 'h' ? 2 : 1;
 			break;
 		case 'q':
@@ -249,6 +279,8 @@ size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
 			} else if (nx == 'h' || nx == 'z') {
 				k[0] = 'S';
 				adv = 2;
+			} else if (i > 0 && is_vow(s[i - 1]) && is_vow(nx)) {
+				k[0] = 'z'; /* between vowels: Rose, Jose */
 			} else {
 				k[0] = 's';
 			}
@@ -267,11 +299,16 @@ size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
 			if (nx == 's' || nx == 'z') {
 				k[0] = 'c';
 				adv = 2;
+			} else if (nx == 't' && nx2 == 'h') {
+				k[0] = 'T'; /* Matthew */
+				adv = 3;
 			} else if (nx == 'c' && nx2 == 'h') {
 				k[0] = 'c';
 				adv = 3;
 			} else {
-				k[0] = 't';
+				/* th: English th, written s in Hangul and
+				 * Kana (Matthew, Chenoweth), t elsewhere */
+				k[0] = nx == 'h' ? 'T' : 't';
 				adv = nx == 'h' ? 2 : 1;
 			}
 			break;
@@ -330,60 +367,58 @@ out:
 	return n;
 }
 
-static double sound_indel(char c)
+/*
+ * The costs of the alignment are learnt, not set by hand:
+ * bench/fit/fit_sounds.py fits a stochastic edit transducer (EM) on
+ * Wikidata's Latin tokens and their Hangul, Katakana and Hebrew forms
+ * (the tuned part), and writes data/weights/sound_costs.txt, which the
+ * build turns into sound_costs.inc: { table, latin sound, reading sound,
+ * cost }, '-' for nothing. Table 'c' is for readings written without
+ * vowel letters (Hebrew: vowels are dropped, not changed), 'k' for
+ * Hangul and 'j' for Kana (vowels are added; Korean writes f as p,
+ * Japanese keeps it): a reading with vowels takes the better of these
+ * two. An edit the data never make costs 1, identity 0.
+ */
+static const struct {
+	char t, x, y;
+	float c;
+} g_learnt[] = {
+#include "sound_costs.inc"
+};
+
+static float g_cost[3][128][128]; /* [table: c k j][latin][reading] */
+static pthread_once_t g_cost_once = PTHREAD_ONCE_INIT;
+
+static void build_costs(void)
 {
-	return c == 'a' ? 0.15 : glide(c) ? 0.3 : c == 'R' ? 0.4 : 1.0;
+	size_t i, j, t;
+	for (t = 0; t < 3; t++)
+		for (i = 0; i < 128; i++)
+			for (j = 0; j < 128; j++)
+				g_cost[t][i][j] = i == j ? 0.0f : 1.0f;
+	for (i = 0; i < sizeof(g_learnt) / sizeof(g_learnt[0]); i++)
+		g_cost[g_learnt[i].t == 'c'   ? 0
+		       : g_learnt[i].t == 'k' ? 1
+					      : 2]
+		      [(unsigned char)g_learnt[i].x & 127]
+		      [(unsigned char)g_learnt[i].y & 127] = g_learnt[i].c;
 }
 
-static char unvoiced(char c)
+/* A reading without vowel letters (but a last one: Hebrew final he). */
+static int consonantal(const char *s, size_t len)
 {
-	switch (c) {
-	case 'b':
-		return 'p';
-	case 'v':
-		return 'f';
-	case 'g':
-		return 'k';
-	case 'd':
-		return 't';
-	case 'z':
-		return 's';
-	default:
-		return c;
-	}
-}
-
-/* Substitution cost of two sounds: symmetric table of the pairs that
- * transcriptions write alike, 1 for the rest. */
-static double sound_sub(char a, char b)
-{
-	static const struct {
-		char a, b;
-		uint8_t tenths;
-	} near[] = {
-		{ 'a', 'y', 2 }, { 'a', 'w', 2 }, { 'a', 'h', 3 },
-		{ 'p', 'f', 3 }, { 'f', 'w', 3 }, { 'p', 'w', 4 },
-		{ 'f', 'h', 4 }, { 'x', 'h', 3 }, { 'x', 'k', 3 },
-		{ 'k', 'h', 5 }, { 's', 'S', 2 }, { 'S', 'c', 3 },
-		{ 's', 'c', 3 }, { 'c', 'x', 5 }, { 'c', 'k', 5 },
-		{ 'c', 't', 4 }, { 'j', 'S', 3 }, { 'j', 'c', 3 },
-		{ 'j', 'y', 3 }, { 'j', 's', 5 }, { 's', 't', 7 },
-		{ 'm', 'n', 5 }, { 'y', 'h', 5 }, { 'w', 'h', 5 },
-	};
 	size_t i;
-	a = a == 'R' ? 'r' : a;
-	b = b == 'R' ? 'r' : b;
-	if (a == b)
-		return 0;
-	a = unvoiced(a);
-	b = unvoiced(b);
-	if (a == b)
-		return 0.25; /* b/p, v/f, g/k, d/t, z/s */
-	for (i = 0; i < sizeof(near) / sizeof(near[0]); i++)
-		if ((near[i].a == a && near[i].b == b) ||
-		    (near[i].a == b && near[i].b == a))
-			return near[i].tenths * 0.1;
-	return 1.0;
+	for (i = 0; i + 1 < len; i++)
+		if (is_vow(s[i]))
+			return 0;
+	return 1;
+}
+
+/* Cost of the Latin sound a written as the reading's sound b ('-':
+ * dropped, or b inserted) in table t. */
+static double sound_sub(const float (*t)[128], char a, char b)
+{
+	return t[(unsigned char)a & 127][(unsigned char)b & 127];
 }
 
 /* s[i] repeats the sound before it (nn, ll, and the r/R of "rl") */
@@ -401,49 +436,82 @@ static size_t consonants(const char *s, size_t n)
 {
 	size_t i, c = 0;
 	for (i = 0; i < n; i++)
-		c += s[i] != 'a' && !glide(s[i]) &&
+		c += s[i] != 'a' && s[i] != 'E' && !glide(s[i]) &&
 		     !(i > 0 && s[i] == s[i - 1]);
 	return c;
 }
 
-/* Cost of dropping s[i]: a repeat goes for 0.15 */
-static double drop(const char *s, size_t i)
+/* Cost of dropping s[i] of the Latin side (latin) or of the reading:
+ * a repeat (nn, ll) goes for 0.15 */
+static double drop(const float (*t)[128], const char *s, size_t i, int latin)
 {
-	return repeat(s, i) ? 0.15 : sound_indel(s[i]);
+	if (repeat(s, i))
+		return 0.15;
+	return latin ? sound_sub(t, s[i], '-') : sound_sub(t, '-', s[i]);
+}
+
+/* k/g, t/d, p/b, s/z: one sound voiced and not (Korean writes the
+ * initial k and t of a Japanese name g and d: Kataoka, 가타오카) */
+static int voicing(char a, char b)
+{
+	static const char *const pairs[] = { "kg", "td", "pb", "sz" };
+	size_t i;
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)
+		if ((a == pairs[i][0] && b == pairs[i][1]) ||
+		    (a == pairs[i][1] && b == pairs[i][0]))
+			return 1;
+	return 0;
+}
+
+/* The aligned cost of sounds x (Latin) and y (the reading) in table t,
+ * or -1 when their first sounds are too far apart: a reading keeps how
+ * a name starts (Ratana is not Holding), unless one starts with a vowel
+ * (Hebrew does not write an initial vowel: Allan, אלן "ln") */
+static double align(const float (*t)[128], const char *x, size_t n,
+		    const char *y, size_t m)
+{
+	double d[48][48];
+	size_t i, j;
+	if (n > 0 && m > 0 && x[0] != 'a' && y[0] != 'a' &&
+	    sound_sub(t, x[0], y[0]) > 0.5 && !voicing(x[0], y[0]))
+		return -1;
+	d[0][0] = 0;
+	for (i = 1; i <= n; i++)
+		d[i][0] = d[i - 1][0] + drop(t, x, i - 1, 1);
+	for (j = 1; j <= m; j++)
+		d[0][j] = d[0][j - 1] + drop(t, y, j - 1, 0);
+	for (i = 1; i <= n; i++)
+		for (j = 1; j <= m; j++) {
+			double v = d[i - 1][j - 1] +
+				   sound_sub(t, x[i - 1], y[j - 1]);
+			double del = d[i - 1][j] + drop(t, x, i - 1, 1);
+			double ins = d[i][j - 1] + drop(t, y, j - 1, 0);
+			d[i][j] = v < del ? (v < ins ? v : ins)
+					  : (del < ins ? del : ins);
+		}
+	return d[n][m];
 }
 
 double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
 		     size_t *frame)
 {
 	char x[48], y[48];
-	double d[48][48];
 	size_t n = kd__sounds(x, sizeof(x), a, alen);
-	size_t m = kd__sounds(y, sizeof(y), b, blen), i, j;
+	size_t m = kd__sounds(y, sizeof(y), b, blen);
 	size_t cx = consonants(x, n), cy = consonants(y, m);
 	size_t den = cx > cy ? cx : cy;
+	double c, c2;
+	pthread_once(&g_cost_once, build_costs);
 	*frame = cx < cy ? cx : cy;
 	if (den == 0)
 		return 0;
-	/* the first sounds must be near: a reading keeps how a name
-	 * starts (Ratana is not Holding), unless one starts with a vowel or
-	 * glide y/w (Hebrew does not write an initial vowel: Allan, אלן "ln") */
-	if (n > 0 && m > 0 && x[0] != 'a' && y[0] != 'a' && x[0] != 'y' &&
-	    y[0] != 'y' && x[0] != 'w' && y[0] != 'w' &&
-	    sound_sub(x[0], y[0]) > 0.5)
-		return 0;
-	d[0][0] = 0;
-	for (i = 1; i <= n; i++)
-		d[i][0] = d[i - 1][0] + drop(x, i - 1);
-	for (j = 1; j <= m; j++)
-		d[0][j] = d[0][j - 1] + drop(y, j - 1);
-	for (i = 1; i <= n; i++)
-		for (j = 1; j <= m; j++) {
-			double v = d[i - 1][j - 1] +
-				   sound_sub(x[i - 1], y[j - 1]);
-			double del = d[i - 1][j] + drop(x, i - 1);
-			double ins = d[i][j - 1] + drop(y, j - 1);
-			d[i][j] = v < del ? (v < ins ? v : ins)
-					  : (del < ins ? del : ins);
-		}
-	return 1.0 - d[n][m] / (double)den;
+	if (consonantal(b, blen)) {
+		c = align(g_cost[0], x, n, y, m);
+	} else { /* Hangul or Kana: the better of the two */
+		c = align(g_cost[1], x, n, y, m);
+		c2 = align(g_cost[2], x, n, y, m);
+		if (c < 0 || (c2 >= 0 && c2 < c))
+			c = c2;
+	}
+	return c < 0 ? 0 : 1.0 - c / (double)den;
 }

@@ -127,7 +127,9 @@ size_t kd__phonetic(char *dst, size_t cap, const char *tok, size_t len);
  * Sounds of one lowercase ASCII token (phonetic.c: vowels as 'a', glides,
  * consonant classes), and the similarity of two tokens by the weighted
  * alignment of their sounds: 1 - cost / consonants of the longer side
- * (may be negative). *frame: the consonants of the shorter side.
+ * (may be negative). *frame: the consonants of the shorter side. The
+ * costs are learnt (data/weights/sound_costs.txt) and directed: a is the
+ * Latin spelling, b the reading from another script.
  */
 size_t kd__sounds(char *dst, size_t cap, const char *tok, size_t len);
 double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
