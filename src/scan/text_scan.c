@@ -113,6 +113,20 @@ static int add_hit(struct scan *sc, size_t i, size_t j,
 	return kd__scan_add(sc->c, sc->g, sc->t[i].os, sc->t[j].oe, r);
 }
 
+/* Word i as a low-priority mention of r's entity, explained by detail. */
+static int add_mention(struct scan *sc, size_t i, const struct kd_scan_match *r,
+		       const char *detail)
+{
+	struct kd_scan_match co = *r;
+	int err;
+	co.feature = "mention";
+	snprintf(co.detail, sizeof(co.detail), "%s", detail);
+	sc->c->mention = 1;
+	err = add_hit(sc, i, i, &co);
+	sc->c->mention = 0;
+	return err;
+}
+
 static int cmp_pos(const void *a, const void *b)
 {
 	const struct cand *x = a, *y = b;
@@ -491,18 +505,14 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 			if (!prominent(sc, best->ent)) {
 				/* a surname alone names someone known by it:
 				 * listed by one authority only (Gilboa,
-				 * Grimm, Voinov), a namesake is likelier */
-				co = *best;
-				co.feature = "mention";
+				 * Cornelio, Voinov), a namesake is likelier */
 				snprintf(co.detail, sizeof(co.detail),
 					 "'%.30s' alone: a surname of a person "
 					 "on one list only, without a given "
 					 "name (low priority)",
 					 TXT(sc, t));
-				sc->c->mention = 1;
-				err = add_hit(sc, i, i, &co);
-				sc->c->mention = 0;
-				if (err < 0)
+				if ((err = add_mention(sc, i, best,
+						       co.detail)) < 0)
 					return err;
 				continue;
 			}
@@ -516,8 +526,6 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 			 * a menu label as often as a name) */
 			if (ctx == CTX_NONE && ordinary(sc, t))
 				continue;
-			co = *best;
-			co.feature = "mention";
 			snprintf(co.detail, sizeof(co.detail),
 				 "'%.30s' alone: a one-word %s name without "
 				 "vessel or company context (low priority)",
@@ -526,10 +534,7 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 						 KD_SCHEMA_VESSEL
 					 ? "vessel"
 					 : "organisation");
-			sc->c->mention = 1;
-			err = add_hit(sc, i, i, &co);
-			sc->c->mention = 0;
-			if (err < 0)
+			if ((err = add_mention(sc, i, best, co.detail)) < 0)
 				return err;
 			continue;
 		}
