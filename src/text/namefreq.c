@@ -16,6 +16,7 @@
  * "david" (1 in ~200 words) ~ 5.3 nats; a word never seen ~ 13 nats.
  */
 #include "text/text.h"
+#include "util/util.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -38,18 +39,9 @@ static struct freq g_tab[FREQ_SLOTS];
 static double g_total = 1;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
 
-static uint32_t str_hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 static struct freq *slot(const char *s, size_t n)
 {
-	uint32_t i = str_hash(s, n) & (FREQ_SLOTS - 1), k;
+	uint32_t i = (uint32_t)kd__hash(s, n) & (FREQ_SLOTS - 1), k;
 	for (k = 0; k < FREQ_SLOTS; k++, i = (i + 1) & (FREQ_SLOTS - 1)) {
 		struct freq *e = &g_tab[i];
 		if (e->s == NULL || (e->len == n && memcmp(e->s, s, n) == 0))
