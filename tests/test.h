@@ -26,6 +26,9 @@ const char *kd_test_path(const char *rel);
 /** The bundled lists (data/) and a matcher over them, loaded once for
  *  every test that asks (freed at exit); NULL when they do not load. */
 const kd_matcher *kd_test_bundled(const kd_db **db);
+/** The detail of the feature `name` of a result, or NULL when it did not
+ *  fire. */
+const char *kd_test_feature(const kd_result *r, const char *name);
 
 #define KD_TEST(name)                                             \
 	static void test_##name(void);                            \

@@ -33,15 +33,6 @@ static struct kd_name_cmp directed(const char *query, const char *listed,
 	return c;
 }
 
-static const char *feature(const kd_result *r, const char *name)
-{
-	size_t i;
-	for (i = 0; i < r->nfeatures; i++)
-		if (strcmp(r->features[i].name, name) == 0)
-			return r->features[i].detail;
-	return NULL;
-}
-
 KD_TEST(common_name__population_information)
 {
 	double david = kd__name_pop_info("david", 5);
@@ -112,12 +103,12 @@ KD_TEST(common_name__explained)
 	const char *d;
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Carlos Torres",
 			 "Carlos Mario TORRES HOYOS") == 0);
-	d = feature(&r, "common_name");
+	d = kd_test_feature(&r, "common_name");
 	CHECK(d != NULL);
 	CHECK(d && strstr(d, "common name") != NULL);
 	CHECK(d && strstr(d, "50% of the listed name") != NULL);
 	/* an organisation's name gets no such feature */
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_COMPANY, "Carlos Torres",
 			 "Carlos Mario TORRES HOYOS") == 0);
-	CHECK(feature(&r, "common_name") == NULL);
+	CHECK(kd_test_feature(&r, "common_name") == NULL);
 }

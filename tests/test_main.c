@@ -97,3 +97,12 @@ int main(int argc, char **argv)
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }
+
+const char *kd_test_feature(const kd_result *r, const char *name)
+{
+	size_t i;
+	for (i = 0; i < r->nfeatures; i++)
+		if (strcmp(r->features[i].name, name) == 0)
+			return r->features[i].detail;
+	return NULL;
+}

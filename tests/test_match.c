@@ -34,15 +34,6 @@ static double directed(const char *query, const char *listed)
 	return c.score;
 }
 
-static const char *feature(const kd_result *r, const char *name)
-{
-	size_t i;
-	for (i = 0; i < r->nfeatures; i++)
-		if (strcmp(r->features[i].name, name) == 0)
-			return r->features[i].detail;
-	return NULL;
-}
-
 KD_TEST(match_compare__transliterations_meet)
 {
 	CHECK(cmp(KD_SCHEMA_PERSON, "Sergej Lawrow", "Sergei Lavrov") >= 0.85);
@@ -95,7 +86,7 @@ KD_TEST(match_compare__numbers_must_agree)
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_VESSEL, "Yu Jong 2",
 			 "Yu Jong 3") == 0);
 	CHECK(r.match == 0);
-	CHECK(feature(&r, "number_mismatch") != NULL);
+	CHECK(kd_test_feature(&r, "number_mismatch") != NULL);
 	CHECK(cmp(KD_SCHEMA_VESSEL, "Yu Jong 2", "YU JONG 2") >= 0.99);
 }
 
@@ -114,7 +105,7 @@ KD_TEST(match_compare__explains_skeleton)
 	const char *d;
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Juri Uschakow",
 			 "Yuri Ushakov") == 0);
-	d = feature(&r, "name_match");
+	d = kd_test_feature(&r, "name_match");
 	CHECK(d != NULL);
 	CHECK(d && strstr(d, "'uschakow'~'ushakov'") != NULL);
 	CHECK(r.match);
@@ -227,7 +218,7 @@ KD_TEST(match_screen__schema_and_dob_evidence)
 	CHECK(i < n);
 	if (i < n) {
 		CHECK(res[i].match);
-		CHECK(feature(&res[i], "dob_match") != NULL);
+		CHECK(kd_test_feature(&res[i], "dob_match") != NULL);
 	}
 	kd_results_free(res);
 	/* a conflicting birth year lowers the score below the threshold */
@@ -236,7 +227,7 @@ KD_TEST(match_screen__schema_and_dob_evidence)
 	for (i = 0; i < n; i++)
 		if (strcmp(kd_entity_id(res[i].entity), "ofac-35233") == 0) {
 			CHECK(!res[i].match);
-			CHECK(feature(&res[i], "dob_mismatch") != NULL);
+			CHECK(kd_test_feature(&res[i], "dob_mismatch") != NULL);
 		}
 	kd_results_free(res);
 }
@@ -354,10 +345,10 @@ KD_TEST(match_compare__nasab_order_is_identity)
 	CHECK(cmp(KD_SCHEMA_PERSON, "Ivanov Petr", "Petr Ivanov") >= 0.95);
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Khalid bin Hamad",
 			 "Hamad bin Khalid") == 0);
-	CHECK(feature(&r, "name_order_conflict") != NULL);
+	CHECK(kd_test_feature(&r, "name_order_conflict") != NULL);
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Khalid bin Hamad",
 			 "Khalid bin Hamad Al Thani") == 0);
-	CHECK(feature(&r, "name_order_conflict") == NULL);
+	CHECK(kd_test_feature(&r, "name_order_conflict") == NULL);
 }
 
 KD_TEST(match_compare__substituted_part_counts_against)
@@ -372,14 +363,15 @@ KD_TEST(match_compare__substituted_part_counts_against)
 	CHECK(dropped > sub);
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Abdul Rahim Karim Jan",
 			 "Abdul Rahim Sharif Jan") == 0);
-	CHECK(feature(&r, "part_substituted") != NULL);
-	CHECK(strstr(feature(&r, "part_substituted"), "karim") != NULL);
-	CHECK(strstr(feature(&r, "part_substituted"), "sharif") != NULL);
+	CHECK(kd_test_feature(&r, "part_substituted") != NULL);
+	CHECK(strstr(kd_test_feature(&r, "part_substituted"), "karim") != NULL);
+	CHECK(strstr(kd_test_feature(&r, "part_substituted"), "sharif") !=
+	      NULL);
 	/* a spelling variant in that place is no substitution */
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Abdul Rahim Karim Jan",
 			 "Abdul Rahim Kareem Jan") == 0);
 	CHECK(r.match);
-	CHECK(feature(&r, "part_substituted") == NULL);
+	CHECK(kd_test_feature(&r, "part_substituted") == NULL);
 }
 
 /* Titles before a person's name (rigour names_stopwords.yml) neither
@@ -426,7 +418,7 @@ KD_TEST(match_compare__ordinals_and_roman_numerals)
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_COMPANY, "First National Bank",
 			 "Second National Bank") == 0);
 	CHECK(r.match == 0);
-	CHECK(feature(&r, "number_mismatch") != NULL);
+	CHECK(kd_test_feature(&r, "number_mismatch") != NULL);
 }
 
 KD_TEST(match_compare__legal_form_pair)
@@ -478,17 +470,17 @@ KD_TEST(match_compare__legal_form_classes_across_languages)
 	CHECK(other < gmbh_long);
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_COMPANY, "Norvale Trading GmbH",
 			 "Norvale Trading Sdn. Bhd.") == 0);
-	CHECK(feature(&r, "legal_form") != NULL);
-	CHECK(strstr(feature(&r, "legal_form"), "gmbh") != NULL);
-	CHECK(strstr(feature(&r, "legal_form"), "sdnbhd") != NULL);
+	CHECK(kd_test_feature(&r, "legal_form") != NULL);
+	CHECK(strstr(kd_test_feature(&r, "legal_form"), "gmbh") != NULL);
+	CHECK(strstr(kd_test_feature(&r, "legal_form"), "sdnbhd") != NULL);
 	/* the English translation agrees with any country's form */
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_COMPANY, "ООО Норвале",
 			 "Norvale LLC") == 0);
 	CHECK(r.match);
-	CHECK(feature(&r, "legal_form") == NULL);
+	CHECK(kd_test_feature(&r, "legal_form") == NULL);
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_COMPANY, "Norvale GmbH",
 			 "Norvale Ltd") == 0);
-	CHECK(feature(&r, "legal_form") == NULL);
+	CHECK(kd_test_feature(&r, "legal_form") == NULL);
 	/* OOO (Russia) vs Sp. z o.o. (Poland) */
 	CHECK(cmp(KD_SCHEMA_COMPANY, "OOO Norvale", "Norvale Sp. z o.o.") <
 	      cmp(KD_SCHEMA_COMPANY, "OOO Norvale", "Norvale LLC"));
@@ -517,7 +509,7 @@ KD_TEST(match_compare__org_symbols_and_acronyms)
 	CHECK(typo >= KD_DEFAULT_THRESHOLD && typo < 0.99);
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_COMPANY, "Norvale Bros.",
 			 "Norvale Brothers") == 0);
-	CHECK(strstr(feature(&r, "name_match"), "symbol") != NULL);
+	CHECK(strstr(kd_test_feature(&r, "name_match"), "symbol") != NULL);
 	/* letter-spelt legal forms stay legal forms */
 	CHECK(cmp(KD_SCHEMA_COMPANY, "Norvale S.A.", "Norvale SA") >= 0.99);
 	CHECK(cmp(KD_SCHEMA_COMPANY, "Norvale L.L.C.", "Norvale LLC") >= 0.99);
@@ -613,8 +605,8 @@ KD_TEST(match_compare__nickname)
 	CHECK(cmp(KD_SCHEMA_PERSON, "Bob Smith", "Robert Smith") >= 0.85);
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Bill Clinton",
 			 "William Clinton") == 0);
-	CHECK(feature(&r, "nickname") != NULL);
-	CHECK(strstr(feature(&r, "name_match"), "nickname") != NULL);
+	CHECK(kd_test_feature(&r, "nickname") != NULL);
+	CHECK(strstr(kd_test_feature(&r, "name_match"), "nickname") != NULL);
 	CHECK(kd__nickname("bill", 4, "william", 7));
 	CHECK(kd__nickname("william", 7, "bill", 4));
 	CHECK(!kd__nickname("bill", 4, "walter", 6));
@@ -641,7 +633,7 @@ KD_TEST(match_compare__foreign_names_in_hangul_and_katakana)
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Vladimir Putin",
 			 "블라디미르 푸틴") == 0);
 	CHECK(r.match);
-	CHECK(feature(&r, "phonetic") != NULL);
+	CHECK(kd_test_feature(&r, "phonetic") != NULL);
 	/* the consonant frame itself */
 	{
 		char k[32];
@@ -672,7 +664,7 @@ KD_TEST(match_compare__readings_by_sound_alignment)
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Jack Sherwood",
 			 "ג'ק שרווד") == 0);
 	CHECK(r.match);
-	CHECK(strstr(feature(&r, "name_match"),
+	CHECK(strstr(kd_test_feature(&r, "name_match"),
 		     "'sherwood'~'srwwd' phonetic") != NULL);
 }
 
@@ -708,14 +700,16 @@ KD_TEST(match_compare__learnt_sound_costs)
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Sean Parker",
 			 "숀 파커") == 0);
 	CHECK(r.match);
-	CHECK(feature(&r, "phonetic") != NULL);
-	CHECK(strstr(feature(&r, "name_match"), "parker") != NULL);
-	CHECK(strstr(feature(&r, "name_match"), "pakeo' phonetic") != NULL ||
-	      strstr(feature(&r, "name_match"), "parker' phonetic") != NULL);
+	CHECK(kd_test_feature(&r, "phonetic") != NULL);
+	CHECK(strstr(kd_test_feature(&r, "name_match"), "parker") != NULL);
+	CHECK(strstr(kd_test_feature(&r, "name_match"), "pakeo' phonetic") !=
+		      NULL ||
+	      strstr(kd_test_feature(&r, "name_match"), "parker' phonetic") !=
+		      NULL);
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Howard Carter",
 			 "ハワード・カーター") == 0);
 	CHECK(r.match);
-	CHECK(feature(&r, "phonetic") != NULL);
+	CHECK(kd_test_feature(&r, "phonetic") != NULL);
 }
 
 /* Han and Hangul syllables: another convention's spelling of the same
