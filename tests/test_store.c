@@ -8,6 +8,7 @@
  */
 #include "test.h"
 #include "kordon_store.h"
+#include "test_store.h"
 
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -60,7 +61,7 @@ static kd_db *watch(const char *rows)
 	return db;
 }
 
-static long long q1(const char *store, const char *sql)
+long long kd_test_store_q1(const char *store, const char *sql)
 {
 	sqlite3 *db;
 	sqlite3_stmt *st;
@@ -130,8 +131,10 @@ KD_TEST(store__book_monitor_decide_delta)
 	CHECK_STR(st.mode, "full");
 	CHECK_INT(st.screened, 4);
 	CHECK_INT(st.new_alerts, 3);
-	a2 = q1(path, "SELECT id FROM alerts WHERE record_id = 'c2'");
-	a3 = q1(path, "SELECT id FROM alerts WHERE record_id = 'c3'");
+	a2 = kd_test_store_q1(path,
+			      "SELECT id FROM alerts WHERE record_id = 'c2'");
+	a3 = kd_test_store_q1(path,
+			      "SELECT id FROM alerts WHERE record_id = 'c3'");
 	CHECK(a2 > 0 && a3 > 0);
 	/* a stale version loses, the right one wins, then it is final */
 	CHECK_INT(
@@ -166,17 +169,22 @@ KD_TEST(store__book_monitor_decide_delta)
 	CHECK_INT(st.ent_changed, 1);
 	CHECK_INT(st.ent_removed, 1);
 	CHECK_INT(st.new_alerts, 1);
-	CHECK_INT(q1(path, "SELECT prev_alert FROM alerts WHERE record_id = "
-			   "'c2' AND status = 'open'"),
+	CHECK_INT(kd_test_store_q1(
+			  path,
+			  "SELECT prev_alert FROM alerts WHERE record_id = "
+			  "'c2' AND status = 'open'"),
 		  a2);
-	CHECK_INT(q1(path, "SELECT COUNT(*) FROM alerts WHERE status = 'open' "
-			   "AND record_id = 'c1'"),
+	CHECK_INT(kd_test_store_q1(
+			  path,
+			  "SELECT COUNT(*) FROM alerts WHERE status = 'open' "
+			  "AND record_id = 'c1'"),
 		  1);
 	/* back to v1: entity 3 relisted, its decided pair unchanged: quiet */
 	CHECK_INT(run(&st, s, v1), 0);
 	CHECK_INT(st.ent_added, 1);
-	CHECK_INT(q1(path, "SELECT COUNT(*) FROM alerts WHERE record_id = "
-			   "'c3' AND status = 'open'"),
+	CHECK_INT(kd_test_store_q1(
+			  path, "SELECT COUNT(*) FROM alerts WHERE record_id = "
+				"'c3' AND status = 'open'"),
 		  0);
 
 	/* the chain holds, then names an edited and a deleted record */
@@ -237,8 +245,10 @@ KD_TEST(store__full_import_retires)
 	CHECK_INT(kd_book_import(&is, s, "x", rows + 1, 1, 1, "t", "test"), 0);
 	CHECK_INT(is.retired, 1);
 	CHECK_INT(is.unchanged, 1);
-	CHECK_INT(q1(path, "SELECT COUNT(*) FROM book WHERE status = 'retired' "
-			   "AND id = 'a'"),
+	CHECK_INT(kd_test_store_q1(
+			  path,
+			  "SELECT COUNT(*) FROM book WHERE status = 'retired' "
+			  "AND id = 'a'"),
 		  1);
 done:
 	kd_store_free(s);

@@ -9,6 +9,7 @@
  */
 #include "test.h"
 #include "store/store_int.h"
+#include "test_store.h"
 
 #include <pthread.h>
 #include <sqlite3.h>
@@ -115,18 +116,7 @@ static void *decider(void *arg)
 
 static long long q1(const char *sql)
 {
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	long long v = -1;
-	if (sqlite3_open(g_path, &db) != SQLITE_OK)
-		return -1;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			v = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(db);
-	return v;
+	return kd_test_store_q1(g_path, sql);
 }
 
 /* The decision records of each alert, in chain order, carry versions
