@@ -368,7 +368,8 @@ static int add_name(struct builder *b, uint32_t ent, const char *value,
 	size_t nseen = 0, nseensk = 0, v, t, k;
 	int err;
 
-	if ((err = kd__name_analyze(&nm, value, strlen(value), flags)) < 0)
+	if ((err = kd__name_analyze(&nm, value, strlen(value),
+				    flags | KD_NAME_LISTED)) < 0)
 		return err;
 	if (nm->nvars == 0 || nm->vars[0].ntok == 0)
 		goto done;

@@ -316,8 +316,12 @@ static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		a = b;
 		b = t;
 	}
-	sim = kd__sound_sim(a->s, a->len, b->s, b->len, &frame);
+	sim = kd__sound_sim_in(b->flags & KD_TF_ARABIC ? 'a' : 0, a->s, a->len,
+			       b->s, b->len, &frame);
+	/* an Arabic-script frame writes no short vowel: two consonants
+	 * (pry, ry) meet too many names */
 	if (frame == 0 || (frame == 1 && maxlen > 7) ||
+	    (frame < 3 && (b->flags & KD_TF_ARABIC)) ||
 	    sim < (frame <= 2 ? KD_PH_MIN2 : KD_PH_MIN))
 		return best;
 	if (sim > KD_PH_MAX)

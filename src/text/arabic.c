@@ -161,7 +161,7 @@ static UChar norm_letter(UChar32 c)
 		break;
 	}
 	if ((c >= 0x0621 && c <= 0x063A) || (c >= 0x0641 && c <= 0x064A) ||
-	    (c >= 0x0671 && c <= 0x06D3))
+	    (c >= 0x0671 && c <= 0x06D5))
 		return (UChar)c;
 	return 0;
 }
@@ -410,9 +410,93 @@ static void spell(struct kd_abuf *b, int opt, const struct word *w, int s,
 	vocalise(b, w->u + s, n, w->harakat, off);
 }
 
+/* The letters of w as a consonant frame (option KD_ARABIC_OPT_FRAME),
+ * read like Hebrew (hebrew.c): a foreign name in Arabic script (سيرغي
+ * لافروف "syrgy lfrwf", Persian سرگئی لاوروف) has no Arabic vowel
+ * pattern to guess, so the matcher compares its sounds with the Latin
+ * spelling (phonetic.c). Alif, ain and hamza are silent, waw is w and ya
+ * y, ghain and qaf are the g and k of foreign names. Uyghur writes its
+ * vowels (ې e, ۇ u, ۆ o, ۈ ü, ە e; ۋ v): a word with one of them reads
+ * its alif as a. */
+static void frame(struct kd_abuf *b, const struct word *w, size_t off)
+{
+	bool vowels = false;
+	int k;
+	for (k = 0; k < w->n; k++)
+		if (w->key[k] == 0x06D0 || w->key[k] == 0x06D5 ||
+		    (w->key[k] >= 0x06C6 && w->key[k] <= 0x06CB))
+			vowels = true;
+	for (k = 0; k < w->n; k++) {
+		const char *p;
+		switch (w->key[k]) {
+		case 0x06D0:
+		case 0x06D5:
+			p = "e";
+			break;
+		case 0x06C6:
+			p = "o";
+			break;
+		case 0x06C7:
+		case 0x06C8:
+			p = "u";
+			break;
+		case 0x06CB:
+			p = "v";
+			break;
+		case 0x063A:
+			p = "g";
+			break;
+		case 0x0642:
+			p = "k";
+			break;
+		default:
+			p = w->u[k].type == U_ALIF    ? (vowels ? "a" : "")
+			    : w->u[k].type == U_WAW   ? "w"
+			    : w->u[k].type == U_YA    ? "y"
+			    : w->u[k].type == U_TAMAR ? "a"
+			    : w->u[k].type == U_MAQ   ? "a"
+						      : w->u[k].lat;
+			break;
+		}
+		kd__abuf_put(b, p, strlen(p), off);
+	}
+}
+
+/* Letters that Arabic, Persian and Urdu words have and the transcription
+ * of a foreign name does not: the pharyngeals and emphatics (ح ع ص ض ط
+ * ظ), the interdentals (ث ذ) and ta marbuta (ة); and the article ال at
+ * the start of a word. A run with one of them is an Arabic name, which
+ * the vocalised options spell; only a run without any gets the frame. */
+int kd__arabic_nopts(const UChar *u, int32_t n)
+{
+	int32_t i;
+	for (i = 0; i < n; i++) {
+		switch (u[i]) {
+		case 0x062D:
+		case 0x0639:
+		case 0x0635:
+		case 0x0636:
+		case 0x0637:
+		case 0x0638:
+		case 0x062B:
+		case 0x0630:
+		case 0x0629:
+			return KD_ARABIC_OPT_FRAME;
+		default:
+			break;
+		}
+		if (u[i] == 0x0627 && i + 1 < n && u[i + 1] == 0x0644 &&
+		    (i == 0 || norm_letter(u[i - 1]) == 0))
+			return KD_ARABIC_OPT_FRAME;
+	}
+	return KD_ARABIC_OPT_FRAME + 1;
+}
+
 static void flush(struct kd_abuf *b, int opt, struct word *w, size_t off)
 {
-	if (w->n > 0)
+	if (w->n > 0 && opt == KD_ARABIC_OPT_FRAME)
+		frame(b, w, off);
+	else if (w->n > 0)
 		spell(b, opt, w, 0, w->n, off);
 	w->n = 0;
 	w->harakat = false;

@@ -204,9 +204,17 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
 	KD_FORWARD(kd__nfkc_cf(&u, &n, s, len));
 	kd__homoglyphs(u, n);
 	nr = find_runs(runs, u, n, scripts);
-	for (r = 0; r < nr; r++)
+	for (r = 0; r < nr; r++) {
+		/* a listed name in Arabic script has its Latin spellings on
+		 * the list: no sound-only frame (it would meet any Latin
+		 * query that shares a few consonants) */
+		if ((flags & KD_NAME_LISTED) &&
+		    runs[r].script == KD_SCRIPT_ARABIC &&
+		    runs[r].nopts > KD_ARABIC_OPT_FRAME)
+			runs[r].nopts = KD_ARABIC_OPT_FRAME;
 		if (runs[r].nopts > maxopt)
 			maxopt = runs[r].nopts;
+	}
 	if ((size_t)maxopt > maxv)
 		maxopt = (int)maxv;
 	for (v = 0; v < (size_t)maxopt; v++) {
@@ -234,10 +242,15 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
 		else if (*scripts & (KD_SCRIPT_HAN | KD_SCRIPT_HANGUL))
 			vflags[at] = KD_TF_SYL;
 		for (r = 0; r < nr; r++)
-			if (runs[r].script == KD_SCRIPT_HANGUL &&
-			    (int)v == KD_HANGUL_OPT_WORDS &&
-			    runs[r].nopts > KD_HANGUL_OPT_WORDS)
-				vflags[at] = KD_TF_READ;
+			if ((runs[r].script == KD_SCRIPT_HANGUL &&
+			     (int)v == KD_HANGUL_OPT_WORDS &&
+			     runs[r].nopts > KD_HANGUL_OPT_WORDS) ||
+			    (runs[r].script == KD_SCRIPT_ARABIC &&
+			     (int)v == KD_ARABIC_OPT_FRAME &&
+			     runs[r].nopts > KD_ARABIC_OPT_FRAME))
+				vflags[at] = runs[r].script == KD_SCRIPT_ARABIC
+						     ? KD_TF_READ | KD_TF_ARABIC
+						     : KD_TF_READ;
 		kd__tokenize(&ts[at], b.p ? b.p : "", b.len,
 			     flags | (vflags[at] == KD_TF_SYL
 					      ? KD_NAME_SYLLABLES

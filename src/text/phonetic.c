@@ -386,19 +386,20 @@ static const struct {
 #include "sound_costs.inc"
 };
 
-static float g_cost[3][128][128]; /* [table: c k j][latin][reading] */
+static float g_cost[4][128][128]; /* [table: c k j a][latin][reading] */
 static pthread_once_t g_cost_once = PTHREAD_ONCE_INIT;
 
 static void build_costs(void)
 {
 	size_t i, j, t;
-	for (t = 0; t < 3; t++)
+	for (t = 0; t < 4; t++)
 		for (i = 0; i < 128; i++)
 			for (j = 0; j < 128; j++)
 				g_cost[t][i][j] = i == j ? 0.0f : 1.0f;
 	for (i = 0; i < sizeof(g_learnt) / sizeof(g_learnt[0]); i++)
 		g_cost[g_learnt[i].t == 'c'   ? 0
 		       : g_learnt[i].t == 'k' ? 1
+		       : g_learnt[i].t == 'a' ? 3
 					      : 2]
 		      [(unsigned char)g_learnt[i].x & 127]
 		      [(unsigned char)g_learnt[i].y & 127] = g_learnt[i].c;
@@ -495,6 +496,12 @@ static double align(const float (*t)[128], const char *x, size_t n,
 double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
 		     size_t *frame)
 {
+	return kd__sound_sim_in(0, a, alen, b, blen, frame);
+}
+
+double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
+			size_t blen, size_t *frame)
+{
 	char x[48], y[48];
 	size_t n = kd__sounds(x, sizeof(x), a, alen);
 	size_t m = kd__sounds(y, sizeof(y), b, blen);
@@ -505,7 +512,9 @@ double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
 	*frame = cx < cy ? cx : cy;
 	if (den == 0)
 		return 0;
-	if (consonantal(b, blen)) {
+	if (table == 'a') {
+		c = align(g_cost[3], x, n, y, m);
+	} else if (consonantal(b, blen)) {
 		c = align(g_cost[0], x, n, y, m);
 	} else { /* Hangul or Kana: the better of the two */
 		c = align(g_cost[1], x, n, y, m);

@@ -55,7 +55,8 @@
  *
  * National adaptations of foreign names: Lithuanian nominative endings
  * -as/-us after a stem of five letters or more are dropped (Putinas,
- * Lavrovas, Sergejus); Dutch oe before a consonant is u (Joeri,
+ * Lavrovas, Sergejus); Latvian -s after -ov, -ev, -in, -ir or j
+ * (Lavrovs, Putins, Vladimirs, Sergejs); Dutch oe before a consonant is u (Joeri,
  * Oesjakov), Dutch tsj and zj are the sh class (Tsjernov, Zjoekov).
  * Dutch sj is not: German writes s + y with it (Sjuganow).
  *
@@ -303,6 +304,14 @@ size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len)
 		n -= 2;
 		w[n] = '\0';
 	}
+	/* Latvian nominative -s on foreign names: Lavrovs, Ivanovs, Putins,
+	 * Vladimirs, Sergejs, Jurijs (after -ov/-ev/-in/-ir or j, the stem
+	 * five letters or more: Evans, Myers keep theirs) */
+	if (n >= 6 && w[n - 1] == 's' &&
+	    (w[n - 2] == 'j' ||
+	     ((w[n - 3] == 'o' || w[n - 3] == 'e') && w[n - 2] == 'v') ||
+	     (w[n - 3] == 'i' && (w[n - 2] == 'r' || w[n - 2] == 'n'))))
+		w[--n] = '\0';
 	if (n >= 5 && w[n - 2] == 'e' && w[n - 1] == 'r' && !vow(w[n - 3]) &&
 	    w[n - 3] != 'y' && !vow(w[n - 4]) && w[n - 4] != 'y' &&
 	    (fv = strpbrk(w, "aeiouy")) != NULL && fv < w + n - 4) {

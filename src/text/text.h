@@ -50,6 +50,10 @@ struct kd_ntok {
 			 vowels and some consonants are uncertain, so the
 			 matcher also compares it by kd__phonetic() */
 
+#define KD_TF_ARABIC \
+	16u /* with KD_TF_READ: the consonant frame of a word in
+			 Arabic script, compared by its own sound table */
+
 #define KD_TF_SYM \
 	8u /* a word of an organisation's name that the rigour
 			 symbols give a meaning (bros, intl, tech):
@@ -83,6 +87,9 @@ enum {
 #define KD_NAME_SYLLABLES \
 	2u /* internal (name.c -> tokens.c): tokens are
 				Han/Hangul syllables: no particles or titles */
+#define KD_NAME_LISTED \
+	4u /* a listed name (index build): no sound-only readings
+			  that only a query needs */
 #define KD_NAME_ORG \
 	1u /* the name is known to be an organisation/vessel:
 			  legal forms and generic words are tagged */
@@ -134,6 +141,11 @@ size_t kd__phonetic(char *dst, size_t cap, const char *tok, size_t len);
 size_t kd__sounds(char *dst, size_t cap, const char *tok, size_t len);
 double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
 		     size_t *frame);
+/** kd__sound_sim with the cost table of a script: 'a' for the consonant
+ *  frame of Arabic script (f/v and b/p written alike), 0 chosen by the
+ *  reading (the others). */
+double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
+			size_t blen, size_t *frame);
 
 /**
  * Wade-Giles spelling of one lowercase pinyin syllable (wadegiles.c):

@@ -103,10 +103,14 @@ int kd__hangul_nopts(const UChar *u, int32_t n);
 void kd__hebrew_run(struct kd_abuf *b, const UChar *u, int32_t n, size_t off);
 bool kd__is_hebrew(UChar32 c);
 
-/** Arabic script -> Latin with vocalisation (arabic.c). */
+/** Arabic script -> Latin with vocalisation (arabic.c); the last option
+ *  is a consonant frame, compared by sound (a foreign name). */
 void kd__arabic_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 		    size_t off);
-#define KD_ARABIC_NOPTS 2
+#define KD_ARABIC_OPT_FRAME 2
+/** Options for an Arabic-script run: the frame only when no word is
+ *  Arabic by its letters (a foreign name). */
+int kd__arabic_nopts(const UChar *u, int32_t n);
 
 /* ---- tokens.c -------------------------------------------------------------------- */
 

@@ -7,7 +7,8 @@
  *   Latin      0 strip diacritics; 1 phonetic (š->sh, ü->ue) if it differs
  *   Cyrillic   Russian text:   0 Russian-Latin/BGN     1 Cyrillic-Latin+ISO9
  *              Ukrainian (і ї є ґ): 0 Ukrainian-Latin/BGN 1 Russian BGN 2 ISO9
- *              Belarusian (ў): 0 Belarusian-Latin/BGN  1 Russian BGN 2 ISO9
+ *              Belarusian (ў): 0 Belarusian-Latin/BGN  1 Russian BGN (ў as в)
+ *                                 2 ISO9
  *   Greek      0 Greek-Latin/UNGEGN (ELOT 743, passports)  1 Greek-Latin/BGN
  *   Han        Han-Latin/Names per character (pinyin, tones stripped):
  *              0 "xi jin ping"  1 "xi jinping" (given name joined)
@@ -15,6 +16,7 @@
  *              1 McCune-Reischauer "kim chong un"  2 RR "gim jeong eun"
  *   Arabic     own letter table + lexicon, see arabic.c:
  *              0 scholarly "muhammad husayn"  1 popular "mohammed hussein"
+ *              2 consonant frame "syrgy lfrwf" (a foreign name, by sound)
  *   Hebrew     own letter table, see hebrew.c: 0 "wwsyngtwn"
  *   other      0 Any-Latin
  *
@@ -515,6 +517,28 @@ static int cyr_lang(const UChar *u, int32_t n)
 	return lang;
 }
 
+/* Belarusian read as Russian (option 1): ў is the Russian в or л that
+ * Belarusian turns into a glide after a vowel (Лаўроў = Лавров), so it
+ * is read v here; Russian BGN then gives the spelling the lists use for
+ * Belarusians under their Russian names (Сяргей Лаўроў -> Syargey
+ * Lavrov). */
+static int belarusian_as_russian(struct kd_abuf *b, const UChar *u, int32_t n,
+				 size_t off)
+{
+	UChar stack[128], *v = stack;
+	int32_t i;
+	int err;
+	if (n > (int32_t)(sizeof(stack) / sizeof(stack[0])) &&
+	    (v = kd__malloc((size_t)n * sizeof(*v))) == NULL)
+		return KD_ENOMEM;
+	for (i = 0; i < n; i++)
+		v[i] = u[i] == 0x045E ? 0x0432 : u[i] == 0x040E ? 0x0412 : u[i];
+	err = icu_apply(b, T_RU, v, n, KD_LM_STRIP, off);
+	if (v != stack)
+		kd__free(v);
+	return err;
+}
+
 int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
 {
 	int32_t i = 0;
@@ -536,7 +560,7 @@ int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
 	case KD_SCRIPT_HANGUL:
 		return kd__hangul_nopts(u, n);
 	case KD_SCRIPT_ARABIC:
-		return KD_ARABIC_NOPTS;
+		return kd__arabic_nopts(u, n);
 	default:
 		return 1;
 	}
@@ -567,7 +591,12 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 		err = 0;
 		break;
 	case KD_SCRIPT_CYRILLIC: {
-		enum tid id = cyr[cyr_lang(u, n)][opt];
+		int lang = cyr_lang(u, n);
+		enum tid id = cyr[lang][opt];
+		if (lang == 2 && id == T_RU) {
+			err = belarusian_as_russian(b, u, n, off);
+			break;
+		}
 		err = icu_apply(b, id, u, n,
 				id == T_CYR ? KD_LM_ISO9 : KD_LM_STRIP, off);
 		break;

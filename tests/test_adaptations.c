@@ -1,0 +1,104 @@
+/* test_adaptations.c - how other languages and scripts adapt a foreign
+ * name: Latvian nominative -s, Belarusian ў, and a foreign name written
+ * in Arabic script (Arabic, Persian, Uyghur), read as a consonant frame
+ * and compared by sound with its own learnt table. */
+#include "test.h"
+#include "text/text.h"
+
+#include <string.h>
+
+static double cmp(const char *a, const char *b)
+{
+	kd_result r;
+	if (kd_compare(&r, NULL, KD_SCHEMA_PERSON, a, b) < 0)
+		return -1;
+	return r.score;
+}
+
+static const char *skel(const char *tok)
+{
+	static char buf[2][128];
+	static int slot;
+	char *b = buf[slot++ & 1];
+	kd__skeleton(b, 128, tok, strlen(tok));
+	return b;
+}
+
+/* The flags of the tokens of the variant of `s` whose first token is
+ * `first` (0 when there is none), -1 when no variant starts so. */
+static int variant_flags(const char *s, unsigned flags, const char *first)
+{
+	struct kd_name *n = NULL;
+	size_t v;
+	int got = -1;
+	if (kd__name_analyze(&n, s, strlen(s), flags) != 0)
+		return -2;
+	for (v = 0; v < n->nvars && got < 0; v++)
+		if (n->vars[v].ntok > 0 &&
+		    strcmp(n->vars[v].toks[0].s, first) == 0)
+			got = n->vars[v].toks[0].flags;
+	kd__name_free(n);
+	return got;
+}
+
+KD_TEST(adapt__latvian_nominative_s)
+{
+	CHECK_STR(skel("lavrovs"), skel("lavrov"));
+	CHECK_STR(skel("ivanovs"), skel("ivanov"));
+	CHECK_STR(skel("putins"), skel("putin"));
+	CHECK_STR(skel("vladimirs"), skel("vladimir"));
+	CHECK_STR(skel("sergejs"), skel("sergej"));
+	CHECK_STR(skel("jurijs"), skel("jurij"));
+	/* short stems and other endings keep their s */
+	CHECK(strcmp(skel("evans"), skel("evan")) != 0);
+	CHECK(strcmp(skel("myers"), skel("myer")) != 0);
+	CHECK(strcmp(skel("roberts"), skel("robert")) != 0);
+	CHECK(cmp("Sergejs Lavrovs", "Sergey Lavrov") >= 0.90);
+	CHECK(cmp("Vladimirs Putins", "Vladimir Putin") >= 0.90);
+}
+
+KD_TEST(adapt__belarusian_short_u)
+{
+	/* Russian BGN reading of Belarusian: ў as в */
+	CHECK(variant_flags("Сяргей Лаўроў", 0, "syargey") >= 0);
+	CHECK(cmp("Сяргей Лаўроў", "Sergey Lavrov") >= 0.90);
+	CHECK(cmp("Сяргей Лаўроў", "Sergey Lebedev") < 0.50);
+}
+
+KD_TEST(adapt__arabic_script_foreign_name)
+{
+	kd_result r;
+	/* the frame is a reading compared by sound, with the Arabic table */
+	CHECK_INT(variant_flags("سيرغي لافروف", 0, "syrgy"),
+		  KD_TF_READ | KD_TF_ARABIC);
+	CHECK(cmp("سيرغي لافروف", "Sergei Lavrov") >= 0.90);
+	CHECK(cmp("فلاديمير بوتين", "Vladimir Putin") >= 0.90);
+	CHECK(cmp("دونالد ترامب", "Donald Trump") >= 0.90);
+	/* Persian and Uyghur spellings */
+	CHECK(cmp("سرگئی لاوروف", "Sergei Lavrov") >= 0.80);
+	CHECK(cmp("سېرگېي لاۋروۋ", "Sergei Lavrov") >= 0.90);
+	/* another surname, another person */
+	CHECK(cmp("سيرغي شويغو", "Sergei Lavrov") < 0.50);
+	CHECK(cmp("فلاديمير لافروف", "Vladimir Putin") < 0.50);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "دونالد ترامب",
+			 "Donald Trump") == 0);
+	CHECK(r.match);
+	CHECK(kd_test_feature(&r, "phonetic") != NULL);
+	CHECK(strstr(kd_test_feature(&r, "name_match"), "'trmb'~'trump' "
+							"phonetic") != NULL);
+}
+
+KD_TEST(adapt__arabic_name_has_no_frame)
+{
+	/* letters only Arabic words have (ح ع ...) or the article: the
+	 * name is Arabic and is spelt with vowels, never as a frame */
+	CHECK_INT(variant_flags("حسين", 0, "hsyn"), -1);
+	CHECK_INT(variant_flags("كاظم العليان", 0, "kzm"), -1);
+	CHECK(variant_flags("حسين", 0, "husayn") >= 0);
+	/* a listed name keeps no frame: its Latin spellings are listed */
+	CHECK_INT(variant_flags("دونالد ترامب", 0, "dwnld"),
+		  KD_TF_READ | KD_TF_ARABIC);
+	CHECK_INT(variant_flags("دونالد ترامب", KD_NAME_LISTED, "dwnld"), -1);
+	/* two consonants of a frame are not enough */
+	CHECK(cmp("آريا", "Ali") < 0.50);
+}
