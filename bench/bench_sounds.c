@@ -2,7 +2,8 @@
  * bench_sounds.c - the sound strings of single-token name pairs, for
  * fitting the sound-alignment costs (bench/fit/fit_sounds.py). Not a
  * timed benchmark: it runs the library's own reading of a native-script
- * token (hebrew.c, hangul.c's words, ICU for Kana) and its kd__sounds(),
+ * token (hebrew.c, hangul.c's words, ICU for Kana and Han, arabic.c's
+ * frame) and its kd__sounds(),
  * so the fit sees exactly the strings kd__sound_sim() aligns.
  *
  * Input (stdin): latin<TAB>native[<TAB>count] lines (the Wikidata token
@@ -12,6 +13,7 @@
  * reads as one token marked as read from another script (KD_TF_READ).
  *
  * usage: zcat wd_korean_20.tsv.gz | bench_sounds > sounds.tsv
+ *        zcat wd_chinese_20.tsv.gz | bench_sounds --han > sounds.tsv
  */
 #include "text/text.h"
 
@@ -31,8 +33,11 @@ static const struct kd_ntok *one_token(const struct kd_name *n, unsigned flag,
 	return NULL;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	/* --han: Han tokens are parts of foreign names (wd_chinese_20);
+	 * without it a Han token (a Japanese name in Kanji) is no reading */
+	int han = argc > 1 && strcmp(argv[1], "--han") == 0;
 	char line[1024], buf[1100];
 	while (fgets(line, sizeof(line), stdin) != NULL) {
 		char *lat = line, *nat = strchr(line, '\t'), *cnt;
@@ -51,9 +56,17 @@ int main(void)
 		/* one Hangul word may be read syllable by syllable (a Korean
 		 * name); after another word it is read as a word, as the
 		 * words of a foreign name in Hangul are (hangul.c) */
-		if ((unsigned char)nat[0] == 0xEA ||
-		    ((unsigned char)nat[0] >= 0xEB &&
-		     (unsigned char)nat[0] <= 0xED)) {
+		/* a Han token is a transcription when it is part of a
+		 * foreign name (a name dot before it: translit.c) */
+		if (han && (unsigned char)nat[0] >= 0xE4 &&
+		    (unsigned char)nat[0] <= 0xE9) {
+			snprintf(buf, sizeof(buf),
+				 "\xE7\xBA\xA6\xE7\xBF\xB0\xC2\xB7%s", nat);
+			nat = buf; /* "约翰·" + the word */
+			pre = 1;
+		} else if ((unsigned char)nat[0] == 0xEA ||
+			   ((unsigned char)nat[0] >= 0xEB &&
+			    (unsigned char)nat[0] <= 0xED)) {
 			snprintf(buf, sizeof(buf), "\xEC\xA1\xB4 %s", nat);
 			nat = buf; /* "존 " + the word */
 			pre = 1;

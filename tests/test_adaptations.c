@@ -1,7 +1,8 @@
 /* test_adaptations.c - how other languages and scripts adapt a foreign
- * name: Latvian nominative -s, Belarusian ў, and a foreign name written
- * in Arabic script (Arabic, Persian, Uyghur), read as a consonant frame
- * and compared by sound with its own learnt table. */
+ * name: Latvian nominative -s, Belarusian ў, a foreign name written in
+ * Arabic script (Arabic, Persian, Uyghur) read as a consonant frame and
+ * one written in Han characters read part by part, each compared by
+ * sound with its own learnt table. */
 #include "test.h"
 #include "text/text.h"
 
@@ -101,4 +102,21 @@ KD_TEST(adapt__arabic_name_has_no_frame)
 	CHECK_INT(variant_flags("دونالد ترامب", KD_NAME_LISTED, "dwnld"), -1);
 	/* two consonants of a frame are not enough */
 	CHECK(cmp("آريا", "Ali") < 0.50);
+}
+
+KD_TEST(adapt__han_foreign_name)
+{
+	/* parts split by a name dot: one reading per part, pinyin initials
+	 * spelt as they sound (x s), compared with the learnt Han table */
+	CHECK_INT(variant_flags("谢尔盖·拉夫罗夫", 0, "sieergai"),
+		  KD_TF_READ | KD_TF_HAN);
+	CHECK(cmp("谢尔盖·拉夫罗夫", "Sergei Lavrov") >= 0.80);
+	CHECK(cmp("叶夫根尼·普里戈津", "Yevgeny Prigozhin") >= 0.75);
+	CHECK(cmp("谢尔盖·绍伊古", "Sergei Lavrov") < 0.50);
+	/* a Chinese name (no dot) is read syllable by syllable only */
+	CHECK_INT(variant_flags("习近平", 0, "xijinping"), -1);
+	CHECK(variant_flags("习近平", 0, "xi") >= 0);
+	/* a listed name keeps no such reading */
+	CHECK_INT(variant_flags("谢尔盖·拉夫罗夫", KD_NAME_LISTED, "sieergai"),
+		  -1);
 }

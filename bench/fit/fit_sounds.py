@@ -3,7 +3,7 @@
 
 How a Korean, Japanese or Hebrew newspaper writes a Western name is learnt
 from Wikidata's single-token pairs (bench/data/dev/translit/
-wd_{korean,hebrew,katakana,japanese,arabic}_20.tsv.gz: latin<TAB>native<TAB>count)
+wd_{korean,hebrew,katakana,japanese,arabic,chinese}_20.tsv.gz: latin<TAB>native<TAB>count)
 instead of set by hand:
 
  1. bench_sounds (bench/bench_sounds.c) turns each pair into the two sound
@@ -48,7 +48,7 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 DATA = os.path.join(ROOT, "bench", "data")
-LANGS = ("korean", "hebrew", "katakana", "japanese", "arabic")
+LANGS = ("korean", "hebrew", "katakana", "japanese", "arabic", "chinese")
 EPS = "-"
 
 
@@ -98,7 +98,8 @@ def load(build):
                     continue
                 lines[1 if fnv_aside(p[0], p[1]) else 0].append(line)
         for part in (0, 1):
-            out = subprocess.run([os.path.join(build, "bench_sounds")],
+            out = subprocess.run([os.path.join(build, "bench_sounds")] +
+                                 (["--han"] if lang == "chinese" else []),
                                  input="".join(lines[part]), check=True,
                                  capture_output=True, text=True).stdout
             for l in out.splitlines():
@@ -116,13 +117,16 @@ def load(build):
 def group(reading, lang):
     """The cost table of a reading: "a" for the consonant frame of a word
     in Arabic script (arabic.c; f/v and b/p are one letter each there, so
-    it does not share Hebrew's table), "c" for one written without vowel
+    it does not share Hebrew's table), "h" for a foreign name read from
+    Han characters (pinyin syllables joined), "c" for one written without vowel
     letters (an abjad: Hebrew; phonetic.c tells it by the same rule),
     "k" for Hangul and "j" for Kana (phonetic.c takes the better of the
     two for a reading with vowels); None: a Hebrew reading with vowel
     letters (Latin letters in it), left out."""
     if lang == "arabic":
         return "a"
+    if lang == "chinese":
+        return "h"
     if not any(ch in "aeiou" for ch in reading[:-1]):
         return "c"
     return {"korean": "k", "katakana": "j", "japanese": "j"}.get(lang)
@@ -269,9 +273,9 @@ def main():
              "token pairs)" % (a.k, a.iters, len(rows[0])),
              "# table latin-sound reading-sound cost ('-': nothing); table "
              "c: readings", "# without vowel letters (Hebrew), k: Hangul, "
-             "j: Kana, a: Arabic script; only costs below 1", "# are listed, every "
+             "j: Kana, a: Arabic script, h: Han; only costs below 1", "# are listed, every "
              "other edit costs 1"]
-    for g in ("c", "k", "j", "a"):
+    for g in ("c", "k", "j", "a", "h"):
         pairs = {}
         fit = [r for r in rows[0] if r[2] == g]
         held = [r for r in rows[1] if r[2] == g]

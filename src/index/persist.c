@@ -140,7 +140,7 @@ static int tables_consistent(const struct kd_index *m)
 		    m->toks[i].skel >= m->skels.tab.n ||
 		    m->toks[i].kind > KD_TOK_INITIAL ||
 		    m->toks[i].flags > (KD_TF_READ | KD_TF_SYL | KD_TF_NICK |
-					KD_TF_SYM | KD_TF_ARABIC))
+					KD_TF_SYM | KD_TF_ARABIC | KD_TF_HAN))
 			return 0;
 	for (i = 0; i < m->db->nents; i++)
 		if (m->ent_name0[i] > m->nnames ||

@@ -316,8 +316,10 @@ static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		a = b;
 		b = t;
 	}
-	sim = kd__sound_sim_in(b->flags & KD_TF_ARABIC ? 'a' : 0, a->s, a->len,
-			       b->s, b->len, &frame);
+	sim = kd__sound_sim_in(b->flags & KD_TF_ARABIC ? 'a'
+			       : b->flags & KD_TF_HAN  ? 'h'
+						       : 0,
+			       a->s, a->len, b->s, b->len, &frame);
 	/* an Arabic-script frame writes no short vowel: two consonants
 	 * (pry, ry) meet too many names */
 	if (frame == 0 || (frame == 1 && maxlen > 7) ||

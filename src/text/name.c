@@ -48,6 +48,22 @@ struct run {
 	int nopts;
 };
 
+/* The token flags of option v of a run when it is a reading compared by
+ * sound (a foreign name in Hangul words, an Arabic-script frame, the
+ * parts of a foreign name in Han), else 0. */
+static uint8_t reading_flags(const struct run *r, int v)
+{
+	if (v >= r->nopts)
+		return 0;
+	if (r->script == KD_SCRIPT_HANGUL && v == KD_HANGUL_OPT_WORDS)
+		return KD_TF_READ;
+	if (r->script == KD_SCRIPT_ARABIC && v == KD_ARABIC_OPT_FRAME)
+		return KD_TF_READ | KD_TF_ARABIC;
+	if (r->script == KD_SCRIPT_HAN && v == KD_HAN_OPT_WORDS)
+		return KD_TF_READ | KD_TF_HAN;
+	return 0;
+}
+
 /* Split u[0..n) into script runs; Common characters join the current
  * run (leading ones the first). Past MAX_RUNS the last run absorbs the
  * rest (pathological input only). */
@@ -205,13 +221,13 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
 	kd__homoglyphs(u, n);
 	nr = find_runs(runs, u, n, scripts);
 	for (r = 0; r < nr; r++) {
-		/* a listed name in Arabic script has its Latin spellings on
-		 * the list: no sound-only frame (it would meet any Latin
-		 * query that shares a few consonants) */
+		/* a listed name in Arabic or Han script has its Latin
+		 * spellings on the list: no sound-only reading (it would meet
+		 * any Latin query that shares a few consonants) */
 		if ((flags & KD_NAME_LISTED) &&
-		    runs[r].script == KD_SCRIPT_ARABIC &&
-		    runs[r].nopts > KD_ARABIC_OPT_FRAME)
-			runs[r].nopts = KD_ARABIC_OPT_FRAME;
+		    (reading_flags(&runs[r], runs[r].nopts - 1) &
+		     (KD_TF_ARABIC | KD_TF_HAN)))
+			runs[r].nopts--;
 		if (runs[r].nopts > maxopt)
 			maxopt = runs[r].nopts;
 	}
@@ -242,15 +258,8 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
 		else if (*scripts & (KD_SCRIPT_HAN | KD_SCRIPT_HANGUL))
 			vflags[at] = KD_TF_SYL;
 		for (r = 0; r < nr; r++)
-			if ((runs[r].script == KD_SCRIPT_HANGUL &&
-			     (int)v == KD_HANGUL_OPT_WORDS &&
-			     runs[r].nopts > KD_HANGUL_OPT_WORDS) ||
-			    (runs[r].script == KD_SCRIPT_ARABIC &&
-			     (int)v == KD_ARABIC_OPT_FRAME &&
-			     runs[r].nopts > KD_ARABIC_OPT_FRAME))
-				vflags[at] = runs[r].script == KD_SCRIPT_ARABIC
-						     ? KD_TF_READ | KD_TF_ARABIC
-						     : KD_TF_READ;
+			if (reading_flags(&runs[r], (int)v) != 0)
+				vflags[at] = reading_flags(&runs[r], (int)v);
 		kd__tokenize(&ts[at], b.p ? b.p : "", b.len,
 			     flags | (vflags[at] == KD_TF_SYL
 					      ? KD_NAME_SYLLABLES

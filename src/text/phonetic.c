@@ -386,13 +386,13 @@ static const struct {
 #include "sound_costs.inc"
 };
 
-static float g_cost[4][128][128]; /* [table: c k j a][latin][reading] */
+static float g_cost[5][128][128]; /* [table: c k j a h][latin][reading] */
 static pthread_once_t g_cost_once = PTHREAD_ONCE_INIT;
 
 static void build_costs(void)
 {
 	size_t i, j, t;
-	for (t = 0; t < 4; t++)
+	for (t = 0; t < 5; t++)
 		for (i = 0; i < 128; i++)
 			for (j = 0; j < 128; j++)
 				g_cost[t][i][j] = i == j ? 0.0f : 1.0f;
@@ -400,6 +400,7 @@ static void build_costs(void)
 		g_cost[g_learnt[i].t == 'c'   ? 0
 		       : g_learnt[i].t == 'k' ? 1
 		       : g_learnt[i].t == 'a' ? 3
+		       : g_learnt[i].t == 'h' ? 4
 					      : 2]
 		      [(unsigned char)g_learnt[i].x & 127]
 		      [(unsigned char)g_learnt[i].y & 127] = g_learnt[i].c;
@@ -512,8 +513,8 @@ double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 	*frame = cx < cy ? cx : cy;
 	if (den == 0)
 		return 0;
-	if (table == 'a') {
-		c = align(g_cost[3], x, n, y, m);
+	if (table == 'a' || table == 'h') {
+		c = align(g_cost[table == 'a' ? 3 : 4], x, n, y, m);
 	} else if (consonantal(b, blen)) {
 		c = align(g_cost[0], x, n, y, m);
 	} else { /* Hangul or Kana: the better of the two */

@@ -54,6 +54,10 @@ struct kd_ntok {
 	16u /* with KD_TF_READ: the consonant frame of a word in
 			 Arabic script, compared by its own sound table */
 
+#define KD_TF_HAN \
+	32u /* with KD_TF_READ: one part of a foreign name in Han
+			 characters, its syllables joined (own sound table) */
+
 #define KD_TF_SYM \
 	8u /* a word of an organisation's name that the rigour
 			 symbols give a meaning (bros, intl, tech):
@@ -142,8 +146,9 @@ size_t kd__sounds(char *dst, size_t cap, const char *tok, size_t len);
 double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
 		     size_t *frame);
 /** kd__sound_sim with the cost table of a script: 'a' for the consonant
- *  frame of Arabic script (f/v and b/p written alike), 0 chosen by the
- *  reading (the others). */
+ *  frame of Arabic script (f/v and b/p written alike), 'h' for a foreign
+ *  name read from Han characters (pinyin), 0 chosen by the reading (the
+ *  others). */
 double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 			size_t blen, size_t *frame);
 

@@ -92,6 +92,7 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 /** Hangul syllables -> Latin, one token per syllable (hangul.c). */
 void kd__hangul_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 		    size_t off, bool marks);
+#define KD_HAN_OPT_WORDS    2 /* a foreign name in Han: parts read whole */
 #define KD_HANGUL_NOPTS     3
 #define KD_HANGUL_OPT_WORDS 3 /* RR, syllables of a word joined */
 /** Options for a Hangul run: a fourth (words joined) when it has two or

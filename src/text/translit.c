@@ -12,6 +12,8 @@
  *   Greek      0 Greek-Latin/UNGEGN (ELOT 743, passports)  1 Greek-Latin/BGN
  *   Han        Han-Latin/Names per character (pinyin, tones stripped):
  *              0 "xi jin ping"  1 "xi jinping" (given name joined)
+ *              2 a foreign name (parts split by a name dot): each part
+ *                one reading "xieergai lafuluofu", compared by sound
  *   Hangul     own tables, see hangul.c: 0 DPRK "kim jong un"
  *              1 McCune-Reischauer "kim chong un"  2 RR "gim jeong eun"
  *   Arabic     own letter table + lexicon, see arabic.c:
@@ -474,11 +476,84 @@ static int han_word(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 	return err;
 }
 
+/* The middle dot Chinese and Japanese write between the parts of a
+ * foreign name (谢尔盖·拉夫罗夫, and its look-alikes). */
+static bool name_dot(UChar32 c)
+{
+	return c == 0x00B7 || c == 0x30FB || c == 0x2027 || c == 0x2022 ||
+	       c == 0xFF65;
+}
+
+static bool han_foreign(const UChar *u, int32_t n)
+{
+	int32_t i;
+	for (i = 1; i + 1 < n; i++)
+		if (name_dot(u[i]) && is_han(u[i - 1]) && is_han(u[i + 1]))
+			return true;
+	return false;
+}
+
+/* Pinyin initials that spell other sounds than in the Latin names a
+ * transcription renders: x s (谢尔盖 Xie'ergai = Sergei), q ch, c ts,
+ * zh j. The syllable p[start..len) is rewritten in place. */
+static void pinyin_sounds(struct kd_abuf *b, size_t start, size_t off)
+{
+	char syl[16];
+	const char *ini = NULL;
+	size_t n = b->len - start, skip = 1;
+	if (n == 0 || n >= sizeof(syl) - 2)
+		return;
+	memcpy(syl, b->p + start, n);
+	if (syl[0] == 'x')
+		ini = "s";
+	else if (syl[0] == 'q')
+		ini = "ch";
+	else if (syl[0] == 'c' && (n < 2 || syl[1] != 'h'))
+		ini = "ts";
+	else if (syl[0] == 'z' && n >= 2 && syl[1] == 'h') {
+		ini = "j";
+		skip = 2;
+	}
+	if (ini == NULL)
+		return;
+	b->len = start;
+	kd__abuf_put(b, ini, strlen(ini), off);
+	kd__abuf_put(b, syl + skip, n - skip, off);
+}
+
+/* Option KD_HAN_OPT_WORDS: a foreign name in Han characters (a name dot
+ * between its parts) is a transcription, not Chinese syllables: each
+ * part is one reading, its syllables joined and their initials spelt as
+ * they sound (谢尔盖 "sieergai"), that the matcher compares by sound with
+ * the learnt Han table (phonetic.c). */
+static int han_reading(struct kd_abuf *b, const UChar *u, int32_t n, size_t off)
+{
+	int32_t i = 0;
+	int err = 0;
+	while (i < n && !err) {
+		int32_t s0 = i;
+		UChar32 c;
+		U16_NEXT(u, i, n, c);
+		if (is_han(c)) {
+			size_t start = b->len;
+			err = icu_word(b, T_HAN, u + s0, i - s0, KD_LM_STRIP,
+				       off);
+			if (err == 0 && !b->err)
+				pinyin_sounds(b, start, off);
+		} else
+			kd__latin_fold(b, name_dot(c) ? ' ' : c, KD_LM_STRIP,
+				       off);
+	}
+	return err;
+}
+
 static int han_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 		   size_t off)
 {
 	int32_t i = 0;
 	int err = 0;
+	if (opt == KD_HAN_OPT_WORDS)
+		return han_reading(b, u, n, off);
 	while (i < n && !err) {
 		int32_t s = i;
 		UChar32 c;
@@ -556,6 +631,8 @@ int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
 	case KD_SCRIPT_GREEK:
 		return 2;
 	case KD_SCRIPT_HAN:
+		if (han_foreign(u, n))
+			return KD_HAN_OPT_WORDS + 1;
 		return han_longest(u, n) >= 3 ? 2 : 1;
 	case KD_SCRIPT_HANGUL:
 		return kd__hangul_nopts(u, n);
