@@ -13,6 +13,7 @@
  * table's nicknames are many-to-many (Al: Albert, Alfred, Alexander).
  */
 #include "text/text.h"
+#include "util/util.h"
 
 #include <pthread.h>
 #include <stdbool.h>
@@ -35,24 +36,15 @@ static struct nick g_names[NICK_SLOTS];
 
 static uint32_t str_hash(const char *a, size_t an)
 {
-	uint32_t h = 2166136261u;
-	size_t i;
-	for (i = 0; i < an; i++)
-		h = (h ^ (unsigned char)a[i]) * 16777619u;
-	return h;
+	return (uint32_t)kd__hash(a, an);
 }
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
 static void load(void);
 
 static uint32_t pair_hash(const char *a, size_t an, const char *b, size_t bn)
 {
-	uint32_t h = 2166136261u, g = 2166136261u;
-	size_t i;
-	for (i = 0; i < an; i++)
-		h = (h ^ (unsigned char)a[i]) * 16777619u;
-	for (i = 0; i < bn; i++)
-		g = (g ^ (unsigned char)b[i]) * 16777619u;
-	return h ^ g; /* symmetric: (a, b) and (b, a) meet */
+	/* symmetric: (a, b) and (b, a) meet */
+	return str_hash(a, an) ^ str_hash(b, bn);
 }
 
 static bool same(const char *x, size_t xn, const char *y, size_t yn)
