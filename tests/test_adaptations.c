@@ -2,7 +2,8 @@
  * name: Latvian nominative -s, Belarusian ў, a foreign name written in
  * Arabic script (Arabic, Persian, Uyghur) read as a consonant frame and
  * one written in Han characters read part by part, each compared by
- * sound with its own learnt table. */
+ * sound with its own learnt table; Burmese names in the popular
+ * romanisation and Khmer letter by letter. */
 #include "test.h"
 #include "text/text.h"
 
@@ -119,4 +120,30 @@ KD_TEST(adapt__han_foreign_name)
 	/* a listed name keeps no such reading */
 	CHECK_INT(variant_flags("谢尔盖·拉夫罗夫", KD_NAME_LISTED, "sieergai"),
 		  -1);
+}
+
+KD_TEST(adapt__myanmar_names)
+{
+	/* a Burmese name: the popular romanisation, a token per syllable */
+	CHECK_INT(variant_flags("မင်းအောင်လှိုင်", 0, "min"), KD_TF_SYL);
+	CHECK(cmp("မင်းအောင်လှိုင်", "Min Aung Hlaing") >= 0.95);
+	CHECK(cmp("သန်းရွှေ", "Than Shwe") >= 0.95);
+	CHECK(cmp("အောင်ဆန်းစုကြည်", "Aung San Suu Kyi") >= 0.90);
+	CHECK(cmp("မင်းအောင်လှိုင်", "Min Aung") <
+	      cmp("မင်းအောင်လှိုင်", "Min Aung Hlaing"));
+	/* a foreign name: a reading per word, compared by sound */
+	CHECK_INT(variant_flags("ဗလာဒီမာ ပူတင်", 0, "bladima"), KD_TF_READ);
+	CHECK(cmp("ဗလာဒီမာ ပူတင်", "Vladimir Putin") >= 0.90);
+	CHECK(cmp("ဗလာဒီမာ ပူတင်", "Vladimir Lebedev") < 0.50);
+}
+
+KD_TEST(adapt__khmer_names)
+{
+	/* letter by letter, ហ + subscript for the sounds Khmer lacks */
+	CHECK_INT(variant_flags("ដូណាល់ ត្រាំ", 0, "dunal"), KD_TF_READ);
+	CHECK(variant_flags("សឺហ្គេ", 0, "sege") >= 0);
+	CHECK(cmp("វ្លាឌីមៀរ ពូទីន", "Vladimir Putin") >= 0.90);
+	CHECK(cmp("ហ៊ុន សែន", "Hun Sen") >= 0.90);
+	CHECK(cmp("ដូណាល់ ត្រាំ", "Donald Trump") >= KD_DEFAULT_THRESHOLD);
+	CHECK(cmp("វ្លាឌីមៀរ ពូទីន", "Vladimir Lebedev") < 0.50);
 }

@@ -38,6 +38,7 @@
 #include "util/util.h"
 
 #include <string.h>
+#include <unicode/uchar.h>
 
 #define KD_NAME_MAX_INPUT 2048
 #define MAX_RUNS          32
@@ -47,6 +48,15 @@ struct run {
 	unsigned script;
 	int nopts;
 };
+
+/* Is the run in Myanmar script (read syllable by syllable first)? */
+static bool myanmar_run(const UChar *u, const struct run *r)
+{
+	int32_t i = r->s;
+	while (i < r->e && !u_isalpha(u[i]))
+		i++;
+	return r->script == KD_SCRIPT_OTHER && i < r->e && kd__is_myanmar(u[i]);
+}
 
 /* The token flags of option v of a run when it is a reading compared by
  * sound (a foreign name in Hangul words, an Arabic-script frame, the
@@ -260,6 +270,8 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
 		for (r = 0; r < nr; r++)
 			if (reading_flags(&runs[r], (int)v) != 0)
 				vflags[at] = reading_flags(&runs[r], (int)v);
+			else if (v == 0 && myanmar_run(u, &runs[r]))
+				vflags[at] = KD_TF_SYL; /* Burmese syllables */
 		kd__tokenize(&ts[at], b.p ? b.p : "", b.len,
 			     flags | (vflags[at] == KD_TF_SYL
 					      ? KD_NAME_SYLLABLES

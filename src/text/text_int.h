@@ -104,6 +104,20 @@ int kd__hangul_nopts(const UChar *u, int32_t n);
 void kd__hebrew_run(struct kd_abuf *b, const UChar *u, int32_t n, size_t off);
 bool kd__is_hebrew(UChar32 c);
 
+/** Myanmar (Burmese) -> Latin (myanmar.c): option 0 the popular
+ *  romanisation, a token per syllable (a Burmese name); option
+ *  KD_MYANMAR_OPT_WORDS a foreign name, each word one reading. Other
+ *  characters of the run are folded as Latin. */
+void kd__myanmar_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
+		     size_t off);
+bool kd__is_myanmar(UChar32 c);
+
+/** Khmer letters -> Latin, letter by letter (khmer.c); other characters
+ *  of the run are folded as Latin. */
+void kd__khmer_run(struct kd_abuf *b, const UChar *u, int32_t n, size_t off);
+bool kd__is_khmer(UChar32 c);
+#define KD_MYANMAR_OPT_WORDS 1
+
 /** Arabic script -> Latin with vocalisation (arabic.c); the last option
  *  is a consonant frame, compared by sound (a foreign name). */
 void kd__arabic_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,

@@ -20,6 +20,9 @@
  *              0 scholarly "muhammad husayn"  1 popular "mohammed hussein"
  *              2 consonant frame "syrgy lfrwf" (a foreign name, by sound)
  *   Hebrew     own letter table, see hebrew.c: 0 "wwsyngtwn"
+ *   Khmer      own letter table, see khmer.c: 0 "seuge lavruv"
+ *   Myanmar    own tables, see myanmar.c: 0 popular "min aung hlaing"
+ *              1 a foreign name, a reading per word "bladima putang"
  *   other      0 Any-Latin
  *
  * Why BGN first for Cyrillic: OFAC, UN and EU lists romanise Russian
@@ -639,7 +642,10 @@ int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
 	case KD_SCRIPT_ARABIC:
 		return kd__arabic_nopts(u, n);
 	default:
-		return 1;
+		while (i < n && !u_isalpha(u[i]))
+			i++;
+		return i < n && kd__is_myanmar(u[i]) ? KD_MYANMAR_OPT_WORDS + 1
+						     : 1;
 	}
 }
 
@@ -698,6 +704,16 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 			i++;
 		if (i < n && kd__is_hebrew(u[i])) {
 			kd__hebrew_run(b, u, n, off);
+			err = 0;
+			break;
+		}
+		if (i < n && kd__is_khmer(u[i])) {
+			kd__khmer_run(b, u, n, off);
+			err = 0;
+			break;
+		}
+		if (i < n && kd__is_myanmar(u[i])) {
+			kd__myanmar_run(b, opt, u, n, off);
 			err = 0;
 			break;
 		}
