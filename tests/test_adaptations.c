@@ -3,7 +3,7 @@
  * Arabic script (Arabic, Persian, Uyghur) read as a consonant frame and
  * one written in Han characters read part by part, each compared by
  * sound with its own learnt table; Burmese names in the popular
- * romanisation and Khmer letter by letter. */
+ * romanisation, Khmer and Sinhala letter by letter, Lao as Thai. */
 #include "test.h"
 #include "text/text.h"
 
@@ -146,4 +146,18 @@ KD_TEST(adapt__khmer_names)
 	CHECK(cmp("ហ៊ុន សែន", "Hun Sen") >= 0.90);
 	CHECK(cmp("ដូណាល់ ត្រាំ", "Donald Trump") >= KD_DEFAULT_THRESHOLD);
 	CHECK(cmp("វ្លាឌីមៀរ ពូទីន", "Vladimir Lebedev") < 0.50);
+}
+
+KD_TEST(adapt__sinhala_and_lao_names)
+{
+	/* Sinhala: consonants with their vowel signs, hal kirima */
+	CHECK(variant_flags("සර්ජි ලැව්රොව්", 0, "sarji") >= 0);
+	CHECK(cmp("සර්ජි ලැව්රොව්", "Sergei Lavrov") >= 0.85);
+	CHECK(cmp("මහින්ද රාජපක්ෂ", "Mahinda Rajapaksa") >= 0.90);
+	CHECK(cmp("මහින්ද රාජපක්ෂ", "Mahinda Perera") < 0.60);
+	/* Lao as its Thai twin letters */
+	CHECK(variant_flags("ວລາດີມີ ປູຕິນ", 0, "wladimi") >= 0);
+	CHECK(cmp("ວລາດີມີ ປູຕິນ", "Vladimir Putin") >= 0.90);
+	CHECK(cmp("ທອງລຸນ ສີສຸລິດ", "Thongloun Sisoulith") >= 0.90);
+	CHECK(cmp("ວລາດີມີ ປູຕິນ", "Vladimir Lebedev") < 0.50);
 }

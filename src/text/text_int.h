@@ -116,6 +116,11 @@ bool kd__is_myanmar(UChar32 c);
  *  of the run are folded as Latin. */
 void kd__khmer_run(struct kd_abuf *b, const UChar *u, int32_t n, size_t off);
 bool kd__is_khmer(UChar32 c);
+
+/** Sinhala letters -> Latin, inherent vowels read (sinhala.c); other
+ *  characters of the run are folded as Latin. */
+void kd__sinhala_run(struct kd_abuf *b, const UChar *u, int32_t n, size_t off);
+bool kd__is_sinhala(UChar32 c);
 #define KD_MYANMAR_OPT_WORDS 1
 
 /** Arabic script -> Latin with vocalisation (arabic.c); the last option

@@ -20,7 +20,9 @@
  *              0 scholarly "muhammad husayn"  1 popular "mohammed hussein"
  *              2 consonant frame "syrgy lfrwf" (a foreign name, by sound)
  *   Hebrew     own letter table, see hebrew.c: 0 "wwsyngtwn"
- *   Khmer      own letter table, see khmer.c: 0 "seuge lavruv"
+ *   Khmer      own letter table, see khmer.c: 0 "sege lavruv"
+ *   Sinhala    own letter table, see sinhala.c: 0 "sarji lavrov"
+ *   Lao        as its Thai twin letters, Any-Latin: 0 "seike lawrob"
  *   Myanmar    own tables, see myanmar.c: 0 popular "min aung hlaing"
  *              1 a foreign name, a reading per word "bladima putang"
  *   other      0 Any-Latin
@@ -617,6 +619,40 @@ static int belarusian_as_russian(struct kd_abuf *b, const UChar *u, int32_t n,
 	return err;
 }
 
+/* Lao read as Thai: ICU has no Lao romaniser, and the Lao block was laid
+ * out parallel to the Thai one (ກ U+0E81 = ก U+0E01), so Lao letters
+ * become their Thai twins and Thai-Latin reads them: ລາວຣອບ -> ลาวรอบ
+ * "lawrob". Lao ຊ is s (Thai ซ, not ช); the subscript ຼ is l, ຽ y; the
+ * vowel ົ has no twin and is not read. */
+static bool is_lao(UChar c)
+{
+	return c >= 0x0E80 && c <= 0x0EFF;
+}
+
+static int lao_as_thai(struct kd_abuf *b, const UChar *u, int32_t n, size_t off)
+{
+	UChar stack[128], *v = stack;
+	int32_t i, k = 0;
+	int err;
+	if (n > (int32_t)(sizeof(stack) / sizeof(stack[0])) &&
+	    (v = kd__malloc((size_t)n * sizeof(*v))) == NULL)
+		return KD_ENOMEM;
+	for (i = 0; i < n; i++) {
+		UChar c = u[i];
+		if (c == 0x0EBB)
+			continue;
+		v[k++] = !is_lao(c)    ? c
+			 : c == 0x0E8A ? 0x0E0B
+			 : c == 0x0EBC ? 0x0E25
+			 : c == 0x0EBD ? 0x0E22
+				       : (UChar)(c - 0x80);
+	}
+	err = icu_apply(b, T_ANY, v, k, KD_LM_STRIP, off);
+	if (v != stack)
+		kd__free(v);
+	return err;
+}
+
 int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
 {
 	int32_t i = 0;
@@ -704,6 +740,15 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 			i++;
 		if (i < n && kd__is_hebrew(u[i])) {
 			kd__hebrew_run(b, u, n, off);
+			err = 0;
+			break;
+		}
+		if (i < n && is_lao(u[i])) {
+			err = lao_as_thai(b, u, n, off);
+			break;
+		}
+		if (i < n && kd__is_sinhala(u[i])) {
+			kd__sinhala_run(b, u, n, off);
 			err = 0;
 			break;
 		}
