@@ -57,8 +57,9 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 
 /* fitted weights (data/weights/name_score.txt, bench/fit/) */
 #include "name_weights.h"
-#define ORDER_FACTOR KD_W_ORDER_FACTOR /* name_order_conflict */
-#define SUBST_FACTOR KD_W_SUBST_FACTOR /* part_substituted, per part */
+#define ORDER_FACTOR     KD_W_ORDER_FACTOR     /* name_order_conflict */
+#define SUBST_FACTOR     KD_W_SUBST_FACTOR     /* part_substituted, per part */
+#define SYL_EXTRA_FACTOR KD_W_SYL_EXTRA_FACTOR /* syllable_extra, per one */
 /* legal_form: two countries' specific legal forms (GmbH vs Sdn Bhd) on
  * otherwise equal names. Set by hand like ORDER_FACTOR's first value
  * (below the 0.70 threshold for equal names); not yet a fitted feature. */
@@ -77,7 +78,9 @@ struct kd_name_cmp {
 	double sq, sl, info;           /* query and list coverage, nats matched
 				    * (the fitted features, bench/fit/) */
 	double phon;                   /* share of the query matched by sound */
-	double common; /* common_name factor (1: none): a common name
+	int syl_extra;    /* Han/Hangul syllables of the query unmatched */
+	char extra_q[16]; /* the first of them (detail) */
+	double common;    /* common_name factor (1: none): a common name
 			  matching part of a listed person's name */
 	double common_info, list_cover; /* its information (nats among
 					   people) and listed share */
