@@ -81,3 +81,29 @@ KD_TEST(name_evidence__syllable_extra_explained)
 	CHECK(kd_test_feature(&r, "syllable_extra") == NULL);
 	CHECK(c.score > 0.99);
 }
+
+KD_TEST(name_evidence__word_matched_only_by_an_initial)
+{
+	/* the list gives one letter (A. Kabir): a whole query word it
+	 * accounts for counts word_to_initial of the initial's 0.70 */
+	struct kd_name_cmp full = directed("Abdul Kabir", "Abdul Kabir");
+	struct kd_name_cmp init = directed("Avi Kabir", "A. Kabir");
+	struct kd_name_cmp rev = directed("A. Kabir", "Abdul Kabir");
+	kd_result r;
+	const char *d;
+	CHECK(full.score > 0.99 && full.initial_only == 0);
+	CHECK(init.initial_only == 1);
+	CHECK(strcmp(init.init_q, "avi") == 0);
+	/* uniform weights: Sq = (0.70 x 0.6 + 1) / 2, Sl^0.35 with the
+	 * initial's kind weight on the list side */
+	CHECK(init.sq > 0.70 * KD_W_WORD_TO_INITIAL / 2 + 0.5 - 1e-6);
+	CHECK(init.sq < 0.70 * KD_W_WORD_TO_INITIAL / 2 + 0.5 + 1e-6);
+	CHECK(init.score < KD_DEFAULT_THRESHOLD);
+	/* an initial of the query against a listed word is not touched */
+	CHECK(rev.initial_only == 0);
+	CHECK(rev.score > init.score);
+	memset(&r, 0, sizeof(r));
+	kd__name_features(&r, &init, 0, init.score);
+	d = kd_test_feature(&r, "initial_only");
+	CHECK(d && strstr(d, "'avi' only matches an initial") != NULL);
+}

@@ -1012,6 +1012,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		out->order_conflict = 0;
 		out->substituted = 0;
 		out->syl_extra = 0;
+		out->initial_only = 0;
 		out->legal_conflict = 0;
 		out->phonetic = 0;
 		out->nickname = 0;
@@ -1096,6 +1097,16 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		for (k = p->qa; k <= p->qb; k++) {
 			qsim[k] = p->sim;
 			qm[k] = p->la;
+		}
+		/* a whole query word that only a listed initial accounts
+		 * for: the list tells one letter of it (Avi ~ A. Kabir) */
+		if (p->qa == p->qb && q->toks[p->qa].len > 1 &&
+		    l->toks[p->la].len == 1 && p->la == p->lb) {
+			qsim[p->qa] = (float)(p->sim * KD_W_WORD_TO_INITIAL);
+			if (out->initial_only++ == 0)
+				snprintf(out->init_q, sizeof(out->init_q),
+					 "%.*s", (int)q->toks[p->qa].len,
+					 q->toks[p->qa].s);
 		}
 		if (p->how[0] == 'p' && strcmp(p->how, "phonetic") == 0) {
 			out->phonetic++;

@@ -78,6 +78,8 @@ struct kd_name_cmp {
 	double sq, sl, info;           /* query and list coverage, nats matched
 				    * (the fitted features, bench/fit/) */
 	double phon;                   /* share of the query matched by sound */
+	int initial_only; /* query words matched only by a listed initial */
+	char init_q[16];  /* the first of them (detail) */
 	int syl_extra;    /* Han/Hangul syllables of the query unmatched */
 	char extra_q[16]; /* the first of them (detail) */
 	double common;    /* common_name factor (1: none): a common name

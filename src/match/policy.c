@@ -534,6 +534,14 @@ void kd__name_explain(kd_result *r, const struct kd_name_cmp *c)
 				   c->sub_q, c->sub_l,
 				   c->substituted > 1 ? ", and more" : "",
 				   pow(SUBST_FACTOR, c->substituted));
+	if (c->initial_only)
+		kd__result_feature(r, "initial_only", 0,
+				   "'%s'%s only matches an initial of the "
+				   "listed name: one letter of it, weak "
+				   "evidence (x%.2f)",
+				   c->init_q,
+				   c->initial_only > 1 ? " and more" : "",
+				   KD_W_WORD_TO_INITIAL);
 	if (c->syl_extra)
 		kd__result_feature(r, "syllable_extra", 0,
 				   "'%s', a syllable of the name in Chinese or "
