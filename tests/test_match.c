@@ -739,3 +739,38 @@ KD_TEST(match_compare__syllables_by_convention)
 	CHECK(cmp(KD_SCHEMA_PERSON, "박영수", "Pak Jong Su") <
 	      cmp(KD_SCHEMA_PERSON, "박영수", "Pak Yong Su"));
 }
+
+/* Facts against a common name matched whole (KIM, Sang-ho: OFAC, born
+ * 1957-05-16, cn): another nationality costs country_mismatch, and with
+ * a birth year three years off the two conflicts clear the alert. */
+KD_TEST(match_screen__conflicting_facts_clear_a_common_name)
+{
+	kd_result *res = NULL;
+	size_t n = 0;
+	kd_query *q;
+	kd_match_opts o = KD_MATCH_OPTS_INIT;
+	if (bundled() == NULL)
+		return;
+	q = kd_test_query(KD_SCHEMA_PERSON, "Sang-ho KIM");
+	CHECK(q && kd_query_add(q, "country", "sg") == 0);
+	CHECK(q && kd_screen(&res, &n, bundled(), q, &o) == 0);
+	CHECK(n > 0 && strcmp(kd_entity_id(res[0].entity), "ofac-22991") == 0);
+	if (n > 0) {
+		CHECK_NEAR(res[0].score, 1.0 + KD_W_COUNTRY_MISMATCH, 1e-9);
+		CHECK(kd_test_feature(&res[0], "country_mismatch") != NULL);
+		CHECK(res[0].match);
+	}
+	kd_results_free(res);
+	res = NULL;
+	CHECK(q && kd_query_add(q, "birthDate", "1960") == 0);
+	CHECK(q && kd_screen(&res, &n, bundled(), q, &o) == 0);
+	CHECK(n > 0);
+	if (n > 0) {
+		CHECK_NEAR(res[0].score,
+			   1.0 + KD_W_COUNTRY_MISMATCH + KD_W_DOB_MISMATCH_NEAR,
+			   1e-9);
+		CHECK(!res[0].match);
+	}
+	kd_results_free(res);
+	kd_query_free(q);
+}

@@ -9,7 +9,9 @@
  *   dob_year_near     closest birth year one off                  -0.08
  *   dob_mismatch      birth years 2-3 apart -0.20, further        -0.35
  *   country_match     a nationality/country in common             +0.03
- *   country_mismatch  both sides give countries, none in common   -0.08
+ *   country_mismatch  both sides give countries, none in common   -0.15
+ *                     (between a birth year one off and two off: the
+ *                     person is usually of a listed country)
  *   identifier_match  an identifier (passport, IMO, registration,
  *                     BIC...) equal on both sides: score >= 0.95
  *   number_mismatch   numbers in the names differ (x0.5, in name)
