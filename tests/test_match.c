@@ -774,3 +774,32 @@ KD_TEST(match_screen__conflicting_facts_clear_a_common_name)
 	kd_results_free(res);
 	kd_query_free(q);
 }
+
+/* A weak alias (AHMED THE TANZANIAN, OFAC's weak AKA of GHAILANI)
+ * spelled exactly is not enough alone; the listed birth date lifts it. */
+KD_TEST(match_screen__weak_alias_needs_a_fact)
+{
+	kd_result *res = NULL;
+	size_t n = 0;
+	if (bundled() == NULL)
+		return;
+	CHECK(screen(&res, &n, "Ahmed the Tanzanian", KD_SCHEMA_PERSON, NULL,
+		     0) == 0);
+	CHECK(n > 0 && strcmp(kd_entity_id(res[0].entity), "ofac-6925") == 0);
+	if (n > 0) {
+		CHECK_NEAR(res[0].score, KD_W_WEAK_ALIAS_SCREEN, 1e-9);
+		CHECK(!res[0].match);
+		CHECK(kd_test_feature(&res[0], "weak_alias_match") != NULL);
+	}
+	kd_results_free(res);
+	CHECK(screen(&res, &n, "Ahmed the Tanzanian", KD_SCHEMA_PERSON,
+		     "1974-04-14", 0) == 0);
+	CHECK(n > 0);
+	if (n > 0) {
+		CHECK_NEAR(res[0].score,
+			   KD_W_WEAK_ALIAS_SCREEN + KD_W_DOB_MATCH, 1e-9);
+		CHECK(res[0].match);
+		CHECK(kd_test_feature(&res[0], "dob_match") != NULL);
+	}
+	kd_results_free(res);
+}

@@ -409,8 +409,11 @@ static inline double pair_score(const struct kd_name_policy *pol,
 			s = 0;
 		return s * weak;
 	default: /* KD_POLICY_SCREEN */
+		/* a weak alias (OFAC's weak AKA, a low-quality alias) is
+		 * not enough alone: even spelled exactly it stays under
+		 * the threshold, a birth date or an identifier lifts it */
 		kd__compare_vars(&c, q, lv, 0);
-		return c.score * weak;
+		return c.score * (rec->weak ? KD_W_WEAK_ALIAS_SCREEN : 1.0);
 	}
 }
 

@@ -3,7 +3,8 @@
  * evidence, with named, explained features (as yente's /match does).
  *
  *   name_match        best (query name x entity name x variant) score;
- *                     a weakAlias counts 0.9
+ *                     a weakAlias counts 0.68: alone, even spelled
+ *                     exactly, it stays under the threshold
  *   dob_match         same full birth date                        +0.05
  *   dob_year_match    birth year compatible (ranges allowed)      +0.02
  *   dob_year_near     closest birth year one off                  -0.08
