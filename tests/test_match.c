@@ -803,3 +803,39 @@ KD_TEST(match_screen__weak_alias_needs_a_fact)
 	}
 	kd_results_free(res);
 }
+
+/* A name in Hangul with a given name the listed one lacks: 지영 상호 김
+ * (Kim Jiyeong Sangho) is not KIM, Sang-ho (OFAC), in its syllables nor
+ * in its words read whole; 상호 김 is. */
+KD_TEST(match_screen__hangul_given_name_extra)
+{
+	kd_result *res = NULL;
+	size_t n = 0, i;
+	const char *d;
+	kd_query *q;
+	kd_match_opts o = KD_MATCH_OPTS_INIT;
+	int found = 0;
+	if (bundled() == NULL)
+		return;
+	CHECK(screen(&res, &n, "상호 김", KD_SCHEMA_PERSON, NULL, 0) == 0);
+	CHECK(n > 0 && strcmp(kd_entity_id(res[0].entity), "ofac-22991") == 0);
+	CHECK(n > 0 && res[0].score > 0.99);
+	kd_results_free(res);
+	res = NULL;
+	q = kd_test_query(KD_SCHEMA_PERSON, "지영 상호 김");
+	o.cutoff = 0.2;
+	CHECK(q && kd_screen(&res, &n, bundled(), q, &o) == 0);
+	for (i = 0; q && i < n; i++)
+		if (strcmp(kd_entity_id(res[i].entity), "ofac-22991") == 0) {
+			found = 1;
+			/* 0.75 before the factor (Sq without jiyeong) */
+			CHECK(!res[i].match);
+			CHECK(res[i].score < 0.5);
+			d = kd_test_feature(&res[i], "syllable_extra");
+			CHECK(d && strstr(d, "'jiyeong'") != NULL);
+			CHECK(d && strstr(d, "another given name") != NULL);
+		}
+	CHECK(found);
+	kd_results_free(res);
+	kd_query_free(q);
+}

@@ -899,10 +899,12 @@ static int substituted(struct kd_name_cmp *out, const struct kd_qvar *q,
  * A Han or Hangul name is a family name and a given name of one or two
  * syllables: a syllable of the query that matches nothing while others
  * do (ZHANG Chang Lei vs ZHANG Lei, WANG Chen Bin vs WANG Chen) makes
- * another given name, not a middle name the list left out. Counted, the
- * first one kept for the explanation. The query side only: kd_compare
- * scores both directions and keeps the better one, so a pair of names is
- * not touched.
+ * another given name, not a middle name the list left out. The same
+ * holds for a word of such a name read whole (KD_QF_HAN_WORD, set by
+ * kd_screen: Kim Jiyeong Sangho vs KIM Sang-ho). Counted, the first one
+ * kept for the explanation. The query side only: kd_compare scores both
+ * directions and keeps the better one, so a pair of names is not
+ * touched.
  */
 static int syl_extra(struct kd_name_cmp *out, const struct kd_qvar *q,
 		     const float *qsim)
@@ -910,7 +912,7 @@ static int syl_extra(struct kd_name_cmp *out, const struct kd_qvar *q,
 	size_t i;
 	int matched = 0, extra = 0;
 	for (i = 0; i < q->ntok; i++) {
-		if (!(q->toks[i].flags & KD_TF_SYL))
+		if (!(q->toks[i].flags & (KD_TF_SYL | KD_QF_HAN_WORD)))
 			continue;
 		if (qsim[i] > 0) {
 			matched++;

@@ -546,13 +546,13 @@ void kd__name_explain(kd_result *r, const struct kd_name_cmp *c)
 				   c->initial_only > 1 ? " and more" : "",
 				   KD_W_WORD_TO_INITIAL);
 	if (c->syl_extra)
-		kd__result_feature(r, "syllable_extra", 0,
-				   "'%s', a syllable of the name in Chinese or "
-				   "Korean script, has no counterpart in the "
-				   "listed name%s: another given name (x%.2f)",
-				   c->extra_q,
-				   c->syl_extra > 1 ? " (and more)" : "",
-				   pow(SYL_EXTRA_FACTOR, c->syl_extra));
+		kd__result_feature(
+			r, "syllable_extra", 0,
+			"'%s', a part of the name written in Chinese "
+			"or Korean script, has no counterpart in the "
+			"listed name%s: another given name (x%.2f)",
+			c->extra_q, c->syl_extra > 1 ? " (and more)" : "",
+			pow(SYL_EXTRA_FACTOR, c->syl_extra));
 	if (c->legal_conflict)
 		kd__result_feature(r, "legal_form", 0,
 				   "legal forms of different countries ('%s' "
