@@ -10,7 +10,9 @@
  * written: file, part (tuned/aside: same hash split as bench_quality),
  * label, kind, schema, score, sq, sl, info, number_mismatch,
  * order_conflict, substituted, phonetic, nickname, phon, and the
- * common_name factor with its information and listed share (persons).
+ * common_name factor with its information and listed share (persons),
+ * initial_only and syl_extra (counts; syl_extra is 0 on pairs, see
+ * compare.c).
  *
  * usage: bench_features [DATA_DIR [BENCH_DATA_DIR]] > features.tsv
  */
@@ -94,14 +96,14 @@ static void dump(const kd_matcher *m, const char *path, const char *label)
 		if (best_cmp(&b, m, s, field(c, c1), field(c, c2)) < 0)
 			continue;
 		printf("%s\t%s\t%s\t%s\t%s\t%.6f\t%.6f\t%.6f\t%.4f\t%d\t%d\t%d"
-		       "\t%d\t%d\t%.4f\t%.6f\t%.4f\t%.4f\n",
+		       "\t%d\t%d\t%.4f\t%.6f\t%.4f\t%.4f\t%d\t%d\n",
 		       label,
 		       aside(field(c, c1), field(c, c2)) ? "aside" : "tuned",
 		       field(c, cl), field(c, ck), field(c, cs), b.score, b.sq,
 		       b.sl, b.info, b.number_mismatch, b.order_conflict,
 		       b.substituted, b.phonetic, b.nickname, b.phon,
 		       b.score > 0 ? b.common : 1.0, b.common_info,
-		       b.list_cover);
+		       b.list_cover, b.initial_only, b.syl_extra);
 	}
 	kd__csv_close(c);
 	kd__reader_close(r);
@@ -122,7 +124,7 @@ int main(int argc, char **argv)
 	}
 	printf("file\tpart\tlabel\tkind\tschema\tscore\tsq\tsl\tinfo\tnumber"
 	       "\torder\tsubst\tphonetic\tnickname\tphon\tcommon"
-	       "\tcommon_info\tlist_cover\n");
+	       "\tcommon_info\tlist_cover\tinitial_only\tsyl_extra\n");
 	snprintf(path, sizeof(path), "%s/pairs.csv", bd);
 	dump(m, path, "lists");
 	snprintf(path, sizeof(path), "%s/script_pairs.csv", bd);

@@ -16,8 +16,9 @@
  * with the name alone as a Person and with birth date and nationality.
  *
  * usage: bench_quality [--exhaustive-check] [DATA_DIR [BENCH_DATA_DIR]]
- * With KD_BENCH_ERRORS set, the misclassified pairs of the tuned part go
- * to stderr (the kept-aside part is never shown). With
+ * With KD_BENCH_ERRORS set, the misclassified pairs and the alerts
+ * (screened name, listed caption, every feature with its explanation) of
+ * the tuned part go to stderr (the kept-aside part is never shown). With
  * KD_BENCH_PAIRS_ONLY set, only the pair sets run.
  */
 #include "kordon.h"
@@ -104,11 +105,20 @@ static int screen_people(struct people_stats *st, const kd_matcher *m,
 			hit |= res[i].match;
 		/* the alerts of negatives in the tuned part (see the top) */
 		if (getenv("KD_BENCH_ERRORS") != NULL && part == 0 && n > 0 &&
-		    res[0].match && !facts && strstr(path, "negatives"))
-			fprintf(stderr, "alert %.3f | %s | %s\n", res[0].score,
-				name,
-				res[0].nfeatures ? res[0].features[0].detail
-						 : "");
+		    res[0].match &&
+		    (strstr(path, "negatives") || strstr(path, "congress"))) {
+			size_t f;
+			fprintf(stderr, "alert%s %s %.3f | %s | %s",
+				facts ? "+f" : "", strrchr(path, '/') + 1,
+				res[0].score, name,
+				kd_entity_caption(res[0].entity));
+			for (f = 0; f < res[0].nfeatures; f++)
+				fprintf(stderr, " | %s %+.3f: %s",
+					res[0].features[f].name,
+					res[0].features[f].weight,
+					res[0].features[f].detail);
+			fputc('\n', stderr);
+		}
 		kd_results_free(res);
 		st->rows[part]++;
 		st->alerts[part] += (size_t)hit;

@@ -739,3 +739,103 @@ KD_TEST(match_compare__syllables_by_convention)
 	CHECK(cmp(KD_SCHEMA_PERSON, "박영수", "Pak Jong Su") <
 	      cmp(KD_SCHEMA_PERSON, "박영수", "Pak Yong Su"));
 }
+
+/* Facts against a common name matched whole (KIM, Sang-ho: OFAC, born
+ * 1957-05-16, cn): another nationality costs country_mismatch, and with
+ * a birth year three years off the two conflicts clear the alert. */
+KD_TEST(match_screen__conflicting_facts_clear_a_common_name)
+{
+	kd_result *res = NULL;
+	size_t n = 0;
+	kd_query *q;
+	kd_match_opts o = KD_MATCH_OPTS_INIT;
+	if (bundled() == NULL)
+		return;
+	q = kd_test_query(KD_SCHEMA_PERSON, "Sang-ho KIM");
+	CHECK(q && kd_query_add(q, "country", "sg") == 0);
+	CHECK(q && kd_screen(&res, &n, bundled(), q, &o) == 0);
+	CHECK(n > 0 && strcmp(kd_entity_id(res[0].entity), "ofac-22991") == 0);
+	if (n > 0) {
+		CHECK_NEAR(res[0].score, 1.0 + KD_W_COUNTRY_MISMATCH, 1e-9);
+		CHECK(kd_test_feature(&res[0], "country_mismatch") != NULL);
+		CHECK(res[0].match);
+	}
+	kd_results_free(res);
+	res = NULL;
+	CHECK(q && kd_query_add(q, "birthDate", "1960") == 0);
+	CHECK(q && kd_screen(&res, &n, bundled(), q, &o) == 0);
+	CHECK(n > 0);
+	if (n > 0) {
+		CHECK_NEAR(res[0].score,
+			   1.0 + KD_W_COUNTRY_MISMATCH + KD_W_DOB_MISMATCH_NEAR,
+			   1e-9);
+		CHECK(!res[0].match);
+	}
+	kd_results_free(res);
+	kd_query_free(q);
+}
+
+/* A weak alias (AHMED THE TANZANIAN, OFAC's weak AKA of GHAILANI)
+ * spelled exactly is not enough alone; the listed birth date lifts it. */
+KD_TEST(match_screen__weak_alias_needs_a_fact)
+{
+	kd_result *res = NULL;
+	size_t n = 0;
+	if (bundled() == NULL)
+		return;
+	CHECK(screen(&res, &n, "Ahmed the Tanzanian", KD_SCHEMA_PERSON, NULL,
+		     0) == 0);
+	CHECK(n > 0 && strcmp(kd_entity_id(res[0].entity), "ofac-6925") == 0);
+	if (n > 0) {
+		CHECK_NEAR(res[0].score, KD_W_WEAK_ALIAS_SCREEN, 1e-9);
+		CHECK(!res[0].match);
+		CHECK(kd_test_feature(&res[0], "weak_alias_match") != NULL);
+	}
+	kd_results_free(res);
+	CHECK(screen(&res, &n, "Ahmed the Tanzanian", KD_SCHEMA_PERSON,
+		     "1974-04-14", 0) == 0);
+	CHECK(n > 0);
+	if (n > 0) {
+		CHECK_NEAR(res[0].score,
+			   KD_W_WEAK_ALIAS_SCREEN + KD_W_DOB_MATCH, 1e-9);
+		CHECK(res[0].match);
+		CHECK(kd_test_feature(&res[0], "dob_match") != NULL);
+	}
+	kd_results_free(res);
+}
+
+/* A name in Hangul with a given name the listed one lacks: 지영 상호 김
+ * (Kim Jiyeong Sangho) is not KIM, Sang-ho (OFAC), in its syllables nor
+ * in its words read whole; 상호 김 is. */
+KD_TEST(match_screen__hangul_given_name_extra)
+{
+	kd_result *res = NULL;
+	size_t n = 0, i;
+	const char *d;
+	kd_query *q;
+	kd_match_opts o = KD_MATCH_OPTS_INIT;
+	int found = 0;
+	if (bundled() == NULL)
+		return;
+	CHECK(screen(&res, &n, "상호 김", KD_SCHEMA_PERSON, NULL, 0) == 0);
+	CHECK(n > 0 && strcmp(kd_entity_id(res[0].entity), "ofac-22991") == 0);
+	CHECK(n > 0 && res[0].score > 0.99);
+	kd_results_free(res);
+	res = NULL;
+	q = kd_test_query(KD_SCHEMA_PERSON, "지영 상호 김");
+	o.cutoff = 0.2;
+	CHECK(q && kd_screen(&res, &n, bundled(), q, &o) == 0);
+	for (i = 0; q && i < n; i++)
+		if (strcmp(kd_entity_id(res[i].entity), "ofac-22991") == 0) {
+			found = 1;
+			/* 0.75 before the factor (Sq without jiyeong) */
+			CHECK(!res[i].match);
+			CHECK(res[i].score < 0.5);
+			d = kd_test_feature(&res[i], "syllable_extra");
+			CHECK(d && strstr(d, "'jiyeong'") != NULL);
+			CHECK(d && strstr(d, "another given name") != NULL);
+		}
+	CHECK(found);
+	kd_results_free(res);
+	kd_query_free(q);
+}

@@ -902,6 +902,35 @@ static int substituted(struct kd_name_cmp *out, const struct kd_qvar *q,
 }
 
 /*
+ * A Han or Hangul name is a family name and a given name of one or two
+ * syllables: a syllable of the query that matches nothing while others
+ * do (ZHANG Chang Lei vs ZHANG Lei, WANG Chen Bin vs WANG Chen) makes
+ * another given name, not a middle name the list left out. The same
+ * holds for a word of such a name read whole (KD_QF_HAN_WORD, set by
+ * kd_screen: Kim Jiyeong Sangho vs KIM Sang-ho). Counted, the first one
+ * kept for the explanation. The query side only: kd_compare scores both
+ * directions and keeps the better one, so a pair of names is not
+ * touched.
+ */
+static int syl_extra(struct kd_name_cmp *out, const struct kd_qvar *q,
+		     const float *qsim)
+{
+	size_t i;
+	int matched = 0, extra = 0;
+	for (i = 0; i < q->ntok; i++) {
+		if (!(q->toks[i].flags & (KD_TF_SYL | KD_QF_HAN_WORD)))
+			continue;
+		if (qsim[i] > 0) {
+			matched++;
+		} else if (extra++ == 0) {
+			snprintf(out->extra_q, sizeof(out->extra_q), "%.*s",
+				 (int)q->toks[i].len, q->toks[i].s);
+		}
+	}
+	return matched ? extra : 0;
+}
+
+/*
  * A common name matching part of a longer listed person's name (David
  * Gonzalez ~ GONZALEZ RUIZ, David Alberto; Zhang Li ~ LI CHANG HO) is
  * weak evidence of that person: many people carry it. The information
@@ -990,6 +1019,8 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		out->number_mismatch = 0;
 		out->order_conflict = 0;
 		out->substituted = 0;
+		out->syl_extra = 0;
+		out->initial_only = 0;
 		out->legal_conflict = 0;
 		out->phonetic = 0;
 		out->nickname = 0;
@@ -1075,6 +1106,16 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			qsim[k] = p->sim;
 			qm[k] = p->la;
 		}
+		/* a whole query word that only a listed initial accounts
+		 * for: the list tells one letter of it (Avi ~ A. Kabir) */
+		if (p->qa == p->qb && q->toks[p->qa].len > 1 &&
+		    l->toks[p->la].len == 1 && p->la == p->lb) {
+			qsim[p->qa] = (float)(p->sim * KD_W_WORD_TO_INITIAL);
+			if (out->initial_only++ == 0)
+				snprintf(out->init_q, sizeof(out->init_q),
+					 "%.*s", (int)q->toks[p->qa].len,
+					 q->toks[p->qa].s);
+		}
 		if (p->how[0] == 'p' && strcmp(p->how, "phonetic") == 0) {
 			out->phonetic++;
 			for (k = p->qa; k <= p->qb; k++)
@@ -1137,6 +1178,8 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			score *= ORDER_FACTOR;
 		if (out->substituted)
 			score *= pow(SUBST_FACTOR, out->substituted);
+		if (l->person && (out->syl_extra = syl_extra(out, q, qsim)))
+			score *= pow(SYL_EXTRA_FACTOR, out->syl_extra);
 		out->legal_conflict = legal_conflict(out, q, l, detail);
 		if (out->legal_conflict)
 			score *= LEGAL_FACTOR;

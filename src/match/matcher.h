@@ -29,6 +29,11 @@ static inline const struct kd_index *kd__matcher_index(const kd_matcher *m)
 /* ---- compare.c -------------------------------------------------------------- */
 
 /** A token of the query side, resolved against the dictionaries. */
+/* Query token flag (beside KD_TF_*; never stored in an index): a word
+ * read from Han or Hangul, i.e. a word of a query name that also has a
+ * syllable variant (see syl_extra in compare.c). */
+#define KD_QF_HAN_WORD 16u
+
 struct kd_qtok {
 	const char *s, *skel;
 	uint32_t id; /* dictionary text id (list side) or UINT32_MAX */
@@ -57,8 +62,9 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 
 /* fitted weights (data/weights/name_score.txt, bench/fit/) */
 #include "name_weights.h"
-#define ORDER_FACTOR KD_W_ORDER_FACTOR /* name_order_conflict */
-#define SUBST_FACTOR KD_W_SUBST_FACTOR /* part_substituted, per part */
+#define ORDER_FACTOR     KD_W_ORDER_FACTOR     /* name_order_conflict */
+#define SUBST_FACTOR     KD_W_SUBST_FACTOR     /* part_substituted, per part */
+#define SYL_EXTRA_FACTOR KD_W_SYL_EXTRA_FACTOR /* syllable_extra, per one */
 /* legal_form: two countries' specific legal forms (GmbH vs Sdn Bhd) on
  * otherwise equal names. Set by hand like ORDER_FACTOR's first value
  * (below the 0.70 threshold for equal names); not yet a fitted feature. */
@@ -77,7 +83,11 @@ struct kd_name_cmp {
 	double sq, sl, info;           /* query and list coverage, nats matched
 				    * (the fitted features, bench/fit/) */
 	double phon;                   /* share of the query matched by sound */
-	double common; /* common_name factor (1: none): a common name
+	int initial_only; /* query words matched only by a listed initial */
+	char init_q[16];  /* the first of them (detail) */
+	int syl_extra;    /* Han/Hangul syllables of the query unmatched */
+	char extra_q[16]; /* the first of them (detail) */
+	double common;    /* common_name factor (1: none): a common name
 			  matching part of a listed person's name */
 	double common_info, list_cover; /* its information (nats among
 					   people) and listed share */

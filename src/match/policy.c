@@ -409,8 +409,11 @@ static inline double pair_score(const struct kd_name_policy *pol,
 			s = 0;
 		return s * weak;
 	default: /* KD_POLICY_SCREEN */
+		/* a weak alias (OFAC's weak AKA, a low-quality alias) is
+		 * not enough alone: even spelled exactly it stays under
+		 * the threshold, a birth date or an identifier lifts it */
 		kd__compare_vars(&c, q, lv, 0);
-		return c.score * weak;
+		return c.score * (rec->weak ? KD_W_WEAK_ALIAS_SCREEN : 1.0);
 	}
 }
 
@@ -534,6 +537,22 @@ void kd__name_explain(kd_result *r, const struct kd_name_cmp *c)
 				   c->sub_q, c->sub_l,
 				   c->substituted > 1 ? ", and more" : "",
 				   pow(SUBST_FACTOR, c->substituted));
+	if (c->initial_only)
+		kd__result_feature(r, "initial_only", 0,
+				   "'%s'%s only matches an initial of the "
+				   "listed name: one letter of it, weak "
+				   "evidence (x%.2f)",
+				   c->init_q,
+				   c->initial_only > 1 ? " and more" : "",
+				   KD_W_WORD_TO_INITIAL);
+	if (c->syl_extra)
+		kd__result_feature(
+			r, "syllable_extra", 0,
+			"'%s', a part of the name written in Chinese "
+			"or Korean script, has no counterpart in the "
+			"listed name%s: another given name (x%.2f)",
+			c->extra_q, c->syl_extra > 1 ? " (and more)" : "",
+			pow(SYL_EXTRA_FACTOR, c->syl_extra));
 	if (c->legal_conflict)
 		kd__result_feature(r, "legal_form", 0,
 				   "legal forms of different countries ('%s' "

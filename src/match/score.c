@@ -3,13 +3,16 @@
  * evidence, with named, explained features (as yente's /match does).
  *
  *   name_match        best (query name x entity name x variant) score;
- *                     a weakAlias counts 0.9
+ *                     a weakAlias counts 0.68: alone, even spelled
+ *                     exactly, it stays under the threshold
  *   dob_match         same full birth date                        +0.05
  *   dob_year_match    birth year compatible (ranges allowed)      +0.02
  *   dob_year_near     closest birth year one off                  -0.08
  *   dob_mismatch      birth years 2-3 apart -0.20, further        -0.35
  *   country_match     a nationality/country in common             +0.03
- *   country_mismatch  both sides give countries, none in common   -0.08
+ *   country_mismatch  both sides give countries, none in common   -0.15
+ *                     (between a birth year one off and two off: the
+ *                     person is usually of a listed country)
  *   identifier_match  an identifier (passport, IMO, registration,
  *                     BIC...) equal on both sides: score >= 0.95
  *   number_mismatch   numbers in the names differ (x0.5, in name)
@@ -78,11 +81,31 @@ static void prepared_free(struct prepared *p)
 		kd__name_free(p->names[i]);
 }
 
+/* A name written in Han or Hangul is analysed twice: as syllables
+ * (KD_TF_SYL) and as words read whole. The words of such a name get
+ * KD_QF_HAN_WORD, so that a given name the list lacks counts against
+ * it in either reading (syl_extra in compare.c). */
+static void mark_han_words(struct kd_qvar *vars, size_t n)
+{
+	size_t v, i;
+	int han = 0;
+	for (v = 0; v < n; v++)
+		for (i = 0; i < vars[v].ntok; i++)
+			han |= (vars[v].toks[i].flags & KD_TF_SYL) != 0;
+	if (!han)
+		return;
+	for (v = 0; v < n; v++)
+		for (i = 0; i < vars[v].ntok; i++)
+			if ((vars[v].toks[i].flags &
+			     (KD_TF_READ | KD_TF_SYL)) == KD_TF_READ)
+				vars[v].toks[i].flags |= KD_QF_HAN_WORD;
+}
+
 static int prepare(struct prepared *p, const struct kd_index *m,
 		   const kd_query *q)
 {
 	unsigned flags = q->schema == KD_SCHEMA_PERSON ? 0 : KD_NAME_ORG;
-	size_t i, v;
+	size_t i, v, v0;
 	int err;
 	memset(p, 0, sizeof(*p));
 	p->schema = q->schema;
@@ -98,10 +121,12 @@ static int prepare(struct prepared *p, const struct kd_index *m,
 			return err;
 		}
 		p->names[p->nnames++] = nm;
+		v0 = p->nvars;
 		for (v = 0; v < nm->nvars && p->nvars < MAX_QVARS; v++)
 			if (nm->vars[v].ntok)
 				kd__qvar_from(&p->vars[p->nvars++], m,
 					      &nm->vars[v]);
+		mark_han_words(p->vars + v0, p->nvars - v0);
 	}
 	for (i = 0; i < q->nbirth_dates && p->ndates < MAX_QITEMS; i++) {
 		char iso[24];
