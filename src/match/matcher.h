@@ -29,10 +29,10 @@ static inline const struct kd_index *kd__matcher_index(const kd_matcher *m)
 /* ---- compare.c -------------------------------------------------------------- */
 
 /** A token of the query side, resolved against the dictionaries. */
-/* Query token flag (beside KD_TF_*; never stored in an index): a word
- * read from Han or Hangul, i.e. a word of a query name that also has a
- * syllable variant (see syl_extra in compare.c). */
-#define KD_QF_HAN_WORD 16u
+/* Query token flag (beside KD_TF_*, above their bits; never stored in an
+ * index): a word read from Han or Hangul, i.e. a word of a query name
+ * that also has a syllable variant (see syl_extra in compare.c). */
+#define KD_QF_HAN_WORD 128u
 
 struct kd_qtok {
 	const char *s, *skel;
