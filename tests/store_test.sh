@@ -234,6 +234,20 @@ printf 'id,name\nE3,Vladimir Putin\n' >"$T/e3.csv"
 out=$("$K" --index "$T/v1.kdx" --store "$E" monitor --json)
 eq "failed screening: fixed, the rerun screens all" "$(jf "mode screened" <<<"$out")" "full 3"
 check "failed screening: the fixed record alerts" test "$(sqlite3 "$E" "SELECT COUNT(*) FROM alerts WHERE record_id = 'E3'")" -ge 1
+# errors that must not read as a clean result: an export that could not
+# be written, a stored alert row that is not valid JSON any more
+"$K" --store "$M" audit export >/dev/full 2>"$T/err"
+eq "audit export to a full disk: exit 2" "$?" 2
+check "audit export to a full disk: says so" grep -q "writing the export" "$T/err"
+"$K" --store "$E" alerts >/dev/full 2>/dev/null
+eq "alerts to a full disk: exit 2" "$?" 2
+ea=$(sqlite3 "$E" "SELECT id FROM alerts WHERE record_id = 'E3' LIMIT 1")
+sqlite3 "$E" "UPDATE alerts SET explanation = '[{\"name\":' WHERE id = $ea"
+"$K" --store "$E" alerts >"$T/out" 2>"$T/err"
+eq "edited alert row: alerts exits 2" "$?" 2
+check "edited alert row: alerts names it" grep -q "alert $ea: stored explanation is not valid JSON" "$T/err"
+"$K" --store "$E" alert show "$ea" --json >"$T/out" 2>"$T/err"
+eq "edited alert row: alert show exits 2" "$?" 2
 
 # ---- HTTP (SQLite) ----------------------------------------------------------------
 H=$T/http.db; cp "$SQ" "$H"
@@ -275,6 +289,13 @@ eq "http: POST /monitor" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/mon
 check "http: monitor summary" python3 -c "
 import json; d=json.load(open('$T/body')); assert d['mode']=='full' and d['screened']==1, d"
 eq "http: the run is audited as the key's user" "$(sqlite3 "$H" "SELECT actor FROM audit WHERE action = 'monitor_run' ORDER BY seq DESC LIMIT 1")" ann
+# a record that cannot be screened: 500 naming it, not a clean summary
+printf 'id,name\nW1,Anna Berg\nW2,Carl Meyer\n' >"$T/w.csv"
+hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/book/import?book=werr" --data-binary @"$T/w.csv" >/dev/null
+sqlite3 "$H" "UPDATE book SET name = ' ' WHERE book = 'werr' AND id = 'W2'"
+eq "http: POST /monitor, a record fails: 500" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/monitor?book=werr")" 500
+check "http: the failing record is named" grep -q "record 'W2' failed" "$T/body"
+eq "http: nothing of its block marked screened" "$(sqlite3 "$H" "SELECT COUNT(*) FROM book WHERE book = 'werr' AND screened IS NOT NULL")" 0
 # /match and /scan in the audit trail: off by default, on with --audit-requests
 Q='{"queries":{"q1":{"schema":"Person","properties":{"name":["Khalil Ahmed Haqqani"]}}}}'
 eq "http: /match" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/match/default" -d "$Q")" 200

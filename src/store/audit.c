@@ -23,6 +23,7 @@
  */
 #include "store_int.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -276,5 +277,10 @@ int kd_audit_export(FILE *f, kd_store *s, const char *from, const char *to,
 		if (got == 0)
 			break;
 	}
-	return ferror(f) ? kd__error_set(KD_EIO, "write error") : 0;
+	/* buffered output fails at the flush: an export cut short must
+	 * not look complete */
+	if (fflush(f) != 0 || ferror(f))
+		return kd__error_set(KD_EIO, "writing the export: %s",
+				     strerror(errno ? errno : EIO));
+	return 0;
 }
