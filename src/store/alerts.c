@@ -263,11 +263,11 @@ static int rejected(kd_store *s, const char *id, const char *decision,
 	kd__buf_puts(&res, "{\"rejected\":");
 	kd__buf_json_str(&res, why);
 	kd__buf_putc(&res, '}');
-	if ((err = kd__st_exec(s,
-			       "INSERT INTO decisions(alert_id, "
-			       "decision, reason, by_user, at, outcome) "
-			       "VALUES($1, $2, $3, $4, $5, $6)",
-			       6, pv)) < 0 ||
+	if ((err = kd__st_exec_later(s,
+				     "INSERT INTO decisions(alert_id, "
+				     "decision, reason, by_user, at, outcome) "
+				     "VALUES($1, $2, $3, $4, $5, $6)",
+				     6, pv)) < 0 ||
 	    (err = kd__audit_append(s, user, "decision_rejected", id, NULL,
 				    in.ptr, res.ptr, NULL)) < 0)
 		*dirty = 1;
@@ -386,11 +386,12 @@ int kd__decide_in_tx(kd_decision_result *out, kd_store *s, long long id,
 	pv[3] = user;
 	pv[4] = at;
 	pv[5] = outcome;
-	if ((err = kd__st_exec(s,
-			       "INSERT INTO decisions(alert_id, decision, "
-			       "reason, by_user, at, outcome) VALUES($1, $2, "
-			       "$3, $4, $5, $6)",
-			       6, pv)) < 0)
+	if ((err = kd__st_exec_later(
+		     s,
+		     "INSERT INTO decisions(alert_id, decision, "
+		     "reason, by_user, at, outcome) VALUES($1, $2, "
+		     "$3, $4, $5, $6)",
+		     6, pv)) < 0)
 		goto fail;
 	kd__buf_puts(&in, "{\"decision\":");
 	kd__buf_json_str(&in, decision);

@@ -55,6 +55,14 @@ static void record_hash(char out[65], const char *const f[10])
 	kd__buf_free(&b);
 }
 
+void kd__audit_head_set(kd_store *s, long long seq, const char *hash)
+{
+	s->head_ok = s->in_tx;
+	s->head_seq = seq;
+	snprintf(s->head_hash, sizeof(s->head_hash), "%s",
+		 seq > 0 && hash ? hash : ZERO_HASH);
+}
+
 int kd__audit_append(kd_store *s, const char *actor, const char *action,
 		     const char *subject, const char *list_version,
 		     const char *input_json, const char *result_json,
@@ -98,12 +106,13 @@ int kd__audit_append(kd_store *s, const char *actor, const char *action,
 	f[9] = prev;
 	record_hash(hash, f);
 	f[10] = hash;
-	err = kd__st_exec(s,
-			  "INSERT INTO audit(seq, at, actor, action, subject, "
-			  "list_version, matcher_version, input, result, "
-			  "prev_hash, hash) VALUES($1, $2, $3, $4, $5, $6, $7, "
-			  "$8, $9, $10, $11)",
-			  11, f);
+	err = kd__st_exec_later(
+		s,
+		"INSERT INTO audit(seq, at, actor, action, subject, "
+		"list_version, matcher_version, input, result, "
+		"prev_hash, hash) VALUES($1, $2, $3, $4, $5, $6, $7, "
+		"$8, $9, $10, $11)",
+		11, f);
 	s->head_ok = err == 0 && s->in_tx;
 	if (s->head_ok) {
 		s->head_seq = last + 1;
