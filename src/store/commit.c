@@ -417,3 +417,24 @@ int kd_audit_record_lv(kd_store *s, const char *actor, const char *action,
 		return err;
 	return wait_for(rq, &w, NULL, seq);
 }
+
+int kd_audit_record_async(kd_store_req **out, kd_store *s, const char *actor,
+			  const char *action, const char *subject,
+			  const char *list_version, const char *input_json,
+			  const char *result_json, void (*done)(void *ctx),
+			  void *ctx)
+{
+	const char *a[6] = { actor,        action,     subject,
+			     list_version, input_json, result_json };
+	kd_store_req *rq;
+	int err;
+	*out = NULL;
+	if ((rq = req_new(RQ_AUDIT, a, 6)) == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	rq->done = done;
+	rq->ctx = ctx;
+	*out = rq;
+	if ((err = submit(s, rq)) < 0)
+		*out = NULL;
+	return err;
+}
