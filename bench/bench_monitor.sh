@@ -5,7 +5,9 @@
 #   1. initial monitor of an N-record synthetic book (default 1,000,000)
 #      against the bundled lists vs `batch` on the same records (same
 #      lists, same threads): rows/s of each and the ratio (target: monitor
-#      within 20 % of batch);
+#      within 20 % of batch); batch and monitor alternate MON_ROUNDS times
+#      (default 5), each monitor run is set against the mean of the batch
+#      runs before and after it, and the median ratio is the figure;
 #   2. delta monitor after 100 listed entities changed, same book
 #      (target: <= 5 s), next to the cost of a full re-screen;
 #   3. POST /alerts/{id}/decision under 50 concurrent reviewers, paced
@@ -16,6 +18,12 @@
 #      PostgreSQL), next to a bare durable SQLite commit at the same
 #      pace on the same disk (bench_monitor_floor.py: the floor). The
 #      servers run with --max-per-ip 0: 50 reviewers share one address.
+#      The floor is measured in the same run: fdatasync of 4 KiB on the
+#      store's directory, the checkout's and /dev/shm (tmpfs), p50/p99;
+#      a bare durable SQLite commit; for PostgreSQL its settings and a
+#      bare one-row commit by pgbench at the same pace. The decisions run
+#      again on stores on tmpfs (SQLite file, PostgreSQL cluster), where
+#      a sync costs nothing: what a decision costs apart from the disk.
 #      Decisions are group-committed (src/store/commit.c): each server
 #      line is followed by its batches (KORDON_COMMIT_TRACE): requests
 #      per commit, time to run a batch and time of its commit.
@@ -27,8 +35,8 @@
 # usage: bench/bench_monitor.sh [BUILD_DIR [BASE_BUILD_DIR]]
 #        (default: build-rel, no base)
 # environment: N (records), THREADS (2), DURATION (wrk seconds, 10),
-# ROUNDS (2, with a base), SERVE_ARGS (more options for the servers,
-# e.g. "--threads 8")
+# ROUNDS (2, with a base), MON_ROUNDS (5), SECTIONS ("1 2 3": which parts
+# to run), SERVE_ARGS (more options for the servers, e.g. "--threads 8")
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build-rel}
