@@ -5,7 +5,9 @@
 #   1. initial monitor of an N-record synthetic book (default 1,000,000)
 #      against the bundled lists vs `batch` on the same records (same
 #      lists, same threads): rows/s of each and the ratio (target: monitor
-#      within 20 % of batch);
+#      within 20 % of batch); batch and monitor alternate MON_ROUNDS times
+#      (default 5), each monitor run is set against the mean of the batch
+#      runs before and after it, and the median ratio is the figure;
 #   2. delta monitor after 100 listed entities changed, same book
 #      (target: <= 5 s), next to the cost of a full re-screen;
 #   3. POST /alerts/{id}/decision under 50 concurrent reviewers, paced
@@ -16,6 +18,12 @@
 #      PostgreSQL), next to a bare durable SQLite commit at the same
 #      pace on the same disk (bench_monitor_floor.py: the floor). The
 #      servers run with --max-per-ip 0: 50 reviewers share one address.
+#      The floor is measured in the same run: fdatasync of 4 KiB on the
+#      store's directory, the checkout's and /dev/shm (tmpfs), p50/p99;
+#      a bare durable SQLite commit; for PostgreSQL its settings and a
+#      bare one-row commit by pgbench at the same pace. The decisions run
+#      again on stores on tmpfs (SQLite file, PostgreSQL cluster), where
+#      a sync costs nothing: what a decision costs apart from the disk.
 #      Decisions are group-committed (src/store/commit.c): each server
 #      line is followed by its batches (KORDON_COMMIT_TRACE): requests
 #      per commit, time to run a batch and time of its commit.
@@ -27,8 +35,8 @@
 # usage: bench/bench_monitor.sh [BUILD_DIR [BASE_BUILD_DIR]]
 #        (default: build-rel, no base)
 # environment: N (records), THREADS (2), DURATION (wrk seconds, 10),
-# ROUNDS (2, with a base), SERVE_ARGS (more options for the servers,
-# e.g. "--threads 8")
+# ROUNDS (2, with a base), MON_ROUNDS (5), SECTIONS ("1 2 3": which parts
+# to run), SERVE_ARGS (more options for the servers, e.g. "--threads 8")
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${1:-build-rel}
@@ -36,6 +44,8 @@ K=$(realpath "$BUILD/kordon")
 BASE=${2:+$(realpath "$2/kordon")}
 ROUNDS=${ROUNDS:-2}
 [ -n "$BASE" ] || ROUNDS=1
+MON_ROUNDS=${MON_ROUNDS:-5}
+SECTIONS=${SECTIONS:-1 2 3}
 # the builds to measure, "label=binary"
 bins() { echo "new=$K"; [ -n "$BASE" ] && echo "base=$BASE"; }
 N=${N:-1000000}
@@ -49,6 +59,8 @@ pg_run() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@";
 cleanup() {
   [ -n "$SPID" ] && kill "$SPID" 2>/dev/null
   [ -n "$PGDIR" ] && pg_run "$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast stop >/dev/null 2>&1
+  case $PGDIR in /dev/shm/*) rm -rf "$PGDIR" ;; esac
+  [ -n "${TS:-}" ] && rm -rf "$TS"
   rm -rf "$T"
 }
 trap cleanup EXIT
@@ -83,32 +95,61 @@ fresh_store() {
   rm -f "$T/m.db"*; cp "$T/imp.db" "$T/m.db"
   for f in "$T"/imp.db.book-*.kdx; do cp "$f" "$T/m.db${f#"$T"/imp.db}"; done
 }
-for r in $(seq 1 "$ROUNDS"); do
+# batch and monitor alternate, MON_ROUNDS times (B M B M ... B): each
+# monitor run is compared with the mean of the batch runs just before and
+# after it, and the median of these ratios is the figure (the machine is
+# shared: a single pair of runs is noise)
+run_batch() {
+  local t0 t1
   t0=$(now)
   "$K" --index "$T/v1.kdx" batch --input "$T/book.csv" --threads "$THREADS" \
     --format csv --only-matches >"$T/batch.csv" 2>"$T/batch.err"
   t1=$(now); tb=$(el "$t0" "$t1")
-  echo "round $r batch:   $tb s, $(python3 -c "print('%.0f' % ($N / $tb))") rows/s ($(tail -1 "$T/batch.err"))"
+  echo "round $1 batch:   $tb s, $(python3 -c "print('%.0f' % ($N / $tb))") rows/s ($(tail -1 "$T/batch.err"))"
+}
+declare -A RATIOS
+if [[ " $SECTIONS " == *" 1 "* ]]; then
+run_batch 1; prev=$tb
+for r in $(seq 1 "$MON_ROUNDS"); do
+  declare -A TM=()
   for b in $(bins); do
     l=${b%%=*}; B=${b#*=}
     fresh_store
     t0=$(now)
     out=$(KORDON_MONITOR_TRACE=1 "$B" --index "$T/v1.$l.kdx" --store "$T/m.db" monitor --threads "$THREADS" --json 2>"$T/trace")
-    t1=$(now); tm=$(el "$t0" "$t1")
-    echo "round $r monitor ($l): $tm s, $(python3 -c "print('%.0f' % ($N / $tm))") rows/s ($(jf "mode screened new" <<<"$out"): mode, screened, new alerts); monitor/batch throughput: $(python3 -c "print('%.1f %%' % (100 * $tb / $tm))") (target >= 80 %)"
+    t1=$(now); tm=$(el "$t0" "$t1"); TM[$l]=$tm
+    echo "round $r monitor ($l): $tm s, $(python3 -c "print('%.0f' % ($N / $tm))") rows/s ($(jf "mode screened new" <<<"$out"): mode, screened, new alerts)"
     grep "phase A" "$T/trace" | sed "s/^/    ($l) /"
   done
+  run_batch "$((r + 1))"
+  for b in $(bins); do
+    l=${b%%=*}
+    ratio=$(python3 -c "print('%.1f' % (100 * ($prev + $tb) / 2 / ${TM[$l]}))")
+    RATIOS[$l]="${RATIOS[$l]:-} $ratio"
+    echo "round $r monitor/batch throughput ($l): $ratio % (batch $prev and $tb s around it)"
+  done
+  prev=$tb
 done
+for b in $(bins); do
+  l=${b%%=*}
+  echo "monitor/batch throughput ($l), median of $MON_ROUNDS: $(python3 -c "
+import statistics, sys; v = [float(x) for x in sys.argv[1:]]
+print('%.1f %% (runs: %s)' % (statistics.median(v), ', '.join('%.1f' % x for x in v)))" ${RATIOS[$l]}) (target >= 80 %)"
+done
+fi
 # the store the next steps use: the new build's
 fresh_store
 "$K" --index "$T/v1.kdx" --store "$T/m.db" monitor --threads "$THREADS" >/dev/null
 
+if [[ " $SECTIONS " == *" 2 "* ]]; then
 echo "== 2. delta monitor after 100 changed entities"
 t0=$(now)
 out=$("$K" --index "$T/v2.kdx" --store "$T/m.db" monitor --threads "$THREADS" --json)
 t1=$(now)
 echo "delta:   $(el "$t0" "$t1") s wall for the command ($(jf "mode entities_changed delta_candidates new updated closed seconds" <<<"$out"): mode, changed, re-scored records, new, updated, closed, seconds in the run) (target <= 5 s)"
+fi
 
+[[ " $SECTIONS " == *" 3 "* ]] || exit 0
 echo "== 3. decisions, 50 concurrent reviewers, $DURATION s"
 decide_bench() { # label store
   local port b l B r
@@ -145,23 +186,65 @@ batches() { # log label
 }
 sqlite3 "$T/m.db" "SELECT id FROM alerts WHERE status = 'open' LIMIT 5000" >"$T/ids"
 echo "(alerts in the store: $(wc -l <"$T/ids"))"
-# the baseline: a bare durable SQLite commit at the reviewers' pace, same
-# disk, same run (no decision is acknowledged faster than the WAL syncs)
+# the floor: the disk's own sync latency (fdatasync of 4 KiB) on the
+# store's directory, on the checkout's and on a tmpfs, then a bare durable
+# SQLite commit at the reviewers' pace, same disk, same run (no decision
+# is acknowledged faster than the WAL syncs)
+SHM=""; [ -d /dev/shm ] && [ -w /dev/shm ] && SHM=/dev/shm
+python3 bench/bench_monitor_floor.py --sync --n 400 "$T" "$PWD" $SHM | sed "s/^/disk floor: /"
 python3 bench/bench_monitor_floor.py "$T" "$DURATION" 80 | sed "s/^/sqlite baseline, /"
 decide_bench "sqlite (target p99 <= 5 ms)" "$T/m.db"
 python3 bench/bench_monitor_floor.py "$T" "$DURATION" 80 | sed "s/^/sqlite baseline, /"
+# the same store on a tmpfs, where a sync costs nothing: what a decision
+# costs apart from the disk (the server, the client, the scheduler)
+if [ -n "$SHM" ]; then
+  TS=$(mktemp -d "$SHM/kd_bench_mon.XXXXXX")
+  cp "$T/m.db" "$TS/m.db"
+  decide_bench "sqlite on tmpfs (no disk)" "$TS/m.db"
+  rm -rf "$TS"; TS=""
+fi
+# PostgreSQL with the server's defaults for durability (fsync on,
+# synchronous_commit on, wal_sync_method fdatasync, commit_delay 0): the
+# settings are printed; pg_start DIR starts a cluster there
+pg_start() {
+  mkdir -p "$1"; [ "$(id -u)" -eq 0 ] && chown postgres "$1"
+  pg_run "$PGBIN/initdb" -D "$1/data" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null 2>&1
+  pg_run "$PGBIN/pg_ctl" -D "$1/data" -w -l "$1/log" \
+    -o "-k $1 -c listen_addresses='' -c max_connections=200" start >/dev/null 2>&1
+}
+pg_stop() { pg_run "$PGBIN/pg_ctl" -D "$1/data" -m fast stop >/dev/null 2>&1; }
+pg_bench_floor() { # url label: a bare one-row durable commit, paced 80/s
+  printf 'INSERT INTO kd_floor(v) VALUES (repeat(%s, 300));\n' "'x'" >"$T/floor.sql"
+  psql -qAtX "$1" -c "CREATE TABLE IF NOT EXISTS kd_floor(id bigserial PRIMARY KEY, v text)"
+  (cd "$T" && rm -f pgbench_log.* && pgbench -n -f "$T/floor.sql" -R 80 -T "$DURATION" -c 4 -l "$1" >/dev/null 2>&1)
+  cat "$T"/pgbench_log.* 2>/dev/null | awk '{ print $3 / 1000 }' | sort -n | awk -v l="$2" '
+    { v[NR] = $1 } END { if (NR) printf "%s: %d commits, p50 %.2f ms, p99 %.2f ms, max %.2f ms\n", l, NR, v[int(NR * 0.5) + 1], v[int(NR * 0.99) + 1], v[NR] }'
+}
 if [ -x "$PGBIN/initdb" ]; then
-  PGDIR=$T/pg; mkdir -p "$PGDIR"; [ "$(id -u)" -eq 0 ] && chown postgres "$PGDIR"
-  pg_run "$PGBIN/initdb" -D "$PGDIR/data" -U postgres --auth=trust -E UTF8 --locale=C >/dev/null 2>&1
-  pg_run "$PGBIN/pg_ctl" -D "$PGDIR/data" -w -l "$PGDIR/log" \
-    -o "-k $PGDIR -c listen_addresses='' -c max_connections=200" start >/dev/null 2>&1
+  PGDIR=$T/pg
+  pg_start "$PGDIR"
   PG="postgresql://postgres@/postgres?host=$PGDIR"
+  echo "postgresql settings: $(psql -qAtX "$PG" -c "SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'wal_sync_method', 'commit_delay', 'commit_siblings', 'full_page_writes', 'wal_writer_delay')")"
   head -20001 "$T/book.csv" >"$T/book20k.csv"
   "$K" --store "$PG" book import "$T/book20k.csv" >/dev/null
   "$K" --index "$T/v1.kdx" --store "$PG" monitor >/dev/null
   psql -qAtX "$PG" -c "SELECT id FROM alerts WHERE status = 'open'" >"$T/ids"
   echo "(alerts in the PostgreSQL store: $(wc -l <"$T/ids"))"
+  pg_bench_floor "$PG" "postgresql baseline, durable commit floor (pgbench, 80/s)"
   decide_bench "postgresql (target p99 <= 10 ms)" "$PG"
+  pg_bench_floor "$PG" "postgresql baseline, durable commit floor (pgbench, 80/s)"
+  pg_stop "$PGDIR"; PGDIR=""
+  if [ -n "$SHM" ]; then
+    PGDIR=$(mktemp -d "$SHM/kd_bench_pg.XXXXXX"); chmod 755 "$PGDIR"
+    pg_start "$PGDIR"
+    PG="postgresql://postgres@/postgres?host=$PGDIR"
+    "$K" --store "$PG" book import "$T/book20k.csv" >/dev/null
+    "$K" --index "$T/v1.kdx" --store "$PG" monitor >/dev/null
+    psql -qAtX "$PG" -c "SELECT id FROM alerts WHERE status = 'open'" >"$T/ids"
+    pg_bench_floor "$PG" "postgresql on tmpfs, commit floor (pgbench, 80/s)"
+    decide_bench "postgresql on tmpfs (no disk)" "$PG"
+    pg_stop "$PGDIR"; rm -rf "$PGDIR"; PGDIR=""
+  fi
 else
   echo "postgresql: skipped, no $PGBIN/initdb"
 fi

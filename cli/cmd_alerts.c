@@ -9,6 +9,7 @@
 #include "workflow.h"
 
 #include <jansson.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,18 @@ static const char *sget(json_t *o, const char *k)
 {
 	json_t *v = json_object_get(o, k);
 	return json_is_string(v) ? json_string_value(v) : "";
+}
+
+/* 0, or 2 after saying so when standard output could not be written
+ * (a full disk, a closed pipe): a listing cut short is not a success. */
+static int cli_flush(const char *prog)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: writing the output: %s\n", prog,
+			strerror(errno ? errno : EIO));
+		return 2;
+	}
+	return 0;
 }
 
 int cmd_alerts(struct cli *c, int argc, char **argv)
@@ -57,6 +70,23 @@ int cmd_alerts(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "kordon alerts: %s\n", kd_error_last());
 		goto done;
 	}
+	{
+		/* the store's JSON embeds stored explanations: a row that is
+		 * not valid JSON (edited in the database) is an error, not
+		 * an empty list */
+		json_error_t je;
+		json_t *chk = json_loads(out, 0, &je);
+		if (!json_is_array(chk)) {
+			fprintf(stderr,
+				"kordon alerts: the store returned invalid "
+				"JSON (an alert row edited?): %s at "
+				"character %d\n",
+				je.text, je.position);
+			json_decref(chk);
+			goto done;
+		}
+		json_decref(chk);
+	}
 	if (json) {
 		printf("%s\n", out);
 	} else {
@@ -78,7 +108,7 @@ int cmd_alerts(struct cli *c, int argc, char **argv)
 		printf("%zu alerts\n", json_array_size(arr));
 		json_decref(arr);
 	}
-	rc = 0;
+	rc = cli_flush("kordon alerts");
 done:
 	free(out);
 	kd_store_free(s);
@@ -103,12 +133,23 @@ int cmd_alert(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "kordon alert: %s\n", kd_error_last());
 		goto done;
 	}
-	rc = 0;
+	{
+		json_error_t je;
+		if ((o = json_loads(out, 0, &je)) == NULL) {
+			fprintf(stderr,
+				"kordon alert: the store returned invalid "
+				"JSON for alert %lld (its row edited?): %s at "
+				"character %d\n",
+				id, je.text, je.position);
+			goto done;
+		}
+	}
 	if (json) {
 		printf("%s\n", out);
+		json_decref(o);
+		rc = cli_flush("kordon alert");
 		goto done;
 	}
-	o = json_loads(out, 0, NULL);
 	{
 		char *ex = json_dumps(json_object_get(o, "explanation"),
 				      JSON_INDENT(2));
@@ -138,6 +179,7 @@ int cmd_alert(struct cli *c, int argc, char **argv)
 		free(his);
 	}
 	json_decref(o);
+	rc = cli_flush("kordon alert");
 done:
 	free(out);
 	kd_store_free(s);

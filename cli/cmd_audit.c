@@ -104,7 +104,12 @@ int cmd_store(struct cli *c, int argc, char **argv)
 		char fe[16] = "off";
 		if (cli_store_open(&s, c, 0))
 			return 2;
-		kd_store_get(fe, sizeof(fe), s, "four_eyes");
+		int err = kd_store_get(fe, sizeof(fe), s, "four_eyes");
+		if (err < 0 && err != KD_ENOTFOUND) {
+			fprintf(stderr, "kordon store: %s\n", kd_error_last());
+			kd_store_free(s);
+			return 2;
+		}
 		printf("backend %s\nschema version %d\nmatcher %s\n"
 		       "four_eyes %s\n",
 		       kd_store_backend(s), kd_store_schema_latest(),

@@ -193,6 +193,16 @@ int kd_audit_record_lv(kd_store *s, const char *actor, const char *action,
 		       const char *subject, const char *list_version,
 		       const char *input_json, const char *result_json,
 		       long long *seq);
+/** kd_audit_record_lv queued, as kd_alert_decide_async: returns at once
+ *  (0, or an error with nothing queued); done(ctx) is called on the
+ *  store's writer thread once the record is durable or has failed, then
+ *  kd_store_req_finish(rq, NULL) gives the outcome and frees it. A
+ *  server answers after done without a thread waiting on the disk. */
+int kd_audit_record_async(kd_store_req **out, kd_store *s, const char *actor,
+			  const char *action, const char *subject,
+			  const char *list_version, const char *input_json,
+			  const char *result_json, void (*done)(void *ctx),
+			  void *ctx);
 /**
  * The list version of db as monitor runs and alerts name it (SHA-256 of
  * the entities' content hashes, 64 hex digits), archived in the store on

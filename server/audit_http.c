@@ -267,6 +267,14 @@ static enum MHD_Result arg_pair(void *ctx, enum MHD_ValueKind kind,
 	return MHD_YES;
 }
 
+/* The record is durable (or failed): on the store's writer thread, wake
+ * the connection; srv_audit_answer answers it. */
+static void audit_done(void *ctx)
+{
+	struct srv_req *r = ctx;
+	MHD_resume_connection(r->conn);
+}
+
 int srv_audited_reply(struct srv_req *r, const char *action)
 {
 	kd_store *s;
@@ -313,16 +321,50 @@ int srv_audited_reply(struct srv_req *r, const char *action)
 		   : NULL;
 	json_decref(in);
 	json_decref(res);
-	err = ins && outs ? kd_audit_record_lv(s, user, action, r->path, lv,
-					       ins, outs, NULL)
-			  : kd__error_set(KD_ENOMEM, "out of memory");
+	/* the record goes to the store's group commit and the connection
+	 * waits, suspended, for it to be durable: no server thread waits on
+	 * the disk, and no answer leaves before its record is stored */
+	if (ins && outs) {
+		kd_store_req *rq;
+		MHD_suspend_connection(r->conn);
+		r->suspended = 1;
+		r->audit_pending = 1;
+		err = kd_audit_record_async(&rq, s, user, action, r->path, lv,
+					    ins, outs, audit_done, r);
+		if (err == 0)
+			r->store_req = rq;
+		else {
+			r->store_err = err;
+			snprintf(r->store_msg, sizeof(r->store_msg), "%s",
+				 kd_error_last());
+			MHD_resume_connection(r->conn);
+		}
+		free(ins);
+		free(outs);
+		return SRV_SUSPENDED;
+	}
 	free(ins);
 	free(outs);
+	kd__buf_clear(&r->out);
+	return srv_error(r, 503, "audit trail unavailable: out of memory");
+}
+
+int srv_audit_answer(struct srv_req *r)
+{
+	int err = r->store_err;
+	r->audit_pending = 0;
+	if (r->store_req) {
+		err = kd_store_req_finish(r->store_req, NULL);
+		r->store_req = NULL;
+		if (err < 0)
+			snprintf(r->store_msg, sizeof(r->store_msg), "%s",
+				 kd_error_last());
+	}
 	if (err < 0) {
-		srv_log("error", "audit: %s", kd_error_last());
+		srv_log("error", "audit: %s", r->store_msg);
 		kd__buf_clear(&r->out);
 		return srv_error(r, 503, "audit trail unavailable: %s",
-				 kd_error_last());
+				 r->store_msg);
 	}
 	return srv_reply(r, 200, NULL);
 }

@@ -439,7 +439,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 			return queue(r);
 		}
 	}
-	if (r->route->fn(r) == SRV_SUSPENDED)
+	if (r->audit_pending) /* resumed: its audit record is durable */
+		srv_audit_answer(r);
+	else if (r->route->fn(r) == SRV_SUSPENDED)
 		return MHD_YES;
 	index_release(r->idx);
 	r->idx = NULL;

@@ -260,6 +260,8 @@ struct srv_req {
 	long long alert;
 	int store_err; /* not queued: the answer when resumed */
 	char store_msg[256];
+	/* a /match or /scan answer waiting for its audit record */
+	int audit_pending;
 };
 
 /** A query-string argument (decoded) or NULL. */
@@ -274,8 +276,12 @@ int srv_error(struct srv_req *r, int status, const char *fmt, ...)
 int srv_reply(struct srv_req *r, int status, const char *ctype);
 /** srv_reply(r, 200) for /match and /scan, after appending the request
  *  and its answer to the store's audit trail when cfg.audit_requests is
- *  on (audit_http.c); 503 when that record cannot be written. */
+ *  on (audit_http.c): the connection is then suspended until the record
+ *  is durable (SRV_SUSPENDED; srv_audit_answer answers, 503 when the
+ *  record could not be written). */
 int srv_audited_reply(struct srv_req *r, const char *action);
+/** The answer of a request srv_audited_reply suspended, once resumed. */
+int srv_audit_answer(struct srv_req *r);
 /** Suspend the connection until the next reload; SRV_SUSPENDED, or a
  *  503 answer when shutting down. */
 int srv_wait_reload(struct srv_req *r);

@@ -10,6 +10,8 @@
 #     audit verify passes and the export tells the story; a full re-run
 #     agrees with the delta run; replay of an alert gives the same result;
 #   - bad rows FILE:LINE and skipped; four-eyes; schema migration;
+#   - a record that cannot be screened fails the run (exit 2, named,
+#     audited, no record of its block marked screened), not "no match";
 #   - kill -9 mid-monitor, then a rerun (SQLite and PostgreSQL): no
 #     duplicate, no lost alert, decisions kept (one acknowledged during
 #     the killed run too), chain intact;
@@ -211,6 +213,41 @@ check "old schema refused until migrate" grep -q "run \`kordon store migrate\`" 
 check "store migrate 1 -> 3" grep -q "schema version 1 -> 3" "$T/out"
 eq "migrations created their indexes" "$(sqlite3 "$M" "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('audit_at', 'book_dirty')")" 2
 "$K" --store "$M" audit verify >/dev/null; eq "migrated store verifies" "$?" 0
+# a record that cannot be screened (a blank name written into the store
+# behind the importer's back: kd_screen refuses it) fails the run, not
+# reads as "no match": exit 2 naming it, nothing of its block marked
+# screened, the failure audited; fixed, the rerun screens it
+E=$T/err.db
+printf 'id,name\nE1,Anna Smith\nE2,Carl Meyer\nE3,Bad Record\n' >"$T/e.csv"
+"$K" --store "$E" book import "$T/e.csv" >/dev/null
+sqlite3 "$E" "UPDATE book SET name = ' ' WHERE id = 'E3'"
+"$K" --index "$T/v1.kdx" --store "$E" monitor >"$T/out" 2>"$T/err"
+eq "failed screening: monitor exits 2" "$?" 2
+check "failed screening: the record is named" grep -q "record 'E3' failed" "$T/err"
+eq "failed screening: no record of the block marked screened" \
+	"$(sqlite3 "$E" "SELECT COUNT(*) FROM book WHERE screened IS NOT NULL")" 0
+eq "failed screening: audited as monitor_failed" \
+	"$(sqlite3 "$E" "SELECT COUNT(*) FROM audit WHERE action = 'monitor_failed' AND result LIKE '%E3%'")" 1
+"$K" --store "$E" audit verify >/dev/null; eq "failed screening: chain verifies" "$?" 0
+printf 'id,name\nE3,Vladimir Putin\n' >"$T/e3.csv"
+"$K" --store "$E" book import "$T/e3.csv" >/dev/null
+out=$("$K" --index "$T/v1.kdx" --store "$E" monitor --json)
+eq "failed screening: fixed, the rerun screens all" "$(jf "mode screened" <<<"$out")" "full 3"
+check "failed screening: the fixed record alerts" test "$(sqlite3 "$E" "SELECT COUNT(*) FROM alerts WHERE record_id = 'E3'")" -ge 1
+# errors that must not read as a clean result: an export that could not
+# be written, a stored alert row that is not valid JSON any more
+"$K" --store "$M" audit export >/dev/full 2>"$T/err"
+eq "audit export to a full disk: exit 2" "$?" 2
+check "audit export to a full disk: says so" grep -q "writing the export" "$T/err"
+"$K" --store "$E" alerts >/dev/full 2>/dev/null
+eq "alerts to a full disk: exit 2" "$?" 2
+ea=$(sqlite3 "$E" "SELECT id FROM alerts WHERE record_id = 'E3' LIMIT 1")
+sqlite3 "$E" "UPDATE alerts SET explanation = '[{\"name\":' WHERE id = $ea"
+"$K" --store "$E" alerts >"$T/out" 2>"$T/err"
+eq "edited alert row: alerts exits 2" "$?" 2
+check "edited alert row: alerts names it" grep -q "alert $ea: stored explanation is not valid JSON" "$T/err"
+"$K" --store "$E" alert show "$ea" --json >"$T/out" 2>"$T/err"
+eq "edited alert row: alert show exits 2" "$?" 2
 
 # ---- HTTP (SQLite) ----------------------------------------------------------------
 H=$T/http.db; cp "$SQ" "$H"
@@ -252,6 +289,13 @@ eq "http: POST /monitor" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/mon
 check "http: monitor summary" python3 -c "
 import json; d=json.load(open('$T/body')); assert d['mode']=='full' and d['screened']==1, d"
 eq "http: the run is audited as the key's user" "$(sqlite3 "$H" "SELECT actor FROM audit WHERE action = 'monitor_run' ORDER BY seq DESC LIMIT 1")" ann
+# a record that cannot be screened: 500 naming it, not a clean summary
+printf 'id,name\nW1,Anna Berg\nW2,Carl Meyer\n' >"$T/w.csv"
+hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/book/import?book=werr" --data-binary @"$T/w.csv" >/dev/null
+sqlite3 "$H" "UPDATE book SET name = ' ' WHERE book = 'werr' AND id = 'W2'"
+eq "http: POST /monitor, a record fails: 500" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/monitor?book=werr")" 500
+check "http: the failing record is named" grep -q "record 'W2' failed" "$T/body"
+eq "http: nothing of its block marked screened" "$(sqlite3 "$H" "SELECT COUNT(*) FROM book WHERE book = 'werr' AND screened IS NOT NULL")" 0
 # /match and /scan in the audit trail: off by default, on with --audit-requests
 Q='{"queries":{"q1":{"schema":"Person","properties":{"name":["Khalil Ahmed Haqqani"]}}}}'
 eq "http: /match" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/match/default" -d "$Q")" 200

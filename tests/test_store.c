@@ -9,6 +9,7 @@
 #include "test.h"
 #include "kordon_store.h"
 #include "test_store.h"
+#include "store/monitor_int.h"
 
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -267,4 +268,132 @@ KD_TEST(store__refuses_bad_input)
 			    "&connect_timeout=1",
 			    0) == KD_EIO);
 	CHECK(strstr(kd_error_last(), "postgresql") != NULL);
+}
+
+static const char *fail_id;
+
+static int fail_id_cb(const char *id)
+{
+	return strcmp(id, fail_id) == 0 ? KD_ENOMEM : 0;
+}
+
+/* A record whose screening fails fails its block: nothing of the block
+ * is marked screened or alerted (an error must not read as "no match"),
+ * the run fails naming the record and leaves a monitor_failed audit
+ * record; earlier blocks stay committed, and a rerun screens the rest. */
+KD_TEST(store__failed_screening_fails_the_block)
+{
+	char path[512];
+	kd_store *s = NULL;
+	kd_book_row rows[] = {
+		{ "c1", "Ivan Sidorov", "Person", "1968", "ru", NULL },
+		{ "c2", " ", NULL, NULL, NULL, NULL }, /* kd_screen: no name */
+		{ "c3", "Baltic Trade Logistics", NULL, NULL, NULL, NULL },
+	};
+	kd_book_row *big = NULL;
+	char(*ids)[16] = NULL;
+	kd_import_stats is;
+	kd_monitor_stats st;
+	kd_audit_check ck;
+	kd_db *v1 = watch(V1), *v2 = watch(V2);
+	size_t i;
+	tmp_path(path, sizeof(path), "f.db");
+	rm_store(path);
+	CHECK_INT(kd_store_open(&s, path, 0), 0);
+	if (s == NULL || v1 == NULL || v2 == NULL)
+		goto done;
+	CHECK_INT(kd_book_import(&is, s, NULL, rows, 3, 0, "t", "test"), 0);
+	CHECK(run(&st, s, v1) < 0);
+	CHECK(strstr(kd_error_last(), "record 'c2'") != NULL);
+	CHECK_INT(kd_test_store_q1(path, "SELECT COUNT(*) FROM book WHERE "
+					 "screened IS NOT NULL"),
+		  0);
+	CHECK_INT(kd_test_store_q1(path, "SELECT COUNT(*) FROM alerts"), 0);
+	CHECK_INT(kd_test_store_q1(path, "SELECT COUNT(*) FROM audit WHERE "
+					 "action = 'monitor_failed' AND "
+					 "result LIKE '%record ''c2''%'"),
+		  1);
+	CHECK_INT(kd_test_store_q1(path, "SELECT COUNT(*) FROM audit WHERE "
+					 "action = 'monitor_run'"),
+		  0);
+	/* the record fixed: the rerun screens the whole book */
+	rows[1].name = "Olena Kovalenko";
+	CHECK_INT(kd_book_import(&is, s, NULL, rows, 3, 0, "t", "test"), 0);
+	CHECK_INT(run(&st, s, v1), 0);
+	CHECK_INT(st.screened, 3);
+	CHECK_INT(st.new_alerts, 3);
+
+	/* a delta block failing: the run fails, the lists stay those the
+	 * book was monitored against, and the rerun does the delta */
+	fail_id = "c2"; /* entity 2 changed: c2 is screened again */
+	kd__mon_screen_fault = fail_id_cb;
+	CHECK(run(&st, s, v2) < 0);
+	CHECK(strstr(kd_error_last(), "record 'c2'") != NULL);
+	CHECK_INT(kd_test_store_q1(path, "SELECT COUNT(*) FROM audit WHERE "
+					 "action = 'monitor_failed'"),
+		  2);
+	kd__mon_screen_fault = NULL;
+	CHECK_INT(run(&st, s, v2), 0);
+	CHECK_STR(st.mode, "delta");
+	CHECK_INT(st.ent_changed, 1);
+	CHECK_INT(st.ent_removed, 1);
+	/* c2's open alert on the changed entity updated; c3's alert on
+	 * the delisted entity 3 was closed by the failed run (its own
+	 * committed step) */
+	CHECK_INT(st.updated, 1);
+	CHECK_INT(kd_test_store_q1(path,
+				   "SELECT COUNT(*) FROM alerts WHERE "
+				   "record_id = 'c3' AND status = "
+				   "'closed' AND closed_reason = 'delisted'"),
+		  1);
+
+	/* 5,000 records, one failing in the second block (of 4,096): the
+	 * first block is committed, none of the second */
+	big = calloc(5000, sizeof(*big));
+	ids = calloc(5000, sizeof(*ids));
+	CHECK(big && ids);
+	if (big == NULL || ids == NULL)
+		goto done;
+	for (i = 0; i < 5000; i++) {
+		snprintf(ids[i], sizeof(ids[i]), "r%zu", i);
+		big[i].id = ids[i];
+		big[i].name = i % 7 ? "Hans Wurst" : "Olena Kovalenko";
+	}
+	CHECK_INT(kd_book_import(&is, s, "big", big, 5000, 0, "t", "test"), 0);
+	fail_id = "r4500";
+	kd__mon_screen_fault = fail_id_cb;
+	{
+		kd_matcher *m = NULL;
+		kd_monitor_opts o = KD_MONITOR_OPTS_INIT;
+		o.book = "big";
+		o.threads = 2;
+		CHECK_INT(kd_matcher_new(&m, v2), 0);
+		CHECK(kd_monitor_run(&st, s, v2, m, &o) < 0);
+		CHECK(strstr(kd_error_last(), "record 'r4500'") != NULL);
+		CHECK_INT(kd_test_store_q1(path,
+					   "SELECT COUNT(*) FROM book WHERE "
+					   "book = 'big' AND screened IS NOT "
+					   "NULL"),
+			  4096);
+		kd__mon_screen_fault = NULL;
+		CHECK_INT(kd_monitor_run(&st, s, v2, m, &o), 0);
+		CHECK_INT(st.screened, 5000 - 4096);
+		kd_matcher_free(m);
+	}
+	CHECK_INT(kd_test_store_q1(path, "SELECT COUNT(*) FROM book WHERE "
+					 "book = 'big' AND screened IS NULL"),
+		  0);
+	CHECK_INT(kd_test_store_q1(path, "SELECT COUNT(*) FROM alerts WHERE "
+					 "book = 'big'"),
+		  (5000 + 6) / 7);
+	CHECK_INT(kd_audit_verify(&ck, s), 0);
+	CHECK_INT(ck.bad_seq, 0);
+done:
+	kd__mon_screen_fault = NULL;
+	free(big);
+	free(ids);
+	kd_store_free(s);
+	kd_db_free(v1);
+	kd_db_free(v2);
+	rm_store(path);
 }

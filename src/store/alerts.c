@@ -16,6 +16,7 @@
  */
 #include "store_int.h"
 
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,28 +27,42 @@
 	"updated_at, decision, decided_by, reason, pending_by, "          \
 	"closed_reason, prev_alert, version, record_hash, entity_hash"
 
-static void jv(struct kd_buf *b, const char *key, const char *v, int raw)
+/* A value as JSON; raw: a stored JSON text (or number), copied after a
+ * check, so that a row edited in the database into something that is not
+ * JSON is an error (KD_EIO naming the column), not a broken answer. */
+static int jv(struct kd_buf *b, const char *key, const char *v, int raw)
 {
 	kd__buf_printf(b, ",\"%s\":", key);
 	if (v == NULL)
 		kd__buf_puts(b, "null");
-	else if (raw)
+	else if (raw) {
+		json_t *j = json_loads(v, JSON_DECODE_ANY, NULL);
+		if (j == NULL)
+			return kd__error_set(KD_EIO,
+					     "stored %s is not valid JSON "
+					     "(edited in the database?)",
+					     key);
+		json_decref(j);
 		kd__buf_puts(b, v);
-	else
+	} else
 		kd__buf_json_str(b, v);
+	return 0;
 }
 
-/* One alert row (ALERT_COLS) as a JSON object without its closing brace. */
-static void alert_obj(struct kd_buf *b, const struct st_rows *r)
+/* One alert row (ALERT_COLS) as a JSON object without its closing brace;
+ * an error names the alert. */
+static int alert_obj(struct kd_buf *b, const struct st_rows *r)
 {
-	kd__buf_printf(b, "{\"id\":%s", kd__st_col(r, 0));
+	int bad = 0;
+	const char *id = kd__st_col(r, 0);
+	kd__buf_printf(b, "{\"id\":%s", id);
 	jv(b, "book", kd__st_col(r, 1), 0);
 	jv(b, "record_id", kd__st_col(r, 2), 0);
 	jv(b, "entity_id", kd__st_col(r, 3), 0);
 	jv(b, "caption", kd__st_col(r, 4), 0);
 	jv(b, "status", kd__st_col(r, 5), 0);
 	kd__buf_printf(b, ",\"score\":%.4f", kd__st_cold(r, 6));
-	jv(b, "explanation", kd__st_col(r, 7), 1);
+	bad |= jv(b, "explanation", kd__st_col(r, 7), 1) < 0;
 	jv(b, "lists", kd__st_col(r, 8), 0);
 	jv(b, "list_version", kd__st_col(r, 9), 0);
 	jv(b, "matcher_version", kd__st_col(r, 10), 0);
@@ -58,8 +73,14 @@ static void alert_obj(struct kd_buf *b, const struct st_rows *r)
 	jv(b, "reason", kd__st_col(r, 15), 0);
 	jv(b, "pending_by", kd__st_col(r, 16), 0);
 	jv(b, "closed_reason", kd__st_col(r, 17), 0);
-	jv(b, "prev_alert", kd__st_col(r, 18), 1);
-	jv(b, "version", kd__st_col(r, 19), 1);
+	bad |= jv(b, "prev_alert", kd__st_col(r, 18), 1) < 0;
+	bad |= jv(b, "version", kd__st_col(r, 19), 1) < 0;
+	if (bad) {
+		char m[300];
+		snprintf(m, sizeof(m), "%s", kd_error_last());
+		return kd__error_set(KD_EIO, "alert %s: %s", id, m);
+	}
+	return 0;
 }
 
 int kd_alerts_json(char **out, kd_store *s, const char *status,
@@ -92,7 +113,11 @@ int kd_alerts_json(char **out, kd_store *s, const char *status,
 		if (!first)
 			kd__buf_putc(&b, ',');
 		first = 0;
-		alert_obj(&b, r);
+		if ((err = alert_obj(&b, r)) < 0) {
+			kd__st_rows_free(r);
+			kd__buf_free(&b);
+			return err;
+		}
 		kd__buf_putc(&b, '}');
 	}
 	kd__st_rows_free(r);
@@ -120,7 +145,7 @@ int kd_alert_json(char **out, kd_store *s, long long id)
 		err = kd__error_set(KD_ENOTFOUND, "no alert %lld", id);
 		goto done;
 	}
-	alert_obj(&b, r);
+	KD_FORWARD(alert_obj(&b, r));
 	/* the book record, as it is now (its hash says whether it is the
 	 * version the alert was raised on) */
 	pv[0] = kd__st_col(r, 1);
@@ -151,7 +176,13 @@ int kd_alert_json(char **out, kd_store *s, long long id)
 	pv[0] = kd__st_col(r, 21);
 	KD_FORWARD(kd__st_query(
 		&x, s, "SELECT json FROM entity_blob WHERE hash = $1", 1, pv));
-	jv(&b, "entity", kd__st_next(x) ? kd__st_col(x, 0) : NULL, 1);
+	if ((err = jv(&b, "entity", kd__st_next(x) ? kd__st_col(x, 0) : NULL,
+		      1)) < 0) {
+		char m[300];
+		snprintf(m, sizeof(m), "%s", kd_error_last());
+		err = kd__error_set(err, "alert %lld: %s", id, m);
+		goto done;
+	}
 	kd__st_rows_free(x);
 	x = NULL;
 	/* decisions on this alert */
@@ -232,11 +263,11 @@ static int rejected(kd_store *s, const char *id, const char *decision,
 	kd__buf_puts(&res, "{\"rejected\":");
 	kd__buf_json_str(&res, why);
 	kd__buf_putc(&res, '}');
-	if ((err = kd__st_exec(s,
-			       "INSERT INTO decisions(alert_id, "
-			       "decision, reason, by_user, at, outcome) "
-			       "VALUES($1, $2, $3, $4, $5, $6)",
-			       6, pv)) < 0 ||
+	if ((err = kd__st_exec_later(s,
+				     "INSERT INTO decisions(alert_id, "
+				     "decision, reason, by_user, at, outcome) "
+				     "VALUES($1, $2, $3, $4, $5, $6)",
+				     6, pv)) < 0 ||
 	    (err = kd__audit_append(s, user, "decision_rejected", id, NULL,
 				    in.ptr, res.ptr, NULL)) < 0)
 		*dirty = 1;
@@ -355,11 +386,12 @@ int kd__decide_in_tx(kd_decision_result *out, kd_store *s, long long id,
 	pv[3] = user;
 	pv[4] = at;
 	pv[5] = outcome;
-	if ((err = kd__st_exec(s,
-			       "INSERT INTO decisions(alert_id, decision, "
-			       "reason, by_user, at, outcome) VALUES($1, $2, "
-			       "$3, $4, $5, $6)",
-			       6, pv)) < 0)
+	if ((err = kd__st_exec_later(
+		     s,
+		     "INSERT INTO decisions(alert_id, decision, "
+		     "reason, by_user, at, outcome) VALUES($1, $2, "
+		     "$3, $4, $5, $6)",
+		     6, pv)) < 0)
 		goto fail;
 	kd__buf_puts(&in, "{\"decision\":");
 	kd__buf_json_str(&in, decision);

@@ -23,6 +23,7 @@
  */
 #include "store_int.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,14 @@ static void record_hash(char out[65], const char *const f[10])
 	kd__buf_putc(&b, ']');
 	kd__sha256_hex(out, b.ptr ? b.ptr : "", b.len);
 	kd__buf_free(&b);
+}
+
+void kd__audit_head_set(kd_store *s, long long seq, const char *hash)
+{
+	s->head_ok = s->in_tx;
+	s->head_seq = seq;
+	snprintf(s->head_hash, sizeof(s->head_hash), "%s",
+		 seq > 0 && hash ? hash : ZERO_HASH);
 }
 
 int kd__audit_append(kd_store *s, const char *actor, const char *action,
@@ -97,12 +106,13 @@ int kd__audit_append(kd_store *s, const char *actor, const char *action,
 	f[9] = prev;
 	record_hash(hash, f);
 	f[10] = hash;
-	err = kd__st_exec(s,
-			  "INSERT INTO audit(seq, at, actor, action, subject, "
-			  "list_version, matcher_version, input, result, "
-			  "prev_hash, hash) VALUES($1, $2, $3, $4, $5, $6, $7, "
-			  "$8, $9, $10, $11)",
-			  11, f);
+	err = kd__st_exec_later(
+		s,
+		"INSERT INTO audit(seq, at, actor, action, subject, "
+		"list_version, matcher_version, input, result, "
+		"prev_hash, hash) VALUES($1, $2, $3, $4, $5, $6, $7, "
+		"$8, $9, $10, $11)",
+		11, f);
 	s->head_ok = err == 0 && s->in_tx;
 	if (s->head_ok) {
 		s->head_seq = last + 1;
@@ -276,5 +286,10 @@ int kd_audit_export(FILE *f, kd_store *s, const char *from, const char *to,
 		if (got == 0)
 			break;
 	}
-	return ferror(f) ? kd__error_set(KD_EIO, "write error") : 0;
+	/* buffered output fails at the flush: an export cut short must
+	 * not look complete */
+	if (fflush(f) != 0 || ferror(f))
+		return kd__error_set(KD_EIO, "writing the export: %s",
+				     strerror(errno ? errno : EIO));
+	return 0;
 }

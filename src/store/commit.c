@@ -142,15 +142,10 @@ static int run_tx(kd_store *s, kd_store_req *first, kd_store_req *stop)
 	int err, dirty = 0, n = 0;
 	kd_store_req *rq;
 	double t0 = mono(), t1;
-	if ((err = kd__st_begin(s)) < 0) {
+	if ((err = kd__st_begin_batch(s, fe)) < 0) {
 		for (rq = first; rq != stop; rq = rq->next)
 			req_fail(rq, err);
 		return -1;
-	}
-	if ((err = kd__st_meta_get(s, "four_eyes", fe, sizeof(fe))) < 0 &&
-	    err != KD_ENOTFOUND) {
-		kd__st_rollback(s);
-		goto fail_all;
 	}
 	for (rq = first; rq != stop; rq = rq->next, n++) {
 		run_one(s, rq, fe, &dirty);
@@ -168,7 +163,10 @@ static int run_tx(kd_store *s, kd_store_req *first, kd_store_req *stop)
 			n, (t1 - t0) * 1e3, (mono() - t1) * 1e3);
 	if (err == 0)
 		return 0;
-fail_all:
+	/* a write sent with the COMMIT failed (PostgreSQL): nothing was
+	 * committed, so the requests can run again one at a time */
+	if (n > 1 && kd__st_later_failed(s))
+		return 1;
 	for (rq = first; rq != stop; rq = rq->next)
 		req_fail(rq, err);
 	return 0;
@@ -418,4 +416,25 @@ int kd_audit_record_lv(kd_store *s, const char *actor, const char *action,
 	if ((err = submit(s, rq)) < 0)
 		return err;
 	return wait_for(rq, &w, NULL, seq);
+}
+
+int kd_audit_record_async(kd_store_req **out, kd_store *s, const char *actor,
+			  const char *action, const char *subject,
+			  const char *list_version, const char *input_json,
+			  const char *result_json, void (*done)(void *ctx),
+			  void *ctx)
+{
+	const char *a[6] = { actor,        action,     subject,
+			     list_version, input_json, result_json };
+	kd_store_req *rq;
+	int err;
+	*out = NULL;
+	if ((rq = req_new(RQ_AUDIT, a, 6)) == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	rq->done = done;
+	rq->ctx = ctx;
+	*out = rq;
+	if ((err = submit(s, rq)) < 0)
+		*out = NULL;
+	return err;
 }

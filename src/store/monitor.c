@@ -76,6 +76,7 @@ void kd__mon_rec_free(struct rec *r)
 	kd__free(r->country);
 	kd__free(r->idnum);
 	kd__free(r->hash);
+	kd__free(r->msg);
 	kd_results_free(r->res);
 	memset(r, 0, sizeof(*r));
 }
@@ -100,21 +101,55 @@ int kd__mon_in_changed(const kd_entity *e, void *ctx)
 
 /* ---- screening ----------------------------------------------------------- */
 
+int (*kd__mon_screen_fault)(const char *record_id);
+
+/* Screen one record. A failure is kept with the record (r->err, r->msg):
+ * a record that could not be screened has no result, which must not be
+ * read as "no match" (kd__mon_screen_check fails its block). */
 static void screen_rec(struct run *rn, struct rec *r)
 {
 	kd_query *q = NULL;
 	kd_schema sc = KD_SCHEMA_THING;
+	int err;
 	if (r->schema && kd_schema_parse(&sc, r->schema) < 0)
 		sc = KD_SCHEMA_THING;
-	if (kd_query_new(&q, sc) < 0 || kd_query_add(q, "name", r->name) < 0 ||
-	    (r->dob && kd_query_add(q, "birthDate", r->dob) < 0) ||
-	    (r->country && kd_query_add(q, "country", r->country) < 0) ||
-	    (r->idnum && kd_query_add(q, "idNumber", r->idnum) < 0) ||
-	    kd_screen(&r->res, &r->nres, rn->m, q, &rn->mo) < 0) {
+	if (kd__mon_screen_fault && (err = kd__mon_screen_fault(r->id)) < 0)
+		kd__error_set(err, "fault injected by a test");
+	else if ((err = kd_query_new(&q, sc)) >= 0 &&
+		 (err = kd_query_add(q, "name", r->name)) >= 0 &&
+		 (!r->dob ||
+		  (err = kd_query_add(q, "birthDate", r->dob)) >= 0) &&
+		 (!r->country ||
+		  (err = kd_query_add(q, "country", r->country)) >= 0) &&
+		 (!r->idnum ||
+		  (err = kd_query_add(q, "idNumber", r->idnum)) >= 0))
+		err = kd_screen(&r->res, &r->nres, rn->m, q, &rn->mo);
+	if (err < 0) {
+		kd_results_free(r->res);
 		r->res = NULL;
 		r->nres = 0;
+		r->err = err;
+		kd__free(r->msg);
+		r->msg = kd__strdup(kd_error_last());
 	}
 	kd_query_free(q);
+}
+
+int kd__mon_screen_check(const struct run *rn)
+{
+	const struct rec *first = NULL;
+	size_t i, nfail = 0;
+	for (i = 0; i < rn->nrecs; i++)
+		if (rn->recs[i].err < 0 && nfail++ == 0)
+			first = &rn->recs[i];
+	if (first == NULL)
+		return 0;
+	return kd__error_set(first->err,
+			     "screening book record '%s' failed: %s (%zu of "
+			     "the block's %zu records failed; none of the "
+			     "block was written)",
+			     first->id, first->msg ? first->msg : "error",
+			     nfail, rn->nrecs);
 }
 
 static void *worker(void *arg)
@@ -283,7 +318,10 @@ done:
 /* Screen and commit recs[] as one block. */
 int kd__mon_commit_block(struct run *rn, int delta, const char *seq_max)
 {
+	int err;
 	kd__mon_screen_all(rn);
+	if ((err = kd__mon_screen_check(rn)) < 0)
+		return err;
 	return write_block(rn, delta, seq_max);
 }
 
@@ -387,6 +425,8 @@ static int phase_records(struct run *rn, const char *seq_max)
 		t = kd__mon_now();
 		err = write_join(&job);
 		t_stall += kd__mon_now() - t;
+		if (err == 0)
+			err = kd__mon_screen_check(rn);
 		if (err < 0)
 			break;
 		if (rn->o->progress && done)
@@ -486,6 +526,49 @@ static int state_set(struct run *rn, const char *list_version,
 			   4, pv);
 }
 
+/* A failed run leaves an audit record (monitor_failed: the error and what
+ * committed blocks had done) in a transaction of its own; the run's error
+ * stays kd_error_last, with a note when the record could not be written
+ * (the store itself failing). */
+static int audit_failure(struct run *rn, int full, int code)
+{
+	char msg[1024];
+	struct kd_buf in = KD_BUF_INIT, res = KD_BUF_INIT;
+	const kd_monitor_stats *st = rn->st;
+	int err;
+	snprintf(msg, sizeof(msg), "%s", kd_error_last());
+	if (rn->s->in_tx)
+		kd__st_rollback(rn->s);
+	kd__buf_puts(&in, "{\"book\":");
+	kd__buf_json_str(&in, rn->book);
+	kd__buf_printf(&in, ",\"threshold\":%.4f,\"full\":%s}",
+		       rn->o->threshold, full ? "true" : "false");
+	kd__buf_puts(&res, "{\"error\":");
+	kd__buf_json_str(&res, msg);
+	kd__buf_printf(&res,
+		       ",\"screened\":%zu,\"new\":%zu,\"updated\":%zu,"
+		       "\"closed\":%zu}",
+		       st->screened, st->new_alerts, st->updated, st->closed);
+	if (in.ptr == NULL || res.ptr == NULL)
+		err = KD_ENOMEM;
+	else if ((err = kd__st_begin(rn->s)) == 0) {
+		err = kd__audit_append(
+			rn->s, rn->actor, "monitor_failed", rn->book,
+			rn->lists.version[0] ? rn->lists.version : NULL, in.ptr,
+			res.ptr, NULL);
+		err = err < 0 ? (kd__st_rollback(rn->s), err)
+			      : kd__st_commit(rn->s);
+	}
+	kd__buf_free(&in);
+	kd__buf_free(&res);
+	if (err < 0)
+		return kd__error_set(code,
+				     "%s (the failure could not be audited: "
+				     "%s)",
+				     msg, kd_error_last());
+	return kd__error_set(code, "%s", msg);
+}
+
 int kd_monitor_run(kd_monitor_stats *out, kd_store *s, const kd_db *db,
 		   const kd_matcher *m, const kd_monitor_opts *opts)
 {
@@ -493,7 +576,7 @@ int kd_monitor_run(kd_monitor_stats *out, kd_store *s, const kd_db *db,
 	struct run rn;
 	struct st_rows *r = NULL;
 	char base[65] = "", smatcher[96] = "", seq_max[32] = "0";
-	int err, is_new, have_state = 0, full;
+	int err, is_new, have_state = 0, full = 0;
 	double t0 = kd__mon_now();
 	struct kd_buf res = KD_BUF_INIT, in = KD_BUF_INIT;
 
@@ -618,6 +701,8 @@ int kd_monitor_run(kd_monitor_stats *out, kd_store *s, const kd_db *db,
 	}
 	err = kd__st_commit(s);
 done:
+	if (err < 0)
+		err = audit_failure(&rn, full, err);
 	kd__buf_free(&in);
 	kd__buf_free(&res);
 	kd__st_rows_free(r);

@@ -29,7 +29,30 @@ struct rq {
 	long long *rids;
 	size_t n, cap;
 	int err;
+	char msg[1024];
 };
+
+static int blank(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+			return 0;
+	return 1;
+}
+
+/* The first failure of the workers: an entity whose book query failed
+ * would leave its records unscreened while the run completes. */
+static void rq_fail(struct rq *q, int err, const char *eid)
+{
+	pthread_mutex_lock(&q->lock);
+	if (q->err == 0) {
+		q->err = err;
+		snprintf(q->msg, sizeof(q->msg),
+			 "querying the book with entity '%s' failed: %s", eid,
+			 kd_error_last());
+	}
+	pthread_mutex_unlock(&q->lock);
+}
 
 /* Query the book with the names of one entity; collect record ids. */
 static void *rq_worker(void *arg)
@@ -46,37 +69,50 @@ static void *rq_worker(void *arg)
 		kd_query *qq = NULL;
 		kd_result *res = NULL;
 		size_t nres = 0;
+		int err;
 		if (i >= q->nchg)
 			break;
-		if ((e = kd_db_find(q->db, q->chg[i])) == NULL)
+		if ((e = kd_db_find(q->db, q->chg[i])) == NULL) {
+			rq_fail(q, kd__error_set(KD_ENOTFOUND, "not loaded"),
+				q->chg[i]);
 			continue;
+		}
 		np = kd_entity_prop_count(e);
 		for (k = 0; k < np && n < 64; k++) {
 			const char *p, *v;
 			kd_entity_prop(e, k, &p, &v);
-			if (kd__prop_type(p) == KD_PT_NAME)
+			if (kd__prop_type(p) == KD_PT_NAME && !blank(v))
 				names[n++] = v;
 		}
-		if (n == 0 && kd_entity_caption(e))
+		if (n == 0 && kd_entity_caption(e) &&
+		    !blank(kd_entity_caption(e)))
 			names[n++] = kd_entity_caption(e);
 		if (n == 0)
-			continue;
-		if (kd_query_new(&qq, KD_SCHEMA_THING) < 0)
-			continue;
-		for (k = 0; k < n; k++)
-			if (kd_query_add(qq, "name", names[k]) < 0)
-				break;
-		if (k < n || kd_screen(&res, &nres, q->bm, qq, &mo) < 0) {
-			kd_query_free(qq);
+			continue; /* no name to look for */
+		if ((err = kd_query_new(&qq, KD_SCHEMA_THING)) < 0) {
+			rq_fail(q, err, q->chg[i]);
 			continue;
 		}
+		for (k = 0; k < n; k++)
+			if ((err = kd_query_add(qq, "name", names[k])) < 0)
+				break;
+		if (err >= 0)
+			err = kd_screen(&res, &nres, q->bm, qq, &mo);
 		kd_query_free(qq);
+		if (err < 0) {
+			rq_fail(q, err, q->chg[i]);
+			continue;
+		}
 		pthread_mutex_lock(&q->lock);
 		for (k = 0; k < nres; k++) {
 			if (q->n == q->cap &&
 			    kd__grow((void **)&q->rids, &q->cap, q->n + 1,
 				     sizeof(long long)) < 0) {
-				q->err = KD_ENOMEM;
+				if (q->err == 0) {
+					q->err = KD_ENOMEM;
+					snprintf(q->msg, sizeof(q->msg),
+						 "out of memory");
+				}
 				break;
 			}
 			q->rids[q->n++] = strtoll(kd_entity_id(res[k].entity),
@@ -196,7 +232,7 @@ int kd__mon_phase_delta(struct run *rn, const char *base)
 			pthread_join(th[t], NULL);
 	}
 	if (q.err < 0) {
-		err = kd__error_set(KD_ENOMEM, "out of memory");
+		err = kd__error_set(q.err, "%s", q.msg);
 		goto done;
 	}
 	/* ... plus every record with an alert on one of them */

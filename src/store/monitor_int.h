@@ -20,6 +20,9 @@ struct rec {
 	char *rid, *id, *name, *schema, *dob, *country, *idnum, *hash;
 	kd_result *res;
 	size_t nres;
+	/* screening failed: the error and its message (owned) */
+	int err;
+	char *msg;
 };
 
 struct run {
@@ -48,6 +51,13 @@ char *kd__mon_dupn(const char *s);
 int kd__mon_cmp_str(const void *a, const void *b);
 int kd__mon_in_changed(const kd_entity *e, void *ctx);
 void kd__mon_screen_all(struct run *rn);
+/* 0, or the error of the first record of rn->recs whose screening failed
+ * (naming its id and how many failed): the block must not be written */
+int kd__mon_screen_check(const struct run *rn);
+/* tests: when set, called before each record is screened; a negative
+ * return fails that record's screening with that error, as a failing
+ * kd_screen would (NULL in normal use) */
+extern int (*kd__mon_screen_fault)(const char *record_id);
 void kd__mon_recs_clear(struct run *rn);
 /* rows (rid id name schema dob country idnum hash) into rn->recs */
 int kd__mon_recs_load(struct run *rn, struct st_rows *r);

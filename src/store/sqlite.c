@@ -192,16 +192,27 @@ static void sq_close(void *conn)
 	kd__free(q);
 }
 
-static int sq_begin(void *conn)
+static int sq_exec(void *conn, const char *sql, int n,
+		   const char *const *params, struct st_rows **rows);
+static int sq_rollback(void *conn);
+
+/* SQLite's write transactions are serial already: no lock to take */
+static int sq_begin(void *conn, long lock, const char *prefetch,
+		    struct st_rows **rows)
 {
 	struct sq *q = conn;
 	int rc;
+	(void)lock;
 	if (!q->held) {
 		pthread_mutex_lock(&g_writer);
 		q->held = 1;
 	}
-	if ((rc = sq_simple(conn, "BEGIN IMMEDIATE")) < 0)
+	if ((rc = sq_simple(conn, "BEGIN IMMEDIATE")) < 0) {
 		release(q);
+		return rc;
+	}
+	if (prefetch && (rc = sq_exec(conn, prefetch, 0, NULL, rows)) < 0)
+		sq_rollback(conn);
 	return rc;
 }
 
@@ -342,7 +353,15 @@ static long sq_changes(void *conn)
 	return (long)sqlite3_changes(((struct sq *)conn)->db);
 }
 
+static int sq_exec_later(void *conn, const char *sql, int n,
+			 const char *const *params)
+{
+	return sq_exec(conn, sql, n, params, NULL);
+}
+
+/* clang-format off */
 const struct st_ops kd__st_sqlite = {
-	"sqlite",    sq_open, sq_close, sq_begin,   sq_commit,
-	sq_rollback, sq_exec, sq_lock,  sq_changes,
+	"sqlite", sq_open, sq_close, sq_begin, sq_commit, sq_rollback,
+	sq_exec, sq_lock, sq_changes, sq_exec_later, NULL,
 };
+/* clang-format on */

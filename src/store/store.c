@@ -193,16 +193,50 @@ int kd__st_lock(kd_store *s, long key)
 
 int kd__st_begin(kd_store *s)
 {
-	int err = s->ops->begin(s->conn);
+	int err = s->ops->begin(s->conn, KD_LOCK_AUDIT, NULL, NULL);
 	if (err < 0)
 		return err;
-	if ((err = kd__st_lock(s, KD_LOCK_AUDIT)) < 0) {
-		s->ops->rollback(s->conn);
-		return err;
-	}
 	s->in_tx = 1;
 	s->head_ok = 0;
 	return 0;
+}
+
+int kd__st_begin_batch(kd_store *s, char four_eyes[8])
+{
+	struct st_rows *r = NULL;
+	int err = s->ops->begin(
+		s->conn, KD_LOCK_AUDIT,
+		"SELECT (SELECT seq FROM audit ORDER BY seq DESC LIMIT 1), "
+		"(SELECT hash FROM audit ORDER BY seq DESC LIMIT 1), "
+		"(SELECT value FROM meta WHERE key = 'four_eyes')",
+		&r);
+	if (err < 0)
+		return err;
+	s->in_tx = 1;
+	s->head_ok = 0;
+	snprintf(four_eyes, 8, "off");
+	if (kd__st_next(r)) {
+		if (kd__st_col(r, 0))
+			kd__audit_head_set(s, kd__st_coll(r, 0),
+					   kd__st_col(r, 1));
+		else
+			kd__audit_head_set(s, 0, NULL);
+		if (kd__st_col(r, 2))
+			snprintf(four_eyes, 8, "%s", kd__st_col(r, 2));
+	}
+	kd__st_rows_free(r);
+	return 0;
+}
+
+int kd__st_exec_later(kd_store *s, const char *sql, int n,
+		      const char *const *params)
+{
+	return s->ops->exec_later(s->conn, sql, n, params);
+}
+
+int kd__st_later_failed(kd_store *s)
+{
+	return s->ops->later_failed ? s->ops->later_failed(s->conn) : 0;
 }
 
 int kd__st_commit(kd_store *s)

@@ -28,8 +28,12 @@ struct st_ops {
 	const char *name; /* "sqlite" | "postgresql" */
 	int (*open)(void **out, const char *spec, char *err, size_t errlen);
 	void (*close)(void *conn);
-	/* a write transaction: SQLite BEGIN IMMEDIATE, PG BEGIN */
-	int (*begin)(void *conn);
+	/* a write transaction: SQLite BEGIN IMMEDIATE, PG BEGIN; then the
+	 * writer lock `lock` (xact_lock), then, when given, the query
+	 * `prefetch` (no parameters) into *rows: on PostgreSQL all in one
+	 * round trip (a pipeline) */
+	int (*begin)(void *conn, long lock, const char *prefetch,
+		     struct st_rows **rows);
 	int (*commit)(void *conn);
 	int (*rollback)(void *conn);
 	/* run sql; rows (optional) receives the result set */
@@ -41,6 +45,14 @@ struct st_ops {
 	int (*xact_lock)(void *conn, long key);
 	/* number of rows changed by the last exec */
 	long (*changes)(void *conn);
+	/* a write whose result nobody reads, in a transaction: PostgreSQL
+	 * sends it with the next statement or the COMMIT, in one pipeline
+	 * (its error surfaces there); SQLite runs it at once */
+	int (*exec_later)(void *conn, const char *sql, int n,
+			  const char *const *params);
+	/* did the last failed statement or commit fail on a write sent
+	 * later (the transaction was aborted, nothing of it committed)? */
+	int (*later_failed)(void *conn);
 };
 
 /* Rows are fetched whole (both backends): small result sets only, or
@@ -67,6 +79,16 @@ extern const struct st_ops kd__st_sqlite;
 extern const struct st_ops kd__st_pg;
 
 int kd__st_begin(kd_store *s);
+/** A write transaction of the group commit: begin, writer lock, and the
+ *  audit chain head and the four_eyes setting read, in one round trip
+ *  (four_eyes: "on" or "off"). */
+int kd__st_begin_batch(kd_store *s, char four_eyes[8]);
+/** A write whose result is not read (see st_ops.exec_later). */
+int kd__st_exec_later(kd_store *s, const char *sql, int n,
+		      const char *const *params);
+/** After a failed commit: it failed on a write sent late (the
+ *  transaction was aborted by the server, nothing committed). */
+int kd__st_later_failed(kd_store *s);
 int kd__st_commit(kd_store *s);
 void kd__st_rollback(kd_store *s);
 int kd__st_exec(kd_store *s, const char *sql, int n, const char *const *params);
@@ -92,6 +114,9 @@ int kd__st_schema_version(kd_store *s, int *out);
 int kd__st_meta_get(kd_store *s, const char *key, char *out, size_t cap);
 int kd__st_meta_set(kd_store *s, const char *key, const char *val);
 
+/* audit.c: the chain head as read at the start of a transaction
+ * (seq 0: no record yet) */
+void kd__audit_head_set(kd_store *s, long long seq, const char *hash);
 /* audit.c: append one record in the current transaction */
 int kd__audit_append(kd_store *s, const char *actor, const char *action,
 		     const char *subject, const char *list_version,
