@@ -206,13 +206,22 @@ int kd__scan_idents(struct kd_scan_ctx *c, const struct kd_seg *g)
 	int err;
 	while (i < n) {
 		size_t a;
-		if (!alnum(g->s[i])) {
+		int dig = 0, low = 0;
+		unsigned char ch = (unsigned char)g->s[i];
+		if (!alnum((char)ch)) {
 			i++;
 			continue;
 		}
 		a = i;
-		while (i < n && alnum(g->s[i]))
-			i++;
+		do {
+			dig |= ch <= '9';
+			low |= ch >= 'a';
+		} while (++i < n && alnum((char)(ch = (unsigned char)g->s[i])));
+		/* word() looks up only words with a digit and words of
+		 * capitals that are shaped as a BIC (8 or 11 letters): the
+		 * other words of prose cost this loop and nothing else */
+		if (!dig && (low || (i - a != 8 && i - a != 11)))
+			continue;
 		/* words glued to non-ASCII letters are not identifiers */
 		if ((a > 0 && (unsigned char)g->s[a - 1] >= 0x80) ||
 		    (i < n && (unsigned char)g->s[i] >= 0x80))

@@ -68,6 +68,10 @@ struct scan {
 	uint32_t *fm; /* its map: input offset - fbase, per byte */
 	size_t fbase; /* input offset of the chunk */
 	size_t flen, fcap;
+	/* folded non-ASCII words, by their bytes (text_token.c) */
+	struct fold_memo *fmemo;
+	size_t nfmemo, fmemocap;
+	struct kd_buf fmbuf; /* their bytes, folded text and map */
 };
 
 #define TXT(sc, tk)  ((sc)->ar.ptr + (tk)->txt)
@@ -95,7 +99,7 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base);
 int kd__scan_tokenize(struct scan *sc, const char *s, size_t len);
 /** Is w[0..n) a romanised Korean surname (Kim, Gim, Ri, Pak, So...)? */
 int kd__scan_ko_surname(const char *w, size_t n);
-/** Free what the tokenizer keeps across chunks (the word memo). */
+/** Free what the tokenizer keeps across chunks (the word memos). */
 void kd__scan_token_free(struct scan *sc);
 
 /* ---- lexicon.c (the scanner's fast path) ------------------------------- */

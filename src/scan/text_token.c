@@ -210,6 +210,127 @@ static int lower_word(const struct scan *sc, const char *s, size_t len,
 	return cps > 5;
 }
 
+/* ---- folded words, remembered ---------------------------------------------- */
+
+/* kd__text_fold of one word (ICU: NFKC casefold, transliteration) is
+ * most of the cost of non-ASCII prose, and prose repeats its words
+ * (Russian "и", "на", "Москвы"; German "für", "über"). The fold of a
+ * word depends on its bytes only, so it is kept per scan: the word's
+ * bytes, its folded text and the byte map (offsets into the word), in
+ * sc->fmbuf, found through an open-addressing table. Bounded: words of
+ * up to FMEMO_WORD bytes, FMEMO_MAX words, FMEMO_BYTES bytes; beyond
+ * that words are folded each time, as before. */
+#define FMEMO_WORD  64
+#define FMEMO_MAX   (1u << 16)
+#define FMEMO_BYTES ((size_t)16 << 20)
+
+struct fold_memo {
+	uint64_t h;  /* XXH3 of the word; 0: an empty slot */
+	uint32_t at; /* fmbuf offset: word, folded text, map */
+	uint8_t len, olen;
+};
+
+static const struct fold_memo *fmemo_get(const struct scan *sc, uint64_t h,
+					 const char *w, size_t n)
+{
+	size_t i, mask = sc->fmemocap - 1;
+	if (sc->fmemocap == 0)
+		return NULL;
+	for (i = (size_t)h & mask; sc->fmemo[i].h; i = (i + 1) & mask) {
+		const struct fold_memo *fm = &sc->fmemo[i];
+		if (fm->h == h && fm->len == n &&
+		    memcmp(sc->fmbuf.ptr + fm->at, w, n) == 0)
+			return fm;
+	}
+	return NULL;
+}
+
+/* Remember the fold o[0..ol) / om of word w[0..n); quietly nothing when
+ * the memo is full or out of memory (the word is folded again). */
+static void fmemo_put(struct scan *sc, uint64_t h, const char *w, size_t n,
+		      const char *o, size_t ol, const size_t *om)
+{
+	struct fold_memo nf;
+	size_t i, k, at = sc->fmbuf.len;
+	if (ol > 255 || sc->nfmemo >= FMEMO_MAX ||
+	    at + n + 2 * ol > FMEMO_BYTES)
+		return;
+	if ((sc->nfmemo + 1) * 2 > sc->fmemocap) {
+		size_t cap = sc->fmemocap ? sc->fmemocap * 2 : 1024;
+		struct fold_memo *t = kd__calloc(cap, sizeof(*t));
+		if (t == NULL)
+			return;
+		for (k = 0; k < sc->fmemocap; k++) {
+			if (sc->fmemo[k].h == 0)
+				continue;
+			for (i = (size_t)sc->fmemo[k].h & (cap - 1); t[i].h;
+			     i = (i + 1) & (cap - 1))
+				;
+			t[i] = sc->fmemo[k];
+		}
+		kd__free(sc->fmemo);
+		sc->fmemo = t;
+		sc->fmemocap = cap;
+	}
+	sc->fmbuf.max = FMEMO_BYTES;
+	if (kd__buf_put(&sc->fmbuf, w, n) < 0 ||
+	    kd__buf_put(&sc->fmbuf, o, ol) < 0)
+		goto undo;
+	for (k = 0; k < ol; k++)
+		if (kd__buf_putc(&sc->fmbuf, (char)(uint8_t)om[k]) < 0)
+			goto undo;
+	nf.h = h;
+	nf.at = (uint32_t)at;
+	nf.len = (uint8_t)n;
+	nf.olen = (uint8_t)ol;
+	for (i = (size_t)h & (sc->fmemocap - 1); sc->fmemo[i].h;
+	     i = (i + 1) & (sc->fmemocap - 1))
+		;
+	sc->fmemo[i] = nf;
+	sc->nfmemo++;
+	return;
+undo:
+	sc->fmbuf.len = at;
+}
+
+/* Fold the word s[i..j) (no spaces) with kd__text_fold, through the
+ * memo; folded bytes map to input offsets base + i + their map. */
+static int fold_word(struct scan *sc, const char *s, size_t i, size_t j,
+		     size_t base)
+{
+	const struct fold_memo *fm = NULL;
+	uint64_t h = 0;
+	char *o = NULL;
+	size_t ol = 0, *om = NULL, k;
+	int err;
+	if (j - i <= FMEMO_WORD) {
+		h = XXH3_64bits(s + i, j - i);
+		h = h ? h : 1;
+		fm = fmemo_get(sc, h, s + i, j - i);
+	}
+	if (fm != NULL) {
+		const char *fo = sc->fmbuf.ptr + fm->at + fm->len;
+		const uint8_t *fmap = (const uint8_t *)fo + fm->olen;
+		if ((err = freserve(sc, fm->olen)) < 0)
+			return err;
+		for (k = 0; k < fm->olen; k++) {
+			sc->f[sc->flen + k] = fo[k];
+			sc->fm[sc->flen + k] = (uint32_t)(base + i + fmap[k] -
+							  sc->fbase);
+		}
+		sc->flen += fm->olen;
+		return 0;
+	}
+	err = kd__text_fold(&o, &ol, &om, s + i, j - i);
+	for (k = 0; k < ol && err == 0; k++)
+		err = fput(sc, o[k], base + i + om[k]);
+	if (err == 0 && h != 0)
+		fmemo_put(sc, h, s + i, j - i, o, ol, om);
+	kd__free(o);
+	kd__free(om);
+	return err;
+}
+
 /* Fold s[0..len) (chunk-local offsets) into sc->f / sc->fm. */
 int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 {
@@ -299,13 +420,19 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 			i = j;
 			continue;
 		}
-		/* a run of words with non-ASCII bytes, joined by spaces */
+		/* a run of words with non-ASCII bytes, joined by spaces:
+		 * kd__text_fold of the run is that of each word with the
+		 * spaces between (a word's fold looks at its neighbours
+		 * only through ASCII letters, and a space and the end of
+		 * the text are alike to it), so words are folded one by
+		 * one, through the memo */
+		err = fold_word(sc, s, i, j, base);
 		for (;;) {
 			size_t k2 = j, j2;
 			int hi2;
 			while (k2 < len && k2 < j + 3 && s[k2] == ' ')
 				k2++;
-			if (k2 == j || k2 >= len)
+			if (k2 == j || k2 >= len || err < 0)
 				break;
 			j2 = word_end(s, len, k2, &hi2);
 			if (!hi2 || j2 == k2)
@@ -319,16 +446,11 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 				if (k3 < j2 || lower_word(sc, s, len, k2, j2))
 					break;
 			}
+			for (k = j; k < k2 && err == 0; k++)
+				err = fput(sc, ' ', base + k);
+			if (err == 0)
+				err = fold_word(sc, s, k2, j2, base);
 			j = j2;
-		}
-		{
-			char *o = NULL;
-			size_t ol = 0, *om = NULL;
-			err = kd__text_fold(&o, &ol, &om, s + i, j - i);
-			for (k = 0; k < ol && err == 0; k++)
-				err = fput(sc, o[k], base + i + om[k]);
-			kd__free(o);
-			kd__free(om);
 		}
 		i = j;
 	}
@@ -789,6 +911,10 @@ void kd__scan_token_free(struct scan *sc)
 	kd__free(sc->memo);
 	sc->memo = NULL;
 	sc->nmemo = sc->memocap = 0;
+	kd__free(sc->fmemo);
+	sc->fmemo = NULL;
+	sc->nfmemo = sc->fmemocap = 0;
+	kd__buf_free(&sc->fmbuf);
 }
 
 /* Can token t never take part in a name or decide one: not an anchor
@@ -1028,6 +1154,27 @@ kept:
 	return 0;
 }
 
+/* Would add_word() drop word w[0..n) (folded bytes from fs on) as a
+ * lowercase word at once? Most words of prose are: answered without
+ * add_word's offsets, case and separator work. Only for words that add_word
+ * drops whatever the separator before them: lowercase in the input
+ * (an ASCII letter), in a text with case, and not after a kept
+ * capitalised word (a hyphen to it would attach them: Jong-un); then
+ * dropped unless a short name particle or function word. */
+static int lower_dropped(const struct scan *sc, const char *s, size_t fs,
+			 const char *w, size_t n)
+{
+	unsigned char b = (unsigned char)s[foff(sc, fs)];
+	int lex;
+	if (b < 'a' || b > 'z' || sc->nocase ||
+	    (sc->n && !sc->dropped && sc->t[sc->n - 1].cas == CASE_UPPER))
+		return 0;
+	if (n > 5)
+		return 1;
+	lex = sc->legacy ? kd__lex_class(w) : kd__lex_class_n(w, n, NULL);
+	return lex != KD_LEX_PARTICLE && lex != KD_LEX_STOP;
+}
+
 int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 {
 	const char *f = sc->f;
@@ -1068,6 +1215,10 @@ int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 			continue;
 		}
 		w[wl] = '\0';
+		if (lower_dropped(sc, s, fs, w, wl)) {
+			sc->dropped = 1;
+			continue;
+		}
 		err = add_word(sc, s, len, fs, last + 1, w, wl);
 	}
 	return err;
