@@ -204,27 +204,26 @@ int kd__scan_idents(struct kd_scan_ctx *c, const struct kd_seg *g)
 {
 	size_t i = 0, n = g->len;
 	int err;
+	const unsigned char *s = (const unsigned char *)g->s;
 	while (i < n) {
 		size_t a;
-		int dig = 0, low = 0;
-		unsigned char ch = (unsigned char)g->s[i];
-		if (!alnum((char)ch)) {
+		unsigned ct = kd__scan_ctype[s[i]], cls = 0;
+		if (!(ct & KD_CT_ALNUM)) {
 			i++;
 			continue;
 		}
 		a = i;
-		do {
-			dig |= ch <= '9';
-			low |= ch >= 'a';
-		} while (++i < n && alnum((char)(ch = (unsigned char)g->s[i])));
+		do
+			cls |= ct;
+		while (++i < n && ((ct = kd__scan_ctype[s[i]]) & KD_CT_ALNUM));
 		/* word() looks up only words with a digit and words of
 		 * capitals that are shaped as a BIC (8 or 11 letters): the
 		 * other words of prose cost this loop and nothing else */
-		if (!dig && (low || (i - a != 8 && i - a != 11)))
+		if (!(cls & KD_CT_DIGIT) &&
+		    ((cls & KD_CT_LOWER) || (i - a != 8 && i - a != 11)))
 			continue;
 		/* words glued to non-ASCII letters are not identifiers */
-		if ((a > 0 && (unsigned char)g->s[a - 1] >= 0x80) ||
-		    (i < n && (unsigned char)g->s[i] >= 0x80))
+		if ((a > 0 && s[a - 1] >= 0x80) || (i < n && s[i] >= 0x80))
 			continue;
 		if (i - a >= 6 && (err = word(c, g, a, i)) < 0)
 			return err;

@@ -87,8 +87,7 @@ struct cand {
 /* [A-Za-z0-9] */
 static inline int kd__scan_alnum(unsigned char b)
 {
-	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
-	       (b >= '0' && b <= '9');
+	return kd__scan_ctype[b] & KD_CT_ALNUM;
 }
 
 /* ---- text_token.c ------------------------------------------------------ */

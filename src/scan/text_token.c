@@ -331,6 +331,19 @@ static int fold_word(struct scan *sc, const char *s, size_t i, size_t j,
 	return err;
 }
 
+/* clang-format off */ /* ASCII folded: A-Z lowercased, controls to spaces */
+#define FA(c) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20                 \
+	       : (c) < 0x20 || (c) == 0x7F ? ' ' : (c))
+#define FA4(c)  FA(c), FA((c) + 1), FA((c) + 2), FA((c) + 3)
+#define FA16(c) FA4(c), FA4((c) + 4), FA4((c) + 8), FA4((c) + 12)
+#define FA64(c) FA16(c), FA16((c) + 16), FA16((c) + 32), FA16((c) + 48)
+static const char g_fold_ascii[128] = { FA64(0), FA64(64) };
+#undef FA
+#undef FA4
+#undef FA16
+#undef FA64
+/* clang-format on */
+
 /* Fold s[0..len) (chunk-local offsets) into sc->f / sc->fm. */
 int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 {
@@ -344,11 +357,20 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 		if (b < 0x80) {
 			/* a run of ASCII: lowercased, controls to spaces,
 			 * one reservation and no calls */
-			size_t e = i;
+			size_t e;
 			char *f;
 			uint32_t *fm;
-			while (e < len && (unsigned char)s[e] < 0x80)
-				e++;
+			unsigned char ch;
+			if ((err = freserve(sc, len - i)) < 0)
+				break;
+			f = sc->f + sc->flen;
+			fm = sc->fm + sc->flen;
+			for (e = i;
+			     e < len && (ch = (unsigned char)s[e]) < 0x80;
+			     e++) {
+				f[e - i] = g_fold_ascii[ch];
+				fm[e - i] = (uint32_t)e;
+			}
 			/* a word running on into non-ASCII bytes is folded
 			 * whole below (Müller, Lawrow's Cyrillic twin) */
 			if (e < len)
@@ -356,19 +378,6 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 				       kd__scan_alnum((unsigned char)s[e - 1]))
 					e--;
 			if (e > i) {
-				if ((err = freserve(sc, e - i)) < 0)
-					break;
-				f = sc->f + sc->flen;
-				fm = sc->fm + sc->flen;
-				for (k = i; k < e; k++) {
-					unsigned char ch = (unsigned char)s[k];
-					if (ch >= 'A' && ch <= 'Z')
-						ch |= 0x20;
-					else if (ch < 0x20 || ch == 0x7F)
-						ch = ' ';
-					*f++ = (char)ch;
-					*fm++ = (uint32_t)k;
-				}
 				sc->flen += e - i;
 				i = e;
 				continue;
