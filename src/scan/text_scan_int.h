@@ -71,7 +71,8 @@ struct scan {
 	/* folded non-ASCII words, by their bytes (text_token.c) */
 	struct fold_memo *fmemo;
 	size_t nfmemo, fmemocap;
-	struct kd_buf fmbuf; /* their bytes, folded text and map */
+	struct kd_buf fmbuf;    /* their bytes, folded text and map */
+	struct txt_memo *tmemo; /* arena texts of short kept words */
 };
 
 #define TXT(sc, tk)  ((sc)->ar.ptr + (tk)->txt)

@@ -615,7 +615,7 @@ int kd__scan_ko_surname(const char *w, size_t n)
 		return 0;
 	memcpy(key, w, n);
 	for (i = 0; i < sizeof(sur) / sizeof(sur[0]); i++)
-		if (memcmp(sur[i], key, 6) == 0)
+		if (sur[i][0] == key[0] && memcmp(sur[i], key, 6) == 0)
 			return 1;
 	return 0;
 }
@@ -915,8 +915,47 @@ static int memo_put(struct scan *sc, const struct memo *mo)
 	return 0;
 }
 
+/* The arena text of a word of up to 8 bytes that was kept before
+ * (lowercase function words and particles, numbers: "of", "the",
+ * "und", "de", "2"): words repeat, and an arena text is never written
+ * after it was put, so tokens may share one. A direct-mapped table of
+ * TMEMO entries by the word's 8 bytes, made on first use. */
+#define TMEMO 256
+
+struct txt_memo {
+	uint64_t key; /* the word, zero-padded */
+	size_t off;   /* its arena offset */
+	size_t len;   /* its length + 1; 0: an empty entry */
+};
+
+static int arena_txt(struct scan *sc, size_t *off, const char *w, size_t n)
+{
+	struct txt_memo *tm;
+	uint64_t key;
+	int err;
+	if (n > 8)
+		return arena_put(sc, off, w, n);
+	if (sc->tmemo == NULL &&
+	    (sc->tmemo = kd__calloc(TMEMO, sizeof(*sc->tmemo))) == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	key = memo_pfx(w, n);
+	tm = &sc->tmemo[(key * 0x9E3779B97F4A7C15ull) >> 56];
+	if (tm->len == n + 1 && tm->key == key) {
+		*off = tm->off;
+		return 0;
+	}
+	if ((err = arena_put(sc, off, w, n)) < 0)
+		return err;
+	tm->key = key;
+	tm->off = *off;
+	tm->len = n + 1;
+	return 0;
+}
+
 void kd__scan_token_free(struct scan *sc)
 {
+	kd__free(sc->tmemo);
+	sc->tmemo = NULL;
 	kd__free(sc->memo);
 	sc->memo = NULL;
 	sc->nmemo = sc->memocap = 0;
@@ -1041,7 +1080,8 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 	}
 	t.lex = (uint8_t)lex;
 	t.len = (uint16_t)n;
-	if ((err = kd__grow((void **)&sc->t, &sc->cap, sc->n + 1,
+	if (sc->n + 1 > sc->cap &&
+	    (err = kd__grow((void **)&sc->t, &sc->cap, sc->n + 1,
 			    sizeof(*sc->t))) < 0)
 		return err;
 	if (!sc->legacy && t.cas == CASE_UPPER && n <= TOK_MAX) {
@@ -1098,7 +1138,7 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 		}
 		goto kept;
 	}
-	if ((err = arena_put(sc, &t.txt, w, n)) < 0)
+	if ((err = arena_txt(sc, &t.txt, w, n)) < 0)
 		return err;
 	t.skel = t.txt;
 	if (lex != KD_LEX_STOP && lex != KD_LEX_PARTICLE &&
@@ -1152,7 +1192,7 @@ kept:
 		    (err = syllable(sc, p, 0)) < 0)
 			return err;
 	}
-	t.hangul = (uint8_t)(!sc->legacy &&
+	t.hangul = (uint8_t)(!sc->legacy && (unsigned char)s[os] >= 0xE3 &&
 			     cjk_class(s, len, os, NULL) == CJK_HANGUL);
 	if (sc->n && sc->t[sc->n - 1].hangul != t.hangul)
 		t.sep = SEP_HARD; /* a Hangul name is one word */
