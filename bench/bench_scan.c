@@ -43,7 +43,11 @@
  *   it (e.g. "man_" for a profile), BENCH_SCAN_NO_SENTENCES=1 skips the
  *   sentences, BENCH_SCAN_NO_BEFORE=1 the "before" runs (profiling);
  *   BENCH_SCAN_REPEAT=N times each scan N times and keeps the fastest
- *   (a shared, busy machine only slows runs down).
+ *   (a shared, busy machine only slows runs down);
+ *   BENCH_SCAN_HITS=DIR writes every hit of the "after" scan of each
+ *   corpus to DIR/NAME.hits (offsets, entity, score to 17 digits,
+ *   match, features, also): two builds' files diff to show that a
+ *   speed change left every result as it was (bench/bench_scan_ab.sh).
  */
 #include "kordon.h"
 #include "scan/scan_int.h"
@@ -335,6 +339,34 @@ struct run {
 	double secs;
 };
 
+/* Every hit of one scan, one line each (BENCH_SCAN_HITS). */
+static void dump_hits(const char *dir, const char *name, const kd_scan_hit *h,
+		      size_t n)
+{
+	char p[4096];
+	size_t i, k;
+	FILE *f;
+	snprintf(p, sizeof(p), "%s/%.*s.hits", dir, (int)(strlen(name) - 4),
+		 name);
+	if ((f = fopen(p, "w")) == NULL) {
+		fprintf(stderr, "bench_scan: cannot write %s\n", p);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		const kd_result *r = &h[i].result;
+		fprintf(f, "%zu %zu %s %.17g %d", h[i].start, h[i].end,
+			kd_entity_id(r->entity), r->score, r->match);
+		for (k = 0; k < r->nfeatures; k++)
+			fprintf(f, " | %s %.17g %s", r->features[k].name,
+				r->features[k].weight, r->features[k].detail);
+		for (k = 0; k < h[i].nalso; k++)
+			fprintf(f, " + %s %.17g", kd_entity_id(h[i].also[k]),
+				h[i].also_score[k]);
+		fputc('\n', f);
+	}
+	fclose(f);
+}
+
 static int scan_run(struct run *r, const kd_matcher *m, const char *b,
 		    size_t len, unsigned flags, int show, const char *name)
 {
@@ -360,6 +392,8 @@ static int scan_run(struct run *r, const kd_matcher *m, const char *b,
 		if (r->secs == 0 || dt < r->secs)
 			r->secs = dt;
 	} while (--rep > 0);
+	if (flags == 0 && getenv("BENCH_SCAN_HITS"))
+		dump_hits(getenv("BENCH_SCAN_HITS"), name, h, n);
 	for (i = 0; i < n; i++) {
 		if (!h[i].result.match) {
 			r->mentions++;

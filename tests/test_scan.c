@@ -330,6 +330,33 @@ KD_TEST(scan_detect__formats)
 	CHECK_INT(kd_scan_format_parse(&f, "pdf"), KD_EINVAL);
 }
 
+/* The identifier pass skips text 8 bytes at a time while it holds no
+ * digit or capital (identifiers.c): an IMO number is found whatever
+ * its offset from the text start or from the last capital, with its
+ * "IMO" prefix; a number glued to a word is no identifier. */
+KD_TEST(scan_ident__found_at_any_offset)
+{
+	size_t k;
+	for (k = 0; k < 20; k++) {
+		char t[128];
+		const char *id;
+		size_t s = 0, e = 0, pad;
+		for (pad = 0; pad < k; pad++)
+			t[pad] = pad % 5 == 4 ? ' ' : 'a';
+		snprintf(t + k, sizeof(t) - k, " ship 7937317 left");
+		CHECK_INT(scan_str(t, &id, &s, &e), 1);
+		CHECK_STR(id, "ofac-17069");
+		CHECK_INT(s, k + 6);
+		CHECK_INT(e, k + 13);
+		snprintf(t + k, sizeof(t) - k, " the IMO 7937317");
+		CHECK_INT(scan_str(t, &id, &s, &e), 1);
+		CHECK_INT(s, k + 5);
+		CHECK_INT(e, k + 16);
+		snprintf(t + k, sizeof(t) - k, " Ab%s", "x7937317 left");
+		CHECK_INT(scan_str(t, &id, &s, &e), 0);
+	}
+}
+
 KD_TEST(scan_ident__imo_check_digit)
 {
 	CHECK(kd__imo_valid("7937317")); /* CHONG CHON GANG */

@@ -118,6 +118,22 @@ struct kd_cand_scratch {
 #define PREFETCH(p) ((void)(p))
 #endif
 
+/* Position of the lowest set bit of x (x != 0). */
+#if defined(__GNUC__)
+#define LOWEST_BIT(x) ((uint32_t)__builtin_ctz(x))
+#else
+static uint32_t lowest_bit(uint32_t x)
+{
+	uint32_t b = 0;
+	while (!(x & 1)) {
+		x >>= 1;
+		b++;
+	}
+	return b;
+}
+#define LOWEST_BIT(x) lowest_bit(x)
+#endif
+
 void kd__cand_scratch_free(struct kd_cand_scratch *s)
 {
 	if (s == NULL)
@@ -233,9 +249,10 @@ static void count_list(struct kd_cand_scratch *s, const uint32_t *ids,
 		if (st->mask == 0)
 			s->vtouched[s->nvtouched++] = r;
 		st->mask |= fresh;
-		for (b = 0; fresh; b++, fresh >>= 1)
-			if (fresh & 1)
-				st->acc += tokw[b] * factor;
+		for (; fresh; fresh &= fresh - 1) { /* lowest token first */
+			b = LOWEST_BIT(fresh);
+			st->acc += tokw[b] * factor;
+		}
 	}
 }
 

@@ -26,6 +26,7 @@
 #include "scan/scan_int.h"
 #include "name_weights.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -200,22 +201,59 @@ static int word(struct kd_scan_ctx *c, const struct kd_seg *g, size_t a,
 	return kd__scan_add(c, g, a, b, &r);
 }
 
+/* Does any of the 8 bytes at p hold an ASCII digit or capital? No
+ * false "no" (the byte-range test of Bit Twiddling Hacks, "hasbetween",
+ * exact for bytes below 0x80 and never set for bytes from 0x80 on). */
+static int digit_or_upper8(const unsigned char *p)
+{
+	const uint64_t ones = ~(uint64_t)0 / 255, low7 = ones * 127;
+	uint64_t x, m;
+	memcpy(&x, p, 8);
+#define BETWEEN(x, lo, hi)                           \
+	((ones * (127 + (hi)) - ((x)&low7)) & ~(x) & \
+	 (((x)&low7) + ones * (127 - (lo))) & ones * 128)
+	m = BETWEEN(x, 0x2F, 0x3A) | BETWEEN(x, 0x40, 0x5B);
+#undef BETWEEN
+	return m != 0;
+}
+
 int kd__scan_idents(struct kd_scan_ctx *c, const struct kd_seg *g)
 {
 	size_t i = 0, n = g->len;
 	int err;
+	const unsigned char *s = (const unsigned char *)g->s;
+	size_t done = 0; /* bytes before it are decided */
 	while (i < n) {
 		size_t a;
-		if (!alnum(g->s[i])) {
-			i++;
+		unsigned ct = kd__scan_ctype[s[i]], cls = 0;
+		if (!(ct & (KD_CT_DIGIT | KD_CT_UPPER))) {
+			/* word() needs a digit or a capital: skip 8 bytes at
+			 * a time while there is neither */
+			while (i + 8 <= n && !digit_or_upper8(s + i))
+				i += 8;
+			while (i < n && !(kd__scan_ctype[s[i]] &
+					  (KD_CT_DIGIT | KD_CT_UPPER)))
+				i++;
 			continue;
 		}
+		/* the word around the digit or capital at i */
 		a = i;
-		while (i < n && alnum(g->s[i]))
-			i++;
+		while (a > done && (kd__scan_ctype[s[a - 1]] & KD_CT_ALNUM))
+			a--;
+		i = a;
+		ct = kd__scan_ctype[s[i]];
+		do
+			cls |= ct;
+		while (++i < n && ((ct = kd__scan_ctype[s[i]]) & KD_CT_ALNUM));
+		done = i;
+		/* word() looks up only words with a digit and words of
+		 * capitals that are shaped as a BIC (8 or 11 letters): the
+		 * other words of prose cost this loop and nothing else */
+		if (!(cls & KD_CT_DIGIT) &&
+		    ((cls & KD_CT_LOWER) || (i - a != 8 && i - a != 11)))
+			continue;
 		/* words glued to non-ASCII letters are not identifiers */
-		if ((a > 0 && (unsigned char)g->s[a - 1] >= 0x80) ||
-		    (i < n && (unsigned char)g->s[i] >= 0x80))
+		if ((a > 0 && s[a - 1] >= 0x80) || (i < n && s[i] >= 0x80))
 			continue;
 		if (i - a >= 6 && (err = word(c, g, a, i)) < 0)
 			return err;

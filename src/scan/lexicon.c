@@ -615,6 +615,8 @@ static void build_short(void)
 static char **g_cw;
 static size_t g_ncw;
 static pthread_once_t g_cw_once = PTHREAD_ONCE_INIT;
+static uint32_t *g_cwset; /* g_cw index + 1 by hash; 0: empty */
+static size_t g_cwcap;
 
 static int cmp_cw(const void *a, const void *b)
 {
@@ -711,10 +713,31 @@ static void cw_build(void)
 		else
 			free(g_cw[i]);
 	g_ncw = o;
+	/* an open-addressing set over g_cw: the scanner asks for every
+	 * capitalised word of a span, and a binary search of ~2,000
+	 * strings was 3-5% of a prose scan (without it: the search) */
+	for (g_cwcap = 1; g_cwcap < 2 * g_ncw; g_cwcap *= 2)
+		;
+	g_cwset = calloc(g_cwcap, sizeof(*g_cwset));
+	for (i = 0; g_cwset && i < g_ncw; i++) {
+		size_t k = (size_t)XXH3_64bits(g_cw[i], strlen(g_cw[i]));
+		while (g_cwset[k & (g_cwcap - 1)])
+			k++;
+		g_cwset[k & (g_cwcap - 1)] = (uint32_t)i + 1;
+	}
 }
 
 int kd__lex_country(const char *w)
 {
+	size_t k;
 	pthread_once(&g_cw_once, cw_build);
-	return g_ncw && bsearch(&w, g_cw, g_ncw, sizeof(*g_cw), cmp_cw) != NULL;
+	if (g_ncw == 0)
+		return 0;
+	if (g_cwset == NULL)
+		return bsearch(&w, g_cw, g_ncw, sizeof(*g_cw), cmp_cw) != NULL;
+	for (k = (size_t)XXH3_64bits(w, strlen(w)); g_cwset[k & (g_cwcap - 1)];
+	     k++)
+		if (strcmp(g_cw[g_cwset[k & (g_cwcap - 1)] - 1], w) == 0)
+			return 1;
+	return 0;
 }

@@ -20,6 +20,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* clang-format off */ /* kd__scan_ctype: 256 entries from one rule */
+#define CT(c) ((c) >= '0' && (c) <= '9' ? KD_CT_ALNUM | KD_CT_DIGIT      \
+	       : (c) >= 'A' && (c) <= 'Z' ? KD_CT_ALNUM | KD_CT_UPPER    \
+	       : (c) >= 'a' && (c) <= 'z' ? KD_CT_ALNUM | KD_CT_LOWER : 0)
+#define CT4(c)  CT(c), CT((c) + 1), CT((c) + 2), CT((c) + 3)
+#define CT16(c) CT4(c), CT4((c) + 4), CT4((c) + 8), CT4((c) + 12)
+#define CT64(c) CT16(c), CT16((c) + 16), CT16((c) + 32), CT16((c) + 48)
+const unsigned char kd__scan_ctype[256] = { CT64(0), CT64(64), CT64(128),
+					    CT64(192) };
+#undef CT
+#undef CT4
+#undef CT16
+#undef CT64
+/* clang-format on */
+
 int kd__scan_add(struct kd_scan_ctx *c, const struct kd_seg *g, size_t s,
 		 size_t e, const struct kd_scan_match *r)
 {

@@ -34,6 +34,16 @@ struct kd_seg {
 	const char *field; /* "" for plain text */
 };
 
+/* Byte classes of ASCII for the byte loops of the scanner (scan.c):
+ * one table load instead of three range tests per byte. */
+enum {
+	KD_CT_ALNUM = 1, /* [A-Za-z0-9] */
+	KD_CT_DIGIT = 2, /* [0-9] */
+	KD_CT_UPPER = 4, /* [A-Z] */
+	KD_CT_LOWER = 8  /* [a-z] */
+};
+extern const unsigned char kd__scan_ctype[256];
+
 /* Input offset of segment byte i (i <= len). */
 static inline size_t kd__seg_off(const struct kd_seg *g, size_t i)
 {

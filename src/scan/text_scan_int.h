@@ -68,6 +68,11 @@ struct scan {
 	uint32_t *fm; /* its map: input offset - fbase, per byte */
 	size_t fbase; /* input offset of the chunk */
 	size_t flen, fcap;
+	/* folded non-ASCII words, by their bytes (text_token.c) */
+	struct fold_memo *fmemo;
+	size_t nfmemo, fmemocap;
+	struct kd_buf fmbuf;    /* their bytes, folded text and map */
+	struct txt_memo *tmemo; /* arena texts of short kept words */
 };
 
 #define TXT(sc, tk)  ((sc)->ar.ptr + (tk)->txt)
@@ -83,8 +88,7 @@ struct cand {
 /* [A-Za-z0-9] */
 static inline int kd__scan_alnum(unsigned char b)
 {
-	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
-	       (b >= '0' && b <= '9');
+	return kd__scan_ctype[b] & KD_CT_ALNUM;
 }
 
 /* ---- text_token.c ------------------------------------------------------ */
@@ -95,7 +99,7 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base);
 int kd__scan_tokenize(struct scan *sc, const char *s, size_t len);
 /** Is w[0..n) a romanised Korean surname (Kim, Gim, Ri, Pak, So...)? */
 int kd__scan_ko_surname(const char *w, size_t n);
-/** Free what the tokenizer keeps across chunks (the word memo). */
+/** Free what the tokenizer keeps across chunks (the word memos). */
 void kd__scan_token_free(struct scan *sc);
 
 /* ---- lexicon.c (the scanner's fast path) ------------------------------- */

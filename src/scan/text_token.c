@@ -210,6 +210,140 @@ static int lower_word(const struct scan *sc, const char *s, size_t len,
 	return cps > 5;
 }
 
+/* ---- folded words, remembered ---------------------------------------------- */
+
+/* kd__text_fold of one word (ICU: NFKC casefold, transliteration) is
+ * most of the cost of non-ASCII prose, and prose repeats its words
+ * (Russian "и", "на", "Москвы"; German "für", "über"). The fold of a
+ * word depends on its bytes only, so it is kept per scan: the word's
+ * bytes, its folded text and the byte map (offsets into the word), in
+ * sc->fmbuf, found through an open-addressing table. Bounded: words of
+ * up to FMEMO_WORD bytes, FMEMO_MAX words, FMEMO_BYTES bytes; beyond
+ * that words are folded each time, as before. */
+#define FMEMO_WORD  64
+#define FMEMO_MAX   (1u << 16)
+#define FMEMO_BYTES ((size_t)16 << 20)
+
+struct fold_memo {
+	uint64_t h;  /* XXH3 of the word; 0: an empty slot */
+	uint32_t at; /* fmbuf offset: word, folded text, map */
+	uint8_t len, olen;
+};
+
+static const struct fold_memo *fmemo_get(const struct scan *sc, uint64_t h,
+					 const char *w, size_t n)
+{
+	size_t i, mask = sc->fmemocap - 1;
+	if (sc->fmemocap == 0)
+		return NULL;
+	for (i = (size_t)h & mask; sc->fmemo[i].h; i = (i + 1) & mask) {
+		const struct fold_memo *fm = &sc->fmemo[i];
+		if (fm->h == h && fm->len == n &&
+		    memcmp(sc->fmbuf.ptr + fm->at, w, n) == 0)
+			return fm;
+	}
+	return NULL;
+}
+
+/* Remember the fold o[0..ol) / om of word w[0..n); quietly nothing when
+ * the memo is full or out of memory (the word is folded again). */
+static void fmemo_put(struct scan *sc, uint64_t h, const char *w, size_t n,
+		      const char *o, size_t ol, const size_t *om)
+{
+	struct fold_memo nf;
+	size_t i, k, at = sc->fmbuf.len;
+	if (ol > 255 || sc->nfmemo >= FMEMO_MAX ||
+	    at + n + 2 * ol > FMEMO_BYTES)
+		return;
+	if ((sc->nfmemo + 1) * 2 > sc->fmemocap) {
+		size_t cap = sc->fmemocap ? sc->fmemocap * 2 : 1024;
+		struct fold_memo *t = kd__calloc(cap, sizeof(*t));
+		if (t == NULL)
+			return;
+		for (k = 0; k < sc->fmemocap; k++) {
+			if (sc->fmemo[k].h == 0)
+				continue;
+			for (i = (size_t)sc->fmemo[k].h & (cap - 1); t[i].h;
+			     i = (i + 1) & (cap - 1))
+				;
+			t[i] = sc->fmemo[k];
+		}
+		kd__free(sc->fmemo);
+		sc->fmemo = t;
+		sc->fmemocap = cap;
+	}
+	sc->fmbuf.max = FMEMO_BYTES;
+	if (kd__buf_put(&sc->fmbuf, w, n) < 0 ||
+	    kd__buf_put(&sc->fmbuf, o, ol) < 0)
+		goto undo;
+	for (k = 0; k < ol; k++)
+		if (kd__buf_putc(&sc->fmbuf, (char)(uint8_t)om[k]) < 0)
+			goto undo;
+	nf.h = h;
+	nf.at = (uint32_t)at;
+	nf.len = (uint8_t)n;
+	nf.olen = (uint8_t)ol;
+	for (i = (size_t)h & (sc->fmemocap - 1); sc->fmemo[i].h;
+	     i = (i + 1) & (sc->fmemocap - 1))
+		;
+	sc->fmemo[i] = nf;
+	sc->nfmemo++;
+	return;
+undo:
+	sc->fmbuf.len = at;
+}
+
+/* Fold the word s[i..j) (no spaces) with kd__text_fold, through the
+ * memo; folded bytes map to input offsets base + i + their map. */
+static int fold_word(struct scan *sc, const char *s, size_t i, size_t j,
+		     size_t base)
+{
+	const struct fold_memo *fm = NULL;
+	uint64_t h = 0;
+	char *o = NULL;
+	size_t ol = 0, *om = NULL, k;
+	int err;
+	if (j - i <= FMEMO_WORD) {
+		h = XXH3_64bits(s + i, j - i);
+		h = h ? h : 1;
+		fm = fmemo_get(sc, h, s + i, j - i);
+	}
+	if (fm != NULL) {
+		const char *fo = sc->fmbuf.ptr + fm->at + fm->len;
+		const uint8_t *fmap = (const uint8_t *)fo + fm->olen;
+		if ((err = freserve(sc, fm->olen)) < 0)
+			return err;
+		for (k = 0; k < fm->olen; k++) {
+			sc->f[sc->flen + k] = fo[k];
+			sc->fm[sc->flen + k] = (uint32_t)(base + i + fmap[k] -
+							  sc->fbase);
+		}
+		sc->flen += fm->olen;
+		return 0;
+	}
+	err = kd__text_fold(&o, &ol, &om, s + i, j - i);
+	for (k = 0; k < ol && err == 0; k++)
+		err = fput(sc, o[k], base + i + om[k]);
+	if (err == 0 && h != 0)
+		fmemo_put(sc, h, s + i, j - i, o, ol, om);
+	kd__free(o);
+	kd__free(om);
+	return err;
+}
+
+/* clang-format off */ /* ASCII folded: A-Z lowercased, controls to spaces */
+#define FA(c) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20                 \
+	       : (c) < 0x20 || (c) == 0x7F ? ' ' : (c))
+#define FA4(c)  FA(c), FA((c) + 1), FA((c) + 2), FA((c) + 3)
+#define FA16(c) FA4(c), FA4((c) + 4), FA4((c) + 8), FA4((c) + 12)
+#define FA64(c) FA16(c), FA16((c) + 16), FA16((c) + 32), FA16((c) + 48)
+static const char g_fold_ascii[128] = { FA64(0), FA64(64) };
+#undef FA
+#undef FA4
+#undef FA16
+#undef FA64
+/* clang-format on */
+
 /* Fold s[0..len) (chunk-local offsets) into sc->f / sc->fm. */
 int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 {
@@ -223,11 +357,20 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 		if (b < 0x80) {
 			/* a run of ASCII: lowercased, controls to spaces,
 			 * one reservation and no calls */
-			size_t e = i;
+			size_t e;
 			char *f;
 			uint32_t *fm;
-			while (e < len && (unsigned char)s[e] < 0x80)
-				e++;
+			unsigned char ch;
+			if ((err = freserve(sc, len - i)) < 0)
+				break;
+			f = sc->f + sc->flen;
+			fm = sc->fm + sc->flen;
+			for (e = i;
+			     e < len && (ch = (unsigned char)s[e]) < 0x80;
+			     e++) {
+				f[e - i] = g_fold_ascii[ch];
+				fm[e - i] = (uint32_t)e;
+			}
 			/* a word running on into non-ASCII bytes is folded
 			 * whole below (Müller, Lawrow's Cyrillic twin) */
 			if (e < len)
@@ -235,19 +378,6 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 				       kd__scan_alnum((unsigned char)s[e - 1]))
 					e--;
 			if (e > i) {
-				if ((err = freserve(sc, e - i)) < 0)
-					break;
-				f = sc->f + sc->flen;
-				fm = sc->fm + sc->flen;
-				for (k = i; k < e; k++) {
-					unsigned char ch = (unsigned char)s[k];
-					if (ch >= 'A' && ch <= 'Z')
-						ch |= 0x20;
-					else if (ch < 0x20 || ch == 0x7F)
-						ch = ' ';
-					*f++ = (char)ch;
-					*fm++ = (uint32_t)k;
-				}
 				sc->flen += e - i;
 				i = e;
 				continue;
@@ -299,13 +429,19 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 			i = j;
 			continue;
 		}
-		/* a run of words with non-ASCII bytes, joined by spaces */
+		/* a run of words with non-ASCII bytes, joined by spaces:
+		 * kd__text_fold of the run is that of each word with the
+		 * spaces between (a word's fold looks at its neighbours
+		 * only through ASCII letters, and a space and the end of
+		 * the text are alike to it), so words are folded one by
+		 * one, through the memo */
+		err = fold_word(sc, s, i, j, base);
 		for (;;) {
 			size_t k2 = j, j2;
 			int hi2;
 			while (k2 < len && k2 < j + 3 && s[k2] == ' ')
 				k2++;
-			if (k2 == j || k2 >= len)
+			if (k2 == j || k2 >= len || err < 0)
 				break;
 			j2 = word_end(s, len, k2, &hi2);
 			if (!hi2 || j2 == k2)
@@ -319,16 +455,11 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 				if (k3 < j2 || lower_word(sc, s, len, k2, j2))
 					break;
 			}
+			for (k = j; k < k2 && err == 0; k++)
+				err = fput(sc, ' ', base + k);
+			if (err == 0)
+				err = fold_word(sc, s, k2, j2, base);
 			j = j2;
-		}
-		{
-			char *o = NULL;
-			size_t ol = 0, *om = NULL;
-			err = kd__text_fold(&o, &ol, &om, s + i, j - i);
-			for (k = 0; k < ol && err == 0; k++)
-				err = fput(sc, o[k], base + i + om[k]);
-			kd__free(o);
-			kd__free(om);
 		}
 		i = j;
 	}
@@ -484,7 +615,7 @@ int kd__scan_ko_surname(const char *w, size_t n)
 		return 0;
 	memcpy(key, w, n);
 	for (i = 0; i < sizeof(sur) / sizeof(sur[0]); i++)
-		if (memcmp(sur[i], key, 6) == 0)
+		if (sur[i][0] == key[0] && memcmp(sur[i], key, 6) == 0)
 			return 1;
 	return 0;
 }
@@ -784,11 +915,54 @@ static int memo_put(struct scan *sc, const struct memo *mo)
 	return 0;
 }
 
+/* The arena text of a word of up to 8 bytes that was kept before
+ * (lowercase function words and particles, numbers: "of", "the",
+ * "und", "de", "2"): words repeat, and an arena text is never written
+ * after it was put, so tokens may share one. A direct-mapped table of
+ * TMEMO entries by the word's 8 bytes, made on first use. */
+#define TMEMO 256
+
+struct txt_memo {
+	uint64_t key; /* the word, zero-padded */
+	size_t off;   /* its arena offset */
+	size_t len;   /* its length + 1; 0: an empty entry */
+};
+
+static int arena_txt(struct scan *sc, size_t *off, const char *w, size_t n)
+{
+	struct txt_memo *tm;
+	uint64_t key;
+	int err;
+	if (n > 8)
+		return arena_put(sc, off, w, n);
+	if (sc->tmemo == NULL &&
+	    (sc->tmemo = kd__calloc(TMEMO, sizeof(*sc->tmemo))) == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	key = memo_pfx(w, n);
+	tm = &sc->tmemo[(key * 0x9E3779B97F4A7C15ull) >> 56];
+	if (tm->len == n + 1 && tm->key == key) {
+		*off = tm->off;
+		return 0;
+	}
+	if ((err = arena_put(sc, off, w, n)) < 0)
+		return err;
+	tm->key = key;
+	tm->off = *off;
+	tm->len = n + 1;
+	return 0;
+}
+
 void kd__scan_token_free(struct scan *sc)
 {
+	kd__free(sc->tmemo);
+	sc->tmemo = NULL;
 	kd__free(sc->memo);
 	sc->memo = NULL;
 	sc->nmemo = sc->memocap = 0;
+	kd__free(sc->fmemo);
+	sc->fmemo = NULL;
+	sc->nfmemo = sc->fmemocap = 0;
+	kd__buf_free(&sc->fmbuf);
 }
 
 /* Can token t never take part in a name or decide one: not an anchor
@@ -906,7 +1080,8 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 	}
 	t.lex = (uint8_t)lex;
 	t.len = (uint16_t)n;
-	if ((err = kd__grow((void **)&sc->t, &sc->cap, sc->n + 1,
+	if (sc->n + 1 > sc->cap &&
+	    (err = kd__grow((void **)&sc->t, &sc->cap, sc->n + 1,
 			    sizeof(*sc->t))) < 0)
 		return err;
 	if (!sc->legacy && t.cas == CASE_UPPER && n <= TOK_MAX) {
@@ -963,7 +1138,7 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 		}
 		goto kept;
 	}
-	if ((err = arena_put(sc, &t.txt, w, n)) < 0)
+	if ((err = arena_txt(sc, &t.txt, w, n)) < 0)
 		return err;
 	t.skel = t.txt;
 	if (lex != KD_LEX_STOP && lex != KD_LEX_PARTICLE &&
@@ -1017,7 +1192,7 @@ kept:
 		    (err = syllable(sc, p, 0)) < 0)
 			return err;
 	}
-	t.hangul = (uint8_t)(!sc->legacy &&
+	t.hangul = (uint8_t)(!sc->legacy && (unsigned char)s[os] >= 0xE3 &&
 			     cjk_class(s, len, os, NULL) == CJK_HANGUL);
 	if (sc->n && sc->t[sc->n - 1].hangul != t.hangul)
 		t.sep = SEP_HARD; /* a Hangul name is one word */
@@ -1026,6 +1201,27 @@ kept:
 	sc->t[sc->n++] = t;
 	sc->dropped = 0;
 	return 0;
+}
+
+/* Would add_word() drop word w[0..n) (folded bytes from fs on) as a
+ * lowercase word at once? Most words of prose are: answered without
+ * add_word's offsets, case and separator work. Only for words that add_word
+ * drops whatever the separator before them: lowercase in the input
+ * (an ASCII letter), in a text with case, and not after a kept
+ * capitalised word (a hyphen to it would attach them: Jong-un); then
+ * dropped unless a short name particle or function word. */
+static int lower_dropped(const struct scan *sc, const char *s, size_t fs,
+			 const char *w, size_t n)
+{
+	unsigned char b = (unsigned char)s[foff(sc, fs)];
+	int lex;
+	if (b < 'a' || b > 'z' || sc->nocase ||
+	    (sc->n && !sc->dropped && sc->t[sc->n - 1].cas == CASE_UPPER))
+		return 0;
+	if (n > 5)
+		return 1;
+	lex = sc->legacy ? kd__lex_class(w) : kd__lex_class_n(w, n, NULL);
+	return lex != KD_LEX_PARTICLE && lex != KD_LEX_STOP;
 }
 
 int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
@@ -1068,6 +1264,10 @@ int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 			continue;
 		}
 		w[wl] = '\0';
+		if (lower_dropped(sc, s, fs, w, wl)) {
+			sc->dropped = 1;
+			continue;
+		}
 		err = add_word(sc, s, len, fs, last + 1, w, wl);
 	}
 	return err;
