@@ -633,21 +633,43 @@ static int family_part(const struct scan *sc, uint32_t ei, const char *w,
 	return found;
 }
 
-/* A two-word mention of a person listed as "FAMILY, Given" must name
+/* Is caption cap written "Given Patronymic FAMILY": upper-case family
+ * words among mixed-case ones (family_part() reads it so)? */
+static int mixed_case(const char *cap)
+{
+	int family = 0, lower = 0;
+	while (*cap) {
+		size_t up = 0, low = 0;
+		for (; *cap && *cap != ' '; cap++) {
+			up += *cap >= 'A' && *cap <= 'Z';
+			low += *cap >= 'a' && *cap <= 'z';
+		}
+		family |= up >= 2 && low == 0;
+		lower |= low > 0;
+		while (*cap == ' ')
+			cap++;
+	}
+	return family && lower;
+}
+
+/* A two-word mention of a person listed as "FAMILY, Given" (or "Given
+ * Patronymic FAMILY": "Александр Сергеевич" is how one addresses any
+ * Alexander whose father was Sergei, not Aleksandr Sergeevich
+ * MALYKHIN) must name
  * the family and something else (given name, patronymic): "González
  * Durán" is the two family names of GONZALEZ DURAN, Jaime, "Mathias
  * Arthur" two given names of WARNIG, Matthias Arthur; both are other
  * people. Family words are the caption's words before the comma (see
  * kd__scan_family_name()), matched with token similarity (press
  * spellings).
- * Longer spans, other schemas and captions without a comma pass. */
+ * Longer spans, other schemas and other captions pass. */
 static int given_and_family(const struct scan *sc, size_t i, size_t j,
 			    uint32_t ei)
 {
+	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, ei));
 	size_t k, words = 0, fam = 0;
 	if (kd__index_ent(sc->c->ix, ei)->schema != KD_SCHEMA_PERSON ||
-	    strchr(kd_entity_caption(kd__index_ent(sc->c->ix, ei)), ',') ==
-		    NULL)
+	    (strchr(cap, ',') == NULL && (sc->legacy || !mixed_case(cap))))
 		return 1;
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
