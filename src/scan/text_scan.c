@@ -113,18 +113,34 @@ static int add_hit(struct scan *sc, size_t i, size_t j,
 	return kd__scan_add(sc->c, sc->g, sc->t[i].os, sc->t[j].oe, r);
 }
 
-/* Word i as a low-priority mention of r's entity, explained by detail. */
-static int add_mention(struct scan *sc, size_t i, const struct kd_scan_match *r,
-		       const char *detail)
+/* Words i..j as a low-priority mention of r's entity, explained by
+ * detail. */
+static int add_mention_span(struct scan *sc, size_t i, size_t j,
+			    const struct kd_scan_match *r, const char *detail)
 {
 	struct kd_scan_match co = *r;
 	int err;
 	co.feature = "mention";
 	snprintf(co.detail, sizeof(co.detail), "%s", detail);
 	sc->c->mention = 1;
-	err = add_hit(sc, i, i, &co);
+	err = add_hit(sc, i, j, &co);
 	sc->c->mention = 0;
 	return err;
+}
+
+static int add_mention(struct scan *sc, size_t i, const struct kd_scan_match *r,
+		       const char *detail)
+{
+	return add_mention_span(sc, i, i, r, detail);
+}
+
+/* Is r a match with a weak alias of the lists (OFAC's "weak a.k.a.":
+ * short forms, nicknames, Pu Yi ~ PO, Kong)? In running text such a
+ * name is a low-priority mention, not an alert. */
+static int weak_alias(const struct scan *sc, const struct kd_scan_match *r)
+{
+	return !sc->legacy && r->feature != NULL &&
+	       strcmp(r->feature, "weak_alias_match") == 0;
 }
 
 static int cmp_pos(const void *a, const void *b)
@@ -212,6 +228,15 @@ static int in_list(const char *w, const char *const *l, size_t n)
 	return 0;
 }
 
+/* Does s[st..e) start with an upper-case letter (Latin or Cyrillic)? */
+static int upper_at(const char *s, size_t st, size_t e)
+{
+	unsigned char a = (unsigned char)s[st],
+		      b = st + 1 < e ? (unsigned char)s[st + 1] : 0;
+	return (a >= 'A' && a <= 'Z') ||
+	       (a == 0xD0 && (b == 0x81 || (b >= 0x90 && b <= 0xAF)));
+}
+
 /* Is there vessel or organisation context around token t: a vessel
  * prefix or word before it (MV, M/T, tanker, vessel, Schiff, navire,
  * судно...), a legal form before or after it (JSC, OOO, LLC, GmbH...),
@@ -274,6 +299,11 @@ static int context(const struct scan *sc, const struct tok *t)
 			break;
 		if (in_list(w, before, sizeof(before) / sizeof(before[0])))
 			return CTX_NAMED;
+		/* a capitalised word right before it that is no context
+		 * word: the word is part of a longer name ("Společnost
+		 * Texas Instrument"), whose context says nothing of it */
+		if (n == 0 && !sc->nocase && upper_at(g->s, st, b))
+			break;
 		p = st;
 	}
 	/* a legal form or an IMO number after */
@@ -463,6 +493,14 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 			sim = kd__token_sim(&q, &rq, &how);
 			if (sim < COREF_SIM)
 				continue;
+			/* an ordinary word refers to the mention only when
+			 * spelled as it is: Polish "Ale" ("but") starting a
+			 * sentence is no short form of "Mohamed Ali" */
+			if (!sc->legacy && sim < 1 &&
+			    (ordinary(sc, t) ||
+			     (t->initial && t->word != KD_WORD_NONE)) &&
+			    strcmp(TXT(sc, t), TXT(sc, &sc->t[rw])) != 0)
+				continue;
 			if (best && best->ent != acc[h].r->ent)
 				ambiguous = 1;
 			if (sim * acc[h].r->score > bs) {
@@ -562,6 +600,17 @@ static int find_names(struct scan *sc)
 			continue;
 		for (k = cs[i].i; k <= cs[i].j; k++)
 			sc->t[k].covered = 1;
+		if (weak_alias(sc, cs[i].r)) {
+			/* no coreference to it either */
+			char d[160];
+			snprintf(d, sizeof(d),
+				 "a weak alias of the listed name (low "
+				 "priority): %.100s",
+				 cs[i].r->detail);
+			KD_FORWARD(add_mention_span(sc, cs[i].i, cs[i].j,
+						    cs[i].r, d));
+			continue;
+		}
 		acc[nacc++] = cs[i];
 		KD_FORWARD(add_hit(sc, cs[i].i, cs[i].j, cs[i].r));
 	}
