@@ -582,6 +582,30 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 	return 0;
 }
 
+/* How many words of a name comparison's explanation ("'q'" for a word
+ * spelled as listed, "'q'~'l' how" for a press spelling, nickname or
+ * sound-alike, joined by ", ": compare.c) are spelled as listed? */
+static int exact_parts(const char *d)
+{
+	int n = 0;
+	while ((d = strchr(d, '\'')) != NULL) {
+		const char *e = strchr(d + 1, '\'');
+		if (e == NULL)
+			break;
+		if (e[1] != '~') {
+			n++;
+			d = e + 1;
+			continue;
+		}
+		/* skip the listed side, 'l' */
+		if ((d = strchr(e + 2, '\'')) == NULL ||
+		    (d = strchr(d + 1, '\'')) == NULL)
+			break;
+		d++;
+	}
+	return n;
+}
+
 static int find_names(struct scan *sc)
 {
 	struct cand *cs = NULL, *acc = NULL;
@@ -600,6 +624,19 @@ static int find_names(struct scan *sc)
 			continue;
 		for (k = cs[i].i; k <= cs[i].j; k++)
 			sc->t[k].covered = 1;
+		if (!sc->legacy &&
+		    cs[i].r->score <
+			    sc->c->threshold + KD_W_SCAN_FUZZY_MARGIN &&
+		    exact_parts(cs[i].r->detail) == 0) {
+			char d[160];
+			snprintf(d, sizeof(d),
+				 "no word as listed, near the threshold (low "
+				 "priority): %.100s",
+				 cs[i].r->detail);
+			KD_FORWARD(add_mention_span(sc, cs[i].i, cs[i].j,
+						    cs[i].r, d));
+			continue;
+		}
 		if (weak_alias(sc, cs[i].r)) {
 			/* no coreference to it either */
 			char d[160];
