@@ -287,6 +287,17 @@ static int covers_listed(const struct scan *sc, size_t i, size_t j, uint32_t ei,
 	return syl >= need && (num || !strpbrk(cap, "0123456789"));
 }
 
+/* Is token k a capitalised title word right after a name particle
+ * ("El Sheikh", "Al Sheikh", "Abu Sultan")? There it is a family name,
+ * not the title before a name, and may end a span. */
+static int title_after_particle(const struct scan *sc, size_t k)
+{
+	const struct tok *t = &sc->t[k];
+	return !sc->legacy && k > 0 && t->lex == KD_LEX_STOP &&
+	       t->cas == CASE_UPPER && t->len >= 4 &&
+	       sc->t[k - 1].lex == KD_LEX_PARTICLE && t->sep != SEP_HARD;
+}
+
 /* Language evidence for a span [i..j] (not in legacy mode):
  *   - two ordinary words of some language ("International System",
  *     "Control System", "Show Done") are not a name: one of them must
@@ -343,6 +354,10 @@ static int full_name(const struct scan *sc, size_t i, size_t j)
 	int rare = 0;
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
+		if (title_after_particle(sc, k)) {
+			words++; /* El Sheikh */
+			continue;
+		}
 		if (t->lex == KD_LEX_STOP || t->lex == KD_LEX_PARTICLE ||
 		    t->cas == CASE_DIGIT ||
 		    (t->len == 1 && t->cas == CASE_UPPER))
@@ -473,6 +488,11 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 			} else if (ko_letter(sc, j, 0)) {
 				end_ok = 1; /* Yu Chol U */
 				info += t->idf;
+			} else if (title_after_particle(sc, j)) {
+				end_ok = 1; /* Elshafee El Sheikh */
+				info += t->idf;
+				specific = 1;
+				rare |= rare_word(t);
 			} else if (t->lex == KD_LEX_PARTICLE ||
 				   (t->lex == KD_LEX_STOP && joiner(sc, t)) ||
 				   (t->len == 1 && t->cas == CASE_UPPER)) {
@@ -617,9 +637,12 @@ static int family_part(const struct scan *sc, uint32_t ei, const char *w,
 			if (take && kd__text_fold(&f, &fl, NULL, cap + i,
 						  ws - i) == 0) {
 				size_t a = 0, b;
-				/* AL-ASSAD folds to "al assad": each part */
+				/* AL-ASSAD, AL-QUBAYSI: each part (the fold
+				 * may keep the hyphen) */
 				while (a < fl && !found) {
-					for (b = a; b < fl && f[b] != ' '; b++)
+					for (b = a; b < fl && f[b] != ' ' &&
+						    f[b] != '-';
+					     b++)
 						;
 					found = part_is(f + a, b - a, w, n, q);
 					a = b + 1;
