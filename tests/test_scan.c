@@ -1149,3 +1149,28 @@ KD_TEST(scan_prose__month_words_hyphenated_families_and_titles)
 		   &feat);
 	CHECK_INT(a, 0);
 }
+
+KD_TEST(scan_prose__name_at_a_russian_sentence_start)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* Сергей is no case form of an ordinary word ("serge" + ending) */
+	scan_kinds("Сергей Лавров сказал вчера, что всё готово.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 1);
+	CHECK_STR(id, "ofac-35233");
+	/* two ordinary words in case forms are still no name */
+	scan_kinds("Системы Безопасности работают.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+}
+
+KD_TEST(scan_prose__one_of_two_family_names_alone)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* NORIEGA of Jose Gregorio NORIEGA FIGUEROA: half his family name */
+	scan_kinds("We asked and Noriega said no.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	CHECK_INT(m, 1);
+	CHECK_STR(feat, "mention");
+}

@@ -488,6 +488,14 @@ int kd__lex_word_ru(const char *w, size_t n)
 	int r = kd__lex_word(w, n);
 	if (r == KD_WORD_COMMON || n < 5 || n > 32)
 		return r;
+	/* a proper noun as it stands (Сергей) is an ordinary word's form
+	 * only when the ending leaves that word bare (Рубина: рубин), not
+	 * through another ending (sergey -> "serge", a fabric in English) */
+	if (r == KD_WORD_PROPER)
+		return ru_base(w, n, g_ru_noun, N_(g_ru_noun), g_ru_noun_base,
+			       1, 0)
+			       ? KD_WORD_COMMON
+			       : r;
 	if (ru_base(w, n, g_ru_adj, N_(g_ru_adj), g_ru_adj_base,
 		    N_(g_ru_adj_base), 0) ||
 	    ru_base(w, n, g_ru_shared, N_(g_ru_shared), g_ru_adj_base,

@@ -583,6 +583,11 @@ int kd__scan_family_name(const struct scan *sc, uint32_t ei, const char *w,
 	return family_part(sc, ei, w, n, NULL);
 }
 
+int kd__scan_family_words(const struct scan *sc, uint32_t ei)
+{
+	return family_part(sc, ei, NULL, 0, NULL);
+}
+
 /* Does caption word f[0..n) agree with w (exactly) or, when q is given,
  * with mention token q (token similarity >= 0.8: Lawrow ~ LAVROV)? */
 static int part_is(const char *f, size_t n, const char *w, size_t wn,
@@ -605,14 +610,16 @@ static int part_is(const char *f, size_t n, const char *w, size_t wn,
 	return kd__token_sim(q, &l, &how) >= 0.8;
 }
 
-/* kd__scan_family_name(), by exact spelling (q NULL) or by similarity to q. */
+/* kd__scan_family_name(), by exact spelling (q NULL) or by similarity to
+ * q; with w NULL, the number of family words that are no name particle
+ * (BIN LADIN 1, NORIEGA FIGUEROA 2). */
 static int family_part(const struct scan *sc, uint32_t ei, const char *w,
 		       size_t n, const struct kd_qtok *q)
 {
 	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, ei));
 	const char *comma = strchr(cap, ',');
 	size_t len = comma ? (size_t)(comma - cap) : strlen(cap), i, ws;
-	int upper = 0, lower = 0, found = 0;
+	int upper = 0, lower = 0, found = 0, words = 0;
 	char *f = NULL;
 	size_t fl = 0;
 	if (comma == NULL) {
@@ -644,7 +651,16 @@ static int family_part(const struct scan *sc, uint32_t ei, const char *w,
 						    f[b] != '-';
 					     b++)
 						;
-					found = part_is(f + a, b - a, w, n, q);
+					if (w != NULL) {
+						found = part_is(f + a, b - a, w,
+								n, q);
+					} else if (b - a >= 2 && b - a < 32) {
+						char p[32];
+						memcpy(p, f + a, b - a);
+						p[b - a] = '\0';
+						words += kd__lex_class(p) !=
+							 KD_LEX_PARTICLE;
+					}
 					a = b + 1;
 				}
 				kd__free(f);
@@ -653,7 +669,7 @@ static int family_part(const struct scan *sc, uint32_t ei, const char *w,
 		}
 		i = ws + 1;
 	}
-	return found;
+	return w != NULL ? found : words;
 }
 
 /* Is caption cap written "Given Patronymic FAMILY": upper-case family
