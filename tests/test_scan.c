@@ -1174,3 +1174,24 @@ KD_TEST(scan_prose__one_of_two_family_names_alone)
 	CHECK_INT(m, 1);
 	CHECK_STR(feat, "mention");
 }
+
+KD_TEST(scan_prose__credit_line_of_a_quotation)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* the author of a quotation who shares the name of a person on one
+	 * list (Georgy Alexandrovich KARLOV): a low-priority mention */
+	scan_kinds("Nothing is certain.\n\t\t-- George Karlov\n", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 0);
+	CHECK_INT(m, 1);
+	CHECK_STR(feat, "mention");
+	/* a vessel on a credit line too; in a sentence it is an alert */
+	scan_kinds("\xe2\x80\x94 The tanker Artabaz\n", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	scan_kinds("The tanker Artabaz left port.\n", &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	/* a person on several lists quoted is still an alert */
+	scan_kinds("We will see.\n  -- Sergei Lavrov\n", &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+}

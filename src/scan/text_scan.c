@@ -447,6 +447,28 @@ static int alone_on_line(const struct scan *sc, const struct tok *t)
 	return 1;
 }
 
+/* Is the input offset os on the credit line of a quotation: a line
+ * that starts (after white space) with a dash, "-- Mark Twain", "—
+ * Tolstoi, Krieg und Frieden"? It names the quotation's author and
+ * work: a famous writer, a publication, a film, far more often than a
+ * party of a payment or a listed vessel (see credited() below). */
+static int credit_line(const struct scan *sc, size_t os)
+{
+	const char *s = sc->g->s;
+	size_t a = os;
+	while (a > 0 && s[a - 1] != '\n')
+		a--;
+	while (a < os && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	if (a + 2 <= os && s[a] == '-' && s[a + 1] == '-')
+		return 1;
+	/* — (U+2014), ― (U+2015) */
+	return a + 3 <= os && (unsigned char)s[a] == 0xE2 &&
+	       (unsigned char)s[a + 1] == 0x80 &&
+	       ((unsigned char)s[a + 2] == 0x94 ||
+		(unsigned char)s[a + 2] == 0x95);
+}
+
 /* Is the person of entity ei known by one word: listed by two or more
  * authorities (the lists' resolved entity spans several sources:
  * Putin, Lavrov, Shoigu on the UK, US and Canadian lists)? A surname
@@ -457,6 +479,18 @@ static int prominent(const struct scan *sc, uint32_t ei)
 {
 	const struct kd_entity *e = kd__index_ent(sc->c->ix, ei);
 	return kd_entity_source_count(kd_db_cluster_of(sc->c->ix->db, e)) >= 2;
+}
+
+/* A name on the credit line of a quotation (credit_line()) is an alert
+ * only for a person known by name on two lists or more (prominent():
+ * a quoted Lavrov is still Lavrov); a namesake of someone on one list,
+ * a company or a vessel there is a low-priority mention. */
+static int credited(const struct scan *sc, size_t i,
+		    const struct kd_scan_match *r)
+{
+	return !sc->legacy && !sc->field && credit_line(sc, sc->t[i].os) &&
+	       (kd__index_ent(sc->c->ix, r->ent)->schema != KD_SCHEMA_PERSON ||
+		!prominent(sc, r->ent));
 }
 
 /* Single words outside accepted spans: coreference, then standalone. */
@@ -589,6 +623,15 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 				return err;
 			continue;
 		}
+		if (credited(sc, i, best)) {
+			snprintf(co.detail, sizeof(co.detail),
+				 "'%.30s' on the credit line of a quotation "
+				 "(low priority)",
+				 TXT(sc, t));
+			if ((err = add_mention(sc, i, best, co.detail)) < 0)
+				return err;
+			continue;
+		}
 		if ((err = add_hit(sc, i, i, best)) < 0)
 			return err;
 	}
@@ -644,6 +687,16 @@ static int find_names(struct scan *sc)
 			char d[160];
 			snprintf(d, sizeof(d),
 				 "no word as listed, near the threshold (low "
+				 "priority): %.100s",
+				 cs[i].r->detail);
+			KD_FORWARD(add_mention_span(sc, cs[i].i, cs[i].j,
+						    cs[i].r, d));
+			continue;
+		}
+		if (credited(sc, cs[i].i, cs[i].r)) {
+			char d[160];
+			snprintf(d, sizeof(d),
+				 "on the credit line of a quotation (low "
 				 "priority): %.100s",
 				 cs[i].r->detail);
 			KD_FORWARD(add_mention_span(sc, cs[i].i, cs[i].j,
