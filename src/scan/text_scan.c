@@ -40,16 +40,28 @@
  * overlap. A span with a plausible name word right beside it (same
  * phrase) is a fragment of a longer name and is not scored alone.
  *
- * A two-word span naming a person listed as "FAMILY, Given" must hold
- * the family and another part (given_and_family: not two surnames or
- * two given names of the listed person).
+ * A two-word span naming a person listed as "FAMILY, Given" or "Given
+ * Patronymic FAMILY" must hold the family and another part
+ * (given_and_family: not two surnames, two given names or a given name
+ * and patronymic of the listed person: "Александр Сергеевич").
+ *
+ * An accepted span is a low-priority mention, not an alert, when (not
+ * in legacy mode) it matched a weak alias of the lists (Pu Yi ~ PO,
+ * Kong), when no word of it is spelled as listed and it scores within
+ * scan_fuzzy_margin of the threshold (every part a press spelling,
+ * nickname or sound-alike: weak evidence), or when it stands on the
+ * credit line of a quotation ("-- Author", "— Author, Work") and names
+ * a company, a vessel or a person on one list only (credited()); such
+ * mentions start no coreference.
  *
  * Single words, after that, for words not inside an accepted span:
  *   - coreference: the word equals (token similarity >= 0.85) the
  *     rarest word of an accepted mention of exactly one person nearby
  *     (up to 4000 bytes before, 1000 after: an article, not a whole
  *     archive) (Lawrows, Nowak after "Alexander Nowak");
- *     score = that mention's score x similarity;
+ *     score = that mention's score x similarity; an ordinary word or a
+ *     sentence start corefers only when spelled as the mention's word
+ *     (Polish "Ale" is no Ali);
  *   - standalone: a rare listed word (IDF >= 8) that is not in the
  *     common-name lexicon (lexicon.c: Miller, Novak, Kim, Berlin never
  *     fire alone), of 5+ letters, not starting a sentence (where
@@ -62,8 +74,11 @@
  *     enumeration of unlisted people ("Pratt, Pulavarty, and Morgan")
  *     or alone on its line (a credit list); a surname alone of a
  *     person listed by one authority only is a low-priority mention
- *     (prominent(): Lavrov, on three lists, still fires); a one-word vessel or
- *     organisation name needs vessel or company context, and quotes
+ *     (prominent(): Lavrov, on three lists, still fires), and so is one
+ *     of two family names (NORIEGA of NORIEGA FIGUEROA); a one-word
+ *     vessel or organisation name needs vessel or company context (a
+ *     capitalised word right before it makes it part of a longer name
+ *     whose context that is: "Společnost Texas Instrument"), and quotes
  *     count only for a word that is no ordinary word («Terminal» in a
  *     manual is a menu label: a low-priority mention).
  *
