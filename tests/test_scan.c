@@ -1195,3 +1195,17 @@ KD_TEST(scan_prose__credit_line_of_a_quotation)
 	scan_kinds("We will see.\n  -- Sergei Lavrov\n", &a, &m, &id, &feat);
 	CHECK_INT(a, 1);
 }
+
+KD_TEST(scan_prose__romanised_syllables_match_by_spelling_or_skeleton)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* 'hongwei'~'hongri' by edit distance is another syllable: no
+	 * LI, Hong Ri */
+	scan_kinds("Thanks to Hongwei Li for the patch.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	/* romanisations of one syllable share a skeleton */
+	scan_kinds("Officials said Kim Jong Un met Choe Ryong Hae.", &a, &m,
+		   &id, &feat);
+	CHECK_INT(a, 2);
+}

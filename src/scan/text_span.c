@@ -438,6 +438,26 @@ static int comma_joint(const struct scan *sc, size_t k)
 	return commas == 1 && nl <= 1;
 }
 
+/* Was a word of a name comparison's explanation ("'q'~'l' how, ...":
+ * compare.c) matched by edit distance ("edit", "skeleton+edit")? In a
+ * span of romanised Chinese or Korean syllables that is another
+ * syllable ('hongwei'~'hongri'): romanisations of one syllable share a
+ * skeleton (Gim/KIM, Cheol/CHOL) and need no edit. */
+static int edited_part(const char *d)
+{
+	while ((d = strstr(d, "'~'")) != NULL) {
+		const char *e = strchr(d + 3, '\'');
+		size_t n;
+		if (e == NULL || e[1] != ' ')
+			return 0;
+		n = strcspn(e + 2, ",");
+		if (n >= 4 && memmem(e + 2, n, "edit", 4) != NULL)
+			return 1;
+		d = e + 2 + n;
+	}
+	return 0;
+}
+
 int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 		     size_t *capc)
 {
@@ -536,7 +556,8 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				    (sc->legacy ||
 				     (given_and_family(sc, i, j, r->ent) &&
 				      ((syl = syllabic_span(sc, i, j)) == 0 ||
-				       covers_listed(sc, i, j, r->ent, syl))))) {
+				       (covers_listed(sc, i, j, r->ent, syl) &&
+					!edited_part(r->detail)))))) {
 					if ((err = kd__grow((void **)cs, capc,
 							    *nc + 1,
 							    sizeof(**cs))) < 0)
