@@ -35,6 +35,15 @@ downloaded otherwise and nothing large enters the repository):
                       history texts (freeciv-data, freeciv-core.mo;
                       English from its source strings)
 
+  quote_en quote_es quote_it quote_pl quote_cs
+                      quotations, sayings and jokes, the kind of text
+                      the aside corpora are, from other collections:
+                      anarchist quotes (fortune-anarchism), epigrams
+                      (tfortunes), BOFH excuses (fortunes-bofh-excuses),
+                      the offensive Spanish and Italian sections
+                      (fortunes-es-off, fortunes-it-off), Polish and
+                      Czech fortunes (fortunes-pl, fortunes-cs)
+
 Kept aside (never used to tune the scanner, measured at the end only):
 
   aside_fortune_en _de _es _it _ru
@@ -70,6 +79,11 @@ PKGS = ["manpages", "manpages-de", "manpages-fr", "manpages-es",
         "gimp-help-en", "gimp-help-de", "gimp-help-es", "gimp-help-it",
         "gimp-help-ru", "installation-guide-amd64", "debian-faq",
         "debian-faq-de", "debian-faq-it", "debian-faq-ru", "freeciv-data"]
+# the packages of the tuned quote_* corpora
+QUOTE_PKGS = ["fortune-anarchism", "tfortunes", "fortunes-bofh-excuses",
+              "fortunes-es-off", "fortunes-it-off", "fortunes-pl",
+              "fortunes-cs"]
+PKGS += QUOTE_PKGS
 
 
 def install(pkgs):
@@ -213,6 +227,34 @@ def fortune_text(src):
     return "\n\n".join(p.strip() for p in src.split("\n%\n"))
 
 
+def tfortune_text(src):
+    """tfortunes: items end with a "---- tag,tag" line."""
+    return "\n\n".join(p.strip() for p in
+                        re.split(r"\n---- [^\n]*\n?", src))
+
+
+def fortune_files(d, pkgs=None, links=False, but=None):
+    """The fortune files of directory d (not its .dat indexes; the .u8
+    links to them only with links, as the aside corpora always had); with
+    pkgs, only those these packages installed; with but, not those
+    (the aside English corpus stays what it was before the quote_*
+    packages put their files beside it)."""
+    files = [p for p in glob.glob(d + "/*")
+             if os.path.isfile(p) and not p.endswith(".dat") and
+             (links or not p.endswith(".u8"))]
+    if pkgs:
+        owned = set()
+        for pk in pkgs:
+            r = subprocess.run(["dpkg", "-L", pk], capture_output=True,
+                               text=True)
+            owned.update(r.stdout.split("\n"))
+        files = [p for p in files if p in owned]
+    if but:
+        other = set(fortune_files(d, but, True))
+        files = [p for p in files if p not in other]
+    return sorted(files)
+
+
 def write(out, name, parts, cap):
     total = 0
     path = os.path.join(out, name + ".txt")
@@ -267,13 +309,20 @@ def main():
         write(a.out, "docs_" + lang, docs_parts(lang), cap)
     logs = sorted(glob.glob("/usr/share/doc/*/changelog*.gz"))
     write(a.out, "changelog_en", (read_any(p) for p in logs), cap)
-    for lang, d in (("en", "/usr/share/games/fortunes"),
-                    ("de", "/usr/share/games/fortunes/de"),
-                    ("es", "/usr/share/games/fortunes/es"),
-                    ("it", "/usr/share/games/fortunes/it"),
-                    ("ru", "/usr/share/games/fortunes/ru")):
-        files = sorted(p for p in glob.glob(d + "/*")
-                       if os.path.isfile(p) and not p.endswith(".dat"))
+    fd = "/usr/share/games/fortunes"
+    write(a.out, "quote_en", itertools.chain(
+        (fortune_text(read_any(p)) for p in
+         fortune_files(fd, ["fortune-anarchism", "fortunes-bofh-excuses"])),
+        (tfortune_text(read_any(p)) for p in
+         sorted(glob.glob("/usr/share/games/tfortunes/*/en.tfortunes")))),
+        cap)
+    for lang, d in (("es", fd + "/off/es/off"), ("it", fd + "/off/it"),
+                    ("pl", fd + "/pl"), ("cs", fd + "/cs")):
+        write(a.out, "quote_" + lang,
+              (fortune_text(read_any(p)) for p in fortune_files(d)), cap)
+    for lang, d in (("en", fd), ("de", fd + "/de"), ("es", fd + "/es"),
+                    ("it", fd + "/it"), ("ru", fd + "/ru")):
+        files = fortune_files(d, links=True, but=QUOTE_PKGS)
         if files:
             write(a.out, "aside_fortune_" + lang,
                   (fortune_text(read_any(p)) for p in files), cap)

@@ -1083,3 +1083,156 @@ KD_TEST(scan_prose__polish_spellings_by_sound)
 		   &a, &m, &id, &feat);
 	CHECK_INT(a, 0);
 }
+
+KD_TEST(scan_prose__given_name_and_patronymic_without_family)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* given name + patronymic of Aleksandr Sergeevich MALYKHIN: how one
+	 * addresses any Alexander, son of Sergei */
+	scan_kinds("Как сказал Александр Сергеевич, всё пройдёт.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 0);
+	/* given name + a family name unlike KARLOV (Georgy Alexandrovich) */
+	scan_kinds("As George Carlin said, it goes.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	/* given name + family name still fire */
+	scan_kinds("Officials said Aleksandr Malykhin arrived.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 1);
+	CHECK_STR(id, "ca-ukraine-part-1-25");
+}
+
+KD_TEST(scan_prose__weak_alias_and_fuzzy_names_are_mentions)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* a weak alias (PO, Kong, ofac-11275): a low-priority mention */
+	scan_kinds("We saw Pu Yi there.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	CHECK_INT(m, 1);
+	CHECK_STR(feat, "mention");
+	/* no word spelled as listed, just over the threshold: a mention */
+	scan_kinds("Officials said Sirgej Lavrow arrived.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	CHECK_INT(m, 1);
+	CHECK_STR(feat, "mention");
+	/* a press spelling well above it is an alert */
+	scan_kinds("Officials said Sergej Lawrow arrived.", &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+}
+
+KD_TEST(scan_prose__ordinary_word_is_no_short_form)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* Polish "Ale" ("but") starting a sentence is no coreference to
+	 * "Mohamed Ali" */
+	scan_kinds("Mohamed Ali przyszedł. Ale on nie chciał.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 1);
+	CHECK_STR(id, "ofac-22113");
+}
+
+KD_TEST(scan_prose__company_word_inside_a_longer_name)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* "Společnost" (company) is context for INSTRUMENT (ofac-45788)
+	 * only when the word follows it, not for "Texas Instrument" */
+	scan_kinds("Společnost Instrument tuto skutečnost uznává.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 1);
+	CHECK_STR(id, "ofac-45788");
+	scan_kinds("Společnost Texas Instrument tuto skutečnost uznává.", &a,
+		   &m, &id, &feat);
+	CHECK_INT(a, 0);
+}
+
+KD_TEST(scan_prose__month_words_hyphenated_families_and_titles)
+{
+	static const char *const found[] = {
+		/* "patek" and "julio" are a Czech weekday and a Spanish month
+		 * but also name parts */
+		"El diario informó de que Umar Patek rechazó las acusaciones.",
+		"Según fuentes oficiales, Júlio Nhate se reunió el martes.",
+		/* AL-QUBAYSI, Munir: the family name part by part */
+		"Según fuentes oficiales, Munir Al Qubaysi se reunió el "
+		"martes.",
+		/* a title after a particle is a family name */
+		"Podle zdrojů se Elshafee El Sheikh v úterý setkal se zástupci "
+		"vlády.",
+	};
+	size_t a, m, i;
+	const char *id, *feat;
+	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
+		scan_kinds(found[i], &a, &m, &id, &feat);
+		if (a != 1)
+			fprintf(stderr, "  '%s': %zu alerts\n", found[i], a);
+		CHECK_INT(a, 1);
+	}
+	/* a date is still no name */
+	scan_kinds("Released on Thu Jun 5 2025 by the team.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 0);
+}
+
+KD_TEST(scan_prose__name_at_a_russian_sentence_start)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* Сергей is no case form of an ordinary word ("serge" + ending) */
+	scan_kinds("Сергей Лавров сказал вчера, что всё готово.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 1);
+	CHECK_STR(id, "ofac-35233");
+	/* two ordinary words in case forms are still no name */
+	scan_kinds("Системы Безопасности работают.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+}
+
+KD_TEST(scan_prose__one_of_two_family_names_alone)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* NORIEGA of Jose Gregorio NORIEGA FIGUEROA: half his family name */
+	scan_kinds("We asked and Noriega said no.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	CHECK_INT(m, 1);
+	CHECK_STR(feat, "mention");
+}
+
+KD_TEST(scan_prose__credit_line_of_a_quotation)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* the author of a quotation who shares the name of a person on one
+	 * list (Georgy Alexandrovich KARLOV): a low-priority mention */
+	scan_kinds("Nothing is certain.\n\t\t-- George Karlov\n", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 0);
+	CHECK_INT(m, 1);
+	CHECK_STR(feat, "mention");
+	/* a vessel on a credit line too; in a sentence it is an alert */
+	scan_kinds("\xe2\x80\x94 The tanker Artabaz\n", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	scan_kinds("The tanker Artabaz left port.\n", &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	/* a person on several lists quoted is still an alert */
+	scan_kinds("We will see.\n  -- Sergei Lavrov\n", &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+}
+
+KD_TEST(scan_prose__romanised_syllables_match_by_spelling_or_skeleton)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* 'hongwei'~'hongri' by edit distance is another syllable: no
+	 * LI, Hong Ri */
+	scan_kinds("Thanks to Hongwei Li for the patch.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	/* romanisations of one syllable share a skeleton */
+	scan_kinds("Officials said Kim Jong Un met Choe Ryong Hae.", &a, &m,
+		   &id, &feat);
+	CHECK_INT(a, 2);
+}

@@ -488,6 +488,14 @@ int kd__lex_word_ru(const char *w, size_t n)
 	int r = kd__lex_word(w, n);
 	if (r == KD_WORD_COMMON || n < 5 || n > 32)
 		return r;
+	/* a proper noun as it stands (Сергей) is an ordinary word's form
+	 * only when the ending leaves that word bare (Рубина: рубин), not
+	 * through another ending (sergey -> "serge", a fabric in English) */
+	if (r == KD_WORD_PROPER)
+		return ru_base(w, n, g_ru_noun, N_(g_ru_noun), g_ru_noun_base,
+			       1, 0)
+			       ? KD_WORD_COMMON
+			       : r;
 	if (ru_base(w, n, g_ru_adj, N_(g_ru_adj), g_ru_adj_base,
 		    N_(g_ru_adj_base), 0) ||
 	    ru_base(w, n, g_ru_shared, N_(g_ru_shared), g_ru_adj_base,
@@ -505,7 +513,9 @@ int kd__lex_word_ru(const char *w, size_t n)
  * (Cyrillic through kd__text_fold: "четверг" -> "chetverg"). "Thu Jun"
  * in a changelog date is no Korean name, "Mai" no given name. Words
  * that are also frequent name parts are left out ("may", "august",
- * "april", "sun", "mar" and "jan" stay names; "Jun" and "Mon" do not,
+ * "april", "sun", "mar", "jan", "june", "julio", "domingo", "abril",
+ * "mayo", "marta", "maya", "maja" and "patek" stay names: Umar Patek,
+ * Júlio Nhate; "Jun" and "Mon" do not,
  * being Korean name syllables only next to other name words, which a
  * date never has). */
 /* clang-format off */ /* a table laid out by hand */
@@ -513,7 +523,7 @@ static const char *const g_nonname[] = {
 	/* English */
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-	"fri", "sat", "january", "february", "march", "june", "july",
+	"fri", "sat", "january", "february", "march", "july",
 	"september", "october", "november", "december", "feb", "apr", "jun",
 	"jul", "aug", "sep", "sept", "oct", "nov", "dec",
 	/* German */
@@ -527,26 +537,25 @@ static const char *const g_nonname[] = {
 	"fevr", "avr", "juil",
 	/* Spanish, Italian */
 	"lunes", "martes", "miercoles", "jueves", "viernes", "sabado",
-	"domingo", "enero", "febrero", "marzo", "abril", "mayo", "junio",
-	"julio", "agosto", "septiembre", "setiembre", "octubre", "noviembre",
+	"enero", "febrero", "marzo", "junio", "agosto", "septiembre", "setiembre", "octubre", "noviembre",
 	"diciembre", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi",
 	"domenica", "gennaio", "febbraio", "aprile", "maggio", "giugno",
 	"luglio", "settembre", "ottobre", "dicembre",
 	/* Polish, Czech */
 	"poniedzialek", "wtorek", "sroda", "czwartek", "piatek", "sobota",
 	"niedziela", "styczen", "stycznia", "luty", "lutego", "marzec",
-	"marca", "kwiecien", "kwietnia", "maj", "maja", "czerwiec",
+	"marca", "kwiecien", "kwietnia", "maj", "czerwiec",
 	"czerwca", "lipiec", "lipca", "sierpien", "sierpnia", "wrzesien",
 	"wrzesnia", "pazdziernik", "pazdziernika", "listopad", "listopada",
 	"grudzien", "grudnia", "pondeli", "utery", "streda", "ctvrtek",
-	"patek", "nedele", "leden", "ledna", "unor", "unora", "brezen",
+	"nedele", "leden", "ledna", "unor", "unora", "brezen",
 	"brezna", "duben", "dubna", "kveten", "kvetna", "cerven", "cervna",
 	"cervenec", "cervence", "srpen", "srpna", "zari", "rijen", "rijna",
 	"prosinec", "prosince",
 	/* Russian (folded Cyrillic) */
 	"ponedelnik", "vtornik", "sreda", "chetverg", "pyatnitsa", "subbota",
 	"voskresene", "voskresenye", "yanvar", "yanvarya", "fevral",
-	"fevralya", "mart", "marta", "aprel", "aprelya", "maya", "iyun",
+	"fevralya", "mart", "aprel", "aprelya", "iyun",
 	"iyunya", "iyul", "iyulya", "avgust", "avgusta", "sentyabr",
 	"sentyabrya", "oktyabr", "oktyabrya", "noyabr", "noyabrya", "dekabr",
 	"dekabrya",

@@ -40,16 +40,28 @@
  * overlap. A span with a plausible name word right beside it (same
  * phrase) is a fragment of a longer name and is not scored alone.
  *
- * A two-word span naming a person listed as "FAMILY, Given" must hold
- * the family and another part (given_and_family: not two surnames or
- * two given names of the listed person).
+ * A two-word span naming a person listed as "FAMILY, Given" or "Given
+ * Patronymic FAMILY" must hold the family and another part
+ * (given_and_family: not two surnames, two given names or a given name
+ * and patronymic of the listed person: "Александр Сергеевич").
+ *
+ * An accepted span is a low-priority mention, not an alert, when (not
+ * in legacy mode) it matched a weak alias of the lists (Pu Yi ~ PO,
+ * Kong), when no word of it is spelled as listed and it scores within
+ * scan_fuzzy_margin of the threshold (every part a press spelling,
+ * nickname or sound-alike: weak evidence), or when it stands on the
+ * credit line of a quotation ("-- Author", "— Author, Work") and names
+ * a company, a vessel or a person on one list only (credited()); such
+ * mentions start no coreference.
  *
  * Single words, after that, for words not inside an accepted span:
  *   - coreference: the word equals (token similarity >= 0.85) the
  *     rarest word of an accepted mention of exactly one person nearby
  *     (up to 4000 bytes before, 1000 after: an article, not a whole
  *     archive) (Lawrows, Nowak after "Alexander Nowak");
- *     score = that mention's score x similarity;
+ *     score = that mention's score x similarity; an ordinary word or a
+ *     sentence start corefers only when spelled as the mention's word
+ *     (Polish "Ale" is no Ali);
  *   - standalone: a rare listed word (IDF >= 8) that is not in the
  *     common-name lexicon (lexicon.c: Miller, Novak, Kim, Berlin never
  *     fire alone), of 5+ letters, not starting a sentence (where
@@ -62,8 +74,11 @@
  *     enumeration of unlisted people ("Pratt, Pulavarty, and Morgan")
  *     or alone on its line (a credit list); a surname alone of a
  *     person listed by one authority only is a low-priority mention
- *     (prominent(): Lavrov, on three lists, still fires); a one-word vessel or
- *     organisation name needs vessel or company context, and quotes
+ *     (prominent(): Lavrov, on three lists, still fires), and so is one
+ *     of two family names (NORIEGA of NORIEGA FIGUEROA); a one-word
+ *     vessel or organisation name needs vessel or company context (a
+ *     capitalised word right before it makes it part of a longer name
+ *     whose context that is: "Společnost Texas Instrument"), and quotes
  *     count only for a word that is no ordinary word («Terminal» in a
  *     manual is a menu label: a low-priority mention).
  *
@@ -113,18 +128,34 @@ static int add_hit(struct scan *sc, size_t i, size_t j,
 	return kd__scan_add(sc->c, sc->g, sc->t[i].os, sc->t[j].oe, r);
 }
 
-/* Word i as a low-priority mention of r's entity, explained by detail. */
-static int add_mention(struct scan *sc, size_t i, const struct kd_scan_match *r,
-		       const char *detail)
+/* Words i..j as a low-priority mention of r's entity, explained by
+ * detail. */
+static int add_mention_span(struct scan *sc, size_t i, size_t j,
+			    const struct kd_scan_match *r, const char *detail)
 {
 	struct kd_scan_match co = *r;
 	int err;
 	co.feature = "mention";
 	snprintf(co.detail, sizeof(co.detail), "%s", detail);
 	sc->c->mention = 1;
-	err = add_hit(sc, i, i, &co);
+	err = add_hit(sc, i, j, &co);
 	sc->c->mention = 0;
 	return err;
+}
+
+static int add_mention(struct scan *sc, size_t i, const struct kd_scan_match *r,
+		       const char *detail)
+{
+	return add_mention_span(sc, i, i, r, detail);
+}
+
+/* Is r a match with a weak alias of the lists (OFAC's "weak a.k.a.":
+ * short forms, nicknames, Pu Yi ~ PO, Kong)? In running text such a
+ * name is a low-priority mention, not an alert. */
+static int weak_alias(const struct scan *sc, const struct kd_scan_match *r)
+{
+	return !sc->legacy && r->feature != NULL &&
+	       strcmp(r->feature, "weak_alias_match") == 0;
 }
 
 static int cmp_pos(const void *a, const void *b)
@@ -212,6 +243,15 @@ static int in_list(const char *w, const char *const *l, size_t n)
 	return 0;
 }
 
+/* Does s[st..e) start with an upper-case letter (Latin or Cyrillic)? */
+static int upper_at(const char *s, size_t st, size_t e)
+{
+	unsigned char a = (unsigned char)s[st],
+		      b = st + 1 < e ? (unsigned char)s[st + 1] : 0;
+	return (a >= 'A' && a <= 'Z') ||
+	       (a == 0xD0 && (b == 0x81 || (b >= 0x90 && b <= 0xAF)));
+}
+
 /* Is there vessel or organisation context around token t: a vessel
  * prefix or word before it (MV, M/T, tanker, vessel, Schiff, navire,
  * судно...), a legal form before or after it (JSC, OOO, LLC, GmbH...),
@@ -274,6 +314,11 @@ static int context(const struct scan *sc, const struct tok *t)
 			break;
 		if (in_list(w, before, sizeof(before) / sizeof(before[0])))
 			return CTX_NAMED;
+		/* a capitalised word right before it that is no context
+		 * word: the word is part of a longer name ("Společnost
+		 * Texas Instrument"), whose context says nothing of it */
+		if (n == 0 && !sc->nocase && upper_at(g->s, st, b))
+			break;
 		p = st;
 	}
 	/* a legal form or an IMO number after */
@@ -417,6 +462,28 @@ static int alone_on_line(const struct scan *sc, const struct tok *t)
 	return 1;
 }
 
+/* Is the input offset os on the credit line of a quotation: a line
+ * that starts (after white space) with a dash, "-- Mark Twain", "—
+ * Tolstoi, Krieg und Frieden"? It names the quotation's author and
+ * work: a famous writer, a publication, a film, far more often than a
+ * party of a payment or a listed vessel (see credited() below). */
+static int credit_line(const struct scan *sc, size_t os)
+{
+	const char *s = sc->g->s;
+	size_t a = os;
+	while (a > 0 && s[a - 1] != '\n')
+		a--;
+	while (a < os && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	if (a + 2 <= os && s[a] == '-' && s[a + 1] == '-')
+		return 1;
+	/* — (U+2014), ― (U+2015) */
+	return a + 3 <= os && (unsigned char)s[a] == 0xE2 &&
+	       (unsigned char)s[a + 1] == 0x80 &&
+	       ((unsigned char)s[a + 2] == 0x94 ||
+		(unsigned char)s[a + 2] == 0x95);
+}
+
 /* Is the person of entity ei known by one word: listed by two or more
  * authorities (the lists' resolved entity spans several sources:
  * Putin, Lavrov, Shoigu on the UK, US and Canadian lists)? A surname
@@ -427,6 +494,18 @@ static int prominent(const struct scan *sc, uint32_t ei)
 {
 	const struct kd_entity *e = kd__index_ent(sc->c->ix, ei);
 	return kd_entity_source_count(kd_db_cluster_of(sc->c->ix->db, e)) >= 2;
+}
+
+/* A name on the credit line of a quotation (credit_line()) is an alert
+ * only for a person known by name on two lists or more (prominent():
+ * a quoted Lavrov is still Lavrov); a namesake of someone on one list,
+ * a company or a vessel there is a low-priority mention. */
+static int credited(const struct scan *sc, size_t i,
+		    const struct kd_scan_match *r)
+{
+	return !sc->legacy && !sc->field && credit_line(sc, sc->t[i].os) &&
+	       (kd__index_ent(sc->c->ix, r->ent)->schema != KD_SCHEMA_PERSON ||
+		!prominent(sc, r->ent));
 }
 
 /* Single words outside accepted spans: coreference, then standalone. */
@@ -462,6 +541,14 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 			kd__scan_qtok(&rq, sc, &sc->t[rw]);
 			sim = kd__token_sim(&q, &rq, &how);
 			if (sim < COREF_SIM)
+				continue;
+			/* an ordinary word refers to the mention only when
+			 * spelled as it is: Polish "Ale" ("but") starting a
+			 * sentence is no short form of "Mohamed Ali" */
+			if (!sc->legacy && sim < 1 &&
+			    (ordinary(sc, t) ||
+			     (t->initial && t->word != KD_WORD_NONE)) &&
+			    strcmp(TXT(sc, t), TXT(sc, &sc->t[rw])) != 0)
 				continue;
 			if (best && best->ent != acc[h].r->ent)
 				ambiguous = 1;
@@ -502,6 +589,19 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 			    !kd__scan_family_name(sc, best->ent, STEM(sc, t),
 						  t->slen))
 				continue; /* "Vasiliy Golubev": someone else */
+			if (kd__scan_family_words(sc, best->ent) > 1) {
+				/* one of two family names (NORIEGA FIGUEROA):
+				 * as common alone as any surname */
+				snprintf(co.detail, sizeof(co.detail),
+					 "'%.30s' alone: one of the family "
+					 "names of the person, without a given "
+					 "name (low priority)",
+					 TXT(sc, t));
+				if ((err = add_mention(sc, i, best,
+						       co.detail)) < 0)
+					return err;
+				continue;
+			}
 			if (!prominent(sc, best->ent)) {
 				/* a surname alone names someone known by it:
 				 * listed by one authority only (Gilboa,
@@ -538,10 +638,43 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 				return err;
 			continue;
 		}
+		if (credited(sc, i, best)) {
+			snprintf(co.detail, sizeof(co.detail),
+				 "'%.30s' on the credit line of a quotation "
+				 "(low priority)",
+				 TXT(sc, t));
+			if ((err = add_mention(sc, i, best, co.detail)) < 0)
+				return err;
+			continue;
+		}
 		if ((err = add_hit(sc, i, i, best)) < 0)
 			return err;
 	}
 	return 0;
+}
+
+/* How many words of a name comparison's explanation ("'q'" for a word
+ * spelled as listed, "'q'~'l' how" for a press spelling, nickname or
+ * sound-alike, joined by ", ": compare.c) are spelled as listed? */
+static int exact_parts(const char *d)
+{
+	int n = 0;
+	while ((d = strchr(d, '\'')) != NULL) {
+		const char *e = strchr(d + 1, '\'');
+		if (e == NULL)
+			break;
+		if (e[1] != '~') {
+			n++;
+			d = e + 1;
+			continue;
+		}
+		/* skip the listed side, 'l' */
+		if ((d = strchr(e + 2, '\'')) == NULL ||
+		    (d = strchr(d + 1, '\'')) == NULL)
+			break;
+		d++;
+	}
+	return n;
 }
 
 static int find_names(struct scan *sc)
@@ -562,6 +695,40 @@ static int find_names(struct scan *sc)
 			continue;
 		for (k = cs[i].i; k <= cs[i].j; k++)
 			sc->t[k].covered = 1;
+		if (!sc->legacy &&
+		    cs[i].r->score <
+			    sc->c->threshold + KD_W_SCAN_FUZZY_MARGIN &&
+		    exact_parts(cs[i].r->detail) == 0) {
+			char d[160];
+			snprintf(d, sizeof(d),
+				 "no word as listed, near the threshold (low "
+				 "priority): %.100s",
+				 cs[i].r->detail);
+			KD_FORWARD(add_mention_span(sc, cs[i].i, cs[i].j,
+						    cs[i].r, d));
+			continue;
+		}
+		if (credited(sc, cs[i].i, cs[i].r)) {
+			char d[160];
+			snprintf(d, sizeof(d),
+				 "on the credit line of a quotation (low "
+				 "priority): %.100s",
+				 cs[i].r->detail);
+			KD_FORWARD(add_mention_span(sc, cs[i].i, cs[i].j,
+						    cs[i].r, d));
+			continue;
+		}
+		if (weak_alias(sc, cs[i].r)) {
+			/* no coreference to it either */
+			char d[160];
+			snprintf(d, sizeof(d),
+				 "a weak alias of the listed name (low "
+				 "priority): %.100s",
+				 cs[i].r->detail);
+			KD_FORWARD(add_mention_span(sc, cs[i].i, cs[i].j,
+						    cs[i].r, d));
+			continue;
+		}
 		acc[nacc++] = cs[i];
 		KD_FORWARD(add_hit(sc, cs[i].i, cs[i].j, cs[i].r));
 	}

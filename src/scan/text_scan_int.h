@@ -121,5 +121,7 @@ void kd__scan_qtok(struct kd_qtok *q, const struct scan *sc,
 /** Is w[0..n) a family name of entity ei (see text_span.c)? */
 int kd__scan_family_name(const struct scan *sc, uint32_t ei, const char *w,
 			 size_t n);
+/** How many family words (no name particles) has entity ei's caption? */
+int kd__scan_family_words(const struct scan *sc, uint32_t ei);
 
 #endif

@@ -287,6 +287,17 @@ static int covers_listed(const struct scan *sc, size_t i, size_t j, uint32_t ei,
 	return syl >= need && (num || !strpbrk(cap, "0123456789"));
 }
 
+/* Is token k a capitalised title word right after a name particle
+ * ("El Sheikh", "Al Sheikh", "Abu Sultan")? There it is a family name,
+ * not the title before a name, and may end a span. */
+static int title_after_particle(const struct scan *sc, size_t k)
+{
+	const struct tok *t = &sc->t[k];
+	return !sc->legacy && k > 0 && t->lex == KD_LEX_STOP &&
+	       t->cas == CASE_UPPER && t->len >= 4 &&
+	       sc->t[k - 1].lex == KD_LEX_PARTICLE && t->sep != SEP_HARD;
+}
+
 /* Language evidence for a span [i..j] (not in legacy mode):
  *   - two ordinary words of some language ("International System",
  *     "Control System", "Show Done") are not a name: one of them must
@@ -343,6 +354,10 @@ static int full_name(const struct scan *sc, size_t i, size_t j)
 	int rare = 0;
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
+		if (title_after_particle(sc, k)) {
+			words++; /* El Sheikh */
+			continue;
+		}
 		if (t->lex == KD_LEX_STOP || t->lex == KD_LEX_PARTICLE ||
 		    t->cas == CASE_DIGIT ||
 		    (t->len == 1 && t->cas == CASE_UPPER))
@@ -423,6 +438,26 @@ static int comma_joint(const struct scan *sc, size_t k)
 	return commas == 1 && nl <= 1;
 }
 
+/* Was a word of a name comparison's explanation ("'q'~'l' how, ...":
+ * compare.c) matched by edit distance ("edit", "skeleton+edit")? In a
+ * span of romanised Chinese or Korean syllables that is another
+ * syllable ('hongwei'~'hongri'): romanisations of one syllable share a
+ * skeleton (Gim/KIM, Cheol/CHOL) and need no edit. */
+static int edited_part(const char *d)
+{
+	while ((d = strstr(d, "'~'")) != NULL) {
+		const char *e = strchr(d + 3, '\'');
+		size_t n;
+		if (e == NULL || e[1] != ' ')
+			return 0;
+		n = strcspn(e + 2, ",");
+		if (n >= 4 && memmem(e + 2, n, "edit", 4) != NULL)
+			return 1;
+		d = e + 2 + n;
+	}
+	return 0;
+}
+
 int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 		     size_t *capc)
 {
@@ -473,6 +508,11 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 			} else if (ko_letter(sc, j, 0)) {
 				end_ok = 1; /* Yu Chol U */
 				info += t->idf;
+			} else if (title_after_particle(sc, j)) {
+				end_ok = 1; /* Elshafee El Sheikh */
+				info += t->idf;
+				specific = 1;
+				rare |= rare_word(t);
 			} else if (t->lex == KD_LEX_PARTICLE ||
 				   (t->lex == KD_LEX_STOP && joiner(sc, t)) ||
 				   (t->len == 1 && t->cas == CASE_UPPER)) {
@@ -516,7 +556,8 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				    (sc->legacy ||
 				     (given_and_family(sc, i, j, r->ent) &&
 				      ((syl = syllabic_span(sc, i, j)) == 0 ||
-				       covers_listed(sc, i, j, r->ent, syl))))) {
+				       (covers_listed(sc, i, j, r->ent, syl) &&
+					!edited_part(r->detail)))))) {
 					if ((err = kd__grow((void **)cs, capc,
 							    *nc + 1,
 							    sizeof(**cs))) < 0)
@@ -563,6 +604,11 @@ int kd__scan_family_name(const struct scan *sc, uint32_t ei, const char *w,
 	return family_part(sc, ei, w, n, NULL);
 }
 
+int kd__scan_family_words(const struct scan *sc, uint32_t ei)
+{
+	return family_part(sc, ei, NULL, 0, NULL);
+}
+
 /* Does caption word f[0..n) agree with w (exactly) or, when q is given,
  * with mention token q (token similarity >= 0.8: Lawrow ~ LAVROV)? */
 static int part_is(const char *f, size_t n, const char *w, size_t wn,
@@ -585,14 +631,16 @@ static int part_is(const char *f, size_t n, const char *w, size_t wn,
 	return kd__token_sim(q, &l, &how) >= 0.8;
 }
 
-/* kd__scan_family_name(), by exact spelling (q NULL) or by similarity to q. */
+/* kd__scan_family_name(), by exact spelling (q NULL) or by similarity to
+ * q; with w NULL, the number of family words that are no name particle
+ * (BIN LADIN 1, NORIEGA FIGUEROA 2). */
 static int family_part(const struct scan *sc, uint32_t ei, const char *w,
 		       size_t n, const struct kd_qtok *q)
 {
 	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, ei));
 	const char *comma = strchr(cap, ',');
 	size_t len = comma ? (size_t)(comma - cap) : strlen(cap), i, ws;
-	int upper = 0, lower = 0, found = 0;
+	int upper = 0, lower = 0, found = 0, words = 0;
 	char *f = NULL;
 	size_t fl = 0;
 	if (comma == NULL) {
@@ -617,11 +665,23 @@ static int family_part(const struct scan *sc, uint32_t ei, const char *w,
 			if (take && kd__text_fold(&f, &fl, NULL, cap + i,
 						  ws - i) == 0) {
 				size_t a = 0, b;
-				/* AL-ASSAD folds to "al assad": each part */
+				/* AL-ASSAD, AL-QUBAYSI: each part (the fold
+				 * may keep the hyphen) */
 				while (a < fl && !found) {
-					for (b = a; b < fl && f[b] != ' '; b++)
+					for (b = a; b < fl && f[b] != ' ' &&
+						    f[b] != '-';
+					     b++)
 						;
-					found = part_is(f + a, b - a, w, n, q);
+					if (w != NULL) {
+						found = part_is(f + a, b - a, w,
+								n, q);
+					} else if (b - a >= 2 && b - a < 32) {
+						char p[32];
+						memcpy(p, f + a, b - a);
+						p[b - a] = '\0';
+						words += kd__lex_class(p) !=
+							 KD_LEX_PARTICLE;
+					}
 					a = b + 1;
 				}
 				kd__free(f);
@@ -630,24 +690,46 @@ static int family_part(const struct scan *sc, uint32_t ei, const char *w,
 		}
 		i = ws + 1;
 	}
-	return found;
+	return w != NULL ? found : words;
 }
 
-/* A two-word mention of a person listed as "FAMILY, Given" must name
+/* Is caption cap written "Given Patronymic FAMILY": upper-case family
+ * words among mixed-case ones (family_part() reads it so)? */
+static int mixed_case(const char *cap)
+{
+	int family = 0, lower = 0;
+	while (*cap) {
+		size_t up = 0, low = 0;
+		for (; *cap && *cap != ' '; cap++) {
+			up += *cap >= 'A' && *cap <= 'Z';
+			low += *cap >= 'a' && *cap <= 'z';
+		}
+		family |= up >= 2 && low == 0;
+		lower |= low > 0;
+		while (*cap == ' ')
+			cap++;
+	}
+	return family && lower;
+}
+
+/* A two-word mention of a person listed as "FAMILY, Given" (or "Given
+ * Patronymic FAMILY": "Александр Сергеевич" is how one addresses any
+ * Alexander whose father was Sergei, not Aleksandr Sergeevich
+ * MALYKHIN) must name
  * the family and something else (given name, patronymic): "González
  * Durán" is the two family names of GONZALEZ DURAN, Jaime, "Mathias
  * Arthur" two given names of WARNIG, Matthias Arthur; both are other
  * people. Family words are the caption's words before the comma (see
  * kd__scan_family_name()), matched with token similarity (press
  * spellings).
- * Longer spans, other schemas and captions without a comma pass. */
+ * Longer spans, other schemas and other captions pass. */
 static int given_and_family(const struct scan *sc, size_t i, size_t j,
 			    uint32_t ei)
 {
+	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, ei));
 	size_t k, words = 0, fam = 0;
 	if (kd__index_ent(sc->c->ix, ei)->schema != KD_SCHEMA_PERSON ||
-	    strchr(kd_entity_caption(kd__index_ent(sc->c->ix, ei)), ',') ==
-		    NULL)
+	    (strchr(cap, ',') == NULL && (sc->legacy || !mixed_case(cap))))
 		return 1;
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
