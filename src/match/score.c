@@ -608,9 +608,11 @@ int kd_compare(kd_result *out, const kd_matcher *m, kd_schema schema,
 	for (i = 0; i < a->nvars; i++) {
 		kd__qvar_from(qa, kd__matcher_index(m), &a->vars[i]);
 		qa->person = schema == KD_SCHEMA_PERSON;
+		qa->vessel = schema == KD_SCHEMA_VESSEL;
 		for (j = 0; j < b->nvars; j++) {
 			kd__qvar_from(qb, kd__matcher_index(m), &b->vars[j]);
 			qb->person = schema == KD_SCHEMA_PERSON;
+			qb->vessel = schema == KD_SCHEMA_VESSEL;
 			kd__compare_vars(&c, qa, qb, 1);
 			if (c.score > best.score)
 				best = c;

@@ -57,7 +57,7 @@
  *     co, trading, group, international, holding(s), enterprise(s),
  *     industries, shipping, logistics, investment(s), services, general,
  *     import, export, impex, and, of, the, and the vessel prefixes mv,
- *     mt, ms, mts, fv (M/V is two initials). NUMBER: digits without leading
+ *     mt, ms, mts, fv, ss (M/V is two initials). NUMBER: digits without leading
  *     zeros; and the words of data/names/rigour/text_ordinals.yml as the
  *     number they stand for: with a digit (1st, 12th, No1) always, Roman
  *     numerals (ii, iv, xxxvi) after the first token (Yu Jong II; not i,
@@ -124,6 +124,7 @@ static struct kw g_kw[] = {
 	{ "impex", R_GEN, NULL, 0, 0 }, { "and", R_GEN, NULL, 0, 0 }, { "of", R_GEN, NULL, 0, 0 },
 	{ "the", R_GEN, NULL, 0, 0 }, { "mv", R_GEN, NULL, 0, 0 }, { "mt", R_GEN, NULL, 0, 0 },
 	{ "ms", R_GEN, NULL, 0, 0 }, { "mts", R_GEN, NULL, 0, 0 }, { "fv", R_GEN, NULL, 0, 0 },
+	{ "ss", R_GEN, NULL, 0, 0 },
 };
 /* clang-format on */
 
@@ -447,6 +448,57 @@ static void suffix_split(struct kd_tokset *ts)
 
 /* ---- step 2: legal forms --------------------------------------------------------------------- */
 
+/*
+ * A legal form glued to the last word of an organisation's name
+ * (UnileverNV, NorthstarTradingGmbH, SastaCorp): the form is split off
+ * when it is a one-word pattern of the legal forms data that no word
+ * ends in by chance: no vowel, three letters or more and not ending in s
+ * (gmbh, llc, ltd, plc, jsc, kft, zrt), or nv, bv, inc, corp; and the
+ * rest is a word of three letters or more with a vowel.
+ */
+static bool glued_form(const char *p, size_t n)
+{
+	size_t i;
+	if ((n == 2 && (strcmp(p, "nv") == 0 || strcmp(p, "bv") == 0)) ||
+	    strcmp(p, "inc") == 0 || strcmp(p, "corp") == 0)
+		return true;
+	if (n < 3 || p[n - 1] == 's')
+		return false;
+	for (i = 0; i < n; i++)
+		if (strchr("aeiouy", p[i]) != NULL)
+			return false;
+	return true;
+}
+
+static void legal_glued(struct kd_tokset *ts)
+{
+	struct kd_rtok *t;
+	size_t i, n;
+	if (ts->n == 0)
+		return;
+	t = &ts->t[ts->n - 1];
+	if (t->len < 5 || t->kind != 0)
+		return;
+	for (n = 4; n >= 2; n--) {
+		const char *suf = t->s + t->len - n;
+		size_t pre = t->len - n, v = 0;
+		bool found = false;
+		if (pre < 3 || !glued_form(suf, n))
+			continue;
+		for (i = 0; i < NLEGAL && !found; i++)
+			found = !g_skip[i] && strcmp(g_legal[i].pat, suf) == 0;
+		for (i = 0; i < pre; i++)
+			v += strchr("aeiouy", t->s[i]) != NULL;
+		if (!found || v == 0 || !tok_insert(ts, ts->n))
+			continue;
+		t = &ts->t[ts->n - 2];
+		tok_set(&ts->t[ts->n - 1], t->s + pre, n);
+		t->len = (uint8_t)pre;
+		t->s[pre] = '\0';
+		return;
+	}
+}
+
 /* Number of tokens from i matching pattern p (words separated by ' '),
  * or 0. */
 static size_t legal_match(const struct kd_tokset *ts, size_t i, const char *p)
@@ -758,6 +810,8 @@ void kd__tokenize(struct kd_tokset *ts, const char *s, size_t n, unsigned flags)
 	split(ts, s, n);
 	abd_split(ts);
 	suffix_split(ts);
+	if (org)
+		legal_glued(ts);
 	legal_forms(ts, org);
 	if (org && !syl) {
 		acronyms(ts);
