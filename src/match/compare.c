@@ -689,8 +689,12 @@ struct pair {
  * "al sehri", "smp severodvinsk"). */
 static int joinable(const struct kd_qtok *a, const struct kd_qtok *b)
 {
-	return (a->kind == KD_TOK_WORD || a->kind == KD_TOK_PARTICLE) &&
-	       b->kind == KD_TOK_WORD && a->len + b->len <= 30;
+	/* a generic word of an organisation's name too (Gaz Group,
+	 * GazGroup) */
+	return (a->kind == KD_TOK_WORD || a->kind == KD_TOK_PARTICLE ||
+		a->kind == KD_TOK_GENERIC) &&
+	       (b->kind == KD_TOK_WORD || b->kind == KD_TOK_GENERIC) &&
+	       a->len + b->len <= 30;
 }
 
 /* Build a joined token of t[i] t[i+1] in caller storage. It has no
@@ -866,7 +870,7 @@ static int vessel_prefix(const struct kd_qtok *t)
 }
 
 /* A word that makes a name a company's rather than a vessel's: a legal
- * form (an English one, Ltd, Inc, JSC, or a long one, GmbH, Sdn Bhd:
+ * form (an English one, Ltd, Inc, JSC, S.A., AG, or a long one, GmbH:
  * vessel names carry short words the legal forms data also lists, Fu
  * Yuan Yu, Bokwang No. 5) or a generic business word (shipping, company,
  * trading), not a function word (of, and, the) nor a vessel prefix. */
@@ -878,7 +882,8 @@ static int business_word(const struct kd_qtok *t)
 						       : sizeof(f) - 1;
 		memcpy(f, t->skel, n);
 		f[n] = '\0';
-		return n >= 4 || (n > 0 && kd__legal_intl(f));
+		return n >= 4 || (n > 0 && kd__legal_intl(f)) ||
+		       strcmp(f, "sa") == 0 || strcmp(f, "ag") == 0;
 	}
 	return t->kind == KD_TOK_GENERIC && !vessel_prefix(t) &&
 	       !tok_is(t, "of") && !tok_is(t, "and") && !tok_is(t, "the");
@@ -1061,11 +1066,29 @@ static void org_typos(struct kd_name_cmp *out, const struct kd_qvar *q,
 		      int *qm, int detail)
 {
 	size_t i, j;
+	/* a word among others: alone (Artin, Arzin; Sarina, Sabrina), one
+	 * letter is as likely another name as a typing error */
+	if (q->ntok < 2 || l->ntok < 2)
+		return;
 	for (i = 0; i < q->ntok; i++) {
 		const struct kd_qtok *a = &q->toks[i];
-		if (qsim[i] >= 0 || a->kind != KD_TOK_WORD || a->len < 3 ||
-		    a->len > 8)
+		int j0 = qm[i];
+		if (a->kind != KD_TOK_WORD || a->len < 3 || a->len > 8)
 			continue;
+		/* matched by spelling below the typo similarity (Gelios,
+		 * Geilos: 0.73) */
+		if (qsim[i] >= 0) {
+			const struct kd_qtok *b = &l->toks[j0];
+			if (j0 >= 0 && qsim[i] < KD_W_ORG_TYPO_SIM &&
+			    b->kind == KD_TOK_WORD && b->len <= 8 &&
+			    (a->s[0] == b->s[0] || a->s[0] == b->s[1]) &&
+			    lsim[j0] == qsim[i] && !plural_pair(a, b) &&
+			    one_edit(a->s, a->len, b->s, b->len)) {
+				qsim[i] = lsim[j0] = (float)KD_W_ORG_TYPO_SIM;
+				out->typo++;
+			}
+			continue;
+		}
 		for (j = 0; j < l->ntok; j++) {
 			const struct kd_qtok *b = &l->toks[j];
 			if (lsim[j] >= 0 || b->kind != KD_TOK_WORD ||
@@ -1364,7 +1387,10 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	}
 	if (score > 0 && info < INFO_MIN)
 		score *= pow(info / INFO_MIN, KD_W_INFO_EXP);
-	if (qnum && lnum && nummatch < qnum) {
+	/* a vessel's number on one side only: a sister ship (Tambey, Tambey
+	 * III; Arvin, Arvin 2) */
+	if ((qnum && lnum && nummatch < qnum) ||
+	    ((q->vessel || l->vessel) && qnum != lnum)) {
 		out->number_mismatch = 1;
 		score *= KD_W_NUMBER_FACTOR;
 	}

@@ -447,6 +447,10 @@ static int org_residue(const char *s, size_t len, size_t *ns, size_t *ne)
 		i++;
 	/* the tail */
 	for (b = i + 1; b < e; b++) {
+		if (s[b] == ';' && b + 2 < len) { /* "X Ltd; Via Roma 12" */
+			e = sep_before(s, b + 1);
+			break;
+		}
 		if (sep_at(s, len, b) && s[b] != '(' && b + 1 < len) {
 			size_t d = b + 1;
 			while (d < len && s[d] == ' ')

@@ -70,6 +70,7 @@
 #include "text/text_int.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -452,17 +453,20 @@ static void suffix_split(struct kd_tokset *ts)
  * A legal form glued to the last word of an organisation's name
  * (UnileverNV, NorthstarTradingGmbH, SastaCorp): the form is split off
  * when it is a one-word pattern of the legal forms data that no word
- * ends in by chance: no vowel, three letters or more and not ending in s
- * (gmbh, llc, ltd, plc, jsc, kft, zrt), or nv, bv, inc, corp; and the
- * rest is a word of three letters or more with a vowel.
+ * ends in by chance: no vowel, not ending in s, and an English form of
+ * three letters (llc, ltd, plc, jsc) or any of four or more (gmbh,
+ * dmcc), or nv, bv, inc, corp; and the rest is a word of three letters
+ * or more with a vowel.
  */
-static bool glued_form(const char *p, size_t n)
+static bool glued_form(const char *p, size_t n, unsigned form)
 {
 	size_t i;
 	if ((n == 2 && (strcmp(p, "nv") == 0 || strcmp(p, "bv") == 0)) ||
 	    strcmp(p, "inc") == 0 || strcmp(p, "corp") == 0)
 		return true;
-	if (n < 3 || p[n - 1] == 's')
+	/* an English form (llc, ltd, jsc, plc, llp) or a long one without
+	 * a vowel (gmbh, dmcc): not the consonants that end Behdokht */
+	if (n < 3 || p[n - 1] == 's' || (n < 4 && !kd_legal_forms[form].intl))
 		return false;
 	for (i = 0; i < n; i++)
 		if (strchr("aeiouy", p[i]) != NULL)
@@ -483,10 +487,12 @@ static void legal_glued(struct kd_tokset *ts)
 		const char *suf = t->s + t->len - n;
 		size_t pre = t->len - n, v = 0;
 		bool found = false;
-		if (pre < 3 || !glued_form(suf, n))
+		if (pre < 3)
 			continue;
 		for (i = 0; i < NLEGAL && !found; i++)
-			found = !g_skip[i] && strcmp(g_legal[i].pat, suf) == 0;
+			found = !g_skip[i] &&
+				strcmp(g_legal[i].pat, suf) == 0 &&
+				glued_form(suf, n, g_legal[i].form);
 		for (i = 0; i < pre; i++)
 			v += strchr("aeiouy", t->s[i]) != NULL;
 		if (!found || v == 0 || !tok_insert(ts, ts->n))
@@ -743,12 +749,36 @@ static size_t title_len(const struct kd_tokset *ts)
  * more letters after the first token, not vi and xi (Vietnamese Vi,
  * pinyin Xi); words (first, twelve, zweite) in organisation names only,
  * where a person's name part could be one (Una). NULL if none. */
+/* A Roman numeral the ordinals data does not list (XII, XVIII, XXXIV):
+ * canonical numerals of I, V, X and L up to 89, as the decimal number
+ * in buf. */
+static const char *roman(const struct kd_rtok *t, char *buf, size_t cap)
+{
+	static const char *const ones[] = { "",  "i",  "ii",  "iii",  "iv",
+					    "v", "vi", "vii", "viii", "ix" };
+	static const char *const tens[] = { "",  "x",  "xx",  "xxx", "xl",
+					    "l", "lx", "lxx", "lxxx" };
+	size_t a, b;
+	for (a = 0; a < sizeof(tens) / sizeof(tens[0]); a++)
+		for (b = 0; b < sizeof(ones) / sizeof(ones[0]); b++) {
+			size_t la = strlen(tens[a]), lb = strlen(ones[b]);
+			if (la + lb == t->len && la + lb > 0 &&
+			    memcmp(t->s, tens[a], la) == 0 &&
+			    memcmp(t->s + la, ones[b], lb) == 0) {
+				snprintf(buf, cap, "%zu", a * 10 + b);
+				return buf;
+			}
+		}
+	return NULL;
+}
+
 static const char *ordinal(const struct kd_rtok *t, size_t i, bool org)
 {
+	static _Thread_local char num[8];
 	const struct ordinal *o = bsearch(t->s, kd_ordinals, NORDINALS,
 					  sizeof(kd_ordinals[0]), ord_cmp);
 	if (o == NULL)
-		return NULL;
+		return i > 0 && t->len >= 3 ? roman(t, num, sizeof(num)) : NULL;
 	if (o->flags & ORD_DIGIT)
 		return o->num;
 	if (o->flags & ORD_ROMAN)
