@@ -618,6 +618,7 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 	out->memo = NULL;
 	out->person = 0;
 	out->vessel = 0;
+	out->org = 0;
 	/* the lookups first, in a row: their cache misses overlap */
 	for (i = 0; i < out->ntok; i++)
 		ids[i] = m ? kd__dict_find(&m->texts, v->toks[i].s)
@@ -647,6 +648,7 @@ void kd__qvar_from_list(struct kd_qvar *out, const struct kd_index *m,
 	out->memo = NULL;
 	out->person = 0;
 	out->vessel = 0;
+	out->org = 0;
 #if defined(__GNUC__)
 	/* the dictionary entries of the tokens are scattered: fetch them
 	 * all at once rather than one miss after another */
@@ -1347,7 +1349,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 				      p->qa, p->qb, l->toks, p->la, p->lb,
 				      p->how);
 	}
-	if (!q->person && !l->person)
+	if (q->org && !l->person)
 		org_typos(out, q, l, qsim, lsim, qm, detail);
 	for (i = 0; i < n; i++) {
 		double s = qsim[i] > 0 ? qsim[i] : 0;

@@ -47,9 +47,14 @@ struct kd_qvar {
 	size_t ntok;
 	struct kd_simcache *memo; /* the query's similarity memo, or NULL */
 	int person; /* a person's name (list side: the entity is a Person):
-		       how common the query's words are among people counts */
+		       how common the query's words are among people counts;
+		       query side: the query's schema is Person (no
+		       organisation checks) */
 	int vessel; /* a vessel's name (list side: the entity is a Vessel):
 		       a legal form or business word marks its owner */
+	int org;    /* a query known by its schema to name an organisation
+		       or vessel: typing errors in short words are forgiven
+		       (org_typo); not for persons nor free text */
 };
 
 /** Resolve the tokens of an analysed name against the dictionaries (m may
