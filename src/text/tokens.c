@@ -759,6 +759,9 @@ static const char *roman(const struct kd_rtok *t, char *buf, size_t cap)
 	static const char *const tens[] = { "",  "x",  "xx",  "xxx", "xl",
 					    "l", "lx", "lxx", "lxxx" };
 	size_t a, b;
+	for (a = 0; a < t->len; a++)
+		if (strchr("ivxl", t->s[a]) == NULL)
+			return NULL; /* most words: at the first letter */
 	for (a = 0; a < sizeof(tens) / sizeof(tens[0]); a++)
 		for (b = 0; b < sizeof(ones) / sizeof(ones[0]); b++) {
 			size_t la = strlen(tens[a]), lb = strlen(ones[b]);
