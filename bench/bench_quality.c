@@ -6,6 +6,8 @@
  *   negatives (unlisted people)      alert rate: share with any match
  *   labelled name pairs              precision, recall, F1 of
  *                                    kd_compare at the default threshold
+ *                                    (lists, script, org: companies and
+ *                                    vessels per class)
  *   indexed vs exhaustive            share of exhaustive matches the
  *                                    index also finds (target >= 99.5%)
  *
@@ -196,8 +198,9 @@ static void conf_print(const struct confusion *c, const char *part)
 }
 
 /* Groups of a pairs file: the whole file, then per prefix of the kind
- * column up to its first '_' (script pairs: korean, hebrew). */
-#define MAXGROUP 8
+ * column up to its first '_' (script pairs: korean, hebrew; org pairs:
+ * every class, legal-long, neg-owner ...). */
+#define MAXGROUP 40
 
 static void pairs(const kd_matcher *m, const char *path, const char *label,
 		  int by_kind)
@@ -354,6 +357,10 @@ int main(int argc, char **argv)
 	pairs(m, path, "lists", 0);
 	snprintf(path, sizeof(path), "%s/script_pairs.csv", bd);
 	pairs(m, path, "script", 1);
+	/* companies and vessels (issue 11 classes 4 and 7), per class:
+	 * bench/make_org_pairs.py */
+	snprintf(path, sizeof(path), "%s/org_pairs.csv", bd);
+	pairs(m, path, "org", 1);
 	kd_matcher_free(m);
 	kd_db_free(db);
 	return 0;

@@ -139,8 +139,8 @@ static int is_intl(const char *form, const char *cls)
 					  "pjsc", "ojsc", "cjsc",    "plc",
 					  "lp",   "llp",  "company" };
 	size_t i;
-	if (strcmp(form, cls) == 0)
-		return 1;
+	(void)cls; /* a form without a class (AB, PT, KK) is a country's
+		      own form too: it does not translate the others */
 	for (i = 0; i < sizeof(en) / sizeof(en[0]); i++)
 		if (strcmp(form, en[i]) == 0)
 			return 1;

@@ -27,7 +27,9 @@
 #include <unicode/uvernum.h>
 
 /** Bump when name analysis, token kinds, weights or index keys change. */
-#define KD_MATCHER_FORMAT 6u
+#define KD_MATCHER_FORMAT \
+	7u /* 7: readings of Arabic, Han, Burmese, Khmer,
+				* Sinhala, Lao; organisation residue, glued forms */
 
 #define TAG_MHDR KD_SNAP_TAG('M', 'H', 'D', 'R')
 #define TAG_MNAM KD_SNAP_TAG('M', 'N', 'A', 'M')

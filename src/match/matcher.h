@@ -52,7 +52,14 @@ struct kd_qvar {
 	size_t ntok;
 	struct kd_simcache *memo; /* the query's similarity memo, or NULL */
 	int person; /* a person's name (list side: the entity is a Person):
-		       how common the query's words are among people counts */
+		       how common the query's words are among people counts;
+		       query side: the query's schema is Person (no
+		       organisation checks) */
+	int vessel; /* a vessel's name (list side: the entity is a Vessel):
+		       a legal form or business word marks its owner */
+	int org;    /* a query known by its schema to name an organisation
+		       or vessel: typing errors in short words are forgiven
+		       (org_typo); not for persons nor free text */
 };
 
 /** Resolve the tokens of an analysed name against the dictionaries (m may
@@ -79,10 +86,16 @@ struct kd_name_cmp {
 	char sub_q[32], sub_l[32]; /* the first substituted pair (detail) */
 	int legal_conflict; /* specific legal forms of different countries */
 	char legal_q[24], legal_l[24]; /* those forms (detail) */
-	int phonetic, nickname;        /* parts matched by sound / nickname */
-	double sq, sl, info;           /* query and list coverage, nats matched
+	int country; /* a country qualifier on one side (org_country) */
+	char country_w[24];
+	int owner;  /* a vessel vs a company (vessel_owner) */
+	int plural; /* a word in the plural vs the singular */
+	char plural_w[24];
+	int typo;               /* short words one letter apart (org_typo) */
+	int phonetic, nickname; /* parts matched by sound / nickname */
+	double sq, sl, info;    /* query and list coverage, nats matched
 				    * (the fitted features, bench/fit/) */
-	double phon;                   /* share of the query matched by sound */
+	double phon;            /* share of the query matched by sound */
 	int initial_only; /* query words matched only by a listed initial */
 	char init_q[16];  /* the first of them (detail) */
 	int syl_extra;    /* Han/Hangul syllables of the query unmatched */

@@ -429,6 +429,7 @@ static void rec_best(struct kd_name_best *out, const struct kd_index *m,
 	for (v = 0; v < rec->nvar; v++) {
 		kd__qvar_from_list(&lv, m, kd__index_var(m, rec, v));
 		lv.person = schema == KD_SCHEMA_PERSON;
+		lv.vessel = schema == KD_SCHEMA_VESSEL;
 		for (q = 0; q < nq; q++) {
 			double s = pair_score(pol, &qv[q], &lv, rec, schema,
 					      out->score);
@@ -473,6 +474,7 @@ void kd__name_best_cmp(struct kd_name_cmp *out, const struct kd_index *m,
 	const struct kd_mname *rec = kd__index_rec(m, b->rec);
 	kd__qvar_from_list(&lv, m, kd__index_var(m, rec, b->var));
 	lv.person = kd__index_ent(m, rec->entity)->schema == KD_SCHEMA_PERSON;
+	lv.vessel = kd__index_ent(m, rec->entity)->schema == KD_SCHEMA_VESSEL;
 	kd__compare_vars(out, &qv[b->q], &lv, 1);
 }
 
@@ -559,6 +561,28 @@ void kd__name_explain(kd_result *r, const struct kd_name_cmp *c)
 				   "vs '%s'): the same name, usually another "
 				   "company (x%.2f)",
 				   c->legal_q, c->legal_l, LEGAL_FACTOR);
+	if (c->country)
+		kd__result_feature(r, "org_country", 0,
+				   "'%s' qualifies only one of the names: "
+				   "usually the company of another country "
+				   "(x%.2f)",
+				   c->country_w, KD_W_ORG_COUNTRY_FACTOR);
+	if (c->owner)
+		kd__result_feature(r, "vessel_owner", 0,
+				   "a vessel's name against a company's (legal "
+				   "form or business word on one side): the "
+				   "owner is not the vessel (x%.2f)",
+				   KD_W_ORG_OWNER_FACTOR);
+	if (c->plural)
+		kd__result_feature(r, "plural", 0,
+				   "'%s' in the plural in one name only: "
+				   "another name (x%.2f)",
+				   c->plural_w, KD_W_ORG_PLURAL_FACTOR);
+	if (c->typo)
+		kd__result_feature(r, "org_typo", 0,
+				   "%d short word%s of the organisation's name "
+				   "one letter apart (a typing error)",
+				   c->typo, c->typo > 1 ? "s" : "");
 	if (c->common < 0.995)
 		kd__result_feature(r, "common_name", 0,
 				   "a common name (its matched words carry "

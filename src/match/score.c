@@ -123,9 +123,15 @@ static int prepare(struct prepared *p, const struct kd_index *m,
 		p->names[p->nnames++] = nm;
 		v0 = p->nvars;
 		for (v = 0; v < nm->nvars && p->nvars < MAX_QVARS; v++)
-			if (nm->vars[v].ntok)
-				kd__qvar_from(&p->vars[p->nvars++], m,
+			if (nm->vars[v].ntok) {
+				kd__qvar_from(&p->vars[p->nvars], m,
 					      &nm->vars[v]);
+				p->vars[p->nvars].person = q->schema ==
+							   KD_SCHEMA_PERSON;
+				p->vars[p->nvars++].org =
+					q->schema != KD_SCHEMA_PERSON &&
+					q->schema != KD_SCHEMA_THING;
+			}
 		mark_han_words(p->vars + v0, p->nvars - v0);
 	}
 	for (i = 0; i < q->nbirth_dates && p->ndates < MAX_QITEMS; i++) {
@@ -633,9 +639,14 @@ int kd_compare(kd_result *out, const kd_matcher *m, kd_schema schema,
 	for (i = 0; i < a->nvars; i++) {
 		kd__qvar_from(qa, kd__matcher_index(m), &a->vars[i]);
 		qa->person = schema == KD_SCHEMA_PERSON;
+		qa->vessel = schema == KD_SCHEMA_VESSEL;
+		qa->org = schema != KD_SCHEMA_PERSON &&
+			  schema != KD_SCHEMA_THING;
 		for (j = 0; j < b->nvars; j++) {
 			kd__qvar_from(qb, kd__matcher_index(m), &b->vars[j]);
 			qb->person = schema == KD_SCHEMA_PERSON;
+			qb->vessel = schema == KD_SCHEMA_VESSEL;
+			qb->org = qa->org;
 			kd__compare_vars(&c, qa, qb, 1);
 			if (c.score > best.score)
 				best = c;

@@ -359,14 +359,233 @@ static size_t other_name(const char *s, size_t len, size_t *os, size_t *oe,
 	return len;
 }
 
+/* ---- residue around an organisation's name ------------------------------------- */
+
+static int alnum_byte(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80;
+}
+
+static int lower_at(const char *s, size_t len, size_t i, const char *w)
+{
+	size_t n = strlen(w), k;
+	if (i + n > len || (i > 0 && alnum_byte(s[i - 1])))
+		return 0;
+	for (k = 0; k < n; k++) {
+		char c = s[i + k];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c | 0x20);
+		if (c != w[k])
+			return 0;
+	}
+	return i + n == len || !alnum_byte(s[i + n]);
+}
+
+/* A digit within the next few bytes after i (IMO 9187655, REG NO 12). */
+static int digit_near(const char *s, size_t len, size_t i)
+{
+	size_t k;
+	for (k = i; k < len && k < i + 12; k++) {
+		if (s[k] >= '0' && s[k] <= '9')
+			return 1;
+		if ((s[k] >= 'a' && s[k] <= 'z') ||
+		    (s[k] >= 'A' && s[k] <= 'Z')) {
+			if (lower_at(s, len, k, "no") ||
+			    lower_at(s, len, k, "nr"))
+				k++;
+			else if (lower_at(s, len, k, "number"))
+				k += 5;
+			else
+				return 0;
+		}
+	}
+	return 0;
+}
+
+/* A separator before residue at i: , ; : ( [ or a dash with a space on
+ * one side (not the hyphen of Al-Haramain). */
+static int sep_at(const char *s, size_t len, size_t i)
+{
+	if (s[i] == '-')
+		return (i > 0 && s[i - 1] == ' ') ||
+		       (i + 1 < len && s[i + 1] == ' ');
+	return s[i] == ',' || s[i] == ';' || s[i] == ':' || s[i] == '(' ||
+	       s[i] == '[';
+}
+
+/* Where the separator before i begins: back over spaces, a separator
+ * and spaces again. */
+static size_t sep_before(const char *s, size_t i)
+{
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	if (i > 0 && sep_at(s, i + 1, i - 1))
+		i--;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	return i;
+}
+
+/*
+ * Residue of payment messages and shipping papers around an
+ * organisation's name, which is not part of it: a leading label of up
+ * to three words and a colon (BENEFICIARY:, FIELD 59:, :59:, 50K:) with
+ * an account after it (/123456), "c/o" in front; and after the name an
+ * address (a separator and a house number), "c/o ...", a registry number
+ * (IMO 9187655, REG NO, OGRN, INN, CR No. with digits), a port of
+ * registry or flag ("- PORT OF REGISTRY ...", "(FLAG: ...)") or a branch
+ * ("- Dubai Branch", "Filiale Hamburg", "Sucursal ..."). Sets [*ns, *ne)
+ * to the name proper; 0 when there is no residue.
+ */
+static int org_residue(const char *s, size_t len, size_t *ns, size_t *ne)
+{
+	static const char *const tail[] = {
+		"c/o",  "care of", "port of registry",
+		"flag", "filiale", "sucursal"
+	};
+	static const char *const num[] = { "imo",          "reg",
+					   "registration", "ogrn",
+					   "inn",          "cr",
+					   "regn",         "company number" };
+	size_t i = 0, b, e = len, words = 0, k;
+	int inword = 0;
+	/* the label */
+	if (len > 0 && s[0] == ':')
+		i = 1;
+	for (b = i; b < len && b < 40; b++) {
+		char c = s[b];
+		if (c == ':')
+			break;
+		if (!alnum_byte(c) && c != ' ') {
+			b = len;
+			break;
+		}
+		if (c != ' ' && !inword)
+			words++;
+		inword = c != ' ';
+	}
+	i = b < len && b < 40 && words <= 3 ? b + 1 : 0;
+	while (i < len && s[i] == ' ')
+		i++;
+	if (i > 0 && i < len && s[i] == '/')
+		while (i < len && s[i] != ' ')
+			i++;
+	while (i < len && s[i] == ' ')
+		i++;
+	if (lower_at(s, len, i, "c/o"))
+		i += 3;
+	else if (lower_at(s, len, i, "care of"))
+		i += 7;
+	while (i < len && s[i] == ' ')
+		i++;
+	/* the tail */
+	for (b = i + 1; b < e; b++) {
+		if (s[b] == ';' && b + 2 < len) { /* "X Ltd; Via Roma 12" */
+			e = sep_before(s, b + 1);
+			break;
+		}
+		if (sep_at(s, len, b) && s[b] != '(' && b + 1 < len) {
+			size_t d = b + 1;
+			while (d < len && s[d] == ' ')
+				d++;
+			if (d < len && s[d] >= '0' && s[d] <= '9') {
+				size_t x = d;
+				while (x < len && s[x] >= '0' && s[x] <= '9')
+					x++;
+				if (x + 1 < len && s[x] == ' ' &&
+				    alnum_byte(s[x + 1]) &&
+				    !(s[x + 1] >= '0' && s[x + 1] <= '9')) {
+					e = sep_before(s, b + 1);
+					break;
+				}
+			}
+		}
+		for (k = 0; k < sizeof(tail) / sizeof(tail[0]); k++)
+			if (lower_at(s, len, b, tail[k]))
+				break;
+		if (k < sizeof(tail) / sizeof(tail[0])) {
+			e = sep_before(s, b);
+			break;
+		}
+		for (k = 0; k < sizeof(num) / sizeof(num[0]); k++)
+			if (lower_at(s, len, b, num[k]) &&
+			    digit_near(s, len, b + strlen(num[k])))
+				break;
+		if (k < sizeof(num) / sizeof(num[0])) {
+			e = sep_before(s, b);
+			break;
+		}
+		if (lower_at(s, len, b, "branch")) {
+			/* "- Dubai Branch", "(Branch)", "London Branch":
+			 * from the separator, else from the word before */
+			size_t w = b, c;
+			e = sep_before(s, b);
+			if (e == b || s[e] == ' ') {
+				for (c = b; c > i && (b - c) < 40; c--)
+					if (sep_at(s, len, c - 1))
+						break;
+				if (c > i && b - c < 40 && s[c - 1] == ':') {
+					/* "Al-Haramain: Ethiopia Branch":
+					 * how lists name a branch */
+					e = len;
+				} else if (c > i && b - c < 40) {
+					e = sep_before(s, c);
+				} else {
+					while (w > i && s[w - 1] == ' ')
+						w--;
+					while (w > i && s[w - 1] != ' ')
+						w--;
+					e = sep_before(s, w);
+				}
+			}
+			break;
+		}
+	}
+	while (e > i && (s[e - 1] == ' ' || s[e - 1] == ',' || s[e - 1] == '-'))
+		e--;
+	if (e <= i || (i == 0 && e == len))
+		return 0;
+	*ns = i;
+	*ne = e;
+	return 1;
+}
+
+/* Analyse s[0..len) into variants from *nv on (at most cap variants in
+ * all): a former or other name in brackets gives variants of its own. */
+static int analyze_main(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
+			size_t cap, uint32_t *scripts, const char *s,
+			size_t len, unsigned flags)
+{
+	char main[KD_NAME_MAX_INPUT];
+	size_t open, os = 0, oe = 0, close = 0, mlen;
+	int err;
+	if (*nv >= cap)
+		return 0;
+	open = other_name(s, len, &os, &oe, &close);
+	if (open == len)
+		return analyze_sets(ts, vflags, nv, cap - *nv, scripts, s, len,
+				    flags);
+	/* the name without the bracket, then the other name as variants of
+	 * its own (the best variant is what counts) */
+	memcpy(main, s, open);
+	memcpy(main + open, s + close, len - close);
+	mlen = open + (len - close);
+	err = analyze_sets(ts, vflags, nv, cap - *nv > 1 ? cap - *nv - 1 : 1,
+			   scripts, main, mlen, flags);
+	if (err == 0 && *nv < cap)
+		err = analyze_sets(ts, vflags, nv, cap - *nv, scripts, s + os,
+				   oe - os, flags);
+	return err;
+}
+
 int kd__name_analyze(struct kd_name **out, const char *s, size_t len,
 		     unsigned flags)
 {
 	struct kd_tokset ts[KD_NAME_MAX_VARS];
 	uint8_t vflags[KD_NAME_MAX_VARS];
-	char main[KD_NAME_MAX_INPUT];
 	uint32_t scripts = 0;
-	size_t nv = 0, open, os = 0, oe = 0, close = 0, mlen;
+	size_t nv = 0, ns = 0, ne = 0;
 	int err;
 
 	*out = NULL;
@@ -374,22 +593,18 @@ int kd__name_analyze(struct kd_name **out, const char *s, size_t len,
 		len = 0;
 	if (len > KD_NAME_MAX_INPUT)
 		len = KD_NAME_MAX_INPUT;
-	open = other_name(s, len, &os, &oe, &close);
-	if (open == len) {
-		err = analyze_sets(ts, vflags, &nv, KD_NAME_MAX_VARS, &scripts,
-				   s, len, flags);
+	if ((flags & KD_NAME_ORG) && org_residue(s, len, &ns, &ne)) {
+		/* the name proper first; the text after it (a branch, an
+		 * address) may still be part of a listed name: also kept
+		 * whole as further variants. A leading label never is. */
+		err = analyze_main(ts, vflags, &nv, KD_NAME_MAX_VARS - 1,
+				   &scripts, s + ns, ne - ns, flags);
+		if (err == 0 && ne < len)
+			err = analyze_main(ts, vflags, &nv, KD_NAME_MAX_VARS,
+					   &scripts, s + ns, len - ns, flags);
 	} else {
-		/* the name without the bracket, then the other name as
-		 * variants of its own (the best variant is what counts) */
-		memcpy(main, s, open);
-		memcpy(main + open, s + close, len - close);
-		mlen = open + (len - close);
-		err = analyze_sets(ts, vflags, &nv, KD_NAME_MAX_VARS - 1,
-				   &scripts, main, mlen, flags);
-		if (err == 0)
-			err = analyze_sets(ts, vflags, &nv,
-					   KD_NAME_MAX_VARS - nv, &scripts,
-					   s + os, oe - os, flags);
+		err = analyze_main(ts, vflags, &nv, KD_NAME_MAX_VARS, &scripts,
+				   s, len, flags);
 	}
 	if (err == 0)
 		err = build(out, ts, nv, scripts, vflags);

@@ -57,7 +57,7 @@
  *     co, trading, group, international, holding(s), enterprise(s),
  *     industries, shipping, logistics, investment(s), services, general,
  *     import, export, impex, and, of, the, and the vessel prefixes mv,
- *     mt, ms, mts, fv (M/V is two initials). NUMBER: digits without leading
+ *     mt, ms, mts, fv, ss (M/V is two initials). NUMBER: digits without leading
  *     zeros; and the words of data/names/rigour/text_ordinals.yml as the
  *     number they stand for: with a digit (1st, 12th, No1) always, Roman
  *     numerals (ii, iv, xxxvi) after the first token (Yu Jong II; not i,
@@ -70,6 +70,7 @@
 #include "text/text_int.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -124,6 +125,7 @@ static struct kw g_kw[] = {
 	{ "impex", R_GEN, NULL, 0, 0 }, { "and", R_GEN, NULL, 0, 0 }, { "of", R_GEN, NULL, 0, 0 },
 	{ "the", R_GEN, NULL, 0, 0 }, { "mv", R_GEN, NULL, 0, 0 }, { "mt", R_GEN, NULL, 0, 0 },
 	{ "ms", R_GEN, NULL, 0, 0 }, { "mts", R_GEN, NULL, 0, 0 }, { "fv", R_GEN, NULL, 0, 0 },
+	{ "ss", R_GEN, NULL, 0, 0 },
 };
 /* clang-format on */
 
@@ -447,6 +449,62 @@ static void suffix_split(struct kd_tokset *ts)
 
 /* ---- step 2: legal forms --------------------------------------------------------------------- */
 
+/*
+ * A legal form glued to the last word of an organisation's name
+ * (UnileverNV, NorthstarTradingGmbH, SastaCorp): the form is split off
+ * when it is a one-word pattern of the legal forms data that no word
+ * ends in by chance: no vowel, not ending in s, and an English form of
+ * three letters (llc, ltd, plc, jsc) or any of four or more (gmbh,
+ * dmcc), or nv, bv, inc, corp; and the rest is a word of three letters
+ * or more with a vowel.
+ */
+static bool glued_form(const char *p, size_t n, unsigned form)
+{
+	size_t i;
+	if ((n == 2 && (strcmp(p, "nv") == 0 || strcmp(p, "bv") == 0)) ||
+	    strcmp(p, "inc") == 0 || strcmp(p, "corp") == 0)
+		return true;
+	/* an English form (llc, ltd, jsc, plc, llp) or a long one without
+	 * a vowel (gmbh, dmcc): not the consonants that end Behdokht */
+	if (n < 3 || p[n - 1] == 's' || (n < 4 && !kd_legal_forms[form].intl))
+		return false;
+	for (i = 0; i < n; i++)
+		if (strchr("aeiouy", p[i]) != NULL)
+			return false;
+	return true;
+}
+
+static void legal_glued(struct kd_tokset *ts)
+{
+	struct kd_rtok *t;
+	size_t i, n;
+	if (ts->n == 0)
+		return;
+	t = &ts->t[ts->n - 1];
+	if (t->len < 5 || t->kind != 0)
+		return;
+	for (n = 4; n >= 2; n--) {
+		const char *suf = t->s + t->len - n;
+		size_t pre = t->len - n, v = 0;
+		bool found = false;
+		if (pre < 3)
+			continue;
+		for (i = 0; i < NLEGAL && !found; i++)
+			found = !g_skip[i] &&
+				strcmp(g_legal[i].pat, suf) == 0 &&
+				glued_form(suf, n, g_legal[i].form);
+		for (i = 0; i < pre; i++)
+			v += strchr("aeiouy", t->s[i]) != NULL;
+		if (!found || v == 0 || !tok_insert(ts, ts->n))
+			continue;
+		t = &ts->t[ts->n - 2];
+		tok_set(&ts->t[ts->n - 1], t->s + pre, n);
+		t->len = (uint8_t)pre;
+		t->s[pre] = '\0';
+		return;
+	}
+}
+
 /* Number of tokens from i matching pattern p (words separated by ' '),
  * or 0. */
 static size_t legal_match(const struct kd_tokset *ts, size_t i, const char *p)
@@ -691,12 +749,39 @@ static size_t title_len(const struct kd_tokset *ts)
  * more letters after the first token, not vi and xi (Vietnamese Vi,
  * pinyin Xi); words (first, twelve, zweite) in organisation names only,
  * where a person's name part could be one (Una). NULL if none. */
+/* A Roman numeral the ordinals data does not list (XII, XVIII, XXXIV):
+ * canonical numerals of I, V, X and L up to 89, as the decimal number
+ * in buf. */
+static const char *roman(const struct kd_rtok *t, char *buf, size_t cap)
+{
+	static const char *const ones[] = { "",  "i",  "ii",  "iii",  "iv",
+					    "v", "vi", "vii", "viii", "ix" };
+	static const char *const tens[] = { "",  "x",  "xx",  "xxx", "xl",
+					    "l", "lx", "lxx", "lxxx" };
+	size_t a, b;
+	for (a = 0; a < t->len; a++)
+		if (strchr("ivxl", t->s[a]) == NULL)
+			return NULL; /* most words: at the first letter */
+	for (a = 0; a < sizeof(tens) / sizeof(tens[0]); a++)
+		for (b = 0; b < sizeof(ones) / sizeof(ones[0]); b++) {
+			size_t la = strlen(tens[a]), lb = strlen(ones[b]);
+			if (la + lb == t->len && la + lb > 0 &&
+			    memcmp(t->s, tens[a], la) == 0 &&
+			    memcmp(t->s + la, ones[b], lb) == 0) {
+				snprintf(buf, cap, "%zu", a * 10 + b);
+				return buf;
+			}
+		}
+	return NULL;
+}
+
 static const char *ordinal(const struct kd_rtok *t, size_t i, bool org)
 {
+	static _Thread_local char num[8];
 	const struct ordinal *o = bsearch(t->s, kd_ordinals, NORDINALS,
 					  sizeof(kd_ordinals[0]), ord_cmp);
 	if (o == NULL)
-		return NULL;
+		return i > 0 && t->len >= 3 ? roman(t, num, sizeof(num)) : NULL;
 	if (o->flags & ORD_DIGIT)
 		return o->num;
 	if (o->flags & ORD_ROMAN)
@@ -758,6 +843,8 @@ void kd__tokenize(struct kd_tokset *ts, const char *s, size_t n, unsigned flags)
 	split(ts, s, n);
 	abd_split(ts);
 	suffix_split(ts);
+	if (org)
+		legal_glued(ts);
 	legal_forms(ts, org);
 	if (org && !syl) {
 		acronyms(ts);
