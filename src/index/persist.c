@@ -27,7 +27,7 @@
 #include <unicode/uvernum.h>
 
 /** Bump when name analysis, token kinds, weights or index keys change. */
-#define KD_MATCHER_FORMAT 5u
+#define KD_MATCHER_FORMAT 6u
 
 #define TAG_MHDR KD_SNAP_TAG('M', 'H', 'D', 'R')
 #define TAG_MNAM KD_SNAP_TAG('M', 'N', 'A', 'M')
@@ -139,8 +139,8 @@ static int tables_consistent(const struct kd_index *m)
 		if (m->toks[i].text >= m->texts.tab.n ||
 		    m->toks[i].skel >= m->skels.tab.n ||
 		    m->toks[i].kind > KD_TOK_INITIAL ||
-		    m->toks[i].flags >
-			    (KD_TF_READ | KD_TF_SYL | KD_TF_NICK | KD_TF_SYM))
+		    m->toks[i].flags > (KD_TF_READ | KD_TF_SYL | KD_TF_NICK |
+					KD_TF_SYM | KD_TF_HANGUL))
 			return 0;
 	for (i = 0; i < m->db->nents; i++)
 		if (m->ent_name0[i] > m->nnames ||

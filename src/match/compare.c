@@ -294,6 +294,17 @@ same:
 	return maxlen >= 5 ? 0.95 : 0.90;
 }
 
+/* A syllable read from Hangul and a Latin word that Koreans write it
+ * as (korean_roman.c): Lee/Yi/Rhee = 이 "i", Woo = 우 "u", Hee = 희
+ * "hui", Zin = 진 "jin". */
+static int korean_spelling(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	char ka[16], kb[16];
+	size_t na = kd__korean_key(ka, sizeof(ka), a->s, a->len);
+	size_t nb = kd__korean_key(kb, sizeof(kb), b->s, b->len);
+	return na > 0 && na == nb && memcmp(ka, kb, na) == 0;
+}
+
 /*
  * A token read from another script (KD_TF_READ) against another token:
  * equal consonant frames (phonetic.c) of at least two consonants, or one
@@ -411,6 +422,12 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	if ((a->flags & b->flags & KD_TF_SYM) && same_symbol(a, b)) {
 		*how = "symbol";
 		return 1.0;
+	}
+	if (((a->flags ^ b->flags) & KD_TF_HANGUL) && maxlen <= 12 &&
+	    a->kind == KD_TOK_WORD && b->kind == KD_TOK_WORD &&
+	    korean_spelling(a, b)) {
+		*how = "romanisation";
+		return 0.90;
 	}
 	if (((a->flags | b->flags) & KD_TF_SYL) && maxlen <= 6 &&
 	    !(a->len == 1 || b->len == 1))

@@ -233,13 +233,18 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
 			vflags[at] = KD_TF_READ;
 		else if (*scripts & (KD_SCRIPT_HAN | KD_SCRIPT_HANGUL))
 			vflags[at] = KD_TF_SYL;
+		if (vflags[at] == KD_TF_SYL &&
+		    (*scripts & (KD_SCRIPT_HAN | KD_SCRIPT_HANGUL)) ==
+			    KD_SCRIPT_HANGUL)
+			vflags[at] |=
+				KD_TF_HANGUL; /* Lee, Woo: korean_roman.c */
 		for (r = 0; r < nr; r++)
 			if (runs[r].script == KD_SCRIPT_HANGUL &&
 			    (int)v == KD_HANGUL_OPT_WORDS &&
 			    runs[r].nopts > KD_HANGUL_OPT_WORDS)
 				vflags[at] = KD_TF_READ;
 		kd__tokenize(&ts[at], b.p ? b.p : "", b.len,
-			     flags | (vflags[at] == KD_TF_SYL
+			     flags | ((vflags[at] & KD_TF_SYL)
 					      ? KD_NAME_SYLLABLES
 					      : 0));
 		if (ts[at].n == 0)

@@ -50,6 +50,11 @@ struct kd_ntok {
 			 vowels and some consonants are uncertain, so the
 			 matcher also compares it by kd__phonetic() */
 
+#define KD_TF_HANGUL \
+	16u /* a syllable read from Hangul (with KD_TF_SYL): its
+			 ad-hoc spellings (Lee, Woo) compare by
+			 kd__korean_key */
+
 #define KD_TF_SYM \
 	8u /* a word of an organisation's name that the rigour
 			 symbols give a meaning (bros, intl, tech):
@@ -141,6 +146,14 @@ double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
  * cap-1 bytes + NUL. @return the length written (0: none).
  */
 size_t kd__wade_giles(char *dst, size_t cap, const char *syl, size_t len);
+
+/**
+ * The key of one Korean syllable's spelling (korean_roman.c): Lee, Yi,
+ * Rhee, Ri and "i" (이) share one, so do Woo and "u", Hee and "hui", Zin
+ * and Jin. Writes at most cap bytes + NUL into dst (cap >= len + 2).
+ * @return the key's length (0: not a lowercase word of at most 15 letters).
+ */
+size_t kd__korean_key(char *dst, size_t cap, const char *s, size_t len);
 
 /** True when two lowercase ASCII given names are a name and its nickname
  *  in the shipped nicknames table (William/Bill), either order. */
