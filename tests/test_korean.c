@@ -101,3 +101,21 @@ KD_TEST(korean__joined_given_name)
 	/* the same given name written apart scores no lower */
 	CHECK(cmp("Hwang Won-jun", "황원준") >= joined - 0.01);
 }
+
+KD_TEST(korean__japanese_name_lenis_initial)
+{
+	kd_result r;
+	/* Hangul writes the initial k/t of a Japanese name as g/d: Kazuo
+	 * 가즈오 "gajeuo", Katsushige 가쓰시게; family name first */
+	double kazuo = cmp("Kazuo Uchida", "우치다 가즈오");
+	CHECK(kazuo >= 0.90);
+	CHECK(cmp("Kazuo Uchida", "우치다 마사오") < 0.30);
+	CHECK(cmp("Kazuo Uchida", "우치다 하즈오") < 0.30); /* h is not k */
+	CHECK(cmp("Toda Katsushige", "도다 가쓰시게") >= 0.80);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Kazuo Uchida",
+			 "우치다 가즈오") == 0);
+	CHECK(r.match);
+	CHECK(kd_test_feature(&r, "phonetic") != NULL);
+	CHECK(strstr(kd_test_feature(&r, "name_match"),
+		     "'kazuo'~'gajeuo' phonetic") != NULL);
+}
