@@ -119,3 +119,21 @@ KD_TEST(korean__japanese_name_lenis_initial)
 	CHECK(strstr(kd_test_feature(&r, "name_match"),
 		     "'kazuo'~'gajeuo' phonetic") != NULL);
 }
+
+KD_TEST(korean__western_name_in_hangul)
+{
+	kd_result r;
+	/* a Western surname in Hangul keeps its consonants and gains vowels
+	 * (Bridges 브리지스 "beurijiseu"): phon_min_hangul */
+	double bridges = cmp("Jordan Bridges", "조던 브리지스");
+	CHECK(bridges >= KD_DEFAULT_THRESHOLD);
+	CHECK(cmp("Jordan Bridges", "조던 브라운") < 0.30);
+	CHECK(cmp("Lindsey Stirling", "린지 스털링") >= KD_DEFAULT_THRESHOLD);
+	CHECK(cmp("Lindsey Stirling", "린지 스미스") < 0.30);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Jordan Bridges",
+			 "조던 브리지스") == 0);
+	CHECK(r.match);
+	CHECK(kd_test_feature(&r, "phonetic") != NULL);
+	CHECK(strstr(kd_test_feature(&r, "name_match"),
+		     "'bridges'~'beurijiseu' phonetic") != NULL);
+}

@@ -329,7 +329,9 @@ static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	}
 	sim = kd__sound_sim(a->s, a->len, b->s, b->len, &frame);
 	if (frame == 0 || (frame == 1 && maxlen > 7) ||
-	    sim < (frame <= 2 ? KD_PH_MIN2 : KD_PH_MIN))
+	    sim < (frame <= 2                  ? KD_PH_MIN2
+		   : (b->flags & KD_TF_HANGUL) ? KD_W_PHON_MIN_HANGUL
+					       : KD_PH_MIN))
 		return best;
 	if (sim > KD_PH_MAX)
 		sim = KD_PH_MAX;
@@ -423,7 +425,8 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		*how = "symbol";
 		return 1.0;
 	}
-	if (((a->flags ^ b->flags) & KD_TF_HANGUL) && maxlen <= 12 &&
+	if (((a->flags ^ b->flags) & KD_TF_HANGUL) &&
+	    ((a->flags | b->flags) & KD_TF_SYL) && maxlen <= 12 &&
 	    a->kind == KD_TOK_WORD && b->kind == KD_TOK_WORD &&
 	    korean_spelling(a, b)) {
 		*how = "romanisation";

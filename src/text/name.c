@@ -242,7 +242,7 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
 			if (runs[r].script == KD_SCRIPT_HANGUL &&
 			    (int)v == KD_HANGUL_OPT_WORDS &&
 			    runs[r].nopts > KD_HANGUL_OPT_WORDS)
-				vflags[at] = KD_TF_READ;
+				vflags[at] = KD_TF_READ | KD_TF_HANGUL;
 		kd__tokenize(&ts[at], b.p ? b.p : "", b.len,
 			     flags | ((vflags[at] & KD_TF_SYL)
 					      ? KD_NAME_SYLLABLES
@@ -254,8 +254,8 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
 				break;
 		if (k == at)
 			(*nv)++;
-		else if (vflags[at] == KD_TF_READ)
-			vflags[k] = KD_TF_READ; /* words of one syllable (존 커):
+		else if (vflags[at] & KD_TF_READ)
+			vflags[k] = vflags[at]; /* words of one syllable (존 커):
 						 * the reading as words wins */
 	}
 done:
