@@ -295,7 +295,7 @@ same:
 }
 
 /* A syllable read from Hangul and a Latin word that Koreans write it
- * as (korean_roman.c): Lee/Yi/Rhee = 이 "i", Woo = 우 "u", Hee = 희
+ * as (korean_roman.c): Lee/Rhee = 이 "i", Woo = 우 "u", Hee = 희
  * "hui", Zin = 진 "jin". */
 static int korean_spelling(const struct kd_qtok *a, const struct kd_qtok *b)
 {
@@ -327,7 +327,9 @@ static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		a = b;
 		b = t;
 	}
-	sim = kd__sound_sim(a->s, a->len, b->s, b->len, &frame);
+	sim = (b->flags & KD_TF_HANGUL)
+		      ? kd__sound_sim_hangul(a->s, a->len, b->s, b->len, &frame)
+		      : kd__sound_sim(a->s, a->len, b->s, b->len, &frame);
 	if (frame == 0 || (frame == 1 && maxlen > 7) ||
 	    sim < (frame <= 2                  ? KD_PH_MIN2
 		   : (b->flags & KD_TF_HANGUL) ? KD_W_PHON_MIN_HANGUL

@@ -8,10 +8,11 @@
  * "Woo"; 희 is "hui" and "Hee"; 수 "su" and "Soo"; 진 "jin" and the
  * DPRK "zin". The differences are of a few kinds, so a key folds them:
  *
- *   initial ㄹ: r/l/rh before i or y is dropped (Lee/Yi/I, Ryu/Yu,
- *               Lim/Rim/Im), otherwise read n (Roh/Noh, Ra/Na)
+ *   initial ㄹ: l/rh before i or y is dropped (Lee/Rhee/I, Lyu/Yu,
+ *               Lim/Im), otherwise read n (Lah/Na); a plain r is the
+ *               DPRK's ㄹ and stays (Ri = 리, not 이)
  *   vowels:     ee = i, oo = ou = u, eo = o, eu = u, ui = i (Hee/hui),
- *               yi = i, w before u dropped (Woo = u)
+ *               w before u dropped (Woo = u); not Yi or Li (below)
  *   an h closing a vowel is silent (Noh, Oh, Ahn, Suh), so is an
  *               English final e (June = 준 "jun"); wh = hw (Wha = 화)
  *   consonants: voiced = voiceless (g/k, d/t, b/p), j/z/ch = c, sh = s,
@@ -53,11 +54,14 @@ size_t kd__korean_key(char *dst, size_t cap, const char *s, size_t len)
 		t[1] = 'w';
 	}
 	i = 0;
-	/* initial ㄹ: dropped before i/y, else n */
-	if (t[0] == 'r' || t[0] == 'l') {
+	/* initial ㄹ as South Korea writes it: l or rh dropped before i/y,
+	 * else n. A plain r is the DPRK's spelling, which keeps ㄹ (Ri, Rim,
+	 * Ryu): 리 and 이 are two spellings there, so Ri is not 이. */
+	if (t[0] == 'l' || (t[0] == 'r' && len > 1 && t[1] == 'h')) {
 		i = (len > 1 && t[1] == 'h') ? 2 : 1;
 		if (i < len &&
-		    (t[i] == 'i' || t[i] == 'y' ||
+		    ((t[i] == 'i' && !(t[0] == 'l' && len == 2)) ||
+		     t[i] == 'y' ||
 		     (t[i] == 'e' && i + 1 < len && t[i + 1] == 'e')))
 			; /* Lee, Ryu, Lim: the vowel starts the key */
 		else if (i < len && vowel(t[i]))
@@ -65,10 +69,10 @@ size_t kd__korean_key(char *dst, size_t cap, const char *s, size_t len)
 		else
 			i = 0; /* not a syllable of that shape */
 	}
-	/* yi = i, w before u dropped (Woo, Wu) */
-	if (i + 1 < len && t[i] == 'y' && t[i + 1] == 'i')
-		i++;
-	else if (i + 1 < len && t[i] == 'w' && t[i + 1] == 'u')
+	/* w before u dropped (Woo, Wu). Yi is left apart from 이: the lists
+	 * carry it as an alias of the DPRK's Ri (리), so is Li (Chinese
+	 * 李); a name-only screen of 이영길 would meet RI Yong Gil by it */
+	if (i + 1 < len && t[i] == 'w' && t[i + 1] == 'u')
 		i++;
 	else if (i + 2 < len && t[i] == 'w' && t[i + 1] == 'o' &&
 		 t[i + 2] == 'o')

@@ -467,7 +467,8 @@ static int voicing(char a, char b)
  * the plain (lenis) consonant, which romanises voiced: Toda 도다 "doda",
  * Kazuo 가즈오 "gajeuo", Tanaka 다나카. The learnt table prices k/g, t/d
  * wherever they stand (inside a word they are different sounds); at the
- * start of a Hangul reading the pair is one letter: */
+ * start of a Hangul reading (kd__sound_sim_hangul; not Kana or Indic
+ * readings, which write voicing) the pair is one letter: */
 #define LENIS_INITIAL 0.05
 
 /* The aligned cost of sounds x (Latin) and y (the reading) in table t,
@@ -475,7 +476,7 @@ static int voicing(char a, char b)
  * a name starts (Ratana is not Holding), unless one starts with a vowel
  * (Hebrew does not write an initial vowel: Allan, אלן "ln") */
 static double align(const float (*t)[128], const char *x, size_t n,
-		    const char *y, size_t m)
+		    const char *y, size_t m, int lenis)
 {
 	double d[48][48];
 	size_t i, j;
@@ -490,7 +491,7 @@ static double align(const float (*t)[128], const char *x, size_t n,
 	for (i = 1; i <= n; i++)
 		for (j = 1; j <= m; j++) {
 			double v = d[i - 1][j - 1] +
-				   (i == 1 && j == 1 && t == g_cost[1] &&
+				   (i == 1 && j == 1 && lenis &&
 						    voicing(x[0], y[0])
 					    ? LENIS_INITIAL
 					    : sound_sub(t, x[i - 1], y[j - 1]));
@@ -502,8 +503,8 @@ static double align(const float (*t)[128], const char *x, size_t n,
 	return d[n][m];
 }
 
-double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
-		     size_t *frame)
+static double sound_sim(const char *a, size_t alen, const char *b, size_t blen,
+			size_t *frame, int hangul)
 {
 	char x[48], y[48];
 	size_t n = kd__sounds(x, sizeof(x), a, alen);
@@ -516,12 +517,24 @@ double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
 	if (den == 0)
 		return 0;
 	if (consonantal(b, blen)) {
-		c = align(g_cost[0], x, n, y, m);
+		c = align(g_cost[0], x, n, y, m, 0);
 	} else { /* Hangul or Kana: the better of the two */
-		c = align(g_cost[1], x, n, y, m);
-		c2 = align(g_cost[2], x, n, y, m);
+		c = align(g_cost[1], x, n, y, m, hangul);
+		c2 = align(g_cost[2], x, n, y, m, 0);
 		if (c < 0 || (c2 >= 0 && c2 < c))
 			c = c2;
 	}
 	return c < 0 ? 0 : 1.0 - c / (double)den;
+}
+
+double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
+		     size_t *frame)
+{
+	return sound_sim(a, alen, b, blen, frame, 0);
+}
+
+double kd__sound_sim_hangul(const char *a, size_t alen, const char *b,
+			    size_t blen, size_t *frame)
+{
+	return sound_sim(a, alen, b, blen, frame, 1);
 }

@@ -139,6 +139,10 @@ size_t kd__phonetic(char *dst, size_t cap, const char *tok, size_t len);
 size_t kd__sounds(char *dst, size_t cap, const char *tok, size_t len);
 double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
 		     size_t *frame);
+/** kd__sound_sim for a reading of Hangul words: an initial voicing pair
+ *  (k/g, t/d) is one Hangul letter (Kazuo 가즈오, Toda 도다). */
+double kd__sound_sim_hangul(const char *a, size_t alen, const char *b,
+			    size_t blen, size_t *frame);
 
 /**
  * Wade-Giles spelling of one lowercase pinyin syllable (wadegiles.c):
@@ -148,8 +152,8 @@ double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
 size_t kd__wade_giles(char *dst, size_t cap, const char *syl, size_t len);
 
 /**
- * The key of one Korean syllable's spelling (korean_roman.c): Lee, Yi,
- * Rhee, Ri and "i" (이) share one, so do Woo and "u", Hee and "hui", Zin
+ * The key of one Korean syllable's spelling (korean_roman.c): Lee,
+ * Rhee and "i" (이) share one, so do Woo and "u", Hee and "hui", Zin
  * and Jin. Writes at most cap bytes + NUL into dst (cap >= len + 2).
  * @return the key's length (0: not a lowercase word of at most 15 letters).
  */
