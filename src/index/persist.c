@@ -27,9 +27,9 @@
 #include <unicode/uvernum.h>
 
 /** Bump when name analysis, token kinds, weights or index keys change. */
-#define KD_MATCHER_FORMAT \
-	7u /* 7: readings of Arabic, Han, Burmese, Khmer,
-				* Sinhala, Lao; organisation residue, glued forms */
+/* 7: readings of Arabic, Han, Burmese, Khmer, Sinhala, Lao; Korean
+ * syllable spellings (KD_TF_HANGUL); organisation residue, glued forms */
+#define KD_MATCHER_FORMAT 7u
 
 #define TAG_MHDR KD_SNAP_TAG('M', 'H', 'D', 'R')
 #define TAG_MNAM KD_SNAP_TAG('M', 'N', 'A', 'M')
@@ -141,8 +141,9 @@ static int tables_consistent(const struct kd_index *m)
 		if (m->toks[i].text >= m->texts.tab.n ||
 		    m->toks[i].skel >= m->skels.tab.n ||
 		    m->toks[i].kind > KD_TOK_INITIAL ||
-		    m->toks[i].flags > (KD_TF_READ | KD_TF_SYL | KD_TF_NICK |
-					KD_TF_SYM | KD_TF_ARABIC | KD_TF_HAN))
+		    m->toks[i].flags >
+			    (KD_TF_READ | KD_TF_SYL | KD_TF_NICK | KD_TF_SYM |
+			     KD_TF_ARABIC | KD_TF_HAN | KD_TF_HANGUL))
 			return 0;
 	for (i = 0; i < m->db->nents; i++)
 		if (m->ent_name0[i] > m->nnames ||

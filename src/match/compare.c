@@ -295,6 +295,17 @@ same:
 	return maxlen >= 5 ? 0.95 : 0.90;
 }
 
+/* A syllable read from Hangul and a Latin word that Koreans write it
+ * as (korean_roman.c): Lee/Rhee = 이 "i", Woo = 우 "u", Hee = 희
+ * "hui", Zin = 진 "jin". */
+static int korean_spelling(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	char ka[16], kb[16];
+	size_t na = kd__korean_key(ka, sizeof(ka), a->s, a->len);
+	size_t nb = kd__korean_key(kb, sizeof(kb), b->s, b->len);
+	return na > 0 && na == nb && memcmp(ka, kb, na) == 0;
+}
+
 /*
  * A token read from another script (KD_TF_READ) against another token:
  * equal consonant frames (phonetic.c) of at least two consonants, or one
@@ -317,15 +328,18 @@ static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		a = b;
 		b = t;
 	}
-	sim = kd__sound_sim_in(b->flags & KD_TF_ARABIC ? 'a'
-			       : b->flags & KD_TF_HAN  ? 'h'
-						       : 0,
+	sim = kd__sound_sim_in(b->flags & KD_TF_ARABIC   ? 'a'
+			       : b->flags & KD_TF_HAN    ? 'h'
+			       : b->flags & KD_TF_HANGUL ? 'k'
+							 : 0,
 			       a->s, a->len, b->s, b->len, &frame);
 	/* an Arabic-script frame writes no short vowel: two consonants
 	 * (pry, ry) meet too many names */
 	if (frame == 0 || (frame == 1 && maxlen > 7) ||
 	    (frame < 3 && (b->flags & KD_TF_ARABIC)) ||
-	    sim < (frame <= 2 ? KD_PH_MIN2 : KD_PH_MIN))
+	    sim < (frame <= 2                  ? KD_PH_MIN2
+		   : (b->flags & KD_TF_HANGUL) ? KD_W_PHON_MIN_HANGUL
+					       : KD_PH_MIN))
 		return best;
 	if (sim > KD_PH_MAX)
 		sim = KD_PH_MAX;
@@ -418,6 +432,13 @@ static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	if ((a->flags & b->flags & KD_TF_SYM) && same_symbol(a, b)) {
 		*how = "symbol";
 		return 1.0;
+	}
+	if (((a->flags ^ b->flags) & KD_TF_HANGUL) &&
+	    ((a->flags | b->flags) & KD_TF_SYL) && maxlen <= 12 &&
+	    a->kind == KD_TOK_WORD && b->kind == KD_TOK_WORD &&
+	    korean_spelling(a, b)) {
+		*how = "romanisation";
+		return 0.90;
 	}
 	if (((a->flags | b->flags) & KD_TF_SYL) && maxlen <= 6 &&
 	    !(a->len == 1 || b->len == 1))

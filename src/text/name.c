@@ -66,7 +66,7 @@ static uint8_t reading_flags(const struct run *r, int v)
 	if (v >= r->nopts)
 		return 0;
 	if (r->script == KD_SCRIPT_HANGUL && v == KD_HANGUL_OPT_WORDS)
-		return KD_TF_READ;
+		return KD_TF_READ | KD_TF_HANGUL;
 	if (r->script == KD_SCRIPT_ARABIC && v == KD_ARABIC_OPT_FRAME)
 		return KD_TF_READ | KD_TF_ARABIC;
 	if (r->script == KD_SCRIPT_HAN && v == KD_HAN_OPT_WORDS)
@@ -267,13 +267,18 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
 			vflags[at] = KD_TF_READ;
 		else if (*scripts & (KD_SCRIPT_HAN | KD_SCRIPT_HANGUL))
 			vflags[at] = KD_TF_SYL;
+		if (vflags[at] == KD_TF_SYL &&
+		    (*scripts & (KD_SCRIPT_HAN | KD_SCRIPT_HANGUL)) ==
+			    KD_SCRIPT_HANGUL)
+			vflags[at] |=
+				KD_TF_HANGUL; /* Lee, Woo: korean_roman.c */
 		for (r = 0; r < nr; r++)
 			if (reading_flags(&runs[r], (int)v) != 0)
 				vflags[at] = reading_flags(&runs[r], (int)v);
 			else if (v == 0 && myanmar_run(u, &runs[r]))
 				vflags[at] = KD_TF_SYL; /* Burmese syllables */
 		kd__tokenize(&ts[at], b.p ? b.p : "", b.len,
-			     flags | (vflags[at] == KD_TF_SYL
+			     flags | ((vflags[at] & KD_TF_SYL)
 					      ? KD_NAME_SYLLABLES
 					      : 0));
 		if (ts[at].n == 0)
@@ -283,8 +288,8 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
 				break;
 		if (k == at)
 			(*nv)++;
-		else if (vflags[at] == KD_TF_READ)
-			vflags[k] = KD_TF_READ; /* words of one syllable (존 커):
+		else if (vflags[at] & KD_TF_READ)
+			vflags[k] = vflags[at]; /* words of one syllable (존 커):
 						 * the reading as words wins */
 	}
 done:

@@ -58,6 +58,12 @@ struct kd_ntok {
 	32u /* with KD_TF_READ: one part of a foreign name in Han
 			 characters, its syllables joined (own sound table) */
 
+#define KD_TF_HANGUL \
+	64u /* a syllable read from Hangul (with KD_TF_SYL): its
+			 ad-hoc spellings (Lee, Woo) compare by
+			 kd__korean_key; with KD_TF_READ a reading of
+			 Hangul words (lenis initials, phon_min_hangul) */
+
 #define KD_TF_SYM \
 	8u /* a word of an organisation's name that the rigour
 			 symbols give a meaning (bros, intl, tech):
@@ -147,8 +153,9 @@ double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
 		     size_t *frame);
 /** kd__sound_sim with the cost table of a script: 'a' for the consonant
  *  frame of Arabic script (f/v and b/p written alike), 'h' for a foreign
- *  name read from Han characters (pinyin), 0 chosen by the reading (the
- *  others). */
+ *  name read from Han characters (pinyin), 'k' for a reading of Hangul
+ *  words (an initial voicing pair k/g, t/d is one Hangul letter: Kazuo
+ *  가즈오, Toda 도다), 0 chosen by the reading (the others). */
 double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 			size_t blen, size_t *frame);
 
@@ -158,6 +165,14 @@ double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
  * cap-1 bytes + NUL. @return the length written (0: none).
  */
 size_t kd__wade_giles(char *dst, size_t cap, const char *syl, size_t len);
+
+/**
+ * The key of one Korean syllable's spelling (korean_roman.c): Lee,
+ * Rhee and "i" (이) share one, so do Woo and "u", Hee and "hui", Zin
+ * and Jin. Writes at most cap bytes + NUL into dst (cap >= len + 2).
+ * @return the key's length (0: not a lowercase word of at most 15 letters).
+ */
+size_t kd__korean_key(char *dst, size_t cap, const char *s, size_t len);
 
 /** True when two lowercase ASCII given names are a name and its nickname
  *  in the shipped nicknames table (William/Bill), either order. */

@@ -1,0 +1,151 @@
+/*
+ * test_korean.c - Korean names romanised as Koreans write them against
+ * the same names in Hangul (korean_roman.c, compare.c "romanisation"):
+ * the ad-hoc surname spellings (Lee/Rhee = 이, not the DPRK Ri; Lim = 임), vowel
+ * doublings (Woo = 우, Soo = 수, Hee = 희), the DPRK z (Zin = 진), an
+ * English final e (June = 준) and given names written joined (Weonjun =
+ * 원준). Each class also has a pair of two people that must stay apart.
+ */
+#include "test.h"
+#include "text/text.h"
+
+static double cmp(const char *a, const char *b)
+{
+	kd_result r;
+	if (kd_compare(&r, NULL, KD_SCHEMA_PERSON, a, b) < 0)
+		return -1;
+	return r.score;
+}
+
+static int key_eq(const char *a, const char *b)
+{
+	char ka[16], kb[16];
+	size_t na = kd__korean_key(ka, sizeof(ka), a, strlen(a));
+	size_t nb = kd__korean_key(kb, sizeof(kb), b, strlen(b));
+	return na > 0 && na == nb && memcmp(ka, kb, na) == 0;
+}
+
+KD_TEST(korean__key)
+{
+	/* one syllable, many spellings */
+	CHECK(key_eq("lee", "i"));
+	CHECK(key_eq("rhee", "i"));
+	CHECK(key_eq("lyu", "yu"));
+	CHECK(key_eq("lim", "im"));
+	CHECK(key_eq("noh", "no"));
+	CHECK(key_eq("oh", "o"));
+	CHECK(key_eq("woo", "u"));
+	CHECK(key_eq("soo", "su"));
+	CHECK(key_eq("hee", "hui"));
+	CHECK(key_eq("zin", "jin"));
+	CHECK(key_eq("june", "jun"));
+	CHECK(key_eq("wha", "hwa"));
+	CHECK(key_eq("weonjun", "wonjun"));
+	/* different syllables */
+	CHECK(!key_eq("lee", "o"));
+	/* the DPRK keeps initial ㄹ: Ri = 리, Ri is not 이 */
+	CHECK(!key_eq("ri", "i"));
+	CHECK(!key_eq("lee", "ri"));
+	/* Yi and Li are also aliases of 리 (RI Yong Gil = YI Yong Gil) and
+	 * Chinese 李: not folded into 이 */
+	CHECK(!key_eq("yi", "i"));
+	CHECK(!key_eq("li", "i"));
+	CHECK(!key_eq("lee", "u"));
+	CHECK(!key_eq("woo", "o"));
+	CHECK(!key_eq("jin", "sin"));
+	CHECK(!key_eq("hee", "ha"));
+	CHECK(!key_eq("lim", "yeom"));
+	/* not a word: no key */
+	CHECK(kd__korean_key((char[16]){ 0 }, 16, "o'", 2) == 0);
+	CHECK(kd__korean_key((char[16]){ 0 }, 16, "abcdefghijklmnopq", 17) ==
+	      0);
+}
+
+KD_TEST(korean__surname_spellings)
+{
+	kd_result r;
+	/* Lee = 이 (South Korean "i"); the DPRK's Ri is 리, not 이 */
+	double lee = cmp("Lee Jung-soo", "이정수");
+	CHECK(lee >= 0.85);
+	CHECK(cmp("Lee Jung-soo", "오정수") < 0.50); /* Oh, not Lee */
+	CHECK(cmp("Rhee Yong Sin", "이용신") >= 0.90);
+	CHECK(cmp("Ri Sol Ju", "리설주") >= 0.90);
+	CHECK(cmp("Ri Sol Ju", "이설주") < KD_DEFAULT_THRESHOLD);
+	CHECK(cmp("Lim Duk-jun", "임덕준") >= 0.85);
+	CHECK(cmp("Lim Duk-jun", "염덕준") < 0.50);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Lee Jung-soo",
+			 "이정수") == 0);
+	CHECK(r.match);
+	CHECK(kd_test_feature(&r, "name_match") != NULL);
+	/* either side may be named first (kd_compare scores both ways) */
+	CHECK(strstr(kd_test_feature(&r, "name_match"),
+		     "'lee'~'i' romanisation") != NULL ||
+	      strstr(kd_test_feature(&r, "name_match"),
+		     "'i'~'lee' romanisation") != NULL);
+}
+
+KD_TEST(korean__vowel_spellings)
+{
+	kd_result r;
+	/* Woo = 우, Hee = 희, Zin = 진 (MR/RR give "u", "hui", "jin") */
+	double woo = cmp("Jung Woo-sung", "정우성");
+	CHECK(woo >= 0.85);
+	CHECK(cmp("Jung Woo-sung", "정우진") < 0.50);
+	CHECK(cmp("Lee Sang-hee", "이상희") >= 0.85);
+	CHECK(cmp("Pak Seung-zin", "박승진") >= 0.85);
+	CHECK(cmp("Park Hyun-june", "박현준") >= 0.80);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Jung Woo-sung",
+			 "정우성") == 0);
+	CHECK(r.match);
+	CHECK(strstr(kd_test_feature(&r, "name_match"),
+		     "'woo'~'u' romanisation") != NULL ||
+	      strstr(kd_test_feature(&r, "name_match"),
+		     "'u'~'woo' romanisation") != NULL);
+}
+
+KD_TEST(korean__joined_given_name)
+{
+	/* a given name written as one word, in another spelling of its
+	 * vowels: Weonjun = 원준 (RR "won jun" joined) */
+	double joined = cmp("Hwang Weonjun", "황원준");
+	CHECK(joined >= 0.85);
+	CHECK(cmp("Hwang Weonjun", "황원석") < 0.30);
+	/* the same given name written apart scores no lower */
+	CHECK(cmp("Hwang Won-jun", "황원준") >= joined - 0.01);
+}
+
+KD_TEST(korean__japanese_name_lenis_initial)
+{
+	kd_result r;
+	/* Hangul writes the initial k/t of a Japanese name as g/d: Kazuo
+	 * 가즈오 "gajeuo", Katsushige 가쓰시게; family name first */
+	double kazuo = cmp("Kazuo Uchida", "우치다 가즈오");
+	CHECK(kazuo >= 0.90);
+	CHECK(cmp("Kazuo Uchida", "우치다 마사오") < 0.30);
+	CHECK(cmp("Kazuo Uchida", "우치다 하즈오") < 0.30); /* h is not k */
+	CHECK(cmp("Toda Katsushige", "도다 가쓰시게") >= 0.80);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Kazuo Uchida",
+			 "우치다 가즈오") == 0);
+	CHECK(r.match);
+	CHECK(kd_test_feature(&r, "phonetic") != NULL);
+	CHECK(strstr(kd_test_feature(&r, "name_match"),
+		     "'kazuo'~'gajeuo' phonetic") != NULL);
+}
+
+KD_TEST(korean__western_name_in_hangul)
+{
+	kd_result r;
+	/* a Western surname in Hangul keeps its consonants and gains vowels
+	 * (Bridges 브리지스 "beurijiseu"): phon_min_hangul */
+	double bridges = cmp("Jordan Bridges", "조던 브리지스");
+	CHECK(bridges >= KD_DEFAULT_THRESHOLD);
+	CHECK(cmp("Jordan Bridges", "조던 브라운") < 0.30);
+	CHECK(cmp("Lindsey Stirling", "린지 스털링") >= KD_DEFAULT_THRESHOLD);
+	CHECK(cmp("Lindsey Stirling", "린지 스미스") < 0.30);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Jordan Bridges",
+			 "조던 브리지스") == 0);
+	CHECK(r.match);
+	CHECK(kd_test_feature(&r, "phonetic") != NULL);
+	CHECK(strstr(kd_test_feature(&r, "name_match"),
+		     "'bridges'~'beurijiseu' phonetic") != NULL);
+}
