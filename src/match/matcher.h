@@ -111,6 +111,33 @@ struct kd_name_cmp {
  *  the explanation text is written only when `detail` is set. */
 void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		      const struct kd_qvar *l, int detail);
+/** Append "'q'~'l' how" (or "'q'" for exact) for query tokens q[qa..qb]
+ *  and list tokens l[la..lb] to the explanation d (compare.c). */
+void kd__append_detail(char *d, size_t cap, const struct kd_qtok *q, size_t qa,
+		       size_t qb, const struct kd_qtok *l, size_t la, size_t lb,
+		       const char *how);
+
+/* ---- compare_org.c: organisations and vessels ---------------------------------- */
+
+/** A vessel against the company of the same name (vessel_owner):
+ *  qsim/lsim the aligned similarity of each token. */
+int kd__org_owner_conflict(const struct kd_qvar *q, const struct kd_qvar *l,
+			   const float *qsim, const float *lsim);
+/** A country qualifier on one side, or two different ones (org_country);
+ *  sets out->country_w. */
+int kd__org_country_conflict(struct kd_name_cmp *out, const struct kd_qvar *q,
+			     const struct kd_qvar *l, const float *qsim,
+			     const float *lsim);
+/** One word in the plural on one side only (plural); qm[i] the list
+ *  token aligned with query token i, or -1. */
+int kd__org_plural_conflict(struct kd_name_cmp *out, const struct kd_qvar *q,
+			    const struct kd_qvar *l, const int *qm);
+/** Short unmatched words one typing error apart count as nearly equal
+ *  (org_typo): updates qsim, lsim, qm and the detail. */
+void kd__org_typos(struct kd_name_cmp *out, const struct kd_qvar *q,
+		   const struct kd_qvar *l, float *qsim, float *lsim, int *qm,
+		   int detail);
+
 /** A token similarity memo (a kd_screen_ctx owns one): pairs of a query
  *  token and a dictionary token are scored once per query. */
 struct kd_simcache *kd__simcache_new(void);
