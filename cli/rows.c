@@ -100,6 +100,17 @@ static int push(struct cli_rows *rs, struct cli_row *r, const char *const v[6],
 	return 0;
 }
 
+/* A name of spaces only (ASCII white space or no-break spaces) is no
+ * name: screening it would fail, and a book record with it would stop
+ * every monitor run until re-imported. */
+static int blank(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n' ||
+	       ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0))
+		s += (unsigned char)*s == 0xC2 ? 2 : 1;
+	return *s == '\0';
+}
+
 static int bad_utf8(struct cli_rows *rs, const char *prog, const char *path,
 		    unsigned long line, const char *const v[6])
 {
@@ -177,7 +188,7 @@ static int read_csv(struct cli_rows *rs, struct kd_reader *rd, const char *path,
 			rs->skipped++;
 			continue;
 		}
-		if (*v[1] == '\0') {
+		if (blank(v[1])) {
 			say(rs, "%s: %s:%lu: empty name (row skipped)", prog,
 			    path, r.line);
 			rs->skipped++;
@@ -222,7 +233,7 @@ static int read_query(struct cli_rows *rs, struct cli_row *r, json_t *o,
 	v[3] = kd_query_value(q, KD_ROLE_BIRTH_DATE, 0);
 	v[4] = kd_query_value(q, KD_ROLE_COUNTRY, 0);
 	v[5] = kd_query_value(q, KD_ROLE_IDENTIFIER, 0);
-	if (v[1] == NULL) {
+	if (v[1] == NULL || blank(v[1])) {
 		say(rs, "%s: %s:%lu: no name in properties (row skipped)", prog,
 		    path, r->line);
 		kd_query_free(q);

@@ -90,6 +90,7 @@ has "compare pairs row" "^Person,Sergej Lawrow,Sergei Lavrov,1,0\.[0-9]+,true$"
 t "batch csv" 3 "$K" batch --input tests/data/cli/batch.csv --threads 2
 has "batch csv bad row line" "batch.csv:3: 5 fields, header has 4"
 has "batch csv empty name line" "batch.csv:5: empty name"
+has "batch csv blank name line" "batch.csv:7: empty name"
 has "batch csv summary" "rows 3, matches 2"
 [ "$(grep -c '^{"id":' "$OUT")" = 3 ] || { echo "  cli: batch csv: expected 3 output lines"; fail=1; }
 has "batch order" '^\{"id":"c1"'
