@@ -1,17 +1,6 @@
 /*
- * compare.c - how two names compare: token similarity and alignment.
- *
- * Token similarity (kd__token_sim), best of:
- *   exact text                                   1.00
- *   one organisation symbol (Bros/Fratelli)      1.00  ('bros'~'fratelli' symbol)
- *   equal cross-convention skeleton              0.95  ('lawrow'~'lavrov')
- *   weighted edit distance within a budget that grows with length
- *     (substituting confusable letters c/k, v/w, i/y/j, s/z, vowels ...
- *     costs less; adjacent transposition 0.8)    1 - 2 * cost / len
- *   equal skeletons, spellings far apart         0.80 (len >= 5), 0.62
- *   skeletons one edit apart (len >= 6)          0.70
- *   initial vs a word with that first letter     0.70
- *   numbers must be equal, else 0 and flagged    (Yu Jong 2 != Yu Jong 3)
+ * compare.c - how two names compare: tokens aligned, the name score and
+ * its features. How two tokens compare is token_sim.c.
  *
  * Alignment ignores order: all token pairs, plus adjacent short tokens
  * joined on either side ("jong un" vs "jongun"), are ranked by weighted
@@ -32,494 +21,14 @@
 #include "model/model.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define SIM_MIN  0.60 /* pairs below are not a match */
-#define JOIN_MIN 0.85 /* joined pairs must be this close to count */
+#define SIM_MIN  KD_SIM_MIN
+#define JOIN_MIN KD_JOIN_MIN
 #define LIST_EXP KD_W_LIST_EXP
 #define INFO_MIN 9.0
-/* sound similarity a reading needs (3+ consonants; a frame of two), its
- * cap: data/weights/name_score.txt */
-#define KD_PH_MIN  KD_W_PHON_MIN
-#define KD_PH_MIN2 KD_W_PHON_MIN_FRAME
-#define KD_PH_MAX  KD_W_PHON_MAX
-
-/* ---- edit distance ------------------------------------------------------------ */
-
-static int is_vowel(char c)
-{
-	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
-	       c == 'y';
-}
-
-/* Substitution costs in tenths, for every pair of bytes: built once. */
-static uint8_t g_sub[256][256];
-static pthread_once_t g_sub_once = PTHREAD_ONCE_INIT;
-
-static void build_sub(void)
-{
-	static const char *const groups[] = { "ckqg", "vwf", "iyj", "szc", "td",
-					      "bp",   "lr",  "mn",  "xks" };
-	int a, b;
-	size_t i;
-	for (a = 0; a < 256; a++)
-		for (b = 0; b < 256; b++) {
-			uint8_t c = 10;
-			if (a == b)
-				c = 0;
-			else if (is_vowel((char)a) && is_vowel((char)b))
-				c = 6;
-			else
-				for (i = 0;
-				     i < sizeof(groups) / sizeof(groups[0]);
-				     i++)
-					if (a && b && strchr(groups[i], a) &&
-					    strchr(groups[i], b))
-						c = 6;
-			g_sub[a][b] = c;
-		}
-}
-
-static double sub_cost(char a, char b)
-{
-	return g_sub[(unsigned char)a][(unsigned char)b] * 0.1;
-}
-
-static double indel_cost(const char *s, size_t i)
-{
-	/* an 'h' or a doubled letter is a cheap insertion */
-	if (s[i] == 'h' || (i > 0 && s[i] == s[i - 1]))
-		return 0.5;
-	return 1.0;
-}
-
-/* Optimal string alignment distance with weighted costs; stops early
- * (returns > limit) when no cell of a row is within limit. */
-static double edit_distance(const char *a, size_t n, const char *b, size_t m,
-			    double limit)
-{
-	double rows[3][40];
-	double *pp, *p, *c;
-	size_t i, j;
-	if (n > 38 || m > 38)
-		return limit + 1;
-	/* every length difference costs at least a cheap insertion */
-	if ((double)(n > m ? n - m : m - n) * 0.5 > limit)
-		return limit + 1;
-	pp = rows[0];
-	p = rows[1];
-	c = rows[2];
-	p[0] = 0;
-	for (j = 1; j <= m; j++)
-		p[j] = p[j - 1] + indel_cost(b, j - 1);
-	for (i = 1; i <= n; i++) {
-		double rowmin;
-		double *t;
-		c[0] = p[0] + indel_cost(a, i - 1);
-		rowmin = c[0];
-		for (j = 1; j <= m; j++) {
-			double v = p[j - 1] + sub_cost(a[i - 1], b[j - 1]);
-			double del = p[j] + indel_cost(a, i - 1);
-			double ins = c[j - 1] + indel_cost(b, j - 1);
-			if (del < v)
-				v = del;
-			if (ins < v)
-				v = ins;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && pp[j - 2] + 0.8 < v)
-				v = pp[j - 2] + 0.8;
-			c[j] = v;
-			if (v < rowmin)
-				rowmin = v;
-		}
-		if (rowmin > limit)
-			return limit + 1;
-		t = pp;
-		pp = p;
-		p = c;
-		c = t;
-	}
-	return p[m];
-}
-
-/* Maria/Mario, Aleksandra/Aleksandr: a final -a against another ending
- * marks a different (female/male) name, not a spelling convention. */
-static int gendered_ending(const struct kd_qtok *a, const struct kd_qtok *b)
-{
-	char x = a->s[a->len - 1], y = b->s[b->len - 1];
-	if (x == y)
-		return 0;
-	return (x == 'a' && (y != 'a' && y != 'h')) ||
-	       (y == 'a' && (x != 'a' && x != 'h'));
-}
-
-/* Unit-cost Levenshtein distance by Myers' bit-parallel algorithm
- * (Hyyrö's formulation), for a <= 64 bytes. Every weighted operation
- * costs at least 0.5, so half of it bounds the weighted distance from
- * below: a cheap filter before the full dynamic programme. */
-static unsigned unit_distance(const char *a, size_t n, const char *b, size_t m)
-{
-	/* letters index by their low 5 bits: a-z are distinct there, digits
-	 * share slots with letters, which only loosens the bound */
-	uint64_t peq[32], pv = ~(uint64_t)0, mv = 0, last;
-	unsigned score = (unsigned)n;
-	size_t i;
-	if (n == 0)
-		return (unsigned)m;
-	if (n > 64)
-		return 0; /* no bound: let the full computation decide */
-	/* tokens are short: clear only the slots this pair reads, not all
-	 * 32 (that memset was most of the cost) */
-	for (i = 0; i < m; i++)
-		peq[b[i] & 31] = 0;
-	for (i = 0; i < n; i++)
-		peq[a[i] & 31] = 0;
-	for (i = 0; i < n; i++)
-		peq[a[i] & 31] |= (uint64_t)1 << i;
-	last = (uint64_t)1 << (n - 1);
-	for (i = 0; i < m; i++) {
-		uint64_t eq = peq[b[i] & 31];
-		uint64_t xv = eq | mv;
-		uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
-		uint64_t ph = mv | ~(xh | pv);
-		uint64_t mh = pv & xh;
-		if (ph & last)
-			score++;
-		else if (mh & last)
-			score--;
-		ph = (ph << 1) | 1;
-		mh <<= 1;
-		pv = mh | ~(xv | ph);
-		mv = ph & xv;
-	}
-	return score;
-}
-
-static double budget(size_t len)
-{
-	if (len <= 3)
-		return 0.6;
-	if (len <= 5)
-		return 1.0;
-	if (len <= 8)
-		return 2.0;
-	return 2.5;
-}
-
-static size_t digits(const struct kd_qtok *t)
-{
-	size_t i = 0;
-	while (i < t->len && t->s[i] >= '0' && t->s[i] <= '9')
-		i++;
-	return i;
-}
-
-static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
-			const char **how, int skeletons, double need);
-
-/* Two words of organisation names with one rigour symbol (Bros and
- * Fratelli, Intl and International; both flagged KD_TF_SYM). */
-static int same_symbol(const struct kd_qtok *a, const struct kd_qtok *b)
-{
-	const char *x = kd__org_symbol(a->s, a->len);
-	const char *y = kd__org_symbol(b->s, b->len);
-	return x != NULL && y != NULL && strcmp(x, y) == 0;
-}
-
-/*
- * A Han or Hangul syllable (KD_TF_SYL) against a short token: syllables
- * are few and their skeletons collide (zhang/cheng/chang, yang/jang), so
- * only the same skeleton spelled by another convention counts (jong/
- * chong/jeong, pak/park, zhang/chang): one syllable, not a neighbour.
- */
-/* The same consonants in the same order: vowels are what romanisations of
- * one Korean syllable disagree on (bum/beom, young/yeong). */
-static int same_cons(const char *a, size_t alen, const char *b, size_t blen)
-{
-	size_t i = 0, j = 0;
-	for (;;) {
-		while (i < alen && strchr("aeiouw", a[i]) != NULL)
-			i++;
-		while (j < blen && strchr("aeiouw", b[j]) != NULL)
-			j++;
-		if (i == alen || j == blen)
-			return i == alen && j == blen;
-		if (a[i++] != b[j++])
-			return 0;
-	}
-}
-
-static int same_consonants(const struct kd_qtok *a, const struct kd_qtok *b)
-{
-	return same_cons(a->s, a->len, b->s, b->len);
-}
-
-/* A pinyin syllable and its Wade-Giles spelling (wadegiles.c), letter
- * for letter: zhang/chang, xu/hsu, dong/tung. */
-static int wade_giles_pair(const struct kd_qtok *a, const struct kd_qtok *b)
-{
-	char w[16];
-	size_t n;
-	if ((a->flags & KD_TF_SYL) &&
-	    (n = kd__wade_giles(w, sizeof(w), a->s, a->len)) == b->len &&
-	    memcmp(w, b->s, n) == 0)
-		return 1;
-	return (b->flags & KD_TF_SYL) &&
-	       (n = kd__wade_giles(w, sizeof(w), b->s, b->len)) == a->len &&
-	       memcmp(w, a->s, n) == 0;
-}
-
-static double syllable_sim(const struct kd_qtok *a, const struct kd_qtok *b,
-			   const char **how)
-{
-	size_t maxlen = a->len > b->len ? a->len : b->len;
-	*how = "";
-	if (wade_giles_pair(a, b)) /* xu/hsu: skeletons apart */
-		goto same;
-	if (a->skel_len == 0 || a->skel_len != b->skel_len ||
-	    memcmp(a->skel, b->skel, a->skel_len) != 0)
-		return 0;
-	/* the same consonants (vowels are where conventions differ:
-	 * bum/beom), the Wade-Giles spelling of a pinyin syllable, or one
-	 * edit that keeps the first letter (pak/park, choe/choi): not
-	 * zhang/chang's neighbours cheng/sheng, jun/yun, fei/wei */
-	if (!same_consonants(a, b) &&
-	    (a->s[0] != b->s[0] ||
-	     edit_distance(a->s, a->len, b->s, b->len, 1.2) > 1.1))
-		return 0;
-same:
-	*how = "skeleton";
-	return maxlen >= 5 ? 0.95 : 0.90;
-}
-
-/* A syllable read from Hangul and a Latin word that Koreans write it
- * as (korean_roman.c): Lee/Rhee = 이 "i", Woo = 우 "u", Hee = 희
- * "hui", Zin = 진 "jin". */
-static int korean_spelling(const struct kd_qtok *a, const struct kd_qtok *b)
-{
-	char ka[16], kb[16];
-	size_t na = kd__korean_key(ka, sizeof(ka), a->s, a->len);
-	size_t nb = kd__korean_key(kb, sizeof(kb), b->s, b->len);
-	return na > 0 && na == nb && memcmp(ka, kb, na) == 0;
-}
-
-/*
- * A token read from another script (KD_TF_READ) against another token:
- * equal consonant frames (phonetic.c) of at least two consonants, or one
- * consonant apart in a long frame. Short frames need longer words: the
- * two-consonant frame of a Korean syllable (kim: KN) meets too much.
- */
-static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
-			   double best, const char **how)
-{
-	size_t minlen = a->len < b->len ? a->len : b->len;
-	size_t maxlen = a->len > b->len ? a->len : b->len, frame;
-	double sim;
-	if (minlen < 2 || maxlen > 40 || maxlen > 3 * minlen)
-		return best;
-	/* how much of the consonant frame survives the transcription
-	 * (phonetic.c); a frame of two consonants must survive nearly
-	 * whole, one consonant is never enough */
-	if ((a->flags & KD_TF_READ) && !(b->flags & KD_TF_READ)) {
-		const struct kd_qtok *t = a; /* the Latin side first */
-		a = b;
-		b = t;
-	}
-	sim = kd__sound_sim_in(b->flags & KD_TF_ARABIC   ? 'a'
-			       : b->flags & KD_TF_HAN    ? 'h'
-			       : b->flags & KD_TF_HANGUL ? 'k'
-							 : 0,
-			       a->s, a->len, b->s, b->len, &frame);
-	/* an Arabic-script frame writes no short vowel: two consonants
-	 * (pry, ry) meet too many names */
-	if (frame == 0 || (frame == 1 && maxlen > 7) ||
-	    (frame < 3 && (b->flags & KD_TF_ARABIC)) ||
-	    sim < (frame <= 2                  ? KD_PH_MIN2
-		   : (b->flags & KD_TF_HANGUL) ? KD_W_PHON_MIN_HANGUL
-					       : KD_PH_MIN))
-		return best;
-	if (sim > KD_PH_MAX)
-		sim = KD_PH_MAX;
-	if (frame == 1 && sim > KD_PH_MIN2)
-		sim = KD_PH_MIN2; /* one consonant: weak evidence (Leo, Kerr) */
-	if (sim > best) {
-		*how = "phonetic";
-		return sim;
-	}
-	return best;
-}
-
-double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
-		     const char **how)
-{
-	return token_sim(a, b, how, 1, 0);
-}
-
-double kd__token_sim_need(const struct kd_qtok *a, const struct kd_qtok *b,
-			  double need)
-{
-	const char *how;
-	return token_sim(a, b, &how, 1, need < SIM_MIN ? SIM_MIN : need);
-}
-
-/* Joined neighbours ("jong un" vs "jongun") must agree in spelling:
- * skeletons of glued syllables collide too easily (yu zhang ~ hushang). */
-/* Only near-identical spellings can reach JOIN_MIN: can tokens of these
- * lengths? (Rejects the rest before any edit distance is computed.) */
-static int join_len_ok(size_t a, size_t b)
-{
-	size_t maxlen = a > b ? a : b, diff = a > b ? a - b : b - a;
-	return (double)diff * 0.5 <= (1.0 - JOIN_MIN) / 2.0 * (double)maxlen;
-}
-
-static double joined_sim(const struct kd_qtok *a, const struct kd_qtok *b,
-			 const char **how)
-{
-	if (!join_len_ok(a->len, b->len)) {
-		*how = "";
-		return 0;
-	}
-	return token_sim(a, b, how, 0, JOIN_MIN);
-}
-
-/*
- * The largest weighted distance whose outcome token_sim() needs when the
- * caller drops similarities below `need` (0: every outcome counts): the
- * spelling similarity 1 - 2 x cost / len must reach `need`, and the
- * skeleton+edit rule (0.70) looks up to budget + 0.5.
- */
-static double cost_needed(const struct kd_qtok *a, const struct kd_qtok *b,
-			  int skeletons, size_t maxlen, double need)
-{
-	double x = budget(maxlen), spell;
-	if (skeletons && need <= 0.70 && a->skel_len >= 6 && b->skel_len >= 6)
-		return x + 0.5;
-	/* costs are multiples of 0.1: the margin keeps boundary cases */
-	spell = (1.0 - need) * (double)maxlen / 2.0 + 0.05;
-	return spell < x ? spell : x;
-}
-
-/*
- * Similarity of two tokens; with need > 0, any result below need may
- * come back as 0 (the caller drops it), which lets the edit distance
- * stop early. need must then be at least SIM_MIN.
- */
-static double token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
-			const char **how, int skeletons, double need)
-{
-	pthread_once(&g_sub_once, build_sub);
-	size_t maxlen = a->len > b->len ? a->len : b->len;
-	size_t lendiff = a->len > b->len ? a->len - b->len : b->len - a->len;
-	double best = 0, cost, limit = budget(maxlen) + 1.0, far, x = 1e9;
-	*how = "";
-	if (a->kind == KD_TOK_NUMBER || b->kind == KD_TOK_NUMBER) {
-		/* "77th" and "77" agree; "2" and "3" never do */
-		size_t da = digits(a), db = digits(b);
-		if (a->kind == b->kind && da == db && da > 0 &&
-		    memcmp(a->s, b->s, da) == 0) {
-			*how = "exact";
-			return 1.0;
-		}
-		return 0.0;
-	}
-	if (a->len == b->len && memcmp(a->s, b->s, a->len) == 0) {
-		*how = "exact";
-		return 1.0;
-	}
-	if ((a->flags & b->flags & KD_TF_SYM) && same_symbol(a, b)) {
-		*how = "symbol";
-		return 1.0;
-	}
-	if (((a->flags ^ b->flags) & KD_TF_HANGUL) &&
-	    ((a->flags | b->flags) & KD_TF_SYL) && maxlen <= 12 &&
-	    a->kind == KD_TOK_WORD && b->kind == KD_TOK_WORD &&
-	    korean_spelling(a, b)) {
-		*how = "romanisation";
-		return 0.90;
-	}
-	if (((a->flags | b->flags) & KD_TF_SYL) && maxlen <= 6 &&
-	    !(a->len == 1 || b->len == 1))
-		return syllable_sim(a, b, how);
-	if (a->len == 1 || b->len == 1) {
-		if (a->s[0] == b->s[0]) {
-			*how = "initial";
-			return 0.70;
-		}
-		return 0.0;
-	}
-	if (skeletons && a->skel_len > 0 && a->skel_len == b->skel_len &&
-	    memcmp(a->skel, b->skel, a->skel_len) == 0 &&
-	    !gendered_ending(a, b)) {
-		/* the skeleton folds vowels hard: trust it fully only when
-		 * the spellings are also close */
-		/* only c <= budget + 0.5 is asked below; a limit 0.2 above
-		 * it stops no path that stays within (see edit_distance) */
-		double c = edit_distance(a->s, a->len, b->s, b->len,
-					 need > 0 ? budget(maxlen) + 0.75
-						  : budget(maxlen) + 2);
-		*how = "skeleton";
-		/* the skeleton vouches for convention substitutions (j/y,
-		 * ou/u): allow half an edit more than plain spelling */
-		if (c <= budget(maxlen) + 0.5)
-			return 0.95;
-		/* a syllable read from Han or Hangul against a longer token
-		 * spelled far apart (huang/zhiyong): the skeletons of
-		 * syllables collide, this says nothing */
-		if ((a->flags | b->flags) & KD_TF_SYL)
-			return 0;
-		/* equal skeletons of spellings far apart: plausible for long
-		 * names (Chruschtschow/Khrushchev), weak for short syllables
-		 * whose skeletons collide (zhang/chang/yang) */
-		return maxlen >= 5 ? 0.80 : 0.62;
-	}
-	far = budget(maxlen) + 2; /* far beyond the budget */
-	if (need > 0) {
-		/* Every weighted operation costs at least 0.5 per unit edit,
-		 * a transposition 0.8 for two: 0.4 x unit distance and 0.5 x
-		 * the length difference bound the cost from below. The early
-		 * stop of edit_distance needs 0.2 of room. */
-		x = cost_needed(a, b, skeletons, maxlen, need);
-		limit = x + 0.25;
-		if ((double)lendiff * 0.5 > x ||
-		    unit_distance(a->s, a->len, b->s, b->len) * 0.4 > x)
-			limit = -1;
-	} else if ((double)lendiff * 0.5 > budget(maxlen) + 1.0 ||
-		   unit_distance(a->s, a->len, b->s, b->len) * 0.5 >
-			   budget(maxlen) + 1.0) {
-		limit = -1;
-	}
-	cost = limit < 0 ? far
-			 : edit_distance(a->s, a->len, b->s, b->len, limit);
-	if (cost > x)
-		cost = far; /* no outcome below depends on it */
-	if (cost <= budget(maxlen)) {
-		double sim = 1.0 - 2.0 * cost / (double)maxlen;
-		if (sim > best) {
-			best = sim;
-			*how = "edit";
-		}
-	}
-	if (skeletons && best < 0.70 && a->skel_len >= 6 && b->skel_len >= 6 &&
-	    cost <= budget(maxlen) + 0.5 &&
-	    unit_distance(a->skel, a->skel_len, b->skel, b->skel_len) <= 2 &&
-	    edit_distance(a->skel, a->skel_len, b->skel, b->skel_len, 1.0) <=
-		    1.0) {
-		best = 0.70;
-		*how = "skeleton+edit";
-	}
-	if (((a->flags | b->flags) & KD_TF_READ) && best < 0.85)
-		best = phonetic_sim(a, b, best, how);
-	if (best < 0.80 && (a->flags & b->flags & KD_TF_NICK) &&
-	    a->kind == KD_TOK_WORD && b->kind == KD_TOK_WORD &&
-	    kd__nickname(a->s, a->len, b->s, b->len)) {
-		best = 0.80;
-		*how = "nickname";
-	}
-	return best;
-}
 
 /* ---- per-query memo ------------------------------------------------------------------ */
 
@@ -594,14 +103,14 @@ static double sim_memo(struct kd_simcache *c, const struct kd_qtok *a,
 	double sim;
 	if (b->id == UINT32_MAX || a->id != UINT32_MAX || c == NULL ||
 	    a->qid == 0)
-		return token_sim(a, b, how, 1, SIM_MIN);
+		return kd__token_sim_full(a, b, how, 1, SIM_MIN);
 	slot = memo_slot(c, a, b->id);
 	key = memo_key(a, b);
 	if (slot->gen == c->gen && slot->key == key && slot->skel == b->skel) {
 		*how = slot->how;
 		return slot->sim;
 	}
-	sim = token_sim(a, b, how, 1, SIM_MIN);
+	sim = kd__token_sim_full(a, b, how, 1, SIM_MIN);
 	slot->key = key;
 	slot->skel = b->skel;
 	slot->gen = c->gen;
@@ -727,7 +236,7 @@ static int joinable(const struct kd_qtok *a, const struct kd_qtok *b)
 }
 
 /* Build a joined token of t[i] t[i+1] in caller storage. It has no
- * skeleton: joined_sim() compares spellings only. */
+ * skeleton: kd__joined_sim() compares spellings only. */
 static void join_tok(struct kd_qtok *out, char *text, const struct kd_qtok *t)
 {
 	size_t n = (size_t)t[0].len + t[1].len;
@@ -1085,13 +594,13 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			continue;
 		for (j = 0; j < m; j++) {
 			double s;
-			if (!join_len_ok(jl, l->toks[j].len))
-				continue; /* joined_sim() would say 0 */
+			if (!kd__join_len_ok(jl, l->toks[j].len))
+				continue; /* kd__joined_sim() would say 0 */
 			if (!built) {
 				join_tok(&joined, jt[i], &q->toks[i]);
 				built = 1;
 			}
-			s = joined_sim(&joined, &l->toks[j], &how);
+			s = kd__joined_sim(&joined, &l->toks[j], &how);
 			add_pair(pairs, &np, (int)i, (int)i + 1, (int)j, (int)j,
 				 s, "joined", joined.w);
 		}
@@ -1104,13 +613,13 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			continue;
 		for (i = 0; i < n; i++) {
 			double s;
-			if (!join_len_ok(q->toks[i].len, jl))
-				continue; /* joined_sim() would say 0 */
+			if (!kd__join_len_ok(q->toks[i].len, jl))
+				continue; /* kd__joined_sim() would say 0 */
 			if (!built) {
 				join_tok(&joined, jt[j], &l->toks[j]);
 				built = 1;
 			}
-			s = joined_sim(&q->toks[i], &joined, &how);
+			s = kd__joined_sim(&q->toks[i], &joined, &how);
 			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j + 1,
 				 s, "joined", q->toks[i].w);
 		}

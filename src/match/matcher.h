@@ -146,6 +146,23 @@ void kd__simcache_free(struct kd_simcache *c);
  *  key) and attach c to them; comparisons of other vars are not
  *  memoised. */
 void kd__simcache_begin(struct kd_simcache *c, struct kd_qvar *vars, size_t n);
+/* ---- token_sim.c: how two tokens compare ------------------------------------- */
+
+#define KD_SIM_MIN  0.60 /* token pairs below are not a match */
+#define KD_JOIN_MIN 0.85 /* joined pairs must be this close to count */
+
+/** kd__token_sim with its options: skeletons 0 compares spellings only
+ *  (joined neighbours); with need > 0 (at least KD_SIM_MIN) a result
+ *  below need may come back as 0, which lets the edit distance stop. */
+double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
+			  const char **how, int skeletons, double need);
+/** Can tokens of these lengths, one of them two joined neighbours
+ *  ("jong un" vs "jongun"), reach KD_JOIN_MIN at all? */
+int kd__join_len_ok(size_t a, size_t b);
+/** Similarity of a joined pair and a token: spellings only (skeletons of
+ *  glued syllables collide too easily), KD_JOIN_MIN or 0. */
+double kd__joined_sim(const struct kd_qtok *a, const struct kd_qtok *b,
+		      const char **how);
 /** Similarity of two tokens in [0,1]; `how` gets a short tag. */
 double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		     const char **how);
