@@ -597,13 +597,11 @@ static int cyr_lang(const UChar *u, int32_t n)
 	return lang;
 }
 
-/* Belarusian read as Russian (option 1): ў is the Russian в or л that
- * Belarusian turns into a glide after a vowel (Лаўроў = Лавров), so it
- * is read v here; Russian BGN then gives the spelling the lists use for
- * Belarusians under their Russian names (Сяргей Лаўроў -> Syargey
- * Lavrov). */
-static int belarusian_as_russian(struct kd_abuf *b, const UChar *u, int32_t n,
-				 size_t off)
+/* u[0..n) read by transliterator id after each letter is replaced by its
+ * twin (one letter for one, so offsets hold): a script or a letter
+ * that ICU does not read, spelt with those it does. */
+static int icu_apply_twins(struct kd_abuf *b, enum tid id, const UChar *u,
+			   int32_t n, UChar (*twin)(UChar), size_t off)
 {
 	UChar stack[128], *v = stack;
 	int32_t i;
@@ -612,45 +610,41 @@ static int belarusian_as_russian(struct kd_abuf *b, const UChar *u, int32_t n,
 	    (v = kd__malloc((size_t)n * sizeof(*v))) == NULL)
 		return KD_ENOMEM;
 	for (i = 0; i < n; i++)
-		v[i] = u[i] == 0x045E ? 0x0432 : u[i] == 0x040E ? 0x0412 : u[i];
-	err = icu_apply(b, T_RU, v, n, KD_LM_STRIP, off);
+		v[i] = twin(u[i]);
+	err = icu_apply(b, id, v, n, KD_LM_STRIP, off);
 	if (v != stack)
 		kd__free(v);
 	return err;
+}
+
+/* Belarusian read as Russian (option 1): ў is the Russian в or л that
+ * Belarusian turns into a glide after a vowel (Лаўроў = Лавров), so it
+ * is read v here; Russian BGN then gives the spelling the lists use for
+ * Belarusians under their Russian names (Сяргей Лаўроў -> Syargey
+ * Lavrov). */
+static UChar belarusian_twin(UChar c)
+{
+	return c == 0x045E ? 0x0432 : c == 0x040E ? 0x0412 : c;
 }
 
 /* Lao read as Thai: ICU has no Lao romaniser, and the Lao block was laid
  * out parallel to the Thai one (ກ U+0E81 = ก U+0E01), so Lao letters
  * become their Thai twins and Thai-Latin reads them: ລາວຣອບ -> ลาวรอบ
  * "lawrob". Lao ຊ is s (Thai ซ, not ช); the subscript ຼ is l, ຽ y; the
- * vowel ົ has no twin and is not read. */
+ * vowel ົ has no twin and becomes the silent mark ์. */
 static bool is_lao(UChar c)
 {
 	return c >= 0x0E80 && c <= 0x0EFF;
 }
 
-static int lao_as_thai(struct kd_abuf *b, const UChar *u, int32_t n, size_t off)
+static UChar lao_twin(UChar c)
 {
-	UChar stack[128], *v = stack;
-	int32_t i, k = 0;
-	int err;
-	if (n > (int32_t)(sizeof(stack) / sizeof(stack[0])) &&
-	    (v = kd__malloc((size_t)n * sizeof(*v))) == NULL)
-		return KD_ENOMEM;
-	for (i = 0; i < n; i++) {
-		UChar c = u[i];
-		if (c == 0x0EBB)
-			continue;
-		v[k++] = !is_lao(c)    ? c
-			 : c == 0x0E8A ? 0x0E0B
-			 : c == 0x0EBC ? 0x0E25
-			 : c == 0x0EBD ? 0x0E22
-				       : (UChar)(c - 0x80);
-	}
-	err = icu_apply(b, T_ANY, v, k, KD_LM_STRIP, off);
-	if (v != stack)
-		kd__free(v);
-	return err;
+	return !is_lao(c)    ? c
+	       : c == 0x0EBB ? 0x0E4C
+	       : c == 0x0E8A ? 0x0E0B
+	       : c == 0x0EBC ? 0x0E25
+	       : c == 0x0EBD ? 0x0E22
+			     : (UChar)(c - 0x80);
 }
 
 int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
@@ -713,7 +707,8 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 		int lang = cyr_lang(u, n);
 		enum tid id = cyr[lang][opt];
 		if (lang == 2 && id == T_RU) {
-			err = belarusian_as_russian(b, u, n, off);
+			err = icu_apply_twins(b, T_RU, u, n, belarusian_twin,
+					      off);
 			break;
 		}
 		err = icu_apply(b, id, u, n,
@@ -744,7 +739,7 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 			break;
 		}
 		if (i < n && is_lao(u[i])) {
-			err = lao_as_thai(b, u, n, off);
+			err = icu_apply_twins(b, T_ANY, u, n, lao_twin, off);
 			break;
 		}
 		if (i < n && kd__is_sinhala(u[i])) {
