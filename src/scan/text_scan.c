@@ -589,28 +589,23 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 			    !kd__scan_family_name(sc, best->ent, STEM(sc, t),
 						  t->slen))
 				continue; /* "Vasiliy Golubev": someone else */
-			if (kd__scan_family_words(sc, best->ent) > 1) {
-				/* one of two family names (NORIEGA FIGUEROA):
-				 * as common alone as any surname */
+			/* one of two family names (NORIEGA FIGUEROA) is as
+			 * common alone as any surname; a surname alone names
+			 * someone known by it: listed by one authority only
+			 * (Gilboa, Cornelio, Voinov), a namesake is likelier */
+			const char *why = kd__scan_family_words(sc, best->ent) >
+							  1
+						  ? "one of the family names "
+						    "of the person"
+					  : !prominent(sc, best->ent)
+						  ? "a surname of a person on "
+						    "one list only"
+						  : NULL;
+			if (why != NULL) {
 				snprintf(co.detail, sizeof(co.detail),
-					 "'%.30s' alone: one of the family "
-					 "names of the person, without a given "
+					 "'%.30s' alone: %s, without a given "
 					 "name (low priority)",
-					 TXT(sc, t));
-				if ((err = add_mention(sc, i, best,
-						       co.detail)) < 0)
-					return err;
-				continue;
-			}
-			if (!prominent(sc, best->ent)) {
-				/* a surname alone names someone known by it:
-				 * listed by one authority only (Gilboa,
-				 * Cornelio, Voinov), a namesake is likelier */
-				snprintf(co.detail, sizeof(co.detail),
-					 "'%.30s' alone: a surname of a person "
-					 "on one list only, without a given "
-					 "name (low priority)",
-					 TXT(sc, t));
+					 TXT(sc, t), why);
 				if ((err = add_mention(sc, i, best,
 						       co.detail)) < 0)
 					return err;
