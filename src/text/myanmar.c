@@ -131,13 +131,6 @@ static const char *rhyme(const struct syl *s)
 	if (f == 0 && s->anus)
 		f = 0x1019; /* ံ is a final m */
 	switch (f) {
-	case 0:
-		return o_aw            ? "aw"
-		       : o_o           ? "o"
-		       : s->e || s->ai ? "e"
-		       : s->i          ? "i"
-		       : s->u          ? "u"
-				       : "a";
 	case 0x1004: /* င */
 		return o_aw ? "aung" : o_o ? "aing" : s->mw ? "win" : "in";
 	case 0x1014: /* န */
@@ -155,7 +148,8 @@ static const char *rhyme(const struct syl *s)
 		return "i";
 	case 0x101A: /* ယ် */
 		return "e";
-	default: /* a final of a transcription (ဖ် f): the vowel alone */
+	default: /* none, or a final of a transcription (ဖ် f): the vowel
+		  * alone */
 		return o_aw            ? "aw"
 		       : o_o           ? "o"
 		       : s->e || s->ai ? "e"
