@@ -411,37 +411,40 @@ static const struct kd_xml_record g_records[] = { { NULL, "record" } };
 static const struct kd_xml_spec g_spec = { "data-set", "a Canada SEMA list",
 					   g_records, 1 };
 
+/* The file carries no date of its own: it is dated by its latest
+ * listing (end()). */
+static int describe(struct kd_xml_reader *x, struct kd_sink *sink,
+		    const char *path)
+{
+	(void)x;
+	(void)path;
+	return kd__sink_describe(sink, "ca_sema",
+				 "Canada Consolidated Autonomous Sanctions "
+				 "List (SEMA)",
+				 "Global Affairs Canada", NULL);
+}
+
+static int map_record(struct kd_xml_rec *x, const xmlNode *n, size_t kind)
+{
+	(void)kind; /* one kind: record */
+	return record((struct rec *)x, n);
+}
+
+static int end(struct kd_xml_rec *x)
+{
+	const struct rec *r = (const struct rec *)x;
+	if (r->maxdate[0] == '\0')
+		return 0;
+	return kd__sink_describe(x->sink, NULL, NULL, NULL, r->maxdate);
+}
+
+static const struct kd_xml_parser g_parser = { &g_spec, describe, map_record,
+					       end };
+
 int kd__parse_canada_xml(struct kd_sink *sink, const char *path,
 			 kd_parse_err *err)
 {
-	struct kd_xml_reader *x = NULL;
 	struct rec r;
-	const xmlNode *n;
-	size_t kind;
-	int e;
-
 	memset(&r, 0, sizeof(r));
-	kd__xml_rec_init(&r.x, sink);
-	if ((e = kd__xml_open(&x, sink, path, &g_spec, err)) < 0 ||
-	    (e = kd__sink_describe(sink, "ca_sema",
-				   "Canada Consolidated Autonomous Sanctions "
-				   "List (SEMA)",
-				   "Global Affairs Canada", NULL)) < 0)
-		goto done;
-	while ((e = kd__xml_next(x, &n, &kind, err)) > 0) {
-		r.x.e = NULL;
-		e = record(&r, n);
-		if ((e = kd__xml_record_err(x, n, e, err)) < 0)
-			goto done;
-	}
-	if (e < 0)
-		goto done;
-	if (r.maxdate[0] &&
-	    (e = kd__sink_describe(sink, NULL, NULL, NULL, r.maxdate)) < 0)
-		goto done;
-	e = kd__xml_finish(x);
-done:
-	kd__xml_close(x);
-	kd__xml_rec_free(&r.x);
-	return e;
+	return kd__xml_parse(&r.x, sink, path, &g_parser, err);
 }

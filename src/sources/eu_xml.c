@@ -411,11 +411,13 @@ static const struct kd_xml_spec g_spec = {
 };
 
 /* The source, dated by the root's generationDate. */
-static int describe(struct kd_xml_reader *x, struct kd_sink *sink)
+static int describe(struct kd_xml_reader *x, struct kd_sink *sink,
+		    const char *path)
 {
 	char iso[24] = "";
 	xmlChar *gen = kd__xml_root_attr(x, "generationDate");
 	size_t n = gen ? strlen((const char *)gen) : 0;
+	(void)path;
 	if (n > 10) /* "2026-12-03T17:00:01.123+01:00": the calendar date */
 		n = 10;
 	if (gen && kd__norm_date(iso, (const char *)gen, n) < 0)
@@ -426,31 +428,22 @@ static int describe(struct kd_xml_reader *x, struct kd_sink *sink)
 		"European Commission (DG FISMA)", iso[0] ? iso : NULL);
 }
 
+static int map_record(struct kd_xml_rec *x, const xmlNode *n, size_t kind)
+{
+	(void)kind; /* one kind: sanctionEntity */
+	return record((struct rec *)x, n);
+}
+
+static const struct kd_xml_parser g_parser = { &g_spec, describe, map_record,
+					       NULL };
+
 int kd__parse_eu_xml(struct kd_sink *sink, const char *path, kd_parse_err *err)
 {
-	struct kd_xml_reader *x = NULL;
 	struct rec r;
-	const xmlNode *n;
-	size_t kind;
 	int e;
-
 	memset(&r, 0, sizeof(r));
-	kd__xml_rec_init(&r.x, sink);
 	r.d = (struct kd_buf)KD_BUF_INIT;
-	if ((e = kd__xml_open(&x, sink, path, &g_spec, err)) < 0 ||
-	    (e = describe(x, sink)) < 0)
-		goto done;
-	while ((e = kd__xml_next(x, &n, &kind, err)) > 0) {
-		r.x.e = NULL;
-		e = record(&r, n);
-		if ((e = kd__xml_record_err(x, n, e, err)) < 0)
-			goto done;
-	}
-	if (e == 0)
-		e = kd__xml_finish(x);
-done:
-	kd__xml_close(x);
-	kd__xml_rec_free(&r.x);
+	e = kd__xml_parse(&r.x, sink, path, &g_parser, err);
 	kd__buf_free(&r.d);
 	return e;
 }

@@ -55,6 +55,7 @@ static bool is(const xmlNode *n, const char *name)
 struct rec {
 	struct kd_xml_rec x; /* sink, entity, scratch a b c, err */
 	kd_schema schema;
+	long expect, nrec; /* Record_Count (-1: none) and sdnEntry records */
 };
 
 /* Append `sep` and a part to `out` when the part is not empty. */
@@ -479,10 +480,12 @@ static const struct {
 
 /* SDN and consolidated exports share the schema: the file name is the
  * only hint (a lists.conf manifest overrides this anyway). */
-static int describe(struct kd_sink *sink, const char *path)
+static int describe(struct kd_xml_reader *x, struct kd_sink *sink,
+		    const char *path)
 {
 	const char *base = strrchr(path, '/');
 	size_t i;
+	(void)x;
 	base = base ? base + 1 : path;
 	for (i = 0; i < 2 && !has_ci(base, strlen(base), g_kinds[i].hint); i++)
 		;
@@ -504,43 +507,34 @@ static const struct kd_xml_spec g_spec = {
 	sizeof(g_records) / sizeof(g_records[0])
 };
 
+static int map_record(struct kd_xml_rec *x, const xmlNode *n, size_t kind)
+{
+	struct rec *r = (struct rec *)x;
+	if (kind == PUBLISH_INFO)
+		return publish_info(r, n, &r->expect);
+	r->nrec++;
+	return record(r, n);
+}
+
+/* The file's Record_Count against the records it holds. */
+static int end(struct kd_xml_rec *x)
+{
+	const struct rec *r = (const struct rec *)x;
+	if (r->expect < 0 || r->expect == r->nrec)
+		return 0;
+	return kd__sink_warn(x->sink,
+			     "Record_Count says %ld entries, file has %ld",
+			     r->expect, r->nrec);
+}
+
+static const struct kd_xml_parser g_parser = { &g_spec, describe, map_record,
+					       end };
+
 int kd__parse_ofac_xml(struct kd_sink *sink, const char *path,
 		       kd_parse_err *err)
 {
-	struct kd_xml_reader *x = NULL;
 	struct rec r;
-	const xmlNode *n;
-	size_t kind;
-	long expect = -1, nrec = 0;
-	int e;
-
 	memset(&r, 0, sizeof(r));
-	kd__xml_rec_init(&r.x, sink);
-	if ((e = kd__xml_open(&x, sink, path, &g_spec, err)) < 0 ||
-	    (e = describe(sink, path)) < 0)
-		goto done;
-	while ((e = kd__xml_next(x, &n, &kind, err)) > 0) {
-		r.x.e = NULL;
-		if (kind == PUBLISH_INFO) {
-			e = publish_info(&r, n, &expect);
-		} else {
-			e = record(&r, n);
-			nrec++;
-		}
-		if ((e = kd__xml_record_err(x, n, e, err)) < 0)
-			goto done;
-	}
-	if (e < 0)
-		goto done;
-	if (expect >= 0 && expect != nrec &&
-	    (e = kd__sink_warn(sink,
-			       "Record_Count says %ld entries, file "
-			       "has %ld",
-			       expect, nrec)) < 0)
-		goto done;
-	e = kd__xml_finish(x);
-done:
-	kd__xml_close(x);
-	kd__xml_rec_free(&r.x);
-	return e;
+	r.expect = -1;
+	return kd__xml_parse(&r.x, sink, path, &g_parser, err);
 }

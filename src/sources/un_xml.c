@@ -340,10 +340,12 @@ static const struct kd_xml_spec g_spec = { "CONSOLIDATED_LIST",
 						   sizeof(g_records[0]) };
 
 /* The source, dated by the root's dateGenerated. */
-static int describe(struct kd_xml_reader *x, struct kd_sink *sink)
+static int describe(struct kd_xml_reader *x, struct kd_sink *sink,
+		    const char *path)
 {
 	char iso[24] = "";
 	xmlChar *gen = kd__xml_root_attr(x, "dateGenerated");
+	(void)path;
 	if (gen && kd__norm_date(iso, (const char *)gen,
 				 strlen((const char *)gen)) < 0)
 		iso[0] = '\0';
@@ -353,30 +355,20 @@ static int describe(struct kd_xml_reader *x, struct kd_sink *sink)
 		"United Nations Security Council", iso[0] ? iso : NULL);
 }
 
+/* Record kind 0 is a person (INDIVIDUAL), 1 an entity. */
+static int map_record(struct kd_xml_rec *x, const xmlNode *n, size_t kind)
+{
+	struct rec *r = (struct rec *)x;
+	r->kind = g_records[kind].name;
+	return record(r, n, kind == 0);
+}
+
+static const struct kd_xml_parser g_parser = { &g_spec, describe, map_record,
+					       NULL };
+
 int kd__parse_un_xml(struct kd_sink *sink, const char *path, kd_parse_err *err)
 {
-	struct kd_xml_reader *x = NULL;
 	struct rec r;
-	const xmlNode *n;
-	size_t kind;
-	int e;
-
 	memset(&r, 0, sizeof(r));
-	kd__xml_rec_init(&r.x, sink);
-	if ((e = kd__xml_open(&x, sink, path, &g_spec, err)) < 0 ||
-	    (e = describe(x, sink)) < 0)
-		goto done;
-	while ((e = kd__xml_next(x, &n, &kind, err)) > 0) {
-		r.kind = g_records[kind].name;
-		r.x.e = NULL;
-		e = record(&r, n, kind == 0);
-		if ((e = kd__xml_record_err(x, n, e, err)) < 0)
-			goto done;
-	}
-	if (e == 0)
-		e = kd__xml_finish(x);
-done:
-	kd__xml_close(x);
-	kd__xml_rec_free(&r.x);
-	return e;
+	return kd__xml_parse(&r.x, sink, path, &g_parser, err);
 }

@@ -378,6 +378,34 @@ void kd__xml_close(struct kd_xml_reader *x)
 	kd__free(x);
 }
 
+int kd__xml_parse(struct kd_xml_rec *r, struct kd_sink *sink, const char *path,
+		  const struct kd_xml_parser *p, kd_parse_err *err)
+{
+	struct kd_xml_reader *x = NULL;
+	const xmlNode *n;
+	size_t kind;
+	int e;
+
+	kd__xml_rec_init(r, sink);
+	if ((e = kd__xml_open(&x, sink, path, p->spec, err)) < 0 ||
+	    (p->describe && (e = p->describe(x, sink, path)) < 0))
+		goto done;
+	while ((e = kd__xml_next(x, &n, &kind, err)) > 0) {
+		r->e = NULL;
+		e = p->record(r, n, kind);
+		if ((e = kd__xml_record_err(x, n, e, err)) < 0)
+			goto done;
+	}
+	if (e == 0 && p->end)
+		e = p->end(r);
+	if (e == 0)
+		e = kd__xml_finish(x);
+done:
+	kd__xml_close(x);
+	kd__xml_rec_free(r);
+	return e;
+}
+
 /* ---- record helpers ------------------------------------------------------ */
 
 const char *kd__xml_text(struct kd_buf *b, const xmlNode *n, size_t *len,

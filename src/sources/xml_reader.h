@@ -4,24 +4,16 @@
  * the records of a list, and file:line:col errors. See xml_reader.c for
  * the design.
  *
- * Use:
+ * Use: a parser describes its file and maps one record; kd__xml_parse()
+ * runs the walk (open, describe, every record, end, close):
  *
  *     static const struct kd_xml_record recs[] = { { NULL, "record" } };
  *     static const struct kd_xml_spec spec = {
  *             "data-set", "a Canada SEMA list", recs, 1 };
- *     struct kd_xml_reader *x = NULL;
- *     const xmlNode *n;
- *     size_t kind;
- *     if ((e = kd__xml_open(&x, sink, path, &spec, err)) < 0)
- *             goto done;
- *     ... describe the source (kd__xml_root_attr) ...
- *     while ((e = kd__xml_next(x, &n, &kind, err)) > 0)
- *             if ((e = kd__xml_record_err(x, n, map(n), err)) < 0)
- *                     goto done;
- *     if (e == 0)
- *             e = kd__xml_finish(x);
- *     done:
- *     kd__xml_close(x);
+ *     static const struct kd_xml_parser parser = {
+ *             &spec, describe, map_record, NULL };
+ *     struct rec r = { 0 };          (struct kd_xml_rec x is its first member)
+ *     e = kd__xml_parse(&r.x, sink, path, &parser, err);
  */
 #ifndef KD_XML_READER_H
 #define KD_XML_READER_H
@@ -103,6 +95,36 @@ int kd__xml_finish(struct kd_xml_reader *x);
 /** Close the file and restore the thread's libxml2 error handler.
  *  Accepts NULL. */
 void kd__xml_close(struct kd_xml_reader *x);
+
+/* ---- one list file, start to end ---------------------------------------- */
+
+struct kd_xml_rec;
+
+/** An XML list parser: its file's shape and what to do with it. */
+struct kd_xml_parser {
+	const struct kd_xml_spec *spec;
+	/** After the root: name and date the source (kd__sink_describe,
+	 *  kd__xml_root_attr); NULL when nothing to say. */
+	int (*describe)(struct kd_xml_reader *x, struct kd_sink *sink,
+			const char *path);
+	/** Map record `n` of kind `kind` (its index in spec->records);
+	 *  r->e is NULL on entry. 0 or an error code. */
+	int (*record)(struct kd_xml_rec *r, const xmlNode *n, size_t kind);
+	/** After the last record (NULL: nothing): a closing check or a
+	 *  date only the records tell. */
+	int (*end)(struct kd_xml_rec *r);
+};
+
+/**
+ * Parse one list file into r->sink with parser `p`: open, describe,
+ * every record (errors at the record's line), end, recoverable-error
+ * warning, close. `r` is zeroed by the caller (the parser's own record
+ * state around it too); it is initialised here and its buffers freed
+ * before return.
+ * @return 0 or a KD_E* code (`err` filled for file errors).
+ */
+int kd__xml_parse(struct kd_xml_rec *r, struct kd_sink *sink, const char *path,
+		  const struct kd_xml_parser *p, kd_parse_err *err);
 
 /* ---- walking an expanded record --------------------------------------- */
 
