@@ -48,11 +48,26 @@
  *   corpus to DIR/NAME.hits (offsets, entity, score to 17 digits,
  *   match, features, also): two builds' files diff to show that a
  *   speed change left every result as it was (bench/bench_scan_ab.sh).
+ *
+ * Instructions per byte of each scan alone (the lists load uninstrumented):
+ *   valgrind --tool=callgrind --instr-atstart=no \
+ *     --toggle-collect=kd__scan_opts bench_scan --no-synthetic DATA_DIR
+ * with BENCH_SCAN_NO_BEFORE=1 BENCH_SCAN_NO_SENTENCES=1 BENCH_SCAN_ONLY=X
+ * (bench/bench_scan_ab.sh BASE 0 X CALLGRIND=1 prints both builds').
  */
 #include "kordon.h"
 #include "scan/scan_int.h"
 
 #include <dirent.h>
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#endif
+#endif
+#ifndef CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_STOP_INSTRUMENTATION
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -383,11 +398,13 @@ static int scan_run(struct run *r, const kd_matcher *m, const char *b,
 		double t0 = cpu_now(), dt;
 		kd_scan_free(h);
 		h = NULL;
+		CALLGRIND_START_INSTRUMENTATION;
 		if (kd__scan_opts(&h, &n, m, b, len, KD_SCAN_TEXT, NULL, flags,
 				  NULL) < 0) {
 			fprintf(stderr, "scan: %s\n", kd_error_last());
 			return -1;
 		}
+		CALLGRIND_STOP_INSTRUMENTATION;
 		dt = cpu_now() - t0;
 		if (r->secs == 0 || dt < r->secs)
 			r->secs = dt;

@@ -146,6 +146,19 @@ void kd__simcache_free(struct kd_simcache *c);
  *  key) and attach c to them; comparisons of other vars are not
  *  memoised. */
 void kd__simcache_begin(struct kd_simcache *c, struct kd_qvar *vars, size_t n);
+/** Token similarities kept across the queries of one text scan (the
+ *  same words recur in its spans); sized for a text of text_len bytes. */
+struct kd_simx;
+int kd__simx_new(struct kd_simx **out, size_t text_len);
+void kd__simx_free(struct kd_simx *x);
+/** Attach x to c for the queries that follow (NULL: detach); every
+ *  result is the same with or without it. */
+void kd__simcache_cross(struct kd_simcache *c, struct kd_simx *x);
+/** kd__token_sim_need(jq, b, need) for jq, the query token jq->qid of
+ *  q joined to the next one, through q's cross-query cache if any. */
+double kd__token_sim_joined_memo(const struct kd_qvar *q,
+				 const struct kd_qtok *jq,
+				 const struct kd_qtok *b, double need);
 /* ---- token_sim.c: how two tokens compare ------------------------------------- */
 
 #define KD_SIM_MIN  0.60 /* token pairs below are not a match */

@@ -230,9 +230,9 @@ static int words_matched(const struct kd_qvar *q, const struct kd_qvar *lv,
 				jq.skel = js;
 				jq.skel_len = (uint16_t)joined_skel(js, jt, n);
 				for (j = 0; j < lv->ntok && !ok; j++)
-					ok = (memo ? kd__token_sim_need(
-							     &jq, &lv->toks[j],
-							     0.8)
+					ok = (memo ? kd__token_sim_joined_memo(
+							     q, &jq,
+							     &lv->toks[j], 0.8)
 						   : kd__token_sim(
 							     &jq, &lv->toks[j],
 							     &how)) >= 0.8;
