@@ -337,6 +337,32 @@ static double sim_memo(struct kd_simcache *c, const struct kd_qtok *a,
 	return sim;
 }
 
+int kd__token_sim_memo_below(const struct kd_qvar *q, const struct kd_qtok *a,
+			     const struct kd_qtok *b, double need)
+{
+	struct kd_simcache *c = q->memo;
+	struct memo_slot *slot;
+	uint64_t key;
+	if (need > SIM_MIN || !kd__token_sim_below(a, b, need))
+		return 0;
+	/* what sim_memo() would keep, with a value that every reader
+	 * takes as no match (under SIM_MIN, as the real one): the later
+	 * lookups of this query find or miss the same pairs */
+	if (b->id == UINT32_MAX || a->id != UINT32_MAX || c == NULL ||
+	    a->qid == 0)
+		return 1;
+	slot = memo_slot(c, a, b->id);
+	key = memo_key(a, b);
+	if (slot->gen == c->gen && slot->key == key && slot->skel == b->skel)
+		return 1;
+	slot->key = key;
+	slot->skel = b->skel;
+	slot->gen = c->gen;
+	slot->sim = 0;
+	slot->how = "";
+	return 1;
+}
+
 double kd__token_sim_memo(const struct kd_qvar *q, const struct kd_qtok *a,
 			  const struct kd_qtok *b)
 {

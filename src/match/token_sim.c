@@ -147,6 +147,14 @@ static int gendered_ending(const struct kd_qtok *a, const struct kd_qtok *b)
  * (Hyyrö's formulation), for a <= 64 bytes. Every weighted operation
  * costs at least 0.5, so half of it bounds the weighted distance from
  * below: a cheap filter before the full dynamic programme. */
+/* 32-bit population count without the libgcc call (no -mpopcnt). */
+static unsigned pop32(uint32_t v)
+{
+	v = v - ((v >> 1) & 0x55555555u);
+	v = (v & 0x33333333u) + ((v >> 2) & 0x33333333u);
+	return (((v + (v >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24;
+}
+
 /* A lower bound of unit_distance(a, n, b, m), much cheaper: each letter
  * slot (low 5 bits, as there) that one side has and the other lacks
  * needs an edit of its own. */
@@ -162,8 +170,8 @@ static unsigned unit_distance_floor(const char *a, size_t n, const char *b,
 		x |= (uint32_t)1 << (a[i] & 31);
 	for (i = 0; i < m; i++)
 		y |= (uint32_t)1 << (b[i] & 31);
-	p = (unsigned)__builtin_popcount(x & ~y);
-	q = (unsigned)__builtin_popcount(y & ~x);
+	p = pop32(x & ~y);
+	q = pop32(y & ~x);
 	return p > q ? p : q;
 }
 
