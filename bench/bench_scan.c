@@ -53,7 +53,8 @@
  *   valgrind --tool=callgrind --instr-atstart=no \
  *     --toggle-collect=kd__scan_opts bench_scan --no-synthetic DATA_DIR
  * with BENCH_SCAN_NO_BEFORE=1 BENCH_SCAN_NO_SENTENCES=1 BENCH_SCAN_ONLY=X
- * (bench/bench_scan_ab.sh BASE 0 X CALLGRIND=1 prints both builds').
+ * (CALLGRIND="prose_en ..." bench/bench_scan_ab.sh BASE prints both
+ * builds').
  */
 #include "kordon.h"
 #include "scan/scan_int.h"
