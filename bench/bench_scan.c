@@ -48,11 +48,27 @@
  *   corpus to DIR/NAME.hits (offsets, entity, score to 17 digits,
  *   match, features, also): two builds' files diff to show that a
  *   speed change left every result as it was (bench/bench_scan_ab.sh).
+ *
+ * Instructions per byte of each scan alone (the lists load uninstrumented):
+ *   valgrind --tool=callgrind --instr-atstart=no \
+ *     --toggle-collect=kd__scan_opts bench_scan --no-synthetic DATA_DIR
+ * with BENCH_SCAN_NO_BEFORE=1 BENCH_SCAN_NO_SENTENCES=1 BENCH_SCAN_ONLY=X
+ * (CALLGRIND="prose_en ..." bench/bench_scan_ab.sh BASE prints both
+ * builds').
  */
 #include "kordon.h"
 #include "scan/scan_int.h"
 
 #include <dirent.h>
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#endif
+#endif
+#ifndef CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_STOP_INSTRUMENTATION
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -383,11 +399,13 @@ static int scan_run(struct run *r, const kd_matcher *m, const char *b,
 		double t0 = cpu_now(), dt;
 		kd_scan_free(h);
 		h = NULL;
+		CALLGRIND_START_INSTRUMENTATION;
 		if (kd__scan_opts(&h, &n, m, b, len, KD_SCAN_TEXT, NULL, flags,
 				  NULL) < 0) {
 			fprintf(stderr, "scan: %s\n", kd_error_last());
 			return -1;
 		}
+		CALLGRIND_STOP_INSTRUMENTATION;
 		dt = cpu_now() - t0;
 		if (r->secs == 0 || dt < r->secs)
 			r->secs = dt;
@@ -447,6 +465,25 @@ static void run_prose(const kd_matcher *m, const char *dir)
 	}
 	closedir(d);
 	qsort(names, nn, sizeof(names[0]), cmp_str);
+	{
+		/* the tables built on first use (word lexicon, country
+		 * words, edit costs: ~90 M instructions once a process)
+		 * are built here, not in the first corpus's time */
+		static const char warm[] =
+			"Präsident Wladimir Putin traf Angela Merkel in "
+			"Berlin. Сергей Лавров сказал. 김정은 위원장은 말했다. "
+			"John Smith and Mary Jones met in Rome.";
+		kd_scan_hit *h = NULL;
+		size_t n = 0;
+		if (kd__scan_opts(&h, &n, m, warm, sizeof(warm) - 1,
+				  KD_SCAN_TEXT, NULL, KD_SCAN_F_LEGACY,
+				  NULL) == 0)
+			kd_scan_free(h);
+		h = NULL;
+		if (kd__scan_opts(&h, &n, m, warm, sizeof(warm) - 1,
+				  KD_SCAN_TEXT, NULL, 0, NULL) == 0)
+			kd_scan_free(h);
+	}
 	printf("\nprose (%s): alerts/MB and MB/s, before -> after\n", dir);
 	printf("%-18s %6s  %9s %9s  %9s %9s %10s\n", "corpus", "MB",
 	       "alerts/MB", "MB/s", "alerts/MB", "MB/s", "mention/MB");

@@ -15,6 +15,11 @@
 #      the load of a shared machine falls on both alike; MB/s is thread
 #      CPU time (bench_scan). Prints per corpus the median MB/s of each
 #      build and their ratio, and the total.
+#   3. with CALLGRIND="NAME..." (corpus names, e.g. "prose_en
+#      aside_fortune_en"): the instructions of each scan alone
+#      (valgrind --tool=callgrind, the lists load uninstrumented) per
+#      byte, both builds: a figure the load of a shared machine leaves
+#      alone.
 #   bench/bench_scan_ab.sh BASE_REV [ROUNDS] [ONLY]
 #   ONLY: scan only corpora whose name contains it (BENCH_SCAN_ONLY).
 # The prose corpora come from bench/make_prose.py ($KORDON_PROSE or
@@ -90,3 +95,22 @@ for c in order:
         c, mb[c], a, b, b / a if a else 0,
         " ".join("%.1f" % x for x in runs.get(("b", c), []))))
 EOF
+
+# 3. instructions per byte
+if [ -n "${CALLGRIND:-}" ]; then
+  prose=${KORDON_PROSE:-/tmp/kordon-prose}
+  echo "instructions per byte (callgrind, the scan alone)"
+  printf "%-18s %8s %8s %7s\n" corpus base head ratio
+  for c in $CALLGRIND; do
+    bytes=$(stat -c %s "$prose/$c.txt")
+    for w in a b; do
+      if [ "$w" = a ]; then bin=$bin_a; else bin=$bin_b; fi
+      BENCH_SCAN_ONLY=$c.txt valgrind --tool=callgrind --instr-atstart=no \
+        --toggle-collect=kd__scan_opts --callgrind-out-file="$out/cg.$w" \
+        "$bin" --no-synthetic "$PWD/data" 2>&1 >/dev/null |
+        sed -n 's/.*Collected : \([0-9]*\).*/\1/p' >"$out/ir.$w"
+    done
+    python3 -c 'import sys; a, b, n = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]); print("%-18s %8.1f %8.1f %7.2f" % (sys.argv[4], a / n, b / n, b / a))' \
+      "$(cat "$out/ir.a")" "$(cat "$out/ir.b")" "$bytes" "$c"
+  done
+fi

@@ -146,6 +146,19 @@ void kd__simcache_free(struct kd_simcache *c);
  *  key) and attach c to them; comparisons of other vars are not
  *  memoised. */
 void kd__simcache_begin(struct kd_simcache *c, struct kd_qvar *vars, size_t n);
+/** Token similarities kept across the queries of one text scan (the
+ *  same words recur in its spans); sized for a text of text_len bytes. */
+struct kd_simx;
+int kd__simx_new(struct kd_simx **out, size_t text_len);
+void kd__simx_free(struct kd_simx *x);
+/** Attach x to c for the queries that follow (NULL: detach); every
+ *  result is the same with or without it. */
+void kd__simcache_cross(struct kd_simcache *c, struct kd_simx *x);
+/** kd__token_sim_need(jq, b, need) for jq, the query token jq->qid of
+ *  q joined to the next one, through q's cross-query cache if any. */
+double kd__token_sim_joined_memo(const struct kd_qvar *q,
+				 const struct kd_qtok *jq,
+				 const struct kd_qtok *b, double need);
 /* ---- token_sim.c: how two tokens compare ------------------------------------- */
 
 #define KD_SIM_MIN  0.60 /* token pairs below are not a match */
@@ -167,6 +180,36 @@ double kd__joined_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		     const char **how);
 
+/** 1 when kd__token_sim_full(a, b, ...) is surely below `need`, told
+ *  from lengths, skeleton lengths, kinds and flags without comparing
+ *  (0: it may reach it). Numbers, equal lengths (an exact spelling),
+ *  symbols, syllables, readings and equal skeleton lengths may score
+ *  anything; an initial 0.70, a nickname 0.80, skeleton+edit 0.70; an
+ *  edit similarity 1 - 2 cost / maxlen with a cost of 0.5 or more per
+ *  letter of length difference (token_sim.c). */
+static inline int kd__token_sim_below(const struct kd_qtok *a,
+				      const struct kd_qtok *b, double need)
+{
+	unsigned maxlen, lendiff;
+	if (a->kind == KD_TOK_NUMBER || b->kind == KD_TOK_NUMBER ||
+	    a->len == b->len || (a->flags & b->flags & KD_TF_SYM) ||
+	    ((a->flags | b->flags) & (KD_TF_SYL | KD_TF_READ | KD_TF_HANGUL)) ||
+	    (a->skel_len > 0 && a->skel_len == b->skel_len))
+		return 0;
+	if (a->len == 1 || b->len == 1)
+		return 0.70 < need;
+	if (((a->flags & b->flags & KD_TF_NICK) && 0.80 >= need) ||
+	    (a->skel_len >= 6 && b->skel_len >= 6 && 0.70 >= need))
+		return 0;
+	maxlen = a->len > b->len ? a->len : b->len;
+	lendiff = a->len > b->len ? a->len - b->len : b->len - a->len;
+	return (double)lendiff > (1.0 - need) * (double)maxlen + 1e-9;
+}
+/** kd__token_sim_memo(q, a, b) < need, surely (kd__token_sim_below, need
+ *  under KD_SIM_MIN): the memo then keeps the pair as below KD_SIM_MIN,
+ *  as the comparison would have, so the memo holds the same pairs. */
+int kd__token_sim_memo_below(const struct kd_qvar *q, const struct kd_qtok *a,
+			     const struct kd_qtok *b, double need);
 /** kd__token_sim(a, b) when it is at least `need` (>= 0.60); below
  *  that it may come back lower (0), which lets the edit distance stop
  *  early. */

@@ -156,6 +156,9 @@ static int word_sim_ok(const struct kd_qvar *q, const struct kd_qtok *a,
 	const char *how;
 	double s;
 	if (memo) {
+		/* surely under 0.6 (and its float too) */
+		if (kd__token_sim_memo_below(q, a, l, 0.6 - 1e-6))
+			return 0;
 		s = kd__token_sim_memo(q, a, l);
 		if (s > (double)0.6f)
 			return 1;
@@ -230,9 +233,12 @@ static int words_matched(const struct kd_qvar *q, const struct kd_qvar *lv,
 				jq.skel = js;
 				jq.skel_len = (uint16_t)joined_skel(js, jt, n);
 				for (j = 0; j < lv->ntok && !ok; j++)
-					ok = (memo ? kd__token_sim_need(
-							     &jq, &lv->toks[j],
-							     0.8)
+					ok = !kd__token_sim_below(&jq,
+								  &lv->toks[j],
+								  0.8 - 1e-9) &&
+					     (memo ? kd__token_sim_joined_memo(
+							     q, &jq,
+							     &lv->toks[j], 0.8)
 						   : kd__token_sim(
 							     &jq, &lv->toks[j],
 							     &how)) >= 0.8;

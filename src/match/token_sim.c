@@ -17,6 +17,7 @@
 #include "matcher.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,9 @@ static int is_vowel(char c)
 /* Substitution costs in tenths, for every pair of bytes: built once. */
 static uint8_t g_sub[256][256];
 static pthread_once_t g_sub_once = PTHREAD_ONCE_INIT;
+/* set once g_sub is built: every comparison asks, pthread_once() costs a
+ * call each time */
+static atomic_int g_sub_ready;
 
 static void build_sub(void)
 {
@@ -63,6 +67,7 @@ static void build_sub(void)
 						c = 6;
 			g_sub[a][b] = c;
 		}
+	atomic_store_explicit(&g_sub_ready, 1, memory_order_release);
 }
 
 static double sub_cost(char a, char b)
@@ -142,6 +147,34 @@ static int gendered_ending(const struct kd_qtok *a, const struct kd_qtok *b)
  * (Hyyrö's formulation), for a <= 64 bytes. Every weighted operation
  * costs at least 0.5, so half of it bounds the weighted distance from
  * below: a cheap filter before the full dynamic programme. */
+/* 32-bit population count without the libgcc call (no -mpopcnt). */
+static unsigned pop32(uint32_t v)
+{
+	v = v - ((v >> 1) & 0x55555555u);
+	v = (v & 0x33333333u) + ((v >> 2) & 0x33333333u);
+	return (((v + (v >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24;
+}
+
+/* A lower bound of unit_distance(a, n, b, m), much cheaper: each letter
+ * slot (low 5 bits, as there) that one side has and the other lacks
+ * needs an edit of its own. */
+static unsigned unit_distance_floor(const char *a, size_t n, const char *b,
+				    size_t m)
+{
+	uint32_t x = 0, y = 0;
+	unsigned p, q;
+	size_t i;
+	if (n == 0 || n > 64)
+		return 0; /* as unit_distance: its bound or none */
+	for (i = 0; i < n; i++)
+		x |= (uint32_t)1 << (a[i] & 31);
+	for (i = 0; i < m; i++)
+		y |= (uint32_t)1 << (b[i] & 31);
+	p = pop32(x & ~y);
+	q = pop32(y & ~x);
+	return p > q ? p : q;
+}
+
 static unsigned unit_distance(const char *a, size_t n, const char *b, size_t m)
 {
 	/* letters index by their low 5 bits: a-z are distinct there, digits
@@ -390,7 +423,8 @@ static double cost_needed(const struct kd_qtok *a, const struct kd_qtok *b,
 double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 			  const char **how, int skeletons, double need)
 {
-	pthread_once(&g_sub_once, build_sub);
+	if (!atomic_load_explicit(&g_sub_ready, memory_order_acquire))
+		pthread_once(&g_sub_once, build_sub);
 	size_t maxlen = a->len > b->len ? a->len : b->len;
 	size_t lendiff = a->len > b->len ? a->len - b->len : b->len - a->len;
 	double best = 0, cost, limit = budget(maxlen) + 1.0, far, x = 1e9;
@@ -464,9 +498,12 @@ double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 		x = cost_needed(a, b, skeletons, maxlen, need);
 		limit = x + 0.25;
 		if ((double)lendiff * 0.5 > x ||
+		    unit_distance_floor(a->s, a->len, b->s, b->len) * 0.4 > x ||
 		    unit_distance(a->s, a->len, b->s, b->len) * 0.4 > x)
 			limit = -1;
 	} else if ((double)lendiff * 0.5 > budget(maxlen) + 1.0 ||
+		   unit_distance_floor(a->s, a->len, b->s, b->len) * 0.5 >
+			   budget(maxlen) + 1.0 ||
 		   unit_distance(a->s, a->len, b->s, b->len) * 0.5 >
 			   budget(maxlen) + 1.0) {
 		limit = -1;

@@ -248,6 +248,7 @@ int kd__scan_opts(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
 {
 	struct kd_scan_ctx c;
 	struct kd_seg g;
+	struct kd_simx *simx = NULL;
 	double threshold = opts ? opts->threshold : KD_DEFAULT_THRESHOLD;
 	int e = 0;
 	if (out)
@@ -282,6 +283,13 @@ int kd__scan_opts(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
 	}
 	if (input == NULL)
 		input = "";
+	/* token similarities kept from span to span (names recur) */
+	if ((e = kd__simx_new(&simx, len)) < 0) {
+		kd__screen_ctx_release(c.sctx);
+		kd__pool_free(c.pool);
+		return e;
+	}
+	kd__simcache_cross(c.sctx->sim, simx);
 	if (fmt == KD_SCAN_AUTO)
 		fmt = kd_scan_detect(input, len);
 	memset(&g, 0, sizeof(g));
@@ -299,6 +307,9 @@ int kd__scan_opts(kd_scan_hit **out, size_t *nout, const kd_matcher *m,
 		e = kd__scan_text(&c, &g, 0);
 		break;
 	}
+	kd__scan_score_end(&c);
+	kd__simcache_cross(c.sctx->sim, NULL);
+	kd__simx_free(simx);
 	kd__map_free(&c.cache);
 	kd__pool_free(c.pool);
 	kd__screen_ctx_release(c.sctx);

@@ -74,11 +74,13 @@ struct kd_scan_ctx {
 	double single_threshold; /* single-word mentions (stricter) */
 	kd_scan_hit *hits;
 	size_t nhits, cap;
-	struct kd_map cache;  /* "m|name" -> struct kd_scan_match * */
-	struct kd_pool *pool; /* cache keys and values */
-	unsigned flags;       /* KD_SCAN_F_* */
-	int mention;          /* kd__scan_add: report as a low-priority
+	struct kd_map cache;       /* "m|name" -> struct kd_scan_match * */
+	struct kd_pool *pool;      /* cache keys and values */
+	unsigned flags;            /* KD_SCAN_F_* */
+	int mention;               /* kd__scan_add: report as a low-priority
 				    mention (result.match 0), not an alert */
+	struct kd_scan_name *last; /* score_span.c: the name analysed last
+				      (a span is often scored twice) */
 };
 
 /* kd__scan_opts flags. */
@@ -119,6 +121,8 @@ int kd__scan_name(struct kd_scan_ctx *c, const struct kd_seg *g);
  * @param[out] out borrowed from the cache, valid until the scan ends.
  * @return 0 or KD_ENOMEM.
  */
+/** Free what kd__scan_score kept in c for the scan. */
+void kd__scan_score_end(struct kd_scan_ctx *c);
 int kd__scan_score(const struct kd_scan_match **out, struct kd_scan_ctx *c,
 		   const char *name, size_t len, unsigned mode);
 

@@ -216,13 +216,68 @@ static int cmp_score(const void *a, const void *b)
 	return x->ent < y->ent ? -1 : (x->ent > y->ent);
 }
 
+/* The analysed name of the last span scored: a span that PROSE does
+ * not match is scored again as FULL (text_span.c), with the same text. */
+struct kd_scan_name {
+	char text[256];
+	size_t len;
+	struct kd_name *nm;
+	struct kd_qvar qv[MAX_QV];
+	size_t nq;
+};
+
+void kd__scan_score_end(struct kd_scan_ctx *c)
+{
+	if (c->last != NULL)
+		kd__name_free(c->last->nm);
+	kd__free(c->last);
+	c->last = NULL;
+}
+
+/* The query variants of name (analysed once for consecutive calls);
+ * *nq 0 when it has none. They stay in c->last until the next name. */
+static int analysed(struct kd_qvar **qv, size_t *nq, struct kd_scan_ctx *c,
+		    const char *name, size_t len)
+{
+	struct kd_scan_name *a = c->last;
+	size_t i;
+	int err;
+	*qv = NULL;
+	*nq = 0;
+	if (a != NULL && a->nm != NULL && a->len == len &&
+	    memcmp(a->text, name, len) == 0)
+		goto out;
+	if (a == NULL) {
+		if ((a = c->last = kd__malloc(sizeof(*a))) == NULL)
+			return kd__error_set(KD_ENOMEM, "out of memory");
+		a->nm = NULL;
+	}
+	kd__name_free(a->nm);
+	a->nm = NULL;
+	a->nq = 0;
+	if ((err = kd__name_analyze(&a->nm, name, len, KD_NAME_ORG)) < 0)
+		return err;
+	if (len <= sizeof(a->text)) {
+		memcpy(a->text, name, len);
+		a->len = len;
+	} else {
+		a->len = SIZE_MAX; /* never matches: analysed every time */
+	}
+	for (i = 0; i < a->nm->nvars && a->nq < MAX_QV; i++)
+		if (a->nm->vars[i].ntok)
+			kd__qvar_from(&a->qv[a->nq++], c->ix, &a->nm->vars[i]);
+out:
+	*qv = a->qv;
+	*nq = a->nq;
+	return 0;
+}
+
 /* Compute (uncached). */
 static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 		      const char *name, size_t len, unsigned mode)
 {
 	const struct kd_index *m = c->ix;
 	struct kd_name_policy pol;
-	struct kd_name *nm = NULL;
 	struct kd_qvar *qv = NULL;
 	struct kd_cand_set cs;
 	struct ent_score *es = NULL;
@@ -234,14 +289,7 @@ static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 	out->ent = UINT32_MAX;
 	t_nnn = 0; /* new words (their addresses may be reused) */
 	policy_of(&pol, c, mode);
-	KD_FORWARD(kd__name_analyze(&nm, name, len, KD_NAME_ORG));
-	if (nm->nvars == 0)
-		goto done;
-	qv = kd__malloc(MAX_QV * sizeof(*qv));
-	KD_CHECK_ALLOC(qv);
-	for (i = 0; i < nm->nvars && nq < MAX_QV; i++)
-		if (nm->vars[i].ntok)
-			kd__qvar_from(&qv[nq++], m, &nm->vars[i]);
+	KD_FORWARD(analysed(&qv, &nq, c, name, len));
 	if (nq == 0)
 		goto done;
 	if (mode == KD_SCAN_PROSE || mode == KD_SCAN_SINGLE) {
@@ -290,8 +338,6 @@ ranked:
 done:
 	kd__free(es);
 	kd__free(cs.c);
-	kd__free(qv);
-	kd__name_free(nm);
 	return err;
 }
 

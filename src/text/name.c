@@ -506,6 +506,8 @@ static int org_residue(const char *s, size_t len, size_t *ns, size_t *ne)
 				}
 			}
 		}
+		if (alnum_byte(s[b - 1]))
+			continue; /* the words below begin a word (lower_at) */
 		for (k = 0; k < sizeof(tail) / sizeof(tail[0]); k++)
 			if (lower_at(s, len, b, tail[k]))
 				break;

@@ -474,6 +474,24 @@ static bool glued_form(const char *p, size_t n, unsigned form)
 	return true;
 }
 
+/* The pattern spelt w, or NLEGAL (the patterns are sorted by strcmp
+ * and unique: a binary search, not a pass over all of them per word). */
+static size_t legal_find(const char *w)
+{
+	size_t lo = 0, hi = NLEGAL;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(g_legal[mid].pat, w);
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NLEGAL;
+}
+
 static void legal_glued(struct kd_tokset *ts)
 {
 	struct kd_rtok *t;
@@ -489,10 +507,9 @@ static void legal_glued(struct kd_tokset *ts)
 		bool found = false;
 		if (pre < 3)
 			continue;
-		for (i = 0; i < NLEGAL && !found; i++)
-			found = !g_skip[i] &&
-				strcmp(g_legal[i].pat, suf) == 0 &&
-				glued_form(suf, n, g_legal[i].form);
+		i = legal_find(suf);
+		found = i < NLEGAL && !g_skip[i] &&
+			glued_form(suf, n, g_legal[i].form);
 		for (i = 0; i < pre; i++)
 			v += strchr("aeiouy", t->s[i]) != NULL;
 		if (!found || v == 0 || !tok_insert(ts, ts->n))
