@@ -217,6 +217,19 @@ static int audit(struct srv_req *r, kd_store *s, const char *action,
 	return err;
 }
 
+/* Answer 409 naming the running run (the refusal audited first). */
+static int refuse(struct srv_req *r, kd_store *s, const char *user,
+		  const char *book, int full, unsigned long busy)
+{
+	if (audit(r, s, "monitor_refused", user, book, full, busy) < 0)
+		return SRV_DONE;
+	snprintf(r->hbuf, sizeof(r->hbuf), "/monitor/runs/%lu", busy);
+	srv_error(r, 409, "monitor run %lu is in progress (%s)", busy, r->hbuf);
+	r->hname = "Location";
+	r->hvalue = r->hbuf;
+	return SRV_DONE;
+}
+
 int srv_h_monitor(struct srv_req *r)
 {
 	kd_store *s;
@@ -224,7 +237,7 @@ int srv_h_monitor(struct srv_req *r)
 	struct mjob *j;
 	struct mrun *mr;
 	unsigned long id, busy = 0;
-	int isfull = full && strcmp(full, "1") == 0;
+	int isfull = full && strcmp(full, "1") == 0, stopping;
 	if ((s = srv_req_store(r)) == NULL)
 		return SRV_DONE;
 	if ((user = srv_req_user(r)) == NULL)
@@ -239,48 +252,16 @@ int srv_h_monitor(struct srv_req *r)
 	if ((mr = kd__calloc(1, sizeof(*mr))) == NULL)
 		return srv_error(r, 500, "out of memory");
 	snprintf(mr->spec, sizeof(mr->spec), "%s", spec ? spec : "");
+	/* the run's slot is taken before anything else, so that of two
+	 * requests at once exactly one starts and is audited as such */
 	pthread_mutex_lock(&g_lock);
-	if (g_running)
-		busy = g_running->id;
-	else if (atomic_load(&g_stop))
-		busy = ~0UL;
-	pthread_mutex_unlock(&g_lock);
-	if (busy) {
-		kd__free(mr);
-		if (busy == ~0UL)
-			return srv_error(r, 503, "shutting down");
-		if (audit(r, s, "monitor_refused", user, book, isfull, busy) <
-		    0)
-			return SRV_DONE;
-		snprintf(r->hbuf, sizeof(r->hbuf), "/monitor/runs/%lu", busy);
-		srv_error(r, 409, "monitor run %lu is in progress (%s)", busy,
-			  r->hbuf);
-		r->hname = "Location";
-		r->hvalue = r->hbuf;
-		return SRV_DONE;
-	}
-	/* audited first: a run nobody could account for never starts (a
-	 * second request meanwhile is checked again below) */
-	pthread_mutex_lock(&g_lock);
-	id = ++g_last_id;
-	pthread_mutex_unlock(&g_lock);
-	if (audit(r, s, "monitor_requested", user, book, isfull, id) < 0) {
-		kd__free(mr);
-		return SRV_DONE;
-	}
-	pthread_mutex_lock(&g_lock);
-	if (g_running || atomic_load(&g_stop)) {
+	stopping = atomic_load(&g_stop);
+	if (g_running || stopping) {
 		busy = g_running ? g_running->id : 0;
 		pthread_mutex_unlock(&g_lock);
 		kd__free(mr);
-		if (busy == 0)
-			return srv_error(r, 503, "shutting down");
-		snprintf(r->hbuf, sizeof(r->hbuf), "/monitor/runs/%lu", busy);
-		srv_error(r, 409, "monitor run %lu is in progress (%s)", busy,
-			  r->hbuf);
-		r->hname = "Location";
-		r->hvalue = r->hbuf;
-		return SRV_DONE;
+		return stopping ? srv_error(r, 503, "shutting down")
+				: refuse(r, s, user, book, isfull, busy);
 	}
 	if (g_joinable) { /* the previous run's thread has ended */
 		pthread_join(g_thread, NULL);
@@ -288,35 +269,48 @@ int srv_h_monitor(struct srv_req *r)
 	}
 	j = slot();
 	memset(j, 0, sizeof(*j));
-	j->id = id;
+	j->id = id = ++g_last_id;
 	snprintf(j->state, sizeof(j->state), "running");
 	snprintf(j->book, sizeof(j->book), "%s", book);
 	snprintf(j->actor, sizeof(j->actor), "%s", user);
 	j->full = isfull;
 	utc_now(j->started);
+	g_running = j;
+	pthread_mutex_unlock(&g_lock);
+	/* audited before it starts: no run nobody could account for */
+	if (audit(r, s, "monitor_requested", user, book, isfull, id) < 0) {
+		pthread_mutex_lock(&g_lock);
+		snprintf(j->state, sizeof(j->state), "failed");
+		snprintf(j->error, sizeof(j->error),
+			 "not started: the request could not be audited");
+		utc_now(j->finished);
+		g_running = NULL;
+		pthread_mutex_unlock(&g_lock);
+		kd__free(mr);
+		return SRV_DONE;
+	}
 	mr->job = j;
 	mr->id = id;
 	mr->idx = r->idx;
 	atomic_fetch_add(&r->idx->refs, 1); /* released by the run */
+	pthread_mutex_lock(&g_lock);
 	if (pthread_create(&g_thread, NULL, run_main, mr) != 0) {
 		snprintf(j->state, sizeof(j->state), "failed");
 		snprintf(j->error, sizeof(j->error), "cannot start a thread");
 		utc_now(j->finished);
+		g_running = NULL;
 		pthread_mutex_unlock(&g_lock);
 		index_release(mr->idx);
 		kd__free(mr);
 		return srv_error(r, 500, "cannot start the monitor run");
 	}
 	g_joinable = 1;
-	g_running = j;
 	job_json(&r->out, j);
 	pthread_mutex_unlock(&g_lock);
 	snprintf(r->hbuf, sizeof(r->hbuf), "/monitor/runs/%lu", id);
 	r->hname = "Location";
 	r->hvalue = r->hbuf;
-	srv_log("info",
-		"msg=\"monitor run %lu started\" book=\"%s\" actor=\"%s\"", id,
-		book, user);
+	srv_log("info", "msg=\"monitor run %lu started\"", id);
 	return srv_reply(r, 202, NULL);
 }
 
