@@ -9,7 +9,8 @@
 #      (default 5), each monitor run is set against the mean of the batch
 #      runs before and after it, and the median ratio is the figure;
 #   2. delta monitor after 100 listed entities changed, same book
-#      (target: <= 5 s), next to the cost of a full re-screen;
+#      (target: <= 5 s), wall and CPU (user + sys) time of the command,
+#      for each build (with a base, alternately), after a full run;
 #   3. POST /alerts/{id}/decision under 50 concurrent reviewers, paced
 #      (each thinks 0.2-1 s between decisions: bench_monitor_reviewers.py)
 #      and saturated (wrk, 50 connections back to back), SQLite store,
@@ -81,19 +82,28 @@ python3 bench/bench_monitor_lists.py "$T/v1.ftm.json" "$T/v2.ftm.json" 100
 cp "$T/v1.kdx" "$T/v1.new.kdx"
 [ -n "$BASE" ] && "$BASE" --data "$T/v1.ftm.json" index build -o "$T/v1.base.kdx" >/dev/null
 "$K" --data "$T/v2.ftm.json" index build -o "$T/v2.kdx" >/dev/null
+cp "$T/v2.kdx" "$T/v2.new.kdx"
+[ -n "$BASE" ] && "$BASE" --data "$T/v2.ftm.json" index build -o "$T/v2.base.kdx" >/dev/null
 
 echo "== 1. initial monitor vs batch, $N records, $THREADS threads"
-t0=$(now)
-"$K" --store "$T/imp.db" book import "$T/book.csv" >/dev/null
-t1=$(now); ti=$(el "$t0" "$t1")
-echo "import:  $ti s ($(python3 -c "print('%.0f' % ($N / $ti))") rows/s, once per book change, not part of the comparison)"
-sqlite3 "$T/imp.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
-# m.db: a copy of the imported store, with the book's index that import
-# wrote beside it (named after the store: the delta run uses it)
-fresh_store() {
+# each build imports into a store of its own (a store of a newer schema
+# is refused by older code)
+for b in $(bins); do
+  l=${b%%=*}; B=${b#*=}
+  t0=$(now)
+  "$B" --store "$T/imp.$l.db" book import "$T/book.csv" >/dev/null
+  t1=$(now); ti=$(el "$t0" "$t1")
+  echo "import ($l):  $ti s ($(python3 -c "print('%.0f' % ($N / $ti))") rows/s, once per book change, not part of the comparison)"
+  sqlite3 "$T/imp.$l.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+done
+# m.db: a copy of the build's imported store, with the book's index that
+# import wrote beside it (named after the store: the delta run uses it)
+fresh_store() { # label
   local f
-  rm -f "$T/m.db"*; cp "$T/imp.db" "$T/m.db"
-  for f in "$T"/imp.db.book-*.kdx; do cp "$f" "$T/m.db${f#"$T"/imp.db}"; done
+  rm -f "$T/m.db"*; cp "$T/imp.${1:-new}.db" "$T/m.db"
+  for f in "$T"/imp."${1:-new}".db.book-*.kdx; do
+    [ -e "$f" ] && cp "$f" "$T/m.db${f#"$T"/imp."${1:-new}".db}"
+  done
 }
 # batch and monitor alternate, MON_ROUNDS times (B M B M ... B): each
 # monitor run is compared with the mean of the batch runs just before and
@@ -114,12 +124,13 @@ for r in $(seq 1 "$MON_ROUNDS"); do
   declare -A TM=()
   for b in $(bins); do
     l=${b%%=*}; B=${b#*=}
-    fresh_store
+    fresh_store "$l"
     t0=$(now)
-    out=$(KORDON_MONITOR_TRACE=1 "$B" --index "$T/v1.$l.kdx" --store "$T/m.db" monitor --threads "$THREADS" --json 2>"$T/trace")
+    out=$(KORDON_MONITOR_TRACE=1 /usr/bin/time -f "cpu: %U s user, %S s sys" "$B" --index "$T/v1.$l.kdx" --store "$T/m.db" monitor --threads "$THREADS" --json 2>"$T/trace")
     t1=$(now); tm=$(el "$t0" "$t1"); TM[$l]=$tm
     echo "round $r monitor ($l): $tm s, $(python3 -c "print('%.0f' % ($N / $tm))") rows/s ($(jf "mode screened new" <<<"$out"): mode, screened, new alerts)"
     grep "phase A" "$T/trace" | sed "s/^/    ($l) /"
+    grep "^cpu" "$T/trace" | sed "s/^/    ($l) /"
   done
   run_batch "$((r + 1))"
   for b in $(bins); do
@@ -137,17 +148,35 @@ import statistics, sys; v = [float(x) for x in sys.argv[1:]]
 print('%.1f %% (runs: %s)' % (statistics.median(v), ', '.join('%.1f' % x for x in v)))" ${RATIOS[$l]}) (target >= 80 %)"
 done
 fi
-# the store the next steps use: the new build's
-fresh_store
-"$K" --index "$T/v1.kdx" --store "$T/m.db" monitor --threads "$THREADS" >/dev/null
 
 if [[ " $SECTIONS " == *" 2 "* ]]; then
-echo "== 2. delta monitor after 100 changed entities"
-t0=$(now)
-out=$("$K" --index "$T/v2.kdx" --store "$T/m.db" monitor --threads "$THREADS" --json)
-t1=$(now)
-echo "delta:   $(el "$t0" "$t1") s wall for the command ($(jf "mode entities_changed delta_candidates new updated closed seconds" <<<"$out"): mode, changed, re-scored records, new, updated, closed, seconds in the run) (target <= 5 s)"
+echo "== 2. delta monitor after 100 changed entities (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+# each build: a full run on v1 (kept as d.LABEL.db), then the delta runs
+# on copies of it, builds alternating ROUNDS times
+for b in $(bins); do
+  l=${b%%=*}; B=${b#*=}
+  fresh_store "$l"
+  "$B" --index "$T/v1.$l.kdx" --store "$T/m.db" monitor --threads "$THREADS" >/dev/null
+  sqlite3 "$T/m.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+  rm -f "$T/d.$l.db"*
+  for f in "$T"/m.db*; do cp "$f" "$T/d.$l.db${f#"$T"/m.db}"; done
+done
+for r in $(seq 1 "$ROUNDS"); do
+  for b in $(bins); do
+    l=${b%%=*}; B=${b#*=}
+    rm -f "$T/m.db"*
+    for f in "$T"/d."$l".db*; do cp "$f" "$T/m.db${f#"$T"/d."$l".db}"; done
+    t0=$(now)
+    out=$(KORDON_MONITOR_TRACE=1 /usr/bin/time -f "cpu: %U s user, %S s sys" "$B" --index "$T/v2.$l.kdx" --store "$T/m.db" monitor --threads "$THREADS" --json 2>"$T/trace")
+    t1=$(now)
+    echo "round $r delta ($l): $(el "$t0" "$t1") s wall for the command, $(grep '^cpu' "$T/trace") ($(jf "mode entities_changed delta_candidates new updated closed seconds" <<<"$out"): mode, changed, re-scored records, new, updated, closed, seconds in the run; load $(cut -d' ' -f1 /proc/loadavg)) (target <= 5 s)"
+    grep "delta:\|lists\|retired" "$T/trace" | sed "s/^/    ($l) /"
+  done
+done
 fi
+# the store the next steps use: the new build's
+fresh_store new
+"$K" --index "$T/v1.kdx" --store "$T/m.db" monitor --threads "$THREADS" >/dev/null
 
 [[ " $SECTIONS " == *" 3 "* ]] || exit 0
 echo "== 3. decisions, 50 concurrent reviewers, $DURATION s"

@@ -154,6 +154,18 @@ int kd_db_save_snapshot(const kd_db *db, const char *path);
  */
 int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err);
 
+/**
+ * kd_db_open_snapshot() for a file that is only ever replaced whole
+ * (written aside and renamed over, as kd_db_save_snapshot() does), never
+ * rewritten in place: the file is mapped instead of read into a private
+ * copy, so opening costs the checks, not a copy (the store's book index,
+ * 300 MB for a million records). Truncating the file in place while it
+ * is open would fault the process: meant for caches the program writes
+ * itself.
+ */
+int kd_db_open_snapshot_mapped(kd_db **out, const char *path,
+			       kd_parse_err *err);
+
 /** Number of entities in the db. */
 size_t kd_db_count(const kd_db *db);
 /** @return the i-th entity (borrowed) or NULL when out of range. */

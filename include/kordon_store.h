@@ -25,6 +25,8 @@ extern "C" {
 #define KD_STORE_ECONFLICT (-20)
 /** The reviewer may not take this decision (four-eyes: same reviewer). */
 #define KD_STORE_EDENIED (-21)
+/** A monitor run stopped because kd_monitor_opts.stop asked it to. */
+#define KD_STORE_ESTOPPED (-22)
 
 typedef struct kd_store kd_store;
 
@@ -86,11 +88,16 @@ typedef struct kd_monitor_opts {
 	/** called after each block of records (may be NULL) */
 	void (*progress)(size_t done, size_t total, void *ctx);
 	void *ctx;
+	/** version 2: asked before each block of records (may be NULL);
+	 *  non-zero stops the run with KD_STORE_ESTOPPED (audited as a
+	 *  failed run; committed blocks are kept, a rerun finishes) */
+	int (*stop)(void *ctx);
 } kd_monitor_opts;
-#define KD_MONITOR_OPTS_VERSION 1
-#define KD_MONITOR_OPTS_INIT                                                \
-	{                                                                   \
-		KD_MONITOR_OPTS_VERSION, NULL, NULL, 0.70, 0, 0, NULL, NULL \
+#define KD_MONITOR_OPTS_VERSION 2
+#define KD_MONITOR_OPTS_INIT                                                 \
+	{                                                                    \
+		KD_MONITOR_OPTS_VERSION, NULL, NULL, 0.70, 0, 0, NULL, NULL, \
+			NULL                                                 \
 	}
 
 typedef struct kd_monitor_stats {

@@ -10,7 +10,7 @@
  *        200 recorded, 409 lost a race or no longer open, 403 four-eyes
  *        needs another reviewer, 404, 422 bad body
  *   POST /book/import?book=&full=1&format=csv|jsonl   body: the rows
- *   POST /monitor?book=&full=1        screen the book with the live index
+ *   POST /monitor?book=&full=1        a background run: monitor_http.c
  *
  * Who decides: with API keys configured, the user is the one the
  * presented key names in the users file (KORDON_API_USERS: lines
@@ -20,7 +20,6 @@
  *
  * Each server thread keeps its own store connection (a kd_store is one
  * connection), opened on first use and closed when the thread ends.
- * Monitor runs are one at a time per process.
  */
 #include "server.h"
 #include "alerts_http.h"
@@ -40,7 +39,6 @@ struct user {
 
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
 static pthread_key_t g_key;
-static pthread_mutex_t g_monitor = PTHREAD_MUTEX_INITIALIZER;
 static struct user *g_users;
 static size_t g_nusers;
 static int g_users_bad;
@@ -393,42 +391,6 @@ done:
 	cli_rows_free(&rs);
 	kd__buf_free(&errs);
 	return status;
-}
-
-int srv_h_monitor(struct srv_req *r)
-{
-	kd_store *s;
-	kd_monitor_opts o = KD_MONITOR_OPTS_INIT;
-	kd_monitor_stats st;
-	const char *full = srv_arg(r, "full"), *user;
-	int err;
-	if ((s = req_store(r)) == NULL)
-		return SRV_DONE;
-	if ((user = req_user(r)) == NULL)
-		return srv_error(r, 403, "this API key names no user");
-	o.book = srv_arg(r, "book");
-	o.full = full && strcmp(full, "1") == 0;
-	o.actor = *user ? user : "http";
-	o.threads = 1; /* the server's threads serve requests */
-	pthread_mutex_lock(&g_monitor);
-	err = kd_monitor_run(&st, s, r->idx->db, r->idx->m, &o);
-	pthread_mutex_unlock(&g_monitor);
-	if (err < 0)
-		return srv_error(r, err == KD_STORE_ECONFLICT ? 409 : 500, "%s",
-				 kd_error_last());
-	kd__buf_printf(&r->out,
-		       "{\"mode\":\"%s\",\"list_version\":\"%s\","
-		       "\"records\":%zu,\"screened\":%zu,"
-		       "\"delta_candidates\":%zu,\"entities_added\":%zu,"
-		       "\"entities_changed\":%zu,\"entities_removed\":%zu,"
-		       "\"new\":%zu,\"updated\":%zu,\"unchanged\":%zu,"
-		       "\"quiet\":%zu,\"closed\":%zu,\"seconds\":%.3f,"
-		       "\"audit_seq\":%lld}",
-		       st.mode, st.list_version, st.records, st.screened,
-		       st.delta_candidates, st.ent_added, st.ent_changed,
-		       st.ent_removed, st.new_alerts, st.updated, st.unchanged,
-		       st.quiet, st.closed, st.seconds, st.run_seq);
-	return srv_reply(r, 200, NULL);
 }
 
 /* For the other HTTP files (ui.c, audit_http.c). */

@@ -12,7 +12,11 @@ int srv_h_alerts(struct srv_req *r);
 int srv_h_alert(struct srv_req *r);
 int srv_h_alert_post(struct srv_req *r);
 int srv_h_book_import(struct srv_req *r);
-int srv_h_monitor(struct srv_req *r);
+int srv_h_monitor(struct srv_req *r);      /* monitor_http.c */
+int srv_h_monitor_run(struct srv_req *r);  /* monitor_http.c */
+int srv_h_monitor_runs(struct srv_req *r); /* monitor_http.c */
+/* Ask a running monitor job to stop after its block; wait for it. */
+void srv_monitor_stop(void);
 
 /* This thread's store (NULL after answering 503), and the user the
  * request's key names ("" on an open server, NULL for nobody). */

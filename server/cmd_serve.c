@@ -22,6 +22,7 @@
 #include "cli.h"
 #include "workflow.h"
 #include "server.h"
+#include "alerts_http.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -281,6 +282,7 @@ int cmd_serve(struct cli *c, int argc, char **argv)
 	reloader_request(&s->reload, NULL, NULL, NULL);
 	rc = main_loop(s, &set);
 	srv_quiesce(s);
+	srv_monitor_stop(); /* a background monitor run: after its block */
 done:
 	srv_stop(s);
 	reloader_free(&s->reload);

@@ -73,6 +73,10 @@ const struct srv_route srv_routes[] = {
 	{ "POST", "/book/import", RK_EXACT, RF_BODY, "book_import",
 	  srv_h_book_import },
 	{ "POST", "/monitor", RK_EXACT, RF_INDEX, "monitor", srv_h_monitor },
+	{ "GET", "/monitor/runs", RK_EXACT, 0, "monitor_runs",
+	  srv_h_monitor_runs },
+	{ "GET", "/monitor/runs/", RK_REST, 0, "monitor_run",
+	  srv_h_monitor_run },
 	/* the web interface: ui.c, audit_http.c */
 	{ "GET", "/audit", RK_EXACT, 0, "audit", srv_h_audit },
 	{ "GET", "/whoami", RK_EXACT, 0, "whoami", srv_h_whoami },

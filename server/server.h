@@ -247,6 +247,7 @@ struct srv_req {
 	struct kd_buf out;
 	const char *ctype;
 	const char *hname, *hvalue; /* one extra header */
+	char hbuf[64];              /* hvalue's text when built (Location) */
 	int queued;
 	size_t nqueries;
 	/* /updatez */

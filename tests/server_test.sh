@@ -264,7 +264,7 @@ while read -r m pre p; do
   u=$(sed 's/{dataset}/default/; s/{entity_id}/x/; s/{id}/1/' <<<"$p")
   req DELETE "$u"; code "openapi path $p is routed" 405
 done <"$T/oa_ops"
-[ "$(cut -d' ' -f3 "$T/oa_ops" | sort -u | wc -l)" = 19 ] && ok || bad "openapi: $(cut -d' ' -f3 "$T/oa_ops" | sort -u | wc -l) paths, expected 19"
+[ "$(cut -d' ' -f3 "$T/oa_ops" | sort -u | wc -l)" = 21 ] && ok || bad "openapi: $(cut -d' ' -f3 "$T/oa_ops" | sort -u | wc -l) paths, expected 21"
 
 # POST /scan: identifiers found in prose with byte offsets; errors
 req POST '/scan?format=text' --data-binary 'The tanker IMO 7406784 was seen off Nakhodka.'

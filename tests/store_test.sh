@@ -213,12 +213,12 @@ assert [x['outcome'] for x in d['decisions']]==['pending_second_review','rejecte
 assert d['history'][0]['id']==$a and d['explanation'][0]['name']=='name_match'"
 # migration
 M=$T/mig.db; "$K" --store "$M" store info >/dev/null
-sqlite3 "$M" "DROP INDEX audit_at; DROP INDEX book_dirty; UPDATE meta SET value = '1' WHERE key = 'schema_version'"
+sqlite3 "$M" "DROP INDEX audit_at; DROP INDEX book_dirty; DROP INDEX alerts_book_entity; DROP INDEX book_retired; UPDATE meta SET value = '1' WHERE key = 'schema_version'"
 "$K" --store "$M" alerts >/dev/null 2>"$T/err"
 check "old schema refused until migrate" grep -q "run \`kordon store migrate\`" "$T/err"
 "$K" --store "$M" store migrate >"$T/out"
-check "store migrate 1 -> 3" grep -q "schema version 1 -> 3" "$T/out"
-eq "migrations created their indexes" "$(sqlite3 "$M" "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('audit_at', 'book_dirty')")" 2
+check "store migrate 1 -> 4" grep -q "schema version 1 -> 4" "$T/out"
+eq "migrations created their indexes" "$(sqlite3 "$M" "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('audit_at', 'book_dirty', 'alerts_book_entity', 'book_retired')")" 4
 "$K" --store "$M" audit verify >/dev/null; eq "migrated store verifies" "$?" 0
 # a record that cannot be screened (a blank name written into the store
 # behind the importer's back: kd_screen refuses it) fails the run, not
@@ -292,15 +292,63 @@ printf 'id,name,country\nH1,Ivan Sidorov,ru\nH2,,ru\n' >"$T/h.csv"
 eq "http: POST /book/import" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/book/import?book=web" --data-binary @"$T/h.csv")" 200
 check "http: import stats and the bad row named" python3 -c "
 import json; d=json.load(open('$T/body')); assert d['added']==1 and d['skipped']==1 and 'body:3: empty name' in d['errors'], d"
-eq "http: POST /monitor" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/monitor?book=web")" 200
-check "http: monitor summary" python3 -c "
-import json; d=json.load(open('$T/body')); assert d['mode']=='full' and d['screened']==1, d"
+# POST /monitor: a background run (202, Location), its status resource
+# polled until it ends (run_wait URL: the final state into $T/body)
+run_wait() {
+	local i
+	for i in $(seq 1 600); do
+		hc -H 'Authorization: ApiKey key-ann' "$1" >/dev/null
+		grep -q '"state":"running"' "$T/body" || return 0
+		sleep 0.1
+	done
+}
+code=$(curl -s -o "$T/body" -D "$T/hdr" -w '%{http_code}' -H 'Authorization: ApiKey key-ann' -XPOST "$U/monitor?book=web")
+eq "http: POST /monitor starts a run" "$code" 202
+loc=$(tr -d '\r' <"$T/hdr" | sed -n 's/^Location: //Ip')
+check "http: Location names the run" python3 -c "
+import json; d=json.load(open('$T/body')); assert '$loc'=='/monitor/runs/%d' % d['id'] and d['location']=='$loc' and d['book']=='web' and d['actor']=='ann', d"
+run_wait "$U$loc"
+check "http: the run's summary when done" python3 -c "
+import json; d=json.load(open('$T/body')); s=d['summary']
+assert d['state']=='done' and d['finished_at'] and d['error'] is None and s['mode']=='full' and s['screened']==1, d"
 eq "http: the run is audited as the key's user" "$(sqlite3 "$H" "SELECT actor FROM audit WHERE action = 'monitor_run' ORDER BY seq DESC LIMIT 1")" ann
-# a record that cannot be screened: 500 naming it, not a clean summary
+eq "http: so is the request" "$(sqlite3 "$H" "SELECT actor || ' ' || subject FROM audit WHERE action = 'monitor_requested' ORDER BY seq DESC LIMIT 1")" "ann web"
+eq "http: GET /monitor/runs lists it" "$(hc -H 'Authorization: ApiKey key-ann' "$U/monitor/runs")" 200
+check "http: newest first" python3 -c "
+import json; d=json.load(open('$T/body')); assert d[0]['location']=='$loc', d"
+eq "http: an unknown run is 404" "$(hc -H 'Authorization: ApiKey key-ann' "$U/monitor/runs/999")" 404
+eq "http: a run id is a number" "$(hc -H 'Authorization: ApiKey key-ann' "$U/monitor/runs/x1")" 404
+eq "http: the runs need a key" "$(hc "$U/monitor/runs")" 401
+# one run at a time: a second request while a long run goes is 409,
+# naming the running one, and audited as refused
+python3 -c "
+import csv, sys
+w = csv.writer(open(sys.argv[1], 'w', newline=''))
+w.writerow(['id', 'name'])
+for i in range(3000): w.writerow(['L%d' % i, 'Person Number%d Testname%d' % (i, i * 7)])" "$T/long.csv"
+hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/book/import?book=long" --data-binary @"$T/long.csv" >/dev/null
+code=$(curl -s -o "$T/body" -D "$T/hdr" -w '%{http_code}' -H 'Authorization: ApiKey key-ann' -XPOST "$U/monitor?book=long")
+eq "http: a long run starts" "$code" 202
+loc=$(tr -d '\r' <"$T/hdr" | sed -n 's/^Location: //Ip')
+code=$(curl -s -o "$T/body" -D "$T/hdr2" -w '%{http_code}' -H 'Authorization: ApiKey key-ann' -XPOST "$U/monitor?book=web")
+eq "http: a second run meanwhile is 409" "$code" 409
+eq "http: the 409 names the running one" "$(tr -d '\r' <"$T/hdr2" | sed -n 's/^Location: //Ip')" "$loc"
+eq "http: the refusal is audited" "$(sqlite3 "$H" "SELECT COUNT(*) FROM audit WHERE action = 'monitor_refused' AND subject = 'web'")" 1
+hc -H 'Authorization: ApiKey key-ann' "$U$loc" >/dev/null
+check "http: progress while it runs" python3 -c "
+import json; d=json.load(open('$T/body')); assert d['state'] in ('running', 'done') and d['progress']['total'] in (0, 3000), d"
+run_wait "$U$loc"
+check "http: the long run is done" python3 -c "
+import json; d=json.load(open('$T/body')); assert d['state']=='done' and d['summary']['screened']==3000 and d['progress']['done']==3000, d"
+# a record that cannot be screened: the run fails naming it, not a clean
+# summary
 printf 'id,name\nW1,Anna Berg\nW2,Carl Meyer\n' >"$T/w.csv"
 hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/book/import?book=werr" --data-binary @"$T/w.csv" >/dev/null
 sqlite3 "$H" "UPDATE book SET name = ' ' WHERE book = 'werr' AND id = 'W2'"
-eq "http: POST /monitor, a record fails: 500" "$(hc -H 'Authorization: ApiKey key-ann' -XPOST "$U/monitor?book=werr")" 500
+code=$(curl -s -o "$T/body" -D "$T/hdr" -w '%{http_code}' -H 'Authorization: ApiKey key-ann' -XPOST "$U/monitor?book=werr")
+eq "http: POST /monitor, a record fails: started" "$code" 202
+run_wait "$U$(tr -d '\r' <"$T/hdr" | sed -n 's/^Location: //Ip')"
+check "http: the run failed" grep -q '"state":"failed"' "$T/body"
 check "http: the failing record is named" grep -q "record 'W2' failed" "$T/body"
 eq "http: nothing of its block marked screened" "$(sqlite3 "$H" "SELECT COUNT(*) FROM book WHERE book = 'werr' AND screened IS NOT NULL")" 0
 # /match and /scan in the audit trail: off by default, on with --audit-requests

@@ -281,6 +281,13 @@ static int fail_id_cb(const char *id)
  * is marked screened or alerted (an error must not read as "no match"),
  * the run fails naming the record and leaves a monitor_failed audit
  * record; earlier blocks stay committed, and a rerun screens the rest. */
+static int stop_calls;
+static int stop_second_cb(void *ctx)
+{
+	(void)ctx;
+	return ++stop_calls >= 2;
+}
+
 KD_TEST(store__failed_screening_fails_the_block)
 {
 	char path[512];
@@ -385,6 +392,42 @@ KD_TEST(store__failed_screening_fails_the_block)
 		  0);
 	CHECK_INT(kd_test_store_q1(path, "SELECT COUNT(*) FROM alerts WHERE "
 					 "book = 'big'"),
+		  (5000 + 6) / 7);
+	/* asked to stop before its second block (a server shutting down):
+	 * KD_STORE_ESTOPPED, the first block kept, audited as failed; the
+	 * rerun finishes; a version-1 caller's opts have no stop */
+	{
+		kd_matcher *m = NULL;
+		kd_monitor_opts o = KD_MONITOR_OPTS_INIT;
+		o.book = "big";
+		o.threads = 2;
+		o.full = 1;
+		o.stop = stop_second_cb;
+		stop_calls = 0;
+		CHECK_INT(kd_matcher_new(&m, v2), 0);
+		CHECK_INT(kd_monitor_run(&st, s, v2, m, &o), KD_STORE_ESTOPPED);
+		CHECK_INT(stop_calls, 2);
+		CHECK(strstr(kd_error_last(), "stopped on request") != NULL);
+		CHECK_INT(kd_test_store_q1(path,
+					   "SELECT COUNT(*) FROM book WHERE "
+					   "book = 'big' AND screened IS NOT "
+					   "NULL"),
+			  4096);
+		CHECK_INT(kd_test_store_q1(
+				  path, "SELECT COUNT(*) FROM audit WHERE "
+					"action = 'monitor_failed' AND "
+					"result LIKE '%stopped on request%'"),
+			  1);
+		o.full = 0;
+		o.version = 1; /* stop is not read */
+		stop_calls = 0;
+		CHECK_INT(kd_monitor_run(&st, s, v2, m, &o), 0);
+		CHECK_INT(stop_calls, 0);
+		CHECK_INT(st.screened, 5000 - 4096);
+		kd_matcher_free(m);
+	}
+	CHECK_INT(kd_test_store_q1(path, "SELECT COUNT(*) FROM alerts WHERE "
+					 "book = 'big' AND status = 'open'"),
 		  (5000 + 6) / 7);
 	CHECK_INT(kd_audit_verify(&ck, s), 0);
 	CHECK_INT(ck.bad_seq, 0);

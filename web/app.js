@@ -519,7 +519,8 @@ async function pageAlerts(_, q) {
 }
 
 /* Import a book (CSV or JSON lines: id,name,schema,birth_date,country,
- * id_number) and run monitoring: POST /book/import, POST /monitor. */
+ * id_number) and run monitoring: POST /book/import, POST /monitor (a
+ * background run, followed through GET /monitor/runs/{id}). */
 function bookPanel(books) {
   const book = h('input', { id: 'b-book', name: 'book', value: books[0] || 'default', list: 'b-books', required: true });
   const file = h('input', { id: 'b-file', name: 'file', type: 'file', accept: '.csv,.jsonl,.json,text/csv' });
@@ -533,7 +534,17 @@ function bookPanel(books) {
       busy(mon, true);
       out.replaceChildren(h('p', { class: 'muted' }, 'Screening the book…'));
       try {
-        const r = await api('/monitor?book=' + encodeURIComponent(book.value.trim()), { method: 'POST' });
+        /* a background run (202): its status resource is polled */
+        let run = await api('/monitor?book=' + encodeURIComponent(book.value.trim()), { method: 'POST' });
+        while (run.state === 'running') {
+          await new Promise((ok) => setTimeout(ok, 500));
+          run = await api(run.location);
+          if (run.progress.total) {
+            out.replaceChildren(h('p', { class: 'muted' }, `Screening the book… ${run.progress.done} of ${run.progress.total} records`));
+          }
+        }
+        if (run.state !== 'done') throw new Error(`Monitoring ${run.state}: ${run.error}`);
+        const r = run.summary;
         out.replaceChildren(h('p', { class: 'chain ok', id: 'monitor-result' },
           `Monitoring (${r.mode}): ${r.screened} of ${r.records} records screened; ${r.new} new, ${r.updated} updated, ${r.closed} closed alerts in ${r.seconds.toFixed(1)} s.`));
         flash(`${r.new} new alert${r.new === 1 ? '' : 's'}.`);

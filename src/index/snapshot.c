@@ -34,12 +34,13 @@ done:
 	return err;
 }
 
-int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
+static int open_snapshot(kd_db **out, const char *path, int flags,
+			 kd_parse_err *err)
 {
 	kd_db *db;
 	int e;
 	*out = NULL;
-	if ((e = kd__db_open_sections(&db, path, err)) < 0)
+	if ((e = kd__db_open_sections(&db, path, flags, err)) < 0)
 		return e;
 	/* records linked across lists (src/resolve/persist.c) */
 	if ((e = kd__resolve_open_sections(db, path, err)) < 0) {
@@ -48,4 +49,14 @@ int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
 	}
 	*out = db;
 	return 0;
+}
+
+int kd_db_open_snapshot(kd_db **out, const char *path, kd_parse_err *err)
+{
+	return open_snapshot(out, path, 0, err);
+}
+
+int kd_db_open_snapshot_mapped(kd_db **out, const char *path, kd_parse_err *err)
+{
+	return open_snapshot(out, path, KD_SNAP_MAP_FILE, err);
 }

@@ -39,8 +39,10 @@ struct kd_db {
 /** Add the db's sections (sources, ids, strings, properties, entities)
  *  to a snapshot being written. @return 0 or KD_ENOMEM. */
 int kd__db_add_sections(struct kd_snap_writer *sw, const kd_db *db);
-/** Open a snapshot and read the db's sections (not those of resolve/ or
- *  of the index). @return 0, KD_EIO, KD_EFORMAT or KD_ENOMEM. */
-int kd__db_open_sections(kd_db **out, const char *path, kd_parse_err *err);
+/** Open a snapshot (flags: KD_SNAP_* of util/snapfile.h) and read the
+ *  db's sections (not those of resolve/ or of the index).
+ *  @return 0, KD_EIO, KD_EFORMAT or KD_ENOMEM. */
+int kd__db_open_sections(kd_db **out, const char *path, int flags,
+			 kd_parse_err *err);
 
 #endif

@@ -313,7 +313,8 @@ static int counts_agree(const struct kd_db *db, const struct snap_source *ss)
 	return ok;
 }
 
-int kd__db_open_sections(kd_db **out, const char *path, kd_parse_err *err)
+int kd__db_open_sections(kd_db **out, const char *path, int flags,
+			 kd_parse_err *err)
 {
 	const struct snap_source *ss;
 	const uint64_t *warns;
@@ -328,7 +329,7 @@ int kd__db_open_sections(kd_db **out, const char *path, kd_parse_err *err)
 	*out = NULL;
 	if (err)
 		memset(err, 0, sizeof(*err));
-	if ((e = kd__snap_open(&snap, path, err)) < 0)
+	if ((e = kd__snap_open_flags(&snap, path, flags, err)) < 0)
 		return e;
 	db = kd__calloc(1, sizeof(*db));
 	if (db == NULL)

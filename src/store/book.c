@@ -100,7 +100,8 @@ int kd_book_import(kd_import_stats *out, kd_store *s, const char *book,
 	struct kd_map *map = NULL;
 	struct old **olds = NULL;
 	size_t nolds = 0, capolds = 0, i, npend = 0;
-	char seq[32] = "1", at[40], after[32] = "0";
+	char seq[32] = "1", at[40];
+	const char *after = "";
 	char(*hashes)[65] = NULL;
 	const char *pend[NEW_BATCH * 11];
 	struct kd_buf in = KD_BUF_INIT, res = KD_BUF_INIT;
@@ -123,7 +124,8 @@ int kd_book_import(kd_import_stats *out, kd_store *s, const char *book,
 		err = kd__error_set(KD_ENOMEM, "out of memory");
 		goto fail;
 	}
-	/* the book as it stands */
+	/* the book as it stands, paged by id along the (book, id) index
+	 * (paged by rid, SQLite sorted the rest of the book for each page) */
 	for (;;) {
 		struct st_rows *r;
 		const char *pv[2] = { book, after };
@@ -131,8 +133,8 @@ int kd_book_import(kd_import_stats *out, kd_store *s, const char *book,
 		if ((err = kd__st_query(
 			     &r, s,
 			     "SELECT rid, id, hash, status FROM book "
-			     "WHERE book = $1 AND rid > $2 ORDER BY "
-			     "rid LIMIT 20000",
+			     "WHERE book = $1 AND id > $2 ORDER BY "
+			     "id LIMIT 20000",
 			     2, pv)) < 0)
 			goto fail;
 		while (kd__st_next(r)) {
@@ -158,7 +160,7 @@ int kd_book_import(kd_import_stats *out, kd_store *s, const char *book,
 				err = kd__error_set(KD_ENOMEM, "out of memory");
 				goto fail;
 			}
-			snprintf(after, sizeof(after), "%s", o->rid);
+			after = o->id; /* owned by olds */
 		}
 		kd__st_rows_free(r);
 		if (got == 0)

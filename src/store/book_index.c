@@ -19,21 +19,27 @@
 static int book_db(kd_db **bdb, kd_store *s, const char *book)
 {
 	struct kd_sink *sink = NULL;
-	char after[32] = "0";
-	const char *pv[2] = { book, after };
+	char *after = kd__strdup("");
+	const char *pv[2] = { book, NULL };
 	int err;
 	*bdb = NULL;
+	if (after == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
 	if ((err = kd__sink_new(&sink, "book", "book")) < 0)
-		return err;
+		goto done;
+	/* paged by record id, along the (book, id) index: paging by rid
+	 * made SQLite sort the rest of the book for every page */
 	for (;;) {
 		struct st_rows *r;
 		size_t got = 0;
-		KD_FORWARD(kd__st_query(&r, s,
-					"SELECT rid, name, schema FROM book "
-					"WHERE book = $1 AND rid > $2 AND "
-					"status = 'active' ORDER BY rid LIMIT "
-					"20000",
-					2, pv));
+		pv[1] = after;
+		KD_FORWARD(
+			kd__st_query(&r, s,
+				     "SELECT rid, name, schema, id FROM book "
+				     "WHERE book = $1 AND id > $2 AND "
+				     "status = 'active' ORDER BY id LIMIT "
+				     "20000",
+				     2, pv));
 		while (kd__st_next(r)) {
 			struct kd_ment *me;
 			kd_schema sc = KD_SCHEMA_LEGAL_ENTITY;
@@ -44,22 +50,31 @@ static int book_db(kd_db **bdb, kd_store *s, const char *book)
 				sc = KD_SCHEMA_LEGAL_ENTITY;
 			if (sc == KD_SCHEMA_THING)
 				sc = KD_SCHEMA_LEGAL_ENTITY;
-			snprintf(after, sizeof(after), "%s", kd__st_col(r, 0));
-			if ((err = kd__sink_entity(sink, &me, after, sc)) < 0 ||
+			if ((err = kd__sink_entity(sink, &me, kd__st_col(r, 0),
+						   sc)) < 0 ||
 			    (err = kd__ment_add(me, "name", nm, strlen(nm))) <
 				    0) {
 				kd__st_rows_free(r);
 				goto done;
 			}
 		}
+		if (got) {
+			kd__free(after);
+			after = kd__strdup(r->cells[(got - 1) * r->ncols + 3]);
+		}
 		kd__st_rows_free(r);
 		if (got == 0)
 			break;
+		if (after == NULL) {
+			err = kd__error_set(KD_ENOMEM, "out of memory");
+			goto done;
+		}
 	}
 	err = kd__db_build(bdb, &sink, 1);
 	sink = NULL;
 done:
 	kd__sink_free(sink);
+	kd__free(after);
 	return err;
 }
 
@@ -161,7 +176,7 @@ int kd__mon_book_index(kd_db **bdb, kd_matcher **bm, struct run *rn)
 	     * written now for the next runs */
 	    (access(path, R_OK) == 0 ||
 	     kd__book_index_cache(rn->s, rn->book) == 0) &&
-	    kd_db_open_snapshot(bdb, path, &perr) == 0) {
+	    kd_db_open_snapshot_mapped(bdb, path, &perr) == 0) {
 		kd__mon_trace("delta: book index from cache", kd__mon_now());
 	} else if ((err = book_db(bdb, rn->s, rn->book)) < 0) {
 		return err;

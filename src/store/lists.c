@@ -49,15 +49,25 @@ int kd__entity_json(struct kd_buf *b, const kd_db *db, const kd_entity *e)
 	if (last)
 		kd__buf_putc(b, ']');
 	kd__buf_puts(b, "},\"datasets\":[");
+	kd__entity_sources(b, db, e, 1);
+	return kd__buf_puts(b, "]}");
+}
+
+void kd__entity_sources(struct kd_buf *b, const kd_db *db, const kd_entity *e,
+			int json)
+{
+	size_t i, n = 0;
 	for (i = 0; i < kd_entity_source_count(e); i++) {
 		kd_source_info si;
 		if (kd_db_source(&si, db, kd_entity_source_at(e, i)) < 0)
 			continue;
-		if (i)
+		if (n++)
 			kd__buf_putc(b, ',');
-		kd__buf_json_str(b, si.id);
+		if (json)
+			kd__buf_json_str(b, si.id);
+		else
+			kd__buf_puts(b, si.id);
 	}
-	return kd__buf_puts(b, "]}");
 }
 
 static int cmp_ent(const void *a, const void *b)

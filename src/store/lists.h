@@ -28,6 +28,10 @@ const struct kd_lent *kd__lists_find(const struct kd_lists *l, const char *id);
 /** Archive the version unless known. */
 int kd__lists_register(kd_store *s, const struct kd_lists *l, const char *actor,
 		       int *is_new);
+/** The ids of the lists naming e, comma-separated: JSON strings when
+ *  json, else bare (the alerts' `lists` column). */
+void kd__entity_sources(struct kd_buf *b, const kd_db *db, const kd_entity *e,
+			int json);
 /** FtM JSON of one entity. */
 int kd__entity_json(struct kd_buf *b, const kd_db *db, const kd_entity *e);
 /** Write an archived version to a temporary FtM file (path out). */

@@ -42,6 +42,7 @@
 #include "monitor_int.h"
 
 #include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,6 +134,17 @@ static void screen_rec(struct run *rn, struct rec *r)
 		r->msg = kd__strdup(kd_error_last());
 	}
 	kd_query_free(q);
+}
+
+int kd__mon_stopped(const struct run *rn)
+{
+	if (rn->o->stop == NULL || !rn->o->stop(rn->o->ctx))
+		return 0;
+	return kd__error_set(KD_STORE_ESTOPPED,
+			     "monitor run stopped on request after %zu "
+			     "records screened (committed blocks are kept; "
+			     "run again to finish)",
+			     rn->st->screened);
 }
 
 int kd__mon_screen_check(const struct run *rn)
@@ -297,14 +309,18 @@ static int write_block(struct run *rn, int delta, const char *seq_max)
 	KD_FORWARD(kd__mon_apply_block(rn, open));
 	if (!delta && rn->nrecs) {
 		/* recs[] holds every unscreened record of its rid range;
-		 * records changed since the run began (seq) stay unscreened */
+		 * records changed since the run began (seq) stay unscreened.
+		 * The condition of book_dirty is repeated so that the rows
+		 * are found through that index, a range of its entries:
+		 * with book = $1 alone SQLite walks the book's whole
+		 * (book, id) index for each block */
 		const char *pv[4] = { rn->book, rn->recs[0].rid,
 				      rn->recs[rn->nrecs - 1].rid, seq_max };
 		KD_FORWARD(kd__st_exec(
 			rn->s,
 			"UPDATE book SET screened = hash WHERE book = $1 AND "
-			"rid >= $2 AND rid <= $3 AND status = 'active' AND seq "
-			"<= $4",
+			"rid >= $2 AND rid <= $3 AND (screened IS NULL OR "
+			"screened <> hash) AND status = 'active' AND seq <= $4",
 			4, pv));
 	}
 	kd__st_rows_free(open);
@@ -319,7 +335,9 @@ done:
 int kd__mon_commit_block(struct run *rn, int delta, const char *seq_max)
 {
 	int err;
+	double t0 = kd__mon_now();
 	kd__mon_screen_all(rn);
+	kd__mon_trace("block screened", t0);
 	if ((err = kd__mon_screen_check(rn)) < 0)
 		return err;
 	return write_block(rn, delta, seq_max);
@@ -342,14 +360,23 @@ struct wjob {
 	pthread_t th;
 	int running;
 	double busy; /* seconds spent writing, all blocks */
+	double cpu;  /* of which on a CPU (the writer thread's clock) */
 };
+
+static double thread_cpu(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 static void *write_main(void *arg)
 {
 	struct wjob *j = arg;
-	double t = kd__mon_now();
+	double t = kd__mon_now(), c = thread_cpu();
 	j->err = write_block(&j->rn, 0, j->seq_max);
 	j->busy += kd__mon_now() - t;
+	j->cpu += thread_cpu() - c;
 	return NULL;
 }
 
@@ -415,7 +442,7 @@ static int phase_records(struct run *rn, const char *seq_max)
 	rn->mo.filter = NULL;
 	rn->recs = bufs[cur];
 	err = load_block(rn, after);
-	while (err == 0 && rn->nrecs > 0) {
+	while (err == 0 && rn->nrecs > 0 && (err = kd__mon_stopped(rn)) == 0) {
 		size_t n = rn->nrecs;
 		double t = kd__mon_now();
 		kd__mon_screen_all(
@@ -459,6 +486,7 @@ static int phase_records(struct run *rn, const char *seq_max)
 	kd__mon_trace("phase A: screening", kd__mon_now() - t_screen);
 	kd__mon_trace("phase A: writing (writer thread)",
 		      kd__mon_now() - job.busy);
+	kd__mon_trace("phase A: writer thread CPU", kd__mon_now() - job.cpu);
 	kd__mon_trace("phase A: waiting for the store",
 		      kd__mon_now() - t_stall);
 	if (err == 0)
@@ -479,12 +507,14 @@ static int phase_retired(struct run *rn)
 	int err;
 	if ((err = kd__st_begin(rn->s)) < 0)
 		return err;
-	KD_FORWARD(
-		kd__st_query(&a, rn->s,
-			     "SELECT a.id, a.record_id FROM alerts a JOIN book "
-			     "b ON b.rid = a.rid WHERE a.book = $1 AND "
-			     "a.status = 'open' AND b.status = 'retired'",
-			     1, pv));
+	/* from the retired records (index book_retired), not from every
+	 * open alert */
+	KD_FORWARD(kd__st_query(&a, rn->s,
+				"SELECT id, record_id FROM alerts WHERE book = "
+				"$1 AND status = 'open' AND rid IN (SELECT rid "
+				"FROM book WHERE book = $1 AND status = "
+				"'retired')",
+				1, pv));
 	while (kd__st_next(a)) {
 		struct kd_buf in = KD_BUF_INIT;
 		kd__buf_puts(&in, "{\"record\":");
@@ -580,8 +610,10 @@ int kd_monitor_run(kd_monitor_stats *out, kd_store *s, const kd_db *db,
 	double t0 = kd__mon_now();
 	struct kd_buf res = KD_BUF_INIT, in = KD_BUF_INIT;
 
-	if (opts)
+	if (opts && opts->version >= 2)
 		o = *opts;
+	else if (opts) /* version 1: the fields before stop */
+		memcpy(&o, opts, offsetof(kd_monitor_opts, stop));
 	if (o.book == NULL || *o.book == '\0')
 		o.book = "default";
 	if (o.actor == NULL || *o.actor == '\0')
@@ -651,7 +683,7 @@ int kd_monitor_run(kd_monitor_stats *out, kd_store *s, const kd_db *db,
 		KD_FORWARD(kd__st_begin(s));
 		if ((err = kd__st_exec(s,
 				       "UPDATE book SET screened = NULL WHERE "
-				       "book = $1",
+				       "book = $1 AND screened IS NOT NULL",
 				       1, pv)) < 0 ||
 		    (err = state_set(&rn, NULL, rn.lists.version, "full")) <
 			    0) {
@@ -671,6 +703,7 @@ int kd_monitor_run(kd_monitor_stats *out, kd_store *s, const kd_db *db,
 			 out->screened ? "records" : "none");
 	}
 	KD_FORWARD(phase_retired(&rn));
+	kd__mon_trace("retired closed", t0);
 
 	/* done: the book is consistent with this version */
 	out->seconds = kd__mon_now() - t0;

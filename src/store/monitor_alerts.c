@@ -33,19 +33,6 @@ void kd__features_json(struct kd_buf *b, const kd_result *r)
 	kd__buf_putc(b, ']');
 }
 
-static void entity_lists(struct kd_buf *b, const kd_db *db, const kd_entity *e)
-{
-	size_t i;
-	for (i = 0; i < kd_entity_source_count(e); i++) {
-		kd_source_info si;
-		if (kd_db_source(&si, db, kd_entity_source_at(e, i)) < 0)
-			continue;
-		if (i)
-			kd__buf_putc(b, ',');
-		kd__buf_puts(b, si.id);
-	}
-}
-
 /* The audit input of an alert change: enough to replay it. */
 static void alert_input(struct kd_buf *b, const struct run *rn,
 			const struct rec *r, const char *entity_id,
@@ -121,7 +108,7 @@ static int apply_match(struct run *rn, const struct rec *r,
 
 	snprintf(score, sizeof(score), "%.4f", res->score);
 	kd__features_json(&expl, res);
-	entity_lists(&lists, rn->db, e);
+	kd__entity_sources(&lists, rn->db, e, 0);
 	alert_input(&in, rn, r, eid, ehash);
 	kd__st_now(at);
 	/* the open alert of the pair, from the block's prefetch */

@@ -197,6 +197,7 @@ int kd__mon_phase_delta(struct run *rn, const char *base)
 			chg[nchg++] = rn->lists.v[i].id;
 			rn->st->ent_added++;
 		}
+	kd__mon_trace("delta: list difference", t_delta);
 	if (nchg == 0)
 		goto done;
 	qsort(chg, nchg, sizeof(*chg), kd__mon_cmp_str);
@@ -235,14 +236,18 @@ int kd__mon_phase_delta(struct run *rn, const char *base)
 		err = kd__error_set(q.err, "%s", q.msg);
 		goto done;
 	}
-	/* ... plus every record with an alert on one of them */
+	kd__mon_trace("delta: book queried", t_delta);
+	/* ... plus every record with an alert on one of them (index
+	 * alerts_book_entity; duplicates go below: a DISTINCT makes SQLite
+	 * walk the book's alerts in rid order instead) */
 	for (i = 0; i < nchg; i++) {
 		struct st_rows *a = NULL;
 		const char *pa[2] = { chg[i], rn->book };
-		KD_FORWARD(kd__st_query(&a, rn->s,
-					"SELECT DISTINCT rid FROM alerts WHERE "
-					"entity_id = $1 AND book = $2",
-					2, pa));
+		KD_FORWARD(
+			kd__st_query(&a, rn->s,
+				     "SELECT rid FROM alerts WHERE book = $2 "
+				     "AND entity_id = $1",
+				     2, pa));
 		while (kd__st_next(a)) {
 			if (q.n == q.cap &&
 			    kd__grow((void **)&q.rids, &q.cap, q.n + 1,
@@ -267,6 +272,8 @@ int kd__mon_phase_delta(struct run *rn, const char *base)
 	rn->mo.filter = kd__mon_in_changed;
 	rn->mo.filter_ctx = rn;
 	for (i = 0; i < q.n && err == 0;) {
+		if ((err = kd__mon_stopped(rn)) < 0)
+			goto done;
 		rn->nrecs = 0;
 		for (; i < q.n && rn->nrecs < BLOCK; i++) {
 			struct st_rows *b = NULL;
@@ -291,8 +298,10 @@ int kd__mon_phase_delta(struct run *rn, const char *base)
 			if (err < 0)
 				goto done;
 		}
+		kd__mon_trace("delta: candidates read", t_delta);
 		err = kd__mon_commit_block(rn, 1, NULL);
 		kd__mon_recs_clear(rn);
+		kd__mon_trace("delta: candidates re-scored", t_delta);
 	}
 done:
 	kd__mon_recs_clear(rn);

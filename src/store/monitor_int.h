@@ -54,6 +54,8 @@ void kd__mon_screen_all(struct run *rn);
 /* 0, or the error of the first record of rn->recs whose screening failed
  * (naming its id and how many failed): the block must not be written */
 int kd__mon_screen_check(const struct run *rn);
+/* 0, or KD_STORE_ESTOPPED when opts.stop asks the run to stop */
+int kd__mon_stopped(const struct run *rn);
 /* tests: when set, called before each record is screened; a negative
  * return fails that record's screening with that error, as a failing
  * kd_screen would (NULL in normal use) */

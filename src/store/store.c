@@ -75,6 +75,11 @@ static const char *const migrations[] = {
 	/* 3: records to screen, found without reading the whole book */
 	"CREATE INDEX book_dirty ON book(book, rid) WHERE screened IS NULL OR"
 	" screened <> hash;",
+	/* 4: a delta run's records with alerts on a changed entity, and
+	 * retired records, found without reading every alert of the book */
+	"CREATE INDEX alerts_book_entity ON alerts(book, entity_id);"
+	"CREATE INDEX book_retired ON book(book, rid) WHERE status ="
+	" 'retired';",
 };
 #define NMIGRATIONS (int)(sizeof(migrations) / sizeof(migrations[0]))
 
