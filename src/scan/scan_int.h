@@ -4,8 +4,8 @@
  *   scan.c        kd_scan(): format detection, the hit list, overlaps;
  *                 name fields scored whole
  *   text_scan.c   prose: chunks, accepted spans, single words (coreference,
- *                 alert vs mention); text_token.c fold, CJK words, tokens,
- *                 prefilter; text_span.c name spans and their evidence
+ *                 alert vs mention); text_fold.c fold, CJK words;
+ *                 text_token.c tokens, prefilter; text_span.c name spans and their evidence
  *                 (shared internals in text_scan_int.h)
  *   score_span.c  a span (or a message field) scored as a name against
  *                 the matcher: candidates + compare, cached per call
