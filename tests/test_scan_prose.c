@@ -718,3 +718,46 @@ KD_TEST(scan_prose__romanised_syllables_match_by_spelling_or_skeleton)
 		   &id, &feat);
 	CHECK_INT(a, 2);
 }
+
+KD_TEST(scan_prose__joined_korean_given_name_in_another_convention)
+{
+	/* a Korean given name written as one word, each syllable in
+	 * another romanisation than the list's (eo/o, u/o): Kyungil is
+	 * KYONG IL, Yeongchil YONG CHIL; the same in kd_compare */
+	static const char *const found[] = {
+		"Officials said Kim Kyungil rejected it.",
+		"Officials said Hong Yeongchil rejected it.",
+	};
+	/* another syllable, or another person's given name with this
+	 * surname, is no match */
+	static const char *const quiet[] = {
+		"Officials said Kim Kyungbok rejected it.",
+		"Officials said Hong Yeongnam rejected it.",
+		"Officials said Kim Yeongchil rejected it.",
+	};
+	size_t a, m, i;
+	const char *id, *feat;
+	kd_result r;
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Kim Kyungil",
+			 "KIM KYONG IL") == 0);
+	CHECK(r.score >= 0.90);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Gim Tongmyeong",
+			 "KIM TONG MY'ONG") == 0);
+	CHECK(r.score >= 0.90);
+	/* each part must match its syllable: Kyungbok is no KYONG IL */
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Kim Kyungbok",
+			 "KIM KYONG IL") == 0);
+	CHECK(r.score < 0.70);
+	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
+		scan_kinds(found[i], &a, &m, &id, &feat);
+		if (a != 1)
+			fprintf(stderr, "  '%s': %zu alerts\n", found[i], a);
+		CHECK_INT(a, 1);
+	}
+	for (i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++) {
+		scan_kinds(quiet[i], &a, &m, &id, &feat);
+		if (a != 0)
+			fprintf(stderr, "  '%s' -> %s\n", quiet[i], id);
+		CHECK_INT(a, 0);
+	}
+}
