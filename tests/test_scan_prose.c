@@ -761,3 +761,26 @@ KD_TEST(scan_prose__joined_korean_given_name_in_another_convention)
 		CHECK_INT(a, 0);
 	}
 }
+
+KD_TEST(scan_prose__word_without_its_accents_in_accented_text)
+{
+	/* "Pietr" is the Polish "piętr" (of floors) only with its ę: in a
+	 * line written with Polish letters the bare spelling is a name
+	 * (a press spelling of Pyotr), so "Pietr Zima" is no pair of
+	 * ordinary words */
+	size_t a, m;
+	const char *id, *feat;
+	scan_kinds("Jak poda\xc5\x82"
+		   "a gazeta, Pietr Zima odrzuci\xc5\x82 zarzuty.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	/* typed without Polish letters, or in capitals, the words stay
+	 * ordinary words */
+	scan_kinds("Jak podala gazeta, Pietr Zima odrzucil zarzuty.", &a, &m,
+		   &id, &feat);
+	CHECK_INT(a, 0);
+	scan_kinds("JAK PODA\xc5\x81"
+		   "A GAZETA, PIETR ZIMA ODRZUCI\xc5\x81 ZARZUTY.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+}

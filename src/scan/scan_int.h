@@ -154,6 +154,9 @@ enum {
 };
 /** Dictionary class of a folded lowercase ASCII word of n bytes. */
 int kd__lex_word(const char *w, size_t n);
+/** Does every dictionary write the ordinary word w[0..n) (folded) with
+ *  a Latin letter beyond ASCII (piętr, señor)? */
+int kd__lex_accented(const char *w, size_t n);
 /** kd__lex_word for a word of Cyrillic text: a Russian case or number
  *  form of an ordinary word is COMMON too (sistemy, bezopasnosti). */
 int kd__lex_word_ru(const char *w, size_t n);
