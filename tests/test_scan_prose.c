@@ -9,6 +9,7 @@
 #include "test.h"
 #include "test_scan.h"
 #include "scan/scan_int.h"
+#include "text/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -783,4 +784,33 @@ KD_TEST(scan_prose__word_without_its_accents_in_accented_text)
 		   "A GAZETA, PIETR ZIMA ODRZUCI\xc5\x81 ZARZUTY.",
 		   &a, &m, &id, &feat);
 	CHECK_INT(a, 0);
+}
+
+static int same_skel(const char *a, const char *b)
+{
+	char x[64], y[64];
+	size_t nx = kd__skeleton(x, sizeof(x), a, strlen(a));
+	size_t ny = kd__skeleton(y, sizeof(y), b, strlen(b));
+	return nx == ny && memcmp(x, y, nx) == 0;
+}
+
+KD_TEST(scan_prose__polish_cki_is_russian_tskiy)
+{
+	/* Polish and Czech c is ts: the Polish press writes Russian
+	 * -tskiy, -tskaya as -ckij, -cki, -cka */
+	size_t a, m;
+	const char *id, *feat;
+	CHECK(same_skel("tickij", "titskiy"));
+	CHECK(same_skel("wysocki", "vysotsky"));
+	CHECK(same_skel("wysocka", "vysotskaya"));
+	/* not in short English names, nor before other endings */
+	CHECK(same_skel("jacky", "jakey"));
+	CHECK(!same_skel("jacky", "jatsky"));
+	CHECK(same_skel("mackintosh", "makintosh"));
+	scan_kinds("Wed\xc5\x82ug \xc5\xbar\xc3\xb3"
+		   "de\xc5\x82 Anton Tickij spotka\xc5\x82 si\xc4\x99 we "
+		   "wtorek z przedstawicielami rz\xc4\x85"
+		   "du.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
 }
