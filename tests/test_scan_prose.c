@@ -814,3 +814,27 @@ KD_TEST(scan_prose__polish_cki_is_russian_tskiy)
 		   &a, &m, &id, &feat);
 	CHECK_INT(a, 1);
 }
+
+KD_TEST(scan_prose__person_spans_have_no_legal_forms)
+{
+	/* a span scored as a person's full name is read as a person's
+	 * name: Yu and Ro are Korean syllables there, not legal forms
+	 * (a company's "Yu" read as LLC made Han Yu-Ro a CEC LIMITED) */
+	static const char *const found[] = {
+		"Jak uvedl den\xc3\xadk, Yu Chol U obvin\xc4\x9bn\xc3\xad "
+		"odm\xc3\xadtl.",
+		"El diario inform\xc3\xb3 de que Han Yu-Ro rechaz\xc3\xb3 las "
+		"acusaciones.",
+	};
+	static const char *const ids[] = { "un-KPi.028", "un-KPi.005" };
+	size_t a, m, i;
+	const char *id, *feat;
+	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
+		scan_kinds(found[i], &a, &m, &id, &feat);
+		if (a != 1)
+			fprintf(stderr, "  '%s': %zu alerts\n", found[i], a);
+		CHECK_INT(a, 1);
+		if (a == 1)
+			CHECK_STR(id, ids[i]); /* YU CHOL U, HAN YU-RO */
+	}
+}

@@ -234,7 +234,9 @@ static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 	out->ent = UINT32_MAX;
 	t_nnn = 0; /* new words (their addresses may be reused) */
 	policy_of(&pol, c, mode);
-	KD_FORWARD(kd__name_analyze(&nm, name, len, KD_NAME_ORG));
+	/* FULL scores persons only: no legal forms (Yu, Ro are none) */
+	KD_FORWARD(kd__name_analyze(&nm, name, len,
+				    mode == KD_SCAN_FULL ? 0 : KD_NAME_ORG));
 	if (nm->nvars == 0)
 		goto done;
 	qv = kd__malloc(MAX_QV * sizeof(*qv));
