@@ -838,3 +838,19 @@ KD_TEST(scan_prose__person_spans_have_no_legal_forms)
 			CHECK_STR(id, ids[i]); /* YU CHOL U, HAN YU-RO */
 	}
 }
+
+KD_TEST(scan_prose__one_letter_korean_surname_is_no_initial)
+{
+	/* a span started by a one-letter Korean surname (O, U) names a
+	 * Korean only when that letter is matched as the surname:
+	 * Portuguese "O Diabo" (the devil) is no DIABY, Omar by initial */
+	size_t a, m;
+	const char *id, *feat;
+	scan_kinds("Deus inventou a f\xc3\xa9 e o amor. O Diabo, invejoso, "
+		   "fez o homem confundir f\xc3\xa9 com religi\xc3\xa3o.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	scan_kinds("Officials said O Kuk-Ryol rejected it.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 1);
+}

@@ -19,6 +19,7 @@
 #include "scan/text_scan_int.h"
 #include "text/text_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* ---- spans ----------------------------------------------------------------------- */
@@ -501,6 +502,21 @@ static int edited_part(const char *d)
 	return 0;
 }
 
+/* Was the one-letter word w matched as an initial of a longer listed
+ * word in a name comparison's explanation ("'o'~'omar' initial")? A
+ * span started by a Korean surname of one letter (O, U) is a Korean name
+ * only if that letter is matched as the surname it is: Portuguese "O
+ * Diabo" is no DIABY, Omar. */
+static int initial_part(const char *d, const char *w)
+{
+	char pat[8];
+	const char *p, *e;
+	snprintf(pat, sizeof(pat), "'%.1s'~'", w);
+	if ((p = strstr(d, pat)) == NULL || (e = strchr(p + 5, '\'')) == NULL)
+		return 0;
+	return strncmp(e + 1, " initial", 8) == 0;
+}
+
 int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 		     size_t *capc)
 {
@@ -596,6 +612,9 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 					continue;
 				if (r->ent != UINT32_MAX &&
 				    r->score >= sc->c->threshold &&
+				    (sc->legacy || sc->t[i].len > 1 ||
+				     !initial_part(r->detail,
+						   TXT(sc, &sc->t[i]))) &&
 				    (sc->legacy ||
 				     (given_and_family(sc, i, j, r->ent) &&
 				      ((syl = syllabic_span(sc, i, j)) == 0 ||
