@@ -387,7 +387,9 @@ double kd__split_sim(const struct kd_qtok *w, const struct kd_qtok *a,
 	if (a->len < 2 || a->len > 6 || b->len < 2 || b->len > 6 ||
 	    w->len < 4 || w->len > 14 || a->kind != KD_TOK_WORD ||
 	    b->kind != KD_TOK_WORD || w->kind != KD_TOK_WORD ||
-	    w->s[0] != a->s[0])
+	    w->s[0] != a->s[0] ||
+	    (size_t)w->len + 3 < (size_t)a->len + b->len ||
+	    (size_t)w->len > (size_t)a->len + b->len + 3)
 		return 0;
 	lo = a->len > 4 ? a->len - 2 : 2;
 	hi = a->len + 2;
@@ -405,6 +407,9 @@ double kd__split_sim(const struct kd_qtok *w, const struct kd_qtok *a,
 		p1.skel_len = (uint16_t)kd__skeleton(k1, sizeof(k1), t1, cut);
 		p1.kind = KD_TOK_WORD;
 		p1.id = UINT32_MAX;
+		s1 = kd__token_sim_full(&p1, a, &how, 1, JOIN_MIN);
+		if (s1 < JOIN_MIN)
+			continue;
 		p2 = p1;
 		memcpy(t2, w->s + cut, w->len - cut);
 		t2[w->len - cut] = '\0';
@@ -413,9 +418,6 @@ double kd__split_sim(const struct kd_qtok *w, const struct kd_qtok *a,
 		p2.skel = k2;
 		p2.skel_len = (uint16_t)kd__skeleton(k2, sizeof(k2), t2,
 						     p2.len);
-		s1 = kd__token_sim_full(&p1, a, &how, 1, JOIN_MIN);
-		if (s1 < JOIN_MIN)
-			continue;
 		s2 = kd__token_sim_full(&p2, b, &how, 1, JOIN_MIN);
 		if (s2 < JOIN_MIN)
 			continue;
