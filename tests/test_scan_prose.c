@@ -854,3 +854,19 @@ KD_TEST(scan_prose__one_letter_korean_surname_is_no_initial)
 		   &feat);
 	CHECK_INT(a, 1);
 }
+
+KD_TEST(scan_prose__ayn_written_as_a_quote_mark)
+{
+	/* the ayn of a transliterated Arabic name, written ‘ (as the UN
+	 * list writes it) or ʿ, is no quotation mark: the name goes on */
+	size_t a, m;
+	const char *id, *feat;
+	scan_kinds("Podle zdroj\xc5\xaf se Said Jan \xe2\x80\x98"
+		   "abd Al-Salam v \xc3\xbater\xc3\xbd setkal.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	scan_kinds("Podle zdroj\xc5\xaf se Said Jan \xca\xbf"
+		   "abd Al-Salam v \xc3\xbater\xc3\xbd setkal.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+}

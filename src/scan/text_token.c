@@ -84,14 +84,17 @@ static int sep_class(const char *s, size_t a, size_t b, size_t prevlen)
 			continue;
 		/* soft and hard signs that end a word fold to nothing
 		 * (Копыль Олег: "kopyl" + the sign), and the modifier
-		 * letters prime and apostrophe (ʹ ʼ) */
+		 * letters prime, apostrophe, ayn and hamza (ʹ ʼ ʿ ʾ:
+		 * ʿAbd al-Salam) */
 		if (i + 1 < b &&
 		    ((x == 0xD1 && ((unsigned char)s[i + 1] == 0x8C ||
 				    (unsigned char)s[i + 1] == 0x8A)) ||
 		     (x == 0xD0 && ((unsigned char)s[i + 1] == 0xAC ||
 				    (unsigned char)s[i + 1] == 0xAA)) ||
 		     (x == 0xCA && ((unsigned char)s[i + 1] == 0xB9 ||
-				    (unsigned char)s[i + 1] == 0xBC)))) {
+				    (unsigned char)s[i + 1] == 0xBC ||
+				    (unsigned char)s[i + 1] == 0xBE ||
+				    (unsigned char)s[i + 1] == 0xBF)))) {
 			i++;
 			continue;
 		}
@@ -110,8 +113,14 @@ static int sep_class(const char *s, size_t a, size_t b, size_t prevlen)
 				i += 2;
 				continue;
 			}
+			/* ‘ glued to a lowercase word is the ayn of an
+			 * Arabic name (Said Jan ‘abd Al-Salam), not a
+			 * quotation mark: a quoted lowercase word is
+			 * dropped anyway, unless it is a name particle */
 			if (y == 0x99 || (y >= 0x8B && y <= 0x8D) ||
-			    y == 0xAF) {
+			    y == 0xAF ||
+			    (y == 0x98 && i + 3 == b && s[b] >= 'a' &&
+			     s[b] <= 'z')) {
 				i += 2; /* ’, zero-width, narrow no-break space */
 				continue;
 			}
