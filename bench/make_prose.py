@@ -43,6 +43,12 @@ downloaded otherwise and nothing large enters the repository):
                       the offensive Spanish and Italian sections
                       (fortunes-es-off, fortunes-it-off), Polish and
                       Czech fortunes (fortunes-pl, fortunes-cs)
+  quote_pt quote_bg   quotations credited on an attribution line
+                      ("-- Author"), the line shape the scanner's
+                      credit-line rule reads, tuned on: Brazilian
+                      Portuguese (fortunes-mario, fortunes-br) and
+                      Bulgarian, Cyrillic (fortunes-bg: Bulgarian and
+                      foreign authors, proverbs, history)
 
 Kept aside (never used to tune the scanner, measured at the end only):
 
@@ -82,7 +88,7 @@ PKGS = ["manpages", "manpages-de", "manpages-fr", "manpages-es",
 # the packages of the tuned quote_* corpora
 QUOTE_PKGS = ["fortune-anarchism", "tfortunes", "fortunes-bofh-excuses",
               "fortunes-es-off", "fortunes-it-off", "fortunes-pl",
-              "fortunes-cs"]
+              "fortunes-cs", "fortunes-mario", "fortunes-br", "fortunes-bg"]
 PKGS += QUOTE_PKGS
 
 
@@ -320,6 +326,12 @@ def main():
                     ("pl", fd + "/pl"), ("cs", fd + "/cs")):
         write(a.out, "quote_" + lang,
               (fortune_text(read_any(p)) for p in fortune_files(d)), cap)
+    write(a.out, "quote_pt",
+          (fortune_text(read_any(p)) for p in
+           fortune_files(fd, ["fortunes-mario", "fortunes-br"])), cap)
+    write(a.out, "quote_bg",
+          (fortune_text(read_any(p)) for p in fortune_files(fd + "/bg")),
+          cap)
     for lang, d in (("en", fd), ("de", fd + "/de"), ("es", fd + "/es"),
                     ("it", fd + "/it"), ("ru", fd + "/ru")):
         files = fortune_files(d, links=True, but=QUOTE_PKGS)

@@ -9,6 +9,7 @@
 #include "test.h"
 #include "test_scan.h"
 #include "scan/scan_int.h"
+#include "text/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -717,4 +718,155 @@ KD_TEST(scan_prose__romanised_syllables_match_by_spelling_or_skeleton)
 	scan_kinds("Officials said Kim Jong Un met Choe Ryong Hae.", &a, &m,
 		   &id, &feat);
 	CHECK_INT(a, 2);
+}
+
+KD_TEST(scan_prose__joined_korean_given_name_in_another_convention)
+{
+	/* a Korean given name written as one word, each syllable in
+	 * another romanisation than the list's (eo/o, u/o): Kyungil is
+	 * KYONG IL, Yeongchil YONG CHIL; the same in kd_compare */
+	static const char *const found[] = {
+		"Officials said Kim Kyungil rejected it.",
+		"Officials said Hong Yeongchil rejected it.",
+	};
+	/* another syllable, or another person's given name with this
+	 * surname, is no match */
+	static const char *const quiet[] = {
+		"Officials said Kim Kyungbok rejected it.",
+		"Officials said Hong Yeongnam rejected it.",
+		"Officials said Kim Yeongchil rejected it.",
+	};
+	size_t a, m, i;
+	const char *id, *feat;
+	kd_result r;
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Kim Kyungil",
+			 "KIM KYONG IL") == 0);
+	CHECK(r.score >= 0.90);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Gim Tongmyeong",
+			 "KIM TONG MY'ONG") == 0);
+	CHECK(r.score >= 0.90);
+	/* each part must match its syllable: Kyungbok is no KYONG IL */
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Kim Kyungbok",
+			 "KIM KYONG IL") == 0);
+	CHECK(r.score < 0.70);
+	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
+		scan_kinds(found[i], &a, &m, &id, &feat);
+		if (a != 1)
+			fprintf(stderr, "  '%s': %zu alerts\n", found[i], a);
+		CHECK_INT(a, 1);
+	}
+	for (i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++) {
+		scan_kinds(quiet[i], &a, &m, &id, &feat);
+		if (a != 0)
+			fprintf(stderr, "  '%s' -> %s\n", quiet[i], id);
+		CHECK_INT(a, 0);
+	}
+}
+
+KD_TEST(scan_prose__word_without_its_accents_in_accented_text)
+{
+	/* "Pietr" is the Polish "piętr" (of floors) only with its ę: in a
+	 * line written with Polish letters the bare spelling is a name
+	 * (a press spelling of Pyotr), so "Pietr Zima" is no pair of
+	 * ordinary words */
+	size_t a, m;
+	const char *id, *feat;
+	scan_kinds("Jak poda\xc5\x82"
+		   "a gazeta, Pietr Zima odrzuci\xc5\x82 zarzuty.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	/* typed without Polish letters, or in capitals, the words stay
+	 * ordinary words */
+	scan_kinds("Jak podala gazeta, Pietr Zima odrzucil zarzuty.", &a, &m,
+		   &id, &feat);
+	CHECK_INT(a, 0);
+	scan_kinds("JAK PODA\xc5\x81"
+		   "A GAZETA, PIETR ZIMA ODRZUCI\xc5\x81 ZARZUTY.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+}
+
+static int same_skel(const char *a, const char *b)
+{
+	char x[64], y[64];
+	size_t nx = kd__skeleton(x, sizeof(x), a, strlen(a));
+	size_t ny = kd__skeleton(y, sizeof(y), b, strlen(b));
+	return nx == ny && memcmp(x, y, nx) == 0;
+}
+
+KD_TEST(scan_prose__polish_cki_is_russian_tskiy)
+{
+	/* Polish and Czech c is ts: the Polish press writes Russian
+	 * -tskiy, -tskaya as -ckij, -cki, -cka */
+	size_t a, m;
+	const char *id, *feat;
+	CHECK(same_skel("tickij", "titskiy"));
+	CHECK(same_skel("wysocki", "vysotsky"));
+	CHECK(same_skel("wysocka", "vysotskaya"));
+	/* not in short English names, nor before other endings */
+	CHECK(same_skel("jacky", "jakey"));
+	CHECK(!same_skel("jacky", "jatsky"));
+	CHECK(same_skel("mackintosh", "makintosh"));
+	scan_kinds("Wed\xc5\x82ug \xc5\xbar\xc3\xb3"
+		   "de\xc5\x82 Anton Tickij spotka\xc5\x82 si\xc4\x99 we "
+		   "wtorek z przedstawicielami rz\xc4\x85"
+		   "du.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+}
+
+KD_TEST(scan_prose__person_spans_have_no_legal_forms)
+{
+	/* a span scored as a person's full name is read as a person's
+	 * name: Yu and Ro are Korean syllables there, not legal forms
+	 * (a company's "Yu" read as LLC made Han Yu-Ro a CEC LIMITED) */
+	static const char *const found[] = {
+		"Jak uvedl den\xc3\xadk, Yu Chol U obvin\xc4\x9bn\xc3\xad "
+		"odm\xc3\xadtl.",
+		"El diario inform\xc3\xb3 de que Han Yu-Ro rechaz\xc3\xb3 las "
+		"acusaciones.",
+	};
+	static const char *const ids[] = { "un-KPi.028", "un-KPi.005" };
+	size_t a, m, i;
+	const char *id, *feat;
+	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
+		scan_kinds(found[i], &a, &m, &id, &feat);
+		if (a != 1)
+			fprintf(stderr, "  '%s': %zu alerts\n", found[i], a);
+		CHECK_INT(a, 1);
+		if (a == 1)
+			CHECK_STR(id, ids[i]); /* YU CHOL U, HAN YU-RO */
+	}
+}
+
+KD_TEST(scan_prose__one_letter_korean_surname_is_no_initial)
+{
+	/* a span started by a one-letter Korean surname (O, U) names a
+	 * Korean only when that letter is matched as the surname:
+	 * Portuguese "O Diabo" (the devil) is no DIABY, Omar by initial */
+	size_t a, m;
+	const char *id, *feat;
+	scan_kinds("Deus inventou a f\xc3\xa9 e o amor. O Diabo, invejoso, "
+		   "fez o homem confundir f\xc3\xa9 com religi\xc3\xa3o.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	scan_kinds("Officials said O Kuk-Ryol rejected it.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 1);
+}
+
+KD_TEST(scan_prose__ayn_written_as_a_quote_mark)
+{
+	/* the ayn of a transliterated Arabic name, written ‘ (as the UN
+	 * list writes it) or ʿ, is no quotation mark: the name goes on */
+	size_t a, m;
+	const char *id, *feat;
+	scan_kinds("Podle zdroj\xc5\xaf se Said Jan \xe2\x80\x98"
+		   "abd Al-Salam v \xc3\xbater\xc3\xbd setkal.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	scan_kinds("Podle zdroj\xc5\xaf se Said Jan \xca\xbf"
+		   "abd Al-Salam v \xc3\xbater\xc3\xbd setkal.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
 }

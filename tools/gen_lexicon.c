@@ -21,9 +21,16 @@
  * when 3..32 bytes, and hashed (XXH32, seed 0). A word written in lower
  * case in any dictionary is COMMON (an ordinary word of some language);
  * one written only capitalised is PROPER (a given name, surname or
- * place the dictionary knows). Output, little-endian uint32:
- *   "KDLX", version 1, count, then count sorted entries
- *   (hash & ~1) | (1 when PROPER only).
+ * place the dictionary knows). A folded word that every dictionary
+ * writes in lower case only with a Latin letter ASCII lacks (piętr,
+ * señor: no lowercase "pietr" in any) is ACCENTED: written bare in a
+ * line that has such letters, it is more likely a name than that word
+ * (Pietr Zima). Output, little-endian uint32:
+ *   "KDLX", version 2, count, then count sorted entries
+ *   (hash & ~1) | (1 when PROPER only);
+ *   count2, then count2 sorted entries XXH32(word, seed 1) & ~1 of the
+ *   ACCENTED words (another seed: a collision in one table is none in
+ *   the other).
  *
  * Licences: the inputs are free dictionaries under GPL, LGPL, MPL and
  * permissive licences (SCOWL for English; each package's terms are in
@@ -45,8 +52,21 @@
 #include <unicode/utf8.h>
 #include <xxhash.h>
 
-static uint32_t *g_e;
-static size_t g_n, g_cap;
+static uint32_t *g_e, *g_a;
+static size_t g_n, g_cap, g_na, g_acap;
+
+static void push(uint32_t **v, size_t *n, size_t *cap, uint32_t x)
+{
+	if (*n == *cap) {
+		*cap = *cap ? 2 * *cap : 1u << 20;
+		*v = realloc(*v, *cap * sizeof(**v));
+		if (*v == NULL) {
+			fputs("gen_lexicon: out of memory\n", stderr);
+			exit(2);
+		}
+	}
+	(*v)[(*n)++] = x;
+}
 
 static void add(const char *w, size_t n)
 {
@@ -54,9 +74,23 @@ static void add(const char *w, size_t n)
 	size_t fl = 0, i, o = 0;
 	int32_t off = 0;
 	UChar32 c;
-	int proper;
+	int proper, accented = 0;
 	if (n == 0)
 		return;
+	/* a Latin letter beyond ASCII (U+00C0..U+024F, U+1E00..U+1EFF),
+	 * and no letter of another script */
+	while (off < (int32_t)n) {
+		U8_NEXT((const uint8_t *)w, off, (int32_t)n, c);
+		if (c < 0x80 || !u_isalpha(c))
+			continue;
+		if (!((c >= 0xC0 && c <= 0x24F) ||
+		      (c >= 0x1E00 && c <= 0x1EFF))) {
+			accented = 0;
+			break;
+		}
+		accented = 1;
+	}
+	off = 0;
 	U8_NEXT((const uint8_t *)w, off, (int32_t)n, c);
 	proper = c >= 0 && (u_isupper(c) || u_istitle(c));
 	if (kd__text_fold(&f, &fl, NULL, w, n) < 0)
@@ -71,15 +105,12 @@ static void add(const char *w, size_t n)
 	kd__free(f);
 	if (i < fl || o < 3 || o > 32)
 		return;
-	if (g_n == g_cap) {
-		g_cap = g_cap ? 2 * g_cap : 1u << 20;
-		g_e = realloc(g_e, g_cap * sizeof(*g_e));
-		if (g_e == NULL) {
-			fputs("gen_lexicon: out of memory\n", stderr);
-			exit(2);
-		}
-	}
-	g_e[g_n++] = (XXH32(k, o, 0) & ~1u) | (uint32_t)proper;
+	push(&g_e, &g_n, &g_cap, (XXH32(k, o, 0) & ~1u) | (uint32_t)proper);
+	/* an ordinary (lowercase) spelling; low bit 1: it had such a
+	 * letter (a proper noun spelt bare, Czech Pietr, is a name) */
+	if (!proper)
+		push(&g_a, &g_na, &g_acap,
+		     (XXH32(k, o, 1) & ~1u) | (uint32_t)accented);
 }
 
 static int cmp_u32(const void *a, const void *b)
@@ -151,7 +182,7 @@ static size_t read_one(const char *spec)
 
 int main(int argc, char **argv)
 {
-	size_t i, o = 0, words = 0;
+	size_t i, o = 0, o2, na, words = 0;
 	FILE *out;
 	if (argc < 2) {
 		fputs("usage: gen_lexicon OUT.bin INPUT[:ENC]...\n", stderr);
@@ -172,22 +203,38 @@ int main(int argc, char **argv)
 		}
 		g_e[o++] = g_e[i];
 	}
+	/* ACCENTED: every spelling of the word had such a letter */
+	qsort(g_a, g_na, sizeof(*g_a), cmp_u32);
+	for (i = 0, o2 = 0; i < g_na; i++) {
+		if (o2 && (g_a[o2 - 1] & ~1u) == (g_a[i] & ~1u)) {
+			g_a[o2 - 1] &= g_a[i] | ~1u;
+			continue;
+		}
+		g_a[o2++] = g_a[i];
+	}
+	for (i = 0, na = 0; i < o2; i++)
+		if (g_a[i] & 1u)
+			g_a[na++] = g_a[i] & ~1u;
 	if ((out = fopen(argv[1], "wb")) == NULL) {
 		perror(argv[1]);
 		return 2;
 	}
 	fwrite("KDLX", 1, 4, out);
-	put32(out, 1);
+	put32(out, 2);
 	put32(out, (uint32_t)o);
 	for (i = 0; i < o; i++)
 		put32(out, g_e[i]);
+	put32(out, (uint32_t)na);
+	for (i = 0; i < na; i++)
+		put32(out, g_a[i]);
 	if (fclose(out) != 0) {
 		perror(argv[1]);
 		return 2;
 	}
 	printf("gen_lexicon: %zu dictionary words, %zu distinct folded words "
-	       "-> %s\n",
-	       words, o, argv[1]);
+	       "(%zu only with accents) -> %s\n",
+	       words, o, na, argv[1]);
 	free(g_e);
+	free(g_a);
 	return 0;
 }

@@ -845,6 +845,9 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 				built = 1;
 			}
 			s = kd__joined_sim(&joined, &l->toks[j], &how);
+			if (s < JOIN_MIN)
+				s = kd__split_sim(&l->toks[j], &q->toks[i],
+						  &q->toks[i + 1]);
 			add_pair(pairs, &np, (int)i, (int)i + 1, (int)j, (int)j,
 				 s, "joined", joined.w);
 		}
@@ -864,6 +867,9 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 				built = 1;
 			}
 			s = kd__joined_sim(&q->toks[i], &joined, &how);
+			if (s < JOIN_MIN)
+				s = kd__split_sim(&q->toks[i], &l->toks[j],
+						  &l->toks[j + 1]);
 			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j + 1,
 				 s, "joined", q->toks[i].w);
 		}

@@ -176,6 +176,11 @@ int kd__join_len_ok(size_t a, size_t b);
  *  glued syllables collide too easily), KD_JOIN_MIN or 0. */
 double kd__joined_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		      const char **how);
+/** A word against two short neighbours written joined, each part in
+ *  its own convention (Yeongnam ~ YONG NAM): the weaker part's token
+ *  similarity when both reach KD_JOIN_MIN, else 0. */
+double kd__split_sim(const struct kd_qtok *w, const struct kd_qtok *a,
+		     const struct kd_qtok *b);
 /** Similarity of two tokens in [0,1]; `how` gets a short tag. */
 double kd__token_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		     const char **how);

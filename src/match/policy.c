@@ -131,7 +131,9 @@ static int strong_pair(const struct kd_name_policy *pol,
 }
 
 /* Is mention token a the listed tokens j and j + 1 written as one word
- * (Korean given names: "wonuk" for WON UK, "jongsik" for JONG SIK)? */
+ * (Korean given names: "wonuk" for WON UK, "jongsik" for JONG SIK),
+ * maybe each part in another convention ("yeongnam" for YONG NAM:
+ * kd__split_sim)? */
 static int joined_pair(const struct kd_qtok *a, const struct kd_qvar *lv,
 		       size_t j)
 {
@@ -141,9 +143,10 @@ static int joined_pair(const struct kd_qtok *a, const struct kd_qvar *lv,
 	y = &lv->toks[j + 1];
 	return x->kind == KD_TOK_WORD && y->kind == KD_TOK_WORD &&
 	       x->len >= 2 && y->len >= 2 &&
-	       (size_t)x->len + y->len == a->len &&
-	       memcmp(a->s, x->s, x->len) == 0 &&
-	       memcmp(a->s + x->len, y->s, y->len) == 0;
+	       (((size_t)x->len + y->len == a->len &&
+		 memcmp(a->s, x->s, x->len) == 0 &&
+		 memcmp(a->s + x->len, y->s, y->len) == 0) ||
+		kd__split_sim(a, x, y) >= KD_JOIN_MIN);
 }
 
 /* kd__token_sim(a, l) >= 0.6, answered from the query's similarity

@@ -399,6 +399,68 @@ double kd__joined_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 }
 
 /*
+ * A word w against two short neighbours a b that it may be written
+ * joined with, in another convention per syllable: Korean given names
+ * (Yeongnam ~ YONG NAM, Kyungil ~ KYONG IL, Tongmyeong ~ TONG MY'ONG)
+ * are glued as often as apart, and their vowels differ by convention
+ * (eo/o, u/o), which the spelling-only joined comparison rejects. w is
+ * cut where a ends (give or take two letters); each part must start
+ * with its neighbour's first letter and match it as a token (skeleton
+ * or edit distance) at KD_JOIN_MIN or more. The weaker part's
+ * similarity, else 0. Neighbours of 2..6 letters only (syllables).
+ */
+double kd__split_sim(const struct kd_qtok *w, const struct kd_qtok *a,
+		     const struct kd_qtok *b)
+{
+	char t1[16], t2[16], k1[32], k2[32];
+	struct kd_qtok p1, p2;
+	double best = 0;
+	size_t cut, lo, hi;
+	const char *how;
+	if (a->len < 2 || a->len > 6 || b->len < 2 || b->len > 6 ||
+	    w->len < 4 || w->len > 14 || a->kind != KD_TOK_WORD ||
+	    b->kind != KD_TOK_WORD || w->kind != KD_TOK_WORD ||
+	    w->s[0] != a->s[0] ||
+	    (size_t)w->len + 3 < (size_t)a->len + b->len ||
+	    (size_t)w->len > (size_t)a->len + b->len + 3)
+		return 0;
+	lo = a->len > 4 ? a->len - 2 : 2;
+	hi = a->len + 2;
+	for (cut = lo; cut <= hi && cut + 2 <= w->len; cut++) {
+		double s1, s2;
+		if (w->s[cut] != b->s[0] || cut >= sizeof(t1) ||
+		    w->len - cut >= sizeof(t2))
+			continue;
+		memset(&p1, 0, sizeof(p1));
+		memcpy(t1, w->s, cut);
+		t1[cut] = '\0';
+		p1.s = t1;
+		p1.len = (uint16_t)cut;
+		p1.skel = k1;
+		p1.skel_len = (uint16_t)kd__skeleton(k1, sizeof(k1), t1, cut);
+		p1.kind = KD_TOK_WORD;
+		p1.id = UINT32_MAX;
+		s1 = kd__token_sim_full(&p1, a, &how, 1, JOIN_MIN);
+		if (s1 < JOIN_MIN)
+			continue;
+		p2 = p1;
+		memcpy(t2, w->s + cut, w->len - cut);
+		t2[w->len - cut] = '\0';
+		p2.s = t2;
+		p2.len = (uint16_t)(w->len - cut);
+		p2.skel = k2;
+		p2.skel_len = (uint16_t)kd__skeleton(k2, sizeof(k2), t2,
+						     p2.len);
+		s2 = kd__token_sim_full(&p2, b, &how, 1, JOIN_MIN);
+		if (s2 < JOIN_MIN)
+			continue;
+		if ((s1 < s2 ? s1 : s2) > best)
+			best = s1 < s2 ? s1 : s2;
+	}
+	return best;
+}
+
+/*
  * The largest weighted distance whose outcome kd__token_sim_full() needs when the
  * caller drops similarities below `need` (0: every outcome counts): the
  * spelling similarity 1 - 2 x cost / len must reach `need`, and the

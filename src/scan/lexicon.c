@@ -370,10 +370,11 @@ size_t kd__lex_words(void)
 	size_t bytes = (size_t)(kd__lexicon_end - kd__lexicon_data);
 	uint32_t n;
 	if (bytes < 12 || memcmp(kd__lexicon_data, "KDLX", 4) != 0 ||
-	    rd32(kd__lexicon_data + 4) != 1)
+	    rd32(kd__lexicon_data + 4) != 2)
 		return 0;
 	n = rd32(kd__lexicon_data + 8);
-	return (size_t)n <= (bytes - 12) / 4 ? n : 0;
+	/* the words, then the count of the accented ones */
+	return (size_t)n < (bytes - 12) / 4 ? n : 0;
 }
 
 /* First entry of each of 2^16 buckets by the hash's top 16 bits (and
@@ -420,6 +421,33 @@ int kd__lex_word(const char *w, size_t n)
 			return v & 1u ? KD_WORD_PROPER : KD_WORD_COMMON;
 	}
 	return KD_WORD_NONE;
+}
+
+int kd__lex_accented(const char *w, size_t n)
+{
+	size_t words = kd__lex_words(), bytes, lo = 0, hi;
+	const unsigned char *e;
+	uint32_t h;
+	if (words == 0 || n < 3 || n > 32)
+		return 0;
+	bytes = (size_t)(kd__lexicon_end - kd__lexicon_data);
+	e = kd__lexicon_data + 12 + 4 * words;
+	hi = rd32(e);
+	if (hi > (bytes - 16 - 4 * words) / 4)
+		return 0;
+	e += 4;
+	h = XXH32(w, n, 1) & ~1u;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		uint32_t v = rd32(e + 4 * mid);
+		if (v < h)
+			lo = mid + 1;
+		else if (v > h)
+			hi = mid;
+		else
+			return 1;
+	}
+	return 0;
 }
 
 /* Russian case and number forms, folded as the scanner folds them

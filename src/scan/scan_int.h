@@ -4,8 +4,8 @@
  *   scan.c        kd_scan(): format detection, the hit list, overlaps;
  *                 name fields scored whole
  *   text_scan.c   prose: chunks, accepted spans, single words (coreference,
- *                 alert vs mention); text_token.c fold, CJK words, tokens,
- *                 prefilter; text_span.c name spans and their evidence
+ *                 alert vs mention); text_fold.c fold, CJK words;
+ *                 text_token.c tokens, prefilter; text_span.c name spans and their evidence
  *                 (shared internals in text_scan_int.h)
  *   score_span.c  a span (or a message field) scored as a name against
  *                 the matcher: candidates + compare, cached per call
@@ -158,6 +158,9 @@ enum {
 };
 /** Dictionary class of a folded lowercase ASCII word of n bytes. */
 int kd__lex_word(const char *w, size_t n);
+/** Does every dictionary write the ordinary word w[0..n) (folded) with
+ *  a Latin letter beyond ASCII (piętr, señor)? */
+int kd__lex_accented(const char *w, size_t n);
 /** kd__lex_word for a word of Cyrillic text: a Russian case or number
  *  form of an ordinary word is COMMON too (sistemy, bezopasnosti). */
 int kd__lex_word_ru(const char *w, size_t n);

@@ -221,6 +221,7 @@ static int cmp_score(const void *a, const void *b)
 struct kd_scan_name {
 	char text[256];
 	size_t len;
+	unsigned flags; /* kd__name_analyze() flags it was analysed with */
 	struct kd_name *nm;
 	struct kd_qvar qv[MAX_QV];
 	size_t nq;
@@ -237,14 +238,14 @@ void kd__scan_score_end(struct kd_scan_ctx *c)
 /* The query variants of name (analysed once for consecutive calls);
  * *nq 0 when it has none. They stay in c->last until the next name. */
 static int analysed(struct kd_qvar **qv, size_t *nq, struct kd_scan_ctx *c,
-		    const char *name, size_t len)
+		    const char *name, size_t len, unsigned flags)
 {
 	struct kd_scan_name *a = c->last;
 	size_t i;
 	int err;
 	*qv = NULL;
 	*nq = 0;
-	if (a != NULL && a->nm != NULL && a->len == len &&
+	if (a != NULL && a->nm != NULL && a->len == len && a->flags == flags &&
 	    memcmp(a->text, name, len) == 0)
 		goto out;
 	if (a == NULL) {
@@ -255,8 +256,9 @@ static int analysed(struct kd_qvar **qv, size_t *nq, struct kd_scan_ctx *c,
 	kd__name_free(a->nm);
 	a->nm = NULL;
 	a->nq = 0;
-	if ((err = kd__name_analyze(&a->nm, name, len, KD_NAME_ORG)) < 0)
+	if ((err = kd__name_analyze(&a->nm, name, len, flags)) < 0)
 		return err;
+	a->flags = flags;
 	if (len <= sizeof(a->text)) {
 		memcpy(a->text, name, len);
 		a->len = len;
@@ -289,7 +291,9 @@ static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 	out->ent = UINT32_MAX;
 	t_nnn = 0; /* new words (their addresses may be reused) */
 	policy_of(&pol, c, mode);
-	KD_FORWARD(analysed(&qv, &nq, c, name, len));
+	/* FULL scores persons only: no legal forms (Yu, Ro are none) */
+	KD_FORWARD(analysed(&qv, &nq, c, name, len,
+			    mode == KD_SCAN_FULL ? 0 : KD_NAME_ORG));
 	if (nq == 0)
 		goto done;
 	if (mode == KD_SCAN_PROSE || mode == KD_SCAN_SINGLE) {

@@ -87,9 +87,9 @@
  * a field flagged KD_SCAN_NOCASE (SWIFT is all caps), treats every word
  * as capitalised.
  *
- * Files: text_token.c (fold, CJK words, tokens, prefilter), text_span.c
- * (span candidates and their evidence, name parts of a listed person),
- * this file (chunking, accepting spans, single words: coreference,
+ * Files: text_fold.c (fold, CJK words), text_token.c (tokens,
+ * prefilter), text_span.c (span candidates and their evidence, name
+ * parts of a listed person), this file (chunking, accepting spans, single words: coreference,
  * standalone, alert vs mention). Shared types in text_scan_int.h.
  */
 #include "scan/text_scan_int.h"
@@ -792,9 +792,8 @@ int kd__scan_text(struct kd_scan_ctx *c, const struct kd_seg *g, unsigned flags)
 	KD_FORWARD(kd__scan_idents(c, g));
 done:
 	kd__scan_token_free(&sc);
+	kd__scan_fold_free(&sc);
 	kd__free(sc.t);
-	kd__free(sc.f);
-	kd__free(sc.fm);
 	kd__buf_free(&sc.ar);
 	return err;
 }

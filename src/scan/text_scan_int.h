@@ -1,8 +1,10 @@
 /*
  * text_scan_int.h - internals shared by the prose scanner's files:
  *
- *   text_token.c  fold (incl. Chinese/Japanese/Korean words), tokens,
- *                 prefilter: each word resolved against the lists once
+ *   text_fold.c   fold with a byte map (incl. Chinese/Japanese/Korean
+ *                 words), memo of folded words
+ *   text_token.c  tokens, prefilter: each word resolved against the
+ *                 lists once
  *   text_span.c   name spans: anchors, rarity and language evidence,
  *                 scoring, given-and-family check of a listed person
  *   text_scan.c   kd__scan_text(): chunking, accepting spans, single
@@ -68,7 +70,7 @@ struct scan {
 	uint32_t *fm; /* its map: input offset - fbase, per byte */
 	size_t fbase; /* input offset of the chunk */
 	size_t flen, fcap;
-	/* folded non-ASCII words, by their bytes (text_token.c) */
+	/* folded non-ASCII words, by their bytes (text_fold.c) */
 	struct fold_memo *fmemo;
 	size_t nfmemo, fmemocap;
 	struct kd_buf fmbuf;    /* their bytes, folded text and map */
@@ -91,10 +93,16 @@ static inline int kd__scan_alnum(unsigned char b)
 	return kd__scan_ctype[b] & KD_CT_ALNUM;
 }
 
-/* ---- text_token.c ------------------------------------------------------ */
+/* ---- text_fold.c ------------------------------------------------------- */
 
 /** Fold chunk s[0..len) (input offset base) into sc->f / sc->fm. */
 int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base);
+/** Is the code point at s[i] a Hangul syllable? */
+int kd__scan_hangul_at(const char *s, size_t len, size_t i);
+/** Free the folded chunk and the folded-word memo. */
+void kd__scan_fold_free(struct scan *sc);
+
+/* ---- text_token.c ------------------------------------------------------ */
 /** Keep or drop the words of the folded chunk, appending to sc->t. */
 int kd__scan_tokenize(struct scan *sc, const char *s, size_t len);
 /** Is w[0..n) a romanised Korean surname (Kim, Gim, Ri, Pak, So...)? */

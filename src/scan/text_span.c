@@ -19,6 +19,7 @@
 #include "scan/text_scan_int.h"
 #include "text/text_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* ---- spans ----------------------------------------------------------------------- */
@@ -298,6 +299,47 @@ static int title_after_particle(const struct scan *sc, size_t k)
 	       sc->t[k - 1].lex == KD_LEX_PARTICLE && t->sep != SEP_HARD;
 }
 
+/* Is token t an ordinary word only as the dictionaries spell it, with
+ * a Latin letter beyond ASCII (piętr, señor), written here without it
+ * in a line that has such letters? Then it is no ordinary word of that
+ * text: a writer who has the letters would use them, so the bare
+ * spelling is a name (Pietr Zima, a press spelling of Pyotr). A text
+ * without such letters (English, or Polish typed without them) keeps
+ * the word ordinary, and so does a word in capitals. */
+static int bare(const struct scan *sc, const struct tok *t)
+{
+	const unsigned char *s = (const unsigned char *)sc->g->s;
+	size_t k, a, b;
+	int low;
+	if (t->word != KD_WORD_COMMON || t->cas != CASE_UPPER)
+		return 0;
+	for (k = t->os, low = 0; k < t->oe; k++) {
+		if (s[k] >= 0x80)
+			return 0;
+		low |= s[k] >= 'a' && s[k] <= 'z';
+	}
+	if (!low)
+		return 0; /* capitals often drop accents (SARA: sarà) */
+	a = t->os > 300 ? t->os - 300 : 0;
+	b = t->oe + 300 < sc->g->len ? t->oe + 300 : sc->g->len;
+	for (k = t->os; k > a && s[k - 1] != '\n'; k--)
+		if (s[k - 1] >= 0xC3 && s[k - 1] <= 0xC9)
+			break;
+	if (k == a || s[k - 1] == '\n') {
+		for (k = t->oe; k < b && s[k] != '\n'; k++)
+			if (s[k] >= 0xC3 && s[k] <= 0xC9)
+				break;
+		if (k == b || s[k] == '\n')
+			return 0;
+	}
+	/* the dictionaries' word, as word_class() found it: its stem,
+	 * and the text itself when that is an ordinary word too */
+	return kd__lex_accented(STEM(sc, t), t->slen) &&
+	       (t->stem == t->txt ||
+		kd__lex_word(TXT(sc, t), t->len) != KD_WORD_COMMON ||
+		kd__lex_accented(TXT(sc, t), t->len));
+}
+
 /* Language evidence for a span [i..j] (not in legacy mode):
  *   - two ordinary words of some language ("International System",
  *     "Control System", "Show Done") are not a name: one of them must
@@ -323,7 +365,7 @@ static int span_evidence(const struct scan *sc, size_t i, size_t j)
 		    t->lex == KD_LEX_PARTICLE || t->len < 2)
 			continue;
 		words++;
-		common += t->word == KD_WORD_COMMON;
+		common += t->word == KD_WORD_COMMON && !bare(sc, t);
 		known += t->word != KD_WORD_NONE;
 	}
 	if (words && words <= 2 && common == words && !korean_shape(sc, i, j))
@@ -332,8 +374,8 @@ static int span_evidence(const struct scan *sc, size_t i, size_t j)
 	 * ordinary word there ("Sono Tallin", "Frag Anna") is no name part
 	 * of a two-word name */
 	if (words == 2 && sc->t[i].initial && !sc->t[i].hangul &&
-	    sc->t[i].word == KD_WORD_COMMON && sc->t[i].cas != CASE_DIGIT &&
-	    !korean_shape(sc, i, j))
+	    sc->t[i].word == KD_WORD_COMMON && !bare(sc, &sc->t[i]) &&
+	    sc->t[i].cas != CASE_DIGIT && !korean_shape(sc, i, j))
 		return 0;
 	if (words == 2 && j == i + 1 && sc->t[j].sep == SEP_HYPHEN)
 		return 0;
@@ -365,12 +407,14 @@ static int full_name(const struct scan *sc, size_t i, size_t j)
 		if (!t->known) {
 			/* one press spelling the lists lack (see
 			 * unknown_start), no ordinary word */
-			if (unknown++ || t->word == KD_WORD_COMMON)
+			if (unknown++ ||
+			    (t->word == KD_WORD_COMMON && !bare(sc, t)))
 				return 0;
 			continue;
 		}
 		words++;
-		plain += !t->hangul && t->word == KD_WORD_COMMON;
+		plain += !t->hangul && t->word == KD_WORD_COMMON &&
+			 !bare(sc, t);
 		rare |= t->ridf >= RARE_IDF;
 	}
 	if (unknown)
@@ -456,6 +500,21 @@ static int edited_part(const char *d)
 		d = e + 2 + n;
 	}
 	return 0;
+}
+
+/* Was the one-letter word w matched as an initial of a longer listed
+ * word in a name comparison's explanation ("'o'~'omar' initial")? A
+ * span started by a Korean surname of one letter (O, U) is a Korean name
+ * only if that letter is matched as the surname it is: Portuguese "O
+ * Diabo" is no DIABY, Omar. */
+static int initial_part(const char *d, const char *w)
+{
+	char pat[8];
+	const char *p, *e;
+	snprintf(pat, sizeof(pat), "'%.1s'~'", w);
+	if ((p = strstr(d, pat)) == NULL || (e = strchr(p + 5, '\'')) == NULL)
+		return 0;
+	return strncmp(e + 1, " initial", 8) == 0;
 }
 
 int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
@@ -553,6 +612,9 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 					continue;
 				if (r->ent != UINT32_MAX &&
 				    r->score >= sc->c->threshold &&
+				    (sc->legacy || sc->t[i].len > 1 ||
+				     !initial_part(r->detail,
+						   TXT(sc, &sc->t[i]))) &&
 				    (sc->legacy ||
 				     (given_and_family(sc, i, j, r->ent) &&
 				      ((syl = syllabic_span(sc, i, j)) == 0 ||

@@ -29,6 +29,8 @@
  *   s      s z ss ts tz dz c(before e i y)   German z = ts (Jelzin)
  *   k      k g q c ck gh gu(before e i y)    Korean k/g (Kim/Gim), Arabic
  *                                            q/g/k (Qaddafi), French gu
+ *   sk     ck in -cki -ckij -cky -cka        Polish/Czech c = ts: Wysocki
+ *          (tokens of 6+ letters)            = Vysotsky (not Jacky, Lucky)
  *   t      t d th dh                         Korean t/d, Arabic dh (Kadhafi)
  *   p      p b bh                            Korean p/b (Pyong/Byong)
  *   v      v w f ph wh                       Lawrow, Lavroff
@@ -158,6 +160,19 @@ static void first_cluster(struct sk *k, const char *cl, size_t n,
 		out = "u";
 	while (*out && k->n < sizeof(k->o) - 1)
 		k->o[k->n++] = *out++;
+}
+
+/* Is w the end of a Slavic adjectival surname after its ck (i, ij, iy,
+ * ii, y, yj, yi, a: -cki, -ckij, -cky, -cka)? */
+static bool slavic_end(const char *w)
+{
+	static const char *const e[] = { "i", "ij", "iy", "ii",
+					 "y", "yj", "yi", "a" };
+	size_t k;
+	for (k = 0; k < sizeof(e) / sizeof(e[0]); k++)
+		if (strcmp(w, e[k]) == 0)
+			return true;
+	return false;
 }
 
 /* Is w[i] (a j or y that is not at the start) part of a vowel cluster? */
@@ -364,6 +379,16 @@ size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len)
 				k.o[k.n++] = 'e';
 			}
 			k.after_vowel = true;
+			continue;
+		}
+		if (c == 'c' && w[i + 1] == 'k' && n >= 6 &&
+		    slavic_end(w + i + 2)) {
+			/* Polish and Czech c is ts: -cki, -ckij, -cka are
+			 * Russian -tskiy, -tskaya (Tickij = Titskiy, Wysocki =
+			 * Vysotsky) */
+			emit(&k, 's');
+			emit(&k, 'k');
+			i += 2;
 			continue;
 		}
 		if ((j = digraph(w + i, &cls)) > 0) {

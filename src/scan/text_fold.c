@@ -1,0 +1,478 @@
+/*
+ * text_fold.c - prose to folded bytes: the scanner's first step.
+ *
+ * Folds a chunk of UTF-8 into sc->f with a byte map to input offsets
+ * (sc->fm): ASCII lowercased by table, other words through kd__text_fold
+ * (ICU) one word at a time through a per-scan memo of folded words;
+ * Chinese and Japanese characters only separate words, and a Korean word
+ * is cut to the name core hangul_word() keeps (surname + given name, its
+ * particle removed) or dropped. Split out of text_token.c (which cuts
+ * the folded bytes into tokens and looks them up) because folding is
+ * byte work with its own invariant: every folded byte maps to the input
+ * byte it came from; nothing here knows the lists.
+ * See the top of text_scan.c for the whole pipeline.
+ */
+#include "scan/text_scan_int.h"
+#include "text/text_int.h"
+
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+#include <xxhash.h>
+
+/* ---- folding ------------------------------------------------------------ */
+
+/* Room for n more folded bytes. */
+static int freserve(struct scan *sc, size_t n)
+{
+	size_t cap = sc->fcap ? sc->fcap : 4096;
+	char *f;
+	uint32_t *fm;
+	if (sc->flen + n <= sc->fcap)
+		return 0;
+	while (cap < sc->flen + n)
+		cap *= 2;
+	f = kd__realloc(sc->f, cap);
+	if (f == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	sc->f = f;
+	fm = kd__realloc(sc->fm, cap * sizeof(*fm));
+	if (fm == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	sc->fm = fm;
+	sc->fcap = cap;
+	return 0;
+}
+
+/* Append one folded byte for input offset off (>= sc->fbase, within the
+ * chunk: the map holds 32-bit chunk-relative offsets). */
+static int fput(struct scan *sc, char ch, size_t off)
+{
+	int err;
+	if (sc->flen == sc->fcap && (err = freserve(sc, 1)) < 0)
+		return err;
+	sc->f[sc->flen] = ch;
+	sc->fm[sc->flen++] = (uint32_t)(off - sc->fbase);
+	return 0;
+}
+
+/* End of the word at i (bytes that are alnum or non-ASCII); sets *hi when
+ * it has a non-ASCII byte. */
+static size_t word_end(const char *s, size_t len, size_t i, int *hi)
+{
+	*hi = 0;
+	while (i < len && ((unsigned char)s[i] >= 0x80 ||
+			   kd__scan_alnum((unsigned char)s[i]))) {
+		*hi |= (unsigned char)s[i] >= 0x80;
+		i++;
+	}
+	return i;
+}
+
+/* ---- Chinese, Japanese, Korean ---------------------------------------------- */
+
+enum { CJK_NONE = 0, CJK_HANGUL, CJK_DROP };
+
+/* Class of the code point at s[i]; *n its byte length. Hangul syllables
+ * are segmented into words here (hangul_word); Han characters, hiragana
+ * and CJK punctuation never make a name in prose: romanised they are
+ * syllables such as "shi" or "zhang" that spell some listed Chinese or
+ * Korean name in every other sentence, so they only separate words.
+ * Katakana (foreign names in Japanese) is romanised like any script. */
+static int cjk_class(const char *s, size_t len, size_t i, size_t *n)
+{
+	unsigned char b = (unsigned char)s[i];
+	int32_t k = 0;
+	UChar32 c;
+	if (b < 0xE3 || b > 0xEF)
+		return CJK_NONE;
+	U8_NEXT((const uint8_t *)s + i, k, (int32_t)(len - i > 4 ? 4 : len - i),
+		c);
+	if (n)
+		*n = (size_t)k;
+	if (c >= 0xAC00 && c <= 0xD7A3)
+		return CJK_HANGUL;
+	if ((c >= 0x3000 && c <= 0x309F) || (c >= 0x3400 && c <= 0x4DBF) ||
+	    (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF))
+		return CJK_DROP;
+	return CJK_NONE;
+}
+
+/* Korean particles and endings after a noun, longest first. */
+static const char *const g_particles_ko[] = {
+	"에게서", "으로서", "으로써", "께서", "에게", "에서", "한테", "으로",
+	"이다",   "이며",   "이고",   "에는", "과의", "와의", "이라", "라는",
+	"이란",   "까지",   "부터",   "처럼", "보다", "은",   "는",   "이",
+	"가",     "을",     "를",     "의",   "에",   "와",   "과",   "도",
+	"로",     "만",     "께",     "나",
+};
+
+/* Korean surnames (one syllable; DPRK spellings 리, 림, 로, 류, 라 too)
+ * and the two-syllable ones. */
+static const char g_surnames_ko[] =
+	"김이리박최정강조윤장임림한오서신권황안송류유전홍고문양손배백허남심"
+	"노로하곽성차주우구민나라진지엄채원천방공현함변염여추도소석선설마길"
+	"연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감"
+	"음빈동온호범좌팽승간상갈시단견당화창궁계";
+static const char *const g_surnames2_ko[] = { "남궁", "황보", "제갈", "선우",
+					      "독고", "사공", "서문" };
+
+static int ko_surname(const char *syl, size_t nsyl)
+{
+	size_t i;
+	for (i = 0; i + 3 <= sizeof(g_surnames_ko) - 1 && nsyl == 1; i += 3)
+		if (memcmp(g_surnames_ko + i, syl, 3) == 0)
+			return 1;
+	for (i = 0; i < sizeof(g_surnames2_ko) / sizeof(g_surnames2_ko[0]) &&
+		    nsyl == 2;
+	     i++)
+		if (memcmp(g_surnames2_ko[i], syl, 6) == 0)
+			return 1;
+	return 0;
+}
+
+/* One Korean word (eojeol) s[i..e) of Hangul syllables: a person's name
+ * is surname + given name, 3 syllables (4 with a two-syllable surname),
+ * with a particle maybe attached (김정은은, 김정은이, 리영호에게). Such a
+ * core is folded and kept; any other word is dropped, which also bounds
+ * the name: ordinary words are not name syllables. @return the fold
+ * error or 0. */
+static int hangul_word(struct scan *sc, const char *s, size_t i, size_t e,
+		       size_t base, int (*put)(struct scan *, char, size_t))
+{
+	size_t nsyl = (e - i) / 3, core = nsyl, k, sur;
+	char *o = NULL;
+	size_t ol = 0, *om = NULL;
+	int err;
+	if (nsyl > 3) {
+		for (k = 0;
+		     k < sizeof(g_particles_ko) / sizeof(g_particles_ko[0]);
+		     k++) {
+			size_t pl = strlen(g_particles_ko[k]);
+			if (pl < e - i &&
+			    memcmp(s + e - pl, g_particles_ko[k], pl) == 0) {
+				core = nsyl - pl / 3;
+				break;
+			}
+		}
+	}
+	if (core >= 3 && memcmp(s + i + 3 * (core - 2), "요일", 6) == 0)
+		return 0; /* 화요일: weekdays */
+	/* a two-syllable surname only in a 4-syllable core: the word is
+	 * long enough to compare 2 syllables (a fuzzed one-syllable word
+	 * was read past its end) */
+	sur = core == 4 && ko_surname(s + i, 2) ? 2 : 1;
+	if (core != 2 + sur || !ko_surname(s + i, sur))
+		return 0;
+	err = kd__text_fold(&o, &ol, &om, s + i, 3 * core);
+	{
+		/* one romanised token per syllable (hangul.c): map token t
+		 * to syllable t exactly, not proportionally */
+		size_t tk = 0;
+		for (k = 0; k < ol && err == 0; k++) {
+			if (k > 0 && o[k] != ' ' && o[k - 1] == ' ' &&
+			    tk + 1 < core)
+				tk++;
+			err = put(sc, o[k], base + i + 3 * tk);
+		}
+	}
+	if (err == 0)
+		err = put(sc, ' ', base + i + 3 * core);
+	kd__free(o);
+	kd__free(om);
+	return err;
+}
+
+int kd__scan_hangul_at(const char *s, size_t len, size_t i)
+{
+	return cjk_class(s, len, i, NULL) == CJK_HANGUL;
+}
+
+/* Is the non-ASCII word s[i..j) one the tokenizer would drop anyway: a
+ * lowercase word of more than 5 letters (Cyrillic prose is almost all
+ * such words, and romanising each through ICU was most of the time),
+ * not hyphen-attached to the word before, in a text with case? */
+static int lower_word(const struct scan *sc, const char *s, size_t len,
+		      size_t i, size_t j)
+{
+	int32_t k = 0, cps = 0;
+	UChar32 c;
+	if (sc->legacy || sc->nocase || (i > 0 && s[i - 1] == '-'))
+		return 0;
+	U8_NEXT((const uint8_t *)s + i, k, (int32_t)(len - i > 4 ? 4 : len - i),
+		c);
+	if (c < 0 || !u_islower(c))
+		return 0;
+	for (k = 0; (size_t)k < j - i && cps <= 5; k++)
+		cps += ((unsigned char)s[i + (size_t)k] & 0xC0) != 0x80;
+	return cps > 5;
+}
+
+/* ---- folded words, remembered ---------------------------------------------- */
+
+/* kd__text_fold of one word (ICU: NFKC casefold, transliteration) is
+ * most of the cost of non-ASCII prose, and prose repeats its words
+ * (Russian "и", "на", "Москвы"; German "für", "über"). The fold of a
+ * word depends on its bytes only, so it is kept per scan: the word's
+ * bytes, its folded text and the byte map (offsets into the word), in
+ * sc->fmbuf, found through an open-addressing table. Bounded: words of
+ * up to FMEMO_WORD bytes, FMEMO_MAX words, FMEMO_BYTES bytes; beyond
+ * that words are folded each time, as before. */
+#define FMEMO_WORD  64
+#define FMEMO_MAX   (1u << 16)
+#define FMEMO_BYTES ((size_t)16 << 20)
+
+struct fold_memo {
+	uint64_t h;  /* XXH3 of the word; 0: an empty slot */
+	uint32_t at; /* fmbuf offset: word, folded text, map */
+	uint8_t len, olen;
+};
+
+static const struct fold_memo *fmemo_get(const struct scan *sc, uint64_t h,
+					 const char *w, size_t n)
+{
+	size_t i, mask = sc->fmemocap - 1;
+	if (sc->fmemocap == 0)
+		return NULL;
+	for (i = (size_t)h & mask; sc->fmemo[i].h; i = (i + 1) & mask) {
+		const struct fold_memo *fm = &sc->fmemo[i];
+		if (fm->h == h && fm->len == n &&
+		    memcmp(sc->fmbuf.ptr + fm->at, w, n) == 0)
+			return fm;
+	}
+	return NULL;
+}
+
+/* Remember the fold o[0..ol) / om of word w[0..n); quietly nothing when
+ * the memo is full or out of memory (the word is folded again). */
+static void fmemo_put(struct scan *sc, uint64_t h, const char *w, size_t n,
+		      const char *o, size_t ol, const size_t *om)
+{
+	struct fold_memo nf;
+	size_t i, k, at = sc->fmbuf.len;
+	if (ol > 255 || sc->nfmemo >= FMEMO_MAX ||
+	    at + n + 2 * ol > FMEMO_BYTES)
+		return;
+	if ((sc->nfmemo + 1) * 2 > sc->fmemocap) {
+		size_t cap = sc->fmemocap ? sc->fmemocap * 2 : 1024;
+		struct fold_memo *t = kd__calloc(cap, sizeof(*t));
+		if (t == NULL)
+			return;
+		for (k = 0; k < sc->fmemocap; k++) {
+			if (sc->fmemo[k].h == 0)
+				continue;
+			for (i = (size_t)sc->fmemo[k].h & (cap - 1); t[i].h;
+			     i = (i + 1) & (cap - 1))
+				;
+			t[i] = sc->fmemo[k];
+		}
+		kd__free(sc->fmemo);
+		sc->fmemo = t;
+		sc->fmemocap = cap;
+	}
+	sc->fmbuf.max = FMEMO_BYTES;
+	if (kd__buf_put(&sc->fmbuf, w, n) < 0 ||
+	    kd__buf_put(&sc->fmbuf, o, ol) < 0)
+		goto undo;
+	for (k = 0; k < ol; k++)
+		if (kd__buf_putc(&sc->fmbuf, (char)(uint8_t)om[k]) < 0)
+			goto undo;
+	nf.h = h;
+	nf.at = (uint32_t)at;
+	nf.len = (uint8_t)n;
+	nf.olen = (uint8_t)ol;
+	for (i = (size_t)h & (sc->fmemocap - 1); sc->fmemo[i].h;
+	     i = (i + 1) & (sc->fmemocap - 1))
+		;
+	sc->fmemo[i] = nf;
+	sc->nfmemo++;
+	return;
+undo:
+	sc->fmbuf.len = at;
+}
+
+/* Fold the word s[i..j) (no spaces) with kd__text_fold, through the
+ * memo; folded bytes map to input offsets base + i + their map. */
+static int fold_word(struct scan *sc, const char *s, size_t i, size_t j,
+		     size_t base)
+{
+	const struct fold_memo *fm = NULL;
+	uint64_t h = 0;
+	char *o = NULL;
+	size_t ol = 0, *om = NULL, k;
+	int err;
+	if (j - i <= FMEMO_WORD) {
+		h = XXH3_64bits(s + i, j - i);
+		h = h ? h : 1;
+		fm = fmemo_get(sc, h, s + i, j - i);
+	}
+	if (fm != NULL) {
+		const char *fo = sc->fmbuf.ptr + fm->at + fm->len;
+		const uint8_t *fmap = (const uint8_t *)fo + fm->olen;
+		if ((err = freserve(sc, fm->olen)) < 0)
+			return err;
+		for (k = 0; k < fm->olen; k++) {
+			sc->f[sc->flen + k] = fo[k];
+			sc->fm[sc->flen + k] = (uint32_t)(base + i + fmap[k] -
+							  sc->fbase);
+		}
+		sc->flen += fm->olen;
+		return 0;
+	}
+	err = kd__text_fold(&o, &ol, &om, s + i, j - i);
+	for (k = 0; k < ol && err == 0; k++)
+		err = fput(sc, o[k], base + i + om[k]);
+	if (err == 0 && h != 0)
+		fmemo_put(sc, h, s + i, j - i, o, ol, om);
+	kd__free(o);
+	kd__free(om);
+	return err;
+}
+
+/* clang-format off */ /* ASCII folded: A-Z lowercased, controls to spaces */
+#define FA(c) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20                 \
+	       : (c) < 0x20 || (c) == 0x7F ? ' ' : (c))
+#define FA4(c)  FA(c), FA((c) + 1), FA((c) + 2), FA((c) + 3)
+#define FA16(c) FA4(c), FA4((c) + 4), FA4((c) + 8), FA4((c) + 12)
+#define FA64(c) FA16(c), FA16((c) + 16), FA16((c) + 32), FA16((c) + 48)
+static const char g_fold_ascii[128] = { FA64(0), FA64(64) };
+#undef FA
+#undef FA4
+#undef FA16
+#undef FA64
+/* clang-format on */
+
+/* Fold s[0..len) (chunk-local offsets) into sc->f / sc->fm. */
+int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
+{
+	size_t i = 0;
+	int err = 0, hi;
+	sc->flen = 0;
+	sc->fbase = base;
+	while (i < len && err == 0) {
+		unsigned char b = (unsigned char)s[i];
+		size_t j, k;
+		if (b < 0x80) {
+			/* a run of ASCII: lowercased, controls to spaces,
+			 * one reservation and no calls */
+			size_t e;
+			char *f;
+			uint32_t *fm;
+			unsigned char ch;
+			if ((err = freserve(sc, len - i)) < 0)
+				break;
+			f = sc->f + sc->flen;
+			fm = sc->fm + sc->flen;
+			for (e = i;
+			     e < len && (ch = (unsigned char)s[e]) < 0x80;
+			     e++) {
+				f[e - i] = g_fold_ascii[ch];
+				fm[e - i] = (uint32_t)e;
+			}
+			/* a word running on into non-ASCII bytes is folded
+			 * whole below (Müller, Lawrow's Cyrillic twin) */
+			if (e < len)
+				while (e > i &&
+				       kd__scan_alnum((unsigned char)s[e - 1]))
+					e--;
+			if (e > i) {
+				sc->flen += e - i;
+				i = e;
+				continue;
+			}
+		}
+		if (b < 0x80 && !kd__scan_alnum(b)) {
+			err = fput(sc, b < 0x20 || b == 0x7F ? ' ' : (char)b,
+				   base + i);
+			i++;
+			continue;
+		}
+		if (!sc->legacy && b >= 0x80) {
+			size_t cl = 1;
+			int cls = cjk_class(s, len, i, &cl);
+			if (cls == CJK_DROP) {
+				i += cl;
+				continue;
+			}
+			if (cls == CJK_HANGUL) {
+				j = i;
+				while (j < len &&
+				       cjk_class(s, len, j, NULL) == CJK_HANGUL)
+					j += 3;
+				err = hangul_word(sc, s, i, j, base, fput);
+				i = j;
+				continue;
+			}
+		}
+		j = word_end(s, len, i, &hi);
+		if (!sc->legacy && hi) {
+			/* stop before Chinese, Japanese or Korean */
+			size_t k2;
+			for (k2 = i; k2 < j; k2++)
+				if (cjk_class(s, len, k2, NULL) != CJK_NONE)
+					break;
+			j = k2 > i ? k2 : j;
+		}
+		if (hi && lower_word(sc, s, len, i, j)) {
+			i = j; /* dropped by add_word anyway: not folded */
+			continue;
+		}
+		if (!hi) {
+			for (k = i; k < j && err == 0; k++) {
+				char ch = s[k];
+				if (ch >= 'A' && ch <= 'Z')
+					ch = (char)(ch | 0x20);
+				err = fput(sc, ch, base + k);
+			}
+			i = j;
+			continue;
+		}
+		/* a run of words with non-ASCII bytes, joined by spaces:
+		 * kd__text_fold of the run is that of each word with the
+		 * spaces between (a word's fold looks at its neighbours
+		 * only through ASCII letters, and a space and the end of
+		 * the text are alike to it), so words are folded one by
+		 * one, through the memo */
+		err = fold_word(sc, s, i, j, base);
+		for (;;) {
+			size_t k2 = j, j2;
+			int hi2;
+			while (k2 < len && k2 < j + 3 && s[k2] == ' ')
+				k2++;
+			if (k2 == j || k2 >= len || err < 0)
+				break;
+			j2 = word_end(s, len, k2, &hi2);
+			if (!hi2 || j2 == k2)
+				break;
+			if (!sc->legacy) {
+				size_t k3;
+				for (k3 = k2; k3 < j2; k3++)
+					if (cjk_class(s, len, k3, NULL) !=
+					    CJK_NONE)
+						break;
+				if (k3 < j2 || lower_word(sc, s, len, k2, j2))
+					break;
+			}
+			for (k = j; k < k2 && err == 0; k++)
+				err = fput(sc, ' ', base + k);
+			if (err == 0)
+				err = fold_word(sc, s, k2, j2, base);
+			j = j2;
+		}
+		i = j;
+	}
+	return err;
+}
+
+void kd__scan_fold_free(struct scan *sc)
+{
+	kd__free(sc->fmemo);
+	sc->fmemo = NULL;
+	sc->nfmemo = sc->fmemocap = 0;
+	kd__buf_free(&sc->fmbuf);
+	kd__free(sc->f);
+	kd__free(sc->fm);
+	sc->f = NULL;
+	sc->fm = NULL;
+	sc->flen = sc->fcap = 0;
+}
