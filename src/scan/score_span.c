@@ -216,8 +216,11 @@ static int cmp_score(const void *a, const void *b)
 	return x->ent < y->ent ? -1 : (x->ent > y->ent);
 }
 
-/* The analysed name of the last span scored: a span that PROSE does
- * not match is scored again as FULL (text_span.c), with the same text. */
+/* The analysed name of the last span scored, with the flags it was
+ * analysed with: the same text scored again in the same way is not
+ * analysed again. (A span that PROSE does not match is scored again as
+ * FULL, text_span.c, but FULL reads a person's name, without legal
+ * forms, so it is analysed anew.) */
 struct kd_scan_name {
 	char text[256];
 	size_t len;
