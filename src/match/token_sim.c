@@ -285,6 +285,26 @@ static int korean_spelling(const struct kd_qtok *a, const struct kd_qtok *b)
 	return na > 0 && na == nb && memcmp(ka, kb, na) == 0;
 }
 
+/* A syllable (or two joined) read from Hangul and a plain Latin word: the
+ * Latin side may be a Chinese name in pinyin, which Korean writes by the
+ * Korean reading of its characters (sino_korean.c: Meng Zhixiang 맹지상). */
+static int sino_pair(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	const struct kd_qtok *h = (a->flags & KD_TF_HANGUL) ? a : b;
+	const struct kd_qtok *l = h == a ? b : a;
+	return ((a->flags ^ b->flags) & KD_TF_HANGUL) &&
+	       (h->flags & KD_TF_SYL) && !(h->flags & KD_TF_READ) &&
+	       !(l->flags & (KD_TF_READ | KD_TF_SYL)) &&
+	       l->kind == KD_TOK_WORD && h->kind == KD_TOK_WORD;
+}
+
+static int sino_korean(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	const struct kd_qtok *h = (a->flags & KD_TF_HANGUL) ? a : b;
+	const struct kd_qtok *l = h == a ? b : a;
+	return kd__sino_korean(l->s, l->len, h->s, h->len);
+}
+
 /*
  * A token read from another script (KD_TF_READ) against another token:
  * equal consonant frames (phonetic.c) of at least two consonants, or one
@@ -358,7 +378,7 @@ int kd__join_len_ok(size_t a, size_t b)
 double kd__joined_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		      const char **how)
 {
-	if (!kd__join_len_ok(a->len, b->len)) {
+	if (!kd__join_len_ok(a->len, b->len) && !sino_pair(a, b)) {
 		*how = "";
 		return 0;
 	}
@@ -419,6 +439,10 @@ double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 	    korean_spelling(a, b)) {
 		*how = "romanisation";
 		return 0.90;
+	}
+	if (sino_pair(a, b) && sino_korean(a, b)) {
+		*how = "sino-korean";
+		return KD_W_SINO_KOREAN;
 	}
 	if (((a->flags | b->flags) & KD_TF_SYL) && maxlen <= 6 &&
 	    !(a->len == 1 || b->len == 1))

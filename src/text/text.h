@@ -149,6 +149,9 @@ size_t kd__phonetic(char *dst, size_t cap, const char *tok, size_t len);
  * Latin spelling, b the reading from another script.
  */
 size_t kd__sounds(char *dst, size_t cap, const char *tok, size_t len);
+/** kd__sounds of the reading of a Hangul word (hangul.c's words option):
+ *  ㅡ "eu" is the sound U, ㅓ "eo" the sound O, no e is silent. */
+size_t kd__sounds_hangul(char *dst, size_t cap, const char *tok, size_t len);
 double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
 		     size_t *frame);
 /** kd__sound_sim with the cost table of a script: 'a' for the consonant
@@ -173,6 +176,14 @@ size_t kd__wade_giles(char *dst, size_t cap, const char *syl, size_t len);
  * @return the key's length (0: not a lowercase word of at most 15 letters).
  */
 size_t kd__korean_key(char *dst, size_t cap, const char *s, size_t len);
+
+/**
+ * True when the lowercase Latin word lat splits into pinyin syllables
+ * whose Sino-Korean readings (Unihan, sino_korean.c), one each, spell rr,
+ * a run of Hangul syllables in Revised Romanization: "zhixiang" and
+ * "jisang" (知祥 지상), "lu" and "yuk" (陸 육).
+ */
+int kd__sino_korean(const char *lat, size_t n, const char *rr, size_t m);
 
 /** True when two lowercase ASCII given names are a name and its nickname
  *  in the shipped nicknames table (William/Bill), either order. */
