@@ -647,6 +647,13 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	for (i = 0; i < np && !sino_word; i++)
 		sino_word = sino(pairs[i].how) && (pairs[i].qa != pairs[i].qb ||
 						   pairs[i].la != pairs[i].lb);
+	/* and only a query in Hangul: how Korean writes a listed Chinese
+	 * person; a listed Korean name's syllables read back as pinyin
+	 * would meet Latin queries by chance */
+	for (i = 0; i < np && sino_word; i++)
+		if (sino(pairs[i].how) &&
+		    (l->toks[pairs[i].la].flags & KD_TF_HANGUL))
+			sino_word = 0;
 	for (i = 0; i < n; i++) {
 		qsim[i] = -1;
 		qm[i] = -1;

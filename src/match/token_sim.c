@@ -380,7 +380,13 @@ int kd__join_len_ok(size_t a, size_t b)
 double kd__joined_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		      const char **how)
 {
-	if (!kd__join_len_ok(a->len, b->len) && !sino_pair(a, b)) {
+	if (!kd__join_len_ok(a->len, b->len)) {
+		/* lengths too far apart for a spelling; a pinyin word and
+		 * the Korean reading of its syllables may still agree */
+		if (sino_pair(a, b) && sino_korean(a, b)) {
+			*how = "sino-korean";
+			return KD_W_SINO_KOREAN;
+		}
 		*how = "";
 		return 0;
 	}
