@@ -562,7 +562,15 @@ double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 	if (table == 'a' || table == 'h') {
 		c = align(g_cost[table == 'a' ? 3 : 4], x, n, y, m, 0);
 	} else if (w) {
+		/* the better of the two Hangul tables: 'w' on the word's own
+		 * sounds (an added ㅡ is nearly free, a changed vowel is not)
+		 * and 'k' on the common sounds (every vowel alike) */
+		char y2[48];
+		size_t m2 = kd__sounds(y2, sizeof(y2), b, blen);
 		c = align(g_cost[5], x, n, y, m, 1);
+		c2 = align(g_cost[1], x, n, y2, m2, 1);
+		if (c < 0 || (c2 >= 0 && c2 < c))
+			c = c2;
 	} else if (consonantal(b, blen)) {
 		c = align(g_cost[0], x, n, y, m, 0);
 	} else { /* Hangul or Kana: the better of the two; a reading of

@@ -158,7 +158,8 @@ double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
  *  frame of Arabic script (f/v and b/p written alike), 'h' for a foreign
  *  name read from Han characters (pinyin), 'k' for a reading of Hangul
  *  words (an initial voicing pair k/g, t/d is one Hangul letter: Kazuo
- *  가즈오, Toda 도다), 0 chosen by the reading (the others). */
+ *  가즈오, Toda 도다; the better of table 'w' on kd__sounds_hangul and
+ *  table 'k'), 0 chosen by the reading (the others). */
 double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 			size_t blen, size_t *frame);
 
