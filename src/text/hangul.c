@@ -25,7 +25,7 @@
  * 오 -> "o") is marked KD_MARK_WORD so it is not taken for an initial.
  *
  * A name of two or more Hangul words, one of three syllables or more,
- * or no word a one-syllable Korean surname
+ * five syllables in all, or no word a one-syllable Korean surname
  * (조지 워싱턴, 존 커; not 진우 김), is usually a foreign name in Korean
  * transcription, and its words are words, not syllables:
  * it gets a fourth option, KD_HANGUL_OPT_WORDS, Revised Romanization with
@@ -144,10 +144,10 @@ int kd__hangul_nopts(const UChar *u, int32_t n)
 	}
 	if (in && run == 1 && korean_surname(first))
 		surname = true;
-	/* a Korean name has a surname of one syllable and given names of
-	 * one or two (진우 김; also two given names written apart, 서윤 채원
-	 * 박, five syllables in all); a foreign name has a longer word, or
-	 * words of which none is a Korean surname (존 커, 폴 버처) */
-	return words >= 2 && (longest >= 3 || !surname) ? KD_HANGUL_NOPTS + 1
-							: KD_HANGUL_NOPTS;
+	/* a Korean name has 2-4 syllables, a given name of two and a
+	 * surname of one (진우 김); a foreign name is longer, or written
+	 * in words of which none is a Korean surname (존 커, 폴 버처) */
+	return words >= 2 && (longest >= 3 || syl >= 5 || !surname)
+		       ? KD_HANGUL_NOPTS + 1
+		       : KD_HANGUL_NOPTS;
 }
