@@ -238,7 +238,8 @@ static int joinable(const struct kd_qtok *a, const struct kd_qtok *b)
 /* A pair matched by Sino-Korean reading (token_sim.c, sino_korean.c) */
 static int sino(const char *how)
 {
-	return how[0] == 's' && strcmp(how, "sino-korean") == 0;
+	return how[0] == 's' && how[1] == 'i' &&
+	       strcmp(how, "sino-korean") == 0;
 }
 
 /* Build a joined token of t[i] t[i+1] in caller storage. It has no
@@ -601,10 +602,12 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		for (j = 0; j < m; j++) {
 			double s;
 			if (!kd__join_len_ok(jl, l->toks[j].len) &&
-			    !(((q->toks[i].flags | q->toks[i + 1].flags) ^
-			       l->toks[j].flags) &
-			      KD_TF_HANGUL))
-				continue; /* kd__joined_sim() would say 0 */
+			    !((q->toks[i].flags & q->toks[i + 1].flags &
+			       KD_TF_HANGUL) &&
+			      !(l->toks[j].flags & KD_TF_HANGUL)))
+				continue; /* kd__joined_sim() would say 0;
+					   * but two Hangul syllables and a
+					   * pinyin word (sino_korean.c) */
 			if (!built) {
 				join_tok(&joined, jt[i], &q->toks[i]);
 				built = 1;
@@ -622,13 +625,8 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			continue;
 		for (i = 0; i < n; i++) {
 			double s;
-			if (!kd__join_len_ok(q->toks[i].len, jl) &&
-			    !((q->toks[i].flags ^
-			       (l->toks[j].flags | l->toks[j + 1].flags)) &
-			      KD_TF_HANGUL))
-				continue; /* kd__joined_sim() would say 0;
-					   * but a pinyin word and two Hangul
-					   * syllables (sino_korean.c) */
+			if (!kd__join_len_ok(q->toks[i].len, jl))
+				continue; /* kd__joined_sim() would say 0 */
 			if (!built) {
 				join_tok(&joined, jt[j], &l->toks[j]);
 				built = 1;
@@ -647,13 +645,6 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	for (i = 0; i < np && !sino_word; i++)
 		sino_word = sino(pairs[i].how) && (pairs[i].qa != pairs[i].qb ||
 						   pairs[i].la != pairs[i].lb);
-	/* and only a query in Hangul: how Korean writes a listed Chinese
-	 * person; a listed Korean name's syllables read back as pinyin
-	 * would meet Latin queries by chance */
-	for (i = 0; i < np && sino_word; i++)
-		if (sino(pairs[i].how) &&
-		    (l->toks[pairs[i].la].flags & KD_TF_HANGUL))
-			sino_word = 0;
 	for (i = 0; i < n; i++) {
 		qsim[i] = -1;
 		qm[i] = -1;

@@ -285,24 +285,25 @@ static int korean_spelling(const struct kd_qtok *a, const struct kd_qtok *b)
 	return na > 0 && na == nb && memcmp(ka, kb, na) == 0;
 }
 
-/* A syllable (or two joined) read from Hangul and a plain Latin word: the
- * Latin side may be a Chinese name in pinyin, which Korean writes by the
- * Korean reading of its characters (sino_korean.c: Meng Zhixiang 맹지상). */
+/* A syllable (or two joined) read from Hangul on the query side (a) and a
+ * plain Latin word on the list side (b): the listed name may be a Chinese
+ * name in pinyin, which Korean writes by the Korean reading of its
+ * characters (sino_korean.c: Meng Zhixiang 맹지상). Only that way round:
+ * a listed Korean name's syllables read back as pinyin would meet Latin
+ * queries by chance. */
 static int sino_pair(const struct kd_qtok *a, const struct kd_qtok *b)
 {
-	const struct kd_qtok *h = (a->flags & KD_TF_HANGUL) ? a : b;
-	const struct kd_qtok *l = h == a ? b : a;
-	return ((a->flags ^ b->flags) & KD_TF_HANGUL) &&
-	       (h->flags & KD_TF_SYL) && !(h->flags & KD_TF_READ) &&
-	       !(l->flags & (KD_TF_READ | KD_TF_SYL)) &&
-	       l->kind == KD_TOK_WORD && h->kind == KD_TOK_WORD;
+	return (a->flags & (KD_TF_HANGUL | KD_TF_SYL | KD_TF_READ)) ==
+		       (KD_TF_HANGUL | KD_TF_SYL) &&
+	       !(b->flags & (KD_TF_HANGUL | KD_TF_READ | KD_TF_SYL)) &&
+	       a->kind == KD_TOK_WORD && b->kind == KD_TOK_WORD;
 }
 
-static int sino_korean(const struct kd_qtok *a, const struct kd_qtok *b)
+/* nsyl: a is one syllable, or two joined (kd__joined_sim) */
+static int sino_korean(const struct kd_qtok *a, const struct kd_qtok *b,
+		       int nsyl)
 {
-	const struct kd_qtok *h = (a->flags & KD_TF_HANGUL) ? a : b;
-	const struct kd_qtok *l = h == a ? b : a;
-	return kd__sino_korean(l->s, l->len, h->s, h->len);
+	return kd__sino_korean(b->s, b->len, a->s, a->len, nsyl);
 }
 
 /*
@@ -383,7 +384,7 @@ double kd__joined_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	if (!kd__join_len_ok(a->len, b->len)) {
 		/* lengths too far apart for a spelling; a pinyin word and
 		 * the Korean reading of its syllables may still agree */
-		if (sino_pair(a, b) && sino_korean(a, b)) {
+		if (sino_pair(a, b) && sino_korean(a, b, 2)) {
 			*how = "sino-korean";
 			return KD_W_SINO_KOREAN;
 		}
@@ -448,7 +449,8 @@ double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 		*how = "romanisation";
 		return 0.90;
 	}
-	if (sino_pair(a, b) && sino_korean(a, b)) {
+	/* skeletons == 0: two syllables joined (kd__joined_sim) */
+	if (sino_pair(a, b) && sino_korean(a, b, skeletons ? 1 : 2)) {
 		*how = "sino-korean";
 		return KD_W_SINO_KOREAN;
 	}

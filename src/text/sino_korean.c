@@ -12,13 +12,13 @@
  * (pinyin syllable -> its Sino-Korean readings in Revised Romanization,
  * as hangul.c writes them), which the build turns into a sorted table.
  *
- * kd__sino_korean() says whether a Latin word splits into pinyin
- * syllables whose readings, one each, spell a run of Hangul syllables
- * (zhixiang = zhi + xiang, "jisang" = ji + sang).
+ * kd__sino_korean() says whether a Latin word splits into as many pinyin
+ * syllables as a run of Hangul syllables has, whose readings, one each,
+ * spell it (zhixiang = zhi + xiang, "jisang" = ji + sang).
  */
 #include "text/text_int.h"
 
-#include <stdlib.h>
+#include <pthread.h>
 #include <string.h>
 
 /* clang-format off */
@@ -50,33 +50,74 @@ static const char *readings(const char *s, size_t n)
 	return NULL;
 }
 
-#define SK_MAX 32 /* longest word compared */
+/* first[x][y]: some pinyin syllable starting with letter x has a reading
+ * starting with letter y; last[x][y] the same for the last letters (a
+ * quick no for most pairs of words) */
+static unsigned char g_first[26][26], g_last[26][26];
+static pthread_once_t g_first_once = PTHREAD_ONCE_INIT;
 
-int kd__sino_korean(const char *lat, size_t n, const char *rr, size_t m)
+static void build_first(void)
 {
-	/* reach[i][j]: lat[0..i) reads as rr[0..j), syllable by syllable */
-	unsigned char reach[SK_MAX + 1][SK_MAX + 1];
-	size_t i, j, l;
-	if (n == 0 || m == 0 || n > SK_MAX || m > SK_MAX)
-		return 0;
-	memset(reach, 0, sizeof(reach));
-	reach[0][0] = 1;
-	for (i = 0; i < n; i++)
-		for (j = 0; j < m; j++) {
-			if (!reach[i][j])
-				continue;
-			/* a pinyin syllable has at most six letters */
-			for (l = 1; l <= 6 && i + l <= n; l++) {
-				const char *r = readings(lat + i, l);
-				while (r != NULL && *r) {
-					size_t k = strcspn(r, " ");
-					if (j + k <= m &&
-					    memcmp(rr + j, r, k) == 0)
-						reach[i + l][j + k] = 1;
-					r += k;
-					r += *r == ' ';
-				}
-			}
+	size_t i;
+	for (i = 0; i < NSK; i++) {
+		const char *r = g_sk[i].readings;
+		size_t pl = strlen(g_sk[i].py);
+		for (; *r; r++) {
+			if ((r == g_sk[i].readings || r[-1] == ' ') &&
+			    *r >= 'a' && *r <= 'z')
+				g_first[g_sk[i].py[0] - 'a'][*r - 'a'] = 1;
+			if ((r[1] == '\0' || r[1] == ' ') && *r >= 'a' &&
+			    *r <= 'z')
+				g_last[g_sk[i].py[pl - 1] - 'a'][*r - 'a'] = 1;
 		}
-	return reach[n][m];
+	}
+}
+
+/* Does reading list r (space-separated) hold rr[0..m)? */
+static int has(const char *r, const char *rr, size_t m)
+{
+	while (r != NULL && *r) {
+		size_t k = strcspn(r, " ");
+		if (k == m && memcmp(r, rr, m) == 0)
+			return 1;
+		r += k;
+		r += *r == ' ';
+	}
+	return 0;
+}
+
+/* lat[0..n) is nsyl pinyin syllables whose readings spell rr[0..m) */
+static int reads(const char *lat, size_t n, const char *rr, size_t m, int nsyl)
+{
+	size_t l;
+	if (nsyl <= 1)
+		return n <= 6 && has(readings(lat, n), rr, m);
+	/* a pinyin syllable has at most six letters */
+	for (l = 1; l <= 6 && l < n; l++) {
+		const char *r = readings(lat, l);
+		while (r != NULL && *r) {
+			size_t k = strcspn(r, " ");
+			if (k < m && memcmp(rr, r, k) == 0 &&
+			    reads(lat + l, n - l, rr + k, m - k, nsyl - 1))
+				return 1;
+			r += k;
+			r += *r == ' ';
+		}
+	}
+	return 0;
+}
+
+int kd__sino_korean(const char *lat, size_t n, const char *rr, size_t m,
+		    int nsyl)
+{
+	if (n == 0 || m == 0 || nsyl < 1 || nsyl > 4 || n > 6 * (size_t)nsyl ||
+	    lat[0] < 'a' || lat[0] > 'z' || rr[0] < 'a' || rr[0] > 'z' ||
+	    lat[n - 1] < 'a' || lat[n - 1] > 'z' || rr[m - 1] < 'a' ||
+	    rr[m - 1] > 'z')
+		return 0;
+	pthread_once(&g_first_once, build_first);
+	if (!g_first[lat[0] - 'a'][rr[0] - 'a'] ||
+	    !g_last[lat[n - 1] - 'a'][rr[m - 1] - 'a'])
+		return 0;
+	return reads(lat, n, rr, m, nsyl);
 }

@@ -179,12 +179,14 @@ size_t kd__wade_giles(char *dst, size_t cap, const char *syl, size_t len);
 size_t kd__korean_key(char *dst, size_t cap, const char *s, size_t len);
 
 /**
- * True when the lowercase Latin word lat splits into pinyin syllables
- * whose Sino-Korean readings (Unihan, sino_korean.c), one each, spell rr,
- * a run of Hangul syllables in Revised Romanization: "zhixiang" and
- * "jisang" (知祥 지상), "lu" and "yuk" (陸 육).
+ * True when the lowercase Latin word lat splits into nsyl (1-4) pinyin
+ * syllables whose Sino-Korean readings (Unihan, sino_korean.c), one
+ * each, spell rr, a run of nsyl Hangul syllables in Revised
+ * Romanization: "zhixiang" and "jisang" (知祥 지상, 2), "lu" and "yuk"
+ * (陸 육, 1).
  */
-int kd__sino_korean(const char *lat, size_t n, const char *rr, size_t m);
+int kd__sino_korean(const char *lat, size_t n, const char *rr, size_t m,
+		    int nsyl);
 
 /** True when two lowercase ASCII given names are a name and its nickname
  *  in the shipped nicknames table (William/Bill), either order. */
