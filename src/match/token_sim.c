@@ -337,9 +337,7 @@ static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	 * (pry, ry) meet too many names */
 	if (frame == 0 || (frame == 1 && maxlen > 7) ||
 	    (frame < 3 && (b->flags & KD_TF_ARABIC)) ||
-	    sim < (frame <= 2 && (b->flags & KD_TF_HANGUL)
-			   ? KD_W_PHON_MIN_HANGUL_FRAME
-		   : frame <= 2                ? KD_PH_MIN2
+	    sim < (frame <= 2                  ? KD_PH_MIN2
 		   : (b->flags & KD_TF_HANGUL) ? KD_W_PHON_MIN_HANGUL
 					       : KD_PH_MIN))
 		return best;
