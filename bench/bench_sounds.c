@@ -14,6 +14,7 @@
  *
  * usage: zcat wd_korean_20.tsv.gz | bench_sounds > sounds.tsv
  *        zcat wd_chinese_20.tsv.gz | bench_sounds --han > sounds.tsv
+ *        zcat wd_korean_20.tsv.gz | bench_sounds --hangul > sounds.tsv
  */
 #include "text/text.h"
 
@@ -38,6 +39,9 @@ int main(int argc, char **argv)
 	/* --han: Han tokens are parts of foreign names (wd_chinese_20);
 	 * without it a Han token (a Japanese name in Kanji) is no reading */
 	int han = argc > 1 && strcmp(argv[1], "--han") == 0;
+	/* --hangul: the reading's sounds as a Hangul word's
+	 * (kd__sounds_hangul: epenthetic U, O), for table 'w' */
+	int hangul = argc > 1 && strcmp(argv[1], "--hangul") == 0;
 	char line[1024], buf[1100];
 	while (fgets(line, sizeof(line), stdin) != NULL) {
 		char *lat = line, *nat = strchr(line, '\t'), *cnt;
@@ -77,7 +81,11 @@ int main(int argc, char **argv)
 		    !(ta->flags & KD_TF_READ) && ta->kind == KD_TOK_WORD &&
 		    (tb = one_token(b, KD_TF_READ, pre)) != NULL) {
 			kd__sounds(sa, sizeof(sa), ta->s, ta->len);
-			kd__sounds(sb, sizeof(sb), tb->s, tb->len);
+			if (hangul)
+				kd__sounds_hangul(sb, sizeof(sb), tb->s,
+						  tb->len);
+			else
+				kd__sounds(sb, sizeof(sb), tb->s, tb->len);
 			printf("%s\t%s\t%s\t%s\t%ld\n", ta->s, sa, tb->s, sb,
 			       cnt != NULL ? strtol(cnt, NULL, 10) : 1L);
 		}

@@ -4,7 +4,10 @@
  * the ad-hoc surname spellings (Lee/Rhee = 이, not the DPRK Ri; Lim = 임), vowel
  * doublings (Woo = 우, Soo = 수, Hee = 희), the DPRK z (Zin = 진), an
  * English final e (June = 준) and given names written joined (Weonjun =
- * 원준). Each class also has a pair of two people that must stay apart.
+ * 원준). Also foreign names in Hangul: Western names by their sounds
+ * (phonetic.c, tables 'w' and 'k'), Chinese names in Sino-Korean reading
+ * (sino_korean.c). Each class also has a pair of two people that must
+ * stay apart.
  */
 #include "test.h"
 #include "text/text.h"
@@ -148,4 +151,55 @@ KD_TEST(korean__western_name_in_hangul)
 	CHECK(kd_test_feature(&r, "phonetic") != NULL);
 	CHECK(strstr(kd_test_feature(&r, "name_match"),
 		     "'bridges'~'beurijiseu' phonetic") != NULL);
+}
+
+KD_TEST(korean__sino_korean_reading)
+{
+	kd_result r;
+	/* pinyin syllables and the Korean readings of their characters
+	 * (Unihan): 知祥 zhi xiang = 지상 "ji sang", 孟 meng = 맹, 陸 lu = 육 */
+	CHECK(kd__sino_korean("zhixiang", 8, "jisang", 6, 2));
+	CHECK(!kd__sino_korean("zhixiang", 8, "jisang", 6, 1));
+	CHECK(kd__sino_korean("meng", 4, "maeng", 5, 1));
+	CHECK(kd__sino_korean("lu", 2, "yuk", 3, 1));
+	CHECK(!kd__sino_korean("zhixiang", 8, "jiseong", 7, 2));
+	CHECK(!kd__sino_korean("zhixiang", 8, "ji", 2, 1));
+	CHECK(!kd__sino_korean("smith", 5, "seumiseu", 8, 3));
+	CHECK(!kd__sino_korean("", 0, "ji", 2, 1));
+	/* a Chinese person in Korean reading: 孟知祥 = 맹지상 */
+	CHECK(cmp("Meng Zhixiang", "맹지상") >= 0.85);
+	CHECK(cmp("Qi Jiguang", "척계광") >= 0.85);
+	CHECK(cmp("Meng Zhixiang", "맹지수") < 0.30); /* another given name */
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Meng Zhixiang",
+			 "맹지상") == 0);
+	CHECK(r.match);
+	CHECK(strstr(kd_test_feature(&r, "name_match"), "sino-korean") != NULL);
+	/* single syllables read so meet by chance: a Korean name written
+	 * apart, whose syllables are pinyin readings of a listed DPRK name
+	 * (서 ~ su, 일 ~ ri), is not that name */
+	CHECK(cmp("Ri Su Yong", "영일 서") < 0.50);
+}
+
+KD_TEST(korean__hangul_word_sounds)
+{
+	char s[48];
+	size_t frame;
+	/* a Hangul word's own sounds: the added vowel ㅡ is U, so the
+	 * learnt table 'w' lets it come for nothing (Holmes 홈스) */
+	CHECK(kd__sounds_hangul(s, sizeof(s), "homseu", 6) == 5);
+	CHECK(strcmp(s, "hamsU") == 0);
+	CHECK(kd__sounds(s, sizeof(s), "homseu", 6) == 5);
+	CHECK(strcmp(s, "hamsa") == 0);
+	/* German ch written ㅎ (Heinrich 하인리히 "hainrihi"): close in
+	 * sound, but a frame of two consonants (phon_min_frame 0.85 to
+	 * count alone; see bench/fit/README.md) */
+	CHECK(kd__sound_sim_in('k', "heinrich", 8, "hainrihi", 8, &frame) >=
+	      0.75);
+	CHECK(frame == 2);
+	CHECK(kd__sound_sim_in('k', "heinrich", 8, "hansi", 5, &frame) < 0.5);
+	/* three parts in Hangul words, each by sound (Paisley 페이즐리) */
+	CHECK(cmp("Kimberly Williams-Paisley", "킴벌리 윌리엄스 페이즐리") >=
+	      0.80);
+	CHECK(cmp("Kimberly Paisley", "킴벌리 스미스") < 0.30);
+	CHECK(cmp("Heinrich Rickert", "하인리히 슈미트") < 0.30);
 }

@@ -97,17 +97,22 @@ def load(build):
                     dropped += 1
                     continue
                 lines[1 if fnv_aside(p[0], p[1]) else 0].append(line)
-        for part in (0, 1):
-            out = subprocess.run([os.path.join(build, "bench_sounds")] +
-                                 (["--han"] if lang == "chinese" else []),
-                                 input="".join(lines[part]), check=True,
-                                 capture_output=True, text=True).stdout
-            for l in out.splitlines():
-                q = l.split("\t")
-                if len(q) == 5 and q[1] and q[3]:
-                    g = group(q[2], lang)
-                    if g:
-                        rows[part].append((q[1], q[3], g))
+        # Korean twice: the sounds every table reads (k), and a Hangul
+        # word's own sounds (kd__sounds_hangul: U, O) for table w
+        for flag in ([None, "--hangul"] if lang == "korean" else
+                     ["--han"] if lang == "chinese" else [None]):
+            for part in (0, 1):
+                out = subprocess.run(
+                    [os.path.join(build, "bench_sounds")] +
+                    ([flag] if flag else []),
+                    input="".join(lines[part]), check=True,
+                    capture_output=True, text=True).stdout
+                for l in out.splitlines():
+                    q = l.split("\t")
+                    if len(q) == 5 and q[1] and q[3]:
+                        g = "w" if flag == "--hangul" else group(q[2], lang)
+                        if g:
+                            rows[part].append((q[1], q[3], g))
     print("token pairs: fitted %d, held out %d; dropped %d sharing a word "
           "with kept-aside script pairs" % (len(rows[0]), len(rows[1]),
                                             dropped), file=sys.stderr)
@@ -273,9 +278,10 @@ def main():
              "token pairs)" % (a.k, a.iters, len(rows[0])),
              "# table latin-sound reading-sound cost ('-': nothing); table "
              "c: readings", "# without vowel letters (Hebrew), k: Hangul, "
-             "j: Kana, a: Arabic script, h: Han; only costs below 1", "# are listed, every "
-             "other edit costs 1"]
-    for g in ("c", "k", "j", "a", "h"):
+             "j: Kana, a: Arabic script, h: Han, w: Hangul words in their own", "# sounds "
+             "(U for eu, O for eo); only costs below 1 are listed, every "
+             "other", "# edit costs 1"]
+    for g in ("c", "k", "j", "a", "h", "w"):
         pairs = {}
         fit = [r for r in rows[0] if r[2] == g]
         held = [r for r in rows[1] if r[2] == g]

@@ -479,6 +479,13 @@ static int joinable(const struct kd_qtok *a, const struct kd_qtok *b)
 	       a->len + b->len <= 30;
 }
 
+/* A pair matched by Sino-Korean reading (token_sim.c, sino_korean.c) */
+static int sino(const char *how)
+{
+	return how[0] == 's' && how[1] == 'i' &&
+	       strcmp(how, "sino-korean") == 0;
+}
+
 /* Build a joined token of t[i] t[i+1] in caller storage. It has no
  * skeleton: kd__joined_sim() compares spellings only. */
 static void join_tok(struct kd_qtok *out, char *text, const struct kd_qtok *t)
@@ -791,7 +798,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	struct kd_qtok joined;
 	size_t np = 0, i, j, n = q->ntok, m = l->ntok;
 	double wq = 0, wl = 0, sq = 0, sl = 0, info = 0, ph = 0, score;
-	int qnum = 0, lnum = 0, nummatch = 0;
+	int qnum = 0, lnum = 0, nummatch = 0, sino_word = 0;
 	const char *how;
 
 	if (detail) {
@@ -838,8 +845,13 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			continue;
 		for (j = 0; j < m; j++) {
 			double s;
-			if (!kd__join_len_ok(jl, l->toks[j].len))
-				continue; /* kd__joined_sim() would say 0 */
+			if (!kd__join_len_ok(jl, l->toks[j].len) &&
+			    !((q->toks[i].flags & q->toks[i + 1].flags &
+			       KD_TF_HANGUL) &&
+			      !(l->toks[j].flags & KD_TF_HANGUL)))
+				continue; /* kd__joined_sim() would say 0;
+					   * but two Hangul syllables and a
+					   * pinyin word (sino_korean.c) */
 			if (!built) {
 				join_tok(&joined, jt[i], &q->toks[i]);
 				built = 1;
@@ -849,7 +861,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 				s = kd__split_sim(&l->toks[j], &q->toks[i],
 						  &q->toks[i + 1]);
 			add_pair(pairs, &np, (int)i, (int)i + 1, (int)j, (int)j,
-				 s, "joined", joined.w);
+				 s, sino(how) ? how : "joined", joined.w);
 		}
 	}
 	/* joined neighbours on the list side vs query tokens */
@@ -871,10 +883,18 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 				s = kd__split_sim(&q->toks[i], &l->toks[j],
 						  &l->toks[j + 1]);
 			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j + 1,
-				 s, "joined", q->toks[i].w);
+				 s, sino(how) ? how : "joined", q->toks[i].w);
 		}
 	}
 	sort_pairs(pairs, np);
+	/* Sino-Korean readings (sino_korean.c) of single syllables meet by
+	 * chance: a Korean name shares syllables with the pinyin of many
+	 * (정숙 ~ Jong Su: suk/su). They count only in a name where a word of
+	 * two or more syllables is read so too (Meng Zhixiang 맹지상: a given
+	 * name and the surname beside it). */
+	for (i = 0; i < np && !sino_word; i++)
+		sino_word = sino(pairs[i].how) && (pairs[i].qa != pairs[i].qb ||
+						   pairs[i].la != pairs[i].lb);
 	for (i = 0; i < n; i++) {
 		qsim[i] = -1;
 		qm[i] = -1;
@@ -890,7 +910,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			used |= qsim[k] >= 0;
 		for (k = p->la; k <= p->lb; k++)
 			used |= lsim[k] >= 0;
-		if (used)
+		if (used || (!sino_word && sino(p->how)))
 			continue;
 		for (k = p->qa; k <= p->qb; k++) {
 			qsim[k] = p->sim;

@@ -318,6 +318,27 @@ static int korean_spelling(const struct kd_qtok *a, const struct kd_qtok *b)
 	return na > 0 && na == nb && memcmp(ka, kb, na) == 0;
 }
 
+/* A syllable (or two joined) read from Hangul on the query side (a) and a
+ * plain Latin word on the list side (b): the listed name may be a Chinese
+ * name in pinyin, which Korean writes by the Korean reading of its
+ * characters (sino_korean.c: Meng Zhixiang 맹지상). Only that way round:
+ * a listed Korean name's syllables read back as pinyin would meet Latin
+ * queries by chance. */
+static int sino_pair(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	return (a->flags & (KD_TF_HANGUL | KD_TF_SYL | KD_TF_READ)) ==
+		       (KD_TF_HANGUL | KD_TF_SYL) &&
+	       !(b->flags & (KD_TF_HANGUL | KD_TF_READ | KD_TF_SYL)) &&
+	       a->kind == KD_TOK_WORD && b->kind == KD_TOK_WORD;
+}
+
+/* nsyl: a is one syllable, or two joined (kd__joined_sim) */
+static int sino_korean(const struct kd_qtok *a, const struct kd_qtok *b,
+		       int nsyl)
+{
+	return kd__sino_korean(b->s, b->len, a->s, a->len, nsyl);
+}
+
 /*
  * A token read from another script (KD_TF_READ) against another token:
  * equal consonant frames (phonetic.c) of at least two consonants, or one
@@ -392,6 +413,12 @@ double kd__joined_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		      const char **how)
 {
 	if (!kd__join_len_ok(a->len, b->len)) {
+		/* lengths too far apart for a spelling; a pinyin word and
+		 * the Korean reading of its syllables may still agree */
+		if (sino_pair(a, b) && sino_korean(a, b, 2)) {
+			*how = "sino-korean";
+			return KD_W_SINO_KOREAN;
+		}
 		*how = "";
 		return 0;
 	}
@@ -515,6 +542,11 @@ double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 	    korean_spelling(a, b)) {
 		*how = "romanisation";
 		return 0.90;
+	}
+	/* skeletons == 0: two syllables joined (kd__joined_sim) */
+	if (sino_pair(a, b) && sino_korean(a, b, skeletons ? 1 : 2)) {
+		*how = "sino-korean";
+		return KD_W_SINO_KOREAN;
 	}
 	if (((a->flags | b->flags) & KD_TF_SYL) && maxlen <= 6 &&
 	    !(a->len == 1 || b->len == 1))

@@ -160,12 +160,27 @@ static int is_vow(char c)
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
+/* a vowel of the sound strings: 'a', and a Hangul reading's U and O */
+static int vowel_sound(char c)
+{
+	return c == 'a' || c == 'U' || c == 'O';
+}
+
 static int glide(char c)
 {
 	return c == 'y' || c == 'w' || c == 'h';
 }
 
-size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
+/* hangul: s is the reading of a Hangul word (Revised Romanization,
+ * syllables joined: hangul.c), whose vowels say more than a Latin
+ * spelling's: "eu" (ㅡ) is the vowel Korean adds to a consonant that
+ * closes no syllable (Holmes 홈스 "homseu", Rodriguez 호드리게스) and is
+ * its own sound U; "eo" (ㅓ) is how Korean writes English -er, -ur
+ * (Meyer 마이어 "maieo", Stewart 스튜어트) and is its own sound O; and no
+ * e is silent. The costs of U and O are learnt like the others (table
+ * 'w' below). */
+static size_t sounds(char *dst, size_t cap, const char *s, size_t len,
+		     int hangul)
 {
 	size_t i = 0, n = 0;
 	if (cap == 0)
@@ -193,13 +208,18 @@ size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
 			i++;
 			continue;
 		}
+		if (hangul && c == 'e' && nx == 'u') {
+			k[0] = 'U';
+			adv = 2;
+			goto put;
+		}
 		switch (c) {
 		case 'e':
 			/* a final e after a consonant: silent in English and
 			 * French (Sale, Rose), spoken elsewhere; its own sound,
 			 * so the fitted costs say what readings do with it */
-			if (i > 0 && !is_vow(s[i - 1]) && s[i - 1] != 'y' &&
-			    s[i - 1] != 'h' &&
+			if (!hangul && i > 0 && !is_vow(s[i - 1]) &&
+			    s[i - 1] != 'y' && s[i - 1] != 'h' &&
 			    (i + 1 == len || (i + 2 == len && nx == 's' &&
 					      i > 1 && is_vow(s[i - 2])))) {
 				/* and the e of a final -es after one
@@ -349,13 +369,14 @@ size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
 		default:
 			break;
 		}
+	put:
 		i += adv;
 		for (j = 0; j < 2 && k[j]; j++) {
 			/* vowels collapse; a repeated consonant stays: it may
 			 * be two sounds (Hebrew קאלינן klynn: Cullinan), and
 			 * the alignment drops a repeat cheaply (ll, nn) */
 			if (n > 0 && dst[n - 1] == k[j] &&
-			    (k[j] == 'a' || glide(k[j])))
+			    (vowel_sound(k[j]) || glide(k[j])))
 				continue;
 			if (n + 1 >= cap)
 				goto out;
@@ -365,6 +386,16 @@ size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
 out:
 	dst[n] = '\0';
 	return n;
+}
+
+size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
+{
+	return sounds(dst, cap, s, len, 0);
+}
+
+size_t kd__sounds_hangul(char *dst, size_t cap, const char *s, size_t len)
+{
+	return sounds(dst, cap, s, len, 1);
 }
 
 /*
@@ -386,13 +417,14 @@ static const struct {
 #include "sound_costs.inc"
 };
 
-static float g_cost[5][128][128]; /* [table: c k j a h][latin][reading] */
+static float g_cost[6][128][128]; /* [table: c k j a h w][latin][reading] */
 static pthread_once_t g_cost_once = PTHREAD_ONCE_INIT;
+static int g_have_w; /* table 'w' fitted: Hangul words use it */
 
 static void build_costs(void)
 {
 	size_t i, j, t;
-	for (t = 0; t < 5; t++)
+	for (t = 0; t < 6; t++)
 		for (i = 0; i < 128; i++)
 			for (j = 0; j < 128; j++)
 				g_cost[t][i][j] = i == j ? 0.0f : 1.0f;
@@ -401,9 +433,12 @@ static void build_costs(void)
 		       : g_learnt[i].t == 'k' ? 1
 		       : g_learnt[i].t == 'a' ? 3
 		       : g_learnt[i].t == 'h' ? 4
+		       : g_learnt[i].t == 'w' ? 5
 					      : 2]
 		      [(unsigned char)g_learnt[i].x & 127]
 		      [(unsigned char)g_learnt[i].y & 127] = g_learnt[i].c;
+	for (i = 0; i < sizeof(g_learnt) / sizeof(g_learnt[0]); i++)
+		g_have_w |= g_learnt[i].t == 'w';
 }
 
 /* A reading without vowel letters (but a last one: Hebrew final he). */
@@ -431,14 +466,14 @@ static int repeat(const char *s, size_t i)
 		return 0;
 	a = s[i - 1] == 'R' ? 'r' : s[i - 1];
 	b = s[i] == 'R' ? 'r' : s[i];
-	return a == b && b != 'a';
+	return a == b && !vowel_sound(b);
 }
 
 static size_t consonants(const char *s, size_t n)
 {
 	size_t i, c = 0;
 	for (i = 0; i < n; i++)
-		c += s[i] != 'a' && s[i] != 'E' && !glide(s[i]) &&
+		c += !vowel_sound(s[i]) && s[i] != 'E' && !glide(s[i]) &&
 		     !(i > 0 && s[i] == s[i - 1]);
 	return c;
 }
@@ -482,7 +517,7 @@ static double align(const float (*t)[128], const char *x, size_t n,
 {
 	double d[48][48];
 	size_t i, j;
-	if (n > 0 && m > 0 && x[0] != 'a' && y[0] != 'a' &&
+	if (n > 0 && m > 0 && !vowel_sound(x[0]) && !vowel_sound(y[0]) &&
 	    sound_sub(t, x[0], y[0]) > 0.5 && !voicing(x[0], y[0]))
 		return -1;
 	d[0][0] = 0;
@@ -509,17 +544,33 @@ double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 			size_t blen, size_t *frame)
 {
 	char x[48], y[48];
-	size_t n = kd__sounds(x, sizeof(x), a, alen);
-	size_t m = kd__sounds(y, sizeof(y), b, blen);
-	size_t cx = consonants(x, n), cy = consonants(y, m);
-	size_t den = cx > cy ? cx : cy;
+	size_t n, m, cx, cy, den;
+	int w;
 	double c, c2;
 	pthread_once(&g_cost_once, build_costs);
+	/* a reading of Hangul words: its own sounds and table 'w' */
+	w = table == 'k' && g_have_w;
+	n = kd__sounds(x, sizeof(x), a, alen);
+	m = w ? kd__sounds_hangul(y, sizeof(y), b, blen)
+	      : kd__sounds(y, sizeof(y), b, blen);
+	cx = consonants(x, n);
+	cy = consonants(y, m);
+	den = cx > cy ? cx : cy;
 	*frame = cx < cy ? cx : cy;
 	if (den == 0)
 		return 0;
 	if (table == 'a' || table == 'h') {
 		c = align(g_cost[table == 'a' ? 3 : 4], x, n, y, m, 0);
+	} else if (w) {
+		/* the better of the two Hangul tables: 'w' on the word's own
+		 * sounds (an added ㅡ is nearly free, a changed vowel is not)
+		 * and 'k' on the common sounds (every vowel alike) */
+		char y2[48];
+		size_t m2 = kd__sounds(y2, sizeof(y2), b, blen);
+		c = align(g_cost[5], x, n, y, m, 1);
+		c2 = align(g_cost[1], x, n, y2, m2, 1);
+		if (c < 0 || (c2 >= 0 && c2 < c))
+			c = c2;
 	} else if (consonantal(b, blen)) {
 		c = align(g_cost[0], x, n, y, m, 0);
 	} else { /* Hangul or Kana: the better of the two; a reading of

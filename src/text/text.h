@@ -149,13 +149,17 @@ size_t kd__phonetic(char *dst, size_t cap, const char *tok, size_t len);
  * Latin spelling, b the reading from another script.
  */
 size_t kd__sounds(char *dst, size_t cap, const char *tok, size_t len);
+/** kd__sounds of the reading of a Hangul word (hangul.c's words option):
+ *  ㅡ "eu" is the sound U, ㅓ "eo" the sound O, no e is silent. */
+size_t kd__sounds_hangul(char *dst, size_t cap, const char *tok, size_t len);
 double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
 		     size_t *frame);
 /** kd__sound_sim with the cost table of a script: 'a' for the consonant
  *  frame of Arabic script (f/v and b/p written alike), 'h' for a foreign
  *  name read from Han characters (pinyin), 'k' for a reading of Hangul
  *  words (an initial voicing pair k/g, t/d is one Hangul letter: Kazuo
- *  가즈오, Toda 도다), 0 chosen by the reading (the others). */
+ *  가즈오, Toda 도다; the better of table 'w' on kd__sounds_hangul and
+ *  table 'k'), 0 chosen by the reading (the others). */
 double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 			size_t blen, size_t *frame);
 
@@ -173,6 +177,16 @@ size_t kd__wade_giles(char *dst, size_t cap, const char *syl, size_t len);
  * @return the key's length (0: not a lowercase word of at most 15 letters).
  */
 size_t kd__korean_key(char *dst, size_t cap, const char *s, size_t len);
+
+/**
+ * True when the lowercase Latin word lat splits into nsyl (1-4) pinyin
+ * syllables whose Sino-Korean readings (Unihan, sino_korean.c), one
+ * each, spell rr, a run of nsyl Hangul syllables in Revised
+ * Romanization: "zhixiang" and "jisang" (知祥 지상, 2), "lu" and "yuk"
+ * (陸 육, 1).
+ */
+int kd__sino_korean(const char *lat, size_t n, const char *rr, size_t m,
+		    int nsyl);
 
 /** True when two lowercase ASCII given names are a name and its nickname
  *  in the shipped nicknames table (William/Bill), either order. */
