@@ -30,6 +30,10 @@
 #define LIST_EXP KD_W_LIST_EXP
 #define INFO_MIN 9.0
 
+struct kd_person_weights kd__pw = { KD_W_COMMON_INFO, KD_W_COMMON_EXP,
+				    KD_W_WORD_TO_INITIAL, KD_W_SYL_EXTRA_FACTOR,
+				    KD_W_CLASS_SHARE };
+
 /* ---- per-query memo ------------------------------------------------------------------ */
 
 /* The memo of a kd_screen_ctx: a query token (its number in the prepared
@@ -145,6 +149,20 @@ static void resolve_weight(struct kd_qtok *t, const struct kd_index *m,
 	       (float)kd__kind_factor(t->kind);
 }
 
+/* The information a query word carries among people: its own count's and
+ * its spelling class's (namefreq.c), mixed by class_share (fitted with
+ * the screening sets, bench/fit/fit_screen.py): the matcher takes
+ * Mohamed for Muhammad, so the people it can stand for are more than
+ * those who spell it so. */
+static double pop_info(const struct kd_qtok *t)
+{
+	double w = kd__name_pop_info(t->s, t->len), c;
+	if (kd__pw.class_share <= 0 || t->skel_len == 0)
+		return w;
+	c = kd__name_pop_info_class(t->skel, t->skel_len);
+	return c < w ? w + kd__pw.class_share * (c - w) : w;
+}
+
 void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 		   const struct kd_nvar *v)
 {
@@ -171,7 +189,7 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 		t->flags = v->toks[i].flags;
 		t->id = UINT32_MAX;
 		t->qid = 0;
-		t->pinfo = (float)kd__name_pop_info(t->s, t->len);
+		t->pinfo = (float)pop_info(t);
 		resolve_weight(t, m, ids[i]);
 	}
 }
@@ -531,9 +549,9 @@ static double common_name(struct kd_name_cmp *out, const struct kd_qvar *q,
 	cover = wl > 0 ? cover / wl : 1;
 	out->common_info = info;
 	out->list_cover = cover;
-	if (info >= KD_W_COMMON_INFO || cover >= 1 || cover <= 0)
+	if (info >= kd__pw.common_info || cover >= 1 || cover <= 0)
 		return 1;
-	return pow(cover, KD_W_COMMON_EXP * (1 - info / KD_W_COMMON_INFO));
+	return pow(cover, kd__pw.common_exp * (1 - info / kd__pw.common_info));
 }
 
 void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
@@ -650,7 +668,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		 * for: the list tells one letter of it (Avi ~ A. Kabir) */
 		if (p->qa == p->qb && q->toks[p->qa].len > 1 &&
 		    l->toks[p->la].len == 1 && p->la == p->lb) {
-			qsim[p->qa] = (float)(p->sim * KD_W_WORD_TO_INITIAL);
+			qsim[p->qa] = (float)(p->sim * kd__pw.word_to_initial);
 			if (out->initial_only++ == 0)
 				snprintf(out->init_q, sizeof(out->init_q),
 					 "%.*s", (int)q->toks[p->qa].len,
