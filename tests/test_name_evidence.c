@@ -240,3 +240,42 @@ KD_TEST(name_evidence__word_matched_only_by_an_initial)
 	d = explained(&r, &init, "initial_only");
 	CHECK(strstr(d, "'avi' only matches an initial") != NULL);
 }
+
+KD_TEST(name_evidence__variant_in_the_same_place)
+{
+	/* between matched neighbours, Dmitry and Dimitri fall short of a
+	 * match (0.60) but are one name written two ways: they count with
+	 * their similarity, not as a substituted part */
+	struct kd_name_cmp v = directed("Dmitry Borisovich Kratov",
+					"Dimitri Borisovich KRATOV");
+	struct kd_name_cmp s = directed("Abdul Rahim Karim Jan",
+					"Abdul Rahim Sharif Jan");
+	struct kd_name_cmp pre = directed("Mohammad Ishaq Akhund",
+					  "Mohammad Ishaq AKHUNDZADA");
+	struct kd_name *a = NULL, *b = NULL;
+	struct kd_qvar qa, qb;
+	const char *how;
+	double sim;
+	kd_result r;
+	CHECK(kd__name_analyze(&a, "Dmitry", 6, 0) == 0);
+	CHECK(kd__name_analyze(&b, "Dimitri", 7, 0) == 0);
+	kd__qvar_from(&qa, NULL, &a->vars[0]);
+	kd__qvar_from(&qb, NULL, &b->vars[0]);
+	sim = kd__token_sim_full(&qa.toks[0], &qb.toks[0], &how, 1, 0);
+	kd__name_free(a);
+	kd__name_free(b);
+	CHECK(sim >= KD_W_SUBST_VARIANT_SIM && sim < KD_SIM_MIN);
+	CHECK(v.substituted == 0);
+	/* uniform weights: Sq = (1 + 1 + sim) / 3 */
+	CHECK_NEAR(v.sq, (2 + sim) / 3, 1e-6);
+	CHECK(v.score >= KD_DEFAULT_THRESHOLD);
+	CHECK(strstr(v.detail, "'dmitry'~'dimitri' in the same place") != NULL);
+	/* Karim and Sharif are two names: still substituted */
+	CHECK(s.substituted == 1);
+	CHECK(strcmp(s.sub_q, "karim") == 0);
+	CHECK(s.score < KD_DEFAULT_THRESHOLD);
+	/* a name and its extension (Akhund, Akhundzada) */
+	CHECK(pre.substituted == 0);
+	CHECK(pre.score > s.score);
+	CHECK(strstr(explained(&r, &s, "part_substituted"), "'karim'") != NULL);
+}

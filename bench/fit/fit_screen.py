@@ -57,7 +57,7 @@ KEYS = ["common_info", "common_exp", "word_to_initial", "syl_extra_factor",
         "class_share"]
 NEG = ("negatives_global", "negatives_us", "congress")
 GRID_COMMON = [(ci, ce, cs) for cs in (0, 0.5, 1)
-               for ci in (17, 18, 19, 20, 21, 22) for ce in (2, 3, 4)]
+               for ci in (19, 20, 21, 22) for ce in (3, 4)]
 GRID_OTHER = [(wi, sx) for wi in (0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
               for sx in (0.4, 0.5, 0.6, 0.7, 0.8, 1.0)]
 
