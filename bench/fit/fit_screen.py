@@ -28,6 +28,10 @@ Criterion (one fold held out, chosen on the others): the fewest alerts
 on the unlisted people, with no more pair errors in either pair file and
 no more UN misses than the current weights make on the same rows: the
 issue asks for fewer alerts without losing the pairs F1 or UN recall.
+With --budget lists=N,script=M,un_miss=K the allowance is those counts
+on all tuned rows instead (scaled to each fold's share of the rows):
+after a change that wins pairs back, the figures from before it, so the
+pairs won may be spent on fewer alerts.
 With --pair-cost C a pair error may instead be traded for C alerts. Ties
 go to the point nearest the current weights. The held-out fold is then
 scored with the chosen point and with the current weights; the sums over
@@ -72,9 +76,16 @@ def current():
     return [w[k] for k in KEYS]
 
 
-def run_grid(build, points):
+def run_grid(build, points, cache=None):
     """point list -> {point index: rows}; rows (kind, file, key, label,
-    decision)."""
+    decision). With `cache`, bench_features' output is kept in that file
+    and read back when it was made for the same points."""
+    want = "".join("%g %g %g %g %g\n" % tuple(p) for p in points)
+    if cache and os.path.exists(cache):
+        with open(cache, encoding="utf-8") as f:
+            text = f.read()
+        if text.startswith(want + "--\n"):
+            return parse(text[len(want) + 3:])
     with tempfile.NamedTemporaryFile("w", suffix=".grid", delete=False) as g:
         for p in points:
             g.write("%g %g %g %g %g\n" % tuple(p))
@@ -86,6 +97,13 @@ def run_grid(build, points):
             check=True, stdout=subprocess.PIPE, universal_newlines=True).stdout
     finally:
         os.unlink(name)
+    if cache:
+        with open(cache, "w", encoding="utf-8") as f:
+            f.write(want + "--\n" + out)
+    return parse(out)
+
+
+def parse(out):
     rows = {}
     for line in out.splitlines():
         f = line.split("\t")
@@ -120,8 +138,17 @@ def loss(t, base, pair_cost):
             1000 * max(0, t["un_miss"] - base["un_miss"]))
 
 
-def choose(points, rows, base_i, keep, pair_cost, cur):
+def choose(points, rows, base_i, keep, pair_cost, cur, budget=None):
     base = tally(rows[base_i], keep)
+    if budget:
+        # absolute pair-error budgets on all tuned rows, scaled to the
+        # share of each file's rows that `keep` accepts
+        for k, v in budget.items():
+            n = sum(1 for r in rows[base_i] if r[1] == k or
+                    (k == "un_miss" and r[1] == "positives_un"))
+            kept = sum(1 for r in rows[base_i] if keep(r[2]) and (
+                r[1] == k or (k == "un_miss" and r[1] == "positives_un")))
+            base[k] = v * kept / float(n) if n else v
     best = None
     for i, p in enumerate(points):
         lo = loss(tally(rows[i], keep), base, pair_cost)
@@ -130,14 +157,14 @@ def choose(points, rows, base_i, keep, pair_cost, cur):
         dist = sum(abs(a - b) / max(abs(b), 1e-9) for a, b in zip(p, cur))
         if best is None or (lo, dist) < best[0]:
             best = ((lo, dist), i)
-    return best[1]
+    return best[1] if best else base_i  # none allowed: keep the current
 
 
 def fold_of(key, k):
     return (key >> 8) % k  # key % 3 is bench_quality's tuned/aside split
 
 
-def stage(name, points, rows, cur, k, pair_cost):
+def stage(name, points, rows, cur, k, pair_cost, budget=None):
     base_i = points.index(cur)
     print("== %s: %d grid points, %d-fold cross-validation" %
           (name, len(points), k))
@@ -146,7 +173,8 @@ def stage(name, points, rows, cur, k, pair_cost):
     sums = {"cur": {}, "fit": {}}
     for fold in range(k):
         i = choose(points, rows, base_i,
-                   lambda key, f=fold: fold_of(key, k) != f, pair_cost, cur)
+                   lambda key, f=fold: fold_of(key, k) != f, pair_cost, cur,
+                   budget)
         held = lambda key, f=fold: fold_of(key, k) == f
         a, b = tally(rows[i], held), tally(rows[base_i], held)
         for s, t in (("fit", a), ("cur", b)):
@@ -167,7 +195,8 @@ def stage(name, points, rows, cur, k, pair_cost):
         t = tally(rows[i], lambda key: True)
         print("  %-22s %4d %4d %4d %3d" % (" ".join("%g" % v for v in p),
               t["alerts"], t["lists"], t["script"], t["un_miss"]))
-    i = choose(points, rows, base_i, lambda key: True, pair_cost, cur)
+    i = choose(points, rows, base_i, lambda key: True, pair_cost, cur,
+               budget)
     a, b = tally(rows[i], lambda key: True), tally(rows[base_i], lambda key: True)
     print("fitted on all tuned rows: %s -> alerts %d (%d), lists %d (%d), "
           "script %d (%d), UN misses %d (%d)" %
@@ -193,6 +222,14 @@ def main():
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--pair-cost", type=float, default=None)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--budget", default=None,
+                    help="pair errors allowed on all tuned rows instead of "
+                    "the current weights' (e.g. lists=193,script=410,"
+                    "un_miss=0: the figures before a change that won "
+                    "pairs back)")
+    ap.add_argument("--cache", default=None,
+                    help="keep bench_features' output in this file (and "
+                    "FILE.2 for the second stage) and reuse it")
     ap.add_argument("--all", action="store_true",
                     help="also the word_to_initial x syl_extra_factor stage")
     a = ap.parse_args()
@@ -200,16 +237,21 @@ def main():
     pts = [(ci, ce, cur[2], cur[3], cs) for ci, ce, cs in GRID_COMMON]
     if tuple(cur) not in pts:
         pts.append(tuple(cur))
-    rows = run_grid(a.build, pts)
-    w = stage("common_name", pts, rows, tuple(cur), a.folds, a.pair_cost)
+    budget = None
+    if a.budget:
+        budget = dict((k, float(v)) for k, v in
+                      (x.split("=") for x in a.budget.split(",")))
+    rows = run_grid(a.build, pts, a.cache)
+    w = stage("common_name", pts, rows, tuple(cur), a.folds, a.pair_cost,
+              budget)
     if not a.all:
         return finish(w, a)
     pts2 = [(w[0], w[1], wi, sx, w[4]) for wi, sx in GRID_OTHER]
     if tuple(w) not in pts2:
         pts2.append(tuple(w))
-    rows2 = run_grid(a.build, pts2)
+    rows2 = run_grid(a.build, pts2, a.cache and a.cache + ".2")
     w = stage("initial_only, syllable_extra", pts2, rows2, tuple(w), a.folds,
-              a.pair_cost)
+              a.pair_cost, budget)
     finish(w, a)
 
 
