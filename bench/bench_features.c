@@ -210,7 +210,7 @@ static int grid(const kd_matcher *m, const char *file, const char *bd)
 	};
 	char path[4096], line[256];
 	FILE *f = fopen(file, "r");
-	int point = 0;
+	int point = 0, lineno = 0;
 	size_t i;
 	if (f == NULL) {
 		fprintf(stderr, "%s: cannot open\n", file);
@@ -218,12 +218,17 @@ static int grid(const kd_matcher *m, const char *file, const char *bd)
 	}
 	while (fgets(line, sizeof(line), f)) {
 		struct kd_person_weights w;
+		lineno++;
 		if (line[0] == '#' || line[0] == '\n')
 			continue;
 		if (sscanf(line, "%lf %lf %lf %lf %lf", &w.common_info,
 			   &w.common_exp, &w.word_to_initial, &w.syl_extra,
 			   &w.class_share) != 5) {
-			fprintf(stderr, "%s: bad line: %s", file, line);
+			fprintf(stderr,
+				"%s:%d: expected five numbers (common_info "
+				"common_exp word_to_initial syl_extra "
+				"class_share)\n",
+				file, lineno);
 			fclose(f);
 			return 2;
 		}
