@@ -86,7 +86,10 @@ static int best_cmp(struct kd_name_cmp *best, const kd_matcher *m, kd_schema s,
 	return 0;
 }
 
-static void dump(const kd_matcher *m, const char *path, const char *label)
+/* The features of every pair of a file (point < 0), or with --grid the
+ * kd_compare decision of every tuned pair at grid point `point`. */
+static void dump(const kd_matcher *m, const char *path, const char *label,
+		 int point)
 {
 	struct kd_reader *r;
 	struct kd_csv *c;
@@ -105,55 +108,29 @@ static void dump(const kd_matcher *m, const char *path, const char *label)
 	ck = col(c, "kind");
 	while (kd__csv_row(c, &err) == 1) {
 		kd_schema s = KD_SCHEMA_THING;
+		const char *n1 = field(c, c1), *n2 = field(c, c2);
 		struct kd_name_cmp b;
+		kd_result res;
 		if (*field(c, cs))
 			kd_schema_parse(&s, field(c, cs));
-		if (best_cmp(&b, m, s, field(c, c1), field(c, c2)) < 0)
+		if (point >= 0) {
+			if (!aside(n1, n2) &&
+			    kd_compare(&res, m, s, n1, n2) == 0)
+				printf("P\t%d\t%s\t%u\t%s\t%d\n", point, label,
+				       row_hash(n1, n2), field(c, cl),
+				       res.match ? 1 : 0);
+			continue;
+		}
+		if (best_cmp(&b, m, s, n1, n2) < 0)
 			continue;
 		printf("%s\t%s\t%s\t%s\t%s\t%.6f\t%.6f\t%.6f\t%.4f\t%d\t%d\t%d"
 		       "\t%d\t%d\t%.4f\t%.6f\t%.4f\t%.4f\t%d\t%d\n",
-		       label,
-		       aside(field(c, c1), field(c, c2)) ? "aside" : "tuned",
-		       field(c, cl), field(c, ck), field(c, cs), b.score, b.sq,
-		       b.sl, b.info, b.number_mismatch, b.order_conflict,
-		       b.substituted, b.phonetic, b.nickname, b.phon,
+		       label, aside(n1, n2) ? "aside" : "tuned", field(c, cl),
+		       field(c, ck), field(c, cs), b.score, b.sq, b.sl, b.info,
+		       b.number_mismatch, b.order_conflict, b.substituted,
+		       b.phonetic, b.nickname, b.phon,
 		       b.score > 0 ? b.common : 1.0, b.common_info,
 		       b.list_cover, b.initial_only, b.syl_extra);
-	}
-	kd__csv_close(c);
-	kd__reader_close(r);
-}
-
-/* --grid: the tuned pairs of one file, decided by kd_compare */
-static void grid_pairs(const kd_matcher *m, const char *path, int point,
-		       const char *label)
-{
-	struct kd_reader *r;
-	struct kd_csv *c;
-	kd_parse_err err;
-	int cs, c1, c2, cl;
-	if (kd__reader_open(&r, path) < 0) {
-		fprintf(stderr, "%s not found\n", path);
-		return;
-	}
-	kd__csv_open(&c, r, ',');
-	kd__csv_row(c, &err);
-	cs = col(c, "schema");
-	c1 = col(c, "name1");
-	c2 = col(c, "name2");
-	cl = col(c, "label");
-	while (kd__csv_row(c, &err) == 1) {
-		kd_schema s = KD_SCHEMA_THING;
-		kd_result res;
-		const char *a = field(c, c1), *b = field(c, c2);
-		if (aside(a, b))
-			continue;
-		if (*field(c, cs))
-			kd_schema_parse(&s, field(c, cs));
-		if (kd_compare(&res, m, s, a, b) < 0)
-			continue;
-		printf("P\t%d\t%s\t%u\t%s\t%d\n", point, label, row_hash(a, b),
-		       field(c, cl), res.match ? 1 : 0);
 	}
 	kd__csv_close(c);
 	kd__reader_close(r);
@@ -237,9 +214,9 @@ static int grid(const kd_matcher *m, const char *file, const char *bd)
 		       w.common_exp, w.word_to_initial, w.syl_extra,
 		       w.class_share);
 		snprintf(path, sizeof(path), "%s/pairs.csv", bd);
-		grid_pairs(m, path, point, "lists");
+		dump(m, path, "lists", point);
 		snprintf(path, sizeof(path), "%s/script_pairs.csv", bd);
-		grid_pairs(m, path, point, "script");
+		dump(m, path, "script", point);
 		for (i = 0; i < sizeof(people) / sizeof(people[0]); i++) {
 			snprintf(path, sizeof(path), "%s/%s", bd, people[i][0]);
 			grid_people(m, path, point, people[i][1],
@@ -281,9 +258,9 @@ int main(int argc, char **argv)
 	       "\torder\tsubst\tphonetic\tnickname\tphon\tcommon"
 	       "\tcommon_info\tlist_cover\tinitial_only\tsyl_extra\n");
 	snprintf(path, sizeof(path), "%s/pairs.csv", bd);
-	dump(m, path, "lists");
+	dump(m, path, "lists", -1);
 	snprintf(path, sizeof(path), "%s/script_pairs.csv", bd);
-	dump(m, path, "script");
+	dump(m, path, "script", -1);
 	kd_matcher_free(m);
 	kd_db_free(db);
 	return 0;
