@@ -103,7 +103,6 @@ static void load(void)
 				e->s = p;
 				e->len = (uint8_t)(tab - p);
 				e->count = (uint32_t)c;
-				add_skel(p, (size_t)(tab - p), (uint32_t)c);
 			}
 		}
 		if (nl == NULL)
@@ -122,11 +121,24 @@ double kd__name_pop_info(const char *s, size_t len)
 	return log(g_total / (count + 0.5));
 }
 
+/* The spelling classes, built on first use (the skeletons of every row):
+ * a matcher that does not weigh them (class_share 0) never pays for it. */
+static pthread_once_t g_class_once = PTHREAD_ONCE_INIT;
+
+static void load_classes(void)
+{
+	size_t i;
+	pthread_once(&g_once, load);
+	for (i = 0; i < FREQ_SLOTS; i++)
+		if (g_tab[i].s)
+			add_skel(g_tab[i].s, g_tab[i].len, g_tab[i].count);
+}
+
 double kd__name_pop_info_class(const char *skel, size_t skel_len)
 {
 	const struct freq *e;
 	double count = 0;
-	pthread_once(&g_once, load);
+	pthread_once(&g_class_once, load_classes);
 	if (skel_len > 0 && skel_len < 64 &&
 	    (e = slot_in(g_skel, skel, skel_len)) != NULL && e->s)
 		count = e->count;
