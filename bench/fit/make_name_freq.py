@@ -11,6 +11,22 @@ or "david" say little about who a person is, "kinahan" says much. List
 frequencies (token idf) cannot say this: a name common in the world may
 be rare on the sanctions lists.
 
+A second population: the 1990 US Census name lists (first names of men
+and women, surnames; data/names/census1990/, in rank order). The Wikidata
+persons are mostly people famous enough for a Korean or Hebrew label:
+Spanish and Korean names are rare among them (Perez 51 times, Kim
+absent), which the matcher took for rare names. The lists give ranks
+only; each list's shares are estimated with a Zipf-Mandelbrot law
+p(r) = a / (r + b)^s fitted to three facts of the Census tables: the
+shares of ranks 1 and 10 and the share all ranks cover (CENSUS below;
+e.g. Smith 1.006 %, Taylor 0.311 %, 88,799 surnames 90.48 %). A share of
+persons becomes a count on the Wikidata scale (words per name: the
+Wikidata table counts words, not people); a first name's share is half
+its share among men or women. A word takes the larger count of the two
+populations: a name common in either is a common name. Words whose
+count would leave them as rare as an unseen word (information over
+MAX_INFO nats) are not written.
+
 Words are folded as the name analysis folds them (accents removed,
 lowercase, apostrophes dropped, split at other non-letters). Words seen
 once are left out (the matcher treats an unseen word as rare). Only the
@@ -21,6 +37,7 @@ usage: python3 bench/fit/make_name_freq.py   (standard library only)
 """
 import collections
 import gzip
+import math
 import os
 import re
 import unicodedata
@@ -29,6 +46,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 SRC = [os.path.join(ROOT, "bench", "data", "dev", "translit", f)
        for f in ("wd_korean_names.tsv.gz", "wd_hebrew_names.tsv.gz")]
+CENSUS_DIR = os.path.join(ROOT, "data", "names", "census1990")
+# list: (share of rank 1, share of rank 10, ranks in the full table, share
+# they cover), from the 1990 Census tables dist.male.first,
+# dist.female.first and dist.all.last
+CENSUS = {"first_male.txt": (0.03318, 0.01380, 1219, 0.90040, 0.5),
+          "first_female.txt": (0.02629, 0.00727, 4275, 0.90024, 0.5),
+          "last.txt": (0.01006, 0.00311, 88799, 0.90483, 1.0)}
+MAX_INFO = 12.5  # compare.c caps a word at common_word_max (12) nats
 OUT = os.path.join(ROOT, "data", "names", "wikidata", "name_freq.tsv")
 SPECIAL = {"ß": "ss", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "đ": "d",
            "ı": "i", "þ": "th", "ð": "d"}
@@ -41,21 +66,62 @@ def fold(s):
     return s.replace("'", "").replace("\u2019", "")
 
 
+def zipf(p1, p10, n, cover):
+    """a, b, s of p(r) = a / (r + b)^s with p(1) = p1, p(10) = p10 and
+    the n ranks summing to cover (s on a grid of 0.001)."""
+    best = None
+    for si in range(300, 2000):
+        s = si / 1000.0
+        k = (p1 / p10) ** (1 / s)  # (10 + b) / (1 + b)
+        if k <= 1:
+            continue
+        b = (10 - k) / (k - 1)
+        if b <= -0.99:
+            continue
+        a = p1 * (1 + b) ** s
+        tot = sum(a / (r + b) ** s for r in range(1, n + 1))
+        if best is None or abs(tot - cover) < abs(best[0] - cover):
+            best = (tot, a, b, s)
+    return best[1:]
+
+
+def census_shares():
+    """word -> its share of persons in the 1990 Census lists."""
+    share = collections.Counter()
+    for name, (p1, p10, n, cover, part) in sorted(CENSUS.items()):
+        a, b, s = zipf(p1, p10, n, cover)
+        with open(os.path.join(CENSUS_DIR, name), encoding="utf-8") as f:
+            for r, line in enumerate(f, 1):
+                for w in re.split(r"[^a-z]+", fold(line.strip())):
+                    if len(w) >= 2:
+                        share[w] += part * a / (r + b) ** s
+    return share
+
+
 def main():
     count = collections.Counter()
+    names = 0
     for path in SRC:
         with gzip.open(path, "rt", encoding="utf-8") as f:
             for line in f:
+                names += 1
                 for w in re.split(r"[^a-z]+", fold(line.split("\t")[0])):
                     if len(w) >= 2:
                         count[w] += 1
     total = sum(count.values())
+    per_name = total / float(names)
+    rare = total / math.exp(MAX_INFO)
+    for w, p in census_shares().items():
+        c = int(round(p / per_name * total))
+        if c > count[w] and c >= rare:
+            count[w] = c
     with open(OUT, "w", encoding="utf-8") as f:
         f.write("# name_freq.tsv - occurrences of name words among the "
-                "Latin-script names of\n# Wikidata persons (CC0); made by "
-                "bench/fit/make_name_freq.py, read at build\n# time by "
-                "CMakeLists.txt (src/text/namefreq.c). total = all words "
-                "counted.\n")
+                "Latin-script names of\n# Wikidata persons (CC0), or the "
+                "1990 US Census name lists where they\n# make a word commoner "
+                "(data/names/census1990/); made by\n# bench/fit/"
+                "make_name_freq.py, read at build time by CMakeLists.txt\n# "
+                "(src/text/namefreq.c). total = all words counted.\n")
         f.write("total\t%d\n" % total)
         for w, c in sorted(count.items()):
             if c >= 2 and w != "total":

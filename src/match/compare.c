@@ -30,6 +30,10 @@
 #define LIST_EXP KD_W_LIST_EXP
 #define INFO_MIN 9.0
 
+struct kd_person_weights kd__pw = { KD_W_COMMON_INFO, KD_W_COMMON_EXP,
+				    KD_W_WORD_TO_INITIAL, KD_W_SYL_EXTRA_FACTOR,
+				    KD_W_CLASS_SHARE };
+
 /* ---- per-query memo ------------------------------------------------------------------ */
 
 /* The memo of a kd_screen_ctx: a query token (its number in the prepared
@@ -389,6 +393,20 @@ static void resolve_weight(struct kd_qtok *t, const struct kd_index *m,
 	       (float)kd__kind_factor(t->kind);
 }
 
+/* The information a query word carries among people: its own count's and
+ * its spelling class's (namefreq.c), mixed by class_share (fitted with
+ * the screening sets, bench/fit/fit_screen.py): the matcher takes
+ * Mohamed for Muhammad, so the people it can stand for are more than
+ * those who spell it so. */
+static double pop_info(const struct kd_qtok *t)
+{
+	double w = kd__name_pop_info(t->s, t->len), c;
+	if (kd__pw.class_share <= 0 || t->skel_len == 0)
+		return w;
+	c = kd__name_pop_info_class(t->skel, t->skel_len);
+	return c < w ? w + kd__pw.class_share * (c - w) : w;
+}
+
 void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 		   const struct kd_nvar *v)
 {
@@ -415,7 +433,7 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 		t->flags = v->toks[i].flags;
 		t->id = UINT32_MAX;
 		t->qid = 0;
-		t->pinfo = (float)kd__name_pop_info(t->s, t->len);
+		t->pinfo = (float)pop_info(t);
 		resolve_weight(t, m, ids[i]);
 	}
 }
@@ -650,37 +668,91 @@ static int solid(const struct kd_qtok *t)
 }
 
 /*
+ * The listed part in the same place as unmatched query part i: the
+ * place is fixed by the matched neighbours on both sides (or the
+ * start/end of both names); -1 when there is none or it is matched.
+ */
+static int same_place(const struct kd_qvar *q, const struct kd_qvar *l,
+		      const int *qm, const float *lsim, size_t i)
+{
+	size_t j, n = q->ntok, m = l->ntok;
+	int left, right;
+	if (n < 2 || m < 2)
+		return -1;
+	if (i == 0)
+		j = 0;
+	else if (qm[i - 1] >= 0 && qm[i - 1] + 1 < (int)m)
+		j = (size_t)qm[i - 1] + 1;
+	else
+		return -1;
+	if (lsim[j] >= 0)
+		return -1;
+	left = i == 0 ? j == 0 : qm[i - 1] == (int)j - 1;
+	right = i + 1 == n ? j + 1 == m
+			   : (j + 1 < m && qm[i + 1] == (int)j + 1);
+	if (!left || !right || (i == 0 && i + 1 == n))
+		return -1;
+	return (int)j;
+}
+
+/*
+ * Two parts in the same place that fell short of a match (similarity
+ * under 0.60) but may be one name written two ways: one begins the
+ * other (Akhund, Akhundzada; five letters or more), or their spellings are near (Dmitry
+ * Borisovich KRATOV vs Dimitri Borisovich KRATOV, Lueth/Loweth:
+ * subst_variant_sim). Their place vouches for them: they count as
+ * matched with the similarity they have, and are not substituted. Not
+ * for the syllables of a Han or Hangul name, nor a word made of them:
+ * Chenbin is another given name than Chen (syllable_extra).
+ */
+#define SYLLABIC (KD_TF_SYL | KD_QF_HAN_WORD)
+static void place_variants(struct kd_name_cmp *out, const struct kd_qvar *q,
+			   const struct kd_qvar *l, int *qm, float *qsim,
+			   float *lsim, int detail)
+{
+	size_t i;
+	for (i = 0; i < q->ntok; i++) {
+		const struct kd_qtok *a = &q->toks[i], *b;
+		const char *how;
+		double sim;
+		size_t n;
+		int j;
+		if (qsim[i] >= 0 || !solid(a) || (a->flags & SYLLABIC) ||
+		    (j = same_place(q, l, qm, lsim, i)) < 0 ||
+		    !solid(b = &l->toks[j]) || (b->flags & SYLLABIC))
+			continue;
+		n = a->len < b->len ? a->len : b->len;
+		sim = kd__token_sim_full(a, b, &how, 1, 0);
+		if (n >= 5 && memcmp(a->s, b->s, n) == 0 &&
+		    sim < KD_W_SUBST_VARIANT_SIM)
+			sim = KD_W_SUBST_VARIANT_SIM;
+		if (sim < KD_W_SUBST_VARIANT_SIM)
+			continue;
+		qsim[i] = lsim[j] = (float)sim;
+		qm[i] = j;
+		if (detail)
+			kd__append_detail(out->detail, sizeof(out->detail),
+					  q->toks, i, i, l->toks, (size_t)j,
+					  (size_t)j, "in the same place");
+	}
+}
+
+/*
  * Two parts in the same place that match nothing (Abdul Rahim KARIM Jan
  * vs Abdul Rahim SHARIF Jan) are evidence of two people, not just two
- * unmatched parts: the place is fixed by the matched neighbours on both
- * sides (or the start/end of both names). Counted, the first pair kept
- * for the explanation.
+ * unmatched parts (same_place). Counted, the first pair kept for the
+ * explanation.
  */
 static int substituted(struct kd_name_cmp *out, const struct kd_qvar *q,
 		       const struct kd_qvar *l, const int *qm,
 		       const float *qsim, const float *lsim)
 {
-	size_t i, n = q->ntok, m = l->ntok;
-	int count = 0;
-	if (n < 2 || m < 2)
-		return 0;
-	for (i = 0; i < n; i++) {
-		size_t j;
-		int left, right;
-		if (qsim[i] >= 0 || !solid(&q->toks[i]))
-			continue;
-		if (i == 0)
-			j = 0;
-		else if (qm[i - 1] >= 0 && qm[i - 1] + 1 < (int)m)
-			j = (size_t)qm[i - 1] + 1;
-		else
-			continue;
-		if (lsim[j] >= 0 || !solid(&l->toks[j]))
-			continue;
-		left = i == 0 ? j == 0 : qm[i - 1] == (int)j - 1;
-		right = i + 1 == n ? j + 1 == m
-				   : (j + 1 < m && qm[i + 1] == (int)j + 1);
-		if (!left || !right || (i == 0 && i + 1 == n))
+	size_t i;
+	int count = 0, j;
+	for (i = 0; i < q->ntok; i++) {
+		if (qsim[i] >= 0 || !solid(&q->toks[i]) ||
+		    (j = same_place(q, l, qm, lsim, i)) < 0 ||
+		    !solid(&l->toks[j]))
 			continue;
 		if (count++ == 0)
 			snprintf(out->sub_q, sizeof(out->sub_q), "%.*s",
@@ -782,9 +854,9 @@ static double common_name(struct kd_name_cmp *out, const struct kd_qvar *q,
 	cover = wl > 0 ? cover / wl : 1;
 	out->common_info = info;
 	out->list_cover = cover;
-	if (info >= KD_W_COMMON_INFO || cover >= 1 || cover <= 0)
+	if (info >= kd__pw.common_info || cover >= 1 || cover <= 0)
 		return 1;
-	return pow(cover, KD_W_COMMON_EXP * (1 - info / KD_W_COMMON_INFO));
+	return pow(cover, kd__pw.common_exp * (1 - info / kd__pw.common_info));
 }
 
 void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
@@ -920,7 +992,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		 * for: the list tells one letter of it (Avi ~ A. Kabir) */
 		if (p->qa == p->qb && q->toks[p->qa].len > 1 &&
 		    l->toks[p->la].len == 1 && p->la == p->lb) {
-			qsim[p->qa] = (float)(p->sim * KD_W_WORD_TO_INITIAL);
+			qsim[p->qa] = (float)(p->sim * kd__pw.word_to_initial);
 			if (out->initial_only++ == 0)
 				snprintf(out->init_q, sizeof(out->init_q),
 					 "%.*s", (int)q->toks[p->qa].len,
@@ -939,6 +1011,8 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 					  q->toks, p->qa, p->qb, l->toks, p->la,
 					  p->lb, p->how);
 	}
+	if (l->person)
+		place_variants(out, q, l, qm, qsim, lsim, detail);
 	if (q->org && !l->person)
 		kd__org_typos(out, q, l, qsim, lsim, qm, detail);
 	for (i = 0; i < n; i++) {

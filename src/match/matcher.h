@@ -69,9 +69,21 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 
 /* fitted weights (data/weights/name_score.txt, bench/fit/) */
 #include "name_weights.h"
-#define ORDER_FACTOR     KD_W_ORDER_FACTOR     /* name_order_conflict */
-#define SUBST_FACTOR     KD_W_SUBST_FACTOR     /* part_substituted, per part */
-#define SYL_EXTRA_FACTOR KD_W_SYL_EXTRA_FACTOR /* syllable_extra, per one */
+#define ORDER_FACTOR     KD_W_ORDER_FACTOR /* name_order_conflict */
+#define SUBST_FACTOR     KD_W_SUBST_FACTOR /* part_substituted, per part */
+#define SYL_EXTRA_FACTOR kd__pw.syl_extra  /* syllable_extra, per one */
+/* The person-evidence weights a refit with screening negatives moves
+ * (bench/fit/fit_screen.py runs bench_features --grid, which sets them
+ * between runs): their name_score.txt values. The library only reads
+ * them; nothing else may write them. */
+struct kd_person_weights {
+	double common_info, common_exp; /* common_name */
+	double word_to_initial;         /* initial_only */
+	double syl_extra;               /* syllable_extra, per part */
+	double class_share;             /* population information: share of the
+			       spelling class's (namefreq.c) */
+};
+extern struct kd_person_weights kd__pw;
 /* legal_form: two countries' specific legal forms (GmbH vs Sdn Bhd) on
  * otherwise equal names. Set by hand like ORDER_FACTOR's first value
  * (below the 0.70 threshold for equal names); not yet a fitted feature. */

@@ -555,7 +555,7 @@ void kd__name_explain(kd_result *r, const struct kd_name_cmp *c)
 				   "evidence (x%.2f)",
 				   c->init_q,
 				   c->initial_only > 1 ? " and more" : "",
-				   KD_W_WORD_TO_INITIAL);
+				   kd__pw.word_to_initial);
 	if (c->syl_extra)
 		kd__result_feature(
 			r, "syllable_extra", 0,
@@ -598,7 +598,7 @@ void kd__name_explain(kd_result *r, const struct kd_name_cmp *c)
 				   "%.0f of the %.0f nats that single out a "
 				   "person) matching %.0f%% of the listed "
 				   "name: weak evidence (x%.2f)",
-				   c->common_info, KD_W_COMMON_INFO,
+				   c->common_info, kd__pw.common_info,
 				   100 * c->list_cover, c->common);
 	if (c->phonetic)
 		kd__result_feature(r, "phonetic", 0,

@@ -14,6 +14,12 @@
  *     kd__name_pop_info(word) = log(total / (count + 0.5))
  *
  * "david" (1 in ~200 words) ~ 5.3 nats; a word never seen ~ 13 nats.
+ *
+ * kd__name_pop_info_class() counts a word's spelling class instead: the
+ * counts of all words with its skeleton (skeleton.c) summed. A name is
+ * written many ways (Muhammad, Mohammed, Mohamed: muxemet), each spelling
+ * rarer than the name, and the matcher takes any of them for the others:
+ * the people a query word can stand for are its class.
  */
 #include "text/text.h"
 #include "util/util.h"
@@ -36,18 +42,46 @@ struct freq {
 };
 
 static struct freq g_tab[FREQ_SLOTS];
+static struct freq g_skel[FREQ_SLOTS];   /* skeleton -> summed counts */
+static char g_skel_text[FREQ_SLOTS * 8]; /* the skeletons, '\t'-ended */
+static size_t g_skel_used;
 static double g_total = 1;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
 
-static struct freq *slot(const char *s, size_t n)
+static struct freq *slot_in(struct freq *tab, const char *s, size_t n)
 {
 	uint32_t i = (uint32_t)kd__hash(s, n) & (FREQ_SLOTS - 1), k;
 	for (k = 0; k < FREQ_SLOTS; k++, i = (i + 1) & (FREQ_SLOTS - 1)) {
-		struct freq *e = &g_tab[i];
+		struct freq *e = &tab[i];
 		if (e->s == NULL || (e->len == n && memcmp(e->s, s, n) == 0))
 			return e;
 	}
 	return NULL;
+}
+
+static struct freq *slot(const char *s, size_t n)
+{
+	return slot_in(g_tab, s, n);
+}
+
+/* Add a word's count to its skeleton's. */
+static void add_skel(const char *w, size_t n, uint32_t c)
+{
+	char k[64];
+	size_t kn = kd__skeleton(k, sizeof(k), w, n);
+	struct freq *e;
+	if (kn == 0 || kn >= sizeof(k) || (e = slot_in(g_skel, k, kn)) == NULL)
+		return;
+	if (e->s == NULL) {
+		if (g_skel_used + kn + 1 > sizeof(g_skel_text))
+			return;
+		memcpy(g_skel_text + g_skel_used, k, kn);
+		g_skel_text[g_skel_used + kn] = '\t';
+		e->s = g_skel_text + g_skel_used;
+		e->len = (uint8_t)kn;
+		g_skel_used += kn + 1;
+	}
+	e->count += c;
 }
 
 /* Lines "word\tcount\n"; the first is "total\tN". */
@@ -83,6 +117,30 @@ double kd__name_pop_info(const char *s, size_t len)
 	double count = 0;
 	pthread_once(&g_once, load);
 	if (len > 0 && len < 64 && (e = slot(s, len)) != NULL && e->s)
+		count = e->count;
+	return log(g_total / (count + 0.5));
+}
+
+/* The spelling classes, built on first use (the skeletons of every row):
+ * a matcher that does not weigh them (class_share 0) never pays for it. */
+static pthread_once_t g_class_once = PTHREAD_ONCE_INIT;
+
+static void load_classes(void)
+{
+	size_t i;
+	pthread_once(&g_once, load);
+	for (i = 0; i < FREQ_SLOTS; i++)
+		if (g_tab[i].s)
+			add_skel(g_tab[i].s, g_tab[i].len, g_tab[i].count);
+}
+
+double kd__name_pop_info_class(const char *skel, size_t skel_len)
+{
+	const struct freq *e;
+	double count = 0;
+	pthread_once(&g_class_once, load_classes);
+	if (skel_len > 0 && skel_len < 64 &&
+	    (e = slot_in(g_skel, skel, skel_len)) != NULL && e->s)
 		count = e->count;
 	return log(g_total / (count + 0.5));
 }

@@ -197,6 +197,10 @@ int kd__nickname_known(const char *s, size_t len);
  *  general, log(total / (count + 0.5)) nats, from the shipped Wikidata
  *  name counts (namefreq.c): "david" ~5.3, an unseen word ~13. */
 double kd__name_pop_info(const char *s, size_t len);
+/** The same for a spelling class: the summed counts of every word with
+ *  the skeleton `skel` (Mohamed counts as Muhammad, Mohammed, ...
+ *  together). */
+double kd__name_pop_info_class(const char *skel, size_t skel_len);
 
 /**
  * Legal forms (tokens.c, from the rigour org-types data). A KD_TOK_LEGAL
