@@ -40,6 +40,23 @@ static void scan_kinds(const char *s, size_t *alerts, size_t *mentions,
 	kd_scan_free(h);
 }
 
+/* Each text of texts[0..n) gives exactly `want` alerts (0: it stays
+ * quiet, 1: it finds its one person); a text that does not is named. */
+static void expect_alerts(const char *const *texts, size_t n, size_t want)
+{
+	size_t i, a, m;
+	const char *id, *feat;
+	for (i = 0; i < n; i++) {
+		scan_kinds(texts[i], &a, &m, &id, &feat);
+		if (a != want)
+			fprintf(stderr, "  '%s': %zu alerts (first %s)\n",
+				texts[i], a, id ? id : "none");
+		CHECK_INT(a, want);
+	}
+}
+#define EXPECT_ALERTS(texts, want) \
+	expect_alerts((texts), sizeof(texts) / sizeof((texts)[0]), (want))
+
 KD_TEST(scan_prose__one_word_vessel_name_needs_vessel_context)
 {
 	/* "Python" is a listed vessel (ca_sema) and an ordinary word */
@@ -93,14 +110,9 @@ KD_TEST(scan_prose__given_name_or_surname_alone)
 		/* two given names joined by a hyphen are one name part */
 		"Le correctif de Jean-Pierre est accepté.",
 	};
-	size_t a, m, i;
+	size_t a, m;
 	const char *id, *feat;
-	for (i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++) {
-		scan_kinds(quiet[i], &a, &m, &id, &feat);
-		if (a != 0)
-			fprintf(stderr, "  '%s' -> %s\n", quiet[i], id);
-		CHECK_INT(a, 0);
-	}
+	EXPECT_ALERTS(quiet, 0);
 	/* a distinctive surname alone still fires */
 	scan_kinds("Officials said Lavrov would attend.", &a, &m, &id, &feat);
 	CHECK_INT(a, 1);
@@ -117,14 +129,7 @@ KD_TEST(scan_prose__weekdays_months_and_units_are_no_names)
 		"Le Jeudi Juin fut calme.",
 		"В Четверг Июнь прошёл спокойно.",
 	};
-	size_t a, m, i;
-	const char *id, *feat;
-	for (i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++) {
-		scan_kinds(quiet[i], &a, &m, &id, &feat);
-		if (a != 0)
-			fprintf(stderr, "  '%s' -> %s\n", quiet[i], id);
-		CHECK_INT(a, 0);
-	}
+	EXPECT_ALERTS(quiet, 0);
 }
 
 KD_TEST(scan_prose__korean_name_with_particle)
@@ -187,12 +192,7 @@ KD_TEST(scan_prose__short_syllables_by_skeleton_alone)
 	};
 	size_t a, m, i;
 	const char *id, *feat;
-	for (i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++) {
-		scan_kinds(quiet[i], &a, &m, &id, &feat);
-		if (a != 0)
-			fprintf(stderr, "  '%s' -> %s\n", quiet[i], id);
-		CHECK_INT(a, 0);
-	}
+	EXPECT_ALERTS(quiet, 0);
 	/* romanisations of one Korean syllable still agree: Gim, Yi, Bak,
 	 * Park, Yoon for KIM, RI, PAK, YUN */
 	{
@@ -255,14 +255,9 @@ KD_TEST(scan_prose__one_word_name_in_lists_plurals_and_quotes)
 		"Перевод на русский язык:\nAzamat Hackimov "
 		"<azamat@example.org>,\nKogan,\nMax Is <max@example.org>\n",
 	};
-	size_t a, m, i;
+	size_t a, m;
 	const char *id, *feat;
-	for (i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++) {
-		scan_kinds(quiet[i], &a, &m, &id, &feat);
-		if (a != 0)
-			fprintf(stderr, "  '%s' -> %s\n", quiet[i], id);
-		CHECK_INT(a, 0);
-	}
+	EXPECT_ALERTS(quiet, 0);
 	/* the same surnames in running prose still fire when the person
 	 * is listed by more than one authority (KOGAN, Alexander
 	 * Borisovich: UK and US); a surname of a person on one list only
@@ -295,7 +290,7 @@ KD_TEST(scan_prose__one_word_name_in_lists_plurals_and_quotes)
 
 KD_TEST(scan_prose__romanised_korean_names)
 {
-	size_t a, m, i;
+	size_t a, m;
 	const char *id, *feat;
 	/* short syllables are words of some language (kim, kyu, pak,
 	 * mun): a Korean surname and syllables carry no dictionary
@@ -320,20 +315,10 @@ KD_TEST(scan_prose__romanised_korean_names)
 		"Konfiguracja SID-a jest prosta.",
 		"Read it In Song and So On.",
 	};
-	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
-		scan_kinds(found[i], &a, &m, &id, &feat);
-		if (a != 1)
-			fprintf(stderr, "  '%s': %zu alerts\n", found[i], a);
-		CHECK_INT(a, 1);
-	}
+	EXPECT_ALERTS(found, 1);
 	scan_kinds(found[0], &a, &m, &id, &feat);
 	CHECK_STR(id, "un-KPi.022"); /* KIM KYU */
-	for (i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++) {
-		scan_kinds(quiet[i], &a, &m, &id, &feat);
-		if (a != 0)
-			fprintf(stderr, "  '%s' -> %s\n", quiet[i], id);
-		CHECK_INT(a, 0);
-	}
+	EXPECT_ALERTS(quiet, 0);
 }
 
 KD_TEST(scan_prose__surname_comma_given_names)
@@ -417,8 +402,6 @@ KD_TEST(scan_prose__country_names_are_no_names)
 		/* an alias of a listed society */
 		"The Khmer Empire dominated Southeast Asia for centuries.",
 	};
-	size_t a, m, i;
-	const char *id, *feat;
 	CHECK(kd__lex_country("herzegovina"));
 	CHECK(kd__lex_country("gertsegovina"));
 	CHECK(!kd__lex_country("lavrov"));
@@ -426,12 +409,7 @@ KD_TEST(scan_prose__country_names_are_no_names)
 	/* regions (UN M.49) are places too */
 	CHECK(kd__lex_country("southeast"));
 	CHECK(kd__lex_country("sudostasien"));
-	for (i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++) {
-		scan_kinds(quiet[i], &a, &m, &id, &feat);
-		if (a != 0)
-			fprintf(stderr, "  '%s' -> %s\n", quiet[i], id);
-		CHECK_INT(a, 0);
-	}
+	EXPECT_ALERTS(quiet, 0);
 }
 
 KD_TEST(scan_prose__surname_alone_of_a_person_on_one_list)
@@ -480,14 +458,9 @@ KD_TEST(scan_prose__syllable_pairs_name_every_listed_syllable)
 		"Patch from Han Zheng, thanks.",
 		"Use after free in FileSystem. Reported by Hoyong Jin.",
 	};
-	size_t a, m, i;
+	size_t a, m;
 	const char *id, *feat;
-	for (i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++) {
-		scan_kinds(quiet[i], &a, &m, &id, &feat);
-		if (a != 0)
-			fprintf(stderr, "  '%s' -> %s\n", quiet[i], id);
-		CHECK_INT(a, 0);
-	}
+	EXPECT_ALERTS(quiet, 0);
 	/* every syllable named: the listed person */
 	scan_kinds("Officials said Han Jang Su arrived.", &a, &m, &id, &feat);
 	CHECK_INT(a, 1);
@@ -524,14 +497,9 @@ KD_TEST(scan_prose__korean_given_name_first_and_one_letter_syllables)
 		"Officials said Il-Chun Jon rejected it.",
 		"Officials said O Kuk-Ryol rejected it.",
 	};
-	size_t a, m, i;
+	size_t a, m;
 	const char *id, *feat;
-	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
-		scan_kinds(found[i], &a, &m, &id, &feat);
-		if (a != 1)
-			fprintf(stderr, "  '%s': %zu alerts\n", found[i], a);
-		CHECK_INT(a, 1);
-	}
+	EXPECT_ALERTS(found, 1);
 	/* a hyphenated function word is no syllable of a name that is not
 	 * there, and a one-letter word alone is nobody */
 	scan_kinds("Read the Do-It-Yourself Guide first.", &a, &m, &id, &feat);
@@ -552,14 +520,9 @@ KD_TEST(scan_prose__polish_spellings_by_sound)
 		"de\xc5\x82 An\xc5\xbc"
 		"elika Chan spotka\xc5\x82 si\xc4\x99.",
 	};
-	size_t a, m, i;
+	size_t a, m;
 	const char *id, *feat;
-	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
-		scan_kinds(found[i], &a, &m, &id, &feat);
-		if (a != 1)
-			fprintf(stderr, "  '%s': %zu alerts\n", found[i], a);
-		CHECK_INT(a, 1);
-	}
+	EXPECT_ALERTS(found, 1);
 	/* ordinary capitalised Polish words stay ordinary */
 	scan_kinds("\xc5\x9arodowisko i Ksi\xc4\x85\xc5\xbc"
 		   "ka s\xc4\x85 gotowe.",
@@ -646,14 +609,9 @@ KD_TEST(scan_prose__month_words_hyphenated_families_and_titles)
 		"Podle zdrojů se Elshafee El Sheikh v úterý setkal se zástupci "
 		"vlády.",
 	};
-	size_t a, m, i;
+	size_t a, m;
 	const char *id, *feat;
-	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
-		scan_kinds(found[i], &a, &m, &id, &feat);
-		if (a != 1)
-			fprintf(stderr, "  '%s': %zu alerts\n", found[i], a);
-		CHECK_INT(a, 1);
-	}
+	EXPECT_ALERTS(found, 1);
 	/* a date is still no name */
 	scan_kinds("Released on Thu Jun 5 2025 by the team.", &a, &m, &id,
 		   &feat);
@@ -736,8 +694,6 @@ KD_TEST(scan_prose__joined_korean_given_name_in_another_convention)
 		"Officials said Hong Yeongnam rejected it.",
 		"Officials said Kim Yeongchil rejected it.",
 	};
-	size_t a, m, i;
-	const char *id, *feat;
 	kd_result r;
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Kim Kyungil",
 			 "KIM KYONG IL") == 0);
@@ -749,18 +705,8 @@ KD_TEST(scan_prose__joined_korean_given_name_in_another_convention)
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Kim Kyungbok",
 			 "KIM KYONG IL") == 0);
 	CHECK(r.score < 0.70);
-	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
-		scan_kinds(found[i], &a, &m, &id, &feat);
-		if (a != 1)
-			fprintf(stderr, "  '%s': %zu alerts\n", found[i], a);
-		CHECK_INT(a, 1);
-	}
-	for (i = 0; i < sizeof(quiet) / sizeof(quiet[0]); i++) {
-		scan_kinds(quiet[i], &a, &m, &id, &feat);
-		if (a != 0)
-			fprintf(stderr, "  '%s' -> %s\n", quiet[i], id);
-		CHECK_INT(a, 0);
-	}
+	EXPECT_ALERTS(found, 1);
+	EXPECT_ALERTS(quiet, 0);
 }
 
 KD_TEST(scan_prose__word_without_its_accents_in_accented_text)
