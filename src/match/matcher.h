@@ -191,6 +191,11 @@ double kd__joined_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 /** A word against two short neighbours written joined, each part in
  *  its own convention (Yeongnam ~ YONG NAM): the weaker part's token
  *  similarity when both reach KD_JOIN_MIN, else 0. */
+/* t: a plain word token of s[0..n) (borrowed), its skeleton written to
+ * skel[0..cap): a piece of text to compare that is no token of an
+ * analysed name (a cut of a joined word, a caption word). */
+void kd__word_qtok(struct kd_qtok *t, const char *s, size_t n, char *skel,
+		   size_t cap);
 double kd__split_sim(const struct kd_qtok *w, const struct kd_qtok *a,
 		     const struct kd_qtok *b);
 /** Similarity of two tokens in [0,1]; `how` gets a short tag. */

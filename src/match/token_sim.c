@@ -436,6 +436,18 @@ double kd__joined_sim(const struct kd_qtok *a, const struct kd_qtok *b,
  * or edit distance) at KD_JOIN_MIN or more. The weaker part's
  * similarity, else 0. Neighbours of 2..6 letters only (syllables).
  */
+void kd__word_qtok(struct kd_qtok *t, const char *s, size_t n, char *skel,
+		   size_t cap)
+{
+	memset(t, 0, sizeof(*t));
+	t->s = s;
+	t->len = (uint16_t)n;
+	t->skel = skel;
+	t->skel_len = (uint16_t)kd__skeleton(skel, cap, s, n);
+	t->kind = KD_TOK_WORD;
+	t->id = UINT32_MAX;
+}
+
 double kd__split_sim(const struct kd_qtok *w, const struct kd_qtok *a,
 		     const struct kd_qtok *b)
 {
@@ -458,26 +470,15 @@ double kd__split_sim(const struct kd_qtok *w, const struct kd_qtok *a,
 		if (w->s[cut] != b->s[0] || cut >= sizeof(t1) ||
 		    w->len - cut >= sizeof(t2))
 			continue;
-		memset(&p1, 0, sizeof(p1));
 		memcpy(t1, w->s, cut);
 		t1[cut] = '\0';
-		p1.s = t1;
-		p1.len = (uint16_t)cut;
-		p1.skel = k1;
-		p1.skel_len = (uint16_t)kd__skeleton(k1, sizeof(k1), t1, cut);
-		p1.kind = KD_TOK_WORD;
-		p1.id = UINT32_MAX;
+		kd__word_qtok(&p1, t1, cut, k1, sizeof(k1));
 		s1 = kd__token_sim_full(&p1, a, &how, 1, JOIN_MIN);
 		if (s1 < JOIN_MIN)
 			continue;
-		p2 = p1;
 		memcpy(t2, w->s + cut, w->len - cut);
 		t2[w->len - cut] = '\0';
-		p2.s = t2;
-		p2.len = (uint16_t)(w->len - cut);
-		p2.skel = k2;
-		p2.skel_len = (uint16_t)kd__skeleton(k2, sizeof(k2), t2,
-						     p2.len);
+		kd__word_qtok(&p2, t2, w->len - cut, k2, sizeof(k2));
 		s2 = kd__token_sim_full(&p2, b, &how, 1, JOIN_MIN);
 		if (s2 < JOIN_MIN)
 			continue;

@@ -683,13 +683,7 @@ static int part_is(const char *f, size_t n, const char *w, size_t wn,
 		return n == wn && memcmp(f, w, n) == 0;
 	if (n == 0 || n > 64)
 		return 0;
-	memset(&l, 0, sizeof(l));
-	l.s = f;
-	l.len = (uint16_t)n;
-	l.skel = sk;
-	l.skel_len = (uint16_t)kd__skeleton(sk, sizeof(sk), f, n);
-	l.kind = KD_TOK_WORD;
-	l.id = UINT32_MAX;
+	kd__word_qtok(&l, f, n, sk, sizeof(sk));
 	return kd__token_sim(q, &l, &how) >= 0.8;
 }
 
