@@ -182,20 +182,26 @@ double kd__token_sim_joined_memo(const struct kd_qvar *q,
 double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 			  const char **how, int skeletons, double need);
 /** Can tokens of these lengths, one of them two joined neighbours
- *  ("jong un" vs "jongun"), reach KD_JOIN_MIN at all? */
-int kd__join_len_ok(size_t a, size_t b);
+ *  ("jong un" vs "jongun"), reach KD_JOIN_MIN at all? Only near-identical
+ *  spellings can: this rejects the rest before any edit distance. Inline:
+ *  asked for every joined pair and list token of every comparison. */
+static inline int kd__join_len_ok(size_t a, size_t b)
+{
+	size_t maxlen = a > b ? a : b, diff = a > b ? a - b : b - a;
+	return (double)diff * 0.5 <= (1.0 - KD_JOIN_MIN) / 2.0 * (double)maxlen;
+}
 /** Similarity of a joined pair and a token: spellings only (skeletons of
  *  glued syllables collide too easily), KD_JOIN_MIN or 0. */
 double kd__joined_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		      const char **how);
-/** A word against two short neighbours written joined, each part in
- *  its own convention (Yeongnam ~ YONG NAM): the weaker part's token
- *  similarity when both reach KD_JOIN_MIN, else 0. */
 /* t: a plain word token of s[0..n) (borrowed), its skeleton written to
  * skel[0..cap): a piece of text to compare that is no token of an
  * analysed name (a cut of a joined word, a caption word). */
 void kd__word_qtok(struct kd_qtok *t, const char *s, size_t n, char *skel,
 		   size_t cap);
+/** A word against two short neighbours written joined, each part in
+ *  its own convention (Yeongnam ~ YONG NAM): the weaker part's token
+ *  similarity when both reach KD_JOIN_MIN, else 0. */
 double kd__split_sim(const struct kd_qtok *w, const struct kd_qtok *a,
 		     const struct kd_qtok *b);
 /** Similarity of two tokens in [0,1]; `how` gets a short tag. */

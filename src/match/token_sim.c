@@ -401,14 +401,6 @@ double kd__token_sim_need(const struct kd_qtok *a, const struct kd_qtok *b,
 
 /* Joined neighbours ("jong un" vs "jongun") must agree in spelling:
  * skeletons of glued syllables collide too easily (yu zhang ~ hushang). */
-/* Only near-identical spellings can reach JOIN_MIN: can tokens of these
- * lengths? (Rejects the rest before any edit distance is computed.) */
-int kd__join_len_ok(size_t a, size_t b)
-{
-	size_t maxlen = a > b ? a : b, diff = a > b ? a - b : b - a;
-	return (double)diff * 0.5 <= (1.0 - JOIN_MIN) / 2.0 * (double)maxlen;
-}
-
 double kd__joined_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		      const char **how)
 {

@@ -19,32 +19,34 @@
 
 #include <string.h>
 
-static int ends(const char *s, size_t n, const char *suf)
-{
-	size_t k = strlen(suf);
-	return n >= k && memcmp(s + n - k, suf, k) == 0;
-}
+/* a pinyin spelling and its Wade-Giles one, with their lengths (asked
+ * for every syllable pair the matcher compares: no strlen per call) */
+struct wg_pair {
+	const char *py;
+	unsigned char npy;
+	const char *wg;
+	unsigned char nwg;
+};
+/* clang-format off */
+#define WG(py, wg) { py, sizeof(py) - 1, wg, sizeof(wg) - 1 }
+/* clang-format on */
 
 size_t kd__wade_giles(char *dst, size_t cap, const char *s, size_t len)
 {
-	static const struct {
-		const char *py, *wg;
-	} whole[] = { { "zi", "tzu" },   { "ci", "tzu" },   { "si", "ssu" },
-		      { "zhi", "chih" }, { "chi", "chih" }, { "shi", "shih" },
-		      { "ri", "jih" },   { "yan", "yen" },  { "ye", "yeh" },
-		      { "you", "yu" },   { "yong", "yung" } };
-	static const struct {
-		const char *py, *wg;
-	} ini[] = { { "zh", "ch" }, { "ch", "ch" }, { "sh", "sh" },
-		    { "b", "p" },   { "d", "t" },   { "g", "k" },
-		    { "z", "ts" },  { "c", "ts" },  { "j", "ch" },
-		    { "q", "ch" },  { "x", "hs" },  { "r", "j" } };
-	static const struct {
-		const char *py, *wg;
-	} fin[] = { { "ong", "ung" },
-		    { "ian", "ien" },
-		    { "ie", "ieh" },
-		    { "ui", "uei" } };
+	static const struct wg_pair whole[] = {
+		WG("zi", "tzu"),   WG("ci", "tzu"),   WG("si", "ssu"),
+		WG("zhi", "chih"), WG("chi", "chih"), WG("shi", "shih"),
+		WG("ri", "jih"),   WG("yan", "yen"),  WG("ye", "yeh"),
+		WG("you", "yu"),   WG("yong", "yung")
+	};
+	static const struct wg_pair ini[] = {
+		WG("zh", "ch"), WG("ch", "ch"), WG("sh", "sh"), WG("b", "p"),
+		WG("d", "t"),   WG("g", "k"),   WG("z", "ts"),  WG("c", "ts"),
+		WG("j", "ch"),  WG("q", "ch"),  WG("x", "hs"),  WG("r", "j")
+	};
+	static const struct wg_pair fin[] = { WG("ong", "ung"),
+					      WG("ian", "ien"), WG("ie", "ieh"),
+					      WG("ui", "uei") };
 	char out[32];
 	size_t i, n = 0, rest = 0, k;
 	if (cap == 0)
@@ -53,34 +55,37 @@ size_t kd__wade_giles(char *dst, size_t cap, const char *s, size_t len)
 	if (len == 0 || len > 8)
 		return 0;
 	for (i = 0; i < sizeof(whole) / sizeof(whole[0]); i++)
-		if (strlen(whole[i].py) == len &&
+		if (whole[i].npy == len && whole[i].py[0] == s[0] &&
 		    memcmp(s, whole[i].py, len) == 0) {
-			n = strlen(whole[i].wg);
+			n = whole[i].nwg;
 			if (n >= cap)
 				return 0;
 			memcpy(dst, whole[i].wg, n + 1);
 			return n;
 		}
 	for (i = 0; i < sizeof(ini) / sizeof(ini[0]); i++) {
-		k = strlen(ini[i].py);
-		if (len > k && memcmp(s, ini[i].py, k) == 0) {
-			n = strlen(ini[i].wg);
+		k = ini[i].npy;
+		if (len > k && ini[i].py[0] == s[0] &&
+		    memcmp(s, ini[i].py, k) == 0) {
+			n = ini[i].nwg;
 			memcpy(out, ini[i].wg, n);
 			rest = k;
 			break;
 		}
 	}
-	for (i = 0; i < sizeof(fin) / sizeof(fin[0]); i++)
-		if (ends(s + rest, len - rest, fin[i].py)) {
-			k = len - rest - strlen(fin[i].py);
+	for (i = 0; i < sizeof(fin) / sizeof(fin[0]); i++) {
+		size_t nf = fin[i].npy;
+		if (len - rest >= nf &&
+		    memcmp(s + len - nf, fin[i].py, nf) == 0) {
+			k = len - rest - nf;
 			memcpy(out + n, s + rest, k);
 			n += k;
-			k = strlen(fin[i].wg);
-			memcpy(out + n, fin[i].wg, k);
-			n += k;
+			memcpy(out + n, fin[i].wg, fin[i].nwg);
+			n += fin[i].nwg;
 			rest = len;
 			break;
 		}
+	}
 	if (rest < len) {
 		memcpy(out + n, s + rest, len - rest);
 		n += len - rest;
