@@ -47,6 +47,17 @@ KD_TEST(org__legal_forms_across_languages)
 		    "legal_form") == 1);
 	CHECK(cmp(KD_SCHEMA_COMPANY, "Decart Zrt.", "Decart") >=
 	      KD_DEFAULT_THRESHOLD);
+	/* beside a shared form, each side's own other form still names
+	 * another country (a Russian PAO's Japanese and Hungarian
+	 * namesakes); a form on one side only does not */
+	CHECK(fires(KD_SCHEMA_COMPANY, "PAO Decart Kabushiki Kaisha",
+		    "PAO Decart Zrt.", "legal_form") == 1);
+	CHECK(cmp(KD_SCHEMA_COMPANY, "PAO Decart Kabushiki Kaisha",
+		  "PAO Decart Zrt.") < KD_DEFAULT_THRESHOLD);
+	CHECK(fires(KD_SCHEMA_COMPANY, "PAO Decart K.K.",
+		    "PAO Decart Kabushiki Kaisha", "legal_form") == 0);
+	CHECK(cmp(KD_SCHEMA_COMPANY, "PAO Decart Kabushiki Kaisha",
+		  "PAO Decart") >= KD_DEFAULT_THRESHOLD);
 }
 
 /* A legal form glued to the last word is split off; consonants that

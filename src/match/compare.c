@@ -610,10 +610,10 @@ static int order_conflict(const struct kd_qvar *q, const struct kd_qvar *l,
  * (llc, jsc), its skeleton the specific form (gmbh, ooo, sdnbhd, ltd).
  * Forms of one class agree (GmbH = Gesellschaft mit beschränkter Haftung
  * = LLC); an English form that translates any country's form (LLC, Ltd,
- * JSC, Inc) agrees with every form. When both names carry specific forms
- * and none of them is shared (GmbH vs Sdn Bhd, OOO vs Sp. z o.o.), the
- * same core name belongs to companies of different countries: evidence
- * against (legal_form).
+ * JSC, Inc) agrees with every form. When each name carries a specific
+ * form the other lacks (GmbH vs Sdn Bhd, OOO vs Sp. z o.o.; also beside a
+ * shared one: PAO X KK vs PAO X Zrt.), the same core name belongs to
+ * companies of different countries: evidence against (legal_form).
  */
 static int legal_specific(const struct kd_qtok *t)
 {
@@ -627,28 +627,31 @@ static int legal_specific(const struct kd_qtok *t)
 	return !kd__legal_intl(f);
 }
 
+/* The first specific form of a that b does not carry, NULL if none. */
+static const struct kd_qtok *legal_unshared(const struct kd_qvar *a,
+					    const struct kd_qvar *b)
+{
+	size_t i, j;
+	for (i = 0; i < a->ntok; i++) {
+		const struct kd_qtok *t = &a->toks[i];
+		if (!legal_specific(t))
+			continue;
+		for (j = 0; j < b->ntok; j++)
+			if (b->toks[j].kind == KD_TOK_LEGAL &&
+			    b->toks[j].skel_len == t->skel_len &&
+			    memcmp(b->toks[j].skel, t->skel, t->skel_len) == 0)
+				break;
+		if (j == b->ntok)
+			return t;
+	}
+	return NULL;
+}
+
 static int legal_conflict(struct kd_name_cmp *out, const struct kd_qvar *q,
 			  const struct kd_qvar *l, int detail)
 {
-	const struct kd_qtok *fq = NULL, *fl = NULL;
-	size_t i, j;
-	for (i = 0; i < q->ntok; i++) {
-		if (!legal_specific(&q->toks[i]))
-			continue;
-		for (j = 0; j < l->ntok; j++) {
-			if (!legal_specific(&l->toks[j]))
-				continue;
-			if (q->toks[i].skel_len == l->toks[j].skel_len &&
-			    memcmp(q->toks[i].skel, l->toks[j].skel,
-				   q->toks[i].skel_len) == 0)
-				return 0; /* a shared specific form */
-			if (fq == NULL) {
-				fq = &q->toks[i];
-				fl = &l->toks[j];
-			}
-		}
-	}
-	if (fq == NULL)
+	const struct kd_qtok *fq = legal_unshared(q, l), *fl;
+	if (fq == NULL || (fl = legal_unshared(l, q)) == NULL)
 		return 0;
 	if (detail) {
 		snprintf(out->legal_q, sizeof(out->legal_q), "%.*s",
