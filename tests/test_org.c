@@ -197,3 +197,25 @@ KD_TEST(org__sister_ships)
 	CHECK(cmp(KD_SCHEMA_VESSEL, "Star XVIII", "STAR 18") >= 0.95);
 	CHECK(cmp(KD_SCHEMA_VESSEL, "Dae Hung XII", "DAE HUNG 12") >= 0.95);
 }
+
+/* Abbreviated words of company names (the rigour symbols and
+ * data/names/org_symbols_extra.yml): the same word, also a phrase that
+ * begins with a letter (F.lli); a letter alone is no symbol. */
+KD_TEST(org__abbreviated_words)
+{
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Metil Hermanos Steel",
+		  "Metil Hnos. Steel") >= 0.95);
+	CHECK(fires(KD_SCHEMA_COMPANY, "Metil Hermanos Steel",
+		    "Metil Hnos. Steel", "name_match") == 1);
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Parto Fratelli Sanat",
+		  "Parto F.lli Sanat") >= 0.95);
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Parto Brothers Sanat",
+		  "Parto F.lli Sanat") >= 0.95);
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Marine Industries", "Marine Inds.") >=
+	      0.95);
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Acme Manufacturing Co", "Acme Mfg. Co") >=
+	      0.95);
+	/* F alone is an initial, not Fratelli */
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Parto Fratelli Sanat", "Parto F. Sanat") <
+	      0.95);
+}

@@ -46,7 +46,7 @@
  *                  their readings (yi, dva) are name syllables.
  *
  * Third mode, organisation symbols:
- *   gen_names_ref --symbols OUT.inc SYMBOLS.yml
+ *   gen_names_ref --symbols OUT.inc SYMBOLS.yml [EXTRA.yml...]
  * reads `org_symbols` and `org_domains` of data/names/rigour/
  * names_symbols.yml (the words of organisation names that mean the same
  * across spellings and languages: brothers, bros, fratelli, hermanos ->
@@ -557,15 +557,22 @@ static int symbols_main(int argc, char **argv)
 	yaml_parser_t p;
 	yaml_document_t d;
 	size_t i, n = 0;
-	if (argc != 4) {
-		fprintf(stderr,
-			"usage: gen_names_ref --symbols OUT.inc SYMBOLS.yml\n");
+	int a;
+	if (argc < 4) {
+		fprintf(stderr, "usage: gen_names_ref --symbols OUT.inc "
+				"SYMBOLS.yml [EXTRA.yml...]\n");
 		return 2;
 	}
 	load(argv[3], &p, &d, &f);
 	read_symbol_groups(argv[3], &d, "org_symbols");
 	read_symbol_groups(argv[3], &d, "org_domains");
 	unload(&p, &d, f);
+	/* extra files: org_symbols only, read after (the first wins) */
+	for (a = 4; a < argc; a++) {
+		load(argv[a], &p, &d, &f);
+		read_symbol_groups(argv[a], &d, "org_symbols");
+		unload(&p, &d, f);
+	}
 	qsort(g_syms, g_nsyms, sizeof(*g_syms), sym_cmp);
 	out = fopen(argv[2], "w");
 	if (out == NULL) {

@@ -679,7 +679,7 @@ static void org_symbols(struct kd_tokset *ts)
 		const struct kw *w;
 		const struct org_sym *best = NULL;
 		size_t bestk = 0;
-		if (t->kind != 0 || t->len < 2)
+		if (t->kind != 0)
 			continue;
 		w = kw_find(t->s);
 		if (w != NULL && (w->roles & R_PART))
@@ -696,7 +696,8 @@ static void org_symbols(struct kd_tokset *ts)
 				best = &kd_org_syms[j];
 			}
 		}
-		if (best == NULL)
+		/* a letter only as the start of a phrase (F.lli) */
+		if (best == NULL || (t->len < 2 && bestk < 2))
 			continue;
 		/* one word keeps its spelling (a typo in it still compares
 		 * by edit distance); a phrase becomes its symbol */
