@@ -178,6 +178,21 @@ KD_TEST(korean__sino_korean_reading)
 	 * apart, whose syllables are pinyin readings of a listed DPRK name
 	 * (서 ~ su, 일 ~ ri), is not that name */
 	CHECK(cmp("Ri Su Yong", "영일 서") < 0.50);
+	/* ... but a whole name of two syllables read so is that name:
+	 * 陸抗 Lu Kang = 육항 (surname and a one-syllable given name),
+	 * either order of the listed words; another given name (육모, Lu
+	 * Mao) or the surname alone is not */
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Lu Kang", "육항") == 0);
+	CHECK(r.match && r.score >= 0.85);
+	CHECK(strstr(kd_test_feature(&r, "name_match"),
+		     "'yuk'~'lu' sino-korean, 'hang'~'kang' sino-korean") !=
+	      NULL);
+	CHECK(cmp("Kang Lu", "육항") >= 0.70);
+	CHECK(cmp("Lu Kang", "육모") < 0.30);
+	CHECK(cmp("Lu Kang", "육") < 0.30);
+	/* a pinyin word that is a particle elsewhere (German zu): 祖沖之
+	 * Zu Chongzhi = 조충지 */
+	CHECK(cmp("Zu Chongzhi", "조충지") >= 0.85);
 }
 
 KD_TEST(korean__hangul_word_sounds)

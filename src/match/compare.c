@@ -504,6 +504,27 @@ static int sino(const char *how)
 	       strcmp(how, "sino-korean") == 0;
 }
 
+/* A Chinese name of two syllables (surname and a one-syllable given
+ * name: Lu Mao, Wang Fu) in Korean reading, two Hangul syllables (육모,
+ * 왕보): no word of two syllables vouches for the reading, but the whole
+ * name does: each of the two syllables reads as a different one of the
+ * two listed words (a crossing pair too: Fu Wang). The caller checks
+ * that both names have two tokens. */
+static int sino_whole(const struct pair *p, size_t np)
+{
+	unsigned q0 = 0, q1 = 0; /* bit j: syllable 0/1 reads as word j */
+	size_t i;
+	for (i = 0; i < np; i++)
+		if (sino(p[i].how) && p[i].qa == p[i].qb &&
+		    p[i].la == p[i].lb && p[i].la < 2) {
+			if (p[i].qa == 0)
+				q0 |= 1u << p[i].la;
+			else if (p[i].qa == 1)
+				q1 |= 1u << p[i].la;
+		}
+	return ((q0 & 1) && (q1 & 2)) || ((q0 & 2) && (q1 & 1));
+}
+
 /* Build a joined token of t[i] t[i+1] in caller storage. It has no
  * skeleton: kd__joined_sim() compares spellings only. */
 static void join_tok(struct kd_qtok *out, char *text, const struct kd_qtok *t)
@@ -967,6 +988,8 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	for (i = 0; i < np && !sino_word; i++)
 		sino_word = sino(pairs[i].how) && (pairs[i].qa != pairs[i].qb ||
 						   pairs[i].la != pairs[i].lb);
+	if (!sino_word && n == 2 && m == 2)
+		sino_word = sino_whole(pairs, np);
 	for (i = 0; i < n; i++) {
 		qsim[i] = -1;
 		qm[i] = -1;

@@ -329,7 +329,9 @@ static int sino_pair(const struct kd_qtok *a, const struct kd_qtok *b)
 	return (a->flags & (KD_TF_HANGUL | KD_TF_SYL | KD_TF_READ)) ==
 		       (KD_TF_HANGUL | KD_TF_SYL) &&
 	       !(b->flags & (KD_TF_HANGUL | KD_TF_READ | KD_TF_SYL)) &&
-	       a->kind == KD_TOK_WORD && b->kind == KD_TOK_WORD;
+	       a->kind == KD_TOK_WORD &&
+	       /* a pinyin word that is a particle elsewhere: Zu (祖) */
+	       (b->kind == KD_TOK_WORD || b->kind == KD_TOK_PARTICLE);
 }
 
 /* nsyl: a is one syllable, or two joined (kd__joined_sim) */
