@@ -195,6 +195,37 @@ KD_TEST(korean__sino_korean_reading)
 	CHECK(cmp("Zu Chongzhi", "조충지") >= 0.85);
 }
 
+KD_TEST(korean__mandarin_in_hangul)
+{
+	kd_result r;
+	/* pinyin syllables and how Korean spells their Mandarin sound
+	 * (learnt, data/names/wikidata/mandarin_hangul.tsv): 周冬雨 Zhou
+	 * Dongyu = 저우둥위 "jeo u dung wi" */
+	CHECK(kd__mandarin_hangul("zhou", 4, "jeou", 4));
+	CHECK(kd__mandarin_hangul("dongyu", 6, "dungwi", 6));
+	CHECK(kd__mandarin_hangul("zhoudongyu", 10, "jeoudungwi", 10));
+	CHECK(!kd__mandarin_hangul("dongyu", 6, "dung", 4));
+	CHECK(!kd__mandarin_hangul("zhoudongyu", 10, "jeoudungmi", 10));
+	CHECK(!kd__mandarin_hangul("smith", 5, "seumiseu", 8));
+	CHECK(!kd__mandarin_hangul("", 0, "jeou", 4));
+	/* a modern Chinese person written by sound: one Hangul word of four
+	 * syllables is a foreign name's word, or syllables joined */
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Zhou Dongyu",
+			 "저우둥위") == 0);
+	CHECK(r.match && r.score >= 0.85);
+	CHECK(strstr(kd_test_feature(&r, "name_match"), "mandarin-hangul") !=
+	      NULL);
+	CHECK(cmp("Zhou Dongyu", "저우 둥위") >= 0.85);
+	CHECK(cmp("Xia Baolong", "샤바오룽") >= 0.85);
+	/* one syllable read so counts beside a longer reading (Zhang Hanyu
+	 * 장한위: hanyu = 한위), not alone: another given name or the
+	 * surname alone is another person */
+	CHECK(cmp("Zhang Hanyu", "장한위") >= 0.85);
+	CHECK(cmp("Zhou Dongyu", "저우하이빈") < 0.30);
+	CHECK(cmp("Zhou Dongyu", "저우") < 0.30);
+	CHECK(cmp("Zhang Hanyu", "장민수") < 0.30);
+}
+
 KD_TEST(korean__hangul_word_sounds)
 {
 	char s[48];
@@ -212,6 +243,11 @@ KD_TEST(korean__hangul_word_sounds)
 	      0.75);
 	CHECK(frame == 2);
 	CHECK(kd__sound_sim_in('k', "heinrich", 8, "hansi", 5, &frame) < 0.5);
+	/* one Hangul word of four syllables or more is no Korean name
+	 * (those have two to four, in one or two words, and four only
+	 * with a two-syllable surname): a foreign name's word, by sound */
+	CHECK(cmp("Eisenhower", "아이젠하워") >= 0.85);
+	CHECK(cmp("Namgung Min Su", "남궁민수") >= 0.85);
 	/* three parts in Hangul words, each by sound (Paisley 페이즐리) */
 	CHECK(cmp("Kimberly Williams-Paisley", "킴벌리 윌리엄스 페이즐리") >=
 	      0.80);

@@ -341,6 +341,21 @@ static int sino_korean(const struct kd_qtok *a, const struct kd_qtok *b,
 	return kd__sino_korean(b->s, b->len, a->s, a->len, nsyl);
 }
 
+/* A Hangul word or syllables on the query side and a plain Latin word
+ * on the list side: the listed name may be a modern Chinese name in
+ * pinyin, which Korean writes by its Mandarin sound (sino_korean.c: Zhou
+ * Dongyu 저우둥위). A single syllable read so counts only beside a longer
+ * reading (compare.c, as the Sino-Korean ones). */
+static int mandarin_pair(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	return (a->flags & KD_TF_HANGUL) &&
+	       (a->flags & (KD_TF_READ | KD_TF_SYL)) &&
+	       !(b->flags & (KD_TF_HANGUL | KD_TF_READ | KD_TF_SYL)) &&
+	       a->kind == KD_TOK_WORD &&
+	       (b->kind == KD_TOK_WORD || b->kind == KD_TOK_PARTICLE) &&
+	       kd__mandarin_hangul(b->s, b->len, a->s, a->len);
+}
+
 /*
  * A token read from another script (KD_TF_READ) against another token:
  * equal consonant frames (phonetic.c) of at least two consonants, or one
@@ -372,7 +387,9 @@ static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	 * (pry, ry) meet too many names */
 	if (frame == 0 || (frame == 1 && maxlen > 7) ||
 	    (frame < 3 && (b->flags & KD_TF_ARABIC)) ||
-	    sim < (frame <= 2                  ? KD_PH_MIN2
+	    sim < (frame <= 2 ? ((b->flags & KD_TF_HANGUL) && frame == 2
+					 ? KD_W_PHON_MIN_FRAME_HANGUL
+					 : KD_PH_MIN2)
 		   : (b->flags & KD_TF_HANGUL) ? KD_W_PHON_MIN_HANGUL
 					       : KD_PH_MIN))
 		return best;
@@ -552,8 +569,17 @@ double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 		return KD_W_SINO_KOREAN;
 	}
 	if (((a->flags | b->flags) & KD_TF_SYL) && maxlen <= 6 &&
-	    !(a->len == 1 || b->len == 1))
-		return syllable_sim(a, b, how);
+	    !(a->len == 1 || b->len == 1)) {
+		double s = syllable_sim(a, b, how);
+		if (s > 0 || !mandarin_pair(a, b))
+			return s;
+		*how = "mandarin-hangul";
+		return KD_W_MANDARIN_HANGUL;
+	}
+	if (mandarin_pair(a, b)) {
+		*how = "mandarin-hangul";
+		return KD_W_MANDARIN_HANGUL;
+	}
 	if (a->len == 1 || b->len == 1) {
 		if (a->s[0] == b->s[0]) {
 			*how = "initial";
