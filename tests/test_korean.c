@@ -228,6 +228,7 @@ KD_TEST(korean__mandarin_in_hangul)
 
 KD_TEST(korean__hangul_word_sounds)
 {
+	kd_result r;
 	char s[48];
 	size_t frame;
 	/* a Hangul word's own sounds: the added vowel ㅡ is U, so the
@@ -236,13 +237,31 @@ KD_TEST(korean__hangul_word_sounds)
 	CHECK(strcmp(s, "hamsU") == 0);
 	CHECK(kd__sounds(s, sizeof(s), "homseu", 6) == 5);
 	CHECK(strcmp(s, "hamsa") == 0);
-	/* German ch written ㅎ (Heinrich 하인리히 "hainrihi"): close in
-	 * sound, but a frame of two consonants (phon_min_frame 0.85 to
-	 * count alone; see bench/fit/README.md) */
+	/* German ch written ㅎ (Heinrich 하인리히 "hainrihi"), English sh
+	 * with an added vowel (Josh 조시 "josi"): close in sound, a frame of
+	 * two consonants; read from Hangul words it counts from 0.75
+	 * (phon_min_frame_hangul; 0.85 elsewhere) */
 	CHECK(kd__sound_sim_in('k', "heinrich", 8, "hainrihi", 8, &frame) >=
 	      0.75);
 	CHECK(frame == 2);
 	CHECK(kd__sound_sim_in('k', "heinrich", 8, "hansi", 5, &frame) < 0.5);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Heinrich Biber",
+			 "하인리히 비버") == 0);
+	CHECK(r.match);
+	CHECK(strstr(kd_test_feature(&r, "name_match"),
+		     "'heinrich'~'hainrihi' phonetic") != NULL ||
+	      strstr(kd_test_feature(&r, "name_match"),
+		     "'hainrihi'~'heinrich' phonetic") != NULL);
+	CHECK(cmp("Josh Beckett", "조시 베켓") >= 0.70);
+	CHECK(cmp("Josh Beckett", "조지 베켓") < 0.30); /* George */
+	CHECK(cmp("Heinrich Biber", "하인리히 바흐") < 0.30);
+	/* ... but not when the Latin word could be one Korean syllable
+	 * (Chun ~ 채원 "chaewon", 0.83): Korean names listed in Latin are
+	 * made of those, and a Korean given name in Hangul meets them by
+	 * sound (a many-culture negative) */
+	CHECK(kd__sound_sim_in('k', "chun", 4, "chaewon", 7, &frame) >= 0.75);
+	CHECK(frame == 2);
+	CHECK(cmp("Chun-San PAK", "서윤 채원 박") < 0.70);
 	/* one Hangul word of four syllables or more is no Korean name
 	 * (those have two to four, in one or two words, and four only
 	 * with a two-syllable surname): a foreign name's word, by sound */

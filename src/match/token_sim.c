@@ -356,6 +356,42 @@ static int mandarin_pair(const struct kd_qtok *a, const struct kd_qtok *b)
 	       kd__mandarin_hangul(b->s, b->len, a->s, a->len);
 }
 
+/* Could the Latin word s be one Korean syllable romanised (chun, san,
+ * jong, kim): an initial consonant (ch kk tt pp ss jj sh or one letter),
+ * a w or y glide, vowels, a final k n l m p t or ng? */
+static int syllable_shaped(const char *s, size_t n)
+{
+	size_t i = 0;
+	if (n >= 2 && strchr("ckptsj", s[0]) != NULL &&
+	    (s[1] == s[0] || s[1] == 'h'))
+		i = 2;
+	else if (n >= 1 && strchr("gkndtrlmbpsjh", s[0]) != NULL)
+		i = 1;
+	if (i < n && (s[i] == 'w' || s[i] == 'y'))
+		i++;
+	if (i == n || strchr("aeiou", s[i]) == NULL)
+		return 0;
+	while (i < n && strchr("aeiou", s[i]) != NULL)
+		i++;
+	if (i + 2 == n && s[i] == 'n' && s[i + 1] == 'g')
+		return 1;
+	return i == n || (i + 1 == n && strchr("knlmpt", s[i]) != NULL);
+}
+
+/* The sound similarity a frame of two consonants needs: a Latin word
+ * against a Hangul word's reading may differ more (Josh 조시, Heinrich
+ * 하인리히: phon_min_frame_hangul), unless the Latin word could be one
+ * Korean syllable (Chun, San): Korean names listed in Latin are made of
+ * those, and Korean given names in Hangul words meet them by sound. */
+static double frame2_min(const struct kd_qtok *lat, const struct kd_qtok *rd,
+			 size_t frame)
+{
+	if (frame == 2 && (rd->flags & KD_TF_HANGUL) &&
+	    !syllable_shaped(lat->s, lat->len))
+		return KD_W_PHON_MIN_FRAME_HANGUL;
+	return KD_PH_MIN2;
+}
+
 /*
  * A token read from another script (KD_TF_READ) against another token:
  * equal consonant frames (phonetic.c) of at least two consonants, or one
@@ -387,9 +423,7 @@ static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	 * (pry, ry) meet too many names */
 	if (frame == 0 || (frame == 1 && maxlen > 7) ||
 	    (frame < 3 && (b->flags & KD_TF_ARABIC)) ||
-	    sim < (frame <= 2 ? ((b->flags & KD_TF_HANGUL) && frame == 2
-					 ? KD_W_PHON_MIN_FRAME_HANGUL
-					 : KD_PH_MIN2)
+	    sim < (frame <= 2                  ? frame2_min(a, b, frame)
 		   : (b->flags & KD_TF_HANGUL) ? KD_W_PHON_MIN_HANGUL
 					       : KD_PH_MIN))
 		return best;
