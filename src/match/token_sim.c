@@ -378,16 +378,32 @@ static int syllable_shaped(const char *s, size_t n)
 	return i == n || (i + 1 == n && strchr("knlmpt", s[i]) != NULL);
 }
 
+/* The consonant sounds of a Latin word (phonetic.c's consonants(): not
+ * vowels, glides, a silent final e, a repeat) */
+static size_t latin_consonants(const char *s, size_t n)
+{
+	char x[48];
+	size_t m = kd__sounds(x, sizeof(x), s, n), i, c = 0;
+	for (i = 0; i < m; i++)
+		c += strchr("aUOEywh", x[i]) == NULL &&
+		     !(i > 0 && x[i] == x[i - 1]);
+	return c;
+}
+
 /* The sound similarity a frame of two consonants needs: a Latin word
  * against a Hangul word's reading may differ more (Josh 조시, Heinrich
  * 하인리히: phon_min_frame_hangul), unless the Latin word could be one
  * Korean syllable (Chun, San): Korean names listed in Latin are made of
- * those, and Korean given names in Hangul words meet them by sound. */
+ * those, and Korean given names in Hangul words meet them by sound; nor
+ * when the Latin word has more than three consonant sounds: a reading
+ * that keeps two of them has lost too much (Parker ~ 페리 "peri" is
+ * Perry). */
 static double frame2_min(const struct kd_qtok *lat, const struct kd_qtok *rd,
 			 size_t frame)
 {
 	if (frame == 2 && (rd->flags & KD_TF_HANGUL) &&
-	    !syllable_shaped(lat->s, lat->len))
+	    !syllable_shaped(lat->s, lat->len) &&
+	    latin_consonants(lat->s, lat->len) <= 3)
 		return KD_W_PHON_MIN_FRAME_HANGUL;
 	return KD_PH_MIN2;
 }
