@@ -178,10 +178,57 @@ KD_TEST(korean__sino_korean_reading)
 	 * apart, whose syllables are pinyin readings of a listed DPRK name
 	 * (서 ~ su, 일 ~ ri), is not that name */
 	CHECK(cmp("Ri Su Yong", "영일 서") < 0.50);
+	/* ... but a whole name of two syllables read so is that name:
+	 * 陸抗 Lu Kang = 육항 (surname and a one-syllable given name),
+	 * either order of the listed words; another given name (육모, Lu
+	 * Mao) or the surname alone is not */
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Lu Kang", "육항") == 0);
+	CHECK(r.match && r.score >= 0.85);
+	CHECK(strstr(kd_test_feature(&r, "name_match"),
+		     "'yuk'~'lu' sino-korean, 'hang'~'kang' sino-korean") !=
+	      NULL);
+	CHECK(cmp("Kang Lu", "육항") >= 0.70);
+	CHECK(cmp("Lu Kang", "육모") < 0.30);
+	CHECK(cmp("Lu Kang", "육") < 0.30);
+	/* a pinyin word that is a particle elsewhere (German zu): 祖沖之
+	 * Zu Chongzhi = 조충지 */
+	CHECK(cmp("Zu Chongzhi", "조충지") >= 0.85);
+}
+
+KD_TEST(korean__mandarin_in_hangul)
+{
+	kd_result r;
+	/* pinyin syllables and how Korean spells their Mandarin sound
+	 * (learnt, data/names/wikidata/mandarin_hangul.tsv): 周冬雨 Zhou
+	 * Dongyu = 저우둥위 "jeo u dung wi" */
+	CHECK(kd__mandarin_hangul("zhou", 4, "jeou", 4));
+	CHECK(kd__mandarin_hangul("dongyu", 6, "dungwi", 6));
+	CHECK(kd__mandarin_hangul("zhoudongyu", 10, "jeoudungwi", 10));
+	CHECK(!kd__mandarin_hangul("dongyu", 6, "dung", 4));
+	CHECK(!kd__mandarin_hangul("zhoudongyu", 10, "jeoudungmi", 10));
+	CHECK(!kd__mandarin_hangul("smith", 5, "seumiseu", 8));
+	CHECK(!kd__mandarin_hangul("", 0, "jeou", 4));
+	/* a modern Chinese person written by sound: one Hangul word of four
+	 * syllables is a foreign name's word, or syllables joined */
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Zhou Dongyu",
+			 "저우둥위") == 0);
+	CHECK(r.match && r.score >= 0.85);
+	CHECK(strstr(kd_test_feature(&r, "name_match"), "mandarin-hangul") !=
+	      NULL);
+	CHECK(cmp("Zhou Dongyu", "저우 둥위") >= 0.85);
+	CHECK(cmp("Xia Baolong", "샤바오룽") >= 0.85);
+	/* one syllable read so counts beside a longer reading (Zhang Hanyu
+	 * 장한위: hanyu = 한위), not alone: another given name or the
+	 * surname alone is another person */
+	CHECK(cmp("Zhang Hanyu", "장한위") >= 0.85);
+	CHECK(cmp("Zhou Dongyu", "저우하이빈") < 0.30);
+	CHECK(cmp("Zhou Dongyu", "저우") < 0.30);
+	CHECK(cmp("Zhang Hanyu", "장민수") < 0.30);
 }
 
 KD_TEST(korean__hangul_word_sounds)
 {
+	kd_result r;
 	char s[48];
 	size_t frame;
 	/* a Hangul word's own sounds: the added vowel ㅡ is U, so the
@@ -190,13 +237,36 @@ KD_TEST(korean__hangul_word_sounds)
 	CHECK(strcmp(s, "hamsU") == 0);
 	CHECK(kd__sounds(s, sizeof(s), "homseu", 6) == 5);
 	CHECK(strcmp(s, "hamsa") == 0);
-	/* German ch written ㅎ (Heinrich 하인리히 "hainrihi"): close in
-	 * sound, but a frame of two consonants (phon_min_frame 0.85 to
-	 * count alone; see bench/fit/README.md) */
+	/* German ch written ㅎ (Heinrich 하인리히 "hainrihi"), English sh
+	 * with an added vowel (Josh 조시 "josi"): close in sound, a frame of
+	 * two consonants; read from Hangul words it counts from 0.75
+	 * (phon_min_frame_hangul; 0.85 elsewhere) */
 	CHECK(kd__sound_sim_in('k', "heinrich", 8, "hainrihi", 8, &frame) >=
 	      0.75);
 	CHECK(frame == 2);
 	CHECK(kd__sound_sim_in('k', "heinrich", 8, "hansi", 5, &frame) < 0.5);
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Heinrich Biber",
+			 "하인리히 비버") == 0);
+	CHECK(r.match);
+	CHECK(strstr(kd_test_feature(&r, "name_match"),
+		     "'heinrich'~'hainrihi' phonetic") != NULL ||
+	      strstr(kd_test_feature(&r, "name_match"),
+		     "'hainrihi'~'heinrich' phonetic") != NULL);
+	CHECK(cmp("Josh Beckett", "조시 베켓") >= 0.70);
+	CHECK(cmp("Josh Beckett", "조지 베켓") < 0.30); /* George */
+	CHECK(cmp("Heinrich Biber", "하인리히 바흐") < 0.30);
+	/* ... but not when the Latin word could be one Korean syllable
+	 * (Chun ~ 채원 "chaewon", 0.83): Korean names listed in Latin are
+	 * made of those, and a Korean given name in Hangul meets them by
+	 * sound (a many-culture negative) */
+	CHECK(kd__sound_sim_in('k', "chun", 4, "chaewon", 7, &frame) >= 0.75);
+	CHECK(frame == 2);
+	CHECK(cmp("Chun-San PAK", "서윤 채원 박") < 0.70);
+	/* one Hangul word of four syllables or more is no Korean name
+	 * (those have two to four, in one or two words, and four only
+	 * with a two-syllable surname): a foreign name's word, by sound */
+	CHECK(cmp("Eisenhower", "아이젠하워") >= 0.85);
+	CHECK(cmp("Namgung Min Su", "남궁민수") >= 0.85);
 	/* three parts in Hangul words, each by sound (Paisley 페이즐리) */
 	CHECK(cmp("Kimberly Williams-Paisley", "킴벌리 윌리엄스 페이즐리") >=
 	      0.80);

@@ -497,11 +497,49 @@ static int joinable(const struct kd_qtok *a, const struct kd_qtok *b)
 	       a->len + b->len <= 30;
 }
 
-/* A pair matched by Sino-Korean reading (token_sim.c, sino_korean.c) */
+/* A pair matched by the Sino-Korean reading or the Mandarin sound in
+ * Hangul of a Chinese name (token_sim.c, sino_korean.c) */
 static int sino(const char *how)
 {
-	return how[0] == 's' && how[1] == 'i' &&
-	       strcmp(how, "sino-korean") == 0;
+	return (how[0] == 's' && how[1] == 'i' &&
+		strcmp(how, "sino-korean") == 0) ||
+	       (how[0] == 'm' && how[1] == 'a' &&
+		strcmp(how, "mandarin-hangul") == 0);
+}
+
+/* ... of a single Hangul syllable: those meet by chance (below) */
+static int sino_syllable(const struct pair *p, const struct kd_qvar *q)
+{
+	return sino(p->how) && p->qa == p->qb && p->la == p->lb &&
+	       (q->toks[p->qa].flags & KD_TF_SYL);
+}
+
+/* The explanation of a joined pair: how a reading matched (Sino-Korean,
+ * Mandarin in Hangul), else "joined" */
+static const char *joined_how(const char *how)
+{
+	return sino(how) ? how : "joined";
+}
+
+/* A Chinese name of two syllables (surname and a one-syllable given
+ * name: Lu Mao, Wang Fu) in Korean reading, two Hangul syllables (육모,
+ * 왕보): no word of two syllables vouches for the reading, but the whole
+ * name does: each of the two syllables reads as a different one of the
+ * two listed words (a crossing pair too: Fu Wang). The caller checks
+ * that both names have two tokens. */
+static int sino_whole(const struct pair *p, size_t np)
+{
+	unsigned q0 = 0, q1 = 0; /* bit j: syllable 0/1 reads as word j */
+	size_t i;
+	for (i = 0; i < np; i++)
+		if (sino(p[i].how) && p[i].qa == p[i].qb &&
+		    p[i].la == p[i].lb && p[i].la < 2) {
+			if (p[i].qa == 0)
+				q0 |= 1u << p[i].la;
+			else if (p[i].qa == 1)
+				q1 |= 1u << p[i].la;
+		}
+	return ((q0 & 1) && (q1 & 2)) || ((q0 & 2) && (q1 & 1));
 }
 
 /* Build a joined token of t[i] t[i+1] in caller storage. It has no
@@ -936,7 +974,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 				s = kd__split_sim(&l->toks[j], &q->toks[i],
 						  &q->toks[i + 1]);
 			add_pair(pairs, &np, (int)i, (int)i + 1, (int)j, (int)j,
-				 s, sino(how) ? how : "joined", joined.w);
+				 s, joined_how(how), joined.w);
 		}
 	}
 	/* joined neighbours on the list side vs query tokens */
@@ -958,7 +996,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 				s = kd__split_sim(&q->toks[i], &l->toks[j],
 						  &l->toks[j + 1]);
 			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j + 1,
-				 s, sino(how) ? how : "joined", q->toks[i].w);
+				 s, joined_how(how), q->toks[i].w);
 		}
 	}
 	sort_pairs(pairs, np);
@@ -968,8 +1006,9 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	 * two or more syllables is read so too (Meng Zhixiang 맹지상: a given
 	 * name and the surname beside it). */
 	for (i = 0; i < np && !sino_word; i++)
-		sino_word = sino(pairs[i].how) && (pairs[i].qa != pairs[i].qb ||
-						   pairs[i].la != pairs[i].lb);
+		sino_word = sino(pairs[i].how) && !sino_syllable(&pairs[i], q);
+	if (!sino_word && n == 2 && m == 2)
+		sino_word = sino_whole(pairs, np);
 	for (i = 0; i < n; i++) {
 		qsim[i] = -1;
 		qm[i] = -1;
@@ -985,7 +1024,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			used |= qsim[k] >= 0;
 		for (k = p->la; k <= p->lb; k++)
 			used |= lsim[k] >= 0;
-		if (used || (!sino_word && sino(p->how)))
+		if (used || (!sino_word && sino_syllable(p, q)))
 			continue;
 		for (k = p->qa; k <= p->qb; k++) {
 			qsim[k] = p->sim;

@@ -329,7 +329,9 @@ static int sino_pair(const struct kd_qtok *a, const struct kd_qtok *b)
 	return (a->flags & (KD_TF_HANGUL | KD_TF_SYL | KD_TF_READ)) ==
 		       (KD_TF_HANGUL | KD_TF_SYL) &&
 	       !(b->flags & (KD_TF_HANGUL | KD_TF_READ | KD_TF_SYL)) &&
-	       a->kind == KD_TOK_WORD && b->kind == KD_TOK_WORD;
+	       a->kind == KD_TOK_WORD &&
+	       /* a pinyin word that is a particle elsewhere: Zu (祖) */
+	       (b->kind == KD_TOK_WORD || b->kind == KD_TOK_PARTICLE);
 }
 
 /* nsyl: a is one syllable, or two joined (kd__joined_sim) */
@@ -337,6 +339,73 @@ static int sino_korean(const struct kd_qtok *a, const struct kd_qtok *b,
 		       int nsyl)
 {
 	return kd__sino_korean(b->s, b->len, a->s, a->len, nsyl);
+}
+
+/* A Hangul word or syllables on the query side and a plain Latin word
+ * on the list side: the listed name may be a modern Chinese name in
+ * pinyin, which Korean writes by its Mandarin sound (sino_korean.c: Zhou
+ * Dongyu 저우둥위). A single syllable read so counts only beside a longer
+ * reading (compare.c, as the Sino-Korean ones). */
+static int mandarin_pair(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	return (a->flags & KD_TF_HANGUL) &&
+	       (a->flags & (KD_TF_READ | KD_TF_SYL)) &&
+	       !(b->flags & (KD_TF_HANGUL | KD_TF_READ | KD_TF_SYL)) &&
+	       a->kind == KD_TOK_WORD &&
+	       (b->kind == KD_TOK_WORD || b->kind == KD_TOK_PARTICLE) &&
+	       kd__mandarin_hangul(b->s, b->len, a->s, a->len);
+}
+
+/* Could the Latin word s be one Korean syllable romanised (chun, san,
+ * jong, kim): an initial consonant (ch kk tt pp ss jj sh or one letter),
+ * a w or y glide, vowels, a final k n l m p t or ng? */
+static int syllable_shaped(const char *s, size_t n)
+{
+	size_t i = 0;
+	if (n >= 2 && strchr("ckptsj", s[0]) != NULL &&
+	    (s[1] == s[0] || s[1] == 'h'))
+		i = 2;
+	else if (n >= 1 && strchr("gkndtrlmbpsjh", s[0]) != NULL)
+		i = 1;
+	if (i < n && (s[i] == 'w' || s[i] == 'y'))
+		i++;
+	if (i == n || strchr("aeiou", s[i]) == NULL)
+		return 0;
+	while (i < n && strchr("aeiou", s[i]) != NULL)
+		i++;
+	if (i + 2 == n && s[i] == 'n' && s[i + 1] == 'g')
+		return 1;
+	return i == n || (i + 1 == n && strchr("knlmpt", s[i]) != NULL);
+}
+
+/* The consonant sounds of a Latin word (phonetic.c's consonants(): not
+ * vowels, glides, a silent final e, a repeat) */
+static size_t latin_consonants(const char *s, size_t n)
+{
+	char x[48];
+	size_t m = kd__sounds(x, sizeof(x), s, n), i, c = 0;
+	for (i = 0; i < m; i++)
+		c += strchr("aUOEywh", x[i]) == NULL &&
+		     !(i > 0 && x[i] == x[i - 1]);
+	return c;
+}
+
+/* The sound similarity a frame of two consonants needs: a Latin word
+ * against a Hangul word's reading may differ more (Josh 조시, Heinrich
+ * 하인리히: phon_min_frame_hangul), unless the Latin word could be one
+ * Korean syllable (Chun, San): Korean names listed in Latin are made of
+ * those, and Korean given names in Hangul words meet them by sound; nor
+ * when the Latin word has more than three consonant sounds: a reading
+ * that keeps two of them has lost too much (Parker ~ 페리 "peri" is
+ * Perry). */
+static double frame2_min(const struct kd_qtok *lat, const struct kd_qtok *rd,
+			 size_t frame)
+{
+	if (frame == 2 && (rd->flags & KD_TF_HANGUL) &&
+	    !syllable_shaped(lat->s, lat->len) &&
+	    latin_consonants(lat->s, lat->len) <= 3)
+		return KD_W_PHON_MIN_FRAME_HANGUL;
+	return KD_PH_MIN2;
 }
 
 /*
@@ -370,7 +439,7 @@ static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 	 * (pry, ry) meet too many names */
 	if (frame == 0 || (frame == 1 && maxlen > 7) ||
 	    (frame < 3 && (b->flags & KD_TF_ARABIC)) ||
-	    sim < (frame <= 2                  ? KD_PH_MIN2
+	    sim < (frame <= 2                  ? frame2_min(a, b, frame)
 		   : (b->flags & KD_TF_HANGUL) ? KD_W_PHON_MIN_HANGUL
 					       : KD_PH_MIN))
 		return best;
@@ -542,8 +611,17 @@ double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 		return KD_W_SINO_KOREAN;
 	}
 	if (((a->flags | b->flags) & KD_TF_SYL) && maxlen <= 6 &&
-	    !(a->len == 1 || b->len == 1))
-		return syllable_sim(a, b, how);
+	    !(a->len == 1 || b->len == 1)) {
+		double s = syllable_sim(a, b, how);
+		if (s > 0 || !mandarin_pair(a, b))
+			return s;
+		*how = "mandarin-hangul";
+		return KD_W_MANDARIN_HANGUL;
+	}
+	if (mandarin_pair(a, b)) {
+		*how = "mandarin-hangul";
+		return KD_W_MANDARIN_HANGUL;
+	}
 	if (a->len == 1 || b->len == 1) {
 		if (a->s[0] == b->s[0]) {
 			*how = "initial";

@@ -26,7 +26,8 @@
  *
  * A name of two or more Hangul words, one of three syllables or more,
  * five syllables in all, or no word a one-syllable Korean surname
- * (조지 워싱턴, 존 커; not 진우 김), is usually a foreign name in Korean
+ * (조지 워싱턴, 존 커; not 진우 김), or a single word of four syllables
+ * or more (아이젠하워), is usually a foreign name in Korean
  * transcription, and its words are words, not syllables:
  * it gets a fourth option, KD_HANGUL_OPT_WORDS, Revised Romanization with
  * the syllables of each word joined ("joji wosingteon"), which the
@@ -146,8 +147,11 @@ int kd__hangul_nopts(const UChar *u, int32_t n)
 		surname = true;
 	/* a Korean name has 2-4 syllables, a given name of two and a
 	 * surname of one (진우 김); a foreign name is longer, or written
-	 * in words of which none is a Korean surname (존 커, 폴 버처) */
-	return words >= 2 && (longest >= 3 || syl >= 5 || !surname)
+	 * in words of which none is a Korean surname (존 커, 폴 버처), or
+	 * one word of four syllables or more (아이젠하워, and Mandarin by
+	 * sound: 저우둥위); the syllables stay read as well (남궁민수) */
+	return (words >= 2 && (longest >= 3 || syl >= 5 || !surname)) ||
+			       (words == 1 && longest >= 4)
 		       ? KD_HANGUL_NOPTS + 1
 		       : KD_HANGUL_NOPTS;
 }

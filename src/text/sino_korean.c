@@ -21,33 +21,46 @@
 #include <pthread.h>
 #include <string.h>
 
-/* clang-format off */
-static const struct {
+struct syl_readings {
 	const char *py, *readings; /* readings: space-separated */
-} g_sk[] = {
+};
+
+/* clang-format off */
+static const struct syl_readings g_sk[] = {
 #include "sino_korean.inc"
+};
+/* the Hangul transcription of Mandarin syllables (below) */
+static const struct syl_readings g_mh[] = {
+#include "mandarin_hangul.inc"
 };
 /* clang-format on */
 
 #define NSK (sizeof(g_sk) / sizeof(g_sk[0]))
+#define NMH (sizeof(g_mh) / sizeof(g_mh[0]))
 
-/* The readings of pinyin syllable s[0..n), or NULL. */
-static const char *readings(const char *s, size_t n)
+/* The readings of pinyin syllable s[0..n) in table t (sorted), or NULL. */
+static const char *lookup(const struct syl_readings *t, size_t nt,
+			  const char *s, size_t n)
 {
-	size_t lo = 0, hi = NSK;
+	size_t lo = 0, hi = nt;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int c = strncmp(g_sk[mid].py, s, n);
-		if (c == 0 && g_sk[mid].py[n] != '\0')
+		int c = strncmp(t[mid].py, s, n);
+		if (c == 0 && t[mid].py[n] != '\0')
 			c = 1; /* longer than s: after it */
 		if (c == 0)
-			return g_sk[mid].readings;
+			return t[mid].readings;
 		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return NULL;
+}
+
+static const char *readings(const char *s, size_t n)
+{
+	return lookup(g_sk, NSK, s, n);
 }
 
 /* first[x][y]: some pinyin syllable starting with letter x has a reading
@@ -120,4 +133,58 @@ int kd__sino_korean(const char *lat, size_t n, const char *rr, size_t m,
 	    !g_last[lat[n - 1] - 'a'][rr[m - 1] - 'a'])
 		return 0;
 	return reads(lat, n, rr, m, nsyl);
+}
+
+/*
+ * Modern Chinese persons are written in Korean by the sound of Mandarin,
+ * not by the characters' Korean readings: 周冬雨 Zhou Dongyu is 저우둥위
+ * "jeoudungwi" (zhou 저우, dong 둥, yu 위), one to three Hangul syllables
+ * per pinyin syllable. How Korean spells each syllable is learnt from
+ * Wikidata's names (data/names/wikidata/mandarin_hangul.tsv, by
+ * bench/fit/make_mandarin_hangul.py).
+ */
+static unsigned char g_mh_first[26][26]; /* as g_first, for g_mh */
+static pthread_once_t g_mh_once = PTHREAD_ONCE_INIT;
+
+static void build_mh_first(void)
+{
+	size_t i;
+	for (i = 0; i < NMH; i++) {
+		const char *r = g_mh[i].readings;
+		for (; *r; r++)
+			if ((r == g_mh[i].readings || r[-1] == ' ') &&
+			    *r >= 'a' && *r <= 'z')
+				g_mh_first[g_mh[i].py[0] - 'a'][*r - 'a'] = 1;
+	}
+}
+
+/* lat[0..n) is pinyin syllables whose transcriptions spell rr[0..m) */
+static int spells(const char *lat, size_t n, const char *rr, size_t m)
+{
+	size_t l;
+	if (n == 0 || m == 0)
+		return n == 0 && m == 0;
+	if (lat[0] < 'a' || lat[0] > 'z' || rr[0] < 'a' || rr[0] > 'z' ||
+	    !g_mh_first[lat[0] - 'a'][rr[0] - 'a'])
+		return 0;
+	for (l = 1; l <= 6 && l <= n; l++) {
+		const char *r = lookup(g_mh, NMH, lat, l);
+		while (r != NULL && *r) {
+			size_t k = strcspn(r, " ");
+			if (k <= m && memcmp(rr, r, k) == 0 &&
+			    spells(lat + l, n - l, rr + k, m - k))
+				return 1;
+			r += k;
+			r += *r == ' ';
+		}
+	}
+	return 0;
+}
+
+int kd__mandarin_hangul(const char *lat, size_t n, const char *rr, size_t m)
+{
+	if (n < 2 || m < 2 || n > 36 || m > 48)
+		return 0;
+	pthread_once(&g_mh_once, build_mh_first);
+	return spells(lat, n, rr, m);
 }

@@ -188,6 +188,14 @@ size_t kd__korean_key(char *dst, size_t cap, const char *s, size_t len);
 int kd__sino_korean(const char *lat, size_t n, const char *rr, size_t m,
 		    int nsyl);
 
+/**
+ * True when the lowercase Latin word lat splits into pinyin syllables
+ * whose Hangul transcriptions (learnt: sino_korean.c), one each, spell
+ * rr whole, the Revised Romanization of Hangul syllables joined:
+ * "zhoudongyu" and "jeoudungwi" (저우둥위), "dongyu" and "dungwi".
+ */
+int kd__mandarin_hangul(const char *lat, size_t n, const char *rr, size_t m);
+
 /** True when two lowercase ASCII given names are a name and its nickname
  *  in the shipped nicknames table (William/Bill), either order. */
 int kd__nickname(const char *a, size_t alen, const char *b, size_t blen);
