@@ -107,6 +107,32 @@ static const char *const g_particles_ko[] = {
 	"로",     "만",     "께",     "나",
 };
 
+/* Titles and functions written after a Korean name, spaced or glued
+ * (김영철 위원장은, 황석화부위원장을, 리선권외무상), longest first: cut
+ * from a name word, and a word that is a title (with a particle) is no
+ * name (장관과 is no 장 surname). */
+static const char *const g_titles_ko[] = {
+	"부위원장", "총참모장", "위원장", "부총리", "외무상", "국방상",
+	"총비서",   "대통령",   "사령관", "부장",   "장관",   "대사",
+	"총리",     "의장",     "비서",   "국장",   "부상",   "주석",
+	"위원",     "대표",     "원수",   "씨",
+};
+
+/* The bytes of a particle of g_particles_ko ending s[i..e), 0 if none
+ * (the whole word is no particle). */
+static size_t ko_particle_len(const char *s, size_t i, size_t e)
+{
+	size_t k;
+	for (k = 0; k < sizeof(g_particles_ko) / sizeof(g_particles_ko[0]);
+	     k++) {
+		size_t pl = strlen(g_particles_ko[k]);
+		if (pl < e - i &&
+		    memcmp(s + e - pl, g_particles_ko[k], pl) == 0)
+			return pl;
+	}
+	return 0;
+}
+
 /* Korean surnames (one syllable; DPRK spellings 리, 림, 로, 류, 라 too)
  * and the two-syllable ones. */
 static const char g_surnames_ko[] =
@@ -144,16 +170,19 @@ static int hangul_word(struct scan *sc, const char *s, size_t i, size_t e,
 	char *o = NULL;
 	size_t ol = 0, *om = NULL;
 	int err;
-	if (nsyl > 3) {
-		for (k = 0;
-		     k < sizeof(g_particles_ko) / sizeof(g_particles_ko[0]);
-		     k++) {
-			size_t pl = strlen(g_particles_ko[k]);
-			if (pl < e - i &&
-			    memcmp(s + e - pl, g_particles_ko[k], pl) == 0) {
-				core = nsyl - pl / 3;
-				break;
-			}
+	if (nsyl > 3)
+		core = nsyl - ko_particle_len(s, i, e) / 3;
+	for (k = 0; k < sizeof(g_titles_ko) / sizeof(g_titles_ko[0]); k++) {
+		size_t tl = strlen(g_titles_ko[k]);
+		if (tl <= e - i && memcmp(s + i, g_titles_ko[k], tl) == 0 &&
+		    (tl == e - i ||
+		     ko_particle_len(s, i + tl, e) == e - i - tl))
+			return 0; /* a title: 장관과, 위원장은 */
+		/* a title glued after a name of 3 or 4 syllables */
+		if (core * 3 >= tl + 9 &&
+		    memcmp(s + i + 3 * core - tl, g_titles_ko[k], tl) == 0) {
+			core -= tl / 3;
+			break;
 		}
 	}
 	if (core >= 3 && memcmp(s + i + 3 * (core - 2), "요일", 6) == 0)

@@ -70,12 +70,26 @@ static int name_word(const struct tok *t)
 	       (t->lex == KD_LEX_NONE || t->lex == KD_LEX_COMMON);
 }
 
+static int bare(const struct scan *sc, const struct tok *t);
+
+/* Is token t the first word of a sentence and an ordinary word of some
+ * language there (Selon, Según, Laut, Wie): capitalised as any first
+ * word is, it is no part of the name after it (Selon Sergueï Gavrilov,
+ * Según Vladimir Nikitin). Not in legacy mode. */
+static int sentence_word(const struct scan *sc, const struct tok *t)
+{
+	return !sc->legacy && t->initial && !t->hangul &&
+	       t->word == KD_WORD_COMMON && t->len >= 3 && !bare(sc, t);
+}
+
 static int unbounded(const struct scan *sc, size_t i, size_t j)
 {
 	const struct tok *l = i > 0 ? &sc->t[i - 1] : NULL;
 	const struct tok *r = j + 1 < sc->n ? &sc->t[j + 1] : NULL;
 	if (l && sc->t[i].sep != SEP_HARD &&
-	    (name_word(l) || (sc->t[i].sep == SEP_HYPHEN && l->known)))
+	    ((name_word(l) &&
+	      !(sc->t[i].sep == SEP_SOFT && sentence_word(sc, l))) ||
+	     (sc->t[i].sep == SEP_HYPHEN && l->known)))
 		return 1;
 	return r && r->sep != SEP_HARD &&
 	       (name_word(r) || (r->sep == SEP_HYPHEN && r->known));
@@ -97,6 +111,53 @@ static int span_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 	key[o] = '\0';
 	*klen = o;
 	return 0;
+}
+
+/* span_key() with each word that may be a Slavic case form (a word
+ * its own stem, not already read as one by text_token.c) in its first
+ * nominative form: "Olega Matkina" -> "oleg matkin", "Савельева" ->
+ * "savelev". Such genitives are themselves listed words (MARKOVA,
+ * IVANOVA are women's surnames), so the words keep their reading and
+ * only a span the lists did not match is scored again so. A case form
+ * inflects given name and surname alike (Olega Matkina, Анны
+ * Кузнецовой): 0 unless two words changed and each read form ends in a
+ * consonant (Aliya Rahmani is no genitive of ALIY). */
+static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
+		    size_t *klen)
+{
+	const unsigned char *s = (const unsigned char *)sc->g->s;
+	size_t k, o = 0, from, n;
+	int changed = 0;
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		const char *w = STEM(sc, t), *x = TXT(sc, t);
+		char b[TOK_MAX + 8];
+		int cyr = s[t->os] >= 0xD0 && s[t->os] <= 0xD4;
+		from = 0;
+		n = 0;
+		if (t->cas == CASE_UPPER && !t->hangul && t->len >= 5)
+			n = kd__scan_case_form(b, sizeof(b), x, t->len, cyr,
+					       &from);
+		/* a case form: a consonant left (olega -> oleg) or another
+		 * ending for the nominative's a (jeleny -> jelena) */
+		if (n > 0 && (strchr("aeiouyh", b[n - 1]) == NULL ||
+			      (b[n - 1] == 'a' && x[t->len - 1] != 'a')))
+			changed++;
+		if (n > 0 && t->stem == t->txt) {
+			w = b;
+		} else {
+			n = t->slen;
+		}
+		if (o + n + 2 > cap)
+			return 0;
+		if (o)
+			key[o++] = ' ';
+		memcpy(key + o, w, n);
+		o += n;
+	}
+	key[o] = '\0';
+	*klen = o;
+	return changed >= 2;
 }
 
 /* Is span [i..j] shaped as a romanised Korean name: a Korean surname
@@ -605,6 +666,13 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				if ((r == NULL || r->ent == UINT32_MAX ||
 				     r->score < sc->c->threshold) &&
 				    !sc->legacy && full_name(sc, i, j) &&
+				    (err = kd__scan_score(&r, sc->c, key, kl,
+							  KD_SCAN_FULL)) < 0)
+					return err;
+				if ((r == NULL || r->ent == UINT32_MAX ||
+				     r->score < sc->c->threshold) &&
+				    !sc->legacy && full_name(sc, i, j) &&
+				    case_key(sc, i, j, key, sizeof(key), &kl) &&
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_FULL)) < 0)
 					return err;

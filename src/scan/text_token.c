@@ -197,6 +197,73 @@ static const char *const g_suf_latin[] = { "schen", "schem", "scher",
 static const char *const g_suf_cyr[] = { "ogo", "omu", "ym", "om", "oj",
 					 "oi",  "u",   "a",  "e",  "y" };
 
+/* Slavic case endings of a name word (Polish, Czech, Russian as folded:
+ * Сергеем -> "sergeem"), longest first, each with the nominative ending
+ * it replaces: z Siergiejem Ławrowem, se Sergejem Lavrovem, с Сергеем
+ * Лавровым, Rzecznik Jeleny Mizulinej, s Marijou Zacharovovou. Tried on
+ * an unknown word after g_suf_*; the nominative must be a listed word
+ * (by text or skeleton) of 3 letters or more. */
+/* clang-format off */ /* a table laid out by hand */
+static const char *const g_case_latin[][2] = {
+	{ "skiego", "ski" }, { "ckiego", "cki" }, { "ovovou", "ova" },
+	{ "evovou", "eva" }, { "inovou", "ina" }, { "ovova", "ova" },
+	{ "evova", "eva" },  { "inova", "ina" },  { "skim", "ski" },
+	{ "ckim", "cki" },   { "skym", "sky" },   { "ckym", "cky" },
+	{ "ovou", "ova" },   { "evou", "eva" },   { "inou", "ina" },
+	{ "owej", "owa" },   { "ewej", "ewa" },   { "inej", "ina" },
+	{ "ynej", "yna" },   { "iem", "" },       { "em", "" },
+	{ "ou", "a" },       { "y", "a" },        { "a", "" },
+};
+static const char *const g_case_cyr[][2] = {
+	{ "skogo", "skij" }, { "tskogo", "tskij" }, { "skim", "skij" },
+	{ "ovoj", "ova" },   { "evoj", "eva" },     { "inoj", "ina" },
+	{ "ynoj", "yna" },   { "skoj", "skaja" },   { "ijej", "ija" },
+	{ "ijem", "ij" },    { "iem", "ij" },       { "eem", "ej" },
+	{ "aem", "aj" },     { "ii", "ija" },       { "oj", "a" },
+	{ "ym", "" },        { "om", "" },          { "em", "" },
+	{ "y", "a" },        { "a", "" },
+};
+/* clang-format on */
+
+size_t kd__scan_case_form(char *out, size_t cap, const char *w, size_t n,
+			  int cyr, size_t *from)
+{
+	const char *const(*tab)[2] = cyr ? g_case_cyr : g_case_latin;
+	size_t nt = cyr ? sizeof(g_case_cyr) / sizeof(g_case_cyr[0])
+			: sizeof(g_case_latin) / sizeof(g_case_latin[0]);
+	for (; *from < nt; (*from)++) {
+		const char *suf = tab[*from][0], *rep = tab[*from][1];
+		size_t k = strlen(suf), r = strlen(rep);
+		if (n < k + 3 || n - k + r + 1 > cap ||
+		    memcmp(w + n - k, suf, k) != 0)
+			continue;
+		memcpy(out, w, n - k);
+		memcpy(out + n - k, rep, r + 1);
+		(*from)++;
+		return n - k + r;
+	}
+	return 0;
+}
+
+static int resolve_case(struct scan *sc, struct tok *t, const char *w, size_t n,
+			int cyr, int *found)
+{
+	char b[TOK_MAX + 8];
+	size_t at = 0, bn;
+	int err;
+	*found = 0;
+	while ((bn = kd__scan_case_form(b, sizeof(b), w, n, cyr, &at)) > 0) {
+		if ((err = lookup(sc, t, b, bn, found)) < 0)
+			return err;
+		if (*found) {
+			t->listed = 0; /* not spelled as listed */
+			t->slen = (uint16_t)bn;
+			return arena_put(sc, &t->stem, b, bn);
+		}
+	}
+	return 0;
+}
+
 /* A joined Arabic compound the name analyser splits (src/text/
  * tokens.c: Attiqullah -> attiq allah, Nasiruddin -> nasir al din,
  * Abdurrahman -> abd al rahman): the lists hold the parts, so a word
@@ -322,8 +389,12 @@ static int resolve_phon(struct scan *sc, struct tok *t, int *found)
 	if (!phon || n < 3 || k < b.len ||
 	    (n == t->len && memcmp(w, TXT(sc, t), n) == 0))
 		goto out;
-	if ((err = lookup(sc, t, w, n, found)) < 0 || !*found)
+	if ((err = lookup(sc, t, w, n, found)) < 0)
 		goto out;
+	if (!*found) {
+		err = resolve_case(sc, t, w, n, 0, found);
+		goto out;
+	}
 	t->slen = (uint16_t)n;
 	err = arena_put(sc, &t->stem, w, n);
 out:
@@ -365,6 +436,9 @@ static int resolve(struct scan *sc, struct tok *t, int cyr)
 		t->known = 0;
 		w[n - k] = suf[i][0];
 	}
+	if (!sc->legacy &&
+	    ((err = resolve_case(sc, t, w, n, cyr, &found)) < 0 || found))
+		return err;
 	if (!sc->legacy && (err = resolve_split(sc, t, w, n)) < 0)
 		return err;
 	if (!sc->legacy && !t->known && n >= 5 && n <= 9 && !cyr &&
