@@ -119,14 +119,14 @@ static const char *const g_titles_ko[] = {
 };
 
 /* The bytes of a particle of g_particles_ko ending s[i..e), 0 if none
- * (the whole word is no particle). */
-static size_t ko_particle_len(const char *s, size_t i, size_t e)
+ * (the whole word is one only when `whole`). */
+static size_t ko_particle_len(const char *s, size_t i, size_t e, int whole)
 {
 	size_t k;
 	for (k = 0; k < sizeof(g_particles_ko) / sizeof(g_particles_ko[0]);
 	     k++) {
 		size_t pl = strlen(g_particles_ko[k]);
-		if (pl < e - i &&
+		if ((pl < e - i || (whole && pl == e - i)) &&
 		    memcmp(s + e - pl, g_particles_ko[k], pl) == 0)
 			return pl;
 	}
@@ -171,12 +171,12 @@ static int hangul_word(struct scan *sc, const char *s, size_t i, size_t e,
 	size_t ol = 0, *om = NULL;
 	int err;
 	if (nsyl > 3)
-		core = nsyl - ko_particle_len(s, i, e) / 3;
+		core = nsyl - ko_particle_len(s, i, e, 0) / 3;
 	for (k = 0; k < sizeof(g_titles_ko) / sizeof(g_titles_ko[0]); k++) {
 		size_t tl = strlen(g_titles_ko[k]);
 		if (tl <= e - i && memcmp(s + i, g_titles_ko[k], tl) == 0 &&
 		    (tl == e - i ||
-		     ko_particle_len(s, i + tl, e) == e - i - tl))
+		     ko_particle_len(s, i + tl, e, 1) == e - i - tl))
 			return 0; /* a title: 장관과, 위원장은 */
 		/* a title glued after a name of 3 or 4 syllables */
 		if (core * 3 >= tl + 9 &&

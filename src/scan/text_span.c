@@ -160,6 +160,22 @@ static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 	return changed >= 2;
 }
 
+/* The Korean name of span [i..j] as written, in Hangul (its syllables,
+ * the particle cut: 조연춘 of 조연춘과): scored as kd_screen scores a
+ * Hangul query, with the Korean readings of the lists' romanised names
+ * (CHO YON CHUN), which the romanised key ("jo yeon chun") misses. */
+static int hangul_key(const struct scan *sc, size_t i, size_t j, char *key,
+		      size_t cap, size_t *klen)
+{
+	size_t a = sc->t[i].os, b = sc->t[j].oe;
+	if (b <= a || b - a + 1 > cap)
+		return 0;
+	memcpy(key, sc->g->s + a, b - a);
+	key[b - a] = '\0';
+	*klen = b - a;
+	return 1;
+}
+
 /* Is span [i..j] shaped as a romanised Korean name: a Korean surname
  * (Kim, Gim, Ri, Yi, Lee, Pak, Bak, Park, Choe, ...) first or last,
  * and every other name word a syllable or two of at most 6 letters
@@ -578,6 +594,37 @@ static int initial_part(const char *d, const char *w)
 	return strncmp(e + 1, " initial", 8) == 0;
 }
 
+/* A candidate for the Korean name word starting at token i (hangul_word
+ * cut it to surname and given name) scored by its Hangul (hangul_key())
+ * when its romanised syllables are no listed words, so the span walk
+ * below does not start there. */
+static int hangul_cand(struct scan *sc, size_t i, struct cand **cs, size_t *nc,
+		       size_t *capc)
+{
+	const struct kd_scan_match *r = NULL;
+	char key[256];
+	size_t j = i, kl;
+	int err;
+	while (same_word(sc, j))
+		j++;
+	if (j == i || unbounded(sc, i, j) ||
+	    !hangul_key(sc, i, j, key, sizeof(key), &kl))
+		return 0;
+	if ((err = kd__scan_score(&r, sc->c, key, kl, KD_SCAN_FULL)) < 0)
+		return err;
+	if (r == NULL || r->ent == UINT32_MAX || r->score < sc->c->threshold ||
+	    !given_and_family(sc, i, j, r->ent))
+		return 0;
+	if ((err = kd__grow((void **)cs, capc, *nc + 1, sizeof(**cs))) < 0)
+		return err;
+	(*cs)[*nc].i = i;
+	(*cs)[*nc].j = j;
+	(*cs)[*nc].r = r;
+	(*cs)[*nc].key = r->score + 0.02 * (double)(j - i + 1);
+	(*nc)++;
+	return 0;
+}
+
 int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 		     size_t *capc)
 {
@@ -586,11 +633,19 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 	for (i = 0; i < sc->n; i++) {
 		double info = 0;
 		int unknown = 0, specific = 0, rare = 0, comma = 0;
+		if (sc->t[i].hangul && i > 0 && same_word(sc, i - 1))
+			continue; /* a Korean name is its whole word */
+		if (!kd__scan_anchor(&sc->t[i]) && sc->t[i].hangul &&
+		    !sc->legacy) {
+			/* a Korean name word whose romanised syllables the
+			 * lists lack (hyeon: HYON): by its Hangul */
+			if ((err = hangul_cand(sc, i, cs, nc, capc)) < 0)
+				return err;
+			continue;
+		}
 		if (!kd__scan_anchor(&sc->t[i]) && !unknown_start(sc, i) &&
 		    !ko_letter(sc, i, 1))
 			continue;
-		if (sc->t[i].hangul && i > 0 && same_word(sc, i - 1))
-			continue; /* a Korean name is its whole word */
 		unknown = !sc->t[i].known;
 		info = sc->t[i].idf;
 		specific = !placeish(sc, &sc->t[i]);
@@ -673,6 +728,14 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				     r->score < sc->c->threshold) &&
 				    !sc->legacy && full_name(sc, i, j) &&
 				    case_key(sc, i, j, key, sizeof(key), &kl) &&
+				    (err = kd__scan_score(&r, sc->c, key, kl,
+							  KD_SCAN_FULL)) < 0)
+					return err;
+				if ((r == NULL || r->ent == UINT32_MAX ||
+				     r->score < sc->c->threshold) &&
+				    !sc->legacy && sc->t[i].hangul &&
+				    hangul_key(sc, i, j, key, sizeof(key),
+					       &kl) &&
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_FULL)) < 0)
 					return err;

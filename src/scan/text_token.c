@@ -835,6 +835,11 @@ kept:
 	}
 	t.hangul = (uint8_t)(!sc->legacy && (unsigned char)s[os] >= 0xE3 &&
 			     kd__scan_hangul_at(s, len, os));
+	/* a syllable of a Korean name word is no Latin function word
+	 * (현광일: "il") */
+	if (t.hangul && (t.lex == KD_LEX_STOP || t.lex == KD_LEX_PARTICLE) &&
+	    (err = syllable(sc, &t, cyr)) < 0)
+		return err;
 	if (sc->n && sc->t[sc->n - 1].hangul != t.hangul)
 		t.sep = SEP_HARD; /* a Hangul name is one word */
 	if (!sc->legacy && sc->n && inert(&sc->t[sc->n - 1], t.sep))
