@@ -880,6 +880,24 @@ static int family_part(const struct scan *sc, uint32_t ei, const char *w,
 	return w != NULL ? found : words;
 }
 
+/* Is token t, read as a Slavic case form (case_key()), a family word of
+ * entity ei: Краснова ("krasnova") of KRASNOV, Ławrowem of LAVROV? */
+static int case_family(const struct scan *sc, uint32_t ei, const struct tok *t)
+{
+	const unsigned char *s = (const unsigned char *)sc->g->s;
+	struct kd_qtok q;
+	char b[TOK_MAX + 8], sk[2 * TOK_MAX + 8];
+	size_t from = 0, n;
+	if (sc->legacy || t->cas != CASE_UPPER || t->hangul || t->len < 5)
+		return 0;
+	n = kd__scan_case_form(b, sizeof(b), TXT(sc, t), t->len,
+			       s[t->os] >= 0xD0 && s[t->os] <= 0xD4, &from);
+	if (n == 0)
+		return 0;
+	kd__word_qtok(&q, b, n, sk, sizeof(sk));
+	return family_part(sc, ei, b, n, &q);
+}
+
 /* Is caption cap written "Given Patronymic FAMILY": upper-case family
  * words among mixed-case ones (family_part() reads it so)? */
 static int mixed_case(const char *cap)
@@ -928,7 +946,8 @@ static int given_and_family(const struct scan *sc, size_t i, size_t j,
 		if (++words > 2)
 			return 1;
 		kd__scan_qtok(&q, sc, t);
-		fam += family_part(sc, ei, STEM(sc, t), t->slen, &q);
+		fam += family_part(sc, ei, STEM(sc, t), t->slen, &q) ||
+		       case_family(sc, ei, t);
 	}
 	return words < 2 || (fam >= 1 && fam < words);
 }

@@ -198,9 +198,10 @@ static const char *const g_suf_cyr[] = { "ogo", "omu", "ym", "om", "oj",
 					 "oi",  "u",   "a",  "e",  "y" };
 
 /* Slavic case endings of a name word (Polish, Czech, Russian as folded:
- * Сергеем -> "sergeem"), longest first, each with the nominative ending
+ * Сергеем -> "sergeyem"), longest first, each with the nominative ending
  * it replaces: z Siergiejem Ławrowem, se Sergejem Lavrovem, с Сергеем
- * Лавровым, Rzecznik Jeleny Mizulinej, s Marijou Zacharovovou. Tried on
+ * Лавровым (folded "sergeyem lavrovym"), Rzecznik Jeleny Mizulinej, s
+ * Marijou Zacharovovou. Tried on
  * an unknown word after g_suf_*; the nominative must be a listed word
  * (by text or skeleton) of 3 letters or more. */
 /* clang-format off */ /* a table laid out by hand */
@@ -215,13 +216,14 @@ static const char *const g_case_latin[][2] = {
 	{ "ou", "a" },       { "y", "a" },        { "a", "" },
 };
 static const char *const g_case_cyr[][2] = {
-	{ "skogo", "skij" }, { "tskogo", "tskij" }, { "skim", "skij" },
-	{ "ovoj", "ova" },   { "evoj", "eva" },     { "inoj", "ina" },
-	{ "ynoj", "yna" },   { "skoj", "skaja" },   { "ijej", "ija" },
-	{ "ijem", "ij" },    { "iem", "ij" },       { "eem", "ej" },
-	{ "aem", "aj" },     { "ii", "ija" },       { "oj", "a" },
+	{ "skogo", "skiy" }, { "tskogo", "tskiy" }, { "skim", "skiy" },
+	{ "ovoy", "ova" },   { "evoy", "eva" },     { "inoy", "ina" },
+	{ "ynoy", "yna" },   { "skoy", "skaya" },   { "iyey", "iya" },
+	{ "iyem", "iy" },    { "eyem", "ey" },      { "ayem", "ay" },
+	{ "iya", "iy" },     { "eya", "ey" },       { "aya", "ay" },
+	{ "ii", "iya" },     { "ya", "" },          { "oy", "a" },
 	{ "ym", "" },        { "om", "" },          { "em", "" },
-	{ "y", "a" },        { "a", "" },
+	{ "y", "a" },        { "i", "a" },          { "a", "" },
 };
 /* clang-format on */
 
