@@ -121,7 +121,8 @@ static int span_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
  * only a span the lists did not match is scored again so. A case form
  * inflects given name and surname alike (Olega Matkina, Анны
  * Кузнецовой): 0 unless two words changed and each read form ends in a
- * consonant (Aliya Rahmani is no genitive of ALIY). */
+ * consonant, y after a vowel too (Andreya: andrey; Aliya Rahmani is no
+ * genitive of ALIY). */
 static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 		    size_t *klen)
 {
@@ -141,6 +142,8 @@ static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 		/* a case form: a consonant left (olega -> oleg) or another
 		 * ending for the nominative's a (jeleny -> jelena) */
 		if (n > 0 && (strchr("aeiouyh", b[n - 1]) == NULL ||
+			      (b[n - 1] == 'y' && n >= 2 &&
+			       strchr("aeiou", b[n - 2]) != NULL) ||
 			      (b[n - 1] == 'a' && x[t->len - 1] != 'a')))
 			changed++;
 		if (n > 0 && t->stem == t->txt) {
@@ -724,13 +727,26 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_FULL)) < 0)
 					return err;
+				/* Slavic case forms: below the threshold or
+				 * only near it (a low-priority mention) */
 				if ((r == NULL || r->ent == UINT32_MAX ||
-				     r->score < sc->c->threshold) &&
+				     r->score <
+					     sc->c->threshold +
+						     KD_W_SCAN_FUZZY_MARGIN) &&
 				    !sc->legacy && full_name(sc, i, j) &&
-				    case_key(sc, i, j, key, sizeof(key), &kl) &&
-				    (err = kd__scan_score(&r, sc->c, key, kl,
-							  KD_SCAN_FULL)) < 0)
-					return err;
+				    case_key(sc, i, j, key, sizeof(key), &kl)) {
+					const struct kd_scan_match *r2 = NULL;
+					if ((err = kd__scan_score(
+						     &r2, sc->c, key, kl,
+						     KD_SCAN_FULL)) < 0)
+						return err;
+					if (r2 != NULL &&
+					    r2->ent != UINT32_MAX &&
+					    (r == NULL ||
+					     r->ent == UINT32_MAX ||
+					     r2->score > r->score))
+						r = r2;
+				}
 				if ((r == NULL || r->ent == UINT32_MAX ||
 				     r->score < sc->c->threshold) &&
 				    !sc->legacy && sc->t[i].hangul &&

@@ -213,7 +213,8 @@ static const char *const g_case_latin[][2] = {
 	{ "ovou", "ova" },   { "evou", "eva" },   { "inou", "ina" },
 	{ "owej", "owa" },   { "ewej", "ewa" },   { "inej", "ina" },
 	{ "ynej", "yna" },   { "iem", "" },       { "em", "" },
-	{ "ou", "a" },       { "y", "a" },        { "a", "" },
+	{ "ou", "a" },       { "gi", "ga" },      { "ki", "ka" },
+	{ "y", "a" },        { "a", "" },
 };
 static const char *const g_case_cyr[][2] = {
 	{ "skogo", "skiy" }, { "tskogo", "tskiy" }, { "skim", "skiy" },
