@@ -79,10 +79,11 @@ struct scan {
 
 /* The next nominative form of name word w[0..n) read as a Slavic case
  * form (Ławrowem -> lawrow, Лавровым -> lavrov, Jeleny -> jelena),
- * trying endings from *from on (start at 0); its length, 0 when no
- * ending is left. */
+ * trying endings from *from on (start at 0); with `all` 0 not the
+ * endings that also end nominatives (-a: Zacharowa). Its length, 0 when
+ * no ending is left. */
 size_t kd__scan_case_form(char *out, size_t cap, const char *w, size_t n,
-			  int cyr, size_t *from);
+			  int cyr, int all, size_t *from);
 
 #define TXT(sc, tk)  ((sc)->ar.ptr + (tk)->txt)
 #define STEM(sc, tk) ((sc)->ar.ptr + (tk)->stem)

@@ -137,7 +137,7 @@ static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 		from = 0;
 		n = 0;
 		if (t->cas == CASE_UPPER && !t->hangul && t->len >= 5)
-			n = kd__scan_case_form(b, sizeof(b), x, t->len, cyr,
+			n = kd__scan_case_form(b, sizeof(b), x, t->len, cyr, 1,
 					       &from);
 		/* a case form: a consonant left (olega -> oleg) or another
 		 * ending for the nominative's a (jeleny -> jelena) */
@@ -907,7 +907,7 @@ static int case_family(const struct scan *sc, uint32_t ei, const struct tok *t)
 	if (sc->legacy || t->cas != CASE_UPPER || t->hangul || t->len < 5)
 		return 0;
 	n = kd__scan_case_form(b, sizeof(b), TXT(sc, t), t->len,
-			       s[t->os] >= 0xD0 && s[t->os] <= 0xD4, &from);
+			       s[t->os] >= 0xD0 && s[t->os] <= 0xD4, 1, &from);
 	if (n == 0)
 		return 0;
 	kd__word_qtok(&q, b, n, sk, sizeof(sk));

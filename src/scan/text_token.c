@@ -201,44 +201,54 @@ static const char *const g_suf_cyr[] = { "ogo", "omu", "ym", "om", "oj",
  * Сергеем -> "sergeyem"), longest first, each with the nominative ending
  * it replaces: z Siergiejem Ławrowem, se Sergejem Lavrovem, с Сергеем
  * Лавровым (folded "sergeyem lavrovym"), Rzecznik Jeleny Mizulinej, s
- * Marijou Zacharovovou. Tried on
- * an unknown word after g_suf_*; the nominative must be a listed word
- * (by text or skeleton) of 3 letters or more. */
+ * Marijou Zacharovovou. An ending marked "n" also ends nominatives
+ * (Zacharowa, Pogorieły, Wysocki, Мария, Полянская, Толстой): text_token.c
+ * reads an unknown word by the other endings only (its nominative must
+ * be a listed word, by text or skeleton, of 3 letters or more);
+ * text_span.c tries all on a span of two inflected words. */
 /* clang-format off */ /* a table laid out by hand */
-static const char *const g_case_latin[][2] = {
-	{ "skiego", "ski" }, { "ckiego", "cki" }, { "ovovou", "ova" },
-	{ "evovou", "eva" }, { "inovou", "ina" }, { "ovova", "ova" },
-	{ "evova", "eva" },  { "inova", "ina" },  { "skim", "ski" },
-	{ "ckim", "cki" },   { "skym", "sky" },   { "ckym", "cky" },
-	{ "ovou", "ova" },   { "evou", "eva" },   { "inou", "ina" },
-	{ "owej", "owa" },   { "ewej", "ewa" },   { "inej", "ina" },
-	{ "ynej", "yna" },   { "iem", "" },       { "em", "" },
-	{ "ou", "a" },       { "gi", "ga" },      { "ki", "ka" },
-	{ "y", "a" },        { "a", "" },
+static const char *const g_case_latin[][3] = {
+	{ "skiego", "ski", "" }, { "ckiego", "cki", "" },
+	{ "ovovou", "ova", "" }, { "evovou", "eva", "" },
+	{ "inovou", "ina", "" }, { "ovova", "ova", "" },
+	{ "evova", "eva", "" },  { "inova", "ina", "" },
+	{ "skim", "ski", "" },   { "ckim", "cki", "" },
+	{ "skym", "sky", "" },   { "ckym", "cky", "" },
+	{ "ovou", "ova", "" },   { "evou", "eva", "" },
+	{ "inou", "ina", "" },   { "owej", "owa", "" },
+	{ "ewej", "ewa", "" },   { "inej", "ina", "" },
+	{ "ynej", "yna", "" },   { "iem", "", "" },
+	{ "em", "", "" },        { "ou", "a", "" },
+	{ "gi", "ga", "n" },     { "ki", "ka", "n" },
+	{ "y", "a", "n" },       { "a", "", "n" },
 };
-static const char *const g_case_cyr[][2] = {
-	{ "skogo", "skiy" }, { "tskogo", "tskiy" }, { "skim", "skiy" },
-	{ "ovoy", "ova" },   { "evoy", "eva" },     { "inoy", "ina" },
-	{ "ynoy", "yna" },   { "skoy", "skaya" },   { "iyey", "iya" },
-	{ "iyem", "iy" },    { "eyem", "ey" },      { "ayem", "ay" },
-	{ "iya", "iy" },     { "eya", "ey" },       { "aya", "ay" },
-	{ "ii", "iya" },     { "ya", "" },          { "oy", "a" },
-	{ "ym", "" },        { "om", "" },          { "em", "" },
-	{ "y", "a" },        { "i", "a" },          { "a", "" },
+static const char *const g_case_cyr[][3] = {
+	{ "skogo", "skiy", "" }, { "tskogo", "tskiy", "" },
+	{ "skim", "skiy", "" },  { "ovoy", "ova", "" },
+	{ "evoy", "eva", "" },   { "inoy", "ina", "" },
+	{ "ynoy", "yna", "" },   { "skoy", "skaya", "n" },
+	{ "iyey", "iya", "" },   { "iyem", "iy", "" },
+	{ "eyem", "ey", "" },    { "ayem", "ay", "" },
+	{ "iya", "iy", "n" },    { "eya", "ey", "n" },
+	{ "aya", "ay", "n" },    { "ii", "iya", "n" },
+	{ "ya", "", "n" },       { "oy", "a", "n" },
+	{ "ym", "", "" },        { "om", "", "" },
+	{ "em", "", "" },        { "y", "a", "n" },
+	{ "i", "a", "n" },       { "a", "", "n" },
 };
 /* clang-format on */
 
 size_t kd__scan_case_form(char *out, size_t cap, const char *w, size_t n,
-			  int cyr, size_t *from)
+			  int cyr, int all, size_t *from)
 {
-	const char *const(*tab)[2] = cyr ? g_case_cyr : g_case_latin;
+	const char *const(*tab)[3] = cyr ? g_case_cyr : g_case_latin;
 	size_t nt = cyr ? sizeof(g_case_cyr) / sizeof(g_case_cyr[0])
 			: sizeof(g_case_latin) / sizeof(g_case_latin[0]);
 	for (; *from < nt; (*from)++) {
 		const char *suf = tab[*from][0], *rep = tab[*from][1];
 		size_t k = strlen(suf), r = strlen(rep);
-		if (n < k + 3 || n - k + r + 1 > cap ||
-		    memcmp(w + n - k, suf, k) != 0)
+		if ((!all && tab[*from][2][0]) || n < k + 3 ||
+		    n - k + r + 1 > cap || memcmp(w + n - k, suf, k) != 0)
 			continue;
 		memcpy(out, w, n - k);
 		memcpy(out + n - k, rep, r + 1);
@@ -253,13 +263,22 @@ static int resolve_case(struct scan *sc, struct tok *t, const char *w, size_t n,
 {
 	char b[TOK_MAX + 8];
 	size_t at = 0, bn;
-	int err;
+	int err, all;
 	*found = 0;
-	while ((bn = kd__scan_case_form(b, sizeof(b), w, n, cyr, &at)) > 0) {
-		if ((err = lookup(sc, t, b, bn, found)) < 0)
-			return err;
-		if (*found) {
+	/* endings of case forms only: matched by the nominative; then
+	 * those that also end nominatives (Zacharowa, Wiktora): known by
+	 * the form without them, matched as written (text_span.c's
+	 * case_key() tries the other reading) */
+	for (all = 0; all <= 1; all++, at = 0) {
+		while ((bn = kd__scan_case_form(b, sizeof(b), w, n, cyr, all,
+						&at)) > 0) {
+			if ((err = lookup(sc, t, b, bn, found)) < 0)
+				return err;
+			if (!*found)
+				continue;
 			t->listed = 0; /* not spelled as listed */
+			if (all)
+				return 0;
 			t->slen = (uint16_t)bn;
 			return arena_put(sc, &t->stem, b, bn);
 		}
