@@ -420,6 +420,17 @@ static int bare(const struct scan *sc, const struct tok *t)
 		kd__lex_accented(TXT(sc, t), t->len));
 }
 
+/* Is span [i..j] (two words) a listed word spelled as listed (Roman,
+ * Boris) first, then a word that is no ordinary word of any language
+ * (Abramowitschs): a name at a sentence start, though its
+ * first word is an ordinary word somewhere (Roman: a novel)? */
+static int listed_before_name(const struct scan *sc, size_t i, size_t j)
+{
+	const struct tok *b = &sc->t[j];
+	return sc->t[i].listed && j == i + 1 && b->sep == SEP_SOFT &&
+	       b->word != KD_WORD_COMMON && b->len >= 5;
+}
+
 /* Language evidence for a span [i..j] (not in legacy mode):
  *   - two ordinary words of some language ("International System",
  *     "Control System", "Show Done") are not a name: one of them must
@@ -455,7 +466,8 @@ static int span_evidence(const struct scan *sc, size_t i, size_t j)
 	 * of a two-word name */
 	if (words == 2 && sc->t[i].initial && !sc->t[i].hangul &&
 	    sc->t[i].word == KD_WORD_COMMON && !bare(sc, &sc->t[i]) &&
-	    sc->t[i].cas != CASE_DIGIT && !korean_shape(sc, i, j))
+	    sc->t[i].cas != CASE_DIGIT && !korean_shape(sc, i, j) &&
+	    !listed_before_name(sc, i, j))
 		return 0;
 	if (words == 2 && j == i + 1 && sc->t[j].sep == SEP_HYPHEN)
 		return 0;
