@@ -179,6 +179,45 @@ static int hangul_key(const struct scan *sc, size_t i, size_t j, char *key,
 	return 1;
 }
 
+/* span_key() with the press spellings of Russian names by two
+ * conventions respelled as the lists write them: Spanish j for kh
+ * (Mijail Matveev, Zajarov) and French -ine for -in (Prigojine,
+ * Poutine). 0 when no word changed. Like case_key(), only a span the
+ * lists did not match is scored again so. */
+static int press_key(const struct scan *sc, size_t i, size_t j, char *key,
+		     size_t cap, size_t *klen)
+{
+	size_t k, o = 0, a;
+	int changed = 0;
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		const char *w = STEM(sc, t);
+		size_t n = t->slen;
+		if (o + 2 * n + 2 > cap)
+			return 0;
+		if (o)
+			key[o++] = ' ';
+		for (a = 0; a < n; a++) {
+			if (w[a] == 'j' && t->cas == CASE_UPPER && !t->hangul &&
+			    (a + 1 < n && strchr("aeiou", w[a + 1]))) {
+				key[o++] = 'k';
+				key[o++] = 'h';
+				changed = 1;
+			} else {
+				key[o++] = w[a];
+			}
+		}
+		if (n >= 6 && memcmp(w + n - 3, "ine", 3) == 0 &&
+		    t->cas == CASE_UPPER) {
+			o--; /* Prigojine: prigojin */
+			changed = 1;
+		}
+	}
+	key[o] = '\0';
+	*klen = o;
+	return changed;
+}
+
 /* Is span [i..j] shaped as a romanised Korean name: a Korean surname
  * (Kim, Gim, Ri, Yi, Lee, Pak, Bak, Park, Choe, ...) first or last,
  * and every other name word a syllable or two of at most 6 letters
@@ -761,6 +800,14 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				}
 				if ((r == NULL || r->ent == UINT32_MAX ||
 				     r->score < sc->c->threshold) &&
+				    !sc->legacy && full_name(sc, i, j) &&
+				    press_key(sc, i, j, key, sizeof(key),
+					      &kl) &&
+				    (err = kd__scan_score(&r, sc->c, key, kl,
+							  KD_SCAN_FULL)) < 0)
+					return err;
+				if ((r == NULL || r->ent == UINT32_MAX ||
+				     r->score < sc->c->threshold) &&
 				    !sc->legacy && sc->t[i].hangul &&
 				    hangul_key(sc, i, j, key, sizeof(key),
 					       &kl) &&
@@ -843,7 +890,19 @@ static int part_is(const char *f, size_t n, const char *w, size_t wn,
 	if (n == 0 || n > 64)
 		return 0;
 	kd__word_qtok(&l, f, n, sk, sizeof(sk));
-	return kd__token_sim(q, &l, &how) >= 0.8;
+	if (kd__token_sim(q, &l, &how) >= 0.8)
+		return 1;
+	/* a Belarusian family name as the lists write it (ATABEKAU,
+	 * VASILIEU, CHARNYSHOU: ў) is the press's Russian one (Atabekov) */
+	if (n >= 5 && n < 64 && f[n - 1] == 'u' && strchr("aeo", f[n - 2])) {
+		char b[64];
+		memcpy(b, f, n - 2);
+		b[n - 2] = f[n - 2] == 'e' ? 'e' : 'o';
+		b[n - 1] = 'v';
+		kd__word_qtok(&l, b, n, sk, sizeof(sk));
+		return kd__token_sim(q, &l, &how) >= 0.8;
+	}
+	return 0;
 }
 
 /* kd__scan_family_name(), by exact spelling (q NULL) or by similarity to
