@@ -894,3 +894,38 @@ KD_TEST(scan_prose__korean_titles_and_particles)
 	scan_kinds("장관과 위원장은 회의에 참석했다.", &a, &m, &id, &feat);
 	CHECK_INT(a, 0);
 }
+
+KD_TEST(scan_prose__two_initials_and_a_family_name)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* given name and patronymic as initials, in their order */
+	expect_name("Как заявил С. В. Лавров, встреча состоялась.", "uk-14197",
+		    20, 40);
+	/* initials in another order (Aleksandr Nikolaevich NEKRASOV is
+	 * no Н. А.), a given name as the last word (JÉRÔME KAKWAVU
+	 * BUKANDE) and one initial alone say nothing */
+	scan_kinds("Стихи писал Н. А. Некрасов.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	scan_kinds("Three Men in a Boat. -- J. K. Jerome", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	scan_kinds("The book by K. Jerome was funny.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+}
+
+KD_TEST(scan_prose__press_conventions_of_russian_names)
+{
+	/* Spanish j for kh, a Belarusian family name as listed (ATABEKAU)
+	 * written as the Russian press does, a German genitive at the
+	 * start of a sentence */
+	expect_name("Seg\xc3\xban Mijail Matveev, la reuni\xc3\xb3n tuvo "
+		    "lugar en Mosc\xc3\xba.",
+		    "ofac-41336", 7, 21);
+	expect_name("Le porte-parole de Khazalbek Atabekov a rejet\xc3\xa9 les "
+		    "accusations.",
+		    "ofac-29673", 19, 37);
+	expect_name("Roman Abramowitschs Sprecher wies die Vorw\xc3\xbcrfe "
+		    "zur\xc3\xbc"
+		    "ck.",
+		    "uk-14212", 0, 19);
+}

@@ -521,10 +521,45 @@ static int span_evidence(const struct scan *sc, size_t i, size_t j)
  * Haqqani); or one unlisted spelling that is no ordinary word beside
  * two listed words, or beside one that is rare on the lists. score_span.c scores it as kd_screen
  * does (KD_SCAN_FULL). */
+/* Is token k an initial: one capital letter and a full stop (A. Pavlov,
+ * С. В. Лавров)? Not in legacy mode. */
+static int dotted_initial(const struct scan *sc, size_t k)
+{
+	const struct tok *t = &sc->t[k];
+	return !sc->legacy && t->len == 1 && t->cas == CASE_UPPER &&
+	       !t->hangul && t->oe < sc->g->len && sc->g->s[t->oe] == '.' &&
+	       k + 1 < sc->n && sc->t[k + 1].sep != SEP_HARD;
+}
+
+/* Do two initials start at token k (С. В. Лавров)? One initial says
+ * too little (M. Taylor, K. Jerome). */
+static int two_initials(const struct scan *sc, size_t k)
+{
+	return dotted_initial(sc, k) && dotted_initial(sc, k + 1);
+}
+
 static int full_name(const struct scan *sc, size_t i, size_t j)
 {
 	size_t k, words = 0, plain = 0, unknown = 0;
 	int rare = 0;
+	if (two_initials(sc, i)) {
+		/* two initials and one family word that is no ordinary word
+		 * (С. В. Лавров, S. W. Ławrow: given name and patronymic);
+		 * the scorer matches each initial to a given name */
+		size_t ini = 0;
+		for (k = i; k <= j; k++) {
+			const struct tok *t = &sc->t[k];
+			if (dotted_initial(sc, k)) {
+				ini++;
+				continue;
+			}
+			if (!t->known || t->len < 4 ||
+			    (t->word == KD_WORD_COMMON && !bare(sc, t)))
+				return 0;
+			words++;
+		}
+		return words == 1 && ini >= 2;
+	}
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
 		if (title_after_particle(sc, k)) {
@@ -679,6 +714,59 @@ static int hangul_cand(struct scan *sc, size_t i, struct cand **cs, size_t *nc,
 	return 0;
 }
 
+static int family_part(const struct scan *sc, uint32_t ei, const char *w,
+		       size_t n, const struct kd_qtok *q);
+static int case_family(const struct scan *sc, uint32_t ei, const struct tok *t);
+
+static int mixed_case(const char *cap);
+
+/* A span of initials and a family word (two_initials()) names the
+ * person r matched only when every initial was matched as one of a
+ * given name ("'s'~'sergei' initial"), the initials are those of r's
+ * given names in their order, and the word is r's family name (J. K.
+ * Jerome is no JÉRÔME KAKWAVU BUKANDE: his given name; Н. А. Некрасов
+ * no Aleksandr Nikolaevich NEKRASOV). */
+static int initials_matched(const struct scan *sc, size_t i, size_t j,
+			    const struct kd_scan_match *r)
+{
+	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, r->ent));
+	const char *comma = strchr(cap, ','), *p;
+	char giv[8];
+	size_t k, ng = 0, ni = 0;
+	int mixed = comma == NULL && mixed_case(cap);
+	/* the first letters of the caption's given names, in order:
+	 * after the comma (LAVROV, Sergei Viktorovich), the mixed-case
+	 * words (Sergei Viktorovich LAVROV), else all but the last */
+	for (p = comma ? comma + 1 : cap; *p && ng < sizeof(giv);) {
+		const char *e;
+		int low = 0;
+		while (*p == ' ')
+			p++;
+		for (e = p; *e && *e != ' '; e++)
+			low |= *e >= 'a' && *e <= 'z';
+		if (e > p && (comma || (mixed ? low : *e != '\0')) &&
+		    ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')))
+			giv[ng++] = (char)(*p | 0x20);
+		p = e;
+	}
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		struct kd_qtok q;
+		if (dotted_initial(sc, k)) {
+			/* С. В. is Sergei Viktorovich, not Viktor Sergeevich */
+			if (ni >= ng || TXT(sc, t)[0] != giv[ni++] ||
+			    !initial_part(r->detail, TXT(sc, t)))
+				return 0;
+			continue;
+		}
+		kd__scan_qtok(&q, sc, t);
+		if (!family_part(sc, r->ent, STEM(sc, t), t->slen, &q) &&
+		    !case_family(sc, r->ent, t))
+			return 0;
+	}
+	return 1;
+}
+
 int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 		     size_t *capc)
 {
@@ -698,7 +786,7 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 			continue;
 		}
 		if (!kd__scan_anchor(&sc->t[i]) && !unknown_start(sc, i) &&
-		    !ko_letter(sc, i, 1))
+		    !ko_letter(sc, i, 1) && !two_initials(sc, i))
 			continue;
 		unknown = !sc->t[i].known;
 		info = sc->t[i].idf;
@@ -819,8 +907,11 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				if (r->ent != UINT32_MAX &&
 				    r->score >= sc->c->threshold &&
 				    (sc->legacy || sc->t[i].len > 1 ||
-				     !initial_part(r->detail,
-						   TXT(sc, &sc->t[i]))) &&
+				     (two_initials(sc, i)
+					      ? initials_matched(sc, i, j, r)
+					      : !initial_part(
+							r->detail,
+							TXT(sc, &sc->t[i])))) &&
 				    (sc->legacy ||
 				     (given_and_family(sc, i, j, r->ent) &&
 				      ((syl = syllabic_span(sc, i, j)) == 0 ||
