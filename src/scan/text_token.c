@@ -286,6 +286,41 @@ static int resolve_case(struct scan *sc, struct tok *t, const char *w, size_t n,
 	return 0;
 }
 
+/* Polish and Czech write the Russian ц as c (Krawcowa, Kuzněcov,
+ * Rumiancewa), the lists as ts (KRAVTSOVA, KUZNETSOV): an unknown Latin
+ * word with a c that is no part of cz, ch, ck or sc is looked up with
+ * ts, then as a case form (Woroncowej). */
+static int resolve_ts(struct scan *sc, struct tok *t, const char *w, size_t n,
+		      int *found)
+{
+	char b[TOK_MAX + 8];
+	size_t i, m = 0;
+	int ch = 0, err;
+	*found = 0;
+	for (i = 0; i < n && m + 2 <= TOK_MAX; i++) {
+		if (w[i] == 'c' && (i + 1 == n || !strchr("hzk", w[i + 1])) &&
+		    (i == 0 || w[i - 1] != 's')) {
+			b[m++] = 't';
+			b[m++] = 's';
+			ch = 1;
+		} else {
+			b[m++] = w[i];
+		}
+	}
+	if (!ch || i < n)
+		return 0;
+	b[m] = '\0';
+	if ((err = lookup(sc, t, b, m, found)) < 0)
+		return err;
+	if (!*found && (err = resolve_case(sc, t, b, m, 0, found)) < 0)
+		return err;
+	if (!*found || t->stem != t->txt)
+		return 0; /* not found, or found by a nominative */
+	t->listed = 0;
+	t->slen = (uint16_t)m;
+	return arena_put(sc, &t->stem, b, m);
+}
+
 /* A joined Arabic compound the name analyser splits (src/text/
  * tokens.c: Attiqullah -> attiq allah, Nasiruddin -> nasir al din,
  * Abdurrahman -> abd al rahman): the lists hold the parts, so a word
@@ -460,6 +495,9 @@ static int resolve(struct scan *sc, struct tok *t, int cyr)
 	}
 	if (!sc->legacy &&
 	    ((err = resolve_case(sc, t, w, n, cyr, &found)) < 0 || found))
+		return err;
+	if (!sc->legacy && !cyr &&
+	    ((err = resolve_ts(sc, t, w, n, &found)) < 0 || found))
 		return err;
 	if (!sc->legacy && (err = resolve_split(sc, t, w, n)) < 0)
 		return err;
