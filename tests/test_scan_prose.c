@@ -929,3 +929,25 @@ KD_TEST(scan_prose__press_conventions_of_russian_names)
 		    "ck.",
 		    "uk-14212", 0, 19);
 }
+
+KD_TEST(scan_prose__korean_two_syllable_name_beside_a_title)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* a surname and one syllable (KIM KYU, RYU JIN, KANG RYONG) with
+	 * a title after it, glued to it, or before it */
+	expect_name("북한 매체에 따르면 김규 부위원장은 지난주 회의에 "
+		    "참석했다.",
+		    "un-KPi.022", 27, 33);
+	expect_name("이번 결정은 류진부위원장과 영향력을 보여준다.",
+		    "un-KPi.027", 17, 23);
+	expect_name("이번 결정은 부위원장 강룡과 영향력을 보여준다.",
+		    "un-KPi.020", 30, 36);
+	/* without a title two syllables name nobody; an ordinary word
+	 * before a title (정부 장관: the government's minister) neither */
+	scan_kinds("김규 왔다.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	scan_kinds("정부 장관은 회의에 참석했다. 한국 대사는 말했다.", &a, &m,
+		   &id, &feat);
+	CHECK_INT(a, 0);
+}
