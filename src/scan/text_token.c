@@ -286,22 +286,30 @@ static int resolve_case(struct scan *sc, struct tok *t, const char *w, size_t n,
 	return 0;
 }
 
-/* Polish and Czech write the Russian ц as c (Krawcowa, Kuzněcov,
- * Rumiancewa), the lists as ts (KRAVTSOVA, KUZNETSOV): an unknown Latin
- * word with a c that is no part of cz, ch, ck or sc is looked up with
- * ts, then as a case form (Woroncowej). */
+/* Press spellings of Russian letters the lists write otherwise, tried
+ * on an unknown Latin word (then as a case form: Woroncowej):
+ *   kind 0: Polish and Czech c for ц (Krawcowa, Kuzněcov: KRAVTSOVA,
+ *           KUZNETSOV), a c that is no part of cz, ch, ck or sc;
+ *   kind 1: Spanish j for х before a vowel (Petujov, Zajarov:
+ *           PETUKHOV, ZAKHAROV). */
 static int resolve_ts(struct scan *sc, struct tok *t, const char *w, size_t n,
-		      int *found)
+		      int kind, int *found)
 {
 	char b[TOK_MAX + 8];
 	size_t i, m = 0;
 	int ch = 0, err;
 	*found = 0;
 	for (i = 0; i < n && m + 2 <= TOK_MAX; i++) {
-		if (w[i] == 'c' && (i + 1 == n || !strchr("hzk", w[i + 1])) &&
+		if (kind == 0 && w[i] == 'c' &&
+		    (i + 1 == n || !strchr("hzk", w[i + 1])) &&
 		    (i == 0 || w[i - 1] != 's')) {
 			b[m++] = 't';
 			b[m++] = 's';
+			ch = 1;
+		} else if (kind == 1 && w[i] == 'j' && i + 1 < n &&
+			   strchr("aeiou", w[i + 1])) {
+			b[m++] = 'k';
+			b[m++] = 'h';
 			ch = 1;
 		} else {
 			b[m++] = w[i];
@@ -497,7 +505,8 @@ static int resolve(struct scan *sc, struct tok *t, int cyr)
 	    ((err = resolve_case(sc, t, w, n, cyr, &found)) < 0 || found))
 		return err;
 	if (!sc->legacy && !cyr &&
-	    ((err = resolve_ts(sc, t, w, n, &found)) < 0 || found))
+	    (((err = resolve_ts(sc, t, w, n, 0, &found)) < 0 || found) ||
+	     ((err = resolve_ts(sc, t, w, n, 1, &found)) < 0 || found)))
 		return err;
 	if (!sc->legacy && (err = resolve_split(sc, t, w, n)) < 0)
 		return err;
