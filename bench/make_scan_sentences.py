@@ -14,6 +14,10 @@ attached to a Hangul name):
   es cs      the UN list's own spellings (dev/positives_un.csv), even
              rows in Spanish, odd rows in Czech sentences
 
+A second part, appended after these rows (which it leaves unchanged),
+comes from the raw UK and UN lists ($KORDON_LISTS, default
+/work/shared/data/lists): see "Second part" below.
+
 Output bench/data/scan_sentences.tsv: lang, byte start, byte end of the
 name in the sentence, the listed name the spelling belongs to, the
 sentence. Deterministic (no randomness; inputs in file order). Rows whose
