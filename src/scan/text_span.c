@@ -136,12 +136,12 @@ static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 		int cyr = s[t->os] >= 0xD0 && s[t->os] <= 0xD4;
 		from = 0;
 		n = 0;
-		if (t->cas == CASE_UPPER && !t->hangul && t->len >= 5)
+		if (t->cas == CASE_UPPER && !t->hangul && t->len >= 4)
 			n = kd__scan_case_form(b, sizeof(b), x, t->len, cyr, 1,
 					       &from);
 		/* a case form: a consonant left (olega -> oleg) or another
 		 * ending for the nominative's a (jeleny -> jelena) */
-		if (n > 0 && (strchr("aeiouyh", b[n - 1]) == NULL ||
+		if (n > 0 && (strchr("aeiouy", b[n - 1]) == NULL ||
 			      (b[n - 1] == 'y' && n >= 2 &&
 			       strchr("aeiou", b[n - 2]) != NULL) ||
 			      (b[n - 1] == 'a' && x[t->len - 1] != 'a')))
