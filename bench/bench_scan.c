@@ -41,7 +41,9 @@
  *   corpus, BENCH_SCAN_MISSES=1 the sentences the scanner misses;
  *   BENCH_SCAN_ONLY=SUBSTR scans only the corpora whose name contains
  *   it (e.g. "man_" for a profile), BENCH_SCAN_NO_SENTENCES=1 skips the
- *   sentences, BENCH_SCAN_NO_BEFORE=1 the "before" runs (profiling);
+ *   sentences, BENCH_SCAN_SENTENCES=FILE reads them from FILE (e.g. an
+ *   older scan_sentences.tsv, to compare on the same rows),
+ *   BENCH_SCAN_NO_BEFORE=1 the "before" runs (profiling);
  *   BENCH_SCAN_REPEAT=N times each scan N times and keeps the fastest
  *   (a shared, busy machine only slows runs down);
  *   BENCH_SCAN_HITS=DIR writes every hit of the "after" scan of each
@@ -754,8 +756,10 @@ int main(int argc, char **argv)
 	printf("lists: %zu entities, loaded and prepared in %.2f s\n",
 	       kd_db_count(db), now() - t0);
 	if (getenv("BENCH_SCAN_NO_SENTENCES") == NULL)
-		run_sentences(m,
-			      KD_SOURCE_DIR "/bench/data/scan_sentences.tsv");
+		run_sentences(m, getenv("BENCH_SCAN_SENTENCES")
+					 ? getenv("BENCH_SCAN_SENTENCES")
+					 : KD_SOURCE_DIR
+					 "/bench/data/scan_sentences.tsv");
 	run_prose(m, prose);
 	if (!synthetic)
 		goto out;

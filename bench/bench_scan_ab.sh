@@ -36,6 +36,8 @@ out=$(mktemp -d /tmp/kd_scan_ab_out.XXXXXX)
 trap 'git worktree remove --force "$wt" >/dev/null 2>&1 || rm -rf "$wt"; rm -rf "$out"' EXIT
 git worktree add -q --detach "$wt" "$base"
 cp bench/bench_scan.c "$wt/bench/bench_scan.c"
+# both builds read this tree's names-in-sentences rows
+export BENCH_SCAN_SENTENCES=${BENCH_SCAN_SENTENCES:-$PWD/bench/data/scan_sentences.tsv}
 for d in "$wt" .; do
   cmake -S "$d" -B "$d/build-rel" -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build "$d/build-rel" -j2 --target bench_scan >/dev/null

@@ -77,6 +77,14 @@ struct scan {
 	struct txt_memo *tmemo; /* arena texts of short kept words */
 };
 
+/* The next nominative form of name word w[0..n) read as a Slavic case
+ * form (Ławrowem -> lawrow, Лавровым -> lavrov, Jeleny -> jelena),
+ * trying endings from *from on (start at 0); with `all` 0 not the
+ * endings that also end nominatives (-a: Zacharowa). Its length, 0 when
+ * no ending is left. */
+size_t kd__scan_case_form(char *out, size_t cap, const char *w, size_t n,
+			  int cyr, int all, size_t *from);
+
 #define TXT(sc, tk)  ((sc)->ar.ptr + (tk)->txt)
 #define STEM(sc, tk) ((sc)->ar.ptr + (tk)->stem)
 #define SKEL(sc, tk) ((sc)->ar.ptr + (tk)->skel)

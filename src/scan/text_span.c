@@ -70,12 +70,26 @@ static int name_word(const struct tok *t)
 	       (t->lex == KD_LEX_NONE || t->lex == KD_LEX_COMMON);
 }
 
+static int bare(const struct scan *sc, const struct tok *t);
+
+/* Is token t the first word of a sentence and an ordinary word of some
+ * language there (Selon, Según, Laut, Wie): capitalised as any first
+ * word is, it is no part of the name after it (Selon Sergueï Gavrilov,
+ * Según Vladimir Nikitin). Not in legacy mode. */
+static int sentence_word(const struct scan *sc, const struct tok *t)
+{
+	return !sc->legacy && t->initial && !t->hangul &&
+	       t->word == KD_WORD_COMMON && t->len >= 3 && !bare(sc, t);
+}
+
 static int unbounded(const struct scan *sc, size_t i, size_t j)
 {
 	const struct tok *l = i > 0 ? &sc->t[i - 1] : NULL;
 	const struct tok *r = j + 1 < sc->n ? &sc->t[j + 1] : NULL;
 	if (l && sc->t[i].sep != SEP_HARD &&
-	    (name_word(l) || (sc->t[i].sep == SEP_HYPHEN && l->known)))
+	    ((name_word(l) &&
+	      !(sc->t[i].sep == SEP_SOFT && sentence_word(sc, l))) ||
+	     (sc->t[i].sep == SEP_HYPHEN && l->known)))
 		return 1;
 	return r && r->sep != SEP_HARD &&
 	       (name_word(r) || (r->sep == SEP_HYPHEN && r->known));
@@ -97,6 +111,111 @@ static int span_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 	key[o] = '\0';
 	*klen = o;
 	return 0;
+}
+
+/* span_key() with each word that may be a Slavic case form (a word
+ * its own stem, not already read as one by text_token.c) in its first
+ * nominative form: "Olega Matkina" -> "oleg matkin", "Савельева" ->
+ * "savelev". Such genitives are themselves listed words (MARKOVA,
+ * IVANOVA are women's surnames), so the words keep their reading and
+ * only a span the lists did not match is scored again so. A case form
+ * inflects given name and surname alike (Olega Matkina, Анны
+ * Кузнецовой): 0 unless two words changed and each read form ends in a
+ * consonant, y after a vowel too (Andreya: andrey; Aliya Rahmani is no
+ * genitive of ALIY). */
+static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
+		    size_t *klen)
+{
+	const unsigned char *s = (const unsigned char *)sc->g->s;
+	size_t k, o = 0, from, n;
+	int changed = 0;
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		const char *w = STEM(sc, t), *x = TXT(sc, t);
+		char b[TOK_MAX + 8];
+		int cyr = s[t->os] >= 0xD0 && s[t->os] <= 0xD4;
+		from = 0;
+		n = 0;
+		if (t->cas == CASE_UPPER && !t->hangul && t->len >= 4)
+			n = kd__scan_case_form(b, sizeof(b), x, t->len, cyr, 1,
+					       &from);
+		/* a case form: a consonant left (olega -> oleg) or another
+		 * ending for the nominative's a (jeleny -> jelena) */
+		if (n > 0 && (strchr("aeiouy", b[n - 1]) == NULL ||
+			      (b[n - 1] == 'y' && n >= 2 &&
+			       strchr("aeiou", b[n - 2]) != NULL) ||
+			      (b[n - 1] == 'a' && x[t->len - 1] != 'a')))
+			changed++;
+		if (n > 0 && t->stem == t->txt) {
+			w = b;
+		} else {
+			n = t->slen;
+		}
+		if (o + n + 2 > cap)
+			return 0;
+		if (o)
+			key[o++] = ' ';
+		memcpy(key + o, w, n);
+		o += n;
+	}
+	key[o] = '\0';
+	*klen = o;
+	return changed >= 2;
+}
+
+/* The Korean name of span [i..j] as written, in Hangul (its syllables,
+ * the particle cut: 조연춘 of 조연춘과): scored as kd_screen scores a
+ * Hangul query, with the Korean readings of the lists' romanised names
+ * (CHO YON CHUN), which the romanised key ("jo yeon chun") misses. */
+static int hangul_key(const struct scan *sc, size_t i, size_t j, char *key,
+		      size_t cap, size_t *klen)
+{
+	size_t a = sc->t[i].os, b = sc->t[j].oe;
+	if (b <= a || b - a + 1 > cap)
+		return 0;
+	memcpy(key, sc->g->s + a, b - a);
+	key[b - a] = '\0';
+	*klen = b - a;
+	return 1;
+}
+
+/* span_key() with the press spellings of Russian names by two
+ * conventions respelled as the lists write them: Spanish j for kh
+ * (Mijail Matveev, Zajarov) and French -ine for -in (Prigojine,
+ * Poutine). 0 when no word changed. Like case_key(), only a span the
+ * lists did not match is scored again so. */
+static int press_key(const struct scan *sc, size_t i, size_t j, char *key,
+		     size_t cap, size_t *klen)
+{
+	size_t k, o = 0, a;
+	int changed = 0;
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		const char *w = STEM(sc, t);
+		size_t n = t->slen;
+		if (o + 2 * n + 2 > cap)
+			return 0;
+		if (o)
+			key[o++] = ' ';
+		for (a = 0; a < n; a++) {
+			if (w[a] == 'j' && t->cas == CASE_UPPER && !t->hangul &&
+			    (a + 1 < n && strchr("aeiou", w[a + 1]))) {
+				key[o++] = 'k';
+				key[o++] = 'h';
+				changed = 1;
+			} else {
+				key[o++] = w[a];
+			}
+		}
+		if (n >= 6 && memcmp(w + n - 3, "ine", 3) == 0 &&
+		    t->cas == CASE_UPPER) {
+			o--; /* Prigojine: prigojin */
+			changed = 1;
+		}
+	}
+	key[o] = '\0';
+	*klen = o;
+	return changed;
 }
 
 /* Is span [i..j] shaped as a romanised Korean name: a Korean surname
@@ -340,6 +459,17 @@ static int bare(const struct scan *sc, const struct tok *t)
 		kd__lex_accented(TXT(sc, t), t->len));
 }
 
+/* Is span [i..j] (two words) a listed word spelled as listed (Roman,
+ * Boris) first, then a word that is no ordinary word of any language
+ * (Abramowitschs): a name at a sentence start, though its
+ * first word is an ordinary word somewhere (Roman: a novel)? */
+static int listed_before_name(const struct scan *sc, size_t i, size_t j)
+{
+	const struct tok *b = &sc->t[j];
+	return sc->t[i].listed && j == i + 1 && b->sep == SEP_SOFT &&
+	       b->word != KD_WORD_COMMON && b->len >= 5;
+}
+
 /* Language evidence for a span [i..j] (not in legacy mode):
  *   - two ordinary words of some language ("International System",
  *     "Control System", "Show Done") are not a name: one of them must
@@ -375,7 +505,8 @@ static int span_evidence(const struct scan *sc, size_t i, size_t j)
 	 * of a two-word name */
 	if (words == 2 && sc->t[i].initial && !sc->t[i].hangul &&
 	    sc->t[i].word == KD_WORD_COMMON && !bare(sc, &sc->t[i]) &&
-	    sc->t[i].cas != CASE_DIGIT && !korean_shape(sc, i, j))
+	    sc->t[i].cas != CASE_DIGIT && !korean_shape(sc, i, j) &&
+	    !listed_before_name(sc, i, j))
 		return 0;
 	if (words == 2 && j == i + 1 && sc->t[j].sep == SEP_HYPHEN)
 		return 0;
@@ -390,10 +521,45 @@ static int span_evidence(const struct scan *sc, size_t i, size_t j)
  * Haqqani); or one unlisted spelling that is no ordinary word beside
  * two listed words, or beside one that is rare on the lists. score_span.c scores it as kd_screen
  * does (KD_SCAN_FULL). */
+/* Is token k an initial: one capital letter and a full stop (A. Pavlov,
+ * С. В. Лавров)? Not in legacy mode. */
+static int dotted_initial(const struct scan *sc, size_t k)
+{
+	const struct tok *t = &sc->t[k];
+	return !sc->legacy && t->len == 1 && t->cas == CASE_UPPER &&
+	       !t->hangul && t->oe < sc->g->len && sc->g->s[t->oe] == '.' &&
+	       k + 1 < sc->n && sc->t[k + 1].sep != SEP_HARD;
+}
+
+/* Do two initials start at token k (С. В. Лавров)? One initial says
+ * too little (M. Taylor, K. Jerome). */
+static int two_initials(const struct scan *sc, size_t k)
+{
+	return dotted_initial(sc, k) && dotted_initial(sc, k + 1);
+}
+
 static int full_name(const struct scan *sc, size_t i, size_t j)
 {
 	size_t k, words = 0, plain = 0, unknown = 0;
 	int rare = 0;
+	if (two_initials(sc, i)) {
+		/* two initials and one family word that is no ordinary word
+		 * (С. В. Лавров, S. W. Ławrow: given name and patronymic);
+		 * the scorer matches each initial to a given name */
+		size_t ini = 0;
+		for (k = i; k <= j; k++) {
+			const struct tok *t = &sc->t[k];
+			if (dotted_initial(sc, k)) {
+				ini++;
+				continue;
+			}
+			if (!t->known || t->len < 4 ||
+			    (t->word == KD_WORD_COMMON && !bare(sc, t)))
+				return 0;
+			words++;
+		}
+		return words == 1 && ini >= 2;
+	}
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
 		if (title_after_particle(sc, k)) {
@@ -517,6 +683,90 @@ static int initial_part(const char *d, const char *w)
 	return strncmp(e + 1, " initial", 8) == 0;
 }
 
+/* A candidate for the Korean name word starting at token i (hangul_word
+ * cut it to surname and given name) scored by its Hangul (hangul_key())
+ * when its romanised syllables are no listed words, so the span walk
+ * below does not start there. */
+static int hangul_cand(struct scan *sc, size_t i, struct cand **cs, size_t *nc,
+		       size_t *capc)
+{
+	const struct kd_scan_match *r = NULL;
+	char key[256];
+	size_t j = i, kl;
+	int err;
+	while (same_word(sc, j))
+		j++;
+	if (j == i || unbounded(sc, i, j) ||
+	    !hangul_key(sc, i, j, key, sizeof(key), &kl))
+		return 0;
+	if ((err = kd__scan_score(&r, sc->c, key, kl, KD_SCAN_FULL)) < 0)
+		return err;
+	if (r == NULL || r->ent == UINT32_MAX || r->score < sc->c->threshold ||
+	    !given_and_family(sc, i, j, r->ent))
+		return 0;
+	if ((err = kd__grow((void **)cs, capc, *nc + 1, sizeof(**cs))) < 0)
+		return err;
+	(*cs)[*nc].i = i;
+	(*cs)[*nc].j = j;
+	(*cs)[*nc].r = r;
+	(*cs)[*nc].key = r->score + 0.02 * (double)(j - i + 1);
+	(*nc)++;
+	return 0;
+}
+
+static int family_part(const struct scan *sc, uint32_t ei, const char *w,
+		       size_t n, const struct kd_qtok *q);
+static int case_family(const struct scan *sc, uint32_t ei, const struct tok *t);
+
+static int mixed_case(const char *cap);
+
+/* A span of initials and a family word (two_initials()) names the
+ * person r matched only when every initial was matched as one of a
+ * given name ("'s'~'sergei' initial"), the initials are those of r's
+ * given names in their order, and the word is r's family name (J. K.
+ * Jerome is no JÉRÔME KAKWAVU BUKANDE: his given name; Н. А. Некрасов
+ * no Aleksandr Nikolaevich NEKRASOV). */
+static int initials_matched(const struct scan *sc, size_t i, size_t j,
+			    const struct kd_scan_match *r)
+{
+	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, r->ent));
+	const char *comma = strchr(cap, ','), *p;
+	char giv[8];
+	size_t k, ng = 0, ni = 0;
+	int mixed = comma == NULL && mixed_case(cap);
+	/* the first letters of the caption's given names, in order:
+	 * after the comma (LAVROV, Sergei Viktorovich), the mixed-case
+	 * words (Sergei Viktorovich LAVROV), else all but the last */
+	for (p = comma ? comma + 1 : cap; *p && ng < sizeof(giv);) {
+		const char *e;
+		int low = 0;
+		while (*p == ' ')
+			p++;
+		for (e = p; *e && *e != ' '; e++)
+			low |= *e >= 'a' && *e <= 'z';
+		if (e > p && (comma || (mixed ? low : *e != '\0')) &&
+		    ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')))
+			giv[ng++] = (char)(*p | 0x20);
+		p = e;
+	}
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		struct kd_qtok q;
+		if (dotted_initial(sc, k)) {
+			/* С. В. is Sergei Viktorovich, not Viktor Sergeevich */
+			if (ni >= ng || TXT(sc, t)[0] != giv[ni++] ||
+			    !initial_part(r->detail, TXT(sc, t)))
+				return 0;
+			continue;
+		}
+		kd__scan_qtok(&q, sc, t);
+		if (!family_part(sc, r->ent, STEM(sc, t), t->slen, &q) &&
+		    !case_family(sc, r->ent, t))
+			return 0;
+	}
+	return 1;
+}
+
 int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 		     size_t *capc)
 {
@@ -525,11 +775,19 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 	for (i = 0; i < sc->n; i++) {
 		double info = 0;
 		int unknown = 0, specific = 0, rare = 0, comma = 0;
-		if (!kd__scan_anchor(&sc->t[i]) && !unknown_start(sc, i) &&
-		    !ko_letter(sc, i, 1))
-			continue;
 		if (sc->t[i].hangul && i > 0 && same_word(sc, i - 1))
 			continue; /* a Korean name is its whole word */
+		if (!kd__scan_anchor(&sc->t[i]) && sc->t[i].hangul &&
+		    !sc->legacy) {
+			/* a Korean name word whose romanised syllables the
+			 * lists lack (hyeon: HYON): by its Hangul */
+			if ((err = hangul_cand(sc, i, cs, nc, capc)) < 0)
+				return err;
+			continue;
+		}
+		if (!kd__scan_anchor(&sc->t[i]) && !unknown_start(sc, i) &&
+		    !ko_letter(sc, i, 1) && !two_initials(sc, i))
+			continue;
 		unknown = !sc->t[i].known;
 		info = sc->t[i].idf;
 		specific = !placeish(sc, &sc->t[i]);
@@ -608,13 +866,52 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_FULL)) < 0)
 					return err;
+				/* Slavic case forms: below the threshold or
+				 * only near it (a low-priority mention) */
+				if ((r == NULL || r->ent == UINT32_MAX ||
+				     r->score <
+					     sc->c->threshold +
+						     KD_W_SCAN_FUZZY_MARGIN) &&
+				    !sc->legacy && full_name(sc, i, j) &&
+				    case_key(sc, i, j, key, sizeof(key), &kl)) {
+					const struct kd_scan_match *r2 = NULL;
+					if ((err = kd__scan_score(
+						     &r2, sc->c, key, kl,
+						     KD_SCAN_FULL)) < 0)
+						return err;
+					if (r2 != NULL &&
+					    r2->ent != UINT32_MAX &&
+					    (r == NULL ||
+					     r->ent == UINT32_MAX ||
+					     r2->score > r->score))
+						r = r2;
+				}
+				if ((r == NULL || r->ent == UINT32_MAX ||
+				     r->score < sc->c->threshold) &&
+				    !sc->legacy && full_name(sc, i, j) &&
+				    press_key(sc, i, j, key, sizeof(key),
+					      &kl) &&
+				    (err = kd__scan_score(&r, sc->c, key, kl,
+							  KD_SCAN_FULL)) < 0)
+					return err;
+				if ((r == NULL || r->ent == UINT32_MAX ||
+				     r->score < sc->c->threshold) &&
+				    !sc->legacy && sc->t[i].hangul &&
+				    hangul_key(sc, i, j, key, sizeof(key),
+					       &kl) &&
+				    (err = kd__scan_score(&r, sc->c, key, kl,
+							  KD_SCAN_FULL)) < 0)
+					return err;
 				if (r == NULL)
 					continue;
 				if (r->ent != UINT32_MAX &&
 				    r->score >= sc->c->threshold &&
 				    (sc->legacy || sc->t[i].len > 1 ||
-				     !initial_part(r->detail,
-						   TXT(sc, &sc->t[i]))) &&
+				     (two_initials(sc, i)
+					      ? initials_matched(sc, i, j, r)
+					      : !initial_part(
+							r->detail,
+							TXT(sc, &sc->t[i])))) &&
 				    (sc->legacy ||
 				     (given_and_family(sc, i, j, r->ent) &&
 				      ((syl = syllabic_span(sc, i, j)) == 0 ||
@@ -684,7 +981,19 @@ static int part_is(const char *f, size_t n, const char *w, size_t wn,
 	if (n == 0 || n > 64)
 		return 0;
 	kd__word_qtok(&l, f, n, sk, sizeof(sk));
-	return kd__token_sim(q, &l, &how) >= 0.8;
+	if (kd__token_sim(q, &l, &how) >= 0.8)
+		return 1;
+	/* a Belarusian family name as the lists write it (ATABEKAU,
+	 * VASILIEU, CHARNYSHOU: ў) is the press's Russian one (Atabekov) */
+	if (n >= 5 && n < 64 && f[n - 1] == 'u' && strchr("aeo", f[n - 2])) {
+		char b[64];
+		memcpy(b, f, n - 2);
+		b[n - 2] = f[n - 2] == 'e' ? 'e' : 'o';
+		b[n - 1] = 'v';
+		kd__word_qtok(&l, b, n, sk, sizeof(sk));
+		return kd__token_sim(q, &l, &how) >= 0.8;
+	}
+	return 0;
 }
 
 /* kd__scan_family_name(), by exact spelling (q NULL) or by similarity to
@@ -749,6 +1058,24 @@ static int family_part(const struct scan *sc, uint32_t ei, const char *w,
 	return w != NULL ? found : words;
 }
 
+/* Is token t, read as a Slavic case form (case_key()), a family word of
+ * entity ei: Краснова ("krasnova") of KRASNOV, Ławrowem of LAVROV? */
+static int case_family(const struct scan *sc, uint32_t ei, const struct tok *t)
+{
+	const unsigned char *s = (const unsigned char *)sc->g->s;
+	struct kd_qtok q;
+	char b[TOK_MAX + 8], sk[2 * TOK_MAX + 8];
+	size_t from = 0, n;
+	if (sc->legacy || t->cas != CASE_UPPER || t->hangul || t->len < 5)
+		return 0;
+	n = kd__scan_case_form(b, sizeof(b), TXT(sc, t), t->len,
+			       s[t->os] >= 0xD0 && s[t->os] <= 0xD4, 1, &from);
+	if (n == 0)
+		return 0;
+	kd__word_qtok(&q, b, n, sk, sizeof(sk));
+	return family_part(sc, ei, b, n, &q);
+}
+
 /* Is caption cap written "Given Patronymic FAMILY": upper-case family
  * words among mixed-case ones (family_part() reads it so)? */
 static int mixed_case(const char *cap)
@@ -797,7 +1124,8 @@ static int given_and_family(const struct scan *sc, size_t i, size_t j,
 		if (++words > 2)
 			return 1;
 		kd__scan_qtok(&q, sc, t);
-		fam += family_part(sc, ei, STEM(sc, t), t->slen, &q);
+		fam += family_part(sc, ei, STEM(sc, t), t->slen, &q) ||
+		       case_family(sc, ei, t);
 	}
 	return words < 2 || (fam >= 1 && fam < words);
 }

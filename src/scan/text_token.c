@@ -197,6 +197,138 @@ static const char *const g_suf_latin[] = { "schen", "schem", "scher",
 static const char *const g_suf_cyr[] = { "ogo", "omu", "ym", "om", "oj",
 					 "oi",  "u",   "a",  "e",  "y" };
 
+/* Slavic case endings of a name word (Polish, Czech, Russian as folded:
+ * Сергеем -> "sergeyem"), longest first, each with the nominative ending
+ * it replaces: z Siergiejem Ławrowem, se Sergejem Lavrovem, с Сергеем
+ * Лавровым (folded "sergeyem lavrovym"), Rzecznik Jeleny Mizulinej, s
+ * Marijou Zacharovovou. An ending marked "n" also ends nominatives
+ * (Zacharowa, Pogorieły, Wysocki, Мария, Полянская, Толстой): text_token.c
+ * reads an unknown word by the other endings only (its nominative must
+ * be a listed word, by text or skeleton, of 3 letters or more);
+ * text_span.c tries all on a span of two inflected words. */
+/* clang-format off */ /* a table laid out by hand */
+static const char *const g_case_latin[][3] = {
+	{ "skiego", "ski", "" }, { "ckiego", "cki", "" },
+	{ "ovovou", "ova", "" }, { "evovou", "eva", "" },
+	{ "inovou", "ina", "" }, { "ovova", "ova", "" },
+	{ "evova", "eva", "" },  { "inova", "ina", "" },
+	{ "skim", "ski", "" },   { "ckim", "cki", "" },
+	{ "skym", "sky", "" },   { "ckym", "cky", "" },
+	{ "ovou", "ova", "" },   { "evou", "eva", "" },
+	{ "inou", "ina", "" },   { "owej", "owa", "" },
+	{ "ewej", "ewa", "" },   { "inej", "ina", "" },
+	{ "ynej", "yna", "" },   { "iem", "", "" },
+	{ "em", "", "" },        { "ou", "a", "" },
+	{ "gi", "ga", "n" },     { "ki", "ka", "n" },
+	{ "y", "a", "n" },       { "a", "", "n" },
+};
+static const char *const g_case_cyr[][3] = {
+	{ "skogo", "skiy", "" }, { "tskogo", "tskiy", "" },
+	{ "skim", "skiy", "" },  { "ovoy", "ova", "" },
+	{ "evoy", "eva", "" },   { "inoy", "ina", "" },
+	{ "ynoy", "yna", "" },   { "skoy", "skaya", "n" },
+	{ "iyey", "iya", "" },   { "iyem", "iy", "" },
+	{ "eyem", "ey", "" },    { "ayem", "ay", "" },
+	{ "iya", "iy", "n" },    { "eya", "ey", "n" },
+	{ "aya", "ay", "n" },    { "ii", "iya", "n" },
+	{ "ya", "", "n" },       { "oy", "a", "n" },
+	{ "ym", "", "" },        { "om", "", "" },
+	{ "em", "", "" },        { "y", "a", "n" },
+	{ "i", "a", "n" },       { "a", "", "n" },
+};
+/* clang-format on */
+
+size_t kd__scan_case_form(char *out, size_t cap, const char *w, size_t n,
+			  int cyr, int all, size_t *from)
+{
+	const char *const(*tab)[3] = cyr ? g_case_cyr : g_case_latin;
+	size_t nt = cyr ? sizeof(g_case_cyr) / sizeof(g_case_cyr[0])
+			: sizeof(g_case_latin) / sizeof(g_case_latin[0]);
+	for (; *from < nt; (*from)++) {
+		const char *suf = tab[*from][0], *rep = tab[*from][1];
+		size_t k = strlen(suf), r = strlen(rep);
+		if ((!all && tab[*from][2][0]) || n < k + 3 ||
+		    n - k + r + 1 > cap || memcmp(w + n - k, suf, k) != 0)
+			continue;
+		memcpy(out, w, n - k);
+		memcpy(out + n - k, rep, r + 1);
+		(*from)++;
+		return n - k + r;
+	}
+	return 0;
+}
+
+static int resolve_case(struct scan *sc, struct tok *t, const char *w, size_t n,
+			int cyr, int *found)
+{
+	char b[TOK_MAX + 8];
+	size_t at = 0, bn;
+	int err, all;
+	*found = 0;
+	/* endings of case forms only: matched by the nominative; then
+	 * those that also end nominatives (Zacharowa, Wiktora): known by
+	 * the form without them, matched as written (text_span.c's
+	 * case_key() tries the other reading) */
+	for (all = 0; all <= 1; all++, at = 0) {
+		while ((bn = kd__scan_case_form(b, sizeof(b), w, n, cyr, all,
+						&at)) > 0) {
+			if ((err = lookup(sc, t, b, bn, found)) < 0)
+				return err;
+			if (!*found)
+				continue;
+			t->listed = 0; /* not spelled as listed */
+			if (all)
+				return 0;
+			t->slen = (uint16_t)bn;
+			return arena_put(sc, &t->stem, b, bn);
+		}
+	}
+	return 0;
+}
+
+/* Press spellings of Russian letters the lists write otherwise, tried
+ * on an unknown Latin word (then as a case form: Woroncowej):
+ *   kind 0: Polish and Czech c for ц (Krawcowa, Kuzněcov: KRAVTSOVA,
+ *           KUZNETSOV), a c that is no part of cz, ch, ck or sc;
+ *   kind 1: Spanish j for х before a vowel (Petujov, Zajarov:
+ *           PETUKHOV, ZAKHAROV). */
+static int resolve_ts(struct scan *sc, struct tok *t, const char *w, size_t n,
+		      int kind, int *found)
+{
+	char b[TOK_MAX + 8];
+	size_t i, m = 0;
+	int ch = 0, err;
+	*found = 0;
+	for (i = 0; i < n && m + 2 <= TOK_MAX; i++) {
+		if (kind == 0 && w[i] == 'c' &&
+		    (i + 1 == n || !strchr("hzk", w[i + 1])) &&
+		    (i == 0 || w[i - 1] != 's')) {
+			b[m++] = 't';
+			b[m++] = 's';
+			ch = 1;
+		} else if (kind == 1 && w[i] == 'j' && i + 1 < n &&
+			   strchr("aeiou", w[i + 1])) {
+			b[m++] = 'k';
+			b[m++] = 'h';
+			ch = 1;
+		} else {
+			b[m++] = w[i];
+		}
+	}
+	if (!ch || i < n)
+		return 0;
+	b[m] = '\0';
+	if ((err = lookup(sc, t, b, m, found)) < 0)
+		return err;
+	if (!*found && (err = resolve_case(sc, t, b, m, 0, found)) < 0)
+		return err;
+	if (!*found || t->stem != t->txt)
+		return 0; /* not found, or found by a nominative */
+	t->listed = 0;
+	t->slen = (uint16_t)m;
+	return arena_put(sc, &t->stem, b, m);
+}
+
 /* A joined Arabic compound the name analyser splits (src/text/
  * tokens.c: Attiqullah -> attiq allah, Nasiruddin -> nasir al din,
  * Abdurrahman -> abd al rahman): the lists hold the parts, so a word
@@ -322,8 +454,12 @@ static int resolve_phon(struct scan *sc, struct tok *t, int *found)
 	if (!phon || n < 3 || k < b.len ||
 	    (n == t->len && memcmp(w, TXT(sc, t), n) == 0))
 		goto out;
-	if ((err = lookup(sc, t, w, n, found)) < 0 || !*found)
+	if ((err = lookup(sc, t, w, n, found)) < 0)
 		goto out;
+	if (!*found) {
+		err = resolve_case(sc, t, w, n, 0, found);
+		goto out;
+	}
 	t->slen = (uint16_t)n;
 	err = arena_put(sc, &t->stem, w, n);
 out:
@@ -365,6 +501,13 @@ static int resolve(struct scan *sc, struct tok *t, int cyr)
 		t->known = 0;
 		w[n - k] = suf[i][0];
 	}
+	if (!sc->legacy &&
+	    ((err = resolve_case(sc, t, w, n, cyr, &found)) < 0 || found))
+		return err;
+	if (!sc->legacy && !cyr &&
+	    (((err = resolve_ts(sc, t, w, n, 0, &found)) < 0 || found) ||
+	     ((err = resolve_ts(sc, t, w, n, 1, &found)) < 0 || found)))
+		return err;
 	if (!sc->legacy && (err = resolve_split(sc, t, w, n)) < 0)
 		return err;
 	if (!sc->legacy && !t->known && n >= 5 && n <= 9 && !cyr &&
@@ -761,6 +904,11 @@ kept:
 	}
 	t.hangul = (uint8_t)(!sc->legacy && (unsigned char)s[os] >= 0xE3 &&
 			     kd__scan_hangul_at(s, len, os));
+	/* a syllable of a Korean name word is no Latin function word
+	 * (현광일: "il") */
+	if (t.hangul && (t.lex == KD_LEX_STOP || t.lex == KD_LEX_PARTICLE) &&
+	    (err = syllable(sc, &t, cyr)) < 0)
+		return err;
 	if (sc->n && sc->t[sc->n - 1].hangul != t.hangul)
 		t.sep = SEP_HARD; /* a Hangul name is one word */
 	if (!sc->legacy && sc->n && inert(&sc->t[sc->n - 1], t.sep))
