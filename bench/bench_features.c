@@ -17,7 +17,7 @@
  * usage: bench_features [DATA_DIR [BENCH_DATA_DIR]] > features.tsv
  *
  * With --grid FILE (lines "common_info common_exp word_to_initial
- * syl_extra class_share"), the person-evidence weights are set to each line in turn
+ * syl_extra class_share name_cooc"), the person-evidence weights are set to each line in turn
  * (kd__pw, matcher.h) and the TUNED rows are decided as bench_quality
  * decides them: every lists and script pair by kd_compare ("P point file
  * key label match") and every person of the screening sets, name only as
@@ -198,21 +198,21 @@ static int grid(const kd_matcher *m, const char *file, const char *bd)
 		lineno++;
 		if (line[0] == '#' || line[0] == '\n')
 			continue;
-		if (sscanf(line, "%lf %lf %lf %lf %lf", &w.common_info,
+		if (sscanf(line, "%lf %lf %lf %lf %lf %lf", &w.common_info,
 			   &w.common_exp, &w.word_to_initial, &w.syl_extra,
-			   &w.class_share) != 5) {
+			   &w.class_share, &w.name_cooc) != 6) {
 			fprintf(stderr,
-				"%s:%d: expected five numbers (common_info "
+				"%s:%d: expected six numbers (common_info "
 				"common_exp word_to_initial syl_extra "
-				"class_share)\n",
+				"class_share name_cooc)\n",
 				file, lineno);
 			fclose(f);
 			return 2;
 		}
 		kd__pw = w;
-		printf("W\t%d\t%g\t%g\t%g\t%g\t%g\n", point, w.common_info,
+		printf("W\t%d\t%g\t%g\t%g\t%g\t%g\t%g\n", point, w.common_info,
 		       w.common_exp, w.word_to_initial, w.syl_extra,
-		       w.class_share);
+		       w.class_share, w.name_cooc);
 		snprintf(path, sizeof(path), "%s/pairs.csv", bd);
 		dump(m, path, "lists", point);
 		snprintf(path, sizeof(path), "%s/script_pairs.csv", bd);

@@ -58,10 +58,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 WEIGHTS = os.path.join(ROOT, "data", "weights", "name_score.txt")
 KEYS = ["common_info", "common_exp", "word_to_initial", "syl_extra_factor",
-        "class_share"]
+        "class_share", "name_cooc"]
 NEG = ("negatives_global", "negatives_us", "congress")
 GRID_COMMON = [(ci, ce, cs) for cs in (0, 0.5, 1)
                for ci in (19, 20, 21, 22) for ce in (3, 4)]
+# the co-occurrence stage (--cooc): common_info x common_exp x name_cooc,
+# class_share held
+GRID_COOC = [(ci, ce, nc) for nc in (0, 1, 2, 3, 4)
+             for ci in (18, 20, 22) for ce in (3, 4)]
 GRID_OTHER = [(wi, sx) for wi in (0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
               for sx in (0.4, 0.5, 0.6, 0.7, 0.8, 1.0)]
 
@@ -80,7 +84,7 @@ def run_grid(build, points, cache=None):
     """point list -> {point index: rows}; rows (kind, file, key, label,
     decision). With `cache`, bench_features' output is kept in that file
     and read back when it was made for the same points."""
-    want = "".join("%g %g %g %g %g\n" % tuple(p) for p in points)
+    want = "".join("%g %g %g %g %g %g\n" % tuple(p) for p in points)
     if cache and os.path.exists(cache):
         with open(cache, encoding="utf-8") as f:
             text = f.read()
@@ -88,7 +92,7 @@ def run_grid(build, points, cache=None):
             return parse(text[len(want) + 3:])
     with tempfile.NamedTemporaryFile("w", suffix=".grid", delete=False) as g:
         for p in points:
-            g.write("%g %g %g %g %g\n" % tuple(p))
+            g.write("%g %g %g %g %g %g\n" % tuple(p))
         name = g.name
     try:
         out = subprocess.run(
@@ -230,11 +234,19 @@ def main():
     ap.add_argument("--cache", default=None,
                     help="keep bench_features' output in this file (and "
                     "FILE.2 for the second stage) and reuse it")
+    ap.add_argument("--cooc", action="store_true",
+                    help="first stage: common_info x common_exp x name_cooc "
+                    "(class_share held) instead of x class_share")
     ap.add_argument("--all", action="store_true",
                     help="also the word_to_initial x syl_extra_factor stage")
     a = ap.parse_args()
     cur = current()
-    pts = [(ci, ce, cur[2], cur[3], cs) for ci, ce, cs in GRID_COMMON]
+    if a.cooc:
+        pts = [(ci, ce, cur[2], cur[3], cur[4], nc)
+               for ci, ce, nc in GRID_COOC]
+    else:
+        pts = [(ci, ce, cur[2], cur[3], cs, cur[5])
+               for ci, ce, cs in GRID_COMMON]
     if tuple(cur) not in pts:
         pts.append(tuple(cur))
     budget = None
@@ -246,7 +258,7 @@ def main():
               budget)
     if not a.all:
         return finish(w, a)
-    pts2 = [(w[0], w[1], wi, sx, w[4]) for wi, sx in GRID_OTHER]
+    pts2 = [(w[0], w[1], wi, sx, w[4], w[5]) for wi, sx in GRID_OTHER]
     if tuple(w) not in pts2:
         pts2.append(tuple(w))
     rows2 = run_grid(a.build, pts2, a.cache and a.cache + ".2")
