@@ -15,12 +15,14 @@
  * compare.c).
  *
  * usage: bench_features [DATA_DIR [BENCH_DATA_DIR]] > features.tsv
+ *        bench_features --tokens < names.txt   (the words of each name)
  *
  * With --grid FILE (lines "common_info common_exp word_to_initial
- * syl_extra class_share"), the person-evidence weights are set to each line in turn
+ * syl_extra class_share name_cooc"), the person-evidence weights are set to each line in turn
  * (kd__pw, matcher.h) and the TUNED rows are decided as bench_quality
  * decides them: every lists and script pair by kd_compare ("P point file
- * key label match") and every person of the screening sets, name only as
+ * key label match"; file lists, or script_korean / script_hebrew: the
+ * script pairs by their kind's culture) and every person of the screening sets, name only as
  * a Person ("S point file key label alert"; label 1 for the UN-listed
  * positives). key is the row's FNV-1a hash, for cross-validation folds
  * (bench/fit/fit_screen.py); no name is written. The kept-aside rows are
@@ -114,9 +116,16 @@ static void dump(const kd_matcher *m, const char *path, const char *label,
 		if (*field(c, cs))
 			kd_schema_parse(&s, field(c, cs));
 		if (point >= 0) {
+			/* script pairs by culture (the kind's first word:
+			 * korean, hebrew), so a fit can hold each one */
+			const char *k = field(c, ck);
+			int kn = strcmp(label, "script") == 0
+					 ? (int)strcspn(k, "_")
+					 : 0;
 			if (!aside(n1, n2) &&
 			    kd_compare(&res, m, s, n1, n2) == 0)
-				printf("P\t%d\t%s\t%u\t%s\t%d\n", point, label,
+				printf("P\t%d\t%s%s%.*s\t%u\t%s\t%d\n", point,
+				       label, kn ? "_" : "", kn, k,
 				       row_hash(n1, n2), field(c, cl),
 				       res.match ? 1 : 0);
 			continue;
@@ -198,21 +207,21 @@ static int grid(const kd_matcher *m, const char *file, const char *bd)
 		lineno++;
 		if (line[0] == '#' || line[0] == '\n')
 			continue;
-		if (sscanf(line, "%lf %lf %lf %lf %lf", &w.common_info,
+		if (sscanf(line, "%lf %lf %lf %lf %lf %lf", &w.common_info,
 			   &w.common_exp, &w.word_to_initial, &w.syl_extra,
-			   &w.class_share) != 5) {
+			   &w.class_share, &w.name_cooc) != 6) {
 			fprintf(stderr,
-				"%s:%d: expected five numbers (common_info "
+				"%s:%d: expected six numbers (common_info "
 				"common_exp word_to_initial syl_extra "
-				"class_share)\n",
+				"class_share name_cooc)\n",
 				file, lineno);
 			fclose(f);
 			return 2;
 		}
 		kd__pw = w;
-		printf("W\t%d\t%g\t%g\t%g\t%g\t%g\n", point, w.common_info,
+		printf("W\t%d\t%g\t%g\t%g\t%g\t%g\t%g\n", point, w.common_info,
 		       w.common_exp, w.word_to_initial, w.syl_extra,
-		       w.class_share);
+		       w.class_share, w.name_cooc);
 		snprintf(path, sizeof(path), "%s/pairs.csv", bd);
 		dump(m, path, "lists", point);
 		snprintf(path, sizeof(path), "%s/script_pairs.csv", bd);
@@ -229,6 +238,28 @@ static int grid(const kd_matcher *m, const char *file, const char *bd)
 	return 0;
 }
 
+/* --tokens: the name words of each line of stdin as the matcher reads
+ * them (its first variant: folded, a foreign script read in Latin), one
+ * line out per line in, words separated by spaces; for tables keyed by
+ * name words (bench/fit/make_name_freq.py). */
+static int tokens(void)
+{
+	char line[1024];
+	while (fgets(line, sizeof(line), stdin)) {
+		struct kd_name *a = NULL;
+		size_t n = strcspn(line, "\r\n"), i;
+		if (n > 0 && kd__name_analyze(&a, line, n, 0) == 0 &&
+		    a->nvars > 0)
+			for (i = 0; i < a->vars[0].ntok; i++)
+				printf("%s%.*s", i ? " " : "",
+				       (int)a->vars[0].toks[i].len,
+				       a->vars[0].toks[i].s);
+		putchar('\n');
+		kd__name_free(a);
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const char *gridfile = NULL, *data, *bd;
@@ -236,6 +267,8 @@ int main(int argc, char **argv)
 	kd_db *db;
 	kd_matcher *m;
 	kd_parse_err err;
+	if (argc > 1 && strcmp(argv[1], "--tokens") == 0)
+		return tokens();
 	if (argc > 2 && strcmp(argv[1], "--grid") == 0) {
 		gridfile = argv[2];
 		argc -= 2;

@@ -279,3 +279,44 @@ KD_TEST(name_evidence__variant_in_the_same_place)
 	CHECK(pre.score > s.score);
 	CHECK(strstr(explained(&r, &s, "part_substituted"), "'karim'") != NULL);
 }
+
+KD_TEST(common_name__given_name_and_surname_go_together)
+{
+	/* Arturo and Moreno are both Spanish names: a person named Arturo
+	 * is far likelier than a random person to be a Moreno, so the two
+	 * together carry name_cooc nats less than their separate counts */
+	struct kd_person_weights keep = kd__pw;
+	struct kd_name_cmp off, on, one;
+	double f;
+	kd_result r;
+	kd__pw.name_cooc = 0;
+	off = directed("Arturo Moreno", "Jorge Arturo HERNANDEZ MORENO");
+	kd__pw.name_cooc = 2.0;
+	on = directed("Arturo Moreno", "Jorge Arturo HERNANDEZ MORENO");
+	/* one known word and one no table counts: nothing goes with it */
+	one = directed("Arturo Qqxzvwk", "Jorge Arturo QQXZVWK MORENO");
+	CHECK(off.common_info > 10 && off.common_info < 20);
+	CHECK_NEAR(off.common_cooc, 0, 1e-12);
+	CHECK_NEAR(on.common_cooc, 2.0, 1e-9);
+	CHECK_NEAR(on.common_info, off.common_info - 2.0, 1e-9);
+	f = pow(on.list_cover,
+		kd__pw.common_exp * (1 - on.common_info / kd__pw.common_info));
+	CHECK_NEAR(on.common, f, 1e-9);
+	CHECK(on.common < off.common);
+	CHECK(on.score < off.score);
+	CHECK_NEAR(one.common_cooc, 0, 1e-12);
+	/* never below the information of its best word alone */
+	kd__pw.name_cooc = 50;
+	on = directed("Arturo Moreno", "Jorge Arturo HERNANDEZ MORENO");
+	CHECK_NEAR(on.common_info,
+		   fmax(kd__name_pop_info("arturo", 6),
+			kd__name_pop_info("moreno", 6)),
+		   1e-4);
+	/* the analyst is told why */
+	kd__pw.name_cooc = 2.0;
+	on = directed("Arturo Moreno", "Jorge Arturo HERNANDEZ MORENO");
+	CHECK(strstr(explained(&r, &on, "common_name"),
+		     "2 less because its given name and surname go together "
+		     "in one naming culture") != NULL);
+	kd__pw = keep;
+}

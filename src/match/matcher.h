@@ -82,6 +82,8 @@ struct kd_person_weights {
 	double syl_extra;               /* syllable_extra, per part */
 	double class_share;             /* population information: share of the
 			       spelling class's (namefreq.c) */
+	double name_cooc; /* common_name: nats a known name word proves
+			     less when another goes with it (one culture) */
 };
 extern struct kd_person_weights kd__pw;
 /* legal_form: two countries' specific legal forms (GmbH vs Sdn Bhd) on
@@ -116,6 +118,8 @@ struct kd_name_cmp {
 			  matching part of a listed person's name */
 	double common_info, list_cover; /* its information (nats among
 					   people) and listed share */
+	double common_cooc;             /* nats taken off it: known name words
+			       going together (name_cooc) */
 	char detail[160];
 };
 

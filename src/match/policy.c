@@ -592,7 +592,18 @@ void kd__name_explain(kd_result *r, const struct kd_name_cmp *c)
 				   "%d short word%s of the organisation's name "
 				   "one letter apart (a typing error)",
 				   c->typo, c->typo > 1 ? "s" : "");
-	if (c->common < 0.995)
+	if (c->common < 0.995 && c->common_cooc > 0.05)
+		kd__result_feature(r, "common_name", 0,
+				   "a common name (its matched words carry "
+				   "%.0f of the %.0f nats that single out a "
+				   "person; %.0f less because its given name "
+				   "and surname go together in one naming "
+				   "culture) matching %.0f%% of the listed "
+				   "name: weak evidence (x%.2f)",
+				   c->common_info, kd__pw.common_info,
+				   c->common_cooc, 100 * c->list_cover,
+				   c->common);
+	else if (c->common < 0.995)
 		kd__result_feature(r, "common_name", 0,
 				   "a common name (its matched words carry "
 				   "%.0f of the %.0f nats that single out a "
