@@ -75,6 +75,12 @@ struct scan {
 	size_t nfmemo, fmemocap;
 	struct kd_buf fmbuf;    /* their bytes, folded text and map */
 	struct txt_memo *tmemo; /* arena texts of short kept words */
+	/* kd__scan_person_word() answers, by skeleton arena offset + 1 */
+	struct pw_memo {
+		size_t skel; /* 0: an empty slot */
+		int yes;
+	} * pw;
+	size_t npw, pwcap;
 };
 
 #define TXT(sc, tk)  ((sc)->ar.ptr + (tk)->txt)
@@ -107,6 +113,9 @@ void kd__scan_fold_free(struct scan *sc);
 int kd__scan_tokenize(struct scan *sc, const char *s, size_t len);
 /** Is w[0..n) a romanised Korean surname (Kim, Gim, Ri, Pak, So...)? */
 int kd__scan_ko_surname(const char *w, size_t n);
+/** Is the known word of token t spelled, by its text or skeleton, as a
+ *  word of some listed person's name (memoised per scan)? */
+int kd__scan_person_word(struct scan *sc, const struct tok *t);
 /** Free what the tokenizer keeps across chunks (the word memos). */
 void kd__scan_token_free(struct scan *sc);
 

@@ -523,8 +523,62 @@ static int arena_txt(struct scan *sc, size_t *off, const char *w, size_t n)
 	return 0;
 }
 
+/* Does a record of the "=skeleton" postings belong to a person? */
+static int person_in(const struct kd_index *ix, const uint32_t *recs,
+		     uint32_t n)
+{
+	uint32_t k;
+	for (k = 0; k < n; k++)
+		if (kd__index_ent(ix, kd__index_rec(ix, recs[k])->entity)
+			    ->schema == KD_SCHEMA_PERSON)
+			return 1;
+	return 0;
+}
+
+int kd__scan_person_word(struct scan *sc, const struct tok *t)
+{
+	size_t i, mask, key = t->skel + 1;
+	uint32_t n;
+	const uint32_t *recs;
+	int yes;
+	if (!t->known || t->sklen == 0)
+		return 1; /* nothing to say */
+	if ((sc->npw + 1) * 2 > sc->pwcap) {
+		size_t cap = sc->pwcap ? sc->pwcap * 2 : 256, k, j;
+		struct pw_memo *m = kd__calloc(cap, sizeof(*m));
+		if (m == NULL)
+			return 1; /* no memory: the question stays open */
+		for (k = 0; k < sc->pwcap; k++) {
+			if (sc->pw[k].skel == 0)
+				continue;
+			for (j = sc->pw[k].skel * 0x9E3779B97F4A7C15ull &
+				 (cap - 1);
+			     m[j].skel; j = (j + 1) & (cap - 1))
+				;
+			m[j] = sc->pw[k];
+		}
+		kd__free(sc->pw);
+		sc->pw = m;
+		sc->pwcap = cap;
+	}
+	mask = sc->pwcap - 1;
+	for (i = key * 0x9E3779B97F4A7C15ull & mask; sc->pw[i].skel;
+	     i = (i + 1) & mask)
+		if (sc->pw[i].skel == key)
+			return sc->pw[i].yes;
+	recs = kd__index_lookup_skel(sc->c->ix, SKEL(sc, t), t->sklen, &n);
+	yes = recs != NULL && person_in(sc->c->ix, recs, n);
+	sc->pw[i].skel = key;
+	sc->pw[i].yes = yes;
+	sc->npw++;
+	return yes;
+}
+
 void kd__scan_token_free(struct scan *sc)
 {
+	kd__free(sc->pw);
+	sc->pw = NULL;
+	sc->npw = sc->pwcap = 0;
 	kd__free(sc->tmemo);
 	sc->tmemo = NULL;
 	kd__free(sc->memo);
