@@ -35,7 +35,12 @@
  * or its skeleton when unlisted: what score_span.c's strong pair needs)
  * and at least one word that is not a common place or generic word (Hong Kong, North Korea never fire
  * alone). Each such span is scored as a name (score_span.c: candidates +
- * compare, as kd_screen). Hits at or above the threshold are taken
+ * compare, as kd_screen). A span of common list words read as a
+ * person's full name (KD_SCAN_FULL) is scored only when its known name
+ * words are, by text or skeleton, words of listed persons' names, all
+ * of one person (of three words or more, all but one: a press
+ * spelling): "Active Role of User" is no person, and its candidate
+ * search over every record sharing a common word was most of a scan. Hits at or above the threshold are taken
  * greedily by score + 0.02 per word (longer wins near-ties), without
  * overlap. A span with a plausible name word right beside it (same
  * phrase) is a fragment of a longer name and is not scored alone.

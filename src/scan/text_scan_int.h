@@ -116,6 +116,10 @@ int kd__scan_ko_surname(const char *w, size_t n);
 /** Is the known word of token t spelled, by its text or skeleton, as a
  *  word of some listed person's name (memoised per scan)? */
 int kd__scan_person_word(struct scan *sc, const struct tok *t);
+/** May span [i..j] be a listed person's full name by its known words:
+ *  is each spelled, by text or skeleton, as a word of some listed
+ *  person's name, and all of them (Hangul aside) as words of one? */
+int kd__scan_person_span(struct scan *sc, size_t i, size_t j);
 /** Free what the tokenizer keeps across chunks (the word memos). */
 void kd__scan_token_free(struct scan *sc);
 

@@ -423,26 +423,6 @@ static int full_name(const struct scan *sc, size_t i, size_t j)
 	       (words == 2 && (plain < 2 || korean_shape(sc, i, j)));
 }
 
-/* Is every known name word of span [i..j] spelled, by text or
- * skeleton, as a word of some listed person's name? KD_SCAN_FULL
- * scores persons only and needs every word matched: a span with a word
- * that only organisations and vessels use ("Active Role of User",
- * "Network Tools") is no listed person's full name, and not scored (a
- * candidate search over every name record sharing a common word: most
- * of a prose scan). */
-static int person_words(struct scan *sc, size_t i, size_t j)
-{
-	size_t k;
-	for (k = i; k <= j; k++) {
-		const struct tok *t = &sc->t[k];
-		if (t->known && t->cas != CASE_DIGIT && t->len > 1 &&
-		    t->lex != KD_LEX_STOP && t->lex != KD_LEX_PARTICLE &&
-		    !kd__scan_person_word(sc, t))
-			return 0;
-	}
-	return 1;
-}
-
 /* Not in legacy mode, a span may start with one capitalised word the
  * lists lack when it is no ordinary word and a listed word follows:
  * press spellings of given names (Nadieżda Szkołkina, Pietr Zima).
@@ -625,7 +605,7 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				if ((r == NULL || r->ent == UINT32_MAX ||
 				     r->score < sc->c->threshold) &&
 				    !sc->legacy && full_name(sc, i, j) &&
-				    person_words(sc, i, j) &&
+				    kd__scan_person_span(sc, i, j) &&
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_FULL)) < 0)
 					return err;

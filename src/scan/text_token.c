@@ -574,6 +574,88 @@ int kd__scan_person_word(struct scan *sc, const struct tok *t)
 	return yes;
 }
 
+/* Has the sorted record list r[0..n) a record in [lo, hi)? */
+static int has_rec(const uint32_t *r, uint32_t n, uint32_t lo, uint32_t hi)
+{
+	uint32_t a = 0, b = n;
+	while (a < b) {
+		uint32_t m = a + (b - a) / 2;
+		if (r[m] < lo)
+			a = m + 1;
+		else
+			b = m;
+	}
+	return a < n && r[a] < hi;
+}
+
+/* Name words of a span that the lists know: what KD_SCAN_FULL must
+ * match, each to a listed word. */
+static int name_word_known(const struct tok *t)
+{
+	return t->known && t->cas != CASE_DIGIT && t->len > 1 &&
+	       t->lex != KD_LEX_STOP && t->lex != KD_LEX_PARTICLE;
+}
+
+/* Is there a person among records l[d][0..nl[d]) whose names hold
+ * every word but at most `miss` (each word's records l[x])? */
+static int person_holds(const struct kd_index *ix, const uint32_t *const *l,
+			const uint32_t *nl, size_t nw, size_t d, size_t miss)
+{
+	uint32_t k;
+	for (k = 0; k < nl[d]; k++) {
+		uint32_t e = kd__index_rec(ix, l[d][k])->entity, first, end;
+		size_t x, out = 0;
+		if (kd__index_ent(ix, e)->schema != KD_SCHEMA_PERSON)
+			continue;
+		end = kd__index_ent_recs(ix, e, &first) + first;
+		for (x = 0; x < nw && out <= miss; x++)
+			out += x != d && !has_rec(l[x], nl[x], first, end);
+		if (out <= miss)
+			return 1;
+		while (k + 1 < nl[d] && l[d][k + 1] < end)
+			k++; /* the next entity */
+	}
+	return 0;
+}
+
+int kd__scan_person_span(struct scan *sc, size_t i, size_t j)
+{
+	const struct kd_index *ix = sc->c->ix;
+	const uint32_t *l[MAX_SPAN];
+	uint32_t nl[MAX_SPAN];
+	size_t p, nw = 0, a = 0, b = 1;
+	for (p = i; p <= j; p++) {
+		const struct tok *t = &sc->t[p];
+		if (!name_word_known(t))
+			continue;
+		if (!kd__scan_person_word(sc, t))
+			return 0;
+		if (t->hangul || t->sklen == 0 || nw == MAX_SPAN)
+			continue;
+		l[nw] = kd__index_lookup_skel(ix, SKEL(sc, t), t->sklen,
+					      &nl[nw]);
+		if (l[nw] == NULL)
+			return 1; /* kd__scan_person_word() said yes */
+		nw++;
+	}
+	if (nw < 2)
+		return 1;
+	if (nw == 2)
+		return person_holds(ix, l, nl, nw, nl[0] < nl[1] ? 0 : 1, 0);
+	/* one word may be a press spelling of another listed word
+	 * (Abdul for ABD AL, Юрэвйч): a person holds all others, so it
+	 * is among the records of the shortest list or the next */
+	for (p = 0; p < nw; p++)
+		if (nl[p] < nl[a]) {
+			b = a;
+			a = p;
+		} else if (p != a && (b == a || nl[p] < nl[b])) {
+			b = p;
+		}
+	return person_holds(ix, l, nl, nw, a, 1) ||
+	       person_holds(ix, l, nl, nw, b, 1);
+}
+
 void kd__scan_token_free(struct scan *sc)
 {
 	kd__free(sc->pw);
