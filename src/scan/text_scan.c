@@ -40,7 +40,11 @@
  * words are, by text or skeleton, words of listed persons' names, all
  * of one person (of three words or more, all but one: a press
  * spelling): "Active Role of User" is no person, and its candidate
- * search over every record sharing a common word was most of a scan. Hits at or above the threshold are taken
+ * search over every record sharing a common word was most of a scan.
+ * Likewise a span of three known words or more is scored as prose
+ * (KD_SCAN_PROSE) only when all but one are words of one listed
+ * entity's names (words the name analysis reads otherwise, Abdul or
+ * Nasiruddin, a legal form, aside). Hits at or above the threshold are taken
  * greedily by score + 0.02 per word (longer wins near-ties), without
  * overlap. A span with a plausible name word right beside it (same
  * phrase) is a fragment of a longer name and is not scored alone.

@@ -599,13 +599,14 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				    0)
 					break;
 				if (rare && info >= SPAN_INFO_MIN &&
+				    kd__scan_listed_span(sc, i, j, 0) &&
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_PROSE)) < 0)
 					return err;
 				if ((r == NULL || r->ent == UINT32_MAX ||
 				     r->score < sc->c->threshold) &&
 				    !sc->legacy && full_name(sc, i, j) &&
-				    kd__scan_person_span(sc, i, j) &&
+				    kd__scan_listed_span(sc, i, j, 1) &&
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_FULL)) < 0)
 					return err;

@@ -535,19 +535,28 @@ static int person_in(const struct kd_index *ix, const uint32_t *recs,
 	return 0;
 }
 
-int kd__scan_person_word(struct scan *sc, const struct tok *t)
+/* What the lists' words say of a known word (word_info()). */
+enum {
+	WI_PERSON = 1, /* a word of some listed person's name */
+	WI_OTHER = 2   /* not one plain word to the name analysis: parts
+			* (abdul: abd al), a legal form, a particle */
+};
+
+/* The WI_* flags of known token t (with a skeleton), memoised per scan
+ * by its skeleton's arena offset (tokens of one memoised word share
+ * it); -1 out of memory. */
+static int word_info(struct scan *sc, const struct tok *t)
 {
 	size_t i, mask, key = t->skel + 1;
 	uint32_t n;
 	const uint32_t *recs;
-	int yes;
-	if (!t->known || t->sklen == 0)
-		return 1; /* nothing to say */
+	struct kd_tokset *ts;
+	int f;
 	if ((sc->npw + 1) * 2 > sc->pwcap) {
 		size_t cap = sc->pwcap ? sc->pwcap * 2 : 256, k, j;
 		struct pw_memo *m = kd__calloc(cap, sizeof(*m));
 		if (m == NULL)
-			return 1; /* no memory: the question stays open */
+			return -1;
 		for (k = 0; k < sc->pwcap; k++) {
 			if (sc->pw[k].skel == 0)
 				continue;
@@ -565,13 +574,31 @@ int kd__scan_person_word(struct scan *sc, const struct tok *t)
 	for (i = key * 0x9E3779B97F4A7C15ull & mask; sc->pw[i].skel;
 	     i = (i + 1) & mask)
 		if (sc->pw[i].skel == key)
-			return sc->pw[i].yes;
+			return sc->pw[i].flags;
+	if ((ts = kd__malloc(sizeof(*ts))) == NULL)
+		return -1;
+	kd__tokenize(ts, STEM(sc, t), t->slen, 0);
+	f = ts->n != 1 || ts->t[0].kind != KD_TOK_WORD ||
+			    ts->t[0].len != t->slen ||
+			    memcmp(ts->t[0].s, STEM(sc, t), t->slen) != 0
+		    ? WI_OTHER
+		    : 0;
+	kd__free(ts);
 	recs = kd__index_lookup_skel(sc->c->ix, SKEL(sc, t), t->sklen, &n);
-	yes = recs != NULL && person_in(sc->c->ix, recs, n);
+	if (recs != NULL && person_in(sc->c->ix, recs, n))
+		f |= WI_PERSON;
 	sc->pw[i].skel = key;
-	sc->pw[i].yes = yes;
+	sc->pw[i].flags = f;
 	sc->npw++;
-	return yes;
+	return f;
+}
+
+int kd__scan_person_word(struct scan *sc, const struct tok *t)
+{
+	int f;
+	if (!t->known || t->sklen == 0 || (f = word_info(sc, t)) < 0)
+		return 1; /* nothing to say */
+	return (f & WI_PERSON) != 0;
 }
 
 /* Has the sorted record list r[0..n) a record in [lo, hi)? */
@@ -596,16 +623,18 @@ static int name_word_known(const struct tok *t)
 	       t->lex != KD_LEX_STOP && t->lex != KD_LEX_PARTICLE;
 }
 
-/* Is there a person among records l[d][0..nl[d]) whose names hold
- * every word but at most `miss` (each word's records l[x])? */
-static int person_holds(const struct kd_index *ix, const uint32_t *const *l,
-			const uint32_t *nl, size_t nw, size_t d, size_t miss)
+/* Is there an entity (with `person`, a person) among records
+ * l[d][0..nl[d]) whose names hold every word but at most `miss` (each
+ * word's records l[x])? */
+static int entity_holds(const struct kd_index *ix, const uint32_t *const *l,
+			const uint32_t *nl, size_t nw, size_t d, size_t miss,
+			int person)
 {
 	uint32_t k;
 	for (k = 0; k < nl[d]; k++) {
 		uint32_t e = kd__index_rec(ix, l[d][k])->entity, first, end;
 		size_t x, out = 0;
-		if (kd__index_ent(ix, e)->schema != KD_SCHEMA_PERSON)
+		if (person && kd__index_ent(ix, e)->schema != KD_SCHEMA_PERSON)
 			continue;
 		end = kd__index_ent_recs(ix, e, &first) + first;
 		for (x = 0; x < nw && out <= miss; x++)
@@ -618,30 +647,36 @@ static int person_holds(const struct kd_index *ix, const uint32_t *const *l,
 	return 0;
 }
 
-int kd__scan_person_span(struct scan *sc, size_t i, size_t j)
+int kd__scan_listed_span(struct scan *sc, size_t i, size_t j, int person)
 {
 	const struct kd_index *ix = sc->c->ix;
 	const uint32_t *l[MAX_SPAN];
 	uint32_t nl[MAX_SPAN];
 	size_t p, nw = 0, a = 0, b = 1;
+	int f;
 	for (p = i; p <= j; p++) {
 		const struct tok *t = &sc->t[p];
 		if (!name_word_known(t))
 			continue;
-		if (!kd__scan_person_word(sc, t))
+		if (person && !kd__scan_person_word(sc, t))
 			return 0;
 		if (t->hangul || t->sklen == 0 || nw == MAX_SPAN)
 			continue;
+		if ((f = word_info(sc, t)) < 0)
+			return 1; /* out of memory: nothing to say */
+		if (f & WI_OTHER)
+			continue; /* the analysis reads other words */
 		l[nw] = kd__index_lookup_skel(ix, SKEL(sc, t), t->sklen,
 					      &nl[nw]);
 		if (l[nw] == NULL)
-			return 1; /* kd__scan_person_word() said yes */
+			return 1; /* no skeleton postings: nothing to say */
 		nw++;
 	}
-	if (nw < 2)
+	if (nw < 2 || (nw == 2 && !person))
 		return 1;
 	if (nw == 2)
-		return person_holds(ix, l, nl, nw, nl[0] < nl[1] ? 0 : 1, 0);
+		return entity_holds(ix, l, nl, nw, nl[0] < nl[1] ? 0 : 1, 0,
+				    person);
 	/* one word may be a press spelling of another listed word
 	 * (Abdul for ABD AL, Юрэвйч): a person holds all others, so it
 	 * is among the records of the shortest list or the next */
@@ -652,8 +687,8 @@ int kd__scan_person_span(struct scan *sc, size_t i, size_t j)
 		} else if (p != a && (b == a || nl[p] < nl[b])) {
 			b = p;
 		}
-	return person_holds(ix, l, nl, nw, a, 1) ||
-	       person_holds(ix, l, nl, nw, b, 1);
+	return entity_holds(ix, l, nl, nw, a, 1, person) ||
+	       entity_holds(ix, l, nl, nw, b, 1, person);
 }
 
 void kd__scan_token_free(struct scan *sc)
