@@ -206,18 +206,25 @@ static const char *const g_suf_cyr[] = { "ogo", "omu", "ym", "om", "oj",
 static int resolve_split(struct scan *sc, struct tok *t, const char *w,
 			 size_t n)
 {
-	static const char *const ends[] = { "ullah",  "ollah",  "allah",
-					    "uddin",  "eddin",  "iddin",
-					    "addin",  "aldin",  "udin",
-					    "uddeen", "eddine", "rahman",
-					    "rehman", "rahim" };
+	/* clang-format off */ /* a table laid out by hand */
+#define END(x) { x, sizeof(x) - 1 }
+	static const struct {
+		const char *s;
+		size_t n;
+	} ends[] = { END("ullah"),  END("ollah"),  END("allah"),
+		     END("uddin"),  END("eddin"),  END("iddin"),
+		     END("addin"),  END("aldin"),  END("udin"),
+		     END("uddeen"), END("eddine"), END("rahman"),
+		     END("rehman"), END("rahim") };
+#undef END
+	/* clang-format on */
 	struct kd_tokset *ts;
 	size_t i, best = SIZE_MAX;
 	uint32_t bestdf = UINT32_MAX;
 	int split = n >= 5 && memcmp(w, "abd", 3) == 0, found, err = 0;
 	for (i = 0; i < sizeof(ends) / sizeof(ends[0]) && !split; i++) {
-		size_t l = strlen(ends[i]);
-		split = n >= l + 3 && memcmp(w + n - l, ends[i], l) == 0;
+		size_t l = ends[i].n;
+		split = n >= l + 3 && memcmp(w + n - l, ends[i].s, l) == 0;
 	}
 	if (!split)
 		return 0;
@@ -941,24 +948,29 @@ kept:
 	return 0;
 }
 
-/* Would add_word() drop word w[0..n) (folded bytes from fs on) as a
+/* Would add_word() drop the n-byte word at folded byte fs as a
  * lowercase word at once? Most words of prose are: answered without
  * add_word's offsets, case and separator work. Only for words that add_word
  * drops whatever the separator before them: lowercase in the input
  * (an ASCII letter), in a text with case, and not after a kept
  * capitalised word (a hyphen to it would attach them: Jong-un); then
- * dropped unless a short name particle or function word. */
+ * dropped unless a short name particle or function word: 1 dropped, 0
+ * kept, -1 when that takes the word's text (n <= 5: lower_short()). */
 static int lower_dropped(const struct scan *sc, const char *s, size_t fs,
-			 const char *w, size_t n)
+			 size_t n)
 {
 	unsigned char b = (unsigned char)s[foff(sc, fs)];
-	int lex;
 	if (b < 'a' || b > 'z' || sc->nocase ||
 	    (sc->n && !sc->dropped && sc->t[sc->n - 1].cas == CASE_UPPER))
 		return 0;
-	if (n > 5)
-		return 1;
-	lex = sc->legacy ? kd__lex_class(w) : kd__lex_class_n(w, n, NULL);
+	return n > 5 ? 1 : -1;
+}
+
+/* lower_dropped() of a short word w[0..n): not a particle or function
+ * word. */
+static int lower_short(const struct scan *sc, const char *w, size_t n)
+{
+	int lex = sc->legacy ? kd__lex_class(w) : kd__lex_class_n(w, n, NULL);
 	return lex != KD_LEX_PARTICLE && lex != KD_LEX_STOP;
 }
 
@@ -969,22 +981,21 @@ int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 	int err = 0;
 	while (k < n && err == 0) {
 		char w[TOK_MAX + 1];
-		size_t fs, wl = 0, last;
+		size_t fs, wl = 0, last, i;
+		int joined = 0, drop;
 		if (!kd__scan_alnum((unsigned char)f[k])) {
 			k++;
 			continue;
 		}
+		/* the word's bytes first, its text only when it is kept */
 		fs = k;
-		last = k;
-		while (k < n) {
-			if (kd__scan_alnum((unsigned char)f[k])) {
-				if (wl < TOK_MAX)
-					w[wl] = f[k];
-				wl++;
-				last = k++;
-				continue;
-			}
-			if (f[k] == '\'' && k + 1 < n &&
+		for (;;) {
+			size_t b = k;
+			while (k < n && kd__scan_alnum((unsigned char)f[k]))
+				k++;
+			wl += k - b;
+			last = k - 1;
+			if (k + 1 < n && f[k] == '\'' &&
 			    kd__scan_alnum((unsigned char)f[k + 1])) {
 				if (f[k + 1] == 's' &&
 				    (k + 2 >= n ||
@@ -993,6 +1004,7 @@ int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 					break;
 				}
 				k++; /* O'Neill */
+				joined = 1;
 				continue;
 			}
 			break;
@@ -1001,8 +1013,19 @@ int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 			sc->dropped = 1; /* not a name word */
 			continue;
 		}
+		if ((drop = lower_dropped(sc, s, fs, wl)) > 0) {
+			sc->dropped = 1;
+			continue;
+		}
+		if (!joined) {
+			memcpy(w, f + fs, wl);
+		} else {
+			for (i = fs, wl = 0; i <= last; i++)
+				if (f[i] != '\'')
+					w[wl++] = f[i];
+		}
 		w[wl] = '\0';
-		if (lower_dropped(sc, s, fs, w, wl)) {
+		if (drop < 0 && lower_short(sc, w, wl)) {
 			sc->dropped = 1;
 			continue;
 		}
