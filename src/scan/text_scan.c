@@ -686,6 +686,8 @@ static int find_names(struct scan *sc)
 	struct cand *cs = NULL, *acc = NULL;
 	size_t nc = 0, capc = 0, nacc = 0, i, k;
 	int err = 0;
+	/* NULL (out of memory): bare() reads the text each time */
+	sc->bare = kd__calloc(sc->n ? sc->n : 1, 1);
 	KD_FORWARD(kd__scan_collect(sc, &cs, &nc, &capc));
 	if (nc)
 		qsort(cs, nc, sizeof(*cs), cmp_cand);
@@ -738,6 +740,8 @@ static int find_names(struct scan *sc)
 	}
 	KD_FORWARD(singles(sc, acc, nacc));
 done:
+	kd__free(sc->bare);
+	sc->bare = NULL;
 	kd__free(cs);
 	kd__free(acc);
 	return err;

@@ -82,6 +82,7 @@ struct scan {
 		int flags;
 	} * pw;
 	size_t npw, pwcap;
+	uint8_t *bare; /* text_span.c bare() per token: 0 not asked, 1 + it */
 };
 
 #define TXT(sc, tk)  ((sc)->ar.ptr + (tk)->txt)

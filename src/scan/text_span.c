@@ -306,7 +306,7 @@ static int title_after_particle(const struct scan *sc, size_t k)
  * spelling is a name (Pietr Zima, a press spelling of Pyotr). A text
  * without such letters (English, or Polish typed without them) keeps
  * the word ordinary, and so does a word in capitals. */
-static int bare(const struct scan *sc, const struct tok *t)
+static int bare_scan(const struct scan *sc, const struct tok *t)
 {
 	const unsigned char *s = (const unsigned char *)sc->g->s;
 	size_t k, a, b;
@@ -338,6 +338,22 @@ static int bare(const struct scan *sc, const struct tok *t)
 	       (t->stem == t->txt ||
 		kd__lex_word(TXT(sc, t), t->len) != KD_WORD_COMMON ||
 		kd__lex_accented(TXT(sc, t), t->len));
+}
+
+/* bare_scan() of token t of sc->t, remembered in sc->bare (the spans of
+ * a word ask it again and again, and each answer reads 600 bytes). */
+static int bare(const struct scan *sc, const struct tok *t)
+{
+	size_t k = (size_t)(t - sc->t);
+	int r;
+	if (t->word != KD_WORD_COMMON || t->cas != CASE_UPPER)
+		return 0; /* bare_scan's own first test */
+	if (sc->bare == NULL || k >= sc->n)
+		return bare_scan(sc, t);
+	if (sc->bare[k] == 0)
+		sc->bare[k] = (uint8_t)(1 + bare_scan(sc, t));
+	r = sc->bare[k] - 1;
+	return r;
 }
 
 /* Language evidence for a span [i..j] (not in legacy mode):
