@@ -951,3 +951,36 @@ KD_TEST(scan_prose__korean_two_syllable_name_beside_a_title)
 		   &id, &feat);
 	CHECK_INT(a, 0);
 }
+
+KD_TEST(scan_prose__full_name_words_of_one_listed_person)
+{
+	/* a full name of common list words is scored only when its known
+	 * words are words of one listed person (text_token.c): by their
+	 * skeleton (Mohamed ~ MUHAMMAD, Jong ~ YONG), one of three words
+	 * may be spelled otherwise (Abdul for the lists' ABD AL) */
+	size_t a, m;
+	const char *id, *feat;
+	scan_kinds("The minister Mohamed Ahmadi said so.", &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	scan_kinds("Officials said Kim Yong Chol and Kim Jong Chol were there.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 2);
+	scan_kinds("Abdul Rahman Agha met officials on Tuesday.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 1);
+	/* a span with a rare word: all its known words but one, words
+	 * the analysis reads as they are (Nasiruddin: nasir al din), of
+	 * one listed entity; of two words, one press spelling (Assama) */
+	scan_kinds("Jak uvedl den\xc3\xadk, Nasiruddin Haqqani "
+		   "obvin\xc4\x9bn\xc3\xad "
+		   "odm\xc3\xadtl.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	scan_kinds("Powiedzia\xc5\x82 Assama bin Laden wczoraj.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 1);
+	/* common words that only company names hold are no person */
+	scan_kinds("The Active Role of User Groups was discussed.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 0);
+}

@@ -35,7 +35,16 @@
  * or its skeleton when unlisted: what score_span.c's strong pair needs)
  * and at least one word that is not a common place or generic word (Hong Kong, North Korea never fire
  * alone). Each such span is scored as a name (score_span.c: candidates +
- * compare, as kd_screen). Hits at or above the threshold are taken
+ * compare, as kd_screen). A span of common list words read as a
+ * person's full name (KD_SCAN_FULL) is scored only when its known name
+ * words are, by text or skeleton, words of listed persons' names, all
+ * of one person (of three words or more, all but one: a press
+ * spelling): "Active Role of User" is no person, and its candidate
+ * search over every record sharing a common word was most of a scan.
+ * Likewise a span of three known words or more is scored as prose
+ * (KD_SCAN_PROSE) only when all but one are words of one listed
+ * entity's names (words the name analysis reads otherwise, Abdul or
+ * Nasiruddin, a legal form, aside). Hits at or above the threshold are taken
  * greedily by score + 0.02 per word (longer wins near-ties), without
  * overlap. A span with a plausible name word right beside it (same
  * phrase) is a fragment of a longer name and is not scored alone.
@@ -677,6 +686,8 @@ static int find_names(struct scan *sc)
 	struct cand *cs = NULL, *acc = NULL;
 	size_t nc = 0, capc = 0, nacc = 0, i, k;
 	int err = 0;
+	/* NULL (out of memory): bare() reads the text each time */
+	sc->bare = kd__calloc(sc->n ? sc->n : 1, 1);
 	KD_FORWARD(kd__scan_collect(sc, &cs, &nc, &capc));
 	if (nc)
 		qsort(cs, nc, sizeof(*cs), cmp_cand);
@@ -729,6 +740,8 @@ static int find_names(struct scan *sc)
 	}
 	KD_FORWARD(singles(sc, acc, nacc));
 done:
+	kd__free(sc->bare);
+	sc->bare = NULL;
 	kd__free(cs);
 	kd__free(acc);
 	return err;

@@ -75,6 +75,14 @@ struct scan {
 	size_t nfmemo, fmemocap;
 	struct kd_buf fmbuf;    /* their bytes, folded text and map */
 	struct txt_memo *tmemo; /* arena texts of short kept words */
+	/* what the lists' words say of a known word (text_token.c), by
+	 * its skeleton's arena offset + 1 */
+	struct pw_memo {
+		size_t skel; /* 0: an empty slot */
+		int flags;
+	} * pw;
+	size_t npw, pwcap;
+	uint8_t *bare; /* text_span.c bare() per token: 0 not asked, 1 + it */
 };
 
 /* The next nominative form of name word w[0..n) read as a Slavic case
@@ -115,6 +123,14 @@ void kd__scan_fold_free(struct scan *sc);
 int kd__scan_tokenize(struct scan *sc, const char *s, size_t len);
 /** Is w[0..n) a romanised Korean surname (Kim, Gim, Ri, Pak, So...)? */
 int kd__scan_ko_surname(const char *w, size_t n);
+/** Is the known word of token t spelled, by its text or skeleton, as a
+ *  word of some listed person's name (memoised per scan)? */
+int kd__scan_person_word(struct scan *sc, const struct tok *t);
+/** May span [i..j] be a listed name by its known words: are all of
+ *  them (Hangul aside; of three or more, all but one), by text or
+ *  skeleton, words of one listed entity's names (`person`: a person's,
+ *  and each word one of some person's)? */
+int kd__scan_listed_span(struct scan *sc, size_t i, size_t j, int person);
 /** Free what the tokenizer keeps across chunks (the word memos). */
 void kd__scan_token_free(struct scan *sc);
 

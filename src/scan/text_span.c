@@ -425,7 +425,7 @@ static int title_after_particle(const struct scan *sc, size_t k)
  * spelling is a name (Pietr Zima, a press spelling of Pyotr). A text
  * without such letters (English, or Polish typed without them) keeps
  * the word ordinary, and so does a word in capitals. */
-static int bare(const struct scan *sc, const struct tok *t)
+static int bare_scan(const struct scan *sc, const struct tok *t)
 {
 	const unsigned char *s = (const unsigned char *)sc->g->s;
 	size_t k, a, b;
@@ -468,6 +468,22 @@ static int listed_before_name(const struct scan *sc, size_t i, size_t j)
 	const struct tok *b = &sc->t[j];
 	return sc->t[i].listed && j == i + 1 && b->sep == SEP_SOFT &&
 	       b->word != KD_WORD_COMMON && b->len >= 5;
+}
+
+/* bare_scan() of token t of sc->t, remembered in sc->bare (the spans of
+ * a word ask it again and again, and each answer reads 600 bytes). */
+static int bare(const struct scan *sc, const struct tok *t)
+{
+	size_t k = (size_t)(t - sc->t);
+	int r;
+	if (t->word != KD_WORD_COMMON || t->cas != CASE_UPPER)
+		return 0; /* bare_scan's own first test */
+	if (sc->bare == NULL || k >= sc->n)
+		return bare_scan(sc, t);
+	if (sc->bare[k] == 0)
+		sc->bare[k] = (uint8_t)(1 + bare_scan(sc, t));
+	r = sc->bare[k] - 1;
+	return r;
 }
 
 /* Language evidence for a span [i..j] (not in legacy mode):
@@ -857,12 +873,14 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				    0)
 					break;
 				if (rare && info >= SPAN_INFO_MIN &&
+				    kd__scan_listed_span(sc, i, j, 0) &&
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_PROSE)) < 0)
 					return err;
 				if ((r == NULL || r->ent == UINT32_MAX ||
 				     r->score < sc->c->threshold) &&
 				    !sc->legacy && full_name(sc, i, j) &&
+				    kd__scan_listed_span(sc, i, j, 1) &&
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_FULL)) < 0)
 					return err;

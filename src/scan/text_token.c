@@ -338,18 +338,25 @@ static int resolve_ts(struct scan *sc, struct tok *t, const char *w, size_t n,
 static int resolve_split(struct scan *sc, struct tok *t, const char *w,
 			 size_t n)
 {
-	static const char *const ends[] = { "ullah",  "ollah",  "allah",
-					    "uddin",  "eddin",  "iddin",
-					    "addin",  "aldin",  "udin",
-					    "uddeen", "eddine", "rahman",
-					    "rehman", "rahim" };
+	/* clang-format off */ /* a table laid out by hand */
+#define END(x) { x, sizeof(x) - 1 }
+	static const struct {
+		const char *s;
+		size_t n;
+	} ends[] = { END("ullah"),  END("ollah"),  END("allah"),
+		     END("uddin"),  END("eddin"),  END("iddin"),
+		     END("addin"),  END("aldin"),  END("udin"),
+		     END("uddeen"), END("eddine"), END("rahman"),
+		     END("rehman"), END("rahim") };
+#undef END
+	/* clang-format on */
 	struct kd_tokset *ts;
 	size_t i, best = SIZE_MAX;
 	uint32_t bestdf = UINT32_MAX;
 	int split = n >= 5 && memcmp(w, "abd", 3) == 0, found, err = 0;
 	for (i = 0; i < sizeof(ends) / sizeof(ends[0]) && !split; i++) {
-		size_t l = strlen(ends[i]);
-		split = n >= l + 3 && memcmp(w + n - l, ends[i], l) == 0;
+		size_t l = ends[i].n;
+		split = n >= l + 3 && memcmp(w + n - l, ends[i].s, l) == 0;
 	}
 	if (!split)
 		return 0;
@@ -666,8 +673,179 @@ static int arena_txt(struct scan *sc, size_t *off, const char *w, size_t n)
 	return 0;
 }
 
+/* Does a record of the "=skeleton" postings belong to a person? */
+static int person_in(const struct kd_index *ix, const uint32_t *recs,
+		     uint32_t n)
+{
+	uint32_t k;
+	for (k = 0; k < n; k++)
+		if (kd__index_ent(ix, kd__index_rec(ix, recs[k])->entity)
+			    ->schema == KD_SCHEMA_PERSON)
+			return 1;
+	return 0;
+}
+
+/* What the lists' words say of a known word (word_info()). */
+enum {
+	WI_PERSON = 1, /* a word of some listed person's name */
+	WI_OTHER = 2   /* not one plain word to the name analysis: parts
+			* (abdul: abd al), a legal form, a particle */
+};
+
+/* The WI_* flags of known token t (with a skeleton), memoised per scan
+ * by its skeleton's arena offset (tokens of one memoised word share
+ * it); -1 out of memory. */
+static int word_info(struct scan *sc, const struct tok *t)
+{
+	size_t i, mask, key = t->skel + 1;
+	uint32_t n;
+	const uint32_t *recs;
+	struct kd_tokset *ts;
+	int f;
+	if ((sc->npw + 1) * 2 > sc->pwcap) {
+		size_t cap = sc->pwcap ? sc->pwcap * 2 : 256, k, j;
+		struct pw_memo *m = kd__calloc(cap, sizeof(*m));
+		if (m == NULL)
+			return -1;
+		for (k = 0; k < sc->pwcap; k++) {
+			if (sc->pw[k].skel == 0)
+				continue;
+			for (j = sc->pw[k].skel * 0x9E3779B97F4A7C15ull &
+				 (cap - 1);
+			     m[j].skel; j = (j + 1) & (cap - 1))
+				;
+			m[j] = sc->pw[k];
+		}
+		kd__free(sc->pw);
+		sc->pw = m;
+		sc->pwcap = cap;
+	}
+	mask = sc->pwcap - 1;
+	for (i = key * 0x9E3779B97F4A7C15ull & mask; sc->pw[i].skel;
+	     i = (i + 1) & mask)
+		if (sc->pw[i].skel == key)
+			return sc->pw[i].flags;
+	if ((ts = kd__malloc(sizeof(*ts))) == NULL)
+		return -1;
+	kd__tokenize(ts, STEM(sc, t), t->slen, 0);
+	f = ts->n != 1 || ts->t[0].kind != KD_TOK_WORD ||
+			    ts->t[0].len != t->slen ||
+			    memcmp(ts->t[0].s, STEM(sc, t), t->slen) != 0
+		    ? WI_OTHER
+		    : 0;
+	kd__free(ts);
+	recs = kd__index_lookup_skel(sc->c->ix, SKEL(sc, t), t->sklen, &n);
+	if (recs != NULL && person_in(sc->c->ix, recs, n))
+		f |= WI_PERSON;
+	sc->pw[i].skel = key;
+	sc->pw[i].flags = f;
+	sc->npw++;
+	return f;
+}
+
+int kd__scan_person_word(struct scan *sc, const struct tok *t)
+{
+	int f;
+	if (!t->known || t->sklen == 0 || (f = word_info(sc, t)) < 0)
+		return 1; /* nothing to say */
+	return (f & WI_PERSON) != 0;
+}
+
+/* Has the sorted record list r[0..n) a record in [lo, hi)? */
+static int has_rec(const uint32_t *r, uint32_t n, uint32_t lo, uint32_t hi)
+{
+	uint32_t a = 0, b = n;
+	while (a < b) {
+		uint32_t m = a + (b - a) / 2;
+		if (r[m] < lo)
+			a = m + 1;
+		else
+			b = m;
+	}
+	return a < n && r[a] < hi;
+}
+
+/* Name words of a span that the lists know: what KD_SCAN_FULL must
+ * match, each to a listed word. */
+static int name_word_known(const struct tok *t)
+{
+	return t->known && t->cas != CASE_DIGIT && t->len > 1 &&
+	       t->lex != KD_LEX_STOP && t->lex != KD_LEX_PARTICLE;
+}
+
+/* Is there an entity (with `person`, a person) among records
+ * l[d][0..nl[d]) whose names hold every word but at most `miss` (each
+ * word's records l[x])? */
+static int entity_holds(const struct kd_index *ix, const uint32_t *const *l,
+			const uint32_t *nl, size_t nw, size_t d, size_t miss,
+			int person)
+{
+	uint32_t k;
+	for (k = 0; k < nl[d]; k++) {
+		uint32_t e = kd__index_rec(ix, l[d][k])->entity, first, end;
+		size_t x, out = 0;
+		if (person && kd__index_ent(ix, e)->schema != KD_SCHEMA_PERSON)
+			continue;
+		end = kd__index_ent_recs(ix, e, &first) + first;
+		for (x = 0; x < nw && out <= miss; x++)
+			out += x != d && !has_rec(l[x], nl[x], first, end);
+		if (out <= miss)
+			return 1;
+		while (k + 1 < nl[d] && l[d][k + 1] < end)
+			k++; /* the next entity */
+	}
+	return 0;
+}
+
+int kd__scan_listed_span(struct scan *sc, size_t i, size_t j, int person)
+{
+	const struct kd_index *ix = sc->c->ix;
+	const uint32_t *l[MAX_SPAN];
+	uint32_t nl[MAX_SPAN];
+	size_t p, nw = 0, a = 0, b = 1;
+	int f;
+	for (p = i; p <= j; p++) {
+		const struct tok *t = &sc->t[p];
+		if (!name_word_known(t))
+			continue;
+		if (person && !kd__scan_person_word(sc, t))
+			return 0;
+		if (t->hangul || t->sklen == 0 || nw == MAX_SPAN)
+			continue;
+		if ((f = word_info(sc, t)) < 0)
+			return 1; /* out of memory: nothing to say */
+		if (f & WI_OTHER)
+			continue; /* the analysis reads other words */
+		l[nw] = kd__index_lookup_skel(ix, SKEL(sc, t), t->sklen,
+					      &nl[nw]);
+		if (l[nw] == NULL)
+			return 1; /* no skeleton postings: nothing to say */
+		nw++;
+	}
+	if (nw < 2 || (nw == 2 && !person))
+		return 1;
+	if (nw == 2)
+		return entity_holds(ix, l, nl, nw, nl[0] < nl[1] ? 0 : 1, 0,
+				    person);
+	/* one word may be a press spelling of another listed word
+	 * (Abdul for ABD AL, Юрэвйч): a person holds all others, so it
+	 * is among the records of the shortest list or the next */
+	for (p = 0; p < nw; p++)
+		if (nl[p] < nl[a]) {
+			b = a;
+			a = p;
+		} else if (p != a && (b == a || nl[p] < nl[b])) {
+			b = p;
+		}
+	return entity_holds(ix, l, nl, nw, a, 1, person) ||
+	       entity_holds(ix, l, nl, nw, b, 1, person);
+}
+
 void kd__scan_token_free(struct scan *sc)
 {
+	kd__free(sc->pw);
+	sc->pw = NULL;
+	sc->npw = sc->pwcap = 0;
 	kd__free(sc->tmemo);
 	sc->tmemo = NULL;
 	kd__free(sc->memo);
@@ -918,24 +1096,29 @@ kept:
 	return 0;
 }
 
-/* Would add_word() drop word w[0..n) (folded bytes from fs on) as a
+/* Would add_word() drop the n-byte word at folded byte fs as a
  * lowercase word at once? Most words of prose are: answered without
  * add_word's offsets, case and separator work. Only for words that add_word
  * drops whatever the separator before them: lowercase in the input
  * (an ASCII letter), in a text with case, and not after a kept
  * capitalised word (a hyphen to it would attach them: Jong-un); then
- * dropped unless a short name particle or function word. */
+ * dropped unless a short name particle or function word: 1 dropped, 0
+ * kept, -1 when that takes the word's text (n <= 5: lower_short()). */
 static int lower_dropped(const struct scan *sc, const char *s, size_t fs,
-			 const char *w, size_t n)
+			 size_t n)
 {
 	unsigned char b = (unsigned char)s[foff(sc, fs)];
-	int lex;
 	if (b < 'a' || b > 'z' || sc->nocase ||
 	    (sc->n && !sc->dropped && sc->t[sc->n - 1].cas == CASE_UPPER))
 		return 0;
-	if (n > 5)
-		return 1;
-	lex = sc->legacy ? kd__lex_class(w) : kd__lex_class_n(w, n, NULL);
+	return n > 5 ? 1 : -1;
+}
+
+/* lower_dropped() of a short word w[0..n): not a particle or function
+ * word. */
+static int lower_short(const struct scan *sc, const char *w, size_t n)
+{
+	int lex = sc->legacy ? kd__lex_class(w) : kd__lex_class_n(w, n, NULL);
 	return lex != KD_LEX_PARTICLE && lex != KD_LEX_STOP;
 }
 
@@ -946,22 +1129,21 @@ int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 	int err = 0;
 	while (k < n && err == 0) {
 		char w[TOK_MAX + 1];
-		size_t fs, wl = 0, last;
+		size_t fs, wl = 0, last, i;
+		int joined = 0, drop;
 		if (!kd__scan_alnum((unsigned char)f[k])) {
 			k++;
 			continue;
 		}
+		/* the word's bytes first, its text only when it is kept */
 		fs = k;
-		last = k;
-		while (k < n) {
-			if (kd__scan_alnum((unsigned char)f[k])) {
-				if (wl < TOK_MAX)
-					w[wl] = f[k];
-				wl++;
-				last = k++;
-				continue;
-			}
-			if (f[k] == '\'' && k + 1 < n &&
+		for (;;) {
+			size_t b = k;
+			while (k < n && kd__scan_alnum((unsigned char)f[k]))
+				k++;
+			wl += k - b;
+			last = k - 1;
+			if (k + 1 < n && f[k] == '\'' &&
 			    kd__scan_alnum((unsigned char)f[k + 1])) {
 				if (f[k + 1] == 's' &&
 				    (k + 2 >= n ||
@@ -970,6 +1152,7 @@ int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 					break;
 				}
 				k++; /* O'Neill */
+				joined = 1;
 				continue;
 			}
 			break;
@@ -978,8 +1161,19 @@ int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 			sc->dropped = 1; /* not a name word */
 			continue;
 		}
+		if ((drop = lower_dropped(sc, s, fs, wl)) > 0) {
+			sc->dropped = 1;
+			continue;
+		}
+		if (!joined) {
+			memcpy(w, f + fs, wl);
+		} else {
+			for (i = fs, wl = 0; i <= last; i++)
+				if (f[i] != '\'')
+					w[wl++] = f[i];
+		}
 		w[wl] = '\0';
-		if (lower_dropped(sc, s, fs, w, wl)) {
+		if (drop < 0 && lower_short(sc, w, wl)) {
 			sc->dropped = 1;
 			continue;
 		}
