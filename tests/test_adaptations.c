@@ -204,3 +204,23 @@ KD_TEST(adapt__thai_lao_foreign_g)
 	CHECK(cmp("เซอร์เกย์ ลาฟรอฟ", "Sergey Lavrov") >= 0.90);
 	CHECK(cmp("เซอร์เกย์ ลาฟรอฟ", "Sergey Ivanov") < 0.50);
 }
+
+KD_TEST(adapt__latin_soft_g)
+{
+	char s[32];
+	/* a Latin g before e, i, y is the sound J (soft or hard, learnt);
+	 * g elsewhere and a reading's g stay g */
+	kd__sounds(s, sizeof(s), "george", 6);
+	CHECK(s[0] == 'J');
+	kd__sounds(s, sizeof(s), "gustav", 6);
+	CHECK(s[0] == 'g');
+	kd__sounds_reading(s, sizeof(s), "gi", 2);
+	CHECK(s[0] == 'g');
+	/* Hebrew ג' (j), Katakana ジ, Greek τζ for the soft g of George */
+	CHECK(cmp("George Clooney", "ג'ורג' קלוני") >= 0.80);
+	CHECK(cmp("George Clooney", "ジョージ・クルーニー") >= 0.85);
+	CHECK(cmp("George Bush", "Τζορτζ Μπους") >= 0.85);
+	CHECK(cmp("Gilbert Arenas", "ג'ילברט ארנס") >= 0.85);
+	CHECK(cmp("George Clooney", "ג'ורג' לוקאס") < 0.30);
+	CHECK(cmp("George Bush", "ジョージ・ルーカス") < 0.30);
+}

@@ -144,6 +144,7 @@ size_t kd__phonetic(char *dst, size_t cap, const char *s, size_t len)
  *          does not pronounce it, Korean and Japanese do not write it)
  *   m  n (n, ng before a consonant or at the end)
  *   E  a final e after a consonant (silent in English and French)
+ *   J  a Latin g before e, i, y (soft or hard: George, Gerhard)
  *   (nothing) the k, g, p of an initial kn, gn, ps
  *
  * (vowels collapse, a repeated consonant costs 0.15 to drop), and the
@@ -282,6 +283,13 @@ static size_t sounds(char *dst, size_t cap, const char *s, size_t len, int mode)
 			       : c == 'g' && i > 0 && is_vow(s[i - 1]) ? 'G'
 								       : 'x';
 			adv = nx == 'h' ? 2 : 1;
+			/* a Latin g before e, i, y: soft in English, French,
+			 * Italian (George, ג'ורג' "jwrj", ジョージ), hard in
+			 * German: its own sound J, the fit says how readings
+			 * write it */
+			if (c == 'g' && mode == S_LATIN &&
+			    (nx == 'e' || nx == 'i' || nx == 'y'))
+				k[0] = 'J';
 			break;
 		case 'q':
 			k[0] = 'k';
