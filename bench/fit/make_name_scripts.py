@@ -26,6 +26,17 @@ same part, so no kept-aside token is seen while tuning.
 Output: schema,name1,name2,label,kind (as pairs.csv) with kind
 "<script>" or "<script>_neg"; bench_quality prints it per script.
 
+A second file, name_scripts_full.csv, joins two such words of one script
+and one part (from all rows seen twice, up to 100 positives per part)
+into a two-part name ("paradis frith" / "帕拉迪丝·弗里思"),
+written as a name of two parts is written in that script: Han and Kana
+with the middle dot, the others with a space. A single Han or Hangul
+word is read as a Chinese or Korean name, not a foreign one; two parts
+are how a foreign person's name appears. Its negatives keep the first
+part and take the second from the single-word negative (one part of the
+name differs). A row is kept only when its own hash falls in the part
+of its words.
+
 usage: python3 bench/fit/make_name_scripts.py [--per 300]
 """
 import argparse
@@ -85,6 +96,28 @@ def load(lang):
     return rows, natives
 
 
+def hard_negative(lat, nat, rows, natives, rng):
+    """The native word of another Latin word like lat (same first letter,
+    length within 2, the most similar of 60 drawn) that is not a spelling
+    of it, with every word in the part of (lat, nat); None if none."""
+    part = fnv_aside(lat, nat)
+    fl = fold(lat)
+    cand = [r for r in rows if r[0] != lat and fold(r[0])[:1] ==
+            fl[:1] and abs(len(fold(r[0])) - len(fl)) <= 2]
+    rng.shuffle(cand)
+    best, bs = None, -1.0
+    for l2, n2 in cand[:60]:
+        f2 = fold(l2)
+        if (n2 == nat or n2 in natives.get(fl, ()) or
+                nat in natives.get(f2, ()) or edits(fl, f2) < 3 or
+                fnv_aside(l2, n2) != part or fnv_aside(lat, n2) != part):
+            continue
+        s = difflib.SequenceMatcher(None, fl, f2).ratio()
+        if s > bs:
+            best, bs = n2, s
+    return best
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--per", type=int, default=300,
@@ -92,7 +125,8 @@ def main():
     ap.add_argument("--out", default=os.path.join(DATA, "name_scripts.csv"))
     a = ap.parse_args()
     rng = random.Random(20261204)
-    out = []
+    rng2 = random.Random(20261205)  # the two-part names' own draws
+    out, full = [], []
     for lang in LANGS:
         rows, natives = load(lang)
         rows = sorted(set(rows))
@@ -102,31 +136,40 @@ def main():
             out.append(("Person", lat, nat, 1, lang))
         nneg = 0
         for lat, nat in pos:
-            part = fnv_aside(lat, nat)
-            fl = fold(lat)
-            cand = [r for r in rows if r[0] != lat and fold(r[0])[:1] ==
-                    fl[:1] and abs(len(fold(r[0])) - len(fl)) <= 2]
-            rng.shuffle(cand)
-            best, bs = None, -1.0
-            for l2, n2 in cand[:60]:
-                f2 = fold(l2)
-                if (n2 == nat or n2 in natives.get(fl, ()) or
-                        nat in natives.get(f2, ()) or edits(fl, f2) < 3 or
-                        fnv_aside(l2, n2) != part or
-                        fnv_aside(lat, n2) != part):
-                    continue
-                s = difflib.SequenceMatcher(None, fl, f2).ratio()
-                if s > bs:
-                    best, bs = n2, s
+            best = hard_negative(lat, nat, rows, natives, rng)
             if best is not None:
                 out.append(("Person", lat, best, 0, lang + "_neg"))
                 nneg += 1
+        # two-part names: words of one part paired, from all the rows
+        # (a row is kept only when its hash falls in that part: up to
+        # a.per // 3 positives per part and script)
+        sep = "\u00b7" if lang == "chinese" else (
+            "\u30fb" if lang in ("japanese", "katakana") else " ")
+        for part in (False, True):
+            ws = [r for r in rows if fnv_aside(r[0], r[1]) == part]
+            npos = 0
+            for i in range(0, len(ws) - 1, 2):
+                if npos >= a.per // 3:
+                    break
+                (l1, n1), (l2, n2) = ws[i], ws[i + 1]
+                lat2 = l1 + " " + l2
+                if fnv_aside(lat2, n1 + sep + n2) != part:
+                    continue
+                full.append(("Person", lat2, n1 + sep + n2, 1, lang))
+                npos += 1
+                neg = hard_negative(l2, n2, rows, natives, rng2)
+                if neg is not None and fnv_aside(lat2, n1 + sep + neg) == part:
+                    full.append(("Person", lat2, n1 + sep + neg, 0,
+                                 lang + "_neg"))
     rng.shuffle(out)
-    with open(a.out, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(("schema", "name1", "name2", "label", "kind"))
-        w.writerows(out)
-    print("%d rows -> %s" % (len(out), a.out))
+    rng2.shuffle(full)
+    for rows, path in ((out, a.out),
+                       (full, a.out.replace(".csv", "_full.csv"))):
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(("schema", "name1", "name2", "label", "kind"))
+            w.writerows(rows)
+        print("%d rows -> %s" % (len(rows), path))
 
 
 if __name__ == "__main__":
