@@ -224,3 +224,18 @@ KD_TEST(adapt__latin_soft_g)
 	CHECK(cmp("George Clooney", "ג'ורג' לוקאס") < 0.30);
 	CHECK(cmp("George Bush", "ジョージ・ルーカス") < 0.30);
 }
+
+KD_TEST(adapt__katakana_small_vowels)
+{
+	/* ICU writes a small vowel joined to the kana before it as "~"
+	 * after that kana's vowel (ヴィ "vu~i", ツォ "tsu~o"): read as
+	 * the one syllable (vi, tso), a lone ウ before it as w (ウィ wi) */
+	CHECK(variant_flags("ヴィクトル・ツォイ", 0, "vikutoru") >= 0);
+	CHECK(variant_flags("ウィリアム", 0, "wiriamu") >= 0);
+	CHECK(variant_flags("ヴィクトル・ツォイ", 0, "vu") < 0);
+	CHECK(cmp("ヴィクトル・ツォイ", "Viktor Tsoi") >= 0.90);
+	CHECK(cmp("アメリゴ・ヴェスプッチ", "Amerigo Vespucci") >= 0.80);
+	CHECK(cmp("エヴァ・ブラウン", "Eva Braun") >= 0.90);
+	CHECK(cmp("ヴィクトル・ユーゴー", "Viktor Tsoi") < 0.30);
+	CHECK(cmp("アメリゴ・ヴェルディ", "Amerigo Vespucci") < 0.30);
+}

@@ -334,6 +334,11 @@ static uint32_t memo_hash(enum tid id, enum kd_lmode mode, const UChar *u,
  * in Thai, whose ICU romanisation is ISO 11940, the vowel carrier อ
  * written "x" reads "o" as names are romanised (lafrof, Lavrov).
  */
+static bool vowel_letter(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
 static void any_word_fixup(struct kd_abuf *t, UChar first)
 {
 	size_t i, o = 0;
@@ -342,6 +347,23 @@ static void any_word_fixup(struct kd_abuf *t, UChar first)
 		char c = t->p[i];
 		if (c == ' ')
 			continue;
+		/* Kana: a small vowel that makes a syllable with the kana
+		 * before it is written "~" after that kana's own vowel
+		 * (ヴィ "vu~i", ツァ "tsu~a", デュ "de~yu"): the vowel goes
+		 * (vi, tsa, dyu); a lone ウ or イ before it is the glide w or
+		 * y (ウィ wi, イェ ye) */
+		if (c == '~') {
+			if (o > 0 && vowel_letter(t->p[o - 1])) {
+				bool alone = o == 1 ||
+					     vowel_letter(t->p[o - 2]);
+				char v = t->p[o - 1];
+				if (alone && (v == 'u' || v == 'i'))
+					t->p[o - 1] = v == 'u' ? 'w' : 'y';
+				else
+					o--;
+			}
+			continue;
+		}
 		t->p[o++] = thai && c == 'x' ? 'o' : c;
 	}
 	t->len = o;
