@@ -7,7 +7,10 @@
  *   labelled name pairs              precision, recall, F1 of
  *                                    kd_compare at the default threshold
  *                                    (lists, script, org: companies and
- *                                    vessels per class)
+ *                                    vessels per class; scripts1: one
+ *                                    name word across scripts, scripts2:
+ *                                    two such words as one name, with the
+ *                                    found and hard-negative alert rates)
  *   indexed vs exhaustive            share of exhaustive matches the
  *                                    index also finds (target >= 99.5%)
  *
@@ -258,9 +261,26 @@ static void pairs(const kd_matcher *m, const char *path, const char *label,
 		}
 	}
 	for (i = 0; i < ng; i++) {
+		int p;
 		memcpy(g[i][1].name, g[i][0].name, sizeof(g[i][0].name));
 		conf_print(&g[i][0], part_name[0]);
 		conf_print(&g[i][1], part_name[1]);
+		/* one name across scripts: the share of true readings found
+		 * and of hard negatives that alert, per part */
+		for (p = 0; by_kind == 2 && p < 2; p++) {
+			const struct confusion *q = &g[i][p];
+			printf("found %-22s %-5s %.4f (%zu/%zu)  hard-negative "
+			       "alert rate %.4f (%zu/%zu)\n",
+			       q->name, part_name[p],
+			       q->tp + q->fn
+				       ? (double)q->tp / (double)(q->tp + q->fn)
+				       : 0,
+			       q->tp, q->tp + q->fn,
+			       q->fp + q->tn
+				       ? (double)q->fp / (double)(q->fp + q->tn)
+				       : 0,
+			       q->fp, q->fp + q->tn);
+		}
 	}
 	kd__csv_close(c);
 	kd__reader_close(r);
@@ -361,6 +381,13 @@ int main(int argc, char **argv)
 	 * bench/make_org_pairs.py */
 	snprintf(path, sizeof(path), "%s/org_pairs.csv", bd);
 	pairs(m, path, "org", 1);
+	/* one name across scripts (issue 11 class 6), per script:
+	 * bench/fit/make_name_scripts.py */
+	snprintf(path, sizeof(path), "%s/name_scripts.csv", bd);
+	pairs(m, path, "scripts1", 2);
+	/* the same words, two of one script as a two-part name */
+	snprintf(path, sizeof(path), "%s/name_scripts_full.csv", bd);
+	pairs(m, path, "scripts2", 2);
 	kd_matcher_free(m);
 	kd_db_free(db);
 	return 0;

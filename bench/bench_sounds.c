@@ -85,7 +85,8 @@ int main(int argc, char **argv)
 				kd__sounds_hangul(sb, sizeof(sb), tb->s,
 						  tb->len);
 			else
-				kd__sounds(sb, sizeof(sb), tb->s, tb->len);
+				kd__sounds_reading(sb, sizeof(sb), tb->s,
+						   tb->len);
 			printf("%s\t%s\t%s\t%s\t%ld\n", ta->s, sa, tb->s, sb,
 			       cnt != NULL ? strtol(cnt, NULL, 10) : 1L);
 		}

@@ -71,6 +71,8 @@ static uint8_t reading_flags(const struct run *r, int v)
 		return KD_TF_READ | KD_TF_ARABIC;
 	if (r->script == KD_SCRIPT_HAN && v == KD_HAN_OPT_WORDS)
 		return KD_TF_READ | KD_TF_HAN;
+	if (r->script == KD_SCRIPT_GREEK && v == KD_GREEK_OPT_FOREIGN)
+		return KD_TF_READ; /* a foreign name, compared by sound */
 	return 0;
 }
 

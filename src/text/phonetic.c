@@ -144,6 +144,7 @@ size_t kd__phonetic(char *dst, size_t cap, const char *s, size_t len)
  *          does not pronounce it, Korean and Japanese do not write it)
  *   m  n (n, ng before a consonant or at the end)
  *   E  a final e after a consonant (silent in English and French)
+ *   J  a Latin g before e, i, y (soft or hard: George, Gerhard)
  *   (nothing) the k, g, p of an initial kn, gn, ps
  *
  * (vowels collapse, a repeated consonant costs 0.15 to drop), and the
@@ -179,9 +180,18 @@ static int glide(char c)
  * (Meyer 마이어 "maieo", Stewart 스튜어트) and is its own sound O; and no
  * e is silent. The costs of U and O are learnt like the others (table
  * 'w' below). */
-static size_t sounds(char *dst, size_t cap, const char *s, size_t len,
-		     int hangul)
+/* Modes of sounds(): a Latin spelling, the reading of a Hangul word, a
+ * reading from another script. In a reading without vowel letters
+ * (Hebrew) a w at the start comes from א + ו, the vowel o or u (אורי
+ * "wry" Uri, אוטו "wtw" Otto), since a word-initial ו alone reads v
+ * (hebrew.c). (A reading's final e stays the sound E: spoken as a vowel
+ * there, but the fitted costs already price E against a, and reading it
+ * as a made Ghimire meet Ghamari.) */
+enum { S_LATIN, S_HANGUL, S_READING };
+
+static size_t sounds(char *dst, size_t cap, const char *s, size_t len, int mode)
 {
+	int hangul = mode == S_HANGUL;
 	size_t i = 0, n = 0;
 	if (cap == 0)
 		return 0;
@@ -218,7 +228,7 @@ static size_t sounds(char *dst, size_t cap, const char *s, size_t len,
 			/* a final e after a consonant: silent in English and
 			 * French (Sale, Rose), spoken elsewhere; its own sound,
 			 * so the fitted costs say what readings do with it */
-			if (!hangul && i > 0 && !is_vow(s[i - 1]) &&
+			if (mode != S_HANGUL && i > 0 && !is_vow(s[i - 1]) &&
 			    s[i - 1] != 'y' && s[i - 1] != 'h' &&
 			    (i + 1 == len || (i + 2 == len && nx == 's' &&
 					      i > 1 && is_vow(s[i - 2])))) {
@@ -242,6 +252,8 @@ static size_t sounds(char *dst, size_t cap, const char *s, size_t len,
 			if (nx == 'w') {
 				k[0] = 'v';
 				adv = 2;
+			} else if (i == 0 && mode == S_READING && consonantal) {
+				k[0] = 'a';
 			} else {
 				k[0] = i == 0 || is_vow(nx) ? 'w' : 'a';
 			}
@@ -271,6 +283,13 @@ static size_t sounds(char *dst, size_t cap, const char *s, size_t len,
 			       : c == 'g' && i > 0 && is_vow(s[i - 1]) ? 'G'
 								       : 'x';
 			adv = nx == 'h' ? 2 : 1;
+			/* a Latin g before e, i, y: soft in English, French,
+			 * Italian (George, ג'ורג' "jwrj", ジョージ), hard in
+			 * German: its own sound J, the fit says how readings
+			 * write it */
+			if (c == 'g' && mode == S_LATIN &&
+			    (nx == 'e' || nx == 'i' || nx == 'y'))
+				k[0] = 'J';
 			break;
 		case 'q':
 			k[0] = 'k';
@@ -390,12 +409,17 @@ out:
 
 size_t kd__sounds(char *dst, size_t cap, const char *s, size_t len)
 {
-	return sounds(dst, cap, s, len, 0);
+	return sounds(dst, cap, s, len, S_LATIN);
 }
 
 size_t kd__sounds_hangul(char *dst, size_t cap, const char *s, size_t len)
 {
-	return sounds(dst, cap, s, len, 1);
+	return sounds(dst, cap, s, len, S_HANGUL);
+}
+
+size_t kd__sounds_reading(char *dst, size_t cap, const char *s, size_t len)
+{
+	return sounds(dst, cap, s, len, S_READING);
 }
 
 /*
@@ -552,7 +576,7 @@ double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 	w = table == 'k' && g_have_w;
 	n = kd__sounds(x, sizeof(x), a, alen);
 	m = w ? kd__sounds_hangul(y, sizeof(y), b, blen)
-	      : kd__sounds(y, sizeof(y), b, blen);
+	      : kd__sounds_reading(y, sizeof(y), b, blen);
 	cx = consonants(x, n);
 	cy = consonants(y, m);
 	den = cx > cy ? cx : cy;
@@ -566,7 +590,7 @@ double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 		 * sounds (an added ㅡ is nearly free, a changed vowel is not)
 		 * and 'k' on the common sounds (every vowel alike) */
 		char y2[48];
-		size_t m2 = kd__sounds(y2, sizeof(y2), b, blen);
+		size_t m2 = kd__sounds_reading(y2, sizeof(y2), b, blen);
 		c = align(g_cost[5], x, n, y, m, 1);
 		c2 = align(g_cost[1], x, n, y2, m2, 1);
 		if (c < 0 || (c2 >= 0 && c2 < c))

@@ -152,6 +152,10 @@ size_t kd__sounds(char *dst, size_t cap, const char *tok, size_t len);
 /** kd__sounds of the reading of a Hangul word (hangul.c's words option):
  *  ㅡ "eu" is the sound U, ㅓ "eo" the sound O, no e is silent. */
 size_t kd__sounds_hangul(char *dst, size_t cap, const char *tok, size_t len);
+/** kd__sounds of a reading from another script (the b side of
+ *  kd__sound_sim): in a reading without vowel letters (Hebrew) an
+ *  initial w is the vowel of א + ו. */
+size_t kd__sounds_reading(char *dst, size_t cap, const char *tok, size_t len);
 double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
 		     size_t *frame);
 /** kd__sound_sim with the cost table of a script: 'a' for the consonant

@@ -89,6 +89,10 @@ int kd__translit_nopts(unsigned script, const UChar *u, int32_t n);
 int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 		     const UChar *u, int32_t n, size_t off, bool marks);
 
+/** Greek: the option of a foreign name (γκ g, ντ d, μπ b, τζ j; translit.c),
+ *  compared by sound. */
+#define KD_GREEK_OPT_FOREIGN 2
+
 /** Hangul syllables -> Latin, one token per syllable (hangul.c). */
 void kd__hangul_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 		    size_t off, bool marks);

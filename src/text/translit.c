@@ -10,6 +10,8 @@
  *              Belarusian (ў): 0 Belarusian-Latin/BGN  1 Russian BGN (ў as в)
  *                                 2 ISO9
  *   Greek      0 Greek-Latin/UNGEGN (ELOT 743, passports)  1 Greek-Latin/BGN
+ *              2 a foreign name: UNGEGN with γκ g, ντ d, μπ b, τζ j
+ *                "sergei", compared by sound
  *   Han        Han-Latin/Names per character (pinyin, tones stripped):
  *              0 "xi jin ping"  1 "xi jinping" (given name joined)
  *              2 a foreign name (parts split by a name dot): each part
@@ -23,6 +25,8 @@
  *   Khmer      own letter table, see khmer.c: 0 "sege lavruv"
  *   Sinhala    own letter table, see sinhala.c: 0 "sarji lavrov"
  *   Lao        as its Thai twin letters, Any-Latin: 0 "seike lawrob"
+ *              1 a foreign name, k (ກ) read g: "seige lawrob"
+ *   Thai       0 Any-Latin  1 a foreign name, k (ก) read g
  *   Myanmar    own tables, see myanmar.c: 0 popular "min aung hlaing"
  *              1 a foreign name, a reading per word "bladima putang"
  *   other      0 Any-Latin
@@ -330,6 +334,11 @@ static uint32_t memo_hash(enum tid id, enum kd_lmode mode, const UChar *u,
  * in Thai, whose ICU romanisation is ISO 11940, the vowel carrier อ
  * written "x" reads "o" as names are romanised (lafrof, Lavrov).
  */
+static bool vowel_letter(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
 static void any_word_fixup(struct kd_abuf *t, UChar first)
 {
 	size_t i, o = 0;
@@ -338,6 +347,23 @@ static void any_word_fixup(struct kd_abuf *t, UChar first)
 		char c = t->p[i];
 		if (c == ' ')
 			continue;
+		/* Kana: a small vowel that makes a syllable with the kana
+		 * before it is written "~" after that kana's own vowel
+		 * (ヴィ "vu~i", ツァ "tsu~a", デュ "de~yu"): the vowel goes
+		 * (vi, tsa, dyu); a lone ウ or イ before it is the glide w or
+		 * y (ウィ wi, イェ ye) */
+		if (c == '~') {
+			if (o > 0 && vowel_letter(t->p[o - 1])) {
+				bool alone = o == 1 ||
+					     vowel_letter(t->p[o - 2]);
+				char v = t->p[o - 1];
+				if (alone && (v == 'u' || v == 'i'))
+					t->p[o - 1] = v == 'u' ? 'w' : 'y';
+				else
+					o--;
+			}
+			continue;
+		}
 		t->p[o++] = thai && c == 'x' ? 'o' : c;
 	}
 	t->len = o;
@@ -647,6 +673,50 @@ static UChar lao_twin(UChar c)
 			     : (UChar)(c - 0x80);
 }
 
+/*
+ * A foreign name in Greek, Thai or Lao (the last option of those runs):
+ * these scripts have no letter for some sounds of a foreign name and
+ * write them with a pair or a near letter, which their romanisation
+ * then spells as the native sound:
+ *   Greek  γκ g, ντ d, μπ b, τζ j (Σεργκέι Sergei, Ντόναλντ Donald,
+ *          Μπους Bush, Τζον John), in UNGEGN's spelling nk/gk, nt, mp,
+ *          tz; the reading is compared by sound (KD_TF_READ)
+ *   Thai, Lao  ก ກ (k) for g: Lao ເຊີເກ "seike" is Sergei
+ * so the pairs become the one sound. Native names keep option 0. The
+ * bytes of b from start on are rewritten in place (only shortened).
+ */
+static void foreign_sounds(struct kd_abuf *b, size_t start, bool greek)
+{
+	size_t i, o = start;
+	for (i = start; i < b->len; i++) {
+		char c = b->p[i], nx = i + 1 < b->len ? b->p[i + 1] : 0;
+		if (greek && ((c == 'n' || c == 'g') && nx == 'k')) {
+			c = 'g';
+			i++;
+		} else if (greek && c == 'n' && nx == 't') {
+			c = 'd';
+			i++;
+		} else if (greek && c == 'm' && nx == 'p') {
+			c = 'b';
+			i++;
+		} else if (greek && c == 't' && nx == 'z') {
+			c = 'j';
+			i++;
+		} else if (!greek && c == 'k' && nx != 'h') {
+			c = 'g';
+		}
+		if (b->map != NULL)
+			b->map[o] = b->map[i];
+		b->p[o++] = c;
+	}
+	b->len = o;
+}
+
+static bool is_thai(UChar c)
+{
+	return c >= 0x0E01 && c <= 0x0E5B;
+}
+
 int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
 {
 	int32_t i = 0;
@@ -662,7 +732,7 @@ int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
 	case KD_SCRIPT_CYRILLIC:
 		return cyr_lang(u, n) == 0 ? 2 : 3;
 	case KD_SCRIPT_GREEK:
-		return 2;
+		return KD_GREEK_OPT_FOREIGN + 1;
 	case KD_SCRIPT_HAN:
 		if (han_foreign(u, n))
 			return KD_HAN_OPT_WORDS + 1;
@@ -674,6 +744,8 @@ int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
 	default:
 		while (i < n && !u_isalpha(u[i]))
 			i++;
+		if (i < n && (is_thai(u[i]) || is_lao(u[i])))
+			return 2;
 		return i < n && kd__is_myanmar(u[i]) ? KD_MYANMAR_OPT_WORDS + 1
 						     : 1;
 	}
@@ -715,10 +787,14 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 				id == T_CYR ? KD_LM_ISO9 : KD_LM_STRIP, off);
 		break;
 	}
-	case KD_SCRIPT_GREEK:
-		err = icu_apply(b, opt ? T_GR_BGN : T_GR_UN, u, n, KD_LM_STRIP,
-				off);
+	case KD_SCRIPT_GREEK: {
+		size_t start = b->len;
+		err = icu_apply(b, opt == 1 ? T_GR_BGN : T_GR_UN, u, n,
+				KD_LM_STRIP, off);
+		if (opt == KD_GREEK_OPT_FOREIGN)
+			foreign_sounds(b, start, true);
 		break;
+	}
 	case KD_SCRIPT_HAN:
 		err = han_run(b, opt, u, n, off);
 		break;
@@ -739,7 +815,17 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 			break;
 		}
 		if (i < n && is_lao(u[i])) {
+			size_t start = b->len;
 			err = icu_apply_twins(b, T_ANY, u, n, lao_twin, off);
+			if (opt == 1)
+				foreign_sounds(b, start, false);
+			break;
+		}
+		if (i < n && is_thai(u[i])) {
+			size_t start = b->len;
+			err = icu_apply(b, T_ANY, u, n, KD_LM_STRIP, off);
+			if (opt == 1)
+				foreign_sounds(b, start, false);
 			break;
 		}
 		if (i < n && kd__is_sinhala(u[i])) {
