@@ -206,52 +206,62 @@ static const char *const g_suf_cyr[] = { "ogo", "omu", "ym", "om", "oj",
  * reads an unknown word by the other endings only (its nominative must
  * be a listed word, by text or skeleton, of 3 letters or more);
  * text_span.c tries all on a span of two inflected words. */
+/* an ending, the nominative ending it replaces, their lengths, and
+ * whether it also ends nominatives (asked for every unknown word: no
+ * strlen per entry) */
+struct case_end {
+	const char *suf, *rep;
+	unsigned char ns, nr, nomi;
+};
 /* clang-format off */ /* a table laid out by hand */
-static const char *const g_case_latin[][3] = {
-	{ "skiego", "ski", "" }, { "ckiego", "cki", "" },
-	{ "ovovou", "ova", "" }, { "evovou", "eva", "" },
-	{ "inovou", "ina", "" }, { "ovova", "ova", "" },
-	{ "evova", "eva", "" },  { "inova", "ina", "" },
-	{ "skim", "ski", "" },   { "ckim", "cki", "" },
-	{ "skym", "sky", "" },   { "ckym", "cky", "" },
-	{ "ovou", "ova", "" },   { "evou", "eva", "" },
-	{ "inou", "ina", "" },   { "owej", "owa", "" },
-	{ "ewej", "ewa", "" },   { "inej", "ina", "" },
-	{ "ynej", "yna", "" },   { "iem", "", "" },
-	{ "em", "", "" },        { "ou", "a", "" },
-	{ "gi", "ga", "n" },     { "ki", "ka", "n" },
-	{ "y", "a", "n" },       { "a", "", "n" },
+#define CE(suf, rep, nomi) { suf, rep, sizeof(suf) - 1, sizeof(rep) - 1, nomi }
+static const struct case_end g_case_latin[] = {
+	CE("skiego", "ski", 0), CE("ckiego", "cki", 0),
+	CE("ovovou", "ova", 0), CE("evovou", "eva", 0),
+	CE("inovou", "ina", 0), CE("ovova", "ova", 0),
+	CE("evova", "eva", 0), CE("inova", "ina", 0),
+	CE("skim", "ski", 0), CE("ckim", "cki", 0),
+	CE("skym", "sky", 0), CE("ckym", "cky", 0),
+	CE("ovou", "ova", 0), CE("evou", "eva", 0),
+	CE("inou", "ina", 0), CE("owej", "owa", 0),
+	CE("ewej", "ewa", 0), CE("inej", "ina", 0),
+	CE("ynej", "yna", 0), CE("iem", "", 0),
+	CE("em", "", 0), CE("ou", "a", 0),
+	CE("gi", "ga", 1), CE("ki", "ka", 1),
+	CE("y", "a", 1), CE("a", "", 1),
 };
-static const char *const g_case_cyr[][3] = {
-	{ "skogo", "skiy", "" }, { "tskogo", "tskiy", "" },
-	{ "skim", "skiy", "" },  { "ovoy", "ova", "" },
-	{ "evoy", "eva", "" },   { "inoy", "ina", "" },
-	{ "ynoy", "yna", "" },   { "skoy", "skaya", "n" },
-	{ "iyey", "iya", "" },   { "iyem", "iy", "" },
-	{ "eyem", "ey", "" },    { "ayem", "ay", "" },
-	{ "iya", "iy", "n" },    { "eya", "ey", "n" },
-	{ "aya", "ay", "n" },    { "ii", "iya", "n" },
-	{ "ya", "", "n" },       { "oy", "a", "n" },
-	{ "ym", "", "" },        { "om", "", "" },
-	{ "em", "", "" },        { "y", "a", "n" },
-	{ "i", "a", "n" },       { "a", "", "n" },
+static const struct case_end g_case_cyr[] = {
+	CE("skogo", "skiy", 0), CE("tskogo", "tskiy", 0),
+	CE("skim", "skiy", 0), CE("ovoy", "ova", 0),
+	CE("evoy", "eva", 0), CE("inoy", "ina", 0),
+	CE("ynoy", "yna", 0), CE("skoy", "skaya", 1),
+	CE("iyey", "iya", 0), CE("iyem", "iy", 0),
+	CE("eyem", "ey", 0), CE("ayem", "ay", 0),
+	CE("iya", "iy", 1), CE("eya", "ey", 1),
+	CE("aya", "ay", 1), CE("ii", "iya", 1),
+	CE("ya", "", 1), CE("oy", "a", 1),
+	CE("ym", "", 0), CE("om", "", 0),
+	CE("em", "", 0), CE("y", "a", 1),
+	CE("i", "a", 1), CE("a", "", 1),
 };
+#undef CE
 /* clang-format on */
 
 size_t kd__scan_case_form(char *out, size_t cap, const char *w, size_t n,
 			  int cyr, int all, size_t *from)
 {
-	const char *const(*tab)[3] = cyr ? g_case_cyr : g_case_latin;
+	const struct case_end *tab = cyr ? g_case_cyr : g_case_latin;
 	size_t nt = cyr ? sizeof(g_case_cyr) / sizeof(g_case_cyr[0])
 			: sizeof(g_case_latin) / sizeof(g_case_latin[0]);
 	for (; *from < nt; (*from)++) {
-		const char *suf = tab[*from][0], *rep = tab[*from][1];
-		size_t k = strlen(suf), r = strlen(rep);
-		if ((!all && tab[*from][2][0]) || n < k + 3 ||
-		    n - k + r + 1 > cap || memcmp(w + n - k, suf, k) != 0)
+		const struct case_end *e = &tab[*from];
+		size_t k = e->ns, r = e->nr;
+		if ((!all && e->nomi) || n < k + 3 || n - k + r + 1 > cap ||
+		    w[n - 1] != e->suf[k - 1] ||
+		    memcmp(w + n - k, e->suf, k) != 0)
 			continue;
 		memcpy(out, w, n - k);
-		memcpy(out + n - k, rep, r + 1);
+		memcpy(out + n - k, e->rep, r + 1);
 		(*from)++;
 		return n - k + r;
 	}
