@@ -69,21 +69,31 @@ static const char *readings(const char *s, size_t n)
 static unsigned char g_first[26][26], g_last[26][26];
 static pthread_once_t g_first_once = PTHREAD_ONCE_INIT;
 
-static void build_first(void)
+/* Fill first (and last, if not NULL) from table t: which first (last)
+ * letter of a pinyin syllable meets which first (last) letter of one of
+ * its readings. */
+static void letter_pairs(const struct syl_readings *t, size_t nt,
+			 unsigned char first[26][26],
+			 unsigned char last[26][26])
 {
 	size_t i;
-	for (i = 0; i < NSK; i++) {
-		const char *r = g_sk[i].readings;
-		size_t pl = strlen(g_sk[i].py);
+	for (i = 0; i < nt; i++) {
+		const char *r = t[i].readings;
+		size_t pl = strlen(t[i].py);
 		for (; *r; r++) {
-			if ((r == g_sk[i].readings || r[-1] == ' ') &&
-			    *r >= 'a' && *r <= 'z')
-				g_first[g_sk[i].py[0] - 'a'][*r - 'a'] = 1;
-			if ((r[1] == '\0' || r[1] == ' ') && *r >= 'a' &&
+			if ((r == t[i].readings || r[-1] == ' ') && *r >= 'a' &&
 			    *r <= 'z')
-				g_last[g_sk[i].py[pl - 1] - 'a'][*r - 'a'] = 1;
+				first[t[i].py[0] - 'a'][*r - 'a'] = 1;
+			if (last != NULL && (r[1] == '\0' || r[1] == ' ') &&
+			    *r >= 'a' && *r <= 'z')
+				last[t[i].py[pl - 1] - 'a'][*r - 'a'] = 1;
 		}
 	}
+}
+
+static void build_first(void)
+{
+	letter_pairs(g_sk, NSK, g_first, g_last);
 }
 
 /* Does reading list r (space-separated) hold rr[0..m)? */
@@ -148,14 +158,7 @@ static pthread_once_t g_mh_once = PTHREAD_ONCE_INIT;
 
 static void build_mh_first(void)
 {
-	size_t i;
-	for (i = 0; i < NMH; i++) {
-		const char *r = g_mh[i].readings;
-		for (; *r; r++)
-			if ((r == g_mh[i].readings || r[-1] == ' ') &&
-			    *r >= 'a' && *r <= 'z')
-				g_mh_first[g_mh[i].py[0] - 'a'][*r - 'a'] = 1;
-	}
+	letter_pairs(g_mh, NMH, g_mh_first, NULL);
 }
 
 /* lat[0..n) is pinyin syllables whose transcriptions spell rr[0..m) */
