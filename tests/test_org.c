@@ -219,3 +219,31 @@ KD_TEST(org__abbreviated_words)
 	CHECK(cmp(KD_SCHEMA_COMPANY, "Parto Fratelli Sanat", "Parto F. Sanat") <
 	      0.95);
 }
+
+/* A bracketed acronym, or a bracketed spelled-out name after the acronym,
+ * is the party's name alone; a bracket whose letters are not the initials
+ * (a country, another word) stays part of the name. */
+KD_TEST(org__acronym_in_brackets)
+{
+	CHECK(cmp(KD_SCHEMA_ORGANIZATION, "KKBC",
+		  "Korea Kwangson Banking Corporation (KKBC)") >= 0.99);
+	CHECK(cmp(KD_SCHEMA_ORGANIZATION, "Korea Kwangson Banking Corporation",
+		  "Korea Kwangson Banking Corporation (KKBC)") >= 0.99);
+	/* short connecting words may give no letter */
+	CHECK(cmp(KD_SCHEMA_ORGANIZATION, "FDLR",
+		  "Forces Democratiques de Liberation du Rwanda (FDLR)") >=
+	      0.99);
+	/* the acronym first, its expansion in brackets */
+	CHECK(cmp(KD_SCHEMA_ORGANIZATION, "Allied Democratic Forces",
+		  "ADF (Allied Democratic Forces)") >= 0.99);
+	CHECK(cmp(KD_SCHEMA_ORGANIZATION, "I.B.M.",
+		  "International Business Machines (IBM)") >= 0.99);
+	/* letters that are not the initials of every long word */
+	CHECK(cmp(KD_SCHEMA_ORGANIZATION, "KKB",
+		  "Korea Kwangson Banking Corporation (KKB)") < 0.7);
+	/* a country in brackets is no acronym */
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Norvale Trading Ltd",
+		  "Norvale Trading (Kenya) Ltd") < 0.7);
+	/* persons' names are left alone */
+	CHECK(cmp(KD_SCHEMA_PERSON, "AB", "Ali Bakr (AB)") < 0.7);
+}

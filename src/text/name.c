@@ -366,6 +366,127 @@ static size_t other_name(const char *s, size_t len, size_t *os, size_t *oe,
 	return len;
 }
 
+/* ---- an acronym in brackets ------------------------------------------------ */
+
+#define ACR_MAXW 24 /* words of the spelled-out name looked at */
+
+static char ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
+}
+
+static int ascii_letter(char c)
+{
+	c = ascii_lower(c);
+	return c >= 'a' && c <= 'z';
+}
+
+/* Whether the letters a[0..n) are the initials of the words w[k..nw) in
+ * order: a word of four or more letters gives its initial, a shorter one
+ * (de, du, of, the, al, i) gives its initial or is left out. */
+static int initials_of(const char *a, size_t n, const char *const *w,
+		       const size_t *wl, size_t k, size_t nw)
+{
+	if (n == 0) {
+		for (; k < nw; k++)
+			if (wl[k] >= 4)
+				return 0;
+		return 1;
+	}
+	if (k == nw)
+		return 0;
+	if (ascii_lower(w[k][0]) == a[0] &&
+	    initials_of(a + 1, n - 1, w, wl, k + 1, nw))
+		return 1;
+	return wl[k] < 4 && initials_of(a, n, w, wl, k + 1, nw);
+}
+
+/* Whether a[0..alen), one word of two to ten letters (dots, hyphens and
+ * ampersands between them are ignored: I.B.M., DHKP-C), is the acronym
+ * of the words of s[0..slen). */
+static int acronym_of(const char *a, size_t alen, const char *s, size_t slen)
+{
+	char let[11];
+	const char *w[ACR_MAXW];
+	size_t wl[ACR_MAXW], n = 0, nw = 0, i;
+	for (i = 0; i < alen; i++) {
+		if (ascii_letter(a[i])) {
+			if (n == sizeof(let))
+				return 0;
+			let[n++] = ascii_lower(a[i]);
+		} else if (a[i] != '.' && a[i] != '-' && a[i] != '&') {
+			return 0;
+		}
+	}
+	if (n < 2)
+		return 0;
+	for (i = 0; i < slen;) {
+		size_t b;
+		while (i < slen && !ascii_letter(s[i]) &&
+		       !(s[i] >= '0' && s[i] <= '9') &&
+		       (unsigned char)s[i] < 0x80)
+			i++;
+		for (b = i; i < slen && (ascii_letter(s[i]) ||
+					 (s[i] >= '0' && s[i] <= '9') ||
+					 (unsigned char)s[i] >= 0x80);
+		     i++)
+			;
+		if (i > b) {
+			if (nw == ACR_MAXW)
+				return 0;
+			w[nw] = s + b;
+			wl[nw++] = i - b;
+		}
+	}
+	return nw >= 2 && initials_of(let, n, w, wl, 0, nw);
+}
+
+/* s[b..e) without the spaces around it. */
+static void trim_span(const char *s, size_t *b, size_t *e)
+{
+	while (*b < *e && s[*b] == ' ')
+		(*b)++;
+	while (*e > *b && s[*e - 1] == ' ')
+		(*e)--;
+}
+
+/*
+ * An organisation's acronym in brackets after its name, or its name
+ * spelled out after the acronym, as the lists write them: "KOREA
+ * KWANGSON BANKING CORPORATION (KKBC)", "FORCES DEMOCRATIQUES DE
+ * LIBERATION DU RWANDA (FDLR)", "ADF (ALLIED DEMOCRATIC FORCES)". Either
+ * is the same party's name alone. Only when the letters are the initials
+ * of the other part's words, so a country or a translation in brackets
+ * ("Norvale Trading (Kenya) Ltd") stays part of the name. Same contract
+ * as other_name().
+ */
+static size_t acronym_bracket(const char *s, size_t len, size_t *os, size_t *oe,
+			      size_t *close)
+{
+	size_t i, j;
+	for (i = 0; i < len; i++) {
+		size_t cb, ce, mb = 0, me = i;
+		if (s[i] != '(' && s[i] != '[')
+			continue;
+		for (j = i + 1; j < len && s[j] != ')' && s[j] != ']'; j++)
+			;
+		cb = i + 1;
+		ce = j;
+		trim_span(s, &cb, &ce);
+		trim_span(s, &mb, &me);
+		if (ce > cb && me > mb &&
+		    (acronym_of(s + cb, ce - cb, s + mb, me - mb) ||
+		     acronym_of(s + mb, me - mb, s + cb, ce - cb))) {
+			*os = cb;
+			*oe = ce;
+			*close = j < len ? j + 1 : len;
+			return i;
+		}
+		i = j;
+	}
+	return len;
+}
+
 /* ---- residue around an organisation's name ------------------------------------- */
 
 static int alnum_byte(char c)
@@ -572,6 +693,8 @@ static int analyze_main(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
 	if (*nv >= cap)
 		return 0;
 	open = other_name(s, len, &os, &oe, &close);
+	if (open == len && (flags & KD_NAME_ORG))
+		open = acronym_bracket(s, len, &os, &oe, &close);
 	if (open == len)
 		return analyze_sets(ts, vflags, nv, cap - *nv, scripts, s, len,
 				    flags);
