@@ -839,3 +839,17 @@ KD_TEST(match_screen__hangul_given_name_extra)
 	kd_results_free(res);
 	kd_query_free(q);
 }
+
+/* A Korean given name written joined in one romanisation and apart in the
+ * other, whose syllables begin with the voiced or the voiceless letter of
+ * one initial (McCune-Reischauer Kyong, Revised Romanization Gyeong). */
+KD_TEST(match_compare__joined_korean_name_across_romanisations)
+{
+	CHECK(cmp(KD_SCHEMA_PERSON, "KIM KYONG OK", "KIM Gyeongok") >= 0.90);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Su Gwang KIM", "GIM Sukwang") >= 0.90);
+	/* the second syllable must still be there */
+	CHECK(cmp(KD_SCHEMA_PERSON, "KIM KYONG OK", "KIM Gyeongnam") <
+	      KD_DEFAULT_THRESHOLD);
+	/* a short word is too little to go on: Poly is no BO LI */
+	CHECK(cmp(KD_SCHEMA_PERSON, "Bo Li", "Poly") < KD_DEFAULT_THRESHOLD);
+}

@@ -493,7 +493,8 @@ double kd__joined_sim(const struct kd_qtok *a, const struct kd_qtok *b,
  * are glued as often as apart, and their vowels differ by convention
  * (eo/o, u/o), which the spelling-only joined comparison rejects. w is
  * cut where a ends (give or take two letters); each part must start
- * with its neighbour's first letter and match it as a token (skeleton
+ * with its neighbour's first letter (or its other romanisation, onset_same)
+ * and match it as a token (skeleton
  * or edit distance) at KD_JOIN_MIN or more. The weaker part's
  * similarity, else 0. Neighbours of 2..6 letters only (syllables).
  */
@@ -509,6 +510,26 @@ void kd__word_qtok(struct kd_qtok *t, const char *s, size_t n, char *skel,
 	t->id = UINT32_MAX;
 }
 
+/* Whether two syllables of a word of wlen letters may begin alike: the
+ * same letter, or in a word of six letters or more (a short one, Poly ~
+ * BO LI, is too little to go on) the voiced and voiceless spelling of
+ * one Korean initial, which the McCune-Reischauer and the Revised
+ * Romanization write differently (Kyongok ~ GYEONG OK, Sukwang ~ SU
+ * GWANG, Tong ~ Dong, Chol ~ Jol). */
+static int onset_same(char x, char y, size_t wlen)
+{
+	static const char pairs[] = "gkdtbpjc";
+	const char *p;
+	if (x == y)
+		return 1;
+	if (wlen < 6)
+		return 0;
+	p = memchr(pairs, x, sizeof(pairs) - 1);
+	if (p == NULL)
+		return 0;
+	return ((p - pairs) & 1) ? p[-1] == y : p[1] == y;
+}
+
 double kd__split_sim(const struct kd_qtok *w, const struct kd_qtok *a,
 		     const struct kd_qtok *b)
 {
@@ -520,7 +541,7 @@ double kd__split_sim(const struct kd_qtok *w, const struct kd_qtok *a,
 	if (a->len < 2 || a->len > 6 || b->len < 2 || b->len > 6 ||
 	    w->len < 4 || w->len > 14 || a->kind != KD_TOK_WORD ||
 	    b->kind != KD_TOK_WORD || w->kind != KD_TOK_WORD ||
-	    w->s[0] != a->s[0] ||
+	    !onset_same(w->s[0], a->s[0], w->len) ||
 	    (size_t)w->len + 3 < (size_t)a->len + b->len ||
 	    (size_t)w->len > (size_t)a->len + b->len + 3)
 		return 0;
@@ -528,8 +549,8 @@ double kd__split_sim(const struct kd_qtok *w, const struct kd_qtok *a,
 	hi = a->len + 2;
 	for (cut = lo; cut <= hi && cut + 2 <= w->len; cut++) {
 		double s1, s2;
-		if (w->s[cut] != b->s[0] || cut >= sizeof(t1) ||
-		    w->len - cut >= sizeof(t2))
+		if (!onset_same(w->s[cut], b->s[0], w->len) ||
+		    cut >= sizeof(t1) || w->len - cut >= sizeof(t2))
 			continue;
 		memcpy(t1, w->s, cut);
 		t1[cut] = '\0';
