@@ -853,3 +853,35 @@ KD_TEST(match_compare__joined_korean_name_across_romanisations)
 	/* a short word is too little to go on: Poly is no BO LI */
 	CHECK(cmp(KD_SCHEMA_PERSON, "Bo Li", "Poly") < KD_DEFAULT_THRESHOLD);
 }
+
+/* Titles of office as the press of other languages and scripts writes
+ * them: before the name, or after it in Korean, Japanese and Chinese
+ * (data/names/titles_extra.yml); a name part that is also a title word
+ * (Arabic Wazir) stays when it is not the whole phrase. */
+KD_TEST(match_compare__titles_in_other_languages)
+{
+	const char *const titled[] = {
+		"Außenminister Sergej Lawrow",
+		"министр иностранных дел Сергей Лавров",
+		"le ministre Sergueï Lavrov",
+		"Dışişleri Bakanı Sergey Lavrov",
+		"שר החוץ סרגיי לברוב",
+		"세르게이 라브로프 외무장관",
+		"セルゲイ・ラブロフ外務大臣",
+	};
+	size_t i;
+	for (i = 0; i < sizeof(titled) / sizeof(titled[0]); i++) {
+		double with = cmp(KD_SCHEMA_PERSON, titled[i], "Sergei Lavrov");
+		CHECK(with >= 0.8);
+	}
+	/* the title is cut, not the name: alone it stays a name */
+	CHECK(cmp(KD_SCHEMA_PERSON, "외무장관", "Oemu Janggwan") >= 0.8);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Wazir Akbar Khan", "Akbar Khan") <
+	      cmp(KD_SCHEMA_PERSON, "Akbar Khan", "Akbar Khan"));
+	/* a suffix glued to a Hangul name is part of the name */
+	CHECK(cmp(KD_SCHEMA_PERSON, "세르게이 라브로프장관", "Sergei Lavrov") <
+	      cmp(KD_SCHEMA_PERSON, "세르게이 라브로프 장관", "Sergei Lavrov"));
+	/* organisations keep every word */
+	CHECK(cmp(KD_SCHEMA_ORGANIZATION, "Korea Trading 大使",
+		  "Korea Trading") < 0.99);
+}

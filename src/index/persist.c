@@ -141,10 +141,8 @@ static int tables_consistent(const struct kd_index *m)
 	for (i = 0; i < m->ntoks; i++)
 		if (m->toks[i].text >= m->texts.tab.n ||
 		    m->toks[i].skel >= m->skels.tab.n ||
-		    m->toks[i].kind > KD_TOK_INITIAL ||
-		    m->toks[i].flags >
-			    (KD_TF_READ | KD_TF_SYL | KD_TF_NICK | KD_TF_SYM |
-			     KD_TF_ARABIC | KD_TF_HAN | KD_TF_HANGUL))
+		    m->toks[i].kind > KD_TOK_INITIAL) /* every flag bit
+						       * has a meaning */
 			return 0;
 	for (i = 0; i < m->db->nents; i++)
 		if (m->ent_name0[i] > m->nnames ||

@@ -619,6 +619,9 @@ double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 		*how = "symbol";
 		return 1.0;
 	}
+	if (((a->flags | b->flags) & (KD_TF_ACRONYM | KD_TF_READ)) ==
+	    KD_TF_ACRONYM)
+		return 0.0; /* letters, not a spoken word: ACME is no AQMI */
 	if (((a->flags ^ b->flags) & KD_TF_HANGUL) &&
 	    ((a->flags | b->flags) & KD_TF_SYL) && maxlen <= 12 &&
 	    a->kind == KD_TOK_WORD && b->kind == KD_TOK_WORD &&

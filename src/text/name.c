@@ -458,10 +458,10 @@ static void trim_span(const char *s, size_t *b, size_t *e)
  * is the same party's name alone. Only when the letters are the initials
  * of the other part's words, so a country or a translation in brackets
  * ("Norvale Trading (Kenya) Ltd") stays part of the name. Same contract
- * as other_name().
+ * as other_name(); *main_is_acronym says which part is the acronym.
  */
 static size_t acronym_bracket(const char *s, size_t len, size_t *os, size_t *oe,
-			      size_t *close)
+			      size_t *close, int *main_is_acronym)
 {
 	size_t i, j;
 	for (i = 0; i < len; i++) {
@@ -476,7 +476,8 @@ static size_t acronym_bracket(const char *s, size_t len, size_t *os, size_t *oe,
 		trim_span(s, &mb, &me);
 		if (ce > cb && me > mb &&
 		    (acronym_of(s + cb, ce - cb, s + mb, me - mb) ||
-		     acronym_of(s + mb, me - mb, s + cb, ce - cb))) {
+		     (*main_is_acronym = acronym_of(s + mb, me - mb, s + cb,
+						    ce - cb)))) {
 			*os = cb;
 			*oe = ce;
 			*close = j < len ? j + 1 : len;
@@ -688,13 +689,15 @@ static int analyze_main(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
 			size_t len, unsigned flags)
 {
 	char main[KD_NAME_MAX_INPUT];
-	size_t open, os = 0, oe = 0, close = 0, mlen;
-	int err;
+	size_t open, os = 0, oe = 0, close = 0, mlen, from = *nv;
+	int err, acr = 0, main_acr = 0;
 	if (*nv >= cap)
 		return 0;
 	open = other_name(s, len, &os, &oe, &close);
-	if (open == len && (flags & KD_NAME_ORG))
-		open = acronym_bracket(s, len, &os, &oe, &close);
+	if (open == len && (flags & KD_NAME_ORG)) {
+		open = acronym_bracket(s, len, &os, &oe, &close, &main_acr);
+		acr = open < len;
+	}
 	if (open == len)
 		return analyze_sets(ts, vflags, nv, cap - *nv, scripts, s, len,
 				    flags);
@@ -705,9 +708,15 @@ static int analyze_main(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
 	mlen = open + (len - close);
 	err = analyze_sets(ts, vflags, nv, cap - *nv > 1 ? cap - *nv - 1 : 1,
 			   scripts, main, mlen, flags);
+	acr = acr && (flags & KD_NAME_LISTED); /* KD_TF_ACRONYM: listed */
+	for (; acr && main_acr && from < *nv; from++)
+		vflags[from] |= KD_TF_ACRONYM;
+	from = *nv;
 	if (err == 0 && *nv < cap)
 		err = analyze_sets(ts, vflags, nv, cap - *nv, scripts, s + os,
 				   oe - os, flags);
+	for (; acr && !main_acr && from < *nv; from++)
+		vflags[from] |= KD_TF_ACRONYM;
 	return err;
 }
 
@@ -725,6 +734,12 @@ int kd__name_analyze(struct kd_name **out, const char *s, size_t len,
 		len = 0;
 	if (len > KD_NAME_MAX_INPUT)
 		len = KD_NAME_MAX_INPUT;
+	if (!(flags & KD_NAME_ORG) && len > 0) {
+		size_t tb, te;
+		kd__title_cut(s, len, &tb, &te);
+		s += tb;
+		len = te - tb;
+	}
 	if ((flags & KD_NAME_ORG) && org_residue(s, len, &ns, &ne)) {
 		/* the name proper first; the text after it (a branch, an
 		 * address) may still be part of a listed name: also kept

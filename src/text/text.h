@@ -64,6 +64,12 @@ struct kd_ntok {
 			 kd__korean_key; with KD_TF_READ a reading of
 			 Hangul words (lenis initials, phon_min_hangul) */
 
+#define KD_TF_ACRONYM \
+	128u /* a listed organisation's acronym its name gives in
+			 brackets (KKBC): compared as spelt only. Listed
+			 names only: on the query side the bit is
+			 KD_QF_HAN_WORD, whose tokens are KD_TF_READ */
+
 #define KD_TF_SYM \
 	8u /* a word of an organisation's name that the rigour
 			 symbols give a meaning (bros, intl, tech):

@@ -163,4 +163,11 @@ struct kd_tokset {
 void kd__tokenize(struct kd_tokset *ts, const char *s, size_t n,
 		  unsigned flags);
 
+/* The part [*b, *e) of a person's name s[0..len) without the titles
+ * compared as written (data/names/titles_extra.yml): one after the name,
+ * a word of its own (Korean 장관, Japanese 外相, Chinese 部长) or glued to
+ * a name in Kana (ラブロフ外相), and one before it in a script without
+ * case (Arabic وزير الخارجية, Hebrew שר החוץ). Never the whole name. */
+void kd__title_cut(const char *s, size_t len, size_t *b, size_t *e);
+
 #endif

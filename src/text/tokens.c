@@ -762,6 +762,48 @@ static size_t title_len(const struct kd_tokset *ts)
 	return best;
 }
 
+#define NTABLE(t) (sizeof(t) / sizeof(t[0]))
+
+/* Whether the UTF-8 character before p is Kana (U+3040..U+30FF). */
+static int after_kana(const unsigned char *p, size_t b)
+{
+	return b >= 3 && p[-3] == 0xE3 &&
+	       (p[-2] == 0x81 || p[-2] == 0x82 || p[-2] == 0x83);
+}
+
+void kd__title_cut(const char *s, size_t len, size_t *b, size_t *e)
+{
+	size_t k, end, best = 0;
+	*b = 0;
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	*e = len;
+	for (k = 0; k < NTABLE(kd_title_suffixes); k++) {
+		size_t tl = strlen(kd_title_suffixes[k]);
+		if (tl >= len ||
+		    memcmp(s + len - tl, kd_title_suffixes[k], tl) != 0)
+			continue;
+		end = len - tl;
+		/* a word of its own, or glued to a name in Kana */
+		if (s[end - 1] != ' ' &&
+		    !after_kana((const unsigned char *)s + end, end))
+			continue;
+		while (end > 0 && s[end - 1] == ' ')
+			end--;
+		if (end > 0 && end < *e)
+			*e = end;
+	}
+	for (k = 0; k < NTABLE(kd_title_prefixes_raw); k++) {
+		size_t tl = strlen(kd_title_prefixes_raw[k]);
+		if (tl > best && tl + 1 < *e && s[tl] == ' ' &&
+		    memcmp(s, kd_title_prefixes_raw[k], tl) == 0)
+			best = tl;
+	}
+	while (best > 0 && best < *e && s[best] == ' ')
+		best++;
+	*b = best;
+}
+
 /* The number an ordinal or number word of the rigour data stands for:
  * with a digit (1st, 12th, no1) in any name; Roman numerals of two or
  * more letters after the first token, not vi and xi (Vietnamese Vi,
