@@ -885,3 +885,27 @@ KD_TEST(match_compare__titles_in_other_languages)
 	CHECK(cmp(KD_SCHEMA_ORGANIZATION, "Korea Trading 大使",
 		  "Korea Trading") < 0.99);
 }
+
+/* The same given name and patronymic as Russian, Ukrainian and Belarusian
+ * write them (data/names/east_slavic/names.csv), explained; a different
+ * given name of the same family stays apart. */
+KD_TEST(match_compare__east_slavic_name_forms)
+{
+	kd_result r;
+	CHECK(cmp(KD_SCHEMA_PERSON, "Volodymyr Zelensky",
+		  "Vladimir Zelenskiy") >= 0.85);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Filip Uladzimiravich STURCHANKA",
+		  "Filip Vladimirovich STURCHANKA") >= 0.90);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Ihar Siarheyevich Petrov",
+		  "Igor Sergeyevich Petrov") >= 0.80);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Volodymyr Zelensky",
+		  "Vladislav Zelenskiy") < KD_DEFAULT_THRESHOLD);
+	CHECK(kd__nickname("serhiy", 6, "sergei", 6));
+	CHECK(!kd__nickname("serhiy", 6, "vladimir", 8));
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Pavlo Ivanenko",
+			 "Pavel Ivanenko") == 0);
+	CHECK(r.match);
+	CHECK(kd_test_feature(&r, "nickname") != NULL &&
+	      strstr(kd_test_feature(&r, "nickname"), "another language") !=
+		      NULL);
+}

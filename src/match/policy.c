@@ -619,8 +619,9 @@ void kd__name_explain(kd_result *r, const struct kd_name_cmp *c)
 				   c->phonetic > 1 ? "" : "s");
 	if (c->nickname)
 		kd__result_feature(r, "nickname", 0,
-				   "a given name and its nickname (e.g. "
-				   "William/Bill)");
+				   "a given name and its nickname or its "
+				   "form in another language (e.g. "
+				   "William/Bill, Vladimir/Volodymyr)");
 }
 
 void kd__name_features(kd_result *r, const struct kd_name_cmp *c, int weak,

@@ -4,7 +4,9 @@
  * data/names/nicknames/names.csv (carltonnorthern/nicknames, Apache-2.0),
  * compiled in at build time (CMakeLists.txt writes it as string
  * literals to generated/nicknames.inc), so the library needs no data
- * file at run time.
+ * file at run time. data/names/east_slavic/names.csv follows it in the
+ * same format: the same given name or patronymic in Russian, Ukrainian
+ * and Belarusian (Vladimir ~ Volodymyr ~ Uladzimir), paired alike.
  *
  * The rows "formal,has_nickname,nick" become a set of unordered pairs in
  * an open-addressing hash table built once; kd__nickname() asks whether
