@@ -182,7 +182,8 @@ KD_TEST(adapt__hebrew_initial_vowel)
 KD_TEST(adapt__greek_foreign_name)
 {
 	/* γκ g, ντ d, μπ b, τζ j: a reading compared by sound */
-	CHECK_INT(variant_flags("Σεργκέι Λαβρόφ", 0, "sergei"), KD_TF_READ);
+	CHECK_INT(variant_flags("Σεργκέι Λαβρόφ", 0, "sergei") & ~KD_TF_NICK,
+		  KD_TF_READ);
 	CHECK_INT(variant_flags("Γκόρντον Μπράουν", 0, "gordon"), KD_TF_READ);
 	CHECK(cmp("Σεργκέι Λαβρόφ", "Sergey Lavrov") >= 0.90);
 	CHECK(cmp("Γκόρντον Μπράουν", "Gordon Brown") >= 0.90);

@@ -893,7 +893,7 @@ KD_TEST(match_compare__east_slavic_name_forms)
 {
 	kd_result r;
 	CHECK(cmp(KD_SCHEMA_PERSON, "Volodymyr Zelensky",
-		  "Vladimir Zelenskiy") >= 0.85);
+		  "Vladimir Zelenskiy") >= 0.80);
 	CHECK(cmp(KD_SCHEMA_PERSON, "Filip Uladzimiravich STURCHANKA",
 		  "Filip Vladimirovich STURCHANKA") >= 0.90);
 	CHECK(cmp(KD_SCHEMA_PERSON, "Ihar Siarheyevich Petrov",
