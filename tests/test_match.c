@@ -909,3 +909,23 @@ KD_TEST(match_compare__east_slavic_name_forms)
 	      strstr(kd_test_feature(&r, "nickname"), "another language") !=
 		      NULL);
 }
+
+/* Surname particles written glued or apart are one name (Vanderberg =
+ * van der Berg, Delarosa = de la Rosa); one particle alone is not cut
+ * off a name (Davis), and the glued name stays a variant for a reading
+ * from another script (ヴァンダービルト). */
+KD_TEST(match_compare__glued_surname_particles)
+{
+	CHECK(cmp(KD_SCHEMA_PERSON, "John Vanderberg", "John van der Berg") >=
+	      0.95);
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Vanderberg Holdings",
+		  "Van der Berg Holdings") >= 0.95);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Juan Delarosa", "Juan de la Rosa") >=
+	      0.95);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Pieter Vandevelde",
+		  "Pieter van de Velde") >= 0.95);
+	CHECK(cmp(KD_SCHEMA_PERSON, "John Vanderberg", "John Vandermeer") <
+	      KD_DEFAULT_THRESHOLD);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Cornelius Vanderbilt",
+		  "コーネリアス・ヴァンダービルト") >= 0.75);
+}

@@ -225,7 +225,14 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
 		kd__digit_twins(low, len); /* J0hn -> john */
 		kd__tokenize(&ts[*nv], low, len, flags);
 		vflags[*nv] = 0;
-		*nv += ts[*nv].n ? 1 : 0;
+		if (ts[*nv].n == 0)
+			return 0;
+		if (ts[(*nv)++].particles_split && maxv > 1) {
+			/* Vanderbilt as written beside van der bilt */
+			kd__tokenize(&ts[*nv], low, len,
+				     flags | KD_NAME_PARTICLES_JOINED);
+			vflags[(*nv)++] = 0;
+		}
 		return 0;
 	}
 

@@ -153,7 +153,12 @@ struct kd_rtok {
 struct kd_tokset {
 	struct kd_rtok t[KD_TOK_RAW_MAX];
 	size_t n;
+	bool particles_split; /* glued particles were split (Vanderberg) */
 };
+
+/* kd__tokenize() flag (internal, beside KD_NAME_*): leave glued surname
+ * particles joined (the name's other variant, see name.c) */
+#define KD_NAME_PARTICLES_JOINED 8u
 
 /**
  * Split lowercase ASCII into tokens and assign kinds (legal forms,

@@ -329,6 +329,7 @@ static void split(struct kd_tokset *ts, const char *s, size_t n)
 	size_t i;
 	struct kd_rtok *cur = NULL;
 	ts->n = 0;
+	ts->particles_split = false;
 	for (i = 0; i < n; i++) {
 		char c = s[i];
 		bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -400,6 +401,44 @@ static void abd_split(struct kd_tokset *ts)
 		}
 		tok_set(t, "abd", 3);
 		i++;
+	}
+}
+
+/*
+ * Two surname particles glued to the name they belong to, as a name is
+ * written once spaced and once joined: Vanderberg, Vandenberg,
+ * Vandevelde, Vonderheide, Delarosa -> van der berg, van den berg, van de
+ * velde, von der heide, de la rosa (kinds() makes the particles). A
+ * single particle is left alone (Davis, Leonard, Delano are no da vis,
+ * le onard, del ano), as is a rest of fewer than four letters. name.c
+ * keeps the joined name as another variant: a reading from another
+ * script (ヴァンダービルト) is one word.
+ */
+static void particle_split(struct kd_tokset *ts)
+{
+	static const char *const pairs[][2] = {
+		{ "van", "der" }, { "van", "den" }, { "van", "de" },
+		{ "von", "der" }, { "de", "la" },
+	};
+	size_t i, k;
+	for (i = 0; i < ts->n; i++) {
+		for (k = 0; k < sizeof(pairs) / sizeof(pairs[0]); k++) {
+			size_t a = strlen(pairs[k][0]), b = strlen(pairs[k][1]);
+			struct kd_rtok *t = &ts->t[i];
+			if (t->len < a + b + 4 ||
+			    strncmp(t->s, pairs[k][0], a) != 0 ||
+			    strncmp(t->s + a, pairs[k][1], b) != 0)
+				continue;
+			if (!tok_insert(ts, i + 1) || !tok_insert(ts, i + 1))
+				return;
+			t = &ts->t[i];
+			tok_set(&ts->t[i + 2], t->s + a + b, t->len - a - b);
+			tok_set(&ts->t[i + 1], pairs[k][1], b);
+			tok_set(t, pairs[k][0], a);
+			ts->particles_split = true;
+			i += 2;
+			break;
+		}
 	}
 }
 
@@ -902,6 +941,8 @@ void kd__tokenize(struct kd_tokset *ts, const char *s, size_t n, unsigned flags)
 	pthread_once(&g_once, kw_init);
 	split(ts, s, n);
 	abd_split(ts);
+	if (!(flags & KD_NAME_PARTICLES_JOINED))
+		particle_split(ts);
 	suffix_split(ts);
 	if (org)
 		legal_glued(ts);
