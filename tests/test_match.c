@@ -901,6 +901,11 @@ KD_TEST(match_compare__east_slavic_name_forms)
 	CHECK(cmp(KD_SCHEMA_PERSON, "Volodymyr Zelensky",
 		  "Vladislav Zelenskiy") < KD_DEFAULT_THRESHOLD);
 	CHECK(kd__nickname("serhiy", 6, "sergei", 6));
+	/* and the diminutives of Russian given names */
+	CHECK(cmp(KD_SCHEMA_PERSON, "Sasha Ivanov", "Aleksandr Ivanov") >=
+	      0.80);
+	CHECK(cmp(KD_SCHEMA_PERSON, "Sasha Ivanov", "Vladimir Ivanov") <
+	      KD_DEFAULT_THRESHOLD);
 	CHECK(!kd__nickname("serhiy", 6, "vladimir", 8));
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Pavlo Ivanenko",
 			 "Pavel Ivanenko") == 0);
