@@ -850,6 +850,9 @@ KD_TEST(match_compare__joined_korean_name_across_romanisations)
 	/* the second syllable must still be there */
 	CHECK(cmp(KD_SCHEMA_PERSON, "KIM KYONG OK", "KIM Gyeongnam") <
 	      KD_DEFAULT_THRESHOLD);
+	/* ch and j are two initials there: Junsung is no CHUN SONG */
+	CHECK(cmp(KD_SCHEMA_PERSON, "Lee Junsung", "RI Chun Song") <
+	      KD_DEFAULT_THRESHOLD);
 	/* a short word is too little to go on: Poly is no BO LI */
 	CHECK(cmp(KD_SCHEMA_PERSON, "Bo Li", "Poly") < KD_DEFAULT_THRESHOLD);
 }

@@ -515,10 +515,11 @@ void kd__word_qtok(struct kd_qtok *t, const char *s, size_t n, char *skel,
  * BO LI, is too little to go on) the voiced and voiceless spelling of
  * one Korean initial, which the McCune-Reischauer and the Revised
  * Romanization write differently (Kyongok ~ GYEONG OK, Sukwang ~ SU
- * GWANG, Tong ~ Dong, Chol ~ Jol). */
+ * GWANG, Tong ~ Dong). Not ch ~ j: the lenis and the aspirated initial
+ * meet there (Junsung is no CHUN SONG). */
 static int onset_same(char x, char y, size_t wlen)
 {
-	static const char pairs[] = "gkdtbpjc";
+	static const char pairs[] = "gkdtbp";
 	const char *p;
 	if (x == y)
 		return 1;
