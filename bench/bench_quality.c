@@ -301,6 +301,8 @@ int main(int argc, char **argv)
 		int positive, check;
 	} sets[] = {
 		{ "dev/positives_un.csv", 1, 1 },
+		/* the same persons with one typo each: bench/make_typos.py */
+		{ "typos_un.csv", 1, 1 },
 		{ "dev/negatives_global_small.csv", 0, 1 },
 		{ "dev/negatives_global.csv.gz", 0, 0 },
 		{ "dev/positives_us_congress.csv", 0, 1 },
