@@ -15,6 +15,7 @@
 #include "scan/text_scan_int.h"
 #include "text/text_int.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -279,6 +280,186 @@ static int lower_word(const struct scan *sc, const char *s, size_t len,
 	return cps > 5;
 }
 
+/* ---- Russian letters without ICU ------------------------------------------ */
+
+/*
+ * Most non-ASCII words of Russian and Bulgarian prose are Russian
+ * letters only (А-я, Ё, ё), and kd__text_fold romanises them through
+ * ICU's "Russian-Latin/BGN;Cyrillic-Latin" (translit.c), 4-70 us a new
+ * word: 60-75 % of a Bulgarian scan. For such a word the BGN rules
+ * (utrans_toRules) come down to one letter of context either side, on
+ * lowercase letters (NFKC_Casefold first), in two passes:
+ *   1. ы after a vowel -> "·y"; э after a consonant (not й) -> "·e";
+ *      е, ё after a vowel, й, ъ, ь -> "ye", "yë"; the context is the
+ *      text as rewritten so far (ыыэ: the second ы is "·y", then э
+ *      follows a Latin y)
+ *   2. letter by letter; е, ё at the start or after "·" -> "ye", "yë";
+ *      й, ы before а, у, ы, э -> "y·"; тс -> "t·s", шч -> "sh·ch"
+ * then each code point folded as translit.c folds ICU's output
+ * (kd__latin_fold, KD_LM_STRIP) and the bytes spread over the letters
+ * as kd__text_fold spreads them. ICU stays the reference:
+ * tests/test_scan_fold.c compares this with kd__text_fold on every
+ * word of up to three letters and on random longer ones.
+ */
+#define RU_IO      0x0451 /* ё */
+#define RU_MIDDOT  0x00B7
+#define RU_E_DIAER 0x00EB /* ë */
+
+static int ru_vowel(UChar c)
+{
+	return c == 0x0430 || c == 0x0435 || c == 0x0438 || c == 0x043E ||
+	       c == 0x0443 || c == 0x044B || c == 0x044D || c == 0x044E ||
+	       c == 0x044F || c == RU_IO;
+}
+
+/* BGN's pass 2 of one lowercase letter (U+0430..U+044F), no context. */
+/* clang-format off */
+static const char *const g_ru_bgn[32] = {
+	"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m",
+	"n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh",
+	"shch", "\xCA\xBA" /* ʺ */, "y", "\xCA\xB9" /* ʹ */, "e", "yu", "ya",
+};
+/* clang-format on */
+
+/* kd__latin_fold (KD_LM_STRIP) of the non-ASCII code points pass 2
+ * writes: ·, ë, ʺ, ʹ; made once. */
+static char g_ru_fold[4][8];
+static pthread_once_t g_ru_once = PTHREAD_ONCE_INIT;
+
+static void ru_fold_init(void)
+{
+	static const UChar32 cps[4] = { RU_MIDDOT, RU_E_DIAER, 0x02BA, 0x02B9 };
+	int k;
+	for (k = 0; k < 4; k++) {
+		struct kd_abuf b = { NULL, NULL, 0, 0, false, 0 };
+		kd__latin_fold(&b, cps[k], KD_LM_STRIP, 0);
+		if (!b.err && b.len <= 3)
+			memcpy(g_ru_fold[k], b.p, b.len);
+		else
+			g_ru_fold[k][0] = '\x7F'; /* never: no fast path */
+		kd__abuf_free(&b);
+	}
+}
+
+/* Append the fold of code point c (ASCII or one of g_ru_fold's). */
+static size_t ru_put(char *out, size_t o, UChar c)
+{
+	const char *f;
+	if (c < 0x80) {
+		out[o] = (char)c;
+		return o + 1;
+	}
+	f = g_ru_fold[c == RU_MIDDOT    ? 0
+		      : c == RU_E_DIAER ? 1
+		      : c == 0x02BA     ? 2
+					: 3];
+	while (*f)
+		out[o++] = *f++;
+	return o;
+}
+
+static size_t ru_puts(char *out, size_t o, const char *s)
+{
+	while (*s) {
+		unsigned char b = (unsigned char)*s;
+		if (b < 0x80) {
+			out[o++] = *s++;
+		} else { /* ʺ ʹ: two bytes */
+			o = ru_put(out, o,
+				   (UChar)(((b & 0x1F) << 6) | (s[1] & 0x3F)));
+			s += 2;
+		}
+	}
+	return o;
+}
+
+int kd__scan_fold_ru(char *out, size_t cap, uint8_t *map, const char *w,
+		     size_t n)
+{
+	UChar u[KD_SCAN_RU_MAX / 2], p[KD_SCAN_RU_MAX], last = 0;
+	size_t nu = 0, np = 0, k, o = 0;
+	if (n == 0 || n > KD_SCAN_RU_MAX || (n & 1) || cap < 4 * n)
+		return -1;
+	for (k = 0; k < n; k += 2) {
+		unsigned char a = (unsigned char)w[k],
+			      b = (unsigned char)w[k + 1];
+		UChar c;
+		if ((b & 0xC0) != 0x80)
+			return -1;
+		c = (UChar)(((a & 0x1F) << 6) | (b & 0x3F));
+		if (a == 0xD0 && c >= 0x0410 && c <= 0x042F)
+			c = (UChar)(c + 0x20);
+		else if (a == 0xD0 && c == 0x0401)
+			c = RU_IO;
+		else if (!((a == 0xD0 && c >= 0x0430) ||
+			   (a == 0xD1 && (c <= 0x044F || c == RU_IO))))
+			return -1;
+		u[nu++] = c;
+	}
+	pthread_once(&g_ru_once, ru_fold_init);
+	if (g_ru_fold[0][0] == '\x7F' || g_ru_fold[1][0] == '\x7F' ||
+	    g_ru_fold[2][0] == '\x7F' || g_ru_fold[3][0] == '\x7F')
+		return -1;
+	/* pass 1 */
+	for (k = 0; k < nu; k++) {
+		UChar c = u[k], b = np ? p[np - 1] : 0;
+		if (c == 0x044B && np && ru_vowel(b)) {
+			p[np++] = RU_MIDDOT;
+			p[np++] = 'y';
+		} else if (c == 0x044D && np && b != RU_MIDDOT &&
+			   !ru_vowel(b) && b != 0x0439) {
+			p[np++] = RU_MIDDOT;
+			p[np++] = 'e';
+		} else if ((c == 0x0435 || c == RU_IO) && np &&
+			   (ru_vowel(b) || b == 0x0439 || b == 0x044A ||
+			    b == 0x044C)) {
+			p[np++] = 'y';
+			p[np++] = c == RU_IO ? RU_E_DIAER : 'e';
+		} else {
+			p[np++] = c;
+		}
+	}
+	/* pass 2, folded; `last` is the last code point written (0: none),
+	 * for the context "[^L M N]": the start or a · */
+	for (k = 0; k < np; k++) {
+		UChar c = p[k], nx = k + 1 < np ? p[k + 1] : 0, was = last;
+		if (c < 0x0430) { /* y, e, ·, ë of pass 1 */
+			o = ru_put(out, o, c);
+			last = c;
+			continue;
+		}
+		last = 'y'; /* a letter, unless changed below */
+		if (c == RU_IO ||
+		    (c == 0x0435 && (was == 0 || was == RU_MIDDOT))) {
+			if (was == 0 || was == RU_MIDDOT)
+				out[o++] = 'y';
+			o = ru_put(out, o, c == RU_IO ? RU_E_DIAER : 'e');
+		} else if ((c == 0x0439 || c == 0x044B) &&
+			   (nx == 0x0430 || nx == 0x0443 || nx == 0x044B ||
+			    nx == 0x044D)) {
+			out[o++] = 'y';
+			o = ru_put(out, o, RU_MIDDOT);
+			last = RU_MIDDOT;
+		} else if (c == 0x0442 && nx == 0x0441) { /* тс */
+			out[o++] = 't';
+			o = ru_put(out, o, RU_MIDDOT);
+			out[o++] = 's';
+			k++;
+		} else if (c == 0x0448 && nx == 0x0447) { /* шч */
+			o = ru_puts(out, o, "sh");
+			o = ru_put(out, o, RU_MIDDOT);
+			o = ru_puts(out, o, "ch");
+			k++;
+		} else {
+			o = ru_puts(out, o, g_ru_bgn[c - 0x0430]);
+		}
+	}
+	/* kd__text_fold's map: output byte j to code point j * ncp / m */
+	for (k = 0; k < o; k++)
+		map[k] = (uint8_t)(2 * ((k * nu) / o));
+	return (int)o;
+}
+
 /* ---- folded words, remembered ---------------------------------------------- */
 
 /* kd__text_fold of one word (ICU: NFKC casefold, transliteration) is
@@ -389,6 +570,29 @@ static int fold_word(struct scan *sc, const char *s, size_t i, size_t j,
 		}
 		sc->flen += fm->olen;
 		return 0;
+	}
+	if (j - i <= KD_SCAN_RU_MAX) {
+		/* Russian letters only: kd__text_fold's bytes without ICU */
+		char ro[4 * KD_SCAN_RU_MAX];
+		uint8_t rm[4 * KD_SCAN_RU_MAX];
+		size_t rom[4 * KD_SCAN_RU_MAX];
+		int rl = kd__scan_fold_ru(ro, sizeof(ro), rm, s + i, j - i);
+		if (rl >= 0) {
+			if ((err = freserve(sc, (size_t)rl)) < 0)
+				return err;
+			for (k = 0; k < (size_t)rl; k++) {
+				sc->f[sc->flen + k] = ro[k];
+				sc->fm[sc->flen + k] = (uint32_t)(base + i +
+								  rm[k] -
+								  sc->fbase);
+				rom[k] = rm[k];
+			}
+			sc->flen += (size_t)rl;
+			if (h != 0)
+				fmemo_put(sc, h, s + i, j - i, ro, (size_t)rl,
+					  rom);
+			return 0;
+		}
 	}
 	err = kd__text_fold(&o, &ol, &om, s + i, j - i);
 	for (k = 0; k < ol && err == 0; k++)
