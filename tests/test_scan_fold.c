@@ -3,8 +3,10 @@
  * ICU's: kd__scan_fold_ru() romanises words of Russian letters as
  * kd__text_fold() does through ICU's Russian-Latin/BGN, bytes and byte
  * map, on every word of one or two letters (either case), every
- * lowercase word of three, and random longer words; other words are
- * left to kd__text_fold. ICU is the reference, so the two cannot drift.
+ * lowercase word of three, and random longer words; kd__scan_fold_kana()
+ * katakana words as kd__text_fold() does through ICU's Any-Latin, every
+ * kana, every pair and random words; other words are left to
+ * kd__text_fold. ICU is the reference, so the two cannot drift.
  */
 #include "test.h"
 #include "scan/text_scan_int.h"
@@ -25,13 +27,25 @@ static void ru_letter(char out[2], int k)
 	out[1] = (char)(0x80 | (c & 0x3F));
 }
 
-/* Does kd__scan_fold_ru(w) give kd__text_fold(w)'s bytes and map? */
-static int same_as_icu(const char *w, size_t n)
+/* Katakana U+30A1..U+30FA (k < 90) and ー (k == 90). */
+static void kana(char out[3], int k)
+{
+	unsigned c = k < 90 ? 0x30A1 + (unsigned)k : 0x30FC;
+	out[0] = (char)(0xE0 | (c >> 12));
+	out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+	out[2] = (char)(0x80 | (c & 0x3F));
+}
+
+/* Does kd__scan_fold_ru(w) (kd__scan_fold_kana(w) with `kata`) give
+ * kd__text_fold(w)'s bytes and map? */
+static int same_as_icu_as(const char *w, size_t n, int kata)
 {
 	char *o = NULL, ro[4 * KD_SCAN_RU_MAX];
 	size_t ol = 0, *om = NULL, k;
 	uint8_t rm[4 * KD_SCAN_RU_MAX];
-	int rl = kd__scan_fold_ru(ro, sizeof(ro), rm, w, n), same;
+	int rl = kata ? kd__scan_fold_kana(ro, sizeof(ro), rm, w, n)
+		      : kd__scan_fold_ru(ro, sizeof(ro), rm, w, n),
+	    same;
 	if (kd__text_fold(&o, &ol, &om, w, n) < 0)
 		return 0;
 	same = rl >= 0 && (size_t)rl == ol && memcmp(ro, o, ol) == 0;
@@ -43,6 +57,11 @@ static int same_as_icu(const char *w, size_t n)
 	kd__free(o);
 	kd__free(om);
 	return same;
+}
+
+static int same_as_icu(const char *w, size_t n)
+{
+	return same_as_icu_as(w, n, 0);
 }
 
 KD_TEST(scan_fold__russian_words_as_icu_folds_them)
@@ -95,6 +114,50 @@ KD_TEST(scan_fold__russian_words_as_icu_folds_them)
 	}
 }
 
+KD_TEST(scan_fold__katakana_as_icu_folds_it)
+{
+	char w[3 * 24];
+	int a, b, bad = 0;
+	uint64_t x = 0x2545F4914F6CDD1Dull;
+	size_t r;
+	/* every kana and ー, every pair: the rules look one kana ahead */
+	for (a = 0; a < 91; a++) {
+		kana(w, a);
+		bad += !same_as_icu_as(w, 3, 1);
+		for (b = 0; b < 91; b++) {
+			kana(w + 3, b);
+			bad += !same_as_icu_as(w, 6, 1);
+		}
+	}
+	/* random words of 3 to 16 kana, ッ, ン, small kana and ー often */
+	for (r = 0; r < 20000 && bad < 20; r++) {
+		static const int often[] = { 34, 82, 2, 6, 66, 68, 70, 90 };
+		size_t len, k;
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		len = 3 + (size_t)(x % 14);
+		for (k = 0; k < len; k++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			kana(w + 3 * k, (x >> 8) % 3 == 0
+						? often[(x >> 16) % 8]
+						: (int)((x >> 24) % 91));
+		}
+		bad += !same_as_icu_as(w, 3 * len, 1);
+	}
+	CHECK_INT(bad, 0);
+	{
+		static const char *const words[] = {
+			"パッケージ",     "ディレクトリー",
+			"ヴァージョン",   "ウィキペディア",
+			"コンピューター", "シェル",
+			"ジャーナル",     "ッ",
+			"ンー",           "ーー",
+		};
+		size_t k;
+		for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+			CHECK(same_as_icu_as(words[k], strlen(words[k]), 1));
+	}
+}
+
 KD_TEST(scan_fold__other_words_left_to_icu)
 {
 	static const char *const words[] = {
@@ -105,6 +168,14 @@ KD_TEST(scan_fold__other_words_left_to_icu)
 		"Путин1", "Ελλάδα", "Müller", "е\xCC\x88", /* е + U+0308 */
 		"\xD0",                                    /* a cut letter */
 	};
+	static const char *const kwords[] = {
+		"パッケージ・マネージャ", /* the middle dot */
+		"ヽ",
+		"ひらがな",
+		"ﾊﾟｯｹｰｼﾞ", /* half-width */
+		"カ1",
+		"\xE3\x82", /* a cut kana */
+	};
 	char o[4 * KD_SCAN_RU_MAX];
 	uint8_t m[4 * KD_SCAN_RU_MAX];
 	char longw[2 * KD_SCAN_RU_MAX];
@@ -112,6 +183,10 @@ KD_TEST(scan_fold__other_words_left_to_icu)
 	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
 		CHECK_INT(kd__scan_fold_ru(o, sizeof(o), m, words[k],
 					   strlen(words[k])),
+			  -1);
+	for (k = 0; k < sizeof(kwords) / sizeof(kwords[0]); k++)
+		CHECK_INT(kd__scan_fold_kana(o, sizeof(o), m, kwords[k],
+					     strlen(kwords[k])),
 			  -1);
 	/* too long for the buffers: left to kd__text_fold */
 	for (k = 0; k < sizeof(longw); k += 2)

@@ -460,6 +460,282 @@ int kd__scan_fold_ru(char *out, size_t cap, uint8_t *map, const char *w,
 	return (int)o;
 }
 
+/* ---- katakana without ICU ------------------------------------------------- */
+
+/*
+ * Katakana words (foreign words and names in Japanese: パッケージ,
+ * ファイル) are romanised by kd__text_fold through ICU's Any-Latin, an
+ * ICU call per new word: 30 % of a Japanese scan. Its Katakana-Latin
+ * rules (utrans_toRules) look one kana ahead: a kana's reading, a kana
+ * and a small kana read as one (チャ cha, ティ ti, ファ fa; after ビ ギ
+ * キ ミ ニ ピ ヒ リ a small ィ ェ ャ ュ ョ is "y" and its vowel), ッ
+ * doubling the consonant of the kana after it, ン written n' before a
+ * vowel, the ナ row, ヤ ユ ヨ, ン or ヴ (ICU reads it decomposed: ウ and
+ * a dakuten); any other small kana is "~" and its vowel, which
+ * translit.c's any_word_fixup() glues to the syllable before (デュ
+ * "de~yu" dyu, ウィ "u~i" wi); kana_fixup() here does the same. The long vowel mark ー is no katakana to kd__text_fold:
+ * it ends the run and is folded alone. Done here on words of katakana
+ * (U+30A1..U+30FA) and ー, with kd__text_fold's byte map. ICU stays the
+ * reference (tests/test_scan_fold.c: every kana, every pair, random
+ * words).
+ */
+#define KANA_FIRST 0x30A1
+#define KANA_LAST  0x30FA
+#define KANA_LONG  0x30FC /* ー */
+
+/* clang-format off */
+static const char *const g_kana[90] = { /* U+30A1.. alone */
+	"~a", "a", "~i", "i", "~u", "u", "~e", "e", "~o", "o",
+	"ka", "ga", "ki", "gi", "ku", "gu", "ke", "ge", "ko", "go",
+	"sa", "za", "shi", "ji", "su", "zu", "se", "ze", "so", "zo",
+	"ta", "da", "chi", "dji", "~tsu", "tsu", "dzu", "te", "de", "to",
+	"do", "na", "ni", "nu", "ne", "no", "ha", "ba", "pa", "hi",
+	"bi", "pi", "fu", "bu", "pu", "he", "be", "pe", "ho", "bo",
+	"po", "ma", "mi", "mu", "me", "mo", "~ya", "ya", "~yu", "yu",
+	"~yo", "yo", "ra", "ri", "ru", "re", "ro", "~wa", "wa", "wi",
+	"we", "wo", "n", "vu", "~ka", "~ke", "va", "vi", "ve", "vo",
+};
+/* ッ before each kana: the consonant it doubles (0: "~tsu") */
+static const char g_kana_tsu[90] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	'k', 'g', 'k', 'g', 'k', 'g', 'k', 'g', 'k', 'g',
+	's', 'z', 's', 'j', 's', 'z', 's', 'z', 's', 'z',
+	't', 'd', 't', 'd', 0, 't', 'd', 't', 'd', 't',
+	'd', 'n', 'n', 'n', 'n', 'n', 'h', 'b', 'p', 'h',
+	'b', 'p', 'f', 'b', 'p', 'h', 'b', 'p', 'h', 'b',
+	'p', 'm', 'm', 'm', 'm', 'm', 0, 'y', 0, 'y',
+	0, 'y', 'r', 'r', 'r', 'r', 'r', 0, 'w', 'w',
+	'w', 'w', 'n', 0, 0, 0, 'v', 'v', 'v', 'v',
+};
+/* two kana read as one */
+static const struct {
+	uint16_t a, b;
+	const char *r;
+} g_kana2[] = {
+	{ 0x30C7, 0x30A3, "di" }, /* ディ */
+	{ 0x30C7, 0x30A5, "du" }, /* デゥ */
+	{ 0x30C2, 0x30E3, "dja" }, /* ヂャ */
+	{ 0x30C2, 0x30A3, "dji~i" }, /* ヂィ */
+	{ 0x30C2, 0x30E5, "dju" }, /* ヂュ */
+	{ 0x30C2, 0x30A7, "dje" }, /* ヂェ */
+	{ 0x30C2, 0x30E7, "djo" }, /* ヂョ */
+	{ 0x30C1, 0x30E3, "cha" }, /* チャ */
+	{ 0x30C1, 0x30A3, "chi~i" }, /* チィ */
+	{ 0x30C1, 0x30E5, "chu" }, /* チュ */
+	{ 0x30C1, 0x30A7, "che" }, /* チェ */
+	{ 0x30C1, 0x30E7, "cho" }, /* チョ */
+	{ 0x30B8, 0x30E3, "ja" }, /* ジャ */
+	{ 0x30B8, 0x30A3, "ji~i" }, /* ジィ */
+	{ 0x30B8, 0x30E5, "ju" }, /* ジュ */
+	{ 0x30B8, 0x30A7, "je" }, /* ジェ */
+	{ 0x30B8, 0x30E7, "jo" }, /* ジョ */
+	{ 0x30D8, 0x30A5, "hu" }, /* ヘゥ */
+	{ 0x30D5, 0x30A1, "fa" }, /* ファ */
+	{ 0x30D5, 0x30A3, "fi" }, /* フィ */
+	{ 0x30D5, 0x30A7, "fe" }, /* フェ */
+	{ 0x30D5, 0x30A9, "fo" }, /* フォ */
+	{ 0x30BC, 0x30A3, "zi" }, /* ゼィ */
+	{ 0x30BB, 0x30A3, "si" }, /* セィ */
+	{ 0x30B7, 0x30E3, "sha" }, /* シャ */
+	{ 0x30B7, 0x30A3, "shi~i" }, /* シィ */
+	{ 0x30B7, 0x30E5, "shu" }, /* シュ */
+	{ 0x30B7, 0x30A7, "she" }, /* シェ */
+	{ 0x30B7, 0x30E7, "sho" }, /* ショ */
+	{ 0x30C6, 0x30A3, "ti" }, /* ティ */
+	{ 0x30C6, 0x30A5, "tu" }, /* テゥ */
+};
+/* clang-format on */
+
+/* ビ ギ キ ミ ニ ピ ヒ リ: their consonant before a small ィ ェ ャ ュ ョ. */
+static char kana_y_cons(UChar c)
+{
+	switch (c) {
+	case 0x30D3:
+		return 'b';
+	case 0x30AE:
+		return 'g';
+	case 0x30AD:
+		return 'k';
+	case 0x30DF:
+		return 'm';
+	case 0x30CB:
+		return 'n';
+	case 0x30D4:
+		return 'p';
+	case 0x30D2:
+		return 'h';
+	case 0x30EA:
+		return 'r';
+	}
+	return 0;
+}
+
+/* The vowel of a small ィ ェ ャ ュ ョ after "y" (0: another kana). */
+static const char *kana_y_vowel(UChar c)
+{
+	switch (c) {
+	case 0x30A3:
+		return "yi";
+	case 0x30A7:
+		return "ye";
+	case 0x30E3:
+		return "ya";
+	case 0x30E5:
+		return "yu";
+	case 0x30E7:
+		return "yo";
+	}
+	return NULL;
+}
+
+/* Is c one of ア イ ウ エ オ, ナ..ノ, ヤ ユ ヨ, ン (ン is n' before it)? */
+static int kana_n_apos(UChar c)
+{
+	return c == 0x30A2 || c == 0x30A4 || c == 0x30A6 || c == 0x30A8 ||
+	       c == 0x30AA || (c >= 0x30CA && c <= 0x30CE) || c == 0x30E4 ||
+	       c == 0x30E6 || c == 0x30E8 || c == 0x30F3 ||
+	       c == 0x30F4; /* ヴ: ウ and a dakuten to ICU (NFD) */
+}
+
+static int vowel_ascii(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* translit.c's any_word_fixup() on out[o0..o) (Katakana: no Thai x),
+ * in place; the new end. */
+static size_t kana_fixup(char *out, size_t o0, size_t o)
+{
+	size_t i, w = o0;
+	for (i = o0; i < o; i++) {
+		char c = out[i];
+		if (c == ' ')
+			continue;
+		if (c == '~') {
+			if (w > o0 && vowel_ascii(out[w - 1])) {
+				int alone = w - o0 == 1 ||
+					    vowel_ascii(out[w - 2]);
+				char v = out[w - 1];
+				if (alone && (v == 'u' || v == 'i'))
+					out[w - 1] = v == 'u' ? 'w' : 'y';
+				else
+					w--;
+			}
+			continue;
+		}
+		out[w++] = c;
+	}
+	return w;
+}
+
+static size_t kana_puts(char *out, size_t o, const char *s)
+{
+	while (*s)
+		out[o++] = *s++;
+	return o;
+}
+
+/* The ASCII of the run u[0..n) of katakana (ICU's Any-Latin, folded,
+ * any_word_fixup()) at out + o; the new end. */
+static size_t kana_run(char *out, size_t o, const UChar *u, size_t n)
+{
+	size_t i = 0, o0 = o, k;
+	while (i < n) {
+		UChar c = u[i], nx = i + 1 < n ? u[i + 1] : 0;
+		const char *yv = nx ? kana_y_vowel(nx) : NULL;
+		if (c == 0x30C3 && nx && g_kana_tsu[nx - KANA_FIRST]) {
+			out[o++] = g_kana_tsu[nx - KANA_FIRST]; /* ッ */
+			i++;
+			continue;
+		}
+		if (c == 0x30F3) { /* ン */
+			o = kana_puts(out, o,
+				      nx && kana_n_apos(nx) ? "n'" : "n");
+			i++;
+			continue;
+		}
+		if (yv != NULL && kana_y_cons(c)) {
+			out[o++] = kana_y_cons(c);
+			o = kana_puts(out, o, yv);
+			i += 2;
+			continue;
+		}
+		for (k = 0; nx && k < sizeof(g_kana2) / sizeof(g_kana2[0]); k++)
+			if (g_kana2[k].a == c && g_kana2[k].b == nx)
+				break;
+		if (nx && k < sizeof(g_kana2) / sizeof(g_kana2[0])) {
+			o = kana_puts(out, o, g_kana2[k].r);
+			i += 2;
+			continue;
+		}
+		o = kana_puts(out, o, g_kana[c - KANA_FIRST]);
+		i++;
+	}
+	return kana_fixup(out, o0, o);
+}
+
+/* kd__text_fold of ー alone, made once ('\x7F': no fast path). */
+static char g_kana_long[8];
+static pthread_once_t g_kana_once = PTHREAD_ONCE_INIT;
+
+static void kana_init(void)
+{
+	char *o = NULL;
+	size_t ol = 0, *om = NULL;
+	g_kana_long[0] = '\x7F';
+	if (kd__text_fold(&o, &ol, &om, "\xE3\x83\xBC", 3) == 0 && ol <= 3) {
+		memcpy(g_kana_long, o, ol);
+		g_kana_long[ol] = '\0';
+	}
+	kd__free(o);
+	kd__free(om);
+}
+
+int kd__scan_fold_kana(char *out, size_t cap, uint8_t *map, const char *w,
+		       size_t n)
+{
+	UChar u[KD_SCAN_RU_MAX / 3];
+	size_t k, o = 0, nu = 0, run = 0, j;
+	if (n == 0 || n > KD_SCAN_RU_MAX || n % 3 || cap < 4 * n)
+		return -1;
+	for (k = 0; k < n; k += 3) {
+		const unsigned char *b = (const unsigned char *)w + k;
+		UChar c;
+		if (b[0] != 0xE3 || (b[1] & 0xC0) != 0x80 ||
+		    (b[2] & 0xC0) != 0x80)
+			return -1;
+		c = (UChar)(0x3000 | ((b[1] & 0x3F) << 6) | (b[2] & 0x3F));
+		if ((c < KANA_FIRST || c > KANA_LAST) && c != KANA_LONG)
+			return -1;
+		u[nu++] = c;
+	}
+	pthread_once(&g_kana_once, kana_init);
+	if (g_kana_long[0] == '\x7F')
+		return -1;
+	for (k = 0; k <= nu; k++) {
+		size_t o0 = o;
+		if (k < nu && u[k] != KANA_LONG)
+			continue;
+		if (k > run) {
+			/* the run's bytes over its kana, as kd__text_fold
+			 * spreads a romanised word */
+			o = kana_run(out, o, u + run, k - run);
+			for (j = o0; j < o; j++)
+				map[j] = (uint8_t)(3 * (run +
+							((j - o0) * (k - run)) /
+								(o - o0)));
+		}
+		if (k < nu) { /* ー */
+			for (j = 0; g_kana_long[j]; j++) {
+				map[o] = (uint8_t)(3 * k);
+				out[o++] = g_kana_long[j];
+			}
+		}
+		run = k + 1;
+	}
+	return (int)o;
+}
+
 /* ---- folded words, remembered ---------------------------------------------- */
 
 /* kd__text_fold of one word (ICU: NFKC casefold, transliteration) is
@@ -576,7 +852,11 @@ static int fold_word(struct scan *sc, const char *s, size_t i, size_t j,
 		char ro[4 * KD_SCAN_RU_MAX];
 		uint8_t rm[4 * KD_SCAN_RU_MAX];
 		size_t rom[4 * KD_SCAN_RU_MAX];
-		int rl = kd__scan_fold_ru(ro, sizeof(ro), rm, s + i, j - i);
+		int rl = (unsigned char)s[i] == 0xE3
+				 ? kd__scan_fold_kana(ro, sizeof(ro), rm, s + i,
+						      j - i)
+				 : kd__scan_fold_ru(ro, sizeof(ro), rm, s + i,
+						    j - i);
 		if (rl >= 0) {
 			if ((err = freserve(sc, (size_t)rl)) < 0)
 				return err;

@@ -167,4 +167,9 @@ int kd__scan_family_words(const struct scan *sc, uint32_t ei);
 int kd__scan_fold_ru(char *out, size_t cap, uint8_t *map, const char *w,
 		     size_t n);
 
+/** The same for a word of katakana (U+30A1..U+30FA) and ー (ICU's
+ *  Any-Latin through kd__text_fold). */
+int kd__scan_fold_kana(char *out, size_t cap, uint8_t *map, const char *w,
+		       size_t n);
+
 #endif
