@@ -194,3 +194,35 @@ KD_TEST(scan_fold__other_words_left_to_icu)
 	CHECK_INT(kd__scan_fold_ru(o, sizeof(o), m, longw, sizeof(longw)), -1);
 	CHECK(kd__scan_fold_ru(o, sizeof(o), m, longw, KD_SCAN_RU_MAX) > 0);
 }
+
+/* ASCII is folded 8 bytes at a time (capitals lowercased, controls to
+ * spaces): the same bytes and map as one byte at a time, at every
+ * alignment and around every ASCII byte. */
+KD_TEST(scan_fold__ascii_runs)
+{
+	char in[300], want;
+	size_t a, k, bad = 0;
+	for (a = 0; a < 128; a++) {
+		struct scan sc;
+		size_t len = 40 + a % 23;
+		memset(&sc, 0, sizeof(sc));
+		for (k = 0; k < len; k++)
+			in[k] = (char)((a + k * 7) % 128);
+		in[a % len] = (char)a;
+		if (kd__scan_fold(&sc, in, len, 0) < 0 || sc.flen != len) {
+			bad++;
+			kd__scan_fold_free(&sc);
+			continue;
+		}
+		for (k = 0; k < len; k++) {
+			unsigned char b = (unsigned char)in[k];
+			/* alnum words stay whole; everything is ASCII */
+			want = b >= 'A' && b <= 'Z'    ? (char)(b | 0x20)
+			       : b < 0x20 || b == 0x7F ? ' '
+						       : (char)b;
+			bad += sc.f[k] != want || sc.fm[k] != k;
+		}
+		kd__scan_fold_free(&sc);
+	}
+	CHECK_INT(bad, 0);
+}

@@ -897,6 +897,37 @@ static const char g_fold_ascii[128] = { FA64(0), FA64(64) };
 #undef FA64
 /* clang-format on */
 
+/* The folding of g_fold_ascii, 8 bytes at a time from s[i] while they
+ * are ASCII (capitals lowercased: their 0x20 bit set; controls to
+ * spaces) into
+ * f[0..) with map fm (offsets i, i + 1, ...); where it stopped. */
+static size_t ascii8(char *f, uint32_t *fm, const char *s, size_t len, size_t i)
+{
+	const uint64_t ones = ~(uint64_t)0 / 255, low7 = ones * 127;
+	size_t e = i, k;
+	/* each byte's high bit: lo < byte < hi, byte < 0x80 (exact per
+	 * byte for lo, hi <= 128: no carry between bytes) */
+#define BETWEEN(x, lo, hi)                           \
+	((ones * (127 + (hi)) - ((x)&low7)) & ~(x) & \
+	 (((x)&low7) + ones * (127 - (lo))) & ones * 128)
+	while (e + 8 <= len) {
+		uint64_t x, ctl;
+		memcpy(&x, s + e, 8);
+		if (x & ones * 128)
+			break; /* a non-ASCII byte */
+		/* controls (not 0x20..0x7E) to spaces */
+		ctl = ((~BETWEEN(x, 0x1F, 0x7F) & ones * 128) >> 7) * 255;
+		x = (x & ~ctl) | (ctl & ones * 0x20);
+		x |= BETWEEN(x, 0x40, 0x5B) >> 2;
+		memcpy(f + (e - i), &x, 8);
+		for (k = 0; k < 8; k++)
+			fm[e - i + k] = (uint32_t)(e + k);
+		e += 8;
+	}
+#undef BETWEEN
+	return e;
+}
+
 /* Fold s[0..len) (chunk-local offsets) into sc->f / sc->fm. */
 int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 {
@@ -918,8 +949,8 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 				break;
 			f = sc->f + sc->flen;
 			fm = sc->fm + sc->flen;
-			for (e = i;
-			     e < len && (ch = (unsigned char)s[e]) < 0x80;
+			e = ascii8(f, fm, s, len, i);
+			for (; e < len && (ch = (unsigned char)s[e]) < 0x80;
 			     e++) {
 				f[e - i] = g_fold_ascii[ch];
 				fm[e - i] = (uint32_t)e;
