@@ -36,15 +36,17 @@ static void kana(char out[3], int k)
 	out[2] = (char)(0x80 | (c & 0x3F));
 }
 
-/* Does kd__scan_fold_ru(w) (kd__scan_fold_kana(w) with `kata`) give
- * kd__text_fold(w)'s bytes and map? */
+/* Does kd__scan_fold_ru(w) (kd__scan_fold_kana(w) with `kata` 1,
+ * kd__scan_fold_latin(w) with 2) give kd__text_fold(w)'s bytes and
+ * map? */
 static int same_as_icu_as(const char *w, size_t n, int kata)
 {
 	char *o = NULL, ro[4 * KD_SCAN_RU_MAX];
 	size_t ol = 0, *om = NULL, k;
 	uint8_t rm[4 * KD_SCAN_RU_MAX];
-	int rl = kata ? kd__scan_fold_kana(ro, sizeof(ro), rm, w, n)
-		      : kd__scan_fold_ru(ro, sizeof(ro), rm, w, n),
+	int rl = kata == 1   ? kd__scan_fold_kana(ro, sizeof(ro), rm, w, n)
+		 : kata == 2 ? kd__scan_fold_latin(ro, sizeof(ro), rm, w, n)
+			     : kd__scan_fold_ru(ro, sizeof(ro), rm, w, n),
 	    same;
 	if (kd__text_fold(&o, &ol, &om, w, n) < 0)
 		return 0;
@@ -193,6 +195,69 @@ KD_TEST(scan_fold__other_words_left_to_icu)
 		ru_letter(longw + k, 0);
 	CHECK_INT(kd__scan_fold_ru(o, sizeof(o), m, longw, sizeof(longw)), -1);
 	CHECK(kd__scan_fold_ru(o, sizeof(o), m, longw, KD_SCAN_RU_MAX) > 0);
+}
+
+/* Latin: ASCII letters (k < 52) and U+0080..U+024F; its bytes. */
+static size_t latin(char out[2], int k)
+{
+	unsigned c = 0x80 + (unsigned)(k - 52);
+	if (k < 52) {
+		out[0] = (char)(k < 26 ? 'a' + k : 'A' + k - 26);
+		return 1;
+	}
+	out[0] = (char)(0xC0 | (c >> 6));
+	out[1] = (char)(0x80 | (c & 0x3F));
+	return 2;
+}
+
+KD_TEST(scan_fold__latin_as_icu_folds_it)
+{
+	char w[2 * 16];
+	int a, b, bad = 0, nl = 52 + 0x250 - 0x80;
+	uint64_t x = 0xD1B54A32D192ED03ull;
+	size_t r;
+	/* every code point alone, and beside every ASCII letter */
+	for (a = 0; a < nl; a++) {
+		size_t n = latin(w, a);
+		bad += !same_as_icu_as(w, n, 2);
+		for (b = 0; b < 52 && bad < 20; b++) {
+			size_t m = (latin(w, a), latin(w + n, b));
+			bad += !same_as_icu_as(w, n + m, 2);
+			m = latin(w, b);
+			m += latin(w + m, a);
+			bad += !same_as_icu_as(w, m, 2);
+		}
+	}
+	/* random words of 2 to 16 */
+	for (r = 0; r < 20000 && bad < 20; r++) {
+		size_t len, k, n = 0;
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		len = 2 + (size_t)(x % 15);
+		for (k = 0; k < len; k++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			n += latin(w + n, (int)((x >> 8) % (unsigned)nl));
+		}
+		bad += !same_as_icu_as(w, n, 2);
+	}
+	CHECK_INT(bad, 0);
+	{
+		static const char *const words[] = {
+			"Wałęsa",   "Müller", "Łódź", "Straße", "Ægir",
+			"Ðorđević", "ǅemal",  "São",  "naïve",  "Øresund",
+		};
+		size_t k;
+		for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+			CHECK(same_as_icu_as(words[k], strlen(words[k]), 2));
+	}
+	/* digits look at their neighbours (J0hn); other scripts */
+	{
+		char o[4 * KD_SCAN_RU_MAX];
+		uint8_t m[4 * KD_SCAN_RU_MAX];
+		CHECK_INT(kd__scan_fold_latin(o, sizeof(o), m, "J0hn", 4), -1);
+		CHECK_INT(kd__scan_fold_latin(o, sizeof(o), m, "Путин", 10),
+			  -1);
+		CHECK_INT(kd__scan_fold_latin(o, sizeof(o), m, "M\xC3", 2), -1);
+	}
 }
 
 /* ASCII is folded 8 bytes at a time (capitals lowercased, controls to

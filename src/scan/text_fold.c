@@ -736,6 +736,82 @@ int kd__scan_fold_kana(char *out, size_t cap, uint8_t *map, const char *w,
 	return (int)o;
 }
 
+/* ---- Latin letters without ICU --------------------------------------------- */
+
+/*
+ * kd__text_fold folds a Latin word code point by code point: an ASCII
+ * letter lowercased, any code point of U+0080..U+024F (letters with
+ * diacritics: Wałęsa, Müller; signs) by fold_one() (ICU's NFKC_Casefold,
+ * then the Latin table), whatever its neighbours; only digits look at
+ * theirs (J0hn). So a word of ASCII letters and such code points is
+ * folded here from a table of fold_one()'s results, made once by
+ * kd__text_fold itself, each byte mapped to its code point.
+ */
+#define LAT_FIRST 0x80
+#define LAT_LAST  0x24F
+
+static char g_lat[LAT_LAST - LAT_FIRST + 1][5]; /* "\x7F": not here */
+static pthread_once_t g_lat_once = PTHREAD_ONCE_INIT;
+
+static void lat_init(void)
+{
+	unsigned c;
+	for (c = LAT_FIRST; c <= LAT_LAST; c++) {
+		char w[2] = { (char)(0xC0 | (c >> 6)),
+			      (char)(0x80 | (c & 0x3F)) };
+		char *o = NULL, *e = g_lat[c - LAT_FIRST];
+		size_t ol = 0, *om = NULL, k;
+		int ok = kd__text_fold(&o, &ol, &om, w, 2) == 0 && ol < 5;
+		for (k = 0; ok && k < ol; k++)
+			ok = om[k] == 0 && o[k] != '\0';
+		if (ok) {
+			memcpy(e, o, ol);
+			e[ol] = '\0';
+		} else {
+			memcpy(e, "\x7F", 2);
+		}
+		kd__free(o);
+		kd__free(om);
+	}
+}
+
+int kd__scan_fold_latin(char *out, size_t cap, uint8_t *map, const char *w,
+			size_t n)
+{
+	size_t k = 0, o = 0;
+	if (n == 0 || n > KD_SCAN_RU_MAX || cap < 4 * n)
+		return -1;
+	pthread_once(&g_lat_once, lat_init);
+	while (k < n) {
+		unsigned char b = (unsigned char)w[k];
+		const char *e;
+		unsigned c;
+		if (b < 0x80) {
+			if (!((b | 0x20) >= 'a' && (b | 0x20) <= 'z'))
+				return -1; /* a digit: J0hn */
+			map[o] = (uint8_t)k;
+			out[o++] = (char)(b | 0x20);
+			k++;
+			continue;
+		}
+		if (b < 0xC2 || b > 0xC9 || k + 1 >= n ||
+		    ((unsigned char)w[k + 1] & 0xC0) != 0x80)
+			return -1;
+		c = (b & 0x1Fu) << 6 | ((unsigned char)w[k + 1] & 0x3Fu);
+		if (c > LAT_LAST)
+			return -1;
+		e = g_lat[c - LAT_FIRST];
+		if (e[0] == '\x7F')
+			return -1;
+		for (; *e; e++) {
+			map[o] = (uint8_t)k;
+			out[o++] = *e;
+		}
+		k += 2;
+	}
+	return (int)o;
+}
+
 /* ---- folded words, remembered ---------------------------------------------- */
 
 /* kd__text_fold of one word (ICU: NFKC casefold, transliteration) is
@@ -829,6 +905,27 @@ static int fold_word(struct scan *sc, const char *s, size_t i, size_t j,
 	char *o = NULL;
 	size_t ol = 0, *om = NULL, k;
 	int err;
+	if (j - i <= KD_SCAN_RU_MAX &&
+	    ((unsigned char)s[i] < 0x80 ||
+	     ((unsigned char)s[i] >= 0xC2 && (unsigned char)s[i] <= 0xC9))) {
+		/* Latin: kd__text_fold's bytes from a table, cheaper than
+		 * the memo */
+		char ro[4 * KD_SCAN_RU_MAX];
+		uint8_t rm[4 * KD_SCAN_RU_MAX];
+		int rl = kd__scan_fold_latin(ro, sizeof(ro), rm, s + i, j - i);
+		if (rl >= 0) {
+			if ((err = freserve(sc, (size_t)rl)) < 0)
+				return err;
+			for (k = 0; k < (size_t)rl; k++) {
+				sc->f[sc->flen + k] = ro[k];
+				sc->fm[sc->flen + k] = (uint32_t)(base + i +
+								  rm[k] -
+								  sc->fbase);
+			}
+			sc->flen += (size_t)rl;
+			return 0;
+		}
+	}
 	if (j - i <= FMEMO_WORD) {
 		h = XXH3_64bits(s + i, j - i);
 		h = h ? h : 1;

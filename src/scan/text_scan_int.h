@@ -172,4 +172,9 @@ int kd__scan_fold_ru(char *out, size_t cap, uint8_t *map, const char *w,
 int kd__scan_fold_kana(char *out, size_t cap, uint8_t *map, const char *w,
 		       size_t n);
 
+/** The same for a word of ASCII letters and code points U+0080..U+024F
+ *  (Latin letters with diacritics), folded one by one. */
+int kd__scan_fold_latin(char *out, size_t cap, uint8_t *map, const char *w,
+			size_t n);
+
 #endif
