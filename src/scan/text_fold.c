@@ -15,6 +15,7 @@
 #include "scan/text_scan_int.h"
 #include "text/text_int.h"
 
+#include <pthread.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -279,6 +280,538 @@ static int lower_word(const struct scan *sc, const char *s, size_t len,
 	return cps > 5;
 }
 
+/* ---- Russian letters without ICU ------------------------------------------ */
+
+/*
+ * Most non-ASCII words of Russian and Bulgarian prose are Russian
+ * letters only (А-я, Ё, ё), and kd__text_fold romanises them through
+ * ICU's "Russian-Latin/BGN;Cyrillic-Latin" (translit.c), 4-70 us a new
+ * word: 60-75 % of a Bulgarian scan. For such a word the BGN rules
+ * (utrans_toRules) come down to one letter of context either side, on
+ * lowercase letters (NFKC_Casefold first), in two passes:
+ *   1. ы after a vowel -> "·y"; э after a consonant (not й) -> "·e";
+ *      е, ё after a vowel, й, ъ, ь -> "ye", "yë"; the context is the
+ *      text as rewritten so far (ыыэ: the second ы is "·y", then э
+ *      follows a Latin y)
+ *   2. letter by letter; е, ё at the start or after "·" -> "ye", "yë";
+ *      й, ы before а, у, ы, э -> "y·"; тс -> "t·s", шч -> "sh·ch"
+ * then each code point folded as translit.c folds ICU's output
+ * (kd__latin_fold, KD_LM_STRIP) and the bytes spread over the letters
+ * as kd__text_fold spreads them. ICU stays the reference:
+ * tests/test_scan_fold.c compares this with kd__text_fold on every
+ * word of up to three letters and on random longer ones.
+ */
+#define RU_IO      0x0451 /* ё */
+#define RU_MIDDOT  0x00B7
+#define RU_E_DIAER 0x00EB /* ë */
+
+static int ru_vowel(UChar c)
+{
+	return c == 0x0430 || c == 0x0435 || c == 0x0438 || c == 0x043E ||
+	       c == 0x0443 || c == 0x044B || c == 0x044D || c == 0x044E ||
+	       c == 0x044F || c == RU_IO;
+}
+
+/* BGN's pass 2 of one lowercase letter (U+0430..U+044F), no context. */
+/* clang-format off */
+static const char *const g_ru_bgn[32] = {
+	"a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m",
+	"n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh",
+	"shch", "\xCA\xBA" /* ʺ */, "y", "\xCA\xB9" /* ʹ */, "e", "yu", "ya",
+};
+/* clang-format on */
+
+/* kd__latin_fold (KD_LM_STRIP) of the non-ASCII code points pass 2
+ * writes: ·, ë, ʺ, ʹ; made once. */
+static char g_ru_fold[4][8];
+static pthread_once_t g_ru_once = PTHREAD_ONCE_INIT;
+
+static void ru_fold_init(void)
+{
+	static const UChar32 cps[4] = { RU_MIDDOT, RU_E_DIAER, 0x02BA, 0x02B9 };
+	int k;
+	for (k = 0; k < 4; k++) {
+		struct kd_abuf b = { NULL, NULL, 0, 0, false, 0 };
+		kd__latin_fold(&b, cps[k], KD_LM_STRIP, 0);
+		if (!b.err && b.len <= 3)
+			memcpy(g_ru_fold[k], b.p, b.len);
+		else
+			g_ru_fold[k][0] = '\x7F'; /* never: no fast path */
+		kd__abuf_free(&b);
+	}
+}
+
+/* Append the fold of code point c (ASCII or one of g_ru_fold's). */
+static size_t ru_put(char *out, size_t o, UChar c)
+{
+	const char *f;
+	if (c < 0x80) {
+		out[o] = (char)c;
+		return o + 1;
+	}
+	f = g_ru_fold[c == RU_MIDDOT    ? 0
+		      : c == RU_E_DIAER ? 1
+		      : c == 0x02BA     ? 2
+					: 3];
+	while (*f)
+		out[o++] = *f++;
+	return o;
+}
+
+static size_t ru_puts(char *out, size_t o, const char *s)
+{
+	while (*s) {
+		unsigned char b = (unsigned char)*s;
+		if (b < 0x80) {
+			out[o++] = *s++;
+		} else { /* ʺ ʹ: two bytes */
+			o = ru_put(out, o,
+				   (UChar)(((b & 0x1F) << 6) | (s[1] & 0x3F)));
+			s += 2;
+		}
+	}
+	return o;
+}
+
+int kd__scan_fold_ru(char *out, size_t cap, uint8_t *map, const char *w,
+		     size_t n)
+{
+	UChar u[KD_SCAN_RU_MAX / 2], p[KD_SCAN_RU_MAX], last = 0;
+	size_t nu = 0, np = 0, k, o = 0;
+	if (n == 0 || n > KD_SCAN_RU_MAX || (n & 1) || cap < 4 * n)
+		return -1;
+	for (k = 0; k < n; k += 2) {
+		unsigned char a = (unsigned char)w[k],
+			      b = (unsigned char)w[k + 1];
+		UChar c;
+		if ((b & 0xC0) != 0x80)
+			return -1;
+		c = (UChar)(((a & 0x1F) << 6) | (b & 0x3F));
+		if (a == 0xD0 && c >= 0x0410 && c <= 0x042F)
+			c = (UChar)(c + 0x20);
+		else if (a == 0xD0 && c == 0x0401)
+			c = RU_IO;
+		else if (!((a == 0xD0 && c >= 0x0430) ||
+			   (a == 0xD1 && (c <= 0x044F || c == RU_IO))))
+			return -1;
+		u[nu++] = c;
+	}
+	pthread_once(&g_ru_once, ru_fold_init);
+	if (g_ru_fold[0][0] == '\x7F' || g_ru_fold[1][0] == '\x7F' ||
+	    g_ru_fold[2][0] == '\x7F' || g_ru_fold[3][0] == '\x7F')
+		return -1;
+	/* pass 1 */
+	for (k = 0; k < nu; k++) {
+		UChar c = u[k], b = np ? p[np - 1] : 0;
+		if (c == 0x044B && np && ru_vowel(b)) {
+			p[np++] = RU_MIDDOT;
+			p[np++] = 'y';
+		} else if (c == 0x044D && np && b != RU_MIDDOT &&
+			   !ru_vowel(b) && b != 0x0439) {
+			p[np++] = RU_MIDDOT;
+			p[np++] = 'e';
+		} else if ((c == 0x0435 || c == RU_IO) && np &&
+			   (ru_vowel(b) || b == 0x0439 || b == 0x044A ||
+			    b == 0x044C)) {
+			p[np++] = 'y';
+			p[np++] = c == RU_IO ? RU_E_DIAER : 'e';
+		} else {
+			p[np++] = c;
+		}
+	}
+	/* pass 2, folded; `last` is the last code point written (0: none),
+	 * for the context "[^L M N]": the start or a · */
+	for (k = 0; k < np; k++) {
+		UChar c = p[k], nx = k + 1 < np ? p[k + 1] : 0, was = last;
+		if (c < 0x0430) { /* y, e, ·, ë of pass 1 */
+			o = ru_put(out, o, c);
+			last = c;
+			continue;
+		}
+		last = 'y'; /* a letter, unless changed below */
+		if (c == RU_IO ||
+		    (c == 0x0435 && (was == 0 || was == RU_MIDDOT))) {
+			if (was == 0 || was == RU_MIDDOT)
+				out[o++] = 'y';
+			o = ru_put(out, o, c == RU_IO ? RU_E_DIAER : 'e');
+		} else if ((c == 0x0439 || c == 0x044B) &&
+			   (nx == 0x0430 || nx == 0x0443 || nx == 0x044B ||
+			    nx == 0x044D)) {
+			out[o++] = 'y';
+			o = ru_put(out, o, RU_MIDDOT);
+			last = RU_MIDDOT;
+		} else if (c == 0x0442 && nx == 0x0441) { /* тс */
+			out[o++] = 't';
+			o = ru_put(out, o, RU_MIDDOT);
+			out[o++] = 's';
+			k++;
+		} else if (c == 0x0448 && nx == 0x0447) { /* шч */
+			o = ru_puts(out, o, "sh");
+			o = ru_put(out, o, RU_MIDDOT);
+			o = ru_puts(out, o, "ch");
+			k++;
+		} else {
+			o = ru_puts(out, o, g_ru_bgn[c - 0x0430]);
+		}
+	}
+	/* kd__text_fold's map: output byte j to code point j * ncp / m */
+	for (k = 0; k < o; k++)
+		map[k] = (uint8_t)(2 * ((k * nu) / o));
+	return (int)o;
+}
+
+/* ---- katakana without ICU ------------------------------------------------- */
+
+/*
+ * Katakana words (foreign words and names in Japanese: パッケージ,
+ * ファイル) are romanised by kd__text_fold through ICU's Any-Latin, an
+ * ICU call per new word: 30 % of a Japanese scan. Its Katakana-Latin
+ * rules (utrans_toRules) look one kana ahead: a kana's reading, a kana
+ * and a small kana read as one (チャ cha, ティ ti, ファ fa; after ビ ギ
+ * キ ミ ニ ピ ヒ リ a small ィ ェ ャ ュ ョ is "y" and its vowel), ッ
+ * doubling the consonant of the kana after it, ン written n' before a
+ * vowel, the ナ row, ヤ ユ ヨ, ン or ヴ (ICU reads it decomposed: ウ and
+ * a dakuten); any other small kana is "~" and its vowel, which
+ * translit.c's any_word_fixup() glues to the syllable before (デュ
+ * "de~yu" dyu, ウィ "u~i" wi); kana_fixup() here does the same. The long vowel mark ー is no katakana to kd__text_fold:
+ * it ends the run and is folded alone. Done here on words of katakana
+ * (U+30A1..U+30FA) and ー, with kd__text_fold's byte map. ICU stays the
+ * reference (tests/test_scan_fold.c: every kana, every pair, random
+ * words).
+ */
+#define KANA_FIRST 0x30A1
+#define KANA_LAST  0x30FA
+#define KANA_LONG  0x30FC /* ー */
+
+/* clang-format off */
+static const char *const g_kana[90] = { /* U+30A1.. alone */
+	"~a", "a", "~i", "i", "~u", "u", "~e", "e", "~o", "o",
+	"ka", "ga", "ki", "gi", "ku", "gu", "ke", "ge", "ko", "go",
+	"sa", "za", "shi", "ji", "su", "zu", "se", "ze", "so", "zo",
+	"ta", "da", "chi", "dji", "~tsu", "tsu", "dzu", "te", "de", "to",
+	"do", "na", "ni", "nu", "ne", "no", "ha", "ba", "pa", "hi",
+	"bi", "pi", "fu", "bu", "pu", "he", "be", "pe", "ho", "bo",
+	"po", "ma", "mi", "mu", "me", "mo", "~ya", "ya", "~yu", "yu",
+	"~yo", "yo", "ra", "ri", "ru", "re", "ro", "~wa", "wa", "wi",
+	"we", "wo", "n", "vu", "~ka", "~ke", "va", "vi", "ve", "vo",
+};
+/* ッ before each kana: the consonant it doubles (0: "~tsu") */
+static const char g_kana_tsu[90] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	'k', 'g', 'k', 'g', 'k', 'g', 'k', 'g', 'k', 'g',
+	's', 'z', 's', 'j', 's', 'z', 's', 'z', 's', 'z',
+	't', 'd', 't', 'd', 0, 't', 'd', 't', 'd', 't',
+	'd', 'n', 'n', 'n', 'n', 'n', 'h', 'b', 'p', 'h',
+	'b', 'p', 'f', 'b', 'p', 'h', 'b', 'p', 'h', 'b',
+	'p', 'm', 'm', 'm', 'm', 'm', 0, 'y', 0, 'y',
+	0, 'y', 'r', 'r', 'r', 'r', 'r', 0, 'w', 'w',
+	'w', 'w', 'n', 0, 0, 0, 'v', 'v', 'v', 'v',
+};
+/* two kana read as one */
+static const struct {
+	uint16_t a, b;
+	const char *r;
+} g_kana2[] = {
+	{ 0x30C7, 0x30A3, "di" }, /* ディ */
+	{ 0x30C7, 0x30A5, "du" }, /* デゥ */
+	{ 0x30C2, 0x30E3, "dja" }, /* ヂャ */
+	{ 0x30C2, 0x30A3, "dji~i" }, /* ヂィ */
+	{ 0x30C2, 0x30E5, "dju" }, /* ヂュ */
+	{ 0x30C2, 0x30A7, "dje" }, /* ヂェ */
+	{ 0x30C2, 0x30E7, "djo" }, /* ヂョ */
+	{ 0x30C1, 0x30E3, "cha" }, /* チャ */
+	{ 0x30C1, 0x30A3, "chi~i" }, /* チィ */
+	{ 0x30C1, 0x30E5, "chu" }, /* チュ */
+	{ 0x30C1, 0x30A7, "che" }, /* チェ */
+	{ 0x30C1, 0x30E7, "cho" }, /* チョ */
+	{ 0x30B8, 0x30E3, "ja" }, /* ジャ */
+	{ 0x30B8, 0x30A3, "ji~i" }, /* ジィ */
+	{ 0x30B8, 0x30E5, "ju" }, /* ジュ */
+	{ 0x30B8, 0x30A7, "je" }, /* ジェ */
+	{ 0x30B8, 0x30E7, "jo" }, /* ジョ */
+	{ 0x30D8, 0x30A5, "hu" }, /* ヘゥ */
+	{ 0x30D5, 0x30A1, "fa" }, /* ファ */
+	{ 0x30D5, 0x30A3, "fi" }, /* フィ */
+	{ 0x30D5, 0x30A7, "fe" }, /* フェ */
+	{ 0x30D5, 0x30A9, "fo" }, /* フォ */
+	{ 0x30BC, 0x30A3, "zi" }, /* ゼィ */
+	{ 0x30BB, 0x30A3, "si" }, /* セィ */
+	{ 0x30B7, 0x30E3, "sha" }, /* シャ */
+	{ 0x30B7, 0x30A3, "shi~i" }, /* シィ */
+	{ 0x30B7, 0x30E5, "shu" }, /* シュ */
+	{ 0x30B7, 0x30A7, "she" }, /* シェ */
+	{ 0x30B7, 0x30E7, "sho" }, /* ショ */
+	{ 0x30C6, 0x30A3, "ti" }, /* ティ */
+	{ 0x30C6, 0x30A5, "tu" }, /* テゥ */
+};
+/* clang-format on */
+
+/* ビ ギ キ ミ ニ ピ ヒ リ: their consonant before a small ィ ェ ャ ュ ョ. */
+static char kana_y_cons(UChar c)
+{
+	switch (c) {
+	case 0x30D3:
+		return 'b';
+	case 0x30AE:
+		return 'g';
+	case 0x30AD:
+		return 'k';
+	case 0x30DF:
+		return 'm';
+	case 0x30CB:
+		return 'n';
+	case 0x30D4:
+		return 'p';
+	case 0x30D2:
+		return 'h';
+	case 0x30EA:
+		return 'r';
+	}
+	return 0;
+}
+
+/* The vowel of a small ィ ェ ャ ュ ョ after "y" (0: another kana). */
+static const char *kana_y_vowel(UChar c)
+{
+	switch (c) {
+	case 0x30A3:
+		return "yi";
+	case 0x30A7:
+		return "ye";
+	case 0x30E3:
+		return "ya";
+	case 0x30E5:
+		return "yu";
+	case 0x30E7:
+		return "yo";
+	}
+	return NULL;
+}
+
+/* Is c one of ア イ ウ エ オ, ナ..ノ, ヤ ユ ヨ, ン (ン is n' before it)? */
+static int kana_n_apos(UChar c)
+{
+	return c == 0x30A2 || c == 0x30A4 || c == 0x30A6 || c == 0x30A8 ||
+	       c == 0x30AA || (c >= 0x30CA && c <= 0x30CE) || c == 0x30E4 ||
+	       c == 0x30E6 || c == 0x30E8 || c == 0x30F3 ||
+	       c == 0x30F4; /* ヴ: ウ and a dakuten to ICU (NFD) */
+}
+
+static int vowel_ascii(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* translit.c's any_word_fixup() on out[o0..o) (Katakana: no Thai x),
+ * in place; the new end. */
+static size_t kana_fixup(char *out, size_t o0, size_t o)
+{
+	size_t i, w = o0;
+	for (i = o0; i < o; i++) {
+		char c = out[i];
+		if (c == ' ')
+			continue;
+		if (c == '~') {
+			if (w > o0 && vowel_ascii(out[w - 1])) {
+				int alone = w - o0 == 1 ||
+					    vowel_ascii(out[w - 2]);
+				char v = out[w - 1];
+				if (alone && (v == 'u' || v == 'i'))
+					out[w - 1] = v == 'u' ? 'w' : 'y';
+				else
+					w--;
+			}
+			continue;
+		}
+		out[w++] = c;
+	}
+	return w;
+}
+
+static size_t kana_puts(char *out, size_t o, const char *s)
+{
+	while (*s)
+		out[o++] = *s++;
+	return o;
+}
+
+/* The ASCII of the run u[0..n) of katakana (ICU's Any-Latin, folded,
+ * any_word_fixup()) at out + o; the new end. */
+static size_t kana_run(char *out, size_t o, const UChar *u, size_t n)
+{
+	size_t i = 0, o0 = o, k;
+	while (i < n) {
+		UChar c = u[i], nx = i + 1 < n ? u[i + 1] : 0;
+		const char *yv = nx ? kana_y_vowel(nx) : NULL;
+		if (c == 0x30C3 && nx && g_kana_tsu[nx - KANA_FIRST]) {
+			out[o++] = g_kana_tsu[nx - KANA_FIRST]; /* ッ */
+			i++;
+			continue;
+		}
+		if (c == 0x30F3) { /* ン */
+			o = kana_puts(out, o,
+				      nx && kana_n_apos(nx) ? "n'" : "n");
+			i++;
+			continue;
+		}
+		if (yv != NULL && kana_y_cons(c)) {
+			out[o++] = kana_y_cons(c);
+			o = kana_puts(out, o, yv);
+			i += 2;
+			continue;
+		}
+		for (k = 0; nx && k < sizeof(g_kana2) / sizeof(g_kana2[0]); k++)
+			if (g_kana2[k].a == c && g_kana2[k].b == nx)
+				break;
+		if (nx && k < sizeof(g_kana2) / sizeof(g_kana2[0])) {
+			o = kana_puts(out, o, g_kana2[k].r);
+			i += 2;
+			continue;
+		}
+		o = kana_puts(out, o, g_kana[c - KANA_FIRST]);
+		i++;
+	}
+	return kana_fixup(out, o0, o);
+}
+
+/* kd__text_fold of ー alone, made once ('\x7F': no fast path). */
+static char g_kana_long[8];
+static pthread_once_t g_kana_once = PTHREAD_ONCE_INIT;
+
+static void kana_init(void)
+{
+	char *o = NULL;
+	size_t ol = 0, *om = NULL;
+	g_kana_long[0] = '\x7F';
+	if (kd__text_fold(&o, &ol, &om, "\xE3\x83\xBC", 3) == 0 && ol <= 3) {
+		memcpy(g_kana_long, o, ol);
+		g_kana_long[ol] = '\0';
+	}
+	kd__free(o);
+	kd__free(om);
+}
+
+int kd__scan_fold_kana(char *out, size_t cap, uint8_t *map, const char *w,
+		       size_t n)
+{
+	UChar u[KD_SCAN_RU_MAX / 3];
+	size_t k, o = 0, nu = 0, run = 0, j;
+	if (n == 0 || n > KD_SCAN_RU_MAX || n % 3 || cap < 4 * n)
+		return -1;
+	for (k = 0; k < n; k += 3) {
+		const unsigned char *b = (const unsigned char *)w + k;
+		UChar c;
+		if (b[0] != 0xE3 || (b[1] & 0xC0) != 0x80 ||
+		    (b[2] & 0xC0) != 0x80)
+			return -1;
+		c = (UChar)(0x3000 | ((b[1] & 0x3F) << 6) | (b[2] & 0x3F));
+		if ((c < KANA_FIRST || c > KANA_LAST) && c != KANA_LONG)
+			return -1;
+		u[nu++] = c;
+	}
+	pthread_once(&g_kana_once, kana_init);
+	if (g_kana_long[0] == '\x7F')
+		return -1;
+	for (k = 0; k <= nu; k++) {
+		size_t o0 = o;
+		if (k < nu && u[k] != KANA_LONG)
+			continue;
+		if (k > run) {
+			/* the run's bytes over its kana, as kd__text_fold
+			 * spreads a romanised word */
+			o = kana_run(out, o, u + run, k - run);
+			for (j = o0; j < o; j++)
+				map[j] = (uint8_t)(3 * (run +
+							((j - o0) * (k - run)) /
+								(o - o0)));
+		}
+		if (k < nu) { /* ー */
+			for (j = 0; g_kana_long[j]; j++) {
+				map[o] = (uint8_t)(3 * k);
+				out[o++] = g_kana_long[j];
+			}
+		}
+		run = k + 1;
+	}
+	return (int)o;
+}
+
+/* ---- Latin letters without ICU --------------------------------------------- */
+
+/*
+ * kd__text_fold folds a Latin word code point by code point: an ASCII
+ * letter lowercased, any code point of U+0080..U+024F (letters with
+ * diacritics: Wałęsa, Müller; signs) by fold_one() (ICU's NFKC_Casefold,
+ * then the Latin table), whatever its neighbours; only digits look at
+ * theirs (J0hn). So a word of ASCII letters and such code points is
+ * folded here from a table of fold_one()'s results, made once by
+ * kd__text_fold itself, each byte mapped to its code point.
+ */
+#define LAT_FIRST 0x80
+#define LAT_LAST  0x24F
+
+static char g_lat[LAT_LAST - LAT_FIRST + 1][5]; /* "\x7F": not here */
+static pthread_once_t g_lat_once = PTHREAD_ONCE_INIT;
+
+static void lat_init(void)
+{
+	unsigned c;
+	for (c = LAT_FIRST; c <= LAT_LAST; c++) {
+		char w[2] = { (char)(0xC0 | (c >> 6)),
+			      (char)(0x80 | (c & 0x3F)) };
+		char *o = NULL, *e = g_lat[c - LAT_FIRST];
+		size_t ol = 0, *om = NULL, k;
+		int ok = kd__text_fold(&o, &ol, &om, w, 2) == 0 && ol < 5;
+		for (k = 0; ok && k < ol; k++)
+			ok = om[k] == 0 && o[k] != '\0';
+		if (ok) {
+			memcpy(e, o, ol);
+			e[ol] = '\0';
+		} else {
+			memcpy(e, "\x7F", 2);
+		}
+		kd__free(o);
+		kd__free(om);
+	}
+}
+
+int kd__scan_fold_latin(char *out, size_t cap, uint8_t *map, const char *w,
+			size_t n)
+{
+	size_t k = 0, o = 0;
+	if (n == 0 || n > KD_SCAN_RU_MAX || cap < 4 * n)
+		return -1;
+	pthread_once(&g_lat_once, lat_init);
+	while (k < n) {
+		unsigned char b = (unsigned char)w[k];
+		const char *e;
+		unsigned c;
+		if (b < 0x80) {
+			if (!((b | 0x20) >= 'a' && (b | 0x20) <= 'z'))
+				return -1; /* a digit: J0hn */
+			map[o] = (uint8_t)k;
+			out[o++] = (char)(b | 0x20);
+			k++;
+			continue;
+		}
+		if (b < 0xC2 || b > 0xC9 || k + 1 >= n ||
+		    ((unsigned char)w[k + 1] & 0xC0) != 0x80)
+			return -1;
+		c = (b & 0x1Fu) << 6 | ((unsigned char)w[k + 1] & 0x3Fu);
+		if (c > LAT_LAST)
+			return -1;
+		e = g_lat[c - LAT_FIRST];
+		if (e[0] == '\x7F')
+			return -1;
+		for (; *e; e++) {
+			map[o] = (uint8_t)k;
+			out[o++] = *e;
+		}
+		k += 2;
+	}
+	return (int)o;
+}
+
 /* ---- folded words, remembered ---------------------------------------------- */
 
 /* kd__text_fold of one word (ICU: NFKC casefold, transliteration) is
@@ -372,6 +905,27 @@ static int fold_word(struct scan *sc, const char *s, size_t i, size_t j,
 	char *o = NULL;
 	size_t ol = 0, *om = NULL, k;
 	int err;
+	if (j - i <= KD_SCAN_RU_MAX &&
+	    ((unsigned char)s[i] < 0x80 ||
+	     ((unsigned char)s[i] >= 0xC2 && (unsigned char)s[i] <= 0xC9))) {
+		/* Latin: kd__text_fold's bytes from a table, cheaper than
+		 * the memo */
+		char ro[4 * KD_SCAN_RU_MAX];
+		uint8_t rm[4 * KD_SCAN_RU_MAX];
+		int rl = kd__scan_fold_latin(ro, sizeof(ro), rm, s + i, j - i);
+		if (rl >= 0) {
+			if ((err = freserve(sc, (size_t)rl)) < 0)
+				return err;
+			for (k = 0; k < (size_t)rl; k++) {
+				sc->f[sc->flen + k] = ro[k];
+				sc->fm[sc->flen + k] = (uint32_t)(base + i +
+								  rm[k] -
+								  sc->fbase);
+			}
+			sc->flen += (size_t)rl;
+			return 0;
+		}
+	}
 	if (j - i <= FMEMO_WORD) {
 		h = XXH3_64bits(s + i, j - i);
 		h = h ? h : 1;
@@ -389,6 +943,33 @@ static int fold_word(struct scan *sc, const char *s, size_t i, size_t j,
 		}
 		sc->flen += fm->olen;
 		return 0;
+	}
+	if (j - i <= KD_SCAN_RU_MAX) {
+		/* Russian letters only: kd__text_fold's bytes without ICU */
+		char ro[4 * KD_SCAN_RU_MAX];
+		uint8_t rm[4 * KD_SCAN_RU_MAX];
+		size_t rom[4 * KD_SCAN_RU_MAX];
+		int rl = (unsigned char)s[i] == 0xE3
+				 ? kd__scan_fold_kana(ro, sizeof(ro), rm, s + i,
+						      j - i)
+				 : kd__scan_fold_ru(ro, sizeof(ro), rm, s + i,
+						    j - i);
+		if (rl >= 0) {
+			if ((err = freserve(sc, (size_t)rl)) < 0)
+				return err;
+			for (k = 0; k < (size_t)rl; k++) {
+				sc->f[sc->flen + k] = ro[k];
+				sc->fm[sc->flen + k] = (uint32_t)(base + i +
+								  rm[k] -
+								  sc->fbase);
+				rom[k] = rm[k];
+			}
+			sc->flen += (size_t)rl;
+			if (h != 0)
+				fmemo_put(sc, h, s + i, j - i, ro, (size_t)rl,
+					  rom);
+			return 0;
+		}
 	}
 	err = kd__text_fold(&o, &ol, &om, s + i, j - i);
 	for (k = 0; k < ol && err == 0; k++)
@@ -413,6 +994,37 @@ static const char g_fold_ascii[128] = { FA64(0), FA64(64) };
 #undef FA64
 /* clang-format on */
 
+/* The folding of g_fold_ascii, 8 bytes at a time from s[i] while they
+ * are ASCII (capitals lowercased: their 0x20 bit set; controls to
+ * spaces) into
+ * f[0..) with map fm (offsets i, i + 1, ...); where it stopped. */
+static size_t ascii8(char *f, uint32_t *fm, const char *s, size_t len, size_t i)
+{
+	const uint64_t ones = ~(uint64_t)0 / 255, low7 = ones * 127;
+	size_t e = i, k;
+	/* each byte's high bit: lo < byte < hi, byte < 0x80 (exact per
+	 * byte for lo, hi <= 128: no carry between bytes) */
+#define BETWEEN(x, lo, hi)                           \
+	((ones * (127 + (hi)) - ((x)&low7)) & ~(x) & \
+	 (((x)&low7) + ones * (127 - (lo))) & ones * 128)
+	while (e + 8 <= len) {
+		uint64_t x, ctl;
+		memcpy(&x, s + e, 8);
+		if (x & ones * 128)
+			break; /* a non-ASCII byte */
+		/* controls (not 0x20..0x7E) to spaces */
+		ctl = ((~BETWEEN(x, 0x1F, 0x7F) & ones * 128) >> 7) * 255;
+		x = (x & ~ctl) | (ctl & ones * 0x20);
+		x |= BETWEEN(x, 0x40, 0x5B) >> 2;
+		memcpy(f + (e - i), &x, 8);
+		for (k = 0; k < 8; k++)
+			fm[e - i + k] = (uint32_t)(e + k);
+		e += 8;
+	}
+#undef BETWEEN
+	return e;
+}
+
 /* Fold s[0..len) (chunk-local offsets) into sc->f / sc->fm. */
 int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 {
@@ -434,8 +1046,8 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 				break;
 			f = sc->f + sc->flen;
 			fm = sc->fm + sc->flen;
-			for (e = i;
-			     e < len && (ch = (unsigned char)s[e]) < 0x80;
+			e = ascii8(f, fm, s, len, i);
+			for (; e < len && (ch = (unsigned char)s[e]) < 0x80;
 			     e++) {
 				f[e - i] = g_fold_ascii[ch];
 				fm[e - i] = (uint32_t)e;

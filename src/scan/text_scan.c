@@ -747,30 +747,60 @@ done:
 	return err;
 }
 
-/* Few capitalised words: capitalisation is no signal in this text. */
+/* Few capitalised words: capitalisation is no signal in this text.
+ * Word starts (a word: [A-Za-z0-9] and non-ASCII bytes; non-Latin ones
+ * count as capitalised) are counted 8 bytes at a time on little-endian
+ * machines, and the count is looked at every 4096 bytes. */
 static int caseless(const char *s, size_t len)
 {
-	size_t i, up = 0, low = 0;
-	int prev = 0;
-	for (i = 0; i < len; i++) {
-		unsigned char b = (unsigned char)s[i];
-		int w = kd__scan_alnum(b) || b >= 0x80;
-		if (w && !prev) {
-			if (b >= 'A' && b <= 'Z')
-				up++;
-			else if (b >= 'a' && b <= 'z')
-				low++;
-			else if (b >= 0x80)
-				up++; /* non-Latin: count as capitalised */
+	const uint64_t ones = ~(uint64_t)0 / 255, low7 = ones * 127,
+		       top = ones * 128;
+	size_t i = 0, up = 0, low = 0;
+	uint64_t prev = 0; /* 0x80: the byte before was a word's */
+	/* each byte's high bit: lo < byte < hi, byte < 0x80 (exact per
+	 * byte: no carry between bytes) */
+#define BETWEEN(x, lo, hi)                           \
+	((ones * (127 + (hi)) - ((x)&low7)) & ~(x) & \
+	 (((x)&low7) + ones * (127 - (lo))) & top)
+	while (i < len) {
+		size_t end = (i | 4095) + 1;
+		if (end > len)
+			end = len;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		while (i + 8 <= end) {
+			uint64_t x, u, l, w, st;
+			memcpy(&x, s + i, 8);
+			u = BETWEEN(x, 0x40, 0x5B) | (x & top);
+			l = BETWEEN(x, 0x60, 0x7B);
+			w = u | l | BETWEEN(x, 0x2F, 0x3A);
+			st = w & ~((w << 8) | prev);
+			up += (size_t)__builtin_popcountll(st & u);
+			low += (size_t)__builtin_popcountll(st & l);
+			prev = (w >> 56) & 0x80;
+			i += 8;
 		}
-		prev = w;
+#endif
+		for (; i < end; i++) {
+			unsigned char b = (unsigned char)s[i];
+			int w = kd__scan_alnum(b) || b >= 0x80;
+			if (w && !prev) {
+				if (b >= 'A' && b <= 'Z')
+					up++;
+				else if (b >= 'a' && b <= 'z')
+					low++;
+				else if (b >= 0x80)
+					up++; /* non-Latin: capitalised */
+			}
+			prev = w ? 0x80 : 0;
+		}
 		/* decided: even if every word still to come were
 		 * lowercase, there are enough capitals (prose is decided
 		 * after about half of the text) */
-		if ((i & 4095) == 4095 &&
-		    up * 20 >= up + low + (len - i) / 2 + 1)
+		if (((end - 1) & 4095) == 4095 &&
+		    up * 20 >= up + low + (len - (end - 1)) / 2 + 1)
 			return 0;
 	}
+#undef BETWEEN
 	return up * 20 < up + low;
 }
 

@@ -156,4 +156,25 @@ int kd__scan_family_name(const struct scan *sc, uint32_t ei, const char *w,
 /** How many family words (no name particles) has entity ei's caption? */
 int kd__scan_family_words(const struct scan *sc, uint32_t ei);
 
+/* ---- text_fold.c: Russian letters without ICU -------------------------- */
+
+/** Longest word (bytes) kd__scan_fold_ru() takes. */
+#define KD_SCAN_RU_MAX 128
+/** kd__text_fold() of the n-byte word w of Russian letters only (А-я, Ё,
+ *  ё) without ICU: the ASCII bytes into out (cap >= 4 * n), the offset
+ *  in w of each into map; their number, or -1 for any other word (the
+ *  caller folds it with kd__text_fold). */
+int kd__scan_fold_ru(char *out, size_t cap, uint8_t *map, const char *w,
+		     size_t n);
+
+/** The same for a word of katakana (U+30A1..U+30FA) and ー (ICU's
+ *  Any-Latin through kd__text_fold). */
+int kd__scan_fold_kana(char *out, size_t cap, uint8_t *map, const char *w,
+		       size_t n);
+
+/** The same for a word of ASCII letters and code points U+0080..U+024F
+ *  (Latin letters with diacritics), folded one by one. */
+int kd__scan_fold_latin(char *out, size_t cap, uint8_t *map, const char *w,
+			size_t n);
+
 #endif

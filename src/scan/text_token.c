@@ -180,9 +180,19 @@ int kd__scan_ko_surname(const char *w, size_t n)
 		"ahn",   "o",    "oh",    "u",     "woo",  "paek", "baek",
 		"sim",   "shim",
 	};
+	/* the first letters of these, a bit per letter a..z: made from
+	 * the table on first use (the same value by any thread) */
+	static uint32_t first;
+	uint32_t fl = __atomic_load_n(&first, __ATOMIC_RELAXED);
 	char key[6] = { 0 };
 	size_t i;
-	if (n == 0 || n > 5)
+	if (fl == 0) {
+		for (i = 0; i < sizeof(sur) / sizeof(sur[0]); i++)
+			fl |= 1u << (sur[i][0] - 'a');
+		__atomic_store_n(&first, fl, __ATOMIC_RELAXED);
+	}
+	if (n == 0 || n > 5 || w[0] < 'a' || w[0] > 'z' ||
+	    !(fl >> (w[0] - 'a') & 1))
 		return 0;
 	memcpy(key, w, n);
 	for (i = 0; i < sizeof(sur) / sizeof(sur[0]); i++)
@@ -256,8 +266,9 @@ size_t kd__scan_case_form(char *out, size_t cap, const char *w, size_t n,
 	for (; *from < nt; (*from)++) {
 		const struct case_end *e = &tab[*from];
 		size_t k = e->ns, r = e->nr;
-		if ((!all && e->nomi) || n < k + 3 || n - k + r + 1 > cap ||
-		    w[n - 1] != e->suf[k - 1] ||
+		/* the last letter first: it rules out most endings */
+		if (w[n - 1] != e->suf[k - 1] || (!all && e->nomi) ||
+		    n < k + 3 || n - k + r + 1 > cap ||
 		    memcmp(w + n - k, e->suf, k) != 0)
 			continue;
 		memcpy(out, w, n - k);
@@ -918,9 +929,11 @@ static int syllable(struct scan *sc, struct tok *t, int cyr)
 	return 0;
 }
 
-/* Keep or drop one word; fs..fe in the folded chunk, text in w. */
+/* Keep or drop one word; fs..fe in the folded chunk, text in w; lex0
+ * its lexicon class when the caller had it (a short lowercase word:
+ * lower_short()), else -1. */
 static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
-		    size_t fe, const char *w, size_t n)
+		    size_t fe, const char *w, size_t n, int lex0)
 {
 	struct tok t;
 	int cyr, err, lex = KD_LEX_NONE;
@@ -961,7 +974,9 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 	if (t.cas == CASE_LOWER) {
 		int attached = t.sep == SEP_HYPHEN && sc->n && !sc->dropped &&
 			       sc->t[sc->n - 1].cas == CASE_UPPER;
-		if (n <= 5)
+		if (n <= 5 && lex0 >= 0)
+			lex = lex0;
+		else if (n <= 5)
 			lex = sc->legacy ? kd__lex_class(w)
 					 : kd__lex_class_n(w, n, NULL);
 		if (!attached && lex != KD_LEX_PARTICLE && lex != KD_LEX_STOP) {
@@ -1124,12 +1139,12 @@ static int lower_dropped(const struct scan *sc, const char *s, size_t fs,
 	return n > 5 ? 1 : -1;
 }
 
-/* lower_dropped() of a short word w[0..n): not a particle or function
+/* The lexicon class of a short lowercase word w[0..n), as add_word()
+ * takes it: lower_dropped() drops it unless a particle or function
  * word. */
 static int lower_short(const struct scan *sc, const char *w, size_t n)
 {
-	int lex = sc->legacy ? kd__lex_class(w) : kd__lex_class_n(w, n, NULL);
-	return lex != KD_LEX_PARTICLE && lex != KD_LEX_STOP;
+	return sc->legacy ? kd__lex_class(w) : kd__lex_class_n(w, n, NULL);
 }
 
 int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
@@ -1140,7 +1155,7 @@ int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 	while (k < n && err == 0) {
 		char w[TOK_MAX + 1];
 		size_t fs, wl = 0, last, i;
-		int joined = 0, drop;
+		int joined = 0, drop, lex = -1;
 		if (!kd__scan_alnum((unsigned char)f[k])) {
 			k++;
 			continue;
@@ -1183,11 +1198,13 @@ int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 					w[wl++] = f[i];
 		}
 		w[wl] = '\0';
-		if (drop < 0 && lower_short(sc, w, wl)) {
+		if (drop < 0 &&
+		    (lex = lower_short(sc, w, wl)) != KD_LEX_PARTICLE &&
+		    lex != KD_LEX_STOP) {
 			sc->dropped = 1;
 			continue;
 		}
-		err = add_word(sc, s, len, fs, last + 1, w, wl);
+		err = add_word(sc, s, len, fs, last + 1, w, wl, lex);
 	}
 	return err;
 }
