@@ -278,6 +278,7 @@ static int context(const struct scan *sc, const struct tok *t)
 		"navire", "bateau", "p\xc3\xa9trolier", "petrolier",
 		"cargo", "buque", "barco", "petrolero", "nave",
 		"petroliera", "statek", "tankowiec", "statku", "lod",
+		"okr\xc4\x99t", "okr\xc4\x99tu", "okr\xc4\x99" "cie",
 		"lo\xc4\x8f", "tanker", "\xd1\x81\xd1\x83\xd0\xb4\xd0\xbd\xd0\xbe",
 		"\xd1\x82\xd0\xb0\xd0\xbd\xd0\xba\xd0\xb5\xd1\x80",
 		"jsc", "ojsc", "pjsc", "cjsc", "ooo", "oao", "zao", "pao", "ao",
@@ -602,6 +603,9 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 			 * common alone as any surname; a surname alone names
 			 * someone known by it: listed by one authority only
 			 * (Gilboa, Cornelio, Voinov), a namesake is likelier */
+			/* a vessel or company word before it, a legal form
+			 * after it: a ship or firm named after the person
+			 * (okręt podwodny "PUTIN") */
 			const char *why = kd__scan_family_words(sc, best->ent) >
 							  1
 						  ? "one of the family names "
@@ -609,6 +613,9 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 					  : !prominent(sc, best->ent)
 						  ? "a surname of a person on "
 						    "one list only"
+					  : context(sc, t) == CTX_NAMED
+						  ? "a vessel or company named "
+						    "after the person"
 						  : NULL;
 			if (why != NULL) {
 				snprintf(co.detail, sizeof(co.detail),
@@ -681,6 +688,40 @@ static int exact_parts(const char *d)
 	return n;
 }
 
+/* Is every listed word that organisation match r matched (its
+ * explanation: "'q'" or "'q'~'l' how", comma-separated) an ordinary
+ * word of some language (Russian case forms too: kultury)? Such a
+ * name ("Министерство культуры", split off a longer name on the
+ * lists: "Ministry of Culture") describes, it does not name: in
+ * running text a low-priority mention (not in legacy mode). */
+static int generic_org(const struct scan *sc, const struct kd_scan_match *r)
+{
+	const char *d = r->detail, *e;
+	int words = 0, sch;
+	if (sc->legacy || r->detail[0] == '\0')
+		return 0;
+	sch = kd__index_ent(sc->c->ix, r->ent)->schema;
+	if (sch == KD_SCHEMA_PERSON || sch == KD_SCHEMA_VESSEL)
+		return 0;
+	while ((d = strchr(d, '\'')) != NULL) {
+		size_t n;
+		if ((e = strchr(d + 1, '\'')) == NULL)
+			break;
+		if (e[1] == '~') {
+			d = e + 2; /* the listed side */
+			if (*d != '\'' || (e = strchr(d + 1, '\'')) == NULL)
+				return 0;
+		}
+		n = (size_t)(e - d - 1);
+		if (n < 3 || (kd__lex_word(d + 1, n) != KD_WORD_COMMON &&
+			      kd__lex_word_ru(d + 1, n) != KD_WORD_COMMON))
+			return 0;
+		words++;
+		d = e + 1;
+	}
+	return words > 0;
+}
+
 static int find_names(struct scan *sc)
 {
 	struct cand *cs = NULL, *acc = NULL;
@@ -718,6 +759,16 @@ static int find_names(struct scan *sc)
 			char d[160];
 			snprintf(d, sizeof(d),
 				 "on the credit line of a quotation (low "
+				 "priority): %.100s",
+				 cs[i].r->detail);
+			KD_FORWARD(add_mention_span(sc, cs[i].i, cs[i].j,
+						    cs[i].r, d));
+			continue;
+		}
+		if (generic_org(sc, cs[i].r)) {
+			char d[160];
+			snprintf(d, sizeof(d),
+				 "ordinary words, no distinctive name (low "
 				 "priority): %.100s",
 				 cs[i].r->detail);
 			KD_FORWARD(add_mention_span(sc, cs[i].i, cs[i].j,

@@ -554,10 +554,35 @@ static int two_initials(const struct scan *sc, size_t k)
 	return dotted_initial(sc, k) && dotted_initial(sc, k + 1);
 }
 
+/* Does one initial start at token k, then a family word in no
+ * dictionary of any language (A. Pavlov, В. Колокольцев)? An initial
+ * says little (M. Taylor, K. Jerome, J. Smith: words of some
+ * dictionary, if only as names), so the word must be no word anywhere,
+ * and initials_matched() wants the initial to be the listed person's
+ * first given name's and the word the family name. Not in Cyrillic:
+ * there an initial and a surname is how any text names anyone (А.
+ * Куприн, И. Бродский: writers, namesakes of listed persons), while a
+ * Russian surname in Latin letters is a foreign name in a French,
+ * German or Polish text. */
+static int one_initial(const struct scan *sc, size_t k)
+{
+	const struct tok *t;
+	int cyr;
+	if (!dotted_initial(sc, k) || dotted_initial(sc, k + 1))
+		return 0;
+	t = &sc->t[k + 1];
+	cyr = (unsigned char)sc->g->s[t->os] >= 0xD0 &&
+	      (unsigned char)sc->g->s[t->os] <= 0xD4;
+	return !cyr && t->sep == SEP_SOFT && kd__scan_anchor(t) && !t->hangul &&
+	       t->len >= 4 && t->word == KD_WORD_NONE;
+}
+
 static int full_name(const struct scan *sc, size_t i, size_t j)
 {
 	size_t k, words = 0, plain = 0, unknown = 0;
 	int rare = 0;
+	if (one_initial(sc, i))
+		return j == i + 1;
 	if (two_initials(sc, i)) {
 		/* two initials and one family word that is no ordinary word
 		 * (С. В. Лавров, S. W. Ławrow: given name and patronymic);
@@ -802,7 +827,8 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 			continue;
 		}
 		if (!kd__scan_anchor(&sc->t[i]) && !unknown_start(sc, i) &&
-		    !ko_letter(sc, i, 1) && !two_initials(sc, i))
+		    !ko_letter(sc, i, 1) && !two_initials(sc, i) &&
+		    !one_initial(sc, i))
 			continue;
 		unknown = !sc->t[i].known;
 		info = sc->t[i].idf;
@@ -925,7 +951,7 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				if (r->ent != UINT32_MAX &&
 				    r->score >= sc->c->threshold &&
 				    (sc->legacy || sc->t[i].len > 1 ||
-				     (two_initials(sc, i)
+				     (two_initials(sc, i) || one_initial(sc, i)
 					      ? initials_matched(sc, i, j, r)
 					      : !initial_part(
 							r->detail,
