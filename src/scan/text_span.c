@@ -113,6 +113,38 @@ static int span_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 	return 0;
 }
 
+/* Does name word w[0..n) end as names that keep one form in every
+ * case do: Ukrainian -enko/-ko, Georgian -dze/-dzie, -shvili, -ia,
+ * Armenian -yan/-ian/-jan, Siberian -ikh/-ykh (not -i: Aliya Rahmani
+ * is no genitive of ALIY)? */
+static int indeclinable(const char *w, size_t n)
+{
+	static const char *const end[] = { "ko",   "dze", "dzie", "vili",
+					   "wili", "yan", "ian",  "jan",
+					   "ikh",  "ykh", "ich",  "ych" };
+	size_t e, l;
+	for (e = 0; e < sizeof(end) / sizeof(end[0]); e++) {
+		l = strlen(end[e]);
+		if (n > l + 2 && memcmp(w + n - l, end[e], l) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The nominative of a four-letter genitive that kd__scan_case_form()
+ * leaves (its endings keep three letters of stem): Olgi -> olga; its
+ * length, else 0. */
+static size_t short_genitive(char *out, size_t cap, const char *w, size_t n)
+{
+	if (n != 4 || cap < 5 || (w[3] != 'i' && w[3] != 'y') ||
+	    strchr("gkh", w[2]) == NULL || strchr("aeiouy", w[1]) != NULL)
+		return 0;
+	memcpy(out, w, 3);
+	out[3] = 'a';
+	out[4] = '\0';
+	return 4;
+}
+
 /* span_key() with each word that may be a Slavic case form (a word
  * its own stem, not already read as one by text_token.c) in its first
  * nominative form: "Olega Matkina" -> "oleg matkin", "Савельева" ->
@@ -128,7 +160,7 @@ static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 {
 	const unsigned char *s = (const unsigned char *)sc->g->s;
 	size_t k, o = 0, from, n;
-	int changed = 0;
+	int changed = 0, fixed = 0, words = 0;
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
 		const char *w = STEM(sc, t), *x = TXT(sc, t);
@@ -136,9 +168,16 @@ static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 		int cyr = s[t->os] >= 0xD0 && s[t->os] <= 0xD4;
 		from = 0;
 		n = 0;
-		if (t->cas == CASE_UPPER && !t->hangul && t->len >= 4)
+		if (t->cas == CASE_UPPER && !t->hangul && t->len >= 4) {
 			n = kd__scan_case_form(b, sizeof(b), x, t->len, cyr, 1,
 					       &from);
+			if (n == 0)
+				n = short_genitive(b, sizeof(b), x, t->len);
+		}
+		if (t->cas == CASE_UPPER && !t->hangul && t->len >= 4) {
+			words++;
+			fixed += n == 0 && indeclinable(x, t->len);
+		}
 		/* a case form: a consonant left (olega -> oleg) or another
 		 * ending for the nominative's a (jeleny -> jelena) */
 		if (n > 0 && (strchr("aeiouy", b[n - 1]) == NULL ||
@@ -160,7 +199,10 @@ static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 	}
 	key[o] = '\0';
 	*klen = o;
-	return changed >= 2;
+	/* or one case form beside surnames that do not decline (Iwana
+	 * Diemczenko, Dmitrija Czuradzie, Otari Arszby) */
+	return changed >= 2 ||
+	       (changed == 1 && words >= 2 && changed + fixed == words);
 }
 
 /* The Korean name of span [i..j] as written, in Hangul (its syllables,
