@@ -722,6 +722,28 @@ static int generic_org(const struct scan *sc, const struct kd_scan_match *r)
 	return words > 0;
 }
 
+/* Is every name word of span [i..j], two at least, a word of no
+ * language (not even a proper noun: Netschajew, Kovaltchouk,
+ * Bieriezowskim)? A press spelling of a listed name scores near the
+ * threshold when each word is spelled another way, as kd_screen scores
+ * it; words no dictionary has are the evidence that it is a foreign
+ * name, so it stays an alert (not in legacy mode). */
+static int distinctive_span(const struct scan *sc, size_t i, size_t j)
+{
+	size_t k, words = 0, none = 0;
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_STOP ||
+		    t->lex == KD_LEX_PARTICLE || t->len < 2)
+			continue;
+		if (t->hangul || t->len < 4 || t->word == KD_WORD_COMMON)
+			return 0;
+		none += t->word == KD_WORD_NONE && t->len >= 5;
+		words++;
+	}
+	return words >= 2 && none >= 1;
+}
+
 static int find_names(struct scan *sc)
 {
 	struct cand *cs = NULL, *acc = NULL;
@@ -745,7 +767,8 @@ static int find_names(struct scan *sc)
 		if (!sc->legacy &&
 		    cs[i].r->score <
 			    sc->c->threshold + KD_W_SCAN_FUZZY_MARGIN &&
-		    exact_parts(cs[i].r->detail) == 0) {
+		    exact_parts(cs[i].r->detail) == 0 &&
+		    !distinctive_span(sc, cs[i].i, cs[i].j)) {
 			char d[160];
 			snprintf(d, sizeof(d),
 				 "no word as listed, near the threshold (low "
