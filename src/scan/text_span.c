@@ -131,18 +131,35 @@ static int indeclinable(const char *w, size_t n)
 	return 0;
 }
 
-/* The nominative of a four-letter genitive that kd__scan_case_form()
- * leaves (its endings keep three letters of stem): Olgi -> olga; its
- * length, else 0. */
+/* A case form kd__scan_case_form() does not read, in its nominative
+ * (its length, else 0): a four-letter genitive (its endings keep three
+ * letters of stem: Olgi -> olga), Polish -ji for -ja (Mariji, Natalji,
+ * Polanskaji) and the Czech and Polish instrumental -ym of names in
+ * -yj/-y (Čalým, Kruglým, Pogoriełym -> caly, krugly, pogoriely). */
 static size_t short_genitive(char *out, size_t cap, const char *w, size_t n)
 {
-	if (n != 4 || cap < 5 || (w[3] != 'i' && w[3] != 'y') ||
-	    strchr("gkh", w[2]) == NULL || strchr("aeiouy", w[1]) != NULL)
+	if (n + 1 > cap || n < 4)
 		return 0;
-	memcpy(out, w, 3);
-	out[3] = 'a';
-	out[4] = '\0';
-	return 4;
+	if (n == 4 && (w[3] == 'i' || w[3] == 'y') && strchr("gkh", w[2]) &&
+	    !strchr("aeiouy", w[1])) {
+		memcpy(out, w, 3);
+		out[3] = 'a';
+		out[4] = '\0';
+		return 4;
+	}
+	if (n >= 5 && w[n - 2] == 'j' && w[n - 1] == 'i') {
+		memcpy(out, w, n - 1);
+		out[n - 1] = 'a';
+		out[n] = '\0';
+		return n;
+	}
+	if (n >= 5 && w[n - 2] == 'y' && w[n - 1] == 'm' &&
+	    strchr("aeiouy", w[n - 3]) == NULL) {
+		memcpy(out, w, n - 1);
+		out[n - 1] = '\0';
+		return n - 1;
+	}
+	return 0;
 }
 
 /* span_key() with each word that may be a Slavic case form (a word
@@ -187,6 +204,18 @@ static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 			changed++;
 		if (n > 0 && t->stem == t->txt) {
 			w = b;
+		} else if (n > 0 && t->slen >= 4) {
+			/* a press spelling respelled (Woroncowej:
+			 * worontsowej, Čalým: chalym): its case form,
+			 * by endings no nominative has */
+			size_t at = 0,
+			       m = kd__scan_case_form(b, sizeof(b), w, t->slen,
+						      cyr, 0, &at);
+			if (m == 0)
+				m = short_genitive(b, sizeof(b), w, t->slen);
+			if (m > 0)
+				w = b;
+			n = m > 0 ? m : t->slen;
 		} else {
 			n = t->slen;
 		}
@@ -1069,6 +1098,26 @@ static int part_is(const char *f, size_t n, const char *w, size_t wn,
 	kd__word_qtok(&l, f, n, sk, sizeof(sk));
 	if (kd__token_sim(q, &l, &how) >= 0.8)
 		return 1;
+	/* я, ю, е as German, Polish and Czech write them: j before the
+	 * vowel (DYAKONOVA: Djakonowa, POLYANSKAYA: Poljanskaja) */
+	if (n < 64 && memchr(f, 'y', n) != NULL) {
+		char b[64];
+		size_t a;
+		int ch = 0;
+		for (a = 0; a < n; a++) {
+			b[a] = f[a];
+			if (f[a] == 'y' && a + 1 < n &&
+			    strchr("aeiou", f[a + 1])) {
+				b[a] = 'j';
+				ch = 1;
+			}
+		}
+		if (ch) {
+			kd__word_qtok(&l, b, n, sk, sizeof(sk));
+			if (kd__token_sim(q, &l, &how) >= 0.8)
+				return 1;
+		}
+	}
 	/* a Belarusian family name as the lists write it (ATABEKAU,
 	 * VASILIEU, CHARNYSHOU: ў) is the press's Russian one (Atabekov) */
 	if (n >= 5 && n < 64 && f[n - 1] == 'u' && strchr("aeo", f[n - 2])) {
@@ -1152,10 +1201,25 @@ static int case_family(const struct scan *sc, uint32_t ei, const struct tok *t)
 	struct kd_qtok q;
 	char b[TOK_MAX + 8], sk[2 * TOK_MAX + 8];
 	size_t from = 0, n;
+	int cyr = s[t->os] >= 0xD0 && s[t->os] <= 0xD4;
 	if (sc->legacy || t->cas != CASE_UPPER || t->hangul || t->len < 5)
 		return 0;
-	n = kd__scan_case_form(b, sizeof(b), TXT(sc, t), t->len,
-			       s[t->os] >= 0xD0 && s[t->os] <= 0xD4, 1, &from);
+	n = kd__scan_case_form(b, sizeof(b), TXT(sc, t), t->len, cyr, 1, &from);
+	if (n == 0)
+		n = short_genitive(b, sizeof(b), TXT(sc, t), t->len);
+	if (n > 0) {
+		kd__word_qtok(&q, b, n, sk, sizeof(sk));
+		if (family_part(sc, ei, b, n, &q))
+			return 1;
+	}
+	if (t->stem == t->txt)
+		return 0;
+	/* a press spelling respelled (Woroncowej: worontsowej) */
+	from = 0;
+	n = kd__scan_case_form(b, sizeof(b), STEM(sc, t), t->slen, cyr, 0,
+			       &from);
+	if (n == 0)
+		n = short_genitive(b, sizeof(b), STEM(sc, t), t->slen);
 	if (n == 0)
 		return 0;
 	kd__word_qtok(&q, b, n, sk, sizeof(sk));
