@@ -250,43 +250,73 @@ static int hangul_key(const struct scan *sc, size_t i, size_t j, char *key,
 	return 1;
 }
 
-/* span_key() with the press spellings of Russian names by two
- * conventions respelled as the lists write them: Spanish j for kh
- * (Mijail Matveev, Zajarov) and French -ine for -in (Prigojine,
- * Poutine). 0 when no word changed. Like case_key(), only a span the
- * lists did not match is scored again so. */
+/* Name word w[0..n) (of token t) in the press spelling of Russian
+ * names by two conventions respelled as the lists write it: Spanish j
+ * for kh (Mijail, Zajarov) and French -ine for -in (Prigojine,
+ * Poutine), into out (2n + 1 bytes); its length, *changed set when it
+ * differs. */
+static size_t press_word(const struct tok *t, const char *w, size_t n,
+			 char *out, int *changed)
+{
+	size_t a, o = 0;
+	for (a = 0; a < n; a++) {
+		if (w[a] == 'j' && t->cas == CASE_UPPER && !t->hangul &&
+		    (a + 1 < n && strchr("aeiou", w[a + 1]))) {
+			out[o++] = 'k';
+			out[o++] = 'h';
+			*changed = 1;
+		} else {
+			out[o++] = w[a];
+		}
+	}
+	if (n >= 6 && memcmp(w + n - 3, "ine", 3) == 0 &&
+	    t->cas == CASE_UPPER) {
+		o--; /* Prigojine: prigojin */
+		*changed = 1;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/* span_key() with each word in its press_word() spelling: 0 when no
+ * word changed. Like case_key(), only a span the lists did not match
+ * is scored again so. */
 static int press_key(const struct scan *sc, size_t i, size_t j, char *key,
 		     size_t cap, size_t *klen)
 {
-	size_t k, o = 0, a;
+	size_t k, o = 0;
 	int changed = 0;
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
-		const char *w = STEM(sc, t);
-		size_t n = t->slen;
-		if (o + 2 * n + 2 > cap)
+		if (o + 2 * t->slen + 2 > cap)
 			return 0;
 		if (o)
 			key[o++] = ' ';
-		for (a = 0; a < n; a++) {
-			if (w[a] == 'j' && t->cas == CASE_UPPER && !t->hangul &&
-			    (a + 1 < n && strchr("aeiou", w[a + 1]))) {
-				key[o++] = 'k';
-				key[o++] = 'h';
-				changed = 1;
-			} else {
-				key[o++] = w[a];
-			}
-		}
-		if (n >= 6 && memcmp(w + n - 3, "ine", 3) == 0 &&
-		    t->cas == CASE_UPPER) {
-			o--; /* Prigojine: prigojin */
-			changed = 1;
-		}
+		o += press_word(t, STEM(sc, t), t->slen, key + o, &changed);
 	}
 	key[o] = '\0';
 	*klen = o;
 	return changed;
+}
+
+static int family_part(const struct scan *sc, uint32_t ei, const char *w,
+		       size_t n, const struct kd_qtok *q, double min);
+
+/* Is token t, in its press_word() spelling, a family word of entity
+ * ei (Zajarov of ZAKHAROV, Prigojine of PRIGOZHIN)? */
+static int press_family(const struct scan *sc, uint32_t ei, const struct tok *t)
+{
+	char b[2 * TOK_MAX + 8], sk[4 * TOK_MAX + 8];
+	struct kd_qtok q;
+	size_t n;
+	int changed = 0;
+	if (sc->legacy || t->slen > TOK_MAX)
+		return 0;
+	n = press_word(t, STEM(sc, t), t->slen, b, &changed);
+	if (!changed)
+		return 0;
+	kd__word_qtok(&q, b, n, sk, sizeof(sk));
+	return family_part(sc, ei, b, n, &q, 0.8);
 }
 
 /* Is span [i..j] shaped as a romanised Korean name: a Korean surname
@@ -827,7 +857,7 @@ static int hangul_cand(struct scan *sc, size_t i, struct cand **cs, size_t *nc,
 }
 
 static int family_part(const struct scan *sc, uint32_t ei, const char *w,
-		       size_t n, const struct kd_qtok *q);
+		       size_t n, const struct kd_qtok *q, double min);
 static int case_family(const struct scan *sc, uint32_t ei, const struct tok *t);
 
 static int mixed_case(const char *cap);
@@ -872,7 +902,7 @@ static int initials_matched(const struct scan *sc, size_t i, size_t j,
 			continue;
 		}
 		kd__scan_qtok(&q, sc, t);
-		if (!family_part(sc, r->ent, STEM(sc, t), t->slen, &q) &&
+		if (!family_part(sc, r->ent, STEM(sc, t), t->slen, &q, 0.8) &&
 		    !case_family(sc, r->ent, t))
 			return 0;
 	}
@@ -1070,23 +1100,24 @@ void kd__scan_qtok(struct kd_qtok *q, const struct scan *sc,
  * else the last word? A given name alone (Bruno, Azamat, Chris) names
  * nobody in particular. */
 static int family_part(const struct scan *sc, uint32_t ei, const char *w,
-		       size_t n, const struct kd_qtok *q);
+		       size_t n, const struct kd_qtok *q, double min);
 
 int kd__scan_family_name(const struct scan *sc, uint32_t ei, const char *w,
 			 size_t n)
 {
-	return family_part(sc, ei, w, n, NULL);
+	return family_part(sc, ei, w, n, NULL, 0.8);
 }
 
 int kd__scan_family_words(const struct scan *sc, uint32_t ei)
 {
-	return family_part(sc, ei, NULL, 0, NULL);
+	return family_part(sc, ei, NULL, 0, NULL, 0.8);
 }
 
 /* Does caption word f[0..n) agree with w (exactly) or, when q is given,
- * with mention token q (token similarity >= 0.8: Lawrow ~ LAVROV)? */
+ * with mention token q (token similarity >= min, 0.8: Lawrow ~
+ * LAVROV)? */
 static int part_is(const char *f, size_t n, const char *w, size_t wn,
-		   const struct kd_qtok *q)
+		   const struct kd_qtok *q, double min)
 {
 	struct kd_qtok l;
 	char sk[72];
@@ -1096,7 +1127,7 @@ static int part_is(const char *f, size_t n, const char *w, size_t wn,
 	if (n == 0 || n > 64)
 		return 0;
 	kd__word_qtok(&l, f, n, sk, sizeof(sk));
-	if (kd__token_sim(q, &l, &how) >= 0.8)
+	if (kd__token_sim(q, &l, &how) >= min)
 		return 1;
 	/* я, ю, е as German, Polish and Czech write them: j before the
 	 * vowel (DYAKONOVA: Djakonowa, POLYANSKAYA: Poljanskaja) */
@@ -1114,19 +1145,31 @@ static int part_is(const char *f, size_t n, const char *w, size_t wn,
 		}
 		if (ch) {
 			kd__word_qtok(&l, b, n, sk, sizeof(sk));
-			if (kd__token_sim(q, &l, &how) >= 0.8)
+			if (kd__token_sim(q, &l, &how) >= min)
 				return 1;
 		}
 	}
 	/* a Belarusian family name as the lists write it (ATABEKAU,
-	 * VASILIEU, CHARNYSHOU: ў) is the press's Russian one (Atabekov) */
-	if (n >= 5 && n < 64 && f[n - 1] == 'u' && strchr("aeo", f[n - 2])) {
+	 * VASILIEU, CHARNYSHOU, SAKALOUSKI: ў) is the press's Russian one
+	 * (Atabekov, Sokolovskij): ў before a consonant or at the end is
+	 * v, and a final -au is -ov */
+	if (n >= 5 && n < 64) {
 		char b[64];
-		memcpy(b, f, n - 2);
-		b[n - 2] = f[n - 2] == 'e' ? 'e' : 'o';
-		b[n - 1] = 'v';
-		kd__word_qtok(&l, b, n, sk, sizeof(sk));
-		return kd__token_sim(q, &l, &how) >= 0.8;
+		size_t a;
+		int ch = 0;
+		memcpy(b, f, n);
+		for (a = 1; a < n; a++)
+			if (f[a] == 'u' && strchr("aeo", f[a - 1]) &&
+			    (a + 1 == n || !strchr("aeiouy", f[a + 1]))) {
+				b[a] = 'v';
+				ch = 1;
+			}
+		if (f[n - 1] == 'u' && f[n - 2] == 'a')
+			b[n - 2] = 'o';
+		if (ch) {
+			kd__word_qtok(&l, b, n, sk, sizeof(sk));
+			return kd__token_sim(q, &l, &how) >= min;
+		}
 	}
 	return 0;
 }
@@ -1135,7 +1178,7 @@ static int part_is(const char *f, size_t n, const char *w, size_t wn,
  * q; with w NULL, the number of family words that are no name particle
  * (BIN LADIN 1, NORIEGA FIGUEROA 2). */
 static int family_part(const struct scan *sc, uint32_t ei, const char *w,
-		       size_t n, const struct kd_qtok *q)
+		       size_t n, const struct kd_qtok *q, double min)
 {
 	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, ei));
 	const char *comma = strchr(cap, ',');
@@ -1174,7 +1217,7 @@ static int family_part(const struct scan *sc, uint32_t ei, const char *w,
 						;
 					if (w != NULL) {
 						found = part_is(f + a, b - a, w,
-								n, q);
+								n, q, min);
 					} else if (b - a >= 2 && b - a < 32) {
 						char p[32];
 						memcpy(p, f + a, b - a);
@@ -1209,7 +1252,7 @@ static int case_family(const struct scan *sc, uint32_t ei, const struct tok *t)
 		n = short_genitive(b, sizeof(b), TXT(sc, t), t->len);
 	if (n > 0) {
 		kd__word_qtok(&q, b, n, sk, sizeof(sk));
-		if (family_part(sc, ei, b, n, &q))
+		if (family_part(sc, ei, b, n, &q, 0.8))
 			return 1;
 	}
 	if (t->stem == t->txt)
@@ -1223,7 +1266,7 @@ static int case_family(const struct scan *sc, uint32_t ei, const struct tok *t)
 	if (n == 0)
 		return 0;
 	kd__word_qtok(&q, b, n, sk, sizeof(sk));
-	return family_part(sc, ei, b, n, &q);
+	return family_part(sc, ei, b, n, &q, 0.8);
 }
 
 /* Is caption cap written "Given Patronymic FAMILY": upper-case family
@@ -1274,8 +1317,8 @@ static int given_and_family(const struct scan *sc, size_t i, size_t j,
 		if (++words > 2)
 			return 1;
 		kd__scan_qtok(&q, sc, t);
-		fam += family_part(sc, ei, STEM(sc, t), t->slen, &q) ||
-		       case_family(sc, ei, t);
+		fam += family_part(sc, ei, STEM(sc, t), t->slen, &q, 0.8) ||
+		       case_family(sc, ei, t) || press_family(sc, ei, t);
 	}
 	return words < 2 || (fam >= 1 && fam < words);
 }
