@@ -744,6 +744,32 @@ static int distinctive_span(const struct scan *sc, size_t i, size_t j)
 	return words >= 2 && none >= 1;
 }
 
+/* Was a word of a name comparison's explanation ("'q'~'l' how", joined
+ * by ", ") matched by edit distance alone ("'sirgej'~'sergej' edit"): a
+ * typo or another name, not a spelling by sound ("skeleton",
+ * "skeleton+edit") nor the listed word with a case ending
+ * ("'dmitrija'~'dmitrij' edit")? */
+static int typo_part(const char *d)
+{
+	const char *q, *m, *e;
+	while ((m = strstr(d, "'~'")) != NULL) {
+		for (q = m; q > d && q[-1] != '\''; q--)
+			;
+		e = strchr(m + 3, '\'');
+		if (e == NULL || e[1] != ' ')
+			return 0;
+		if (strncmp(e + 2, "edit", 4) == 0 &&
+		    (e[6] == ',' || e[6] == '\0')) {
+			size_t nq = (size_t)(m - q), nl = (size_t)(e - m - 3);
+			if (nl >= nq || nq > nl + 3 ||
+			    memcmp(q, m + 3, nl) != 0)
+				return 1;
+		}
+		d = e + 1;
+	}
+	return 0;
+}
+
 static int find_names(struct scan *sc)
 {
 	struct cand *cs = NULL, *acc = NULL;
@@ -768,7 +794,8 @@ static int find_names(struct scan *sc)
 		    cs[i].r->score <
 			    sc->c->threshold + KD_W_SCAN_FUZZY_MARGIN &&
 		    exact_parts(cs[i].r->detail) == 0 &&
-		    !distinctive_span(sc, cs[i].i, cs[i].j)) {
+		    (!distinctive_span(sc, cs[i].i, cs[i].j) ||
+		     typo_part(cs[i].r->detail))) {
 			char d[160];
 			snprintf(d, sizeof(d),
 				 "no word as listed, near the threshold (low "
