@@ -1098,3 +1098,36 @@ KD_TEST(scan_prose__family_word_in_press_and_belarusian_spellings)
 		   &feat);
 	CHECK_INT(a, 0);
 }
+
+KD_TEST(scan_prose__german_genitive_and_endings_no_nominative_has)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* the German genitive -s ends the name only: Julija stays */
+	expect_name("Julija Droschschinas Sprecher wies die Vorw\xc3\xbcrfe "
+		    "zur\xc3\xbc"
+		    "ck.",
+		    "uk-14321", 0, 20);
+	/* -ym, -skim end no nominative: one such word is a case form,
+	 * whatever letter it leaves (Čalým: caly, Szulakowskim) */
+	expect_name("Rozmawiali\xc5\x9bmy z Olegiem Szulakowskim o "
+		    "sankcjach.",
+		    "uk-13941", 17, 37);
+	scan_kinds("Jedn\xc3\xa1n\xc3\xad s Aleksejem \xc4\x8c"
+		   "al\xc3\xbdm se konalo v Moskv\xc4\x9b.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	/* names in -as are no genitives of anyone listed */
+	scan_kinds("Andreas Thomas sagte, es sei kalt.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	/* an initial and a family word near the threshold: an alert when
+	 * the initial is the listed given name's, nothing otherwise */
+	scan_kinds("Un proche du Kremlin, \xc2\xab D. Kouzmine \xc2\xbb, a "
+		   "\xc3\xa9t\xc3\xa9 entendu.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	scan_kinds("Un proche du Kremlin, \xc2\xab B. Kouzmine \xc2\xbb, a "
+		   "\xc3\xa9t\xc3\xa9 entendu.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+}

@@ -724,15 +724,20 @@ static int generic_org(const struct scan *sc, const struct kd_scan_match *r)
 
 /* Is every name word of span [i..j], two at least, a word of no
  * language (not even a proper noun: Netschajew, Kovaltchouk,
- * Bieriezowskim)? A press spelling of a listed name scores near the
+ * Bieriezowskim), or one such word after initials (D. Kouzmine)? A
+ * press spelling of a listed name scores near the
  * threshold when each word is spelled another way, as kd_screen scores
  * it; words no dictionary has are the evidence that it is a foreign
  * name, so it stays an alert (not in legacy mode). */
 static int distinctive_span(const struct scan *sc, size_t i, size_t j)
 {
-	size_t k, words = 0, none = 0;
+	size_t k, words = 0, none = 0, initials = 0;
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
+		if (t->len == 1 && t->cas == CASE_UPPER && !t->hangul) {
+			initials++; /* D. Kouzmine */
+			continue;
+		}
 		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_STOP ||
 		    t->lex == KD_LEX_PARTICLE || t->len < 2)
 			continue;
@@ -741,7 +746,7 @@ static int distinctive_span(const struct scan *sc, size_t i, size_t j)
 		none += t->word == KD_WORD_NONE && t->len >= 5;
 		words++;
 	}
-	return words >= 2 && none >= 1;
+	return (words >= 2 || (words == 1 && initials >= 1)) && none >= 1;
 }
 
 /* Was a word of a name comparison's explanation ("'q'~'l' how", joined

@@ -134,8 +134,9 @@ static int indeclinable(const char *w, size_t n)
 /* A case form kd__scan_case_form() does not read, in its nominative
  * (its length, else 0): a four-letter genitive (its endings keep three
  * letters of stem: Olgi -> olga), Polish -ji for -ja (Mariji, Natalji,
- * Polanskaji) and the Czech and Polish instrumental -ym of names in
- * -yj/-y (Čalým, Kruglým, Pogoriełym -> caly, krugly, pogoriely). */
+ * Polanskaji), the Czech and Polish instrumental -ym of names in
+ * -yj/-y (Čalým, Kruglým, Pogoriełym -> caly, krugly, pogoriely) and
+ * the German genitive -s of a name in -a (Droschschinas Sprecher). */
 static size_t short_genitive(char *out, size_t cap, const char *w, size_t n)
 {
 	if (n + 1 > cap || n < 4)
@@ -152,6 +153,12 @@ static size_t short_genitive(char *out, size_t cap, const char *w, size_t n)
 		out[n - 1] = 'a';
 		out[n] = '\0';
 		return n;
+	}
+	if (n >= 7 && w[n - 2] == 'a' && w[n - 1] == 's' &&
+	    strchr("aeiouy", w[n - 3]) == NULL) {
+		memcpy(out, w, n - 1);
+		out[n - 1] = '\0';
+		return n - 1;
 	}
 	if (n >= 5 && w[n - 2] == 'y' && w[n - 1] == 'm' &&
 	    strchr("aeiouy", w[n - 3]) == NULL) {
@@ -178,26 +185,47 @@ static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 	const unsigned char *s = (const unsigned char *)sc->g->s;
 	size_t k, o = 0, from, n;
 	int changed = 0, fixed = 0, words = 0;
+	/* a German genitive -s ends the name only (Julija Droschschinas):
+	 * the words before it are as written */
+	const struct tok *l = &sc->t[j];
+	int german = l->cas == CASE_UPPER && !l->hangul && l->len >= 7 &&
+		     s[l->os] < 0x80 && TXT(sc, l)[l->len - 1] == 's' &&
+		     TXT(sc, l)[l->len - 2] == 'a';
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
 		const char *w = STEM(sc, t), *x = TXT(sc, t);
 		char b[TOK_MAX + 8];
 		int cyr = s[t->os] >= 0xD0 && s[t->os] <= 0xD4;
+		int sure = 0; /* an ending no nominative has */
 		from = 0;
 		n = 0;
 		if (t->cas == CASE_UPPER && !t->hangul && t->len >= 4) {
 			n = kd__scan_case_form(b, sizeof(b), x, t->len, cyr, 1,
 					       &from);
-			if (n == 0)
-				n = short_genitive(b, sizeof(b), x, t->len);
+			if (n > 0 && from > 0) {
+				char c[TOK_MAX + 8];
+				size_t at = 0;
+				sure = kd__scan_case_form(c, sizeof(c), x,
+							  t->len, cyr, 0,
+							  &at) == n &&
+				       at == from;
+			}
+			if (n == 0 &&
+			    (n = short_genitive(b, sizeof(b), x, t->len)) > 0)
+				sure = 1;
+		}
+		if (german && k < j && n > 0) {
+			n = 0;
+			fixed++;
 		}
 		if (t->cas == CASE_UPPER && !t->hangul && t->len >= 4) {
 			words++;
 			fixed += n == 0 && indeclinable(x, t->len);
 		}
-		/* a case form: a consonant left (olega -> oleg) or another
-		 * ending for the nominative's a (jeleny -> jelena) */
-		if (n > 0 && (strchr("aeiouy", b[n - 1]) == NULL ||
+		/* a case form: by an ending no nominative has (-skiego,
+		 * -ym), a consonant left (olega -> oleg) or another ending
+		 * for the nominative's a (jeleny -> jelena) */
+		if (n > 0 && (sure || strchr("aeiouy", b[n - 1]) == NULL ||
 			      (b[n - 1] == 'y' && n >= 2 &&
 			       strchr("aeiou", b[n - 2]) != NULL) ||
 			      (b[n - 1] == 'a' && x[t->len - 1] != 'a')))
