@@ -1131,3 +1131,17 @@ KD_TEST(scan_prose__german_genitive_and_endings_no_nominative_has)
 		   &a, &m, &id, &feat);
 	CHECK_INT(a, 0);
 }
+
+KD_TEST(scan_prose__two_initials_before_an_ordinary_word)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* two initials, in the order of the listed given names, make a
+	 * family name of an ordinary word (короткий: short) */
+	expect_name("Как заявил А. В. Короткий, встреча состоялась.",
+		    "uk-15161", 20, 44);
+	/* in another order they name nobody */
+	scan_kinds("Как заявил В. А. Короткий, встреча состоялась.", &a, &m,
+		   &id, &feat);
+	CHECK_INT(a, 0);
+}

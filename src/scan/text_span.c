@@ -615,6 +615,8 @@ static int bare(const struct scan *sc, const struct tok *t)
 	return r;
 }
 
+static int two_initials(const struct scan *sc, size_t k);
+
 /* Language evidence for a span [i..j] (not in legacy mode):
  *   - two ordinary words of some language ("International System",
  *     "Control System", "Show Done") are not a name: one of them must
@@ -632,6 +634,8 @@ static int bare(const struct scan *sc, const struct tok *t)
 static int span_evidence(const struct scan *sc, size_t i, size_t j)
 {
 	size_t k, words = 0, common = 0, known = 0; /* known: unused */
+	if (two_initials(sc, i))
+		return 1; /* full_name() and initials_matched() decide */
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
 		if (t->hangul)
@@ -723,8 +727,7 @@ static int full_name(const struct scan *sc, size_t i, size_t j)
 				ini++;
 				continue;
 			}
-			if (!t->known || t->len < 4 ||
-			    (t->word == KD_WORD_COMMON && !bare(sc, t)))
+			if (!t->known || t->len < 4)
 				return 0;
 			words++;
 		}
