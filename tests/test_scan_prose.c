@@ -1145,3 +1145,19 @@ KD_TEST(scan_prose__two_initials_before_an_ordinary_word)
 		   &id, &feat);
 	CHECK_INT(a, 0);
 }
+
+KD_TEST(scan_prose__one_initial_scored_as_screen_scores_it)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* an initial covers too little of "Angelica Egorovna GLAZKOVA"
+	 * for the full-name policy; kd_screen's score, then the initial
+	 * and family checks, decide */
+	expect_name("Le ministre A. Glazkova a rencontr\xc3\xa9 mardi des "
+		    "repr\xc3\xa9sentants du gouvernement.",
+		    "uk-14298", 12, 23);
+	scan_kinds("Le ministre B. Glazkova a rencontr\xc3\xa9 mardi des "
+		   "repr\xc3\xa9sentants du gouvernement.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+}

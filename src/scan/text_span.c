@@ -1042,6 +1042,17 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_FULL)) < 0)
 					return err;
+				/* an initial and a family word as kd_screen
+				 * scores them (the full-name policy wants 60%
+				 * of the listed name, more than an initial
+				 * gives): initials_matched() decides below */
+				if ((r == NULL || r->ent == UINT32_MAX ||
+				     r->score < sc->c->threshold) &&
+				    !sc->legacy && one_initial(sc, i) &&
+				    j == i + 1 &&
+				    (err = kd__scan_score(&r, sc->c, key, kl,
+							  KD_SCAN_MULTI)) < 0)
+					return err;
 				/* Slavic case forms: below the threshold or
 				 * only near it (a low-priority mention) */
 				if ((r == NULL || r->ent == UINT32_MAX ||
