@@ -1161,3 +1161,16 @@ KD_TEST(scan_prose__one_initial_scored_as_screen_scores_it)
 		   &a, &m, &id, &feat);
 	CHECK_INT(a, 0);
 }
+
+KD_TEST(scan_prose__korean_name_ending_in_a_one_letter_syllable)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* 유철우 (YU CHOL U) with 도: its last syllable is one letter */
+	expect_name("유엔 안보리는 장관 유철우도 자산을 동결했다.",
+		    "un-KPi.028", 27, 36);
+	/* an ordinary word so shaped (사실이: 사 is a surname) names
+	 * nobody */
+	scan_kinds("그것은 사실이 아니다.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+}

@@ -996,8 +996,13 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				info += t->idf;
 				specific = 1;
 				rare |= rare_word(t);
-			} else if (ko_letter(sc, j, 0)) {
-				end_ok = 1; /* Yu Chol U */
+			} else if (ko_letter(sc, j, 0) ||
+				   (!sc->legacy && t->hangul && t->len == 1 &&
+				    same_word(sc, j - 1) &&
+				    !same_word(sc, j))) {
+				/* Yu Chol U; 유철우: the one-letter last
+				 * syllable of a Hangul name word */
+				end_ok = 1;
 				info += t->idf;
 			} else if (title_after_particle(sc, j)) {
 				end_ok = 1; /* Elshafee El Sheikh */
