@@ -1051,8 +1051,13 @@ KD_TEST(scan_prose__case_form_beside_an_indeclinable_surname)
 	expect_name("Sankcje obj\xc4\x99\xc5\x82y tak\xc5\xbc"
 		    "e maj\xc4\x85tek Tatjany Djakonowej.",
 		    "uk-14323", 33, 51);
-	/* a given name in -i is no indeclinable surname: Aliya is still
-	 * no genitive of ALIY beside Rahmani */
+	/* a given name in -i spelled as listed keeps its form before a
+	 * declined family name (Otari Arszby) */
+	expect_name("Sankcje obj\xc4\x99\xc5\x82y tak\xc5\xbc"
+		    "e maj\xc4\x85tek Otari Arszby.",
+		    "uk-14250", 33, 45);
+	/* but a word in -i is no indeclinable surname: Aliya is still no
+	 * genitive of ALIY beside Rahmani */
 	scan_kinds("Aliya Rahmani and Iwana Kowalska wrote the docs.", &a, &m,
 		   &id, &feat);
 	CHECK_INT(a, 0);

@@ -220,7 +220,14 @@ static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 		}
 		if (t->cas == CASE_UPPER && !t->hangul && t->len >= 4) {
 			words++;
-			fixed += n == 0 && indeclinable(x, t->len);
+			/* a surname that does not decline, or a given name
+			 * in -i, -o spelled as listed before the last word
+			 * (Otari Arszby: the family name declines) */
+			fixed += n == 0 &&
+				 (indeclinable(x, t->len) ||
+				  (k < j && t->listed && t->stem == t->txt &&
+				   (x[t->len - 1] == 'i' ||
+				    x[t->len - 1] == 'o')));
 		}
 		/* a case form: by an ending no nominative has (-skiego,
 		 * -ym), a consonant left (olega -> oleg) or another ending
