@@ -1179,3 +1179,19 @@ KD_TEST(scan_prose__korean_name_ending_in_a_one_letter_syllable)
 	scan_kinds("그것은 사실이 아니다.", &a, &m, &id, &feat);
 	CHECK_INT(a, 0);
 }
+
+KD_TEST(scan_prose__case_form_of_a_family_word_the_lists_lack)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* a given name in a case form, then a word known only by its
+	 * nominative (Pogoriełym: pogoriely ~ POGORELY) */
+	expect_name("Spotkanie z Dmitrijem Pogorie\xc5\x82ym odby\xc5\x82o "
+		    "si\xc4\x99 w Moskwie.",
+		    "uk-14438", 12, 33);
+	/* an unlisted person so inflected names nobody */
+	scan_kinds("Spotkanie z Dmitrijem Wi\xc5\x9bniewskim odby\xc5\x82o "
+		   "si\xc4\x99 w Moskwie.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+}

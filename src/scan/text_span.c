@@ -717,6 +717,31 @@ static int one_initial(const struct scan *sc, size_t k)
 	       t->len >= 4 && t->word == KD_WORD_NONE;
 }
 
+/* Is span [i..j] a known word read as a case form by the tokenizer
+ * (Dmitrijem: dmitrij) and then a word the lists lack, no word of any
+ * language, that ends as no nominative does (Pogoriełym, Kruglým:
+ * -ym, -skiego, -owej)? Both inflected alike: a name in a case form
+ * whose family word only its nominative makes known; case_key()
+ * scores it so. Not in legacy mode. */
+static int case_end(const struct scan *sc, size_t i, size_t j)
+{
+	const unsigned char *s = (const unsigned char *)sc->g->s;
+	const struct tok *a = &sc->t[i], *t = &sc->t[j];
+	char b[TOK_MAX + 8];
+	size_t at = 0;
+	if (sc->legacy || t->known || t->cas != CASE_UPPER || t->hangul ||
+	    t->len < 5 || t->lex != KD_LEX_NONE || t->word == KD_WORD_COMMON ||
+	    t->sep != SEP_SOFT || !kd__scan_anchor(a) || a->hangul ||
+	    a->stem == a->txt || a->slen >= a->len)
+		return 0;
+	if (kd__scan_case_form(b, sizeof(b), TXT(sc, t), t->len,
+			       s[t->os] >= 0xD0 && s[t->os] <= 0xD4, 0,
+			       &at) > 0)
+		return 1;
+	return short_genitive(b, sizeof(b), TXT(sc, t), t->len) > 0 &&
+	       TXT(sc, t)[t->len - 1] != 's';
+}
+
 static int full_name(const struct scan *sc, size_t i, size_t j)
 {
 	size_t k, words = 0, plain = 0, unknown = 0;
@@ -764,7 +789,8 @@ static int full_name(const struct scan *sc, size_t i, size_t j)
 		rare |= t->ridf >= RARE_IDF;
 	}
 	if (unknown)
-		return words >= 2 || (words == 1 && rare);
+		return words >= 2 || (words == 1 && rare) ||
+		       (j == i + 1 && case_end(sc, i, j));
 	return words >= 3 ||
 	       (words == 2 && (plain < 2 || korean_shape(sc, i, j)));
 }
@@ -1023,6 +1049,9 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 			} else if (t->cas == CASE_UPPER && !t->known &&
 				   !unknown) {
 				unknown = 1;
+				/* Dmitrijem Pogoriełym: see case_end() */
+				end_ok = j == i + 1 && case_end(sc, i, j);
+				specific |= end_ok;
 			} else {
 				break;
 			}
