@@ -1195,3 +1195,21 @@ KD_TEST(scan_prose__case_form_of_a_family_word_the_lists_lack)
 		   &a, &m, &id, &feat);
 	CHECK_INT(a, 0);
 }
+
+KD_TEST(scan_prose__two_foreign_words_scored_as_screen_scores_them)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* given name and family name beside a long listed patronymic
+	 * (Krym-Gerievich): kd_screen's score, then the name-part checks */
+	scan_kinds(
+		"Un proche du Kremlin, \xc2\xab Mourat Khapsirokov \xc2\xbb, "
+		"a \xc3\xa9t\xc3\xa9 entendu.",
+		&a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	/* another given name is another person */
+	scan_kinds("Un proche du Kremlin, \xc2\xab Boris Khapsirokov \xc2\xbb, "
+		   "a \xc3\xa9t\xc3\xa9 entendu.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+}

@@ -973,6 +973,25 @@ static int initials_matched(const struct scan *sc, size_t i, size_t j,
 	return 1;
 }
 
+/* Is span [i..j] two capitalised words, neither an ordinary word of
+ * any language, one in no dictionary at all (not even as a name) and
+ * of five letters or more (Mourat Khapsirokov)? Not in legacy mode. */
+static int foreign_pair(const struct scan *sc, size_t i, size_t j)
+{
+	size_t k;
+	int none = 0;
+	if (sc->legacy || j != i + 1 || sc->t[j].sep != SEP_SOFT)
+		return 0;
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		if (t->hangul || t->cas != CASE_UPPER || t->len < 4 ||
+		    t->word == KD_WORD_COMMON || t->lex != KD_LEX_NONE)
+			return 0;
+		none |= t->word == KD_WORD_NONE && t->len >= 5;
+	}
+	return none;
+}
+
 int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 		     size_t *capc)
 {
@@ -1083,13 +1102,19 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_FULL)) < 0)
 					return err;
-				/* an initial and a family word as kd_screen
-				 * scores them (the full-name policy wants 60%
-				 * of the listed name, more than an initial
-				 * gives): initials_matched() decides below */
+				/* an initial and a family word, or two words
+				 * of no language, as kd_screen scores them
+				 * (the full-name policy wants 60% of the
+				 * listed name, more than an initial or a
+				 * name beside a long patronymic gives:
+				 * Mourat Khapsirokov ~ Murat Krym-Gerievich
+				 * KHAPSIROKOV): initials_matched() and
+				 * given_and_family() decide below */
 				if ((r == NULL || r->ent == UINT32_MAX ||
 				     r->score < sc->c->threshold) &&
-				    !sc->legacy && one_initial(sc, i) &&
+				    !sc->legacy &&
+				    (one_initial(sc, i) ||
+				     foreign_pair(sc, i, j)) &&
 				    j == i + 1 &&
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_MULTI)) < 0)
