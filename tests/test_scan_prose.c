@@ -1213,3 +1213,16 @@ KD_TEST(scan_prose__two_foreign_words_scored_as_screen_scores_them)
 		   &a, &m, &id, &feat);
 	CHECK_INT(a, 0);
 }
+
+KD_TEST(scan_prose__family_word_with_ye_after_a_vowel)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* Баевского: bayevskiy, listed BAEVSKY */
+	expect_name("Представитель Андрея Баевского отверг обвинения.",
+		    "uk-15180", 27, 58);
+	/* given name and patronymic of the same person name nobody */
+	scan_kinds("Представитель Андрея Васильевича отверг обвинения.", &a, &m,
+		   &id, &feat);
+	CHECK_INT(a, 0);
+}

@@ -1257,6 +1257,26 @@ static int part_is(const char *f, size_t n, const char *w, size_t wn,
 				return 1;
 		}
 	}
+	/* е after a vowel as the lists may write it, e alone (BAEVSKY:
+	 * Bayevskiy, Баевский) */
+	if (n + 4 < 64) {
+		char b[64];
+		size_t a, o = 0;
+		int ch = 0;
+		for (a = 0; a < n; a++) {
+			if (f[a] == 'e' && a > 0 && strchr("aeiou", f[a - 1])) {
+				b[o++] = 'y';
+				ch++;
+			}
+			if (o < sizeof(b) - 1)
+				b[o++] = f[a];
+		}
+		if (ch && o < sizeof(b)) {
+			kd__word_qtok(&l, b, o, sk, sizeof(sk));
+			if (kd__token_sim(q, &l, &how) >= min)
+				return 1;
+		}
+	}
 	/* a Belarusian family name as the lists write it (ATABEKAU,
 	 * VASILIEU, CHARNYSHOU, SAKALOUSKI: ў) is the press's Russian one
 	 * (Atabekov, Sokolovskij): ў before a consonant or at the end is
