@@ -61,7 +61,12 @@
  * nickname or sound-alike: weak evidence), or when it stands on the
  * credit line of a quotation ("-- Author", "— Author, Work") and names
  * a company, a vessel or a person on one list only (credited()); such
- * mentions start no coreference.
+ * mentions start no coreference. A span near the threshold stays an
+ * alert when its words are in no dictionary (one a proper noun at most)
+ * and none is matched by edit distance alone (a typo): the score
+ * kd_screen gives a press spelling (Iouri Kovaltchouk). An organisation
+ * matched only by ordinary words (Министерство культуры: "Ministry of
+ * Culture", split off a longer listed name) is a mention too.
  *
  * Single words, after that, for words not inside an accepted span:
  *   - coreference: the word equals (token similarity >= 0.85) the
@@ -84,7 +89,8 @@
  *     or alone on its line (a credit list); a surname alone of a
  *     person listed by one authority only is a low-priority mention
  *     (prominent(): Lavrov, on three lists, still fires), and so is one
- *     of two family names (NORIEGA of NORIEGA FIGUEROA); a one-word
+ *     of two family names (NORIEGA of NORIEGA FIGUEROA) and a surname
+ *     in vessel or company context (okręt podwodny "PUTIN"); a one-word
  *     vessel or organisation name needs vessel or company context (a
  *     capitalised word right before it makes it part of a longer name
  *     whose context that is: "Společnost Texas Instrument"), and quotes

@@ -12,6 +12,11 @@
  * written "Surname, Given Names" (one comma after its first word), and
  * a romanised Korean name (a Korean surname and syllables: Gim Kyu)
  * carries no dictionary evidence either way, as Hangul does not.
+ * Initials: two before a family word (С. В. Лавров), or one before a
+ * family word in no dictionary in Latin script (A. Kouprine), matched
+ * in the listed given names' order. Slavic and German case forms
+ * (case_key(): Iwana Diemczenko, Droschschinas Sprecher) and press
+ * spellings (press_key()) are scored again in the lists' spelling.
  * Split out of text_scan.c
  * because span building and its evidence are a concern of their own;
  * see the top of text_scan.c for the rules.
