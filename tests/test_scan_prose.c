@@ -1212,6 +1212,10 @@ KD_TEST(scan_prose__two_foreign_words_scored_as_screen_scores_them)
 		   "a \xc3\xa9t\xc3\xa9 entendu.",
 		   &a, &m, &id, &feat);
 	CHECK_INT(a, 0);
+	/* near the threshold by one loose word (Пауэлл ~ PAUL, Jon): no */
+	scan_kinds("Как сказал Джон Пауэлл, всё проходит.", &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	CHECK_INT(m, 0);
 }
 
 KD_TEST(scan_prose__family_word_with_ye_after_a_vowel)

@@ -1113,17 +1113,32 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				 * listed name, more than an initial or a
 				 * name beside a long patronymic gives:
 				 * Mourat Khapsirokov ~ Murat Krym-Gerievich
-				 * KHAPSIROKOV): initials_matched() and
-				 * given_and_family() decide below */
+				 * KHAPSIROKOV): a person, initials_matched()
+				 * and given_and_family() decide below; two
+				 * words need a margin over the threshold
+				 * (screen's policy lets one word match
+				 * loosely: Dzhon Pauell ~ PAUL, Jon) */
 				if ((r == NULL || r->ent == UINT32_MAX ||
 				     r->score < sc->c->threshold) &&
-				    !sc->legacy &&
+				    !sc->legacy && j == i + 1 &&
 				    (one_initial(sc, i) ||
-				     foreign_pair(sc, i, j)) &&
-				    j == i + 1 &&
-				    (err = kd__scan_score(&r, sc->c, key, kl,
-							  KD_SCAN_MULTI)) < 0)
-					return err;
+				     foreign_pair(sc, i, j))) {
+					const struct kd_scan_match *r3 = NULL;
+					if ((err = kd__scan_score(
+						     &r3, sc->c, key, kl,
+						     KD_SCAN_MULTI)) < 0)
+						return err;
+					if (r3 != NULL &&
+					    r3->ent != UINT32_MAX &&
+					    kd__index_ent(sc->c->ix, r3->ent)
+							    ->schema ==
+						    KD_SCHEMA_PERSON &&
+					    (one_initial(sc, i) ||
+					     r3->score >=
+						     sc->c->threshold +
+							     KD_W_SCAN_FUZZY_MARGIN))
+						r = r3;
+				}
 				/* Slavic case forms: below the threshold or
 				 * only near it (a low-priority mention) */
 				if ((r == NULL || r->ent == UINT32_MAX ||
