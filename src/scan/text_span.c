@@ -980,8 +980,9 @@ static int initials_matched(const struct scan *sc, size_t i, size_t j,
 
 /* Is span [i..j] two capitalised words, neither an ordinary word of
  * any language, one in no dictionary at all (not even as a name) and
- * of five letters or more (Mourat Khapsirokov)? Not in legacy mode. */
-static int foreign_pair(const struct scan *sc, size_t i, size_t j)
+ * of five letters or more, the last a word of a listed person's name
+ * (Mourat Khapsirokov)? Not in legacy mode. */
+static int foreign_pair(struct scan *sc, size_t i, size_t j)
 {
 	size_t k;
 	int none = 0;
@@ -994,7 +995,10 @@ static int foreign_pair(const struct scan *sc, size_t i, size_t j)
 			return 0;
 		none |= t->word == KD_WORD_NONE && t->len >= 5;
 	}
-	return none;
+	/* the family word a listed person's, both words one person's
+	 * (a cheap test: kd_screen's candidate search costs) */
+	return none && sc->t[j].known && kd__scan_person_word(sc, &sc->t[j]) &&
+	       kd__scan_listed_span(sc, i, j, 1);
 }
 
 int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
