@@ -61,7 +61,12 @@
  * nickname or sound-alike: weak evidence), or when it stands on the
  * credit line of a quotation ("-- Author", "— Author, Work") and names
  * a company, a vessel or a person on one list only (credited()); such
- * mentions start no coreference.
+ * mentions start no coreference. A span near the threshold stays an
+ * alert when its words are in no dictionary (one a proper noun at most)
+ * and none is matched by edit distance alone (a typo): the score
+ * kd_screen gives a press spelling (Iouri Kovaltchouk). An organisation
+ * matched only by ordinary words (Министерство культуры: "Ministry of
+ * Culture", split off a longer listed name) is a mention too.
  *
  * Single words, after that, for words not inside an accepted span:
  *   - coreference: the word equals (token similarity >= 0.85) the
@@ -84,7 +89,8 @@
  *     or alone on its line (a credit list); a surname alone of a
  *     person listed by one authority only is a low-priority mention
  *     (prominent(): Lavrov, on three lists, still fires), and so is one
- *     of two family names (NORIEGA of NORIEGA FIGUEROA); a one-word
+ *     of two family names (NORIEGA of NORIEGA FIGUEROA) and a surname
+ *     in vessel or company context (okręt podwodny "PUTIN"); a one-word
  *     vessel or organisation name needs vessel or company context (a
  *     capitalised word right before it makes it part of a longer name
  *     whose context that is: "Společnost Texas Instrument"), and quotes
@@ -278,6 +284,7 @@ static int context(const struct scan *sc, const struct tok *t)
 		"navire", "bateau", "p\xc3\xa9trolier", "petrolier",
 		"cargo", "buque", "barco", "petrolero", "nave",
 		"petroliera", "statek", "tankowiec", "statku", "lod",
+		"okr\xc4\x99t", "okr\xc4\x99tu", "okr\xc4\x99" "cie",
 		"lo\xc4\x8f", "tanker", "\xd1\x81\xd1\x83\xd0\xb4\xd0\xbd\xd0\xbe",
 		"\xd1\x82\xd0\xb0\xd0\xbd\xd0\xba\xd0\xb5\xd1\x80",
 		"jsc", "ojsc", "pjsc", "cjsc", "ooo", "oao", "zao", "pao", "ao",
@@ -602,6 +609,9 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 			 * common alone as any surname; a surname alone names
 			 * someone known by it: listed by one authority only
 			 * (Gilboa, Cornelio, Voinov), a namesake is likelier */
+			/* a vessel or company word before it, a legal form
+			 * after it: a ship or firm named after the person
+			 * (okręt podwodny "PUTIN") */
 			const char *why = kd__scan_family_words(sc, best->ent) >
 							  1
 						  ? "one of the family names "
@@ -609,6 +619,9 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 					  : !prominent(sc, best->ent)
 						  ? "a surname of a person on "
 						    "one list only"
+					  : context(sc, t) == CTX_NAMED
+						  ? "a vessel or company named "
+						    "after the person"
 						  : NULL;
 			if (why != NULL) {
 				snprintf(co.detail, sizeof(co.detail),
@@ -681,6 +694,93 @@ static int exact_parts(const char *d)
 	return n;
 }
 
+/* Is every listed word that organisation match r matched (its
+ * explanation: "'q'" or "'q'~'l' how", comma-separated) an ordinary
+ * word of some language (Russian case forms too: kultury)? Such a
+ * name ("Министерство культуры", split off a longer name on the
+ * lists: "Ministry of Culture") describes, it does not name: in
+ * running text a low-priority mention (not in legacy mode). */
+static int generic_org(const struct scan *sc, const struct kd_scan_match *r)
+{
+	const char *d = r->detail, *e;
+	int words = 0, sch;
+	if (sc->legacy || r->detail[0] == '\0')
+		return 0;
+	sch = kd__index_ent(sc->c->ix, r->ent)->schema;
+	if (sch == KD_SCHEMA_PERSON || sch == KD_SCHEMA_VESSEL)
+		return 0;
+	while ((d = strchr(d, '\'')) != NULL) {
+		size_t n;
+		if ((e = strchr(d + 1, '\'')) == NULL)
+			break;
+		if (e[1] == '~') {
+			d = e + 2; /* the listed side */
+			if (*d != '\'' || (e = strchr(d + 1, '\'')) == NULL)
+				return 0;
+		}
+		n = (size_t)(e - d - 1);
+		if (n < 3 || (kd__lex_word(d + 1, n) != KD_WORD_COMMON &&
+			      kd__lex_word_ru(d + 1, n) != KD_WORD_COMMON))
+			return 0;
+		words++;
+		d = e + 1;
+	}
+	return words > 0;
+}
+
+/* Is every name word of span [i..j], two at least, a word of no
+ * language (not even a proper noun: Netschajew, Kovaltchouk,
+ * Bieriezowskim), or one such word after initials (D. Kouzmine)? A
+ * press spelling of a listed name scores near the
+ * threshold when each word is spelled another way, as kd_screen scores
+ * it; words no dictionary has are the evidence that it is a foreign
+ * name, so it stays an alert (not in legacy mode). */
+static int distinctive_span(const struct scan *sc, size_t i, size_t j)
+{
+	size_t k, words = 0, none = 0, initials = 0;
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		if (t->len == 1 && t->cas == CASE_UPPER && !t->hangul) {
+			initials++; /* D. Kouzmine */
+			continue;
+		}
+		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_STOP ||
+		    t->lex == KD_LEX_PARTICLE || t->len < 2)
+			continue;
+		if (t->hangul || t->len < 4 || t->word == KD_WORD_COMMON)
+			return 0;
+		none += t->word == KD_WORD_NONE && t->len >= 5;
+		words++;
+	}
+	return (words >= 2 || (words == 1 && initials >= 1)) && none >= 1;
+}
+
+/* Was a word of a name comparison's explanation ("'q'~'l' how", joined
+ * by ", ") matched by edit distance alone ("'sirgej'~'sergej' edit"): a
+ * typo or another name, not a spelling by sound ("skeleton",
+ * "skeleton+edit") nor the listed word with a case ending
+ * ("'dmitrija'~'dmitrij' edit")? */
+static int typo_part(const char *d)
+{
+	const char *q, *m, *e;
+	while ((m = strstr(d, "'~'")) != NULL) {
+		for (q = m; q > d && q[-1] != '\''; q--)
+			;
+		e = strchr(m + 3, '\'');
+		if (e == NULL || e[1] != ' ')
+			return 0;
+		if (strncmp(e + 2, "edit", 4) == 0 &&
+		    (e[6] == ',' || e[6] == '\0')) {
+			size_t nq = (size_t)(m - q), nl = (size_t)(e - m - 3);
+			if (nl >= nq || nq > nl + 3 ||
+			    memcmp(q, m + 3, nl) != 0)
+				return 1;
+		}
+		d = e + 1;
+	}
+	return 0;
+}
+
 static int find_names(struct scan *sc)
 {
 	struct cand *cs = NULL, *acc = NULL;
@@ -704,7 +804,9 @@ static int find_names(struct scan *sc)
 		if (!sc->legacy &&
 		    cs[i].r->score <
 			    sc->c->threshold + KD_W_SCAN_FUZZY_MARGIN &&
-		    exact_parts(cs[i].r->detail) == 0) {
+		    exact_parts(cs[i].r->detail) == 0 &&
+		    (!distinctive_span(sc, cs[i].i, cs[i].j) ||
+		     typo_part(cs[i].r->detail))) {
 			char d[160];
 			snprintf(d, sizeof(d),
 				 "no word as listed, near the threshold (low "
@@ -718,6 +820,16 @@ static int find_names(struct scan *sc)
 			char d[160];
 			snprintf(d, sizeof(d),
 				 "on the credit line of a quotation (low "
+				 "priority): %.100s",
+				 cs[i].r->detail);
+			KD_FORWARD(add_mention_span(sc, cs[i].i, cs[i].j,
+						    cs[i].r, d));
+			continue;
+		}
+		if (generic_org(sc, cs[i].r)) {
+			char d[160];
+			snprintf(d, sizeof(d),
+				 "ordinary words, no distinctive name (low "
 				 "priority): %.100s",
 				 cs[i].r->detail);
 			KD_FORWARD(add_mention_span(sc, cs[i].i, cs[i].j,

@@ -12,6 +12,11 @@
  * written "Surname, Given Names" (one comma after its first word), and
  * a romanised Korean name (a Korean surname and syllables: Gim Kyu)
  * carries no dictionary evidence either way, as Hangul does not.
+ * Initials: two before a family word (С. В. Лавров), or one before a
+ * family word in no dictionary in Latin script (A. Kouprine), matched
+ * in the listed given names' order. Slavic and German case forms
+ * (case_key(): Iwana Diemczenko, Droschschinas Sprecher) and press
+ * spellings (press_key()) are scored again in the lists' spelling.
  * Split out of text_scan.c
  * because span building and its evidence are a concern of their own;
  * see the top of text_scan.c for the rules.
@@ -113,6 +118,62 @@ static int span_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 	return 0;
 }
 
+/* Does name word w[0..n) end as names that keep one form in every
+ * case do: Ukrainian -enko/-ko, Georgian -dze/-dzie, -shvili, -ia,
+ * Armenian -yan/-ian/-jan, Siberian -ikh/-ykh (not -i: Aliya Rahmani
+ * is no genitive of ALIY)? */
+static int indeclinable(const char *w, size_t n)
+{
+	static const char *const end[] = { "ko",   "dze", "dzie", "vili",
+					   "wili", "yan", "ian",  "jan",
+					   "ikh",  "ykh", "ich",  "ych" };
+	size_t e, l;
+	for (e = 0; e < sizeof(end) / sizeof(end[0]); e++) {
+		l = strlen(end[e]);
+		if (n > l + 2 && memcmp(w + n - l, end[e], l) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A case form kd__scan_case_form() does not read, in its nominative
+ * (its length, else 0): a four-letter genitive (its endings keep three
+ * letters of stem: Olgi -> olga), Polish -ji for -ja (Mariji, Natalji,
+ * Polanskaji), the Czech and Polish instrumental -ym of names in
+ * -yj/-y (Čalým, Kruglým, Pogoriełym -> caly, krugly, pogoriely) and
+ * the German genitive -s of a name in -a (Droschschinas Sprecher). */
+static size_t short_genitive(char *out, size_t cap, const char *w, size_t n)
+{
+	if (n + 1 > cap || n < 4)
+		return 0;
+	if (n == 4 && (w[3] == 'i' || w[3] == 'y') && strchr("gkh", w[2]) &&
+	    !strchr("aeiouy", w[1])) {
+		memcpy(out, w, 3);
+		out[3] = 'a';
+		out[4] = '\0';
+		return 4;
+	}
+	if (n >= 5 && w[n - 2] == 'j' && w[n - 1] == 'i') {
+		memcpy(out, w, n - 1);
+		out[n - 1] = 'a';
+		out[n] = '\0';
+		return n;
+	}
+	if (n >= 7 && w[n - 2] == 'a' && w[n - 1] == 's' &&
+	    strchr("aeiouy", w[n - 3]) == NULL) {
+		memcpy(out, w, n - 1);
+		out[n - 1] = '\0';
+		return n - 1;
+	}
+	if (n >= 5 && w[n - 2] == 'y' && w[n - 1] == 'm' &&
+	    strchr("aeiouy", w[n - 3]) == NULL) {
+		memcpy(out, w, n - 1);
+		out[n - 1] = '\0';
+		return n - 1;
+	}
+	return 0;
+}
+
 /* span_key() with each word that may be a Slavic case form (a word
  * its own stem, not already read as one by text_token.c) in its first
  * nominative form: "Olega Matkina" -> "oleg matkin", "Савельева" ->
@@ -128,26 +189,73 @@ static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 {
 	const unsigned char *s = (const unsigned char *)sc->g->s;
 	size_t k, o = 0, from, n;
-	int changed = 0;
+	int changed = 0, fixed = 0, words = 0;
+	/* a German genitive -s ends the name only (Julija Droschschinas):
+	 * the words before it are as written */
+	const struct tok *l = &sc->t[j];
+	int german = l->cas == CASE_UPPER && !l->hangul && l->len >= 7 &&
+		     s[l->os] < 0x80 && TXT(sc, l)[l->len - 1] == 's' &&
+		     TXT(sc, l)[l->len - 2] == 'a';
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
 		const char *w = STEM(sc, t), *x = TXT(sc, t);
 		char b[TOK_MAX + 8];
 		int cyr = s[t->os] >= 0xD0 && s[t->os] <= 0xD4;
+		int sure = 0; /* an ending no nominative has */
 		from = 0;
 		n = 0;
-		if (t->cas == CASE_UPPER && !t->hangul && t->len >= 4)
+		if (t->cas == CASE_UPPER && !t->hangul && t->len >= 4) {
 			n = kd__scan_case_form(b, sizeof(b), x, t->len, cyr, 1,
 					       &from);
-		/* a case form: a consonant left (olega -> oleg) or another
-		 * ending for the nominative's a (jeleny -> jelena) */
-		if (n > 0 && (strchr("aeiouy", b[n - 1]) == NULL ||
+			if (n > 0 && from > 0) {
+				char c[TOK_MAX + 8];
+				size_t at = 0;
+				sure = kd__scan_case_form(c, sizeof(c), x,
+							  t->len, cyr, 0,
+							  &at) == n &&
+				       at == from;
+			}
+			if (n == 0 &&
+			    (n = short_genitive(b, sizeof(b), x, t->len)) > 0)
+				sure = 1;
+		}
+		if (german && k < j && n > 0) {
+			n = 0;
+			fixed++;
+		}
+		if (t->cas == CASE_UPPER && !t->hangul && t->len >= 4) {
+			words++;
+			/* a surname that does not decline, or a given name
+			 * in -i, -o spelled as listed before the last word
+			 * (Otari Arszby: the family name declines) */
+			fixed += n == 0 &&
+				 (indeclinable(x, t->len) ||
+				  (k < j && t->listed && t->stem == t->txt &&
+				   (x[t->len - 1] == 'i' ||
+				    x[t->len - 1] == 'o')));
+		}
+		/* a case form: by an ending no nominative has (-skiego,
+		 * -ym), a consonant left (olega -> oleg) or another ending
+		 * for the nominative's a (jeleny -> jelena) */
+		if (n > 0 && (sure || strchr("aeiouy", b[n - 1]) == NULL ||
 			      (b[n - 1] == 'y' && n >= 2 &&
 			       strchr("aeiou", b[n - 2]) != NULL) ||
 			      (b[n - 1] == 'a' && x[t->len - 1] != 'a')))
 			changed++;
 		if (n > 0 && t->stem == t->txt) {
 			w = b;
+		} else if (n > 0 && t->slen >= 4) {
+			/* a press spelling respelled (Woroncowej:
+			 * worontsowej, Čalým: chalym): its case form,
+			 * by endings no nominative has */
+			size_t at = 0,
+			       m = kd__scan_case_form(b, sizeof(b), w, t->slen,
+						      cyr, 0, &at);
+			if (m == 0)
+				m = short_genitive(b, sizeof(b), w, t->slen);
+			if (m > 0)
+				w = b;
+			n = m > 0 ? m : t->slen;
 		} else {
 			n = t->slen;
 		}
@@ -160,7 +268,10 @@ static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 	}
 	key[o] = '\0';
 	*klen = o;
-	return changed >= 2;
+	/* or one case form beside surnames that do not decline (Iwana
+	 * Diemczenko, Dmitrija Czuradzie, Otari Arszby) */
+	return changed >= 2 ||
+	       (changed == 1 && words >= 2 && changed + fixed == words);
 }
 
 /* The Korean name of span [i..j] as written, in Hangul (its syllables,
@@ -179,43 +290,73 @@ static int hangul_key(const struct scan *sc, size_t i, size_t j, char *key,
 	return 1;
 }
 
-/* span_key() with the press spellings of Russian names by two
- * conventions respelled as the lists write them: Spanish j for kh
- * (Mijail Matveev, Zajarov) and French -ine for -in (Prigojine,
- * Poutine). 0 when no word changed. Like case_key(), only a span the
- * lists did not match is scored again so. */
+/* Name word w[0..n) (of token t) in the press spelling of Russian
+ * names by two conventions respelled as the lists write it: Spanish j
+ * for kh (Mijail, Zajarov) and French -ine for -in (Prigojine,
+ * Poutine), into out (2n + 1 bytes); its length, *changed set when it
+ * differs. */
+static size_t press_word(const struct tok *t, const char *w, size_t n,
+			 char *out, int *changed)
+{
+	size_t a, o = 0;
+	for (a = 0; a < n; a++) {
+		if (w[a] == 'j' && t->cas == CASE_UPPER && !t->hangul &&
+		    (a + 1 < n && strchr("aeiou", w[a + 1]))) {
+			out[o++] = 'k';
+			out[o++] = 'h';
+			*changed = 1;
+		} else {
+			out[o++] = w[a];
+		}
+	}
+	if (n >= 6 && memcmp(w + n - 3, "ine", 3) == 0 &&
+	    t->cas == CASE_UPPER) {
+		o--; /* Prigojine: prigojin */
+		*changed = 1;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/* span_key() with each word in its press_word() spelling: 0 when no
+ * word changed. Like case_key(), only a span the lists did not match
+ * is scored again so. */
 static int press_key(const struct scan *sc, size_t i, size_t j, char *key,
 		     size_t cap, size_t *klen)
 {
-	size_t k, o = 0, a;
+	size_t k, o = 0;
 	int changed = 0;
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
-		const char *w = STEM(sc, t);
-		size_t n = t->slen;
-		if (o + 2 * n + 2 > cap)
+		if (o + 2 * t->slen + 2 > cap)
 			return 0;
 		if (o)
 			key[o++] = ' ';
-		for (a = 0; a < n; a++) {
-			if (w[a] == 'j' && t->cas == CASE_UPPER && !t->hangul &&
-			    (a + 1 < n && strchr("aeiou", w[a + 1]))) {
-				key[o++] = 'k';
-				key[o++] = 'h';
-				changed = 1;
-			} else {
-				key[o++] = w[a];
-			}
-		}
-		if (n >= 6 && memcmp(w + n - 3, "ine", 3) == 0 &&
-		    t->cas == CASE_UPPER) {
-			o--; /* Prigojine: prigojin */
-			changed = 1;
-		}
+		o += press_word(t, STEM(sc, t), t->slen, key + o, &changed);
 	}
 	key[o] = '\0';
 	*klen = o;
 	return changed;
+}
+
+static int family_part(const struct scan *sc, uint32_t ei, const char *w,
+		       size_t n, const struct kd_qtok *q, double min);
+
+/* Is token t, in its press_word() spelling, a family word of entity
+ * ei (Zajarov of ZAKHAROV, Prigojine of PRIGOZHIN)? */
+static int press_family(const struct scan *sc, uint32_t ei, const struct tok *t)
+{
+	char b[2 * TOK_MAX + 8], sk[4 * TOK_MAX + 8];
+	struct kd_qtok q;
+	size_t n;
+	int changed = 0;
+	if (sc->legacy || t->slen > TOK_MAX)
+		return 0;
+	n = press_word(t, STEM(sc, t), t->slen, b, &changed);
+	if (!changed)
+		return 0;
+	kd__word_qtok(&q, b, n, sk, sizeof(sk));
+	return family_part(sc, ei, b, n, &q, 0.8);
 }
 
 /* Is span [i..j] shaped as a romanised Korean name: a Korean surname
@@ -486,6 +627,8 @@ static int bare(const struct scan *sc, const struct tok *t)
 	return r;
 }
 
+static int two_initials(const struct scan *sc, size_t k);
+
 /* Language evidence for a span [i..j] (not in legacy mode):
  *   - two ordinary words of some language ("International System",
  *     "Control System", "Show Done") are not a name: one of them must
@@ -503,6 +646,8 @@ static int bare(const struct scan *sc, const struct tok *t)
 static int span_evidence(const struct scan *sc, size_t i, size_t j)
 {
 	size_t k, words = 0, common = 0, known = 0; /* known: unused */
+	if (two_initials(sc, i))
+		return 1; /* full_name() and initials_matched() decide */
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
 		if (t->hangul)
@@ -554,10 +699,60 @@ static int two_initials(const struct scan *sc, size_t k)
 	return dotted_initial(sc, k) && dotted_initial(sc, k + 1);
 }
 
+/* Does one initial start at token k, then a family word in no
+ * dictionary of any language (A. Pavlov, В. Колокольцев)? An initial
+ * says little (M. Taylor, K. Jerome, J. Smith: words of some
+ * dictionary, if only as names), so the word must be no word anywhere,
+ * and initials_matched() wants the initial to be the listed person's
+ * first given name's and the word the family name. Not in Cyrillic:
+ * there an initial and a surname is how any text names anyone (А.
+ * Куприн, И. Бродский: writers, namesakes of listed persons), while a
+ * Russian surname in Latin letters is a foreign name in a French,
+ * German or Polish text. */
+static int one_initial(const struct scan *sc, size_t k)
+{
+	const struct tok *t;
+	int cyr;
+	if (!dotted_initial(sc, k) || dotted_initial(sc, k + 1))
+		return 0;
+	t = &sc->t[k + 1];
+	cyr = (unsigned char)sc->g->s[t->os] >= 0xD0 &&
+	      (unsigned char)sc->g->s[t->os] <= 0xD4;
+	return !cyr && t->sep == SEP_SOFT && kd__scan_anchor(t) && !t->hangul &&
+	       t->len >= 4 && t->word == KD_WORD_NONE;
+}
+
+/* Is span [i..j] a known word read as a case form by the tokenizer
+ * (Dmitrijem: dmitrij) and then a word the lists lack, no word of any
+ * language, that ends as no nominative does (Pogoriełym, Kruglým:
+ * -ym, -skiego, -owej)? Both inflected alike: a name in a case form
+ * whose family word only its nominative makes known; case_key()
+ * scores it so. Not in legacy mode. */
+static int case_end(const struct scan *sc, size_t i, size_t j)
+{
+	const unsigned char *s = (const unsigned char *)sc->g->s;
+	const struct tok *a = &sc->t[i], *t = &sc->t[j];
+	char b[TOK_MAX + 8];
+	size_t at = 0;
+	if (sc->legacy || t->known || t->cas != CASE_UPPER || t->hangul ||
+	    t->len < 5 || t->lex != KD_LEX_NONE || t->word == KD_WORD_COMMON ||
+	    t->sep != SEP_SOFT || !kd__scan_anchor(a) || a->hangul ||
+	    a->stem == a->txt || a->slen >= a->len)
+		return 0;
+	if (kd__scan_case_form(b, sizeof(b), TXT(sc, t), t->len,
+			       s[t->os] >= 0xD0 && s[t->os] <= 0xD4, 0,
+			       &at) > 0)
+		return 1;
+	return short_genitive(b, sizeof(b), TXT(sc, t), t->len) > 0 &&
+	       TXT(sc, t)[t->len - 1] != 's';
+}
+
 static int full_name(const struct scan *sc, size_t i, size_t j)
 {
 	size_t k, words = 0, plain = 0, unknown = 0;
 	int rare = 0;
+	if (one_initial(sc, i))
+		return j == i + 1;
 	if (two_initials(sc, i)) {
 		/* two initials and one family word that is no ordinary word
 		 * (С. В. Лавров, S. W. Ławrow: given name and patronymic);
@@ -569,8 +764,7 @@ static int full_name(const struct scan *sc, size_t i, size_t j)
 				ini++;
 				continue;
 			}
-			if (!t->known || t->len < 4 ||
-			    (t->word == KD_WORD_COMMON && !bare(sc, t)))
+			if (!t->known || t->len < 4)
 				return 0;
 			words++;
 		}
@@ -600,7 +794,8 @@ static int full_name(const struct scan *sc, size_t i, size_t j)
 		rare |= t->ridf >= RARE_IDF;
 	}
 	if (unknown)
-		return words >= 2 || (words == 1 && rare);
+		return words >= 2 || (words == 1 && rare) ||
+		       (j == i + 1 && case_end(sc, i, j));
 	return words >= 3 ||
 	       (words == 2 && (plain < 2 || korean_shape(sc, i, j)));
 }
@@ -731,7 +926,7 @@ static int hangul_cand(struct scan *sc, size_t i, struct cand **cs, size_t *nc,
 }
 
 static int family_part(const struct scan *sc, uint32_t ei, const char *w,
-		       size_t n, const struct kd_qtok *q);
+		       size_t n, const struct kd_qtok *q, double min);
 static int case_family(const struct scan *sc, uint32_t ei, const struct tok *t);
 
 static int mixed_case(const char *cap);
@@ -776,11 +971,34 @@ static int initials_matched(const struct scan *sc, size_t i, size_t j,
 			continue;
 		}
 		kd__scan_qtok(&q, sc, t);
-		if (!family_part(sc, r->ent, STEM(sc, t), t->slen, &q) &&
+		if (!family_part(sc, r->ent, STEM(sc, t), t->slen, &q, 0.8) &&
 		    !case_family(sc, r->ent, t))
 			return 0;
 	}
 	return 1;
+}
+
+/* Is span [i..j] two capitalised words, neither an ordinary word of
+ * any language, one in no dictionary at all (not even as a name) and
+ * of five letters or more, the last a word of a listed person's name
+ * (Mourat Khapsirokov)? Not in legacy mode. */
+static int foreign_pair(struct scan *sc, size_t i, size_t j)
+{
+	size_t k;
+	int none = 0;
+	if (sc->legacy || j != i + 1 || sc->t[j].sep != SEP_SOFT)
+		return 0;
+	for (k = i; k <= j; k++) {
+		const struct tok *t = &sc->t[k];
+		if (t->hangul || t->cas != CASE_UPPER || t->len < 4 ||
+		    t->word == KD_WORD_COMMON || t->lex != KD_LEX_NONE)
+			return 0;
+		none |= t->word == KD_WORD_NONE && t->len >= 5;
+	}
+	/* the family word a listed person's, both words one person's
+	 * (a cheap test: kd_screen's candidate search costs) */
+	return none && sc->t[j].known && kd__scan_person_word(sc, &sc->t[j]) &&
+	       kd__scan_listed_span(sc, i, j, 1);
 }
 
 int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
@@ -802,7 +1020,8 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 			continue;
 		}
 		if (!kd__scan_anchor(&sc->t[i]) && !unknown_start(sc, i) &&
-		    !ko_letter(sc, i, 1) && !two_initials(sc, i))
+		    !ko_letter(sc, i, 1) && !two_initials(sc, i) &&
+		    !one_initial(sc, i))
 			continue;
 		unknown = !sc->t[i].known;
 		info = sc->t[i].idf;
@@ -838,8 +1057,13 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				info += t->idf;
 				specific = 1;
 				rare |= rare_word(t);
-			} else if (ko_letter(sc, j, 0)) {
-				end_ok = 1; /* Yu Chol U */
+			} else if (ko_letter(sc, j, 0) ||
+				   (!sc->legacy && t->hangul && t->len == 1 &&
+				    same_word(sc, j - 1) &&
+				    !same_word(sc, j))) {
+				/* Yu Chol U; 유철우: the one-letter last
+				 * syllable of a Hangul name word */
+				end_ok = 1;
 				info += t->idf;
 			} else if (title_after_particle(sc, j)) {
 				end_ok = 1; /* Elshafee El Sheikh */
@@ -853,6 +1077,9 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 			} else if (t->cas == CASE_UPPER && !t->known &&
 				   !unknown) {
 				unknown = 1;
+				/* Dmitrijem Pogoriełym: see case_end() */
+				end_ok = j == i + 1 && case_end(sc, i, j);
+				specific |= end_ok;
 			} else {
 				break;
 			}
@@ -884,6 +1111,38 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_FULL)) < 0)
 					return err;
+				/* an initial and a family word, or two words
+				 * of no language, as kd_screen scores them
+				 * (the full-name policy wants 60% of the
+				 * listed name, more than an initial or a
+				 * name beside a long patronymic gives:
+				 * Mourat Khapsirokov ~ Murat Krym-Gerievich
+				 * KHAPSIROKOV): a person, initials_matched()
+				 * and given_and_family() decide below; two
+				 * words need a margin over the threshold
+				 * (screen's policy lets one word match
+				 * loosely: Dzhon Pauell ~ PAUL, Jon) */
+				if ((r == NULL || r->ent == UINT32_MAX ||
+				     r->score < sc->c->threshold) &&
+				    !sc->legacy && j == i + 1 &&
+				    (one_initial(sc, i) ||
+				     foreign_pair(sc, i, j))) {
+					const struct kd_scan_match *r3 = NULL;
+					if ((err = kd__scan_score(
+						     &r3, sc->c, key, kl,
+						     KD_SCAN_MULTI)) < 0)
+						return err;
+					if (r3 != NULL &&
+					    r3->ent != UINT32_MAX &&
+					    kd__index_ent(sc->c->ix, r3->ent)
+							    ->schema ==
+						    KD_SCHEMA_PERSON &&
+					    (one_initial(sc, i) ||
+					     r3->score >=
+						     sc->c->threshold +
+							     KD_W_SCAN_FUZZY_MARGIN))
+						r = r3;
+				}
 				/* Slavic case forms: below the threshold or
 				 * only near it (a low-priority mention) */
 				if ((r == NULL || r->ent == UINT32_MAX ||
@@ -925,7 +1184,7 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				if (r->ent != UINT32_MAX &&
 				    r->score >= sc->c->threshold &&
 				    (sc->legacy || sc->t[i].len > 1 ||
-				     (two_initials(sc, i)
+				     (two_initials(sc, i) || one_initial(sc, i)
 					      ? initials_matched(sc, i, j, r)
 					      : !initial_part(
 							r->detail,
@@ -973,23 +1232,24 @@ void kd__scan_qtok(struct kd_qtok *q, const struct scan *sc,
  * else the last word? A given name alone (Bruno, Azamat, Chris) names
  * nobody in particular. */
 static int family_part(const struct scan *sc, uint32_t ei, const char *w,
-		       size_t n, const struct kd_qtok *q);
+		       size_t n, const struct kd_qtok *q, double min);
 
 int kd__scan_family_name(const struct scan *sc, uint32_t ei, const char *w,
 			 size_t n)
 {
-	return family_part(sc, ei, w, n, NULL);
+	return family_part(sc, ei, w, n, NULL, 0.8);
 }
 
 int kd__scan_family_words(const struct scan *sc, uint32_t ei)
 {
-	return family_part(sc, ei, NULL, 0, NULL);
+	return family_part(sc, ei, NULL, 0, NULL, 0.8);
 }
 
 /* Does caption word f[0..n) agree with w (exactly) or, when q is given,
- * with mention token q (token similarity >= 0.8: Lawrow ~ LAVROV)? */
+ * with mention token q (token similarity >= min, 0.8: Lawrow ~
+ * LAVROV)? */
 static int part_is(const char *f, size_t n, const char *w, size_t wn,
-		   const struct kd_qtok *q)
+		   const struct kd_qtok *q, double min)
 {
 	struct kd_qtok l;
 	char sk[72];
@@ -999,17 +1259,69 @@ static int part_is(const char *f, size_t n, const char *w, size_t wn,
 	if (n == 0 || n > 64)
 		return 0;
 	kd__word_qtok(&l, f, n, sk, sizeof(sk));
-	if (kd__token_sim(q, &l, &how) >= 0.8)
+	if (kd__token_sim(q, &l, &how) >= min)
 		return 1;
-	/* a Belarusian family name as the lists write it (ATABEKAU,
-	 * VASILIEU, CHARNYSHOU: ў) is the press's Russian one (Atabekov) */
-	if (n >= 5 && n < 64 && f[n - 1] == 'u' && strchr("aeo", f[n - 2])) {
+	/* я, ю, е as German, Polish and Czech write them: j before the
+	 * vowel (DYAKONOVA: Djakonowa, POLYANSKAYA: Poljanskaja) */
+	if (n < 64 && memchr(f, 'y', n) != NULL) {
 		char b[64];
-		memcpy(b, f, n - 2);
-		b[n - 2] = f[n - 2] == 'e' ? 'e' : 'o';
-		b[n - 1] = 'v';
-		kd__word_qtok(&l, b, n, sk, sizeof(sk));
-		return kd__token_sim(q, &l, &how) >= 0.8;
+		size_t a;
+		int ch = 0;
+		for (a = 0; a < n; a++) {
+			b[a] = f[a];
+			if (f[a] == 'y' && a + 1 < n &&
+			    strchr("aeiou", f[a + 1])) {
+				b[a] = 'j';
+				ch = 1;
+			}
+		}
+		if (ch) {
+			kd__word_qtok(&l, b, n, sk, sizeof(sk));
+			if (kd__token_sim(q, &l, &how) >= min)
+				return 1;
+		}
+	}
+	/* е after a vowel as the lists may write it, e alone (BAEVSKY:
+	 * Bayevskiy, Баевский) */
+	if (n + 4 < 64) {
+		char b[64];
+		size_t a, o = 0;
+		int ch = 0;
+		for (a = 0; a < n; a++) {
+			if (f[a] == 'e' && a > 0 && strchr("aeiou", f[a - 1])) {
+				b[o++] = 'y';
+				ch++;
+			}
+			if (o < sizeof(b) - 1)
+				b[o++] = f[a];
+		}
+		if (ch && o < sizeof(b)) {
+			kd__word_qtok(&l, b, o, sk, sizeof(sk));
+			if (kd__token_sim(q, &l, &how) >= min)
+				return 1;
+		}
+	}
+	/* a Belarusian family name as the lists write it (ATABEKAU,
+	 * VASILIEU, CHARNYSHOU, SAKALOUSKI: ў) is the press's Russian one
+	 * (Atabekov, Sokolovskij): ў before a consonant or at the end is
+	 * v, and a final -au is -ov */
+	if (n >= 5 && n < 64) {
+		char b[64];
+		size_t a;
+		int ch = 0;
+		memcpy(b, f, n);
+		for (a = 1; a < n; a++)
+			if (f[a] == 'u' && strchr("aeo", f[a - 1]) &&
+			    (a + 1 == n || !strchr("aeiouy", f[a + 1]))) {
+				b[a] = 'v';
+				ch = 1;
+			}
+		if (f[n - 1] == 'u' && f[n - 2] == 'a')
+			b[n - 2] = 'o';
+		if (ch) {
+			kd__word_qtok(&l, b, n, sk, sizeof(sk));
+			return kd__token_sim(q, &l, &how) >= min;
+		}
 	}
 	return 0;
 }
@@ -1018,7 +1330,7 @@ static int part_is(const char *f, size_t n, const char *w, size_t wn,
  * q; with w NULL, the number of family words that are no name particle
  * (BIN LADIN 1, NORIEGA FIGUEROA 2). */
 static int family_part(const struct scan *sc, uint32_t ei, const char *w,
-		       size_t n, const struct kd_qtok *q)
+		       size_t n, const struct kd_qtok *q, double min)
 {
 	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, ei));
 	const char *comma = strchr(cap, ',');
@@ -1057,7 +1369,7 @@ static int family_part(const struct scan *sc, uint32_t ei, const char *w,
 						;
 					if (w != NULL) {
 						found = part_is(f + a, b - a, w,
-								n, q);
+								n, q, min);
 					} else if (b - a >= 2 && b - a < 32) {
 						char p[32];
 						memcpy(p, f + a, b - a);
@@ -1084,14 +1396,29 @@ static int case_family(const struct scan *sc, uint32_t ei, const struct tok *t)
 	struct kd_qtok q;
 	char b[TOK_MAX + 8], sk[2 * TOK_MAX + 8];
 	size_t from = 0, n;
+	int cyr = s[t->os] >= 0xD0 && s[t->os] <= 0xD4;
 	if (sc->legacy || t->cas != CASE_UPPER || t->hangul || t->len < 5)
 		return 0;
-	n = kd__scan_case_form(b, sizeof(b), TXT(sc, t), t->len,
-			       s[t->os] >= 0xD0 && s[t->os] <= 0xD4, 1, &from);
+	n = kd__scan_case_form(b, sizeof(b), TXT(sc, t), t->len, cyr, 1, &from);
+	if (n == 0)
+		n = short_genitive(b, sizeof(b), TXT(sc, t), t->len);
+	if (n > 0) {
+		kd__word_qtok(&q, b, n, sk, sizeof(sk));
+		if (family_part(sc, ei, b, n, &q, 0.8))
+			return 1;
+	}
+	if (t->stem == t->txt)
+		return 0;
+	/* a press spelling respelled (Woroncowej: worontsowej) */
+	from = 0;
+	n = kd__scan_case_form(b, sizeof(b), STEM(sc, t), t->slen, cyr, 0,
+			       &from);
+	if (n == 0)
+		n = short_genitive(b, sizeof(b), STEM(sc, t), t->slen);
 	if (n == 0)
 		return 0;
 	kd__word_qtok(&q, b, n, sk, sizeof(sk));
-	return family_part(sc, ei, b, n, &q);
+	return family_part(sc, ei, b, n, &q, 0.8);
 }
 
 /* Is caption cap written "Given Patronymic FAMILY": upper-case family
@@ -1142,8 +1469,8 @@ static int given_and_family(const struct scan *sc, size_t i, size_t j,
 		if (++words > 2)
 			return 1;
 		kd__scan_qtok(&q, sc, t);
-		fam += family_part(sc, ei, STEM(sc, t), t->slen, &q) ||
-		       case_family(sc, ei, t);
+		fam += family_part(sc, ei, STEM(sc, t), t->slen, &q, 0.8) ||
+		       case_family(sc, ei, t) || press_family(sc, ei, t);
 	}
 	return words < 2 || (fam >= 1 && fam < words);
 }
