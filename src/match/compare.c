@@ -417,6 +417,7 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 	out->person = 0;
 	out->vessel = 0;
 	out->org = 0;
+	out->vowels = v->vowels;
 	/* the lookups first, in a row: their cache misses overlap */
 	for (i = 0; i < out->ntok; i++)
 		ids[i] = m ? kd__dict_find(&m->texts, v->toks[i].s)
@@ -447,6 +448,7 @@ void kd__qvar_from_list(struct kd_qvar *out, const struct kd_index *m,
 	out->person = 0;
 	out->vessel = 0;
 	out->org = 0;
+	out->vowels = 0;
 #if defined(__GNUC__)
 	/* the dictionary entries of the tokens are scattered: fetch them
 	 * all at once rather than one miss after another */
@@ -540,6 +542,34 @@ static int sino_whole(const struct pair *p, size_t np)
 				q1 |= 1u << p[i].la;
 		}
 	return ((q0 & 1) && (q1 & 2)) || ((q0 & 2) && (q1 & 1));
+}
+
+/*
+ * A name read from a script that writes its vowels (Devanagari, Bengali
+ * ...: kd_qvar.vowels, either side) matched a word by consonant sound
+ * alone: right for a script that writes no vowels, too loose for these
+ * (Madhu ~ Majdi, Mani ~ Muna). When the vowels its script wrote
+ * disagree (kd__vowel_cost reaches vowel_cost_max), the pair counts as
+ * spelling only: the similarity without the sound comparison. So does
+ * a joined pair (`joined`: t or u is two words written as one,
+ * kd__joined_sim): these scripts write their word breaks, and two words
+ * that sound like one only by their consonants (Hari Ukyav ~ Chirikov)
+ * are no evidence.
+ */
+static double vowels_checked(const struct kd_qtok *t, const struct kd_qtok *u,
+			     double s, const char **how, int joined)
+{
+	const struct kd_qtok *rd = (t->flags & KD_TF_READ) ? t : u;
+	const struct kd_qtok *lat = rd == t ? u : t;
+	struct kd_qtok a = *t, b = *u;
+	if (s <= 0 || (*how)[0] != 'p' || strcmp(*how, "phonetic") != 0 ||
+	    (!joined && kd__vowel_cost(rd->s, rd->len, lat->s, lat->len) <
+				KD_W_VOWEL_COST_MAX))
+		return s;
+	a.flags &= (uint8_t)~KD_TF_READ;
+	b.flags &= (uint8_t)~KD_TF_READ;
+	return joined ? kd__token_sim_full(&a, &b, how, 0, JOIN_MIN)
+		      : kd__token_sim_full(&a, &b, how, 1, 0);
 }
 
 /* Build a joined token of t[i] t[i+1] in caller storage. It has no
@@ -927,6 +957,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	size_t np = 0, i, j, n = q->ntok, m = l->ntok;
 	double wq = 0, wl = 0, sq = 0, sl = 0, info = 0, ph = 0, score;
 	int qnum = 0, lnum = 0, nummatch = 0, sino_word = 0;
+	int vowels = q->vowels || l->vowels; /* vowels_checked() */
 	const char *how;
 
 	if (detail) {
@@ -963,6 +994,9 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		for (j = 0; j < m; j++) {
 			double s = sim_memo(q->memo, &q->toks[i], &l->toks[j],
 					    &how);
+			if (vowels)
+				s = vowels_checked(&q->toks[i], &l->toks[j], s,
+						   &how, 0);
 			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j, s,
 				 how, q->toks[i].w);
 		}
@@ -986,6 +1020,9 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 				built = 1;
 			}
 			s = kd__joined_sim(&joined, &l->toks[j], &how);
+			if (vowels && s >= JOIN_MIN)
+				s = vowels_checked(&joined, &l->toks[j], s,
+						   &how, 1);
 			if (s < JOIN_MIN)
 				s = kd__split_sim(&l->toks[j], &q->toks[i],
 						  &q->toks[i + 1]);
@@ -1008,6 +1045,9 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 				built = 1;
 			}
 			s = kd__joined_sim(&q->toks[i], &joined, &how);
+			if (vowels && s >= JOIN_MIN)
+				s = vowels_checked(&q->toks[i], &joined, s,
+						   &how, 1);
 			if (s < JOIN_MIN)
 				s = kd__split_sim(&q->toks[i], &l->toks[j],
 						  &l->toks[j + 1]);
