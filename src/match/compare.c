@@ -398,9 +398,11 @@ static void resolve_weight(struct kd_qtok *t, const struct kd_index *m,
  * the screening sets, bench/fit/fit_screen.py): the matcher takes
  * Mohamed for Muhammad, so the people it can stand for are more than
  * those who spell it so. */
-static double pop_info(const struct kd_qtok *t)
+static double pop_info(const struct kd_qtok *t, int native)
 {
-	double w = kd__name_pop_info(t->s, t->len), c;
+	double w = native ? kd__name_pop_info_native(t->s, t->len)
+			  : kd__name_pop_info(t->s, t->len),
+	       c;
 	if (kd__pw.class_share <= 0 || t->skel_len == 0)
 		return w;
 	c = kd__name_pop_info_class(t->skel, t->skel_len);
@@ -434,7 +436,7 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 		t->flags = v->toks[i].flags;
 		t->id = UINT32_MAX;
 		t->qid = 0;
-		t->pinfo = (float)pop_info(t);
+		t->pinfo = (float)pop_info(t, v->native);
 		resolve_weight(t, m, ids[i]);
 	}
 }

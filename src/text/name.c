@@ -170,7 +170,8 @@ static int build(struct kd_name **out, const struct kd_tokset *ts, size_t nv,
 	for (v = 0; v < nv; v++) {
 		vars[v].toks = toks;
 		vars[v].ntok = ts[v].n;
-		vars[v].vowels = vvow ? vvow[v] : 0;
+		vars[v].vowels = vvow ? vvow[v] & 1 : 0;
+		vars[v].native = vvow ? (vvow[v] & 2) != 0 : 0;
 		for (i = 0; i < ts[v].n; i++, toks++) {
 			const struct kd_rtok *t = &ts[v].t[i];
 			size_t sl;
@@ -281,7 +282,9 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, uint8_t *vvow,
 		vvow[at] = 0;
 		for (r = 0; r < nr; r++)
 			if (vowel_run(u, &runs[r]))
-				vvow[at] = 1;
+				vvow[at] = 1 | 2;
+			else if (runs[r].script == KD_SCRIPT_ARABIC)
+				vvow[at] |= 2;
 		if (*scripts & KD_SCRIPT_OTHER)
 			vflags[at] = KD_TF_READ;
 		else if (*scripts & (KD_SCRIPT_HAN | KD_SCRIPT_HANGUL))

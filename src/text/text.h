@@ -76,6 +76,8 @@ struct kd_nvar {
 	int vowels; /* read from a script that writes its vowels (Brahmic
 		       scripts of South Asia): a sound match must also
 		       agree in vowels (kd__vowel_cost) */
+	int native; /* read from Arabic or a Brahmic script: how common its
+		       words are is kd__name_pop_info_native() */
 };
 
 /** The analysis of one name string; owns all its memory. */
@@ -224,6 +226,10 @@ double kd__name_pop_info(const char *s, size_t len);
  *  the skeleton `skel` (Mohamed counts as Muhammad, Mohammed, ...
  *  together). */
 double kd__name_pop_info_class(const char *skel, size_t skel_len);
+/** kd__name_pop_info() counting also the common names of the cultures
+ *  that write in Arabic or a Brahmic script (namefreq.c): for a word the
+ *  query wrote in one of those scripts (kd_nvar.native). */
+double kd__name_pop_info_native(const char *s, size_t len);
 
 /**
  * Legal forms (tokens.c, from the rigour org-types data). A KD_TOK_LEGAL
