@@ -574,6 +574,38 @@ static double vowels_checked(const struct kd_qtok *t, const struct kd_qtok *u,
 		      : kd__token_sim_full(&a, &b, how, 1, 0);
 }
 
+/* vowels_checked() on the word pairs of a comparison, after they are
+ * made (the hot loop stays as it is: names read from those scripts are
+ * few): a pair it takes below SIM_MIN is dropped, as add_pair() would
+ * have; a pair whose vowels agree is kept as add_pair() made it. */
+static void vowels_recheck(struct pair *p, size_t *np, const struct kd_qvar *q,
+			   const struct kd_qvar *l)
+{
+	size_t i, k = 0;
+	for (i = 0; i < *np; i++) {
+		struct pair x = p[i];
+		const char *how = x.how;
+		double s;
+		if (how[0] != 'p') {
+			p[k++] = x;
+			continue;
+		}
+		s = vowels_checked(&q->toks[x.qa], &l->toks[x.la], x.sim, &how,
+				   0);
+		if (how == x.how && s == (double)x.sim) {
+			p[k++] = x;
+			continue;
+		}
+		if (s < SIM_MIN)
+			continue;
+		x.sim = (float)s;
+		x.key = (float)(s * (0.5 + q->toks[x.qa].w));
+		x.how = how;
+		p[k++] = x;
+	}
+	*np = k;
+}
+
 /* Build a joined token of t[i] t[i+1] in caller storage. It has no
  * skeleton: kd__joined_sim() compares spellings only. */
 static void join_tok(struct kd_qtok *out, char *text, const struct kd_qtok *t)
@@ -959,7 +991,6 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	size_t np = 0, i, j, n = q->ntok, m = l->ntok;
 	double wq = 0, wl = 0, sq = 0, sl = 0, info = 0, ph = 0, score;
 	int qnum = 0, lnum = 0, nummatch = 0, sino_word = 0;
-	int vowels = q->vowels || l->vowels; /* vowels_checked() */
 	const char *how;
 
 	if (detail) {
@@ -996,12 +1027,11 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		for (j = 0; j < m; j++) {
 			double s = sim_memo(q->memo, &q->toks[i], &l->toks[j],
 					    &how);
-			if (vowels)
-				s = vowels_checked(&q->toks[i], &l->toks[j], s,
-						   &how, 0);
 			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j, s,
 				 how, q->toks[i].w);
 		}
+	if (q->vowels || l->vowels)
+		vowels_recheck(pairs, &np, q, l);
 	/* joined neighbours on the query side vs list tokens */
 	for (i = 0; i + 1 < n; i++) {
 		size_t jl = (size_t)q->toks[i].len + q->toks[i + 1].len;
@@ -1022,7 +1052,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 				built = 1;
 			}
 			s = kd__joined_sim(&joined, &l->toks[j], &how);
-			if (vowels && s >= JOIN_MIN)
+			if (s >= JOIN_MIN && (q->vowels || l->vowels))
 				s = vowels_checked(&joined, &l->toks[j], s,
 						   &how, 1);
 			if (s < JOIN_MIN)
@@ -1047,7 +1077,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 				built = 1;
 			}
 			s = kd__joined_sim(&q->toks[i], &joined, &how);
-			if (vowels && s >= JOIN_MIN)
+			if (s >= JOIN_MIN && (q->vowels || l->vowels))
 				s = vowels_checked(&q->toks[i], &joined, s,
 						   &how, 1);
 			if (s < JOIN_MIN)

@@ -134,6 +134,13 @@ static void load_into(struct freq *into, uint32_t size, const char *tsv)
 static void load(void)
 {
 	load_into(g_tab, FREQ_SLOTS, g_tsv);
+}
+
+/* The native table, on first use (most queries are in Latin script) */
+static pthread_once_t g_native_once = PTHREAD_ONCE_INIT;
+
+static void load_native(void)
+{
 	load_into(g_native, NATIVE_SLOTS, g_native_tsv);
 }
 
@@ -176,6 +183,7 @@ double kd__name_pop_info_native(const char *s, size_t len)
 	const struct freq *e;
 	double count = 0;
 	pthread_once(&g_once, load);
+	pthread_once(&g_native_once, load_native);
 	if (len > 0 && len < 64 && (e = slot(s, len)) != NULL && e->s)
 		count = e->count;
 	if (len > 0 && len < 64 &&
