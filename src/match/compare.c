@@ -548,7 +548,8 @@ static int sino_whole(const struct pair *p, size_t np)
 
 /*
  * A name read from a script that writes its vowels (Devanagari, Bengali
- * ...: kd_qvar.vowels, either side) matched a word by consonant sound
+ * ...: kd_qvar.vowels of the query side; kd_compare sets it on both
+ * sides when either name is so read) matched a word by consonant sound
  * alone: right for a script that writes no vowels, too loose for these
  * (Madhu ~ Majdi, Mani ~ Muna). When the vowels its script wrote
  * disagree (kd__vowel_cost reaches vowel_cost_max), the pair counts as
@@ -1030,7 +1031,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j, s,
 				 how, q->toks[i].w);
 		}
-	if (q->vowels || l->vowels)
+	if (q->vowels)
 		vowels_recheck(pairs, &np, q, l);
 	/* joined neighbours on the query side vs list tokens */
 	for (i = 0; i + 1 < n; i++) {
@@ -1052,7 +1053,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 				built = 1;
 			}
 			s = kd__joined_sim(&joined, &l->toks[j], &how);
-			if (s >= JOIN_MIN && (q->vowels || l->vowels))
+			if (s >= JOIN_MIN && q->vowels)
 				s = vowels_checked(&joined, &l->toks[j], s,
 						   &how, 1);
 			if (s < JOIN_MIN)
@@ -1077,7 +1078,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 				built = 1;
 			}
 			s = kd__joined_sim(&q->toks[i], &joined, &how);
-			if (s >= JOIN_MIN && (q->vowels || l->vowels))
+			if (s >= JOIN_MIN && q->vowels)
 				s = vowels_checked(&q->toks[i], &joined, s,
 						   &how, 1);
 			if (s < JOIN_MIN)
