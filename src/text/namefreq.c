@@ -102,32 +102,37 @@ static void add_skel(const char *w, size_t n, uint32_t c)
 	e->count += c;
 }
 
-/* Lines "word\tcount\n" of tsv into tab (size slots); a "total\tN" line
- * sets g_total. */
+/* Lines "word\tcount\n" of tsv into `into` (size slots); a "total\tN"
+ * line sets g_total. One pass over the text (CMakeLists.txt keeps only
+ * lines of letters, a tab and digits): parsed at the first query. */
 static void load_into(struct freq *into, uint32_t size, const char *tsv)
 {
 	const char *p = tsv;
 	while (*p) {
-		const char *tab = strchr(p, '\t'), *nl;
-		unsigned long c;
-		if (tab == NULL)
-			break;
-		c = strtoul(tab + 1, NULL, 10);
-		nl = strchr(tab, '\n');
-		if ((size_t)(tab - p) == 5 && memcmp(p, "total", 5) == 0) {
-			g_total = c > 0 ? (double)c : 1;
-		} else if (tab > p && tab - p < 64) {
-			struct freq *e = slot_sized(into, size, p,
-						    (size_t)(tab - p));
-			if (e && e->s == NULL) {
-				e->s = p;
-				e->len = (uint8_t)(tab - p);
-				e->count = (uint32_t)c;
+		const char *w = p;
+		size_t n;
+		unsigned long c = 0;
+		while (*p && *p != '\t' && *p != '\n')
+			p++;
+		n = (size_t)(p - w);
+		if (*p == '\t') {
+			for (p++; *p >= '0' && *p <= '9'; p++)
+				c = c * 10 + (unsigned long)(*p - '0');
+			if (n == 5 && memcmp(w, "total", 5) == 0) {
+				g_total = c > 0 ? (double)c : 1;
+			} else if (n > 0 && n < 64) {
+				struct freq *e = slot_sized(into, size, w, n);
+				if (e && e->s == NULL) {
+					e->s = w;
+					e->len = (uint8_t)n;
+					e->count = (uint32_t)c;
+				}
 			}
 		}
-		if (nl == NULL)
-			break;
-		p = nl + 1;
+		while (*p && *p != '\n')
+			p++;
+		if (*p == '\n')
+			p++;
 	}
 }
 
