@@ -320,3 +320,105 @@ KD_TEST(common_name__given_name_and_surname_go_together)
 		     "in one naming culture") != NULL);
 	kd__pw = keep;
 }
+
+/* ---- scripts that write their vowels; names of the cultures that write
+ * in Arabic or a Brahmic script ------------------------------------------ */
+
+/* The first variant of `s`: its vowels and native marks (vowels * 2 +
+ * native), -1 on error. */
+static int marks(const char *s)
+{
+	struct kd_name *n = NULL;
+	int got = -1;
+	if (kd__name_analyze(&n, s, strlen(s), 0) == 0 && n->nvars > 0)
+		got = n->vars[0].vowels * 2 + n->vars[0].native;
+	kd__name_free(n);
+	return got;
+}
+
+KD_TEST(vowels__scripts_that_write_them)
+{
+	CHECK(marks("मधु सरीन") == 3);       /* Devanagari: both */
+	CHECK(marks("ভ্লাদিমির পুতিন") == 3); /* Bengali */
+	CHECK(marks("علي نوروزی") == 1);    /* Arabic script: native */
+	CHECK(marks("דוד לוי") == 0);       /* Hebrew: neither */
+	CHECK(marks("Madhu Sarin") == 0);
+	CHECK(marks("Мария Иванова") == 0);
+}
+
+KD_TEST(vowels__cost_of_a_reading)
+{
+	/* the inherent a agrees with any vowel or none (Trump, Donald:
+	 * trampa, donalda); an English a may be written e (Angela: enjela) */
+	CHECK_NEAR(kd__vowel_cost("trampa", 6, "trump", 5), 0, 1e-12);
+	CHECK_NEAR(kd__vowel_cost("donalda", 7, "donald", 6), 0, 1e-12);
+	CHECK_NEAR(kd__vowel_cost("enjela", 6, "angela", 6), 0, 1e-12);
+	CHECK_NEAR(kd__vowel_cost("aleksandra", 10, "alexander", 9), 0, 1e-12);
+	/* a written u is not an i, a written i not an o */
+	CHECK_NEAR(kd__vowel_cost("madhu", 5, "majdi", 5), 1, 1e-12);
+	CHECK_NEAR(kd__vowel_cost("sinh", 4, "son", 3), 1, 1e-12);
+	CHECK(kd__vowel_cost("mani", 4, "muna", 4) >= 1);
+	CHECK(kd__vowel_cost("kesri", 5, "castro", 6) >= 1);
+}
+
+KD_TEST(vowels__sound_match_must_agree)
+{
+	struct kd_name_cmp ms = directed("मधु सरीन", "Majdi SALIM"),
+			   dt = directed("डोनाल्ड ट्रम्प", "Donald Trump"),
+			   am = directed("एंजेला मर्केल", "Angela Merkel"),
+			   hu = directed("हरि उक्याव", "Oleg CHIRIKOV"),
+			   he = directed("דונלד טראמפ", "Donald Trump");
+	/* madhu ~ majdi by consonants only: no longer a match */
+	CHECK(strstr(ms.detail, "majdi") == NULL);
+	CHECK(ms.score < KD_DEFAULT_THRESHOLD);
+	/* foreign names written in Devanagari still match by sound */
+	CHECK(dt.phonetic == 2);
+	CHECK(dt.score >= 0.85);
+	CHECK(am.phonetic == 1);
+	CHECK(am.score >= 0.85);
+	/* two words joined that sound like one listed word by their
+	 * consonants alone */
+	CHECK(strstr(hu.detail, "joined") == NULL);
+	CHECK(hu.score < KD_DEFAULT_THRESHOLD);
+	/* Hebrew writes few vowels: its consonant match stays */
+	CHECK(he.score >= KD_DEFAULT_THRESHOLD);
+}
+
+/* The population information of word w in the first variant of s that
+ * has it (kd__qvar_from), -1 when none. */
+static double word_info(const char *s, const char *w)
+{
+	struct kd_name *n = NULL;
+	double got = -1;
+	size_t v, i;
+	if (kd__name_analyze(&n, s, strlen(s), 0) == 0)
+		for (v = 0; v < n->nvars && got < 0; v++) {
+			struct kd_qvar q;
+			kd__qvar_from(&q, NULL, &n->vars[v]);
+			for (i = 0; i < q.ntok; i++)
+				if (strcmp(q.toks[i].s, w) == 0)
+					got = q.toks[i].pinfo;
+		}
+	kd__name_free(n);
+	return got;
+}
+
+KD_TEST(native_names__counted_for_their_script)
+{
+	double lat = kd__name_pop_info("karimi", 6),
+	       nat = kd__name_pop_info_native("karimi", 6);
+	/* a common Persian surname (faker fa), unseen in Latin script */
+	CHECK(nat < lat - 3);
+	CHECK(nat > 6 && nat < 10);
+	/* a word the Latin-script tables count keeps its count */
+	CHECK_NEAR(kd__name_pop_info_native("david", 5),
+		   kd__name_pop_info("david", 5), 1e-12);
+	/* written in Persian (or Devanagari: Thapa), a common name of the
+	 * cultures that write so; in Latin script the Latin-script count */
+	CHECK_NEAR(word_info("حسنا کریمی", "karimi"), nat, 1e-4);
+	CHECK_NEAR(word_info("Hasna Karimi", "karimi"), lat, 1e-4);
+	CHECK_NEAR(word_info("केशरी थापा", "thapa"),
+		   kd__name_pop_info_native("thapa", 5), 1e-4);
+	CHECK(word_info("केशरी थापा", "thapa") <
+	      word_info("Keshari Thapa", "thapa") - 3);
+}

@@ -46,6 +46,16 @@ common as the US's names of the same standing. Words in a native script
 are read as the matcher reads them (`bench_features --tokens`, which
 needs a build: --build DIR, default build-rel).
 
+The same lists also make a table of their own, data/names/faker/
+name_freq_native.tsv (counts on the scale of name_freq.tsv, only the
+words they make commoner): the matcher looks a word up there only when
+the query wrote it in Arabic or a Brahmic script (src/text/namefreq.c
+kd__name_pop_info_native), i.e. when the person writing the name writes
+in a script of those cultures: Karimi written in Persian is a common
+Persian name; a listed person's alias in Latin script (Abdul Rahman
+Yasin) keeps its Latin-script count. NATIVE_LOCALES and NATIVE_PARTS
+choose the lists (--native, --native-parts).
+
 usage: python3 bench/fit/make_name_freq.py [--build DIR]
        (standard library only)
 """
@@ -87,6 +97,10 @@ FAKER_DIR = os.path.join(ROOT, "data", "names", "faker")
 # of data/names/faker/ for what each choice measured
 FAKER_LOCALES = ()
 FAKER_PARTS = ("last",)
+# the faker lists of the native table (name_freq_native.tsv)
+NATIVE_OUT = os.path.join(FAKER_DIR, "name_freq_native.tsv")
+NATIVE_LOCALES = ("fa", "ar", "ur", "ne", "en_IN")
+NATIVE_PARTS = ("first", "last")
 # the Census lists whose law gives a faker list's words their share
 FAKER_KIND = {"first": ("first_male.txt", "first_female.txt"),
               "last": ("last.txt",)}
@@ -178,6 +192,10 @@ def main():
                     "empty: none)")
     ap.add_argument("--faker-parts", default=",".join(FAKER_PARTS),
                     help="first, last or first,last")
+    ap.add_argument("--native", default=",".join(NATIVE_LOCALES),
+                    help="faker locales of name_freq_native.tsv")
+    ap.add_argument("--native-parts", default=",".join(NATIVE_PARTS),
+                    help="first, last or first,last")
     args = ap.parse_args()
     locales = [x for x in args.faker.split(",") if x]
     parts = [x for x in args.faker_parts.split(",") if x]
@@ -200,6 +218,25 @@ def main():
             c = int(round(p / per_name * total))
             if c > count[w] and c >= rare:
                 count[w] = c
+    native = {}
+    nloc = [x for x in args.native.split(",") if x]
+    nparts = [x for x in args.native_parts.split(",") if x]
+    if nloc:
+        for w, p in faker_shares(args.build, nloc, nparts).items():
+            c = int(round(p / per_name * total))
+            if c > count[w] and c >= rare and c >= 2 and w != "total":
+                native[w] = c
+    with open(NATIVE_OUT, "w", encoding="utf-8") as f:
+        f.write("# name_freq_native.tsv - occurrences of name words among "
+                "people of the naming\n# cultures the faker lists cover (%s; "
+                "%s names), on the scale of\n# ../wikidata/name_freq.tsv, "
+                "where they make a word commoner; made by\n# bench/fit/"
+                "make_name_freq.py, read at build time by CMakeLists.txt\n# "
+                "(src/text/namefreq.c kd__name_pop_info_native: a query word "
+                "read from\n# Arabic or a Brahmic script)\n"
+                % (",".join(nloc), ",".join(nparts)))
+        for w, c in sorted(native.items()):
+            f.write("%s\t%d\n" % (w, c))
     with open(OUT, "w", encoding="utf-8") as f:
         if locales:
             f.write("# name_freq.tsv - occurrences of name words among the "

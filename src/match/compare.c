@@ -398,9 +398,11 @@ static void resolve_weight(struct kd_qtok *t, const struct kd_index *m,
  * the screening sets, bench/fit/fit_screen.py): the matcher takes
  * Mohamed for Muhammad, so the people it can stand for are more than
  * those who spell it so. */
-static double pop_info(const struct kd_qtok *t)
+static double pop_info(const struct kd_qtok *t, int native)
 {
-	double w = kd__name_pop_info(t->s, t->len), c;
+	double w = native ? kd__name_pop_info_native(t->s, t->len)
+			  : kd__name_pop_info(t->s, t->len),
+	       c;
 	if (kd__pw.class_share <= 0 || t->skel_len == 0)
 		return w;
 	c = kd__name_pop_info_class(t->skel, t->skel_len);
@@ -417,6 +419,7 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 	out->person = 0;
 	out->vessel = 0;
 	out->org = 0;
+	out->vowels = v->vowels;
 	/* the lookups first, in a row: their cache misses overlap */
 	for (i = 0; i < out->ntok; i++)
 		ids[i] = m ? kd__dict_find(&m->texts, v->toks[i].s)
@@ -433,7 +436,7 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 		t->flags = v->toks[i].flags;
 		t->id = UINT32_MAX;
 		t->qid = 0;
-		t->pinfo = (float)pop_info(t);
+		t->pinfo = (float)pop_info(t, v->native);
 		resolve_weight(t, m, ids[i]);
 	}
 }
@@ -447,6 +450,7 @@ void kd__qvar_from_list(struct kd_qvar *out, const struct kd_index *m,
 	out->person = 0;
 	out->vessel = 0;
 	out->org = 0;
+	out->vowels = 0;
 #if defined(__GNUC__)
 	/* the dictionary entries of the tokens are scattered: fetch them
 	 * all at once rather than one miss after another */
@@ -540,6 +544,67 @@ static int sino_whole(const struct pair *p, size_t np)
 				q1 |= 1u << p[i].la;
 		}
 	return ((q0 & 1) && (q1 & 2)) || ((q0 & 2) && (q1 & 1));
+}
+
+/*
+ * A name read from a script that writes its vowels (Devanagari, Bengali
+ * ...: kd_qvar.vowels of the query side; kd_compare sets it on both
+ * sides when either name is so read) matched a word by consonant sound
+ * alone: right for a script that writes no vowels, too loose for these
+ * (Madhu ~ Majdi, Mani ~ Muna). When the vowels its script wrote
+ * disagree (kd__vowel_cost reaches vowel_cost_max), the pair counts as
+ * spelling only: the similarity without the sound comparison. So does
+ * a joined pair (`joined`: t or u is two words written as one,
+ * kd__joined_sim): these scripts write their word breaks, and two words
+ * that sound like one only by their consonants (Hari Ukyav ~ Chirikov)
+ * are no evidence.
+ */
+static double vowels_checked(const struct kd_qtok *t, const struct kd_qtok *u,
+			     double s, const char **how, int joined)
+{
+	const struct kd_qtok *rd = (t->flags & KD_TF_READ) ? t : u;
+	const struct kd_qtok *lat = rd == t ? u : t;
+	struct kd_qtok a = *t, b = *u;
+	if (s <= 0 || (*how)[0] != 'p' || strcmp(*how, "phonetic") != 0 ||
+	    (!joined && kd__vowel_cost(rd->s, rd->len, lat->s, lat->len) <
+				KD_W_VOWEL_COST_MAX))
+		return s;
+	a.flags &= (uint8_t)~KD_TF_READ;
+	b.flags &= (uint8_t)~KD_TF_READ;
+	return joined ? kd__token_sim_full(&a, &b, how, 0, JOIN_MIN)
+		      : kd__token_sim_full(&a, &b, how, 1, 0);
+}
+
+/* vowels_checked() on the word pairs of a comparison, after they are
+ * made (the hot loop stays as it is: names read from those scripts are
+ * few): a pair it takes below SIM_MIN is dropped, as add_pair() would
+ * have; a pair whose vowels agree is kept as add_pair() made it. */
+static void vowels_recheck(struct pair *p, size_t *np, const struct kd_qvar *q,
+			   const struct kd_qvar *l)
+{
+	size_t i, k = 0;
+	for (i = 0; i < *np; i++) {
+		struct pair x = p[i];
+		const char *how = x.how;
+		double s;
+		if (how[0] != 'p') {
+			p[k++] = x;
+			continue;
+		}
+		s = vowels_checked(&q->toks[x.qa], &l->toks[x.la], x.sim, &how,
+				   0);
+		if (how == x.how && s == (double)x.sim) {
+			p[k++] = x;
+			continue;
+		}
+		if (s < SIM_MIN)
+			continue;
+		x.sim = (float)s;
+		x.key = (float)(s * (0.5 + q->toks[x.qa].w));
+		x.how = how;
+		p[k++] = x;
+	}
+	*np = k;
 }
 
 /* Build a joined token of t[i] t[i+1] in caller storage. It has no
@@ -966,6 +1031,8 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j, s,
 				 how, q->toks[i].w);
 		}
+	if (q->vowels)
+		vowels_recheck(pairs, &np, q, l);
 	/* joined neighbours on the query side vs list tokens */
 	for (i = 0; i + 1 < n; i++) {
 		size_t jl = (size_t)q->toks[i].len + q->toks[i + 1].len;
@@ -986,6 +1053,9 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 				built = 1;
 			}
 			s = kd__joined_sim(&joined, &l->toks[j], &how);
+			if (s >= JOIN_MIN && q->vowels)
+				s = vowels_checked(&joined, &l->toks[j], s,
+						   &how, 1);
 			if (s < JOIN_MIN)
 				s = kd__split_sim(&l->toks[j], &q->toks[i],
 						  &q->toks[i + 1]);
@@ -1008,6 +1078,9 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 				built = 1;
 			}
 			s = kd__joined_sim(&q->toks[i], &joined, &how);
+			if (s >= JOIN_MIN && q->vowels)
+				s = vowels_checked(&q->toks[i], &joined, s,
+						   &how, 1);
 			if (s < JOIN_MIN)
 				s = kd__split_sim(&q->toks[i], &l->toks[j],
 						  &l->toks[j + 1]);

@@ -60,6 +60,9 @@ struct kd_qvar {
 	int org;    /* a query known by its schema to name an organisation
 		       or vessel: typing errors in short words are forgiven
 		       (org_typo); not for persons nor free text */
+	int vowels; /* query side: read from a script that writes its
+		       vowels (kd_nvar.vowels): a match by consonant sound
+		       must agree in vowels too (compare.c) */
 };
 
 /** Resolve the tokens of an analysed name against the dictionaries (m may

@@ -647,6 +647,11 @@ int kd_compare(kd_result *out, const kd_matcher *m, kd_schema schema,
 			qb->person = schema == KD_SCHEMA_PERSON;
 			qb->vessel = schema == KD_SCHEMA_VESSEL;
 			qb->org = qa->org;
+			/* a reading of a script that writes its vowels on
+			 * either side: its sound matches are checked
+			 * (compare.c vowels_checked) both ways */
+			qa->vowels = qb->vowels = a->vars[i].vowels ||
+						  b->vars[j].vowels;
 			kd__compare_vars(&c, qa, qb, 1);
 			if (c.score > best.score)
 				best = c;

@@ -76,6 +76,17 @@ static uint8_t reading_flags(const struct run *r, int v)
 	return 0;
 }
 
+/* Is the run in a Brahmic script of South Asia (Devanagari to Sinhala),
+ * which writes every vowel but its inherent a (kd_nvar.vowels)? */
+static bool vowel_run(const UChar *u, const struct run *r)
+{
+	int32_t i = r->s;
+	while (i < r->e && !u_isalpha(u[i]))
+		i++;
+	return r->script == KD_SCRIPT_OTHER && i < r->e && u[i] >= 0x0900 &&
+	       u[i] <= 0x0DFF;
+}
+
 /* Split u[0..n) into script runs; Common characters join the current
  * run (leading ones the first). Past MAX_RUNS the last run absorbs the
  * rest (pathological input only). */
@@ -132,7 +143,7 @@ static bool same_tokens(const struct kd_tokset *a, const struct kd_tokset *b)
 
 /* Copy the token sets into one block. */
 static int build(struct kd_name **out, const struct kd_tokset *ts, size_t nv,
-		 uint32_t scripts, const uint8_t *vflags)
+		 uint32_t scripts, const uint8_t *vflags, const uint8_t *vvow)
 {
 	size_t v, i, ntok = 0, strb = 0, size;
 	struct kd_name *n;
@@ -159,6 +170,8 @@ static int build(struct kd_name **out, const struct kd_tokset *ts, size_t nv,
 	for (v = 0; v < nv; v++) {
 		vars[v].toks = toks;
 		vars[v].ntok = ts[v].n;
+		vars[v].vowels = vvow ? vvow[v] & 1 : 0;
+		vars[v].native = vvow ? (vvow[v] & 2) != 0 : 0;
 		for (i = 0; i < ts[v].n; i++, toks++) {
 			const struct kd_rtok *t = &ts[v].t[i];
 			size_t sl;
@@ -199,9 +212,9 @@ static int build(struct kd_name **out, const struct kd_tokset *ts, size_t nv,
 /* The token sets of one name text: ts[*nv..] gets at most maxv more
  * variants (maxv >= 1), vflags their token flags; scripts collects the
  * scripts seen. */
-static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
-			size_t maxv, uint32_t *scripts, const char *s,
-			size_t len, unsigned flags)
+static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, uint8_t *vvow,
+			size_t *nv, size_t maxv, uint32_t *scripts,
+			const char *s, size_t len, unsigned flags)
 {
 	struct run runs[MAX_RUNS];
 	struct kd_abuf b = { NULL, NULL, 0, 0, false, 0 };
@@ -225,13 +238,15 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
 		kd__digit_twins(low, len); /* J0hn -> john */
 		kd__tokenize(&ts[*nv], low, len, flags);
 		vflags[*nv] = 0;
+		vvow[*nv] = 0;
 		if (ts[*nv].n == 0)
 			return 0;
 		if (ts[(*nv)++].particles_split && maxv > 1) {
 			/* Vanderbilt as written beside van der bilt */
 			kd__tokenize(&ts[*nv], low, len,
 				     flags | KD_NAME_PARTICLES_JOINED);
-			vflags[(*nv)++] = 0;
+			vflags[*nv] = 0;
+			vvow[(*nv)++] = 0;
 		}
 		return 0;
 	}
@@ -272,6 +287,12 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
 		 * Hangul read syllable by syllable: short syllables whose
 		 * skeletons collide (zhang/cheng) */
 		vflags[at] = 0;
+		vvow[at] = 0;
+		for (r = 0; r < nr; r++)
+			if (vowel_run(u, &runs[r]))
+				vvow[at] = 1 | 2;
+			else if (runs[r].script == KD_SCRIPT_ARABIC)
+				vvow[at] |= 2;
 		if (*scripts & KD_SCRIPT_OTHER)
 			vflags[at] = KD_TF_READ;
 		else if (*scripts & (KD_SCRIPT_HAN | KD_SCRIPT_HANGUL))
@@ -691,9 +712,9 @@ static int org_residue(const char *s, size_t len, size_t *ns, size_t *ne)
 
 /* Analyse s[0..len) into variants from *nv on (at most cap variants in
  * all): a former or other name in brackets gives variants of its own. */
-static int analyze_main(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
-			size_t cap, uint32_t *scripts, const char *s,
-			size_t len, unsigned flags)
+static int analyze_main(struct kd_tokset *ts, uint8_t *vflags, uint8_t *vvow,
+			size_t *nv, size_t cap, uint32_t *scripts,
+			const char *s, size_t len, unsigned flags)
 {
 	char main[KD_NAME_MAX_INPUT];
 	size_t open, os = 0, oe = 0, close = 0, mlen, from = *nv;
@@ -706,22 +727,23 @@ static int analyze_main(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
 		acr = open < len;
 	}
 	if (open == len)
-		return analyze_sets(ts, vflags, nv, cap - *nv, scripts, s, len,
-				    flags);
+		return analyze_sets(ts, vflags, vvow, nv, cap - *nv, scripts, s,
+				    len, flags);
 	/* the name without the bracket, then the other name as variants of
 	 * its own (the best variant is what counts) */
 	memcpy(main, s, open);
 	memcpy(main + open, s + close, len - close);
 	mlen = open + (len - close);
-	err = analyze_sets(ts, vflags, nv, cap - *nv > 1 ? cap - *nv - 1 : 1,
-			   scripts, main, mlen, flags);
+	err = analyze_sets(ts, vflags, vvow, nv,
+			   cap - *nv > 1 ? cap - *nv - 1 : 1, scripts, main,
+			   mlen, flags);
 	acr = acr && (flags & KD_NAME_LISTED); /* KD_TF_ACRONYM: listed */
 	for (; acr && main_acr && from < *nv; from++)
 		vflags[from] |= KD_TF_ACRONYM;
 	from = *nv;
 	if (err == 0 && *nv < cap)
-		err = analyze_sets(ts, vflags, nv, cap - *nv, scripts, s + os,
-				   oe - os, flags);
+		err = analyze_sets(ts, vflags, vvow, nv, cap - *nv, scripts,
+				   s + os, oe - os, flags);
 	for (; acr && !main_acr && from < *nv; from++)
 		vflags[from] |= KD_TF_ACRONYM;
 	return err;
@@ -731,7 +753,7 @@ int kd__name_analyze(struct kd_name **out, const char *s, size_t len,
 		     unsigned flags)
 {
 	struct kd_tokset ts[KD_NAME_MAX_VARS];
-	uint8_t vflags[KD_NAME_MAX_VARS];
+	uint8_t vflags[KD_NAME_MAX_VARS], vvow[KD_NAME_MAX_VARS];
 	uint32_t scripts = 0;
 	size_t nv = 0, ns = 0, ne = 0;
 	int err;
@@ -751,17 +773,18 @@ int kd__name_analyze(struct kd_name **out, const char *s, size_t len,
 		/* the name proper first; the text after it (a branch, an
 		 * address) may still be part of a listed name: also kept
 		 * whole as further variants. A leading label never is. */
-		err = analyze_main(ts, vflags, &nv, KD_NAME_MAX_VARS - 1,
+		err = analyze_main(ts, vflags, vvow, &nv, KD_NAME_MAX_VARS - 1,
 				   &scripts, s + ns, ne - ns, flags);
 		if (err == 0 && ne < len)
-			err = analyze_main(ts, vflags, &nv, KD_NAME_MAX_VARS,
-					   &scripts, s + ns, len - ns, flags);
+			err = analyze_main(ts, vflags, vvow, &nv,
+					   KD_NAME_MAX_VARS, &scripts, s + ns,
+					   len - ns, flags);
 	} else {
-		err = analyze_main(ts, vflags, &nv, KD_NAME_MAX_VARS, &scripts,
-				   s, len, flags);
+		err = analyze_main(ts, vflags, vvow, &nv, KD_NAME_MAX_VARS,
+				   &scripts, s, len, flags);
 	}
 	if (err == 0)
-		err = build(out, ts, nv, scripts, vflags);
+		err = build(out, ts, nv, scripts, vflags, vvow);
 	if (err < 0)
 		(void)kd__error_set(err, "out of memory"); /* the only error */
 	return err;

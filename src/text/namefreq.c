@@ -20,6 +20,12 @@
  * written many ways (Muhammad, Mohammed, Mohamed: muxemet), each spelling
  * rarer than the name, and the matcher takes any of them for the others:
  * the people a query word can stand for are its class.
+ *
+ * kd__name_pop_info_native() also counts the common names of the naming
+ * cultures that write in Arabic or a Brahmic script (Persian, Arabic,
+ * Urdu, Nepali, Indian: data/names/faker/name_freq_native.tsv, same
+ * scale): for a query word read from those scripts, whose writer belongs
+ * to those cultures (Karimi, Thapa, Adhikari are common names there).
  */
 #include "text/text.h"
 #include "util/util.h"
@@ -33,7 +39,12 @@ static const char g_tsv[] =
 #include "name_freq.inc"
 	;
 
-#define FREQ_SLOTS 65536 /* power of two, > 2 x rows */
+static const char g_native_tsv[] =
+#include "name_freq_native.inc"
+	;
+
+#define FREQ_SLOTS   65536 /* power of two, > 2 x rows */
+#define NATIVE_SLOTS 8192  /* power of two, > 2 x rows */
 
 struct freq {
 	const char *s; /* into g_tsv, terminated by '\t' */
@@ -42,21 +53,28 @@ struct freq {
 };
 
 static struct freq g_tab[FREQ_SLOTS];
+static struct freq g_native[NATIVE_SLOTS];
 static struct freq g_skel[FREQ_SLOTS];   /* skeleton -> summed counts */
 static char g_skel_text[FREQ_SLOTS * 8]; /* the skeletons, '\t'-ended */
 static size_t g_skel_used;
 static double g_total = 1;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
 
-static struct freq *slot_in(struct freq *tab, const char *s, size_t n)
+static struct freq *slot_sized(struct freq *tab, uint32_t size, const char *s,
+			       size_t n)
 {
-	uint32_t i = (uint32_t)kd__hash(s, n) & (FREQ_SLOTS - 1), k;
-	for (k = 0; k < FREQ_SLOTS; k++, i = (i + 1) & (FREQ_SLOTS - 1)) {
+	uint32_t i = (uint32_t)kd__hash(s, n) & (size - 1), k;
+	for (k = 0; k < size; k++, i = (i + 1) & (size - 1)) {
 		struct freq *e = &tab[i];
 		if (e->s == NULL || (e->len == n && memcmp(e->s, s, n) == 0))
 			return e;
 	}
 	return NULL;
+}
+
+static struct freq *slot_in(struct freq *tab, const char *s, size_t n)
+{
+	return slot_sized(tab, FREQ_SLOTS, s, n);
 }
 
 static struct freq *slot(const char *s, size_t n)
@@ -84,31 +102,51 @@ static void add_skel(const char *w, size_t n, uint32_t c)
 	e->count += c;
 }
 
-/* Lines "word\tcount\n"; the first is "total\tN". */
-static void load(void)
+/* Lines "word\tcount\n" of tsv into `into` (size slots); a "total\tN"
+ * line sets g_total. One pass over the text (CMakeLists.txt keeps only
+ * lines of letters, a tab and digits): parsed at the first query. */
+static void load_into(struct freq *into, uint32_t size, const char *tsv)
 {
-	const char *p = g_tsv;
+	const char *p = tsv;
 	while (*p) {
-		const char *tab = strchr(p, '\t'), *nl;
-		unsigned long c;
-		if (tab == NULL)
-			break;
-		c = strtoul(tab + 1, NULL, 10);
-		nl = strchr(tab, '\n');
-		if ((size_t)(tab - p) == 5 && memcmp(p, "total", 5) == 0) {
-			g_total = c > 0 ? (double)c : 1;
-		} else if (tab > p && tab - p < 64) {
-			struct freq *e = slot(p, (size_t)(tab - p));
-			if (e && e->s == NULL) {
-				e->s = p;
-				e->len = (uint8_t)(tab - p);
-				e->count = (uint32_t)c;
+		const char *w = p;
+		size_t n;
+		unsigned long c = 0;
+		while (*p && *p != '\t' && *p != '\n')
+			p++;
+		n = (size_t)(p - w);
+		if (*p == '\t') {
+			for (p++; *p >= '0' && *p <= '9'; p++)
+				c = c * 10 + (unsigned long)(*p - '0');
+			if (n == 5 && memcmp(w, "total", 5) == 0) {
+				g_total = c > 0 ? (double)c : 1;
+			} else if (n > 0 && n < 64) {
+				struct freq *e = slot_sized(into, size, w, n);
+				if (e && e->s == NULL) {
+					e->s = w;
+					e->len = (uint8_t)n;
+					e->count = (uint32_t)c;
+				}
 			}
 		}
-		if (nl == NULL)
-			break;
-		p = nl + 1;
+		while (*p && *p != '\n')
+			p++;
+		if (*p == '\n')
+			p++;
 	}
+}
+
+static void load(void)
+{
+	load_into(g_tab, FREQ_SLOTS, g_tsv);
+}
+
+/* The native table, on first use (most queries are in Latin script) */
+static pthread_once_t g_native_once = PTHREAD_ONCE_INIT;
+
+static void load_native(void)
+{
+	load_into(g_native, NATIVE_SLOTS, g_native_tsv);
 }
 
 double kd__name_pop_info(const char *s, size_t len)
@@ -141,6 +179,21 @@ double kd__name_pop_info_class(const char *skel, size_t skel_len)
 	pthread_once(&g_class_once, load_classes);
 	if (skel_len > 0 && skel_len < 64 &&
 	    (e = slot_in(g_skel, skel, skel_len)) != NULL && e->s)
+		count = e->count;
+	return log(g_total / (count + 0.5));
+}
+
+double kd__name_pop_info_native(const char *s, size_t len)
+{
+	const struct freq *e;
+	double count = 0;
+	pthread_once(&g_once, load);
+	pthread_once(&g_native_once, load_native);
+	if (len > 0 && len < 64 && (e = slot(s, len)) != NULL && e->s)
+		count = e->count;
+	if (len > 0 && len < 64 &&
+	    (e = slot_sized(g_native, NATIVE_SLOTS, s, len)) != NULL && e->s &&
+	    e->count > count)
 		count = e->count;
 	return log(g_total / (count + 0.5));
 }

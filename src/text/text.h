@@ -79,6 +79,11 @@ struct kd_ntok {
 struct kd_nvar {
 	struct kd_ntok *toks;
 	size_t ntok;
+	int vowels; /* read from a script that writes its vowels (Brahmic
+		       scripts of South Asia): a sound match must also
+		       agree in vowels (kd__vowel_cost) */
+	int native; /* read from Arabic or a Brahmic script: how common its
+		       words are is kd__name_pop_info_native() */
 };
 
 /** The analysis of one name string; owns all its memory. */
@@ -155,6 +160,14 @@ size_t kd__phonetic(char *dst, size_t cap, const char *tok, size_t len);
  * Latin spelling, b the reading from another script.
  */
 size_t kd__sounds(char *dst, size_t cap, const char *tok, size_t len);
+/**
+ * How far the vowels of a reading from a script that writes them
+ * (kd_nvar.vowels) are from a Latin spelling's (vowels.c): 0 when each
+ * written vowel meets one of its kind; the reading's "a" agrees with any
+ * vowel or none. One per vowel that does not agree.
+ */
+double kd__vowel_cost(const char *reading, size_t rlen, const char *latin,
+		      size_t llen);
 /** kd__sounds of the reading of a Hangul word (hangul.c's words option):
  *  ㅡ "eu" is the sound U, ㅓ "eo" the sound O, no e is silent. */
 size_t kd__sounds_hangul(char *dst, size_t cap, const char *tok, size_t len);
@@ -219,6 +232,10 @@ double kd__name_pop_info(const char *s, size_t len);
  *  the skeleton `skel` (Mohamed counts as Muhammad, Mohammed, ...
  *  together). */
 double kd__name_pop_info_class(const char *skel, size_t skel_len);
+/** kd__name_pop_info() counting also the common names of the cultures
+ *  that write in Arabic or a Brahmic script (namefreq.c): for a word the
+ *  query wrote in one of those scripts (kd_nvar.native). */
+double kd__name_pop_info_native(const char *s, size_t len);
 
 /**
  * Legal forms (tokens.c, from the rigour org-types data). A KD_TOK_LEGAL
