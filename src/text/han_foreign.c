@@ -1,0 +1,94 @@
+/*
+ * han_foreign.c - is a Han word the transcription of a foreign name?
+ *
+ * Chinese writes a foreign name with a small set of characters chosen for
+ * their sound (Xinhua's transcription table: 斯 si, 尔 er, 克 ke, 特 te,
+ * 拉 la ...): Paradis 帕拉迪丝, Whitaker 惠特克, Haines 海恩斯. A Chinese
+ * person's name is a surname and one or two given-name characters, mostly
+ * outside that set (王秀英, 李伟). Without the name dot of a two-part name
+ * (谢尔盖·拉夫罗夫, translit.c) a single Han word was read only as Chinese
+ * syllables, so a foreign name in Han met nothing.
+ *
+ * Which characters transcribe, and how often, is learnt from the tuned
+ * rows of Wikidata's Latin/Han name words (bench/fit/
+ * make_han_transcription.py -> data/names/wikidata/han_transcription.tsv,
+ * compiled in as a table sorted by code point). A Han word is read as a
+ * transcription too (translit.c's KD_HAN_OPT_WORDS: pinyin joined,
+ * compared by sound) when it is longer than a Chinese name (5 characters
+ * or more), or when every character is in the table and at most one of
+ * them (none in a word of two) is a rare one (seen in fewer than
+ * han_transcription_common rows): the characters a Chinese name shares
+ * with transcriptions (林 明 文 美) are the rarer ones there. Every word
+ * of the run must qualify, so "月娥 張" (a given name and a surname) keeps
+ * only its Chinese readings. The Chinese readings always stay.
+ */
+#include "text/text_int.h"
+
+#include "name_weights.h"
+
+struct han_tr {
+	uint32_t cp;    /* code point */
+	uint32_t count; /* tuned Wikidata rows it occurs in */
+};
+
+/* clang-format off */
+static const struct han_tr g_tr[] = {
+#include "han_transcription.inc"
+};
+/* clang-format on */
+
+#define NTR (sizeof(g_tr) / sizeof(g_tr[0]))
+
+/* Rows the character occurs in (0: not a transcription character). */
+static uint32_t tr_count(UChar32 c)
+{
+	size_t lo = 0, hi = NTR;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (g_tr[mid].cp == (uint32_t)c)
+			return g_tr[mid].count;
+		if (g_tr[mid].cp < (uint32_t)c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* One Han word of nch characters, nabsent not in the table, nrare seen
+ * in few rows. */
+static bool word_foreign(int nch, int nabsent, int nrare)
+{
+	if (nch >= 5)
+		return true;
+	return nch >= 2 && nabsent == 0 && nrare <= (nch >= 3 ? 1 : 0);
+}
+
+bool kd__han_transcription(const UChar *u, int32_t n)
+{
+	int32_t i = 0;
+	int nch = 0, nabsent = 0, nrare = 0, words = 0;
+	while (i < n) {
+		UChar32 c;
+		U16_NEXT(u, i, n, c);
+		if (kd__script_of(c) == KD_SCRIPT_HAN) {
+			uint32_t k = tr_count(c);
+			nch++;
+			nabsent += k == 0;
+			nrare += k > 0 && k < KD_W_HAN_TRANSCRIPTION_COMMON;
+			continue;
+		}
+		if (nch > 0) {
+			if (!word_foreign(nch, nabsent, nrare))
+				return false;
+			words++;
+		}
+		nch = nabsent = nrare = 0;
+	}
+	if (nch > 0) {
+		if (!word_foreign(nch, nabsent, nrare))
+			return false;
+		words++;
+	}
+	return words > 0;
+}
