@@ -15,10 +15,11 @@
  * compiled in as a table sorted by code point). A Han word is read as a
  * transcription too (translit.c's KD_HAN_OPT_WORDS: pinyin joined,
  * compared by sound) when it is longer than a Chinese name (5 characters
- * or more), or when every character is in the table and at most one of
- * them (none in a word of two) is a rare one (seen in fewer than
- * han_transcription_common rows): the characters a Chinese name shares
- * with transcriptions (林 明 文 美) are the rarer ones there. Every word
+ * or more), or when its characters are transcription characters: at
+ * most one of them rare (seen in fewer than han_transcription_common
+ * rows; the characters a Chinese name shares with transcriptions, 林 明
+ * 文 美, are the rarer ones there), and that one only in a word of three
+ * or four, or beside typical ones (han_transcription_typical rows). Every word
  * of the run must qualify, so "月娥 張" (a given name and a surname) keeps
  * only its Chinese readings. The Chinese readings always stay.
  */
@@ -55,40 +56,52 @@ static uint32_t tr_count(UChar32 c)
 	return 0;
 }
 
-/* One Han word of nch characters, nabsent not in the table, nrare seen
- * in few rows. */
-static bool word_foreign(int nch, int nabsent, int nrare)
+/* One Han word of nch characters: lo and lo2 the two smallest counts
+ * of its characters (0: not in the table). A word of transcription
+ * characters (none rare) is one; so is a word with one rare or unseen
+ * character beside typical ones (迈克 Maik, 易普森 Ipsen), and a word of
+ * three or four with one rare character (帕拉迪丝). */
+static bool word_foreign(int nch, uint32_t lo, uint32_t lo2)
 {
+	const uint32_t common = KD_W_HAN_TRANSCRIPTION_COMMON;
+	const uint32_t typical = KD_W_HAN_TRANSCRIPTION_TYPICAL;
 	if (nch >= 5)
 		return true;
-	return nch >= 2 && nabsent == 0 && nrare <= (nch >= 3 ? 1 : 0);
+	if (nch < 2 || lo2 < common)
+		return false;
+	return lo >= common || (lo2 >= typical && (nch >= 3 || lo > 0)) ||
+	       (nch >= 3 && lo > 0);
 }
 
 bool kd__han_transcription(const UChar *u, int32_t n)
 {
 	int32_t i = 0;
-	int nch = 0, nabsent = 0, nrare = 0, words = 0;
-	while (i < n) {
-		UChar32 c;
-		U16_NEXT(u, i, n, c);
-		if (kd__script_of(c) == KD_SCRIPT_HAN) {
+	int nch = 0, words = 0;
+	uint32_t lo = UINT32_MAX, lo2 = UINT32_MAX;
+	while (i <= n) {
+		UChar32 c = 0;
+		if (i < n)
+			U16_NEXT(u, i, n, c);
+		else
+			i++; /* past the end: close the last word */
+		if (c != 0 && kd__script_of(c) == KD_SCRIPT_HAN) {
 			uint32_t k = tr_count(c);
 			nch++;
-			nabsent += k == 0;
-			nrare += k > 0 && k < KD_W_HAN_TRANSCRIPTION_COMMON;
+			if (k < lo) {
+				lo2 = lo;
+				lo = k;
+			} else if (k < lo2) {
+				lo2 = k;
+			}
 			continue;
 		}
 		if (nch > 0) {
-			if (!word_foreign(nch, nabsent, nrare))
+			if (!word_foreign(nch, lo, lo2))
 				return false;
 			words++;
 		}
-		nch = nabsent = nrare = 0;
-	}
-	if (nch > 0) {
-		if (!word_foreign(nch, nabsent, nrare))
-			return false;
-		words++;
+		nch = 0;
+		lo = lo2 = UINT32_MAX;
 	}
 	return words > 0;
 }
