@@ -51,6 +51,10 @@ KD_TEST(han_foreign__transcription_words)
 	CHECK(!han_tr("习近平"));
 	/* a given name and a surname in two words; one character alone */
 	CHECK(!han_tr("月娥 張"));
+	/* words of a foreign name parted by a space: one long word of
+	 * transcription characters is enough when no word is one character */
+	CHECK(han_tr("谢尔盖 拉夫罗夫"));
+	CHECK(!han_tr("加奈 山本"));
 	CHECK(!han_tr("斯"));
 	CHECK(!han_tr(""));
 }
@@ -72,6 +76,8 @@ KD_TEST(han_foreign__compare)
 	/* a Chinese name keeps its pinyin reading */
 	CHECK(cmp("Wang Xiuying", "王秀英") >= 0.85);
 	CHECK(cmp("Xi Jinping", "习近平") >= 0.85);
+	CHECK(cmp("Sergei Lavrov", "谢尔盖 拉夫罗夫") >= 0.70);
+	CHECK(cmp("Sergei Lavrov", "谢尔盖 古斯塔夫森") < 0.70);
 }
 
 KD_TEST(han_foreign__hangul_words)

@@ -19,13 +19,18 @@
  * most one of them rare (seen in fewer than han_transcription_common
  * rows; the characters a Chinese name shares with transcriptions, 林 明
  * 文 美, are the rarer ones there), and that one only in a word of three
- * or four, or beside typical ones (han_transcription_typical rows). Every word
- * of the run must qualify, so "月娥 張" (a given name and a surname) keeps
- * only its Chinese readings. The Chinese readings always stay.
+ * or four, or beside typical ones (han_transcription_typical rows).
+ * Every word of the run must qualify, so "月娥 張" (a given name and a
+ * one-character surname) keeps only its Chinese readings, except that a
+ * name of words of two characters or more needs one qualifying word of
+ * three (谢尔盖 拉夫罗夫 written with a space). The Chinese readings
+ * always stay.
  */
 #include "text/text_int.h"
 
 #include "name_weights.h"
+
+#include <limits.h>
 
 struct han_tr {
 	uint32_t cp;    /* code point */
@@ -76,7 +81,7 @@ static bool word_foreign(int nch, uint32_t lo, uint32_t lo2)
 bool kd__han_transcription(const UChar *u, int32_t n)
 {
 	int32_t i = 0;
-	int nch = 0, words = 0;
+	int nch = 0, words = 0, good = 0, good_long = 0, shortest = INT_MAX;
 	uint32_t lo = UINT32_MAX, lo2 = UINT32_MAX;
 	while (i <= n) {
 		UChar32 c = 0;
@@ -96,12 +101,18 @@ bool kd__han_transcription(const UChar *u, int32_t n)
 			continue;
 		}
 		if (nch > 0) {
-			if (!word_foreign(nch, lo, lo2))
-				return false;
+			bool f = word_foreign(nch, lo, lo2);
 			words++;
+			good += f;
+			good_long += f && nch >= 3;
+			if (nch < shortest)
+				shortest = nch;
 		}
 		nch = 0;
 		lo = lo2 = UINT32_MAX;
 	}
-	return words > 0;
+	/* every word, or, in a name of words of two characters or more (no
+	 * one-character Chinese surname), one long word (谢尔盖 拉夫罗夫) */
+	return words > 0 && (good == words ||
+			     (words >= 2 && shortest >= 2 && good_long > 0));
 }
