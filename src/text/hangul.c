@@ -27,7 +27,9 @@
  * A name of two or more Hangul words, one of three syllables or more,
  * five syllables in all, or no word a one-syllable Korean surname
  * (조지 워싱턴, 존 커; not 진우 김), or a single word of four syllables
- * or more (아이젠하워), is usually a foreign name in Korean
+ * or more (아이젠하워), or of two or three that does not begin with a
+ * Korean surname (카셀라) or has the vowel ㅡ Korean adds to a foreign
+ * consonant (부라크), is usually a foreign name in Korean
  * transcription, and its words are words, not syllables:
  * it gets a fourth option, KD_HANGUL_OPT_WORDS, Revised Romanization with
  * the syllables of each word joined ("joji wosingteon"), which the
