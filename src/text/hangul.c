@@ -27,7 +27,9 @@
  * A name of two or more Hangul words, one of three syllables or more,
  * five syllables in all, or no word a one-syllable Korean surname
  * (조지 워싱턴, 존 커; not 진우 김), or a single word of four syllables
- * or more (아이젠하워), is usually a foreign name in Korean
+ * or more (아이젠하워), or of two or three that does not begin with a
+ * Korean surname (카셀라) or has the vowel ㅡ Korean adds to a foreign
+ * consonant (부라크), is usually a foreign name in Korean
  * transcription, and its words are words, not syllables:
  * it gets a fourth option, KD_HANGUL_OPT_WORDS, Revised Romanization with
  * the syllables of each word joined ("joji wosingteon"), which the
@@ -119,12 +121,21 @@ static bool korean_surname(UChar32 c)
 	return false;
 }
 
+/* A syllable of the vowel ㅡ alone after a consonant (스 크 트 드 르 즈):
+ * the vowel Korean adds to a foreign consonant cluster or final
+ * (Schram 슈람 has none, Pitts 피츠, Burak 부라크), rare in Korean names. */
+static bool epenthetic(UChar32 c)
+{
+	int s = (int)(c - 0xAC00);
+	return s / 588 != 11 && (s % 588) / 28 == 18 && s % 28 == 0;
+}
+
 int kd__hangul_nopts(const UChar *u, int32_t n)
 {
 	int32_t i = 0;
 	int words = 0, syl = 0, run = 0, longest = 0;
-	bool in = false, surname = false;
-	UChar32 first = 0;
+	bool in = false, surname = false, eu = false;
+	UChar32 first = 0, head = 0;
 	while (i < n) {
 		UChar32 c;
 		U16_NEXT(u, i, n, c);
@@ -135,6 +146,9 @@ int kd__hangul_nopts(const UChar *u, int32_t n)
 				longest = run;
 			if (run == 1)
 				first = c;
+			if (words == 1 && run == 1)
+				head = c;
+			eu = eu || (run > 1 && epenthetic(c));
 			syl++;
 			in = true;
 		} else {
@@ -149,9 +163,13 @@ int kd__hangul_nopts(const UChar *u, int32_t n)
 	 * surname of one (진우 김); a foreign name is longer, or written
 	 * in words of which none is a Korean surname (존 커, 폴 버처), or
 	 * one word of four syllables or more (아이젠하워, and Mandarin by
-	 * sound: 저우둥위); the syllables stay read as well (남궁민수) */
+	 * sound: 저우둥위), or one word of two or three that does not begin
+	 * with a Korean surname (피네다, 보아텡) or has an added ㅡ (부라크,
+	 * 피츠); the syllables stay read as well (남궁민수) */
 	return (words >= 2 && (longest >= 3 || syl >= 5 || !surname)) ||
-			       (words == 1 && longest >= 4)
+			       (words == 1 && longest >= 4) ||
+			       (words == 1 && longest >= 2 &&
+				(!korean_surname(head) || eu))
 		       ? KD_HANGUL_NOPTS + 1
 		       : KD_HANGUL_NOPTS;
 }

@@ -102,6 +102,10 @@ void kd__hangul_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 /** Options for a Hangul run: a fourth (words joined) when it has two or
  *  more words (a foreign name in transcription). */
 int kd__hangul_nopts(const UChar *u, int32_t n);
+/** True when every Han word of u[0..n) looks like a foreign name in
+ *  Chinese transcription (han_foreign.c): it then also gets the reading
+ *  KD_HAN_OPT_WORDS, as a name with a name dot does. */
+bool kd__han_transcription(const UChar *u, int32_t n);
 
 /** Hebrew letters -> Latin consonant frame (hebrew.c); other characters
  *  of the run are folded as Latin. */

@@ -734,7 +734,7 @@ int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
 	case KD_SCRIPT_GREEK:
 		return KD_GREEK_OPT_FOREIGN + 1;
 	case KD_SCRIPT_HAN:
-		if (han_foreign(u, n))
+		if (han_foreign(u, n) || kd__han_transcription(u, n))
 			return KD_HAN_OPT_WORDS + 1;
 		return han_longest(u, n) >= 3 ? 2 : 1;
 	case KD_SCRIPT_HANGUL:

@@ -1,0 +1,118 @@
+/*
+ * han_foreign.c - is a Han word the transcription of a foreign name?
+ *
+ * Chinese writes a foreign name with a small set of characters chosen for
+ * their sound (Xinhua's transcription table: 斯 si, 尔 er, 克 ke, 特 te,
+ * 拉 la ...): Paradis 帕拉迪丝, Whitaker 惠特克, Haines 海恩斯. A Chinese
+ * person's name is a surname and one or two given-name characters, mostly
+ * outside that set (王秀英, 李伟). Without the name dot of a two-part name
+ * (谢尔盖·拉夫罗夫, translit.c) a single Han word was read only as Chinese
+ * syllables, so a foreign name in Han met nothing.
+ *
+ * Which characters transcribe, and how often, is learnt from the tuned
+ * rows of Wikidata's Latin/Han name words (bench/fit/
+ * make_han_transcription.py -> data/names/wikidata/han_transcription.tsv,
+ * compiled in as a table sorted by code point). A Han word is read as a
+ * transcription too (translit.c's KD_HAN_OPT_WORDS: pinyin joined,
+ * compared by sound) when it is longer than a Chinese name (5 characters
+ * or more), or when its characters are transcription characters: at
+ * most one of them rare (seen in fewer than han_transcription_common
+ * rows; the characters a Chinese name shares with transcriptions, 林 明
+ * 文 美, are the rarer ones there), and that one only in a word of three
+ * or four, or beside typical ones (han_transcription_typical rows).
+ * Every word of the run must qualify, so "月娥 張" (a given name and a
+ * one-character surname) keeps only its Chinese readings, except that a
+ * name of words of two characters or more needs one qualifying word of
+ * three (谢尔盖 拉夫罗夫 written with a space). The Chinese readings
+ * always stay.
+ */
+#include "text/text_int.h"
+
+#include "name_weights.h"
+
+#include <limits.h>
+
+struct han_tr {
+	uint32_t cp;    /* code point */
+	uint32_t count; /* tuned Wikidata rows it occurs in */
+};
+
+/* clang-format off */
+static const struct han_tr g_tr[] = {
+#include "han_transcription.inc"
+};
+/* clang-format on */
+
+#define NTR (sizeof(g_tr) / sizeof(g_tr[0]))
+
+/* Rows the character occurs in (0: not a transcription character). */
+static uint32_t tr_count(UChar32 c)
+{
+	size_t lo = 0, hi = NTR;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (g_tr[mid].cp == (uint32_t)c)
+			return g_tr[mid].count;
+		if (g_tr[mid].cp < (uint32_t)c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* One Han word of nch characters: lo and lo2 the two smallest counts
+ * of its characters (0: not in the table). A word of transcription
+ * characters (none rare) is one; so is a word with one rare or unseen
+ * character beside typical ones (迈克 Maik, 易普森 Ipsen), and a word of
+ * three or four with one rare character (帕拉迪丝). */
+static bool word_foreign(int nch, uint32_t lo, uint32_t lo2)
+{
+	const uint32_t common = KD_W_HAN_TRANSCRIPTION_COMMON;
+	const uint32_t typical = KD_W_HAN_TRANSCRIPTION_TYPICAL;
+	if (nch >= 5)
+		return true;
+	if (nch < 2 || lo2 < common)
+		return false;
+	return lo >= common || (lo2 >= typical && (nch >= 3 || lo > 0)) ||
+	       (nch >= 3 && lo > 0);
+}
+
+bool kd__han_transcription(const UChar *u, int32_t n)
+{
+	int32_t i = 0;
+	int nch = 0, words = 0, good = 0, good_long = 0, shortest = INT_MAX;
+	uint32_t lo = UINT32_MAX, lo2 = UINT32_MAX;
+	while (i <= n) {
+		UChar32 c = 0;
+		if (i < n)
+			U16_NEXT(u, i, n, c);
+		else
+			i++; /* past the end: close the last word */
+		if (c != 0 && kd__script_of(c) == KD_SCRIPT_HAN) {
+			uint32_t k = tr_count(c);
+			nch++;
+			if (k < lo) {
+				lo2 = lo;
+				lo = k;
+			} else if (k < lo2) {
+				lo2 = k;
+			}
+			continue;
+		}
+		if (nch > 0) {
+			bool f = word_foreign(nch, lo, lo2);
+			words++;
+			good += f;
+			good_long += f && nch >= 3;
+			if (nch < shortest)
+				shortest = nch;
+		}
+		nch = 0;
+		lo = lo2 = UINT32_MAX;
+	}
+	/* every word, or, in a name of words of two characters or more (no
+	 * one-character Chinese surname), one long word (谢尔盖 拉夫罗夫) */
+	return words > 0 && (good == words ||
+			     (words >= 2 && shortest >= 2 && good_long > 0));
+}

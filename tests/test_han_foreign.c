@@ -1,0 +1,101 @@
+/*
+ * test_han_foreign.c - foreign names written as one Han or Hangul word
+ * (han_foreign.c, hangul.c): Paradis 帕拉迪丝, Antara 安塔拉, Casella
+ * 카셀라, Burak 부라크 are read as foreign names as well and compared by
+ * sound, while a Chinese or Korean person's name (王秀英, 김정은) keeps
+ * only its own readings. Each class has a pair that must stay apart.
+ */
+#include "test.h"
+#include "text/text_int.h"
+
+static double cmp(const char *a, const char *b)
+{
+	kd_result r;
+	if (kd_compare(&r, NULL, KD_SCHEMA_PERSON, a, b) < 0)
+		return -1;
+	return r.score;
+}
+
+/* kd__han_transcription on a UTF-8 string */
+static int han_tr(const char *s)
+{
+	UChar u[64];
+	int32_t n = 0;
+	UErrorCode e = U_ZERO_ERROR;
+	u_strFromUTF8(u, 64, &n, s, -1, &e);
+	return U_SUCCESS(e) && kd__han_transcription(u, n);
+}
+
+static int hangul_words(const char *s)
+{
+	UChar u[64];
+	int32_t n = 0;
+	UErrorCode e = U_ZERO_ERROR;
+	u_strFromUTF8(u, 64, &n, s, -1, &e);
+	return U_SUCCESS(e) &&
+	       kd__hangul_nopts(u, n) == KD_HANGUL_OPT_WORDS + 1;
+}
+
+KD_TEST(han_foreign__transcription_words)
+{
+	/* transcription characters (learnt: han_transcription.tsv) */
+	CHECK(han_tr("帕拉迪丝"));       /* Paradis */
+	CHECK(han_tr("安塔拉"));         /* Antara */
+	CHECK(han_tr("蒙代尔"));         /* Mondale */
+	CHECK(han_tr("谢尔盖拉夫罗夫")); /* longer than a Chinese name */
+	/* Chinese persons' names: characters outside the table, or rare in
+	 * it (林 明 are in Chinese names and a few transcriptions) */
+	CHECK(!han_tr("王秀英"));
+	CHECK(!han_tr("李伟"));
+	CHECK(!han_tr("林明宗"));
+	CHECK(!han_tr("习近平"));
+	/* a given name and a surname in two words; one character alone */
+	CHECK(!han_tr("月娥 張"));
+	/* words of a foreign name parted by a space: one long word of
+	 * transcription characters is enough when no word is one character */
+	CHECK(han_tr("谢尔盖 拉夫罗夫"));
+	CHECK(!han_tr("加奈 山本"));
+	CHECK(!han_tr("斯"));
+	CHECK(!han_tr(""));
+}
+
+KD_TEST(han_foreign__compare)
+{
+	kd_result r;
+	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Paradis", "帕拉迪丝") ==
+	      0);
+	CHECK(r.match && r.score >= 0.70);
+	CHECK(kd_test_feature(&r, "phonetic") != NULL);
+	CHECK(cmp("Antara", "安塔拉") >= 0.70);
+	CHECK(cmp("Mondale", "蒙代尔") >= 0.70);
+	CHECK(cmp("Gustafson", "古斯塔夫森") >= 0.70);
+	CHECK(cmp("Mondale", "古斯塔夫森") < 0.30);
+	/* another foreign name in Han is another person */
+	CHECK(cmp("Paradis", "安塔拉") < 0.30);
+	CHECK(cmp("Antara", "帕拉迪丝") < 0.30);
+	/* a Chinese name keeps its pinyin reading */
+	CHECK(cmp("Wang Xiuying", "王秀英") >= 0.85);
+	CHECK(cmp("Xi Jinping", "习近平") >= 0.85);
+	CHECK(cmp("Sergei Lavrov", "谢尔盖 拉夫罗夫") >= 0.70);
+	CHECK(cmp("Sergei Lavrov", "谢尔盖 古斯塔夫森") < 0.70);
+}
+
+KD_TEST(han_foreign__hangul_words)
+{
+	/* one word of two or three syllables: a foreign name when it does
+	 * not begin with a Korean surname or has an added ㅡ */
+	CHECK(hangul_words("카셀라")); /* Casella */
+	CHECK(hangul_words("보아텡")); /* Boateng */
+	CHECK(hangul_words("부라크")); /* Burak: 부 is a surname, 크 added */
+	CHECK(hangul_words("피츠"));   /* Pitts */
+	/* Korean names: a surname, no added vowel */
+	CHECK(!hangul_words("김정은"));
+	CHECK(!hangul_words("이민기"));
+	CHECK(!hangul_words("박"));
+	CHECK(cmp("Casella", "카셀라") >= 0.70);
+	CHECK(cmp("Burak", "부라크") >= 0.70);
+	CHECK(cmp("Boateng", "보아텡") >= 0.70);
+	CHECK(cmp("Casella", "보아텡") < 0.30);
+	CHECK(cmp("Burak", "카셀라") < 0.30);
+	CHECK(cmp("Kim Jong Un", "김정은") >= 0.85);
+}
