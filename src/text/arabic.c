@@ -492,9 +492,29 @@ int kd__arabic_nopts(const UChar *u, int32_t n)
 	return KD_ARABIC_OPT_FRAME + 1;
 }
 
+/* Consonant sounds of w's frame: the letters a frame reading keeps as
+ * consonants (not alif, waw, ya, ta marbuta, hamza, ain, nor he, a
+ * glide). phonetic.c never compares a frame of fewer than three by sound
+ * (two consonants meet too many names). */
+static int frame_consonants(const struct word *w)
+{
+	int k, c = 0;
+	for (k = 0; k < w->n; k++)
+		c += w->u[k].type == U_CONS && w->u[k].lat[0] != '\0' &&
+		     strcmp(w->u[k].lat, "h") != 0;
+	return c;
+}
+
+/* In the frame option a word of fewer than three consonant sounds is
+ * spelled with vowels like the other options (Sylla سيلا "sila"): its
+ * frame is never compared by sound, and the vowelled word can still
+ * meet the Latin word by spelling next to the frames of the longer
+ * words of the same name (سيلا إردمان Sylla Erdmann). */
 static void flush(struct kd_abuf *b, int opt, struct word *w, size_t off)
 {
-	if (w->n > 0 && opt == KD_ARABIC_OPT_FRAME)
+	if (w->n > 0 && opt == KD_ARABIC_OPT_FRAME && frame_consonants(w) < 3)
+		spell(b, 0, w, 0, w->n, off);
+	else if (w->n > 0 && opt == KD_ARABIC_OPT_FRAME)
 		frame(b, w, off);
 	else if (w->n > 0)
 		spell(b, opt, w, 0, w->n, off);
