@@ -7,6 +7,7 @@
 #include "test.h"
 #include "text/text.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static double cmp(const char *a, const char *b)
@@ -41,6 +42,26 @@ static int variant_flags(const char *s, unsigned flags, const char *first)
 			got = n->vars[v].toks[0].flags;
 	kd__name_free(n);
 	return got;
+}
+
+/* The second token of the variant of `s` whose first token is `first`
+ * ("" when there is none). */
+static const char *second_token(const char *s, const char *first)
+{
+	static char buf[64];
+	struct kd_name *n = NULL;
+	size_t v;
+	buf[0] = '\0';
+	if (kd__name_analyze(&n, s, strlen(s), 0) != 0)
+		return buf;
+	for (v = 0; v < n->nvars; v++)
+		if (n->vars[v].ntok > 1 &&
+		    strcmp(n->vars[v].toks[0].s, first) == 0) {
+			snprintf(buf, sizeof(buf), "%s", n->vars[v].toks[1].s);
+			break;
+		}
+	kd__name_free(n);
+	return buf;
 }
 
 KD_TEST(adapt__latvian_nominative_s)
@@ -238,4 +259,25 @@ KD_TEST(adapt__katakana_small_vowels)
 	CHECK(cmp("エヴァ・ブラウン", "Eva Braun") >= 0.90);
 	CHECK(cmp("ヴィクトル・ユーゴー", "Viktor Tsoi") < 0.30);
 	CHECK(cmp("アメリゴ・ヴェルディ", "Amerigo Vespucci") < 0.30);
+}
+
+KD_TEST(adapt__arabic_frame_per_word)
+{
+	/* a word of fewer than three consonant sounds is spelled with
+	 * vowels in the frame option (its frame is never compared by
+	 * sound), next to the frames of the longer words */
+	CHECK_INT(variant_flags("إردمان سيلا", 0, "rdmn"),
+		  KD_TF_READ | KD_TF_ARABIC);
+	CHECK_STR(second_token("إردمان سيلا", "rdmn"), "sila");
+	CHECK(cmp("سيلا إردمان", "Sylla Erdmann") >= 0.90);
+	CHECK(cmp("سيلا إردمان", "Sylla Ertugrul") < 0.50);
+	/* a foreign word (two vowels written inside) next to an Arabic
+	 * one (ح): the foreign word as a frame, the Arabic word spelled */
+	CHECK_INT(variant_flags("فيكتور حسن", 0, "fyktwr"),
+		  KD_TF_READ | KD_TF_ARABIC);
+	CHECK(cmp("فيكتور حسن", "Viktor Hassan") >= 0.90);
+	CHECK(cmp("فيكتور حسن", "Viktor Hamdan") < 0.60);
+	/* an Arabic word next to an Arabic word: no frame */
+	CHECK_INT(variant_flags("سمير جعفر", 0, "smyr"), -1);
+	CHECK_INT(variant_flags("سمير جعفر", 0, "smir"), -1);
 }
