@@ -281,3 +281,23 @@ KD_TEST(adapt__arabic_frame_per_word)
 	CHECK_INT(variant_flags("سمير جعفر", 0, "smyr"), -1);
 	CHECK_INT(variant_flags("سمير جعفر", 0, "smir"), -1);
 }
+
+KD_TEST(adapt__lithuanian_and_dutch_latin)
+{
+	/* Lithuanian: -is after vowel + r (Russian -рь), -skis for -sky */
+	CHECK_STR(skel("igoris"), skel("igor"));
+	CHECK_STR(skel("dostojevskis"), skel("dostoevsky"));
+	CHECK_STR(skel("kilcevskis"), skel("kilcevsky"));
+	CHECK(strcmp(skel("morris"), skel("morr")) != 0);
+	CHECK(strcmp(skel("boris"), skel("bor")) != 0);
+	CHECK(cmp("Igoris Komarovas", "Igor KOMAROV") >= 0.90);
+	CHECK(cmp("Igoris Komarovas", "Igor LEBEDEV") < 0.50);
+	/* Dutch sj for sh, not German s + y before a, o, u */
+	CHECK_STR(skel("patroesjev"), skel("patrushev"));
+	CHECK_STR(skel("sjoevalov"), skel("shuvalov"));
+	CHECK_STR(skel("rasjnikov"), skel("rashnikov"));
+	CHECK_STR(skel("sjuganow"), skel("zyuganov"));
+	CHECK(strcmp(skel("sjuganow"), skel("shuganov")) != 0);
+	CHECK(cmp("Dmitri Patroesjev", "Dmitry PATRUSHEV") >= 0.90);
+	CHECK(cmp("Dmitri Patroesjev", "Dmitry PATRIKEEV") < 0.70);
+}
