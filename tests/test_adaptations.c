@@ -301,3 +301,33 @@ KD_TEST(adapt__lithuanian_and_dutch_latin)
 	CHECK(cmp("Dmitri Patroesjev", "Dmitry PATRUSHEV") >= 0.90);
 	CHECK(cmp("Dmitri Patroesjev", "Dmitry PATRIKEEV") < 0.70);
 }
+
+KD_TEST(adapt__hungarian_reading)
+{
+	char b[64];
+	/* sz s, s sh, cs ch, zs zh, c ts */
+	CHECK_INT((int)kd__hungarian_reading(b, sizeof(b), "Szergej Sojgu", 13),
+		  13);
+	CHECK_STR(b, "sergej shojgu");
+	kd__hungarian_reading(b, sizeof(b), "Vjacseszlav Zsukov", 18);
+	CHECK_STR(b, "vjacheslav zhukov");
+	/* no sz, cs, zs; or a letter Hungarian does not use (Polish w, cz) */
+	CHECK_INT((int)kd__hungarian_reading(b, sizeof(b), "Sergej Lavrov", 13),
+		  0);
+	CHECK_INT(
+		(int)kd__hungarian_reading(b, sizeof(b), "Siergiej Ławrow", 16),
+		0);
+	CHECK_INT((int)kd__hungarian_reading(b, sizeof(b), "Szczepan Kowalczyk",
+					     18),
+		  0);
+	/* a second spelling of the query: Polish sz keeps its reading */
+	CHECK(cmp("Szergej Lavrov", "Sergei Lavrov") >= 0.95);
+	CHECK(cmp("Alekszandr Csernisenko", "Alexander CHERNYSHENKO") >= 0.90);
+	CHECK(cmp("Szergej Sojgu", "Sergei SHOIGU") >= 0.90);
+	CHECK(cmp("Szojgu", "SHOIGU") >= 0.90);
+	CHECK(cmp("Szergej Lavrov", "Sergei Sojgu") < 0.50);
+	/* a listed name gets no such spelling */
+	CHECK_INT(variant_flags("Szergej Lavrov", KD_NAME_LISTED, "sergej"),
+		  -1);
+	CHECK_INT(variant_flags("Szergej Lavrov", 0, "sergej"), 0);
+}

@@ -234,4 +234,10 @@ int kd__legal_intl(const char *form);
  */
 const char *kd__org_symbol(const char *s, size_t len);
 
+/* Hungarian transcription of a Russian name read back (translit.c:
+ * Szergej Sojgu -> sergej shojgu): the reading in dst, or 0 when the
+ * ASCII name s[0..len) is not spelled so (or len >= KD_HU_MAX) */
+#define KD_HU_MAX 256
+size_t kd__hungarian_reading(char *dst, size_t cap, const char *s, size_t len);
+
 #endif

@@ -850,3 +850,67 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 		err = b->err;
 	return err;
 }
+
+/*
+ * A name in ASCII Latin written as Hungarian spells a Russian one (the
+ * Hungarian Academy's transcription, AkH 217.: Szergej Lavrov,
+ * Alekszandr Csernisenko, Vjacseszlav Zsukov): sz is s, s is sh, cs ch,
+ * zs zh, c ts. Polish writes the same sz for sh (Szojgu), so the reading
+ * is a second spelling of the query, never a replacement, and only for
+ * a name with sz, cs or zs and without the letters Hungarian does not
+ * use for a Russian name (w, x, q; ch, sh, cz, rz: Polish and English).
+ * Writes the reading to dst (lowercase) and returns its length, 0 when
+ * the name is not spelled so or dst is too small.
+ */
+size_t kd__hungarian_reading(char *dst, size_t cap, const char *s, size_t len)
+{
+	size_t i, n = 0;
+	bool mark = false;
+	char low[KD_HU_MAX];
+	if (len >= sizeof(low))
+		return 0;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		low[i] = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
+	}
+	for (i = 0; i < len; i++) {
+		char c = low[i], nx = i + 1 < len ? low[i + 1] : 0;
+		if (c == 'w' || c == 'x' || c == 'q' ||
+		    ((c == 'c' || c == 's' || c == 'r') && nx == 'h') ||
+		    ((c == 'c' || c == 'r') && nx == 'z'))
+			return 0;
+		if ((c == 's' && nx == 'z') || (c == 'c' && nx == 's') ||
+		    (c == 'z' && nx == 's'))
+			mark = true;
+	}
+	if (!mark)
+		return 0;
+	for (i = 0; i < len; i++) {
+		char c = low[i], nx = i + 1 < len ? low[i + 1] : 0;
+		const char *o;
+		char one[2] = { c, 0 };
+		if (c == 's' && nx == 'z') {
+			o = "s";
+			i++;
+		} else if (c == 'z' && nx == 's') {
+			o = "zh";
+			i++;
+		} else if (c == 'c' && nx == 's') {
+			o = "ch";
+			i++;
+		} else if (c == 's') {
+			o = "sh";
+		} else if (c == 'c') {
+			o = "ts";
+		} else {
+			o = one;
+		}
+		while (*o) {
+			if (n + 1 >= cap)
+				return 0;
+			dst[n++] = *o++;
+		}
+	}
+	dst[n] = '\0';
+	return n;
+}
