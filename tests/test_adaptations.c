@@ -331,3 +331,18 @@ KD_TEST(adapt__hungarian_reading)
 		  -1);
 	CHECK_INT(variant_flags("Szergej Lavrov", 0, "sergej"), 0);
 }
+
+KD_TEST(adapt__cyrillic_foreign_name)
+{
+	/* a foreign name in Russian letters: its BGN reading is compared by
+	 * sound too (Рэнсом "rensom" Ransome, Байфилд Byfield) */
+	CHECK_INT(variant_flags("Рэнсом Байфилд", 0, "rensom"), KD_TF_READ);
+	CHECK(cmp("Рэнсом Байфилд", "Ransome Byfield") >= 0.90);
+	CHECK(cmp("Рэнсом Байфилд", "Ransome Sterling") < 0.50);
+	/* a Russian, Ukrainian or Serbian name is not: Slavic endings,
+	 * other alphabets' letters; nor a listed name */
+	CHECK_INT(variant_flags("Сергей Лавров", 0, "sergey"), 0);
+	CHECK_INT(variant_flags("Юрий Луценко", 0, "yuriy"), 0);
+	CHECK_INT(variant_flags("Јован Рашко", 0, "jovan"), 0);
+	CHECK_INT(variant_flags("Рэнсом Байфилд", KD_NAME_LISTED, "rensom"), 0);
+}
