@@ -346,3 +346,24 @@ KD_TEST(adapt__cyrillic_foreign_name)
 	CHECK_INT(variant_flags("Јован Рашко", 0, "jovan"), 0);
 	CHECK_INT(variant_flags("Рэнсом Байфилд", KD_NAME_LISTED, "rensom"), 0);
 }
+
+KD_TEST(adapt__ukrainian_latin_h)
+{
+	char b[64];
+	/* Ukrainian Latin h for г (Serhij, Serhii, Hryhorij): read as g
+	 * when a word ends in -ij, -ii, -iy; kh, zh, ch, sh keep their h */
+	CHECK_INT((int)kd__ukrainian_reading(b, sizeof(b), "Serhij Lavrov", 13),
+		  13);
+	CHECK_STR(b, "sergij lavrov");
+	kd__ukrainian_reading(b, sizeof(b), "Hryhorii Zhukov", 15);
+	CHECK_STR(b, "grygorii zhukov");
+	CHECK_INT(
+		(int)kd__ukrainian_reading(b, sizeof(b), "Oleh Shevchenko", 15),
+		0);
+	CHECK_INT((int)kd__ukrainian_reading(b, sizeof(b), "Hamid Karzai", 12),
+		  0);
+	CHECK(cmp("Serhij Lavrov", "Sergei LAVROV") >= 0.90);
+	CHECK(cmp("Serhii Shoigu", "Sergei SHOIGU") >= 0.90);
+	CHECK(cmp("Serhij Lavrov", "Sergei SHOIGU") < 0.50);
+	CHECK_INT(variant_flags("Serhij Lavrov", KD_NAME_LISTED, "sergij"), -1);
+}

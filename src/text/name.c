@@ -229,10 +229,14 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, size_t *nv,
 		vflags[*nv] = 0;
 		*nv += ts[*nv].n ? 1 : 0;
 		/* a query spelled as Hungarian writes a Russian name
-		 * (Szergej): its reading as a second variant (translit.c) */
+		 * (Szergej), or Ukrainian Latin (Serhij): its reading as a
+		 * second variant (translit.c) */
 		if (!(flags & (KD_NAME_LISTED | KD_NAME_ORG)) && maxv > 1 &&
 		    *nv > first &&
-		    (k = kd__hungarian_reading(low, sizeof(low), s, len)) > 0) {
+		    ((k = kd__hungarian_reading(low, sizeof(low), s, len)) >
+			     0 ||
+		     (k = kd__ukrainian_reading(low, sizeof(low), s, len)) >
+			     0)) {
 			kd__tokenize(&ts[*nv], low, k, flags);
 			vflags[*nv] = 0;
 			if (ts[*nv].n && !same_tokens(&ts[first], &ts[*nv]))

@@ -965,3 +965,50 @@ size_t kd__hungarian_reading(char *dst, size_t cap, const char *s, size_t len)
 	dst[n] = '\0';
 	return n;
 }
+
+/* Is s[i] (an h) Ukrainian г, not part of kh, zh, ch, sh? */
+static bool free_h(const char *s, size_t i)
+{
+	char p = i > 0 ? s[i - 1] : 0;
+	return s[i] == 'h' && p != 'k' && p != 'z' && p != 'c' && p != 's';
+}
+
+/*
+ * A name in ASCII Latin written as Ukrainian Latin spells a Ukrainian
+ * name (the national and the scholarly transliteration: Serhii, Serhiy,
+ * Serhij, Hryhorii): г is h where Russian has g (Sergei, Grigorii). Read
+ * with h as g when a word ends in -ii, -iy, -ij, -yi, -yj (Ukrainian
+ * -ій, -ий) and the name has an h that is not part of kh, zh, ch, sh;
+ * a second spelling of the query like the Hungarian one. Writes the
+ * reading to dst (lowercase) and returns its length, 0 when the name is
+ * not spelled so or dst is too small.
+ */
+size_t kd__ukrainian_reading(char *dst, size_t cap, const char *s, size_t len)
+{
+	size_t i, n = 0;
+	bool end = false, h = false;
+	char low[KD_HU_MAX];
+	if (len >= sizeof(low) || len + 1 > cap)
+		return 0;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		low[i] = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
+	}
+	for (i = 0; i < len; i++) {
+		bool last = i + 1 == len ||
+			    !(low[i + 1] >= 'a' && low[i + 1] <= 'z');
+		if (last && i >= 3 &&
+		    (low[i - 1] == 'i' || low[i - 1] == 'y') &&
+		    (low[i] == 'i' || low[i] == 'y' || low[i] == 'j') &&
+		    low[i - 2] >= 'a' && low[i - 2] <= 'z')
+			end = true;
+		if (free_h(low, i))
+			h = true;
+	}
+	if (!end || !h)
+		return 0;
+	for (i = 0; i < len; i++)
+		dst[n++] = free_h(low, i) ? 'g' : low[i];
+	dst[n] = '\0';
+	return n;
+}
