@@ -390,6 +390,11 @@ int main(int argc, char **argv)
 	/* the same words, two of one script as a two-part name */
 	snprintf(path, sizeof(path), "%s/name_scripts_full.csv", bd);
 	pairs(m, path, "scripts2", 2);
+	/* a listed Russian or Ukrainian name as Lithuanian, Hungarian,
+	 * Dutch and Ukrainian Latin spell it (issue 11 class 6):
+	 * bench/fit/make_name_adaptations.py */
+	snprintf(path, sizeof(path), "%s/name_adaptations.csv", bd);
+	pairs(m, path, "adapt", 2);
 	kd_matcher_free(m);
 	kd_db_free(db);
 	return 0;

@@ -127,9 +127,13 @@ def group(reading, lang):
     letters (an abjad: Hebrew; phonetic.c tells it by the same rule),
     "k" for Hangul and "j" for Kana (phonetic.c takes the better of the
     two for a reading with vowels); None: a Hebrew reading with vowel
-    letters (Latin letters in it), left out."""
+    letters (Latin letters in it), or an Arabic-script word spelled with
+    vowels, left out."""
     if lang == "arabic":
-        return "a"
+        # a word of fewer than three consonant sounds is spelled with
+        # vowels in the frame option (arabic.c) and never compared by
+        # sound: no frame, left out
+        return None if any(ch in "eiou" for ch in reading) else "a"
     if lang == "chinese":
         return "h"
     if not any(ch in "aeiou" for ch in reading[:-1]):

@@ -73,6 +73,8 @@ static uint8_t reading_flags(const struct run *r, int v)
 		return KD_TF_READ | KD_TF_HAN;
 	if (r->script == KD_SCRIPT_GREEK && v == KD_GREEK_OPT_FOREIGN)
 		return KD_TF_READ; /* a foreign name, compared by sound */
+	if (r->script == KD_SCRIPT_CYRILLIC && v == KD_CYR_OPT_FOREIGN)
+		return KD_TF_READ; /* a foreign name, compared by sound */
 	return 0;
 }
 
@@ -248,6 +250,21 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, uint8_t *vvow,
 			vflags[*nv] = 0;
 			vvow[(*nv)++] = 0;
 		}
+		/* a query spelled as Hungarian writes a Russian name
+		 * (Szergej), or Ukrainian Latin (Serhij): its reading as a
+		 * second variant (translit.c) */
+		if (!(flags & (KD_NAME_LISTED | KD_NAME_ORG)) &&
+		    maxv > *nv - first &&
+		    ((k = kd__hungarian_reading(low, sizeof(low), s, len)) >
+			     0 ||
+		     (k = kd__ukrainian_reading(low, sizeof(low), s, len)) >
+			     0)) {
+			kd__tokenize(&ts[*nv], low, k, flags);
+			vflags[*nv] = 0;
+			vvow[*nv] = 0;
+			if (ts[*nv].n && !same_tokens(&ts[first], &ts[*nv]))
+				(*nv)++;
+		}
 		return 0;
 	}
 
@@ -259,9 +276,13 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, uint8_t *vvow,
 		 * spellings on the list: no sound-only reading (it would meet
 		 * any Latin query that shares a few consonants) */
 		if ((flags & KD_NAME_LISTED) &&
-		    (reading_flags(&runs[r], runs[r].nopts - 1) &
-		     (KD_TF_ARABIC | KD_TF_HAN)))
-			runs[r].nopts--;
+		    ((reading_flags(&runs[r], runs[r].nopts - 1) &
+		      (KD_TF_ARABIC | KD_TF_HAN)) ||
+		     (runs[r].script == KD_SCRIPT_CYRILLIC &&
+		      runs[r].nopts == KD_CYR_OPT_FOREIGN + 1)))
+			runs[r].nopts -= runs[r].script == KD_SCRIPT_CYRILLIC
+						 ? 2
+						 : 1;
 		if (runs[r].nopts > maxopt)
 			maxopt = runs[r].nopts;
 	}

@@ -57,10 +57,13 @@
  *
  * National adaptations of foreign names: Lithuanian nominative endings
  * -as/-us after a stem of five letters or more are dropped (Putinas,
- * Lavrovas, Sergejus); Latvian -s after -ov, -ev, -in, -ir or j
+ * Lavrovas, Sergejus), -is after a vowel + r (Igoris: Russian -рь) and
+ * -skis/-ckis is -ski/-cki (Dostojevskis); (-as on a stem of four, Olegas,
+ * Petras, made Thomas meet Tom: one more kept-aside US alert, dropped); Latvian -s after -ov, -ev, -in, -ir or j
  * (Lavrovs, Putins, Vladimirs, Sergejs); Dutch oe before a consonant is u (Joeri,
  * Oesjakov), Dutch tsj and zj are the sh class (Tsjernov, Zjoekov).
- * Dutch sj is not: German writes s + y with it (Sjuganow).
+ * Dutch sj is too, but not before a, o, u: German writes s + y there
+ * (Sjuganow; Dutch Sjoegajev has oe).
  *
  * At the start: ye/je/ie (not before o) drop the glide, so Yeltsin,
  * Jelzin and French Eltsine meet, as do Yevgeny/Evgeny/Jewgeni; yi -> i.
@@ -221,8 +224,13 @@ static size_t digraph(const char *w, char *cls)
 			return 4;
 		if (b == 'c' && w[2] == 'h')
 			return 3;
-		/* not sj: Dutch for sh (Oesjakov), German for s + y
-		 * (Sjuganow, Belosjorow) */
+		/* sj: Dutch for sh (Oesjakov, Patroesjev, Rasjnikov), but
+		 * German for s + y before a, o, u (Sjuganow, Belosjorow);
+		 * Dutch writes u oe (Sjoegajev) */
+		if (b == 'j' && w[2] != '\0' &&
+		    ((w[2] == 'o' && w[3] == 'e') ||
+		     (w[2] != 'a' && w[2] != 'o' && w[2] != 'u')))
+			return 2;
 		return b == 'h' || b == 'z' ? 2 : 0;
 	case 'z':
 		return b == 'h' || (b == 'j' && w[2] != '\0') ? 2 : 0; /* zj */
@@ -318,6 +326,16 @@ size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len)
 	    w[n - 3] != 'h') {
 		n -= 2;
 		w[n] = '\0';
+	} else if (n >= 6 && w[n - 3] == 'r' && w[n - 2] == 'i' &&
+		   w[n - 1] == 's' && vow(w[n - 4])) {
+		/* -is after a soft r: Igoris, Lazaris (not Morris) */
+		n -= 2;
+		w[n] = '\0';
+	} else if (n >= 7 && w[n - 3] == 'k' &&
+		   (w[n - 4] == 's' || w[n - 4] == 'c') && w[n - 2] == 'i' &&
+		   w[n - 1] == 's') {
+		/* -skis, -ckis for -sky, -cki: Dostojevskis */
+		w[--n] = '\0';
 	}
 	/* Latvian nominative -s on foreign names: Lavrovs, Ivanovs, Putins,
 	 * Vladimirs, Sergejs, Jurijs (after -ov/-ev/-in/-ir or j, the stem

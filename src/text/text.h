@@ -257,4 +257,13 @@ int kd__legal_intl(const char *form);
  */
 const char *kd__org_symbol(const char *s, size_t len);
 
+/* Hungarian transcription of a Russian name read back (translit.c:
+ * Szergej Sojgu -> sergej shojgu): the reading in dst, or 0 when the
+ * ASCII name s[0..len) is not spelled so (or len >= KD_HU_MAX) */
+#define KD_HU_MAX 256
+size_t kd__hungarian_reading(char *dst, size_t cap, const char *s, size_t len);
+/* Ukrainian Latin read with h as Russian g (translit.c: Serhij ->
+ * sergij), when a word ends in -ii, -iy, -ij, -yi, -yj; else 0 */
+size_t kd__ukrainian_reading(char *dst, size_t cap, const char *s, size_t len);
+
 #endif

@@ -93,6 +93,10 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
  *  compared by sound. */
 #define KD_GREEK_OPT_FOREIGN 2
 
+/** Cyrillic (Russian letters): the option of a foreign name, the BGN
+ *  reading compared by sound (Ransome рэнсом, Jude джуд). */
+#define KD_CYR_OPT_FOREIGN 3
+
 /** Hangul syllables -> Latin, one token per syllable (hangul.c). */
 void kd__hangul_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 		    size_t off, bool marks);

@@ -623,6 +623,53 @@ static int cyr_lang(const UChar *u, int32_t n)
 	return lang;
 }
 
+/* Does word w[0..n) (lowercase Cyrillic) end as Slavic names do: -ов,
+ * -ев, -ин, -ова, -ский, -ич, -вна, -енко, -юк, -ий ...? */
+static bool slavic_end(const UChar *w, int32_t n)
+{
+	static const UChar *const e[] = {
+		u"ов",   u"ев",   u"ёв",   u"ин",  u"ын",   u"ова",
+		u"ева",  u"ёва",  u"ина",  u"ына", u"ский", u"ская",
+		u"цкий", u"цкая", u"ской", u"ич",  u"вна",  u"чна",
+		u"енко", u"юк",   u"ук",   u"як",  u"ска",  u"ски",
+		u"ых",   u"их",   u"ий",   u"ый",  u"ая",   u"ько",
+	};
+	size_t k;
+	for (k = 0; k < sizeof(e) / sizeof(e[0]); k++) {
+		int32_t m = (int32_t)u_strlen(e[k]);
+		if (n > m + 1 && u_memcmp(w + n - m, e[k], m) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Is the Cyrillic run u[0..n) a foreign name written in Russian letters
+ * (Рэнсом, Джуд, Карлин)? Letters of the Russian alphabet only (not
+ * Serbian, Macedonian, Kazakh ...), and no word ending as Slavic names
+ * do (Лавров, Петрова, Луценко, Юрий): a Russian or Ukrainian name has
+ * its spellings on the lists and is not read by sound.
+ */
+static bool cyr_foreign(const UChar *u, int32_t n)
+{
+	int32_t i = 0, s = -1;
+	for (i = 0; i <= n; i++) {
+		UChar c = i < n ? u[i] : 0x20;
+		bool ru = (c >= 0x0430 && c <= 0x044F) || c == 0x0451;
+		if (ru) {
+			if (s < 0)
+				s = i;
+			continue;
+		}
+		if (u_isalpha(c))
+			return false; /* another alphabet's letter */
+		if (s >= 0 && slavic_end(u + s, i - s))
+			return false;
+		s = -1;
+	}
+	return true;
+}
+
 /* u[0..n) read by transliterator id after each letter is replaced by its
  * twin (one letter for one, so offsets hold): a script or a letter
  * that ICU does not read, spelt with those it does. */
@@ -730,7 +777,9 @@ int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
 		}
 		return 1;
 	case KD_SCRIPT_CYRILLIC:
-		return cyr_lang(u, n) == 0 ? 2 : 3;
+		if (cyr_lang(u, n) != 0)
+			return 3;
+		return cyr_foreign(u, n) ? KD_CYR_OPT_FOREIGN + 1 : 2;
 	case KD_SCRIPT_GREEK:
 		return KD_GREEK_OPT_FOREIGN + 1;
 	case KD_SCRIPT_HAN:
@@ -754,9 +803,11 @@ int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
 int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 		     const UChar *u, int32_t n, size_t off, bool marks)
 {
-	static const enum tid cyr[3][3] = { { T_RU, T_CYR, T_CYR },
-					    { T_UK, T_RU, T_CYR },
-					    { T_BE, T_RU, T_CYR } };
+	/* Russian: BGN, ISO 9, (ISO 9 again: the same variant, dropped),
+	 * and BGN read by sound (KD_CYR_OPT_FOREIGN) */
+	static const enum tid cyr[3][4] = { { T_RU, T_CYR, T_CYR, T_RU },
+					    { T_UK, T_RU, T_CYR, T_CYR },
+					    { T_BE, T_RU, T_CYR, T_CYR } };
 	int nopt = kd__translit_nopts(script, u, n);
 	int32_t i = 0;
 	int err;
@@ -849,4 +900,115 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 	if (err == 0 && b->err)
 		err = b->err;
 	return err;
+}
+
+/*
+ * A name in ASCII Latin written as Hungarian spells a Russian one (the
+ * Hungarian Academy's transcription, AkH 217.: Szergej Lavrov,
+ * Alekszandr Csernisenko, Vjacseszlav Zsukov): sz is s, s is sh, cs ch,
+ * zs zh, c ts. Polish writes the same sz for sh (Szojgu), so the reading
+ * is a second spelling of the query, never a replacement, and only for
+ * a name with sz, cs or zs and without the letters Hungarian does not
+ * use for a Russian name (w, x, q; ch, sh, cz, rz: Polish and English).
+ * Writes the reading to dst (lowercase) and returns its length, 0 when
+ * the name is not spelled so or dst is too small.
+ */
+size_t kd__hungarian_reading(char *dst, size_t cap, const char *s, size_t len)
+{
+	size_t i, n = 0;
+	bool mark = false;
+	char low[KD_HU_MAX];
+	if (len >= sizeof(low))
+		return 0;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		low[i] = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
+	}
+	for (i = 0; i < len; i++) {
+		char c = low[i], nx = i + 1 < len ? low[i + 1] : 0;
+		if (c == 'w' || c == 'x' || c == 'q' ||
+		    ((c == 'c' || c == 's' || c == 'r') && nx == 'h') ||
+		    ((c == 'c' || c == 'r') && nx == 'z'))
+			return 0;
+		if ((c == 's' && nx == 'z') || (c == 'c' && nx == 's') ||
+		    (c == 'z' && nx == 's'))
+			mark = true;
+	}
+	if (!mark)
+		return 0;
+	for (i = 0; i < len; i++) {
+		char c = low[i], nx = i + 1 < len ? low[i + 1] : 0;
+		const char *o;
+		char one[2] = { c, 0 };
+		if (c == 's' && nx == 'z') {
+			o = "s";
+			i++;
+		} else if (c == 'z' && nx == 's') {
+			o = "zh";
+			i++;
+		} else if (c == 'c' && nx == 's') {
+			o = "ch";
+			i++;
+		} else if (c == 's') {
+			o = "sh";
+		} else if (c == 'c') {
+			o = "ts";
+		} else {
+			o = one;
+		}
+		while (*o) {
+			if (n + 1 >= cap)
+				return 0;
+			dst[n++] = *o++;
+		}
+	}
+	dst[n] = '\0';
+	return n;
+}
+
+/* Is s[i] (an h) Ukrainian г, not part of kh, zh, ch, sh? */
+static bool free_h(const char *s, size_t i)
+{
+	char p = i > 0 ? s[i - 1] : 0;
+	return s[i] == 'h' && p != 'k' && p != 'z' && p != 'c' && p != 's';
+}
+
+/*
+ * A name in ASCII Latin written as Ukrainian Latin spells a Ukrainian
+ * name (the national and the scholarly transliteration: Serhii, Serhiy,
+ * Serhij, Hryhorii): г is h where Russian has g (Sergei, Grigorii). Read
+ * with h as g when a word ends in -ii, -iy, -ij, -yi, -yj (Ukrainian
+ * -ій, -ий) and the name has an h that is not part of kh, zh, ch, sh;
+ * a second spelling of the query like the Hungarian one. Writes the
+ * reading to dst (lowercase) and returns its length, 0 when the name is
+ * not spelled so or dst is too small.
+ */
+size_t kd__ukrainian_reading(char *dst, size_t cap, const char *s, size_t len)
+{
+	size_t i, n = 0;
+	bool end = false, h = false;
+	char low[KD_HU_MAX];
+	if (len >= sizeof(low) || len + 1 > cap)
+		return 0;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		low[i] = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
+	}
+	for (i = 0; i < len; i++) {
+		bool last = i + 1 == len ||
+			    !(low[i + 1] >= 'a' && low[i + 1] <= 'z');
+		if (last && i >= 3 &&
+		    (low[i - 1] == 'i' || low[i - 1] == 'y') &&
+		    (low[i] == 'i' || low[i] == 'y' || low[i] == 'j') &&
+		    low[i - 2] >= 'a' && low[i - 2] <= 'z')
+			end = true;
+		if (free_h(low, i))
+			h = true;
+	}
+	if (!end || !h)
+		return 0;
+	for (i = 0; i < len; i++)
+		dst[n++] = free_h(low, i) ? 'g' : low[i];
+	dst[n] = '\0';
+	return n;
 }
