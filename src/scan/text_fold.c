@@ -895,6 +895,23 @@ undo:
 	sc->fmbuf.len = at;
 }
 
+/* Append n folded bytes o whose map m gives each one's offset from the
+ * input offset at. */
+static int put_folded(struct scan *sc, const char *o, const uint8_t *m,
+		      size_t n, size_t at)
+{
+	size_t k;
+	int err;
+	if ((err = freserve(sc, n)) < 0)
+		return err;
+	for (k = 0; k < n; k++) {
+		sc->f[sc->flen + k] = o[k];
+		sc->fm[sc->flen + k] = (uint32_t)(at + m[k] - sc->fbase);
+	}
+	sc->flen += n;
+	return 0;
+}
+
 /* Fold the word s[i..j) (no spaces) with kd__text_fold, through the
  * memo; folded bytes map to input offsets base + i + their map. */
 static int fold_word(struct scan *sc, const char *s, size_t i, size_t j,
@@ -913,18 +930,8 @@ static int fold_word(struct scan *sc, const char *s, size_t i, size_t j,
 		char ro[4 * KD_SCAN_RU_MAX];
 		uint8_t rm[4 * KD_SCAN_RU_MAX];
 		int rl = kd__scan_fold_latin(ro, sizeof(ro), rm, s + i, j - i);
-		if (rl >= 0) {
-			if ((err = freserve(sc, (size_t)rl)) < 0)
-				return err;
-			for (k = 0; k < (size_t)rl; k++) {
-				sc->f[sc->flen + k] = ro[k];
-				sc->fm[sc->flen + k] = (uint32_t)(base + i +
-								  rm[k] -
-								  sc->fbase);
-			}
-			sc->flen += (size_t)rl;
-			return 0;
-		}
+		if (rl >= 0)
+			return put_folded(sc, ro, rm, (size_t)rl, base + i);
 	}
 	if (j - i <= FMEMO_WORD) {
 		h = XXH3_64bits(s + i, j - i);
@@ -933,16 +940,8 @@ static int fold_word(struct scan *sc, const char *s, size_t i, size_t j,
 	}
 	if (fm != NULL) {
 		const char *fo = sc->fmbuf.ptr + fm->at + fm->len;
-		const uint8_t *fmap = (const uint8_t *)fo + fm->olen;
-		if ((err = freserve(sc, fm->olen)) < 0)
-			return err;
-		for (k = 0; k < fm->olen; k++) {
-			sc->f[sc->flen + k] = fo[k];
-			sc->fm[sc->flen + k] = (uint32_t)(base + i + fmap[k] -
-							  sc->fbase);
-		}
-		sc->flen += fm->olen;
-		return 0;
+		return put_folded(sc, fo, (const uint8_t *)fo + fm->olen,
+				  fm->olen, base + i);
 	}
 	if (j - i <= KD_SCAN_RU_MAX) {
 		/* Russian letters only: kd__text_fold's bytes without ICU */
@@ -955,16 +954,11 @@ static int fold_word(struct scan *sc, const char *s, size_t i, size_t j,
 				 : kd__scan_fold_ru(ro, sizeof(ro), rm, s + i,
 						    j - i);
 		if (rl >= 0) {
-			if ((err = freserve(sc, (size_t)rl)) < 0)
+			if ((err = put_folded(sc, ro, rm, (size_t)rl,
+					      base + i)) < 0)
 				return err;
-			for (k = 0; k < (size_t)rl; k++) {
-				sc->f[sc->flen + k] = ro[k];
-				sc->fm[sc->flen + k] = (uint32_t)(base + i +
-								  rm[k] -
-								  sc->fbase);
+			for (k = 0; k < (size_t)rl; k++)
 				rom[k] = rm[k];
-			}
-			sc->flen += (size_t)rl;
 			if (h != 0)
 				fmemo_put(sc, h, s + i, j - i, ro, (size_t)rl,
 					  rom);
