@@ -39,7 +39,7 @@
 #define MAX_QITEMS 16
 
 struct prepared {
-	struct kd_qvar vars[MAX_QVARS];
+	struct kd_qvar vars[MAX_QVARS]; /* first: prepare() clears the rest */
 	size_t nvars;
 	kd_schema schema;
 	int dates[MAX_QITEMS][4]; /* y1, y2, month, day */
@@ -107,7 +107,9 @@ static int prepare(struct prepared *p, const struct kd_index *m,
 	unsigned flags = q->schema == KD_SCHEMA_PERSON ? 0 : KD_NAME_ORG;
 	size_t i, v, v0;
 	int err;
-	memset(p, 0, sizeof(*p));
+	/* everything but the variants (32 x 1 kB), each cleared when used */
+	memset((char *)p + offsetof(struct prepared, nvars), 0,
+	       sizeof(*p) - offsetof(struct prepared, nvars));
 	p->schema = q->schema;
 	if (q->nnames == 0 && q->nidentifiers == 0)
 		return kd__error_set(KD_EINVAL, "query has no name");
@@ -124,6 +126,8 @@ static int prepare(struct prepared *p, const struct kd_index *m,
 		v0 = p->nvars;
 		for (v = 0; v < nm->nvars && p->nvars < MAX_QVARS; v++)
 			if (nm->vars[v].ntok) {
+				memset(&p->vars[p->nvars], 0,
+				       sizeof(p->vars[0]));
 				kd__qvar_from(&p->vars[p->nvars], m,
 					      &nm->vars[v]);
 				p->vars[p->nvars].person = q->schema ==
