@@ -382,10 +382,16 @@ static void read_phrases(const char *file, yaml_document_t *d, yaml_node_t *l,
 		const char *x = scalar(file, e);
 		char w[256];
 		int raw = suffix || (unsigned char)x[0] >= 0xD5;
+		if (suffix && (unsigned char)x[0] < 0xD5)
+			die(file, e->start_mark.line + 1,
+			    "a title after a name is written in a script "
+			    "without case (Hangul, Han, Kana ...)");
 		if (raw && (strlen(x) >= sizeof(w) ||
 			    strpbrk(x, suffix ? "\"\\ " : "\"\\") != NULL))
 			die(file, e->start_mark.line + 1,
-			    "a title after a name is one word, no quotes");
+			    suffix ? "a title after a name is one word, no "
+				     "quotes"
+				   : "a title has no quotes or backslashes");
 		if (raw)
 			add_string(suffix ? &g_suffixes : &g_raw_prefixes,
 				   suffix ? &g_nsuffixes : &g_nraw_prefixes, x);

@@ -813,11 +813,17 @@ static int after_kana(const unsigned char *p, size_t b)
 void kd__title_cut(const char *s, size_t len, size_t *b, size_t *e)
 {
 	size_t k, end, best = 0;
+	int wide_end, caseless_start;
 	*b = 0;
 	while (len > 0 && s[len - 1] == ' ')
 		len--;
 	*e = len;
-	for (k = 0; k < NTABLE(kd_title_suffixes); k++) {
+	/* every title compared as written is in a script without case
+	 * (first byte >= 0xD5, gen_names_ref checks it): a name that ends
+	 * in ASCII, or begins below that byte, as most do, has none */
+	wide_end = len > 0 && (unsigned char)s[len - 1] >= 0x80;
+	caseless_start = len > 0 && (unsigned char)s[0] >= 0xD5;
+	for (k = 0; wide_end && k < NTABLE(kd_title_suffixes); k++) {
 		size_t tl = strlen(kd_title_suffixes[k]);
 		if (tl >= len ||
 		    memcmp(s + len - tl, kd_title_suffixes[k], tl) != 0)
@@ -832,7 +838,7 @@ void kd__title_cut(const char *s, size_t len, size_t *b, size_t *e)
 		if (end > 0 && end < *e)
 			*e = end;
 	}
-	for (k = 0; k < NTABLE(kd_title_prefixes_raw); k++) {
+	for (k = 0; caseless_start && k < NTABLE(kd_title_prefixes_raw); k++) {
 		size_t tl = strlen(kd_title_prefixes_raw[k]);
 		if (tl > best && tl + 1 < *e && s[tl] == ' ' &&
 		    memcmp(s, kd_title_prefixes_raw[k], tl) == 0)
