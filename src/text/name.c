@@ -430,6 +430,12 @@ static int ascii_letter(char c)
 	return c >= 'a' && c <= 'z';
 }
 
+static int alnum_byte(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80;
+}
+
 /* Whether the letters a[0..n) are the initials of the words w[k..nw) in
  * order: a word of four or more letters gives its initial, a shorter one
  * (de, du, of, the, al, i) gives its initial or is left out. */
@@ -471,14 +477,9 @@ static int acronym_of(const char *a, size_t alen, const char *s, size_t slen)
 		return 0;
 	for (i = 0; i < slen;) {
 		size_t b;
-		while (i < slen && !ascii_letter(s[i]) &&
-		       !(s[i] >= '0' && s[i] <= '9') &&
-		       (unsigned char)s[i] < 0x80)
+		while (i < slen && !alnum_byte(s[i]))
 			i++;
-		for (b = i; i < slen && (ascii_letter(s[i]) ||
-					 (s[i] >= '0' && s[i] <= '9') ||
-					 (unsigned char)s[i] >= 0x80);
-		     i++)
+		for (b = i; i < slen && alnum_byte(s[i]); i++)
 			;
 		if (i > b) {
 			if (nw == ACR_MAXW)
@@ -538,12 +539,6 @@ static size_t acronym_bracket(const char *s, size_t len, size_t *os, size_t *oe,
 }
 
 /* ---- residue around an organisation's name ------------------------------------- */
-
-static int alnum_byte(char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	       (c >= 'A' && c <= 'Z') || (unsigned char)c >= 0x80;
-}
 
 static int lower_at(const char *s, size_t len, size_t i, const char *w)
 {
