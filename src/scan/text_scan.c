@@ -781,10 +781,30 @@ static int typo_part(const char *d)
 	return 0;
 }
 
+/* Why an accepted span is reported as a low-priority mention, not an
+ * alert; NULL when it is an alert. A weak alias gets no coreference
+ * either (a mention never has). */
+static const char *low_priority(const struct scan *sc, const struct cand *c)
+{
+	if (!sc->legacy &&
+	    c->r->score < sc->c->threshold + KD_W_SCAN_FUZZY_MARGIN &&
+	    exact_parts(c->r->detail) == 0 &&
+	    (!distinctive_span(sc, c->i, c->j) || typo_part(c->r->detail)))
+		return "no word as listed, near the threshold";
+	if (credited(sc, c->i, c->r))
+		return "on the credit line of a quotation";
+	if (generic_org(sc, c->r))
+		return "ordinary words, no distinctive name";
+	if (weak_alias(sc, c->r))
+		return "a weak alias of the listed name";
+	return NULL;
+}
+
 static int find_names(struct scan *sc)
 {
 	struct cand *cs = NULL, *acc = NULL;
 	size_t nc = 0, capc = 0, nacc = 0, i, k;
+	const char *why;
 	int err = 0;
 	/* NULL (out of memory): bare() reads the text each time */
 	sc->bare = kd__calloc(sc->n ? sc->n : 1, 1);
@@ -801,47 +821,9 @@ static int find_names(struct scan *sc)
 			continue;
 		for (k = cs[i].i; k <= cs[i].j; k++)
 			sc->t[k].covered = 1;
-		if (!sc->legacy &&
-		    cs[i].r->score <
-			    sc->c->threshold + KD_W_SCAN_FUZZY_MARGIN &&
-		    exact_parts(cs[i].r->detail) == 0 &&
-		    (!distinctive_span(sc, cs[i].i, cs[i].j) ||
-		     typo_part(cs[i].r->detail))) {
+		if ((why = low_priority(sc, &cs[i])) != NULL) {
 			char d[160];
-			snprintf(d, sizeof(d),
-				 "no word as listed, near the threshold (low "
-				 "priority): %.100s",
-				 cs[i].r->detail);
-			KD_FORWARD(add_mention_span(sc, cs[i].i, cs[i].j,
-						    cs[i].r, d));
-			continue;
-		}
-		if (credited(sc, cs[i].i, cs[i].r)) {
-			char d[160];
-			snprintf(d, sizeof(d),
-				 "on the credit line of a quotation (low "
-				 "priority): %.100s",
-				 cs[i].r->detail);
-			KD_FORWARD(add_mention_span(sc, cs[i].i, cs[i].j,
-						    cs[i].r, d));
-			continue;
-		}
-		if (generic_org(sc, cs[i].r)) {
-			char d[160];
-			snprintf(d, sizeof(d),
-				 "ordinary words, no distinctive name (low "
-				 "priority): %.100s",
-				 cs[i].r->detail);
-			KD_FORWARD(add_mention_span(sc, cs[i].i, cs[i].j,
-						    cs[i].r, d));
-			continue;
-		}
-		if (weak_alias(sc, cs[i].r)) {
-			/* no coreference to it either */
-			char d[160];
-			snprintf(d, sizeof(d),
-				 "a weak alias of the listed name (low "
-				 "priority): %.100s",
+			snprintf(d, sizeof(d), "%s (low priority): %.100s", why,
 				 cs[i].r->detail);
 			KD_FORWARD(add_mention_span(sc, cs[i].i, cs[i].j,
 						    cs[i].r, d));
