@@ -21,9 +21,10 @@
  * with the name alone as a Person and with birth date and nationality.
  *
  * usage: bench_quality [--exhaustive-check] [DATA_DIR [BENCH_DATA_DIR]]
- * With KD_BENCH_ERRORS set, the misclassified pairs and the alerts
- * (screened name, listed caption, every feature with its explanation) of
- * the tuned part go to stderr (the kept-aside part is never shown). With
+ * With KD_BENCH_ERRORS set, the misclassified pairs, the alerts
+ * (screened name, listed caption, every feature with its explanation) and
+ * the missed positives (with the best result) of the tuned part go to
+ * stderr (the kept-aside part is never shown). With
  * KD_BENCH_PAIRS_ONLY set, only the pair sets run.
  */
 #include "kordon.h"
@@ -122,6 +123,18 @@ static int screen_people(struct people_stats *st, const kd_matcher *m,
 					res[0].features[f].name,
 					res[0].features[f].weight,
 					res[0].features[f].detail);
+			fputc('\n', stderr);
+		}
+		/* the misses of positives in the tuned part (same rule) */
+		if (getenv("KD_BENCH_ERRORS") != NULL && part == 0 && !hit &&
+		    (strstr(path, "positives_un") || strstr(path, "typos"))) {
+			fprintf(stderr, "miss%s %s | %s", facts ? "+f" : "",
+				strrchr(path, '/') ? strrchr(path, '/') + 1
+						   : path,
+				name);
+			if (n > 0)
+				fprintf(stderr, " | best %.3f %s", res[0].score,
+					kd_entity_caption(res[0].entity));
 			fputc('\n', stderr);
 		}
 		kd_results_free(res);
