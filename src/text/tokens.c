@@ -810,6 +810,145 @@ static int after_kana(const unsigned char *p, size_t b)
 	       (p[-2] == 0x81 || p[-2] == 0x82 || p[-2] == 0x83);
 }
 
+/* Whether the UTF-8 character at p is a CJK ideograph (U+4E00..U+9FFF:
+ * lead byte E4..E9). */
+static int han_at(const unsigned char *p, size_t left)
+{
+	return left >= 3 && p[0] >= 0xE4 && p[0] <= 0xE9;
+}
+
+/* Number of Han characters in s[0..n) when it is all Han, else 0. */
+static size_t han_chars(const char *s, size_t n)
+{
+	size_t i = 0, c = 0;
+	while (i < n) {
+		if (!han_at((const unsigned char *)s + i, n - i))
+			return 0;
+		i += 3;
+		c++;
+	}
+	return i == n ? c : 0;
+}
+
+/*
+ * A qualifier of a title of office that Arabic and Hebrew write after
+ * it, before the name: the definite nisba adjective of a country or a
+ * people (وزير الخارجية الروسي سيرغي لافروف "the Russian foreign
+ * minister", الروسية, Hebrew שר החוץ הרוסי, הרוסית). Arabic ال + 2 or
+ * more letters + ي or ية; Hebrew ה + 2 or more letters + י or ית. A
+ * given name never carries the article, so after a title the word is
+ * no part of the name.
+ */
+static int definite_nisba(const char *w, size_t n)
+{
+	static const char al[] = "\xD8\xA7\xD9\x84", ya[] = "\xD9\x8A",
+			  yat[] = "\xD9\x8A\xD8\xA9", he[] = "\xD7\x94",
+			  yod[] = "\xD7\x99", yt[] = "\xD7\x99\xD7\xAA";
+	if (n >= 4 + 4 + 2 && memcmp(w, al, 4) == 0)
+		return memcmp(w + n - 2, ya, 2) == 0 ||
+		       memcmp(w + n - 4, yat, 4) == 0;
+	if (n >= 2 + 4 + 2 && memcmp(w, he, 2) == 0)
+		return memcmp(w + n - 2, yod, 2) == 0 ||
+		       memcmp(w + n - 4, yt, 4) == 0;
+	return 0;
+}
+
+/* Whether the word at s[0..n) begins with the Arabic article. */
+static int definite_ar(const char *w, size_t n)
+{
+	return n >= 4 + 4 && memcmp(w, "\xD8\xA7\xD9\x84", 4) == 0;
+}
+
+/* The end of the word that begins at s[i] (a space ends it). */
+static size_t word_end(const char *s, size_t len, size_t i)
+{
+	while (i < len && s[i] != ' ')
+		i++;
+	return i;
+}
+
+/* Number of words in s[i..len). */
+static size_t words_from(const char *s, size_t len, size_t i)
+{
+	size_t n = 0;
+	while (i < len) {
+		while (i < len && s[i] == ' ')
+			i++;
+		if (i < len)
+			n++;
+		i = word_end(s, len, i);
+	}
+	return n;
+}
+
+/*
+ * The qualifiers of a title at the front of a name in Arabic or Hebrew
+ * script, from s[i]: after a cut title, definite nisba adjectives
+ * (الروسي); with no title, a definite word followed by such an adjective
+ * (الرئيس الروسي "the Russian president": Rais alone is a name part, the
+ * phrase is not). Two or more words of the name stay. Returns the new
+ * start.
+ */
+static size_t title_qualifiers(const char *s, size_t len, size_t i, int titled)
+{
+	size_t k;
+	for (k = 0; k < 3; k++) {
+		size_t w = i, we;
+		while (w < len && s[w] == ' ')
+			w++;
+		we = word_end(s, len, w);
+		if (we == w || words_from(s, len, we) < 2)
+			break;
+		if (definite_nisba(s + w, we - w)) {
+			i = we;
+			titled = 1;
+			continue;
+		}
+		if (!titled && k == 0 && definite_ar(s + w, we - w)) {
+			size_t n = we, ne;
+			while (n < len && s[n] == ' ')
+				n++;
+			ne = word_end(s, len, n);
+			if (ne > n && definite_nisba(s + n, ne - n) &&
+			    words_from(s, len, ne) >= 2) {
+				i = ne;
+				titled = 1;
+				k++;
+				continue;
+			}
+		}
+		break;
+	}
+	while (i < len && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/*
+ * A title of office that Chinese writes glued before the name, with the
+ * country before it (俄罗斯外长谢尔盖·拉夫罗夫, 美国总统特朗普): in the
+ * first word of a name in Han characters, a title of two or more
+ * characters (the suffix titles: 外长 总统 部长 ...) after at most five
+ * Han characters and before two or more: the name starts after it.
+ * Returns that start, or 0.
+ */
+static size_t han_title_glued(const char *s, size_t len)
+{
+	size_t k, best = 0, we = 0;
+	while (we < len && han_at((const unsigned char *)s + we, len - we))
+		we += 3;
+	for (k = 0; k < NTABLE(kd_title_suffixes); k++) {
+		const char *t = kd_title_suffixes[k];
+		size_t tl = strlen(t), o;
+		if (han_chars(t, tl) < 2)
+			continue;
+		for (o = 0; o <= 15 && o + tl + 6 <= we; o += 3)
+			if (memcmp(s + o, t, tl) == 0 && o + tl > best)
+				best = o + tl;
+	}
+	return best;
+}
+
 void kd__title_cut(const char *s, size_t len, size_t *b, size_t *e)
 {
 	size_t k, end, best = 0;
@@ -829,9 +968,14 @@ void kd__title_cut(const char *s, size_t len, size_t *b, size_t *e)
 		    memcmp(s + len - tl, kd_title_suffixes[k], tl) != 0)
 			continue;
 		end = len - tl;
-		/* a word of its own, or glued to a name in Kana */
+		/* a word of its own, or glued to a name in Kana, or a title
+		 * of two or more Han characters glued to a name of two or
+		 * more (拉夫罗夫外长) */
 		if (s[end - 1] != ' ' &&
-		    !after_kana((const unsigned char *)s + end, end))
+		    !after_kana((const unsigned char *)s + end, end) &&
+		    !(han_chars(kd_title_suffixes[k], tl) >= 2 && end >= 6 &&
+		      han_at((const unsigned char *)s + end - 3, 3) &&
+		      han_at((const unsigned char *)s + end - 6, 3)))
 			continue;
 		while (end > 0 && s[end - 1] == ' ')
 			end--;
@@ -846,6 +990,10 @@ void kd__title_cut(const char *s, size_t len, size_t *b, size_t *e)
 	}
 	while (best > 0 && best < *e && s[best] == ' ')
 		best++;
+	if (caseless_start && (unsigned char)s[0] < 0xE0)
+		best = title_qualifiers(s, *e, best, best > 0);
+	else if (caseless_start && best == 0)
+		best = han_title_glued(s, *e);
 	*b = best;
 }
 
