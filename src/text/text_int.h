@@ -129,6 +129,12 @@ bool kd__is_myanmar(UChar32 c);
 void kd__khmer_run(struct kd_abuf *b, const UChar *u, int32_t n, size_t off);
 bool kd__is_khmer(UChar32 c);
 
+/** Tibetan letters -> Latin, the syllables of a word joined, the
+ *  inherent a read (tibetan.c); other characters of the run are folded
+ *  as Latin. */
+void kd__tibetan_run(struct kd_abuf *b, const UChar *u, int32_t n, size_t off);
+bool kd__is_tibetan(UChar32 c);
+
 /** Sinhala letters -> Latin, inherent vowels read (sinhala.c); other
  *  characters of the run are folded as Latin. */
 void kd__sinhala_run(struct kd_abuf *b, const UChar *u, int32_t n, size_t off);

@@ -23,12 +23,17 @@
  *              2 consonant frame "syrgy lfrwf" (a foreign name, by sound)
  *   Hebrew     own letter table, see hebrew.c: 0 "wwsyngtwn"
  *   Khmer      own letter table, see khmer.c: 0 "sege lavruv"
+ *              1 a foreign name, a spoken final e "segey lavruv"
+ *   Tibetan    own letter table, see tibetan.c: 0 "sergey labarof"
  *   Sinhala    own letter table, see sinhala.c: 0 "sarji lavrov"
  *   Lao        as its Thai twin letters, Any-Latin: 0 "seike lawrob"
- *              1 a foreign name, k (ກ) read g: "seige lawrob"
- *   Thai       0 Any-Latin  1 a foreign name, k (ก) read g
+ *              1 a foreign name, k (ກ) read g, a spoken final e:
+ *                "seigey lawrob"
+ *   Thai       0 Any-Latin  1 a foreign name, k (ก) read g, a spoken
+ *              final e
  *   Myanmar    own tables, see myanmar.c: 0 popular "min aung hlaing"
  *              1 a foreign name, a reading per word "bladima putang"
+ *                (a spoken final e: "sagey")
  *   other      0 Any-Latin
  *
  * Why BGN first for Cyrillic: OFAC, UN and EU lists romanise Russian
@@ -764,6 +769,41 @@ static bool is_thai(UChar c)
 	return c >= 0x0E01 && c <= 0x0E5B;
 }
 
+static bool ascii_letter(char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+/*
+ * A foreign name read from a script that writes every vowel it speaks
+ * (Thai, Lao, Khmer, Burmese, Tibetan) ends in e where the name ends in
+ * -ei, -ey, -ie or -e (ເຊີເກ "seige", សឺហ្គេ "sege", ဆာဂေး "sage":
+ * Sergei): that e is spoken, while the matcher's sounds (phonetic.c)
+ * read a final e after a consonant as the silent e of English and
+ * French (Rose, Serge). Written "ey" here it is the vowel it is. The
+ * bytes of b from start on are rewritten (each word-final e after a
+ * consonant gains a y, mapped to the e's offset).
+ */
+static void spoken_final_e(struct kd_abuf *b, size_t start)
+{
+	char tmp[256];
+	size_t tmap[256], n = b->len - start, i;
+	if (n == 0 || n > sizeof(tmp) || b->err)
+		return;
+	memcpy(tmp, b->p + start, n);
+	if (b->map != NULL)
+		memcpy(tmap, b->map + start, n * sizeof(tmap[0]));
+	b->len = start;
+	for (i = 0; i < n; i++) {
+		size_t off = b->map != NULL ? tmap[i] : 0;
+		kd__abuf_putc(b, tmp[i], off);
+		if (tmp[i] == 'e' && i > 0 && ascii_letter(tmp[i - 1]) &&
+		    !vowel_letter(tmp[i - 1]) && tmp[i - 1] != 'y' &&
+		    (i + 1 == n || !ascii_letter(tmp[i + 1])))
+			kd__abuf_putc(b, 'y', off);
+	}
+}
+
 int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
 {
 	int32_t i = 0;
@@ -793,8 +833,9 @@ int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
 	default:
 		while (i < n && !u_isalpha(u[i]))
 			i++;
-		if (i < n && (is_thai(u[i]) || is_lao(u[i])))
-			return 2;
+		if (i < n &&
+		    (is_thai(u[i]) || is_lao(u[i]) || kd__is_khmer(u[i])))
+			return 2; /* 1: a foreign name */
 		return i < n && kd__is_myanmar(u[i]) ? KD_MYANMAR_OPT_WORDS + 1
 						     : 1;
 	}
@@ -868,15 +909,19 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 		if (i < n && is_lao(u[i])) {
 			size_t start = b->len;
 			err = icu_apply_twins(b, T_ANY, u, n, lao_twin, off);
-			if (opt == 1)
+			if (opt == 1) {
 				foreign_sounds(b, start, false);
+				spoken_final_e(b, start);
+			}
 			break;
 		}
 		if (i < n && is_thai(u[i])) {
 			size_t start = b->len;
 			err = icu_apply(b, T_ANY, u, n, KD_LM_STRIP, off);
-			if (opt == 1)
+			if (opt == 1) {
 				foreign_sounds(b, start, false);
+				spoken_final_e(b, start);
+			}
 			break;
 		}
 		if (i < n && kd__is_sinhala(u[i])) {
@@ -885,12 +930,25 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 			break;
 		}
 		if (i < n && kd__is_khmer(u[i])) {
+			size_t start = b->len;
 			kd__khmer_run(b, u, n, off);
+			if (opt == 1)
+				spoken_final_e(b, start);
 			err = 0;
 			break;
 		}
 		if (i < n && kd__is_myanmar(u[i])) {
+			size_t start = b->len;
 			kd__myanmar_run(b, opt, u, n, off);
+			if (opt == KD_MYANMAR_OPT_WORDS)
+				spoken_final_e(b, start);
+			err = 0;
+			break;
+		}
+		if (i < n && kd__is_tibetan(u[i])) {
+			size_t start = b->len;
+			kd__tibetan_run(b, u, n, off);
+			spoken_final_e(b, start);
 			err = 0;
 			break;
 		}
