@@ -220,8 +220,8 @@ KD_TEST(adapt__greek_foreign_name)
 KD_TEST(adapt__thai_lao_foreign_g)
 {
 	/* Thai and Lao have no g: a foreign name writes ก ກ (k), read g in
-	 * the foreign-name option */
-	CHECK(variant_flags("ເຊີເກ ລາບຣັອບ", 0, "seige") >= 0);
+	 * the foreign-name option (its final e spoken: seigey) */
+	CHECK(variant_flags("ເຊີເກ ລາບຣັອບ", 0, "seigey") >= 0);
 	CHECK(variant_flags("ເຊີເກ ລາບຣັອບ", 0, "seike") >= 0);
 	CHECK(variant_flags("เซอร์เกย์ ลาฟรอฟ", 0, "seorgey") >= 0);
 	CHECK(cmp("เซอร์เกย์ ลาฟรอฟ", "Sergey Lavrov") >= 0.90);
