@@ -348,9 +348,17 @@ static void any_word_fixup(struct kd_abuf *t, UChar first)
 {
 	size_t i, o = 0;
 	bool thai = first >= 0x0E00 && first <= 0x0E7F;
+	bool kana = first >= 0x3040 && first <= 0x30FF;
 	for (i = 0; i < t->len; i++) {
 		char c = t->p[i];
 		if (c == ' ')
+			continue;
+		/* Kana: the doubling mark ッ before an affricate writes its t
+		 * once more (フィッツ "fittsu" Fitz, ガイッチ "gaitchi" Gajić):
+		 * the one sound ts, ch */
+		if (kana && c == 't' && i + 2 < t->len &&
+		    ((t->p[i + 1] == 't' && t->p[i + 2] == 's') ||
+		     (t->p[i + 1] == 'c' && t->p[i + 2] == 'h')))
 			continue;
 		/* Kana: a small vowel that makes a syllable with the kana
 		 * before it is written "~" after that kana's own vowel
