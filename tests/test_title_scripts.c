@@ -126,6 +126,9 @@ KD_TEST(title_scripts__spoken_final_e)
 	CHECK(cmp("Sergei Lavrov", "សឺហ្គេ ឡាវរ៉ូវ") >= 0.90);
 	CHECK(cmp("Sergei Lavrov", "ເຊີເກ ລາວຣອບ") >= 0.80);
 	CHECK(cmp("Sergei Lavrov", "ဆာဂေး လာဗ်ရော့ဗ်") >= 0.90);
+	CHECK(cmp("Sergei Lavrov", "ሰርጌ ላቭሮቭ") >= 0.90); /* Amharic */
+	CHECK(strcmp(reading(b, sizeof(b), "ሰርጌ ላቭሮቭ", 1), "saregey laverov") ==
+	      0);
 	/* Serge (a silent e) still meets it */
 	CHECK(cmp("Serge Lavrov", "ဆာဂေး လာဗ်ရော့ဗ်") >= 0.90);
 	CHECK(cmp("Sergei Ivanov", "សឺហ្គេ ឡាវរ៉ូវ") < 0.30);

@@ -34,6 +34,7 @@
  *   Myanmar    own tables, see myanmar.c: 0 popular "min aung hlaing"
  *              1 a foreign name, a reading per word "bladima putang"
  *                (a spoken final e: "sagey")
+ *   Ethiopic   0 Any-Latin  1 a foreign name, a spoken final e "saregey"
  *   other      0 Any-Latin
  *
  * Why BGN first for Cyrillic: OFAC, UN and EU lists romanise Russian
@@ -777,6 +778,12 @@ static bool is_thai(UChar c)
 	return c >= 0x0E01 && c <= 0x0E5B;
 }
 
+/* Ethiopic syllables (Amharic, Tigrinya): U+1200..U+139F. */
+static bool is_ethiopic(UChar c)
+{
+	return c >= 0x1200 && c <= 0x139F;
+}
+
 static bool ascii_letter(char c)
 {
 	return c >= 'a' && c <= 'z';
@@ -784,9 +791,9 @@ static bool ascii_letter(char c)
 
 /*
  * A foreign name read from a script that writes every vowel it speaks
- * (Thai, Lao, Khmer, Burmese, Tibetan) ends in e where the name ends in
- * -ei, -ey, -ie or -e (ເຊີເກ "seige", សឺហ្គេ "sege", ဆာဂေး "sage":
- * Sergei): that e is spoken, while the matcher's sounds (phonetic.c)
+ * (Thai, Lao, Khmer, Burmese, Tibetan, Ethiopic) ends in e where the
+ * name ends in -ei, -ey, -ie or -e (ເຊີເກ "seige", សឺហ្គេ "sege",
+ * ဆာဂေး "sage", ሰርጌ "sarege": Sergei): that e is spoken, while the matcher's sounds (phonetic.c)
  * read a final e after a consonant as the silent e of English and
  * French (Rose, Serge). Written "ey" here it is the vowel it is. The
  * bytes of b from start on are rewritten (each word-final e after a
@@ -841,8 +848,8 @@ int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
 	default:
 		while (i < n && !u_isalpha(u[i]))
 			i++;
-		if (i < n &&
-		    (is_thai(u[i]) || is_lao(u[i]) || kd__is_khmer(u[i])))
+		if (i < n && (is_thai(u[i]) || is_lao(u[i]) ||
+			      kd__is_khmer(u[i]) || is_ethiopic(u[i])))
 			return 2; /* 1: a foreign name */
 		return i < n && kd__is_myanmar(u[i]) ? KD_MYANMAR_OPT_WORDS + 1
 						     : 1;
@@ -958,6 +965,13 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 			kd__tibetan_run(b, u, n, off);
 			spoken_final_e(b, start);
 			err = 0;
+			break;
+		}
+		if (i < n && is_ethiopic(u[i])) {
+			size_t start = b->len;
+			err = icu_apply(b, T_ANY, u, n, KD_LM_STRIP, off);
+			if (opt == 1)
+				spoken_final_e(b, start);
 			break;
 		}
 		err = icu_apply(b, T_ANY, u, n, KD_LM_STRIP, off);
