@@ -3,8 +3,9 @@
  * writes it (issue 11, class 6): the qualifiers of a title of office
  * (tokens.c: وزير الخارجية الروسي, שר החוץ הרוסי, a Han title glued to the
  * name), Tibetan (tibetan.c), and the spoken final e of Thai, Lao, Khmer,
- * Burmese and Tibetan readings (translit.c). Each mechanism has a pair
- * that must stay apart.
+ * Burmese, Tibetan and Ethiopic readings, and Kana ッ before an
+ * affricate (translit.c). Each mechanism has a pair that must stay
+ * apart.
  */
 #include "test.h"
 #include "text/text_int.h"
@@ -132,4 +133,17 @@ KD_TEST(title_scripts__spoken_final_e)
 	/* Serge (a silent e) still meets it */
 	CHECK(cmp("Serge Lavrov", "ဆာဂေး လာဗ်ရော့ဗ်") >= 0.90);
 	CHECK(cmp("Sergei Ivanov", "សឺហ្គេ ឡាវរ៉ូវ") < 0.30);
+}
+
+KD_TEST(title_scripts__kana_sokuon)
+{
+	char b[128];
+	/* ッ before ツ or チ: the one sound ts, ch (was fittsu, gaitchi) */
+	CHECK(strcmp(reading(b, sizeof(b), "フィッツシモンズ", 0),
+		     "fitsushimonzu") == 0);
+	CHECK(strcmp(reading(b, sizeof(b), "ガイッチ", 0), "gaichi") == 0);
+	/* before other consonants it stays a doubling */
+	CHECK(strcmp(reading(b, sizeof(b), "ハメット", 0), "hametto") == 0);
+	CHECK(cmp("Fitzsimmons", "フィッツシモンズ") >= 0.80);
+	CHECK(cmp("Fitzgerald", "フィッツシモンズ") < 0.50);
 }

@@ -349,17 +349,9 @@ static void any_word_fixup(struct kd_abuf *t, UChar first)
 {
 	size_t i, o = 0;
 	bool thai = first >= 0x0E00 && first <= 0x0E7F;
-	bool kana = first >= 0x3040 && first <= 0x30FF;
 	for (i = 0; i < t->len; i++) {
 		char c = t->p[i];
 		if (c == ' ')
-			continue;
-		/* Kana: the doubling mark ッ before an affricate writes its t
-		 * once more (フィッツ "fittsu" Fitz, ガイッチ "gaitchi" Gajić):
-		 * the one sound ts, ch */
-		if (kana && c == 't' && i + 2 < t->len &&
-		    ((t->p[i + 1] == 't' && t->p[i + 2] == 's') ||
-		     (t->p[i + 1] == 'c' && t->p[i + 2] == 'h')))
 			continue;
 		/* Kana: a small vowel that makes a syllable with the kana
 		 * before it is written "~" after that kana's own vowel
@@ -778,6 +770,28 @@ static bool is_thai(UChar c)
 	return c >= 0x0E01 && c <= 0x0E5B;
 }
 
+/*
+ * Kana in a name: the doubling mark ッ before an affricate writes its t
+ * once more (フィッツ "fittsu" Fitz, ガイッチ "gaitchi" Gajić), where the
+ * name has the one sound ts, ch: the t goes. Names only (kd__text_fold
+ * keeps ICU's spelling, which the scanner's own Kana folding mirrors).
+ * The bytes of b from start on are rewritten in place (only shortened).
+ */
+static void kana_sokuon(struct kd_abuf *b, size_t start)
+{
+	size_t i, o = start;
+	for (i = start; i < b->len; i++) {
+		if (b->p[i] == 't' && i + 2 < b->len &&
+		    ((b->p[i + 1] == 't' && b->p[i + 2] == 's') ||
+		     (b->p[i + 1] == 'c' && b->p[i + 2] == 'h')))
+			continue;
+		if (b->map != NULL)
+			b->map[o] = b->map[i];
+		b->p[o++] = b->p[i];
+	}
+	b->len = o;
+}
+
 /* Ethiopic syllables (Amharic, Tigrinya): U+1200..U+139F. */
 static bool is_ethiopic(UChar c)
 {
@@ -965,6 +979,12 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 			kd__tibetan_run(b, u, n, off);
 			spoken_final_e(b, start);
 			err = 0;
+			break;
+		}
+		if (marks && i < n && u[i] >= 0x3040 && u[i] <= 0x30FF) {
+			size_t start = b->len;
+			err = icu_apply(b, T_ANY, u, n, KD_LM_STRIP, off);
+			kana_sokuon(b, start);
 			break;
 		}
 		if (i < n && is_ethiopic(u[i])) {
