@@ -147,3 +147,43 @@ KD_TEST(title_scripts__kana_sokuon)
 	CHECK(cmp("Fitzsimmons", "フィッツシモンズ") >= 0.80);
 	CHECK(cmp("Fitzgerald", "フィッツシモンズ") < 0.50);
 }
+
+KD_TEST(title_scripts__country_qualifiers)
+{
+	char b[128], c[128];
+	/* a country's adjective before a title, its inflected name after
+	 * it (ICU's country names): 0 and 0.63 before */
+	CHECK(cmp("Sergei Lavrov", "Russian Foreign Minister Sergei Lavrov") >=
+	      0.95);
+	CHECK(cmp("Sergei Lavrov",
+		  "der russische Außenminister Sergej Lawrow") >= 0.90);
+	CHECK(cmp("Sergei Lavrov",
+		  "Министр иностранных дел России Сергей Лавров") >= 0.95);
+	CHECK(strcmp(reading(b, sizeof(b),
+			     "Министр иностранных дел Украины Дмитрий Кулеба",
+			     0),
+		     "dmitriy kuleba") == 0);
+	/* a name after a title stays, also one that is a country's name or
+	 * begins like one (Jordan, Rossi) */
+	CHECK(strcmp(reading(b, sizeof(b),
+			     "Foreign Minister Jordan Peter Smith", 0),
+		     "jordan peter smith") == 0);
+	CHECK(strcmp(reading(b, sizeof(b), "General Rossi Mario Bianchi", 0),
+		     "rossi mario bianchi") == 0);
+	/* no title: nothing goes */
+	CHECK(strcmp(reading(b, sizeof(b), "Russian Sergei Lavrov", 0),
+		     "russian sergei lavrov") == 0);
+	/* Korean, Japanese: the country's name beside the title, the title
+	 * first, the possessive の (0.51, 0.66, 0.13 before) */
+	CHECK(strcmp(cut(c, sizeof(c), "러시아 외무장관 세르게이 라브로프"),
+		     "세르게이 라브로프") == 0);
+	CHECK(strcmp(cut(c, sizeof(c), "세르게이 라브로프 러시아 외무장관"),
+		     "세르게이 라브로프") == 0);
+	CHECK(strcmp(cut(c, sizeof(c), "ロシアのセルゲイ・ラブロフ外相"),
+		     "セルゲイ・ラブロフ") == 0);
+	CHECK(strcmp(cut(c, sizeof(c), "러시아 외무장관"), "러시아") == 0);
+	CHECK(cmp("Sergei Lavrov", "러시아 외무장관 세르게이 라브로프") >=
+	      0.90);
+	CHECK(cmp("Sergei Lavrov", "ロシアのセルゲイ・ラブロフ外相") >= 0.80);
+	CHECK(cmp("Sergei Ivanov", "러시아 외무장관 세르게이 라브로프") < 0.50);
+}

@@ -68,12 +68,15 @@
  *     syllable, Korean 이 "i").
  */
 #include "text/text_int.h"
+#include "util/util.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
 
 enum {
 	R_PART = 1,    /* particle */
@@ -778,17 +781,154 @@ static int str_cmp(const void *key, const void *elem)
 	return strcmp((const char *)key, *(const char *const *)elem);
 }
 
-/* Number of leading tokens that are a title of the rigour stopwords data
- * (the longest one), never all of them; 0 if none. */
-static size_t title_len(const struct kd_tokset *ts)
+/*
+ * Country names as the press of many languages writes them, a qualifier
+ * of a title of office (Russian Foreign Minister, der russische
+ * Außenminister, Министр иностранных дел России; 러시아 외무장관,
+ * ロシアの): ICU's display names of every ISO country, not a list of our
+ * own. g_cty: one-word names in Latin- and Cyrillic-script languages,
+ * folded like a name (kd__text_fold: Россия "rossiya"), sorted; g_cty_raw:
+ * the names in Korean, Japanese and Chinese as written (UTF-8), sorted.
+ */
+#define NTABLE(t) (sizeof(t) / sizeof(t[0]))
+
+static char **g_cty, **g_cty_raw;
+static size_t g_ncty, g_ncty_raw;
+static pthread_once_t g_cty_once = PTHREAD_ONCE_INIT;
+
+static int pstr_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void cty_add(char ***v, size_t *n, size_t cap, const char *s, size_t len)
+{
+	char *c;
+	if (*v == NULL || *n >= cap || (c = kd__malloc(len + 1)) == NULL)
+		return;
+	memcpy(c, s, len);
+	c[len] = '\0';
+	(*v)[(*n)++] = c;
+}
+
+static void cty_init(void)
+{
+	static const char *const fold_langs[] = { "en", "de", "fr", "es", "it",
+						  "pt", "nl", "pl", "cs", "tr",
+						  "ru", "uk", "sv", "ro" };
+	static const char *const raw_langs[] = { "ko", "ja", "zh", "zh_Hant" };
+	const char *const *cc = uloc_getISOCountries();
+	size_t ncc = 0, l, k, cap, capr;
+	while (cc[ncc] != NULL)
+		ncc++;
+	cap = ncc * NTABLE(fold_langs);
+	capr = ncc * NTABLE(raw_langs);
+	g_cty = kd__calloc(cap ? cap : 1, sizeof(*g_cty));
+	g_cty_raw = kd__calloc(capr ? capr : 1, sizeof(*g_cty_raw));
+	for (k = 0; k < ncc; k++) {
+		char loc[16], u8[128];
+		UChar name[64];
+		snprintf(loc, sizeof(loc), "_%s", cc[k]);
+		for (l = 0; l < NTABLE(fold_langs) + NTABLE(raw_langs); l++) {
+			int raw = l >= NTABLE(fold_langs);
+			const char *lang =
+				raw ? raw_langs[l - NTABLE(fold_langs)]
+				    : fold_langs[l];
+			UErrorCode e = U_ZERO_ERROR;
+			int32_t n = uloc_getDisplayCountry(loc, lang, name, 64,
+							   &e),
+				m = 0;
+			char *f = NULL;
+			size_t fl = 0;
+			if (U_FAILURE(e) || n <= 0 || n >= 64)
+				continue;
+			u_strToUTF8(u8, sizeof(u8), &m, name, n, &e);
+			if (U_FAILURE(e) || m <= 0 || m >= (int32_t)sizeof(u8))
+				continue;
+			if (raw) {
+				if (strchr(u8, ' ') == NULL)
+					cty_add(&g_cty_raw, &g_ncty_raw, capr,
+						u8, (size_t)m);
+				continue;
+			}
+			if (kd__text_fold(&f, &fl, NULL, u8, (size_t)m) == 0 &&
+			    fl >= 4 && memchr(f, ' ', fl) == NULL)
+				cty_add(&g_cty, &g_ncty, cap, f, fl);
+			kd__free(f);
+		}
+	}
+	if (g_ncty > 0)
+		qsort(g_cty, g_ncty, sizeof(*g_cty), pstr_cmp);
+	if (g_ncty_raw > 0)
+		qsort(g_cty_raw, g_ncty_raw, sizeof(*g_cty_raw), pstr_cmp);
+}
+
+/*
+ * Is the token w[0..n) a country's name or its adjective, beside a
+ * title? Before the title (Russian, russische, russe: no part of the
+ * name that follows) it shares four letters or more with a country's
+ * name and leaves at most three of that name (Russland, Russia). After
+ * it (the genitive России "rossii", read by BGN), where a name could
+ * stand (Jordan, Rossi, Francesco), only an inflected form: five
+ * letters or more shared, at most two of the name left, one or two
+ * added, and no country's name itself.
+ */
+static int country_word(const char *w, size_t n, int after)
+{
+	size_t lo = 0, hi, i;
+	int hit = 0;
+	pthread_once(&g_cty_once, cty_init);
+	if (n < 4)
+		return 0;
+	hi = g_ncty;
+	while (lo < hi) { /* the first name >= the token's first 4 letters */
+		size_t mid = lo + (hi - lo) / 2;
+		if (strncmp(g_cty[mid], w, 4) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < g_ncty && strncmp(g_cty[i], w, 4) == 0; i++) {
+		const char *c = g_cty[i];
+		size_t cl = strlen(c), p = 0;
+		while (p < cl && p < n && c[p] == w[p])
+			p++;
+		if (!after && p + 3 >= cl)
+			return 1;
+		if (p == n && p == cl)
+			return !after; /* the name itself */
+		if (after && p >= 5 && p + 2 >= cl && n > p && n <= p + 2)
+			hit = 1;
+	}
+	return hit;
+}
+
+/* Is s[0..n) (UTF-8, as written) a country's name in Korean, Japanese or
+ * Chinese? */
+static int country_raw(const char *s, size_t n)
+{
+	char key[64];
+	if (n == 0 || n >= sizeof(key))
+		return 0;
+	pthread_once(&g_cty_once, cty_init);
+	memcpy(key, s, n);
+	key[n] = '\0';
+	return g_ncty_raw > 0 &&
+	       bsearch(&(const char *){ key }, g_cty_raw, g_ncty_raw,
+		       sizeof(*g_cty_raw), pstr_cmp) != NULL;
+}
+
+/* Number of tokens from ts->t[at] on that are a title of the rigour
+ * stopwords data (the longest one), never all of them; 0 if none. */
+static size_t title_at(const struct kd_tokset *ts, size_t at)
 {
 	char buf[KD_TITLE_MAXWORDS * (KD_TOK_MAXLEN + 1)];
 	size_t k, i, o, best = 0;
-	for (k = 1; k < ts->n && k <= KD_TITLE_MAXWORDS; k++) {
-		for (i = 0, o = 0; i < k; i++) {
+	for (k = 1; at + k < ts->n && k <= KD_TITLE_MAXWORDS; k++) {
+		for (i = at, o = 0; i < at + k; i++) {
 			if (ts->t[i].kind != KD_TOK_WORD)
 				return best;
-			if (i > 0)
+			if (i > at)
 				buf[o++] = ' ';
 			memcpy(buf + o, ts->t[i].s, ts->t[i].len);
 			o += ts->t[i].len;
@@ -801,7 +941,34 @@ static size_t title_len(const struct kd_tokset *ts)
 	return best;
 }
 
-#define NTABLE(t) (sizeof(t) / sizeof(t[0]))
+/*
+ * Number of leading tokens that are a title (title_at) with its
+ * qualifiers, never all of them; 0 if none. Before the title, an
+ * article and a country's adjective (Russian Foreign Minister, der
+ * russische Außenminister); after it, a country's name inflected
+ * (Министр иностранных дел России). Two tokens of the name stay.
+ */
+static size_t title_len(const struct kd_tokset *ts)
+{
+	size_t k = title_at(ts, 0), q;
+	if (k > 0) {
+		if (ts->n >= k + 3 && ts->t[k].kind == KD_TOK_WORD &&
+		    country_word(ts->t[k].s, ts->t[k].len, 1))
+			k++;
+		return k;
+	}
+	for (q = 1; q <= 2 && q + 2 < ts->n; q++) {
+		const struct kd_rtok *t = &ts->t[q - 1];
+		if (t->kind != KD_TOK_WORD)
+			return 0;
+		if (!country_word(t->s, t->len, 0))
+			continue; /* an article (der, le) goes with it */
+		if ((q == 1 || ts->t[0].len <= 3) &&
+		    (k = title_at(ts, q)) > 0 && ts->n >= q + k + 2)
+			return q + k;
+	}
+	return 0;
+}
 
 /* Whether the UTF-8 character before p is Kana (U+3040..U+30FF). */
 static int after_kana(const unsigned char *p, size_t b)
@@ -949,6 +1116,61 @@ static size_t han_title_glued(const char *s, size_t len)
 	return best;
 }
 
+/* A suffix title was cut at e: a country's name in Korean, Japanese or
+ * Chinese written as the word before it (세르게이 라브로프 러시아
+ * 외무장관) goes too, when a word stays. Returns the new end. */
+static size_t country_before(const char *s, size_t e)
+{
+	size_t w = e;
+	while (w > 0 && s[w - 1] != ' ')
+		w--;
+	if (w == 0 || !country_raw(s + w, e - w))
+		return e;
+	while (w > 0 && s[w - 1] == ' ')
+		w--;
+	return w > 0 ? w : e;
+}
+
+/* Whether s[0..n) is one of the suffix titles (a word of its own). */
+static int suffix_title(const char *s, size_t n)
+{
+	size_t k;
+	for (k = 0; k < NTABLE(kd_title_suffixes); k++)
+		if (strlen(kd_title_suffixes[k]) == n &&
+		    memcmp(s, kd_title_suffixes[k], n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The front of a name in Korean, Japanese or Chinese that is a title or
+ * its country, not the name: the press of these languages also writes
+ * the title first (러시아 외무장관 세르게이 라브로프, 外长 谢尔盖·拉夫罗夫),
+ * a country's name with the possessive の (ロシアのセルゲイ・ラブロフ), or
+ * the title glued (han_title_glued). Returns where the name starts, or
+ * 0; a word stays.
+ */
+static size_t cjk_title_front(const char *s, size_t len)
+{
+	size_t i = 0, w = word_end(s, len, 0), k;
+	static const char no[] = "\xE3\x81\xAE"; /* の */
+	for (k = 3; k + 3 < w && k <= 24; k += 3)
+		if (memcmp(s + k, no, 3) == 0 && country_raw(s, k))
+			return k + 3;
+	if (country_raw(s, w)) {
+		i = w;
+		while (i < len && s[i] == ' ')
+			i++;
+		w = word_end(s, len, i);
+	}
+	if (w > i && suffix_title(s + i, w - i) && words_from(s, len, w) >= 1) {
+		while (w < len && s[w] == ' ')
+			w++;
+		return w;
+	}
+	return han_title_glued(s, len);
+}
+
 void kd__title_cut(const char *s, size_t len, size_t *b, size_t *e)
 {
 	size_t k, end, best = 0;
@@ -982,6 +1204,8 @@ void kd__title_cut(const char *s, size_t len, size_t *b, size_t *e)
 		if (end > 0 && end < *e)
 			*e = end;
 	}
+	if (*e < len)
+		*e = country_before(s, *e);
 	for (k = 0; caseless_start && k < NTABLE(kd_title_prefixes_raw); k++) {
 		size_t tl = strlen(kd_title_prefixes_raw[k]);
 		if (tl > best && tl + 1 < *e && s[tl] == ' ' &&
@@ -993,7 +1217,7 @@ void kd__title_cut(const char *s, size_t len, size_t *b, size_t *e)
 	if (caseless_start && (unsigned char)s[0] < 0xE0)
 		best = title_qualifiers(s, *e, best, best > 0);
 	else if (caseless_start && best == 0)
-		best = han_title_glued(s, *e);
+		best = cjk_title_front(s, *e);
 	*b = best;
 }
 
