@@ -1230,3 +1230,21 @@ KD_TEST(scan_prose__family_word_with_ye_after_a_vowel)
 		   &id, &feat);
 	CHECK_INT(a, 0);
 }
+
+KD_TEST(scan_prose__sj_before_e_is_s_and_y)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* Czech, German and Polish sj before e for сье (Феодосьев:
+	 * Feodosjev), which the skeleton reads as Dutch sj (sh) */
+	expect_name(
+		"Rusk\xc3\xbd podnikatel Lev Feodosjev obvin\xc4\x9bn\xc3\xad "
+		"odm\xc3\xadt\xc3\xa1.",
+		"uk-16457", 18, 31);
+	/* respelled, a word of no listed name is still none */
+	scan_kinds(
+		"Rusk\xc3\xbd podnikatel Lev Karasjev obvin\xc4\x9bn\xc3\xad "
+		"odm\xc3\xadt\xc3\xa1.",
+		&a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+}
