@@ -1248,3 +1248,21 @@ KD_TEST(scan_prose__sj_before_e_is_s_and_y)
 		&a, &m, &id, &feat);
 	CHECK_INT(a, 0);
 }
+
+KD_TEST(scan_prose__family_word_of_an_alias)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* Sokolovskij is an alias's family name of SAKALOUSKI, Ivan
+	 * Yurievich (the caption's Belarusian spelling is another word) */
+	expect_name("Ministr Ivan Sokolovskij se v \xc3\xbater\xc3\xbd setkal "
+		    "se z\xc3\xa1stupci vl\xc3\xa1"
+		    "dy.",
+		    "uk-13948", 8, 24);
+	/* Mustafa of the alias Mustafa Kamel MUSTAFA is a given name as
+	 * often: Kemal Mustafa is no AL-MASRI, Abu Hamza */
+	scan_kinds("Im Anschluss wurde das Land von Kemal Mustafa, dem "
+		   "Helden der Verteidigung von Gallipoli, reformiert.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+}
