@@ -1266,3 +1266,25 @@ KD_TEST(scan_prose__family_word_of_an_alias)
 		   &a, &m, &id, &feat);
 	CHECK_INT(a, 0);
 }
+
+KD_TEST(scan_prose__one_initial_and_a_rare_proper_noun)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* Pavlov is a proper noun of some dictionary, rare among people's
+	 * names: A. is the listed first given name's initial */
+	expect_name("Les sanctions visent aussi le g\xc3\xa9n\xc3\xa9ral A. "
+		    "Pavlov.",
+		    "ofac-23249", 40, 49);
+	/* another initial is another Pavlov */
+	scan_kinds("Le r\xc3\xa9"
+		   "flexe conditionnel de I. Pavlov est "
+		   "c\xc3\xa9l\xc3\xa8"
+		   "bre.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	/* a surname common among people is anyone's */
+	scan_kinds("Selon M. Taylor, la r\xc3\xa9union a eu lieu.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 0);
+}
