@@ -1288,3 +1288,21 @@ KD_TEST(scan_prose__one_initial_and_a_rare_proper_noun)
 		   &feat);
 	CHECK_INT(a, 0);
 }
+
+KD_TEST(scan_prose__case_form_of_a_word_spelled_by_sound)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* Polish ż is zh (gadzhyjew), and the genitive -a is read off the
+	 * word spelled so as off the word written (Gadżyjewa) */
+	expect_name("Sankcje obj\xc4\x99\xc5\x82y tak\xc5\xbc"
+		    "e maj\xc4\x85tek Abdu\xc5\x82"
+		    "chakima Gad\xc5\xbcyjewa.",
+		    "ofac-35586", 33, 57);
+	/* another family word is nobody */
+	scan_kinds("Sankcje obj\xc4\x99\xc5\x82y tak\xc5\xbc"
+		   "e maj\xc4\x85tek Abdu\xc5\x82"
+		   "chakima Ro\xc5\xbcyjewa.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+}

@@ -207,6 +207,8 @@ static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 		if (t->cas == CASE_UPPER && !t->hangul && t->len >= 4) {
 			n = kd__scan_case_form(b, sizeof(b), x, t->len, cyr, 1,
 					       &from);
+			if (n == 0)
+				from = 0; /* no ending of the table */
 			if (n > 0 && from > 0) {
 				char c[TOK_MAX + 8];
 				size_t at = 0;
@@ -253,6 +255,15 @@ static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 						      cyr, 0, &at);
 			if (m == 0)
 				m = short_genitive(b, sizeof(b), w, t->slen);
+			/* or by the ending the written word was read by
+			 * (Gadżyjewa: gadzyjew, so gadzhyjewa: gadzhyjew) */
+			if (m == 0 && from > 0) {
+				at = from - 1;
+				m = kd__scan_case_form(b, sizeof(b), w, t->slen,
+						       cyr, 1, &at);
+				if (at != from)
+					m = 0;
+			}
 			if (m > 0)
 				w = b;
 			n = m > 0 ? m : t->slen;
@@ -1422,11 +1433,12 @@ static int case_family(const struct scan *sc, uint32_t ei, const struct tok *t)
 	const unsigned char *s = (const unsigned char *)sc->g->s;
 	struct kd_qtok q;
 	char b[TOK_MAX + 8], sk[2 * TOK_MAX + 8];
-	size_t from = 0, n;
+	size_t from = 0, n, read;
 	int cyr = s[t->os] >= 0xD0 && s[t->os] <= 0xD4;
 	if (sc->legacy || t->cas != CASE_UPPER || t->hangul || t->len < 5)
 		return 0;
 	n = kd__scan_case_form(b, sizeof(b), TXT(sc, t), t->len, cyr, 1, &from);
+	read = n > 0 ? from : 0;
 	if (n == 0)
 		n = short_genitive(b, sizeof(b), TXT(sc, t), t->len);
 	if (n > 0) {
@@ -1442,6 +1454,15 @@ static int case_family(const struct scan *sc, uint32_t ei, const struct tok *t)
 			       &from);
 	if (n == 0)
 		n = short_genitive(b, sizeof(b), STEM(sc, t), t->slen);
+	if (n == 0 && read > 0) {
+		/* by the ending the written word was read by (as
+		 * case_key(): gadzhyjewa, gadzhyjew) */
+		from = read - 1;
+		n = kd__scan_case_form(b, sizeof(b), STEM(sc, t), t->slen, cyr,
+				       1, &from);
+		if (from != read)
+			n = 0;
+	}
 	if (n == 0)
 		return 0;
 	kd__word_qtok(&q, b, n, sk, sizeof(sk));

@@ -323,6 +323,8 @@ static int resolve_ts(struct scan *sc, struct tok *t, const char *w, size_t n,
 	size_t i, m = 0;
 	int ch = 0, err;
 	*found = 0;
+	if (kind == 2 && memmem(w, n, "sj", 2) == NULL)
+		return 0;
 	for (i = 0; i < n && m + 2 <= TOK_MAX; i++) {
 		if (kind == 0 && w[i] == 'c' &&
 		    (i + 1 == n || !strchr("hzk", w[i + 1])) &&
@@ -494,6 +496,12 @@ static int resolve_phon(struct scan *sc, struct tok *t, int *found)
 		goto out;
 	if (!*found) {
 		err = resolve_case(sc, t, w, n, 0, found);
+		/* known by a nominative that is spelled so too (Gadżyjewa:
+		 * gadzhyjew): matched as written, spelled by sound */
+		if (err == 0 && *found && t->stem == t->txt) {
+			t->slen = (uint16_t)n;
+			err = arena_put(sc, &t->stem, w, n);
+		}
 		goto out;
 	}
 	t->slen = (uint16_t)n;
