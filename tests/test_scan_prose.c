@@ -1306,3 +1306,19 @@ KD_TEST(scan_prose__case_form_of_a_word_spelled_by_sound)
 		   &a, &m, &id, &feat);
 	CHECK_INT(a, 0);
 }
+
+KD_TEST(scan_prose__korean_surname_of_one_letter)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* 오 (O) of 오국렬 is the family name of O, Kuk-Ryol, also with a
+	 * title and a particle glued (장관과) */
+	expect_name("이번 결정은 오국렬장관과 영향력을 보여준다.", "ofac-15771",
+		    17, 26);
+	expect_name("이번 결정은 오국렬이 영향력을 보여준다.", "ofac-15771", 17,
+		    26);
+	/* another given name is another person */
+	scan_kinds("이번 결정은 오국진이 영향력을 보여준다.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 0);
+}

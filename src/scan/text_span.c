@@ -1540,8 +1540,9 @@ static int given_and_family(const struct scan *sc, size_t i, size_t j,
 		struct kd_qtok q;
 		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_STOP ||
 		    t->lex == KD_LEX_PARTICLE ||
-		    (t->len < 2 && !ko_letter(sc, k, k == i)))
-			continue;
+		    (t->len < 2 && !ko_letter(sc, k, k == i) &&
+		     !(t->hangul && k == i)))
+			continue; /* not 오 (o) of 오국렬: a surname */
 		if (++words > 2)
 			return 1;
 		kd__scan_qtok(&q, sc, t);
