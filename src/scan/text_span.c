@@ -1535,6 +1535,7 @@ static int given_and_family(const struct scan *sc, size_t i, size_t j,
 	if (kd__index_ent(sc->c->ix, ei)->schema != KD_SCHEMA_PERSON ||
 	    (strchr(cap, ',') == NULL && (sc->legacy || !mixed_case(cap))))
 		return 1;
+	size_t w[2];
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
 		struct kd_qtok q;
@@ -1543,17 +1544,23 @@ static int given_and_family(const struct scan *sc, size_t i, size_t j,
 		    (t->len < 2 && !ko_letter(sc, k, k == i) &&
 		     !(t->hangul && k == i)))
 			continue; /* not 오 (o) of 오국렬: a surname */
-		if (++words > 2)
+		if (words == 2)
 			return 1;
+		w[words++] = k;
 		kd__scan_qtok(&q, sc, t);
 		fam += family_part(sc, ei, STEM(sc, t), t->slen, &q, 0.8) ||
 		       case_family(sc, ei, t) || press_family(sc, ei, t);
-		alias += !sc->legacy && t->lex == KD_LEX_NONE &&
+	}
+	/* no family word of the caption: one of another name */
+	for (k = 0; k < words && fam == 0 && !sc->legacy; k++) {
+		const struct tok *t = &sc->t[w[k]];
+		struct kd_qtok q;
+		kd__scan_qtok(&q, sc, t);
+		alias += t->lex == KD_LEX_NONE &&
 			 alias_word(detail, STEM(sc, t), t->slen) &&
 			 !caption_part(sc, ei, STEM(sc, t), t->slen, &q, 0.8,
 				       1);
 	}
-	/* no family word of the caption: one of another name */
 	if (fam == 0)
 		fam = alias;
 	return words < 2 || (fam >= 1 && fam < words);

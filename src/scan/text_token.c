@@ -323,8 +323,12 @@ static int resolve_ts(struct scan *sc, struct tok *t, const char *w, size_t n,
 	size_t i, m = 0;
 	int ch = 0, err;
 	*found = 0;
-	if (kind == 2 && memmem(w, n, "sj", 2) == NULL)
-		return 0;
+	if (kind == 2) { /* cheap test first: no call per word */
+		for (i = 1; i + 1 < n && (w[i] != 'j' || w[i - 1] != 's'); i++)
+			;
+		if (i + 1 >= n)
+			return 0;
+	}
 	for (i = 0; i < n && m + 2 <= TOK_MAX; i++) {
 		if (kind == 0 && w[i] == 'c' &&
 		    (i + 1 == n || !strchr("hzk", w[i + 1])) &&
