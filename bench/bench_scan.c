@@ -547,7 +547,7 @@ static void run_prose(const kd_matcher *m, const char *dir)
 
 /* Entities kd_screen matches for `name` within 0.05 of the best. */
 static size_t screen_set(const kd_matcher *m, const char *name,
-			 const kd_entity **out)
+			 kd_schema schema, const kd_entity **out)
 {
 	kd_query *q = NULL;
 	kd_match_opts opt = KD_MATCH_OPTS_INIT;
@@ -555,7 +555,7 @@ static size_t screen_set(const kd_matcher *m, const char *name,
 	size_t nr = 0, i, n = 0;
 	int rc;
 	opt.limit = MAX_EXP;
-	rc = kd_query_new(&q, KD_SCHEMA_THING);
+	rc = kd_query_new(&q, schema);
 	if (rc == 0)
 		rc = kd_query_add(q, "name", name);
 	if (rc == 0)
@@ -659,12 +659,16 @@ static void run_sentences(const kd_matcher *m, const char *path)
 			continue;
 		memcpy(spell, sent + s, e - s);
 		spell[e - s] = '\0';
-		nexp = screen_set(m, listed, exp);
+		/* every row names a listed person: the expected records are
+		 * the listed name screened as a person (as any thing, Han
+		 * Yu-Ro reads "yu" as the Korean legal form yuhan hoesa and
+		 * finds CEC LIMITED) */
+		nexp = screen_set(m, listed, KD_SCHEMA_PERSON, exp);
 		if (nexp == 0) {
 			noexp++;
 			continue;
 		}
-		nsp = screen_set(m, spell, sp);
+		nsp = screen_set(m, spell, KD_SCHEMA_THING, sp);
 		sf = nsp > 0 && in_set(sp[0], exp, nexp);
 		a = scan_found(m, sent, s, e, exp, nexp, KD_SCAN_F_LEGACY,
 			       &oth0[li]);

@@ -1230,3 +1230,95 @@ KD_TEST(scan_prose__family_word_with_ye_after_a_vowel)
 		   &id, &feat);
 	CHECK_INT(a, 0);
 }
+
+KD_TEST(scan_prose__sj_before_e_is_s_and_y)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* Czech, German and Polish sj before e for сье (Феодосьев:
+	 * Feodosjev), which the skeleton reads as Dutch sj (sh) */
+	expect_name(
+		"Rusk\xc3\xbd podnikatel Lev Feodosjev obvin\xc4\x9bn\xc3\xad "
+		"odm\xc3\xadt\xc3\xa1.",
+		"uk-16457", 18, 31);
+	/* respelled, a word of no listed name is still none */
+	scan_kinds(
+		"Rusk\xc3\xbd podnikatel Lev Karasjev obvin\xc4\x9bn\xc3\xad "
+		"odm\xc3\xadt\xc3\xa1.",
+		&a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+}
+
+KD_TEST(scan_prose__family_word_of_an_alias)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* Sokolovskij is an alias's family name of SAKALOUSKI, Ivan
+	 * Yurievich (the caption's Belarusian spelling is another word) */
+	expect_name("Ministr Ivan Sokolovskij se v \xc3\xbater\xc3\xbd setkal "
+		    "se z\xc3\xa1stupci vl\xc3\xa1"
+		    "dy.",
+		    "uk-13948", 8, 24);
+	/* Mustafa of the alias Mustafa Kamel MUSTAFA is a given name as
+	 * often: Kemal Mustafa is no AL-MASRI, Abu Hamza */
+	scan_kinds("Im Anschluss wurde das Land von Kemal Mustafa, dem "
+		   "Helden der Verteidigung von Gallipoli, reformiert.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+}
+
+KD_TEST(scan_prose__one_initial_and_a_rare_proper_noun)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* Pavlov is a proper noun of some dictionary, rare among people's
+	 * names: A. is the listed first given name's initial */
+	expect_name("Les sanctions visent aussi le g\xc3\xa9n\xc3\xa9ral A. "
+		    "Pavlov.",
+		    "ofac-23249", 40, 49);
+	/* another initial is another Pavlov */
+	scan_kinds("Le r\xc3\xa9"
+		   "flexe conditionnel de I. Pavlov est "
+		   "c\xc3\xa9l\xc3\xa8"
+		   "bre.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+	/* a surname common among people is anyone's */
+	scan_kinds("Selon M. Taylor, la r\xc3\xa9union a eu lieu.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 0);
+}
+
+KD_TEST(scan_prose__case_form_of_a_word_spelled_by_sound)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* Polish ż is zh (gadzhyjew), and the genitive -a is read off the
+	 * word spelled so as off the word written (Gadżyjewa) */
+	expect_name("Sankcje obj\xc4\x99\xc5\x82y tak\xc5\xbc"
+		    "e maj\xc4\x85tek Abdu\xc5\x82"
+		    "chakima Gad\xc5\xbcyjewa.",
+		    "ofac-35586", 33, 57);
+	/* another family word is nobody */
+	scan_kinds("Sankcje obj\xc4\x99\xc5\x82y tak\xc5\xbc"
+		   "e maj\xc4\x85tek Abdu\xc5\x82"
+		   "chakima Ro\xc5\xbcyjewa.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 0);
+}
+
+KD_TEST(scan_prose__korean_surname_of_one_letter)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* 오 (O) of 오국렬 is the family name of O, Kuk-Ryol, also with a
+	 * title and a particle glued (장관과) */
+	expect_name("이번 결정은 오국렬장관과 영향력을 보여준다.", "ofac-15771",
+		    17, 26);
+	expect_name("이번 결정은 오국렬이 영향력을 보여준다.", "ofac-15771", 17,
+		    26);
+	/* another given name is another person */
+	scan_kinds("이번 결정은 오국진이 영향력을 보여준다.", &a, &m, &id,
+		   &feat);
+	CHECK_INT(a, 0);
+}

@@ -207,6 +207,8 @@ static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 		if (t->cas == CASE_UPPER && !t->hangul && t->len >= 4) {
 			n = kd__scan_case_form(b, sizeof(b), x, t->len, cyr, 1,
 					       &from);
+			if (n == 0)
+				from = 0; /* no ending of the table */
 			if (n > 0 && from > 0) {
 				char c[TOK_MAX + 8];
 				size_t at = 0;
@@ -253,6 +255,15 @@ static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 						      cyr, 0, &at);
 			if (m == 0)
 				m = short_genitive(b, sizeof(b), w, t->slen);
+			/* or by the ending the written word was read by
+			 * (Gadżyjewa: gadzyjew, so gadzhyjewa: gadzhyjew) */
+			if (m == 0 && from > 0) {
+				at = from - 1;
+				m = kd__scan_case_form(b, sizeof(b), w, t->slen,
+						       cyr, 1, &at);
+				if (at != from)
+					m = 0;
+			}
 			if (m > 0)
 				w = b;
 			n = m > 0 ? m : t->slen;
@@ -703,6 +714,8 @@ static int two_initials(const struct scan *sc, size_t k)
  * dictionary of any language (A. Pavlov, В. Колокольцев)? An initial
  * says little (M. Taylor, K. Jerome, J. Smith: words of some
  * dictionary, if only as names), so the word must be no word anywhere,
+ * or a proper noun only that is rare among people's names in general
+ * (Pavlov: 6 of 237,774 Wikidata name words; Taylor 368, Jerome 51),
  * and initials_matched() wants the initial to be the listed person's
  * first given name's and the word the family name. Not in Cyrillic:
  * there an initial and a surname is how any text names anyone (А.
@@ -719,7 +732,11 @@ static int one_initial(const struct scan *sc, size_t k)
 	cyr = (unsigned char)sc->g->s[t->os] >= 0xD0 &&
 	      (unsigned char)sc->g->s[t->os] <= 0xD4;
 	return !cyr && t->sep == SEP_SOFT && kd__scan_anchor(t) && !t->hangul &&
-	       t->len >= 4 && t->word == KD_WORD_NONE;
+	       t->len >= 4 &&
+	       (t->word == KD_WORD_NONE ||
+		(t->word == KD_WORD_PROPER && t->lex == KD_LEX_NONE &&
+		 kd__name_pop_info(TXT(sc, t), t->len) >=
+			 KD_W_SCAN_INITIAL_NAME_INFO));
 }
 
 /* Is span [i..j] a known word read as a case form by the tokenizer
@@ -839,7 +856,7 @@ static int same_word(const struct scan *sc, size_t k)
 }
 
 static int given_and_family(const struct scan *sc, size_t i, size_t j,
-			    uint32_t ei);
+			    uint32_t ei, const char *detail);
 
 /* Is token k joined to token k - 1 by a comma alone (and spaces, one
  * line break): "Васiльеў, Анатоль Анатольевiч", "LAVROV, Sergei"? */
@@ -913,7 +930,7 @@ static int hangul_cand(struct scan *sc, size_t i, struct cand **cs, size_t *nc,
 	if ((err = kd__scan_score(&r, sc->c, key, kl, KD_SCAN_FULL)) < 0)
 		return err;
 	if (r == NULL || r->ent == UINT32_MAX || r->score < sc->c->threshold ||
-	    !given_and_family(sc, i, j, r->ent))
+	    !given_and_family(sc, i, j, r->ent, r->detail))
 		return 0;
 	if ((err = kd__grow((void **)cs, capc, *nc + 1, sizeof(**cs))) < 0)
 		return err;
@@ -1190,7 +1207,8 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 							r->detail,
 							TXT(sc, &sc->t[i])))) &&
 				    (sc->legacy ||
-				     (given_and_family(sc, i, j, r->ent) &&
+				     (given_and_family(sc, i, j, r->ent,
+						       r->detail) &&
 				      ((syl = syllabic_span(sc, i, j)) == 0 ||
 				       (covers_listed(sc, i, j, r->ent, syl) &&
 					!edited_part(r->detail)))))) {
@@ -1329,8 +1347,21 @@ static int part_is(const char *f, size_t n, const char *w, size_t wn,
 /* kd__scan_family_name(), by exact spelling (q NULL) or by similarity to
  * q; with w NULL, the number of family words that are no name particle
  * (BIN LADIN 1, NORIEGA FIGUEROA 2). */
+static int caption_part(const struct scan *sc, uint32_t ei, const char *w,
+			size_t n, const struct kd_qtok *q, double min,
+			int others);
+
 static int family_part(const struct scan *sc, uint32_t ei, const char *w,
 		       size_t n, const struct kd_qtok *q, double min)
+{
+	return caption_part(sc, ei, w, n, q, min, 0);
+}
+
+/* family_part() of the caption's family words, or (others) of its
+ * other words: given names, patronymics. */
+static int caption_part(const struct scan *sc, uint32_t ei, const char *w,
+			size_t n, const struct kd_qtok *q, double min,
+			int others)
 {
 	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, ei));
 	const char *comma = strchr(cap, ',');
@@ -1343,6 +1374,12 @@ static int family_part(const struct scan *sc, uint32_t ei, const char *w,
 			upper |= cap[i] >= 'A' && cap[i] <= 'Z';
 			lower |= cap[i] >= 'a' && cap[i] <= 'z';
 		}
+	}
+	if (others && comma != NULL) {
+		/* the words after the comma, all of them */
+		cap = comma + 1;
+		len = strlen(cap);
+		others = 0;
 	}
 	for (i = 0; i <= len && !found;) {
 		/* the caption word at i..ws */
@@ -1357,6 +1394,7 @@ static int family_part(const struct scan *sc, uint32_t ei, const char *w,
 			take = comma              ? 1
 			       : (upper && lower) ? all_up && ws - i > 1
 						  : ws == len;
+			take ^= others;
 			if (take && kd__text_fold(&f, &fl, NULL, cap + i,
 						  ws - i) == 0) {
 				size_t a = 0, b;
@@ -1395,11 +1433,12 @@ static int case_family(const struct scan *sc, uint32_t ei, const struct tok *t)
 	const unsigned char *s = (const unsigned char *)sc->g->s;
 	struct kd_qtok q;
 	char b[TOK_MAX + 8], sk[2 * TOK_MAX + 8];
-	size_t from = 0, n;
+	size_t from = 0, n, read;
 	int cyr = s[t->os] >= 0xD0 && s[t->os] <= 0xD4;
 	if (sc->legacy || t->cas != CASE_UPPER || t->hangul || t->len < 5)
 		return 0;
 	n = kd__scan_case_form(b, sizeof(b), TXT(sc, t), t->len, cyr, 1, &from);
+	read = n > 0 ? from : 0;
 	if (n == 0)
 		n = short_genitive(b, sizeof(b), TXT(sc, t), t->len);
 	if (n > 0) {
@@ -1415,6 +1454,15 @@ static int case_family(const struct scan *sc, uint32_t ei, const struct tok *t)
 			       &from);
 	if (n == 0)
 		n = short_genitive(b, sizeof(b), STEM(sc, t), t->slen);
+	if (n == 0 && read > 0) {
+		/* by the ending the written word was read by (as
+		 * case_key(): gadzhyjewa, gadzhyjew) */
+		from = read - 1;
+		n = kd__scan_case_form(b, sizeof(b), STEM(sc, t), t->slen, cyr,
+				       1, &from);
+		if (from != read)
+			n = 0;
+	}
 	if (n == 0)
 		return 0;
 	kd__word_qtok(&q, b, n, sk, sizeof(sk));
@@ -1440,6 +1488,28 @@ static int mixed_case(const char *cap)
 	return family && lower;
 }
 
+/* Did the name comparison's explanation detail ("'ivan', 'q'~'l'
+ * skeleton": compare.c) match w[0..n) as spelled? */
+static int alias_word(const char *detail, const char *w, size_t n)
+{
+	const char *d = detail;
+	if (d == NULL || n == 0)
+		return 0;
+	while ((d = strchr(d, '\'')) != NULL) {
+		const char *e = strchr(d + 1, '\'');
+		if (e == NULL)
+			return 0;
+		if ((size_t)(e - d - 1) == n && memcmp(d + 1, w, n) == 0 &&
+		    (d == detail || d[-1] == ' ') && e[1] != '~')
+			return 1;
+		/* past this word and what the comparison says of it */
+		d = strchr(e + 1, ',');
+		if (d == NULL)
+			return 0;
+	}
+	return 0;
+}
+
 /* A two-word mention of a person listed as "FAMILY, Given" (or "Given
  * Patronymic FAMILY": "Александр Сергеевич" is how one addresses any
  * Alexander whose father was Sergei, not Aleksandr Sergeevich
@@ -1449,28 +1519,49 @@ static int mixed_case(const char *cap)
  * Arthur" two given names of WARNIG, Matthias Arthur; both are other
  * people. Family words are the caption's words before the comma (see
  * kd__scan_family_name()), matched with token similarity (press
- * spellings).
+ * spellings). A word the comparison matched as spelled (in the
+ * explanation, detail) to a name of the record, and like none of the
+ * caption's other words, is a family word of another of its names
+ * (Sokolovskij, an alias of SAKALOUSKI, Ivan Yurievich) when no
+ * caption word is, if it is no place, title or common given name or
+ * surname (Mustafa: Kemal Mustafa is no AL-MASRI, Abu Hamza, whose
+ * alias is Mustafa Kamel MUSTAFA).
  * Longer spans, other schemas and other captions pass. */
 static int given_and_family(const struct scan *sc, size_t i, size_t j,
-			    uint32_t ei)
+			    uint32_t ei, const char *detail)
 {
 	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, ei));
-	size_t k, words = 0, fam = 0;
+	size_t k, words = 0, fam = 0, alias = 0;
 	if (kd__index_ent(sc->c->ix, ei)->schema != KD_SCHEMA_PERSON ||
 	    (strchr(cap, ',') == NULL && (sc->legacy || !mixed_case(cap))))
 		return 1;
+	size_t w[2];
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
 		struct kd_qtok q;
 		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_STOP ||
 		    t->lex == KD_LEX_PARTICLE ||
-		    (t->len < 2 && !ko_letter(sc, k, k == i)))
-			continue;
-		if (++words > 2)
+		    (t->len < 2 && !ko_letter(sc, k, k == i) &&
+		     !(t->hangul && k == i)))
+			continue; /* not 오 (o) of 오국렬: a surname */
+		if (words == 2)
 			return 1;
+		w[words++] = k;
 		kd__scan_qtok(&q, sc, t);
 		fam += family_part(sc, ei, STEM(sc, t), t->slen, &q, 0.8) ||
 		       case_family(sc, ei, t) || press_family(sc, ei, t);
 	}
+	/* no family word of the caption: one of another name */
+	for (k = 0; k < words && fam == 0 && !sc->legacy; k++) {
+		const struct tok *t = &sc->t[w[k]];
+		struct kd_qtok q;
+		kd__scan_qtok(&q, sc, t);
+		alias += t->lex == KD_LEX_NONE &&
+			 alias_word(detail, STEM(sc, t), t->slen) &&
+			 !caption_part(sc, ei, STEM(sc, t), t->slen, &q, 0.8,
+				       1);
+	}
+	if (fam == 0)
+		fam = alias;
 	return words < 2 || (fam >= 1 && fam < words);
 }

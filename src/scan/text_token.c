@@ -312,7 +312,10 @@ static int resolve_case(struct scan *sc, struct tok *t, const char *w, size_t n,
  *   kind 0: Polish and Czech c for ц (Krawcowa, Kuzněcov: KRAVTSOVA,
  *           KUZNETSOV), a c that is no part of cz, ch, ck or sc;
  *   kind 1: Spanish j for х before a vowel (Petujov, Zajarov:
- *           PETUKHOV, ZAKHAROV). */
+ *           PETUKHOV, ZAKHAROV);
+ *   kind 2: German, Polish and Czech sj for сь before e or i
+ *           (Afanasjew, Glasjew: AFANASYEV, GLAZYEV), which the
+ *           skeleton reads as Dutch sj, the sh sound (Sjevtsjenko). */
 static int resolve_ts(struct scan *sc, struct tok *t, const char *w, size_t n,
 		      int kind, int *found)
 {
@@ -320,6 +323,12 @@ static int resolve_ts(struct scan *sc, struct tok *t, const char *w, size_t n,
 	size_t i, m = 0;
 	int ch = 0, err;
 	*found = 0;
+	if (kind == 2) { /* cheap test first: no call per word */
+		for (i = 1; i + 1 < n && (w[i] != 'j' || w[i - 1] != 's'); i++)
+			;
+		if (i + 1 >= n)
+			return 0;
+	}
 	for (i = 0; i < n && m + 2 <= TOK_MAX; i++) {
 		if (kind == 0 && w[i] == 'c' &&
 		    (i + 1 == n || !strchr("hzk", w[i + 1])) &&
@@ -331,6 +340,11 @@ static int resolve_ts(struct scan *sc, struct tok *t, const char *w, size_t n,
 			   strchr("aeiou", w[i + 1])) {
 			b[m++] = 'k';
 			b[m++] = 'h';
+			ch = 1;
+		} else if (kind == 2 && w[i] == 'j' && i > 0 &&
+			   w[i - 1] == 's' && i + 1 < n &&
+			   (w[i + 1] == 'e' || w[i + 1] == 'i')) {
+			b[m++] = 'y';
 			ch = 1;
 		} else {
 			b[m++] = w[i];
@@ -486,6 +500,12 @@ static int resolve_phon(struct scan *sc, struct tok *t, int *found)
 		goto out;
 	if (!*found) {
 		err = resolve_case(sc, t, w, n, 0, found);
+		/* known by a nominative that is spelled so too (Gadżyjewa:
+		 * gadzhyjew): matched as written, spelled by sound */
+		if (err == 0 && *found && t->stem == t->txt) {
+			t->slen = (uint16_t)n;
+			err = arena_put(sc, &t->stem, w, n);
+		}
 		goto out;
 	}
 	t->slen = (uint16_t)n;
@@ -534,7 +554,8 @@ static int resolve(struct scan *sc, struct tok *t, int cyr)
 		return err;
 	if (!sc->legacy && !cyr &&
 	    (((err = resolve_ts(sc, t, w, n, 0, &found)) < 0 || found) ||
-	     ((err = resolve_ts(sc, t, w, n, 1, &found)) < 0 || found)))
+	     ((err = resolve_ts(sc, t, w, n, 1, &found)) < 0 || found) ||
+	     ((err = resolve_ts(sc, t, w, n, 2, &found)) < 0 || found)))
 		return err;
 	if (!sc->legacy && (err = resolve_split(sc, t, w, n)) < 0)
 		return err;
