@@ -52,8 +52,24 @@ struct memo_slot {
 /* query token numbers (qid) that get a number across queries (simx) */
 #define XID_MAX 256
 
+/* The memo of the joined pairs of a kd_screen_ctx (jmemo_slot()): a
+ * query token joined to the next and a list token, or a query token and
+ * a list token joined to the next -> the similarity the comparison gives
+ * the pair, kept as the double it computed (a hit gives the same score
+ * as a miss). */
+#define JMEMO_SIZE 2048 /* power of two */
+
+struct jmemo_slot {
+	uint64_t k1, k2;
+	const char *skel1, *skel2; /* the list tokens' skeletons */
+	const char *how;
+	double sim;
+	uint32_t gen;
+};
+
 struct kd_simcache {
 	struct memo_slot slot[MEMO_SIZE];
+	struct jmemo_slot jslot[JMEMO_SIZE];
 	uint32_t gen;
 	uint16_t nqid;          /* tokens of the current query */
 	struct kd_simx *x;      /* across queries (a scan), or NULL */
@@ -77,6 +93,7 @@ void kd__simcache_begin(struct kd_simcache *c, struct kd_qvar *vars, size_t n)
 	uint16_t qid = 0;
 	if (++c->gen == 0) {
 		memset(c->slot, 0, sizeof(c->slot));
+		memset(c->jslot, 0, sizeof(c->jslot));
 		c->gen = 1;
 	}
 	for (i = 0; i < n; i++) {
@@ -372,6 +389,55 @@ double kd__token_sim_memo(const struct kd_qvar *q, const struct kd_qtok *a,
 {
 	const char *how;
 	return sim_memo(q->memo, a, b, &how);
+}
+
+/* The slot of a joined pair in q's memo: query token a joined to the
+ * next against list token b (b2 NULL), or a against list tokens b and
+ * b2 joined. Keyed by all the joined comparison reads: a's number (its
+ * neighbour's is the next: the pair's texts and flags), whether the
+ * query checks vowels, and b's (and b2's) text, kind, flags and
+ * skeleton. *hit: it holds the pair (jmemo_put() stores a miss). NULL
+ * when q has no memo or a side no number. */
+static struct jmemo_slot *jmemo(const struct kd_qvar *q,
+				const struct kd_qtok *a,
+				const struct kd_qtok *b,
+				const struct kd_qtok *b2, int *hit)
+{
+	struct kd_simcache *c = q->memo;
+	struct jmemo_slot *sl;
+	uint64_t k1, k2, h;
+	*hit = 0;
+	if (c == NULL || a->qid == 0 || b->id == UINT32_MAX ||
+	    (b2 != NULL && b2->id == UINT32_MAX))
+		return NULL;
+	k1 = (uint64_t)b->id << 32 | (b2 != NULL ? b2->id : 0);
+	k2 = (uint64_t)(b2 != NULL) << 63 | (uint64_t)(q->vowels != 0) << 62 |
+	     (uint64_t)b->flags << 40 | (uint64_t)b->kind << 32 | a->qid;
+	if (b2 != NULL)
+		k2 |= (uint64_t)b2->flags << 24 | (uint64_t)b2->kind << 16;
+	h = k1 * 0x9E3779B97F4A7C15ULL ^ k2 * 0xC2B2AE3D27D4EB4FULL;
+	sl = &c->jslot[(size_t)(h ^ (h >> 29)) & (JMEMO_SIZE - 1)];
+	if (sl->gen == c->gen && sl->k1 == k1 && sl->k2 == k2 &&
+	    sl->skel1 == b->skel && sl->skel2 == (b2 ? b2->skel : NULL)) {
+		*hit = 1;
+		return sl;
+	}
+	sl->k1 = k1;
+	sl->k2 = k2;
+	sl->skel1 = b->skel;
+	sl->skel2 = b2 ? b2->skel : NULL;
+	sl->gen = 0; /* until jmemo_put() */
+	return sl;
+}
+
+static void jmemo_put(const struct kd_qvar *q, struct jmemo_slot *sl,
+		      double sim, const char *how)
+{
+	if (sl == NULL)
+		return;
+	sl->sim = sim;
+	sl->how = how;
+	sl->gen = q->memo->gen;
 }
 
 /* ---- token resolution ------------------------------------------------------------- */
@@ -1036,11 +1102,14 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	/* joined neighbours on the query side vs list tokens */
 	for (i = 0; i + 1 < n; i++) {
 		size_t jl = (size_t)q->toks[i].len + q->toks[i + 1].len;
+		float jw = q->toks[i].w + q->toks[i + 1].w; /* joined.w */
 		int built = 0;
 		if (!joinable(&q->toks[i], &q->toks[i + 1]))
 			continue;
 		for (j = 0; j < m; j++) {
+			struct jmemo_slot *js;
 			double s;
+			int hit;
 			if (!kd__join_len_ok(jl, l->toks[j].len) &&
 			    !((q->toks[i].flags & q->toks[i + 1].flags &
 			       KD_TF_HANGUL) &&
@@ -1048,19 +1117,27 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 				continue; /* kd__joined_sim() would say 0;
 					   * but two Hangul syllables and a
 					   * pinyin word (sino_korean.c) */
-			if (!built) {
-				join_tok(&joined, jt[i], &q->toks[i]);
-				built = 1;
+			js = jmemo(q, &q->toks[i], &l->toks[j], NULL, &hit);
+			if (hit) {
+				s = js->sim;
+				how = js->how;
+			} else {
+				if (!built) {
+					join_tok(&joined, jt[i], &q->toks[i]);
+					built = 1;
+				}
+				s = kd__joined_sim(&joined, &l->toks[j], &how);
+				if (s >= JOIN_MIN && q->vowels)
+					s = vowels_checked(&joined, &l->toks[j],
+							   s, &how, 1);
+				if (s < JOIN_MIN)
+					s = kd__split_sim(&l->toks[j],
+							  &q->toks[i],
+							  &q->toks[i + 1]);
+				jmemo_put(q, js, s, how);
 			}
-			s = kd__joined_sim(&joined, &l->toks[j], &how);
-			if (s >= JOIN_MIN && q->vowels)
-				s = vowels_checked(&joined, &l->toks[j], s,
-						   &how, 1);
-			if (s < JOIN_MIN)
-				s = kd__split_sim(&l->toks[j], &q->toks[i],
-						  &q->toks[i + 1]);
 			add_pair(pairs, &np, (int)i, (int)i + 1, (int)j, (int)j,
-				 s, joined_how(how), joined.w);
+				 s, joined_how(how), jw);
 		}
 	}
 	/* joined neighbours on the list side vs query tokens */
@@ -1070,20 +1147,31 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		if (!joinable(&l->toks[j], &l->toks[j + 1]))
 			continue;
 		for (i = 0; i < n; i++) {
+			struct jmemo_slot *js;
 			double s;
+			int hit;
 			if (!kd__join_len_ok(q->toks[i].len, jl))
 				continue; /* kd__joined_sim() would say 0 */
-			if (!built) {
-				join_tok(&joined, jt[j], &l->toks[j]);
-				built = 1;
+			js = jmemo(q, &q->toks[i], &l->toks[j], &l->toks[j + 1],
+				   &hit);
+			if (hit) {
+				s = js->sim;
+				how = js->how;
+			} else {
+				if (!built) {
+					join_tok(&joined, jt[j], &l->toks[j]);
+					built = 1;
+				}
+				s = kd__joined_sim(&q->toks[i], &joined, &how);
+				if (s >= JOIN_MIN && q->vowels)
+					s = vowels_checked(&q->toks[i], &joined,
+							   s, &how, 1);
+				if (s < JOIN_MIN)
+					s = kd__split_sim(&q->toks[i],
+							  &l->toks[j],
+							  &l->toks[j + 1]);
+				jmemo_put(q, js, s, how);
 			}
-			s = kd__joined_sim(&q->toks[i], &joined, &how);
-			if (s >= JOIN_MIN && q->vowels)
-				s = vowels_checked(&q->toks[i], &joined, s,
-						   &how, 1);
-			if (s < JOIN_MIN)
-				s = kd__split_sim(&q->toks[i], &l->toks[j],
-						  &l->toks[j + 1]);
 			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j + 1,
 				 s, joined_how(how), q->toks[i].w);
 		}
