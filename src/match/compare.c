@@ -913,11 +913,11 @@ static void place_variants(struct kd_name_cmp *out, const struct kd_qvar *q,
  * Two parts in the same place that match nothing (Abdul Rahim KARIM Jan
  * vs Abdul Rahim SHARIF Jan) are evidence of two people, not just two
  * unmatched parts (same_place). Counted, the first pair kept for the
- * explanation.
+ * explanation (with `detail`).
  */
 static int substituted(struct kd_name_cmp *out, const struct kd_qvar *q,
 		       const struct kd_qvar *l, const int *qm,
-		       const float *qsim, const float *lsim)
+		       const float *qsim, const float *lsim, int detail)
 {
 	size_t i;
 	int count = 0, j;
@@ -926,7 +926,7 @@ static int substituted(struct kd_name_cmp *out, const struct kd_qvar *q,
 		    (j = same_place(q, l, qm, lsim, i)) < 0 ||
 		    !solid(&l->toks[j]))
 			continue;
-		if (count++ == 0)
+		if (count++ == 0 && detail)
 			snprintf(out->sub_q, sizeof(out->sub_q), "%.*s",
 				 (int)q->toks[i].len, q->toks[i].s),
 				snprintf(out->sub_l, sizeof(out->sub_l), "%.*s",
@@ -942,12 +942,12 @@ static int substituted(struct kd_name_cmp *out, const struct kd_qvar *q,
  * another given name, not a middle name the list left out. The same
  * holds for a word of such a name read whole (KD_QF_HAN_WORD, set by
  * kd_screen: Kim Jiyeong Sangho vs KIM Sang-ho). Counted, the first one
- * kept for the explanation. The query side only: kd_compare scores both
+ * kept for the explanation (with `detail`). The query side only: kd_compare scores both
  * directions and keeps the better one, so a pair of names is not
  * touched.
  */
 static int syl_extra(struct kd_name_cmp *out, const struct kd_qvar *q,
-		     const float *qsim)
+		     const float *qsim, int detail)
 {
 	size_t i;
 	int matched = 0, extra = 0;
@@ -956,7 +956,7 @@ static int syl_extra(struct kd_name_cmp *out, const struct kd_qvar *q,
 			continue;
 		if (qsim[i] > 0) {
 			matched++;
-		} else if (extra++ == 0) {
+		} else if (extra++ == 0 && detail) {
 			snprintf(out->extra_q, sizeof(out->extra_q), "%.*s",
 				 (int)q->toks[i].len, q->toks[i].s);
 		}
@@ -1212,7 +1212,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		if (p->qa == p->qb && q->toks[p->qa].len > 1 &&
 		    l->toks[p->la].len == 1 && p->la == p->lb) {
 			qsim[p->qa] = (float)(p->sim * kd__pw.word_to_initial);
-			if (out->initial_only++ == 0)
+			if (out->initial_only++ == 0 && detail)
 				snprintf(out->init_q, sizeof(out->init_q),
 					 "%.*s", (int)q->toks[p->qa].len,
 					 q->toks[p->qa].s);
@@ -1281,12 +1281,14 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	}
 	if (score > 0) {
 		out->order_conflict = order_conflict(q, l, qm);
-		out->substituted = substituted(out, q, l, qm, qsim, lsim);
+		out->substituted = substituted(out, q, l, qm, qsim, lsim,
+					       detail);
 		if (out->order_conflict)
 			score *= ORDER_FACTOR;
 		if (out->substituted)
 			score *= pow(SUBST_FACTOR, out->substituted);
-		if (l->person && (out->syl_extra = syl_extra(out, q, qsim)))
+		if (l->person &&
+		    (out->syl_extra = syl_extra(out, q, qsim, detail)))
 			score *= pow(SYL_EXTRA_FACTOR, out->syl_extra);
 		out->legal_conflict = legal_conflict(out, q, l, detail);
 		if (out->legal_conflict)
