@@ -67,9 +67,16 @@ struct jmemo_slot {
 	uint32_t gen;
 };
 
+/* lengths below this have kd__join_len_ok() in kd_simcache.join_ok */
+#define JOIN_TAB 64
+
 struct kd_simcache {
 	struct memo_slot slot[MEMO_SIZE];
 	struct jmemo_slot jslot[JMEMO_SIZE];
+	/* kd__join_len_ok(a, b) for a, b < JOIN_TAB: asked for every joined
+	 * pair and token of every comparison, a lookup costs less than its
+	 * arithmetic in double */
+	uint8_t join_ok[JOIN_TAB][JOIN_TAB];
 	uint32_t gen;
 	uint16_t nqid;          /* tokens of the current query */
 	struct kd_simx *x;      /* across queries (a scan), or NULL */
@@ -79,7 +86,22 @@ struct kd_simcache {
 
 struct kd_simcache *kd__simcache_new(void)
 {
-	return kd__calloc(1, sizeof(struct kd_simcache));
+	struct kd_simcache *c = kd__calloc(1, sizeof(struct kd_simcache));
+	size_t a, b;
+	if (c != NULL)
+		for (a = 0; a < JOIN_TAB; a++)
+			for (b = 0; b < JOIN_TAB; b++)
+				c->join_ok[a][b] = (uint8_t)kd__join_len_ok(a,
+									    b);
+	return c;
+}
+
+/* kd__join_len_ok(a, b), from c's table when it covers them */
+static inline int join_len_ok(const struct kd_simcache *c, size_t a, size_t b)
+{
+	if (c != NULL && a < JOIN_TAB && b < JOIN_TAB)
+		return c->join_ok[a][b];
+	return kd__join_len_ok(a, b);
 }
 
 void kd__simcache_free(struct kd_simcache *c)
@@ -1110,7 +1132,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			struct jmemo_slot *js;
 			double s;
 			int hit;
-			if (!kd__join_len_ok(jl, l->toks[j].len) &&
+			if (!join_len_ok(q->memo, jl, l->toks[j].len) &&
 			    !((q->toks[i].flags & q->toks[i + 1].flags &
 			       KD_TF_HANGUL) &&
 			      !(l->toks[j].flags & KD_TF_HANGUL)))
@@ -1150,7 +1172,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			struct jmemo_slot *js;
 			double s;
 			int hit;
-			if (!kd__join_len_ok(q->toks[i].len, jl))
+			if (!join_len_ok(q->memo, q->toks[i].len, jl))
 				continue; /* kd__joined_sim() would say 0 */
 			js = jmemo(q, &q->toks[i], &l->toks[j], &l->toks[j + 1],
 				   &hit);
