@@ -353,18 +353,27 @@ static struct memo_slot *memo_slot(struct kd_simcache *c,
 	return &c->slot[(h ^ (h >> 15)) & (MEMO_SIZE - 1)];
 }
 
-/* Token similarity of a query token and a list token, memoised when the
- * query has a memo (kd__simcache_begin). */
-static double sim_memo(struct kd_simcache *c, const struct kd_qtok *a,
-		       const struct kd_qtok *b, const char **how)
+/* The memo slot of query token a and list token b, NULL when the pair
+ * is not memoised (no memo, or a side without its number). */
+static inline struct memo_slot *memo_slot_of(struct kd_simcache *c,
+					     const struct kd_qtok *a,
+					     const struct kd_qtok *b)
 {
-	struct memo_slot *slot;
-	uint64_t key;
-	double sim;
 	if (b->id == UINT32_MAX || a->id != UINT32_MAX || c == NULL ||
 	    a->qid == 0)
+		return NULL;
+	return memo_slot(c, a, b->id);
+}
+
+/* sim_memo() with the pair's slot (memo_slot_of()) */
+static inline double sim_memo_at(struct kd_simcache *c, struct memo_slot *slot,
+				 const struct kd_qtok *a,
+				 const struct kd_qtok *b, const char **how)
+{
+	uint64_t key;
+	double sim;
+	if (slot == NULL)
 		return kd__token_sim_full(a, b, how, 1, SIM_MIN);
-	slot = memo_slot(c, a, b->id);
 	key = memo_key(a, b);
 	if (slot->gen == c->gen && slot->key == key && slot->skel == b->skel) {
 		*how = slot->how;
@@ -378,6 +387,14 @@ static double sim_memo(struct kd_simcache *c, const struct kd_qtok *a,
 	slot->sim = (float)sim;
 	slot->how = *how;
 	return sim;
+}
+
+/* Token similarity of a query token and a list token, memoised when the
+ * query has a memo (kd__simcache_begin). */
+static double sim_memo(struct kd_simcache *c, const struct kd_qtok *a,
+		       const struct kd_qtok *b, const char **how)
+{
+	return sim_memo_at(c, memo_slot_of(c, a, b), a, b, how);
 }
 
 int kd__token_sim_memo_below(const struct kd_qvar *q, const struct kd_qtok *a,
@@ -1072,6 +1089,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		      const struct kd_qvar *l, int detail)
 {
 	struct pair pairs[MAX_PAIRS];
+	struct memo_slot *slots[KD_NAME_MAX_TOKS * KD_NAME_MAX_TOKS];
 	float qsim[KD_NAME_MAX_TOKS], lsim[KD_NAME_MAX_TOKS];
 	uint8_t qph[KD_NAME_MAX_TOKS];
 	int qm[KD_NAME_MAX_TOKS];
@@ -1104,18 +1122,21 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	}
 	if (n == 0 || m == 0)
 		return;
-#if defined(__GNUC__)
-	/* the memo slots are scattered: fetch them all at once */
-	if (q->memo)
-		for (i = 0; i < n; i++)
-			for (j = 0; j < m; j++)
-				__builtin_prefetch(memo_slot(
-					q->memo, &q->toks[i], l->toks[j].id));
-#endif
+	/* the memo slots are scattered: find them all first (their cache
+	 * misses overlap), then read them */
 	for (i = 0; i < n; i++)
 		for (j = 0; j < m; j++) {
-			double s = sim_memo(q->memo, &q->toks[i], &l->toks[j],
-					    &how);
+			slots[i * m + j] = memo_slot_of(q->memo, &q->toks[i],
+							&l->toks[j]);
+#if defined(__GNUC__)
+			if (slots[i * m + j] != NULL)
+				__builtin_prefetch(slots[i * m + j]);
+#endif
+		}
+	for (i = 0; i < n; i++)
+		for (j = 0; j < m; j++) {
+			double s = sim_memo_at(q->memo, slots[i * m + j],
+					       &q->toks[i], &l->toks[j], &how);
 			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j, s,
 				 how, q->toks[i].w);
 		}
