@@ -38,8 +38,11 @@ struct kd_person_weights kd__pw = { KD_W_COMMON_INFO,     KD_W_COMMON_EXP,
 
 /* The memo of a kd_screen_ctx: a query token (its number in the prepared
  * query, kd_qtok.qid) and a list token (dictionary id) -> similarity.
- * A generation counter starts each query without clearing the slots. */
-#define MEMO_SIZE 4096 /* power of two */
+ * A generation counter starts each query without clearing the slots.
+ * A query of many variants against candidates of many aliases meets
+ * thousands of pairs: 16384 slots (512 kB) keep most of them (with 4096
+ * evictions recomputed pairs: 5 % more instructions in kd_screen). */
+#define MEMO_SIZE 16384 /* power of two */
 
 struct memo_slot {
 	uint64_t key; /* memo_key() */
@@ -52,8 +55,31 @@ struct memo_slot {
 /* query token numbers (qid) that get a number across queries (simx) */
 #define XID_MAX 256
 
+/* The memo of the joined pairs of a kd_screen_ctx (jmemo_slot()): a
+ * query token joined to the next and a list token, or a query token and
+ * a list token joined to the next -> the similarity the comparison gives
+ * the pair, kept as the double it computed (a hit gives the same score
+ * as a miss). */
+#define JMEMO_SIZE 2048 /* power of two */
+
+struct jmemo_slot {
+	uint64_t k1, k2;
+	const char *skel1, *skel2; /* the list tokens' skeletons */
+	const char *how;
+	double sim;
+	uint32_t gen;
+};
+
+/* lengths below this have kd__join_len_ok() in kd_simcache.join_ok */
+#define JOIN_TAB 64
+
 struct kd_simcache {
 	struct memo_slot slot[MEMO_SIZE];
+	struct jmemo_slot jslot[JMEMO_SIZE];
+	/* kd__join_len_ok(a, b) for a, b < JOIN_TAB: asked for every joined
+	 * pair and token of every comparison, a lookup costs less than its
+	 * arithmetic in double */
+	uint8_t join_ok[JOIN_TAB][JOIN_TAB];
 	uint32_t gen;
 	uint16_t nqid;          /* tokens of the current query */
 	struct kd_simx *x;      /* across queries (a scan), or NULL */
@@ -63,7 +89,22 @@ struct kd_simcache {
 
 struct kd_simcache *kd__simcache_new(void)
 {
-	return kd__calloc(1, sizeof(struct kd_simcache));
+	struct kd_simcache *c = kd__calloc(1, sizeof(struct kd_simcache));
+	size_t a, b;
+	if (c != NULL)
+		for (a = 0; a < JOIN_TAB; a++)
+			for (b = 0; b < JOIN_TAB; b++)
+				c->join_ok[a][b] = (uint8_t)kd__join_len_ok(a,
+									    b);
+	return c;
+}
+
+/* kd__join_len_ok(a, b), from c's table when it covers them */
+static inline int join_len_ok(const struct kd_simcache *c, size_t a, size_t b)
+{
+	if (c != NULL && a < JOIN_TAB && b < JOIN_TAB)
+		return c->join_ok[a][b];
+	return kd__join_len_ok(a, b);
 }
 
 void kd__simcache_free(struct kd_simcache *c)
@@ -77,6 +118,7 @@ void kd__simcache_begin(struct kd_simcache *c, struct kd_qvar *vars, size_t n)
 	uint16_t qid = 0;
 	if (++c->gen == 0) {
 		memset(c->slot, 0, sizeof(c->slot));
+		memset(c->jslot, 0, sizeof(c->jslot));
 		c->gen = 1;
 	}
 	for (i = 0; i < n; i++) {
@@ -314,18 +356,27 @@ static struct memo_slot *memo_slot(struct kd_simcache *c,
 	return &c->slot[(h ^ (h >> 15)) & (MEMO_SIZE - 1)];
 }
 
-/* Token similarity of a query token and a list token, memoised when the
- * query has a memo (kd__simcache_begin). */
-static double sim_memo(struct kd_simcache *c, const struct kd_qtok *a,
-		       const struct kd_qtok *b, const char **how)
+/* The memo slot of query token a and list token b, NULL when the pair
+ * is not memoised (no memo, or a side without its number). */
+static inline struct memo_slot *memo_slot_of(struct kd_simcache *c,
+					     const struct kd_qtok *a,
+					     const struct kd_qtok *b)
 {
-	struct memo_slot *slot;
-	uint64_t key;
-	double sim;
 	if (b->id == UINT32_MAX || a->id != UINT32_MAX || c == NULL ||
 	    a->qid == 0)
+		return NULL;
+	return memo_slot(c, a, b->id);
+}
+
+/* sim_memo() with the pair's slot (memo_slot_of()) */
+static inline double sim_memo_at(struct kd_simcache *c, struct memo_slot *slot,
+				 const struct kd_qtok *a,
+				 const struct kd_qtok *b, const char **how)
+{
+	uint64_t key;
+	double sim;
+	if (slot == NULL)
 		return kd__token_sim_full(a, b, how, 1, SIM_MIN);
-	slot = memo_slot(c, a, b->id);
 	key = memo_key(a, b);
 	if (slot->gen == c->gen && slot->key == key && slot->skel == b->skel) {
 		*how = slot->how;
@@ -339,6 +390,14 @@ static double sim_memo(struct kd_simcache *c, const struct kd_qtok *a,
 	slot->sim = (float)sim;
 	slot->how = *how;
 	return sim;
+}
+
+/* Token similarity of a query token and a list token, memoised when the
+ * query has a memo (kd__simcache_begin). */
+static double sim_memo(struct kd_simcache *c, const struct kd_qtok *a,
+		       const struct kd_qtok *b, const char **how)
+{
+	return sim_memo_at(c, memo_slot_of(c, a, b), a, b, how);
 }
 
 int kd__token_sim_memo_below(const struct kd_qvar *q, const struct kd_qtok *a,
@@ -372,6 +431,55 @@ double kd__token_sim_memo(const struct kd_qvar *q, const struct kd_qtok *a,
 {
 	const char *how;
 	return sim_memo(q->memo, a, b, &how);
+}
+
+/* The slot of a joined pair in q's memo: query token a joined to the
+ * next against list token b (b2 NULL), or a against list tokens b and
+ * b2 joined. Keyed by all the joined comparison reads: a's number (its
+ * neighbour's is the next: the pair's texts and flags), whether the
+ * query checks vowels, and b's (and b2's) text, kind, flags and
+ * skeleton. *hit: it holds the pair (jmemo_put() stores a miss). NULL
+ * when q has no memo or a side no number. */
+static struct jmemo_slot *jmemo(const struct kd_qvar *q,
+				const struct kd_qtok *a,
+				const struct kd_qtok *b,
+				const struct kd_qtok *b2, int *hit)
+{
+	struct kd_simcache *c = q->memo;
+	struct jmemo_slot *sl;
+	uint64_t k1, k2, h;
+	*hit = 0;
+	if (c == NULL || a->qid == 0 || b->id == UINT32_MAX ||
+	    (b2 != NULL && b2->id == UINT32_MAX))
+		return NULL;
+	k1 = (uint64_t)b->id << 32 | (b2 != NULL ? b2->id : 0);
+	k2 = (uint64_t)(b2 != NULL) << 63 | (uint64_t)(q->vowels != 0) << 62 |
+	     (uint64_t)b->flags << 40 | (uint64_t)b->kind << 32 | a->qid;
+	if (b2 != NULL)
+		k2 |= (uint64_t)b2->flags << 24 | (uint64_t)b2->kind << 16;
+	h = k1 * 0x9E3779B97F4A7C15ULL ^ k2 * 0xC2B2AE3D27D4EB4FULL;
+	sl = &c->jslot[(size_t)(h ^ (h >> 29)) & (JMEMO_SIZE - 1)];
+	if (sl->gen == c->gen && sl->k1 == k1 && sl->k2 == k2 &&
+	    sl->skel1 == b->skel && sl->skel2 == (b2 ? b2->skel : NULL)) {
+		*hit = 1;
+		return sl;
+	}
+	sl->k1 = k1;
+	sl->k2 = k2;
+	sl->skel1 = b->skel;
+	sl->skel2 = b2 ? b2->skel : NULL;
+	sl->gen = 0; /* until jmemo_put() */
+	return sl;
+}
+
+static void jmemo_put(const struct kd_qvar *q, struct jmemo_slot *sl,
+		      double sim, const char *how)
+{
+	if (sl == NULL)
+		return;
+	sl->sim = sim;
+	sl->how = how;
+	sl->gen = q->memo->gen;
 }
 
 /* ---- token resolution ------------------------------------------------------------- */
@@ -847,11 +955,11 @@ static void place_variants(struct kd_name_cmp *out, const struct kd_qvar *q,
  * Two parts in the same place that match nothing (Abdul Rahim KARIM Jan
  * vs Abdul Rahim SHARIF Jan) are evidence of two people, not just two
  * unmatched parts (same_place). Counted, the first pair kept for the
- * explanation.
+ * explanation (with `detail`).
  */
 static int substituted(struct kd_name_cmp *out, const struct kd_qvar *q,
 		       const struct kd_qvar *l, const int *qm,
-		       const float *qsim, const float *lsim)
+		       const float *qsim, const float *lsim, int detail)
 {
 	size_t i;
 	int count = 0, j;
@@ -860,7 +968,7 @@ static int substituted(struct kd_name_cmp *out, const struct kd_qvar *q,
 		    (j = same_place(q, l, qm, lsim, i)) < 0 ||
 		    !solid(&l->toks[j]))
 			continue;
-		if (count++ == 0)
+		if (count++ == 0 && detail)
 			snprintf(out->sub_q, sizeof(out->sub_q), "%.*s",
 				 (int)q->toks[i].len, q->toks[i].s),
 				snprintf(out->sub_l, sizeof(out->sub_l), "%.*s",
@@ -876,12 +984,12 @@ static int substituted(struct kd_name_cmp *out, const struct kd_qvar *q,
  * another given name, not a middle name the list left out. The same
  * holds for a word of such a name read whole (KD_QF_HAN_WORD, set by
  * kd_screen: Kim Jiyeong Sangho vs KIM Sang-ho). Counted, the first one
- * kept for the explanation. The query side only: kd_compare scores both
+ * kept for the explanation (with `detail`). The query side only: kd_compare scores both
  * directions and keeps the better one, so a pair of names is not
  * touched.
  */
 static int syl_extra(struct kd_name_cmp *out, const struct kd_qvar *q,
-		     const float *qsim)
+		     const float *qsim, int detail)
 {
 	size_t i;
 	int matched = 0, extra = 0;
@@ -890,7 +998,7 @@ static int syl_extra(struct kd_name_cmp *out, const struct kd_qvar *q,
 			continue;
 		if (qsim[i] > 0) {
 			matched++;
-		} else if (extra++ == 0) {
+		} else if (extra++ == 0 && detail) {
 			snprintf(out->extra_q, sizeof(out->extra_q), "%.*s",
 				 (int)q->toks[i].len, q->toks[i].s);
 		}
@@ -984,6 +1092,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		      const struct kd_qvar *l, int detail)
 {
 	struct pair pairs[MAX_PAIRS];
+	struct memo_slot *slots[KD_NAME_MAX_TOKS * KD_NAME_MAX_TOKS];
 	float qsim[KD_NAME_MAX_TOKS], lsim[KD_NAME_MAX_TOKS];
 	uint8_t qph[KD_NAME_MAX_TOKS];
 	int qm[KD_NAME_MAX_TOKS];
@@ -1016,18 +1125,21 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	}
 	if (n == 0 || m == 0)
 		return;
-#if defined(__GNUC__)
-	/* the memo slots are scattered: fetch them all at once */
-	if (q->memo)
-		for (i = 0; i < n; i++)
-			for (j = 0; j < m; j++)
-				__builtin_prefetch(memo_slot(
-					q->memo, &q->toks[i], l->toks[j].id));
-#endif
+	/* the memo slots are scattered: find them all first (their cache
+	 * misses overlap), then read them */
 	for (i = 0; i < n; i++)
 		for (j = 0; j < m; j++) {
-			double s = sim_memo(q->memo, &q->toks[i], &l->toks[j],
-					    &how);
+			slots[i * m + j] = memo_slot_of(q->memo, &q->toks[i],
+							&l->toks[j]);
+#if defined(__GNUC__)
+			if (slots[i * m + j] != NULL)
+				__builtin_prefetch(slots[i * m + j]);
+#endif
+		}
+	for (i = 0; i < n; i++)
+		for (j = 0; j < m; j++) {
+			double s = sim_memo_at(q->memo, slots[i * m + j],
+					       &q->toks[i], &l->toks[j], &how);
 			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j, s,
 				 how, q->toks[i].w);
 		}
@@ -1036,31 +1148,42 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	/* joined neighbours on the query side vs list tokens */
 	for (i = 0; i + 1 < n; i++) {
 		size_t jl = (size_t)q->toks[i].len + q->toks[i + 1].len;
+		float jw = q->toks[i].w + q->toks[i + 1].w; /* joined.w */
 		int built = 0;
 		if (!joinable(&q->toks[i], &q->toks[i + 1]))
 			continue;
 		for (j = 0; j < m; j++) {
+			struct jmemo_slot *js;
 			double s;
-			if (!kd__join_len_ok(jl, l->toks[j].len) &&
+			int hit;
+			if (!join_len_ok(q->memo, jl, l->toks[j].len) &&
 			    !((q->toks[i].flags & q->toks[i + 1].flags &
 			       KD_TF_HANGUL) &&
 			      !(l->toks[j].flags & KD_TF_HANGUL)))
 				continue; /* kd__joined_sim() would say 0;
 					   * but two Hangul syllables and a
 					   * pinyin word (sino_korean.c) */
-			if (!built) {
-				join_tok(&joined, jt[i], &q->toks[i]);
-				built = 1;
+			js = jmemo(q, &q->toks[i], &l->toks[j], NULL, &hit);
+			if (hit) {
+				s = js->sim;
+				how = js->how;
+			} else {
+				if (!built) {
+					join_tok(&joined, jt[i], &q->toks[i]);
+					built = 1;
+				}
+				s = kd__joined_sim(&joined, &l->toks[j], &how);
+				if (s >= JOIN_MIN && q->vowels)
+					s = vowels_checked(&joined, &l->toks[j],
+							   s, &how, 1);
+				if (s < JOIN_MIN)
+					s = kd__split_sim(&l->toks[j],
+							  &q->toks[i],
+							  &q->toks[i + 1]);
+				jmemo_put(q, js, s, how);
 			}
-			s = kd__joined_sim(&joined, &l->toks[j], &how);
-			if (s >= JOIN_MIN && q->vowels)
-				s = vowels_checked(&joined, &l->toks[j], s,
-						   &how, 1);
-			if (s < JOIN_MIN)
-				s = kd__split_sim(&l->toks[j], &q->toks[i],
-						  &q->toks[i + 1]);
 			add_pair(pairs, &np, (int)i, (int)i + 1, (int)j, (int)j,
-				 s, joined_how(how), joined.w);
+				 s, joined_how(how), jw);
 		}
 	}
 	/* joined neighbours on the list side vs query tokens */
@@ -1070,20 +1193,31 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		if (!joinable(&l->toks[j], &l->toks[j + 1]))
 			continue;
 		for (i = 0; i < n; i++) {
+			struct jmemo_slot *js;
 			double s;
-			if (!kd__join_len_ok(q->toks[i].len, jl))
+			int hit;
+			if (!join_len_ok(q->memo, q->toks[i].len, jl))
 				continue; /* kd__joined_sim() would say 0 */
-			if (!built) {
-				join_tok(&joined, jt[j], &l->toks[j]);
-				built = 1;
+			js = jmemo(q, &q->toks[i], &l->toks[j], &l->toks[j + 1],
+				   &hit);
+			if (hit) {
+				s = js->sim;
+				how = js->how;
+			} else {
+				if (!built) {
+					join_tok(&joined, jt[j], &l->toks[j]);
+					built = 1;
+				}
+				s = kd__joined_sim(&q->toks[i], &joined, &how);
+				if (s >= JOIN_MIN && q->vowels)
+					s = vowels_checked(&q->toks[i], &joined,
+							   s, &how, 1);
+				if (s < JOIN_MIN)
+					s = kd__split_sim(&q->toks[i],
+							  &l->toks[j],
+							  &l->toks[j + 1]);
+				jmemo_put(q, js, s, how);
 			}
-			s = kd__joined_sim(&q->toks[i], &joined, &how);
-			if (s >= JOIN_MIN && q->vowels)
-				s = vowels_checked(&q->toks[i], &joined, s,
-						   &how, 1);
-			if (s < JOIN_MIN)
-				s = kd__split_sim(&q->toks[i], &l->toks[j],
-						  &l->toks[j + 1]);
 			add_pair(pairs, &np, (int)i, (int)i, (int)j, (int)j + 1,
 				 s, joined_how(how), q->toks[i].w);
 		}
@@ -1124,7 +1258,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		if (p->qa == p->qb && q->toks[p->qa].len > 1 &&
 		    l->toks[p->la].len == 1 && p->la == p->lb) {
 			qsim[p->qa] = (float)(p->sim * kd__pw.word_to_initial);
-			if (out->initial_only++ == 0)
+			if (out->initial_only++ == 0 && detail)
 				snprintf(out->init_q, sizeof(out->init_q),
 					 "%.*s", (int)q->toks[p->qa].len,
 					 q->toks[p->qa].s);
@@ -1193,12 +1327,14 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 	}
 	if (score > 0) {
 		out->order_conflict = order_conflict(q, l, qm);
-		out->substituted = substituted(out, q, l, qm, qsim, lsim);
+		out->substituted = substituted(out, q, l, qm, qsim, lsim,
+					       detail);
 		if (out->order_conflict)
 			score *= ORDER_FACTOR;
 		if (out->substituted)
 			score *= pow(SUBST_FACTOR, out->substituted);
-		if (l->person && (out->syl_extra = syl_extra(out, q, qsim)))
+		if (l->person &&
+		    (out->syl_extra = syl_extra(out, q, qsim, detail)))
 			score *= pow(SYL_EXTRA_FACTOR, out->syl_extra);
 		out->legal_conflict = legal_conflict(out, q, l, detail);
 		if (out->legal_conflict)
