@@ -294,6 +294,16 @@ KD_TEST(text__skeleton_equal)
 		{ "chernov", "tsjernov" },
 		{ "zhukov", "zjoekov" },
 		{ "jorg", "joerg" },
+		/* sj: Dutch sh (before a consonant, i, e; before a, o, u
+		 * with another Dutch mark); German and Polish s + y before
+		 * e in a word with w, and before a, o, u */
+		{ "rashnikov", "rasjnikov" },
+		{ "tishenin", "tisjenin" },
+		{ "ushakov", "oesjakov" },
+		{ "shoigu", "sjojgoe" },
+		{ "glazyev", "glasjew" },
+		{ "afanasyeva", "afanasjewa" },
+		{ "kasyanov", "kasjanov" },
 	};
 	size_t g, i;
 	for (g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
@@ -346,6 +356,7 @@ KD_TEST(text__skeleton_differ)
 		{ "thomas", "thom" },
 		{ "butrus", "butr" },
 		{ "sjuganow", "shuganov" },
+		{ "glasjew", "glashev" },
 	};
 	size_t i;
 	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++)

@@ -62,8 +62,10 @@
  * Petras, made Thomas meet Tom: one more kept-aside US alert, dropped); Latvian -s after -ov, -ev, -in, -ir or j
  * (Lavrovs, Putins, Vladimirs, Sergejs); Dutch oe before a consonant is u (Joeri,
  * Oesjakov), Dutch tsj and zj are the sh class (Tsjernov, Zjoekov).
- * Dutch sj is too, but not before a, o, u: German writes s + y there
- * (Sjuganow; Dutch Sjoegajev has oe).
+ * Dutch sj is too before a consonant, i, or e; before a, o, u only in a
+ * word with another Dutch mark, and inside a word before e not in a
+ * word with a German or Polish w: those write s + y there (Sjuganow,
+ * Afanasjewa, Glasjew; Dutch Oesjakov has oe).
  *
  * At the start: ye/je/ie (not before o) drop the glide, so Yeltsin,
  * Jelzin and French Eltsine meet, as do Yevgeny/Evgeny/Jewgeni; yi -> i.
@@ -187,9 +189,10 @@ static bool glide_vowel(const char *w, size_t i)
 
 /*
  * Consonant spellings of more than one letter starting at w (longest
- * first). @return the number of letters taken, 0 if none; *cls = class.
+ * first); `dutch`: the word has a Dutch mark (oe, tsj, zj); `w_word`: it
+ * has a w (German, Polish). @return the number of letters taken, 0 if none; *cls = class.
  */
-static size_t digraph(const char *w, char *cls)
+static size_t digraph(const char *w, bool dutch, bool w_word, char *cls)
 {
 	char a = w[0], b = w[1];
 	*cls = 'x';
@@ -224,13 +227,20 @@ static size_t digraph(const char *w, char *cls)
 			return 4;
 		if (b == 'c' && w[2] == 'h')
 			return 3;
-		/* sj: Dutch for sh (Oesjakov, Patroesjev, Rasjnikov), but
-		 * German for s + y before a, o, u (Sjuganow, Belosjorow);
-		 * Dutch writes u oe (Sjoegajev) */
-		if (b == 'j' && w[2] != '\0' &&
-		    ((w[2] == 'o' && w[3] == 'e') ||
-		     (w[2] != 'a' && w[2] != 'o' && w[2] != 'u')))
-			return 2;
+		/* sj: Dutch for sh (Rasjnikov, Sjevardnadze, Tisjenin),
+		 * German and Polish for s + y before a vowel (Sjuganow,
+		 * Belosjorow, Afanasjewa, Glasjew; Dutch writes сья the
+		 * same: Kasjanov). Before a, o, u it is sh only in a word
+		 * with another Dutch mark (oe, tsj, zj: Oesjakov, Sjojgoe);
+		 * inside a word before e, unless the word has a German or
+		 * Polish w (Glasjew) and no Dutch mark */
+		if (b == 'j' && w[2] != '\0') {
+			if ((w[2] == 'o' && w[3] == 'e') || dutch)
+				return 2;
+			if (w[2] == 'a' || w[2] == 'o' || w[2] == 'u')
+				return 0;
+			return w[2] != 'e' || w[-1] == '\0' || !w_word ? 2 : 0;
+		}
 		return b == 'h' || b == 'z' ? 2 : 0;
 	case 'z':
 		return b == 'h' || (b == 'j' && w[2] != '\0') ? 2 : 0; /* zj */
@@ -295,6 +305,7 @@ size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len)
 	char wb[SK_MAX + 4], *w = wb + 1; /* w[-1] == 0 marks the start */
 	const char *fv;
 	char cls;
+	bool dutch, w_word;
 	struct sk k;
 	size_t n = 0, i = 0, j;
 
@@ -368,6 +379,9 @@ size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len)
 		}
 	}
 
+	dutch = strstr(w, "oe") != NULL || strstr(w, "tsj") != NULL ||
+		strstr(w, "zj") != NULL;
+	w_word = strchr(w, 'w') != NULL;
 	while (i < n) {
 		char c = w[i];
 		if (c >= '0' && c <= '9') {
@@ -409,7 +423,7 @@ size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len)
 			i += 2;
 			continue;
 		}
-		if ((j = digraph(w + i, &cls)) > 0) {
+		if ((j = digraph(w + i, dutch, w_word, &cls)) > 0) {
 			emit(&k, cls);
 			i += j;
 			continue;
