@@ -123,6 +123,10 @@ struct kd_name_cmp {
 					   people) and listed share */
 	double common_cooc;             /* nats taken off it: known name words
 			       going together (name_cooc) */
+	int fam_half; /* one of a listed person's two family names only
+			 (policy.c family_half; set by the policy, not by
+			 kd__compare_vars) */
+	char fam_q[24], fam_l[24]; /* the family name matched, the other */
 	char detail[160];
 };
 

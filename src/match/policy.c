@@ -57,6 +57,16 @@
  * skeletons of different short syllables collide), unless the two are
  * romanisations of one Korean syllable (Gim/KIM, Park/PAK, Yi/RI; see
  * same_syllable).
+ *
+ * KD_POLICY_SCREEN and KD_POLICY_FULL weigh one fact of the listed
+ * person beside the comparison (family_half): when its family name
+ * (lastName) is two words, ALVAREZ ESCOBAR, and the name screened has
+ * only one of them (Jonathan Escobar), the score is multiplied by
+ * family_half_factor. In Hispanic and Portuguese names both family
+ * names are the surname; the given name and one of them are shared by
+ * many people, the missing one is what singles the listed person out.
+ * An alias that lists one family name (SARRIA, Edgar Alberto) is a name
+ * of the person and is not touched, nor is a hyphenated family name.
  */
 #include "match/policy.h"
 
@@ -374,6 +384,153 @@ static int loose_pair(const struct kd_qvar *q, const struct kd_qvar *lv)
 	return 0;
 }
 
+/* ---- family_half: one of two family names ------------------------------ */
+
+/* The family name of a listed person (its lastName), folded to the
+ * lowercase ASCII words its name tokens have, read once per entity. */
+struct famname {
+	const struct kd_entity *e;
+	int state; /* 0: not read, 1: no usable family name, 2: w[] set */
+	size_t nw;
+	char w[4][32], sk[4][32];
+	struct kd_qtok t[4]; /* w[k] as a token (text, skeleton) */
+};
+
+static void famname_read(struct famname *f)
+{
+	const char *ln = kd_entity_first(f->e, "lastName"), *p;
+	char *folded = NULL;
+	size_t len, i, k = 0;
+	f->state = 1;
+	f->nw = 0;
+	if (ln == NULL || strchr(ln, ' ') == NULL)
+		return; /* one word (hyphenated or not): one family name */
+	len = strlen(ln);
+	for (i = 0; i < len && !(ln[i] & 0x80); i++)
+		;
+	if (i < len) { /* Gómez: fold as names are folded */
+		if (kd__text_fold(&folded, &len, NULL, ln, len) != 0)
+			return;
+		ln = folded;
+	}
+	for (p = ln; (size_t)(p - ln) <= len; p++) {
+		char ch = (size_t)(p - ln) < len ? *p : ' ';
+		if (ch == ' ') {
+			if (k > 0) {
+				struct kd_qtok *t = &f->t[f->nw];
+				memset(t, 0, sizeof(*t));
+				f->w[f->nw][k] = '\0';
+				t->s = f->w[f->nw];
+				t->len = (uint16_t)k;
+				t->skel = f->sk[f->nw];
+				t->skel_len = (uint16_t)kd__skeleton(
+					f->sk[f->nw], sizeof(f->sk[0]), t->s,
+					k);
+				t->id = UINT32_MAX;
+				if (++f->nw == 4 && (size_t)(p - ln) < len)
+					goto out; /* too many words */
+			}
+			k = 0;
+		} else if ((ch >= 'a' && ch <= 'z') ||
+			   (ch >= 'A' && ch <= 'Z')) {
+			if (k + 1 >= sizeof(f->w[0]))
+				goto out;
+			f->w[f->nw][k++] = (char)(ch | 0x20);
+		} else {
+			goto out; /* AL-ZOMOR, O'NEILL: tokens of their own */
+		}
+	}
+	f->state = 2;
+out:
+	kd__free(folded);
+	if (f->state != 2)
+		f->nw = 0;
+}
+
+/* The token of listed variant lv that is family name word t: spelled
+ * so, or else the closest with similarity >= 0.8 (an alias DIAZ
+ * MENDONCA for DIAS DE MENDONCA); lv->ntok if none. */
+static size_t famname_at(const struct kd_qtok *t, const struct kd_qvar *lv)
+{
+	size_t j, at = lv->ntok;
+	double best = 0.8 - 1e-9;
+	const char *how;
+	for (j = 0; j < lv->ntok; j++)
+		if (lv->toks[j].len == t->len &&
+		    memcmp(lv->toks[j].s, t->s, t->len) == 0)
+			return j;
+	for (j = 0; j < lv->ntok; j++) {
+		double sim;
+		if (lv->toks[j].kind != KD_TOK_WORD ||
+		    kd__token_sim_below(t, &lv->toks[j], best))
+			continue;
+		sim = kd__token_sim(t, &lv->toks[j], &how);
+		if (sim > best) {
+			best = sim;
+			at = j;
+		}
+	}
+	return at;
+}
+
+/* Is listed token j matched by a word of the query (as coverage()
+ * counts it)? */
+static int listed_matched(const struct kd_qvar *q, const struct kd_qvar *lv,
+			  size_t j)
+{
+	size_t i;
+	for (i = 0; i < q->ntok; i++) {
+		const struct kd_qtok *a = &q->toks[i];
+		if (a->kind == KD_TOK_PARTICLE || a->kind == KD_TOK_LEGAL)
+			continue;
+		if (word_sim_ok(q, a, &lv->toks[j], q->memo != NULL) ||
+		    joined_pair(a, lv, j) ||
+		    (j > 0 && joined_pair(a, lv, j - 1)))
+			return 1;
+	}
+	return 0;
+}
+
+/* A listed person whose family name is two words (ALVAREZ ESCOBAR,
+ * DIAS DE MENDONCA: particles not counted), both in listed variant lv,
+ * and a query that matches one of them, not the other (Jonathan
+ * Escobar): in Hispanic and Portuguese names both family names are the
+ * surname, and the one unmatched is what tells the listed person from
+ * everyone else with the given name and the other surname. The factor
+ * family_half_factor (1: not so); *keep / *miss get the listed tokens. */
+static double family_half(struct famname *f, const struct kd_qvar *q,
+			  const struct kd_qvar *lv, size_t *keep, size_t *miss)
+{
+	size_t k, j, nf = 0, at[2] = { 0, 0 };
+	int got[2];
+	if (f->state == 0)
+		famname_read(f);
+	if (f->state != 2)
+		return 1;
+	for (k = 0; k < f->nw; k++) {
+		if ((j = famname_at(&f->t[k], lv)) == lv->ntok) {
+			if (f->t[k].len <= 3)
+				continue; /* de, da, del: a particle left out */
+			return 1; /* an alias without it: none of this */
+		}
+		if (lv->toks[j].kind == KD_TOK_PARTICLE)
+			continue;
+		if (lv->toks[j].kind != KD_TOK_WORD || lv->toks[j].len < 3 ||
+		    nf == 2)
+			return 1;
+		at[nf++] = j;
+	}
+	if (nf != 2 || at[0] == at[1])
+		return 1;
+	got[0] = listed_matched(q, lv, at[0]);
+	got[1] = listed_matched(q, lv, at[1]);
+	if (got[0] == got[1])
+		return 1;
+	*keep = at[got[0] ? 0 : 1];
+	*miss = at[got[0] ? 1 : 0];
+	return KD_W_FAMILY_HALF_FACTOR;
+}
+
 /* The score of query variant q against listed variant lv (of record
  * rec, entity schema `schema`) under pol; `cur` is the entity's best so
  * far (the span rules are checked only for what would improve it). */
@@ -381,9 +538,10 @@ static inline double pair_score(const struct kd_name_policy *pol,
 				const struct kd_qvar *q,
 				const struct kd_qvar *lv,
 				const struct kd_mname *rec, kd_schema schema,
-				double cur)
+				double cur, struct famname *fam)
 {
 	struct kd_name_cmp c;
+	size_t keep, miss;
 	double weak = rec->weak ? KD_W_WEAK_ALIAS : 1.0, s;
 	switch (pol->kind) {
 	case KD_POLICY_SINGLE:
@@ -410,6 +568,8 @@ static inline double pair_score(const struct kd_name_policy *pol,
 			return 0;
 		kd__compare_vars(&c, q, lv, 0);
 		s = c.score;
+		if (s >= KD_W_FAMILY_HALF_MIN && s > cur)
+			s *= family_half(fam, q, lv, &keep, &miss);
 		if (s >= pol->min && s > cur &&
 		    (schema != KD_SCHEMA_PERSON || name_words(q) < 2 ||
 		     name_words(lv) < 2 || !all_matched(q, lv) ||
@@ -422,26 +582,35 @@ static inline double pair_score(const struct kd_name_policy *pol,
 		 * not enough alone: even spelled exactly it stays under
 		 * the threshold, a birth date or an identifier lifts it */
 		kd__compare_vars(&c, q, lv, 0);
-		return c.score * (rec->weak ? KD_W_WEAK_ALIAS_SCREEN : 1.0);
+		s = c.score * (rec->weak ? KD_W_WEAK_ALIAS_SCREEN : 1.0);
+		if (schema == KD_SCHEMA_PERSON && s >= KD_W_FAMILY_HALF_MIN &&
+		    s > cur)
+			s *= family_half(fam, q, lv, &keep, &miss);
+		return s;
 	}
 }
 
 /* kd__name_best_rec for an entity of schema `schema`. */
 static void rec_best(struct kd_name_best *out, const struct kd_index *m,
 		     uint32_t k, kd_schema schema, const struct kd_qvar *qv,
-		     size_t nq, const struct kd_name_policy *pol)
+		     size_t nq, const struct kd_name_policy *pol,
+		     struct famname *fam)
 {
 	const struct kd_mname *rec = kd__index_rec(m, k);
 	struct kd_qvar lv;
 	uint32_t v;
 	size_t q;
+	if (fam->e != kd__index_ent(m, rec->entity)) {
+		fam->e = kd__index_ent(m, rec->entity);
+		fam->state = 0;
+	}
 	for (v = 0; v < rec->nvar; v++) {
 		kd__qvar_from_list(&lv, m, kd__index_var(m, rec, v));
 		lv.person = schema == KD_SCHEMA_PERSON;
 		lv.vessel = schema == KD_SCHEMA_VESSEL;
 		for (q = 0; q < nq; q++) {
 			double s = pair_score(pol, &qv[q], &lv, rec, schema,
-					      out->score);
+					      out->score, fam);
 			if (s > out->score) {
 				out->score = s;
 				out->rec = k;
@@ -458,7 +627,10 @@ void kd__name_best_rec(struct kd_name_best *out, const struct kd_index *m,
 		       const struct kd_name_policy *pol)
 {
 	uint32_t ent = kd__index_rec(m, k)->entity;
-	rec_best(out, m, k, kd__index_ent(m, ent)->schema, qv, nq, pol);
+	struct famname fam;
+	fam.e = NULL;
+	fam.state = 0;
+	rec_best(out, m, k, kd__index_ent(m, ent)->schema, qv, nq, pol, &fam);
 }
 
 void kd__name_best(struct kd_name_best *out, const struct kd_index *m,
@@ -467,12 +639,15 @@ void kd__name_best(struct kd_name_best *out, const struct kd_index *m,
 {
 	uint32_t k, first, end;
 	kd_schema schema = kd__index_ent(m, ei)->schema;
+	struct famname fam;
+	fam.e = NULL;
+	fam.state = 0;
 	memset(out, 0, sizeof(*out));
 	end = kd__index_ent_recs(m, ei, &first) + first;
 	for (k = first; k < end; k++) {
 		if (hits && !kd__cand_hit(hits, k))
 			continue; /* no index key in common with the query */
-		rec_best(out, m, k, schema, qv, nq, pol);
+		rec_best(out, m, k, schema, qv, nq, pol, &fam);
 	}
 }
 
@@ -485,6 +660,25 @@ void kd__name_best_cmp(struct kd_name_cmp *out, const struct kd_index *m,
 	lv.person = kd__index_ent(m, rec->entity)->schema == KD_SCHEMA_PERSON;
 	lv.vessel = kd__index_ent(m, rec->entity)->schema == KD_SCHEMA_VESSEL;
 	kd__compare_vars(out, &qv[b->q], &lv, 1);
+	if (lv.person && !b->single) {
+		/* the factor pair_score() applied, if it did */
+		struct famname fam;
+		size_t keep, miss;
+		double f;
+		fam.e = kd__index_ent(m, rec->entity);
+		fam.state = 0;
+		f = family_half(&fam, &qv[b->q], &lv, &keep, &miss);
+		if (f < 1 &&
+		    out->score * (rec->weak ? KD_W_WEAK_ALIAS_SCREEN : 1.0) >=
+			    KD_W_FAMILY_HALF_MIN) {
+			out->fam_half = 1;
+			snprintf(out->fam_q, sizeof(out->fam_q), "%.*s",
+				 (int)lv.toks[keep].len, lv.toks[keep].s);
+			snprintf(out->fam_l, sizeof(out->fam_l), "%.*s",
+				 (int)lv.toks[miss].len, lv.toks[miss].s);
+			out->score *= f;
+		}
+	}
 }
 
 /* ---- features ------------------------------------------------------------ */
@@ -611,6 +805,13 @@ void kd__name_explain(kd_result *r, const struct kd_name_cmp *c)
 				   "name: weak evidence (x%.2f)",
 				   c->common_info, kd__pw.common_info,
 				   100 * c->list_cover, c->common);
+	if (c->fam_half)
+		kd__result_feature(r, "family_half", 0,
+				   "only '%s' of the listed family name; its "
+				   "other family name '%s' is missing: the "
+				   "given name and one surname are shared by "
+				   "many people (x%.2f)",
+				   c->fam_q, c->fam_l, KD_W_FAMILY_HALF_FACTOR);
 	if (c->phonetic)
 		kd__result_feature(r, "phonetic", 0,
 				   "%d part%s written in another script "
