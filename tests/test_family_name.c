@@ -1,10 +1,13 @@
 /*
- * test_family_name.c - family_half (src/match/policy.c): a listed person
- * whose family name is two words (ALVAREZ ESCOBAR, DIAS DE MENDONCA)
- * screened with one of them only. The screen score is the same
- * comparison's times family_half_factor, explained; a query with both
- * family names, an alias that lists one of them, and a hyphenated family
- * name are untouched. A small FtM list written to /tmp (with 60 other
+ * test_family_name.c - the screening policy's rules on the order and
+ * roles of a listed person's name parts (src/match/policy.c):
+ * family_half, a listed person whose family name is two words (ALVAREZ
+ * ESCOBAR, DIAS DE MENDONCA) screened with one of them only: the screen
+ * score is the same comparison's times family_half_factor, explained; a
+ * query with both family names, an alias that lists one of them, and a
+ * hyphenated family name are untouched. given_order, a name in Hangul
+ * whose syllables match the listed name in another order than its own
+ * or its family name moved to the back. A small FtM list written to /tmp (with 60 other
  * people, so the words of these names are as rare as on a real list).
  */
 #include "test.h"
@@ -36,6 +39,9 @@ static const char *const g_ftm[] = {
 	"[\"SARRIA DIAZ, Edgar Alberto\"],\"alias\":[\"SARRIA, Edgar "
 	"Alberto\"],\"lastName\":[\"SARRIA DIAZ\"],\"birthDate\":"
 	"[\"1971-05-06\"]}}",
+	"{\"id\":\"k1\",\"schema\":\"Person\",\"properties\":{\"name\":"
+	"[\"KIM, Jong Un\"],\"firstName\":[\"Jong Un\"],\"lastName\":"
+	"[\"KIM\"],\"birthDate\":[\"1984-01-08\"]}}",
 	"{\"id\":\"h1\",\"schema\":\"Person\",\"properties\":{\"name\":"
 	"[\"Fereidoun ABBASI-DAVANI\"],\"lastName\":[\"ABBASI-DAVANI\"],"
 	"\"birthDate\":[\"1958-07-08\"]}}",
@@ -166,4 +172,40 @@ KD_TEST(family_half__alias_spelling_and_particle)
 	s = screened("Fereidoun Abbasi", "h1", f, sizeof(f));
 	CHECK(s > 0.3);
 	CHECK_STR(f, "");
+}
+
+KD_TEST(given_order__hangul_syllables_in_another_order)
+{
+	char f[256], g[256];
+	/* 정은 김: the family name moved to the back, the given name's
+	 * syllables in order; 은정 김 (Eun-jeong): another given name */
+	double moved = screened("정은 김", "k1", f, sizeof(f));
+	double front = screened("김정은", "k1", g, sizeof(g));
+	double other = screened("은정 김", "k1", f, sizeof(f));
+	const char *d;
+	kd_query *q;
+	kd_match_opts o = KD_MATCH_OPTS_INIT;
+	kd_result *res = NULL;
+	size_t n = 0;
+	CHECK(moved > 0.9);
+	CHECK_NEAR(front, moved, 1e-9);
+	CHECK_NEAR(other, moved * KD_W_GIVEN_ORDER_FACTOR, 1e-6);
+	CHECK_NEAR(KD_W_GIVEN_ORDER_FACTOR, 0.6, 1e-9);
+	CHECK(other < 0.7);
+	/* the explanation names the two parts out of order */
+	q = kd_test_query(KD_SCHEMA_PERSON, "은정 김");
+	o.cutoff = 0.3;
+	CHECK(q && fam_db() && kd_screen(&res, &n, g_m, q, &o) == 0);
+	CHECK(n > 0);
+	if (n > 0) {
+		CHECK_STR(kd_entity_id(res[0].entity), "k1");
+		d = kd_test_feature(&res[0], "given_order");
+		CHECK(d && strstr(d, "('un' before 'jong')") != NULL);
+		CHECK(kd_test_feature(&res[0], "family_half") == NULL);
+	}
+	kd_results_free(res);
+	kd_query_free(q);
+	/* romanised, the parts' order is not read as syllables: untouched */
+	CHECK_NEAR(screened("Un Jong Kim", "k1", f, sizeof(f)),
+		   screened("Jong Un Kim", "k1", g, sizeof(g)), 1e-9);
 }

@@ -384,27 +384,35 @@ static int loose_pair(const struct kd_qvar *q, const struct kd_qvar *lv)
 	return 0;
 }
 
-/* ---- family_half: one of two family names ------------------------------ */
+/* ---- facts of the listed person: family_half, given_order ------------- */
 
 /* The family name of a listed person (its lastName), folded to the
- * lowercase ASCII words its name tokens have, read once per entity. */
+ * lowercase ASCII words its name tokens have; read once per entity,
+ * when first needed. */
 struct famname {
 	const struct kd_entity *e;
-	int state; /* 0: not read, 1: no usable family name, 2: w[] set */
+	int state; /* 0: not read, 1: none usable, 2: t[0..nw) set */
 	size_t nw;
 	char w[4][32], sk[4][32];
 	struct kd_qtok t[4]; /* w[k] as a token (text, skeleton) */
 };
 
-static void famname_read(struct famname *f)
+static void famname_init(struct famname *f, const struct kd_entity *e)
 {
-	const char *ln = kd_entity_first(f->e, "lastName"), *p;
+	f->e = e;
+	f->state = 0;
+}
+
+/* Read one lastName value `ln` into f (state 2 when it is two words or
+ * more of letters: a hyphenated or apostrophed one, AL-ZOMOR, O'NEILL,
+ * has tokens of its own). */
+static void value_read(struct famname *f, const char *ln)
+{
+	const char *p;
 	char *folded = NULL;
 	size_t len, i, k = 0;
 	f->state = 1;
 	f->nw = 0;
-	if (ln == NULL || strchr(ln, ' ') == NULL)
-		return; /* one word (hyphenated or not): one family name */
 	len = strlen(ln);
 	for (i = 0; i < len && !(ln[i] & 0x80); i++)
 		;
@@ -415,7 +423,11 @@ static void famname_read(struct famname *f)
 	}
 	for (p = ln; (size_t)(p - ln) <= len; p++) {
 		char ch = (size_t)(p - ln) < len ? *p : ' ';
-		if (ch == ' ') {
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) {
+			if (k + 1 >= sizeof(f->w[0]))
+				goto out;
+			f->w[f->nw][k++] = (char)(ch | 0x20);
+		} else if (ch == ' ') {
 			if (k > 0) {
 				struct kd_qtok *t = &f->t[f->nw];
 				memset(t, 0, sizeof(*t));
@@ -431,20 +443,38 @@ static void famname_read(struct famname *f)
 					goto out; /* too many words */
 			}
 			k = 0;
-		} else if ((ch >= 'a' && ch <= 'z') ||
-			   (ch >= 'A' && ch <= 'Z')) {
-			if (k + 1 >= sizeof(f->w[0]))
-				goto out;
-			f->w[f->nw][k++] = (char)(ch | 0x20);
 		} else {
 			goto out; /* AL-ZOMOR, O'NEILL: tokens of their own */
 		}
 	}
-	f->state = 2;
+	f->state = f->nw >= 2 ? 2 : 1;
 out:
 	kd__free(folded);
 	if (f->state != 2)
 		f->nw = 0;
+}
+
+/* Read f->e's family name: only when every lastName value is two words
+ * or more (lists merged into one party may disagree: DIAZ MADRIZ and
+ * DIAZ); the first of them. */
+static void famname_read(struct famname *f)
+{
+	struct famname scratch;
+	size_t i;
+	f->state = 1;
+	f->nw = 0;
+	for (i = 0; f->e && i < f->e->nprops; i++) {
+		const struct kd_prop *pr = kd__ent_prop(f->e, i);
+		struct famname *to = f->state == 2 ? &scratch : f;
+		if (strcmp(kd__prop_name(pr), "lastName") != 0)
+			continue;
+		value_read(to, kd__prop_value(pr));
+		if (to->state != 2) {
+			f->state = 1; /* one word in some list */
+			f->nw = 0;
+			return;
+		}
+	}
 }
 
 /* The token of listed variant lv that is family name word t: spelled
@@ -531,6 +561,80 @@ static double family_half(struct famname *f, const struct kd_qvar *q,
 	return KD_W_FAMILY_HALF_FACTOR;
 }
 
+/* A name read from Han or Hangul syllable by syllable (KD_TF_SYL) whose
+ * syllables match the listed name's words in another order than the
+ * listed one, up to the family name moved from the front to the back
+ * (정은 김 for KIM Jong Un is its order): 은정 김 (Eun-jeong) against KIM,
+ * Jong Un (정은), 민석 최 (Min-seok) against CH'OE SO'K MIN (석민). The
+ * syllables of a Korean or Chinese given name in another order are
+ * another given name. The listed positions the query's syllables match
+ * (each its closest listed word, >= 0.8) must be a rotation of an
+ * ascending run: at most one descent, and after it none above the
+ * first. The factor given_order_factor (1: not so); *oa, *ob get two
+ * listed tokens out of order, in the query's order. */
+static double given_order(const struct kd_qvar *q, const struct kd_qvar *lv,
+			  size_t *oa, size_t *ob)
+{
+	size_t i, j, pos[KD_NAME_MAX_TOKS], n = 0, k, descents = 0, at = 0;
+	uint32_t used = 0;
+	const char *how;
+	for (i = 0; i < q->ntok && !(q->toks[i].flags & KD_TF_SYL); i++)
+		;
+	if (i == q->ntok || lv->ntok < 3 || lv->ntok > 32)
+		return 1;
+	for (i = 0; i < q->ntok; i++) {
+		size_t bj = lv->ntok;
+		double best = 0.8 - 1e-9;
+		if (!(q->toks[i].flags & KD_TF_SYL))
+			continue;
+		for (j = 0; j < lv->ntok; j++) {
+			double sim;
+			if (lv->toks[j].kind != KD_TOK_WORD ||
+			    kd__token_sim_below(&q->toks[i], &lv->toks[j],
+						best))
+				continue;
+			sim = kd__token_sim(&q->toks[i], &lv->toks[j], &how);
+			if (sim > best) {
+				best = sim;
+				bj = j;
+			}
+		}
+		if (bj == lv->ntok || (used & (1u << bj)))
+			continue;
+		used |= 1u << bj;
+		pos[n++] = bj;
+	}
+	if (n < 3)
+		return 1; /* two parts: either order is a rotation */
+	for (k = 1; k < n; k++)
+		if (pos[k] < pos[k - 1] && descents++ == 0)
+			at = k;
+	if (descents == 0 || (descents == 1 && pos[n - 1] < pos[0]))
+		return 1;
+	*oa = pos[at - 1]; /* the first pair out of order */
+	*ob = pos[at];
+	return KD_W_GIVEN_ORDER_FACTOR;
+}
+
+/* What the facts of the listed person say about a comparison. */
+struct facts_hit {
+	int fam, order;
+	size_t keep, miss; /* family_half: listed tokens */
+	size_t oa, ob;     /* given_order: listed tokens */
+};
+
+/* The product of the factors of the listed person's facts (family_half,
+ * given_order) for query variant q against listed variant lv. */
+static double listed_facts(struct famname *f, const struct kd_qvar *q,
+			   const struct kd_qvar *lv, struct facts_hit *h)
+{
+	double a = family_half(f, q, lv, &h->keep, &h->miss);
+	double b = given_order(q, lv, &h->oa, &h->ob);
+	h->fam = a < 1;
+	h->order = b < 1;
+	return a * b;
+}
+
 /* The score of query variant q against listed variant lv (of record
  * rec, entity schema `schema`) under pol; `cur` is the entity's best so
  * far (the span rules are checked only for what would improve it). */
@@ -541,7 +645,7 @@ static inline double pair_score(const struct kd_name_policy *pol,
 				double cur, struct famname *fam)
 {
 	struct kd_name_cmp c;
-	size_t keep, miss;
+	struct facts_hit h;
 	double weak = rec->weak ? KD_W_WEAK_ALIAS : 1.0, s;
 	switch (pol->kind) {
 	case KD_POLICY_SINGLE:
@@ -569,7 +673,7 @@ static inline double pair_score(const struct kd_name_policy *pol,
 		kd__compare_vars(&c, q, lv, 0);
 		s = c.score;
 		if (s >= KD_W_FAMILY_HALF_MIN && s > cur)
-			s *= family_half(fam, q, lv, &keep, &miss);
+			s *= listed_facts(fam, q, lv, &h);
 		if (s >= pol->min && s > cur &&
 		    (schema != KD_SCHEMA_PERSON || name_words(q) < 2 ||
 		     name_words(lv) < 2 || !all_matched(q, lv) ||
@@ -585,7 +689,7 @@ static inline double pair_score(const struct kd_name_policy *pol,
 		s = c.score * (rec->weak ? KD_W_WEAK_ALIAS_SCREEN : 1.0);
 		if (schema == KD_SCHEMA_PERSON && s >= KD_W_FAMILY_HALF_MIN &&
 		    s > cur)
-			s *= family_half(fam, q, lv, &keep, &miss);
+			s *= listed_facts(fam, q, lv, &h);
 		return s;
 	}
 }
@@ -600,10 +704,8 @@ static void rec_best(struct kd_name_best *out, const struct kd_index *m,
 	struct kd_qvar lv;
 	uint32_t v;
 	size_t q;
-	if (fam->e != kd__index_ent(m, rec->entity)) {
-		fam->e = kd__index_ent(m, rec->entity);
-		fam->state = 0;
-	}
+	if (fam->e != kd__index_ent(m, rec->entity))
+		famname_init(fam, kd__index_ent(m, rec->entity));
 	for (v = 0; v < rec->nvar; v++) {
 		kd__qvar_from_list(&lv, m, kd__index_var(m, rec, v));
 		lv.person = schema == KD_SCHEMA_PERSON;
@@ -628,8 +730,7 @@ void kd__name_best_rec(struct kd_name_best *out, const struct kd_index *m,
 {
 	uint32_t ent = kd__index_rec(m, k)->entity;
 	struct famname fam;
-	fam.e = NULL;
-	fam.state = 0;
+	famname_init(&fam, NULL);
 	rec_best(out, m, k, kd__index_ent(m, ent)->schema, qv, nq, pol, &fam);
 }
 
@@ -640,8 +741,7 @@ void kd__name_best(struct kd_name_best *out, const struct kd_index *m,
 	uint32_t k, first, end;
 	kd_schema schema = kd__index_ent(m, ei)->schema;
 	struct famname fam;
-	fam.e = NULL;
-	fam.state = 0;
+	famname_init(&fam, NULL);
 	memset(out, 0, sizeof(*out));
 	end = kd__index_ent_recs(m, ei, &first) + first;
 	for (k = first; k < end; k++) {
@@ -660,23 +760,27 @@ void kd__name_best_cmp(struct kd_name_cmp *out, const struct kd_index *m,
 	lv.person = kd__index_ent(m, rec->entity)->schema == KD_SCHEMA_PERSON;
 	lv.vessel = kd__index_ent(m, rec->entity)->schema == KD_SCHEMA_VESSEL;
 	kd__compare_vars(out, &qv[b->q], &lv, 1);
-	if (lv.person && !b->single) {
-		/* the factor pair_score() applied, if it did */
+	if (lv.person && !b->single &&
+	    out->score * (rec->weak ? KD_W_WEAK_ALIAS_SCREEN : 1.0) >=
+		    KD_W_FAMILY_HALF_MIN) {
+		/* the factors pair_score() applied, if it did */
 		struct famname fam;
-		size_t keep, miss;
-		double f;
-		fam.e = kd__index_ent(m, rec->entity);
-		fam.state = 0;
-		f = family_half(&fam, &qv[b->q], &lv, &keep, &miss);
-		if (f < 1 &&
-		    out->score * (rec->weak ? KD_W_WEAK_ALIAS_SCREEN : 1.0) >=
-			    KD_W_FAMILY_HALF_MIN) {
+		struct facts_hit h;
+		famname_init(&fam, kd__index_ent(m, rec->entity));
+		out->score *= listed_facts(&fam, &qv[b->q], &lv, &h);
+		if (h.fam) {
 			out->fam_half = 1;
 			snprintf(out->fam_q, sizeof(out->fam_q), "%.*s",
-				 (int)lv.toks[keep].len, lv.toks[keep].s);
+				 (int)lv.toks[h.keep].len, lv.toks[h.keep].s);
 			snprintf(out->fam_l, sizeof(out->fam_l), "%.*s",
-				 (int)lv.toks[miss].len, lv.toks[miss].s);
-			out->score *= f;
+				 (int)lv.toks[h.miss].len, lv.toks[h.miss].s);
+		}
+		if (h.order) {
+			out->given_order = 1;
+			snprintf(out->ord_a, sizeof(out->ord_a), "%.*s",
+				 (int)lv.toks[h.oa].len, lv.toks[h.oa].s);
+			snprintf(out->ord_b, sizeof(out->ord_b), "%.*s",
+				 (int)lv.toks[h.ob].len, lv.toks[h.ob].s);
 		}
 	}
 }
@@ -812,6 +916,14 @@ void kd__name_explain(kd_result *r, const struct kd_name_cmp *c)
 				   "given name and one surname are shared by "
 				   "many people (x%.2f)",
 				   c->fam_q, c->fam_l, KD_W_FAMILY_HALF_FACTOR);
+	if (c->given_order)
+		kd__result_feature(
+			r, "given_order", 0,
+			"the syllables match the listed name's parts "
+			"in another order ('%s' before '%s'), not "
+			"only with the family name moved: another "
+			"given name (x%.2f)",
+			c->ord_a, c->ord_b, KD_W_GIVEN_ORDER_FACTOR);
 	if (c->phonetic)
 		kd__result_feature(r, "phonetic", 0,
 				   "%d part%s written in another script "
