@@ -58,15 +58,21 @@
  * romanisations of one Korean syllable (Gim/KIM, Park/PAK, Yi/RI; see
  * same_syllable).
  *
- * KD_POLICY_SCREEN and KD_POLICY_FULL weigh one fact of the listed
- * person beside the comparison (family_half): when its family name
- * (lastName) is two words, ALVAREZ ESCOBAR, and the name screened has
- * only one of them (Jonathan Escobar), the score is multiplied by
- * family_half_factor. In Hispanic and Portuguese names both family
- * names are the surname; the given name and one of them are shared by
- * many people, the missing one is what singles the listed person out.
- * An alias that lists one family name (SARRIA, Edgar Alberto) is a name
- * of the person and is not touched, nor is a hyphenated family name.
+ * KD_POLICY_SCREEN and KD_POLICY_FULL also weigh how the listed
+ * person's name is built, beside the comparison:
+ *   - family_half: when its family name (lastName) is two words,
+ *     ALVAREZ ESCOBAR, and the name screened has only the one a person
+ *     does not go by alone (Jonathan Escobar: the mother's, second in
+ *     Spanish names; the first in Portuguese ones, by the person's
+ *     country), the score is multiplied by family_half_factor. The one
+ *     used alone (Jonathan Alvarez) is how the person is usually named:
+ *     untouched (common_name weighs how common it is). An alias that
+ *     lists one family name (SARRIA, Edgar Alberto) is a name of the
+ *     person and is not touched, nor is a hyphenated family name;
+ *   - given_order: a name read from Han or Hangul whose syllables
+ *     match the listed name's parts in another order than the listed
+ *     one or that with the family name moved to the back (은정 김 vs
+ *     KIM, Jong Un): another given name, x given_order_factor.
  */
 #include "match/policy.h"
 
@@ -395,6 +401,8 @@ struct famname {
 	size_t nw;
 	char w[4][32], sk[4][32];
 	struct kd_qtok t[4]; /* w[k] as a token (text, skeleton) */
+	int luso; /* of a Portuguese-speaking country: the last family
+		     name is the one used alone */
 };
 
 static void famname_init(struct famname *f, const struct kd_entity *e)
@@ -454,6 +462,21 @@ out:
 		f->nw = 0;
 }
 
+/* Is country code c (ISO 3166 alpha-2, as the model keeps it) one of a
+ * Portuguese-speaking country? */
+static int lusophone(const char *c)
+{
+	/* clang-format off */
+	static const char *const codes[] = { "br", "pt", "ao", "mz", "cv",
+					     "gw", "st", "tl" };
+	/* clang-format on */
+	size_t i;
+	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+		if (strcmp(c, codes[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Read f->e's family name: only when every lastName value is two words
  * or more (lists merged into one party may disagree: DIAZ MADRIZ and
  * DIAZ); the first of them. */
@@ -463,6 +486,15 @@ static void famname_read(struct famname *f)
 	size_t i;
 	f->state = 1;
 	f->nw = 0;
+	f->luso = 0;
+	for (i = 0; f->e && i < f->e->nprops; i++) {
+		const struct kd_prop *pr = kd__ent_prop(f->e, i);
+		const char *n = kd__prop_name(pr), *v = kd__prop_value(pr);
+		if (strcmp(n, "nationality") == 0 ||
+		    strcmp(n, "citizenship") == 0 ||
+		    strcmp(n, "birthCountry") == 0 || strcmp(n, "country") == 0)
+			f->luso |= lusophone(v);
+	}
 	for (i = 0; f->e && i < f->e->nprops; i++) {
 		const struct kd_prop *pr = kd__ent_prop(f->e, i);
 		struct famname *to = f->state == 2 ? &scratch : f;
@@ -478,12 +510,12 @@ static void famname_read(struct famname *f)
 }
 
 /* The token of listed variant lv that is family name word t: spelled
- * so, or else the closest with similarity >= 0.8 (an alias DIAZ
+ * so, or else the closest with similarity >= 0.7 (an alias DIAZ
  * MENDONCA for DIAS DE MENDONCA); lv->ntok if none. */
 static size_t famname_at(const struct kd_qtok *t, const struct kd_qvar *lv)
 {
 	size_t j, at = lv->ntok;
-	double best = 0.8 - 1e-9;
+	double best = 0.7 - 1e-9;
 	const char *how;
 	for (j = 0; j < lv->ntok; j++)
 		if (lv->toks[j].len == t->len &&
@@ -523,15 +555,19 @@ static int listed_matched(const struct kd_qvar *q, const struct kd_qvar *lv,
 
 /* A listed person whose family name is two words (ALVAREZ ESCOBAR,
  * DIAS DE MENDONCA: particles not counted), both in listed variant lv,
- * and a query that matches one of them, not the other (Jonathan
- * Escobar): in Hispanic and Portuguese names both family names are the
- * surname, and the one unmatched is what tells the listed person from
- * everyone else with the given name and the other surname. The factor
- * family_half_factor (1: not so); *keep / *miss get the listed tokens. */
+ * and a query that matches only the one not used alone (Jonathan
+ * Escobar). In Spanish names the father's family name comes first and
+ * is the one a person goes by alone (Jonathan Alvarez: common_name
+ * weighs how common that is); the mother's, second, is not used alone.
+ * In Portuguese names (a person of a Portuguese-speaking country by
+ * nationality, citizenship, birth or country) the order is the other
+ * way round (Leonardo Mendonca for DIAS DE MENDONCA). The factor
+ * family_half_factor (1: not so); *keep / *miss get the listed tokens
+ * (the one matched, the one used alone). */
 static double family_half(struct famname *f, const struct kd_qvar *q,
 			  const struct kd_qvar *lv, size_t *keep, size_t *miss)
 {
-	size_t k, j, nf = 0, at[2] = { 0, 0 };
+	size_t k, j, nf = 0, at[2] = { 0, 0 }, first;
 	int got[2];
 	if (f->state == 0)
 		famname_read(f);
@@ -552,12 +588,15 @@ static double family_half(struct famname *f, const struct kd_qvar *q,
 	}
 	if (nf != 2 || at[0] == at[1])
 		return 1;
-	got[0] = listed_matched(q, lv, at[0]);
-	got[1] = listed_matched(q, lv, at[1]);
-	if (got[0] == got[1])
-		return 1;
-	*keep = at[got[0] ? 0 : 1];
-	*miss = at[got[0] ? 1 : 0];
+	/* at[first]: the family name used alone (the father's: the first
+	 * in Spanish names, the last in Portuguese ones) */
+	first = f->luso ? 1 : 0;
+	got[0] = listed_matched(q, lv, at[first]);
+	got[1] = listed_matched(q, lv, at[1 - first]);
+	if (got[0] || !got[1])
+		return 1; /* both, neither, or the one used alone */
+	*keep = at[1 - first];
+	*miss = at[first];
 	return KD_W_FAMILY_HALF_FACTOR;
 }
 
@@ -911,10 +950,9 @@ void kd__name_explain(kd_result *r, const struct kd_name_cmp *c)
 				   100 * c->list_cover, c->common);
 	if (c->fam_half)
 		kd__result_feature(r, "family_half", 0,
-				   "only '%s' of the listed family name; its "
-				   "other family name '%s' is missing: the "
-				   "given name and one surname are shared by "
-				   "many people (x%.2f)",
+				   "only '%s' of the listed family names, not "
+				   "'%s', the one a person goes by alone: weak "
+				   "evidence (x%.2f)",
 				   c->fam_q, c->fam_l, KD_W_FAMILY_HALF_FACTOR);
 	if (c->given_order)
 		kd__result_feature(
