@@ -123,6 +123,13 @@ struct kd_name_cmp {
 					   people) and listed share */
 	double common_cooc;             /* nats taken off it: known name words
 			       going together (name_cooc) */
+	int fam_half; /* one of a listed person's two family names only
+			 (policy.c family_half; set by the policy, not by
+			 kd__compare_vars) */
+	char fam_q[24], fam_l[24]; /* the family name matched, the other */
+	int given_order; /* syllables of a listed given name in the other
+			    order (policy.c given_order; set like fam_half) */
+	char ord_a[16], ord_b[16]; /* those two listed words, query order */
 	char detail[160];
 };
 

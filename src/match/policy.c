@@ -57,6 +57,22 @@
  * skeletons of different short syllables collide), unless the two are
  * romanisations of one Korean syllable (Gim/KIM, Park/PAK, Yi/RI; see
  * same_syllable).
+ *
+ * KD_POLICY_SCREEN and KD_POLICY_FULL also weigh how the listed
+ * person's name is built, beside the comparison:
+ *   - family_half: when its family name (lastName) is two words,
+ *     ALVAREZ ESCOBAR, and the name screened has only the one a person
+ *     does not go by alone (Jonathan Escobar: the mother's, second in
+ *     Spanish names; the first in Portuguese ones, by the person's
+ *     country), the score is multiplied by family_half_factor. The one
+ *     used alone (Jonathan Alvarez) is how the person is usually named:
+ *     untouched (common_name weighs how common it is). An alias that
+ *     lists one family name (SARRIA, Edgar Alberto) is a name of the
+ *     person and is not touched, nor is a hyphenated family name;
+ *   - given_order: a name read from Han or Hangul whose syllables
+ *     match the listed name's parts in another order than the listed
+ *     one or that with the family name moved to the back (은정 김 vs
+ *     KIM, Jong Un): another given name, x given_order_factor.
  */
 #include "match/policy.h"
 
@@ -374,6 +390,290 @@ static int loose_pair(const struct kd_qvar *q, const struct kd_qvar *lv)
 	return 0;
 }
 
+/* ---- facts of the listed person: family_half, given_order ------------- */
+
+/* The family name of a listed person (its lastName), folded to the
+ * lowercase ASCII words its name tokens have; read once per entity,
+ * when first needed. */
+struct famname {
+	const struct kd_entity *e;
+	int state; /* 0: not read, 1: none usable, 2: t[0..nw) set */
+	size_t nw;
+	char w[4][32], sk[4][32];
+	struct kd_qtok t[4]; /* w[k] as a token (text, skeleton) */
+	int luso; /* of a Portuguese-speaking country: the last family
+		     name is the one used alone */
+};
+
+static void famname_init(struct famname *f, const struct kd_entity *e)
+{
+	f->e = e;
+	f->state = 0;
+}
+
+/* Read one lastName value `ln` into f (state 2 when it is two words or
+ * more of letters: a hyphenated or apostrophed one, AL-ZOMOR, O'NEILL,
+ * has tokens of its own). */
+static void value_read(struct famname *f, const char *ln)
+{
+	const char *p;
+	char *folded = NULL;
+	size_t len, i, k = 0;
+	f->state = 1;
+	f->nw = 0;
+	len = strlen(ln);
+	for (i = 0; i < len && !(ln[i] & 0x80); i++)
+		;
+	if (i < len) { /* Gómez: fold as names are folded */
+		if (kd__text_fold(&folded, &len, NULL, ln, len) != 0)
+			return;
+		ln = folded;
+	}
+	for (p = ln; (size_t)(p - ln) <= len; p++) {
+		char ch = (size_t)(p - ln) < len ? *p : ' ';
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) {
+			if (k + 1 >= sizeof(f->w[0]))
+				goto out;
+			f->w[f->nw][k++] = (char)(ch | 0x20);
+		} else if (ch == ' ') {
+			if (k > 0) {
+				struct kd_qtok *t = &f->t[f->nw];
+				memset(t, 0, sizeof(*t));
+				f->w[f->nw][k] = '\0';
+				t->s = f->w[f->nw];
+				t->len = (uint16_t)k;
+				t->skel = f->sk[f->nw];
+				t->skel_len = (uint16_t)kd__skeleton(
+					f->sk[f->nw], sizeof(f->sk[0]), t->s,
+					k);
+				t->id = UINT32_MAX;
+				if (++f->nw == 4 && (size_t)(p - ln) < len)
+					goto out; /* too many words */
+			}
+			k = 0;
+		} else {
+			goto out; /* AL-ZOMOR, O'NEILL: tokens of their own */
+		}
+	}
+	f->state = f->nw >= 2 ? 2 : 1;
+out:
+	kd__free(folded);
+	if (f->state != 2)
+		f->nw = 0;
+}
+
+/* Is country code c (ISO 3166 alpha-2, as the model keeps it) one of a
+ * Portuguese-speaking country? */
+static int lusophone(const char *c)
+{
+	/* clang-format off */
+	static const char *const codes[] = { "br", "pt", "ao", "mz", "cv",
+					     "gw", "st", "tl" };
+	/* clang-format on */
+	size_t i;
+	for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+		if (strcmp(c, codes[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Read f->e's family name: only when every lastName value is two words
+ * or more (lists merged into one party may disagree: DIAZ MADRIZ and
+ * DIAZ); the first of them. */
+static void famname_read(struct famname *f)
+{
+	struct famname scratch;
+	size_t i;
+	f->state = 1;
+	f->nw = 0;
+	f->luso = 0;
+	for (i = 0; f->e && i < f->e->nprops; i++) {
+		const struct kd_prop *pr = kd__ent_prop(f->e, i);
+		const char *n = kd__prop_name(pr), *v = kd__prop_value(pr);
+		if (strcmp(n, "nationality") == 0 ||
+		    strcmp(n, "citizenship") == 0 ||
+		    strcmp(n, "birthCountry") == 0 || strcmp(n, "country") == 0)
+			f->luso |= lusophone(v);
+	}
+	for (i = 0; f->e && i < f->e->nprops; i++) {
+		const struct kd_prop *pr = kd__ent_prop(f->e, i);
+		struct famname *to = f->state == 2 ? &scratch : f;
+		if (strcmp(kd__prop_name(pr), "lastName") != 0)
+			continue;
+		value_read(to, kd__prop_value(pr));
+		if (to->state != 2) {
+			f->state = 1; /* one word in some list */
+			f->nw = 0;
+			return;
+		}
+	}
+}
+
+/* The token of listed variant lv that is family name word t: spelled
+ * so, or else the closest with similarity >= 0.7 (an alias DIAZ
+ * MENDONCA for DIAS DE MENDONCA); lv->ntok if none. */
+static size_t famname_at(const struct kd_qtok *t, const struct kd_qvar *lv)
+{
+	size_t j, at = lv->ntok;
+	double best = 0.7 - 1e-9;
+	const char *how;
+	for (j = 0; j < lv->ntok; j++)
+		if (lv->toks[j].len == t->len &&
+		    memcmp(lv->toks[j].s, t->s, t->len) == 0)
+			return j;
+	for (j = 0; j < lv->ntok; j++) {
+		double sim;
+		if (lv->toks[j].kind != KD_TOK_WORD ||
+		    kd__token_sim_below(t, &lv->toks[j], best))
+			continue;
+		sim = kd__token_sim(t, &lv->toks[j], &how);
+		if (sim > best) {
+			best = sim;
+			at = j;
+		}
+	}
+	return at;
+}
+
+/* Is listed token j matched by a word of the query (as coverage()
+ * counts it)? */
+static int listed_matched(const struct kd_qvar *q, const struct kd_qvar *lv,
+			  size_t j)
+{
+	size_t i;
+	for (i = 0; i < q->ntok; i++) {
+		const struct kd_qtok *a = &q->toks[i];
+		if (a->kind == KD_TOK_PARTICLE || a->kind == KD_TOK_LEGAL)
+			continue;
+		if (word_sim_ok(q, a, &lv->toks[j], q->memo != NULL) ||
+		    joined_pair(a, lv, j) ||
+		    (j > 0 && joined_pair(a, lv, j - 1)))
+			return 1;
+	}
+	return 0;
+}
+
+/* A listed person whose family name is two words (ALVAREZ ESCOBAR,
+ * DIAS DE MENDONCA: particles not counted), both in listed variant lv,
+ * and a query that matches only the one not used alone (Jonathan
+ * Escobar). In Spanish names the father's family name comes first and
+ * is the one a person goes by alone (Jonathan Alvarez: common_name
+ * weighs how common that is); the mother's, second, is not used alone.
+ * In Portuguese names (a person of a Portuguese-speaking country by
+ * nationality, citizenship, birth or country) the order is the other
+ * way round (Leonardo Mendonca for DIAS DE MENDONCA). The factor
+ * family_half_factor (1: not so); *keep / *miss get the listed tokens
+ * (the one matched, the one used alone). */
+static double family_half(struct famname *f, const struct kd_qvar *q,
+			  const struct kd_qvar *lv, size_t *keep, size_t *miss)
+{
+	size_t k, j, nf = 0, at[2] = { 0, 0 }, first;
+	int got[2];
+	if (f->state == 0)
+		famname_read(f);
+	if (f->state != 2)
+		return 1;
+	for (k = 0; k < f->nw; k++) {
+		if ((j = famname_at(&f->t[k], lv)) == lv->ntok) {
+			if (f->t[k].len <= 3)
+				continue; /* de, da, del: a particle left out */
+			return 1; /* an alias without it: none of this */
+		}
+		if (lv->toks[j].kind == KD_TOK_PARTICLE)
+			continue;
+		if (lv->toks[j].kind != KD_TOK_WORD || lv->toks[j].len < 3 ||
+		    nf == 2)
+			return 1;
+		at[nf++] = j;
+	}
+	if (nf != 2 || at[0] == at[1])
+		return 1;
+	/* at[first]: the family name used alone (the father's: the first
+	 * in Spanish names, the last in Portuguese ones) */
+	first = f->luso ? 1 : 0;
+	got[0] = listed_matched(q, lv, at[first]);
+	got[1] = listed_matched(q, lv, at[1 - first]);
+	if (got[0] || !got[1])
+		return 1; /* both, neither, or the one used alone */
+	*keep = at[1 - first];
+	*miss = at[first];
+	return KD_W_FAMILY_HALF_FACTOR;
+}
+
+/* A name read from Han or Hangul syllable by syllable (KD_TF_SYL) whose
+ * syllables match the listed name's words in another order than the
+ * listed one, up to the family name moved from the front to the back
+ * (정은 김 for KIM Jong Un is its order): 은정 김 (Eun-jeong) against KIM,
+ * Jong Un (정은), 민석 최 (Min-seok) against CH'OE SO'K MIN (석민). The
+ * syllables of a Korean or Chinese given name in another order are
+ * another given name. The listed positions the query's syllables match
+ * (each its closest listed word, >= 0.8) must be a rotation of an
+ * ascending run: at most one descent, and after it none above the
+ * first. The factor given_order_factor (1: not so); *oa, *ob get two
+ * listed tokens out of order, in the query's order. */
+static double given_order(const struct kd_qvar *q, const struct kd_qvar *lv,
+			  size_t *oa, size_t *ob)
+{
+	size_t i, j, pos[KD_NAME_MAX_TOKS], n = 0, k, descents = 0, at = 0;
+	uint32_t used = 0;
+	const char *how;
+	for (i = 0; i < q->ntok && !(q->toks[i].flags & KD_TF_SYL); i++)
+		;
+	if (i == q->ntok || lv->ntok < 3 || lv->ntok > 32)
+		return 1;
+	for (i = 0; i < q->ntok; i++) {
+		size_t bj = lv->ntok;
+		double best = 0.8 - 1e-9;
+		if (!(q->toks[i].flags & KD_TF_SYL))
+			continue;
+		for (j = 0; j < lv->ntok; j++) {
+			double sim;
+			if (lv->toks[j].kind != KD_TOK_WORD ||
+			    kd__token_sim_below(&q->toks[i], &lv->toks[j],
+						best))
+				continue;
+			sim = kd__token_sim(&q->toks[i], &lv->toks[j], &how);
+			if (sim > best) {
+				best = sim;
+				bj = j;
+			}
+		}
+		if (bj == lv->ntok || (used & (1u << bj)))
+			continue;
+		used |= 1u << bj;
+		pos[n++] = bj;
+	}
+	if (n < 3)
+		return 1; /* two parts: either order is a rotation */
+	for (k = 1; k < n; k++)
+		if (pos[k] < pos[k - 1] && descents++ == 0)
+			at = k;
+	if (descents == 0 || (descents == 1 && pos[n - 1] < pos[0]))
+		return 1;
+	*oa = pos[at - 1]; /* the first pair out of order */
+	*ob = pos[at];
+	return KD_W_GIVEN_ORDER_FACTOR;
+}
+
+/* What the facts of the listed person say about a comparison. */
+struct facts_hit {
+	int fam, order;
+	size_t keep, miss; /* family_half: listed tokens */
+	size_t oa, ob;     /* given_order: listed tokens */
+};
+
+/* The product of the factors of the listed person's facts (family_half,
+ * given_order) for query variant q against listed variant lv. */
+static double listed_facts(struct famname *f, const struct kd_qvar *q,
+			   const struct kd_qvar *lv, struct facts_hit *h)
+{
+	double a = family_half(f, q, lv, &h->keep, &h->miss);
+	double b = given_order(q, lv, &h->oa, &h->ob);
+	h->fam = a < 1;
+	h->order = b < 1;
+	return a * b;
+}
+
 /* The score of query variant q against listed variant lv (of record
  * rec, entity schema `schema`) under pol; `cur` is the entity's best so
  * far (the span rules are checked only for what would improve it). */
@@ -381,9 +681,10 @@ static inline double pair_score(const struct kd_name_policy *pol,
 				const struct kd_qvar *q,
 				const struct kd_qvar *lv,
 				const struct kd_mname *rec, kd_schema schema,
-				double cur)
+				double cur, struct famname *fam)
 {
 	struct kd_name_cmp c;
+	struct facts_hit h;
 	double weak = rec->weak ? KD_W_WEAK_ALIAS : 1.0, s;
 	switch (pol->kind) {
 	case KD_POLICY_SINGLE:
@@ -410,6 +711,8 @@ static inline double pair_score(const struct kd_name_policy *pol,
 			return 0;
 		kd__compare_vars(&c, q, lv, 0);
 		s = c.score;
+		if (s >= KD_W_FAMILY_HALF_MIN && s > cur)
+			s *= listed_facts(fam, q, lv, &h);
 		if (s >= pol->min && s > cur &&
 		    (schema != KD_SCHEMA_PERSON || name_words(q) < 2 ||
 		     name_words(lv) < 2 || !all_matched(q, lv) ||
@@ -422,26 +725,33 @@ static inline double pair_score(const struct kd_name_policy *pol,
 		 * not enough alone: even spelled exactly it stays under
 		 * the threshold, a birth date or an identifier lifts it */
 		kd__compare_vars(&c, q, lv, 0);
-		return c.score * (rec->weak ? KD_W_WEAK_ALIAS_SCREEN : 1.0);
+		s = c.score * (rec->weak ? KD_W_WEAK_ALIAS_SCREEN : 1.0);
+		if (schema == KD_SCHEMA_PERSON && s >= KD_W_FAMILY_HALF_MIN &&
+		    s > cur)
+			s *= listed_facts(fam, q, lv, &h);
+		return s;
 	}
 }
 
 /* kd__name_best_rec for an entity of schema `schema`. */
 static void rec_best(struct kd_name_best *out, const struct kd_index *m,
 		     uint32_t k, kd_schema schema, const struct kd_qvar *qv,
-		     size_t nq, const struct kd_name_policy *pol)
+		     size_t nq, const struct kd_name_policy *pol,
+		     struct famname *fam)
 {
 	const struct kd_mname *rec = kd__index_rec(m, k);
 	struct kd_qvar lv;
 	uint32_t v;
 	size_t q;
+	if (fam->e != kd__index_ent(m, rec->entity))
+		famname_init(fam, kd__index_ent(m, rec->entity));
 	for (v = 0; v < rec->nvar; v++) {
 		kd__qvar_from_list(&lv, m, kd__index_var(m, rec, v));
 		lv.person = schema == KD_SCHEMA_PERSON;
 		lv.vessel = schema == KD_SCHEMA_VESSEL;
 		for (q = 0; q < nq; q++) {
 			double s = pair_score(pol, &qv[q], &lv, rec, schema,
-					      out->score);
+					      out->score, fam);
 			if (s > out->score) {
 				out->score = s;
 				out->rec = k;
@@ -458,7 +768,9 @@ void kd__name_best_rec(struct kd_name_best *out, const struct kd_index *m,
 		       const struct kd_name_policy *pol)
 {
 	uint32_t ent = kd__index_rec(m, k)->entity;
-	rec_best(out, m, k, kd__index_ent(m, ent)->schema, qv, nq, pol);
+	struct famname fam;
+	famname_init(&fam, NULL);
+	rec_best(out, m, k, kd__index_ent(m, ent)->schema, qv, nq, pol, &fam);
 }
 
 void kd__name_best(struct kd_name_best *out, const struct kd_index *m,
@@ -467,12 +779,14 @@ void kd__name_best(struct kd_name_best *out, const struct kd_index *m,
 {
 	uint32_t k, first, end;
 	kd_schema schema = kd__index_ent(m, ei)->schema;
+	struct famname fam;
+	famname_init(&fam, NULL);
 	memset(out, 0, sizeof(*out));
 	end = kd__index_ent_recs(m, ei, &first) + first;
 	for (k = first; k < end; k++) {
 		if (hits && !kd__cand_hit(hits, k))
 			continue; /* no index key in common with the query */
-		rec_best(out, m, k, schema, qv, nq, pol);
+		rec_best(out, m, k, schema, qv, nq, pol, &fam);
 	}
 }
 
@@ -485,6 +799,29 @@ void kd__name_best_cmp(struct kd_name_cmp *out, const struct kd_index *m,
 	lv.person = kd__index_ent(m, rec->entity)->schema == KD_SCHEMA_PERSON;
 	lv.vessel = kd__index_ent(m, rec->entity)->schema == KD_SCHEMA_VESSEL;
 	kd__compare_vars(out, &qv[b->q], &lv, 1);
+	if (lv.person && !b->single &&
+	    out->score * (rec->weak ? KD_W_WEAK_ALIAS_SCREEN : 1.0) >=
+		    KD_W_FAMILY_HALF_MIN) {
+		/* the factors pair_score() applied, if it did */
+		struct famname fam;
+		struct facts_hit h;
+		famname_init(&fam, kd__index_ent(m, rec->entity));
+		out->score *= listed_facts(&fam, &qv[b->q], &lv, &h);
+		if (h.fam) {
+			out->fam_half = 1;
+			snprintf(out->fam_q, sizeof(out->fam_q), "%.*s",
+				 (int)lv.toks[h.keep].len, lv.toks[h.keep].s);
+			snprintf(out->fam_l, sizeof(out->fam_l), "%.*s",
+				 (int)lv.toks[h.miss].len, lv.toks[h.miss].s);
+		}
+		if (h.order) {
+			out->given_order = 1;
+			snprintf(out->ord_a, sizeof(out->ord_a), "%.*s",
+				 (int)lv.toks[h.oa].len, lv.toks[h.oa].s);
+			snprintf(out->ord_b, sizeof(out->ord_b), "%.*s",
+				 (int)lv.toks[h.ob].len, lv.toks[h.ob].s);
+		}
+	}
 }
 
 /* ---- features ------------------------------------------------------------ */
@@ -611,6 +948,20 @@ void kd__name_explain(kd_result *r, const struct kd_name_cmp *c)
 				   "name: weak evidence (x%.2f)",
 				   c->common_info, kd__pw.common_info,
 				   100 * c->list_cover, c->common);
+	if (c->fam_half)
+		kd__result_feature(r, "family_half", 0,
+				   "only '%s' of the listed family names, not "
+				   "'%s', the one a person goes by alone: weak "
+				   "evidence (x%.2f)",
+				   c->fam_q, c->fam_l, KD_W_FAMILY_HALF_FACTOR);
+	if (c->given_order)
+		kd__result_feature(
+			r, "given_order", 0,
+			"the syllables match the listed name's parts "
+			"in another order ('%s' before '%s'), not "
+			"only with the family name moved: another "
+			"given name (x%.2f)",
+			c->ord_a, c->ord_b, KD_W_GIVEN_ORDER_FACTOR);
 	if (c->phonetic)
 		kd__result_feature(r, "phonetic", 0,
 				   "%d part%s written in another script "
