@@ -30,8 +30,9 @@
 /* 7: readings of Arabic, Han, Burmese, Khmer, Sinhala, Lao; Korean
  * syllable spellings (KD_TF_HANGUL); organisation residue, glued forms
  * 8: skeleton of Polish/Czech -cki, -cka (sk)
- * 9: skeleton of Lithuanian -is, -skis and Dutch sj */
-#define KD_MATCHER_FORMAT 9u
+ * 9: skeleton of Lithuanian -is, -skis and Dutch sj
+ * 10: typo keys ("^": spellings and their one-letter deletions) */
+#define KD_MATCHER_FORMAT 10u
 
 #define TAG_MHDR KD_SNAP_TAG('M', 'H', 'D', 'R')
 #define TAG_MNAM KD_SNAP_TAG('M', 'N', 'A', 'M')
