@@ -291,9 +291,11 @@ static int typed(const struct kd_qtok *t)
 /* kd__token_sim_full() asks the rarely needed tests below of most pairs:
  * out of line, so its own frame stays as small as before */
 #if defined(__GNUC__)
-#define NOINLINE __attribute__((noinline))
+#define NOINLINE    __attribute__((noinline))
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
 #else
 #define NOINLINE
+#define UNLIKELY(x) (x)
 #endif
 
 /* Are a and b (n letters each) one typing error apart: one letter
@@ -898,7 +900,7 @@ double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 	 * bounds above skipped it or it stopped early, only a room `x` below
 	 * 1.0 could have hidden one (wider room: its bounds let it through,
 	 * and its plain cost is at most 1.0) */
-	if (lendiff == 0 && maxlen >= KD_TYPO_MIN && skeletons &&
+	if (UNLIKELY(lendiff == 0 && maxlen >= KD_TYPO_MIN && skeletons) &&
 	    (limit >= 0 && cost <= limit
 		     ? cost > TYPO_COST && cost <= 1.0 /* plain: 1.0 at most */
 		     : x >= TYPO_COST && x < 1.0) &&
@@ -927,9 +929,10 @@ double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 		best = phonetic_sim(a, b, best, how);
 	/* a misspelt compound: against abd, or (skeletons 0) against the
 	 * two parts joined (kd__joined_sim) */
-	if (best < JOIN_MIN &&
-	    (skeletons ? is_abd(a) || is_abd(b)
-		       : compound_shaped(a) || compound_shaped(b))) {
+	if (UNLIKELY(skeletons ? (a->len == 3 || b->len == 3) &&
+					 (is_abd(a) || is_abd(b))
+			       : compound_shaped(a) || compound_shaped(b)) &&
+	    best < JOIN_MIN) {
 		double c = compound_typo(a, b, how);
 		if (c > best)
 			best = c;
