@@ -21,6 +21,7 @@
 #define KEY_DEL   '~'
 #define KEY_IDENT '#'
 #define KEY_PHON  '%' /* consonant key of a Latin word (phonetic.c) */
+#define KEY_TYPO  '^' /* a word's spelling or a one-letter deletion */
 
 static const char *const g_name_props[] = { "name", "alias", "previousName",
 					    "weakAlias" };
@@ -242,6 +243,53 @@ void kd__deletions(const char *s, size_t len,
 	}
 }
 
+size_t kd__typo_keys(const char *s, size_t len, char (*out)[KD_TYPO_KEY])
+{
+	size_t i, n = 0;
+	if (len < KD_TYPO_MIN || len > KD_TYPO_MAX)
+		return 0;
+	out[n][0] = KEY_TYPO;
+	memcpy(out[n] + 1, s, len);
+	out[n++][len + 1] = '\0';
+	for (i = 0; i < len; i++) {
+		if (i > 0 && s[i] == s[i - 1])
+			continue; /* same deletion as the previous one */
+		out[n][0] = KEY_TYPO;
+		memcpy(out[n] + 1, s, i);
+		memcpy(out[n] + 1 + i, s + i + 1, len - i - 1);
+		out[n++][len] = '\0';
+	}
+	return n;
+}
+
+/*
+ * Name analysis (tokens.c) splits Arabic compounds: Abdul Rahman is abd
+ * al rahman, Matiullah mati allah. A typing error in the compound
+ * (Abudl, Matiulalh) keeps it whole, one word against two: these are
+ * the spellings of the two parts written as one that such a word may
+ * misspell. The article's vowel varies (Abdul, Abdel, Abdal; Ullah,
+ * Allah, Ollah).
+ */
+size_t kd__compound_spellings(const char *j, size_t len, char (*out)[32],
+			      size_t max)
+{
+	static const char *const abd[] = { "abdul", "abdel", "abdal" };
+	static const char *const allah[] = { "ullah", "allah", "ollah" };
+	size_t k, n = 0;
+	if (len == 5 && memcmp(j, "abdal", 5) == 0) {
+		for (k = 0; k < 3 && n < max; k++)
+			memcpy(out[n++], abd[k], 6);
+		return n;
+	}
+	if (len >= 8 && len < 32 && memcmp(j + len - 5, "allah", 5) == 0) {
+		for (k = 0; k < 3 && n < max; k++, n++) {
+			memcpy(out[n], j, len - 5);
+			memcpy(out[n] + len - 5, allah[k], 6);
+		}
+	}
+	return n;
+}
+
 size_t kd__key_skel(char *dst, int kind, const char *skel, size_t len)
 {
 	if (len == 0 || len > 64) {
@@ -338,6 +386,18 @@ static int index_token(struct builder *b, uint32_t rec, const char *skel,
 	return a.err;
 }
 
+static int index_typos(struct builder *b, uint32_t rec, const char *s,
+		       size_t len)
+{
+	char keys[KD_TYPO_MAX + 1][KD_TYPO_KEY];
+	size_t k, n = kd__typo_keys(s, len, keys);
+	int err;
+	for (k = 0; k < n; k++)
+		if ((err = postings_add(b, keys[k], rec)) < 0)
+			return err;
+	return 0;
+}
+
 size_t kd__ident_norm(char *dst, size_t cap, const char *s)
 {
 	size_t o = 0;
@@ -425,6 +485,26 @@ static int add_name(struct builder *b, uint32_t ent, const char *value,
 				char pk[KD_KEY_MAX];
 				if (kd__key_phon(pk, nt->s, nt->len) >= 3)
 					KD_FORWARD(postings_add(b, pk, recid));
+			}
+			/* typo keys of a word's spelling (not of a reading
+			 * from another script: typing errors are made in
+			 * Latin), and of the compounds analysis split */
+			if (nt->kind == KD_TOK_WORD &&
+			    !(nt->flags & KD_TF_READ)) {
+				KD_FORWARD(
+					index_typos(b, recid, nt->s, nt->len));
+			}
+			if (t + 1 < nv->ntok &&
+			    (size_t)nt->len + nv->toks[t + 1].len < 32) {
+				char jw[32], sp[3][32];
+				size_t jl = nt->len + nv->toks[t + 1].len, ns;
+				memcpy(jw, nt->s, nt->len);
+				memcpy(jw + nt->len, nv->toks[t + 1].s,
+				       nv->toks[t + 1].len);
+				ns = kd__compound_spellings(jw, jl, sp, 3);
+				for (k = 0; k < ns; k++)
+					KD_FORWARD(index_typos(b, recid, sp[k],
+							       strlen(sp[k])));
 			}
 			/* joined neighbours: "jong" "un" -> "jongun" */
 			if (t + 1 < nv->ntok && nt->len <= 5 &&

@@ -10,11 +10,16 @@
  *       keys = token skeletons, skeletons with one letter deleted
  *       (edit distance 1 meets through a shared deletion, SymSpell
  *       style), skeletons of adjacent short tokens joined ("jong"+
- *       "un" -> "jongun"), and normalised identifiers
+ *       "un" -> "jongun"), typo keys (the spelling of a word of five
+ *       letters or more and its one-letter deletions: one typing error,
+ *       a transposition too, meets through a shared key even where it
+ *       moves the skeleton two edits: Chouka/Cohuka, Mamadu/Maadu), and
+ *       normalised identifiers
  *
  * Key encoding (only this layer writes the prefixes):
  *     "=s"  a token whose skeleton is s
  *     "~d"  a token with a one-letter deletion d of its skeleton
+ *     "^w"  a word spelled w, or with a one-letter deletion w
  *     "#i"  an identifier normalised by kd__ident_norm()
  * Build a key with kd__key_skel() / kd__key_ident(), look it up with
  * kd__postings_get() or the kd__index_lookup_* shorthands.
@@ -167,6 +172,23 @@ size_t kd__ident_norm(char *dst, size_t cap, const char *s);
  *  (4 <= len <= 64) to cb. */
 void kd__deletions(const char *s, size_t len,
 		   void (*cb)(void *ctx, const char *key), void *ctx);
+
+/* Typo keys: words of these lengths have them (a typing error in a
+ * shorter word makes another name as often as a misspelt one) */
+#define KD_TYPO_MIN 5
+#define KD_TYPO_MAX 30
+#define KD_TYPO_KEY (KD_TYPO_MAX + 2) /* a typo key with its NUL */
+/** Write the typo keys ("^w") of the spelling s[0..len) to out: s itself
+ *  and its one-letter deletions (a doubled letter's once), at most
+ *  KD_TYPO_MAX + 1. @return how many: 0 unless KD_TYPO_MIN <= len <=
+ *  KD_TYPO_MAX. */
+size_t kd__typo_keys(const char *s, size_t len, char (*out)[KD_TYPO_KEY]);
+/** The spellings of a compound that name analysis splits in two (Abd al
+ *  -> abdul, abdel; X Allah -> Xullah, Xallah), given the two parts
+ *  written joined (j[0..len): "abdal", "matiallah"): up to `max` into
+ *  out[k][32]. @return how many (0: not such a compound). */
+size_t kd__compound_spellings(const char *j, size_t len, char (*out)[32],
+			      size_t max);
 
 /** Name records with a token of skeleton `skel` ("=skel"). */
 const uint32_t *kd__index_lookup_skel(const struct kd_index *ix,

@@ -827,6 +827,24 @@ int kd__candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 					add_key(&wk, pk, 1);
 				}
 			}
+			/* typo keys: a word of five letters or more that
+			 * no list spells so and nobody is called (a misspelt
+			 * word, token_sim.c) meets the listed words one typing
+			 * error away (index.h, build.c); in the name as
+			 * written (variant 0): errors are typed there */
+			if (i == 0 && t->kind == KD_TOK_WORD &&
+			    t->len >= KD_TYPO_MIN && !(t->flags & KD_TF_READ) &&
+			    t->w >= KD_FUZZY_MIN_WEIGHT &&
+			    kd__dict_find(&m->texts, t->s) == UINT32_MAX &&
+			    kd__name_pop_info(t->s, t->len) >=
+				    KD_W_TYPO_INFO_MIN) {
+				char tk[KD_TYPO_MAX + 1][KD_TYPO_KEY];
+				size_t k, nk = kd__typo_keys(t->s, t->len, tk);
+				wk.factor = 0.7f;
+				for (k = 0; k < nk; k++)
+					add_key(&wk, tk[k], 1);
+			}
+			/* end of typo keys */
 			if (j + 1 < v->ntok && t->len <= 5 &&
 			    v->toks[j + 1].len <= 5) {
 				char jt[16], js[32];

@@ -9,10 +9,28 @@
  *   weighted edit distance within a budget that grows with length
  *     (substituting confusable letters c/k, v/w, i/y/j, s/z, vowels ...
  *     costs less; adjacent transposition 0.8)    1 - 2 * cost / len
+ *   ... one typing error cheaper (typo_cost)      1 - 2 * cost / len
+ *     when one of the two words is no name anyone has (below)
  *   equal skeletons, spellings far apart         0.80 (len >= 5), 0.62
  *   skeletons one edit apart (len >= 6)          0.70
  *   initial vs a word with that first letter     0.70
  *   numbers must be equal, else 0 and flagged    (Yu Jong 2 != Yu Jong 3)
+ *
+ * Typing errors. A letter replaced by its neighbour on the keyboard row
+ * (Ibjai/Injai, Sgams/Shams) or two neighbours swapped (Rudsan/Rusdan)
+ * is one slip of the hand; between two different names it is a chance
+ * likeness. What tells them apart is whether the word is a name at all:
+ * a misspelt word is one nobody is called (namefreq.c counts the name
+ * words of ~110k people), while Dara and Sara, Mike and Nike are both
+ * names. So in words of five letters or more (shorter ones are other
+ * names as often as misspelt ones), when one of the two words is no
+ * known name (typo_info_min nats or more), a keyboard-neighbour
+ * substitution or a transposition costs typo_cost instead of 1.0 / 0.8.
+ * Explained as 'ibjai'~'injai' typo. An Arabic compound that name
+ * analysis splits (Abdul Rahman: abd al rahman, Matiullah: mati allah)
+ * stays whole when misspelt (Abudl, Matiulalh), one word against two:
+ * within one typing error of a spelling of the two written as one
+ * (kd__compound_spellings) it is the compound (kd__joined_sim).
  */
 #include "matcher.h"
 
@@ -38,8 +56,14 @@ static int is_vowel(char c)
 	       c == 'y';
 }
 
-/* Substitution costs in tenths, for every pair of bytes: built once. */
-static uint8_t g_sub[256][256];
+/* a typing error's cost (data/weights/name_score.txt), in tenths for
+ * the table */
+#define TYPO_COST   KD_W_TYPO_COST
+#define TYPO_TENTHS ((uint8_t)(KD_W_TYPO_COST * 10 + 0.5))
+
+/* Substitution costs in tenths, for every pair of bytes: built once;
+ * g_sub_typo also has keyboard-row neighbours at typo_cost. */
+static uint8_t g_sub[256][256], g_sub_typo[256][256];
 static pthread_once_t g_sub_once = PTHREAD_ONCE_INIT;
 /* set once g_sub is built: every comparison asks, pthread_once() costs a
  * call each time */
@@ -49,6 +73,8 @@ static void build_sub(void)
 {
 	static const char *const groups[] = { "ckqg", "vwf", "iyj", "szc", "td",
 					      "bp",   "lr",  "mn",  "xks" };
+	static const char *const rows[] = { "qwertyuiop", "asdfghjkl",
+					    "zxcvbnm" };
 	int a, b;
 	size_t i;
 	for (a = 0; a < 256; a++)
@@ -66,13 +92,22 @@ static void build_sub(void)
 					    strchr(groups[i], b))
 						c = 6;
 			g_sub[a][b] = c;
+			g_sub_typo[a][b] = c;
 		}
+	/* neighbours on a keyboard row (QWERTY, the layout of the
+	 * Latin-script keyboards most names are typed on) */
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const char *r = rows[i];
+		for (; r[1]; r++)
+			if (g_sub_typo[(unsigned char)r[0]]
+				      [(unsigned char)r[1]] > TYPO_TENTHS) {
+				g_sub_typo[(unsigned char)r[0]]
+					  [(unsigned char)r[1]] = TYPO_TENTHS;
+				g_sub_typo[(unsigned char)r[1]]
+					  [(unsigned char)r[0]] = TYPO_TENTHS;
+			}
+	}
 	atomic_store_explicit(&g_sub_ready, 1, memory_order_release);
-}
-
-static double sub_cost(char a, char b)
-{
-	return g_sub[(unsigned char)a][(unsigned char)b] * 0.1;
 }
 
 static double indel_cost(const char *s, size_t i)
@@ -83,10 +118,15 @@ static double indel_cost(const char *s, size_t i)
 	return 1.0;
 }
 
-/* Optimal string alignment distance with weighted costs; stops early
- * (returns > limit) when no cell of a row is within limit. */
-static double edit_distance(const char *a, size_t n, const char *b, size_t m,
-			    double limit)
+/* Optimal string alignment distance with weighted costs (substitutions
+ * from `sub`, an adjacent transposition `swap`); stops early (returns >
+ * limit) when no cell of a row is within limit. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline double
+edit_distance_with(const char *a, size_t n, const char *b, size_t m,
+		   double limit, const uint8_t (*sub)[256], double swap)
 {
 	double rows[3][40];
 	double *pp, *p, *c;
@@ -108,7 +148,9 @@ static double edit_distance(const char *a, size_t n, const char *b, size_t m,
 		c[0] = p[0] + indel_cost(a, i - 1);
 		rowmin = c[0];
 		for (j = 1; j <= m; j++) {
-			double v = p[j - 1] + sub_cost(a[i - 1], b[j - 1]);
+			double v = p[j - 1] + sub[(unsigned char)a[i - 1]]
+						 [(unsigned char)b[j - 1]] *
+						      0.1;
 			double del = p[j] + indel_cost(a, i - 1);
 			double ins = c[j - 1] + indel_cost(b, j - 1);
 			if (del < v)
@@ -116,8 +158,8 @@ static double edit_distance(const char *a, size_t n, const char *b, size_t m,
 			if (ins < v)
 				v = ins;
 			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && pp[j - 2] + 0.8 < v)
-				v = pp[j - 2] + 0.8;
+			    a[i - 2] == b[j - 1] && pp[j - 2] + swap < v)
+				v = pp[j - 2] + swap;
 			c[j] = v;
 			if (v < rowmin)
 				rowmin = v;
@@ -130,6 +172,19 @@ static double edit_distance(const char *a, size_t n, const char *b, size_t m,
 		c = t;
 	}
 	return p[m];
+}
+
+static double edit_distance(const char *a, size_t n, const char *b, size_t m,
+			    double limit)
+{
+	return edit_distance_with(a, n, b, m, limit, g_sub, 0.8);
+}
+
+/* ... with typing errors at typo_cost (see the top) */
+static double edit_distance_typo(const char *a, size_t n, const char *b,
+				 size_t m, double limit)
+{
+	return edit_distance_with(a, n, b, m, limit, g_sub_typo, TYPO_COST);
 }
 
 /* Maria/Mario, Aleksandra/Aleksandr: a final -a against another ending
@@ -211,6 +266,145 @@ static unsigned unit_distance(const char *a, size_t n, const char *b, size_t m)
 		mv = ph & xv;
 	}
 	return score;
+}
+
+/* ---- typing errors (see the top) ----------------------------------------------- */
+
+/* Is one of the two words no name anyone has (typo_info_min nats or more
+ * among people, namefreq.c: seen at most about once)? Told by the text
+ * alone, so a memo keyed by the words holds. */
+static int unattested(const char *a, size_t n, const char *b, size_t m)
+{
+	return kd__name_pop_info(a, n) >= KD_W_TYPO_INFO_MIN ||
+	       (b != NULL && kd__name_pop_info(b, m) >= KD_W_TYPO_INFO_MIN);
+}
+
+/* A word as typed: not a reading from another script, a syllable, an
+ * acronym (numbers and initials never get here). */
+static int typed(const struct kd_qtok *t)
+{
+	return (t->kind == KD_TOK_WORD || t->kind == KD_TOK_PARTICLE) &&
+	       !(t->flags &
+		 (KD_TF_READ | KD_TF_SYL | KD_TF_HANGUL | KD_TF_ACRONYM));
+}
+
+/* kd__token_sim_full() asks the rarely needed tests below of most pairs:
+ * out of line, so its own frame stays as small as before */
+#if defined(__GNUC__)
+#define NOINLINE    __attribute__((noinline))
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+#else
+#define NOINLINE
+#define UNLIKELY(x) (x)
+#endif
+
+/* Are a and b (n letters each) one typing error apart: one letter
+ * replaced by its neighbour on the keyboard row, or two neighbours
+ * swapped? */
+static int one_typo(const char *a, const char *b, size_t n)
+{
+	size_t i = 0;
+	while (i < n && a[i] == b[i])
+		i++;
+	if (i == n)
+		return 0;
+	if (i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i])
+		return memcmp(a + i + 2, b + i + 2, n - i - 2) == 0;
+	return g_sub_typo[(unsigned char)a[i]][(unsigned char)b[i]] <
+		       g_sub[(unsigned char)a[i]][(unsigned char)b[i]] &&
+	       memcmp(a + i + 1, b + i + 1, n - i - 1) == 0;
+}
+
+/* One typing error between two typed words of which one is no known
+ * name (see the top)? */
+NOINLINE static int typo_pair(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	return one_typo(a->s, b->s, a->len) && typed(a) && typed(b) &&
+	       unattested(a->s, a->len, b->s, b->len);
+}
+
+/* The weighted distance of a and b with typing errors at typo_cost, when
+ * they are one or two plain edits apart (a transposition is two) and it
+ * is below `limit`; else more than limit. */
+static double typo_distance(const char *a, size_t n, const char *b, size_t m,
+			    double limit)
+{
+	if ((n > m ? n - m : m - n) > 1 ||
+	    unit_distance_floor(a, n, b, m) > 2 ||
+	    unit_distance(a, n, b, m) > 2)
+		return limit + 1;
+	return edit_distance_typo(a, n, b, m, limit);
+}
+
+/* the particle abd (Abdul, Abdel: abd al) */
+static int is_abd(const struct kd_qtok *t)
+{
+	return t->len == 3 && t->kind == KD_TOK_PARTICLE && t->s[0] == 'a' &&
+	       t->s[1] == 'b' && t->s[2] == 'd';
+}
+
+/* Could t be two parts of a compound joined (kd__compound_spellings:
+ * abd al, X allah)? The cheap test, asked of every joined pair. */
+static inline int compound_shaped(const struct kd_qtok *t)
+{
+	return t->len == 5 ? t->s[0] == 'a' && t->s[3] == 'a'
+			   : t->len >= 8 && t->s[t->len - 1] == 'h' &&
+				     t->s[t->len - 3] == 'l';
+}
+
+/* The spellings of t as a compound (kd__compound_spellings): two parts
+ * joined, or the particle abd, which analysis writes only for Abd al
+ * (Abdul, Abdel) or Abd before a name. */
+static size_t spellings(const struct kd_qtok *t, char (*sp)[32])
+{
+	if (is_abd(t))
+		return kd__compound_spellings("abdal", 5, sp, 3);
+	if (!compound_shaped(t))
+		return 0;
+	return kd__compound_spellings(t->s, t->len, sp, 3);
+}
+
+/*
+ * A word within one typing error of a spelling of an Arabic compound
+ * that analysis split (Abudl ~ abd al, Matiulalh ~ mati allah; see the
+ * top): a or b is the two parts joined (kd__joined_sim), or the
+ * particle abd (Abdlu ~ abd al: analysis keeps abd and al apart, and
+ * no joined pair is made of two particles). The word must be
+ * no known name (Adel is a name, not a misspelt Abdel). Its similarity
+ * to the spelling, at least KD_JOIN_MIN; else 0.
+ */
+NOINLINE static double compound_typo(const struct kd_qtok *a,
+				     const struct kd_qtok *b, const char **how)
+{
+	const struct kd_qtok *w = a;
+	char sp[3][32];
+	size_t n, k;
+	double best = 2;
+	/* the cheap tests first: a typing error keeps the first letter
+	 * (the abd of a name beside every other word comes here) */
+	if (a->s[0] != b->s[0] || (is_abd(a) && (b->len < 4 || b->len > 6)) ||
+	    (is_abd(b) && (a->len < 4 || a->len > 6)))
+		return 0;
+	if ((n = spellings(b, sp)) == 0) {
+		if ((n = spellings(a, sp)) == 0)
+			return 0;
+		w = b;
+	}
+	/* the longer of the two has five letters or more (every spelling
+	 * has): a letter dropped from one of five leaves four */
+	if (!typed(w) || w->len + 1 < KD_TYPO_MIN)
+		return 0;
+	for (k = 0; k < n; k++) {
+		size_t len = strlen(sp[k]);
+		double c = typo_distance(w->s, w->len, sp[k], len, 1.0);
+		if (c < best)
+			best = c;
+	}
+	if (best > 1.0 || !unattested(w->s, w->len, NULL, 0))
+		return 0;
+	*how = "typo";
+	best = 1.0 - 2.0 * best / (double)(w->len > 5 ? w->len : 5);
+	return best > JOIN_MIN ? best : JOIN_MIN;
 }
 
 static double budget(size_t len)
@@ -601,6 +795,7 @@ double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 	size_t maxlen = a->len > b->len ? a->len : b->len;
 	size_t lendiff = a->len > b->len ? a->len - b->len : b->len - a->len;
 	double best = 0, cost, limit = budget(maxlen) + 1.0, far, x = 1e9;
+	int typo = 0;
 	*how = "";
 	if (a->kind == KD_TOK_NUMBER || b->kind == KD_TOK_NUMBER) {
 		/* "77th" and "77" agree; "2" and "3" never do */
@@ -700,13 +895,26 @@ double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 	}
 	cost = limit < 0 ? far
 			 : edit_distance(a->s, a->len, b->s, b->len, limit);
+	/* one typing error in a word that is no name (see the top): a pair
+	 * whose plain cost is known is one only at 1.0 or less; where the
+	 * bounds above skipped it or it stopped early, only a room `x` below
+	 * 1.0 could have hidden one (wider room: its bounds let it through,
+	 * and its plain cost is at most 1.0) */
+	if (UNLIKELY(lendiff == 0 && maxlen >= KD_TYPO_MIN && skeletons) &&
+	    (limit >= 0 && cost <= limit
+		     ? cost > TYPO_COST && cost <= 1.0 /* plain: 1.0 at most */
+		     : x >= TYPO_COST && x < 1.0) &&
+	    typo_pair(a, b)) {
+		cost = TYPO_COST;
+		typo = 1;
+	}
 	if (cost > x)
 		cost = far; /* no outcome below depends on it */
 	if (cost <= budget(maxlen)) {
 		double sim = 1.0 - 2.0 * cost / (double)maxlen;
 		if (sim > best) {
 			best = sim;
-			*how = "edit";
+			*how = typo ? "typo" : "edit";
 		}
 	}
 	if (skeletons && best < 0.70 && a->skel_len >= 6 && b->skel_len >= 6 &&
@@ -719,6 +927,16 @@ double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 	}
 	if (((a->flags | b->flags) & KD_TF_READ) && best < 0.85)
 		best = phonetic_sim(a, b, best, how);
+	/* a misspelt compound: against abd, or (skeletons 0) against the
+	 * two parts joined (kd__joined_sim) */
+	if (UNLIKELY(skeletons ? (a->len == 3 || b->len == 3) &&
+					 (is_abd(a) || is_abd(b))
+			       : compound_shaped(a) || compound_shaped(b)) &&
+	    best < JOIN_MIN) {
+		double c = compound_typo(a, b, how);
+		if (c > best)
+			best = c;
+	}
 	if (best < 0.80 && (a->flags & b->flags & KD_TF_NICK) &&
 	    a->kind == KD_TOK_WORD && b->kind == KD_TOK_WORD &&
 	    kd__nickname(a->s, a->len, b->s, b->len)) {
