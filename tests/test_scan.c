@@ -3,7 +3,8 @@
  * and byte offsets) in German and English news, nothing in clean texts,
  * SWIFT MT103 and pacs.008 fields, parse errors with positions, junk
  * input that must not crash, identifiers, and hits explained and scoped
- * as kd_screen's. Everyday prose: test_scan_prose.c.
+ * as kd_screen's. Everyday prose: test_scan_quiet.c, test_scan_names.c,
+ * test_scan_inflect.c and test_scan_korean.c.
  */
 #include "test.h"
 #include "test_scan.h"

@@ -1,6 +1,6 @@
 /*
  * test_scan.h - helpers shared by the scan tests (test_scan.c,
- * test_scan_prose.c), on the bundled lists (kd_test_bundled).
+ * scan_prose_util.h), on the bundled lists (kd_test_bundled).
  */
 #ifndef KD_TEST_SCAN_H
 #define KD_TEST_SCAN_H
