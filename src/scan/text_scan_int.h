@@ -177,4 +177,59 @@ int kd__scan_fold_kana(char *out, size_t cap, uint8_t *map, const char *w,
 int kd__scan_fold_latin(char *out, size_t cap, uint8_t *map, const char *w,
 			size_t n);
 
+/* ---- text_span.c split: text_span_form.c, text_family.c --------------- */
+/* text_span.c finds and accepts spans; text_span_form.c builds the
+ * case-form and press-spelling keys they are scored in again;
+ * text_family.c holds the family-name checks of a listed person
+ * (kd__scan_family_name/_words above now live there). */
+
+/** span_key() of [i..j] with Slavic/German case forms in their
+ *  nominative (text_span_form.c); 0 when not such a span. */
+int kd__scan_case_key(struct scan *sc, size_t i, size_t j, char *key,
+		      size_t cap, size_t *klen);
+/** span_key() of [i..j] in press_word() spellings; 0 when none changed. */
+int kd__scan_press_key(const struct scan *sc, size_t i, size_t j, char *key,
+		       size_t cap, size_t *klen);
+/** A short case form kd__scan_case_form() does not read, in its
+ *  nominative into out: its length, else 0. */
+size_t kd__scan_short_genitive(char *out, size_t cap, const char *w, size_t n);
+/** Name word w[0..n) of token t respelled from press conventions into
+ *  out (2n + 1 bytes); its length, *changed set when it differs. */
+size_t kd__scan_press_word(const struct tok *t, const char *w, size_t n,
+			   char *out, int *changed);
+
+/** Is w[0..n) a family word of entity ei (text_family.c): exactly (q
+ *  NULL) or by token similarity >= min to q; with w NULL, the number of
+ *  family words that are no name particle. */
+int kd__scan_family_part(const struct scan *sc, uint32_t ei, const char *w,
+			 size_t n, const struct kd_qtok *q, double min);
+/** Is token t, read as a Slavic case form, a family word of entity ei? */
+int kd__scan_case_family(const struct scan *sc, uint32_t ei,
+			 const struct tok *t);
+/** Is token t, in its press spelling, a family word of entity ei? */
+int kd__scan_press_family(const struct scan *sc, uint32_t ei,
+			  const struct tok *t);
+/** Is caption cap written "Given Patronymic FAMILY"? */
+int kd__scan_mixed_case(const char *cap);
+/** Does the mention [i..j] name the family and something else of
+ *  person ei (detail: the comparison's explanation)? 1 for others. */
+int kd__scan_given_and_family(const struct scan *sc, size_t i, size_t j,
+			      uint32_t ei, const char *detail);
+
+/* Is token k a one-letter Korean syllable known to the lists that may
+ * start (`start`: a surname, O Kuk-Ryol, before a syllable) or end (a
+ * syllable after a Korean surname, Yu Chol U) a name span? Other
+ * one-letter words are initials: inside a span only. */
+static inline int kd__scan_ko_letter(const struct scan *sc, size_t k, int start)
+{
+	const struct tok *t = &sc->t[k];
+	if (sc->legacy || t->len != 1 || t->cas != CASE_UPPER || !t->known ||
+	    t->hangul)
+		return 0;
+	if (!start)
+		return t->kosyl;
+	return kd__scan_ko_surname(TXT(sc, t), 1) && k + 1 < sc->n &&
+	       sc->t[k + 1].kosyl && sc->t[k + 1].sep != SEP_HARD;
+}
+
 #endif

@@ -5,21 +5,19 @@
  * with an anchor and carries enough evidence: rarity on the lists, or
  * (not in legacy mode) the language evidence of span_evidence() and
  * full_name(). Candidates are scored against the lists (score_span.c)
- * and returned for text_scan.c to accept greedily. The name-part rules
- * for a listed person ("FAMILY, Given": family_part(), given_and_family())
- * live here too, since the single-word step in text_scan.c asks the same
- * question of one word (kd__scan_family_name). A span may also be
- * written "Surname, Given Names" (one comma after its first word), and
- * a romanised Korean name (a Korean surname and syllables: Gim Kyu)
- * carries no dictionary evidence either way, as Hangul does not.
- * Initials: two before a family word (С. В. Лавров), or one before a
- * family word in no dictionary in Latin script (A. Kouprine), matched
- * in the listed given names' order. Slavic and German case forms
- * (case_key(): Iwana Diemczenko, Droschschinas Sprecher) and press
- * spellings (press_key()) are scored again in the lists' spelling.
- * Split out of text_scan.c
- * because span building and its evidence are a concern of their own;
- * see the top of text_scan.c for the rules.
+ * and returned for text_scan.c to accept greedily, once the name-part
+ * rules for a listed person ("FAMILY, Given": text_family.c) pass. A
+ * span may also be written "Surname, Given Names" (one comma after its
+ * first word), and a romanised Korean name (a Korean surname and
+ * syllables: Gim Kyu) carries no dictionary evidence either way, as
+ * Hangul does not. Initials: two before a family word (С. В. Лавров),
+ * or one before a family word in no dictionary in Latin script (A.
+ * Kouprine), matched in the listed given names' order. Slavic and
+ * German case forms (Iwana Diemczenko, Droschschinas Sprecher) and
+ * press spellings are scored again in the lists' spelling (the keys of
+ * text_span_form.c). Split out of text_scan.c because span building and
+ * its evidence are a concern of their own; see the top of text_scan.c
+ * for the rules.
  */
 #include "scan/text_scan_int.h"
 #include "text/text_int.h"
@@ -118,173 +116,6 @@ static int span_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 	return 0;
 }
 
-/* Does name word w[0..n) end as names that keep one form in every
- * case do: Ukrainian -enko/-ko, Georgian -dze/-dzie, -shvili, -ia,
- * Armenian -yan/-ian/-jan, Siberian -ikh/-ykh (not -i: Aliya Rahmani
- * is no genitive of ALIY)? */
-static int indeclinable(const char *w, size_t n)
-{
-	static const char *const end[] = { "ko",   "dze", "dzie", "vili",
-					   "wili", "yan", "ian",  "jan",
-					   "ikh",  "ykh", "ich",  "ych" };
-	size_t e, l;
-	for (e = 0; e < sizeof(end) / sizeof(end[0]); e++) {
-		l = strlen(end[e]);
-		if (n > l + 2 && memcmp(w + n - l, end[e], l) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* A case form kd__scan_case_form() does not read, in its nominative
- * (its length, else 0): a four-letter genitive (its endings keep three
- * letters of stem: Olgi -> olga), Polish -ji for -ja (Mariji, Natalji,
- * Polanskaji), the Czech and Polish instrumental -ym of names in
- * -yj/-y (Čalým, Kruglým, Pogoriełym -> caly, krugly, pogoriely) and
- * the German genitive -s of a name in -a (Droschschinas Sprecher). */
-static size_t short_genitive(char *out, size_t cap, const char *w, size_t n)
-{
-	if (n + 1 > cap || n < 4)
-		return 0;
-	if (n == 4 && (w[3] == 'i' || w[3] == 'y') && strchr("gkh", w[2]) &&
-	    !strchr("aeiouy", w[1])) {
-		memcpy(out, w, 3);
-		out[3] = 'a';
-		out[4] = '\0';
-		return 4;
-	}
-	if (n >= 5 && w[n - 2] == 'j' && w[n - 1] == 'i') {
-		memcpy(out, w, n - 1);
-		out[n - 1] = 'a';
-		out[n] = '\0';
-		return n;
-	}
-	if (n >= 7 && w[n - 2] == 'a' && w[n - 1] == 's' &&
-	    strchr("aeiouy", w[n - 3]) == NULL) {
-		memcpy(out, w, n - 1);
-		out[n - 1] = '\0';
-		return n - 1;
-	}
-	if (n >= 5 && w[n - 2] == 'y' && w[n - 1] == 'm' &&
-	    strchr("aeiouy", w[n - 3]) == NULL) {
-		memcpy(out, w, n - 1);
-		out[n - 1] = '\0';
-		return n - 1;
-	}
-	return 0;
-}
-
-/* span_key() with each word that may be a Slavic case form (a word
- * its own stem, not already read as one by text_token.c) in its first
- * nominative form: "Olega Matkina" -> "oleg matkin", "Савельева" ->
- * "savelev". Such genitives are themselves listed words (MARKOVA,
- * IVANOVA are women's surnames), so the words keep their reading and
- * only a span the lists did not match is scored again so. A case form
- * inflects given name and surname alike (Olega Matkina, Анны
- * Кузнецовой): 0 unless two words changed and each read form ends in a
- * consonant, y after a vowel too (Andreya: andrey; Aliya Rahmani is no
- * genitive of ALIY). */
-static int case_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
-		    size_t *klen)
-{
-	const unsigned char *s = (const unsigned char *)sc->g->s;
-	size_t k, o = 0, from, n;
-	int changed = 0, fixed = 0, words = 0;
-	/* a German genitive -s ends the name only (Julija Droschschinas):
-	 * the words before it are as written */
-	const struct tok *l = &sc->t[j];
-	int german = l->cas == CASE_UPPER && !l->hangul && l->len >= 7 &&
-		     s[l->os] < 0x80 && TXT(sc, l)[l->len - 1] == 's' &&
-		     TXT(sc, l)[l->len - 2] == 'a';
-	for (k = i; k <= j; k++) {
-		const struct tok *t = &sc->t[k];
-		const char *w = STEM(sc, t), *x = TXT(sc, t);
-		char b[TOK_MAX + 8];
-		int cyr = s[t->os] >= 0xD0 && s[t->os] <= 0xD4;
-		int sure = 0; /* an ending no nominative has */
-		from = 0;
-		n = 0;
-		if (t->cas == CASE_UPPER && !t->hangul && t->len >= 4) {
-			n = kd__scan_case_form(b, sizeof(b), x, t->len, cyr, 1,
-					       &from);
-			if (n == 0)
-				from = 0; /* no ending of the table */
-			if (n > 0 && from > 0) {
-				char c[TOK_MAX + 8];
-				size_t at = 0;
-				sure = kd__scan_case_form(c, sizeof(c), x,
-							  t->len, cyr, 0,
-							  &at) == n &&
-				       at == from;
-			}
-			if (n == 0 &&
-			    (n = short_genitive(b, sizeof(b), x, t->len)) > 0)
-				sure = 1;
-		}
-		if (german && k < j && n > 0) {
-			n = 0;
-			fixed++;
-		}
-		if (t->cas == CASE_UPPER && !t->hangul && t->len >= 4) {
-			words++;
-			/* a surname that does not decline, or a given name
-			 * in -i, -o spelled as listed before the last word
-			 * (Otari Arszby: the family name declines) */
-			fixed += n == 0 &&
-				 (indeclinable(x, t->len) ||
-				  (k < j && t->listed && t->stem == t->txt &&
-				   (x[t->len - 1] == 'i' ||
-				    x[t->len - 1] == 'o')));
-		}
-		/* a case form: by an ending no nominative has (-skiego,
-		 * -ym), a consonant left (olega -> oleg) or another ending
-		 * for the nominative's a (jeleny -> jelena) */
-		if (n > 0 && (sure || strchr("aeiouy", b[n - 1]) == NULL ||
-			      (b[n - 1] == 'y' && n >= 2 &&
-			       strchr("aeiou", b[n - 2]) != NULL) ||
-			      (b[n - 1] == 'a' && x[t->len - 1] != 'a')))
-			changed++;
-		if (n > 0 && t->stem == t->txt) {
-			w = b;
-		} else if (n > 0 && t->slen >= 4) {
-			/* a press spelling respelled (Woroncowej:
-			 * worontsowej, Čalým: chalym): its case form,
-			 * by endings no nominative has */
-			size_t at = 0,
-			       m = kd__scan_case_form(b, sizeof(b), w, t->slen,
-						      cyr, 0, &at);
-			if (m == 0)
-				m = short_genitive(b, sizeof(b), w, t->slen);
-			/* or by the ending the written word was read by
-			 * (Gadżyjewa: gadzyjew, so gadzhyjewa: gadzhyjew) */
-			if (m == 0 && from > 0) {
-				at = from - 1;
-				m = kd__scan_case_form(b, sizeof(b), w, t->slen,
-						       cyr, 1, &at);
-				if (at != from)
-					m = 0;
-			}
-			if (m > 0)
-				w = b;
-			n = m > 0 ? m : t->slen;
-		} else {
-			n = t->slen;
-		}
-		if (o + n + 2 > cap)
-			return 0;
-		if (o)
-			key[o++] = ' ';
-		memcpy(key + o, w, n);
-		o += n;
-	}
-	key[o] = '\0';
-	*klen = o;
-	/* or one case form beside surnames that do not decline (Iwana
-	 * Diemczenko, Dmitrija Czuradzie, Otari Arszby) */
-	return changed >= 2 ||
-	       (changed == 1 && words >= 2 && changed + fixed == words);
-}
-
 /* The Korean name of span [i..j] as written, in Hangul (its syllables,
  * the particle cut: 조연춘 of 조연춘과): scored as kd_screen scores a
  * Hangul query, with the Korean readings of the lists' romanised names
@@ -299,75 +130,6 @@ static int hangul_key(const struct scan *sc, size_t i, size_t j, char *key,
 	key[b - a] = '\0';
 	*klen = b - a;
 	return 1;
-}
-
-/* Name word w[0..n) (of token t) in the press spelling of Russian
- * names by two conventions respelled as the lists write it: Spanish j
- * for kh (Mijail, Zajarov) and French -ine for -in (Prigojine,
- * Poutine), into out (2n + 1 bytes); its length, *changed set when it
- * differs. */
-static size_t press_word(const struct tok *t, const char *w, size_t n,
-			 char *out, int *changed)
-{
-	size_t a, o = 0;
-	for (a = 0; a < n; a++) {
-		if (w[a] == 'j' && t->cas == CASE_UPPER && !t->hangul &&
-		    (a + 1 < n && strchr("aeiou", w[a + 1]))) {
-			out[o++] = 'k';
-			out[o++] = 'h';
-			*changed = 1;
-		} else {
-			out[o++] = w[a];
-		}
-	}
-	if (n >= 6 && memcmp(w + n - 3, "ine", 3) == 0 &&
-	    t->cas == CASE_UPPER) {
-		o--; /* Prigojine: prigojin */
-		*changed = 1;
-	}
-	out[o] = '\0';
-	return o;
-}
-
-/* span_key() with each word in its press_word() spelling: 0 when no
- * word changed. Like case_key(), only a span the lists did not match
- * is scored again so. */
-static int press_key(const struct scan *sc, size_t i, size_t j, char *key,
-		     size_t cap, size_t *klen)
-{
-	size_t k, o = 0;
-	int changed = 0;
-	for (k = i; k <= j; k++) {
-		const struct tok *t = &sc->t[k];
-		if (o + 2 * t->slen + 2 > cap)
-			return 0;
-		if (o)
-			key[o++] = ' ';
-		o += press_word(t, STEM(sc, t), t->slen, key + o, &changed);
-	}
-	key[o] = '\0';
-	*klen = o;
-	return changed;
-}
-
-static int family_part(const struct scan *sc, uint32_t ei, const char *w,
-		       size_t n, const struct kd_qtok *q, double min);
-
-/* Is token t, in its press_word() spelling, a family word of entity
- * ei (Zajarov of ZAKHAROV, Prigojine of PRIGOZHIN)? */
-static int press_family(const struct scan *sc, uint32_t ei, const struct tok *t)
-{
-	char b[2 * TOK_MAX + 8], sk[4 * TOK_MAX + 8];
-	struct kd_qtok q;
-	size_t n;
-	int changed = 0;
-	if (sc->legacy || t->slen > TOK_MAX)
-		return 0;
-	n = press_word(t, STEM(sc, t), t->slen, b, &changed);
-	if (!changed)
-		return 0;
-	kd__word_qtok(&q, b, n, sk, sizeof(sk));
-	return family_part(sc, ei, b, n, &q, 0.8);
 }
 
 /* Is span [i..j] shaped as a romanised Korean name: a Korean surname
@@ -743,7 +505,7 @@ static int one_initial(const struct scan *sc, size_t k)
  * (Dmitrijem: dmitrij) and then a word the lists lack, no word of any
  * language, that ends as no nominative does (Pogoriełym, Kruglým:
  * -ym, -skiego, -owej)? Both inflected alike: a name in a case form
- * whose family word only its nominative makes known; case_key()
+ * whose family word only its nominative makes known; kd__scan_case_key()
  * scores it so. Not in legacy mode. */
 static int case_end(const struct scan *sc, size_t i, size_t j)
 {
@@ -760,7 +522,7 @@ static int case_end(const struct scan *sc, size_t i, size_t j)
 			       s[t->os] >= 0xD0 && s[t->os] <= 0xD4, 0,
 			       &at) > 0)
 		return 1;
-	return short_genitive(b, sizeof(b), TXT(sc, t), t->len) > 0 &&
+	return kd__scan_short_genitive(b, sizeof(b), TXT(sc, t), t->len) > 0 &&
 	       TXT(sc, t)[t->len - 1] != 's';
 }
 
@@ -831,22 +593,6 @@ static int unknown_start(const struct scan *sc, size_t i)
 	       sc->t[i + 1].sep == SEP_SOFT && kd__scan_anchor(&sc->t[i + 1]);
 }
 
-/* Is token k a one-letter Korean syllable known to the lists that may
- * start (`start`: a surname, O Kuk-Ryol, before a syllable) or end (a
- * syllable after a Korean surname, Yu Chol U) a name span? Other
- * one-letter words are initials: inside a span only. */
-static int ko_letter(const struct scan *sc, size_t k, int start)
-{
-	const struct tok *t = &sc->t[k];
-	if (sc->legacy || t->len != 1 || t->cas != CASE_UPPER || !t->known ||
-	    t->hangul)
-		return 0;
-	if (!start)
-		return t->kosyl;
-	return kd__scan_ko_surname(TXT(sc, t), 1) && k + 1 < sc->n &&
-	       sc->t[k + 1].kosyl && sc->t[k + 1].sep != SEP_HARD;
-}
-
 /* Are tokens k and k + 1 syllables of one Hangul word (no byte
  * between them in the input)? */
 static int same_word(const struct scan *sc, size_t k)
@@ -854,9 +600,6 @@ static int same_word(const struct scan *sc, size_t k)
 	return k + 1 < sc->n && sc->t[k].hangul && sc->t[k + 1].hangul &&
 	       sc->t[k].oe == sc->t[k + 1].os;
 }
-
-static int given_and_family(const struct scan *sc, size_t i, size_t j,
-			    uint32_t ei, const char *detail);
 
 /* Is token k joined to token k - 1 by a comma alone (and spaces, one
  * line break): "Васiльеў, Анатоль Анатольевiч", "LAVROV, Sergei"? */
@@ -930,7 +673,7 @@ static int hangul_cand(struct scan *sc, size_t i, struct cand **cs, size_t *nc,
 	if ((err = kd__scan_score(&r, sc->c, key, kl, KD_SCAN_FULL)) < 0)
 		return err;
 	if (r == NULL || r->ent == UINT32_MAX || r->score < sc->c->threshold ||
-	    !given_and_family(sc, i, j, r->ent, r->detail))
+	    !kd__scan_given_and_family(sc, i, j, r->ent, r->detail))
 		return 0;
 	if ((err = kd__grow((void **)cs, capc, *nc + 1, sizeof(**cs))) < 0)
 		return err;
@@ -941,12 +684,6 @@ static int hangul_cand(struct scan *sc, size_t i, struct cand **cs, size_t *nc,
 	(*nc)++;
 	return 0;
 }
-
-static int family_part(const struct scan *sc, uint32_t ei, const char *w,
-		       size_t n, const struct kd_qtok *q, double min);
-static int case_family(const struct scan *sc, uint32_t ei, const struct tok *t);
-
-static int mixed_case(const char *cap);
 
 /* A span of initials and a family word (two_initials()) names the
  * person r matched only when every initial was matched as one of a
@@ -961,7 +698,7 @@ static int initials_matched(const struct scan *sc, size_t i, size_t j,
 	const char *comma = strchr(cap, ','), *p;
 	char giv[8];
 	size_t k, ng = 0, ni = 0;
-	int mixed = comma == NULL && mixed_case(cap);
+	int mixed = comma == NULL && kd__scan_mixed_case(cap);
 	/* the first letters of the caption's given names, in order:
 	 * after the comma (LAVROV, Sergei Viktorovich), the mixed-case
 	 * words (Sergei Viktorovich LAVROV), else all but the last */
@@ -988,8 +725,9 @@ static int initials_matched(const struct scan *sc, size_t i, size_t j,
 			continue;
 		}
 		kd__scan_qtok(&q, sc, t);
-		if (!family_part(sc, r->ent, STEM(sc, t), t->slen, &q, 0.8) &&
-		    !case_family(sc, r->ent, t))
+		if (!kd__scan_family_part(sc, r->ent, STEM(sc, t), t->slen, &q,
+					  0.8) &&
+		    !kd__scan_case_family(sc, r->ent, t))
 			return 0;
 	}
 	return 1;
@@ -1037,7 +775,7 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 			continue;
 		}
 		if (!kd__scan_anchor(&sc->t[i]) && !unknown_start(sc, i) &&
-		    !ko_letter(sc, i, 1) && !two_initials(sc, i) &&
+		    !kd__scan_ko_letter(sc, i, 1) && !two_initials(sc, i) &&
 		    !one_initial(sc, i))
 			continue;
 		unknown = !sc->t[i].known;
@@ -1074,7 +812,7 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				info += t->idf;
 				specific = 1;
 				rare |= rare_word(t);
-			} else if (ko_letter(sc, j, 0) ||
+			} else if (kd__scan_ko_letter(sc, j, 0) ||
 				   (!sc->legacy && t->hangul && t->len == 1 &&
 				    same_word(sc, j - 1) &&
 				    !same_word(sc, j))) {
@@ -1135,7 +873,7 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				 * name beside a long patronymic gives:
 				 * Mourat Khapsirokov ~ Murat Krym-Gerievich
 				 * KHAPSIROKOV): a person, initials_matched()
-				 * and given_and_family() decide below; two
+				 * and kd__scan_given_and_family() decide below; two
 				 * words need a margin over the threshold
 				 * (screen's policy lets one word match
 				 * loosely: Dzhon Pauell ~ PAUL, Jon) */
@@ -1167,7 +905,8 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 					     sc->c->threshold +
 						     KD_W_SCAN_FUZZY_MARGIN) &&
 				    !sc->legacy && full_name(sc, i, j) &&
-				    case_key(sc, i, j, key, sizeof(key), &kl)) {
+				    kd__scan_case_key(sc, i, j, key,
+						      sizeof(key), &kl)) {
 					const struct kd_scan_match *r2 = NULL;
 					if ((err = kd__scan_score(
 						     &r2, sc->c, key, kl,
@@ -1183,8 +922,8 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				if ((r == NULL || r->ent == UINT32_MAX ||
 				     r->score < sc->c->threshold) &&
 				    !sc->legacy && full_name(sc, i, j) &&
-				    press_key(sc, i, j, key, sizeof(key),
-					      &kl) &&
+				    kd__scan_press_key(sc, i, j, key,
+						       sizeof(key), &kl) &&
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_FULL)) < 0)
 					return err;
@@ -1207,8 +946,8 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 							r->detail,
 							TXT(sc, &sc->t[i])))) &&
 				    (sc->legacy ||
-				     (given_and_family(sc, i, j, r->ent,
-						       r->detail) &&
+				     (kd__scan_given_and_family(
+					      sc, i, j, r->ent, r->detail) &&
 				      ((syl = syllabic_span(sc, i, j)) == 0 ||
 				       (covers_listed(sc, i, j, r->ent, syl) &&
 					!edited_part(r->detail)))))) {
@@ -1242,326 +981,4 @@ void kd__scan_qtok(struct kd_qtok *q, const struct scan *sc,
 	q->skel_len = t->sklen;
 	q->kind = KD_TOK_WORD;
 	q->id = UINT32_MAX;
-}
-
-/* Is w[0..n) a family name of entity ei, as its caption shows it:
- * the words before a comma (LAVROV, Sergei Viktorovich), else the
- * upper-case words of a mixed-case caption (Yury Viktorovich USHAKOV),
- * else the last word? A given name alone (Bruno, Azamat, Chris) names
- * nobody in particular. */
-static int family_part(const struct scan *sc, uint32_t ei, const char *w,
-		       size_t n, const struct kd_qtok *q, double min);
-
-int kd__scan_family_name(const struct scan *sc, uint32_t ei, const char *w,
-			 size_t n)
-{
-	return family_part(sc, ei, w, n, NULL, 0.8);
-}
-
-int kd__scan_family_words(const struct scan *sc, uint32_t ei)
-{
-	return family_part(sc, ei, NULL, 0, NULL, 0.8);
-}
-
-/* Does caption word f[0..n) agree with w (exactly) or, when q is given,
- * with mention token q (token similarity >= min, 0.8: Lawrow ~
- * LAVROV)? */
-static int part_is(const char *f, size_t n, const char *w, size_t wn,
-		   const struct kd_qtok *q, double min)
-{
-	struct kd_qtok l;
-	char sk[72];
-	const char *how;
-	if (q == NULL)
-		return n == wn && memcmp(f, w, n) == 0;
-	if (n == 0 || n > 64)
-		return 0;
-	kd__word_qtok(&l, f, n, sk, sizeof(sk));
-	if (kd__token_sim(q, &l, &how) >= min)
-		return 1;
-	/* я, ю, е as German, Polish and Czech write them: j before the
-	 * vowel (DYAKONOVA: Djakonowa, POLYANSKAYA: Poljanskaja) */
-	if (n < 64 && memchr(f, 'y', n) != NULL) {
-		char b[64];
-		size_t a;
-		int ch = 0;
-		for (a = 0; a < n; a++) {
-			b[a] = f[a];
-			if (f[a] == 'y' && a + 1 < n &&
-			    strchr("aeiou", f[a + 1])) {
-				b[a] = 'j';
-				ch = 1;
-			}
-		}
-		if (ch) {
-			kd__word_qtok(&l, b, n, sk, sizeof(sk));
-			if (kd__token_sim(q, &l, &how) >= min)
-				return 1;
-		}
-	}
-	/* е after a vowel as the lists may write it, e alone (BAEVSKY:
-	 * Bayevskiy, Баевский) */
-	if (n + 4 < 64) {
-		char b[64];
-		size_t a, o = 0;
-		int ch = 0;
-		for (a = 0; a < n; a++) {
-			if (f[a] == 'e' && a > 0 && strchr("aeiou", f[a - 1])) {
-				b[o++] = 'y';
-				ch++;
-			}
-			if (o < sizeof(b) - 1)
-				b[o++] = f[a];
-		}
-		if (ch && o < sizeof(b)) {
-			kd__word_qtok(&l, b, o, sk, sizeof(sk));
-			if (kd__token_sim(q, &l, &how) >= min)
-				return 1;
-		}
-	}
-	/* a Belarusian family name as the lists write it (ATABEKAU,
-	 * VASILIEU, CHARNYSHOU, SAKALOUSKI: ў) is the press's Russian one
-	 * (Atabekov, Sokolovskij): ў before a consonant or at the end is
-	 * v, and a final -au is -ov */
-	if (n >= 5 && n < 64) {
-		char b[64];
-		size_t a;
-		int ch = 0;
-		memcpy(b, f, n);
-		for (a = 1; a < n; a++)
-			if (f[a] == 'u' && strchr("aeo", f[a - 1]) &&
-			    (a + 1 == n || !strchr("aeiouy", f[a + 1]))) {
-				b[a] = 'v';
-				ch = 1;
-			}
-		if (f[n - 1] == 'u' && f[n - 2] == 'a')
-			b[n - 2] = 'o';
-		if (ch) {
-			kd__word_qtok(&l, b, n, sk, sizeof(sk));
-			return kd__token_sim(q, &l, &how) >= min;
-		}
-	}
-	return 0;
-}
-
-/* kd__scan_family_name(), by exact spelling (q NULL) or by similarity to
- * q; with w NULL, the number of family words that are no name particle
- * (BIN LADIN 1, NORIEGA FIGUEROA 2). */
-static int caption_part(const struct scan *sc, uint32_t ei, const char *w,
-			size_t n, const struct kd_qtok *q, double min,
-			int others);
-
-static int family_part(const struct scan *sc, uint32_t ei, const char *w,
-		       size_t n, const struct kd_qtok *q, double min)
-{
-	return caption_part(sc, ei, w, n, q, min, 0);
-}
-
-/* family_part() of the caption's family words, or (others) of its
- * other words: given names, patronymics. */
-static int caption_part(const struct scan *sc, uint32_t ei, const char *w,
-			size_t n, const struct kd_qtok *q, double min,
-			int others)
-{
-	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, ei));
-	const char *comma = strchr(cap, ',');
-	size_t len = comma ? (size_t)(comma - cap) : strlen(cap), i, ws;
-	int upper = 0, lower = 0, found = 0, words = 0;
-	char *f = NULL;
-	size_t fl = 0;
-	if (comma == NULL) {
-		for (i = 0; i < len; i++) {
-			upper |= cap[i] >= 'A' && cap[i] <= 'Z';
-			lower |= cap[i] >= 'a' && cap[i] <= 'z';
-		}
-	}
-	if (others && comma != NULL) {
-		/* the words after the comma, all of them */
-		cap = comma + 1;
-		len = strlen(cap);
-		others = 0;
-	}
-	for (i = 0; i <= len && !found;) {
-		/* the caption word at i..ws */
-		for (ws = i; ws < len && cap[ws] != ' '; ws++)
-			;
-		if (ws > i) {
-			int all_up = 1, take;
-			size_t k;
-			for (k = i; k < ws; k++)
-				if (cap[k] >= 'a' && cap[k] <= 'z')
-					all_up = 0;
-			take = comma              ? 1
-			       : (upper && lower) ? all_up && ws - i > 1
-						  : ws == len;
-			take ^= others;
-			if (take && kd__text_fold(&f, &fl, NULL, cap + i,
-						  ws - i) == 0) {
-				size_t a = 0, b;
-				/* AL-ASSAD, AL-QUBAYSI: each part (the fold
-				 * may keep the hyphen) */
-				while (a < fl && !found) {
-					for (b = a; b < fl && f[b] != ' ' &&
-						    f[b] != '-';
-					     b++)
-						;
-					if (w != NULL) {
-						found = part_is(f + a, b - a, w,
-								n, q, min);
-					} else if (b - a >= 2 && b - a < 32) {
-						char p[32];
-						memcpy(p, f + a, b - a);
-						p[b - a] = '\0';
-						words += kd__lex_class(p) !=
-							 KD_LEX_PARTICLE;
-					}
-					a = b + 1;
-				}
-				kd__free(f);
-				f = NULL;
-			}
-		}
-		i = ws + 1;
-	}
-	return w != NULL ? found : words;
-}
-
-/* Is token t, read as a Slavic case form (case_key()), a family word of
- * entity ei: Краснова ("krasnova") of KRASNOV, Ławrowem of LAVROV? */
-static int case_family(const struct scan *sc, uint32_t ei, const struct tok *t)
-{
-	const unsigned char *s = (const unsigned char *)sc->g->s;
-	struct kd_qtok q;
-	char b[TOK_MAX + 8], sk[2 * TOK_MAX + 8];
-	size_t from = 0, n, read;
-	int cyr = s[t->os] >= 0xD0 && s[t->os] <= 0xD4;
-	if (sc->legacy || t->cas != CASE_UPPER || t->hangul || t->len < 5)
-		return 0;
-	n = kd__scan_case_form(b, sizeof(b), TXT(sc, t), t->len, cyr, 1, &from);
-	read = n > 0 ? from : 0;
-	if (n == 0)
-		n = short_genitive(b, sizeof(b), TXT(sc, t), t->len);
-	if (n > 0) {
-		kd__word_qtok(&q, b, n, sk, sizeof(sk));
-		if (family_part(sc, ei, b, n, &q, 0.8))
-			return 1;
-	}
-	if (t->stem == t->txt)
-		return 0;
-	/* a press spelling respelled (Woroncowej: worontsowej) */
-	from = 0;
-	n = kd__scan_case_form(b, sizeof(b), STEM(sc, t), t->slen, cyr, 0,
-			       &from);
-	if (n == 0)
-		n = short_genitive(b, sizeof(b), STEM(sc, t), t->slen);
-	if (n == 0 && read > 0) {
-		/* by the ending the written word was read by (as
-		 * case_key(): gadzhyjewa, gadzhyjew) */
-		from = read - 1;
-		n = kd__scan_case_form(b, sizeof(b), STEM(sc, t), t->slen, cyr,
-				       1, &from);
-		if (from != read)
-			n = 0;
-	}
-	if (n == 0)
-		return 0;
-	kd__word_qtok(&q, b, n, sk, sizeof(sk));
-	return family_part(sc, ei, b, n, &q, 0.8);
-}
-
-/* Is caption cap written "Given Patronymic FAMILY": upper-case family
- * words among mixed-case ones (family_part() reads it so)? */
-static int mixed_case(const char *cap)
-{
-	int family = 0, lower = 0;
-	while (*cap) {
-		size_t up = 0, low = 0;
-		for (; *cap && *cap != ' '; cap++) {
-			up += *cap >= 'A' && *cap <= 'Z';
-			low += *cap >= 'a' && *cap <= 'z';
-		}
-		family |= up >= 2 && low == 0;
-		lower |= low > 0;
-		while (*cap == ' ')
-			cap++;
-	}
-	return family && lower;
-}
-
-/* Did the name comparison's explanation detail ("'ivan', 'q'~'l'
- * skeleton": compare.c) match w[0..n) as spelled? */
-static int alias_word(const char *detail, const char *w, size_t n)
-{
-	const char *d = detail;
-	if (d == NULL || n == 0)
-		return 0;
-	while ((d = strchr(d, '\'')) != NULL) {
-		const char *e = strchr(d + 1, '\'');
-		if (e == NULL)
-			return 0;
-		if ((size_t)(e - d - 1) == n && memcmp(d + 1, w, n) == 0 &&
-		    (d == detail || d[-1] == ' ') && e[1] != '~')
-			return 1;
-		/* past this word and what the comparison says of it */
-		d = strchr(e + 1, ',');
-		if (d == NULL)
-			return 0;
-	}
-	return 0;
-}
-
-/* A two-word mention of a person listed as "FAMILY, Given" (or "Given
- * Patronymic FAMILY": "Александр Сергеевич" is how one addresses any
- * Alexander whose father was Sergei, not Aleksandr Sergeevich
- * MALYKHIN) must name
- * the family and something else (given name, patronymic): "González
- * Durán" is the two family names of GONZALEZ DURAN, Jaime, "Mathias
- * Arthur" two given names of WARNIG, Matthias Arthur; both are other
- * people. Family words are the caption's words before the comma (see
- * kd__scan_family_name()), matched with token similarity (press
- * spellings). A word the comparison matched as spelled (in the
- * explanation, detail) to a name of the record, and like none of the
- * caption's other words, is a family word of another of its names
- * (Sokolovskij, an alias of SAKALOUSKI, Ivan Yurievich) when no
- * caption word is, if it is no place, title or common given name or
- * surname (Mustafa: Kemal Mustafa is no AL-MASRI, Abu Hamza, whose
- * alias is Mustafa Kamel MUSTAFA).
- * Longer spans, other schemas and other captions pass. */
-static int given_and_family(const struct scan *sc, size_t i, size_t j,
-			    uint32_t ei, const char *detail)
-{
-	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, ei));
-	size_t k, words = 0, fam = 0, alias = 0;
-	if (kd__index_ent(sc->c->ix, ei)->schema != KD_SCHEMA_PERSON ||
-	    (strchr(cap, ',') == NULL && (sc->legacy || !mixed_case(cap))))
-		return 1;
-	size_t w[2];
-	for (k = i; k <= j; k++) {
-		const struct tok *t = &sc->t[k];
-		struct kd_qtok q;
-		if (t->cas == CASE_DIGIT || t->lex == KD_LEX_STOP ||
-		    t->lex == KD_LEX_PARTICLE ||
-		    (t->len < 2 && !ko_letter(sc, k, k == i) &&
-		     !(t->hangul && k == i)))
-			continue; /* not 오 (o) of 오국렬: a surname */
-		if (words == 2)
-			return 1;
-		w[words++] = k;
-		kd__scan_qtok(&q, sc, t);
-		fam += family_part(sc, ei, STEM(sc, t), t->slen, &q, 0.8) ||
-		       case_family(sc, ei, t) || press_family(sc, ei, t);
-	}
-	/* no family word of the caption: one of another name */
-	for (k = 0; k < words && fam == 0 && !sc->legacy; k++) {
-		const struct tok *t = &sc->t[w[k]];
-		struct kd_qtok q;
-		kd__scan_qtok(&q, sc, t);
-		alias += t->lex == KD_LEX_NONE &&
-			 alias_word(detail, STEM(sc, t), t->slen) &&
-			 !caption_part(sc, ei, STEM(sc, t), t->slen, &q, 0.8,
-				       1);
-	}
-	if (fam == 0)
-		fam = alias;
-	return words < 2 || (fam >= 1 && fam < words);
 }
