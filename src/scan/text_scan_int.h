@@ -177,4 +177,27 @@ int kd__scan_fold_kana(char *out, size_t cap, uint8_t *map, const char *w,
 int kd__scan_fold_latin(char *out, size_t cap, uint8_t *map, const char *w,
 			size_t n);
 
+/* ---- text_token.c split: text_resolve.c, text_listed.c ----------------- */
+/* text_token.c keeps the tokenizer loop; text_resolve.c holds the word
+ * lookups (kd__scan_resolve, kd__scan_ko_surname, kd__scan_case_form)
+ * and text_listed.c what the lists say of words and spans
+ * (kd__scan_person_word, kd__scan_listed_span), declared above. */
+
+/** Put n bytes of s and a NUL into the scan's arena; *off their offset.
+ *  Inline: the tokenizer calls it for every new token text. */
+static inline int kd__scan_arena_put(struct scan *sc, size_t *off,
+				     const char *s, size_t n)
+{
+	int err;
+	*off = sc->ar.len;
+	if ((err = kd__buf_put(&sc->ar, s, n)) < 0)
+		return err;
+	return kd__buf_putc(&sc->ar, '\0');
+}
+
+/** Resolve capitalised (or digit) token t against the lists: text,
+ *  skeleton, then inflection and case endings, press spellings, joined
+ *  words (text_resolve.c); fills stem, skeleton, idf and known. */
+int kd__scan_resolve(struct scan *sc, struct tok *t, int cyr);
+
 #endif
