@@ -4,14 +4,17 @@
  *   text_fold.c   fold with a byte map (incl. Chinese/Japanese/Korean
  *                 words), memo of folded words
  *   text_token.c  tokens, prefilter: each word resolved against the
- *                 lists once
+ *                 lists once (text_resolve.c: the lookup of one word;
+ *                 text_listed.c: what the lists say of words and spans)
  *   text_span.c   name spans: anchors, rarity and language evidence,
- *                 scoring, given-and-family check of a listed person
+ *                 scoring (text_span_form.c: case and press spellings
+ *                 a span is scored in again; text_family.c: the
+ *                 given-and-family check of a listed person)
  *   text_scan.c   kd__scan_text(): chunking, accepting spans, single
  *                 words (coreference, standalone, alert vs mention)
  *
  * The pipeline and its rules are described at the top of text_scan.c.
- * struct scan and struct tok are private to these three files; nothing
+ * struct scan and struct tok are private to these files; nothing
  * else in src/ includes this header.
  */
 #ifndef KD_TEXT_SCAN_INT_H
@@ -231,5 +234,28 @@ static inline int kd__scan_ko_letter(const struct scan *sc, size_t k, int start)
 	return kd__scan_ko_surname(TXT(sc, t), 1) && k + 1 < sc->n &&
 	       sc->t[k + 1].kosyl && sc->t[k + 1].sep != SEP_HARD;
 }
+
+/* ---- text_token.c split: text_resolve.c, text_listed.c ----------------- */
+/* text_token.c keeps the tokenizer loop; text_resolve.c holds the word
+ * lookups (kd__scan_resolve, kd__scan_ko_surname, kd__scan_case_form)
+ * and text_listed.c what the lists say of words and spans
+ * (kd__scan_person_word, kd__scan_listed_span), declared above. */
+
+/** Put n bytes of s and a NUL into the scan's arena; *off their offset.
+ *  Inline: the tokenizer calls it for every new token text. */
+static inline int kd__scan_arena_put(struct scan *sc, size_t *off,
+				     const char *s, size_t n)
+{
+	int err;
+	*off = sc->ar.len;
+	if ((err = kd__buf_put(&sc->ar, s, n)) < 0)
+		return err;
+	return kd__buf_putc(&sc->ar, '\0');
+}
+
+/** Resolve capitalised (or digit) token t against the lists: text,
+ *  skeleton, then inflection and case endings, press spellings, joined
+ *  words (text_resolve.c); fills stem, skeleton, idf and known. */
+int kd__scan_resolve(struct scan *sc, struct tok *t, int cyr);
 
 #endif

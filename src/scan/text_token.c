@@ -10,7 +10,9 @@
  * word-level work and the lookups are one concern with their own
  * invariants: every kept token carries segment offsets, its folded
  * text in the arena and what the lists and lexicons know of it; nothing
- * here decides what is a name.
+ * here decides what is a name. The lookups of one word (endings, press
+ * spellings) are in text_resolve.c, and what the lists' names say of
+ * known words and spans in text_listed.c.
  * See the top of text_scan.c for the whole pipeline.
  */
 #include "scan/text_scan_int.h"
@@ -130,441 +132,6 @@ static int sep_class(const char *s, size_t a, size_t b, size_t prevlen)
 	return hyph ? SEP_HYPHEN : SEP_SOFT;
 }
 
-static int arena_put(struct scan *sc, size_t *off, const char *s, size_t n)
-{
-	int err;
-	*off = sc->ar.len;
-	if ((err = kd__buf_put(&sc->ar, s, n)) < 0)
-		return err;
-	return kd__buf_putc(&sc->ar, '\0');
-}
-
-/* Look a word up by text, then skeleton; fills known/idf/skel. */
-static int lookup(struct scan *sc, struct tok *t, const char *w, size_t n,
-		  int *found)
-{
-	const struct kd_index *ix = sc->c->ix;
-	char sk[2 * TOK_MAX + 4];
-	size_t sl = kd__skeleton(sk, sizeof(sk), w, n);
-	uint32_t tdf = kd__index_text_df(ix, w), sdf = 0, df;
-	int err;
-	*found = 0;
-	if (sl)
-		sdf = kd__index_skel_df(ix, sk);
-	if (tdf == 0 && sdf == 0)
-		return 0; /* in no dictionary */
-	df = tdf > sdf ? tdf : sdf;
-	t->idf = (float)kd__idf(ix, df);
-	t->ridf = (float)kd__idf(ix, tdf ? tdf : sdf);
-	t->known = 1;
-	t->listed = tdf != 0;
-	*found = 1;
-	t->sklen = (uint16_t)sl;
-	if ((err = arena_put(sc, &t->skel, sk, sl)) < 0)
-		return err;
-	return 0;
-}
-
-/* Romanised Korean surnames (South and North Korean spellings). */
-int kd__scan_ko_surname(const char *w, size_t n)
-{
-	/* fixed-width entries: one 6-byte compare each, no strlen */
-	static const char sur[][6] = {
-		"kim",   "gim",  "ri",    "rhee",  "yi",   "lee",  "pak",
-		"bak",   "park", "choe",  "choi",  "cho",  "jo",   "jang",
-		"chang", "jong", "jeong", "chung", "han",  "kang", "gang",
-		"yun",   "yoon", "rim",   "lim",   "im",   "song", "hwang",
-		"hong",  "ko",   "go",    "mun",   "moon", "ryu",  "yu",
-		"son",   "sin",  "shin",  "kwon",  "gwon", "jon",  "jeon",
-		"chon",  "so",   "seo",   "nam",   "ju",   "chu",  "an",
-		"ahn",   "o",    "oh",    "u",     "woo",  "paek", "baek",
-		"sim",   "shim",
-	};
-	/* the first letters of these, a bit per letter a..z: made from
-	 * the table on first use (the same value by any thread) */
-	static uint32_t first;
-	uint32_t fl = __atomic_load_n(&first, __ATOMIC_RELAXED);
-	char key[6] = { 0 };
-	size_t i;
-	if (fl == 0) {
-		for (i = 0; i < sizeof(sur) / sizeof(sur[0]); i++)
-			fl |= 1u << (sur[i][0] - 'a');
-		__atomic_store_n(&first, fl, __ATOMIC_RELAXED);
-	}
-	if (n == 0 || n > 5 || w[0] < 'a' || w[0] > 'z' ||
-	    !(fl >> (w[0] - 'a') & 1))
-		return 0;
-	memcpy(key, w, n);
-	for (i = 0; i < sizeof(sur) / sizeof(sur[0]); i++)
-		if (sur[i][0] == key[0] && memcmp(sur[i], key, 6) == 0)
-			return 1;
-	return 0;
-}
-
-/* Inflection endings tried on unknown words, longest first. */
-static const char *const g_suf_latin[] = { "schen", "schem", "scher",
-					   "sches", "sche",  "s" };
-static const char *const g_suf_cyr[] = { "ogo", "omu", "ym", "om", "oj",
-					 "oi",  "u",   "a",  "e",  "y" };
-
-/* Slavic case endings of a name word (Polish, Czech, Russian as folded:
- * Сергеем -> "sergeyem"), longest first, each with the nominative ending
- * it replaces: z Siergiejem Ławrowem, se Sergejem Lavrovem, с Сергеем
- * Лавровым (folded "sergeyem lavrovym"), Rzecznik Jeleny Mizulinej, s
- * Marijou Zacharovovou. An ending marked "n" also ends nominatives
- * (Zacharowa, Pogorieły, Wysocki, Мария, Полянская, Толстой): text_token.c
- * reads an unknown word by the other endings only (its nominative must
- * be a listed word, by text or skeleton, of 3 letters or more);
- * text_span.c tries all on a span of two inflected words. */
-/* an ending, the nominative ending it replaces, their lengths, and
- * whether it also ends nominatives (asked for every unknown word: no
- * strlen per entry) */
-struct case_end {
-	const char *suf, *rep;
-	unsigned char ns, nr, nomi;
-};
-/* clang-format off */ /* a table laid out by hand */
-#define CE(suf, rep, nomi) { suf, rep, sizeof(suf) - 1, sizeof(rep) - 1, nomi }
-static const struct case_end g_case_latin[] = {
-	CE("skiego", "ski", 0), CE("ckiego", "cki", 0),
-	CE("ovovou", "ova", 0), CE("evovou", "eva", 0),
-	CE("inovou", "ina", 0), CE("ovova", "ova", 0),
-	CE("evova", "eva", 0), CE("inova", "ina", 0),
-	CE("skim", "ski", 0), CE("ckim", "cki", 0),
-	CE("skym", "sky", 0), CE("ckym", "cky", 0),
-	CE("ovou", "ova", 0), CE("evou", "eva", 0),
-	CE("inou", "ina", 0), CE("owej", "owa", 0),
-	CE("ewej", "ewa", 0), CE("inej", "ina", 0),
-	CE("ynej", "yna", 0), CE("iem", "", 0),
-	CE("em", "", 0), CE("ou", "a", 0),
-	CE("gi", "ga", 1), CE("ki", "ka", 1),
-	CE("y", "a", 1), CE("a", "", 1),
-};
-static const struct case_end g_case_cyr[] = {
-	CE("skogo", "skiy", 0), CE("tskogo", "tskiy", 0),
-	CE("skim", "skiy", 0), CE("ovoy", "ova", 0),
-	CE("evoy", "eva", 0), CE("inoy", "ina", 0),
-	CE("ynoy", "yna", 0), CE("skoy", "skaya", 1),
-	CE("iyey", "iya", 0), CE("iyem", "iy", 0),
-	CE("eyem", "ey", 0), CE("ayem", "ay", 0),
-	CE("iya", "iy", 1), CE("eya", "ey", 1),
-	CE("aya", "ay", 1), CE("ii", "iya", 1),
-	CE("ya", "", 1), CE("oy", "a", 1),
-	CE("ym", "", 0), CE("om", "", 0),
-	CE("em", "", 0), CE("y", "a", 1),
-	CE("i", "a", 1), CE("a", "", 1),
-};
-#undef CE
-/* clang-format on */
-
-size_t kd__scan_case_form(char *out, size_t cap, const char *w, size_t n,
-			  int cyr, int all, size_t *from)
-{
-	const struct case_end *tab = cyr ? g_case_cyr : g_case_latin;
-	size_t nt = cyr ? sizeof(g_case_cyr) / sizeof(g_case_cyr[0])
-			: sizeof(g_case_latin) / sizeof(g_case_latin[0]);
-	for (; *from < nt; (*from)++) {
-		const struct case_end *e = &tab[*from];
-		size_t k = e->ns, r = e->nr;
-		/* the last letter first: it rules out most endings */
-		if (w[n - 1] != e->suf[k - 1] || (!all && e->nomi) ||
-		    n < k + 3 || n - k + r + 1 > cap ||
-		    memcmp(w + n - k, e->suf, k) != 0)
-			continue;
-		memcpy(out, w, n - k);
-		memcpy(out + n - k, e->rep, r + 1);
-		(*from)++;
-		return n - k + r;
-	}
-	return 0;
-}
-
-static int resolve_case(struct scan *sc, struct tok *t, const char *w, size_t n,
-			int cyr, int *found)
-{
-	char b[TOK_MAX + 8];
-	size_t at = 0, bn;
-	int err, all;
-	*found = 0;
-	/* endings of case forms only: matched by the nominative; then
-	 * those that also end nominatives (Zacharowa, Wiktora): known by
-	 * the form without them, matched as written (text_span.c's
-	 * case_key() tries the other reading) */
-	for (all = 0; all <= 1; all++, at = 0) {
-		while ((bn = kd__scan_case_form(b, sizeof(b), w, n, cyr, all,
-						&at)) > 0) {
-			if ((err = lookup(sc, t, b, bn, found)) < 0)
-				return err;
-			if (!*found)
-				continue;
-			t->listed = 0; /* not spelled as listed */
-			if (all)
-				return 0;
-			t->slen = (uint16_t)bn;
-			return arena_put(sc, &t->stem, b, bn);
-		}
-	}
-	return 0;
-}
-
-/* Press spellings of Russian letters the lists write otherwise, tried
- * on an unknown Latin word (then as a case form: Woroncowej):
- *   kind 0: Polish and Czech c for ц (Krawcowa, Kuzněcov: KRAVTSOVA,
- *           KUZNETSOV), a c that is no part of cz, ch, ck or sc;
- *   kind 1: Spanish j for х before a vowel (Petujov, Zajarov:
- *           PETUKHOV, ZAKHAROV);
- *   kind 2: German, Polish and Czech sj for сь before e or i
- *           (Afanasjew, Glasjew: AFANASYEV, GLAZYEV), which the
- *           skeleton reads as Dutch sj, the sh sound (Sjevtsjenko). */
-static int resolve_ts(struct scan *sc, struct tok *t, const char *w, size_t n,
-		      int kind, int *found)
-{
-	char b[TOK_MAX + 8];
-	size_t i, m = 0;
-	int ch = 0, err;
-	*found = 0;
-	if (kind == 2) { /* cheap test first: no call per word */
-		for (i = 1; i + 1 < n && (w[i] != 'j' || w[i - 1] != 's'); i++)
-			;
-		if (i + 1 >= n)
-			return 0;
-	}
-	for (i = 0; i < n && m + 2 <= TOK_MAX; i++) {
-		if (kind == 0 && w[i] == 'c' &&
-		    (i + 1 == n || !strchr("hzk", w[i + 1])) &&
-		    (i == 0 || w[i - 1] != 's')) {
-			b[m++] = 't';
-			b[m++] = 's';
-			ch = 1;
-		} else if (kind == 1 && w[i] == 'j' && i + 1 < n &&
-			   strchr("aeiou", w[i + 1])) {
-			b[m++] = 'k';
-			b[m++] = 'h';
-			ch = 1;
-		} else if (kind == 2 && w[i] == 'j' && i > 0 &&
-			   w[i - 1] == 's' && i + 1 < n &&
-			   (w[i + 1] == 'e' || w[i + 1] == 'i')) {
-			b[m++] = 'y';
-			ch = 1;
-		} else {
-			b[m++] = w[i];
-		}
-	}
-	if (!ch || i < n)
-		return 0;
-	b[m] = '\0';
-	if ((err = lookup(sc, t, b, m, found)) < 0)
-		return err;
-	if (!*found && (err = resolve_case(sc, t, b, m, 0, found)) < 0)
-		return err;
-	if (!*found || t->stem != t->txt)
-		return 0; /* not found, or found by a nominative */
-	t->listed = 0;
-	t->slen = (uint16_t)m;
-	return arena_put(sc, &t->stem, b, m);
-}
-
-/* A joined Arabic compound the name analyser splits (src/text/
- * tokens.c: Attiqullah -> attiq allah, Nasiruddin -> nasir al din,
- * Abdurrahman -> abd al rahman): the lists hold the parts, so a word
- * unknown as a whole is known by its rarest listed part. The stem stays
- * the whole word; scoring analyses it into the same parts as the lists.
- * Cheap test first: only words that start or end like such compounds. */
-static int resolve_split(struct scan *sc, struct tok *t, const char *w,
-			 size_t n)
-{
-	/* clang-format off */ /* a table laid out by hand */
-#define END(x) { x, sizeof(x) - 1 }
-	static const struct {
-		const char *s;
-		size_t n;
-	} ends[] = { END("ullah"),  END("ollah"),  END("allah"),
-		     END("uddin"),  END("eddin"),  END("iddin"),
-		     END("addin"),  END("aldin"),  END("udin"),
-		     END("uddeen"), END("eddine"), END("rahman"),
-		     END("rehman"), END("rahim") };
-#undef END
-	/* clang-format on */
-	struct kd_tokset *ts;
-	size_t i, best = SIZE_MAX;
-	uint32_t bestdf = UINT32_MAX;
-	int split = n >= 5 && memcmp(w, "abd", 3) == 0, found, err = 0;
-	for (i = 0; i < sizeof(ends) / sizeof(ends[0]) && !split; i++) {
-		size_t l = ends[i].n;
-		split = n >= l + 3 && memcmp(w + n - l, ends[i].s, l) == 0;
-	}
-	if (!split)
-		return 0;
-	ts = kd__malloc(sizeof(*ts));
-	if (ts == NULL)
-		return kd__error_set(KD_ENOMEM, "out of memory");
-	kd__tokenize(ts, w, n, 0);
-	for (i = 0; i < ts->n && ts->n > 1; i++) {
-		uint32_t df = kd__index_text_df(sc->c->ix, ts->t[i].s);
-		if (df != 0 && df < bestdf) {
-			bestdf = df;
-			best = i;
-		}
-	}
-	if (best != SIZE_MAX) {
-		err = lookup(sc, t, ts->t[best].s, ts->t[best].len, &found);
-		t->listed = 0; /* not spelled as listed: no single-word hit */
-	}
-	kd__free(ts);
-	return err;
-}
-
-/* Korean given names are written joined as often as apart (Wonuk, Won
- * Uk, Won-uk): an unknown word that is two listed syllable words
- * (wonuk = won + uk) is known by the rarer part; score_span.c matches
- * it to the two listed words (joined_pair). */
-static int resolve_joined(struct scan *sc, struct tok *t, const char *w,
-			  size_t n)
-{
-	const struct kd_index *ix = sc->c->ix;
-	char a[16];
-	size_t k;
-	int found;
-	for (k = 2; k + 2 <= n && k <= 5; k++) {
-		uint32_t x, y;
-		memcpy(a, w, k);
-		a[k] = '\0';
-		if ((x = kd__index_text_df(ix, a)) == 0)
-			continue;
-		if ((y = kd__index_text_df(ix, w + k)) == 0 || n - k > 5)
-			continue;
-		if (y < x) { /* document frequencies */
-			int err = lookup(sc, t, w + k, n - k, &found);
-			t->listed = 0;
-			return err;
-		}
-		{
-			int err = lookup(sc, t, a, k, &found);
-			t->listed = 0;
-			return err;
-		}
-	}
-	return 0;
-}
-
-/* An unknown Latin word with letters whose sound the plain folding
- * loses (Polish ż, ś, ć, Czech č, š, ž, Romanian ș, ț: Gadżyjew ->
- * "gadzyjew") is looked up spelled by sound as the name analysis of
- * kd_screen spells it ("gadzhyjew", whose skeleton is GADZHIEV's):
- * the input word again, each such letter as KD_LM_PHON writes it. */
-static int resolve_phon(struct scan *sc, struct tok *t, int *found)
-{
-	const char *s = sc->g->s;
-	struct kd_abuf b;
-	char w[TOK_MAX + 1];
-	int32_t i = (int32_t)t->os, e = (int32_t)t->oe, phon = 0;
-	size_t k, n = 0;
-	int err = 0;
-	*found = 0;
-	/* cheap test first: letters from U+0100 on (UTF-8 lead bytes
-	 * 0xC4..0xC9); ASCII words and umlauts have none */
-	for (k = t->os; k < t->oe; k++)
-		if ((unsigned char)s[k] >= 0xC4 && (unsigned char)s[k] <= 0xC9)
-			break;
-	if (k == t->oe)
-		return 0;
-	memset(&b, 0, sizeof(b));
-	while (i < e) {
-		UChar32 c;
-		U8_NEXT((const uint8_t *)s, i, e, c);
-		if (c < 0)
-			break;
-		c = u_tolower(c);
-		/* the sibilants of Polish, Czech, Romanian...; not the
-		 * umlauts (Größe: "groesse" is no dictionary's spelling) */
-		if (c >= 0x100 && kd__latin_has_phon(c) && c != 0x151 &&
-		    c != 0x171) {
-			phon = 1;
-			kd__latin_fold(&b, c, KD_LM_PHON, 0);
-		} else {
-			kd__latin_fold(&b, c, KD_LM_STRIP, 0);
-		}
-	}
-	if (b.err) {
-		err = b.err;
-		goto out;
-	}
-	for (k = 0; phon && k < b.len && n < TOK_MAX; k++)
-		if (kd__scan_alnum((unsigned char)b.p[k]))
-			w[n++] = b.p[k];
-	w[n] = '\0';
-	if (!phon || n < 3 || k < b.len ||
-	    (n == t->len && memcmp(w, TXT(sc, t), n) == 0))
-		goto out;
-	if ((err = lookup(sc, t, w, n, found)) < 0)
-		goto out;
-	if (!*found) {
-		err = resolve_case(sc, t, w, n, 0, found);
-		/* known by a nominative that is spelled so too (Gadżyjewa:
-		 * gadzhyjew): matched as written, spelled by sound */
-		if (err == 0 && *found && t->stem == t->txt) {
-			t->slen = (uint16_t)n;
-			err = arena_put(sc, &t->stem, w, n);
-		}
-		goto out;
-	}
-	t->slen = (uint16_t)n;
-	err = arena_put(sc, &t->stem, w, n);
-out:
-	kd__abuf_free(&b);
-	return err;
-}
-
-static int resolve(struct scan *sc, struct tok *t, int cyr)
-{
-	char w[TOK_MAX + 1];
-	const char *const *suf = cyr ? g_suf_cyr : g_suf_latin;
-	size_t nsuf = cyr ? sizeof(g_suf_cyr) / sizeof(g_suf_cyr[0])
-			  : sizeof(g_suf_latin) / sizeof(g_suf_latin[0]);
-	size_t i, n = t->len;
-	int found, err;
-	t->stem = t->txt;
-	t->slen = t->len;
-	if (t->cas == CASE_DIGIT)
-		return 0;
-	memcpy(w, TXT(sc, t), n + 1);
-	/* spelled by sound first: the plain folding may find a listed
-	 * word of another sound (gadzyjew ~ GADZIEV) */
-	if (!sc->legacy && !cyr &&
-	    ((err = resolve_phon(sc, t, &found)) < 0 || found))
-		return err;
-	if ((err = lookup(sc, t, w, n, &found)) < 0 || found)
-		return err;
-	for (i = 0; i < nsuf; i++) {
-		size_t k = strlen(suf[i]);
-		if (n < k + 4 || memcmp(w + n - k, suf[i], k) != 0)
-			continue;
-		w[n - k] = '\0';
-		if ((err = lookup(sc, t, w, n - k, &found)) < 0)
-			return err;
-		if (found && t->idf >= 7.0) {
-			t->slen = (uint16_t)(n - k);
-			return arena_put(sc, &t->stem, w, n - k);
-		}
-		t->known = 0;
-		w[n - k] = suf[i][0];
-	}
-	if (!sc->legacy &&
-	    ((err = resolve_case(sc, t, w, n, cyr, &found)) < 0 || found))
-		return err;
-	if (!sc->legacy && !cyr &&
-	    (((err = resolve_ts(sc, t, w, n, 0, &found)) < 0 || found) ||
-	     ((err = resolve_ts(sc, t, w, n, 1, &found)) < 0 || found) ||
-	     ((err = resolve_ts(sc, t, w, n, 2, &found)) < 0 || found)))
-		return err;
-	if (!sc->legacy && (err = resolve_split(sc, t, w, n)) < 0)
-		return err;
-	if (!sc->legacy && !t->known && n >= 5 && n <= 9 && !cyr &&
-	    kd__lex_word(w, n) != KD_WORD_COMMON)
-		return resolve_joined(sc, t, w, n);
-	return 0;
-}
-
 /* Does the word at s[i] start a sentence (or the text, or a paragraph)?
  * Looks back over spaces, quotes, brackets and dashes; a single line
  * break is a wrapped line, not a boundary. */
@@ -602,7 +169,7 @@ static int sentence_start(const char *s, size_t i)
 	return 1;
 }
 
-/* What resolve() and the lexicons found for a capitalised word, kept
+/* What kd__scan_resolve() and the lexicons found for a capitalised word, kept
  * for the rest of the scan: words repeat (a German text says "Server"
  * a hundred times) and each costs two dictionary lookups, a skeleton
  * and a lexicon search. Arena offsets stay valid as the arena grows. */
@@ -697,7 +264,7 @@ static int arena_txt(struct scan *sc, size_t *off, const char *w, size_t n)
 	uint64_t key;
 	int err;
 	if (n > 8)
-		return arena_put(sc, off, w, n);
+		return kd__scan_arena_put(sc, off, w, n);
 	if (sc->tmemo == NULL &&
 	    (sc->tmemo = kd__calloc(TMEMO, sizeof(*sc->tmemo))) == NULL)
 		return kd__error_set(KD_ENOMEM, "out of memory");
@@ -707,180 +274,12 @@ static int arena_txt(struct scan *sc, size_t *off, const char *w, size_t n)
 		*off = tm->off;
 		return 0;
 	}
-	if ((err = arena_put(sc, off, w, n)) < 0)
+	if ((err = kd__scan_arena_put(sc, off, w, n)) < 0)
 		return err;
 	tm->key = key;
 	tm->off = *off;
 	tm->len = n + 1;
 	return 0;
-}
-
-/* Does a record of the "=skeleton" postings belong to a person? */
-static int person_in(const struct kd_index *ix, const uint32_t *recs,
-		     uint32_t n)
-{
-	uint32_t k;
-	for (k = 0; k < n; k++)
-		if (kd__index_ent(ix, kd__index_rec(ix, recs[k])->entity)
-			    ->schema == KD_SCHEMA_PERSON)
-			return 1;
-	return 0;
-}
-
-/* What the lists' words say of a known word (word_info()). */
-enum {
-	WI_PERSON = 1, /* a word of some listed person's name */
-	WI_OTHER = 2   /* not one plain word to the name analysis: parts
-			* (abdul: abd al), a legal form, a particle */
-};
-
-/* The WI_* flags of known token t (with a skeleton), memoised per scan
- * by its skeleton's arena offset (tokens of one memoised word share
- * it); -1 out of memory. */
-static int word_info(struct scan *sc, const struct tok *t)
-{
-	size_t i, mask, key = t->skel + 1;
-	uint32_t n;
-	const uint32_t *recs;
-	struct kd_tokset *ts;
-	int f;
-	if ((sc->npw + 1) * 2 > sc->pwcap) {
-		size_t cap = sc->pwcap ? sc->pwcap * 2 : 256, k, j;
-		struct pw_memo *m = kd__calloc(cap, sizeof(*m));
-		if (m == NULL)
-			return -1;
-		for (k = 0; k < sc->pwcap; k++) {
-			if (sc->pw[k].skel == 0)
-				continue;
-			for (j = sc->pw[k].skel * 0x9E3779B97F4A7C15ull &
-				 (cap - 1);
-			     m[j].skel; j = (j + 1) & (cap - 1))
-				;
-			m[j] = sc->pw[k];
-		}
-		kd__free(sc->pw);
-		sc->pw = m;
-		sc->pwcap = cap;
-	}
-	mask = sc->pwcap - 1;
-	for (i = key * 0x9E3779B97F4A7C15ull & mask; sc->pw[i].skel;
-	     i = (i + 1) & mask)
-		if (sc->pw[i].skel == key)
-			return sc->pw[i].flags;
-	if ((ts = kd__malloc(sizeof(*ts))) == NULL)
-		return -1;
-	kd__tokenize(ts, STEM(sc, t), t->slen, 0);
-	f = ts->n != 1 || ts->t[0].kind != KD_TOK_WORD ||
-			    ts->t[0].len != t->slen ||
-			    memcmp(ts->t[0].s, STEM(sc, t), t->slen) != 0
-		    ? WI_OTHER
-		    : 0;
-	kd__free(ts);
-	recs = kd__index_lookup_skel(sc->c->ix, SKEL(sc, t), t->sklen, &n);
-	if (recs != NULL && person_in(sc->c->ix, recs, n))
-		f |= WI_PERSON;
-	sc->pw[i].skel = key;
-	sc->pw[i].flags = f;
-	sc->npw++;
-	return f;
-}
-
-int kd__scan_person_word(struct scan *sc, const struct tok *t)
-{
-	int f;
-	if (!t->known || t->sklen == 0 || (f = word_info(sc, t)) < 0)
-		return 1; /* nothing to say */
-	return (f & WI_PERSON) != 0;
-}
-
-/* Has the sorted record list r[0..n) a record in [lo, hi)? */
-static int has_rec(const uint32_t *r, uint32_t n, uint32_t lo, uint32_t hi)
-{
-	uint32_t a = 0, b = n;
-	while (a < b) {
-		uint32_t m = a + (b - a) / 2;
-		if (r[m] < lo)
-			a = m + 1;
-		else
-			b = m;
-	}
-	return a < n && r[a] < hi;
-}
-
-/* Name words of a span that the lists know: what KD_SCAN_FULL must
- * match, each to a listed word. */
-static int name_word_known(const struct tok *t)
-{
-	return t->known && t->cas != CASE_DIGIT && t->len > 1 &&
-	       t->lex != KD_LEX_STOP && t->lex != KD_LEX_PARTICLE;
-}
-
-/* Is there an entity (with `person`, a person) among records
- * l[d][0..nl[d]) whose names hold every word but at most `miss` (each
- * word's records l[x])? */
-static int entity_holds(const struct kd_index *ix, const uint32_t *const *l,
-			const uint32_t *nl, size_t nw, size_t d, size_t miss,
-			int person)
-{
-	uint32_t k;
-	for (k = 0; k < nl[d]; k++) {
-		uint32_t e = kd__index_rec(ix, l[d][k])->entity, first, end;
-		size_t x, out = 0;
-		if (person && kd__index_ent(ix, e)->schema != KD_SCHEMA_PERSON)
-			continue;
-		end = kd__index_ent_recs(ix, e, &first) + first;
-		for (x = 0; x < nw && out <= miss; x++)
-			out += x != d && !has_rec(l[x], nl[x], first, end);
-		if (out <= miss)
-			return 1;
-		while (k + 1 < nl[d] && l[d][k + 1] < end)
-			k++; /* the next entity */
-	}
-	return 0;
-}
-
-int kd__scan_listed_span(struct scan *sc, size_t i, size_t j, int person)
-{
-	const struct kd_index *ix = sc->c->ix;
-	const uint32_t *l[MAX_SPAN];
-	uint32_t nl[MAX_SPAN];
-	size_t p, nw = 0, a = 0, b = 1;
-	int f;
-	for (p = i; p <= j; p++) {
-		const struct tok *t = &sc->t[p];
-		if (!name_word_known(t))
-			continue;
-		if (person && !kd__scan_person_word(sc, t))
-			return 0;
-		if (t->hangul || t->sklen == 0 || nw == MAX_SPAN)
-			continue;
-		if ((f = word_info(sc, t)) < 0)
-			return 1; /* out of memory: nothing to say */
-		if (f & WI_OTHER)
-			continue; /* the analysis reads other words */
-		l[nw] = kd__index_lookup_skel(ix, SKEL(sc, t), t->sklen,
-					      &nl[nw]);
-		if (l[nw] == NULL)
-			return 1; /* no skeleton postings: nothing to say */
-		nw++;
-	}
-	if (nw < 2 || (nw == 2 && !person))
-		return 1;
-	if (nw == 2)
-		return entity_holds(ix, l, nl, nw, nl[0] < nl[1] ? 0 : 1, 0,
-				    person);
-	/* one word may be a press spelling of another listed word
-	 * (Abdul for ABD AL, Юрэвйч): a person holds all others, so it
-	 * is among the records of the shortest list or the next */
-	for (p = 0; p < nw; p++)
-		if (nl[p] < nl[a]) {
-			b = a;
-			a = p;
-		} else if (p != a && (b == a || nl[p] < nl[b])) {
-			b = p;
-		}
-	return entity_holds(ix, l, nl, nw, a, 1, person) ||
-	       entity_holds(ix, l, nl, nw, b, 1, person);
 }
 
 void kd__scan_token_free(struct scan *sc)
@@ -942,7 +341,7 @@ static int syllable(struct scan *sc, struct tok *t, int cyr)
 	int err;
 	t->lex = KD_LEX_NONE;
 	t->known = 0;
-	if ((err = resolve(sc, t, cyr)) < 0)
+	if ((err = kd__scan_resolve(sc, t, cyr)) < 0)
 		return err;
 	if (t->known == 0)
 		t->stem = t->txt, t->slen = t->len;
@@ -984,13 +383,13 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 		memcpy(jw, TXT(sc, p), pl);
 		memcpy(jw + pl, w, n);
 		jw[pl + n] = '\0';
-		if ((err = arena_put(sc, &p->txt, jw, pl + n)) < 0)
+		if ((err = kd__scan_arena_put(sc, &p->txt, jw, pl + n)) < 0)
 			return err;
 		p->len = (uint16_t)(pl + n);
 		p->oe = oe;
 		p->known = 0;
 		p->lex = (uint8_t)kd__lex_class(jw);
-		return resolve(sc, p, 0);
+		return kd__scan_resolve(sc, p, 0);
 	}
 	if (t.cas == CASE_LOWER) {
 		int attached = t.sep == SEP_HYPHEN && sc->n && !sc->dropped &&
@@ -1030,11 +429,11 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 			if (lex != KD_LEX_PARTICLE && nn)
 				lex = KD_LEX_STOP; /* Thu Jun, Mai, km */
 			t.lex = (uint8_t)lex;
-			if ((err = arena_put(sc, &t.txt, w, n)) < 0)
+			if ((err = kd__scan_arena_put(sc, &t.txt, w, n)) < 0)
 				return err;
 			t.skel = t.txt;
 			if (lex != KD_LEX_STOP && lex != KD_LEX_PARTICLE &&
-			    (err = resolve(sc, &t, cyr)) < 0)
+			    (err = kd__scan_resolve(sc, &t, cyr)) < 0)
 				return err;
 			if (t.known == 0)
 				t.stem = t.txt, t.slen = t.len;
@@ -1076,7 +475,7 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 		return err;
 	t.skel = t.txt;
 	if (lex != KD_LEX_STOP && lex != KD_LEX_PARTICLE &&
-	    (err = resolve(sc, &t, cyr)) < 0)
+	    (err = kd__scan_resolve(sc, &t, cyr)) < 0)
 		return err;
 	if (t.known == 0)
 		t.stem = t.txt, t.slen = t.len;
