@@ -130,6 +130,9 @@ struct kd_name_cmp {
 	int given_order; /* syllables of a listed given name in the other
 			    order (policy.c given_order; set like fam_half) */
 	char ord_a[16], ord_b[16]; /* those two listed words, query order */
+	int given_half;            /* a later listed given name only (policy.c
+			   given_half; set like fam_half) */
+	char given_q[24], given_l[24]; /* the one matched, the first */
 	char detail[160];
 };
 

@@ -72,7 +72,16 @@
  *   - given_order: a name read from Han or Hangul whose syllables
  *     match the listed name's parts in another order than the listed
  *     one or that with the family name moved to the back (은정 김 vs
- *     KIM, Jong Un): another given name, x given_order_factor.
+ *     KIM, Jong Un): another given name, x given_order_factor;
+ *   - given_half: when its given name (firstName) is two words, Jorge
+ *     Enrique, and the name screened has a later one but not the first
+ *     (Enrique Rincon for RINCON ORDONEZ, Jorge Enrique), x
+ *     given_half_factor: a person goes by the first or by both;
+ *   - sex_form: a query word the listed name has only in the other
+ *     sex's form (Antonia for Antonio, Eugenio for Eugenia: Romance -a
+ *     and -o of one stem, both names people have): a different name in
+ *     the same place, a substituted part (x subst_factor, the fitted
+ *     weight of part_substituted, and explained as one).
  */
 #include "match/policy.h"
 
@@ -392,15 +401,21 @@ static int loose_pair(const struct kd_qvar *q, const struct kd_qvar *lv)
 
 /* ---- facts of the listed person: family_half, given_order ------------- */
 
-/* The family name of a listed person (its lastName), folded to the
- * lowercase ASCII words its name tokens have; read once per entity,
- * when first needed. */
-struct famname {
-	const struct kd_entity *e;
-	int state; /* 0: not read, 1: none usable, 2: t[0..nw) set */
+/* The words of one name part of a listed person (its lastName or its
+ * firstName), folded to the lowercase ASCII words its name tokens have. */
+struct partwords {
+	int state; /* 1: none usable, 2: t[0..nw) set */
 	size_t nw;
 	char w[4][32], sk[4][32];
 	struct kd_qtok t[4]; /* w[k] as a token (text, skeleton) */
+};
+
+/* The family name (lastName) and given name (firstName) of a listed
+ * person, read once per entity, when first needed. */
+struct famname {
+	const struct kd_entity *e;
+	int state; /* 0: not read, 1: read */
+	struct partwords fam, given;
 	int luso; /* of a Portuguese-speaking country: the last family
 		     name is the one used alone */
 };
@@ -411,10 +426,10 @@ static void famname_init(struct famname *f, const struct kd_entity *e)
 	f->state = 0;
 }
 
-/* Read one lastName value `ln` into f (state 2 when it is two words or
+/* Read one lastName or firstName value `ln` into f (state 2 when it is two words or
  * more of letters: a hyphenated or apostrophed one, AL-ZOMOR, O'NEILL,
  * has tokens of its own). */
-static void value_read(struct famname *f, const char *ln)
+static void value_read(struct partwords *f, const char *ln)
 {
 	const char *p;
 	char *folded = NULL;
@@ -477,15 +492,35 @@ static int lusophone(const char *c)
 	return 0;
 }
 
-/* Read f->e's family name: only when every lastName value is two words
- * or more (lists merged into one party may disagree: DIAZ MADRIZ and
- * DIAZ); the first of them. */
-static void famname_read(struct famname *f)
+/* Read part `prop` (lastName, firstName) of entity e into f: only when
+ * every value is two words or more (lists merged into one party may
+ * disagree: DIAZ MADRIZ and DIAZ); the first of them. */
+static void part_read(struct partwords *f, const struct kd_entity *e,
+		      const char *prop)
 {
-	struct famname scratch;
+	struct partwords scratch;
 	size_t i;
 	f->state = 1;
 	f->nw = 0;
+	for (i = 0; e && i < e->nprops; i++) {
+		const struct kd_prop *pr = kd__ent_prop(e, i);
+		struct partwords *to = f->state == 2 ? &scratch : f;
+		if (strcmp(kd__prop_name(pr), prop) != 0)
+			continue;
+		value_read(to, kd__prop_value(pr));
+		if (to->state != 2) {
+			f->state = 1; /* one word in some list */
+			f->nw = 0;
+			return;
+		}
+	}
+}
+
+/* Read f->e's family and given names and whether it is of a
+ * Portuguese-speaking country. */
+static void famname_read(struct famname *f)
+{
+	size_t i;
 	f->luso = 0;
 	for (i = 0; f->e && i < f->e->nprops; i++) {
 		const struct kd_prop *pr = kd__ent_prop(f->e, i);
@@ -495,18 +530,9 @@ static void famname_read(struct famname *f)
 		    strcmp(n, "birthCountry") == 0 || strcmp(n, "country") == 0)
 			f->luso |= lusophone(v);
 	}
-	for (i = 0; f->e && i < f->e->nprops; i++) {
-		const struct kd_prop *pr = kd__ent_prop(f->e, i);
-		struct famname *to = f->state == 2 ? &scratch : f;
-		if (strcmp(kd__prop_name(pr), "lastName") != 0)
-			continue;
-		value_read(to, kd__prop_value(pr));
-		if (to->state != 2) {
-			f->state = 1; /* one word in some list */
-			f->nw = 0;
-			return;
-		}
-	}
+	part_read(&f->fam, f->e, "lastName");
+	part_read(&f->given, f->e, "firstName");
+	f->state = 1;
 }
 
 /* The token of listed variant lv that is family name word t: spelled
@@ -571,11 +597,11 @@ static double family_half(struct famname *f, const struct kd_qvar *q,
 	int got[2];
 	if (f->state == 0)
 		famname_read(f);
-	if (f->state != 2)
+	if (f->fam.state != 2)
 		return 1;
-	for (k = 0; k < f->nw; k++) {
-		if ((j = famname_at(&f->t[k], lv)) == lv->ntok) {
-			if (f->t[k].len <= 3)
+	for (k = 0; k < f->fam.nw; k++) {
+		if ((j = famname_at(&f->fam.t[k], lv)) == lv->ntok) {
+			if (f->fam.t[k].len <= 3)
 				continue; /* de, da, del: a particle left out */
 			return 1; /* an alias without it: none of this */
 		}
@@ -598,6 +624,98 @@ static double family_half(struct famname *f, const struct kd_qvar *q,
 	*keep = at[1 - first];
 	*miss = at[first];
 	return KD_W_FAMILY_HALF_FACTOR;
+}
+
+/* A listed person whose given name (firstName) is two words or more
+ * (Jorge Enrique, Jorge Alberto: particles not counted), all in listed
+ * variant lv, and a query that matches a later one but not the first
+ * (Enrique Rincon for RINCON ORDONEZ, Jorge Enrique). A person goes by
+ * the first given name, or by both; the second alone is how another
+ * person is named as often (the given-name side of family_half). The
+ * factor given_half_factor (1: not so); *keep / *miss get the listed
+ * tokens (the one matched, the first). */
+static double given_half(struct famname *f, const struct kd_qvar *q,
+			 const struct kd_qvar *lv, size_t *keep, size_t *miss)
+{
+	size_t k, j, first = lv->ntok, later = lv->ntok;
+	if (f->state == 0)
+		famname_read(f);
+	if (f->given.state != 2)
+		return 1;
+	for (k = 0; k < f->given.nw; k++) {
+		if ((j = famname_at(&f->given.t[k], lv)) == lv->ntok) {
+			if (f->given.t[k].len <= 3)
+				continue; /* de, del: a particle left out */
+			return 1; /* an alias without it: none of this */
+		}
+		if (lv->toks[j].kind == KD_TOK_PARTICLE)
+			continue;
+		if (lv->toks[j].kind != KD_TOK_WORD || lv->toks[j].len < 2)
+			return 1;
+		if (first == lv->ntok) {
+			first = j;
+			if (listed_matched(q, lv, j))
+				return 1; /* the first given name: its name */
+		} else if (j != first && later == lv->ntok &&
+			   listed_matched(q, lv, j)) {
+			later = j;
+		}
+	}
+	if (first == lv->ntok || later == lv->ntok)
+		return 1;
+	*keep = later;
+	*miss = first;
+	return KD_W_GIVEN_HALF_FACTOR;
+}
+
+/* Is word a the same given name as word b in the other sex's form: the
+ * Romance masculine -o and feminine -a of one stem (Antonio / Antonia,
+ * Eugenio / Eugenia, Francisco / Francisca), both names people have
+ * (less information than typo_info_min, namefreq.c)? Tajik Mustafo for
+ * Mustafa is no name of its own there and stays a spelling. */
+static int other_sex_form(const struct kd_qtok *a, const struct kd_qtok *b)
+{
+	char x, y;
+	if (a->len != b->len || a->len < 4 || a->kind != KD_TOK_WORD ||
+	    b->kind != KD_TOK_WORD || ((a->flags | b->flags) & KD_TF_READ))
+		return 0;
+	x = a->s[a->len - 1];
+	y = b->s[b->len - 1];
+	if (!((x == 'a' && y == 'o') || (x == 'o' && y == 'a')) ||
+	    memcmp(a->s, b->s, a->len - 1u) != 0)
+		return 0;
+	return kd__name_pop_info(a->s, a->len) < KD_W_TYPO_INFO_MIN &&
+	       kd__name_pop_info(b->s, b->len) < KD_W_TYPO_INFO_MIN;
+}
+
+/* A query word that the listed name has only in the other sex's form
+ * (Antonia against LAREDO DON JUAN, Job a.k.a. Antonio RODRIGUEZ): a
+ * woman's and a man's name are different names in the same place, a
+ * substituted part (x subst_factor, fitted: part_substituted). *qa, *la
+ * get the query and listed token. */
+static double sex_form(const struct kd_qvar *q, const struct kd_qvar *lv,
+		       size_t *qa, size_t *la)
+{
+	size_t i, j;
+	for (i = 0; i < q->ntok; i++) {
+		const struct kd_qtok *a = &q->toks[i];
+		size_t at = lv->ntok;
+		if (a->kind != KD_TOK_WORD || a->len < 4)
+			continue;
+		for (j = 0; j < lv->ntok; j++) {
+			if (lv->toks[j].len == a->len &&
+			    memcmp(lv->toks[j].s, a->s, a->len) == 0)
+				break; /* spelled so as well */
+			if (at == lv->ntok && other_sex_form(a, &lv->toks[j]))
+				at = j;
+		}
+		if (j == lv->ntok && at < lv->ntok) {
+			*qa = i;
+			*la = at;
+			return SUBST_FACTOR;
+		}
+	}
+	return 1;
 }
 
 /* A name read from Han or Hangul syllable by syllable (KD_TF_SYL) whose
@@ -657,21 +775,28 @@ static double given_order(const struct kd_qvar *q, const struct kd_qvar *lv,
 
 /* What the facts of the listed person say about a comparison. */
 struct facts_hit {
-	int fam, order;
-	size_t keep, miss; /* family_half: listed tokens */
-	size_t oa, ob;     /* given_order: listed tokens */
+	int fam, order, given, sex;
+	size_t keep, miss;   /* family_half: listed tokens */
+	size_t oa, ob;       /* given_order: listed tokens */
+	size_t gkeep, gmiss; /* given_half: listed tokens */
+	size_t sq, sl;       /* sex_form: query and listed token */
 };
 
 /* The product of the factors of the listed person's facts (family_half,
- * given_order) for query variant q against listed variant lv. */
+ * given_half, given_order, sex_form) for query variant q against listed
+ * variant lv. */
 static double listed_facts(struct famname *f, const struct kd_qvar *q,
 			   const struct kd_qvar *lv, struct facts_hit *h)
 {
 	double a = family_half(f, q, lv, &h->keep, &h->miss);
 	double b = given_order(q, lv, &h->oa, &h->ob);
+	double c = given_half(f, q, lv, &h->gkeep, &h->gmiss);
+	double d = sex_form(q, lv, &h->sq, &h->sl);
 	h->fam = a < 1;
 	h->order = b < 1;
-	return a * b;
+	h->given = c < 1;
+	h->sex = d < 1;
+	return a * b * c * d;
 }
 
 /* The score of query variant q against listed variant lv (of record
@@ -814,6 +939,24 @@ void kd__name_best_cmp(struct kd_name_cmp *out, const struct kd_index *m,
 			snprintf(out->fam_l, sizeof(out->fam_l), "%.*s",
 				 (int)lv.toks[h.miss].len, lv.toks[h.miss].s);
 		}
+		if (h.given) {
+			out->given_half = 1;
+			snprintf(out->given_q, sizeof(out->given_q), "%.*s",
+				 (int)lv.toks[h.gkeep].len, lv.toks[h.gkeep].s);
+			snprintf(out->given_l, sizeof(out->given_l), "%.*s",
+				 (int)lv.toks[h.gmiss].len, lv.toks[h.gmiss].s);
+		}
+		if (h.sex) {
+			const struct kd_qtok *a = &qv[b->q].toks[h.sq];
+			out->substituted++;
+			if (out->substituted == 1) {
+				snprintf(out->sub_q, sizeof(out->sub_q), "%.*s",
+					 (int)a->len, a->s);
+				snprintf(out->sub_l, sizeof(out->sub_l), "%.*s",
+					 (int)lv.toks[h.sl].len,
+					 lv.toks[h.sl].s);
+			}
+		}
 		if (h.order) {
 			out->given_order = 1;
 			snprintf(out->ord_a, sizeof(out->ord_a), "%.*s",
@@ -954,6 +1097,13 @@ void kd__name_explain(kd_result *r, const struct kd_name_cmp *c)
 				   "'%s', the one a person goes by alone: weak "
 				   "evidence (x%.2f)",
 				   c->fam_q, c->fam_l, KD_W_FAMILY_HALF_FACTOR);
+	if (c->given_half)
+		kd__result_feature(r, "given_half", 0,
+				   "only '%s' of the listed given names, not "
+				   "'%s', the one a person goes by: weak "
+				   "evidence (x%.2f)",
+				   c->given_q, c->given_l,
+				   KD_W_GIVEN_HALF_FACTOR);
 	if (c->given_order)
 		kd__result_feature(
 			r, "given_order", 0,
