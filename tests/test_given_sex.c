@@ -5,7 +5,8 @@
  * x given_half_factor, explained; the first, both, or a listed given
  * name of one word are untouched) and sex_form (a query word the listed
  * name has only in the other sex's Romance form, Antonia for Antonio:
- * x subst_factor, explained as a substituted part; the same form, a
+ * x subst_factor, explained as a substituted part; Yevgeniya for
+ * Yevgeniy likewise; the same form, a
  * spelling nobody has as a name, and an exact spelling beside it are
  * untouched). A small FtM list written to /tmp, with 60 other people so
  * the words of these names are as rare as on a real list.
@@ -34,6 +35,8 @@ static const char *const g_ftm[] = {
 	"{\"id\":\"j1\",\"schema\":\"Person\",\"properties\":{\"name\":"
 	"[\"LAREDO DON JUAN, Job\"],\"alias\":[\"Antonio RODRIGUEZ\"],"
 	"\"birthDate\":[\"1968-03-17\"]}}",
+	"{\"id\":\"y1\",\"schema\":\"Person\",\"properties\":{\"name\":"
+	"[\"Yevgeniy ORLOV\"],\"birthDate\":[\"1966-04-05\"]}}",
 	"{\"id\":\"t1\",\"schema\":\"Person\",\"properties\":{\"name\":"
 	"[\"Mustafo KHOLOV\"],\"birthDate\":[\"1975-02-03\"]}}",
 };
@@ -145,8 +148,8 @@ KD_TEST(given_half__the_second_given_name_alone)
 KD_TEST(sex_form__a_womans_form_of_a_mans_name)
 {
 	char d[256];
-	double man = screened("Antonio Rodriguez", "j1", "part_substituted",
-			      d, sizeof(d));
+	double man = screened("Antonio Rodriguez", "j1", "part_substituted", d,
+			      sizeof(d));
 	double woman;
 	CHECK(man > 0.85);
 	CHECK_STR(d, "");
@@ -158,9 +161,24 @@ KD_TEST(sex_form__a_womans_form_of_a_mans_name)
 	CHECK(strstr(d, "'antonia' where the other name has 'antonio'") !=
 	      NULL);
 	/* both spellings in the query: the listed one is there, untouched */
-	(void)screened("Antonia Antonio Rodriguez", "j1", "part_substituted",
-		       d, sizeof(d));
+	(void)screened("Antonia Antonio Rodriguez", "j1", "part_substituted", d,
+		       sizeof(d));
 	CHECK_STR(d, "");
+	/* East Slavic -iya for -iy: Yevgeniya is a woman, Yevgeniy a man */
+	man = screened("Yevgeniy Orlov", "y1", "part_substituted", d,
+		       sizeof(d));
+	CHECK(man > 0.85);
+	CHECK_STR(d, "");
+	woman = screened("Yevgeniya Orlov", "y1", "part_substituted", d,
+			 sizeof(d));
+	CHECK(woman < 0.7);
+	CHECK_NEAR(woman,
+		   screened("Yevgeniya Orlov", "y1", "nickname", d, sizeof(d)),
+		   1e-12);
+	(void)screened("Yevgeniya Orlov", "y1", "part_substituted", d,
+		       sizeof(d));
+	CHECK(strstr(d, "'yevgeniya' where the other name has 'yevgeniy'") !=
+	      NULL);
 	/* Tajik Mustafo for Mustafa: Mustafo is no name of its own (not a
 	 * known name word), a spelling of the same name: untouched */
 	CHECK(screened("Mustafa Kholov", "t1", "part_substituted", d,

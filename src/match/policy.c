@@ -79,7 +79,8 @@
  *     given_half_factor: a person goes by the first or by both;
  *   - sex_form: a query word the listed name has only in the other
  *     sex's form (Antonia for Antonio, Eugenio for Eugenia: Romance -a
- *     and -o of one stem, both names people have): a different name in
+ *     and -o of one stem; Yevgeniya for Yevgeniy: East Slavic -iya and
+ *     -iy; both names people have): a different name in
  *     the same place, a substituted part (x subst_factor, the fitted
  *     weight of part_substituted, and explained as one).
  */
@@ -670,20 +671,30 @@ static double given_half(struct famname *f, const struct kd_qvar *q,
 
 /* Is word a the same given name as word b in the other sex's form: the
  * Romance masculine -o and feminine -a of one stem (Antonio / Antonia,
- * Eugenio / Eugenia, Francisco / Francisca), both names people have
- * (less information than typo_info_min, namefreq.c)? Tajik Mustafo for
- * Mustafa is no name of its own there and stays a spelling. */
+ * Eugenio / Eugenia, Francisco / Francisca), or the East Slavic
+ * masculine -iy / -ij and feminine -iya / -ija (Yevgeniy / Yevgeniya,
+ * Valerij / Valerija), both names people have (less information than
+ * typo_info_min, namefreq.c)? Tajik Mustafo for Mustafa is no name of
+ * its own there and stays a spelling. */
 static int other_sex_form(const struct kd_qtok *a, const struct kd_qtok *b)
 {
+	const struct kd_qtok *m = a->len < b->len ? a : b, *f = m == a ? b : a;
 	char x, y;
-	if (a->len != b->len || a->len < 4 || a->kind != KD_TOK_WORD ||
+	if (a->len < 4 || b->len < 4 || a->kind != KD_TOK_WORD ||
 	    b->kind != KD_TOK_WORD || ((a->flags | b->flags) & KD_TF_READ))
 		return 0;
-	x = a->s[a->len - 1];
-	y = b->s[b->len - 1];
-	if (!((x == 'a' && y == 'o') || (x == 'o' && y == 'a')) ||
-	    memcmp(a->s, b->s, a->len - 1u) != 0)
+	if (a->len == b->len) {
+		x = a->s[a->len - 1];
+		y = b->s[b->len - 1];
+		if (!((x == 'a' && y == 'o') || (x == 'o' && y == 'a')) ||
+		    memcmp(a->s, b->s, a->len - 1u) != 0)
+			return 0;
+	} else if (f->len != m->len + 1 || f->s[m->len] != 'a' ||
+		   m->s[m->len - 2] != 'i' ||
+		   (m->s[m->len - 1] != 'y' && m->s[m->len - 1] != 'j') ||
+		   memcmp(m->s, f->s, m->len) != 0) {
 		return 0;
+	}
 	return kd__name_pop_info(a->s, a->len) < KD_W_TYPO_INFO_MIN &&
 	       kd__name_pop_info(b->s, b->len) < KD_W_TYPO_INFO_MIN;
 }
