@@ -580,6 +580,34 @@ static int listed_matched(const struct kd_qvar *q, const struct kd_qvar *lv,
 	return 0;
 }
 
+/* The listed tokens of name part pw's words in lv, in order, particles
+ * left out (a word of <= 3 letters missing from lv is one too: de, da,
+ * del): how many (at most 4) in pos, or 0 when pw is not two words or
+ * more, lv lacks a word (an alias without it: none of these rules) or one
+ * is no plain word of at least min_len letters. */
+static size_t part_positions(const struct partwords *pw,
+			     const struct kd_qvar *lv, size_t min_len,
+			     size_t pos[4])
+{
+	size_t k, j, n = 0;
+	if (pw->state != 2)
+		return 0;
+	for (k = 0; k < pw->nw; k++) {
+		if ((j = famname_at(&pw->t[k], lv)) == lv->ntok) {
+			if (pw->t[k].len <= 3)
+				continue; /* de, da, del: a particle left out */
+			return 0;
+		}
+		if (lv->toks[j].kind == KD_TOK_PARTICLE)
+			continue;
+		if (lv->toks[j].kind != KD_TOK_WORD ||
+		    lv->toks[j].len < min_len)
+			return 0;
+		pos[n++] = j;
+	}
+	return n;
+}
+
 /* A listed person whose family name is two words (ALVAREZ ESCOBAR,
  * DIAS DE MENDONCA: particles not counted), both in listed variant lv,
  * and a query that matches only the one not used alone (Jonathan
@@ -594,26 +622,13 @@ static int listed_matched(const struct kd_qvar *q, const struct kd_qvar *lv,
 static double family_half(struct famname *f, const struct kd_qvar *q,
 			  const struct kd_qvar *lv, size_t *keep, size_t *miss)
 {
-	size_t k, j, nf = 0, at[2] = { 0, 0 }, first;
+	size_t at[4], first;
 	int got[2];
 	if (f->state == 0)
 		famname_read(f);
-	if (f->fam.state != 2)
+	if (part_positions(&f->fam, lv, 3, at) != 2)
 		return 1;
-	for (k = 0; k < f->fam.nw; k++) {
-		if ((j = famname_at(&f->fam.t[k], lv)) == lv->ntok) {
-			if (f->fam.t[k].len <= 3)
-				continue; /* de, da, del: a particle left out */
-			return 1; /* an alias without it: none of this */
-		}
-		if (lv->toks[j].kind == KD_TOK_PARTICLE)
-			continue;
-		if (lv->toks[j].kind != KD_TOK_WORD || lv->toks[j].len < 3 ||
-		    nf == 2)
-			return 1;
-		at[nf++] = j;
-	}
-	if (nf != 2 || at[0] == at[1])
+	if (at[0] == at[1])
 		return 1;
 	/* at[first]: the family name used alone (the father's: the first
 	 * in Spanish names, the last in Portuguese ones) */
@@ -638,34 +653,19 @@ static double family_half(struct famname *f, const struct kd_qvar *q,
 static double given_half(struct famname *f, const struct kd_qvar *q,
 			 const struct kd_qvar *lv, size_t *keep, size_t *miss)
 {
-	size_t k, j, first = lv->ntok, later = lv->ntok;
+	size_t at[4], n, k, later = lv->ntok;
 	if (f->state == 0)
 		famname_read(f);
-	if (f->given.state != 2)
-		return 1;
-	for (k = 0; k < f->given.nw; k++) {
-		if ((j = famname_at(&f->given.t[k], lv)) == lv->ntok) {
-			if (f->given.t[k].len <= 3)
-				continue; /* de, del: a particle left out */
-			return 1; /* an alias without it: none of this */
-		}
-		if (lv->toks[j].kind == KD_TOK_PARTICLE)
-			continue;
-		if (lv->toks[j].kind != KD_TOK_WORD || lv->toks[j].len < 2)
-			return 1;
-		if (first == lv->ntok) {
-			first = j;
-			if (listed_matched(q, lv, j))
-				return 1; /* the first given name: its name */
-		} else if (j != first && later == lv->ntok &&
-			   listed_matched(q, lv, j)) {
-			later = j;
-		}
-	}
-	if (first == lv->ntok || later == lv->ntok)
+	n = part_positions(&f->given, lv, 2, at);
+	if (n < 2 || listed_matched(q, lv, at[0]))
+		return 1; /* the first given name: its name */
+	for (k = 1; k < n && later == lv->ntok; k++)
+		if (at[k] != at[0] && listed_matched(q, lv, at[k]))
+			later = at[k];
+	if (later == lv->ntok)
 		return 1;
 	*keep = later;
-	*miss = first;
+	*miss = at[0];
 	return KD_W_GIVEN_HALF_FACTOR;
 }
 
@@ -926,6 +926,23 @@ void kd__name_best(struct kd_name_best *out, const struct kd_index *m,
 	}
 }
 
+/* The text of token t, as a C string in dst[0..cap) (an explanation's
+ * word). */
+static void tok_text(char *dst, size_t cap, const struct kd_qtok *t)
+{
+	snprintf(dst, cap, "%.*s", (int)t->len, t->s);
+}
+
+/* Two listed words of an explanation: tokens i and j of lv into the
+ * 24-byte buffers a and b; *flag set. */
+static void listed_words(int *flag, char a[24], char b[24],
+			 const struct kd_qvar *lv, size_t i, size_t j)
+{
+	*flag = 1;
+	tok_text(a, 24, &lv->toks[i]);
+	tok_text(b, 24, &lv->toks[j]);
+}
+
 void kd__name_best_cmp(struct kd_name_cmp *out, const struct kd_index *m,
 		       const struct kd_qvar *qv, const struct kd_name_best *b)
 {
@@ -943,37 +960,27 @@ void kd__name_best_cmp(struct kd_name_cmp *out, const struct kd_index *m,
 		struct facts_hit h;
 		famname_init(&fam, kd__index_ent(m, rec->entity));
 		out->score *= listed_facts(&fam, &qv[b->q], &lv, &h);
-		if (h.fam) {
-			out->fam_half = 1;
-			snprintf(out->fam_q, sizeof(out->fam_q), "%.*s",
-				 (int)lv.toks[h.keep].len, lv.toks[h.keep].s);
-			snprintf(out->fam_l, sizeof(out->fam_l), "%.*s",
-				 (int)lv.toks[h.miss].len, lv.toks[h.miss].s);
-		}
-		if (h.given) {
-			out->given_half = 1;
-			snprintf(out->given_q, sizeof(out->given_q), "%.*s",
-				 (int)lv.toks[h.gkeep].len, lv.toks[h.gkeep].s);
-			snprintf(out->given_l, sizeof(out->given_l), "%.*s",
-				 (int)lv.toks[h.gmiss].len, lv.toks[h.gmiss].s);
-		}
+		if (h.fam)
+			listed_words(&out->fam_half, out->fam_q, out->fam_l,
+				     &lv, h.keep, h.miss);
+		if (h.given)
+			listed_words(&out->given_half, out->given_q,
+				     out->given_l, &lv, h.gkeep, h.gmiss);
 		if (h.sex) {
 			const struct kd_qtok *a = &qv[b->q].toks[h.sq];
 			out->substituted++;
 			if (out->substituted == 1) {
-				snprintf(out->sub_q, sizeof(out->sub_q), "%.*s",
-					 (int)a->len, a->s);
-				snprintf(out->sub_l, sizeof(out->sub_l), "%.*s",
-					 (int)lv.toks[h.sl].len,
-					 lv.toks[h.sl].s);
+				tok_text(out->sub_q, sizeof(out->sub_q), a);
+				tok_text(out->sub_l, sizeof(out->sub_l),
+					 &lv.toks[h.sl]);
 			}
 		}
 		if (h.order) {
 			out->given_order = 1;
-			snprintf(out->ord_a, sizeof(out->ord_a), "%.*s",
-				 (int)lv.toks[h.oa].len, lv.toks[h.oa].s);
-			snprintf(out->ord_b, sizeof(out->ord_b), "%.*s",
-				 (int)lv.toks[h.ob].len, lv.toks[h.ob].s);
+			tok_text(out->ord_a, sizeof(out->ord_a),
+				 &lv.toks[h.oa]);
+			tok_text(out->ord_b, sizeof(out->ord_b),
+				 &lv.toks[h.ob]);
 		}
 	}
 }
