@@ -2,8 +2,9 @@
  * test_foreign_sounds.c - how a Western name sounds when Chinese,
  * Japanese or Korean writes it (issue 11, class 6): the Han reading of
  * 尔 "er" as the r or l it transcribes (translit.c), the English onsets
- * wr, wh, chr, chl of a Latin spelling (phonetic.c). Each mechanism has
- * a pair that must stay apart.
+ * wr, wh, chr, chl of a Latin spelling (phonetic.c), a Hangul word that
+ * begins with a Korean surname but has a syllable of foreign names
+ * (hangul.c). Each mechanism has a pair that must stay apart.
  */
 #include "test.h"
 #include "text/text_int.h"
@@ -81,4 +82,23 @@ KD_TEST(foreign_sounds__english_onsets)
 	/* apart: another name with the same onset */
 	CHECK(cmp("Christopher Wren", "克里斯托弗·李") < 0.60);
 	CHECK(cmp("Orville Wright", "奥维尔·布朗") < 0.60);
+}
+
+KD_TEST(foreign_sounds__hangul_foreign_syllable)
+{
+	/* 피 is a Korean surname, but 네 is a syllable of foreign names
+	 * (hangul_foreign.tsv): the word is also read whole */
+	CHECK(has_token("피네다", "pineda", KD_TF_READ | KD_TF_HANGUL));
+	CHECK(has_token("피네다", "pi", KD_TF_SYL)); /* syllables stay */
+	CHECK(has_token("라디카", "radika", KD_TF_READ | KD_TF_HANGUL));
+	CHECK(cmp("Pineda", "피네다") >= 0.90);
+	CHECK(cmp("Radhika", "라디카") >= 0.85);
+	CHECK(cmp("Riera", "리에라") >= 0.90);
+	/* a Korean name keeps its syllables only */
+	CHECK(!has_token("김정은", "gimjeongeun", 0));
+	CHECK(!has_token("박지성", "bakjiseong", 0));
+	CHECK(cmp("Kim Jong Un", "김정은") >= 0.95);
+	/* apart: another name */
+	CHECK(cmp("Pinto", "피네다") < 0.50);
+	CHECK(cmp("Pineda", "김정은") < 0.30);
 }
