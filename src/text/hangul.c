@@ -136,7 +136,9 @@ static bool epenthetic(UChar32 c)
  * 레), seen in foreign words ten times likelier than in Korean given
  * names (data/names/wikidata/hangul_foreign.tsv, by bench/fit/
  * make_hangul_foreign.py), sorted by code point. */
-static const uint16_t g_foreign_syl[] = {
+static const struct {
+	uint32_t cp, count; /* code point, foreign words seen in */
+} g_foreign_syl[] = {
 #include "hangul_foreign.inc"
 };
 
@@ -145,9 +147,9 @@ static bool foreign_syllable(UChar32 c)
 	size_t lo = 0, hi = sizeof(g_foreign_syl) / sizeof(g_foreign_syl[0]);
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (g_foreign_syl[mid] == (uint32_t)c)
+		if (g_foreign_syl[mid].cp == (uint32_t)c)
 			return true;
-		if (g_foreign_syl[mid] < (uint32_t)c)
+		if (g_foreign_syl[mid].cp < (uint32_t)c)
 			lo = mid + 1;
 		else
 			hi = mid;
