@@ -29,7 +29,9 @@
  * (조지 워싱턴, 존 커; not 진우 김), or a single word of four syllables
  * or more (아이젠하워), or of two or three that does not begin with a
  * Korean surname (카셀라) or has the vowel ㅡ Korean adds to a foreign
- * consonant (부라크), is usually a foreign name in Korean
+ * consonant (부라크) or a syllable Korean given names do not use
+ * (피네다: data/names/wikidata/hangul_foreign.tsv), is usually a foreign
+ * name in Korean
  * transcription, and its words are words, not syllables:
  * it gets a fourth option, KD_HANGUL_OPT_WORDS, Revised Romanization with
  * the syllables of each word joined ("joji wosingteon"), which the
@@ -130,11 +132,36 @@ static bool epenthetic(UChar32 c)
 	return s / 588 != 11 && (s % 588) / 28 == 18 && s % 28 == 0;
 }
 
+/* The syllables that mark a foreign name in transcription (네 카 코 디
+ * 레), seen in foreign words ten times likelier than in Korean given
+ * names (data/names/wikidata/hangul_foreign.tsv, by bench/fit/
+ * make_hangul_foreign.py), sorted by code point. */
+static const struct {
+	uint32_t cp, count; /* code point, foreign words seen in */
+} g_foreign_syl[] = {
+#include "hangul_foreign.inc"
+};
+
+static bool foreign_syllable(UChar32 c)
+{
+	size_t lo = 0, hi = sizeof(g_foreign_syl) / sizeof(g_foreign_syl[0]);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (g_foreign_syl[mid].cp == (uint32_t)c)
+			return true;
+		if (g_foreign_syl[mid].cp < (uint32_t)c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
 int kd__hangul_nopts(const UChar *u, int32_t n)
 {
 	int32_t i = 0;
 	int words = 0, syl = 0, run = 0, longest = 0;
-	bool in = false, surname = false, eu = false;
+	bool in = false, surname = false, eu = false, alien = false;
 	UChar32 first = 0, head = 0;
 	while (i < n) {
 		UChar32 c;
@@ -149,6 +176,8 @@ int kd__hangul_nopts(const UChar *u, int32_t n)
 			if (words == 1 && run == 1)
 				head = c;
 			eu = eu || (run > 1 && epenthetic(c));
+			alien = alien ||
+				(words == 1 && run > 1 && foreign_syllable(c));
 			syl++;
 			in = true;
 		} else {
@@ -164,12 +193,14 @@ int kd__hangul_nopts(const UChar *u, int32_t n)
 	 * in words of which none is a Korean surname (존 커, 폴 버처), or
 	 * one word of four syllables or more (아이젠하워, and Mandarin by
 	 * sound: 저우둥위), or one word of two or three that does not begin
-	 * with a Korean surname (피네다, 보아텡) or has an added ㅡ (부라크,
-	 * 피츠); the syllables stay read as well (남궁민수) */
+	 * with a Korean surname (카셀라, 보아텡) or has an added ㅡ (부라크,
+	 * 피츠) or a syllable of foreign names that Korean given names
+	 * do not use (피네다, 라디카: foreign_syllable); the syllables stay
+	 * read as well (남궁민수) */
 	return (words >= 2 && (longest >= 3 || syl >= 5 || !surname)) ||
 			       (words == 1 && longest >= 4) ||
 			       (words == 1 && longest >= 2 &&
-				(!korean_surname(head) || eu))
+				(!korean_surname(head) || eu || alien))
 		       ? KD_HANGUL_NOPTS + 1
 		       : KD_HANGUL_NOPTS;
 }

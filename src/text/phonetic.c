@@ -218,6 +218,25 @@ static size_t sounds(char *dst, size_t cap, const char *s, size_t len, int mode)
 			i++;
 			continue;
 		}
+		/* English onsets of a Latin spelling: wr is r (Wren: 레인,
+		 * 雷恩 leien), wh is w (White) but h before o (Who, Whorf:
+		 * 후), chr and chl are kr and kl (Chrysler: 克萊斯勒) */
+		if (i == 0 && mode == S_LATIN && c == 'w' &&
+		    (nx == 'r' || (nx == 'h' && nx2 == 'o'))) {
+			i++;
+			continue;
+		}
+		if (i == 0 && mode == S_LATIN && c == 'w' && nx == 'h') {
+			k[0] = 'w';
+			adv = 2;
+			goto put;
+		}
+		if (i == 0 && mode == S_LATIN && c == 'c' && nx == 'h' &&
+		    (nx2 == 'r' || nx2 == 'l')) {
+			k[0] = 'k';
+			adv = 2;
+			goto put;
+		}
 		if (hangul && c == 'e' && nx == 'u') {
 			k[0] = 'U';
 			adv = 2;

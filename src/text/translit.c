@@ -15,7 +15,7 @@
  *   Han        Han-Latin/Names per character (pinyin, tones stripped):
  *              0 "xi jin ping"  1 "xi jinping" (given name joined)
  *              2 a foreign name (parts split by a name dot): each part
- *                one reading "xieergai lafuluofu", compared by sound
+ *                one reading "sielgai lafuluofu", compared by sound
  *   Hangul     own tables, see hangul.c: 0 DPRK "kim jong un"
  *              1 McCune-Reischauer "kim chong un"  2 RR "gim jeong eun"
  *   Arabic     own letter table + lexicon, see arabic.c:
@@ -532,7 +532,8 @@ static bool han_foreign(const UChar *u, int32_t n)
 
 /* Pinyin initials that spell other sounds than in the Latin names a
  * transcription renders: x s (谢尔盖 Xie'ergai = Sergei), q ch, c ts,
- * zh j. The syllable p[start..len) is rewritten in place. */
+ * zh j; and the syllable er (尔 爾 儿), which transcribes a consonant r
+ * or l, read l. The syllable p[start..len) is rewritten in place. */
 static void pinyin_sounds(struct kd_abuf *b, size_t start, size_t off)
 {
 	char syl[16];
@@ -541,6 +542,13 @@ static void pinyin_sounds(struct kd_abuf *b, size_t start, size_t off)
 	if (n == 0 || n >= sizeof(syl) - 2)
 		return;
 	memcpy(syl, b->p + start, n);
+	if (n == 2 && syl[0] == 'e' && syl[1] == 'r') {
+		/* a final or pre-consonant r or l (Michael 迈克尔, Carl
+		 * 卡尔): the consonant, not a vowel */
+		b->len = start;
+		kd__abuf_put(b, "l", 1, off);
+		return;
+	}
 	if (syl[0] == 'x')
 		ini = "s";
 	else if (syl[0] == 'q')
@@ -561,7 +569,7 @@ static void pinyin_sounds(struct kd_abuf *b, size_t start, size_t off)
 /* Option KD_HAN_OPT_WORDS: a foreign name in Han characters (a name dot
  * between its parts) is a transcription, not Chinese syllables: each
  * part is one reading, its syllables joined and their initials spelt as
- * they sound (谢尔盖 "sieergai"), that the matcher compares by sound with
+ * they sound (谢尔盖 "sielgai"), that the matcher compares by sound with
  * the learnt Han table (phonetic.c). */
 static int han_reading(struct kd_abuf *b, const UChar *u, int32_t n, size_t off)
 {
