@@ -365,34 +365,44 @@ static bool is_vowel(char c)
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
+/* How the abd rule reads word s: ABD_NONE, ABD_ALLAH (Abdullah,
+ * Abdallah, Abdulla, Abdullahi: Abd Allah, one name) or ABD_SPLIT with
+ * *rest the offset of the name after the article (len: none). */
+enum { ABD_NONE, ABD_ALLAH, ABD_SPLIT };
+
+static int abd_parts(const char *s, size_t len, size_t *rest)
+{
+	size_t v = 3;
+	if (len < 5 || strncmp(s, "abd", 3) != 0)
+		return ABD_NONE;
+	while (v < len && v < 5 && is_vowel(s[v]))
+		v++;
+	if (v == 3 || v >= len)
+		return ABD_NONE;
+	/* abd V+ l REST, or abd V+ C C REST with a sun letter C */
+	if (s[v] == 'l')
+		*rest = v + 1;
+	else if (strchr("tdrzsn", s[v]) != NULL &&
+		 (v + 1 == len || s[v + 1] == s[v]))
+		*rest = v + 1;
+	else
+		return ABD_NONE;
+	if (s[v] == 'l' && len - *rest <= 4 &&
+	    (strncmp(s + *rest, "la", 2) == 0 ||
+	     strncmp(s + *rest, "ah", 2) == 0 || strcmp(s + *rest, "a") == 0))
+		return ABD_ALLAH;
+	if (*rest < len && *rest + 3 > len)
+		return ABD_NONE; /* too short a rest to be a name */
+	return ABD_SPLIT;
+}
+
 static void abd_split(struct kd_tokset *ts)
 {
-	size_t i;
+	size_t i, rest;
 	for (i = 0; i < ts->n; i++) {
 		struct kd_rtok *t = &ts->t[i];
-		size_t v = 3, rest;
-		if (t->len < 5 || strncmp(t->s, "abd", 3) != 0)
+		if (abd_parts(t->s, t->len, &rest) != ABD_SPLIT)
 			continue;
-		while (v < t->len && v < 5 && is_vowel(t->s[v]))
-			v++;
-		if (v == 3 || v >= t->len)
-			continue;
-		/* abd V+ l REST, or abd V+ C C REST with a sun letter C */
-		if (t->s[v] == 'l')
-			rest = v + 1;
-		else if (strchr("tdrzsn", t->s[v]) != NULL &&
-			 (v + 1 == t->len || t->s[v + 1] == t->s[v]))
-			rest = v + 1;
-		else
-			continue;
-		/* Abdullah, Abdallah, Abdulla, Abdullahi: Abd Allah, one name */
-		if (t->s[v] == 'l' && t->len - rest <= 4 &&
-		    (strncmp(t->s + rest, "la", 2) == 0 ||
-		     strncmp(t->s + rest, "ah", 2) == 0 ||
-		     strcmp(t->s + rest, "a") == 0))
-			continue;
-		if (rest < t->len && rest + 3 > t->len)
-			continue; /* too short a rest to be a name */
 		if (!tok_insert(ts, i + 1))
 			return;
 		t = &ts->t[i];
@@ -450,42 +460,56 @@ static void particle_split(struct kd_tokset *ts)
  * Ziaurrahman -> X al rahman; Saifullah, Nasrallah -> X allah (Abdullah
  * excepted, see abd_split), as arabic.c spells them from Arabic script.
  */
+static const struct {
+	const char *suf, *add1, *add2;
+} g_suffixes[] = {
+	{ "uddeen", "al", "din" },      { "eddine", "al", "din" },
+	{ "uddin", "al", "din" },       { "eddin", "al", "din" },
+	{ "iddin", "al", "din" },       { "addin", "al", "din" },
+	{ "aldin", "al", "din" },       { "udin", "al", "din" },
+	{ "urrahman", "al", "rahman" }, { "urrehman", "al", "rehman" },
+	{ "urrahim", "al", "rahim" },   { "ullah", "allah", NULL },
+	{ "ollah", "allah", NULL },     { "allah", "allah", NULL },
+};
+
+/* The compound suffix word s ends in (its g_suffixes index), -1 for
+ * none; -2 for Abdullah, Abdallah (see abd_split) */
+static int suffix_at(const char *s, size_t len)
+{
+	size_t j;
+	if (len < 7)
+		return -1;
+	for (j = 0; j < sizeof(g_suffixes) / sizeof(g_suffixes[0]); j++) {
+		size_t l = strlen(g_suffixes[j].suf);
+		if (len < l + 3 || strcmp(s + len - l, g_suffixes[j].suf) != 0)
+			continue;
+		if (strncmp(s, "abd", 3) == 0 && len - l <= 5)
+			return -2;
+		return (int)j;
+	}
+	return -1;
+}
+
 static void suffix_split(struct kd_tokset *ts)
 {
-	static const struct {
-		const char *suf, *add1, *add2;
-	} sx[] = {
-		{ "uddeen", "al", "din" },      { "eddine", "al", "din" },
-		{ "uddin", "al", "din" },       { "eddin", "al", "din" },
-		{ "iddin", "al", "din" },       { "addin", "al", "din" },
-		{ "aldin", "al", "din" },       { "udin", "al", "din" },
-		{ "urrahman", "al", "rahman" }, { "urrehman", "al", "rehman" },
-		{ "urrahim", "al", "rahim" },   { "ullah", "allah", NULL },
-		{ "ollah", "allah", NULL },     { "allah", "allah", NULL },
-	};
-	size_t i, j;
+	size_t i;
 	for (i = 0; i < ts->n; i++) {
 		struct kd_rtok *t = &ts->t[i];
-		if (t->len < 7)
+		int j = suffix_at(t->s, t->len);
+		size_t pre;
+		if (j < 0)
 			continue;
-		for (j = 0; j < sizeof(sx) / sizeof(sx[0]); j++) {
-			size_t l = strlen(sx[j].suf), pre = t->len - l;
-			if (t->len < l + 3 ||
-			    strcmp(t->s + pre, sx[j].suf) != 0)
-				continue;
-			if (strncmp(t->s, "abd", 3) == 0 && pre <= 5)
-				break; /* Abdullah, Abdallah */
-			if (!tok_insert(ts, i + 1))
-				return;
-			t = &ts->t[i];
-			tok_set(&ts->t[i + 1], sx[j].add1, strlen(sx[j].add1));
-			if (sx[j].add2 != NULL && tok_insert(ts, i + 2))
-				tok_set(&ts->t[i + 2], sx[j].add2,
-					strlen(sx[j].add2));
-			t->len = (uint8_t)pre;
-			t->s[pre] = '\0';
-			break;
-		}
+		pre = t->len - strlen(g_suffixes[j].suf);
+		if (!tok_insert(ts, i + 1))
+			return;
+		t = &ts->t[i];
+		tok_set(&ts->t[i + 1], g_suffixes[j].add1,
+			strlen(g_suffixes[j].add1));
+		if (g_suffixes[j].add2 != NULL && tok_insert(ts, i + 2))
+			tok_set(&ts->t[i + 2], g_suffixes[j].add2,
+				strlen(g_suffixes[j].add2));
+		t->len = (uint8_t)pre;
+		t->s[pre] = '\0';
 	}
 }
 
