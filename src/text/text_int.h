@@ -173,6 +173,10 @@ struct kd_tokset {
 /* kd__tokenize() flag (internal, beside KD_NAME_*): leave glued surname
  * particles joined (the name's other variant, see name.c) */
 #define KD_NAME_PARTICLES_JOINED 8u
+/* kd__tokenize() flag (internal): Latin text as typed, not a reading
+ * from another script, so one slip of the hand in it may be undone
+ * (slip_repair in tokens.c) */
+#define KD_NAME_TYPED 16u
 
 /**
  * Split lowercase ASCII into tokens and assign kinds (legal forms,

@@ -69,6 +69,7 @@
  */
 #include "text/text_int.h"
 #include "util/util.h"
+#include "name_weights.h" /* typo_info_min */
 
 #include <pthread.h>
 #include <stdio.h>
@@ -372,7 +373,7 @@ enum { ABD_NONE, ABD_ALLAH, ABD_SPLIT };
 
 static int abd_parts(const char *s, size_t len, size_t *rest)
 {
-	size_t v = 3;
+	size_t v = 3, r;
 	if (len < 5 || strncmp(s, "abd", 3) != 0)
 		return ABD_NONE;
 	while (v < len && v < 5 && is_vowel(s[v]))
@@ -381,18 +382,19 @@ static int abd_parts(const char *s, size_t len, size_t *rest)
 		return ABD_NONE;
 	/* abd V+ l REST, or abd V+ C C REST with a sun letter C */
 	if (s[v] == 'l')
-		*rest = v + 1;
+		r = v + 1;
 	else if (strchr("tdrzsn", s[v]) != NULL &&
 		 (v + 1 == len || s[v + 1] == s[v]))
-		*rest = v + 1;
+		r = v + 1;
 	else
 		return ABD_NONE;
-	if (s[v] == 'l' && len - *rest <= 4 &&
-	    (strncmp(s + *rest, "la", 2) == 0 ||
-	     strncmp(s + *rest, "ah", 2) == 0 || strcmp(s + *rest, "a") == 0))
+	*rest = r;
+	if (s[v] == 'l' && len - r <= 4 &&
+	    (strncmp(s + r, "la", 2) == 0 || strncmp(s + r, "ah", 2) == 0 ||
+	     strcmp(s + r, "a") == 0))
 		return ABD_ALLAH;
-	if (*rest < len && *rest + 3 > len)
-		return ABD_NONE; /* too short a rest to be a name */
+	if (r < len && (r + 3 > len || !has_vowel(s + r, len - r)))
+		return ABD_NONE; /* too short a rest to be a name, or no vowel */
 	return ABD_SPLIT;
 }
 
@@ -510,6 +512,132 @@ static void suffix_split(struct kd_tokset *ts)
 				strlen(g_suffixes[j].add2));
 		t->len = (uint8_t)pre;
 		t->s[pre] = '\0';
+	}
+}
+
+/*
+ * A joined compound misspelt by one slip of the hand is hidden from the
+ * rules above: two letters swapped (Noureddnie, Najmudidn, Noourddin),
+ * a letter struck twice (Abdderrahmane), a key's neighbour on its row
+ * struck instead (Abdullsh). A word of seven letters or more that no
+ * one is called (kd__name_pop_info at least typo_info_min, as for the
+ * matcher's typing errors) and that is a compound of the rules above
+ * once one such slip is undone is read as that compound: Noureddine,
+ * nur al din. Not every compound is told by one slip: a swap or a
+ * doubled letter keeps the letters as typed, but a substituted letter
+ * makes one, and a sun letter or l after Abd-V is made too easily
+ * (Abdikadir is no Abdiladir). So a substitution counts only towards Abd
+ * Allah and the suffixes that write the article assimilated, with a
+ * doubled letter (-uddin, -eddine, -urrahman, -ullah), and the other
+ * slips too only towards those suffixes: -udin and -aldin are one swap
+ * or substitution from many a name (Karpusin is no Karpudin, Jamaladin
+ * no Jamaaldin). A change of vowels only is no slip but another
+ * spelling (Fadlillah, Fadlollah), left to the matcher.
+ */
+enum { SLIP_NONE, SLIP_SAME, SLIP_MOVED, SLIP_KEY };
+
+static bool compound_word(const char *s, size_t len)
+{
+	size_t rest;
+	return abd_parts(s, len, &rest) != ABD_NONE || suffix_at(s, len) != -1;
+}
+
+/* Does suffix s write the article assimilated, a doubled letter (uddin,
+ * eddine, urrahman, ullah)? */
+static bool assimilated(const char *s)
+{
+	for (; s[0] != '\0' && s[1] != '\0'; s++)
+		if (s[0] == s[1])
+			return true;
+	return false;
+}
+
+/* Is s (one slip of `kind` undone at `at`) a compound the slip can
+ * tell? The slip must be where the compound is marked: in abd or the
+ * letter after it (Abdderrahmane, Adbelbasit; not Abdeslam, abd es-salam,
+ * made Abdelsam), or in the suffix or next to it. */
+static bool slip_compound(const char *s, size_t len, int kind, size_t at)
+{
+	size_t rest;
+	int abd = abd_parts(s, len, &rest), j;
+	if (abd == ABD_ALLAH ||
+	    (abd == ABD_SPLIT && kind == SLIP_MOVED && at <= 3))
+		return true;
+	j = suffix_at(s, len);
+	if (j == -2)
+		return true;
+	return j >= 0 && assimilated(g_suffixes[j].suf) &&
+	       at + 1 + strlen(g_suffixes[j].suf) >= len;
+}
+
+/* The key left (right 0) or right of c on its row of the keyboard, or
+ * 0 */
+static char row_neighbour(char c, int right)
+{
+	static const char rows[] = "qwertyuiop asdfghjkl zxcvbnm";
+	const char *p = c >= 'a' && c <= 'z' ? strchr(rows, c) : NULL;
+	char x = p == NULL ? ' ' : right ? p[1] : p > rows ? p[-1] : ' ';
+	return x >= 'a' && x <= 'z' ? x : 0;
+}
+
+/* Slip k of t's text undone, into buf (*len letters; *at the first
+ * letter it changed): the doubled letters first, then the swaps, then
+ * the row neighbours. Its kind; SLIP_NONE past the last, SLIP_SAME
+ * where k changes nothing. */
+static int slip_undone(const struct kd_rtok *t, size_t k, char *buf,
+		       size_t *len, size_t *at)
+{
+	size_t n = t->len;
+	char c;
+	memcpy(buf, t->s, n + 1);
+	*len = n;
+	if (k < n - 1) { /* the letter at k struck twice */
+		if (t->s[k] != t->s[k + 1])
+			return SLIP_SAME;
+		memmove(buf + k + 1, t->s + k + 2, n - k - 1);
+		*len = n - 1;
+		*at = k + 1;
+		return SLIP_MOVED;
+	}
+	k -= n - 1;
+	if (k < n - 1) { /* the letters at k and k + 1 swapped */
+		if (t->s[k] == t->s[k + 1])
+			return SLIP_SAME;
+		buf[k] = t->s[k + 1];
+		buf[k + 1] = t->s[k];
+		*at = k;
+		return SLIP_MOVED;
+	}
+	k -= n - 1;
+	if (k >= 2 * n)
+		return SLIP_NONE;
+	/* a neighbour of the letter meant struck at k / 2 */
+	c = row_neighbour(t->s[k / 2], (int)(k % 2));
+	if (c == 0 || (is_vowel(c) && is_vowel(t->s[k / 2])))
+		return SLIP_SAME;
+	buf[k / 2] = c;
+	*at = k / 2;
+	return SLIP_KEY;
+}
+
+static void slip_repair(struct kd_tokset *ts)
+{
+	char buf[KD_TOK_MAXLEN + 1];
+	size_t i, k, len, at = 0;
+	int kind;
+	for (i = 0; i < ts->n; i++) {
+		struct kd_rtok *t = &ts->t[i];
+		if (t->len < 7 || compound_word(t->s, t->len) ||
+		    kd__name_pop_info(t->s, t->len) < KD_W_TYPO_INFO_MIN)
+			continue;
+		for (k = 0;
+		     (kind = slip_undone(t, k, buf, &len, &at)) != SLIP_NONE;
+		     k++)
+			if (kind != SLIP_SAME &&
+			    slip_compound(buf, len, kind, at)) {
+				tok_set(t, buf, len);
+				break;
+			}
 	}
 }
 
@@ -1342,6 +1470,8 @@ void kd__tokenize(struct kd_tokset *ts, const char *s, size_t n, unsigned flags)
 	bool syl = (flags & KD_NAME_SYLLABLES) != 0;
 	pthread_once(&g_once, kw_init);
 	split(ts, s, n);
+	if (flags & KD_NAME_TYPED)
+		slip_repair(ts);
 	abd_split(ts);
 	if (!(flags & KD_NAME_PARTICLES_JOINED))
 		particle_split(ts);
