@@ -31,9 +31,6 @@ static bool is_vowel(char c)
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
-/* How the abd rule reads word s: ABD_NONE, ABD_ALLAH (Abdullah,
- * Abdallah, Abdulla, Abdullahi: Abd Allah, one name) or ABD_SPLIT with
- * *rest the offset of the name after the article (len: none). */
 /* Has s (n letters) a vowel, y included? */
 static bool any_vowel(const char *s, size_t n)
 {
@@ -43,6 +40,9 @@ static bool any_vowel(const char *s, size_t n)
 	return false;
 }
 
+/* How the abd rule reads word s: ABD_NONE, ABD_ALLAH (Abdullah,
+ * Abdallah, Abdulla, Abdullahi: Abd Allah, one name) or ABD_SPLIT with
+ * *rest the offset of the name after the article (len: none). */
 enum { ABD_NONE, ABD_ALLAH, ABD_SPLIT };
 
 static int abd_parts(const char *s, size_t len, size_t *rest)
