@@ -10,7 +10,8 @@
  *     (substituting confusable letters c/k, v/w, i/y/j, s/z, vowels ...
  *     costs less; adjacent transposition 0.8)    1 - 2 * cost / len
  *   ... one typing error cheaper (typo_cost)      1 - 2 * cost / len
- *     when one of the two words is no name anyone has (below)
+ *     when one of the two words is no name anyone has (below), or
+ *     a letter dropped from a short word that is no name
  *   equal skeletons, spellings far apart         0.80 (len >= 5), 0.62
  *   skeletons one edit apart (len >= 6)          0.70
  *   initial vs a word with that first letter     0.70
@@ -26,7 +27,14 @@
  * names as often as misspelt ones), when one of the two words is no
  * known name (typo_info_min nats or more), a keyboard-neighbour
  * substitution or a transposition costs typo_cost instead of 1.0 / 0.8.
- * Explained as 'ibjai'~'injai' typo. An Arabic compound that name
+ * Explained as 'ibjai'~'injai' typo. So does a letter dropped inside a
+ * word of five or six letters (Hsan/Hasan, Salm/Salim, Nuset/Nusret)
+ * when the shorter word is no known name: in short words one plain
+ * edit is 0.6 or 0.67, no match, while in longer ones it still
+ * matches (and the readings of Arabic script drop vowels by the
+ * script's rule, not by a slip: Hamdani, Hamadani). Not the first
+ * letter (Arvin is no Sarvin) nor the last (Dargham, Darghami: a
+ * nisba). An Arabic compound that name
  * analysis splits (Abdul Rahman: abd al rahman, Matiullah: mati allah)
  * stays whole when misspelt (Abudl, Matiulalh), one word against two:
  * within one typing error of a spelling of the two written as one
@@ -55,6 +63,10 @@ static int is_vowel(char c)
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
 	       c == 'y';
 }
+
+/* the longest word in which a dropped letter is a typing error (see
+ * the top) */
+#define KD_TYPO_DROP_MAX 6
 
 /* a typing error's cost (data/weights/name_score.txt), in tenths for
  * the table */
@@ -315,10 +327,29 @@ static int one_typo(const char *a, const char *b, size_t n)
 	       memcmp(a + i + 1, b + i + 1, n - i - 1) == 0;
 }
 
+/* Is b (n letters) a (n + 1) with one letter dropped, neither the first
+ * nor the last? */
+static int one_drop(const char *a, const char *b, size_t n)
+{
+	size_t i = 0;
+	while (i < n && a[i] == b[i])
+		i++;
+	return i > 0 && i < n && memcmp(a + i + 1, b + i, n - i) == 0;
+}
+
 /* One typing error between two typed words of which one is no known
- * name (see the top)? */
+ * name (see the top)? A dropped letter (see the top) only when the
+ * shorter word is no name. */
 NOINLINE static int typo_pair(const struct kd_qtok *a, const struct kd_qtok *b)
 {
+	if (a->len != b->len) {
+		if (a->len > KD_TYPO_DROP_MAX || b->len > KD_TYPO_DROP_MAX)
+			return 0;
+		const struct kd_qtok *s = a->len < b->len ? a : b,
+				     *l = a->len < b->len ? b : a;
+		return one_drop(l->s, s->s, s->len) && typed(a) && typed(b) &&
+		       unattested(s->s, s->len, NULL, 0);
+	}
 	return one_typo(a->s, b->s, a->len) && typed(a) && typed(b) &&
 	       unattested(a->s, a->len, b->s, b->len);
 }
@@ -900,7 +931,7 @@ double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 	 * bounds above skipped it or it stopped early, only a room `x` below
 	 * 1.0 could have hidden one (wider room: its bounds let it through,
 	 * and its plain cost is at most 1.0) */
-	if (UNLIKELY(lendiff == 0 && maxlen >= KD_TYPO_MIN && skeletons) &&
+	if (UNLIKELY(lendiff <= 1 && maxlen >= KD_TYPO_MIN && skeletons) &&
 	    (limit >= 0 && cost <= limit
 		     ? cost > TYPO_COST && cost <= 1.0 /* plain: 1.0 at most */
 		     : x >= TYPO_COST && x < 1.0) &&

@@ -238,6 +238,8 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, uint8_t *vvow,
 			low[k] = c;
 		}
 		kd__digit_twins(low, len); /* J0hn -> john */
+		/* Latin as typed: tokens.c may undo a slip of the hand */
+		flags |= KD_NAME_TYPED;
 		kd__tokenize(&ts[*nv], low, len, flags);
 		vflags[*nv] = 0;
 		vvow[*nv] = 0;

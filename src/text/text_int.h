@@ -173,6 +173,18 @@ struct kd_tokset {
 /* kd__tokenize() flag (internal, beside KD_NAME_*): leave glued surname
  * particles joined (the name's other variant, see name.c) */
 #define KD_NAME_PARTICLES_JOINED 8u
+/* kd__tokenize() flag (internal): Latin text as typed, not a reading
+ * from another script, so one slip of the hand in it may be undone
+ * (slip_repair in tokens.c) */
+#define KD_NAME_TYPED 16u
+
+/* tokens.c: set token t to s (n letters, cut to KD_TOK_MAXLEN); insert
+ * an empty token at i (false when full) */
+void kd__tok_set(struct kd_rtok *t, const char *s, size_t n);
+bool kd__tok_insert(struct kd_tokset *ts, size_t i);
+/* tokens_joined.c: step 1 of kd__tokenize(), name parts written joined
+ * (abd, glued particles, article compounds and their slips) */
+void kd__joined_split(struct kd_tokset *ts, unsigned flags);
 
 /**
  * Split lowercase ASCII into tokens and assign kinds (legal forms,

@@ -15,7 +15,9 @@
  *     abd al rahman; arabic.c spells عبدالرحمن the same way. The full
  *     name Abdullah/Abdallah (Abd Allah) stays one token. Likewise the
  *     joined compounds Nasiruddin -> nasir al din, Ziaurrahman -> zia al
- *     rahman, Saifullah/Nasrallah -> saif allah / nasr allah.
+ *     rahman, Saifullah/Nasrallah -> saif allah / nasr allah; glued
+ *     surname particles (Vanderberg); and in typed text a compound
+ *     misspelt by one slip (Noureddnie, Abdullsh). tokens_joined.c.
  *  2. Legal forms, the longest match of the patterns generated from the
  *     rigour org-types data (data/names/rigour/names_org_types.yml plus
  *     data/names/legal_forms_extra.yml, by tools/gen_names_ref.c: every
@@ -301,7 +303,7 @@ static void kw_init(void)
 
 /* ---- token array helpers ----------------------------------------------------------- */
 
-static void tok_set(struct kd_rtok *t, const char *s, size_t n)
+void kd__tok_set(struct kd_rtok *t, const char *s, size_t n)
 {
 	if (n > KD_TOK_MAXLEN)
 		n = KD_TOK_MAXLEN;
@@ -311,7 +313,7 @@ static void tok_set(struct kd_rtok *t, const char *s, size_t n)
 }
 
 /* Insert an empty slot at i (drops the last token when full). */
-static bool tok_insert(struct kd_tokset *ts, size_t i)
+bool kd__tok_insert(struct kd_tokset *ts, size_t i)
 {
 	if (ts->n >= KD_TOK_RAW_MAX)
 		return false;
@@ -354,137 +356,6 @@ static void split(struct kd_tokset *ts, const char *s, size_t n)
 			continue; /* joins */
 		} else {
 			cur = NULL;
-		}
-	}
-}
-
-/* ---- step 1: abd -------------------------------------------------------------------------- */
-
-static bool is_vowel(char c)
-{
-	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
-
-static void abd_split(struct kd_tokset *ts)
-{
-	size_t i;
-	for (i = 0; i < ts->n; i++) {
-		struct kd_rtok *t = &ts->t[i];
-		size_t v = 3, rest;
-		if (t->len < 5 || strncmp(t->s, "abd", 3) != 0)
-			continue;
-		while (v < t->len && v < 5 && is_vowel(t->s[v]))
-			v++;
-		if (v == 3 || v >= t->len)
-			continue;
-		/* abd V+ l REST, or abd V+ C C REST with a sun letter C */
-		if (t->s[v] == 'l')
-			rest = v + 1;
-		else if (strchr("tdrzsn", t->s[v]) != NULL &&
-			 (v + 1 == t->len || t->s[v + 1] == t->s[v]))
-			rest = v + 1;
-		else
-			continue;
-		/* Abdullah, Abdallah, Abdulla, Abdullahi: Abd Allah, one name */
-		if (t->s[v] == 'l' && t->len - rest <= 4 &&
-		    (strncmp(t->s + rest, "la", 2) == 0 ||
-		     strncmp(t->s + rest, "ah", 2) == 0 ||
-		     strcmp(t->s + rest, "a") == 0))
-			continue;
-		if (rest < t->len && rest + 3 > t->len)
-			continue; /* too short a rest to be a name */
-		if (!tok_insert(ts, i + 1))
-			return;
-		t = &ts->t[i];
-		tok_set(&ts->t[i + 1], "al", 2);
-		if (rest < t->len) {
-			if (!tok_insert(ts, i + 2))
-				return;
-			tok_set(&ts->t[i + 2], t->s + rest, t->len - rest);
-		}
-		tok_set(t, "abd", 3);
-		i++;
-	}
-}
-
-/*
- * Two surname particles glued to the name they belong to, as a name is
- * written once spaced and once joined: Vanderberg, Vandenberg,
- * Vandevelde, Vonderheide, Delarosa -> van der berg, van den berg, van de
- * velde, von der heide, de la rosa (kinds() makes the particles). A
- * single particle is left alone (Davis, Leonard, Delano are no da vis,
- * le onard, del ano), as is a rest of fewer than four letters. name.c
- * keeps the joined name as another variant: a reading from another
- * script (ヴァンダービルト) is one word.
- */
-static void particle_split(struct kd_tokset *ts)
-{
-	static const char *const pairs[][2] = {
-		{ "van", "der" }, { "van", "den" }, { "van", "de" },
-		{ "von", "der" }, { "de", "la" },
-	};
-	size_t i, k;
-	for (i = 0; i < ts->n; i++) {
-		for (k = 0; k < sizeof(pairs) / sizeof(pairs[0]); k++) {
-			size_t a = strlen(pairs[k][0]), b = strlen(pairs[k][1]);
-			struct kd_rtok *t = &ts->t[i];
-			if (t->len < a + b + 4 ||
-			    strncmp(t->s, pairs[k][0], a) != 0 ||
-			    strncmp(t->s + a, pairs[k][1], b) != 0)
-				continue;
-			if (!tok_insert(ts, i + 1) || !tok_insert(ts, i + 1))
-				return;
-			t = &ts->t[i];
-			tok_set(&ts->t[i + 2], t->s + a + b, t->len - a - b);
-			tok_set(&ts->t[i + 1], pairs[k][1], b);
-			tok_set(t, pairs[k][0], a);
-			ts->particles_split = true;
-			i += 2;
-			break;
-		}
-	}
-}
-
-/*
- * Joined article compounds: Nasiruddin, Salaheddine -> X al din;
- * Ziaurrahman -> X al rahman; Saifullah, Nasrallah -> X allah (Abdullah
- * excepted, see abd_split), as arabic.c spells them from Arabic script.
- */
-static void suffix_split(struct kd_tokset *ts)
-{
-	static const struct {
-		const char *suf, *add1, *add2;
-	} sx[] = {
-		{ "uddeen", "al", "din" },      { "eddine", "al", "din" },
-		{ "uddin", "al", "din" },       { "eddin", "al", "din" },
-		{ "iddin", "al", "din" },       { "addin", "al", "din" },
-		{ "aldin", "al", "din" },       { "udin", "al", "din" },
-		{ "urrahman", "al", "rahman" }, { "urrehman", "al", "rehman" },
-		{ "urrahim", "al", "rahim" },   { "ullah", "allah", NULL },
-		{ "ollah", "allah", NULL },     { "allah", "allah", NULL },
-	};
-	size_t i, j;
-	for (i = 0; i < ts->n; i++) {
-		struct kd_rtok *t = &ts->t[i];
-		if (t->len < 7)
-			continue;
-		for (j = 0; j < sizeof(sx) / sizeof(sx[0]); j++) {
-			size_t l = strlen(sx[j].suf), pre = t->len - l;
-			if (t->len < l + 3 ||
-			    strcmp(t->s + pre, sx[j].suf) != 0)
-				continue;
-			if (strncmp(t->s, "abd", 3) == 0 && pre <= 5)
-				break; /* Abdullah, Abdallah */
-			if (!tok_insert(ts, i + 1))
-				return;
-			t = &ts->t[i];
-			tok_set(&ts->t[i + 1], sx[j].add1, strlen(sx[j].add1));
-			if (sx[j].add2 != NULL && tok_insert(ts, i + 2))
-				tok_set(&ts->t[i + 2], sx[j].add2,
-					strlen(sx[j].add2));
-			t->len = (uint8_t)pre;
-			t->s[pre] = '\0';
-			break;
 		}
 	}
 }
@@ -554,10 +425,10 @@ static void legal_glued(struct kd_tokset *ts)
 			glued_form(suf, n, g_legal[i].form);
 		for (i = 0; i < pre; i++)
 			v += strchr("aeiouy", t->s[i]) != NULL;
-		if (!found || v == 0 || !tok_insert(ts, ts->n))
+		if (!found || v == 0 || !kd__tok_insert(ts, ts->n))
 			continue;
 		t = &ts->t[ts->n - 2];
-		tok_set(&ts->t[ts->n - 1], t->s + pre, n);
+		kd__tok_set(&ts->t[ts->n - 1], t->s + pre, n);
 		t->len = (uint8_t)pre;
 		t->s[pre] = '\0';
 		return;
@@ -623,7 +494,7 @@ static void legal_forms(struct kd_tokset *ts, bool org)
 		if (best == NULL || inside_letters(ts, i, bestk))
 			continue;
 		f = &kd_legal_forms[best->form];
-		tok_set(&ts->t[i], f->cls, strlen(f->cls));
+		kd__tok_set(&ts->t[i], f->cls, strlen(f->cls));
 		ts->t[i].kind = KD_TOK_LEGAL;
 		ts->t[i].form = (uint16_t)(best->form + 1);
 		if (bestk > 1)
@@ -744,7 +615,7 @@ static void org_symbols(struct kd_tokset *ts)
 		/* one word keeps its spelling (a typo in it still compares
 		 * by edit distance); a phrase becomes its symbol */
 		if (bestk > 1) {
-			tok_set(t, best->sym, strlen(best->sym));
+			kd__tok_set(t, best->sym, strlen(best->sym));
 			tok_remove(ts, i + 1, bestk - 1);
 		}
 		t->sym = true;
@@ -1284,21 +1155,21 @@ static void kinds(struct kd_tokset *ts, bool org, bool syl)
 			size_t z = 0;
 			while (z + 1 < t->len && t->s[z] == '0')
 				z++;
-			tok_set(t, t->s + z, t->len - z);
+			kd__tok_set(t, t->s + z, t->len - z);
 			t->kind = KD_TOK_NUMBER;
 			continue;
 		}
 		w = kw_find(t->s);
 		if ((r = ordinal(t, i, org)) != NULL &&
 		    !(w != NULL && (w->roles & R_PART) && i + 1 < ts->n)) {
-			tok_set(t, r, strlen(r));
+			kd__tok_set(t, r, strlen(r));
 			t->kind = KD_TOK_NUMBER;
 			continue;
 		}
 		if (!syl && w != NULL && (w->roles & R_PART) && i + 1 < ts->n &&
 		    !(i == 0 && (w->roles & R_NOTFIRST))) {
 			if (w->canon != NULL)
-				tok_set(t, w->canon, strlen(w->canon));
+				kd__tok_set(t, w->canon, strlen(w->canon));
 			t->kind = KD_TOK_PARTICLE;
 			continue;
 		}
@@ -1318,10 +1189,7 @@ void kd__tokenize(struct kd_tokset *ts, const char *s, size_t n, unsigned flags)
 	bool syl = (flags & KD_NAME_SYLLABLES) != 0;
 	pthread_once(&g_once, kw_init);
 	split(ts, s, n);
-	abd_split(ts);
-	if (!(flags & KD_NAME_PARTICLES_JOINED))
-		particle_split(ts);
-	suffix_split(ts);
+	kd__joined_split(ts, flags); /* tokens_joined.c */
 	if (org)
 		legal_glued(ts);
 	legal_forms(ts, org);
