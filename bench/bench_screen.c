@@ -2,7 +2,13 @@
  * bench_screen.c - screening speed on the bundled lists, in one run:
  * list load and matcher preparation time, single-query latency (median
  * and p99) indexed vs exhaustive, and batch throughput on 1 and 2
- * threads over the first N people of the development negatives.
+ * threads over the first N people of the development negatives. Beside
+ * wall time, the thread's CPU time per query and per batch (1 thread):
+ * on a shared machine other processes stretch the wall time of a query,
+ * much less the CPU time it takes.
+ *
+ * Builds against the query API of kordon.h or, for bench_screen_ab.sh at
+ * a base older than it (no KD_QUERY_MAX_VALUES), the kd_query struct.
  *
  * usage: bench_screen [N_QUERIES] [DATA_DIR] [N_EXHAUSTIVE]
  */
@@ -23,6 +29,49 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static double cpu_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Screen `name` as a person: *wall and *cpu the seconds kd_screen took
+ * (the query is built and freed outside), both 0 when it was not built. */
+static void screen_one(const kd_matcher *m, const char *name, int exhaustive,
+		       double *wall, double *cpu)
+{
+	kd_match_opts o = KD_MATCH_OPTS_INIT;
+	kd_result *r;
+	size_t nr;
+	double t0, c0;
+#ifdef KD_QUERY_MAX_VALUES
+	kd_query *q = NULL;
+	*wall = *cpu = 0;
+	if (kd_query_new(&q, KD_SCHEMA_PERSON) < 0 ||
+	    kd_query_add(q, "name", name) < 0) {
+		kd_query_free(q);
+		return;
+	}
+#else
+	kd_query qs, *q = &qs;
+	memset(q, 0, sizeof(*q));
+	q->schema = KD_SCHEMA_PERSON;
+	q->names = &name;
+	q->nnames = 1;
+#endif
+	o.exhaustive = exhaustive;
+	t0 = now();
+	c0 = cpu_now();
+	if (kd_screen(&r, &nr, m, q, &o) == 0)
+		kd_results_free(r);
+	*cpu = cpu_now() - c0;
+	*wall = now() - t0;
+#ifdef KD_QUERY_MAX_VALUES
+	kd_query_free(q);
+#endif
+}
+
 static int cmp_d(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -34,37 +83,33 @@ struct work {
 	char **names;
 	size_t n, next;
 	pthread_mutex_t lock;
+	double cpu; /* CPU seconds of the threads */
 };
 
 static void *run(void *arg)
 {
 	struct work *w = arg;
+	double c0 = cpu_now(), wall, cpu;
 	for (;;) {
 		size_t i;
-		kd_query *q = NULL;
-		kd_match_opts o = KD_MATCH_OPTS_INIT;
-		kd_result *r;
-		size_t nr;
-		const char *name;
 		pthread_mutex_lock(&w->lock);
 		i = w->next++;
 		pthread_mutex_unlock(&w->lock);
 		if (i >= w->n)
 			break;
-		name = w->names[i];
-		if (kd_query_new(&q, KD_SCHEMA_PERSON) == 0 &&
-		    kd_query_add(q, "name", name) == 0 &&
-		    kd_screen(&r, &nr, w->m, q, &o) == 0)
-			kd_results_free(r);
-		kd_query_free(q);
+		screen_one(w->m, w->names[i], 0, &wall, &cpu);
 	}
+	pthread_mutex_lock(&w->lock);
+	w->cpu += cpu_now() - c0;
+	pthread_mutex_unlock(&w->lock);
 	return NULL;
 }
 
+/* names/s of wall time; *per_cpu: names per CPU second of the threads */
 static double throughput(const kd_matcher *m, char **names, size_t n,
-			 int threads)
+			 int threads, double *per_cpu)
 {
-	struct work w = { m, names, n, 0, PTHREAD_MUTEX_INITIALIZER };
+	struct work w = { m, names, n, 0, PTHREAD_MUTEX_INITIALIZER, 0 };
 	pthread_t th[8];
 	double t0 = now();
 	int t;
@@ -72,38 +117,31 @@ static double throughput(const kd_matcher *m, char **names, size_t n,
 		pthread_create(&th[t], NULL, run, &w);
 	for (t = 0; t < threads; t++)
 		pthread_join(th[t], NULL);
-	return (double)n / (now() - t0);
+	t0 = now() - t0;
+	if (per_cpu)
+		*per_cpu = w.cpu > 0 ? (double)n / w.cpu : 0;
+	return (double)n / t0;
 }
 
+/* Median and p99 of the wall time (med, p99) and of the thread's CPU
+ * time (cmed, cp99) of one query, in us. */
 static void latency(const kd_matcher *m, char **names, size_t n, int exhaustive,
-		    double *med, double *p99)
+		    double *med, double *p99, double *cmed, double *cp99)
 {
 	double *lat = malloc(n * sizeof(double));
+	double *cpu = malloc(n * sizeof(double));
 	size_t i;
 	for (i = 0; i < n; i++) {
-		kd_query *q = NULL;
-		kd_match_opts o = KD_MATCH_OPTS_INIT;
-		kd_result *r;
-		size_t nr;
-		const char *name = names[i];
-		double t0;
-		o.exhaustive = exhaustive;
-		if (kd_query_new(&q, KD_SCHEMA_PERSON) < 0 ||
-		    kd_query_add(q, "name", name) < 0) {
-			kd_query_free(q);
-			lat[i] = 0;
-			continue;
-		}
-		t0 = now();
-		if (kd_screen(&r, &nr, m, q, &o) == 0)
-			kd_results_free(r);
-		lat[i] = now() - t0;
-		kd_query_free(q);
+		screen_one(m, names[i], exhaustive, &lat[i], &cpu[i]);
 	}
 	qsort(lat, n, sizeof(double), cmp_d);
+	qsort(cpu, n, sizeof(double), cmp_d);
 	*med = lat[n / 2] * 1e6;
 	*p99 = lat[n * 99 / 100] * 1e6;
+	*cmed = cpu[n / 2] * 1e6;
+	*cp99 = cpu[n * 99 / 100] * 1e6;
 	free(lat);
+	free(cpu);
 }
 
 int main(int argc, char **argv)
@@ -117,7 +155,7 @@ int main(int argc, char **argv)
 	size_t got = 0, nex;
 	kd_db *db;
 	kd_matcher *m;
-	double t0, med, p99, emed, ep99;
+	double t0, med, p99, emed, ep99, cmed, cp99, b1, b1cpu, b2;
 	struct rusage ru;
 
 	if (kd__reader_open(&r, KD_SOURCE_DIR
@@ -143,25 +181,30 @@ int main(int argc, char **argv)
 	t0 = now();
 	kd_matcher_new(&m, db);
 	printf("prepare matcher        %8.1f ms\n", (now() - t0) * 1e3);
-	throughput(m, names, n < 200 ? n : 200, 1); /* warm caches */
-	latency(m, names, n, 0, &med, &p99);
+	throughput(m, names, n < 200 ? n : 200, 1, NULL); /* warm caches */
+	latency(m, names, n, 0, &med, &p99, &cmed, &cp99);
 	nex = argc > 3 ? (size_t)strtoul(argv[3], NULL, 10) : 300;
 	if (nex > n)
 		nex = n;
 	if (nex == 0)
 		nex = 1;
-	latency(m, names, nex, 1, &emed, &ep99);
+	latency(m, names, nex, 1, &emed, &ep99, &t0, &t0);
 	printf("query latency indexed  median %8.1f us  p99 %8.1f us  (%zu "
 	       "queries)\n",
 	       med, p99, n);
 	printf("query latency exhaust. median %8.1f us  p99 %8.1f us  (%zu "
 	       "queries)\n",
 	       emed, ep99, nex);
+	printf("query cpu time indexed median %8.1f us  p99 %8.1f us  (the "
+	       "thread's CPU time)\n",
+	       cmed, cp99);
 	printf("indexed speed-up       median x%.0f\n", emed / med);
-	printf("batch throughput       1 thread  %8.0f names/s\n",
-	       throughput(m, names, n, 1));
-	printf("batch throughput       2 threads %8.0f names/s\n",
-	       throughput(m, names, n, 2));
+	b1 = throughput(m, names, n, 1, &b1cpu);
+	b2 = throughput(m, names, n, 2, NULL);
+	printf("batch throughput       1 thread  %8.0f names/s\n", b1);
+	printf("batch throughput       2 threads %8.0f names/s\n", b2);
+	printf("batch cpu throughput   1 thread  %8.0f names per CPU second\n",
+	       b1cpu);
 	getrusage(RUSAGE_SELF, &ru);
 	printf("max resident memory    %8.1f MiB\n",
 	       (double)ru.ru_maxrss / 1024);

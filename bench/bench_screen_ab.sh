@@ -5,7 +5,8 @@
 #
 # Builds bench_screen (Release) at BASE_REV in a temporary worktree, with
 # this tree's bench/bench_screen.c (the library is BASE_REV's, the bench
-# the same), and here. Then ROUNDS rounds, each running both builds one
+# the same; it builds against the kd_query struct of bases older than the
+# query API), and here. Then ROUNDS rounds, each running both builds one
 # after the other on this tree's lists (the order swaps every round:
 # ABBA...), so the load of a shared machine falls on both alike. Prints
 # per figure (indexed median and p99 latency, batch names/s on 1 and 2
@@ -32,13 +33,16 @@ for d in "$wt" .; do
 done
 bin_a="$wt/build-rel/bench_screen" bin_b="build-rel/bench_screen"
 
-# one run: "median p99 batch1 batch2" (no exhaustive scoring: 1 query)
+# one run: "median p99 batch1 batch2 cpu-median cpu-batch1" (no
+# exhaustive scoring: 1 query)
 one() {
   "$1" "$nq" "$PWD/data" 1 | awk '
     /^query latency indexed/ { med = $5; p99 = $8 }
+    /^query cpu time indexed/ { cmed = $6 }
     /^batch throughput +1 thread/ { b1 = $5 }
     /^batch throughput +2 threads/ { b2 = $5 }
-    END { print med, p99, b1, b2 }'
+    /^batch cpu throughput +1 thread/ { c1 = $6 }
+    END { print med, p99, b1, b2, cmed, c1 }'
 }
 for r in $(seq 1 "$rounds"); do
   if [ $((r % 2)) -eq 1 ]; then
@@ -54,7 +58,8 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 printf '%-26s %10s %10s %7s\n' figure base head ratio
 col=1
 for name in "latency median (us)" "latency p99 (us)" \
-  "batch 1 thread (names/s)" "batch 2 threads (names/s)"; do
+  "batch 1 thread (names/s)" "batch 2 threads (names/s)" \
+  "cpu time median (us)" "batch 1 thread (/cpu s)"; do
   a=$(cut -d' ' -f$col "$out/a" | median)
   b=$(cut -d' ' -f$col "$out/b" | median)
   awk -v n="$name" -v a="$a" -v b="$b" \

@@ -104,6 +104,9 @@ struct kd_index {
 	double idf_max;
 	const uint32_t *ent_name0; /* first name record of each entity */
 	const uint32_t *ent_nname;
+	/* kd__index_open(): unique in the process, so that what a scratch
+	 * derived from an index is never taken for another's at its address */
+	uint64_t serial;
 	void *owned[8]; /* built: the arrays above (kd__free each);
 				* a view from a snapshot owns nothing */
 };

@@ -22,6 +22,7 @@
 #include "index.h"
 #include "util/snapfile.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <unicode/uvernum.h>
@@ -163,6 +164,7 @@ static int tables_consistent(const struct kd_index *m)
 
 int kd__index_open(struct kd_index *ix, const kd_db *db)
 {
+	static atomic_ullong serial;
 	int err = KD_ENOTFOUND;
 	/* a snapshot that carries an index for this code: use it in place;
 	 * otherwise (older analysis) build one */
@@ -170,6 +172,8 @@ int kd__index_open(struct kd_index *ix, const kd_db *db)
 		err = kd__index_view(ix, db);
 	if (err == KD_ENOTFOUND)
 		err = kd__index_build(ix, db);
+	if (err == 0)
+		ix->serial = (uint64_t)atomic_fetch_add(&serial, 1) + 1;
 	return err;
 }
 

@@ -88,6 +88,9 @@ struct plist {
 
 struct kd_cand_scratch {
 	struct rstate *st;
+	float *wsum;          /* per record: kd_mname.wsum, 4 bytes a record
+			       * (folding reads it for many records: the
+			       * 16-byte name records were its cache misses) */
 	uint32_t *vtouched;   /* records hit by the current query variant */
 	uint64_t *admit;      /* per record bit: admitted in this variant */
 	uint64_t *hit;        /* per record bit: hit by a skipped list only */
@@ -102,6 +105,7 @@ struct kd_cand_scratch {
 	size_t nkeys;           /* keys in kcache for this query */
 	size_t npending;
 	size_t ncand, capcand, capsel, nvtouched, cap, capents;
+	uint64_t serial; /* of the index wsum was taken from */
 	size_t nent, capent, nskipped, capskipped;
 	uint32_t qtick;
 };
@@ -139,6 +143,7 @@ void kd__cand_scratch_free(struct kd_cand_scratch *s)
 	if (s == NULL)
 		return;
 	kd__free(s->st);
+	kd__free(s->wsum);
 	kd__free(s->vtouched);
 	kd__free(s->admit);
 	kd__free(s->hit);
@@ -152,13 +157,14 @@ void kd__cand_scratch_free(struct kd_cand_scratch *s)
 	kd__free(s);
 }
 
-/* The scratch in *sp, (re)made to fit n name records and nents
- * entities. */
+/* The scratch in *sp, (re)made to fit the name records and entities of
+ * m (and to hold its records' weights). */
 static struct kd_cand_scratch *get_scratch(struct kd_cand_scratch **sp,
-					   size_t n, size_t nents)
+					   const struct kd_index *m)
 {
 	struct kd_cand_scratch *s = *sp;
-	if (s && s->cap >= n && s->capents >= nents)
+	size_t n = m->nnames, nents = m->db->nents, r;
+	if (s && s->cap >= n && s->capents >= nents && s->serial == m->serial)
 		return s;
 	kd__cand_scratch_free(s);
 	*sp = NULL;
@@ -166,17 +172,21 @@ static struct kd_cand_scratch *get_scratch(struct kd_cand_scratch **sp,
 	if (s == NULL)
 		return NULL;
 	s->st = kd__calloc(n + 1, sizeof(*s->st));
+	s->wsum = kd__malloc((n + 1) * sizeof(*s->wsum));
 	s->vtouched = kd__calloc(n + 1, sizeof(uint32_t));
 	s->admit = kd__calloc(n / 64 + 1, sizeof(uint64_t));
 	s->hit = kd__calloc(n / 64 + 1, sizeof(uint64_t));
 	s->seen = kd__calloc(nents + 1, sizeof(uint32_t));
 	s->kcache = kd__calloc(KCACHE_SIZE, sizeof(*s->kcache));
 	s->pending = kd__calloc(KCACHE_SIZE, sizeof(*s->pending));
-	if (!s->st || !s->vtouched || !s->admit || !s->hit || !s->seen ||
-	    !s->kcache || !s->pending) {
+	if (!s->st || !s->wsum || !s->vtouched || !s->admit || !s->hit ||
+	    !s->seen || !s->kcache || !s->pending) {
 		kd__cand_scratch_free(s);
 		return NULL;
 	}
+	for (r = 0; r < n; r++)
+		s->wsum[r] = m->names[r].wsum;
+	s->serial = m->serial;
 	s->cap = n;
 	s->capents = nents;
 	*sp = s;
@@ -607,14 +617,14 @@ static int fold_variant(struct kd_cand_scratch *s, const struct kd_index *m,
 			 * those that will need it */
 			uint32_t r2 = s->vtouched[i + PREFETCH_AHEAD / 2];
 			if (s->st[r2].acc >= amin)
-				PREFETCH(&m->names[r2]);
+				PREFETCH(&s->wsum[r2]);
 		}
 		st->acc = 0;
 		st->mask = 0;
 		if (a < amin)
 			continue;
 		cover = a / wq;
-		rest = a / m->names[r].wsum;
+		rest = a / s->wsum[r];
 		/* 0.65 + 0.35 x rest: the tangent of rest^0.35 at 1, enough
 		 * to rank and much cheaper than pow() */
 		est = (cover > 1 ? 1 : cover) *
@@ -770,7 +780,7 @@ int kd__candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 	int err;
 	memset(out, 0, sizeof(*out));
 	wk.m = m;
-	wk.s = get_scratch(sp, m->nnames, m->db->nents);
+	wk.s = get_scratch(sp, m);
 	wk.err = 0;
 	if (wk.s == NULL)
 		return kd__error_set(KD_ENOMEM, "out of memory");
