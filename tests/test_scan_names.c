@@ -212,3 +212,25 @@ KD_TEST(scan_prose__one_initial_and_a_rare_proper_noun)
 	CHECK_INT(scan_alerts("Selon M. Taylor, la r\xc3\xa9union a eu lieu."),
 		  0);
 }
+
+KD_TEST(scan_prose__given_name_and_rare_family_both_words)
+{
+	/* German (a nationality) and Belous, Ivan and Loor are ordinary
+	 * words of some language, but a common given name before a family
+	 * name rare among people names the listed person */
+	expect_name("Ministr German Belous se v \xc3\xbater\xc3\xbd setkal "
+		    "se z\xc3\xa1stupci vl\xc3\xa1"
+		    "dy.",
+		    "ofac-35780", 8, 21);
+	expect_name("Las sanciones afectan tambi\xc3\xa9n al general "
+		    "\xc2\xabIvan Loor\xc2\xbb.",
+		    "ofac-35670", 44, 53);
+	/* a heading in capitals, then a sentence: "Aussi" is no given
+	 * name (ASSI, Saleh by skeleton) */
+	CHECK_INT(scan_alerts("VOIR AUSSI\nCela n'est pas le manuel complet."),
+		  0);
+	/* a family name common among people is anyone's (Chan) */
+	CHECK_INT(scan_alerts("Sankce se t\xc3\xbdkaj\xc3\xad i gener\xc3\xa1"
+			      "la German Chan."),
+		  0);
+}

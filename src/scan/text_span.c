@@ -402,6 +402,39 @@ static int bare(const struct scan *sc, const struct tok *t)
 
 static int two_initials(const struct scan *sc, size_t k);
 
+/* Is span [i..j] a given name, then a family name, both ordinary words
+ * of some language: Ivan Loor, German Belous, Roman Melnik, Alexandr
+ * Jakubowski? The dictionaries of eight languages hold many surnames
+ * as words (a Polish adjective in -ski, Estonian loor), so two ordinary
+ * words say nothing against a name when the first is a common given
+ * name among people in general (seen as a name word itself, and its
+ * spelling class frequent among Wikidata's and the Census's names:
+ * Ivan, Roman, Alexandr ~ Alexander; "Aussi" is no name)
+ * and the second rare among them (a distinctive family name: Loor,
+ * Belous, Melnik are not "Will", "Grant" or "Green"); not at a
+ * sentence start, where any word is capitalised. The match must be a
+ * person's, every word matched without edits (kd__scan_collect), and
+ * kd__scan_given_and_family() wants the given and the family name of
+ * that person. Not in legacy mode. */
+#define PAIR_GIVEN_INFO  8.0  /* nats: 1 name word in 3,000 or more */
+#define PAIR_FAMILY_INFO 10.0 /* nats: 1 in 22,000 or fewer */
+#define PAIR_SEEN_INFO   12.0 /* nats: the word itself is a name word */
+static int named_pair(const struct scan *sc, size_t i, size_t j)
+{
+	const struct tok *a = &sc->t[i], *b = &sc->t[j];
+	if (sc->legacy || j != i + 1 || b->sep != SEP_SOFT || a->initial ||
+	    a->hangul || b->hangul || a->cas != CASE_UPPER ||
+	    b->cas != CASE_UPPER || a->len < 3 || b->len < 4 || !a->known ||
+	    !b->known || b->lex != KD_LEX_NONE || a->sklen == 0 ||
+	    a->word != KD_WORD_COMMON || b->word != KD_WORD_COMMON ||
+	    bare(sc, a) || bare(sc, b))
+		return 0;
+	return kd__name_pop_info(TXT(sc, a), a->len) < PAIR_SEEN_INFO &&
+	       kd__name_pop_info_class(SKEL(sc, a), a->sklen) <=
+		       PAIR_GIVEN_INFO &&
+	       kd__name_pop_info(STEM(sc, b), b->slen) >= PAIR_FAMILY_INFO;
+}
+
 /* Language evidence for a span [i..j] (not in legacy mode):
  *   - two ordinary words of some language ("International System",
  *     "Control System", "Show Done") are not a name: one of them must
@@ -432,7 +465,8 @@ static int span_evidence(const struct scan *sc, size_t i, size_t j)
 		common += t->word == KD_WORD_COMMON && !bare(sc, t);
 		known += t->word != KD_WORD_NONE;
 	}
-	if (words && words <= 2 && common == words && !korean_shape(sc, i, j))
+	if (words && words <= 2 && common == words && !korean_shape(sc, i, j) &&
+	    !named_pair(sc, i, j))
 		return 0;
 	/* the first word of a sentence is capitalised whatever it is: an
 	 * ordinary word there ("Sono Tallin", "Frag Anna") is no name part
@@ -576,7 +610,8 @@ static int full_name(const struct scan *sc, size_t i, size_t j)
 		return words >= 2 || (words == 1 && rare) ||
 		       (j == i + 1 && case_end(sc, i, j));
 	return words >= 3 ||
-	       (words == 2 && (plain < 2 || korean_shape(sc, i, j)));
+	       (words == 2 &&
+		(plain < 2 || korean_shape(sc, i, j) || named_pair(sc, i, j)));
 }
 
 /* Not in legacy mode, a span may start with one capitalised word the
@@ -935,7 +970,13 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_FULL)) < 0)
 					return err;
-				if (r == NULL)
+				/* a named pair names a person, as listed */
+				if (r == NULL ||
+				    (named_pair(sc, i, j) &&
+				     (r->ent == UINT32_MAX ||
+				      kd__index_ent(sc->c->ix, r->ent)->schema !=
+					      KD_SCHEMA_PERSON ||
+				      edited_part(r->detail))))
 					continue;
 				if (r->ent != UINT32_MAX &&
 				    r->score >= sc->c->threshold &&
