@@ -234,3 +234,17 @@ KD_TEST(scan_prose__given_name_and_rare_family_both_words)
 			      "la German Chan."),
 		  0);
 }
+
+KD_TEST(scan_prose__next_entity_the_name_parts_confirm)
+{
+	/* Бутина scores higher as VORONTSOVA's alias PUTINA (by skeleton),
+	 * whose family name it is not: the next match, Maria Valerievna
+	 * BUTINA, is the one the given and family names confirm */
+	expect_name("Переговоры с Марией Бутиной прошли в Москве.", "uk-14272",
+		    24, 51);
+	/* the next entity must say which word is its family name */
+	CHECK_INT(scan_alerts(
+			  "Im Anschluss wurde das Land von Kemal Mustafa, dem "
+			  "Helden der Verteidigung von Gallipoli, reformiert."),
+		  0);
+}

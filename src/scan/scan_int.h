@@ -62,6 +62,10 @@ struct kd_scan_match {
 	size_t nalso;
 	uint32_t also[KD_SCAN_MAX_ALSO];
 	double also_score[KD_SCAN_MAX_ALSO];
+	/* what was scored (in the call's pool), for kd__scan_score_rank */
+	const char *name;
+	size_t nlen;
+	unsigned mode, rank;
 };
 
 struct kd_scan_ctx {
@@ -125,6 +129,12 @@ int kd__scan_name(struct kd_scan_ctx *c, const struct kd_seg *g);
 void kd__scan_score_end(struct kd_scan_ctx *c);
 int kd__scan_score(const struct kd_scan_match **out, struct kd_scan_ctx *c,
 		   const char *name, size_t len, unsigned mode);
+/** The entity ranked next after `prev` (a result of kd__scan_score or of
+ *  this) for the same name, explained as the best is: *out NULL when
+ *  no other reaches the threshold. For a mention whose best entity the
+ *  name-part rules refuse (text_span.c). Cached as kd__scan_score. */
+int kd__scan_score_next(const struct kd_scan_match **out, struct kd_scan_ctx *c,
+			const struct kd_scan_match *prev);
 
 /* ---- text_scan.c --------------------------------------------------------- */
 

@@ -277,9 +277,10 @@ out:
 	return 0;
 }
 
-/* Compute (uncached). */
+/* Compute (uncached): the entity ranked `rank` (0: the best). */
 static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
-		      const char *name, size_t len, unsigned mode)
+		      const char *name, size_t len, unsigned mode,
+		      unsigned rank)
 {
 	const struct kd_index *m = c->ix;
 	struct kd_name_policy pol;
@@ -328,53 +329,90 @@ static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 		goto done;
 ranked:
 	qsort(es, n, sizeof(*es), cmp_score);
-	out->ent = es[0].ent;
-	out->score = es[0].b.score > 1 ? 1 : es[0].b.score;
-	for (i = 1; i < n && out->nalso < KD_SCAN_MAX_ALSO; i++) {
+	if (rank >= n)
+		goto done;
+	out->ent = es[rank].ent;
+	out->score = es[rank].b.score > 1 ? 1 : es[rank].b.score;
+	for (i = rank + 1; i < n && out->nalso < KD_SCAN_MAX_ALSO; i++) {
 		double need = es[i].b.single ? c->single_threshold
 					     : c->threshold;
 		if (es[i].b.score < need ||
-		    es[i].b.score < es[0].b.score - ALSO_WITHIN)
+		    es[i].b.score < es[rank].b.score - ALSO_WITHIN)
 			break;
 		out->also[out->nalso] = es[i].ent;
 		out->also_score[out->nalso++] = es[i].b.score > 1
 							? 1
 							: es[i].b.score;
 	}
-	KD_FORWARD(explain(out, c, qv, &es[0]));
+	KD_FORWARD(explain(out, c, qv, &es[rank]));
 done:
 	kd__free(es);
 	kd__free(cs.c);
 	return err;
 }
 
-int kd__scan_score(const struct kd_scan_match **out, struct kd_scan_ctx *c,
-		   const char *name, size_t len, unsigned mode)
+/* kd__scan_score() of the entity ranked `rank`; the cache key is mode,
+ * rank and name ("2|ivan loor", "2#1|ivan loor"). */
+static int score_cached(const struct kd_scan_match **out, struct kd_scan_ctx *c,
+			const char *name, size_t len, unsigned mode,
+			unsigned rank)
 {
 	char keybuf[256];
 	struct kd_scan_match *r;
 	char *key;
+	size_t o = 0;
 	int err;
 	*out = NULL;
-	if (len + 3 > sizeof(keybuf))
-		len = sizeof(keybuf) - 3;
-	keybuf[0] = (char)('0' + mode);
-	keybuf[1] = '|';
-	memcpy(keybuf + 2, name, len);
-	keybuf[len + 2] = '\0';
+	if (len + 5 > sizeof(keybuf))
+		len = sizeof(keybuf) - 5;
+	keybuf[o++] = (char)('0' + mode);
+	if (rank) {
+		keybuf[o++] = '#';
+		keybuf[o++] = (char)('0' + rank);
+	}
+	keybuf[o++] = '|';
+	memcpy(keybuf + o, name, len);
+	keybuf[o + len] = '\0';
 	r = kd__map_get(&c->cache, keybuf);
 	if (r != NULL) {
 		*out = r;
 		return 0;
 	}
 	r = kd__pool_alloc(c->pool, sizeof(*r));
-	key = kd__pool_strndup(c->pool, keybuf, len + 2);
+	key = kd__pool_strndup(c->pool, keybuf, o + len);
 	if (r == NULL || key == NULL)
 		return kd__error_set(KD_ENOMEM, "out of memory");
-	if ((err = score_name(r, c, name, len, mode)) < 0)
+	if ((err = score_name(r, c, name, len, mode, rank)) < 0)
 		return err;
+	r->name = key + o;
+	r->nlen = len;
+	r->mode = mode;
+	r->rank = rank;
 	if ((err = kd__map_put(&c->cache, key, r)) < 0)
 		return err;
 	*out = r;
+	return 0;
+}
+
+int kd__scan_score(const struct kd_scan_match **out, struct kd_scan_ctx *c,
+		   const char *name, size_t len, unsigned mode)
+{
+	return score_cached(out, c, name, len, mode, 0);
+}
+
+int kd__scan_score_next(const struct kd_scan_match **out, struct kd_scan_ctx *c,
+			const struct kd_scan_match *prev)
+{
+	const struct kd_scan_match *r = NULL;
+	int err;
+	*out = NULL;
+	if (prev == NULL || prev->name == NULL || prev->ent == UINT32_MAX ||
+	    prev->rank >= 9)
+		return 0;
+	if ((err = score_cached(&r, c, prev->name, prev->nlen, prev->mode,
+				prev->rank + 1)) < 0)
+		return err;
+	if (r != NULL && r->ent != UINT32_MAX && r->score >= c->threshold)
+		*out = r;
 	return 0;
 }

@@ -416,6 +416,9 @@ static int two_initials(const struct scan *sc, size_t k);
  * person's, every word matched without edits (kd__scan_collect), and
  * kd__scan_given_and_family() wants the given and the family name of
  * that person. Not in legacy mode. */
+/* the entities after the best a span is checked against */
+#define NEXT_MAX 3
+
 #define PAIR_GIVEN_INFO  8.0  /* nats: 1 name word in 3,000 or more */
 #define PAIR_FAMILY_INFO 10.0 /* nats: 1 in 22,000 or fewer */
 #define PAIR_SEEN_INFO   12.0 /* nats: the word itself is a name word */
@@ -791,6 +794,72 @@ static int foreign_pair(struct scan *sc, size_t i, size_t j)
 	       kd__scan_listed_span(sc, i, j, 1);
 }
 
+/* Does span [i..j] name the entity r matched, by the name-part rules:
+ * a one-letter first word matched as an initial of r's given names
+ * (initials_matched()) or as no initial (a Korean surname), the given
+ * and the family name of a person (kd__scan_given_and_family()), every
+ * syllable of a romanised Chinese or Korean name (covers_listed()), a
+ * person's name without edits for a named_pair()? */
+static int span_names(const struct scan *sc, size_t i, size_t j,
+		      const struct kd_scan_match *r)
+{
+	size_t syl;
+	if (r->ent == UINT32_MAX || r->score < sc->c->threshold)
+		return 0;
+	if (sc->legacy)
+		return 1;
+	/* a named pair names a person, as listed */
+	if (named_pair(sc, i, j) &&
+	    (kd__index_ent(sc->c->ix, r->ent)->schema != KD_SCHEMA_PERSON ||
+	     edited_part(r->detail)))
+		return 0;
+	if (sc->t[i].len == 1 &&
+	    !(two_initials(sc, i) || one_initial(sc, i)
+		      ? initials_matched(sc, i, j, r)
+		      : !initial_part(r->detail, TXT(sc, &sc->t[i]))))
+		return 0;
+	return kd__scan_given_and_family(sc, i, j, r->ent, r->detail) &&
+	       ((syl = syllabic_span(sc, i, j)) == 0 ||
+		(covers_listed(sc, i, j, r->ent, syl) &&
+		 !edited_part(r->detail)));
+}
+
+/* The entities ranked after *r for the same span (kd__scan_score_next,
+ * NEXT_MAX of them): *r becomes the first that span_names() accepts and
+ * whose name parts it can tell, a person listed as "FAMILY, Given" or
+ * "Given Patronymic FAMILY" (MOSTAFA KAMEL MOSTAFA IBRAHIM says nothing
+ * of which word is his family name: Kemal Mustafa is another man),
+ * every word matched without edits (Omar Sharif is no Amar SHARIF), or
+ * NULL when none is. Not for a span starting with an initial: an
+ * initial and a family word fit many listed persons (S. Whang ~ WANG,
+ * Shucheng), the best of them or none. */
+static int next_named(struct scan *sc, size_t i, size_t j,
+		      const struct kd_scan_match **r)
+{
+	size_t k;
+	int err;
+	if (sc->t[i].len == 1) {
+		*r = NULL;
+		return 0;
+	}
+	for (k = 0; k < NEXT_MAX && *r != NULL; k++) {
+		const struct kd_entity *e;
+		const char *cap;
+		if ((err = kd__scan_score_next(r, sc->c, *r)) < 0)
+			return err;
+		if (*r == NULL)
+			break;
+		e = kd__index_ent(sc->c->ix, (*r)->ent);
+		cap = kd_entity_caption(e);
+		if (e->schema == KD_SCHEMA_PERSON &&
+		    (strchr(cap, ',') != NULL || kd__scan_mixed_case(cap)) &&
+		    !edited_part((*r)->detail) && span_names(sc, i, j, *r))
+			return 0;
+	}
+	*r = NULL;
+	return 0;
+}
+
 int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 		     size_t *capc)
 {
@@ -884,7 +953,7 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 			    !unbounded(sc, i, j) &&
 			    (sc->legacy || span_evidence(sc, i, j))) {
 				char key[256];
-				size_t kl, syl;
+				size_t kl;
 				const struct kd_scan_match *r = NULL;
 				if (span_key(sc, i, j, key, sizeof(key), &kl) <
 				    0)
@@ -970,28 +1039,17 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_FULL)) < 0)
 					return err;
-				/* a named pair names a person, as listed */
-				if (r == NULL ||
-				    (named_pair(sc, i, j) &&
-				     (r->ent == UINT32_MAX ||
-				      kd__index_ent(sc->c->ix, r->ent)->schema !=
-					      KD_SCHEMA_PERSON ||
-				      edited_part(r->detail))))
+				if (r == NULL)
 					continue;
-				if (r->ent != UINT32_MAX &&
-				    r->score >= sc->c->threshold &&
-				    (sc->legacy || sc->t[i].len > 1 ||
-				     (two_initials(sc, i) || one_initial(sc, i)
-					      ? initials_matched(sc, i, j, r)
-					      : !initial_part(
-							r->detail,
-							TXT(sc, &sc->t[i])))) &&
-				    (sc->legacy ||
-				     (kd__scan_given_and_family(
-					      sc, i, j, r->ent, r->detail) &&
-				      ((syl = syllabic_span(sc, i, j)) == 0 ||
-				       (covers_listed(sc, i, j, r->ent, syl) &&
-					!edited_part(r->detail)))))) {
+				/* the best entity the name-part rules refuse:
+				 * the next ones the span matches that the
+				 * rules confirm (Марией Бутиной is BUTINA,
+				 * though VORONTSOVA's alias PUTINA scores
+				 * higher by skeleton) */
+				if (!sc->legacy && !span_names(sc, i, j, r) &&
+				    (err = next_named(sc, i, j, &r)) < 0)
+					return err;
+				if (r != NULL && span_names(sc, i, j, r)) {
 					if ((err = kd__grow((void **)cs, capc,
 							    *nc + 1,
 							    sizeof(**cs))) < 0)
