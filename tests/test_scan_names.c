@@ -225,6 +225,10 @@ KD_TEST(scan_prose__given_name_and_rare_family_both_words)
 	expect_name("Las sanciones afectan tambi\xc3\xa9n al general "
 		    "\xc2\xabIvan Loor\xc2\xbb.",
 		    "ofac-35670", 44, 53);
+	/* the given name in a case form (Сергея: Sergei), the family name
+	 * a word (королева, a queen) */
+	expect_name("Представитель Сергея Королева отверг обвинения.",
+		    "ofac-44098", 27, 56);
 	/* a heading in capitals, then a sentence: "Aussi" is no given
 	 * name (ASSI, Saleh by skeleton) */
 	CHECK_INT(scan_alerts("VOIR AUSSI\nCela n'est pas le manuel complet."),

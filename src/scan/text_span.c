@@ -407,8 +407,9 @@ static int two_initials(const struct scan *sc, size_t k);
  * Jakubowski? The dictionaries of eight languages hold many surnames
  * as words (a Polish adjective in -ski, Estonian loor), so two ordinary
  * words say nothing against a name when the first is a common given
- * name among people in general (seen as a name word itself, and its
- * spelling class frequent among Wikidata's and the Census's names:
+ * name among people in general (seen as a name word itself or in its
+ * nominative, Сергея, and its spelling class frequent among Wikidata's
+ * and the Census's names:
  * Ivan, Roman, Alexandr ~ Alexander; "Aussi" is no name)
  * and the second rare among them (a distinctive family name: Loor,
  * Belous, Melnik are not "Will", "Grant" or "Green"); not at a
@@ -422,6 +423,23 @@ static int two_initials(const struct scan *sc, size_t k);
 #define PAIR_GIVEN_INFO  8.0  /* nats: 1 name word in 3,000 or more */
 #define PAIR_FAMILY_INFO 10.0 /* nats: 1 in 22,000 or fewer */
 #define PAIR_SEEN_INFO   12.0 /* nats: the word itself is a name word */
+/* Is token t a name word among people, as written or in a nominative
+ * of its Slavic case form (Сергея: sergey, Iwana: iwan)? */
+static int given_seen(const struct scan *sc, const struct tok *t)
+{
+	char b[TOK_MAX + 8];
+	size_t from = 0, n;
+	int cyr = (unsigned char)sc->g->s[t->os] >= 0xD0 &&
+		  (unsigned char)sc->g->s[t->os] <= 0xD4;
+	if (kd__name_pop_info(TXT(sc, t), t->len) < PAIR_SEEN_INFO)
+		return 1;
+	while ((n = kd__scan_case_form(b, sizeof(b), TXT(sc, t), t->len, cyr, 1,
+				       &from)) > 0)
+		if (kd__name_pop_info(b, n) < PAIR_SEEN_INFO)
+			return 1;
+	return 0;
+}
+
 static int named_pair(const struct scan *sc, size_t i, size_t j)
 {
 	const struct tok *a = &sc->t[i], *b = &sc->t[j];
@@ -432,7 +450,7 @@ static int named_pair(const struct scan *sc, size_t i, size_t j)
 	    a->word != KD_WORD_COMMON || b->word != KD_WORD_COMMON ||
 	    bare(sc, a) || bare(sc, b))
 		return 0;
-	return kd__name_pop_info(TXT(sc, a), a->len) < PAIR_SEEN_INFO &&
+	return given_seen(sc, a) &&
 	       kd__name_pop_info_class(SKEL(sc, a), a->sklen) <=
 		       PAIR_GIVEN_INFO &&
 	       kd__name_pop_info(STEM(sc, b), b->slen) >= PAIR_FAMILY_INFO;
