@@ -252,3 +252,15 @@ KD_TEST(scan_prose__next_entity_the_name_parts_confirm)
 			  "Helden der Verteidigung von Gallipoli, reformiert."),
 		  0);
 }
+
+KD_TEST(scan_prose__one_initial_and_an_alias_family_name)
+{
+	/* Alchevskikh is ALSHEVSKIH, an alias's family name of Andrey
+	 * Gennadievich ALSHEVSKY (the caption's is another spelling) */
+	expect_name("Le ministre A. Alchevskikh a rencontr\xc3\xa9 mardi des "
+		    "repr\xc3\xa9sentants du gouvernement.",
+		    "uk-14554", 12, 26);
+	/* a skeleton alone is no alias's family name (Schiaffino and
+	 * Hewani share one) */
+	CHECK_INT(scan_alerts("Come disse G. Schiaffino, tutto passa."), 0);
+}

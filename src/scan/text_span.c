@@ -783,7 +783,8 @@ static int initials_matched(const struct scan *sc, size_t i, size_t j,
 		kd__scan_qtok(&q, sc, t);
 		if (!kd__scan_family_part(sc, r->ent, STEM(sc, t), t->slen, &q,
 					  0.8) &&
-		    !kd__scan_case_family(sc, r->ent, t))
+		    !kd__scan_case_family(sc, r->ent, t) &&
+		    !kd__scan_alias_family(sc, r->ent, t, r->detail))
 			return 0;
 	}
 	return 1;
