@@ -879,6 +879,27 @@ static int next_named(struct scan *sc, size_t i, size_t j,
 	return 0;
 }
 
+/* Span [i..j] of two words of no language (foreign_pair()) in a Slavic
+ * case form, its nominative key[0..kl) scored as kd_screen scores it: a
+ * person with the margin foreign_pair() wants replaces *r (Andrieja
+ * Wołożynskiego ~ Andrei Olgertovich VOLOZHINSKY, whom the full-name
+ * policy refuses: the patronymic is most of the listed name). */
+static int foreign_case(struct scan *sc, size_t i, size_t j, const char *key,
+			size_t kl, const struct kd_scan_match **r)
+{
+	const struct kd_scan_match *m = NULL;
+	int err;
+	if (!foreign_pair(sc, i, j))
+		return 0;
+	if ((err = kd__scan_score(&m, sc->c, key, kl, KD_SCAN_MULTI)) < 0)
+		return err;
+	if (m != NULL && m->ent != UINT32_MAX &&
+	    kd__index_ent(sc->c->ix, m->ent)->schema == KD_SCHEMA_PERSON &&
+	    m->score >= sc->c->threshold + KD_W_SCAN_FUZZY_MARGIN)
+		*r = m;
+	return 0;
+}
+
 int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 		     size_t *capc)
 {
@@ -1034,6 +1055,12 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 					if ((err = kd__scan_score(
 						     &r2, sc->c, key, kl,
 						     KD_SCAN_FULL)) < 0)
+						return err;
+					if ((r2 == NULL ||
+					     r2->ent == UINT32_MAX ||
+					     r2->score < sc->c->threshold) &&
+					    (err = foreign_case(sc, i, j, key,
+								kl, &r2)) < 0)
 						return err;
 					if (r2 != NULL &&
 					    r2->ent != UINT32_MAX &&
