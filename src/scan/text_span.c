@@ -417,9 +417,6 @@ static int two_initials(const struct scan *sc, size_t k);
  * person's, every word matched without edits (kd__scan_collect), and
  * kd__scan_given_and_family() wants the given and the family name of
  * that person. Not in legacy mode. */
-/* the entities after the best a span is checked against */
-#define NEXT_MAX 3
-
 #define PAIR_GIVEN_INFO  8.0  /* nats: 1 name word in 3,000 or more */
 #define PAIR_FAMILY_INFO 10.0 /* nats: 1 in 22,000 or fewer */
 #define PAIR_SEEN_INFO   12.0 /* nats: the word itself is a name word */
@@ -844,7 +841,7 @@ static int span_names(const struct scan *sc, size_t i, size_t j,
 }
 
 /* The entities ranked after *r for the same span (kd__scan_score_next,
- * NEXT_MAX of them): *r becomes the first that span_names() accepts and
+ * KD_SCAN_NEXT_MAX of them): *r becomes the first that span_names() accepts and
  * whose name parts it can tell, a person listed as "FAMILY, Given" or
  * "Given Patronymic FAMILY" (MOSTAFA KAMEL MOSTAFA IBRAHIM says nothing
  * of which word is his family name: Kemal Mustafa is another man),
@@ -861,7 +858,7 @@ static int next_named(struct scan *sc, size_t i, size_t j,
 		*r = NULL;
 		return 0;
 	}
-	for (k = 0; k < NEXT_MAX && *r != NULL; k++) {
+	for (k = 0; k < KD_SCAN_NEXT_MAX && *r != NULL; k++) {
 		const struct kd_entity *e;
 		const char *cap;
 		if ((err = kd__scan_score_next(r, sc->c, *r)) < 0)
