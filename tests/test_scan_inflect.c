@@ -340,3 +340,19 @@ KD_TEST(scan_prose__case_form_of_a_word_spelled_by_sound)
 			      "chakima Ro\xc5\xbcyjewa."),
 		  0);
 }
+
+KD_TEST(scan_prose__case_forms_of_two_foreign_words)
+{
+	/* Andrieja Wołożynskiego: genitive of a press spelling of Andrei
+	 * Olgertovich VOLOZHINSKY; the full-name policy refuses the
+	 * nominative (the patronymic is most of his name), kd_screen's
+	 * with a margin takes it */
+	CHECK_INT(scan_alerts("Rzecznik Andrieja Wo\xc5\x82o\xc5\xbcynskiego "
+			      "odrzuci\xc5\x82 zarzuty."),
+		  1);
+	/* the margin: one word near the lists, the other no name */
+	CHECK_INT(
+		scan_alerts("Rzecznik Andrieja Kowpakowskiego odrzuci\xc5\x82 "
+			    "zarzuty."),
+		0);
+}

@@ -212,3 +212,55 @@ KD_TEST(scan_prose__one_initial_and_a_rare_proper_noun)
 	CHECK_INT(scan_alerts("Selon M. Taylor, la r\xc3\xa9union a eu lieu."),
 		  0);
 }
+
+KD_TEST(scan_prose__given_name_and_rare_family_both_words)
+{
+	/* German (a nationality) and Belous, Ivan and Loor are ordinary
+	 * words of some language, but a common given name before a family
+	 * name rare among people names the listed person */
+	expect_name("Ministr German Belous se v \xc3\xbater\xc3\xbd setkal "
+		    "se z\xc3\xa1stupci vl\xc3\xa1"
+		    "dy.",
+		    "ofac-35780", 8, 21);
+	expect_name("Las sanciones afectan tambi\xc3\xa9n al general "
+		    "\xc2\xabIvan Loor\xc2\xbb.",
+		    "ofac-35670", 44, 53);
+	/* the given name in a case form (Сергея: Sergei), the family name
+	 * a word (королева, a queen) */
+	expect_name("Представитель Сергея Королева отверг обвинения.",
+		    "ofac-44098", 27, 56);
+	/* a heading in capitals, then a sentence: "Aussi" is no given
+	 * name (ASSI, Saleh by skeleton) */
+	CHECK_INT(scan_alerts("VOIR AUSSI\nCela n'est pas le manuel complet."),
+		  0);
+	/* a family name common among people is anyone's (Chan) */
+	CHECK_INT(scan_alerts("Sankce se t\xc3\xbdkaj\xc3\xad i gener\xc3\xa1"
+			      "la German Chan."),
+		  0);
+}
+
+KD_TEST(scan_prose__next_entity_the_name_parts_confirm)
+{
+	/* Бутина scores higher as VORONTSOVA's alias PUTINA (by skeleton),
+	 * whose family name it is not: the next match, Maria Valerievna
+	 * BUTINA, is the one the given and family names confirm */
+	expect_name("Переговоры с Марией Бутиной прошли в Москве.", "uk-14272",
+		    24, 51);
+	/* the next entity must say which word is its family name */
+	CHECK_INT(scan_alerts(
+			  "Im Anschluss wurde das Land von Kemal Mustafa, dem "
+			  "Helden der Verteidigung von Gallipoli, reformiert."),
+		  0);
+}
+
+KD_TEST(scan_prose__one_initial_and_an_alias_family_name)
+{
+	/* Alchevskikh is ALSHEVSKIH, an alias's family name of Andrey
+	 * Gennadievich ALSHEVSKY (the caption's is another spelling) */
+	expect_name("Le ministre A. Alchevskikh a rencontr\xc3\xa9 mardi des "
+		    "repr\xc3\xa9sentants du gouvernement.",
+		    "uk-14554", 12, 26);
+	/* a skeleton alone is no alias's family name (Schiaffino and
+	 * Hewani share one) */
+	CHECK_INT(scan_alerts("Come disse G. Schiaffino, tutto passa."), 0);
+}

@@ -50,6 +50,7 @@ static inline size_t kd__seg_off(const struct kd_seg *g, size_t i)
 	return g->omap ? g->omap[i] : g->base + i;
 }
 
+struct kd_scan_next;
 /* The best entity for a name, and the runners-up. */
 struct kd_scan_match {
 	uint32_t ent; /* UINT32_MAX when nothing reached the cutoff */
@@ -62,6 +63,14 @@ struct kd_scan_match {
 	size_t nalso;
 	uint32_t also[KD_SCAN_MAX_ALSO];
 	double also_score[KD_SCAN_MAX_ALSO];
+	/* for kd__scan_score_next (in the call's pool): what was scored,
+	 * this entity's rank, the best's result and the runners-up at or
+	 * above the threshold it kept (score_span.c) */
+	const char *name;
+	size_t nlen;
+	unsigned mode, rank, nnext;
+	const struct kd_scan_match *best;
+	const struct kd_scan_next *next;
 };
 
 struct kd_scan_ctx {
@@ -125,6 +134,14 @@ int kd__scan_name(struct kd_scan_ctx *c, const struct kd_seg *g);
 void kd__scan_score_end(struct kd_scan_ctx *c);
 int kd__scan_score(const struct kd_scan_match **out, struct kd_scan_ctx *c,
 		   const char *name, size_t len, unsigned mode);
+/** The entity ranked next after `prev` (a result of kd__scan_score or of
+ *  this) for the same name, among the KD_SCAN_NEXT_MAX runners-up at or
+ *  above the threshold the scoring kept, explained as the best is: *out
+ *  NULL when there is none. For a mention whose best entity the
+ *  name-part rules refuse (text_span.c). */
+#define KD_SCAN_NEXT_MAX 3
+int kd__scan_score_next(const struct kd_scan_match **out, struct kd_scan_ctx *c,
+			const struct kd_scan_match *prev);
 
 /* ---- text_scan.c --------------------------------------------------------- */
 

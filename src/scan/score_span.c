@@ -216,6 +216,54 @@ static int cmp_score(const void *a, const void *b)
 	return x->ent < y->ent ? -1 : (x->ent > y->ent);
 }
 
+/* The runners-up of a name kept for kd__scan_score_next(), in rank
+ * order: their comparisons, explained only when asked for. */
+struct kd_scan_next {
+	struct ent_score e;
+};
+
+/* out->also: the entities after es[at] that reach the threshold within
+ * ALSO_WITHIN of it (the same person on other lists). */
+static void also_of(struct kd_scan_match *out, const struct kd_scan_ctx *c,
+		    const struct ent_score *es, size_t n, size_t at)
+{
+	size_t i;
+	for (i = at + 1; i < n && out->nalso < KD_SCAN_MAX_ALSO; i++) {
+		double need = es[i].b.single ? c->single_threshold
+					     : c->threshold;
+		if (es[i].b.score < need ||
+		    es[i].b.score < es[at].b.score - ALSO_WITHIN)
+			break;
+		out->also[out->nalso] = es[i].ent;
+		out->also_score[out->nalso++] = es[i].b.score > 1
+							? 1
+							: es[i].b.score;
+	}
+}
+
+/* Keep the runners-up at or above the threshold (KD_SCAN_NEXT_MAX, no
+ * single words) in the pool, for kd__scan_score_next(): asking for
+ * them later costs an explanation, not a second candidate search. */
+static int keep_next(struct kd_scan_match *out, struct kd_scan_ctx *c,
+		     const struct ent_score *es, size_t n)
+{
+	struct kd_scan_next *nx;
+	size_t i, k = 0;
+	for (i = 1; i < n && k < KD_SCAN_NEXT_MAX; i++, k++)
+		if (es[i].b.single || es[i].b.score < c->threshold)
+			break;
+	if (k == 0)
+		return 0;
+	nx = kd__pool_alloc(c->pool, k * sizeof(*nx));
+	if (nx == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	for (i = 0; i < k; i++)
+		nx[i].e = es[i + 1];
+	out->next = nx;
+	out->nnext = (unsigned)k;
+	return 0;
+}
+
 /* The analysed name of the last span scored, with the flags it was
  * analysed with: the same text scored again in the same way is not
  * analysed again. (A span that PROSE does not match is scored again as
@@ -330,17 +378,8 @@ ranked:
 	qsort(es, n, sizeof(*es), cmp_score);
 	out->ent = es[0].ent;
 	out->score = es[0].b.score > 1 ? 1 : es[0].b.score;
-	for (i = 1; i < n && out->nalso < KD_SCAN_MAX_ALSO; i++) {
-		double need = es[i].b.single ? c->single_threshold
-					     : c->threshold;
-		if (es[i].b.score < need ||
-		    es[i].b.score < es[0].b.score - ALSO_WITHIN)
-			break;
-		out->also[out->nalso] = es[i].ent;
-		out->also_score[out->nalso++] = es[i].b.score > 1
-							? 1
-							: es[i].b.score;
-	}
+	also_of(out, c, es, n, 0);
+	KD_FORWARD(keep_next(out, c, es, n));
 	KD_FORWARD(explain(out, c, qv, &es[0]));
 done:
 	kd__free(es);
@@ -348,8 +387,9 @@ done:
 	return err;
 }
 
-int kd__scan_score(const struct kd_scan_match **out, struct kd_scan_ctx *c,
-		   const char *name, size_t len, unsigned mode)
+/* kd__scan_score(), by the cache key mode + name ("2|ivan loor"). */
+static int score_cached(const struct kd_scan_match **out, struct kd_scan_ctx *c,
+			const char *name, size_t len, unsigned mode)
 {
 	char keybuf[256];
 	struct kd_scan_match *r;
@@ -373,7 +413,55 @@ int kd__scan_score(const struct kd_scan_match **out, struct kd_scan_ctx *c,
 		return kd__error_set(KD_ENOMEM, "out of memory");
 	if ((err = score_name(r, c, name, len, mode)) < 0)
 		return err;
+	r->name = key + 2;
+	r->nlen = len;
+	r->mode = mode;
+	r->best = r;
 	if ((err = kd__map_put(&c->cache, key, r)) < 0)
+		return err;
+	*out = r;
+	return 0;
+}
+
+int kd__scan_score(const struct kd_scan_match **out, struct kd_scan_ctx *c,
+		   const char *name, size_t len, unsigned mode)
+{
+	return score_cached(out, c, name, len, mode);
+}
+
+int kd__scan_score_next(const struct kd_scan_match **out, struct kd_scan_ctx *c,
+			const struct kd_scan_match *prev)
+{
+	const struct kd_scan_match *best;
+	struct kd_scan_match *r;
+	struct kd_qvar *qv = NULL;
+	size_t nq = 0, k;
+	int err;
+	*out = NULL;
+	if (prev == NULL || (best = prev->best) == NULL ||
+	    prev->rank >= best->nnext)
+		return 0;
+	k = prev->rank; /* best->next[k] is ranked k + 1 */
+	r = kd__pool_alloc(c->pool, sizeof(*r));
+	if (r == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	memset(r, 0, sizeof(*r));
+	r->ent = best->next[k].e.ent;
+	r->score = best->next[k].e.b.score > 1 ? 1 : best->next[k].e.b.score;
+	r->name = best->name;
+	r->nlen = best->nlen;
+	r->mode = best->mode;
+	r->rank = prev->rank + 1;
+	r->best = best;
+	/* the name as score_name() analysed it, to explain the comparison */
+	if ((err = analysed(&qv, &nq, c, best->name, best->nlen,
+			    best->mode == KD_SCAN_FULL ? 0 : KD_NAME_ORG)) < 0)
+		return err;
+	if (nq == 0)
+		return 0;
+	kd__simcache_begin(c->sctx->sim, qv, nq);
+	t_nnn = 0;
+	if ((err = explain(r, c, qv, &best->next[k].e)) < 0)
 		return err;
 	*out = r;
 	return 0;

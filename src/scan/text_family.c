@@ -17,6 +17,7 @@
 #include "scan/text_scan_int.h"
 #include "text/text_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Is token t, in its kd__scan_press_word() spelling, a family word of entity
@@ -277,6 +278,57 @@ int kd__scan_mixed_case(const char *cap)
 			cap++;
 	}
 	return family && lower;
+}
+
+/* Are a[0..n) and b[0..m) (at most 63 bytes) spelled alike: at most
+ * one letter in four to change, insert or delete (Levenshtein)? A
+ * skeleton says they sound alike, which is looser (Schiaffino, Hewani). */
+static int spelled_alike(const char *a, size_t n, const char *b, size_t m)
+{
+	unsigned char row[64];
+	size_t x, y, longer = n > m ? n : m;
+	if (n >= sizeof(row) || m >= sizeof(row))
+		return 0;
+	for (y = 0; y <= m; y++)
+		row[y] = (unsigned char)y;
+	for (x = 1; x <= n; x++) {
+		unsigned char diag = row[0];
+		row[0] = (unsigned char)x;
+		for (y = 1; y <= m; y++) {
+			unsigned char up = row[y];
+			unsigned char best = (unsigned char)(diag + (a[x - 1] !=
+								     b[y - 1]));
+			if (up + 1 < best)
+				best = (unsigned char)(up + 1);
+			if (row[y - 1] + 1 < best)
+				best = (unsigned char)(row[y - 1] + 1);
+			diag = up;
+			row[y] = best;
+		}
+	}
+	return (size_t)row[m] * 4 <= longer;
+}
+
+int kd__scan_alias_family(const struct scan *sc, uint32_t ei,
+			  const struct tok *t, const char *detail)
+{
+	char pat[TOK_MAX + 8];
+	const char *p, *l, *e;
+	struct kd_qtok q;
+	if (sc->legacy || detail == NULL || t->lex != KD_LEX_NONE ||
+	    t->word != KD_WORD_NONE || t->slen < 6 || t->slen > TOK_MAX)
+		return 0;
+	snprintf(pat, sizeof(pat), "'%s'~'", STEM(sc, t));
+	if ((p = strstr(detail, pat)) == NULL || (p != detail && p[-1] != ' '))
+		return 0;
+	l = p + strlen(pat);
+	if ((e = strchr(l, '\'')) == NULL ||
+	    strncmp(e + 1, " skeleton", 9) != 0 ||
+	    (e[10] != ',' && e[10] != '\0'))
+		return 0; /* an edit, a nickname, an initial... */
+	kd__scan_qtok(&q, sc, t);
+	return spelled_alike(l, (size_t)(e - l), STEM(sc, t), t->slen) &&
+	       !caption_part(sc, ei, STEM(sc, t), t->slen, &q, 0.8, 1);
 }
 
 /* Did the name comparison's explanation detail ("'ivan', 'q'~'l'

@@ -212,6 +212,14 @@ int kd__scan_case_family(const struct scan *sc, uint32_t ei,
 /** Is token t, in its press spelling, a family word of entity ei? */
 int kd__scan_press_family(const struct scan *sc, uint32_t ei,
 			  const struct tok *t);
+/** Is token t a family word of another name of entity ei than its
+ *  caption: a word of no dictionary and no common name, of six letters
+ *  or more, matched in the comparison's explanation (detail) by skeleton
+ *  to a listed word spelled alike (one letter in four differs), like no
+ *  given name or patronymic of the caption (A. Alchevskikh ~
+ *  ALSHEVSKIH, an alias of Andrey Gennadievich ALSHEVSKY)? */
+int kd__scan_alias_family(const struct scan *sc, uint32_t ei,
+			  const struct tok *t, const char *detail);
 /** Is caption cap written "Given Patronymic FAMILY"? */
 int kd__scan_mixed_case(const char *cap);
 /** Does the mention [i..j] name the family and something else of

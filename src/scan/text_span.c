@@ -402,6 +402,57 @@ static int bare(const struct scan *sc, const struct tok *t)
 
 static int two_initials(const struct scan *sc, size_t k);
 
+/* Is span [i..j] a given name, then a family name, both ordinary words
+ * of some language: Ivan Loor, German Belous, Roman Melnik, Alexandr
+ * Jakubowski? The dictionaries of eight languages hold many surnames
+ * as words (a Polish adjective in -ski, Estonian loor), so two ordinary
+ * words say nothing against a name when the first is a common given
+ * name among people in general (seen as a name word itself or in its
+ * nominative, Сергея, and its spelling class frequent among Wikidata's
+ * and the Census's names:
+ * Ivan, Roman, Alexandr ~ Alexander; "Aussi" is no name)
+ * and the second rare among them (a distinctive family name: Loor,
+ * Belous, Melnik are not "Will", "Grant" or "Green"); not at a
+ * sentence start, where any word is capitalised. The match must be a
+ * person's, every word matched without edits (kd__scan_collect), and
+ * kd__scan_given_and_family() wants the given and the family name of
+ * that person. Not in legacy mode. */
+#define PAIR_GIVEN_INFO  8.0  /* nats: 1 name word in 3,000 or more */
+#define PAIR_FAMILY_INFO 10.0 /* nats: 1 in 22,000 or fewer */
+#define PAIR_SEEN_INFO   12.0 /* nats: the word itself is a name word */
+/* Is token t a name word among people, as written or in a nominative
+ * of its Slavic case form (Сергея: sergey, Iwana: iwan)? */
+static int given_seen(const struct scan *sc, const struct tok *t)
+{
+	char b[TOK_MAX + 8];
+	size_t from = 0, n;
+	int cyr = (unsigned char)sc->g->s[t->os] >= 0xD0 &&
+		  (unsigned char)sc->g->s[t->os] <= 0xD4;
+	if (kd__name_pop_info(TXT(sc, t), t->len) < PAIR_SEEN_INFO)
+		return 1;
+	while ((n = kd__scan_case_form(b, sizeof(b), TXT(sc, t), t->len, cyr, 1,
+				       &from)) > 0)
+		if (kd__name_pop_info(b, n) < PAIR_SEEN_INFO)
+			return 1;
+	return 0;
+}
+
+static int named_pair(const struct scan *sc, size_t i, size_t j)
+{
+	const struct tok *a = &sc->t[i], *b = &sc->t[j];
+	if (sc->legacy || j != i + 1 || b->sep != SEP_SOFT || a->initial ||
+	    a->hangul || b->hangul || a->cas != CASE_UPPER ||
+	    b->cas != CASE_UPPER || a->len < 3 || b->len < 4 || !a->known ||
+	    !b->known || b->lex != KD_LEX_NONE || a->sklen == 0 ||
+	    a->word != KD_WORD_COMMON || b->word != KD_WORD_COMMON ||
+	    bare(sc, a) || bare(sc, b))
+		return 0;
+	return given_seen(sc, a) &&
+	       kd__name_pop_info_class(SKEL(sc, a), a->sklen) <=
+		       PAIR_GIVEN_INFO &&
+	       kd__name_pop_info(STEM(sc, b), b->slen) >= PAIR_FAMILY_INFO;
+}
+
 /* Language evidence for a span [i..j] (not in legacy mode):
  *   - two ordinary words of some language ("International System",
  *     "Control System", "Show Done") are not a name: one of them must
@@ -432,7 +483,8 @@ static int span_evidence(const struct scan *sc, size_t i, size_t j)
 		common += t->word == KD_WORD_COMMON && !bare(sc, t);
 		known += t->word != KD_WORD_NONE;
 	}
-	if (words && words <= 2 && common == words && !korean_shape(sc, i, j))
+	if (words && words <= 2 && common == words && !korean_shape(sc, i, j) &&
+	    !named_pair(sc, i, j))
 		return 0;
 	/* the first word of a sentence is capitalised whatever it is: an
 	 * ordinary word there ("Sono Tallin", "Frag Anna") is no name part
@@ -576,7 +628,8 @@ static int full_name(const struct scan *sc, size_t i, size_t j)
 		return words >= 2 || (words == 1 && rare) ||
 		       (j == i + 1 && case_end(sc, i, j));
 	return words >= 3 ||
-	       (words == 2 && (plain < 2 || korean_shape(sc, i, j)));
+	       (words == 2 &&
+		(plain < 2 || korean_shape(sc, i, j) || named_pair(sc, i, j)));
 }
 
 /* Not in legacy mode, a span may start with one capitalised word the
@@ -727,7 +780,8 @@ static int initials_matched(const struct scan *sc, size_t i, size_t j,
 		kd__scan_qtok(&q, sc, t);
 		if (!kd__scan_family_part(sc, r->ent, STEM(sc, t), t->slen, &q,
 					  0.8) &&
-		    !kd__scan_case_family(sc, r->ent, t))
+		    !kd__scan_case_family(sc, r->ent, t) &&
+		    !kd__scan_alias_family(sc, r->ent, t, r->detail))
 			return 0;
 	}
 	return 1;
@@ -754,6 +808,93 @@ static int foreign_pair(struct scan *sc, size_t i, size_t j)
 	 * (a cheap test: kd_screen's candidate search costs) */
 	return none && sc->t[j].known && kd__scan_person_word(sc, &sc->t[j]) &&
 	       kd__scan_listed_span(sc, i, j, 1);
+}
+
+/* Does span [i..j] name the entity r matched, by the name-part rules:
+ * a one-letter first word matched as an initial of r's given names
+ * (initials_matched()) or as no initial (a Korean surname), the given
+ * and the family name of a person (kd__scan_given_and_family()), every
+ * syllable of a romanised Chinese or Korean name (covers_listed()), a
+ * person's name without edits for a named_pair()? */
+static int span_names(const struct scan *sc, size_t i, size_t j,
+		      const struct kd_scan_match *r)
+{
+	size_t syl;
+	if (r->ent == UINT32_MAX || r->score < sc->c->threshold)
+		return 0;
+	if (sc->legacy)
+		return 1;
+	/* a named pair names a person, as listed */
+	if (named_pair(sc, i, j) &&
+	    (kd__index_ent(sc->c->ix, r->ent)->schema != KD_SCHEMA_PERSON ||
+	     edited_part(r->detail)))
+		return 0;
+	if (sc->t[i].len == 1 &&
+	    !(two_initials(sc, i) || one_initial(sc, i)
+		      ? initials_matched(sc, i, j, r)
+		      : !initial_part(r->detail, TXT(sc, &sc->t[i]))))
+		return 0;
+	return kd__scan_given_and_family(sc, i, j, r->ent, r->detail) &&
+	       ((syl = syllabic_span(sc, i, j)) == 0 ||
+		(covers_listed(sc, i, j, r->ent, syl) &&
+		 !edited_part(r->detail)));
+}
+
+/* The entities ranked after *r for the same span (kd__scan_score_next,
+ * KD_SCAN_NEXT_MAX of them): *r becomes the first that span_names() accepts and
+ * whose name parts it can tell, a person listed as "FAMILY, Given" or
+ * "Given Patronymic FAMILY" (MOSTAFA KAMEL MOSTAFA IBRAHIM says nothing
+ * of which word is his family name: Kemal Mustafa is another man),
+ * every word matched without edits (Omar Sharif is no Amar SHARIF), or
+ * NULL when none is. Not for a span starting with an initial: an
+ * initial and a family word fit many listed persons (S. Whang ~ WANG,
+ * Shucheng), the best of them or none. */
+static int next_named(struct scan *sc, size_t i, size_t j,
+		      const struct kd_scan_match **r)
+{
+	size_t k;
+	int err;
+	if (sc->t[i].len == 1) {
+		*r = NULL;
+		return 0;
+	}
+	for (k = 0; k < KD_SCAN_NEXT_MAX && *r != NULL; k++) {
+		const struct kd_entity *e;
+		const char *cap;
+		if ((err = kd__scan_score_next(r, sc->c, *r)) < 0)
+			return err;
+		if (*r == NULL)
+			break;
+		e = kd__index_ent(sc->c->ix, (*r)->ent);
+		cap = kd_entity_caption(e);
+		if (e->schema == KD_SCHEMA_PERSON &&
+		    (strchr(cap, ',') != NULL || kd__scan_mixed_case(cap)) &&
+		    !edited_part((*r)->detail) && span_names(sc, i, j, *r))
+			return 0;
+	}
+	*r = NULL;
+	return 0;
+}
+
+/* Span [i..j] of two words of no language (foreign_pair()) in a Slavic
+ * case form, its nominative key[0..kl) scored as kd_screen scores it: a
+ * person with the margin foreign_pair() wants replaces *r (Andrieja
+ * Wołożynskiego ~ Andrei Olgertovich VOLOZHINSKY, whom the full-name
+ * policy refuses: the patronymic is most of the listed name). */
+static int foreign_case(struct scan *sc, size_t i, size_t j, const char *key,
+			size_t kl, const struct kd_scan_match **r)
+{
+	const struct kd_scan_match *m = NULL;
+	int err;
+	if (!foreign_pair(sc, i, j))
+		return 0;
+	if ((err = kd__scan_score(&m, sc->c, key, kl, KD_SCAN_MULTI)) < 0)
+		return err;
+	if (m != NULL && m->ent != UINT32_MAX &&
+	    kd__index_ent(sc->c->ix, m->ent)->schema == KD_SCHEMA_PERSON &&
+	    m->score >= sc->c->threshold + KD_W_SCAN_FUZZY_MARGIN)
+		*r = m;
+	return 0;
 }
 
 int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
@@ -849,7 +990,7 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 			    !unbounded(sc, i, j) &&
 			    (sc->legacy || span_evidence(sc, i, j))) {
 				char key[256];
-				size_t kl, syl;
+				size_t kl;
 				const struct kd_scan_match *r = NULL;
 				if (span_key(sc, i, j, key, sizeof(key), &kl) <
 				    0)
@@ -912,6 +1053,12 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 						     &r2, sc->c, key, kl,
 						     KD_SCAN_FULL)) < 0)
 						return err;
+					if ((r2 == NULL ||
+					     r2->ent == UINT32_MAX ||
+					     r2->score < sc->c->threshold) &&
+					    (err = foreign_case(sc, i, j, key,
+								kl, &r2)) < 0)
+						return err;
 					if (r2 != NULL &&
 					    r2->ent != UINT32_MAX &&
 					    (r == NULL ||
@@ -937,20 +1084,15 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 					return err;
 				if (r == NULL)
 					continue;
-				if (r->ent != UINT32_MAX &&
-				    r->score >= sc->c->threshold &&
-				    (sc->legacy || sc->t[i].len > 1 ||
-				     (two_initials(sc, i) || one_initial(sc, i)
-					      ? initials_matched(sc, i, j, r)
-					      : !initial_part(
-							r->detail,
-							TXT(sc, &sc->t[i])))) &&
-				    (sc->legacy ||
-				     (kd__scan_given_and_family(
-					      sc, i, j, r->ent, r->detail) &&
-				      ((syl = syllabic_span(sc, i, j)) == 0 ||
-				       (covers_listed(sc, i, j, r->ent, syl) &&
-					!edited_part(r->detail)))))) {
+				/* the best entity the name-part rules refuse:
+				 * the next ones the span matches that the
+				 * rules confirm (Марией Бутиной is BUTINA,
+				 * though VORONTSOVA's alias PUTINA scores
+				 * higher by skeleton) */
+				if (!sc->legacy && !span_names(sc, i, j, r) &&
+				    (err = next_named(sc, i, j, &r)) < 0)
+					return err;
+				if (r != NULL && span_names(sc, i, j, r)) {
 					if ((err = kd__grow((void **)cs, capc,
 							    *nc + 1,
 							    sizeof(**cs))) < 0)
