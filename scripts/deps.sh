@@ -15,6 +15,8 @@ pkgs+=(clang-format)
 pkgs+=(hunspell-en-us hunspell-de-de hunspell-fr-classical hunspell-es
        hunspell-it hunspell-pl hunspell-ru hunspell-cs wamerican wngerman
        wfrench wspanish witalian)
+# HTTP load during list updates (tests/update_test.sh, bench/bench_http.sh)
+pkgs+=(wrk)
 # the web interface's browser test: npm from Debian unless the installed
 # nodejs bundles it (NodeSource's does)
 command -v npm >/dev/null || pkgs+=(npm)
