@@ -201,4 +201,11 @@ void kd__tokenize(struct kd_tokset *ts, const char *s, size_t n,
  * case (Arabic وزير الخارجية, Hebrew שר החוץ). Never the whole name. */
 void kd__title_cut(const char *s, size_t len, size_t *b, size_t *e);
 
+/* countries.c: is the folded token w[0..n) a country's name or its
+ * adjective beside a title (after: it follows the title, so only an
+ * inflected form counts); is s[0..n), as written, a country's name in
+ * Korean, Japanese or Chinese? */
+int kd__country_word(const char *w, size_t n, int after);
+int kd__country_raw(const char *s, size_t n);
+
 #endif
