@@ -16,13 +16,16 @@ if ! cmake --build build-test -j"$(nproc)" >build-test.log 2>&1; then
   echo "0 passed, 1 failed"
   exit 2
 fi
+echo "     build-test (ASan, UBSan) built at $SECONDS s"
 
 passed=0; failed=0
 step() { # name, command... (output shown only when the step fails)
-  local name=$1 log; shift
-  log=$(mktemp)
-  if "$@" >"$log" 2>&1; then passed=$((passed + 1)); echo "ok   $name"
-  else failed=$((failed + 1)); echo "FAIL $name"; tail -n 40 "$log"; fi
+  local name=$1 log t0; shift
+  log=$(mktemp); t0=$SECONDS
+  if "$@" >"$log" 2>&1; then passed=$((passed + 1))
+    echo "ok   $name ($((SECONDS - t0)) s)"
+  else failed=$((failed + 1)); echo "FAIL $name ($((SECONDS - t0)) s)"
+    tail -n 40 "$log"; fi
   rm -f "$log"
 }
 step "unit tests" build-test/kordon_tests
@@ -68,6 +71,7 @@ if cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DKD_BUILD_TESTS=OFF \
      -DKD_SANITIZER=thread >/dev/null &&
    cmake --build build-tsan -j"$(nproc)" --target kordon_cli >/dev/null 2>&1
 then
+  echo "     build-tsan built at $SECONDS s"
   export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
   step "server tests (TSan)" tests/server_test.sh build-tsan/kordon
   step "batch on 2 threads (TSan)" tsan_batch
@@ -79,6 +83,7 @@ if command -v clang >/dev/null; then
   if CC=clang cmake -S . -B build-fuzz -DKD_BUILD_FUZZERS=ON \
        -DKD_BUILD_TESTS=OFF -DKD_SANITIZER="address;undefined" >/dev/null &&
      cmake --build build-fuzz -j"$(nproc)" >/dev/null 2>&1; then
+    echo "     build-fuzz built at $SECONDS s"
     for f in build-fuzz/fuzz_*; do
       [ -x "$f" ] || continue
       name=$(basename "$f")
@@ -92,5 +97,6 @@ if command -v clang >/dev/null; then
     failed=$((failed + 1)); echo "FAIL fuzz build"
   fi
 fi
+echo "     all steps done at $SECONDS s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
