@@ -16,17 +16,22 @@ command -v clang-format >/dev/null || {
   echo "format_check: clang-format not found (apt-get install clang-format)" >&2
   exit 2
 }
+# One clang-format process per 16 files, on every core; --dry-run -Werror
+# names each file that differs, then the difference is shown for it.
+list_files() {
+  if [ -d .git ] || git rev-parse --git-dir >/dev/null 2>&1; then
+    git ls-files '*.c' '*.h'
+  else
+    find src include cli server tests bench fuzz tools -name '*.[ch]'
+  fi | grep -vx 'server/openapi.c'
+}
 bad=0
 while IFS= read -r f; do
-  case $f in server/openapi.c) continue ;; esac
-  if ! clang-format --style=file "$f" | cmp -s - "$f"; then
-    echo "$f: not formatted as .clang-format says (clang-format -i $f):"
-    clang-format --style=file "$f" | diff -u "$f" - | sed -n '3,12p'
-    bad=1
-  fi
-done < <(if [ -d .git ] || git rev-parse --git-dir >/dev/null 2>&1; then
-           git ls-files '*.c' '*.h'
-         else
-           find src include cli server tests bench fuzz tools -name '*.[ch]'
-         fi)
+  echo "$f: not formatted as .clang-format says (clang-format -i $f):"
+  clang-format --style=file "$f" | diff -u "$f" - | sed -n '3,12p'
+  bad=1
+done < <(list_files | tr '\n' '\0' |
+         xargs -0 -n 16 -P "$(nproc)" clang-format --style=file --dry-run \
+           -Werror 2>&1 >/dev/null |
+         sed -n 's/^\([^:]*\):[0-9]*:[0-9]*: error: .*/\1/p' | sort -u)
 exit $bad
