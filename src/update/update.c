@@ -169,7 +169,9 @@ static kd_db *load_current(const struct run *run, const struct kd_mf_list *l,
 	snprintf(path, sizeof(path), "%s/%s", run->dir, l->file);
 	if (access(path, R_OK) != 0)
 		return NULL;
-	snprintf(scratch, sizeof(scratch), "%s/.old-%ld", vdir, (long)getpid());
+	if ((size_t)snprintf(scratch, sizeof(scratch), "%s/.old-%ld", vdir,
+			     (long)getpid()) >= sizeof(scratch))
+		return NULL; /* a path this long is never a usable version dir */
 	for (p = home; *p; p++)
 		depth += (p == home || p[-1] == '/') && *p != '/';
 	rel[0] = '\0';
