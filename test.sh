@@ -84,15 +84,31 @@ if command -v clang >/dev/null; then
        -DKD_BUILD_TESTS=OFF -DKD_SANITIZER="address;undefined" >/dev/null &&
      cmake --build build-fuzz -j"$(nproc)" >/dev/null 2>&1; then
     echo "     build-fuzz built at $SECONDS s"
+    # the smoke runs are independent: as many at once as there are cores,
+    # each into its own log; the steps then report them in order
+    fz=$(mktemp -d); running=0
     for f in build-fuzz/fuzz_*; do
       [ -x "$f" ] || continue
       name=$(basename "$f")
       # new inputs go to a scratch dir, never into the committed corpus
-      scratch=$(mktemp -d)
-      step "fuzz smoke $name" "$f" -runs=3000 -max_len=8192 -seed=1 \
-        "$scratch" "fuzz/corpus/$name"
-      rm -rf "$scratch"
+      ( scratch=$(mktemp -d); t0=$SECONDS
+        "$f" -runs=3000 -max_len=8192 -seed=1 "$scratch" \
+          "fuzz/corpus/$name" >"$fz/$name.log" 2>&1
+        echo "$? $((SECONDS - t0))" >"$fz/$name.rc"; rm -rf "$scratch" ) &
+      running=$((running + 1))
+      if [ "$running" -ge "$(nproc)" ]; then wait -n; running=$((running - 1)); fi
     done
+    wait
+    fuzz_result() { # name: its log, and its exit status
+      cat "$fz/$1.log"; echo "(ran $(cut -d' ' -f2 "$fz/$1.rc") s)"
+      [ "$(cut -d' ' -f1 "$fz/$1.rc")" = 0 ]
+    }
+    for f in build-fuzz/fuzz_*; do
+      [ -x "$f" ] || continue
+      name=$(basename "$f")
+      step "fuzz smoke $name" fuzz_result "$name"
+    done
+    rm -rf "$fz"
   else
     failed=$((failed + 1)); echo "FAIL fuzz build"
   fi
