@@ -140,7 +140,7 @@ static inline double
 edit_distance_with(const char *a, size_t n, const char *b, size_t m,
 		   double limit, const uint8_t (*sub)[256], double swap)
 {
-	double rows[3][40];
+	double rows[3][40], bcost[40];
 	double *pp, *p, *c;
 	size_t i, j;
 	if (n > 38 || m > 38)
@@ -152,19 +152,22 @@ edit_distance_with(const char *a, size_t n, const char *b, size_t m,
 	p = rows[1];
 	c = rows[2];
 	p[0] = 0;
+	/* b's insertion costs, once: every row reads them */
+	for (j = 0; j < m; j++)
+		bcost[j] = indel_cost(b, j);
 	for (j = 1; j <= m; j++)
-		p[j] = p[j - 1] + indel_cost(b, j - 1);
+		p[j] = p[j - 1] + bcost[j - 1];
 	for (i = 1; i <= n; i++) {
-		double rowmin;
+		double rowmin, acost = indel_cost(a, i - 1);
 		double *t;
-		c[0] = p[0] + indel_cost(a, i - 1);
+		const uint8_t *subrow = sub[(unsigned char)a[i - 1]];
+		c[0] = p[0] + acost;
 		rowmin = c[0];
 		for (j = 1; j <= m; j++) {
-			double v = p[j - 1] + sub[(unsigned char)a[i - 1]]
-						 [(unsigned char)b[j - 1]] *
-						      0.1;
-			double del = p[j] + indel_cost(a, i - 1);
-			double ins = c[j - 1] + indel_cost(b, j - 1);
+			double v = p[j - 1] +
+				   subrow[(unsigned char)b[j - 1]] * 0.1;
+			double del = p[j] + acost;
+			double ins = c[j - 1] + bcost[j - 1];
 			if (del < v)
 				v = del;
 			if (ins < v)
@@ -222,46 +225,15 @@ static unsigned pop32(uint32_t v)
 	return (((v + (v >> 4)) & 0x0F0F0F0Fu) * 0x01010101u) >> 24;
 }
 
-/* A lower bound of unit_distance(a, n, b, m), much cheaper: each letter
- * slot (low 5 bits, as there) that one side has and the other lacks
- * needs an edit of its own. */
-static unsigned unit_distance_floor(const char *a, size_t n, const char *b,
-				    size_t m)
+/* Myers' column walk over b, with peq[] holding a's letter positions
+ * (slots b reads and a lacks cleared): the unit distance, a of n bytes
+ * (1..64). */
+static inline unsigned myers_walk(const uint64_t *peq, size_t n, const char *b,
+				  size_t m)
 {
-	uint32_t x = 0, y = 0;
-	unsigned p, q;
-	size_t i;
-	if (n == 0 || n > 64)
-		return 0; /* as unit_distance: its bound or none */
-	for (i = 0; i < n; i++)
-		x |= (uint32_t)1 << (a[i] & 31);
-	for (i = 0; i < m; i++)
-		y |= (uint32_t)1 << (b[i] & 31);
-	p = pop32(x & ~y);
-	q = pop32(y & ~x);
-	return p > q ? p : q;
-}
-
-static unsigned unit_distance(const char *a, size_t n, const char *b, size_t m)
-{
-	/* letters index by their low 5 bits: a-z are distinct there, digits
-	 * share slots with letters, which only loosens the bound */
-	uint64_t peq[32], pv = ~(uint64_t)0, mv = 0, last;
+	uint64_t pv = ~(uint64_t)0, mv = 0, last = (uint64_t)1 << (n - 1);
 	unsigned score = (unsigned)n;
 	size_t i;
-	if (n == 0)
-		return (unsigned)m;
-	if (n > 64)
-		return 0; /* no bound: let the full computation decide */
-	/* tokens are short: clear only the slots this pair reads, not all
-	 * 32 (that memset was most of the cost) */
-	for (i = 0; i < m; i++)
-		peq[b[i] & 31] = 0;
-	for (i = 0; i < n; i++)
-		peq[a[i] & 31] = 0;
-	for (i = 0; i < n; i++)
-		peq[a[i] & 31] |= (uint64_t)1 << i;
-	last = (uint64_t)1 << (n - 1);
 	for (i = 0; i < m; i++) {
 		uint64_t eq = peq[b[i] & 31];
 		uint64_t xv = eq | mv;
@@ -278,6 +250,61 @@ static unsigned unit_distance(const char *a, size_t n, const char *b, size_t m)
 		mv = ph & xv;
 	}
 	return score;
+}
+
+static unsigned unit_distance(const char *a, size_t n, const char *b, size_t m)
+{
+	/* letters index by their low 5 bits: a-z are distinct there, digits
+	 * share slots with letters, which only loosens the bound */
+	uint64_t peq[32];
+	size_t i;
+	if (n == 0)
+		return (unsigned)m;
+	if (n > 64)
+		return 0; /* no bound: let the full computation decide */
+	/* tokens are short: clear only the slots this pair reads, not all
+	 * 32 (that memset was most of the cost) */
+	for (i = 0; i < m; i++)
+		peq[b[i] & 31] = 0;
+	for (i = 0; i < n; i++)
+		peq[a[i] & 31] = 0;
+	for (i = 0; i < n; i++)
+		peq[a[i] & 31] |= (uint64_t)1 << i;
+	return myers_walk(peq, n, b, m);
+}
+
+/*
+ * Is unit_distance(a, n, b, m) x f above x? A lower bound of the
+ * distance is asked first, much cheaper: each letter slot (low 5 bits,
+ * as there) that one side has and the other lacks needs an edit of its
+ * own; it is gathered by the loops that clear the distance's slots, and
+ * only a pair it lets through walks Myers' columns (one pass over the
+ * letters for both; they were two functions).
+ */
+static int unit_beyond(const char *a, size_t n, const char *b, size_t m,
+		       double f, double x)
+{
+	uint64_t peq[32];
+	uint32_t sa = 0, sb = 0;
+	unsigned p, q;
+	size_t i;
+	if (n == 0 || n > 64) /* the floor is 0, the distance m or 0 */
+		return 0 * f > x || (double)(n == 0 ? m : 0) * f > x;
+	for (i = 0; i < m; i++) {
+		peq[b[i] & 31] = 0;
+		sb |= (uint32_t)1 << (b[i] & 31);
+	}
+	for (i = 0; i < n; i++) {
+		peq[a[i] & 31] = 0;
+		sa |= (uint32_t)1 << (a[i] & 31);
+	}
+	p = pop32(sa & ~sb);
+	q = pop32(sb & ~sa);
+	if ((p > q ? p : q) * f > x)
+		return 1;
+	for (i = 0; i < n; i++)
+		peq[a[i] & 31] |= (uint64_t)1 << i;
+	return myers_walk(peq, n, b, m) * f > x;
 }
 
 /* ---- typing errors (see the top) ----------------------------------------------- */
@@ -360,9 +387,7 @@ NOINLINE static int typo_pair(const struct kd_qtok *a, const struct kd_qtok *b)
 static double typo_distance(const char *a, size_t n, const char *b, size_t m,
 			    double limit)
 {
-	if ((n > m ? n - m : m - n) > 1 ||
-	    unit_distance_floor(a, n, b, m) > 2 ||
-	    unit_distance(a, n, b, m) > 2)
+	if ((n > m ? n - m : m - n) > 1 || unit_beyond(a, n, b, m, 1.0, 2.0))
 		return limit + 1;
 	return edit_distance_typo(a, n, b, m, limit);
 }
@@ -438,15 +463,14 @@ NOINLINE static double compound_typo(const struct kd_qtok *a,
 	return best > JOIN_MIN ? best : JOIN_MIN;
 }
 
+/* The edit budget of a word of len letters: 0.6 up to three letters,
+ * 1.0 up to five, 2.0 up to eight, 2.5 beyond. A table, not a chain of
+ * tests: asked several times per pair, its branches were mispredicted. */
 static double budget(size_t len)
 {
-	if (len <= 3)
-		return 0.6;
-	if (len <= 5)
-		return 1.0;
-	if (len <= 8)
-		return 2.0;
-	return 2.5;
+	static const double by_len[10] = { 0.6, 0.6, 0.6, 0.6, 1.0,
+					   1.0, 2.0, 2.0, 2.0, 2.5 };
+	return by_len[len < 9 ? len : 9];
 }
 
 static size_t digits(const struct kd_qtok *t)
@@ -914,14 +938,11 @@ double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 		x = cost_needed(a, b, skeletons, maxlen, need);
 		limit = x + 0.25;
 		if ((double)lendiff * 0.5 > x ||
-		    unit_distance_floor(a->s, a->len, b->s, b->len) * 0.4 > x ||
-		    unit_distance(a->s, a->len, b->s, b->len) * 0.4 > x)
+		    unit_beyond(a->s, a->len, b->s, b->len, 0.4, x))
 			limit = -1;
 	} else if ((double)lendiff * 0.5 > budget(maxlen) + 1.0 ||
-		   unit_distance_floor(a->s, a->len, b->s, b->len) * 0.5 >
-			   budget(maxlen) + 1.0 ||
-		   unit_distance(a->s, a->len, b->s, b->len) * 0.5 >
-			   budget(maxlen) + 1.0) {
+		   unit_beyond(a->s, a->len, b->s, b->len, 0.5,
+			       budget(maxlen) + 1.0)) {
 		limit = -1;
 	}
 	cost = limit < 0 ? far

@@ -48,7 +48,7 @@ enum { ABD_NONE, ABD_ALLAH, ABD_SPLIT };
 static int abd_parts(const char *s, size_t len, size_t *rest)
 {
 	size_t v = 3, r;
-	if (len < 5 || strncmp(s, "abd", 3) != 0)
+	if (len < 5 || s[0] != 'a' || s[1] != 'b' || s[2] != 'd')
 		return ABD_NONE;
 	while (v < len && v < 5 && is_vowel(s[v]))
 		v++;
@@ -138,16 +138,23 @@ static void particle_split(struct kd_tokset *ts)
  * Ziaurrahman -> X al rahman; Saifullah, Nasrallah -> X allah (Abdullah
  * excepted, see abd_split), as arabic.c spells them from Arabic script.
  */
+/* SUFFIX: an entry with its suffix's length, known when compiled (the
+ * slip repair below asks suffix_at() of every slip of a long word) */
+#define SUFFIX(suf, add1, add2)                  \
+	{                                        \
+		suf, add1, add2, sizeof(suf) - 1 \
+	}
 static const struct {
 	const char *suf, *add1, *add2;
+	size_t len; /* strlen(suf) */
 } g_suffixes[] = {
-	{ "uddeen", "al", "din" },      { "eddine", "al", "din" },
-	{ "uddin", "al", "din" },       { "eddin", "al", "din" },
-	{ "iddin", "al", "din" },       { "addin", "al", "din" },
-	{ "aldin", "al", "din" },       { "udin", "al", "din" },
-	{ "urrahman", "al", "rahman" }, { "urrehman", "al", "rehman" },
-	{ "urrahim", "al", "rahim" },   { "ullah", "allah", NULL },
-	{ "ollah", "allah", NULL },     { "allah", "allah", NULL },
+	SUFFIX("uddeen", "al", "din"),      SUFFIX("eddine", "al", "din"),
+	SUFFIX("uddin", "al", "din"),       SUFFIX("eddin", "al", "din"),
+	SUFFIX("iddin", "al", "din"),       SUFFIX("addin", "al", "din"),
+	SUFFIX("aldin", "al", "din"),       SUFFIX("udin", "al", "din"),
+	SUFFIX("urrahman", "al", "rahman"), SUFFIX("urrehman", "al", "rehman"),
+	SUFFIX("urrahim", "al", "rahim"),   SUFFIX("ullah", "allah", NULL),
+	SUFFIX("ollah", "allah", NULL),     SUFFIX("allah", "allah", NULL),
 };
 
 /* The compound suffix word s ends in (its g_suffixes index), -1 for
@@ -158,8 +165,10 @@ static int suffix_at(const char *s, size_t len)
 	if (len < 7)
 		return -1;
 	for (j = 0; j < sizeof(g_suffixes) / sizeof(g_suffixes[0]); j++) {
-		size_t l = strlen(g_suffixes[j].suf);
-		if (len < l + 3 || strcmp(s + len - l, g_suffixes[j].suf) != 0)
+		size_t l = g_suffixes[j].len;
+		/* the last letters first: most words end otherwise */
+		if (len < l + 3 || s[len - 1] != g_suffixes[j].suf[l - 1] ||
+		    strcmp(s + len - l, g_suffixes[j].suf) != 0)
 			continue;
 		if (strncmp(s, "abd", 3) == 0 && len - l <= 5)
 			return -2;
@@ -177,7 +186,7 @@ static void suffix_split(struct kd_tokset *ts)
 		size_t pre;
 		if (j < 0)
 			continue;
-		pre = t->len - strlen(g_suffixes[j].suf);
+		pre = t->len - g_suffixes[j].len;
 		if (!kd__tok_insert(ts, i + 1))
 			return;
 		t = &ts->t[i];
@@ -243,7 +252,7 @@ static bool slip_compound(const char *s, size_t len, int kind, size_t at)
 	if (j == -2)
 		return true;
 	return j >= 0 && assimilated(g_suffixes[j].suf) &&
-	       at + 1 + strlen(g_suffixes[j].suf) >= len;
+	       at + 1 + g_suffixes[j].len >= len;
 }
 
 /* The key left (right 0) or right of c on its row of the keyboard, or
