@@ -192,11 +192,22 @@ static uint64_t memo_hash(const char *w, size_t n, int cyr)
 	return h ? h : 1;
 }
 
+/* The first 8 bytes of word w[0..n), zero-padded: w is one of the
+ * tokenizer's word buffers, readable for 8 bytes whatever n (one load,
+ * no call to memcpy with a variable length). */
 static uint64_t memo_pfx(const char *w, size_t n)
 {
-	uint64_t k = 0;
-	memcpy(&k, w, n < 8 ? n : 8);
-	return k;
+	uint64_t k;
+	memcpy(&k, w, 8);
+	if (n >= 8)
+		return k;
+	if (n == 0)
+		return 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return k & ~((UINT64_C(1) << (8 * (8 - n))) - 1);
+#else
+	return k & ((UINT64_C(1) << (8 * n)) - 1);
+#endif
 }
 
 static const struct memo *memo_get(const struct scan *sc, uint64_t h,
@@ -567,11 +578,56 @@ static int lower_short(const struct scan *sc, const char *w, size_t n)
 	return sc->legacy ? kd__lex_class(w) : kd__lex_class_n(w, n, NULL);
 }
 
+/* A lowercase function word or particle after a dropped word (or first),
+ * not yet added: most of them ("the", "of", "und" between ordinary
+ * words) would be added by add_word() and overwritten at the next kept
+ * word as inert(), when a dropped word comes between. kd__scan_tokenize()
+ * holds the last one back: a word kept right after it adds it first (as
+ * add_word() would have, in the same state), a word added after a
+ * dropped one (or held in its place) forgets it (add_word() would have
+ * found it inert and overwritten it: a lowercase word, hard separators
+ * on both sides), and the end of the chunk adds it (the folded offsets
+ * are the chunk's). */
+struct held {
+	int on;      /* a word is held */
+	int dropped; /* a word was dropped after it */
+	size_t fs, fe, n;
+	int lex;
+	char w[8];
+};
+
+/* Add the held word, in the state it was held in: no token was added
+ * since, and sc->dropped was set then; a word dropped after it sets it
+ * again. */
+static int held_add(struct scan *sc, struct held *hd, const char *s, size_t len)
+{
+	int err;
+	if (!hd->on)
+		return 0;
+	hd->on = 0;
+	sc->dropped = 1;
+	err = add_word(sc, s, len, hd->fs, hd->fe, hd->w, hd->n, hd->lex);
+	if (hd->dropped)
+		sc->dropped = 1;
+	return err;
+}
+
+/* May lowercase function word w[0..n) (lex) be held back: after a
+ * dropped word or first, so that add_word() gives it a hard separator
+ * before, in a text with case? */
+static int holdable(const struct scan *sc, size_t n, int lex)
+{
+	return !sc->legacy && !sc->nocase && (sc->dropped || sc->n == 0) &&
+	       n < 8 && (lex == KD_LEX_STOP || lex == KD_LEX_PARTICLE);
+}
+
 int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 {
 	const char *f = sc->f;
 	size_t k = 0, n = sc->flen;
+	struct held hd;
 	int err = 0;
+	memset(&hd, 0, sizeof(hd));
 	while (k < n && err == 0) {
 		char w[TOK_MAX + 1];
 		size_t fs, wl = 0, last, i;
@@ -604,13 +660,17 @@ int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 		}
 		if (wl > TOK_MAX) {
 			sc->dropped = 1; /* not a name word */
+			hd.dropped = 1;
 			continue;
 		}
 		if ((drop = lower_dropped(sc, s, fs, wl)) > 0) {
 			sc->dropped = 1;
+			hd.dropped = 1;
 			continue;
 		}
-		if (!joined) {
+		if (!joined && wl <= 8 && fs + 8 <= sc->fcap) {
+			memcpy(w, f + fs, 8); /* one load: w[wl] is set below */
+		} else if (!joined) {
 			memcpy(w, f + fs, wl);
 		} else {
 			for (i = fs, wl = 0; i <= last; i++)
@@ -622,9 +682,34 @@ int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 		    (lex = lower_short(sc, w, wl)) != KD_LEX_PARTICLE &&
 		    lex != KD_LEX_STOP) {
 			sc->dropped = 1;
+			hd.dropped = 1;
+			continue;
+		}
+		/* a word to keep: the held one is added first when nothing
+		 * was dropped since (this word's separator is not hard) */
+		if (hd.on && !hd.dropped &&
+		    (err = held_add(sc, &hd, s, len)) < 0)
+			break;
+		if (drop < 0 && holdable(sc, wl, lex)) {
+			/* a word held before it is forgotten: this one is
+			 * added in the end, with a hard separator */
+			hd.on = 1;
+			hd.dropped = 0;
+			hd.fs = fs;
+			hd.fe = last + 1;
+			hd.n = wl;
+			hd.lex = lex;
+			memcpy(hd.w, w, wl + 1);
 			continue;
 		}
 		err = add_word(sc, s, len, fs, last + 1, w, wl, lex);
+		/* added (add_word may still drop a lowercase word, and then
+		 * the held one stays): add_word would have found the held
+		 * word inert and overwritten it with this one */
+		if (!sc->dropped)
+			hd.on = 0;
 	}
+	if (err == 0)
+		err = held_add(sc, &hd, s, len);
 	return err;
 }
