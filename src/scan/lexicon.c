@@ -369,10 +369,24 @@ static void long_put(const char *w, int val)
 
 static void build_short(void);
 
+/* The class (and non-name bit) of the short word packed in k. */
+static int short_get(uint64_t k, int *nonname)
+{
+	size_t i;
+	for (i = short_slot(k); g_skey[i] != 0; i = (i + 1) & (SHORT_SLOTS - 1))
+		if (g_skey[i] == k) {
+			if (nonname)
+				*nonname = g_sval[i] >> 4 & 1;
+			return g_sval[i] & 15;
+		}
+	if (nonname)
+		*nonname = 0;
+	return KD_LEX_NONE;
+}
+
 int kd__lex_class_n(const char *w, size_t n, int *nonname)
 {
 	size_t i;
-	uint64_t k;
 	if (n == 0 || n > 255) {
 		if (nonname)
 			*nonname = kd__lex_nonname(w);
@@ -392,16 +406,24 @@ int kd__lex_class_n(const char *w, size_t n, int *nonname)
 			*nonname = 0;
 		return KD_LEX_NONE;
 	}
-	k = pack8(w, n);
-	for (i = short_slot(k); g_skey[i] != 0; i = (i + 1) & (SHORT_SLOTS - 1))
-		if (g_skey[i] == k) {
-			if (nonname)
-				*nonname = g_sval[i] >> 4 & 1;
-			return g_sval[i] & 15;
-		}
-	if (nonname)
-		*nonname = 0;
-	return KD_LEX_NONE;
+	return short_get(pack8(w, n), nonname);
+}
+
+int kd__lex_class_w8(const char *w, size_t n, int *nonname)
+{
+	uint64_t k;
+	if (n == 0 || n > 8)
+		return kd__lex_class_n(w, n, nonname);
+	if (!__atomic_load_n(&g_short_ready, __ATOMIC_ACQUIRE))
+		pthread_once(&g_short_once, build_short);
+	memcpy(&k, w, 8);
+	if (n < 8) /* the first n bytes in memory order, as pack8() */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		k &= ~((UINT64_C(1) << (8 * (8 - n))) - 1);
+#else
+		k &= (UINT64_C(1) << (8 * n)) - 1;
+#endif
+	return short_get(k, nonname);
 }
 
 /* ---- general-language words (lexicon_words.c) ---------------------------- */

@@ -142,6 +142,9 @@ void kd__scan_token_free(struct scan *sc);
 /** kd__lex_class(w) of the n-byte word w; *nonname (when not NULL) set
  *  to kd__lex_nonname(w). Words of up to 8 bytes cost one table probe. */
 int kd__lex_class_n(const char *w, size_t n, int *nonname);
+/** The same, w readable for 8 bytes whatever n (the tokenizer's word
+ *  buffers): a short word is one load, not a byte loop. */
+int kd__lex_class_w8(const char *w, size_t n, int *nonname);
 
 /* ---- text_span.c ------------------------------------------------------- */
 

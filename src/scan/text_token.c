@@ -409,7 +409,7 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 			lex = lex0;
 		else if (n <= 5)
 			lex = sc->legacy ? kd__lex_class(w)
-					 : kd__lex_class_n(w, n, NULL);
+					 : kd__lex_class_w8(w, n, NULL);
 		if (!attached && lex != KD_LEX_PARTICLE && lex != KD_LEX_STOP) {
 			sc->dropped = 1;
 			return 0;
@@ -418,7 +418,7 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 		lex = kd__lex_class(w);
 	} else if (n <= TOK_MAX && t.cas != CASE_UPPER) {
 		int nn;
-		lex = kd__lex_class_n(w, n, &nn);
+		lex = kd__lex_class_w8(w, n, &nn);
 		if (lex != KD_LEX_PARTICLE && nn)
 			lex = KD_LEX_STOP; /* Thu Jun, Mai, km */
 	}
@@ -436,7 +436,7 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 			/* first time: classify and resolve as below, then
 			 * remember */
 			int nn;
-			lex = kd__lex_class_n(w, n, &nn);
+			lex = kd__lex_class_w8(w, n, &nn);
 			if (lex != KD_LEX_PARTICLE && nn)
 				lex = KD_LEX_STOP; /* Thu Jun, Mai, km */
 			t.lex = (uint8_t)lex;
@@ -575,7 +575,7 @@ static int lower_dropped(const struct scan *sc, const char *s, size_t fs,
  * word. */
 static int lower_short(const struct scan *sc, const char *w, size_t n)
 {
-	return sc->legacy ? kd__lex_class(w) : kd__lex_class_n(w, n, NULL);
+	return sc->legacy ? kd__lex_class(w) : kd__lex_class_w8(w, n, NULL);
 }
 
 /* A lowercase function word or particle after a dropped word (or first),
