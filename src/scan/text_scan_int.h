@@ -68,6 +68,7 @@ struct scan {
 	struct kd_buf ar;  /* token texts */
 	int dropped;       /* a word was dropped since the last kept one */
 	struct memo *memo; /* resolved capitalised words (text_token.c) */
+	uint32_t *memoix;  /* their table: index + 1 by hash, memocap slots */
 	size_t nmemo, memocap;
 	char *f;      /* folded chunk */
 	uint32_t *fm; /* its map: input offset - fbase, per byte */

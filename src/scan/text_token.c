@@ -174,7 +174,7 @@ static int sentence_start(const char *s, size_t i)
  * a hundred times) and each costs two dictionary lookups, a skeleton
  * and a lexicon search. Arena offsets stay valid as the arena grows. */
 struct memo {
-	uint64_t h;   /* memo_hash() of the word; 0: an empty slot */
+	uint64_t h;   /* memo_hash() of the word (never 0) */
 	uint64_t pfx; /* its first 8 bytes (zero-padded): most compares */
 	size_t txt, stem, skel;
 	uint16_t len, slen, sklen;
@@ -182,10 +182,13 @@ struct memo {
 	float idf, ridf;
 };
 
-/* The memo is an open-addressing table of memos (one cache line each);
- * the key is the word's text (in the arena) and its script (Cyrillic
- * words take other endings). Pointers into it are valid until the next
- * memo_put(). */
+/* The memo is an array of memos in the order they were put, and an
+ * open-addressing table of their indexes + 1 (0: an empty slot) by
+ * memo_hash(): growing the table zeroes and rehashes 4 bytes a slot,
+ * not a whole memo (a scan of a long text with many capitalised words
+ * grew a table of 64-byte slots to megabytes). The key is the word's
+ * text (in the arena) and its script (Cyrillic words take other
+ * endings). Pointers into it are valid until the next memo_put(). */
 static uint64_t memo_hash(const char *w, size_t n, int cyr)
 {
 	uint64_t h = XXH3_64bits_withSeed(w, n, (uint64_t)cyr);
@@ -218,8 +221,8 @@ static const struct memo *memo_get(const struct scan *sc, uint64_t h,
 	if (sc->memocap == 0)
 		return NULL;
 	pfx = memo_pfx(w, n);
-	for (i = (size_t)h & mask; sc->memo[i].h; i = (i + 1) & mask) {
-		const struct memo *mo = &sc->memo[i];
+	for (i = (size_t)h & mask; sc->memoix[i]; i = (i + 1) & mask) {
+		const struct memo *mo = &sc->memo[sc->memoix[i] - 1];
 		if (mo->h == h && mo->pfx == pfx && mo->len == n &&
 		    mo->cyr == cyr &&
 		    (n <= 8 ||
@@ -229,29 +232,39 @@ static const struct memo *memo_get(const struct scan *sc, uint64_t h,
 	return NULL;
 }
 
-static void memo_slot(struct memo *tab, size_t cap, const struct memo *mo)
+/* Index memo k (its hash h) in the table ix of cap slots. */
+static void memo_slot(uint32_t *ix, size_t cap, uint64_t h, size_t k)
 {
 	size_t i;
-	for (i = (size_t)mo->h & (cap - 1); tab[i].h; i = (i + 1) & (cap - 1))
+	for (i = (size_t)h & (cap - 1); ix[i]; i = (i + 1) & (cap - 1))
 		;
-	tab[i] = *mo;
+	ix[i] = (uint32_t)(k + 1);
 }
 
 static int memo_put(struct scan *sc, const struct memo *mo)
 {
 	if ((sc->nmemo + 1) * 2 > sc->memocap) {
 		size_t cap = sc->memocap ? sc->memocap * 2 : 1024, k;
-		struct memo *m = kd__calloc(cap, sizeof(*m));
+		struct memo *m;
+		uint32_t *ix;
+		if (cap > (size_t)UINT32_MAX)
+			return kd__error_set(KD_ENOMEM, "out of memory");
+		/* the array holds up to cap / 2 memos */
+		m = kd__realloc(sc->memo, cap / 2 * sizeof(*m));
 		if (m == NULL)
 			return kd__error_set(KD_ENOMEM, "out of memory");
-		for (k = 0; k < sc->memocap; k++)
-			if (sc->memo[k].h)
-				memo_slot(m, cap, &sc->memo[k]);
-		kd__free(sc->memo);
 		sc->memo = m;
+		ix = kd__calloc(cap, sizeof(*ix));
+		if (ix == NULL)
+			return kd__error_set(KD_ENOMEM, "out of memory");
+		for (k = 0; k < sc->nmemo; k++)
+			memo_slot(ix, cap, m[k].h, k);
+		kd__free(sc->memoix);
+		sc->memoix = ix;
 		sc->memocap = cap;
 	}
-	memo_slot(sc->memo, sc->memocap, mo);
+	sc->memo[sc->nmemo] = *mo;
+	memo_slot(sc->memoix, sc->memocap, mo->h, sc->nmemo);
 	sc->nmemo++;
 	return 0;
 }
@@ -302,6 +315,8 @@ void kd__scan_token_free(struct scan *sc)
 	sc->tmemo = NULL;
 	kd__free(sc->memo);
 	sc->memo = NULL;
+	kd__free(sc->memoix);
+	sc->memoix = NULL;
 	sc->nmemo = sc->memocap = 0;
 }
 
