@@ -69,7 +69,7 @@ for r in $(seq 1 "$rounds"); do
   for w in $order; do
     if [ "$w" = a ]; then bin=$bin_a; else bin=$bin_b; fi
     "$bin" --no-synthetic "$PWD/data" |
-      awk -v w="$w" -v r="$r" '/^prose /{p=1; next}
+      awk -v w="$w" -v r="$r" '/^prose /{p=1; next} /^per core/{p=0}
         p && NF == 7 && $1 != "corpus" {print w, r, $1, $2, $6}
         p && $1 == "all" && NF == 4 {print w, r, "all", $2, $4}' \
         >>"$out/speed.txt"
@@ -96,6 +96,13 @@ for c in order:
     print("%-18s %7.2f %8.1f %8.1f %7.2f   %s" % (
         c, mb[c], a, b, b / a if a else 0,
         " ".join("%.1f" % x for x in runs.get(("b", c), []))))
+# the slowest corpus of each build (issue 12: every corpus >= 20 MB/s)
+for w, label in (("a", "base"), ("b", "head")):
+    med = {c: statistics.median(runs[(w, c)]) for c in order
+           if c != "all" and (w, c) in runs}
+    if med:
+        c = min(med, key=med.get)
+        print("min %-4s %-18s %8.1f MB/s per core" % (label, c, med[c]))
 EOF
 
 # 3. instructions per byte

@@ -303,11 +303,19 @@ static uint8_t g_sval[SHORT_SLOTS];
 static pthread_once_t g_short_once = PTHREAD_ONCE_INIT;
 static int g_short_ready; /* set (release) once the table is built */
 
+/* Bytes in memory order, as memcpy into a zeroed integer would put them
+ * on this machine, without a call for the variable length. */
 static uint64_t pack8(const char *w, size_t n)
 {
-	uint64_t k = 0;
-	memcpy(&k, w, n);
-	return k;
+	union {
+		uint64_t k;
+		unsigned char b[8];
+	} u;
+	size_t i;
+	u.k = 0;
+	for (i = 0; i < n; i++)
+		u.b[i] = (unsigned char)w[i];
+	return u.k;
 }
 
 static size_t short_slot(uint64_t k)
@@ -329,20 +337,42 @@ static void short_put(const char *w, int val)
 	g_sval[i] |= (uint8_t)val;
 }
 
+/* Entries of more than 8 bytes (Bundesrepublik, international) in a
+ * table of their own, by a hash of the whole word: the scanner asks for
+ * every new capitalised word, and a long one took two binary searches
+ * with strcmp (~400 instructions) where this takes a hash and a probe. */
+#define LONG_SLOTS 1024u
+static const char *g_lkey[LONG_SLOTS];
+static uint8_t g_llen[LONG_SLOTS], g_lval[LONG_SLOTS];
+
+static size_t long_slot(const char *w, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t i;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 1099511628211ULL;
+	return (size_t)(h >> 54) & (LONG_SLOTS - 1);
+}
+
+static void long_put(const char *w, int val)
+{
+	size_t n = strlen(w), i;
+	if (n <= 8 || n > 255)
+		return;
+	for (i = long_slot(w, n); g_lkey[i] != NULL && strcmp(g_lkey[i], w);
+	     i = (i + 1) & (LONG_SLOTS - 1))
+		;
+	g_lkey[i] = w;
+	g_llen[i] = (uint8_t)n;
+	g_lval[i] |= (uint8_t)val;
+}
+
 static void build_short(void);
 
-int kd__lex_class_n(const char *w, size_t n, int *nonname)
+/* The class (and non-name bit) of the short word packed in k. */
+static int short_get(uint64_t k, int *nonname)
 {
 	size_t i;
-	uint64_t k;
-	if (n > 8 || n == 0) {
-		if (nonname)
-			*nonname = kd__lex_nonname(w);
-		return kd__lex_class(w);
-	}
-	if (!__atomic_load_n(&g_short_ready, __ATOMIC_ACQUIRE))
-		pthread_once(&g_short_once, build_short);
-	k = pack8(w, n);
 	for (i = short_slot(k); g_skey[i] != 0; i = (i + 1) & (SHORT_SLOTS - 1))
 		if (g_skey[i] == k) {
 			if (nonname)
@@ -352,6 +382,48 @@ int kd__lex_class_n(const char *w, size_t n, int *nonname)
 	if (nonname)
 		*nonname = 0;
 	return KD_LEX_NONE;
+}
+
+int kd__lex_class_n(const char *w, size_t n, int *nonname)
+{
+	size_t i;
+	if (n == 0 || n > 255) {
+		if (nonname)
+			*nonname = kd__lex_nonname(w);
+		return kd__lex_class(w);
+	}
+	if (!__atomic_load_n(&g_short_ready, __ATOMIC_ACQUIRE))
+		pthread_once(&g_short_once, build_short);
+	if (n > 8) {
+		for (i = long_slot(w, n); g_lkey[i] != NULL;
+		     i = (i + 1) & (LONG_SLOTS - 1))
+			if (g_llen[i] == n && memcmp(g_lkey[i], w, n) == 0) {
+				if (nonname)
+					*nonname = g_lval[i] >> 4 & 1;
+				return g_lval[i] & 15;
+			}
+		if (nonname)
+			*nonname = 0;
+		return KD_LEX_NONE;
+	}
+	return short_get(pack8(w, n), nonname);
+}
+
+int kd__lex_class_w8(const char *w, size_t n, int *nonname)
+{
+	uint64_t k;
+	if (n == 0 || n > 8)
+		return kd__lex_class_n(w, n, nonname);
+	if (!__atomic_load_n(&g_short_ready, __ATOMIC_ACQUIRE))
+		pthread_once(&g_short_once, build_short);
+	memcpy(&k, w, 8);
+	if (n < 8) /* the first n bytes in memory order, as pack8() */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		k &= ~((UINT64_C(1) << (8 * (8 - n))) - 1);
+#else
+		k &= (UINT64_C(1) << (8 * n)) - 1;
+#endif
+	return short_get(k, nonname);
 }
 
 /* ---- general-language words (lexicon_words.c) ---------------------------- */
@@ -615,7 +687,8 @@ int kd__lex_nonname(const char *w)
 }
 
 /* The short-word table: every entry of the lexicon and of the non-name
- * words of up to 8 bytes, with the class the maps give it. */
+ * words of up to 8 bytes, with the class the maps give it; the longer
+ * ones go to the long-word table. */
 static void build_short(void)
 {
 	static const char *const *const lists[] = { g_particle, g_stop,
@@ -632,8 +705,10 @@ static void build_short(void)
 	for (l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)
 		for (i = 0; i < lens[l]; i++) {
 			const char *w = lists[l][i];
-			short_put(w, kd__lex_class(w) |
-					     (kd__lex_nonname(w) ? 16 : 0));
+			int val = kd__lex_class(w) |
+				  (kd__lex_nonname(w) ? 16 : 0);
+			short_put(w, val);
+			long_put(w, val);
 		}
 	__atomic_store_n(&g_short_ready, 1, __ATOMIC_RELEASE);
 }

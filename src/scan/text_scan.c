@@ -841,6 +841,14 @@ done:
 	return err;
 }
 
+/* The number of bytes of x with their high bit set, x having no other
+ * bits: a multiply adds them up (no popcount instruction is assumed:
+ * GCC's generic __builtin_popcountll is a library call per word). */
+static inline size_t bytes_set(uint64_t x)
+{
+	return (size_t)(((x >> 7) * 0x0101010101010101ull) >> 56);
+}
+
 /* Few capitalised words: capitalisation is no signal in this text.
  * Word starts (a word: [A-Za-z0-9] and non-ASCII bytes; non-Latin ones
  * count as capitalised) are counted 8 bytes at a time on little-endian
@@ -868,8 +876,8 @@ static int caseless(const char *s, size_t len)
 			l = BETWEEN(x, 0x60, 0x7B);
 			w = u | l | BETWEEN(x, 0x2F, 0x3A);
 			st = w & ~((w << 8) | prev);
-			up += (size_t)__builtin_popcountll(st & u);
-			low += (size_t)__builtin_popcountll(st & l);
+			up += bytes_set(st & u);
+			low += bytes_set(st & l);
 			prev = (w >> 56) & 0x80;
 			i += 8;
 		}

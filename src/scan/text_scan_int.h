@@ -68,6 +68,7 @@ struct scan {
 	struct kd_buf ar;  /* token texts */
 	int dropped;       /* a word was dropped since the last kept one */
 	struct memo *memo; /* resolved capitalised words (text_token.c) */
+	uint32_t *memoix;  /* their table: index + 1 by hash, memocap slots */
 	size_t nmemo, memocap;
 	char *f;      /* folded chunk */
 	uint32_t *fm; /* its map: input offset - fbase, per byte */
@@ -142,6 +143,9 @@ void kd__scan_token_free(struct scan *sc);
 /** kd__lex_class(w) of the n-byte word w; *nonname (when not NULL) set
  *  to kd__lex_nonname(w). Words of up to 8 bytes cost one table probe. */
 int kd__lex_class_n(const char *w, size_t n, int *nonname);
+/** The same, w readable for 8 bytes whatever n (the tokenizer's word
+ *  buffers): a short word is one load, not a byte loop. */
+int kd__lex_class_w8(const char *w, size_t n, int *nonname);
 
 /* ---- text_span.c ------------------------------------------------------- */
 

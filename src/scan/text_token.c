@@ -174,7 +174,7 @@ static int sentence_start(const char *s, size_t i)
  * a hundred times) and each costs two dictionary lookups, a skeleton
  * and a lexicon search. Arena offsets stay valid as the arena grows. */
 struct memo {
-	uint64_t h;   /* memo_hash() of the word; 0: an empty slot */
+	uint64_t h;   /* memo_hash() of the word (never 0) */
 	uint64_t pfx; /* its first 8 bytes (zero-padded): most compares */
 	size_t txt, stem, skel;
 	uint16_t len, slen, sklen;
@@ -182,21 +182,35 @@ struct memo {
 	float idf, ridf;
 };
 
-/* The memo is an open-addressing table of memos (one cache line each);
- * the key is the word's text (in the arena) and its script (Cyrillic
- * words take other endings). Pointers into it are valid until the next
- * memo_put(). */
+/* The memo is an array of memos in the order they were put, and an
+ * open-addressing table of their indexes + 1 (0: an empty slot) by
+ * memo_hash(): growing the table zeroes and rehashes 4 bytes a slot,
+ * not a whole memo (a scan of a long text with many capitalised words
+ * grew a table of 64-byte slots to megabytes). The key is the word's
+ * text (in the arena) and its script (Cyrillic words take other
+ * endings). Pointers into it are valid until the next memo_put(). */
 static uint64_t memo_hash(const char *w, size_t n, int cyr)
 {
 	uint64_t h = XXH3_64bits_withSeed(w, n, (uint64_t)cyr);
 	return h ? h : 1;
 }
 
+/* The first 8 bytes of word w[0..n), zero-padded: w is one of the
+ * tokenizer's word buffers, readable for 8 bytes whatever n (one load,
+ * no call to memcpy with a variable length). */
 static uint64_t memo_pfx(const char *w, size_t n)
 {
-	uint64_t k = 0;
-	memcpy(&k, w, n < 8 ? n : 8);
-	return k;
+	uint64_t k;
+	memcpy(&k, w, 8);
+	if (n >= 8)
+		return k;
+	if (n == 0)
+		return 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return k & ~((UINT64_C(1) << (8 * (8 - n))) - 1);
+#else
+	return k & ((UINT64_C(1) << (8 * n)) - 1);
+#endif
 }
 
 static const struct memo *memo_get(const struct scan *sc, uint64_t h,
@@ -207,8 +221,8 @@ static const struct memo *memo_get(const struct scan *sc, uint64_t h,
 	if (sc->memocap == 0)
 		return NULL;
 	pfx = memo_pfx(w, n);
-	for (i = (size_t)h & mask; sc->memo[i].h; i = (i + 1) & mask) {
-		const struct memo *mo = &sc->memo[i];
+	for (i = (size_t)h & mask; sc->memoix[i]; i = (i + 1) & mask) {
+		const struct memo *mo = &sc->memo[sc->memoix[i] - 1];
 		if (mo->h == h && mo->pfx == pfx && mo->len == n &&
 		    mo->cyr == cyr &&
 		    (n <= 8 ||
@@ -218,29 +232,39 @@ static const struct memo *memo_get(const struct scan *sc, uint64_t h,
 	return NULL;
 }
 
-static void memo_slot(struct memo *tab, size_t cap, const struct memo *mo)
+/* Index memo k (its hash h) in the table ix of cap slots. */
+static void memo_slot(uint32_t *ix, size_t cap, uint64_t h, size_t k)
 {
 	size_t i;
-	for (i = (size_t)mo->h & (cap - 1); tab[i].h; i = (i + 1) & (cap - 1))
+	for (i = (size_t)h & (cap - 1); ix[i]; i = (i + 1) & (cap - 1))
 		;
-	tab[i] = *mo;
+	ix[i] = (uint32_t)(k + 1);
 }
 
 static int memo_put(struct scan *sc, const struct memo *mo)
 {
 	if ((sc->nmemo + 1) * 2 > sc->memocap) {
 		size_t cap = sc->memocap ? sc->memocap * 2 : 1024, k;
-		struct memo *m = kd__calloc(cap, sizeof(*m));
+		struct memo *m;
+		uint32_t *ix;
+		if (cap > (size_t)UINT32_MAX)
+			return kd__error_set(KD_ENOMEM, "out of memory");
+		/* the array holds up to cap / 2 memos */
+		m = kd__realloc(sc->memo, cap / 2 * sizeof(*m));
 		if (m == NULL)
 			return kd__error_set(KD_ENOMEM, "out of memory");
-		for (k = 0; k < sc->memocap; k++)
-			if (sc->memo[k].h)
-				memo_slot(m, cap, &sc->memo[k]);
-		kd__free(sc->memo);
 		sc->memo = m;
+		ix = kd__calloc(cap, sizeof(*ix));
+		if (ix == NULL)
+			return kd__error_set(KD_ENOMEM, "out of memory");
+		for (k = 0; k < sc->nmemo; k++)
+			memo_slot(ix, cap, m[k].h, k);
+		kd__free(sc->memoix);
+		sc->memoix = ix;
 		sc->memocap = cap;
 	}
-	memo_slot(sc->memo, sc->memocap, mo);
+	sc->memo[sc->nmemo] = *mo;
+	memo_slot(sc->memoix, sc->memocap, mo->h, sc->nmemo);
 	sc->nmemo++;
 	return 0;
 }
@@ -291,6 +315,8 @@ void kd__scan_token_free(struct scan *sc)
 	sc->tmemo = NULL;
 	kd__free(sc->memo);
 	sc->memo = NULL;
+	kd__free(sc->memoix);
+	sc->memoix = NULL;
 	sc->nmemo = sc->memocap = 0;
 }
 
@@ -398,7 +424,7 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 			lex = lex0;
 		else if (n <= 5)
 			lex = sc->legacy ? kd__lex_class(w)
-					 : kd__lex_class_n(w, n, NULL);
+					 : kd__lex_class_w8(w, n, NULL);
 		if (!attached && lex != KD_LEX_PARTICLE && lex != KD_LEX_STOP) {
 			sc->dropped = 1;
 			return 0;
@@ -407,7 +433,7 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 		lex = kd__lex_class(w);
 	} else if (n <= TOK_MAX && t.cas != CASE_UPPER) {
 		int nn;
-		lex = kd__lex_class_n(w, n, &nn);
+		lex = kd__lex_class_w8(w, n, &nn);
 		if (lex != KD_LEX_PARTICLE && nn)
 			lex = KD_LEX_STOP; /* Thu Jun, Mai, km */
 	}
@@ -425,7 +451,7 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 			/* first time: classify and resolve as below, then
 			 * remember */
 			int nn;
-			lex = kd__lex_class_n(w, n, &nn);
+			lex = kd__lex_class_w8(w, n, &nn);
 			if (lex != KD_LEX_PARTICLE && nn)
 				lex = KD_LEX_STOP; /* Thu Jun, Mai, km */
 			t.lex = (uint8_t)lex;
@@ -564,14 +590,59 @@ static int lower_dropped(const struct scan *sc, const char *s, size_t fs,
  * word. */
 static int lower_short(const struct scan *sc, const char *w, size_t n)
 {
-	return sc->legacy ? kd__lex_class(w) : kd__lex_class_n(w, n, NULL);
+	return sc->legacy ? kd__lex_class(w) : kd__lex_class_w8(w, n, NULL);
+}
+
+/* A lowercase function word or particle after a dropped word (or first),
+ * not yet added: most of them ("the", "of", "und" between ordinary
+ * words) would be added by add_word() and overwritten at the next kept
+ * word as inert(), when a dropped word comes between. kd__scan_tokenize()
+ * holds the last one back: a word kept right after it adds it first (as
+ * add_word() would have, in the same state), a word added after a
+ * dropped one (or held in its place) forgets it (add_word() would have
+ * found it inert and overwritten it: a lowercase word, hard separators
+ * on both sides), and the end of the chunk adds it (the folded offsets
+ * are the chunk's). */
+struct held {
+	int on;      /* a word is held */
+	int dropped; /* a word was dropped after it */
+	size_t fs, fe, n;
+	int lex;
+	char w[8];
+};
+
+/* Add the held word, in the state it was held in: no token was added
+ * since, and sc->dropped was set then; a word dropped after it sets it
+ * again. */
+static int held_add(struct scan *sc, struct held *hd, const char *s, size_t len)
+{
+	int err;
+	if (!hd->on)
+		return 0;
+	hd->on = 0;
+	sc->dropped = 1;
+	err = add_word(sc, s, len, hd->fs, hd->fe, hd->w, hd->n, hd->lex);
+	if (hd->dropped)
+		sc->dropped = 1;
+	return err;
+}
+
+/* May lowercase function word w[0..n) (lex) be held back: after a
+ * dropped word or first, so that add_word() gives it a hard separator
+ * before, in a text with case? */
+static int holdable(const struct scan *sc, size_t n, int lex)
+{
+	return !sc->legacy && !sc->nocase && (sc->dropped || sc->n == 0) &&
+	       n < 8 && (lex == KD_LEX_STOP || lex == KD_LEX_PARTICLE);
 }
 
 int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 {
 	const char *f = sc->f;
 	size_t k = 0, n = sc->flen;
+	struct held hd;
 	int err = 0;
+	memset(&hd, 0, sizeof(hd));
 	while (k < n && err == 0) {
 		char w[TOK_MAX + 1];
 		size_t fs, wl = 0, last, i;
@@ -604,13 +675,17 @@ int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 		}
 		if (wl > TOK_MAX) {
 			sc->dropped = 1; /* not a name word */
+			hd.dropped = 1;
 			continue;
 		}
 		if ((drop = lower_dropped(sc, s, fs, wl)) > 0) {
 			sc->dropped = 1;
+			hd.dropped = 1;
 			continue;
 		}
-		if (!joined) {
+		if (!joined && wl <= 8 && fs + 8 <= sc->fcap) {
+			memcpy(w, f + fs, 8); /* one load: w[wl] is set below */
+		} else if (!joined) {
 			memcpy(w, f + fs, wl);
 		} else {
 			for (i = fs, wl = 0; i <= last; i++)
@@ -622,9 +697,34 @@ int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 		    (lex = lower_short(sc, w, wl)) != KD_LEX_PARTICLE &&
 		    lex != KD_LEX_STOP) {
 			sc->dropped = 1;
+			hd.dropped = 1;
+			continue;
+		}
+		/* a word to keep: the held one is added first when nothing
+		 * was dropped since (this word's separator is not hard) */
+		if (hd.on && !hd.dropped &&
+		    (err = held_add(sc, &hd, s, len)) < 0)
+			break;
+		if (drop < 0 && holdable(sc, wl, lex)) {
+			/* a word held before it is forgotten: this one is
+			 * added in the end, with a hard separator */
+			hd.on = 1;
+			hd.dropped = 0;
+			hd.fs = fs;
+			hd.fe = last + 1;
+			hd.n = wl;
+			hd.lex = lex;
+			memcpy(hd.w, w, wl + 1);
 			continue;
 		}
 		err = add_word(sc, s, len, fs, last + 1, w, wl, lex);
+		/* added (add_word may still drop a lowercase word, and then
+		 * the held one stays): add_word would have found the held
+		 * word inert and overwritten it with this one */
+		if (!sc->dropped)
+			hd.on = 0;
 	}
+	if (err == 0)
+		err = held_add(sc, &hd, s, len);
 	return err;
 }

@@ -1,0 +1,91 @@
+/*
+ * test_scan_speed.c - the prose scanner's shortcuts give what the long
+ * way gives (issue 12, speed): the lexicon's table of long words answers
+ * as the binary searches of kd__lex_class() and kd__lex_nonname() do, and
+ * the tokenizer's held-back function words (text_token.c: a lowercase
+ * "of" or "the" after a dropped word is added only when the next kept
+ * word needs it) leave names, their spans and the joining words of
+ * names as they were, also across the 64 KiB chunks the scanner cuts.
+ */
+#include "scan_prose_util.h"
+#include "scan/text_scan_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+KD_TEST(scan_speed__long_lexicon_words_as_the_binary_search)
+{
+	static const char *const words[] = {
+		"according",  "wednesday",      "september",  "donnerstag",
+		"president",  "christopher",    "alexander",  "washington",
+		"pyongyang",  "deutschland",    "sonnabend",  "miercoles",
+		"presidente", "bundesrepublik", "christophe", "xyzzyplugh",
+	};
+	size_t i;
+	int nn;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		const char *w = words[i];
+		CHECK_INT(kd__lex_class_n(w, strlen(w), &nn), kd__lex_class(w));
+		CHECK_INT(nn, kd__lex_nonname(w));
+	}
+	/* concrete classes: a stop word, a weekday (stop and non-name), a
+	 * common given name, a place, and a word of no list */
+	CHECK_INT(kd__lex_class_n("according", 9, &nn), KD_LEX_STOP);
+	CHECK_INT(nn, 0);
+	CHECK_INT(kd__lex_class_n("wednesday", 9, &nn), KD_LEX_STOP);
+	CHECK_INT(nn, 1);
+	CHECK_INT(kd__lex_class_n("christopher", 11, &nn), KD_LEX_COMMON);
+	CHECK_INT(kd__lex_class_n("pyongyang", 9, &nn), KD_LEX_PLACE);
+	CHECK_INT(kd__lex_class_n("xyzzyplugh", 10, &nn), KD_LEX_NONE);
+	CHECK_INT(nn, 0);
+	/* a prefix or an extension of a listed word is not it */
+	CHECK_INT(kd__lex_class_n("washingto", 9, &nn), KD_LEX_NONE);
+	CHECK_INT(kd__lex_class_n("washingtons", 11, &nn), KD_LEX_NONE);
+}
+
+KD_TEST(scan_speed__held_function_words_keep_names)
+{
+	size_t a, m;
+	const char *id, *feat;
+	/* function words between dropped words, before and after the
+	 * name: held back and forgotten or added, the name is found */
+	scan_kinds("Reports of the meeting said that the minister Sergei "
+		   "Lavrov of the foreign ministry spoke at the end of it.",
+		   &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	CHECK_STR(id, "uk-14197"); /* LAVROV, Sergei Viktorovich */
+	/* a name whose joining word follows a held word (the "of" right
+	 * after a dropped word is added when the kept word follows) */
+	scan_kinds("Officials of Lavrov said nothing.", &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	CHECK_STR(id, "ofac-35233");
+	/* only function words and ordinary lowercase words: quiet */
+	CHECK_INT(scan_alerts("it is of the and in a to the of it is"), 0);
+}
+
+/* A held "of" at the end of the first 64 KiB chunk (the scanner cuts at
+ * the last space before 65536), the name at the start of the next: the
+ * held word is added at the chunk's end, and the name found. */
+KD_TEST(scan_speed__held_word_at_a_chunk_end)
+{
+	static const char tail[] = " Sergei Lavrov spoke.";
+	size_t len = CHUNK + sizeof(tail), k, a, m;
+	char *t = malloc(len + 1);
+	const char *id, *feat;
+	CHECK(t != NULL);
+	if (t == NULL)
+		return;
+	/* "Abcdefg hijklmn " repeated (half the words capitalised: a text
+	 * with case), then a dropped lowercase word and "of" ending right
+	 * before byte CHUNK, the space the chunk is cut at */
+	for (k = 0; k + 16 <= CHUNK - 11; k += 16)
+		memcpy(t + k, "Abcdefg hijklmn ", 16);
+	memset(t + k, ' ', CHUNK - 11 - k);
+	memcpy(t + CHUNK - 11, " hijklmn of", 11);
+	memcpy(t + CHUNK, tail, sizeof(tail));
+	CHECK(t[CHUNK] == ' ');
+	scan_kinds(t, &a, &m, &id, &feat);
+	CHECK_INT(a, 1);
+	CHECK_STR(id, "uk-14197");
+	free(t);
+}
