@@ -315,6 +315,20 @@ KD_TEST(scan_fold__press_word_spanish_ij_in_the_family_place_only)
 	kd__scan_press_word(&t, "sergeij", 7, 1, out, &changed);
 	CHECK_INT(changed, 0);
 	CHECK_STR(out, "sergeij");
+	/* Czech and Polish c for ts, in the family place only, not in
+	 * cz, ch, ck, sc */
+	changed = 0;
+	kd__scan_press_word(&t, "koc", 3, 1, out, &changed);
+	CHECK_INT(changed, 1);
+	CHECK_STR(out, "kots");
+	changed = 0;
+	kd__scan_press_word(&t, "koc", 3, 0, out, &changed);
+	CHECK_INT(changed, 0);
+	kd__scan_press_word(&t, "kaczmarek", 9, 1, out, &changed);
+	kd__scan_press_word(&t, "kochsk", 6, 1, out, &changed);
+	kd__scan_press_word(&t, "mosca", 5, 1, out, &changed);
+	CHECK_INT(changed, 0);
+	CHECK_STR(out, "mosca");
 	/* lower case is no name word */
 	t.cas = CASE_LOWER;
 	kd__scan_press_word(&t, "chernij", 7, 1, out, &changed);

@@ -375,3 +375,17 @@ KD_TEST(scan_prose__spanish_ij_for_the_siberian_ykh)
 			      "tuvo lugar."),
 		  0);
 }
+
+KD_TEST(scan_prose__czech_and_polish_c_for_ts_in_a_known_family_word)
+{
+	/* Коц is Koc in Czech and Polish: a word of the lists as written
+	 * (Turkish Koç), so only the press key respells it (KOTS) */
+	expect_name(
+		"Rusk\xc3\xbd podnikatel Aleksandr Koc obvin\xc4\x9bn\xc3\xad "
+		"odm\xc3\xadt\xc3\xa1.",
+		"uk-15334", 18, 31);
+	/* another given name is nobody */
+	CHECK_INT(scan_alerts("Tureck\xc3\xbd podnikatel Mehmet Koc "
+			      "obvin\xc4\x9bn\xc3\xad odm\xc3\xadt\xc3\xa1."),
+		  0);
+}

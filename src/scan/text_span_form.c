@@ -187,8 +187,9 @@ int kd__scan_case_key(struct scan *sc, size_t i, size_t j, char *key,
  * names by two conventions respelled as the lists write it: Spanish j
  * for kh (Mijail, Zajarov) and French -ine for -in (Prigojine,
  * Poutine), and when last (the family word's place, a span's last
- * word) Spanish -ij for -ykh (Ilinij, Chernij: ILINYKH, CHERNYKH), into
- * out (2n + 1 bytes); its length, *changed set when it differs. */
+ * word) Spanish -ij for -ykh (Ilinij, Chernij: ILINYKH, CHERNYKH) and
+ * Czech and Polish c for ts (Koc: KOTS), into out (2n + 1 bytes); its
+ * length, *changed set when it differs. */
 size_t kd__scan_press_word(const struct tok *t, const char *w, size_t n,
 			   int last, char *out, int *changed)
 {
@@ -198,6 +199,15 @@ size_t kd__scan_press_word(const struct tok *t, const char *w, size_t n,
 		    (a + 1 < n && strchr("aeiou", w[a + 1]))) {
 			out[o++] = 'k';
 			out[o++] = 'h';
+			*changed = 1;
+		} else if (last && w[a] == 'c' && t->cas == CASE_UPPER &&
+			   !t->hangul &&
+			   (a + 1 == n || !strchr("hzk", w[a + 1])) &&
+			   (a == 0 || w[a - 1] != 's')) {
+			/* Czech and Polish c for ц (Koc: KOTS), as
+			 * text_resolve.c reads an unknown word */
+			out[o++] = 't';
+			out[o++] = 's';
 			*changed = 1;
 		} else {
 			out[o++] = w[a];
