@@ -291,3 +291,46 @@ KD_TEST(scan_fold__ascii_runs)
 	}
 	CHECK_INT(bad, 0);
 }
+
+KD_TEST(scan_fold__press_word_spanish_ij_in_the_family_place_only)
+{
+	/* Spanish -ij after a consonant is Russian -ых (Chernij:
+	 * CHERNYKH) in a family word's place; a given name in -ij is
+	 * Czech or Polish -ий (Dmitrij) and stays; -eij (Sergeij) has
+	 * no -ых */
+	struct tok t;
+	char out[32];
+	int changed = 0;
+	size_t n;
+	memset(&t, 0, sizeof(t));
+	t.cas = CASE_UPPER;
+	n = kd__scan_press_word(&t, "chernij", 7, 1, out, &changed);
+	CHECK_INT(changed, 1);
+	CHECK_INT((int)n, 8);
+	CHECK_STR(out, "chernykh");
+	changed = 0;
+	kd__scan_press_word(&t, "dmitrij", 7, 0, out, &changed);
+	CHECK_INT(changed, 0);
+	CHECK_STR(out, "dmitrij");
+	kd__scan_press_word(&t, "sergeij", 7, 1, out, &changed);
+	CHECK_INT(changed, 0);
+	CHECK_STR(out, "sergeij");
+	/* Czech and Polish c for ts, in the family place only, not in
+	 * cz, ch, ck, sc */
+	changed = 0;
+	kd__scan_press_word(&t, "koc", 3, 1, out, &changed);
+	CHECK_INT(changed, 1);
+	CHECK_STR(out, "kots");
+	changed = 0;
+	kd__scan_press_word(&t, "koc", 3, 0, out, &changed);
+	CHECK_INT(changed, 0);
+	kd__scan_press_word(&t, "kaczmarek", 9, 1, out, &changed);
+	kd__scan_press_word(&t, "kochsk", 6, 1, out, &changed);
+	kd__scan_press_word(&t, "mosca", 5, 1, out, &changed);
+	CHECK_INT(changed, 0);
+	CHECK_STR(out, "mosca");
+	/* lower case is no name word */
+	t.cas = CASE_LOWER;
+	kd__scan_press_word(&t, "chernij", 7, 1, out, &changed);
+	CHECK_INT(changed, 0);
+}

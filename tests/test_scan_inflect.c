@@ -356,3 +356,36 @@ KD_TEST(scan_prose__case_forms_of_two_foreign_words)
 			    "zarzuty."),
 		0);
 }
+
+KD_TEST(scan_prose__spanish_ij_for_the_siberian_ykh)
+{
+	/* Spanish writes х as j and ы as i: Белых is Belij (BELYKH),
+	 * as the last word of two (respelled for scoring) or of three
+	 * (unknown as written, known respelled) */
+	expect_name("El diputado Stanislav Belij neg\xc3\xb3 las acusaciones.",
+		    "ca-ukraine-part-1-190", 12, 27);
+	expect_name("El diputado Stanislav Yurievich Belij neg\xc3\xb3 las "
+		    "acusaciones.",
+		    "ca-ukraine-part-1-190", 12, 37);
+	/* another family word in -ij, or another given name, is nobody */
+	CHECK_INT(scan_alerts("El diputado Stanislav Bolij neg\xc3\xb3 las "
+			      "acusaciones."),
+		  0);
+	CHECK_INT(scan_alerts("Seg\xc3\xban Dmitrij Belij, la reuni\xc3\xb3n "
+			      "tuvo lugar."),
+		  0);
+}
+
+KD_TEST(scan_prose__czech_and_polish_c_for_ts_in_a_known_family_word)
+{
+	/* Коц is Koc in Czech and Polish: a word of the lists as written
+	 * (Turkish Koç), so only the press key respells it (KOTS) */
+	expect_name(
+		"Rusk\xc3\xbd podnikatel Aleksandr Koc obvin\xc4\x9bn\xc3\xad "
+		"odm\xc3\xadt\xc3\xa1.",
+		"uk-15334", 18, 31);
+	/* another given name is nobody */
+	CHECK_INT(scan_alerts("Tureck\xc3\xbd podnikatel Mehmet Koc "
+			      "obvin\xc4\x9bn\xc3\xad odm\xc3\xadt\xc3\xa1."),
+		  0);
+}

@@ -69,6 +69,11 @@ struct kd_qvar {
  *  be NULL: uniform weights). */
 void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 		   const struct kd_nvar *v);
+/** kd__qvar_from for variant v of nm, without the one-letter tokens of a
+ *  name written only in scripts that have no initials (Arabic, Han,
+ *  Hangul): what screen, compare and scan all read. */
+void kd__qvar_from_name(struct kd_qvar *out, const struct kd_index *m,
+			const struct kd_name *nm, size_t v);
 
 /* fitted weights (data/weights/name_score.txt, bench/fit/) */
 #include "name_weights.h"

@@ -73,6 +73,32 @@ void kd__qvar_from(struct kd_qvar *out, const struct kd_index *m,
 	}
 }
 
+/* A name written only in scripts that have no initials (Arabic, Han,
+ * Hangul) has no initial: a one-letter token of its reading is a piece
+ * of a word the reading split (آلاء "Alaa" read as the particle Al and
+ * "a"), which would otherwise meet any listed word of that first letter
+ * as its initial (JABBAR, Abdul). Such tokens are dropped from v. */
+static void drop_script_initials(struct kd_qvar *v, uint32_t scripts)
+{
+	size_t i, k = 0;
+	if (scripts == 0 ||
+	    (scripts & ~(uint32_t)(KD_SCRIPT_ARABIC | KD_SCRIPT_HAN |
+				   KD_SCRIPT_HANGUL)) != 0)
+		return;
+	for (i = 0; i < v->ntok; i++)
+		if (v->toks[i].kind != KD_TOK_INITIAL)
+			v->toks[k++] = v->toks[i];
+	if (k > 0) /* a name of initials only stays as it is */
+		v->ntok = k;
+}
+
+void kd__qvar_from_name(struct kd_qvar *out, const struct kd_index *m,
+			const struct kd_name *nm, size_t v)
+{
+	kd__qvar_from(out, m, &nm->vars[v]);
+	drop_script_initials(out, nm->scripts);
+}
+
 void kd__qvar_from_list(struct kd_qvar *out, const struct kd_index *m,
 			const struct kd_mvar *v)
 {

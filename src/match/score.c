@@ -101,25 +101,6 @@ static void mark_han_words(struct kd_qvar *vars, size_t n)
 				vars[v].toks[i].flags |= KD_QF_HAN_WORD;
 }
 
-/* A name written only in scripts that have no initials (Arabic, Han,
- * Hangul) has no initial: a one-letter token of its reading is a piece
- * of a word the reading split (آلاء "Alaa" read as the particle Al and
- * "a"), which would otherwise meet any listed word of that first letter
- * as its initial (JABBAR, Abdul). Such tokens are dropped from v. */
-static void drop_script_initials(struct kd_qvar *v, uint32_t scripts)
-{
-	size_t i, k = 0;
-	if (scripts == 0 ||
-	    (scripts & ~(uint32_t)(KD_SCRIPT_ARABIC | KD_SCRIPT_HAN |
-				   KD_SCRIPT_HANGUL)) != 0)
-		return;
-	for (i = 0; i < v->ntok; i++)
-		if (v->toks[i].kind != KD_TOK_INITIAL)
-			v->toks[k++] = v->toks[i];
-	if (k > 0) /* a name of initials only stays as it is */
-		v->ntok = k;
-}
-
 static int prepare(struct prepared *p, const struct kd_index *m,
 		   const kd_query *q)
 {
@@ -147,10 +128,8 @@ static int prepare(struct prepared *p, const struct kd_index *m,
 			if (nm->vars[v].ntok) {
 				memset(&p->vars[p->nvars], 0,
 				       sizeof(p->vars[0]));
-				kd__qvar_from(&p->vars[p->nvars], m,
-					      &nm->vars[v]);
-				drop_script_initials(&p->vars[p->nvars],
-						     nm->scripts);
+				kd__qvar_from_name(&p->vars[p->nvars], m, nm,
+						   v);
 				p->vars[p->nvars].person = q->schema ==
 							   KD_SCHEMA_PERSON;
 				p->vars[p->nvars++].org =
@@ -662,15 +641,13 @@ int kd_compare(kd_result *out, const kd_matcher *m, kd_schema schema,
 	/* Two names have no query side: the shorter is read as the query,
 	 * i.e. both directions are scored and the better one counts. */
 	for (i = 0; i < a->nvars; i++) {
-		kd__qvar_from(qa, kd__matcher_index(m), &a->vars[i]);
-		drop_script_initials(qa, a->scripts);
+		kd__qvar_from_name(qa, kd__matcher_index(m), a, i);
 		qa->person = schema == KD_SCHEMA_PERSON;
 		qa->vessel = schema == KD_SCHEMA_VESSEL;
 		qa->org = schema != KD_SCHEMA_PERSON &&
 			  schema != KD_SCHEMA_THING;
 		for (j = 0; j < b->nvars; j++) {
-			kd__qvar_from(qb, kd__matcher_index(m), &b->vars[j]);
-			drop_script_initials(qb, b->scripts);
+			kd__qvar_from_name(qb, kd__matcher_index(m), b, j);
 			qb->person = schema == KD_SCHEMA_PERSON;
 			qb->vessel = schema == KD_SCHEMA_VESSEL;
 			qb->org = qa->org;

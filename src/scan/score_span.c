@@ -318,7 +318,7 @@ static int analysed(struct kd_qvar **qv, size_t *nq, struct kd_scan_ctx *c,
 	}
 	for (i = 0; i < a->nm->nvars && a->nq < MAX_QV; i++)
 		if (a->nm->vars[i].ntok)
-			kd__qvar_from(&a->qv[a->nq++], c->ix, &a->nm->vars[i]);
+			kd__qvar_from_name(&a->qv[a->nq++], c->ix, a->nm, i);
 out:
 	*qv = a->qv;
 	*nq = a->nq;

@@ -31,7 +31,7 @@ int kd__scan_press_family(const struct scan *sc, uint32_t ei,
 	int changed = 0;
 	if (sc->legacy || t->slen > TOK_MAX)
 		return 0;
-	n = kd__scan_press_word(t, STEM(sc, t), t->slen, b, &changed);
+	n = kd__scan_press_word(t, STEM(sc, t), t->slen, 1, b, &changed);
 	if (!changed)
 		return 0;
 	kd__word_qtok(&q, b, n, sk, sizeof(sk));

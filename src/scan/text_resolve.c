@@ -197,7 +197,10 @@ static int resolve_case(struct scan *sc, struct tok *t, const char *w, size_t n,
  *           PETUKHOV, ZAKHAROV);
  *   kind 2: German, Polish and Czech sj for сь before e or i
  *           (Afanasjew, Glasjew: AFANASYEV, GLAZYEV), which the
- *           skeleton reads as Dutch sj, the sh sound (Sjevtsjenko). */
+ *           skeleton reads as Dutch sj, the sh sound (Sjevtsjenko);
+ *   kind 3: Spanish -ij for the Siberian ending -ых after a consonant
+ *           (Chernij, Telnij: CHERNYKH, TELNYKH): х is j there, ы is
+ *           i, and Spanish writes -ий as -i, never -ij. */
 static int resolve_ts(struct scan *sc, struct tok *t, const char *w, size_t n,
 		      int kind, int *found)
 {
@@ -211,6 +214,9 @@ static int resolve_ts(struct scan *sc, struct tok *t, const char *w, size_t n,
 		if (i + 1 >= n)
 			return 0;
 	}
+	if (kind == 3 && (n < 5 || w[n - 1] != 'j' || w[n - 2] != 'i' ||
+			  strchr("aeiouy", w[n - 3]) != NULL))
+		return 0;
 	for (i = 0; i < n && m + 2 <= TOK_MAX; i++) {
 		if (kind == 0 && w[i] == 'c' &&
 		    (i + 1 == n || !strchr("hzk", w[i + 1])) &&
@@ -222,6 +228,11 @@ static int resolve_ts(struct scan *sc, struct tok *t, const char *w, size_t n,
 			   strchr("aeiou", w[i + 1])) {
 			b[m++] = 'k';
 			b[m++] = 'h';
+			ch = 1;
+		} else if (kind == 3 && i == n - 2) {
+			memcpy(b + m, "ykh", 3);
+			m += 3;
+			i++;
 			ch = 1;
 		} else if (kind == 2 && w[i] == 'j' && i > 0 &&
 			   w[i - 1] == 's' && i + 1 < n &&
@@ -437,7 +448,8 @@ int kd__scan_resolve(struct scan *sc, struct tok *t, int cyr)
 	if (!sc->legacy && !cyr &&
 	    (((err = resolve_ts(sc, t, w, n, 0, &found)) < 0 || found) ||
 	     ((err = resolve_ts(sc, t, w, n, 1, &found)) < 0 || found) ||
-	     ((err = resolve_ts(sc, t, w, n, 2, &found)) < 0 || found)))
+	     ((err = resolve_ts(sc, t, w, n, 2, &found)) < 0 || found) ||
+	     ((err = resolve_ts(sc, t, w, n, 3, &found)) < 0 || found)))
 		return err;
 	if (!sc->legacy && (err = resolve_split(sc, t, w, n)) < 0)
 		return err;

@@ -201,9 +201,10 @@ int kd__scan_press_key(const struct scan *sc, size_t i, size_t j, char *key,
  *  nominative into out: its length, else 0. */
 size_t kd__scan_short_genitive(char *out, size_t cap, const char *w, size_t n);
 /** Name word w[0..n) of token t respelled from press conventions into
- *  out (2n + 1 bytes); its length, *changed set when it differs. */
+ *  out (2n + 1 bytes), last: in a family word's place (Spanish -ij);
+ *  its length, *changed set when it differs. */
 size_t kd__scan_press_word(const struct tok *t, const char *w, size_t n,
-			   char *out, int *changed);
+			   int last, char *out, int *changed);
 
 /** Is w[0..n) a family word of entity ei (text_family.c): exactly (q
  *  NULL) or by token similarity >= min to q; with w NULL, the number of

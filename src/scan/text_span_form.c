@@ -186,10 +186,12 @@ int kd__scan_case_key(struct scan *sc, size_t i, size_t j, char *key,
 /* Name word w[0..n) (of token t) in the press spelling of Russian
  * names by two conventions respelled as the lists write it: Spanish j
  * for kh (Mijail, Zajarov) and French -ine for -in (Prigojine,
- * Poutine), into out (2n + 1 bytes); its length, *changed set when it
- * differs. */
+ * Poutine), and when last (the family word's place, a span's last
+ * word) Spanish -ij for -ykh (Ilinij, Chernij: ILINYKH, CHERNYKH) and
+ * Czech and Polish c for ts (Koc: KOTS), into out (2n + 1 bytes); its
+ * length, *changed set when it differs. */
 size_t kd__scan_press_word(const struct tok *t, const char *w, size_t n,
-			   char *out, int *changed)
+			   int last, char *out, int *changed)
 {
 	size_t a, o = 0;
 	for (a = 0; a < n; a++) {
@@ -198,6 +200,15 @@ size_t kd__scan_press_word(const struct tok *t, const char *w, size_t n,
 			out[o++] = 'k';
 			out[o++] = 'h';
 			*changed = 1;
+		} else if (last && w[a] == 'c' && t->cas == CASE_UPPER &&
+			   !t->hangul &&
+			   (a + 1 == n || !strchr("hzk", w[a + 1])) &&
+			   (a == 0 || w[a - 1] != 's')) {
+			/* Czech and Polish c for ц (Koc: KOTS), as
+			 * text_resolve.c reads an unknown word */
+			out[o++] = 't';
+			out[o++] = 's';
+			*changed = 1;
 		} else {
 			out[o++] = w[a];
 		}
@@ -205,6 +216,17 @@ size_t kd__scan_press_word(const struct tok *t, const char *w, size_t n,
 	if (n >= 6 && memcmp(w + n - 3, "ine", 3) == 0 &&
 	    t->cas == CASE_UPPER) {
 		o--; /* Prigojine: prigojin */
+		*changed = 1;
+	} else if (last && n >= 5 && memcmp(w + n - 2, "ij", 2) == 0 &&
+		   !strchr("aeiouy", w[n - 3]) && t->cas == CASE_UPPER &&
+		   !t->hangul) {
+		/* Spanish -ij for the Siberian -ых (Черных: Chernij; х is
+		 * j, ы is i, and Spanish writes -ий as -i): a family word
+		 * only, Czech and Polish given names end in -ij (Dmitrij,
+		 * Anatolij) */
+		o -= 2;
+		memcpy(out + o, "ykh", 3);
+		o += 3;
 		*changed = 1;
 	}
 	out[o] = '\0';
@@ -225,8 +247,8 @@ int kd__scan_press_key(const struct scan *sc, size_t i, size_t j, char *key,
 			return 0;
 		if (o)
 			key[o++] = ' ';
-		o += kd__scan_press_word(t, STEM(sc, t), t->slen, key + o,
-					 &changed);
+		o += kd__scan_press_word(t, STEM(sc, t), t->slen, k == j,
+					 key + o, &changed);
 	}
 	key[o] = '\0';
 	*klen = o;
