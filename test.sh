@@ -100,13 +100,14 @@ if command -v clang >/dev/null; then
     done
     wait
     fuzz_result() { # name: its log, and its exit status
-      cat "$fz/$1.log"; echo "(ran $(cut -d' ' -f2 "$fz/$1.rc") s)"
+      cat "$fz/$1.log"
       [ "$(cut -d' ' -f1 "$fz/$1.rc")" = 0 ]
     }
     for f in build-fuzz/fuzz_*; do
       [ -x "$f" ] || continue
       name=$(basename "$f")
-      step "fuzz smoke $name" fuzz_result "$name"
+      step "fuzz smoke $name, ran $(cut -d' ' -f2 "$fz/$name.rc") s" \
+        fuzz_result "$name"
     done
     rm -rf "$fz"
   else
