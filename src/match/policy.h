@@ -49,6 +49,15 @@ struct kd_name_best {
 	int single;        /* scored by the single-word rule */
 };
 
+/** Are a and b romanisations of one Korean syllable (Gim/KIM, Park/PAK,
+ *  Yi/RI; policy.c)? */
+int kd__same_syllable(const struct kd_qtok *a, const struct kd_qtok *b);
+/** culture_sound (culture.c): culture_sound_factor when a word of q that
+ *  is a Western name only matches a listed word of lv that is no Western
+ *  name by sound alone (*qa, *la get the two tokens), else 1. */
+double kd__culture_sound(const struct kd_qvar *q, const struct kd_qvar *lv,
+			 size_t *qa, size_t *la);
+
 /**
  * Score entity `ei` for the query variants qv[0..nq): every name record
  * (only those `hits` marks, when set) x variant x query variant under

@@ -26,6 +26,13 @@
  * Urdu, Nepali, Indian: data/names/faker/name_freq_native.tsv, same
  * scale): for a query word read from those scripts, whose writer belongs
  * to those cultures (Karimi, Thapa, Adhikari are common names there).
+ *
+ * kd__name_culture() tells in which naming cultures a word is a name
+ * people carry (KD_CULTURE_* bits: Europe and the Americas, Arabic /
+ * Persian / Turkic / South Asian, Chinese, Korean, other), from the
+ * first names and surnames of every @faker-js/faker locale, the 1990 US
+ * Census lists and the Unihan readings (data/names/culture/, made by
+ * bench/fit/make_name_culture.py), compiled in the same way.
  */
 #include "text/text.h"
 #include "util/util.h"
@@ -43,8 +50,13 @@ static const char g_native_tsv[] =
 #include "name_freq_native.inc"
 	;
 
-#define FREQ_SLOTS   65536 /* power of two, > 2 x rows */
-#define NATIVE_SLOTS 8192  /* power of two, > 2 x rows */
+static const char g_culture_tsv[] =
+#include "name_culture.inc"
+	;
+
+#define FREQ_SLOTS   65536  /* power of two, > 2 x rows */
+#define CULT_SLOTS   131072 /* power of two, > 2 x rows */
+#define NATIVE_SLOTS 8192   /* power of two, > 2 x rows */
 
 struct freq {
 	const char *s; /* into g_tsv, terminated by '\t' */
@@ -54,8 +66,9 @@ struct freq {
 
 static struct freq g_tab[FREQ_SLOTS];
 static struct freq g_native[NATIVE_SLOTS];
-static struct freq g_skel[FREQ_SLOTS];   /* skeleton -> summed counts */
-static char g_skel_text[FREQ_SLOTS * 8]; /* the skeletons, '\t'-ended */
+static struct freq g_culture[CULT_SLOTS]; /* word -> KD_CULTURE_* bits */
+static struct freq g_skel[FREQ_SLOTS];    /* skeleton -> summed counts */
+static char g_skel_text[FREQ_SLOTS * 8];  /* the skeletons, '\t'-ended */
 static size_t g_skel_used;
 static double g_total = 1;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
@@ -196,4 +209,22 @@ double kd__name_pop_info_native(const char *s, size_t len)
 	    e->count > count)
 		count = e->count;
 	return log(g_total / (count + 0.5));
+}
+
+/* The culture table, on first use (the screening of a person only). */
+static pthread_once_t g_culture_once = PTHREAD_ONCE_INIT;
+
+static void load_culture(void)
+{
+	load_into(g_culture, CULT_SLOTS, g_culture_tsv);
+}
+
+unsigned kd__name_culture(const char *s, size_t len)
+{
+	const struct freq *e;
+	pthread_once(&g_culture_once, load_culture);
+	if (len > 0 && len < 64 &&
+	    (e = slot_sized(g_culture, CULT_SLOTS, s, len)) != NULL && e->s)
+		return e->count;
+	return 0;
 }
