@@ -17,9 +17,9 @@
  * The comparison is multiplied by culture_sound_factor (once).
  *
  * Left alone: a screened word that is also a name of another culture
- * (Omar, Lee, Kim, Ahmed, Jonas ~ Younes by skeleton class is not
- * looked at: only spellings are), as press spellings of Arabic, Korean
- * and Chinese names are; romanisations of one Korean syllable (Park ~
+ * (Omar, Lee, Kim, Ahmed), or whose spelling class is (Hussein: Husayn;
+ * Jonas: Yunus), as press spellings of Arabic, Korean and Chinese names
+ * are; romanisations of one Korean syllable (Park ~
  * PAK, kd__same_syllable); words read from another script (their
  * writer's culture is that script's, and readings are compared by
  * sound anyway); a listed word that is a Western name too (Marian,
@@ -36,12 +36,17 @@ static int by_sound(const char *how)
 	       strcmp(how, "skeleton+edit") == 0;
 }
 
-/* Is token t a word of a Western name only (KD_CULTURE_WEST alone)? */
+/* Is token t a word of a Western name only: spelled as a name of
+ * Europe and the Americas (KD_CULTURE_WEST) and of no other culture,
+ * and no word of its spelling class (skeleton) a name of the Arabic,
+ * Chinese or Korean cultures (Hussein, Husayn; Jonas, Yunus)? */
 static int west_only(const struct kd_qtok *t)
 {
 	return t->kind == KD_TOK_WORD && t->len >= 3 &&
 	       !(t->flags & KD_TF_READ) &&
-	       kd__name_culture(t->s, t->len) == KD_CULTURE_WEST;
+	       kd__name_culture(t->s, t->len) == KD_CULTURE_WEST &&
+	       !(kd__name_culture_class(t->skel, t->skel_len) &
+		 (KD_CULTURE_ARAB | KD_CULTURE_CHINA | KD_CULTURE_KOREA));
 }
 
 /* Is listed token t no Western name, or a name of the Arabic, Chinese

@@ -66,9 +66,11 @@ struct freq {
 
 static struct freq g_tab[FREQ_SLOTS];
 static struct freq g_native[NATIVE_SLOTS];
-static struct freq g_culture[CULT_SLOTS]; /* word -> KD_CULTURE_* bits */
-static struct freq g_skel[FREQ_SLOTS];    /* skeleton -> summed counts */
-static char g_skel_text[FREQ_SLOTS * 8];  /* the skeletons, '\t'-ended */
+static struct freq g_culture[CULT_SLOTS];   /* word -> KD_CULTURE_* bits */
+static struct freq g_cult_skel[CULT_SLOTS]; /* skeleton -> bits of its words */
+static char g_cult_skel_text[CULT_SLOTS * 6]; /* the skeletons, '\t'-ended */
+static struct freq g_skel[FREQ_SLOTS];        /* skeleton -> summed counts */
+static char g_skel_text[FREQ_SLOTS * 8];      /* the skeletons, '\t'-ended */
 static size_t g_skel_used;
 static double g_total = 1;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
@@ -211,20 +213,54 @@ double kd__name_pop_info_native(const char *s, size_t len)
 	return log(g_total / (count + 0.5));
 }
 
-/* The culture table, on first use (the screening of a person only). */
+/* The culture table and its spelling classes (every word's bits OR-ed
+ * into its skeleton's), on first use (the screening of a person only). */
 static pthread_once_t g_culture_once = PTHREAD_ONCE_INIT;
 
 static void load_culture(void)
 {
+	size_t i, used = 0;
 	load_into(g_culture, CULT_SLOTS, g_culture_tsv);
+	for (i = 0; i < CULT_SLOTS; i++) {
+		char k[64];
+		size_t kn;
+		struct freq *e;
+		if (g_culture[i].s == NULL)
+			continue;
+		kn = kd__skeleton(k, sizeof(k), g_culture[i].s,
+				  g_culture[i].len);
+		if (kn == 0 || kn >= sizeof(k) ||
+		    (e = slot_sized(g_cult_skel, CULT_SLOTS, k, kn)) == NULL)
+			continue;
+		if (e->s == NULL) {
+			if (used + kn + 1 > sizeof(g_cult_skel_text))
+				continue;
+			memcpy(g_cult_skel_text + used, k, kn);
+			g_cult_skel_text[used + kn] = '\t';
+			e->s = g_cult_skel_text + used;
+			e->len = (uint8_t)kn;
+			used += kn + 1;
+		}
+		e->count |= g_culture[i].count;
+	}
 }
 
-unsigned kd__name_culture(const char *s, size_t len)
+static unsigned culture_in(struct freq *tab, const char *s, size_t len)
 {
 	const struct freq *e;
 	pthread_once(&g_culture_once, load_culture);
 	if (len > 0 && len < 64 &&
-	    (e = slot_sized(g_culture, CULT_SLOTS, s, len)) != NULL && e->s)
+	    (e = slot_sized(tab, CULT_SLOTS, s, len)) != NULL && e->s)
 		return e->count;
 	return 0;
+}
+
+unsigned kd__name_culture(const char *s, size_t len)
+{
+	return culture_in(g_culture, s, len);
+}
+
+unsigned kd__name_culture_class(const char *skel, size_t skel_len)
+{
+	return culture_in(g_cult_skel, skel, skel_len);
 }

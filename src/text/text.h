@@ -246,6 +246,9 @@ double kd__name_pop_info_native(const char *s, size_t len);
  *  carry, as KD_CULTURE_* bits; 0: in none the table knows
  *  (namefreq.c, data/names/culture/). */
 unsigned kd__name_culture(const char *s, size_t len);
+/** The same for a spelling class: the cultures of every word with the
+ *  skeleton `skel` (Hussein: also Arabic, as Husayn). */
+unsigned kd__name_culture_class(const char *skel, size_t skel_len);
 
 /**
  * Legal forms (tokens.c, from the rigour org-types data). A KD_TOK_LEGAL
