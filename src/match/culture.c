@@ -63,37 +63,19 @@ static int foreign(const struct kd_qtok *t)
 double kd__culture_sound(const struct kd_qvar *q, const struct kd_qvar *lv,
 			 size_t *qa, size_t *la)
 {
-	size_t i, j;
+	size_t i;
 	for (i = 0; i < q->ntok; i++) {
-		const struct kd_qtok *a = &q->toks[i];
-		size_t bj = lv->ntok;
-		double best = KD_SIM_MIN - 1e-9;
-		const char *bhow = "";
-		if (!west_only(a))
-			continue;
-		for (j = 0; j < lv->ntok; j++) {
-			const struct kd_qtok *b = &lv->toks[j];
-			const char *how;
-			double sim;
-			if (b->kind != KD_TOK_WORD)
-				continue;
-			if (b->len == a->len && memcmp(b->s, a->s, a->len) == 0)
-				break; /* spelled so in the listed name */
-			if (kd__token_sim_below(a, b, best))
-				continue;
-			sim = kd__token_sim(a, b, &how);
-			if (sim > best) {
-				best = sim;
-				bj = j;
-				bhow = how;
-			}
-		}
-		if (j < lv->ntok || bj == lv->ntok || !by_sound(bhow) ||
-		    !foreign(&lv->toks[bj]) ||
-		    kd__same_syllable(a, &lv->toks[bj]))
+		const struct kd_qtok *a = &q->toks[i], *b;
+		const char *how;
+		double sim;
+		/* a listed word spelled as a is its closest (exact) */
+		if (!west_only(a) ||
+		    (b = kd__closest_word(a, lv, &sim, &how)) == NULL ||
+		    sim < KD_SIM_MIN || b->kind != KD_TOK_WORD ||
+		    !by_sound(how) || !foreign(b) || kd__same_syllable(a, b))
 			continue;
 		*qa = i;
-		*la = bj;
+		*la = (size_t)(b - lv->toks);
 		return KD_W_CULTURE_SOUND_FACTOR;
 	}
 	return 1;

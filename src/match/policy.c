@@ -373,31 +373,45 @@ int kd__same_syllable(const struct kd_qtok *a, const struct kd_qtok *b)
  * listed name. */
 static int loose_pair(const struct kd_qvar *q, const struct kd_qvar *lv)
 {
-	size_t i, j;
+	size_t i;
 	for (i = 0; i < q->ntok; i++) {
-		const struct kd_qtok *a = &q->toks[i], *bl = NULL;
-		const char *how, *bhow = "";
-		double best = 0;
+		const struct kd_qtok *a = &q->toks[i], *bl;
+		const char *bhow;
+		double best;
 		if (a->kind != KD_TOK_WORD || a->len < 2)
 			continue;
-		for (j = 0; j < lv->ntok; j++) {
-			const struct kd_qtok *l = &lv->toks[j];
-			double sim;
-			if (l->len < 2)
-				continue;
-			sim = kd__token_sim(a, l, &how);
-			if (sim > best) {
-				best = sim;
-				bhow = how;
-				bl = l;
-			}
-		}
+		bl = kd__closest_word(a, lv, &best, &bhow);
 		if (bl == NULL || strcmp(bhow, "skeleton") != 0 ||
 		    (a->len > 3 && bl->len > 3) || kd__same_syllable(a, bl))
 			continue;
 		return 1;
 	}
 	return 0;
+}
+
+const struct kd_qtok *kd__closest_word(const struct kd_qtok *a,
+				       const struct kd_qvar *lv, double *sim,
+				       const char **how)
+{
+	const struct kd_qtok *bl = NULL;
+	size_t j;
+	*sim = 0;
+	*how = "";
+	for (j = 0; j < lv->ntok; j++) {
+		const struct kd_qtok *l = &lv->toks[j];
+		const char *h;
+		double s;
+		/* surely below the best so far: it could not replace it */
+		if (l->len < 2 || kd__token_sim_below(a, l, *sim))
+			continue;
+		s = kd__token_sim(a, l, &h);
+		if (s > *sim) {
+			*sim = s;
+			*how = h;
+			bl = l;
+		}
+	}
+	return bl;
 }
 
 /* ---- facts of the listed person: family_half, given_order ------------- */
@@ -1132,11 +1146,8 @@ void kd__name_explain(kd_result *r, const struct kd_name_cmp *c)
 				   "evidence (x%.2f)",
 				   c->given_q, c->given_l,
 				   KD_W_GIVEN_HALF_FACTOR);
-	if (c->culture)
-		kd__result_feature(r, "culture_sound", 0,
-				   "'%s', a name of Europe and the Americas "
-				   "only, sounds like '%s', no name of that "
-				   "culture: two names (x%.2f)",
+	if (c->culture) /* culture.c */
+		kd__result_feature(r, "culture_sound", 0, KD_CULTURE_SOUND_WHY,
 				   c->cult_q, c->cult_l,
 				   KD_W_CULTURE_SOUND_FACTOR);
 	if (c->given_order)
