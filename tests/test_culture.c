@@ -65,7 +65,7 @@ KD_TEST(culture__table_and_spelling_classes)
 	kn = kd__skeleton(k, sizeof(k), "hussein", 7);
 	CHECK((kd__name_culture_class(k, kn) & KD_CULTURE_ARAB) != 0);
 	kn = kd__skeleton(k, sizeof(k), "romero", 6);
-	CHECK_INT(kd__name_culture_class(k, kn), KD_CULTURE_WEST);
+	CHECK_INT(kd__name_culture_class(k, kn), 0);
 }
 
 KD_TEST(culture__western_name_for_a_foreign_one)

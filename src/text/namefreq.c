@@ -68,9 +68,9 @@ static struct freq g_tab[FREQ_SLOTS];
 static struct freq g_native[NATIVE_SLOTS];
 static struct freq g_culture[CULT_SLOTS];   /* word -> KD_CULTURE_* bits */
 static struct freq g_cult_skel[CULT_SLOTS]; /* skeleton -> bits of its words */
-static char g_cult_skel_text[CULT_SLOTS * 6]; /* the skeletons, '\t'-ended */
-static struct freq g_skel[FREQ_SLOTS];        /* skeleton -> summed counts */
-static char g_skel_text[FREQ_SLOTS * 8];      /* the skeletons, '\t'-ended */
+static char g_cult_skel_text[CULT_SLOTS];   /* the skeletons, '\t'-ended */
+static struct freq g_skel[FREQ_SLOTS];      /* skeleton -> summed counts */
+static char g_skel_text[FREQ_SLOTS * 8];    /* the skeletons, '\t'-ended */
 static size_t g_skel_used;
 static double g_total = 1;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
@@ -213,9 +213,12 @@ double kd__name_pop_info_native(const char *s, size_t len)
 	return log(g_total / (count + 0.5));
 }
 
-/* The culture table and its spelling classes (every word's bits OR-ed
- * into its skeleton's), on first use (the screening of a person only). */
+/* The culture table and the Arabic, Chinese and Korean bits of its
+ * spelling classes (those of every such word OR-ed into its skeleton's:
+ * 7k of the 53k words, so the first use stays cheap), on first use (the
+ * screening of a person only). */
 static pthread_once_t g_culture_once = PTHREAD_ONCE_INIT;
+#define CLASS_BITS (KD_CULTURE_ARAB | KD_CULTURE_CHINA | KD_CULTURE_KOREA)
 
 static void load_culture(void)
 {
@@ -225,7 +228,8 @@ static void load_culture(void)
 		char k[64];
 		size_t kn;
 		struct freq *e;
-		if (g_culture[i].s == NULL)
+		if (g_culture[i].s == NULL ||
+		    !(g_culture[i].count & CLASS_BITS))
 			continue;
 		kn = kd__skeleton(k, sizeof(k), g_culture[i].s,
 				  g_culture[i].len);
@@ -241,7 +245,7 @@ static void load_culture(void)
 			e->len = (uint8_t)kn;
 			used += kn + 1;
 		}
-		e->count |= g_culture[i].count;
+		e->count |= g_culture[i].count & CLASS_BITS;
 	}
 }
 

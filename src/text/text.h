@@ -246,8 +246,8 @@ double kd__name_pop_info_native(const char *s, size_t len);
  *  carry, as KD_CULTURE_* bits; 0: in none the table knows
  *  (namefreq.c, data/names/culture/). */
 unsigned kd__name_culture(const char *s, size_t len);
-/** The same for a spelling class: the cultures of every word with the
- *  skeleton `skel` (Hussein: also Arabic, as Husayn). */
+/** The Arabic, Chinese and Korean bits of a spelling class: those of
+ *  every word with the skeleton `skel` (Hussein: Arabic, as Husayn). */
 unsigned kd__name_culture_class(const char *skel, size_t skel_len);
 
 /**
