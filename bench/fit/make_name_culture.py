@@ -26,8 +26,9 @@ bench/fit/extract_faker_cultures.mjs.
 usage: make_name_culture.py BUILD_DIR faker_names.tsv > name_culture.tsv
 """
 import os
-import subprocess
 import sys
+
+from make_name_freq import read_words
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
@@ -48,14 +49,6 @@ for loc in "EN_GH EN_NG YO_NG ZU_ZA FR_SN VI ID_ID JA HE TH".split():
     CULTURE[loc] = O
 # locales whose first names are faker's English ones: their surnames only
 SURNAMES_ONLY = {"EN_HK": C}
-
-
-def tokens(build, names):
-    out = subprocess.run([os.path.join(build, "bench_features"), "--tokens"],
-                         input="".join(n + "\n" for n in names), check=True,
-                         stdout=subprocess.PIPE,
-                         universal_newlines=True).stdout
-    return [l.split() for l in out.split("\n")[:len(names)]]
 
 
 def main():
@@ -89,7 +82,7 @@ def main():
                 names.append(r)
                 bits.append(K)
     table = {}
-    for toks, b in zip(tokens(build, names), bits):
+    for toks, b in zip(read_words(build, names), bits):
         for t in toks:
             if len(t) >= 2 and t.isascii() and t.isalpha():
                 table[t] = table.get(t, 0) | b

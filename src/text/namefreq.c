@@ -71,7 +71,6 @@ static struct freq g_cult_skel[CULT_SLOTS]; /* skeleton -> bits of its words */
 static char g_cult_skel_text[CULT_SLOTS];   /* the skeletons, '\t'-ended */
 static struct freq g_skel[FREQ_SLOTS];      /* skeleton -> summed counts */
 static char g_skel_text[FREQ_SLOTS * 8];    /* the skeletons, '\t'-ended */
-static size_t g_skel_used;
 static double g_total = 1;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
 
@@ -97,24 +96,47 @@ static struct freq *slot(const char *s, size_t n)
 	return slot_in(g_tab, s, n);
 }
 
-/* Add a word's count to its skeleton's. */
-static void add_skel(const char *w, size_t n, uint32_t c)
+/* A table of skeletons: its slots and the skeletons' text ('\t'-ended). */
+struct skel_tab {
+	struct freq *tab;
+	uint32_t size;
+	char *text;
+	size_t cap, used;
+};
+
+static struct skel_tab g_classes = { g_skel, FREQ_SLOTS, g_skel_text,
+				     sizeof(g_skel_text), 0 };
+static struct skel_tab g_cult_classes = { g_cult_skel, CULT_SLOTS,
+					  g_cult_skel_text,
+					  sizeof(g_cult_skel_text), 0 };
+
+/* The entry of word w's skeleton in t (added when new), or NULL. */
+static struct freq *skel_entry(struct skel_tab *t, const char *w, size_t n)
 {
 	char k[64];
 	size_t kn = kd__skeleton(k, sizeof(k), w, n);
 	struct freq *e;
-	if (kn == 0 || kn >= sizeof(k) || (e = slot_in(g_skel, k, kn)) == NULL)
-		return;
+	if (kn == 0 || kn >= sizeof(k) ||
+	    (e = slot_sized(t->tab, t->size, k, kn)) == NULL)
+		return NULL;
 	if (e->s == NULL) {
-		if (g_skel_used + kn + 1 > sizeof(g_skel_text))
-			return;
-		memcpy(g_skel_text + g_skel_used, k, kn);
-		g_skel_text[g_skel_used + kn] = '\t';
-		e->s = g_skel_text + g_skel_used;
+		if (t->used + kn + 1 > t->cap)
+			return NULL;
+		memcpy(t->text + t->used, k, kn);
+		t->text[t->used + kn] = '\t';
+		e->s = t->text + t->used;
 		e->len = (uint8_t)kn;
-		g_skel_used += kn + 1;
+		t->used += kn + 1;
 	}
-	e->count += c;
+	return e;
+}
+
+/* Add a word's count to its skeleton's. */
+static void add_skel(const char *w, size_t n, uint32_t c)
+{
+	struct freq *e = skel_entry(&g_classes, w, n);
+	if (e)
+		e->count += c;
 }
 
 /* Lines "word\tcount\n" of tsv into `into` (size slots); a "total\tN"
@@ -222,30 +244,15 @@ static pthread_once_t g_culture_once = PTHREAD_ONCE_INIT;
 
 static void load_culture(void)
 {
-	size_t i, used = 0;
+	size_t i;
 	load_into(g_culture, CULT_SLOTS, g_culture_tsv);
 	for (i = 0; i < CULT_SLOTS; i++) {
-		char k[64];
-		size_t kn;
 		struct freq *e;
-		if (g_culture[i].s == NULL ||
-		    !(g_culture[i].count & CLASS_BITS))
-			continue;
-		kn = kd__skeleton(k, sizeof(k), g_culture[i].s,
-				  g_culture[i].len);
-		if (kn == 0 || kn >= sizeof(k) ||
-		    (e = slot_sized(g_cult_skel, CULT_SLOTS, k, kn)) == NULL)
-			continue;
-		if (e->s == NULL) {
-			if (used + kn + 1 > sizeof(g_cult_skel_text))
-				continue;
-			memcpy(g_cult_skel_text + used, k, kn);
-			g_cult_skel_text[used + kn] = '\t';
-			e->s = g_cult_skel_text + used;
-			e->len = (uint8_t)kn;
-			used += kn + 1;
-		}
-		e->count |= g_culture[i].count & CLASS_BITS;
+		if (g_culture[i].s != NULL &&
+		    (g_culture[i].count & CLASS_BITS) &&
+		    (e = skel_entry(&g_cult_classes, g_culture[i].s,
+				    g_culture[i].len)) != NULL)
+			e->count |= g_culture[i].count & CLASS_BITS;
 	}
 }
 
