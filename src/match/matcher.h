@@ -138,6 +138,9 @@ struct kd_name_cmp {
 	int given_half;            /* a later listed given name only (policy.c
 			   given_half; set like fam_half) */
 	char given_q[24], given_l[24]; /* the one matched, the first */
+	int culture; /* a Western name only ~ a foreign word by sound
+			(culture.c; set like fam_half) */
+	char cult_q[24], cult_l[24]; /* those two words */
 	char detail[160];
 };
 

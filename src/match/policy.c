@@ -353,7 +353,7 @@ static size_t syl_fold(char *o, const char *s, size_t n)
 	return k;
 }
 
-static int same_syllable(const struct kd_qtok *a, const struct kd_qtok *b)
+int kd__same_syllable(const struct kd_qtok *a, const struct kd_qtok *b)
 {
 	char x[8], y[8];
 	size_t nx, ny;
@@ -373,31 +373,45 @@ static int same_syllable(const struct kd_qtok *a, const struct kd_qtok *b)
  * listed name. */
 static int loose_pair(const struct kd_qvar *q, const struct kd_qvar *lv)
 {
-	size_t i, j;
+	size_t i;
 	for (i = 0; i < q->ntok; i++) {
-		const struct kd_qtok *a = &q->toks[i], *bl = NULL;
-		const char *how, *bhow = "";
-		double best = 0;
+		const struct kd_qtok *a = &q->toks[i], *bl;
+		const char *bhow;
+		double best;
 		if (a->kind != KD_TOK_WORD || a->len < 2)
 			continue;
-		for (j = 0; j < lv->ntok; j++) {
-			const struct kd_qtok *l = &lv->toks[j];
-			double sim;
-			if (l->len < 2)
-				continue;
-			sim = kd__token_sim(a, l, &how);
-			if (sim > best) {
-				best = sim;
-				bhow = how;
-				bl = l;
-			}
-		}
+		bl = kd__closest_word(a, lv, &best, &bhow);
 		if (bl == NULL || strcmp(bhow, "skeleton") != 0 ||
-		    (a->len > 3 && bl->len > 3) || same_syllable(a, bl))
+		    (a->len > 3 && bl->len > 3) || kd__same_syllable(a, bl))
 			continue;
 		return 1;
 	}
 	return 0;
+}
+
+const struct kd_qtok *kd__closest_word(const struct kd_qtok *a,
+				       const struct kd_qvar *lv, double *sim,
+				       const char **how)
+{
+	const struct kd_qtok *bl = NULL;
+	size_t j;
+	*sim = 0;
+	*how = "";
+	for (j = 0; j < lv->ntok; j++) {
+		const struct kd_qtok *l = &lv->toks[j];
+		const char *h;
+		double s;
+		/* surely below the best so far: it could not replace it */
+		if (l->len < 2 || kd__token_sim_below(a, l, *sim))
+			continue;
+		s = kd__token_sim(a, l, &h);
+		if (s > *sim) {
+			*sim = s;
+			*how = h;
+			bl = l;
+		}
+	}
+	return bl;
 }
 
 /* ---- facts of the listed person: family_half, given_order ------------- */
@@ -786,16 +800,17 @@ static double given_order(const struct kd_qvar *q, const struct kd_qvar *lv,
 
 /* What the facts of the listed person say about a comparison. */
 struct facts_hit {
-	int fam, order, given, sex;
+	int fam, order, given, sex, culture;
 	size_t keep, miss;   /* family_half: listed tokens */
 	size_t oa, ob;       /* given_order: listed tokens */
 	size_t gkeep, gmiss; /* given_half: listed tokens */
 	size_t sq, sl;       /* sex_form: query and listed token */
+	size_t cq, cl;       /* culture_sound: query and listed token */
 };
 
 /* The product of the factors of the listed person's facts (family_half,
- * given_half, given_order, sex_form) for query variant q against listed
- * variant lv. */
+ * given_half, given_order, sex_form) and of culture_sound (culture.c)
+ * for query variant q against listed variant lv. */
 static double listed_facts(struct famname *f, const struct kd_qvar *q,
 			   const struct kd_qvar *lv, struct facts_hit *h)
 {
@@ -803,11 +818,13 @@ static double listed_facts(struct famname *f, const struct kd_qvar *q,
 	double b = given_order(q, lv, &h->oa, &h->ob);
 	double c = given_half(f, q, lv, &h->gkeep, &h->gmiss);
 	double d = sex_form(q, lv, &h->sq, &h->sl);
+	double e = kd__culture_sound(q, lv, &h->cq, &h->cl);
 	h->fam = a < 1;
 	h->order = b < 1;
 	h->given = c < 1;
 	h->sex = d < 1;
-	return a * b * c * d;
+	h->culture = e < 1;
+	return a * b * c * d * e;
 }
 
 /* The score of query variant q against listed variant lv (of record
@@ -975,6 +992,13 @@ void kd__name_best_cmp(struct kd_name_cmp *out, const struct kd_index *m,
 					 &lv.toks[h.sl]);
 			}
 		}
+		if (h.culture) {
+			out->culture = 1;
+			tok_text(out->cult_q, sizeof(out->cult_q),
+				 &qv[b->q].toks[h.cq]);
+			tok_text(out->cult_l, sizeof(out->cult_l),
+				 &lv.toks[h.cl]);
+		}
 		if (h.order) {
 			out->given_order = 1;
 			tok_text(out->ord_a, sizeof(out->ord_a),
@@ -1122,6 +1146,10 @@ void kd__name_explain(kd_result *r, const struct kd_name_cmp *c)
 				   "evidence (x%.2f)",
 				   c->given_q, c->given_l,
 				   KD_W_GIVEN_HALF_FACTOR);
+	if (c->culture) /* culture.c */
+		kd__result_feature(r, "culture_sound", 0, KD_CULTURE_SOUND_WHY,
+				   c->cult_q, c->cult_l,
+				   KD_W_CULTURE_SOUND_FACTOR);
 	if (c->given_order)
 		kd__result_feature(
 			r, "given_order", 0,

@@ -49,6 +49,25 @@ struct kd_name_best {
 	int single;        /* scored by the single-word rule */
 };
 
+/** Are a and b romanisations of one Korean syllable (Gim/KIM, Park/PAK,
+ *  Yi/RI; policy.c)? */
+int kd__same_syllable(const struct kd_qtok *a, const struct kd_qtok *b);
+/** The word of lv (two letters or more) closest to query word a (the
+ *  first of equals; NULL: none above 0), its similarity in *sim and kind
+ *  in *how (policy.c). */
+const struct kd_qtok *kd__closest_word(const struct kd_qtok *a,
+				       const struct kd_qvar *lv, double *sim,
+				       const char **how);
+/* The explanation of culture_sound: the two words, the factor */
+#define KD_CULTURE_SOUND_WHY                                               \
+	"'%s', a name of Europe and the Americas only, sounds like '%s', " \
+	"no name of that culture: two names (x%.2f)"
+/** culture_sound (culture.c): culture_sound_factor when a word of q that
+ *  is a Western name only matches a listed word of lv that is no Western
+ *  name by sound alone (*qa, *la get the two tokens), else 1. */
+double kd__culture_sound(const struct kd_qvar *q, const struct kd_qvar *lv,
+			 size_t *qa, size_t *la);
+
 /**
  * Score entity `ei` for the query variants qv[0..nq): every name record
  * (only those `hits` marks, when set) x variant x query variant under

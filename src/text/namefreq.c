@@ -26,6 +26,13 @@
  * Urdu, Nepali, Indian: data/names/faker/name_freq_native.tsv, same
  * scale): for a query word read from those scripts, whose writer belongs
  * to those cultures (Karimi, Thapa, Adhikari are common names there).
+ *
+ * kd__name_culture() tells in which naming cultures a word is a name
+ * people carry (KD_CULTURE_* bits: Europe and the Americas, Arabic /
+ * Persian / Turkic / South Asian, Chinese, Korean, other), from the
+ * first names and surnames of every @faker-js/faker locale, the 1990 US
+ * Census lists and the Unihan readings (data/names/culture/, made by
+ * bench/fit/make_name_culture.py), compiled in the same way.
  */
 #include "text/text.h"
 #include "util/util.h"
@@ -43,8 +50,13 @@ static const char g_native_tsv[] =
 #include "name_freq_native.inc"
 	;
 
-#define FREQ_SLOTS   65536 /* power of two, > 2 x rows */
-#define NATIVE_SLOTS 8192  /* power of two, > 2 x rows */
+static const char g_culture_tsv[] =
+#include "name_culture.inc"
+	;
+
+#define FREQ_SLOTS   65536  /* power of two, > 2 x rows */
+#define CULT_SLOTS   131072 /* power of two, > 2 x rows */
+#define NATIVE_SLOTS 8192   /* power of two, > 2 x rows */
 
 struct freq {
 	const char *s; /* into g_tsv, terminated by '\t' */
@@ -54,9 +66,11 @@ struct freq {
 
 static struct freq g_tab[FREQ_SLOTS];
 static struct freq g_native[NATIVE_SLOTS];
-static struct freq g_skel[FREQ_SLOTS];   /* skeleton -> summed counts */
-static char g_skel_text[FREQ_SLOTS * 8]; /* the skeletons, '\t'-ended */
-static size_t g_skel_used;
+static struct freq g_culture[CULT_SLOTS];   /* word -> KD_CULTURE_* bits */
+static struct freq g_cult_skel[CULT_SLOTS]; /* skeleton -> bits of its words */
+static char g_cult_skel_text[CULT_SLOTS];   /* the skeletons, '\t'-ended */
+static struct freq g_skel[FREQ_SLOTS];      /* skeleton -> summed counts */
+static char g_skel_text[FREQ_SLOTS * 8];    /* the skeletons, '\t'-ended */
 static double g_total = 1;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
 
@@ -82,24 +96,47 @@ static struct freq *slot(const char *s, size_t n)
 	return slot_in(g_tab, s, n);
 }
 
-/* Add a word's count to its skeleton's. */
-static void add_skel(const char *w, size_t n, uint32_t c)
+/* A table of skeletons: its slots and the skeletons' text ('\t'-ended). */
+struct skel_tab {
+	struct freq *tab;
+	uint32_t size;
+	char *text;
+	size_t cap, used;
+};
+
+static struct skel_tab g_classes = { g_skel, FREQ_SLOTS, g_skel_text,
+				     sizeof(g_skel_text), 0 };
+static struct skel_tab g_cult_classes = { g_cult_skel, CULT_SLOTS,
+					  g_cult_skel_text,
+					  sizeof(g_cult_skel_text), 0 };
+
+/* The entry of word w's skeleton in t (added when new), or NULL. */
+static struct freq *skel_entry(struct skel_tab *t, const char *w, size_t n)
 {
 	char k[64];
 	size_t kn = kd__skeleton(k, sizeof(k), w, n);
 	struct freq *e;
-	if (kn == 0 || kn >= sizeof(k) || (e = slot_in(g_skel, k, kn)) == NULL)
-		return;
+	if (kn == 0 || kn >= sizeof(k) ||
+	    (e = slot_sized(t->tab, t->size, k, kn)) == NULL)
+		return NULL;
 	if (e->s == NULL) {
-		if (g_skel_used + kn + 1 > sizeof(g_skel_text))
-			return;
-		memcpy(g_skel_text + g_skel_used, k, kn);
-		g_skel_text[g_skel_used + kn] = '\t';
-		e->s = g_skel_text + g_skel_used;
+		if (t->used + kn + 1 > t->cap)
+			return NULL;
+		memcpy(t->text + t->used, k, kn);
+		t->text[t->used + kn] = '\t';
+		e->s = t->text + t->used;
 		e->len = (uint8_t)kn;
-		g_skel_used += kn + 1;
+		t->used += kn + 1;
 	}
-	e->count += c;
+	return e;
+}
+
+/* Add a word's count to its skeleton's. */
+static void add_skel(const char *w, size_t n, uint32_t c)
+{
+	struct freq *e = skel_entry(&g_classes, w, n);
+	if (e)
+		e->count += c;
 }
 
 /* Lines "word\tcount\n" of tsv into `into` (size slots); a "total\tN"
@@ -196,4 +233,45 @@ double kd__name_pop_info_native(const char *s, size_t len)
 	    e->count > count)
 		count = e->count;
 	return log(g_total / (count + 0.5));
+}
+
+/* The culture table and the Arabic, Chinese and Korean bits of its
+ * spelling classes (those of every such word OR-ed into its skeleton's:
+ * 7k of the 53k words, so the first use stays cheap), on first use (the
+ * screening of a person only). */
+static pthread_once_t g_culture_once = PTHREAD_ONCE_INIT;
+#define CLASS_BITS (KD_CULTURE_ARAB | KD_CULTURE_CHINA | KD_CULTURE_KOREA)
+
+static void load_culture(void)
+{
+	size_t i;
+	load_into(g_culture, CULT_SLOTS, g_culture_tsv);
+	for (i = 0; i < CULT_SLOTS; i++) {
+		struct freq *e;
+		if (g_culture[i].s != NULL &&
+		    (g_culture[i].count & CLASS_BITS) &&
+		    (e = skel_entry(&g_cult_classes, g_culture[i].s,
+				    g_culture[i].len)) != NULL)
+			e->count |= g_culture[i].count & CLASS_BITS;
+	}
+}
+
+static unsigned culture_in(struct freq *tab, const char *s, size_t len)
+{
+	const struct freq *e;
+	pthread_once(&g_culture_once, load_culture);
+	if (len > 0 && len < 64 &&
+	    (e = slot_sized(tab, CULT_SLOTS, s, len)) != NULL && e->s)
+		return e->count;
+	return 0;
+}
+
+unsigned kd__name_culture(const char *s, size_t len)
+{
+	return culture_in(g_culture, s, len);
+}
+
+unsigned kd__name_culture_class(const char *skel, size_t skel_len)
+{
+	return culture_in(g_cult_skel, skel, skel_len);
 }

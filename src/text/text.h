@@ -236,6 +236,19 @@ double kd__name_pop_info_class(const char *skel, size_t skel_len);
  *  that write in Arabic or a Brahmic script (namefreq.c): for a word the
  *  query wrote in one of those scripts (kd_nvar.native). */
 double kd__name_pop_info_native(const char *s, size_t len);
+/* Naming cultures (kd__name_culture bits) */
+#define KD_CULTURE_WEST  1u  /* Europe and the Americas */
+#define KD_CULTURE_ARAB  2u  /* Arabic, Persian, Turkic, South Asian */
+#define KD_CULTURE_CHINA 4u  /* Chinese (pinyin, Cantonese) */
+#define KD_CULTURE_KOREA 8u  /* Korean */
+#define KD_CULTURE_OTHER 16u /* other cultures (Africa, South-East Asia...) */
+/** The naming cultures in which a lowercase ASCII word is a name people
+ *  carry, as KD_CULTURE_* bits; 0: in none the table knows
+ *  (namefreq.c, data/names/culture/). */
+unsigned kd__name_culture(const char *s, size_t len);
+/** The Arabic, Chinese and Korean bits of a spelling class: those of
+ *  every word with the skeleton `skel` (Hussein: Arabic, as Husayn). */
+unsigned kd__name_culture_class(const char *skel, size_t skel_len);
 
 /**
  * Legal forms (tokens.c, from the rigour org-types data). A KD_TOK_LEGAL

@@ -1,0 +1,82 @@
+/*
+ * culture.c - the naming culture of a sound-alike: policy.c's
+ * culture_sound factor, one of the listed-person factors of
+ * KD_POLICY_SCREEN and KD_POLICY_FULL.
+ *
+ * A word of the screened name that is a name of Europe and the Americas
+ * only (kd__name_culture: KD_CULTURE_WEST and no other culture: Romero,
+ * Cohen, Anderson, Berry), which the listed name has only in another
+ * spelling, matched by sound (equal skeletons, an edit distance) and
+ * not spelled alike nor as a nickname, against a listed word that is no
+ * name of that culture (a name of another naming culture, or of none
+ * the tables know): Romero ~ RUMURI (Rwanda), Cohen ~ CHEN, Anderson ~
+ * ANDOSON, Salo ~ SALIH. A writer renders a foreign name in his own
+ * convention's spelling of it, not as another, established name of his
+ * own culture that happens to sound alike: two names of two cultures
+ * that sound alike are two names, weak evidence of the listed person.
+ * The comparison is multiplied by culture_sound_factor (once).
+ *
+ * Left alone: a screened word that is also a name of another culture
+ * (Omar, Lee, Kim, Ahmed), or whose spelling class is (Hussein: Husayn;
+ * Jonas: Yunus), as press spellings of Arabic, Korean and Chinese names
+ * are; romanisations of one Korean syllable (Park ~
+ * PAK, kd__same_syllable); words read from another script (their
+ * writer's culture is that script's, and readings are compared by
+ * sound anyway); a listed word that is a Western name too (Marian,
+ * Barre, Juan, Gomez: Western spellings of one name).
+ */
+#include "match/policy.h"
+
+#include <string.h>
+
+/* Is the match of a and b, of kind `how`, by sound alone? */
+static int by_sound(const char *how)
+{
+	return strcmp(how, "skeleton") == 0 || strcmp(how, "edit") == 0 ||
+	       strcmp(how, "skeleton+edit") == 0;
+}
+
+/* Is token t a word of a Western name only: spelled as a name of
+ * Europe and the Americas (KD_CULTURE_WEST) and of no other culture,
+ * and no word of its spelling class (skeleton) a name of the Arabic,
+ * Chinese or Korean cultures (Hussein, Husayn; Jonas, Yunus)? */
+static int west_only(const struct kd_qtok *t)
+{
+	return t->kind == KD_TOK_WORD && t->len >= 3 &&
+	       !(t->flags & KD_TF_READ) &&
+	       kd__name_culture(t->s, t->len) == KD_CULTURE_WEST &&
+	       !(kd__name_culture_class(t->skel, t->skel_len) &
+		 (KD_CULTURE_ARAB | KD_CULTURE_CHINA | KD_CULTURE_KOREA));
+}
+
+/* Is listed token t no Western name, or a name of the Arabic, Chinese
+ * or Korean cultures (Chen: Chinese, and a US surname by the Census)?
+ * Other cultures' lists (Indonesia, Africa, Japan) hold Western given
+ * names too (Luis, Michael), which stay Western. */
+static int foreign(const struct kd_qtok *t)
+{
+	unsigned c = kd__name_culture(t->s, t->len);
+	return !(c & KD_CULTURE_WEST) ||
+	       (c & (KD_CULTURE_ARAB | KD_CULTURE_CHINA | KD_CULTURE_KOREA));
+}
+
+double kd__culture_sound(const struct kd_qvar *q, const struct kd_qvar *lv,
+			 size_t *qa, size_t *la)
+{
+	size_t i;
+	for (i = 0; i < q->ntok; i++) {
+		const struct kd_qtok *a = &q->toks[i], *b;
+		const char *how;
+		double sim;
+		/* a listed word spelled as a is its closest (exact) */
+		if (!west_only(a) ||
+		    (b = kd__closest_word(a, lv, &sim, &how)) == NULL ||
+		    sim < KD_SIM_MIN || b->kind != KD_TOK_WORD ||
+		    !by_sound(how) || !foreign(b) || kd__same_syllable(a, b))
+			continue;
+		*qa = i;
+		*la = (size_t)(b - lv->toks);
+		return KD_W_CULTURE_SOUND_FACTOR;
+	}
+	return 1;
+}
