@@ -37,7 +37,6 @@ usage: python3 bench/fit/make_han_values.py [--min 5] [--share 0.2] > \
            data/names/wikidata/han_values.tsv
 """
 import argparse
-import gzip
 import math
 import os
 import sys
@@ -46,8 +45,8 @@ from collections import Counter, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from fit_sounds import DATA, aside_words, fnv_aside, fold  # noqa: E402
-from make_han_transcription import is_han  # noqa: E402
+from fit_sounds import fnv_aside, fold  # noqa: E402
+from make_han_transcription import chinese_rows, is_han  # noqa: E402
 
 MAXP = 5  # longest piece
 
@@ -96,13 +95,8 @@ def main():
                     "CRC-32 parity only (0 or 1), to check the values on "
                     "the other half")
     args = ap.parse_args()
-    path = os.path.join(DATA, "dev", "translit", "wd_chinese_20.tsv.gz")
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        rows = [l.rstrip("\n").split("\t") for l in f]
-    rows = [r for r in rows if len(r) >= 2]
-    _, nat_aside = aside_words()
+    rows, nat_aside = chinese_rows()
     aside = [r for r in rows if fnv_aside(r[0], r[1])]
-    nat_aside |= {r[1] for r in aside}
     lat_aside = {fold(r[0]) for r in aside}
     data = []
     for r in rows:
