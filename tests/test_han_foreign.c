@@ -64,8 +64,8 @@ KD_TEST(han_foreign__compare)
 	kd_result r;
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Paradis", "帕拉迪丝") ==
 	      0);
-	CHECK(r.match && r.score >= 0.70);
-	CHECK(kd_test_feature(&r, "phonetic") != NULL);
+	/* read with the fitted values (帕 pa 拉 ra 迪 di 丝 s): spelt alike */
+	CHECK(r.match && r.score >= 0.95);
 	CHECK(cmp("Antara", "安塔拉") >= 0.70);
 	CHECK(cmp("Mondale", "蒙代尔") >= 0.70);
 	CHECK(cmp("Gustafson", "古斯塔夫森") >= 0.70);

@@ -48,17 +48,24 @@ def is_han(c):
             0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FA1F)
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--min", type=int, default=5,
-                    help="rows a character must occur in (default 5)")
-    args = ap.parse_args()
+def chinese_rows():
+    """The rows of wd_chinese_20 (latin, han, count) and the Han words
+    of kept-aside rows (of it and of bench/data/script_pairs.csv)."""
     path = os.path.join(DATA, "dev", "translit", "wd_chinese_20.tsv.gz")
     with gzip.open(path, "rt", encoding="utf-8") as f:
         rows = [l.rstrip("\n").split("\t") for l in f]
     rows = [r for r in rows if len(r) >= 2]
     _, nat_aside = aside_words()
     nat_aside |= {r[1] for r in rows if fnv_aside(r[0], r[1])}
+    return rows, nat_aside
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--min", type=int, default=5,
+                    help="rows a character must occur in (default 5)")
+    args = ap.parse_args()
+    rows, nat_aside = chinese_rows()
     tuned = [r for r in rows
              if not fnv_aside(r[0], r[1]) and r[1] not in nat_aside]
     cnt = Counter()

@@ -24,7 +24,9 @@
  * one-character surname) keeps only its Chinese readings, except that a
  * name of words of two characters or more needs one qualifying word of
  * three (谢尔盖 拉夫罗夫 written with a space). The Chinese readings
- * always stay.
+ * always stay. Such a word is also read with each character's fitted
+ * Latin value (kd__han_value, below: 斯 s, 夫 v, 拉 ra), closer to the
+ * name than pinyin, which adds a vowel to every consonant.
  */
 #include "text/text_int.h"
 
@@ -115,4 +117,41 @@ bool kd__han_transcription(const UChar *u, int32_t n)
 	 * one-character Chinese surname), one long word (谢尔盖 拉夫罗夫) */
 	return words > 0 && (good == words ||
 			     (words >= 2 && shortest >= 2 && good_long > 0));
+}
+
+/*
+ * The Latin letters a transcription character stands for in foreign
+ * names (斯 s, 特 t, 姆 m, 尔 l, 尼 ni, 拉 ra): its commonest piece when
+ * the tuned Latin/Han name words of Wikidata are cut into one piece per
+ * character (bench/fit/make_han_values.py -> data/names/wikidata/
+ * han_values.tsv), NULL for a character not seen often enough. A
+ * transcription read with these (班尼斯特 "bannist") keeps the name's
+ * consonants without the vowel pinyin adds after each (bannisite).
+ */
+struct han_value {
+	uint32_t cp;
+	const char *latin;
+};
+
+/* clang-format off */
+static const struct han_value g_val[] = {
+#include "han_values.inc"
+};
+/* clang-format on */
+
+#define NVAL (sizeof(g_val) / sizeof(g_val[0]))
+
+const char *kd__han_value(UChar32 c)
+{
+	size_t lo = 0, hi = NVAL;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (g_val[mid].cp == (uint32_t)c)
+			return g_val[mid].latin;
+		if (g_val[mid].cp < (uint32_t)c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
 }

@@ -69,7 +69,7 @@ static uint8_t reading_flags(const struct run *r, int v)
 		return KD_TF_READ | KD_TF_HANGUL;
 	if (r->script == KD_SCRIPT_ARABIC && v == KD_ARABIC_OPT_FRAME)
 		return KD_TF_READ | KD_TF_ARABIC;
-	if (r->script == KD_SCRIPT_HAN && v == KD_HAN_OPT_WORDS)
+	if (r->script == KD_SCRIPT_HAN && v >= KD_HAN_OPT_WORDS)
 		return KD_TF_READ | KD_TF_HAN;
 	if (r->script == KD_SCRIPT_GREEK && v == KD_GREEK_OPT_FOREIGN)
 		return KD_TF_READ; /* a foreign name, compared by sound */
@@ -282,9 +282,11 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, uint8_t *vvow,
 		      (KD_TF_ARABIC | KD_TF_HAN)) ||
 		     (runs[r].script == KD_SCRIPT_CYRILLIC &&
 		      runs[r].nopts == KD_CYR_OPT_FOREIGN + 1)))
-			runs[r].nopts -= runs[r].script == KD_SCRIPT_CYRILLIC
-						 ? 2
-						 : 1;
+			runs[r].nopts = runs[r].script == KD_SCRIPT_CYRILLIC
+						? runs[r].nopts - 2
+					: runs[r].script == KD_SCRIPT_HAN
+						? KD_HAN_OPT_WORDS
+						: runs[r].nopts - 1;
 		if (runs[r].nopts > maxopt)
 			maxopt = runs[r].nopts;
 	}

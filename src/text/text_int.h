@@ -101,6 +101,7 @@ int kd__translit_run(struct kd_abuf *b, unsigned script, int opt,
 void kd__hangul_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 		    size_t off, bool marks);
 #define KD_HAN_OPT_WORDS    2 /* a foreign name in Han: parts read whole */
+#define KD_HAN_OPT_VALUES   3 /* ... with the fitted values (斯 s, 夫 v) */
 #define KD_HANGUL_NOPTS     3
 #define KD_HANGUL_OPT_WORDS 3 /* RR, syllables of a word joined */
 /** Options for a Hangul run: a fourth (words joined) when it has two or
@@ -110,6 +111,9 @@ int kd__hangul_nopts(const UChar *u, int32_t n);
  *  Chinese transcription (han_foreign.c): it then also gets the reading
  *  KD_HAN_OPT_WORDS, as a name with a name dot does. */
 bool kd__han_transcription(const UChar *u, int32_t n);
+/** The Latin letters a Han character stands for in a transcribed
+ *  foreign name (斯 "s", 尼 "ni"), or NULL (han_foreign.c). */
+const char *kd__han_value(UChar32 c);
 
 /** Hebrew letters -> Latin consonant frame (hebrew.c); other characters
  *  of the run are folded as Latin. */

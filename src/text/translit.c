@@ -566,13 +566,35 @@ static void pinyin_sounds(struct kd_abuf *b, size_t start, size_t off)
 	kd__abuf_put(b, syl + skip, n - skip, off);
 }
 
+/* The fitted value of a transcription character (han_foreign.c: 斯 s,
+ * 尼 ni, 夫 v, 拉 ra) is its reading in option KD_HAN_OPT_VALUES when it
+ * begins like its pinyin (a vowel, or consonants of one sound class:
+ * kd__phonetic): a value that says another sound (思 "th", from Keith
+ * and Smith; 谢 "sch" from German) is one language's convention, and the
+ * pinyin stays. */
+static bool value_agrees(const char *v, const char *py, size_t n)
+{
+	char kv[8], kp[8];
+	bool vv = strchr("aeiouy", v[0]) != NULL;
+	bool pv = n > 0 && strchr("aeiouy", py[0]) != NULL;
+	if (n == 0 || vv != pv)
+		return false;
+	if (vv)
+		return true;
+	kd__phonetic(kv, sizeof(kv), v, 1);
+	kd__phonetic(kp, sizeof(kp), py, 1);
+	return kv[0] == kp[0];
+}
+
 /* Option KD_HAN_OPT_WORDS: a foreign name in Han characters (a name dot
  * between its parts) is a transcription, not Chinese syllables: each
  * part is one reading, its syllables joined and their initials spelt as
  * they sound (谢尔盖 "sielgai"), that the matcher compares by sound with
  * the learnt Han table (phonetic.c). */
-static int han_reading(struct kd_abuf *b, const UChar *u, int32_t n, size_t off)
+static int han_reading(struct kd_abuf *b, const UChar *u, int32_t n,
+		       bool values, size_t off)
 {
+	const char *v;
 	int32_t i = 0;
 	int err = 0;
 	while (i < n && !err) {
@@ -585,6 +607,12 @@ static int han_reading(struct kd_abuf *b, const UChar *u, int32_t n, size_t off)
 				       off);
 			if (err == 0 && !b->err)
 				pinyin_sounds(b, start, off);
+			v = values ? kd__han_value(c) : NULL;
+			if (v != NULL && !b->err &&
+			    value_agrees(v, b->p + start, b->len - start)) {
+				b->len = start;
+				kd__abuf_put(b, v, strlen(v), off);
+			}
 		} else
 			kd__latin_fold(b, name_dot(c) ? ' ' : c, KD_LM_STRIP,
 				       off);
@@ -597,8 +625,8 @@ static int han_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 {
 	int32_t i = 0;
 	int err = 0;
-	if (opt == KD_HAN_OPT_WORDS)
-		return han_reading(b, u, n, off);
+	if (opt >= KD_HAN_OPT_WORDS)
+		return han_reading(b, u, n, opt == KD_HAN_OPT_VALUES, off);
 	while (i < n && !err) {
 		int32_t s = i;
 		UChar32 c;
@@ -861,7 +889,7 @@ int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
 		return KD_GREEK_OPT_FOREIGN + 1;
 	case KD_SCRIPT_HAN:
 		if (han_foreign(u, n) || kd__han_transcription(u, n))
-			return KD_HAN_OPT_WORDS + 1;
+			return KD_HAN_OPT_VALUES + 1;
 		return han_longest(u, n) >= 3 ? 2 : 1;
 	case KD_SCRIPT_HANGUL:
 		return kd__hangul_nopts(u, n);
