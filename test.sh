@@ -17,6 +17,23 @@ if ! cmake --build build-test -j"$(nproc)" >build-test.log 2>&1; then
   exit 2
 fi
 echo "     build-test (ASan, UBSan) built at $SECONDS s"
+# The TSan and libFuzzer builds run in the background on one core, at low
+# priority, while the tests of build-test run (mostly one process at a
+# time); each writes ok or fail to $bgdir/NAME when done.
+bgdir=$(mktemp -d)
+background_builds() {
+  if cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DKD_BUILD_TESTS=OFF \
+       -DKD_SANITIZER=thread >/dev/null &&
+     nice cmake --build build-tsan -j1 --target kordon_cli >/dev/null 2>&1
+  then echo "ok $SECONDS" >"$bgdir/tsan"; else echo fail >"$bgdir/tsan"; fi
+  command -v clang >/dev/null || return 0
+  if CC=clang cmake -S . -B build-fuzz -DKD_BUILD_FUZZERS=ON \
+       -DKD_BUILD_TESTS=OFF -DKD_SANITIZER="address;undefined" >/dev/null &&
+     nice cmake --build build-fuzz -j1 >/dev/null 2>&1
+  then echo "ok $SECONDS" >"$bgdir/fuzz"; else echo fail >"$bgdir/fuzz"; fi
+}
+background_builds &
+bgpid=$!
 
 passed=0; failed=0
 step() { # name, command... (output shown only when the step fails)
@@ -67,11 +84,9 @@ tsan_batch() {
   local rc=$?; rm -f "$csv"
   [ "$rc" -le 1 ] # 0 no match, 1 matches
 }
-if cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DKD_BUILD_TESTS=OFF \
-     -DKD_SANITIZER=thread >/dev/null &&
-   cmake --build build-tsan -j"$(nproc)" --target kordon_cli >/dev/null 2>&1
-then
-  echo "     build-tsan built at $SECONDS s"
+wait "$bgpid" # both background builds
+if [ "$(cut -d' ' -f1 "$bgdir/tsan")" = ok ]; then
+  echo "     build-tsan was built at $(cut -d' ' -f2 "$bgdir/tsan") s"
   export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
   step "server tests (TSan)" tests/server_test.sh build-tsan/kordon
   step "batch on 2 threads (TSan)" tsan_batch
@@ -80,10 +95,8 @@ else
   failed=$((failed + 1)); echo "FAIL TSan build"
 fi
 if command -v clang >/dev/null; then
-  if CC=clang cmake -S . -B build-fuzz -DKD_BUILD_FUZZERS=ON \
-       -DKD_BUILD_TESTS=OFF -DKD_SANITIZER="address;undefined" >/dev/null &&
-     cmake --build build-fuzz -j"$(nproc)" >/dev/null 2>&1; then
-    echo "     build-fuzz built at $SECONDS s"
+  if [ "$(cut -d' ' -f1 "$bgdir/fuzz")" = ok ]; then
+    echo "     build-fuzz was built at $(cut -d' ' -f2 "$bgdir/fuzz") s"
     # the smoke runs are independent: as many at once as there are cores,
     # each into its own log; the steps then report them in order
     fz=$(mktemp -d); running=0
@@ -92,7 +105,7 @@ if command -v clang >/dev/null; then
       name=$(basename "$f")
       # new inputs go to a scratch dir, never into the committed corpus
       ( scratch=$(mktemp -d); t0=$SECONDS
-        "$f" -runs=3000 -max_len=8192 -seed=1 "$scratch" \
+        "$f" -runs=1000 -max_len=8192 -seed=1 "$scratch" \
           "fuzz/corpus/$name" >"$fz/$name.log" 2>&1
         echo "$? $((SECONDS - t0))" >"$fz/$name.rc"; rm -rf "$scratch" ) &
       running=$((running + 1))
@@ -114,6 +127,7 @@ if command -v clang >/dev/null; then
     failed=$((failed + 1)); echo "FAIL fuzz build"
   fi
 fi
+rm -rf "$bgdir"
 echo "     all steps done at $SECONDS s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
