@@ -532,7 +532,8 @@ static void run_prose(const kd_matcher *m, const char *dir)
 		/* the tables built on first use (word lexicon, country
 		 * words, edit costs: ~90 M instructions once a process;
 		 * the spelling classes of people's names, ~31 M, which
-		 * the scanner's given-name check reads) are built here,
+		 * the scanner's given-name check reads; the naming-culture
+		 * table of the sound-alike factor) are built here,
 		 * not in the first corpus's time */
 		static const char warm[] =
 			"Präsident Wladimir Putin traf Angela Merkel in "
@@ -541,6 +542,7 @@ static void run_prose(const kd_matcher *m, const char *dir)
 		kd_scan_hit *h = NULL;
 		size_t n = 0;
 		(void)kd__name_pop_info_class("a", 1);
+		(void)kd__name_culture("a", 1); /* culture table, classes */
 		if (kd__scan_opts(&h, &n, m, warm, sizeof(warm) - 1,
 				  KD_SCAN_TEXT, NULL, KD_SCAN_F_LEGACY,
 				  NULL) == 0)
