@@ -776,9 +776,8 @@ static void run_sentences(const kd_db *db, const kd_matcher *m,
 		L1 += (size_t)(b == 2);
 		L1A += (size_t)(b == 2 && aside_row(listed));
 		if (misses && b != 1 && (show_aside || !aside_row(listed)))
-			printf("    %s %s%s: %s  [%s]\n",
-			       b ? "linked" : "miss", lang,
-			       sf ? " (screen finds)" : "", sent, listed);
+			printf("    %s %s%s: %s  [%s]\n", b ? "linked" : "miss",
+			       lang, sf ? " (screen finds)" : "", sent, listed);
 		sf = sf != 0;
 		b = b != 0;
 		if (aside_row(listed)) {
@@ -871,10 +870,11 @@ int main(int argc, char **argv)
 	printf("lists: %zu entities, loaded and prepared in %.2f s\n",
 	       kd_db_count(db), now() - t0);
 	if (getenv("BENCH_SCAN_NO_SENTENCES") == NULL)
-		run_sentences(db, m, getenv("BENCH_SCAN_SENTENCES")
-					 ? getenv("BENCH_SCAN_SENTENCES")
-					 : KD_SOURCE_DIR
-					 "/bench/data/scan_sentences.tsv");
+		run_sentences(db, m,
+			      getenv("BENCH_SCAN_SENTENCES")
+				      ? getenv("BENCH_SCAN_SENTENCES")
+				      : KD_SOURCE_DIR
+				      "/bench/data/scan_sentences.tsv");
 	run_prose(m, prose);
 	if (!synthetic)
 		goto out;
