@@ -9,7 +9,7 @@ downloaded otherwise and nothing large enters the repository):
                       (manpages-XX), roff markup stripped
   ref_en ref_de ref_fr ref_es ref_it ref_ja ref_zh
                       the Debian Reference (debian-reference-XX, .txt)
-  prose_en prose_de prose_es prose_it prose_ru
+  prose_en prose_de prose_es prose_it prose_ru prose_ko
                       everyday narrative, dialogue and user-facing prose:
                       the story and dialogue of the Battle for Wesnoth
                       campaigns (wesnoth-1.16-data, translated .mo
@@ -26,14 +26,16 @@ downloaded otherwise and nothing large enters the repository):
                       (sword-text-web, sword-text-sparv, read with diatheke)
   comment_en          English commentary prose (sword-comm-mhcc, -tdavid,
                       -scofield: Matthew Henry, Spurgeon, Scofield)
-  gimp_en gimp_de gimp_es gimp_it gimp_ru
+  gimp_en gimp_de gimp_es gimp_it gimp_ru gimp_ko
                       the GIMP user manual (gimp-help-XX), tags stripped
-  docs_en docs_de docs_es docs_it docs_ru
+  docs_en docs_de docs_es docs_it docs_ru docs_ko
                       user-facing documentation: the Debian installation
                       guide (installation-guide-amd64), the Debian FAQ
-                      (debian-faq, -de, -it, -ru) and the Freeciv help and
-                      history texts (freeciv-data, freeciv-core.mo;
-                      English from its source strings)
+                      (debian-faq, -de, -it, -ru, -ko) and the Freeciv
+                      help and history texts (freeciv-data,
+                      freeciv-core.mo; English from its source strings)
+                      (the _ko corpora: the Korean rows of the names in
+                      sentences, a two-syllable name's alert cost)
 
   quote_en quote_es quote_it quote_pl quote_cs
                       quotations, sayings and jokes, the kind of text
@@ -84,7 +86,8 @@ PKGS = ["manpages", "manpages-de", "manpages-fr", "manpages-es",
         "sword-comm-mhcc", "sword-comm-tdavid", "sword-comm-scofield",
         "gimp-help-en", "gimp-help-de", "gimp-help-es", "gimp-help-it",
         "gimp-help-ru", "installation-guide-amd64", "debian-faq",
-        "debian-faq-de", "debian-faq-it", "debian-faq-ru", "freeciv-data"]
+        "debian-faq-de", "debian-faq-it", "debian-faq-ru", "freeciv-data",
+        "gimp-help-ko", "debian-faq-ko"]
 # the packages of the tuned quote_* corpora
 QUOTE_PKGS = ["fortune-anarchism", "tfortunes", "fortunes-bofh-excuses",
               "fortunes-es-off", "fortunes-it-off", "fortunes-pl",
@@ -298,7 +301,7 @@ def main():
         if os.path.exists(p):
             write(a.out, "ref_" + lang, [read_any(p)], cap)
     for lang, hb in (("en", "en-US"), ("de", "de-DE"), ("es", "es-ES"),
-                     ("it", "it-IT"), ("ru", "ru-RU")):
+                     ("it", "it-IT"), ("ru", "ru-RU"), ("ko", "ko-KR")):
         write(a.out, "prose_" + lang,
               itertools.chain(wesnoth_parts(lang),
                               (markup_text(read_any(p))
@@ -308,7 +311,7 @@ def main():
                        ("comment_en", ["MHCC", "TDavid", "Scofield"])):
         write(a.out, name, itertools.chain.from_iterable(
             sword_text(m) for m in mods), cap)
-    for lang in ("en", "de", "es", "it", "ru"):
+    for lang in ("en", "de", "es", "it", "ru", "ko"):
         files = sorted(glob.glob("/usr/share/gimp/2.0/help/%s/*.html" % lang))
         write(a.out, "gimp_" + lang,
               (markup_text(read_any(p)) for p in files), cap)
