@@ -353,6 +353,67 @@ static int alias_word(const char *detail, const char *w, size_t n)
 	return 0;
 }
 
+/* How many words of the listed caption `cap` read as a company form
+ * (PAEK SE BONG: SE, Societas Europaea; SON Chol-Ju: Ju, for 주식회사),
+ * in the variant with most? The comparison does not compare such a word
+ * as a name part, so it explains no syllable matched to it. */
+static size_t legal_words(const char *cap)
+{
+	struct kd_name *nm = NULL;
+	size_t v, k, most = 0;
+	if (kd__name_analyze(&nm, cap, strlen(cap), KD_NAME_ORG) < 0)
+		return 0;
+	for (v = 0; v < nm->nvars; v++) {
+		size_t n = 0;
+		for (k = 0; k < nm->vars[v].ntok; k++)
+			n += nm->vars[v].toks[k].kind == KD_TOK_LEGAL;
+		most = n > most ? n : most;
+	}
+	kd__name_free(nm);
+	return most;
+}
+
+/*
+ * Is every syllable of the Korean name word starting at token i (the
+ * syllables hangul_word() kept: surname and given name, the particle
+ * cut) matched, and none only as an initial? The explanation (detail)
+ * lists each query word the comparison matched ('cho', 'il'~'yl'
+ * skeleton); a Korean name is its syllables, each a whole part of the
+ * name (Hangul has no initials), so a Hangul word that matched a listed
+ * name with a syllable left over or read as an initial is an ordinary
+ * word read syllable by syllable: 사이의 ("between" + of) as 'ui', 'i'
+ * of U.I. INTERNATIONAL, 사각형 ("rectangle") as 'kak', 'hyong' of KIM
+ * Jong-Gak, 신경이 ("nerve" + subject) as SIN Yong Il with 'i' for Il.
+ * A syllable matched to a listed word read as a company form (손철주:
+ * SON Chol-Ju, Ju as JSC) is not in the explanation: one per such word
+ * of the caption `cap` is let go (legal_words()). An explanation cut
+ * at the buffer's end passes.
+ */
+static int ko_word_matched(const struct scan *sc, size_t i, size_t j,
+			   const char *cap, const char *detail)
+{
+	const char *p, *e;
+	size_t syl = 1, words = 0;
+	if (strlen(detail) + 1 >= sizeof(((struct kd_scan_match *)0)->detail))
+		return 1;
+	while (i + syl <= j && sc->t[i + syl].hangul &&
+	       sc->t[i + syl - 1].oe == sc->t[i + syl].os)
+		syl++;
+	for (p = detail; (p = strchr(p, '\'')) != NULL; p = e + 1) {
+		if ((e = strchr(p + 1, '\'')) == NULL)
+			break;
+		if (p != detail && p[-1] != ' ')
+			continue; /* a listed word ('x'~'listed') */
+		if (e[1] == '~' && (e = strchr(e + 3, '\'')) != NULL &&
+		    strncmp(e + 1, " initial", 8) == 0)
+			continue;
+		if (e == NULL)
+			break;
+		words++;
+	}
+	return words >= syl || words + legal_words(cap) >= syl;
+}
+
 /* A two-word mention of a person listed as "FAMILY, Given" (or "Given
  * Patronymic FAMILY": "Александр Сергеевич" is how one addresses any
  * Alexander whose father was Sergei, not Aleksandr Sergeevich
@@ -375,6 +436,9 @@ int kd__scan_given_and_family(const struct scan *sc, size_t i, size_t j,
 {
 	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, ei));
 	size_t k, words = 0, fam = 0, alias = 0;
+	if (!sc->legacy && sc->t[i].hangul &&
+	    !ko_word_matched(sc, i, j, cap, detail))
+		return 0;
 	if (kd__index_ent(sc->c->ix, ei)->schema != KD_SCHEMA_PERSON ||
 	    (strchr(cap, ',') == NULL &&
 	     (sc->legacy || !kd__scan_mixed_case(cap))))

@@ -538,7 +538,8 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 		struct kd_scan_match co;
 		double bs = 0;
 		int ambiguous = 0, ctx;
-		if (t->covered || !kd__scan_anchor(t) || t->len < 3)
+		if (t->covered || !kd__scan_anchor(t) || t->len < 3 ||
+		    t->hangul)
 			continue;
 		kd__scan_qtok(&q, sc, t);
 		/* mentions within the window around the word, in order */
