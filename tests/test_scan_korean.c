@@ -265,3 +265,45 @@ KD_TEST(scan_prose__korean_surname_of_one_letter)
 	/* another given name is another person */
 	CHECK_INT(scan_alerts("이번 결정은 오국진이 영향력을 보여준다."), 0);
 }
+
+KD_TEST(scan_prose__korean_word_read_syllable_by_syllable_is_no_name)
+{
+	/* ordinary words of Korean prose (the GIMP manual, the installation
+	 * guide, GNOME help, Wesnoth) whose first syllable is a surname
+	 * matched a listed name with a syllable left over or read as an
+	 * initial: 사각형 "rectangle" (KIM Jong-Gak, 'sa' unmatched), 사이의
+	 * "between" (U.I. INTERNATIONAL), 장치로 "by device" (CHANG Chi
+	 * Fu, 'ro' unmatched), 신경이 "nerve" (SIN Yong Il, 'i' for Il) */
+	CHECK_INT(scan_alerts("사각형 그리기, 간단한 물체 그리기"), 0);
+	CHECK_INT(scan_alerts("키보드 설정에서는 키맵과 미국식 키맵 사이의 "
+			      "전환하는 토글 키를 선택합니다."),
+		  0);
+	CHECK_INT(scan_alerts("시스템에서는 일반 보조 장치로 소통하는 보조 "
+			      "기술이 있습니다."),
+		  0);
+	CHECK_INT(scan_alerts("디스플레이 또는 프린터의 색상에 신경이 "
+			      "쓰인다면 보정이 중요합니다."),
+		  0);
+	/* every syllable matched: still a name; a given-name syllable the
+	 * comparison reads as a company form (Ju of SON Chol-Ju as JSC) is
+	 * let go */
+	expect_name("이번 결정은 조연춘과 영향력을 보여준다.", "un-KPi.041", 17,
+		    26);
+	expect_name("손철주 장관의 발언은 국제사회의 비판을 받았다.",
+		    "uk-13368", 0, 9);
+}
+
+KD_TEST(scan_prose__hangul_syllable_is_no_single_word_mention)
+{
+	/* 룡 of 류룡길, another name word, is no short form of CHOE Ryong
+	 * Hae named before: one hit, the full name (a syllable inside a
+	 * Hangul word never refers back to a mention nor stands alone) */
+	const char *id;
+	size_t s = 0, e = 0;
+	CHECK_INT(kd_test_scan_str("최룡해는 회의에 참석했다. 류룡길은 왔다.",
+				   &id, &s, &e),
+		  1);
+	CHECK_STR(id, "ofac-23213");
+	CHECK_INT(s, 0);
+	CHECK_INT(e, 9);
+}
