@@ -298,12 +298,6 @@ KD_TEST(scan_prose__hangul_syllable_is_no_single_word_mention)
 	/* 룡 of 류룡길, another name word, is no short form of CHOE Ryong
 	 * Hae named before: one hit, the full name (a syllable inside a
 	 * Hangul word never refers back to a mention nor stands alone) */
-	const char *id;
-	size_t s = 0, e = 0;
-	CHECK_INT(kd_test_scan_str("최룡해는 회의에 참석했다. 류룡길은 왔다.",
-				   &id, &s, &e),
-		  1);
-	CHECK_STR(id, "ofac-23213");
-	CHECK_INT(s, 0);
-	CHECK_INT(e, 9);
+	expect_name("최룡해는 회의에 참석했다. 류룡길은 왔다.", "ofac-23213", 0,
+		    9);
 }
