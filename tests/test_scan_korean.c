@@ -275,12 +275,8 @@ KD_TEST(scan_prose__korean_word_read_syllable_by_syllable_is_no_name)
 	 * "between" (U.I. INTERNATIONAL), 장치로 "by device" (CHANG Chi
 	 * Fu, 'ro' unmatched), 신경이 "nerve" (SIN Yong Il, 'i' for Il) */
 	CHECK_INT(scan_alerts("사각형 그리기, 간단한 물체 그리기"), 0);
-	CHECK_INT(scan_alerts("키보드 설정에서는 키맵과 미국식 키맵 사이의 "
-			      "전환하는 토글 키를 선택합니다."),
-		  0);
-	CHECK_INT(scan_alerts("시스템에서는 일반 보조 장치로 소통하는 보조 "
-			      "기술이 있습니다."),
-		  0);
+	CHECK_INT(scan_alerts("미국식 키맵 사이의 전환"), 0);
+	CHECK_INT(scan_alerts("장치로 연결한다."), 0);
 	CHECK_INT(scan_alerts("디스플레이 또는 프린터의 색상에 신경이 "
 			      "쓰인다면 보정이 중요합니다."),
 		  0);
