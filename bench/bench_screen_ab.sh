@@ -13,7 +13,8 @@
 # threads) the median over the rounds of each build and their ratio.
 # With CALLGRIND=1 also the instructions of kd_screen (valgrind
 # --tool=callgrind --toggle-collect=kd_screen) per screened name, both
-# builds: a figure the load of a shared machine leaves alone.
+# builds (indexed queries only: bench_screen N_EXHAUSTIVE 0): a figure
+# the load of a shared machine leaves alone.
 #   bench/bench_screen_ab.sh BASE_REV [ROUNDS] [N_QUERIES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,7 +69,7 @@ for name in "latency median (us)" "latency p99 (us)" \
 done
 
 if [ -n "${CALLGRIND:-}" ]; then
-  echo "kd_screen instructions (callgrind, 300 names, warm-up included)"
+  echo "kd_screen instructions (callgrind, 300 names indexed, warm-up included)"
   for side in a b; do
     bin=bin_$side
     valgrind --tool=callgrind --toggle-collect=kd_screen \

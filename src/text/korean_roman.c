@@ -31,6 +31,14 @@ static int vowel(char c)
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
+/* g = k, d = t, b = p, j = z = c, l = r; a table, not a switch: asked
+ * of both words of every Hangul-Latin syllable pair, a jump table per
+ * letter was a mispredicted branch each */
+static const char consonant_key[26] = { 'a', 'p', 'c', 't', 'e', 'f', 'k',
+					'h', 'i', 'c', 'k', 'r', 'm', 'n',
+					'o', 'p', 'q', 'r', 's', 't', 'u',
+					'v', 'w', 'x', 'y', 'c' };
+
 size_t kd__korean_key(char *dst, size_t cap, const char *s, size_t len)
 {
 	char t[16];
@@ -97,35 +105,10 @@ size_t kd__korean_key(char *dst, size_t cap, const char *s, size_t len)
 		}
 		if (c == 'h' && o > 0 && vowel(dst[o - 1]) && !vowel(d))
 			continue; /* Noh, Ahn, Suh */
-		switch (c) {
-		case 'g':
-			c = 'k';
-			break;
-		case 'd':
-			c = 't';
-			break;
-		case 'b':
-			c = 'p';
-			break;
-		case 'j':
-		case 'z':
-			c = 'c';
-			break;
-		case 'l':
-			c = 'r';
-			break;
-		case 'c':
-			if (d == 'h')
-				i++;
-			break;
-		case 's':
-			if (d == 'h')
-				i++;
-			break;
-		default:
-			break;
-		}
-		dst[o++] = c;
+		/* ch, sh: the h is part of the consonant */
+		if ((c == 'c' || c == 's') && d == 'h')
+			i++;
+		dst[o++] = consonant_key[c - 'a'];
 	}
 	dst[o] = '\0';
 	return o;

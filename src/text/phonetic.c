@@ -30,6 +30,7 @@
 #include "text/text.h"
 
 #include <pthread.h>
+#include <string.h>
 
 static int vowel(char c)
 {
@@ -583,6 +584,30 @@ static double align(const float (*t)[128], const char *x, size_t n,
 	return d[n][m];
 }
 
+/* kd__sounds() of the Latin word a, into x[48]: the last word's sounds
+ * are kept per thread. A comparison asks for one query word against many
+ * listed readings in a row (compare.c): most calls repeat the last. */
+static size_t latin_sounds(char x[48], const char *a, size_t alen)
+{
+	static _Thread_local struct {
+		size_t len, n;
+		char s[40];
+		char x[48];
+	} last;
+	if (alen > 0 && alen == last.len && memcmp(a, last.s, alen) == 0) {
+		memcpy(x, last.x, sizeof(last.x));
+		return last.n;
+	}
+	last.n = kd__sounds(x, 48, a, alen);
+	last.len = 0;
+	if (alen <= sizeof(last.s)) {
+		memcpy(last.s, a, alen);
+		memcpy(last.x, x, sizeof(last.x));
+		last.len = alen;
+	}
+	return last.n;
+}
+
 double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 			size_t blen, size_t *frame)
 {
@@ -593,7 +618,7 @@ double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 	pthread_once(&g_cost_once, build_costs);
 	/* a reading of Hangul words: its own sounds and table 'w' */
 	w = table == 'k' && g_have_w;
-	n = kd__sounds(x, sizeof(x), a, alen);
+	n = latin_sounds(x, a, alen);
 	m = w ? kd__sounds_hangul(y, sizeof(y), b, blen)
 	      : kd__sounds_reading(y, sizeof(y), b, blen);
 	cx = consonants(x, n);

@@ -45,8 +45,8 @@
  * Belarusian BGN are chained with Russian BGN and Cyrillic-Latin so a
  * letter they do not cover (ё, ъ, Serbian ђ) is still romanised.
  *
- * ICU transliterators are not thread-safe: each thread opens its own,
- * lazily, into a per-thread cache that a pthread key destructor closes
+ * ICU transliterators are not thread-safe: each thread clones its own
+ * from a process-wide prototype, lazily, into a per-thread cache that a pthread key destructor closes
  * when the thread exits. The main thread's cache stays reachable from
  * thread-local storage until exit (LeakSanitizer counts it as reachable).
  * A transliterator that fails to open (ICU data without that id) is
@@ -130,6 +130,36 @@ static void key_init(void)
 	g_key_ok = pthread_key_create(&g_key, tcache_free) == 0;
 }
 
+/* One process-wide prototype per id, opened on first use and kept to
+ * exit (reachable): each thread clones it. Opening goes through ICU's
+ * registry (id parsing, locale lookups: about 8 M instructions for the
+ * ids a thread uses); a clone shares the registry's rule data. The
+ * prototype is only cloned, under the lock, never used to transliterate. */
+static UTransliterator *g_proto[T_COUNT];
+static bool g_proto_failed[T_COUNT];
+static pthread_mutex_t g_proto_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static UTransliterator *trans_clone(enum tid id, UErrorCode *st)
+{
+	UTransliterator *t = NULL;
+	pthread_mutex_lock(&g_proto_lock);
+	if (g_proto[id] == NULL && !g_proto_failed[id]) {
+		UErrorCode ps = U_ZERO_ERROR;
+		g_proto[id] = utrans_openU(g_ids[id], -1, UTRANS_FORWARD, NULL,
+					   0, NULL, &ps);
+		if (U_FAILURE(ps) || g_proto[id] == NULL) {
+			g_proto[id] = NULL;
+			g_proto_failed[id] = true;
+		}
+	}
+	if (g_proto[id] != NULL)
+		t = utrans_clone(g_proto[id], st);
+	else
+		*st = U_INVALID_ID;
+	pthread_mutex_unlock(&g_proto_lock);
+	return t;
+}
+
 /* @return 0 with *out (NULL when the id cannot be opened) or KD_ENOMEM. */
 static int get_trans(UTransliterator **out, enum tid id)
 {
@@ -144,8 +174,7 @@ static int get_trans(UTransliterator **out, enum tid id)
 			(void)pthread_setspecific(g_key, t_cache);
 	}
 	if (t_cache->t[id] == NULL && !t_cache->failed[id]) {
-		t_cache->t[id] = utrans_openU(g_ids[id], -1, UTRANS_FORWARD,
-					      NULL, 0, NULL, &st);
+		t_cache->t[id] = trans_clone(id, &st);
 		if (U_FAILURE(st) || t_cache->t[id] == NULL) {
 			t_cache->t[id] = NULL;
 			t_cache->failed[id] = true;
