@@ -5,7 +5,10 @@
  * the tokenizer's held-back function words (text_token.c: a lowercase
  * "of" or "the" after a dropped word is added only when the next kept
  * word needs it) leave names, their spans and the joining words of
- * names as they were, also across the 64 KiB chunks the scanner cuts.
+ * names as they were, also across the 64 KiB chunks the scanner cuts;
+ * a press spelling is scored as a full name only when its respelled
+ * words may be one listed person's (text_span.c), and Russian names in
+ * the Spanish, French and Czech press are found as before.
  */
 #include "scan_prose_util.h"
 #include "scan/text_scan_int.h"
@@ -88,4 +91,45 @@ KD_TEST(scan_speed__held_word_at_a_chunk_end)
 	CHECK_INT(a, 1);
 	CHECK_STR(id, "uk-14197");
 	free(t);
+}
+
+/* The press spelling of a span (text_span_form.c: Spanish j for kh,
+ * French -ine, Spanish -ij, Czech c for ts) is scored as a full name
+ * only when its respelled words, by their skeletons, may be one listed
+ * person's (text_span.c, respelled_listed()): Russian names in the
+ * Spanish, French and Czech press are found as before, and English and
+ * Italian names that the conventions respell into no listed person's
+ * name (Jack: khack, Lincoln: lintsoln, Vinci: vintsi) are not scored. */
+KD_TEST(scan_speed__press_spelling_gated_by_listed_words)
+{
+	static const struct {
+		const char *text, *id;
+	} found[] = {
+		/* ZAKHAROV, Konstantin Yurievich */
+		{ "Según Konstantin Zajarov, la reunión tuvo lugar en Moscú.",
+		  "ofac-35618" },
+		/* PRIGOZHIN, Yevgeniy Viktorovich */
+		{ "Selon Evgueni Prigojine, la réunion a eu lieu.",
+		  "ofac-21171" },
+		/* ILINYKH, Vladimir Alekseevich */
+		{ "El ministro Vladimir Ilinij se reunió el martes.",
+		  "uk-14343" },
+		/* KOTS, Alexander Igorevich */
+		{ "Ruský podnikatel Aleksandr Koc obvinění odmítá.",
+		  "uk-15334" },
+	};
+	static const char *const quiet[] = {
+		"As Ambrose Bierce wrote, a cynic is a blackguard.",
+		"Steve Jobs and Jack Handey said nothing of the sort.",
+		"Leonardo da Vinci painted it; Abraham Lincoln read it.",
+		"Miguel de Cervantes and Samuel Johnson wrote books.",
+	};
+	size_t i, a, m;
+	const char *id, *feat;
+	for (i = 0; i < sizeof(found) / sizeof(found[0]); i++) {
+		scan_kinds(found[i].text, &a, &m, &id, &feat);
+		CHECK_INT(a, 1);
+		CHECK_STR(id, found[i].id);
+	}
+	EXPECT_ALERTS(quiet, 0);
 }
