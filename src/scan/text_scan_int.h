@@ -154,8 +154,13 @@ int kd__lex_class_w8(const char *w, size_t n, int *nonname);
 
 /* ---- text_span.c ------------------------------------------------------- */
 
-/** Capitalised, known to the lists, not a function word or particle. */
-int kd__scan_anchor(const struct tok *t);
+/** Capitalised, known to the lists, not a function word or particle.
+ *  Inline: the span and single-word loops ask it of every token. */
+static inline int kd__scan_anchor(const struct tok *t)
+{
+	return t->known && t->cas == CASE_UPPER && t->len >= 2 &&
+	       t->lex != KD_LEX_STOP && t->lex != KD_LEX_PARTICLE;
+}
 /** Name spans scoring at or above the threshold, appended to *cs. */
 int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 		     size_t *capc);

@@ -27,12 +27,6 @@
 
 /* ---- spans ----------------------------------------------------------------------- */
 
-int kd__scan_anchor(const struct tok *t)
-{
-	return t->known && t->cas == CASE_UPPER && t->len >= 2 &&
-	       t->lex != KD_LEX_STOP && t->lex != KD_LEX_PARTICLE;
-}
-
 /* A word rare enough in the lists to carry a match (see strong_pair in
  * score_span.c: the same test, before any scoring). */
 static int rare_word(const struct tok *t)
@@ -961,6 +955,11 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 	for (i = 0; i < sc->n; i++) {
 		double info = 0;
 		int unknown = 0, specific = 0, rare = 0, comma = 0;
+		/* a span starts at a capitalised word or a Hangul one (every
+		 * test below wants one of them): the lowercase words and
+		 * numbers of prose cost this test alone */
+		if (sc->t[i].cas != CASE_UPPER && !sc->t[i].hangul)
+			continue;
 		if (sc->t[i].hangul && i > 0 && same_word(sc, i - 1))
 			continue; /* a Korean name is its whole word */
 		if (!kd__scan_anchor(&sc->t[i]) && sc->t[i].hangul &&
