@@ -891,23 +891,25 @@ static int foreign_case(struct scan *sc, size_t i, size_t j, const char *key,
 	return 0;
 }
 
-/* May key[0..kl), span [i..j] in its press spelling (kd__scan_press_key():
- * one word per token), be a listed person's full name:
- * kd__scan_listed_span(..., 1) on the respelled words, as the span as
- * written is asked before its full-name scoring. A press spelling is
- * read back to the lists' spelling of a Russian name (Mijail Zajarov:
- * mikhail zakharov); when its words, by their skeletons, are words of
- * no one listed person, or one of them of no person at all, it names
- * no one, and FULL scoring, which wants every word matched, is not
- * asked: English and Italian names respelled so (Ambrose Biertse, Steve
- * Khobs, Leonardo da Vintsi) were 12 % of the scoring of quotations,
- * with no hit. Words of no skeleton posting say nothing, as unknown
- * words do there. Case forms (kd__scan_case_key()) are not asked so:
- * their nominative is the text's own spelling, which may miss the
- * list's by a letter the skeleton keeps apart (Piotrem Tolstojem: piotr
- * tolstoj ~ Petr TOLSTOY, Kuźmina: kuzhmin ~ KUZMIN). */
+/* May key[0..kl), span [i..j] respelled word by word (one word per token:
+ * kd__scan_press_key(), kd__scan_case_key()), be a listed person's full
+ * name: kd__scan_listed_span(..., 1) on the respelled words, as the
+ * span as written is asked before its full-name scoring. A respelling
+ * is read back to the lists' spelling (Mijail Zajarov: mikhail
+ * zakharov, Olega Matkina: oleg matkin); when its words, by their
+ * skeletons, are words of no one listed person, or one of them of no
+ * person at all, it names no one, and FULL scoring, which wants every
+ * word matched, is not asked: English and Italian names in a press
+ * spelling (Ambrose Biertse, Steve Khobs, Leonardo da Vintsi) were 12 %
+ * of the scoring of quotations, with no hit. Words of no skeleton
+ * posting say nothing, as unknown words do there. A case form's
+ * nominative (`loose`) is the text's own spelling, which may miss the
+ * list's by a letter the skeleton keeps apart (Piotrem Tołstojem: piotr
+ * tolstoj ~ Petr TOLSTOY; Kuźmina: kuzhmin ~ KUZMIN): of two words, each
+ * need only be some person's; what it leaves out is Polish phrases read
+ * as case forms (biurze obsluga finansowa, ii wojn swiatow). */
 static int respelled_listed(const struct scan *sc, size_t i, size_t j,
-			    const char *key, size_t kl)
+			    const char *key, size_t kl, int loose)
 {
 	const uint32_t *l[MAX_SPAN];
 	uint32_t nl[MAX_SPAN];
@@ -940,8 +942,16 @@ static int respelled_listed(const struct scan *sc, size_t i, size_t j,
 		nw++;
 	}
 	/* a key of other words than tokens: nothing to say */
-	if (k == j + 1 && o == kl + 1)
-		ok = kd__scan_listed_words(sc, l, nl, nw);
+	if (k == j + 1 && o == kl + 1) {
+		if (loose && nw <= 2) {
+			size_t p;
+			for (p = 0; p < nw && ok; p++)
+				ok = kd__scan_listed_words(sc, l + p, nl + p,
+							   1);
+		} else {
+			ok = kd__scan_listed_words(sc, l, nl, nw);
+		}
+	}
 out:
 	kd__free(ts);
 	return ok;
@@ -1104,7 +1114,9 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				    kd__scan_case_key(sc, i, j, key,
 						      sizeof(key), &kl)) {
 					const struct kd_scan_match *r2 = NULL;
-					if ((err = kd__scan_score(
+					if (respelled_listed(sc, i, j, key, kl,
+							     1) &&
+					    (err = kd__scan_score(
 						     &r2, sc->c, key, kl,
 						     KD_SCAN_FULL)) < 0)
 						return err;
@@ -1126,7 +1138,7 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 				    !sc->legacy && full_name(sc, i, j) &&
 				    kd__scan_press_key(sc, i, j, key,
 						       sizeof(key), &kl) &&
-				    respelled_listed(sc, i, j, key, kl) &&
+				    respelled_listed(sc, i, j, key, kl, 0) &&
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_FULL)) < 0)
 					return err;
