@@ -1022,14 +1022,16 @@ static size_t ascii8(char *f, uint32_t *fm, const char *s, size_t len, size_t i)
 /* Fold s[0..len) (chunk-local offsets) into sc->f / sc->fm. */
 int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 {
-	size_t i = 0;
+	size_t i = 0, word_at = SIZE_MAX;
 	int err = 0, hi;
 	sc->flen = 0;
 	sc->fbase = base;
 	while (i < len && err == 0) {
 		unsigned char b = (unsigned char)s[i];
 		size_t j, k;
-		if (b < 0x80) {
+		/* (at word_at, an ASCII run would stop at once: the word
+		 * there runs on into non-ASCII bytes, folded below) */
+		if (b < 0x80 && i != word_at) {
 			/* a run of ASCII: lowercased, controls to spaces,
 			 * one reservation and no calls */
 			size_t e;
@@ -1048,10 +1050,12 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 			}
 			/* a word running on into non-ASCII bytes is folded
 			 * whole below (Müller, Lawrow's Cyrillic twin) */
-			if (e < len)
+			if (e < len) {
 				while (e > i &&
 				       kd__scan_alnum((unsigned char)s[e - 1]))
 					e--;
+				word_at = e;
+			}
 			if (e > i) {
 				sc->flen += e - i;
 				i = e;
