@@ -58,13 +58,16 @@ static int fput(struct scan *sc, char ch, size_t off)
 }
 
 /* End of the word at i (bytes that are alnum or non-ASCII); sets *hi when
- * it has a non-ASCII byte. */
+ * it has a non-ASCII byte: 1, or 3 when one of them may start a Chinese,
+ * Japanese or Korean code point (0xE3..0xEF, see cjk_class()). */
 static size_t word_end(const char *s, size_t len, size_t i, int *hi)
 {
 	*hi = 0;
 	while (i < len && ((unsigned char)s[i] >= 0x80 ||
 			   kd__scan_alnum((unsigned char)s[i]))) {
-		*hi |= (unsigned char)s[i] >= 0x80;
+		unsigned char b = (unsigned char)s[i];
+		*hi |= b >= 0x80;
+		*hi |= (b >= 0xE3 && b <= 0xEF) << 1;
 		i++;
 	}
 	return i;
@@ -1086,7 +1089,7 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 			}
 		}
 		j = word_end(s, len, i, &hi);
-		if (!sc->legacy && hi) {
+		if (!sc->legacy && (hi & 2)) {
 			/* stop before Chinese, Japanese or Korean */
 			size_t k2;
 			for (k2 = i; k2 < j; k2++)
@@ -1126,8 +1129,8 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 			if (!hi2 || j2 == k2)
 				break;
 			if (!sc->legacy) {
-				size_t k3;
-				for (k3 = k2; k3 < j2; k3++)
+				size_t k3 = hi2 & 2 ? k2 : j2;
+				for (; k3 < j2; k3++)
 					if (cjk_class(s, len, k3, NULL) !=
 					    CJK_NONE)
 						break;
