@@ -5,7 +5,10 @@
  * the tokenizer's held-back function words (text_token.c: a lowercase
  * "of" or "the" after a dropped word is added only when the next kept
  * word needs it) leave names, their spans and the joining words of
- * names as they were, also across the 64 KiB chunks the scanner cuts.
+ * names as they were, also across the 64 KiB chunks the scanner cuts;
+ * a press spelling is scored as a full name only when its respelled
+ * words may be one listed person's (text_span.c), and Russian names in
+ * the Spanish, French and Czech press are found as before.
  */
 #include "scan_prose_util.h"
 #include "scan/text_scan_int.h"
@@ -88,4 +91,79 @@ KD_TEST(scan_speed__held_word_at_a_chunk_end)
 	CHECK_INT(a, 1);
 	CHECK_STR(id, "uk-14197");
 	free(t);
+}
+
+/* A text and the one person its scan must alert on. */
+struct text_id {
+	const char *text, *id;
+};
+
+/* Each text of t[0..n) gives one alert, on its entity. */
+static void expect_ids(const struct text_id *t, size_t n)
+{
+	size_t i, a, m;
+	const char *id, *feat;
+	for (i = 0; i < n; i++) {
+		scan_kinds(t[i].text, &a, &m, &id, &feat);
+		CHECK_INT(a, 1);
+		CHECK_STR(id, t[i].id);
+	}
+}
+
+/* The press spelling of a span (text_span_form.c: Spanish j for kh,
+ * French -ine, Spanish -ij, Czech c for ts) is scored as a full name
+ * only when its respelled words, by their skeletons, may be one listed
+ * person's (text_span.c, respelled_listed()): Russian names in the
+ * Spanish, French and Czech press are found as before, and English and
+ * Italian names that the conventions respell into no listed person's
+ * name (Jack: khack, Lincoln: lintsoln, Vinci: vintsi) are not scored. */
+KD_TEST(scan_speed__press_spelling_gated_by_listed_words)
+{
+	static const struct text_id found[] = {
+		/* ZAKHAROV, Konstantin Yurievich */
+		{ "Según Konstantin Zajarov, la reunión tuvo lugar en Moscú.",
+		  "ofac-35618" },
+		/* PRIGOZHIN, Yevgeniy Viktorovich */
+		{ "Selon Evgueni Prigojine, la réunion a eu lieu.",
+		  "ofac-21171" },
+		/* ILINYKH, Vladimir Alekseevich */
+		{ "El ministro Vladimir Ilinij se reunió el martes.",
+		  "uk-14343" },
+		/* KOTS, Alexander Igorevich */
+		{ "Ruský podnikatel Aleksandr Koc obvinění odmítá.",
+		  "uk-15334" },
+	};
+	static const char *const quiet[] = {
+		"As Ambrose Bierce wrote, a cynic is a blackguard.",
+		"Steve Jobs and Jack Handey said nothing of the sort.",
+		"Leonardo da Vinci painted it; Abraham Lincoln read it.",
+		"Miguel de Cervantes and Samuel Johnson wrote books.",
+	};
+	expect_ids(found, sizeof(found) / sizeof(found[0]));
+	EXPECT_ALERTS(quiet, 0);
+}
+
+/* A case form's nominative (kd__scan_case_key()) is scored as a full
+ * name only when each of its two words is, by its skeleton, some listed
+ * person's word or no listed word at all (text_span.c): the Polish
+ * spelling of a Russian name, a letter from the list's, is found as
+ * before (Piotrem Tołstojem: piotr tolstoj ~ Petr TOLSTOY; Michajiła
+ * Kuźmina: kuzhmin ~ KUZMIN), and phrases whose words are no person's
+ * stay quiet. */
+KD_TEST(scan_speed__case_form_gated_by_person_words)
+{
+	static const struct text_id found[] = {
+		/* TOLSTOY, Petr Olegovich; KUZMIN, Mikhail Vladimirovich */
+		{ "Rozmawialiśmy z Piotrem Tołstojem o sankcjach.",
+		  "uk-14599" },
+		{ "Rzecznik Michajiła Kuźmina odrzucił zarzuty.",
+		  "ofac-35658" },
+	};
+	static const char *const quiet[] = {
+		"W Biurze Obsługi Finansowej nikogo nie było.",
+		"Po II Wojnie Światowej miasto odbudowano.",
+		"Andrzej Bort napisał list do redakcji.",
+	};
+	expect_ids(found, sizeof(found) / sizeof(found[0]));
+	EXPECT_ALERTS(quiet, 0);
 }

@@ -201,20 +201,19 @@ static int word(struct kd_scan_ctx *c, const struct kd_seg *g, size_t a,
 	return kd__scan_add(c, g, a, b, &r);
 }
 
-/* Does any of the 8 bytes at p hold an ASCII digit or capital? No
- * false "no" (the byte-range test of Bit Twiddling Hacks, "hasbetween",
- * exact for bytes below 0x80 and never set for bytes from 0x80 on). */
-static int digit_or_upper8(const unsigned char *p)
+/* The high bit of each of the 8 bytes at p that is an ASCII digit or
+ * capital (the byte-range test of Bit Twiddling Hacks, "hasbetween",
+ * exact per byte below 0x80 and never set for bytes from 0x80 on). */
+static uint64_t digit_or_upper8(const unsigned char *p)
 {
 	const uint64_t ones = ~(uint64_t)0 / 255, low7 = ones * 127;
-	uint64_t x, m;
+	uint64_t x;
 	memcpy(&x, p, 8);
 #define BETWEEN(x, lo, hi)                           \
 	((ones * (127 + (hi)) - ((x)&low7)) & ~(x) & \
 	 (((x)&low7) + ones * (127 - (lo))) & ones * 128)
-	m = BETWEEN(x, 0x2F, 0x3A) | BETWEEN(x, 0x40, 0x5B);
+	return BETWEEN(x, 0x2F, 0x3A) | BETWEEN(x, 0x40, 0x5B);
 #undef BETWEEN
-	return m != 0;
 }
 
 int kd__scan_idents(struct kd_scan_ctx *c, const struct kd_seg *g)
@@ -228,9 +227,18 @@ int kd__scan_idents(struct kd_scan_ctx *c, const struct kd_seg *g)
 		unsigned ct = kd__scan_ctype[s[i]], cls = 0;
 		if (!(ct & (KD_CT_DIGIT | KD_CT_UPPER))) {
 			/* word() needs a digit or a capital: skip 8 bytes at
-			 * a time while there is neither */
-			while (i + 8 <= n && !digit_or_upper8(s + i))
+			 * a time while there is neither, then to the first
+			 * (the lowest set byte on little-endian machines) */
+			uint64_t m = 0;
+			while (i + 8 <= n && (m = digit_or_upper8(s + i)) == 0)
 				i += 8;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			if (m != 0) {
+				i += (size_t)__builtin_ctzll(m) / 8;
+				continue;
+			}
+#endif
 			while (i < n && !(kd__scan_ctype[s[i]] &
 					  (KD_CT_DIGIT | KD_CT_UPPER)))
 				i++;

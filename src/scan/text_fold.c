@@ -58,13 +58,16 @@ static int fput(struct scan *sc, char ch, size_t off)
 }
 
 /* End of the word at i (bytes that are alnum or non-ASCII); sets *hi when
- * it has a non-ASCII byte. */
+ * it has a non-ASCII byte: 1, or 3 when one of them may start a Chinese,
+ * Japanese or Korean code point (0xE3..0xEF, see cjk_class()). */
 static size_t word_end(const char *s, size_t len, size_t i, int *hi)
 {
 	*hi = 0;
 	while (i < len && ((unsigned char)s[i] >= 0x80 ||
 			   kd__scan_alnum((unsigned char)s[i]))) {
-		*hi |= (unsigned char)s[i] >= 0x80;
+		unsigned char b = (unsigned char)s[i];
+		*hi |= b >= 0x80;
+		*hi |= (b >= 0xE3 && b <= 0xEF) << 1;
 		i++;
 	}
 	return i;
@@ -1022,14 +1025,16 @@ static size_t ascii8(char *f, uint32_t *fm, const char *s, size_t len, size_t i)
 /* Fold s[0..len) (chunk-local offsets) into sc->f / sc->fm. */
 int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 {
-	size_t i = 0;
+	size_t i = 0, word_at = SIZE_MAX;
 	int err = 0, hi;
 	sc->flen = 0;
 	sc->fbase = base;
 	while (i < len && err == 0) {
 		unsigned char b = (unsigned char)s[i];
 		size_t j, k;
-		if (b < 0x80) {
+		/* (at word_at, an ASCII run would stop at once: the word
+		 * there runs on into non-ASCII bytes, folded below) */
+		if (b < 0x80 && i != word_at) {
 			/* a run of ASCII: lowercased, controls to spaces,
 			 * one reservation and no calls */
 			size_t e;
@@ -1048,10 +1053,12 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 			}
 			/* a word running on into non-ASCII bytes is folded
 			 * whole below (Müller, Lawrow's Cyrillic twin) */
-			if (e < len)
+			if (e < len) {
 				while (e > i &&
 				       kd__scan_alnum((unsigned char)s[e - 1]))
 					e--;
+				word_at = e;
+			}
 			if (e > i) {
 				sc->flen += e - i;
 				i = e;
@@ -1082,7 +1089,7 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 			}
 		}
 		j = word_end(s, len, i, &hi);
-		if (!sc->legacy && hi) {
+		if (!sc->legacy && (hi & 2)) {
 			/* stop before Chinese, Japanese or Korean */
 			size_t k2;
 			for (k2 = i; k2 < j; k2++)
@@ -1122,8 +1129,8 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 			if (!hi2 || j2 == k2)
 				break;
 			if (!sc->legacy) {
-				size_t k3;
-				for (k3 = k2; k3 < j2; k3++)
+				size_t k3 = hi2 & 2 ? k2 : j2;
+				for (; k3 < j2; k3++)
 					if (cjk_class(s, len, k3, NULL) !=
 					    CJK_NONE)
 						break;

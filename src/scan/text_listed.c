@@ -138,12 +138,47 @@ static int entity_holds(const struct kd_index *ix, const uint32_t *const *l,
 	return 0;
 }
 
+/* kd__scan_listed_span()'s answer on the skeleton postings l[x][0..nl[x])
+ * of the span's nw constraining words. */
+static int listed_lists(const struct kd_index *ix, const uint32_t **l,
+			const uint32_t *nl, size_t nw, int person)
+{
+	size_t p, a = 0, b = 1;
+	if (nw < 2 || (nw == 2 && !person))
+		return 1;
+	if (nw == 2)
+		return entity_holds(ix, l, nl, nw, nl[0] < nl[1] ? 0 : 1, 0,
+				    person);
+	/* one word may be a press spelling of another listed word
+	 * (Abdul for ABD AL, Юрэвйч): a person holds all others, so it
+	 * is among the records of the shortest list or the next */
+	for (p = 0; p < nw; p++)
+		if (nl[p] < nl[a]) {
+			b = a;
+			a = p;
+		} else if (p != a && (b == a || nl[p] < nl[b])) {
+			b = p;
+		}
+	return entity_holds(ix, l, nl, nw, a, 1, person) ||
+	       entity_holds(ix, l, nl, nw, b, 1, person);
+}
+
+int kd__scan_listed_words(const struct scan *sc, const uint32_t **l,
+			  const uint32_t *nl, size_t nw)
+{
+	size_t p;
+	for (p = 0; p < nw; p++)
+		if (!person_in(sc->c->ix, l[p], nl[p]))
+			return 0;
+	return listed_lists(sc->c->ix, l, nl, nw, 1);
+}
+
 int kd__scan_listed_span(struct scan *sc, size_t i, size_t j, int person)
 {
 	const struct kd_index *ix = sc->c->ix;
 	const uint32_t *l[MAX_SPAN];
 	uint32_t nl[MAX_SPAN];
-	size_t p, nw = 0, a = 0, b = 1;
+	size_t p, nw = 0;
 	int f;
 	for (p = i; p <= j; p++) {
 		const struct tok *t = &sc->t[p];
@@ -163,21 +198,5 @@ int kd__scan_listed_span(struct scan *sc, size_t i, size_t j, int person)
 			return 1; /* no skeleton postings: nothing to say */
 		nw++;
 	}
-	if (nw < 2 || (nw == 2 && !person))
-		return 1;
-	if (nw == 2)
-		return entity_holds(ix, l, nl, nw, nl[0] < nl[1] ? 0 : 1, 0,
-				    person);
-	/* one word may be a press spelling of another listed word
-	 * (Abdul for ABD AL, Юрэвйч): a person holds all others, so it
-	 * is among the records of the shortest list or the next */
-	for (p = 0; p < nw; p++)
-		if (nl[p] < nl[a]) {
-			b = a;
-			a = p;
-		} else if (p != a && (b == a || nl[p] < nl[b])) {
-			b = p;
-		}
-	return entity_holds(ix, l, nl, nw, a, 1, person) ||
-	       entity_holds(ix, l, nl, nw, b, 1, person);
+	return listed_lists(ix, l, nl, nw, person);
 }

@@ -135,6 +135,11 @@ int kd__scan_person_word(struct scan *sc, const struct tok *t);
  *  skeleton, words of one listed entity's names (`person`: a person's,
  *  and each word one of some person's)? */
 int kd__scan_listed_span(struct scan *sc, size_t i, size_t j, int person);
+/** The same person check on the "=skeleton" postings l[x][0..nl[x]) of
+ *  nw name words of the caller's own spelling (text_span.c's respelled
+ *  keys): each word some person's, and one person's name holds them. */
+int kd__scan_listed_words(const struct scan *sc, const uint32_t **l,
+			  const uint32_t *nl, size_t nw);
 /** Free what the tokenizer keeps across chunks (the word memos). */
 void kd__scan_token_free(struct scan *sc);
 
@@ -149,8 +154,13 @@ int kd__lex_class_w8(const char *w, size_t n, int *nonname);
 
 /* ---- text_span.c ------------------------------------------------------- */
 
-/** Capitalised, known to the lists, not a function word or particle. */
-int kd__scan_anchor(const struct tok *t);
+/** Capitalised, known to the lists, not a function word or particle.
+ *  Inline: the span and single-word loops ask it of every token. */
+static inline int kd__scan_anchor(const struct tok *t)
+{
+	return t->known && t->cas == CASE_UPPER && t->len >= 2 &&
+	       t->lex != KD_LEX_STOP && t->lex != KD_LEX_PARTICLE;
+}
 /** Name spans scoring at or above the threshold, appended to *cs. */
 int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 		     size_t *capc);
