@@ -33,6 +33,7 @@
 #include "name_weights.h"
 
 #include <limits.h>
+#include <stdlib.h>
 
 struct han_tr {
 	uint32_t cp;    /* code point */
@@ -47,20 +48,22 @@ static const struct han_tr g_tr[] = {
 
 #define NTR (sizeof(g_tr) / sizeof(g_tr[0]))
 
+/* bsearch() comparator of the two code-point tables of this file: both
+ * entry types begin with the code point (a pointer to a struct points to
+ * its first member) */
+static int cmp_cp(const void *key, const void *entry)
+{
+	uint32_t k = *(const uint32_t *)key, e = *(const uint32_t *)entry;
+	return k < e ? -1 : k > e;
+}
+
 /* Rows the character occurs in (0: not a transcription character). */
 static uint32_t tr_count(UChar32 c)
 {
-	size_t lo = 0, hi = NTR;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (g_tr[mid].cp == (uint32_t)c)
-			return g_tr[mid].count;
-		if (g_tr[mid].cp < (uint32_t)c)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
+	uint32_t k = (uint32_t)c;
+	const struct han_tr *t = bsearch(&k, g_tr, NTR, sizeof(g_tr[0]),
+					 cmp_cp);
+	return t != NULL ? t->count : 0;
 }
 
 /* One Han word of nch characters: lo and lo2 the two smallest counts
@@ -143,15 +146,8 @@ static const struct han_value g_val[] = {
 
 const char *kd__han_value(UChar32 c)
 {
-	size_t lo = 0, hi = NVAL;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (g_val[mid].cp == (uint32_t)c)
-			return g_val[mid].latin;
-		if (g_val[mid].cp < (uint32_t)c)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	uint32_t k = (uint32_t)c;
+	const struct han_value *v = bsearch(&k, g_val, NVAL, sizeof(g_val[0]),
+					    cmp_cp);
+	return v != NULL ? v->latin : NULL;
 }
