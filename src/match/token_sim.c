@@ -657,6 +657,24 @@ static double frame2_min(const struct kd_qtok *lat, const struct kd_qtok *rd,
 	return KD_PH_MIN2;
 }
 
+/* A short word in Arabic script read with its vowels (arabic.c spells a
+ * word of fewer than three consonants so, even in the frame reading):
+ * a foreign name writes each of its vowels with alif, waw or ya (ديسي
+ * Desi, ميدي Medi, بير Bear), so two consonants and vowels that agree
+ * with the Latin word's (vowels.c: ya e/i, waw o/u) are as much as a
+ * frame of three; a reading without a written vowel (كنغ "kng") or
+ * whose vowels disagree (بيكو "biku" against Baker) is not. */
+static int arabic_frame2(const struct kd_qtok *lat, const struct kd_qtok *rd)
+{
+	size_t i;
+	int written = 0;
+	for (i = 0; i < rd->len; i++)
+		written += strchr("aeiou", rd->s[i]) != NULL;
+	return written > 0 &&
+	       kd__vowel_cost_arabic(rd->s, rd->len, lat->s, lat->len) <
+		       KD_W_VOWEL_COST_MAX;
+}
+
 /*
  * A token read from another script (KD_TF_READ) against another token:
  * equal consonant frames (phonetic.c) of at least two consonants, or one
@@ -685,9 +703,11 @@ static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 							 : 0,
 			       a->s, a->len, b->s, b->len, &frame);
 	/* an Arabic-script frame writes no short vowel: two consonants
-	 * (pry, ry) meet too many names */
+	 * (pry, ry) meet too many names, unless the vowels are written
+	 * (arabic_frame2) */
 	if (frame == 0 || (frame == 1 && maxlen > 7) ||
-	    (frame < 3 && (b->flags & KD_TF_ARABIC)) ||
+	    (frame < 3 && (b->flags & KD_TF_ARABIC) &&
+	     !(frame == 2 && arabic_frame2(a, b))) ||
 	    sim < (frame <= 2                  ? frame2_min(a, b, frame)
 		   : (b->flags & KD_TF_HANGUL) ? KD_W_PHON_MIN_HANGUL
 					       : KD_PH_MIN))
@@ -926,8 +946,16 @@ double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 			return 0;
 		/* equal skeletons of spellings far apart: plausible for long
 		 * names (Chruschtschow/Khrushchev), weak for short syllables
-		 * whose skeletons collide (zhang/chang/yang) */
-		return maxlen >= 5 ? 0.80 : 0.62;
+		 * whose skeletons collide (zhang/chang/yang); a reading of
+		 * five letters or more may still sound like the word
+		 * ('kuni'~'cooney' sound 1.0; not 'bak'~'park': the short
+		 * readings of Korean surnames sound like too many) */
+		if (maxlen < 5)
+			return 0.62;
+		best = 0.80;
+		if ((a->flags | b->flags) & KD_TF_READ)
+			best = phonetic_sim(a, b, best, how);
+		return best;
 	}
 	far = budget(maxlen) + 2; /* far beyond the budget */
 	if (need > 0) {
