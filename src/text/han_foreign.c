@@ -57,10 +57,34 @@ static int cmp_cp(const void *key, const void *entry)
 	return k < e ? -1 : k > e;
 }
 
+/* The simplified form of a traditional character (bench/fit/
+ * make_han_simplified.py -> data/names/unicode/han_simplified.tsv, from
+ * ICU's Traditional-Simplified): Taiwan and Hong Kong write a foreign
+ * name with the same characters in their traditional form (Gannon 甘農,
+ * 甘农), so the tables count and look up the simplified one. */
+struct han_simp {
+	uint32_t cp, simp;
+};
+
+/* clang-format off */
+static const struct han_simp g_simp[] = {
+#include "han_simplified.inc"
+};
+/* clang-format on */
+
+static uint32_t simplified(UChar32 c)
+{
+	uint32_t k = (uint32_t)c;
+	const struct han_simp *t = bsearch(&k, g_simp,
+					   sizeof(g_simp) / sizeof(g_simp[0]),
+					   sizeof(g_simp[0]), cmp_cp);
+	return t != NULL ? t->simp : k;
+}
+
 /* Rows the character occurs in (0: not a transcription character). */
 static uint32_t tr_count(UChar32 c)
 {
-	uint32_t k = (uint32_t)c;
+	uint32_t k = simplified(c);
 	const struct han_tr *t = bsearch(&k, g_tr, NTR, sizeof(g_tr[0]),
 					 cmp_cp);
 	return t != NULL ? t->count : 0;
@@ -146,7 +170,7 @@ static const struct han_value g_val[] = {
 
 const char *kd__han_value(UChar32 c)
 {
-	uint32_t k = (uint32_t)c;
+	uint32_t k = simplified(c);
 	const struct han_value *v = bsearch(&k, g_val, NVAL, sizeof(g_val[0]),
 					    cmp_cp);
 	return v != NULL ? v->latin : NULL;
