@@ -108,3 +108,17 @@ KD_TEST(foreign_readings__han_traditional)
 	CHECK(cmp("Ivanovsky", "伊凡诺夫斯基") >= 0.70);
 	CHECK(cmp("Bannister", "伊凡諾夫斯基") < 0.30);
 }
+
+KD_TEST(foreign_readings__kana_shi)
+{
+	/* シ writes a foreign s before i: Siem was 0, Cusi 0 */
+	CHECK(cmp("Siem", "シーム") >= 0.85);
+	CHECK(cmp("Cusi", "クシ") >= 0.90);
+	CHECK(cmp("Thigpen", "シグペン") >= 0.80);
+	/* a Japanese name keeps its Hepburn spelling exactly */
+	CHECK_NEAR(cmp("Kushida", "クシダ"), 1.0, 1e-9);
+	/* a Latin sh is not compared with si: Shields stays below */
+	CHECK(cmp("Shields", "シールズ") < 0.70);
+	/* another name stays apart */
+	CHECK(cmp("Kim", "シーム") < 0.30);
+}

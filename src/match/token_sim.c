@@ -13,6 +13,10 @@
  *     when one of the two words is no name anyone has (below), or
  *     a letter dropped from a short word that is no name
  *   equal skeletons, spellings far apart         0.80 (len >= 5), 0.62
+ *     (a reading of 5 letters or more: also by sound, below)
+ *   a reading from another script, by sound      phon_min..phon_max
+ *     (phonetic_sim: 3+ consonants; 2 when the Arabic script wrote
+ *     the vowels and they agree; "shi" also as "si")
  *   skeletons one edit apart (len >= 6)          0.70
  *   initial vs a word with that first letter     0.70
  *   numbers must be equal, else 0 and flagged    (Yu Jong 2 != Yu Jong 3)
@@ -675,6 +679,34 @@ static int arabic_frame2(const struct kd_qtok *lat, const struct kd_qtok *rd)
 		       KD_W_VOWEL_COST_MAX;
 }
 
+/* A reading's "shi" may be the s of the name: Japanese writes a
+ * foreign s or th before i with シ, which Hepburn spells shi (Siem
+ * シーム, Cusi クシ, Thigpen シグペン), and Hebrew ש is both s and sh.
+ * The reading is also compared with "si" there, when the Latin word
+ * has no sh (Kushida keeps its spelling, Shields its sh); the better
+ * sound similarity counts. */
+static double shi_as_si(const struct kd_qtok *lat, const struct kd_qtok *rd,
+			double sim, size_t *frame)
+{
+	char alt[48];
+	size_t i, n = 0, f;
+	double s;
+	if (rd->len >= sizeof(alt) ||
+	    memmem(rd->s, rd->len, "shi", 3) == NULL ||
+	    memmem(lat->s, lat->len, "sh", 2) != NULL)
+		return sim;
+	for (i = 0; i < rd->len; i++)
+		if (!(rd->s[i] == 'h' && i > 0 && rd->s[i - 1] == 's' &&
+		      i + 1 < rd->len && rd->s[i + 1] == 'i'))
+			alt[n++] = rd->s[i];
+	s = kd__sound_sim_in(0, lat->s, lat->len, alt, n, &f);
+	if (s > sim) {
+		*frame = f;
+		return s;
+	}
+	return sim;
+}
+
 /*
  * A token read from another script (KD_TF_READ) against another token:
  * equal consonant frames (phonetic.c) of at least two consonants, or one
@@ -702,6 +734,8 @@ static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 			       : b->flags & KD_TF_HANGUL ? 'k'
 							 : 0,
 			       a->s, a->len, b->s, b->len, &frame);
+	if (!(b->flags & (KD_TF_ARABIC | KD_TF_HAN | KD_TF_HANGUL)))
+		sim = shi_as_si(a, b, sim, &frame);
 	/* an Arabic-script frame writes no short vowel: two consonants
 	 * (pry, ry) meet too many names, unless the vowels are written
 	 * (arabic_frame2) */
