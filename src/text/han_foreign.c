@@ -12,7 +12,9 @@
  * Which characters transcribe, and how often, is learnt from the tuned
  * rows of Wikidata's Latin/Han name words (bench/fit/
  * make_han_transcription.py -> data/names/wikidata/han_transcription.tsv,
- * compiled in as a table sorted by code point). A Han word is read as a
+ * compiled in as a table sorted by code point), counted and looked up on
+ * the simplified form of each character (農 as 农: Taiwan and Hong Kong
+ * write the same transcriptions traditional). A Han word is read as a
  * transcription too (translit.c's KD_HAN_OPT_WORDS: pinyin joined,
  * compared by sound) when it is longer than a Chinese name (5 characters
  * or more), or when its characters are transcription characters: at
