@@ -48,6 +48,18 @@ def is_han(c):
             0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FA1F)
 
 
+def simplified():
+    """The traditional-to-simplified map of data/names/unicode/
+    han_simplified.tsv (make_han_simplified.py) as a str.translate
+    table: characters are counted on their simplified form (農 is 农),
+    as han_foreign.c looks them up."""
+    path = os.path.join(HERE, "..", "..", "data", "names", "unicode",
+                        "han_simplified.tsv")
+    with open(path, encoding="utf-8") as f:
+        return {int(l.split("\t")[0], 16): int(l.split("\t")[2])
+                for l in f if l.strip()}
+
+
 def chinese_rows():
     """The rows of wd_chinese_20 (latin, han, count) and the Han words
     of kept-aside rows (of it and of bench/data/script_pairs.csv)."""
@@ -66,11 +78,13 @@ def main():
                     help="rows a character must occur in (default 5)")
     args = ap.parse_args()
     rows, nat_aside = chinese_rows()
-    tuned = [r for r in rows
-             if not fnv_aside(r[0], r[1]) and r[1] not in nat_aside]
+    fold = simplified()
+    simp_aside = {w.translate(fold) for w in nat_aside}
+    tuned = [r for r in rows if not fnv_aside(r[0], r[1]) and
+             r[1].translate(fold) not in simp_aside]
     cnt = Counter()
     for r in tuned:
-        for c in set(r[1]):
+        for c in set(r[1].translate(fold)):
             if is_han(c):
                 cnt[c] += 1
     keep = sorted((c for c, k in cnt.items() if k >= args.min), key=ord)

@@ -46,7 +46,7 @@ from collections import Counter, defaultdict
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 from fit_sounds import fnv_aside, fold  # noqa: E402
-from make_han_transcription import chinese_rows, is_han  # noqa: E402
+from make_han_transcription import chinese_rows, is_han, simplified  # noqa: E402,E501
 
 MAXP = 5  # longest piece
 
@@ -98,9 +98,11 @@ def main():
     rows, nat_aside = chinese_rows()
     aside = [r for r in rows if fnv_aside(r[0], r[1])]
     lat_aside = {fold(r[0]) for r in aside}
+    simp = simplified()
+    simp_aside = {w.translate(simp) for w in nat_aside}
     data = []
     for r in rows:
-        if fnv_aside(r[0], r[1]) or r[1] in nat_aside:
+        if fnv_aside(r[0], r[1]) or r[1].translate(simp) in simp_aside:
             continue
         lat = fold(r[0])
         if lat in lat_aside or not lat.isalpha() or not lat.isascii():
@@ -109,7 +111,7 @@ def main():
             continue
         if args.half >= 0 and zlib.crc32(lat.encode()) % 2 != args.half:
             continue
-        data.append((lat, r[1]))
+        data.append((lat, r[1].translate(simp)))
     cuts = [even(l, len(h)) for l, h in data]
     for rnd in range(args.rounds):
         cnt = defaultdict(Counter)

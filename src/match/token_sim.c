@@ -13,6 +13,10 @@
  *     when one of the two words is no name anyone has (below), or
  *     a letter dropped from a short word that is no name
  *   equal skeletons, spellings far apart         0.80 (len >= 5), 0.62
+ *     (a reading of 5 letters or more: also by sound, below)
+ *   a reading from another script, by sound      phon_min..phon_max
+ *     (phonetic_sim: 3+ consonants; 2 when the Arabic script wrote
+ *     the vowels and they agree; "shi" also as "si")
  *   skeletons one edit apart (len >= 6)          0.70
  *   initial vs a word with that first letter     0.70
  *   numbers must be equal, else 0 and flagged    (Yu Jong 2 != Yu Jong 3)
@@ -657,6 +661,52 @@ static double frame2_min(const struct kd_qtok *lat, const struct kd_qtok *rd,
 	return KD_PH_MIN2;
 }
 
+/* A short word in Arabic script read with its vowels (arabic.c spells a
+ * word of fewer than three consonants so, even in the frame reading):
+ * a foreign name writes each of its vowels with alif, waw or ya (ديسي
+ * Desi, ميدي Medi, بير Bear), so two consonants and vowels that agree
+ * with the Latin word's (vowels.c: ya e/i, waw o/u) are as much as a
+ * frame of three; a reading without a written vowel (كنغ "kng") or
+ * whose vowels disagree (بيكو "biku" against Baker) is not. */
+static int arabic_frame2(const struct kd_qtok *lat, const struct kd_qtok *rd)
+{
+	size_t i;
+	int written = 0;
+	for (i = 0; i < rd->len; i++)
+		written += strchr("aeiou", rd->s[i]) != NULL;
+	return written > 0 &&
+	       kd__vowel_cost_arabic(rd->s, rd->len, lat->s, lat->len) <
+		       KD_W_VOWEL_COST_MAX;
+}
+
+/* A reading's "shi" may be the s of the name: Japanese writes a
+ * foreign s or th before i with シ, which Hepburn spells shi (Siem
+ * シーム, Cusi クシ, Thigpen シグペン), and Hebrew ש is both s and sh.
+ * The reading is also compared with "si" there, when the Latin word
+ * has no sh (Kushida keeps its spelling, Shields its sh); the better
+ * sound similarity counts. */
+static double shi_as_si(const struct kd_qtok *lat, const struct kd_qtok *rd,
+			double sim, size_t *frame)
+{
+	char alt[48];
+	size_t i, n = 0, f;
+	double s;
+	if (rd->len >= sizeof(alt) ||
+	    memmem(rd->s, rd->len, "shi", 3) == NULL ||
+	    memmem(lat->s, lat->len, "sh", 2) != NULL)
+		return sim;
+	for (i = 0; i < rd->len; i++)
+		if (!(rd->s[i] == 'h' && i > 0 && rd->s[i - 1] == 's' &&
+		      i + 1 < rd->len && rd->s[i + 1] == 'i'))
+			alt[n++] = rd->s[i];
+	s = kd__sound_sim_in(0, lat->s, lat->len, alt, n, &f);
+	if (s > sim) {
+		*frame = f;
+		return s;
+	}
+	return sim;
+}
+
 /*
  * A token read from another script (KD_TF_READ) against another token:
  * equal consonant frames (phonetic.c) of at least two consonants, or one
@@ -684,10 +734,14 @@ static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 			       : b->flags & KD_TF_HANGUL ? 'k'
 							 : 0,
 			       a->s, a->len, b->s, b->len, &frame);
+	if (!(b->flags & (KD_TF_ARABIC | KD_TF_HAN | KD_TF_HANGUL)))
+		sim = shi_as_si(a, b, sim, &frame);
 	/* an Arabic-script frame writes no short vowel: two consonants
-	 * (pry, ry) meet too many names */
+	 * (pry, ry) meet too many names, unless the vowels are written
+	 * (arabic_frame2) */
 	if (frame == 0 || (frame == 1 && maxlen > 7) ||
-	    (frame < 3 && (b->flags & KD_TF_ARABIC)) ||
+	    (frame < 3 && (b->flags & KD_TF_ARABIC) &&
+	     !(frame == 2 && arabic_frame2(a, b))) ||
 	    sim < (frame <= 2                  ? frame2_min(a, b, frame)
 		   : (b->flags & KD_TF_HANGUL) ? KD_W_PHON_MIN_HANGUL
 					       : KD_PH_MIN))
@@ -926,8 +980,16 @@ double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 			return 0;
 		/* equal skeletons of spellings far apart: plausible for long
 		 * names (Chruschtschow/Khrushchev), weak for short syllables
-		 * whose skeletons collide (zhang/chang/yang) */
-		return maxlen >= 5 ? 0.80 : 0.62;
+		 * whose skeletons collide (zhang/chang/yang); a reading of
+		 * five letters or more may still sound like the word
+		 * ('kuni'~'cooney' sound 1.0; not 'bak'~'park': the short
+		 * readings of Korean surnames sound like too many) */
+		if (maxlen < 5)
+			return 0.62;
+		best = 0.80;
+		if ((a->flags | b->flags) & KD_TF_READ)
+			best = phonetic_sim(a, b, best, how);
+		return best;
 	}
 	far = budget(maxlen) + 2; /* far beyond the budget */
 	if (need > 0) {

@@ -12,7 +12,9 @@
  * Which characters transcribe, and how often, is learnt from the tuned
  * rows of Wikidata's Latin/Han name words (bench/fit/
  * make_han_transcription.py -> data/names/wikidata/han_transcription.tsv,
- * compiled in as a table sorted by code point). A Han word is read as a
+ * compiled in as a table sorted by code point), counted and looked up on
+ * the simplified form of each character (農 as 农: Taiwan and Hong Kong
+ * write the same transcriptions traditional). A Han word is read as a
  * transcription too (translit.c's KD_HAN_OPT_WORDS: pinyin joined,
  * compared by sound) when it is longer than a Chinese name (5 characters
  * or more), or when its characters are transcription characters: at
@@ -33,6 +35,7 @@
 #include "name_weights.h"
 
 #include <limits.h>
+#include <stdlib.h>
 
 struct han_tr {
 	uint32_t cp;    /* code point */
@@ -47,20 +50,46 @@ static const struct han_tr g_tr[] = {
 
 #define NTR (sizeof(g_tr) / sizeof(g_tr[0]))
 
+/* bsearch() comparator of the two code-point tables of this file: both
+ * entry types begin with the code point (a pointer to a struct points to
+ * its first member) */
+static int cmp_cp(const void *key, const void *entry)
+{
+	uint32_t k = *(const uint32_t *)key, e = *(const uint32_t *)entry;
+	return k < e ? -1 : k > e;
+}
+
+/* The simplified form of a traditional character (bench/fit/
+ * make_han_simplified.py -> data/names/unicode/han_simplified.tsv, from
+ * ICU's Traditional-Simplified): Taiwan and Hong Kong write a foreign
+ * name with the same characters in their traditional form (Gannon 甘農,
+ * 甘农), so the tables count and look up the simplified one. */
+struct han_simp {
+	uint32_t cp, simp;
+};
+
+/* clang-format off */
+static const struct han_simp g_simp[] = {
+#include "han_simplified.inc"
+};
+/* clang-format on */
+
+static uint32_t simplified(UChar32 c)
+{
+	uint32_t k = (uint32_t)c;
+	const struct han_simp *t = bsearch(&k, g_simp,
+					   sizeof(g_simp) / sizeof(g_simp[0]),
+					   sizeof(g_simp[0]), cmp_cp);
+	return t != NULL ? t->simp : k;
+}
+
 /* Rows the character occurs in (0: not a transcription character). */
 static uint32_t tr_count(UChar32 c)
 {
-	size_t lo = 0, hi = NTR;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (g_tr[mid].cp == (uint32_t)c)
-			return g_tr[mid].count;
-		if (g_tr[mid].cp < (uint32_t)c)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
+	uint32_t k = simplified(c);
+	const struct han_tr *t = bsearch(&k, g_tr, NTR, sizeof(g_tr[0]),
+					 cmp_cp);
+	return t != NULL ? t->count : 0;
 }
 
 /* One Han word of nch characters: lo and lo2 the two smallest counts
@@ -143,15 +172,8 @@ static const struct han_value g_val[] = {
 
 const char *kd__han_value(UChar32 c)
 {
-	size_t lo = 0, hi = NVAL;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (g_val[mid].cp == (uint32_t)c)
-			return g_val[mid].latin;
-		if (g_val[mid].cp < (uint32_t)c)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
+	uint32_t k = simplified(c);
+	const struct han_value *v = bsearch(&k, g_val, NVAL, sizeof(g_val[0]),
+					    cmp_cp);
+	return v != NULL ? v->latin : NULL;
 }

@@ -168,6 +168,11 @@ size_t kd__sounds(char *dst, size_t cap, const char *tok, size_t len);
  */
 double kd__vowel_cost(const char *reading, size_t rlen, const char *latin,
 		      size_t llen);
+/** kd__vowel_cost for a reading of Arabic script, whose "a" is a written
+ *  alif: it agrees with a Latin a, e or o only (may still stand for
+ *  nothing: a guessed short vowel). */
+double kd__vowel_cost_arabic(const char *reading, size_t rlen,
+			     const char *latin, size_t llen);
 /** kd__sounds of the reading of a Hangul word (hangul.c's words option):
  *  ㅡ "eu" is the sound U, ㅓ "eo" the sound O, no e is silent. */
 size_t kd__sounds_hangul(char *dst, size_t cap, const char *tok, size_t len);

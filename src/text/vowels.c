@@ -90,12 +90,13 @@ static int vowel_groups(const char *s, size_t n, int *out)
 	return m;
 }
 
-/* What a written vowel of the reading may stand for in a Latin spelling */
-static int agrees(int r, int l)
+/* What a written vowel of the reading may stand for in a Latin spelling
+ * (alif: the "a" of a reading of Arabic script) */
+static int agrees(int r, int l, int alif)
 {
 	switch (r) {
 	case V_A:
-		return 1;
+		return !alif || (l & (V_A | V_E | V_O)) != 0;
 	case V_E:
 		return (l & (V_E | V_A | V_I)) != 0;
 	case V_I:
@@ -107,8 +108,8 @@ static int agrees(int r, int l)
 	}
 }
 
-double kd__vowel_cost(const char *reading, size_t rlen, const char *latin,
-		      size_t llen)
+static double vowel_cost(const char *reading, size_t rlen, const char *latin,
+			 size_t llen, int alif)
 {
 	int r[MAX_GROUPS], l[MAX_GROUPS];
 	double d[MAX_GROUPS + 1][MAX_GROUPS + 1];
@@ -127,7 +128,8 @@ double kd__vowel_cost(const char *reading, size_t rlen, const char *latin,
 	for (i = 1; i <= n; i++)
 		for (j = 1; j <= m; j++) {
 			double best = d[i - 1][j - 1] +
-				      (agrees(r[i - 1], l[j - 1]) ? 0 : 1);
+				      (agrees(r[i - 1], l[j - 1], alif) ? 0
+									: 1);
 			double a = d[i - 1][j] + (r[i - 1] == V_A ? 0 : 1);
 			double b = d[i][j - 1] +
 				   (l[j - 1] & (V_A | V_E) ? 0.5 : 1);
@@ -138,4 +140,20 @@ double kd__vowel_cost(const char *reading, size_t rlen, const char *latin,
 			d[i][j] = best;
 		}
 	return d[n][m];
+}
+
+double kd__vowel_cost(const char *reading, size_t rlen, const char *latin,
+		      size_t llen)
+{
+	return vowel_cost(reading, rlen, latin, llen, 0);
+}
+
+/* Arabic script writes a foreign name's vowels with alif (a, and e in
+ * French spellings: ديكامب Descamps; o more rarely), waw (o, u) and ya
+ * (e, i): its alif is a written vowel, not an inherent one, so it does
+ * not agree with a Latin i or u (راما Rama is not Rami). */
+double kd__vowel_cost_arabic(const char *reading, size_t rlen,
+			     const char *latin, size_t llen)
+{
+	return vowel_cost(reading, rlen, latin, llen, 1);
 }

@@ -1,0 +1,111 @@
+/*
+ * test_foreign_readings.c - foreign names read from another script that
+ * the sound comparison now reaches (issue 11, class 6): a reading whose
+ * skeleton equals the Latin word's but whose spelling is far apart is
+ * also compared by sound (token_sim.c); a short word in Arabic script
+ * with its vowels written (ديسي Desi) is compared by sound when its
+ * vowels agree (token_sim.c arabic_frame2, vowels.c's Arabic alif).
+ * Each rule has pairs that must stay apart.
+ */
+#include "test.h"
+#include "match/matcher.h"
+#include "text/text_int.h"
+
+#include <string.h>
+
+static double cmp(const char *a, const char *b)
+{
+	kd_result r;
+	if (kd_compare(&r, NULL, KD_SCHEMA_PERSON, a, b) < 0)
+		return -1;
+	return r.score;
+}
+
+/* kd__token_sim of two words, the second with the token flags rflags */
+static double tsim(const char *a, const char *b, unsigned rflags,
+		   const char **how)
+{
+	static char ska[64], skb[64];
+	struct kd_qtok x, y;
+	kd__word_qtok(&x, a, strlen(a), ska, sizeof(ska));
+	kd__word_qtok(&y, b, strlen(b), skb, sizeof(skb));
+	y.flags = (uint8_t)rflags;
+	return kd__token_sim(&x, &y, how);
+}
+
+KD_TEST(foreign_readings__skeleton_then_sound)
+{
+	const char *how;
+	/* equal skeletons, spellings far apart: 0.80, and the sound
+	 * comparison of a reading (1.0, capped at phon_max) */
+	CHECK_NEAR(tsim("cooney", "kuni", KD_TF_READ | KD_TF_HAN, &how), 0.95,
+		   1e-9);
+	CHECK_STR(how, "phonetic");
+	/* the same words without the reading flag stay at the skeleton */
+	CHECK_NEAR(tsim("cooney", "kuni", 0, &how), 0.80, 1e-9);
+	CHECK_STR(how, "skeleton");
+	/* a short reading (Korean surname) keeps the weak skeleton figure */
+	CHECK_NEAR(tsim("park", "bak", KD_TF_READ | KD_TF_HANGUL, &how), 0.62,
+		   1e-9);
+	/* Cooney 庫尼 was 0.649 */
+	CHECK(cmp("Cooney", "庫尼") >= 0.90);
+	CHECK(cmp("Rooney", "庫尼") < 0.30);
+}
+
+KD_TEST(foreign_readings__arabic_vowels_written)
+{
+	const char *how;
+	/* two consonants, vowels written with ya: was 0.545 (edit 0.70) */
+	CHECK(cmp("Desi", "ديسي") >= 0.90);
+	CHECK(cmp("Medi", "ميدي") >= 0.90);
+	CHECK(cmp("Bear", "بير") >= 0.90);
+	CHECK_NEAR(tsim("desi", "disi", KD_TF_READ | KD_TF_ARABIC, &how), 0.95,
+		   1e-9);
+	CHECK_STR(how, "phonetic");
+	/* a written alif is no i (Rama is not Rami): edit only */
+	CHECK_NEAR(tsim("rami", "rama", KD_TF_READ | KD_TF_ARABIC, &how), 0.70,
+		   1e-9);
+	CHECK(cmp("Rami", "راما") < 0.70);
+	/* a frame without written vowels (كنغ) is still not compared */
+	CHECK_NEAR(tsim("kang", "kng", KD_TF_READ | KD_TF_ARABIC, &how), 0.50,
+		   1e-9);
+	CHECK_STR(how, "edit");
+	/* other names stay apart */
+	CHECK(cmp("Dina", "ديسي") < 0.30);
+	CHECK(cmp("Baker", "بيكو") < 0.30);
+	/* the Arabic alif agrees with a, e, o; ya with e, i; waw with o, u */
+	CHECK_NEAR(kd__vowel_cost_arabic("mina", 4, "mena", 4), 0, 1e-9);
+	CHECK_NEAR(kd__vowel_cost_arabic("rama", 4, "rami", 4), 1.0, 1e-9);
+	CHECK_NEAR(kd__vowel_cost("rama", 4, "rami", 4), 0, 1e-9);
+}
+
+KD_TEST(foreign_readings__han_traditional)
+{
+	/* a traditional character has its simplified form's value */
+	CHECK_STR(kd__han_value(0x5C14 /* 尔 */), "l");
+	CHECK_STR(kd__han_value(0x723E /* 爾 */), "l");
+	CHECK_STR(kd__han_value(0x8AFE /* 諾 */), "no");
+	CHECK_STR(kd__han_value(0x8BFA /* 诺 */), "no");
+	/* a Chinese given-name character stays no transcription character,
+	 * in either form */
+	CHECK(kd__han_value(0x79C0 /* 秀 */) == NULL);
+	CHECK(kd__han_value(0x5049 /* 偉 */) == NULL);
+	/* the same transcription, traditional or simplified */
+	CHECK(cmp("Ivanovsky", "伊凡諾夫斯基") >= 0.70);
+	CHECK(cmp("Ivanovsky", "伊凡诺夫斯基") >= 0.70);
+	CHECK(cmp("Bannister", "伊凡諾夫斯基") < 0.30);
+}
+
+KD_TEST(foreign_readings__kana_shi)
+{
+	/* シ writes a foreign s before i: Siem was 0, Cusi 0 */
+	CHECK(cmp("Siem", "シーム") >= 0.85);
+	CHECK(cmp("Cusi", "クシ") >= 0.90);
+	CHECK(cmp("Thigpen", "シグペン") >= 0.80);
+	/* a Japanese name keeps its Hepburn spelling exactly */
+	CHECK_NEAR(cmp("Kushida", "クシダ"), 1.0, 1e-9);
+	/* a Latin sh is not compared with si: Shields stays below */
+	CHECK(cmp("Shields", "シールズ") < 0.70);
+	/* another name stays apart */
+	CHECK(cmp("Kim", "シーム") < 0.30);
+}
