@@ -103,3 +103,46 @@ KD_TEST(culture__listed_persons_own_spellings_untouched)
 	CHECK_NEAR(s, 0.8471, 0.0005);
 	CHECK_STR(d, "");
 }
+
+/* The hit of scanning text s whose entity id has `id` in it: its score
+ * (-1: none) and whether a feature `name` explains it. */
+static double culture_scan(const char *s, const char *id, const char *name,
+			   int *has)
+{
+	const kd_matcher *m = kd_test_bundled(NULL);
+	kd_scan_hit *h = NULL;
+	size_t n = 0, i;
+	double best = -1;
+	*has = 0;
+	if (m == NULL ||
+	    kd_scan(&h, &n, m, s, strlen(s), KD_SCAN_TEXT, NULL, NULL) < 0)
+		n = 0;
+	for (i = 0; i < n && best < 0; i++) {
+		if (strstr(kd_entity_id(h[i].result.entity), id) == NULL)
+			continue;
+		best = h[i].result.score;
+		*has = kd_test_feature(&h[i].result, name) != NULL;
+	}
+	kd_scan_free(h);
+	return best;
+}
+
+KD_TEST(culture__prose_policy_explains_no_factor_it_did_not_apply)
+{
+	int has = 1;
+	/* a credit line: 'jacobi' ~ 'yaghoobi' (YAGHOUBI MIAB, Hossein;
+	 * OFAC) is scored by the prose policy, which weighs none of the
+	 * listed person's factors: the mention's score is the comparison's
+	 * (0.858), and culture_sound, not applied, is not explained */
+	double s = culture_scan("-- an F. H. Jacobi, 1774\n", "26126",
+				"culture_sound", &has);
+	CHECK_NEAR(s, 0.8582, 0.0005);
+	CHECK_INT(has, 0);
+	/* screened, the same words are weighed (and explained) */
+	{
+		char d[256];
+		s = culture_screen("Hossein Jacobi", "26126", d, sizeof(d));
+		CHECK(strstr(d, "'jacobi', a name of Europe and the Americas "
+				"only, sounds like 'yaghoobi'") != NULL);
+	}
+}

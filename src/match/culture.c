@@ -46,7 +46,7 @@ static int west_only(const struct kd_qtok *t)
 	       !(t->flags & KD_TF_READ) &&
 	       kd__name_culture(t->s, t->len) == KD_CULTURE_WEST &&
 	       !(kd__name_culture_class(t->skel, t->skel_len) &
-		 (KD_CULTURE_ARAB | KD_CULTURE_CHINA | KD_CULTURE_KOREA));
+		 KD_CULTURE_ASIA);
 }
 
 /* Is listed token t no Western name, or a name of the Arabic, Chinese
@@ -56,8 +56,7 @@ static int west_only(const struct kd_qtok *t)
 static int foreign(const struct kd_qtok *t)
 {
 	unsigned c = kd__name_culture(t->s, t->len);
-	return !(c & KD_CULTURE_WEST) ||
-	       (c & (KD_CULTURE_ARAB | KD_CULTURE_CHINA | KD_CULTURE_KOREA));
+	return !(c & KD_CULTURE_WEST) || (c & KD_CULTURE_ASIA);
 }
 
 double kd__culture_sound(const struct kd_qvar *q, const struct kd_qvar *lv,

@@ -911,6 +911,8 @@ static void rec_best(struct kd_name_best *out, const struct kd_index *m,
 				out->var = v;
 				out->q = q;
 				out->single = pol->kind == KD_POLICY_SINGLE;
+				out->facts = pol->kind == KD_POLICY_SCREEN ||
+					     pol->kind == KD_POLICY_FULL;
 			}
 		}
 	}
@@ -969,10 +971,11 @@ void kd__name_best_cmp(struct kd_name_cmp *out, const struct kd_index *m,
 	lv.person = kd__index_ent(m, rec->entity)->schema == KD_SCHEMA_PERSON;
 	lv.vessel = kd__index_ent(m, rec->entity)->schema == KD_SCHEMA_VESSEL;
 	kd__compare_vars(out, &qv[b->q], &lv, 1);
-	if (lv.person && !b->single &&
+	/* the factors pair_score() applied, if it did: the prose policy
+	 * weighs none of them, and its explanation names none */
+	if (lv.person && b->facts && !b->single &&
 	    out->score * (rec->weak ? KD_W_WEAK_ALIAS_SCREEN : 1.0) >=
 		    KD_W_FAMILY_HALF_MIN) {
-		/* the factors pair_score() applied, if it did */
 		struct famname fam;
 		struct facts_hit h;
 		famname_init(&fam, kd__index_ent(m, rec->entity));

@@ -47,6 +47,9 @@ struct kd_name_best {
 	uint32_t rec, var; /* name record and its variant */
 	size_t q;          /* query variant */
 	int single;        /* scored by the single-word rule */
+	int facts; /* under a policy that weighs the listed person's facts
+		      (KD_POLICY_SCREEN, KD_POLICY_FULL): kd__name_best_cmp
+		      explains them only then */
 };
 
 /** Are a and b romanisations of one Korean syllable (Gim/KIM, Park/PAK,
