@@ -146,3 +146,56 @@ KD_TEST(culture__prose_policy_explains_no_factor_it_did_not_apply)
 				"only, sounds like 'yaghoobi'") != NULL);
 	}
 }
+
+KD_TEST(culture__country_naming_culture_from_cldr)
+{
+	/* Arabic is official beside Somali and French, and spoken by more
+	 * than French */
+	CHECK_INT(kd__country_culture("so"), KD_CULTURE_ARAB);
+	CHECK_INT(kd__country_culture("dj"), KD_CULTURE_ARAB);
+	CHECK_INT(kd__country_culture("pk"), KD_CULTURE_ARAB); /* Urdu */
+	CHECK_INT(kd__country_culture("ir"), KD_CULTURE_ARAB);
+	CHECK_INT(kd__country_culture("cn"), KD_CULTURE_CHINA);
+	CHECK_INT(kd__country_culture("kp"), KD_CULTURE_KOREA);
+	/* Greek over Turkish, Hebrew over Arabic, French over Arabic */
+	CHECK_INT(kd__country_culture("cy"), 0);
+	CHECK_INT(kd__country_culture("il"), 0);
+	CHECK_INT(kd__country_culture("td"), 0);
+	CHECK_INT(kd__country_culture("us"), 0);
+	CHECK_INT(kd__country_culture("ru"), 0);
+	CHECK_INT(kd__country_culture("SO"), 0); /* the model's lowercase */
+	CHECK_INT(kd__country_culture("som"), 0);
+	CHECK_INT(kd__country_culture(""), 0);
+	CHECK_INT(kd__country_culture(NULL), 0);
+}
+
+KD_TEST(culture__western_name_for_a_person_of_an_arabic_country)
+{
+	char d[320];
+	/* BARREH, Mariam a.k.a. BARRE OMAR, Marian (OFAC; Djibouti,
+	 * Somalia): Marion and Berry are Western names, and so are the
+	 * listed spellings Marian and Barre; she is of an Arabic naming
+	 * culture by nationality */
+	double s = culture_screen("Marion Berry", "42318", d, sizeof(d));
+	CHECK_NEAR(s, 0.6173, 0.0005); /* 0.7262 x 0.85: no alert */
+	CHECK(s < 0.70);
+	CHECK_STR(d, "'marion' (every word a Western name) sounds like "
+		     "'marian', of a person of an Arabic naming culture by "
+		     "nationality: two names (x0.85)");
+}
+
+KD_TEST(culture__country_rule_leaves_listed_spellings_alone)
+{
+	char d[320];
+	/* a word spelled as listed (Mariam, Barre, Barreh): a rendering of
+	 * her name, not a Western name that sounds like it */
+	double s = culture_screen("Mariam Berry", "42318", d, sizeof(d));
+	CHECK_NEAR(s, 0.9700, 0.0005);
+	CHECK_STR(d, "");
+	s = culture_screen("Marian Barre", "42318", d, sizeof(d));
+	CHECK_NEAR(s, 0.9146, 0.0005);
+	CHECK_STR(d, "");
+	s = culture_screen("Marion Barreh", "42318", d, sizeof(d));
+	CHECK_NEAR(s, 0.8255, 0.0005);
+	CHECK_STR(d, "");
+}

@@ -250,6 +250,10 @@ double kd__name_pop_info_native(const char *s, size_t len);
  *  carry, as KD_CULTURE_* bits; 0: in none the table knows
  *  (namefreq.c, data/names/culture/). */
 unsigned kd__name_culture(const char *s, size_t len);
+/** The KD_CULTURE_ASIA bits of the naming culture of a country (ISO
+ *  3166 alpha-2, lowercase: "so"), from its official languages in CLDR
+ *  (countries.c): Somalia Arabic, China Chinese; 0 for the others. */
+unsigned kd__country_culture(const char *iso2);
 /** The KD_CULTURE_ASIA bits of a spelling class: those of
  *  every word with the skeleton `skel` (Hussein: Arabic, as Husayn). */
 unsigned kd__name_culture_class(const char *skel, size_t skel_len);
