@@ -246,17 +246,19 @@ static void cult_country(UResourceBundle *cty)
 		}
 		u_UCharsToChars(st, status, len);
 		status[len] = '\0';
-		{
+		{ /* no share given: the fewest */
+			UErrorCode es = U_ZERO_ERROR;
 			UResourceBundle *sh = ures_getByKey(
-				lang, "populationShareF", NULL, &e);
-			share = ures_getInt(sh, &e);
+				lang, "populationShareF", NULL, &es);
+			share = ures_getInt(sh, &es);
 			ures_close(sh);
+			if (U_FAILURE(es))
+				share = 0;
 		}
 		c = lang_culture(ures_getKey(lang));
 		ures_close(lang);
-		if (U_FAILURE(e) || c == 0 ||
-		    (strcmp(status, "official") != 0 &&
-		     strcmp(status, "de_facto_official") != 0))
+		if (c == 0 || (strcmp(status, "official") != 0 &&
+			       strcmp(status, "de_facto_official") != 0))
 			continue;
 		if (c & KD_CULTURE_ASIA) {
 			int k = c == KD_CULTURE_ARAB    ? 0
