@@ -103,3 +103,102 @@ KD_TEST(culture__listed_persons_own_spellings_untouched)
 	CHECK_NEAR(s, 0.8471, 0.0005);
 	CHECK_STR(d, "");
 }
+
+/* The hit of scanning text s whose entity id has `id` in it: its score
+ * (-1: none) and whether a feature `name` explains it. */
+static double culture_scan(const char *s, const char *id, const char *name,
+			   int *has)
+{
+	const kd_matcher *m = kd_test_bundled(NULL);
+	kd_scan_hit *h = NULL;
+	size_t n = 0, i;
+	double best = -1;
+	*has = 0;
+	if (m == NULL ||
+	    kd_scan(&h, &n, m, s, strlen(s), KD_SCAN_TEXT, NULL, NULL) < 0)
+		n = 0;
+	for (i = 0; i < n && best < 0; i++) {
+		if (strstr(kd_entity_id(h[i].result.entity), id) == NULL)
+			continue;
+		best = h[i].result.score;
+		*has = kd_test_feature(&h[i].result, name) != NULL;
+	}
+	kd_scan_free(h);
+	return best;
+}
+
+KD_TEST(culture__prose_policy_explains_no_factor_it_did_not_apply)
+{
+	int has = 1;
+	/* a credit line: 'jacobi' ~ 'yaghoobi' (YAGHOUBI MIAB, Hossein;
+	 * OFAC) is scored by the prose policy, which weighs none of the
+	 * listed person's factors: the mention's score is the comparison's
+	 * (0.858), and culture_sound, not applied, is not explained */
+	double s = culture_scan("-- an F. H. Jacobi, 1774\n", "26126",
+				"culture_sound", &has);
+	CHECK_NEAR(s, 0.8582, 0.0005);
+	CHECK_INT(has, 0);
+	/* screened, the same words are weighed (and explained) */
+	{
+		char d[256];
+		s = culture_screen("Hossein Jacobi", "26126", d, sizeof(d));
+		CHECK(strstr(d, "'jacobi', a name of Europe and the Americas "
+				"only, sounds like 'yaghoobi'") != NULL);
+	}
+}
+
+KD_TEST(culture__country_naming_culture_from_cldr)
+{
+	/* Arabic is official beside Somali and French, and spoken by more
+	 * than French */
+	CHECK_INT(kd__country_culture("so"), KD_CULTURE_ARAB);
+	CHECK_INT(kd__country_culture("dj"), KD_CULTURE_ARAB);
+	CHECK_INT(kd__country_culture("pk"), KD_CULTURE_ARAB); /* Urdu */
+	CHECK_INT(kd__country_culture("ir"), KD_CULTURE_ARAB);
+	CHECK_INT(kd__country_culture("cn"), KD_CULTURE_CHINA);
+	CHECK_INT(kd__country_culture("kp"), KD_CULTURE_KOREA);
+	/* Greek over Turkish, Hebrew over Arabic, French over Arabic */
+	CHECK_INT(kd__country_culture("cy"), 0);
+	CHECK_INT(kd__country_culture("il"), 0);
+	CHECK_INT(kd__country_culture("td"), 0);
+	CHECK_INT(kd__country_culture("us"), 0);
+	CHECK_INT(kd__country_culture("ru"), 0);
+	CHECK_INT(kd__country_culture("SO"), 0); /* the model's lowercase */
+	CHECK_INT(kd__country_culture("som"), 0);
+	CHECK_INT(kd__country_culture(""), 0);
+	CHECK_INT(kd__country_culture(NULL), 0);
+}
+
+KD_TEST(culture__western_name_for_a_person_of_an_arabic_country)
+{
+	char d[320];
+	/* BARREH, Mariam a.k.a. BARRE OMAR, Marian (OFAC; Djibouti,
+	 * Somalia): Marion and Berry are Western names, and so are the
+	 * listed spellings Marian and Barre; she is of an Arabic naming
+	 * culture by nationality */
+	double s = culture_screen("Marion Berry", "42318", d, sizeof(d));
+	CHECK_NEAR(s, 0.6173, 0.0005); /* 0.7262 x 0.85: no alert */
+	CHECK(s < 0.70);
+	CHECK_STR(d, "'marion' (every word a Western name) sounds like "
+		     "'marian', of a person of an Arabic naming culture by "
+		     "nationality: two names (x0.85)");
+}
+
+KD_TEST(culture__country_rule_leaves_listed_spellings_alone)
+{
+	/* a word spelled as listed (Mariam, Barre, Barreh): a rendering of
+	 * her name, not a Western name that sounds like it */
+	static const struct {
+		const char *name;
+		double score;
+	} t[] = { { "Mariam Berry", 0.9700 },
+		  { "Marian Barre", 0.9146 },
+		  { "Marion Barreh", 0.8255 } };
+	size_t i;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		char d[320];
+		double s = culture_screen(t[i].name, "42318", d, sizeof(d));
+		CHECK_NEAR(s, t[i].score, 0.0005);
+		CHECK_STR(d, "");
+	}
+}

@@ -433,6 +433,8 @@ struct famname {
 	struct partwords fam, given;
 	int luso; /* of a Portuguese-speaking country: the last family
 		     name is the one used alone */
+	/* the naming cultures of its countries (kd__country_culture) */
+	unsigned culture;
 };
 
 static void famname_init(struct famname *f, const struct kd_entity *e)
@@ -537,13 +539,17 @@ static void famname_read(struct famname *f)
 {
 	size_t i;
 	f->luso = 0;
+	f->culture = 0;
 	for (i = 0; f->e && i < f->e->nprops; i++) {
 		const struct kd_prop *pr = kd__ent_prop(f->e, i);
 		const char *n = kd__prop_name(pr), *v = kd__prop_value(pr);
 		if (strcmp(n, "nationality") == 0 ||
 		    strcmp(n, "citizenship") == 0 ||
-		    strcmp(n, "birthCountry") == 0 || strcmp(n, "country") == 0)
+		    strcmp(n, "birthCountry") == 0 ||
+		    strcmp(n, "country") == 0) {
 			f->luso |= lusophone(v);
+			f->culture |= kd__country_culture(v);
+		}
 	}
 	part_read(&f->fam, f->e, "lastName");
 	part_read(&f->given, f->e, "firstName");
@@ -800,7 +806,8 @@ static double given_order(const struct kd_qvar *q, const struct kd_qvar *lv,
 
 /* What the facts of the listed person say about a comparison. */
 struct facts_hit {
-	int fam, order, given, sex, culture;
+	int fam, order, given, sex;
+	unsigned culture;    /* culture_sound: KD_CULTURE_SOUND_* kind */
 	size_t keep, miss;   /* family_half: listed tokens */
 	size_t oa, ob;       /* given_order: listed tokens */
 	size_t gkeep, gmiss; /* given_half: listed tokens */
@@ -818,12 +825,15 @@ static double listed_facts(struct famname *f, const struct kd_qvar *q,
 	double b = given_order(q, lv, &h->oa, &h->ob);
 	double c = given_half(f, q, lv, &h->gkeep, &h->gmiss);
 	double d = sex_form(q, lv, &h->sq, &h->sl);
-	double e = kd__culture_sound(q, lv, &h->cq, &h->cl);
+	double e;
+	unsigned kind = 0;
+	/* family_half read f: its countries' naming culture */
+	e = kd__culture_sound(q, lv, f->culture, &h->cq, &h->cl, &kind);
 	h->fam = a < 1;
 	h->order = b < 1;
 	h->given = c < 1;
 	h->sex = d < 1;
-	h->culture = e < 1;
+	h->culture = e < 1 ? kind : 0;
 	return a * b * c * d * e;
 }
 
@@ -911,6 +921,8 @@ static void rec_best(struct kd_name_best *out, const struct kd_index *m,
 				out->var = v;
 				out->q = q;
 				out->single = pol->kind == KD_POLICY_SINGLE;
+				out->facts = pol->kind == KD_POLICY_SCREEN ||
+					     pol->kind == KD_POLICY_FULL;
 			}
 		}
 	}
@@ -969,10 +981,11 @@ void kd__name_best_cmp(struct kd_name_cmp *out, const struct kd_index *m,
 	lv.person = kd__index_ent(m, rec->entity)->schema == KD_SCHEMA_PERSON;
 	lv.vessel = kd__index_ent(m, rec->entity)->schema == KD_SCHEMA_VESSEL;
 	kd__compare_vars(out, &qv[b->q], &lv, 1);
-	if (lv.person && !b->single &&
+	/* the factors pair_score() applied, if it did: the prose policy
+	 * weighs none of them, and its explanation names none */
+	if (lv.person && b->facts && !b->single &&
 	    out->score * (rec->weak ? KD_W_WEAK_ALIAS_SCREEN : 1.0) >=
 		    KD_W_FAMILY_HALF_MIN) {
-		/* the factors pair_score() applied, if it did */
 		struct famname fam;
 		struct facts_hit h;
 		famname_init(&fam, kd__index_ent(m, rec->entity));
@@ -993,7 +1006,7 @@ void kd__name_best_cmp(struct kd_name_cmp *out, const struct kd_index *m,
 			}
 		}
 		if (h.culture) {
-			out->culture = 1;
+			out->culture = (int)h.culture;
 			tok_text(out->cult_q, sizeof(out->cult_q),
 				 &qv[b->q].toks[h.cq]);
 			tok_text(out->cult_l, sizeof(out->cult_l),
@@ -1146,7 +1159,13 @@ void kd__name_explain(kd_result *r, const struct kd_name_cmp *c)
 				   "evidence (x%.2f)",
 				   c->given_q, c->given_l,
 				   KD_W_GIVEN_HALF_FACTOR);
-	if (c->culture) /* culture.c */
+	if (c->culture & KD_CULTURE_SOUND_COUNTRY) /* culture.c */
+		kd__result_feature(r, "culture_sound", 0,
+				   KD_CULTURE_SOUND_COUNTRY_WHY, c->cult_q,
+				   c->cult_l,
+				   kd__culture_sound_of((unsigned)c->culture),
+				   KD_W_CULTURE_SOUND_FACTOR);
+	else if (c->culture)
 		kd__result_feature(r, "culture_sound", 0, KD_CULTURE_SOUND_WHY,
 				   c->cult_q, c->cult_l,
 				   KD_W_CULTURE_SOUND_FACTOR);

@@ -47,6 +47,9 @@ struct kd_name_best {
 	uint32_t rec, var; /* name record and its variant */
 	size_t q;          /* query variant */
 	int single;        /* scored by the single-word rule */
+	int facts; /* under a policy that weighs the listed person's facts
+		      (KD_POLICY_SCREEN, KD_POLICY_FULL): kd__name_best_cmp
+		      explains them only then */
 };
 
 /** Are a and b romanisations of one Korean syllable (Gim/KIM, Park/PAK,
@@ -62,11 +65,29 @@ const struct kd_qtok *kd__closest_word(const struct kd_qtok *a,
 #define KD_CULTURE_SOUND_WHY                                               \
 	"'%s', a name of Europe and the Americas only, sounds like '%s', " \
 	"no name of that culture: two names (x%.2f)"
+/* The explanation of culture_sound by the listed person's nationality:
+ * the query word, the listed one, the culture (kd__culture_sound_of) */
+#define KD_CULTURE_SOUND_COUNTRY_WHY                               \
+	"'%s' (every word a Western name) sounds like '%s', of a " \
+	"person of %s naming culture by nationality: two names (x%.2f)"
+/* kd__culture_sound's *kind: a listed word of another culture, or the
+ * listed person's culture by nationality (OR-ed with its
+ * KD_CULTURE_ASIA bits) */
+#define KD_CULTURE_SOUND_WORD    0x100u
+#define KD_CULTURE_SOUND_COUNTRY 0x200u
 /** culture_sound (culture.c): culture_sound_factor when a word of q that
  *  is a Western name only matches a listed word of lv that is no Western
- *  name by sound alone (*qa, *la get the two tokens), else 1. */
+ *  name by sound alone, or when every word of q is a Western name only,
+ *  one matched by sound, and the listed person's naming culture by
+ *  country (`listed_culture`, kd__country_culture bits) is Arabic,
+ *  Chinese or Korean; *qa, *la get the two tokens and *kind the rule
+ *  (KD_CULTURE_SOUND_*). Else 1. */
 double kd__culture_sound(const struct kd_qvar *q, const struct kd_qvar *lv,
-			 size_t *qa, size_t *la);
+			 unsigned listed_culture, size_t *qa, size_t *la,
+			 unsigned *kind);
+/** The culture of a KD_CULTURE_SOUND_COUNTRY kind, for its explanation
+ *  ("an Arabic", "a Chinese", "a Korean"). */
+const char *kd__culture_sound_of(unsigned kind);
 
 /**
  * Score entity `ei` for the query variants qv[0..nq): every name record

@@ -4,6 +4,11 @@
  * der russische Außenminister, Министр иностранных дел России, 러시아
  * 외무장관): built once from ICU's display names of every ISO country.
  * Moved out of tokens.c, which holds the tokenizer's steps.
+ *
+ * Also the naming culture of a country (kd__country_culture, for the
+ * culture_sound factor of src/match/culture.c): from ICU's copy of the
+ * CLDR territory data, the official languages of each country and the
+ * share of its people who speak them.
  */
 #include "text/text_int.h"
 #include "util/util.h"
@@ -13,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uloc.h>
+#include <unicode/ures.h>
 #include <unicode/ustring.h>
 
 /*
@@ -150,4 +156,148 @@ int kd__country_raw(const char *s, size_t n)
 	return g_ncty_raw > 0 &&
 	       bsearch(&(const char *){ key }, g_cty_raw, g_ncty_raw,
 		       sizeof(*g_cty_raw), pstr_cmp) != NULL;
+}
+
+/*
+ * The naming culture of a country, from its official languages (CLDR
+ * territoryInfo in ICU's data: officialStatus official or
+ * de_facto_official, and populationShareF). A language is given the
+ * culture of the faker locales that make the name table's bits
+ * (bench/fit/make_name_culture.py): Arabic, Persian, Urdu, Kurdish,
+ * Azeri, Uzbek, Turkish, Dhivehi and Nepali names are of the Arabic
+ * culture, Chinese and Korean ones of theirs; the European languages and
+ * Hebrew, Japanese, Vietnamese... name in other cultures. A country has
+ * the KD_CULTURE_ASIA bit of an official language spoken by at least as
+ * many of its people as each of its official languages of another
+ * culture (unlisted ones, Somali, count for none): Somalia and Djibouti
+ * (Arabic beside Somali and French), Pakistan (Urdu over English), Iran,
+ * China, both Koreas; not Cyprus (Greek over Turkish) nor Israel (Hebrew
+ * over Arabic). ISO 3166 alpha-2 codes, lowercase as the model keeps
+ * them.
+ */
+static unsigned char g_cult[26 * 26];
+static pthread_once_t g_cult_once = PTHREAD_ONCE_INIT;
+
+/* The naming culture of language code l ("ar", "zh_Hant", "az_Arab"):
+ * KD_CULTURE_* bits, 0 when none is known. */
+static unsigned lang_culture(const char *l)
+{
+	/* clang-format off */
+	static const char *const asia[] = { "ar", "fa", "ur", "ckb", "ku",
+		"az", "uz", "tr", "dv", "ne" };
+	static const char *const west[] = { "af", "cs", "da", "de", "en",
+		"es", "fi", "fr", "hr", "hu", "it", "lv", "nb", "nl", "pl",
+		"pt", "ro", "sk", "sl", "sr", "sv", "el", "mk", "ru", "uk",
+		"ka", "hy" };
+	static const char *const other[] = { "yo", "zu", "vi", "id", "ja",
+		"he", "th" };
+	/* clang-format on */
+	char base[8];
+	size_t n = strcspn(l, "_"), i;
+	if (n == 0 || n >= sizeof(base))
+		return 0;
+	memcpy(base, l, n);
+	base[n] = '\0';
+	if (strcmp(base, "zh") == 0)
+		return KD_CULTURE_CHINA;
+	if (strcmp(base, "ko") == 0)
+		return KD_CULTURE_KOREA;
+	for (i = 0; i < NTABLE(asia); i++)
+		if (strcmp(base, asia[i]) == 0)
+			return KD_CULTURE_ARAB;
+	for (i = 0; i < NTABLE(west); i++)
+		if (strcmp(base, west[i]) == 0)
+			return KD_CULTURE_WEST;
+	for (i = 0; i < NTABLE(other); i++)
+		if (strcmp(base, other[i]) == 0)
+			return KD_CULTURE_OTHER;
+	return 0;
+}
+
+/* One country's entry of territoryInfo into g_cult. ICU keeps the
+ * shares as ordered integers (exponent first), compared as they are. */
+static void cult_country(UResourceBundle *cty)
+{
+	const char *key = ures_getKey(cty);
+	static const unsigned asia_bit[3] = { KD_CULTURE_ARAB, KD_CULTURE_CHINA,
+					      KD_CULTURE_KOREA };
+	int32_t asia_share[3] = { -1, -1, -1 }, rest = -1, i, n;
+	unsigned bits = 0;
+	if (key == NULL || strlen(key) != 2 || key[0] < 'A' || key[0] > 'Z' ||
+	    key[1] < 'A' || key[1] > 'Z')
+		return;
+	n = ures_getSize(cty);
+	for (i = 0; i < n; i++) {
+		UErrorCode e = U_ZERO_ERROR;
+		UResourceBundle *lang = ures_getByIndex(cty, i, NULL, &e);
+		const UChar *st;
+		char status[24];
+		int32_t len = 0, share;
+		unsigned c;
+		if (U_FAILURE(e) || ures_getType(lang) != URES_TABLE) {
+			ures_close(lang);
+			continue;
+		}
+		st = ures_getStringByKey(lang, "officialStatus", &len, &e);
+		if (U_FAILURE(e) || len <= 0 ||
+		    len >= (int32_t)sizeof(status)) {
+			ures_close(lang);
+			continue;
+		}
+		u_UCharsToChars(st, status, len);
+		status[len] = '\0';
+		{ /* no share given: the fewest */
+			UErrorCode es = U_ZERO_ERROR;
+			UResourceBundle *sh = ures_getByKey(
+				lang, "populationShareF", NULL, &es);
+			share = ures_getInt(sh, &es);
+			ures_close(sh);
+			if (U_FAILURE(es))
+				share = 0;
+		}
+		c = lang_culture(ures_getKey(lang));
+		ures_close(lang);
+		if (c == 0 || (strcmp(status, "official") != 0 &&
+			       strcmp(status, "de_facto_official") != 0))
+			continue;
+		if (c & KD_CULTURE_ASIA) {
+			int k = c == KD_CULTURE_ARAB    ? 0
+				: c == KD_CULTURE_CHINA ? 1
+							: 2;
+			if (share > asia_share[k])
+				asia_share[k] = share;
+		} else if (share > rest) {
+			rest = share;
+		}
+	}
+	for (i = 0; i < 3; i++)
+		if (asia_share[i] >= 0 && asia_share[i] >= rest)
+			bits |= asia_bit[i];
+	g_cult[(key[0] - 'A') * 26 + (key[1] - 'A')] = (unsigned char)bits;
+}
+
+static void cult_init(void)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	UResourceBundle *sup = ures_openDirect(NULL, "supplementalData", &e);
+	UResourceBundle *ti = ures_getByKey(sup, "territoryInfo", NULL, &e);
+	int32_t i, n = U_SUCCESS(e) ? ures_getSize(ti) : 0;
+	for (i = 0; i < n; i++) {
+		UErrorCode e2 = U_ZERO_ERROR;
+		UResourceBundle *cty = ures_getByIndex(ti, i, NULL, &e2);
+		if (U_SUCCESS(e2) && ures_getType(cty) == URES_TABLE)
+			cult_country(cty);
+		ures_close(cty);
+	}
+	ures_close(ti);
+	ures_close(sup);
+}
+
+unsigned kd__country_culture(const char *iso2)
+{
+	if (iso2 == NULL || iso2[0] < 'a' || iso2[0] > 'z' || iso2[1] < 'a' ||
+	    iso2[1] > 'z' || iso2[2] != '\0')
+		return 0;
+	pthread_once(&g_cult_once, cult_init);
+	return g_cult[(iso2[0] - 'a') * 26 + (iso2[1] - 'a')];
 }

@@ -240,7 +240,6 @@ double kd__name_pop_info_native(const char *s, size_t len)
  * 7k of the 53k words, so the first use stays cheap), on first use (the
  * screening of a person only). */
 static pthread_once_t g_culture_once = PTHREAD_ONCE_INIT;
-#define CLASS_BITS (KD_CULTURE_ARAB | KD_CULTURE_CHINA | KD_CULTURE_KOREA)
 
 static void load_culture(void)
 {
@@ -249,10 +248,10 @@ static void load_culture(void)
 	for (i = 0; i < CULT_SLOTS; i++) {
 		struct freq *e;
 		if (g_culture[i].s != NULL &&
-		    (g_culture[i].count & CLASS_BITS) &&
+		    (g_culture[i].count & KD_CULTURE_ASIA) &&
 		    (e = skel_entry(&g_cult_classes, g_culture[i].s,
 				    g_culture[i].len)) != NULL)
-			e->count |= g_culture[i].count & CLASS_BITS;
+			e->count |= g_culture[i].count & KD_CULTURE_ASIA;
 	}
 }
 

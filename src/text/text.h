@@ -247,11 +247,19 @@ double kd__name_pop_info_native(const char *s, size_t len);
 #define KD_CULTURE_CHINA 4u  /* Chinese (pinyin, Cantonese) */
 #define KD_CULTURE_KOREA 8u  /* Korean */
 #define KD_CULTURE_OTHER 16u /* other cultures (Africa, South-East Asia...) */
+/* The Asian naming cultures the tables cover in full (their names and
+ * their spelling classes are known, namefreq.c), so a Western spelling
+ * can be told from one of theirs: Arabic, Chinese, Korean */
+#define KD_CULTURE_ASIA (KD_CULTURE_ARAB | KD_CULTURE_CHINA | KD_CULTURE_KOREA)
 /** The naming cultures in which a lowercase ASCII word is a name people
  *  carry, as KD_CULTURE_* bits; 0: in none the table knows
  *  (namefreq.c, data/names/culture/). */
 unsigned kd__name_culture(const char *s, size_t len);
-/** The Arabic, Chinese and Korean bits of a spelling class: those of
+/** The KD_CULTURE_ASIA bits of the naming culture of a country (ISO
+ *  3166 alpha-2, lowercase: "so"), from its official languages in CLDR
+ *  (countries.c): Somalia Arabic, China Chinese; 0 for the others. */
+unsigned kd__country_culture(const char *iso2);
+/** The KD_CULTURE_ASIA bits of a spelling class: those of
  *  every word with the skeleton `skel` (Hussein: Arabic, as Husayn). */
 unsigned kd__name_culture_class(const char *skel, size_t skel_len);
 
