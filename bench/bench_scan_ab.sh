@@ -111,7 +111,7 @@ if [ -n "${CALLGRIND:-}" ]; then
   echo "instructions per byte (callgrind, the scan alone)"
   printf "%-18s %8s %8s %7s\n" corpus base head ratio
   for c in $CALLGRIND; do
-    bytes=$(stat -c %s "$prose/$c.txt")
+    bytes=$(stat -L -c %s "$prose/$c.txt") # -L: a corpus may be a link
     for w in a b; do
       if [ "$w" = a ]; then bin=$bin_a; else bin=$bin_b; fi
       BENCH_SCAN_ONLY=$c.txt valgrind --tool=callgrind --instr-atstart=no \
