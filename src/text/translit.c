@@ -46,9 +46,10 @@
  * letter they do not cover (ё, ъ, Serbian ђ) is still romanised.
  *
  * ICU transliterators are not thread-safe: each thread clones its own
- * from a process-wide prototype, lazily, into a per-thread cache that a pthread key destructor closes
- * when the thread exits. The main thread's cache stays reachable from
- * thread-local storage until exit (LeakSanitizer counts it as reachable).
+ * from a process-wide prototype, lazily, into a per-thread cache that a
+ * pthread key destructor closes when the thread exits. The main
+ * thread's cache stays reachable from thread-local storage until exit
+ * (LeakSanitizer counts it as reachable).
  * A transliterator that fails to open (ICU data without that id) is
  * remembered as failed and replaced by Any-Latin.
  */
