@@ -106,6 +106,16 @@ KD_TEST(resolve__name_and_birth_date)
 		     "birth year 1960 and birth place "
 		     "Kandahar, Afghanistan");
 	CHECK(!together(db, "ofac-P6", "uk-P6"));
+	/* one list leaves the patronymic out: its name lies within the
+	 * other's, with the same birth date */
+	CHECK(together(db, "ofac-P7", "uk-P7"));
+	check_reason(db, "ofac-P7",
+		     "name 'sadovnik yuriy' within 'eduardovich sadovnik "
+		     "yuriy' and birth date 1969-09-11");
+	/* a given name the other lacks is not within it; nor is a
+	 * patronymic that differs */
+	CHECK(!together(db, "ofac-P8", "uk-P8"));
+	CHECK(!together(db, "ofac-P9", "uk-P8"));
 	/* the several KIM YONG CHOL: born 1946, 1947 and 1962 */
 	CHECK(!together(db, "uk-K1", "ofac-K3"));
 	CHECK(!together(db, "uk-K1", "un-KPi.024"));

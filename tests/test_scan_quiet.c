@@ -306,8 +306,9 @@ KD_TEST(scan_prose__credit_line_of_a_quotation)
 	size_t a, m;
 	const char *id, *feat;
 	/* the author of a quotation who shares the name of a person on one
-	 * list (Georgy Alexandrovich KARLOV): a low-priority mention */
-	scan_kinds("Nothing is certain.\n\t\t-- George Karlov\n", &a, &m, &id,
+	 * list (Pavel Mikhailovich FRADKOV, on the UK's alone): a
+	 * low-priority mention */
+	scan_kinds("Nothing is certain.\n\t\t-- Pavel Fradkov\n", &a, &m, &id,
 		   &feat);
 	CHECK_INT(a, 0);
 	CHECK_INT(m, 1);

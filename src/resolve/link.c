@@ -18,7 +18,11 @@
  *      needs no disagreeing jurisdiction. A number that more than
  *      MAX_GROUP records share is not an identifier and proves nothing;
  *   4. the same full name after Kordon's name analysis (sorted tokens of a
- *      transliteration variant) and the same exact birth date (Persons).
+ *      transliteration variant) and the same exact birth date (Persons);
+ *      or, with that birth date, a name whose words (two or more) all lie
+ *      within a name of the other record (one list leaves out the
+ *      patronymic another gives: "SADOVENKO, Yuriy" and "SADOVENKO Yuriy
+ *      Eduardovich", both born 1969-09-11).
  *
  * Candidate links are tried strongest first with a union-find over the
  * records. Two clusters are joined only when no member of one conflicts
@@ -26,7 +30,8 @@
  * list does not list a party twice), incompatible schemas, birth dates
  * that agree on no value, nationalities that share none, different IMO
  * numbers. A weak link (4) is also vetoed by disjoint passport numbers and
- * needs every pair across the two clusters to share a full name: name and
+ * needs every pair across the two clusters to share a full name (or, for
+ * 4, one name within the other): name and
  * birth date chain only through strong evidence. A refused strong link
  * splits what the evidence alone would have joined (counted as a split).
  * Every accepted link keeps its reason; merge.c builds the clusters.
@@ -389,6 +394,49 @@ static int names_compatible(const struct rnames *x, const struct rnames *y)
 	return 0;
 }
 
+/* Does one name of x lie within one name of y, or the reverse: every
+ * word skeleton of the shorter (two words at least) among the longer's?
+ * One list gives "SADOVENKO, Yuriy", another "SADOVENKO Yuriy
+ * Eduardovich": a patronymic, a middle name or a second family name left
+ * out, or one letter of a word spelt otherwise (the skeleton keeps the
+ * consonants). With the same exact birth date that is one person. */
+static int name_within(const struct rnames *x, const struct rnames *y,
+		       const struct rname **in, const struct rname **of)
+{
+	size_t i, j, a, b;
+	for (i = 0; i < x->n; i++)
+		for (j = 0; j < y->n; j++) {
+			const struct rname *p = &x->v[i], *q = &y->v[j];
+			uint64_t used = 0; /* each word of q matched once */
+			size_t shared = 0;
+			if (p->nskel > q->nskel) {
+				const struct rname *t = p;
+				p = q;
+				q = t;
+			}
+			if (p->nskel < 2 || q->nskel > 64)
+				continue;
+			for (a = 0; a < p->nskel; a++) {
+				for (b = 0; b < q->nskel; b++)
+					if (!(used >> b & 1) &&
+					    strcmp(p->skels[a], q->skels[b]) ==
+						    0) {
+						used |= (uint64_t)1 << b;
+						break;
+					}
+				if (b == q->nskel)
+					break;
+				shared++;
+			}
+			if (shared == p->nskel) {
+				*in = p;
+				*of = q;
+				return 1;
+			}
+		}
+	return 0;
+}
+
 /* Latin letters with diacritics, U+00C0..U+017F, to their base letter
  * (' ': not a letter), as the name analysis strips them. */
 static const char g_latin[] =
@@ -500,6 +548,24 @@ static const char *shared_key(const struct rkeys *x, const struct rkeys *y)
 			if (strcmp(x->v[i], y->v[j]) == 0)
 				return x->v[i];
 	return NULL;
+}
+
+/* Do records a and b share a full name, or (with `within`) does a name of
+ * one lie within a name of the other? @return 1, 0 or < 0. */
+static int same_name(struct linker *L, uint32_t a, uint32_t b, int within)
+{
+	struct rkeys *ka, *kb;
+	struct rnames *na, *nb;
+	const struct rname *in, *of;
+	RET(record_keys(&ka, L, a));
+	RET(record_keys(&kb, L, b));
+	if (shared_key(ka, kb) != NULL)
+		return 1;
+	if (!within)
+		return 0;
+	RET(record_names(&na, L, a));
+	RET(record_names(&nb, L, b));
+	return name_within(na, nb, &in, &of);
 }
 
 /* ---- candidates ---------------------------------------------------------------- */
@@ -735,10 +801,9 @@ static int collect(struct linker *L)
 						 &db->ents[y->rec]))
 					continue;
 				if (x->kind == KD_LINK_NAMEDOB) {
-					struct rkeys *nx, *ny;
-					KD_FORWARD(record_keys(&nx, L, x->rec));
-					KD_FORWARD(record_keys(&ny, L, y->rec));
-					if (shared_key(nx, ny) == NULL)
+					int r = same_name(L, x->rec, y->rec, 1);
+					KD_FORWARD(r < 0 ? r : 0);
+					if (r == 0)
 						continue;
 				}
 				KD_FORWARD(add_cand(L, x->rec, y->rec,
@@ -848,11 +913,10 @@ static int acceptable(struct linker *L, const struct cand *c, uint32_t ra,
 				return 0;
 			}
 			if (weak) {
-				struct rkeys *nx, *ny;
-				RET(record_keys(&nx, L, x));
-				RET(record_keys(&ny, L, y));
-				if (shared_key(nx, ny) == NULL)
-					return 0;
+				int r = same_name(L, x, y,
+						  c->kind == KD_LINK_NAMEDOB);
+				if (r <= 0)
+					return r;
 			}
 		}
 	return 1;
@@ -876,12 +940,25 @@ static int reason(const char **out, struct linker *L, const struct cand *c)
 			 c->value + 5, c->value, more);
 	} else {
 		struct rkeys *na, *nb;
+		struct rnames *ra, *rb;
+		const struct rname *in, *of;
 		const char *key;
 		RET(record_keys(&na, L, c->a));
 		RET(record_keys(&nb, L, c->b));
-		key = shared_key(na, nb);
-		snprintf(buf, sizeof(buf), "name '%.120s' and birth date %s",
-			 key ? key : "?", c->value);
+		RET(record_names(&ra, L, c->a));
+		RET(record_names(&rb, L, c->b));
+		if ((key = shared_key(na, nb)) != NULL)
+			snprintf(buf, sizeof(buf),
+				 "name '%.120s' and birth date %s", key,
+				 c->value);
+		else if (name_within(ra, rb, &in, &of))
+			snprintf(buf, sizeof(buf),
+				 "name '%.80s' within '%.80s' and birth date "
+				 "%s",
+				 in->key, of->key, c->value);
+		else
+			snprintf(buf, sizeof(buf), "name '?' and birth date %s",
+				 c->value);
 	}
 	*out = kd__pool_strndup(L->pool, buf, strlen(buf));
 	return *out ? 0 : kd__error_set(KD_ENOMEM, "out of memory");

@@ -28,7 +28,8 @@ enum kd_link_kind {
 	KD_LINK_IMO,       /* the same IMO number (a hull has one) */
 	KD_LINK_IDENT,     /* passport, national id, BIC, registration no. +
 			      compatible names */
-	KD_LINK_NAMEDOB,   /* the same full name + the same exact birth date */
+	KD_LINK_NAMEDOB,   /* the same full name (or one within the other) +
+			      the same exact birth date */
 	KD_LINK_NAMEYEAR,  /* the same full name + birth year, corroborated
 			      by the birth place or a second shared name */
 	KD_LINK__COUNT
