@@ -492,11 +492,13 @@ else
 		{ head -2501 "$BOOK"; tail -2 "$BOOK"; } >"$T/book_pg.csv"
 		story postgresql "$PS" "$T/book_pg.csv"
 		tamper postgresql "$PS"
-		# kill -9 on PostgreSQL: the whole sample book (more than one
-		# commit block), a few decisions, then the interrupted full run
+		# kill -9 on PostgreSQL: half the sample book (5,000 records,
+		# more than one commit block of 4,096), a few decisions, then
+		# the interrupted full run
 		PK="postgresql://postgres@/kill?host=$PGDIR"
 		psql -qAtX "$PGURI" -c "CREATE DATABASE kill" >/dev/null
-		"$K" --store "$PK" book import "$BOOK" >/dev/null
+		head -5001 "$BOOK" >"$T/book_kill.csv"
+		"$K" --store "$PK" book import "$T/book_kill.csv" >/dev/null
 		"$K" --index "$T/v2.kdx" --store "$PK" monitor >/dev/null
 		for a in $(psql -qAtX "$PK" -c "SELECT id FROM alerts WHERE status = 'open' ORDER BY id LIMIT 3"); do
 			"$K" --store "$PK" decide "$a" --as false_positive --reason "kill test" --by lee >/dev/null
