@@ -88,7 +88,8 @@
  *     enumeration of unlisted people ("Pratt, Pulavarty, and Morgan")
  *     or alone on its line (a credit list); a surname alone of a
  *     person listed by one authority only is a low-priority mention
- *     (prominent(): Lavrov, on three lists, still fires), and so is one
+ *     (prominent(): Lavrov, on three lists, still fires), so is a
+ *     surname other notable people carry (distinctive(): Karpov), one
  *     of two family names (NORIEGA of NORIEGA FIGUEROA) and a surname
  *     in vessel or company context (okręt podwodny "PUTIN"); a one-word
  *     vessel or organisation name needs vessel or company context (a
@@ -512,6 +513,15 @@ static int prominent(const struct scan *sc, uint32_t ei)
 	return kd_entity_source_count(kd_db_cluster_of(sc->c->ix->db, e)) >= 2;
 }
 
+/* Is name word w[0..n) carried by no notable person but the listed one:
+ * unseen among the ~110k people of the shipped name counts (namefreq.c)?
+ * Lavrov and Shoigu are; Karpov (a chess champion) and Chaplin (an
+ * actor) are not, so either alone more likely names someone else. */
+static int distinctive(const char *w, size_t n)
+{
+	return kd__name_pop_info(w, n) >= kd__name_pop_info("", 0);
+}
+
 /* A name on the credit line of a quotation (credit_line()) is an alert
  * only for a person known by name on two lists or more (prominent():
  * a quoted Lavrov is still Lavrov); a namesake of someone on one list,
@@ -620,6 +630,9 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 					  : !prominent(sc, best->ent)
 						  ? "a surname of a person on "
 						    "one list only"
+					  : !distinctive(STEM(sc, t), t->slen)
+						  ? "a surname other notable "
+						    "people carry"
 					  : context(sc, t) == CTX_NAMED
 						  ? "a vessel or company named "
 						    "after the person"
