@@ -391,6 +391,7 @@ static void place_variants(struct kd_name_cmp *out, const struct kd_qvar *q,
 			continue;
 		qsim[i] = lsim[j] = (float)sim;
 		qm[i] = j;
+		out->parts++;
 		if (detail)
 			kd__append_detail(out->detail, sizeof(out->detail),
 					  q->toks, i, i, l->toks, (size_t)j,
@@ -564,6 +565,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		out->country = out->owner = out->plural = out->typo = 0;
 		out->phonetic = 0;
 		out->nickname = 0;
+		out->parts = 0;
 		out->sq = out->sl = out->info = out->phon = 0;
 		out->common = 1;
 		out->common_info = out->list_cover = 0;
@@ -718,6 +720,7 @@ void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 			out->nickname++;
 		for (k = p->la; k <= p->lb; k++)
 			lsim[k] = p->sim;
+		out->parts += p->how[0] != 'i' || strcmp(p->how, "initial");
 		if (detail)
 			kd__append_detail(out->detail, sizeof(out->detail),
 					  q->toks, p->qa, p->qb, l->toks, p->la,

@@ -258,6 +258,7 @@ void kd__org_typos(struct kd_name_cmp *out, const struct kd_qvar *q,
 			qsim[i] = lsim[j] = (float)KD_W_ORG_TYPO_SIM;
 			qm[i] = (int)j;
 			out->typo++;
+			out->parts++;
 			if (detail)
 				kd__append_detail(out->detail,
 						  sizeof(out->detail), q->toks,

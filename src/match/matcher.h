@@ -141,6 +141,9 @@ struct kd_name_cmp {
 	int culture; /* a Western name only ~ a foreign word by sound
 			(culture.c; set like fam_half) */
 	char cult_q[24], cult_l[24]; /* those two words */
+	int parts; /* pairs of the alignment (a joined pair one), but those
+			of a word and an initial ("initial"): the words the
+			explanation says matched (text_family.c) */
 	char detail[160];
 };
 

@@ -355,8 +355,11 @@ static int alias_word(const char *detail, const char *w, size_t n)
 
 /* How many words of the listed caption `cap` read as a company form
  * (PAEK SE BONG: SE, Societas Europaea; SON Chol-Ju: Ju, for 주식회사),
- * in the variant with most? The comparison does not compare such a word
- * as a name part, so it explains no syllable matched to it. */
+ * in the variant with most? The Hangul query reads such a syllable as
+ * the company form, which the comparison pairs with no listed word. The
+ * index holds the caption as a person's name, with no such token: the
+ * caption is analysed again, only for a Korean word with a syllable
+ * left over. */
 static size_t legal_words(const char *cap)
 {
 	struct kd_name *nm = NULL;
@@ -376,42 +379,28 @@ static size_t legal_words(const char *cap)
 /*
  * Is every syllable of the Korean name word starting at token i (the
  * syllables hangul_word() kept: surname and given name, the particle
- * cut) matched, and none only as an initial? The explanation (detail)
- * lists each query word the comparison matched ('cho', 'il'~'yl'
- * skeleton); a Korean name is its syllables, each a whole part of the
- * name (Hangul has no initials), so a Hangul word that matched a listed
- * name with a syllable left over or read as an initial is an ordinary
- * word read syllable by syllable: 사이의 ("between" + of) as 'ui', 'i'
- * of U.I. INTERNATIONAL, 사각형 ("rectangle") as 'kak', 'hyong' of KIM
+ * cut) matched, and none only as an initial? The comparison r->cmp
+ * counts the query words it matched (parts: 'cho', 'il'~'yl' skeleton;
+ * a joined pair one), those matched to an initial left out; a Korean
+ * name is its syllables, each a whole part of the name (Hangul has no
+ * initials), so a Hangul word that matched a listed name with a
+ * syllable left over or read as an initial is an ordinary word read
+ * syllable by syllable: 사이의 ("between" + of) as 'ui', 'i' of U.I.
+ * INTERNATIONAL, 사각형 ("rectangle") as 'kak', 'hyong' of KIM
  * Jong-Gak, 신경이 ("nerve" + subject) as SIN Yong Il with 'i' for Il.
  * A syllable matched to a listed word read as a company form (손철주:
- * SON Chol-Ju, Ju as JSC) is not in the explanation: one per such word
- * of the caption `cap` is let go (legal_words()). An explanation cut
- * at the buffer's end passes.
+ * SON Chol-Ju, Ju as JSC) is paired with nothing: one per such word of
+ * the caption `cap` is let go (legal_words()). A word scored alone
+ * (single_token: no comparison) is one part.
  */
 static int ko_word_matched(const struct scan *sc, size_t i, size_t j,
-			   const char *cap, const char *detail)
+			   const char *cap, const struct kd_scan_match *r)
 {
-	const char *p, *e;
-	size_t syl = 1, words = 0;
-	if (strlen(detail) + 1 >= sizeof(((struct kd_scan_match *)0)->detail))
-		return 1;
+	size_t syl = 1, parts = r->cmp ? (size_t)r->cmp->parts : 1;
 	while (i + syl <= j && sc->t[i + syl].hangul &&
 	       sc->t[i + syl - 1].oe == sc->t[i + syl].os)
 		syl++;
-	for (p = detail; (p = strchr(p, '\'')) != NULL; p = e + 1) {
-		if ((e = strchr(p + 1, '\'')) == NULL)
-			break;
-		if (p != detail && p[-1] != ' ')
-			continue; /* a listed word ('x'~'listed') */
-		if (e[1] == '~' && (e = strchr(e + 3, '\'')) != NULL &&
-		    strncmp(e + 1, " initial", 8) == 0)
-			continue;
-		if (e == NULL)
-			break;
-		words++;
-	}
-	return words >= syl || words + legal_words(cap) >= syl;
+	return parts >= syl || parts + legal_words(cap) >= syl;
 }
 
 /* A two-word mention of a person listed as "FAMILY, Given" (or "Given
@@ -432,12 +421,14 @@ static int ko_word_matched(const struct scan *sc, size_t i, size_t j,
  * alias is Mustafa Kamel MUSTAFA).
  * Longer spans, other schemas and other captions pass. */
 int kd__scan_given_and_family(const struct scan *sc, size_t i, size_t j,
-			      uint32_t ei, const char *detail)
+			      const struct kd_scan_match *r)
 {
+	uint32_t ei = r->ent;
 	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, ei));
+	const char *detail = r->detail;
 	size_t k, words = 0, fam = 0, alias = 0;
 	if (!sc->legacy && sc->t[i].hangul &&
-	    !ko_word_matched(sc, i, j, cap, detail))
+	    !ko_word_matched(sc, i, j, cap, r))
 		return 0;
 	if (kd__index_ent(sc->c->ix, ei)->schema != KD_SCHEMA_PERSON ||
 	    (strchr(cap, ',') == NULL &&

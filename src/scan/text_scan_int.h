@@ -238,9 +238,10 @@ int kd__scan_alias_family(const struct scan *sc, uint32_t ei,
 /** Is caption cap written "Given Patronymic FAMILY"? */
 int kd__scan_mixed_case(const char *cap);
 /** Does the mention [i..j] name the family and something else of
- *  person ei (detail: the comparison's explanation)? 1 for others. */
+ *  the person r matched (by its comparison and explanation)? 1 for
+ *  others. */
 int kd__scan_given_and_family(const struct scan *sc, size_t i, size_t j,
-			      uint32_t ei, const char *detail);
+			      const struct kd_scan_match *r);
 
 /* Is token k a one-letter Korean syllable known to the lists that may
  * start (`start`: a surname, O Kuk-Ryol, before a syllable) or end (a

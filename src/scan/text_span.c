@@ -720,7 +720,7 @@ static int hangul_cand(struct scan *sc, size_t i, struct cand **cs, size_t *nc,
 	if ((err = kd__scan_score(&r, sc->c, key, kl, KD_SCAN_FULL)) < 0)
 		return err;
 	if (r == NULL || r->ent == UINT32_MAX || r->score < sc->c->threshold ||
-	    !kd__scan_given_and_family(sc, i, j, r->ent, r->detail))
+	    !kd__scan_given_and_family(sc, i, j, r))
 		return 0;
 	if ((err = kd__grow((void **)cs, capc, *nc + 1, sizeof(**cs))) < 0)
 		return err;
@@ -828,7 +828,7 @@ static int span_names(const struct scan *sc, size_t i, size_t j,
 		      ? initials_matched(sc, i, j, r)
 		      : !initial_part(r->detail, TXT(sc, &sc->t[i]))))
 		return 0;
-	return kd__scan_given_and_family(sc, i, j, r->ent, r->detail) &&
+	return kd__scan_given_and_family(sc, i, j, r) &&
 	       ((syl = syllabic_span(sc, i, j)) == 0 ||
 		(covers_listed(sc, i, j, r->ent, syl) &&
 		 !edited_part(r->detail)));
