@@ -803,13 +803,13 @@ static const char *low_priority(const struct scan *sc, const struct cand *c)
 
 static int find_names(struct scan *sc)
 {
-	struct cand *cs = NULL, *acc = NULL;
-	size_t nc = 0, capc = 0, nacc = 0, i, k;
+	struct cand *cs, *acc = NULL;
+	size_t nc, nacc = 0, i, k;
 	const char *why;
 	int err = 0;
-	/* NULL (out of memory): bare() reads the text each time */
-	sc->bare = kd__calloc(sc->n ? sc->n : 1, 1);
-	KD_FORWARD(kd__scan_collect(sc, &cs, &nc, &capc));
+	KD_FORWARD(kd__scan_collect(sc, 1)); /* the spans left */
+	cs = sc->cs;
+	nc = sc->nc;
 	if (nc)
 		qsort(cs, nc, sizeof(*cs), cmp_cand);
 	acc = kd__malloc((nc ? nc : 1) * sizeof(*acc));
@@ -835,9 +835,6 @@ static int find_names(struct scan *sc)
 	}
 	KD_FORWARD(singles(sc, acc, nacc));
 done:
-	kd__free(sc->bare);
-	sc->bare = NULL;
-	kd__free(cs);
 	kd__free(acc);
 	return err;
 }
@@ -932,6 +929,9 @@ int kd__scan_text(struct kd_scan_ctx *c, const struct kd_seg *g, unsigned flags)
 		}
 		KD_FORWARD(kd__scan_fold(&sc, g->s + pos, end - pos, pos));
 		KD_FORWARD(kd__scan_tokenize(&sc, g->s, g->len));
+		/* the spans of this chunk's tokens while they are in the
+		 * cache (a text's tokens are tens of megabytes) */
+		KD_FORWARD(kd__scan_collect(&sc, 0));
 		pos = end;
 	}
 	KD_FORWARD(find_names(&sc));
@@ -940,6 +940,8 @@ done:
 	kd__scan_token_free(&sc);
 	kd__scan_fold_free(&sc);
 	kd__free(sc.t);
+	kd__free(sc.bare);
+	kd__free(sc.cs);
 	kd__buf_free(&sc.ar);
 	return err;
 }

@@ -87,6 +87,11 @@ struct scan {
 	} * pw;
 	size_t npw, pwcap;
 	uint8_t *bare; /* text_span.c bare() per token: 0 not asked, 1 + it */
+	size_t nbare;  /* the tokens sc->bare has room for */
+	/* the candidate spans found so far (kd__scan_collect), and the
+	 * first token no span was started at yet */
+	struct cand *cs;
+	size_t nc, capc, collected;
 };
 
 /* The next nominative form of name word w[0..n) read as a Slavic case
@@ -161,9 +166,12 @@ static inline int kd__scan_anchor(const struct tok *t)
 	return t->known && t->cas == CASE_UPPER && t->len >= 2 &&
 	       t->lex != KD_LEX_STOP && t->lex != KD_LEX_PARTICLE;
 }
-/** Name spans scoring at or above the threshold, appended to *cs. */
-int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
-		     size_t *capc);
+/** Name spans scoring at or above the threshold, appended to sc->cs:
+ *  those starting at the tokens after the last call's, up to the last
+ *  whose spans the tokens still to come cannot change (`final`: all).
+ *  Called after each chunk is tokenized, it reads tokens still in the
+ *  cache. */
+int kd__scan_collect(struct scan *sc, int final);
 /** Query token for t (borrowed from the scan's arena). */
 void kd__scan_qtok(struct kd_qtok *q, const struct scan *sc,
 		   const struct tok *t);
