@@ -527,24 +527,34 @@ static int credited(const struct scan *sc, size_t i,
 /* Single words outside accepted spans: coreference, then standalone. */
 static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 {
-	size_t i, h, lo = 0;
+	size_t s, i, h, lo = 0;
 	int err;
 	if (nacc)
 		qsort(acc, nacc, sizeof(*acc), cmp_pos);
-	for (i = 0; i < sc->n; i++) {
-		struct tok *t = &sc->t[i];
+	/* the tokens kd__scan_collect listed (kd__scan_single()), not a
+	 * walk over every token: a long text's tokens are out of the
+	 * cache by now, and most are no single name */
+	for (s = 0; s < sc->nsingle; s++) {
+		const struct single *sg = &sc->single[s];
+		struct tok *t;
 		struct kd_qtok q, rq;
 		const struct kd_scan_match *best = NULL;
 		struct kd_scan_match co;
 		double bs = 0;
 		int ambiguous = 0, ctx;
-		if (t->covered || !kd__scan_anchor(t) || t->len < 3 ||
-		    t->hangul)
+		/* mentions within the window around the word, in order
+		 * (accepted spans are disjoint: sorted by start, their ends
+		 * are in order too) */
+		while (lo < nacc &&
+		       sc->t[acc[lo].j].oe + COREF_BEFORE < sg->os)
+			lo++;
+		if (!sg->alone &&
+		    (lo == nacc || sc->t[acc[lo].i].os >= sg->oe + COREF_AFTER))
+			continue; /* no mention to refer to, no name alone */
+		t = &sc->t[i = sg->i];
+		if (t->covered)
 			continue;
 		kd__scan_qtok(&q, sc, t);
-		/* mentions within the window around the word, in order */
-		while (lo < nacc && sc->t[acc[lo].j].oe + COREF_BEFORE < t->os)
-			lo++;
 		for (h = lo;
 		     h < nacc && sc->t[acc[h].i].os < t->oe + COREF_AFTER;
 		     h++) {
@@ -586,8 +596,7 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 				return err;
 			continue;
 		}
-		if (t->lex != KD_LEX_NONE || t->slen < 5 || t->initial ||
-		    !t->listed || t->idf < SINGLE_IDF_MIN)
+		if (!sg->alone)
 			continue; /* must be spelled as listed: see score_span.c */
 		if ((err = kd__scan_score(&best, sc->c, STEM(sc, t), t->slen,
 					  KD_SCAN_SINGLE)) < 0)
@@ -942,6 +951,7 @@ done:
 	kd__free(sc.t);
 	kd__free(sc.bare);
 	kd__free(sc.cs);
+	kd__free(sc.single);
 	kd__buf_free(&sc.ar);
 	return err;
 }

@@ -92,6 +92,14 @@ struct scan {
 	 * first token no span was started at yet */
 	struct cand *cs;
 	size_t nc, capc, collected;
+	/* the tokens that may be a single-word name (text_scan.c
+	 * singles()), listed by kd__scan_collect in order */
+	struct single {
+		size_t i;      /* the token */
+		size_t os, oe; /* its input offsets */
+		int alone;     /* kd__scan_single_alone() */
+	} * single;
+	size_t nsingle, capsingle;
 };
 
 /* The next nominative form of name word w[0..n) read as a Slavic case
@@ -166,11 +174,25 @@ static inline int kd__scan_anchor(const struct tok *t)
 	return t->known && t->cas == CASE_UPPER && t->len >= 2 &&
 	       t->lex != KD_LEX_STOP && t->lex != KD_LEX_PARTICLE;
 }
+/** May token t be a single-word name (text_scan.c singles(): a
+ *  capitalised anchor of three letters or more, no Hangul)? */
+static inline int kd__scan_single(const struct tok *t)
+{
+	return kd__scan_anchor(t) && t->len >= 3 && !t->hangul;
+}
+/** May such a token be a name alone, not only a short form of a full
+ *  mention: spelled as listed, rare, no function word, not a
+ *  sentence's first word (see score_span.c)? */
+static inline int kd__scan_single_alone(const struct tok *t)
+{
+	return t->lex == KD_LEX_NONE && t->slen >= 5 && !t->initial &&
+	       t->listed && t->idf >= SINGLE_IDF_MIN;
+}
 /** Name spans scoring at or above the threshold, appended to sc->cs:
  *  those starting at the tokens after the last call's, up to the last
- *  whose spans the tokens still to come cannot change (`final`: all).
- *  Called after each chunk is tokenized, it reads tokens still in the
- *  cache. */
+ *  whose spans the tokens still to come cannot change (`final`: all);
+ *  and the tokens singles() looks at, appended to sc->single. Called
+ *  after each chunk is tokenized, it reads tokens still in the cache. */
 int kd__scan_collect(struct scan *sc, int final);
 /** Query token for t (borrowed from the scan's arena). */
 void kd__scan_qtok(struct kd_qtok *q, const struct scan *sc,

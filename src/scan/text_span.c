@@ -1020,6 +1020,18 @@ int kd__scan_collect(struct scan *sc, int final)
 		 * numbers of prose cost this test alone */
 		if (sc->t[i].cas != CASE_UPPER && !sc->t[i].hangul)
 			continue;
+		if (kd__scan_single(&sc->t[i])) {
+			struct single *sg;
+			if ((err = kd__grow((void **)&sc->single,
+					    &sc->capsingle, sc->nsingle + 1,
+					    sizeof(*sc->single))) < 0)
+				return err;
+			sg = &sc->single[sc->nsingle++];
+			sg->i = i;
+			sg->os = sc->t[i].os;
+			sg->oe = sc->t[i].oe;
+			sg->alone = kd__scan_single_alone(&sc->t[i]);
+		}
 		if (sc->t[i].hangul && i > 0 && same_word(sc, i - 1))
 			continue; /* a Korean name is its whole word */
 		if (!kd__scan_anchor(&sc->t[i]) && sc->t[i].hangul &&
