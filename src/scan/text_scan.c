@@ -545,8 +545,7 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 		/* mentions within the window around the word, in order
 		 * (accepted spans are disjoint: sorted by start, their ends
 		 * are in order too) */
-		while (lo < nacc &&
-		       sc->t[acc[lo].j].oe + COREF_BEFORE < sg->os)
+		while (lo < nacc && sc->t[acc[lo].j].oe + COREF_BEFORE < sg->os)
 			lo++;
 		if (!sg->alone &&
 		    (lo == nacc || sc->t[acc[lo].i].os >= sg->oe + COREF_AFTER))
@@ -925,6 +924,13 @@ int kd__scan_text(struct kd_scan_ctx *c, const struct kd_seg *g, unsigned flags)
 	sc.nocase = (flags & KD_SCAN_NOCASE) || caseless(g->s, g->len);
 	sc.legacy = (c->flags & KD_SCAN_F_LEGACY) != 0;
 	sc.field = (flags & KD_SCAN_NOCASE) != 0;
+	/* room for the tokens of most prose at once (one in 11 bytes of
+	 * German, in 16 of English): growing a token array of tens of MB
+	 * by doubling copied it each time; untouched room costs only
+	 * address space, and a failure here only means growing later */
+	if (g->len > CHUNK &&
+	    (sc.t = kd__malloc(g->len / 10 * sizeof(*sc.t))) != NULL)
+		sc.cap = g->len / 10;
 	while (pos < g->len) {
 		size_t end = pos + CHUNK;
 		if (end >= g->len) {
