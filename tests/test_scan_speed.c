@@ -189,15 +189,13 @@ static int hits_text(const char *s, size_t shift, char *out, size_t cap)
 	return (int)n;
 }
 
-/* Spans are collected after each 64 KiB chunk is tokenized, up to the
- * tokens the next chunk cannot change (text_span.c collect_until()),
- * and singles() reads the candidate tokens kd__scan_collect listed: a
+/* singles() reads the candidate tokens kd__scan_collect listed, not
+ * every token, and the token array is sized for a long text at once: a
  * full name and a later short form of it (coreference) give the same
- * hits alone and in a long text, wherever the chunk cut falls in them
- * (before the name, between its words, between the name and its short
- * form), and a name with hyphenated given names (Jong-un: a chain the
- * span's tests follow past its end) too. */
-KD_TEST(scan_speed__spans_collected_per_chunk_as_at_once)
+ * hits alone and in a long text, wherever the 64 KiB chunk cut falls in
+ * them (before the name, between its words, between the name and its
+ * short form), and a name with hyphenated given names (Jong-un) too. */
+KD_TEST(scan_speed__long_text_hits_as_the_sentence_alone)
 {
 	static const char *const sentences[] = {
 		"Sergei Lavrov spoke. Later Lavrov left the room.",

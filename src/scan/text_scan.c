@@ -815,7 +815,7 @@ static int find_names(struct scan *sc)
 	size_t nc, nacc = 0, i, k;
 	const char *why;
 	int err = 0;
-	KD_FORWARD(kd__scan_collect(sc, 1)); /* the spans left */
+	KD_FORWARD(kd__scan_collect(sc));
 	cs = sc->cs;
 	nc = sc->nc;
 	if (nc)
@@ -944,9 +944,6 @@ int kd__scan_text(struct kd_scan_ctx *c, const struct kd_seg *g, unsigned flags)
 		}
 		KD_FORWARD(kd__scan_fold(&sc, g->s + pos, end - pos, pos));
 		KD_FORWARD(kd__scan_tokenize(&sc, g->s, g->len));
-		/* the spans of this chunk's tokens while they are in the
-		 * cache (a text's tokens are tens of megabytes) */
-		KD_FORWARD(kd__scan_collect(&sc, 0));
 		pos = end;
 	}
 	KD_FORWARD(find_names(&sc));

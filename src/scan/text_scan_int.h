@@ -88,10 +88,9 @@ struct scan {
 	size_t npw, pwcap;
 	uint8_t *bare; /* text_span.c bare() per token: 0 not asked, 1 + it */
 	size_t nbare;  /* the tokens sc->bare has room for */
-	/* the candidate spans found so far (kd__scan_collect), and the
-	 * first token no span was started at yet */
+	/* the candidate spans (kd__scan_collect) */
 	struct cand *cs;
-	size_t nc, capc, collected;
+	size_t nc, capc;
 	/* the tokens that may be a single-word name (text_scan.c
 	 * singles()), listed by kd__scan_collect in order */
 	struct single {
@@ -188,12 +187,9 @@ static inline int kd__scan_single_alone(const struct tok *t)
 	return t->lex == KD_LEX_NONE && t->slen >= 5 && !t->initial &&
 	       t->listed && t->idf >= SINGLE_IDF_MIN;
 }
-/** Name spans scoring at or above the threshold, appended to sc->cs:
- *  those starting at the tokens after the last call's, up to the last
- *  whose spans the tokens still to come cannot change (`final`: all);
- *  and the tokens singles() looks at, appended to sc->single. Called
- *  after each chunk is tokenized, it reads tokens still in the cache. */
-int kd__scan_collect(struct scan *sc, int final);
+/** Name spans scoring at or above the threshold, into sc->cs, and the
+ *  tokens singles() looks at (kd__scan_single()), into sc->single. */
+int kd__scan_collect(struct scan *sc);
 /** Query token for t (borrowed from the scan's arena). */
 void kd__scan_qtok(struct kd_qtok *q, const struct scan *sc,
 		   const struct tok *t);

@@ -957,33 +957,6 @@ out:
 	return ok;
 }
 
-/* Is token k joined to token k - 1 in a way a span's tests follow past
- * its end (covers_listed(): hyphens; same_word(): Hangul syllables)? */
-static int chained(const struct scan *sc, size_t k)
-{
-	return sc->t[k].sep == SEP_HYPHEN ||
-	       (sc->t[k].hangul && sc->t[k - 1].hangul);
-}
-
-/* The first token whose spans may still change as more tokens come:
- * the last token may be rewritten or dropped by the next word
- * (text_token.c: a line-break hyphen, a syllable, an inert token), and
- * the tests of a span read up to MAX_SPAN + 1 tokens past its start,
- * and from there on a chain of hyphenated words or Hangul syllables
- * (chained()) to its end. With no chain ending before the last token,
- * none. */
-static size_t collect_until(const struct scan *sc)
-{
-	size_t c;
-	if (sc->n < 2)
-		return 0;
-	for (c = sc->n - 2; c > 0 && chained(sc, c); c--)
-		;
-	/* a span starting before c - MAX_SPAN - 1 reads tokens up to
-	 * c - 1 and follows chains no further than c: all final */
-	return c > MAX_SPAN + 2 ? c - MAX_SPAN - 2 : 0;
-}
-
 /* Room in sc->bare for every token (new ones not asked yet); on running
  * out of memory, bare() reads the text each time for those left out. */
 static void bare_room(struct scan *sc)
@@ -1001,18 +974,14 @@ static void bare_room(struct scan *sc)
 	sc->nbare = cap;
 }
 
-int kd__scan_collect(struct scan *sc, int final)
+int kd__scan_collect(struct scan *sc)
 {
 	struct cand **cs = &sc->cs;
 	size_t *nc = &sc->nc, *capc = &sc->capc;
-	size_t i, j, until = final ? sc->n : collect_until(sc);
+	size_t i, j;
 	int err;
-	if (until <= sc->collected)
-		return 0;
 	bare_room(sc);
-	i = sc->collected;
-	sc->collected = until;
-	for (; i < until; i++) {
+	for (i = 0; i < sc->n; i++) {
 		double info = 0;
 		int unknown = 0, specific = 0, rare = 0, comma = 0;
 		/* a span starts at a capitalised word or a Hangul one (every
