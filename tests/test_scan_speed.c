@@ -167,3 +167,70 @@ KD_TEST(scan_speed__case_form_gated_by_person_words)
 	expect_ids(found, sizeof(found) / sizeof(found[0]));
 	EXPECT_ALERTS(quiet, 0);
 }
+
+/* The hits of s, as "start end entity match feature" lines (offsets less
+ * `shift`) into out; their number, or -1 on error. */
+static int hits_text(const char *s, size_t shift, char *out, size_t cap)
+{
+	kd_scan_hit *h = NULL;
+	size_t n = 0, i, o = 0;
+	out[0] = '\0';
+	if (kd_test_bundled(NULL) == NULL ||
+	    kd_scan(&h, &n, kd_test_bundled(NULL), s, strlen(s), KD_SCAN_TEXT,
+		    kd_test_scan_thr(KD_DEFAULT_THRESHOLD), NULL) < 0)
+		return -1;
+	for (i = 0; i < n && o < cap; i++)
+		o += (size_t)snprintf(out + o, cap - o, "%zu %zu %s %d %s\n",
+				      h[i].start - shift, h[i].end - shift,
+				      kd_entity_id(h[i].result.entity),
+				      h[i].result.match,
+				      h[i].result.features[0].name);
+	kd_scan_free(h);
+	return (int)n;
+}
+
+/* singles() reads the candidate tokens kd__scan_collect listed, not
+ * every token, and the token array is sized for a long text at once: a
+ * full name and a later short form of it (coreference) give the same
+ * hits alone and in a long text, wherever the 64 KiB chunk cut falls in
+ * them (before the name, between its words, between the name and its
+ * short form), and a name with hyphenated given names (Jong-un) too. */
+KD_TEST(scan_speed__long_text_hits_as_the_sentence_alone)
+{
+	static const char *const sentences[] = {
+		"Sergei Lavrov spoke. Later Lavrov left the room.",
+		"Kim Jong-un met the envoy.",
+	};
+	static const size_t before[] = { 4, 10, 14, 30, 60, 200, 5000 };
+	size_t k, p, len = 2 * CHUNK;
+	char *t = malloc(len + 1), want[512], got[512];
+	CHECK(t != NULL);
+	if (t == NULL)
+		return;
+	for (k = 0; k < sizeof(sentences) / sizeof(sentences[0]); k++) {
+		const char *s = sentences[k];
+		size_t sl = strlen(s);
+		int n = hits_text(s, 0, want, sizeof(want));
+		CHECK(n >= 1);
+		for (p = 0; p < sizeof(before) / sizeof(before[0]); p++) {
+			/* the sentence starts `before` bytes before the
+			 * chunk cut, after a full stop in "Abcdefg
+			 * hijklmn " filler */
+			size_t at = CHUNK - before[p], i;
+			for (i = 0; i < len; i++)
+				t[i] = "Abcdefg hijklmn "[i % 16];
+			t[at - 2] = '.';
+			t[at - 1] = ' ';
+			memcpy(t + at, s, sl);
+			t[at + sl] = ' ';
+			t[len] = '\0';
+			CHECK_INT(hits_text(t, at, got, sizeof(got)), n);
+			CHECK_STR(got, want);
+		}
+	}
+	/* concretely: the full mention and its short form alert */
+	CHECK_INT(hits_text(sentences[0], 0, want, sizeof(want)), 2);
+	CHECK_STR(want, "0 13 uk-14197 1 name_match\n"
+			"27 33 uk-14197 1 coreference\n");
+	free(t);
+}

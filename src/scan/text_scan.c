@@ -537,24 +537,33 @@ static int credited(const struct scan *sc, size_t i,
 /* Single words outside accepted spans: coreference, then standalone. */
 static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 {
-	size_t i, h, lo = 0;
+	size_t s, i, h, lo = 0;
 	int err;
 	if (nacc)
 		qsort(acc, nacc, sizeof(*acc), cmp_pos);
-	for (i = 0; i < sc->n; i++) {
-		struct tok *t = &sc->t[i];
+	/* the tokens kd__scan_collect listed (kd__scan_single()), not a
+	 * walk over every token: a long text's tokens are out of the
+	 * cache by now, and most are no single name */
+	for (s = 0; s < sc->nsingle; s++) {
+		const struct single *sg = &sc->single[s];
+		struct tok *t;
 		struct kd_qtok q, rq;
 		const struct kd_scan_match *best = NULL;
 		struct kd_scan_match co;
 		double bs = 0;
 		int ambiguous = 0, ctx;
-		if (t->covered || !kd__scan_anchor(t) || t->len < 3 ||
-		    t->hangul)
+		/* mentions within the window around the word, in order
+		 * (accepted spans are disjoint: sorted by start, their ends
+		 * are in order too) */
+		while (lo < nacc && sc->t[acc[lo].j].oe + COREF_BEFORE < sg->os)
+			lo++;
+		if (!sg->alone &&
+		    (lo == nacc || sc->t[acc[lo].i].os >= sg->oe + COREF_AFTER))
+			continue; /* no mention to refer to, no name alone */
+		t = &sc->t[i = sg->i];
+		if (t->covered)
 			continue;
 		kd__scan_qtok(&q, sc, t);
-		/* mentions within the window around the word, in order */
-		while (lo < nacc && sc->t[acc[lo].j].oe + COREF_BEFORE < t->os)
-			lo++;
 		for (h = lo;
 		     h < nacc && sc->t[acc[h].i].os < t->oe + COREF_AFTER;
 		     h++) {
@@ -596,8 +605,7 @@ static int singles(struct scan *sc, struct cand *acc, size_t nacc)
 				return err;
 			continue;
 		}
-		if (t->lex != KD_LEX_NONE || t->slen < 5 || t->initial ||
-		    !t->listed || t->idf < SINGLE_IDF_MIN)
+		if (!sg->alone)
 			continue; /* must be spelled as listed: see score_span.c */
 		if ((err = kd__scan_score(&best, sc->c, STEM(sc, t), t->slen,
 					  KD_SCAN_SINGLE)) < 0)
@@ -816,13 +824,13 @@ static const char *low_priority(const struct scan *sc, const struct cand *c)
 
 static int find_names(struct scan *sc)
 {
-	struct cand *cs = NULL, *acc = NULL;
-	size_t nc = 0, capc = 0, nacc = 0, i, k;
+	struct cand *cs, *acc = NULL;
+	size_t nc, nacc = 0, i, k;
 	const char *why;
 	int err = 0;
-	/* NULL (out of memory): bare() reads the text each time */
-	sc->bare = kd__calloc(sc->n ? sc->n : 1, 1);
-	KD_FORWARD(kd__scan_collect(sc, &cs, &nc, &capc));
+	KD_FORWARD(kd__scan_collect(sc));
+	cs = sc->cs;
+	nc = sc->nc;
 	if (nc)
 		qsort(cs, nc, sizeof(*cs), cmp_cand);
 	acc = kd__malloc((nc ? nc : 1) * sizeof(*acc));
@@ -848,9 +856,6 @@ static int find_names(struct scan *sc)
 	}
 	KD_FORWARD(singles(sc, acc, nacc));
 done:
-	kd__free(sc->bare);
-	sc->bare = NULL;
-	kd__free(cs);
 	kd__free(acc);
 	return err;
 }
@@ -932,6 +937,13 @@ int kd__scan_text(struct kd_scan_ctx *c, const struct kd_seg *g, unsigned flags)
 	sc.nocase = (flags & KD_SCAN_NOCASE) || caseless(g->s, g->len);
 	sc.legacy = (c->flags & KD_SCAN_F_LEGACY) != 0;
 	sc.field = (flags & KD_SCAN_NOCASE) != 0;
+	/* room for the tokens of most prose at once (one in 11 bytes of
+	 * German, in 16 of English): growing a token array of tens of MB
+	 * by doubling copied it each time; untouched room costs only
+	 * address space, and a failure here only means growing later */
+	if (g->len > CHUNK &&
+	    (sc.t = kd__malloc(g->len / 10 * sizeof(*sc.t))) != NULL)
+		sc.cap = g->len / 10;
 	while (pos < g->len) {
 		size_t end = pos + CHUNK;
 		if (end >= g->len) {
@@ -953,6 +965,9 @@ done:
 	kd__scan_token_free(&sc);
 	kd__scan_fold_free(&sc);
 	kd__free(sc.t);
+	kd__free(sc.bare);
+	kd__free(sc.cs);
+	kd__free(sc.single);
 	kd__buf_free(&sc.ar);
 	return err;
 }

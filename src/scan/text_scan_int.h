@@ -87,6 +87,18 @@ struct scan {
 	} * pw;
 	size_t npw, pwcap;
 	uint8_t *bare; /* text_span.c bare() per token: 0 not asked, 1 + it */
+	size_t nbare;  /* the tokens sc->bare has room for */
+	/* the candidate spans (kd__scan_collect) */
+	struct cand *cs;
+	size_t nc, capc;
+	/* the tokens that may be a single-word name (text_scan.c
+	 * singles()), listed by kd__scan_collect in order */
+	struct single {
+		size_t i;      /* the token */
+		size_t os, oe; /* its input offsets */
+		int alone;     /* kd__scan_single_alone() */
+	} * single;
+	size_t nsingle, capsingle;
 };
 
 /* The next nominative form of name word w[0..n) read as a Slavic case
@@ -161,9 +173,23 @@ static inline int kd__scan_anchor(const struct tok *t)
 	return t->known && t->cas == CASE_UPPER && t->len >= 2 &&
 	       t->lex != KD_LEX_STOP && t->lex != KD_LEX_PARTICLE;
 }
-/** Name spans scoring at or above the threshold, appended to *cs. */
-int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
-		     size_t *capc);
+/** May token t be a single-word name (text_scan.c singles(): a
+ *  capitalised anchor of three letters or more, no Hangul)? */
+static inline int kd__scan_single(const struct tok *t)
+{
+	return kd__scan_anchor(t) && t->len >= 3 && !t->hangul;
+}
+/** May such a token be a name alone, not only a short form of a full
+ *  mention: spelled as listed, rare, no function word, not a
+ *  sentence's first word (see score_span.c)? */
+static inline int kd__scan_single_alone(const struct tok *t)
+{
+	return t->lex == KD_LEX_NONE && t->slen >= 5 && !t->initial &&
+	       t->listed && t->idf >= SINGLE_IDF_MIN;
+}
+/** Name spans scoring at or above the threshold, into sc->cs, and the
+ *  tokens singles() looks at (kd__scan_single()), into sc->single. */
+int kd__scan_collect(struct scan *sc);
 /** Query token for t (borrowed from the scan's arena). */
 void kd__scan_qtok(struct kd_qtok *q, const struct scan *sc,
 		   const struct tok *t);

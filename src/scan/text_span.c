@@ -386,7 +386,7 @@ static int bare(const struct scan *sc, const struct tok *t)
 	int r;
 	if (t->word != KD_WORD_COMMON || t->cas != CASE_UPPER)
 		return 0; /* bare_scan's own first test */
-	if (sc->bare == NULL || k >= sc->n)
+	if (sc->bare == NULL || k >= sc->nbare)
 		return bare_scan(sc, t);
 	if (sc->bare[k] == 0)
 		sc->bare[k] = (uint8_t)(1 + bare_scan(sc, t));
@@ -957,11 +957,30 @@ out:
 	return ok;
 }
 
-int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
-		     size_t *capc)
+/* Room in sc->bare for every token (new ones not asked yet); on running
+ * out of memory, bare() reads the text each time for those left out. */
+static void bare_room(struct scan *sc)
 {
+	size_t cap = sc->nbare;
+	uint8_t *b;
+	if (sc->n <= cap)
+		return;
+	while (cap < sc->n)
+		cap = cap ? cap * 2 : 4096;
+	if ((b = kd__realloc(sc->bare, cap)) == NULL)
+		return;
+	memset(b + sc->nbare, 0, cap - sc->nbare);
+	sc->bare = b;
+	sc->nbare = cap;
+}
+
+int kd__scan_collect(struct scan *sc)
+{
+	struct cand **cs = &sc->cs;
+	size_t *nc = &sc->nc, *capc = &sc->capc;
 	size_t i, j;
 	int err;
+	bare_room(sc);
 	for (i = 0; i < sc->n; i++) {
 		double info = 0;
 		int unknown = 0, specific = 0, rare = 0, comma = 0;
@@ -970,6 +989,18 @@ int kd__scan_collect(struct scan *sc, struct cand **cs, size_t *nc,
 		 * numbers of prose cost this test alone */
 		if (sc->t[i].cas != CASE_UPPER && !sc->t[i].hangul)
 			continue;
+		if (kd__scan_single(&sc->t[i])) {
+			struct single *sg;
+			if ((err = kd__grow((void **)&sc->single,
+					    &sc->capsingle, sc->nsingle + 1,
+					    sizeof(*sc->single))) < 0)
+				return err;
+			sg = &sc->single[sc->nsingle++];
+			sg->i = i;
+			sg->os = sc->t[i].os;
+			sg->oe = sc->t[i].oe;
+			sg->alone = kd__scan_single_alone(&sc->t[i]);
+		}
 		if (sc->t[i].hangul && i > 0 && same_word(sc, i - 1))
 			continue; /* a Korean name is its whole word */
 		if (!kd__scan_anchor(&sc->t[i]) && sc->t[i].hangul &&
