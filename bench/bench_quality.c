@@ -18,7 +18,9 @@
  * text): "tuned" (about two thirds, what weights and rules may be fitted
  * on) and "aside" (the rest, kept aside: never looked at while tuning).
  * A large gap between the two means over-fitting. Screening sets are run
- * with the name alone as a Person and with birth date and nationality.
+ * with the name alone as a Person and with birth date and nationality;
+ * of the name-only alerts on negatives, those on an identical name
+ * (homonyms: right alerts by name alone) are counted apart.
  *
  * usage: bench_quality [--exhaustive-check] [DATA_DIR [BENCH_DATA_DIR]]
  * With KD_BENCH_ERRORS set, the misclassified pairs, the alerts
@@ -61,8 +63,25 @@ static const char *const part_name[2] = { "tuned", "aside" };
 
 struct people_stats {
 	size_t rows[2], alerts[2], agree, exh_matches, idx_found;
+	size_t homonyms[2]; /* alerts on an identical name (homonym()) */
 	double secs;
 };
+
+/* Is the best result r the screened name itself: score 1 (no factor)
+ * and every word spelled or read as listed (no "a~b" pair in the
+ * name_match explanation)? An identical name that only facts can tell
+ * apart from the listed person: a right alert when screening by name
+ * alone (Francisco Diaz ~ DIAZ, Francisco; 상호 김 ~ KIM, Sang-ho). */
+static int homonym(const kd_result *r)
+{
+	size_t f;
+	if (r->score < 0.9995)
+		return 0;
+	for (f = 0; f < r->nfeatures; f++)
+		if (strcmp(r->features[f].name, "name_match") == 0)
+			return strchr(r->features[f].detail, '~') == NULL;
+	return 0;
+}
 
 /* Screen every person of a dev CSV (with the birth date and nationality
  * when `facts`, else the name alone); count rows with a match. */
@@ -137,6 +156,8 @@ static int screen_people(struct people_stats *st, const kd_matcher *m,
 					kd_entity_caption(res[0].entity));
 			fputc('\n', stderr);
 		}
+		st->homonyms[part] += (size_t)(n > 0 && res[0].match &&
+					       homonym(&res[0]));
 		kd_results_free(res);
 		st->rows[part]++;
 		st->alerts[part] += (size_t)hit;
@@ -387,6 +408,10 @@ int main(int argc, char **argv)
 					       : 1.0,
 				       st.idx_found, st.exh_matches);
 			printf("\n");
+			if (!sets[i].positive && !facts)
+				printf("  of which identical names (score 1, "
+				       "every word as listed): %zu / %zu\n",
+				       st.homonyms[0], st.homonyms[1]);
 		}
 	snprintf(path, sizeof(path), "%s/pairs.csv", bd);
 	pairs(m, path, "lists", 0);

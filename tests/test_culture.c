@@ -10,6 +10,8 @@
  * Western name too are untouched. Against the bundled lists.
  */
 #include "test.h"
+#include "match/matcher.h"
+#include "match/policy.h"
 #include "name_weights.h"
 #include "text/text.h"
 
@@ -201,4 +203,45 @@ KD_TEST(culture__country_rule_leaves_listed_spellings_alone)
 		CHECK_NEAR(s, t[i].score, 0.0005);
 		CHECK_STR(d, "");
 	}
+}
+
+/* How query word `word` matches its closest word of `listed`
+ * (kd__closest_word, uniform weights), its similarity in *sim. */
+static enum kd_word_match closest_kind(const char *word, const char *listed,
+				       double *sim)
+{
+	struct kd_name *a = NULL, *b = NULL;
+	struct kd_qvar qa, qb;
+	enum kd_word_match how = KD_WM_NONE;
+	*sim = -1;
+	if (kd__name_analyze(&a, word, strlen(word), 0) == 0 &&
+	    kd__name_analyze(&b, listed, strlen(listed), 0) == 0) {
+		kd__qvar_from(&qa, NULL, &a->vars[0]);
+		kd__qvar_from(&qb, NULL, &b->vars[0]);
+		kd__closest_word(&qa.toks[0], &qb, sim, &how);
+	}
+	kd__name_free(a);
+	kd__name_free(b);
+	return how;
+}
+
+/* by_sound (culture.c) and loose_pair (policy.c) read how a word matched
+ * as enum kd_word_match, token_sim's text read once (policy.c): by
+ * skeleton alone, by an edit distance, or by spelling (exact, nickname) */
+KD_TEST(culture__closest_word_tells_how_it_matched)
+{
+	double sim;
+	CHECK_INT(closest_kind("Serra", "SARRIA DIAZ, Edgar", &sim),
+		  KD_WM_SKELETON);
+	CHECK_NEAR(sim, 0.95, 1e-6);
+	CHECK_INT(closest_kind("Ossi", "ASSI, Saleh", &sim), KD_WM_EDIT);
+	CHECK_NEAR(sim, 0.70, 1e-6);
+	CHECK_INT(closest_kind("Carlos", "ALVARES, Carlos", &sim),
+		  KD_WM_SPELLING);
+	CHECK_NEAR(sim, 1.0, 1e-9);
+	CHECK_INT(closest_kind("Sarah", "JONES, Sally-Anne", &sim),
+		  KD_WM_SPELLING); /* a nickname */
+	CHECK_NEAR(sim, 0.80, 1e-6);
+	CHECK_INT(closest_kind("Xu", "Carl Braun", &sim), KD_WM_NONE);
+	CHECK_NEAR(sim, 0, 1e-9);
 }

@@ -17,6 +17,8 @@ naming cultures in which a name word is a name people carry, as bits.
    16  O  other naming cultures faker covers: Ghana, Nigeria (Yoruba),
           Zulu, Senegal, Vietnam, Indonesia, Japan, Hebrew, Thai
 
+The locales and their cultures: data/names/culture/locales.tsv, which
+src/text/countries.c reads too (a country's culture by its languages).
 A word is folded and read (other scripts romanised) by Kordon itself
 (bench_features --tokens), so the table holds what the matcher compares.
 Read at build time into the library (src/text/namefreq.c
@@ -33,22 +35,29 @@ from make_name_freq import read_words
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 W, A, C, K, O = 1, 2, 4, 8, 16
-CULTURE = {}
-for loc in ("AF_ZA CS_CZ DA DE DE_AT DE_CH EN EN_AU EN_AU_ocker EN_CA "
-            "EN_GB EN_IE EN_US ES ES_MX FI FR FR_BE FR_CA FR_CH FR_LU HR "
-            "HU IT LV NB_NO NL NL_BE PL PT_BR PT_PT RO RO_MD SK SL_SI "
-            "SR_RS_latin SV EL MK RU UK KA_GE HY").split():
-    CULTURE[loc] = W
-for loc in ("AR FA UR KU_ckb KU_kmr_latin AZ UZ_UZ_latin TR DV NE EN_IN "
-            "EN_NP").split():
-    CULTURE[loc] = A
-for loc in "ZH_CN ZH_TW".split():
-    CULTURE[loc] = C
-CULTURE["KO"] = K
-for loc in "EN_GH EN_NG YO_NG ZU_ZA FR_SN VI ID_ID JA HE TH".split():
-    CULTURE[loc] = O
-# locales whose first names are faker's English ones: their surnames only
-SURNAMES_ONLY = {"EN_HK": C}
+BIT = {"W": W, "A": A, "C": C, "K": K, "O": O}
+
+
+def read_locales(path):
+    """data/names/culture/locales.tsv: {locale: bits} of the locales whose
+    names count, and of those whose surnames only count; the CLDR language
+    column (read by src/text/countries.c) must give no language two
+    cultures."""
+    culture, surnames_only, lang_bits = {}, {}, {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            loc, cult, lang, part = line.rstrip("\n").split("\t")
+            (surnames_only if part == "last" else culture)[loc] = BIT[cult]
+            if lang != "-":
+                if lang_bits.setdefault(lang, BIT[cult]) != BIT[cult]:
+                    sys.exit("locales.tsv: %s has two cultures" % lang)
+    return culture, surnames_only
+
+
+CULTURE, SURNAMES_ONLY = read_locales(os.path.join(
+    ROOT, "data", "names", "culture", "locales.tsv"))
 
 
 def main():

@@ -40,13 +40,10 @@
  */
 #include "match/policy.h"
 
-#include <string.h>
-
-/* Is the match of a and b, of kind `how`, by sound alone? */
-static int by_sound(const char *how)
+/* Is a match of kind `how` by sound alone? */
+static int by_sound(enum kd_word_match how)
 {
-	return strcmp(how, "skeleton") == 0 || strcmp(how, "edit") == 0 ||
-	       strcmp(how, "skeleton+edit") == 0;
+	return how == KD_WM_SKELETON || how == KD_WM_EDIT;
 }
 
 /* Is token t spelled as a name of Europe and the Americas
@@ -86,7 +83,7 @@ double kd__culture_sound(const struct kd_qvar *q, const struct kd_qvar *lv,
 	int all_west = 1; /* every word a Western name only, by sound */
 	for (i = 0; i < q->ntok; i++) {
 		const struct kd_qtok *a = &q->toks[i], *b;
-		const char *how;
+		enum kd_word_match how;
 		double sim;
 		if (a->kind != KD_TOK_WORD)
 			continue;

@@ -357,12 +357,12 @@ static int loose_pair(const struct kd_qvar *q, const struct kd_qvar *lv)
 	size_t i;
 	for (i = 0; i < q->ntok; i++) {
 		const struct kd_qtok *a = &q->toks[i], *bl;
-		const char *bhow;
+		enum kd_word_match bhow;
 		double best;
 		if (a->kind != KD_TOK_WORD || a->len < 2)
 			continue;
 		bl = kd__closest_word(a, lv, &best, &bhow);
-		if (bl == NULL || strcmp(bhow, "skeleton") != 0 ||
+		if (bl == NULL || bhow != KD_WM_SKELETON ||
 		    (a->len > 3 && bl->len > 3) || kd__same_syllable(a, bl))
 			continue;
 		return 1;
@@ -370,14 +370,24 @@ static int loose_pair(const struct kd_qvar *q, const struct kd_qvar *lv)
 	return 0;
 }
 
+/* The kind of kd__token_sim's text `how` (the one place it is read). */
+static enum kd_word_match word_match_of(const char *how)
+{
+	if (strcmp(how, "skeleton") == 0)
+		return KD_WM_SKELETON;
+	if (strcmp(how, "edit") == 0 || strcmp(how, "skeleton+edit") == 0)
+		return KD_WM_EDIT;
+	return KD_WM_SPELLING;
+}
+
 const struct kd_qtok *kd__closest_word(const struct kd_qtok *a,
 				       const struct kd_qvar *lv, double *sim,
-				       const char **how)
+				       enum kd_word_match *how)
 {
 	const struct kd_qtok *bl = NULL;
+	const char *bhow = "";
 	size_t j;
 	*sim = 0;
-	*how = "";
 	for (j = 0; j < lv->ntok; j++) {
 		const struct kd_qtok *l = &lv->toks[j];
 		const char *h;
@@ -388,10 +398,11 @@ const struct kd_qtok *kd__closest_word(const struct kd_qtok *a,
 		s = kd__token_sim(a, l, &h);
 		if (s > *sim) {
 			*sim = s;
-			*how = h;
+			bhow = h;
 			bl = l;
 		}
 	}
+	*how = bl == NULL ? KD_WM_NONE : word_match_of(bhow);
 	return bl;
 }
 

@@ -55,12 +55,22 @@ struct kd_name_best {
 /** Are a and b romanisations of one Korean syllable (Gim/KIM, Park/PAK,
  *  Yi/RI; policy.c)? */
 int kd__same_syllable(const struct kd_qtok *a, const struct kd_qtok *b);
+/* How a word matched its closest listed word (kd__closest_word): the
+ * kinds of kd__token_sim's text the listed-person rules tell apart */
+enum kd_word_match {
+	KD_WM_NONE,     /* no listed word above 0 */
+	KD_WM_SPELLING, /* spelled alike, by a rule of spelling or reading
+			   (romanisation, Sino-Korean, initial, nickname,
+			   typo, phonetic key) */
+	KD_WM_SKELETON, /* by equal skeletons alone ("skeleton") */
+	KD_WM_EDIT,     /* by an edit distance ("edit", "skeleton+edit") */
+};
 /** The word of lv (two letters or more) closest to query word a (the
- *  first of equals; NULL: none above 0), its similarity in *sim and kind
- *  in *how (policy.c). */
+ *  first of equals; NULL: none above 0), its similarity in *sim and how
+ *  it matched in *how (policy.c). */
 const struct kd_qtok *kd__closest_word(const struct kd_qtok *a,
 				       const struct kd_qvar *lv, double *sim,
-				       const char **how);
+				       enum kd_word_match *how);
 /* The explanation of culture_sound: the two words, the factor */
 #define KD_CULTURE_SOUND_WHY                                               \
 	"'%s', a name of Europe and the Americas only, sounds like '%s', " \

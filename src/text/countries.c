@@ -162,8 +162,8 @@ int kd__country_raw(const char *s, size_t n)
  * The naming culture of a country, from its official languages (CLDR
  * territoryInfo in ICU's data: officialStatus official or
  * de_facto_official, and populationShareF). A language is given the
- * culture of the faker locales that make the name table's bits
- * (bench/fit/make_name_culture.py): Arabic, Persian, Urdu, Kurdish,
+ * culture of the faker locales that make the name table's bits, by
+ * the one list both read (data/names/culture/locales.tsv): Arabic, Persian, Urdu, Kurdish,
  * Azeri, Uzbek, Turkish, Dhivehi and Nepali names are of the Arabic
  * culture, Chinese and Korean ones of theirs; the European languages and
  * Hebrew, Japanese, Vietnamese... name in other cultures. A country has
@@ -178,40 +178,85 @@ int kd__country_raw(const char *s, size_t n)
 static unsigned char g_cult[26 * 26];
 static pthread_once_t g_cult_once = PTHREAD_ONCE_INIT;
 
+/* The CLDR languages of the faker locales behind the name table, with
+ * the naming culture of each (data/names/culture/locales.tsv, which
+ * bench/fit/make_name_culture.py reads too: one grouping for both). */
+static const struct {
+	const char *lang;
+	char culture; /* W A C K O, as in locales.tsv */
+} g_lang_culture[] = {
+#include "language_culture.inc"
+};
+
+/* The KD_CULTURE_* bit of a culture letter of locales.tsv. */
+static unsigned culture_bit(char letter)
+{
+	switch (letter) {
+	case 'W':
+		return KD_CULTURE_WEST;
+	case 'A':
+		return KD_CULTURE_ARAB;
+	case 'C':
+		return KD_CULTURE_CHINA;
+	case 'K':
+		return KD_CULTURE_KOREA;
+	case 'O':
+		return KD_CULTURE_OTHER;
+	}
+	return 0;
+}
+
 /* The naming culture of language code l ("ar", "zh_Hant", "az_Arab"):
  * KD_CULTURE_* bits, 0 when none is known. */
 static unsigned lang_culture(const char *l)
 {
-	/* clang-format off */
-	static const char *const asia[] = { "ar", "fa", "ur", "ckb", "ku",
-		"az", "uz", "tr", "dv", "ne" };
-	static const char *const west[] = { "af", "cs", "da", "de", "en",
-		"es", "fi", "fr", "hr", "hu", "it", "lv", "nb", "nl", "pl",
-		"pt", "ro", "sk", "sl", "sr", "sv", "el", "mk", "ru", "uk",
-		"ka", "hy" };
-	static const char *const other[] = { "yo", "zu", "vi", "id", "ja",
-		"he", "th" };
-	/* clang-format on */
-	char base[8];
 	size_t n = strcspn(l, "_"), i;
-	if (n == 0 || n >= sizeof(base))
-		return 0;
-	memcpy(base, l, n);
-	base[n] = '\0';
-	if (strcmp(base, "zh") == 0)
-		return KD_CULTURE_CHINA;
-	if (strcmp(base, "ko") == 0)
-		return KD_CULTURE_KOREA;
-	for (i = 0; i < NTABLE(asia); i++)
-		if (strcmp(base, asia[i]) == 0)
-			return KD_CULTURE_ARAB;
-	for (i = 0; i < NTABLE(west); i++)
-		if (strcmp(base, west[i]) == 0)
-			return KD_CULTURE_WEST;
-	for (i = 0; i < NTABLE(other); i++)
-		if (strcmp(base, other[i]) == 0)
-			return KD_CULTURE_OTHER;
+	for (i = 0; i < NTABLE(g_lang_culture); i++)
+		if (strlen(g_lang_culture[i].lang) == n &&
+		    strncmp(g_lang_culture[i].lang, l, n) == 0)
+			return culture_bit(g_lang_culture[i].culture);
 	return 0;
+}
+
+/* The slot of a KD_CULTURE_ASIA bit in a country's shares (cult_country),
+ * -1 for any other culture. */
+static const unsigned g_asia_slot[] = { KD_CULTURE_ARAB, KD_CULTURE_CHINA,
+					KD_CULTURE_KOREA };
+
+static int asia_slot(unsigned culture)
+{
+	int k;
+	for (k = 0; k < (int)NTABLE(g_asia_slot); k++)
+		if (culture == g_asia_slot[k])
+			return k;
+	return -1;
+}
+
+/* Is language entry lang of territoryInfo official (officialStatus
+ * official or de_facto_official)? */
+static int lang_official(UResourceBundle *lang)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t len = 0;
+	const UChar *st = ures_getStringByKey(lang, "officialStatus", &len, &e);
+	char status[24];
+	if (U_FAILURE(e) || len <= 0 || len >= (int32_t)sizeof(status))
+		return 0;
+	u_UCharsToChars(st, status, len);
+	status[len] = '\0';
+	return strcmp(status, "official") == 0 ||
+	       strcmp(status, "de_facto_official") == 0;
+}
+
+/* The populationShareF of language entry lang; 0 (the fewest) when
+ * territoryInfo gives none. */
+static int32_t lang_share(UResourceBundle *lang)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	UResourceBundle *sh = ures_getByKey(lang, "populationShareF", NULL, &e);
+	int32_t share = ures_getInt(sh, &e);
+	ures_close(sh);
+	return U_FAILURE(e) ? 0 : share;
 }
 
 /* One country's entry of territoryInfo into g_cult. ICU keeps the
@@ -219,60 +264,39 @@ static unsigned lang_culture(const char *l)
 static void cult_country(UResourceBundle *cty)
 {
 	const char *key = ures_getKey(cty);
-	static const unsigned asia_bit[3] = { KD_CULTURE_ARAB, KD_CULTURE_CHINA,
-					      KD_CULTURE_KOREA };
-	int32_t asia_share[3] = { -1, -1, -1 }, rest = -1, i, n;
+	int32_t asia_share[NTABLE(g_asia_slot)], rest = -1, i, n;
 	unsigned bits = 0;
+	size_t k;
 	if (key == NULL || strlen(key) != 2 || key[0] < 'A' || key[0] > 'Z' ||
 	    key[1] < 'A' || key[1] > 'Z')
 		return;
+	for (k = 0; k < NTABLE(asia_share); k++)
+		asia_share[k] = -1;
 	n = ures_getSize(cty);
 	for (i = 0; i < n; i++) {
 		UErrorCode e = U_ZERO_ERROR;
 		UResourceBundle *lang = ures_getByIndex(cty, i, NULL, &e);
-		const UChar *st;
-		char status[24];
-		int32_t len = 0, share;
+		int32_t share;
 		unsigned c;
-		if (U_FAILURE(e) || ures_getType(lang) != URES_TABLE) {
+		int slot;
+		if (U_FAILURE(e) || ures_getType(lang) != URES_TABLE ||
+		    !lang_official(lang) ||
+		    (c = lang_culture(ures_getKey(lang))) == 0) {
 			ures_close(lang);
 			continue;
 		}
-		st = ures_getStringByKey(lang, "officialStatus", &len, &e);
-		if (U_FAILURE(e) || len <= 0 ||
-		    len >= (int32_t)sizeof(status)) {
-			ures_close(lang);
-			continue;
-		}
-		u_UCharsToChars(st, status, len);
-		status[len] = '\0';
-		{ /* no share given: the fewest */
-			UErrorCode es = U_ZERO_ERROR;
-			UResourceBundle *sh = ures_getByKey(
-				lang, "populationShareF", NULL, &es);
-			share = ures_getInt(sh, &es);
-			ures_close(sh);
-			if (U_FAILURE(es))
-				share = 0;
-		}
-		c = lang_culture(ures_getKey(lang));
+		share = lang_share(lang);
 		ures_close(lang);
-		if (c == 0 || (strcmp(status, "official") != 0 &&
-			       strcmp(status, "de_facto_official") != 0))
-			continue;
-		if (c & KD_CULTURE_ASIA) {
-			int k = c == KD_CULTURE_ARAB    ? 0
-				: c == KD_CULTURE_CHINA ? 1
-							: 2;
-			if (share > asia_share[k])
-				asia_share[k] = share;
+		if ((slot = asia_slot(c)) >= 0) {
+			if (share > asia_share[slot])
+				asia_share[slot] = share;
 		} else if (share > rest) {
 			rest = share;
 		}
 	}
-	for (i = 0; i < 3; i++)
-		if (asia_share[i] >= 0 && asia_share[i] >= rest)
-			bits |= asia_bit[i];
+	for (k = 0; k < NTABLE(asia_share); k++)
+		if (asia_share[k] >= 0 && asia_share[k] >= rest)
+			bits |= g_asia_slot[k];
 	g_cult[(key[0] - 'A') * 26 + (key[1] - 'A')] = (unsigned char)bits;
 }
 
