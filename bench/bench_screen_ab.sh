@@ -14,7 +14,12 @@
 # With CALLGRIND=1 also the instructions of kd_screen (valgrind
 # --tool=callgrind --toggle-collect=kd_screen) per screened name, both
 # builds (indexed queries only: bench_screen N_EXHAUSTIVE 0): a figure
-# the load of a shared machine leaves alone.
+# the load of a shared machine leaves alone. The lists load without
+# instrumentation (bench_screen starts it at the warm-up: minutes less);
+# CALLGRIND_OPTS adds options, e.g. "--cache-sim=yes --branch-sim=yes
+# --I1=32768,8,64 --D1=49152,12,64 --LL=1048576,16,64" (this VM's L1 and
+# L2 as the simulated LL); the simulated misses of kd_screen are then
+# printed as well.
 #   bench/bench_screen_ab.sh BASE_REV [ROUNDS] [N_QUERIES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -72,7 +77,8 @@ if [ -n "${CALLGRIND:-}" ]; then
   echo "kd_screen instructions (callgrind, 300 names indexed, warm-up included)"
   for side in a b; do
     bin=bin_$side
-    valgrind --tool=callgrind --toggle-collect=kd_screen \
+    valgrind --tool=callgrind --instr-atstart=no --toggle-collect=kd_screen \
+      ${CALLGRIND_OPTS:-} \
       --callgrind-out-file="$out/cg.$side" "${!bin}" 300 "$PWD/data" 0 \
       >/dev/null 2>"$out/cg.$side.err"
     grep -o 'Collected : [0-9]*' "$out/cg.$side.err" | awk '{ print $3 }' \

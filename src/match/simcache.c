@@ -14,21 +14,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* each slot a whole fraction of a cache line: aligned, none straddles */
+#define FITS(n) (SIMCACHE_ALIGN % (n) == 0 ? 1 : -1)
+typedef char memo_slot_fits[FITS(sizeof(struct memo_slot))];
+typedef char jmemo_slot_fits[FITS(sizeof(struct jmemo_slot))];
+
 struct kd_simcache *kd__simcache_new(void)
 {
-	struct kd_simcache *c = kd__calloc(1, sizeof(struct kd_simcache));
+	void *mem = kd__malloc(sizeof(struct kd_simcache) + SIMCACHE_ALIGN - 1);
+	struct kd_simcache *c;
 	size_t a, b;
-	if (c != NULL)
-		for (a = 0; a < JOIN_TAB; a++)
-			for (b = 0; b < JOIN_TAB; b++)
-				c->join_ok[a][b] = (uint8_t)kd__join_len_ok(a,
-									    b);
+	if (mem == NULL)
+		return NULL;
+	c = (struct kd_simcache *)(((uintptr_t)mem + SIMCACHE_ALIGN - 1) &
+				   ~(uintptr_t)(SIMCACHE_ALIGN - 1));
+	memset(c, 0, sizeof(*c));
+	c->mem = mem;
+	for (a = 0; a < JOIN_TAB; a++)
+		for (b = 0; b < JOIN_TAB; b++)
+			c->join_ok[a][b] = (uint8_t)kd__join_len_ok(a, b);
 	return c;
 }
 
 void kd__simcache_free(struct kd_simcache *c)
 {
-	kd__free(c);
+	if (c != NULL)
+		kd__free(c->mem);
 }
 
 void kd__simcache_begin(struct kd_simcache *c, struct kd_qvar *vars, size_t n)
