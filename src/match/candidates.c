@@ -102,6 +102,7 @@ struct kd_cand_scratch {
 	struct plist *skipped;
 	struct kslot *kcache;
 	struct kslot **pending; /* keys of kcache not looked up yet */
+	struct vmemo *memo;     /* kd__candidates_memo(), made at first use */
 	size_t nkeys;           /* keys in kcache for this query */
 	size_t npending;
 	size_t ncand, capcand, capsel, nvtouched, cap, capents;
@@ -109,6 +110,9 @@ struct kd_cand_scratch {
 	size_t nent, capent, nskipped, capskipped;
 	uint32_t qtick;
 };
+
+struct vmemo;
+static void vmemo_free(struct vmemo *vm);
 
 /* Posting entries ahead of the one being counted whose state is fetched
  * early: on large lists the loop is bound by cache misses. */
@@ -154,6 +158,7 @@ void kd__cand_scratch_free(struct kd_cand_scratch *s)
 	kd__free(s->skipped);
 	kd__free(s->kcache);
 	kd__free(s->pending);
+	vmemo_free(s->memo);
 	kd__free(s);
 }
 
@@ -592,13 +597,287 @@ static size_t top_k(struct kd_cand *c, size_t n, size_t k)
 	return k;
 }
 
+/*
+ * ---- variant memo (kd__candidates_memo) ------------------------------
+ *
+ * What a query variant contributes depends only on the index and on the
+ * variant's tokens (kind, weight, text, skeleton, whether read from
+ * another script, and whether it is the name as written: typo keys), so
+ * a text scan, which asks the same variants again and again (a Hangul
+ * word is scored as romanised and as Hangul, both giving the same DPRK
+ * reading; repeated words), keeps per variant the records whose estimate
+ * reached the floor it was computed at, and the lists it walked. A
+ * variant met again at that floor or above is replayed: its records
+ * offered again (those below the present floor left out, as the walk
+ * leaves them), its lists noted as skipped ones for kd__cand_hit(). Only
+ * variants whose keys all had a key cache slot are kept or replayed
+ * (a full cache does not join the exact keys of two tokens). The memo
+ * is dropped whole when it fills.
+ */
+#define VMEMO_SLOTS    4096u      /* power of two; entries at most half */
+#define VMEMO_RECS     (1u << 20) /* (record, estimate) pairs, 8 MB */
+#define VMEMO_LISTS    (1u << 16) /* lists walked, 1 MB */
+#define VMEMO_KEYBYTES (1u << 20) /* variant keys */
+#define VMEMO_KEY_MAX  2048u      /* longer variants are not kept */
+
+struct vrec {
+	uint32_t rec;
+	float est;
+};
+
+struct vment {
+	uint64_t hash;
+	double floor;         /* the floor it was computed at */
+	uint32_t key, klen;   /* in keys[] */
+	uint32_t rec, nrec;   /* in recs[] */
+	uint32_t list, nlist; /* in lists[] */
+};
+
+struct vmemo {
+	uint32_t slot[VMEMO_SLOTS]; /* 1 + entry number; 0: empty */
+	struct vment ent[VMEMO_SLOTS / 2];
+	size_t nent;
+	struct vrec *recs;
+	struct plist *lists;
+	char *keys;
+	size_t nrecs, nlists, nkeys; /* kept */
+	struct vment cur;            /* the entry being made */
+	int full;                    /* cur did not fit */
+};
+
+static void vmemo_free(struct vmemo *vm)
+{
+	if (vm == NULL)
+		return;
+	kd__free(vm->recs);
+	kd__free(vm->lists);
+	kd__free(vm->keys);
+	kd__free(vm);
+}
+
+static struct vmemo *vmemo_new(void)
+{
+	struct vmemo *vm = kd__calloc(1, sizeof(*vm));
+	if (vm == NULL)
+		return NULL;
+	vm->recs = kd__malloc(VMEMO_RECS * sizeof(*vm->recs));
+	vm->lists = kd__malloc(VMEMO_LISTS * sizeof(*vm->lists));
+	vm->keys = kd__malloc(VMEMO_KEYBYTES);
+	if (!vm->recs || !vm->lists || !vm->keys) {
+		vmemo_free(vm);
+		return NULL;
+	}
+	return vm;
+}
+
+static void vmemo_clear(struct vmemo *vm)
+{
+	memset(vm->slot, 0, sizeof(vm->slot));
+	vm->nent = vm->nrecs = vm->nlists = vm->nkeys = 0;
+}
+
+/* The memo key of variant v (first: the name as written) in kb[0..cap):
+ * @return its length, 0 when it does not fit. */
+static size_t vmemo_key(char *kb, size_t cap, const struct kd_qvar *v,
+			int first)
+{
+	size_t j, n = 0;
+	if (cap < 2)
+		return 0;
+	kb[n++] = (char)first;
+	kb[n++] = (char)v->ntok;
+	for (j = 0; j < v->ntok; j++) {
+		const struct kd_qtok *t = &v->toks[j];
+		size_t need = 1 + sizeof(t->w) + 2 * sizeof(uint16_t) +
+			      (size_t)t->len + t->skel_len;
+		if (n + need > cap)
+			return 0;
+		kb[n++] = (char)(t->kind << 1 | (t->flags & KD_TF_READ));
+		memcpy(kb + n, &t->w, sizeof(t->w));
+		n += sizeof(t->w);
+		memcpy(kb + n, &t->len, sizeof(t->len));
+		n += sizeof(t->len);
+		memcpy(kb + n, t->s, t->len);
+		n += t->len;
+		memcpy(kb + n, &t->skel_len, sizeof(t->skel_len));
+		n += sizeof(t->skel_len);
+		memcpy(kb + n, t->skel, t->skel_len);
+		n += t->skel_len;
+	}
+	return n;
+}
+
+static uint64_t vmemo_hash(const char *kb, size_t n)
+{
+	uint64_t h = 14695981039346656037u;
+	size_t i;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)kb[i]) * 1099511628211u;
+	return h;
+}
+
+/* The kept entry of key kb[0..n) (hash h), or NULL. */
+static const struct vment *vmemo_find(const struct vmemo *vm, const char *kb,
+				      size_t n, uint64_t h)
+{
+	uint32_t i, x;
+	for (i = (uint32_t)h;; i++) {
+		const struct vment *e;
+		if ((x = vm->slot[i & (VMEMO_SLOTS - 1)]) == 0)
+			return NULL;
+		e = &vm->ent[x - 1];
+		if (e->hash == h && e->klen == n &&
+		    memcmp(vm->keys + e->key, kb, n) == 0)
+			return e;
+	}
+}
+
+/* Start noting the variant of key kb[0..n) (hash h), walked at `floor`. */
+static void vmemo_begin(struct vmemo *vm, size_t n, uint64_t h, double floor)
+{
+	if (vm->nent == VMEMO_SLOTS / 2 || vm->nkeys + n > VMEMO_KEYBYTES)
+		vmemo_clear(vm);
+	vm->cur.hash = h;
+	vm->cur.floor = floor;
+	vm->cur.klen = (uint32_t)n;
+	vm->cur.rec = (uint32_t)vm->nrecs;
+	vm->cur.nrec = 0;
+	vm->cur.list = (uint32_t)vm->nlists;
+	vm->cur.nlist = 0;
+	vm->full = 0;
+}
+
+static void vmemo_note(struct vmemo *vm, uint32_t r, float est)
+{
+	size_t at = (size_t)vm->cur.rec + vm->cur.nrec;
+	if (at == VMEMO_RECS) {
+		vm->full = 1;
+		return;
+	}
+	vm->recs[at].rec = r;
+	vm->recs[at].est = est;
+	vm->cur.nrec++;
+}
+
+/* Note the lists the variant walks (s->ent, resolved). */
+static void vmemo_lists(struct vmemo *vm, const struct kd_cand_scratch *s)
+{
+	size_t i, at = (size_t)vm->cur.list;
+	if (at + s->nent > VMEMO_LISTS) {
+		vm->full = 1;
+		return;
+	}
+	for (i = 0; i < s->nent; i++) {
+		vm->lists[at + i].ids = s->ent[i].ids;
+		vm->lists[at + i].n = s->ent[i].n;
+	}
+	vm->cur.nlist = (uint32_t)s->nent;
+}
+
+/* Keep the noted variant under key kb[0..n) (a previous entry of the
+ * same key, walked at a higher floor, gives way). */
+static void vmemo_commit(struct vmemo *vm, const char *kb, size_t n)
+{
+	uint32_t i, *x;
+	if (vm->full) {
+		vmemo_clear(vm);
+		return;
+	}
+	vm->cur.key = (uint32_t)vm->nkeys;
+	memcpy(vm->keys + vm->nkeys, kb, n);
+	vm->nkeys += n;
+	vm->nrecs += vm->cur.nrec;
+	vm->nlists += vm->cur.nlist;
+	for (i = (uint32_t)vm->cur.hash;; i++) {
+		const struct vment *e;
+		x = &vm->slot[i & (VMEMO_SLOTS - 1)];
+		if (*x == 0)
+			break;
+		e = &vm->ent[*x - 1];
+		if (e->hash == vm->cur.hash && e->klen == n &&
+		    memcmp(vm->keys + e->key, kb, n) == 0) {
+			vm->ent[*x - 1] = vm->cur;
+			return;
+		}
+	}
+	vm->ent[vm->nent] = vm->cur;
+	*x = (uint32_t)++vm->nent;
+}
+
+/* Record r (of estimate fest, at least the floor) may be a candidate:
+ * enter it in cand[] (the filter permitting), or raise its estimate
+ * there. @return 0, or an error (cand[] could not grow). */
+static inline int offer(struct kd_cand_scratch *s, const struct kd_index *m,
+			uint32_t r, float fest)
+{
+	struct rstate *st = &s->st[r];
+	int err;
+	if (st->cand == CAND_REJECTED)
+		return 0;
+	if (st->cand == UINT32_MAX) {
+		const struct kd_filter *f = s->filter;
+		uint32_t ent = m->names[r].entity;
+		if (f && f->fn && !f->fn(&m->db->ents[ent], f->ctx)) {
+			st->cand = CAND_REJECTED; /* out of scope */
+			return 0;
+		}
+		if (s->ncand == s->capcand &&
+		    (err = kd__grow((void **)&s->cand, &s->capcand,
+				    s->ncand + 1, sizeof(*s->cand))) < 0)
+			return err;
+		st->cand = (uint32_t)s->ncand++;
+		s->cand[st->cand].entity = ent;
+		s->cand[st->cand].acc = fest;
+	} else if (fest > s->cand[st->cand].acc) {
+		s->cand[st->cand].acc = fest;
+	}
+	return 0;
+}
+
+/* Replay memo entry e at `floor` (not below e->floor): as its walk
+ * would. @return 0, or an error. */
+static int replay_variant(struct kd_cand_scratch *s, const struct kd_index *m,
+			  const struct vment *e, double floor)
+{
+	const struct vmemo *vm = s->memo;
+	size_t i, k;
+	int err;
+	if (s->capskipped < s->nskipped + e->nlist &&
+	    (err = kd__grow((void **)&s->skipped, &s->capskipped,
+			    s->nskipped + e->nlist, sizeof(*s->skipped))) < 0)
+		return err;
+	for (i = 0; i < e->nlist; i++) {
+		const struct plist *l = &vm->lists[e->list + i];
+		for (k = 0; k < l->n; k++)
+			s->hit[l->ids[k] >> 6] |= (uint64_t)1
+						  << (l->ids[k] & 63);
+		s->skipped[s->nskipped++] = *l;
+	}
+	for (i = 0; i < e->nrec; i++) {
+		const struct vrec *x = &vm->recs[e->rec + i];
+		struct rstate *st;
+		if ((double)x->est < floor)
+			continue;
+		st = &s->st[x->rec];
+		if (st->tick != s->qtick) {
+			st->tick = s->qtick;
+			st->cand = UINT32_MAX;
+		}
+		if ((err = offer(s, m, x->rec, x->est)) < 0)
+			return err;
+	}
+	return 0;
+}
+
 /* Turn the current variant's hit weights into estimates and clear the
  * accumulators. Records that may become candidates (estimate at least
  * KD_CANDIDATE_MIN) enter cand[], keeping their best over variants; the
  * estimate is below the cover a / wq, so most records are dropped before
- * their name record is read. */
+ * their name record is read. With `rec`, the records reaching the floor
+ * are also noted for the variant memo (before the filter: it is the
+ * query's). */
 static int fold_variant(struct kd_cand_scratch *s, const struct kd_index *m,
-			double wq, double floor)
+			double wq, double floor, struct vmemo *rec)
 {
 	int err = 0;
 	size_t i, n = s->nvtouched;
@@ -632,28 +911,11 @@ static int fold_variant(struct kd_cand_scratch *s, const struct kd_index *m,
 		fest = (float)est;
 		if (fest < KD_CANDIDATE_MIN || (double)fest < floor)
 			continue;
-		if (st->cand == CAND_REJECTED)
-			continue;
-		if (st->cand == UINT32_MAX) {
-			const struct kd_filter *f = s->filter;
-			uint32_t ent = m->names[r].entity;
-			if (f && f->fn && !f->fn(&m->db->ents[ent], f->ctx)) {
-				st->cand = CAND_REJECTED; /* out of scope */
-				continue;
-			}
-			/* on failure, go on clearing the accumulators */
-			if (err < 0 ||
-			    (s->ncand == s->capcand &&
-			     (err = kd__grow((void **)&s->cand, &s->capcand,
-					     s->ncand + 1, sizeof(*s->cand))) <
-				     0))
-				continue;
-			st->cand = (uint32_t)s->ncand++;
-			s->cand[st->cand].entity = ent;
-			s->cand[st->cand].acc = fest;
-		} else if (fest > s->cand[st->cand].acc) {
-			s->cand[st->cand].acc = fest;
-		}
+		if (rec)
+			vmemo_note(rec, r, fest);
+		/* on failure, go on clearing the accumulators */
+		if (err == 0)
+			err = offer(s, m, r, fest);
 	}
 	s->nvtouched = 0;
 	return err;
@@ -767,16 +1029,29 @@ static size_t best_entities(struct kd_cand *out, struct kd_cand *c, size_t n,
 	return j;
 }
 
-int kd__candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
-		   const struct kd_index *m, const struct kd_qvar *vars,
-		   size_t nvars, const char *const *idents, size_t nidents,
-		   size_t limit, const struct kd_filter *filter)
+/* Do all the keys of the queued lists have a key cache slot? */
+static int all_slotted(const struct kd_cand_scratch *s)
+{
+	size_t i;
+	for (i = 0; i < s->nent; i++)
+		if (s->ent[i].sl == NULL)
+			return 0;
+	return 1;
+}
+
+static int candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
+		      const struct kd_index *m, const struct kd_qvar *vars,
+		      size_t nvars, const char *const *idents, size_t nidents,
+		      size_t limit, const struct kd_filter *filter, int memo)
 {
 	struct walk wk;
 	struct kd_cand *c;
 	size_t i, j, n;
 	/* estimates below this cannot reach the final choice */
 	double floor = KD_CANDIDATE_MIN;
+	struct vmemo *rec; /* noting the variant for the memo */
+	char kb[VMEMO_KEY_MAX];
+	size_t klen = 0;
 	int err;
 	memset(out, 0, sizeof(*out));
 	wk.m = m;
@@ -877,7 +1152,32 @@ int kd__candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 			clear_hits(wk.s);
 			return wk.err;
 		}
+		rec = NULL;
+		if (memo && (klen = vmemo_key(kb, sizeof(kb), v, i == 0)) &&
+		    all_slotted(wk.s)) {
+			const struct vment *e;
+			uint64_t h = vmemo_hash(kb, klen);
+			if (wk.s->memo == NULL)
+				wk.s->memo = vmemo_new();
+			if (wk.s->memo &&
+			    (e = vmemo_find(wk.s->memo, kb, klen, h)) != NULL &&
+			    floor >= e->floor) {
+				/* its keys stay queued: a later variant's walk
+				 * looks them up */
+				wk.s->nent = 0;
+				if ((err = replay_variant(wk.s, m, e, floor)) <
+				    0) {
+					clear_hits(wk.s);
+					return err;
+				}
+				goto next;
+			}
+			if ((rec = wk.s->memo) != NULL)
+				vmemo_begin(rec, klen, h, floor);
+		}
 		resolve_keys(wk.s, m);
+		if (rec)
+			vmemo_lists(rec, wk.s);
 		if (wk.s->capskipped < wk.s->nskipped + wk.s->nent &&
 		    (err = kd__grow((void **)&wk.s->skipped, &wk.s->capskipped,
 				    wk.s->nskipped + wk.s->nent,
@@ -886,10 +1186,13 @@ int kd__candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 			return err;
 		}
 		walk_lists(wk.s, tokw, v->ntok, wq, floor);
-		if ((err = fold_variant(wk.s, m, wq, floor)) < 0) {
+		if ((err = fold_variant(wk.s, m, wq, floor, rec)) < 0) {
 			clear_hits(wk.s);
 			return err;
 		}
+		if (rec)
+			vmemo_commit(rec, kb, klen);
+	next:
 		if (i + 1 < nvars && wk.s->ncand > limit * 4)
 			floor = kth_best(wk.s, limit * 4, floor);
 	}
@@ -900,7 +1203,8 @@ int kd__candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 		if ((ids = kd__index_lookup_ident(m, idents[i], &nids)) == NULL)
 			continue;
 		count_list(wk.s, ids, NULL, nids, 1, 1.0f, &w, 0);
-		if ((err = fold_variant(wk.s, m, 1.0, KD_CANDIDATE_MIN)) < 0) {
+		if ((err = fold_variant(wk.s, m, 1.0, KD_CANDIDATE_MIN, NULL)) <
+		    0) {
 			clear_hits(wk.s);
 			return err;
 		}
@@ -919,4 +1223,21 @@ int kd__candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 	out->s = wk.s;
 	out->tick = wk.s->qtick;
 	return 0;
+}
+
+int kd__candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
+		   const struct kd_index *m, const struct kd_qvar *vars,
+		   size_t nvars, const char *const *idents, size_t nidents,
+		   size_t limit, const struct kd_filter *filter)
+{
+	return candidates(out, sp, m, vars, nvars, idents, nidents, limit,
+			  filter, 0);
+}
+
+int kd__candidates_memo(struct kd_cand_set *out, struct kd_cand_scratch **sp,
+			const struct kd_index *m, const struct kd_qvar *vars,
+			size_t nvars, size_t limit,
+			const struct kd_filter *filter)
+{
+	return candidates(out, sp, m, vars, nvars, NULL, 0, limit, filter, 1);
 }
