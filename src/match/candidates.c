@@ -38,8 +38,12 @@
  * a total order (estimate, then entity), so the choice does not depend on
  * the order records were found in. Posting-list walks prefetch the states
  * a few entries ahead; on large indexes they are cache-miss bound.
+ *
+ * kd__candidates_memo (the text scan) keeps what each variant gave and
+ * replays it when the variant comes again (cand_memo.h).
  */
 #include "candidates.h"
+#include "cand_memo.h"
 
 #include <assert.h>
 #include <string.h>
@@ -80,12 +84,6 @@ struct kslot {
 
 #define KCACHE_SIZE 512 /* power of two; filled to half at most */
 
-/* A skipped (non-essential) list, kept for kd__cand_hit(). */
-struct plist {
-	const uint32_t *ids;
-	uint32_t n;
-};
-
 struct kd_cand_scratch {
 	struct rstate *st;
 	float *wsum;          /* per record: kd_mname.wsum, 4 bytes a record
@@ -110,9 +108,6 @@ struct kd_cand_scratch {
 	size_t nent, capent, nskipped, capskipped;
 	uint32_t qtick;
 };
-
-struct vmemo;
-static void vmemo_free(struct vmemo *vm);
 
 /* Posting entries ahead of the one being counted whose state is fetched
  * early: on large lists the loop is bound by cache misses. */
@@ -158,7 +153,7 @@ void kd__cand_scratch_free(struct kd_cand_scratch *s)
 	kd__free(s->skipped);
 	kd__free(s->kcache);
 	kd__free(s->pending);
-	vmemo_free(s->memo);
+	kd__vmemo_free(s->memo);
 	kd__free(s);
 }
 
@@ -597,213 +592,6 @@ static size_t top_k(struct kd_cand *c, size_t n, size_t k)
 	return k;
 }
 
-/*
- * ---- variant memo (kd__candidates_memo) ------------------------------
- *
- * What a query variant contributes depends only on the index and on the
- * variant's tokens (kind, weight, text, skeleton, whether read from
- * another script, and whether it is the name as written: typo keys), so
- * a text scan, which asks the same variants again and again (a Hangul
- * word is scored as romanised and as Hangul, both giving the same DPRK
- * reading; repeated words), keeps per variant the records whose estimate
- * reached the floor it was computed at, and the lists it walked. A
- * variant met again at that floor or above is replayed: its records
- * offered again (those below the present floor left out, as the walk
- * leaves them), its lists noted as skipped ones for kd__cand_hit(). Only
- * variants whose keys all had a key cache slot are kept or replayed
- * (a full cache does not join the exact keys of two tokens). The memo
- * is dropped whole when it fills.
- */
-#define VMEMO_SLOTS    4096u      /* power of two; entries at most half */
-#define VMEMO_RECS     (1u << 20) /* (record, estimate) pairs, 8 MB */
-#define VMEMO_LISTS    (1u << 16) /* lists walked, 1 MB */
-#define VMEMO_KEYBYTES (1u << 20) /* variant keys */
-#define VMEMO_KEY_MAX  2048u      /* longer variants are not kept */
-
-struct vrec {
-	uint32_t rec;
-	float est;
-};
-
-struct vment {
-	uint64_t hash;
-	double floor;         /* the floor it was computed at */
-	uint32_t key, klen;   /* in keys[] */
-	uint32_t rec, nrec;   /* in recs[] */
-	uint32_t list, nlist; /* in lists[] */
-};
-
-struct vmemo {
-	uint32_t slot[VMEMO_SLOTS]; /* 1 + entry number; 0: empty */
-	struct vment ent[VMEMO_SLOTS / 2];
-	size_t nent;
-	struct vrec *recs;
-	struct plist *lists;
-	char *keys;
-	size_t nrecs, nlists, nkeys; /* kept */
-	struct vment cur;            /* the entry being made */
-	int full;                    /* cur did not fit */
-};
-
-static void vmemo_free(struct vmemo *vm)
-{
-	if (vm == NULL)
-		return;
-	kd__free(vm->recs);
-	kd__free(vm->lists);
-	kd__free(vm->keys);
-	kd__free(vm);
-}
-
-static struct vmemo *vmemo_new(void)
-{
-	struct vmemo *vm = kd__calloc(1, sizeof(*vm));
-	if (vm == NULL)
-		return NULL;
-	vm->recs = kd__malloc(VMEMO_RECS * sizeof(*vm->recs));
-	vm->lists = kd__malloc(VMEMO_LISTS * sizeof(*vm->lists));
-	vm->keys = kd__malloc(VMEMO_KEYBYTES);
-	if (!vm->recs || !vm->lists || !vm->keys) {
-		vmemo_free(vm);
-		return NULL;
-	}
-	return vm;
-}
-
-static void vmemo_clear(struct vmemo *vm)
-{
-	memset(vm->slot, 0, sizeof(vm->slot));
-	vm->nent = vm->nrecs = vm->nlists = vm->nkeys = 0;
-}
-
-/* The memo key of variant v (first: the name as written) in kb[0..cap):
- * @return its length, 0 when it does not fit. */
-static size_t vmemo_key(char *kb, size_t cap, const struct kd_qvar *v,
-			int first)
-{
-	size_t j, n = 0;
-	if (cap < 2)
-		return 0;
-	kb[n++] = (char)first;
-	kb[n++] = (char)v->ntok;
-	for (j = 0; j < v->ntok; j++) {
-		const struct kd_qtok *t = &v->toks[j];
-		size_t need = 1 + sizeof(t->w) + 2 * sizeof(uint16_t) +
-			      (size_t)t->len + t->skel_len;
-		if (n + need > cap)
-			return 0;
-		kb[n++] = (char)(t->kind << 1 | (t->flags & KD_TF_READ));
-		memcpy(kb + n, &t->w, sizeof(t->w));
-		n += sizeof(t->w);
-		memcpy(kb + n, &t->len, sizeof(t->len));
-		n += sizeof(t->len);
-		memcpy(kb + n, t->s, t->len);
-		n += t->len;
-		memcpy(kb + n, &t->skel_len, sizeof(t->skel_len));
-		n += sizeof(t->skel_len);
-		memcpy(kb + n, t->skel, t->skel_len);
-		n += t->skel_len;
-	}
-	return n;
-}
-
-static uint64_t vmemo_hash(const char *kb, size_t n)
-{
-	uint64_t h = 14695981039346656037u;
-	size_t i;
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)kb[i]) * 1099511628211u;
-	return h;
-}
-
-/* The kept entry of key kb[0..n) (hash h), or NULL. */
-static const struct vment *vmemo_find(const struct vmemo *vm, const char *kb,
-				      size_t n, uint64_t h)
-{
-	uint32_t i, x;
-	for (i = (uint32_t)h;; i++) {
-		const struct vment *e;
-		if ((x = vm->slot[i & (VMEMO_SLOTS - 1)]) == 0)
-			return NULL;
-		e = &vm->ent[x - 1];
-		if (e->hash == h && e->klen == n &&
-		    memcmp(vm->keys + e->key, kb, n) == 0)
-			return e;
-	}
-}
-
-/* Start noting the variant of key kb[0..n) (hash h), walked at `floor`. */
-static void vmemo_begin(struct vmemo *vm, size_t n, uint64_t h, double floor)
-{
-	if (vm->nent == VMEMO_SLOTS / 2 || vm->nkeys + n > VMEMO_KEYBYTES)
-		vmemo_clear(vm);
-	vm->cur.hash = h;
-	vm->cur.floor = floor;
-	vm->cur.klen = (uint32_t)n;
-	vm->cur.rec = (uint32_t)vm->nrecs;
-	vm->cur.nrec = 0;
-	vm->cur.list = (uint32_t)vm->nlists;
-	vm->cur.nlist = 0;
-	vm->full = 0;
-}
-
-static void vmemo_note(struct vmemo *vm, uint32_t r, float est)
-{
-	size_t at = (size_t)vm->cur.rec + vm->cur.nrec;
-	if (at == VMEMO_RECS) {
-		vm->full = 1;
-		return;
-	}
-	vm->recs[at].rec = r;
-	vm->recs[at].est = est;
-	vm->cur.nrec++;
-}
-
-/* Note the lists the variant walks (s->ent, resolved). */
-static void vmemo_lists(struct vmemo *vm, const struct kd_cand_scratch *s)
-{
-	size_t i, at = (size_t)vm->cur.list;
-	if (at + s->nent > VMEMO_LISTS) {
-		vm->full = 1;
-		return;
-	}
-	for (i = 0; i < s->nent; i++) {
-		vm->lists[at + i].ids = s->ent[i].ids;
-		vm->lists[at + i].n = s->ent[i].n;
-	}
-	vm->cur.nlist = (uint32_t)s->nent;
-}
-
-/* Keep the noted variant under key kb[0..n) (a previous entry of the
- * same key, walked at a higher floor, gives way). */
-static void vmemo_commit(struct vmemo *vm, const char *kb, size_t n)
-{
-	uint32_t i, *x;
-	if (vm->full) {
-		vmemo_clear(vm);
-		return;
-	}
-	vm->cur.key = (uint32_t)vm->nkeys;
-	memcpy(vm->keys + vm->nkeys, kb, n);
-	vm->nkeys += n;
-	vm->nrecs += vm->cur.nrec;
-	vm->nlists += vm->cur.nlist;
-	for (i = (uint32_t)vm->cur.hash;; i++) {
-		const struct vment *e;
-		x = &vm->slot[i & (VMEMO_SLOTS - 1)];
-		if (*x == 0)
-			break;
-		e = &vm->ent[*x - 1];
-		if (e->hash == vm->cur.hash && e->klen == n &&
-		    memcmp(vm->keys + e->key, kb, n) == 0) {
-			vm->ent[*x - 1] = vm->cur;
-			return;
-		}
-	}
-	vm->ent[vm->nent] = vm->cur;
-	*x = (uint32_t)++vm->nent;
-}
-
 /* Record r (of estimate fest, at least the floor) may be a candidate:
  * enter it in cand[] (the filter permitting), or raise its estimate
  * there. @return 0, or an error (cand[] could not grow). */
@@ -834,12 +622,17 @@ static inline int offer(struct kd_cand_scratch *s, const struct kd_index *m,
 	return 0;
 }
 
-/* Replay memo entry e at `floor` (not below e->floor): as its walk
- * would. @return 0, or an error. */
+/* Replay memo entry e (cand_memo.h) at `floor`, not below the floor it
+ * was walked at: its records are offered again, those below `floor` left
+ * out as the walk leaves them, and its lists noted as skipped ones, so
+ * that kd__cand_hit() answers for the chosen entities as after the walk.
+ * (Only variants whose keys all had a key cache slot are kept and
+ * replayed: a full cache does not join the exact keys of two tokens.)
+ * @return 0, or an error. */
 static int replay_variant(struct kd_cand_scratch *s, const struct kd_index *m,
 			  const struct vment *e, double floor)
 {
-	const struct vmemo *vm = s->memo;
+	struct vmemo *vm = s->memo;
 	size_t i, k;
 	int err;
 	if (s->capskipped < s->nskipped + e->nlist &&
@@ -853,6 +646,7 @@ static int replay_variant(struct kd_cand_scratch *s, const struct kd_index *m,
 						  << (l->ids[k] & 63);
 		s->skipped[s->nskipped++] = *l;
 	}
+	vm->replays++;
 	for (i = 0; i < e->nrec; i++) {
 		const struct vrec *x = &vm->recs[e->rec + i];
 		struct rstate *st;
@@ -912,7 +706,7 @@ static int fold_variant(struct kd_cand_scratch *s, const struct kd_index *m,
 		if (fest < KD_CANDIDATE_MIN || (double)fest < floor)
 			continue;
 		if (rec)
-			vmemo_note(rec, r, fest);
+			kd__vmemo_note(rec, r, fest);
 		/* on failure, go on clearing the accumulators */
 		if (err == 0)
 			err = offer(s, m, r, fest);
@@ -1153,14 +947,15 @@ static int candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 			return wk.err;
 		}
 		rec = NULL;
-		if (memo && (klen = vmemo_key(kb, sizeof(kb), v, i == 0)) &&
+		if (memo && (klen = kd__vmemo_key(kb, sizeof(kb), v, i == 0)) &&
 		    all_slotted(wk.s)) {
 			const struct vment *e;
-			uint64_t h = vmemo_hash(kb, klen);
+			uint64_t h = kd__vmemo_hash(kb, klen);
 			if (wk.s->memo == NULL)
-				wk.s->memo = vmemo_new();
+				wk.s->memo = kd__vmemo_new();
 			if (wk.s->memo &&
-			    (e = vmemo_find(wk.s->memo, kb, klen, h)) != NULL &&
+			    (e = kd__vmemo_find(wk.s->memo, kb, klen, h)) !=
+				    NULL &&
 			    floor >= e->floor) {
 				/* its keys stay queued: a later variant's walk
 				 * looks them up */
@@ -1173,11 +968,11 @@ static int candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 				goto next;
 			}
 			if ((rec = wk.s->memo) != NULL)
-				vmemo_begin(rec, klen, h, floor);
+				kd__vmemo_begin(rec, klen, h, floor);
 		}
 		resolve_keys(wk.s, m);
-		if (rec)
-			vmemo_lists(rec, wk.s);
+		for (j = 0; rec && j < wk.s->nent; j++)
+			kd__vmemo_list(rec, wk.s->ent[j].ids, wk.s->ent[j].n);
 		if (wk.s->capskipped < wk.s->nskipped + wk.s->nent &&
 		    (err = kd__grow((void **)&wk.s->skipped, &wk.s->capskipped,
 				    wk.s->nskipped + wk.s->nent,
@@ -1191,7 +986,7 @@ static int candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 			return err;
 		}
 		if (rec)
-			vmemo_commit(rec, kb, klen);
+			kd__vmemo_commit(rec, kb, klen);
 	next:
 		if (i + 1 < nvars && wk.s->ncand > limit * 4)
 			floor = kth_best(wk.s, limit * 4, floor);
@@ -1240,4 +1035,9 @@ int kd__candidates_memo(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 			const struct kd_filter *filter)
 {
 	return candidates(out, sp, m, vars, nvars, NULL, 0, limit, filter, 1);
+}
+
+size_t kd__cand_memo_replays(const struct kd_cand_scratch *s)
+{
+	return s && s->memo ? s->memo->replays : 0;
 }
