@@ -38,8 +38,12 @@
  * a total order (estimate, then entity), so the choice does not depend on
  * the order records were found in. Posting-list walks prefetch the states
  * a few entries ahead; on large indexes they are cache-miss bound.
+ *
+ * kd__candidates_memo (the text scan) keeps what each variant gave and
+ * replays it when the variant comes again (cand_memo.h).
  */
 #include "candidates.h"
+#include "cand_memo.h"
 
 #include <assert.h>
 #include <string.h>
@@ -80,12 +84,6 @@ struct kslot {
 
 #define KCACHE_SIZE 512 /* power of two; filled to half at most */
 
-/* A skipped (non-essential) list, kept for kd__cand_hit(). */
-struct plist {
-	const uint32_t *ids;
-	uint32_t n;
-};
-
 struct kd_cand_scratch {
 	struct rstate *st;
 	float *wsum;          /* per record: kd_mname.wsum, 4 bytes a record
@@ -102,6 +100,7 @@ struct kd_cand_scratch {
 	struct plist *skipped;
 	struct kslot *kcache;
 	struct kslot **pending; /* keys of kcache not looked up yet */
+	struct vmemo *memo;     /* kd__candidates_memo(), made at first use */
 	size_t nkeys;           /* keys in kcache for this query */
 	size_t npending;
 	size_t ncand, capcand, capsel, nvtouched, cap, capents;
@@ -154,6 +153,7 @@ void kd__cand_scratch_free(struct kd_cand_scratch *s)
 	kd__free(s->skipped);
 	kd__free(s->kcache);
 	kd__free(s->pending);
+	kd__vmemo_free(s->memo);
 	kd__free(s);
 }
 
@@ -592,13 +592,86 @@ static size_t top_k(struct kd_cand *c, size_t n, size_t k)
 	return k;
 }
 
+/* Record r (of estimate fest, at least the floor) may be a candidate:
+ * enter it in cand[] (the filter permitting), or raise its estimate
+ * there. @return 0, or an error (cand[] could not grow). */
+static inline int offer(struct kd_cand_scratch *s, const struct kd_index *m,
+			uint32_t r, float fest)
+{
+	struct rstate *st = &s->st[r];
+	int err;
+	if (st->cand == CAND_REJECTED)
+		return 0;
+	if (st->cand == UINT32_MAX) {
+		const struct kd_filter *f = s->filter;
+		uint32_t ent = m->names[r].entity;
+		if (f && f->fn && !f->fn(&m->db->ents[ent], f->ctx)) {
+			st->cand = CAND_REJECTED; /* out of scope */
+			return 0;
+		}
+		if (s->ncand == s->capcand &&
+		    (err = kd__grow((void **)&s->cand, &s->capcand,
+				    s->ncand + 1, sizeof(*s->cand))) < 0)
+			return err;
+		st->cand = (uint32_t)s->ncand++;
+		s->cand[st->cand].entity = ent;
+		s->cand[st->cand].acc = fest;
+	} else if (fest > s->cand[st->cand].acc) {
+		s->cand[st->cand].acc = fest;
+	}
+	return 0;
+}
+
+/* Replay memo entry e (cand_memo.h) at `floor`, not below the floor it
+ * was walked at: its records are offered again, those below `floor` left
+ * out as the walk leaves them, and its lists noted as skipped ones, so
+ * that kd__cand_hit() answers for the chosen entities as after the walk.
+ * (Only variants whose keys all had a key cache slot are kept and
+ * replayed: a full cache does not join the exact keys of two tokens.)
+ * @return 0, or an error. */
+static int replay_variant(struct kd_cand_scratch *s, const struct kd_index *m,
+			  const struct vment *e, double floor)
+{
+	struct vmemo *vm = s->memo;
+	size_t i, k;
+	int err;
+	if (s->capskipped < s->nskipped + e->nlist &&
+	    (err = kd__grow((void **)&s->skipped, &s->capskipped,
+			    s->nskipped + e->nlist, sizeof(*s->skipped))) < 0)
+		return err;
+	for (i = 0; i < e->nlist; i++) {
+		const struct plist *l = &vm->lists[e->list + i];
+		for (k = 0; k < l->n; k++)
+			s->hit[l->ids[k] >> 6] |= (uint64_t)1
+						  << (l->ids[k] & 63);
+		s->skipped[s->nskipped++] = *l;
+	}
+	vm->replays++;
+	for (i = 0; i < e->nrec; i++) {
+		const struct vrec *x = &vm->recs[e->rec + i];
+		struct rstate *st;
+		if ((double)x->est < floor)
+			continue;
+		st = &s->st[x->rec];
+		if (st->tick != s->qtick) {
+			st->tick = s->qtick;
+			st->cand = UINT32_MAX;
+		}
+		if ((err = offer(s, m, x->rec, x->est)) < 0)
+			return err;
+	}
+	return 0;
+}
+
 /* Turn the current variant's hit weights into estimates and clear the
  * accumulators. Records that may become candidates (estimate at least
  * KD_CANDIDATE_MIN) enter cand[], keeping their best over variants; the
  * estimate is below the cover a / wq, so most records are dropped before
- * their name record is read. */
+ * their name record is read. With `rec`, the records reaching the floor
+ * are also noted for the variant memo (before the filter: it is the
+ * query's). */
 static int fold_variant(struct kd_cand_scratch *s, const struct kd_index *m,
-			double wq, double floor)
+			double wq, double floor, struct vmemo *rec)
 {
 	int err = 0;
 	size_t i, n = s->nvtouched;
@@ -632,28 +705,11 @@ static int fold_variant(struct kd_cand_scratch *s, const struct kd_index *m,
 		fest = (float)est;
 		if (fest < KD_CANDIDATE_MIN || (double)fest < floor)
 			continue;
-		if (st->cand == CAND_REJECTED)
-			continue;
-		if (st->cand == UINT32_MAX) {
-			const struct kd_filter *f = s->filter;
-			uint32_t ent = m->names[r].entity;
-			if (f && f->fn && !f->fn(&m->db->ents[ent], f->ctx)) {
-				st->cand = CAND_REJECTED; /* out of scope */
-				continue;
-			}
-			/* on failure, go on clearing the accumulators */
-			if (err < 0 ||
-			    (s->ncand == s->capcand &&
-			     (err = kd__grow((void **)&s->cand, &s->capcand,
-					     s->ncand + 1, sizeof(*s->cand))) <
-				     0))
-				continue;
-			st->cand = (uint32_t)s->ncand++;
-			s->cand[st->cand].entity = ent;
-			s->cand[st->cand].acc = fest;
-		} else if (fest > s->cand[st->cand].acc) {
-			s->cand[st->cand].acc = fest;
-		}
+		if (rec)
+			kd__vmemo_note(rec, r, fest);
+		/* on failure, go on clearing the accumulators */
+		if (err == 0)
+			err = offer(s, m, r, fest);
 	}
 	s->nvtouched = 0;
 	return err;
@@ -767,16 +823,29 @@ static size_t best_entities(struct kd_cand *out, struct kd_cand *c, size_t n,
 	return j;
 }
 
-int kd__candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
-		   const struct kd_index *m, const struct kd_qvar *vars,
-		   size_t nvars, const char *const *idents, size_t nidents,
-		   size_t limit, const struct kd_filter *filter)
+/* Do all the keys of the queued lists have a key cache slot? */
+static int all_slotted(const struct kd_cand_scratch *s)
+{
+	size_t i;
+	for (i = 0; i < s->nent; i++)
+		if (s->ent[i].sl == NULL)
+			return 0;
+	return 1;
+}
+
+static int candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
+		      const struct kd_index *m, const struct kd_qvar *vars,
+		      size_t nvars, const char *const *idents, size_t nidents,
+		      size_t limit, const struct kd_filter *filter, int memo)
 {
 	struct walk wk;
 	struct kd_cand *c;
 	size_t i, j, n;
 	/* estimates below this cannot reach the final choice */
 	double floor = KD_CANDIDATE_MIN;
+	struct vmemo *rec; /* noting the variant for the memo */
+	char kb[VMEMO_KEY_MAX];
+	size_t klen = 0;
 	int err;
 	memset(out, 0, sizeof(*out));
 	wk.m = m;
@@ -877,7 +946,33 @@ int kd__candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 			clear_hits(wk.s);
 			return wk.err;
 		}
+		rec = NULL;
+		if (memo && (klen = kd__vmemo_key(kb, sizeof(kb), v, i == 0)) &&
+		    all_slotted(wk.s)) {
+			const struct vment *e;
+			uint64_t h = kd__vmemo_hash(kb, klen);
+			if (wk.s->memo == NULL)
+				wk.s->memo = kd__vmemo_new();
+			if (wk.s->memo &&
+			    (e = kd__vmemo_find(wk.s->memo, kb, klen, h)) !=
+				    NULL &&
+			    floor >= e->floor) {
+				/* its keys stay queued: a later variant's walk
+				 * looks them up */
+				wk.s->nent = 0;
+				if ((err = replay_variant(wk.s, m, e, floor)) <
+				    0) {
+					clear_hits(wk.s);
+					return err;
+				}
+				goto next;
+			}
+			if ((rec = wk.s->memo) != NULL)
+				kd__vmemo_begin(rec, klen, h, floor);
+		}
 		resolve_keys(wk.s, m);
+		for (j = 0; rec && j < wk.s->nent; j++)
+			kd__vmemo_list(rec, wk.s->ent[j].ids, wk.s->ent[j].n);
 		if (wk.s->capskipped < wk.s->nskipped + wk.s->nent &&
 		    (err = kd__grow((void **)&wk.s->skipped, &wk.s->capskipped,
 				    wk.s->nskipped + wk.s->nent,
@@ -886,10 +981,13 @@ int kd__candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 			return err;
 		}
 		walk_lists(wk.s, tokw, v->ntok, wq, floor);
-		if ((err = fold_variant(wk.s, m, wq, floor)) < 0) {
+		if ((err = fold_variant(wk.s, m, wq, floor, rec)) < 0) {
 			clear_hits(wk.s);
 			return err;
 		}
+		if (rec)
+			kd__vmemo_commit(rec, kb, klen);
+	next:
 		if (i + 1 < nvars && wk.s->ncand > limit * 4)
 			floor = kth_best(wk.s, limit * 4, floor);
 	}
@@ -900,7 +998,8 @@ int kd__candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 		if ((ids = kd__index_lookup_ident(m, idents[i], &nids)) == NULL)
 			continue;
 		count_list(wk.s, ids, NULL, nids, 1, 1.0f, &w, 0);
-		if ((err = fold_variant(wk.s, m, 1.0, KD_CANDIDATE_MIN)) < 0) {
+		if ((err = fold_variant(wk.s, m, 1.0, KD_CANDIDATE_MIN, NULL)) <
+		    0) {
 			clear_hits(wk.s);
 			return err;
 		}
@@ -919,4 +1018,26 @@ int kd__candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 	out->s = wk.s;
 	out->tick = wk.s->qtick;
 	return 0;
+}
+
+int kd__candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
+		   const struct kd_index *m, const struct kd_qvar *vars,
+		   size_t nvars, const char *const *idents, size_t nidents,
+		   size_t limit, const struct kd_filter *filter)
+{
+	return candidates(out, sp, m, vars, nvars, idents, nidents, limit,
+			  filter, 0);
+}
+
+int kd__candidates_memo(struct kd_cand_set *out, struct kd_cand_scratch **sp,
+			const struct kd_index *m, const struct kd_qvar *vars,
+			size_t nvars, size_t limit,
+			const struct kd_filter *filter)
+{
+	return candidates(out, sp, m, vars, nvars, NULL, 0, limit, filter, 1);
+}
+
+size_t kd__cand_memo_replays(const struct kd_cand_scratch *s)
+{
+	return s && s->memo ? s->memo->replays : 0;
 }

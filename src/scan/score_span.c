@@ -353,8 +353,8 @@ static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 			goto done;
 		goto ranked;
 	}
-	KD_FORWARD(kd__candidates(&cs, &c->sctx->cand, m, qv, nq, NULL, 0,
-				  KD_CANDIDATES, c->filter));
+	KD_FORWARD(kd__candidates_memo(&cs, &c->sctx->cand, m, qv, nq,
+				       KD_CANDIDATES, c->filter));
 	if (cs.n == 0)
 		goto done;
 	es = kd__malloc(cs.n * sizeof(*es));
