@@ -109,3 +109,37 @@ KD_TEST(foreign_readings__kana_shi)
 	/* another name stays apart */
 	CHECK(cmp("Kim", "シーム") < 0.30);
 }
+
+KD_TEST(foreign_readings__kana_final_vowel)
+{
+	const char *how;
+	size_t frame;
+	/* the u or o Japanese adds after a final consonant is not counted
+	 * (table 'e'): Heald ヒールド "hirudo" was 0 (sound 0.798) */
+	CHECK_NEAR(kd__sound_sim_in('e', "heald", 5, "hirudo", 6, &frame),
+		   0.899, 0.001);
+	CHECK(frame == 2);
+	CHECK_NEAR(kd__sound_sim_in(0, "heald", 5, "hirudo", 6, &frame), 0.798,
+		   0.001);
+	CHECK_NEAR(tsim("heald", "hirudo", KD_TF_READ, &how), 0.899, 0.001);
+	CHECK_STR(how, "phonetic");
+	/* a final a is no added vowel */
+	CHECK_NEAR(kd__sound_sim_in('e', "heald", 5, "hiruda", 6, &frame),
+		   0.798, 0.001);
+	/* one consonant: the frame-1 cap (Wit ウィット was 0) */
+	CHECK_NEAR(tsim("wit", "witto", KD_TF_READ, &how), 0.85, 1e-9);
+	CHECK(cmp("Heald", "ヒールド") >= 0.85);
+	CHECK(cmp("Wit", "ウィット") >= 0.70);
+	CHECK(cmp("Heym", "ハイム") >= 0.75);
+	/* the vowel must close the Latin word's last consonant: Brit is not
+	 * Bertil's "berutiru", Mize ends in a vowel (Meisel "meizeru") */
+	CHECK_NEAR(tsim("brit", "berutiru", KD_TF_READ, &how), 0, 1e-9);
+	CHECK(cmp("Brit", "ベルティル") < 0.70);
+	CHECK(cmp("Mize", "メイゼル") < 0.70);
+	/* a consonant the Latin word lacks still counts (Stroud's r) */
+	CHECK(cmp("Steed", "ストラウド") < 0.70);
+	/* a reading with a closed syllable is not Kana (a Russian reading
+	 * keeps its clusters): its final u counts (0.899, not 1.0) */
+	CHECK(kd__sound_sim_in('e', "heald", 5, "hieldu", 6, &frame) > 0.85);
+	CHECK_NEAR(tsim("heald", "hieldu", KD_TF_READ, &how), 0.899, 0.001);
+}

@@ -16,7 +16,8 @@
  *     (a reading of 5 letters or more: also by sound, below)
  *   a reading from another script, by sound      phon_min..phon_max
  *     (phonetic_sim: 3+ consonants; 2 when the Arabic script wrote
- *     the vowels and they agree; "shi" also as "si")
+ *     the vowels and they agree; "shi" also as "si"; a Kana reading
+ *     also without the vowel added to its final consonant)
  *   skeletons one edit apart (len >= 6)          0.70
  *   initial vs a word with that first letter     0.70
  *   numbers must be equal, else 0 and flagged    (Yu Jong 2 != Yu Jong 3)
@@ -707,6 +708,80 @@ static double shi_as_si(const struct kd_qtok *lat, const struct kd_qtok *rd,
 	return sim;
 }
 
+/* Is the reading s the Hepburn spelling of Kana: open syllables only
+ * (a consonant or a digraph sh ch ts j, a y glide, then a vowel), a
+ * consonant closing a syllable only as the moraic n or as the first of a
+ * doubled one (ッ: tt, kk, tch), and no final consonant but n? Russian
+ * and Greek readings of foreign names keep their clusters (milmor). */
+static int kana_shaped(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		size_t j = i;
+		if (strchr("aeiou", s[i]) != NULL) {
+			i++;
+			continue;
+		}
+		if (s[i] == 'n' &&
+		    (i + 1 == n || strchr("aeiouy", s[i + 1]) == NULL)) {
+			i++; /* the moraic n */
+			continue;
+		}
+		if (i + 1 < n &&
+		    (s[i + 1] == s[i] || (s[i] == 't' && s[i + 1] == 'c')))
+			j++; /* a doubled consonant (ッ) */
+		if (j + 1 < n &&
+		    ((s[j] == 's' || s[j] == 'c') && s[j + 1] == 'h'))
+			j += 2;
+		else if (j + 1 < n && s[j] == 't' && s[j + 1] == 's')
+			j += 2;
+		else
+			j++;
+		if (j < n && s[j] == 'y')
+			j++;
+		if (j == n || strchr("aeiou", s[j]) == NULL)
+			return 0;
+		i = j;
+	}
+	return 1;
+}
+
+/* The vowel Japanese adds to a consonant that ends a word: Kana writes
+ * only open syllables (and the moraic n), so a foreign name's final
+ * consonant takes an epenthetic u, o after t and d (Heald ヒールド
+ * "hirudo", Wit ウィット "witto", Heym ハイム "haimu", Stamp スタンプ
+ * "sutanpu"). The fitted Kana costs price every added vowel alike (0.2),
+ * which sinks a frame of one to three consonants. A Kana-shaped reading
+ * is also compared without that final vowel (phonetic.c table 'e'), when
+ * the vowel closes the consonant class that ends the Latin word; the
+ * better sound similarity counts. Table 'e' asks for frames of at most
+ * four consonants, as many on each side: the added vowel is then all
+ * that differs, not a consonant (Steed ~ ストラウド is Stroud). */
+static double kana_epenthesis(const struct kd_qtok *lat,
+			      const struct kd_qtok *rd, double sim,
+			      size_t *frame)
+{
+	char x[48], y[48];
+	size_t f, nx, ny;
+	double s;
+	if (!kana_shaped(rd->s, rd->len))
+		return sim;
+	/* the vowel closes the consonant that ends the Latin word (Wit
+	 * "witto", Heald "hirudo"), not another (Brit ~ "berutiru" is
+	 * Bertil's l, Mize ~ "meizeru" has a vowel last) */
+	nx = kd__phonetic(x, sizeof(x), lat->s, lat->len);
+	ny = kd__phonetic(y, sizeof(y), rd->s, rd->len);
+	if (nx == 0 || ny == 0 || x[nx - 1] != y[ny - 1] ||
+	    strchr("aeiouy", lat->s[lat->len - 1]) != NULL)
+		return sim;
+	s = kd__sound_sim_in('e', lat->s, lat->len, rd->s, rd->len, &f);
+	if (s > sim) {
+		*frame = f;
+		return s;
+	}
+	return sim;
+}
+
 /*
  * A token read from another script (KD_TF_READ) against another token:
  * equal consonant frames (phonetic.c) of at least two consonants, or one
@@ -734,8 +809,10 @@ static double phonetic_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 			       : b->flags & KD_TF_HANGUL ? 'k'
 							 : 0,
 			       a->s, a->len, b->s, b->len, &frame);
-	if (!(b->flags & (KD_TF_ARABIC | KD_TF_HAN | KD_TF_HANGUL)))
+	if (!(b->flags & (KD_TF_ARABIC | KD_TF_HAN | KD_TF_HANGUL))) {
 		sim = shi_as_si(a, b, sim, &frame);
+		sim = kana_epenthesis(a, b, sim, &frame);
+	}
 	/* an Arabic-script frame writes no short vowel: two consonants
 	 * (pry, ry) meet too many names, unless the vowels are written
 	 * (arabic_frame2) */

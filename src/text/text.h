@@ -187,7 +187,9 @@ double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
  *  name read from Han characters (pinyin), 'k' for a reading of Hangul
  *  words (an initial voicing pair k/g, t/d is one Hangul letter: Kazuo
  *  가즈오, Toda 도다; the better of table 'w' on kd__sounds_hangul and
- *  table 'k'), 0 chosen by the reading (the others). */
+ *  table 'k'), 'e' for a Kana reading without the vowel Japanese adds
+ *  to a final consonant (u; o after t, d: "hirudo" as "hirud"), 0
+ *  chosen by the reading (the others). */
 double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 			size_t blen, size_t *frame);
 
