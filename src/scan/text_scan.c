@@ -513,10 +513,13 @@ static int prominent(const struct scan *sc, uint32_t ei)
 	return kd_entity_source_count(kd_db_cluster_of(sc->c->ix->db, e)) >= 2;
 }
 
-/* Is name word w[0..n) carried by no notable person but the listed one:
- * unseen among the ~110k people of the shipped name counts (namefreq.c)?
- * Lavrov and Shoigu are; Karpov (a chess champion) and Chaplin (an
- * actor) are not, so either alone more likely names someone else. */
+/* Is name word w[0..n) carried by no other notable person: absent from
+ * the shipped name counts of ~110k people (namefreq.c; the counts leave
+ * out a word seen once, so the listed person himself, if counted, does
+ * not make his name common)? Lavrov and Shoigu are absent; Karpov (2:
+ * the chess champion), Chaplin (16) and Kogan (6) are counted, so alone
+ * they more likely name someone else. An absent word's information is
+ * that of the empty word (count 0). */
 static int distinctive(const char *w, size_t n)
 {
 	return kd__name_pop_info(w, n) >= kd__name_pop_info("", 0);
