@@ -957,21 +957,15 @@ out:
 	return ok;
 }
 
-/* Room in sc->bare for every token (new ones not asked yet); on running
- * out of memory, bare() reads the text each time for those left out. */
+/* Room in sc->bare for every token, made once per scan (collect runs
+ * once, after the whole text is tokenized); on running out of memory,
+ * bare() reads the text each time instead. */
 static void bare_room(struct scan *sc)
 {
-	size_t cap = sc->nbare;
-	uint8_t *b;
-	if (sc->n <= cap)
+	if (sc->bare != NULL || sc->n == 0)
 		return;
-	while (cap < sc->n)
-		cap = cap ? cap * 2 : 4096;
-	if ((b = kd__realloc(sc->bare, cap)) == NULL)
-		return;
-	memset(b + sc->nbare, 0, cap - sc->nbare);
-	sc->bare = b;
-	sc->nbare = cap;
+	if ((sc->bare = kd__calloc(sc->n, 1)) != NULL)
+		sc->nbare = sc->n;
 }
 
 int kd__scan_collect(struct scan *sc)
