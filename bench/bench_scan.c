@@ -67,20 +67,12 @@
  * (CALLGRIND="prose_en ..." bench/bench_scan_ab.sh BASE prints both
  * builds').
  */
+#include "callgrind_compat.h"
 #include "kordon.h"
 #include "scan/scan_int.h"
 #include "text/text.h"
 
 #include <dirent.h>
-#if defined(__has_include)
-#if __has_include(<valgrind/callgrind.h>)
-#include <valgrind/callgrind.h>
-#endif
-#endif
-#ifndef CALLGRIND_START_INSTRUMENTATION
-#define CALLGRIND_START_INSTRUMENTATION
-#define CALLGRIND_STOP_INSTRUMENTATION
-#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

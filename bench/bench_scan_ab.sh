@@ -35,7 +35,7 @@ wt=$(mktemp -d /tmp/kd_scan_ab.XXXXXX)
 out=$(mktemp -d /tmp/kd_scan_ab_out.XXXXXX)
 trap 'git worktree remove --force "$wt" >/dev/null 2>&1 || rm -rf "$wt"; rm -rf "$out"' EXIT
 git worktree add -q --detach "$wt" "$base"
-cp bench/bench_scan.c "$wt/bench/bench_scan.c"
+cp bench/bench_scan.c bench/callgrind_compat.h "$wt/bench/"
 # both builds read this tree's names-in-sentences rows
 export BENCH_SCAN_SENTENCES=${BENCH_SCAN_SENTENCES:-$PWD/bench/data/scan_sentences.tsv}
 for d in "$wt" .; do

@@ -19,6 +19,7 @@
  *
  * usage: bench_screen [N_QUERIES] [DATA_DIR] [N_EXHAUSTIVE (0: none)]
  */
+#include "callgrind_compat.h"
 #include "kordon.h"
 #include "util/util.h"
 
@@ -28,14 +29,6 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
-#if defined(__has_include)
-#if __has_include(<valgrind/callgrind.h>)
-#include <valgrind/callgrind.h>
-#endif
-#endif
-#ifndef CALLGRIND_START_INSTRUMENTATION
-#define CALLGRIND_START_INSTRUMENTATION
-#endif
 
 static double now(void)
 {

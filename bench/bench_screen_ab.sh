@@ -32,7 +32,7 @@ wt=$(mktemp -d /tmp/kd_screen_ab.XXXXXX)
 out=$(mktemp -d /tmp/kd_screen_ab_out.XXXXXX)
 trap 'git worktree remove --force "$wt" >/dev/null 2>&1 || rm -rf "$wt"; rm -rf "$out"' EXIT
 git worktree add -q --detach "$wt" "$base"
-cp bench/bench_screen.c "$wt/bench/bench_screen.c"
+cp bench/bench_screen.c bench/callgrind_compat.h "$wt/bench/"
 for d in "$wt" .; do
   cmake -S "$d" -B "$d/build-rel" -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build "$d/build-rel" -j2 --target bench_screen >/dev/null
