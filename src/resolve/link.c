@@ -371,23 +371,36 @@ done:
 	return err;
 }
 
+/* How many word skeletons of p are among q's. With `once`, each word of
+ * q counts for one word of p only (q has 64 words at most then). */
+static size_t words_shared(const struct rname *p, const struct rname *q,
+			   int once)
+{
+	uint64_t used = 0;
+	size_t a, b, shared = 0;
+	for (a = 0; a < p->nskel; a++)
+		for (b = 0; b < q->nskel; b++) {
+			if (once && (used >> b & 1))
+				continue;
+			if (strcmp(p->skels[a], q->skels[b]) == 0) {
+				used |= once ? (uint64_t)1 << b : 0;
+				shared++;
+				break;
+			}
+		}
+	return shared;
+}
+
 /* Two names are compatible when they share two word skeletons, or when
  * every word of the shorter one is in the other. */
 static int names_compatible(const struct rnames *x, const struct rnames *y)
 {
-	size_t i, j, a, b;
+	size_t i, j;
 	for (i = 0; i < x->n; i++)
 		for (j = 0; j < y->n; j++) {
 			const struct rname *p = &x->v[i], *q = &y->v[j];
-			size_t shared = 0,
+			size_t shared = words_shared(p, q, 0),
 			       min = p->nskel < q->nskel ? p->nskel : q->nskel;
-			for (a = 0; a < p->nskel; a++)
-				for (b = 0; b < q->nskel; b++)
-					if (strcmp(p->skels[a], q->skels[b]) ==
-					    0) {
-						shared++;
-						break;
-					}
 			if (shared >= 2 || (shared >= 1 && shared >= min))
 				return 1;
 		}
@@ -408,12 +421,10 @@ static int names_compatible(const struct rnames *x, const struct rnames *y)
 static int name_within(const struct rnames *x, const struct rnames *y,
 		       const struct rname **in, const struct rname **of)
 {
-	size_t i, j, a, b;
+	size_t i, j;
 	for (i = 0; i < x->n; i++)
 		for (j = 0; j < y->n; j++) {
 			const struct rname *p = &x->v[i], *q = &y->v[j];
-			uint64_t used = 0; /* each word of q matched once */
-			size_t shared = 0;
 			if (p->nskel > q->nskel) {
 				const struct rname *t = p;
 				p = q;
@@ -421,19 +432,7 @@ static int name_within(const struct rnames *x, const struct rnames *y,
 			}
 			if (p->nskel < 2 || q->nskel > 64)
 				continue;
-			for (a = 0; a < p->nskel; a++) {
-				for (b = 0; b < q->nskel; b++)
-					if (!(used >> b & 1) &&
-					    strcmp(p->skels[a], q->skels[b]) ==
-						    0) {
-						used |= (uint64_t)1 << b;
-						break;
-					}
-				if (b == q->nskel)
-					break;
-				shared++;
-			}
-			if (shared == p->nskel) {
+			if (words_shared(p, q, 1) == p->nskel) {
 				*in = p;
 				*of = q;
 				return 1;
