@@ -3,7 +3,8 @@
  * Arabic script (Arabic, Persian, Uyghur) read as a consonant frame and
  * one written in Han characters read part by part, each compared by
  * sound with its own learnt table; Burmese names in the popular
- * romanisation, Khmer and Sinhala letter by letter, Lao as Thai. */
+ * romanisation, Khmer and Sinhala letter by letter, Lao as Thai;
+ * Hungarian, Ukrainian and Lithuanian Latin read back. */
 #include "test.h"
 #include "text/text.h"
 
@@ -333,6 +334,54 @@ KD_TEST(adapt__hungarian_reading)
 	CHECK_INT(variant_flags("Szergej Lavrov", KD_NAME_LISTED, "sergej"),
 		  -1);
 	CHECK_INT(variant_flags("Szergej Lavrov", 0, "sergej"), 0);
+}
+
+KD_TEST(adapt__lithuanian_reading)
+{
+	char b[64];
+	/* endings dropped after a stem of three letters; c ts, ch kh,
+	 * č ch, š sh; -skis -ski */
+	CHECK_INT((int)kd__lithuanian_reading(b, sizeof(b), "Olegas Bugrovas",
+					      15),
+		  11);
+	CHECK_STR(b, "oleg bugrov");
+	CHECK(kd__lithuanian_reading(b, sizeof(b), "Ivanas Se\xc4\x8dinas",
+				     15) > 0);
+	CHECK_STR(b, "ivan sechin");
+	CHECK(kd__lithuanian_reading(b, sizeof(b),
+				     "Petras Jaro\xc5\xa1"
+				     "as",
+				     15) > 0);
+	CHECK_STR(b, "petr jarosh");
+	CHECK(kd__lithuanian_reading(b, sizeof(b), "Jevgenijus Kacavalovas",
+				     22) > 0);
+	CHECK_STR(b, "jevgenij katsavalov");
+	CHECK(kd__lithuanian_reading(b, sizeof(b), "Andrejus Bajevskis", 18) >
+	      0);
+	CHECK_STR(b, "andrej bajevski");
+	CHECK(kd__lithuanian_reading(b, sizeof(b), "Aleksandr Banachovas", 20) >
+	      0);
+	CHECK_STR(b, "aleksandr banakhov");
+	/* no Lithuanian letter nor ending: English names keep theirs */
+	CHECK_INT((int)kd__lithuanian_reading(b, sizeof(b), "Thomas Lucas", 12),
+		  0);
+	CHECK_INT((int)kd__lithuanian_reading(b, sizeof(b), "Dennis Lewis", 12),
+		  0);
+	/* one word, or a letter of another language: not read */
+	CHECK_INT((int)kd__lithuanian_reading(b, sizeof(b), "Bugrovas", 8), 0);
+	CHECK_INT((int)kd__lithuanian_reading(b, sizeof(b),
+					      "Olegas Bugrov\xc3\xa1s", 15),
+		  0);
+	/* the reading is a second spelling of a query, never of a listed
+	 * name, and finds the listed person */
+	CHECK(cmp("Olegas Bugrovas", "Oleg BUGROV") >= 0.95);
+	CHECK(cmp("Ivanas Se\xc4\x8dinas", "Ivan Igorevich SECHIN") >= 0.85);
+	CHECK(cmp("Petras Jaro\xc5\xa1"
+		  "as",
+		  "Petr Grigorievich JAROSH") >= 0.85);
+	CHECK(cmp("Olegas Bugrovas", "Oleg POPOV") < 0.70);
+	CHECK_INT(variant_flags("Olegas Bugrovas", KD_NAME_LISTED, "oleg"), -1);
+	CHECK_INT(variant_flags("Olegas Bugrovas", 0, "oleg"), 0);
 }
 
 KD_TEST(adapt__cyrillic_foreign_name)

@@ -260,6 +260,8 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, uint8_t *vvow,
 		    ((k = kd__hungarian_reading(low, sizeof(low), s, len)) >
 			     0 ||
 		     (k = kd__ukrainian_reading(low, sizeof(low), s, len)) >
+			     0 ||
+		     (k = kd__lithuanian_reading(low, sizeof(low), s, len)) >
 			     0)) {
 			kd__tokenize(&ts[*nv], low, k, flags);
 			vflags[*nv] = 0;
@@ -346,6 +348,21 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, uint8_t *vvow,
 		else if (vflags[at] & KD_TF_READ)
 			vflags[k] = vflags[at]; /* words of one syllable (존 커):
 						 * the reading as words wins */
+	}
+	/* a Latin name with Lithuanian letters (Ivanas Sečinas) read back
+	 * as a second variant, as the ASCII path does */
+	if (*scripts == KD_SCRIPT_LATIN && maxv > *nv - first &&
+	    !(flags & (KD_NAME_LISTED | KD_NAME_ORG))) {
+		char low[KD_HU_MAX];
+		size_t at = *nv;
+		if ((k = kd__lithuanian_reading(low, sizeof(low), s, len)) >
+		    0) {
+			kd__tokenize(&ts[at], low, k, flags);
+			vflags[at] = 0;
+			vvow[at] = 0;
+			if (ts[at].n && !same_tokens(&ts[first], &ts[at]))
+				(*nv)++;
+		}
 	}
 done:
 	kd__abuf_free(&b);

@@ -293,5 +293,9 @@ size_t kd__hungarian_reading(char *dst, size_t cap, const char *s, size_t len);
 /* Ukrainian Latin read with h as Russian g (translit.c: Serhij ->
  * sergij), when a word ends in -ii, -iy, -ij, -yi, -yj; else 0 */
 size_t kd__ukrainian_reading(char *dst, size_t cap, const char *s, size_t len);
+/* A name written as Lithuanian writes a foreign one read back
+ * (lithuanian.c: Olegas Bugrovas -> oleg bugrov, Ivanas Sečinas ->
+ * ivan sechin), when it shows a Lithuanian letter or ending; else 0 */
+size_t kd__lithuanian_reading(char *dst, size_t cap, const char *s, size_t len);
 
 #endif

@@ -1,0 +1,175 @@
+/*
+ * lithuanian.c - a name written as Lithuanian writes a foreign one, read
+ * back (kd__lithuanian_reading): a second spelling of the query, as the
+ * Hungarian and Ukrainian readings are (translit.c).
+ *
+ * Lithuanian gives every masculine name a nominative ending and spells
+ * it with its own letters: Олег Бугров is Olegas Bugrovas, Сечин
+ * Sečinas, Ярош Jarošas, Кацавалов Kacavalovas, Андрей Andrejus, Коваль
+ * Kovalis, Баевский Bajevskis, Банах Banachas. The reading undoes both:
+ *
+ *   č ch (ч), š sh (ш), ž zh (ж), ch kh (х), c ts (ц); ą ę ė į ų ū as
+ *   their base letters;
+ *   -as, -is, -ys, -us after a stem of three letters or more dropped
+ *   (Olegas oleg, Kovalis koval, Andrejus andrej), -skis/-ckis made
+ *   -ski/-tski (the sky of Russian names).
+ *
+ * The skeleton (skeleton.c) already drops -as/-us after a stem of five
+ * letters on any name, which leaves short stems (Olegas, Petras, Basas)
+ * and the letters out; doing it on any name would make Thomas meet Tom.
+ * So the reading is made only for a name that shows it is Lithuanian:
+ * a Lithuanian letter, or a word ending in -jus (Andrejus, Jurijus,
+ * Dmitrijus) or in a Russian surname suffix with the Lithuanian ending
+ * (-ovas, -evas, -inas, -ynas). English names such as Thomas Lucas or
+ * Dennis Lewis show none of them.
+ */
+#include "text/text_int.h"
+
+#include <string.h>
+
+/* The reading of one code point: ASCII, or Lithuanian letters. NULL for
+ * any other (the name is then not read as Lithuanian). *lt is set for a
+ * Lithuanian letter. */
+static const char *letter(unsigned cp, int *lt)
+{
+	static const struct {
+		unsigned cp;
+		const char *s;
+	} g[] = {
+		{ 0x104, "a" },  { 0x105, "a" },  { 0x10C, "ch" },
+		{ 0x10D, "ch" }, { 0x116, "e" },  { 0x117, "e" },
+		{ 0x118, "e" },  { 0x119, "e" },  { 0x12E, "i" },
+		{ 0x12F, "i" },  { 0x160, "sh" }, { 0x161, "sh" },
+		{ 0x16A, "u" },  { 0x16B, "u" },  { 0x172, "u" },
+		{ 0x173, "u" },  { 0x17D, "zh" }, { 0x17E, "zh" },
+	};
+	size_t i;
+	for (i = 0; i < sizeof(g) / sizeof(g[0]); i++)
+		if (g[i].cp == cp) {
+			*lt = 1;
+			return g[i].s;
+		}
+	return NULL;
+}
+
+/* Does word w[0..n) end in suffix x? */
+static int ends(const char *w, size_t n, const char *x)
+{
+	size_t k = strlen(x);
+	return n >= k && memcmp(w + n - k, x, k) == 0;
+}
+
+/* Append s to dst[*n..cap); 0 when it does not fit. */
+static int put(char *dst, size_t cap, size_t *n, const char *s, size_t k)
+{
+	if (*n + k + 1 > cap)
+		return 0;
+	memcpy(dst + *n, s, k);
+	*n += k;
+	return 1;
+}
+
+/* One word w[0..n) (lowercase, Lithuanian letters already read, c and ch
+ * not yet) read into dst: its ending dropped, c and ch read. */
+static int word(char *dst, size_t cap, size_t *o, const char *w, size_t n)
+{
+	size_t i;
+	if (ends(w, n, "skis") || ends(w, n, "ckis"))
+		n--; /* -ski, -cki */
+	else if (n >= 5 && (ends(w, n, "as") || ends(w, n, "is") ||
+			    ends(w, n, "ys") || ends(w, n, "us")))
+		n -= 2;
+	for (i = 0; i < n; i++) {
+		int ok;
+		if (w[i] == 'c' && i + 1 < n && w[i + 1] == 'h') {
+			ok = put(dst, cap, o, "kh", 2);
+			i++;
+		} else if (w[i] == 'c') {
+			ok = put(dst, cap, o, "ts", 2);
+		} else if (w[i] == '\x01') { /* č: ch, not kh */
+			ok = put(dst, cap, o, "ch", 2);
+		} else {
+			ok = put(dst, cap, o, w + i, 1);
+		}
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+size_t kd__lithuanian_reading(char *dst, size_t cap, const char *s, size_t len)
+{
+	char low[KD_HU_MAX];
+	size_t i = 0, n = 0, o = 0, start;
+	int lt = 0, mark = 0, words = 0;
+	if (cap == 0)
+		return 0;
+	/* lowercase ASCII with Lithuanian letters read; č kept apart as
+	 * \x01 so that the word reading tells it from Latin ch */
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		unsigned cp;
+		const char *r;
+		if (c < 0x80) {
+			char a = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+			if (!(a >= 'a' && a <= 'z') && a != ' ' && a != '-' &&
+			    a != ',' && a != '.' && a != '\'')
+				return 0;
+			if (n + 2 > sizeof(low))
+				return 0;
+			low[n++] = a;
+			i++;
+			continue;
+		}
+		if ((c & 0xE0) != 0xC0 || i + 1 >= len)
+			return 0;
+		cp = (unsigned)(c & 0x1F) << 6 |
+		     ((unsigned char)s[i + 1] & 0x3F);
+		if ((r = letter(cp, &lt)) == NULL)
+			return 0;
+		if (cp == 0x10C || cp == 0x10D)
+			r = "\x01";
+		if (n + strlen(r) + 1 > sizeof(low))
+			return 0;
+		memcpy(low + n, r, strlen(r));
+		n += strlen(r);
+		i += 2;
+	}
+	/* the marks of a Lithuanian name, word by word */
+	for (i = 0; i <= n; i++) {
+		size_t k;
+		if (i < n && ((low[i] >= 'a' && low[i] <= 'z') || low[i] == 1))
+			continue;
+		for (k = i;
+		     k > 0 && ((low[k - 1] >= 'a' && low[k - 1] <= 'z') ||
+			       low[k - 1] == 1);
+		     k--)
+			;
+		if (i - k >= 3)
+			words++;
+		if (i - k >= 5 && (ends(low + k, i - k, "jus") ||
+				   ends(low + k, i - k, "ovas") ||
+				   ends(low + k, i - k, "evas") ||
+				   ends(low + k, i - k, "inas") ||
+				   ends(low + k, i - k, "ynas")))
+			mark = 1;
+	}
+	if (!(lt || mark) || words < 2)
+		return 0;
+	for (i = 0; i < n;) {
+		if (!((low[i] >= 'a' && low[i] <= 'z') || low[i] == 1)) {
+			if (!put(dst, cap, &o, low + i, 1))
+				return 0;
+			i++;
+			continue;
+		}
+		for (start = i;
+		     i < n && ((low[i] >= 'a' && low[i] <= 'z') || low[i] == 1);
+		     i++)
+			;
+		if (!word(dst, cap, &o, low + start, i - start))
+			return 0;
+	}
+	dst[o] = '\0';
+	return o;
+}
