@@ -362,7 +362,12 @@ KD_TEST(adapt__lithuanian_reading)
 	CHECK(kd__lithuanian_reading(b, sizeof(b), "Aleksandr Banachovas", 20) >
 	      0);
 	CHECK_STR(b, "aleksandr banakhov");
+	/* a given name far more common without its ending marks the name */
+	CHECK(kd__lithuanian_reading(b, sizeof(b), "Olegas Onopko", 13) > 0);
+	CHECK_STR(b, "oleg onopko");
 	/* no Lithuanian letter nor ending: English names keep theirs */
+	CHECK_INT((int)kd__lithuanian_reading(b, sizeof(b), "Tomas Lucas", 11),
+		  0);
 	CHECK_INT((int)kd__lithuanian_reading(b, sizeof(b), "Thomas Lucas", 12),
 		  0);
 	CHECK_INT((int)kd__lithuanian_reading(b, sizeof(b), "Dennis Lewis", 12),

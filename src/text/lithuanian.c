@@ -18,10 +18,11 @@
  * letters on any name, which leaves short stems (Olegas, Petras, Basas)
  * and the letters out; doing it on any name would make Thomas meet Tom.
  * So the reading is made only for a name that shows it is Lithuanian:
- * a Lithuanian letter, or a word ending in -jus (Andrejus, Jurijus,
+ * a Lithuanian letter, a word ending in -jus (Andrejus, Jurijus,
  * Dmitrijus) or in a Russian surname suffix with the Lithuanian ending
- * (-ovas, -evas, -inas, -ynas). English names such as Thomas Lucas or
- * Dennis Lewis show none of them.
+ * (-ovas, -evas, -inas, -ynas), or a given name far more common without
+ * its ending than with it (Olegas Onopko). English names such as Thomas
+ * Lucas or Dennis Lewis show none of them.
  */
 #include "text/text_int.h"
 
@@ -57,6 +58,22 @@ static int ends(const char *w, size_t n, const char *x)
 {
 	size_t k = strlen(x);
 	return n >= k && memcmp(w + n - k, x, k) == 0;
+}
+
+/*
+ * Is word w[0..n) a given name with a Lithuanian ending: -as, -is, -ys or
+ * -us after a name far more common among people than the word
+ * (kd__name_pop_info, 2.5 nats: about twelve times)? Olegas, Ivanas,
+ * Vadimas, Aleksandras; not Thomas, Lucas, Jonas, Carlos, Tomas, Petras,
+ * whose own spelling is as common as the stem's or more.
+ */
+static int stem_is_name(const char *w, size_t n)
+{
+	if (!(ends(w, n, "as") || ends(w, n, "is") || ends(w, n, "ys") ||
+	      ends(w, n, "us")) ||
+	    memchr(w, 1, n) != NULL)
+		return 0;
+	return kd__name_pop_info(w, n) - kd__name_pop_info(w, n - 2) >= 2.5;
 }
 
 /* Append s to dst[*n..cap); 0 when it does not fit. */
@@ -147,6 +164,8 @@ size_t kd__lithuanian_reading(char *dst, size_t cap, const char *s, size_t len)
 			;
 		if (i - k >= 3)
 			words++;
+		if (i - k >= 5 && stem_is_name(low + k, i - k))
+			mark = 1;
 		if (i - k >= 5 && (ends(low + k, i - k, "jus") ||
 				   ends(low + k, i - k, "ovas") ||
 				   ends(low + k, i - k, "evas") ||
