@@ -294,8 +294,12 @@ size_t kd__hungarian_reading(char *dst, size_t cap, const char *s, size_t len);
  * sergij), when a word ends in -ii, -iy, -ij, -yi, -yj; else 0 */
 size_t kd__ukrainian_reading(char *dst, size_t cap, const char *s, size_t len);
 /* A name written as Lithuanian writes a foreign one read back
- * (lithuanian.c: Olegas Bugrovas -> oleg bugrov, Ivanas Sečinas ->
+ * (latin_readings.c: Olegas Bugrovas -> oleg bugrov, Ivanas Sečinas ->
  * ivan sechin), when it shows a Lithuanian letter or ending; else 0 */
 size_t kd__lithuanian_reading(char *dst, size_t cap, const char *s, size_t len);
+/* A name written as Dutch writes a Russian one read back
+ * (latin_readings.c: Joeri Sjoelejko -> yuri shuleyko), when it has sj,
+ * zj or tsj; else 0 */
+size_t kd__dutch_reading(char *dst, size_t cap, const char *s, size_t len);
 
 #endif

@@ -1,7 +1,8 @@
 /*
- * lithuanian.c - a name written as Lithuanian writes a foreign one, read
- * back (kd__lithuanian_reading): a second spelling of the query, as the
- * Hungarian and Ukrainian readings are (translit.c).
+ * latin_readings.c - a name written as Lithuanian or Dutch writes a
+ * foreign (Russian) one, read back (kd__lithuanian_reading,
+ * kd__dutch_reading): a second spelling of the query, as the Hungarian
+ * and Ukrainian readings are (translit.c).
  *
  * Lithuanian gives every masculine name a nominative ending and spells
  * it with its own letters: Олег Бугров is Olegas Bugrovas, Сечин
@@ -188,6 +189,65 @@ size_t kd__lithuanian_reading(char *dst, size_t cap, const char *s, size_t len)
 			;
 		if (!word(dst, cap, &o, low + start, i - start))
 			return 0;
+	}
+	dst[o] = '\0';
+	return o;
+}
+
+/*
+ * Dutch transcribes Russian names by Dutch spelling (the Taalunie's
+ * rules): у oe, ш sj, ж zj, ч tsj, щ sjtsj, х ch, й and the glides of
+ * е ё ю я j (Joeri Sjoelejko, Vjatsjeslav, Tsjoeradze, Gadzjijev,
+ * Sjajmijev). The reading gives them back as English writes them: sjtsj
+ * shch, tsj ch, sj sh, zj zh, ch kh, oe u, j y. Only for a name with sj,
+ * zj or tsj, which English, German and French do not write, and
+ * without a letter Dutch does not use for a Russian name (w, x, q, c
+ * but in ch and tsj): Swedish Sjöberg is read too, and compared by
+ * sound anyway.
+ */
+size_t kd__dutch_reading(char *dst, size_t cap, const char *s, size_t len)
+{
+	char low[KD_HU_MAX];
+	size_t i, o = 0;
+	int mark = 0;
+	if (len + 1 > sizeof(low) || cap == 0)
+		return 0;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		low[i] = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
+	}
+	low[len] = '\0';
+	for (i = 0; i < len; i++) {
+		char c = low[i], nx = low[i + 1];
+		if (c == 'w' || c == 'x' || c == 'q' ||
+		    (c == 'c' && nx != 'h' && !(i > 0 && low[i - 1] == 't')))
+			return 0;
+		if ((c == 's' || c == 'z') && nx == 'j')
+			mark = 1;
+	}
+	if (!mark)
+		return 0;
+	for (i = 0; i < len;) {
+		static const char *const g[][2] = {
+			{ "sjtsj", "shch" }, { "tsj", "ch" }, { "sj", "sh" },
+			{ "zj", "zh" },      { "ch", "kh" },  { "oe", "u" },
+			{ "j", "y" },
+		};
+		size_t k, m = 0;
+		for (k = 0; k < sizeof(g) / sizeof(g[0]); k++) {
+			m = strlen(g[k][0]);
+			if (strncmp(low + i, g[k][0], m) == 0)
+				break;
+		}
+		if (k < sizeof(g) / sizeof(g[0])) {
+			if (!put(dst, cap, &o, g[k][1], strlen(g[k][1])))
+				return 0;
+			i += m;
+		} else {
+			if (!put(dst, cap, &o, low + i, 1))
+				return 0;
+			i++;
+		}
 	}
 	dst[o] = '\0';
 	return o;
