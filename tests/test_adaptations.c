@@ -4,7 +4,7 @@
  * one written in Han characters read part by part, each compared by
  * sound with its own learnt table; Burmese names in the popular
  * romanisation, Khmer and Sinhala letter by letter, Lao as Thai;
- * Hungarian, Ukrainian, Lithuanian and Dutch Latin read back. */
+ * Hungarian, Ukrainian, Lithuanian, Dutch and scholarly Latin read back. */
 #include "test.h"
 #include "text/text.h"
 
@@ -419,6 +419,27 @@ KD_TEST(adapt__dutch_reading)
 	CHECK(cmp("Dmitri Tsjoeradze", "Dmitry CHURADZE") >= 0.90);
 	CHECK(cmp("Joeri Sjoelejko", "Yuri SHEVCHENKO") < 0.70);
 	CHECK_INT(variant_flags("Joeri Sjoelejko", KD_NAME_LISTED, "yuri"), -1);
+}
+
+KD_TEST(adapt__scholarly_reading)
+{
+	char b[64];
+	/* c ts (not in ch, cz, ck), j y */
+	CHECK(kd__scholarly_reading(b, sizeof(b), "Vitalij Kravec", 14) > 0);
+	CHECK_STR(b, "vitaliy kravets");
+	CHECK(kd__scholarly_reading(b, sizeof(b), "Mihail Kuznecov", 15) > 0);
+	CHECK_STR(b, "mihail kuznetsov");
+	/* English c for k and s: no vowel + j ending, no c in a word with
+	 * a Russian ending */
+	CHECK_INT((int)kd__scholarly_reading(b, sizeof(b), "Carlos Ivanov", 13),
+		  0);
+	CHECK_INT((int)kd__scholarly_reading(b, sizeof(b), "Vincent Price", 13),
+		  0);
+	CHECK_INT((int)kd__scholarly_reading(b, sizeof(b), "Marc Jacobs", 11),
+		  0);
+	CHECK(cmp("Vitalij Kravec", "Vitaly KRAVETS") >= 0.90);
+	CHECK(cmp("Mihail Kuznecov", "Mikhail KUZNETSOV") >= 0.90);
+	CHECK(cmp("Vitalij Kravec", "Vitaly KRAVCHENKO") < 0.70);
 }
 
 KD_TEST(adapt__cyrillic_foreign_name)

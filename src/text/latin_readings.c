@@ -252,3 +252,82 @@ size_t kd__dutch_reading(char *dst, size_t cap, const char *s, size_t len)
 	dst[o] = '\0';
 	return o;
 }
+
+/* Does word w[0..n) end in a Russian name ending as Latin scholarly
+ * transliteration writes it (-ov, -ev, -in, -ec, -enko, and -a of the
+ * feminine)? */
+static int slavic_end(const char *w, size_t n)
+{
+	static const char *const g[] = { "ov", "ev",  "in",  "ec",
+					 "ko", "ova", "eva", "ina" };
+	size_t k;
+	for (k = 0; k < sizeof(g) / sizeof(g[0]); k++)
+		if (n >= 4 && ends(w, n, g[k]))
+			return 1;
+	return 0;
+}
+
+/* Is low[i] a c not in ch, cz, ck (low is NUL-terminated)? */
+static int lone_c(const char *low, size_t i)
+{
+	char nx = low[i + 1];
+	return low[i] == 'c' && nx != 'h' && nx != 'z' && nx != 'k';
+}
+
+/*
+ * The scholarly transliteration of Russian (ISO 9, and the national
+ * ones of Czech, Slovak, Slovene, Croatian and Serbian) writes ц c and
+ * й j: Vitalij Kravec, Mihail Kuznecov, Oleg Cokov, Jevgenij Kacavalov;
+ * stripped of its háčeks (č š ž as c s z) it still keeps these two. The
+ * reading gives c as ts (not in ch, cz, ck) and j as y. Only for a name
+ * with a word ending in -ij, -ej, -aj or -oj (й), or with a c in a word
+ * of a Russian name ending (-ov, -ev, -in, -ec, -ko), and without w, x
+ * or q: English names write c for k and s (Carl, Vincent) and keep
+ * neither mark.
+ */
+size_t kd__scholarly_reading(char *dst, size_t cap, const char *s, size_t len)
+{
+	char low[KD_HU_MAX];
+	size_t i, o = 0;
+	int mark = 0;
+	if (len + 1 > sizeof(low) || cap == 0)
+		return 0;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		low[i] = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
+		if (low[i] == 'w' || low[i] == 'x' || low[i] == 'q')
+			return 0;
+	}
+	low[len] = '\0';
+	for (i = 0; i <= len; i++) {
+		size_t k, j;
+		int c = 0;
+		if (i < len && low[i] >= 'a' && low[i] <= 'z')
+			continue;
+		for (k = i; k > 0 && low[k - 1] >= 'a' && low[k - 1] <= 'z';
+		     k--)
+			;
+		if (i - k >= 4 && low[i - 1] == 'j' &&
+		    strchr("aeio", low[i - 2]) != NULL)
+			mark = 1;
+		for (j = k; j < i; j++)
+			if (lone_c(low, j))
+				c = 1;
+		if (c && slavic_end(low + k, i - k))
+			mark = 1;
+	}
+	if (!mark)
+		return 0;
+	for (i = 0; i < len; i++) {
+		const char *r = low + i;
+		size_t m = 1;
+		if (lone_c(low, i))
+			r = "ts", m = 2;
+		else if (low[i] == 'j')
+			r = "y";
+		if (!put(dst, cap, &o, r, m))
+			return 0;
+	}
+	dst[o] = '\0';
+	return o;
+}

@@ -263,7 +263,9 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, uint8_t *vvow,
 			     0 ||
 		     (k = kd__lithuanian_reading(low, sizeof(low), s, len)) >
 			     0 ||
-		     (k = kd__dutch_reading(low, sizeof(low), s, len)) > 0)) {
+		     (k = kd__dutch_reading(low, sizeof(low), s, len)) > 0 ||
+		     (k = kd__scholarly_reading(low, sizeof(low), s, len)) >
+			     0)) {
 			kd__tokenize(&ts[*nv], low, k, flags);
 			vflags[*nv] = 0;
 			vvow[*nv] = 0;

@@ -301,5 +301,10 @@ size_t kd__lithuanian_reading(char *dst, size_t cap, const char *s, size_t len);
  * (latin_readings.c: Joeri Sjoelejko -> yuri shuleyko), when it has sj,
  * zj or tsj; else 0 */
 size_t kd__dutch_reading(char *dst, size_t cap, const char *s, size_t len);
+/* A Russian name in scholarly Latin (ISO 9, Czech, Croatian: Vitalij
+ * Kravec) read with c as ts and j as y (latin_readings.c), when a word
+ * ends in a vowel + j or a word with c ends in -ov, -ev, -in, -ec, -ko;
+ * else 0 */
+size_t kd__scholarly_reading(char *dst, size_t cap, const char *s, size_t len);
 
 #endif
