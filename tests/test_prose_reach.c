@@ -1,7 +1,9 @@
 /*
  * test_prose_reach.c - the prose policy's test before any record is
  * scored (kd__name_rec_reaches, policy.c): can a name record reach the
- * comparison (a strong pair, two name words, every word matched)? A
+ * comparison (a strong pair, two name words, every word matched; or,
+ * under the full-name policy, a person's record, two name words on each
+ * side, every word matched)? A
  * span none of whose records can is not scored (score_span.c), so the
  * answer must be exact: a record it refuses scores 0 under
  * KD_POLICY_PROSE, and the answers kept in a kd_word_found (a word and a
@@ -121,6 +123,32 @@ KD_TEST(prose_reach__exact_and_kept)
 			else
 				refused[t]++;
 		}
+		kd__name_free(s.nm);
+	}
+	/* the full-name policy: persons' records only, the same answers */
+	{
+		struct span s;
+		size_t full_reached = 0;
+		pol.kind = KD_POLICY_FULL;
+		CHECK_INT(span_of(&s, m, c, "wladimir putin"), 0);
+		number_by_qid(word, 64, 1000);
+		for (i = 0; i < s.nrec; i++) {
+			struct kd_name_best b;
+			uint32_t e = kd__index_rec(m, s.rec[i])->entity;
+			int plain = kd__name_rec_reaches(m, s.rec[i], s.qv,
+							 s.nq, &pol, NULL);
+			CHECK_INT(kd__name_rec_reaches(m, s.rec[i], s.qv, s.nq,
+						       &pol, &wf),
+				  plain);
+			if (kd__index_ent(m, e)->schema != KD_SCHEMA_PERSON)
+				CHECK_INT(plain, 0);
+			memset(&b, 0, sizeof(b));
+			kd__name_best_rec(&b, m, s.rec[i], s.qv, s.nq, &pol);
+			if (!plain)
+				CHECK(b.score == 0);
+			full_reached += plain != 0;
+		}
+		CHECK(full_reached > 0);
 		kd__name_free(s.nm);
 	}
 	/* the listed names reach the comparison, spans with a word that no

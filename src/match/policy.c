@@ -563,15 +563,23 @@ int kd__name_rec_reaches(const struct kd_index *m, uint32_t k,
 			 struct kd_word_found *wf)
 {
 	const struct kd_mname *rec = kd__index_rec(m, k);
+	int full = pol->kind == KD_POLICY_FULL;
 	struct kd_qvar lv;
 	uint32_t v;
 	size_t q;
-	/* pair_score()'s KD_POLICY_PROSE tests before the comparison */
+	/* pair_score()'s tests before the comparison: KD_POLICY_PROSE, or
+	 * KD_POLICY_FULL (a person, no weak alias, two name words each) */
+	if (full && (rec->weak ||
+		     kd__index_ent(m, rec->entity)->schema != KD_SCHEMA_PERSON))
+		return 0;
 	for (v = 0; v < rec->nvar; v++) {
 		kd__qvar_from_list(&lv, m, kd__index_var(m, rec, v));
+		if (full && name_words(&lv) < 2)
+			continue;
 		for (q = 0; q < nq; q++)
-			if (strong_pair(pol, &qv[q], &lv) &&
-			    (pol->legacy || name_words(&qv[q]) >= 2) &&
+			if ((full || strong_pair(pol, &qv[q], &lv)) &&
+			    ((!full && pol->legacy) ||
+			     name_words(&qv[q]) >= 2) &&
 			    words_matched(&qv[q], &lv, MEMO_NONE, wf,
 					  rec->var0 + v))
 				return 1;

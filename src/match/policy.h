@@ -135,13 +135,15 @@ struct kd_word_found {
 };
 
 /**
- * Can name record `rec` reach the comparison under pol (a
- * KD_POLICY_PROSE span): is there a variant and query variant with a
- * strong pair, two name words and every word matched? Reads and writes
- * no similarity memo of the query (kd__simcache_begin) but its scan
- * cache: a span none of whose records can reach the comparison scores
- * 0 for all of them, with no comparison that would read the memo, so
- * it need not be scored (score_span.c). `wf` (or NULL) keeps answers.
+ * Can name record `rec` reach the comparison under pol: is there a
+ * variant and query variant with, under KD_POLICY_PROSE, a strong pair,
+ * two name words and every word matched, or under KD_POLICY_FULL (a
+ * person's record, no weak alias) two name words on each side and every
+ * word matched? Reads and writes no similarity memo of the query
+ * (kd__simcache_begin) but its scan cache: a span none of whose records
+ * can reach the comparison scores 0 for all of them, with no comparison
+ * that would read the memo, so it need not be scored (score_span.c).
+ * `wf` (or NULL) keeps answers.
  */
 int kd__name_rec_reaches(const struct kd_index *m, uint32_t rec,
 			 const struct kd_qvar *qv, size_t nq,

@@ -111,6 +111,23 @@ struct kd_scan_name {
 	struct kd_word_found found;
 };
 
+/* The key of a query word: all token_sim reads of it (kind, flags, text
+ * and skeleton, the text's length in front), in key[0..6 + 128]. */
+static void word_key(char *key, const struct kd_qtok *k)
+{
+	size_t n = 0;
+	key[n++] = (char)('a' + (k->kind >> 4));
+	key[n++] = (char)('a' + (k->kind & 15));
+	key[n++] = (char)('a' + (k->flags >> 4));
+	key[n++] = (char)('a' + (k->flags & 15));
+	key[n++] = (char)('a' + k->len); /* <= 64 */
+	memcpy(key + n, k->s, k->len);
+	n += k->len;
+	memcpy(key + n, k->skel, k->skel_len);
+	n += k->skel_len;
+	key[n] = '\0';
+}
+
 /* The numbers of the words of qv[0..nq) (numbered by
  * kd__simcache_begin) in a->word, for kd__name_rec_reaches; a->found
  * set up. A token left without one (out of memory, a long word) is
@@ -137,10 +154,7 @@ static int number_words(struct kd_scan_name *a, struct kd_scan_ctx *c,
 			if (k->qid >= WORD_IDS || k->len > 64 ||
 			    k->skel_len > 64 || a->nwords >= KD_WORD_FOUND - 1)
 				continue;
-			/* all token_sim reads of a query word */
-			snprintf(key, sizeof(key), "%.*s|%.*s|%u|%u",
-				 (int)k->len, k->s, (int)k->skel_len, k->skel,
-				 (unsigned)k->kind, (unsigned)k->flags);
+			word_key(key, k);
 			if ((n = kd__map_get(&a->words, key)) != NULL) {
 				a->word[k->qid] = (uint32_t)(uintptr_t)n;
 				continue;
@@ -177,6 +191,32 @@ static int prose_reaches(struct kd_scan_ctx *c, const uint32_t *recs,
 		if (kd__name_rec_reaches(m, recs[i], qv, nq, pol,
 					 &c->last->found))
 			return 0;
+	}
+	*reaches = 0;
+	return 0;
+}
+
+/* The same for a KD_SCAN_FULL span and its candidates: can a record the
+ * candidate search hit (kd__name_best scores only those) reach the
+ * comparison of the full-name policy? */
+static int full_reaches(struct kd_scan_ctx *c, const struct kd_cand_set *cs,
+			const struct kd_qvar *qv, size_t nq,
+			const struct kd_name_policy *pol, int *reaches)
+{
+	const struct kd_index *m = c->ix;
+	size_t i;
+	uint32_t k, first, end;
+	int err;
+	*reaches = 1;
+	if ((err = number_words(c->last, c, qv, nq)) < 0)
+		return err;
+	for (i = 0; i < cs->n; i++) {
+		end = kd__index_ent_recs(m, cs->c[i].entity, &first) + first;
+		for (k = first; k < end; k++)
+			if (kd__cand_hit(cs, k) &&
+			    kd__name_rec_reaches(m, k, qv, nq, pol,
+						 &c->last->found))
+				return 0;
 	}
 	*reaches = 0;
 	return 0;
@@ -451,6 +491,12 @@ static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 	es = kd__malloc(cs.n * sizeof(*es));
 	KD_CHECK_ALLOC(es);
 	kd__simcache_begin(c->sctx->sim, qv, nq);
+	if (mode == KD_SCAN_FULL) {
+		int reaches;
+		KD_FORWARD(full_reaches(c, &cs, qv, nq, &pol, &reaches));
+		if (!reaches)
+			goto done;
+	}
 	for (i = 0; i < cs.n; i++) {
 		/* KD_POLICY_FULL scores persons only: skip the others'
 		 * names */
