@@ -26,6 +26,21 @@
  *
  * Results are cached per kd_scan call (names repeat within a document):
  * the map key is mode + name, the value lives in the call's pool.
+ *
+ * Most PROSE and FULL spans match no record: a word of the span ("Mark"
+ * of "Mark Twain") is no word of the records' names. Before scoring, a
+ * test that reads and writes no similarity memo of the query asks
+ * whether any record can reach the comparison at all
+ * (kd__name_rec_reaches: the policy's tests before kd__compare_vars);
+ * when none can, every record scores 0 and nothing reads the memo those
+ * tests would have filled (a new query starts a new generation), so
+ * the span is left unscored: the result is the one scoring gives. When
+ * one can, the span is scored as before, memo and all, so every score
+ * and explanation stays the same to the last bit (the memo gives a
+ * pair's similarity as a float once kept, as a double when first
+ * computed). What each word matched in each listed variant is kept for
+ * the scan (kd_word_found, words numbered by what token_sim reads of
+ * them): the same words meet the same records in many spans.
  */
 #include "scan/scan_int.h"
 #include "match/policy.h"
