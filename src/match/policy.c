@@ -64,6 +64,7 @@
  * culture.c).
  */
 #include "match/policy.h"
+#include "match/compare_int.h"
 #include "match/listed_facts.h"
 
 #include <math.h>
@@ -206,27 +207,85 @@ static size_t joined_skel(char *js, const char *jt, size_t n)
 	return sl;
 }
 
+/* How words_matched() tells token similarities: kd__token_sim, the
+ * query's memo, or neither (no memo read or written, kd__name_rec_reaches) */
+enum { MEMO_PLAIN, MEMO_QUERY, MEMO_NONE };
+
+/* kd__token_sim(a, l) >= 0.6 with no similarity memo of the query read
+ * or written (MEMO_NONE): what is surely below, then the scan's cache of
+ * exact similarities (which every result is the same without). */
+static int word_sim_ok_nomemo(const struct kd_qvar *q, const struct kd_qtok *a,
+			      const struct kd_qtok *l)
+{
+	const char *how;
+	if (kd__token_sim_below(a, l, 0.6 - 1e-6))
+		return 0;
+	if (q->memo != NULL && q->memo->x != NULL)
+		return kd__simx_full(q->memo, a, l, &how, SIM_MIN,
+				     q->memo->xid) >= 0.6;
+	return kd__token_sim_full(a, l, &how, 1, SIM_MIN) >= 0.6;
+}
+
+/* Does mention word a match a word of lv (an initial only an initial),
+ * or two of its words written as one? memo: MEMO_PLAIN (kd__token_sim),
+ * MEMO_QUERY (the query's memo), MEMO_NONE (neither read nor written). */
+static int word_found(const struct kd_qvar *q, const struct kd_qtok *a,
+		      const struct kd_qvar *lv, int memo)
+{
+	size_t j;
+	for (j = 0; j < lv->ntok; j++) {
+		const struct kd_qtok *l = &lv->toks[j];
+		if (l->len == 1 && a->len > 1)
+			continue;
+		if ((memo == MEMO_NONE
+			     ? word_sim_ok_nomemo(q, a, l)
+			     : kd__policy_word_sim_ok(q, a, l, memo)) ||
+		    kd__policy_joined_pair(a, lv, j))
+			return 1;
+	}
+	return 0;
+}
+
+/* word_found(q, a, lv, MEMO_NONE), kept in wf for a's word and lv (the
+ * variant numbered var) when a's word has a number. */
+static int found_kept(struct kd_word_found *wf, const struct kd_qvar *q,
+		      const struct kd_qtok *a, const struct kd_qvar *lv,
+		      uint32_t var)
+{
+	struct kd_word_slot *sl;
+	uint32_t w;
+	uint64_t h;
+	int ok;
+	if (wf == NULL || a->qid >= wf->nword || (w = wf->word[a->qid]) == 0)
+		return word_found(q, a, lv, MEMO_NONE);
+	h = ((uint64_t)w * 0x9E3779B97F4A7C15ULL) ^
+	    ((uint64_t)var * 0xC2B2AE3D27D4EB4FULL);
+	sl = &wf->slot[(size_t)(h ^ (h >> 29)) & wf->mask];
+	if ((sl->word & ~KD_WORD_FOUND) == w && sl->var == var)
+		return (sl->word & KD_WORD_FOUND) != 0;
+	ok = word_found(q, a, lv, MEMO_NONE);
+	sl->word = w | (ok ? KD_WORD_FOUND : 0);
+	sl->var = var;
+	return ok;
+}
+
 /* Does every word of the mention (not particles or legal forms) match a
- * listed word (an initial only an initial)? With `memo`, through the
+ * listed word (an initial only an initial)? With MEMO_QUERY, through the
  * similarity memo: the same answer, cheap enough to ask before the
- * comparison (most records of a prose span share one word with it). */
+ * comparison (most records of a prose span share one word with it);
+ * with MEMO_NONE through wf (or NULL), lv being variant `var`. */
 static int words_matched(const struct kd_qvar *q, const struct kd_qvar *lv,
-			 int memo)
+			 int memo, struct kd_word_found *wf, uint32_t var)
 {
 	size_t i, j;
 	const char *how;
 	for (i = 0; i < q->ntok; i++) {
 		const struct kd_qtok *a = &q->toks[i];
-		int ok = 0;
+		int ok;
 		if (a->kind == KD_TOK_PARTICLE || a->kind == KD_TOK_LEGAL)
 			continue;
-		for (j = 0; j < lv->ntok && !ok; j++) {
-			const struct kd_qtok *l = &lv->toks[j];
-			if (l->len == 1 && a->len > 1)
-				continue;
-			ok = kd__policy_word_sim_ok(q, a, l, memo) ||
-			     kd__policy_joined_pair(a, lv, j);
-		}
+		ok = memo == MEMO_NONE ? found_kept(wf, q, a, lv, var)
+				       : word_found(q, a, lv, memo);
 		if (!ok && i + 1 < q->ntok) {
 			/* "jong un" may be listed as one word */
 			char jt[64], js[64];
@@ -263,7 +322,7 @@ static int words_matched(const struct kd_qvar *q, const struct kd_qvar *lv,
 
 static int all_matched(const struct kd_qvar *q, const struct kd_qvar *lv)
 {
-	return words_matched(q, lv, 0);
+	return words_matched(q, lv, MEMO_PLAIN, NULL, 0);
 }
 
 /* Share of a listed name's weight that the mention accounts for: each
@@ -426,7 +485,7 @@ static inline double pair_score(const struct kd_name_policy *pol,
 			return 0; /* cheap test first */
 		if (!pol->legacy && name_words(q) < 2)
 			return 0; /* "Martin SARL": one word */
-		if (!words_matched(q, lv, 1))
+		if (!words_matched(q, lv, MEMO_QUERY, NULL, 0))
 			return 0; /* all_matched below fails too */
 		kd__compare_vars(&c, q, lv, 0);
 		s = c.score * weak;
@@ -439,7 +498,8 @@ static inline double pair_score(const struct kd_name_policy *pol,
 		/* what the rules below refuse, before the comparison: no
 		 * score of these can reach pol->min and stand */
 		if (schema != KD_SCHEMA_PERSON || name_words(q) < 2 ||
-		    name_words(lv) < 2 || rec->weak || !words_matched(q, lv, 1))
+		    name_words(lv) < 2 || rec->weak ||
+		    !words_matched(q, lv, MEMO_QUERY, NULL, 0))
 			return 0;
 		kd__compare_vars(&c, q, lv, 0);
 		s = c.score;
@@ -495,6 +555,36 @@ static void rec_best(struct kd_name_best *out, const struct kd_index *m,
 			}
 		}
 	}
+}
+
+int kd__name_rec_reaches(const struct kd_index *m, uint32_t k,
+			 const struct kd_qvar *qv, size_t nq,
+			 const struct kd_name_policy *pol,
+			 struct kd_word_found *wf)
+{
+	const struct kd_mname *rec = kd__index_rec(m, k);
+	int full = pol->kind == KD_POLICY_FULL;
+	struct kd_qvar lv;
+	uint32_t v;
+	size_t q;
+	/* pair_score()'s tests before the comparison: KD_POLICY_PROSE, or
+	 * KD_POLICY_FULL (a person, no weak alias, two name words each) */
+	if (full && (rec->weak ||
+		     kd__index_ent(m, rec->entity)->schema != KD_SCHEMA_PERSON))
+		return 0;
+	for (v = 0; v < rec->nvar; v++) {
+		kd__qvar_from_list(&lv, m, kd__index_var(m, rec, v));
+		if (full && name_words(&lv) < 2)
+			continue;
+		for (q = 0; q < nq; q++)
+			if ((full || strong_pair(pol, &qv[q], &lv)) &&
+			    ((!full && pol->legacy) ||
+			     name_words(&qv[q]) >= 2) &&
+			    words_matched(&qv[q], &lv, MEMO_NONE, wf,
+					  rec->var0 + v))
+				return 1;
+	}
+	return 0;
 }
 
 void kd__name_best_rec(struct kd_name_best *out, const struct kd_index *m,

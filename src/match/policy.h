@@ -115,6 +115,41 @@ void kd__name_best_rec(struct kd_name_best *out, const struct kd_index *m,
 		       uint32_t rec, const struct kd_qvar *qv, size_t nq,
 		       const struct kd_name_policy *pol);
 
+/* What the words of a scan's prose spans match, kept for the scan
+ * (score_span.c owns it; every answer is the same without it): a
+ * mention word and a listed variant -> does the word match a word of
+ * the variant (words_matched()'s test, joined pairs of the listed name
+ * included). Words are numbered by all the comparison reads of them
+ * (text, skeleton, kind, flags): word[qid] is the number of the query
+ * token numbered qid by kd__simcache_begin (0: none, not kept). */
+struct kd_word_slot {
+	uint32_t word; /* word number, KD_WORD_FOUND set if found; 0: empty */
+	uint32_t var;  /* kd_index.vars index of the variant */
+};
+#define KD_WORD_FOUND 0x80000000u
+struct kd_word_found {
+	struct kd_word_slot *slot; /* direct-mapped: a collision recomputes */
+	size_t mask;               /* slots - 1 (a power of two) */
+	const uint32_t *word;
+	size_t nword;
+};
+
+/**
+ * Can name record `rec` reach the comparison under pol: is there a
+ * variant and query variant with, under KD_POLICY_PROSE, a strong pair,
+ * two name words and every word matched, or under KD_POLICY_FULL (a
+ * person's record, no weak alias) two name words on each side and every
+ * word matched? Reads and writes no similarity memo of the query
+ * (kd__simcache_begin) but its scan cache: a span none of whose records
+ * can reach the comparison scores 0 for all of them, with no comparison
+ * that would read the memo, so it need not be scored (score_span.c).
+ * `wf` (or NULL) keeps answers.
+ */
+int kd__name_rec_reaches(const struct kd_index *m, uint32_t rec,
+			 const struct kd_qvar *qv, size_t nq,
+			 const struct kd_name_policy *pol,
+			 struct kd_word_found *wf);
+
 /**
  * The comparison behind a best name (kd__name_best with a policy other
  * than KD_POLICY_SINGLE), with its explanation text.

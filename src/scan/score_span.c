@@ -26,6 +26,21 @@
  *
  * Results are cached per kd_scan call (names repeat within a document):
  * the map key is mode + name, the value lives in the call's pool.
+ *
+ * Most PROSE and FULL spans match no record: a word of the span ("Mark"
+ * of "Mark Twain") is no word of the records' names. Before scoring, a
+ * test that reads and writes no similarity memo of the query asks
+ * whether any record can reach the comparison at all
+ * (kd__name_rec_reaches: the policy's tests before kd__compare_vars);
+ * when none can, every record scores 0 and nothing reads the memo those
+ * tests would have filled (a new query starts a new generation), so
+ * the span is left unscored: the result is the one scoring gives. When
+ * one can, the span is scored as before, memo and all, so every score
+ * and explanation stays the same to the last bit (the memo gives a
+ * pair's similarity as a float once kept, as a double when first
+ * computed). What each word matched in each listed variant is kept for
+ * the scan (kd_word_found, words numbered by what token_sim reads of
+ * them): the same words meet the same records in many spans.
  */
 #include "scan/scan_int.h"
 #include "match/policy.h"
@@ -84,15 +99,152 @@ static void policy_of(struct kd_name_policy *pol, const struct kd_scan_ctx *c,
 	pol->not_name = not_name;
 }
 
+/* query tokens (by qid) numbered as words for kd_word_found; slots of
+ * its direct-mapped table (8 bytes each) */
+#define WORD_IDS    256
+#define FOUND_SLOTS 16384
+
+/* The analysed name of the last span scored, with the flags it was
+ * analysed with: the same text scored again in the same way is not
+ * analysed again. (A span that PROSE does not match is scored again as
+ * FULL, text_span.c, but FULL reads a person's name, without legal
+ * forms, so it is analysed anew.) */
+struct kd_scan_name {
+	char text[256];
+	size_t len;
+	unsigned flags; /* kd__name_analyze() flags it was analysed with */
+	struct kd_name *nm;
+	struct kd_qvar qv[MAX_QV];
+	size_t nq;
+	/* for the scan (kd__scan_score_end frees them): the words of its
+	 * prose spans by number (the key their text, skeleton, kind and
+	 * flags, in the call's pool), and what each matched in listed
+	 * variants (kd__name_rec_reaches) */
+	struct kd_map words;
+	uint32_t nwords;
+	uint32_t word[WORD_IDS]; /* by qid: the span's words' numbers */
+	struct kd_word_found found;
+};
+
+/* The key of a query word: all token_sim reads of it (kind, flags, text
+ * and skeleton, the text's length in front), in key[0..6 + 128]. */
+static void word_key(char *key, const struct kd_qtok *k)
+{
+	size_t n = 0;
+	key[n++] = (char)('a' + (k->kind >> 4));
+	key[n++] = (char)('a' + (k->kind & 15));
+	key[n++] = (char)('a' + (k->flags >> 4));
+	key[n++] = (char)('a' + (k->flags & 15));
+	key[n++] = (char)('a' + k->len); /* <= 64 */
+	memcpy(key + n, k->s, k->len);
+	n += k->len;
+	memcpy(key + n, k->skel, k->skel_len);
+	n += k->skel_len;
+	key[n] = '\0';
+}
+
+/* The numbers of the words of qv[0..nq) (numbered by
+ * kd__simcache_begin) in a->word, for kd__name_rec_reaches; a->found
+ * set up. A token left without one (out of memory, a long word) is
+ * compared each time. */
+static int number_words(struct kd_scan_name *a, struct kd_scan_ctx *c,
+			const struct kd_qvar *qv, size_t nq)
+{
+	size_t q, t;
+	if (a->found.slot == NULL) {
+		a->found.slot = kd__calloc(FOUND_SLOTS, sizeof(*a->found.slot));
+		if (a->found.slot == NULL)
+			return kd__error_set(KD_ENOMEM, "out of memory");
+		a->found.mask = FOUND_SLOTS - 1;
+		a->found.word = a->word;
+		a->found.nword = WORD_IDS;
+	}
+	memset(a->word, 0, sizeof(a->word));
+	for (q = 0; q < nq; q++)
+		for (t = 0; t < qv[q].ntok; t++) {
+			const struct kd_qtok *k = &qv[q].toks[t];
+			char key[160];
+			void *n;
+			char *kept;
+			if (k->qid >= WORD_IDS || k->len > 64 ||
+			    k->skel_len > 64 || a->nwords >= KD_WORD_FOUND - 1)
+				continue;
+			word_key(key, k);
+			if ((n = kd__map_get(&a->words, key)) != NULL) {
+				a->word[k->qid] = (uint32_t)(uintptr_t)n;
+				continue;
+			}
+			if ((kept = kd__pool_strndup(c->pool, key,
+						     strlen(key))) == NULL ||
+			    kd__map_put(&a->words, kept,
+					(void *)(uintptr_t)(a->nwords + 1)) < 0)
+				return kd__error_set(KD_ENOMEM,
+						     "out of memory");
+			a->word[k->qid] = ++a->nwords;
+		}
+	return 0;
+}
+
+/* Can a record of recs[0..nrec) (sorted) reach the comparison under the
+ * prose policy (kd__name_rec_reaches)? When none can, every one scores
+ * 0, and the span is not scored: the memo writes of its word tests
+ * would be read by no comparison of this query. */
+static int prose_reaches(struct kd_scan_ctx *c, const uint32_t *recs,
+			 size_t nrec, const struct kd_qvar *qv, size_t nq,
+			 const struct kd_name_policy *pol, int *reaches)
+{
+	const struct kd_index *m = c->ix;
+	size_t i;
+	int err;
+	*reaches = 1;
+	if ((err = number_words(c->last, c, qv, nq)) < 0)
+		return err;
+	for (i = 0; i < nrec; i++) {
+		if ((i > 0 && recs[i] == recs[i - 1]) ||
+		    !kd__scan_allowed(c, kd__index_rec(m, recs[i])->entity))
+			continue;
+		if (kd__name_rec_reaches(m, recs[i], qv, nq, pol,
+					 &c->last->found))
+			return 0;
+	}
+	*reaches = 0;
+	return 0;
+}
+
+/* The same for a KD_SCAN_FULL span and its candidates: can a record the
+ * candidate search hit (kd__name_best scores only those) reach the
+ * comparison of the full-name policy? */
+static int full_reaches(struct kd_scan_ctx *c, const struct kd_cand_set *cs,
+			const struct kd_qvar *qv, size_t nq,
+			const struct kd_name_policy *pol, int *reaches)
+{
+	const struct kd_index *m = c->ix;
+	size_t i;
+	uint32_t k, first, end;
+	int err;
+	*reaches = 1;
+	if ((err = number_words(c->last, c, qv, nq)) < 0)
+		return err;
+	for (i = 0; i < cs->n; i++) {
+		end = kd__index_ent_recs(m, cs->c[i].entity, &first) + first;
+		for (k = first; k < end; k++)
+			if (kd__cand_hit(cs, k) &&
+			    kd__name_rec_reaches(m, k, qv, nq, pol,
+						 &c->last->found))
+				return 0;
+	}
+	*reaches = 0;
+	return 0;
+}
+
 /* Prose spans: only records that can hold a strong pair are worth a
  * comparison, i.e. those sharing the skeleton of a mention word: the
  * "=skel" postings of the span's words (a very long list means a common
  * skeleton, which cannot make a strong pair on its own). Records are
  * numbered in entity order, so sorted records group by entity. */
 static int prose_scores(struct ent_score **out, size_t *nout,
-			const struct kd_scan_ctx *c, struct kd_qvar *qv,
-			size_t nq, unsigned mode,
-			const struct kd_name_policy *pol)
+			struct kd_scan_ctx *c, struct kd_qvar *qv, size_t nq,
+			unsigned mode, const struct kd_name_policy *pol)
 {
 	const struct kd_index *m = c->ix;
 	uint32_t *recs = NULL;
@@ -154,9 +306,15 @@ static int prose_scores(struct ent_score **out, size_t *nout,
 			recs[nrec] = take[b][at[b]++];
 		}
 	}
+	kd__simcache_begin(c->sctx->sim, qv, nq);
+	if (mode == KD_SCAN_PROSE) {
+		int reaches;
+		KD_FORWARD(prose_reaches(c, recs, nrec, qv, nq, pol, &reaches));
+		if (!reaches)
+			goto done;
+	}
 	es = kd__calloc(nrec, sizeof(*es));
 	KD_CHECK_ALLOC(es);
-	kd__simcache_begin(c->sctx->sim, qv, nq);
 	for (i = 0; i < nrec; i++) {
 		uint32_t ent = kd__index_rec(m, recs[i])->entity;
 		if (i > 0 && recs[i] == recs[i - 1])
@@ -264,24 +422,13 @@ static int keep_next(struct kd_scan_match *out, struct kd_scan_ctx *c,
 	return 0;
 }
 
-/* The analysed name of the last span scored, with the flags it was
- * analysed with: the same text scored again in the same way is not
- * analysed again. (A span that PROSE does not match is scored again as
- * FULL, text_span.c, but FULL reads a person's name, without legal
- * forms, so it is analysed anew.) */
-struct kd_scan_name {
-	char text[256];
-	size_t len;
-	unsigned flags; /* kd__name_analyze() flags it was analysed with */
-	struct kd_name *nm;
-	struct kd_qvar qv[MAX_QV];
-	size_t nq;
-};
-
 void kd__scan_score_end(struct kd_scan_ctx *c)
 {
-	if (c->last != NULL)
+	if (c->last != NULL) {
 		kd__name_free(c->last->nm);
+		kd__map_free(&c->last->words);
+		kd__free(c->last->found.slot);
+	}
 	kd__free(c->last);
 	c->last = NULL;
 }
@@ -300,9 +447,8 @@ static int analysed(struct kd_qvar **qv, size_t *nq, struct kd_scan_ctx *c,
 	    memcmp(a->text, name, len) == 0)
 		goto out;
 	if (a == NULL) {
-		if ((a = c->last = kd__malloc(sizeof(*a))) == NULL)
+		if ((a = c->last = kd__calloc(1, sizeof(*a))) == NULL)
 			return kd__error_set(KD_ENOMEM, "out of memory");
-		a->nm = NULL;
 	}
 	kd__name_free(a->nm);
 	a->nm = NULL;
@@ -360,6 +506,12 @@ static int score_name(struct kd_scan_match *out, struct kd_scan_ctx *c,
 	es = kd__malloc(cs.n * sizeof(*es));
 	KD_CHECK_ALLOC(es);
 	kd__simcache_begin(c->sctx->sim, qv, nq);
+	if (mode == KD_SCAN_FULL) {
+		int reaches;
+		KD_FORWARD(full_reaches(c, &cs, qv, nq, &pol, &reaches));
+		if (!reaches)
+			goto done;
+	}
 	for (i = 0; i < cs.n; i++) {
 		/* KD_POLICY_FULL scores persons only: skip the others'
 		 * names */
