@@ -39,6 +39,14 @@
  * the order records were found in. Posting-list walks prefetch the states
  * a few entries ahead; on large indexes they are cache-miss bound.
  *
+ * Early floor: before the first variant is walked, the short lists bound
+ * some records' estimates from below; the 4 x KD_CANDIDATES-th best bound
+ * is a floor for the whole query (early_floor()), typically 0.45 for a
+ * Korean word of three syllables (0.48 at the end of the query), so the
+ * long one-edit lists of its syllables only count hits on records that
+ * shorter lists admitted. Not with a filter function (the bound counts
+ * records whose entity it might refuse).
+ *
  * kd__candidates_memo (the text scan) keeps what each variant gave and
  * replays it when the variant comes again (cand_memo.h).
  */
@@ -97,10 +105,12 @@ struct kd_cand_scratch {
 	float *sel;                     /* kth_best() scratch */
 	uint32_t *seen;                 /* per entity: tick of the last query */
 	struct entry *ent;
-	struct plist *skipped;
+	struct kd_plist *skipped;
 	struct kslot *kcache;
 	struct kslot **pending; /* keys of kcache not looked up yet */
-	struct vmemo *memo;     /* kd__candidates_memo(), made at first use */
+	struct kd_vmemo *memo;  /* kd__candidates_memo(), made at first use */
+	int no_memo;            /* making it failed: not tried again */
+	size_t nearly;          /* variants walked at an early floor (tests) */
 	size_t nkeys;           /* keys in kcache for this query */
 	size_t npending;
 	size_t ncand, capcand, capsel, nvtouched, cap, capents;
@@ -630,9 +640,9 @@ static inline int offer(struct kd_cand_scratch *s, const struct kd_index *m,
  * replayed: a full cache does not join the exact keys of two tokens.)
  * @return 0, or an error. */
 static int replay_variant(struct kd_cand_scratch *s, const struct kd_index *m,
-			  const struct vment *e, double floor)
+			  const struct kd_vment *e, double floor)
 {
-	struct vmemo *vm = s->memo;
+	struct kd_vmemo *vm = s->memo;
 	size_t i, k;
 	int err;
 	if (s->capskipped < s->nskipped + e->nlist &&
@@ -640,7 +650,7 @@ static int replay_variant(struct kd_cand_scratch *s, const struct kd_index *m,
 			    s->nskipped + e->nlist, sizeof(*s->skipped))) < 0)
 		return err;
 	for (i = 0; i < e->nlist; i++) {
-		const struct plist *l = &vm->lists[e->list + i];
+		const struct kd_plist *l = &vm->lists[e->list + i];
 		for (k = 0; k < l->n; k++)
 			s->hit[l->ids[k] >> 6] |= (uint64_t)1
 						  << (l->ids[k] & 63);
@@ -648,7 +658,7 @@ static int replay_variant(struct kd_cand_scratch *s, const struct kd_index *m,
 	}
 	vm->replays++;
 	for (i = 0; i < e->nrec; i++) {
-		const struct vrec *x = &vm->recs[e->rec + i];
+		const struct kd_vrec *x = &vm->recs[e->rec + i];
 		struct rstate *st;
 		if ((double)x->est < floor)
 			continue;
@@ -671,7 +681,7 @@ static int replay_variant(struct kd_cand_scratch *s, const struct kd_index *m,
  * are also noted for the variant memo (before the filter: it is the
  * query's). */
 static int fold_variant(struct kd_cand_scratch *s, const struct kd_index *m,
-			double wq, double floor, struct vmemo *rec)
+			double wq, double floor, struct kd_vmemo *rec)
 {
 	int err = 0;
 	size_t i, n = s->nvtouched;
@@ -715,23 +725,10 @@ static int fold_variant(struct kd_cand_scratch *s, const struct kd_index *m,
 	return err;
 }
 
-/*
- * The k-th best estimate so far (k < ncand). Estimates only grow with
- * more variants, so at least k records end at or above it: a record
- * whose estimate stays below it cannot be among the k chosen, and the
- * later variants of a query may skip lists as if it were
- * KD_CANDIDATE_MIN.
- */
-static double kth_best(struct kd_cand_scratch *s, size_t k, double floor)
+/* The k-th largest of a[0..n) (0 < k <= n), reordering a: quickselect. */
+static float select_kth(float *a, size_t n, size_t k)
 {
-	float *a;
-	size_t lo = 0, hi = s->ncand - 1, i;
-	if (kd__grow((void **)&s->sel, &s->capsel, s->ncand, sizeof(*s->sel)) <
-	    0)
-		return floor; /* no memory: keep the bound we have */
-	a = s->sel;
-	for (i = 0; i < s->ncand; i++)
-		a[i] = s->cand[i].acc;
+	size_t lo = 0, hi = n - 1;
 	k--; /* 0-based position in descending order */
 	while (lo < hi) {
 		float pivot = a[lo + (hi - lo) / 2], t;
@@ -759,6 +756,91 @@ static double kth_best(struct kd_cand_scratch *s, size_t k, double floor)
 			break;
 	}
 	return a[k];
+}
+
+/*
+ * The k-th best estimate so far (k < ncand). Estimates only grow with
+ * more variants, so at least k records end at or above it: a record
+ * whose estimate stays below it cannot be among the k chosen, and the
+ * later variants of a query may skip lists as if it were
+ * KD_CANDIDATE_MIN.
+ */
+static double kth_best(struct kd_cand_scratch *s, size_t k, double floor)
+{
+	size_t i;
+	if (kd__grow((void **)&s->sel, &s->capsel, s->ncand, sizeof(*s->sel)) <
+	    0)
+		return floor; /* no memory: keep the bound we have */
+	for (i = 0; i < s->ncand; i++)
+		s->sel[i] = s->cand[i].acc;
+	return select_kth(s->sel, s->ncand, k);
+}
+
+/*
+ * Early floor. Before the first variant is walked, the short lists give
+ * lower bounds of some records' estimates: a list that hits record r
+ * credits each of its tokens (the first list to hit r with a token sets
+ * its factor), so r's hit weight ends at least sum tokw[b] x (the least
+ * factor of the lists up to that one that stand for b). Lists with
+ * multiplicities (they credit only some of their tokens) do not count.
+ * When k records are bounded at or above some estimate, k records end
+ * there (estimates only grow), so it is a floor for the whole query, as
+ * kth_best() is for later variants; the long one-edit lists then only
+ * count hits on records that shorter lists admitted. @return the floor
+ * (at least `floor`).
+ */
+#define EARLY_LIST_MAX 512 /* longer lists are not read for the bound */
+
+static double early_floor(struct kd_cand_scratch *s, const float *tokw,
+			  double wq, size_t k, double floor)
+{
+	float pm[KD_NAME_MAX_TOKS];
+	size_t i, j, n = 0, nsel = 0;
+	double theta, amin = floor * wq;
+	for (i = 0; i < KD_NAME_MAX_TOKS; i++)
+		pm[i] = 2.0f;
+	for (i = 0; i < s->nent; i++) {
+		const struct entry *e = &s->ent[i];
+		uint32_t f;
+		for (f = e->bits; f; f &= f - 1)
+			if (e->factor < pm[LOWEST_BIT(f)])
+				pm[LOWEST_BIT(f)] = e->factor;
+		if (e->mult || e->n > EARLY_LIST_MAX)
+			continue;
+		for (j = 0; j < e->n; j++) {
+			struct rstate *st = &s->st[e->ids[j]];
+			uint32_t fresh = e->bits & ~st->mask;
+			if (fresh == 0)
+				continue;
+			if (st->mask == 0)
+				s->vtouched[n++] = e->ids[j];
+			st->mask |= fresh;
+			for (; fresh; fresh &= fresh - 1)
+				st->acc += tokw[LOWEST_BIT(fresh)] *
+					   pm[LOWEST_BIT(fresh)];
+		}
+	}
+	if (n < k ||
+	    kd__grow((void **)&s->sel, &s->capsel, n, sizeof(*s->sel)) < 0)
+		k = SIZE_MAX; /* too few, or no memory: no early floor */
+	for (i = 0; i < n; i++) {
+		uint32_t r = s->vtouched[i];
+		double a = s->st[r].acc, cover, rest;
+		s->st[r].acc = 0;
+		s->st[r].mask = 0;
+		if (a < amin || nsel + (n - i) < k)
+			continue; /* below the floor (the estimate is at
+				   * most a / wq), or too few left */
+		cover = a / wq;
+		rest = a / s->wsum[r];
+		s->sel[nsel++] = (float)((cover > 1 ? 1 : cover) *
+					 (0.65 + 0.35 * (rest > 1 ? 1 : rest)));
+	}
+	if (nsel < k)
+		return floor;
+	/* less a margin for the order of float additions */
+	theta = select_kth(s->sel, nsel, k) * (1 - 1e-4);
+	return theta > floor ? theta : floor;
 }
 
 /* Token positions of a variant, rarest (heaviest) first. */
@@ -843,10 +925,12 @@ static int candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 	size_t i, j, n;
 	/* estimates below this cannot reach the final choice */
 	double floor = KD_CANDIDATE_MIN;
-	struct vmemo *rec; /* noting the variant for the memo */
-	char kb[VMEMO_KEY_MAX];
+	struct kd_vmemo *rec; /* noting the variant for the memo */
+	char kb[KD_VMEMO_KEY_MAX];
 	size_t klen = 0;
-	int err;
+	uint64_t h = 0;
+	uint32_t early_k;
+	int err, early;
 	memset(out, 0, sizeof(*out));
 	wk.m = m;
 	wk.s = get_scratch(sp, m);
@@ -947,30 +1031,54 @@ static int candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 			return wk.err;
 		}
 		rec = NULL;
-		if (memo && (klen = kd__vmemo_key(kb, sizeof(kb), v, i == 0)) &&
+		/* the early floor: while no record is a candidate (it bounds
+		 * this variant's records only), with every entity in scope */
+		early = wk.s->ncand == 0 && limit > 0 &&
+			(filter == NULL || filter->fn == NULL);
+		if (memo && !wk.s->no_memo &&
+		    (klen = kd__vmemo_key(kb, sizeof(kb), v, i == 0)) &&
 		    all_slotted(wk.s)) {
-			const struct vment *e;
-			uint64_t h = kd__vmemo_hash(kb, klen);
-			if (wk.s->memo == NULL)
-				wk.s->memo = kd__vmemo_new();
+			const struct kd_vment *e;
+			h = kd__vmemo_hash(kb, klen);
+			if (wk.s->memo == NULL &&
+			    (wk.s->memo = kd__vmemo_new()) == NULL)
+				wk.s->no_memo = 1; /* not asked again */
 			if (wk.s->memo &&
 			    (e = kd__vmemo_find(wk.s->memo, kb, klen, h)) !=
-				    NULL &&
-			    floor >= e->floor) {
-				/* its keys stay queued: a later variant's walk
-				 * looks them up */
-				wk.s->nent = 0;
-				if ((err = replay_variant(wk.s, m, e, floor)) <
-				    0) {
-					clear_hits(wk.s);
-					return err;
+				    NULL) {
+				/* an early floor its walk would find again */
+				double at = early && e->early_k == limit * 4 &&
+							    e->floor > floor
+						    ? e->floor
+						    : floor;
+				if (at >= e->floor) {
+					/* its keys stay queued: a later
+					 * variant's walk looks them up */
+					floor = at;
+					wk.s->nent = 0;
+					if ((err = replay_variant(wk.s, m, e,
+								  floor)) < 0) {
+						clear_hits(wk.s);
+						return err;
+					}
+					goto next;
 				}
-				goto next;
 			}
-			if ((rec = wk.s->memo) != NULL)
-				kd__vmemo_begin(rec, klen, h, floor);
+			rec = wk.s->memo;
 		}
 		resolve_keys(wk.s, m);
+		early_k = 0;
+		if (early) {
+			double ef = early_floor(wk.s, tokw, wq, limit * 4,
+						floor);
+			if (ef > floor) {
+				floor = ef;
+				early_k = (uint32_t)(limit * 4);
+				wk.s->nearly++;
+			}
+		}
+		if (rec)
+			kd__vmemo_begin(rec, klen, h, floor, early_k);
 		for (j = 0; rec && j < wk.s->nent; j++)
 			kd__vmemo_list(rec, wk.s->ent[j].ids, wk.s->ent[j].n);
 		if (wk.s->capskipped < wk.s->nskipped + wk.s->nent &&
@@ -1040,4 +1148,9 @@ int kd__candidates_memo(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 size_t kd__cand_memo_replays(const struct kd_cand_scratch *s)
 {
 	return s && s->memo ? s->memo->replays : 0;
+}
+
+size_t kd__cand_early_floors(const struct kd_cand_scratch *s)
+{
+	return s ? s->nearly : 0;
 }

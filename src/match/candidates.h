@@ -74,6 +74,10 @@ int kd__candidates_memo(struct kd_cand_set *out, struct kd_cand_scratch **sp,
  *  (tests). */
 size_t kd__cand_memo_replays(const struct kd_cand_scratch *s);
 
+/** How many variants were walked at an early floor (candidates.c) with
+ *  this scratch (tests). */
+size_t kd__cand_early_floors(const struct kd_cand_scratch *s);
+
 /** Did the query of `set` hit name record `rec`? Indexed scoring
  *  compares only those records. */
 int kd__cand_hit(const struct kd_cand_set *set, uint32_t rec);
