@@ -215,9 +215,6 @@ struct walk {
 	int err;
 };
 
-/* Count the hits of one list on the records it names (all of them, or
- * with `admitted` only those admitted in this variant; the others are
- * noted in s->hit). */
 /* Of the query tokens in `fresh`, the `k` heaviest. */
 static uint32_t heaviest(uint32_t fresh, unsigned k, const float *tokw)
 {
@@ -236,43 +233,59 @@ static uint32_t heaviest(uint32_t fresh, unsigned k, const float *tokw)
 	return keep;
 }
 
+/* Count the hit of posting i (record r) of a list. */
+static inline void count_one(struct kd_cand_scratch *s, uint32_t r, uint32_t i,
+			     const uint8_t *mult, uint32_t bits, float factor,
+			     const float *tokw)
+{
+	struct rstate *st = &s->st[r];
+	uint32_t fresh = bits & ~st->mask, b;
+	if (fresh == 0)
+		return; /* these query tokens already counted */
+	/* query tokens sharing one key ("Yon", "Chun" -> "=xun") count
+	 * only as often as the record has tokens giving it ("John":
+	 * once); the others stay free for other keys */
+	if (mult && (fresh & (fresh - 1)))
+		fresh = heaviest(fresh, mult[i], tokw);
+	if (st->tick != s->qtick) {
+		st->tick = s->qtick;
+		st->cand = UINT32_MAX;
+	}
+	if (st->mask == 0)
+		s->vtouched[s->nvtouched++] = r;
+	st->mask |= fresh;
+	for (; fresh; fresh &= fresh - 1) { /* lowest token first */
+		b = LOWEST_BIT(fresh);
+		st->acc += tokw[b] * factor;
+	}
+}
+
+/* Count the hits of one list on the records it names (all of them, or
+ * with `admitted` only those admitted in this variant; the others are
+ * noted in s->hit). */
 static void count_list(struct kd_cand_scratch *s, const uint32_t *ids,
 		       const uint8_t *mult, uint32_t n, uint32_t bits,
 		       float factor, const float *tokw, int admitted)
 {
 	uint32_t i;
-	if (!admitted)
-		for (i = 0; i < n && i < PREFETCH_AHEAD; i++)
-			PREFETCH(&s->st[ids[i]]);
+	if (admitted) {
+		/* a skipped list: mostly records nobody admitted */
+		for (i = 0; i < n; i++) {
+			uint32_t r = ids[i];
+			uint64_t bit = (uint64_t)1 << (r & 63);
+			if (s->admit[r >> 6] & bit)
+				count_one(s, r, i, mult, bits, factor, tokw);
+			else
+				s->hit[r >> 6] |= bit;
+		}
+		return;
+	}
+	for (i = 0; i < n && i < PREFETCH_AHEAD; i++)
+		PREFETCH(&s->st[ids[i]]);
 	for (i = 0; i < n; i++) {
-		struct rstate *st;
-		uint32_t r = ids[i], fresh, b;
-		if (admitted && !(s->admit[r >> 6] >> (r & 63) & 1)) {
-			s->hit[r >> 6] |= (uint64_t)1 << (r & 63);
-			continue;
-		}
-		st = &s->st[r];
-		if (i + PREFETCH_AHEAD < n && !admitted)
+		if (i + PREFETCH_AHEAD < n)
 			PREFETCH(&s->st[ids[i + PREFETCH_AHEAD]]);
-		fresh = bits & ~st->mask;
-		if (fresh == 0)
-			continue; /* these query tokens already counted */
-		/* query tokens sharing one key ("Yon", "Chun" -> "=xun") count
-		 * only as often as the record has tokens giving it ("John":
-		 * once); the others stay free for other keys */
-		if (mult && (fresh & (fresh - 1)))
-			fresh = heaviest(fresh, mult[i], tokw);
-		if (st->tick != s->qtick) {
-			st->tick = s->qtick;
-			st->cand = UINT32_MAX;
-		}
-		if (st->mask == 0)
-			s->vtouched[s->nvtouched++] = r;
-		st->mask |= fresh;
-		for (; fresh; fresh &= fresh - 1) { /* lowest token first */
-			b = LOWEST_BIT(fresh);
-			st->acc += tokw[b] * factor;
-		}
+		count_one(s, ids[i], i, mult, bits, factor, tokw);
 	}
 }
 
