@@ -803,12 +803,14 @@ static double kth_best(struct kd_cand_scratch *s, size_t k, double floor)
  * (at least `floor`).
  */
 #define EARLY_LIST_MAX 512 /* longer lists are not read for the bound */
+#define EARLY_BINS     256 /* of the estimates from the floor to 1 */
 
 static double early_floor(struct kd_cand_scratch *s, const float *tokw,
 			  double wq, size_t k, double floor)
 {
 	float pm[KD_NAME_MAX_TOKS];
-	size_t i, j, n = 0, nsel = 0;
+	uint32_t bin[EARLY_BINS];
+	size_t i, j, n = 0, nsel;
 	double theta, amin = floor * wq;
 	for (i = 0; i < KD_NAME_MAX_TOKS; i++)
 		pm[i] = 2.0f;
@@ -833,26 +835,34 @@ static double early_floor(struct kd_cand_scratch *s, const float *tokw,
 					   pm[LOWEST_BIT(fresh)];
 		}
 	}
-	if (n < k ||
-	    kd__grow((void **)&s->sel, &s->capsel, n, sizeof(*s->sel)) < 0)
-		k = SIZE_MAX; /* too few, or no memory: no early floor */
+	/* the k-th best bound, to a bin of a histogram (a lower floor is
+	 * as valid, and one pass is cheaper than a selection) */
+	memset(bin, 0, sizeof(bin));
 	for (i = 0; i < n; i++) {
 		uint32_t r = s->vtouched[i];
-		double a = s->st[r].acc, cover, rest;
+		double a = s->st[r].acc, cover, rest, est, x;
 		s->st[r].acc = 0;
 		s->st[r].mask = 0;
-		if (a < amin || nsel + (n - i) < k)
-			continue; /* below the floor (the estimate is at
-				   * most a / wq), or too few left */
+		if (a < amin)
+			continue; /* the estimate is at most a / wq */
 		cover = a / wq;
 		rest = a / s->wsum[r];
-		s->sel[nsel++] = (float)((cover > 1 ? 1 : cover) *
-					 (0.65 + 0.35 * (rest > 1 ? 1 : rest)));
+		est = (cover > 1 ? 1 : cover) *
+		      (0.65 + 0.35 * (rest > 1 ? 1 : rest));
+		if (est < floor)
+			continue;
+		x = (est - floor) / (1 - floor) * EARLY_BINS;
+		bin[x < EARLY_BINS - 1 ? (size_t)x : EARLY_BINS - 1]++;
 	}
-	if (nsel < k)
-		return floor;
-	/* less a margin for the order of float additions */
-	theta = select_kth(s->sel, nsel, k) * (1 - 1e-4);
+	for (i = EARLY_BINS, nsel = 0; i > 0; i--)
+		if ((nsel += bin[i - 1]) >= k)
+			break;
+	if (i == 0)
+		return floor; /* fewer than k */
+	/* every record counted in bin i - 1 or above is bounded at or above
+	 * its lower edge; less a margin for the order of float additions */
+	theta = (floor + (1 - floor) * (double)(i - 1) / EARLY_BINS) *
+		(1 - 1e-4);
 	return theta > floor ? theta : floor;
 }
 
