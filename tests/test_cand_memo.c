@@ -5,7 +5,10 @@
  * name asked romanised and then in Hangul (whose DPRK reading is the
  * romanised variant: replayed at a floor the other variants raise), for
  * the same name asked twice, and for a name after another that shares
- * syllables with it (nothing stale).
+ * syllables with it (nothing stale); and that the early floor
+ * (candidates.c, with the memo) leaves them as the full walk from
+ * KD_CANDIDATE_MIN finds them (a filter function that refuses nothing
+ * turns it off).
  */
 #include "test.h"
 #include "match/candidates.h"
@@ -19,12 +22,24 @@ struct cands {
 	uint32_t hit[512];
 };
 
-/* The candidates of `name` (analysed with `flags`), with or without the
- * memo, on scratch *sp. */
+/* A filter function that refuses no entity: candidates are as without
+ * a filter, but found without the early floor (a full walk from
+ * KD_CANDIDATE_MIN). */
+static int accept_all(const kd_entity *e, void *ctx)
+{
+	(void)e;
+	(void)ctx;
+	return 1;
+}
+
+enum how { PLAIN, MEMO, FULL_WALK };
+
+/* The candidates of `name` (analysed with `flags`) on scratch *sp. */
 static int cands_of(struct cands *out, struct kd_cand_scratch **sp,
 		    const struct kd_index *m, const char *name, unsigned flags,
-		    int memo)
+		    enum how how)
 {
+	static const struct kd_filter all = { accept_all, NULL };
 	struct kd_name *nm = NULL;
 	struct kd_qvar qv[KD_NAME_MAX_VARS];
 	struct kd_cand_set cs;
@@ -36,10 +51,11 @@ static int cands_of(struct cands *out, struct kd_cand_scratch **sp,
 	for (i = 0; i < nm->nvars && nq < KD_NAME_MAX_VARS; i++)
 		if (nm->vars[i].ntok)
 			kd__qvar_from_name(&qv[nq++], m, nm, i);
-	err = memo ? kd__candidates_memo(&cs, sp, m, qv, nq, KD_CANDIDATES,
-					 NULL)
-		   : kd__candidates(&cs, sp, m, qv, nq, NULL, 0, KD_CANDIDATES,
-				    NULL);
+	err = how == MEMO ? kd__candidates_memo(&cs, sp, m, qv, nq,
+						KD_CANDIDATES, NULL)
+			  : kd__candidates(&cs, sp, m, qv, nq, NULL, 0,
+					   KD_CANDIDATES,
+					   how == FULL_WALK ? &all : NULL);
 	kd__name_free(nm);
 	if (err < 0)
 		return err;
@@ -89,21 +105,29 @@ KD_TEST(cand_memo__same_candidates_as_the_walk)
 	};
 	const kd_matcher *mt = kd_test_bundled(NULL);
 	const struct kd_index *m;
-	struct kd_cand_scratch *plain = NULL, *memo = NULL;
-	struct cands a, b;
+	struct kd_cand_scratch *plain = NULL, *memo = NULL, *full = NULL;
+	struct cands a, b, ref;
 	size_t i, replays;
 	CHECK(mt != NULL);
 	if (mt == NULL)
 		return;
 	m = kd__matcher_index(mt);
 	for (i = 0; i < sizeof(q) / sizeof(q[0]); i++) {
-		CHECK_INT(cands_of(&a, &plain, m, q[i].name, q[i].flags, 0), 0);
-		CHECK_INT(cands_of(&b, &memo, m, q[i].name, q[i].flags, 1), 0);
-		if (!same(&a, &b))
+		CHECK_INT(cands_of(&ref, &full, m, q[i].name, q[i].flags,
+				   FULL_WALK),
+			  0);
+		CHECK_INT(cands_of(&a, &plain, m, q[i].name, q[i].flags, PLAIN),
+			  0);
+		CHECK_INT(cands_of(&b, &memo, m, q[i].name, q[i].flags, MEMO),
+			  0);
+		if (!same(&ref, &a) || !same(&ref, &b))
 			fprintf(stderr,
-				"  '%s': %zu/%zu candidates, %zu/%zu hit\n",
-				q[i].name, a.n, b.n, a.nhit, b.nhit);
-		CHECK(same(&a, &b));
+				"  '%s': %zu/%zu/%zu candidates, %zu/%zu/%zu "
+				"hit\n",
+				q[i].name, ref.n, a.n, b.n, ref.nhit, a.nhit,
+				b.nhit);
+		CHECK(same(&ref, &a));
+		CHECK(same(&ref, &b));
 	}
 	/* the listed person is found, and the memo was used: the Hangul
 	 * query's DPRK reading, the repeated queries */
@@ -111,6 +135,13 @@ KD_TEST(cand_memo__same_candidates_as_the_walk)
 	replays = kd__cand_memo_replays(memo);
 	CHECK(replays >= 8);
 	CHECK_INT(kd__cand_memo_replays(plain), 0);
+	/* the early floor was raised in the text scan's path (the first
+	 * variants' short lists bound more than 4 x KD_CANDIDATES records),
+	 * not for kd_screen nor with a filter function */
+	CHECK(kd__cand_early_floors(memo) >= 7);
+	CHECK_INT(kd__cand_early_floors(plain), 0);
+	CHECK_INT(kd__cand_early_floors(full), 0);
+	kd__cand_scratch_free(full);
 	kd__cand_scratch_free(plain);
 	kd__cand_scratch_free(memo);
 }

@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-void kd__vmemo_free(struct vmemo *vm)
+void kd__vmemo_free(struct kd_vmemo *vm)
 {
 	if (vm == NULL)
 		return;
@@ -20,14 +20,14 @@ void kd__vmemo_free(struct vmemo *vm)
 	kd__free(vm);
 }
 
-struct vmemo *kd__vmemo_new(void)
+struct kd_vmemo *kd__vmemo_new(void)
 {
-	struct vmemo *vm = kd__calloc(1, sizeof(*vm));
+	struct kd_vmemo *vm = kd__calloc(1, sizeof(*vm));
 	if (vm == NULL)
 		return NULL;
-	vm->recs = kd__malloc(VMEMO_RECS * sizeof(*vm->recs));
-	vm->lists = kd__malloc(VMEMO_LISTS * sizeof(*vm->lists));
-	vm->keys = kd__malloc(VMEMO_KEYBYTES);
+	vm->recs = kd__malloc(KD_VMEMO_RECS * sizeof(*vm->recs));
+	vm->lists = kd__malloc(KD_VMEMO_LISTS * sizeof(*vm->lists));
+	vm->keys = kd__malloc(KD_VMEMO_KEYBYTES);
 	if (!vm->recs || !vm->lists || !vm->keys) {
 		kd__vmemo_free(vm);
 		return NULL;
@@ -35,7 +35,7 @@ struct vmemo *kd__vmemo_new(void)
 	return vm;
 }
 
-static void vmemo_clear(struct vmemo *vm)
+static void vmemo_clear(struct kd_vmemo *vm)
 {
 	memset(vm->slot, 0, sizeof(vm->slot));
 	vm->nent = vm->nrecs = vm->nlists = vm->nkeys = 0;
@@ -81,13 +81,13 @@ uint64_t kd__vmemo_hash(const char *kb, size_t n)
 }
 
 /* The kept entry of key kb[0..n) (hash h), or NULL. */
-const struct vment *kd__vmemo_find(const struct vmemo *vm, const char *kb,
-				   size_t n, uint64_t h)
+const struct kd_vment *kd__vmemo_find(const struct kd_vmemo *vm, const char *kb,
+				      size_t n, uint64_t h)
 {
 	uint32_t i, x;
 	for (i = (uint32_t)h;; i++) {
-		const struct vment *e;
-		if ((x = vm->slot[i & (VMEMO_SLOTS - 1)]) == 0)
+		const struct kd_vment *e;
+		if ((x = vm->slot[i & (KD_VMEMO_SLOTS - 1)]) == 0)
 			return NULL;
 		e = &vm->ent[x - 1];
 		if (e->hash == h && e->klen == n &&
@@ -97,12 +97,14 @@ const struct vment *kd__vmemo_find(const struct vmemo *vm, const char *kb,
 }
 
 /* Start noting the variant of key kb[0..n) (hash h), walked at `floor`. */
-void kd__vmemo_begin(struct vmemo *vm, size_t n, uint64_t h, double floor)
+void kd__vmemo_begin(struct kd_vmemo *vm, size_t n, uint64_t h, double floor,
+		     uint32_t early_k)
 {
-	if (vm->nent == VMEMO_SLOTS / 2 || vm->nkeys + n > VMEMO_KEYBYTES)
+	if (vm->nent == KD_VMEMO_SLOTS / 2 || vm->nkeys + n > KD_VMEMO_KEYBYTES)
 		vmemo_clear(vm);
 	vm->cur.hash = h;
 	vm->cur.floor = floor;
+	vm->cur.early_k = early_k;
 	vm->cur.klen = (uint32_t)n;
 	vm->cur.rec = (uint32_t)vm->nrecs;
 	vm->cur.nrec = 0;
@@ -111,10 +113,10 @@ void kd__vmemo_begin(struct vmemo *vm, size_t n, uint64_t h, double floor)
 	vm->full = 0;
 }
 
-void kd__vmemo_list(struct vmemo *vm, const uint32_t *ids, uint32_t n)
+void kd__vmemo_list(struct kd_vmemo *vm, const uint32_t *ids, uint32_t n)
 {
 	size_t at = (size_t)vm->cur.list + vm->cur.nlist;
-	if (at == VMEMO_LISTS) {
+	if (at == KD_VMEMO_LISTS) {
 		vm->full = 1;
 		return;
 	}
@@ -125,7 +127,7 @@ void kd__vmemo_list(struct vmemo *vm, const uint32_t *ids, uint32_t n)
 
 /* Keep the noted variant under key kb[0..n) (a previous entry of the
  * same key, walked at a higher floor, gives way). */
-void kd__vmemo_commit(struct vmemo *vm, const char *kb, size_t n)
+void kd__vmemo_commit(struct kd_vmemo *vm, const char *kb, size_t n)
 {
 	uint32_t i, *x;
 	if (vm->full) {
@@ -138,8 +140,8 @@ void kd__vmemo_commit(struct vmemo *vm, const char *kb, size_t n)
 	vm->nrecs += vm->cur.nrec;
 	vm->nlists += vm->cur.nlist;
 	for (i = (uint32_t)vm->cur.hash;; i++) {
-		const struct vment *e;
-		x = &vm->slot[i & (VMEMO_SLOTS - 1)];
+		const struct kd_vment *e;
+		x = &vm->slot[i & (KD_VMEMO_SLOTS - 1)];
 		if (*x == 0)
 			break;
 		e = &vm->ent[*x - 1];

@@ -39,6 +39,17 @@
  * the order records were found in. Posting-list walks prefetch the states
  * a few entries ahead; on large indexes they are cache-miss bound.
  *
+ * Early floor: before the first variant is walked, the short lists bound
+ * some records' estimates from below; the 4 x KD_CANDIDATES-th best bound
+ * is a floor for the whole query (early_floor()), typically 0.45 for a
+ * Korean word of three syllables (0.48 at the end of the query), so the
+ * long one-edit lists of its syllables only count hits on records that
+ * shorter lists admitted. Not with a filter function (the bound counts
+ * records whose entity it might refuse). Only for the text scan
+ * (kd__candidates_memo): kd_screen's names (written in full, fewer
+ * records share two of their words) rarely get a floor above 0.30 from
+ * it, and the bound cost kd_screen 10 % more instructions per name.
+ *
  * kd__candidates_memo (the text scan) keeps what each variant gave and
  * replays it when the variant comes again (cand_memo.h).
  */
@@ -97,10 +108,12 @@ struct kd_cand_scratch {
 	float *sel;                     /* kth_best() scratch */
 	uint32_t *seen;                 /* per entity: tick of the last query */
 	struct entry *ent;
-	struct plist *skipped;
+	struct kd_plist *skipped;
 	struct kslot *kcache;
 	struct kslot **pending; /* keys of kcache not looked up yet */
-	struct vmemo *memo;     /* kd__candidates_memo(), made at first use */
+	struct kd_vmemo *memo;  /* kd__candidates_memo(), made at first use */
+	int no_memo;            /* making it failed: not tried again */
+	size_t nearly;          /* variants walked at an early floor (tests) */
 	size_t nkeys;           /* keys in kcache for this query */
 	size_t npending;
 	size_t ncand, capcand, capsel, nvtouched, cap, capents;
@@ -205,9 +218,6 @@ struct walk {
 	int err;
 };
 
-/* Count the hits of one list on the records it names (all of them, or
- * with `admitted` only those admitted in this variant; the others are
- * noted in s->hit). */
 /* Of the query tokens in `fresh`, the `k` heaviest. */
 static uint32_t heaviest(uint32_t fresh, unsigned k, const float *tokw)
 {
@@ -226,43 +236,59 @@ static uint32_t heaviest(uint32_t fresh, unsigned k, const float *tokw)
 	return keep;
 }
 
+/* Count the hit of posting i (record r) of a list. */
+static inline void count_one(struct kd_cand_scratch *s, uint32_t r, uint32_t i,
+			     const uint8_t *mult, uint32_t bits, float factor,
+			     const float *tokw)
+{
+	struct rstate *st = &s->st[r];
+	uint32_t fresh = bits & ~st->mask, b;
+	if (fresh == 0)
+		return; /* these query tokens already counted */
+	/* query tokens sharing one key ("Yon", "Chun" -> "=xun") count
+	 * only as often as the record has tokens giving it ("John":
+	 * once); the others stay free for other keys */
+	if (mult && (fresh & (fresh - 1)))
+		fresh = heaviest(fresh, mult[i], tokw);
+	if (st->tick != s->qtick) {
+		st->tick = s->qtick;
+		st->cand = UINT32_MAX;
+	}
+	if (st->mask == 0)
+		s->vtouched[s->nvtouched++] = r;
+	st->mask |= fresh;
+	for (; fresh; fresh &= fresh - 1) { /* lowest token first */
+		b = LOWEST_BIT(fresh);
+		st->acc += tokw[b] * factor;
+	}
+}
+
+/* Count the hits of one list on the records it names (all of them, or
+ * with `admitted` only those admitted in this variant; the others are
+ * noted in s->hit). */
 static void count_list(struct kd_cand_scratch *s, const uint32_t *ids,
 		       const uint8_t *mult, uint32_t n, uint32_t bits,
 		       float factor, const float *tokw, int admitted)
 {
 	uint32_t i;
-	if (!admitted)
-		for (i = 0; i < n && i < PREFETCH_AHEAD; i++)
-			PREFETCH(&s->st[ids[i]]);
+	if (admitted) {
+		/* a skipped list: mostly records nobody admitted */
+		for (i = 0; i < n; i++) {
+			uint32_t r = ids[i];
+			uint64_t bit = (uint64_t)1 << (r & 63);
+			if (s->admit[r >> 6] & bit)
+				count_one(s, r, i, mult, bits, factor, tokw);
+			else
+				s->hit[r >> 6] |= bit;
+		}
+		return;
+	}
+	for (i = 0; i < n && i < PREFETCH_AHEAD; i++)
+		PREFETCH(&s->st[ids[i]]);
 	for (i = 0; i < n; i++) {
-		struct rstate *st;
-		uint32_t r = ids[i], fresh, b;
-		if (admitted && !(s->admit[r >> 6] >> (r & 63) & 1)) {
-			s->hit[r >> 6] |= (uint64_t)1 << (r & 63);
-			continue;
-		}
-		st = &s->st[r];
-		if (i + PREFETCH_AHEAD < n && !admitted)
+		if (i + PREFETCH_AHEAD < n)
 			PREFETCH(&s->st[ids[i + PREFETCH_AHEAD]]);
-		fresh = bits & ~st->mask;
-		if (fresh == 0)
-			continue; /* these query tokens already counted */
-		/* query tokens sharing one key ("Yon", "Chun" -> "=xun") count
-		 * only as often as the record has tokens giving it ("John":
-		 * once); the others stay free for other keys */
-		if (mult && (fresh & (fresh - 1)))
-			fresh = heaviest(fresh, mult[i], tokw);
-		if (st->tick != s->qtick) {
-			st->tick = s->qtick;
-			st->cand = UINT32_MAX;
-		}
-		if (st->mask == 0)
-			s->vtouched[s->nvtouched++] = r;
-		st->mask |= fresh;
-		for (; fresh; fresh &= fresh - 1) { /* lowest token first */
-			b = LOWEST_BIT(fresh);
-			st->acc += tokw[b] * factor;
-		}
+		count_one(s, ids[i], i, mult, bits, factor, tokw);
 	}
 }
 
@@ -630,9 +656,9 @@ static inline int offer(struct kd_cand_scratch *s, const struct kd_index *m,
  * replayed: a full cache does not join the exact keys of two tokens.)
  * @return 0, or an error. */
 static int replay_variant(struct kd_cand_scratch *s, const struct kd_index *m,
-			  const struct vment *e, double floor)
+			  const struct kd_vment *e, double floor)
 {
-	struct vmemo *vm = s->memo;
+	struct kd_vmemo *vm = s->memo;
 	size_t i, k;
 	int err;
 	if (s->capskipped < s->nskipped + e->nlist &&
@@ -640,7 +666,7 @@ static int replay_variant(struct kd_cand_scratch *s, const struct kd_index *m,
 			    s->nskipped + e->nlist, sizeof(*s->skipped))) < 0)
 		return err;
 	for (i = 0; i < e->nlist; i++) {
-		const struct plist *l = &vm->lists[e->list + i];
+		const struct kd_plist *l = &vm->lists[e->list + i];
 		for (k = 0; k < l->n; k++)
 			s->hit[l->ids[k] >> 6] |= (uint64_t)1
 						  << (l->ids[k] & 63);
@@ -648,7 +674,7 @@ static int replay_variant(struct kd_cand_scratch *s, const struct kd_index *m,
 	}
 	vm->replays++;
 	for (i = 0; i < e->nrec; i++) {
-		const struct vrec *x = &vm->recs[e->rec + i];
+		const struct kd_vrec *x = &vm->recs[e->rec + i];
 		struct rstate *st;
 		if ((double)x->est < floor)
 			continue;
@@ -671,7 +697,7 @@ static int replay_variant(struct kd_cand_scratch *s, const struct kd_index *m,
  * are also noted for the variant memo (before the filter: it is the
  * query's). */
 static int fold_variant(struct kd_cand_scratch *s, const struct kd_index *m,
-			double wq, double floor, struct vmemo *rec)
+			double wq, double floor, struct kd_vmemo *rec)
 {
 	int err = 0;
 	size_t i, n = s->nvtouched;
@@ -715,23 +741,10 @@ static int fold_variant(struct kd_cand_scratch *s, const struct kd_index *m,
 	return err;
 }
 
-/*
- * The k-th best estimate so far (k < ncand). Estimates only grow with
- * more variants, so at least k records end at or above it: a record
- * whose estimate stays below it cannot be among the k chosen, and the
- * later variants of a query may skip lists as if it were
- * KD_CANDIDATE_MIN.
- */
-static double kth_best(struct kd_cand_scratch *s, size_t k, double floor)
+/* The k-th largest of a[0..n) (0 < k <= n), reordering a: quickselect. */
+static float select_kth(float *a, size_t n, size_t k)
 {
-	float *a;
-	size_t lo = 0, hi = s->ncand - 1, i;
-	if (kd__grow((void **)&s->sel, &s->capsel, s->ncand, sizeof(*s->sel)) <
-	    0)
-		return floor; /* no memory: keep the bound we have */
-	a = s->sel;
-	for (i = 0; i < s->ncand; i++)
-		a[i] = s->cand[i].acc;
+	size_t lo = 0, hi = n - 1;
 	k--; /* 0-based position in descending order */
 	while (lo < hi) {
 		float pivot = a[lo + (hi - lo) / 2], t;
@@ -759,6 +772,101 @@ static double kth_best(struct kd_cand_scratch *s, size_t k, double floor)
 			break;
 	}
 	return a[k];
+}
+
+/*
+ * The k-th best estimate so far (k < ncand). Estimates only grow with
+ * more variants, so at least k records end at or above it: a record
+ * whose estimate stays below it cannot be among the k chosen, and the
+ * later variants of a query may skip lists as if it were
+ * KD_CANDIDATE_MIN.
+ */
+static double kth_best(struct kd_cand_scratch *s, size_t k, double floor)
+{
+	size_t i;
+	if (kd__grow((void **)&s->sel, &s->capsel, s->ncand, sizeof(*s->sel)) <
+	    0)
+		return floor; /* no memory: keep the bound we have */
+	for (i = 0; i < s->ncand; i++)
+		s->sel[i] = s->cand[i].acc;
+	return select_kth(s->sel, s->ncand, k);
+}
+
+/*
+ * Early floor. Before the first variant is walked, the short lists give
+ * lower bounds of some records' estimates: a list that hits record r
+ * credits each of its tokens (the first list to hit r with a token sets
+ * its factor), so r's hit weight ends at least sum tokw[b] x (the least
+ * factor of the lists up to that one that stand for b). Lists with
+ * multiplicities (they credit only some of their tokens) do not count.
+ * When k records are bounded at or above some estimate, k records end
+ * there (estimates only grow), so it is a floor for the whole query, as
+ * kth_best() is for later variants; the long one-edit lists then only
+ * count hits on records that shorter lists admitted. @return the floor
+ * (at least `floor`).
+ */
+#define EARLY_LIST_MAX 512 /* longer lists are not read for the bound */
+#define EARLY_BINS     256 /* of the estimates from the floor to 1 */
+
+static double early_floor(struct kd_cand_scratch *s, const float *tokw,
+			  double wq, size_t k, double floor)
+{
+	float pm[KD_NAME_MAX_TOKS];
+	uint32_t bin[EARLY_BINS];
+	size_t i, j, n = 0, nsel;
+	double theta, amin = floor * wq;
+	for (i = 0; i < KD_NAME_MAX_TOKS; i++)
+		pm[i] = 2.0f;
+	for (i = 0; i < s->nent; i++) {
+		const struct entry *e = &s->ent[i];
+		uint32_t f;
+		for (f = e->bits; f; f &= f - 1)
+			if (e->factor < pm[LOWEST_BIT(f)])
+				pm[LOWEST_BIT(f)] = e->factor;
+		if (e->mult || e->n > EARLY_LIST_MAX)
+			continue;
+		for (j = 0; j < e->n; j++) {
+			struct rstate *st = &s->st[e->ids[j]];
+			uint32_t fresh = e->bits & ~st->mask;
+			if (fresh == 0)
+				continue;
+			if (st->mask == 0)
+				s->vtouched[n++] = e->ids[j];
+			st->mask |= fresh;
+			for (; fresh; fresh &= fresh - 1)
+				st->acc += tokw[LOWEST_BIT(fresh)] *
+					   pm[LOWEST_BIT(fresh)];
+		}
+	}
+	/* the k-th best bound, to a bin of a histogram (a lower floor is
+	 * as valid, and one pass is cheaper than a selection) */
+	memset(bin, 0, sizeof(bin));
+	for (i = 0; i < n; i++) {
+		uint32_t r = s->vtouched[i];
+		double a = s->st[r].acc, cover, rest, est, x;
+		s->st[r].acc = 0;
+		s->st[r].mask = 0;
+		if (a < amin)
+			continue; /* the estimate is at most a / wq */
+		cover = a / wq;
+		rest = a / s->wsum[r];
+		est = (cover > 1 ? 1 : cover) *
+		      (0.65 + 0.35 * (rest > 1 ? 1 : rest));
+		if (est < floor)
+			continue;
+		x = (est - floor) / (1 - floor) * EARLY_BINS;
+		bin[x < EARLY_BINS - 1 ? (size_t)x : EARLY_BINS - 1]++;
+	}
+	for (i = EARLY_BINS, nsel = 0; i > 0; i--)
+		if ((nsel += bin[i - 1]) >= k)
+			break;
+	if (i == 0)
+		return floor; /* fewer than k */
+	/* every record counted in bin i - 1 or above is bounded at or above
+	 * its lower edge; less a margin for the order of float additions */
+	theta = (floor + (1 - floor) * (double)(i - 1) / EARLY_BINS) *
+		(1 - 1e-4);
+	return theta > floor ? theta : floor;
 }
 
 /* Token positions of a variant, rarest (heaviest) first. */
@@ -843,10 +951,12 @@ static int candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 	size_t i, j, n;
 	/* estimates below this cannot reach the final choice */
 	double floor = KD_CANDIDATE_MIN;
-	struct vmemo *rec; /* noting the variant for the memo */
-	char kb[VMEMO_KEY_MAX];
+	struct kd_vmemo *rec; /* noting the variant for the memo */
+	char kb[KD_VMEMO_KEY_MAX];
 	size_t klen = 0;
-	int err;
+	uint64_t h = 0;
+	uint32_t early_k;
+	int err, early;
 	memset(out, 0, sizeof(*out));
 	wk.m = m;
 	wk.s = get_scratch(sp, m);
@@ -947,30 +1057,54 @@ static int candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 			return wk.err;
 		}
 		rec = NULL;
-		if (memo && (klen = kd__vmemo_key(kb, sizeof(kb), v, i == 0)) &&
+		/* the early floor: while no record is a candidate (it bounds
+		 * this variant's records only), with every entity in scope */
+		early = memo && wk.s->ncand == 0 && limit > 0 &&
+			(filter == NULL || filter->fn == NULL);
+		if (memo && !wk.s->no_memo &&
+		    (klen = kd__vmemo_key(kb, sizeof(kb), v, i == 0)) &&
 		    all_slotted(wk.s)) {
-			const struct vment *e;
-			uint64_t h = kd__vmemo_hash(kb, klen);
-			if (wk.s->memo == NULL)
-				wk.s->memo = kd__vmemo_new();
+			const struct kd_vment *e;
+			h = kd__vmemo_hash(kb, klen);
+			if (wk.s->memo == NULL &&
+			    (wk.s->memo = kd__vmemo_new()) == NULL)
+				wk.s->no_memo = 1; /* not asked again */
 			if (wk.s->memo &&
 			    (e = kd__vmemo_find(wk.s->memo, kb, klen, h)) !=
-				    NULL &&
-			    floor >= e->floor) {
-				/* its keys stay queued: a later variant's walk
-				 * looks them up */
-				wk.s->nent = 0;
-				if ((err = replay_variant(wk.s, m, e, floor)) <
-				    0) {
-					clear_hits(wk.s);
-					return err;
+				    NULL) {
+				/* an early floor its walk would find again */
+				double at = early && e->early_k == limit * 4 &&
+							    e->floor > floor
+						    ? e->floor
+						    : floor;
+				if (at >= e->floor) {
+					/* its keys stay queued: a later
+					 * variant's walk looks them up */
+					floor = at;
+					wk.s->nent = 0;
+					if ((err = replay_variant(wk.s, m, e,
+								  floor)) < 0) {
+						clear_hits(wk.s);
+						return err;
+					}
+					goto next;
 				}
-				goto next;
 			}
-			if ((rec = wk.s->memo) != NULL)
-				kd__vmemo_begin(rec, klen, h, floor);
+			rec = wk.s->memo;
 		}
 		resolve_keys(wk.s, m);
+		early_k = 0;
+		if (early) {
+			double ef = early_floor(wk.s, tokw, wq, limit * 4,
+						floor);
+			if (ef > floor) {
+				floor = ef;
+				early_k = (uint32_t)(limit * 4);
+				wk.s->nearly++;
+			}
+		}
+		if (rec)
+			kd__vmemo_begin(rec, klen, h, floor, early_k);
 		for (j = 0; rec && j < wk.s->nent; j++)
 			kd__vmemo_list(rec, wk.s->ent[j].ids, wk.s->ent[j].n);
 		if (wk.s->capskipped < wk.s->nskipped + wk.s->nent &&
@@ -1040,4 +1174,9 @@ int kd__candidates_memo(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 size_t kd__cand_memo_replays(const struct kd_cand_scratch *s)
 {
 	return s && s->memo ? s->memo->replays : 0;
+}
+
+size_t kd__cand_early_floors(const struct kd_cand_scratch *s)
+{
+	return s ? s->nearly : 0;
 }

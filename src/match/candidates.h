@@ -62,8 +62,9 @@ int kd__candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
  * kd__candidates() (without identifiers) with the variant memo of the
  * scratch: what each query variant contributes is kept and replayed when
  * the variant comes again, in this query or a later one on the same
- * index (a text scan asks the same variants many times). The same
- * result as kd__candidates(); up to 10 MB more scratch.
+ * index (a text scan asks the same variants many times), and the first
+ * variant walked from an early floor (candidates.c). The same result as
+ * kd__candidates(); up to 10 MB more scratch.
  */
 int kd__candidates_memo(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 			const struct kd_index *m, const struct kd_qvar *vars,
@@ -73,6 +74,10 @@ int kd__candidates_memo(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 /** How many variants kd__candidates_memo() replayed with this scratch
  *  (tests). */
 size_t kd__cand_memo_replays(const struct kd_cand_scratch *s);
+
+/** How many variants were walked at an early floor (candidates.c) with
+ *  this scratch (tests). */
+size_t kd__cand_early_floors(const struct kd_cand_scratch *s);
 
 /** Did the query of `set` hit name record `rec`? Indexed scoring
  *  compares only those records. */
