@@ -668,44 +668,6 @@ static int holdable(const struct scan *sc, size_t n, int lex)
 	       n < 8 && (lex == KD_LEX_STOP || lex == KD_LEX_PARTICLE);
 }
 
-/* The high bit of each of the 8 bytes at p that kd__scan_alnum() takes
- * ([0-9A-Za-z]: the byte-range test of Bit Twiddling Hacks,
- * "hasbetween", exact per byte below 0x80 and never set from 0x80 on;
- * a letter's 0x20 bit set first makes A-Z a-z). */
-static uint64_t alnum8(const char *p)
-{
-	const uint64_t ones = ~(uint64_t)0 / 255, low7 = ones * 127;
-	uint64_t x, y;
-	memcpy(&x, p, 8);
-	y = x | ones * 0x20;
-#define BETWEEN(x, lo, hi)                           \
-	((ones * (127 + (hi)) - ((x)&low7)) & ~(x) & \
-	 (((x)&low7) + ones * (127 - (lo))) & ones * 128)
-	return BETWEEN(x, 0x2F, 0x3A) | BETWEEN(y, 0x60, 0x7B);
-#undef BETWEEN
-}
-
-/* The end of the run of bytes of f[k..n) that are (`alnum` 1) or are not
- * (0) kd__scan_alnum(): 8 bytes a step (the tokenizer's loops over the
- * words of prose and the bytes between them). */
-static size_t alnum_run(const char *f, size_t k, size_t n, int alnum)
-{
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-	__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	const uint64_t high = (~(uint64_t)0 / 255) * 128;
-	while (k + 8 <= n) {
-		/* the high bit of each byte that ends the run */
-		uint64_t m = alnum8(f + k) ^ (alnum ? high : 0);
-		if (m != 0)
-			return k + (size_t)__builtin_ctzll(m) / 8;
-		k += 8;
-	}
-#endif
-	while (k < n && !kd__scan_alnum((unsigned char)f[k]) == !alnum)
-		k++;
-	return k;
-}
-
 int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 {
 	const char *f = sc->f;
@@ -718,14 +680,15 @@ int kd__scan_tokenize(struct scan *sc, const char *s, size_t len)
 		size_t fs, wl = 0, last, i;
 		int joined = 0, drop, lex = -1;
 		if (!kd__scan_alnum((unsigned char)f[k])) {
-			k = alnum_run(f, k + 1, n, 0);
+			k++;
 			continue;
 		}
 		/* the word's bytes first, its text only when it is kept */
 		fs = k;
 		for (;;) {
 			size_t b = k;
-			k = alnum_run(f, k, n, 1);
+			while (k < n && kd__scan_alnum((unsigned char)f[k]))
+				k++;
 			wl += k - b;
 			last = k - 1;
 			if (k + 1 < n && f[k] == '\'' &&
