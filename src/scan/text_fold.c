@@ -891,6 +891,7 @@ static void fmemo_put(struct scan *sc, uint64_t h, const char *w, size_t n,
 {
 	struct fold_memo nf;
 	size_t i, k, at = sc->fmbuf.len;
+	char m8[255];
 	if (ol > 255 || sc->nfmemo >= FMEMO_MAX ||
 	    at + n + 2 * ol > FMEMO_BYTES)
 		return;
@@ -915,9 +916,10 @@ static void fmemo_put(struct scan *sc, uint64_t h, const char *w, size_t n,
 	if (kd__buf_put(&sc->fmbuf, w, n) < 0 ||
 	    kd__buf_put(&sc->fmbuf, o, ol) < 0)
 		goto undo;
-	for (k = 0; k < ol; k++)
-		if (kd__buf_putc(&sc->fmbuf, (char)(uint8_t)om[k]) < 0)
-			goto undo;
+	for (k = 0; k < ol; k++) /* ol <= 255 */
+		m8[k] = (char)(uint8_t)om[k];
+	if (kd__buf_put(&sc->fmbuf, m8, ol) < 0)
+		goto undo;
 	nf.h = h;
 	nf.at = (uint32_t)at;
 	nf.len = (uint8_t)n;
