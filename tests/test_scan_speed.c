@@ -46,6 +46,62 @@ KD_TEST(scan_speed__long_lexicon_words_as_the_binary_search)
 	CHECK_INT(kd__lex_class_n("washingtons", 11, &nn), KD_LEX_NONE);
 }
 
+/* kd__lex_class() and kd__lex_nonname() answer by hash tables: every
+ * entry of the lexicon is found with the class of its sorted list, and
+ * words next to them (a letter more, a letter less, one changed) only
+ * when they are entries themselves. */
+KD_TEST(scan_speed__lexicon_tables_find_every_entry)
+{
+	size_t i, n = kd__lex_entries(), k, bad = 0, found = 0;
+	CHECK(n > 900);
+	for (i = 0; i < n; i++) {
+		const char *w = NULL;
+		int cls = (int)kd__lex_entry(i, &w), nn;
+		char v[300];
+		size_t wl = strlen(w);
+		if (kd__lex_class(w) != cls ||
+		    kd__lex_class_n(w, wl, &nn) != cls ||
+		    nn != kd__lex_nonname(w))
+			bad++;
+		/* the neighbours: extension, last letter changed, prefix */
+		for (k = 0; k < 3; k++) {
+			int expect = KD_LEX_NONE;
+			size_t j, vl = k == 2 ? wl - 1 : wl;
+			memcpy(v, w, wl + 1);
+			if (k == 0)
+				memcpy(v + wl, "q", 2), vl++;
+			else if (k == 1)
+				v[wl - 1] = w[wl - 1] == 'z' ? 'y' : 'z';
+			v[vl] = '\0';
+			for (j = 0; j < n; j++) {
+				const char *e = NULL;
+				int c = (int)kd__lex_entry(j, &e);
+				if (strcmp(e, v) == 0)
+					expect = c, found++;
+			}
+			if (vl > 0 && (kd__lex_class(v) != expect ||
+				       kd__lex_class_n(v, vl, NULL) != expect))
+				bad++;
+		}
+	}
+	CHECK_INT(bad, 0);
+	CHECK(found > 0); /* some neighbours are entries: "de" of "del" */
+	/* concrete classes and the non-name bit */
+	CHECK_INT(kd__lex_class("von"), KD_LEX_PARTICLE);
+	CHECK_INT(kd__lex_class("der"), KD_LEX_PARTICLE); /* before stop */
+	CHECK_INT(kd__lex_class("und"), KD_LEX_STOP);
+	CHECK_INT(kd__lex_class("kim"), KD_LEX_COMMON);
+	CHECK_INT(kd__lex_class("berlin"), KD_LEX_PLACE);
+	CHECK_INT(kd__lex_class("lavrov"), KD_LEX_NONE);
+	CHECK_INT(kd__lex_class(""), KD_LEX_NONE);
+	CHECK_INT(kd__lex_nonname("donnerstag"), 1);
+	CHECK_INT(kd__lex_nonname("mhz"), 1);
+	CHECK_INT(kd__lex_nonname("monday"), 1);
+	CHECK_INT(kd__lex_nonname("mondays"), 0);
+	CHECK_INT(kd__lex_nonname("und"), 0);
+	CHECK_INT(kd__lex_nonname(""), 0);
+}
+
 KD_TEST(scan_speed__held_function_words_keep_names)
 {
 	size_t a, m;

@@ -279,12 +279,29 @@ static void build(void)
 	g_nlex = o;
 }
 
-int kd__lex_class(const char *w)
+/* The class by binary search over the sorted lists: what the tables
+ * below are built from (and tested against); kd__lex_class() asks them. */
+static int lex_class_sorted(const char *w)
 {
 	const struct lexent *e;
 	pthread_once(&g_once, build);
 	e = bsearch(w, g_lex, g_nlex, sizeof(g_lex[0]), cmp_key);
 	return e ? e->cls : KD_LEX_NONE;
+}
+
+size_t kd__lex_entry(size_t i, const char **w)
+{
+	pthread_once(&g_once, build);
+	if (i >= g_nlex)
+		return 0;
+	*w = g_lex[i].w;
+	return (size_t)g_lex[i].cls;
+}
+
+size_t kd__lex_entries(void)
+{
+	pthread_once(&g_once, build);
+	return g_nlex;
 }
 
 /* ---- short words as integers ------------------------------------------------- */
@@ -368,6 +385,7 @@ static void long_put(const char *w, int val)
 }
 
 static void build_short(void);
+static int nonname_sorted(const char *w);
 
 /* The class (and non-name bit) of the short word packed in k. */
 static int short_get(uint64_t k, int *nonname)
@@ -389,8 +407,8 @@ int kd__lex_class_n(const char *w, size_t n, int *nonname)
 	size_t i;
 	if (n == 0 || n > 255) {
 		if (nonname)
-			*nonname = kd__lex_nonname(w);
-		return kd__lex_class(w);
+			*nonname = nonname_sorted(w);
+		return lex_class_sorted(w);
 	}
 	if (!__atomic_load_n(&g_short_ready, __ATOMIC_ACQUIRE))
 		pthread_once(&g_short_once, build_short);
@@ -680,10 +698,33 @@ static void build_nonname(void)
 	qsort(g_nn, N_(g_nn), sizeof(g_nn[0]), cmp_str);
 }
 
-int kd__lex_nonname(const char *w)
+static int nonname_sorted(const char *w)
 {
 	pthread_once(&g_nn_once, build_nonname);
 	return bsearch(&w, g_nn, N_(g_nn), sizeof(g_nn[0]), cmp_str) != NULL;
+}
+
+/* Both by the short- and long-word tables (build_short): a hash and a
+ * probe, where the binary searches took ~10 strcmp calls a word (the
+ * span policy asks not_name() of every word of every listed name it
+ * compares: 1.3 million searches per MB of English prose). Words of no
+ * list and of more than 255 bytes are not in the tables: the searches. */
+int kd__lex_nonname(const char *w)
+{
+	int nn;
+	size_t n = strlen(w);
+	if (n == 0 || n > 255)
+		return nonname_sorted(w);
+	kd__lex_class_n(w, n, &nn);
+	return nn;
+}
+
+int kd__lex_class(const char *w)
+{
+	size_t n = strlen(w);
+	if (n == 0 || n > 255)
+		return lex_class_sorted(w);
+	return kd__lex_class_n(w, n, NULL);
 }
 
 /* The short-word table: every entry of the lexicon and of the non-name
@@ -705,8 +746,8 @@ static void build_short(void)
 	for (l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)
 		for (i = 0; i < lens[l]; i++) {
 			const char *w = lists[l][i];
-			int val = kd__lex_class(w) |
-				  (kd__lex_nonname(w) ? 16 : 0);
+			int val = lex_class_sorted(w) |
+				  (nonname_sorted(w) ? 16 : 0);
 			short_put(w, val);
 			long_put(w, val);
 		}

@@ -164,6 +164,10 @@ enum {
 };
 /** Class of a lowercase ASCII word. */
 int kd__lex_class(const char *w);
+/** The lexicon's entries in sorted order (for tests): the class of
+ *  entry i, its word in *w; kd__lex_entries() of them. */
+size_t kd__lex_entry(size_t i, const char **w);
+size_t kd__lex_entries(void);
 
 /* General-language words from Debian's dictionaries of en, de, fr, es,
  * it, pl, ru, cs (tools/gen_lexicon.c, embedded at build time). */

@@ -57,19 +57,42 @@ static int fput(struct scan *sc, char ch, size_t off)
 	return 0;
 }
 
+/* clang-format off */ /* per byte: 4 a word byte (alnum or non-ASCII),
+ * 8 the first byte of a code point, 1 non-ASCII, 2 one that may start a
+ * Chinese, Japanese or Korean code point (0xE3..0xEF, see cjk_class()) */
+#define WB_ALNUM(c) (((c) >= '0' && (c) <= '9') || \
+		     ((c) >= 'A' && (c) <= 'Z') || ((c) >= 'a' && (c) <= 'z'))
+#define WB(c) ((c) < 0x80 ? (WB_ALNUM(c) ? 4 | 8 : 0)                    \
+	       : (c) < 0xC0 ? 4 | 1                                       \
+	       : (c) >= 0xE3 && (c) <= 0xEF ? 4 | 8 | 2 | 1 : 4 | 8 | 1)
+#define WB4(c)  WB(c), WB((c) + 1), WB((c) + 2), WB((c) + 3)
+#define WB16(c) WB4(c), WB4((c) + 4), WB4((c) + 8), WB4((c) + 12)
+#define WB64(c) WB16(c), WB16((c) + 16), WB16((c) + 32), WB16((c) + 48)
+static const unsigned char g_word_byte[256] = { WB64(0), WB64(64), WB64(128),
+						WB64(192) };
+#undef WB_ALNUM
+#undef WB
+#undef WB4
+#undef WB16
+#undef WB64
+/* clang-format on */
+
 /* End of the word at i (bytes that are alnum or non-ASCII); sets *hi when
  * it has a non-ASCII byte: 1, or 3 when one of them may start a Chinese,
- * Japanese or Korean code point (0xE3..0xEF, see cjk_class()). */
-static size_t word_end(const char *s, size_t len, size_t i, int *hi)
+ * Japanese or Korean code point (0xE3..0xEF, see cjk_class()); *cps the
+ * number of its code points (bytes that are no UTF-8 continuation). */
+static size_t word_end(const char *s, size_t len, size_t i, int *hi,
+		       size_t *cps)
 {
-	*hi = 0;
-	while (i < len && ((unsigned char)s[i] >= 0x80 ||
-			   kd__scan_alnum((unsigned char)s[i]))) {
-		unsigned char b = (unsigned char)s[i];
-		*hi |= b >= 0x80;
-		*hi |= (b >= 0xE3 && b <= 0xEF) << 1;
+	unsigned acc = 0, c;
+	size_t n = 0;
+	while (i < len && ((c = g_word_byte[(unsigned char)s[i]]) & 4)) {
+		acc |= c;
+		n += c >> 3;
 		i++;
 	}
+	*hi = (int)(acc & 3);
+	*cps = n;
 	return i;
 }
 
@@ -266,20 +289,31 @@ int kd__scan_hangul_at(const char *s, size_t len, size_t i)
 /* Is the non-ASCII word s[i..j) one the tokenizer would drop anyway: a
  * lowercase word of more than 5 letters (Cyrillic prose is almost all
  * such words, and romanising each through ICU was most of the time),
- * not hyphen-attached to the word before, in a text with case? */
+ * not hyphen-attached to the word before, in a text with case? cps: its
+ * code points (word_end()), or SIZE_MAX to count them here. */
 static int lower_word(const struct scan *sc, const char *s, size_t len,
-		      size_t i, size_t j)
+		      size_t i, size_t j, size_t cps)
 {
-	int32_t k = 0, cps = 0;
+	int32_t k = 0;
 	UChar32 c;
+	int lower;
 	if (sc->legacy || sc->nocase || (i > 0 && s[i - 1] == '-'))
 		return 0;
 	U8_NEXT((const uint8_t *)s + i, k, (int32_t)(len - i > 4 ? 4 : len - i),
 		c);
-	if (c < 0 || !u_islower(c))
+	/* ASCII and the Russian block (U+0400..U+042F capitals,
+	 * U+0430..U+045F small letters) without a call to ICU */
+	if (c >= 0 && c < 0x80)
+		lower = c >= 'a' && c <= 'z';
+	else if (c >= 0x400 && c <= 0x45F)
+		lower = c >= 0x430;
+	else
+		lower = c >= 0 && u_islower(c);
+	if (!lower)
 		return 0;
-	for (k = 0; (size_t)k < j - i && cps <= 5; k++)
-		cps += ((unsigned char)s[i + (size_t)k] & 0xC0) != 0x80;
+	if (cps == SIZE_MAX)
+		for (k = 0, cps = 0; (size_t)k < j - i && cps <= 5; k++)
+			cps += ((unsigned char)s[i + (size_t)k] & 0xC0) != 0x80;
 	return cps > 5;
 }
 
@@ -857,6 +891,7 @@ static void fmemo_put(struct scan *sc, uint64_t h, const char *w, size_t n,
 {
 	struct fold_memo nf;
 	size_t i, k, at = sc->fmbuf.len;
+	char m8[255];
 	if (ol > 255 || sc->nfmemo >= FMEMO_MAX ||
 	    at + n + 2 * ol > FMEMO_BYTES)
 		return;
@@ -881,9 +916,10 @@ static void fmemo_put(struct scan *sc, uint64_t h, const char *w, size_t n,
 	if (kd__buf_put(&sc->fmbuf, w, n) < 0 ||
 	    kd__buf_put(&sc->fmbuf, o, ol) < 0)
 		goto undo;
-	for (k = 0; k < ol; k++)
-		if (kd__buf_putc(&sc->fmbuf, (char)(uint8_t)om[k]) < 0)
-			goto undo;
+	for (k = 0; k < ol; k++) /* ol <= 255 */
+		m8[k] = (char)(uint8_t)om[k];
+	if (kd__buf_put(&sc->fmbuf, m8, ol) < 0)
+		goto undo;
 	nf.h = h;
 	nf.at = (uint32_t)at;
 	nf.len = (uint8_t)n;
@@ -1031,7 +1067,7 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 	sc->fbase = base;
 	while (i < len && err == 0) {
 		unsigned char b = (unsigned char)s[i];
-		size_t j, k;
+		size_t j, k, cps;
 		/* (at word_at, an ASCII run would stop at once: the word
 		 * there runs on into non-ASCII bytes, folded below) */
 		if (b < 0x80 && i != word_at) {
@@ -1088,16 +1124,17 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 				continue;
 			}
 		}
-		j = word_end(s, len, i, &hi);
+		j = word_end(s, len, i, &hi, &cps);
 		if (!sc->legacy && (hi & 2)) {
 			/* stop before Chinese, Japanese or Korean */
 			size_t k2;
 			for (k2 = i; k2 < j; k2++)
 				if (cjk_class(s, len, k2, NULL) != CJK_NONE)
 					break;
-			j = k2 > i ? k2 : j;
+			if (k2 > i && k2 != j)
+				j = k2, cps = SIZE_MAX;
 		}
-		if (hi && lower_word(sc, s, len, i, j)) {
+		if (hi && lower_word(sc, s, len, i, j, cps)) {
 			i = j; /* dropped by add_word anyway: not folded */
 			continue;
 		}
@@ -1119,13 +1156,13 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 		 * one, through the memo */
 		err = fold_word(sc, s, i, j, base);
 		for (;;) {
-			size_t k2 = j, j2;
+			size_t k2 = j, j2, cps2;
 			int hi2;
 			while (k2 < len && k2 < j + 3 && s[k2] == ' ')
 				k2++;
 			if (k2 == j || k2 >= len || err < 0)
 				break;
-			j2 = word_end(s, len, k2, &hi2);
+			j2 = word_end(s, len, k2, &hi2, &cps2);
 			if (!hi2 || j2 == k2)
 				break;
 			if (!sc->legacy) {
@@ -1134,7 +1171,8 @@ int kd__scan_fold(struct scan *sc, const char *s, size_t len, size_t base)
 					if (cjk_class(s, len, k3, NULL) !=
 					    CJK_NONE)
 						break;
-				if (k3 < j2 || lower_word(sc, s, len, k2, j2))
+				if (k3 < j2 ||
+				    lower_word(sc, s, len, k2, j2, cps2))
 					break;
 			}
 			for (k = j; k < k2 && err == 0; k++)

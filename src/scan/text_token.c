@@ -22,7 +22,6 @@
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
-#include <xxhash.h>
 
 /* ---- tokens ------------------------------------------------------------------ */
 
@@ -132,6 +131,19 @@ static int sep_class(const char *s, size_t a, size_t b, size_t prevlen)
 	return hyph ? SEP_HYPHEN : SEP_SOFT;
 }
 
+/* May sep_class(s, a, b, ...) be SEP_HYPHEN: at most 12 bytes, one of
+ * them '-' or the first byte of U+2010/U+2011? */
+static int may_hyphen(const char *s, size_t a, size_t b)
+{
+	size_t i;
+	if (b - a > 12)
+		return 0;
+	for (i = a; i < b; i++)
+		if (s[i] == '-' || (unsigned char)s[i] == 0xE2)
+			return 1;
+	return 0;
+}
+
 /* Does the word at s[i] start a sentence (or the text, or a paragraph)?
  * Looks back over spaces, quotes, brackets and dashes; a single line
  * break is a wrapped line, not a boundary. */
@@ -189,9 +201,24 @@ struct memo {
  * grew a table of 64-byte slots to megabytes). The key is the word's
  * text (in the arena) and its script (Cyrillic words take other
  * endings). Pointers into it are valid until the next memo_put(). */
+static uint64_t memo_pfx(const char *w, size_t n);
+
 static uint64_t memo_hash(const char *w, size_t n, int cyr)
 {
-	uint64_t h = XXH3_64bits_withSeed(w, n, (uint64_t)cyr);
+	/* 8 bytes a step, multiplied in; no call (XXH3 was one per
+	 * capitalised word, 40 instructions of a 5-letter one) */
+	uint64_t h = (uint64_t)n << 1 | (uint64_t)(cyr != 0), k;
+	size_t i;
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&k, w + i, 8);
+		h = (h ^ k) * 0x9E3779B97F4A7C15ull;
+		h ^= h >> 29;
+	}
+	if (i < n)
+		h = (h ^ memo_pfx(w + i, n - i)) * 0x9E3779B97F4A7C15ull;
+	h ^= h >> 32;
+	h *= 0xD6E8FEB86659FD93ull;
+	h ^= h >> 32;
 	return h ? h : 1;
 }
 
@@ -578,9 +605,14 @@ kept:
 static int lower_dropped(const struct scan *sc, const char *s, size_t fs,
 			 size_t n)
 {
-	unsigned char b = (unsigned char)s[foff(sc, fs)];
-	if (b < 'a' || b > 'z' || sc->nocase ||
-	    (sc->n && !sc->dropped && sc->t[sc->n - 1].cas == CASE_UPPER))
+	size_t os = foff(sc, fs);
+	unsigned char b = (unsigned char)s[os];
+	if (b < 'a' || b > 'z' || sc->nocase)
+		return 0;
+	/* after a kept capitalised word only a hyphen attaches it (or
+	 * rejoins it): without one add_word drops it as any other */
+	if (sc->n && !sc->dropped && sc->t[sc->n - 1].cas == CASE_UPPER &&
+	    may_hyphen(s, sc->t[sc->n - 1].oe, os))
 		return 0;
 	return n > 5 ? 1 : -1;
 }

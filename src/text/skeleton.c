@@ -321,13 +321,13 @@ size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len)
 	}
 	memset(w + n, 0, sizeof(wb) - 1 - n);
 	for (j = 0; n <= 4 && j < sizeof(g_whole) / sizeof(g_whole[0]); j++) {
-		if (strcmp(w, g_whole[j][0]) == 0) {
+		if (g_whole[j][0][0] == w[0] && strcmp(w, g_whole[j][0]) == 0) {
 			n = strlen(g_whole[j][1]);
 			memcpy(w, g_whole[j][1], n + 1);
 			break;
 		}
 	}
-	if (n >= 5 && strcmp(w + n - 3, "ine") == 0)
+	if (n >= 5 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'e')
 		w[--n] = '\0';
 	/* Lithuanian nominative endings on foreign names: Putinas, Lavrovas,
 	 * Vladimiras, Sergejus, Jurijus (after a consonant or j; the stem
@@ -379,9 +379,16 @@ size_t kd__skeleton(char *dst, size_t cap, const char *tok, size_t len)
 		}
 	}
 
-	dutch = strstr(w, "oe") != NULL || strstr(w, "tsj") != NULL ||
-		strstr(w, "zj") != NULL;
-	w_word = strchr(w, 'w') != NULL;
+	/* a Dutch mark (oe, tsj, zj) and a w anywhere, as strstr and
+	 * strchr found them (w[n] is the first NUL): one pass */
+	dutch = w_word = false;
+	for (j = 0; j < n; j++) {
+		char c = w[j];
+		w_word |= c == 'w';
+		dutch |= (c == 'o' && w[j + 1] == 'e') ||
+			 (c == 'z' && w[j + 1] == 'j') ||
+			 (c == 't' && w[j + 1] == 's' && w[j + 2] == 'j');
+	}
 	while (i < n) {
 		char c = w[i];
 		if (c >= '0' && c <= '9') {
