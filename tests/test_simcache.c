@@ -59,6 +59,11 @@ KD_TEST(simcache__slots_on_cache_lines)
 	CHECK((uintptr_t)c->jslot % 64 == 0);
 	CHECK(64 % sizeof(struct memo_slot) == 0);
 	CHECK_INT(sizeof(struct jmemo_slot), 64);
+	/* the sizes come from the alignment, not hand padding (a 32-bit
+	 * build has smaller pointers) */
+	CHECK_INT(_Alignof(struct jmemo_slot), 64);
+	CHECK_INT(_Alignof(struct memo_slot), 32);
+	CHECK_INT(sizeof(struct memo_slot), 32);
 	CHECK(c->mem == g_last_raw);
 	CHECK_INT(c->gen, 0);
 	CHECK_INT(c->slot[MEMO_SIZE - 1].gen, 0); /* cleared */

@@ -14,11 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* each slot a whole fraction of a cache line: aligned, none straddles */
-#define FITS(n) (SIMCACHE_ALIGN % (n) == 0 ? 1 : -1)
-typedef char memo_slot_fits[FITS(sizeof(struct memo_slot))];
-typedef char jmemo_slot_fits[FITS(sizeof(struct jmemo_slot))];
-
 struct kd_simcache *kd__simcache_new(void)
 {
 	void *mem = kd__malloc(sizeof(struct kd_simcache) + SIMCACHE_ALIGN - 1);
