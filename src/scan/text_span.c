@@ -510,12 +510,14 @@ static int span_evidence(const struct scan *sc, size_t i, size_t j)
 /* Is token k an initial: one capital letter and a full stop (A. Pavlov,
  * С. В. Лавров, А. Я. Школьник: a Cyrillic letter romanised to several,
  * kd__scan_letters())? Not in legacy mode. */
-static int dotted_initial(const struct scan *sc, size_t k)
+static inline int dotted_initial(const struct scan *sc, size_t k)
 {
 	const struct tok *t = &sc->t[k];
-	return !sc->legacy && kd__scan_letters(sc, t) == 1 &&
-	       t->cas == CASE_UPPER && !t->hangul && t->oe < sc->g->len &&
-	       sc->g->s[t->oe] == '.' && k + 1 < sc->n &&
+	/* most words are longer than any romanised letter (shch) */
+	if (t->len != 1 && (t->len > 4 || kd__scan_letters(sc, t) != 1))
+		return 0;
+	return t->cas == CASE_UPPER && !sc->legacy && !t->hangul &&
+	       t->oe < sc->g->len && sc->g->s[t->oe] == '.' && k + 1 < sc->n &&
 	       sc->t[k + 1].sep != SEP_HARD;
 }
 
@@ -741,6 +743,8 @@ static int hangul_cand(struct scan *sc, size_t i, struct cand **cs, size_t *nc,
 	return 0;
 }
 
+static int listed_words(struct scan *sc, size_t i, size_t j, int person);
+
 /* ---- initials across romanisations ---------------------------------------- */
 
 /* How a given name may start on the lists when a text writes its
@@ -841,6 +845,61 @@ static int initial_letter(const struct scan *sc, const struct tok *t, char c)
 	return 0;
 }
 
+/* A given name of a caption: s[0..n). */
+struct given {
+	const char *s;
+	size_t n;
+};
+
+/* The given names of caption cap, in order, up to max into giv: after
+ * the comma (LAVROV, Sergei Viktorovich), the mixed-case words (Sergei
+ * Viktorovich LAVROV), else all but the last. Their number. */
+static size_t caption_givens(const char *cap, struct given *giv, size_t max)
+{
+	const char *comma = strchr(cap, ','), *p;
+	size_t ng = 0;
+	int mixed = comma == NULL && kd__scan_mixed_case(cap);
+	for (p = comma ? comma + 1 : cap; *p && ng < max;) {
+		const char *e;
+		int low = 0;
+		while (*p == ' ')
+			p++;
+		for (e = p; *e && *e != ' '; e++)
+			low |= *e >= 'a' && *e <= 'z';
+		if (e > p && (comma || (mixed ? low : *e != '\0')) &&
+		    ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))) {
+			giv[ng].s = p;
+			giv[ng++].n = (size_t)(e - p);
+		}
+		p = e;
+	}
+	return ng;
+}
+
+/* Is there a listed person named with family token t (by its skeleton)
+ * whose caption's first given name initial token f may stand for
+ * (initial_starts())? A cheap test before scoring a span again. */
+static int initial_fits_listed(const struct scan *sc, const struct tok *f,
+			       const struct tok *t)
+{
+	const uint32_t *recs;
+	uint32_t n, k;
+	if (t->sklen == 0 ||
+	    (recs = kd__index_lookup_skel(sc->c->ix, SKEL(sc, t), t->sklen,
+					  &n)) == NULL)
+		return 0;
+	for (k = 0; k < n; k++) {
+		const struct kd_entity *e = kd__index_ent(
+			sc->c->ix, kd__index_rec(sc->c->ix, recs[k])->entity);
+		struct given g;
+		if (e->schema == KD_SCHEMA_PERSON &&
+		    caption_givens(kd_entity_caption(e), &g, 1) == 1 &&
+		    initial_starts(sc, f, g.s, g.n))
+			return 1;
+	}
+	return 0;
+}
+
 /* Span [i..j] of initials and a family word (two_initials(),
  * one_initial()) that matched no listed person, scored again with each
  * initial written with another letter it may stand for
@@ -855,7 +914,12 @@ static int respelled_initials(struct scan *sc, size_t i, size_t j,
 	char key[256];
 	size_t kl, a, k;
 	int err;
-	if (span_key(sc, i, j, key, sizeof(key), &kl) < 0)
+	/* the family word a listed person's, as the first scoring wants,
+	 * and one whose first given name the first initial may stand for
+	 * (cheap tests: each scoring searches the candidates) */
+	if (!listed_words(sc, i, j, 1) ||
+	    !initial_fits_listed(sc, &sc->t[i], &sc->t[j]) ||
+	    span_key(sc, i, j, key, sizeof(key), &kl) < 0)
 		return 0;
 	for (a = 0; letters[a] != '\0'; a++) {
 		const struct kd_scan_match *m = NULL;
@@ -912,31 +976,8 @@ static int initials_matched(const struct scan *sc, size_t i, size_t j,
 			    const struct kd_scan_match *r)
 {
 	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, r->ent));
-	const char *comma = strchr(cap, ','), *p;
-	struct {
-		const char *s;
-		size_t n;
-	} giv[8];
-	size_t k, ng = 0, ni = 0;
-	int mixed = comma == NULL && kd__scan_mixed_case(cap);
-	/* the caption's given names, in order: after the comma (LAVROV,
-	 * Sergei Viktorovich), the mixed-case words (Sergei Viktorovich
-	 * LAVROV), else all but the last */
-	for (p = comma ? comma + 1 : cap;
-	     *p && ng < sizeof(giv) / sizeof(giv[0]);) {
-		const char *e;
-		int low = 0;
-		while (*p == ' ')
-			p++;
-		for (e = p; *e && *e != ' '; e++)
-			low |= *e >= 'a' && *e <= 'z';
-		if (e > p && (comma || (mixed ? low : *e != '\0')) &&
-		    ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))) {
-			giv[ng].s = p;
-			giv[ng++].n = (size_t)(e - p);
-		}
-		p = e;
-	}
+	struct given giv[8];
+	size_t k, ng = caption_givens(cap, giv, 8), ni = 0;
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
 		struct kd_qtok q;
