@@ -187,6 +187,19 @@ static inline int kd__scan_single_alone(const struct tok *t)
 	return t->lex == KD_LEX_NONE && t->slen >= 5 && !t->initial &&
 	       t->listed && t->idf >= SINGLE_IDF_MIN;
 }
+/** Length of token t in letters as written: t->len, but 1 for one
+ *  capital Cyrillic letter romanised to several (Я: ya, Ш: sh, Щ: shch), so
+ *  "А. Я. Школьник" reads as two initials (not in legacy mode). */
+static inline size_t kd__scan_letters(const struct scan *sc,
+				      const struct tok *t)
+{
+	unsigned char b;
+	if (t->len < 2 || t->oe != t->os + 2 || t->cas != CASE_UPPER ||
+	    sc->legacy)
+		return t->len;
+	b = (unsigned char)sc->g->s[t->os];
+	return b >= 0xD0 && b <= 0xD4 ? 1 : t->len; /* U+0400..U+052F */
+}
 /** Name spans scoring at or above the threshold, into sc->cs, and the
  *  tokens singles() looks at (kd__scan_single()), into sc->single. */
 int kd__scan_collect(struct scan *sc);

@@ -102,6 +102,12 @@ static int span_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
 			return -1;
 		if (o)
 			key[o++] = ' ';
+		if (t->len > 1 && kd__scan_letters(sc, t) == 1) {
+			/* an initial romanised to several letters (Я: ya) is
+			 * the initial of the romanised name (Yakovlevich) */
+			key[o++] = TXT(sc, t)[0];
+			continue;
+		}
 		memcpy(key + o, STEM(sc, t), t->slen);
 		o += t->slen;
 	}
@@ -502,13 +508,17 @@ static int span_evidence(const struct scan *sc, size_t i, size_t j)
  * two listed words, or beside one that is rare on the lists. score_span.c scores it as kd_screen
  * does (KD_SCAN_FULL). */
 /* Is token k an initial: one capital letter and a full stop (A. Pavlov,
- * С. В. Лавров)? Not in legacy mode. */
-static int dotted_initial(const struct scan *sc, size_t k)
+ * С. В. Лавров, А. Я. Школьник: a Cyrillic letter romanised to several,
+ * kd__scan_letters())? Not in legacy mode. */
+static inline int dotted_initial(const struct scan *sc, size_t k)
 {
 	const struct tok *t = &sc->t[k];
-	return !sc->legacy && t->len == 1 && t->cas == CASE_UPPER &&
-	       !t->hangul && t->oe < sc->g->len && sc->g->s[t->oe] == '.' &&
-	       k + 1 < sc->n && sc->t[k + 1].sep != SEP_HARD;
+	/* most words are longer than any romanised letter (shch) */
+	if (t->len != 1 && (t->len > 4 || kd__scan_letters(sc, t) != 1))
+		return 0;
+	return t->cas == CASE_UPPER && !sc->legacy && !t->hangul &&
+	       t->oe < sc->g->len && sc->g->s[t->oe] == '.' && k + 1 < sc->n &&
+	       sc->t[k + 1].sep != SEP_HARD;
 }
 
 /* Do two initials start at token k (С. В. Лавров)? One initial says
@@ -603,7 +613,8 @@ static int full_name(const struct scan *sc, size_t i, size_t j)
 		}
 		if (t->lex == KD_LEX_STOP || t->lex == KD_LEX_PARTICLE ||
 		    t->cas == CASE_DIGIT ||
-		    (t->len == 1 && t->cas == CASE_UPPER))
+		    (t->len == 1 && t->cas == CASE_UPPER) ||
+		    dotted_initial(sc, k))
 			continue;
 		if (!t->known) {
 			/* one press spelling the lists lack (see
@@ -732,6 +743,229 @@ static int hangul_cand(struct scan *sc, size_t i, struct cand **cs, size_t *nc,
 	return 0;
 }
 
+static int listed_words(struct scan *sc, size_t i, size_t j, int person);
+
+/* ---- initials across romanisations ---------------------------------------- */
+
+/* How a given name may start on the lists when a text writes its
+ * initial as one Cyrillic letter romanised to several (kd__scan_letters():
+ * Я. is "ya"): the letter's romanisation first, then the others the
+ * lists and the press use: BGN/PCGN (Yakov, Yuriy, Zhanna, Khasan,
+ * Tsoy, Chernov, Shamil), ISO 9 and the scientific transliteration,
+ * diacritics folded (Žanna: zanna, Černov: cernov), French (Iakov,
+ * Iouri, Jeanna, Tchernov, Chamil), German (Jakow, Juri, Chasan,
+ * Tschernow, Schamil). */
+static const char *const g_romanised[][6] = {
+	{ "ya", "ia", "ja", NULL },         { "yu", "iu", "ju", "iou", NULL },
+	{ "ye", "e", "ie", "je", NULL },    { "zh", "z", "j", NULL },
+	{ "kh", "h", "ch", NULL },          { "ts", "c", "tz", NULL },
+	{ "ch", "c", "tch", "tsch", NULL }, { "sh", "s", "ch", "sch", NULL },
+	{ "shch", "sc", "sh", "s", NULL },
+};
+
+/* I, J and Y before a vowel write one sound, /j/, in one romanisation
+ * or another: Юрий is Yuriy (English), Iouri (French), Jurij (German,
+ * Polish, Czech); Яков Yakov, Iakov, Jakow. */
+static int ijy(char c)
+{
+	return c == 'i' || c == 'j' || c == 'y';
+}
+
+static int vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Does g[0..n) start, ASCII case aside, with the spelling w? */
+static int starts_with(const char *g, size_t n, const char *w)
+{
+	size_t k;
+	for (k = 0; w[k]; k++)
+		if (k >= n || (char)(g[k] | 0x20) != w[k])
+			return 0;
+	return 1;
+}
+
+/* The romanisations of multi-letter initial t (g_romanised), NULL when
+ * it is one letter or another. */
+static const char *const *romanised(const struct scan *sc, const struct tok *t)
+{
+	size_t k;
+	if (t->len < 2)
+		return NULL;
+	for (k = 0; k < sizeof(g_romanised) / sizeof(g_romanised[0]); k++)
+		if (strcmp(g_romanised[k][0], TXT(sc, t)) == 0)
+			return g_romanised[k];
+	return NULL;
+}
+
+/* Is initial token t a Latin I, J or Y? */
+static int latin_ijy(const struct scan *sc, const struct tok *t)
+{
+	return t->len == 1 && (unsigned char)sc->g->s[t->os] < 0x80 &&
+	       ijy(TXT(sc, t)[0]);
+}
+
+/* Does the listed given name g[0..n) start as initial token t writes
+ * it: with its letter (С.: Sergei), with any romanisation of a
+ * multi-letter one (Я.: Yakovlevich, Iakovlevich), or, for a Latin I,
+ * J or Y, with any of the three before a vowel (I. Prokofiev: Yuriy
+ * PROKOFYEV; not Y. for Ivan)? */
+static int initial_starts(const struct scan *sc, const struct tok *t,
+			  const char *g, size_t n)
+{
+	const char *const *rw = romanised(sc, t);
+	char c = n ? (char)(g[0] | 0x20) : '\0';
+	size_t a;
+	if (n == 0)
+		return 0;
+	if (rw != NULL) {
+		for (a = 0; rw[a] != NULL; a++)
+			if (starts_with(g, n, rw[a]))
+				return 1;
+		return 0;
+	}
+	if (t->len > 1)
+		return starts_with(g, n, TXT(sc, t));
+	return c == TXT(sc, t)[0] ||
+	       (latin_ijy(sc, t) && ijy(c) && n >= 2 && vowel(g[1] | 0x20));
+}
+
+/* May initial token t be written with the letter c in a key scored for
+ * a listed given name (initial_starts())? */
+static int initial_letter(const struct scan *sc, const struct tok *t, char c)
+{
+	const char *const *rw = romanised(sc, t);
+	size_t a;
+	if (rw == NULL)
+		return c == TXT(sc, t)[0] || (latin_ijy(sc, t) && ijy(c));
+	for (a = 0; rw[a] != NULL; a++)
+		if (rw[a][0] == c)
+			return 1;
+	return 0;
+}
+
+/* A given name of a caption: s[0..n). */
+struct given {
+	const char *s;
+	size_t n;
+};
+
+/* The given names of caption cap, in order, up to max into giv: after
+ * the comma (LAVROV, Sergei Viktorovich), the mixed-case words (Sergei
+ * Viktorovich LAVROV), else all but the last. Their number. */
+static size_t caption_givens(const char *cap, struct given *giv, size_t max)
+{
+	const char *comma = strchr(cap, ','), *p;
+	size_t ng = 0;
+	int mixed = comma == NULL && kd__scan_mixed_case(cap);
+	for (p = comma ? comma + 1 : cap; *p && ng < max;) {
+		const char *e;
+		int low = 0;
+		while (*p == ' ')
+			p++;
+		for (e = p; *e && *e != ' '; e++)
+			low |= *e >= 'a' && *e <= 'z';
+		if (e > p && (comma || (mixed ? low : *e != '\0')) &&
+		    ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))) {
+			giv[ng].s = p;
+			giv[ng++].n = (size_t)(e - p);
+		}
+		p = e;
+	}
+	return ng;
+}
+
+/* Is there a listed person named with family token t (by its skeleton)
+ * whose caption's first given name initial token f may stand for
+ * (initial_starts())? A cheap test before scoring a span again. */
+static int initial_fits_listed(const struct scan *sc, const struct tok *f,
+			       const struct tok *t)
+{
+	const uint32_t *recs;
+	uint32_t n, k;
+	if (t->sklen == 0 ||
+	    (recs = kd__index_lookup_skel(sc->c->ix, SKEL(sc, t), t->sklen,
+					  &n)) == NULL)
+		return 0;
+	for (k = 0; k < n; k++) {
+		const struct kd_entity *e = kd__index_ent(
+			sc->c->ix, kd__index_rec(sc->c->ix, recs[k])->entity);
+		struct given g;
+		if (e->schema == KD_SCHEMA_PERSON &&
+		    caption_givens(kd_entity_caption(e), &g, 1) == 1 &&
+		    initial_starts(sc, f, g.s, g.n))
+			return 1;
+	}
+	return 0;
+}
+
+/* Span [i..j] of initials and a family word (two_initials(),
+ * one_initial()) that matched no listed person, scored again with each
+ * initial written with another letter it may stand for
+ * (initial_letter()): I. Prokofiev as "y prokofiev" (Yuriy Anatolyevich
+ * PROKOFYEV), А. Я. Школьник as "a i shkolnik" for an Iakovlevich.
+ * *r becomes a person matched at the threshold or above, if any;
+ * initials_matched() then checks each initial against the given names. */
+static int respelled_initials(struct scan *sc, size_t i, size_t j,
+			      const struct kd_scan_match **r)
+{
+	static const char letters[] = "yijezhcst";
+	char key[256];
+	size_t kl, a, k;
+	int err;
+	/* the family word a listed person's, as the first scoring wants,
+	 * and one whose first given name the first initial may stand for
+	 * (cheap tests: each scoring searches the candidates) */
+	if (!listed_words(sc, i, j, 1) ||
+	    !initial_fits_listed(sc, &sc->t[i], &sc->t[j]) ||
+	    span_key(sc, i, j, key, sizeof(key), &kl) < 0)
+		return 0;
+	for (a = 0; letters[a] != '\0'; a++) {
+		const struct kd_scan_match *m = NULL;
+		int changed = 0;
+		/* one key byte and a space per initial */
+		for (k = i; k < j && dotted_initial(sc, k); k++)
+			if (key[2 * (k - i)] != letters[a] &&
+			    initial_letter(sc, &sc->t[k], letters[a])) {
+				key[2 * (k - i)] = letters[a];
+				changed = 1;
+			}
+		if (!changed)
+			continue;
+		if ((err = kd__scan_score(&m, sc->c, key, kl,
+					  two_initials(sc, i)
+						  ? KD_SCAN_FULL
+						  : KD_SCAN_MULTI)) < 0)
+			return err;
+		if (m != NULL && m->ent != UINT32_MAX &&
+		    kd__index_ent(sc->c->ix, m->ent)->schema ==
+			    KD_SCHEMA_PERSON &&
+		    m->score >= sc->c->threshold) {
+			*r = m;
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* Was initial token t matched as the initial of a given name in the
+ * comparison's explanation d, by its own letter or one it may stand
+ * for (respelled_initials())? */
+static int initial_scored(const struct scan *sc, const struct tok *t,
+			  const char *d)
+{
+	static const char letters[] = "yijezhcst";
+	size_t a;
+	if (initial_part(d, TXT(sc, t)))
+		return 1;
+	for (a = 0; letters[a] != '\0'; a++)
+		if (initial_letter(sc, t, letters[a]) &&
+		    initial_part(d, &letters[a]))
+			return 1;
+	return 0;
+}
+
 /* A span of initials and a family word (two_initials()) names the
  * person r matched only when every initial was matched as one of a
  * given name ("'s'~'sergei' initial"), the initials are those of r's
@@ -742,33 +976,18 @@ static int initials_matched(const struct scan *sc, size_t i, size_t j,
 			    const struct kd_scan_match *r)
 {
 	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, r->ent));
-	const char *comma = strchr(cap, ','), *p;
-	char giv[8];
-	size_t k, ng = 0, ni = 0;
-	int mixed = comma == NULL && kd__scan_mixed_case(cap);
-	/* the first letters of the caption's given names, in order:
-	 * after the comma (LAVROV, Sergei Viktorovich), the mixed-case
-	 * words (Sergei Viktorovich LAVROV), else all but the last */
-	for (p = comma ? comma + 1 : cap; *p && ng < sizeof(giv);) {
-		const char *e;
-		int low = 0;
-		while (*p == ' ')
-			p++;
-		for (e = p; *e && *e != ' '; e++)
-			low |= *e >= 'a' && *e <= 'z';
-		if (e > p && (comma || (mixed ? low : *e != '\0')) &&
-		    ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')))
-			giv[ng++] = (char)(*p | 0x20);
-		p = e;
-	}
+	struct given giv[8];
+	size_t k, ng = caption_givens(cap, giv, 8), ni = 0;
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
 		struct kd_qtok q;
 		if (dotted_initial(sc, k)) {
 			/* С. В. is Sergei Viktorovich, not Viktor Sergeevich */
-			if (ni >= ng || TXT(sc, t)[0] != giv[ni++] ||
-			    !initial_part(r->detail, TXT(sc, t)))
+			if (ni >= ng ||
+			    !initial_starts(sc, t, giv[ni].s, giv[ni].n) ||
+			    !initial_scored(sc, t, r->detail))
 				return 0;
+			ni++;
 			continue;
 		}
 		kd__scan_qtok(&q, sc, t);
@@ -823,7 +1042,7 @@ static int span_names(const struct scan *sc, size_t i, size_t j,
 	    (kd__index_ent(sc->c->ix, r->ent)->schema != KD_SCHEMA_PERSON ||
 	     edited_part(r->detail)))
 		return 0;
-	if (sc->t[i].len == 1 &&
+	if (kd__scan_letters(sc, &sc->t[i]) == 1 &&
 	    !(two_initials(sc, i) || one_initial(sc, i)
 		      ? initials_matched(sc, i, j, r)
 		      : !initial_part(r->detail, TXT(sc, &sc->t[i]))))
@@ -848,7 +1067,7 @@ static int next_named(struct scan *sc, size_t i, size_t j,
 {
 	size_t k;
 	int err;
-	if (sc->t[i].len == 1) {
+	if (kd__scan_letters(sc, &sc->t[i]) == 1) {
 		*r = NULL;
 		return 0;
 	}
@@ -957,6 +1176,16 @@ out:
 	return ok;
 }
 
+/* kd__scan_listed_span() of span [i..j] without its initials: an initial
+ * is no name word, even when its romanisation (Я: ya) is a word of the
+ * lists. */
+static int listed_words(struct scan *sc, size_t i, size_t j, int person)
+{
+	while (i < j && dotted_initial(sc, i))
+		i++;
+	return kd__scan_listed_span(sc, i, j, person);
+}
+
 /* Room in sc->bare for every token, made once per scan (collect runs
  * once, after the whole text is tokenized); on running out of memory,
  * bare() reads the text each time instead. */
@@ -1032,6 +1261,8 @@ int kd__scan_collect(struct scan *sc)
 					break;
 				end_ok = 1;
 				specific = 1;
+			} else if (t->len > 1 && dotted_initial(sc, j)) {
+				/* inside only: Я. of А. Я. Школьник */
 			} else if (kd__scan_anchor(t)) {
 				end_ok = 1;
 				info += t->idf;
@@ -1086,14 +1317,14 @@ int kd__scan_collect(struct scan *sc)
 				    0)
 					break;
 				if (rare && info >= SPAN_INFO_MIN &&
-				    kd__scan_listed_span(sc, i, j, 0) &&
+				    listed_words(sc, i, j, 0) &&
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_PROSE)) < 0)
 					return err;
 				if ((r == NULL || r->ent == UINT32_MAX ||
 				     r->score < sc->c->threshold) &&
 				    !sc->legacy && full_name(sc, i, j) &&
-				    kd__scan_listed_span(sc, i, j, 1) &&
+				    listed_words(sc, i, j, 1) &&
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_FULL)) < 0)
 					return err;
@@ -1174,6 +1405,13 @@ int kd__scan_collect(struct scan *sc)
 					       &kl) &&
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_FULL)) < 0)
+					return err;
+				if ((r == NULL || r->ent == UINT32_MAX ||
+				     r->score < sc->c->threshold) &&
+				    (two_initials(sc, i) ||
+				     (one_initial(sc, i) && j == i + 1)) &&
+				    (err = respelled_initials(sc, i, j, &r)) <
+					    0)
 					return err;
 				if (r == NULL)
 					continue;

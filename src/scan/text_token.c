@@ -423,8 +423,9 @@ static int add_word(struct scan *sc, const char *s, size_t len, size_t fs,
 		t.cas = CASE_UPPER;
 	t.sep = SEP_HARD;
 	if (sc->n && !sc->dropped)
-		t.sep = (uint8_t)sep_class(s, sc->t[sc->n - 1].oe, os,
-					   sc->t[sc->n - 1].len);
+		t.sep = (uint8_t)sep_class(
+			s, sc->t[sc->n - 1].oe, os,
+			kd__scan_letters(sc, &sc->t[sc->n - 1]));
 	/* a word hyphenated across a line break: rejoin */
 	if (sc->n && !sc->dropped && t.cas == CASE_LOWER &&
 	    sc->t[sc->n - 1].cas == CASE_UPPER && t.sep == SEP_HYPHEN &&
