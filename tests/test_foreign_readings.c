@@ -184,3 +184,20 @@ KD_TEST(foreign_readings__polivanov_dz)
 	CHECK_NEAR(kd__sound_sim_in(0, "yujiro", 6, "ydzyrw", 6, &frame), 0.333,
 		   0.001);
 }
+
+KD_TEST(foreign_readings__latin_us_stem)
+{
+	const char *how;
+	/* Russian writes a Latin name by its stem: Philus Фил, Luscus Луск
+	 * (0 before: 0.525, 0.644 by sound with the -us) */
+	CHECK_NEAR(tsim("philus", "fil", KD_TF_READ, &how), 0.95, 1e-9);
+	CHECK_STR(how, "phonetic");
+	CHECK_NEAR(tsim("luscus", "lusk", KD_TF_READ, &how), 0.95, 1e-9);
+	CHECK_NEAR(cmp("Philus", "Фил"), 0.933, 0.001);
+	CHECK_NEAR(cmp("iulianus", "Юлиан"), 0.933, 0.001);
+	/* a short word keeps its -us: Linus is no Лин (Lin) */
+	CHECK_NEAR(tsim("linus", "lin", KD_TF_READ, &how), 0, 1e-9);
+	CHECK(cmp("Linus", "Лин") < 0.70);
+	/* the stem's consonants must still agree */
+	CHECK(cmp("Philus", "Фин") < 0.70);
+}
