@@ -143,3 +143,61 @@ KD_TEST(foreign_readings__kana_final_vowel)
 	CHECK(kd__sound_sim_in('e', "heald", 5, "hieldu", 6, &frame) > 0.85);
 	CHECK_NEAR(tsim("heald", "hieldu", KD_TF_READ, &how), 0.899, 0.001);
 }
+
+KD_TEST(foreign_readings__cyrillic_kh_for_h)
+{
+	const char *how;
+	size_t frame;
+	/* Russian writes a foreign h with х (kh): the Kana and Hangul
+	 * tables never saw it and priced h/x at 1, so the reading's first
+	 * sound was too far (0); now the Hebrew fit's price (0.385) */
+	CHECK_NEAR(kd__sound_sim_in(0, "hillier", 7, "khiller", 7, &frame),
+		   0.872, 0.001);
+	CHECK(frame == 2);
+	CHECK_NEAR(tsim("hillier", "khiller", KD_TF_READ, &how), 0.872, 0.001);
+	CHECK_STR(how, "phonetic");
+	CHECK_NEAR(cmp("Hillier", "Хиллер"), 0.818, 0.001);
+	/* only h: a reading with k (Киллер) is another name */
+	CHECK_NEAR(kd__sound_sim_in(0, "hillier", 7, "killer", 6, &frame), 0,
+		   1e-9);
+	CHECK(cmp("Hillier", "Киллер") < 0.70);
+	/* a frame of one keeps its cap: Hyodo хёдо also drops the y */
+	CHECK(cmp("Hyodo", "Хёдо") < 0.70);
+}
+
+KD_TEST(foreign_readings__polivanov_dz)
+{
+	const char *how;
+	size_t frame;
+	/* Russian дз (Polivanov) is the Japanese voiced sibilant that
+	 * Hepburn spells z or j: one sound j, not d + z (Yujiro юдзиро was
+	 * 0.449) */
+	CHECK_NEAR(kd__sound_sim_in(0, "yujiro", 6, "yudziro", 7, &frame), 1.0,
+		   1e-9);
+	CHECK_NEAR(tsim("yujiro", "yudziro", KD_TF_READ, &how), 0.95, 1e-9);
+	CHECK_STR(how, "phonetic");
+	CHECK_NEAR(cmp("Yujiro", "Юдзиро"), 0.933, 0.001);
+	CHECK_NEAR(cmp("Shizuki", "Сидзуки"), 0.933, 0.001);
+	/* the consonants must still agree: Yujiro is no Юдзиё */
+	CHECK(cmp("Yujiro", "Юдзиё") < 0.70);
+	/* Hebrew ד + ז (a reading without vowel letters) stays d, z */
+	CHECK_NEAR(kd__sound_sim_in(0, "yujiro", 6, "ydzyrw", 6, &frame), 0.333,
+		   0.001);
+}
+
+KD_TEST(foreign_readings__latin_us_stem)
+{
+	const char *how;
+	/* Russian writes a Latin name by its stem: Philus Фил, Luscus Луск
+	 * (0 before: 0.525, 0.644 by sound with the -us) */
+	CHECK_NEAR(tsim("philus", "fil", KD_TF_READ, &how), 0.95, 1e-9);
+	CHECK_STR(how, "phonetic");
+	CHECK_NEAR(tsim("luscus", "lusk", KD_TF_READ, &how), 0.95, 1e-9);
+	CHECK_NEAR(cmp("Philus", "Фил"), 0.933, 0.001);
+	CHECK_NEAR(cmp("iulianus", "Юлиан"), 0.933, 0.001);
+	/* a short word keeps its -us: Linus is no Лин (Lin) */
+	CHECK_NEAR(tsim("linus", "lin", KD_TF_READ, &how), 0, 1e-9);
+	CHECK(cmp("Linus", "Лин") < 0.70);
+	/* the stem's consonants must still agree */
+	CHECK(cmp("Philus", "Фин") < 0.70);
+}

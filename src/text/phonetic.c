@@ -140,7 +140,8 @@ size_t kd__phonetic(char *dst, size_t cap, const char *s, size_t len)
  *          is a vowel: Hebrew he)
  *   p  b  f (f ph)  v (v, Hebrew ww)  k (k q c ck)  g  x (kh, gh
  *          after a consonant)  G (gh after a vowel: silent in English)
- *   s  z  S (sh sch zh sz)  c (ch tch ts tz cz)  j  t  T (th)  d (d dh)
+ *   s  z  S (sh sch zh sz)  c (ch tch ts tz cz)  j (j dj dzh; a
+ *          reading's dz: Russian дз)  t  T (th)  d (d dh)
  *   r (r l)  R (r after a vowel, before a consonant or the end: English
  *          does not pronounce it, Korean and Japanese do not write it)
  *   m  n (n, ng before a consonant or at the end)
@@ -399,6 +400,14 @@ static size_t sounds(char *dst, size_t cap, const char *s, size_t len, int mode)
 			if (nx == 'j' || (nx == 'z' && nx2 == 'h')) {
 				k[0] = 'j';
 				adv = nx == 'j' ? 2 : 3;
+			} else if (nx == 'z' && mode == S_READING &&
+				   !consonantal) {
+				/* Russian дз (Polivanov) writes the Japanese
+				 * voiced sibilant, Hepburn z or j (Yujiro
+				 * юдзиро, Shizuki сидзуки): one sound, the
+				 * affricate j, as Korean ㅈ writes it */
+				k[0] = 'j';
+				adv = 2;
 			} else {
 				k[0] = 'd';
 				adv = nx == 'h' ? 2 : 1;
@@ -507,6 +516,14 @@ static void build_costs(void)
 		      [(unsigned char)g_learnt[i].y & 127] = g_learnt[i].c;
 	for (i = 0; i < sizeof(g_learnt) / sizeof(g_learnt[0]); i++)
 		g_have_w |= g_learnt[i].t == 'w';
+	/* Cyrillic and Greek have no h: a foreign h is written х, χ (kh:
+	 * Hillier хиллер, Hyodo хёдо). The Hangul and Kana fits never see
+	 * it (both scripts have an h), so the readings with vowels that
+	 * take those tables borrow the price the Hebrew fit learnt for
+	 * the same spelling (ח kh for h) */
+	for (t = 1; t <= 2; t++)
+		if (g_cost[t]['h']['x'] > g_cost[0]['h']['x'])
+			g_cost[t]['h']['x'] = g_cost[0]['h']['x'];
 }
 
 /* A reading without vowel letters (but a last one: Hebrew final he). */
