@@ -319,6 +319,9 @@ KD_TEST(adapt__hungarian_reading)
 	CHECK_STR(b, "sergej shojgu");
 	kd__hungarian_reading(b, sizeof(b), "Vjacseszlav Zsukov", 18);
 	CHECK_STR(b, "vjacheslav zhukov");
+	/* r + zs is Hungarian, rz alone Polish */
+	CHECK(kd__hungarian_reading(b, sizeof(b), "Szergej Korzsov", 15) > 0);
+	CHECK_STR(b, "sergej korzhov");
 	/* no sz, cs, zs; or a letter Hungarian does not use (Polish w, cz) */
 	CHECK_INT((int)kd__hungarian_reading(b, sizeof(b), "Sergej Lavrov", 13),
 		  0);

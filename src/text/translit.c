@@ -1092,9 +1092,12 @@ size_t kd__hungarian_reading(char *dst, size_t cap, const char *s, size_t len)
 	}
 	for (i = 0; i < len; i++) {
 		char c = low[i], nx = i + 1 < len ? low[i + 1] : 0;
+		char nn = i + 2 < len ? low[i + 2] : 0;
+		/* Polish rz, not Hungarian r + zs (Korzsov) */
 		if (c == 'w' || c == 'x' || c == 'q' ||
 		    ((c == 'c' || c == 's' || c == 'r') && nx == 'h') ||
-		    ((c == 'c' || c == 'r') && nx == 'z'))
+		    (c == 'c' && nx == 'z') ||
+		    (c == 'r' && nx == 'z' && nn != 's'))
 			return 0;
 		if ((c == 's' && nx == 'z') || (c == 'c' && nx == 's') ||
 		    (c == 'z' && nx == 's'))
