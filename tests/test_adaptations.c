@@ -375,6 +375,19 @@ KD_TEST(adapt__lithuanian_reading)
 	/* no Lithuanian letter nor ending: English names keep theirs */
 	CHECK_INT((int)kd__lithuanian_reading(b, sizeof(b), "Tomas Lucas", 11),
 		  0);
+	/* a mark common as a name as written is one of its own language */
+	CHECK_INT(
+		(int)kd__lithuanian_reading(b, sizeof(b), "Carlos Salinas", 14),
+		0);
+	CHECK_INT((int)kd__lithuanian_reading(b, sizeof(b), "Markus Braun", 12),
+		  0);
+	CHECK_INT(
+		(int)kd__lithuanian_reading(b, sizeof(b), "Muhammad Yunus", 14),
+		0);
+	/* a decomposed š (NFD input) is read as the composed one */
+	CHECK(cmp("Petras Jaros\xcc\x8c"
+		  "as",
+		  "Petr Grigorievich JAROSH") >= 0.85);
 	CHECK_INT((int)kd__lithuanian_reading(b, sizeof(b), "Thomas Lucas", 12),
 		  0);
 	CHECK_INT((int)kd__lithuanian_reading(b, sizeof(b), "Dennis Lewis", 12),
@@ -439,6 +452,15 @@ KD_TEST(adapt__scholarly_reading)
 	CHECK_INT((int)kd__scholarly_reading(b, sizeof(b), "Vincent Price", 13),
 		  0);
 	CHECK_INT((int)kd__scholarly_reading(b, sizeof(b), "Marc Jacobs", 11),
+		  0);
+	/* English and South Asian names: a common word with c, -aj, -oj */
+	CHECK_INT((int)kd__scholarly_reading(b, sizeof(b), "Colin Ivanov", 12),
+		  0);
+	CHECK_INT((int)kd__scholarly_reading(b, sizeof(b), "John McCain", 11),
+		  0);
+	CHECK_INT((int)kd__scholarly_reading(b, sizeof(b), "Suraj Kumar", 11),
+		  0);
+	CHECK_INT((int)kd__scholarly_reading(b, sizeof(b), "Pankaj Jain", 11),
 		  0);
 	CHECK(cmp("Vitalij Kravec", "Vitaly KRAVETS") >= 0.90);
 	CHECK(cmp("Mihail Kuznecov", "Mikhail KUZNETSOV") >= 0.90);

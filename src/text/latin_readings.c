@@ -19,11 +19,12 @@
  * letters on any name, which leaves short stems (Olegas, Petras, Basas)
  * and the letters out; doing it on any name would make Thomas meet Tom.
  * So the reading is made only for a name that shows it is Lithuanian:
- * a Lithuanian letter, a word ending in -jus (Andrejus, Jurijus,
+ * a Lithuanian letter; a word ending in -jus (Andrejus, Jurijus,
  * Dmitrijus) or in a Russian surname suffix with the Lithuanian ending
- * (-ovas, -evas, -inas, -ynas), or a given name far more common without
- * its ending than with it (Olegas Onopko). English names such as Thomas
- * Lucas or Dennis Lewis show none of them.
+ * (-ovas, -evas, -inas, -ynas) that is rare as a name as written
+ * (rare(): Bugrovas, not Spanish Salinas, Cuevas); or a given name
+ * rare as written and far more common without its ending (Olegas,
+ * Ivanas, Aleksandras; not Markus, Paulus, Yunus, Thomas, Jonas).
  */
 #include "text/text_int.h"
 
@@ -61,20 +62,58 @@ static int ends(const char *w, size_t n, const char *x)
 	return n >= k && memcmp(w + n - k, x, k) == 0;
 }
 
+/* Does word w[0..n) end in a Lithuanian nominative -as, -is, -ys, -us? */
+static int lt_ending(const char *w, size_t n)
+{
+	return ends(w, n, "as") || ends(w, n, "is") || ends(w, n, "ys") ||
+	       ends(w, n, "us");
+}
+
+/* Is word w[0..n) rare as a name as written: borne by two people or
+ * fewer among the name counts (kd__name_pop_info; an absent word has
+ * the empty word's information, count 0)? A convention's mark must be
+ * rare: a common name that happens to look so is one of its own
+ * language (Salinas, Colin, Markus). */
+static int rare(const char *w, size_t n)
+{
+	return memchr(w, 1, n) != NULL ||
+	       kd__name_pop_info(w, n) >=
+		       kd__name_pop_info("", 0) - 1.6094; /* log(2.5/0.5) */
+}
+
 /*
  * Is word w[0..n) a given name with a Lithuanian ending: -as, -is, -ys or
  * -us after a name far more common among people than the word
- * (kd__name_pop_info, 2.5 nats: about twelve times)? Olegas, Ivanas,
- * Vadimas, Aleksandras; not Thomas, Lucas, Jonas, Carlos, Tomas, Petras,
- * whose own spelling is as common as the stem's or more.
+ * (kd__name_pop_info, 2.5 nats: about twelve times), itself rare?
+ * Olegas, Ivanas, Vadimas, Aleksandras; not Thomas, Lucas, Jonas, Tomas,
+ * Petras (the stem not commoner), Markus, Paulus, Yunus (not rare).
  */
 static int stem_is_name(const char *w, size_t n)
 {
-	if (!(ends(w, n, "as") || ends(w, n, "is") || ends(w, n, "ys") ||
-	      ends(w, n, "us")) ||
-	    memchr(w, 1, n) != NULL)
+	if (!lt_ending(w, n) || memchr(w, 1, n) != NULL || !rare(w, n))
 		return 0;
 	return kd__name_pop_info(w, n) - kd__name_pop_info(w, n - 2) >= 2.5;
+}
+
+/* low = s[0..len) lowercased and NUL-terminated; 0 when it does not fit
+ * (low has KD_HU_MAX bytes). */
+static int lower_copy(char *low, const char *s, size_t len)
+{
+	size_t i;
+	if (len + 1 > KD_HU_MAX)
+		return 0;
+	for (i = 0; i < len; i++)
+		low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] | 0x20)
+						    : s[i];
+	low[len] = '\0';
+	return 1;
+}
+
+/* Is c a letter of a word in the Lithuanian reading (\x01 stands for
+ * č)? */
+static int lt_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || c == 1;
 }
 
 /* Append s to dst[*n..cap); 0 when it does not fit. */
@@ -94,8 +133,7 @@ static int word(char *dst, size_t cap, size_t *o, const char *w, size_t n)
 	size_t i;
 	if (ends(w, n, "skis") || ends(w, n, "ckis"))
 		n--; /* -ski, -cki */
-	else if (n >= 5 && (ends(w, n, "as") || ends(w, n, "is") ||
-			    ends(w, n, "ys") || ends(w, n, "us")))
+	else if (n >= 5 && lt_ending(w, n))
 		n -= 2;
 	for (i = 0; i < n; i++) {
 		int ok;
@@ -118,7 +156,7 @@ static int word(char *dst, size_t cap, size_t *o, const char *w, size_t n)
 size_t kd__lithuanian_reading(char *dst, size_t cap, const char *s, size_t len)
 {
 	char low[KD_HU_MAX];
-	size_t i = 0, n = 0, o = 0, start;
+	size_t i = 0, n = 0, o = 0, k, start;
 	int lt = 0, mark = 0, words = 0;
 	if (cap == 0)
 		return 0;
@@ -139,7 +177,8 @@ size_t kd__lithuanian_reading(char *dst, size_t cap, const char *s, size_t len)
 			i++;
 			continue;
 		}
-		if ((c & 0xE0) != 0xC0 || i + 1 >= len)
+		if ((c & 0xE0) != 0xC0 || i + 1 >= len ||
+		    ((unsigned char)s[i + 1] & 0xC0) != 0x80)
 			return 0;
 		cp = (unsigned)(c & 0x1F) << 6 |
 		     ((unsigned char)s[i + 1] & 0x3F);
@@ -147,45 +186,42 @@ size_t kd__lithuanian_reading(char *dst, size_t cap, const char *s, size_t len)
 			return 0;
 		if (cp == 0x10C || cp == 0x10D)
 			r = "\x01";
-		if (n + strlen(r) + 1 > sizeof(low))
+		k = strlen(r);
+		if (n + k + 1 > sizeof(low))
 			return 0;
-		memcpy(low + n, r, strlen(r));
-		n += strlen(r);
+		memcpy(low + n, r, k);
+		n += k;
 		i += 2;
 	}
 	/* the marks of a Lithuanian name, word by word */
 	for (i = 0; i <= n; i++) {
-		size_t k;
-		if (i < n && ((low[i] >= 'a' && low[i] <= 'z') || low[i] == 1))
+		const char *w;
+		if (i < n && lt_letter(low[i]))
 			continue;
-		for (k = i;
-		     k > 0 && ((low[k - 1] >= 'a' && low[k - 1] <= 'z') ||
-			       low[k - 1] == 1);
-		     k--)
+		for (k = i; k > 0 && lt_letter(low[k - 1]); k--)
 			;
+		w = low + k;
 		if (i - k >= 3)
 			words++;
-		if (i - k >= 5 && stem_is_name(low + k, i - k))
+		if (i - k >= 5 && stem_is_name(w, i - k))
 			mark = 1;
-		if (i - k >= 5 && (ends(low + k, i - k, "jus") ||
-				   ends(low + k, i - k, "ovas") ||
-				   ends(low + k, i - k, "evas") ||
-				   ends(low + k, i - k, "inas") ||
-				   ends(low + k, i - k, "ynas")))
+		if (i - k >= 5 &&
+		    (ends(w, i - k, "jus") || ends(w, i - k, "ovas") ||
+		     ends(w, i - k, "evas") || ends(w, i - k, "inas") ||
+		     ends(w, i - k, "ynas")) &&
+		    rare(w, i - k))
 			mark = 1;
 	}
 	if (!(lt || mark) || words < 2)
 		return 0;
 	for (i = 0; i < n;) {
-		if (!((low[i] >= 'a' && low[i] <= 'z') || low[i] == 1)) {
+		if (!lt_letter(low[i])) {
 			if (!put(dst, cap, &o, low + i, 1))
 				return 0;
 			i++;
 			continue;
 		}
-		for (start = i;
-		     i < n && ((low[i] >= 'a' && low[i] <= 'z') || low[i] == 1);
-		     i++)
+		for (start = i; i < n && lt_letter(low[i]); i++)
 			;
 		if (!word(dst, cap, &o, low + start, i - start))
 			return 0;
@@ -202,25 +238,20 @@ size_t kd__lithuanian_reading(char *dst, size_t cap, const char *s, size_t len)
  * shch, tsj ch, sj sh, zj zh, ch kh, oe u, j y. Only for a name with sj,
  * zj or tsj, which English, German and French do not write, and
  * without a letter Dutch does not use for a Russian name (w, x, q, c
- * but in ch and tsj): Swedish Sjöberg is read too, and compared by
- * sound anyway.
+ * but in ch). Native Dutch and Frisian names with sj (Sjoerd, Sjaak)
+ * and Swedish ones (Sjöberg) get the reading too (and Dutch ij becomes
+ * iy): a second spelling beside their own, compared by sound anyway.
  */
 size_t kd__dutch_reading(char *dst, size_t cap, const char *s, size_t len)
 {
 	char low[KD_HU_MAX];
 	size_t i, o = 0;
 	int mark = 0;
-	if (len + 1 > sizeof(low) || cap == 0)
+	if (cap == 0 || !lower_copy(low, s, len))
 		return 0;
 	for (i = 0; i < len; i++) {
-		char c = s[i];
-		low[i] = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
-	}
-	low[len] = '\0';
-	for (i = 0; i < len; i++) {
 		char c = low[i], nx = low[i + 1];
-		if (c == 'w' || c == 'x' || c == 'q' ||
-		    (c == 'c' && nx != 'h' && !(i > 0 && low[i - 1] == 't')))
+		if (c == 'w' || c == 'x' || c == 'q' || (c == 'c' && nx != 'h'))
 			return 0;
 		if ((c == 's' || c == 'z') && nx == 'j')
 			mark = 1;
@@ -280,25 +311,19 @@ static int lone_c(const char *low, size_t i)
  * й j: Vitalij Kravec, Mihail Kuznecov, Oleg Cokov, Jevgenij Kacavalov;
  * stripped of its háčeks (č š ž as c s z) it still keeps these two. The
  * reading gives c as ts (not in ch, cz, ck) and j as y. Only for a name
- * with a word ending in -ij, -ej, -aj or -oj (й), or with a c in a word
- * of a Russian name ending (-ov, -ev, -in, -ec, -ko), and without w, x
- * or q: English names write c for k and s (Carl, Vincent) and keep
- * neither mark.
+ * with a word ending in -ij or -ej (й: Vitalij, Andrej, Sergej; not
+ * the -aj, -oj of South Asian names, Pankaj, Manoj), or with a c in a
+ * word of a Russian name ending (-ov, -ev, -in, -ec, -ko) that is rare
+ * as a name as written (not Colin, Calvin, Cristina, McCain), and
+ * without w, x or q.
  */
 size_t kd__scholarly_reading(char *dst, size_t cap, const char *s, size_t len)
 {
 	char low[KD_HU_MAX];
 	size_t i, o = 0;
 	int mark = 0;
-	if (len + 1 > sizeof(low) || cap == 0)
+	if (cap == 0 || !lower_copy(low, s, len) || strpbrk(low, "wxq"))
 		return 0;
-	for (i = 0; i < len; i++) {
-		char c = s[i];
-		low[i] = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
-		if (low[i] == 'w' || low[i] == 'x' || low[i] == 'q')
-			return 0;
-	}
-	low[len] = '\0';
 	for (i = 0; i <= len; i++) {
 		size_t k, j;
 		int c = 0;
@@ -308,12 +333,12 @@ size_t kd__scholarly_reading(char *dst, size_t cap, const char *s, size_t len)
 		     k--)
 			;
 		if (i - k >= 4 && low[i - 1] == 'j' &&
-		    strchr("aeio", low[i - 2]) != NULL)
+		    (low[i - 2] == 'i' || low[i - 2] == 'e'))
 			mark = 1;
 		for (j = k; j < i; j++)
 			if (lone_c(low, j))
 				c = 1;
-		if (c && slavic_end(low + k, i - k))
+		if (c && slavic_end(low + k, i - k) && rare(low + k, i - k))
 			mark = 1;
 	}
 	if (!mark)

@@ -39,6 +39,7 @@
 
 #include <string.h>
 #include <unicode/uchar.h>
+#include <unicode/ustring.h>
 
 #define KD_NAME_MAX_INPUT 2048
 #define MAX_RUNS          32
@@ -353,13 +354,18 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, uint8_t *vvow,
 						 * the reading as words wins */
 	}
 	/* a Latin name with Lithuanian letters (Ivanas Sečinas) read back
-	 * as a second variant, as the ASCII path does */
+	 * as a second variant, as the ASCII path does; from the composed,
+	 * case-folded text (a decomposed š is one letter there) */
 	if (*scripts == KD_SCRIPT_LATIN && maxv > *nv - first &&
 	    !(flags & (KD_NAME_LISTED | KD_NAME_ORG))) {
-		char low[KD_HU_MAX];
+		char low[KD_HU_MAX], u8[KD_HU_MAX];
+		int32_t u8len = 0;
+		UErrorCode st = U_ZERO_ERROR;
 		size_t at = *nv;
-		if ((k = kd__lithuanian_reading(low, sizeof(low), s, len)) >
-		    0) {
+		u_strToUTF8(u8, (int32_t)sizeof(u8), &u8len, u, n, &st);
+		if (U_SUCCESS(st) && (size_t)u8len < sizeof(u8) &&
+		    (k = kd__lithuanian_reading(low, sizeof(low), u8,
+						(size_t)u8len)) > 0) {
 			kd__tokenize(&ts[at], low, k, flags);
 			vflags[at] = 0;
 			vvow[at] = 0;
