@@ -198,7 +198,13 @@ static inline size_t kd__scan_letters(const struct scan *sc,
 	    sc->legacy)
 		return t->len;
 	b = (unsigned char)sc->g->s[t->os];
-	return b >= 0xD0 && b <= 0xD4 ? 1 : t->len; /* U+0400..U+052F */
+	/* U+0400..U+04FF (lead D0..D3) and U+0500..U+052F (D4 80..AF), not
+	 * the Armenian capitals from U+0531 (D4 B1..) */
+	return b >= 0xD0 && (b <= 0xD3 ||
+			     (b == 0xD4 &&
+			      (unsigned char)sc->g->s[t->os + 1] < 0xB0))
+		       ? 1
+		       : t->len;
 }
 /** Name spans scoring at or above the threshold, into sc->cs, and the
  *  tokens singles() looks at (kd__scan_single()), into sc->single. */
