@@ -206,6 +206,43 @@ static inline size_t kd__scan_letters(const struct scan *sc,
 		       ? 1
 		       : t->len;
 }
+/** Is token k an initial: one capital letter and a full stop (A. Pavlov,
+ * С. В. Лавров, А. Я. Школьник: a Cyrillic letter romanised to several,
+ * kd__scan_letters())? Not in legacy mode. */
+static inline int kd__scan_dotted_initial(const struct scan *sc, size_t k)
+{
+	const struct tok *t = &sc->t[k];
+	/* most words are longer than any romanised letter (shch) */
+	if (t->len != 1 && (t->len > 4 || kd__scan_letters(sc, t) != 1))
+		return 0;
+	return t->cas == CASE_UPPER && !sc->legacy && !t->hangul &&
+	       t->oe < sc->g->len && sc->g->s[t->oe] == '.' && k + 1 < sc->n &&
+	       sc->t[k + 1].sep != SEP_HARD;
+}
+
+/* Initials (text_initials.c) */
+/** Do two initials start at token k (С. В. Лавров)? */
+int kd__scan_two_initials(const struct scan *sc, size_t k);
+/** Does one initial start at token k, then a family word in no
+ *  dictionary (A. Pavlov)? */
+int kd__scan_one_initial(const struct scan *sc, size_t k);
+/** Was the one-letter word w matched as an initial in explanation d? */
+int kd__scan_initial_part(const char *d, const char *w);
+/** kd__scan_listed_span() of [i..j] with its leading initials left out. */
+int kd__scan_listed_after_initials(struct scan *sc, size_t i, size_t j,
+				   int person);
+/** Span [i..j] of initials and a family word scored again with the other
+ *  romanisations of its initials; the match in *r (NULL: none). */
+int kd__scan_respelled_initials(struct scan *sc, size_t i, size_t j,
+				const struct kd_scan_match **r);
+/** Do the initials of span [i..j] fit the given names of r's person, in
+ *  order? */
+int kd__scan_initials_matched(const struct scan *sc, size_t i, size_t j,
+			      const struct kd_scan_match *r);
+/** The search key of span [i..j] (text_span.c) into key[0..cap), its
+ *  length in *klen; -1 when it does not fit. */
+int kd__scan_span_key(struct scan *sc, size_t i, size_t j, char *key,
+		      size_t cap, size_t *klen);
 /** Name spans scoring at or above the threshold, into sc->cs, and the
  *  tokens singles() looks at (kd__scan_single()), into sc->single. */
 int kd__scan_collect(struct scan *sc);

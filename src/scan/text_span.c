@@ -92,8 +92,8 @@ static int unbounded(const struct scan *sc, size_t i, size_t j)
 	       (name_word(r) || (r->sep == SEP_HYPHEN && r->known));
 }
 
-static int span_key(struct scan *sc, size_t i, size_t j, char *key, size_t cap,
-		    size_t *klen)
+int kd__scan_span_key(struct scan *sc, size_t i, size_t j, char *key,
+		      size_t cap, size_t *klen)
 {
 	size_t k, o = 0;
 	for (k = i; k <= j; k++) {
@@ -400,8 +400,6 @@ static int bare(const struct scan *sc, const struct tok *t)
 	return r;
 }
 
-static int two_initials(const struct scan *sc, size_t k);
-
 /* Is span [i..j] a given name, then a family name, both ordinary words
  * of some language: Ivan Loor, German Belous, Roman Melnik, Alexandr
  * Jakubowski? The dictionaries of eight languages hold many surnames
@@ -470,8 +468,8 @@ static int named_pair(const struct scan *sc, size_t i, size_t j)
 static int span_evidence(const struct scan *sc, size_t i, size_t j)
 {
 	size_t k, words = 0, common = 0, known = 0; /* known: unused */
-	if (two_initials(sc, i))
-		return 1; /* full_name() and initials_matched() decide */
+	if (kd__scan_two_initials(sc, i))
+		return 1; /* full_name() and kd__scan_initials_matched() decide */
 	for (k = i; k <= j; k++) {
 		const struct tok *t = &sc->t[k];
 		if (t->hangul)
@@ -507,56 +505,6 @@ static int span_evidence(const struct scan *sc, size_t i, size_t j)
  * Haqqani); or one unlisted spelling that is no ordinary word beside
  * two listed words, or beside one that is rare on the lists. score_span.c scores it as kd_screen
  * does (KD_SCAN_FULL). */
-/* Is token k an initial: one capital letter and a full stop (A. Pavlov,
- * С. В. Лавров, А. Я. Школьник: a Cyrillic letter romanised to several,
- * kd__scan_letters())? Not in legacy mode. */
-static inline int dotted_initial(const struct scan *sc, size_t k)
-{
-	const struct tok *t = &sc->t[k];
-	/* most words are longer than any romanised letter (shch) */
-	if (t->len != 1 && (t->len > 4 || kd__scan_letters(sc, t) != 1))
-		return 0;
-	return t->cas == CASE_UPPER && !sc->legacy && !t->hangul &&
-	       t->oe < sc->g->len && sc->g->s[t->oe] == '.' && k + 1 < sc->n &&
-	       sc->t[k + 1].sep != SEP_HARD;
-}
-
-/* Do two initials start at token k (С. В. Лавров)? One initial says
- * too little (M. Taylor, K. Jerome). */
-static int two_initials(const struct scan *sc, size_t k)
-{
-	return dotted_initial(sc, k) && dotted_initial(sc, k + 1);
-}
-
-/* Does one initial start at token k, then a family word in no
- * dictionary of any language (A. Pavlov, В. Колокольцев)? An initial
- * says little (M. Taylor, K. Jerome, J. Smith: words of some
- * dictionary, if only as names), so the word must be no word anywhere,
- * or a proper noun only that is rare among people's names in general
- * (Pavlov: 6 of 237,774 Wikidata name words; Taylor 368, Jerome 51),
- * and initials_matched() wants the initial to be the listed person's
- * first given name's and the word the family name. Not in Cyrillic:
- * there an initial and a surname is how any text names anyone (А.
- * Куприн, И. Бродский: writers, namesakes of listed persons), while a
- * Russian surname in Latin letters is a foreign name in a French,
- * German or Polish text. */
-static int one_initial(const struct scan *sc, size_t k)
-{
-	const struct tok *t;
-	int cyr;
-	if (!dotted_initial(sc, k) || dotted_initial(sc, k + 1))
-		return 0;
-	t = &sc->t[k + 1];
-	cyr = (unsigned char)sc->g->s[t->os] >= 0xD0 &&
-	      (unsigned char)sc->g->s[t->os] <= 0xD4;
-	return !cyr && t->sep == SEP_SOFT && kd__scan_anchor(t) && !t->hangul &&
-	       t->len >= 4 &&
-	       (t->word == KD_WORD_NONE ||
-		(t->word == KD_WORD_PROPER && t->lex == KD_LEX_NONE &&
-		 kd__name_pop_info(TXT(sc, t), t->len) >=
-			 KD_W_SCAN_INITIAL_NAME_INFO));
-}
-
 /* Is span [i..j] a known word read as a case form by the tokenizer
  * (Dmitrijem: dmitrij) and then a word the lists lack, no word of any
  * language, that ends as no nominative does (Pogoriełym, Kruglým:
@@ -586,16 +534,16 @@ static int full_name(const struct scan *sc, size_t i, size_t j)
 {
 	size_t k, words = 0, plain = 0, unknown = 0;
 	int rare = 0;
-	if (one_initial(sc, i))
+	if (kd__scan_one_initial(sc, i))
 		return j == i + 1;
-	if (two_initials(sc, i)) {
+	if (kd__scan_two_initials(sc, i)) {
 		/* two initials and one family word that is no ordinary word
 		 * (С. В. Лавров, S. W. Ławrow: given name and patronymic);
 		 * the scorer matches each initial to a given name */
 		size_t ini = 0;
 		for (k = i; k <= j; k++) {
 			const struct tok *t = &sc->t[k];
-			if (dotted_initial(sc, k)) {
+			if (kd__scan_dotted_initial(sc, k)) {
 				ini++;
 				continue;
 			}
@@ -614,7 +562,7 @@ static int full_name(const struct scan *sc, size_t i, size_t j)
 		if (t->lex == KD_LEX_STOP || t->lex == KD_LEX_PARTICLE ||
 		    t->cas == CASE_DIGIT ||
 		    (t->len == 1 && t->cas == CASE_UPPER) ||
-		    dotted_initial(sc, k))
+		    kd__scan_dotted_initial(sc, k))
 			continue;
 		if (!t->known) {
 			/* one press spelling the lists lack (see
@@ -697,21 +645,6 @@ static int edited_part(const char *d)
 	return 0;
 }
 
-/* Was the one-letter word w matched as an initial of a longer listed
- * word in a name comparison's explanation ("'o'~'omar' initial")? A
- * span started by a Korean surname of one letter (O, U) is a Korean name
- * only if that letter is matched as the surname it is: Portuguese "O
- * Diabo" is no DIABY, Omar. */
-static int initial_part(const char *d, const char *w)
-{
-	char pat[8];
-	const char *p, *e;
-	snprintf(pat, sizeof(pat), "'%.1s'~'", w);
-	if ((p = strstr(d, pat)) == NULL || (e = strchr(p + 5, '\'')) == NULL)
-		return 0;
-	return strncmp(e + 1, " initial", 8) == 0;
-}
-
 /* A candidate for the Korean name word starting at token i (hangul_word
  * cut it to surname and given name) scored by its Hangul (hangul_key())
  * when its romanised syllables are no listed words, so the span walk
@@ -743,263 +676,6 @@ static int hangul_cand(struct scan *sc, size_t i, struct cand **cs, size_t *nc,
 	return 0;
 }
 
-static int listed_words(struct scan *sc, size_t i, size_t j, int person);
-
-/* ---- initials across romanisations ---------------------------------------- */
-
-/* How a given name may start on the lists when a text writes its
- * initial as one Cyrillic letter romanised to several (kd__scan_letters():
- * Я. is "ya"): the letter's romanisation first, then the others the
- * lists and the press use: BGN/PCGN (Yakov, Yuriy, Zhanna, Khasan,
- * Tsoy, Chernov, Shamil), ISO 9 and the scientific transliteration,
- * diacritics folded (Žanna: zanna, Černov: cernov), French (Iakov,
- * Iouri, Jeanna, Tchernov, Chamil), German (Jakow, Juri, Chasan,
- * Tschernow, Schamil). */
-static const char *const g_romanised[][6] = {
-	{ "ya", "ia", "ja", NULL },         { "yu", "iu", "ju", "iou", NULL },
-	{ "ye", "e", "ie", "je", NULL },    { "zh", "z", "j", NULL },
-	{ "kh", "h", "ch", NULL },          { "ts", "c", "tz", NULL },
-	{ "ch", "c", "tch", "tsch", NULL }, { "sh", "s", "ch", "sch", NULL },
-	{ "shch", "sc", "sh", "s", NULL },
-};
-
-/* I, J and Y before a vowel write one sound, /j/, in one romanisation
- * or another: Юрий is Yuriy (English), Iouri (French), Jurij (German,
- * Polish, Czech); Яков Yakov, Iakov, Jakow. */
-static int ijy(char c)
-{
-	return c == 'i' || c == 'j' || c == 'y';
-}
-
-static int vowel(char c)
-{
-	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
-
-/* Does g[0..n) start, ASCII case aside, with the spelling w? */
-static int starts_with(const char *g, size_t n, const char *w)
-{
-	size_t k;
-	for (k = 0; w[k]; k++)
-		if (k >= n || (char)(g[k] | 0x20) != w[k])
-			return 0;
-	return 1;
-}
-
-/* The romanisations of multi-letter initial t (g_romanised), NULL when
- * it is one letter or another. */
-static const char *const *romanised(const struct scan *sc, const struct tok *t)
-{
-	size_t k;
-	if (t->len < 2)
-		return NULL;
-	for (k = 0; k < sizeof(g_romanised) / sizeof(g_romanised[0]); k++)
-		if (strcmp(g_romanised[k][0], TXT(sc, t)) == 0)
-			return g_romanised[k];
-	return NULL;
-}
-
-/* Is initial token t a Latin I, J or Y? */
-static int latin_ijy(const struct scan *sc, const struct tok *t)
-{
-	return t->len == 1 && (unsigned char)sc->g->s[t->os] < 0x80 &&
-	       ijy(TXT(sc, t)[0]);
-}
-
-/* Does the listed given name g[0..n) start as initial token t writes
- * it: with its letter (С.: Sergei), with any romanisation of a
- * multi-letter one (Я.: Yakovlevich, Iakovlevich), or, for a Latin I,
- * J or Y, with any of the three before a vowel (I. Prokofiev: Yuriy
- * PROKOFYEV; not Y. for Ivan)? */
-static int initial_starts(const struct scan *sc, const struct tok *t,
-			  const char *g, size_t n)
-{
-	const char *const *rw = romanised(sc, t);
-	char c = n ? (char)(g[0] | 0x20) : '\0';
-	size_t a;
-	if (n == 0)
-		return 0;
-	if (rw != NULL) {
-		for (a = 0; rw[a] != NULL; a++)
-			if (starts_with(g, n, rw[a]))
-				return 1;
-		return 0;
-	}
-	if (t->len > 1)
-		return starts_with(g, n, TXT(sc, t));
-	return c == TXT(sc, t)[0] ||
-	       (latin_ijy(sc, t) && ijy(c) && n >= 2 && vowel(g[1] | 0x20));
-}
-
-/* May initial token t be written with the letter c in a key scored for
- * a listed given name (initial_starts())? */
-static int initial_letter(const struct scan *sc, const struct tok *t, char c)
-{
-	const char *const *rw = romanised(sc, t);
-	size_t a;
-	if (rw == NULL)
-		return c == TXT(sc, t)[0] || (latin_ijy(sc, t) && ijy(c));
-	for (a = 0; rw[a] != NULL; a++)
-		if (rw[a][0] == c)
-			return 1;
-	return 0;
-}
-
-/* A given name of a caption: s[0..n). */
-struct given {
-	const char *s;
-	size_t n;
-};
-
-/* The given names of caption cap, in order, up to max into giv: after
- * the comma (LAVROV, Sergei Viktorovich), the mixed-case words (Sergei
- * Viktorovich LAVROV), else all but the last. Their number. */
-static size_t caption_givens(const char *cap, struct given *giv, size_t max)
-{
-	const char *comma = strchr(cap, ','), *p;
-	size_t ng = 0;
-	int mixed = comma == NULL && kd__scan_mixed_case(cap);
-	for (p = comma ? comma + 1 : cap; *p && ng < max;) {
-		const char *e;
-		int low = 0;
-		while (*p == ' ')
-			p++;
-		for (e = p; *e && *e != ' '; e++)
-			low |= *e >= 'a' && *e <= 'z';
-		if (e > p && (comma || (mixed ? low : *e != '\0')) &&
-		    ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))) {
-			giv[ng].s = p;
-			giv[ng++].n = (size_t)(e - p);
-		}
-		p = e;
-	}
-	return ng;
-}
-
-/* Is there a listed person named with family token t (by its skeleton)
- * whose caption's first given name initial token f may stand for
- * (initial_starts())? A cheap test before scoring a span again. */
-static int initial_fits_listed(const struct scan *sc, const struct tok *f,
-			       const struct tok *t)
-{
-	const uint32_t *recs;
-	uint32_t n, k;
-	if (t->sklen == 0 ||
-	    (recs = kd__index_lookup_skel(sc->c->ix, SKEL(sc, t), t->sklen,
-					  &n)) == NULL)
-		return 0;
-	for (k = 0; k < n; k++) {
-		const struct kd_entity *e = kd__index_ent(
-			sc->c->ix, kd__index_rec(sc->c->ix, recs[k])->entity);
-		struct given g;
-		if (e->schema == KD_SCHEMA_PERSON &&
-		    caption_givens(kd_entity_caption(e), &g, 1) == 1 &&
-		    initial_starts(sc, f, g.s, g.n))
-			return 1;
-	}
-	return 0;
-}
-
-/* Span [i..j] of initials and a family word (two_initials(),
- * one_initial()) that matched no listed person, scored again with each
- * initial written with another letter it may stand for
- * (initial_letter()): I. Prokofiev as "y prokofiev" (Yuriy Anatolyevich
- * PROKOFYEV), А. Я. Школьник as "a i shkolnik" for an Iakovlevich.
- * *r becomes a person matched at the threshold or above, if any;
- * initials_matched() then checks each initial against the given names. */
-static int respelled_initials(struct scan *sc, size_t i, size_t j,
-			      const struct kd_scan_match **r)
-{
-	static const char letters[] = "yijezhcst";
-	char key[256];
-	size_t kl, a, k;
-	int err;
-	/* the family word a listed person's, as the first scoring wants,
-	 * and one whose first given name the first initial may stand for
-	 * (cheap tests: each scoring searches the candidates) */
-	if (!listed_words(sc, i, j, 1) ||
-	    !initial_fits_listed(sc, &sc->t[i], &sc->t[j]) ||
-	    span_key(sc, i, j, key, sizeof(key), &kl) < 0)
-		return 0;
-	for (a = 0; letters[a] != '\0'; a++) {
-		const struct kd_scan_match *m = NULL;
-		int changed = 0;
-		/* one key byte and a space per initial */
-		for (k = i; k < j && dotted_initial(sc, k); k++)
-			if (key[2 * (k - i)] != letters[a] &&
-			    initial_letter(sc, &sc->t[k], letters[a])) {
-				key[2 * (k - i)] = letters[a];
-				changed = 1;
-			}
-		if (!changed)
-			continue;
-		if ((err = kd__scan_score(&m, sc->c, key, kl,
-					  two_initials(sc, i)
-						  ? KD_SCAN_FULL
-						  : KD_SCAN_MULTI)) < 0)
-			return err;
-		if (m != NULL && m->ent != UINT32_MAX &&
-		    kd__index_ent(sc->c->ix, m->ent)->schema ==
-			    KD_SCHEMA_PERSON &&
-		    m->score >= sc->c->threshold) {
-			*r = m;
-			return 0;
-		}
-	}
-	return 0;
-}
-
-/* Was initial token t matched as the initial of a given name in the
- * comparison's explanation d, by its own letter or one it may stand
- * for (respelled_initials())? */
-static int initial_scored(const struct scan *sc, const struct tok *t,
-			  const char *d)
-{
-	static const char letters[] = "yijezhcst";
-	size_t a;
-	if (initial_part(d, TXT(sc, t)))
-		return 1;
-	for (a = 0; letters[a] != '\0'; a++)
-		if (initial_letter(sc, t, letters[a]) &&
-		    initial_part(d, &letters[a]))
-			return 1;
-	return 0;
-}
-
-/* A span of initials and a family word (two_initials()) names the
- * person r matched only when every initial was matched as one of a
- * given name ("'s'~'sergei' initial"), the initials are those of r's
- * given names in their order, and the word is r's family name (J. K.
- * Jerome is no JÉRÔME KAKWAVU BUKANDE: his given name; Н. А. Некрасов
- * no Aleksandr Nikolaevich NEKRASOV). */
-static int initials_matched(const struct scan *sc, size_t i, size_t j,
-			    const struct kd_scan_match *r)
-{
-	const char *cap = kd_entity_caption(kd__index_ent(sc->c->ix, r->ent));
-	struct given giv[8];
-	size_t k, ng = caption_givens(cap, giv, 8), ni = 0;
-	for (k = i; k <= j; k++) {
-		const struct tok *t = &sc->t[k];
-		struct kd_qtok q;
-		if (dotted_initial(sc, k)) {
-			/* С. В. is Sergei Viktorovich, not Viktor Sergeevich */
-			if (ni >= ng ||
-			    !initial_starts(sc, t, giv[ni].s, giv[ni].n) ||
-			    !initial_scored(sc, t, r->detail))
-				return 0;
-			ni++;
-			continue;
-		}
-		kd__scan_qtok(&q, sc, t);
-		if (!kd__scan_family_part(sc, r->ent, STEM(sc, t), t->slen, &q,
-					  0.8) &&
-		    !kd__scan_case_family(sc, r->ent, t) &&
-		    !kd__scan_alias_family(sc, r->ent, t, r->detail))
-			return 0;
-	}
-	return 1;
-}
-
 /* Is span [i..j] two capitalised words, neither an ordinary word of
  * any language, one in no dictionary at all (not even as a name) and
  * of five letters or more, the last a word of a listed person's name
@@ -1025,7 +701,7 @@ static int foreign_pair(struct scan *sc, size_t i, size_t j)
 
 /* Does span [i..j] name the entity r matched, by the name-part rules:
  * a one-letter first word matched as an initial of r's given names
- * (initials_matched()) or as no initial (a Korean surname), the given
+ * (kd__scan_initials_matched()) or as no initial (a Korean surname), the given
  * and the family name of a person (kd__scan_given_and_family()), every
  * syllable of a romanised Chinese or Korean name (covers_listed()), a
  * person's name without edits for a named_pair()? */
@@ -1043,9 +719,9 @@ static int span_names(const struct scan *sc, size_t i, size_t j,
 	     edited_part(r->detail)))
 		return 0;
 	if (kd__scan_letters(sc, &sc->t[i]) == 1 &&
-	    !(two_initials(sc, i) || one_initial(sc, i)
-		      ? initials_matched(sc, i, j, r)
-		      : !initial_part(r->detail, TXT(sc, &sc->t[i]))))
+	    !(kd__scan_two_initials(sc, i) || kd__scan_one_initial(sc, i)
+		      ? kd__scan_initials_matched(sc, i, j, r)
+		      : !kd__scan_initial_part(r->detail, TXT(sc, &sc->t[i]))))
 		return 0;
 	return kd__scan_given_and_family(sc, i, j, r) &&
 	       ((syl = syllabic_span(sc, i, j)) == 0 ||
@@ -1176,16 +852,6 @@ out:
 	return ok;
 }
 
-/* kd__scan_listed_span() of span [i..j] without its initials: an initial
- * is no name word, even when its romanisation (Я: ya) is a word of the
- * lists. */
-static int listed_words(struct scan *sc, size_t i, size_t j, int person)
-{
-	while (i < j && dotted_initial(sc, i))
-		i++;
-	return kd__scan_listed_span(sc, i, j, person);
-}
-
 /* Room in sc->bare for every token, made once per scan (collect runs
  * once, after the whole text is tokenized); on running out of memory,
  * bare() reads the text each time instead. */
@@ -1235,8 +901,9 @@ int kd__scan_collect(struct scan *sc)
 			continue;
 		}
 		if (!kd__scan_anchor(&sc->t[i]) && !unknown_start(sc, i) &&
-		    !kd__scan_ko_letter(sc, i, 1) && !two_initials(sc, i) &&
-		    !one_initial(sc, i))
+		    !kd__scan_ko_letter(sc, i, 1) &&
+		    !kd__scan_two_initials(sc, i) &&
+		    !kd__scan_one_initial(sc, i))
 			continue;
 		unknown = !sc->t[i].known;
 		info = sc->t[i].idf;
@@ -1261,7 +928,8 @@ int kd__scan_collect(struct scan *sc)
 					break;
 				end_ok = 1;
 				specific = 1;
-			} else if (t->len > 1 && dotted_initial(sc, j)) {
+			} else if (t->len > 1 &&
+				   kd__scan_dotted_initial(sc, j)) {
 				/* inside only: Я. of А. Я. Школьник */
 			} else if (kd__scan_anchor(t)) {
 				end_ok = 1;
@@ -1313,18 +981,20 @@ int kd__scan_collect(struct scan *sc)
 				char key[256];
 				size_t kl;
 				const struct kd_scan_match *r = NULL;
-				if (span_key(sc, i, j, key, sizeof(key), &kl) <
-				    0)
+				if (kd__scan_span_key(sc, i, j, key,
+						      sizeof(key), &kl) < 0)
 					break;
 				if (rare && info >= SPAN_INFO_MIN &&
-				    listed_words(sc, i, j, 0) &&
+				    kd__scan_listed_after_initials(sc, i, j,
+								   0) &&
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_PROSE)) < 0)
 					return err;
 				if ((r == NULL || r->ent == UINT32_MAX ||
 				     r->score < sc->c->threshold) &&
 				    !sc->legacy && full_name(sc, i, j) &&
-				    listed_words(sc, i, j, 1) &&
+				    kd__scan_listed_after_initials(sc, i, j,
+								   1) &&
 				    (err = kd__scan_score(&r, sc->c, key, kl,
 							  KD_SCAN_FULL)) < 0)
 					return err;
@@ -1334,7 +1004,7 @@ int kd__scan_collect(struct scan *sc)
 				 * listed name, more than an initial or a
 				 * name beside a long patronymic gives:
 				 * Mourat Khapsirokov ~ Murat Krym-Gerievich
-				 * KHAPSIROKOV): a person, initials_matched()
+				 * KHAPSIROKOV): a person, kd__scan_initials_matched()
 				 * and kd__scan_given_and_family() decide below; two
 				 * words need a margin over the threshold
 				 * (screen's policy lets one word match
@@ -1342,7 +1012,7 @@ int kd__scan_collect(struct scan *sc)
 				if ((r == NULL || r->ent == UINT32_MAX ||
 				     r->score < sc->c->threshold) &&
 				    !sc->legacy && j == i + 1 &&
-				    (one_initial(sc, i) ||
+				    (kd__scan_one_initial(sc, i) ||
 				     foreign_pair(sc, i, j))) {
 					const struct kd_scan_match *r3 = NULL;
 					if ((err = kd__scan_score(
@@ -1354,7 +1024,7 @@ int kd__scan_collect(struct scan *sc)
 					    kd__index_ent(sc->c->ix, r3->ent)
 							    ->schema ==
 						    KD_SCHEMA_PERSON &&
-					    (one_initial(sc, i) ||
+					    (kd__scan_one_initial(sc, i) ||
 					     r3->score >=
 						     sc->c->threshold +
 							     KD_W_SCAN_FUZZY_MARGIN))
@@ -1408,10 +1078,11 @@ int kd__scan_collect(struct scan *sc)
 					return err;
 				if ((r == NULL || r->ent == UINT32_MAX ||
 				     r->score < sc->c->threshold) &&
-				    (two_initials(sc, i) ||
-				     (one_initial(sc, i) && j == i + 1)) &&
-				    (err = respelled_initials(sc, i, j, &r)) <
-					    0)
+				    (kd__scan_two_initials(sc, i) ||
+				     (kd__scan_one_initial(sc, i) &&
+				      j == i + 1)) &&
+				    (err = kd__scan_respelled_initials(sc, i, j,
+								       &r)) < 0)
 					return err;
 				if (r == NULL)
 					continue;
