@@ -234,6 +234,10 @@ static int initial_fits_listed(const struct scan *sc, const struct tok *f,
 	return 0;
 }
 
+/* The first letters an initial may be respelled with: I, J, Y for one
+ * another, and the first letters of the romanisations in g_romanised. */
+static const char g_initial_letters[] = "yijezhcst";
+
 /* Span [i..j] of initials and a family word (kd__scan_two_initials(),
  * kd__scan_one_initial()) that matched no listed person, scored again with each
  * initial written with another letter it may stand for
@@ -244,7 +248,6 @@ static int initial_fits_listed(const struct scan *sc, const struct tok *f,
 int kd__scan_respelled_initials(struct scan *sc, size_t i, size_t j,
 				const struct kd_scan_match **r)
 {
-	static const char letters[] = "yijezhcst";
 	char key[256];
 	size_t kl, a, k;
 	int err;
@@ -255,14 +258,15 @@ int kd__scan_respelled_initials(struct scan *sc, size_t i, size_t j,
 	    !initial_fits_listed(sc, &sc->t[i], &sc->t[j]) ||
 	    kd__scan_span_key(sc, i, j, key, sizeof(key), &kl) < 0)
 		return 0;
-	for (a = 0; letters[a] != '\0'; a++) {
+	for (a = 0; g_initial_letters[a] != '\0'; a++) {
 		const struct kd_scan_match *m = NULL;
 		int changed = 0;
 		/* one key byte and a space per initial */
 		for (k = i; k < j && kd__scan_dotted_initial(sc, k); k++)
-			if (key[2 * (k - i)] != letters[a] &&
-			    initial_letter(sc, &sc->t[k], letters[a])) {
-				key[2 * (k - i)] = letters[a];
+			if (key[2 * (k - i)] != g_initial_letters[a] &&
+			    initial_letter(sc, &sc->t[k],
+					   g_initial_letters[a])) {
+				key[2 * (k - i)] = g_initial_letters[a];
 				changed = 1;
 			}
 		if (!changed)
@@ -289,13 +293,12 @@ int kd__scan_respelled_initials(struct scan *sc, size_t i, size_t j,
 static int initial_scored(const struct scan *sc, const struct tok *t,
 			  const char *d)
 {
-	static const char letters[] = "yijezhcst";
 	size_t a;
 	if (kd__scan_initial_part(d, TXT(sc, t)))
 		return 1;
-	for (a = 0; letters[a] != '\0'; a++)
-		if (initial_letter(sc, t, letters[a]) &&
-		    kd__scan_initial_part(d, &letters[a]))
+	for (a = 0; g_initial_letters[a] != '\0'; a++)
+		if (initial_letter(sc, t, g_initial_letters[a]) &&
+		    kd__scan_initial_part(d, &g_initial_letters[a]))
 			return 1;
 	return 0;
 }

@@ -212,6 +212,20 @@ static int build(struct kd_name **out, const struct kd_tokset *ts, size_t nv,
 	return 0;
 }
 
+/* A reading of the name (translit.c, latin_readings.c: a second
+ * spelling of the query) as variant *nv, kept unless it tokenises as
+ * variant `first`. */
+static void add_reading(struct kd_tokset *ts, uint8_t *vflags, uint8_t *vvow,
+			size_t *nv, size_t first, const char *r, size_t n,
+			unsigned flags)
+{
+	kd__tokenize(&ts[*nv], r, n, flags);
+	vflags[*nv] = 0;
+	vvow[*nv] = 0;
+	if (ts[*nv].n && !same_tokens(&ts[first], &ts[*nv]))
+		(*nv)++;
+}
+
 /* The token sets of one name text: ts[*nv..] gets at most maxv more
  * variants (maxv >= 1), vflags their token flags; scripts collects the
  * scripts seen. */
@@ -267,11 +281,7 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, uint8_t *vvow,
 		     (k = kd__dutch_reading(low, sizeof(low), s, len)) > 0 ||
 		     (k = kd__scholarly_reading(low, sizeof(low), s, len)) >
 			     0)) {
-			kd__tokenize(&ts[*nv], low, k, flags);
-			vflags[*nv] = 0;
-			vvow[*nv] = 0;
-			if (ts[*nv].n && !same_tokens(&ts[first], &ts[*nv]))
-				(*nv)++;
+			add_reading(ts, vflags, vvow, nv, first, low, k, flags);
 		}
 		return 0;
 	}
@@ -361,17 +371,11 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, uint8_t *vvow,
 		char low[KD_HU_MAX], u8[KD_HU_MAX];
 		int32_t u8len = 0;
 		UErrorCode st = U_ZERO_ERROR;
-		size_t at = *nv;
 		u_strToUTF8(u8, (int32_t)sizeof(u8), &u8len, u, n, &st);
 		if (U_SUCCESS(st) && (size_t)u8len < sizeof(u8) &&
 		    (k = kd__lithuanian_reading(low, sizeof(low), u8,
-						(size_t)u8len)) > 0) {
-			kd__tokenize(&ts[at], low, k, flags);
-			vflags[at] = 0;
-			vvow[at] = 0;
-			if (ts[at].n && !same_tokens(&ts[first], &ts[at]))
-				(*nv)++;
-		}
+						(size_t)u8len)) > 0)
+			add_reading(ts, vflags, vvow, nv, first, low, k, flags);
 	}
 done:
 	kd__abuf_free(&b);
