@@ -76,9 +76,10 @@ static int lt_ending(const char *w, size_t n)
  * language (Salinas, Colin, Markus). */
 static int rare(const char *w, size_t n)
 {
+	/* log(2.5/0.5) = 1.60944, rounded up: a count of two (2.5 with the
+	 * counts' smoothing) must pass, not fail on the last digit */
 	return memchr(w, 1, n) != NULL ||
-	       kd__name_pop_info(w, n) >=
-		       kd__name_pop_info("", 0) - 1.6094; /* log(2.5/0.5) */
+	       kd__name_pop_info(w, n) >= kd__name_pop_info("", 0) - 1.6095;
 }
 
 /*

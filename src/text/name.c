@@ -212,6 +212,13 @@ static int build(struct kd_name **out, const struct kd_tokset *ts, size_t nv,
 	return 0;
 }
 
+/* The readings of a Latin query as another convention writes a
+ * (Russian) name, in the order they are tried. */
+static size_t (*const g_readings[])(char *, size_t, const char *, size_t) = {
+	kd__hungarian_reading, kd__ukrainian_reading, kd__lithuanian_reading,
+	kd__dutch_reading,     kd__scholarly_reading,
+};
+
 /* A reading of the name (translit.c, latin_readings.c: a second
  * spelling of the query) as variant *nv, kept unless it tokenises as
  * variant `first`. */
@@ -268,21 +275,18 @@ static int analyze_sets(struct kd_tokset *ts, uint8_t *vflags, uint8_t *vvow,
 			vvow[(*nv)++] = 0;
 		}
 		/* a query spelled as Hungarian writes a Russian name
-		 * (Szergej), or Ukrainian Latin (Serhij): its reading as a
-		 * second variant (translit.c) */
-		if (!(flags & (KD_NAME_LISTED | KD_NAME_ORG)) &&
-		    maxv > *nv - first &&
-		    ((k = kd__hungarian_reading(low, sizeof(low), s, len)) >
-			     0 ||
-		     (k = kd__ukrainian_reading(low, sizeof(low), s, len)) >
-			     0 ||
-		     (k = kd__lithuanian_reading(low, sizeof(low), s, len)) >
-			     0 ||
-		     (k = kd__dutch_reading(low, sizeof(low), s, len)) > 0 ||
-		     (k = kd__scholarly_reading(low, sizeof(low), s, len)) >
-			     0)) {
-			add_reading(ts, vflags, vvow, nv, first, low, k, flags);
-		}
+		 * (Szergej), Ukrainian Latin (Serhij), Lithuanian, Dutch or
+		 * scholarly Latin: each reading as one more variant while
+		 * there is room (one convention's mark does not rule out
+		 * another's: Serhij Kuznecov is read both as Ukrainian and
+		 * as scholarly) */
+		for (r = 0; r < sizeof(g_readings) / sizeof(g_readings[0]) &&
+			    !(flags & (KD_NAME_LISTED | KD_NAME_ORG)) &&
+			    maxv > *nv - first;
+		     r++)
+			if ((k = g_readings[r](low, sizeof(low), s, len)) > 0)
+				add_reading(ts, vflags, vvow, nv, first, low, k,
+					    flags);
 		return 0;
 	}
 
