@@ -127,8 +127,22 @@ static int put(char *dst, size_t cap, size_t *n, const char *s, size_t k)
 	return 1;
 }
 
+/*
+ * Is w[i] the j of an е after a vowel (Sajenko, Bajevskij, Sergejevič:
+ * Russian ае, ее written aje, eje by every convention here)? English
+ * writes it ye (Sayenko) or e (Saenko, the passports' form); the reading
+ * gives e, and the name as written already meets ye (the skeleton takes
+ * j after a vowel as y).
+ */
+static int iotated_e(const char *w, size_t i, size_t n)
+{
+	return w[i] == 'j' && i > 0 && i + 1 < n && w[i + 1] == 'e' &&
+	       strchr("aeiou", w[i - 1]) != NULL;
+}
+
 /* One word w[0..n) (lowercase, Lithuanian letters already read, c and ch
- * not yet) read into dst: its ending dropped, c and ch read. */
+ * not yet) read into dst: its ending dropped, c and ch read, the j of an
+ * е after a vowel dropped. */
 static int word(char *dst, size_t cap, size_t *o, const char *w, size_t n)
 {
 	size_t i;
@@ -145,6 +159,8 @@ static int word(char *dst, size_t cap, size_t *o, const char *w, size_t n)
 			ok = put(dst, cap, o, "ts", 2);
 		} else if (w[i] == '\x01') { /* č: ch, not kh */
 			ok = put(dst, cap, o, "ch", 2);
+		} else if (iotated_e(w, i, n)) {
+			ok = 1;
 		} else {
 			ok = put(dst, cap, o, w + i, 1);
 		}
@@ -236,7 +252,8 @@ size_t kd__lithuanian_reading(char *dst, size_t cap, const char *s, size_t len)
  * rules): у oe, ш sj, ж zj, ч tsj, щ sjtsj, х ch, й and the glides of
  * е ё ю я j (Joeri Sjoelejko, Vjatsjeslav, Tsjoeradze, Gadzjijev,
  * Sjajmijev). The reading gives them back as English writes them: sjtsj
- * shch, tsj ch, sj sh, zj zh, ch kh, oe u, j y. Only for a name with sj,
+ * shch, tsj ch, sj sh, zj zh, ch kh, oe u, j y (the j of an е after a
+ * vowel dropped: Sajenko saenko). Only for a name with sj,
  * zj or tsj, which English, German and French do not write, and
  * without a letter Dutch does not use for a Russian name (w, x, q, c
  * but in ch). Native Dutch and Frisian names with sj (Sjoerd, Sjaak)
@@ -271,7 +288,9 @@ size_t kd__dutch_reading(char *dst, size_t cap, const char *s, size_t len)
 			if (strncmp(low + i, g[k][0], m) == 0)
 				break;
 		}
-		if (k < sizeof(g) / sizeof(g[0])) {
+		if (iotated_e(low, i, len)) {
+			i++;
+		} else if (k < sizeof(g) / sizeof(g[0])) {
 			if (!put(dst, cap, &o, g[k][1], strlen(g[k][1])))
 				return 0;
 			i += m;
@@ -311,7 +330,8 @@ static int lone_c(const char *low, size_t i)
  * ones of Czech, Slovak, Slovene, Croatian and Serbian) writes ц c and
  * й j: Vitalij Kravec, Mihail Kuznecov, Oleg Cokov, Jevgenij Kacavalov;
  * stripped of its háčeks (č š ž as c s z) it still keeps these two. The
- * reading gives c as ts (not in ch, cz, ck) and j as y. Only for a name
+ * reading gives c as ts (not in ch, cz, ck) and j as y (the j of an е
+ * after a vowel dropped: Bajevskij baevskiy). Only for a name
  * with a word ending in -ij or -ej (й: Vitalij, Andrej, Sergej; not
  * the -aj, -oj of South Asian names, Pankaj, Manoj), or with a c in a
  * word of a Russian name ending (-ov, -ev, -in, -ec, -ko) that is rare
@@ -349,6 +369,8 @@ size_t kd__scholarly_reading(char *dst, size_t cap, const char *s, size_t len)
 		size_t m = 1;
 		if (lone_c(low, i))
 			r = "ts", m = 2;
+		else if (iotated_e(low, i, len))
+			m = 0;
 		else if (low[i] == 'j')
 			r = "y";
 		if (!put(dst, cap, &o, r, m))
