@@ -8,13 +8,15 @@
  * answer must be exact: a record it refuses scores 0 under
  * KD_POLICY_PROSE, and the answers kept in a kd_word_found (a word and a
  * variant) are those computed without it, asked again or after other
- * words.
+ * words. The words are numbered by score_span.c's own key (text,
+ * skeleton, kind, flags: kd__scan_words_number), as a scan numbers them:
+ * the same word in two spans has one number, and a span seen before
+ * adds none.
  */
 #include "test.h"
 #include "match/policy.h"
+#include "scan/text_scan_int.h"
 #include "util/util.h"
-
-#include <stdlib.h>
 
 #define NREC 64
 
@@ -51,15 +53,6 @@ static int span_of(struct span *s, const struct kd_index *m,
 	return 0;
 }
 
-/* Word numbers (score_span.c numbers words by their text, skeleton,
- * kind and flags): here base + qid, one base per distinct span. */
-static void number_by_qid(uint32_t *word, size_t nword, uint32_t base)
-{
-	size_t i;
-	for (i = 1; i < nword; i++)
-		word[i] = base + (uint32_t)i;
-}
-
 KD_TEST(prose_reach__exact_and_kept)
 {
 	static const char *const texts[] = {
@@ -74,42 +67,39 @@ KD_TEST(prose_reach__exact_and_kept)
 	struct kd_simcache *c = kd__simcache_new();
 	struct kd_simx *x = NULL;
 	struct kd_name_policy pol;
-	struct kd_word_found wf;
-	uint32_t word[64];
+	struct kd_scan_words *sw = kd__scan_words_new();
+	struct kd_word_found *wf = NULL;
+	uint32_t counted[5] = { 0 };
 	size_t t, i, reached[5] = { 0 }, refused[5] = { 0 };
-	CHECK(mt != NULL && c != NULL);
+	CHECK(mt != NULL && c != NULL && sw != NULL);
 	CHECK_INT(kd__simx_new(&x, 4096), 0);
-	if (mt == NULL || c == NULL || x == NULL)
+	if (mt == NULL || c == NULL || x == NULL || sw == NULL)
 		goto done;
 	m = kd__matcher_index(mt);
 	kd__simcache_cross(c, x);
 	memset(&pol, 0, sizeof(pol));
 	pol.kind = KD_POLICY_PROSE;
 	pol.min = 0.8 * KD_W_SCAN_RULES_FROM;
-	memset(&wf, 0, sizeof(wf));
-	wf.slot = calloc(1024, sizeof(*wf.slot));
-	wf.mask = 1023;
-	wf.word = word;
-	wf.nword = 64;
-	CHECK(wf.slot != NULL);
-	if (wf.slot == NULL)
-		goto done;
 	for (t = 0; t < 5; t++) {
 		struct span s;
 		CHECK_INT(span_of(&s, m, c, texts[t]), 0);
 		/* the same words the same numbers: span 3 is span 0 again
 		 * (its answers come from wf), the others their own */
-		number_by_qid(word, 64,
-			      t == 3 ? 1000 : 1000 + 100 * (uint32_t)t);
+		CHECK_INT(kd__scan_words_number(sw, s.qv, s.nq, &wf), 0);
+		counted[t] = kd__scan_words_count(sw);
+		CHECK(wf != NULL && wf->slot != NULL);
+		/* a few words: the smallest table (8 KB, not 128) */
+		if (wf != NULL)
+			CHECK_INT(wf->mask + 1, 1024);
 		CHECK(s.nrec > 0);
 		for (i = 0; i < s.nrec; i++) {
 			struct kd_name_best b;
 			int plain = kd__name_rec_reaches(m, s.rec[i], s.qv,
 							 s.nq, &pol, NULL);
 			int kept = kd__name_rec_reaches(m, s.rec[i], s.qv, s.nq,
-							&pol, &wf);
+							&pol, wf);
 			int again = kd__name_rec_reaches(m, s.rec[i], s.qv,
-							 s.nq, &pol, &wf);
+							 s.nq, &pol, wf);
 			CHECK_INT(kept, plain);
 			CHECK_INT(again, plain);
 			/* a record that cannot reach the comparison scores 0
@@ -131,14 +121,15 @@ KD_TEST(prose_reach__exact_and_kept)
 		size_t full_reached = 0;
 		pol.kind = KD_POLICY_FULL;
 		CHECK_INT(span_of(&s, m, c, "wladimir putin"), 0);
-		number_by_qid(word, 64, 1000);
+		CHECK_INT(kd__scan_words_number(sw, s.qv, s.nq, &wf), 0);
+		CHECK_INT(kd__scan_words_count(sw), counted[4]);
 		for (i = 0; i < s.nrec; i++) {
 			struct kd_name_best b;
 			uint32_t e = kd__index_rec(m, s.rec[i])->entity;
 			int plain = kd__name_rec_reaches(m, s.rec[i], s.qv,
 							 s.nq, &pol, NULL);
 			CHECK_INT(kd__name_rec_reaches(m, s.rec[i], s.qv, s.nq,
-						       &pol, &wf),
+						       &pol, wf),
 				  plain);
 			if (kd__index_ent(m, e)->schema != KD_SCHEMA_PERSON)
 				CHECK_INT(plain, 0);
@@ -159,8 +150,16 @@ KD_TEST(prose_reach__exact_and_kept)
 	CHECK(refused[2] > 0);
 	CHECK_INT(reached[3], reached[0]);
 	CHECK_INT(reached[4], 0);
+	/* numbered by the scan's key: each span brought new words but
+	 * "wladimir putin" again, whose words all had numbers; "mark
+	 * putin" numbered "mark" only, its "putin" being span 0's */
+	CHECK(counted[0] >= 2);
+	CHECK(counted[1] > counted[0]);
+	CHECK(counted[2] > counted[1]);
+	CHECK_INT(counted[3], counted[2]);
+	CHECK(counted[4] > counted[3]);
 done:
-	free(wf.slot);
+	kd__scan_words_free(sw);
 	kd__simcache_cross(c, NULL);
 	kd__simx_free(x);
 	kd__simcache_free(c);

@@ -297,3 +297,14 @@ KD_TEST(scan_prose__hangul_syllable_is_no_single_word_mention)
 	expect_name("최룡해는 회의에 참석했다. 류룡길은 왔다.", "ofac-23213", 0,
 		    9);
 }
+
+KD_TEST(scan_prose__hangul_name_word_names_a_person_only)
+{
+	/* 인간형 ("human type") is shaped as surname 인 + given name 간형,
+	 * and its romanisation comes close to NAMCHONGANG TRADING
+	 * CORPORATION: a Hangul name word names persons only */
+	CHECK_INT(scan_alerts("그것은 인간형 로봇이다."), 0);
+	/* a listed person's Hangul name still does */
+	expect_name("이번 결정은 조연춘과 영향력을 보여준다.", "un-KPi.041", 17,
+		    26);
+}

@@ -28,8 +28,9 @@ KD_TEST(scan_speed__long_lexicon_words_as_the_binary_search)
 	int nn;
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
 		const char *w = words[i];
-		CHECK_INT(kd__lex_class_n(w, strlen(w), &nn), kd__lex_class(w));
-		CHECK_INT(nn, kd__lex_nonname(w));
+		CHECK_INT(kd__lex_class_n(w, strlen(w), &nn),
+			  kd__lex_class_sorted(w));
+		CHECK_INT(nn, kd__lex_nonname_sorted(w));
 	}
 	/* concrete classes: a stop word, a weekday (stop and non-name), a
 	 * common given name, a place, and a word of no list */
@@ -61,7 +62,8 @@ KD_TEST(scan_speed__lexicon_tables_find_every_entry)
 		size_t wl = strlen(w);
 		if (kd__lex_class(w) != cls ||
 		    kd__lex_class_n(w, wl, &nn) != cls ||
-		    nn != kd__lex_nonname(w))
+		    kd__lex_class_sorted(w) != cls ||
+		    nn != kd__lex_nonname_sorted(w))
 			bad++;
 		/* the neighbours: extension, last letter changed, prefix */
 		for (k = 0; k < 3; k++) {
@@ -80,7 +82,8 @@ KD_TEST(scan_speed__lexicon_tables_find_every_entry)
 					expect = c, found++;
 			}
 			if (vl > 0 && (kd__lex_class(v) != expect ||
-				       kd__lex_class_n(v, vl, NULL) != expect))
+				       kd__lex_class_n(v, vl, &nn) != expect ||
+				       nn != kd__lex_nonname_sorted(v)))
 				bad++;
 		}
 	}

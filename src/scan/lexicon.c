@@ -709,6 +709,16 @@ static int nonname_sorted(const char *w)
  * span policy asks not_name() of every word of every listed name it
  * compares: 1.3 million searches per MB of English prose). Words of no
  * list and of more than 255 bytes are not in the tables: the searches. */
+int kd__lex_class_sorted(const char *w)
+{
+	return lex_class_sorted(w);
+}
+
+int kd__lex_nonname_sorted(const char *w)
+{
+	return nonname_sorted(w);
+}
+
 int kd__lex_nonname(const char *w)
 {
 	int nn;

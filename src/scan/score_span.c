@@ -42,7 +42,7 @@
  * the scan (kd_word_found, words numbered by what token_sim reads of
  * them): the same words meet the same records in many spans.
  */
-#include "scan/scan_int.h"
+#include "scan/text_scan_int.h"
 #include "match/policy.h"
 
 #include <stdio.h>
@@ -100,9 +100,13 @@ static void policy_of(struct kd_name_policy *pol, const struct kd_scan_ctx *c,
 }
 
 /* query tokens (by qid) numbered as words for kd_word_found; slots of
- * its direct-mapped table (8 bytes each) */
-#define WORD_IDS    256
-#define FOUND_SLOTS 16384
+ * its direct-mapped table (8 bytes each): FOUND_SLOTS_MIN for the first
+ * words (a short server scan of one name pays 8 KB, not 128), then
+ * FOUND_SLOTS_PER_WORD per word numbered, up to FOUND_SLOTS */
+#define WORD_IDS             256
+#define FOUND_SLOTS_MIN      1024
+#define FOUND_SLOTS_PER_WORD 64
+#define FOUND_SLOTS          16384
 
 /* The analysed name of the last span scored, with the flags it was
  * analysed with: the same text scored again in the same way is not
@@ -143,6 +147,27 @@ static void word_key(char *key, const struct kd_qtok *k)
 	key[n] = '\0';
 }
 
+/* a->found's table, sized by the words numbered so far (a cache: a
+ * larger one starts empty, and every answer is the same) */
+static int size_found(struct kd_scan_name *a)
+{
+	size_t want = FOUND_SLOTS_MIN;
+	struct kd_word_slot *sl;
+	while (want < FOUND_SLOTS &&
+	       want < (size_t)a->nwords * FOUND_SLOTS_PER_WORD)
+		want *= 2;
+	if (a->found.slot != NULL && a->found.mask + 1 >= want)
+		return 0;
+	if ((sl = kd__calloc(want, sizeof(*sl))) == NULL)
+		return kd__error_set(KD_ENOMEM, "out of memory");
+	kd__free(a->found.slot);
+	a->found.slot = sl;
+	a->found.mask = want - 1;
+	a->found.word = a->word;
+	a->found.nword = WORD_IDS;
+	return 0;
+}
+
 /* The numbers of the words of qv[0..nq) (numbered by
  * kd__simcache_begin) in a->word, for kd__name_rec_reaches; a->found
  * set up. A token left without one (out of memory, a long word) is
@@ -151,14 +176,9 @@ static int number_words(struct kd_scan_name *a, struct kd_scan_ctx *c,
 			const struct kd_qvar *qv, size_t nq)
 {
 	size_t q, t;
-	if (a->found.slot == NULL) {
-		a->found.slot = kd__calloc(FOUND_SLOTS, sizeof(*a->found.slot));
-		if (a->found.slot == NULL)
-			return kd__error_set(KD_ENOMEM, "out of memory");
-		a->found.mask = FOUND_SLOTS - 1;
-		a->found.word = a->word;
-		a->found.nword = WORD_IDS;
-	}
+	int err;
+	if ((err = size_found(a)) < 0)
+		return err;
 	memset(a->word, 0, sizeof(a->word));
 	for (q = 0; q < nq; q++)
 		for (t = 0; t < qv[q].ntok; t++) {
@@ -183,6 +203,45 @@ static int number_words(struct kd_scan_name *a, struct kd_scan_ctx *c,
 			a->word[k->qid] = ++a->nwords;
 		}
 	return 0;
+}
+
+/* ---- the numbering alone, for tests ------------------------------------ */
+
+struct kd_scan_words {
+	struct kd_scan_ctx c; /* its pool only */
+	struct kd_scan_name a;
+};
+
+struct kd_scan_words *kd__scan_words_new(void)
+{
+	struct kd_scan_words *w = kd__calloc(1, sizeof(*w));
+	if (w != NULL && (w->c.pool = kd__pool_new()) == NULL) {
+		kd__free(w);
+		w = NULL;
+	}
+	return w;
+}
+
+int kd__scan_words_number(struct kd_scan_words *w, const struct kd_qvar *qv,
+			  size_t nq, struct kd_word_found **wf)
+{
+	*wf = &w->a.found;
+	return number_words(&w->a, &w->c, qv, nq);
+}
+
+uint32_t kd__scan_words_count(const struct kd_scan_words *w)
+{
+	return w->a.nwords;
+}
+
+void kd__scan_words_free(struct kd_scan_words *w)
+{
+	if (w == NULL)
+		return;
+	kd__map_free(&w->a.words);
+	kd__free(w->a.found.slot);
+	kd__pool_free(w->c.pool);
+	kd__free(w);
 }
 
 /* Can a record of recs[0..nrec) (sorted) reach the comparison under the

@@ -248,8 +248,8 @@ static const char g_initial_letters[] = "yijezhcst";
 int kd__scan_respelled_initials(struct scan *sc, size_t i, size_t j,
 				const struct kd_scan_match **r)
 {
-	char key[256];
-	size_t kl, a, k;
+	char key[256], base[256];
+	size_t kl, a, k, at;
 	int err;
 	/* the family word a listed person's, as the first scoring wants,
 	 * and one whose first given name the first initial may stand for
@@ -258,17 +258,27 @@ int kd__scan_respelled_initials(struct scan *sc, size_t i, size_t j,
 	    !initial_fits_listed(sc, &sc->t[i], &sc->t[j]) ||
 	    kd__scan_span_key(sc, i, j, key, sizeof(key), &kl) < 0)
 		return 0;
+	memcpy(base, key, kl + 1);
 	for (a = 0; g_initial_letters[a] != '\0'; a++) {
 		const struct kd_scan_match *m = NULL;
 		int changed = 0;
-		/* one key byte and a space per initial */
-		for (k = i; k < j && kd__scan_dotted_initial(sc, k); k++)
-			if (key[2 * (k - i)] != g_initial_letters[a] &&
+		/* each letter on the key as written: Ю. Я. is "i i", "j j",
+		 * never "i" for one and "j" left over for the other */
+		memcpy(key, base, kl + 1);
+		/* an initial is one key byte (kd__scan_span_key() writes Я
+		 * as "y"); the next word starts after the space */
+		for (k = i, at = 0; k < j && kd__scan_dotted_initial(sc, k);
+		     k++) {
+			if (key[at] != g_initial_letters[a] &&
 			    initial_letter(sc, &sc->t[k],
 					   g_initial_letters[a])) {
-				key[2 * (k - i)] = g_initial_letters[a];
+				key[at] = g_initial_letters[a];
 				changed = 1;
 			}
+			while (at < kl && key[at] != ' ')
+				at++;
+			at++;
+		}
 		if (!changed)
 			continue;
 		if ((err = kd__scan_score(&m, sc->c, key, kl,

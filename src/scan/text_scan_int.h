@@ -155,6 +155,23 @@ int kd__scan_listed_words(const struct scan *sc, const uint32_t **l,
 /** Free what the tokenizer keeps across chunks (the word memos). */
 void kd__scan_token_free(struct scan *sc);
 
+/* ---- score_span.c: the words of prose spans numbered (for tests) ------- */
+
+/** The numbering of a scan's prose-span words by all the comparison
+ *  reads of them (score_span.c's word key: text, skeleton, kind, flags)
+ *  and the kd_word_found it keeps, alone: tests ask kd__name_rec_reaches
+ *  with what a scan would use. */
+struct kd_scan_words;
+struct kd_word_found;
+struct kd_scan_words *kd__scan_words_new(void);
+/** Number the words of qv[0..nq) (after kd__simcache_begin on them);
+ *  *wf the kd_word_found to ask with. 0 or KD_ENOMEM. */
+int kd__scan_words_number(struct kd_scan_words *w, const struct kd_qvar *qv,
+			  size_t nq, struct kd_word_found **wf);
+/** Distinct words numbered so far. */
+uint32_t kd__scan_words_count(const struct kd_scan_words *w);
+void kd__scan_words_free(struct kd_scan_words *w);
+
 /* ---- lexicon.c (the scanner's fast path) ------------------------------- */
 
 /** kd__lex_class(w) of the n-byte word w; *nonname (when not NULL) set
@@ -163,6 +180,11 @@ int kd__lex_class_n(const char *w, size_t n, int *nonname);
 /** The same, w readable for 8 bytes whatever n (the tokenizer's word
  *  buffers): a short word is one load, not a byte loop. */
 int kd__lex_class_w8(const char *w, size_t n, int *nonname);
+/** kd__lex_class() and kd__lex_nonname() the long way, by binary search
+ *  of the sorted lists, with no table: what the tables must answer
+ *  (tests/test_scan_speed.c). */
+int kd__lex_class_sorted(const char *w);
+int kd__lex_nonname_sorted(const char *w);
 
 /* ---- text_span.c ------------------------------------------------------- */
 

@@ -713,6 +713,13 @@ static int span_names(const struct scan *sc, size_t i, size_t j,
 		return 0;
 	if (sc->legacy)
 		return 1;
+	/* a Hangul name word names a person: hangul_word() (text_fold.c)
+	 * keeps a Korean word only shaped as surname + given name, and a
+	 * company's Korean name is no such word (인간형, "human type",
+	 * is no NAMCHONGANG TRADING CORPORATION) */
+	if (sc->t[i].hangul &&
+	    kd__index_ent(sc->c->ix, r->ent)->schema != KD_SCHEMA_PERSON)
+		return 0;
 	/* a named pair names a person, as listed */
 	if (named_pair(sc, i, j) &&
 	    (kd__index_ent(sc->c->ix, r->ent)->schema != KD_SCHEMA_PERSON ||
