@@ -416,7 +416,10 @@ static void spell(struct kd_abuf *b, int opt, const struct word *w, int s,
  * لافروف "syrgy lfrwf", Persian سرگئی لاوروف) has no Arabic vowel
  * pattern to guess, so the matcher compares its sounds with the Latin
  * spelling (phonetic.c). Alif, ain and hamza are silent, waw is w and ya
- * y, ghain and qaf are the g and k of foreign names. Uyghur writes its
+ * y, ghain and qaf are the g and k of foreign names. A word-final alif is
+ * the name's final vowel a (ناندا Nanda, كانغا Kanga, تشيكا Checa), which
+ * an Arabic word outside the lexicon seldom ends in; a medial alif stays
+ * silent (read as a, it lets بابك meet Bubka). Uyghur writes its
  * vowels (ې e, ۇ u, ۆ o, ۈ ü, ە e; ۋ v): a word with one of them reads
  * its alif as a. */
 static bool uyghur_vowels(const struct word *w)
@@ -457,7 +460,8 @@ static void frame(struct kd_abuf *b, const struct word *w, size_t off)
 			p = "k";
 			break;
 		default:
-			p = w->u[k].type == U_ALIF    ? (vowels ? "a" : "")
+			p = w->u[k].type == U_ALIF
+				    ? (vowels || k + 1 == w->n ? "a" : "")
 			    : w->u[k].type == U_WAW   ? "w"
 			    : w->u[k].type == U_YA    ? "y"
 			    : w->u[k].type == U_TAMAR ? "a"
