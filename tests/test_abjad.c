@@ -1,7 +1,8 @@
 /* test_abjad.c - foreign names written in Arabic and Hebrew script (the
  * abjads, which write few vowels) read back and compared with their
  * Latin spellings: the letters that write a foreign name's vowels (a
- * final alif), and pairs of another name that must stay apart. */
+ * final alif; a short word written as a transcription writes it), and
+ * pairs of another name that must stay apart. */
 #include "test.h"
 #include "text/text.h"
 
@@ -43,4 +44,25 @@ KD_TEST(abjad__arabic_final_alif_is_a)
 	CHECK(cmp("كانغا", "Kang") < 0.50);
 	/* a medial alif stays silent: Babak is not Bubka */
 	CHECK(cmp("بابك", "Bubka") < 0.50);
+}
+
+KD_TEST(abjad__arabic_short_foreign_word)
+{
+	/* a foreign word of two consonants is read as the transcription
+	 * writes it: its vowels written, none guessed */
+	CHECK_INT(has_token("هيرلي", "hirli"), 1);
+	CHECK_INT(has_token("أولي", "uli"), 1);
+	CHECK_INT(has_token("رويل", "ruyl"), 1);
+	/* a consonant before he, or before a glide and alif */
+	CHECK_INT(has_token("سهير", "sahir"), 1);
+	CHECK_INT(has_token("سهير", "shir"), 0);
+	CHECK_INT(has_token("كيان", "kiyan"), 1);
+	CHECK(cmp("رويل", "Royle") >= 0.80);
+	CHECK(cmp("سنيها", "Sneha") >= 0.80);
+	/* another name stays apart */
+	CHECK(cmp("رويل", "Roland") < 0.50);
+	CHECK(cmp("هيرلي", "Harris") < 0.50);
+	CHECK(cmp("كيان", "Cano") < 0.50);
+	/* a word with an Arabic letter is an Arabic name, spelt so */
+	CHECK_INT(has_token("حجي", "hji"), 0);
 }
