@@ -416,7 +416,10 @@ static void spell(struct kd_abuf *b, int opt, const struct word *w, int s,
  * لافروف "syrgy lfrwf", Persian سرگئی لاوروف) has no Arabic vowel
  * pattern to guess, so the matcher compares its sounds with the Latin
  * spelling (phonetic.c). Alif, ain and hamza are silent, waw is w and ya
- * y, ghain and qaf are the g and k of foreign names. Uyghur writes its
+ * y, ghain and qaf are the g and k of foreign names. A word-final alif is
+ * the name's final vowel a (ناندا Nanda, كانغا Kanga, تشيكا Checa), which
+ * an Arabic word outside the lexicon seldom ends in; a medial alif stays
+ * silent (read as a, it lets بابك meet Bubka). Uyghur writes its
  * vowels (ې e, ۇ u, ۆ o, ۈ ü, ە e; ۋ v): a word with one of them reads
  * its alif as a. */
 static bool uyghur_vowels(const struct word *w)
@@ -457,7 +460,8 @@ static void frame(struct kd_abuf *b, const struct word *w, size_t off)
 			p = "k";
 			break;
 		default:
-			p = w->u[k].type == U_ALIF    ? (vowels ? "a" : "")
+			p = w->u[k].type == U_ALIF
+				    ? (vowels || k + 1 == w->n ? "a" : "")
 			    : w->u[k].type == U_WAW   ? "w"
 			    : w->u[k].type == U_YA    ? "y"
 			    : w->u[k].type == U_TAMAR ? "a"
@@ -466,6 +470,67 @@ static void frame(struct kd_abuf *b, const struct word *w, size_t off)
 			break;
 		}
 		kd__abuf_put(b, p, strlen(p), off);
+	}
+}
+
+/* A short word of a foreign name (fewer than three consonants: its frame
+ * is never compared by sound) spelled as a transcription writes it:
+ * every vowel with a letter, none guessed between two consonants
+ * (هيرلي "hirli" Hurley, not "hirili"), alif a, waw u and ya i between
+ * consonants, w and y before a vowel letter or first; an alif that
+ * begins the word before waw or ya only carries that vowel (أولي "uli"
+ * Olly, إيغل "igl" Egil), and a final he after ya is the silent e of a
+ * French name (موليه Mollet, كورنيه). Ghain is the foreign g; a
+ * consonant before he takes an a (سهير "sahir", not "shir"), and one
+ * before a glide and alif the glide's vowel (كيان "kiyan"). */
+static bool vowel_letter_at(const struct word *w, int k)
+{
+	return k < w->n && (w->u[k].type == U_ALIF || w->u[k].type == U_TAMAR ||
+			    w->u[k].type == U_MAQ);
+}
+
+static void foreign_spell(struct kd_abuf *b, const struct word *w, size_t off)
+{
+	int k;
+	for (k = 0; k < w->n; k++) {
+		const struct unit *p = &w->u[k];
+		const char *t;
+		bool glide = p->type == U_WAW || p->type == U_YA;
+		if (p->type == U_ALIF && k == 0 && w->n > 2 &&
+		    (w->u[1].type == U_WAW || w->u[1].type == U_YA) &&
+		    !vowel_letter_at(w, 2))
+			continue;
+		if (glide) {
+			/* w, y first, before a vowel letter, after
+			 * another glide (رويل "ruyl" Royle) */
+			bool cons = k == 0 || vowel_letter_at(w, k + 1) ||
+				    (k > 1 && (w->u[k - 1].type == U_WAW ||
+					       w->u[k - 1].type == U_YA));
+			/* after a consonant and before alif: the vowel,
+			 * then the glide (كيان "kiyan", ماريا) */
+			if (cons && k > 0 && w->u[k - 1].type == U_CONS &&
+			    vowel_letter_at(w, k + 1))
+				kd__abuf_putc(b, p->type == U_WAW ? 'u' : 'i',
+					      off);
+			t = p->type == U_WAW ? (cons ? "w" : "u")
+					     : (cons ? "y" : "i");
+		} else if (p->type != U_CONS) {
+			t = "a";
+		} else if (w->key[k] == 0x063A) {
+			t = "g";
+		} else if (w->key[k] == 0x0647 && k + 1 == w->n && k > 0 &&
+			   w->u[k - 1].type == U_YA) {
+			t = "";
+		} else {
+			t = p->lat;
+		}
+		kd__abuf_put(b, t, strlen(t), off);
+		/* a consonant before he: a vowel between, or the two would
+		 * spell one sound sh, kh, th or a cluster that a foreign
+		 * name writes without he (سهير Soheir, رها Raha) */
+		if (p->type == U_CONS && *t && k + 1 < w->n &&
+		    w->key[k + 1] == 0x0647)
+			kd__abuf_putc(b, 'a', off);
 	}
 }
 
@@ -635,7 +700,11 @@ void kd__arabic_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 		read_word(&w, u, &i, n);
 		if (w.n > 0) {
 			if (opt == KD_ARABIC_OPT_FRAME &&
-			    !frame_word(&w, marked))
+			    !frame_word(&w, marked) && !arabic_word(&w) &&
+			    !w.harakat && lex_find(w.key, w.n) == NULL)
+				foreign_spell(b, &w, off);
+			else if (opt == KD_ARABIC_OPT_FRAME &&
+				 !frame_word(&w, marked))
 				spell(b, 0, &w, 0, w.n, off);
 			else if (opt == KD_ARABIC_OPT_FRAME)
 				frame(b, &w, off);

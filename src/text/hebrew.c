@@ -73,13 +73,17 @@ void kd__hebrew_run(struct kd_abuf *b, const UChar *u, int32_t n, size_t off)
 			/* a word-initial vav is v; a word-final he is the
 			 * vowel a or e (Monika, מוניקה); kaf before he is
 			 * written q, so that k + h does not read as kh (ח):
-			 * Cohen, כהן "qhn" */
+			 * Cohen, כהן "qhn"; shin before he is sh, so that
+			 * s + h does not read as the one sound sh and lose
+			 * the h: Shoham, שהם "shhm" */
 			if (c == 0x05D5 && !after_letter(u, i - 1))
 				p = "v";
 			else if (c == 0x05D4 && !(d >= 0x05D0 && d <= 0x05EA))
 				p = "a";
 			else if (c == 0x05DB && d == 0x05D4)
 				p = "q";
+			else if (c == 0x05E9 && d == 0x05D4)
+				p = "sh";
 			kd__abuf_put(b, p, strlen(p), off);
 		} else if (c >= 0x05F0 && c <= 0x05F2) {
 			/* ligatures: וו ("v"), וי, יי */

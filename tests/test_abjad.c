@@ -1,0 +1,68 @@
+/* test_abjad.c - foreign names written in Arabic and Hebrew script (the
+ * abjads, which write few vowels) read back and compared with their
+ * Latin spellings: the letters that write a foreign name's vowels (a
+ * final alif; a short word written as a transcription writes it), and
+ * pairs of another name that must stay apart. */
+#include "test.h"
+#include "text/text.h"
+
+#include <string.h>
+
+static double cmp(const char *a, const char *b)
+{
+	kd_result r;
+	if (kd_compare(&r, NULL, KD_SCHEMA_PERSON, a, b) < 0)
+		return -1;
+	return r.score;
+}
+
+/* Does some variant of `s` have a token spelled `tok`? */
+static int has_token(const char *s, const char *tok)
+{
+	struct kd_name *n = NULL;
+	size_t v, t;
+	int got = 0;
+	if (kd__name_analyze(&n, s, strlen(s), 0) != 0)
+		return -1;
+	for (v = 0; v < n->nvars; v++)
+		for (t = 0; t < n->vars[v].ntok; t++)
+			got |= strcmp(n->vars[v].toks[t].s, tok) == 0;
+	kd__name_free(n);
+	return got;
+}
+
+KD_TEST(abjad__arabic_final_alif_is_a)
+{
+	/* a foreign name's final vowel a, written with alif */
+	CHECK_INT(has_token("ناندا", "nnda"), 1);
+	CHECK_INT(has_token("ناندا", "nnd"), 0);
+	CHECK(cmp("ناندا", "Nanda") >= 0.90);
+	CHECK(cmp("كانغا", "Kanga") >= 0.90);
+	CHECK(cmp("تشيكا", "Checa") >= 0.90);
+	/* the final a is a vowel the Latin word must have */
+	CHECK(cmp("ناندا", "Nandi") < 0.50);
+	CHECK(cmp("كانغا", "Kang") < 0.50);
+	/* a medial alif stays silent: Babak is not Bubka */
+	CHECK(cmp("بابك", "Bubka") < 0.50);
+}
+
+KD_TEST(abjad__arabic_short_foreign_word)
+{
+	/* a foreign word of two consonants is read as the transcription
+	 * writes it: its vowels written, none guessed */
+	CHECK_INT(has_token("هيرلي", "hirli"), 1);
+	CHECK_INT(has_token("أولي", "uli"), 1);
+	CHECK_INT(has_token("رويل", "ruyl"), 1);
+	/* a consonant before he, or before a glide and alif */
+	CHECK_INT(has_token("سهير", "sahir"), 1);
+	CHECK_INT(has_token("سهير", "shir"), 0);
+	CHECK_INT(has_token("كيان", "kiyan"), 1);
+	CHECK(cmp("رويل", "Royle") >= 0.80);
+	CHECK(cmp("سنيها", "Sneha") >= 0.80);
+	/* another name stays apart */
+	CHECK(cmp("رويل", "Roland") < 0.50);
+	CHECK(cmp("هيرلي", "Harris") < 0.50);
+	CHECK(cmp("كيان", "Cano") < 0.50);
+	/* a word with an Arabic letter is an Arabic name, spelt so */
+	CHECK_INT(has_token("حجي", "hji"), 0);
+}
