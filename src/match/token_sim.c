@@ -46,7 +46,7 @@
  * within one typing error of a spelling of the two written as one
  * (kd__compound_spellings) it is the compound (kd__joined_sim).
  */
-#include "matcher.h"
+#include "compare_int.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -548,6 +548,10 @@ static double syllable_sim(const struct kd_qtok *a, const struct kd_qtok *b,
 		goto same;
 	if (a->skel_len == 0 || a->skel_len != b->skel_len ||
 	    memcmp(a->skel, b->skel, a->skel_len) != 0)
+		return 0;
+	/* two Mandarin syllables, or one and no Chinese spelling: two
+	 * names (jie/jiao, jun/jhon: mandarin_syl.c) */
+	if (kd__distinct_syllables(a, b) || kd__foreign_to_syllable(a, b))
 		return 0;
 	/* the same consonants (vowels are where conventions differ:
 	 * bum/beom), the Wade-Giles spelling of a pinyin syllable, or one
@@ -1068,7 +1072,7 @@ double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 	}
 	if (skeletons && a->skel_len > 0 && a->skel_len == b->skel_len &&
 	    memcmp(a->skel, b->skel, a->skel_len) == 0 &&
-	    !gendered_ending(a, b)) {
+	    !gendered_ending(a, b) && !kd__distinct_syllables(a, b)) {
 		/* the skeleton folds vowels hard: trust it fully only when
 		 * the spellings are also close */
 		/* only c <= budget + 0.5 is asked below; a limit 0.2 above
