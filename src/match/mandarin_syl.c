@@ -70,9 +70,9 @@ int kd__distinct_syllables(const struct kd_qtok *a, const struct kd_qtok *b)
 /* Could s[0..n) be one Chinese syllable in some romanisation? */
 static int chinese_shaped(const char *s, size_t n)
 {
-	static const char *const onset2[] = { "zh", "ch", "sh", "ts", "tz",
-					      "hs", "ss", "sz", "kw", "gw",
-					      "kh", "ng" };
+	static const char *const onset2[] = { "zh", "ch", "sh", "ts",
+					      "tz", "hs", "ss", "sz",
+					      "kw", "gw", "kh", "ng" };
 	size_t i = 0, k, fin;
 	if (n == 2 && memcmp(s, "ng", 2) == 0)
 		return 1; /* Ng (吳, Cantonese) */
