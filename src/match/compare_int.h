@@ -210,4 +210,12 @@ static inline void jmemo_put(const struct kd_qvar *q, struct jmemo_slot *sl,
 	sl->gen = q->memo->gen;
 }
 
+/* Two syllables of Chinese names that are two names (mandarin_syl.c):
+ * two pinyin syllables, neither the Wade-Giles spelling of the other
+ * nor one vowel letter apart (jie/jiao, yang/cheng) */
+int kd__distinct_syllables(const struct kd_qtok *a, const struct kd_qtok *b);
+/* a pinyin syllable read from Han and a Latin word no romanisation of
+ * Chinese spells (jun/jhon), either order */
+int kd__foreign_to_syllable(const struct kd_qtok *a, const struct kd_qtok *b);
+
 #endif

@@ -130,6 +130,12 @@ static int reads(const char *lat, size_t n, const char *rr, size_t m, int nsyl)
 	return 0;
 }
 
+/* Is s[0..n) one pinyin syllable (a syllable of the table above)? */
+int kd__pinyin_syllable(const char *s, size_t n)
+{
+	return n > 0 && n <= 6 && readings(s, n) != NULL;
+}
+
 int kd__sino_korean(const char *lat, size_t n, const char *rr, size_t m,
 		    int nsyl)
 {

@@ -208,6 +208,11 @@ size_t kd__wade_giles(char *dst, size_t cap, const char *syl, size_t len);
  */
 size_t kd__korean_key(char *dst, size_t cap, const char *s, size_t len);
 
+/** True when the lowercase word s[0..n) is one pinyin syllable (a
+ *  syllable of Unihan's Mandarin readings, sino_korean.c): "jie",
+ *  "jiao", "cheng"; not "hsu", "jhon". */
+int kd__pinyin_syllable(const char *s, size_t n);
+
 /**
  * True when the lowercase Latin word lat splits into nsyl (1-4) pinyin
  * syllables whose Sino-Korean readings (Unihan, sino_korean.c), one
