@@ -59,9 +59,9 @@ static inline void count_one(struct kd_cand_scratch *s, uint32_t r, uint32_t i,
 /* Count the hits of one list on the records it names (all of them, or
  * with `admitted` only those admitted in this variant; the others are
  * noted in s->hit). */
-void kd__cand_count_list(struct kd_cand_scratch *s, const uint32_t *ids,
-			 const uint8_t *mult, uint32_t n, uint32_t bits,
-			 float factor, const float *tokw, int admitted)
+static void count_list(struct kd_cand_scratch *s, const uint32_t *ids,
+		       const uint8_t *mult, uint32_t n, uint32_t bits,
+		       float factor, const float *tokw, int admitted)
 {
 	uint32_t i;
 	if (admitted) {
@@ -117,7 +117,7 @@ static struct kslot *key_slot(struct kd_cand_scratch *s, const char *key)
 
 /* Queue one key's posting list for the current variant (looked up in
  * kd__cand_resolve_keys()). */
-void kd__cand_add_key(struct walk *wk, const char *key, int fuzzy)
+static void add_key(struct walk *wk, const char *key, int fuzzy)
 {
 	struct kd_cand_scratch *s = wk->s;
 	struct entry *e;
@@ -188,10 +188,10 @@ static void add_del(void *ctx, const char *key)
 	struct walk *wk = ctx;
 	char k2[KD_KEY_MAX];
 	size_t n = strlen(key);
-	kd__cand_add_key(wk, key, 1); /* "~d": list deletion equals ours */
+	add_key(wk, key, 1); /* "~d": list deletion equals ours */
 	memcpy(k2, key, n + 1);
 	kd__key_set_kind(k2, KD_KEY_EXACT);
-	kd__cand_add_key(wk, k2, 1); /* "=d": list token is our deletion */
+	add_key(wk, k2, 1); /* "=d": list token is our deletion */
 }
 
 /* Look up a skeleton; with `fuzzy`, also its one-edit neighbours. */
@@ -202,12 +202,12 @@ void kd__cand_lookup_skel(struct walk *wk, const char *skel, size_t len,
 	if (kd__key_skel(key, KD_KEY_EXACT, skel, len) == 0)
 		return;
 	wk->factor = 1.0f;
-	kd__cand_add_key(wk, key, 0);
+	add_key(wk, key, 0);
 	if (!fuzzy)
 		return;
 	wk->factor = 0.7f;
 	kd__key_set_kind(key, KD_KEY_DEL);
-	kd__cand_add_key(wk, key, 1);
+	add_key(wk, key, 1);
 	kd__deletions(skel, len, add_del, wk);
 }
 
@@ -291,9 +291,9 @@ void kd__cand_walk_lists(struct kd_cand_scratch *s, const float *tokw,
 	size_t i, k, nadm;
 	if (!split_lists(s, tokw, ntok, wq, floor)) {
 		for (i = 0; i < s->nent; i++)
-			kd__cand_count_list(s, s->ent[i].ids, s->ent[i].mult,
-					    s->ent[i].n, s->ent[i].bits,
-					    s->ent[i].factor, tokw, 0);
+			count_list(s, s->ent[i].ids, s->ent[i].mult,
+				   s->ent[i].n, s->ent[i].bits,
+				   s->ent[i].factor, tokw, 0);
 		return;
 	}
 	/* admit the records of essential lists, then count every list in
@@ -308,8 +308,8 @@ void kd__cand_walk_lists(struct kd_cand_scratch *s, const float *tokw,
 	}
 	for (i = 0; i < s->nent; i++) {
 		const struct entry *e = &s->ent[i];
-		kd__cand_count_list(s, e->ids, e->mult, e->n, e->bits,
-				    e->factor, tokw, e->skip);
+		count_list(s, e->ids, e->mult, e->n, e->bits, e->factor, tokw,
+			   e->skip);
 		if (e->skip) {
 			assert(s->nskipped < s->capskipped);
 			s->skipped[s->nskipped].ids = e->ids;
@@ -338,4 +338,20 @@ void kd__cand_clear_hits(struct kd_cand_scratch *s)
 				s->hit[s->skipped[k].ids[i] >> 6] = 0;
 	}
 	s->nskipped = 0;
+}
+
+/* The two functions above for candidates.c. The library is compiled
+ * -fPIC (libkordon.so), where a global function may be interposed, so
+ * calls to it within this file would not be inlined: the file's own
+ * callers (walk_lists, lookup_skel) call the static ones. */
+void kd__cand_count_list(struct kd_cand_scratch *s, const uint32_t *ids,
+			 const uint8_t *mult, uint32_t n, uint32_t bits,
+			 float factor, const float *tokw, int admitted)
+{
+	count_list(s, ids, mult, n, bits, factor, tokw, admitted);
+}
+
+void kd__cand_add_key(struct walk *wk, const char *key, int fuzzy)
+{
+	add_key(wk, key, fuzzy);
 }

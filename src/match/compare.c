@@ -114,10 +114,8 @@ static int sino_whole(const struct pair *p, size_t np)
  * that sound like one only by their consonants (Hari Ukyav ~ Chirikov)
  * are no evidence.
  */
-static KD_COLD KD_NOINLINE double vowels_checked(const struct kd_qtok *t,
-						 const struct kd_qtok *u,
-						 double s, const char **how,
-						 int joined)
+static double vowels_checked(const struct kd_qtok *t, const struct kd_qtok *u,
+			     double s, const char **how, int joined)
 {
 	const struct kd_qtok *rd = (t->flags & KD_TF_READ) ? t : u;
 	const struct kd_qtok *lat = rd == t ? u : t;
@@ -136,9 +134,8 @@ static KD_COLD KD_NOINLINE double vowels_checked(const struct kd_qtok *t,
  * made (the hot loop stays as it is: names read from those scripts are
  * few): a pair it takes below SIM_MIN is dropped, as add_pair() would
  * have; a pair whose vowels agree is kept as add_pair() made it. */
-static KD_COLD KD_NOINLINE void vowels_recheck(struct pair *p, size_t *np,
-					       const struct kd_qvar *q,
-					       const struct kd_qvar *l)
+static void vowels_recheck(struct pair *p, size_t *np, const struct kd_qvar *q,
+			   const struct kd_qvar *l)
 {
 	size_t i, k = 0;
 	for (i = 0; i < *np; i++) {
@@ -260,8 +257,8 @@ static int lineage(const struct kd_qtok *t)
  * conflict is a query "X bin Y" whose X and Y are matched to list parts
  * in the other order with a lineage particle between them.
  */
-static KD_NOINLINE int order_conflict(const struct kd_qvar *q,
-				      const struct kd_qvar *l, const int *qm)
+static int order_conflict(const struct kd_qvar *q, const struct kd_qvar *l,
+			  const int *qm)
 {
 	size_t i;
 	int j;
@@ -318,9 +315,8 @@ static const struct kd_qtok *legal_unshared(const struct kd_qvar *a,
 	return NULL;
 }
 
-static KD_NOINLINE int legal_conflict(struct kd_name_cmp *out,
-				      const struct kd_qvar *q,
-				      const struct kd_qvar *l, int detail)
+static int legal_conflict(struct kd_name_cmp *out, const struct kd_qvar *q,
+			  const struct kd_qvar *l, int detail)
 {
 	const struct kd_qtok *fq = legal_unshared(q, l), *fl;
 	if (fq == NULL || (fl = legal_unshared(l, q)) == NULL)
@@ -419,11 +415,9 @@ static void place_variants(struct kd_name_cmp *out, const struct kd_qvar *q,
  * unmatched parts (same_place). Counted, the first pair kept for the
  * explanation (with `detail`).
  */
-static KD_NOINLINE int substituted(struct kd_name_cmp *out,
-				   const struct kd_qvar *q,
-				   const struct kd_qvar *l, const int *qm,
-				   const float *qsim, const float *lsim,
-				   int detail)
+static int substituted(struct kd_name_cmp *out, const struct kd_qvar *q,
+		       const struct kd_qvar *l, const int *qm,
+		       const float *qsim, const float *lsim, int detail)
 {
 	size_t i;
 	int count = 0, j;
@@ -452,9 +446,8 @@ static KD_NOINLINE int substituted(struct kd_name_cmp *out,
  * directions and keeps the better one, so a pair of names is not
  * touched.
  */
-static KD_NOINLINE int syl_extra(struct kd_name_cmp *out,
-				 const struct kd_qvar *q, const float *qsim,
-				 int detail)
+static int syl_extra(struct kd_name_cmp *out, const struct kd_qvar *q,
+		     const float *qsim, int detail)
 {
 	size_t i;
 	int matched = 0, extra = 0;
@@ -506,11 +499,9 @@ static int patronymic(const struct kd_qtok *t)
 		ends(t, "kyzy") || ends(t, "qizi"));
 }
 
-static KD_NOINLINE double common_name(struct kd_name_cmp *out,
-				      const struct kd_qvar *q,
-				      const struct kd_qvar *l,
-				      const float *qsim, const float *lsim,
-				      double wl)
+static double common_name(struct kd_name_cmp *out, const struct kd_qvar *q,
+			  const struct kd_qvar *l, const float *qsim,
+			  const float *lsim, double wl)
 {
 	double info = 0, cover = 0, top = 0, cooc = 0;
 	size_t i, j, known = 0;
