@@ -50,105 +50,15 @@
  * records share two of their words) rarely get a floor above 0.30 from
  * it, and the bound cost kd_screen 10 % more instructions per name.
  *
+ * The posting lists of a variant (key cache, lookup, split, walk) are
+ * in cand_lists.c; this file turns their hits into estimates and chooses.
+ *
  * kd__candidates_memo (the text scan) keeps what each variant gave and
  * replays it when the variant comes again (cand_memo.h).
  */
-#include "candidates.h"
-#include "cand_memo.h"
+#include "cand_int.h"
 
-#include <assert.h>
 #include <string.h>
-
-/* Per name record, one cache line shared by four records: the hot loop
- * of a query touches one line per posting instead of one per array. */
-struct rstate {
-	float acc;     /* hit weight, current query variant */
-	uint32_t mask; /* query tokens counted, current query variant */
-	uint32_t cand; /* index in cand[] (best estimate) or UINT32_MAX */
-	uint32_t tick; /* qtick once the query hit the record */
-};
-
-/* One posting list to walk for the current query variant. */
-struct entry {
-	const uint32_t *ids;
-	const uint8_t *mult; /* multiplicities, when several query tokens
-			      * share this exact key; else NULL */
-	struct kslot *sl;    /* the key, while its lookup is pending */
-	uint32_t n;
-	uint32_t bits;  /* query tokens the key stands for */
-	float factor;   /* 1 for exact keys, less for one-edit keys */
-	uint8_t tok;    /* the token of a single-token key */
-	uint8_t fuzzy;  /* a single-token one-edit key */
-	uint8_t joined; /* a key of two joined tokens */
-	uint8_t skip;   /* non-essential: walked only for admitted records */
-	uint8_t rarer;  /* a rarer query token was looked up before */
-};
-
-/* A key looked up by the current query: variants of one name share most
- * tokens, and a joined pair may spell another token's skeleton. */
-struct kslot {
-	uint32_t qtick, hash;
-	const uint32_t *ids;
-	uint32_t n;
-	char key[68];
-};
-
-#define KCACHE_SIZE 512 /* power of two; filled to half at most */
-
-struct kd_cand_scratch {
-	struct rstate *st;
-	float *wsum;          /* per record: kd_mname.wsum, 4 bytes a record
-			       * (folding reads it for many records: the
-			       * 16-byte name records were its cache misses) */
-	uint32_t *vtouched;   /* records hit by the current query variant */
-	uint64_t *admit;      /* per record bit: admitted in this variant */
-	uint64_t *hit;        /* per record bit: hit by a skipped list only */
-	struct kd_cand *cand; /* records that may be candidates */
-	const struct kd_filter *filter; /* of the current query, or NULL */
-	float *sel;                     /* kth_best() scratch */
-	uint32_t *seen;                 /* per entity: tick of the last query */
-	struct entry *ent;
-	struct kd_plist *skipped;
-	struct kslot *kcache;
-	struct kslot **pending; /* keys of kcache not looked up yet */
-	struct kd_vmemo *memo;  /* kd__candidates_memo(), made at first use */
-	int no_memo;            /* making it failed: not tried again */
-	size_t nearly;          /* variants walked at an early floor (tests) */
-	size_t nkeys;           /* keys in kcache for this query */
-	size_t npending;
-	size_t ncand, capcand, capsel, nvtouched, cap, capents;
-	uint64_t serial; /* of the index wsum was taken from */
-	size_t nent, capent, nskipped, capskipped;
-	uint32_t qtick;
-};
-
-/* Posting entries ahead of the one being counted whose state is fetched
- * early: on large lists the loop is bound by cache misses. */
-#define PREFETCH_AHEAD 16
-
-/* rstate.cand of a record whose entity the query's filter refused */
-#define CAND_REJECTED (UINT32_MAX - 1)
-#if defined(__GNUC__)
-#define PREFETCH(p) __builtin_prefetch(p, 1)
-#else
-#define PREFETCH(p) ((void)(p))
-#endif
-
-/* Position of the lowest set bit of x (x != 0). */
-#if defined(__GNUC__)
-#define LOWEST_BIT(x) ((uint32_t)__builtin_ctz(x))
-#else
-static uint32_t lowest_bit(uint32_t x)
-{
-	uint32_t b = 0;
-	while (!(x & 1)) {
-		x >>= 1;
-		b++;
-	}
-	return b;
-}
-#define LOWEST_BIT(x) lowest_bit(x)
-#endif
 
 void kd__cand_scratch_free(struct kd_cand_scratch *s)
 {
@@ -206,351 +116,10 @@ static struct kd_cand_scratch *get_scratch(struct kd_cand_scratch **sp,
 	return s;
 }
 
-struct walk {
-	const struct kd_index *m;
-	struct kd_cand_scratch *s;
-	const float *tokw; /* weight per query token of the variant */
-	uint32_t bits;     /* query tokens the current key stands for */
-	float factor;      /* 1 for exact keys, less for one-edit keys */
-	uint8_t tok;       /* the token being looked up */
-	uint8_t joined;    /* looking up a joined key */
-	int rarer_seen;    /* a rarer query token was looked up already */
-	int err;
-};
-
-/* Of the query tokens in `fresh`, the `k` heaviest. */
-static uint32_t heaviest(uint32_t fresh, unsigned k, const float *tokw)
-{
-	uint32_t keep = 0;
-	while (k-- > 0 && fresh) {
-		uint32_t b, best = 0, f;
-		float w = -1.0f;
-		for (b = 0, f = fresh; f; b++, f >>= 1)
-			if ((f & 1) && tokw[b] > w) {
-				w = tokw[b];
-				best = b;
-			}
-		keep |= 1u << best;
-		fresh &= ~(1u << best);
-	}
-	return keep;
-}
-
-/* Count the hit of posting i (record r) of a list. */
-static inline void count_one(struct kd_cand_scratch *s, uint32_t r, uint32_t i,
-			     const uint8_t *mult, uint32_t bits, float factor,
-			     const float *tokw)
-{
-	struct rstate *st = &s->st[r];
-	uint32_t fresh = bits & ~st->mask, b;
-	if (fresh == 0)
-		return; /* these query tokens already counted */
-	/* query tokens sharing one key ("Yon", "Chun" -> "=xun") count
-	 * only as often as the record has tokens giving it ("John":
-	 * once); the others stay free for other keys */
-	if (mult && (fresh & (fresh - 1)))
-		fresh = heaviest(fresh, mult[i], tokw);
-	if (st->tick != s->qtick) {
-		st->tick = s->qtick;
-		st->cand = UINT32_MAX;
-	}
-	if (st->mask == 0)
-		s->vtouched[s->nvtouched++] = r;
-	st->mask |= fresh;
-	for (; fresh; fresh &= fresh - 1) { /* lowest token first */
-		b = LOWEST_BIT(fresh);
-		st->acc += tokw[b] * factor;
-	}
-}
-
-/* Count the hits of one list on the records it names (all of them, or
- * with `admitted` only those admitted in this variant; the others are
- * noted in s->hit). */
-static void count_list(struct kd_cand_scratch *s, const uint32_t *ids,
-		       const uint8_t *mult, uint32_t n, uint32_t bits,
-		       float factor, const float *tokw, int admitted)
-{
-	uint32_t i;
-	if (admitted) {
-		/* a skipped list: mostly records nobody admitted */
-		for (i = 0; i < n; i++) {
-			uint32_t r = ids[i];
-			uint64_t bit = (uint64_t)1 << (r & 63);
-			if (s->admit[r >> 6] & bit)
-				count_one(s, r, i, mult, bits, factor, tokw);
-			else
-				s->hit[r >> 6] |= bit;
-		}
-		return;
-	}
-	for (i = 0; i < n && i < PREFETCH_AHEAD; i++)
-		PREFETCH(&s->st[ids[i]]);
-	for (i = 0; i < n; i++) {
-		if (i + PREFETCH_AHEAD < n)
-			PREFETCH(&s->st[ids[i + PREFETCH_AHEAD]]);
-		count_one(s, ids[i], i, mult, bits, factor, tokw);
-	}
-}
-
-/* The key cache slot of a key, new ones queued for lookup; NULL when the
- * key is too long or the cache is full. */
-static struct kslot *key_slot(struct kd_cand_scratch *s, const char *key)
-{
-	uint32_t h = 2166136261u, i;
-	size_t len;
-	const char *k;
-	struct kslot *sl;
-	for (k = key; *k; k++)
-		h = (h ^ (unsigned char)*k) * 16777619u;
-	len = (size_t)(k - key);
-	if (len >= sizeof(sl->key))
-		return NULL;
-	for (i = h;; i++) {
-		sl = &s->kcache[i & (KCACHE_SIZE - 1)];
-		if (sl->qtick != s->qtick)
-			break;
-		if (sl->hash == h && memcmp(sl->key, key, len + 1) == 0)
-			return sl;
-	}
-	if (s->nkeys >= KCACHE_SIZE / 2)
-		return NULL;
-	s->nkeys++;
-	sl->qtick = s->qtick;
-	sl->hash = h;
-	memcpy(sl->key, key, len + 1);
-	s->pending[s->npending++] = sl;
-	return sl;
-}
-
-/* Queue one key's posting list for the current variant (looked up in
- * resolve_keys()). */
-static void add_key(struct walk *wk, const char *key, int fuzzy)
-{
-	struct kd_cand_scratch *s = wk->s;
-	struct entry *e;
-	if (wk->err || (wk->err = kd__grow((void **)&s->ent, &s->capent,
-					   s->nent + 1, sizeof(*s->ent))) < 0)
-		return;
-	e = &s->ent[s->nent++];
-	e->sl = key_slot(s, key);
-	e->ids = NULL;
-	e->mult = NULL;
-	e->n = 0;
-	if (e->sl == NULL)
-		e->ids = kd__postings_get(&wk->m->post, key, &e->n);
-	e->bits = wk->bits;
-	e->factor = wk->factor;
-	e->tok = wk->tok;
-	e->fuzzy = (uint8_t)(fuzzy && !wk->joined);
-	e->joined = wk->joined;
-	e->skip = 0;
-	e->rarer = (uint8_t)wk->rarer_seen;
-}
-
-/* Look up the queued keys, all in one loop: the lookups are cache-miss
- * bound, and independent lookups in a row overlap. Then drop the empty
- * lists and, once a rarer token was looked up, the very common ones
- * (thousands of names: they add cost, not candidates). */
-static void resolve_keys(struct kd_cand_scratch *s, const struct kd_index *m)
-{
-	size_t i, j, k;
-	for (i = 0; i < s->npending; i++)
-		s->pending[i]->ids = kd__postings_get(
-			&m->post, s->pending[i]->key, &s->pending[i]->n);
-	s->npending = 0;
-	for (i = 0, k = 0; i < s->nent; i++) {
-		struct entry *e = &s->ent[i];
-		if (e->sl) {
-			e->ids = e->sl->ids;
-			e->n = e->sl->n;
-		}
-		if (e->n == 0 || (e->n > KD_POSTING_CAP && e->rarer))
-			continue;
-		/* an exact key that an earlier token of the variant gave
-		 * too ("yon" and "chun" both give "=xun") joins that entry:
-		 * the record's multiplicity then caps the tokens it credits.
-		 * It moves earlier, but an exact key is the first entry of
-		 * its token, so the factor its token counts at is unchanged */
-		if (e->factor == 1.0f && !e->fuzzy && !e->joined && e->sl) {
-			for (j = 0; j < k; j++) {
-				struct entry *x = &s->ent[j];
-				if (x->sl == e->sl && x->factor == 1.0f &&
-				    !x->fuzzy && !x->joined)
-					break;
-			}
-			if (j < k) {
-				s->ent[j].bits |= e->bits;
-				s->ent[j].mult = kd__postings_mult(
-					&m->post, s->ent[j].ids);
-				continue;
-			}
-		}
-		s->ent[k++] = *e;
-	}
-	s->nent = k;
-}
-
-static void add_del(void *ctx, const char *key)
-{
-	struct walk *wk = ctx;
-	char k2[KD_KEY_MAX];
-	size_t n = strlen(key);
-	add_key(wk, key, 1); /* "~d": list deletion equals ours */
-	memcpy(k2, key, n + 1);
-	kd__key_set_kind(k2, KD_KEY_EXACT);
-	add_key(wk, k2, 1); /* "=d": list token is our deletion */
-}
-
-/* Look up a skeleton; with `fuzzy`, also its one-edit neighbours. */
-static void lookup_skel(struct walk *wk, const char *skel, size_t len,
-			int fuzzy)
-{
-	char key[KD_KEY_MAX];
-	if (kd__key_skel(key, KD_KEY_EXACT, skel, len) == 0)
-		return;
-	wk->factor = 1.0f;
-	add_key(wk, key, 0);
-	if (!fuzzy)
-		return;
-	wk->factor = 0.7f;
-	kd__key_set_kind(key, KD_KEY_DEL);
-	add_key(wk, key, 1);
-	kd__deletions(skel, len, add_del, wk);
-}
-
-/*
- * Max-score split. A record found only through lists marked `skip` gains
- * at most sum(tokw x factor) over their tokens (each token counts once,
- * at the largest factor of those lists); while that stays below
- * KD_CANDIDATE_MIN of the query weight, such a record cannot become a
- * candidate, so skipped lists need not admit records: they are walked
- * only to count hits on records that essential lists admitted. Lists are
- * grouped by (tokens, factor) and the groups with the most postings are
- * skipped first: the one-edit lists of short skeletons ("~ane" for
- * "rane") are long and light. @return whether any list is skipped.
- */
-static int split_lists(struct kd_cand_scratch *s, const float *tokw,
-		       size_t ntok, double wq, double floor)
-{
-	struct group {
-		uint32_t bits, size;
-		float factor;
-		uint8_t skip;
-	} g[4 * KD_NAME_MAX_TOKS];
-	float maxf[KD_NAME_MAX_TOKS] = { 0 };
-	double budget = floor * wq * (1 - 1e-4);
-	size_t ng = 0, i, k;
-	int any = 0;
-	for (i = 0; i < s->nent; i++) {
-		const struct entry *e = &s->ent[i];
-		for (k = 0; k < ng; k++)
-			if (g[k].bits == e->bits && g[k].factor == e->factor)
-				break;
-		if (k == ng) {
-			if (ng == sizeof(g) / sizeof(g[0]))
-				continue; /* essential */
-			g[ng].bits = e->bits;
-			g[ng].factor = e->factor;
-			g[ng].size = 0;
-			g[ng].skip = 0;
-			ng++;
-		}
-		g[k].size += e->n;
-	}
-	/* greedily, the groups with the most postings first */
-	for (;;) {
-		size_t best = ng;
-		float f[KD_NAME_MAX_TOKS];
-		double ub = 0;
-		for (k = 0; k < ng; k++)
-			if (g[k].skip == 0 &&
-			    (best == ng || g[k].size > g[best].size))
-				best = k;
-		if (best == ng)
-			break;
-		for (i = 0; i < ntok; i++) {
-			f[i] = maxf[i];
-			if ((g[best].bits >> i & 1) && g[best].factor > f[i])
-				f[i] = g[best].factor;
-			ub += (double)(tokw[i] * f[i]);
-		}
-		g[best].skip = 2; /* decided */
-		if (ub < budget) {
-			g[best].skip = 1;
-			memcpy(maxf, f, sizeof(f[0]) * ntok);
-		}
-	}
-	for (i = 0; i < s->nent; i++) {
-		struct entry *e = &s->ent[i];
-		for (k = 0; k < ng; k++)
-			if (g[k].bits == e->bits && g[k].factor == e->factor)
-				break;
-		e->skip = k < ng && g[k].skip == 1;
-		any |= e->skip;
-	}
-	return any;
-}
-
-/* Walk the queued lists of a variant. */
-static void walk_lists(struct kd_cand_scratch *s, const float *tokw,
-		       size_t ntok, double wq, double floor)
-{
-	size_t i, k, nadm;
-	if (!split_lists(s, tokw, ntok, wq, floor)) {
-		for (i = 0; i < s->nent; i++)
-			count_list(s, s->ent[i].ids, s->ent[i].mult,
-				   s->ent[i].n, s->ent[i].bits,
-				   s->ent[i].factor, tokw, 0);
-		return;
-	}
-	/* admit the records of essential lists, then count every list in
-	 * the original order: the first key to hit a token sets its factor */
-	for (i = 0; i < s->nent; i++) {
-		const struct entry *e = &s->ent[i];
-		if (e->skip)
-			continue;
-		for (k = 0; k < e->n; k++)
-			s->admit[e->ids[k] >> 6] |= (uint64_t)1
-						    << (e->ids[k] & 63);
-	}
-	for (i = 0; i < s->nent; i++) {
-		const struct entry *e = &s->ent[i];
-		count_list(s, e->ids, e->mult, e->n, e->bits, e->factor, tokw,
-			   e->skip);
-		if (e->skip) {
-			assert(s->nskipped < s->capskipped);
-			s->skipped[s->nskipped].ids = e->ids;
-			s->skipped[s->nskipped].n = e->n;
-			s->nskipped++;
-		}
-	}
-	/* every admitted record was counted by its essential list */
-	nadm = s->nvtouched;
-	for (k = 0; k < nadm; k++)
-		s->admit[s->vtouched[k] >> 6] = 0;
-}
-
 int kd__cand_hit(const struct kd_cand_set *set, uint32_t rec)
 {
 	const struct kd_cand_scratch *s = set->s;
 	return s && rec < s->cap && s->st[rec].tick == set->tick;
-}
-
-/* Clear s->hit for the next query. */
-static void clear_hits(struct kd_cand_scratch *s)
-{
-	size_t i, k, nids = 0, nwords = s->cap / 64 + 1;
-	for (k = 0; k < s->nskipped; k++)
-		nids += s->skipped[k].n;
-	if (nids * 4 > nwords) {
-		/* cheaper than a second walk of the lists */
-		memset(s->hit, 0, nwords * sizeof(*s->hit));
-	} else {
-		for (k = 0; k < s->nskipped; k++)
-			for (i = 0; i < s->skipped[k].n; i++)
-				s->hit[s->skipped[k].ids[i] >> 6] = 0;
-	}
-	s->nskipped = 0;
 }
 
 /* Records of the chosen entities that only skipped lists hit were never
@@ -572,7 +141,7 @@ static void mark_skipped_hits(struct kd_cand_scratch *s,
 			    (s->hit[r >> 6] >> (r & 63) & 1))
 				s->st[r].tick = s->qtick;
 	}
-	clear_hits(s);
+	kd__cand_clear_hits(s);
 }
 
 /* Does candidate a rank before b? Higher estimate first, then the lower
@@ -1004,8 +573,8 @@ static int candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 			/* one-edit neighbours only for rarer tokens: a common
 			 * token finds its names exactly, and a misspelt common
 			 * token is unknown, hence rare */
-			lookup_skel(&wk, t->skel, t->skel_len,
-				    t->w >= KD_FUZZY_MIN_WEIGHT);
+			kd__cand_lookup_skel(&wk, t->skel, t->skel_len,
+					     t->w >= KD_FUZZY_MIN_WEIGHT);
 			if ((t->flags & KD_TF_READ) && t->len >= 2) {
 				/* a reading: the Latin words with its consonant
 				 * key (build.c), as fuzzy as one edit; keys of
@@ -1013,7 +582,7 @@ static int candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 				char pk[KD_KEY_MAX];
 				if (kd__key_phon(pk, t->s, t->len) >= 3) {
 					wk.factor = 0.7f;
-					add_key(&wk, pk, 1);
+					kd__cand_add_key(&wk, pk, 1);
 				}
 			}
 			/* typo keys: a word of five letters or more that
@@ -1031,7 +600,7 @@ static int candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 				size_t k, nk = kd__typo_keys(t->s, t->len, tk);
 				wk.factor = 0.7f;
 				for (k = 0; k < nk; k++)
-					add_key(&wk, tk[k], 1);
+					kd__cand_add_key(&wk, tk[k], 1);
 			}
 			/* end of typo keys */
 			if (j + 1 < v->ntok && t->len <= 5 &&
@@ -1044,7 +613,7 @@ static int candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 				jt[jl] = '\0';
 				wk.bits = 3u << j;
 				wk.joined = 1;
-				lookup_skel(
+				kd__cand_lookup_skel(
 					&wk, js,
 					kd__skeleton(js, sizeof(js), jt, jl),
 					1);
@@ -1053,7 +622,7 @@ static int candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 		}
 		if (wk.err < 0) {
 			wk.s->npending = 0;
-			clear_hits(wk.s);
+			kd__cand_clear_hits(wk.s);
 			return wk.err;
 		}
 		rec = NULL;
@@ -1084,7 +653,7 @@ static int candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 					wk.s->nent = 0;
 					if ((err = replay_variant(wk.s, m, e,
 								  floor)) < 0) {
-						clear_hits(wk.s);
+						kd__cand_clear_hits(wk.s);
 						return err;
 					}
 					goto next;
@@ -1092,7 +661,7 @@ static int candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 			}
 			rec = wk.s->memo;
 		}
-		resolve_keys(wk.s, m);
+		kd__cand_resolve_keys(wk.s, m);
 		early_k = 0;
 		if (early) {
 			double ef = early_floor(wk.s, tokw, wq, limit * 4,
@@ -1111,12 +680,12 @@ static int candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 		    (err = kd__grow((void **)&wk.s->skipped, &wk.s->capskipped,
 				    wk.s->nskipped + wk.s->nent,
 				    sizeof(*wk.s->skipped))) < 0) {
-			clear_hits(wk.s);
+			kd__cand_clear_hits(wk.s);
 			return err;
 		}
-		walk_lists(wk.s, tokw, v->ntok, wq, floor);
+		kd__cand_walk_lists(wk.s, tokw, v->ntok, wq, floor);
 		if ((err = fold_variant(wk.s, m, wq, floor, rec)) < 0) {
-			clear_hits(wk.s);
+			kd__cand_clear_hits(wk.s);
 			return err;
 		}
 		if (rec)
@@ -1131,10 +700,10 @@ static int candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 		const uint32_t *ids;
 		if ((ids = kd__index_lookup_ident(m, idents[i], &nids)) == NULL)
 			continue;
-		count_list(wk.s, ids, NULL, nids, 1, 1.0f, &w, 0);
+		kd__cand_count_list(wk.s, ids, NULL, nids, 1, 1.0f, &w, 0);
 		if ((err = fold_variant(wk.s, m, 1.0, KD_CANDIDATE_MIN, NULL)) <
 		    0) {
-			clear_hits(wk.s);
+			kd__cand_clear_hits(wk.s);
 			return err;
 		}
 	}
@@ -1143,7 +712,7 @@ static int candidates(struct kd_cand_set *out, struct kd_cand_scratch **sp,
 	n = top_k(c, n, limit * 4);
 	out->c = kd__malloc((limit ? limit : 1) * sizeof(*c));
 	if (out->c == NULL) {
-		clear_hits(wk.s);
+		kd__cand_clear_hits(wk.s);
 		return kd__error_set(KD_ENOMEM, "out of memory");
 	}
 	n = best_entities(out->c, c, n, limit, wk.s->seen, wk.s->qtick);

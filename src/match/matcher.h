@@ -151,15 +151,6 @@ struct kd_name_cmp {
  *  the explanation text is written only when `detail` is set. */
 void kd__compare_vars(struct kd_name_cmp *out, const struct kd_qvar *q,
 		      const struct kd_qvar *l, int detail);
-/* A function on the explanation's path (written for the few results
- * shown, not the many compared): kept out of the hot code, and the
- * branches to it laid out as not taken. */
-#if defined(__GNUC__)
-#define KD_COLD __attribute__((cold))
-#else
-#define KD_COLD
-#endif
-
 /** Append "'q'~'l' how" (or "'q'" for exact) for query tokens q[qa..qb]
  *  and list tokens l[la..lb] to the explanation d (compare.c). */
 KD_COLD void kd__append_detail(char *d, size_t cap, const struct kd_qtok *q,
