@@ -36,6 +36,7 @@
 
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct han_tr {
 	uint32_t cp;    /* code point */
@@ -176,4 +177,24 @@ const char *kd__han_value(UChar32 c)
 	const struct han_value *v = bsearch(&k, g_val, NVAL, sizeof(g_val[0]),
 					    cmp_cp);
 	return v != NULL ? v->latin : NULL;
+}
+
+/*
+ * Pinyin spells some sounds of the transcription tables otherwise than
+ * the names they render, so a fitted value may begin unlike the pinyin
+ * and still be the character's sound: j q x (read j, ch, s) are g k h
+ * palatalised before i and ü, and the tables keep the velar for ga gi
+ * ki hi (加 jia Garcia, 吉 ji Gilbert, 基 ji Nikita, 希 xi Hitler); an
+ * initial y or w spells a syllable that begins with its vowel (乌 wu
+ * Udo, 亚 ya Adam), or the y the Latin letter j writes (约 yue Johann).
+ */
+bool kd__han_value_palatal(const char *v, const char *py, size_t n)
+{
+	bool vowel = strchr("aeiou", v[0]) != NULL;
+	if (n >= 2 && (py[0] == 'y' || py[0] == 'w'))
+		return vowel || (py[0] == 'y' && v[0] == 'j');
+	if (strchr("gkh", v[0]) == NULL || n < 2)
+		return false;
+	return py[0] == 'j' || (py[0] == 's' && py[1] == 'i') ||
+	       (n >= 3 && py[0] == 'c' && py[1] == 'h' && py[2] == 'i');
 }
