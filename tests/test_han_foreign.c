@@ -84,6 +84,7 @@ KD_TEST(han_foreign__compare)
 	CHECK(cmp("Hicham", "希沙姆") >= 0.70);
 	CHECK(cmp("Udo", "乌多") >= 0.70);
 	CHECK(cmp("Jisco", "乌多") < 0.30);
+	CHECK(cmp("Joana", "喬安娜") >= 0.70); /* 乔 qiao as jo */
 	CHECK(cmp("Gustafson", "古斯塔夫森") >= 0.70);
 	CHECK(cmp("Mondale", "古斯塔夫森") < 0.30);
 	/* another foreign name in Han is another person */

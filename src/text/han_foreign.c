@@ -197,7 +197,8 @@ const char *kd__han_value(UChar32 c)
  * the names they render, so a fitted value may begin unlike the pinyin
  * and still be the character's sound: j q x (read j, ch, s) are g k h
  * palatalised before i and ü, and the tables keep the velar for ga gi
- * ki hi (加 jia Garcia, 吉 ji Gilbert, 基 ji Nikita, 希 xi Hitler); an
+ * ki hi (加 jia Garcia, 吉 ji Gilbert, 基 ji Nikita, 希 xi Hitler), and
+ * q (tɕʰ) renders the English j (乔 qiao George, Joanna); an
  * initial y or w spells a syllable that begins with its vowel (乌 wu
  * Udo, 亚 ya Adam), or the y the Latin letter j writes (约 yue Johann).
  */
@@ -206,6 +207,8 @@ bool kd__han_value_palatal(const char *v, const char *py, size_t n)
 	bool vowel = strchr("aeiou", v[0]) != NULL;
 	if (n >= 2 && (py[0] == 'y' || py[0] == 'w'))
 		return vowel || (py[0] == 'y' && v[0] == 'j');
+	if (n >= 3 && v[0] == 'j' && py[0] == 'c' && py[1] == 'h')
+		return strchr("iu", py[2]) != NULL; /* q as j: 乔 George */
 	if (strchr("gkh", v[0]) == NULL || n < 2)
 		return false;
 	return py[0] == 'j' || (py[0] == 's' && py[1] == 'i') ||
