@@ -55,6 +55,14 @@ KD_TEST(han_foreign__transcription_words)
 	 * transcription characters is enough when no word is one character */
 	CHECK(han_tr("谢尔盖 拉夫罗夫"));
 	CHECK(!han_tr("加奈 山本"));
+	/* a word of two with one rare transcription character: a foreign
+	 * name alone (Gannon, Dinah), not as a word of a longer name */
+	CHECK(han_tr("甘農"));
+	CHECK(han_tr("黛娜"));
+	CHECK(!han_tr("山本 黛娜"));
+	CHECK(!han_tr("钱尼")); /* 钱: no transcription character */
+	/* four characters, one unseen in transcriptions (茱 of Juliana) */
+	CHECK(han_tr("茱莉安娜"));
 	CHECK(!han_tr("斯"));
 	CHECK(!han_tr(""));
 }
@@ -68,6 +76,15 @@ KD_TEST(han_foreign__compare)
 	CHECK(r.match && r.score >= 0.95);
 	CHECK(cmp("Antara", "安塔拉") >= 0.70);
 	CHECK(cmp("Mondale", "蒙代尔") >= 0.70);
+	CHECK(cmp("Gannon", "甘農") >= 0.70);
+	CHECK(cmp("Juliana", "茱莉安娜") >= 0.70);
+	CHECK(cmp("Gannon", "黛娜") < 0.30);
+	/* pinyin ji xi jia wu are the transcription's gi hi ga u */
+	CHECK(cmp("Gisco", "吉斯戈") >= 0.70);
+	CHECK(cmp("Hicham", "希沙姆") >= 0.70);
+	CHECK(cmp("Udo", "乌多") >= 0.70);
+	CHECK(cmp("Jisco", "乌多") < 0.30);
+	CHECK(cmp("Joana", "喬安娜") >= 0.70); /* 乔 qiao as jo */
 	CHECK(cmp("Gustafson", "古斯塔夫森") >= 0.70);
 	CHECK(cmp("Mondale", "古斯塔夫森") < 0.30);
 	/* another foreign name in Han is another person */

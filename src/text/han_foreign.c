@@ -20,8 +20,9 @@
  * or more), or when its characters are transcription characters: at
  * most one of them rare (seen in fewer than han_transcription_common
  * rows; the characters a Chinese name shares with transcriptions, 林 明
- * 文 美, are the rarer ones there), and that one only in a word of three
- * or four, or beside typical ones (han_transcription_typical rows).
+ * 文 美, are the rarer ones there) and none unseen but in a word of
+ * four or one of three beside typical ones (han_transcription_typical
+ * rows): word_foreign().
  * Every word of the run must qualify, so "月娥 張" (a given name and a
  * one-character surname) keeps only its Chinese readings, except that a
  * name of words of two characters or more needs one qualifying word of
@@ -36,6 +37,7 @@
 
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct han_tr {
 	uint32_t cp;    /* code point */
@@ -93,26 +95,37 @@ static uint32_t tr_count(UChar32 c)
 }
 
 /* One Han word of nch characters: lo and lo2 the two smallest counts
- * of its characters (0: not in the table). A word of transcription
- * characters (none rare) is one; so is a word with one rare or unseen
- * character beside typical ones (迈克 Maik, 易普森 Ipsen), and a word of
- * three or four with one rare character (帕拉迪丝). */
-static bool word_foreign(int nch, uint32_t lo, uint32_t lo2)
+ * of its characters (0: not in the table). All but one must be common
+ * transcription characters, and the other in the table, or, in a word
+ * of three, unseen beside typical ones (易普森 Ipsen), in a word of four
+ * unseen too (茱莉安娜 Juliana: few Chinese names have four characters).
+ * A word of two with one rare character (甘農 Gannon, 黛娜 Dinah, 薛佛
+ * Shaffer) is WORD_ALONE: one only as the whole name, as a name of two
+ * such words is as likely a Japanese one (加奈 山本). */
+enum { WORD_NOT, WORD_ALONE, WORD_FOREIGN };
+
+static int word_foreign(int nch, uint32_t lo, uint32_t lo2)
 {
 	const uint32_t common = KD_W_HAN_TRANSCRIPTION_COMMON;
 	const uint32_t typical = KD_W_HAN_TRANSCRIPTION_TYPICAL;
 	if (nch >= 5)
-		return true;
+		return WORD_FOREIGN;
 	if (nch < 2 || lo2 < common)
-		return false;
-	return lo >= common || (lo2 >= typical && (nch >= 3 || lo > 0)) ||
-	       (nch >= 3 && lo > 0);
+		return WORD_NOT;
+	if (nch == 2 && lo < common)
+		return lo == 0          ? WORD_NOT
+		       : lo2 >= typical ? WORD_FOREIGN
+					: WORD_ALONE;
+	if (nch == 3 && lo == 0 && lo2 < typical)
+		return WORD_NOT;
+	return WORD_FOREIGN;
 }
 
 bool kd__han_transcription(const UChar *u, int32_t n)
 {
 	int32_t i = 0;
 	int nch = 0, words = 0, good = 0, good_long = 0, shortest = INT_MAX;
+	int f = WORD_NOT;
 	uint32_t lo = UINT32_MAX, lo2 = UINT32_MAX;
 	while (i <= n) {
 		UChar32 c = 0;
@@ -132,10 +145,10 @@ bool kd__han_transcription(const UChar *u, int32_t n)
 			continue;
 		}
 		if (nch > 0) {
-			bool f = word_foreign(nch, lo, lo2);
+			f = word_foreign(nch, lo, lo2);
 			words++;
-			good += f;
-			good_long += f && nch >= 3;
+			good += f == WORD_FOREIGN;
+			good_long += f == WORD_FOREIGN && nch >= 3;
 			if (nch < shortest)
 				shortest = nch;
 		}
@@ -144,8 +157,9 @@ bool kd__han_transcription(const UChar *u, int32_t n)
 	}
 	/* every word, or, in a name of words of two characters or more (no
 	 * one-character Chinese surname), one long word (谢尔盖 拉夫罗夫) */
-	return words > 0 && (good == words ||
-			     (words >= 2 && shortest >= 2 && good_long > 0));
+	return (words == 1 && f == WORD_ALONE) ||
+	       (words > 0 && (good == words ||
+			      (words >= 2 && shortest >= 2 && good_long > 0)));
 }
 
 /*
@@ -176,4 +190,27 @@ const char *kd__han_value(UChar32 c)
 	const struct han_value *v = bsearch(&k, g_val, NVAL, sizeof(g_val[0]),
 					    cmp_cp);
 	return v != NULL ? v->latin : NULL;
+}
+
+/*
+ * Pinyin spells some sounds of the transcription tables otherwise than
+ * the names they render, so a fitted value may begin unlike the pinyin
+ * and still be the character's sound: j q x (read j, ch, s) are g k h
+ * palatalised before i and ü, and the tables keep the velar for ga gi
+ * ki hi (加 jia Garcia, 吉 ji Gilbert, 基 ji Nikita, 希 xi Hitler), and
+ * q (tɕʰ) renders the English j (乔 qiao George, Joanna); an
+ * initial y or w spells a syllable that begins with its vowel (乌 wu
+ * Udo, 亚 ya Adam), or the y the Latin letter j writes (约 yue Johann).
+ */
+bool kd__han_value_palatal(const char *v, const char *py, size_t n)
+{
+	bool vowel = strchr("aeiou", v[0]) != NULL;
+	if (n >= 2 && (py[0] == 'y' || py[0] == 'w'))
+		return vowel || (py[0] == 'y' && v[0] == 'j');
+	if (n >= 3 && v[0] == 'j' && py[0] == 'c' && py[1] == 'h')
+		return strchr("iu", py[2]) != NULL; /* q as j: 乔 George */
+	if (strchr("gkh", v[0]) == NULL || n < 2)
+		return false;
+	return py[0] == 'j' || (py[0] == 's' && py[1] == 'i') ||
+	       (n >= 3 && py[0] == 'c' && py[1] == 'h' && py[2] == 'i');
 }

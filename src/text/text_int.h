@@ -114,6 +114,9 @@ bool kd__han_transcription(const UChar *u, int32_t n);
 /** The Latin letters a Han character stands for in a transcribed
  *  foreign name (斯 "s", 尼 "ni"), or NULL (han_foreign.c). */
 const char *kd__han_value(UChar32 c);
+/** True when value v of a transcription character says its sound though
+ *  it begins unlike its pinyin py[0..n) (ji as gi, wu as u; han_foreign.c). */
+bool kd__han_value_palatal(const char *v, const char *py, size_t n);
 
 /** Hebrew letters -> Latin consonant frame (hebrew.c); other characters
  *  of the run are folded as Latin. */

@@ -607,6 +607,8 @@ static bool value_agrees(const char *v, const char *py, size_t n)
 	char kv[8], kp[8];
 	bool vv = strchr("aeiouy", v[0]) != NULL;
 	bool pv = n > 0 && strchr("aeiouy", py[0]) != NULL;
+	if (n > 0 && kd__han_value_palatal(v, py, n))
+		return true;
 	if (n == 0 || vv != pv)
 		return false;
 	if (vv)
