@@ -666,6 +666,17 @@ static size_t latin_sounds(char x[48], const char *a, size_t alen)
  *     ch                     チューリン
  *     kn, gn at the start    the k, g spoken (Gnesina グネーシン; English
  *     kun, gun               Knight drops it, the sounds above do)
+ *     w  v                   German, Polish: Wieland ヴィーラント,
+ *                            Zewlakow 제브와코프
+ *     final -ig  ikh         German: Uhlig ウーリヒ
+ *   Italian (RESPELL_ITALIAN)
+ *     c, g before i + vowel  the i only marks the affricate: Ciampi
+ *     ch, j                  シャンピ, Ruggieri ルッジェーリ; cci, ggi
+ *                            alike (Bracci браччи)
+ *     ch, gh before e i      Achillini акиллини, Ghiglia гилья
+ *     k, g
+ *     gli  ly, gn  ny        Ghiglia гилья, Mascagni
+ *     sc before e i  sh      Scelba
  *   Iberian (RESPELL_IBERIAN)
  *     j, g before e i  h     Spanish: Gerardus ヘラルドゥス, Juan フアン
  *                            (j: not in a word of open syllables, a
@@ -679,7 +690,13 @@ static size_t latin_sounds(char x[48], const char *a, size_t alen)
  *   both: wh at the start is hw, as Hangul and Kana write it (Whitehead
  *   화이트헤드, ホワイトヘッド)
  */
-enum { RESPELL_CENTRAL, RESPELL_IBERIAN, RESPELL_N };
+enum {
+	RESPELL_CENTRAL,
+	RESPELL_CENTRAL_W, /* and w as v: a reading may keep the w (ワ) */
+	RESPELL_ITALIAN,
+	RESPELL_IBERIAN,
+	RESPELL_N
+};
 
 /* Is the Latin word made of open syllables only (every consonant letter
  * but n before a vowel, h after s, c or a consonant before it)? Hepburn's
@@ -706,7 +723,7 @@ static size_t respell(char *dst, int how, int korean, const char *a,
 		      size_t alen)
 {
 	size_t i, n = 0;
-	int changed = 0, hepburn;
+	int changed = 0, hepburn, has_w = 0;
 	if (alen + 8 > 48)
 		return 0;
 	hepburn = how == RESPELL_IBERIAN && open_syllables(a, alen);
@@ -717,7 +734,7 @@ static size_t respell(char *dst, int how, int korean, const char *a,
 		if (i == 0 && c == 'w' && nx == 'h') {
 			w = "hw";
 			i++;
-		} else if (how == RESPELL_CENTRAL) {
+		} else if (how == RESPELL_CENTRAL || how == RESPELL_CENTRAL_W) {
 			if (c == 'c' && nx == 'h' && pv != 's' && pv != 't' &&
 			    !(i == 0 && i + 2 < alen &&
 			      (a[2] == 'r' || a[2] == 'l'))) {
@@ -732,6 +749,47 @@ static size_t respell(char *dst, int how, int korean, const char *a,
 			} else if (i == 0 && (c == 'k' || c == 'g') &&
 				   nx == 'n') {
 				w = c == 'k' ? "ku" : "gu";
+			} else if (c == 'w' && nx != 'w' &&
+				   how == RESPELL_CENTRAL_W) {
+				w = "v";
+				has_w = 1;
+			} else if (c == 'i' && nx == 'g' && i + 2 == alen &&
+				   i > 0) {
+				w = "ikh"; /* German -ig: Uhlig ウーリヒ */
+				i++;
+			}
+		} else if (how == RESPELL_ITALIAN) {
+			if ((c == 'c' || c == 'g') && nx == c && i + 3 < alen &&
+			    a[i + 2] == 'i' && is_vow(a[i + 3])) {
+				w = c == 'c' ? "ch"
+					     : "j"; /* Bracci, Ruggieri */
+				i += 2;
+			} else if ((c == 'c' || c == 'g') && nx == 'i' &&
+				   i + 2 < alen && is_vow(a[i + 2])) {
+				w = c == 'c' ? "ch" : "j"; /* Ciampi, Giorgio */
+				i++;
+			} else if ((c == 'c' || c == 'g') && nx == c &&
+				   i + 2 < alen && a[i + 2] == 'i') {
+				w = c == 'c' ? "ch" : "j"; /* Bracci */
+				i++;
+			} else if ((c == 'c' || c == 'g') && nx == 'h' &&
+				   i + 2 < alen &&
+				   (a[i + 2] == 'e' || a[i + 2] == 'i')) {
+				w = c == 'c' ? "k"
+					     : "g"; /* Achillini, Ghiglia */
+				i++;
+			} else if (c == 'g' && nx == 'l' && i + 2 < alen &&
+				   a[i + 2] == 'i') {
+				w = i + 3 < alen && is_vow(a[i + 3]) ? "ly"
+								     : "li";
+				i += i + 3 < alen && is_vow(a[i + 3]) ? 2 : 1;
+			} else if (c == 'g' && nx == 'n' && i > 0) {
+				w = "ny"; /* Mascagni */
+				i++;
+			} else if (c == 's' && nx == 'c' && i + 2 < alen &&
+				   (a[i + 2] == 'e' || a[i + 2] == 'i')) {
+				w = "sh"; /* Scelba */
+				i++;
 			}
 		} else {
 			if ((c == 'j' && !hepburn) ||
@@ -755,7 +813,7 @@ static size_t respell(char *dst, int how, int korean, const char *a,
 		while (*w)
 			dst[n++] = *w++;
 	}
-	return changed ? n : 0;
+	return changed && (how != RESPELL_CENTRAL_W || has_w) ? n : 0;
 }
 
 /* The aligned cost of Latin sounds x against the reading b (sounds y, and
