@@ -649,13 +649,208 @@ static size_t latin_sounds(char x[48], const char *a, size_t alen)
 	return last.n;
 }
 
+/*
+ * The Latin letters whose sound depends on the name's language, and
+ * which another script writes by that sound, not by the English one the
+ * sounds above assume. Each respelling is one language group's reading
+ * of the whole word, compared as a second Latin side (the better
+ * similarity counts); a word without such letters has none:
+ *
+ *   Germanic, Slavic, Greek (RESPELL_CENTRAL)
+ *     ch (not sch, tch) kh   German, Dutch, Czech, Greek: Wallach ワラック,
+ *                            Michiel ミヒール, Chalkokondyles халкокондил,
+ *                            Childeric 힐데리히
+ *     j at the start y         German, Dutch, Nordic, Slavic: Joop ヨープ,
+ *                            Jurowski ユロフスキ
+ *     ty, tj before a vowel  a palatal t written as the affricate: Tyurin
+ *     ch                     チューリン
+ *     kn, gn at the start    the k, g spoken (Gnesina グネーシン; English
+ *     kun, gun               Knight drops it, the sounds above do)
+ *     w  v                   German, Polish: Wieland ヴィーラント,
+ *                            Zewlakow 제브와코프
+ *     final -ig  ikh         German: Uhlig ウーリヒ
+ *   Italian (RESPELL_ITALIAN)
+ *     c, g before i + vowel  the i only marks the affricate: Ciampi
+ *     ch, j                  シャンピ, Ruggieri ルッジェーリ; cci, ggi
+ *                            alike (Bracci браччи)
+ *     ch, gh before e i      Achillini акиллини, Ghiglia гилья
+ *     k, g
+ *     gli  ly, gn  ny        Ghiglia гилья, Mascagni
+ *     sc before e i  sh      Scelba
+ *   Iberian (RESPELL_IBERIAN)
+ *     j, g before e i  h     Spanish: Gerardus ヘラルドゥス, Juan フアン
+ *                            (j: not in a word of open syllables, a
+ *                            Japanese name's Hepburn j: Koji)
+ *     x  sh                  Basque, Catalan, Portuguese, old Spanish:
+ *                            Xabier シャビエル
+ *     r at the start  h      Brazilian Portuguese, as Hangul writes it
+ *                            (Renan 헤낭, Ronaldo 호나우두; Kana keeps r:
+ *                            ロナウド)
+ *     ll  j                  Spanish: Tello テージョ
+ *   both: wh at the start is hw, as Hangul and Kana write it (Whitehead
+ *   화이트헤드, ホワイトヘッド)
+ */
+enum {
+	RESPELL_CENTRAL,
+	RESPELL_CENTRAL_W, /* and w as v: a reading may keep the w (ワ) */
+	RESPELL_ITALIAN,
+	RESPELL_IBERIAN,
+	RESPELL_N
+};
+
+/* Is the Latin word made of open syllables only (every consonant letter
+ * but n before a vowel, h after s, c or a consonant before it)? Hepburn's
+ * romanisation of a Japanese name is (Koji, Fujita): its j is the
+ * affricate, never the Spanish h. */
+static int open_syllables(const char *a, size_t alen)
+{
+	size_t i;
+	for (i = 0; i < alen; i++) {
+		char c = a[i], nx = i + 1 < alen ? a[i + 1] : 0;
+		if (is_vow(c) || c == 'n' || c == 'y' || c == 'h')
+			continue;
+		if (!is_vow(nx) && nx != 'h' && nx != 'y' && nx != c &&
+		    !(c == 't' && nx == 's'))
+			return 0;
+	}
+	return 1;
+}
+
+/* Writes respelling `how` of the Latin word a to dst (cap 48) and returns
+ * its length, 0 when it changes nothing (or does not fit); korean: the
+ * reading is of Hangul words. */
+static size_t respell(char *dst, int how, int korean, const char *a,
+		      size_t alen)
+{
+	size_t i, n = 0;
+	int changed = 0, hepburn, has_w = 0;
+	if (alen + 8 > 48)
+		return 0;
+	hepburn = how == RESPELL_IBERIAN && open_syllables(a, alen);
+	for (i = 0; i < alen; i++) {
+		char c = a[i], nx = i + 1 < alen ? a[i + 1] : 0;
+		char pv = i > 0 ? a[i - 1] : 0;
+		const char *w = NULL;
+		if (i == 0 && c == 'w' && nx == 'h') {
+			w = "hw";
+			i++;
+		} else if (how == RESPELL_CENTRAL || how == RESPELL_CENTRAL_W) {
+			if (c == 'c' && nx == 'h' && pv != 's' && pv != 't' &&
+			    !(i == 0 && i + 2 < alen &&
+			      (a[2] == 'r' || a[2] == 'l'))) {
+				w = "kh";
+				i++;
+			} else if (c == 'j' && i == 0) {
+				w = "y";
+			} else if (c == 't' && (nx == 'y' || nx == 'j') &&
+				   i + 2 < alen && is_vow(a[i + 2])) {
+				w = "ch";
+				i++;
+			} else if (i == 0 && (c == 'k' || c == 'g') &&
+				   nx == 'n') {
+				w = c == 'k' ? "ku" : "gu";
+			} else if (c == 'w' && nx != 'w' &&
+				   how == RESPELL_CENTRAL_W) {
+				w = "v";
+				has_w = 1;
+			} else if (c == 'i' && nx == 'g' && i + 2 == alen &&
+				   i > 0) {
+				w = "ikh"; /* German -ig: Uhlig ウーリヒ */
+				i++;
+			}
+		} else if (how == RESPELL_ITALIAN) {
+			if ((c == 'c' || c == 'g') && nx == c && i + 3 < alen &&
+			    a[i + 2] == 'i' && is_vow(a[i + 3])) {
+				w = c == 'c' ? "ch"
+					     : "j"; /* Bracci, Ruggieri */
+				i += 2;
+			} else if ((c == 'c' || c == 'g') && nx == 'i' &&
+				   i + 2 < alen && is_vow(a[i + 2])) {
+				w = c == 'c' ? "ch" : "j"; /* Ciampi, Giorgio */
+				i++;
+			} else if ((c == 'c' || c == 'g') && nx == c &&
+				   i + 2 < alen && a[i + 2] == 'i') {
+				w = c == 'c' ? "ch" : "j"; /* Bracci */
+				i++;
+			} else if ((c == 'c' || c == 'g') && nx == 'h' &&
+				   i + 2 < alen &&
+				   (a[i + 2] == 'e' || a[i + 2] == 'i')) {
+				w = c == 'c' ? "k"
+					     : "g"; /* Achillini, Ghiglia */
+				i++;
+			} else if (c == 'g' && nx == 'l' && i + 2 < alen &&
+				   a[i + 2] == 'i') {
+				w = i + 3 < alen && is_vow(a[i + 3]) ? "ly"
+								     : "li";
+				i += i + 3 < alen && is_vow(a[i + 3]) ? 2 : 1;
+			} else if (c == 'g' && nx == 'n' && i > 0) {
+				w = "ny"; /* Mascagni */
+				i++;
+			} else if (c == 's' && nx == 'c' && i + 2 < alen &&
+				   (a[i + 2] == 'e' || a[i + 2] == 'i')) {
+				w = "sh"; /* Scelba */
+				i++;
+			}
+		} else {
+			if ((c == 'j' && !hepburn) ||
+			    (c == 'g' && (nx == 'e' || nx == 'i')))
+				w = "h";
+			else if (c == 'x')
+				w = "sh";
+			else if (i == 0 && c == 'r' && korean)
+				w = "h";
+			else if (c == 'l' && nx == 'l' && i > 0 &&
+				 i + 2 < alen && is_vow(a[i + 2])) {
+				w = "j";
+				i++;
+			}
+		}
+		if (w == NULL) {
+			dst[n++] = c;
+			continue;
+		}
+		changed = 1;
+		while (*w)
+			dst[n++] = *w++;
+	}
+	return changed && (how != RESPELL_CENTRAL_W || has_w) ? n : 0;
+}
+
+/* The aligned cost of Latin sounds x against the reading b (sounds y, and
+ * y2: b's common sounds when y are a Hangul word's own) in the table the
+ * caller chose (see kd__sound_sim_in), or -1 when they start too far
+ * apart. */
+static double reading_cost(char table, int w, const char *x, size_t n,
+			   const char *b, size_t blen, const char *y, size_t m,
+			   const char *y2, size_t m2)
+{
+	double c, c2;
+	if (table == 'a' || table == 'h')
+		return align(g_cost[table == 'a' ? 3 : 4], x, n, y, m, 0);
+	if (w) {
+		/* the better of the two Hangul tables: 'w' on the word's own
+		 * sounds (an added ㅡ is nearly free, a changed vowel is not)
+		 * and 'k' on the common sounds (every vowel alike) */
+		c = align(g_cost[5], x, n, y, m, 1);
+		c2 = align(g_cost[1], x, n, y2, m2, 1);
+		return c < 0 || (c2 >= 0 && c2 < c) ? c2 : c;
+	}
+	if (consonantal(b, blen))
+		return align(g_cost[0], x, n, y, m, 0);
+	/* Hangul or Kana: the better of the two; a reading of Hangul words
+	 * ('k') has the lenis initial of Hangul */
+	c = align(g_cost[1], x, n, y, m, table == 'k');
+	c2 = align(g_cost[2], x, n, y, m, 0);
+	return c < 0 || (c2 >= 0 && c2 < c) ? c2 : c;
+}
+
 double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 			size_t blen, size_t *frame)
 {
-	char x[48], y[48];
-	size_t n, m, cx, cy, den;
-	int w;
-	double c, c2;
+	char x[48], y[48], y2[48] = "";
+	size_t n, m, m2 = 0, cx, cy, den;
+	int w, how;
+	double c, best;
 	pthread_once(&g_cost_once, build_costs);
 	/* a reading of Hangul words: its own sounds and table 'w' */
 	w = table == 'k' && g_have_w;
@@ -663,6 +858,8 @@ double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 	m = w              ? kd__sounds_hangul(y, sizeof(y), b, blen)
 	    : table == 'e' ? sounds(y, sizeof(y), b, blen, S_KANA_BARE)
 			   : kd__sounds_reading(y, sizeof(y), b, blen);
+	if (w)
+		m2 = kd__sounds_reading(y2, sizeof(y2), b, blen);
 	cx = consonants(x, n);
 	cy = consonants(y, m);
 	den = cx > cy ? cx : cy;
@@ -670,28 +867,27 @@ double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 	if (den == 0 ||
 	    (table == 'e' && (den > KANA_BARE_FRAME_MAX || cx != cy)))
 		return 0;
-	if (table == 'a' || table == 'h') {
-		c = align(g_cost[table == 'a' ? 3 : 4], x, n, y, m, 0);
-	} else if (w) {
-		/* the better of the two Hangul tables: 'w' on the word's own
-		 * sounds (an added ㅡ is nearly free, a changed vowel is not)
-		 * and 'k' on the common sounds (every vowel alike) */
-		char y2[48];
-		size_t m2 = kd__sounds_reading(y2, sizeof(y2), b, blen);
-		c = align(g_cost[5], x, n, y, m, 1);
-		c2 = align(g_cost[1], x, n, y2, m2, 1);
-		if (c < 0 || (c2 >= 0 && c2 < c))
-			c = c2;
-	} else if (consonantal(b, blen)) {
-		c = align(g_cost[0], x, n, y, m, 0);
-	} else { /* Hangul or Kana: the better of the two; a reading of
-		  * Hangul words ('k') has the lenis initial of Hangul */
-		c = align(g_cost[1], x, n, y, m, table == 'k');
-		c2 = align(g_cost[2], x, n, y, m, 0);
-		if (c < 0 || (c2 >= 0 && c2 < c))
-			c = c2;
+	c = reading_cost(table, w, x, n, b, blen, y, m, y2, m2);
+	best = c < 0 ? 0 : 1.0 - c / (double)den;
+	/* the name read in its own language (respell); the frame and the
+	 * denominator stay the written word's */
+	for (how = 0; how < RESPELL_N && (table == 0 || table == 'k') &&
+		      !consonantal(b, blen);
+	     how++) {
+		char r[48], xr[48];
+		size_t rl = respell(r, how, table == 'k', a, alen), nr, dr;
+		double s;
+		if (rl == 0)
+			continue;
+		nr = kd__sounds(xr, sizeof(xr), r, rl);
+		dr = consonants(xr, nr);
+		dr = dr > cy ? dr : cy;
+		c = reading_cost(table, w, xr, nr, b, blen, y, m, y2, m2);
+		s = c < 0 || dr == 0 ? 0 : 1.0 - c / (double)dr;
+		if (s > best)
+			best = s;
 	}
-	return c < 0 ? 0 : 1.0 - c / (double)den;
+	return best;
 }
 
 double kd__sound_sim(const char *a, size_t alen, const char *b, size_t blen,
