@@ -53,12 +53,15 @@ static size_t ko_particle_len(const char *s, size_t i, size_t e, int whole)
 }
 
 /* Korean surnames (one syllable; DPRK spellings 리, 림, 로, 류, 라 too)
- * and the two-syllable ones. */
+ * and the two-syllable ones. North Korea keeps the initial r of a
+ * Sino-Korean surname that the South writes without it (리 for 이, 렴 for
+ * 염, 량 for 양); 렴 (RYOM Hui-bong, RYOM Yong) and 량 (RYANG Tae Chol,
+ * RYANG Su Nyo) are borne by listed persons. */
 static const char g_surnames_ko[] =
 	"김이리박최정강조윤장임림한오서신권황안송류유전홍고문양손배백허남심"
 	"노로하곽성차주우구민나라진지엄채원천방공현함변염여추도소석선설마길"
 	"연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감"
-	"음빈동온호범좌팽승간상갈시단견당화창궁계";
+	"음빈동온호범좌팽승간상갈시단견당화창궁계렴량";
 static const char *const g_surnames2_ko[] = { "남궁", "황보", "제갈", "선우",
 					      "독고", "사공", "서문" };
 
