@@ -308,3 +308,18 @@ KD_TEST(scan_prose__hangul_name_word_names_a_person_only)
 	expect_name("이번 결정은 조연춘과 영향력을 보여준다.", "un-KPi.041", 17,
 		    26);
 }
+
+KD_TEST(scan_prose__dprk_surname_with_initial_r)
+{
+	/* North Korean spellings keep the initial r of a Sino-Korean
+	 * surname: 렴 (South 염) of RYOM Hui-bong, 량 (South 양) of RYANG
+	 * Tae Chol, with a particle glued */
+	expect_name("이번 결정은 렴희봉이 영향력을 보여준다.", "ofac-22999", 17,
+		    26);
+	expect_name("이번 결정은 량태철과 영향력을 보여준다.", "ofac-23512", 17,
+		    26);
+	/* another given name is another person; a word starting with 량
+	 * (량심 "conscience", DPRK spelling) is no name */
+	CHECK_INT(scan_alerts("이번 결정은 렴희진이 영향력을 보여준다."), 0);
+	CHECK_INT(scan_alerts("그것은 량심이 있는 일이다."), 0);
+}

@@ -134,6 +134,14 @@ int kd__scan_hangul_at(const char *s, size_t len, size_t i);
 /** Free the folded chunk and the folded-word memo. */
 void kd__scan_fold_free(struct scan *sc);
 
+/* ---- text_hangul.c ----------------------------------------------------- */
+/** Fold the Korean word s[i..e) (input offset base + i) through put if it
+ *  is a person's name (surname + given name, particle and title cut off);
+ *  drop it otherwise. @return the fold error or 0. */
+int kd__scan_hangul_word(struct scan *sc, const char *s, size_t len, size_t i,
+			 size_t e, size_t base,
+			 int (*put)(struct scan *, char, size_t));
+
 /* ---- text_token.c ------------------------------------------------------ */
 /** Keep or drop the words of the folded chunk, appending to sc->t. */
 int kd__scan_tokenize(struct scan *sc, const char *s, size_t len);

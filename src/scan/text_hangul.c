@@ -1,0 +1,177 @@
+/*
+ * text_hangul.c - Korean words in prose: keep a name's core, drop the rest.
+ *
+ * Korean prose writes a name as one word (eojeol) with particles and
+ * titles glued to it (김정은은, 리선권외무상, 황석화부위원장을). The folder
+ * (text_fold.c) hands every run of Hangul syllables to
+ * kd__scan_hangul_word(), which cuts the particle and title off, keeps the
+ * word only if what is left is surname + given name (the Korean surname
+ * table below, DPRK spellings included) and folds that core; any other
+ * Korean word is dropped, so ordinary words never become name syllables.
+ * Split out of text_fold.c (which had reached its size limit) because
+ * this is Korean word grammar with its own tables (particles, titles,
+ * surnames), while text_fold.c is script-independent byte folding.
+ */
+#include "scan/text_scan_int.h"
+#include "text/text_int.h"
+
+#include <string.h>
+
+/* Korean particles and endings after a noun, longest first. */
+static const char *const g_particles_ko[] = {
+	"에게서", "으로서", "으로써", "께서", "에게", "에서", "한테", "으로",
+	"이다",   "이며",   "이고",   "에는", "과의", "와의", "이라", "라는",
+	"이란",   "까지",   "부터",   "처럼", "보다", "은",   "는",   "이",
+	"가",     "을",     "를",     "의",   "에",   "와",   "과",   "도",
+	"로",     "만",     "께",     "나",
+};
+
+/* Titles and functions written after a Korean name, spaced or glued
+ * (김영철 위원장은, 황석화부위원장을, 리선권외무상), longest first: cut
+ * from a name word, and a word that is a title (with a particle) is no
+ * name (장관과 is no 장 surname). */
+static const char *const g_titles_ko[] = {
+	"부위원장", "총참모장", "위원장", "부총리", "외무상", "국방상",
+	"총비서",   "대통령",   "사령관", "부장",   "장관",   "대사",
+	"총리",     "의장",     "비서",   "국장",   "부상",   "주석",
+	"위원",     "대표",     "원수",   "씨",
+};
+
+/* The bytes of a particle of g_particles_ko ending s[i..e), 0 if none
+ * (the whole word is one only when `whole`). */
+static size_t ko_particle_len(const char *s, size_t i, size_t e, int whole)
+{
+	size_t k;
+	for (k = 0; k < sizeof(g_particles_ko) / sizeof(g_particles_ko[0]);
+	     k++) {
+		size_t pl = strlen(g_particles_ko[k]);
+		if ((pl < e - i || (whole && pl == e - i)) &&
+		    memcmp(s + e - pl, g_particles_ko[k], pl) == 0)
+			return pl;
+	}
+	return 0;
+}
+
+/* Korean surnames (one syllable; DPRK spellings 리, 림, 로, 류, 라 too)
+ * and the two-syllable ones. North Korea keeps the initial r of a
+ * Sino-Korean surname that the South writes without it (리 for 이, 렴 for
+ * 염, 량 for 양); 렴 (RYOM Hui-bong, RYOM Yong) and 량 (RYANG Tae Chol,
+ * RYANG Su Nyo) are borne by listed persons. */
+static const char g_surnames_ko[] =
+	"김이리박최정강조윤장임림한오서신권황안송류유전홍고문양손배백허남심"
+	"노로하곽성차주우구민나라진지엄채원천방공현함변염여추도소석선설마길"
+	"연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감"
+	"음빈동온호범좌팽승간상갈시단견당화창궁계렴량";
+static const char *const g_surnames2_ko[] = { "남궁", "황보", "제갈", "선우",
+					      "독고", "사공", "서문" };
+
+static int ko_surname(const char *syl, size_t nsyl)
+{
+	size_t i;
+	for (i = 0; i + 3 <= sizeof(g_surnames_ko) - 1 && nsyl == 1; i += 3)
+		if (memcmp(g_surnames_ko + i, syl, 3) == 0)
+			return 1;
+	for (i = 0; i < sizeof(g_surnames2_ko) / sizeof(g_surnames2_ko[0]) &&
+		    nsyl == 2;
+	     i++)
+		if (memcmp(g_surnames2_ko[i], syl, 6) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is the Hangul word s[i..e) a title, with a particle maybe (장관,
+ * 위원장은)? */
+static int ko_title_word(const char *s, size_t i, size_t e)
+{
+	size_t k;
+	for (k = 0; k < sizeof(g_titles_ko) / sizeof(g_titles_ko[0]); k++) {
+		size_t tl = strlen(g_titles_ko[k]);
+		if (tl <= e - i && memcmp(s + i, g_titles_ko[k], tl) == 0 &&
+		    (tl == e - i ||
+		     ko_particle_len(s, i + tl, e, 1) == e - i - tl))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is the Hangul word s[i..e) next to a title word, one space after it
+ * (김규 부위원장은) or before it (부위원장 강룡과)? */
+static int ko_title_beside(const char *s, size_t len, size_t i, size_t e)
+{
+	size_t a, b;
+	if (e + 1 < len && s[e] == ' ') {
+		for (b = e + 1; b + 3 <= len && kd__scan_hangul_at(s, len, b);)
+			b += 3;
+		if (b > e + 1 && ko_title_word(s, e + 1, b))
+			return 1;
+	}
+	if (i >= 4 && s[i - 1] == ' ') {
+		for (a = i - 1; a >= 3 && kd__scan_hangul_at(s, len, a - 3);)
+			a -= 3;
+		if (a < i - 1 && ko_title_word(s, a, i - 1))
+			return 1;
+	}
+	return 0;
+}
+
+/* One Korean word (eojeol) s[i..e) of Hangul syllables: a person's name
+ * is surname + given name, 3 syllables (4 with a two-syllable surname),
+ * with a particle maybe attached (김정은은, 김정은이, 리영호에게). Such a
+ * core is folded and kept; any other word is dropped, which also bounds
+ * the name: ordinary words are not name syllables. @return the fold
+ * error or 0. */
+int kd__scan_hangul_word(struct scan *sc, const char *s, size_t len, size_t i,
+			 size_t e, size_t base,
+			 int (*put)(struct scan *, char, size_t))
+{
+	size_t nsyl = (e - i) / 3, core = nsyl, k, sur,
+	       pl = ko_particle_len(s, i, e, 0) / 3;
+	char *o = NULL;
+	size_t ol = 0, *om = NULL;
+	int err, titled = 0;
+	if (nsyl > 3)
+		core = nsyl - pl;
+	if (ko_title_word(s, i, e))
+		return 0; /* a title: 장관과, 위원장은 */
+	for (k = 0; k < sizeof(g_titles_ko) / sizeof(g_titles_ko[0]); k++) {
+		size_t tl = strlen(g_titles_ko[k]);
+		/* a title glued after a name of 2 to 4 syllables */
+		if (core * 3 >= tl + 6 &&
+		    memcmp(s + i + 3 * core - tl, g_titles_ko[k], tl) == 0) {
+			core -= tl / 3;
+			titled = 1;
+			break;
+		}
+	}
+	/* a surname and one syllable (KIM KYU, KANG RYONG) is a name only
+	 * beside a title: glued (류진부위원장과), after one, before one */
+	if (!titled && nsyl - pl == 2 && ko_title_beside(s, len, i, e))
+		titled = 1, core = 2;
+	if (core == 2 && !(titled && ko_surname(s + i, 1)))
+		return 0;
+	if (core >= 3 && memcmp(s + i + 3 * (core - 2), "요일", 6) == 0)
+		return 0; /* 화요일: weekdays */
+	/* a two-syllable surname only in a 4-syllable core: the word is
+	 * long enough to compare 2 syllables (a fuzzed one-syllable word
+	 * was read past its end) */
+	sur = core == 4 && ko_surname(s + i, 2) ? 2 : 1;
+	if ((core != 2 + sur && core != 2) || !ko_surname(s + i, sur))
+		return 0;
+	err = kd__text_fold(&o, &ol, &om, s + i, 3 * core);
+	{
+		/* one romanised token per syllable (hangul.c): map token t
+		 * to syllable t exactly, not proportionally */
+		size_t tk = 0;
+		for (k = 0; k < ol && err == 0; k++) {
+			if (k > 0 && o[k] != ' ' && o[k - 1] == ' ' &&
+			    tk + 1 < core)
+				tk++;
+			err = put(sc, o[k], base + i + 3 * tk);
+		}
+	}
+	if (err == 0)
+		err = put(sc, ' ', base + i + 3 * core);
+	kd__free(o);
+	kd__free(om);
+	return err;
+}
