@@ -64,4 +64,14 @@ KD_TEST(respell__stays_apart)
 	/* Kana keeps a Portuguese r: Renan is no ヘナン */
 	CHECK_NEAR(kd__sound_sim_in(0, "renan", 5, "henan", 5, &frame), 0,
 		   1e-9);
+	/* a name of another naming culture keeps its own letters: Chang
+	 * (pinyin) is no Kang, Jalil and Jamil (Arabic) no Halil, Hamil */
+	CHECK(cmp("Chang Wei", "\xe3\x82\xab\xe3\x83\xb3 "
+			       "\xe3\x82\xa6\xe3\x82\xa7\xe3\x82\xa4") < 0.70);
+	CHECK(cmp("Jalil", "ハリル") < 0.70);
+	CHECK(cmp("Jamil", "ハミル") < 0.70);
+	/* a word of many x (each x sh grows it) does not overflow the
+	 * respelling buffer; it is simply not respelled */
+	CHECK(kd__sound_sim_in(0, "xaxaxaxaxaxaxaxaxaxaxaxaxaxaxaxaxaxaxaxa",
+			       40, "shashashasha", 12, &frame) < 0.70);
 }

@@ -668,8 +668,7 @@ static size_t latin_sounds(char x[48], const char *a, size_t alen)
  *     kun, gun               Knight drops it, the sounds above do)
  *     w  v                   German, Polish: Wieland ヴィーラント,
  *                            Zewlakow 제브와코프
- *     final -ig  ikh         German: Uhlig ウーリヒ
- *   Italian (RESPELL_ITALIAN)
+ *   Italian (RESPELL_ITALIAN), a word ending in a vowel
  *     c, g before i + vowel  the i only marks the affricate: Ciampi
  *     ch, j                  シャンピ, Ruggieri ルッジェーリ; cci, ggi
  *                            alike (Bracci браччи)
@@ -689,6 +688,11 @@ static size_t latin_sounds(char x[48], const char *a, size_t alen)
  *     ll  j                  Spanish: Tello テージョ
  *   both: wh at the start is hw, as Hangul and Kana write it (Whitehead
  *   화이트헤드, ホワイトヘッド)
+ *
+ * Only for a word no name of another naming culture (kd__name_culture):
+ * a pinyin syllable (Chang, Chen) or an Arabic or Persian name (Jalil,
+ * Jamil, Rashid) keeps its letters' own reading (Chang is not Kang, Jalil
+ * not Halil).
  */
 enum {
 	RESPELL_CENTRAL,
@@ -716,17 +720,23 @@ static int open_syllables(const char *a, size_t alen)
 	return 1;
 }
 
-/* Writes respelling `how` of the Latin word a to dst (cap 48) and returns
- * its length, 0 when it changes nothing (or does not fit); korean: the
- * reading is of Hangul words. */
+#define RESPELL_CAP 48
+
+/* Writes respelling `how` of the Latin word a to dst (RESPELL_CAP bytes)
+ * and returns its length, 0 when it changes nothing or does not fit;
+ * korean: the reading is of Hangul words. */
 static size_t respell(char *dst, int how, int korean, const char *a,
 		      size_t alen)
 {
 	size_t i, n = 0;
 	int changed = 0, hepburn, has_w = 0;
-	if (alen + 8 > 48)
+	if (alen == 0 || alen >= RESPELL_CAP)
 		return 0;
 	hepburn = how == RESPELL_IBERIAN && open_syllables(a, alen);
+	/* Italian names end in a vowel (Bracci, Ruggieri, Mascagni): not
+	 * Wagner, whose gn is not Italian */
+	if (how == RESPELL_ITALIAN && !is_vow(a[alen - 1]))
+		return 0;
 	for (i = 0; i < alen; i++) {
 		char c = a[i], nx = i + 1 < alen ? a[i + 1] : 0;
 		char pv = i > 0 ? a[i - 1] : 0;
@@ -753,10 +763,6 @@ static size_t respell(char *dst, int how, int korean, const char *a,
 				   how == RESPELL_CENTRAL_W) {
 				w = "v";
 				has_w = 1;
-			} else if (c == 'i' && nx == 'g' && i + 2 == alen &&
-				   i > 0) {
-				w = "ikh"; /* German -ig: Uhlig ウーリヒ */
-				i++;
 			}
 		} else if (how == RESPELL_ITALIAN) {
 			if ((c == 'c' || c == 'g') && nx == c && i + 3 < alen &&
@@ -780,9 +786,10 @@ static size_t respell(char *dst, int how, int korean, const char *a,
 				i++;
 			} else if (c == 'g' && nx == 'l' && i + 2 < alen &&
 				   a[i + 2] == 'i') {
+				/* gli + vowel ly, else li: g, l, i taken */
 				w = i + 3 < alen && is_vow(a[i + 3]) ? "ly"
 								     : "li";
-				i += i + 3 < alen && is_vow(a[i + 3]) ? 2 : 1;
+				i += 2;
 			} else if (c == 'g' && nx == 'n' && i > 0) {
 				w = "ny"; /* Mascagni */
 				i++;
@@ -806,10 +813,14 @@ static size_t respell(char *dst, int how, int korean, const char *a,
 			}
 		}
 		if (w == NULL) {
+			if (n + 1 >= RESPELL_CAP)
+				return 0;
 			dst[n++] = c;
 			continue;
 		}
 		changed = 1;
+		if (n + strlen(w) >= RESPELL_CAP)
+			return 0; /* x sh grows the word by a letter each */
 		while (*w)
 			dst[n++] = *w++;
 	}
@@ -871,10 +882,15 @@ double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 	best = c < 0 ? 0 : 1.0 - c / (double)den;
 	/* the name read in its own language (respell); the frame and the
 	 * denominator stay the written word's */
+	/* only for a word that is no name of another naming culture
+	 * (kd__name_culture): Chang, Chen are pinyin, Jalil, Javad, Rashid
+	 * Arabic and Persian; their letters are not a European language's
+	 * (Chang is not Khang, Jalil not Halil) */
 	for (how = 0; how < RESPELL_N && (table == 0 || table == 'k') &&
-		      !consonantal(b, blen);
+		      !consonantal(b, blen) &&
+		      !(kd__name_culture(a, alen) & ~KD_CULTURE_WEST);
 	     how++) {
-		char r[48], xr[48];
+		char r[RESPELL_CAP], xr[48];
 		size_t rl = respell(r, how, table == 'k', a, alen), nr, dr;
 		double s;
 		if (rl == 0)
