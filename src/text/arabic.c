@@ -701,7 +701,8 @@ void kd__arabic_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 		if (w.n > 0) {
 			if (opt == KD_ARABIC_OPT_FRAME &&
 			    !frame_word(&w, marked) && !arabic_word(&w) &&
-			    !w.harakat && lex_find(w.key, w.n) == NULL)
+			    !w.harakat && lex_find(w.key, w.n) == NULL &&
+			    frame_consonants(&w) < 3)
 				foreign_spell(b, &w, off);
 			else if (opt == KD_ARABIC_OPT_FRAME &&
 				 !frame_word(&w, marked))

@@ -204,7 +204,10 @@ const char *kd__han_value(UChar32 c)
  */
 bool kd__han_value_palatal(const char *v, const char *py, size_t n)
 {
-	bool vowel = strchr("aeiou", v[0]) != NULL;
+	bool vowel;
+	if (v[0] == '\0') /* strchr would find the terminator */
+		return false;
+	vowel = strchr("aeiou", v[0]) != NULL;
 	if (n >= 2 && (py[0] == 'y' || py[0] == 'w'))
 		return vowel || (py[0] == 'y' && v[0] == 'j');
 	if (n >= 3 && v[0] == 'j' && py[0] == 'c' && py[1] == 'h')

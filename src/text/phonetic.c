@@ -880,8 +880,9 @@ double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 		return 0;
 	c = reading_cost(table, w, x, n, b, blen, y, m, y2, m2);
 	best = c < 0 ? 0 : 1.0 - c / (double)den;
-	/* the name read in its own language (respell); the frame and the
-	 * denominator stay the written word's */
+	/* the name read in its own language (respell); the frame stays the
+	 * written word's, the denominator is the longer of the respelled
+	 * word's consonants and the reading's */
 	/* only for a word that is no name of another naming culture
 	 * (kd__name_culture): Chang, Chen are pinyin, Jalil, Javad, Rashid
 	 * Arabic and Persian; their letters are not a European language's
