@@ -29,6 +29,7 @@
 #include "text/text_int.h"
 
 #include <string.h>
+#include <unicode/utf8.h>
 
 /* The reading of one code point: ASCII, or Lithuanian letters. NULL for
  * any other (the name is then not read as Lithuanian). *lt is set for a
@@ -96,9 +97,8 @@ static int stem_is_name(const char *w, size_t n)
 	return kd__name_pop_info(w, n) - kd__name_pop_info(w, n - 2) >= 2.5;
 }
 
-/* low = s[0..len) lowercased and NUL-terminated; 0 when it does not fit
- * (low has KD_HU_MAX bytes). */
-static int lower_copy(char *low, const char *s, size_t len)
+/* (text_int.h) */
+int kd__reading_lower(char *low, const char *s, size_t len)
 {
 	size_t i;
 	if (len + 1 > KD_HU_MAX)
@@ -173,34 +173,30 @@ static int word(char *dst, size_t cap, size_t *o, const char *w, size_t n)
 size_t kd__lithuanian_reading(char *dst, size_t cap, const char *s, size_t len)
 {
 	char low[KD_HU_MAX];
-	size_t i = 0, n = 0, o = 0, k, start;
+	size_t i, n = 0, o = 0, k, start;
+	int32_t at = 0;
 	int lt = 0, mark = 0, words = 0;
-	if (cap == 0)
+	if (cap == 0 || len >= KD_HU_MAX * 4)
 		return 0;
 	/* lowercase ASCII with Lithuanian letters read; č kept apart as
 	 * \x01 so that the word reading tells it from Latin ch */
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		unsigned cp;
+	while (at < (int32_t)len) {
+		UChar32 cp;
 		const char *r;
-		if (c < 0x80) {
-			char a = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+		U8_NEXT((const uint8_t *)s, at, (int32_t)len, cp);
+		if (cp >= 0 && cp < 0x80) {
+			char a = (char)(cp >= 'A' && cp <= 'Z' ? cp | 0x20
+							       : cp);
 			if (!(a >= 'a' && a <= 'z') && a != ' ' && a != '-' &&
 			    a != ',' && a != '.' && a != '\'')
 				return 0;
 			if (n + 2 > sizeof(low))
 				return 0;
 			low[n++] = a;
-			i++;
 			continue;
 		}
-		if ((c & 0xE0) != 0xC0 || i + 1 >= len ||
-		    ((unsigned char)s[i + 1] & 0xC0) != 0x80)
-			return 0;
-		cp = (unsigned)(c & 0x1F) << 6 |
-		     ((unsigned char)s[i + 1] & 0x3F);
-		if ((r = letter(cp, &lt)) == NULL)
-			return 0;
+		if (cp < 0 || (r = letter((unsigned)cp, &lt)) == NULL)
+			return 0; /* ill-formed, or no Lithuanian letter */
 		if (cp == 0x10C || cp == 0x10D)
 			r = "\x01";
 		k = strlen(r);
@@ -208,7 +204,6 @@ size_t kd__lithuanian_reading(char *dst, size_t cap, const char *s, size_t len)
 			return 0;
 		memcpy(low + n, r, k);
 		n += k;
-		i += 2;
 	}
 	/* the marks of a Lithuanian name, word by word */
 	for (i = 0; i <= n; i++) {
@@ -265,7 +260,7 @@ size_t kd__dutch_reading(char *dst, size_t cap, const char *s, size_t len)
 	char low[KD_HU_MAX];
 	size_t i, o = 0;
 	int mark = 0;
-	if (cap == 0 || !lower_copy(low, s, len))
+	if (cap == 0 || !kd__reading_lower(low, s, len))
 		return 0;
 	for (i = 0; i < len; i++) {
 		char c = low[i], nx = low[i + 1];
@@ -343,7 +338,7 @@ size_t kd__scholarly_reading(char *dst, size_t cap, const char *s, size_t len)
 	char low[KD_HU_MAX];
 	size_t i, o = 0;
 	int mark = 0;
-	if (cap == 0 || !lower_copy(low, s, len) || strpbrk(low, "wxq"))
+	if (cap == 0 || !kd__reading_lower(low, s, len) || strpbrk(low, "wxq"))
 		return 0;
 	for (i = 0; i <= len; i++) {
 		size_t k, j;

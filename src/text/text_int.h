@@ -215,4 +215,9 @@ void kd__title_cut(const char *s, size_t len, size_t *b, size_t *e);
 int kd__country_word(const char *w, size_t n, int after);
 int kd__country_raw(const char *s, size_t n);
 
+/* latin_readings.c: low = the ASCII name s[0..len) lowercased and
+ * NUL-terminated, for the Latin readings (kd__hungarian_reading ...);
+ * 0 when it does not fit (low has KD_HU_MAX bytes). */
+int kd__reading_lower(char *low, const char *s, size_t len);
+
 #endif

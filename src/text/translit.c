@@ -1086,12 +1086,8 @@ size_t kd__hungarian_reading(char *dst, size_t cap, const char *s, size_t len)
 	size_t i, n = 0;
 	bool mark = false;
 	char low[KD_HU_MAX];
-	if (len >= sizeof(low))
+	if (!kd__reading_lower(low, s, len))
 		return 0;
-	for (i = 0; i < len; i++) {
-		char c = s[i];
-		low[i] = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
-	}
 	for (i = 0; i < len; i++) {
 		char c = low[i], nx = i + 1 < len ? low[i + 1] : 0;
 		char nn = i + 2 < len ? low[i + 2] : 0;
@@ -1159,12 +1155,8 @@ size_t kd__ukrainian_reading(char *dst, size_t cap, const char *s, size_t len)
 	size_t i, n = 0;
 	bool end = false, h = false;
 	char low[KD_HU_MAX];
-	if (len >= sizeof(low) || len + 1 > cap)
+	if (len + 1 > cap || !kd__reading_lower(low, s, len))
 		return 0;
-	for (i = 0; i < len; i++) {
-		char c = s[i];
-		low[i] = c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c;
-	}
 	for (i = 0; i < len; i++) {
 		bool last = i + 1 == len ||
 			    !(low[i + 1] >= 'a' && low[i + 1] <= 'z');
