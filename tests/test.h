@@ -80,4 +80,14 @@ static inline kd_query *kd_test_query(kd_schema s, const char *name)
 	return q;
 }
 
+/* The score of two person names (kd_compare, KD_SCHEMA_PERSON); -1 when
+ * they cannot be compared. */
+static inline double kd_test_person_score(const char *a, const char *b)
+{
+	kd_result r;
+	if (kd_compare(&r, NULL, KD_SCHEMA_PERSON, a, b) < 0)
+		return -1;
+	return r.score;
+}
+
 #endif

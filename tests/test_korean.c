@@ -12,14 +12,6 @@
 #include "test.h"
 #include "text/text.h"
 
-static double cmp(const char *a, const char *b)
-{
-	kd_result r;
-	if (kd_compare(&r, NULL, KD_SCHEMA_PERSON, a, b) < 0)
-		return -1;
-	return r.score;
-}
-
 static int key_eq(const char *a, const char *b)
 {
 	char ka[16], kb[16];
@@ -68,14 +60,16 @@ KD_TEST(korean__surname_spellings)
 {
 	kd_result r;
 	/* Lee = 이 (South Korean "i"); the DPRK's Ri is 리, not 이 */
-	double lee = cmp("Lee Jung-soo", "이정수");
+	double lee = kd_test_person_score("Lee Jung-soo", "이정수");
 	CHECK(lee >= 0.85);
-	CHECK(cmp("Lee Jung-soo", "오정수") < 0.50); /* Oh, not Lee */
-	CHECK(cmp("Rhee Yong Sin", "이용신") >= 0.90);
-	CHECK(cmp("Ri Sol Ju", "리설주") >= 0.90);
-	CHECK(cmp("Ri Sol Ju", "이설주") < KD_DEFAULT_THRESHOLD);
-	CHECK(cmp("Lim Duk-jun", "임덕준") >= 0.85);
-	CHECK(cmp("Lim Duk-jun", "염덕준") < 0.50);
+	CHECK(kd_test_person_score("Lee Jung-soo", "오정수") <
+	      0.50); /* Oh, not Lee */
+	CHECK(kd_test_person_score("Rhee Yong Sin", "이용신") >= 0.90);
+	CHECK(kd_test_person_score("Ri Sol Ju", "리설주") >= 0.90);
+	CHECK(kd_test_person_score("Ri Sol Ju", "이설주") <
+	      KD_DEFAULT_THRESHOLD);
+	CHECK(kd_test_person_score("Lim Duk-jun", "임덕준") >= 0.85);
+	CHECK(kd_test_person_score("Lim Duk-jun", "염덕준") < 0.50);
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Lee Jung-soo",
 			 "이정수") == 0);
 	CHECK(r.match);
@@ -91,12 +85,12 @@ KD_TEST(korean__vowel_spellings)
 {
 	kd_result r;
 	/* Woo = 우, Hee = 희, Zin = 진 (MR/RR give "u", "hui", "jin") */
-	double woo = cmp("Jung Woo-sung", "정우성");
+	double woo = kd_test_person_score("Jung Woo-sung", "정우성");
 	CHECK(woo >= 0.85);
-	CHECK(cmp("Jung Woo-sung", "정우진") < 0.50);
-	CHECK(cmp("Lee Sang-hee", "이상희") >= 0.85);
-	CHECK(cmp("Pak Seung-zin", "박승진") >= 0.85);
-	CHECK(cmp("Park Hyun-june", "박현준") >= 0.80);
+	CHECK(kd_test_person_score("Jung Woo-sung", "정우진") < 0.50);
+	CHECK(kd_test_person_score("Lee Sang-hee", "이상희") >= 0.85);
+	CHECK(kd_test_person_score("Pak Seung-zin", "박승진") >= 0.85);
+	CHECK(kd_test_person_score("Park Hyun-june", "박현준") >= 0.80);
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Jung Woo-sung",
 			 "정우성") == 0);
 	CHECK(r.match);
@@ -110,11 +104,11 @@ KD_TEST(korean__joined_given_name)
 {
 	/* a given name written as one word, in another spelling of its
 	 * vowels: Weonjun = 원준 (RR "won jun" joined) */
-	double joined = cmp("Hwang Weonjun", "황원준");
+	double joined = kd_test_person_score("Hwang Weonjun", "황원준");
 	CHECK(joined >= 0.85);
-	CHECK(cmp("Hwang Weonjun", "황원석") < 0.30);
+	CHECK(kd_test_person_score("Hwang Weonjun", "황원석") < 0.30);
 	/* the same given name written apart scores no lower */
-	CHECK(cmp("Hwang Won-jun", "황원준") >= joined - 0.01);
+	CHECK(kd_test_person_score("Hwang Won-jun", "황원준") >= joined - 0.01);
 }
 
 KD_TEST(korean__japanese_name_lenis_initial)
@@ -122,11 +116,12 @@ KD_TEST(korean__japanese_name_lenis_initial)
 	kd_result r;
 	/* Hangul writes the initial k/t of a Japanese name as g/d: Kazuo
 	 * 가즈오 "gajeuo", Katsushige 가쓰시게; family name first */
-	double kazuo = cmp("Kazuo Uchida", "우치다 가즈오");
+	double kazuo = kd_test_person_score("Kazuo Uchida", "우치다 가즈오");
 	CHECK(kazuo >= 0.90);
-	CHECK(cmp("Kazuo Uchida", "우치다 마사오") < 0.30);
-	CHECK(cmp("Kazuo Uchida", "우치다 하즈오") < 0.30); /* h is not k */
-	CHECK(cmp("Toda Katsushige", "도다 가쓰시게") >= 0.80);
+	CHECK(kd_test_person_score("Kazuo Uchida", "우치다 마사오") < 0.30);
+	CHECK(kd_test_person_score("Kazuo Uchida", "우치다 하즈오") <
+	      0.30); /* h is not k */
+	CHECK(kd_test_person_score("Toda Katsushige", "도다 가쓰시게") >= 0.80);
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Kazuo Uchida",
 			 "우치다 가즈오") == 0);
 	CHECK(r.match);
@@ -140,11 +135,13 @@ KD_TEST(korean__western_name_in_hangul)
 	kd_result r;
 	/* a Western surname in Hangul keeps its consonants and gains vowels
 	 * (Bridges 브리지스 "beurijiseu"): phon_min_hangul */
-	double bridges = cmp("Jordan Bridges", "조던 브리지스");
+	double bridges = kd_test_person_score("Jordan Bridges",
+					      "조던 브리지스");
 	CHECK(bridges >= KD_DEFAULT_THRESHOLD);
-	CHECK(cmp("Jordan Bridges", "조던 브라운") < 0.30);
-	CHECK(cmp("Lindsey Stirling", "린지 스털링") >= KD_DEFAULT_THRESHOLD);
-	CHECK(cmp("Lindsey Stirling", "린지 스미스") < 0.30);
+	CHECK(kd_test_person_score("Jordan Bridges", "조던 브라운") < 0.30);
+	CHECK(kd_test_person_score("Lindsey Stirling", "린지 스털링") >=
+	      KD_DEFAULT_THRESHOLD);
+	CHECK(kd_test_person_score("Lindsey Stirling", "린지 스미스") < 0.30);
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Jordan Bridges",
 			 "조던 브리지스") == 0);
 	CHECK(r.match);
@@ -167,9 +164,10 @@ KD_TEST(korean__sino_korean_reading)
 	CHECK(!kd__sino_korean("smith", 5, "seumiseu", 8, 3));
 	CHECK(!kd__sino_korean("", 0, "ji", 2, 1));
 	/* a Chinese person in Korean reading: 孟知祥 = 맹지상 */
-	CHECK(cmp("Meng Zhixiang", "맹지상") >= 0.85);
-	CHECK(cmp("Qi Jiguang", "척계광") >= 0.85);
-	CHECK(cmp("Meng Zhixiang", "맹지수") < 0.30); /* another given name */
+	CHECK(kd_test_person_score("Meng Zhixiang", "맹지상") >= 0.85);
+	CHECK(kd_test_person_score("Qi Jiguang", "척계광") >= 0.85);
+	CHECK(kd_test_person_score("Meng Zhixiang", "맹지수") <
+	      0.30); /* another given name */
 	CHECK(kd_compare(&r, NULL, KD_SCHEMA_PERSON, "Meng Zhixiang",
 			 "맹지상") == 0);
 	CHECK(r.match);
@@ -177,7 +175,7 @@ KD_TEST(korean__sino_korean_reading)
 	/* single syllables read so meet by chance: a Korean name written
 	 * apart, whose syllables are pinyin readings of a listed DPRK name
 	 * (서 ~ su, 일 ~ ri), is not that name */
-	CHECK(cmp("Ri Su Yong", "영일 서") < 0.50);
+	CHECK(kd_test_person_score("Ri Su Yong", "영일 서") < 0.50);
 	/* ... but a whole name of two syllables read so is that name:
 	 * 陸抗 Lu Kang = 육항 (surname and a one-syllable given name),
 	 * either order of the listed words; another given name (육모, Lu
@@ -187,12 +185,12 @@ KD_TEST(korean__sino_korean_reading)
 	CHECK(strstr(kd_test_feature(&r, "name_match"),
 		     "'yuk'~'lu' sino-korean, 'hang'~'kang' sino-korean") !=
 	      NULL);
-	CHECK(cmp("Kang Lu", "육항") >= 0.70);
-	CHECK(cmp("Lu Kang", "육모") < 0.30);
-	CHECK(cmp("Lu Kang", "육") < 0.30);
+	CHECK(kd_test_person_score("Kang Lu", "육항") >= 0.70);
+	CHECK(kd_test_person_score("Lu Kang", "육모") < 0.30);
+	CHECK(kd_test_person_score("Lu Kang", "육") < 0.30);
 	/* a pinyin word that is a particle elsewhere (German zu): 祖沖之
 	 * Zu Chongzhi = 조충지 */
-	CHECK(cmp("Zu Chongzhi", "조충지") >= 0.85);
+	CHECK(kd_test_person_score("Zu Chongzhi", "조충지") >= 0.85);
 }
 
 KD_TEST(korean__mandarin_in_hangul)
@@ -215,15 +213,15 @@ KD_TEST(korean__mandarin_in_hangul)
 	CHECK(r.match && r.score >= 0.85);
 	CHECK(strstr(kd_test_feature(&r, "name_match"), "mandarin-hangul") !=
 	      NULL);
-	CHECK(cmp("Zhou Dongyu", "저우 둥위") >= 0.85);
-	CHECK(cmp("Xia Baolong", "샤바오룽") >= 0.85);
+	CHECK(kd_test_person_score("Zhou Dongyu", "저우 둥위") >= 0.85);
+	CHECK(kd_test_person_score("Xia Baolong", "샤바오룽") >= 0.85);
 	/* one syllable read so counts beside a longer reading (Zhang Hanyu
 	 * 장한위: hanyu = 한위), not alone: another given name or the
 	 * surname alone is another person */
-	CHECK(cmp("Zhang Hanyu", "장한위") >= 0.85);
-	CHECK(cmp("Zhou Dongyu", "저우하이빈") < 0.30);
-	CHECK(cmp("Zhou Dongyu", "저우") < 0.30);
-	CHECK(cmp("Zhang Hanyu", "장민수") < 0.30);
+	CHECK(kd_test_person_score("Zhang Hanyu", "장한위") >= 0.85);
+	CHECK(kd_test_person_score("Zhou Dongyu", "저우하이빈") < 0.30);
+	CHECK(kd_test_person_score("Zhou Dongyu", "저우") < 0.30);
+	CHECK(kd_test_person_score("Zhang Hanyu", "장민수") < 0.30);
 }
 
 KD_TEST(korean__hangul_word_sounds)
@@ -252,24 +250,26 @@ KD_TEST(korean__hangul_word_sounds)
 		     "'heinrich'~'hainrihi' phonetic") != NULL ||
 	      strstr(kd_test_feature(&r, "name_match"),
 		     "'hainrihi'~'heinrich' phonetic") != NULL);
-	CHECK(cmp("Josh Beckett", "조시 베켓") >= 0.70);
-	CHECK(cmp("Josh Beckett", "조지 베켓") < 0.30); /* George */
-	CHECK(cmp("Heinrich Biber", "하인리히 바흐") < 0.30);
+	CHECK(kd_test_person_score("Josh Beckett", "조시 베켓") >= 0.70);
+	CHECK(kd_test_person_score("Josh Beckett", "조지 베켓") <
+	      0.30); /* George */
+	CHECK(kd_test_person_score("Heinrich Biber", "하인리히 바흐") < 0.30);
 	/* ... but not when the Latin word could be one Korean syllable
 	 * (Chun ~ 채원 "chaewon", 0.83): Korean names listed in Latin are
 	 * made of those, and a Korean given name in Hangul meets them by
 	 * sound (a many-culture negative) */
 	CHECK(kd__sound_sim_in('k', "chun", 4, "chaewon", 7, &frame) >= 0.75);
 	CHECK(frame == 2);
-	CHECK(cmp("Chun-San PAK", "서윤 채원 박") < 0.70);
+	CHECK(kd_test_person_score("Chun-San PAK", "서윤 채원 박") < 0.70);
 	/* one Hangul word of four syllables or more is no Korean name
 	 * (those have two to four, in one or two words, and four only
 	 * with a two-syllable surname): a foreign name's word, by sound */
-	CHECK(cmp("Eisenhower", "아이젠하워") >= 0.85);
-	CHECK(cmp("Namgung Min Su", "남궁민수") >= 0.85);
+	CHECK(kd_test_person_score("Eisenhower", "아이젠하워") >= 0.85);
+	CHECK(kd_test_person_score("Namgung Min Su", "남궁민수") >= 0.85);
 	/* three parts in Hangul words, each by sound (Paisley 페이즐리) */
-	CHECK(cmp("Kimberly Williams-Paisley", "킴벌리 윌리엄스 페이즐리") >=
-	      0.80);
-	CHECK(cmp("Kimberly Paisley", "킴벌리 스미스") < 0.30);
-	CHECK(cmp("Heinrich Rickert", "하인리히 슈미트") < 0.30);
+	CHECK(kd_test_person_score("Kimberly Williams-Paisley",
+				   "킴벌리 윌리엄스 페이즐리") >= 0.80);
+	CHECK(kd_test_person_score("Kimberly Paisley", "킴벌리 스미스") < 0.30);
+	CHECK(kd_test_person_score("Heinrich Rickert", "하인리히 슈미트") <
+	      0.30);
 }
