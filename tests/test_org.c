@@ -72,7 +72,19 @@ KD_TEST(org__glued_legal_form)
 	/* glued to another country's form: still two companies */
 	CHECK(cmp(KD_SCHEMA_COMPANY, "Norvale TradingGmbH",
 		  "Norvale Trading Sdn. Bhd.") < KD_DEFAULT_THRESHOLD);
+	/* three consonants of a country's own form (Romanian SRL) */
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Al-Jalaa HotelSRL",
+		  "Al-Jalaa Hotel S.R.L.") >= 0.95);
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Al-Jalaa HotelSRL", "Al-Jalaa Hotel") >=
+	      KD_DEFAULT_THRESHOLD);
 	CHECK(kd__name_analyze(&n, "BEHDOKHT", 8, KD_NAME_ORG) == 0);
+	CHECK(n->nvars == 1 && n->vars[0].ntok == 1);
+	kd__name_free(n);
+	CHECK(kd__name_analyze(&n, "GERESHK", 7, KD_NAME_ORG) == 0);
+	CHECK(n->nvars == 1 && n->vars[0].ntok == 1);
+	kd__name_free(n);
+	/* a form with a vowel ends words (Mesa, Zigzag): kept whole */
+	CHECK(kd__name_analyze(&n, "SOLIDAG", 7, KD_NAME_ORG) == 0);
 	CHECK(n->nvars == 1 && n->vars[0].ntok == 1);
 	kd__name_free(n);
 }

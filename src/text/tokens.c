@@ -362,22 +362,22 @@ static void split(struct kd_tokset *ts, const char *s, size_t n)
 
 /*
  * A legal form glued to the last word of an organisation's name
- * (UnileverNV, NorthstarTradingGmbH, SastaCorp): the form is split off
- * when it is a one-word pattern of the legal forms data that no word
- * ends in by chance: no vowel, not ending in s, and an English form of
- * three letters (llc, ltd, plc, jsc) or any of four or more (gmbh,
- * dmcc), or nv, bv, inc, corp; and the rest is a word of three letters
- * or more with a vowel.
+ * (UnileverNV, NorthstarTradingGmbH, SastaCorp, HotelSRL): the form is
+ * split off when it is a one-word pattern of the legal forms data that no
+ * word ends in by chance: three letters or more, no vowel, not ending in
+ * s, and no h among three (kh, sh and ch end transcribed names: Behdokht,
+ * Gereshk; of the 38 such three-letter forms only kht and shk end a
+ * word of the lists or of Debian's hunspell dictionaries), or nv, bv,
+ * inc, corp; and the rest is a word of three letters or more with a
+ * vowel. A form with a vowel (SA, AG, Oy) ends too many words.
  */
-static bool glued_form(const char *p, size_t n, unsigned form)
+static bool glued_form(const char *p, size_t n)
 {
 	size_t i;
 	if ((n == 2 && (strcmp(p, "nv") == 0 || strcmp(p, "bv") == 0)) ||
 	    strcmp(p, "inc") == 0 || strcmp(p, "corp") == 0)
 		return true;
-	/* an English form (llc, ltd, jsc, plc, llp) or a long one without
-	 * a vowel (gmbh, dmcc): not the consonants that end Behdokht */
-	if (n < 3 || p[n - 1] == 's' || (n < 4 && !kd_legal_forms[form].intl))
+	if (n < 3 || p[n - 1] == 's' || (n == 3 && memchr(p, 'h', n) != NULL))
 		return false;
 	for (i = 0; i < n; i++)
 		if (strchr("aeiouy", p[i]) != NULL)
@@ -419,8 +419,7 @@ static void legal_glued(struct kd_tokset *ts)
 		if (pre < 3)
 			continue;
 		i = legal_find(suf);
-		found = i < NLEGAL && !g_skip[i] &&
-			glued_form(suf, n, g_legal[i].form);
+		found = i < NLEGAL && !g_skip[i] && glued_form(suf, n);
 		for (i = 0; i < pre; i++)
 			v += strchr("aeiouy", t->s[i]) != NULL;
 		if (!found || v == 0 || !kd__tok_insert(ts, ts->n))
