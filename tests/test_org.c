@@ -164,6 +164,20 @@ KD_TEST(org__payment_residue)
 		  "NORVALE STAR") >= 0.95);
 	CHECK(cmp(KD_SCHEMA_VESSEL, "Norvale Star (FLAG: PANAMA)",
 		  "NORVALE STAR") >= 0.95);
+	/* an address appended without a comma: a house number and a
+	 * street designator within three words */
+	CHECK(cmp(KD_SCHEMA_COMPANY,
+		  "Norvale Trading Ltd 20 Tverskaya St Minsk", listed) >= 0.95);
+	CHECK(cmp(KD_SCHEMA_COMPANY, "Norvale Trading Ltd 236 Jalan Ampang",
+		  listed) >= 0.95);
+	/* a number that is part of the name (no street after it) stays */
+	{
+		struct kd_name *n = NULL;
+		const char *v = "Norvale 5 Star Shipping";
+		CHECK(kd__name_analyze(&n, v, strlen(v), KD_NAME_ORG) == 0);
+		CHECK(n->nvars == 1 && n->vars[0].ntok == 4);
+		kd__name_free(n);
+	}
 	/* without residue the label words count: no match */
 	CHECK(cmp(KD_SCHEMA_COMPANY, "Beneficiary Holdings Norvale", listed) <
 	      KD_DEFAULT_THRESHOLD);

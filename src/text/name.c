@@ -614,6 +614,47 @@ static int digit_near(const char *s, size_t len, size_t i)
 	return 0;
 }
 
+/* Street designators of addresses in the languages of the lists' and
+ * payments' addresses (English, German, French, Spanish, Portuguese,
+ * Italian, Russian, Polish, Turkish, Malay/Indonesian, Arabic): written
+ * here as no Debian package carries an address parser's dictionaries. */
+static const char *const g_street[] = {
+	"st",        "street",  "str",    "strasse", "strada",   "rd",
+	"road",      "ave",     "avenue", "av",      "avenida",  "blvd",
+	"boulevard", "lane",    "ln",     "rue",     "calle",    "via",
+	"viale",     "rua",     "ul",     "ulitsa",  "prospekt", "pr",
+	"cad",       "caddesi", "cd",     "sok",     "sokak",    "jalan",
+	"jl",        "shari",   "sharia", "highway", "hwy"
+};
+
+/* A house number at i (digits, perhaps one letter: 12A) followed within
+ * three words by a street designator: "Globaltek 20 Tverskaya St Minsk",
+ * "Applicata 236 Jalan Ampang": an address appended without a comma. */
+static int house_number_at(const char *s, size_t len, size_t i)
+{
+	size_t k = i, w, b, j;
+	while (k < len && s[k] >= '0' && s[k] <= '9')
+		k++;
+	if (k - i > 5)
+		return 0;
+	if (k < len && ascii_letter(s[k]))
+		k++;
+	if (k == len || s[k] != ' ')
+		return 0;
+	for (w = 0; w < 3 && k < len; w++) {
+		while (k < len && s[k] == ' ')
+			k++;
+		for (b = k; k < len && alnum_byte(s[k]); k++)
+			;
+		for (j = 0; j < sizeof(g_street) / sizeof(g_street[0]); j++)
+			if (k > b && lower_at(s, k, b, g_street[j]))
+				return 1;
+		while (k < len && s[k] != ' ')
+			k++; /* the dot of St. or Cad. */
+	}
+	return 0;
+}
+
 /* A separator before residue at i: , ; : ( [ or a dash with a space on
  * one side (not the hyphen of Al-Haramain). */
 static int sep_at(const char *s, size_t len, size_t i)
@@ -714,6 +755,11 @@ static int org_residue(const char *s, size_t len, size_t *ns, size_t *ne)
 		}
 		if (alnum_byte(s[b - 1]))
 			continue; /* the words below begin a word (lower_at) */
+		if (s[b - 1] == ' ' && s[b] >= '0' && s[b] <= '9' &&
+		    house_number_at(s, len, b)) {
+			e = sep_before(s, b);
+			break;
+		}
 		for (k = 0; k < sizeof(tail) / sizeof(tail[0]); k++)
 			if (lower_at(s, len, b, tail[k]))
 				break;
