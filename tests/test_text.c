@@ -475,6 +475,12 @@ KD_TEST(text__token_kinds)
 		{ "Abd al-Rahman", 0, "abd:P al:P rahman:W" },
 		{ "Abdulrahman", 0, "abd:P al:P rahman:W" },
 		{ "Abdurrahman Wahid", 0, "abd:P al:P rahman:W wahid:W" },
+		/* the assimilated article's letter written once */
+		{ "Abdurahman", 0, "abd:P al:P rahman:W" },
+		{ "Abdisalam", 0, "abd:P al:P salam:W" },
+		{ "Abdrazzak", 0, "abd:P al:P razzak:W" },
+		/* a consonant after the sun letter: as written */
+		{ "Abdeslam", 0, "abdeslam:W" },
 		{ "Abdullah Abdullah", 0, "abdullah:W abdullah:W" },
 		{ "Abdullahi Yusuf", 0, "abdullahi:W yusuf:W" },
 		{ "Abdelaziz Bouteflika", 0, "abd:P al:P aziz:W bouteflika:W" },

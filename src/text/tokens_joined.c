@@ -42,8 +42,10 @@ static bool any_vowel(const char *s, size_t n)
 
 /* How the abd rule reads word s: ABD_NONE, ABD_ALLAH (Abdullah,
  * Abdallah, Abdulla, Abdullahi: Abd Allah, one name) or ABD_SPLIT with
- * *rest the offset of the name after the article (len: none). */
-enum { ABD_NONE, ABD_ALLAH, ABD_SPLIT };
+ * *rest the offset of the name after the article (len: none);
+ * ABD_SPLIT_PLAIN the same with the article's sun letter written once
+ * (Abdurahman), which no slip of the hand is undone towards. */
+enum { ABD_NONE, ABD_ALLAH, ABD_SPLIT, ABD_SPLIT_PLAIN };
 
 static int abd_parts(const char *s, size_t len, size_t *rest)
 {
@@ -52,16 +54,25 @@ static int abd_parts(const char *s, size_t len, size_t *rest)
 		return ABD_NONE;
 	while (v < len && v < 5 && is_vowel(s[v]))
 		v++;
-	if (v == 3 || v >= len)
+	if (v >= len)
 		return ABD_NONE;
-	/* abd V+ l REST, or abd V+ C C REST with a sun letter C */
-	if (s[v] == 'l')
+	/* abd V+ l REST, or abd V+ C C REST with a sun letter C; or abd V*
+	 * C V REST when the assimilated article is not written double
+	 * (Abdurahman, Abdisalam, Abdrazzak: Abd al-Rahman, Abd al-Salam,
+	 * Abd al-Razzaq), the rest a name of four letters or more; not a
+	 * d struck twice (Abdderrahmane: the slip repair's) */
+	if (v > 3 && s[v] == 'l') {
 		r = v + 1;
-	else if (strchr("tdrzsn", s[v]) != NULL &&
-		 (v + 1 == len || s[v + 1] == s[v]))
+	} else if (v > 3 && strchr("tdrzsn", s[v]) != NULL &&
+		   (v + 1 == len || s[v + 1] == s[v])) {
 		r = v + 1;
-	else
+	} else if (strchr("tdrzsn", s[v]) != NULL && len - v >= 4 &&
+		   is_vowel(s[v + 1]) && (v > 3 || s[v] != 'd')) {
+		*rest = v;
+		return ABD_SPLIT_PLAIN;
+	} else {
 		return ABD_NONE;
+	}
 	*rest = r;
 	if (s[v] == 'l' && len - r <= 4 &&
 	    (strncmp(s + r, "la", 2) == 0 || strncmp(s + r, "ah", 2) == 0 ||
@@ -77,7 +88,8 @@ static void abd_split(struct kd_tokset *ts)
 	size_t i, rest;
 	for (i = 0; i < ts->n; i++) {
 		struct kd_rtok *t = &ts->t[i];
-		if (abd_parts(t->s, t->len, &rest) != ABD_SPLIT)
+		int abd = abd_parts(t->s, t->len, &rest);
+		if (abd != ABD_SPLIT && abd != ABD_SPLIT_PLAIN)
 			continue;
 		if (!kd__tok_insert(ts, i + 1))
 			return;
