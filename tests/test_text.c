@@ -488,6 +488,12 @@ KD_TEST(text__token_kinds)
 		{ "Salaheddine", 0, "salah:W al:P din:W" },
 		{ "Ziaurrahman", 0, "zia:W al:P rahman:W" },
 		{ "Mati ur Rehman", 0, "mati:W al:P rehman:W" },
+		/* the article at the end of the word before its name */
+		{ "Matiur Rehman", 0, "mati:W al:P rehman:W" },
+		{ "Nasirud Din", 0, "nasir:W al:P din:W" },
+		/* no doubled (assimilated) letter, or another name after */
+		{ "Arthur Rose", 0, "arthur:W rose:W" },
+		{ "Timur Rakhimov", 0, "timur:W rakhimov:W" },
 		{ "Saifullah Hassan Nasrallah", 0,
 		  "saif:W allah:W hassan:W nasr:W allah:W" },
 		{ "Aladdin", 0, "aladdin:W" },

@@ -39,7 +39,8 @@
  * 14: Hebrew shin before he read as sh (hebrew.c)
  * 15: glued legal forms of three consonants without h (HotelSRL); an
  *     address after a house number without a comma (org residue);
- *     Abd + an article whose sun letter is written once (Abdurahman) */
+ *     Abd + an article whose sun letter is written once (Abdurahman);
+ *     the article glued to the word before its name (Fazlur Rehman) */
 #define KD_MATCHER_FORMAT 15u
 
 #define TAG_MHDR KD_SNAP_TAG('M', 'H', 'D', 'R')

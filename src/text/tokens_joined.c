@@ -267,6 +267,49 @@ static bool slip_compound(const char *s, size_t len, int kind, size_t at)
 	       at + 1 + g_suffixes[j].len >= len;
 }
 
+/*
+ * The article written at the end of the word before the name it
+ * belongs to (Fazlur Rehman, Matiur Rahman, Nasirud Din: Fazl-ur-Rehman,
+ * Nasir-ud-Din, as South Asian names are often written): a word that ends
+ * in what a compound suffix writes before its name (ur of urrahman, ud
+ * of uddin) with the name itself as the next word reads as X al NAME,
+ * like the compound. Only the compounds with an assimilated, doubled
+ * consonant: Arthur Rose or Timur Rakhimov are no such name.
+ */
+static void article_before_split(struct kd_tokset *ts)
+{
+	size_t i, j;
+	for (i = 0; i + 1 < ts->n; i++) {
+		const struct kd_rtok *nx = &ts->t[i + 1];
+		struct kd_rtok *t = &ts->t[i];
+		for (j = 0; j < sizeof(g_suffixes) / sizeof(g_suffixes[0]);
+		     j++) {
+			const char *add2 = g_suffixes[j].add2;
+			size_t a = add2 != NULL ? strlen(add2) : 0, p;
+			if (add2 == NULL || g_suffixes[j].len < a + 2)
+				continue;
+			/* suffix = prefix + add2, its last letter doubled */
+			p = g_suffixes[j].len - a;
+			if (strcmp(g_suffixes[j].suf + p, add2) != 0 ||
+			    g_suffixes[j].suf[p - 1] != add2[0] ||
+			    nx->len != a || strcmp(nx->s, add2) != 0 ||
+			    t->len < p + 3 ||
+			    strncmp(t->s + t->len - p, g_suffixes[j].suf, p) !=
+				    0 ||
+			    !any_vowel(t->s, t->len - p))
+				continue;
+			if (!kd__tok_insert(ts, i + 1))
+				return;
+			t = &ts->t[i];
+			t->len = (uint8_t)(t->len - p);
+			t->s[t->len] = '\0';
+			kd__tok_set(&ts->t[i + 1], "al", 2);
+			i += 2;
+			break;
+		}
+	}
+}
+
 /* The key left (right 0) or right of c on its row of the keyboard, or
  * 0 */
 static char row_neighbour(char c, int right)
@@ -348,4 +391,5 @@ void kd__joined_split(struct kd_tokset *ts, unsigned flags)
 	if (!(flags & KD_NAME_PARTICLES_JOINED))
 		particle_split(ts);
 	suffix_split(ts);
+	article_before_split(ts);
 }
