@@ -499,6 +499,14 @@ KD_TEST(text__token_kinds)
 		{ "Aladdin", 0, "aladdin:W" },
 		{ "이 순신", 0, "i:W sun:W sin:W" }, /* 이 is a surname */
 		{ "Ri Son Gwon", 0, "ri:W son:W gwon:W" },
+		/* facts written into a listed person's name end it */
+		{ "Safia Al-Hadad, born 1 Jan. 1953 (Oman passport no.0382)", 0,
+		  "safia:W al:P hadad:W" },
+		{ "Khirullah Khairkhwa born in Kandahar", 0,
+		  "khir:W allah:W khairkhwa:W" },
+		{ "Ali Hadad (passport A123)", 0, "ali:W hadad:W" },
+		/* a name that is the word (Max Born) */
+		{ "Max Born", 0, "max:W born:W" },
 		{ "", 0, "(none)" },
 		{ " - ., ", 0, "(none)" },
 	};

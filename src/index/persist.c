@@ -40,7 +40,8 @@
  * 15: glued legal forms of three consonants without h (HotelSRL); an
  *     address after a house number without a comma (org residue);
  *     Abd + an article whose sun letter is written once (Abdurahman);
- *     the article glued to the word before its name (Fazlur Rehman) */
+ *     the article glued to the word before its name (Fazlur Rehman);
+ *     facts written into a person's name (", born in ...") cut off */
 #define KD_MATCHER_FORMAT 15u
 
 #define TAG_MHDR KD_SNAP_TAG('M', 'H', 'D', 'R')

@@ -810,6 +810,43 @@ static int org_residue(const char *s, size_t len, size_t *ns, size_t *ne)
 	return 1;
 }
 
+/*
+ * Facts written into a person's name, as some lists' aliases carry them
+ * ("Khirullah Said Wali Khairkhwa, born in Kandahar on 01 Jan.1967",
+ * "Safia Farkash Mohammed Al-Hadad, born 1 Jan. 1953 (Oman passport
+ * no. ...)"): the name ends before "born" after a separator or before
+ * "in", "on" or a number, or before a separator and "passport", "date of
+ * birth" or "DOB". The length of the name proper (len: none); Max Born
+ * keeps his name.
+ */
+static size_t person_facts_at(const char *s, size_t len)
+{
+	static const char *const facts[] = { "passport", "date of birth",
+					     "dob" };
+	size_t b, k, e;
+	for (b = 1; b < len; b++) {
+		int sep;
+		if (alnum_byte(s[b - 1]) || !ascii_letter(s[b]))
+			continue;
+		e = sep_before(s, b);
+		for (sep = 0, k = e; k < b; k++)
+			sep |= s[k] != ' ';
+		if (lower_at(s, len, b, "born")) {
+			k = b + 4;
+			while (k < len && s[k] == ' ')
+				k++;
+			if (sep || (k < len && s[k] >= '0' && s[k] <= '9') ||
+			    lower_at(s, len, k, "in") ||
+			    lower_at(s, len, k, "on"))
+				return e;
+		}
+		for (k = 0; sep && k < sizeof(facts) / sizeof(facts[0]); k++)
+			if (lower_at(s, len, b, facts[k]))
+				return e;
+	}
+	return len;
+}
+
 /* Analyse s[0..len) into variants from *nv on (at most cap variants in
  * all): a former or other name in brackets gives variants of its own. */
 static int analyze_main(struct kd_tokset *ts, uint8_t *vflags, uint8_t *vvow,
@@ -868,6 +905,7 @@ int kd__name_analyze(struct kd_name **out, const char *s, size_t len,
 		kd__title_cut(s, len, &tb, &te);
 		s += tb;
 		len = te - tb;
+		len = person_facts_at(s, len);
 	}
 	if ((flags & KD_NAME_ORG) && org_residue(s, len, &ns, &ne)) {
 		/* the name proper first; the text after it (a branch, an
