@@ -323,3 +323,25 @@ KD_TEST(scan_prose__dprk_surname_with_initial_r)
 	CHECK_INT(scan_alerts("이번 결정은 렴희진이 영향력을 보여준다."), 0);
 	CHECK_INT(scan_alerts("그것은 량심이 있는 일이다."), 0);
 }
+
+KD_TEST(scan_prose__dprk_two_syllable_name_before_particle)
+{
+	/* 렴영은: RYOM Yong + the topic particle 은. A North Korean r-
+	 * surname starts no South Korean word, so the two syllables before
+	 * a one-syllable particle are read as the name without a title */
+	expect_name("북한 매체에 따르면 렴영은 지난주 회의에 참석했다.",
+		    "uk-11038", 27, 33);
+	expect_name("북한 매체에 따르면 렴영이 지난주 회의에 참석했다.",
+		    "uk-11038", 27, 33);
+	/* the whole three-syllable word still comes first (렴희봉은) */
+	expect_name("이번 결정은 렴희봉은 영향력을 보여준다.", "ofac-22999", 17,
+		    26);
+	/* a South Korean surname gives no such reading: 정부가
+	 * ("government" + subject) and 주혁이 stay one three-syllable word */
+	CHECK_INT(scan_alerts("정부가 발표했다. 주혁이 왔다."), 0);
+	/* a syllable that is no particle is a given-name syllable: 렴영수
+	 * is no RYOM Yong */
+	CHECK_INT(scan_alerts(
+			  "북한 매체에 따르면 렴영수 지난주 회의에 참석했다."),
+		  0);
+}

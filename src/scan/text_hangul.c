@@ -55,13 +55,14 @@ static size_t ko_particle_len(const char *s, size_t i, size_t e, int whole)
 /* Korean surnames (one syllable; DPRK spellings 리, 림, 로, 류, 라 too)
  * and the two-syllable ones. North Korea keeps the initial r of a
  * Sino-Korean surname that the South writes without it (리 for 이, 렴 for
- * 염, 량 for 양); 렴 (RYOM Hui-bong, RYOM Yong) and 량 (RYANG Tae Chol,
- * RYANG Su Nyo) are borne by listed persons. */
+ * 염, 량 for 양, 려 for 여, 룡 for 용, 련 for 연, 륙 for 육); 렴 (RYOM
+ * Hui-bong, RYOM Yong) and 량 (RYANG Tae Chol, RYANG Su Nyo) are borne
+ * by listed persons. */
 static const char g_surnames_ko[] =
 	"김이리박최정강조윤장임림한오서신권황안송류유전홍고문양손배백허남심"
 	"노로하곽성차주우구민나라진지엄채원천방공현함변염여추도소석선설마길"
 	"연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감"
-	"음빈동온호범좌팽승간상갈시단견당화창궁계렴량";
+	"음빈동온호범좌팽승간상갈시단견당화창궁계렴량려룡련륙";
 static const char *const g_surnames2_ko[] = { "남궁", "황보", "제갈", "선우",
 					      "독고", "사공", "서문" };
 
@@ -78,6 +79,15 @@ static int ko_surname(const char *syl, size_t nsyl)
 			return 1;
 	return 0;
 }
+
+/* North Korean surnames South Korean spelling never starts a word with:
+ * the South drops or changes the initial r of a Sino-Korean syllable
+ * (the initial-sound rule, 두음법칙: 염, 양, 여, 용, 연, 육), and no
+ * loanword starts with these syllables (unlike 리, 라, 로, 류, 림:
+ * 리스트, 라디오, 로그). So a word starting with one is a North Korean
+ * name, evidence enough for a two-syllable one (RYOM Yong) without a
+ * title beside it. */
+static const char g_dprk_surnames_ko[] = "렴량려룡련륙";
 
 /* Is the Hangul word s[i..e) a title, with a particle maybe (장관,
  * 위원장은)? */
@@ -174,4 +184,47 @@ int kd__scan_hangul_word(struct scan *sc, const char *s, size_t len, size_t i,
 	kd__free(o);
 	kd__free(om);
 	return err;
+}
+
+/* Is the syllable at sc->g->s[t->os] (3 bytes) one of `set`? */
+static int syllable_in(const struct scan *sc, const struct tok *t,
+		       const char *set, size_t setlen)
+{
+	size_t k;
+	if (t->oe < t->os + 3 || t->os + 3 > sc->g->len)
+		return 0;
+	for (k = 0; k + 3 <= setlen; k += 3)
+		if (memcmp(sc->g->s + t->os, set + k, 3) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Are tokens i and i + 1 a North Korean two-syllable name with a
+ * one-syllable particle glued after it (렴영은: RYOM Yong + 은)? The
+ * word is then three syllables, which kd__scan_hangul_word() keeps whole
+ * as surname + two-syllable given name, since 은 and 이 are also given
+ * name syllables (김정은); a two-syllable name needs a title beside it
+ * there, because most Sino-Korean words start with a surname syllable
+ * (정부가: government + subject particle). A North Korean r- surname
+ * (g_dprk_surnames_ko) starts no South Korean word, so here the first
+ * two syllables may be read as the name, the third as the particle.
+ */
+int kd__scan_ko_dprk_pair(const struct scan *sc, size_t i)
+{
+	const struct tok *t = sc->t;
+	size_t k;
+	if (sc->legacy || i + 2 >= sc->n ||
+	    (i > 0 && t[i - 1].hangul && t[i - 1].oe == t[i].os))
+		return 0;
+	for (k = i; k < i + 2; k++)
+		if (!t[k].hangul || !t[k + 1].hangul || t[k].oe != t[k + 1].os)
+			return 0;
+	if (i + 3 < sc->n && t[i + 3].hangul && t[i + 2].oe == t[i + 3].os)
+		return 0; /* a fourth syllable */
+	if (!syllable_in(sc, &t[i], g_dprk_surnames_ko,
+			 sizeof(g_dprk_surnames_ko) - 1))
+		return 0;
+	return t[i + 2].oe == t[i + 2].os + 3 &&
+	       ko_particle_len(sc->g->s, t[i + 2].os, t[i + 2].oe, 1) == 3;
 }

@@ -141,6 +141,10 @@ void kd__scan_fold_free(struct scan *sc);
 int kd__scan_hangul_word(struct scan *sc, const char *s, size_t len, size_t i,
 			 size_t e, size_t base,
 			 int (*put)(struct scan *, char, size_t));
+/** Are tokens i, i + 1 a North Korean two-syllable name (a surname only
+ *  the North writes, 렴, 량...) with a one-syllable particle after it in
+ *  the same word (렴영은)? */
+int kd__scan_ko_dprk_pair(const struct scan *sc, size_t i);
 
 /* ---- text_token.c ------------------------------------------------------ */
 /** Keep or drop the words of the folded chunk, appending to sc->t. */

@@ -89,7 +89,8 @@ static int unbounded(const struct scan *sc, size_t i, size_t j)
 	     (sc->t[i].sep == SEP_HYPHEN && l->known)))
 		return 1;
 	return r && r->sep != SEP_HARD &&
-	       (name_word(r) || (r->sep == SEP_HYPHEN && r->known));
+	       (name_word(r) || (r->sep == SEP_HYPHEN && r->known)) &&
+	       !(j == i + 1 && kd__scan_ko_dprk_pair(sc, i)); /* 렴영|은 */
 }
 
 int kd__scan_span_key(struct scan *sc, size_t i, size_t j, char *key,
@@ -658,14 +659,22 @@ static int hangul_cand(struct scan *sc, size_t i, struct cand **cs, size_t *nc,
 	int err;
 	while (same_word(sc, j))
 		j++;
-	if (j == i || unbounded(sc, i, j) ||
-	    !hangul_key(sc, i, j, key, sizeof(key), &kl))
-		return 0;
-	if ((err = kd__scan_score(&r, sc->c, key, kl, KD_SCAN_FULL)) < 0)
-		return err;
-	if (r == NULL || r->ent == UINT32_MAX || r->score < sc->c->threshold ||
-	    !kd__scan_given_and_family(sc, i, j, r))
-		return 0;
+	/* the whole word, then a North Korean name before its particle
+	 * (렴영|은) */
+	for (;; j--) {
+		if (j == i || unbounded(sc, i, j) ||
+		    !hangul_key(sc, i, j, key, sizeof(key), &kl))
+			return 0;
+		if ((err = kd__scan_score(&r, sc->c, key, kl, KD_SCAN_FULL)) <
+		    0)
+			return err;
+		if (r != NULL && r->ent != UINT32_MAX &&
+		    r->score >= sc->c->threshold &&
+		    kd__scan_given_and_family(sc, i, j, r))
+			break;
+		if (j != i + 2 || !kd__scan_ko_dprk_pair(sc, i))
+			return 0;
+	}
 	if ((err = kd__grow((void **)cs, capc, *nc + 1, sizeof(**cs))) < 0)
 		return err;
 	(*cs)[*nc].i = i;
@@ -976,8 +985,9 @@ int kd__scan_collect(struct scan *sc)
 				break;
 			}
 			if (sc->t[i].hangul && j + 1 < sc->n &&
-			    same_word(sc, j))
-				end_ok = 0;
+			    same_word(sc, j) &&
+			    !(j == i + 1 && kd__scan_ko_dprk_pair(sc, i)))
+				end_ok = 0; /* 렴영|은: a particle after */
 			if (comma && j < i + 2)
 				end_ok = 0;
 			if (end_ok && specific &&
