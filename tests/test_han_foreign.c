@@ -8,6 +8,8 @@
 #include "test.h"
 #include "text/text_int.h"
 
+#include <string.h>
+
 /* kd__han_transcription on a UTF-8 string */
 static int han_tr(const char *s)
 {
@@ -89,6 +91,40 @@ KD_TEST(han_foreign__compare)
 	CHECK(kd_test_person_score("Sergei Lavrov", "谢尔盖 拉夫罗夫") >= 0.70);
 	CHECK(kd_test_person_score("Sergei Lavrov", "谢尔盖 古斯塔夫森") <
 	      0.70);
+}
+
+/* kd__translit_nopts of a Han run given in UTF-8 */
+static int han_nopts(const char *s)
+{
+	UChar u[64];
+	int32_t n = 0;
+	UErrorCode e = U_ZERO_ERROR;
+	u_strFromUTF8(u, 64, &n, s, -1, &e);
+	return U_SUCCESS(e) ? kd__translit_nopts(KD_SCRIPT_HAN, u, n) : -1;
+}
+
+KD_TEST(han_foreign__unwritten_er)
+{
+	/* a lone stop value takes the -er the tables leave unwritten */
+	CHECK(strcmp(kd__han_unwritten_er("k"), "er") == 0);
+	CHECK(strcmp(kd__han_unwritten_er("t"), "er") == 0);
+	CHECK(kd__han_unwritten_er("s") == NULL); /* 斯: Haines, not -ser */
+	CHECK(kd__han_unwritten_er("ni") == NULL);
+	CHECK(kd__han_unwritten_er("") == NULL);
+	/* only a run whose word ends in such a character gets the option */
+	CHECK(han_nopts("洛克") == KD_HAN_OPT_ER + 1);
+	CHECK(han_nopts("帕拉迪丝") == KD_HAN_OPT_VALUES + 1);
+	CHECK(han_nopts("李伟") == 1); /* a Chinese name: pinyin only */
+	/* Locker 洛克, Sanger 桑格, Carter 卡特: found, and the reading
+	 * without the -er stays (Clark 克拉克) */
+	CHECK(kd_test_person_score("Locker", "洛克") >= 0.70);
+	CHECK(kd_test_person_score("Sanger", "桑格") >= 0.70);
+	CHECK(kd_test_person_score("Carter", "卡特") >= 0.70);
+	CHECK(kd_test_person_score("Clark", "克拉克") >= 0.70);
+	/* another name ending in -er is not read into it */
+	CHECK(kd_test_person_score("Walker", "洛克") < 0.30);
+	CHECK(kd_test_person_score("Locker", "桑格") < 0.30);
+	CHECK(kd_test_person_score("Sanger", "克拉克") < 0.30);
 }
 
 KD_TEST(han_foreign__hangul_words)
