@@ -54,7 +54,14 @@ KD_TEST(han_foreign__transcription_words)
 	CHECK(han_tr("甘農"));
 	CHECK(han_tr("黛娜"));
 	CHECK(!han_tr("山本 黛娜"));
-	CHECK(!han_tr("钱尼")); /* 钱: no transcription character */
+	/* a word of two, one character unseen, the other typical of
+	 * transcriptions (尼 尔 阿): alone, a foreign name too (Chaney 钱尼,
+	 * Bohr 玻尔); not so beside a name word, nor with a common Chinese
+	 * given-name character (伟) */
+	CHECK(han_tr("钱尼"));
+	CHECK(han_tr("玻尔"));
+	CHECK(!han_tr("钱尼 山本"));
+	CHECK(!han_tr("钱伟"));
 	/* four characters, one unseen in transcriptions (茱 of Juliana) */
 	CHECK(han_tr("茱莉安娜"));
 	CHECK(!han_tr("斯"));
@@ -72,6 +79,9 @@ KD_TEST(han_foreign__compare)
 	CHECK(kd_test_person_score("Mondale", "蒙代尔") >= 0.70);
 	CHECK(kd_test_person_score("Gannon", "甘農") >= 0.70);
 	CHECK(kd_test_person_score("Juliana", "茱莉安娜") >= 0.70);
+	CHECK(kd_test_person_score("Chaney", "钱尼") >= 0.70);
+	CHECK(kd_test_person_score("Bohr", "玻尔") >= 0.70);
+	CHECK(kd_test_person_score("Chaney", "玻尔") < 0.30);
 	CHECK(kd_test_person_score("Gannon", "黛娜") < 0.30);
 	/* pinyin ji xi jia wu are the transcription's gi hi ga u */
 	CHECK(kd_test_person_score("Gisco", "吉斯戈") >= 0.70);

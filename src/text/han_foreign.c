@@ -101,7 +101,10 @@ static uint32_t tr_count(UChar32 c)
  * unseen too (茱莉安娜 Juliana: few Chinese names have four characters).
  * A word of two with one rare character (甘農 Gannon, 黛娜 Dinah, 薛佛
  * Shaffer) is WORD_ALONE: one only as the whole name, as a name of two
- * such words is as likely a Japanese one (加奈 山本). */
+ * such words is as likely a Japanese one (加奈 山本); so is a word of
+ * two whose other character is unseen but beside a typical one (钱尼
+ * Chaney, 玻尔 Bohr, 阿瑙 Arnau: a Chinese surname and a given name
+ * of the commonest transcription characters, 尼 尔 阿, are rare). */
 enum { WORD_NOT, WORD_ALONE, WORD_FOREIGN };
 
 static int word_foreign(int nch, uint32_t lo, uint32_t lo2)
@@ -113,7 +116,7 @@ static int word_foreign(int nch, uint32_t lo, uint32_t lo2)
 	if (nch < 2 || lo2 < common)
 		return WORD_NOT;
 	if (nch == 2 && lo < common)
-		return lo == 0          ? WORD_NOT
+		return lo == 0 ? (lo2 >= typical ? WORD_ALONE : WORD_NOT)
 		       : lo2 >= typical ? WORD_FOREIGN
 					: WORD_ALONE;
 	if (nch == 3 && lo == 0 && lo2 < typical)
