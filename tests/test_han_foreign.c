@@ -8,24 +8,38 @@
 #include "test.h"
 #include "text/text_int.h"
 
+#include <string.h>
+
+/* UTF-8 s as UTF-16 in u[64]: its length, -1 on an error */
+static int32_t utf16(UChar *u, const char *s)
+{
+	int32_t n = 0;
+	UErrorCode e = U_ZERO_ERROR;
+	u_strFromUTF8(u, 64, &n, s, -1, &e);
+	return U_SUCCESS(e) ? n : -1;
+}
+
 /* kd__han_transcription on a UTF-8 string */
 static int han_tr(const char *s)
 {
 	UChar u[64];
-	int32_t n = 0;
-	UErrorCode e = U_ZERO_ERROR;
-	u_strFromUTF8(u, 64, &n, s, -1, &e);
-	return U_SUCCESS(e) && kd__han_transcription(u, n);
+	int32_t n = utf16(u, s);
+	return n >= 0 && kd__han_transcription(u, n);
 }
 
 static int hangul_words(const char *s)
 {
 	UChar u[64];
-	int32_t n = 0;
-	UErrorCode e = U_ZERO_ERROR;
-	u_strFromUTF8(u, 64, &n, s, -1, &e);
-	return U_SUCCESS(e) &&
-	       kd__hangul_nopts(u, n) == KD_HANGUL_OPT_WORDS + 1;
+	int32_t n = utf16(u, s);
+	return n >= 0 && kd__hangul_nopts(u, n) == KD_HANGUL_OPT_WORDS + 1;
+}
+
+/* kd__translit_nopts of a Han run given in UTF-8 */
+static int han_nopts(const char *s)
+{
+	UChar u[64];
+	int32_t n = utf16(u, s);
+	return n >= 0 ? kd__translit_nopts(KD_SCRIPT_HAN, u, n) : -1;
 }
 
 KD_TEST(han_foreign__transcription_words)
@@ -52,7 +66,14 @@ KD_TEST(han_foreign__transcription_words)
 	CHECK(han_tr("甘農"));
 	CHECK(han_tr("黛娜"));
 	CHECK(!han_tr("山本 黛娜"));
-	CHECK(!han_tr("钱尼")); /* 钱: no transcription character */
+	/* a word of two, one character unseen, the other typical of
+	 * transcriptions (尼 尔 阿): alone, a foreign name too (Chaney 钱尼,
+	 * Bohr 玻尔); not so beside a name word, nor with a common Chinese
+	 * given-name character (伟) */
+	CHECK(han_tr("钱尼"));
+	CHECK(han_tr("玻尔"));
+	CHECK(!han_tr("钱尼 山本"));
+	CHECK(!han_tr("钱伟"));
 	/* four characters, one unseen in transcriptions (茱 of Juliana) */
 	CHECK(han_tr("茱莉安娜"));
 	CHECK(!han_tr("斯"));
@@ -70,6 +91,9 @@ KD_TEST(han_foreign__compare)
 	CHECK(kd_test_person_score("Mondale", "蒙代尔") >= 0.70);
 	CHECK(kd_test_person_score("Gannon", "甘農") >= 0.70);
 	CHECK(kd_test_person_score("Juliana", "茱莉安娜") >= 0.70);
+	CHECK(kd_test_person_score("Chaney", "钱尼") >= 0.70);
+	CHECK(kd_test_person_score("Bohr", "玻尔") >= 0.70);
+	CHECK(kd_test_person_score("Chaney", "玻尔") < 0.30);
 	CHECK(kd_test_person_score("Gannon", "黛娜") < 0.30);
 	/* pinyin ji xi jia wu are the transcription's gi hi ga u */
 	CHECK(kd_test_person_score("Gisco", "吉斯戈") >= 0.70);
@@ -89,6 +113,39 @@ KD_TEST(han_foreign__compare)
 	CHECK(kd_test_person_score("Sergei Lavrov", "谢尔盖 拉夫罗夫") >= 0.70);
 	CHECK(kd_test_person_score("Sergei Lavrov", "谢尔盖 古斯塔夫森") <
 	      0.70);
+}
+
+/* Locker 洛克, Sanger 桑格, Carter 卡特 are found, and the reading
+ * without the -er stays (Clark 克拉克); another name ending in -er is
+ * not read into it */
+static const struct {
+	const char *latin, *han;
+	bool same;
+} er_pairs[] = {
+	{ "Locker", "洛克", true },    { "Sanger", "桑格", true },
+	{ "Carter", "卡特", true },    { "Clark", "克拉克", true },
+	{ "Walker", "洛克", false },   { "Locker", "桑格", false },
+	{ "Sanger", "克拉克", false },
+};
+
+KD_TEST(han_foreign__unwritten_er)
+{
+	size_t i;
+	/* a lone stop value takes the -er the tables leave unwritten */
+	CHECK(strcmp(kd__han_unwritten_er("k"), "er") == 0);
+	CHECK(strcmp(kd__han_unwritten_er("t"), "er") == 0);
+	CHECK(kd__han_unwritten_er("s") == NULL); /* 斯: Haines, not -ser */
+	CHECK(kd__han_unwritten_er("ni") == NULL);
+	CHECK(kd__han_unwritten_er("") == NULL);
+	/* only a run whose word ends in such a character gets the option */
+	CHECK(han_nopts("洛克") == KD_HAN_OPT_ER + 1);
+	CHECK(han_nopts("帕拉迪丝") == KD_HAN_OPT_VALUES + 1);
+	CHECK(han_nopts("李伟") == 1); /* a Chinese name: pinyin only */
+	for (i = 0; i < sizeof(er_pairs) / sizeof(er_pairs[0]); i++) {
+		double sc = kd_test_person_score(er_pairs[i].latin,
+						 er_pairs[i].han);
+		CHECK(er_pairs[i].same ? sc >= 0.70 : sc < 0.30);
+	}
 }
 
 KD_TEST(han_foreign__hangul_words)

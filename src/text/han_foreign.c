@@ -101,7 +101,10 @@ static uint32_t tr_count(UChar32 c)
  * unseen too (茱莉安娜 Juliana: few Chinese names have four characters).
  * A word of two with one rare character (甘農 Gannon, 黛娜 Dinah, 薛佛
  * Shaffer) is WORD_ALONE: one only as the whole name, as a name of two
- * such words is as likely a Japanese one (加奈 山本). */
+ * such words is as likely a Japanese one (加奈 山本); so is a word of
+ * two whose other character is unseen but beside a typical one (钱尼
+ * Chaney, 玻尔 Bohr, 阿瑙 Arnau: a Chinese surname and a given name
+ * of the commonest transcription characters, 尼 尔 阿, are rare). */
 enum { WORD_NOT, WORD_ALONE, WORD_FOREIGN };
 
 static int word_foreign(int nch, uint32_t lo, uint32_t lo2)
@@ -113,7 +116,7 @@ static int word_foreign(int nch, uint32_t lo, uint32_t lo2)
 	if (nch < 2 || lo2 < common)
 		return WORD_NOT;
 	if (nch == 2 && lo < common)
-		return lo == 0          ? WORD_NOT
+		return lo == 0 ? (lo2 >= typical ? WORD_ALONE : WORD_NOT)
 		       : lo2 >= typical ? WORD_FOREIGN
 					: WORD_ALONE;
 	if (nch == 3 && lo == 0 && lo2 < typical)
@@ -216,4 +219,42 @@ bool kd__han_value_palatal(const char *v, const char *py, size_t n)
 		return false;
 	return py[0] == 'j' || (py[0] == 's' && py[1] == 'i') ||
 	       (n >= 3 && py[0] == 'c' && py[1] == 'h' && py[2] == 'i');
+}
+
+/*
+ * Xinhua's tables write an English -er after a consonant as that
+ * consonant's syllable alone, the r unwritten as in British speech:
+ * Carter 卡特, Baker 贝克, Sanger 桑格, Locker 洛克. A word that ends in
+ * a character whose value is a lone stop (克 k, 特 t, 格 g, 德 d, 普 p,
+ * 布 b) is therefore also read with the -er (KD_HAN_OPT_ER: "loker"),
+ * beside the reading without it (Clark 克拉克, Kurt 库尔特).
+ */
+const char *kd__han_unwritten_er(const char *v)
+{
+	return v[0] != '\0' && v[1] == '\0' && strchr("bdgkpt", v[0]) != NULL
+		       ? "er"
+		       : NULL;
+}
+
+bool kd__han_er_final(const UChar *u, int32_t n)
+{
+	int32_t i = 0;
+	UChar32 c, last = 0;
+	const char *v;
+	while (i <= n) {
+		c = 0;
+		if (i < n)
+			U16_NEXT(u, i, n, c);
+		else
+			i++; /* past the end: close the last word */
+		if (c != 0 && kd__script_of(c) == KD_SCRIPT_HAN) {
+			last = c;
+			continue;
+		}
+		v = last != 0 ? kd__han_value(last) : NULL;
+		if (v != NULL && kd__han_unwritten_er(v) != NULL)
+			return true;
+		last = 0;
+	}
+	return false;
 }

@@ -102,6 +102,7 @@ void kd__hangul_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 		    size_t off, bool marks);
 #define KD_HAN_OPT_WORDS    2 /* a foreign name in Han: parts read whole */
 #define KD_HAN_OPT_VALUES   3 /* ... with the fitted values (斯 s, 夫 v) */
+#define KD_HAN_OPT_ER       4 /* ... and an unwritten -er (洛克 Locker) */
 #define KD_HANGUL_NOPTS     3
 #define KD_HANGUL_OPT_WORDS 3 /* RR, syllables of a word joined */
 /** Options for a Hangul run: a fourth (words joined) when it has two or
@@ -117,6 +118,12 @@ const char *kd__han_value(UChar32 c);
 /** True when value v of a transcription character says its sound though
  *  it begins unlike its pinyin py[0..n) (ji as gi, wu as u; han_foreign.c). */
 bool kd__han_value_palatal(const char *v, const char *py, size_t n);
+/** The letters an English -er adds to a word ending in a character of
+ *  value v, that the transcription leaves unwritten (克 k: "er"), or
+ *  NULL; kd__han_er_final: does a Han word of u[0..n) end in one
+ *  (han_foreign.c). */
+const char *kd__han_unwritten_er(const char *v);
+bool kd__han_er_final(const UChar *u, int32_t n);
 
 /** Hebrew letters -> Latin consonant frame (hebrew.c); other characters
  *  of the run are folded as Latin. */

@@ -618,13 +618,27 @@ static bool value_agrees(const char *v, const char *py, size_t n)
 	return kv[0] == kp[0];
 }
 
+/* At the end of a Han word, an English -er its transcription leaves
+ * unwritten (洛克 Locker: han_foreign.c) after the value v just read. */
+static void han_unwritten_er(struct kd_abuf *b, const UChar *u, int32_t i,
+			     int32_t n, const char *v, size_t off)
+{
+	UChar32 c = 0;
+	const char *er;
+	if (i < n)
+		U16_GET(u, 0, i, n, c);
+	er = i == n || !is_han(c) ? kd__han_unwritten_er(v) : NULL;
+	if (er != NULL)
+		kd__abuf_put(b, er, strlen(er), off);
+}
+
 /* Option KD_HAN_OPT_WORDS: a foreign name in Han characters (a name dot
  * between its parts) is a transcription, not Chinese syllables: each
  * part is one reading, its syllables joined and their initials spelt as
  * they sound (谢尔盖 "sielgai"), that the matcher compares by sound with
  * the learnt Han table (phonetic.c). */
-static int han_reading(struct kd_abuf *b, const UChar *u, int32_t n,
-		       bool values, size_t off)
+static int han_reading(struct kd_abuf *b, const UChar *u, int32_t n, int opt,
+		       size_t off)
 {
 	const char *v;
 	int32_t i = 0;
@@ -639,11 +653,13 @@ static int han_reading(struct kd_abuf *b, const UChar *u, int32_t n,
 				       off);
 			if (err == 0 && !b->err)
 				pinyin_sounds(b, start, off);
-			v = values ? kd__han_value(c) : NULL;
+			v = opt >= KD_HAN_OPT_VALUES ? kd__han_value(c) : NULL;
 			if (v != NULL && !b->err &&
 			    value_agrees(v, b->p + start, b->len - start)) {
 				b->len = start;
 				kd__abuf_put(b, v, strlen(v), off);
+				if (opt == KD_HAN_OPT_ER)
+					han_unwritten_er(b, u, i, n, v, off);
 			}
 		} else
 			kd__latin_fold(b, name_dot(c) ? ' ' : c, KD_LM_STRIP,
@@ -658,7 +674,7 @@ static int han_run(struct kd_abuf *b, int opt, const UChar *u, int32_t n,
 	int32_t i = 0;
 	int err = 0;
 	if (opt >= KD_HAN_OPT_WORDS)
-		return han_reading(b, u, n, opt == KD_HAN_OPT_VALUES, off);
+		return han_reading(b, u, n, opt, off);
 	while (i < n && !err) {
 		int32_t s = i;
 		UChar32 c;
@@ -921,7 +937,8 @@ int kd__translit_nopts(unsigned script, const UChar *u, int32_t n)
 		return KD_GREEK_OPT_FOREIGN + 1;
 	case KD_SCRIPT_HAN:
 		if (han_foreign(u, n) || kd__han_transcription(u, n))
-			return KD_HAN_OPT_VALUES + 1;
+			return kd__han_er_final(u, n) ? KD_HAN_OPT_ER + 1
+						      : KD_HAN_OPT_VALUES + 1;
 		return han_longest(u, n) >= 3 ? 2 : 1;
 	case KD_SCRIPT_HANGUL:
 		return kd__hangul_nopts(u, n);
