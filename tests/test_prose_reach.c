@@ -88,9 +88,9 @@ KD_TEST(prose_reach__exact_and_kept)
 		CHECK_INT(kd__scan_words_number(sw, s.qv, s.nq, &wf), 0);
 		counted[t] = kd__scan_words_count(sw);
 		CHECK(wf != NULL && wf->slot != NULL);
-		/* a few words: the smallest table (8 KB, not 128) */
+		/* a few words: a small table (40 KB at most, not 1.3 MB) */
 		if (wf != NULL)
-			CHECK_INT(wf->mask + 1, 1024);
+			CHECK(wf->mask + 1 >= 1024 && wf->mask + 1 <= 2048);
 		CHECK(s.nrec > 0);
 		for (i = 0; i < s.nrec; i++) {
 			struct kd_name_best b;

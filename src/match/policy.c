@@ -269,6 +269,64 @@ static int found_kept(struct kd_word_found *wf, const struct kd_qvar *q,
 	return ok;
 }
 
+/* Do mention words i and i + 1 of q, written as one ("jong un" for
+ * JONGUN), match a word of lv (0.8)? memo as in word_found. */
+static int joined_found(const struct kd_qvar *q, size_t i,
+			const struct kd_qvar *lv, int memo)
+{
+	const struct kd_qtok *a = &q->toks[i], *b = &q->toks[i + 1];
+	char jt[64], js[64];
+	struct kd_qtok jq = *a;
+	size_t j, n = (size_t)a->len + b->len;
+	const char *how;
+	int ok = 0;
+	if (n >= sizeof(jt))
+		return 0;
+	memcpy(jt, a->s, a->len);
+	memcpy(jt + a->len, b->s, b->len);
+	jt[n] = '\0';
+	jq.s = jt;
+	jq.len = (uint16_t)n;
+	jq.skel = js;
+	jq.skel_len = (uint16_t)joined_skel(js, jt, n);
+	for (j = 0; j < lv->ntok && !ok; j++)
+		ok = !kd__token_sim_below(&jq, &lv->toks[j], 0.8 - 1e-9) &&
+		     (memo ? kd__token_sim_joined_memo(q, &jq, &lv->toks[j],
+						       0.8)
+			   : kd__token_sim(&jq, &lv->toks[j], &how)) >= 0.8;
+	return ok;
+}
+
+/* joined_found(q, i, lv, MEMO_NONE), kept in wf for the two words and
+ * lv (the variant numbered var) when both words have a number: the
+ * answer reads the first word's kind and flags and both texts, all in
+ * the words' numbers (score_span.c numbers words by what token_sim
+ * reads of them). */
+static int joined_kept(struct kd_word_found *wf, const struct kd_qvar *q,
+		       size_t i, const struct kd_qvar *lv, uint32_t var)
+{
+	const struct kd_qtok *a = &q->toks[i], *b = &q->toks[i + 1];
+	struct kd_joined_slot *sl;
+	uint32_t w, x;
+	uint64_t h;
+	int ok;
+	if (wf == NULL || wf->jslot == NULL || a->qid >= wf->nword ||
+	    b->qid >= wf->nword || (w = wf->word[a->qid]) == 0 ||
+	    (x = wf->word[b->qid]) == 0)
+		return joined_found(q, i, lv, MEMO_NONE);
+	h = ((uint64_t)w * 0x9E3779B97F4A7C15ULL) ^
+	    ((uint64_t)x * 0xD6E8FEB86659FD93ULL) ^
+	    ((uint64_t)var * 0xC2B2AE3D27D4EB4FULL);
+	sl = &wf->jslot[(size_t)(h ^ (h >> 29)) & wf->mask];
+	if ((sl->word & ~KD_WORD_FOUND) == w && sl->next == x && sl->var == var)
+		return (sl->word & KD_WORD_FOUND) != 0;
+	ok = joined_found(q, i, lv, MEMO_NONE);
+	sl->word = w | (ok ? KD_WORD_FOUND : 0);
+	sl->next = x;
+	sl->var = var;
+	return ok;
+}
+
 /* Does every word of the mention (not particles or legal forms) match a
  * listed word (an initial only an initial)? With MEMO_QUERY, through the
  * similarity memo: the same answer, cheap enough to ask before the
@@ -277,8 +335,7 @@ static int found_kept(struct kd_word_found *wf, const struct kd_qvar *q,
 static int words_matched(const struct kd_qvar *q, const struct kd_qvar *lv,
 			 int memo, struct kd_word_found *wf, uint32_t var)
 {
-	size_t i, j;
-	const char *how;
+	size_t i;
 	for (i = 0; i < q->ntok; i++) {
 		const struct kd_qtok *a = &q->toks[i];
 		int ok;
@@ -288,31 +345,10 @@ static int words_matched(const struct kd_qvar *q, const struct kd_qvar *lv,
 				       : word_found(q, a, lv, memo);
 		if (!ok && i + 1 < q->ntok) {
 			/* "jong un" may be listed as one word */
-			char jt[64], js[64];
-			struct kd_qtok jq = *a;
-			size_t n = (size_t)a->len + q->toks[i + 1].len;
-			if (n < sizeof(jt)) {
-				memcpy(jt, a->s, a->len);
-				memcpy(jt + a->len, q->toks[i + 1].s,
-				       q->toks[i + 1].len);
-				jt[n] = '\0';
-				jq.s = jt;
-				jq.len = (uint16_t)n;
-				jq.skel = js;
-				jq.skel_len = (uint16_t)joined_skel(js, jt, n);
-				for (j = 0; j < lv->ntok && !ok; j++)
-					ok = !kd__token_sim_below(&jq,
-								  &lv->toks[j],
-								  0.8 - 1e-9) &&
-					     (memo ? kd__token_sim_joined_memo(
-							     q, &jq,
-							     &lv->toks[j], 0.8)
-						   : kd__token_sim(
-							     &jq, &lv->toks[j],
-							     &how)) >= 0.8;
-				if (ok)
-					i++;
-			}
+			ok = memo == MEMO_NONE ? joined_kept(wf, q, i, lv, var)
+					       : joined_found(q, i, lv, memo);
+			if (ok)
+				i++;
 		}
 		if (!ok)
 			return 0;

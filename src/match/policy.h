@@ -127,9 +127,19 @@ struct kd_word_slot {
 	uint32_t var;  /* kd_index.vars index of the variant */
 };
 #define KD_WORD_FOUND 0x80000000u
+/* A mention word joined to the next ("jong un" as "jongun") and a listed
+ * variant -> does the joined word match a word of the variant (0.8):
+ * words_matched()'s second chance, asked for most records whose first
+ * word matches none */
+struct kd_joined_slot {
+	uint32_t word; /* first word's number, KD_WORD_FOUND if found */
+	uint32_t next; /* the next word's number */
+	uint32_t var;
+};
 struct kd_word_found {
 	struct kd_word_slot *slot; /* direct-mapped: a collision recomputes */
-	size_t mask;               /* slots - 1 (a power of two) */
+	struct kd_joined_slot *jslot; /* as many, or NULL: not kept */
+	size_t mask;                  /* slots - 1 (a power of two) */
 	const uint32_t *word;
 	size_t nword;
 };

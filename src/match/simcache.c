@@ -105,7 +105,9 @@ int kd__simx_new(struct kd_simx **out, size_t text_len)
 	struct kd_simx *x;
 	size_t n = 256;
 	*out = NULL;
-	while (n < 65536 && n * 64 < text_len)
+	/* a slot (40 bytes) per 16 bytes of text: Korean prose meets ~1
+	 * new pair per byte, and a slot per 64 bytes lost most of them */
+	while (n < 65536 && n * 16 < text_len)
 		n *= 2;
 	x = kd__calloc(1, sizeof(*x));
 	if (x == NULL)

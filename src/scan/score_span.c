@@ -100,13 +100,15 @@ static void policy_of(struct kd_name_policy *pol, const struct kd_scan_ctx *c,
 }
 
 /* query tokens (by qid) numbered as words for kd_word_found; slots of
- * its direct-mapped table (8 bytes each): FOUND_SLOTS_MIN for the first
- * words (a short server scan of one name pays 8 KB, not 128), then
- * FOUND_SLOTS_PER_WORD per word numbered, up to FOUND_SLOTS */
+ * its direct-mapped tables (8 bytes, and 12 for the joined words, each):
+ * FOUND_SLOTS_MIN for the first words (a short server scan of one name
+ * pays 20 KB, not 1.3 MB), then FOUND_SLOTS_PER_WORD per word numbered,
+ * up to FOUND_SLOTS (Korean prose meets thousands of listed variants
+ * per word: 16384 slots kept a third of the answers, 65536 half) */
 #define WORD_IDS             256
 #define FOUND_SLOTS_MIN      1024
-#define FOUND_SLOTS_PER_WORD 64
-#define FOUND_SLOTS          16384
+#define FOUND_SLOTS_PER_WORD 256
+#define FOUND_SLOTS          65536
 
 /* The analysed name of the last span scored, with the flags it was
  * analysed with: the same text scored again in the same way is not
@@ -153,15 +155,23 @@ static int size_found(struct kd_scan_name *a)
 {
 	size_t want = FOUND_SLOTS_MIN;
 	struct kd_word_slot *sl;
+	struct kd_joined_slot *jsl;
 	while (want < FOUND_SLOTS &&
 	       want < (size_t)a->nwords * FOUND_SLOTS_PER_WORD)
 		want *= 2;
 	if (a->found.slot != NULL && a->found.mask + 1 >= want)
 		return 0;
-	if ((sl = kd__calloc(want, sizeof(*sl))) == NULL)
+	sl = kd__calloc(want, sizeof(*sl));
+	jsl = kd__calloc(want, sizeof(*jsl));
+	if (sl == NULL || jsl == NULL) {
+		kd__free(sl);
+		kd__free(jsl);
 		return kd__error_set(KD_ENOMEM, "out of memory");
+	}
 	kd__free(a->found.slot);
+	kd__free(a->found.jslot);
 	a->found.slot = sl;
+	a->found.jslot = jsl;
 	a->found.mask = want - 1;
 	a->found.word = a->word;
 	a->found.nword = WORD_IDS;
@@ -240,6 +250,7 @@ void kd__scan_words_free(struct kd_scan_words *w)
 		return;
 	kd__map_free(&w->a.words);
 	kd__free(w->a.found.slot);
+	kd__free(w->a.found.jslot);
 	kd__pool_free(w->c.pool);
 	kd__free(w);
 }
@@ -487,6 +498,7 @@ void kd__scan_score_end(struct kd_scan_ctx *c)
 		kd__name_free(c->last->nm);
 		kd__map_free(&c->last->words);
 		kd__free(c->last->found.slot);
+		kd__free(c->last->found.jslot);
 	}
 	kd__free(c->last);
 	c->last = NULL;
