@@ -36,8 +36,9 @@
  * 11: typo keys ("^": spellings and their one-letter deletions)
  * 12: Hangul words with a foreign syllable read as words (hangul.c)
  * 13: a joined compound misspelt by one slip read as the compound
- * 14: Hebrew shin before he read as sh (hebrew.c) */
-#define KD_MATCHER_FORMAT 14u
+ * 14: Hebrew shin before he read as sh (hebrew.c)
+ * 15: Arabic nisba -awi and the popular diphthongs ay/aw (arabic.c) */
+#define KD_MATCHER_FORMAT 15u
 
 #define TAG_MHDR KD_SNAP_TAG('M', 'H', 'D', 'R')
 #define TAG_MNAM KD_SNAP_TAG('M', 'N', 'A', 'M')
