@@ -58,3 +58,25 @@ KD_TEST(abjad__arabic_short_foreign_word)
 	/* a word with an Arabic letter is an Arabic name, spelt so */
 	CHECK_INT(has_token("حجي", "hji"), 0);
 }
+
+KD_TEST(abjad__arabic_popular_diphthong_and_nisba_awi)
+{
+	/* the popular option reads the CayCuC pattern with its diphthong,
+	 * the scholarly one keeps the long vowel */
+	CHECK_INT(has_token("طيفور", "tayfur"), 1);
+	CHECK_INT(has_token("طيفور", "tifur"), 1);
+	CHECK_INT(has_token("شوقي", "shawqi"), 1);
+	CHECK(kd_test_person_score("طيفور", "Tayfour") >= 0.90);
+	CHECK(kd_test_person_score("شوقي", "Shawky") >= 0.90);
+	/* a final waw + ya after a consonant is the nisba -awi */
+	CHECK_INT(has_token("صفوي", "safawi"), 1);
+	CHECK_INT(has_token("صفوي", "safwi"), 0);
+	CHECK(kd_test_person_score("صفوي", "Safavi") >= 0.90);
+	/* other names stay apart */
+	/* Taylor shares a skeleton start, not a match (below 0.70) */
+	CHECK(kd_test_person_score("طيفور", "Taylor") < 0.65);
+	CHECK(kd_test_person_score("طيفور", "Taylor") <
+	      kd_test_person_score("طيفور", "Tayfour"));
+	CHECK(kd_test_person_score("صفوي", "Sufi") < 0.50);
+	CHECK(kd_test_person_score("شوقي", "Shukri") < 0.50);
+}

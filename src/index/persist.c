@@ -41,7 +41,8 @@
  *     address after a house number without a comma (org residue);
  *     Abd + an article whose sun letter is written once (Abdurahman);
  *     the article glued to the word before its name (Fazlur Rehman);
- *     facts written into a person's name (", born in ...") cut off */
+ *     facts written into a person's name (", born in ...") cut off;
+ *     Arabic nisba -awi and the popular diphthongs ay/aw (arabic.c) */
 #define KD_MATCHER_FORMAT 15u
 
 #define TAG_MHDR KD_SNAP_TAG('M', 'H', 'D', 'R')

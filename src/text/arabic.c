@@ -262,6 +262,23 @@ static bool vowelish(const struct unit *u, const char *res)
 	       (res != NULL && res[0] != 'w' && res[0] != 'y');
 }
 
+/* Is the waw or ya at k, read as the long vowel u or i, the diphthong
+ * aw or ay of the popular spelling? When it follows the word's first
+ * letter, a consonant, and comes before a consonant and a vowel letter:
+ * the CayCuC / CawCaC pattern of Arabic names (طيفور Tayfour, شوقي
+ * Shawky, ريحان Rayhan), which the scholarly option reads
+ * with the long vowel (Tifur) that a Persian word (ميلاد Milad) has. */
+static bool diphthong_at(const struct unit *u, int n, int k,
+			 const char *const *res)
+{
+	return k == 1 && u[0].type == U_CONS && u[0].lat[0] != '\0' &&
+	       (res[1][0] == 'u' || res[1][0] == 'i') && k + 2 < n &&
+	       u[2].type == U_CONS && res[2] == NULL &&
+	       (u[3].type == U_ALIF || u[3].type == U_TAMAR ||
+		u[3].type == U_MAQ ||
+		(res[3] != NULL && (res[3][0] == 'u' || res[3][0] == 'i')));
+}
+
 /* What precedes the current consonant, for guessing short vowels. */
 enum { ST_OPEN, ST_SHORT, ST_LONG };
 
@@ -281,7 +298,7 @@ static bool is_cons(const struct unit *u, const char *res)
  * طويل Tawil); between consonants they are long u/i.
  */
 static void vocalise(struct kd_abuf *b, const struct unit *u, int n,
-		     bool harakat, size_t off)
+		     bool harakat, bool popular, size_t off)
 {
 	const char *res[MAXW]; /* resolved spelling of waw/ya */
 	int k, st = ST_OPEN;
@@ -318,6 +335,13 @@ static void vocalise(struct kd_abuf *b, const struct unit *u, int n,
 			continue;
 		case U_WAW:
 		case U_YA:
+			if (popular && !harakat && diphthong_at(u, n, k, res)) {
+				kd__abuf_putc(b, 'a', off);
+				kd__abuf_putc(b, res[k][0] == 'u' ? 'w' : 'y',
+					      off);
+				st = ST_SHORT;
+				continue;
+			}
 			if (!is_cons(p, res[k])) {
 				/* مُوسَى: the damma already spelled the long u */
 				if (!harakat || k == 0 ||
@@ -341,6 +365,15 @@ static void vocalise(struct kd_abuf *b, const struct unit *u, int n,
 		}
 		if (k + 1 >= n || !is_cons(&u[k + 1], res[k + 1]))
 			continue; /* a vowel follows, or the end */
+		/* a consonant before a final waw + ya: the nisba -awi
+		 * (صفوي Safavi, موسوي Musawi, بدوي Badawi), not a
+		 * cluster (safwi) */
+		if (k + 3 == n && u[k + 1].type == U_WAW &&
+		    u[k + 2].type == U_YA) {
+			kd__abuf_putc(b, 'a', off);
+			st = ST_SHORT;
+			continue;
+		}
 		if (st == ST_SHORT) {
 			st = ST_OPEN;
 			continue;
@@ -408,7 +441,7 @@ static void spell(struct kd_abuf *b, int opt, const struct word *w, int s,
 		kd__abuf_put(b, " al din", 7, off);
 		return;
 	}
-	vocalise(b, w->u + s, n, w->harakat, off);
+	vocalise(b, w->u + s, n, w->harakat, opt == 1, off);
 }
 
 /* The letters of w as a consonant frame (option KD_ARABIC_OPT_FRAME),
