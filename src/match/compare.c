@@ -114,6 +114,17 @@ static int sino_whole(const struct pair *p, size_t np)
  * that sound like one only by their consonants (Hari Ukyav ~ Chirikov)
  * are no evidence.
  */
+/* A word read from a script that writes its vowels begins with a
+ * consonant (not h, y, w: those a reading adds or drops) where the
+ * Latin word begins with a vowel: the script wrote a first sound the
+ * Latin name lacks (Santanu ~ Antonio, Rajendra ~ Andrey). */
+static int lost_onset(const struct kd_qtok *rd, const struct kd_qtok *lat)
+{
+	char x = rd->s[0], y = lat->s[0];
+	return rd->len > 0 && lat->len > 0 && !strchr("aeiouyhw", x) &&
+	       strchr("aeiou", y) != NULL;
+}
+
 static double vowels_checked(const struct kd_qtok *t, const struct kd_qtok *u,
 			     double s, const char **how, int joined)
 {
@@ -121,8 +132,9 @@ static double vowels_checked(const struct kd_qtok *t, const struct kd_qtok *u,
 	const struct kd_qtok *lat = rd == t ? u : t;
 	struct kd_qtok a = *t, b = *u;
 	if (s <= 0 || (*how)[0] != 'p' || strcmp(*how, "phonetic") != 0 ||
-	    (!joined && kd__vowel_cost(rd->s, rd->len, lat->s, lat->len) <
-				KD_W_VOWEL_COST_MAX))
+	    (!joined && !lost_onset(rd, lat) &&
+	     kd__vowel_cost(rd->s, rd->len, lat->s, lat->len) <
+		     KD_W_VOWEL_COST_MAX))
 		return s;
 	a.flags &= (uint8_t)~KD_TF_READ;
 	b.flags &= (uint8_t)~KD_TF_READ;

@@ -217,5 +217,8 @@ int kd__distinct_syllables(const struct kd_qtok *a, const struct kd_qtok *b);
 /* a pinyin syllable read from Han and a Latin word no romanisation of
  * Chinese spells (jun/jhon), either order */
 int kd__foreign_to_syllable(const struct kd_qtok *a, const struct kd_qtok *b);
+/* two words beginning with w and with f (ph), which the skeleton folds
+ * and no convention confuses (warid/farhad): first_sounds.c */
+int kd__distinct_onsets(const struct kd_qtok *a, const struct kd_qtok *b);
 
 #endif

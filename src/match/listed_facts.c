@@ -293,9 +293,11 @@ static double given_half(struct famname *f, const struct kd_qvar *q,
  * Romance masculine -o and feminine -a of one stem (Antonio / Antonia,
  * Eugenio / Eugenia, Francisco / Francisca), or the East Slavic
  * masculine -iy / -ij and feminine -iya / -ija (Yevgeniy / Yevgeniya,
- * Valerij / Valerija), both names people have (less information than
- * typo_info_min, namefreq.c)? Tajik Mustafo for Mustafa is no name of
- * its own there and stays a spelling. */
+ * Valerij / Valerija)? The -o/-a pair must be two names people have
+ * (less information than typo_info_min, namefreq.c): Tajik Mustafo for
+ * Mustafa is no name of its own there and stays a spelling. The -iya
+ * form needs no such proof: no convention spells -iy as -iya, and a
+ * rare spelling of the stem (Evgenija) is as much a woman's name. */
 static int other_sex_form(const struct kd_qtok *a, const struct kd_qtok *b)
 {
 	const struct kd_qtok *m = a->len < b->len ? a : b, *f = m == a ? b : a;
@@ -314,6 +316,8 @@ static int other_sex_form(const struct kd_qtok *a, const struct kd_qtok *b)
 		   (m->s[m->len - 1] != 'y' && m->s[m->len - 1] != 'j') ||
 		   memcmp(m->s, f->s, m->len) != 0) {
 		return 0;
+	} else {
+		return 1; /* -iya is no spelling of -iy: a woman's name */
 	}
 	return kd__name_pop_info(a->s, a->len) < KD_W_TYPO_INFO_MIN &&
 	       kd__name_pop_info(b->s, b->len) < KD_W_TYPO_INFO_MIN;

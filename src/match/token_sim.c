@@ -1085,7 +1085,7 @@ double kd__token_sim_full(const struct kd_qtok *a, const struct kd_qtok *b,
 	if (skeletons && a->skel_len > 0 && a->skel_len == b->skel_len &&
 	    memcmp(a->skel, b->skel, a->skel_len) == 0 &&
 	    !gendered_ending(a, b) && !glide_and_aspirate(a, b) &&
-	    !kd__distinct_syllables(a, b)) {
+	    !kd__distinct_onsets(a, b) && !kd__distinct_syllables(a, b)) {
 		/* the skeleton folds vowels hard: trust it fully only when
 		 * the spellings are also close */
 		/* only c <= budget + 0.5 is asked below; a limit 0.2 above
