@@ -27,6 +27,7 @@
  * (compare.c), so Latin spellings of different names that share a frame
  * (Peter/Butler) are not brought together.
  */
+#include "text/respell.h"
 #include "text/text.h"
 
 #include <pthread.h>
@@ -376,8 +377,10 @@ static size_t sounds(char *dst, size_t cap, const char *s, size_t len, int mode)
 		case 'j':
 			/* Vasilij, Sergej: after a vowel and not before one,
 			 * j is the glide of a diphthong */
-			k[0] = i > 0 && is_vow(s[i - 1]) && !is_vow(nx) ? 'a'
-									: 'j';
+			k[0] = i > 0 && is_vow(s[i - 1]) && !is_vow(nx) &&
+					       nx != 'j'
+				       ? 'a'
+				       : 'j'; /* not jj: ッジ, Ruggieri ルッジェーリ */
 			break;
 		case 't':
 			if (nx == 's' || nx == 'z') {
@@ -649,184 +652,6 @@ static size_t latin_sounds(char x[48], const char *a, size_t alen)
 	return last.n;
 }
 
-/*
- * The Latin letters whose sound depends on the name's language, and
- * which another script writes by that sound, not by the English one the
- * sounds above assume. Each respelling is one language group's reading
- * of the whole word, compared as a second Latin side (the better
- * similarity counts); a word without such letters has none:
- *
- *   Germanic, Slavic, Greek (RESPELL_CENTRAL)
- *     ch (not sch, tch) kh   German, Dutch, Czech, Greek: Wallach ワラック,
- *                            Michiel ミヒール, Chalkokondyles халкокондил,
- *                            Childeric 힐데리히
- *     j at the start y         German, Dutch, Nordic, Slavic: Joop ヨープ,
- *                            Jurowski ユロフスキ
- *     ty, tj before a vowel  a palatal t written as the affricate: Tyurin
- *     ch                     チューリン
- *     kn, gn at the start    the k, g spoken (Gnesina グネーシン; English
- *     kun, gun               Knight drops it, the sounds above do)
- *     w  v                   German, Polish: Wieland ヴィーラント,
- *                            Zewlakow 제브와코프
- *   Italian (RESPELL_ITALIAN), a word ending in a vowel
- *     c, g before i + vowel  the i only marks the affricate: Ciampi
- *     ch, j                  シャンピ, Ruggieri ルッジェーリ; cci, ggi
- *                            alike (Bracci браччи)
- *     ch, gh before e i      Achillini акиллини, Ghiglia гилья
- *     k, g
- *     gli  ly, gn  ny        Ghiglia гилья, Mascagni
- *     sc before e i  sh      Scelba
- *   Iberian (RESPELL_IBERIAN)
- *     j, g before e i  h     Spanish: Gerardus ヘラルドゥス, Juan フアン
- *                            (j: not in a word of open syllables, a
- *                            Japanese name's Hepburn j: Koji)
- *     x  sh                  Basque, Catalan, Portuguese, old Spanish:
- *                            Xabier シャビエル
- *     r at the start  h      Brazilian Portuguese, as Hangul writes it
- *                            (Renan 헤낭, Ronaldo 호나우두; Kana keeps r:
- *                            ロナウド)
- *     ll  j                  Spanish: Tello テージョ
- *   both: wh at the start is hw, as Hangul and Kana write it (Whitehead
- *   화이트헤드, ホワイトヘッド)
- *
- * Only for a word no name of another naming culture (kd__name_culture):
- * a pinyin syllable (Chang, Chen) or an Arabic or Persian name (Jalil,
- * Jamil, Rashid) keeps its letters' own reading (Chang is not Kang, Jalil
- * not Halil).
- */
-enum {
-	RESPELL_CENTRAL,
-	RESPELL_CENTRAL_W, /* and w as v: a reading may keep the w (ワ) */
-	RESPELL_ITALIAN,
-	RESPELL_IBERIAN,
-	RESPELL_N
-};
-
-/* Is the Latin word made of open syllables only (every consonant letter
- * but n before a vowel, h after s, c or a consonant before it)? Hepburn's
- * romanisation of a Japanese name is (Koji, Fujita): its j is the
- * affricate, never the Spanish h. */
-static int open_syllables(const char *a, size_t alen)
-{
-	size_t i;
-	for (i = 0; i < alen; i++) {
-		char c = a[i], nx = i + 1 < alen ? a[i + 1] : 0;
-		if (is_vow(c) || c == 'n' || c == 'y' || c == 'h')
-			continue;
-		if (!is_vow(nx) && nx != 'h' && nx != 'y' && nx != c &&
-		    !(c == 't' && nx == 's'))
-			return 0;
-	}
-	return 1;
-}
-
-#define RESPELL_CAP 48
-
-/* Writes respelling `how` of the Latin word a to dst (RESPELL_CAP bytes)
- * and returns its length, 0 when it changes nothing or does not fit;
- * korean: the reading is of Hangul words. */
-static size_t respell(char *dst, int how, int korean, const char *a,
-		      size_t alen)
-{
-	size_t i, n = 0;
-	int changed = 0, hepburn, has_w = 0;
-	if (alen == 0 || alen >= RESPELL_CAP)
-		return 0;
-	hepburn = how == RESPELL_IBERIAN && open_syllables(a, alen);
-	/* Italian names end in a vowel (Bracci, Ruggieri, Mascagni): not
-	 * Wagner, whose gn is not Italian */
-	if (how == RESPELL_ITALIAN && !is_vow(a[alen - 1]))
-		return 0;
-	for (i = 0; i < alen; i++) {
-		char c = a[i], nx = i + 1 < alen ? a[i + 1] : 0;
-		char pv = i > 0 ? a[i - 1] : 0;
-		const char *w = NULL;
-		if (i == 0 && c == 'w' && nx == 'h') {
-			w = "hw";
-			i++;
-		} else if (how == RESPELL_CENTRAL || how == RESPELL_CENTRAL_W) {
-			if (c == 'c' && nx == 'h' && pv != 's' && pv != 't' &&
-			    !(i == 0 && i + 2 < alen &&
-			      (a[2] == 'r' || a[2] == 'l'))) {
-				w = "kh";
-				i++;
-			} else if (c == 'j' && i == 0) {
-				w = "y";
-			} else if (c == 't' && (nx == 'y' || nx == 'j') &&
-				   i + 2 < alen && is_vow(a[i + 2])) {
-				w = "ch";
-				i++;
-			} else if (i == 0 && (c == 'k' || c == 'g') &&
-				   nx == 'n') {
-				w = c == 'k' ? "ku" : "gu";
-			} else if (c == 'w' && nx != 'w' &&
-				   how == RESPELL_CENTRAL_W) {
-				w = "v";
-				has_w = 1;
-			}
-		} else if (how == RESPELL_ITALIAN) {
-			if ((c == 'c' || c == 'g') && nx == c && i + 3 < alen &&
-			    a[i + 2] == 'i' && is_vow(a[i + 3])) {
-				w = c == 'c' ? "ch"
-					     : "j"; /* Bracci, Ruggieri */
-				i += 2;
-			} else if ((c == 'c' || c == 'g') && nx == 'i' &&
-				   i + 2 < alen && is_vow(a[i + 2])) {
-				w = c == 'c' ? "ch" : "j"; /* Ciampi, Giorgio */
-				i++;
-			} else if ((c == 'c' || c == 'g') && nx == c &&
-				   i + 2 < alen && a[i + 2] == 'i') {
-				w = c == 'c' ? "ch" : "j"; /* Bracci */
-				i++;
-			} else if ((c == 'c' || c == 'g') && nx == 'h' &&
-				   i + 2 < alen &&
-				   (a[i + 2] == 'e' || a[i + 2] == 'i')) {
-				w = c == 'c' ? "k"
-					     : "g"; /* Achillini, Ghiglia */
-				i++;
-			} else if (c == 'g' && nx == 'l' && i + 2 < alen &&
-				   a[i + 2] == 'i') {
-				/* gli + vowel ly, else li: g, l, i taken */
-				w = i + 3 < alen && is_vow(a[i + 3]) ? "ly"
-								     : "li";
-				i += 2;
-			} else if (c == 'g' && nx == 'n' && i > 0) {
-				w = "ny"; /* Mascagni */
-				i++;
-			} else if (c == 's' && nx == 'c' && i + 2 < alen &&
-				   (a[i + 2] == 'e' || a[i + 2] == 'i')) {
-				w = "sh"; /* Scelba */
-				i++;
-			}
-		} else {
-			if ((c == 'j' && !hepburn) ||
-			    (c == 'g' && (nx == 'e' || nx == 'i')))
-				w = "h";
-			else if (c == 'x')
-				w = "sh";
-			else if (i == 0 && c == 'r' && korean)
-				w = "h";
-			else if (c == 'l' && nx == 'l' && i > 0 &&
-				 i + 2 < alen && is_vow(a[i + 2])) {
-				w = "j";
-				i++;
-			}
-		}
-		if (w == NULL) {
-			if (n + 1 >= RESPELL_CAP)
-				return 0;
-			dst[n++] = c;
-			continue;
-		}
-		changed = 1;
-		if (n + strlen(w) >= RESPELL_CAP)
-			return 0; /* x sh grows the word by a letter each */
-		while (*w)
-			dst[n++] = *w++;
-	}
-	return changed && (how != RESPELL_CENTRAL_W || has_w) ? n : 0;
-}
-
 /* The aligned cost of Latin sounds x against the reading b (sounds y, and
  * y2: b's common sounds when y are a Hangul word's own) in the table the
  * caller chose (see kd__sound_sim_in), or -1 when they start too far
@@ -855,6 +680,14 @@ static double reading_cost(char table, int w, const char *x, size_t n,
 	return c < 0 || (c2 >= 0 && c2 < c) ? c2 : c;
 }
 
+/* Table 'e' (a Kana reading less its added final vowel) compares only
+ * frames of as many consonants on each side, at most
+ * KANA_BARE_FRAME_MAX: is this pair of counts outside that? */
+static int bare_frame_differs(char table, size_t cx, size_t cy)
+{
+	return table == 'e' && (cx != cy || cx > KANA_BARE_FRAME_MAX);
+}
+
 double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 			size_t blen, size_t *frame)
 {
@@ -875,11 +708,13 @@ double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 	cy = consonants(y, m);
 	den = cx > cy ? cx : cy;
 	*frame = cx < cy ? cx : cy;
-	if (den == 0 ||
-	    (table == 'e' && (den > KANA_BARE_FRAME_MAX || cx != cy)))
+	if (den == 0)
 		return 0;
-	c = reading_cost(table, w, x, n, b, blen, y, m, y2, m2);
-	best = c < 0 ? 0 : 1.0 - c / (double)den;
+	best = 0;
+	if (!bare_frame_differs(table, cx, cy)) {
+		c = reading_cost(table, w, x, n, b, blen, y, m, y2, m2);
+		best = c < 0 ? 0 : 1.0 - c / (double)den;
+	}
 	/* the name read in its own language (respell); the frame stays the
 	 * written word's, the denominator is the longer of the respelled
 	 * word's consonants and the reading's */
@@ -887,17 +722,20 @@ double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 	 * (kd__name_culture): Chang, Chen are pinyin, Jalil, Javad, Rashid
 	 * Arabic and Persian; their letters are not a European language's
 	 * (Chang is not Khang, Jalil not Halil) */
-	for (how = 0; how < RESPELL_N && (table == 0 || table == 'k') &&
-		      !consonantal(b, blen) &&
-		      !(kd__name_culture(a, alen) & ~KD_CULTURE_WEST);
-	     how++) {
-		char r[RESPELL_CAP], xr[48];
-		size_t rl = respell(r, how, table == 'k', a, alen), nr, dr;
+	if ((table != 0 && table != 'k' && table != 'e') ||
+	    consonantal(b, blen) ||
+	    (kd__name_culture(a, alen) & ~KD_CULTURE_WEST))
+		return best;
+	for (how = 0; how < KD_RESPELL_N; how++) {
+		char r[KD_RESPELL_CAP], xr[48];
+		size_t rl = kd__respell(r, how, table == 'k', a, alen), nr, dr;
 		double s;
 		if (rl == 0)
 			continue;
 		nr = kd__sounds(xr, sizeof(xr), r, rl);
 		dr = consonants(xr, nr);
+		if (bare_frame_differs(table, dr, cy))
+			continue;
 		dr = dr > cy ? dr : cy;
 		c = reading_cost(table, w, xr, nr, b, blen, y, m, y2, m2);
 		s = c < 0 || dr == 0 ? 0 : 1.0 - c / (double)dr;
