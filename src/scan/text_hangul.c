@@ -17,24 +17,47 @@
 
 #include <string.h>
 
+/* A Korean affix (particle or title) and its byte length (kept, not
+ * measured per word: every Hangul word of the text is tried against
+ * every entry). */
+struct ko_affix {
+	const char *s;
+	size_t len;
+};
+#define KO_AFFIX(lit)                \
+	{                            \
+		lit, sizeof(lit) - 1 \
+	}
+
 /* Korean particles and endings after a noun, longest first. */
-static const char *const g_particles_ko[] = {
-	"에게서", "으로서", "으로써", "께서", "에게", "에서", "한테", "으로",
-	"이다",   "이며",   "이고",   "에는", "과의", "와의", "이라", "라는",
-	"이란",   "까지",   "부터",   "처럼", "보다", "은",   "는",   "이",
-	"가",     "을",     "를",     "의",   "에",   "와",   "과",   "도",
-	"로",     "만",     "께",     "나",
+static const struct ko_affix g_particles_ko[] = {
+	KO_AFFIX("에게서"), KO_AFFIX("으로서"), KO_AFFIX("으로써"),
+	KO_AFFIX("께서"),   KO_AFFIX("에게"),   KO_AFFIX("에서"),
+	KO_AFFIX("한테"),   KO_AFFIX("으로"),   KO_AFFIX("이다"),
+	KO_AFFIX("이며"),   KO_AFFIX("이고"),   KO_AFFIX("에는"),
+	KO_AFFIX("과의"),   KO_AFFIX("와의"),   KO_AFFIX("이라"),
+	KO_AFFIX("라는"),   KO_AFFIX("이란"),   KO_AFFIX("까지"),
+	KO_AFFIX("부터"),   KO_AFFIX("처럼"),   KO_AFFIX("보다"),
+	KO_AFFIX("은"),     KO_AFFIX("는"),     KO_AFFIX("이"),
+	KO_AFFIX("가"),     KO_AFFIX("을"),     KO_AFFIX("를"),
+	KO_AFFIX("의"),     KO_AFFIX("에"),     KO_AFFIX("와"),
+	KO_AFFIX("과"),     KO_AFFIX("도"),     KO_AFFIX("로"),
+	KO_AFFIX("만"),     KO_AFFIX("께"),     KO_AFFIX("나"),
 };
 
 /* Titles and functions written after a Korean name, spaced or glued
  * (김영철 위원장은, 황석화부위원장을, 리선권외무상), longest first: cut
  * from a name word, and a word that is a title (with a particle) is no
  * name (장관과 is no 장 surname). */
-static const char *const g_titles_ko[] = {
-	"부위원장", "총참모장", "위원장", "부총리", "외무상", "국방상",
-	"총비서",   "대통령",   "사령관", "부장",   "장관",   "대사",
-	"총리",     "의장",     "비서",   "국장",   "부상",   "주석",
-	"위원",     "대표",     "원수",   "씨",
+static const struct ko_affix g_titles_ko[] = {
+	KO_AFFIX("부위원장"), KO_AFFIX("총참모장"), KO_AFFIX("위원장"),
+	KO_AFFIX("부총리"),   KO_AFFIX("외무상"),   KO_AFFIX("국방상"),
+	KO_AFFIX("총비서"),   KO_AFFIX("대통령"),   KO_AFFIX("사령관"),
+	KO_AFFIX("부장"),     KO_AFFIX("장관"),     KO_AFFIX("대사"),
+	KO_AFFIX("총리"),     KO_AFFIX("의장"),     KO_AFFIX("비서"),
+	KO_AFFIX("국장"),     KO_AFFIX("부상"),     KO_AFFIX("주석"),
+	KO_AFFIX("위원"),     KO_AFFIX("대표"),     KO_AFFIX("원수"),
+	KO_AFFIX("씨"),
 };
 
 /* The bytes of a particle of g_particles_ko ending s[i..e), 0 if none
@@ -44,9 +67,12 @@ static size_t ko_particle_len(const char *s, size_t i, size_t e, int whole)
 	size_t k;
 	for (k = 0; k < sizeof(g_particles_ko) / sizeof(g_particles_ko[0]);
 	     k++) {
-		size_t pl = strlen(g_particles_ko[k]);
+		const struct ko_affix *p = &g_particles_ko[k];
+		size_t pl = p->len;
+		/* the last byte first: it tells most syllables apart */
 		if ((pl < e - i || (whole && pl == e - i)) &&
-		    memcmp(s + e - pl, g_particles_ko[k], pl) == 0)
+		    s[e - 1] == p->s[pl - 1] &&
+		    memcmp(s + e - pl, p->s, pl) == 0)
 			return pl;
 	}
 	return 0;
@@ -95,8 +121,11 @@ static int ko_title_word(const char *s, size_t i, size_t e)
 {
 	size_t k;
 	for (k = 0; k < sizeof(g_titles_ko) / sizeof(g_titles_ko[0]); k++) {
-		size_t tl = strlen(g_titles_ko[k]);
-		if (tl <= e - i && memcmp(s + i, g_titles_ko[k], tl) == 0 &&
+		const struct ko_affix *t = &g_titles_ko[k];
+		size_t tl = t->len;
+		/* the first syllable's last byte first (see ko_particle_len) */
+		if (tl <= e - i && s[i + 2] == t->s[2] &&
+		    memcmp(s + i, t->s, tl) == 0 &&
 		    (tl == e - i ||
 		     ko_particle_len(s, i + tl, e, 1) == e - i - tl))
 			return 1;
@@ -144,10 +173,11 @@ int kd__scan_hangul_word(struct scan *sc, const char *s, size_t len, size_t i,
 	if (ko_title_word(s, i, e))
 		return 0; /* a title: 장관과, 위원장은 */
 	for (k = 0; k < sizeof(g_titles_ko) / sizeof(g_titles_ko[0]); k++) {
-		size_t tl = strlen(g_titles_ko[k]);
+		const struct ko_affix *t = &g_titles_ko[k];
+		size_t tl = t->len;
 		/* a title glued after a name of 2 to 4 syllables */
-		if (core * 3 >= tl + 6 &&
-		    memcmp(s + i + 3 * core - tl, g_titles_ko[k], tl) == 0) {
+		if (core * 3 >= tl + 6 && s[i + 3 * core - 1] == t->s[tl - 1] &&
+		    memcmp(s + i + 3 * core - tl, t->s, tl) == 0) {
 			core -= tl / 3;
 			titled = 1;
 			break;
