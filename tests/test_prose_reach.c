@@ -131,6 +131,11 @@ KD_TEST(prose_reach__exact_and_kept)
 			CHECK_INT(kd__name_rec_reaches(m, s.rec[i], s.qv, s.nq,
 						       &pol, wf),
 				  plain);
+			/* asked again: from the kept answers alone, the
+			 * listed variant not built (policy.c listed_var) */
+			CHECK_INT(kd__name_rec_reaches(m, s.rec[i], s.qv, s.nq,
+						       &pol, wf),
+				  plain);
 			if (kd__index_ent(m, e)->schema != KD_SCHEMA_PERSON)
 				CHECK_INT(plain, 0);
 			memset(&b, 0, sizeof(b));
@@ -140,6 +145,15 @@ KD_TEST(prose_reach__exact_and_kept)
 			full_reached += plain != 0;
 		}
 		CHECK(full_reached > 0);
+		kd__name_free(s.nm);
+		/* one name word: no record reaches the full-name policy */
+		CHECK_INT(span_of(&s, m, c, "putin"), 0);
+		CHECK_INT(kd__scan_words_number(sw, s.qv, s.nq, &wf), 0);
+		CHECK(s.nrec > 0);
+		for (i = 0; i < s.nrec; i++)
+			CHECK_INT(kd__name_rec_reaches(m, s.rec[i], s.qv, s.nq,
+						       &pol, wf),
+				  0);
 		kd__name_free(s.nm);
 	}
 	/* the listed names reach the comparison, spans with a word that no
