@@ -131,8 +131,7 @@ KD_TEST(prose_reach__exact_and_kept)
 			CHECK_INT(kd__name_rec_reaches(m, s.rec[i], s.qv, s.nq,
 						       &pol, wf),
 				  plain);
-			/* asked again: from the kept answers alone, the
-			 * listed variant not built (policy.c listed_var) */
+			/* asked again: from the kept answers alone */
 			CHECK_INT(kd__name_rec_reaches(m, s.rec[i], s.qv, s.nq,
 						       &pol, wf),
 				  plain);

@@ -246,29 +246,10 @@ static int word_found(const struct kd_qvar *q, const struct kd_qtok *a,
 	return 0;
 }
 
-/* A listed variant built (kd__qvar_from_list) only when first read:
- * the reach test's kept answers (found_kept, joined_kept) need only its
- * number, and most of them are found kept. */
-struct listed_var {
-	const struct kd_qvar *lv; /* built, or NULL until needed */
-	struct kd_qvar *buf;      /* where to build it */
-	const struct kd_index *m;
-	const struct kd_mvar *mv;
-};
-
-static const struct kd_qvar *listed_get(struct listed_var *z)
-{
-	if (z->lv == NULL) {
-		kd__qvar_from_list(z->buf, z->m, z->mv);
-		z->lv = z->buf;
-	}
-	return z->lv;
-}
-
 /* word_found(q, a, lv, MEMO_NONE), kept in wf for a's word and lv (the
  * variant numbered var) when a's word has a number. */
 static int found_kept(struct kd_word_found *wf, const struct kd_qvar *q,
-		      const struct kd_qtok *a, struct listed_var *z,
+		      const struct kd_qtok *a, const struct kd_qvar *lv,
 		      uint32_t var)
 {
 	struct kd_word_slot *sl;
@@ -276,13 +257,13 @@ static int found_kept(struct kd_word_found *wf, const struct kd_qvar *q,
 	uint64_t h;
 	int ok;
 	if (wf == NULL || a->qid >= wf->nword || (w = wf->word[a->qid]) == 0)
-		return word_found(q, a, listed_get(z), MEMO_NONE);
+		return word_found(q, a, lv, MEMO_NONE);
 	h = ((uint64_t)w * 0x9E3779B97F4A7C15ULL) ^
 	    ((uint64_t)var * 0xC2B2AE3D27D4EB4FULL);
 	sl = &wf->slot[(size_t)(h ^ (h >> 29)) & wf->mask];
 	if ((sl->word & ~KD_WORD_FOUND) == w && sl->var == var)
 		return (sl->word & KD_WORD_FOUND) != 0;
-	ok = word_found(q, a, listed_get(z), MEMO_NONE);
+	ok = word_found(q, a, lv, MEMO_NONE);
 	sl->word = w | (ok ? KD_WORD_FOUND : 0);
 	sl->var = var;
 	return ok;
@@ -322,7 +303,7 @@ static int joined_found(const struct kd_qvar *q, size_t i,
  * the words' numbers (score_span.c numbers words by what token_sim
  * reads of them). */
 static int joined_kept(struct kd_word_found *wf, const struct kd_qvar *q,
-		       size_t i, struct listed_var *z, uint32_t var)
+		       size_t i, const struct kd_qvar *lv, uint32_t var)
 {
 	const struct kd_qtok *a = &q->toks[i], *b = &q->toks[i + 1];
 	struct kd_joined_slot *sl;
@@ -332,14 +313,14 @@ static int joined_kept(struct kd_word_found *wf, const struct kd_qvar *q,
 	if (wf == NULL || wf->jslot == NULL || a->qid >= wf->nword ||
 	    b->qid >= wf->nword || (w = wf->word[a->qid]) == 0 ||
 	    (x = wf->word[b->qid]) == 0)
-		return joined_found(q, i, listed_get(z), MEMO_NONE);
+		return joined_found(q, i, lv, MEMO_NONE);
 	h = ((uint64_t)w * 0x9E3779B97F4A7C15ULL) ^
 	    ((uint64_t)x * 0xD6E8FEB86659FD93ULL) ^
 	    ((uint64_t)var * 0xC2B2AE3D27D4EB4FULL);
 	sl = &wf->jslot[(size_t)(h ^ (h >> 29)) & wf->mask];
 	if ((sl->word & ~KD_WORD_FOUND) == w && sl->next == x && sl->var == var)
 		return (sl->word & KD_WORD_FOUND) != 0;
-	ok = joined_found(q, i, listed_get(z), MEMO_NONE);
+	ok = joined_found(q, i, lv, MEMO_NONE);
 	sl->word = w | (ok ? KD_WORD_FOUND : 0);
 	sl->next = x;
 	sl->var = var;
@@ -350,8 +331,8 @@ static int joined_kept(struct kd_word_found *wf, const struct kd_qvar *q,
  * listed word (an initial only an initial)? With MEMO_QUERY, through the
  * similarity memo: the same answer, cheap enough to ask before the
  * comparison (most records of a prose span share one word with it);
- * with MEMO_NONE through wf (or NULL), z being variant `var`. */
-static int words_matched(const struct kd_qvar *q, struct listed_var *z,
+ * with MEMO_NONE through wf (or NULL), lv being variant `var`. */
+static int words_matched(const struct kd_qvar *q, const struct kd_qvar *lv,
 			 int memo, struct kd_word_found *wf, uint32_t var)
 {
 	size_t i;
@@ -360,13 +341,12 @@ static int words_matched(const struct kd_qvar *q, struct listed_var *z,
 		int ok;
 		if (a->kind == KD_TOK_PARTICLE || a->kind == KD_TOK_LEGAL)
 			continue;
-		ok = memo == MEMO_NONE ? found_kept(wf, q, a, z, var)
-				       : word_found(q, a, listed_get(z), memo);
+		ok = memo == MEMO_NONE ? found_kept(wf, q, a, lv, var)
+				       : word_found(q, a, lv, memo);
 		if (!ok && i + 1 < q->ntok) {
 			/* "jong un" may be listed as one word */
-			ok = memo == MEMO_NONE
-				     ? joined_kept(wf, q, i, z, var)
-				     : joined_found(q, i, listed_get(z), memo);
+			ok = memo == MEMO_NONE ? joined_kept(wf, q, i, lv, var)
+					       : joined_found(q, i, lv, memo);
 			if (ok)
 				i++;
 		}
@@ -376,17 +356,9 @@ static int words_matched(const struct kd_qvar *q, struct listed_var *z,
 	return 1;
 }
 
-/* words_matched() of a built variant lv, through memo (not MEMO_NONE) */
-static int built_matched(const struct kd_qvar *q, const struct kd_qvar *lv,
-			 int memo)
-{
-	struct listed_var z = { lv, NULL, NULL, NULL };
-	return words_matched(q, &z, memo, NULL, 0);
-}
-
 static int all_matched(const struct kd_qvar *q, const struct kd_qvar *lv)
 {
-	return built_matched(q, lv, MEMO_PLAIN);
+	return words_matched(q, lv, MEMO_PLAIN, NULL, 0);
 }
 
 /* Share of a listed name's weight that the mention accounts for: each
@@ -549,7 +521,7 @@ static inline double pair_score(const struct kd_name_policy *pol,
 			return 0; /* cheap test first */
 		if (!pol->legacy && name_words(q) < 2)
 			return 0; /* "Martin SARL": one word */
-		if (!built_matched(q, lv, MEMO_QUERY))
+		if (!words_matched(q, lv, MEMO_QUERY, NULL, 0))
 			return 0; /* all_matched below fails too */
 		kd__compare_vars(&c, q, lv, 0);
 		s = c.score * weak;
@@ -563,7 +535,7 @@ static inline double pair_score(const struct kd_name_policy *pol,
 		 * score of these can reach pol->min and stand */
 		if (schema != KD_SCHEMA_PERSON || name_words(q) < 2 ||
 		    name_words(lv) < 2 || rec->weak ||
-		    !built_matched(q, lv, MEMO_QUERY))
+		    !words_matched(q, lv, MEMO_QUERY, NULL, 0))
 			return 0;
 		kd__compare_vars(&c, q, lv, 0);
 		s = c.score;
@@ -621,28 +593,6 @@ static void rec_best(struct kd_name_best *out, const struct kd_index *m,
 	}
 }
 
-/* name_words() of listed variant mv as kd__qvar_from_list builds it,
- * read from the index without building it (a token whose text starts
- * with a digit is a number there, whatever its kind). */
-static size_t listed_name_words(const struct kd_index *m,
-				const struct kd_mvar *mv)
-{
-	size_t i,
-		n = 0,
-		nt = mv->ntok < KD_NAME_MAX_TOKS ? mv->ntok : KD_NAME_MAX_TOKS;
-	for (i = 0; i < nt; i++) {
-		const struct kd_mtok *mt = &m->toks[mv->tok0 + i];
-		const char *t;
-		if (mt->kind != KD_TOK_LEGAL) {
-			n++;
-			continue;
-		}
-		t = kd__dict_str(&m->texts, mt->text);
-		n += t[0] >= '0' && t[0] <= '9';
-	}
-	return n;
-}
-
 int kd__name_rec_reaches(const struct kd_index *m, uint32_t k,
 			 const struct kd_qvar *qv, size_t nq,
 			 const struct kd_name_policy *pol,
@@ -659,16 +609,14 @@ int kd__name_rec_reaches(const struct kd_index *m, uint32_t k,
 		     kd__index_ent(m, rec->entity)->schema != KD_SCHEMA_PERSON))
 		return 0;
 	for (v = 0; v < rec->nvar; v++) {
-		struct listed_var z = { NULL, &lv, m,
-					kd__index_var(m, rec, v) };
-		if (full && listed_name_words(m, z.mv) < 2)
+		kd__qvar_from_list(&lv, m, kd__index_var(m, rec, v));
+		if (full && name_words(&lv) < 2)
 			continue;
 		for (q = 0; q < nq; q++)
-			if ((full ||
-			     strong_pair(pol, &qv[q], listed_get(&z))) &&
+			if ((full || strong_pair(pol, &qv[q], &lv)) &&
 			    ((!full && pol->legacy) ||
 			     name_words(&qv[q]) >= 2) &&
-			    words_matched(&qv[q], &z, MEMO_NONE, wf,
+			    words_matched(&qv[q], &lv, MEMO_NONE, wf,
 					  rec->var0 + v))
 				return 1;
 	}
