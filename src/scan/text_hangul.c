@@ -30,35 +30,34 @@ struct ko_affix {
 	}
 
 /* Korean particles and endings after a noun, longest first. */
+/* clang-format off */
 static const struct ko_affix g_particles_ko[] = {
-	KO_AFFIX("에게서"), KO_AFFIX("으로서"), KO_AFFIX("으로써"),
-	KO_AFFIX("께서"),   KO_AFFIX("에게"),   KO_AFFIX("에서"),
-	KO_AFFIX("한테"),   KO_AFFIX("으로"),   KO_AFFIX("이다"),
-	KO_AFFIX("이며"),   KO_AFFIX("이고"),   KO_AFFIX("에는"),
-	KO_AFFIX("과의"),   KO_AFFIX("와의"),   KO_AFFIX("이라"),
-	KO_AFFIX("라는"),   KO_AFFIX("이란"),   KO_AFFIX("까지"),
-	KO_AFFIX("부터"),   KO_AFFIX("처럼"),   KO_AFFIX("보다"),
-	KO_AFFIX("은"),     KO_AFFIX("는"),     KO_AFFIX("이"),
-	KO_AFFIX("가"),     KO_AFFIX("을"),     KO_AFFIX("를"),
-	KO_AFFIX("의"),     KO_AFFIX("에"),     KO_AFFIX("와"),
-	KO_AFFIX("과"),     KO_AFFIX("도"),     KO_AFFIX("로"),
-	KO_AFFIX("만"),     KO_AFFIX("께"),     KO_AFFIX("나"),
+	KO_AFFIX("에게서"), KO_AFFIX("으로서"), KO_AFFIX("으로써"), KO_AFFIX("께서"),
+	KO_AFFIX("에게"), KO_AFFIX("에서"), KO_AFFIX("한테"), KO_AFFIX("으로"),
+	KO_AFFIX("이다"), KO_AFFIX("이며"), KO_AFFIX("이고"), KO_AFFIX("에는"),
+	KO_AFFIX("과의"), KO_AFFIX("와의"), KO_AFFIX("이라"), KO_AFFIX("라는"),
+	KO_AFFIX("이란"), KO_AFFIX("까지"), KO_AFFIX("부터"), KO_AFFIX("처럼"),
+	KO_AFFIX("보다"), KO_AFFIX("은"), KO_AFFIX("는"), KO_AFFIX("이"),
+	KO_AFFIX("가"), KO_AFFIX("을"), KO_AFFIX("를"), KO_AFFIX("의"),
+	KO_AFFIX("에"), KO_AFFIX("와"), KO_AFFIX("과"), KO_AFFIX("도"),
+	KO_AFFIX("로"), KO_AFFIX("만"), KO_AFFIX("께"), KO_AFFIX("나"),
 };
+/* clang-format on */
 
 /* Titles and functions written after a Korean name, spaced or glued
  * (김영철 위원장은, 황석화부위원장을, 리선권외무상), longest first: cut
  * from a name word, and a word that is a title (with a particle) is no
  * name (장관과 is no 장 surname). */
+/* clang-format off */
 static const struct ko_affix g_titles_ko[] = {
-	KO_AFFIX("부위원장"), KO_AFFIX("총참모장"), KO_AFFIX("위원장"),
-	KO_AFFIX("부총리"),   KO_AFFIX("외무상"),   KO_AFFIX("국방상"),
-	KO_AFFIX("총비서"),   KO_AFFIX("대통령"),   KO_AFFIX("사령관"),
-	KO_AFFIX("부장"),     KO_AFFIX("장관"),     KO_AFFIX("대사"),
-	KO_AFFIX("총리"),     KO_AFFIX("의장"),     KO_AFFIX("비서"),
-	KO_AFFIX("국장"),     KO_AFFIX("부상"),     KO_AFFIX("주석"),
-	KO_AFFIX("위원"),     KO_AFFIX("대표"),     KO_AFFIX("원수"),
-	KO_AFFIX("씨"),
+	KO_AFFIX("부위원장"), KO_AFFIX("총참모장"), KO_AFFIX("위원장"), KO_AFFIX("부총리"),
+	KO_AFFIX("외무상"), KO_AFFIX("국방상"), KO_AFFIX("총비서"), KO_AFFIX("대통령"),
+	KO_AFFIX("사령관"), KO_AFFIX("부장"), KO_AFFIX("장관"), KO_AFFIX("대사"),
+	KO_AFFIX("총리"), KO_AFFIX("의장"), KO_AFFIX("비서"), KO_AFFIX("국장"),
+	KO_AFFIX("부상"), KO_AFFIX("주석"), KO_AFFIX("위원"), KO_AFFIX("대표"),
+	KO_AFFIX("원수"), KO_AFFIX("씨"),
 };
+/* clang-format on */
 
 /* The bytes of a particle of g_particles_ko ending s[i..e), 0 if none
  * (the whole word is one only when `whole`). */
