@@ -170,13 +170,21 @@ KD_TEST(org__payment_residue)
 		  "Norvale Trading Ltd 20 Tverskaya St Minsk", listed) >= 0.95);
 	CHECK(cmp(KD_SCHEMA_COMPANY, "Norvale Trading Ltd 236 Jalan Ampang",
 		  listed) >= 0.95);
-	/* a number that is part of the name (no street after it) stays */
+	/* a number that is part of the name (no street after it) stays,
+	 * as does one before a saint (St Petersburg) or a name word that
+	 * only follows a street's name (Highway) */
 	{
-		struct kd_name *n = NULL;
-		const char *v = "Norvale 5 Star Shipping";
-		CHECK(kd__name_analyze(&n, v, strlen(v), KD_NAME_ORG) == 0);
-		CHECK(n->nvars == 1 && n->vars[0].ntok == 4);
-		kd__name_free(n);
+		static const char *const v[] = { "Norvale 5 Star Shipping",
+						 "Norvale 24 St Petersburg",
+						 "Norvale 66 Highway" };
+		size_t k;
+		for (k = 0; k < sizeof(v) / sizeof(v[0]); k++) {
+			struct kd_name *n = NULL;
+			CHECK(kd__name_analyze(&n, v[k], strlen(v[k]),
+					       KD_NAME_ORG) == 0);
+			CHECK(n->nvars == 1);
+			kd__name_free(n);
+		}
 	}
 	/* without residue the label words count: no match */
 	CHECK(cmp(KD_SCHEMA_COMPANY, "Beneficiary Holdings Norvale", listed) <

@@ -491,6 +491,12 @@ KD_TEST(text__token_kinds)
 		/* the article at the end of the word before its name */
 		{ "Matiur Rehman", 0, "mati:W al:P rehman:W" },
 		{ "Nasirud Din", 0, "nasir:W al:P din:W" },
+		/* a word that is a name of its own keeps it (review) */
+		{ "Muhammad Din", 0, "muhammad:W din:W" },
+		{ "Mansur Rahman", 0, "mansur:W rahman:W" },
+		/* a Slavic surname made of an abd compound is one word */
+		{ "Abdurakhmanov", 0, "abdurakhmanov:W" },
+		{ "Abdulkadirova", 0, "abdulkadirova:W" },
 		/* no doubled (assimilated) letter, or another name after */
 		{ "Arthur Rose", 0, "arthur:W rose:W" },
 		{ "Timur Rakhimov", 0, "timur:W rakhimov:W" },
@@ -505,8 +511,10 @@ KD_TEST(text__token_kinds)
 		{ "Khirullah Khairkhwa born in Kandahar", 0,
 		  "khir:W allah:W khairkhwa:W" },
 		{ "Ali Hadad (passport A123)", 0, "ali:W hadad:W" },
-		/* a name that is the word (Max Born) */
+		/* a name that is the word (Max Born), a maiden name */
 		{ "Max Born", 0, "max:W born:W" },
+		{ "Anna Schmidt, born Mueller", 0,
+		  "anna:W schmidt:W born:W mueller:W" },
 		{ "", 0, "(none)" },
 		{ " - ., ", 0, "(none)" },
 	};

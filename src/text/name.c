@@ -617,22 +617,44 @@ static int digit_near(const char *s, size_t len, size_t i)
 /* Street designators of addresses in the languages of the lists' and
  * payments' addresses (English, German, French, Spanish, Portuguese,
  * Italian, Russian, Polish, Turkish, Malay/Indonesian, Arabic): written
- * here as no Debian package carries an address parser's dictionaries. */
-static const char *const g_street[] = {
-	"st",        "street",  "str",    "strasse", "strada",   "rd",
-	"road",      "ave",     "avenue", "av",      "avenida",  "blvd",
-	"boulevard", "lane",    "ln",     "rue",     "calle",    "via",
-	"viale",     "rua",     "ul",     "ulitsa",  "prospekt", "pr",
-	"cad",       "caddesi", "cd",     "sok",     "sokak",    "jalan",
-	"jl",        "shari",   "sharia", "highway", "hwy"
+ * here as no Debian package carries an address parser's dictionaries.
+ * Those before the street's name may follow the house number directly
+ * (12 Rue X, 236 Jalan Ampang); those after it may not (20 Tverskaya St:
+ * "24 St Petersburg" is a saint, "Route 66 Highway" a name). */
+static const char *const g_street_before[] = { "rue",    "calle",    "avenida",
+					       "av",     "rua",      "ul",
+					       "ulitsa", "prospekt", "pr",
+					       "jalan",  "jl",       "shari",
+					       "sharia", "strada",   "viale" };
+static const char *const g_street_after[] = {
+	"st",     "street", "str",       "strasse", "rd", "road", "ave",
+	"avenue", "blvd",   "boulevard", "lane",    "ln", "cad",  "caddesi",
+	"cd",     "sok",    "sokak",     "highway", "hwy"
 };
+
+/* Is s[b..e) a street designator, the first word after the number or
+ * not? */
+static int street_word(const char *s, size_t b, size_t e, int first)
+{
+	size_t j;
+	for (j = 0; j < sizeof(g_street_before) / sizeof(g_street_before[0]);
+	     j++)
+		if (lower_at(s, e, b, g_street_before[j]))
+			return 1;
+	for (j = 0;
+	     !first && j < sizeof(g_street_after) / sizeof(g_street_after[0]);
+	     j++)
+		if (lower_at(s, e, b, g_street_after[j]))
+			return 1;
+	return 0;
+}
 
 /* A house number at i (digits, perhaps one letter: 12A) followed within
  * three words by a street designator: "Globaltek 20 Tverskaya St Minsk",
  * "Applicata 236 Jalan Ampang": an address appended without a comma. */
 static int house_number_at(const char *s, size_t len, size_t i)
 {
-	size_t k = i, w, b, j;
+	size_t k = i, w, b;
 	while (k < len && s[k] >= '0' && s[k] <= '9')
 		k++;
 	if (k - i > 5)
@@ -646,9 +668,8 @@ static int house_number_at(const char *s, size_t len, size_t i)
 			k++;
 		for (b = k; k < len && alnum_byte(s[k]); k++)
 			;
-		for (j = 0; j < sizeof(g_street) / sizeof(g_street[0]); j++)
-			if (k > b && lower_at(s, k, b, g_street[j]))
-				return 1;
+		if (k > b && street_word(s, b, k, w == 0))
+			return 1;
 		while (k < len && s[k] != ' ')
 			k++; /* the dot of St. or Cad. */
 	}
@@ -814,10 +835,11 @@ static int org_residue(const char *s, size_t len, size_t *ns, size_t *ne)
  * Facts written into a person's name, as some lists' aliases carry them
  * ("Khirullah Said Wali Khairkhwa, born in Kandahar on 01 Jan.1967",
  * "Safia Farkash Mohammed Al-Hadad, born 1 Jan. 1953 (Oman passport
- * no. ...)"): the name ends before "born" after a separator or before
- * "in", "on" or a number, or before a separator and "passport", "date of
- * birth" or "DOB". The length of the name proper (len: none); Max Born
- * keeps his name.
+ * no. ...)"): the name ends before "born" followed by "in" or "on", or
+ * after a separator and followed by a number, or before a separator and
+ * "passport", "date of birth" or "DOB". The length of the name proper
+ * (len: none). Max Born keeps his name, and "Anna Schmidt, born Mueller"
+ * her maiden name.
  */
 static size_t person_facts_at(const char *s, size_t len)
 {
@@ -835,7 +857,7 @@ static size_t person_facts_at(const char *s, size_t len)
 			k = b + 4;
 			while (k < len && s[k] == ' ')
 				k++;
-			if (sep || (k < len && s[k] >= '0' && s[k] <= '9') ||
+			if ((sep && k < len && s[k] >= '0' && s[k] <= '9') ||
 			    lower_at(s, len, k, "in") ||
 			    lower_at(s, len, k, "on"))
 				return e;

@@ -5,11 +5,15 @@
  *  - "abd" names: Abdul/Abdel/Abdur... are "abd" + article, so they
  *    become "abd" "al" (+ rest when joined): Abdul Rahman, Abd al-Rahman,
  *    Abdulrahman and Abdurrahman (sun-letter assimilation) all give abd
- *    al rahman; arabic.c spells عبدالرحمن the same way. The full name
- *    Abdullah/Abdallah (Abd Allah) stays one token.
+ *    al rahman; arabic.c spells عبدالرحمن the same way, and so is
+ *    the article's sun letter written once (Abdurahman, Abdrazzak). The
+ *    full name Abdullah/Abdallah (Abd Allah) stays one token, and so
+ *    does a Slavic surname made of it (Abdurakhmanov).
  *  - surname particles glued to the name (Vanderberg: van der berg);
  *  - joined article compounds: Nasiruddin -> nasir al din, Ziaurrahman
- *    -> zia al rahman, Saifullah/Nasrallah -> saif allah / nasr allah;
+ *    -> zia al rahman, Saifullah/Nasrallah -> saif allah / nasr allah,
+ *    and the article written at the end of the word before the name
+ *    (Fazlur Rehman -> fazl al rehman);
  *  - and the same compounds misspelt by one slip of the hand in typed
  *    text (Noureddnie, Abdderrahmane, Abdullsh), read as the compound.
  *
@@ -40,6 +44,21 @@ static bool any_vowel(const char *s, size_t n)
 	return false;
 }
 
+/* Does s end in a Slavic surname or patronymic suffix (Abdurakhmanov,
+ * Abdulkadirova, Abdurashidovich: a family name made of the compound,
+ * one word, not Rakhmanov after an article)? */
+static bool slavic_suffix(const char *s, size_t len)
+{
+	static const char *const suf[] = { "ov",    "ev",    "ova",  "eva",
+					   "ovich", "evich", "ovna", "evna" };
+	size_t k, n;
+	for (k = 0; k < sizeof(suf) / sizeof(suf[0]); k++)
+		if (len > (n = strlen(suf[k])) &&
+		    memcmp(s + len - n, suf[k], n) == 0)
+			return true;
+	return false;
+}
+
 /* How the abd rule reads word s: ABD_NONE, ABD_ALLAH (Abdullah,
  * Abdallah, Abdulla, Abdullahi: Abd Allah, one name) or ABD_SPLIT with
  * *rest the offset of the name after the article (len: none);
@@ -50,7 +69,8 @@ enum { ABD_NONE, ABD_ALLAH, ABD_SPLIT, ABD_SPLIT_PLAIN };
 static int abd_parts(const char *s, size_t len, size_t *rest)
 {
 	size_t v = 3, r;
-	if (len < 5 || s[0] != 'a' || s[1] != 'b' || s[2] != 'd')
+	if (len < 5 || s[0] != 'a' || s[1] != 'b' || s[2] != 'd' ||
+	    slavic_suffix(s, len))
 		return ABD_NONE;
 	while (v < len && v < 5 && is_vowel(s[v]))
 		v++;
@@ -274,7 +294,10 @@ static bool slip_compound(const char *s, size_t len, int kind, size_t at)
  * in what a compound suffix writes before its name (ur of urrahman, ud
  * of uddin) with the name itself as the next word reads as X al NAME,
  * like the compound. Only the compounds with an assimilated, doubled
- * consonant: Arthur Rose or Timur Rakhimov are no such name.
+ * consonant (Arthur Rose, Timur Rakhimov are no such name), and only
+ * when the word as written is not a name of its own (kd__name_pop_info
+ * under typo_info_min, as for the slips below: Muhammad Din, Mansur
+ * Rahman keep their Muhammad and Mansur).
  */
 static void article_before_split(struct kd_tokset *ts)
 {
@@ -296,7 +319,9 @@ static void article_before_split(struct kd_tokset *ts)
 			    t->len < p + 3 ||
 			    strncmp(t->s + t->len - p, g_suffixes[j].suf, p) !=
 				    0 ||
-			    !any_vowel(t->s, t->len - p))
+			    !any_vowel(t->s, t->len - p) ||
+			    kd__name_pop_info(t->s, t->len) <
+				    KD_W_TYPO_INFO_MIN)
 				continue;
 			if (!kd__tok_insert(ts, i + 1))
 				return;
