@@ -102,12 +102,13 @@ static uint32_t tr_count(UChar32 c)
  * A word of two with one rare character (甘農 Gannon, 黛娜 Dinah, 薛佛
  * Shaffer) is WORD_ALONE: one only as the whole name, as a name of two
  * such words is as likely a Japanese one (加奈 山本); so is a word of
- * two whose other character is unseen but beside a typical one (钱尼
- * Chaney, 玻尔 Bohr, 阿瑙 Arnau: a Chinese surname and a given name
- * of the commonest transcription characters, 尼 尔 阿, are rare). */
+ * two whose second character is unseen but after a typical one (阿瑙
+ * Arnau). Not when the first is unseen (first_unseen): a Chinese surname
+ * comes first and is no transcription character (陈德, 钱德, 李德 are
+ * Chinese names, not Chander, Leder). */
 enum { WORD_NOT, WORD_ALONE, WORD_FOREIGN };
 
-static int word_foreign(int nch, uint32_t lo, uint32_t lo2)
+static int word_foreign(int nch, uint32_t lo, uint32_t lo2, bool first_unseen)
 {
 	const uint32_t common = KD_W_HAN_TRANSCRIPTION_COMMON;
 	const uint32_t typical = KD_W_HAN_TRANSCRIPTION_TYPICAL;
@@ -116,7 +117,8 @@ static int word_foreign(int nch, uint32_t lo, uint32_t lo2)
 	if (nch < 2 || lo2 < common)
 		return WORD_NOT;
 	if (nch == 2 && lo < common)
-		return lo == 0 ? (lo2 >= typical ? WORD_ALONE : WORD_NOT)
+		return lo == 0 ? (lo2 >= typical && !first_unseen ? WORD_ALONE
+								  : WORD_NOT)
 		       : lo2 >= typical ? WORD_FOREIGN
 					: WORD_ALONE;
 	if (nch == 3 && lo == 0 && lo2 < typical)
@@ -129,6 +131,7 @@ bool kd__han_transcription(const UChar *u, int32_t n)
 	int32_t i = 0;
 	int nch = 0, words = 0, good = 0, good_long = 0, shortest = INT_MAX;
 	int f = WORD_NOT;
+	bool first_unseen = false;
 	uint32_t lo = UINT32_MAX, lo2 = UINT32_MAX;
 	while (i <= n) {
 		UChar32 c = 0;
@@ -138,7 +141,8 @@ bool kd__han_transcription(const UChar *u, int32_t n)
 			i++; /* past the end: close the last word */
 		if (c != 0 && kd__script_of(c) == KD_SCRIPT_HAN) {
 			uint32_t k = tr_count(c);
-			nch++;
+			if (nch++ == 0)
+				first_unseen = k == 0;
 			if (k < lo) {
 				lo2 = lo;
 				lo = k;
@@ -148,7 +152,7 @@ bool kd__han_transcription(const UChar *u, int32_t n)
 			continue;
 		}
 		if (nch > 0) {
-			f = word_foreign(nch, lo, lo2);
+			f = word_foreign(nch, lo, lo2, first_unseen);
 			words++;
 			good += f == WORD_FOREIGN;
 			good_long += f == WORD_FOREIGN && nch >= 3;
