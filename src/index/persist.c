@@ -42,7 +42,9 @@
  *     Abd + an article whose sun letter is written once (Abdurahman);
  *     the article glued to the word before its name (Fazlur Rehman);
  *     facts written into a person's name (", born in ...") cut off;
- *     Arabic nisba -awi and the popular diphthongs ay/aw (arabic.c) */
+ *     Arabic nisba -awi and the popular diphthongs ay/aw (arabic.c);
+ *     Han words read with the unwritten English -er, and two-character
+ *     Han words with an unseen second character (han_foreign.c) */
 #define KD_MATCHER_FORMAT 15u
 
 #define TAG_MHDR KD_SNAP_TAG('M', 'H', 'D', 'R')

@@ -101,6 +101,17 @@ static int sino_whole(const struct pair *p, size_t np)
 	return ((q0 & 1) && (q1 & 2)) || ((q0 & 2) && (q1 & 1));
 }
 
+/* A word read from a script that writes its vowels begins with a
+ * consonant (not h, y, w: those a reading adds or drops) where the
+ * Latin word begins with a vowel: the script wrote a first sound the
+ * Latin name lacks (Santanu ~ Antonio, Rajendra ~ Andrey). */
+static int lost_onset(const struct kd_qtok *rd, const struct kd_qtok *lat)
+{
+	return rd->len > 0 && lat->len > 0 &&
+	       strchr("aeiouyhw", rd->s[0]) == NULL &&
+	       strchr("aeiou", lat->s[0]) != NULL;
+}
+
 /*
  * A name read from a script that writes its vowels (Devanagari, Bengali
  * ...: kd_qvar.vowels of the query side; kd_compare sets it on both
@@ -114,17 +125,6 @@ static int sino_whole(const struct pair *p, size_t np)
  * that sound like one only by their consonants (Hari Ukyav ~ Chirikov)
  * are no evidence.
  */
-/* A word read from a script that writes its vowels begins with a
- * consonant (not h, y, w: those a reading adds or drops) where the
- * Latin word begins with a vowel: the script wrote a first sound the
- * Latin name lacks (Santanu ~ Antonio, Rajendra ~ Andrey). */
-static int lost_onset(const struct kd_qtok *rd, const struct kd_qtok *lat)
-{
-	char x = rd->s[0], y = lat->s[0];
-	return rd->len > 0 && lat->len > 0 && !strchr("aeiouyhw", x) &&
-	       strchr("aeiou", y) != NULL;
-}
-
 static double vowels_checked(const struct kd_qtok *t, const struct kd_qtok *u,
 			     double s, const char **how, int joined)
 {

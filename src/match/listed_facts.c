@@ -296,8 +296,10 @@ static double given_half(struct famname *f, const struct kd_qvar *q,
  * Valerij / Valerija)? The -o/-a pair must be two names people have
  * (less information than typo_info_min, namefreq.c): Tajik Mustafo for
  * Mustafa is no name of its own there and stays a spelling. The -iya
- * form needs no such proof: no convention spells -iy as -iya, and a
- * rare spelling of the stem (Evgenija) is as much a woman's name. */
+ * form needs no such proof: no Slavic convention spells -iy as -iya, and
+ * a rare spelling of the stem (Evgenija) is as much a woman's name; but
+ * Arabic men's names end in -ariya, -ahiya (Zakariya, Yahiya), which
+ * Zakariy and Yahiy spell too. */
 static int other_sex_form(const struct kd_qtok *a, const struct kd_qtok *b)
 {
 	const struct kd_qtok *m = a->len < b->len ? a : b, *f = m == a ? b : a;
@@ -317,7 +319,10 @@ static int other_sex_form(const struct kd_qtok *a, const struct kd_qtok *b)
 		   memcmp(m->s, f->s, m->len) != 0) {
 		return 0;
 	} else {
-		return 1; /* -iya is no spelling of -iy: a woman's name */
+		/* -iya is no spelling of -iy: a woman's name (not Zakariya) */
+		return m->len < 5 ||
+		       (memcmp(m->s + m->len - 4, "ariy", 4) != 0 &&
+			memcmp(m->s + m->len - 4, "ahiy", 4) != 0);
 	}
 	return kd__name_pop_info(a->s, a->len) < KD_W_TYPO_INFO_MIN &&
 	       kd__name_pop_info(b->s, b->len) < KD_W_TYPO_INFO_MIN;
