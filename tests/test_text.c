@@ -497,6 +497,7 @@ KD_TEST(text__token_kinds)
 		/* a Slavic surname made of an abd compound is one word */
 		{ "Abdurakhmanov", 0, "abdurakhmanov:W" },
 		{ "Abdulkadirova", 0, "abdulkadirova:W" },
+		{ "Abdułowicz", 0, "abdulowicz:W" },
 		/* no doubled (assimilated) letter, or another name after */
 		{ "Arthur Rose", 0, "arthur:W rose:W" },
 		{ "Timur Rakhimov", 0, "timur:W rakhimov:W" },

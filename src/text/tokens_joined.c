@@ -44,13 +44,17 @@ static bool any_vowel(const char *s, size_t n)
 	return false;
 }
 
-/* Does s end in a Slavic surname or patronymic suffix (Abdurakhmanov,
- * Abdulkadirova, Abdurashidovich: a family name made of the compound,
- * one word, not Rakhmanov after an article)? */
+/* Does s end in a Slavic surname or patronymic suffix, as English,
+ * German, Polish or Serbo-Croatian Latin writes it (Abdurakhmanov,
+ * Abdurachmanow, Abdulkadirova, Abdulovich, Abdułowicz, Abdulović: a
+ * family name made of the compound, one word, not Rakhmanov after an
+ * article)? */
 static bool slavic_suffix(const char *s, size_t len)
 {
-	static const char *const suf[] = { "ov",    "ev",    "ova",  "eva",
-					   "ovich", "evich", "ovna", "evna" };
+	static const char *const suf[] = { "ov",    "ev",    "ow",    "ew",
+					   "ova",   "eva",   "owa",   "ewa",
+					   "ovna",  "evna",  "ovich", "evich",
+					   "owicz", "ewicz", "ovic",  "evic" };
 	size_t k, n;
 	for (k = 0; k < sizeof(suf) / sizeof(suf[0]); k++)
 		if (len > (n = strlen(suf[k])) &&
