@@ -691,8 +691,8 @@ static int bare_frame_differs(char table, size_t cx, size_t cy)
 double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 			size_t blen, size_t *frame)
 {
-	char x[48], y[48], y2[48] = "";
-	size_t n, m, m2 = 0, cx, cy, den;
+	char x[48], y[48], y2[48] = "", prev[KD_RESPELL_CAP];
+	size_t n, m, m2 = 0, cx, cy, den, prevl = 0;
 	int w, how;
 	double c, best;
 	pthread_once(&g_cost_once, build_costs);
@@ -730,8 +730,13 @@ double kd__sound_sim_in(char table, const char *a, size_t alen, const char *b,
 		char r[KD_RESPELL_CAP], xr[48];
 		size_t rl = kd__respell(r, how, table == 'k', a, alen), nr, dr;
 		double s;
-		if (rl == 0)
+		/* the rules every group shares (wh, a final ts against
+		 * Hangul) alone give each group the same spelling: compare
+		 * it once */
+		if (rl == 0 || (rl == prevl && memcmp(r, prev, rl) == 0))
 			continue;
+		memcpy(prev, r, rl);
+		prevl = rl;
 		nr = kd__sounds(xr, sizeof(xr), r, rl);
 		dr = consonants(xr, nr);
 		if (bare_frame_differs(table, dr, cy))
