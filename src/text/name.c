@@ -593,6 +593,18 @@ static int lower_at(const char *s, size_t len, size_t i, const char *w)
 	return i + n == len || !alnum_byte(s[i + n]);
 }
 
+/* The index of the word (or words) of w[0..n) that s[i..) begins with,
+ * as lower_at() compares, or -1. */
+static int lower_at_any(const char *s, size_t len, size_t i,
+			const char *const *w, size_t n)
+{
+	size_t k;
+	for (k = 0; k < n; k++)
+		if (lower_at(s, len, i, w[k]))
+			return (int)k;
+	return -1;
+}
+
 /* A digit within the next few bytes after i (IMO 9187655, REG NO 12). */
 static int digit_near(const char *s, size_t len, size_t i)
 {
@@ -636,17 +648,12 @@ static const char *const g_street_after[] = {
  * not? */
 static int street_word(const char *s, size_t b, size_t e, int first)
 {
-	size_t j;
-	for (j = 0; j < sizeof(g_street_before) / sizeof(g_street_before[0]);
-	     j++)
-		if (lower_at(s, e, b, g_street_before[j]))
-			return 1;
-	for (j = 0;
-	     !first && j < sizeof(g_street_after) / sizeof(g_street_after[0]);
-	     j++)
-		if (lower_at(s, e, b, g_street_after[j]))
-			return 1;
-	return 0;
+	return lower_at_any(s, e, b, g_street_before,
+			    sizeof(g_street_before) /
+				    sizeof(g_street_before[0])) >= 0 ||
+	       (!first && lower_at_any(s, e, b, g_street_after,
+				       sizeof(g_street_after) /
+					       sizeof(g_street_after[0])) >= 0);
 }
 
 /* A house number at i (digits, perhaps one letter: 12A) followed within
@@ -721,8 +728,8 @@ static int org_residue(const char *s, size_t len, size_t *ns, size_t *ne)
 					   "registration", "ogrn",
 					   "inn",          "cr",
 					   "regn",         "company number" };
-	size_t i = 0, b, e = len, words = 0, k;
-	int inword = 0;
+	size_t i = 0, b, e = len, words = 0;
+	int inword = 0, nw;
 	/* the label */
 	if (len > 0 && s[0] == ':')
 		i = 1;
@@ -781,18 +788,13 @@ static int org_residue(const char *s, size_t len, size_t *ns, size_t *ne)
 			e = sep_before(s, b);
 			break;
 		}
-		for (k = 0; k < sizeof(tail) / sizeof(tail[0]); k++)
-			if (lower_at(s, len, b, tail[k]))
-				break;
-		if (k < sizeof(tail) / sizeof(tail[0])) {
+		if (lower_at_any(s, len, b, tail,
+				 sizeof(tail) / sizeof(tail[0])) >= 0) {
 			e = sep_before(s, b);
 			break;
 		}
-		for (k = 0; k < sizeof(num) / sizeof(num[0]); k++)
-			if (lower_at(s, len, b, num[k]) &&
-			    digit_near(s, len, b + strlen(num[k])))
-				break;
-		if (k < sizeof(num) / sizeof(num[0])) {
+		nw = lower_at_any(s, len, b, num, sizeof(num) / sizeof(num[0]));
+		if (nw >= 0 && digit_near(s, len, b + strlen(num[nw]))) {
 			e = sep_before(s, b);
 			break;
 		}
@@ -862,9 +864,9 @@ static size_t person_facts_at(const char *s, size_t len)
 			    lower_at(s, len, k, "on"))
 				return e;
 		}
-		for (k = 0; sep && k < sizeof(facts) / sizeof(facts[0]); k++)
-			if (lower_at(s, len, b, facts[k]))
-				return e;
+		if (sep && lower_at_any(s, len, b, facts,
+					sizeof(facts) / sizeof(facts[0])) >= 0)
+			return e;
 	}
 	return len;
 }
