@@ -312,14 +312,16 @@ static void article_before_split(struct kd_tokset *ts)
 		for (j = 0; j < sizeof(g_suffixes) / sizeof(g_suffixes[0]);
 		     j++) {
 			const char *add2 = g_suffixes[j].add2;
-			size_t a = add2 != NULL ? strlen(add2) : 0, p;
-			if (add2 == NULL || g_suffixes[j].len < a + 2)
+			size_t p;
+			/* the next word is the compound's name (rahman of
+			 * urrahman): most words are none, so asked first */
+			if (add2 == NULL || strcmp(nx->s, add2) != 0 ||
+			    g_suffixes[j].len < (size_t)nx->len + 2)
 				continue;
 			/* suffix = prefix + add2, its last letter doubled */
-			p = g_suffixes[j].len - a;
+			p = g_suffixes[j].len - nx->len;
 			if (strcmp(g_suffixes[j].suf + p, add2) != 0 ||
 			    g_suffixes[j].suf[p - 1] != add2[0] ||
-			    nx->len != a || strcmp(nx->s, add2) != 0 ||
 			    t->len < p + 3 ||
 			    strncmp(t->s + t->len - p, g_suffixes[j].suf, p) !=
 				    0 ||
