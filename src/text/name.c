@@ -849,23 +849,28 @@ static size_t person_facts_at(const char *s, size_t len)
 					     "dob" };
 	size_t b, k, e;
 	for (b = 1; b < len; b++) {
-		int sep;
+		int sep, born;
 		if (alnum_byte(s[b - 1]) || !ascii_letter(s[b]))
+			continue;
+		/* the separator before the word only for the words that
+		 * ask for it: every person's name passes here */
+		born = lower_at(s, len, b, "born");
+		if (!born && lower_at_any(s, len, b, facts,
+					  sizeof(facts) / sizeof(facts[0])) < 0)
 			continue;
 		e = sep_before(s, b);
 		for (sep = 0, k = e; k < b; k++)
 			sep |= s[k] != ' ';
-		if (lower_at(s, len, b, "born")) {
-			k = b + 4;
-			while (k < len && s[k] == ' ')
-				k++;
-			if ((sep && k < len && s[k] >= '0' && s[k] <= '9') ||
-			    lower_at(s, len, k, "in") ||
-			    lower_at(s, len, k, "on"))
+		if (!born) {
+			if (sep)
 				return e;
+			continue;
 		}
-		if (sep && lower_at_any(s, len, b, facts,
-					sizeof(facts) / sizeof(facts[0])) >= 0)
+		k = b + 4;
+		while (k < len && s[k] == ' ')
+			k++;
+		if ((sep && k < len && s[k] >= '0' && s[k] <= '9') ||
+		    lower_at(s, len, k, "in") || lower_at(s, len, k, "on"))
 			return e;
 	}
 	return len;
